@@ -1,0 +1,41 @@
+/*
+ * cli: the `consensus` command-line tool's shared pieces. Each subcommand
+ * lives in its own cmd_*.c and is a thin layer over libconsensus.
+ *
+ * Exit codes (DESIGN.md contract): 0 success; 1 some input was rejected (the
+ * rest was still processed and the rejects named on stderr); 2 bad usage.
+ */
+#ifndef CN_CLI_H
+#define CN_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_REJECTED 1
+#define CLI_EXIT_USAGE 2
+
+/* Subcommands: argv[0] is the subcommand's name. */
+int cmd_analyze(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+/* The rules folder to use: --rules if given, else $CONSENSUS_RULES, else
+ * ./rules when it holds a rule set, else the compiled-in install location. */
+const char *cli_rules_dir(const char *option);
+
+/* Print "consensus: " + message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "consensus: " + message + "\nTry 'consensus CMD --help'." and return
+ * CLI_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True when stderr is a terminal (progress lines and colors go only there). */
+bool cli_stderr_is_tty(void);
+bool cli_stdout_is_tty(void);
+
+#endif

@@ -1,0 +1,66 @@
+/* main: the `consensus` entry point; dispatches to one subcommand. */
+#include "cli.h"
+
+#include "cn_config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char USAGE[] =
+    "Usage: consensus COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Reads physician Q&A pages, tags each answer's stance on each claim, measures how\n"
+    "strongly the physicians agree, and writes JSON, XML and HTML reports.\n"
+    "\n"
+    "Commands:\n"
+    "  analyze   [PATH...] [--rules DIR] [--out DIR] [--seed N] [--overrides FILE]\n"
+    "            the main job: reports into DIR (default corpus/ -> reports/out/)\n"
+    "  parse     [PATH...]              pages as JSON Lines, one answer a line\n"
+    "  classify  [PATH...] [--rules DIR] [--explain]\n"
+    "                                   answers with their stances, JSON Lines\n"
+    "  eval      --gold FILE [--json] [PATH...]\n"
+    "                                   compare stances with hand labels\n"
+    "  rules check [DIR]                validate a rule set\n"
+    "  stats agreement [--level nominal|ordinal|interval] [--bootstrap N] [--seed N] FILE.csv\n"
+    "  stats crosstab [--simulate N] [--seed N] FILE.csv\n"
+    "\n"
+    "PATH is a file or a folder (read recursively, in name order).\n"
+    "Rules: --rules DIR, else $CONSENSUS_RULES, else ./rules, else the installed set.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help      this help; 'consensus COMMAND --help' for one command\n"
+    "  -V, --version   print the version\n"
+    "\n"
+    "Exit status: 0 success; 1 some input was rejected (the rest was processed and\n"
+    "the rejects named on stderr); 2 bad usage (unknown option, missing path).\n";
+
+typedef int (*command_fn)(int argc, char **argv);
+
+static const struct {
+    const char *name;
+    command_fn run;
+} COMMANDS[] = {
+    {"analyze", cmd_analyze}, {"parse", cmd_parse}, {"classify", cmd_classify},
+    {"eval", cmd_eval},       {"rules", cmd_rules}, {"stats", cmd_stats},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        fputs(USAGE, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("consensus %s\n", cn_version());
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (!strcmp(cmd, COMMANDS[i].name))
+            return COMMANDS[i].run(argc - 1, argv + 1);
+    return cli_usage_error("", "unknown command '%s'", cmd);
+}

@@ -1,0 +1,42 @@
+/* cn_page: freeing the page records the reader hands out. */
+#include "cn_page.h"
+
+#include <stdlib.h>
+
+const char *cn_page_format_name(cn_page_format format)
+{
+    switch (format) {
+    case CN_FORMAT_STRUCTURED:
+        return "structured";
+    case CN_FORMAT_FLAT:
+        return "flat";
+    case CN_FORMAT_JSONL:
+        return "jsonl";
+    }
+    return "unknown";
+}
+
+static void physician_clear(cn_physician *p)
+{
+    free(p->name);
+    free(p->city);
+    free(p->specialty);
+}
+
+void cn_page_free(cn_page *page)
+{
+    if (!page)
+        return;
+    for (size_t i = 0; i < page->n_answers; i++) {
+        free(page->answers[i].title);
+        free(page->answers[i].text);
+        physician_clear(&page->answers[i].physician);
+    }
+    free(page->answers);
+    free(page->path);
+    free(page->file);
+    free(page->url);
+    free(page->question);
+    free(page->body);
+    free(page);
+}

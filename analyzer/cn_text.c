@@ -1,0 +1,228 @@
+/* cn_text: UTF-8 validation and normalization for matching. */
+#include "cn_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool cn_text_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of a well-formed sequence starting at s, or 0 when malformed. */
+static size_t utf8_sequence(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_sequence(u + i, len - i, &cp);
+        if (n == 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+size_t cn_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = len ? utf8_sequence((const unsigned char *)s, len, cp) : 0;
+    if (n == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return n;
+}
+
+static bool is_unicode_space(uint32_t cp)
+{
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0xFEFF || cp == 0x1680;
+}
+
+/* ASCII replacement for a folded code point, or NULL to keep it. */
+static const char *fold_replacement(uint32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4: case 0x0060:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return "-";
+    case 0x2026:
+        return "...";
+    default:
+        return NULL;
+    }
+}
+
+/* Growable output with its offset map. */
+typedef struct norm_out {
+    char *buf;
+    size_t *map;
+    size_t len, cap;
+    bool want_map;
+} norm_out;
+
+static bool out_push(norm_out *o, const char *bytes, size_t n, size_t src)
+{
+    if (o->len + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        while (cap < o->len + n + 1)
+            cap *= 2;
+        char *b = realloc(o->buf, cap);
+        if (!b)
+            return false;
+        o->buf = b;
+        if (o->want_map) {
+            size_t *m = realloc(o->map, cap * sizeof *m);
+            if (!m)
+                return false;
+            o->map = m;
+        }
+        o->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        o->buf[o->len] = bytes[i];
+        if (o->want_map)
+            o->map[o->len] = src;
+        o->len++;
+    }
+    return true;
+}
+
+char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets)
+{
+    norm_out o = {.want_map = offsets != NULL};
+    bool pending_space = false;
+    size_t space_src = 0;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = cn_utf8_decode(s + i, len - i, &cp);
+        bool space = (cp < 0x80 && cn_text_is_space((int)cp)) || is_unicode_space(cp);
+        if (space) {
+            if (!pending_space)
+                space_src = i;
+            pending_space = true;
+            i += n;
+            continue;
+        }
+        if (pending_space && o.len > 0 && !out_push(&o, " ", 1, space_src))
+            goto oom;
+        pending_space = false;
+        const char *rep = fold_replacement(cp);
+        char tmp[4];
+        if (rep) {
+            if (!out_push(&o, rep, strlen(rep), i))
+                goto oom;
+        } else if (cp < 0x80) {
+            tmp[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+            if (!out_push(&o, tmp, 1, i))
+                goto oom;
+        } else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
+            /* Latin-1 upper case letters map to lower case 32 code points on. */
+            uint32_t lc = cp + 32;
+            tmp[0] = (char)(0xC0 | (lc >> 6));
+            tmp[1] = (char)(0x80 | (lc & 0x3F));
+            if (!out_push(&o, tmp, 2, i))
+                goto oom;
+        } else {
+            if (!out_push(&o, s + i, n, i))
+                goto oom;
+        }
+        i += n;
+    }
+    if (!out_push(&o, "", 0, len))
+        goto oom;
+    o.buf[o.len] = '\0';
+    if (o.want_map)
+        o.map[o.len] = len;
+    if (out_len)
+        *out_len = o.len;
+    if (offsets)
+        *offsets = o.map;
+    return o.buf;
+oom:
+    free(o.buf);
+    free(o.map);
+    return NULL;
+}
+
+char *cn_text_dedup_key(const char *s, size_t len)
+{
+    size_t n;
+    char *norm = cn_text_normalize(s, len, &n, NULL);
+    if (!norm)
+        return NULL;
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++) {
+        unsigned char c = (unsigned char)norm[r];
+        /* Keep ASCII alphanumerics and every byte of non-ASCII letters. */
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            norm[w++] = (char)c;
+    }
+    norm[w] = '\0';
+    return norm;
+}
+
+char *cn_text_squeeze(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0, i = 0;
+    bool pending = false;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = cn_utf8_decode(s + i, len - i, &cp);
+        if ((cp < 0x80 && cn_text_is_space((int)cp)) || is_unicode_space(cp)) {
+            pending = true;
+            i += n;
+            continue;
+        }
+        if (pending && w > 0)
+            out[w++] = ' ';
+        pending = false;
+        memcpy(out + w, s + i, n);
+        w += n;
+        i += n;
+    }
+    out[w] = '\0';
+    return out;
+}

@@ -1,0 +1,49 @@
+/*
+ * cn_text: UTF-8 validation and the one text normalization every matcher in
+ * the analyzer uses (de-duplication keys, classifier tokens, gold alignment).
+ *
+ * Normalization folds what varies between renderings of the same words and
+ * keeps what changes their meaning: no-break and other Unicode spaces become
+ * ' ', curly quotes become ' and ", Unicode dashes become '-', the ellipsis
+ * character becomes "...", ASCII and Latin-1 letters are lower-cased, runs of
+ * white space collapse to one space, and leading/trailing space is dropped.
+ * Everything else passes through unchanged. Reports keep the original text;
+ * the optional offset map ties each normalized byte back to its source byte so
+ * evidence spans point into the original.
+ */
+#ifndef CN_TEXT_H
+#define CN_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
+ * code points above U+10FFFF). On false, *bad_offset (if not NULL) is the
+ * byte offset of the first offending byte. */
+bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset);
+
+/* Decode one code point at s[0..len); returns its byte length (>= 1) and
+ * stores the code point, or returns 1 and U+FFFD for a malformed sequence. */
+size_t cn_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Normalized copy of s[0..len) (malloc'd, NUL-terminated; NULL on OOM).
+ * *out_len (if not NULL) gets its length. If offsets is not NULL, *offsets gets
+ * a malloc'd array of out_len + 1 entries: offsets[i] is the source offset of
+ * the character that produced output byte i, offsets[out_len] == len. */
+char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets);
+
+/* The de-duplication key: the normalized text with everything but letters and
+ * digits removed, so two renderings that differ only in white space and
+ * punctuation get the same key. malloc'd; NULL on OOM. */
+char *cn_text_dedup_key(const char *s, size_t len);
+
+/* A copy of s[0..len) with runs of white space (no-break spaces included)
+ * collapsed to one ' ' and the ends trimmed; characters otherwise kept as is.
+ * For cleaning report text without changing its wording. */
+char *cn_text_squeeze(const char *s, size_t len);
+
+/* True when c is ASCII white space. */
+bool cn_text_is_space(int c);
+
+#endif

@@ -1,0 +1,122 @@
+/* test_text: UTF-8 validation, normalization, de-duplication keys, SHA-256. */
+#include "testutil.h"
+
+#include "cn_sha256.h"
+#include "cn_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_validate_accepts_utf8(void)
+{
+    const char *s = "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80";
+    CU_ASSERT_TRUE(cn_utf8_validate(s, strlen(s), NULL));
+}
+
+static void test_validate_reports_offset(void)
+{
+    size_t off = 99;
+    CU_ASSERT_FALSE(cn_utf8_validate("abc\xff" "def", 7, &off));
+    CU_ASSERT_EQUAL(off, 3);
+    /* overlong '/' */
+    CU_ASSERT_FALSE(cn_utf8_validate("ab\xc0\xaf", 4, &off));
+    CU_ASSERT_EQUAL(off, 2);
+    /* UTF-16 surrogate encoded in UTF-8 */
+    CU_ASSERT_FALSE(cn_utf8_validate("\xed\xa0\x80", 3, &off));
+    CU_ASSERT_EQUAL(off, 0);
+    /* truncated sequence at the end */
+    CU_ASSERT_FALSE(cn_utf8_validate("ok\xe2\x80", 4, &off));
+    CU_ASSERT_EQUAL(off, 2);
+}
+
+static void test_normalize_folds(void)
+{
+    const char *s = "  It\xe2\x80\x99s\xc2\xa0NOT \xe2\x80\x9csafe\xe2\x80\x9d \xe2\x80\x94 "
+                    "\xc3\x89tude\xe2\x80\xa6\n\n";
+    size_t n;
+    char *out = cn_text_normalize(s, strlen(s), &n, NULL);
+    CU_ASSERT_STRING_EQUAL(out, "it's not \"safe\" - \xc3\xa9tude...");
+    CU_ASSERT_EQUAL(n, strlen(out));
+    free(out);
+}
+
+static void test_normalize_offsets_point_into_source(void)
+{
+    const char *s = "A\xc2\xa0\xc2\xa0" "B\xe2\x80\x99s";
+    size_t n, *map = NULL;
+    char *out = cn_text_normalize(s, strlen(s), &n, &map);
+    CU_ASSERT_STRING_EQUAL(out, "a b's");
+    CU_ASSERT_EQUAL(map[0], 0);
+    CU_ASSERT_EQUAL(map[1], 1); /* the collapsed space starts at the first NBSP */
+    CU_ASSERT_EQUAL(map[2], 5);
+    CU_ASSERT_EQUAL(map[3], 6); /* the apostrophe comes from a 3-byte quote */
+    CU_ASSERT_EQUAL(map[4], 9);
+    CU_ASSERT_EQUAL(map[5], strlen(s));
+    free(out);
+    free(map);
+}
+
+static void test_dedup_key_ignores_space_and_punctuation(void)
+{
+    char *a = cn_text_dedup_key("Hi Gems.  Botox has been used,\n\nbut", 35);
+    char *b = cn_text_dedup_key("Hi Gems. Botox has been used but", 32);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    CU_ASSERT_STRING_EQUAL(a, "higemsbotoxhasbeenusedbut");
+    free(a);
+    free(b);
+}
+
+static void test_squeeze_keeps_wording(void)
+{
+    const char *in = "  Don\xe2\x80\x99t \xc2\xa0 do\n it ";
+    char *s = cn_text_squeeze(in, strlen(in));
+    CU_ASSERT_STRING_EQUAL(s, "Don\xe2\x80\x99t do it");
+    free(s);
+}
+
+/* FIPS 180-4 / NIST CAVS example digests. */
+static void test_sha256_vectors(void)
+{
+    char hex[65];
+    cn_sha256_hex("", 0, hex);
+    CU_ASSERT_STRING_EQUAL(hex,
+                           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    cn_sha256_hex("abc", 3, hex);
+    CU_ASSERT_STRING_EQUAL(hex,
+                           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    cn_sha256_hex(m, strlen(m), hex);
+    CU_ASSERT_STRING_EQUAL(hex,
+                           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    /* one million 'a', fed in uneven pieces */
+    cn_sha256_ctx ctx;
+    cn_sha256_init(&ctx);
+    char chunk[997];
+    memset(chunk, 'a', sizeof chunk);
+    size_t left = 1000000;
+    while (left) {
+        size_t n = left < sizeof chunk ? left : sizeof chunk;
+        cn_sha256_update(&ctx, chunk, n);
+        left -= n;
+    }
+    unsigned char d[32];
+    cn_sha256_final(&ctx, d);
+    cn_sha256_digest_hex(d, hex, 64);
+    CU_ASSERT_STRING_EQUAL(hex,
+                           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"validate accepts UTF-8", test_validate_accepts_utf8},
+        {"validate reports the offset", test_validate_reports_offset},
+        {"normalize folds", test_normalize_folds},
+        {"normalize offsets", test_normalize_offsets_point_into_source},
+        {"dedup key", test_dedup_key_ignores_space_and_punctuation},
+        {"squeeze", test_squeeze_keeps_wording},
+        {"sha256 vectors", test_sha256_vectors},
+        {NULL, NULL},
+    };
+    return tu_run_suite("text", tests);
+}
