@@ -1,5 +1,4 @@
 /* testutil: shared plumbing for the CUnit suites. */
-#define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
 #include <stdio.h>

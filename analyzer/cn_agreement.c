@@ -1,0 +1,416 @@
+/* cn_agreement: Krippendorff's alpha with a unit bootstrap, and Fleiss' kappa (GSL). */
+#include "cn_agreement.h"
+
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const METRIC_NAMES[] = {"nominal", "ordinal", "interval"};
+
+const char *cn_alpha_metric_name(cn_alpha_metric metric)
+{
+    if ((int)metric < 0 || (int)metric > CN_ALPHA_INTERVAL)
+        return "nominal";
+    return METRIC_NAMES[metric];
+}
+
+int cn_alpha_metric_parse(const char *name, cn_alpha_metric *out)
+{
+    for (int i = 0; name && i <= CN_ALPHA_INTERVAL; i++) {
+        if (!strcmp(name, METRIC_NAMES[i])) {
+            *out = (cn_alpha_metric)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void cn_agreement_opts_init(cn_agreement_opts *opts)
+{
+    opts->metric = CN_ALPHA_NOMINAL;
+    opts->bootstrap = CN_AGREEMENT_DEFAULT_BOOTSTRAP;
+    opts->seed = CN_AGREEMENT_DEFAULT_SEED;
+    opts->level = 0.95;
+}
+
+/*
+ * The pairable data in compact form: each pairable unit as a short list of
+ * (category, count) pairs, so that a bootstrap resample is just a vector of
+ * unit multiplicities and never copies the values.
+ */
+typedef struct pairable {
+    size_t k;        /* distinct values (categories) */
+    double *value;   /* [k] the values, ascending */
+    size_t nunits;   /* pairable units */
+    size_t *start;   /* [nunits + 1] offsets into cat / cnt */
+    size_t *cat;     /* category index of each (unit, category) entry */
+    double *cnt;     /* how many of the unit's values fall in that category */
+    double *m;       /* [nunits] values in the unit */
+    /* scratch for alpha_weighted */
+    double *marg;    /* [k] n_c */
+    double *delta;   /* [k * k] squared differences */
+} pairable;
+
+static void pairable_free(pairable *p)
+{
+    free(p->value);
+    free(p->start);
+    free(p->cat);
+    free(p->cnt);
+    free(p->m);
+    free(p->marg);
+    free(p->delta);
+}
+
+static size_t count_present(const double *values, size_t coders, size_t units, size_t u)
+{
+    size_t m = 0;
+    for (size_t c = 0; c < coders; c++)
+        if (!isnan(values[c * units + u]))
+            m++;
+    return m;
+}
+
+static size_t find_category(const double *sorted, size_t k, double v)
+{
+    size_t lo = 0, hi = k;
+    while (lo + 1 < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] <= v)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Distinct values of the pairable units, ascending, into p->value / p->k. */
+static int collect_categories(pairable *p, const double *values, size_t coders, size_t units,
+                              const size_t *present)
+{
+    size_t total = 0;
+    for (size_t u = 0; u < units; u++)
+        if (present[u] >= 2)
+            total += present[u];
+    p->value = malloc((total ? total : 1) * sizeof *p->value);
+    if (!p->value)
+        return CN_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t u = 0; u < units; u++)
+        for (size_t c = 0; present[u] >= 2 && c < coders; c++)
+            if (!isnan(values[c * units + u]))
+                p->value[n++] = values[c * units + u];
+    gsl_sort(p->value, 1, n);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || p->value[i] != p->value[k - 1])
+            p->value[k++] = p->value[i];
+    p->k = k;
+    return CN_OK;
+}
+
+static int pairable_build(pairable *p, const double *values, size_t coders, size_t units,
+                          const size_t *present)
+{
+    memset(p, 0, sizeof *p);
+    if (collect_categories(p, values, coders, units, present))
+        return CN_ERR_NOMEM;
+    size_t entries = 0;
+    for (size_t u = 0; u < units; u++)
+        if (present[u] >= 2) {
+            p->nunits++;
+            entries += present[u];
+        }
+    size_t k = p->k ? p->k : 1;
+    p->start = calloc(p->nunits + 1, sizeof *p->start);
+    p->cat = malloc((entries ? entries : 1) * sizeof *p->cat);
+    p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
+    p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
+    p->marg = malloc(k * sizeof *p->marg);
+    p->delta = malloc(k * k * sizeof *p->delta);
+    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->delta)
+        return CN_ERR_NOMEM;
+    size_t e = 0, pu = 0;
+    for (size_t u = 0; u < units; u++) {
+        if (present[u] < 2)
+            continue;
+        size_t first = e;
+        for (size_t c = 0; c < coders; c++) {
+            double v = values[c * units + u];
+            if (isnan(v))
+                continue;
+            size_t cat = find_category(p->value, p->k, v), j = first;
+            while (j < e && p->cat[j] != cat)
+                j++;
+            if (j == e) {
+                p->cat[e] = cat;
+                p->cnt[e++] = 0.0;
+            }
+            p->cnt[j] += 1.0;
+        }
+        p->m[pu++] = (double)present[u];
+        p->start[pu] = e;
+    }
+    return CN_OK;
+}
+
+/* Squared difference of categories a and b under the metric, given the
+ * marginal counts n_c (the ordinal metric depends on them). */
+static void fill_delta(pairable *p, cn_alpha_metric metric)
+{
+    size_t k = p->k;
+    for (size_t a = 0; a < k; a++) {
+        double between = 0.0; /* sum of n_g for a < g < b */
+        p->delta[a * k + a] = 0.0;
+        for (size_t b = a + 1; b < k; b++) {
+            double d;
+            if (metric == CN_ALPHA_NOMINAL) {
+                d = 1.0;
+            } else if (metric == CN_ALPHA_INTERVAL) {
+                d = (p->value[a] - p->value[b]) * (p->value[a] - p->value[b]);
+            } else {
+                /* sum_{g=a}^{b} n_g - (n_a + n_b) / 2 = (n_a + n_b) / 2 + between */
+                double s = (p->marg[a] + p->marg[b]) / 2.0 + between;
+                d = s * s;
+            }
+            p->delta[a * k + b] = p->delta[b * k + a] = d;
+            between += p->marg[b];
+        }
+    }
+}
+
+typedef struct alpha_parts {
+    double n, alpha, observed, expected;
+} alpha_parts;
+
+/* Alpha of the pairable units taken weight[u] times each (all 1 for the data
+ * itself, bootstrap multiplicities for a resample). */
+static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const double *weight)
+{
+    size_t k = p->k;
+    memset(p->marg, 0, k * sizeof *p->marg);
+    for (size_t u = 0; u < p->nunits; u++)
+        for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
+            p->marg[p->cat[e]] += weight[u] * p->cnt[e];
+    double n = 0.0;
+    for (size_t c = 0; c < k; c++)
+        n += p->marg[c];
+    fill_delta(p, metric);
+
+    double obs = 0.0; /* sum_c sum_k o_ck delta_ck */
+    for (size_t u = 0; u < p->nunits; u++) {
+        if (weight[u] == 0.0)
+            continue;
+        double s = 0.0;
+        for (size_t i = p->start[u]; i < p->start[u + 1]; i++)
+            for (size_t j = p->start[u]; j < p->start[u + 1]; j++)
+                s += p->cnt[i] * p->cnt[j] * p->delta[p->cat[i] * k + p->cat[j]];
+        obs += weight[u] * s / (p->m[u] - 1.0);
+    }
+    double exp = 0.0; /* sum_c sum_k n_c n_k delta_ck */
+    for (size_t a = 0; a < k; a++)
+        for (size_t b = 0; b < k; b++)
+            exp += p->marg[a] * p->marg[b] * p->delta[a * k + b];
+
+    alpha_parts r = {n, NAN, NAN, NAN};
+    if (n >= 2.0) {
+        r.observed = obs / n;
+        r.expected = exp / (n * (n - 1.0));
+    }
+    if (n >= 2.0 && exp > 0.0)
+        r.alpha = 1.0 - (n - 1.0) * obs / exp;
+    return r;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Percentile interval over resamples of the pairable units. */
+static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_result *out,
+                     cn_error *err)
+{
+    out->bootstrap = o->bootstrap;
+    double *w = malloc(p->nunits * sizeof *w);
+    double *alphas = malloc(o->bootstrap * sizeof *alphas);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!w || !alphas || !rng) {
+        free(w);
+        free(alphas);
+        if (rng)
+            gsl_rng_free(rng);
+        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory for the bootstrap");
+    }
+    gsl_rng_set(rng, o->seed);
+    size_t nd = 0, below667 = 0, below800 = 0;
+    for (size_t b = 0; b < o->bootstrap; b++) {
+        memset(w, 0, p->nunits * sizeof *w);
+        for (size_t i = 0; i < p->nunits; i++)
+            w[gsl_rng_uniform_int(rng, p->nunits)] += 1.0;
+        double a = alpha_weighted(p, o->metric, w).alpha;
+        if (isnan(a))
+            continue;
+        alphas[nd++] = a;
+        below667 += a < 0.667;
+        below800 += a < 0.800;
+    }
+    gsl_rng_free(rng);
+    out->bootstrap_defined = nd;
+    if (nd > 0) {
+        qsort(alphas, nd, sizeof *alphas, cmp_double);
+        out->ci_lo = gsl_stats_quantile_from_sorted_data(alphas, 1, nd, (1.0 - o->level) / 2.0);
+        out->ci_hi = gsl_stats_quantile_from_sorted_data(alphas, 1, nd, (1.0 + o->level) / 2.0);
+        out->q_below_667 = (double)below667 / (double)nd;
+        out->q_below_800 = (double)below800 / (double)nd;
+    }
+    free(w);
+    free(alphas);
+    return CN_OK;
+}
+
+/* Fleiss' kappa when every unit has the same number of values. */
+static int fleiss_from_pairable(const pairable *p, size_t units, cn_agreement_result *out,
+                                cn_error *err)
+{
+    if (p->nunits != units || units == 0)
+        return CN_OK;
+    for (size_t u = 1; u < p->nunits; u++)
+        if (p->m[u] != p->m[0])
+            return CN_OK;
+    long *table = calloc(p->nunits * p->k, sizeof *table);
+    if (!table)
+        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory for Fleiss' kappa");
+    for (size_t u = 0; u < p->nunits; u++)
+        for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
+            table[u * p->k + p->cat[e]] = (long)p->cnt[e];
+    int rc = cn_fleiss_kappa(table, p->nunits, p->k, &out->fleiss_kappa, err);
+    free(table);
+    if (rc == CN_OK)
+        out->ratings_per_unit = (size_t)p->m[0];
+    return rc;
+}
+
+static const char *undefined_reason(const pairable *p)
+{
+    if (p->nunits == 0)
+        return "no unit has two or more values: nothing is pairable";
+    return "no variation: every pairable value is the same, so expected disagreement is 0";
+}
+
+static int check_input(const cn_agreement_opts *o, const double *values, size_t coders,
+                       size_t units, cn_error *err)
+{
+    if ((int)o->metric < 0 || (int)o->metric > CN_ALPHA_INTERVAL)
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: unknown metric %d", (int)o->metric);
+    if (!(o->level > 0.0 && o->level < 1.0))
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: confidence level %g not in (0,1)",
+                            o->level);
+    if (coders && units > ((size_t)-1) / sizeof(double) / coders)
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: matrix too large");
+    for (size_t i = 0; i < coders * units; i++)
+        if (isinf(values[i]))
+            return cn_error_set(err, CN_ERR_USAGE,
+                                "agreement: coder %zu, unit %zu: infinite value", i / units + 1,
+                                i % units + 1);
+    return CN_OK;
+}
+
+int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, size_t coders,
+                         size_t units, cn_agreement_result *out, cn_error *err)
+{
+    cn_agreement_opts defaults;
+    if (!opts) {
+        cn_agreement_opts_init(&defaults);
+        opts = &defaults;
+    }
+    int rc = check_input(opts, values, coders, units, err);
+    if (rc)
+        return rc;
+    *out = (cn_agreement_result){.coders = coders, .units = units};
+    out->alpha = out->observed = out->expected = NAN;
+    out->ci_lo = out->ci_hi = out->q_below_667 = out->q_below_800 = NAN;
+    out->fleiss_kappa = NAN;
+
+    size_t *present = malloc((units ? units : 1) * sizeof *present);
+    if (!present)
+        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory");
+    for (size_t u = 0; u < units; u++)
+        present[u] = count_present(values, coders, units, u);
+    pairable p;
+    rc = pairable_build(&p, values, coders, units, present);
+    free(present);
+    double *ones = rc ? NULL : malloc((p.nunits ? p.nunits : 1) * sizeof *ones);
+    if (rc || !ones) {
+        pairable_free(&p);
+        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory");
+    }
+    for (size_t u = 0; u < p.nunits; u++)
+        ones[u] = 1.0;
+    alpha_parts a = alpha_weighted(&p, opts->metric, ones);
+    free(ones);
+
+    out->pairable_units = p.nunits;
+    out->pairable_values = (size_t)a.n;
+    out->categories = p.k;
+    out->alpha = a.alpha;
+    out->observed = a.observed;
+    out->expected = a.expected;
+    out->alpha_note = isnan(a.alpha) ? undefined_reason(&p) : NULL;
+    if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits >= 2)
+        rc = bootstrap(opts, &p, out, err);
+    if (rc == CN_OK)
+        rc = fleiss_from_pairable(&p, units, out, err);
+    pairable_free(&p);
+    return rc;
+}
+
+int cn_fleiss_kappa(const long *counts, size_t units, size_t categories, double *kappa,
+                    cn_error *err)
+{
+    *kappa = NAN;
+    if (units == 0 || categories == 0)
+        return CN_OK;
+    long m = -1;
+    for (size_t u = 0; u < units; u++) {
+        long row = 0;
+        for (size_t j = 0; j < categories; j++) {
+            if (counts[u * categories + j] < 0)
+                return cn_error_set(err, CN_ERR_USAGE, "fleiss: unit %zu: negative count",
+                                    u + 1);
+            row += counts[u * categories + j];
+        }
+        if (m < 0)
+            m = row;
+        if (row != m || m < 2)
+            return cn_error_set(err, CN_ERR_USAGE,
+                                "fleiss: unit %zu has %ld ratings; every unit needs the same "
+                                "number, at least 2 (unit 1 has %ld)",
+                                u + 1, row, m);
+    }
+    double mm = (double)m, nu = (double)units, p_bar = 0.0, p_e = 0.0;
+    size_t used = 0;
+    for (size_t j = 0; j < categories; j++) {
+        double col = 0.0;
+        for (size_t u = 0; u < units; u++)
+            col += (double)counts[u * categories + j];
+        p_e += (col / (nu * mm)) * (col / (nu * mm));
+        used += col > 0.0;
+    }
+    for (size_t u = 0; u < units; u++) {
+        double sq = 0.0;
+        for (size_t j = 0; j < categories; j++)
+            sq += (double)counts[u * categories + j] * (double)counts[u * categories + j];
+        p_bar += (sq - mm) / (mm * (mm - 1.0));
+    }
+    p_bar /= nu;
+    /* All ratings in one category: chance agreement is 1 and kappa is 0/0. */
+    if (used >= 2)
+        *kappa = (p_bar - p_e) / (1.0 - p_e);
+    return CN_OK;
+}

@@ -1,0 +1,469 @@
+/* cn_classifier: cue matching, modifier scopes and the stance decision. */
+#include "cn_classifier.h"
+
+#include "cn_matcher.h"
+#include "cn_tokens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A rule matched over tokens [first, last]. */
+typedef struct hit {
+    const cn_rule *rule;
+    size_t first, last;
+    bool used; /* a modifier that affected some cue */
+} hit;
+
+typedef struct hits {
+    hit *items;
+    size_t n, cap;
+} hits;
+
+/* Everything one classification works on. */
+typedef struct work {
+    const cn_rules *rules;
+    cn_tokens *tokens;
+    size_t n_title; /* tokens [0, n_title) come from the title */
+    hits by_kind[CN_RULE_KIND_COUNT];
+    hits cues; /* cue hits left after overlap resolution */
+} work;
+
+static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last)
+{
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 16;
+        hit *items = realloc(h->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        h->items = items;
+        h->cap = cap;
+    }
+    h->items[h->n++] = (hit){rule, first, last, false};
+    return 0;
+}
+
+static void work_clear(work *w)
+{
+    cn_tokens_free(w->tokens);
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
+        free(w->by_kind[k].items);
+    free(w->cues.items);
+}
+
+void cn_decision_clear(cn_decision *d)
+{
+    if (!d)
+        return;
+    free(d->evidence);
+    d->evidence = NULL;
+    d->n_evidence = 0;
+}
+
+static const cn_token *tok(const work *w, size_t i)
+{
+    return cn_tokens_at(w->tokens, i);
+}
+
+/* Title tokens, then body tokens whose sentence and clause numbers continue
+ * after the title's, so no pattern or scope runs from title into body. */
+static int build_tokens(work *w, const cn_classify_input *in)
+{
+    w->tokens = cn_tokens_new_empty();
+    if (!w->tokens)
+        return -1;
+    unsigned sent_off = 0, clause_off = 0;
+    const char *parts[2] = {in->title, in->text};
+    for (int p = 0; p < 2; p++) {
+        if (!parts[p])
+            continue;
+        cn_tokens *t = cn_rules_tokenize(w->rules, parts[p], strlen(parts[p]));
+        if (!t)
+            return -1;
+        unsigned max_s = 0, max_c = 0;
+        for (size_t i = 0; i < cn_tokens_count(t); i++) {
+            const cn_token *x = cn_tokens_at(t, i);
+            if (cn_tokens_push(w->tokens, x->word, x->start, x->end, x->sentence + sent_off,
+                               x->clause + clause_off, x->number)) {
+                cn_tokens_free(t);
+                return -1;
+            }
+            max_s = x->sentence + sent_off;
+            max_c = x->clause + clause_off;
+        }
+        if (cn_tokens_count(t)) {
+            sent_off = max_s + 1;
+            clause_off = max_c + 1;
+        }
+        cn_tokens_free(t);
+        if (p == 0)
+            w->n_title = cn_tokens_count(w->tokens);
+    }
+    return 0;
+}
+
+static int collect_hits(work *w, cn_error *err)
+{
+    cn_match *m = NULL;
+    size_t n = 0;
+    int rc = cn_matcher_scan(cn_rules_matcher(w->rules), w->tokens, &m, &n, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n && rc == CN_OK; i++) {
+        const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
+        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    free(m);
+    return rc;
+}
+
+static bool overlaps(const hit *a, const hit *b)
+{
+    return a->first <= b->last && b->first <= a->last;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    size_t lx = x->last - x->first, ly = y->last - y->first;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->rule->weight != y->rule->weight)
+        return x->rule->weight > y->rule->weight ? -1 : 1;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return strcmp(x->rule->id, y->rule->id);
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return strcmp(x->rule->id, y->rule->id);
+}
+
+/* Of overlapping cues keep the longest ("not a concern" over "concern"). */
+static int resolve_cues(work *w)
+{
+    hits *all = &w->by_kind[CN_RULE_CUE];
+    if (all->n)
+        qsort(all->items, all->n, sizeof *all->items, longer_first);
+    for (size_t i = 0; i < all->n; i++) {
+        bool clash = false;
+        for (size_t j = 0; j < w->cues.n && !clash; j++)
+            clash = overlaps(&all->items[i], &w->cues.items[j]);
+        if (!clash && hits_push(&w->cues, all->items[i].rule, all->items[i].first,
+                                all->items[i].last))
+            return -1;
+    }
+    if (w->cues.n)
+        qsort(w->cues.items, w->cues.n, sizeof *w->cues.items, by_position);
+    return 0;
+}
+
+static bool inside_any(const hits *h, size_t first, size_t last)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->items[i].first <= first && last <= h->items[i].last)
+            return true;
+    return false;
+}
+
+static bool any_between(const hits *h, size_t from, size_t to)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->items[i].first > from && h->items[i].first < to)
+            return true;
+    return false;
+}
+
+/* NegEx: an odd number of negation triggers shortly before the cue in its
+ * clause, not cut off by a terminator or contrast, and not a pseudo-negation. */
+static bool negated(work *w, const hit *cue)
+{
+    hits *neg = &w->by_kind[CN_RULE_NEGATION];
+    int count = 0;
+    for (size_t i = 0; i < neg->n; i++) {
+        hit *t = &neg->items[i];
+        if (t->first >= cue->first && t->last <= cue->last)
+            continue; /* the cue spells its own negation ("no evidence") */
+        if (t->last >= cue->first)
+            continue;
+        if (tok(w, t->last)->clause != tok(w, cue->first)->clause)
+            continue;
+        if (cue->first - t->last > (size_t)t->rule->scope)
+            continue;
+        if (inside_any(&w->by_kind[CN_RULE_PSEUDO], t->first, t->last))
+            continue;
+        if (any_between(&w->by_kind[CN_RULE_TERMINATOR], t->last, cue->first) ||
+            any_between(&w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
+            continue;
+        t->used = true;
+        count++;
+    }
+    return count % 2 == 1;
+}
+
+typedef struct cue_effect {
+    cn_stance stance;
+    double weight;
+    unsigned flags;
+} cue_effect;
+
+static void apply_hedges(work *w, const hit *cue, cue_effect *e)
+{
+    hits *h = &w->by_kind[CN_RULE_HEDGE];
+    unsigned s = tok(w, cue->first)->sentence;
+    for (size_t i = 0; i < h->n; i++) {
+        hit *t = &h->items[i];
+        if (tok(w, t->first)->sentence != s || t->first >= cue->first ||
+            (t->last >= cue->first && t->first <= cue->last))
+            continue;
+        if (any_between(&w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
+            continue;
+        t->used = true;
+        e->weight *= t->rule->factor;
+        e->flags |= CN_EV_HEDGED;
+        if (t->rule->has_shift && e->stance == t->rule->shift_from) {
+            e->stance = t->rule->shift_to;
+            e->flags |= CN_EV_SHIFTED;
+        }
+    }
+}
+
+static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
+{
+    hits *h = &w->by_kind[CN_RULE_INTENSIFIER];
+    for (size_t i = 0; i < h->n; i++) {
+        hit *t = &h->items[i];
+        if (t->last >= cue->first || cue->first - t->last > 3 ||
+            tok(w, t->last)->clause != tok(w, cue->first)->clause)
+            continue;
+        t->used = true;
+        e->weight *= t->rule->factor;
+        e->flags |= CN_EV_INTENSIFIED;
+    }
+}
+
+static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
+{
+    unsigned s = tok(w, cue->first)->sentence, c = tok(w, cue->first)->clause;
+    hits *x = &w->by_kind[CN_RULE_EXPERIENCE];
+    for (size_t i = 0; i < x->n; i++) {
+        if (tok(w, x->items[i].first)->sentence == s) {
+            x->items[i].used = true;
+            e->weight *= x->items[i].rule->factor;
+            e->flags |= CN_EV_EXPERIENCE;
+            break; /* once per sentence */
+        }
+    }
+    hits *hy = &w->by_kind[CN_RULE_HYPOTHETICAL];
+    for (size_t i = 0; i < hy->n; i++) {
+        hit *t = &hy->items[i];
+        if (tok(w, t->first)->clause == c && t->first < cue->first) {
+            t->used = true;
+            e->weight *= t->rule->factor;
+            e->flags |= CN_EV_HYPOTHETICAL;
+            break;
+        }
+    }
+    hits *b = &w->by_kind[CN_RULE_BOILERPLATE];
+    for (size_t i = 0; i < b->n; i++) {
+        if (tok(w, b->items[i].first)->clause == c || overlaps(&b->items[i], cue)) {
+            b->items[i].used = true;
+            e->weight = 0;
+            e->flags |= CN_EV_BOILERPLATE;
+        }
+    }
+}
+
+/* "X but Y": X weaker, Y stronger; a sentence-initial "However" links to the
+ * previous sentence. "Although X, Y": the clause it opens is weaker. */
+static void apply_contrast(work *w, const hit *cue, cue_effect *e)
+{
+    hits *h = &w->by_kind[CN_RULE_CONTRAST];
+    const cn_token *ct = tok(w, cue->first);
+    for (size_t i = 0; i < h->n; i++) {
+        hit *t = &h->items[i];
+        const cn_token *tt = tok(w, t->first);
+        if (t->first <= cue->last && cue->first <= t->last)
+            continue;
+        bool opens_sentence = t->first == 0 || tok(w, t->first - 1)->sentence != tt->sentence;
+        double factor = 1.0;
+        unsigned flag = 0;
+        if (t->rule->direction == CN_CONTRAST_CONCESSIVE) {
+            if (tt->sentence != ct->sentence)
+                continue;
+            bool in_conceded = ct->clause == tok(w, t->last)->clause && cue->first > t->last;
+            factor = in_conceded ? t->rule->before : t->rule->after;
+            flag = in_conceded ? CN_EV_CONTRAST_BEFORE : CN_EV_CONTRAST_AFTER;
+        } else if (tt->sentence == ct->sentence) {
+            bool before = cue->last < t->first;
+            if (before && opens_sentence)
+                continue;
+            factor = before ? t->rule->before : t->rule->after;
+            flag = before ? CN_EV_CONTRAST_BEFORE : CN_EV_CONTRAST_AFTER;
+        } else if (opens_sentence && ct->sentence + 1 == tt->sentence) {
+            factor = t->rule->before;
+            flag = CN_EV_CONTRAST_BEFORE;
+        } else {
+            continue;
+        }
+        t->used = true;
+        e->weight *= factor;
+        e->flags |= flag;
+    }
+}
+
+/* Sentences that mention the claim's topics (for secondary claims). */
+static bool sentence_on_topic(work *w, const cn_rule *claim, unsigned sentence)
+{
+    hits *h = &w->by_kind[CN_RULE_CLAIM];
+    for (size_t i = 0; i < h->n; i++)
+        if (h->items[i].rule == claim && tok(w, h->items[i].first)->sentence == sentence)
+            return true;
+    return false;
+}
+
+static cue_effect evaluate_cue(work *w, const hit *cue, unsigned last_cue_sentence)
+{
+    const cn_rule *r = cue->rule;
+    cue_effect e = {r->stance, r->weight, 0};
+    if (r->negatable && negated(w, cue)) {
+        e.flags |= CN_EV_NEGATED;
+        if (r->negated_drop)
+            e.weight = 0;
+        else
+            e.stance = r->negated;
+    }
+    apply_hedges(w, cue, &e);
+    apply_intensifiers(w, cue, &e);
+    apply_contrast(w, cue, &e);
+    apply_sentence_modifiers(w, cue, &e);
+    if (cue->first < w->n_title)
+        e.weight *= cn_rules_setting(w->rules, "title_weight");
+    else if (tok(w, cue->first)->sentence == last_cue_sentence) {
+        e.weight *= cn_rules_setting(w->rules, "last_sentence_weight");
+        e.flags |= CN_EV_LAST_SENTENCE;
+    }
+    return e;
+}
+
+static int push_evidence(cn_decision *d, size_t *cap, const work *w, const hit *h,
+                         const cue_effect *e)
+{
+    if (d->n_evidence == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        cn_evidence *ev = realloc(d->evidence, c * sizeof *ev);
+        if (!ev)
+            return -1;
+        d->evidence = ev;
+        *cap = c;
+    }
+    bool in_title = h->first < w->n_title;
+    d->evidence[d->n_evidence++] = (cn_evidence){
+        .rule = h->rule,
+        .in_title = in_title,
+        .start = tok(w, h->first)->start,
+        .end = tok(w, h->last)->end,
+        .stance = e ? e->stance : CN_STANCE_NONE,
+        .weight = e ? e->weight : 0,
+        .flags = e ? e->flags : 0,
+    };
+    return 0;
+}
+
+static int evidence_cmp(const void *a, const void *b)
+{
+    const cn_evidence *x = a, *y = b;
+    if (x->in_title != y->in_title)
+        return x->in_title ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->rule->kind != y->rule->kind)
+        return x->rule->kind == CN_RULE_CUE ? -1 : (y->rule->kind == CN_RULE_CUE ? 1 : 0);
+    return strcmp(x->rule->id, y->rule->id);
+}
+
+static void decide(const cn_rules *rules, const cn_classify_input *in, cn_decision *d)
+{
+    double *s = d->scores;
+    double total = s[1] + s[2] + s[3];
+    double threshold = cn_rules_setting(rules, "none_threshold");
+    if (in->related) {
+        d->stance = CN_STANCE_NONE;
+        d->confidence = 0.9;
+        d->reason = "related-question excerpt: no stance on this question";
+        return;
+    }
+    if (total < threshold) {
+        d->stance = CN_STANCE_NONE;
+        d->confidence = 0.5 + 0.5 * (1.0 - total / threshold);
+        d->reason = total > 0 ? "cues too weak for a stance" : "no stance cues";
+        return;
+    }
+    /* Ties go to the more cautious label. */
+    cn_stance top = CN_STANCE_CONTRAINDICATED;
+    for (int k = CN_STANCE_CAUTIONARY; k >= CN_STANCE_REASSURING; k--)
+        if (s[k] > s[top])
+            top = (cn_stance)k;
+    double second = 0;
+    for (int k = 1; k < CN_STANCE_COUNT; k++)
+        if (k != (int)top && s[k] > second)
+            second = s[k];
+    d->stance = top;
+    d->reason = "strongest stance";
+    if (top != CN_STANCE_CONTRAINDICATED && s[CN_STANCE_CONTRAINDICATED] > 0 &&
+        s[CN_STANCE_CONTRAINDICATED] >= cn_rules_setting(rules, "advice_margin") * s[top]) {
+        d->stance = CN_STANCE_CONTRAINDICATED;
+        d->reason = "advice against beats caveats";
+    }
+    d->confidence = s[d->stance] / (total + cn_rules_setting(rules, "confidence_prior"));
+    d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
+}
+
+int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_decision *out,
+                       cn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    work w = {.rules = rules};
+    int rc = CN_OK;
+    if (build_tokens(&w, in))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc == CN_OK)
+        rc = collect_hits(&w, err);
+    if (rc == CN_OK && resolve_cues(&w))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    size_t cap = 0;
+    unsigned last_cue_sentence = (unsigned)-1;
+    for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
+        if (w.cues.items[i].first >= w.n_title)
+            last_cue_sentence = tok(&w, w.cues.items[i].first)->sentence;
+    for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++) {
+        hit *cue = &w.cues.items[i];
+        if (in->topic_claim && !sentence_on_topic(&w, in->topic_claim, tok(&w, cue->first)->sentence))
+            continue;
+        cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
+        out->scores[e.stance] += e.weight;
+        if (push_evidence(out, &cap, &w, cue, &e))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    for (int k = 0; rc == CN_OK && k < CN_RULE_KIND_COUNT; k++) {
+        if (k == CN_RULE_CUE || k == CN_RULE_CLAIM)
+            continue;
+        for (size_t i = 0; i < w.by_kind[k].n && rc == CN_OK; i++)
+            if (w.by_kind[k].items[i].used &&
+                push_evidence(out, &cap, &w, &w.by_kind[k].items[i], NULL))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (rc == CN_OK) {
+        if (out->n_evidence)
+            qsort(out->evidence, out->n_evidence, sizeof *out->evidence, evidence_cmp);
+        decide(rules, in, out);
+    } else {
+        cn_decision_clear(out);
+    }
+    work_clear(&w);
+    return rc;
+}

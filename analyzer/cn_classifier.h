@@ -1,0 +1,76 @@
+/*
+ * cn_classifier: the stance of one answer toward one claim, with the
+ * evidence behind it.
+ *
+ * One pass of the rule set's matcher over the answer's title and body finds
+ * stance cues and modifiers; each cue's weight is then adjusted by the
+ * modifiers around it (negation flips it, hedges weaken or shift it,
+ * intensifiers and first-person experience strengthen it, contrast moves
+ * weight to the clause after "but", conditionals weaken it, boilerplate voids
+ * it), the weights are summed per stance, and the decision rules of
+ * STANCE-GUIDE.md pick the label: advice against wins over caveats, thin
+ * evidence is `none`. Every cue and modifier that took part is kept as
+ * evidence with its byte span, so an editor can see why.
+ */
+#ifndef CN_CLASSIFIER_H
+#define CN_CLASSIFIER_H
+
+#include "cn_error.h"
+#include "cn_rules.h"
+#include "cn_stance.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Effects applied to a cue, as bit flags on its evidence. */
+enum {
+    CN_EV_NEGATED = 1 << 0,
+    CN_EV_HEDGED = 1 << 1,
+    CN_EV_INTENSIFIED = 1 << 2,
+    CN_EV_CONTRAST_BEFORE = 1 << 3, /* in the clause a contrast weakens */
+    CN_EV_CONTRAST_AFTER = 1 << 4,  /* in the clause a contrast strengthens */
+    CN_EV_EXPERIENCE = 1 << 5,
+    CN_EV_HYPOTHETICAL = 1 << 6,
+    CN_EV_BOILERPLATE = 1 << 7, /* voided by boilerplate */
+    CN_EV_LAST_SENTENCE = 1 << 8,
+    CN_EV_SHIFTED = 1 << 9, /* a hedge moved its stance */
+};
+
+typedef struct cn_evidence {
+    const cn_rule *rule; /* borrowed from the cn_rules */
+    bool in_title;       /* span is in the title, not the body */
+    size_t start, end;   /* byte span in the title or body */
+    cn_stance stance;    /* cues: the stance it counted for (after negation/shift) */
+    double weight;       /* cues: the weight it counted with (0 when voided) */
+    unsigned flags;      /* CN_EV_* */
+} cn_evidence;
+
+typedef struct cn_decision {
+    cn_stance stance;
+    double confidence;             /* 0..1 */
+    double scores[CN_STANCE_COUNT]; /* summed cue weight per stance (none unused) */
+    bool conflicting;              /* the runner-up is close to the winner */
+    const char *reason;            /* one-line path to the decision (static text) */
+    cn_evidence *evidence;         /* cues then modifiers, by position */
+    size_t n_evidence;
+} cn_decision;
+
+/* Free the evidence array of a decision (not the struct itself). */
+void cn_decision_clear(cn_decision *d);
+
+/* What to classify: the title may be NULL. `related` marks a
+ * related-question excerpt: it takes `none` (evidence is still collected).
+ * `topics` (may be NULL): classify only sentences that match a topic pattern
+ * of this claim rule (for secondary claims); NULL uses the whole answer. */
+typedef struct cn_classify_input {
+    const char *title;
+    const char *text;
+    bool related;
+    const cn_rule *topic_claim;
+} cn_classify_input;
+
+/* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */
+int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_decision *out,
+                       cn_error *err);
+
+#endif

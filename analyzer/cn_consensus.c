@@ -1,0 +1,213 @@
+/* cn_consensus: per-question consensus figures from stance counts (GSL). */
+#include "cn_consensus.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+
+/* The three stances on the ordinal scale, in order. */
+#define FIRST_STANCE CN_STANCE_REASSURING
+#define N_STANCES 3
+
+void cn_consensus_opts_init(cn_consensus_opts *opts)
+{
+    opts->level = CN_INTERVAL_DEFAULT_LEVEL;
+    opts->strong = CN_CONSENSUS_DEFAULT_STRONG;
+    opts->moderate = CN_CONSENSUS_DEFAULT_MODERATE;
+    opts->weak = CN_CONSENSUS_DEFAULT_WEAK;
+    opts->min_answers = CN_CONSENSUS_DEFAULT_MIN_ANSWERS;
+    opts->seed = CN_CONSENSUS_DEFAULT_SEED;
+    opts->draws = CN_CONSENSUS_DEFAULT_DRAWS;
+}
+
+const char *cn_consensus_level_name(cn_consensus_level level)
+{
+    switch (level) {
+    case CN_CONSENSUS_INSUFFICIENT:
+        return "insufficient";
+    case CN_CONSENSUS_NONE:
+        return "none";
+    case CN_CONSENSUS_WEAK:
+        return "weak";
+    case CN_CONSENSUS_MODERATE:
+        return "moderate";
+    case CN_CONSENSUS_STRONG:
+        return "strong";
+    }
+    return "none";
+}
+
+static long sum_counts(const long *counts, size_t k)
+{
+    long n = 0;
+    for (size_t i = 0; i < k; i++)
+        n += counts[i];
+    return n;
+}
+
+double cn_tastle_wierman(const long *counts, size_t k)
+{
+    long n = sum_counts(counts, k);
+    if (n <= 0 || k < 2)
+        return NAN;
+    double mean = 0.0;
+    for (size_t i = 0; i < k; i++)
+        mean += (double)(i + 1) * (double)counts[i] / (double)n;
+    double width = (double)(k - 1), sum = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        if (counts[i] == 0)
+            continue; /* p log(...) -> 0; also avoids log2(0) at the far end */
+        double p = (double)counts[i] / (double)n;
+        sum += p * log2(1.0 - fabs((double)(i + 1) - mean) / width);
+    }
+    return 1.0 + sum;
+}
+
+double cn_normalized_entropy(const long *counts, size_t k)
+{
+    long n = sum_counts(counts, k);
+    if (n <= 0 || k < 2)
+        return NAN;
+    double h = 0.0;
+    for (size_t i = 0; i < k; i++) {
+        if (counts[i] == 0)
+            continue;
+        double p = (double)counts[i] / (double)n;
+        h -= p * log(p);
+    }
+    /* A single category gives -1 * log 1 = -0.0; report a clean 0. */
+    return h <= 0.0 ? 0.0 : h / log((double)k);
+}
+
+static int check_opts(const cn_consensus_opts *o, cn_error *err)
+{
+    if (!(o->level > 0.0 && o->level < 1.0))
+        return cn_error_set(err, CN_ERR_USAGE, "consensus: confidence level %g not in (0,1)",
+                            o->level);
+    if (!(o->weak > 0.0 && o->weak <= o->moderate && o->moderate <= o->strong &&
+          o->strong <= 1.0))
+        return cn_error_set(err, CN_ERR_USAGE,
+                            "consensus: need 0 < weak <= moderate <= strong <= 1 "
+                            "(got %g, %g, %g)",
+                            o->weak, o->moderate, o->strong);
+    if (o->min_answers < 1)
+        return cn_error_set(err, CN_ERR_USAGE, "consensus: min_answers %ld < 1", o->min_answers);
+    return CN_OK;
+}
+
+/* The largest stance count, whether it is shared, and which stance holds it. */
+static void find_majority(const long counts[CN_STANCE_COUNT], cn_consensus_result *out)
+{
+    long best = -1;
+    int holders = 0;
+    cn_stance who = CN_STANCE_NONE;
+    for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++) {
+        if (counts[k] > best) {
+            best = counts[k];
+            holders = 1;
+            who = (cn_stance)k;
+        } else if (counts[k] == best) {
+            holders++;
+        }
+    }
+    if (out->stance_answers == 0) {
+        out->majority = CN_STANCE_NONE;
+        out->tie = false;
+        out->share = NAN;
+        return;
+    }
+    out->tie = holders > 1;
+    out->majority = out->tie ? CN_STANCE_NONE : who;
+    out->share = (double)best / (double)out->stance_answers;
+}
+
+static cn_consensus_level decide_level(const cn_consensus_opts *o, const cn_consensus_result *r)
+{
+    if (r->stance_answers < o->min_answers)
+        return CN_CONSENSUS_INSUFFICIENT;
+    if (r->tie)
+        return CN_CONSENSUS_NONE;
+    if (r->share >= o->strong)
+        return CN_CONSENSUS_STRONG;
+    if (r->share >= o->moderate)
+        return CN_CONSENSUS_MODERATE;
+    if (r->share >= o->weak)
+        return CN_CONSENSUS_WEAK;
+    return CN_CONSENSUS_NONE;
+}
+
+/* P(stance k has the largest share) under Dirichlet(1 + counts) over the
+ * three stances. A Dirichlet draw is a vector of independent Gamma(alpha_k, 1)
+ * draws divided by their sum; the division does not change which is largest,
+ * so comparing the gamma draws suffices. */
+static int posterior_mc(const cn_consensus_opts *o, const long counts[CN_STANCE_COUNT],
+                        cn_consensus_result *out, cn_error *err)
+{
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!rng)
+        return cn_error_set(err, CN_ERR_NOMEM, "consensus: cannot allocate a random generator");
+    gsl_rng_set(rng, o->seed);
+    size_t hits[CN_STANCE_COUNT] = {0};
+    for (size_t d = 0; d < o->draws; d++) {
+        double best = -1.0;
+        int who = FIRST_STANCE;
+        for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++) {
+            double g = gsl_ran_gamma(rng, 1.0 + (double)counts[k], 1.0);
+            if (g > best) {
+                best = g;
+                who = k;
+            }
+        }
+        hits[who]++;
+    }
+    gsl_rng_free(rng);
+    for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++)
+        out->posterior[k] = (double)hits[k] / (double)o->draws;
+    out->draws = o->draws;
+    return CN_OK;
+}
+
+int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
+                         cn_consensus_result *out, cn_error *err)
+{
+    cn_consensus_opts defaults;
+    if (!opts) {
+        cn_consensus_opts_init(&defaults);
+        opts = &defaults;
+    }
+    int rc = check_opts(opts, err);
+    if (rc)
+        return rc;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        if (counts[k] < 0)
+            return cn_error_set(err, CN_ERR_USAGE, "consensus: negative count %ld for %s",
+                                counts[k], cn_stance_name((cn_stance)k));
+
+    *out = (cn_consensus_result){0};
+    out->answers = sum_counts(counts, CN_STANCE_COUNT);
+    out->stance_answers = out->answers - counts[CN_STANCE_NONE];
+    rc = cn_proportion_compute(counts[CN_STANCE_NONE], out->answers, opts->level,
+                               &out->props[CN_STANCE_NONE], err);
+    for (int k = FIRST_STANCE; k < CN_STANCE_COUNT && rc == CN_OK; k++)
+        rc = cn_proportion_compute(counts[k], out->stance_answers, opts->level, &out->props[k],
+                                   err);
+    if (rc)
+        return rc;
+
+    find_majority(counts, out);
+    out->level = decide_level(opts, out);
+    out->ordinal = cn_tastle_wierman(counts + FIRST_STANCE, N_STANCES);
+    out->entropy = cn_normalized_entropy(counts + FIRST_STANCE, N_STANCES);
+
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        out->posterior[k] = NAN;
+    out->posterior_majority = NAN;
+    if (out->stance_answers > 0 && opts->draws > 0) {
+        rc = posterior_mc(opts, counts, out, err);
+        if (rc)
+            return rc;
+        if (!out->tie)
+            out->posterior_majority = out->posterior[out->majority];
+    }
+    return CN_OK;
+}

@@ -1,0 +1,104 @@
+/*
+ * cn_consensus: what the physicians' answers to one question (or on one
+ * claim) say together, from the stance counts alone.
+ *
+ * Input: counts[CN_STANCE_COUNT] indexed by cn_stance (none, reassuring,
+ * cautionary, contraindicated). "Stance-taking answers" are the ones that are
+ * not `none`; the majority, its share, the consensus level, the ordinal
+ * consensus, the entropy and the posterior are all over those answers only,
+ * since an answer without a position neither supports nor opposes anything.
+ *
+ * Figures (docs/statistics.md explains each one and its degenerate cases):
+ * - props[k]: count, proportion and Wilson + Clopper-Pearson intervals. For
+ *   the three stances the denominator is the stance-taking answers; for
+ *   props[CN_STANCE_NONE] it is all answers (how many said nothing).
+ * - majority: the stance with the largest count; on a tie for the largest
+ *   count there is no majority (majority = CN_STANCE_NONE, tie = true).
+ *   share = largest count / stance-taking answers (also reported on a tie).
+ * - level: CN_CONSENSUS_INSUFFICIENT when fewer than min_answers answers take
+ *   a stance; else CN_CONSENSUS_NONE on a tie; else the highest of strong /
+ *   moderate / weak whose threshold share >= threshold; else CN_CONSENSUS_NONE.
+ * - ordinal: Tastle & Wierman's consensus Cns on reassuring < cautionary <
+ *   contraindicated (1 = all the same, 0 = split between the two ends).
+ * - entropy: Shannon entropy of the three stance shares divided by log 3
+ *   (0 = all the same, 1 = evenly split).
+ * - posterior: P(stance k has the largest true share) under the posterior
+ *   Dirichlet(1 + counts) over the three stances, by seeded Monte Carlo;
+ *   posterior_majority is that probability for the majority.
+ * Undefined figures (no stance-taking answers, a tie's posterior_majority) are NaN.
+ */
+#ifndef CN_CONSENSUS_H
+#define CN_CONSENSUS_H
+
+#include "cn_error.h"
+#include "cn_interval.h"
+#include "cn_stance.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum cn_consensus_level {
+    CN_CONSENSUS_INSUFFICIENT = 0, /* too few stance-taking answers to say */
+    CN_CONSENSUS_NONE = 1,         /* a tie, or the majority is below `weak` */
+    CN_CONSENSUS_WEAK = 2,
+    CN_CONSENSUS_MODERATE = 3,
+    CN_CONSENSUS_STRONG = 4
+} cn_consensus_level;
+
+/* Defaults (documented in docs/statistics.md). */
+#define CN_CONSENSUS_DEFAULT_STRONG 0.75
+#define CN_CONSENSUS_DEFAULT_MODERATE 0.60
+#define CN_CONSENSUS_DEFAULT_WEAK 0.50
+#define CN_CONSENSUS_DEFAULT_MIN_ANSWERS 5
+#define CN_CONSENSUS_DEFAULT_DRAWS 10000
+#define CN_CONSENSUS_DEFAULT_SEED 1
+
+/* Options; set them with cn_consensus_opts_init, then change what you need.
+ * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1;
+ * draws == 0 skips the Monte Carlo (the posterior is then NaN). */
+typedef struct cn_consensus_opts {
+    double level;         /* confidence level of the intervals (0.95) */
+    double strong;        /* share needed for "strong" (0.75) */
+    double moderate;      /* share needed for "moderate" (0.60) */
+    double weak;          /* share needed for "weak" (0.50) */
+    long min_answers;     /* fewer stance-taking answers: "insufficient" (5) */
+    unsigned long seed;   /* gsl_rng (mt19937) seed of the Monte Carlo (1) */
+    size_t draws;         /* Monte Carlo draws from the posterior (10000) */
+} cn_consensus_opts;
+
+typedef struct cn_consensus_result {
+    long answers;                        /* all answers, `none` included */
+    long stance_answers;                 /* answers that take a stance */
+    cn_proportion props[CN_STANCE_COUNT];
+    cn_stance majority;                  /* CN_STANCE_NONE: no majority */
+    bool tie;                            /* the largest count is shared */
+    double share;                        /* largest count / stance_answers */
+    cn_consensus_level level;
+    double ordinal;                      /* Tastle & Wierman Cns */
+    double entropy;                      /* normalized Shannon entropy */
+    double posterior[CN_STANCE_COUNT];   /* [0] unused (NaN) */
+    double posterior_majority;
+    size_t draws;                        /* Monte Carlo draws used */
+} cn_consensus_result;
+
+void cn_consensus_opts_init(cn_consensus_opts *opts);
+
+/* Compute every figure for one question/claim. opts may be NULL (defaults).
+ * Returns CN_OK; CN_ERR_USAGE for a negative count or inconsistent options;
+ * CN_ERR_NOMEM when the random generator cannot be allocated. */
+int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
+                         cn_consensus_result *out, cn_error *err);
+
+/* "insufficient", "none", "weak", "moderate", "strong". */
+const char *cn_consensus_level_name(cn_consensus_level level);
+
+/* Tastle & Wierman (2007) consensus of k ordered categories valued 1..k with
+ * the given counts: Cns = 1 + sum_i p_i log2(1 - |i - mean| / (k - 1)).
+ * NaN when the counts sum to 0 or k < 2. */
+double cn_tastle_wierman(const long *counts, size_t k);
+
+/* Shannon entropy of the counts' shares divided by log k (in [0, 1]);
+ * NaN when the counts sum to 0 or k < 2. */
+double cn_normalized_entropy(const long *counts, size_t k);
+
+#endif

@@ -1,0 +1,233 @@
+/* cn_crosstab: chi-square test of an r x c table, asymptotic and Monte Carlo (GSL). */
+#include "cn_crosstab.h"
+
+#include <float.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+void cn_crosstab_opts_init(cn_crosstab_opts *opts)
+{
+    opts->simulate = 0;
+    opts->seed = CN_CROSSTAB_DEFAULT_SEED;
+}
+
+/* The table without its empty rows and columns, with its margins. */
+typedef struct table {
+    size_t r, c;
+    long n;
+    long *cell;   /* [r * c] */
+    long *rsum;   /* [r] */
+    long *csum;   /* [c] */
+    double *e;    /* [r * c] expected counts */
+} table;
+
+static void table_free(table *t)
+{
+    free(t->cell);
+    free(t->rsum);
+    free(t->csum);
+    free(t->e);
+}
+
+static int table_build(table *t, const long *counts, size_t rows, size_t cols)
+{
+    *t = (table){0};
+    long *rs = calloc(rows ? rows : 1, sizeof *rs), *cs = calloc(cols ? cols : 1, sizeof *cs);
+    if (!rs || !cs) {
+        free(rs);
+        free(cs);
+        return CN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            rs[i] += counts[i * cols + j];
+            cs[j] += counts[i * cols + j];
+        }
+    for (size_t i = 0; i < rows; i++)
+        t->r += rs[i] > 0;
+    for (size_t j = 0; j < cols; j++)
+        t->c += cs[j] > 0;
+    size_t cells = (t->r * t->c > 0) ? t->r * t->c : 1;
+    t->cell = malloc(cells * sizeof *t->cell);
+    t->e = malloc(cells * sizeof *t->e);
+    t->rsum = malloc((t->r ? t->r : 1) * sizeof *t->rsum);
+    t->csum = malloc((t->c ? t->c : 1) * sizeof *t->csum);
+    if (!t->cell || !t->e || !t->rsum || !t->csum) {
+        free(rs);
+        free(cs);
+        return CN_ERR_NOMEM;
+    }
+    size_t ti = 0;
+    for (size_t i = 0; i < rows; i++) {
+        if (rs[i] == 0)
+            continue;
+        size_t tj = 0;
+        for (size_t j = 0; j < cols; j++)
+            if (cs[j] > 0)
+                t->cell[ti * t->c + tj++] = counts[i * cols + j];
+        t->rsum[ti++] = rs[i];
+        t->n += rs[i];
+    }
+    size_t tj = 0;
+    for (size_t j = 0; j < cols; j++)
+        if (cs[j] > 0)
+            t->csum[tj++] = cs[j];
+    for (size_t i = 0; i < t->r; i++)
+        for (size_t j = 0; j < t->c; j++)
+            t->e[i * t->c + j] = (double)t->rsum[i] * (double)t->csum[j] / (double)t->n;
+    free(rs);
+    free(cs);
+    return CN_OK;
+}
+
+/* Pearson's statistic of `cell` against the expected counts of t. The
+ * observed and the simulated tables go through this same loop, so equal
+ * tables give bit-equal statistics. */
+static double pearson(const table *t, const long *cell)
+{
+    double x2 = 0.0;
+    for (size_t k = 0; k < t->r * t->c; k++) {
+        double d = (double)cell[k] - t->e[k];
+        x2 += d * d / t->e[k];
+    }
+    return x2;
+}
+
+/* One random table with t's margins: row by row, each row takes its total
+ * without replacement from the column totals still left, one column at a time
+ * (hypergeometric draws); the last row takes what is left. */
+static void random_table(const table *t, gsl_rng *rng, long *cell, long *left)
+{
+    for (size_t j = 0; j < t->c; j++)
+        left[j] = t->csum[j];
+    long pool = t->n;
+    for (size_t i = 0; i + 1 < t->r; i++) {
+        long need = t->rsum[i], rest = pool;
+        for (size_t j = 0; j + 1 < t->c; j++) {
+            rest -= left[j];
+            long x = need == 0 ? 0
+                               : (long)gsl_ran_hypergeometric(rng, (unsigned)left[j],
+                                                              (unsigned)rest, (unsigned)need);
+            cell[i * t->c + j] = x;
+            left[j] -= x;
+            need -= x;
+        }
+        cell[i * t->c + t->c - 1] = need;
+        left[t->c - 1] -= need;
+        pool -= t->rsum[i];
+    }
+    for (size_t j = 0; j < t->c; j++)
+        cell[(t->r - 1) * t->c + j] = left[j];
+}
+
+static int monte_carlo(const cn_crosstab_opts *o, const table *t, cn_crosstab_result *out,
+                       cn_error *err)
+{
+    long *cell = malloc(t->r * t->c * sizeof *cell), *left = malloc(t->c * sizeof *left);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!cell || !left || !rng) {
+        free(cell);
+        free(left);
+        if (rng)
+            gsl_rng_free(rng);
+        return cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory for the simulation");
+    }
+    gsl_rng_set(rng, o->seed);
+    /* R: almost.1 <- 1 - 64 * .Machine$double.eps; results >= almost.1 * STATISTIC */
+    double bar = (1.0 - 64.0 * DBL_EPSILON) * out->chi_square;
+    size_t ge = 0;
+    for (size_t b = 0; b < o->simulate; b++) {
+        random_table(t, rng, cell, left);
+        ge += pearson(t, cell) >= bar;
+    }
+    out->p_monte_carlo = (1.0 + (double)ge) / ((double)o->simulate + 1.0);
+    out->simulated = o->simulate;
+    gsl_rng_free(rng);
+    free(cell);
+    free(left);
+    return CN_OK;
+}
+
+static void expected_counts(const table *t, cn_crosstab_result *out)
+{
+    out->cells = t->r * t->c;
+    if (t->n == 0)
+        return;
+    bool below1 = false;
+    out->min_expected = INFINITY;
+    for (size_t k = 0; k < out->cells; k++) {
+        if (t->e[k] < out->min_expected)
+            out->min_expected = t->e[k];
+        out->cells_expected_below_5 += t->e[k] < 5.0;
+        below1 = below1 || t->e[k] < 1.0;
+    }
+    out->small_expected = out->cells_expected_below_5 > 0;
+    out->cochran_ok = !below1 && (double)out->cells_expected_below_5 <= 0.2 * (double)out->cells;
+}
+
+static int check_counts(const long *counts, size_t rows, size_t cols, cn_error *err)
+{
+    if (rows && cols > ((size_t)-1) / sizeof(long) / rows)
+        return cn_error_set(err, CN_ERR_USAGE, "crosstab: table too large");
+    unsigned long total = 0;
+    for (size_t k = 0; k < rows * cols; k++) {
+        if (counts[k] < 0)
+            return cn_error_set(err, CN_ERR_USAGE, "crosstab: row %zu, column %zu: negative count",
+                                k / cols + 1, k % cols + 1);
+        /* the hypergeometric draws take unsigned ints */
+        if ((unsigned long)counts[k] > UINT_MAX - total)
+            return cn_error_set(err, CN_ERR_USAGE, "crosstab: total count above %u", UINT_MAX);
+        total += (unsigned long)counts[k];
+    }
+    return CN_OK;
+}
+
+int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows,
+                        size_t cols, cn_crosstab_result *out, cn_error *err)
+{
+    cn_crosstab_opts defaults;
+    if (!opts) {
+        cn_crosstab_opts_init(&defaults);
+        opts = &defaults;
+    }
+    int rc = check_counts(counts, rows, cols, err);
+    if (rc)
+        return rc;
+    table t;
+    if (table_build(&t, counts, rows, cols)) {
+        table_free(&t);
+        return cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
+    }
+    *out = (cn_crosstab_result){.rows = rows, .cols = cols, .rows_used = t.r,
+                                .cols_used = t.c, .n = t.n};
+    out->chi_square = out->p_value = out->p_monte_carlo = out->cramers_v = NAN;
+    out->min_expected = NAN;
+    expected_counts(&t, out);
+    if (t.r >= 2 && t.c >= 2) {
+        out->chi_square = pearson(&t, t.cell);
+        out->df = (long)((t.r - 1) * (t.c - 1));
+        out->p_value = gsl_cdf_chisq_Q(out->chi_square, (double)out->df);
+        size_t k = t.r < t.c ? t.r : t.c;
+        out->cramers_v = sqrt(out->chi_square / ((double)t.n * (double)(k - 1)));
+        if (opts->simulate > 0)
+            rc = monte_carlo(opts, &t, out, err);
+    }
+    table_free(&t);
+    return rc;
+}
+
+int cn_crosstab_row_proportion(const long *counts, size_t rows, size_t cols, size_t r, size_t c,
+                               double level, cn_proportion *out, cn_error *err)
+{
+    if (r >= rows || c >= cols)
+        return cn_error_set(err, CN_ERR_USAGE, "crosstab: cell (%zu, %zu) outside a %zu x %zu table",
+                            r + 1, c + 1, rows, cols);
+    long total = 0;
+    for (size_t j = 0; j < cols; j++)
+        total += counts[r * cols + j];
+    return cn_proportion_compute(counts[r * cols + c], total, level, out, err);
+}

@@ -1,0 +1,68 @@
+/*
+ * cn_crosstab: do groups (specialties) differ in how their answers spread
+ * over categories (stances)? An r x c table of counts, row-major.
+ *
+ * - Pearson's chi-square X2 = sum (O - E)^2 / E with E = row total x column
+ *   total / n, df = (r' - 1)(c' - 1) and the asymptotic p-value
+ *   P(chi2_df >= X2) (gsl_cdf_chisq_Q). Rows and columns whose total is 0 are
+ *   left out first (they have E = 0 and say nothing); r' and c' count the rest.
+ * - A Monte Carlo p-value exactly as R's chisq.test(simulate.p.value = TRUE):
+ *   B random tables with the observed margins (the multivariate
+ *   hypergeometric null, which R draws with Patefield's algorithm; here by
+ *   sequential hypergeometric draws from a seeded gsl_rng), and
+ *   p = (1 + #{X2_sim >= (1 - 64 DBL_EPSILON) X2_obs}) / (B + 1).
+ *   Same null distribution as R, a different random stream.
+ * - Cramer's V = sqrt(X2 / (n (min(r', c') - 1))).
+ * - Expected counts: the smallest, how many cells are below 5, a flag when any
+ *   is below 5 (R warns then) and whether Cochran's rule holds (no E < 1 and
+ *   at most 20% of cells with E < 5).
+ * With fewer than two non-empty rows or columns (one specialty, one stance)
+ * there is nothing to compare: X2, p-values and V are NaN and df is 0.
+ */
+#ifndef CN_CROSSTAB_H
+#define CN_CROSSTAB_H
+
+#include "cn_error.h"
+#include "cn_interval.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CN_CROSSTAB_DEFAULT_SEED 1
+
+typedef struct cn_crosstab_opts {
+    size_t simulate;    /* Monte Carlo tables B; 0 = no Monte Carlo p-value (0) */
+    unsigned long seed; /* gsl_rng (mt19937) seed (1) */
+} cn_crosstab_opts;
+
+typedef struct cn_crosstab_result {
+    size_t rows, cols;           /* as given */
+    size_t rows_used, cols_used; /* with a non-zero total */
+    long n;                      /* grand total */
+    double chi_square;           /* NaN when there is nothing to compare */
+    long df;
+    double p_value;              /* asymptotic */
+    double p_monte_carlo;        /* NaN without simulation */
+    size_t simulated;            /* B */
+    double cramers_v;
+    double min_expected;         /* over the cells used; NaN when n == 0 */
+    size_t cells;                /* rows_used x cols_used */
+    size_t cells_expected_below_5;
+    bool small_expected;         /* some E < 5: the asymptotic p is doubtful */
+    bool cochran_ok;             /* no E < 1 and at most 20% of cells below 5 */
+} cn_crosstab_result;
+
+void cn_crosstab_opts_init(cn_crosstab_opts *opts);
+
+/* Test the table (counts[r * cols + c], non-negative). opts may be NULL.
+ * Returns CN_OK, CN_ERR_USAGE for negative counts or a total above UINT_MAX,
+ * CN_ERR_NOMEM. */
+int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows,
+                        size_t cols, cn_crosstab_result *out, cn_error *err);
+
+/* Cell (r, c) as a proportion of its row total, with both intervals at
+ * `level` (an empty row gives NaN and [0, 1]). */
+int cn_crosstab_row_proportion(const long *counts, size_t rows, size_t cols, size_t r, size_t c,
+                               double level, cn_proportion *out, cn_error *err);
+
+#endif

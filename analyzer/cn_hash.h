@@ -1,0 +1,30 @@
+/*
+ * cn_hash: two small open-addressing hash tables the matcher and rule loader
+ * need: string -> int (keys copied and owned) and 64-bit key -> int.
+ */
+#ifndef CN_HASH_H
+#define CN_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct cn_strmap cn_strmap;
+
+cn_strmap *cn_strmap_new(void);
+void cn_strmap_free(cn_strmap *map);
+/* Insert or replace. Returns 0, or -1 when memory runs out. */
+int cn_strmap_put(cn_strmap *map, const char *key, int value);
+/* The value, or -1 when absent (values stored must be >= 0). */
+int cn_strmap_get(const cn_strmap *map, const char *key);
+/* Same, for the first len bytes of key. */
+int cn_strmap_getn(const cn_strmap *map, const char *key, size_t len);
+size_t cn_strmap_count(const cn_strmap *map);
+
+typedef struct cn_u64map cn_u64map;
+
+cn_u64map *cn_u64map_new(void);
+void cn_u64map_free(cn_u64map *map);
+int cn_u64map_put(cn_u64map *map, uint64_t key, int value);
+int cn_u64map_get(const cn_u64map *map, uint64_t key);
+
+#endif

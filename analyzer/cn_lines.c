@@ -1,0 +1,249 @@
+/* cn_lines: split page text into trimmed lines with template residue cut out. */
+#include "cn_lines.h"
+
+#include "cn_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Residue longer than this is not a template fragment but text with "{{". */
+#define RESIDUE_MAX 4096
+
+bool cn_span_is_space_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cn_text_is_space((int)cp);
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0xFEFF || cp == 0x1680;
+}
+
+/* Byte length of the white space that starts at s[0..len). */
+static size_t space_at(const char *s, size_t len)
+{
+    uint32_t cp;
+    size_t n = cn_utf8_decode(s, len, &cp);
+    return cn_span_is_space_cp(cp) ? n : 0;
+}
+
+/* Byte length of the white space that ends s[0..len). */
+static size_t space_before(const char *s, size_t len)
+{
+    size_t start = len - 1;
+    /* Step back over at most three continuation bytes to a lead byte. */
+    while (start > 0 && len - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+    uint32_t cp;
+    size_t n = cn_utf8_decode(s + start, len - start, &cp);
+    if (start + n != len)
+        return 0;
+    return cn_span_is_space_cp(cp) ? n : 0;
+}
+
+const char *cn_span_trim(const char *s, size_t len, size_t *out_len)
+{
+    size_t a = 0, b = len, n;
+    while (a < b && (n = space_at(s + a, b - a)) > 0)
+        a += n;
+    while (b > a && (n = space_before(s + a, b - a)) > 0)
+        b -= n;
+    *out_len = b - a;
+    return s + a;
+}
+
+size_t cn_span_words(const char *s, size_t len)
+{
+    size_t words = 0, i = 0;
+    bool in_word = false;
+    while (i < len) {
+        size_t n = space_at(s + i, len - i);
+        if (n) {
+            in_word = false;
+            i += n;
+            continue;
+        }
+        if (!in_word)
+            words++;
+        in_word = true;
+        uint32_t cp;
+        i += cn_utf8_decode(s + i, len - i, &cp);
+    }
+    return words;
+}
+
+char cn_span_last_char(const char *s, size_t len)
+{
+    size_t n;
+    s = cn_span_trim(s, len, &n);
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            n--;
+            continue;
+        }
+        /* Closing curly quotes U+2019 and U+201D end in 0x99 / 0x9D. */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x99 || c == 0x9D)) {
+            n -= 3;
+            continue;
+        }
+        size_t sp = space_before(s, n);
+        if (sp) {
+            n -= sp;
+            continue;
+        }
+        return (char)c;
+    }
+    return '\0';
+}
+
+bool cn_span_starts_upper(const char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z')
+        return true;
+    if (c < 0x80)
+        return false;
+    uint32_t cp;
+    cn_utf8_decode(s, len, &cp);
+    /* Latin-1 and Latin Extended-A: capitals are the even code points of
+     * U+0100..U+017F and U+00C0..U+00DE; other scripts count as capitals. */
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0xDF && cp <= 0xFF)
+        return false;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp % 2) == 0;
+    return cp >= 0x180;
+}
+
+bool cn_span_equals_ci(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (n != len)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = word[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b + 32);
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+/* Offset of the "}}" closing a residue span that opens at s[0] ("{{"), or 0
+ * when there is none within RESIDUE_MAX bytes (then "{{" is kept as text). */
+static size_t residue_end(const char *s, size_t len)
+{
+    size_t limit = len < RESIDUE_MAX ? len : RESIDUE_MAX;
+    for (size_t i = 2; i + 1 < limit; i++)
+        if (s[i] == '}' && s[i + 1] == '}')
+            return i + 2;
+    return 0;
+}
+
+char *cn_lines_strip_residue(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        size_t end;
+        if (s[i] == '{' && i + 1 < len && s[i + 1] == '{' && (end = residue_end(s + i, len - i))) {
+            i += end;
+            continue;
+        }
+        out[w++] = s[i++];
+    }
+    out[w] = '\0';
+    return out;
+}
+
+static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, size_t lineno,
+                     bool had_residue, cn_error *err)
+{
+    if (out->n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        cn_line *v = realloc(out->v, ncap * sizeof *v);
+        if (!v)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
+        out->v = v;
+        *cap = ncap;
+    }
+    size_t tlen;
+    const char *t = cn_span_trim(start, len, &tlen);
+    cn_line *l = &out->v[out->n++];
+    l->s = t;
+    l->len = tlen;
+    l->lineno = lineno;
+    l->flags = (had_residue && tlen == 0) ? CN_LINE_RESIDUE : 0;
+    return CN_OK;
+}
+
+int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->buf = malloc(len + 1);
+    if (!out->buf)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
+    size_t cap = 0, w = 0, line_start = 0, lineno = 1;
+    bool residue = false;
+    for (size_t i = 0; i < len;) {
+        char c = text[i];
+        size_t end;
+        if (c == '{' && i + 1 < len && text[i + 1] == '{' &&
+            (end = residue_end(text + i, len - i))) {
+            /* A residue span that crosses line ends leaves them in place, so
+             * line numbers still match the source. */
+            for (size_t k = i; k < i + end; k++) {
+                if (text[k] == '\n' || text[k] == '\r') {
+                    bool crlf = text[k] == '\r' && k + 1 < i + end && text[k + 1] == '\n';
+                    int rc = push_line(out, &cap, out->buf + line_start, w - line_start, lineno,
+                                       true, err);
+                    if (rc)
+                        goto fail;
+                    lineno++;
+                    line_start = w;
+                    k += crlf;
+                }
+            }
+            residue = true;
+            i += end;
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
+            int rc = push_line(out, &cap, out->buf + line_start, w - line_start, lineno, residue,
+                               err);
+            if (rc)
+                goto fail;
+            lineno++;
+            residue = false;
+            line_start = w;
+            i += (c == '\r' && i + 1 < len && text[i + 1] == '\n') ? 2 : 1;
+            continue;
+        }
+        out->buf[w++] = c;
+        i++;
+    }
+    if (w > line_start || residue) {
+        if (push_line(out, &cap, out->buf + line_start, w - line_start, lineno, residue, err))
+            goto fail;
+    }
+    out->buf[w] = '\0';
+    return CN_OK;
+fail:
+    cn_lines_clear(out);
+    return err ? err->code : CN_ERR_NOMEM;
+}
+
+void cn_lines_clear(cn_lines *lines)
+{
+    free(lines->buf);
+    free(lines->v);
+    memset(lines, 0, sizeof *lines);
+}

@@ -1,0 +1,406 @@
+/* cn_matcher: one-pass multi-pattern matching over tokens (token trie + threads). */
+#include "cn_matcher.h"
+
+#include "cn_hash.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GAP_MAX 3
+
+enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
+
+typedef struct mnode {
+    int any_child; /* -1 when none */
+    int gap_child; /* -1 when none */
+    bool is_gap;   /* reached through a gap edge: may absorb tokens */
+    int *payloads;
+    size_t n_payloads;
+} mnode;
+
+typedef struct int_list {
+    int *items;
+    size_t n;
+} int_list;
+
+struct cn_matcher {
+    mnode *nodes;
+    size_t n_nodes, cap_nodes;
+    cn_u64map *edges;    /* (node, kind, id) -> child */
+    cn_strmap *words;    /* literal word -> id */
+    cn_strmap *prefixes; /* prefix -> id */
+    cn_strmap *classes;  /* class name -> id */
+    cn_strmap *word_classes_index; /* word -> index into word_classes */
+    int_list *word_classes;
+    size_t n_word_classes, cap_word_classes;
+    int num_class;
+    size_t n_patterns;
+};
+
+static int new_node(cn_matcher *m, bool is_gap)
+{
+    if (m->n_nodes == m->cap_nodes) {
+        size_t cap = m->cap_nodes ? m->cap_nodes * 2 : 256;
+        mnode *nodes = realloc(m->nodes, cap * sizeof *nodes);
+        if (!nodes)
+            return -1;
+        m->nodes = nodes;
+        m->cap_nodes = cap;
+    }
+    m->nodes[m->n_nodes] = (mnode){.any_child = -1, .gap_child = -1, .is_gap = is_gap};
+    return (int)m->n_nodes++;
+}
+
+cn_matcher *cn_matcher_new(void)
+{
+    cn_matcher *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->edges = cn_u64map_new();
+    m->words = cn_strmap_new();
+    m->prefixes = cn_strmap_new();
+    m->classes = cn_strmap_new();
+    m->word_classes_index = cn_strmap_new();
+    if (!m->edges || !m->words || !m->prefixes || !m->classes || !m->word_classes_index ||
+        new_node(m, false) != 0 || cn_strmap_put(m->classes, "num", 0)) {
+        cn_matcher_free(m);
+        return NULL;
+    }
+    m->num_class = 0;
+    return m;
+}
+
+void cn_matcher_free(cn_matcher *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_nodes; i++)
+        free(m->nodes[i].payloads);
+    free(m->nodes);
+    for (size_t i = 0; i < m->n_word_classes; i++)
+        free(m->word_classes[i].items);
+    free(m->word_classes);
+    cn_u64map_free(m->edges);
+    cn_strmap_free(m->words);
+    cn_strmap_free(m->prefixes);
+    cn_strmap_free(m->classes);
+    cn_strmap_free(m->word_classes_index);
+    free(m);
+}
+
+size_t cn_matcher_patterns(const cn_matcher *m)
+{
+    return m->n_patterns;
+}
+
+static int intern(cn_strmap *map, const char *key)
+{
+    int id = cn_strmap_get(map, key);
+    if (id >= 0)
+        return id;
+    id = (int)cn_strmap_count(map);
+    return cn_strmap_put(map, key, id) ? -1 : id;
+}
+
+static int list_push(int_list *l, int v)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i] == v)
+            return 0;
+    int *items = realloc(l->items, (l->n + 1) * sizeof *items);
+    if (!items)
+        return -1;
+    items[l->n++] = v;
+    l->items = items;
+    return 0;
+}
+
+int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_error *err)
+{
+    int cid = intern(m->classes, cls);
+    if (cid < 0)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int idx = cn_strmap_get(m->word_classes_index, word);
+    if (idx < 0) {
+        if (m->n_word_classes == m->cap_word_classes) {
+            size_t cap = m->cap_word_classes ? m->cap_word_classes * 2 : 64;
+            int_list *wc = realloc(m->word_classes, cap * sizeof *wc);
+            if (!wc)
+                return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            m->word_classes = wc;
+            m->cap_word_classes = cap;
+        }
+        idx = (int)m->n_word_classes;
+        m->word_classes[m->n_word_classes++] = (int_list){0};
+        if (cn_strmap_put(m->word_classes_index, word, idx))
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (list_push(&m->word_classes[idx], cid))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    return CN_OK;
+}
+
+int cn_matcher_class_exists(const cn_matcher *m, const char *cls)
+{
+    return cn_strmap_get(m->classes, cls) >= 0;
+}
+
+static uint64_t edge_key(int node, enum edge_kind kind, int id)
+{
+    return ((uint64_t)(uint32_t)node << 32) | ((uint64_t)kind << 28) | (uint32_t)id;
+}
+
+/* Follow or create the edge of one element from node; returns the child or -1. */
+static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
+{
+    if (!strcmp(e, "*") || !strcmp(e, "**")) {
+        bool gap = e[1] == '*';
+        int child = gap ? m->nodes[node].gap_child : m->nodes[node].any_child;
+        if (child < 0) {
+            child = new_node(m, gap);
+            if (child < 0)
+                return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
+            if (gap)
+                m->nodes[node].gap_child = child;
+            else
+                m->nodes[node].any_child = child;
+        }
+        return child;
+    }
+    enum edge_kind kind;
+    int id;
+    size_t len = strlen(e);
+    if (e[0] == '@') {
+        kind = EDGE_CLASS;
+        id = cn_strmap_get(m->classes, e + 1);
+        if (id < 0)
+            return cn_error_set(err, CN_ERR_RULES, "unknown word class '%s'", e), -1;
+    } else if (len > 1 && e[len - 1] == '*') {
+        kind = EDGE_PREFIX;
+        char *p = strndup(e, len - 1);
+        id = p ? intern(m->prefixes, p) : -1;
+        free(p);
+    } else {
+        kind = EDGE_WORD;
+        id = intern(m->words, e);
+    }
+    if (id < 0)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
+    uint64_t key = edge_key(node, kind, id);
+    int child = cn_u64map_get(m->edges, key);
+    if (child < 0) {
+        child = new_node(m, false);
+        if (child < 0 || cn_u64map_put(m->edges, key, child))
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
+    }
+    return child;
+}
+
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload,
+                   cn_error *err)
+{
+    if (n == 0)
+        return cn_error_set(err, CN_ERR_RULES, "empty pattern");
+    if (!strcmp(elems[0], "**") || !strcmp(elems[n - 1], "**"))
+        return cn_error_set(err, CN_ERR_RULES, "a pattern cannot begin or end with '**'");
+    int node = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!elems[i][0])
+            return cn_error_set(err, CN_ERR_RULES, "empty pattern element");
+        node = extend(m, node, elems[i], err);
+        if (node < 0)
+            return err ? err->code : CN_ERR_RULES;
+    }
+    mnode *nd = &m->nodes[node];
+    int *p = realloc(nd->payloads, (nd->n_payloads + 1) * sizeof *p);
+    if (!p)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    p[nd->n_payloads++] = payload;
+    nd->payloads = p;
+    m->n_patterns++;
+    return CN_OK;
+}
+
+/* ---- scanning ---- */
+
+typedef struct thread {
+    int node;
+    size_t start;
+    int budget;
+} thread;
+
+typedef struct scan_state {
+    thread *cur, *next;
+    size_t n_cur, n_next, cap;
+    cn_match *out;
+    size_t n_out, cap_out;
+} scan_state;
+
+static int push_match(scan_state *s, int payload, size_t first, size_t last)
+{
+    if (s->n_out == s->cap_out) {
+        size_t cap = s->cap_out ? s->cap_out * 2 : 32;
+        cn_match *o = realloc(s->out, cap * sizeof *o);
+        if (!o)
+            return -1;
+        s->out = o;
+        s->cap_out = cap;
+    }
+    s->out[s->n_out++] = (cn_match){payload, first, last};
+    return 0;
+}
+
+static int push_next(scan_state *s, int node, size_t start, int budget)
+{
+    for (size_t i = 0; i < s->n_next; i++)
+        if (s->next[i].node == node && s->next[i].start == start &&
+            s->next[i].budget >= budget)
+            return 0;
+    if (s->n_next == s->cap) {
+        size_t cap = s->cap * 2;
+        thread *c = realloc(s->cur, cap * sizeof *c);
+        if (!c)
+            return -1;
+        s->cur = c;
+        thread *n = realloc(s->next, cap * sizeof *n);
+        if (!n)
+            return -1;
+        s->next = n;
+        s->cap = cap;
+    }
+    s->next[s->n_next++] = (thread){node, start, budget};
+    return 0;
+}
+
+/* A thread arrives at child after consuming token i: report, and enter gaps. */
+static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i,
+                  int budget)
+{
+    const mnode *nd = &m->nodes[child];
+    for (size_t k = 0; k < nd->n_payloads; k++)
+        if (push_match(s, nd->payloads[k], start, i))
+            return -1;
+    if (push_next(s, child, start, budget))
+        return -1;
+    if (nd->gap_child >= 0 && push_next(s, nd->gap_child, start, GAP_MAX))
+        return -1;
+    return 0;
+}
+
+/* The ids one token offers to edges: its word, its classes, its prefixes. */
+typedef struct token_keys {
+    int word;
+    int classes[16];
+    size_t n_classes;
+    int prefixes[32];
+    size_t n_prefixes;
+} token_keys;
+
+static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
+{
+    k->word = cn_strmap_get(m->words, t->word);
+    k->n_classes = 0;
+    if (t->number)
+        k->classes[k->n_classes++] = m->num_class;
+    int idx = cn_strmap_get(m->word_classes_index, t->word);
+    if (idx >= 0) {
+        const int_list *l = &m->word_classes[idx];
+        for (size_t i = 0; i < l->n && k->n_classes < 16; i++)
+            k->classes[k->n_classes++] = l->items[i];
+    }
+    k->n_prefixes = 0;
+    size_t len = strlen(t->word);
+    for (size_t n = 1; n <= len && k->n_prefixes < 32; n++) {
+        int pid = cn_strmap_getn(m->prefixes, t->word, n);
+        if (pid >= 0)
+            k->prefixes[k->n_prefixes++] = pid;
+    }
+}
+
+static int step(const cn_matcher *m, scan_state *s, const thread *th, const token_keys *k,
+                size_t i)
+{
+    const mnode *nd = &m->nodes[th->node];
+    int child;
+    if (k->word >= 0 && (child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_WORD, k->word))) >= 0 &&
+        arrive(m, s, child, th->start, i, 0))
+        return -1;
+    for (size_t c = 0; c < k->n_classes; c++)
+        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_CLASS, k->classes[c]))) >= 0 &&
+            arrive(m, s, child, th->start, i, 0))
+            return -1;
+    for (size_t p = 0; p < k->n_prefixes; p++)
+        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_PREFIX, k->prefixes[p]))) >= 0 &&
+            arrive(m, s, child, th->start, i, 0))
+            return -1;
+    if (nd->any_child >= 0 && arrive(m, s, nd->any_child, th->start, i, 0))
+        return -1;
+    if (nd->is_gap && th->budget > 0 && push_next(s, th->node, th->start, th->budget - 1))
+        return -1;
+    return 0;
+}
+
+static int match_cmp(const void *a, const void *b)
+{
+    const cn_match *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    if (x->last != y->last)
+        return x->last > y->last ? -1 : 1;
+    return (x->payload > y->payload) - (x->payload < y->payload);
+}
+
+int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out,
+                    size_t *n_out, cn_error *err)
+{
+    scan_state s = {0};
+    s.cap = 64;
+    s.cur = malloc(s.cap * sizeof *s.cur);
+    s.next = malloc(s.cap * sizeof *s.next);
+    size_t n = cn_tokens_count(tokens);
+    if (!s.cur || !s.next)
+        goto oom;
+    for (size_t i = 0; i < n; i++) {
+        const cn_token *t = cn_tokens_at(tokens, i);
+        if (i > 0 && t->sentence != cn_tokens_at(tokens, i - 1)->sentence)
+            s.n_cur = 0; /* no match crosses a sentence */
+        s.cur[s.n_cur++] = (thread){0, i, 0};
+        token_keys k;
+        token_keys_of(m, t, &k);
+        s.n_next = 0;
+        for (size_t c = 0; c < s.n_cur; c++)
+            if (step(m, &s, &s.cur[c], &k, i))
+                goto oom;
+        thread *tmp = s.cur;
+        s.cur = s.next;
+        s.next = tmp;
+        s.n_cur = s.n_next;
+        if (s.n_cur + 1 > s.cap) {
+            /* keep room for the root thread added next round */
+            size_t cap = s.cap * 2;
+            thread *c2 = realloc(s.cur, cap * sizeof *c2);
+            if (!c2)
+                goto oom;
+            s.cur = c2;
+            thread *n2 = realloc(s.next, cap * sizeof *n2);
+            if (!n2)
+                goto oom;
+            s.next = n2;
+            s.cap = cap;
+        }
+    }
+    free(s.cur);
+    free(s.next);
+    if (s.n_out)
+        qsort(s.out, s.n_out, sizeof *s.out, match_cmp);
+    *out = s.out;
+    *n_out = s.n_out;
+    return CN_OK;
+oom:
+    free(s.cur);
+    free(s.next);
+    free(s.out);
+    return cn_error_set(err, CN_ERR_NOMEM, "out of memory while matching");
+}

@@ -1,0 +1,56 @@
+/*
+ * cn_matcher: all of a rule set's patterns compiled into one token trie and
+ * matched in a single left-to-right pass over an answer's tokens.
+ *
+ * Pattern elements (space-separated, already normalized):
+ *   word     a literal token                 "concerned"
+ *   word*    any token starting with "word"  "recommend*" (recommends, recommended...)
+ *   @class   any token of a word class       "@num", "@negation"
+ *   *        exactly one token of any kind
+ *   **       zero to three tokens of any kind (not first or last)
+ * Matches never cross a sentence boundary. The pass keeps a set of partial
+ * matches (threads); each token advances every live thread through a hash
+ * lookup, so the cost per token depends on how many patterns are partly
+ * matched there, not on how many patterns exist (Aho-Corasick without the
+ * failure links, which wildcards would defeat).
+ */
+#ifndef CN_MATCHER_H
+#define CN_MATCHER_H
+
+#include "cn_error.h"
+#include "cn_tokens.h"
+
+#include <stddef.h>
+
+typedef struct cn_matcher cn_matcher;
+
+typedef struct cn_match {
+    int payload;  /* the value given to cn_matcher_add */
+    size_t first; /* first and last token index, inclusive */
+    size_t last;
+} cn_match;
+
+cn_matcher *cn_matcher_new(void);
+void cn_matcher_free(cn_matcher *m);
+
+/* Put a word into a word class (created on first use); "num" is built in and
+ * holds every number token. Returns CN_OK or CN_ERR_NOMEM. */
+int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_error *err);
+
+/* True when the class exists (has at least one word, or is "num"). */
+int cn_matcher_class_exists(const cn_matcher *m, const char *cls);
+
+/* Add a pattern of n elements with a payload (>= 0). Fails with
+ * CN_ERR_RULES for an empty pattern, an unknown class, or a gap at either end. */
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload,
+                   cn_error *err);
+
+/* All matches in tokens, ordered by first token, then longest first. *out is
+ * malloc'd (free it); *n_out its length. Returns CN_OK or CN_ERR_NOMEM. */
+int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out,
+                    size_t *n_out, cn_error *err);
+
+/* Number of patterns added. */
+size_t cn_matcher_patterns(const cn_matcher *m);
+
+#endif

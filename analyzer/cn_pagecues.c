@@ -1,0 +1,434 @@
+/* cn_pagecues: load page-cues.txt and answer the parsers' lookups. */
+#include "cn_pagecues.h"
+
+#include "cn_lines.h"
+#include "cn_text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A sorted list of strings for bsearch lookups. */
+typedef struct strlist {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+typedef enum section {
+    SEC_NONE,
+    SEC_CREDENTIALS,
+    SEC_VALEDICTIONS,
+    SEC_WIDGETS,
+    SEC_DISCLAIMERS,
+    SEC_CITY_STOPWORDS,
+    SEC_PARTICLES,
+    SEC_LIMITS
+} section;
+
+struct cn_pagecues {
+    cn_taxonomy *taxonomy;
+    strlist credentials;  /* exact, dots removed */
+    strlist valedictions; /* normalized */
+    strlist widgets;      /* normalized, may start or end with '*' */
+    strlist disclaimers;  /* normalized prefixes */
+    strlist stopwords;    /* normalized */
+    strlist particles;    /* normalized */
+    cn_pagecues_limits limits;
+};
+
+static void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+static bool strlist_push(strlist *l, char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = s;
+    return true;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool strlist_has(const strlist *l, const char *s)
+{
+    return l->n && bsearch(&s, l->v, l->n, sizeof *l->v, str_cmp) != NULL;
+}
+
+void cn_pagecues_free(cn_pagecues *c)
+{
+    if (!c)
+        return;
+    cn_taxonomy_free(c->taxonomy);
+    strlist_free(&c->credentials);
+    strlist_free(&c->valedictions);
+    strlist_free(&c->widgets);
+    strlist_free(&c->disclaimers);
+    strlist_free(&c->stopwords);
+    strlist_free(&c->particles);
+    free(c);
+}
+
+const cn_taxonomy *cn_pagecues_taxonomy(const cn_pagecues *c)
+{
+    return c->taxonomy;
+}
+
+const cn_pagecues_limits *cn_pagecues_get_limits(const cn_pagecues *c)
+{
+    return &c->limits;
+}
+
+/* Copy of s[0..len) without '.' characters. */
+static char *undotted(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != '.')
+            out[w++] = s[i];
+    out[w] = '\0';
+    return out;
+}
+
+static section section_named(const char *s, size_t len)
+{
+    static const struct {
+        const char *name;
+        section sec;
+    } SECTIONS[] = {
+        {"[credentials]", SEC_CREDENTIALS},       {"[valedictions]", SEC_VALEDICTIONS},
+        {"[widgets]", SEC_WIDGETS},               {"[disclaimers]", SEC_DISCLAIMERS},
+        {"[city-stopwords]", SEC_CITY_STOPWORDS}, {"[name-particles]", SEC_PARTICLES},
+        {"[limits]", SEC_LIMITS},
+    };
+    for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
+        if (strlen(SECTIONS[i].name) == len && memcmp(SECTIONS[i].name, s, len) == 0)
+            return SECTIONS[i].sec;
+    return SEC_NONE;
+}
+
+/* "key = value" of the [limits] section. */
+static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen, const char *origin,
+                       size_t lineno, cn_error *err)
+{
+    static const char *const KEYS[] = {"title_max_bytes", "title_max_words", "dedup_min_key",
+                                       "excerpt_min_key", "excerpt_prefix_max", "max_page_bytes"};
+    size_t *const slots[] = {&c->limits.title_max_bytes,   &c->limits.title_max_words,
+                             &c->limits.dedup_min_key,     &c->limits.excerpt_min_key,
+                             &c->limits.excerpt_prefix_max, &c->limits.max_page_bytes};
+    const char *eq = memchr(s, '=', len);
+    if (!eq)
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
+    size_t klen, vlen;
+    const char *key = cn_span_trim(s, (size_t)(eq - s), &klen);
+    const char *val = cn_span_trim(eq + 1, len - (size_t)(eq - s) - 1, &vlen);
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++) {
+        if (strlen(KEYS[i]) != klen || memcmp(KEYS[i], key, klen) != 0)
+            continue;
+        unsigned long long v = 0;
+        if (vlen == 0 || vlen > 18)
+            return cn_error_set(err, CN_ERR_RULES, "%s:%zu: bad number for %s", origin, lineno,
+                                KEYS[i]);
+        for (size_t k = 0; k < vlen; k++) {
+            if (val[k] < '0' || val[k] > '9')
+                return cn_error_set(err, CN_ERR_RULES, "%s:%zu: bad number for %s", origin,
+                                    lineno, KEYS[i]);
+            v = v * 10 + (unsigned)(val[k] - '0');
+        }
+        if (v == 0)
+            return cn_error_set(err, CN_ERR_RULES, "%s:%zu: %s must be positive", origin, lineno,
+                                KEYS[i]);
+        *slots[i] = (size_t)v;
+        *seen |= 1u << i;
+        return CN_OK;
+    }
+    return cn_error_set(err, CN_ERR_RULES, "%s:%zu: unknown limit '%.*s'", origin, lineno,
+                        (int)klen, key);
+}
+
+static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, unsigned *seen,
+                       const char *origin, size_t lineno, cn_error *err)
+{
+    if (sec == SEC_NONE)
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin,
+                            lineno);
+    if (sec == SEC_LIMITS)
+        return parse_limit(c, s, len, seen, origin, lineno, err);
+    strlist *list = sec == SEC_CREDENTIALS    ? &c->credentials
+                    : sec == SEC_VALEDICTIONS ? &c->valedictions
+                    : sec == SEC_WIDGETS      ? &c->widgets
+                    : sec == SEC_DISCLAIMERS  ? &c->disclaimers
+                    : sec == SEC_PARTICLES    ? &c->particles
+                                              : &c->stopwords;
+    char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
+    if (!v || !strlist_push(list, v)) {
+        free(v);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+    }
+    return CN_OK;
+}
+
+int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
+                      cn_pagecues **out, cn_error *err)
+{
+    *out = NULL;
+    cn_pagecues *c = calloc(1, sizeof *c);
+    if (!c) {
+        cn_taxonomy_free(taxonomy);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+    }
+    c->taxonomy = taxonomy;
+    size_t bad;
+    if (!cn_utf8_validate(text, len, &bad)) {
+        cn_pagecues_free(c);
+        return cn_error_set(err, CN_ERR_RULES, "%s: not valid UTF-8 (byte offset %zu)", origin,
+                            bad);
+    }
+    cn_lines lines;
+    int rc = cn_lines_split(text, len, &lines, err);
+    if (rc) {
+        cn_pagecues_free(c);
+        return rc;
+    }
+    section sec = SEC_NONE;
+    unsigned seen = 0;
+    for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
+        const cn_line *l = &lines.v[i];
+        if (l->len == 0 || l->s[0] == '#')
+            continue;
+        if (l->s[0] == '[') {
+            sec = section_named(l->s, l->len);
+            if (sec == SEC_NONE)
+                rc = cn_error_set(err, CN_ERR_RULES, "%s:%zu: unknown section '%.*s'", origin,
+                                  l->lineno, (int)l->len, l->s);
+            continue;
+        }
+        rc = parse_entry(c, sec, l->s, l->len, &seen, origin, l->lineno, err);
+    }
+    cn_lines_clear(&lines);
+    if (rc == CN_OK && seen != 0x3Fu)
+        rc = cn_error_set(err, CN_ERR_RULES, "%s: [limits] must set all six limits", origin);
+    if (rc == CN_OK && (c->credentials.n == 0 || c->disclaimers.n == 0))
+        rc = cn_error_set(err, CN_ERR_RULES, "%s: [credentials] and [disclaimers] may not be empty",
+                          origin);
+    if (rc) {
+        cn_pagecues_free(c);
+        return rc;
+    }
+    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,
+                        &c->disclaimers, &c->stopwords,    &c->particles};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if (lists[i]->n)
+            qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
+    *out = c;
+    return CN_OK;
+}
+
+static char *slurp(const char *path, size_t *len, cn_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cn_error_set(err, CN_ERR_RULES, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 8192, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (!buf) {
+        cn_error_set(err, CN_ERR_NOMEM, "out of memory reading %s", path);
+        return NULL;
+    }
+    if (failed) {
+        free(buf);
+        cn_error_set(err, CN_ERR_RULES, "%s: read error", path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err)
+{
+    *out = NULL;
+    size_t n = strlen(rules_dir) + 32;
+    char *path = malloc(n);
+    if (!path)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    snprintf(path, n, "%s/specialties.txt", rules_dir);
+    cn_taxonomy *taxonomy;
+    int rc = cn_taxonomy_load(path, &taxonomy, err);
+    if (rc) {
+        free(path);
+        return rc;
+    }
+    snprintf(path, n, "%s/page-cues.txt", rules_dir);
+    size_t len;
+    char *text = slurp(path, &len, err);
+    if (!text) {
+        cn_taxonomy_free(taxonomy);
+        free(path);
+        return err ? err->code : CN_ERR_RULES;
+    }
+    rc = cn_pagecues_parse(text, len, path, taxonomy, out, err);
+    free(text);
+    free(path);
+    return rc;
+}
+
+bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len)
+{
+    if (len == 0 || len > 16)
+        return false;
+    char buf[17];
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++)
+        if (tok[i] != '.')
+            buf[w++] = tok[i];
+    buf[w] = '\0';
+    return w > 0 && strlist_has(&c->credentials, buf);
+}
+
+/* Normalized copy of s[0..len) with trailing punctuation and spaces removed. */
+static char *norm_core(const char *s, size_t len)
+{
+    size_t n;
+    char *v = cn_text_normalize(s, len, &n, NULL);
+    if (!v)
+        return NULL;
+    while (n > 0 && strchr(" .,;:!?-", v[n - 1]))
+        n--;
+    v[n] = '\0';
+    return v;
+}
+
+bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
+{
+    if (len == 0 || len > 64)
+        return false;
+    char *v = norm_core(s, len);
+    bool hit = v && strlist_has(&c->valedictions, v);
+    free(v);
+    return hit;
+}
+
+static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    for (size_t i = 0; i + nlen <= hlen; i++)
+        if (memcmp(hay + i, needle, nlen) == 0)
+            return true;
+    return false;
+}
+
+/* pat: a normalized entry; '*' at its start or end matches any rest. */
+static bool widget_matches(const char *pat, const char *v, size_t vlen)
+{
+    size_t plen = strlen(pat);
+    bool lead = plen > 0 && pat[0] == '*';
+    bool trail = plen > 1 && pat[plen - 1] == '*';
+    const char *core = pat + lead;
+    size_t clen = plen - lead - trail;
+    while (clen > 0 && core[0] == ' ')
+        core++, clen--;
+    while (clen > 0 && core[clen - 1] == ' ')
+        clen--;
+    if (clen > vlen)
+        return false;
+    if (lead && trail)
+        return contains(v, vlen, core, clen);
+    if (lead)
+        return memcmp(v + vlen - clen, core, clen) == 0;
+    if (trail)
+        return memcmp(v, core, clen) == 0;
+    return clen == vlen && memcmp(v, core, clen) == 0;
+}
+
+bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
+{
+    /* Widgets are short; a long line is never one. */
+    if (len == 0 || len > 120 || c->widgets.n == 0)
+        return false;
+    char *v = norm_core(line, len);
+    if (!v)
+        return false;
+    size_t vlen = strlen(v);
+    bool hit = false;
+    for (size_t i = 0; i < c->widgets.n && !hit; i++)
+        hit = widget_matches(c->widgets.v[i], v, vlen);
+    free(v);
+    return hit;
+}
+
+bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+{
+    /* Only the start of the line matters; normalize a bounded head of it. */
+    size_t head = len < 200 ? len : 200;
+    size_t n;
+    char *v = cn_text_normalize(line, head, &n, NULL);
+    if (!v)
+        return false;
+    bool hit = false;
+    for (size_t i = 0; i < c->disclaimers.n && !hit; i++) {
+        size_t dlen = strlen(c->disclaimers.v[i]);
+        hit = dlen <= n && memcmp(v, c->disclaimers.v[i], dlen) == 0;
+    }
+    free(v);
+    return hit;
+}
+
+/* Lower-cased ASCII copy of a short word into buf; false when it does not fit. */
+static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
+{
+    if (len == 0 || len >= cap)
+        return false;
+    char *v = cn_text_normalize(w, len, NULL, NULL);
+    if (!v)
+        return false;
+    size_t n = strlen(v);
+    bool ok = n < cap;
+    if (ok)
+        memcpy(buf, v, n + 1);
+    free(v);
+    return ok;
+}
+
+bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->stopwords, buf);
+}
+
+bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+}

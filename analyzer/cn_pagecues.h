@@ -1,0 +1,61 @@
+/*
+ * cn_pagecues: everything the page parsers know about physician Q&A pages,
+ * loaded from the rules folder: the specialty taxonomy (specialties.txt) and
+ * page-cues.txt (credentials, sign-off valedictions, widget lines, the closing
+ * disclaimer, words that never start a city, name particles, and the reader's
+ * limits). Read-only once loaded; the parsers borrow it.
+ */
+#ifndef CN_PAGECUES_H
+#define CN_PAGECUES_H
+
+#include "cn_error.h"
+#include "cn_taxonomy.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cn_pagecues cn_pagecues;
+
+/* The [limits] section; every key is required. */
+typedef struct cn_pagecues_limits {
+    size_t title_max_bytes;    /* an answer title is one line this short ... */
+    size_t title_max_words;    /* ... with at most this many words */
+    size_t dedup_min_key;      /* shorter answers de-duplicate within their question only */
+    size_t excerpt_min_key;    /* excerpts this long are matched by prefix */
+    size_t excerpt_prefix_max; /* key bytes kept per answer for prefix matching */
+    size_t max_page_bytes;     /* larger files (JSON Lines: lines) are rejected */
+} cn_pagecues_limits;
+
+/* Load DIR/specialties.txt and DIR/page-cues.txt. */
+int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err);
+
+/* Build from page-cues text in memory and an already loaded taxonomy, which the
+ * result takes over (also on failure). origin names the text in errors. */
+int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
+                      cn_pagecues **out, cn_error *err);
+
+void cn_pagecues_free(cn_pagecues *cues);
+
+const cn_taxonomy *cn_pagecues_taxonomy(const cn_pagecues *cues);
+const cn_pagecues_limits *cn_pagecues_get_limits(const cn_pagecues *cues);
+
+/* tok[0..len) is a credential ("MD", "M.D.", "FACS"); compared exactly once
+ * dots are removed. */
+bool cn_pagecues_is_credential(const cn_pagecues *cues, const char *tok, size_t len);
+
+/* s[0..len) is a valediction ("Best", "Best regards"), ignoring case. */
+bool cn_pagecues_is_valediction(const cn_pagecues *cues, const char *s, size_t len);
+
+/* line[0..len) is page furniture ("You might also like..."). */
+bool cn_pagecues_is_widget(const cn_pagecues *cues, const char *line, size_t len);
+
+/* line[0..len) starts the closing disclaimer. */
+bool cn_pagecues_is_disclaimer(const cn_pagecues *cues, const char *line, size_t len);
+
+/* word[0..len) can not be part of a city ("Board", "your"). */
+bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, size_t len);
+
+/* word[0..len) is a lower-case particle allowed inside names and cities. */
+bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);
+
+#endif

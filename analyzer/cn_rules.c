@@ -1,0 +1,902 @@
+/* cn_rules: load, validate and compile the editable rule folder. */
+#include "cn_rules.h"
+
+#include "cn_hash.h"
+#include "cn_sha256.h"
+#include "cn_text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- settings: names, built-in defaults (documented in rules/README.md) ---- */
+
+typedef struct setting_def {
+    const char *name;
+    double value;
+} setting_def;
+
+static const setting_def SETTING_DEFAULTS[] = {
+    {"none_threshold", 1.0},      /* least total cue weight for any stance */
+    {"title_weight", 1.0},        /* multiplier for cues in the answer's title */
+    {"last_sentence_weight", 1.2}, /* the bottom line: cues in the final sentence */
+    {"conflict_ratio", 0.6},      /* runner-up / winner at or above this: conflicting */
+    {"negation_scope", 5},        /* default tokens a negation reaches forward */
+    {"advice_margin", 0.5},       /* contraindicated wins when >= this share of the top */
+    {"confidence_prior", 1.0},    /* pseudo-count that keeps thin evidence unsure */
+    {"short_answer_tokens", 6},   /* fewer body tokens than this: lean on the title */
+};
+#define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
+
+static const char *const KIND_NAMES[CN_RULE_KIND_COUNT] = {
+    "claim",      "cue",        "negation",     "pseudo",      "terminator", "hedge",
+    "intensifier", "contrast",  "experience",   "hypothetical", "boilerplate"};
+
+const char *cn_rule_kind_name(cn_rule_kind kind)
+{
+    return (unsigned)kind < CN_RULE_KIND_COUNT ? KIND_NAMES[kind] : "?";
+}
+
+struct cn_rules {
+    cn_rule *rules;
+    size_t n, cap;
+    cn_matcher *matcher;
+    cn_strmap *aliases; /* word -> index into alias_expansions */
+    char **alias_expansions;
+    size_t n_aliases;
+    cn_strmap *ids[CN_RULE_KIND_COUNT];
+    double settings[N_SETTINGS];
+    char sha256[65];
+};
+
+/* ---- a parsed line before it is compiled ---- */
+
+#define MAX_ATTRS 16
+
+typedef struct attr {
+    char *key, *value;
+    bool used;
+} attr;
+
+typedef struct record {
+    char *kind, *id;
+    attr attrs[MAX_ATTRS];
+    size_t n_attrs;
+    char **patterns;
+    size_t n_patterns;
+    char *file;
+    unsigned line;
+} record;
+
+typedef struct load_ctx {
+    cn_rules_diag_fn diag;
+    void *diag_ctx;
+    size_t problems;
+    record *recs;
+    size_t n_recs, cap_recs;
+} load_ctx;
+
+static void problem(load_ctx *c, const char *file, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void problem(load_ctx *c, const char *file, unsigned line, const char *fmt, ...)
+{
+    char msg[1024], full[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(full, sizeof full, "%s:%u: %s", file, line, msg);
+    c->problems++;
+    if (c->diag)
+        c->diag(c->diag_ctx, full);
+}
+
+static void record_clear(record *r)
+{
+    free(r->kind);
+    free(r->id);
+    for (size_t i = 0; i < r->n_attrs; i++) {
+        free(r->attrs[i].key);
+        free(r->attrs[i].value);
+    }
+    for (size_t i = 0; i < r->n_patterns; i++)
+        free(r->patterns[i]);
+    free(r->patterns);
+    free(r->file);
+}
+
+static char *trim(char *s)
+{
+    while (*s && cn_text_is_space((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && cn_text_is_space((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+/* Cut a comment (# at line start or after white space, outside quotes). */
+static void strip_comment(char *s)
+{
+    bool quoted = false;
+    for (char *p = s; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == '#' && !quoted && (p == s || cn_text_is_space((unsigned char)p[-1]))) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
+/* Split the head (before the first unquoted ':') into words; key="a b" stays whole. */
+static int split_head(load_ctx *c, record *r, char *head)
+{
+    char *p = head;
+    int word = 0;
+    while (*p) {
+        while (*p && cn_text_is_space((unsigned char)*p))
+            p++;
+        if (!*p)
+            break;
+        char *start = p;
+        bool quoted = false;
+        while (*p && (quoted || !cn_text_is_space((unsigned char)*p))) {
+            if (*p == '"')
+                quoted = !quoted;
+            p++;
+        }
+        if (quoted) {
+            problem(c, r->file, r->line, "unterminated quote");
+            return -1;
+        }
+        char *w = strndup(start, (size_t)(p - start));
+        if (!w)
+            return -1;
+        if (word == 0) {
+            r->kind = w;
+        } else if (word == 1 && !strchr(w, '=')) {
+            r->id = w;
+        } else {
+            char *eq = strchr(w, '=');
+            if (!eq || eq == w) {
+                problem(c, r->file, r->line, "expected key=value, found '%s'", w);
+                free(w);
+                return -1;
+            }
+            if (r->n_attrs == MAX_ATTRS) {
+                problem(c, r->file, r->line, "too many attributes");
+                free(w);
+                return -1;
+            }
+            *eq = '\0';
+            char *v = eq + 1;
+            size_t vl = strlen(v);
+            if (vl >= 2 && v[0] == '"' && v[vl - 1] == '"') {
+                v[vl - 1] = '\0';
+                v++;
+            }
+            r->attrs[r->n_attrs].key = strdup(w);
+            r->attrs[r->n_attrs].value = strdup(v);
+            r->attrs[r->n_attrs].used = false;
+            r->n_attrs++;
+            free(w);
+        }
+        word++;
+    }
+    return 0;
+}
+
+static int split_patterns(load_ctx *c, record *r, char *body)
+{
+    char *save = NULL;
+    size_t count = 1;
+    for (char *p = body; *p; p++)
+        count += *p == '|';
+    r->patterns = calloc(count, sizeof *r->patterns);
+    if (!r->patterns)
+        return -1;
+    for (char *tok = strtok_r(body, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+        char *t = trim(tok);
+        if (!*t)
+            continue;
+        r->patterns[r->n_patterns++] = strdup(t);
+    }
+    /* "a || b" or a trailing '|' leaves an empty alternative: say so. */
+    size_t bars = count - 1;
+    if (r->n_patterns != bars + 1)
+        problem(c, r->file, r->line, "empty pattern between '|' separators");
+    return 0;
+}
+
+static int parse_line(load_ctx *c, const char *file, unsigned line, char *text)
+{
+    strip_comment(text);
+    char *s = trim(text);
+    if (!*s)
+        return 0;
+    record r = {0};
+    r.file = strdup(file);
+    r.line = line;
+    char *colon = NULL;
+    bool quoted = false;
+    for (char *p = s; *p; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (*p == ':' && !quoted) {
+            colon = p;
+            break;
+        }
+    }
+    if (colon)
+        *colon = '\0';
+    if (split_head(c, &r, s) || !r.kind || (colon && split_patterns(c, &r, colon + 1))) {
+        if (!r.kind)
+            problem(c, file, line, "missing rule kind");
+        record_clear(&r);
+        return 0; /* reported; keep reading the file */
+    }
+    if (c->n_recs == c->cap_recs) {
+        size_t cap = c->cap_recs ? c->cap_recs * 2 : 256;
+        record *recs = realloc(c->recs, cap * sizeof *recs);
+        if (!recs) {
+            record_clear(&r);
+            return -1;
+        }
+        c->recs = recs;
+        c->cap_recs = cap;
+    }
+    c->recs[c->n_recs++] = r;
+    return 0;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 8192, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *b = realloc(buf, cap *= 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = b;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+static int parse_file(load_ctx *c, const char *dir, const char *name, cn_sha256_ctx *sha,
+                      cn_error *err)
+{
+    size_t plen = strlen(dir) + strlen(name) + 2, len = 0;
+    char *path = malloc(plen);
+    if (!path)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    snprintf(path, plen, "%s/%s", dir, name);
+    char *data = read_all(path, &len);
+    if (!data) {
+        int rc = cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+        free(path);
+        return rc;
+    }
+    free(path);
+    cn_sha256_update(sha, name, strlen(name) + 1);
+    cn_sha256_update(sha, data, len);
+    size_t bad;
+    if (!cn_utf8_validate(data, len, &bad)) {
+        unsigned line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += data[i] == '\n';
+        problem(c, name, line, "not valid UTF-8 (byte offset %zu)", bad);
+        free(data);
+        return CN_OK;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        unsigned at = 1;
+        for (const char *q = data; q < nul; q++)
+            at += *q == '\n';
+        problem(c, name, at, "contains a NUL byte (byte offset %zu)", (size_t)(nul - data));
+        free(data);
+        return CN_OK;
+    }
+    unsigned line = 1;
+    char *p = data;
+    while (p && *p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        if (parse_line(c, name, line, p)) {
+            free(data);
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        }
+        line++;
+        p = nl ? nl + 1 : NULL;
+    }
+    free(data);
+    return CN_OK;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.rules files of dir, sorted. */
+static int list_rule_files(const char *dir, char ***names, size_t *n, cn_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return cn_error_set(err, CN_ERR_IO, "%s: cannot open rule folder: %s", dir,
+                            strerror(errno));
+    struct dirent *e;
+    size_t cap = 0;
+    *names = NULL;
+    *n = 0;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 7 || strcmp(e->d_name + l - 6, ".rules") || e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nn = realloc(*names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            *names = nn;
+        }
+        (*names)[(*n)++] = strdup(e->d_name);
+    }
+    closedir(d);
+    if (*n == 0)
+        return cn_error_set(err, CN_ERR_IO, "%s: no *.rules files in the rule folder", dir);
+    qsort(*names, *n, sizeof **names, name_cmp);
+    return CN_OK;
+}
+
+/* ---- attributes ---- */
+
+static attr *find_attr(record *r, const char *key)
+{
+    for (size_t i = 0; i < r->n_attrs; i++)
+        if (!strcmp(r->attrs[i].key, key)) {
+            r->attrs[i].used = true;
+            return &r->attrs[i];
+        }
+    return NULL;
+}
+
+static bool attr_number(load_ctx *c, record *r, const char *key, double lo, double hi,
+                        double *out)
+{
+    attr *a = find_attr(r, key);
+    if (!a)
+        return false;
+    char *end;
+    errno = 0;
+    double v = strtod(a->value, &end);
+    if (end == a->value || *end || errno || v != v) {
+        problem(c, r->file, r->line, "%s: '%s' is not a number", key, a->value);
+        return false;
+    }
+    if (v < lo || v > hi) {
+        problem(c, r->file, r->line, "%s: %g is outside [%g, %g]", key, v, lo, hi);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static bool attr_stance(load_ctx *c, record *r, const char *key, cn_stance *out,
+                        bool allow_none)
+{
+    attr *a = find_attr(r, key);
+    if (!a)
+        return false;
+    if (cn_stance_parse(a->value, out) || (!allow_none && *out == CN_STANCE_NONE)) {
+        problem(c, r->file, r->line, "%s: unknown stance '%s' (use reassuring, cautionary, "
+                "contraindicated%s)", key, a->value, allow_none ? " or none" : "");
+        return false;
+    }
+    return true;
+}
+
+static void check_unused(load_ctx *c, record *r)
+{
+    for (size_t i = 0; i < r->n_attrs; i++)
+        if (!r->attrs[i].used)
+            problem(c, r->file, r->line, "unknown key '%s' for %s", r->attrs[i].key, r->kind);
+}
+
+/* ---- compile ---- */
+
+static int kind_of(const char *name)
+{
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
+        if (!strcmp(name, KIND_NAMES[k]))
+            return k;
+    return -1;
+}
+
+static void rules_add_alias(load_ctx *c, cn_rules *rs, record *r)
+{
+    if (!r->id || r->n_patterns != 1) {
+        problem(c, r->file, r->line, "alias needs a word and one expansion: alias WORD : words");
+        return;
+    }
+    size_t n;
+    char *norm = cn_text_normalize(r->id, strlen(r->id), &n, NULL);
+    char *exp = cn_text_normalize(r->patterns[0], strlen(r->patterns[0]), &n, NULL);
+    if (!norm || !exp) {
+        free(norm);
+        free(exp);
+        return;
+    }
+    if (cn_strmap_get(rs->aliases, norm) >= 0) {
+        problem(c, r->file, r->line, "duplicate alias '%s'", r->id);
+        free(norm);
+        free(exp);
+        return;
+    }
+    char **ex = realloc(rs->alias_expansions, (rs->n_aliases + 1) * sizeof *ex);
+    if (!ex) {
+        free(norm);
+        free(exp);
+        return;
+    }
+    rs->alias_expansions = ex;
+    ex[rs->n_aliases] = exp;
+    cn_strmap_put(rs->aliases, norm, (int)rs->n_aliases);
+    rs->n_aliases++;
+    free(norm);
+    check_unused(c, r);
+}
+
+static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
+{
+    if (!r->id || r->n_patterns == 0) {
+        problem(c, r->file, r->line, "class needs a name and words: class NAME : word | word");
+        return;
+    }
+    if (!strcmp(r->id, "num")) {
+        problem(c, r->file, r->line, "class 'num' is built in");
+        return;
+    }
+    for (size_t i = 0; i < r->n_patterns; i++) {
+        cn_tokens *t = cn_rules_tokenize(rs, r->patterns[i], strlen(r->patterns[i]));
+        if (!t)
+            return;
+        if (cn_tokens_count(t) != 1)
+            problem(c, r->file, r->line, "class words must be single words: '%s'",
+                    r->patterns[i]);
+        else
+            cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL);
+        cn_tokens_free(t);
+    }
+    check_unused(c, r);
+}
+
+static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r)
+{
+    for (size_t i = 0; i < N_SETTINGS; i++) {
+        if (r->id && !strcmp(r->id, SETTING_DEFAULTS[i].name)) {
+            double v;
+            if (attr_number(c, r, "value", 0, 1000, &v))
+                rs->settings[i] = v;
+            else if (!find_attr(r, "value"))
+                problem(c, r->file, r->line, "setting %s needs value=NUMBER", r->id);
+            check_unused(c, r);
+            return;
+        }
+    }
+    problem(c, r->file, r->line, "unknown setting '%s'", r->id ? r->id : "");
+}
+
+/* Split a pattern into matcher elements: wildcards and classes as written,
+ * literal words through the same tokenizer and aliases as answer text. */
+static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern,
+                           int payload)
+{
+    char *copy = strdup(pattern);
+    char *elems[64];
+    char *owned[64];
+    size_t n = 0, n_owned = 0;
+    char *save = NULL;
+    bool ok = copy != NULL;
+    for (char *w = copy ? strtok_r(copy, " \t", &save) : NULL; ok && w;
+         w = strtok_r(NULL, " \t", &save)) {
+        size_t wl = strlen(w);
+        if (w[0] == '@' || !strcmp(w, "*") || !strcmp(w, "**") || (wl > 1 && w[wl - 1] == '*')) {
+            for (char *p = w; *p; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p + 32);
+            if (w[0] == '@' && !cn_matcher_class_exists(rs->matcher, w + 1)) {
+                problem(c, r->file, r->line, "pattern '%s': unknown word class '%s'", pattern, w);
+                ok = false;
+                break;
+            }
+            if (wl > 1 && w[wl - 1] == '*' && w[0] != '*' && strchr(w, '*') != w + wl - 1) {
+                problem(c, r->file, r->line, "pattern '%s': '*' only at the end of a word", pattern);
+                ok = false;
+                break;
+            }
+            if (n < 64)
+                elems[n++] = w;
+            continue;
+        }
+        if (strchr(w, '*') || strchr(w, '@')) {
+            problem(c, r->file, r->line, "pattern '%s': stray '*' or '@' in '%s'", pattern, w);
+            ok = false;
+            break;
+        }
+        cn_tokens *t = cn_rules_tokenize(rs, w, wl);
+        for (size_t i = 0; t && i < cn_tokens_count(t) && n < 64 && n_owned < 64; i++) {
+            owned[n_owned] = strdup(cn_tokens_at(t, i)->word);
+            elems[n++] = owned[n_owned++];
+        }
+        cn_tokens_free(t);
+    }
+    if (ok && n == 64) {
+        problem(c, r->file, r->line, "pattern '%s' is too long", pattern);
+        ok = false;
+    }
+    if (ok) {
+        cn_error e;
+        cn_error_clear(&e);
+        if (n == 0) {
+            problem(c, r->file, r->line, "pattern '%s' has no words", pattern);
+        } else if (cn_matcher_add(rs->matcher, (const char *const *)elems, n, payload, &e)) {
+            problem(c, r->file, r->line, "pattern '%s': %s", pattern, e.message);
+        }
+    }
+    for (size_t i = 0; i < n_owned; i++)
+        free(owned[i]);
+    free(copy);
+    return 0;
+}
+
+static cn_rule *rules_push(cn_rules *rs)
+{
+    if (rs->n == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 256;
+        cn_rule *r = realloc(rs->rules, cap * sizeof *r);
+        if (!r)
+            return NULL;
+        rs->rules = r;
+        rs->cap = cap;
+    }
+    cn_rule *rule = &rs->rules[rs->n++];
+    memset(rule, 0, sizeof *rule);
+    return rule;
+}
+
+static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
+{
+    rule->weight = 1.0;
+    if (!attr_stance(c, r, "stance", &rule->stance, false) && !find_attr(r, "stance"))
+        problem(c, r->file, r->line, "cue needs stance=reassuring|cautionary|contraindicated");
+    attr_number(c, r, "weight", 0.01, 10, &rule->weight);
+    rule->negatable = true;
+    /* Default flips: safe <-> unsafe; a negated worry is reassurance. */
+    rule->negated = rule->stance == CN_STANCE_REASSURING ? CN_STANCE_CONTRAINDICATED
+                                                         : CN_STANCE_REASSURING;
+    attr *neg = find_attr(r, "negated");
+    if (neg) {
+        if (!strcmp(neg->value, "keep"))
+            rule->negatable = false;
+        else if (!strcmp(neg->value, "none"))
+            rule->negated_drop = true;
+        else
+            attr_stance(c, r, "negated", &rule->negated, false);
+    }
+}
+
+static void fill_modifier(load_ctx *c, record *r, cn_rule *rule, cn_rules *rs)
+{
+    rule->factor = 1.0;
+    rule->scope = (int)rs->settings[4];
+    switch (rule->kind) {
+    case CN_RULE_NEGATION: {
+        double scope;
+        if (attr_number(c, r, "scope", 1, 30, &scope))
+            rule->scope = (int)scope;
+        break;
+    }
+    case CN_RULE_HEDGE: {
+        rule->factor = 0.7;
+        attr_number(c, r, "factor", 0, 10, &rule->factor);
+        attr *sh = find_attr(r, "shift");
+        if (sh) {
+            /* shift=contraindicated>cautionary */
+            char *gt = strchr(sh->value, '>');
+            if (!gt) {
+                problem(c, r->file, r->line, "shift: expected FROM>TO, found '%s'", sh->value);
+                break;
+            }
+            *gt = '\0';
+            if (cn_stance_parse(sh->value, &rule->shift_from) ||
+                cn_stance_parse(gt + 1, &rule->shift_to))
+                problem(c, r->file, r->line, "shift: unknown stance in '%s>%s'", sh->value,
+                        gt + 1);
+            else
+                rule->has_shift = true;
+            *gt = '>';
+        }
+        break;
+    }
+    case CN_RULE_INTENSIFIER:
+        rule->factor = 1.5;
+        attr_number(c, r, "factor", 0, 10, &rule->factor);
+        break;
+    case CN_RULE_EXPERIENCE:
+        rule->factor = 1.3;
+        attr_number(c, r, "factor", 0, 10, &rule->factor);
+        break;
+    case CN_RULE_HYPOTHETICAL:
+        rule->factor = 0.4;
+        attr_number(c, r, "factor", 0, 10, &rule->factor);
+        break;
+    case CN_RULE_CONTRAST: {
+        rule->before = 0.5;
+        rule->after = 1.5;
+        attr_number(c, r, "before", 0, 10, &rule->before);
+        attr_number(c, r, "after", 0, 10, &rule->after);
+        attr *d = find_attr(r, "direction");
+        if (d && !strcmp(d->value, "concessive"))
+            rule->direction = CN_CONTRAST_CONCESSIVE;
+        else if (d && strcmp(d->value, "forward"))
+            problem(c, r->file, r->line, "direction: expected forward or concessive, found '%s'",
+                    d->value);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void compile_record(load_ctx *c, cn_rules *rs, record *r)
+{
+    int kind = kind_of(r->kind);
+    if (kind < 0) {
+        problem(c, r->file, r->line, "unknown rule kind '%s'", r->kind);
+        return;
+    }
+    if (!r->id) {
+        problem(c, r->file, r->line, "%s needs an id", r->kind);
+        return;
+    }
+    if (cn_strmap_get(rs->ids[kind], r->id) >= 0) {
+        problem(c, r->file, r->line, "duplicate %s id '%s'", r->kind, r->id);
+        return;
+    }
+    if (r->n_patterns == 0) {
+        problem(c, r->file, r->line, "%s %s has no patterns (add ': pattern | pattern')", r->kind,
+                r->id);
+        return;
+    }
+    cn_rule *rule = rules_push(rs);
+    if (!rule)
+        return;
+    size_t index = rs->n - 1;
+    rule->kind = (cn_rule_kind)kind;
+    rule->id = strdup(r->id);
+    rule->file = strdup(r->file);
+    rule->line = r->line;
+    cn_strmap_put(rs->ids[kind], r->id, (int)index);
+    if (kind == CN_RULE_CUE) {
+        fill_cue(c, r, rule);
+    } else if (kind == CN_RULE_CLAIM) {
+        attr *st = find_attr(r, "statement");
+        if (!st || !*st->value)
+            problem(c, r->file, r->line, "claim needs statement=\"...\"");
+        else
+            rule->statement = strdup(st->value);
+    } else {
+        fill_modifier(c, r, rule, rs);
+    }
+    check_unused(c, r);
+    for (size_t i = 0; i < r->n_patterns; i++)
+        compile_pattern(c, rs, r, r->patterns[i], (int)index);
+}
+
+void cn_rules_free(cn_rules *rs)
+{
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->n; i++) {
+        free(rs->rules[i].id);
+        free(rs->rules[i].file);
+        free(rs->rules[i].statement);
+    }
+    free(rs->rules);
+    for (size_t i = 0; i < rs->n_aliases; i++)
+        free(rs->alias_expansions[i]);
+    free(rs->alias_expansions);
+    cn_strmap_free(rs->aliases);
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
+        cn_strmap_free(rs->ids[k]);
+    cn_matcher_free(rs->matcher);
+    free(rs);
+}
+
+static cn_rules *rules_alloc(void)
+{
+    cn_rules *rs = calloc(1, sizeof *rs);
+    if (!rs)
+        return NULL;
+    rs->matcher = cn_matcher_new();
+    rs->aliases = cn_strmap_new();
+    bool ok = rs->matcher && rs->aliases;
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
+        ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
+    for (size_t i = 0; i < N_SETTINGS; i++)
+        rs->settings[i] = SETTING_DEFAULTS[i].value;
+    if (!ok) {
+        cn_rules_free(rs);
+        return NULL;
+    }
+    return rs;
+}
+
+int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *diag_ctx,
+                  cn_error *err)
+{
+    *out = NULL;
+    char **names = NULL;
+    size_t n_names = 0;
+    int rc = list_rule_files(dir, &names, &n_names, err);
+    if (rc) {
+        for (size_t i = 0; i < n_names; i++)
+            free(names[i]);
+        free(names);
+        return rc;
+    }
+    load_ctx c = {.diag = diag, .diag_ctx = diag_ctx};
+    cn_rules *rs = rules_alloc();
+    cn_sha256_ctx sha;
+    cn_sha256_init(&sha);
+    for (size_t i = 0; rs && i < n_names && rc == CN_OK; i++)
+        rc = parse_file(&c, dir, names[i], &sha, err);
+    if (!rs && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc == CN_OK) {
+        unsigned char d[32];
+        cn_sha256_final(&sha, d);
+        cn_sha256_digest_hex(d, rs->sha256, 64);
+        /* Settings, aliases and classes first: patterns depend on them. */
+        for (size_t i = 0; i < c.n_recs; i++) {
+            record *r = &c.recs[i];
+            if (!strcmp(r->kind, "setting"))
+                rules_set_setting(&c, rs, r);
+            else if (!strcmp(r->kind, "alias"))
+                rules_add_alias(&c, rs, r);
+        }
+        for (size_t i = 0; i < c.n_recs; i++)
+            if (!strcmp(c.recs[i].kind, "class"))
+                rules_add_class(&c, rs, &c.recs[i]);
+        for (size_t i = 0; i < c.n_recs; i++) {
+            record *r = &c.recs[i];
+            if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") && strcmp(r->kind, "class"))
+                compile_record(&c, rs, r);
+        }
+    }
+    for (size_t i = 0; i < c.n_recs; i++)
+        record_clear(&c.recs[i]);
+    free(c.recs);
+    for (size_t i = 0; i < n_names; i++)
+        free(names[i]);
+    free(names);
+    if (rc == CN_OK && c.problems)
+        rc = cn_error_set(err, CN_ERR_RULES, "%s: %zu problem%s in the rules", dir, c.problems,
+                          c.problems == 1 ? "" : "s");
+    if (rc) {
+        cn_rules_free(rs);
+        return rc;
+    }
+    *out = rs;
+    return CN_OK;
+}
+
+size_t cn_rules_count(const cn_rules *rs)
+{
+    return rs->n;
+}
+
+const cn_rule *cn_rules_at(const cn_rules *rs, size_t i)
+{
+    return i < rs->n ? &rs->rules[i] : NULL;
+}
+
+const cn_rule *cn_rules_find(const cn_rules *rs, cn_rule_kind kind, const char *id)
+{
+    int i = cn_strmap_get(rs->ids[kind], id);
+    return i >= 0 ? &rs->rules[i] : NULL;
+}
+
+const cn_matcher *cn_rules_matcher(const cn_rules *rs)
+{
+    return rs->matcher;
+}
+
+size_t cn_rules_patterns(const cn_rules *rs)
+{
+    return cn_matcher_patterns(rs->matcher);
+}
+
+double cn_rules_setting(const cn_rules *rs, const char *name)
+{
+    for (size_t i = 0; i < N_SETTINGS; i++)
+        if (!strcmp(name, SETTING_DEFAULTS[i].name))
+            return rs->settings[i];
+    return 0;
+}
+
+const char *cn_rules_sha256(const cn_rules *rs)
+{
+    return rs->sha256;
+}
+
+/* Push the words of an expansion, all spanning the original token. */
+static int push_expansion(cn_tokens *out, const char *exp, const cn_token *t)
+{
+    char *copy = strdup(exp);
+    if (!copy)
+        return -1;
+    char *save = NULL;
+    int rc = 0;
+    for (char *w = strtok_r(copy, " ", &save); w && !rc; w = strtok_r(NULL, " ", &save))
+        rc = cn_tokens_push(out, w, t->start, t->end, t->sentence, t->clause, false);
+    free(copy);
+    return rc;
+}
+
+cn_tokens *cn_rules_tokenize(const cn_rules *rs, const char *text, size_t len)
+{
+    cn_tokens *raw = cn_tokens_new(text, len);
+    cn_tokens *out = raw ? cn_tokens_new_empty() : NULL;
+    if (!out) {
+        cn_tokens_free(raw);
+        return NULL;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < cn_tokens_count(raw) && !rc; i++) {
+        const cn_token *t = cn_tokens_at(raw, i);
+        int a = cn_strmap_get(rs->aliases, t->word);
+        size_t wl = strlen(t->word);
+        if (a >= 0) {
+            rc = push_expansion(out, rs->alias_expansions[a], t);
+        } else if (wl > 3 && !strcmp(t->word + wl - 3, "n't")) {
+            char *base = strndup(t->word, wl - 3);
+            rc = !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false) ||
+                 cn_tokens_push(out, "not", t->start, t->end, t->sentence, t->clause, false);
+            free(base);
+        } else if (wl > 2 && !strcmp(t->word + wl - 2, "'s")) {
+            /* possessive or "is": keep the stem; aliases cover "it's", "that's" */
+            char *base = strndup(t->word, wl - 2);
+            rc = !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false);
+            free(base);
+        } else {
+            rc = cn_tokens_push(out, t->word, t->start, t->end, t->sentence, t->clause, t->number);
+        }
+    }
+    cn_tokens_free(raw);
+    if (rc) {
+        cn_tokens_free(out);
+        return NULL;
+    }
+    return out;
+}

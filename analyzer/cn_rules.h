@@ -1,0 +1,102 @@
+/*
+ * cn_rules: the rule loader. Reads an editable rule folder (every *.rules
+ * file in name order; format in rules/README.md), validates it, and compiles
+ * every pattern into one cn_matcher whose payload is the rule's index.
+ *
+ * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
+ * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
+ * experience, hypothetical, boilerplate, advice (stance-bearing cues), alias,
+ * class and setting. Every problem is reported as "FILE:LINE: message"
+ * through the diagnostic callback; loading fails when any was found.
+ */
+#ifndef CN_RULES_H
+#define CN_RULES_H
+
+#include "cn_error.h"
+#include "cn_matcher.h"
+#include "cn_stance.h"
+#include "cn_tokens.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum cn_rule_kind {
+    CN_RULE_CLAIM = 0,    /* a claim of the catalog; patterns are its topic cues */
+    CN_RULE_CUE,          /* a stance cue: stance, weight, negated stance */
+    CN_RULE_NEGATION,     /* flips cues in its scope (NegEx trigger) */
+    CN_RULE_PSEUDO,       /* looks like a negation but is not ("not only") */
+    CN_RULE_TERMINATOR,   /* ends a negation scope ("but", "except") */
+    CN_RULE_HEDGE,        /* weakens cues in its clause; may shift their stance */
+    CN_RULE_INTENSIFIER,  /* strengthens the next cue */
+    CN_RULE_CONTRAST,     /* shifts weight between the clauses around it */
+    CN_RULE_EXPERIENCE,   /* first-person clinical experience in the sentence */
+    CN_RULE_HYPOTHETICAL, /* a conditional clause ("if you ...") */
+    CN_RULE_BOILERPLATE,  /* carries no stance ("consult your doctor") */
+    CN_RULE_KIND_COUNT
+} cn_rule_kind;
+
+/* "claim", "cue", ... */
+const char *cn_rule_kind_name(cn_rule_kind kind);
+
+typedef enum cn_contrast_dir {
+    CN_CONTRAST_FORWARD = 0, /* "X but Y": Y counts more */
+    CN_CONTRAST_CONCESSIVE   /* "although X, Y": the clause it opens counts less */
+} cn_contrast_dir;
+
+/* One rule, open so the classifier can read its parameters. */
+typedef struct cn_rule {
+    cn_rule_kind kind;
+    char *id;
+    char *file; /* base name of its rule file */
+    unsigned line;
+    /* cue */
+    cn_stance stance;
+    double weight;
+    bool negatable;    /* false: a negation in scope does not flip it */
+    cn_stance negated; /* the stance when negated */
+    bool negated_drop; /* negated=none: a negated cue counts for nothing */
+    /* modifiers */
+    double factor;       /* hedge, intensifier, experience, hypothetical */
+    bool has_shift;      /* hedge: turns cues of stance `shift_from` into `shift_to` */
+    cn_stance shift_from, shift_to;
+    double before, after; /* contrast */
+    cn_contrast_dir direction;
+    int scope; /* negation: tokens forward */
+    /* claim */
+    char *statement;
+} cn_rule;
+
+typedef struct cn_rules cn_rules;
+
+/* Called once per problem with "FILE:LINE: message". */
+typedef void (*cn_rules_diag_fn)(void *ctx, const char *message);
+
+/* Load and compile the rule folder. On any problem calls diag (if given) for
+ * each one and returns CN_ERR_RULES (err says how many); a missing folder or
+ * no *.rules file gives CN_ERR_IO. */
+int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *diag_ctx,
+                  cn_error *err);
+void cn_rules_free(cn_rules *rules);
+
+size_t cn_rules_count(const cn_rules *rules);
+const cn_rule *cn_rules_at(const cn_rules *rules, size_t i);
+/* The rule with this kind and id, or NULL. */
+const cn_rule *cn_rules_find(const cn_rules *rules, cn_rule_kind kind, const char *id);
+const cn_matcher *cn_rules_matcher(const cn_rules *rules);
+
+/* Tokenize text the way patterns were compiled: cn_tokens_new, then the rule
+ * set's aliases ("don't" -> "do not"), then any other "n't" split off as
+ * "not". NULL when memory runs out. */
+cn_tokens *cn_rules_tokenize(const cn_rules *rules, const char *text, size_t len);
+
+/* A numeric setting ("none_threshold", ...), from a `setting` line or its
+ * built-in default. Unknown names return 0. */
+double cn_rules_setting(const cn_rules *rules, const char *name);
+
+/* SHA-256 (hex) over the rule files' names and bytes, in load order. */
+const char *cn_rules_sha256(const cn_rules *rules);
+
+/* Number of patterns compiled (all kinds). */
+size_t cn_rules_patterns(const cn_rules *rules);
+
+#endif

@@ -1,0 +1,219 @@
+/* cn_taxonomy: load the specialty list and split "City Specialty" lines. */
+#include "cn_taxonomy.h"
+
+#include "cn_lines.h"
+#include "cn_text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    char *key;        /* normalized name or alias */
+    size_t canonical; /* index into names */
+    size_t lineno;
+} entry;
+
+struct cn_taxonomy {
+    char **names; /* canonical names as written */
+    size_t n_names;
+    entry *entries; /* sorted by key */
+    size_t n_entries;
+};
+
+static int entry_cmp(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+void cn_taxonomy_free(cn_taxonomy *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_names; i++)
+        free(t->names[i]);
+    for (size_t i = 0; i < t->n_entries; i++)
+        free(t->entries[i].key);
+    free(t->names);
+    free(t->entries);
+    free(t);
+}
+
+size_t cn_taxonomy_count(const cn_taxonomy *t)
+{
+    return t ? t->n_names : 0;
+}
+
+static int add_entry(cn_taxonomy *t, size_t *cap, const char *s, size_t len, size_t canonical,
+                     size_t lineno, const char *origin, cn_error *err)
+{
+    if (len == 0)
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: empty specialty name", origin, lineno);
+    if (t->n_entries == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        entry *e = realloc(t->entries, ncap * sizeof *e);
+        if (!e)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+        t->entries = e;
+        *cap = ncap;
+    }
+    char *key = cn_text_normalize(s, len, NULL, NULL);
+    if (!key)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+    t->entries[t->n_entries++] = (entry){key, canonical, lineno};
+    return CN_OK;
+}
+
+/* One line "Name | alias | alias": the first field is the canonical name. */
+static int parse_line(cn_taxonomy *t, size_t *names_cap, size_t *entries_cap, const char *s,
+                      size_t len, size_t lineno, const char *origin, cn_error *err)
+{
+    if (t->n_names == *names_cap) {
+        size_t ncap = *names_cap ? *names_cap * 2 : 64;
+        char **n = realloc(t->names, ncap * sizeof *n);
+        if (!n)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+        t->names = n;
+        *names_cap = ncap;
+    }
+    size_t canonical = t->n_names;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '|')
+            continue;
+        size_t flen;
+        const char *f = cn_span_trim(s + start, i - start, &flen);
+        if (start == 0) {
+            char *name = cn_text_squeeze(f, flen);
+            if (!name)
+                return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+            t->names[t->n_names++] = name;
+        }
+        int rc = add_entry(t, entries_cap, f, flen, canonical, lineno, origin, err);
+        if (rc)
+            return rc;
+        start = i + 1;
+    }
+    return CN_OK;
+}
+
+int cn_taxonomy_parse(const char *text, size_t len, const char *origin, cn_taxonomy **out,
+                      cn_error *err)
+{
+    *out = NULL;
+    size_t bad;
+    if (!cn_utf8_validate(text, len, &bad))
+        return cn_error_set(err, CN_ERR_RULES, "%s: not valid UTF-8 (byte offset %zu)", origin,
+                            bad);
+    cn_taxonomy *t = calloc(1, sizeof *t);
+    if (!t)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
+    cn_lines lines;
+    int rc = cn_lines_split(text, len, &lines, err);
+    if (rc) {
+        free(t);
+        return rc;
+    }
+    size_t names_cap = 0, entries_cap = 0;
+    for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
+        const cn_line *l = &lines.v[i];
+        if (l->len == 0 || l->s[0] == '#')
+            continue;
+        rc = parse_line(t, &names_cap, &entries_cap, l->s, l->len, l->lineno, origin, err);
+    }
+    cn_lines_clear(&lines);
+    if (rc == CN_OK && t->n_names == 0)
+        rc = cn_error_set(err, CN_ERR_RULES, "%s: no specialties", origin);
+    if (rc == CN_OK) {
+        qsort(t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
+        for (size_t i = 1; i < t->n_entries; i++) {
+            if (strcmp(t->entries[i - 1].key, t->entries[i].key) == 0) {
+                size_t a = t->entries[i - 1].lineno, b = t->entries[i].lineno;
+                rc = cn_error_set(err, CN_ERR_RULES,
+                                  "%s:%zu: specialty '%s' listed twice (also on line %zu)", origin,
+                                  a > b ? a : b, t->entries[i].key, a > b ? b : a);
+                break;
+            }
+        }
+    }
+    if (rc) {
+        cn_taxonomy_free(t);
+        return rc;
+    }
+    *out = t;
+    return CN_OK;
+}
+
+int cn_taxonomy_load(const char *path, cn_taxonomy **out, cn_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return cn_error_set(err, CN_ERR_RULES, "%s: %s", path, strerror(errno));
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    bool failed = ferror(f);
+    fclose(f);
+    if (!buf)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory reading %s", path);
+    if (failed) {
+        free(buf);
+        return cn_error_set(err, CN_ERR_RULES, "%s: read error", path);
+    }
+    int rc = cn_taxonomy_parse(buf, n, path, out, err);
+    free(buf);
+    return rc;
+}
+
+static const entry *find(const cn_taxonomy *t, const char *key)
+{
+    entry probe = {.key = (char *)key};
+    return bsearch(&probe, t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
+}
+
+bool cn_taxonomy_split(const cn_taxonomy *t, const char *line, size_t len, size_t *city_len,
+                       const char **specialty)
+{
+    if (!t || len == 0)
+        return false;
+    size_t nlen, *map = NULL;
+    char *norm = cn_text_normalize(line, len, &nlen, &map);
+    if (!norm) {
+        free(map);
+        return false;
+    }
+    bool found = false;
+    /* Word starts from the left: the first suffix found is the longest. */
+    for (size_t pos = 0; pos < nlen && !found; pos++) {
+        if (pos > 0 && norm[pos - 1] != ' ')
+            continue;
+        const entry *e = find(t, norm + pos);
+        if (!e)
+            continue;
+        found = true;
+        *specialty = t->names[e->canonical];
+        size_t clen;
+        const char *city = cn_span_trim(line, map[pos], &clen);
+        while (clen > 0 && city[clen - 1] == ',')
+            cn_span_trim(city, clen - 1, &clen);
+        *city_len = clen;
+    }
+    free(norm);
+    free(map);
+    return found;
+}

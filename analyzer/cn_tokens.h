@@ -1,0 +1,48 @@
+/*
+ * cn_tokens: splits an answer's text into normalized word tokens that keep
+ * their byte span in the original text, with sentence and clause numbers.
+ *
+ * Matching runs over these tokens, so the cost of classification grows with
+ * the text, and every match maps back to bytes of the original for evidence.
+ * Words are lower-cased and folded as cn_text_normalize does; hyphens split
+ * words ("long-term" is "long" "term"); apostrophes stay inside a word
+ * ("don't", "patient's") so the rule set's aliases can expand them.
+ * Punctuation is not a token: it only advances the clause (, ; : dash and
+ * brackets) or sentence (. ! ? ... and line breaks) counters.
+ */
+#ifndef CN_TOKENS_H
+#define CN_TOKENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cn_token {
+    const char *word; /* normalized, NUL-terminated; owned by the cn_tokens */
+    size_t start;     /* byte span [start, end) in the original text */
+    size_t end;
+    unsigned sentence;  /* 0-based sentence number */
+    unsigned clause;    /* 0-based clause number, across the whole text */
+    bool number;        /* all digits (or digits with . or ,) */
+} cn_token;
+
+typedef struct cn_tokens cn_tokens;
+
+/* Tokenize text[0..len). Returns NULL only when memory runs out. */
+cn_tokens *cn_tokens_new(const char *text, size_t len);
+void cn_tokens_free(cn_tokens *tokens);
+
+size_t cn_tokens_count(const cn_tokens *tokens);
+const cn_token *cn_tokens_at(const cn_tokens *tokens, size_t i);
+
+/* Append a token (used to expand aliases into a new list). The word is
+ * copied. Returns 0, or -1 when memory runs out. */
+int cn_tokens_push(cn_tokens *tokens, const char *word, size_t start, size_t end,
+                   unsigned sentence, unsigned clause, bool number);
+
+/* An empty list to push into. */
+cn_tokens *cn_tokens_new_empty(void);
+
+/* Number of sentences (last sentence number + 1; 0 when empty). */
+unsigned cn_tokens_sentences(const cn_tokens *tokens);
+
+#endif
