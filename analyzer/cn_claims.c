@@ -1,0 +1,216 @@
+/* cn_claims: claim catalog lookup and ad-hoc claims for unseen topics. */
+#include "cn_claims.h"
+
+#include "cn_sha256.h"
+#include "cn_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cn_claim_choice_clear(cn_claim_choice *c)
+{
+    if (!c)
+        return;
+    free(c->id);
+    free(c->statement);
+    memset(c, 0, sizeof *c);
+}
+
+/* Per claim rule: how many distinct topic phrases the text matched. */
+typedef struct topic_count {
+    const cn_rule *rule;
+    char **seen;
+    size_t n_seen;
+} topic_count;
+
+static void counts_free(topic_count *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < c[i].n_seen; j++)
+            free(c[i].seen[j]);
+        free(c[i].seen);
+    }
+    free(c);
+}
+
+static char *span_words(const cn_tokens *t, size_t first, size_t last)
+{
+    size_t len = 0;
+    for (size_t i = first; i <= last; i++)
+        len += strlen(cn_tokens_at(t, i)->word) + 1;
+    char *s = malloc(len + 1);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (size_t i = first; i <= last; i++) {
+        if (i > first)
+            strcat(s, " ");
+        strcat(s, cn_tokens_at(t, i)->word);
+    }
+    return s;
+}
+
+static int count_topics(const cn_rules *rules, const char *text, topic_count **out,
+                        size_t *n_out, cn_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    cn_tokens *t = cn_rules_tokenize(rules, text, strlen(text));
+    if (!t)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    cn_match *m = NULL;
+    size_t n = 0;
+    int rc = cn_matcher_scan(cn_rules_matcher(rules), t, &m, &n, err);
+    topic_count *c = rc ? NULL : calloc(cn_rules_count(rules) + 1, sizeof *c);
+    if (!rc && !c)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; rc == CN_OK && i < n; i++) {
+        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
+        if (r->kind != CN_RULE_CLAIM)
+            continue;
+        topic_count *tc = &c[m[i].payload];
+        tc->rule = r;
+        char *w = span_words(t, m[i].first, m[i].last);
+        if (!w) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            break;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < tc->n_seen && !dup; j++)
+            dup = !strcmp(tc->seen[j], w);
+        char **seen = dup ? NULL : realloc(tc->seen, (tc->n_seen + 1) * sizeof *seen);
+        if (dup || !seen) {
+            free(w);
+            if (!dup)
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            continue;
+        }
+        seen[tc->n_seen++] = w;
+        tc->seen = seen;
+    }
+    free(m);
+    cn_tokens_free(t);
+    if (rc) {
+        if (c)
+            counts_free(c, cn_rules_count(rules));
+        return rc;
+    }
+    *out = c;
+    *n_out = cn_rules_count(rules);
+    return CN_OK;
+}
+
+const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *topics,
+                              cn_error *err)
+{
+    topic_count *c;
+    size_t n;
+    if (topics)
+        *topics = 0;
+    if (!text || count_topics(rules, text, &c, &n, err))
+        return NULL;
+    size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
+    const cn_rule *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n; i++) { /* rule order = catalog order: ties keep the first */
+        if (c[i].rule && c[i].n_seen >= min && c[i].n_seen > best_n) {
+            best = c[i].rule;
+            best_n = c[i].n_seen;
+        }
+    }
+    counts_free(c, n);
+    if (topics)
+        *topics = best_n;
+    return best;
+}
+
+int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out,
+                      size_t *n_out, cn_error *err)
+{
+    topic_count *c;
+    size_t n;
+    *out = NULL;
+    *n_out = 0;
+    int rc = count_topics(rules, text ? text : "", &c, &n, err);
+    if (rc)
+        return rc;
+    size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
+    const cn_rule **list = calloc(n + 1, sizeof *list);
+    if (!list) {
+        counts_free(c, n);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].rule && c[i].n_seen >= min)
+            list[k++] = c[i].rule;
+    counts_free(c, n);
+    *out = list;
+    *n_out = k;
+    return CN_OK;
+}
+
+static int choose(cn_claim_choice *out, const cn_rule *rule, const char *source, cn_error *err)
+{
+    out->rule = rule;
+    out->id = strdup(rule->id);
+    out->statement = strdup(rule->statement ? rule->statement : rule->id);
+    out->source = source;
+    if (!out->id || !out->statement) {
+        cn_claim_choice_clear(out);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    return CN_OK;
+}
+
+int cn_claims_primary(const cn_rules *rules, const char *question, const char *const *answers,
+                      size_t n_answers, cn_claim_choice *out, cn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (question && *question) {
+        const cn_rule *r = cn_claims_best(rules, question, NULL, err);
+        if (r)
+            return choose(out, r, "title", err);
+    } else if (n_answers > 0) {
+        /* Untitled page: the claim most of its answers address (a majority). */
+        size_t best_votes = 0;
+        const cn_rule *best = NULL;
+        const cn_rule **votes = calloc(n_answers, sizeof *votes);
+        if (!votes)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        for (size_t i = 0; i < n_answers; i++)
+            votes[i] = cn_claims_best(rules, answers[i], NULL, err);
+        for (size_t i = 0; i < n_answers; i++) {
+            size_t v = 0;
+            for (size_t j = 0; votes[i] && j < n_answers; j++)
+                v += votes[j] == votes[i];
+            if (v > best_votes) {
+                best_votes = v;
+                best = votes[i];
+            }
+        }
+        free(votes);
+        if (best && best_votes * 2 > n_answers)
+            return choose(out, best, "answers", err);
+    }
+    /* Ad hoc: the question (or the first answer) is the claim. */
+    const char *basis = question && *question ? question : (n_answers ? answers[0] : "");
+    size_t nl;
+    char *norm = cn_text_normalize(basis, strlen(basis), &nl, NULL);
+    if (!norm)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    char hex[65];
+    cn_sha256_hex(norm, nl, hex);
+    free(norm);
+    out->id = malloc(6 + 12 + 1);
+    if (out->id)
+        snprintf(out->id, 19, "adhoc-%.12s", hex);
+    out->statement = strdup(question && *question ? question : "(untitled question)");
+    out->source = "adhoc";
+    if (!out->id || !out->statement) {
+        cn_claim_choice_clear(out);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    return CN_OK;
+}

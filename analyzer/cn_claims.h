@@ -1,0 +1,38 @@
+/*
+ * cn_claims: which claim a question is about. A question maps to the catalog
+ * claim whose topic patterns its title matches most; an untitled page takes
+ * the claim most of its answers address; when nothing in the catalog fits, the
+ * question itself becomes an ad-hoc claim, so unseen topics still get stances.
+ */
+#ifndef CN_CLAIMS_H
+#define CN_CLAIMS_H
+
+#include "cn_error.h"
+#include "cn_rules.h"
+
+#include <stddef.h>
+
+typedef struct cn_claim_choice {
+    const cn_rule *rule; /* the catalog claim, or NULL for an ad-hoc claim */
+    char *id;            /* rule id, or "adhoc-" + 12 hex digits of the question */
+    char *statement;     /* the claim's statement, or the question for ad-hoc */
+    const char *source;  /* "title", "answers" or "adhoc" */
+} cn_claim_choice;
+
+void cn_claim_choice_clear(cn_claim_choice *c);
+
+/* The catalog claim a text is most about (at least claim_min_topics distinct
+ * topic matches), or NULL. *topics (if not NULL) gets the number matched. */
+const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *topics,
+                              cn_error *err);
+
+/* All catalog claims a text is about, in catalog order. *out is malloc'd. */
+int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out,
+                      size_t *n_out, cn_error *err);
+
+/* The primary claim of a question (question may be NULL for untitled pages;
+ * answers are the answer texts, used only then). */
+int cn_claims_primary(const cn_rules *rules, const char *question, const char *const *answers,
+                      size_t n_answers, cn_claim_choice *out, cn_error *err);
+
+#endif

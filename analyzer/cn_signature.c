@@ -1,0 +1,514 @@
+/* cn_signature: recognize signature lines, signature blocks and sign-offs. */
+#include "cn_signature.h"
+
+#include "cn_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Lines longer than these are never part of a signature or a sign-off. */
+#define SIGLINE_MAX 120
+#define SIGNOFF_MAX 200
+#define MAX_TOKENS 16
+/* Signature lines examined at the end of a paragraph (3 parts + 2 extras). */
+#define BLOCK_MAX 5
+
+typedef struct tok {
+    const char *s;
+    size_t len;
+} tok;
+
+static size_t space_len(const char *s, size_t len)
+{
+    uint32_t cp;
+    size_t n = cn_utf8_decode(s, len, &cp);
+    return cn_span_is_space_cp(cp) ? n : 0;
+}
+
+/* Split s[0..len) into white-space separated tokens; -1 when more than max. */
+static int tokenize(const char *s, size_t len, tok *t, int max)
+{
+    int n = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t sp = space_len(s + i, len - i);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && !space_len(s + i, len - i)) {
+            uint32_t cp;
+            i += cn_utf8_decode(s + i, len - i, &cp);
+        }
+        if (n == max)
+            return -1;
+        t[n++] = (tok){s + start, i - start};
+    }
+    return n;
+}
+
+/* The token without trailing characters from set. */
+static tok rstrip(tok t, const char *set)
+{
+    while (t.len > 0 && strchr(set, t.s[t.len - 1]))
+        t.len--;
+    return t;
+}
+
+static bool has_digit(tok t)
+{
+    for (size_t i = 0; i < t.len; i++)
+        if (t.s[i] >= '0' && t.s[i] <= '9')
+            return true;
+    return false;
+}
+
+/* Characters a name or city word is made of: letters (any non-ASCII byte
+ * counts), '.', '-', apostrophes. */
+static bool wordish(tok t)
+{
+    if (t.len == 0)
+        return false;
+    for (size_t i = 0; i < t.len; i++) {
+        unsigned char c = (unsigned char)t.s[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '.' ||
+                  c == '-' || c == '\'';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* A word of a name or a place: capitalized (or a known particle), no digits. */
+static bool name_word(const cn_pagecues *cues, tok t)
+{
+    t = rstrip(t, ",");
+    if (!wordish(t) || has_digit(t))
+        return false;
+    return cn_span_starts_upper(t.s, t.len) || cn_pagecues_is_particle(cues, t.s, t.len);
+}
+
+static bool credential(const cn_pagecues *cues, tok t)
+{
+    t = rstrip(t, ",;");
+    if (t.len == 0)
+        return false;
+    /* "MD/PhD": every part must be a credential. */
+    size_t start = 0;
+    for (size_t i = 0; i <= t.len; i++) {
+        if (i < t.len && t.s[i] != '/')
+            continue;
+        if (!cn_pagecues_is_credential(cues, t.s + start, i - start))
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
+
+static bool is_dr(tok t)
+{
+    t = rstrip(t, ",");
+    return cn_span_equals_ci(t.s, t.len, "dr.") || cn_span_equals_ci(t.s, t.len, "dr");
+}
+
+/* "Name Name, MD[, FACS]": two to six name words, then credentials. */
+static bool classify_name(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+{
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (n < 2 || memchr(line, ':', len) || memchr(line, '?', len) || memchr(line, '!', len))
+        return false;
+    int c = n;
+    while (c > 0 && credential(cues, t[c - 1]))
+        c--;
+    int first = (c > 0 && is_dr(t[0])) ? 1 : 0;
+    int words = c - first;
+    if (c == n || words < 2 || words > 6)
+        return false;
+    for (int i = first; i < c; i++)
+        if (!name_word(cues, t[i]))
+            return false;
+    tok last = rstrip(t[c - 1], ",");
+    out->name_core = (size_t)(last.s + last.len - line);
+    return true;
+}
+
+/* A city: up to five capitalized words (particles and state codes allowed),
+ * none of them a stop word. */
+static bool plausible_city(const cn_pagecues *cues, const char *s, size_t len)
+{
+    if (len == 0)
+        return true;
+    if (len > 60)
+        return false;
+    tok t[MAX_TOKENS];
+    int n = tokenize(s, len, t, MAX_TOKENS);
+    if (n < 1 || n > 5)
+        return false;
+    for (int i = 0; i < n; i++) {
+        tok w = rstrip(t[i], ",.");
+        if (!name_word(cues, t[i]) || cn_pagecues_is_city_stopword(cues, w.s, w.len))
+            return false;
+    }
+    return true;
+}
+
+static bool classify_place(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+{
+    size_t city_len;
+    const char *specialty;
+    if (!cn_taxonomy_split(cn_pagecues_taxonomy(cues), line, len, &city_len, &specialty))
+        return false;
+    if (!plausible_city(cues, line, city_len))
+        return false;
+    out->city_len = city_len;
+    out->specialty = specialty;
+    return true;
+}
+
+/* Digits with optional thousands commas; false when empty or not a number. */
+static bool parse_count(const char *s, size_t len, long *v)
+{
+    long x = 0;
+    size_t digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ',')
+            continue;
+        if (s[i] < '0' || s[i] > '9' || digits >= 12)
+            return false;
+        x = x * 10 + (s[i] - '0');
+        digits++;
+    }
+    *v = x;
+    return digits > 0;
+}
+
+static bool parse_decimal(const char *s, size_t len, double *v)
+{
+    double x = 0, scale = 0;
+    size_t digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.' && scale == 0) {
+            scale = 1;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9' || digits >= 6)
+            return false;
+        digits++;
+        if (scale > 0) {
+            scale /= 10;
+            x += (s[i] - '0') * scale;
+        } else {
+            x = x * 10 + (s[i] - '0');
+        }
+    }
+    *v = x;
+    return digits > 0;
+}
+
+static bool tok_is(tok t, const char *word)
+{
+    return cn_span_equals_ci(t.s, t.len, word);
+}
+
+/* "4.9 out of 5 stars 63 reviews", the review count optional. */
+static bool classify_rating(const char *line, size_t len, cn_sigline *out)
+{
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (n != 5 && n != 7)
+        return false;
+    double r;
+    if (!parse_decimal(t[0].s, t[0].len, &r) || r > 5.0 || !tok_is(t[1], "out") ||
+        !tok_is(t[2], "of") || !tok_is(t[3], "5") ||
+        !(tok_is(t[4], "stars") || tok_is(t[4], "star")))
+        return false;
+    out->rating = r;
+    out->has_reviews = false;
+    if (n == 7) {
+        tok c = t[5], w = rstrip(t[6], ")");
+        if (c.len > 0 && c.s[0] == '(')
+            c.s++, c.len--;
+        if (!parse_count(c.s, c.len, &out->reviews) ||
+            !(tok_is(w, "reviews") || tok_is(w, "review") || tok_is(w, "ratings") ||
+              tok_is(w, "rating")))
+            return false;
+        out->has_reviews = true;
+    }
+    return true;
+}
+
+/* A short extra line inside a signature block: "Dr. B", "Memphis, TN". */
+static bool classify_short(const char *line, size_t len)
+{
+    if (len == 0 || len > 40)
+        return false;
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (n < 1 || n > 4)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (has_digit(t[i]))
+            return false;
+    char last = line[len - 1];
+    if (strchr("!?:;", last))
+        return false;
+    /* A final '.' only closes an abbreviation or an initial ("Dr.", "B."). */
+    return last != '.' || t[n - 1].len <= 3;
+}
+
+cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line, size_t len,
+                                      cn_sigline *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = CN_SIGLINE_NONE;
+    if (len == 0 || len > SIGLINE_MAX)
+        return out->kind;
+    if (classify_rating(line, len, out))
+        out->kind = CN_SIGLINE_RATING;
+    else if (classify_name(cues, line, len, out))
+        out->kind = CN_SIGLINE_NAME;
+    else if (classify_place(cues, line, len, out))
+        out->kind = CN_SIGLINE_PLACE;
+    else if (classify_short(line, len))
+        out->kind = CN_SIGLINE_SHORT;
+    return out->kind;
+}
+
+/* Lines[k..n) form a block: starts with a strong line, strong lines in order
+ * and once each, at most two short extras. */
+static bool block_from(const cn_sigline *kinds, size_t k, size_t n)
+{
+    if (kinds[k].kind == CN_SIGLINE_NONE || kinds[k].kind == CN_SIGLINE_SHORT)
+        return false;
+    int last = 0, shorts = 0;
+    for (size_t i = k; i < n; i++) {
+        int kind = (int)kinds[i].kind;
+        if (kind == CN_SIGLINE_NONE)
+            return false;
+        if (kind == CN_SIGLINE_SHORT) {
+            if (++shorts > 2)
+                return false;
+            continue;
+        }
+        if (kind <= last)
+            return false;
+        last = kind;
+    }
+    return true;
+}
+
+bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out)
+{
+    if (n == 0)
+        return false;
+    size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
+    cn_sigline kinds[BLOCK_MAX];
+    for (size_t i = base; i < n; i++)
+        cn_signature_classify(cues, lines[i].s, lines[i].len, &kinds[i - base]);
+    for (size_t k = base; k < n; k++) {
+        if (!block_from(kinds, k - base, n - base))
+            continue;
+        out->first = k;
+        out->name = out->place = out->rating = -1;
+        for (size_t i = k; i < n; i++) {
+            const cn_sigline *l = &kinds[i - base];
+            if (l->kind == CN_SIGLINE_NAME)
+                out->name = (int)i;
+            else if (l->kind == CN_SIGLINE_PLACE)
+                out->place = (int)i;
+            else if (l->kind == CN_SIGLINE_RATING)
+                out->rating = (int)i;
+            else
+                continue;
+            out->parts[l->kind - 1] = *l;
+        }
+        return true;
+    }
+    return false;
+}
+
+size_t cn_signature_name_core(const cn_pagecues *cues, const char *name, size_t len)
+{
+    cn_sigline l;
+    if (len <= SIGLINE_MAX && classify_name(cues, name, len, &l))
+        return l.name_core;
+    return len;
+}
+
+/* True when word (punctuation stripped) equals one of the physician's name
+ * words of two letters or more, ignoring case. */
+static bool names_physician(tok word, const char *physician, size_t plen)
+{
+    word = rstrip(word, ",.;");
+    if (word.len < 2)
+        return false;
+    char *w = cn_text_normalize(word.s, word.len, NULL, NULL);
+    char *p = cn_text_normalize(physician, plen, NULL, NULL);
+    bool hit = false;
+    if (w && p) {
+        size_t wl = strlen(w);
+        for (char *q = p; *q && !hit;) {
+            size_t n = strcspn(q, " ,.");
+            hit = n == wl && memcmp(q, w, n) == 0;
+            q += n;
+            q += strspn(q, " ,.");
+        }
+    }
+    free(w);
+    free(p);
+    return hit;
+}
+
+static bool is_dash(tok t)
+{
+    return tok_is(t, "-") || tok_is(t, "--") || tok_is(t, "~") ||
+           (t.len == 3 && (unsigned char)t.s[0] == 0xE2 && (unsigned char)t.s[1] == 0x80 &&
+            ((unsigned char)t.s[2] == 0x93 || (unsigned char)t.s[2] == 0x94));
+}
+
+bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
+                             const char *physician, size_t physician_len)
+{
+    if (len == 0 || len > SIGNOFF_MAX)
+        return false;
+    tok t[MAX_TOKENS];
+    int n = tokenize(s, len, t, MAX_TOKENS);
+    if (n < 1)
+        return false;
+    int i = 0;
+    if (is_dash(t[0]))
+        i++;
+    else if (t[0].len > 1 && t[0].s[0] == '-')
+        t[0].s++, t[0].len--; /* "-Dr." */
+    bool vale = false;
+    for (int j = (n < i + 4 ? n : i + 4); j > i; j--) {
+        const char *a = t[i].s;
+        size_t alen = (size_t)(t[j - 1].s + t[j - 1].len - a);
+        if (cn_pagecues_is_valediction(cues, a, alen)) {
+            vale = true;
+            i = j;
+            break;
+        }
+    }
+    bool dr = i < n && is_dr(t[i]);
+    i += dr;
+    int name_start = i, creds = 0;
+    bool comma = false;
+    while (i < n && i - name_start < 4 && !credential(cues, t[i]) && name_word(cues, t[i])) {
+        comma = t[i].s[t[i].len - 1] == ',';
+        i++;
+        if (comma)
+            break;
+    }
+    int name_end = i;
+    while (i < n && credential(cues, t[i]))
+        i++, creds++;
+    if (name_end == name_start)
+        return false;
+    if (i < n && !(creds > 0 || comma))
+        return false;
+    for (int places = 0; i < n; i++, places++)
+        if (places >= 4 || !name_word(cues, rstrip(t[i], ".")))
+            return false;
+    if (physician) {
+        for (int k = name_start; k < name_end; k++)
+            if (names_physician(t[k], physician, physician_len))
+                return true;
+        return false;
+    }
+    return dr || vale || (creds > 0 && name_end - name_start >= 2);
+}
+
+/* Is there a sentence boundary just before p (white space after '.', '!',
+ * '?' or a line end), or is p the paragraph start p0? *cut gets the end of
+ * the text that remains when the sign-off at p is removed. */
+static bool boundary_before(const char *text, size_t p0, size_t p, size_t *cut)
+{
+    size_t q = p;
+    bool newline = false, space = false;
+    while (q > p0) {
+        size_t k = q - 1;
+        while (k > p0 && q - k < 4 && ((unsigned char)text[k] & 0xC0) == 0x80)
+            k--;
+        uint32_t cp;
+        size_t n = cn_utf8_decode(text + k, q - k, &cp);
+        if (k + n != q || !cn_span_is_space_cp(cp))
+            break;
+        newline |= cp == '\n';
+        space = true;
+        q = k;
+    }
+    *cut = q;
+    if (q == p0)
+        return false; /* the whole paragraph: handled separately */
+    if (!space)
+        return false;
+    if (newline)
+        return true;
+    size_t e = q;
+    while (e > p0 && strchr("\")'", text[e - 1]))
+        e--;
+    return e > p0 && strchr(".!?", text[e - 1]);
+}
+
+/* Start of the last paragraph of text[0..len) (after the last blank line). */
+static size_t last_paragraph(const char *text, size_t len)
+{
+    for (size_t i = len; i > 1; i--) {
+        if (text[i - 1] != '\n')
+            continue;
+        size_t k = i - 1;
+        while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r'))
+            k--;
+        if (k > 0 && text[k - 1] == '\n')
+            return i;
+    }
+    return 0;
+}
+
+static size_t trimmed_len(const char *text, size_t len)
+{
+    size_t n;
+    cn_span_trim(text, len, &n);
+    /* cn_span_trim also skips leading space; keep the start fixed. */
+    const char *s = cn_span_trim(text, len, &n);
+    return n == 0 ? 0 : (size_t)(s - text) + n;
+}
+
+bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char *physician,
+                                size_t physician_len)
+{
+    bool removed = false;
+    for (int round = 0; round < 4; round++) {
+        size_t len = trimmed_len(text, strlen(text));
+        if (len == 0)
+            break;
+        size_t p0 = last_paragraph(text, len);
+        if (p0 > 0 && cn_signature_is_signoff(cues, text + p0, len - p0, physician,
+                                              physician_len)) {
+            text[trimmed_len(text, p0)] = '\0';
+            removed = true;
+            continue;
+        }
+        size_t from = len > SIGNOFF_MAX ? len - SIGNOFF_MAX : 0;
+        if (from < p0)
+            from = p0;
+        bool found = false;
+        for (size_t p = from + 1; p < len && !found; p++) {
+            size_t cut;
+            if (((unsigned char)text[p] & 0xC0) == 0x80 || space_len(text + p, len - p) ||
+                !boundary_before(text, p0, p, &cut))
+                continue;
+            if (cut > 0 && cn_signature_is_signoff(cues, text + p, len - p, physician,
+                                                   physician_len)) {
+                text[cut] = '\0';
+                found = removed = true;
+            }
+        }
+        if (!found)
+            break;
+    }
+    return removed;
+}

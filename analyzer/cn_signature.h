@@ -1,0 +1,78 @@
+/*
+ * cn_signature: what a physician's signature and sign-off look like.
+ *
+ * A signature block is up to three lines, each optional, in this order:
+ * "Name, MD[, FACS]" / "City Specialty" / "4.9 out of 5 stars 63 reviews",
+ * possibly with a couple of short extra lines ("Dr. B", "Memphis, TN").
+ * A sign-off is a closing line that repeats the physician's name at the end of
+ * the body ("Best, Dr. Emer", "- Dr. Yates", "Sagar Patel"); the reader drops it
+ * from the reported text. Both are recognized here, from the cue lists.
+ */
+#ifndef CN_SIGNATURE_H
+#define CN_SIGNATURE_H
+
+#include "cn_lines.h"
+#include "cn_pagecues.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum cn_sigline_kind {
+    CN_SIGLINE_NONE = 0,
+    CN_SIGLINE_NAME = 1,   /* "Stephen Weber MD, FACS" */
+    CN_SIGLINE_PLACE = 2,  /* "Beverly Hills Facial Plastic Surgeon" */
+    CN_SIGLINE_RATING = 3, /* "4.9 out of 5 stars 63 reviews" */
+    CN_SIGLINE_SHORT = 4   /* a short extra line tolerated inside a block */
+} cn_sigline_kind;
+
+typedef struct cn_sigline {
+    cn_sigline_kind kind;
+    size_t name_core;      /* NAME: bytes of the line before the credentials */
+    size_t city_len;       /* PLACE: bytes of the line that hold the city (0: none) */
+    const char *specialty; /* PLACE: canonical name, owned by the taxonomy */
+    double rating;         /* RATING */
+    bool has_reviews;
+    long reviews;
+} cn_sigline;
+
+/* Classify one trimmed line. */
+cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line, size_t len,
+                                      cn_sigline *out);
+
+/* A signature block found at the end of a paragraph of lines. */
+typedef struct cn_sigblock {
+    size_t first;       /* index of its first line; earlier lines are body text */
+    int name, place, rating; /* line index of each part, -1 when absent */
+    cn_sigline parts[3];     /* NAME, PLACE, RATING details (by kind - 1) */
+} cn_sigblock;
+
+/* True when the paragraph lines[0..n) ends in a signature block: a run of
+ * lines that starts with a NAME, PLACE or RATING line, holds each at most once
+ * and in that order, plus at most two short extra lines, and runs to the end. */
+bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                        cn_sigblock *out);
+
+/* The length of the name part of a name line, without credentials
+ * ("Jessica J. Krant, MD, MPH" -> 16, "Jessica J. Krant"); len when the line
+ * carries none. */
+size_t cn_signature_name_core(const cn_pagecues *cues, const char *name, size_t len);
+
+/* True when s[0..len) is, as a whole, a sign-off: optional dash, optional
+ * valediction, then a name ("Dr. X", "First Last, MD", "Sagar Patel") and
+ * optionally a place ("Memphis, TN"). With the physician's name (name core,
+ * no credentials) the sign-off must repeat one of its words and may be bare;
+ * without it (NULL) the name must carry "Dr." or credentials, or follow a
+ * valediction. */
+bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
+                             const char *physician, size_t physician_len);
+
+/* Remove sign-offs from the end of text (paragraphs separated by blank lines):
+ * a last paragraph that is a sign-off, or a sign-off ending the last paragraph
+ * after a sentence end ("... consult your Dr. Best, Dr. Emer"). Repeats while
+ * it finds one and never empties the text. Edits the NUL-terminated text in
+ * place (only shortening it); returns true when something was removed.
+ * physician as for cn_signature_is_signoff. */
+bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char *physician,
+                                size_t physician_len);
+
+#endif

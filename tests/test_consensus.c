@@ -1,0 +1,306 @@
+/*
+ * test_consensus: per-question figures from stance counts.
+ *
+ * Sources:
+ * - Tastle WJ, Wierman MJ (2007), "Consensus and dissention: A measure of
+ *   ordinal dispersion", Int J Approximate Reasoning 45:531-545: the measure
+ *   Cns(X) = 1 + sum p_i log2(1 - |X_i - mu| / d_X) and its stated anchors:
+ *   Cns = 1 when everyone picks the same category, Cns = 0 when the answers
+ *   are split evenly between the two extreme categories.
+ * - A hand computation of the same formula: (1/2, 1/2, 0, 0, 0) on a 5-point
+ *   scale has mu = 1.5, d = 4, so Cns = 1 + log2(1 - 0.125) = 0.8073549220576...
+ * - tests/data/stats/reference.py: the other Cns and entropy values, and the
+ *   exact probability that a Dirichlet component is the largest (a finite sum
+ *   from the gamma representation), which the Monte Carlo posterior must match.
+ * - Wilson interval of 9/11: reference.py and Newcombe-style closed form.
+ */
+#include "testutil.h"
+
+#include "cn_consensus.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-15)
+
+/* Monte Carlo agreement: within k standard errors of p for `draws` draws. */
+static int within_se(double got, double p, size_t draws, double k)
+{
+    double se = sqrt(p * (1.0 - p) / (double)draws);
+    return fabs(got - p) <= k * se;
+}
+
+static void test_tastle_wierman_published_anchors(void)
+{
+    long split[5] = {1, 0, 0, 0, 1};     /* half strongly agree, half strongly disagree */
+    long same[5] = {0, 0, 5, 0, 0};      /* everyone neutral */
+    long half_low[5] = {1, 1, 0, 0, 0};  /* hand computation above */
+    CU_ASSERT_DOUBLE_EQUAL(cn_tastle_wierman(split, 5), 0.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(cn_tastle_wierman(same, 5), 1.0, 1e-12);
+    ASSERT_REL(cn_tastle_wierman(half_low, 5), 0.8073549220576042, 1e-12);
+    /* larger even splits at the ends stay at 0 */
+    long split7[5] = {7, 0, 0, 0, 7};
+    CU_ASSERT_DOUBLE_EQUAL(cn_tastle_wierman(split7, 5), 0.0, 1e-12);
+}
+
+static void test_tastle_wierman_reference(void)
+{
+    long uniform[5] = {1, 1, 1, 1, 1};
+    long stances[3] = {2, 5, 1};
+    ASSERT_REL(cn_tastle_wierman(uniform, 5), 0.43398500028846243, 1e-12);
+    ASSERT_REL(cn_tastle_wierman(stances, 3), 0.5852072378731027, 1e-12);
+    long none[3] = {0, 0, 0};
+    CU_ASSERT_TRUE(isnan(cn_tastle_wierman(none, 3)));
+}
+
+static void test_entropy_reference(void)
+{
+    long even[3] = {1, 1, 1}, mixed[3] = {2, 5, 1}, lean[3] = {1, 1, 9}, one[3] = {0, 4, 0};
+    ASSERT_REL(cn_normalized_entropy(even, 3), 1.0, 1e-12);
+    ASSERT_REL(cn_normalized_entropy(mixed, 3), 0.8194483718728035, 1e-12);
+    ASSERT_REL(cn_normalized_entropy(lean, 3), 0.5462947022805017, 1e-12);
+    CU_ASSERT_EQUAL(cn_normalized_entropy(one, 3), 0.0);
+    long none[3] = {0, 0, 0};
+    CU_ASSERT_TRUE(isnan(cn_normalized_entropy(none, 3)));
+}
+
+static cn_consensus_result run(const long counts[CN_STANCE_COUNT], const cn_consensus_opts *o)
+{
+    cn_consensus_result r;
+    cn_error err;
+    int rc = cn_consensus_compute(o, counts, &r, &err);
+    CU_ASSERT_EQUAL_FATAL(rc, CN_OK);
+    return r;
+}
+
+/* "9 of 11 physicians advise against it (82%, 95% CI 52-95%)" (DESIGN.md). */
+static void test_nine_of_eleven(void)
+{
+    long counts[CN_STANCE_COUNT] = {2, 1, 1, 9}; /* 2 answers without a stance */
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_EQUAL(r.answers, 13);
+    CU_ASSERT_EQUAL(r.stance_answers, 11);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_CONTRAINDICATED);
+    CU_ASSERT_FALSE(r.tie);
+    ASSERT_REL(r.share, 9.0 / 11.0, 1e-15);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_STRONG);
+    CU_ASSERT_STRING_EQUAL(cn_consensus_level_name(r.level), "strong");
+    const cn_proportion *p = &r.props[CN_STANCE_CONTRAINDICATED];
+    CU_ASSERT_EQUAL(p->count, 9);
+    CU_ASSERT_EQUAL(p->n, 11);
+    ASSERT_REL(p->wilson.lo, 0.5230194380391561, 1e-9);
+    ASSERT_REL(p->wilson.hi, 0.948632310253915, 1e-9);
+    ASSERT_REL(p->exact.lo, 0.48224414763982715, 1e-9);
+    ASSERT_REL(p->exact.hi, 0.9771688017000404, 1e-9);
+    /* `none` is over all answers */
+    CU_ASSERT_EQUAL(r.props[CN_STANCE_NONE].count, 2);
+    CU_ASSERT_EQUAL(r.props[CN_STANCE_NONE].n, 13);
+    /* posterior: Dirichlet(2, 2, 10); P(contraindicated largest) exact 0.98861807... */
+    CU_ASSERT_EQUAL(r.draws, CN_CONSENSUS_DEFAULT_DRAWS);
+    CU_ASSERT_TRUE(within_se(r.posterior_majority, 0.9886180700797454, r.draws, 4.0));
+}
+
+static void test_levels_default_thresholds(void)
+{
+    struct {
+        long counts[CN_STANCE_COUNT];
+        cn_consensus_level level;
+        cn_stance majority;
+    } cases[] = {
+        {{0, 6, 2, 2}, CN_CONSENSUS_MODERATE, CN_STANCE_REASSURING}, /* 60% */
+        {{0, 5, 3, 2}, CN_CONSENSUS_WEAK, CN_STANCE_REASSURING},     /* 50% */
+        {{0, 4, 3, 3}, CN_CONSENSUS_NONE, CN_STANCE_REASSURING},     /* 40% plurality */
+        {{0, 3, 9, 0}, CN_CONSENSUS_STRONG, CN_STANCE_CAUTIONARY},   /* 75% exactly */
+        {{9, 1, 3, 0}, CN_CONSENSUS_INSUFFICIENT, CN_STANCE_CAUTIONARY}, /* none do not count */
+        {{0, 4, 0, 0}, CN_CONSENSUS_INSUFFICIENT, CN_STANCE_REASSURING}, /* 4 < 5 */
+        {{0, 5, 0, 0}, CN_CONSENSUS_STRONG, CN_STANCE_REASSURING},       /* 5 = minimum */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cn_consensus_result r = run(cases[i].counts, NULL);
+        CU_ASSERT_EQUAL(r.level, cases[i].level);
+        CU_ASSERT_EQUAL(r.majority, cases[i].majority);
+    }
+}
+
+static void test_tie_has_no_majority(void)
+{
+    long counts[CN_STANCE_COUNT] = {1, 3, 3, 1};
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_TRUE(r.tie);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_NONE);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_NONE);
+    ASSERT_REL(r.share, 3.0 / 7.0, 1e-15);
+    CU_ASSERT_TRUE(isnan(r.posterior_majority));
+    /* Dirichlet(4, 4, 2): each tied stance is the largest with P = 0.45683775... */
+    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_REASSURING], 0.4568377533912513, r.draws, 4));
+    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_CAUTIONARY], 0.4568377533912513, r.draws, 4));
+    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_CONTRAINDICATED], 0.08632449321749733,
+                             r.draws, 4));
+    /* a tie below the minimum is still "insufficient" */
+    long few[CN_STANCE_COUNT] = {0, 2, 2, 0};
+    r = run(few, NULL);
+    CU_ASSERT_TRUE(r.tie);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_INSUFFICIENT);
+}
+
+static void test_custom_thresholds(void)
+{
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.strong = 0.9;
+    o.moderate = 0.8;
+    o.weak = 0.7;
+    o.min_answers = 3;
+    long nine[CN_STANCE_COUNT] = {0, 1, 1, 9};
+    CU_ASSERT_EQUAL(run(nine, &o).level, CN_CONSENSUS_MODERATE); /* 81.8% */
+    long four[CN_STANCE_COUNT] = {0, 0, 0, 4};
+    CU_ASSERT_EQUAL(run(four, &o).level, CN_CONSENSUS_STRONG); /* 4 >= 3 answers */
+    long six[CN_STANCE_COUNT] = {0, 6, 4, 0};
+    CU_ASSERT_EQUAL(run(six, &o).level, CN_CONSENSUS_NONE); /* 60% < 70% */
+    o.level = 0.99;
+    cn_consensus_result r = run(nine, &o);
+    ASSERT_REL(r.props[CN_STANCE_CONTRAINDICATED].exact.lo, 0.39150502902196704, 1e-9);
+}
+
+/* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
+ * all agree. */
+static void test_no_answers(void)
+{
+    long counts[CN_STANCE_COUNT] = {0, 0, 0, 0};
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_EQUAL(r.answers, 0);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_NONE);
+    CU_ASSERT_FALSE(r.tie);
+    CU_ASSERT_TRUE(isnan(r.share));
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_INSUFFICIENT);
+    CU_ASSERT_TRUE(isnan(r.ordinal));
+    CU_ASSERT_TRUE(isnan(r.entropy));
+    CU_ASSERT_TRUE(isnan(r.posterior_majority));
+    CU_ASSERT_EQUAL(r.draws, 0);
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        CU_ASSERT_TRUE(isnan(r.props[k].estimate));
+        CU_ASSERT_EQUAL(r.props[k].wilson.lo, 0.0);
+        CU_ASSERT_EQUAL(r.props[k].exact.hi, 1.0);
+    }
+}
+
+static void test_only_none_answers(void)
+{
+    long counts[CN_STANCE_COUNT] = {3, 0, 0, 0};
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_EQUAL(r.answers, 3);
+    CU_ASSERT_EQUAL(r.stance_answers, 0);
+    CU_ASSERT_EQUAL(r.props[CN_STANCE_NONE].estimate, 1.0);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_NONE);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_INSUFFICIENT);
+    CU_ASSERT_TRUE(isnan(r.ordinal));
+}
+
+static void test_one_answer(void)
+{
+    long counts[CN_STANCE_COUNT] = {0, 0, 1, 0};
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_CAUTIONARY);
+    CU_ASSERT_EQUAL(r.share, 1.0);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_INSUFFICIENT);
+    CU_ASSERT_EQUAL(r.ordinal, 1.0);
+    CU_ASSERT_EQUAL(r.entropy, 0.0);
+    /* Wilson 1/1 from reference.py */
+    ASSERT_REL(r.props[CN_STANCE_CAUTIONARY].wilson.lo, 0.20654931437723745, 1e-9);
+    /* Dirichlet(1, 2, 1): P(middle largest) = 11/18 exactly */
+    CU_ASSERT_TRUE(within_se(r.posterior_majority, 11.0 / 18.0, r.draws, 4.0));
+}
+
+static void test_all_agree(void)
+{
+    long counts[CN_STANCE_COUNT] = {0, 0, 0, 8};
+    cn_consensus_result r = run(counts, NULL);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_CONTRAINDICATED);
+    CU_ASSERT_EQUAL(r.share, 1.0);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_STRONG);
+    CU_ASSERT_EQUAL(r.ordinal, 1.0);
+    CU_ASSERT_EQUAL(r.entropy, 0.0);
+    CU_ASSERT_TRUE(r.posterior_majority > 0.99);
+}
+
+/* The posterior against the exact Dirichlet probabilities, with many draws. */
+static void test_posterior_matches_exact(void)
+{
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.draws = 200000;
+    long counts[CN_STANCE_COUNT] = {4, 2, 5, 1}; /* Dirichlet(3, 6, 2) */
+    cn_consensus_result r = run(counts, &o);
+    CU_ASSERT_EQUAL(r.majority, CN_STANCE_CAUTIONARY);
+    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_REASSURING], 0.13411934632677946, o.draws, 4));
+    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_CAUTIONARY], 0.8179649396052431, o.draws, 4));
+    CU_ASSERT_TRUE(
+        within_se(r.posterior[CN_STANCE_CONTRAINDICATED], 0.04791571406797744, o.draws, 4));
+    CU_ASSERT_EQUAL(r.posterior_majority, r.posterior[CN_STANCE_CAUTIONARY]);
+    ASSERT_REL(r.ordinal, 0.5852072378731027, 1e-12);
+    ASSERT_REL(r.entropy, 0.8194483718728035, 1e-12);
+}
+
+/* Same seed: identical bits. Different seeds: within a few standard errors. */
+static void test_seeds(void)
+{
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    long counts[CN_STANCE_COUNT] = {0, 3, 4, 2};
+    cn_consensus_result a = run(counts, &o), b = run(counts, &o);
+    CU_ASSERT_EQUAL(memcmp(a.posterior, b.posterior, sizeof a.posterior), 0);
+    o.seed = 987654321;
+    cn_consensus_result c = run(counts, &o);
+    CU_ASSERT_NOT_EQUAL(memcmp(a.posterior + 1, c.posterior + 1, 3 * sizeof(double)), 0);
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++) {
+        double p = (a.posterior[k] + c.posterior[k]) / 2.0;
+        double se_diff = sqrt(2.0 * p * (1.0 - p) / (double)o.draws);
+        CU_ASSERT(fabs(a.posterior[k] - c.posterior[k]) <= 4.0 * se_diff);
+    }
+    o.draws = 0;
+    cn_consensus_result d = run(counts, &o);
+    CU_ASSERT_TRUE(isnan(d.posterior_majority));
+    CU_ASSERT_EQUAL(d.draws, 0);
+}
+
+static void test_bad_input(void)
+{
+    cn_consensus_result r;
+    cn_error err;
+    long neg[CN_STANCE_COUNT] = {0, -1, 2, 2};
+    CU_ASSERT_EQUAL(cn_consensus_compute(NULL, neg, &r, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "reassuring"));
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.weak = 0.8; /* above moderate */
+    long ok[CN_STANCE_COUNT] = {0, 1, 2, 2};
+    CU_ASSERT_EQUAL(cn_consensus_compute(&o, ok, &r, &err), CN_ERR_USAGE);
+    cn_consensus_opts_init(&o);
+    o.min_answers = 0;
+    CU_ASSERT_EQUAL(cn_consensus_compute(&o, ok, &r, &err), CN_ERR_USAGE);
+    cn_consensus_opts_init(&o);
+    o.level = 1.5;
+    CU_ASSERT_EQUAL(cn_consensus_compute(&o, ok, &r, &err), CN_ERR_USAGE);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"Tastle & Wierman published anchors", test_tastle_wierman_published_anchors},
+        {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
+        {"normalized entropy", test_entropy_reference},
+        {"9 of 11 (DESIGN.md)", test_nine_of_eleven},
+        {"levels at default thresholds", test_levels_default_thresholds},
+        {"tie: no majority", test_tie_has_no_majority},
+        {"custom thresholds", test_custom_thresholds},
+        {"degenerate: no answers", test_no_answers},
+        {"degenerate: only none", test_only_none_answers},
+        {"degenerate: one answer", test_one_answer},
+        {"degenerate: all agree", test_all_agree},
+        {"posterior vs exact Dirichlet", test_posterior_matches_exact},
+        {"seeds", test_seeds},
+        {"bad input", test_bad_input},
+        {NULL, NULL},
+    };
+    return tu_run_suite("consensus", tests);
+}

@@ -1,0 +1,224 @@
+/*
+ * test_crosstab: Pearson's chi-square, its p-values and Cramer's V.
+ *
+ * Sources:
+ * - Agresti A (2007), An Introduction to Categorical Data Analysis, 2nd ed.,
+ *   Table 2.5 (gender x party identification), the example of R's
+ *   ?chisq.test: R prints "X-squared = 30.07, df = 2, p-value = 2.954e-07".
+ *   Full precision from tests/data/stats/reference.py: X2 = 30.070149095754672
+ *   (exact fractions); for df = 2 the tail is exp(-X2/2) = 2.953589183211757e-07.
+ * - reference.py for the other tables: X2 from exact fractions, p-values from
+ *   the chi-square tail's closed forms (erfc for odd df), and the exact
+ *   conditional p-value P(X2 >= observed | margins) by enumerating every table
+ *   with the observed margins with its hypergeometric probability: the number
+ *   the Monte Carlo p-value of chisq.test(simulate.p.value = TRUE) estimates.
+ * - R's chisq.test source for the Monte Carlo rule:
+ *   PVAL <- (1 + sum(tmp$results >= almost.1 * STATISTIC)) / (B + 1),
+ *   almost.1 <- 1 - 64 * .Machine$double.eps.
+ */
+#include "testutil.h"
+
+#include "cn_crosstab.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-300)
+
+static cn_crosstab_result test_table(const long *t, size_t rows, size_t cols, size_t simulate,
+                                     unsigned long seed)
+{
+    cn_crosstab_opts o;
+    cn_crosstab_opts_init(&o);
+    o.simulate = simulate;
+    o.seed = seed;
+    cn_crosstab_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_compute(&o, t, rows, cols, &r, &err), CN_OK);
+    return r;
+}
+
+static const long AGRESTI[2 * 3] = {762, 327, 468, 484, 239, 477};
+
+static void test_agresti_party(void)
+{
+    cn_crosstab_result r = test_table(AGRESTI, 2, 3, 0, 1);
+    CU_ASSERT_DOUBLE_EQUAL(r.chi_square, 30.07, 0.005);   /* R's printout */
+    CU_ASSERT_DOUBLE_EQUAL(r.p_value, 2.954e-07, 0.0005e-07);
+    ASSERT_REL(r.chi_square, 30.070149095754672, 1e-12);
+    ASSERT_REL(r.p_value, 2.953589183211757e-07, 1e-9);
+    CU_ASSERT_EQUAL(r.df, 2);
+    CU_ASSERT_EQUAL(r.n, 2757);
+    ASSERT_REL(r.cramers_v, 0.10443580235646777, 1e-12);
+    ASSERT_REL(r.min_expected, 246.35473340587595, 1e-12);
+    CU_ASSERT_EQUAL(r.cells_expected_below_5, 0);
+    CU_ASSERT_FALSE(r.small_expected);
+    CU_ASSERT_TRUE(r.cochran_ok);
+    CU_ASSERT_TRUE(isnan(r.p_monte_carlo));
+    CU_ASSERT_EQUAL(r.simulated, 0);
+}
+
+/* df = 1 (odd): the tail is erfc(sqrt(X2/2)). */
+static void test_two_by_two(void)
+{
+    long t[4] = {15, 5, 7, 13};
+    cn_crosstab_result r = test_table(t, 2, 2, 0, 1);
+    ASSERT_REL(r.chi_square, 6.4646464646464645, 1e-12);
+    ASSERT_REL(r.p_value, 0.011004153176868791, 1e-9);
+    ASSERT_REL(r.cramers_v, 0.40201512610368484, 1e-12);
+    CU_ASSERT_EQUAL(r.df, 1);
+    ASSERT_REL(r.min_expected, 9.0, 1e-12);
+}
+
+/* A small specialty x stance table: the asymptotic p is doubtful (all
+ * expected counts below 5), the Monte Carlo one must match the exact
+ * conditional p within a few standard errors. */
+static const long SMALL[3 * 3] = {4, 1, 0, 1, 3, 2, 0, 2, 3};
+#define SMALL_EXACT_P 0.05352583924012495
+
+static void test_small_table_monte_carlo(void)
+{
+    size_t b = 20000;
+    cn_crosstab_result r = test_table(SMALL, 3, 3, b, 1);
+    ASSERT_REL(r.chi_square, 9.333333333333334, 1e-12);
+    ASSERT_REL(r.p_value, 0.05328685445847284, 1e-9);
+    CU_ASSERT_EQUAL(r.df, 4);
+    ASSERT_REL(r.cramers_v, 0.5400617248673217, 1e-12);
+    ASSERT_REL(r.min_expected, 1.5625, 1e-12);
+    CU_ASSERT_EQUAL(r.cells, 9);
+    CU_ASSERT_EQUAL(r.cells_expected_below_5, 9);
+    CU_ASSERT_TRUE(r.small_expected);
+    CU_ASSERT_FALSE(r.cochran_ok);
+    CU_ASSERT_EQUAL(r.simulated, b);
+    double se = sqrt(SMALL_EXACT_P * (1 - SMALL_EXACT_P) / (double)b);
+    CU_ASSERT(fabs(r.p_monte_carlo - SMALL_EXACT_P) <= 4.0 * se);
+    /* the p-value is (1 + hits) / (B + 1): a multiple of 1/(B+1) */
+    double hits = r.p_monte_carlo * (double)(b + 1) - 1.0;
+    CU_ASSERT_DOUBLE_EQUAL(hits, round(hits), 1e-6);
+}
+
+static void test_two_by_two_monte_carlo(void)
+{
+    long t[4] = {15, 5, 7, 13};
+    size_t b = 20000;
+    cn_crosstab_result r = test_table(t, 2, 2, b, 3);
+    double p = 0.024841720377823295; /* reference.py, exact conditional */
+    CU_ASSERT(fabs(r.p_monte_carlo - p) <= 4.0 * sqrt(p * (1 - p) / (double)b));
+}
+
+/* Same seed, same value; different seeds within a few standard errors. */
+static void test_seeds(void)
+{
+    size_t b = 5000;
+    cn_crosstab_result a = test_table(SMALL, 3, 3, b, 11);
+    cn_crosstab_result a2 = test_table(SMALL, 3, 3, b, 11);
+    cn_crosstab_result c = test_table(SMALL, 3, 3, b, 12);
+    CU_ASSERT_EQUAL(memcmp(&a.p_monte_carlo, &a2.p_monte_carlo, sizeof(double)), 0);
+    CU_ASSERT_NOT_EQUAL(a.p_monte_carlo, c.p_monte_carlo);
+    double p = SMALL_EXACT_P;
+    CU_ASSERT(fabs(a.p_monte_carlo - c.p_monte_carlo) <= 4.0 * sqrt(2.0 * p * (1 - p) / (double)b));
+}
+
+/* R's rule at its edges: a table exactly at its expected counts has X2 = 0
+ * and every simulated table reaches it, so p = (1 + B) / (B + 1) = 1; a table
+ * far in the tail gets the floor 1 / (B + 1). */
+static void test_monte_carlo_edges(void)
+{
+    long t[4] = {1, 2, 2, 4};
+    cn_crosstab_result r = test_table(t, 2, 2, 999, 1);
+    CU_ASSERT_DOUBLE_EQUAL(r.chi_square, 0.0, 1e-15);
+    CU_ASSERT_EQUAL(r.p_monte_carlo, 1.0);
+    CU_ASSERT_DOUBLE_EQUAL(r.p_value, 1.0, 1e-12);
+    r = test_table(AGRESTI, 2, 3, 2000, 1);
+    /* P(X2 >= 30.07) is about 3e-7: no simulated table gets there */
+    CU_ASSERT_DOUBLE_EQUAL(r.p_monte_carlo, 1.0 / 2001.0, 1e-15);
+}
+
+/* Degenerate: one group (one specialty) or one category: nothing to compare. */
+static void test_one_group(void)
+{
+    long t[3] = {5, 2, 1};
+    cn_crosstab_result r = test_table(t, 1, 3, 100, 1);
+    CU_ASSERT_TRUE(isnan(r.chi_square));
+    CU_ASSERT_TRUE(isnan(r.p_value));
+    CU_ASSERT_TRUE(isnan(r.p_monte_carlo));
+    CU_ASSERT_TRUE(isnan(r.cramers_v));
+    CU_ASSERT_EQUAL(r.df, 0);
+    CU_ASSERT_EQUAL(r.rows_used, 1);
+    CU_ASSERT_EQUAL(r.n, 8);
+    /* expected = observed with one row */
+    CU_ASSERT_DOUBLE_EQUAL(r.min_expected, 1.0, 1e-12);
+    long col[3] = {4, 0, 7}; /* 3 groups, one category */
+    r = test_table(col, 3, 1, 0, 1);
+    CU_ASSERT_TRUE(isnan(r.chi_square));
+    /* two groups, but one of them has no answers */
+    long empty_row[6] = {3, 4, 5, 0, 0, 0};
+    r = test_table(empty_row, 2, 3, 0, 1);
+    CU_ASSERT_TRUE(isnan(r.chi_square));
+    CU_ASSERT_EQUAL(r.rows_used, 1);
+}
+
+/* Empty rows and columns are left out: the Agresti table with an empty
+ * column and an empty row gives the same test. */
+static void test_empty_margins_dropped(void)
+{
+    long t[3 * 4] = {762, 0, 327, 468, 0, 0, 0, 0, 484, 0, 239, 477};
+    cn_crosstab_result r = test_table(t, 3, 4, 0, 1);
+    ASSERT_REL(r.chi_square, 30.070149095754672, 1e-12);
+    CU_ASSERT_EQUAL(r.df, 2);
+    CU_ASSERT_EQUAL(r.rows_used, 2);
+    CU_ASSERT_EQUAL(r.cols_used, 3);
+    CU_ASSERT_EQUAL(r.rows, 3);
+    CU_ASSERT_EQUAL(r.cols, 4);
+}
+
+static void test_no_counts(void)
+{
+    long t[4] = {0, 0, 0, 0};
+    cn_crosstab_result r = test_table(t, 2, 2, 10, 1);
+    CU_ASSERT_EQUAL(r.n, 0);
+    CU_ASSERT_TRUE(isnan(r.chi_square));
+    CU_ASSERT_TRUE(isnan(r.min_expected));
+}
+
+static void test_row_proportions(void)
+{
+    cn_proportion p;
+    CU_ASSERT_EQUAL(cn_crosstab_row_proportion(AGRESTI, 2, 3, 0, 0, 0.95, &p, NULL), CN_OK);
+    CU_ASSERT_EQUAL(p.count, 762);
+    CU_ASSERT_EQUAL(p.n, 1557);
+    ASSERT_REL(p.wilson.lo, 0.46462936764366974, 1e-9);
+    ASSERT_REL(p.wilson.hi, 0.5142281903654995, 1e-9);
+    ASSERT_REL(p.exact.lo, 0.46429149616583376, 1e-9);
+    ASSERT_REL(p.exact.hi, 0.5145539317969736, 1e-9);
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_crosstab_row_proportion(AGRESTI, 2, 3, 2, 0, 0.95, &p, &err), CN_ERR_USAGE);
+}
+
+static void test_bad_input(void)
+{
+    long t[4] = {1, -2, 3, 4};
+    cn_crosstab_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_crosstab_compute(NULL, t, 2, 2, &r, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "row 1, column 2"));
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"Agresti 2007 / R chisq.test example", test_agresti_party},
+        {"2 x 2, df = 1", test_two_by_two},
+        {"small table: Monte Carlo vs exact", test_small_table_monte_carlo},
+        {"2 x 2: Monte Carlo vs exact", test_two_by_two_monte_carlo},
+        {"seeds", test_seeds},
+        {"Monte Carlo edges", test_monte_carlo_edges},
+        {"degenerate: one group / one category", test_one_group},
+        {"empty rows and columns dropped", test_empty_margins_dropped},
+        {"degenerate: no counts", test_no_counts},
+        {"row proportions", test_row_proportions},
+        {"bad input", test_bad_input},
+        {NULL, NULL},
+    };
+    return tu_run_suite("crosstab", tests);
+}

@@ -1,0 +1,204 @@
+/* test_rules: the rule loader reports every kind of broken rule as FILE:LINE,
+ * and `consensus rules check` exits 1 on them and 0 on the shipped rules. */
+#include "testutil.h"
+
+#include "cn_rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct diags {
+    char text[8192];
+    int count;
+} diags;
+
+static void collect(void *ctx, const char *message)
+{
+    diags *d = ctx;
+    d->count++;
+    strncat(d->text, message, sizeof d->text - strlen(d->text) - 2);
+    strcat(d->text, "\n");
+}
+
+/* Load a one-file rule folder holding `body`; returns the load result. */
+static int load_body(const char *body, diags *d)
+{
+    char *dir = tu_mkdtemp();
+    char *path = tu_write_file(dir, "test.rules", body, strlen(body));
+    memset(d, 0, sizeof *d);
+    cn_rules *rules = NULL;
+    cn_error err;
+    int rc = cn_rules_load(dir, &rules, collect, d, &err);
+    cn_rules_free(rules);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+    return rc;
+}
+
+static void test_valid_minimal(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("# a comment\n\ncue safe stance=reassuring weight=2 : safe | "
+                              "very safe\nnegation not : not\n",
+                              &d),
+                    CN_OK);
+    CU_ASSERT_EQUAL(d.count, 0);
+}
+
+static void test_unknown_key(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring weight=1 : ok\n"
+                              "cue b stance=reassuring wieght=1 : fine\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: unknown key 'wieght'"));
+}
+
+static void test_bad_weight(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("\n\ncue a stance=reassuring weight=heavy : ok\n", &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:3: weight: 'heavy' is not a number"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring weight=-2 : ok\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: weight: -2 is outside"));
+}
+
+static void test_duplicate_id(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue a stance=cautionary : risk\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: duplicate cue id 'a'"));
+}
+
+static void test_unknown_stance(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=maybe : ok\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: stance: unknown stance 'maybe'"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring negated=sometimes : ok\n", &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "unknown stance 'sometimes'"));
+}
+
+static void test_bad_patterns(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : @nosuchclass safe\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: pattern '@nosuchclass safe': unknown "
+                                          "word class"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ** safe\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "cannot begin or end with '**'"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : sa*fe\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "stray '*'"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : safe || fine\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "empty pattern"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ...\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "has no words"));
+}
+
+static void test_unknown_kind_and_missing_parts(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("clue a stance=reassuring : ok\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: unknown rule kind 'clue'"));
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "has no patterns"));
+    CU_ASSERT_EQUAL(load_body("claim c : botox\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "claim needs statement"));
+    CU_ASSERT_EQUAL(load_body("setting no_such value=1\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "unknown setting 'no_such'"));
+    CU_ASSERT_EQUAL(load_body("cue \"a stance=reassuring : ok\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "unterminated quote"));
+}
+
+static void test_every_problem_reported(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=bad : x\ncue b weight=zz stance=reassuring : y\n"
+                              "hedge h factor=99 : maybe\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_EQUAL(d.count, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:3: factor: 99 is outside"));
+}
+
+static void test_invalid_utf8_rule_file(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue b stance=reassuring : \xff\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: not valid UTF-8"));
+}
+
+static void test_missing_folder(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_rules_load("/nonexistent/rules", &rules, NULL, NULL, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/nonexistent/rules"));
+    CU_ASSERT_PTR_NULL(rules);
+}
+
+static void test_shipped_rules_valid(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT(cn_rules_patterns(rules) > 500);
+    CU_ASSERT_EQUAL(strlen(cn_rules_sha256(rules)), 64);
+    cn_rules_free(rules);
+}
+
+static void test_cli_rules_check(void)
+{
+    char *out = NULL, *err = NULL;
+    CU_ASSERT_EQUAL(tu_run_cli("rules check rules", &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "OK"));
+    free(out);
+    free(err);
+    char *dir = tu_mkdtemp();
+    const char *bad = "cue a stance=reassuring : ok\ncue a stance=nope weight=x : fine\n";
+    free(tu_write_file(dir, "broken.rules", bad, strlen(bad)));
+    char args[4200];
+    snprintf(args, sizeof args, "rules check '%s'", dir);
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "broken.rules:2: duplicate cue id 'a'"));
+    free(out);
+    free(err);
+    tu_rm_rf(dir);
+    free(dir);
+    CU_ASSERT_EQUAL(tu_run_cli("rules check /nonexistent/rules", &out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "/nonexistent/rules"));
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(tu_run_cli("rules frobnicate", &out, &err), 2);
+    free(out);
+    free(err);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"valid minimal rules", test_valid_minimal},
+        {"unknown key", test_unknown_key},
+        {"bad weight", test_bad_weight},
+        {"duplicate id", test_duplicate_id},
+        {"unknown stance", test_unknown_stance},
+        {"patterns that do not compile", test_bad_patterns},
+        {"unknown kind, missing parts", test_unknown_kind_and_missing_parts},
+        {"every problem reported", test_every_problem_reported},
+        {"invalid UTF-8 in a rule file", test_invalid_utf8_rule_file},
+        {"missing folder", test_missing_folder},
+        {"shipped rules are valid", test_shipped_rules_valid},
+        {"rules check CLI", test_cli_rules_check},
+        {NULL, NULL},
+    };
+    return tu_run_suite("rules", tests);
+}
