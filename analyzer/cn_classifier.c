@@ -143,9 +143,35 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
+/* Of overlapping modifiers of one kind keep the longest ("most likely" over
+ * "likely"), so one phrase applies once. */
+static int resolve_modifiers(work *w)
+{
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++) {
+        if (k == CN_RULE_CUE || k == CN_RULE_CLAIM)
+            continue;
+        hits *h = &w->by_kind[k];
+        if (h->n < 2)
+            continue;
+        qsort(h->items, h->n, sizeof *h->items, longer_first);
+        size_t kept = 0;
+        for (size_t i = 0; i < h->n; i++) {
+            bool clash = false;
+            for (size_t j = 0; j < kept && !clash; j++)
+                clash = overlaps(&h->items[i], &h->items[j]);
+            if (!clash)
+                h->items[kept++] = h->items[i];
+        }
+        h->n = kept;
+        qsort(h->items, h->n, sizeof *h->items, by_position);
+    }
+    return 0;
+}
+
 /* Of overlapping cues keep the longest ("not a concern" over "concern"). */
 static int resolve_cues(work *w)
 {
+    resolve_modifiers(w);
     hits *all = &w->by_kind[CN_RULE_CUE];
     if (all->n)
         qsort(all->items, all->n, sizeof *all->items, longer_first);
@@ -217,8 +243,9 @@ static void apply_hedges(work *w, const hit *cue, cue_effect *e)
     unsigned s = tok(w, cue->first)->sentence;
     for (size_t i = 0; i < h->n; i++) {
         hit *t = &h->items[i];
-        if (tok(w, t->first)->sentence != s || t->first >= cue->first ||
-            (t->last >= cue->first && t->first <= cue->last))
+        if (tok(w, t->first)->sentence != s || (t->last >= cue->first && t->first <= cue->last))
+            continue;
+        if (t->first >= cue->first && !t->rule->whole_sentence)
             continue;
         if (any_between(&w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
             continue;
@@ -246,6 +273,17 @@ static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
     }
 }
 
+/* True when a hit covers at least half the tokens of its clause: a clause
+ * that is mostly boilerplate says nothing ("If so, consult your doctor"). */
+static bool clause_mostly(const work *w, const hit *h)
+{
+    unsigned c = tok(w, h->first)->clause;
+    size_t n = 0;
+    for (size_t i = 0; i < cn_tokens_count(w->tokens); i++)
+        n += tok(w, i)->clause == c;
+    return 2 * (h->last - h->first + 1) >= n;
+}
+
 static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
 {
     unsigned s = tok(w, cue->first)->sentence, c = tok(w, cue->first)->clause;
@@ -261,7 +299,11 @@ static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
     hits *hy = &w->by_kind[CN_RULE_HYPOTHETICAL];
     for (size_t i = 0; i < hy->n; i++) {
         hit *t = &hy->items[i];
-        if (tok(w, t->first)->clause == c && t->first < cue->first) {
+        bool reaches = t->rule->whole_sentence ? tok(w, t->first)->sentence == s
+                                               : tok(w, t->first)->clause == c && t->first < cue->first;
+        /* A conditional that opens the sentence governs all of it ("If X, do Y"). */
+        bool opens = t->first == 0 || tok(w, t->first - 1)->sentence != tok(w, t->first)->sentence;
+        if (reaches || (opens && tok(w, t->first)->sentence == s && t->first < cue->first)) {
             t->used = true;
             e->weight *= t->rule->factor;
             e->flags |= CN_EV_HYPOTHETICAL;
@@ -270,7 +312,8 @@ static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
     }
     hits *b = &w->by_kind[CN_RULE_BOILERPLATE];
     for (size_t i = 0; i < b->n; i++) {
-        if (tok(w, b->items[i].first)->clause == c || overlaps(&b->items[i], cue)) {
+        if (overlaps(&b->items[i], cue) ||
+            (tok(w, b->items[i].first)->clause == c && clause_mostly(w, &b->items[i]))) {
             b->items[i].used = true;
             e->weight = 0;
             e->flags |= CN_EV_BOILERPLATE;

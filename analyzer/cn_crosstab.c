@@ -155,8 +155,6 @@ static int monte_carlo(const cn_crosstab_opts *o, const table *t, cn_crosstab_re
 static void expected_counts(const table *t, cn_crosstab_result *out)
 {
     out->cells = t->r * t->c;
-    if (t->n == 0)
-        return;
     bool below1 = false;
     out->min_expected = INFINITY;
     for (size_t k = 0; k < out->cells; k++) {
@@ -206,8 +204,8 @@ int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t
                                 .cols_used = t.c, .n = t.n};
     out->chi_square = out->p_value = out->p_monte_carlo = out->cramers_v = NAN;
     out->min_expected = NAN;
-    expected_counts(&t, out);
     if (t.r >= 2 && t.c >= 2) {
+        expected_counts(&t, out);
         out->chi_square = pearson(&t, t.cell);
         out->df = (long)((t.r - 1) * (t.c - 1));
         out->p_value = gsl_cdf_chisq_Q(out->chi_square, (double)out->df);

@@ -17,7 +17,8 @@
  *   is below 5 (R warns then) and whether Cochran's rule holds (no E < 1 and
  *   at most 20% of cells with E < 5).
  * With fewer than two non-empty rows or columns (one specialty, one stance)
- * there is nothing to compare: X2, p-values and V are NaN and df is 0.
+ * there is nothing to compare: X2, p-values, V and min_expected are NaN, df
+ * and the cell counts are 0 and both flags false.
  */
 #ifndef CN_CROSSTAB_H
 #define CN_CROSSTAB_H
@@ -45,8 +46,8 @@ typedef struct cn_crosstab_result {
     double p_monte_carlo;        /* NaN without simulation */
     size_t simulated;            /* B */
     double cramers_v;
-    double min_expected;         /* over the cells used; NaN when n == 0 */
-    size_t cells;                /* rows_used x cols_used */
+    double min_expected;         /* over the cells used; NaN when untested */
+    size_t cells;                /* rows_used x cols_used (0 when untested) */
     size_t cells_expected_below_5;
     bool small_expected;         /* some E < 5: the asymptotic p is doubtful */
     bool cochran_ok;             /* no E < 1 and at most 20% of cells below 5 */

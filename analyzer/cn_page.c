@@ -30,6 +30,7 @@ void cn_page_free(cn_page *page)
     for (size_t i = 0; i < page->n_answers; i++) {
         free(page->answers[i].title);
         free(page->answers[i].text);
+        free(page->answers[i].match_text);
         physician_clear(&page->answers[i].physician);
     }
     free(page->answers);

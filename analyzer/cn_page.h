@@ -39,6 +39,9 @@ typedef struct cn_answer {
     size_t index;          /* 1-based order of the answer in its file */
     char *title;           /* answer title line; NULL when the page has none */
     char *text;            /* the body, original wording, residue removed */
+    char *match_text;      /* the text as another rendering may show it (sign-offs
+                              kept or cut); NULL when equal to text. Used by
+                              de-duplication only, never reported. */
     cn_physician physician;
     bool excerpt;   /* flat line cut off with "..." */
     bool related;   /* a related-question excerpt: takes no stance on this question */

@@ -610,6 +610,14 @@ static void fill_modifier(load_ctx *c, record *r, cn_rule *rule, cn_rules *rs)
 {
     rule->factor = 1.0;
     rule->scope = (int)rs->settings[4];
+    if (rule->kind == CN_RULE_HEDGE || rule->kind == CN_RULE_HYPOTHETICAL) {
+        attr *reach = find_attr(r, "reach");
+        if (reach && !strcmp(reach->value, "sentence"))
+            rule->whole_sentence = true;
+        else if (reach && strcmp(reach->value, "forward"))
+            problem(c, r->file, r->line, "reach: expected forward or sentence, found '%s'",
+                    reach->value);
+    }
     switch (rule->kind) {
     case CN_RULE_NEGATION: {
         double scope;

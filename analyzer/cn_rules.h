@@ -61,7 +61,8 @@ typedef struct cn_rule {
     cn_stance shift_from, shift_to;
     double before, after; /* contrast */
     cn_contrast_dir direction;
-    int scope; /* negation: tokens forward */
+    int scope;          /* negation: tokens forward */
+    bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */
     char *statement;
 } cn_rule;

@@ -468,11 +468,10 @@ static size_t last_paragraph(const char *text, size_t len)
     return 0;
 }
 
+/* Length of text[0..len) without its trailing white space. */
 static size_t trimmed_len(const char *text, size_t len)
 {
     size_t n;
-    cn_span_trim(text, len, &n);
-    /* cn_span_trim also skips leading space; keep the start fixed. */
     const char *s = cn_span_trim(text, len, &n);
     return n == 0 ? 0 : (size_t)(s - text) + n;
 }

@@ -146,8 +146,9 @@ static void test_one_group(void)
     CU_ASSERT_EQUAL(r.df, 0);
     CU_ASSERT_EQUAL(r.rows_used, 1);
     CU_ASSERT_EQUAL(r.n, 8);
-    /* expected = observed with one row */
-    CU_ASSERT_DOUBLE_EQUAL(r.min_expected, 1.0, 1e-12);
+    CU_ASSERT_TRUE(isnan(r.min_expected));
+    CU_ASSERT_FALSE(r.small_expected);
+    CU_ASSERT_EQUAL(r.cells, 0);
     long col[3] = {4, 0, 7}; /* 3 groups, one category */
     r = test_table(col, 3, 1, 0, 1);
     CU_ASSERT_TRUE(isnan(r.chi_square));

@@ -502,8 +502,10 @@ static cJSON *crosstab_json(const cn_csv *csv, const ctab *t, const cn_crosstab_
     cJSON_AddItemToObject(root, "min_expected", json_number(r->min_expected));
     cJSON_AddNumberToObject(root, "cells", (double)r->cells);
     cJSON_AddNumberToObject(root, "cells_expected_below_5", (double)r->cells_expected_below_5);
-    cJSON_AddBoolToObject(root, "small_expected", r->small_expected);
-    cJSON_AddBoolToObject(root, "cochran_ok", r->cochran_ok);
+    cJSON_AddItemToObject(root, "small_expected",
+                          tested ? cJSON_CreateBool(r->small_expected) : cJSON_CreateNull());
+    cJSON_AddItemToObject(root, "cochran_ok",
+                          tested ? cJSON_CreateBool(r->cochran_ok) : cJSON_CreateNull());
     cJSON_AddNumberToObject(root, "groups_used", (double)r->rows_used);
     cJSON_AddNumberToObject(root, "columns_used", (double)r->cols_used);
     if (!tested)

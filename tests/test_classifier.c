@@ -1,0 +1,296 @@
+/* test_classifier: every hard case of STANCE-GUIDE.md, plus the modifiers
+ * (negation, hedges, contrast, conditionals, boilerplate) and the evidence
+ * spans. Texts are written here, not taken from the corpora. */
+#include "testutil.h"
+
+#include "cn_classifier.h"
+#include "cn_claims.h"
+#include "cn_rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static cn_rules *RULES;
+
+static int suite_rules(void)
+{
+    cn_error err;
+    return cn_rules_load("rules", &RULES, NULL, NULL, &err) == CN_OK ? 0 : -1;
+}
+
+static cn_stance classify_titled(const char *title, const char *text, cn_decision *keep)
+{
+    cn_classify_input in = {.title = title, .text = text};
+    cn_decision d;
+    cn_error err;
+    if (cn_classify_answer(RULES, &in, &d, &err) != CN_OK)
+        return (cn_stance)-1;
+    cn_stance s = d.stance;
+    if (keep)
+        *keep = d;
+    else
+        cn_decision_clear(&d);
+    return s;
+}
+
+static cn_stance classify(const char *text)
+{
+    return classify_titled(NULL, text, NULL);
+}
+
+#define R CN_STANCE_REASSURING
+#define C CN_STANCE_CAUTIONARY
+#define X CN_STANCE_CONTRAINDICATED
+#define N CN_STANCE_NONE
+
+/* Rule 1: bottom line wins. */
+static void test_bottom_line(void)
+{
+    CU_ASSERT_EQUAL(classify("The filler does cause some swelling at first, however not to a "
+                             "degree that changes the result. I would not worry about it."),
+                    R);
+    CU_ASSERT_EQUAL(classify("Retinoids can irritate, but used twice a week this is perfectly "
+                             "fine and you can continue."),
+                    R);
+}
+
+/* Rule 2: a confirmed effect framed as harmless. */
+static void test_confirmed_effect_harmless(void)
+{
+    CU_ASSERT_EQUAL(classify("Yes, the treated muscle gets smaller over the years. That is a "
+                             "benefit, and it will not lose any function."),
+                    R);
+}
+
+/* Rule 3: advice against beats caveats. */
+static void test_advice_against_beats_caveats(void)
+{
+    CU_ASSERT_EQUAL(classify("Some clinics do offer this and it is sometimes done abroad. I "
+                             "would not recommend it for you."),
+                    X);
+    CU_ASSERT_EQUAL(classify("There is a small risk of scarring. Honestly, don't do it."), X);
+}
+
+/* Rule 4: boilerplate is not a stance. */
+static void test_boilerplate(void)
+{
+    CU_ASSERT_EQUAL(classify("Thank you for your question. Every patient is different, so "
+                             "please consult your doctor. Best of luck!"),
+                    N);
+    CU_ASSERT_EQUAL(classify("Great question! We offer complimentary consultations at our "
+                             "office and would be happy to see you."),
+                    N);
+}
+
+/* Rule 5: negation flips the cue, not the topic. */
+static void test_negation(void)
+{
+    CU_ASSERT_EQUAL(classify("Laser hair removal on freshly tanned skin is not safe."), X);
+    CU_ASSERT_EQUAL(classify("A chemical peel this week is not dangerous for you."), R);
+    CU_ASSERT_EQUAL(classify("There is no evidence of harm to the baby from this cream."), R);
+    CU_ASSERT_EQUAL(classify("I have not seen nerve damage in my patients after this."), R);
+}
+
+/* Rule 6: hedged risk is cautionary. */
+static void test_hedged_risk(void)
+{
+    CU_ASSERT_EQUAL(classify("Theoretically it is possible that the implant shifts. Only time "
+                             "will tell. You may continue your routine."),
+                    C);
+    CU_ASSERT_EQUAL(classify("Further studies are needed before anyone can say whether this "
+                             "medication affects healing."),
+                    C);
+}
+
+/* Rule 7: contrast shifts weight to the second clause. */
+static void test_contrast(void)
+{
+    CU_ASSERT_EQUAL(classify("It can be done, but it is extremely dangerous."), X);
+    CU_ASSERT_EQUAL(classify("There was one small animal study, but I have never seen this in "
+                             "humans."),
+                    R);
+}
+
+/* Rule 8: postponing is advising against; a hedge that lets them proceed is not. */
+static void test_postponing(void)
+{
+    CU_ASSERT_EQUAL(classify("Best to wait until the tan has faded before the laser."), X);
+    CU_ASSERT_EQUAL(classify("Please hold off until you finish breastfeeding."), X);
+    CU_ASSERT_EQUAL(classify("I would wait at least four weeks before flying."), X);
+    CU_ASSERT_EQUAL(classify("It is probably fine now, though some surgeons prefer to wait "
+                             "another week."),
+                    C);
+}
+
+/* Rule 9: changing the practice is advising against it. */
+static void test_changing_practice(void)
+{
+    CU_ASSERT_EQUAL(classify("Ask your surgeon whether the blood thinner can be paused before "
+                             "the facelift."),
+                    X);
+    CU_ASSERT_EQUAL(classify("Skip the mammogram and ask for a breast MRI instead."), X);
+}
+
+/* Rule 10: routine conditions do not make an answer cautionary. */
+static void test_routine_conditions(void)
+{
+    CU_ASSERT_EQUAL(classify("It is safe when performed by a board-certified surgeon."), R);
+    CU_ASSERT_EQUAL(classify("Wear sunscreen and a hat and you will be fine hiking."), R);
+}
+
+/* Rule 11: done is done. */
+static void test_done_is_done(void)
+{
+    CU_ASSERT_EQUAL(classify("One cigarette the night before most likely did no harm. Stop "
+                             "smoking from now on."),
+                    R);
+    CU_ASSERT_EQUAL(classify("The droop is temporary; it resolves in three to four months."), R);
+    CU_ASSERT_EQUAL(classify("This discoloration may last and needs treatment with "
+                             "hyaluronidase."),
+                    C);
+}
+
+/* Rule 12: the title is part of the answer. */
+static void test_title_counts(void)
+{
+    CU_ASSERT_EQUAL(classify_titled("Yes, these can be normal",
+                                    "Discuss it at your follow-up visit.", NULL),
+                    R);
+    CU_ASSERT_EQUAL(classify_titled("Do not do it", "The reason is", NULL), X);
+}
+
+/* Rule 13: related-question excerpts take none. */
+static void test_related_excerpt(void)
+{
+    cn_classify_input in = {.text = "Use of this cream is contraindicated during pregnancy...",
+                            .related = true};
+    cn_decision d;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(RULES, &in, &d, &err), CN_OK);
+    CU_ASSERT_EQUAL(d.stance, N);
+    CU_ASSERT(d.n_evidence > 0); /* evidence is still kept for the editor */
+    cn_decision_clear(&d);
+}
+
+/* Conditionals weaken; pseudo-negations do not flip. */
+static void test_conditionals_and_pseudo(void)
+{
+    CU_ASSERT_EQUAL(classify("If you were pregnant it would be dangerous, but you are not, so "
+                             "it is perfectly safe to go ahead."),
+                    R);
+    cn_decision d;
+    classify_titled(NULL, "Not only is it safe, it is well tolerated.", &d);
+    CU_ASSERT_EQUAL(d.stance, R);
+    for (size_t i = 0; i < d.n_evidence; i++)
+        CU_ASSERT_FALSE(d.evidence[i].flags & CN_EV_NEGATED);
+    cn_decision_clear(&d);
+}
+
+/* Evidence: rule ids and byte spans into the original text, contractions and
+ * curly quotes included. */
+static void test_evidence_spans(void)
+{
+    const char *text = "Honestly? It\xe2\x80\x99s  unsafe. Don\xe2\x80\x99t do it.";
+    cn_decision d;
+    CU_ASSERT_EQUAL(classify_titled(NULL, text, &d), X);
+    int found_unsafe = 0, found_dont = 0;
+    for (size_t i = 0; i < d.n_evidence; i++) {
+        const cn_evidence *e = &d.evidence[i];
+        CU_ASSERT(e->start < e->end && e->end <= strlen(text));
+        if (!strncmp(text + e->start, "unsafe", e->end - e->start) && e->end - e->start == 6)
+            found_unsafe = !strcmp(e->rule->id, "dangerous");
+        if (!strncmp(text + e->start, "Don\xe2\x80\x99t do it", e->end - e->start))
+            found_dont = e->rule->kind == CN_RULE_CUE;
+    }
+    CU_ASSERT_TRUE(found_unsafe);
+    CU_ASSERT_TRUE(found_dont);
+    CU_ASSERT(d.confidence > 0.5 && d.confidence <= 1.0);
+    cn_decision_clear(&d);
+}
+
+/* Thin evidence gives low confidence; conflicting cues are flagged. */
+static void test_confidence_and_conflict(void)
+{
+    cn_decision strong, mixed;
+    classify_titled(NULL, "Don't do it. It is dangerous and unethical. I would never do this.",
+                    &strong);
+    classify_titled(NULL, "It is dangerous. It is also perfectly safe.", &mixed);
+    CU_ASSERT(strong.confidence > mixed.confidence);
+    CU_ASSERT_TRUE(mixed.conflicting);
+    CU_ASSERT_FALSE(strong.conflicting);
+    cn_decision_clear(&strong);
+    cn_decision_clear(&mixed);
+}
+
+static void test_empty_text(void)
+{
+    CU_ASSERT_EQUAL(classify(""), N);
+    CU_ASSERT_EQUAL(classify_titled(NULL, "   \n\n  ", NULL), N);
+}
+
+/* Primary claims: by title, ad hoc for unseen topics, stable ids. */
+static void test_primary_claims(void)
+{
+    cn_claim_choice c;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES, "Masseter reduction with Botox causes bone "
+                                                   "loss?",
+                                            NULL, 0, &c, &err),
+                          CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "botox-jaw-bone-loss");
+    CU_ASSERT_STRING_EQUAL(c.source, "title");
+    cn_claim_choice_clear(&c);
+    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES, "Is it okay to dye my hair with henna "
+                                                   "after keratin smoothing?",
+                                            NULL, 0, &c, &err),
+                          CN_OK);
+    CU_ASSERT_PTR_NULL(c.rule);
+    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
+    CU_ASSERT_EQUAL(strncmp(c.id, "adhoc-", 6), 0);
+    char first[64];
+    snprintf(first, sizeof first, "%s", c.id);
+    cn_claim_choice_clear(&c);
+    cn_claims_primary(RULES, "Is it okay to dye my hair with henna after keratin smoothing?",
+                      NULL, 0, &c, &err);
+    CU_ASSERT_STRING_EQUAL(c.id, first);
+    cn_claim_choice_clear(&c);
+    const char *answers[] = {"Botox to shrink the calf muscles of the legs is a bad idea.",
+                             "Using Botox on arm muscles to shrink them is not safe.",
+                             "Hope this helps."};
+    CU_ASSERT_EQUAL(cn_claims_primary(RULES, NULL, answers, 3, &c, &err), CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "botox-limb-muscle-reduction");
+    CU_ASSERT_STRING_EQUAL(c.source, "answers");
+    cn_claim_choice_clear(&c);
+}
+
+int main(void)
+{
+    if (suite_rules()) {
+        fprintf(stderr, "cannot load rules/ (run from the source root)\n");
+        return 1;
+    }
+    static const tu_test tests[] = {
+        {"1 bottom line wins", test_bottom_line},
+        {"2 confirmed effect framed harmless", test_confirmed_effect_harmless},
+        {"3 advice against beats caveats", test_advice_against_beats_caveats},
+        {"4 boilerplate is not a stance", test_boilerplate},
+        {"5 negation flips the cue", test_negation},
+        {"6 hedged risk is cautionary", test_hedged_risk},
+        {"7 contrast shifts weight", test_contrast},
+        {"8 postponing advises against", test_postponing},
+        {"9 changing the practice", test_changing_practice},
+        {"10 routine conditions", test_routine_conditions},
+        {"11 done is done", test_done_is_done},
+        {"12 the title counts", test_title_counts},
+        {"13 related excerpts", test_related_excerpt},
+        {"conditionals and pseudo-negation", test_conditionals_and_pseudo},
+        {"evidence spans", test_evidence_spans},
+        {"confidence and conflict", test_confidence_and_conflict},
+        {"empty text", test_empty_text},
+        {"primary claims", test_primary_claims},
+        {NULL, NULL},
+    };
+    int rc = tu_run_suite("classifier", tests);
+    cn_rules_free(RULES);
+    return rc;
+}
