@@ -372,8 +372,11 @@ int cn_eval_compute(cn_eval *ev, cn_eval_result *out, cn_error *err)
     memset(out, 0, sizeof *out);
     size_t n_gold = cn_gold_count(ev->gold);
     out->unaligned = calloc(n_gold ? n_gold : 1, sizeof *out->unaligned);
-    if (!out->unaligned)
+    out->pairs = calloc(n_gold ? n_gold : 1, sizeof *out->pairs);
+    if (!out->unaligned || !out->pairs) {
+        cn_eval_result_clear(out);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
     for (size_t i = 0; i < ev->n; i++)
         ev->answers[i].taken = false;
     for (size_t i = 0; i < n_gold; i++) {
@@ -384,6 +387,7 @@ int cn_eval_compute(cn_eval *ev, cn_eval_result *out, cn_error *err)
             continue;
         }
         a->taken = true;
+        out->pairs[out->n_pairs++] = (cn_eval_pair){it, a->file, a->index, a->predicted};
         out->confusion[it->stance][a->predicted]++;
         out->n++;
     }
@@ -396,6 +400,9 @@ void cn_eval_result_clear(cn_eval_result *r)
     if (!r)
         return;
     free(r->unaligned);
+    free(r->pairs);
     r->unaligned = NULL;
+    r->pairs = NULL;
     r->n_unaligned = 0;
+    r->n_pairs = 0;
 }

@@ -48,6 +48,13 @@ typedef struct cn_label_metrics {
     long predicted;
 } cn_label_metrics;
 
+typedef struct cn_eval_pair {
+    const cn_gold_item *gold;
+    const char *file; /* the aligned answer's file and index (borrowed from the cn_eval) */
+    size_t index;
+    cn_stance predicted;
+} cn_eval_pair;
+
 typedef struct cn_eval_result {
     long n;                                      /* aligned pairs */
     long confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [gold][predicted] */
@@ -58,6 +65,8 @@ typedef struct cn_eval_result {
     double weighted_kappa; /* Cohen, linear weights, pairs where both are ordinal */
     const cn_gold_item **unaligned;
     size_t n_unaligned;
+    cn_eval_pair *pairs; /* every aligned pair, in gold order */
+    size_t n_pairs;
 } cn_eval_result;
 
 /* Align and compute. *out owns its unaligned array: free with cn_eval_result_clear. */

@@ -217,8 +217,8 @@ int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
             continue;
         }
         if (c == '\n' || c == '\r') {
-            int rc = push_line(out, &cap, out->buf + line_start, w - line_start, lineno, residue,
-                               err);
+            int rc =
+                push_line(out, &cap, out->buf + line_start, w - line_start, lineno, residue, err);
             if (rc)
                 goto fail;
             lineno++;

@@ -112,9 +112,12 @@ static section section_named(const char *s, size_t len)
         const char *name;
         section sec;
     } SECTIONS[] = {
-        {"[credentials]", SEC_CREDENTIALS},       {"[valedictions]", SEC_VALEDICTIONS},
-        {"[widgets]", SEC_WIDGETS},               {"[disclaimers]", SEC_DISCLAIMERS},
-        {"[city-stopwords]", SEC_CITY_STOPWORDS}, {"[name-particles]", SEC_PARTICLES},
+        {"[credentials]", SEC_CREDENTIALS},
+        {"[valedictions]", SEC_VALEDICTIONS},
+        {"[widgets]", SEC_WIDGETS},
+        {"[disclaimers]", SEC_DISCLAIMERS},
+        {"[city-stopwords]", SEC_CITY_STOPWORDS},
+        {"[name-particles]", SEC_PARTICLES},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -124,13 +127,13 @@ static section section_named(const char *s, size_t len)
 }
 
 /* "key = value" of the [limits] section. */
-static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen, const char *origin,
-                       size_t lineno, cn_error *err)
+static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen,
+                       const char *origin, size_t lineno, cn_error *err)
 {
-    static const char *const KEYS[] = {"title_max_bytes", "title_max_words", "dedup_min_key",
+    static const char *const KEYS[] = {"title_max_bytes", "title_max_words",    "dedup_min_key",
                                        "excerpt_min_key", "excerpt_prefix_max", "max_page_bytes"};
-    size_t *const slots[] = {&c->limits.title_max_bytes,   &c->limits.title_max_words,
-                             &c->limits.dedup_min_key,     &c->limits.excerpt_min_key,
+    size_t *const slots[] = {&c->limits.title_max_bytes,    &c->limits.title_max_words,
+                             &c->limits.dedup_min_key,      &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max, &c->limits.max_page_bytes};
     const char *eq = memchr(s, '=', len);
     if (!eq)
@@ -147,8 +150,8 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                                 KEYS[i]);
         for (size_t k = 0; k < vlen; k++) {
             if (val[k] < '0' || val[k] > '9')
-                return cn_error_set(err, CN_ERR_RULES, "%s:%zu: bad number for %s", origin,
-                                    lineno, KEYS[i]);
+                return cn_error_set(err, CN_ERR_RULES, "%s:%zu: bad number for %s", origin, lineno,
+                                    KEYS[i]);
             v = v * 10 + (unsigned)(val[k] - '0');
         }
         if (v == 0)
@@ -166,8 +169,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                        const char *origin, size_t lineno, cn_error *err)
 {
     if (sec == SEC_NONE)
-        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin,
-                            lineno);
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin, lineno);
     if (sec == SEC_LIMITS)
         return parse_limit(c, s, len, seen, origin, lineno, err);
     strlist *list = sec == SEC_CREDENTIALS    ? &c->credentials

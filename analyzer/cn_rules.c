@@ -27,7 +27,6 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"negation_scope", 5},        /* default tokens a negation reaches forward */
     {"advice_margin", 0.5},       /* contraindicated wins when >= this share of the top */
     {"confidence_prior", 1.0},    /* pseudo-count that keeps thin evidence unsure */
-    {"short_answer_tokens", 6},   /* fewer body tokens than this: lean on the title */
     {"claim_min_topics", 2},      /* distinct topic cues a text needs to be about a claim */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])

@@ -299,6 +299,21 @@ static bool block_from(const cn_sigline *kinds, size_t k, size_t n)
     return true;
 }
 
+/* A name without credentials ("Jane Doe"): two to five capitalized words,
+ * not a valediction. Only trusted right above a "City Specialty" line. */
+static bool bare_name(const cn_pagecues *cues, const char *line, size_t len)
+{
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (n < 2 || n > 5 || strchr(",;:!?", line[len - 1]) ||
+        cn_pagecues_is_valediction(cues, line, len))
+        return false;
+    for (int i = 0; i < n; i++)
+        if (!name_word(cues, t[i]) || t[i].s[t[i].len - 1] == ',')
+            return false;
+    return true;
+}
+
 bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out)
 {
     if (n == 0)
@@ -307,6 +322,14 @@ bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
     cn_sigline kinds[BLOCK_MAX];
     for (size_t i = base; i < n; i++)
         cn_signature_classify(cues, lines[i].s, lines[i].len, &kinds[i - base]);
+    for (size_t i = base; i + 1 < n; i++) {
+        cn_sigline *l = &kinds[i - base];
+        if (l->kind == CN_SIGLINE_SHORT && kinds[i + 1 - base].kind == CN_SIGLINE_PLACE &&
+            bare_name(cues, lines[i].s, lines[i].len)) {
+            l->kind = CN_SIGLINE_NAME;
+            l->name_core = lines[i].len;
+        }
+    }
     for (size_t k = base; k < n; k++) {
         if (!block_from(kinds, k - base, n - base))
             continue;
@@ -485,8 +508,8 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
         if (len == 0)
             break;
         size_t p0 = last_paragraph(text, len);
-        if (p0 > 0 && cn_signature_is_signoff(cues, text + p0, len - p0, physician,
-                                              physician_len)) {
+        if (p0 > 0 &&
+            cn_signature_is_signoff(cues, text + p0, len - p0, physician, physician_len)) {
             text[trimmed_len(text, p0)] = '\0';
             removed = true;
             continue;
@@ -500,8 +523,8 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
             if (((unsigned char)text[p] & 0xC0) == 0x80 || space_len(text + p, len - p) ||
                 !boundary_before(text, p0, p, &cut))
                 continue;
-            if (cut > 0 && cn_signature_is_signoff(cues, text + p, len - p, physician,
-                                                   physician_len)) {
+            if (cut > 0 &&
+                cn_signature_is_signoff(cues, text + p, len - p, physician, physician_len)) {
                 text[cut] = '\0';
                 found = removed = true;
             }

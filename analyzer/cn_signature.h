@@ -41,7 +41,7 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
 
 /* A signature block found at the end of a paragraph of lines. */
 typedef struct cn_sigblock {
-    size_t first;       /* index of its first line; earlier lines are body text */
+    size_t first;            /* index of its first line; earlier lines are body text */
     int name, place, rating; /* line index of each part, -1 when absent */
     cn_sigline parts[3];     /* NAME, PLACE, RATING details (by kind - 1) */
 } cn_sigblock;
@@ -49,8 +49,7 @@ typedef struct cn_sigblock {
 /* True when the paragraph lines[0..n) ends in a signature block: a run of
  * lines that starts with a NAME, PLACE or RATING line, holds each at most once
  * and in that order, plus at most two short extra lines, and runs to the end. */
-bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
-                        cn_sigblock *out);
+bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out);
 
 /* The length of the name part of a name line, without credentials
  * ("Jessica J. Krant, MD, MPH" -> 16, "Jessica J. Krant"); len when the line

@@ -33,7 +33,7 @@ size_t cn_taxonomy_count(const cn_taxonomy *taxonomy);
  * canonical name (owned by the taxonomy) and *city_len the byte length of the
  * city part of line, trimmed of white space and a trailing comma (0 when the
  * line is only a specialty). Returns false when no specialty ends the line. */
-bool cn_taxonomy_split(const cn_taxonomy *taxonomy, const char *line, size_t len,
-                       size_t *city_len, const char **specialty);
+bool cn_taxonomy_split(const cn_taxonomy *taxonomy, const char *line, size_t len, size_t *city_len,
+                       const char **specialty);
 
 #endif

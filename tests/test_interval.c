@@ -80,6 +80,9 @@ static const ref_row EXACT_REF[] = {
     {1, 1, 0.95, 0.025, 1.0},
     {9, 11, 0.99, 0.39150502902196704, 0.9901803264711775},
     {762, 1557, 0.95, 0.46429149616583376, 0.5145539317969736},
+    /* inputs where GSL's gsl_cdf_beta_Pinv/Qinv fail to converge */
+    {2, 260, 0.95, 0.0009329355060647133, 0.02750946477495577},
+    {284, 291, 0.95, 0.9510677538372305, 0.990275182383408},
 };
 
 static void test_wilson_reference(void)
@@ -127,6 +130,33 @@ static void test_exact_closed_forms(void)
         CU_ASSERT_EQUAL(cn_interval_exact(0, n, 0.95, &e, NULL), CN_OK);
         CU_ASSERT_EQUAL(e.lo, 0.0);
         ASSERT_REL(e.hi, 1.0 - pow(0.025, 1.0 / (double)n), 1e-10);
+    }
+}
+
+/* x == 1: P(X >= 1) = 1 - (1 - p)^n, so the lower bound is
+ * 1 - (1 - tail)^(1/n); by symmetry the upper bound of n - 1 is its
+ * complement. Large n included (GSL's incomplete beta gives NaN near the
+ * centre for n of about 1e7 and more; the module falls back to summing
+ * binomial terms), and there the exact interval must be close to Wilson's. */
+static void test_exact_large_n(void)
+{
+    static const long ns[] = {260, 1000000, 1000000000L};
+    for (size_t i = 0; i < 3; i++) {
+        long n = ns[i];
+        cn_interval e;
+        CU_ASSERT_EQUAL(cn_interval_exact(1, n, 0.95, &e, NULL), CN_OK);
+        ASSERT_REL(e.lo, -expm1(log1p(-0.025) / (double)n), 1e-9);
+        CU_ASSERT_EQUAL(cn_interval_exact(n - 1, n, 0.95, &e, NULL), CN_OK);
+        CU_ASSERT_DOUBLE_EQUAL(e.hi, 1.0 + expm1(log1p(-0.025) / (double)n), 1e-15);
+    }
+    for (long n = 10000000; n <= 1000000000L; n *= 10) {
+        cn_interval e, w;
+        CU_ASSERT_EQUAL(cn_interval_exact(n / 2, n, 0.95, &e, NULL), CN_OK);
+        CU_ASSERT_EQUAL(cn_interval_wilson(n / 2, n, 0.95, &w, NULL), CN_OK);
+        CU_ASSERT_FALSE(isnan(e.lo) || isnan(e.hi));
+        CU_ASSERT_DOUBLE_EQUAL(e.lo + e.hi, 1.0, 1e-12); /* symmetric around 1/2 */
+        CU_ASSERT_DOUBLE_EQUAL(e.lo, w.lo, 1e-3 * (0.5 - w.lo));
+        CU_ASSERT_DOUBLE_EQUAL(e.hi, w.hi, 1e-3 * (w.hi - 0.5));
     }
 }
 
@@ -191,6 +221,7 @@ int main(void)
         {"exact vs reference.py", test_exact_reference},
         {"DESIGN.md example", test_design_example},
         {"exact closed forms at the ends", test_exact_closed_forms},
+        {"exact for large n", test_exact_large_n},
         {"degenerate: n = 0, x = 0, x = n", test_degenerate},
         {"monotone in level", test_monotone_in_level},
         {"bad arguments", test_bad_arguments},

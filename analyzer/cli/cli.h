@@ -34,6 +34,18 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Called for each page read; return false to stop (an error was printed). */
+struct cn_page;
+typedef bool (*cli_page_fn)(void *ctx, struct cn_page *page);
+
+/* Read paths (default corpus/ when n_paths is 0) with the page cues of
+ * rules_dir and call fn for each page (the page is freed after the call).
+ * Rejected files are named on stderr as "consensus: CMD: skipped WHY".
+ * Returns CLI_EXIT_OK, CLI_EXIT_REJECTED (files skipped, or fn stopped) or
+ * CLI_EXIT_USAGE (a path that does not exist, rules that cannot load). */
+int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths,
+                   const char *rules_dir, cli_page_fn fn, void *ctx);
+
 /* True when stderr is a terminal (progress lines and colors go only there). */
 bool cli_stderr_is_tty(void);
 bool cli_stdout_is_tty(void);

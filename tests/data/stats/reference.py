@@ -201,7 +201,7 @@ def p_first_is_max(a, b, c):
 
 def main():
     out = []
-    for x, n in [(81, 263), (15, 148), (0, 20), (1, 29), (9, 11), (5, 5), (1, 1)]:
+    for x, n in [(81, 263), (15, 148), (0, 20), (1, 29), (9, 11), (5, 5), (1, 1), (2, 260), (284, 291)]:
         out.append((f"wilson {x}/{n}", wilson(x, n)))
         out.append((f"exact {x}/{n}", clopper_pearson(x, n)))
     out.append(("wilson 9/11 level 0.90", wilson(9, 11, 0.90)))

@@ -1,0 +1,894 @@
+/* cn_analysis: group pages into questions, classify answers, compute every figure of a report. */
+#include "cn_analysis.h"
+
+#include "cn_claims.h"
+#include "cn_hash.h"
+#include "cn_sha256.h"
+#include "cn_text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cn_analysis {
+    const cn_rules *rules;
+    cn_analysis_opts opts;
+    cn_page **pages;
+    size_t n_pages, cap_pages;
+    cn_skipped *skipped;
+    size_t n_skipped, cap_skipped;
+    bool finished;
+    cn_analysis_result result;
+    cn_strmap *claim_ids; /* claim id -> index into result.claims */
+    size_t cap_claims;
+};
+
+void cn_analysis_opts_init(cn_analysis_opts *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->seed = CN_ANALYSIS_DEFAULT_SEED;
+    cn_consensus_opts_init(&opts->consensus);
+    opts->bootstrap = CN_ANALYSIS_DEFAULT_BOOTSTRAP;
+    opts->simulate = CN_ANALYSIS_DEFAULT_SIMULATE;
+    opts->low_confidence = CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE;
+}
+
+const char *cn_answer_role_name(cn_answer_role role)
+{
+    switch (role) {
+    case CN_ROLE_COUNTED:
+        return "counted";
+    case CN_ROLE_DUPLICATE:
+        return "duplicate";
+    case CN_ROLE_RELATED:
+        return "related";
+    }
+    return "?";
+}
+
+cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
+{
+    return a->n_verdicts ? a->verdicts[0].decision.stance : CN_STANCE_NONE;
+}
+
+/* ---- life cycle ---- */
+
+cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts)
+{
+    cn_analysis *an = calloc(1, sizeof *an);
+    if (!an)
+        return NULL;
+    an->rules = rules;
+    if (opts)
+        an->opts = *opts;
+    else
+        cn_analysis_opts_init(&an->opts);
+    an->opts.consensus.seed = an->opts.seed;
+    an->claim_ids = cn_strmap_new();
+    if (!an->claim_ids) {
+        free(an);
+        return NULL;
+    }
+    return an;
+}
+
+static void question_clear(cn_analysis_question *q)
+{
+    free(q->answers);
+    free(q->duplicates);
+    free(q->related);
+    free(q->files);
+    cn_tally_clear(&q->tally);
+}
+
+static void claim_clear(cn_analysis_claim *c)
+{
+    free(c->id);
+    free(c->statement);
+    free(c->questions);
+    free(c->members);
+    cn_tally_clear(&c->tally);
+}
+
+void cn_analysis_free(cn_analysis *an)
+{
+    if (!an)
+        return;
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        for (size_t v = 0; v < r->answers[i].n_verdicts; v++)
+            cn_decision_clear(&r->answers[i].verdicts[v].decision);
+        free(r->answers[i].verdicts);
+        free(r->answers[i].metadata_note);
+    }
+    free(r->answers);
+    for (size_t i = 0; i < r->n_questions; i++)
+        question_clear(&r->questions[i]);
+    free(r->questions);
+    for (size_t i = 0; i < r->n_claims; i++)
+        claim_clear(&r->claims[i]);
+    free(r->claims);
+    free(r->specialties.groups);
+    free(r->review);
+    for (size_t i = 0; i < an->n_skipped; i++) {
+        free(an->skipped[i].file);
+        free(an->skipped[i].reason);
+    }
+    free(an->skipped);
+    for (size_t i = 0; i < an->n_pages; i++)
+        cn_page_free(an->pages[i]);
+    free(an->pages);
+    cn_strmap_free(an->claim_ids);
+    free(an);
+}
+
+/* Grow *arr (of elem-sized items) so it holds at least need; 0 or -1. */
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap * 2 : 16;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*arr, n * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = n;
+    return 0;
+}
+
+int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err)
+{
+    if (an->finished) {
+        cn_page_free(page);
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
+    }
+    if (grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages)) {
+        cn_page_free(page);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    an->pages[an->n_pages++] = page;
+    return CN_OK;
+}
+
+int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err)
+{
+    if (grow((void **)&an->skipped, &an->cap_skipped, an->n_skipped + 1, sizeof *an->skipped))
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    const char *slash = file ? strrchr(file, '/') : NULL;
+    cn_skipped *s = &an->skipped[an->n_skipped];
+    s->file = strdup(slash && slash[1] ? slash + 1 : (file ? file : ""));
+    s->reason = strdup(reason ? reason : "");
+    if (!s->file || !s->reason) {
+        free(s->file);
+        free(s->reason);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    an->n_skipped++;
+    return CN_OK;
+}
+
+const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an)
+{
+    return an && an->finished ? &an->result : NULL;
+}
+
+/* ---- grouping pages into questions ---- */
+
+static size_t uf_find(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static void uf_union(size_t *parent, size_t a, size_t b)
+{
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
+    if (a != b)
+        parent[a > b ? a : b] = a < b ? a : b; /* the earlier page is the root */
+}
+
+/* One flat list of every answer, in page order then answer order. */
+static int list_answers(cn_analysis *an, size_t **page_of, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    size_t total = 0;
+    for (size_t p = 0; p < an->n_pages; p++)
+        total += an->pages[p]->n_answers;
+    r->answers = calloc(total ? total : 1, sizeof *r->answers);
+    *page_of = calloc(total ? total : 1, sizeof **page_of);
+    if (!r->answers || !*page_of)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t p = 0; p < an->n_pages; p++)
+        for (size_t i = 0; i < an->pages[p]->n_answers; i++) {
+            cn_analysis_answer *a = &r->answers[r->n_answers];
+            a->page = an->pages[p];
+            a->answer = &an->pages[p]->answers[i];
+            a->original = r->n_answers;
+            (*page_of)[r->n_answers++] = p;
+        }
+    r->total_answers = total;
+    return CN_OK;
+}
+
+/* Roles: related excerpts, duplicates (pointing at their counted original),
+ * and counted answers. Links pages that share an answer. */
+static int assign_roles(cn_analysis *an, const size_t *page_of, size_t *parent, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_strmap *first = cn_strmap_new(); /* answer_id -> first answer with it */
+    if (!first)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    int rc = CN_OK;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        const cn_answer *ans = a->answer;
+        int orig = ans->duplicate_of[0] ? cn_strmap_get(first, ans->duplicate_of) : -1;
+        if (ans->related) {
+            a->role = CN_ROLE_RELATED;
+        } else if (orig >= 0 && (size_t)orig != i) {
+            size_t o = r->answers[orig].original;
+            if (r->answers[o].role == CN_ROLE_COUNTED) {
+                a->role = CN_ROLE_DUPLICATE;
+                a->original = o;
+            }
+        }
+        if (orig >= 0)
+            uf_union(parent, page_of[i], page_of[(size_t)orig]);
+        if (ans->answer_id[0] && cn_strmap_get(first, ans->answer_id) < 0 &&
+            cn_strmap_put(first, ans->answer_id, (int)i))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    cn_strmap_free(first);
+    return rc;
+}
+
+/* Pages with the same question_id belong together. */
+static int link_same_question(cn_analysis *an, size_t *parent, cn_error *err)
+{
+    cn_strmap *qid = cn_strmap_new();
+    if (!qid)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    int rc = CN_OK;
+    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
+        const char *id = an->pages[p]->question_id;
+        if (!id[0])
+            continue;
+        int q = cn_strmap_get(qid, id);
+        if (q >= 0)
+            uf_union(parent, p, (size_t)q);
+        else if (cn_strmap_put(qid, id, (int)p))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    cn_strmap_free(qid);
+    return rc;
+}
+
+/* A page without a question_id (de-duplication not run) still needs a stable id. */
+static void fallback_question_id(const cn_page *page, char id[CN_ID_LEN + 1])
+{
+    cn_sha256_ctx ctx;
+    unsigned char digest[32];
+    char line[32];
+    cn_sha256_init(&ctx);
+    cn_sha256_update(&ctx, "page:", 5);
+    if (page->file)
+        cn_sha256_update(&ctx, page->file, strlen(page->file));
+    snprintf(line, sizeof line, ":%zu", page->line);
+    cn_sha256_update(&ctx, line, strlen(line));
+    cn_sha256_final(&ctx, digest);
+    cn_sha256_digest_hex(digest, id, CN_ID_LEN);
+}
+
+static int str_ptr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Make the questions: one per group of pages, in order of the group's first page. */
+static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    size_t np = an->n_pages;
+    size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
+    r->questions = calloc(np ? np : 1, sizeof *r->questions);
+    if (!qof || !r->questions) {
+        free(qof);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    for (size_t p = 0; p < np; p++)
+        qof[p] = (size_t)-1;
+    for (size_t p = 0; p < np; p++) {
+        size_t root = uf_find(parent, p);
+        if (qof[root] == (size_t)-1) {
+            qof[root] = r->n_questions++;
+            cn_analysis_question *q = &r->questions[qof[root]];
+            if (an->pages[p]->question_id[0])
+                memcpy(q->id, an->pages[p]->question_id, CN_ID_LEN + 1);
+            else
+                fallback_question_id(an->pages[p], q->id);
+        }
+        cn_analysis_question *q = &r->questions[qof[root]];
+        if (!q->question && an->pages[p]->question && an->pages[p]->question[0])
+            q->question = an->pages[p]->question;
+        q->n_files++;
+    }
+    int rc = CN_OK;
+    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        q->files = calloc(q->n_files, sizeof *q->files);
+        if (!q->files)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        q->n_files = 0;
+    }
+    for (size_t p = 0; p < np && rc == CN_OK; p++) {
+        cn_analysis_question *q = &r->questions[qof[uf_find(parent, p)]];
+        q->files[q->n_files++] = an->pages[p]->file ? an->pages[p]->file : "";
+    }
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
+        r->answers[i].question = qof[uf_find(parent, page_of[i])];
+    free(qof);
+    return rc;
+}
+
+/* Sort and de-duplicate each question's files; split its answers by role. */
+static int fill_questions(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        qsort(q->files, q->n_files, sizeof *q->files, str_ptr_cmp);
+        size_t w = 0;
+        for (size_t f = 0; f < q->n_files; f++)
+            if (w == 0 || strcmp(q->files[w - 1], q->files[f]))
+                q->files[w++] = q->files[f];
+        q->n_files = w;
+    }
+    /* Count per role first, then fill. */
+    size_t *nc = calloc(r->n_questions + 1, sizeof *nc), *nd = calloc(r->n_questions + 1, sizeof *nd),
+           *nr = calloc(r->n_questions + 1, sizeof *nr);
+    int rc = CN_OK;
+    if (!nc || !nd || !nr)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        size_t q = r->answers[i].question;
+        cn_answer_role role = r->answers[i].role;
+        (role == CN_ROLE_COUNTED ? nc : role == CN_ROLE_DUPLICATE ? nd : nr)[q]++;
+    }
+    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        q->answers = calloc(nc[i] + 1, sizeof *q->answers);
+        q->duplicates = calloc(nd[i] + 1, sizeof *q->duplicates);
+        q->related = calloc(nr[i] + 1, sizeof *q->related);
+        if (!q->answers || !q->duplicates || !q->related)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        cn_analysis_question *q = &r->questions[r->answers[i].question];
+        switch (r->answers[i].role) {
+        case CN_ROLE_COUNTED:
+            q->answers[q->n_answers++] = i;
+            r->distinct_answers++;
+            break;
+        case CN_ROLE_DUPLICATE:
+            q->duplicates[q->n_duplicates++] = i;
+            r->duplicates++;
+            break;
+        case CN_ROLE_RELATED:
+            q->related[q->n_related++] = i;
+            r->related++;
+            break;
+        }
+    }
+    free(nc);
+    free(nd);
+    free(nr);
+    return rc;
+}
+
+static int group(cn_analysis *an, cn_error *err)
+{
+    size_t *page_of = NULL;
+    size_t np = an->n_pages;
+    size_t *parent = malloc((np ? np : 1) * sizeof *parent);
+    if (!parent)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t p = 0; p < np; p++)
+        parent[p] = p;
+    int rc = list_answers(an, &page_of, err);
+    if (rc == CN_OK)
+        rc = link_same_question(an, parent, err);
+    if (rc == CN_OK)
+        rc = assign_roles(an, page_of, parent, err);
+    if (rc == CN_OK)
+        rc = make_questions(an, parent, page_of, err);
+    if (rc == CN_OK)
+        rc = fill_questions(an, err);
+    free(parent);
+    free(page_of);
+    return rc;
+}
+
+/* ---- claims ---- */
+
+/* The index of the claim with this id, creating it (copying id and statement). */
+static int claim_index(cn_analysis *an, const char *id, const char *statement,
+                       const cn_rule *rule, size_t *out, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int found = cn_strmap_get(an->claim_ids, id);
+    if (found >= 0) {
+        *out = (size_t)found;
+        return CN_OK;
+    }
+    if (grow((void **)&r->claims, &an->cap_claims, r->n_claims + 1, sizeof *r->claims))
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    cn_analysis_claim *c = &r->claims[r->n_claims];
+    memset(c, 0, sizeof *c);
+    c->id = strdup(id);
+    c->statement = strdup(statement ? statement : "");
+    c->rule = rule;
+    if (!c->id || !c->statement || cn_strmap_put(an->claim_ids, id, (int)r->n_claims)) {
+        free(c->id);
+        free(c->statement);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    *out = r->n_claims++;
+    return CN_OK;
+}
+
+/* The primary claim of each question, from its title or its counted answers. */
+static int choose_primary_claims(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        const char **texts = calloc(q->n_answers + 1, sizeof *texts);
+        if (!texts)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        for (size_t k = 0; k < q->n_answers; k++) {
+            const char *t = r->answers[q->answers[k]].answer->text;
+            texts[k] = t ? t : "";
+        }
+        cn_claim_choice choice;
+        int rc = cn_claims_primary(an->rules, q->question, texts, q->n_answers, &choice, err);
+        free(texts);
+        if (rc != CN_OK)
+            return rc;
+        q->claim_source = choice.source;
+        rc = claim_index(an, choice.id, choice.statement, choice.rule, &q->claim, err);
+        cn_claim_choice_clear(&choice);
+        if (rc != CN_OK)
+            return rc;
+    }
+    return CN_OK;
+}
+
+/* Title and body joined, to find the claims an answer talks about. */
+static char *answer_whole_text(const cn_answer *ans)
+{
+    const char *t = ans->title ? ans->title : "", *b = ans->text ? ans->text : "";
+    size_t lt = strlen(t), lb = strlen(b);
+    char *s = malloc(lt + lb + 3);
+    if (!s)
+        return NULL;
+    memcpy(s, t, lt);
+    memcpy(s + lt, ".\n", 2);
+    memcpy(s + lt + 2, b, lb + 1);
+    return s;
+}
+
+static int add_verdict(cn_analysis *an, cn_analysis_answer *a, size_t claim,
+                       const cn_rule *topic, cn_error *err)
+{
+    cn_verdict *v = realloc(a->verdicts, (a->n_verdicts + 1) * sizeof *v);
+    if (!v)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    a->verdicts = v;
+    cn_verdict *nv = &v[a->n_verdicts];
+    memset(nv, 0, sizeof *nv);
+    nv->claim = claim;
+    cn_classify_input in = {.title = a->answer->title,
+                            .text = a->answer->text ? a->answer->text : "",
+                            .related = a->role == CN_ROLE_RELATED && topic == NULL,
+                            .topic_claim = topic};
+    int rc = cn_classify_answer(an->rules, &in, &nv->decision, err);
+    if (rc == CN_OK)
+        a->n_verdicts++;
+    return rc;
+}
+
+/* Classify one answer: its question's primary claim first, then every other
+ * catalog claim its text addresses (related excerpts: the primary only). */
+static int classify_one(cn_analysis *an, cn_analysis_answer *a, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    size_t primary = r->questions[a->question].claim;
+    int rc = add_verdict(an, a, primary, NULL, err);
+    if (rc != CN_OK || a->role == CN_ROLE_RELATED)
+        return rc;
+    char *whole = answer_whole_text(a->answer);
+    if (!whole)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    const cn_rule **found = NULL;
+    size_t n_found = 0;
+    rc = cn_claims_in_text(an->rules, whole, &found, &n_found, err);
+    free(whole);
+    for (size_t k = 0; k < n_found && rc == CN_OK; k++) {
+        if (found[k] == r->claims[primary].rule)
+            continue;
+        size_t ci;
+        rc = claim_index(an, found[k]->id, found[k]->statement, found[k], &ci, err);
+        if (rc == CN_OK)
+            rc = add_verdict(an, a, ci, found[k], err);
+    }
+    free(found);
+    return rc;
+}
+
+static int classify_all(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        int rc = classify_one(an, &r->answers[i], err);
+        if (rc != CN_OK) {
+            char where[256];
+            snprintf(where, sizeof where, "%s: answer %zu", r->answers[i].page->file,
+                     r->answers[i].answer->index);
+            cn_error_prefix(err, where);
+            return rc;
+        }
+        if (an->opts.progress)
+            an->opts.progress(an->opts.progress_ctx, i + 1, r->n_answers);
+    }
+    return CN_OK;
+}
+
+/* ---- tallies ---- */
+
+static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *v)
+{
+    v->stance = a->verdicts[verdict].decision.stance;
+    v->specialty = a->answer->physician.specialty;
+    v->file = a->page->file ? a->page->file : "";
+}
+
+static int tally_questions(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        cn_tally_vote *votes = calloc(q->n_answers + 1, sizeof *votes);
+        if (!votes)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        for (size_t k = 0; k < q->n_answers; k++)
+            vote_of(&r->answers[q->answers[k]], 0, &votes[k]);
+        int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
+        free(votes);
+        if (rc != CN_OK)
+            return rc;
+        for (size_t d = 0; d < q->tally.n_dissent; d++)
+            r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
+    }
+    return CN_OK;
+}
+
+static int claim_members(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t c = 0; c < r->n_claims; c++) {
+        r->claims[c].questions = calloc(r->n_questions + 1, sizeof *r->claims[c].questions);
+        if (!r->claims[c].questions)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_claim *c = &r->claims[r->questions[i].claim];
+        c->questions[c->n_questions++] = i;
+    }
+    size_t *cap = calloc(r->n_claims + 1, sizeof *cap);
+    if (!cap)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t i = 0; i < r->n_answers; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            cn_analysis_claim *c = &r->claims[a->verdicts[v].claim];
+            if (grow((void **)&c->members, &cap[a->verdicts[v].claim], c->n_members + 1,
+                     sizeof *c->members)) {
+                free(cap);
+                return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+            }
+            c->members[c->n_members++] = (cn_member){.answer = i, .verdict = v};
+        }
+    }
+    free(cap);
+    return CN_OK;
+}
+
+static int tally_claims(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = claim_members(an, err);
+    for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++) {
+        cn_analysis_claim *cl = &r->claims[c];
+        cn_tally_vote *votes = calloc(cl->n_members + 1, sizeof *votes);
+        if (!votes)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        for (size_t k = 0; k < cl->n_members; k++)
+            vote_of(&r->answers[cl->members[k].answer], cl->members[k].verdict, &votes[k]);
+        rc = cn_tally_compute(votes, cl->n_members, &an->opts.consensus, &cl->tally, err);
+        free(votes);
+    }
+    return rc;
+}
+
+/* ---- review ---- */
+
+static bool str_differs(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) != 0;
+}
+
+/* What differs between a duplicate's physician and its original's, where both
+ * give a value (a flat page gives none, which is no disagreement). */
+static int metadata_note(const cn_physician *d, const cn_physician *o, char **out, cn_error *err)
+{
+    char buf[1024] = "";
+    size_t used = 0;
+#define ADD_DIFF(label, fmt, x, y)                                                               \
+    do {                                                                                       \
+        int n_ = snprintf(buf + used, sizeof buf - used, "%s" label " " fmt " vs " fmt,        \
+                          used ? "; " : "", x, y);                                             \
+        if (n_ > 0)                                                                            \
+            used = used + (size_t)n_ < sizeof buf ? used + (size_t)n_ : sizeof buf - 1;        \
+    } while (0)
+    if (str_differs(d->name, o->name))
+        ADD_DIFF("name", "'%s'", o->name, d->name);
+    if (str_differs(d->city, o->city))
+        ADD_DIFF("city", "'%s'", o->city, d->city);
+    if (str_differs(d->specialty, o->specialty))
+        ADD_DIFF("specialty", "'%s'", o->specialty, d->specialty);
+    if (d->has_rating && o->has_rating && d->rating != o->rating)
+        ADD_DIFF("rating", "%.1f", o->rating, d->rating);
+    if (d->has_reviews && o->has_reviews && d->reviews != o->reviews)
+        ADD_DIFF("reviews", "%ld", o->reviews, d->reviews);
+#undef ADD_DIFF
+    *out = NULL;
+    if (!used)
+        return CN_OK;
+    *out = strdup(buf);
+    return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+}
+
+static int flag_answers(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        const cn_decision *d = &a->verdicts[0].decision;
+        if (a->role == CN_ROLE_COUNTED) {
+            const cn_analysis_question *q = &r->questions[a->question];
+            if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
+                a->review |= CN_REVIEW_DISSENT;
+            if (d->conflicting)
+                a->review |= CN_REVIEW_CONFLICTING;
+            if (d->confidence < an->opts.low_confidence)
+                a->review |= CN_REVIEW_LOW_CONFIDENCE;
+            if (a->answer->excerpt || a->answer->truncated)
+                a->review |= CN_REVIEW_EXCERPT;
+        } else if (a->role == CN_ROLE_DUPLICATE) {
+            int rc = metadata_note(&a->answer->physician,
+                                   &r->answers[a->original].answer->physician,
+                                   &a->metadata_note, err);
+            if (rc != CN_OK)
+                return rc;
+            if (a->metadata_note)
+                a->review |= CN_REVIEW_DUPLICATE_METADATA;
+        }
+        if (a->review)
+            r->n_review++;
+    }
+    r->review = calloc(r->n_review + 1, sizeof *r->review);
+    if (!r->review)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (!a->review)
+            continue;
+        r->review[k++] = (cn_review_item){.answer = i,
+                                          .reasons = a->review,
+                                          .urgency = cn_review_urgency(a->review),
+                                          .confidence = a->verdicts[0].decision.confidence,
+                                          .question = a->question};
+    }
+    cn_review_sort(r->review, r->n_review);
+    return CN_OK;
+}
+
+/* ---- corpus figures ---- */
+
+/* The coder a counted answer stands for: its physician by name, else itself. */
+static char *coder_key(const cn_analysis_answer *a, size_t index)
+{
+    const char *name = a->answer->physician.name;
+    char *key;
+    if (name && *name) {
+        char *norm = cn_text_normalize(name, strlen(name), NULL, NULL);
+        if (!norm)
+            return NULL;
+        key = malloc(strlen(norm) + 6);
+        if (key)
+            sprintf(key, "name:%s", norm);
+        free(norm);
+        return key;
+    }
+    key = malloc(64);
+    if (key)
+        snprintf(key, 64, "answer:%zu", index);
+    return key;
+}
+
+static int count_physicians(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_strmap *seen = cn_strmap_new();
+    if (!seen)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t i = 0; i < r->n_answers; i++) {
+        if (r->answers[i].role != CN_ROLE_COUNTED)
+            continue;
+        char *key = coder_key(&r->answers[i], i);
+        int bad = !key || cn_strmap_put(seen, key, 1);
+        free(key);
+        if (bad) {
+            cn_strmap_free(seen);
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        }
+    }
+    r->agreement.physicians = cn_strmap_count(seen);
+    cn_strmap_free(seen);
+    return CN_OK;
+}
+
+static int agreement(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_agreement *ag = &r->agreement;
+    ag->questions = r->n_questions;
+    for (size_t i = 0; i < r->n_questions; i++) {
+        size_t m = (size_t)r->questions[i].tally.consensus.stance_answers;
+        if (m > ag->max_values)
+            ag->max_values = m;
+    }
+    size_t rows = ag->max_values ? ag->max_values : 1, units = r->n_questions;
+    size_t cells = rows * units;
+    double *values = malloc((cells ? cells : 1) * sizeof *values);
+    if (!values)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t k = 0; k < rows * units; k++)
+        values[k] = NAN;
+    for (size_t u = 0; u < units; u++) {
+        const cn_analysis_question *q = &r->questions[u];
+        size_t slot = 0;
+        for (size_t k = 0; k < q->n_answers; k++) {
+            cn_stance s = cn_analysis_answer_stance(&r->answers[q->answers[k]]);
+            if (s != CN_STANCE_NONE)
+                values[slot++ * units + u] = (double)s;
+        }
+    }
+    cn_agreement_opts o;
+    cn_agreement_opts_init(&o);
+    o.bootstrap = an->opts.bootstrap;
+    o.seed = an->opts.seed;
+    o.level = an->opts.consensus.level;
+    o.metric = CN_ALPHA_NOMINAL;
+    int rc = cn_agreement_compute(&o, values, rows, units, &ag->nominal, err);
+    o.metric = CN_ALPHA_ORDINAL;
+    if (rc == CN_OK)
+        rc = cn_agreement_compute(&o, values, rows, units, &ag->ordinal, err);
+    free(values);
+    if (rc == CN_OK)
+        rc = count_physicians(an, err);
+    return rc;
+}
+
+static int compare_specialties(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_specialty_comparison *sc = &r->specialties;
+    cn_tally_vote *votes = calloc(r->distinct_answers + 1, sizeof *votes);
+    if (!votes)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_answers; i++)
+        if (r->answers[i].role == CN_ROLE_COUNTED)
+            vote_of(&r->answers[i], 0, &votes[n++]);
+    cn_tally all;
+    int rc = cn_tally_compute(votes, n, &an->opts.consensus, &all, err);
+    free(votes);
+    if (rc != CN_OK)
+        return rc;
+    sc->groups = calloc(all.n_specialties + 1, sizeof *sc->groups);
+    long *table = calloc(3 * (all.n_specialties + 1), sizeof *table);
+    if (!sc->groups || !table)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t g = 0; g < all.n_specialties && rc == CN_OK; g++) {
+        cn_specialty_group *grp = &sc->groups[sc->n_groups++];
+        grp->specialty = all.specialties[g].specialty;
+        memcpy(grp->counts, all.specialties[g].counts, sizeof grp->counts);
+        grp->answers = all.specialties[g].answers;
+        grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
+        for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)
+            rc = cn_proportion_compute(grp->counts[k],
+                                       k == CN_STANCE_NONE ? grp->answers : grp->stance_answers,
+                                       an->opts.consensus.level, &grp->props[k], err);
+        if (grp->specialty) {
+            for (int k = 1; k < CN_STANCE_COUNT; k++)
+                table[sc->n_tested * 3 + (size_t)(k - 1)] = grp->counts[k];
+            sc->n_tested++;
+        }
+    }
+    cn_tally_clear(&all);
+    if (rc == CN_OK) {
+        cn_crosstab_opts o;
+        cn_crosstab_opts_init(&o);
+        o.simulate = an->opts.simulate;
+        o.seed = an->opts.seed;
+        rc = cn_crosstab_compute(&o, table, sc->n_tested, 3, &sc->test, err);
+    }
+    free(table);
+    return rc;
+}
+
+static const char *page_path(const cn_page *page)
+{
+    return page->path ? page->path : (page->file ? page->file : "");
+}
+
+static void corpus_counts(cn_analysis *an)
+{
+    cn_analysis_result *r = &an->result;
+    r->pages = an->n_pages;
+    r->skipped = an->skipped;
+    r->n_skipped = an->n_skipped;
+    /* The reader hands out a file's pages in a row (JSON Lines gives several). */
+    for (size_t p = 0; p < an->n_pages; p++)
+        if (p == 0 || strcmp(page_path(an->pages[p]), page_path(an->pages[p - 1])))
+            r->files_read++;
+}
+
+int cn_analysis_finish(cn_analysis *an, cn_error *err)
+{
+    if (an->finished)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: finished twice");
+    cn_analysis_result *r = &an->result;
+    r->opts = an->opts;
+    r->rules_sha256 = cn_rules_sha256(an->rules);
+    corpus_counts(an);
+    int rc = group(an, err);
+    if (rc == CN_OK)
+        rc = choose_primary_claims(an, err);
+    if (rc == CN_OK)
+        rc = classify_all(an, err);
+    if (rc == CN_OK)
+        rc = tally_questions(an, err);
+    if (rc == CN_OK)
+        rc = tally_claims(an, err);
+    if (rc == CN_OK)
+        rc = flag_answers(an, err);
+    if (rc == CN_OK)
+        rc = agreement(an, err);
+    if (rc == CN_OK)
+        rc = compare_specialties(an, err);
+    if (rc == CN_OK)
+        an->finished = true;
+    return rc;
+}

@@ -1,0 +1,214 @@
+/*
+ * cn_analysis: the aggregator at the heart of `consensus analyze`.
+ *
+ * It collects the pages of a corpus (after de-duplication has set question_id
+ * and duplicate_of), groups them into questions, classifies every answer on
+ * its question's primary claim and on the other catalog claims it addresses,
+ * and computes:
+ * - per question and per claim: files, distinct answers, stance counts,
+ *   proportions with Wilson and exact intervals, the consensus figures, a
+ *   summary sentence, the dissenting answers and the stances by specialty
+ *   (cn_tally);
+ * - for the corpus: files, answers, distinct answers, duplicates, skipped
+ *   files with reasons; Krippendorff's alpha (nominal and ordinal, bootstrap
+ *   intervals) and Fleiss' kappa where it applies; the specialty x stance
+ *   comparison (chi-square, Monte Carlo p, Cramer's V, per-specialty shares);
+ * - the review queue (cn_review).
+ *
+ * Counting rules: a question is a group of pages with the same question_id,
+ * or linked by a duplicate answer; a duplicate answer (duplicate_of set) is
+ * not counted again: its original's vote is the one that counts; a
+ * related-question excerpt takes `none` on the question's primary claim and is
+ * not counted in any figure (it belongs to another question, possibly in the
+ * corpus in full).
+ *
+ * Agreement: physicians are the coders and questions the units; a value is a
+ * counted answer's stance on the primary claim (`none` is a missing value).
+ * Since alpha and its unit bootstrap depend only on which values share a unit,
+ * not on who gave them, the matrix is stored with one row per answer slot
+ * instead of one per physician; the figures are the same and memory stays
+ * proportional to the answers. Most physicians answer one question only, so
+ * alpha here measures how much answers to the same question agree beyond what
+ * the corpus' overall stance mix predicts, not the reliability of individual
+ * physicians.
+ *
+ * Use: cn_analysis_new, cn_analysis_add_page for each page (the analysis takes
+ * ownership), cn_analysis_add_skipped for each rejected file, cn_analysis_finish
+ * once, then read cn_analysis_result. All figures are deterministic for a given
+ * input order, rule set and seed.
+ */
+#ifndef CN_ANALYSIS_H
+#define CN_ANALYSIS_H
+
+#include "cn_agreement.h"
+#include "cn_classifier.h"
+#include "cn_consensus.h"
+#include "cn_crosstab.h"
+#include "cn_error.h"
+#include "cn_interval.h"
+#include "cn_page.h"
+#include "cn_review.h"
+#include "cn_rules.h"
+#include "cn_tally.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CN_ANALYSIS_DEFAULT_SEED 1
+#define CN_ANALYSIS_DEFAULT_BOOTSTRAP 1000
+#define CN_ANALYSIS_DEFAULT_SIMULATE 10000
+#define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
+
+/* Called during cn_analysis_finish after each classified answer. */
+typedef void (*cn_analysis_progress_fn)(void *ctx, size_t done, size_t total);
+
+typedef struct cn_analysis_opts {
+    unsigned long seed;          /* seeds every Monte Carlo and bootstrap stream */
+    cn_consensus_opts consensus; /* thresholds, interval level, min answers, draws */
+    size_t bootstrap;            /* agreement bootstrap resamples */
+    size_t simulate;             /* specialty test Monte Carlo tables (0 = none) */
+    double low_confidence;       /* review: a decision below this is unsure */
+    cn_analysis_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+} cn_analysis_opts;
+
+/* Defaults above; the consensus options are cn_consensus_opts_init's. */
+void cn_analysis_opts_init(cn_analysis_opts *opts);
+
+/* What an answer is to its question. */
+typedef enum cn_answer_role {
+    CN_ROLE_COUNTED = 0, /* a distinct answer: it votes */
+    CN_ROLE_DUPLICATE,   /* the same answer seen again: its original votes */
+    CN_ROLE_RELATED      /* a related-question excerpt: no vote */
+} cn_answer_role;
+
+/* "counted", "duplicate", "related". */
+const char *cn_answer_role_name(cn_answer_role role);
+
+/* One answer's decision on one claim. */
+typedef struct cn_verdict {
+    size_t claim; /* index into the result's claims */
+    cn_decision decision;
+} cn_verdict;
+
+typedef struct cn_analysis_answer {
+    const cn_page *page;     /* owned by the analysis */
+    const cn_answer *answer; /* within page */
+    size_t question;         /* index into the result's questions */
+    cn_answer_role role;
+    size_t original;      /* duplicates: the counted answer; otherwise itself */
+    cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
+    size_t n_verdicts;
+    bool dissent;         /* its stance differs from its question's majority */
+    unsigned review;      /* CN_REVIEW_* reasons (0: not queued) */
+    char *metadata_note;  /* duplicate-metadata: what differs; else NULL */
+} cn_analysis_answer;
+
+/* A (answer, verdict) pair: one vote in a claim's tally. */
+typedef struct cn_member {
+    size_t answer;
+    size_t verdict;
+} cn_member;
+
+typedef struct cn_analysis_question {
+    char id[CN_ID_LEN + 1];
+    const char *question; /* the title, NULL when no page has one */
+    size_t claim;         /* primary claim (index into claims) */
+    const char *claim_source; /* "title", "answers" or "adhoc" */
+    size_t *answers;      /* counted answers, in corpus order */
+    size_t n_answers;
+    size_t *duplicates;
+    size_t n_duplicates;
+    size_t *related;
+    size_t n_related;
+    const char **files;   /* every file with a page of it, byte order */
+    size_t n_files;
+    cn_tally tally;       /* over the counted answers (dissent indexes answers[]) */
+} cn_analysis_question;
+
+typedef struct cn_analysis_claim {
+    char *id;
+    char *statement;
+    const cn_rule *rule; /* NULL for an ad-hoc claim */
+    size_t *questions;   /* questions whose primary claim it is */
+    size_t n_questions;
+    cn_member *members;  /* counted answers with a verdict on it, corpus order */
+    size_t n_members;
+    cn_tally tally;      /* dissent indexes members[] */
+} cn_analysis_claim;
+
+typedef struct cn_skipped {
+    char *file;   /* base name */
+    char *reason;
+} cn_skipped;
+
+typedef struct cn_analysis_agreement {
+    size_t questions;       /* units */
+    size_t physicians;      /* distinct coders among the counted answers */
+    size_t max_values;      /* most stance-taking answers of one question */
+    cn_agreement_result nominal;
+    cn_agreement_result ordinal; /* reassuring < cautionary < contraindicated */
+} cn_analysis_agreement;
+
+typedef struct cn_specialty_group {
+    const char *specialty;          /* NULL: answers without a specialty */
+    long counts[CN_STANCE_COUNT];
+    long answers;                   /* all four */
+    long stance_answers;            /* the three stances */
+    cn_proportion props[CN_STANCE_COUNT]; /* stances over stance_answers; none over answers */
+} cn_specialty_group;
+
+typedef struct cn_specialty_comparison {
+    cn_specialty_group *groups; /* known specialties by name, then unknown (if any) */
+    size_t n_groups;
+    size_t n_tested;            /* the first n_tested groups (known ones) are in the test */
+    cn_crosstab_result test;    /* specialty x {reassuring, cautionary, contraindicated} */
+} cn_specialty_comparison;
+
+typedef struct cn_analysis_result {
+    cn_analysis_opts opts;
+    const char *rules_sha256;
+    size_t files_read;     /* distinct files that gave pages */
+    size_t pages;
+    size_t total_answers;  /* every answer of every page */
+    size_t distinct_answers; /* counted */
+    size_t duplicates;
+    size_t related;
+    cn_skipped *skipped;
+    size_t n_skipped;
+    cn_analysis_answer *answers; /* corpus order (page order, then index) */
+    size_t n_answers;
+    cn_analysis_question *questions; /* in order of their first page */
+    size_t n_questions;
+    cn_analysis_claim *claims; /* in order of first use */
+    size_t n_claims;
+    cn_analysis_agreement agreement;
+    cn_specialty_comparison specialties;
+    cn_review_item *review; /* most urgent first */
+    size_t n_review;
+} cn_analysis_result;
+
+typedef struct cn_analysis cn_analysis;
+
+/* A new, empty analysis over a loaded rule set (borrowed: it must outlive
+ * the analysis). opts may be NULL (defaults); it is copied. NULL on OOM. */
+cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts);
+void cn_analysis_free(cn_analysis *an);
+
+/* Add a page; the analysis takes ownership of it in every case (it is freed
+ * on failure). CN_ERR_USAGE after cn_analysis_finish; CN_ERR_NOMEM. */
+int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err);
+
+/* Record a file that was rejected (named by its base name) and why. */
+int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err);
+
+/* Group, classify and compute everything. Once only. */
+int cn_analysis_finish(cn_analysis *an, cn_error *err);
+
+/* The result after a successful cn_analysis_finish, else NULL. Owned by the analysis. */
+const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
+
+/* The stance of an answer on its primary claim. */
+cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a);
+
+#endif

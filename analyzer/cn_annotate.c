@@ -1,0 +1,265 @@
+/* cn_annotate: per-page stance annotation against primary and secondary claims. */
+#include "cn_annotate.h"
+
+#include "cn_answer_json.h"
+#include "cn_hash.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cn_annotator {
+    const cn_rules *rules;
+    cn_strmap *by_question; /* question_id -> index into claims */
+    cn_claim_choice **claims;
+    size_t n_claims, cap_claims;
+};
+
+int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err)
+{
+    cn_annotator *a = calloc(1, sizeof *a);
+    if (a)
+        a->by_question = cn_strmap_new();
+    if (!a || !a->by_question) {
+        free(a);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    a->rules = rules;
+    *out = a;
+    return CN_OK;
+}
+
+void cn_annotator_free(cn_annotator *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->n_claims; i++) {
+        cn_claim_choice_clear(a->claims[i]);
+        free(a->claims[i]);
+    }
+    free(a->claims);
+    cn_strmap_free(a->by_question);
+    free(a);
+}
+
+/* The primary claim of the page's question, chosen on its first page. */
+static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, cn_error *err)
+{
+    int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
+    if (idx >= 0)
+        return a->claims[idx];
+    const char **texts = calloc(page->n_answers + 1, sizeof *texts);
+    cn_claim_choice *c = calloc(1, sizeof *c);
+    if (!texts || !c) {
+        free(texts);
+        free(c);
+        cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < page->n_answers; i++)
+        if (!page->answers[i].related)
+            texts[n++] = page->answers[i].text ? page->answers[i].text : "";
+    int rc = cn_claims_primary(a->rules, page->question, texts, n, c, err);
+    free(texts);
+    if (rc == CN_OK && a->n_claims == a->cap_claims) {
+        size_t cap = a->cap_claims ? a->cap_claims * 2 : 16;
+        cn_claim_choice **cl = realloc(a->claims, cap * sizeof *cl);
+        if (!cl)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else {
+            a->claims = cl;
+            a->cap_claims = cap;
+        }
+    }
+    if (rc) {
+        cn_claim_choice_clear(c);
+        free(c);
+        return NULL;
+    }
+    a->claims[a->n_claims] = c;
+    if (page->question_id[0])
+        cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
+    a->n_claims++;
+    return c;
+}
+
+static void answer_annotation_clear(cn_answer_annotation *aa)
+{
+    for (size_t i = 0; i < aa->n_claims; i++)
+        cn_decision_clear(&aa->claims[i].decision);
+    free(aa->claims);
+}
+
+void cn_page_annotation_free(cn_page_annotation *pa)
+{
+    if (!pa)
+        return;
+    for (size_t i = 0; i < pa->n_answers; i++)
+        answer_annotation_clear(&pa->answers[i]);
+    free(pa->answers);
+    free(pa);
+}
+
+static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim_choice *primary,
+                           cn_answer_annotation *aa, cn_error *err)
+{
+    const cn_rule **others = NULL;
+    size_t n_others = 0;
+    int rc = cn_claims_in_text(a->rules, ans->text ? ans->text : "", &others, &n_others, err);
+    if (rc)
+        return rc;
+    aa->claims = calloc(n_others + 1, sizeof *aa->claims);
+    if (!aa->claims) {
+        free(others);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    cn_classify_input in = {.title = ans->title, .text = ans->text ? ans->text : "",
+                            .related = ans->related};
+    aa->claims[0].claim_id = primary->id;
+    aa->claims[0].statement = primary->statement;
+    aa->claims[0].primary = true;
+    rc = cn_classify_answer(a->rules, &in, &aa->claims[0].decision, err);
+    aa->n_claims = rc == CN_OK ? 1 : 0;
+    for (size_t i = 0; rc == CN_OK && i < n_others; i++) {
+        if (others[i] == primary->rule)
+            continue;
+        cn_answer_claim *c = &aa->claims[aa->n_claims];
+        cn_classify_input sec = {.text = ans->text ? ans->text : "", .topic_claim = others[i]};
+        c->claim_id = others[i]->id;
+        c->statement = others[i]->statement;
+        rc = cn_classify_answer(a->rules, &sec, &c->decision, err);
+        if (rc == CN_OK) {
+            /* A claim the answer names without taking a position is not listed. */
+            if (c->decision.stance == CN_STANCE_NONE)
+                cn_decision_clear(&c->decision);
+            else
+                aa->n_claims++;
+        }
+    }
+    free(others);
+    return rc;
+}
+
+int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
+                      cn_error *err)
+{
+    *out = NULL;
+    const cn_claim_choice *primary = primary_for(a, page, err);
+    if (!primary)
+        return err ? err->code : CN_ERR_NOMEM;
+    cn_page_annotation *pa = calloc(1, sizeof *pa);
+    if (pa)
+        pa->answers = calloc(page->n_answers + 1, sizeof *pa->answers);
+    if (!pa || !pa->answers) {
+        free(pa);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    pa->primary = primary;
+    int rc = CN_OK;
+    for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
+        rc = annotate_answer(a, &page->answers[i], primary, &pa->answers[i], err);
+        pa->n_answers = i + 1;
+    }
+    if (rc) {
+        cn_page_annotation_free(pa);
+        return rc;
+    }
+    *out = pa;
+    return CN_OK;
+}
+
+/* Round for stable, readable JSON (reports must be byte-identical). */
+static double round4(double x)
+{
+    return isfinite(x) ? round(x * 10000.0) / 10000.0 : 0.0;
+}
+
+static cJSON *effects_json(unsigned flags)
+{
+    static const struct {
+        unsigned flag;
+        const char *name;
+    } NAMES[] = {
+        {CN_EV_NEGATED, "negated"},         {CN_EV_HEDGED, "hedged"},
+        {CN_EV_SHIFTED, "shifted"},         {CN_EV_INTENSIFIED, "intensified"},
+        {CN_EV_CONTRAST_BEFORE, "before-contrast"}, {CN_EV_CONTRAST_AFTER, "after-contrast"},
+        {CN_EV_EXPERIENCE, "experience"},   {CN_EV_HYPOTHETICAL, "hypothetical"},
+        {CN_EV_BOILERPLATE, "boilerplate"}, {CN_EV_LAST_SENTENCE, "bottom-line"},
+    };
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < sizeof NAMES / sizeof *NAMES; i++)
+        if (flags & NAMES[i].flag)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(NAMES[i].name));
+    return arr;
+}
+
+cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *text)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        const char *src = e->in_title ? title : text;
+        cJSON *o = cJSON_CreateObject();
+        if (!o)
+            break;
+        cJSON_AddStringToObject(o, "rule", e->rule->id);
+        cJSON_AddStringToObject(o, "kind", cn_rule_kind_name(e->rule->kind));
+        cJSON_AddStringToObject(o, "field", e->in_title ? "title" : "text");
+        cJSON_AddNumberToObject(o, "start", (double)e->start);
+        cJSON_AddNumberToObject(o, "end", (double)e->end);
+        if (src && e->end <= strlen(src)) {
+            char *m = strndup(src + e->start, e->end - e->start);
+            cJSON_AddStringToObject(o, "match", m ? m : "");
+            free(m);
+        }
+        if (e->rule->kind == CN_RULE_CUE) {
+            cJSON_AddStringToObject(o, "stance", cn_stance_name(e->stance));
+            cJSON_AddNumberToObject(o, "weight", round4(e->weight));
+            cJSON_AddItemToObject(o, "effects", effects_json(e->flags));
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+static cJSON *scores_json(const cn_decision *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int k = CN_STANCE_REASSURING; o && k < CN_STANCE_COUNT; k++)
+        cJSON_AddNumberToObject(o, cn_stance_name((cn_stance)k), round4(d->scores[k]));
+    return o;
+}
+
+cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_annotation *pa)
+{
+    cJSON *o = cn_answer_json_new(page, i);
+    if (!o)
+        return NULL;
+    const cn_answer_annotation *aa = &pa->answers[i];
+    const cn_answer *ans = &page->answers[i];
+    const cn_decision *primary = &aa->claims[0].decision;
+    cJSON_AddStringToObject(o, "stance", cn_stance_name(primary->stance));
+    cJSON_AddNumberToObject(o, "confidence", round4(primary->confidence));
+    cJSON_AddStringToObject(o, "claim", pa->primary->id);
+    cJSON_AddBoolToObject(o, "conflicting", primary->conflicting);
+    cJSON_AddStringToObject(o, "reason", primary->reason ? primary->reason : "");
+    cJSON_AddItemToObject(o, "scores", scores_json(primary));
+    cJSON *claims = cJSON_AddArrayToObject(o, "claims");
+    for (size_t c = 0; claims && c < aa->n_claims; c++) {
+        const cn_answer_claim *ac = &aa->claims[c];
+        cJSON *co = cJSON_CreateObject();
+        if (!co)
+            break;
+        cJSON_AddStringToObject(co, "claim", ac->claim_id);
+        cJSON_AddStringToObject(co, "statement", ac->statement);
+        cJSON_AddBoolToObject(co, "primary", ac->primary);
+        cJSON_AddStringToObject(co, "stance", cn_stance_name(ac->decision.stance));
+        cJSON_AddNumberToObject(co, "confidence", round4(ac->decision.confidence));
+        cJSON_AddItemToObject(co, "evidence",
+                              cn_evidence_json(&ac->decision, ans->title, ans->text));
+        cJSON_AddItemToArray(claims, co);
+    }
+    return o;
+}

@@ -1,0 +1,62 @@
+/*
+ * cn_annotate: stances for every answer of a page, toward the page's primary
+ * claim and toward the other catalog claims each answer addresses.
+ *
+ * The annotator remembers the primary claim chosen for each question_id, so a
+ * page that repeats another's answers (a flat rendering without a title) is
+ * judged against the claim of the question it belongs to. That memory grows
+ * with the number of questions, not with answers.
+ */
+#ifndef CN_ANNOTATE_H
+#define CN_ANNOTATE_H
+
+#include "cn_claims.h"
+#include "cn_classifier.h"
+#include "cn_error.h"
+#include "cn_page.h"
+#include "cn_rules.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cn_answer_claim {
+    const char *claim_id;  /* borrowed from the annotator or the rules */
+    const char *statement; /* borrowed */
+    bool primary;
+    cn_decision decision;
+} cn_answer_claim;
+
+typedef struct cn_answer_annotation {
+    cn_answer_claim *claims; /* claims[0] is the primary claim */
+    size_t n_claims;
+} cn_answer_annotation;
+
+typedef struct cn_page_annotation {
+    const cn_claim_choice *primary; /* borrowed from the annotator */
+    cn_answer_annotation *answers;  /* one per page answer */
+    size_t n_answers;
+} cn_page_annotation;
+
+typedef struct cn_annotator cn_annotator;
+
+/* The annotator borrows rules, which must outlive it. */
+int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err);
+void cn_annotator_free(cn_annotator *a);
+
+/* Classify every answer of page. *out is freed with cn_page_annotation_free
+ * (before the annotator is freed: it borrows claim ids from it). */
+int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
+                      cn_error *err);
+void cn_page_annotation_free(cn_page_annotation *pa);
+
+/* Evidence of a decision as a JSON array [{rule, kind, field, start, end,
+ * match, stance, weight, effects}] (match: the text it matched). */
+cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *text);
+
+/* The `classify` line of answer i: the `parse` object plus stance,
+ * confidence, claim, conflicting, scores and claims [{claim, statement,
+ * primary, stance, confidence, evidence}]. NULL on OOM. */
+cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_annotation *pa);
+
+#endif

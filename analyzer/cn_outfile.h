@@ -1,0 +1,38 @@
+/*
+ * cn_outfile: writing report files safely. Every file is first written whole
+ * to a hidden temporary name in the output folder and renamed over its final
+ * name only once everything has been written, so a failure never leaves a
+ * half-written report, and a set of files (report.json, report.xml,
+ * answers.jsonl) is committed together: if any of them cannot be written, none
+ * is renamed and every temporary is removed.
+ */
+#ifndef CN_OUTFILE_H
+#define CN_OUTFILE_H
+
+#include "cn_error.h"
+
+#include <stddef.h>
+
+typedef struct cn_outset cn_outset;
+
+/* A set of files for folder dir, which is created (with its parents) when
+ * missing. CN_ERR_IO naming the folder when it cannot be created or is not a
+ * writable folder; CN_ERR_NOMEM. */
+int cn_outset_new(const char *dir, cn_outset **out, cn_error *err);
+
+/* Write data[0..len) to a temporary file that will become dir/name on commit.
+ * The name must be a plain file name (no '/'). CN_ERR_IO naming the file when
+ * it cannot be written (the temporary is removed); CN_ERR_USAGE for a bad name. */
+int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err);
+
+/* Rename every temporary to its final name. On failure the files not yet
+ * renamed are removed and CN_ERR_IO names the one that failed. */
+int cn_outset_commit(cn_outset *set, cn_error *err);
+
+/* Remove the temporaries not committed and free the set. NULL is fine. */
+void cn_outset_free(cn_outset *set);
+
+/* The folder, as given. */
+const char *cn_outset_dir(const cn_outset *set);
+
+#endif

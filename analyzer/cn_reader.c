@@ -1,0 +1,605 @@
+/* cn_reader: walk the paths, detect each file's shape, stream de-duplicated pages. */
+#define _POSIX_C_SOURCE 200809L
+#include "cn_reader.h"
+
+#include "cn_dedup.h"
+#include "cn_flat.h"
+#include "cn_jsonl.h"
+#include "cn_structured.h"
+#include "cn_text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Folders nested deeper than this (a symlink loop, say) are not entered. */
+#define MAX_DEPTH 64
+/* Bytes looked at to tell JSON Lines from page text. */
+#define SNIFF_BYTES 4096
+
+typedef struct frame {
+    char *dir;
+    char **names; /* sorted entries, dot files left out */
+    size_t n, pos;
+} frame;
+
+typedef struct skip {
+    char *where;
+    char *reason;
+} skip;
+
+struct cn_reader {
+    const cn_pagecues *cues;
+    size_t max_bytes;
+    char **paths;
+    size_t n_paths, next_path;
+    frame *stack;
+    size_t depth, cap_stack;
+    FILE *jl; /* the JSON Lines file being read, if any */
+    char *jl_path;
+    size_t jl_line;   /* lines read so far */
+    size_t jl_index;  /* index of the next answer in that file */
+    size_t jl_offset; /* byte offset of the next line */
+    char *line;
+    size_t line_cap;
+    cn_dedup *dedup;
+    skip *skips;
+    size_t n_skips, cap_skips;
+    size_t pages;
+};
+
+typedef enum next_kind { NEXT_FILE, NEXT_END, NEXT_ERROR } next_kind;
+
+/* Record a rejected input and fill err with "where: reason". */
+static int reject(cn_reader *r, cn_error *err, int code, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static int reject(cn_reader *r, cn_error *err, int code, const char *where, const char *fmt, ...)
+{
+    char reason[CN_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (r->n_skips == r->cap_skips) {
+        size_t cap = r->cap_skips ? r->cap_skips * 2 : 16;
+        skip *v = realloc(r->skips, cap * sizeof *v);
+        if (!v)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        r->skips = v;
+        r->cap_skips = cap;
+    }
+    skip *s = &r->skips[r->n_skips];
+    s->where = strdup(where);
+    s->reason = strdup(reason);
+    if (!s->where || !s->reason) {
+        free(s->where);
+        free(s->reason);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    r->n_skips++;
+    return cn_error_set(err, code, "%s: %s", where, reason);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    size_t w = a;
+    if (a > 0 && dir[a - 1] != '/')
+        p[w++] = '/';
+    memcpy(p + w, name, b + 1);
+    return p;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void frame_free(frame *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->names[i]);
+    free(f->names);
+    free(f->dir);
+}
+
+/* Enter a folder: list it, sorted by name. Takes ownership of dir. */
+static int push_dir(cn_reader *r, char *dir, cn_error *err)
+{
+    if (r->depth >= MAX_DEPTH) {
+        int rc = reject(r, err, CN_ERR_IO, dir, "folders nested deeper than %d", MAX_DEPTH);
+        free(dir);
+        return rc;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        int rc = reject(r, err, CN_ERR_IO, dir, "cannot open folder: %s", strerror(errno));
+        free(dir);
+        return rc;
+    }
+    frame f = {.dir = dir};
+    size_t cap = 0;
+    struct dirent *e;
+    int rc = CN_OK;
+    while (rc == CN_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (f.n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **v = realloc(f.names, ncap * sizeof *v);
+            if (!v) {
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+                break;
+            }
+            f.names = v;
+            cap = ncap;
+        }
+        if (!(f.names[f.n] = strdup(e->d_name)))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else
+            f.n++;
+    }
+    closedir(d);
+    if (rc == CN_OK && r->depth == r->cap_stack) {
+        size_t ncap = r->cap_stack ? r->cap_stack * 2 : 8;
+        frame *v = realloc(r->stack, ncap * sizeof *v);
+        if (!v)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else {
+            r->stack = v;
+            r->cap_stack = ncap;
+        }
+    }
+    if (rc) {
+        frame_free(&f);
+        return rc;
+    }
+    if (f.n > 1)
+        qsort(f.names, f.n, sizeof *f.names, name_cmp);
+    r->stack[r->depth++] = f;
+    return CN_OK;
+}
+
+/* Route one path: folders are entered, regular files returned. Takes
+ * ownership of path. */
+static next_kind route(cn_reader *r, char *path, char **file, int *rc, cn_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *rc = reject(r, err, CN_ERR_IO, path, "%s", strerror(errno));
+        free(path);
+        return NEXT_ERROR;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *rc = push_dir(r, path, err);
+        return *rc ? NEXT_ERROR : NEXT_FILE;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *rc = reject(r, err, CN_ERR_IO, path, "not a regular file");
+        free(path);
+        return NEXT_ERROR;
+    }
+    *file = path;
+    return NEXT_FILE;
+}
+
+/* The next file to read, depth first in name order. */
+static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
+{
+    for (;;) {
+        *file = NULL;
+        char *path = NULL;
+        if (r->depth > 0) {
+            frame *f = &r->stack[r->depth - 1];
+            if (f->pos == f->n) {
+                frame_free(f);
+                r->depth--;
+                continue;
+            }
+            path = join_path(f->dir, f->names[f->pos++]);
+        } else if (r->next_path < r->n_paths) {
+            path = strdup(r->paths[r->next_path++]);
+        } else {
+            return NEXT_END;
+        }
+        if (!path) {
+            *rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            return NEXT_ERROR;
+        }
+        next_kind k = route(r, path, file, rc, err);
+        if (k == NEXT_ERROR || *file)
+            return k;
+    }
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static cn_page *new_page(const char *path, size_t line)
+{
+    cn_page *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->path = strdup(path);
+    p->file = strdup(base_name(path));
+    p->line = line;
+    p->declared_answers = -1;
+    if (!p->path || !p->file) {
+        cn_page_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* Line number (1-based) of byte offset off in buf. */
+static size_t line_of(const char *buf, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++)
+        line += buf[i] == '\n';
+    return line;
+}
+
+/* Empty, binary and encoding checks of a whole file's bytes. */
+static int check_bytes(cn_reader *r, const char *path, const char *buf, size_t n, cn_error *err)
+{
+    if (n == 0)
+        return reject(r, err, CN_ERR_FORMAT, path, "empty file");
+    const char *nul = memchr(buf, '\0', n);
+    if (nul)
+        return reject(r, err, CN_ERR_FORMAT, path, "binary file (NUL byte at offset %zu)",
+                      (size_t)(nul - buf));
+    size_t controls = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        controls += c < 0x20 && !cn_text_is_space(c);
+    }
+    if (controls * 100 > n)
+        return reject(r, err, CN_ERR_FORMAT, path, "binary file (%zu control bytes)", controls);
+    size_t bad;
+    if (!cn_utf8_validate(buf, n, &bad))
+        return reject(r, err, CN_ERR_ENCODING, path, "not valid UTF-8 (byte offset %zu, line %zu)",
+                      bad, line_of(buf, bad));
+    for (size_t i = 0; i < n; i++)
+        if (!cn_text_is_space((unsigned char)buf[i]))
+            return CN_OK;
+    return reject(r, err, CN_ERR_FORMAT, path, "empty file (only white space)");
+}
+
+/* Read the rest of f into a malloc'd buffer; NULL on OOM/read error/too big. */
+static char *read_all(FILE *f, size_t limit, size_t *len, bool *too_big)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+    *too_big = false;
+    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n > limit) {
+            *too_big = true;
+            free(buf);
+            return NULL;
+        }
+        if (cap - n - 1 == 0) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                return NULL;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        return NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parse a page's text by its shape. */
+static int parse_text(cn_reader *r, const char *path, const char *text, size_t len, cn_page **out,
+                      cn_error *err)
+{
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        text += 3, len -= 3;
+    int (*parse)(const cn_pagecues *, const char *, size_t, cn_page *, cn_error *) = NULL;
+    if (cn_structured_detect(text, len))
+        parse = cn_structured_parse;
+    else if (cn_flat_detect(text, len))
+        parse = cn_flat_parse;
+    if (!parse) {
+        size_t i = 0;
+        while (i < len && cn_text_is_space((unsigned char)text[i]))
+            i++;
+        if (i < len && text[i] == '[')
+            return reject(r, err, CN_ERR_FORMAT, path,
+                          "a JSON array, not JSON Lines (one page object a line)");
+        return reject(r, err, CN_ERR_FORMAT, path,
+                      "no known page shape (no 'Doctor Answers N' line; not a flat page of one "
+                      "answer a line; not JSON Lines)");
+    }
+    cn_page *page = new_page(path, 0);
+    if (!page)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    cn_error perr;
+    cn_error_clear(&perr);
+    int rc = parse(r->cues, text, len, page, &perr);
+    if (rc == CN_OK)
+        rc = cn_dedup_assign(r->dedup, page, &perr);
+    if (rc) {
+        cn_page_free(page);
+        if (rc == CN_ERR_NOMEM)
+            return cn_error_set(err, rc, "%s: %s", path, perr.message);
+        return reject(r, err, rc, path, "%s", perr.message);
+    }
+    *out = page;
+    return CN_OK;
+}
+
+/* Open a file: JSON Lines start streaming, other files are read whole. */
+static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
+        free(path);
+        return rc;
+    }
+    char head[SNIFF_BYTES];
+    size_t hn = fread(head, 1, sizeof head, f);
+    if (hn > 0 && cn_jsonl_detect(head, hn) && !memchr(head, '\0', hn)) {
+        rewind(f);
+        r->jl = f;
+        r->jl_path = path;
+        r->jl_line = r->jl_offset = 0;
+        r->jl_index = 1;
+        return CN_OK;
+    }
+    rewind(f);
+    size_t len = 0;
+    bool too_big;
+    char *buf = read_all(f, r->max_bytes, &len, &too_big);
+    fclose(f);
+    int rc;
+    if (!buf && too_big)
+        rc = reject(r, err, CN_ERR_FORMAT, path, "too large (over %zu bytes)", r->max_bytes);
+    else if (!buf)
+        rc = reject(r, err, CN_ERR_IO, path, "read error");
+    else if ((rc = check_bytes(r, path, buf, len, err)) == CN_OK)
+        rc = parse_text(r, path, buf, len, out, err);
+    free(buf);
+    free(path);
+    return rc;
+}
+
+static void close_jsonl(cn_reader *r)
+{
+    if (r->jl)
+        fclose(r->jl);
+    free(r->jl_path);
+    r->jl = NULL;
+    r->jl_path = NULL;
+}
+
+/* One line of the JSON Lines file into r->line; false at the end. Lines over
+ * the limit are read to their end but not kept (*too_long). */
+static bool read_line(cn_reader *r, size_t *len, bool *too_long, bool *failed)
+{
+    size_t n = 0;
+    int c;
+    bool any = false;
+    *too_long = *failed = false;
+    while ((c = getc(r->jl)) != EOF) {
+        any = true;
+        r->jl_offset++;
+        if (c == '\n')
+            break;
+        if (n >= r->max_bytes) {
+            *too_long = true;
+            continue;
+        }
+        if (n + 1 >= r->line_cap) {
+            size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+            char *v = realloc(r->line, cap);
+            if (!v) {
+                *failed = true;
+                return false;
+            }
+            r->line = v;
+            r->line_cap = cap;
+        }
+        r->line[n++] = (char)c;
+    }
+    if (ferror(r->jl)) {
+        *failed = true;
+        return false;
+    }
+    if (!any)
+        return false;
+    if (n > 0 && r->line[n - 1] == '\r')
+        n--;
+    *len = n;
+    return true;
+}
+
+/* The next page of the open JSON Lines file; *out NULL at its end. */
+static int next_jsonl(cn_reader *r, cn_page **out, cn_error *err)
+{
+    for (;;) {
+        size_t start = r->jl_offset, len = 0;
+        bool too_long, failed;
+        if (!read_line(r, &len, &too_long, &failed)) {
+            int rc = CN_OK;
+            if (failed)
+                rc = reject(r, err, CN_ERR_IO, r->jl_path, "read error after line %zu", r->jl_line);
+            close_jsonl(r);
+            return rc;
+        }
+        r->jl_line++;
+        char where[4200];
+        snprintf(where, sizeof where, "%s:%zu", r->jl_path, r->jl_line);
+        if (too_long)
+            return reject(r, err, CN_ERR_FORMAT, where, "line longer than %zu bytes", r->max_bytes);
+        const char *s = r->line ? r->line : "";
+        if (r->jl_line == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+            s += 3, len -= 3, start += 3;
+        size_t k = 0;
+        while (k < len && cn_text_is_space((unsigned char)s[k]))
+            k++;
+        if (k == len)
+            continue;
+        const char *nul = memchr(s, '\0', len);
+        if (nul)
+            return reject(r, err, CN_ERR_FORMAT, where, "NUL byte at byte offset %zu",
+                          start + (size_t)(nul - s));
+        size_t bad;
+        if (!cn_utf8_validate(s, len, &bad))
+            return reject(r, err, CN_ERR_ENCODING, where, "not valid UTF-8 (byte offset %zu)",
+                          start + bad);
+        cn_page *page = new_page(r->jl_path, r->jl_line);
+        if (!page)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        cn_error perr;
+        cn_error_clear(&perr);
+        int rc = cn_jsonl_parse_line(r->cues, s, len, r->jl_index, page, &perr);
+        if (rc == CN_OK)
+            rc = cn_dedup_assign(r->dedup, page, &perr);
+        if (rc) {
+            cn_page_free(page);
+            if (rc == CN_ERR_NOMEM)
+                return cn_error_set(err, rc, "%s: %s", where, perr.message);
+            return reject(r, err, rc, where, "%s", perr.message);
+        }
+        r->jl_index += page->n_answers;
+        *out = page;
+        return CN_OK;
+    }
+}
+
+int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
+{
+    *out = NULL;
+    for (;;) {
+        if (r->jl) {
+            int rc = next_jsonl(r, out, err);
+            if (rc || *out) {
+                r->pages += *out != NULL;
+                return rc;
+            }
+            continue;
+        }
+        char *file;
+        int rc = CN_OK;
+        next_kind k = next_file(r, &file, &rc, err);
+        if (k == NEXT_END)
+            return CN_OK;
+        if (k == NEXT_ERROR)
+            return rc;
+        rc = open_file(r, file, out, err);
+        if (rc || *out) {
+            r->pages += *out != NULL;
+            return rc;
+        }
+    }
+}
+
+int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *cues,
+                  cn_reader **out, cn_error *err)
+{
+    *out = NULL;
+    for (size_t i = 0; i < n_paths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0)
+            return cn_error_set(err, CN_ERR_USAGE, "%s: %s", paths[i], strerror(errno));
+    }
+    cn_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    r->cues = cues;
+    const cn_pagecues_limits *lim = cn_pagecues_get_limits(cues);
+    r->max_bytes = lim->max_page_bytes;
+    r->paths = calloc(n_paths ? n_paths : 1, sizeof *r->paths);
+    int rc = r->paths ? CN_OK : CN_ERR_NOMEM;
+    for (size_t i = 0; rc == CN_OK && i < n_paths; i++) {
+        if (!(r->paths[i] = strdup(paths[i])))
+            rc = CN_ERR_NOMEM;
+        else
+            r->n_paths++;
+    }
+    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max};
+    if (rc == CN_OK)
+        rc = cn_dedup_new(&opt, &r->dedup, err);
+    if (rc) {
+        cn_reader_free(r);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    *out = r;
+    return CN_OK;
+}
+
+void cn_reader_free(cn_reader *r)
+{
+    if (!r)
+        return;
+    close_jsonl(r);
+    while (r->depth > 0)
+        frame_free(&r->stack[--r->depth]);
+    free(r->stack);
+    for (size_t i = 0; i < r->n_paths; i++)
+        free(r->paths[i]);
+    free(r->paths);
+    for (size_t i = 0; i < r->n_skips; i++) {
+        free(r->skips[i].where);
+        free(r->skips[i].reason);
+    }
+    free(r->skips);
+    free(r->line);
+    cn_dedup_free(r->dedup);
+    free(r);
+}
+
+size_t cn_reader_skipped_count(const cn_reader *r)
+{
+    return r->n_skips;
+}
+
+const char *cn_reader_skipped_where(const cn_reader *r, size_t i)
+{
+    return i < r->n_skips ? r->skips[i].where : NULL;
+}
+
+const char *cn_reader_skipped_reason(const cn_reader *r, size_t i)
+{
+    return i < r->n_skips ? r->skips[i].reason : NULL;
+}
+
+size_t cn_reader_pages(const cn_reader *r)
+{
+    return r->pages;
+}
+
+size_t cn_reader_distinct_answers(const cn_reader *r)
+{
+    return cn_dedup_count(r->dedup);
+}
+
+size_t cn_reader_index_bytes(const cn_reader *r)
+{
+    return cn_dedup_bytes(r->dedup);
+}

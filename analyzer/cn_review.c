@@ -1,0 +1,65 @@
+/* cn_review: reason names and weights of the review queue, and its order. */
+#include "cn_review.h"
+
+#include <stdlib.h>
+
+static const struct {
+    unsigned flag;
+    const char *name;
+    int weight;
+} REASONS[CN_REVIEW_REASON_COUNT] = {
+    {CN_REVIEW_DISSENT, "dissent", 4},
+    {CN_REVIEW_CONFLICTING, "conflicting", 3},
+    {CN_REVIEW_LOW_CONFIDENCE, "low-confidence", 2},
+    {CN_REVIEW_DUPLICATE_METADATA, "duplicate-metadata", 2},
+    {CN_REVIEW_EXCERPT, "excerpt", 1},
+};
+
+unsigned cn_review_reason_at(size_t i)
+{
+    return i < CN_REVIEW_REASON_COUNT ? REASONS[i].flag : 0;
+}
+
+const char *cn_review_reason_name(unsigned flag)
+{
+    for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
+        if (REASONS[i].flag == flag)
+            return REASONS[i].name;
+    return "?";
+}
+
+int cn_review_reason_weight(unsigned flag)
+{
+    for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
+        if (REASONS[i].flag == flag)
+            return REASONS[i].weight;
+    return 0;
+}
+
+int cn_review_urgency(unsigned reasons)
+{
+    int sum = 0;
+    for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
+        if (reasons & REASONS[i].flag)
+            sum += REASONS[i].weight;
+    return sum;
+}
+
+static int item_cmp(const void *pa, const void *pb)
+{
+    const cn_review_item *a = pa, *b = pb;
+    if (a->urgency != b->urgency)
+        return a->urgency > b->urgency ? -1 : 1;
+    if (a->confidence != b->confidence)
+        return a->confidence < b->confidence ? -1 : 1;
+    if (a->question != b->question)
+        return a->question < b->question ? -1 : 1;
+    if (a->answer != b->answer)
+        return a->answer < b->answer ? -1 : 1;
+    return 0;
+}
+
+void cn_review_sort(cn_review_item *items, size_t n)
+{
+    qsort(items, n, sizeof *items, item_cmp);
+}

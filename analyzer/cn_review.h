@@ -1,0 +1,57 @@
+/*
+ * cn_review: the review queue: which answers an editor should look at, why,
+ * and in what order.
+ *
+ * Reasons (bit flags, most serious first):
+ * - dissent: takes a stance against a strong consensus of its question (the
+ *   physician really dissents, or the rules misread the answer);
+ * - conflicting: the classifier found close competing stance cues;
+ * - low-confidence: the decision's confidence is below the threshold;
+ * - duplicate-metadata: the same answer was seen again with a different
+ *   physician name, city, specialty, rating or review count;
+ * - excerpt: the stance was judged on a cut-off text (excerpt or truncated).
+ * Urgency is the sum of the reasons' weights (4, 3, 2, 2, 1); the queue is
+ * sorted by urgency (highest first), then confidence (lowest first), then the
+ * question's order, then the answer's order in the corpus, so the order is
+ * total and the same on every run.
+ */
+#ifndef CN_REVIEW_H
+#define CN_REVIEW_H
+
+#include <stddef.h>
+
+enum {
+    CN_REVIEW_DISSENT = 1u << 0,
+    CN_REVIEW_CONFLICTING = 1u << 1,
+    CN_REVIEW_LOW_CONFIDENCE = 1u << 2,
+    CN_REVIEW_DUPLICATE_METADATA = 1u << 3,
+    CN_REVIEW_EXCERPT = 1u << 4,
+};
+#define CN_REVIEW_REASON_COUNT 5
+
+/* The flag of reason number i (0 .. CN_REVIEW_REASON_COUNT-1), most serious first. */
+unsigned cn_review_reason_at(size_t i);
+
+/* "dissent", "conflicting", "low-confidence", "duplicate-metadata", "excerpt"
+ * for one flag; "?" otherwise. */
+const char *cn_review_reason_name(unsigned flag);
+
+/* The weight of one reason flag (0 for an unknown flag). */
+int cn_review_reason_weight(unsigned flag);
+
+/* Sum of the weights of the flags set. */
+int cn_review_urgency(unsigned reasons);
+
+/* One entry of the queue. */
+typedef struct cn_review_item {
+    size_t answer;     /* index into the analysis' answers */
+    unsigned reasons;  /* CN_REVIEW_* */
+    int urgency;
+    double confidence; /* of the answer's decision on its primary claim */
+    size_t question;   /* index of the answer's question */
+} cn_review_item;
+
+/* Sort items most urgent first (see above); answer indices break ties last. */
+void cn_review_sort(cn_review_item *items, size_t n);
+
+#endif

@@ -1,0 +1,104 @@
+/* cn_summary: the one-sentence consensus summary of a question or claim. */
+#include "cn_summary.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cn_summary_verb(cn_stance stance, int plural)
+{
+    switch (stance) {
+    case CN_STANCE_REASSURING:
+        return plural ? "are reassuring" : "is reassuring";
+    case CN_STANCE_CAUTIONARY:
+        return plural ? "advise caution" : "advises caution";
+    case CN_STANCE_CONTRAINDICATED:
+        return plural ? "advise against it" : "advises against it";
+    default:
+        return plural ? "take no stance" : "takes no stance";
+    }
+}
+
+/* Whole percent, "-0" never printed. */
+static long pct(double x)
+{
+    return isnan(x) ? 0 : lround(100.0 * x);
+}
+
+/* "3 reassuring, 1 cautionary, 2 against": the stance counts, zeros left out. */
+static void split_text(const cn_consensus_result *r, char *buf, size_t size)
+{
+    static const char *const SHORT[CN_STANCE_COUNT] = {"", "reassuring", "cautionary", "against"};
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int k = CN_STANCE_REASSURING; k <= CN_STANCE_CONTRAINDICATED; k++) {
+        if (r->props[k].count <= 0 || used >= size)
+            continue;
+        int n = snprintf(buf + used, size - used, "%s%ld %s", used ? ", " : "",
+                         r->props[k].count, SHORT[k]);
+        if (n > 0)
+            used += (size_t)n;
+    }
+}
+
+/* "strong consensus", "no consensus", or the insufficient wording. */
+static void level_text(const cn_consensus_result *r, const cn_consensus_opts *o, char *buf,
+                       size_t size)
+{
+    if (r->level == CN_CONSENSUS_INSUFFICIENT)
+        snprintf(buf, size, "too few answers to judge consensus (fewer than %ld take a stance)",
+                 o->min_answers);
+    else if (r->level == CN_CONSENSUS_NONE)
+        snprintf(buf, size, "no consensus");
+    else
+        snprintf(buf, size, "%s consensus", cn_consensus_level_name(r->level));
+}
+
+static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char *buf, size_t size)
+{
+    char lvl[160], split[160];
+    long total = r->answers, stance = r->stance_answers;
+    if (total <= 0) {
+        snprintf(buf, size, "No answers.");
+        return;
+    }
+    if (stance <= 0) {
+        if (total == 1)
+            snprintf(buf, size, "The only answer takes no stance.");
+        else
+            snprintf(buf, size, "None of the %ld answers takes a stance.", total);
+        return;
+    }
+    level_text(r, o, lvl, sizeof lvl);
+    const char *who = stance == total ? "" : (stance == 1 ? " who takes a stance" : " who take a stance");
+    const char *noun = stance == 1 ? "physician" : "physicians";
+    if (r->tie || r->majority == CN_STANCE_NONE) {
+        split_text(r, split, sizeof split);
+        snprintf(buf, size, "No majority among the %ld %s%s (%s): %s.", stance, noun, who, split,
+                 r->level == CN_CONSENSUS_INSUFFICIENT ? lvl : "no consensus");
+        return;
+    }
+    const cn_proportion *p = &r->props[r->majority];
+    char level_pct[32];
+    snprintf(level_pct, sizeof level_pct, "%g%%", 100.0 * o->level);
+    snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s.", p->count, stance, noun,
+             who, cn_summary_verb(r->majority, p->count != 1), pct(p->estimate), level_pct,
+             pct(p->wilson.lo), pct(p->wilson.hi), lvl);
+}
+
+int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
+                        cn_error *err)
+{
+    cn_consensus_opts defaults;
+    if (!opts) {
+        cn_consensus_opts_init(&defaults);
+        opts = &defaults;
+    }
+    char buf[512];
+    word(r, opts, buf, sizeof buf);
+    *out = strdup(buf);
+    if (!*out)
+        return cn_error_set(err, CN_ERR_NOMEM, "summary: out of memory");
+    return CN_OK;
+}

@@ -1,0 +1,29 @@
+/*
+ * cn_summary: the one sentence a person reads first about a question or a
+ * claim, worded from its consensus figures (cn_consensus_result), e.g.
+ * "9 of 11 physicians advise against it (82%, 95% CI 52-95%): strong consensus."
+ *
+ * The wording stays honest about the degenerate cases: no answers, answers
+ * that take no stance, a tie for the largest count, and too few stance-taking
+ * answers to call a consensus. The interval quoted is Wilson's (the one that
+ * keeps its coverage at small n without being conservative); percentages are
+ * rounded to whole numbers.
+ */
+#ifndef CN_SUMMARY_H
+#define CN_SUMMARY_H
+
+#include "cn_consensus.h"
+#include "cn_error.h"
+
+/* Word the figures in r, computed with opts (NULL = defaults; the confidence
+ * level and min_answers appear in the text). *out gets a malloc'd sentence
+ * ending in '.'. CN_OK, or CN_ERR_NOMEM. */
+int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
+                        cn_error *err);
+
+/* What a physician with this stance does, as a verb phrase for one physician
+ * (singular) or several: "is reassuring" / "are reassuring", "advises caution",
+ * "advises against it"; "takes no stance" for none. Static text. */
+const char *cn_summary_verb(cn_stance stance, int plural);
+
+#endif

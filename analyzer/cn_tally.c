@@ -1,0 +1,111 @@
+/* cn_tally: counts, consensus, summary, dissent and specialty split of one set of votes. */
+#include "cn_tally.h"
+
+#include "cn_summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cn_tally_clear(cn_tally *t)
+{
+    if (!t)
+        return;
+    free(t->summary);
+    free(t->dissent);
+    free(t->specialties);
+    free(t->files);
+    memset(t, 0, sizeof *t);
+}
+
+/* NULL (unknown) sorts after every name. */
+static int name_cmp(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return strcmp(a, b);
+}
+
+static int specialty_cmp(const void *a, const void *b)
+{
+    return name_cmp(((const cn_specialty_count *)a)->specialty,
+                    ((const cn_specialty_count *)b)->specialty);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Group by specialty with a linear search: a question has a handful of
+ * specialties, and sorting afterwards makes the order independent of input. */
+static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+{
+    t->specialties = calloc(n ? n : 1, sizeof *t->specialties);
+    if (!t->specialties)
+        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    for (size_t i = 0; i < n; i++) {
+        size_t s = 0;
+        while (s < t->n_specialties && name_cmp(t->specialties[s].specialty, votes[i].specialty))
+            s++;
+        if (s == t->n_specialties)
+            t->specialties[t->n_specialties++].specialty = votes[i].specialty;
+        t->specialties[s].counts[votes[i].stance]++;
+        t->specialties[s].answers++;
+    }
+    qsort(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
+    return CN_OK;
+}
+
+static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+{
+    t->files = calloc(n ? n : 1, sizeof *t->files);
+    if (!t->files)
+        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (votes[i].file)
+            t->files[t->n_files++] = votes[i].file;
+    qsort(t->files, t->n_files, sizeof *t->files, str_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < t->n_files; i++)
+        if (w == 0 || strcmp(t->files[w - 1], t->files[i]))
+            t->files[w++] = t->files[i];
+    t->n_files = w;
+    return CN_OK;
+}
+
+static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+{
+    t->dissent = calloc(n ? n : 1, sizeof *t->dissent);
+    if (!t->dissent)
+        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    cn_stance maj = t->consensus.majority;
+    if (maj == CN_STANCE_NONE || t->consensus.tie)
+        return CN_OK;
+    for (size_t i = 0; i < n; i++)
+        if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
+            t->dissent[t->n_dissent++] = i;
+    return CN_OK;
+}
+
+int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+                     cn_tally *out, cn_error *err)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned)votes[i].stance >= CN_STANCE_COUNT)
+            return cn_error_set(err, CN_ERR_USAGE, "tally: vote %zu has no valid stance", i + 1);
+        out->counts[votes[i].stance]++;
+    }
+    int rc = cn_consensus_compute(opts, out->counts, &out->consensus, err);
+    if (rc == CN_OK)
+        rc = cn_summary_sentence(&out->consensus, opts, &out->summary, err);
+    if (rc == CN_OK)
+        rc = collect_dissent(votes, n, out, err);
+    if (rc == CN_OK)
+        rc = split_specialties(votes, n, out, err);
+    if (rc == CN_OK)
+        rc = collect_files(votes, n, out, err);
+    if (rc != CN_OK)
+        cn_tally_clear(out);
+    return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * cn_tally: the figures of one question or one claim from the stances of its
+ * answers: stance counts, the consensus figures (cn_consensus), the summary
+ * sentence (cn_summary), the dissenting answers, the stances by specialty and
+ * the files the answers came from.
+ *
+ * The caller hands in one vote per counted answer (duplicates and
+ * related-question excerpts are the caller's business: they are not votes).
+ * Indices in the result (dissent) refer to that votes array.
+ */
+#ifndef CN_TALLY_H
+#define CN_TALLY_H
+
+#include "cn_consensus.h"
+#include "cn_error.h"
+#include "cn_stance.h"
+
+#include <stddef.h>
+
+/* One answer's stance on the question or claim being tallied. */
+typedef struct cn_tally_vote {
+    cn_stance stance;
+    const char *specialty; /* NULL when unknown */
+    const char *file;      /* the base name of the file it came from */
+} cn_tally_vote;
+
+/* How the answers of one specialty (NULL: unknown) split over the stances. */
+typedef struct cn_specialty_count {
+    const char *specialty; /* borrowed from the votes */
+    long counts[CN_STANCE_COUNT];
+    long answers; /* all four counts */
+} cn_specialty_count;
+
+typedef struct cn_tally {
+    long counts[CN_STANCE_COUNT]; /* indexed by cn_stance */
+    cn_consensus_result consensus;
+    char *summary;
+    size_t *dissent; /* votes that take a stance other than the majority (only
+                        when there is one), in vote order */
+    size_t n_dissent;
+    cn_specialty_count *specialties; /* by name (byte order), unknown last */
+    size_t n_specialties;
+    const char **files; /* distinct, in byte order; borrowed from the votes */
+    size_t n_files;
+} cn_tally;
+
+/* Tally n votes with the consensus options (NULL = defaults). *out is
+ * overwritten; release it with cn_tally_clear. CN_OK, CN_ERR_USAGE (bad
+ * options), CN_ERR_NOMEM. */
+int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+                     cn_tally *out, cn_error *err);
+
+void cn_tally_clear(cn_tally *t);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * readerutil: fixtures shared by the corpus reader suites: load the page cues
+ * from the rule folder under test, and read files or in-memory page text
+ * through a cn_reader, collecting its pages and its rejections.
+ */
+#ifndef CN_READERUTIL_H
+#define CN_READERUTIL_H
+
+#include "testutil.h"
+
+#include "cn_pagecues.h"
+#include "cn_reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The rule folder: $CONSENSUS_RULES (set by ctest) or ./rules. */
+static inline const char *ru_rules_dir(void)
+{
+    const char *dir = getenv("CONSENSUS_RULES");
+    return dir && *dir ? dir : "rules";
+}
+
+static inline cn_pagecues *ru_load_cues(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    if (cn_pagecues_load(ru_rules_dir(), &cues, &err) != CN_OK)
+        fprintf(stderr, "cannot load page cues: %s\n", err.message);
+    return cues;
+}
+
+/* Everything one reader run produced. */
+typedef struct ru_result {
+    int new_rc;       /* cn_reader_new's result */
+    cn_page **pages;  /* in reading order */
+    size_t n;
+    char **errors;    /* cn_reader_next error messages, in order */
+    size_t n_errors;
+    size_t skipped;   /* cn_reader_skipped_count at the end */
+} ru_result;
+
+static inline void ru_free(ru_result *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        cn_page_free(r->pages[i]);
+    for (size_t i = 0; i < r->n_errors; i++)
+        free(r->errors[i]);
+    free(r->pages);
+    free(r->errors);
+    memset(r, 0, sizeof *r);
+}
+
+static inline ru_result ru_read_paths(const cn_pagecues *cues, const char *const *paths, size_t n)
+{
+    ru_result r = {0};
+    cn_reader *reader = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    r.new_rc = cn_reader_new(paths, n, cues, &reader, &err);
+    if (r.new_rc != CN_OK) {
+        r.errors = malloc(sizeof *r.errors);
+        r.errors[0] = strdup(err.message);
+        r.n_errors = 1;
+        return r;
+    }
+    for (;;) {
+        cn_page *page = NULL;
+        cn_error_clear(&err);
+        int rc = cn_reader_next(reader, &page, &err);
+        if (rc != CN_OK) {
+            r.errors = realloc(r.errors, (r.n_errors + 1) * sizeof *r.errors);
+            r.errors[r.n_errors++] = strdup(err.message);
+            if (rc == CN_ERR_NOMEM)
+                break;
+            continue;
+        }
+        if (!page)
+            break;
+        r.pages = realloc(r.pages, (r.n + 1) * sizeof *r.pages);
+        r.pages[r.n++] = page;
+    }
+    r.skipped = cn_reader_skipped_count(reader);
+    cn_reader_free(reader);
+    return r;
+}
+
+/* Write data as dir/name in a scratch folder and read that file. */
+static inline ru_result ru_read_text(const cn_pagecues *cues, const char *name, const char *data,
+                                     size_t len)
+{
+    char *dir = tu_mkdtemp();
+    char *path = tu_write_file(dir, name, data, len);
+    const char *paths[] = {path};
+    ru_result r = ru_read_paths(cues, paths, 1);
+    tu_rm_rf(dir);
+    free(path);
+    free(dir);
+    return r;
+}
+
+static inline ru_result ru_read_str(const cn_pagecues *cues, const char *data)
+{
+    return ru_read_text(cues, "page.txt", data, strlen(data));
+}
+
+/* Answer index (1-based) of the first page, or NULL. */
+static inline const cn_answer *ru_answer(const ru_result *r, size_t index)
+{
+    if (r->n == 0 || index == 0 || index > r->pages[0]->n_answers)
+        return NULL;
+    return &r->pages[0]->answers[index - 1];
+}
+
+#endif
