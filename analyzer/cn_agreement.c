@@ -52,7 +52,7 @@ typedef struct pairable {
     double *m;       /* [nunits] values in the unit */
     /* scratch for alpha_weighted */
     double *marg;    /* [k] n_c */
-    double *delta;   /* [k * k] squared differences */
+    double *below;   /* [k + 1] below[c] = n_0 + ... + n_{c-1} (ordinal metric) */
 } pairable;
 
 static void pairable_free(pairable *p)
@@ -63,7 +63,7 @@ static void pairable_free(pairable *p)
     free(p->cnt);
     free(p->m);
     free(p->marg);
-    free(p->delta);
+    free(p->below);
 }
 
 static size_t count_present(const double *values, size_t coders, size_t units, size_t u)
@@ -131,8 +131,8 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
     p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
     p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
     p->marg = malloc(k * sizeof *p->marg);
-    p->delta = malloc(k * k * sizeof *p->delta);
-    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->delta)
+    p->below = malloc((k + 1) * sizeof *p->below);
+    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->below)
         return CN_ERR_NOMEM;
     size_t e = 0, pu = 0;
     for (size_t u = 0; u < units; u++) {
@@ -158,29 +158,54 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
     return CN_OK;
 }
 
-/* Squared difference of categories a and b under the metric, given the
- * marginal counts n_c (the ordinal metric depends on them). */
-static void fill_delta(pairable *p, cn_alpha_metric metric)
+/* Squared difference of categories a and b under the metric (Krippendorff
+ * 2011). The ordinal one depends on the marginal counts n_g through
+ * p->below: (sum_{g=a..b} n_g - (n_a + n_b) / 2)^2 for a <= b. */
+static double delta(const pairable *p, cn_alpha_metric metric, size_t a, size_t b)
 {
-    size_t k = p->k;
-    for (size_t a = 0; a < k; a++) {
-        double between = 0.0; /* sum of n_g for a < g < b */
-        p->delta[a * k + a] = 0.0;
-        for (size_t b = a + 1; b < k; b++) {
-            double d;
-            if (metric == CN_ALPHA_NOMINAL) {
-                d = 1.0;
-            } else if (metric == CN_ALPHA_INTERVAL) {
-                d = (p->value[a] - p->value[b]) * (p->value[a] - p->value[b]);
-            } else {
-                /* sum_{g=a}^{b} n_g - (n_a + n_b) / 2 = (n_a + n_b) / 2 + between */
-                double s = (p->marg[a] + p->marg[b]) / 2.0 + between;
-                d = s * s;
-            }
-            p->delta[a * k + b] = p->delta[b * k + a] = d;
-            between += p->marg[b];
-        }
+    if (a == b)
+        return 0.0;
+    if (metric == CN_ALPHA_NOMINAL)
+        return 1.0;
+    if (metric == CN_ALPHA_INTERVAL)
+        return (p->value[a] - p->value[b]) * (p->value[a] - p->value[b]);
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    double s = p->below[hi + 1] - p->below[lo] - (p->marg[lo] + p->marg[hi]) / 2.0;
+    return s * s;
+}
+
+/* sum_a sum_b n_a n_b delta_ab: closed forms for nominal (n^2 - sum n_a^2)
+ * and interval (2 (n sum n_a v_a^2 - (sum n_a v_a)^2)), so that many distinct
+ * values cost no k x k work; the ordinal sum is taken pair by pair. */
+static double expected_sum(const pairable *p, cn_alpha_metric metric, double n)
+{
+    double s = 0.0, s1 = 0.0, s2 = 0.0;
+    size_t used = 0;
+    for (size_t a = 0; a < p->k; a++)
+        used += p->marg[a] > 0.0;
+    if (used < 2) /* no variation; exactly 0, whatever the rounding below would say */
+        return 0.0;
+    if (metric == CN_ALPHA_NOMINAL) {
+        for (size_t a = 0; a < p->k; a++)
+            s += p->marg[a] * p->marg[a];
+        return n * n - s;
     }
+    if (metric == CN_ALPHA_INTERVAL) {
+        /* centre the values first: the sum does not change, the rounding does */
+        double mean = 0.0;
+        for (size_t a = 0; a < p->k; a++)
+            mean += p->marg[a] * p->value[a] / n;
+        for (size_t a = 0; a < p->k; a++) {
+            double v = p->value[a] - mean;
+            s1 += p->marg[a] * v;
+            s2 += p->marg[a] * v * v;
+        }
+        return 2.0 * (n * s2 - s1 * s1);
+    }
+    for (size_t a = 0; a < p->k; a++)
+        for (size_t b = a + 1; b < p->k; b++)
+            s += 2.0 * p->marg[a] * p->marg[b] * delta(p, metric, a, b);
+    return s;
 }
 
 typedef struct alpha_parts {
@@ -188,18 +213,22 @@ typedef struct alpha_parts {
 } alpha_parts;
 
 /* Alpha of the pairable units taken weight[u] times each (all 1 for the data
- * itself, bootstrap multiplicities for a resample). */
+ * itself, bootstrap multiplicities for a resample), from the coincidence
+ * matrix o_ck = sum_u n_uc (n_uk - [c = k]) / (m_u - 1):
+ * alpha = 1 - (n - 1) sum o_ck delta_ck / sum n_c n_k delta_ck. */
 static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const double *weight)
 {
     size_t k = p->k;
-    memset(p->marg, 0, k * sizeof *p->marg);
+    memset(p->marg, 0, (k ? k : 1) * sizeof *p->marg);
     for (size_t u = 0; u < p->nunits; u++)
         for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
             p->marg[p->cat[e]] += weight[u] * p->cnt[e];
     double n = 0.0;
-    for (size_t c = 0; c < k; c++)
+    p->below[0] = 0.0;
+    for (size_t c = 0; c < k; c++) {
         n += p->marg[c];
-    fill_delta(p, metric);
+        p->below[c + 1] = p->below[c] + p->marg[c];
+    }
 
     double obs = 0.0; /* sum_c sum_k o_ck delta_ck */
     for (size_t u = 0; u < p->nunits; u++) {
@@ -207,14 +236,11 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
             continue;
         double s = 0.0;
         for (size_t i = p->start[u]; i < p->start[u + 1]; i++)
-            for (size_t j = p->start[u]; j < p->start[u + 1]; j++)
-                s += p->cnt[i] * p->cnt[j] * p->delta[p->cat[i] * k + p->cat[j]];
+            for (size_t j = i + 1; j < p->start[u + 1]; j++)
+                s += 2.0 * p->cnt[i] * p->cnt[j] * delta(p, metric, p->cat[i], p->cat[j]);
         obs += weight[u] * s / (p->m[u] - 1.0);
     }
-    double exp = 0.0; /* sum_c sum_k n_c n_k delta_ck */
-    for (size_t a = 0; a < k; a++)
-        for (size_t b = 0; b < k; b++)
-            exp += p->marg[a] * p->marg[b] * p->delta[a * k + b];
+    double exp = n >= 2.0 ? expected_sum(p, metric, n) : 0.0;
 
     alpha_parts r = {n, NAN, NAN, NAN};
     if (n >= 2.0) {

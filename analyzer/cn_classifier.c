@@ -212,18 +212,21 @@ static bool negated(work *w, const hit *cue)
     int count = 0;
     for (size_t i = 0; i < neg->n; i++) {
         hit *t = &neg->items[i];
-        if (t->first >= cue->first && t->last <= cue->last)
+        if (t->first <= cue->last && cue->first <= t->last)
             continue; /* the cue spells its own negation ("no evidence") */
-        if (t->last >= cue->first)
+        /* from/to: the tokens between trigger and cue, in reading order */
+        size_t from = t->rule->backward ? cue->last : t->last;
+        size_t to = t->rule->backward ? t->first : cue->first;
+        if (to <= from)
             continue;
-        if (tok(w, t->last)->clause != tok(w, cue->first)->clause)
+        if (tok(w, from)->clause != tok(w, to)->clause)
             continue;
-        if (cue->first - t->last > (size_t)t->rule->scope)
+        if (to - from > (size_t)t->rule->scope)
             continue;
         if (inside_any(&w->by_kind[CN_RULE_PSEUDO], t->first, t->last))
             continue;
-        if (any_between(&w->by_kind[CN_RULE_TERMINATOR], t->last, cue->first) ||
-            any_between(&w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
+        if (any_between(&w->by_kind[CN_RULE_TERMINATOR], from, to) ||
+            any_between(&w->by_kind[CN_RULE_CONTRAST], from, to))
             continue;
         t->used = true;
         count++;
@@ -429,7 +432,10 @@ static int evidence_cmp(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-static void decide(const cn_rules *rules, const cn_classify_input *in, cn_decision *d)
+/* advice_against: the contraindicated weight that came from explicit
+ * recommendations (advice=yes cues), which alone can override (rule 3). */
+static void decide(const cn_rules *rules, const cn_classify_input *in, double advice_against,
+                   cn_decision *d)
 {
     double *s = d->scores;
     double total = s[1] + s[2] + s[3];
@@ -457,8 +463,8 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, cn_decisi
             second = s[k];
     d->stance = top;
     d->reason = "strongest stance";
-    if (top != CN_STANCE_CONTRAINDICATED && s[CN_STANCE_CONTRAINDICATED] > 0 &&
-        s[CN_STANCE_CONTRAINDICATED] >= cn_rules_setting(rules, "advice_margin") * s[top]) {
+    if (top != CN_STANCE_CONTRAINDICATED && advice_against > 0 &&
+        advice_against >= cn_rules_setting(rules, "advice_margin") * s[top]) {
         d->stance = CN_STANCE_CONTRAINDICATED;
         d->reason = "advice against beats caveats";
     }
@@ -479,6 +485,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     if (rc == CN_OK && resolve_cues(&w))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
+    double advice_against = 0;
     unsigned last_cue_sentence = (unsigned)-1;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
         if (w.cues.items[i].first >= w.n_title)
@@ -489,6 +496,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
             continue;
         cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
         out->scores[e.stance] += e.weight;
+        if (cue->rule->advice && e.stance == CN_STANCE_CONTRAINDICATED)
+            advice_against += e.weight;
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -503,7 +512,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     if (rc == CN_OK) {
         if (out->n_evidence)
             qsort(out->evidence, out->n_evidence, sizeof *out->evidence, evidence_cmp);
-        decide(rules, in, out);
+        decide(rules, in, advice_against, out);
     } else {
         cn_decision_clear(out);
     }

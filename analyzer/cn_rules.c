@@ -594,6 +594,11 @@ static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
     /* Default flips: safe <-> unsafe; a negated worry is reassurance. */
     rule->negated = rule->stance == CN_STANCE_REASSURING ? CN_STANCE_CONTRAINDICATED
                                                          : CN_STANCE_REASSURING;
+    attr *adv = find_attr(r, "advice");
+    if (adv && !strcmp(adv->value, "yes"))
+        rule->advice = true;
+    else if (adv && strcmp(adv->value, "no"))
+        problem(c, r->file, r->line, "advice: expected yes or no, found '%s'", adv->value);
     attr *neg = find_attr(r, "negated");
     if (neg) {
         if (!strcmp(neg->value, "keep"))
@@ -622,6 +627,12 @@ static void fill_modifier(load_ctx *c, record *r, cn_rule *rule, cn_rules *rs)
         double scope;
         if (attr_number(c, r, "scope", 1, 30, &scope))
             rule->scope = (int)scope;
+        attr *dir = find_attr(r, "direction");
+        if (dir && !strcmp(dir->value, "backward"))
+            rule->backward = true;
+        else if (dir && strcmp(dir->value, "forward"))
+            problem(c, r->file, r->line, "direction: expected forward or backward, found '%s'",
+                    dir->value);
         break;
     }
     case CN_RULE_HEDGE: {

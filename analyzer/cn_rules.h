@@ -55,13 +55,15 @@ typedef struct cn_rule {
     bool negatable;    /* false: a negation in scope does not flip it */
     cn_stance negated; /* the stance when negated */
     bool negated_drop; /* negated=none: a negated cue counts for nothing */
+    bool advice;       /* advice=yes: an explicit recommendation (STANCE-GUIDE rule 3) */
     /* modifiers */
     double factor;       /* hedge, intensifier, experience, hypothetical */
     bool has_shift;      /* hedge: turns cues of stance `shift_from` into `shift_to` */
     cn_stance shift_from, shift_to;
     double before, after; /* contrast */
     cn_contrast_dir direction;
-    int scope;          /* negation: tokens forward */
+    int scope;          /* negation: tokens it reaches */
+    bool backward;       /* negation: reaches cues before it ("X is not something I see") */
     bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */
     char *statement;

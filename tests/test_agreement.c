@@ -158,6 +158,15 @@ static void test_all_agree_no_variation(void)
     CU_ASSERT_EQUAL(r.pairable_values, 12);
     CU_ASSERT_EQUAL(r.ratings_per_unit, 3);
     CU_ASSERT_TRUE(isnan(r.fleiss_kappa));
+    /* the same with a value that does not round-trip through sums exactly */
+    double w[3 * 7];
+    for (size_t i = 0; i < 21; i++)
+        w[i] = 0.1;
+    for (int m = CN_ALPHA_NOMINAL; m <= CN_ALPHA_INTERVAL; m++) {
+        r = alpha_of((cn_alpha_metric)m, w, 3, 7, 50, 1);
+        CU_ASSERT_TRUE(isnan(r.alpha));
+        CU_ASSERT_EQUAL(r.bootstrap_defined, 0);
+    }
 }
 
 /* Perfect agreement with variation: alpha = 1 (D_o = 0) and kappa = 1. */

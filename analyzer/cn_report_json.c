@@ -1,0 +1,719 @@
+/* cn_report_json: report.json and answers.jsonl from a finished analysis. */
+#include "cn_report_json.h"
+
+#include "cn_answer_json.h"
+#include "cn_config.h"
+#include "cn_report_fmt.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Builder state: any failed allocation sets oom, checked once at the end. */
+typedef struct jctx {
+    const cn_analysis_result *r;
+    bool oom;
+} jctx;
+
+static cJSON *add(jctx *c, cJSON *parent, const char *key, cJSON *item)
+{
+    if (!item) {
+        c->oom = true;
+        return NULL;
+    }
+    bool ok = key ? cJSON_AddItemToObject(parent, key, item) : cJSON_AddItemToArray(parent, item);
+    if (!ok) {
+        cJSON_Delete(item);
+        c->oom = true;
+        return NULL;
+    }
+    return item;
+}
+
+static cJSON *obj(jctx *c, cJSON *parent, const char *key)
+{
+    return add(c, parent, key, cJSON_CreateObject());
+}
+
+static cJSON *arr(jctx *c, cJSON *parent, const char *key)
+{
+    return add(c, parent, key, cJSON_CreateArray());
+}
+
+static void str(jctx *c, cJSON *parent, const char *key, const char *s)
+{
+    if (!s) {
+        add(c, parent, key, cJSON_CreateNull());
+        return;
+    }
+    char *clean = cn_fmt_clean_text(s, strlen(s), false, NULL);
+    if (!clean) {
+        c->oom = true;
+        return;
+    }
+    add(c, parent, key, cJSON_CreateString(clean));
+    free(clean);
+}
+
+static void integer(jctx *c, cJSON *parent, const char *key, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    add(c, parent, key, cJSON_CreateRaw(buf));
+}
+
+static void num(jctx *c, cJSON *parent, const char *key, double v)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    add(c, parent, key, cn_fmt_number(v, buf) ? cJSON_CreateRaw(buf) : cJSON_CreateNull());
+}
+
+static void boolean(jctx *c, cJSON *parent, const char *key, bool v)
+{
+    add(c, parent, key, cJSON_CreateBool(v));
+}
+
+static void interval(jctx *c, cJSON *parent, const char *key, double lo, double hi)
+{
+    if (isnan(lo) || isnan(hi)) {
+        add(c, parent, key, cJSON_CreateNull());
+        return;
+    }
+    cJSON *a = arr(c, parent, key);
+    if (a) {
+        num(c, a, NULL, lo);
+        num(c, a, NULL, hi);
+    }
+}
+
+/* ---- pieces ---- */
+
+static void stance_counts(jctx *c, cJSON *parent, const char *key, const long counts[])
+{
+    cJSON *o = obj(c, parent, key);
+    if (!o)
+        return;
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        integer(c, o, cn_stance_name((cn_stance)k), counts[k]);
+    integer(c, o, "none", counts[CN_STANCE_NONE]);
+}
+
+static void proportion(jctx *c, cJSON *parent, const char *key, const cn_proportion *p)
+{
+    cJSON *o = obj(c, parent, key);
+    if (!o)
+        return;
+    integer(c, o, "count", p->count);
+    integer(c, o, "n", p->n);
+    num(c, o, "estimate", p->estimate);
+    interval(c, o, "wilson", p->wilson.lo, p->wilson.hi);
+    interval(c, o, "exact", p->exact.lo, p->exact.hi);
+}
+
+static void proportions(jctx *c, cJSON *parent, const cn_proportion props[])
+{
+    cJSON *o = obj(c, parent, "proportions");
+    if (!o)
+        return;
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        proportion(c, o, cn_stance_name((cn_stance)k), &props[k]);
+    proportion(c, o, "none", &props[CN_STANCE_NONE]);
+}
+
+static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
+{
+    cJSON *o = obj(c, parent, "consensus");
+    if (!o)
+        return;
+    str(c, o, "majority", k->majority == CN_STANCE_NONE ? NULL : cn_stance_name(k->majority));
+    num(c, o, "share", k->share);
+    str(c, o, "level", cn_consensus_level_name(k->level));
+    boolean(c, o, "tie", k->tie);
+    integer(c, o, "answers", k->answers);
+    integer(c, o, "stance_answers", k->stance_answers);
+    num(c, o, "ordinal", k->ordinal);
+    num(c, o, "entropy", k->entropy);
+    cJSON *post = obj(c, o, "posterior");
+    for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)
+        num(c, post, cn_stance_name((cn_stance)s), k->posterior[s]);
+    num(c, o, "posterior_majority", k->posterior_majority);
+    integer(c, o, "draws", (long)k->draws);
+}
+
+static void specialty_split(jctx *c, cJSON *parent, const cn_tally *t)
+{
+    cJSON *a = arr(c, parent, "specialties");
+    for (size_t i = 0; a && i < t->n_specialties; i++) {
+        cJSON *o = obj(c, a, NULL);
+        if (!o)
+            return;
+        str(c, o, "specialty", t->specialties[i].specialty);
+        integer(c, o, "answers", t->specialties[i].answers);
+        stance_counts(c, o, "stance_counts", t->specialties[i].counts);
+    }
+}
+
+static void files(jctx *c, cJSON *parent, const char *const *f, size_t n)
+{
+    cJSON *a = arr(c, parent, "files");
+    for (size_t i = 0; a && i < n; i++)
+        str(c, a, NULL, f[i]);
+}
+
+/* The counts, proportions, consensus and summary shared by questions and claims. */
+static void tally_fields(jctx *c, cJSON *o, const cn_tally *t)
+{
+    stance_counts(c, o, "stance_counts", t->counts);
+    proportions(c, o, t->consensus.props);
+    consensus(c, o, &t->consensus);
+    str(c, o, "summary", t->summary);
+}
+
+static void physician(jctx *c, cJSON *parent, const cn_physician *p)
+{
+    cJSON *o = obj(c, parent, "physician");
+    if (!o)
+        return;
+    str(c, o, "name", p->name);
+    str(c, o, "city", p->city);
+    str(c, o, "specialty", p->specialty);
+    if (p->has_rating)
+        num(c, o, "rating", p->rating);
+    else
+        add(c, o, "rating", cJSON_CreateNull());
+    if (p->has_reviews)
+        integer(c, o, "reviews", p->reviews);
+    else
+        add(c, o, "reviews", cJSON_CreateNull());
+}
+
+static void effects(jctx *c, cJSON *parent, unsigned flags)
+{
+    cJSON *a = arr(c, parent, "effects");
+    for (unsigned b = 0; a && cn_fmt_effect_name(b); b++)
+        if (flags & (1u << b))
+            str(c, a, NULL, cn_fmt_effect_name(b));
+}
+
+/* The matched text of one piece of evidence ("" when the span is out of range). */
+static void matched_text(jctx *c, cJSON *o, const cn_answer *ans, const cn_evidence *e)
+{
+    const char *src = e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
+    size_t len = strlen(src);
+    size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
+    if (end < start)
+        end = start;
+    char *clean = cn_fmt_clean_text(src + start, end - start, false, NULL);
+    if (!clean) {
+        c->oom = true;
+        return;
+    }
+    add(c, o, "text", cJSON_CreateString(clean));
+    free(clean);
+}
+
+/* Evidence: full (report.json) or the contract's minimum plus `in` (answers.jsonl). */
+static void evidence(jctx *c, cJSON *parent, const cn_answer *ans, const cn_decision *d, bool full)
+{
+    cJSON *a = arr(c, parent, "evidence");
+    for (size_t i = 0; a && i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        cJSON *o = obj(c, a, NULL);
+        if (!o)
+            return;
+        str(c, o, "rule", e->rule->id);
+        integer(c, o, "start", (long)e->start);
+        integer(c, o, "end", (long)e->end);
+        str(c, o, "in", e->in_title ? "title" : "text");
+        if (!full)
+            continue;
+        str(c, o, "kind", cn_rule_kind_name(e->rule->kind));
+        matched_text(c, o, ans, e);
+        bool cue = e->rule->kind == CN_RULE_CUE;
+        str(c, o, "stance", cue ? cn_stance_name(e->stance) : NULL);
+        if (cue)
+            num(c, o, "weight", e->weight);
+        else
+            add(c, o, "weight", cJSON_CreateNull());
+        effects(c, o, e->flags);
+    }
+}
+
+static void scores(jctx *c, cJSON *parent, const cn_decision *d)
+{
+    cJSON *o = obj(c, parent, "scores");
+    for (int k = CN_STANCE_REASSURING; o && k < CN_STANCE_COUNT; k++)
+        num(c, o, cn_stance_name((cn_stance)k), d->scores[k]);
+}
+
+static void review_names(jctx *c, cJSON *parent, unsigned reasons)
+{
+    cJSON *a = arr(c, parent, "review");
+    for (size_t i = 0; a && i < CN_REVIEW_REASON_COUNT; i++)
+        if (reasons & cn_review_reason_at(i))
+            str(c, a, NULL, cn_review_reason_name(cn_review_reason_at(i)));
+}
+
+/* One answer of a question in report.json. */
+static void answer(jctx *c, cJSON *parent, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_answer *ans = a->answer;
+    const cn_decision *d = &a->verdicts[0].decision;
+    cJSON *o = obj(c, parent, NULL);
+    if (!o)
+        return;
+    str(c, o, "answer_id", ans->answer_id);
+    str(c, o, "file", a->page->file);
+    integer(c, o, "index", (long)ans->index);
+    str(c, o, "role", cn_answer_role_name(a->role));
+    physician(c, o, &ans->physician);
+    str(c, o, "title", ans->title);
+    str(c, o, "text", ans->text ? ans->text : "");
+    boolean(c, o, "excerpt", ans->excerpt);
+    boolean(c, o, "truncated", ans->truncated);
+    str(c, o, "stance", cn_stance_name(d->stance));
+    num(c, o, "confidence", d->confidence);
+    boolean(c, o, "conflicting", d->conflicting);
+    scores(c, o, d);
+    str(c, o, "reason", d->reason);
+    boolean(c, o, "dissent", a->dissent);
+    review_names(c, o, a->review);
+    boolean(c, o, "editor_override", false);
+    evidence(c, o, ans, d, true);
+    cJSON *claims = arr(c, o, "claims");
+    for (size_t v = 1; claims && v < a->n_verdicts; v++) {
+        const cn_decision *dv = &a->verdicts[v].decision;
+        cJSON *co = obj(c, claims, NULL);
+        if (!co)
+            return;
+        str(c, co, "claim", c->r->claims[a->verdicts[v].claim].id);
+        str(c, co, "stance", cn_stance_name(dv->stance));
+        num(c, co, "confidence", dv->confidence);
+        boolean(c, co, "conflicting", dv->conflicting);
+        evidence(c, co, ans, dv, true);
+    }
+}
+
+static void duplicate(jctx *c, cJSON *parent, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    cJSON *o = obj(c, parent, NULL);
+    if (!o)
+        return;
+    str(c, o, "answer_id", a->answer->answer_id);
+    str(c, o, "file", a->page->file);
+    integer(c, o, "index", (long)a->answer->index);
+    str(c, o, "duplicate_of", orig->answer->answer_id);
+    str(c, o, "original_file", orig->page->file);
+    integer(c, o, "original_index", (long)orig->answer->index);
+    str(c, o, "metadata_differs", a->metadata_note);
+}
+
+static void question(jctx *c, cJSON *parent, size_t qi)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    const cn_analysis_claim *cl = &c->r->claims[q->claim];
+    cJSON *o = obj(c, parent, NULL);
+    if (!o)
+        return;
+    str(c, o, "id", q->id);
+    str(c, o, "question", q->question);
+    cJSON *co = obj(c, o, "claim");
+    if (co) {
+        str(c, co, "id", cl->id);
+        str(c, co, "statement", cl->statement);
+        str(c, co, "source", q->claim_source);
+    }
+    files(c, o, q->files, q->n_files);
+    integer(c, o, "answers", (long)q->n_answers);
+    integer(c, o, "duplicates", (long)q->n_duplicates);
+    integer(c, o, "related_excerpts", (long)q->n_related);
+    tally_fields(c, o, &q->tally);
+    cJSON *dis = arr(c, o, "dissent");
+    for (size_t i = 0; dis && i < q->tally.n_dissent; i++)
+        str(c, dis, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer->answer_id);
+    specialty_split(c, o, &q->tally);
+    cJSON *al = arr(c, o, "answer_list");
+    for (size_t i = 0; al && i < q->n_answers; i++)
+        answer(c, al, q->answers[i]);
+    cJSON *dl = arr(c, o, "duplicate_list");
+    for (size_t i = 0; dl && i < q->n_duplicates; i++)
+        duplicate(c, dl, q->duplicates[i]);
+    cJSON *rl = arr(c, o, "related_list");
+    for (size_t i = 0; rl && i < q->n_related; i++)
+        answer(c, rl, q->related[i]);
+}
+
+static void claim(jctx *c, cJSON *parent, size_t ci)
+{
+    const cn_analysis_claim *cl = &c->r->claims[ci];
+    cJSON *o = obj(c, parent, NULL);
+    if (!o)
+        return;
+    str(c, o, "id", cl->id);
+    str(c, o, "statement", cl->statement);
+    boolean(c, o, "catalog", cl->rule != NULL);
+    cJSON *qs = arr(c, o, "questions");
+    for (size_t i = 0; qs && i < cl->n_questions; i++)
+        str(c, qs, NULL, c->r->questions[cl->questions[i]].id);
+    files(c, o, cl->tally.files, cl->tally.n_files);
+    integer(c, o, "answers", (long)cl->n_members);
+    tally_fields(c, o, &cl->tally);
+    cJSON *dis = arr(c, o, "dissent");
+    for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)
+        str(c, dis, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
+    specialty_split(c, o, &cl->tally);
+    cJSON *votes = arr(c, o, "votes");
+    for (size_t i = 0; votes && i < cl->n_members; i++) {
+        const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
+        const cn_decision *d = &a->verdicts[cl->members[i].verdict].decision;
+        cJSON *v = obj(c, votes, NULL);
+        if (!v)
+            return;
+        str(c, v, "answer_id", a->answer->answer_id);
+        str(c, v, "question_id", c->r->questions[a->question].id);
+        str(c, v, "stance", cn_stance_name(d->stance));
+        num(c, v, "confidence", d->confidence);
+        boolean(c, v, "primary", cl->members[i].verdict == 0);
+    }
+}
+
+static void alpha(jctx *c, cJSON *parent, const char *key, const cn_agreement_result *a,
+                  double level)
+{
+    cJSON *o = obj(c, parent, key);
+    if (!o)
+        return;
+    num(c, o, "alpha", a->alpha);
+    str(c, o, "alpha_note", a->alpha_note);
+    num(c, o, "observed_disagreement", a->observed);
+    num(c, o, "expected_disagreement", a->expected);
+    interval(c, o, "ci", a->ci_lo, a->ci_hi);
+    num(c, o, "ci_level", level);
+    integer(c, o, "bootstrap", (long)a->bootstrap);
+    integer(c, o, "bootstrap_defined", (long)a->bootstrap_defined);
+    num(c, o, "p_below_0_667", a->q_below_667);
+    num(c, o, "p_below_0_800", a->q_below_800);
+    integer(c, o, "pairable_questions", (long)a->pairable_units);
+    integer(c, o, "pairable_values", (long)a->pairable_values);
+    integer(c, o, "categories", (long)a->categories);
+}
+
+static const char AGREEMENT_NOTE[] =
+    "Physicians are the coders and questions the units; a value is a distinct answer's stance "
+    "on the question's primary claim, and an answer without a stance is missing. Most "
+    "physicians answer one question only, so alpha measures how far answers to the same "
+    "question agree beyond what the corpus' overall mix of stances predicts; it does not rate "
+    "individual physicians. Questions with fewer than two stance-taking answers add nothing.";
+
+static void agreement(jctx *c, cJSON *root)
+{
+    const cn_analysis_agreement *ag = &c->r->agreement;
+    double level = c->r->opts.consensus.level;
+    cJSON *o = obj(c, root, "agreement");
+    if (!o)
+        return;
+    str(c, o, "units", "questions");
+    str(c, o, "coders", "physicians");
+    integer(c, o, "questions", (long)ag->questions);
+    integer(c, o, "physicians", (long)ag->physicians);
+    integer(c, o, "max_values_per_question", (long)ag->max_values);
+    alpha(c, o, "nominal", &ag->nominal, level);
+    alpha(c, o, "ordinal", &ag->ordinal, level);
+    num(c, o, "fleiss_kappa", ag->nominal.fleiss_kappa);
+    if (ag->nominal.ratings_per_unit)
+        integer(c, o, "fleiss_ratings_per_question", (long)ag->nominal.ratings_per_unit);
+    else
+        add(c, o, "fleiss_ratings_per_question", cJSON_CreateNull());
+    str(c, o, "note", AGREEMENT_NOTE);
+}
+
+static const char SPECIALTY_NOTE[] =
+    "Stances of distinct answers on their questions' primary claims, pooled over questions. "
+    "Answers without a specialty are listed but not tested; `none` is not a stance and is left "
+    "out of the test. With expected counts below 5 the asymptotic p-value is doubtful: read "
+    "the Monte Carlo one.";
+
+static void specialties(jctx *c, cJSON *root)
+{
+    const cn_specialty_comparison *sc = &c->r->specialties;
+    cJSON *o = obj(c, root, "specialties");
+    if (!o)
+        return;
+    cJSON *st = arr(c, o, "stances");
+    for (int k = CN_STANCE_REASSURING; st && k < CN_STANCE_COUNT; k++)
+        str(c, st, NULL, cn_stance_name((cn_stance)k));
+    cJSON *groups = arr(c, o, "groups");
+    for (size_t g = 0; groups && g < sc->n_groups; g++) {
+        const cn_specialty_group *grp = &sc->groups[g];
+        cJSON *go = obj(c, groups, NULL);
+        if (!go)
+            return;
+        str(c, go, "specialty", grp->specialty);
+        boolean(c, go, "tested", g < sc->n_tested);
+        integer(c, go, "answers", grp->answers);
+        integer(c, go, "stance_answers", grp->stance_answers);
+        stance_counts(c, go, "stance_counts", grp->counts);
+        proportions(c, go, grp->props);
+    }
+    const cn_crosstab_result *t = &sc->test;
+    cJSON *to = obj(c, o, "test");
+    if (to) {
+        integer(c, to, "rows", (long)t->rows_used);
+        integer(c, to, "cols", (long)t->cols_used);
+        integer(c, to, "n", t->n);
+        num(c, to, "chi_square", t->chi_square);
+        integer(c, to, "df", t->df);
+        num(c, to, "p_value", t->p_value);
+        num(c, to, "p_monte_carlo", t->p_monte_carlo);
+        integer(c, to, "simulated", (long)t->simulated);
+        num(c, to, "cramers_v", t->cramers_v);
+        num(c, to, "min_expected", t->min_expected);
+        integer(c, to, "cells", (long)t->cells);
+        integer(c, to, "cells_expected_below_5", (long)t->cells_expected_below_5);
+        boolean(c, to, "small_expected", t->small_expected);
+        boolean(c, to, "cochran_ok", t->cochran_ok);
+    }
+    str(c, o, "note", SPECIALTY_NOTE);
+}
+
+/* Why an answer is in the queue, one sentence per reason. */
+static void reason_detail(const cn_analysis_result *r, const cn_analysis_answer *a, unsigned flag,
+                          char *buf, size_t size)
+{
+    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_analysis_question *q = &r->questions[a->question];
+    char n1[CN_FMT_NUMBER_MAX], n2[CN_FMT_NUMBER_MAX];
+    switch (flag) {
+    case CN_REVIEW_DISSENT:
+        snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
+                 cn_stance_name(d->stance), cn_stance_name(q->tally.consensus.majority),
+                 q->tally.consensus.props[q->tally.consensus.majority].count,
+                 q->tally.consensus.stance_answers);
+        break;
+    case CN_REVIEW_CONFLICTING:
+        cn_fmt_number(d->scores[CN_STANCE_REASSURING], n1);
+        cn_fmt_number(d->scores[CN_STANCE_CAUTIONARY], n2);
+        {
+            char n3[CN_FMT_NUMBER_MAX];
+            cn_fmt_number(d->scores[CN_STANCE_CONTRAINDICATED], n3);
+            snprintf(buf, size,
+                     "competing stance cues (reassuring %s, cautionary %s, contraindicated %s)",
+                     n1, n2, n3);
+        }
+        break;
+    case CN_REVIEW_LOW_CONFIDENCE:
+        cn_fmt_number(d->confidence, n1);
+        cn_fmt_number(r->opts.low_confidence, n2);
+        snprintf(buf, size, "confidence %s below %s", n1, n2);
+        break;
+    case CN_REVIEW_DUPLICATE_METADATA:
+        snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
+                 r->answers[a->original].page->file, r->answers[a->original].answer->index,
+                 a->metadata_note ? a->metadata_note : "");
+        break;
+    case CN_REVIEW_EXCERPT:
+        snprintf(buf, size, "%s",
+                 a->answer->truncated ? "the answer was cut off (the page ended early)"
+                                      : "only an excerpt of the answer (cut off with '...')");
+        break;
+    default:
+        snprintf(buf, size, "?");
+    }
+}
+
+static void review_queue(jctx *c, cJSON *root)
+{
+    const cn_analysis_result *r = c->r;
+    cJSON *a = arr(c, root, "review_queue");
+    for (size_t i = 0; a && i < r->n_review; i++) {
+        const cn_review_item *it = &r->review[i];
+        const cn_analysis_answer *ans = &r->answers[it->answer];
+        cJSON *o = obj(c, a, NULL);
+        if (!o)
+            return;
+        integer(c, o, "rank", (long)(i + 1));
+        str(c, o, "answer_id", ans->answer->answer_id);
+        str(c, o, "question_id", r->questions[ans->question].id);
+        str(c, o, "file", ans->page->file);
+        integer(c, o, "index", (long)ans->answer->index);
+        str(c, o, "role", cn_answer_role_name(ans->role));
+        str(c, o, "physician", ans->answer->physician.name);
+        str(c, o, "specialty", ans->answer->physician.specialty);
+        str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
+        num(c, o, "confidence", it->confidence);
+        integer(c, o, "urgency", it->urgency);
+        cJSON *reasons = arr(c, o, "reasons");
+        for (size_t k = 0; reasons && k < CN_REVIEW_REASON_COUNT; k++) {
+            unsigned flag = cn_review_reason_at(k);
+            if (!(it->reasons & flag))
+                continue;
+            char detail[1400];
+            reason_detail(r, ans, flag, detail, sizeof detail);
+            cJSON *ro = obj(c, reasons, NULL);
+            if (!ro)
+                return;
+            str(c, ro, "code", cn_review_reason_name(flag));
+            str(c, ro, "detail", detail);
+        }
+    }
+}
+
+static void header(jctx *c, cJSON *root)
+{
+    const cn_analysis_result *r = c->r;
+    integer(c, root, "schema_version", CN_REPORT_SCHEMA_VERSION);
+    cJSON *g = obj(c, root, "generator");
+    if (g) {
+        str(c, g, "name", "consensus");
+        str(c, g, "version", cn_version());
+        str(c, g, "rules_sha256", r->rules_sha256);
+        integer(c, g, "seed", (long)r->opts.seed);
+    }
+    cJSON *s = obj(c, root, "settings");
+    if (s) {
+        const cn_consensus_opts *o = &r->opts.consensus;
+        num(c, s, "confidence_level", o->level);
+        num(c, s, "strong", o->strong);
+        num(c, s, "moderate", o->moderate);
+        num(c, s, "weak", o->weak);
+        integer(c, s, "min_answers", o->min_answers);
+        integer(c, s, "posterior_draws", (long)o->draws);
+        integer(c, s, "bootstrap", (long)r->opts.bootstrap);
+        integer(c, s, "simulate", (long)r->opts.simulate);
+        num(c, s, "low_confidence", r->opts.low_confidence);
+    }
+    cJSON *cp = obj(c, root, "corpus");
+    if (cp) {
+        integer(c, cp, "files_read", (long)r->files_read);
+        integer(c, cp, "pages", (long)r->pages);
+        integer(c, cp, "answers", (long)r->total_answers);
+        integer(c, cp, "distinct_answers", (long)r->distinct_answers);
+        integer(c, cp, "duplicates", (long)r->duplicates);
+        integer(c, cp, "related_excerpts", (long)r->related);
+        integer(c, cp, "questions", (long)r->n_questions);
+        integer(c, cp, "claims", (long)r->n_claims);
+        integer(c, cp, "physicians", (long)r->agreement.physicians);
+        cJSON *sk = arr(c, cp, "skipped");
+        for (size_t i = 0; sk && i < r->n_skipped; i++) {
+            cJSON *o = obj(c, sk, NULL);
+            if (!o)
+                break;
+            str(c, o, "file", r->skipped[i].file);
+            str(c, o, "reason", r->skipped[i].reason);
+        }
+    }
+}
+
+static int finish_text(jctx *c, cJSON *root, bool formatted, char **out, size_t *len,
+                       cn_error *err)
+{
+    char *text = NULL;
+    if (!c->oom)
+        text = formatted ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    if (!text)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    size_t n = strlen(text);
+    char *s = malloc(n + 2);
+    if (!s) {
+        cJSON_free(text);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    }
+    memcpy(s, text, n);
+    s[n] = '\n';
+    s[n + 1] = '\0';
+    cJSON_free(text);
+    *out = s;
+    if (len)
+        *len = n + 1;
+    return CN_OK;
+}
+
+int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+{
+    jctx c = {.r = r};
+    *out = NULL;
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    header(&c, root);
+    cJSON *qs = arr(&c, root, "questions");
+    for (size_t i = 0; qs && i < r->n_questions; i++)
+        question(&c, qs, i);
+    cJSON *cs = arr(&c, root, "claims");
+    for (size_t i = 0; cs && i < r->n_claims; i++)
+        claim(&c, cs, i);
+    agreement(&c, root);
+    specialties(&c, root);
+    review_queue(&c, root);
+    return finish_text(&c, root, true, out, len, err);
+}
+
+cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
+{
+    jctx c = {.r = r};
+    const cn_analysis_answer *a = &r->answers[i];
+    size_t in_page = (size_t)(a->answer - a->page->answers);
+    cJSON *o = cn_answer_json_new(a->page, in_page);
+    if (!o)
+        return NULL;
+    /* The question as grouped by the analysis (equal to de-duplication's). */
+    cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id",
+                                           cJSON_CreateString(r->questions[a->question].id));
+    str(&c, o, "role", cn_answer_role_name(a->role));
+    const cn_decision *d = &a->verdicts[0].decision;
+    str(&c, o, "stance", cn_stance_name(d->stance));
+    num(&c, o, "confidence", d->confidence);
+    boolean(&c, o, "editor_override", false);
+    cJSON *claims = arr(&c, o, "claims");
+    for (size_t v = 0; claims && v < a->n_verdicts; v++) {
+        const cn_decision *dv = &a->verdicts[v].decision;
+        cJSON *co = obj(&c, claims, NULL);
+        if (!co)
+            break;
+        str(&c, co, "claim", r->claims[a->verdicts[v].claim].id);
+        boolean(&c, co, "primary", v == 0);
+        str(&c, co, "stance", cn_stance_name(dv->stance));
+        num(&c, co, "confidence", dv->confidence);
+        evidence(&c, co, a->answer, dv, false);
+    }
+    if (c.oom) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len,
+                             cn_error *err)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+    int rc = CN_OK;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        cJSON *o = cn_report_answer_line_new(r, i);
+        char *line = o ? cJSON_PrintUnformatted(o) : NULL;
+        cJSON_Delete(o);
+        if (!line || fprintf(f, "%s\n", line) < 0)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+        cJSON_free(line);
+    }
+    if (fclose(f) != 0 && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+    if (rc != CN_OK) {
+        free(buf);
+        return rc;
+    }
+    *out = buf;
+    if (len)
+        *len = size;
+    return CN_OK;
+}
