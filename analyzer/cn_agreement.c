@@ -43,16 +43,16 @@ void cn_agreement_opts_init(cn_agreement_opts *opts)
  * unit multiplicities and never copies the values.
  */
 typedef struct pairable {
-    size_t k;        /* distinct values (categories) */
-    double *value;   /* [k] the values, ascending */
-    size_t nunits;   /* pairable units */
-    size_t *start;   /* [nunits + 1] offsets into cat / cnt */
-    size_t *cat;     /* category index of each (unit, category) entry */
-    double *cnt;     /* how many of the unit's values fall in that category */
-    double *m;       /* [nunits] values in the unit */
+    size_t k;      /* distinct values (categories) */
+    double *value; /* [k] the values, ascending */
+    size_t nunits; /* pairable units */
+    size_t *start; /* [nunits + 1] offsets into cat / cnt */
+    size_t *cat;   /* category index of each (unit, category) entry */
+    double *cnt;   /* how many of the unit's values fall in that category */
+    double *m;     /* [nunits] values in the unit */
     /* scratch for alpha_weighted */
-    double *marg;    /* [k] n_c */
-    double *below;   /* [k + 1] below[c] = n_0 + ... + n_{c-1} (ordinal metric) */
+    double *marg; /* [k] n_c */
+    double *pos;  /* [k] where each category sits on the difference scale */
 } pairable;
 
 static void pairable_free(pairable *p)
@@ -63,7 +63,7 @@ static void pairable_free(pairable *p)
     free(p->cnt);
     free(p->m);
     free(p->marg);
-    free(p->below);
+    free(p->pos);
 }
 
 static size_t count_present(const double *values, size_t coders, size_t units, size_t u)
@@ -131,8 +131,8 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
     p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
     p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
     p->marg = malloc(k * sizeof *p->marg);
-    p->below = malloc((k + 1) * sizeof *p->below);
-    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->below)
+    p->pos = malloc(k * sizeof *p->pos);
+    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->pos)
         return CN_ERR_NOMEM;
     size_t e = 0, pu = 0;
     for (size_t u = 0; u < units; u++) {
@@ -158,28 +158,27 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
     return CN_OK;
 }
 
-/* Squared difference of categories a and b under the metric (Krippendorff
- * 2011). The ordinal one depends on the marginal counts n_g through
- * p->below: (sum_{g=a..b} n_g - (n_a + n_b) / 2)^2 for a <= b. */
+/*
+ * Squared difference of categories a and b (Krippendorff 2011). Nominal: 1
+ * when they differ. Interval: (v_a - v_b)^2, so pos = the values. Ordinal:
+ * (sum_{g=a..b} n_g - (n_a + n_b) / 2)^2, which equals (C_b - C_a)^2 with
+ * C_c = n_0 + ... + n_{c-1} + n_c / 2 (the category's mid-rank), so the
+ * ordinal metric is the interval one on mid-ranks: pos = C, recomputed from
+ * the marginal counts of every resample.
+ */
 static double delta(const pairable *p, cn_alpha_metric metric, size_t a, size_t b)
 {
-    if (a == b)
-        return 0.0;
     if (metric == CN_ALPHA_NOMINAL)
-        return 1.0;
-    if (metric == CN_ALPHA_INTERVAL)
-        return (p->value[a] - p->value[b]) * (p->value[a] - p->value[b]);
-    size_t lo = a < b ? a : b, hi = a < b ? b : a;
-    double s = p->below[hi + 1] - p->below[lo] - (p->marg[lo] + p->marg[hi]) / 2.0;
-    return s * s;
+        return a == b ? 0.0 : 1.0;
+    return (p->pos[a] - p->pos[b]) * (p->pos[a] - p->pos[b]);
 }
 
-/* sum_a sum_b n_a n_b delta_ab: closed forms for nominal (n^2 - sum n_a^2)
- * and interval (2 (n sum n_a v_a^2 - (sum n_a v_a)^2)), so that many distinct
- * values cost no k x k work; the ordinal sum is taken pair by pair. */
+/* sum_a sum_b n_a n_b delta_ab in closed form, so that many distinct values
+ * cost no k x k work: n^2 - sum n_a^2 (nominal), 2 (n sum n_a x_a^2 -
+ * (sum n_a x_a)^2) with x = pos (interval, ordinal). */
 static double expected_sum(const pairable *p, cn_alpha_metric metric, double n)
 {
-    double s = 0.0, s1 = 0.0, s2 = 0.0;
+    double s = 0.0, s1 = 0.0, s2 = 0.0, mean = 0.0;
     size_t used = 0;
     for (size_t a = 0; a < p->k; a++)
         used += p->marg[a] > 0.0;
@@ -190,22 +189,15 @@ static double expected_sum(const pairable *p, cn_alpha_metric metric, double n)
             s += p->marg[a] * p->marg[a];
         return n * n - s;
     }
-    if (metric == CN_ALPHA_INTERVAL) {
-        /* centre the values first: the sum does not change, the rounding does */
-        double mean = 0.0;
-        for (size_t a = 0; a < p->k; a++)
-            mean += p->marg[a] * p->value[a] / n;
-        for (size_t a = 0; a < p->k; a++) {
-            double v = p->value[a] - mean;
-            s1 += p->marg[a] * v;
-            s2 += p->marg[a] * v * v;
-        }
-        return 2.0 * (n * s2 - s1 * s1);
-    }
+    /* centre first: the sum does not change, the rounding does */
     for (size_t a = 0; a < p->k; a++)
-        for (size_t b = a + 1; b < p->k; b++)
-            s += 2.0 * p->marg[a] * p->marg[b] * delta(p, metric, a, b);
-    return s;
+        mean += p->marg[a] * p->pos[a] / n;
+    for (size_t a = 0; a < p->k; a++) {
+        double x = p->pos[a] - mean;
+        s1 += p->marg[a] * x;
+        s2 += p->marg[a] * x * x;
+    }
+    return 2.0 * (n * s2 - s1 * s1);
 }
 
 typedef struct alpha_parts {
@@ -224,10 +216,9 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
         for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
             p->marg[p->cat[e]] += weight[u] * p->cnt[e];
     double n = 0.0;
-    p->below[0] = 0.0;
     for (size_t c = 0; c < k; c++) {
+        p->pos[c] = metric == CN_ALPHA_ORDINAL ? n + p->marg[c] / 2.0 : p->value[c];
         n += p->marg[c];
-        p->below[c + 1] = p->below[c] + p->marg[c];
     }
 
     double obs = 0.0; /* sum_c sum_k o_ck delta_ck */
@@ -341,9 +332,8 @@ static int check_input(const cn_agreement_opts *o, const double *values, size_t 
         return cn_error_set(err, CN_ERR_USAGE, "agreement: matrix too large");
     for (size_t i = 0; i < coders * units; i++)
         if (isinf(values[i]))
-            return cn_error_set(err, CN_ERR_USAGE,
-                                "agreement: coder %zu, unit %zu: infinite value", i / units + 1,
-                                i % units + 1);
+            return cn_error_set(err, CN_ERR_USAGE, "agreement: coder %zu, unit %zu: infinite value",
+                                i / units + 1, i % units + 1);
     return CN_OK;
 }
 
@@ -407,8 +397,7 @@ int cn_fleiss_kappa(const long *counts, size_t units, size_t categories, double 
         long row = 0;
         for (size_t j = 0; j < categories; j++) {
             if (counts[u * categories + j] < 0)
-                return cn_error_set(err, CN_ERR_USAGE, "fleiss: unit %zu: negative count",
-                                    u + 1);
+                return cn_error_set(err, CN_ERR_USAGE, "fleiss: unit %zu: negative count", u + 1);
             row += counts[u * categories + j];
         }
         if (m < 0)

@@ -45,20 +45,20 @@ typedef struct cn_agreement_opts {
 
 typedef struct cn_agreement_result {
     size_t coders, units;
-    size_t pairable_units;  /* units with >= 2 values */
-    size_t pairable_values; /* n: the values in those units */
-    size_t categories;      /* distinct pairable values */
-    double alpha;           /* NaN when undefined; alpha_note says why */
-    const char *alpha_note; /* NULL when alpha is defined (static text) */
-    double observed;        /* D_o, observed disagreement */
-    double expected;        /* D_e, disagreement expected by chance */
-    double ci_lo, ci_hi;    /* bootstrap percentile interval; NaN when none */
-    size_t bootstrap;       /* resamples drawn */
+    size_t pairable_units;    /* units with >= 2 values */
+    size_t pairable_values;   /* n: the values in those units */
+    size_t categories;        /* distinct pairable values */
+    double alpha;             /* NaN when undefined; alpha_note says why */
+    const char *alpha_note;   /* NULL when alpha is defined (static text) */
+    double observed;          /* D_o, observed disagreement */
+    double expected;          /* D_e, disagreement expected by chance */
+    double ci_lo, ci_hi;      /* bootstrap percentile interval; NaN when none */
+    size_t bootstrap;         /* resamples drawn */
     size_t bootstrap_defined; /* resamples with a defined alpha */
-    double q_below_667;     /* share of defined resamples with alpha < 0.667 */
-    double q_below_800;     /* share of defined resamples with alpha < 0.800 */
-    double fleiss_kappa;    /* NaN unless every unit has ratings_per_unit values */
-    size_t ratings_per_unit; /* m when every unit has m >= 2 values, else 0 */
+    double q_below_667;       /* share of defined resamples with alpha < 0.667 */
+    double q_below_800;       /* share of defined resamples with alpha < 0.800 */
+    double fleiss_kappa;      /* NaN unless every unit has ratings_per_unit values */
+    size_t ratings_per_unit;  /* m when every unit has m >= 2 values, else 0 */
 } cn_agreement_result;
 
 void cn_agreement_opts_init(cn_agreement_opts *opts);

@@ -496,7 +496,10 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
             continue;
         cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
         out->scores[e.stance] += e.weight;
-        if (cue->rule->advice && e.stance == CN_STANCE_CONTRAINDICATED)
+        /* Conditional or future advice ("if X, stop"; "from now on") is not
+         * the recommendation for the case asked about. */
+        if (cue->rule->advice && e.stance == CN_STANCE_CONTRAINDICATED &&
+            !(e.flags & CN_EV_HYPOTHETICAL))
             advice_against += e.weight;
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");

@@ -84,8 +84,7 @@ static int check_opts(const cn_consensus_opts *o, cn_error *err)
     if (!(o->level > 0.0 && o->level < 1.0))
         return cn_error_set(err, CN_ERR_USAGE, "consensus: confidence level %g not in (0,1)",
                             o->level);
-    if (!(o->weak > 0.0 && o->weak <= o->moderate && o->moderate <= o->strong &&
-          o->strong <= 1.0))
+    if (!(o->weak > 0.0 && o->weak <= o->moderate && o->moderate <= o->strong && o->strong <= 1.0))
         return cn_error_set(err, CN_ERR_USAGE,
                             "consensus: need 0 < weak <= moderate <= strong <= 1 "
                             "(got %g, %g, %g)",
@@ -189,8 +188,8 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
     rc = cn_proportion_compute(counts[CN_STANCE_NONE], out->answers, opts->level,
                                &out->props[CN_STANCE_NONE], err);
     for (int k = FIRST_STANCE; k < CN_STANCE_COUNT && rc == CN_OK; k++)
-        rc = cn_proportion_compute(counts[k], out->stance_answers, opts->level, &out->props[k],
-                                   err);
+        rc =
+            cn_proportion_compute(counts[k], out->stance_answers, opts->level, &out->props[k], err);
     if (rc)
         return rc;
 

@@ -57,28 +57,28 @@ typedef enum cn_consensus_level {
  * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1;
  * draws == 0 skips the Monte Carlo (the posterior is then NaN). */
 typedef struct cn_consensus_opts {
-    double level;         /* confidence level of the intervals (0.95) */
-    double strong;        /* share needed for "strong" (0.75) */
-    double moderate;      /* share needed for "moderate" (0.60) */
-    double weak;          /* share needed for "weak" (0.50) */
-    long min_answers;     /* fewer stance-taking answers: "insufficient" (5) */
-    unsigned long seed;   /* gsl_rng (mt19937) seed of the Monte Carlo (1) */
-    size_t draws;         /* Monte Carlo draws from the posterior (10000) */
+    double level;       /* confidence level of the intervals (0.95) */
+    double strong;      /* share needed for "strong" (0.75) */
+    double moderate;    /* share needed for "moderate" (0.60) */
+    double weak;        /* share needed for "weak" (0.50) */
+    long min_answers;   /* fewer stance-taking answers: "insufficient" (5) */
+    unsigned long seed; /* gsl_rng (mt19937) seed of the Monte Carlo (1) */
+    size_t draws;       /* Monte Carlo draws from the posterior (10000) */
 } cn_consensus_opts;
 
 typedef struct cn_consensus_result {
-    long answers;                        /* all answers, `none` included */
-    long stance_answers;                 /* answers that take a stance */
+    long answers;        /* all answers, `none` included */
+    long stance_answers; /* answers that take a stance */
     cn_proportion props[CN_STANCE_COUNT];
-    cn_stance majority;                  /* CN_STANCE_NONE: no majority */
-    bool tie;                            /* the largest count is shared */
-    double share;                        /* largest count / stance_answers */
+    cn_stance majority; /* CN_STANCE_NONE: no majority */
+    bool tie;           /* the largest count is shared */
+    double share;       /* largest count / stance_answers */
     cn_consensus_level level;
-    double ordinal;                      /* Tastle & Wierman Cns */
-    double entropy;                      /* normalized Shannon entropy */
-    double posterior[CN_STANCE_COUNT];   /* [0] unused (NaN) */
+    double ordinal;                    /* Tastle & Wierman Cns */
+    double entropy;                    /* normalized Shannon entropy */
+    double posterior[CN_STANCE_COUNT]; /* [0] unused (NaN) */
     double posterior_majority;
-    size_t draws;                        /* Monte Carlo draws used */
+    size_t draws; /* Monte Carlo draws used */
 } cn_consensus_result;
 
 void cn_consensus_opts_init(cn_consensus_opts *opts);

@@ -19,10 +19,10 @@ void cn_crosstab_opts_init(cn_crosstab_opts *opts)
 typedef struct table {
     size_t r, c;
     long n;
-    long *cell;   /* [r * c] */
-    long *rsum;   /* [r] */
-    long *csum;   /* [c] */
-    double *e;    /* [r * c] expected counts */
+    long *cell; /* [r * c] */
+    long *rsum; /* [r] */
+    long *csum; /* [c] */
+    double *e;  /* [r * c] expected counts */
 } table;
 
 static void table_free(table *t)
@@ -184,8 +184,8 @@ static int check_counts(const long *counts, size_t rows, size_t cols, cn_error *
     return CN_OK;
 }
 
-int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows,
-                        size_t cols, cn_crosstab_result *out, cn_error *err)
+int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows, size_t cols,
+                        cn_crosstab_result *out, cn_error *err)
 {
     cn_crosstab_opts defaults;
     if (!opts) {
@@ -200,8 +200,8 @@ int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t
         table_free(&t);
         return cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
     }
-    *out = (cn_crosstab_result){.rows = rows, .cols = cols, .rows_used = t.r,
-                                .cols_used = t.c, .n = t.n};
+    *out = (cn_crosstab_result){
+        .rows = rows, .cols = cols, .rows_used = t.r, .cols_used = t.c, .n = t.n};
     out->chi_square = out->p_value = out->p_monte_carlo = out->cramers_v = NAN;
     out->min_expected = NAN;
     if (t.r >= 2 && t.c >= 2) {
@@ -222,8 +222,9 @@ int cn_crosstab_row_proportion(const long *counts, size_t rows, size_t cols, siz
                                double level, cn_proportion *out, cn_error *err)
 {
     if (r >= rows || c >= cols)
-        return cn_error_set(err, CN_ERR_USAGE, "crosstab: cell (%zu, %zu) outside a %zu x %zu table",
-                            r + 1, c + 1, rows, cols);
+        return cn_error_set(err, CN_ERR_USAGE,
+                            "crosstab: cell (%zu, %zu) outside a %zu x %zu table", r + 1, c + 1,
+                            rows, cols);
     long total = 0;
     for (size_t j = 0; j < cols; j++)
         total += counts[r * cols + j];

@@ -42,15 +42,15 @@ typedef struct cn_crosstab_result {
     long n;                      /* grand total */
     double chi_square;           /* NaN when there is nothing to compare */
     long df;
-    double p_value;              /* asymptotic */
-    double p_monte_carlo;        /* NaN without simulation */
-    size_t simulated;            /* B */
+    double p_value;       /* asymptotic */
+    double p_monte_carlo; /* NaN without simulation */
+    size_t simulated;     /* B */
     double cramers_v;
-    double min_expected;         /* over the cells used; NaN when untested */
-    size_t cells;                /* rows_used x cols_used (0 when untested) */
+    double min_expected; /* over the cells used; NaN when untested */
+    size_t cells;        /* rows_used x cols_used (0 when untested) */
     size_t cells_expected_below_5;
-    bool small_expected;         /* some E < 5: the asymptotic p is doubtful */
-    bool cochran_ok;             /* no E < 1 and at most 20% of cells below 5 */
+    bool small_expected; /* some E < 5: the asymptotic p is doubtful */
+    bool cochran_ok;     /* no E < 1 and at most 20% of cells below 5 */
 } cn_crosstab_result;
 
 void cn_crosstab_opts_init(cn_crosstab_opts *opts);
@@ -58,8 +58,8 @@ void cn_crosstab_opts_init(cn_crosstab_opts *opts);
 /* Test the table (counts[r * cols + c], non-negative). opts may be NULL.
  * Returns CN_OK, CN_ERR_USAGE for negative counts or a total above UINT_MAX,
  * CN_ERR_NOMEM. */
-int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows,
-                        size_t cols, cn_crosstab_result *out, cn_error *err);
+int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows, size_t cols,
+                        cn_crosstab_result *out, cn_error *err);
 
 /* Cell (r, c) as a proportion of its row total, with both intervals at
  * `level` (an empty row gives NaN and [0, 1]). */

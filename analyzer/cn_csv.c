@@ -12,8 +12,8 @@
 #include <string.h>
 
 typedef struct csv_row {
-    size_t first;  /* index of its first field */
-    size_t count;  /* fields */
+    size_t first; /* index of its first field */
+    size_t count; /* fields */
     long line;
 } csv_row;
 
@@ -173,8 +173,8 @@ static int parse_record(parser *p, cn_error *err)
     long line = p->line;
     for (;;) {
         size_t start = p->out;
-        int rc = (p->pos < p->len && p->d[p->pos] == '"') ? quoted_field(p, err)
-                                                          : plain_field(p, err);
+        int rc =
+            (p->pos < p->len && p->d[p->pos] == '"') ? quoted_field(p, err) : plain_field(p, err);
         if (rc == CN_OK)
             rc = push_field(p, start);
         if (rc == CN_ERR_NOMEM)
@@ -330,8 +330,8 @@ static int is_decimal(const char *s)
 
 static int not_a(const cn_csv *csv, size_t row, size_t col, const char *what, cn_error *err)
 {
-    return cn_error_set(err, CN_ERR_FORMAT, "%s:%ld: column %zu ('%s'): '%s' is not %s",
-                        csv->name, cn_csv_line(csv, row), col + 1, cn_csv_field(csv, 0, col),
+    return cn_error_set(err, CN_ERR_FORMAT, "%s:%ld: column %zu ('%s'): '%s' is not %s", csv->name,
+                        cn_csv_line(csv, row), col + 1, cn_csv_field(csv, 0, col),
                         cn_csv_field(csv, row, col), what);
 }
 

@@ -299,20 +299,45 @@ static bool make_keys(const cn_page *page, akey *k)
     return true;
 }
 
+/* Answers [0, *end) are not in the trailing run of excerpts (the whole page
+ * when it has nothing but excerpts). */
+static size_t before_trailing_excerpts(const cn_page *page)
+{
+    size_t end = page->n_answers;
+    while (end > 0 && page->answers[end - 1].excerpt)
+        end--;
+    return end > 0 ? end : page->n_answers;
+}
+
+/* The question of an earlier answer that answer i repeats, or NULL. A full
+ * answer repeats by key; an excerpt by prefix, unless it is in the trailing
+ * run, where related-question excerpts sit. */
+static const char *shared_question(const cn_dedup *d, const cn_page *page, size_t i,
+                                   const akey *k, size_t trailing)
+{
+    if (page->answers[i].excerpt) {
+        if (i >= trailing || k->len < d->opt.excerpt_min_key)
+            return NULL;
+        const prefix_entry *p = find_full_for_excerpt(d, k->key, k->len);
+        return p ? p->question_id : NULL;
+    }
+    const exact_entry *e = NULL;
+    if (k->len >= d->opt.min_key)
+        e = exact_find(d, hash_key(NULL, k->key, k->len, NULL));
+    if (!e && k->alt && k->alt_len >= d->opt.min_key)
+        e = exact_find(d, hash_key(NULL, k->alt, k->alt_len, NULL));
+    return e ? e->question_id : NULL;
+}
+
 /* The page's question: joined to an earlier one through a shared (long)
  * answer, else from its title, else from its answers. */
 static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
 {
+    size_t trailing = before_trailing_excerpts(page);
     for (size_t i = 0; i < page->n_answers; i++) {
-        if (page->answers[i].excerpt)
-            continue;
-        const exact_entry *e = NULL;
-        if (k[i].len >= d->opt.min_key)
-            e = exact_find(d, hash_key(NULL, k[i].key, k[i].len, NULL));
-        if (!e && k[i].alt && k[i].alt_len >= d->opt.min_key)
-            e = exact_find(d, hash_key(NULL, k[i].alt, k[i].alt_len, NULL));
-        if (e) {
-            memcpy(page->question_id, e->question_id, CN_ID_LEN + 1);
+        const char *q = shared_question(d, page, i, &k[i], trailing);
+        if (q) {
+            memcpy(page->question_id, q, CN_ID_LEN + 1);
             return true;
         }
     }

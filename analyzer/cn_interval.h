@@ -24,9 +24,9 @@ typedef struct cn_interval {
 
 /* One proportion with both intervals at one confidence level. */
 typedef struct cn_proportion {
-    long count;       /* x */
-    long n;           /* the denominator */
-    double estimate;  /* x / n, NaN when n == 0 */
+    long count;      /* x */
+    long n;          /* the denominator */
+    double estimate; /* x / n, NaN when n == 0 */
     cn_interval wilson;
     cn_interval exact; /* Clopper-Pearson */
 } cn_proportion;

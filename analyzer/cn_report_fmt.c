@@ -78,3 +78,73 @@ const char *cn_fmt_effect_name(unsigned bit)
 {
     return bit < sizeof EFFECTS / sizeof EFFECTS[0] ? EFFECTS[bit] : NULL;
 }
+
+static const char AGREEMENT_NOTE[] =
+    "Physicians are the coders and questions the units; a value is a distinct answer's stance "
+    "on the question's primary claim, and an answer without a stance is missing. Most "
+    "physicians answer one question only, so alpha measures how far answers to the same "
+    "question agree beyond what the corpus' overall mix of stances predicts; it does not rate "
+    "individual physicians. Questions with fewer than two stance-taking answers add nothing.";
+
+const char *cn_fmt_agreement_note(void)
+{
+    return AGREEMENT_NOTE;
+}
+
+static const char SPECIALTY_NOTE[] =
+    "Stances of distinct answers on their questions' primary claims, pooled over questions. "
+    "Answers without a specialty are listed but not tested; `none` is not a stance and is left "
+    "out of the test. With expected counts below 5 the asymptotic p-value is doubtful: read "
+    "the Monte Carlo one.";
+
+const char *cn_fmt_specialty_note(void)
+{
+    return SPECIALTY_NOTE;
+}
+
+/* Why an answer is in the queue, one sentence per reason. */
+void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned flag, char *buf,
+                          size_t size)
+{
+    const cn_analysis_answer *a = &r->answers[answer];
+    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_analysis_question *q = &r->questions[a->question];
+    char n1[CN_FMT_NUMBER_MAX], n2[CN_FMT_NUMBER_MAX];
+    switch (flag) {
+    case CN_REVIEW_DISSENT:
+        snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
+                 cn_stance_name(d->stance), cn_stance_name(q->tally.consensus.majority),
+                 q->tally.consensus.props[q->tally.consensus.majority].count,
+                 q->tally.consensus.stance_answers);
+        break;
+    case CN_REVIEW_CONFLICTING:
+        cn_fmt_number(d->scores[CN_STANCE_REASSURING], n1);
+        cn_fmt_number(d->scores[CN_STANCE_CAUTIONARY], n2);
+        {
+            char n3[CN_FMT_NUMBER_MAX];
+            cn_fmt_number(d->scores[CN_STANCE_CONTRAINDICATED], n3);
+            snprintf(buf, size,
+                     "competing stance cues (reassuring %s, cautionary %s, contraindicated %s)",
+                     n1, n2, n3);
+        }
+        break;
+    case CN_REVIEW_LOW_CONFIDENCE:
+        cn_fmt_number(d->confidence, n1);
+        cn_fmt_number(r->opts.low_confidence, n2);
+        snprintf(buf, size, "confidence %s below %s", n1, n2);
+        break;
+    case CN_REVIEW_DUPLICATE_METADATA:
+        snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
+                 r->answers[a->original].page->file, r->answers[a->original].answer->index,
+                 a->metadata_note ? a->metadata_note : "");
+        break;
+    case CN_REVIEW_EXCERPT:
+        snprintf(buf, size, "%s",
+                 a->answer->truncated ? "the answer was cut off (the page ended early)"
+                                      : "only an excerpt of the answer (cut off with '...')");
+        break;
+    default:
+        snprintf(buf, size, "?");
+    }
+}
+

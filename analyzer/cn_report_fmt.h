@@ -7,10 +7,13 @@
  * - text made safe: malformed UTF-8 becomes U+FFFD, and for XML the
  *   characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE;
  *   U+FFFF) become U+FFFD too, counted so the report can say how many;
- * - names of the classifier's evidence effects and of rule kinds.
+ * - names of the classifier's evidence effects;
+ * - the wording of review reasons and of the notes on agreement and specialties.
  */
 #ifndef CN_REPORT_FMT_H
 #define CN_REPORT_FMT_H
+
+#include "cn_analysis.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,5 +37,16 @@ size_t cn_fmt_char_offset(const char *s, size_t len, size_t off);
  * "experience", "hypothetical", "boilerplate", "last-sentence", "shifted";
  * NULL past the last. */
 const char *cn_fmt_effect_name(unsigned bit);
+
+/* Why answer (an index into r->answers) is in the review queue for one
+ * reason flag, as one phrase ("confidence 0.41 below 0.5"), into buf. */
+void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned flag, char *buf,
+                          size_t size);
+
+/* What the agreement figures mean (physicians as coders, questions as units). */
+const char *cn_fmt_agreement_note(void);
+
+/* How the specialty comparison was made and how to read it. */
+const char *cn_fmt_specialty_note(void);
 
 #endif

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-15)
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-15)
 #define M NAN
 
 /* Krippendorff (2011) section C; columns are units 1..12. */

@@ -21,7 +21,7 @@
 #include <math.h>
 #include <string.h>
 
-#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-15)
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-15)
 
 /* Monte Carlo agreement: within k standard errors of p for `draws` draws. */
 static int within_se(double got, double p, size_t draws, double k)
@@ -32,9 +32,9 @@ static int within_se(double got, double p, size_t draws, double k)
 
 static void test_tastle_wierman_published_anchors(void)
 {
-    long split[5] = {1, 0, 0, 0, 1};     /* half strongly agree, half strongly disagree */
-    long same[5] = {0, 0, 5, 0, 0};      /* everyone neutral */
-    long half_low[5] = {1, 1, 0, 0, 0};  /* hand computation above */
+    long split[5] = {1, 0, 0, 0, 1};    /* half strongly agree, half strongly disagree */
+    long same[5] = {0, 0, 5, 0, 0};     /* everyone neutral */
+    long half_low[5] = {1, 1, 0, 0, 0}; /* hand computation above */
     CU_ASSERT_DOUBLE_EQUAL(cn_tastle_wierman(split, 5), 0.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(cn_tastle_wierman(same, 5), 1.0, 1e-12);
     ASSERT_REL(cn_tastle_wierman(half_low, 5), 0.8073549220576042, 1e-12);
@@ -107,10 +107,10 @@ static void test_levels_default_thresholds(void)
         cn_consensus_level level;
         cn_stance majority;
     } cases[] = {
-        {{0, 6, 2, 2}, CN_CONSENSUS_MODERATE, CN_STANCE_REASSURING}, /* 60% */
-        {{0, 5, 3, 2}, CN_CONSENSUS_WEAK, CN_STANCE_REASSURING},     /* 50% */
-        {{0, 4, 3, 3}, CN_CONSENSUS_NONE, CN_STANCE_REASSURING},     /* 40% plurality */
-        {{0, 3, 9, 0}, CN_CONSENSUS_STRONG, CN_STANCE_CAUTIONARY},   /* 75% exactly */
+        {{0, 6, 2, 2}, CN_CONSENSUS_MODERATE, CN_STANCE_REASSURING},     /* 60% */
+        {{0, 5, 3, 2}, CN_CONSENSUS_WEAK, CN_STANCE_REASSURING},         /* 50% */
+        {{0, 4, 3, 3}, CN_CONSENSUS_NONE, CN_STANCE_REASSURING},         /* 40% plurality */
+        {{0, 3, 9, 0}, CN_CONSENSUS_STRONG, CN_STANCE_CAUTIONARY},       /* 75% exactly */
         {{9, 1, 3, 0}, CN_CONSENSUS_INSUFFICIENT, CN_STANCE_CAUTIONARY}, /* none do not count */
         {{0, 4, 0, 0}, CN_CONSENSUS_INSUFFICIENT, CN_STANCE_REASSURING}, /* 4 < 5 */
         {{0, 5, 0, 0}, CN_CONSENSUS_STRONG, CN_STANCE_REASSURING},       /* 5 = minimum */
@@ -134,8 +134,8 @@ static void test_tie_has_no_majority(void)
     /* Dirichlet(4, 4, 2): each tied stance is the largest with P = 0.45683775... */
     CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_REASSURING], 0.4568377533912513, r.draws, 4));
     CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_CAUTIONARY], 0.4568377533912513, r.draws, 4));
-    CU_ASSERT_TRUE(within_se(r.posterior[CN_STANCE_CONTRAINDICATED], 0.08632449321749733,
-                             r.draws, 4));
+    CU_ASSERT_TRUE(
+        within_se(r.posterior[CN_STANCE_CONTRAINDICATED], 0.08632449321749733, r.draws, 4));
     /* a tie below the minimum is still "insufficient" */
     long few[CN_STANCE_COUNT] = {0, 2, 2, 0};
     r = run(few, NULL);

@@ -3,7 +3,7 @@
  *
  * Sources:
  * - Agresti A (2007), An Introduction to Categorical Data Analysis, 2nd ed.,
- *   Table 2.5 (gender x party identification), the example of R's
+ *   p. 39 (gender x party identification), the example of R's
  *   ?chisq.test: R prints "X-squared = 30.07, df = 2, p-value = 2.954e-07".
  *   Full precision from tests/data/stats/reference.py: X2 = 30.070149095754672
  *   (exact fractions); for df = 2 the tail is exp(-X2/2) = 2.953589183211757e-07.
@@ -23,7 +23,7 @@
 #include <math.h>
 #include <string.h>
 
-#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-300)
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-300)
 
 static cn_crosstab_result test_table(const long *t, size_t rows, size_t cols, size_t simulate,
                                      unsigned long seed)
@@ -43,7 +43,7 @@ static const long AGRESTI[2 * 3] = {762, 327, 468, 484, 239, 477};
 static void test_agresti_party(void)
 {
     cn_crosstab_result r = test_table(AGRESTI, 2, 3, 0, 1);
-    CU_ASSERT_DOUBLE_EQUAL(r.chi_square, 30.07, 0.005);   /* R's printout */
+    CU_ASSERT_DOUBLE_EQUAL(r.chi_square, 30.07, 0.005); /* R's printout */
     CU_ASSERT_DOUBLE_EQUAL(r.p_value, 2.954e-07, 0.0005e-07);
     ASSERT_REL(r.chi_square, 30.070149095754672, 1e-12);
     ASSERT_REL(r.p_value, 2.953589183211757e-07, 1e-9);

@@ -20,7 +20,7 @@
 #include <math.h>
 #include <string.h>
 
-#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-15)
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-15)
 
 typedef struct newcombe_row {
     long x, n;

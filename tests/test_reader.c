@@ -314,9 +314,9 @@ static void test_cli_parse_corpus(void)
     CU_ASSERT_EQUAL(status, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     CU_ASSERT_STRING_EQUAL(err, "");
-    static const char *const FIELDS[] = {"file", "index", "answer_id", "question_id",
-                                         "question", "duplicate_of", "title", "text",
-                                         "physician", "excerpt", "related", "truncated"};
+    static const char *const FIELDS[] = {"file",      "index",        "answer_id", "question_id",
+                                         "question",  "duplicate_of", "title",     "text",
+                                         "physician", "excerpt",      "related",   "truncated"};
     size_t lines = 0;
     for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
         cJSON *o = cJSON_Parse(line);

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define DATA "tests/data/stats/"
-#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel) * fabs(want) + 1e-300)
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-300)
 
 typedef struct run {
     int code;
@@ -110,6 +110,33 @@ static void test_agreement_stance_names(void)
     }
 }
 
+/* Many distinct values, ties and missing cells: 6 coders x 40 units of
+ * decimals on an uneven scale (0.5 ... 13). reference.py, exact fractions. */
+static void test_agreement_mixed_scale(void)
+{
+    static const struct {
+        const char *level;
+        double alpha;
+    } want[] = {
+        {"nominal", 0.3230152909276792},
+        {"ordinal", 0.2523098267602034},
+        {"interval", 0.18877085976598293},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        char args[256];
+        snprintf(args, sizeof args,
+                 "stats agreement --bootstrap 200 --level %s " DATA "mixed_scale.csv",
+                 want[i].level);
+        run r = cli(args);
+        CU_ASSERT_EQUAL(r.code, 0);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r.json);
+        ASSERT_REL(num(r.json, "alpha"), want[i].alpha, 1e-12);
+        CU_ASSERT_EQUAL(num(r.json, "coders"), 6);
+        CU_ASSERT_EQUAL(num(r.json, "units"), 40);
+        run_free(&r);
+    }
+}
+
 /* Free labels are fine for nominal (same matrix as stances.csv) but not for
  * ordinal, where they are named as bad cells. */
 static void test_agreement_labels(void)
@@ -189,10 +216,10 @@ static void test_determinism(void)
     run_free(&b);
     run_free(&c);
 
-    const char *k1 = "stats agreement --level interval --bootstrap 800 --seed 3 " DATA
-                     "krippendorff_c.csv";
-    const char *k2 = "stats agreement --level interval --bootstrap 800 --seed 4 " DATA
-                     "krippendorff_c.csv";
+    const char *k1 =
+        "stats agreement --level interval --bootstrap 800 --seed 3 " DATA "krippendorff_c.csv";
+    const char *k2 =
+        "stats agreement --level interval --bootstrap 800 --seed 4 " DATA "krippendorff_c.csv";
     a = cli(k1);
     b = cli(k1);
     c = cli(k2);
@@ -202,7 +229,7 @@ static void test_determinism(void)
     CU_ASSERT_STRING_NOT_EQUAL(a.out, c.out);
     const cJSON *ba = cJSON_GetObjectItem(a.json, "bootstrap");
     const cJSON *bc = cJSON_GetObjectItem(c.json, "bootstrap");
-    double qa = num(ba, "p_alpha_below_0.800"), qc = num(bc, "p_alpha_below_0.800");
+    double qa = num(ba, "p_alpha_below_800"), qc = num(bc, "p_alpha_below_800");
     double q = (qa + qc) / 2;
     CU_ASSERT(fabs(qa - qc) <= 4.0 * sqrt(2.0 * q * (1 - q) / 800.0));
     run_free(&a);
@@ -230,7 +257,8 @@ static void test_bad_csv(void)
 {
     run r = cli("stats agreement " DATA "bad/ragged.csv");
     CU_ASSERT_EQUAL(r.code, 1);
-    CU_ASSERT_PTR_NOT_NULL(strstr(r.err, DATA "bad/ragged.csv:3: row has 3 fields, the header has 5"));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(r.err, DATA "bad/ragged.csv:3: row has 3 fields, the header has 5"));
     /* the other rows are still used */
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.json);
     CU_ASSERT_EQUAL(num(r.json, "coders"), 2);
@@ -267,9 +295,9 @@ static void test_bad_csv(void)
     r = cli("stats crosstab " DATA "bad/bad_count.csv");
     CU_ASSERT_EQUAL(r.code, 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, DATA "bad/bad_count.csv:2: column 3 ('cautionary'): "
-                                         "'2.5' is not a count"));
+                                              "'2.5' is not a count"));
     CU_ASSERT_PTR_NOT_NULL(strstr(r.err, DATA "bad/bad_count.csv:3: column 2 ('reassuring'): "
-                                         "'x' is not a count"));
+                                              "'x' is not a count"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.json);
     CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(r.json, "groups")), 1);
     run_free(&r);
@@ -317,6 +345,7 @@ int main(void)
     static const tu_test tests[] = {
         {"agreement: Krippendorff 2011", test_agreement_krippendorff},
         {"agreement: stance names", test_agreement_stance_names},
+        {"agreement: mixed scale", test_agreement_mixed_scale},
         {"agreement: free labels", test_agreement_labels},
         {"agreement: Fleiss 1971", test_agreement_fleiss},
         {"crosstab: Agresti 2007", test_crosstab_agresti},

@@ -1,10 +1,300 @@
-/* cmd_analyze: `consensus analyze` (placeholder until its issue lands). */
+/*
+ * cmd_analyze: `consensus analyze`, the main job: read the corpus, classify
+ * every answer, aggregate, and write report.json, report.xml and
+ * answers.jsonl into the output folder (all three or none).
+ */
 #include "cli.h"
+
+#include "cn_analysis.h"
+#include "cn_outfile.h"
+#include "cn_pagecues.h"
+#include "cn_reader.h"
+#include "cn_report_json.h"
+#include "cn_report_xml.h"
+#include "cn_rules.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char USAGE[] =
+    "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N] [--quiet]\n"
+    "\n"
+    "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
+    "its question's claim (and on other claims it addresses), measures how strongly\n"
+    "the physicians agree, and writes three files into the output folder:\n"
+    "  report.json    questions, claims, agreement, specialties, review queue\n"
+    "  report.xml     the same, valid against reports/report.xsd\n"
+    "  answers.jsonl  one classified answer a line\n"
+    "\n"
+    "PATH is a file or a folder (read recursively, in name order); default corpus/.\n"
+    "\n"
+    "Options:\n"
+    "      --rules DIR   rule folder (default: $CONSENSUS_RULES, else ./rules, else\n"
+    "                    the installed set)\n"
+    "  -o, --out DIR     output folder, created when missing (default reports/out/)\n"
+    "  -s, --seed N      seed of every Monte Carlo and bootstrap draw (default 1);\n"
+    "                    the same input, rules and seed give byte-identical reports\n"
+    "  -q, --quiet       no progress line and no closing summary\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "On a terminal a progress line (files and answers done, rate) goes to stderr.\n"
+    "Files are written to temporary names and renamed at the end, so a failure\n"
+    "never leaves a half-written report.\n"
+    "\n"
+    "Exit status: 0 success; 1 some input was rejected (named on stderr; the rest\n"
+    "was analyzed and the reports written) or the reports could not be written;\n"
+    "2 bad usage (unknown option, bad seed, a path that does not exist, a rule\n"
+    "folder that cannot be loaded).\n";
+
+typedef struct progress {
+    bool on;
+    struct timespec start;
+    size_t files, answers;
+} progress;
+
+static double elapsed(const progress *p)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double s = (double)(now.tv_sec - p->start.tv_sec) + 1e-9 * (double)(now.tv_nsec - p->start.tv_nsec);
+    return s > 1e-6 ? s : 1e-6;
+}
+
+static void progress_read(progress *p)
+{
+    if (p->on)
+        fprintf(stderr, "\rconsensus: read %zu files, %zu answers (%.0f answers/s)   ", p->files,
+                p->answers, (double)p->answers / elapsed(p));
+}
+
+static void progress_classified(void *ctx, size_t done, size_t total)
+{
+    progress *p = ctx;
+    if (!p->on || (done % 32 != 0 && done != total))
+        return;
+    fprintf(stderr, "\rconsensus: %zu files, classified %zu of %zu answers (%.0f answers/s)   ",
+            p->files, done, total, (double)done / elapsed(p));
+}
+
+static void progress_end(progress *p)
+{
+    if (p->on)
+        fputc('\n', stderr);
+}
+
+static void rules_diag(void *ctx, const char *message)
+{
+    (void)ctx;
+    cli_error("rules: %s", message);
+}
+
+/* Read every page into the analysis; skipped inputs are named and recorded. */
+static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t *skipped)
+{
+    const char *last_file = NULL;
+    char last_buf[4096] = "";
+    for (;;) {
+        cn_page *page = NULL;
+        cn_error err;
+        cn_error_clear(&err);
+        int rc = cn_reader_next(reader, &page, &err);
+        if (rc == CN_ERR_NOMEM) {
+            cli_error("analyze: %s", err.message);
+            return rc;
+        }
+        if (rc) {
+            size_t n = cn_reader_skipped_count(reader);
+            cli_error("analyze: skipped %s", err.message);
+            if (n > *skipped) {
+                rc = cn_analysis_add_skipped(an, cn_reader_skipped_where(reader, n - 1),
+                                             cn_reader_skipped_reason(reader, n - 1), &err);
+                *skipped = n;
+                if (rc) {
+                    cli_error("analyze: %s", err.message);
+                    return rc;
+                }
+            }
+            continue;
+        }
+        if (!page)
+            return CN_OK;
+        if (!last_file || strcmp(last_buf, page->path ? page->path : "")) {
+            snprintf(last_buf, sizeof last_buf, "%s", page->path ? page->path : "");
+            last_file = last_buf;
+            pg->files++;
+        }
+        pg->answers += page->n_answers;
+        rc = cn_analysis_add_page(an, page, &err);
+        if (rc) {
+            cli_error("analyze: %s", err.message);
+            return rc;
+        }
+        progress_read(pg);
+    }
+}
+
+/* Render the three files and commit them together. */
+static int write_reports(const cn_analysis_result *r, const char *out_dir)
+{
+    cn_error err;
+    cn_error_clear(&err);
+    cn_outset *set = NULL;
+    char *json = NULL, *xml = NULL, *lines = NULL;
+    size_t json_len = 0, xml_len = 0, lines_len = 0;
+    int rc = cn_report_json_render(r, &json, &json_len, &err);
+    if (rc == CN_OK)
+        rc = cn_report_xml_render(r, &xml, &xml_len, &err);
+    if (rc == CN_OK)
+        rc = cn_report_answers_render(r, &lines, &lines_len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_new(out_dir, &set, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "report.json", json, json_len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "report.xml", xml, xml_len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "answers.jsonl", lines, lines_len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_commit(set, &err);
+    if (rc != CN_OK)
+        cli_error("analyze: %s", err.message);
+    cn_outset_free(set);
+    free(json);
+    free(xml);
+    free(lines);
+    return rc;
+}
+
+static int parse_seed(const char *s, unsigned long *out)
+{
+    if (!s || !*s || *s == '-' || *s == '+')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > 0xFFFFFFFFull)
+        return -1;
+    *out = (unsigned long)v;
+    return 0;
+}
+
+typedef struct analyze_args {
+    const char *rules_opt;
+    const char *out_dir;
+    unsigned long seed;
+    bool quiet;
+    const char *const *paths;
+    size_t n_paths;
+} analyze_args;
+
+static int run(const analyze_args *a)
+{
+    cn_error err;
+    cn_error_clear(&err);
+    const char *rules_dir = cli_rules_dir(a->rules_opt);
+    cn_rules *rules = NULL;
+    cn_pagecues *cues = NULL;
+    cn_reader *reader = NULL;
+    cn_analysis *an = NULL;
+    int exit_code = CLI_EXIT_USAGE;
+    if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
+        cn_pagecues_load(rules_dir, &cues, &err) != CN_OK) {
+        cli_error("analyze: %s: %s", rules_dir, err.message);
+        goto done;
+    }
+    if (cn_reader_new(a->paths, a->n_paths, cues, &reader, &err) != CN_OK) {
+        cli_error("analyze: %s", err.message);
+        goto done;
+    }
+    progress pg = {.on = !a->quiet && cli_stderr_is_tty()};
+    clock_gettime(CLOCK_MONOTONIC, &pg.start);
+    cn_analysis_opts opts;
+    cn_analysis_opts_init(&opts);
+    opts.seed = a->seed;
+    opts.progress = progress_classified;
+    opts.progress_ctx = &pg;
+    exit_code = CLI_EXIT_REJECTED;
+    an = cn_analysis_new(rules, &opts);
+    if (!an) {
+        cli_error("analyze: out of memory");
+        goto done;
+    }
+    size_t skipped = 0;
+    if (read_corpus(reader, an, &pg, &skipped) != CN_OK)
+        goto done;
+    if (cn_analysis_finish(an, &err) != CN_OK) {
+        progress_end(&pg);
+        cli_error("analyze: %s", err.message);
+        goto done;
+    }
+    progress_end(&pg);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    if (write_reports(r, a->out_dir) != CN_OK)
+        goto done;
+    if (!a->quiet)
+        printf("consensus: %zu questions, %zu distinct answers (%zu files, %zu skipped); "
+               "reports in %s\n",
+               r->n_questions, r->distinct_answers, r->files_read, r->n_skipped, a->out_dir);
+    exit_code = skipped || r->n_skipped ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
+    if (r->n_skipped)
+        cli_error("analyze: %zu input%s skipped", r->n_skipped, r->n_skipped == 1 ? "" : "s");
+done:
+    cn_analysis_free(an);
+    cn_reader_free(reader);
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+    if (fflush(stdout) != 0)
+        exit_code = CLI_EXIT_REJECTED;
+    return exit_code;
+}
 
 int cmd_analyze(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("analyze: not available in this build yet");
-    return CLI_EXIT_USAGE;
+    static const struct option OPTIONS[] = {
+        {"rules", required_argument, NULL, 'r'}, {"out", required_argument, NULL, 'o'},
+        {"seed", required_argument, NULL, 's'},  {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+    };
+    analyze_args a = {.out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:s:qh", OPTIONS, NULL)) != -1) {
+        switch (c) {
+        case 'r':
+            a.rules_opt = optarg;
+            break;
+        case 'o':
+            if (!*optarg)
+                return cli_usage_error("analyze", "--out needs a folder");
+            a.out_dir = optarg;
+            break;
+        case 's':
+            if (parse_seed(optarg, &a.seed))
+                return cli_usage_error("analyze", "--seed needs a whole number from 0 to "
+                                                  "4294967295, not '%s'", optarg);
+            break;
+        case 'q':
+            a.quiet = true;
+            break;
+        case 'h':
+            fputs(USAGE, stdout);
+            return CLI_EXIT_OK;
+        case ':':
+            return cli_usage_error("analyze", "option '%s' needs an argument", argv[optind - 1]);
+        default:
+            return cli_usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    static const char *const DEFAULT_PATHS[] = {"corpus/"};
+    a.paths = DEFAULT_PATHS;
+    a.n_paths = 1;
+    if (optind < argc) {
+        a.paths = (const char *const *)(argv + optind);
+        a.n_paths = (size_t)(argc - optind);
+    }
+    return run(&a);
 }

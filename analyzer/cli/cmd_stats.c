@@ -16,6 +16,7 @@
 #include "cn_stance.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -231,10 +232,22 @@ static void labels_free(labels *l)
     free(l->name);
 }
 
+/* A stance name in any letter case ("Reassuring" from a spreadsheet too). */
+static int parse_stance_name(const char *text, cn_stance *out)
+{
+    char lower[32];
+    size_t n = strlen(text);
+    if (n >= sizeof lower)
+        return -1;
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)tolower((unsigned char)text[i]);
+    return cn_stance_parse(lower, out);
+}
+
 /* One cell: *value, or *label >= 0 for a free nominal label. Returns CN_OK,
  * or CN_ERR_FORMAT with the message in err. */
-static int agreement_cell(const cn_csv *csv, size_t r, size_t c, cn_alpha_metric metric,
-                          labels *l, double *value, long *label, cn_error *err)
+static int agreement_cell(const cn_csv *csv, size_t r, size_t c, cn_alpha_metric metric, labels *l,
+                          double *value, long *label, cn_error *err)
 {
     *label = -1;
     if (cn_csv_is_blank(csv, r, c)) {
@@ -246,7 +259,7 @@ static int agreement_cell(const cn_csv *csv, size_t r, size_t c, cn_alpha_metric
         return CN_OK;
     cn_stance st;
     const char *text = cn_csv_field(csv, r, c);
-    if (cn_stance_parse(text, &st) == 0 && (st != CN_STANCE_NONE || metric == CN_ALPHA_NOMINAL)) {
+    if (parse_stance_name(text, &st) == 0 && (st != CN_STANCE_NONE || metric == CN_ALPHA_NOMINAL)) {
         *value = (double)st;
         return CN_OK;
     }
@@ -259,8 +272,8 @@ static int agreement_cell(const cn_csv *csv, size_t r, size_t c, cn_alpha_metric
     return cn_error_set(err, CN_ERR_FORMAT,
                         "%s:%ld: column %zu ('%s'): '%s' is not a number or a stance name "
                         "(reassuring, cautionary, contraindicated) for --level %s",
-                        cn_csv_name(csv), cn_csv_line(csv, r), c + 1, cn_csv_field(csv, 0, c),
-                        text, cn_alpha_metric_name(metric));
+                        cn_csv_name(csv), cn_csv_line(csv, r), c + 1, cn_csv_field(csv, 0, c), text,
+                        cn_alpha_metric_name(metric));
 }
 
 typedef struct matrix {
@@ -332,8 +345,8 @@ static cJSON *agreement_json(const char *file, const cn_agreement_opts *o,
     cJSON_AddNumberToObject(boot, "resamples", (double)r->bootstrap);
     cJSON_AddNumberToObject(boot, "defined", (double)r->bootstrap_defined);
     cJSON_AddNumberToObject(boot, "seed", (double)o->seed);
-    cJSON_AddItemToObject(boot, "p_alpha_below_0.667", json_number(r->q_below_667));
-    cJSON_AddItemToObject(boot, "p_alpha_below_0.800", json_number(r->q_below_800));
+    cJSON_AddItemToObject(boot, "p_alpha_below_667", json_number(r->q_below_667));
+    cJSON_AddItemToObject(boot, "p_alpha_below_800", json_number(r->q_below_800));
     cJSON_AddNumberToObject(root, "coders", (double)r->coders);
     cJSON_AddNumberToObject(root, "units", (double)r->units);
     cJSON_AddNumberToObject(root, "pairable_units", (double)r->pairable_units);
@@ -389,14 +402,14 @@ static int run_agreement(const char *path, const cn_agreement_opts *o)
 static int cmd_agreement(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"level", required_argument, NULL, 'l'},    {"bootstrap", required_argument, NULL, 'b'},
-        {"seed", required_argument, NULL, 's'},     {"ci-level", required_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"level", required_argument, NULL, 'l'}, {"bootstrap", required_argument, NULL, 'b'},
+        {"seed", required_argument, NULL, 's'},  {"ci-level", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
     };
     common_opts co = {CN_AGREEMENT_DEFAULT_SEED, CN_AGREEMENT_DEFAULT_BOOTSTRAP, 0.95,
                       CN_ALPHA_NOMINAL};
-    int rc = parse_options(argc, argv, "stats agreement", AGREEMENT_USAGE, ":hl:b:s:c:",
-                           longopts, &co);
+    int rc =
+        parse_options(argc, argv, "stats agreement", AGREEMENT_USAGE, ":hl:b:s:c:", longopts, &co);
     if (rc >= 0)
         return rc;
     cn_agreement_opts o;
@@ -411,8 +424,8 @@ static int cmd_agreement(int argc, char **argv)
 /* ---- crosstab ------------------------------------------------------------- */
 
 typedef struct ctab {
-    long *count;   /* groups x columns */
-    size_t *row;   /* CSV row of each accepted group */
+    long *count; /* groups x columns */
+    size_t *row; /* CSV row of each accepted group */
     size_t groups, cols;
     size_t rejected;
 } ctab;
@@ -492,8 +505,8 @@ static cJSON *crosstab_json(const cn_csv *csv, const ctab *t, const cn_crosstab_
         cJSON_AddItemToArray(cols, cJSON_CreateString(cn_csv_field(csv, 0, c + 1)));
     cJSON_AddNumberToObject(root, "n", (double)r->n);
     cJSON_AddItemToObject(root, "chi_square", json_number(r->chi_square));
-    cJSON_AddItemToObject(root, "df", tested ? cJSON_CreateNumber((double)r->df)
-                                             : cJSON_CreateNull());
+    cJSON_AddItemToObject(root, "df",
+                          tested ? cJSON_CreateNumber((double)r->df) : cJSON_CreateNull());
     cJSON_AddItemToObject(root, "p_value", json_number(r->p_value));
     cJSON_AddItemToObject(root, "p_monte_carlo", json_number(r->p_monte_carlo));
     cJSON_AddNumberToObject(root, "simulations", (double)r->simulated);
@@ -554,13 +567,14 @@ static int run_crosstab(const char *path, const cn_crosstab_opts *o, double leve
 static int cmd_crosstab(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"simulate", required_argument, NULL, 'B'}, {"seed", required_argument, NULL, 's'},
-        {"ci-level", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {"simulate", required_argument, NULL, 'B'},
+        {"seed", required_argument, NULL, 's'},
+        {"ci-level", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     common_opts co = {CN_CROSSTAB_DEFAULT_SEED, 0, CN_INTERVAL_DEFAULT_LEVEL, CN_ALPHA_NOMINAL};
-    int rc = parse_options(argc, argv, "stats crosstab", CROSSTAB_USAGE, ":hB:s:c:", longopts,
-                           &co);
+    int rc = parse_options(argc, argv, "stats crosstab", CROSSTAB_USAGE, ":hB:s:c:", longopts, &co);
     if (rc >= 0)
         return rc;
     cn_crosstab_opts o;

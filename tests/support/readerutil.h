@@ -34,12 +34,12 @@ static inline cn_pagecues *ru_load_cues(void)
 
 /* Everything one reader run produced. */
 typedef struct ru_result {
-    int new_rc;       /* cn_reader_new's result */
-    cn_page **pages;  /* in reading order */
+    int new_rc;      /* cn_reader_new's result */
+    cn_page **pages; /* in reading order */
     size_t n;
-    char **errors;    /* cn_reader_next error messages, in order */
+    char **errors; /* cn_reader_next error messages, in order */
     size_t n_errors;
-    size_t skipped;   /* cn_reader_skipped_count at the end */
+    size_t skipped; /* cn_reader_skipped_count at the end */
 } ru_result;
 
 static inline void ru_free(ru_result *r)

@@ -90,6 +90,13 @@ STANCES = [
 ]
 
 
+def read_matrix(path):
+    """A coders x units CSV of decimals (kept exact) with empty cells missing (no quoting)."""
+    with open(path) as f:
+        lines = f.read().split("\n")[1:]
+    return [[F(v) if v else None for v in line.split(",")[1:]] for line in lines if line]
+
+
 # --- Fleiss' kappa ------------------------------------------------------------
 def fleiss(table):
     N, n = len(table), sum(table[0])
@@ -163,7 +170,7 @@ def exact_conditional_p(t):
     return p
 
 
-AGRESTI = [[762, 327, 468], [484, 239, 477]]  # Agresti (2007) p.38; R ?chisq.test
+AGRESTI = [[762, 327, 468], [484, 239, 477]]  # Agresti (2007) p. 39, as in R ?chisq.test
 SMALL = [[4, 1, 0], [1, 3, 2], [0, 2, 3]]  # tests/data/stats/specialties_small.csv
 TWO_BY_TWO = [[15, 5], [7, 13]]
 
@@ -209,6 +216,10 @@ def main():
     for m in ("nominal", "ordinal", "interval"):
         out.append((f"krippendorff C {m}", float(krippendorff(KRIPPENDORFF_C, m))))
         out.append((f"stances.csv {m}", float(krippendorff(STANCES, m))))
+    here = __file__.rsplit("/", 1)[0] if "/" in __file__ else "."
+    mixed = read_matrix(here + "/mixed_scale.csv")
+    for m in ("nominal", "ordinal", "interval"):
+        out.append((f"mixed_scale.csv {m}", float(krippendorff(mixed, m))))
     out.append(("fleiss wikipedia", float(fleiss(FLEISS_WIKIPEDIA))))
     for name, t in (("agresti", AGRESTI), ("small", SMALL), ("2x2", TWO_BY_TWO)):
         x, df, n = chisq(t)

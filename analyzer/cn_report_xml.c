@@ -1,0 +1,603 @@
+/* cn_report_xml: report.xml from a finished analysis with libxml2's xmlTextWriter. */
+#include "cn_report_xml.h"
+
+#include "cn_config.h"
+#include "cn_report_fmt.h"
+#include "cn_report_json.h"
+
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writer state: the first failed call sets fail; later calls do nothing. */
+typedef struct xctx {
+    const cn_analysis_result *r;
+    xmlTextWriterPtr w;
+    bool fail;
+} xctx;
+
+#define X(s) ((const xmlChar *)(s))
+
+static void check(xctx *c, int rc)
+{
+    if (rc < 0)
+        c->fail = true;
+}
+
+static void start(xctx *c, const char *name)
+{
+    if (!c->fail)
+        check(c, xmlTextWriterStartElement(c->w, X(name)));
+}
+
+static void end(xctx *c)
+{
+    if (!c->fail)
+        check(c, xmlTextWriterEndElement(c->w));
+}
+
+/* A string attribute, made safe; left out when s is NULL. */
+static void attr(xctx *c, const char *name, const char *s)
+{
+    if (c->fail || !s)
+        return;
+    char *clean = cn_fmt_clean_text(s, strlen(s), true, NULL);
+    if (!clean) {
+        c->fail = true;
+        return;
+    }
+    check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(clean)));
+    free(clean);
+}
+
+static void attr_int(xctx *c, const char *name, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    attr(c, name, buf);
+}
+
+/* Left out when v is NaN (JSON says null there). */
+static void attr_num(xctx *c, const char *name, double v)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    if (cn_fmt_number(v, buf))
+        attr(c, name, buf);
+}
+
+static void attr_bool(xctx *c, const char *name, bool v)
+{
+    attr(c, name, v ? "true" : "false");
+}
+
+/* Character content from s[0..len), with replaced-characters="N" when some
+ * characters could not be carried. Must come right after start(). */
+static void content(xctx *c, const char *s, size_t len)
+{
+    if (c->fail)
+        return;
+    size_t replaced = 0;
+    char *clean = cn_fmt_clean_text(s, len, true, &replaced);
+    if (!clean) {
+        c->fail = true;
+        return;
+    }
+    if (replaced)
+        attr_int(c, "replaced-characters", (long)replaced);
+    if (*clean)
+        check(c, xmlTextWriterWriteString(c->w, X(clean)));
+    free(clean);
+}
+
+/* <name>text</name>; nothing when text is NULL. */
+static void text_elem(xctx *c, const char *name, const char *text)
+{
+    if (!text || c->fail)
+        return;
+    start(c, name);
+    content(c, text, strlen(text));
+    end(c);
+}
+
+/* ---- pieces ---- */
+
+static void stance_counts(xctx *c, const long counts[])
+{
+    start(c, "stance-counts");
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        attr_int(c, cn_stance_name((cn_stance)k), counts[k]);
+    attr_int(c, "none", counts[CN_STANCE_NONE]);
+    end(c);
+}
+
+static void proportion(xctx *c, const char *stance, const cn_proportion *p)
+{
+    start(c, "proportion");
+    attr(c, "stance", stance);
+    attr_int(c, "count", p->count);
+    attr_int(c, "n", p->n);
+    attr_num(c, "estimate", p->estimate);
+    if (!isnan(p->estimate)) {
+        attr_num(c, "wilson-lo", p->wilson.lo);
+        attr_num(c, "wilson-hi", p->wilson.hi);
+        attr_num(c, "exact-lo", p->exact.lo);
+        attr_num(c, "exact-hi", p->exact.hi);
+    }
+    end(c);
+}
+
+static void proportions(xctx *c, const cn_proportion props[])
+{
+    start(c, "proportions");
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        proportion(c, cn_stance_name((cn_stance)k), &props[k]);
+    proportion(c, "none", &props[CN_STANCE_NONE]);
+    end(c);
+}
+
+static void consensus(xctx *c, const cn_consensus_result *k)
+{
+    start(c, "consensus");
+    if (k->majority != CN_STANCE_NONE)
+        attr(c, "majority", cn_stance_name(k->majority));
+    attr_num(c, "share", k->share);
+    attr(c, "level", cn_consensus_level_name(k->level));
+    attr_bool(c, "tie", k->tie);
+    attr_int(c, "answers", k->answers);
+    attr_int(c, "stance-answers", k->stance_answers);
+    attr_num(c, "ordinal", k->ordinal);
+    attr_num(c, "entropy", k->entropy);
+    attr_num(c, "posterior-majority", k->posterior_majority);
+    attr_int(c, "draws", (long)k->draws);
+    for (int s = CN_STANCE_REASSURING; s < CN_STANCE_COUNT; s++) {
+        start(c, "posterior");
+        attr(c, "stance", cn_stance_name((cn_stance)s));
+        attr_num(c, "p", k->posterior[s]);
+        end(c);
+    }
+    end(c);
+}
+
+static void tally_fields(xctx *c, const cn_tally *t)
+{
+    text_elem(c, "summary", t->summary);
+    stance_counts(c, t->counts);
+    proportions(c, t->consensus.props);
+    consensus(c, &t->consensus);
+}
+
+static void specialty_split(xctx *c, const cn_tally *t)
+{
+    start(c, "specialties");
+    for (size_t i = 0; i < t->n_specialties; i++) {
+        start(c, "specialty");
+        attr(c, "name", t->specialties[i].specialty);
+        attr_int(c, "answers", t->specialties[i].answers);
+        stance_counts(c, t->specialties[i].counts);
+        end(c);
+    }
+    end(c);
+}
+
+static void files(xctx *c, const char *const *f, size_t n)
+{
+    start(c, "files");
+    for (size_t i = 0; i < n; i++)
+        text_elem(c, "file", f[i]);
+    end(c);
+}
+
+static void physician(xctx *c, const cn_physician *p)
+{
+    start(c, "physician");
+    attr(c, "name", p->name);
+    attr(c, "city", p->city);
+    attr(c, "specialty", p->specialty);
+    if (p->has_rating)
+        attr_num(c, "rating", p->rating);
+    if (p->has_reviews)
+        attr_int(c, "reviews", p->reviews);
+    end(c);
+}
+
+static void effects(xctx *c, unsigned flags)
+{
+    char buf[256] = "";
+    size_t used = 0;
+    for (unsigned b = 0; cn_fmt_effect_name(b); b++)
+        if (flags & (1u << b))
+            used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? " " : "",
+                                     cn_fmt_effect_name(b));
+    if (used)
+        attr(c, "effects", buf);
+}
+
+static void evidence(xctx *c, const cn_answer *ans, const cn_decision *d)
+{
+    for (size_t i = 0; i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        const char *src =
+            e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
+        size_t len = strlen(src);
+        size_t s = e->start <= len ? e->start : len, t = e->end <= len ? e->end : len;
+        if (t < s)
+            t = s;
+        start(c, "evidence");
+        attr(c, "rule", e->rule->id);
+        attr(c, "kind", cn_rule_kind_name(e->rule->kind));
+        attr(c, "in", e->in_title ? "title" : "text");
+        attr_int(c, "start", (long)e->start);
+        attr_int(c, "end", (long)e->end);
+        attr_int(c, "cstart", (long)cn_fmt_char_offset(src, len, s));
+        attr_int(c, "cend", (long)cn_fmt_char_offset(src, len, t));
+        if (e->rule->kind == CN_RULE_CUE) {
+            attr(c, "stance", cn_stance_name(e->stance));
+            attr_num(c, "weight", e->weight);
+        }
+        effects(c, e->flags);
+        content(c, src + s, t - s);
+        end(c);
+    }
+}
+
+static void review_attr(xctx *c, unsigned reasons)
+{
+    char buf[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
+        if (reasons & cn_review_reason_at(i))
+            used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? " " : "",
+                                     cn_review_reason_name(cn_review_reason_at(i)));
+    if (used)
+        attr(c, "review", buf);
+}
+
+static void answer(xctx *c, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_answer *ans = a->answer;
+    const cn_decision *d = &a->verdicts[0].decision;
+    start(c, "answer");
+    attr(c, "answer-id", ans->answer_id);
+    attr(c, "file", a->page->file);
+    attr_int(c, "index", (long)ans->index);
+    attr(c, "role", cn_answer_role_name(a->role));
+    attr(c, "stance", cn_stance_name(d->stance));
+    attr_num(c, "confidence", d->confidence);
+    attr_bool(c, "conflicting", d->conflicting);
+    attr_bool(c, "dissent", a->dissent);
+    attr_bool(c, "excerpt", ans->excerpt);
+    attr_bool(c, "truncated", ans->truncated);
+    attr_bool(c, "editor-override", false);
+    review_attr(c, a->review);
+    attr(c, "reason", d->reason);
+    physician(c, &ans->physician);
+    text_elem(c, "title", ans->title);
+    text_elem(c, "text", ans->text ? ans->text : "");
+    start(c, "scores");
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        attr_num(c, cn_stance_name((cn_stance)k), d->scores[k]);
+    end(c);
+    evidence(c, ans, d);
+    for (size_t v = 1; v < a->n_verdicts; v++) {
+        const cn_decision *dv = &a->verdicts[v].decision;
+        start(c, "claim-stance");
+        attr(c, "claim", c->r->claims[a->verdicts[v].claim].id);
+        attr(c, "stance", cn_stance_name(dv->stance));
+        attr_num(c, "confidence", dv->confidence);
+        attr_bool(c, "conflicting", dv->conflicting);
+        evidence(c, ans, dv);
+        end(c);
+    }
+    end(c);
+}
+
+static void duplicate(xctx *c, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    start(c, "duplicate");
+    attr(c, "answer-id", a->answer->answer_id);
+    attr(c, "file", a->page->file);
+    attr_int(c, "index", (long)a->answer->index);
+    attr(c, "duplicate-of", orig->answer->answer_id);
+    attr(c, "original-file", orig->page->file);
+    attr_int(c, "original-index", (long)orig->answer->index);
+    attr(c, "metadata-differs", a->metadata_note);
+    end(c);
+}
+
+static void question(xctx *c, size_t qi)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    const cn_analysis_claim *cl = &c->r->claims[q->claim];
+    start(c, "question");
+    attr(c, "id", q->id);
+    attr_int(c, "answers", (long)q->n_answers);
+    attr_int(c, "duplicates", (long)q->n_duplicates);
+    attr_int(c, "related-excerpts", (long)q->n_related);
+    text_elem(c, "title", q->question);
+    start(c, "claim");
+    attr(c, "id", cl->id);
+    attr(c, "source", q->claim_source);
+    content(c, cl->statement, strlen(cl->statement));
+    end(c);
+    files(c, q->files, q->n_files);
+    tally_fields(c, &q->tally);
+    start(c, "dissent");
+    for (size_t i = 0; i < q->tally.n_dissent; i++) {
+        start(c, "answer-ref");
+        attr(c, "id", c->r->answers[q->answers[q->tally.dissent[i]]].answer->answer_id);
+        end(c);
+    }
+    end(c);
+    specialty_split(c, &q->tally);
+    start(c, "answers");
+    attr_int(c, "count", (long)q->n_answers);
+    for (size_t i = 0; i < q->n_answers; i++)
+        answer(c, q->answers[i]);
+    end(c);
+    start(c, "duplicates");
+    attr_int(c, "count", (long)q->n_duplicates);
+    for (size_t i = 0; i < q->n_duplicates; i++)
+        duplicate(c, q->duplicates[i]);
+    end(c);
+    start(c, "related");
+    attr_int(c, "count", (long)q->n_related);
+    for (size_t i = 0; i < q->n_related; i++)
+        answer(c, q->related[i]);
+    end(c);
+    end(c);
+}
+
+static void claim(xctx *c, size_t ci)
+{
+    const cn_analysis_claim *cl = &c->r->claims[ci];
+    start(c, "claim");
+    attr(c, "id", cl->id);
+    attr_bool(c, "catalog", cl->rule != NULL);
+    attr_int(c, "answers", (long)cl->n_members);
+    text_elem(c, "statement", cl->statement);
+    start(c, "questions");
+    for (size_t i = 0; i < cl->n_questions; i++) {
+        start(c, "question-ref");
+        attr(c, "id", c->r->questions[cl->questions[i]].id);
+        end(c);
+    }
+    end(c);
+    files(c, cl->tally.files, cl->tally.n_files);
+    tally_fields(c, &cl->tally);
+    start(c, "dissent");
+    for (size_t i = 0; i < cl->tally.n_dissent; i++) {
+        start(c, "answer-ref");
+        attr(c, "id", c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
+        end(c);
+    }
+    end(c);
+    specialty_split(c, &cl->tally);
+    start(c, "votes");
+    for (size_t i = 0; i < cl->n_members; i++) {
+        const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
+        const cn_decision *d = &a->verdicts[cl->members[i].verdict].decision;
+        start(c, "vote");
+        attr(c, "answer-id", a->answer->answer_id);
+        attr(c, "question-id", c->r->questions[a->question].id);
+        attr(c, "stance", cn_stance_name(d->stance));
+        attr_num(c, "confidence", d->confidence);
+        attr_bool(c, "primary", cl->members[i].verdict == 0);
+        end(c);
+    }
+    end(c);
+    end(c);
+}
+
+static void alpha(xctx *c, const char *metric, const cn_agreement_result *a, double level)
+{
+    start(c, "alpha");
+    attr(c, "metric", metric);
+    attr_num(c, "value", a->alpha);
+    attr_num(c, "observed-disagreement", a->observed);
+    attr_num(c, "expected-disagreement", a->expected);
+    attr_num(c, "ci-lo", a->ci_lo);
+    attr_num(c, "ci-hi", a->ci_hi);
+    attr_num(c, "ci-level", level);
+    attr_int(c, "bootstrap", (long)a->bootstrap);
+    attr_int(c, "bootstrap-defined", (long)a->bootstrap_defined);
+    attr_num(c, "p-below-0-667", a->q_below_667);
+    attr_num(c, "p-below-0-800", a->q_below_800);
+    attr_int(c, "pairable-questions", (long)a->pairable_units);
+    attr_int(c, "pairable-values", (long)a->pairable_values);
+    attr_int(c, "categories", (long)a->categories);
+    text_elem(c, "note", a->alpha_note);
+    end(c);
+}
+
+static void agreement(xctx *c)
+{
+    const cn_analysis_agreement *ag = &c->r->agreement;
+    double level = c->r->opts.consensus.level;
+    start(c, "agreement");
+    attr(c, "units", "questions");
+    attr(c, "coders", "physicians");
+    attr_int(c, "questions", (long)ag->questions);
+    attr_int(c, "physicians", (long)ag->physicians);
+    attr_int(c, "max-values-per-question", (long)ag->max_values);
+    attr_num(c, "fleiss-kappa", ag->nominal.fleiss_kappa);
+    if (ag->nominal.ratings_per_unit)
+        attr_int(c, "fleiss-ratings-per-question", (long)ag->nominal.ratings_per_unit);
+    alpha(c, "nominal", &ag->nominal, level);
+    alpha(c, "ordinal", &ag->ordinal, level);
+    text_elem(c, "note", cn_fmt_agreement_note());
+    end(c);
+}
+
+static void specialties(xctx *c)
+{
+    const cn_specialty_comparison *sc = &c->r->specialties;
+    const cn_crosstab_result *t = &sc->test;
+    start(c, "specialties");
+    for (size_t g = 0; g < sc->n_groups; g++) {
+        const cn_specialty_group *grp = &sc->groups[g];
+        start(c, "group");
+        attr(c, "specialty", grp->specialty);
+        attr_bool(c, "tested", g < sc->n_tested);
+        attr_int(c, "answers", grp->answers);
+        attr_int(c, "stance-answers", grp->stance_answers);
+        stance_counts(c, grp->counts);
+        proportions(c, grp->props);
+        end(c);
+    }
+    start(c, "test");
+    attr_int(c, "rows", (long)t->rows_used);
+    attr_int(c, "cols", (long)t->cols_used);
+    attr_int(c, "n", t->n);
+    attr_num(c, "chi-square", t->chi_square);
+    attr_int(c, "df", t->df);
+    attr_num(c, "p-value", t->p_value);
+    attr_num(c, "p-monte-carlo", t->p_monte_carlo);
+    attr_int(c, "simulated", (long)t->simulated);
+    attr_num(c, "cramers-v", t->cramers_v);
+    attr_num(c, "min-expected", t->min_expected);
+    attr_int(c, "cells", (long)t->cells);
+    attr_int(c, "cells-expected-below-5", (long)t->cells_expected_below_5);
+    attr_bool(c, "small-expected", t->small_expected);
+    attr_bool(c, "cochran-ok", t->cochran_ok);
+    end(c);
+    text_elem(c, "note", cn_fmt_specialty_note());
+    end(c);
+}
+
+static void review_queue(xctx *c)
+{
+    const cn_analysis_result *r = c->r;
+    start(c, "review-queue");
+    attr_int(c, "count", (long)r->n_review);
+    for (size_t i = 0; i < r->n_review; i++) {
+        const cn_review_item *it = &r->review[i];
+        const cn_analysis_answer *a = &r->answers[it->answer];
+        start(c, "item");
+        attr_int(c, "rank", (long)(i + 1));
+        attr(c, "answer-id", a->answer->answer_id);
+        attr(c, "question-id", r->questions[a->question].id);
+        attr(c, "file", a->page->file);
+        attr_int(c, "index", (long)a->answer->index);
+        attr(c, "role", cn_answer_role_name(a->role));
+        attr(c, "physician", a->answer->physician.name);
+        attr(c, "specialty", a->answer->physician.specialty);
+        attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
+        attr_num(c, "confidence", it->confidence);
+        attr_int(c, "urgency", it->urgency);
+        for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++) {
+            unsigned flag = cn_review_reason_at(k);
+            if (!(it->reasons & flag))
+                continue;
+            char detail[1400];
+            cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
+            start(c, "reason");
+            attr(c, "code", cn_review_reason_name(flag));
+            content(c, detail, strlen(detail));
+            end(c);
+        }
+        end(c);
+    }
+    end(c);
+}
+
+static void header(xctx *c)
+{
+    const cn_analysis_result *r = c->r;
+    const cn_consensus_opts *o = &r->opts.consensus;
+    start(c, "generator");
+    attr(c, "name", "consensus");
+    attr(c, "version", cn_version());
+    attr(c, "rules-sha256", r->rules_sha256);
+    attr_int(c, "seed", (long)r->opts.seed);
+    end(c);
+    start(c, "settings");
+    attr_num(c, "confidence-level", o->level);
+    attr_num(c, "strong", o->strong);
+    attr_num(c, "moderate", o->moderate);
+    attr_num(c, "weak", o->weak);
+    attr_int(c, "min-answers", o->min_answers);
+    attr_int(c, "posterior-draws", (long)o->draws);
+    attr_int(c, "bootstrap", (long)r->opts.bootstrap);
+    attr_int(c, "simulate", (long)r->opts.simulate);
+    attr_num(c, "low-confidence", r->opts.low_confidence);
+    end(c);
+    start(c, "corpus");
+    attr_int(c, "files-read", (long)r->files_read);
+    attr_int(c, "pages", (long)r->pages);
+    attr_int(c, "answers", (long)r->total_answers);
+    attr_int(c, "distinct-answers", (long)r->distinct_answers);
+    attr_int(c, "duplicates", (long)r->duplicates);
+    attr_int(c, "related-excerpts", (long)r->related);
+    attr_int(c, "questions", (long)r->n_questions);
+    attr_int(c, "claims", (long)r->n_claims);
+    attr_int(c, "physicians", (long)r->agreement.physicians);
+    for (size_t i = 0; i < r->n_skipped; i++) {
+        start(c, "skipped");
+        attr(c, "file", r->skipped[i].file);
+        content(c, r->skipped[i].reason, strlen(r->skipped[i].reason));
+        end(c);
+    }
+    end(c);
+}
+
+static void document(xctx *c)
+{
+    const cn_analysis_result *r = c->r;
+    check(c, xmlTextWriterStartDocument(c->w, "1.0", "UTF-8", NULL));
+    start(c, "report");
+    attr_int(c, "schema-version", CN_REPORT_SCHEMA_VERSION);
+    header(c);
+    start(c, "questions");
+    for (size_t i = 0; i < r->n_questions; i++)
+        question(c, i);
+    end(c);
+    start(c, "claims");
+    for (size_t i = 0; i < r->n_claims; i++)
+        claim(c, i);
+    end(c);
+    agreement(c);
+    specialties(c);
+    review_queue(c);
+    end(c);
+    if (!c->fail)
+        check(c, xmlTextWriterEndDocument(c->w));
+}
+
+int cn_report_xml_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+{
+    *out = NULL;
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    if (!w) {
+        xmlBufferFree(buf);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
+    }
+    xctx c = {.r = r, .w = w};
+    check(&c, xmlTextWriterSetIndent(w, 1));
+    check(&c, xmlTextWriterSetIndentString(w, X("  ")));
+    document(&c);
+    xmlFreeTextWriter(w); /* flushes into buf */
+    int rc = CN_OK;
+    if (c.fail) {
+        rc = cn_error_set(err, CN_ERR_NOMEM, "report.xml: cannot write the document");
+    } else {
+        size_t n = (size_t)xmlBufferLength(buf);
+        *out = malloc(n + 1);
+        if (!*out) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
+        } else {
+            memcpy(*out, xmlBufferContent(buf), n);
+            (*out)[n] = '\0';
+            if (len)
+                *len = n;
+        }
+    }
+    xmlBufferFree(buf);
+    return rc;
+}
