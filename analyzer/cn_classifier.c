@@ -497,9 +497,10 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
         out->scores[e.stance] += e.weight;
         /* Conditional or future advice ("if X, stop"; "from now on") is not
-         * the recommendation for the case asked about. */
+         * the recommendation for the case asked about, and advice a "but"
+         * takes back ("I would not recommend it. But ...") is not the bottom line. */
         if (cue->rule->advice && e.stance == CN_STANCE_CONTRAINDICATED &&
-            !(e.flags & CN_EV_HYPOTHETICAL))
+            !(e.flags & (CN_EV_HYPOTHETICAL | CN_EV_CONTRAST_BEFORE)))
             advice_against += e.weight;
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");

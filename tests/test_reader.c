@@ -164,6 +164,7 @@ static void test_002_004_one_question(void)
 
 static void test_002_004_eleven_distinct(void)
 {
+    CU_ASSERT_PTR_NOT_NULL_FATAL(page_named(&g_corpus, "002_"));
     const char *qid = page_named(&g_corpus, "002_")->question_id;
     size_t distinct = 0, from_002 = 0, from_004 = 0;
     for (size_t i = 0; i < g_corpus.n; i++) {
@@ -188,6 +189,9 @@ static void test_002_004_eleven_distinct(void)
 static void test_004_repeats_point_at_002(void)
 {
     const cn_page *p2 = page_named(&g_corpus, "002_"), *p4 = page_named(&g_corpus, "004_");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p4);
+    CU_ASSERT_EQUAL_FATAL(p2->n_answers, 10);
     CU_ASSERT_EQUAL_FATAL(p4->n_answers, 13);
     for (size_t k = 0; k < 10; k++) {
         const cn_answer *a = &p4->answers[k];
@@ -210,6 +214,7 @@ static void test_004_repeats_point_at_002(void)
 static void test_004_related_excerpts(void)
 {
     const cn_page *p4 = page_named(&g_corpus, "004_");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p4);
     CU_ASSERT_EQUAL_FATAL(p4->n_answers, 13);
     for (size_t k = 10; k < 13; k++) {
         CU_ASSERT_TRUE(p4->answers[k].excerpt);
@@ -228,6 +233,13 @@ static void test_004_related_excerpts(void)
 static void test_signoff_removed_yet_matched(void)
 {
     const cn_page *p2 = page_named(&g_corpus, "002_"), *p4 = page_named(&g_corpus, "004_");
+    const cn_page *p0 = page_named(&g_corpus, "000_");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p4);
+    CU_ASSERT_EQUAL_FATAL(p0->n_answers, 10);
+    CU_ASSERT_EQUAL_FATAL(p2->n_answers, 10);
+    CU_ASSERT_EQUAL_FATAL(p4->n_answers, 13);
     const cn_answer *a = &p2->answers[7];
     CU_ASSERT_STRING_EQUAL(a->physician.name, "Peter A. Aldea, MD");
     CU_ASSERT_PTR_NULL(strstr(a->text, "Memphis, TN"));
@@ -235,7 +247,6 @@ static void test_signoff_removed_yet_matched(void)
     CU_ASSERT_STRING_EQUAL(p4->answers[6].duplicate_of, a->answer_id);
     /* 000: "Best, Dr. Emer" and the "Sagar Patel" line go; "Best, Dr. Green"
      * (an unsigned answer: nobody to compare with) stays. */
-    const cn_page *p0 = page_named(&g_corpus, "000_");
     CU_ASSERT_PTR_NULL(strstr(p0->answers[5].text, "Dr. Emer"));
     CU_ASSERT_PTR_NOT_NULL(strstr(p0->answers[5].text, "consult your Dr."));
     CU_ASSERT_PTR_NULL(strstr(p0->answers[9].text, "Sagar Patel"));
@@ -263,6 +274,7 @@ static void test_residue_and_disclaimer_gone(void)
  * give the same ids, run after run. */
 static void test_ids_stable(void)
 {
+    CU_ASSERT_EQUAL_FATAL(g_corpus.n, 5);
     char *dir = tu_mkdtemp();
     const char *names[] = {"a", "b", "c", "d", "e"};
     char *paths[5];
@@ -298,7 +310,10 @@ static void test_ids_stable(void)
  * (long answers), as cn_dedup.h documents: recompute one independently. */
 static void test_answer_id_definition(void)
 {
-    const cn_answer *a = &page_named(&g_corpus, "003_")->answers[1];
+    const cn_page *p3 = page_named(&g_corpus, "003_");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p3);
+    CU_ASSERT_EQUAL_FATAL(p3->n_answers, 2);
+    const cn_answer *a = &p3->answers[1];
     char *key = cn_text_dedup_key(a->text, strlen(a->text));
     char hex[65];
     cn_sha256_hex(key, strlen(key), hex);
@@ -345,6 +360,8 @@ static void test_cli_parse_corpus(void)
 static void test_cli_json_matches_library(void)
 {
     const cn_page *p = page_named(&g_corpus, "001_");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    CU_ASSERT_EQUAL_FATAL(p->n_answers, 5);
     cJSON *o = cn_answer_json_new(p, 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(o);
     const cJSON *ph = cJSON_GetObjectItemCaseSensitive(o, "physician");

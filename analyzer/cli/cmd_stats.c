@@ -43,7 +43,7 @@ static const char AGREEMENT_USAGE[] =
     "FILE.csv: a header row 'coder,UNIT,UNIT,...', then one row a coder: its name,\n"
     "then one value a unit; an empty cell is a missing value. Values are numbers,\n"
     "or for nominal any labels; the stance names reassuring, cautionary and\n"
-    "contraindicated count as 1, 2, 3 (and 'none' as 0 for nominal only).\n"
+    "contraindicated (any case) count as 1, 2, 3 (and 'none' as 0 for nominal).\n"
     "\n"
     "Options:\n"
     "  -l, --level L       difference function: nominal (default), ordinal, interval\n"
