@@ -243,6 +243,20 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
     return r;
 }
 
+/* Alpha of the data as they are: every pairable unit once. */
+static int alpha_of_data(pairable *p, cn_alpha_metric metric, alpha_parts *out)
+{
+    size_t n = p->nunits ? p->nunits : 1;
+    double *ones = malloc(n * sizeof *ones);
+    if (!ones)
+        return CN_ERR_NOMEM;
+    for (size_t u = 0; u < n; u++)
+        ones[u] = 1.0;
+    *out = alpha_weighted(p, metric, ones);
+    free(ones);
+    return CN_OK;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -361,15 +375,13 @@ int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, si
     pairable p;
     rc = pairable_build(&p, values, coders, units, present);
     free(present);
-    double *ones = rc ? NULL : malloc((p.nunits ? p.nunits : 1) * sizeof *ones);
-    if (rc || !ones) {
+    alpha_parts a;
+    if (rc == CN_OK)
+        rc = alpha_of_data(&p, opts->metric, &a);
+    if (rc) {
         pairable_free(&p);
         return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory");
     }
-    for (size_t u = 0; u < p.nunits; u++)
-        ones[u] = 1.0;
-    alpha_parts a = alpha_weighted(&p, opts->metric, ones);
-    free(ones);
 
     out->pairable_units = p.nunits;
     out->pairable_values = (size_t)a.n;

@@ -435,7 +435,7 @@ static int evidence_cmp(const void *a, const void *b)
 /* advice_against: the contraindicated weight that came from explicit
  * recommendations (advice=yes cues), which alone can override (rule 3). */
 static void decide(const cn_rules *rules, const cn_classify_input *in, double advice_against,
-                   cn_decision *d)
+                   double hedged_caution, cn_decision *d)
 {
     double *s = d->scores;
     double total = s[1] + s[2] + s[3];
@@ -467,6 +467,10 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
         advice_against >= cn_rules_setting(rules, "advice_margin") * s[top]) {
         d->stance = CN_STANCE_CONTRAINDICATED;
         d->reason = "advice against beats caveats";
+    } else if (top == CN_STANCE_REASSURING && hedged_caution > 0 &&
+               hedged_caution >= cn_rules_setting(rules, "caution_margin") * s[top]) {
+        d->stance = CN_STANCE_CAUTIONARY;
+        d->reason = "hedged risk is cautionary";
     }
     d->confidence = s[d->stance] / (total + cn_rules_setting(rules, "confidence_prior"));
     d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
@@ -485,7 +489,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     if (rc == CN_OK && resolve_cues(&w))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
-    double advice_against = 0;
+    double advice_against = 0, hedged_caution = 0;
     unsigned last_cue_sentence = (unsigned)-1;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
         if (w.cues.items[i].first >= w.n_title)
@@ -502,6 +506,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         if (cue->rule->advice && e.stance == CN_STANCE_CONTRAINDICATED &&
             !(e.flags & (CN_EV_HYPOTHETICAL | CN_EV_CONTRAST_BEFORE)))
             advice_against += e.weight;
+        if (cue->rule->caution && e.stance == CN_STANCE_CAUTIONARY)
+            hedged_caution += e.weight;
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -516,7 +522,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     if (rc == CN_OK) {
         if (out->n_evidence)
             qsort(out->evidence, out->n_evidence, sizeof *out->evidence, evidence_cmp);
-        decide(rules, in, advice_against, out);
+        decide(rules, in, advice_against, hedged_caution, out);
     } else {
         cn_decision_clear(out);
     }

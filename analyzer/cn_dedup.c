@@ -312,8 +312,8 @@ static size_t before_trailing_excerpts(const cn_page *page)
 /* The question of an earlier answer that answer i repeats, or NULL. A full
  * answer repeats by key; an excerpt by prefix, unless it is in the trailing
  * run, where related-question excerpts sit. */
-static const char *shared_question(const cn_dedup *d, const cn_page *page, size_t i,
-                                   const akey *k, size_t trailing)
+static const char *shared_question(const cn_dedup *d, const cn_page *page, size_t i, const akey *k,
+                                   size_t trailing)
 {
     if (page->answers[i].excerpt) {
         if (i >= trailing || k->len < d->opt.excerpt_min_key)

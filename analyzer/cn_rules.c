@@ -26,6 +26,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"conflict_ratio", 0.6},      /* runner-up / winner at or above this: conflicting */
     {"negation_scope", 5},        /* default tokens a negation reaches forward */
     {"advice_margin", 0.5},       /* contraindicated wins when >= this share of the top */
+    {"caution_margin", 0.5},      /* hedged caution beats reassurance at this share */
     {"confidence_prior", 1.0},    /* pseudo-count that keeps thin evidence unsure */
     {"claim_min_topics", 2},      /* distinct topic cues a text needs to be about a claim */
 };
@@ -599,6 +600,11 @@ static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
         rule->advice = true;
     else if (adv && strcmp(adv->value, "no"))
         problem(c, r->file, r->line, "advice: expected yes or no, found '%s'", adv->value);
+    attr *cau = find_attr(r, "caution");
+    if (cau && !strcmp(cau->value, "yes"))
+        rule->caution = true;
+    else if (cau && strcmp(cau->value, "no"))
+        problem(c, r->file, r->line, "caution: expected yes or no, found '%s'", cau->value);
     attr *neg = find_attr(r, "negated");
     if (neg) {
         if (!strcmp(neg->value, "keep"))

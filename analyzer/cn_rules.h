@@ -56,6 +56,7 @@ typedef struct cn_rule {
     cn_stance negated; /* the stance when negated */
     bool negated_drop; /* negated=none: a negated cue counts for nothing */
     bool advice;       /* advice=yes: an explicit recommendation (STANCE-GUIDE rule 3) */
+    bool caution;      /* caution=yes: hedged risk or uncertainty (STANCE-GUIDE rule 6) */
     /* modifiers */
     double factor;       /* hedge, intensifier, experience, hypothetical */
     bool has_shift;      /* hedge: turns cues of stance `shift_from` into `shift_to` */
