@@ -1,0 +1,497 @@
+/*
+ * test_analysis: the aggregator's own logic, without the corpus reader:
+ * summary wording (intervals from R's prop.test), tallies, the review
+ * queue's order, the analysis of hand-built pages (questions, duplicates,
+ * related excerpts, metadata disagreements), report formatting and the
+ * temp-file-and-rename output set.
+ */
+#include "testutil.h"
+
+#include "cn_analysis.h"
+#include "cn_outfile.h"
+#include "cn_report_fmt.h"
+#include "cn_review.h"
+#include "cn_rules.h"
+#include "cn_summary.h"
+#include "cn_tally.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- summary wording ---- */
+
+/* counts: none, reassuring, cautionary, contraindicated. */
+static char *summary_of(long none, long rea, long cau, long con)
+{
+    long counts[CN_STANCE_COUNT] = {none, rea, cau, con};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.draws = 0; /* the posterior is not part of the sentence */
+    cn_consensus_result r;
+    cn_error err;
+    char *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, counts, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_summary_sentence(&r, &o, &s, &err), CN_OK);
+    return s;
+}
+
+/* Wilson intervals: R 4.3, prop.test(x, n, correct = FALSE)$conf.int:
+ * 9/11 -> 0.5230 0.9486; 8/10 -> 0.4902 0.9433; 2/3 -> 0.2077 0.9385;
+ * 4/9 -> 0.1888 0.7333; 3/5 -> 0.2307 0.8824. */
+static void test_summary_strong(void)
+{
+    char *s = summary_of(0, 0, 2, 9);
+    CU_ASSERT_STRING_EQUAL(s, "9 of 11 physicians advise against it (82%, 95% CI 52-95%): "
+                              "strong consensus.");
+    free(s);
+}
+
+static void test_summary_counts_only_stance_takers(void)
+{
+    char *s = summary_of(2, 8, 1, 1);
+    CU_ASSERT_STRING_EQUAL(s, "8 of 10 physicians who take a stance are reassuring (80%, 95% CI "
+                              "49-94%): strong consensus.");
+    free(s);
+}
+
+static void test_summary_moderate_and_plurality(void)
+{
+    char *s = summary_of(0, 0, 2, 3);
+    CU_ASSERT_STRING_EQUAL(s, "3 of 5 physicians advise against it (60%, 95% CI 23-88%): "
+                              "moderate consensus.");
+    free(s);
+    s = summary_of(0, 3, 4, 2);
+    CU_ASSERT_STRING_EQUAL(s, "4 of 9 physicians advise caution (44%, 95% CI 19-73%): no "
+                              "consensus.");
+    free(s);
+}
+
+static void test_summary_tie(void)
+{
+    char *s = summary_of(0, 3, 0, 3);
+    CU_ASSERT_STRING_EQUAL(s, "No majority among the 6 physicians (3 reassuring, 3 against): no "
+                              "consensus.");
+    free(s);
+    s = summary_of(1, 1, 1, 0);
+    CU_ASSERT_STRING_EQUAL(s, "No majority among the 2 physicians who take a stance (1 "
+                              "reassuring, 1 cautionary): too few answers to judge consensus "
+                              "(fewer than 5 take a stance).");
+    free(s);
+}
+
+static void test_summary_insufficient(void)
+{
+    char *s = summary_of(0, 2, 1, 0);
+    CU_ASSERT_STRING_EQUAL(s, "2 of 3 physicians are reassuring (67%, 95% CI 21-94%): too few "
+                              "answers to judge consensus (fewer than 5 take a stance).");
+    free(s);
+}
+
+static void test_summary_no_stance(void)
+{
+    char *s = summary_of(3, 0, 0, 0);
+    CU_ASSERT_STRING_EQUAL(s, "None of the 3 answers takes a stance.");
+    free(s);
+    s = summary_of(1, 0, 0, 0);
+    CU_ASSERT_STRING_EQUAL(s, "The only answer takes no stance.");
+    free(s);
+    s = summary_of(0, 0, 0, 0);
+    CU_ASSERT_STRING_EQUAL(s, "No answers.");
+    free(s);
+}
+
+/* ---- tallies ---- */
+
+static void test_tally_dissent_specialties_files(void)
+{
+    cn_tally_vote v[] = {
+        {CN_STANCE_CONTRAINDICATED, "Plastic Surgeon", "b.txt"},
+        {CN_STANCE_REASSURING, NULL, "a.txt"},
+        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "b.txt"},
+        {CN_STANCE_NONE, "Dermatologist", "a.txt"},
+        {CN_STANCE_CAUTIONARY, "Plastic Surgeon", "c.txt"},
+        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "a.txt"},
+    };
+    cn_tally t;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 6, NULL, &t, &err), CN_OK);
+    CU_ASSERT_EQUAL(t.counts[CN_STANCE_CONTRAINDICATED], 3);
+    CU_ASSERT_EQUAL(t.counts[CN_STANCE_NONE], 1);
+    CU_ASSERT_EQUAL(t.consensus.majority, CN_STANCE_CONTRAINDICATED);
+    /* dissent: stance-taking votes other than the majority, `none` excluded */
+    CU_ASSERT_EQUAL_FATAL(t.n_dissent, 2);
+    CU_ASSERT_EQUAL(t.dissent[0], 1);
+    CU_ASSERT_EQUAL(t.dissent[1], 4);
+    /* specialties by name, unknown last */
+    CU_ASSERT_EQUAL_FATAL(t.n_specialties, 3);
+    CU_ASSERT_STRING_EQUAL(t.specialties[0].specialty, "Dermatologist");
+    CU_ASSERT_EQUAL(t.specialties[0].answers, 3);
+    CU_ASSERT_EQUAL(t.specialties[0].counts[CN_STANCE_CONTRAINDICATED], 2);
+    CU_ASSERT_STRING_EQUAL(t.specialties[1].specialty, "Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(t.specialties[2].specialty);
+    CU_ASSERT_EQUAL(t.specialties[2].counts[CN_STANCE_REASSURING], 1);
+    CU_ASSERT_EQUAL_FATAL(t.n_files, 3);
+    CU_ASSERT_STRING_EQUAL(t.files[0], "a.txt");
+    CU_ASSERT_STRING_EQUAL(t.files[2], "c.txt");
+    cn_tally_clear(&t);
+}
+
+static void test_tally_no_dissent_on_tie(void)
+{
+    cn_tally_vote v[] = {{CN_STANCE_REASSURING, NULL, "a"}, {CN_STANCE_CAUTIONARY, NULL, "a"}};
+    cn_tally t;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 2, NULL, &t, &err), CN_OK);
+    CU_ASSERT_TRUE(t.consensus.tie);
+    CU_ASSERT_EQUAL(t.n_dissent, 0);
+    cn_tally_clear(&t);
+    CU_ASSERT_EQUAL_FATAL(cn_tally_compute(NULL, 0, NULL, &t, &err), CN_OK);
+    CU_ASSERT_STRING_EQUAL(t.summary, "No answers.");
+    cn_tally_clear(&t);
+}
+
+/* ---- review queue ---- */
+
+static void test_review_urgency_and_order(void)
+{
+    CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_DISSENT), 4);
+    CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE), 5);
+    CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_EXCERPT), 1);
+    CU_ASSERT_STRING_EQUAL(cn_review_reason_name(CN_REVIEW_DUPLICATE_METADATA),
+                           "duplicate-metadata");
+    cn_review_item it[] = {
+        {.answer = 7, .reasons = CN_REVIEW_EXCERPT, .confidence = 0.2, .question = 0},
+        {.answer = 3, .reasons = CN_REVIEW_DISSENT, .confidence = 0.9, .question = 1},
+        {.answer = 1, .reasons = CN_REVIEW_DISSENT, .confidence = 0.9, .question = 0},
+        {.answer = 5, .reasons = CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE,
+         .confidence = 0.4, .question = 2},
+        {.answer = 4, .reasons = CN_REVIEW_DISSENT, .confidence = 0.6, .question = 2},
+    };
+    for (size_t i = 0; i < 5; i++)
+        it[i].urgency = cn_review_urgency(it[i].reasons);
+    cn_review_sort(it, 5);
+    size_t want[] = {5, 4, 1, 3, 7};
+    for (size_t i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(it[i].answer, want[i]);
+}
+
+/* ---- analysis of hand-built pages ---- */
+
+static cn_rules *load_rules(void)
+{
+    const char *dir = getenv("CONSENSUS_RULES");
+    cn_rules *rules = NULL;
+    cn_error err;
+    int rc = cn_rules_load(dir && *dir ? dir : "rules", &rules, NULL, NULL, &err);
+    CU_ASSERT_EQUAL(rc, CN_OK);
+    return rc == CN_OK ? rules : NULL;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+typedef struct spec_answer {
+    const char *text;
+    const char *name;
+    const char *specialty;
+    const char *id;
+    const char *dup_of;
+    bool related;
+} spec_answer;
+
+static cn_page *make_page(const char *file, const char *question, const char *qid,
+                          const spec_answer *answers, size_t n)
+{
+    cn_page *p = calloc(1, sizeof *p);
+    p->path = strdup(file);
+    p->file = strdup(file);
+    p->question = dup_or_null(question);
+    p->declared_answers = -1;
+    snprintf(p->question_id, sizeof p->question_id, "%s", qid);
+    p->answers = calloc(n, sizeof *p->answers);
+    p->n_answers = n;
+    for (size_t i = 0; i < n; i++) {
+        cn_answer *a = &p->answers[i];
+        a->index = i + 1;
+        a->text = strdup(answers[i].text);
+        a->physician.name = dup_or_null(answers[i].name);
+        a->physician.specialty = dup_or_null(answers[i].specialty);
+        a->related = answers[i].related;
+        snprintf(a->answer_id, sizeof a->answer_id, "%s", answers[i].id);
+        snprintf(a->duplicate_of, sizeof a->duplicate_of, "%s",
+                 answers[i].dup_of ? answers[i].dup_of : "");
+    }
+    return p;
+}
+
+static const spec_answer PAGE_A[] = {
+    {"It is not safe to use Botox to reduce muscle mass in your arms or legs. Don't do it.",
+     "Ann Lee, MD", "Dermatologist", "1111111111111111", NULL, false},
+    {"The amount of Botox needed for the calves would be dangerous. I would not recommend it.",
+     "Bob Roe, MD", "Plastic Surgeon", "2222222222222222", NULL, false},
+    {"Botox in the calf is sometimes done and is safe in experienced hands, no concern.", NULL,
+     NULL, "3333333333333333", NULL, false},
+};
+/* A flat rendering: one repeat with another name, one new answer, one related excerpt. */
+static const spec_answer PAGE_B[] = {
+    {"It is not safe to use Botox to reduce muscle mass in your arms or legs. Don't do it!",
+     "Someone Else, MD", NULL, "1111111111111111", "1111111111111111", false},
+    {"Huge doses of Botox for the legs are unsafe; do not do it.", NULL, NULL,
+     "4444444444444444", NULL, false},
+    {"Use of Botox is contraindicated during pregnancy. Period...", NULL, NULL,
+     "5555555555555555", NULL, true},
+};
+/* Another question, linked to A only by a duplicate (its own question_id differs). */
+static const spec_answer PAGE_C[] = {
+    {"The amount of Botox needed for the calves would be dangerous. I would not recommend it.",
+     "Bob Roe, MD", "Plastic Surgeon", "2222222222222222", "2222222222222222", false},
+};
+static const spec_answer PAGE_D[] = {
+    {"Masseter Botox does not cause bone loss; I have never seen it in my patients.",
+     "Cy Doe, MD", "Dermatologist", "6666666666666666", NULL, false},
+};
+
+static void test_analysis_groups_and_counts(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis_opts o;
+    cn_analysis_opts_init(&o);
+    o.bootstrap = 50;
+    o.simulate = 50;
+    o.consensus.draws = 100;
+    cn_analysis *an = cn_analysis_new(rules, &o);
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("a.txt", "Can Botox reduce muscle mass in "
+                                                                "arms or legs?",
+                                                       "aaaaaaaaaaaaaaaa", PAGE_A, 3),
+                                         &err),
+                    CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("b.txt", NULL, "aaaaaaaaaaaaaaaa", PAGE_B, 3),
+                                         &err),
+                    CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("c.txt", NULL, "cccccccccccccccc", PAGE_C, 1),
+                                         &err),
+                    CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("d.txt", "Masseter Botox and bone loss?",
+                                                       "dddddddddddddddd", PAGE_D, 1),
+                                         &err),
+                    CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_add_skipped(an, "/abs/path/e.txt", "empty file", &err), CN_OK);
+    CU_ASSERT_PTR_NULL(cn_analysis_result_get(an));
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+
+    CU_ASSERT_EQUAL(r->files_read, 4);
+    CU_ASSERT_EQUAL(r->total_answers, 8);
+    CU_ASSERT_EQUAL(r->distinct_answers, 5); /* A1 A2 A3 B2 D1 */
+    CU_ASSERT_EQUAL(r->duplicates, 2);       /* B1, C1 */
+    CU_ASSERT_EQUAL(r->related, 1);          /* B3 */
+    CU_ASSERT_EQUAL_FATAL(r->n_skipped, 1);
+    CU_ASSERT_STRING_EQUAL(r->skipped[0].file, "e.txt"); /* no paths in reports */
+
+    /* a, b (same question_id) and c (a duplicate of a's answer) are one question */
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 2);
+    const cn_analysis_question *q = &r->questions[0];
+    CU_ASSERT_STRING_EQUAL(q->id, "aaaaaaaaaaaaaaaa");
+    CU_ASSERT_STRING_EQUAL(q->question, "Can Botox reduce muscle mass in arms or legs?");
+    CU_ASSERT_EQUAL(q->n_answers, 4);
+    CU_ASSERT_EQUAL(q->n_duplicates, 2);
+    CU_ASSERT_EQUAL(q->n_related, 1);
+    CU_ASSERT_EQUAL_FATAL(q->n_files, 3);
+    CU_ASSERT_STRING_EQUAL(q->files[0], "a.txt");
+    CU_ASSERT_STRING_EQUAL(q->files[2], "c.txt");
+    long sum = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += q->tally.counts[k];
+    CU_ASSERT_EQUAL(sum, 4); /* a duplicate counts once, the excerpt not at all */
+    CU_ASSERT_STRING_EQUAL(r->claims[q->claim].id, "botox-limb-muscle-reduction");
+
+    /* the related excerpt takes `none` on the primary claim */
+    const cn_analysis_answer *rel = &r->answers[q->related[0]];
+    CU_ASSERT_EQUAL(rel->role, CN_ROLE_RELATED);
+    CU_ASSERT_EQUAL(cn_analysis_answer_stance(rel), CN_STANCE_NONE);
+    CU_ASSERT_EQUAL(rel->n_verdicts, 1);
+
+    /* b's repeat names another physician: queued with its reason; c's agrees: not */
+    const cn_analysis_answer *d1 = &r->answers[q->duplicates[0]];
+    const cn_analysis_answer *d2 = &r->answers[q->duplicates[1]];
+    CU_ASSERT_EQUAL(d1->original, q->answers[0]);
+    CU_ASSERT_TRUE(d1->review & CN_REVIEW_DUPLICATE_METADATA);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d1->metadata_note);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d1->metadata_note, "'Ann Lee, MD' vs 'Someone Else, MD'"));
+    CU_ASSERT_EQUAL(d2->review, 0);
+    bool queued = false;
+    for (size_t i = 0; i < r->n_review; i++)
+        queued |= r->review[i].answer == q->duplicates[0];
+    CU_ASSERT_TRUE(queued);
+    for (size_t i = 1; i < r->n_review; i++)
+        CU_ASSERT_TRUE(r->review[i - 1].urgency >= r->review[i].urgency);
+
+    /* corpus figures agree with the questions */
+    size_t pairable = 0;
+    for (size_t i = 0; i < r->n_questions; i++)
+        if (r->questions[i].tally.consensus.stance_answers >= 2)
+            pairable += (size_t)r->questions[i].tally.consensus.stance_answers;
+    CU_ASSERT_EQUAL(r->agreement.nominal.pairable_values, pairable);
+    CU_ASSERT_EQUAL(r->agreement.questions, 2);
+    CU_ASSERT_EQUAL(r->agreement.physicians, 5); /* Ann, Bob, Cy + two unsigned answers */
+    long in_groups = 0;
+    for (size_t g = 0; g < r->specialties.n_groups; g++)
+        in_groups += r->specialties.groups[g].answers;
+    CU_ASSERT_EQUAL(in_groups, 5);
+    CU_ASSERT_EQUAL(r->specialties.n_tested, 2); /* Dermatologist, Plastic Surgeon */
+    CU_ASSERT_PTR_NULL(r->specialties.groups[r->specialties.n_groups - 1].specialty);
+
+    CU_ASSERT_EQUAL(cn_analysis_finish(an, &err), CN_ERR_USAGE);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
+static void test_analysis_empty(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = cn_analysis_new(rules, NULL);
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL(r->n_questions, 0);
+    CU_ASSERT_EQUAL(r->n_review, 0);
+    CU_ASSERT_TRUE(isnan(r->agreement.nominal.alpha));
+    CU_ASSERT_TRUE(isnan(r->specialties.test.chi_square));
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
+/* ---- formatting ---- */
+
+static void test_fmt_numbers(void)
+{
+    char b[CN_FMT_NUMBER_MAX];
+    CU_ASSERT_TRUE(cn_fmt_number(9.0 / 11.0, b));
+    CU_ASSERT_STRING_EQUAL(b, "0.818182");
+    CU_ASSERT_TRUE(cn_fmt_number(-0.0, b));
+    CU_ASSERT_STRING_EQUAL(b, "0");
+    CU_ASSERT_TRUE(cn_fmt_number(1.5e-7, b));
+    CU_ASSERT_STRING_EQUAL(b, "1.5e-07");
+    CU_ASSERT_TRUE(cn_fmt_number(10000, b));
+    CU_ASSERT_STRING_EQUAL(b, "10000");
+    CU_ASSERT_FALSE(cn_fmt_number(NAN, b));
+    CU_ASSERT_FALSE(cn_fmt_number(INFINITY, b));
+}
+
+static void test_fmt_clean_text(void)
+{
+    size_t replaced = 0;
+    const char *in = "a\x01" "b\xff" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe";
+    char *x = cn_fmt_clean_text(in, strlen(in), true, &replaced);
+    CU_ASSERT_STRING_EQUAL(x, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbd");
+    CU_ASSERT_EQUAL(replaced, 3); /* \x01, the stray byte, U+FFFE; a real U+FFFD stays */
+    free(x);
+    char *j = cn_fmt_clean_text(in, strlen(in), false, &replaced);
+    CU_ASSERT_STRING_EQUAL(j, "a\x01" "b\xef\xbf\xbd" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe");
+    CU_ASSERT_EQUAL(replaced, 1);
+    free(j);
+    const char *e = "caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d";
+    CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 5), 4);  /* after "café" */
+    CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 9), 6);  /* after the opening quote */
+    CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 99), 9); /* clamped to the end */
+}
+
+/* ---- output set ---- */
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void test_outset_commit_and_abort(void)
+{
+    char *tmp = tu_mkdtemp();
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/deep/er", tmp);
+    cn_outset *set = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "one.txt", "1\n", 2, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "two.txt", "22\n", 3, &err), CN_OK);
+    CU_ASSERT_EQUAL(count_entries(dir), 2); /* two temporaries, no final names yet */
+    char path[1100];
+    snprintf(path, sizeof path, "%s/one.txt", dir);
+    struct stat st;
+    CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
+    CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
+    cn_outset_free(set);
+    CU_ASSERT_EQUAL(count_entries(dir), 2);
+    size_t len = 0;
+    char *got = tu_read_file(path, &len);
+    CU_ASSERT_STRING_EQUAL(got, "1\n");
+    free(got);
+
+    /* a set that fails half-way leaves nothing behind */
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "three.txt", "3", 1, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "../escape", "x", 1, &err), CN_ERR_USAGE);
+    cn_outset_free(set);
+    CU_ASSERT_EQUAL(count_entries(dir), 2);
+    tu_rm_rf(tmp);
+    free(tmp);
+}
+
+static void test_outset_bad_folder(void)
+{
+    char *tmp = tu_mkdtemp();
+    char *file = tu_write_file(tmp, "plain", "x", 1);
+    cn_outset *set = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_outset_new(file, &set, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, file));
+    CU_ASSERT_PTR_NULL(set);
+    char sub[1024];
+    snprintf(sub, sizeof sub, "%s/below", file);
+    CU_ASSERT_EQUAL(cn_outset_new(sub, &set, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, sub));
+    free(file);
+    tu_rm_rf(tmp);
+    free(tmp);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"summary: strong consensus", test_summary_strong},
+        {"summary: counts only stance-taking answers", test_summary_counts_only_stance_takers},
+        {"summary: moderate and plurality", test_summary_moderate_and_plurality},
+        {"summary: tie", test_summary_tie},
+        {"summary: insufficient", test_summary_insufficient},
+        {"summary: no stance, no answers", test_summary_no_stance},
+        {"tally: dissent, specialties, files", test_tally_dissent_specialties_files},
+        {"tally: no dissent on a tie; empty", test_tally_no_dissent_on_tie},
+        {"review: urgency and order", test_review_urgency_and_order},
+        {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
+        {"analysis: empty corpus", test_analysis_empty},
+        {"fmt: numbers", test_fmt_numbers},
+        {"fmt: clean text", test_fmt_clean_text},
+        {"outset: commit and abort", test_outset_commit_and_abort},
+        {"outset: bad folder", test_outset_bad_folder},
+        {NULL, NULL},
+    };
+    return tu_run_suite("analysis", tests);
+}
