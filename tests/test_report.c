@@ -1,0 +1,434 @@
+/*
+ * test_report: `consensus analyze` end to end: the sample corpus's questions
+ * and majorities, byte-identical runs, report.xml valid against
+ * reports/report.xsd (libxml2) for the sample and for edge cases (a question
+ * without answers, control and XML-forbidden characters, a question with one
+ * answer), skipped inputs, an output folder that cannot be written, usage.
+ */
+#include "testutil.h"
+
+#include <cjson/cJSON.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define LIMB_Q "Can Botox reduce muscle mass in arms or legs?"
+#define ATROPHY_Q "Will repeatedly injected Botox cause atrophy?"
+
+/* Run `consensus analyze ARGS --out DIR --quiet`; returns the exit code. */
+static int analyze(const char *args, const char *out_dir, char **err_text)
+{
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "analyze %s --out '%s' --quiet", args, out_dir);
+    return tu_run_cli(cmd, NULL, err_text);
+}
+
+static char *read_in(const char *dir, const char *name, size_t *len)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return tu_read_file(path, len);
+}
+
+static cJSON *load_json(const char *dir)
+{
+    char *text = read_in(dir, "report.json", NULL);
+    cJSON *j = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return j;
+}
+
+static const cJSON *find_question(const cJSON *report, const char *title)
+{
+    const cJSON *q;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(report, "questions"))
+    {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(q, "question");
+        if (cJSON_IsString(t) && !strcmp(t->valuestring, title))
+            return q;
+    }
+    return NULL;
+}
+
+static double num_at(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : -1;
+}
+
+static const char *str_at(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* 0 when dir/report.xml validates against reports/report.xsd. */
+static int validate_xml(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xml", dir);
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt("reports/report.xsd");
+    xmlSchemaPtr schema = pc ? xmlSchemaParse(pc) : NULL;
+    xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    int rc = (vc && doc) ? xmlSchemaValidateDoc(vc, doc) : -1;
+    xmlFreeDoc(doc);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
+    return rc;
+}
+
+/* The string value of an XPath expression over dir/report.xml (malloc'd). */
+static char *xpath_string(const char *dir, const char *expr)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xml", dir);
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    xmlXPathContextPtr ctx = doc ? xmlXPathNewContext(doc) : NULL;
+    xmlXPathObjectPtr obj = ctx ? xmlXPathEvalExpression((const xmlChar *)expr, ctx) : NULL;
+    xmlChar *s = obj ? xmlXPathCastToString(obj) : NULL;
+    char *out = s ? strdup((const char *)s) : NULL;
+    xmlFree(s);
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctx);
+    xmlFreeDoc(doc);
+    return out;
+}
+
+/* ---- the sample corpus ---- */
+
+static char *g_sample; /* the sample corpus's reports, made once */
+
+static const char *sample_dir(void)
+{
+    if (!g_sample) {
+        g_sample = tu_mkdtemp();
+        CU_ASSERT_EQUAL(analyze("corpus/", g_sample, NULL), 0);
+    }
+    return g_sample;
+}
+
+static void test_sample_questions(void)
+{
+    cJSON *r = load_json(sample_dir());
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "questions")), 4);
+    const cJSON *limb = find_question(r, LIMB_Q);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(limb);
+    CU_ASSERT_EQUAL(num_at(limb, "answers"), 11);
+    const cJSON *cons = cJSON_GetObjectItemCaseSensitive(limb, "consensus");
+    CU_ASSERT_STRING_EQUAL(str_at(cons, "majority"), "contraindicated");
+    /* two files, one question: 002 and 004 */
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(limb, "files")), 2);
+    CU_ASSERT_EQUAL(num_at(limb, "related_excerpts"), 3);
+    const cJSON *atrophy = find_question(r, ATROPHY_Q);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(atrophy);
+    CU_ASSERT_EQUAL(num_at(atrophy, "answers"), 5);
+    CU_ASSERT_STRING_EQUAL(
+        str_at(cJSON_GetObjectItemCaseSensitive(atrophy, "consensus"), "majority"), "reassuring");
+    /* the stance counts of every question add up to its distinct answers */
+    const cJSON *q;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(r, "questions"))
+    {
+        const cJSON *sc = cJSON_GetObjectItemCaseSensitive(q, "stance_counts");
+        double sum = num_at(sc, "reassuring") + num_at(sc, "cautionary") +
+                     num_at(sc, "contraindicated") + num_at(sc, "none");
+        CU_ASSERT_EQUAL(sum, num_at(q, "answers"));
+        CU_ASSERT_PTR_NOT_NULL(str_at(q, "summary"));
+    }
+    const cJSON *gen = cJSON_GetObjectItemCaseSensitive(r, "generator");
+    CU_ASSERT_EQUAL(num_at(gen, "seed"), 1);
+    CU_ASSERT_EQUAL(strlen(str_at(gen, "rules_sha256")), 64);
+    cJSON_Delete(r);
+}
+
+static void test_sample_xml_valid_and_consistent(void)
+{
+    CU_ASSERT_EQUAL(validate_xml(sample_dir()), 0);
+    char *n = xpath_string(sample_dir(), "count(/report/questions/question)");
+    CU_ASSERT_STRING_EQUAL(n, "4");
+    free(n);
+    char *maj = xpath_string(sample_dir(), "/report/questions/question[title='" LIMB_Q
+                                           "']/consensus/@majority");
+    CU_ASSERT_STRING_EQUAL(maj, "contraindicated");
+    free(maj);
+    char *cnt = xpath_string(sample_dir(), "/report/questions/question[title='" LIMB_Q
+                                           "']/answers/@count");
+    CU_ASSERT_STRING_EQUAL(cnt, "11");
+    free(cnt);
+    /* cstart/cend locate the evidence in the text as XPath counts characters */
+    char *ok = xpath_string(sample_dir(),
+                            "count(//answer/evidence[@in='text'][substring(../text, @cstart + 1, "
+                            "@cend - @cstart) != .])");
+    CU_ASSERT_STRING_EQUAL(ok, "0");
+    free(ok);
+}
+
+static void test_sample_answers_jsonl(void)
+{
+    size_t len = 0;
+    char *text = read_in(sample_dir(), "answers.jsonl", &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    cJSON *r = load_json(sample_dir());
+    double total = num_at(cJSON_GetObjectItemCaseSensitive(r, "corpus"), "answers");
+    int lines = 0, good = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        lines++;
+        cJSON *o = cJSON_Parse(line);
+        const cJSON *claims = cJSON_GetObjectItemCaseSensitive(o, "claims");
+        const cJSON *first = cJSON_GetArrayItem(claims, 0);
+        if (str_at(o, "stance") && num_at(o, "confidence") >= 0 && str_at(o, "answer_id") &&
+            str_at(o, "file") && first && str_at(first, "claim") &&
+            cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(first, "evidence")))
+            good++;
+        cJSON_Delete(o);
+    }
+    CU_ASSERT_EQUAL(lines, (int)total);
+    CU_ASSERT_EQUAL(good, lines);
+    free(text);
+    cJSON_Delete(r);
+}
+
+static bool same_file(const char *a, const char *b, const char *name)
+{
+    size_t la = 0, lb = 0;
+    char *x = read_in(a, name, &la), *y = read_in(b, name, &lb);
+    bool same = x && y && la == lb && la > 0 && !memcmp(x, y, la);
+    free(x);
+    free(y);
+    return same;
+}
+
+static void test_same_seed_same_bytes(void)
+{
+    char *a = tu_mkdtemp(), *b = tu_mkdtemp(), *c = tu_mkdtemp();
+    CU_ASSERT_EQUAL(analyze("corpus/ --seed 7", a, NULL), 0);
+    CU_ASSERT_EQUAL(analyze("corpus/ --seed 7", b, NULL), 0);
+    CU_ASSERT_EQUAL(analyze("corpus/ --seed 8", c, NULL), 0);
+    CU_ASSERT_TRUE(same_file(a, b, "report.json"));
+    CU_ASSERT_TRUE(same_file(a, b, "report.xml"));
+    CU_ASSERT_TRUE(same_file(a, b, "answers.jsonl"));
+    /* the seed is recorded, and the Monte Carlo figures follow it */
+    CU_ASSERT_FALSE(same_file(a, c, "report.json"));
+    CU_ASSERT_TRUE(same_file(a, c, "answers.jsonl"));
+    cJSON *r = load_json(c);
+    CU_ASSERT_EQUAL(num_at(cJSON_GetObjectItemCaseSensitive(r, "generator"), "seed"), 8);
+    cJSON_Delete(r);
+    tu_rm_rf(a);
+    tu_rm_rf(b);
+    tu_rm_rf(c);
+    free(a);
+    free(b);
+    free(c);
+}
+
+/* Absolute input paths never reach the reports. */
+static void test_no_paths_in_reports(void)
+{
+    char *in = tu_mkdtemp(), *out = tu_mkdtemp();
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "cp corpus/* '%s'/", in);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+    char args[4096];
+    snprintf(args, sizeof args, "'%s'", in);
+    CU_ASSERT_EQUAL(analyze(args, out, NULL), 0);
+    const char *names[] = {"report.json", "report.xml", "answers.jsonl"};
+    for (int i = 0; i < 3; i++) {
+        char *text = read_in(out, names[i], NULL);
+        CU_ASSERT_PTR_NOT_NULL(text);
+        CU_ASSERT_PTR_NULL(text ? strstr(text, in) : "");
+        free(text);
+    }
+    /* and the reports equal those of the relative path, byte for byte */
+    CU_ASSERT_TRUE(same_file(out, sample_dir(), "report.json"));
+    CU_ASSERT_TRUE(same_file(out, sample_dir(), "report.xml"));
+    tu_rm_rf(in);
+    tu_rm_rf(out);
+    free(in);
+    free(out);
+}
+
+/* ---- edge cases ---- */
+
+static const char EDGE_JSONL[] =
+    "{\"url\":\"https://example.org/q1\",\"question\":\"Is it safe to fly after a facelift?\","
+    "\"answers\":[]}\n"
+    "{\"url\":\"https://example.org/q2\",\"question\":\"Ctrl \\u0001 chars \\u000b and \\uffff "
+    "here?\",\"answers\":[{\"title\":\"Bad \\u0002 title\",\"text\":\"It is not safe \\u0007 to "
+    "do this \\ufffe now. Don't do it.\",\"name\":\"Ann Lee, MD\",\"city\":\"Austin\","
+    "\"specialty\":\"Dermatologist\",\"rating\":4.5,\"reviews\":3},{\"title\":\"Only a "
+    "title\",\"text\":\"\"}]}\n"
+    "{\"url\":\"https://example.org/q3\",\"question\":\"Can I drink wine after rhinoplasty?\","
+    "\"answers\":[{\"title\":\"Wait\",\"text\":\"I would wait at least two weeks before drinking "
+    "alcohol after surgery.\",\"name\":\"Bob Roe, MD\",\"city\":\"Beverly Hills\","
+    "\"specialty\":\"Facial Plastic Surgeon\",\"rating\":5,\"reviews\":10}]}\n";
+
+static void test_edge_cases(void)
+{
+    char *in = tu_mkdtemp(), *out = tu_mkdtemp();
+    free(tu_write_file(in, "edge.jsonl", EDGE_JSONL, sizeof EDGE_JSONL - 1));
+    char args[4096];
+    snprintf(args, sizeof args, "'%s'", in);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(analyze(args, out, &err), 0);
+    free(err);
+    CU_ASSERT_EQUAL(validate_xml(out), 0);
+    cJSON *r = load_json(out);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "questions")), 3);
+
+    const cJSON *empty = find_question(r, "Is it safe to fly after a facelift?");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(empty);
+    CU_ASSERT_EQUAL(num_at(empty, "answers"), 0);
+    CU_ASSERT_STRING_EQUAL(str_at(empty, "summary"), "No answers.");
+    CU_ASSERT_TRUE(cJSON_IsNull(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(empty, "consensus"),
+                                         "majority")));
+
+    /* JSON keeps the original characters (escaped); XML replaces and says so */
+    const cJSON *ctrl = find_question(r, "Ctrl \x01 chars \x0b and \xef\xbf\xbf here?");
+    CU_ASSERT_PTR_NOT_NULL(ctrl);
+    char *rc3 = xpath_string(out, "/report/questions/question[2]/title/@replaced-characters");
+    CU_ASSERT_STRING_EQUAL(rc3, "3");
+    free(rc3);
+    char *t = xpath_string(out, "/report/questions/question[2]/title");
+    CU_ASSERT_STRING_EQUAL(t, "Ctrl \xef\xbf\xbd chars \xef\xbf\xbd and \xef\xbf\xbd here?");
+    free(t);
+
+    const cJSON *one = find_question(r, "Can I drink wine after rhinoplasty?");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(one);
+    CU_ASSERT_EQUAL(num_at(one, "answers"), 1);
+    CU_ASSERT_STRING_EQUAL(
+        str_at(cJSON_GetObjectItemCaseSensitive(one, "consensus"), "level"), "insufficient");
+    CU_ASSERT_PTR_NOT_NULL(strstr(str_at(one, "summary"), "too few answers"));
+    cJSON_Delete(r);
+    tu_rm_rf(in);
+    tu_rm_rf(out);
+    free(in);
+    free(out);
+}
+
+static void test_skipped_input(void)
+{
+    char *in = tu_mkdtemp(), *out = tu_mkdtemp();
+    free(tu_write_file(in, "empty.txt", "", 0));
+    free(tu_write_file(in, "good.jsonl", EDGE_JSONL, sizeof EDGE_JSONL - 1));
+    char args[4096];
+    snprintf(args, sizeof args, "'%s'", in);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(analyze(args, out, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(err && strstr(err, "empty.txt"));
+    free(err);
+    cJSON *r = load_json(out); /* the rest is still reported */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const cJSON *sk = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(r, "corpus"), "skipped");
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(sk), 1);
+    CU_ASSERT_STRING_EQUAL(str_at(cJSON_GetArrayItem(sk, 0), "file"), "empty.txt");
+    CU_ASSERT_PTR_NOT_NULL(str_at(cJSON_GetArrayItem(sk, 0), "reason"));
+    CU_ASSERT_EQUAL(validate_xml(out), 0);
+    cJSON_Delete(r);
+    tu_rm_rf(in);
+    tu_rm_rf(out);
+    free(in);
+    free(out);
+}
+
+static int count_entries(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq 1", dir);
+    return system(cmd) == 0 ? 1 : -1; /* exactly the one file we made */
+}
+
+static void test_unwritable_output(void)
+{
+    char *tmp = tu_mkdtemp();
+    char *file = tu_write_file(tmp, "not-a-folder", "x", 1);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(analyze("corpus/", file, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(err && strstr(err, file));
+    free(err);
+    char below[4096];
+    snprintf(below, sizeof below, "%s/below", file);
+    err = NULL;
+    CU_ASSERT_EQUAL(analyze("corpus/", below, &err), 1);
+    CU_ASSERT_PTR_NOT_NULL(err && strstr(err, below));
+    free(err);
+    CU_ASSERT_EQUAL(count_entries(tmp), 1); /* no report, no temporary left */
+    if (geteuid() != 0) {                   /* root writes anywhere: only as a user */
+        char ro[4096];
+        snprintf(ro, sizeof ro, "%s/ro", tmp);
+        mkdir(ro, 0555);
+        CU_ASSERT_EQUAL(analyze("corpus/", ro, NULL), 1);
+        char cmd[4200];
+        snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", ro);
+        CU_ASSERT_EQUAL(system(cmd), 0);
+        chmod(ro, 0755);
+    }
+    free(file);
+    tu_rm_rf(tmp);
+    free(tmp);
+}
+
+static void test_usage(void)
+{
+    char *out = NULL, *err = NULL;
+    CU_ASSERT_EQUAL(tu_run_cli("analyze --help", &out, NULL), 0);
+    CU_ASSERT_PTR_NOT_NULL(out && strstr(out, "Usage: consensus analyze"));
+    free(out);
+    CU_ASSERT_EQUAL(tu_run_cli("analyze --seed abc corpus/", NULL, &err), 2);
+    CU_ASSERT_PTR_NOT_NULL(err && strstr(err, "--seed"));
+    free(err);
+    CU_ASSERT_EQUAL(tu_run_cli("analyze --seed -1 corpus/", NULL, NULL), 2);
+    CU_ASSERT_EQUAL(tu_run_cli("analyze --bogus", NULL, NULL), 2);
+    CU_ASSERT_EQUAL(tu_run_cli("analyze --overrides x.json corpus/", NULL, NULL), 2);
+    CU_ASSERT_EQUAL(tu_run_cli("analyze /no/such/path --out /tmp/never-made", NULL, NULL), 2);
+    struct stat st;
+    CU_ASSERT_NOT_EQUAL(stat("/tmp/never-made", &st), 0);
+}
+
+/* Off a terminal there is no progress line: stderr stays empty on success. */
+static void test_no_progress_on_pipe(void)
+{
+    char *out = tu_mkdtemp();
+    char args[4200], *so = NULL, *se = NULL;
+    snprintf(args, sizeof args, "analyze corpus/ --out '%s'", out);
+    CU_ASSERT_EQUAL(tu_run_cli(args, &so, &se), 0);
+    CU_ASSERT_STRING_EQUAL(se ? se : "?", "");
+    CU_ASSERT_PTR_NOT_NULL(so && strstr(so, "4 questions"));
+    free(so);
+    free(se);
+    tu_rm_rf(out);
+    free(out);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"sample: questions and majorities", test_sample_questions},
+        {"sample: XML valid and consistent", test_sample_xml_valid_and_consistent},
+        {"sample: answers.jsonl", test_sample_answers_jsonl},
+        {"same seed, same bytes", test_same_seed_same_bytes},
+        {"no paths in reports", test_no_paths_in_reports},
+        {"edge cases validate", test_edge_cases},
+        {"skipped input: exit 1, still reported", test_skipped_input},
+        {"unwritable output: exit 1, nothing left", test_unwritable_output},
+        {"usage", test_usage},
+        {"no progress line on a pipe", test_no_progress_on_pipe},
+        {NULL, NULL},
+    };
+    int rc = tu_run_suite("report", tests);
+    if (g_sample) {
+        tu_rm_rf(g_sample);
+        free(g_sample);
+    }
+    xmlCleanupParser();
+    return rc;
+}
