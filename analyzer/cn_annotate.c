@@ -11,6 +11,7 @@
 
 struct cn_annotator {
     const cn_rules *rules;
+    const char **qtypes; /* question type per claims[] entry (borrowed from rules) */
     cn_strmap *by_question; /* question_id -> index into claims */
     cn_claim_choice **claims;
     size_t n_claims, cap_claims;
@@ -39,16 +40,21 @@ void cn_annotator_free(cn_annotator *a)
         free(a->claims[i]);
     }
     free(a->claims);
+    free(a->qtypes);
     cn_strmap_free(a->by_question);
     free(a);
 }
 
-/* The primary claim of the page's question, chosen on its first page. */
-static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, cn_error *err)
+/* The primary claim of the page's question, chosen on its first page, and
+ * the question's type (*qtype, may be NULL). */
+static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page,
+                                          const char **qtype, cn_error *err)
 {
     int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
-    if (idx >= 0)
+    if (idx >= 0) {
+        *qtype = a->qtypes[idx];
         return a->claims[idx];
+    }
     const char **texts = calloc(page->n_answers + 1, sizeof *texts);
     cn_claim_choice *c = calloc(1, sizeof *c);
     if (!texts || !c) {
@@ -66,12 +72,15 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
     if (rc == CN_OK && a->n_claims == a->cap_claims) {
         size_t cap = a->cap_claims ? a->cap_claims * 2 : 16;
         cn_claim_choice **cl = realloc(a->claims, cap * sizeof *cl);
-        if (!cl)
-            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        else {
+        if (cl)
             a->claims = cl;
+        const char **qt = cl ? realloc(a->qtypes, cap * sizeof *qt) : NULL;
+        if (qt)
+            a->qtypes = qt;
+        if (!cl || !qt)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else
             a->cap_claims = cap;
-        }
     }
     if (rc) {
         cn_claim_choice_clear(c);
@@ -79,8 +88,10 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         return NULL;
     }
     a->claims[a->n_claims] = c;
+    a->qtypes[a->n_claims] = cn_claims_question_type(a->rules, page->question, NULL);
     if (page->question_id[0])
         cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
+    *qtype = a->qtypes[a->n_claims];
     a->n_claims++;
     return c;
 }
@@ -103,7 +114,7 @@ void cn_page_annotation_free(cn_page_annotation *pa)
 }
 
 static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim_choice *primary,
-                           cn_answer_annotation *aa, cn_error *err)
+                           const char *qtype, cn_answer_annotation *aa, cn_error *err)
 {
     const cn_rule **others = NULL;
     size_t n_others = 0;
@@ -116,7 +127,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     cn_classify_input in = {.title = ans->title, .text = ans->text ? ans->text : "",
-                            .related = ans->related};
+                            .related = ans->related,
+                            .question_type = qtype};
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
     aa->claims[0].primary = true;
@@ -146,7 +158,8 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
                       cn_error *err)
 {
     *out = NULL;
-    const cn_claim_choice *primary = primary_for(a, page, err);
+    const char *qtype = NULL;
+    const cn_claim_choice *primary = primary_for(a, page, &qtype, err);
     if (!primary)
         return err ? err->code : CN_ERR_NOMEM;
     cn_page_annotation *pa = calloc(1, sizeof *pa);
@@ -157,9 +170,10 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     pa->primary = primary;
+    pa->question_type = qtype;
     int rc = CN_OK;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
-        rc = annotate_answer(a, &page->answers[i], primary, &pa->answers[i], err);
+        rc = annotate_answer(a, &page->answers[i], primary, qtype, &pa->answers[i], err);
         pa->n_answers = i + 1;
     }
     if (rc) {
@@ -243,6 +257,10 @@ cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_an
     cJSON_AddStringToObject(o, "stance", cn_stance_name(primary->stance));
     cJSON_AddNumberToObject(o, "confidence", round4(primary->confidence));
     cJSON_AddStringToObject(o, "claim", pa->primary->id);
+    if (pa->question_type)
+        cJSON_AddStringToObject(o, "question_type", pa->question_type);
+    else
+        cJSON_AddNullToObject(o, "question_type");
     cJSON_AddBoolToObject(o, "conflicting", primary->conflicting);
     cJSON_AddStringToObject(o, "reason", primary->reason ? primary->reason : "");
     cJSON_AddItemToObject(o, "scores", scores_json(primary));

@@ -34,6 +34,7 @@ typedef struct cn_answer_annotation {
 
 typedef struct cn_page_annotation {
     const cn_claim_choice *primary; /* borrowed from the annotator */
+    const char *question_type;      /* "permission", "harm", ... or NULL (borrowed) */
     cn_answer_annotation *answers;  /* one per page answer */
     size_t n_answers;
 } cn_page_annotation;

@@ -67,7 +67,7 @@ static int count_topics(const cn_rules *rules, const char *text, topic_count **o
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == CN_OK && i < n; i++) {
         const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        if (r->kind != CN_RULE_CLAIM)
+        if (r->kind != CN_RULE_CLAIM && r->kind != CN_RULE_QUESTION)
             continue;
         topic_count *tc = &c[m[i].payload];
         tc->rule = r;
@@ -114,7 +114,8 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *t
     const cn_rule *best = NULL;
     size_t best_n = 0;
     for (size_t i = 0; i < n; i++) { /* rule order = catalog order: ties keep the first */
-        if (c[i].rule && c[i].n_seen >= min && c[i].n_seen > best_n) {
+        if (c[i].rule && c[i].rule->kind == CN_RULE_CLAIM && c[i].n_seen >= min &&
+            c[i].n_seen > best_n) {
             best = c[i].rule;
             best_n = c[i].n_seen;
         }
@@ -143,7 +144,7 @@ int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***
     }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (c[i].rule && c[i].n_seen >= min)
+        if (c[i].rule && c[i].rule->kind == CN_RULE_CLAIM && c[i].n_seen >= min)
             list[k++] = c[i].rule;
     counts_free(c, n);
     *out = list;
@@ -213,4 +214,22 @@ int cn_claims_primary(const cn_rules *rules, const char *question, const char *c
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     return CN_OK;
+}
+
+const char *cn_claims_question_type(const cn_rules *rules, const char *question, cn_error *err)
+{
+    topic_count *c;
+    size_t n;
+    if (!question || !*question || count_topics(rules, question, &c, &n, err))
+        return NULL;
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].n_seen > best_n) {
+            best = c[i].rule->id;
+            best_n = c[i].n_seen;
+        }
+    }
+    counts_free(c, n);
+    return best;
 }

@@ -372,6 +372,19 @@ static bool sentence_on_topic(work *w, const cn_rule *claim, unsigned sentence)
     return false;
 }
 
+/* Cues tied to a question type ("Yes" answers a permission question with
+ * reassurance, a harm question with caution) or to a sentence start. */
+static bool cue_applies(const work *w, const cn_classify_input *in, const hit *cue)
+{
+    const cn_rule *r = cue->rule;
+    if (r->only && (!in->question_type || strcmp(r->only, in->question_type)))
+        return false;
+    if (r->anchored && cue->first > 0 &&
+        tok(w, cue->first - 1)->sentence == tok(w, cue->first)->sentence)
+        return false;
+    return true;
+}
+
 static cue_effect evaluate_cue(work *w, const hit *cue, unsigned last_cue_sentence)
 {
     const cn_rule *r = cue->rule;
@@ -492,10 +505,12 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     double advice_against = 0, hedged_caution = 0;
     unsigned last_cue_sentence = (unsigned)-1;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
-        if (w.cues.items[i].first >= w.n_title)
+        if (w.cues.items[i].first >= w.n_title && cue_applies(&w, in, &w.cues.items[i]))
             last_cue_sentence = tok(&w, w.cues.items[i].first)->sentence;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++) {
         hit *cue = &w.cues.items[i];
+        if (!cue_applies(&w, in, cue))
+            continue;
         if (in->topic_claim && !sentence_on_topic(&w, in->topic_claim, tok(&w, cue->first)->sentence))
             continue;
         cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);

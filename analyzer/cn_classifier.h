@@ -67,6 +67,7 @@ typedef struct cn_classify_input {
     const char *text;
     bool related;
     const cn_rule *topic_claim;
+    const char *question_type; /* "permission", "harm"... or NULL when unknown */
 } cn_classify_input;
 
 /* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */

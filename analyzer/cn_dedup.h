@@ -10,9 +10,11 @@
  *   answer_id   = SHA-256(key), or SHA-256(question_id "\n" key) for keys
  *                 shorter than dedup_min_key ("Totally fine." on two unrelated
  *                 questions is two answers and must not merge them);
- *   question_id = the question_id of the earliest indexed page sharing an
- *                 answer, else SHA-256("q\n" question key), else (untitled
- *                 pages) SHA-256("p\n" answer keys).
+ *   question_id = the question_id of the earlier answer that the page's first
+ *                 repeating answer repeats (a full answer by key, or an excerpt
+ *                 outside the page's trailing run of excerpts by prefix), else
+ *                 SHA-256("q\n" question key), else (untitled pages)
+ *                 SHA-256("p\n" answer keys).
  * An answer matches an earlier one when its text or its match_text (the
  * rendering with sign-offs) has the same key. A cut-off excerpt ("...")
  * matches by prefix; an excerpt of an answer from another question, or one in

@@ -34,7 +34,7 @@ static const setting_def SETTING_DEFAULTS[] = {
 
 static const char *const KIND_NAMES[CN_RULE_KIND_COUNT] = {
     "claim",      "cue",        "negation",     "pseudo",      "terminator", "hedge",
-    "intensifier", "contrast",  "experience",   "hypothetical", "boilerplate"};
+    "intensifier", "contrast",  "experience",   "hypothetical", "boilerplate", "question"};
 
 const char *cn_rule_kind_name(cn_rule_kind kind)
 {
@@ -600,6 +600,15 @@ static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
         rule->advice = true;
     else if (adv && strcmp(adv->value, "no"))
         problem(c, r->file, r->line, "advice: expected yes or no, found '%s'", adv->value);
+    attr *only = find_attr(r, "only");
+    if (only)
+        rule->only = strdup(only->value);
+    attr *anchor = find_attr(r, "anchor");
+    if (anchor && !strcmp(anchor->value, "sentence"))
+        rule->anchored = true;
+    else if (anchor && strcmp(anchor->value, "none"))
+        problem(c, r->file, r->line, "anchor: expected sentence or none, found '%s'",
+                anchor->value);
     attr *cau = find_attr(r, "caution");
     if (cau && !strcmp(cau->value, "yes"))
         rule->caution = true;
@@ -746,6 +755,7 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].id);
         free(rs->rules[i].file);
         free(rs->rules[i].statement);
+        free(rs->rules[i].only);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->n_aliases; i++)
@@ -818,6 +828,11 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
             if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") && strcmp(r->kind, "class"))
                 compile_record(&c, rs, r);
         }
+        for (size_t i = 0; i < rs->n; i++)
+            if (rs->rules[i].only &&
+                cn_strmap_get(rs->ids[CN_RULE_QUESTION], rs->rules[i].only) < 0)
+                problem(&c, rs->rules[i].file, rs->rules[i].line,
+                        "only: unknown question type '%s'", rs->rules[i].only);
     }
     for (size_t i = 0; i < c.n_recs; i++)
         record_clear(&c.recs[i]);

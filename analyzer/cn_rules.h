@@ -5,7 +5,7 @@
  *
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
- * experience, hypothetical, boilerplate, advice (stance-bearing cues), alias,
+ * experience, hypothetical, boilerplate, question (question types), alias,
  * class and setting. Every problem is reported as "FILE:LINE: message"
  * through the diagnostic callback; loading fails when any was found.
  */
@@ -32,6 +32,7 @@ typedef enum cn_rule_kind {
     CN_RULE_EXPERIENCE,   /* first-person clinical experience in the sentence */
     CN_RULE_HYPOTHETICAL, /* a conditional clause ("if you ...") */
     CN_RULE_BOILERPLATE,  /* carries no stance ("consult your doctor") */
+    CN_RULE_QUESTION,     /* a question type (permission, harm...): patterns of titles */
     CN_RULE_KIND_COUNT
 } cn_rule_kind;
 
@@ -57,6 +58,8 @@ typedef struct cn_rule {
     bool negated_drop; /* negated=none: a negated cue counts for nothing */
     bool advice;       /* advice=yes: an explicit recommendation (STANCE-GUIDE rule 3) */
     bool caution;      /* caution=yes: hedged risk or uncertainty (STANCE-GUIDE rule 6) */
+    char *only;        /* only=TYPE: counts only when the question is of that type */
+    bool anchored;     /* anchor=sentence: counts only at the start of a sentence */
     /* modifiers */
     double factor;       /* hedge, intensifier, experience, hypothetical */
     bool has_shift;      /* hedge: turns cues of stance `shift_from` into `shift_to` */
