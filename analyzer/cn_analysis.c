@@ -351,7 +351,8 @@ static int fill_questions(cn_analysis *an, cn_error *err)
         q->n_files = w;
     }
     /* Count per role first, then fill. */
-    size_t *nc = calloc(r->n_questions + 1, sizeof *nc), *nd = calloc(r->n_questions + 1, sizeof *nd),
+    size_t *nc = calloc(r->n_questions + 1, sizeof *nc),
+           *nd = calloc(r->n_questions + 1, sizeof *nd),
            *nr = calloc(r->n_questions + 1, sizeof *nr);
     int rc = CN_OK;
     if (!nc || !nd || !nr)
@@ -418,8 +419,8 @@ static int group(cn_analysis *an, cn_error *err)
 /* ---- claims ---- */
 
 /* The index of the claim with this id, creating it (copying id and statement). */
-static int claim_index(cn_analysis *an, const char *id, const char *statement,
-                       const cn_rule *rule, size_t *out, cn_error *err)
+static int claim_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
+                       size_t *out, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int found = cn_strmap_get(an->claim_ids, id);
@@ -484,8 +485,8 @@ static char *answer_whole_text(const cn_answer *ans)
     return s;
 }
 
-static int add_verdict(cn_analysis *an, cn_analysis_answer *a, size_t claim,
-                       const cn_rule *topic, cn_error *err)
+static int add_verdict(cn_analysis *an, cn_analysis_answer *a, size_t claim, const cn_rule *topic,
+                       cn_error *err)
 {
     cn_verdict *v = realloc(a->verdicts, (a->n_verdicts + 1) * sizeof *v);
     if (!v)
@@ -642,12 +643,12 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
 {
     char buf[1024] = "";
     size_t used = 0;
-#define ADD_DIFF(label, fmt, x, y)                                                               \
-    do {                                                                                       \
-        int n_ = snprintf(buf + used, sizeof buf - used, "%s" label " " fmt " vs " fmt,        \
-                          used ? "; " : "", x, y);                                             \
-        if (n_ > 0)                                                                            \
-            used = used + (size_t)n_ < sizeof buf ? used + (size_t)n_ : sizeof buf - 1;        \
+#define ADD_DIFF(label, fmt, x, y)                                                                 \
+    do {                                                                                           \
+        int n_ = snprintf(buf + used, sizeof buf - used, "%s" label " " fmt " vs " fmt,            \
+                          used ? "; " : "", x, y);                                                 \
+        if (n_ > 0)                                                                                \
+            used = used + (size_t)n_ < sizeof buf ? used + (size_t)n_ : sizeof buf - 1;            \
     } while (0)
     if (str_differs(d->name, o->name))
         ADD_DIFF("name", "'%s'", o->name, d->name);
@@ -684,9 +685,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
             if (a->answer->excerpt || a->answer->truncated)
                 a->review |= CN_REVIEW_EXCERPT;
         } else if (a->role == CN_ROLE_DUPLICATE) {
-            int rc = metadata_note(&a->answer->physician,
-                                   &r->answers[a->original].answer->physician,
-                                   &a->metadata_note, err);
+            int rc =
+                metadata_note(&a->answer->physician, &r->answers[a->original].answer->physician,
+                              &a->metadata_note, err);
             if (rc != CN_OK)
                 return rc;
             if (a->metadata_note)

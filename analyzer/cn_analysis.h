@@ -63,11 +63,11 @@
 typedef void (*cn_analysis_progress_fn)(void *ctx, size_t done, size_t total);
 
 typedef struct cn_analysis_opts {
-    unsigned long seed;          /* seeds every Monte Carlo and bootstrap stream */
-    cn_consensus_opts consensus; /* thresholds, interval level, min answers, draws */
-    size_t bootstrap;            /* agreement bootstrap resamples */
-    size_t simulate;             /* specialty test Monte Carlo tables (0 = none) */
-    double low_confidence;       /* review: a decision below this is unsure */
+    unsigned long seed;               /* seeds every Monte Carlo and bootstrap stream */
+    cn_consensus_opts consensus;      /* thresholds, interval level, min answers, draws */
+    size_t bootstrap;                 /* agreement bootstrap resamples */
+    size_t simulate;                  /* specialty test Monte Carlo tables (0 = none) */
+    double low_confidence;            /* review: a decision below this is unsure */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } cn_analysis_opts;
@@ -99,9 +99,9 @@ typedef struct cn_analysis_answer {
     size_t original;      /* duplicates: the counted answer; otherwise itself */
     cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
     size_t n_verdicts;
-    bool dissent;         /* its stance differs from its question's majority */
-    unsigned review;      /* CN_REVIEW_* reasons (0: not queued) */
-    char *metadata_note;  /* duplicate-metadata: what differs; else NULL */
+    bool dissent;        /* its stance differs from its question's majority */
+    unsigned review;     /* CN_REVIEW_* reasons (0: not queued) */
+    char *metadata_note; /* duplicate-metadata: what differs; else NULL */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -112,18 +112,18 @@ typedef struct cn_member {
 
 typedef struct cn_analysis_question {
     char id[CN_ID_LEN + 1];
-    const char *question; /* the title, NULL when no page has one */
-    size_t claim;         /* primary claim (index into claims) */
+    const char *question;     /* the title, NULL when no page has one */
+    size_t claim;             /* primary claim (index into claims) */
     const char *claim_source; /* "title", "answers" or "adhoc" */
-    size_t *answers;      /* counted answers, in corpus order */
+    size_t *answers;          /* counted answers, in corpus order */
     size_t n_answers;
     size_t *duplicates;
     size_t n_duplicates;
     size_t *related;
     size_t n_related;
-    const char **files;   /* every file with a page of it, byte order */
+    const char **files; /* every file with a page of it, byte order */
     size_t n_files;
-    cn_tally tally;       /* over the counted answers (dissent indexes answers[]) */
+    cn_tally tally; /* over the counted answers (dissent indexes answers[]) */
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {
@@ -132,45 +132,45 @@ typedef struct cn_analysis_claim {
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    cn_member *members;  /* counted answers with a verdict on it, corpus order */
+    cn_member *members; /* counted answers with a verdict on it, corpus order */
     size_t n_members;
-    cn_tally tally;      /* dissent indexes members[] */
+    cn_tally tally; /* dissent indexes members[] */
 } cn_analysis_claim;
 
 typedef struct cn_skipped {
-    char *file;   /* base name */
+    char *file; /* base name */
     char *reason;
 } cn_skipped;
 
 typedef struct cn_analysis_agreement {
-    size_t questions;       /* units */
-    size_t physicians;      /* distinct coders among the counted answers */
-    size_t max_values;      /* most stance-taking answers of one question */
+    size_t questions;  /* units */
+    size_t physicians; /* distinct coders among the counted answers */
+    size_t max_values; /* most stance-taking answers of one question */
     cn_agreement_result nominal;
     cn_agreement_result ordinal; /* reassuring < cautionary < contraindicated */
 } cn_analysis_agreement;
 
 typedef struct cn_specialty_group {
-    const char *specialty;          /* NULL: answers without a specialty */
+    const char *specialty; /* NULL: answers without a specialty */
     long counts[CN_STANCE_COUNT];
-    long answers;                   /* all four */
-    long stance_answers;            /* the three stances */
+    long answers;                         /* all four */
+    long stance_answers;                  /* the three stances */
     cn_proportion props[CN_STANCE_COUNT]; /* stances over stance_answers; none over answers */
 } cn_specialty_group;
 
 typedef struct cn_specialty_comparison {
     cn_specialty_group *groups; /* known specialties by name, then unknown (if any) */
     size_t n_groups;
-    size_t n_tested;            /* the first n_tested groups (known ones) are in the test */
-    cn_crosstab_result test;    /* specialty x {reassuring, cautionary, contraindicated} */
+    size_t n_tested;         /* the first n_tested groups (known ones) are in the test */
+    cn_crosstab_result test; /* specialty x {reassuring, cautionary, contraindicated} */
 } cn_specialty_comparison;
 
 typedef struct cn_analysis_result {
     cn_analysis_opts opts;
     const char *rules_sha256;
-    size_t files_read;     /* distinct files that gave pages */
+    size_t files_read; /* distinct files that gave pages */
     size_t pages;
-    size_t total_answers;  /* every answer of every page */
+    size_t total_answers;    /* every answer of every page */
     size_t distinct_answers; /* counted */
     size_t duplicates;
     size_t related;

@@ -135,15 +135,37 @@ bool cn_span_equals_ci(const char *s, size_t len, const char *word)
     return true;
 }
 
-/* Offset of the "}}" closing a residue span that opens at s[0] ("{{"), or 0
- * when there is none within RESIDUE_MAX bytes (then "{{" is kept as text). */
-static size_t residue_end(const char *s, size_t len)
+/* Where the next "}}" at or after a position is; remembered so that a text
+ * full of unclosed "{{" is still scanned once, not once per "{{". */
+typedef struct closer {
+    size_t at; /* offset of the next "}}" (len when none); valid from `from` */
+    size_t from;
+    bool valid;
+} closer;
+
+static size_t next_close(const char *s, size_t len, size_t from, closer *c)
 {
-    size_t limit = len < RESIDUE_MAX ? len : RESIDUE_MAX;
-    for (size_t i = 2; i + 1 < limit; i++)
-        if (s[i] == '}' && s[i + 1] == '}')
-            return i + 2;
-    return 0;
+    if (c->valid && from >= c->from && c->at >= from)
+        return c->at;
+    size_t i = from;
+    while (i + 1 < len && !(s[i] == '}' && s[i + 1] == '}'))
+        i++;
+    c->at = i + 1 < len ? i : len;
+    c->from = from;
+    c->valid = true;
+    return c->at;
+}
+
+/* Length of the residue span "{{ ... }}" opening at s[i], or 0 when no "}}"
+ * closes it within RESIDUE_MAX bytes (then "{{" is kept as text). */
+static size_t residue_at(const char *s, size_t len, size_t i, closer *c)
+{
+    if (s[i] != '{' || i + 1 >= len || s[i + 1] != '{')
+        return 0;
+    size_t at = next_close(s, len, i + 2, c);
+    if (at >= len || at + 2 - i > RESIDUE_MAX)
+        return 0;
+    return at + 2 - i;
 }
 
 char *cn_lines_strip_residue(const char *s, size_t len)
@@ -151,10 +173,11 @@ char *cn_lines_strip_residue(const char *s, size_t len)
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
+    closer c = {0};
     size_t w = 0;
     for (size_t i = 0; i < len;) {
-        size_t end;
-        if (s[i] == '{' && i + 1 < len && s[i + 1] == '{' && (end = residue_end(s + i, len - i))) {
+        size_t end = residue_at(s, len, i, &c);
+        if (end) {
             i += end;
             continue;
         }
@@ -193,11 +216,11 @@ int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
     size_t cap = 0, w = 0, line_start = 0, lineno = 1;
     bool residue = false;
+    closer close = {0};
     for (size_t i = 0; i < len;) {
         char c = text[i];
-        size_t end;
-        if (c == '{' && i + 1 < len && text[i + 1] == '{' &&
-            (end = residue_end(text + i, len - i))) {
+        size_t end = residue_at(text, len, i, &close);
+        if (end) {
             /* A residue span that crosses line ends leaves them in place, so
              * line numbers still match the source. */
             for (size_t k = i; k < i + end; k++) {

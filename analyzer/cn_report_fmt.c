@@ -124,8 +124,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
             char n3[CN_FMT_NUMBER_MAX];
             cn_fmt_number(d->scores[CN_STANCE_CONTRAINDICATED], n3);
             snprintf(buf, size,
-                     "competing stance cues (reassuring %s, cautionary %s, contraindicated %s)",
-                     n1, n2, n3);
+                     "competing stance cues (reassuring %s, cautionary %s, contraindicated %s)", n1,
+                     n2, n3);
         }
         break;
     case CN_REVIEW_LOW_CONFIDENCE:
@@ -147,4 +147,3 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         snprintf(buf, size, "?");
     }
 }
-

@@ -365,7 +365,8 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     tally_fields(c, o, &cl->tally);
     cJSON *dis = arr(c, o, "dissent");
     for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)
-        str(c, dis, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
+        str(c, dis, NULL,
+            c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
     specialty_split(c, o, &cl->tally);
     cJSON *votes = arr(c, o, "votes");
     for (size_t i = 0; votes && i < cl->n_members; i++) {
@@ -551,8 +552,7 @@ static void header(jctx *c, cJSON *root)
     }
 }
 
-static int finish_text(jctx *c, cJSON *root, bool formatted, char **out, size_t *len,
-                       cn_error *err)
+static int finish_text(jctx *c, cJSON *root, bool formatted, char **out, size_t *len, cn_error *err)
 {
     char *text = NULL;
     if (!c->oom)
@@ -631,8 +631,7 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     return o;
 }
 
-int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len,
-                             cn_error *err)
+int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
 {
     char *buf = NULL;
     size_t size = 0;

@@ -25,8 +25,7 @@ int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, 
 
 /* answers.jsonl as text: one line per answer in corpus order (duplicates and
  * related excerpts included, each marked by its `role`). */
-int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len,
-                             cn_error *err);
+int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
 /* The answers.jsonl object of answer i (i < r->n_answers); NULL on OOM.
  * The caller owns it (cJSON_Delete). */

@@ -44,8 +44,8 @@ int cn_review_urgency(unsigned reasons);
 
 /* One entry of the queue. */
 typedef struct cn_review_item {
-    size_t answer;     /* index into the analysis' answers */
-    unsigned reasons;  /* CN_REVIEW_* */
+    size_t answer;    /* index into the analysis' answers */
+    unsigned reasons; /* CN_REVIEW_* */
     int urgency;
     double confidence; /* of the answer's decision on its primary claim */
     size_t question;   /* index of the answer's question */

@@ -35,8 +35,8 @@ static void split_text(const cn_consensus_result *r, char *buf, size_t size)
     for (int k = CN_STANCE_REASSURING; k <= CN_STANCE_CONTRAINDICATED; k++) {
         if (r->props[k].count <= 0 || used >= size)
             continue;
-        int n = snprintf(buf + used, size - used, "%s%ld %s", used ? ", " : "",
-                         r->props[k].count, SHORT[k]);
+        int n = snprintf(buf + used, size - used, "%s%ld %s", used ? ", " : "", r->props[k].count,
+                         SHORT[k]);
         if (n > 0)
             used += (size_t)n;
     }
@@ -71,7 +71,8 @@ static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char 
         return;
     }
     level_text(r, o, lvl, sizeof lvl);
-    const char *who = stance == total ? "" : (stance == 1 ? " who takes a stance" : " who take a stance");
+    const char *who =
+        stance == total ? "" : (stance == 1 ? " who takes a stance" : " who take a stance");
     const char *noun = stance == 1 ? "physician" : "physicians";
     if (r->tie || r->majority == CN_STANCE_NONE) {
         split_text(r, split, sizeof split);

@@ -167,8 +167,10 @@ static void test_review_urgency_and_order(void)
         {.answer = 7, .reasons = CN_REVIEW_EXCERPT, .confidence = 0.2, .question = 0},
         {.answer = 3, .reasons = CN_REVIEW_DISSENT, .confidence = 0.9, .question = 1},
         {.answer = 1, .reasons = CN_REVIEW_DISSENT, .confidence = 0.9, .question = 0},
-        {.answer = 5, .reasons = CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE,
-         .confidence = 0.4, .question = 2},
+        {.answer = 5,
+         .reasons = CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE,
+         .confidence = 0.4,
+         .question = 2},
         {.answer = 4, .reasons = CN_REVIEW_DISSENT, .confidence = 0.6, .question = 2},
     };
     for (size_t i = 0; i < 5; i++)
@@ -242,10 +244,10 @@ static const spec_answer PAGE_A[] = {
 static const spec_answer PAGE_B[] = {
     {"It is not safe to use Botox to reduce muscle mass in your arms or legs. Don't do it!",
      "Someone Else, MD", NULL, "1111111111111111", "1111111111111111", false},
-    {"Huge doses of Botox for the legs are unsafe; do not do it.", NULL, NULL,
-     "4444444444444444", NULL, false},
-    {"Use of Botox is contraindicated during pregnancy. Period...", NULL, NULL,
-     "5555555555555555", NULL, true},
+    {"Huge doses of Botox for the legs are unsafe; do not do it.", NULL, NULL, "4444444444444444",
+     NULL, false},
+    {"Use of Botox is contraindicated during pregnancy. Period...", NULL, NULL, "5555555555555555",
+     NULL, true},
 };
 /* Another question, linked to A only by a duplicate (its own question_id differs). */
 static const spec_answer PAGE_C[] = {
@@ -253,8 +255,8 @@ static const spec_answer PAGE_C[] = {
      "Bob Roe, MD", "Plastic Surgeon", "2222222222222222", "2222222222222222", false},
 };
 static const spec_answer PAGE_D[] = {
-    {"Masseter Botox does not cause bone loss; I have never seen it in my patients.",
-     "Cy Doe, MD", "Dermatologist", "6666666666666666", NULL, false},
+    {"Masseter Botox does not cause bone loss; I have never seen it in my patients.", "Cy Doe, MD",
+     "Dermatologist", "6666666666666666", NULL, false},
 };
 
 static void test_analysis_groups_and_counts(void)
@@ -269,19 +271,22 @@ static void test_analysis_groups_and_counts(void)
     o.consensus.draws = 100;
     cn_analysis *an = cn_analysis_new(rules, &o);
     cn_error err;
-    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("a.txt", "Can Botox reduce muscle mass in "
-                                                                "arms or legs?",
-                                                       "aaaaaaaaaaaaaaaa", PAGE_A, 3),
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an,
+                                         make_page("a.txt",
+                                                   "Can Botox reduce muscle mass in "
+                                                   "arms or legs?",
+                                                   "aaaaaaaaaaaaaaaa", PAGE_A, 3),
                                          &err),
                     CN_OK);
-    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("b.txt", NULL, "aaaaaaaaaaaaaaaa", PAGE_B, 3),
-                                         &err),
-                    CN_OK);
-    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("c.txt", NULL, "cccccccccccccccc", PAGE_C, 1),
-                                         &err),
-                    CN_OK);
-    CU_ASSERT_EQUAL(cn_analysis_add_page(an, make_page("d.txt", "Masseter Botox and bone loss?",
-                                                       "dddddddddddddddd", PAGE_D, 1),
+    CU_ASSERT_EQUAL(
+        cn_analysis_add_page(an, make_page("b.txt", NULL, "aaaaaaaaaaaaaaaa", PAGE_B, 3), &err),
+        CN_OK);
+    CU_ASSERT_EQUAL(
+        cn_analysis_add_page(an, make_page("c.txt", NULL, "cccccccccccccccc", PAGE_C, 1), &err),
+        CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an,
+                                         make_page("d.txt", "Masseter Botox and bone loss?",
+                                                   "dddddddddddddddd", PAGE_D, 1),
                                          &err),
                     CN_OK);
     CU_ASSERT_EQUAL(cn_analysis_add_skipped(an, "/abs/path/e.txt", "empty file", &err), CN_OK);
@@ -393,13 +398,19 @@ static void test_fmt_numbers(void)
 static void test_fmt_clean_text(void)
 {
     size_t replaced = 0;
-    const char *in = "a\x01" "b\xff" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe";
+    const char *in = "a\x01"
+                     "b\xff"
+                     "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe";
     char *x = cn_fmt_clean_text(in, strlen(in), true, &replaced);
-    CU_ASSERT_STRING_EQUAL(x, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbd");
+    CU_ASSERT_STRING_EQUAL(x, "a\xef\xbf\xbd"
+                              "b\xef\xbf\xbd"
+                              "c\t\n\r\xef\xbf\xbd\xef\xbf\xbd");
     CU_ASSERT_EQUAL(replaced, 3); /* \x01, the stray byte, U+FFFE; a real U+FFFD stays */
     free(x);
     char *j = cn_fmt_clean_text(in, strlen(in), false, &replaced);
-    CU_ASSERT_STRING_EQUAL(j, "a\x01" "b\xef\xbf\xbd" "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe");
+    CU_ASSERT_STRING_EQUAL(j, "a\x01"
+                              "b\xef\xbf\xbd"
+                              "c\t\n\r\xef\xbf\xbd\xef\xbf\xbe");
     CU_ASSERT_EQUAL(replaced, 1);
     free(j);
     const char *e = "caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d";

@@ -516,6 +516,27 @@ static void test_template_residue(void)
     ru_free(&r);
 }
 
+static void test_unclosed_braces_are_text(void)
+{
+    ru_result r = read_str(HEAD "Title\n\nUse {{ this template when you like.\n\n" DISC);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, "Use {{ this template when you like.");
+    ru_free(&r);
+    /* two million unclosed "{{": one pass, not one scan per brace */
+    size_t n = 4u << 20;
+    char *page = malloc(n + 256);
+    int w = snprintf(page, n + 256, "Slogan\nThe answer is ");
+    memset(page + w, '{', n);
+    strcpy(page + w + n, " and that is all there is to say about it.\n");
+    clock_t t0 = clock();
+    ru_result b = read_str(page);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    CU_ASSERT_EQUAL(n_answers(&b), 1);
+    CU_ASSERT_TRUE(secs < 10.0);
+    ru_free(&b);
+    free(page);
+}
+
 static void test_disclaimer_removed(void)
 {
     ru_result r = read_str(HEAD "Title\n\n" BODY1 "\n\n" DISC "\n\nYou might also like\n\n"
@@ -1063,6 +1084,7 @@ int main(void)
         {"cut off after a title", test_cut_off_title_only},
         {"cut off after a signature", test_cut_off_after_signature},
         {"template residue", test_template_residue},
+        {"unclosed braces are text", test_unclosed_braces_are_text},
         {"disclaimer removed", test_disclaimer_removed},
         {"sign-off 'Best, Dr. X'", test_signoff_best_dr},
         {"sign-off paragraphs", test_signoff_paragraphs},

@@ -154,12 +154,12 @@ static void test_sample_xml_valid_and_consistent(void)
     char *n = xpath_string(sample_dir(), "count(/report/questions/question)");
     CU_ASSERT_STRING_EQUAL(n, "4");
     free(n);
-    char *maj = xpath_string(sample_dir(), "/report/questions/question[title='" LIMB_Q
-                                           "']/consensus/@majority");
+    char *maj = xpath_string(sample_dir(),
+                             "/report/questions/question[title='" LIMB_Q "']/consensus/@majority");
     CU_ASSERT_STRING_EQUAL(maj, "contraindicated");
     free(maj);
-    char *cnt = xpath_string(sample_dir(), "/report/questions/question[title='" LIMB_Q
-                                           "']/answers/@count");
+    char *cnt =
+        xpath_string(sample_dir(), "/report/questions/question[title='" LIMB_Q "']/answers/@count");
     CU_ASSERT_STRING_EQUAL(cnt, "11");
     free(cnt);
     /* cstart/cend locate the evidence in the text as XPath counts characters */
@@ -287,9 +287,8 @@ static void test_edge_cases(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(empty);
     CU_ASSERT_EQUAL(num_at(empty, "answers"), 0);
     CU_ASSERT_STRING_EQUAL(str_at(empty, "summary"), "No answers.");
-    CU_ASSERT_TRUE(cJSON_IsNull(
-        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(empty, "consensus"),
-                                         "majority")));
+    CU_ASSERT_TRUE(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(empty, "consensus"), "majority")));
 
     /* JSON keeps the original characters (escaped); XML replaces and says so */
     const cJSON *ctrl = find_question(r, "Ctrl \x01 chars \x0b and \xef\xbf\xbf here?");
@@ -304,8 +303,8 @@ static void test_edge_cases(void)
     const cJSON *one = find_question(r, "Can I drink wine after rhinoplasty?");
     CU_ASSERT_PTR_NOT_NULL_FATAL(one);
     CU_ASSERT_EQUAL(num_at(one, "answers"), 1);
-    CU_ASSERT_STRING_EQUAL(
-        str_at(cJSON_GetObjectItemCaseSensitive(one, "consensus"), "level"), "insufficient");
+    CU_ASSERT_STRING_EQUAL(str_at(cJSON_GetObjectItemCaseSensitive(one, "consensus"), "level"),
+                           "insufficient");
     CU_ASSERT_PTR_NOT_NULL(strstr(str_at(one, "summary"), "too few answers"));
     cJSON_Delete(r);
     tu_rm_rf(in);
@@ -327,8 +326,8 @@ static void test_skipped_input(void)
     free(err);
     cJSON *r = load_json(out); /* the rest is still reported */
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    const cJSON *sk = cJSON_GetObjectItemCaseSensitive(
-        cJSON_GetObjectItemCaseSensitive(r, "corpus"), "skipped");
+    const cJSON *sk =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "corpus"), "skipped");
     CU_ASSERT_EQUAL(cJSON_GetArraySize(sk), 1);
     CU_ASSERT_STRING_EQUAL(str_at(cJSON_GetArrayItem(sk, 0), "file"), "empty.txt");
     CU_ASSERT_PTR_NOT_NULL(str_at(cJSON_GetArrayItem(sk, 0), "reason"));

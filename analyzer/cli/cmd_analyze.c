@@ -50,34 +50,46 @@ static const char USAGE[] =
     "2 bad usage (unknown option, bad seed, a path that does not exist, a rule\n"
     "folder that cannot be loaded).\n";
 
+/* The progress line: on a terminal only, redrawn at most ten times a second. */
 typedef struct progress {
     bool on;
-    struct timespec start;
+    struct timespec start, last;
     size_t files, answers;
 } progress;
 
-static double elapsed(const progress *p)
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
+}
+
+/* True when a line is due now (or final); *rate_s gets the seconds since start. */
+static bool progress_due(progress *p, bool final, double *rate_s)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    double s = (double)(now.tv_sec - p->start.tv_sec) + 1e-9 * (double)(now.tv_nsec - p->start.tv_nsec);
-    return s > 1e-6 ? s : 1e-6;
+    if (!final && seconds_between(&p->last, &now) < 0.1)
+        return false;
+    p->last = now;
+    double s = seconds_between(&p->start, &now);
+    *rate_s = s > 1e-6 ? s : 1e-6;
+    return true;
 }
 
 static void progress_read(progress *p)
 {
-    if (p->on)
+    double s;
+    if (p->on && progress_due(p, false, &s))
         fprintf(stderr, "\rconsensus: read %zu files, %zu answers (%.0f answers/s)   ", p->files,
-                p->answers, (double)p->answers / elapsed(p));
+                p->answers, (double)p->answers / s);
 }
 
 static void progress_classified(void *ctx, size_t done, size_t total)
 {
     progress *p = ctx;
-    if (!p->on || (done % 32 != 0 && done != total))
-        return;
-    fprintf(stderr, "\rconsensus: %zu files, classified %zu of %zu answers (%.0f answers/s)   ",
-            p->files, done, total, (double)done / elapsed(p));
+    double s;
+    if (p->on && progress_due(p, done == total, &s))
+        fprintf(stderr, "\rconsensus: %zu files, classified %zu of %zu answers (%.0f answers/s)   ",
+                p->files, done, total, (double)done / s);
 }
 
 static void progress_end(progress *p)
@@ -203,7 +215,7 @@ static int run(const analyze_args *a)
     int exit_code = CLI_EXIT_USAGE;
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
         cn_pagecues_load(rules_dir, &cues, &err) != CN_OK) {
-        cli_error("analyze: %s: %s", rules_dir, err.message);
+        cli_error("analyze: %s", err.message);
         goto done;
     }
     if (cn_reader_new(a->paths, a->n_paths, cues, &reader, &err) != CN_OK) {
@@ -212,6 +224,7 @@ static int run(const analyze_args *a)
     }
     progress pg = {.on = !a->quiet && cli_stderr_is_tty()};
     clock_gettime(CLOCK_MONOTONIC, &pg.start);
+    pg.last = pg.start;
     cn_analysis_opts opts;
     cn_analysis_opts_init(&opts);
     opts.seed = a->seed;
@@ -226,6 +239,7 @@ static int run(const analyze_args *a)
     size_t skipped = 0;
     if (read_corpus(reader, an, &pg, &skipped) != CN_OK)
         goto done;
+    clock_gettime(CLOCK_MONOTONIC, &pg.start); /* the classifying rate from here */
     if (cn_analysis_finish(an, &err) != CN_OK) {
         progress_end(&pg);
         cli_error("analyze: %s", err.message);
@@ -274,8 +288,10 @@ int cmd_analyze(int argc, char **argv)
             break;
         case 's':
             if (parse_seed(optarg, &a.seed))
-                return cli_usage_error("analyze", "--seed needs a whole number from 0 to "
-                                                  "4294967295, not '%s'", optarg);
+                return cli_usage_error("analyze",
+                                       "--seed needs a whole number from 0 to "
+                                       "4294967295, not '%s'",
+                                       optarg);
             break;
         case 'q':
             a.quiet = true;

@@ -1,0 +1,198 @@
+/* test_eval: agreement metrics against published values, gold loading errors,
+ * alignment, and the classifier's acceptance figures on the seed and
+ * held-out sets (`consensus eval --json`). */
+#include "testutil.h"
+
+#include "cn_eval.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cohen's kappa on the SexualFun table (Hout et al. 1987), as documented for
+ * R's vcd::Kappa(SexualFun): unweighted 0.1293, weighted ("Equal-Spacing",
+ * i.e. linear weights 1 - |i-j|/(k-1)) 0.2374. */
+static void test_kappa_published(void)
+{
+    const long sexualfun[16] = {7, 7, 2, 3, 2, 8, 3, 7, 1, 5, 4, 9, 2, 8, 9, 14};
+    CU_ASSERT_DOUBLE_EQUAL(cn_kappa(sexualfun, 4, false), 0.1293, 0.00005);
+    CU_ASSERT_DOUBLE_EQUAL(cn_kappa(sexualfun, 4, true), 0.2374, 0.00005);
+}
+
+/* Cohen's kappa, the 2x2 example of Wikipedia's "Cohen's kappa" article:
+ * 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no -> po 0.7, pe 0.5, kappa 0.4. */
+static void test_kappa_two_by_two(void)
+{
+    const long t[4] = {20, 5, 10, 15};
+    CU_ASSERT_DOUBLE_EQUAL(cn_kappa(t, 2, false), 0.4, 1e-12);
+    const long empty[4] = {0, 0, 0, 0};
+    CU_ASSERT_TRUE(isnan(cn_kappa(empty, 2, false)));
+    const long one_cat[4] = {5, 0, 0, 0}; /* chance agreement 1: undefined */
+    CU_ASSERT_TRUE(isnan(cn_kappa(one_cat, 2, false)));
+}
+
+static char *write_tmp(const char *name, const char *data)
+{
+    char *dir = tu_mkdtemp();
+    char *p = tu_write_file(dir, name, data, strlen(data));
+    free(dir);
+    return p;
+}
+
+static void test_gold_errors(void)
+{
+    cn_gold *g = NULL;
+    cn_error err;
+    char *p = write_tmp("g.jsonl", "{\"file\":\"a\",\"index\":1,\"prefix\":\"x\",\"stance\":\"none\"}\n"
+                                   "{\"file\":\"a\",\"index\":2,\"prefix\":\"y\",\"stance\":\"maybe\"}\n");
+    CU_ASSERT_EQUAL(cn_gold_load(p, &g, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, ":2: 'stance'"));
+    free(p);
+    p = write_tmp("g.jsonl", "{\"file\":\"a\",\"index\":1,\"prefix\":\"x\",\"stance\":\"none\"}\n"
+                             "\n{not json\n");
+    CU_ASSERT_EQUAL(cn_gold_load(p, &g, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, ":3: not valid JSON"));
+    free(p);
+    p = write_tmp("g.jsonl", "");
+    CU_ASSERT_EQUAL(cn_gold_load(p, &g, &err), CN_ERR_FORMAT);
+    free(p);
+    CU_ASSERT_EQUAL(cn_gold_load("/nonexistent/gold.jsonl", &g, &err), CN_ERR_IO);
+}
+
+/* Alignment by file and normalized prefix, by index first, and the metrics of
+ * a hand-computed confusion matrix. */
+static void test_alignment_and_metrics(void)
+{
+    char *p = write_tmp(
+        "g.jsonl",
+        "{\"file\":\"f.txt\",\"index\":1,\"prefix\":\"It is  SAFE\",\"stance\":\"reassuring\"}\n"
+        "{\"file\":\"f.txt\",\"index\":2,\"prefix\":\"Do not\",\"stance\":\"contraindicated\"}\n"
+        "{\"file\":\"f.txt\",\"index\":3,\"prefix\":\"Maybe\",\"stance\":\"cautionary\"}\n"
+        "{\"file\":\"f.txt\",\"index\":4,\"prefix\":\"Nowhere to be found\",\"stance\":\"none\"}\n");
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
+    cn_eval *ev = cn_eval_new(g);
+    /* answer 3 comes before answer 2 and the prefix has other white space and case */
+    cn_eval_add(ev, "f.txt", 1, "a1", NULL, "it is\xc2\xa0safe to go", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 3, "a3", NULL, "Maybe, maybe not", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 2, "a2", NULL, "Do not do it", CN_STANCE_CONTRAINDICATED);
+    cn_eval_add(ev, "other.txt", 4, "a4", NULL, "Nowhere to be found", CN_STANCE_NONE);
+    cn_eval_result r;
+    CU_ASSERT_EQUAL_FATAL(cn_eval_compute(ev, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL(r.n, 3);
+    CU_ASSERT_EQUAL(r.n_unaligned, 1);
+    CU_ASSERT_EQUAL(r.unaligned[0]->line, 4);
+    CU_ASSERT_EQUAL(r.confusion[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING], 1);
+    CU_ASSERT_DOUBLE_EQUAL(r.accuracy, 2.0 / 3.0, 1e-12);
+    /* reassuring: P 1/2, R 1, F1 2/3; cautionary: 0; contraindicated: 1; none: 0 */
+    CU_ASSERT_DOUBLE_EQUAL(r.per_label[CN_STANCE_REASSURING].f1, 2.0 / 3.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.macro_f1, (2.0 / 3.0 + 0 + 1 + 0) / 4, 1e-12);
+    cn_eval_result_clear(&r);
+    cn_eval_free(ev);
+    cn_gold_free(g);
+    free(p);
+}
+
+/* Overrides files align by answer_id. */
+static void test_overrides_as_gold(void)
+{
+    char *p = write_tmp("o.json", "[{\"answer_id\":\"a2\",\"stance\":\"cautionary\",\"editor\":"
+                                  "\"ed\",\"note\":\"n\"}]");
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
+    cn_eval *ev = cn_eval_new(g);
+    cn_eval_add(ev, "f.txt", 1, "a1", NULL, "x", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 2, "a2", NULL, "y", CN_STANCE_CAUTIONARY);
+    cn_eval_result r;
+    CU_ASSERT_EQUAL(cn_eval_compute(ev, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL(r.n, 1);
+    CU_ASSERT_EQUAL(r.confusion[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY], 1);
+    cn_eval_result_clear(&r);
+    cn_eval_free(ev);
+    cn_gold_free(g);
+    free(p);
+}
+
+static double json_number(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+/* Run `consensus eval --json`, check the contract keys, return macro-F1. */
+static double eval_macro_f1(const char *gold, const char *pages, long expect_n)
+{
+    char args[1024], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "eval --json --gold %s %s", gold, pages);
+    int rc = tu_run_cli(args, &out, &err);
+    CU_ASSERT_EQUAL(rc, 0);
+    cJSON *o = out ? cJSON_Parse(out) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+    static const char *KEYS[] = {"n",        "accuracy",  "macro_f1", "kappa",
+                                 "weighted_kappa", "per_label", "confusion", "unaligned"};
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(o, KEYS[i]));
+    CU_ASSERT_EQUAL((long)json_number(o, "n"), expect_n);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "unaligned")), 0);
+    double f1 = json_number(o, "macro_f1");
+    cJSON_Delete(o);
+    free(out);
+    free(err);
+    return f1;
+}
+
+/* Acceptance (issue 3): every seed gold line aligned, macro-F1 >= 0.90. */
+static void test_seed_acceptance(void)
+{
+    double f1 = eval_macro_f1("tests/data/seeds/seeds.gold.jsonl", "corpus", 40);
+    fprintf(stderr, "\n    seeds macro-F1 %.3f\n", f1);
+    CU_ASSERT(f1 >= 0.90);
+}
+
+/* Generalization: the never-tuned-on held-out set (tests/data/heldout2),
+ * macro-F1 >= 0.80 with the same rules. */
+static void test_heldout_acceptance(void)
+{
+    size_t len = 0;
+    char *gold = tu_read_file("tests/data/heldout2/heldout2.gold.jsonl", &len);
+    long lines = 0;
+    for (size_t i = 0; gold && i < len; i++)
+        lines += gold[i] == '\n';
+    free(gold);
+    CU_ASSERT_FATAL(lines >= 150);
+    double f1 = eval_macro_f1("tests/data/heldout2/heldout2.gold.jsonl", "tests/data/heldout2/pages",
+                              lines);
+    fprintf(stderr, "\n    held-out macro-F1 %.3f\n", f1);
+    CU_ASSERT(f1 >= 0.80);
+}
+
+static void test_cli_usage(void)
+{
+    char *out = NULL, *err = NULL;
+    CU_ASSERT_EQUAL(tu_run_cli("eval corpus", &out, &err), 2); /* no --gold */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "--gold"));
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(tu_run_cli("eval --gold /nonexistent.jsonl corpus", &out, &err), 2);
+    free(out);
+    free(err);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"kappa: published SexualFun values", test_kappa_published},
+        {"kappa: 2x2 worked example", test_kappa_two_by_two},
+        {"gold file errors", test_gold_errors},
+        {"alignment and metrics", test_alignment_and_metrics},
+        {"overrides as gold", test_overrides_as_gold},
+        {"seed acceptance", test_seed_acceptance},
+        {"held-out acceptance", test_heldout_acceptance},
+        {"CLI usage", test_cli_usage},
+        {NULL, NULL},
+    };
+    return tu_run_suite("eval", tests);
+}
