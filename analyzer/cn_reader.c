@@ -24,6 +24,8 @@
 
 typedef struct frame {
     char *dir;
+    dev_t dev; /* identity of the folder, to notice symlink loops */
+    ino_t ino;
     char **names; /* sorted entries, dot files left out */
     size_t n, pos;
 } frame;
@@ -114,8 +116,16 @@ static void frame_free(frame *f)
 }
 
 /* Enter a folder: list it, sorted by name. Takes ownership of dir. */
-static int push_dir(cn_reader *r, char *dir, cn_error *err)
+static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *err)
 {
+    for (size_t i = 0; i < r->depth; i++) {
+        if (r->stack[i].dev == st->st_dev && r->stack[i].ino == st->st_ino) {
+            int rc = reject(r, err, CN_ERR_IO, dir, "folder loop (the same folder as %s)",
+                            r->stack[i].dir);
+            free(dir);
+            return rc;
+        }
+    }
     if (r->depth >= MAX_DEPTH) {
         int rc = reject(r, err, CN_ERR_IO, dir, "folders nested deeper than %d", MAX_DEPTH);
         free(dir);
@@ -127,7 +137,7 @@ static int push_dir(cn_reader *r, char *dir, cn_error *err)
         free(dir);
         return rc;
     }
-    frame f = {.dir = dir};
+    frame f = {.dir = dir, .dev = st->st_dev, .ino = st->st_ino};
     size_t cap = 0;
     struct dirent *e;
     int rc = CN_OK;
@@ -181,7 +191,7 @@ static next_kind route(cn_reader *r, char *path, char **file, int *rc, cn_error 
         return NEXT_ERROR;
     }
     if (S_ISDIR(st.st_mode)) {
-        *rc = push_dir(r, path, err);
+        *rc = push_dir(r, path, &st, err);
         return *rc ? NEXT_ERROR : NEXT_FILE;
     }
     if (!S_ISREG(st.st_mode)) {

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static cn_pagecues *g_cues;
 
@@ -814,9 +815,14 @@ static void test_folders_recursive_in_name_order(void)
                      tu_write_file(sub, "x.txt", flat, strlen(flat)),
                      tu_write_file(dir, "a.txt", flat, strlen(flat)),
                      tu_write_file(dir, ".hidden", "", 0)};
+    char loop[4200];
+    snprintf(loop, sizeof loop, "%s/b/loop", dir);
+    CU_ASSERT_EQUAL(symlink("..", loop), 0);
     const char *paths[] = {dir};
     ru_result r = ru_read_paths(g_cues, paths, 1);
-    CU_ASSERT_EQUAL(r.n_errors, 0); /* the empty dot file is not read */
+    /* the empty dot file is not read; the symlink loop is named, not followed */
+    CU_ASSERT_EQUAL_FATAL(r.n_errors, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.errors[0], "b/loop: folder loop"));
     CU_ASSERT_EQUAL_FATAL(r.n, 3);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->file, "a.txt");
     CU_ASSERT_STRING_EQUAL(r.pages[1]->file, "x.txt");
