@@ -41,6 +41,7 @@
 #define CN_ANALYSIS_H
 
 #include "cn_agreement.h"
+#include "cn_annotate.h"
 #include "cn_classifier.h"
 #include "cn_consensus.h"
 #include "cn_crosstab.h"
@@ -87,8 +88,8 @@ const char *cn_answer_role_name(cn_answer_role role);
 
 /* One answer's decision on one claim. */
 typedef struct cn_verdict {
-    size_t claim; /* index into the result's claims */
-    cn_decision decision;
+    size_t claim;                /* index into the result's claims */
+    const cn_decision *decision; /* owned by the page's annotation */
 } cn_verdict;
 
 typedef struct cn_analysis_answer {

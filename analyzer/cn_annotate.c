@@ -11,7 +11,7 @@
 
 struct cn_annotator {
     const cn_rules *rules;
-    const char **qtypes; /* question type per claims[] entry (borrowed from rules) */
+    const char **qtypes;    /* question type per claims[] entry (borrowed from rules) */
     cn_strmap *by_question; /* question_id -> index into claims */
     cn_claim_choice **claims;
     size_t n_claims, cap_claims;
@@ -47,8 +47,8 @@ void cn_annotator_free(cn_annotator *a)
 
 /* The primary claim of the page's question, chosen on its first page, and
  * the question's type (*qtype, may be NULL). */
-static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page,
-                                          const char **qtype, cn_error *err)
+static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, const char **qtype,
+                                          cn_error *err)
 {
     int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
     if (idx >= 0) {
@@ -126,7 +126,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
         free(others);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    cn_classify_input in = {.title = ans->title, .text = ans->text ? ans->text : "",
+    cn_classify_input in = {.title = ans->title,
+                            .text = ans->text ? ans->text : "",
                             .related = ans->related,
                             .question_type = qtype};
     aa->claims[0].claim_id = primary->id;
@@ -154,8 +155,7 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
     return rc;
 }
 
-int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
-                      cn_error *err)
+int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out, cn_error *err)
 {
     *out = NULL;
     const char *qtype = NULL;
@@ -196,11 +196,16 @@ static cJSON *effects_json(unsigned flags)
         unsigned flag;
         const char *name;
     } NAMES[] = {
-        {CN_EV_NEGATED, "negated"},         {CN_EV_HEDGED, "hedged"},
-        {CN_EV_SHIFTED, "shifted"},         {CN_EV_INTENSIFIED, "intensified"},
-        {CN_EV_CONTRAST_BEFORE, "before-contrast"}, {CN_EV_CONTRAST_AFTER, "after-contrast"},
-        {CN_EV_EXPERIENCE, "experience"},   {CN_EV_HYPOTHETICAL, "hypothetical"},
-        {CN_EV_BOILERPLATE, "boilerplate"}, {CN_EV_LAST_SENTENCE, "bottom-line"},
+        {CN_EV_NEGATED, "negated"},
+        {CN_EV_HEDGED, "hedged"},
+        {CN_EV_SHIFTED, "shifted"},
+        {CN_EV_INTENSIFIED, "intensified"},
+        {CN_EV_CONTRAST_BEFORE, "before-contrast"},
+        {CN_EV_CONTRAST_AFTER, "after-contrast"},
+        {CN_EV_EXPERIENCE, "experience"},
+        {CN_EV_HYPOTHETICAL, "hypothetical"},
+        {CN_EV_BOILERPLATE, "boilerplate"},
+        {CN_EV_LAST_SENTENCE, "bottom-line"},
     };
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; arr && i < sizeof NAMES / sizeof *NAMES; i++)

@@ -51,8 +51,8 @@ static char *span_words(const cn_tokens *t, size_t first, size_t last)
     return s;
 }
 
-static int count_topics(const cn_rules *rules, const char *text, topic_count **out,
-                        size_t *n_out, cn_error *err)
+static int count_topics(const cn_rules *rules, const char *text, topic_count **out, size_t *n_out,
+                        cn_error *err)
 {
     *out = NULL;
     *n_out = 0;
@@ -126,8 +126,8 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *t
     return best;
 }
 
-int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out,
-                      size_t *n_out, cn_error *err)
+int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out, size_t *n_out,
+                      cn_error *err)
 {
     topic_count *c;
     size_t n;

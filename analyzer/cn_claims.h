@@ -27,8 +27,8 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *t
                               cn_error *err);
 
 /* All catalog claims a text is about, in catalog order. *out is malloc'd. */
-int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out,
-                      size_t *n_out, cn_error *err);
+int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out, size_t *n_out,
+                      cn_error *err);
 
 /* The question type of a title (the id of the `question` rule whose patterns
  * it matches most, ties to the earlier rule), or NULL. Borrowed from rules. */

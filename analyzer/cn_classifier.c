@@ -179,8 +179,8 @@ static int resolve_cues(work *w)
         bool clash = false;
         for (size_t j = 0; j < w->cues.n && !clash; j++)
             clash = overlaps(&all->items[i], &w->cues.items[j]);
-        if (!clash && hits_push(&w->cues, all->items[i].rule, all->items[i].first,
-                                all->items[i].last))
+        if (!clash &&
+            hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last))
             return -1;
     }
     if (w->cues.n)
@@ -302,8 +302,9 @@ static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
     hits *hy = &w->by_kind[CN_RULE_HYPOTHETICAL];
     for (size_t i = 0; i < hy->n; i++) {
         hit *t = &hy->items[i];
-        bool reaches = t->rule->whole_sentence ? tok(w, t->first)->sentence == s
-                                               : tok(w, t->first)->clause == c && t->first < cue->first;
+        bool reaches = t->rule->whole_sentence
+                           ? tok(w, t->first)->sentence == s
+                           : tok(w, t->first)->clause == c && t->first < cue->first;
         /* A conditional that opens the sentence governs all of it ("If X, do Y"). */
         bool opens = t->first == 0 || tok(w, t->first - 1)->sentence != tok(w, t->first)->sentence;
         if (reaches || (opens && tok(w, t->first)->sentence == s && t->first < cue->first)) {
@@ -511,7 +512,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         hit *cue = &w.cues.items[i];
         if (!cue_applies(&w, in, cue))
             continue;
-        if (in->topic_claim && !sentence_on_topic(&w, in->topic_claim, tok(&w, cue->first)->sentence))
+        if (in->topic_claim &&
+            !sentence_on_topic(&w, in->topic_claim, tok(&w, cue->first)->sentence))
             continue;
         cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
         out->scores[e.stance] += e.weight;

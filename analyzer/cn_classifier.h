@@ -47,11 +47,11 @@ typedef struct cn_evidence {
 
 typedef struct cn_decision {
     cn_stance stance;
-    double confidence;             /* 0..1 */
+    double confidence;              /* 0..1 */
     double scores[CN_STANCE_COUNT]; /* summed cue weight per stance (none unused) */
-    bool conflicting;              /* the runner-up is close to the winner */
-    const char *reason;            /* one-line path to the decision (static text) */
-    cn_evidence *evidence;         /* cues then modifiers, by position */
+    bool conflicting;               /* the runner-up is close to the winner */
+    const char *reason;             /* one-line path to the decision (static text) */
+    cn_evidence *evidence;          /* cues then modifiers, by position */
     size_t n_evidence;
 } cn_decision;
 

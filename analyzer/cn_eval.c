@@ -84,8 +84,8 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
         it->index = (size_t)idx->valuedouble;
     if (!it->answer_id && (!it->file || !it->prefix)) {
         item_clear(it);
-        return cn_error_set(err, CN_ERR_FORMAT,
-                            "%s:%u: needs 'answer_id', or 'file' and 'prefix'", path, line);
+        return cn_error_set(err, CN_ERR_FORMAT, "%s:%u: needs 'answer_id', or 'file' and 'prefix'",
+                            path, line);
     }
     return CN_OK;
 }
@@ -325,8 +325,8 @@ double cn_kappa(const long *t, size_t k, bool linear)
             col = 0;
             for (size_t r = 0; r < k; r++)
                 col += (double)t[r * k + j];
-            double w = linear ? 1.0 - fabs((double)i - (double)j) / (double)(k - 1)
-                              : (i == j ? 1.0 : 0.0);
+            double w =
+                linear ? 1.0 - fabs((double)i - (double)j) / (double)(k - 1) : (i == j ? 1.0 : 0.0);
             po += w * (double)t[i * k + j] / n;
             pe += w * (row / n) * (col / n);
         }

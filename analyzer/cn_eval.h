@@ -56,7 +56,7 @@ typedef struct cn_eval_pair {
 } cn_eval_pair;
 
 typedef struct cn_eval_result {
-    long n;                                      /* aligned pairs */
+    long n;                                           /* aligned pairs */
     long confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [gold][predicted] */
     cn_label_metrics per_label[CN_STANCE_COUNT];
     double macro_f1; /* mean F1 over the four labels */

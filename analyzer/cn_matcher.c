@@ -28,10 +28,10 @@ typedef struct int_list {
 struct cn_matcher {
     mnode *nodes;
     size_t n_nodes, cap_nodes;
-    cn_u64map *edges;    /* (node, kind, id) -> child */
-    cn_strmap *words;    /* literal word -> id */
-    cn_strmap *prefixes; /* prefix -> id */
-    cn_strmap *classes;  /* class name -> id */
+    cn_u64map *edges;              /* (node, kind, id) -> child */
+    cn_strmap *words;              /* literal word -> id */
+    cn_strmap *prefixes;           /* prefix -> id */
+    cn_strmap *classes;            /* class name -> id */
     cn_strmap *word_classes_index; /* word -> index into word_classes */
     int_list *word_classes;
     size_t n_word_classes, cap_word_classes;
@@ -198,8 +198,7 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
     return child;
 }
 
-int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload,
-                   cn_error *err)
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, cn_error *err)
 {
     if (n == 0)
         return cn_error_set(err, CN_ERR_RULES, "empty pattern");
@@ -255,8 +254,7 @@ static int push_match(scan_state *s, int payload, size_t first, size_t last)
 static int push_next(scan_state *s, int node, size_t start, int budget)
 {
     for (size_t i = 0; i < s->n_next; i++)
-        if (s->next[i].node == node && s->next[i].start == start &&
-            s->next[i].budget >= budget)
+        if (s->next[i].node == node && s->next[i].start == start && s->next[i].budget >= budget)
             return 0;
     if (s->n_next == s->cap) {
         size_t cap = s->cap * 2;
@@ -275,8 +273,7 @@ static int push_next(scan_state *s, int node, size_t start, int budget)
 }
 
 /* A thread arrives at child after consuming token i: report, and enter gaps. */
-static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i,
-                  int budget)
+static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, int budget)
 {
     const mnode *nd = &m->nodes[child];
     for (size_t k = 0; k < nd->n_payloads; k++)
@@ -319,12 +316,12 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     }
 }
 
-static int step(const cn_matcher *m, scan_state *s, const thread *th, const token_keys *k,
-                size_t i)
+static int step(const cn_matcher *m, scan_state *s, const thread *th, const token_keys *k, size_t i)
 {
     const mnode *nd = &m->nodes[th->node];
     int child;
-    if (k->word >= 0 && (child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_WORD, k->word))) >= 0 &&
+    if (k->word >= 0 &&
+        (child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_WORD, k->word))) >= 0 &&
         arrive(m, s, child, th->start, i, 0))
         return -1;
     for (size_t c = 0; c < k->n_classes; c++)
@@ -332,7 +329,8 @@ static int step(const cn_matcher *m, scan_state *s, const thread *th, const toke
             arrive(m, s, child, th->start, i, 0))
             return -1;
     for (size_t p = 0; p < k->n_prefixes; p++)
-        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_PREFIX, k->prefixes[p]))) >= 0 &&
+        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_PREFIX, k->prefixes[p]))) >=
+                0 &&
             arrive(m, s, child, th->start, i, 0))
             return -1;
     if (nd->any_child >= 0 && arrive(m, s, nd->any_child, th->start, i, 0))
@@ -352,8 +350,8 @@ static int match_cmp(const void *a, const void *b)
     return (x->payload > y->payload) - (x->payload < y->payload);
 }
 
-int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out,
-                    size_t *n_out, cn_error *err)
+int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
+                    cn_error *err)
 {
     scan_state s = {0};
     s.cap = 64;

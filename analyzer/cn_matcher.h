@@ -42,13 +42,12 @@ int cn_matcher_class_exists(const cn_matcher *m, const char *cls);
 
 /* Add a pattern of n elements with a payload (>= 0). Fails with
  * CN_ERR_RULES for an empty pattern, an unknown class, or a gap at either end. */
-int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload,
-                   cn_error *err);
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, cn_error *err);
 
 /* All matches in tokens, ordered by first token, then longest first. *out is
  * malloc'd (free it); *n_out its length. Returns CN_OK or CN_ERR_NOMEM. */
-int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out,
-                    size_t *n_out, cn_error *err);
+int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
+                    cn_error *err);
 
 /* Number of patterns added. */
 size_t cn_matcher_patterns(const cn_matcher *m);

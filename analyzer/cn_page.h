@@ -36,12 +36,12 @@ typedef struct cn_physician {
 } cn_physician;
 
 typedef struct cn_answer {
-    size_t index;          /* 1-based order of the answer in its file */
-    char *title;           /* answer title line; NULL when the page has none */
-    char *text;            /* the body, original wording, residue removed */
-    char *match_text;      /* the text as another rendering may show it (sign-offs
-                              kept or cut); NULL when equal to text. Used by
-                              de-duplication only, never reported. */
+    size_t index;     /* 1-based order of the answer in its file */
+    char *title;      /* answer title line; NULL when the page has none */
+    char *text;       /* the body, original wording, residue removed */
+    char *match_text; /* the text as another rendering may show it (sign-offs
+                         kept or cut); NULL when equal to text. Used by
+                         de-duplication only, never reported. */
     cn_physician physician;
     bool excerpt;   /* flat line cut off with "..." */
     bool related;   /* a related-question excerpt: takes no stance on this question */
@@ -51,9 +51,9 @@ typedef struct cn_answer {
 } cn_answer;
 
 typedef struct cn_page {
-    char *path;            /* as given on the command line (never in reports) */
-    char *file;            /* base name */
-    size_t line;           /* JSON Lines: 1-based line of this page; 0 otherwise */
+    char *path;  /* as given on the command line (never in reports) */
+    char *file;  /* base name */
+    size_t line; /* JSON Lines: 1-based line of this page; 0 otherwise */
     cn_page_format format;
     char *url;             /* JSON Lines only; NULL otherwise */
     char *question;        /* question title; NULL when unknown (flat pages) */

@@ -107,7 +107,7 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                           size_t size)
 {
     const cn_analysis_answer *a = &r->answers[answer];
-    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_decision *d = a->verdicts[0].decision;
     const cn_analysis_question *q = &r->questions[a->question];
     char n1[CN_FMT_NUMBER_MAX], n2[CN_FMT_NUMBER_MAX];
     switch (flag) {

@@ -261,7 +261,7 @@ static void answer(jctx *c, cJSON *parent, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     const cn_answer *ans = a->answer;
-    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_decision *d = a->verdicts[0].decision;
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
@@ -285,7 +285,7 @@ static void answer(jctx *c, cJSON *parent, size_t idx)
     evidence(c, o, ans, d, true);
     cJSON *claims = arr(c, o, "claims");
     for (size_t v = 1; claims && v < a->n_verdicts; v++) {
-        const cn_decision *dv = &a->verdicts[v].decision;
+        const cn_decision *dv = a->verdicts[v].decision;
         cJSON *co = obj(c, claims, NULL);
         if (!co)
             return;
@@ -371,7 +371,7 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     cJSON *votes = arr(c, o, "votes");
     for (size_t i = 0; votes && i < cl->n_members; i++) {
         const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        const cn_decision *d = &a->verdicts[cl->members[i].verdict].decision;
+        const cn_decision *d = a->verdicts[cl->members[i].verdict].decision;
         cJSON *v = obj(c, votes, NULL);
         if (!v)
             return;
@@ -608,13 +608,13 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id",
                                            cJSON_CreateString(r->questions[a->question].id));
     str(&c, o, "role", cn_answer_role_name(a->role));
-    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_decision *d = a->verdicts[0].decision;
     str(&c, o, "stance", cn_stance_name(d->stance));
     num(&c, o, "confidence", d->confidence);
     boolean(&c, o, "editor_override", false);
     cJSON *claims = arr(&c, o, "claims");
     for (size_t v = 0; claims && v < a->n_verdicts; v++) {
-        const cn_decision *dv = &a->verdicts[v].decision;
+        const cn_decision *dv = a->verdicts[v].decision;
         cJSON *co = obj(&c, claims, NULL);
         if (!co)
             break;

@@ -259,7 +259,7 @@ static void answer(xctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     const cn_answer *ans = a->answer;
-    const cn_decision *d = &a->verdicts[0].decision;
+    const cn_decision *d = a->verdicts[0].decision;
     start(c, "answer");
     attr(c, "answer-id", ans->answer_id);
     attr(c, "file", a->page->file);
@@ -283,7 +283,7 @@ static void answer(xctx *c, size_t idx)
     end(c);
     evidence(c, ans, d);
     for (size_t v = 1; v < a->n_verdicts; v++) {
-        const cn_decision *dv = &a->verdicts[v].decision;
+        const cn_decision *dv = a->verdicts[v].decision;
         start(c, "claim-stance");
         attr(c, "claim", c->r->claims[a->verdicts[v].claim].id);
         attr(c, "stance", cn_stance_name(dv->stance));
@@ -381,7 +381,7 @@ static void claim(xctx *c, size_t ci)
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
         const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        const cn_decision *d = &a->verdicts[cl->members[i].verdict].decision;
+        const cn_decision *d = a->verdicts[cl->members[i].verdict].decision;
         start(c, "vote");
         attr(c, "answer-id", a->answer->answer_id);
         attr(c, "question-id", c->r->questions[a->question].id);

@@ -20,21 +20,21 @@ typedef struct setting_def {
 } setting_def;
 
 static const setting_def SETTING_DEFAULTS[] = {
-    {"none_threshold", 1.0},      /* least total cue weight for any stance */
-    {"title_weight", 1.0},        /* multiplier for cues in the answer's title */
+    {"none_threshold", 1.0},       /* least total cue weight for any stance */
+    {"title_weight", 1.0},         /* multiplier for cues in the answer's title */
     {"last_sentence_weight", 1.2}, /* the bottom line: cues in the final sentence */
-    {"conflict_ratio", 0.6},      /* runner-up / winner at or above this: conflicting */
-    {"negation_scope", 5},        /* default tokens a negation reaches forward */
-    {"advice_margin", 0.5},       /* contraindicated wins when >= this share of the top */
-    {"caution_margin", 0.5},      /* hedged caution beats reassurance at this share */
-    {"confidence_prior", 1.0},    /* pseudo-count that keeps thin evidence unsure */
-    {"claim_min_topics", 2},      /* distinct topic cues a text needs to be about a claim */
+    {"conflict_ratio", 0.6},       /* runner-up / winner at or above this: conflicting */
+    {"negation_scope", 5},         /* default tokens a negation reaches forward */
+    {"advice_margin", 0.5},        /* contraindicated wins when >= this share of the top */
+    {"caution_margin", 0.5},       /* hedged caution beats reassurance at this share */
+    {"confidence_prior", 1.0},     /* pseudo-count that keeps thin evidence unsure */
+    {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
 static const char *const KIND_NAMES[CN_RULE_KIND_COUNT] = {
-    "claim",      "cue",        "negation",     "pseudo",      "terminator", "hedge",
-    "intensifier", "contrast",  "experience",   "hypothetical", "boilerplate", "question"};
+    "claim",       "cue",      "negation",   "pseudo",       "terminator",  "hedge",
+    "intensifier", "contrast", "experience", "hypothetical", "boilerplate", "question"};
 
 const char *cn_rule_kind_name(cn_rule_kind kind)
 {
@@ -381,8 +381,7 @@ static attr *find_attr(record *r, const char *key)
     return NULL;
 }
 
-static bool attr_number(load_ctx *c, record *r, const char *key, double lo, double hi,
-                        double *out)
+static bool attr_number(load_ctx *c, record *r, const char *key, double lo, double hi, double *out)
 {
     attr *a = find_attr(r, key);
     if (!a)
@@ -402,15 +401,16 @@ static bool attr_number(load_ctx *c, record *r, const char *key, double lo, doub
     return true;
 }
 
-static bool attr_stance(load_ctx *c, record *r, const char *key, cn_stance *out,
-                        bool allow_none)
+static bool attr_stance(load_ctx *c, record *r, const char *key, cn_stance *out, bool allow_none)
 {
     attr *a = find_attr(r, key);
     if (!a)
         return false;
     if (cn_stance_parse(a->value, out) || (!allow_none && *out == CN_STANCE_NONE)) {
-        problem(c, r->file, r->line, "%s: unknown stance '%s' (use reassuring, cautionary, "
-                "contraindicated%s)", key, a->value, allow_none ? " or none" : "");
+        problem(c, r->file, r->line,
+                "%s: unknown stance '%s' (use reassuring, cautionary, "
+                "contraindicated%s)",
+                key, a->value, allow_none ? " or none" : "");
         return false;
     }
     return true;
@@ -482,8 +482,7 @@ static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
         if (!t)
             return;
         if (cn_tokens_count(t) != 1)
-            problem(c, r->file, r->line, "class words must be single words: '%s'",
-                    r->patterns[i]);
+            problem(c, r->file, r->line, "class words must be single words: '%s'", r->patterns[i]);
         else
             cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL);
         cn_tokens_free(t);
@@ -509,8 +508,7 @@ static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r)
 
 /* Split a pattern into matcher elements: wildcards and classes as written,
  * literal words through the same tokenizer and aliases as answer text. */
-static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern,
-                           int payload)
+static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload)
 {
     char *copy = strdup(pattern);
     char *elems[64];
@@ -531,7 +529,8 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
                 break;
             }
             if (wl > 1 && w[wl - 1] == '*' && w[0] != '*' && strchr(w, '*') != w + wl - 1) {
-                problem(c, r->file, r->line, "pattern '%s': '*' only at the end of a word", pattern);
+                problem(c, r->file, r->line, "pattern '%s': '*' only at the end of a word",
+                        pattern);
                 ok = false;
                 break;
             }
@@ -593,8 +592,8 @@ static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
     attr_number(c, r, "weight", 0.01, 10, &rule->weight);
     rule->negatable = true;
     /* Default flips: safe <-> unsafe; a negated worry is reassurance. */
-    rule->negated = rule->stance == CN_STANCE_REASSURING ? CN_STANCE_CONTRAINDICATED
-                                                         : CN_STANCE_REASSURING;
+    rule->negated =
+        rule->stance == CN_STANCE_REASSURING ? CN_STANCE_CONTRAINDICATED : CN_STANCE_REASSURING;
     attr *adv = find_attr(r, "advice");
     if (adv && !strcmp(adv->value, "yes"))
         rule->advice = true;
@@ -664,8 +663,7 @@ static void fill_modifier(load_ctx *c, record *r, cn_rule *rule, cn_rules *rs)
             *gt = '\0';
             if (cn_stance_parse(sh->value, &rule->shift_from) ||
                 cn_stance_parse(gt + 1, &rule->shift_to))
-                problem(c, r->file, r->line, "shift: unknown stance in '%s>%s'", sh->value,
-                        gt + 1);
+                problem(c, r->file, r->line, "shift: unknown stance in '%s>%s'", sh->value, gt + 1);
             else
                 rule->has_shift = true;
             *gt = '>';
@@ -921,13 +919,15 @@ cn_tokens *cn_rules_tokenize(const cn_rules *rs, const char *text, size_t len)
             rc = push_expansion(out, rs->alias_expansions[a], t);
         } else if (wl > 3 && !strcmp(t->word + wl - 3, "n't")) {
             char *base = strndup(t->word, wl - 3);
-            rc = !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false) ||
+            rc = !base ||
+                 cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false) ||
                  cn_tokens_push(out, "not", t->start, t->end, t->sentence, t->clause, false);
             free(base);
         } else if (wl > 2 && !strcmp(t->word + wl - 2, "'s")) {
             /* possessive or "is": keep the stem; aliases cover "it's", "that's" */
             char *base = strndup(t->word, wl - 2);
-            rc = !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false);
+            rc =
+                !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false);
             free(base);
         } else {
             rc = cn_tokens_push(out, t->word, t->start, t->end, t->sentence, t->clause, t->number);

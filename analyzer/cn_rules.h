@@ -61,12 +61,12 @@ typedef struct cn_rule {
     char *only;        /* only=TYPE: counts only when the question is of that type */
     bool anchored;     /* anchor=sentence: counts only at the start of a sentence */
     /* modifiers */
-    double factor;       /* hedge, intensifier, experience, hypothetical */
-    bool has_shift;      /* hedge: turns cues of stance `shift_from` into `shift_to` */
+    double factor;  /* hedge, intensifier, experience, hypothetical */
+    bool has_shift; /* hedge: turns cues of stance `shift_from` into `shift_to` */
     cn_stance shift_from, shift_to;
     double before, after; /* contrast */
     cn_contrast_dir direction;
-    int scope;          /* negation: tokens it reaches */
+    int scope;           /* negation: tokens it reaches */
     bool backward;       /* negation: reaches cues before it ("X is not something I see") */
     bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */

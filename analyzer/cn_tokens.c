@@ -157,8 +157,8 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
         size_t j = i;
         while (j < n) {
             char_class c = classify_char(norm, j, n);
-            if (c == CH_WORD || (c == CH_APOS && j + 1 < n &&
-                                 classify_char(norm, j + 1, n) == CH_WORD)) {
+            if (c == CH_WORD ||
+                (c == CH_APOS && j + 1 < n && classify_char(norm, j + 1, n) == CH_WORD)) {
                 j++;
                 continue;
             }

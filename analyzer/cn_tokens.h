@@ -20,9 +20,9 @@ typedef struct cn_token {
     const char *word; /* normalized, NUL-terminated; owned by the cn_tokens */
     size_t start;     /* byte span [start, end) in the original text */
     size_t end;
-    unsigned sentence;  /* 0-based sentence number */
-    unsigned clause;    /* 0-based clause number, across the whole text */
-    bool number;        /* all digits (or digits with . or ,) */
+    unsigned sentence; /* 0-based sentence number */
+    unsigned clause;   /* 0-based clause number, across the whole text */
+    bool number;       /* all digits (or digits with . or ,) */
 } cn_token;
 
 typedef struct cn_tokens cn_tokens;
@@ -36,8 +36,8 @@ const cn_token *cn_tokens_at(const cn_tokens *tokens, size_t i);
 
 /* Append a token (used to expand aliases into a new list). The word is
  * copied. Returns 0, or -1 when memory runs out. */
-int cn_tokens_push(cn_tokens *tokens, const char *word, size_t start, size_t end,
-                   unsigned sentence, unsigned clause, bool number);
+int cn_tokens_push(cn_tokens *tokens, const char *word, size_t start, size_t end, unsigned sentence,
+                   unsigned clause, bool number);
 
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);

@@ -153,9 +153,9 @@ static void test_done_is_done(void)
 /* Rule 12: the title is part of the answer. */
 static void test_title_counts(void)
 {
-    CU_ASSERT_EQUAL(classify_titled("Yes, these can be normal",
-                                    "Discuss it at your follow-up visit.", NULL),
-                    R);
+    CU_ASSERT_EQUAL(
+        classify_titled("Yes, these can be normal", "Discuss it at your follow-up visit.", NULL),
+        R);
     CU_ASSERT_EQUAL(classify_titled("Do not do it", "The reason is", NULL), X);
 }
 
@@ -233,15 +233,17 @@ static void test_primary_claims(void)
 {
     cn_claim_choice c;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES, "Masseter reduction with Botox causes bone "
-                                                   "loss?",
+    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES,
+                                            "Masseter reduction with Botox causes bone "
+                                            "loss?",
                                             NULL, 0, &c, &err),
                           CN_OK);
     CU_ASSERT_STRING_EQUAL(c.id, "botox-jaw-bone-loss");
     CU_ASSERT_STRING_EQUAL(c.source, "title");
     cn_claim_choice_clear(&c);
-    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES, "Is it okay to dye my hair with henna "
-                                                   "after keratin smoothing?",
+    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES,
+                                            "Is it okay to dye my hair with henna "
+                                            "after keratin smoothing?",
                                             NULL, 0, &c, &err),
                           CN_OK);
     CU_ASSERT_PTR_NULL(c.rule);
@@ -250,8 +252,8 @@ static void test_primary_claims(void)
     char first[64];
     snprintf(first, sizeof first, "%s", c.id);
     cn_claim_choice_clear(&c);
-    cn_claims_primary(RULES, "Is it okay to dye my hair with henna after keratin smoothing?",
-                      NULL, 0, &c, &err);
+    cn_claims_primary(RULES, "Is it okay to dye my hair with henna after keratin smoothing?", NULL,
+                      0, &c, &err);
     CU_ASSERT_STRING_EQUAL(c.id, first);
     cn_claim_choice_clear(&c);
     const char *answers[] = {"Botox to shrink the calf muscles of the legs is a bad idea.",

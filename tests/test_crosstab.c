@@ -106,6 +106,18 @@ static void test_two_by_two_monte_carlo(void)
     CU_ASSERT(fabs(r.p_monte_carlo - p) <= 4.0 * sqrt(p * (1 - p) / (double)b));
 }
 
+/* A group with a single answer (common: one physician of a specialty): its
+ * row must be drawn like any other. reference.py: X2 and exact conditional p. */
+static void test_one_answer_row_monte_carlo(void)
+{
+    long t[3 * 3] = {0, 0, 1, 3, 4, 2, 1, 5, 0};
+    size_t b = 20000;
+    cn_crosstab_result r = test_table(t, 3, 3, b, 21);
+    ASSERT_REL(r.chi_square, 6.938271604938271, 1e-12);
+    double p = 0.13124375624375625;
+    CU_ASSERT(fabs(r.p_monte_carlo - p) <= 4.0 * sqrt(p * (1 - p) / (double)b));
+}
+
 /* Same seed, same value; different seeds within a few standard errors. */
 static void test_seeds(void)
 {
@@ -212,6 +224,7 @@ int main(void)
         {"2 x 2, df = 1", test_two_by_two},
         {"small table: Monte Carlo vs exact", test_small_table_monte_carlo},
         {"2 x 2: Monte Carlo vs exact", test_two_by_two_monte_carlo},
+        {"one-answer row: Monte Carlo vs exact", test_one_answer_row_monte_carlo},
         {"seeds", test_seeds},
         {"Monte Carlo edges", test_monte_carlo_edges},
         {"degenerate: one group / one category", test_one_group},

@@ -44,8 +44,9 @@ static void test_gold_errors(void)
 {
     cn_gold *g = NULL;
     cn_error err;
-    char *p = write_tmp("g.jsonl", "{\"file\":\"a\",\"index\":1,\"prefix\":\"x\",\"stance\":\"none\"}\n"
-                                   "{\"file\":\"a\",\"index\":2,\"prefix\":\"y\",\"stance\":\"maybe\"}\n");
+    char *p = write_tmp("g.jsonl",
+                        "{\"file\":\"a\",\"index\":1,\"prefix\":\"x\",\"stance\":\"none\"}\n"
+                        "{\"file\":\"a\",\"index\":2,\"prefix\":\"y\",\"stance\":\"maybe\"}\n");
     CU_ASSERT_EQUAL(cn_gold_load(p, &g, &err), CN_ERR_FORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, ":2: 'stance'"));
     free(p);
@@ -69,7 +70,8 @@ static void test_alignment_and_metrics(void)
         "{\"file\":\"f.txt\",\"index\":1,\"prefix\":\"It is  SAFE\",\"stance\":\"reassuring\"}\n"
         "{\"file\":\"f.txt\",\"index\":2,\"prefix\":\"Do not\",\"stance\":\"contraindicated\"}\n"
         "{\"file\":\"f.txt\",\"index\":3,\"prefix\":\"Maybe\",\"stance\":\"cautionary\"}\n"
-        "{\"file\":\"f.txt\",\"index\":4,\"prefix\":\"Nowhere to be found\",\"stance\":\"none\"}\n");
+        "{\"file\":\"f.txt\",\"index\":4,\"prefix\":\"Nowhere to be "
+        "found\",\"stance\":\"none\"}\n");
     cn_gold *g = NULL;
     cn_error err;
     CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
@@ -131,8 +133,8 @@ static double eval_macro_f1(const char *gold, const char *pages, long expect_n)
     CU_ASSERT_EQUAL(rc, 0);
     cJSON *o = out ? cJSON_Parse(out) : NULL;
     CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    static const char *KEYS[] = {"n",        "accuracy",  "macro_f1", "kappa",
-                                 "weighted_kappa", "per_label", "confusion", "unaligned"};
+    static const char *KEYS[] = {"n",         "accuracy",  "macro_f1", "kappa", "weighted_kappa",
+                                 "per_label", "confusion", "unaligned"};
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
         CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItemCaseSensitive(o, KEYS[i]));
     CU_ASSERT_EQUAL((long)json_number(o, "n"), expect_n);
@@ -163,8 +165,8 @@ static void test_heldout_acceptance(void)
         lines += gold[i] == '\n';
     free(gold);
     CU_ASSERT_FATAL(lines >= 150);
-    double f1 = eval_macro_f1("tests/data/heldout2/heldout2.gold.jsonl", "tests/data/heldout2/pages",
-                              lines);
+    double f1 = eval_macro_f1("tests/data/heldout2/heldout2.gold.jsonl",
+                              "tests/data/heldout2/pages", lines);
     fprintf(stderr, "\n    held-out macro-F1 %.3f\n", f1);
     CU_ASSERT(f1 >= 0.80);
 }

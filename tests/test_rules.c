@@ -60,8 +60,7 @@ static void test_unknown_key(void)
 static void test_bad_weight(void)
 {
     diags d;
-    CU_ASSERT_EQUAL(load_body("\n\ncue a stance=reassuring weight=heavy : ok\n", &d),
-                    CN_ERR_RULES);
+    CU_ASSERT_EQUAL(load_body("\n\ncue a stance=reassuring weight=heavy : ok\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:3: weight: 'heavy' is not a number"));
     CU_ASSERT_EQUAL(load_body("cue a stance=reassuring weight=-2 : ok\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: weight: -2 is outside"));
@@ -70,8 +69,7 @@ static void test_bad_weight(void)
 static void test_duplicate_id(void)
 {
     diags d;
-    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue a stance=cautionary : risk\n",
-                              &d),
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue a stance=cautionary : risk\n", &d),
                     CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: duplicate cue id 'a'"));
 }
@@ -131,8 +129,7 @@ static void test_every_problem_reported(void)
 static void test_invalid_utf8_rule_file(void)
 {
     diags d;
-    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue b stance=reassuring : \xff\n",
-                              &d),
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ok\ncue b stance=reassuring : \xff\n", &d),
                     CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: not valid UTF-8"));
 }

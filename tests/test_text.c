@@ -16,7 +16,9 @@ static void test_validate_accepts_utf8(void)
 static void test_validate_reports_offset(void)
 {
     size_t off = 99;
-    CU_ASSERT_FALSE(cn_utf8_validate("abc\xff" "def", 7, &off));
+    CU_ASSERT_FALSE(cn_utf8_validate("abc\xff"
+                                     "def",
+                                     7, &off));
     CU_ASSERT_EQUAL(off, 3);
     /* overlong '/' */
     CU_ASSERT_FALSE(cn_utf8_validate("ab\xc0\xaf", 4, &off));
@@ -42,7 +44,8 @@ static void test_normalize_folds(void)
 
 static void test_normalize_offsets_point_into_source(void)
 {
-    const char *s = "A\xc2\xa0\xc2\xa0" "B\xe2\x80\x99s";
+    const char *s = "A\xc2\xa0\xc2\xa0"
+                    "B\xe2\x80\x99s";
     size_t n, *map = NULL;
     char *out = cn_text_normalize(s, strlen(s), &n, &map);
     CU_ASSERT_STRING_EQUAL(out, "a b's");
@@ -79,15 +82,12 @@ static void test_sha256_vectors(void)
 {
     char hex[65];
     cn_sha256_hex("", 0, hex);
-    CU_ASSERT_STRING_EQUAL(hex,
-                           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CU_ASSERT_STRING_EQUAL(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     cn_sha256_hex("abc", 3, hex);
-    CU_ASSERT_STRING_EQUAL(hex,
-                           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CU_ASSERT_STRING_EQUAL(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
     cn_sha256_hex(m, strlen(m), hex);
-    CU_ASSERT_STRING_EQUAL(hex,
-                           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CU_ASSERT_STRING_EQUAL(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     /* one million 'a', fed in uneven pieces */
     cn_sha256_ctx ctx;
     cn_sha256_init(&ctx);
@@ -102,8 +102,7 @@ static void test_sha256_vectors(void)
     unsigned char d[32];
     cn_sha256_final(&ctx, d);
     cn_sha256_digest_hex(d, hex, 64);
-    CU_ASSERT_STRING_EQUAL(hex,
-                           "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    CU_ASSERT_STRING_EQUAL(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 int main(void)

@@ -43,8 +43,8 @@ typedef bool (*cli_page_fn)(void *ctx, struct cn_page *page);
  * Rejected files are named on stderr as "consensus: CMD: skipped WHY".
  * Returns CLI_EXIT_OK, CLI_EXIT_REJECTED (files skipped, or fn stopped) or
  * CLI_EXIT_USAGE (a path that does not exist, rules that cannot load). */
-int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths,
-                   const char *rules_dir, cli_page_fn fn, void *ctx);
+int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths, const char *rules_dir,
+                   cli_page_fn fn, void *ctx);
 
 /* True when stderr is a terminal (progress lines and colors go only there). */
 bool cli_stderr_is_tty(void);

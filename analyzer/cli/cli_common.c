@@ -56,8 +56,8 @@ bool cli_stdout_is_tty(void)
     return isatty(STDOUT_FILENO);
 }
 
-int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths,
-                   const char *rules_dir, cli_page_fn fn, void *ctx)
+int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths, const char *rules_dir,
+                   cli_page_fn fn, void *ctx)
 {
     static const char *const DEFAULT_PATHS[] = {"corpus/"};
     if (n_paths == 0) {

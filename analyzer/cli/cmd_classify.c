@@ -172,8 +172,10 @@ static bool on_page(void *ctx, cn_page *page)
 int cmd_classify(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"rules", required_argument, NULL, 'r'}, {"explain", no_argument, NULL, 'e'},
-        {"color", required_argument, NULL, 'c'}, {"help", no_argument, NULL, 'h'},
+        {"rules", required_argument, NULL, 'r'},
+        {"explain", no_argument, NULL, 'e'},
+        {"color", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *rules_opt = NULL, *color = "auto";
@@ -196,8 +198,7 @@ int cmd_classify(int argc, char **argv)
             fputs(USAGE, stdout);
             return CLI_EXIT_OK;
         case ':':
-            return cli_usage_error("classify", "option '%s' needs an argument",
-                                   argv[optind - 1]);
+            return cli_usage_error("classify", "option '%s' needs an argument", argv[optind - 1]);
         default:
             return cli_usage_error("classify", "unknown option '%s'", argv[optind - 1]);
         }

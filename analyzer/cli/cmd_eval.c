@@ -67,7 +67,6 @@ static bool on_page(void *ctx, cn_page *page)
     return ok;
 }
 
-
 static cJSON *number_or_null(double x)
 {
     return isfinite(x) ? cJSON_CreateNumber(round(x * 1e6) / 1e6) : cJSON_CreateNull();
@@ -142,8 +141,8 @@ static void print_text(const cn_eval_result *r, const char *gold_path, bool erro
         if (it->answer_id)
             printf("unaligned: %s:%u: answer_id %s\n", gold_path, it->line, it->answer_id);
         else
-            printf("unaligned: %s:%u: %s #%zu \"%s\"\n", gold_path, it->line, it->file,
-                   it->index, it->prefix);
+            printf("unaligned: %s:%u: %s #%zu \"%s\"\n", gold_path, it->line, it->file, it->index,
+                   it->prefix);
     }
     if (errors) {
         printf("\n");

@@ -173,6 +173,7 @@ def exact_conditional_p(t):
 AGRESTI = [[762, 327, 468], [484, 239, 477]]  # Agresti (2007) p. 39, as in R ?chisq.test
 SMALL = [[4, 1, 0], [1, 3, 2], [0, 2, 3]]  # tests/data/stats/specialties_small.csv
 TWO_BY_TWO = [[15, 5], [7, 13]]
+ONE_ANSWER_ROW = [[0, 0, 1], [3, 4, 2], [1, 5, 0]]  # a specialty with a single answer
 
 
 # --- Ordinal consensus, entropy, Dirichlet posterior --------------------------
@@ -232,6 +233,8 @@ def main():
                      min(F(r * c, n) for r in R for c in C))))
     out.append(("exact conditional p small", float(exact_conditional_p(SMALL))))
     out.append(("exact conditional p 2x2", float(exact_conditional_p(TWO_BY_TWO))))
+    out.append(("chisq one-answer row X2", float(chisq(ONE_ANSWER_ROW)[0])))
+    out.append(("exact conditional p one-answer row", float(exact_conditional_p(ONE_ANSWER_ROW))))
     out.append(("female democrat 762/1557 wilson", wilson(762, 1557)))
     out.append(("female democrat 762/1557 exact", clopper_pearson(762, 1557)))
     for c in ([1, 0, 0, 0, 1], [0, 0, 5, 0, 0], [1, 1, 1, 1, 1], [1, 1, 0, 0, 0], [2, 5, 1]):
