@@ -22,6 +22,10 @@ struct cn_analysis {
     cn_analysis_result result;
     cn_strmap *claim_ids; /* claim id -> index into result.claims */
     size_t cap_claims;
+    cn_annotator *annotator;
+    cn_page_annotation **annotations; /* one per page */
+    size_t *page_of;                  /* answer -> its page */
+    size_t *first_page;               /* question -> its first page */
 };
 
 void cn_analysis_opts_init(cn_analysis_opts *opts)
@@ -49,7 +53,7 @@ const char *cn_answer_role_name(cn_answer_role role)
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 {
-    return a->n_verdicts ? a->verdicts[0].decision.stance : CN_STANCE_NONE;
+    return a->n_verdicts ? a->verdicts[0].decision->stance : CN_STANCE_NONE;
 }
 
 /* ---- life cycle ---- */
@@ -66,7 +70,8 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
         cn_analysis_opts_init(&an->opts);
     an->opts.consensus.seed = an->opts.seed;
     an->claim_ids = cn_strmap_new();
-    if (!an->claim_ids) {
+    if (!an->claim_ids || cn_annotator_new(rules, &an->annotator, NULL) != CN_OK) {
+        cn_strmap_free(an->claim_ids);
         free(an);
         return NULL;
     }
@@ -97,8 +102,6 @@ void cn_analysis_free(cn_analysis *an)
         return;
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
-        for (size_t v = 0; v < r->answers[i].n_verdicts; v++)
-            cn_decision_clear(&r->answers[i].verdicts[v].decision);
         free(r->answers[i].verdicts);
         free(r->answers[i].metadata_note);
     }
@@ -116,6 +119,12 @@ void cn_analysis_free(cn_analysis *an)
         free(an->skipped[i].reason);
     }
     free(an->skipped);
+    for (size_t i = 0; an->annotations && i < an->n_pages; i++)
+        cn_page_annotation_free(an->annotations[i]);
+    free(an->annotations);
+    cn_annotator_free(an->annotator); /* after the annotations, which borrow from it */
+    free(an->page_of);
+    free(an->first_page);
     for (size_t i = 0; i < an->n_pages; i++)
         cn_page_free(an->pages[i]);
     free(an->pages);
@@ -210,6 +219,7 @@ static int list_answers(cn_analysis *an, size_t **page_of, cn_error *err)
             cn_analysis_answer *a = &r->answers[r->n_answers];
             a->page = an->pages[p];
             a->answer = &an->pages[p]->answers[i];
+            a->in_page = i;
             a->original = r->n_answers;
             (*page_of)[r->n_answers++] = p;
         }
@@ -298,7 +308,8 @@ static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of
     size_t np = an->n_pages;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
     r->questions = calloc(np ? np : 1, sizeof *r->questions);
-    if (!qof || !r->questions) {
+    an->first_page = calloc(np ? np : 1, sizeof *an->first_page);
+    if (!qof || !r->questions || !an->first_page) {
         free(qof);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
@@ -307,6 +318,7 @@ static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of
     for (size_t p = 0; p < np; p++) {
         size_t root = uf_find(parent, p);
         if (qof[root] == (size_t)-1) {
+            an->first_page[r->n_questions] = p;
             qof[root] = r->n_questions++;
             cn_analysis_question *q = &r->questions[qof[root]];
             if (an->pages[p]->question_id[0])
@@ -395,24 +407,22 @@ static int fill_questions(cn_analysis *an, cn_error *err)
 
 static int group(cn_analysis *an, cn_error *err)
 {
-    size_t *page_of = NULL;
     size_t np = an->n_pages;
     size_t *parent = malloc((np ? np : 1) * sizeof *parent);
     if (!parent)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t p = 0; p < np; p++)
         parent[p] = p;
-    int rc = list_answers(an, &page_of, err);
+    int rc = list_answers(an, &an->page_of, err);
     if (rc == CN_OK)
         rc = link_same_question(an, parent, err);
     if (rc == CN_OK)
-        rc = assign_roles(an, page_of, parent, err);
+        rc = assign_roles(an, an->page_of, parent, err);
     if (rc == CN_OK)
-        rc = make_questions(an, parent, page_of, err);
+        rc = make_questions(an, parent, an->page_of, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
     free(parent);
-    free(page_of);
     return rc;
 }
 
@@ -444,109 +454,72 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
     return CN_OK;
 }
 
-/* The primary claim of each question, from its title or its counted answers. */
-static int choose_primary_claims(cn_analysis *an, cn_error *err)
+/* Judge every page in reading order with the classifier's annotator: the
+ * stances `consensus classify` prints, each page against the primary claim of
+ * its question_id (chosen on the question's first page). */
+static int annotate_pages(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    an->annotations = calloc(an->n_pages + 1, sizeof *an->annotations);
+    if (!an->annotations)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    size_t done = 0;
+    for (size_t p = 0; p < an->n_pages; p++) {
+        int rc = cn_annotator_page(an->annotator, an->pages[p], &an->annotations[p], err);
+        if (rc != CN_OK) {
+            cn_error_prefix(err, an->pages[p]->file ? an->pages[p]->file : "?");
+            return rc;
+        }
+        done += an->pages[p]->n_answers;
+        if (an->opts.progress)
+            an->opts.progress(an->opts.progress_ctx, done, r->n_answers);
+    }
+    return CN_OK;
+}
+
+/* Each question's primary claim: the one its first page was judged against. */
+static int primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
-        const char **texts = calloc(q->n_answers + 1, sizeof *texts);
-        if (!texts)
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        for (size_t k = 0; k < q->n_answers; k++) {
-            const char *t = r->answers[q->answers[k]].answer->text;
-            texts[k] = t ? t : "";
-        }
-        cn_claim_choice choice;
-        int rc = cn_claims_primary(an->rules, q->question, texts, q->n_answers, &choice, err);
-        free(texts);
-        if (rc != CN_OK)
-            return rc;
-        q->claim_source = choice.source;
-        rc = claim_index(an, choice.id, choice.statement, choice.rule, &q->claim, err);
-        cn_claim_choice_clear(&choice);
+        const cn_page_annotation *pa = an->annotations[an->first_page[i]];
+        q->claim_source = pa->primary->source;
+        q->question_type = pa->question_type;
+        int rc = claim_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule,
+                             &q->claim, err);
         if (rc != CN_OK)
             return rc;
     }
     return CN_OK;
 }
 
-/* Title and body joined, to find the claims an answer talks about. */
-static char *answer_whole_text(const cn_answer *ans)
-{
-    const char *t = ans->title ? ans->title : "", *b = ans->text ? ans->text : "";
-    size_t lt = strlen(t), lb = strlen(b);
-    char *s = malloc(lt + lb + 3);
-    if (!s)
-        return NULL;
-    memcpy(s, t, lt);
-    memcpy(s + lt, ".\n", 2);
-    memcpy(s + lt + 2, b, lb + 1);
-    return s;
-}
-
-static int add_verdict(cn_analysis *an, cn_analysis_answer *a, size_t claim, const cn_rule *topic,
-                       cn_error *err)
-{
-    cn_verdict *v = realloc(a->verdicts, (a->n_verdicts + 1) * sizeof *v);
-    if (!v)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    a->verdicts = v;
-    cn_verdict *nv = &v[a->n_verdicts];
-    memset(nv, 0, sizeof *nv);
-    nv->claim = claim;
-    cn_classify_input in = {.title = a->answer->title,
-                            .text = a->answer->text ? a->answer->text : "",
-                            .related = a->role == CN_ROLE_RELATED && topic == NULL,
-                            .topic_claim = topic};
-    int rc = cn_classify_answer(an->rules, &in, &nv->decision, err);
-    if (rc == CN_OK)
-        a->n_verdicts++;
-    return rc;
-}
-
-/* Classify one answer: its question's primary claim first, then every other
- * catalog claim its text addresses (related excerpts: the primary only). */
-static int classify_one(cn_analysis *an, cn_analysis_answer *a, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    size_t primary = r->questions[a->question].claim;
-    int rc = add_verdict(an, a, primary, NULL, err);
-    if (rc != CN_OK || a->role == CN_ROLE_RELATED)
-        return rc;
-    char *whole = answer_whole_text(a->answer);
-    if (!whole)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    const cn_rule **found = NULL;
-    size_t n_found = 0;
-    rc = cn_claims_in_text(an->rules, whole, &found, &n_found, err);
-    free(whole);
-    for (size_t k = 0; k < n_found && rc == CN_OK; k++) {
-        if (found[k] == r->claims[primary].rule)
-            continue;
-        size_t ci;
-        rc = claim_index(an, found[k]->id, found[k]->statement, found[k], &ci, err);
-        if (rc == CN_OK)
-            rc = add_verdict(an, a, ci, found[k], err);
-    }
-    free(found);
-    return rc;
-}
-
-static int classify_all(cn_analysis *an, cn_error *err)
+/* Every answer's verdicts, pointing into its page's annotation: the primary
+ * claim first, then the other claims it takes a position on. */
+static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
-        int rc = classify_one(an, &r->answers[i], err);
-        if (rc != CN_OK) {
-            char where[256];
-            snprintf(where, sizeof where, "%s: answer %zu", r->answers[i].page->file,
-                     r->answers[i].answer->index);
-            cn_error_prefix(err, where);
-            return rc;
+        cn_analysis_answer *a = &r->answers[i];
+        const cn_page_annotation *pa = an->annotations[an->page_of[i]];
+        const cn_answer_annotation *aa = &pa->answers[a->in_page];
+        a->annotation = pa;
+        a->verdicts = calloc(aa->n_claims + 1, sizeof *a->verdicts);
+        if (!a->verdicts)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        for (size_t c = 0; c < aa->n_claims; c++) {
+            const cn_answer_claim *ac = &aa->claims[c];
+            const cn_rule *rule =
+                c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
+            int rc = claim_index(an, ac->claim_id, ac->statement, rule,
+                                 &a->verdicts[a->n_verdicts].claim, err);
+            if (rc != CN_OK)
+                return rc;
+            a->verdicts[a->n_verdicts++].decision = &ac->decision;
         }
-        if (an->opts.progress)
-            an->opts.progress(an->opts.progress_ctx, i + 1, r->n_answers);
+        if (a->n_verdicts == 0)
+            return cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
+                                a->page->file ? a->page->file : "?", a->answer->index);
     }
     return CN_OK;
 }
@@ -555,7 +528,7 @@ static int classify_all(cn_analysis *an, cn_error *err)
 
 static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *v)
 {
-    v->stance = a->verdicts[verdict].decision.stance;
+    v->stance = a->verdicts[verdict].decision->stance;
     v->specialty = a->answer->physician.specialty;
     v->file = a->page->file ? a->page->file : "";
 }
@@ -673,7 +646,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_decision *d = &a->verdicts[0].decision;
+        const cn_decision *d = a->verdicts[0].decision;
         if (a->role == CN_ROLE_COUNTED) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
@@ -707,7 +680,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         r->review[k++] = (cn_review_item){.answer = i,
                                           .reasons = a->review,
                                           .urgency = cn_review_urgency(a->review),
-                                          .confidence = a->verdicts[0].decision.confidence,
+                                          .confidence = a->verdicts[0].decision->confidence,
                                           .question = a->question};
     }
     cn_review_sort(r->review, r->n_review);
@@ -876,9 +849,11 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     corpus_counts(an);
     int rc = group(an, err);
     if (rc == CN_OK)
-        rc = choose_primary_claims(an, err);
+        rc = annotate_pages(an, err);
     if (rc == CN_OK)
-        rc = classify_all(an, err);
+        rc = primary_claims(an, err);
+    if (rc == CN_OK)
+        rc = collect_verdicts(an, err);
     if (rc == CN_OK)
         rc = tally_questions(an, err);
     if (rc == CN_OK)

@@ -2,9 +2,10 @@
  * cn_analysis: the aggregator at the heart of `consensus analyze`.
  *
  * It collects the pages of a corpus (after de-duplication has set question_id
- * and duplicate_of), groups them into questions, classifies every answer on
- * its question's primary claim and on the other catalog claims it addresses,
- * and computes:
+ * and duplicate_of), groups them into questions, has the classifier's
+ * annotator (cn_annotate, the same stances `consensus classify` prints) judge
+ * every answer on its question's primary claim and on the other catalog claims
+ * it addresses, and computes:
  * - per question and per claim: files, distinct answers, stance counts,
  *   proportions with Wilson and exact intervals, the consensus figures, a
  *   summary sentence, the dissenting answers and the stances by specialty
@@ -93,9 +94,11 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 typedef struct cn_analysis_answer {
-    const cn_page *page;     /* owned by the analysis */
-    const cn_answer *answer; /* within page */
-    size_t question;         /* index into the result's questions */
+    const cn_page *page;                  /* owned by the analysis */
+    const cn_answer *answer;              /* within page */
+    size_t in_page;                       /* its position in page->answers */
+    const cn_page_annotation *annotation; /* of its page, owned by the analysis */
+    size_t question;                      /* index into the result's questions */
     cn_answer_role role;
     size_t original;      /* duplicates: the counted answer; otherwise itself */
     cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
@@ -113,10 +116,11 @@ typedef struct cn_member {
 
 typedef struct cn_analysis_question {
     char id[CN_ID_LEN + 1];
-    const char *question;     /* the title, NULL when no page has one */
-    size_t claim;             /* primary claim (index into claims) */
-    const char *claim_source; /* "title", "answers" or "adhoc" */
-    size_t *answers;          /* counted answers, in corpus order */
+    const char *question;      /* the title, NULL when no page has one */
+    size_t claim;              /* primary claim (index into claims) */
+    const char *claim_source;  /* "title", "answers" or "adhoc" */
+    const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
+    size_t *answers;           /* counted answers, in corpus order */
     size_t n_answers;
     size_t *duplicates;
     size_t n_duplicates;

@@ -17,7 +17,7 @@
  *   share = largest count / stance-taking answers (also reported on a tie).
  * - level: CN_CONSENSUS_INSUFFICIENT when fewer than min_answers answers take
  *   a stance; else CN_CONSENSUS_NONE on a tie; else the highest of strong /
- *   moderate / weak whose threshold share >= threshold; else CN_CONSENSUS_NONE.
+ *   moderate / weak whose threshold the share reaches (>=); else CN_CONSENSUS_NONE.
  * - ordinal: Tastle & Wierman's consensus Cns on reassuring < cautionary <
  *   contraindicated (1 = all the same, 0 = split between the two ends).
  * - entropy: Shannon entropy of the three stance shares divided by log 3

@@ -1,7 +1,7 @@
 /* cn_report_json: report.json and answers.jsonl from a finished analysis. */
 #include "cn_report_json.h"
 
-#include "cn_answer_json.h"
+#include "cn_annotate.h"
 #include "cn_config.h"
 #include "cn_report_fmt.h"
 
@@ -328,6 +328,7 @@ static void question(jctx *c, cJSON *parent, size_t qi)
         str(c, co, "statement", cl->statement);
         str(c, co, "source", q->claim_source);
     }
+    str(c, o, "question_type", q->question_type);
     files(c, o, q->files, q->n_files);
     integer(c, o, "answers", (long)q->n_answers);
     integer(c, o, "duplicates", (long)q->n_duplicates);
@@ -600,30 +601,19 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
 {
     jctx c = {.r = r};
     const cn_analysis_answer *a = &r->answers[i];
-    size_t in_page = (size_t)(a->answer - a->page->answers);
-    cJSON *o = cn_answer_json_new(a->page, in_page);
+    /* The `consensus classify` line, so both commands agree line for line. */
+    cJSON *o = cn_annotation_answer_json(a->page, a->in_page, a->annotation);
     if (!o)
         return NULL;
-    /* The question as grouped by the analysis (equal to de-duplication's). */
-    cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id",
-                                           cJSON_CreateString(r->questions[a->question].id));
-    str(&c, o, "role", cn_answer_role_name(a->role));
-    const cn_decision *d = a->verdicts[0].decision;
-    str(&c, o, "stance", cn_stance_name(d->stance));
-    num(&c, o, "confidence", d->confidence);
-    boolean(&c, o, "editor_override", false);
-    cJSON *claims = arr(&c, o, "claims");
-    for (size_t v = 0; claims && v < a->n_verdicts; v++) {
-        const cn_decision *dv = a->verdicts[v].decision;
-        cJSON *co = obj(&c, claims, NULL);
-        if (!co)
-            break;
-        str(&c, co, "claim", r->claims[a->verdicts[v].claim].id);
-        boolean(&c, co, "primary", v == 0);
-        str(&c, co, "stance", cn_stance_name(dv->stance));
-        num(&c, co, "confidence", dv->confidence);
-        evidence(&c, co, a->answer, dv, false);
+    /* The question as grouped by the analysis (de-duplication's unless pages
+     * of different question_ids share an answer). */
+    cJSON *qid = cJSON_CreateString(r->questions[a->question].id);
+    if (!qid || !cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id", qid)) {
+        cJSON_Delete(qid);
+        c.oom = true;
     }
+    str(&c, o, "role", cn_answer_role_name(a->role));
+    boolean(&c, o, "editor_override", false);
     if (c.oom) {
         cJSON_Delete(o);
         return NULL;

@@ -1,9 +1,9 @@
 /*
  * cn_report_json: the JSON renderings of a finished analysis (cJSON):
  * report.json (one formatted object; shape in reports/report.schema.json and
- * the README) and answers.jsonl (one classified answer a line, the
- * `consensus parse` object of cn_answer_json plus stance, confidence and
- * claims). Numbers and text follow cn_report_fmt; no timestamps, no paths
+ * the README) and answers.jsonl (one classified answer a line: the
+ * `consensus classify` line of cn_annotate, plus the answer's role and the
+ * editor_override placeholder). Numbers and text follow cn_report_fmt; no timestamps, no paths
  * beyond file base names, so equal input gives equal bytes.
  */
 #ifndef CN_REPORT_JSON_H
@@ -24,7 +24,8 @@
 int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
 /* answers.jsonl as text: one line per answer in corpus order (duplicates and
- * related excerpts included, each marked by its `role`). */
+ * related excerpts included, each marked by its `role`: counted, duplicate,
+ * related). */
 int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
 /* The answers.jsonl object of answer i (i < r->n_answers); NULL on OOM.

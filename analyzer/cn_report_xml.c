@@ -316,6 +316,7 @@ static void question(xctx *c, size_t qi)
     const cn_analysis_claim *cl = &c->r->claims[q->claim];
     start(c, "question");
     attr(c, "id", q->id);
+    attr(c, "question-type", q->question_type);
     attr_int(c, "answers", (long)q->n_answers);
     attr_int(c, "duplicates", (long)q->n_duplicates);
     attr_int(c, "related-excerpts", (long)q->n_related);
