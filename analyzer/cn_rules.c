@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- settings: names, built-in defaults (documented in rules/README.md) ---- */
+/* ---- settings: names and the defaults a rule folder without a `setting` line
+ * gets (the shipped rules/settings.rules states them all; rules/README.md) ---- */
 
 typedef struct setting_def {
     const char *name;
@@ -20,14 +21,14 @@ typedef struct setting_def {
 } setting_def;
 
 static const setting_def SETTING_DEFAULTS[] = {
-    {"none_threshold", 1.0},       /* least total cue weight for any stance */
-    {"title_weight", 1.0},         /* multiplier for cues in the answer's title */
-    {"last_sentence_weight", 1.2}, /* the bottom line: cues in the final sentence */
+    {"none_threshold", 1.8},       /* least total cue weight for any stance */
+    {"title_weight", 1.3},         /* multiplier for cues in the answer's title */
+    {"last_sentence_weight", 1.3}, /* the bottom line: cues in the final sentence */
     {"conflict_ratio", 0.6},       /* runner-up / winner at or above this: conflicting */
     {"negation_scope", 5},         /* default tokens a negation reaches forward */
-    {"advice_margin", 0.5},        /* contraindicated wins when >= this share of the top */
-    {"caution_margin", 0.5},       /* hedged caution beats reassurance at this share */
-    {"confidence_prior", 1.0},     /* pseudo-count that keeps thin evidence unsure */
+    {"advice_margin", 0.3},        /* contraindicated wins when >= this share of the top */
+    {"caution_margin", 0.4},       /* hedged caution beats reassurance at this share */
+    {"confidence_prior", 1.5},     /* pseudo-count that keeps thin evidence unsure */
     {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
@@ -338,9 +339,11 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The *.rules files of dir, sorted. */
-static int list_rule_files(const char *dir, char ***names, size_t *n, cn_error *err)
+/* The files of dir whose names end in suffix (".rules", ".txt"), sorted. */
+static int list_rule_files(const char *dir, const char *suffix, char ***names, size_t *n,
+                           cn_error *err)
 {
+    size_t sl = strlen(suffix);
     DIR *d = opendir(dir);
     if (!d)
         return cn_error_set(err, CN_ERR_IO, "%s: cannot open rule folder: %s", dir,
@@ -351,7 +354,7 @@ static int list_rule_files(const char *dir, char ***names, size_t *n, cn_error *
     *n = 0;
     while ((e = readdir(d))) {
         size_t l = strlen(e->d_name);
-        if (l < 7 || strcmp(e->d_name + l - 6, ".rules") || e->d_name[0] == '.')
+        if (l <= sl || strcmp(e->d_name + l - sl, suffix) || e->d_name[0] == '.')
             continue;
         if (*n == cap) {
             cap = cap ? cap * 2 : 16;
@@ -363,10 +366,42 @@ static int list_rule_files(const char *dir, char ***names, size_t *n, cn_error *
         (*names)[(*n)++] = strdup(e->d_name);
     }
     closedir(d);
-    if (*n == 0)
+    if (*n == 0 && !strcmp(suffix, ".rules"))
         return cn_error_set(err, CN_ERR_IO, "%s: no *.rules files in the rule folder", dir);
-    qsort(*names, *n, sizeof **names, name_cmp);
+    if (*n)
+        qsort(*names, *n, sizeof **names, name_cmp);
     return CN_OK;
+}
+
+/* The reader's *.txt files (specialties, page cues) belong to the rule set
+ * too: they go into its fingerprint after the *.rules files. */
+static int hash_text_files(const char *dir, cn_sha256_ctx *sha, cn_error *err)
+{
+    char **names = NULL;
+    size_t n = 0;
+    int rc = list_rule_files(dir, ".txt", &names, &n, err);
+    for (size_t i = 0; rc == CN_OK && i < n; i++) {
+        size_t plen = strlen(dir) + strlen(names[i]) + 2, len = 0;
+        char *path = malloc(plen);
+        if (!path) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            break;
+        }
+        snprintf(path, plen, "%s/%s", dir, names[i]);
+        char *data = read_all(path, &len);
+        if (!data)
+            rc = cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+        else {
+            cn_sha256_update(sha, names[i], strlen(names[i]) + 1);
+            cn_sha256_update(sha, data, len);
+        }
+        free(data);
+        free(path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
 }
 
 /* ---- attributes ---- */
@@ -791,7 +826,7 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
     *out = NULL;
     char **names = NULL;
     size_t n_names = 0;
-    int rc = list_rule_files(dir, &names, &n_names, err);
+    int rc = list_rule_files(dir, ".rules", &names, &n_names, err);
     if (rc) {
         for (size_t i = 0; i < n_names; i++)
             free(names[i]);
@@ -806,6 +841,8 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
         rc = parse_file(&c, dir, names[i], &sha, err);
     if (!rs && rc == CN_OK)
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc == CN_OK)
+        rc = hash_text_files(dir, &sha, err);
     if (rc == CN_OK) {
         unsigned char d[32];
         cn_sha256_final(&sha, d);

@@ -100,7 +100,8 @@ cn_tokens *cn_rules_tokenize(const cn_rules *rules, const char *text, size_t len
  * built-in default. Unknown names return 0. */
 double cn_rules_setting(const cn_rules *rules, const char *name);
 
-/* SHA-256 (hex) over the rule files' names and bytes, in load order. */
+/* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
+ * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);
 
 /* Number of patterns compiled (all kinds). */
