@@ -58,7 +58,7 @@
 
 #define CN_ANALYSIS_DEFAULT_SEED 1
 #define CN_ANALYSIS_DEFAULT_BOOTSTRAP 1000
-#define CN_ANALYSIS_DEFAULT_SIMULATE 10000
+#define CN_ANALYSIS_DEFAULT_SIMULATE 2000
 #define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
 
 /* Called during cn_analysis_finish after each classified answer. */

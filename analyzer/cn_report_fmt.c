@@ -57,6 +57,24 @@ char *cn_fmt_clean_text(const char *s, size_t len, bool for_xml, size_t *replace
     return out;
 }
 
+bool cn_fmt_text_is_clean(const char *s, size_t len, bool for_xml)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80) { /* the common case: printable ASCII */
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = cn_utf8_decode(s + i, len - i, &cp);
+        bool malformed = cp == 0xFFFD && !(k == 3 && !memcmp(s + i, "\xEF\xBF\xBD", 3));
+        if (malformed || (for_xml && xml_forbidden(cp)))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
 size_t cn_fmt_char_offset(const char *s, size_t len, size_t off)
 {
     size_t chars = 0;

@@ -28,6 +28,10 @@ bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX]);
  * gets how many were replaced. malloc'd, NUL-terminated; NULL on OOM. */
 char *cn_fmt_clean_text(const char *s, size_t len, bool for_xml, size_t *replaced);
 
+/* True when s[0..len) is already safe (cn_fmt_clean_text would change
+ * nothing), so callers can skip the copy. */
+bool cn_fmt_text_is_clean(const char *s, size_t len, bool for_xml);
+
 /* Characters (code points; a malformed byte counts as one) in s[0..off):
  * the offset of byte off in the cleaned text, counted as XPath counts. */
 size_t cn_fmt_char_offset(const char *s, size_t len, size_t off);

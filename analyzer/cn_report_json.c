@@ -48,7 +48,12 @@ static void str(jctx *c, cJSON *parent, const char *key, const char *s)
         add(c, parent, key, cJSON_CreateNull());
         return;
     }
-    char *clean = cn_fmt_clean_text(s, strlen(s), false, NULL);
+    size_t len = strlen(s);
+    if (cn_fmt_text_is_clean(s, len, false)) {
+        add(c, parent, key, cJSON_CreateString(s));
+        return;
+    }
+    char *clean = cn_fmt_clean_text(s, len, false, NULL);
     if (!clean) {
         c->oom = true;
         return;

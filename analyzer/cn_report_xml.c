@@ -44,6 +44,10 @@ static void attr(xctx *c, const char *name, const char *s)
 {
     if (c->fail || !s)
         return;
+    if (cn_fmt_text_is_clean(s, strlen(s), true)) {
+        check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(s)));
+        return;
+    }
     char *clean = cn_fmt_clean_text(s, strlen(s), true, NULL);
     if (!clean) {
         c->fail = true;
@@ -79,6 +83,17 @@ static void content(xctx *c, const char *s, size_t len)
 {
     if (c->fail)
         return;
+    if (cn_fmt_text_is_clean(s, len, true)) {
+        char *copy = len && s[len] != '\0' ? strndup(s, len) : NULL;
+        if (len && s[len] != '\0' && !copy) {
+            c->fail = true;
+            return;
+        }
+        if (len)
+            check(c, xmlTextWriterWriteString(c->w, X(copy ? copy : s)));
+        free(copy);
+        return;
+    }
     size_t replaced = 0;
     char *clean = cn_fmt_clean_text(s, len, true, &replaced);
     if (!clean) {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# bench_corpus: time and peak memory of `consensus parse`, `classify` and
+# `analyze` on a synthetic corpus of N copies of the sample and dev pages, each
+# copy made distinct (a copy number appended to every text line) so that
+# de-duplication does not fold them together.
+#
+# Usage: bash tests/bench_corpus.sh [COPIES] [CONSENSUS_BIN]   (from the source root)
+set -euo pipefail
+copies=${1:-200}
+bin=${2:-./build/consensus}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/corpus"
+n=0
+for c in $(seq 1 "$copies"); do
+  for f in corpus/*.txt tests/data/dev/pages/*.txt; do
+    n=$((n + 1))
+    # Append " c<N>" to lines with letters, except the markers the reader needs.
+    sed -E "/^(Doctor Answers|\\{\\{|These answers are for educational|Get the real deal)/!s/([A-Za-z.?!])[[:space:]]*\$/\\1 c$c/" \
+      "$f" > "$work/corpus/$(printf '%06d' $n)_$(basename "$f")"
+  done
+done
+bytes=$(du -sb "$work/corpus" | cut -f1)
+echo "corpus: $n files, $((bytes / 1024)) KiB ($copies copies of corpus/ and tests/data/dev/pages/)"
+measure() {
+  local label=$1; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" > "$work/out" 2> "$work/err" || true
+  t1=$(date +%s.%N)
+  local secs rss lines
+  secs=$(echo "$t1 - $t0" | bc)
+  rss=$(tail -n 1 "$work/rss")
+  lines=$(wc -l < "$work/out")
+  printf '%-9s %8.2f s  %8.0f pages/s  peak RSS %7.1f MiB  (%s output lines)\n' \
+    "$label" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$lines"
+}
+measure parse "$bin" parse "$work/corpus"
+measure classify "$bin" classify "$work/corpus"
+measure analyze "$bin" analyze --quiet --out "$work/out-reports" "$work/corpus"
