@@ -475,40 +475,37 @@ static void specialties(jctx *c, cJSON *root)
     str(c, o, "note", cn_fmt_specialty_note());
 }
 
-static void review_queue(jctx *c, cJSON *root)
+static void review_item(jctx *c, cJSON *parent, size_t i)
 {
     const cn_analysis_result *r = c->r;
-    cJSON *a = arr(c, root, "review_queue");
-    for (size_t i = 0; a && i < r->n_review; i++) {
-        const cn_review_item *it = &r->review[i];
-        const cn_analysis_answer *ans = &r->answers[it->answer];
-        cJSON *o = obj(c, a, NULL);
-        if (!o)
+    const cn_review_item *it = &r->review[i];
+    const cn_analysis_answer *ans = &r->answers[it->answer];
+    cJSON *o = obj(c, parent, NULL);
+    if (!o)
+        return;
+    integer(c, o, "rank", (long)(i + 1));
+    str(c, o, "answer_id", ans->answer->answer_id);
+    str(c, o, "question_id", r->questions[ans->question].id);
+    str(c, o, "file", ans->page->file);
+    integer(c, o, "index", (long)ans->answer->index);
+    str(c, o, "role", cn_answer_role_name(ans->role));
+    str(c, o, "physician", ans->answer->physician.name);
+    str(c, o, "specialty", ans->answer->physician.specialty);
+    str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
+    num(c, o, "confidence", it->confidence);
+    integer(c, o, "urgency", it->urgency);
+    cJSON *reasons = arr(c, o, "reasons");
+    for (size_t k = 0; reasons && k < CN_REVIEW_REASON_COUNT; k++) {
+        unsigned flag = cn_review_reason_at(k);
+        if (!(it->reasons & flag))
+            continue;
+        char detail[1400];
+        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
+        cJSON *ro = obj(c, reasons, NULL);
+        if (!ro)
             return;
-        integer(c, o, "rank", (long)(i + 1));
-        str(c, o, "answer_id", ans->answer->answer_id);
-        str(c, o, "question_id", r->questions[ans->question].id);
-        str(c, o, "file", ans->page->file);
-        integer(c, o, "index", (long)ans->answer->index);
-        str(c, o, "role", cn_answer_role_name(ans->role));
-        str(c, o, "physician", ans->answer->physician.name);
-        str(c, o, "specialty", ans->answer->physician.specialty);
-        str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
-        num(c, o, "confidence", it->confidence);
-        integer(c, o, "urgency", it->urgency);
-        cJSON *reasons = arr(c, o, "reasons");
-        for (size_t k = 0; reasons && k < CN_REVIEW_REASON_COUNT; k++) {
-            unsigned flag = cn_review_reason_at(k);
-            if (!(it->reasons & flag))
-                continue;
-            char detail[1400];
-            cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
-            cJSON *ro = obj(c, reasons, NULL);
-            if (!ro)
-                return;
-            str(c, ro, "code", cn_review_reason_name(flag));
-            str(c, ro, "detail", detail);
-        }
+        str(c, ro, "code", cn_review_reason_name(flag));
+        str(c, ro, "detail", detail);
     }
 }
 
@@ -558,48 +555,112 @@ static void header(jctx *c, cJSON *root)
     }
 }
 
-static int finish_text(jctx *c, cJSON *root, bool formatted, char **out, size_t *len, cn_error *err)
+/* ---- writing report.json piece by piece ----
+ * The long arrays (questions, claims, review queue) are built, printed and
+ * freed one element at a time, each indented to its depth, so memory holds one
+ * element's tree instead of the whole report's. The bytes are those cJSON_Print
+ * gives for the whole tree: an object's members on their own lines indented
+ * with tabs, "key":<TAB>value, array elements separated by ", ". */
+
+/* text with `tabs` more tabs after each newline (JSON strings hold none raw). */
+static void emit_indented(FILE *f, const char *text, int tabs)
 {
-    char *text = NULL;
-    if (!c->oom)
-        text = formatted ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
-    if (!text)
-        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
-    size_t n = strlen(text);
-    char *s = malloc(n + 2);
-    if (!s) {
-        cJSON_free(text);
-        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    static const char TABS[] = "\t\t\t\t";
+    const char *p = text;
+    for (const char *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+        fwrite(p, 1, (size_t)(nl + 1 - p), f);
+        fwrite(TABS, 1, (size_t)tabs, f);
     }
-    memcpy(s, text, n);
-    s[n] = '\n';
-    s[n + 1] = '\0';
-    cJSON_free(text);
-    *out = s;
-    if (len)
-        *len = n + 1;
-    return CN_OK;
+    fputs(p, f);
+}
+
+/* Every member of holder (filled by one of the functions above) as a member
+ * of the top-level object; consumes holder. */
+static void emit_members(jctx *c, FILE *f, cJSON *holder, bool last)
+{
+    for (cJSON *m = holder ? holder->child : NULL; m && !c->oom; m = m->next) {
+        char *text = cJSON_Print(m);
+        if (!text) {
+            c->oom = true;
+            break;
+        }
+        fprintf(f, "\t\"%s\":\t", m->string);
+        emit_indented(f, text, 1);
+        fputs(last && !m->next ? "\n" : ",\n", f);
+        cJSON_free(text);
+    }
+    if (!holder)
+        c->oom = true;
+    cJSON_Delete(holder);
+}
+
+typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
+
+/* A top-level array of n elements made by fn, one at a time. */
+static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn fn, bool last)
+{
+    fprintf(f, "\t\"%s\":\t[", key);
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        cJSON *holder = cJSON_CreateArray();
+        if (holder)
+            fn(c, holder, i);
+        char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
+        cJSON_Delete(holder);
+        if (!text) {
+            c->oom = true;
+            break;
+        }
+        if (i)
+            fputs(", ", f);
+        emit_indented(f, text, 2);
+        cJSON_free(text);
+    }
+    fputs(last ? "]\n" : "],\n", f);
+}
+
+static void question_element(jctx *c, cJSON *parent, size_t i)
+{
+    question(c, parent, i);
+}
+
+static void claim_element(jctx *c, cJSON *parent, size_t i)
+{
+    claim(c, parent, i);
 }
 
 int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
 {
     jctx c = {.r = r};
+    char *buf = NULL;
+    size_t size = 0;
     *out = NULL;
-    cJSON *root = cJSON_CreateObject();
-    if (!root)
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
         return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
-    header(&c, root);
-    cJSON *qs = arr(&c, root, "questions");
-    for (size_t i = 0; qs && i < r->n_questions; i++)
-        question(&c, qs, i);
-    cJSON *cs = arr(&c, root, "claims");
-    for (size_t i = 0; cs && i < r->n_claims; i++)
-        claim(&c, cs, i);
-    agreement(&c, root);
-    specialties(&c, root);
-    review_queue(&c, root);
-    return finish_text(&c, root, true, out, len, err);
+    fputs("{\n", f);
+    cJSON *holder = cJSON_CreateObject();
+    if (holder)
+        header(&c, holder);
+    emit_members(&c, f, holder, false);
+    emit_array(&c, f, "questions", r->n_questions, question_element, false);
+    emit_array(&c, f, "claims", r->n_claims, claim_element, false);
+    holder = cJSON_CreateObject();
+    if (holder) {
+        agreement(&c, holder);
+        specialties(&c, holder);
+    }
+    emit_members(&c, f, holder, false);
+    emit_array(&c, f, "review_queue", r->n_review, review_item, true);
+    fputs("}\n", f);
+    bool bad = ferror(f) != 0;
+    if (fclose(f) != 0 || bad || c.oom) {
+        free(buf);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    }
+    *out = buf;
+    if (len)
+        *len = size;
+    return CN_OK;
 }
 
 cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
