@@ -210,6 +210,12 @@ static bool negated(work *w, const hit *cue)
 {
     hits *neg = &w->by_kind[CN_RULE_NEGATION];
     int count = 0;
+    /* A cue that spells its own negation ("I don't offer it", "no evidence")
+     * is not flipped again by another one nearby ("I'm not a fan and I don't
+     * offer it"). */
+    for (size_t i = 0; i < neg->n; i++)
+        if (neg->items[i].first >= cue->first && neg->items[i].last <= cue->last)
+            return false;
     for (size_t i = 0; i < neg->n; i++) {
         hit *t = &neg->items[i];
         if (t->first <= cue->last && cue->first <= t->last)
