@@ -1,7 +1,6 @@
 /* cn_analysis: group pages into questions, classify answers, compute every figure of a report. */
 #include "cn_analysis.h"
 
-#include "cn_claims.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"

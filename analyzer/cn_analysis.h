@@ -56,12 +56,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Defaults. 2000 Monte Carlo tables is R's chisq.test default (each table
+ * costs time proportional to the answers); below 0.5 the classifier's winning
+ * stance holds less than half of the evidence. */
 #define CN_ANALYSIS_DEFAULT_SEED 1
 #define CN_ANALYSIS_DEFAULT_BOOTSTRAP 1000
 #define CN_ANALYSIS_DEFAULT_SIMULATE 2000
 #define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
 
-/* Called during cn_analysis_finish after each classified answer. */
+/* Called during cn_analysis_finish after each classified page (done and total
+ * count answers). */
 typedef void (*cn_analysis_progress_fn)(void *ctx, size_t done, size_t total);
 
 typedef struct cn_analysis_opts {

@@ -12,11 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Writer state: the first failed call sets fail; later calls do nothing. */
+/* Writer state: the first failed call sets fail; later calls do nothing.
+ * replaced counts the characters replaced in the open element's attributes
+ * and text; it becomes its replaced-characters attribute just before the
+ * start tag closes (at its first child, its text or its end). */
 typedef struct xctx {
     const cn_analysis_result *r;
     xmlTextWriterPtr w;
     bool fail;
+    size_t replaced;
 } xctx;
 
 #define X(s) ((const xmlChar *)(s))
@@ -27,14 +31,27 @@ static void check(xctx *c, int rc)
         c->fail = true;
 }
 
+/* Write the open element's replaced-characters note, if any is due. */
+static void note_replaced(xctx *c)
+{
+    if (c->fail || !c->replaced)
+        return;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", c->replaced);
+    c->replaced = 0;
+    check(c, xmlTextWriterWriteAttribute(c->w, X("replaced-characters"), X(buf)));
+}
+
 static void start(xctx *c, const char *name)
 {
+    note_replaced(c);
     if (!c->fail)
         check(c, xmlTextWriterStartElement(c->w, X(name)));
 }
 
 static void end(xctx *c)
 {
+    note_replaced(c);
     if (!c->fail)
         check(c, xmlTextWriterEndElement(c->w));
 }
@@ -48,11 +65,13 @@ static void attr(xctx *c, const char *name, const char *s)
         check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(s)));
         return;
     }
-    char *clean = cn_fmt_clean_text(s, strlen(s), true, NULL);
+    size_t replaced = 0;
+    char *clean = cn_fmt_clean_text(s, strlen(s), true, &replaced);
     if (!clean) {
         c->fail = true;
         return;
     }
+    c->replaced += replaced;
     check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(clean)));
     free(clean);
 }
@@ -77,13 +96,15 @@ static void attr_bool(xctx *c, const char *name, bool v)
     attr(c, name, v ? "true" : "false");
 }
 
-/* Character content from s[0..len), with replaced-characters="N" when some
- * characters could not be carried. Must come right after start(). */
+/* Character content from s[0..len). Characters that could not be carried are
+ * added to the element's replaced-characters note, so it must come after the
+ * element's attributes and before its children. */
 static void content(xctx *c, const char *s, size_t len)
 {
     if (c->fail)
         return;
     if (cn_fmt_text_is_clean(s, len, true)) {
+        note_replaced(c);
         char *copy = len && s[len] != '\0' ? strndup(s, len) : NULL;
         if (len && s[len] != '\0' && !copy) {
             c->fail = true;
@@ -100,8 +121,8 @@ static void content(xctx *c, const char *s, size_t len)
         c->fail = true;
         return;
     }
-    if (replaced)
-        attr_int(c, "replaced-characters", (long)replaced);
+    c->replaced += replaced;
+    note_replaced(c);
     if (*clean)
         check(c, xmlTextWriterWriteString(c->w, X(clean)));
     free(clean);

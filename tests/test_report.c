@@ -261,7 +261,7 @@ static const char EDGE_JSONL[] =
     "\"answers\":[]}\n"
     "{\"url\":\"https://example.org/q2\",\"question\":\"Ctrl \\u0001 chars \\u000b and \\uffff "
     "here?\",\"answers\":[{\"title\":\"Bad \\u0002 title\",\"text\":\"It is not safe \\u0007 to "
-    "do this \\ufffe now. Don't do it.\",\"name\":\"Ann Lee, MD\",\"city\":\"Austin\","
+    "do this \\ufffe now. Don't do it.\",\"name\":\"Ann \\u0001Lee, MD\",\"city\":\"Austin\","
     "\"specialty\":\"Dermatologist\",\"rating\":4.5,\"reviews\":3},{\"title\":\"Only a "
     "title\",\"text\":\"\"}]}\n"
     "{\"url\":\"https://example.org/q3\",\"question\":\"Can I drink wine after rhinoplasty?\","
@@ -299,6 +299,16 @@ static void test_edge_cases(void)
     char *t = xpath_string(out, "/report/questions/question[2]/title");
     CU_ASSERT_STRING_EQUAL(t, "Ctrl \xef\xbf\xbd chars \xef\xbf\xbd and \xef\xbf\xbd here?");
     free(t);
+
+    /* an attribute's replaced characters are noted on its element */
+    char *pn = xpath_string(out, "/report/questions/question[2]/answers/answer[1]/physician/"
+                                 "@replaced-characters");
+    CU_ASSERT_STRING_EQUAL(pn, "1");
+    free(pn);
+    char *name = xpath_string(out, "/report/questions/question[2]/answers/answer[1]/physician/"
+                                   "@name");
+    CU_ASSERT_STRING_EQUAL(name, "Ann \xef\xbf\xbdLee, MD");
+    free(name);
 
     const cJSON *one = find_question(r, "Can I drink wine after rhinoplasty?");
     CU_ASSERT_PTR_NOT_NULL_FATAL(one);

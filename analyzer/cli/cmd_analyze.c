@@ -120,6 +120,8 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
         }
         if (rc) {
             size_t n = cn_reader_skipped_count(reader);
+            if (pg->on) /* keep the progress line apart from the message */
+                fputc('\n', stderr);
             cli_error("analyze: skipped %s", err.message);
             if (n > *skipped) {
                 rc = cn_analysis_add_skipped(an, cn_reader_skipped_where(reader, n - 1),

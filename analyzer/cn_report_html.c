@@ -1,0 +1,276 @@
+/* cn_report_html: report.xml -> report.html through reports/report.xsl (libxslt). */
+#include "cn_report_html.h"
+
+#include "cn_config.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Deep enough for the stylesheet's recursive highlighter on answers with a
+ * few thousand evidence spans; libxslt's defaults (3000 / 15000) are not. */
+enum { MAX_TEMPLATE_DEPTH = 20000, MAX_TEMPLATE_VARS = 200000 };
+
+struct cn_report_html {
+    char *path;
+    xsltStylesheetPtr style;
+};
+
+/* The first diagnostic libxml2 or libxslt reports during one call; later
+ * ones add nothing an editor needs. Filled by the callbacks below. */
+typedef struct diag {
+    char text[512];
+    size_t len;
+    bool closed; /* the first message is complete */
+} diag;
+
+static void diag_append(diag *d, const char *s)
+{
+    if (d->closed)
+        return;
+    for (; *s && d->len + 1 < sizeof d->text; s++) {
+        if (*s == '\n') {
+            if (d->len > 0) {
+                d->closed = true;
+                break;
+            }
+            continue;
+        }
+        d->text[d->len++] = *s;
+    }
+    d->text[d->len] = '\0';
+}
+
+/* libxslt's generic error callback: printf-style fragments. */
+static void diag_generic(void *ctx, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_append(ctx, buf);
+}
+
+/* libxml2's structured error callback for a parser context (ctx is the
+ * context, which carries our diag in _private): one whole error with its line. */
+static void diag_structured(void *ctx, xmlErrorPtr e)
+{
+    diag *d = ((xmlParserCtxtPtr)ctx)->_private;
+    if (d->closed || !e || !e->message)
+        return;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%d: %s", e->line, e->message);
+    diag_append(d, buf);
+    d->closed = true;
+}
+
+static const char *diag_or(const diag *d, const char *fallback)
+{
+    return d->len ? d->text : fallback;
+}
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *join_path(const char *dir, const char *tail)
+{
+    size_t n = strlen(dir) + strlen(tail) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s", dir, tail);
+    return s;
+}
+
+int cn_report_html_find(const char *rules_dir, char **path, cn_error *err)
+{
+    *path = NULL;
+    char *local = join_path(rules_dir && *rules_dir ? rules_dir : ".",
+                            "../reports/" CN_REPORT_HTML_STYLESHEET);
+    char *installed = join_path(cn_default_schema_dir(), CN_REPORT_HTML_STYLESHEET);
+    if (!local || !installed) {
+        free(local);
+        free(installed);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    int rc = CN_OK;
+    if (is_file(local)) {
+        *path = local;
+        local = NULL;
+    } else if (is_file(installed)) {
+        *path = installed;
+        installed = NULL;
+    } else {
+        rc = cn_error_set(err, CN_ERR_IO, "no HTML stylesheet: neither %s nor %s exists", local,
+                          installed);
+    }
+    free(local);
+    free(installed);
+    return rc;
+}
+
+/* Parse an XML file or buffer with errors routed into d and no network. */
+static xmlDocPtr parse_xml(const char *path, const char *buf, size_t len, diag *d)
+{
+    xmlParserCtxtPtr pc = xmlNewParserCtxt();
+    if (!pc)
+        return NULL;
+    pc->sax->serror = diag_structured;
+    pc->sax->error = NULL;
+    pc->sax->warning = NULL;
+    pc->_private = d;
+    int opts = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOWARNING;
+    xmlDocPtr doc = buf ? xmlCtxtReadMemory(pc, buf, (int)len, path, NULL, opts)
+                        : xmlCtxtReadFile(pc, path, NULL, opts);
+    if (doc && !pc->wellFormed) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(pc);
+    return doc;
+}
+
+int cn_report_html_new(const char *xsl_path, cn_report_html **out, cn_error *err)
+{
+    *out = NULL;
+    if (!is_file(xsl_path))
+        return cn_error_set(err, CN_ERR_IO, "%s: no such stylesheet file", xsl_path);
+    cn_report_html *h = calloc(1, sizeof *h);
+    if (!h || !(h->path = strdup(xsl_path))) {
+        free(h);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    diag d = {0};
+    xmlDocPtr doc = parse_xml(xsl_path, NULL, 0, &d);
+    if (!doc) {
+        cn_error_set(err, CN_ERR_FORMAT, "%s:%s", xsl_path, diag_or(&d, " cannot be parsed"));
+        cn_report_html_free(h);
+        return CN_ERR_FORMAT;
+    }
+    /* Compile errors go to libxslt's process-wide channel (stderr); it is not
+     * redirected here because that would change global state. */
+    h->style = xsltParseStylesheetDoc(doc);
+    if (!h->style || h->style->errors) {
+        if (h->style)
+            xsltFreeStylesheet(h->style); /* frees doc too */
+        else
+            xmlFreeDoc(doc);
+        h->style = NULL;
+        cn_error_set(err, CN_ERR_FORMAT,
+                     "%s: not a valid XSLT stylesheet (libxslt's messages are above)", xsl_path);
+        cn_report_html_free(h);
+        return CN_ERR_FORMAT;
+    }
+    *out = h;
+    return CN_OK;
+}
+
+/* A transformation context that may touch neither files nor the network. */
+static xsltTransformContextPtr sandboxed_context(xsltStylesheetPtr style, xmlDocPtr doc,
+                                                 xsltSecurityPrefsPtr *sec, diag *d)
+{
+    *sec = xsltNewSecurityPrefs();
+    xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
+    if (!*sec || !tc) {
+        xsltFreeSecurityPrefs(*sec);
+        *sec = NULL;
+        xsltFreeTransformContext(tc);
+        return NULL;
+    }
+    static const xsltSecurityOption FORBIDDEN[] = {
+        XSLT_SECPREF_READ_FILE,     XSLT_SECPREF_WRITE_FILE,    XSLT_SECPREF_CREATE_DIRECTORY,
+        XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK,
+    };
+    for (size_t i = 0; i < sizeof FORBIDDEN / sizeof FORBIDDEN[0]; i++)
+        xsltSetSecurityPrefs(*sec, FORBIDDEN[i], xsltSecurityForbid);
+    xsltSetCtxtSecurityPrefs(*sec, tc);
+    xsltSetTransformErrorFunc(tc, d, diag_generic);
+    tc->maxTemplateDepth = MAX_TEMPLATE_DEPTH;
+    tc->maxTemplateVars = MAX_TEMPLATE_VARS;
+    return tc;
+}
+
+/* Serialize the result with the stylesheet's xsl:output into a malloc'd copy. */
+static int serialize(xmlDocPtr result, xsltStylesheetPtr style, char **out, size_t *len,
+                     cn_error *err)
+{
+    xmlChar *buf = NULL;
+    int n = 0;
+    if (xsltSaveResultToString(&buf, &n, result, style) != 0 || n < 0) {
+        xmlFree(buf);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: cannot serialize the page");
+    }
+    char *copy = malloc((size_t)n + 1);
+    if (!copy) {
+        xmlFree(buf);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (n > 0)
+        memcpy(copy, buf, (size_t)n);
+    copy[n] = '\0';
+    xmlFree(buf);
+    *out = copy;
+    *len = (size_t)n;
+    return CN_OK;
+}
+
+int cn_report_html_render(cn_report_html *h, const char *xml, size_t xml_len, char **out,
+                          size_t *len, cn_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    if (xml_len > (size_t)INT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "report.xml: too large to transform (%zu bytes)",
+                            xml_len);
+    diag d = {0};
+    xmlDocPtr doc = parse_xml("report.xml", xml, xml_len, &d);
+    if (!doc)
+        return cn_error_set(err, CN_ERR_FORMAT, "report.xml:%s",
+                            diag_or(&d, " cannot be parsed"));
+    xsltSecurityPrefsPtr sec = NULL;
+    xsltTransformContextPtr tc = sandboxed_context(h->style, doc, &sec, &d);
+    if (!tc) {
+        xmlFreeDoc(doc);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    xmlDocPtr result = xsltApplyStylesheetUser(h->style, doc, NULL, NULL, NULL, tc);
+    int rc = CN_OK;
+    if (!result || tc->state == XSLT_STATE_ERROR || tc->state == XSLT_STATE_STOPPED)
+        rc = cn_error_set(err, CN_ERR_FORMAT, "%s: transformation failed: %s", h->path,
+                          diag_or(&d, "no message"));
+    else
+        rc = serialize(result, h->style, out, len, err);
+    xmlFreeDoc(result);
+    xsltFreeTransformContext(tc);
+    xsltFreeSecurityPrefs(sec);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+const char *cn_report_html_path(const cn_report_html *h)
+{
+    return h->path;
+}
+
+void cn_report_html_free(cn_report_html *h)
+{
+    if (!h)
+        return;
+    if (h->style)
+        xsltFreeStylesheet(h->style);
+    free(h->path);
+    free(h);
+}

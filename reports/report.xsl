@@ -1,0 +1,1020 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  report.xsl: turns report.xml (reports/report.xsd) into report.html, one
+  static, self-contained page for editors: a corpus overview (questions from
+  the most to the least contested, the review queue), then per question a
+  stacked bar of the stances, the summary sentence and consensus level, the
+  stance-by-specialty table with small bars, and the answers grouped by stance
+  with their evidence highlighted in the text.
+
+  XSLT 1.0 for libxslt (analyzer/cn_report_html.c). The page loads nothing:
+  CSS and SVG are inline, there is no script, and a Content-Security-Policy
+  forbids any fetch, so a stray external reference shows up as a console
+  error in tests/test_html.sh instead of a silent network request.
+
+  Stance colors are the Okabe-Ito blue and orange and a dark purple, told
+  apart by lightness and pattern as well (cautionary striped, contraindicated
+  dotted) and always named in text, so nothing relies on hue alone.
+  Output depends on the input only: no dates, no generated ids.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"
+              doctype-system="about:legacy-compat"/>
+
+  <xsl:key name="question" match="/report/questions/question" use="@id"/>
+  <xsl:key name="review-by-question" match="/report/review-queue/item" use="@question-id"/>
+
+  <xsl:variable name="nl" select="'&#10;'"/>
+
+  <!-- ===================================================== page ===== -->
+
+  <xsl:template match="/report">
+    <html lang="en">
+      <head>
+        <meta http-equiv="Content-Security-Policy"
+              content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="consensus {generator/@version}"/>
+        <link rel="icon" href="data:,"/>
+        <title>Physician consensus report</title>
+        <style><xsl:call-template name="css"/></style>
+      </head>
+      <body>
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="svg-defs"/>
+        <xsl:value-of select="$nl"/>
+        <header class="page-head">
+          <div class="wrap">
+            <h1>Physician consensus report</h1>
+            <p class="corpus-line">
+              <xsl:value-of select="corpus/@questions"/> questions ·
+              <xsl:value-of select="corpus/@distinct-answers"/> distinct answers from
+              <xsl:value-of select="corpus/@physicians"/> physicians ·
+              <xsl:value-of select="corpus/@files-read"/> files ·
+              <xsl:value-of select="corpus/@duplicates"/> duplicates merged ·
+              <xsl:value-of select="corpus/@related-excerpts"/> related-question excerpts set aside
+            </p>
+            <nav class="toc">
+              <a href="#overview">Overview</a>
+              <a href="#review-queue">Review queue</a>
+              <a href="#questions">Questions</a>
+              <a href="#corpus">Agreement &amp; specialties</a>
+            </nav>
+          </div>
+        </header>
+        <xsl:value-of select="$nl"/>
+        <main class="wrap">
+          <xsl:call-template name="legend"/>
+          <xsl:value-of select="$nl"/>
+          <xsl:if test="corpus/skipped">
+            <section class="skipped" aria-label="Skipped inputs">
+              <h2>Skipped inputs</h2>
+              <ul>
+                <xsl:for-each select="corpus/skipped">
+                  <li><code><xsl:value-of select="@file"/></code>: <xsl:value-of select="."/></li>
+                </xsl:for-each>
+              </ul>
+            </section>
+          </xsl:if>
+          <xsl:if test="unmatched-overrides/override">
+            <section class="skipped" id="unmatched-overrides" aria-label="Unmatched overrides">
+              <h2>Editor overrides that matched no answer</h2>
+              <ul>
+                <xsl:for-each select="unmatched-overrides/override">
+                  <li>
+                    <code><xsl:value-of select="@answer-id"/></code> →
+                    <xsl:call-template name="badge"><xsl:with-param name="s" select="@stance"/></xsl:call-template>
+                    <xsl:if test="@editor"> by <xsl:value-of select="@editor"/></xsl:if>
+                    <xsl:if test="string(.) != ''">: <xsl:value-of select="."/></xsl:if>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </section>
+          </xsl:if>
+          <xsl:apply-templates select="questions" mode="overview"/>
+          <xsl:value-of select="$nl"/>
+          <xsl:apply-templates select="review-queue"/>
+          <xsl:value-of select="$nl"/>
+          <section id="questions" aria-label="Questions">
+            <xsl:apply-templates select="questions/question">
+              <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
+              <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+              <xsl:sort select="number(consensus/@entropy)" data-type="number" order="descending"/>
+              <xsl:sort select="number(@answers)" data-type="number" order="descending"/>
+              <xsl:sort select="@id"/>
+            </xsl:apply-templates>
+          </section>
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="corpus-figures"/>
+        </main>
+        <xsl:value-of select="$nl"/>
+        <footer class="wrap page-foot">
+          Generated by consensus <xsl:value-of select="generator/@version"/> ·
+          rules sha256 <code title="{generator/@rules-sha256}"><xsl:value-of select="substring(generator/@rules-sha256, 1, 12)"/></code> ·
+          seed <xsl:value-of select="generator/@seed"/> ·
+          consensus levels: strong ≥ <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@strong"/></xsl:call-template>,
+          moderate ≥ <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@moderate"/></xsl:call-template>,
+          weak &gt; <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@weak"/></xsl:call-template>
+          majority share, with at least <xsl:value-of select="settings/@min-answers"/> answers taking a stance.
+        </footer>
+        <xsl:value-of select="$nl"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- ====================================================== CSS ===== -->
+
+  <xsl:template name="css">
+:root {
+  --reassuring: #0072b2; --cautionary: #e69f00; --contraindicated: #5b2c83; --none: #c9c9c9;
+  --reassuring-bg: #dcecf7; --cautionary-bg: #fcebc8; --contraindicated-bg: #ebdff4;
+  --ink: #1d1d1f; --muted: #5c5c66; --line: #d9d9e0; --panel: #f6f6f9; --link: #005a8c;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+.wrap { max-width: 1120px; margin: 0 auto; padding: 0 20px; }
+a { color: var(--link); }
+a:focus-visible { outline: 3px solid var(--cautionary); outline-offset: 2px; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .5rem; }
+code { font: .85em/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+.page-head { background: #20232a; color: #fff; padding: 18px 0 12px; }
+.page-head a { color: #cfe6ff; }
+.corpus-line { margin: 0 0 .5rem; color: #dfe1e6; }
+.toc { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-weight: 600; }
+.legend { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.2rem; margin: 16px 0 0; padding: 10px 14px; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; font-size: .92rem; }
+.legend .key { display: inline-flex; align-items: center; gap: .4rem; }
+.legend svg { width: 28px; height: 16px; flex: none; }
+.legend .hl { display: inline-flex; flex-wrap: wrap; gap: .3rem .8rem; }
+.muted { color: var(--muted); }
+.note { color: var(--muted); font-size: .9rem; }
+.skipped { border-left: 4px solid var(--cautionary); padding: 2px 14px; background: #fff8ea; margin-top: 16px; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--panel); font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.table-wrap { overflow-x: auto; }
+.badge { display: inline-block; padding: 0 .45em; border-radius: 4px; font-size: .82rem; font-weight: 700; line-height: 1.55; white-space: nowrap; border: 1px solid transparent; }
+.badge.reassuring { background: var(--reassuring); color: #fff; }
+.badge.cautionary { background: repeating-linear-gradient(45deg, var(--cautionary) 0 6px, #f0b73e 6px 9px); color: #1d1d1f; }
+.badge.contraindicated { background: radial-gradient(circle, #8a63ad 1.2px, transparent 1.6px) 0 0/6px 6px, var(--contraindicated); color: #fff; }
+.badge.none { background: var(--none); color: #1d1d1f; }
+.level { display: inline-block; padding: 0 .5em; border-radius: 999px; font-size: .82rem; font-weight: 700; border: 1.5px solid var(--ink); white-space: nowrap; }
+.level.strong { background: var(--ink); color: #fff; }
+.level.moderate { background: #5c5c66; color: #fff; border-color: #5c5c66; }
+.level.weak { background: #fff; }
+.level.none, .level.insufficient { background: #fff; border-style: dashed; color: var(--muted); border-color: var(--muted); }
+.flag { display: inline-block; font-size: .78rem; padding: 0 .4em; border-radius: 4px; border: 1px solid var(--muted); color: var(--muted); white-space: nowrap; }
+.flag.editor { border-color: #005a8c; color: #005a8c; font-weight: 700; }
+.flag.warn { border-color: #8a5a00; color: #8a5a00; }
+svg.stance-bar { display: block; width: 100%; max-width: 720px; }
+svg.overview-bar { display: block; width: 200px; height: 22px; }
+.ov-summary { color: var(--muted); font-size: .85rem; margin-top: .15rem; }
+svg.spec-bar { display: block; width: 140px; height: 14px; }
+.bar-keys { display: flex; flex-wrap: wrap; gap: .2rem 1rem; margin: .3rem 0 0; font-size: .9rem; }
+.bar-keys span { white-space: nowrap; }
+.sw { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em; margin-right: .3em; border: 1px solid rgba(0,0,0,.25); }
+.sw.reassuring { background: var(--reassuring); }
+.sw.cautionary { background: repeating-linear-gradient(45deg, var(--cautionary) 0 3px, #f6cf7c 3px 5px); }
+.sw.contraindicated { background: radial-gradient(circle, #9c7bbd 1px, transparent 1.3px) 0 0/4px 4px, var(--contraindicated); }
+.sw.none { background: var(--none); }
+.question { border-top: 3px solid var(--ink); margin-top: 2.6rem; padding-top: .3rem; }
+.question > h2 { margin-top: .8rem; }
+.q-meta { margin: 0 0 .6rem; color: var(--muted); font-size: .92rem; }
+.verdict { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 300px); gap: 8px 28px; align-items: start; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
+.summary { font-size: 1.08rem; font-weight: 600; margin: 0 0 .5rem; }
+.figures { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; font-size: .9rem; }
+.figures dt { color: var(--muted); }
+.figures dd { margin: 0; font-variant-numeric: tabular-nums; }
+.group-head { display: flex; align-items: center; gap: .5rem; margin: 1.4rem 0 .5rem; font-size: 1.05rem; }
+.answer { border: 1px solid var(--line); border-left: 6px solid var(--none); border-radius: 6px; padding: 10px 14px; margin: 0 0 10px; scroll-margin-top: 8px; }
+.answer.reassuring { border-left-color: var(--reassuring); }
+.answer.cautionary { border-left-color: var(--cautionary); }
+.answer.contraindicated { border-left-color: var(--contraindicated); }
+.answer:target { box-shadow: 0 0 0 3px #ffd166; }
+.answer-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; font-size: .9rem; }
+.answer-head .who { font-weight: 700; font-size: .98rem; }
+.answer-title { font-weight: 700; margin: .35rem 0 .15rem; }
+.answer-text { margin: .2rem 0 .3rem; overflow-wrap: anywhere; }
+.override-note { margin: .3rem 0; padding: 4px 10px; border-left: 3px solid #005a8c; background: #eef6fc; font-size: .9rem; }
+mark.ev { color: inherit; padding: 0 1px; }
+mark.ev-reassuring { background: var(--reassuring-bg); border-bottom: 2px solid var(--reassuring); }
+mark.ev-cautionary { background: var(--cautionary-bg); border-bottom: 2px dashed #a86f00; }
+mark.ev-contraindicated { background: var(--contraindicated-bg); border-bottom: 3px double var(--contraindicated); }
+mark.ev-mod { background: transparent; border-bottom: 1.5px dotted var(--muted); font-style: italic; }
+details { margin: .2rem 0; }
+summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
+.evidence-table { font-size: .85rem; margin-top: .3rem; }
+.answer-foot { color: var(--muted); font-size: .8rem; margin-top: .2rem; }
+.reasons { margin: 0; padding-left: 1.1em; }
+.page-foot { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 12px; padding-bottom: 30px; }
+@media (max-width: 760px) {
+  .wrap { padding: 0 12px; }
+  h1 { font-size: 1.35rem; }
+  .verdict { grid-template-columns: minmax(0, 1fr); }
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 10px; padding: 4px 8px; }
+  table.stack td { border: 0; padding: 3px 0; text-align: left; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+  table.stack td.num, table.stack td.inl { display: inline-block; width: auto; margin-right: 1.1em; text-align: left; }
+  svg.overview-bar { width: 100%; max-width: 360px; }
+}
+@media print { .toc { display: none; } .answer { break-inside: avoid; } }
+</xsl:template>
+
+  <!-- ================================================ SVG + legend ===== -->
+
+  <!-- Fills shared by every chart on the page (referenced as url(#fill-...)). -->
+  <xsl:template name="svg-defs">
+    <svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">
+      <defs>
+        <pattern id="fill-cautionary" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="8" height="8" fill="#e69f00"/>
+          <rect width="3" height="8" fill="#f6cf7c"/>
+        </pattern>
+        <pattern id="fill-contraindicated" width="7" height="7" patternUnits="userSpaceOnUse">
+          <rect width="7" height="7" fill="#5b2c83"/>
+          <circle cx="3.5" cy="3.5" r="1.3" fill="#9c7bbd"/>
+        </pattern>
+      </defs>
+    </svg>
+  </xsl:template>
+
+  <xsl:template name="fill">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'reassuring'">#0072b2</xsl:when>
+      <xsl:when test="$s = 'cautionary'">url(#fill-cautionary)</xsl:when>
+      <xsl:when test="$s = 'contraindicated'">url(#fill-contraindicated)</xsl:when>
+      <xsl:otherwise>#c9c9c9</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Label color on a segment: white on the dark fills, black on the light ones. -->
+  <xsl:template name="ink">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'reassuring' or $s = 'contraindicated'">#ffffff</xsl:when>
+      <xsl:otherwise>#1d1d1f</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="label">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s = 'reassuring'">Reassuring</xsl:when>
+      <xsl:when test="$s = 'cautionary'">Cautionary</xsl:when>
+      <xsl:when test="$s = 'contraindicated'">Contraindicated</xsl:when>
+      <xsl:otherwise>No stance</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="badge">
+    <xsl:param name="s"/>
+    <span class="badge {$s}"><xsl:call-template name="label"><xsl:with-param name="s" select="$s"/></xsl:call-template></span>
+  </xsl:template>
+
+  <xsl:template name="legend">
+    <section class="legend" aria-label="Legend">
+      <strong>Stances:</strong>
+      <xsl:call-template name="legend-key">
+        <xsl:with-param name="s" select="'reassuring'"/>
+        <xsl:with-param name="text">reassuring: go ahead, no real concern</xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="legend-key">
+        <xsl:with-param name="s" select="'cautionary'"/>
+        <xsl:with-param name="text">cautionary (striped): proceed with care, a real risk remains</xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="legend-key">
+        <xsl:with-param name="s" select="'contraindicated'"/>
+        <xsl:with-param name="text">contraindicated (dotted): advises against it</xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="legend-key">
+        <xsl:with-param name="s" select="'none'"/>
+        <xsl:with-param name="text">no stance on the claim</xsl:with-param>
+      </xsl:call-template>
+      <span class="hl">
+        <strong>Evidence in the text:</strong>
+        <mark class="ev ev-reassuring">reassuring cue</mark>
+        <mark class="ev ev-cautionary">cautionary cue</mark>
+        <mark class="ev ev-contraindicated">contraindicating cue</mark>
+        <mark class="ev ev-mod">modifier (negation, hedge, contrast…)</mark>
+      </span>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="legend-key">
+    <xsl:param name="s"/>
+    <xsl:param name="text"/>
+    <span class="key">
+      <svg viewBox="0 0 28 16" role="img" aria-hidden="true">
+        <xsl:variable name="f"><xsl:call-template name="fill"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
+        <rect x="0.5" y="0.5" width="27" height="15" rx="2" fill="{$f}" stroke="#1d1d1f" stroke-opacity="0.3"/>
+      </svg>
+      <span><xsl:value-of select="$text"/></span>
+    </span>
+  </xsl:template>
+
+  <!-- A horizontal stacked bar of four counts, in stance order, with a
+       <title> per segment. Coordinates are percentages of the drawing, so a
+       fluid bar (CSS width 100%) keeps its text at its natural size at any
+       width; a count is written on a segment when it fits at the narrowest
+       width the bar is drawn at (minpx), the stance name too when that fits. -->
+  <xsl:template name="stacked-bar">
+    <xsl:param name="counts"/>                  <!-- a stance-counts element -->
+    <xsl:param name="fill" select="1"/>         <!-- share of the width the total takes -->
+    <xsl:param name="height"/>
+    <xsl:param name="class"/>
+    <xsl:param name="minpx"/>                   <!-- narrowest drawn width, px -->
+    <xsl:param name="labels" select="false()"/>
+    <xsl:param name="font" select="15"/>
+    <xsl:param name="caption"/>
+    <xsl:variable name="r" select="number($counts/@reassuring)"/>
+    <xsl:variable name="c" select="number($counts/@cautionary)"/>
+    <xsl:variable name="x" select="number($counts/@contraindicated)"/>
+    <xsl:variable name="n" select="number($counts/@none)"/>
+    <xsl:variable name="total" select="$r + $c + $x + $n"/>
+    <svg class="{$class}" height="{$height}" role="img" aria-label="{$caption}">
+      <title><xsl:value-of select="$caption"/></title>
+      <rect x="0" y="0" width="100%" height="{$height}" fill="#f1f1f4"/>
+      <xsl:if test="$total &gt; 0">
+        <xsl:variable name="u" select="100 * $fill div $total"/>
+        <xsl:call-template name="segment">
+          <xsl:with-param name="s" select="'reassuring'"/><xsl:with-param name="k" select="$r"/>
+          <xsl:with-param name="x0" select="0"/><xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="h" select="$height"/><xsl:with-param name="total" select="$total"/>
+          <xsl:with-param name="labels" select="$labels"/><xsl:with-param name="font" select="$font"/>
+          <xsl:with-param name="minpx" select="$minpx"/>
+        </xsl:call-template>
+        <xsl:call-template name="segment">
+          <xsl:with-param name="s" select="'cautionary'"/><xsl:with-param name="k" select="$c"/>
+          <xsl:with-param name="x0" select="$r * $u"/><xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="h" select="$height"/><xsl:with-param name="total" select="$total"/>
+          <xsl:with-param name="labels" select="$labels"/><xsl:with-param name="font" select="$font"/>
+          <xsl:with-param name="minpx" select="$minpx"/>
+        </xsl:call-template>
+        <xsl:call-template name="segment">
+          <xsl:with-param name="s" select="'contraindicated'"/><xsl:with-param name="k" select="$x"/>
+          <xsl:with-param name="x0" select="($r + $c) * $u"/><xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="h" select="$height"/><xsl:with-param name="total" select="$total"/>
+          <xsl:with-param name="labels" select="$labels"/><xsl:with-param name="font" select="$font"/>
+          <xsl:with-param name="minpx" select="$minpx"/>
+        </xsl:call-template>
+        <xsl:call-template name="segment">
+          <xsl:with-param name="s" select="'none'"/><xsl:with-param name="k" select="$n"/>
+          <xsl:with-param name="x0" select="($r + $c + $x) * $u"/><xsl:with-param name="u" select="$u"/>
+          <xsl:with-param name="h" select="$height"/><xsl:with-param name="total" select="$total"/>
+          <xsl:with-param name="labels" select="$labels"/><xsl:with-param name="font" select="$font"/>
+          <xsl:with-param name="minpx" select="$minpx"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$total = 0 and $labels">
+        <text x="50%" y="{$height div 2}" text-anchor="middle" dominant-baseline="central"
+              font-size="{$font}" fill="#5c5c66">no answers</text>
+      </xsl:if>
+    </svg>
+  </xsl:template>
+
+  <xsl:template name="segment">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <xsl:param name="x0"/>   <!-- percent -->
+    <xsl:param name="u"/>    <!-- percent per answer -->
+    <xsl:param name="h"/>
+    <xsl:param name="total"/>
+    <xsl:param name="labels"/>
+    <xsl:param name="font"/>
+    <xsl:param name="minpx"/>
+    <xsl:if test="$k &gt; 0">
+      <xsl:variable name="w" select="$k * $u"/>
+      <xsl:variable name="px" select="$w * $minpx div 100"/>
+      <xsl:variable name="f"><xsl:call-template name="fill"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="name"><xsl:call-template name="label"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
+      <xsl:variable name="long" select="concat($k, ' ', translate($name, 'RCNS', 'rcns'))"/>
+      <g class="seg {$s}">
+        <title><xsl:value-of select="concat($name, ': ', $k, ' of ', $total, ' (', format-number($k div $total, '0%'), ')')"/></title>
+        <rect x="{format-number($x0, '0.###')}%" y="0" width="{format-number($w, '0.###')}%" height="{$h}" fill="{$f}"
+              stroke="#ffffff" stroke-width="1"/>
+        <xsl:if test="$labels and $px &gt;= 0.7 * $font * string-length($k) + 6">
+          <xsl:variable name="ink"><xsl:call-template name="ink"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
+          <text x="{format-number($x0 + $w div 2, '0.###')}%" y="{$h div 2}" text-anchor="middle"
+                dominant-baseline="central" font-size="{$font}" font-weight="700" fill="{$ink}">
+            <xsl:choose>
+              <xsl:when test="$px &gt;= 0.62 * $font * string-length($long) + 12"><xsl:value-of select="$long"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$k"/></xsl:otherwise>
+            </xsl:choose>
+          </text>
+        </xsl:if>
+      </g>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "7 reassuring · 3 cautionary · ..." under a bar: every count in text. -->
+  <xsl:template name="bar-keys">
+    <xsl:param name="counts"/>
+    <p class="bar-keys">
+      <xsl:call-template name="bar-key"><xsl:with-param name="s" select="'reassuring'"/><xsl:with-param name="k" select="$counts/@reassuring"/></xsl:call-template>
+      <xsl:call-template name="bar-key"><xsl:with-param name="s" select="'cautionary'"/><xsl:with-param name="k" select="$counts/@cautionary"/></xsl:call-template>
+      <xsl:call-template name="bar-key"><xsl:with-param name="s" select="'contraindicated'"/><xsl:with-param name="k" select="$counts/@contraindicated"/></xsl:call-template>
+      <xsl:call-template name="bar-key"><xsl:with-param name="s" select="'none'"/><xsl:with-param name="k" select="$counts/@none"/></xsl:call-template>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="bar-key">
+    <xsl:param name="s"/>
+    <xsl:param name="k"/>
+    <span><i class="sw {$s}"></i><b><xsl:value-of select="$k"/></b><xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="$s = 'none'">no stance</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="counts-caption">
+    <xsl:param name="counts"/>
+    <xsl:value-of select="concat($counts/@reassuring, ' reassuring, ', $counts/@cautionary, ' cautionary, ',
+                                 $counts/@contraindicated, ' contraindicated, ', $counts/@none, ' no stance')"/>
+  </xsl:template>
+
+  <xsl:template name="pct">
+    <xsl:param name="x"/>
+    <xsl:choose>
+      <xsl:when test="string($x) = '' or string(number($x)) = 'NaN'">–</xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($x, '0%')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="num">
+    <xsl:param name="x"/>
+    <xsl:param name="fmt" select="'0.00'"/>
+    <xsl:choose>
+      <xsl:when test="string($x) = '' or string(number($x)) = 'NaN'">–</xsl:when>
+      <xsl:otherwise><xsl:value-of select="format-number($x, $fmt)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="question-name">
+    <xsl:choose>
+      <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="claim"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The fragment id of an answer that the review queue can point at. -->
+  <xsl:template name="answer-anchor">
+    <xsl:param name="role"/>
+    <xsl:param name="id"/>
+    <xsl:param name="file"/>
+    <xsl:param name="index"/>
+    <xsl:choose>
+      <xsl:when test="$role = 'related'">r-<xsl:value-of select="$id"/></xsl:when>
+      <xsl:when test="$role = 'duplicate'">d-<xsl:value-of select="$id"/>-<xsl:value-of select="translate($file, ' #%?', '____')"/>-<xsl:value-of select="$index"/></xsl:when>
+      <xsl:otherwise>a-<xsl:value-of select="$id"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================= overview ===== -->
+
+  <xsl:template match="questions" mode="overview">
+    <section id="overview" aria-label="Overview">
+      <h2>Overview: questions from most to least contested</h2>
+      <p class="note">Ordered by the majority stance's share (lowest first), then by normalized entropy
+        (highest first); questions where no physician takes a stance come last. Click a question for its answers.</p>
+      <div class="table-wrap">
+        <table class="overview stack">
+          <thead>
+            <tr><th class="num">#</th><th>Question</th><th>Stances (counts)</th><th>Majority</th><th class="num">Share</th>
+              <th>Consensus</th><th class="num">Entropy</th><th class="num">Answers</th><th class="num">To review</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="question">
+              <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
+              <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+              <xsl:sort select="number(consensus/@entropy)" data-type="number" order="descending"/>
+              <xsl:sort select="number(@answers)" data-type="number" order="descending"/>
+              <xsl:sort select="@id"/>
+              <xsl:variable name="caption"><xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template></xsl:variable>
+              <tr>
+                <td class="num" data-label="Rank"><xsl:value-of select="position()"/></td>
+                <td data-label="Question"><a href="#q-{@id}"><xsl:call-template name="question-name"/></a>
+                  <div class="ov-summary"><xsl:value-of select="summary"/></div></td>
+                <td data-label="Stances">
+                  <xsl:call-template name="stacked-bar">
+                    <xsl:with-param name="counts" select="stance-counts"/>
+                    <xsl:with-param name="minpx" select="200"/>
+                    <xsl:with-param name="height" select="22"/>
+                    <xsl:with-param name="class" select="'overview-bar'"/>
+                    <xsl:with-param name="labels" select="true()"/>
+                    <xsl:with-param name="font" select="12"/>
+                    <xsl:with-param name="caption" select="$caption"/>
+                  </xsl:call-template>
+                </td>
+                <td class="inl" data-label="Majority">
+                  <xsl:choose>
+                    <xsl:when test="consensus/@majority">
+                      <xsl:call-template name="badge"><xsl:with-param name="s" select="consensus/@majority"/></xsl:call-template>
+                    </xsl:when>
+                    <xsl:when test="consensus/@tie = 'true'"><span class="muted">tie</span></xsl:when>
+                    <xsl:otherwise><span class="muted">none</span></xsl:otherwise>
+                  </xsl:choose>
+                </td>
+                <td class="num" data-label="Share"><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@share"/></xsl:call-template></td>
+                <td class="inl" data-label="Consensus"><span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span></td>
+                <td class="num" data-label="Entropy"><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@entropy"/></xsl:call-template></td>
+                <td class="num" data-label="Answers"><xsl:value-of select="@answers"/></td>
+                <td class="num" data-label="To review"><xsl:value-of select="count(key('review-by-question', @id))"/></td>
+              </tr>
+              <xsl:value-of select="$nl"/>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================== review queue ===== -->
+
+  <xsl:template match="review-queue">
+    <section id="review-queue" aria-label="Review queue">
+      <h2>Review queue (<xsl:value-of select="@count"/>)</h2>
+      <xsl:choose>
+        <xsl:when test="item">
+          <p class="note">Answers an editor should read, most urgent first: dissent from a consensus,
+            competing cues, low confidence, the same answer seen with different metadata, excerpts.</p>
+          <div class="table-wrap">
+            <table class="review stack">
+              <thead>
+                <tr><th class="num">#</th><th>Answer</th><th>Question</th><th>Stance</th><th class="num">Confidence</th><th>Why</th></tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="item">
+                  <xsl:variable name="anchor">
+                    <xsl:call-template name="answer-anchor">
+                      <xsl:with-param name="role" select="@role"/><xsl:with-param name="id" select="@answer-id"/>
+                      <xsl:with-param name="file" select="@file"/><xsl:with-param name="index" select="@index"/>
+                    </xsl:call-template>
+                  </xsl:variable>
+                  <tr>
+                    <td class="num" data-label="Rank"><xsl:value-of select="@rank"/></td>
+                    <td data-label="Answer">
+                      <a href="#{$anchor}">
+                        <xsl:choose>
+                          <xsl:when test="@physician"><xsl:value-of select="@physician"/></xsl:when>
+                          <xsl:otherwise>Unnamed physician</xsl:otherwise>
+                        </xsl:choose>
+                      </a>
+                      <br/><span class="muted"><xsl:if test="@specialty"><xsl:value-of select="@specialty"/> · </xsl:if><xsl:value-of select="@file"/> #<xsl:value-of select="@index"/>
+                        <xsl:if test="@role != 'counted'"> (<xsl:value-of select="@role"/>)</xsl:if></span>
+                    </td>
+                    <td data-label="Question">
+                      <a href="#q-{@question-id}">
+                        <xsl:for-each select="key('question', @question-id)"><xsl:call-template name="question-name"/></xsl:for-each>
+                      </a>
+                    </td>
+                    <td class="inl" data-label="Stance">
+                      <xsl:call-template name="badge"><xsl:with-param name="s" select="@stance"/></xsl:call-template>
+                    </td>
+                    <td class="num" data-label="Confidence"><xsl:call-template name="pct"><xsl:with-param name="x" select="@confidence"/></xsl:call-template></td>
+                    <td data-label="Why">
+                      <ul class="reasons">
+                        <xsl:for-each select="reason">
+                          <li><strong><xsl:value-of select="translate(@code, '-', ' ')"/></strong>: <xsl:value-of select="."/></li>
+                        </xsl:for-each>
+                      </ul>
+                    </td>
+                  </tr>
+                  <xsl:value-of select="$nl"/>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="note">Nothing to review.</p></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <!-- ================================================= question ===== -->
+
+  <xsl:template match="question">
+    <xsl:variable name="caption">
+      <xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="majority" select="consensus/@majority"/>
+    <article class="question" id="q-{@id}">
+      <h2><xsl:call-template name="question-name"/></h2>
+      <p class="q-meta">
+        Claim judged: <em><xsl:value-of select="claim"/></em>
+        <xsl:choose>
+          <xsl:when test="claim/@source = 'adhoc'"> (the question itself; no catalog claim fits)</xsl:when>
+          <xsl:when test="claim/@source = 'answers'"> (chosen from what the answers discuss)</xsl:when>
+        </xsl:choose>
+        <xsl:if test="@question-type"> · <xsl:value-of select="@question-type"/> question</xsl:if>
+        · <xsl:value-of select="@answers"/> distinct answers
+        <xsl:if test="@duplicates &gt; 0"> · <xsl:value-of select="@duplicates"/> duplicates merged</xsl:if>
+        · from <xsl:for-each select="files/file"><xsl:if test="position() &gt; 1">, </xsl:if><code><xsl:value-of select="."/></code></xsl:for-each>
+      </p>
+      <div class="verdict">
+        <div>
+          <p class="summary"><span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/> consensus</span>
+            <xsl:text> </xsl:text><xsl:value-of select="summary"/></p>
+          <xsl:call-template name="stacked-bar">
+            <xsl:with-param name="counts" select="stance-counts"/>
+            <xsl:with-param name="minpx" select="300"/>
+            <xsl:with-param name="height" select="34"/>
+            <xsl:with-param name="class" select="'stance-bar'"/>
+            <xsl:with-param name="labels" select="true()"/>
+            <xsl:with-param name="caption" select="concat('Stances: ', $caption)"/>
+          </xsl:call-template>
+          <xsl:call-template name="bar-keys"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template>
+        </div>
+        <dl class="figures">
+          <dt>Majority</dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="$majority">
+                <xsl:call-template name="label"><xsl:with-param name="s" select="$majority"/></xsl:call-template>,
+                <xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@share"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="consensus/@tie = 'true'">tie</xsl:when>
+              <xsl:otherwise>none</xsl:otherwise>
+            </xsl:choose>
+          </dd>
+          <xsl:for-each select="proportions/proportion[@stance = $majority]">
+            <dt>95% CI (Wilson)</dt>
+            <dd><xsl:call-template name="pct"><xsl:with-param name="x" select="@wilson-lo"/></xsl:call-template>–<xsl:call-template name="pct"><xsl:with-param name="x" select="@wilson-hi"/></xsl:call-template></dd>
+          </xsl:for-each>
+          <dt>P(majority is real)</dt>
+          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@posterior-majority"/></xsl:call-template></dd>
+          <dt>Ordinal consensus</dt>
+          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@ordinal"/></xsl:call-template></dd>
+          <dt>Entropy</dt>
+          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@entropy"/></xsl:call-template></dd>
+        </dl>
+      </div>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="specialties"/>
+      <xsl:value-of select="$nl"/>
+      <h3>Answers by stance</h3>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'reassuring'"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'cautionary'"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'contraindicated'"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'none'"/></xsl:call-template>
+      <xsl:apply-templates select="duplicates[duplicate]"/>
+      <xsl:apply-templates select="related[answer]"/>
+    </article>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- The question's counted answers of one stance, in corpus order. -->
+  <xsl:template name="answer-group">
+    <xsl:param name="s"/>
+    <xsl:variable name="group" select="answers/answer[@stance = $s]"/>
+    <xsl:if test="$group">
+      <h4 class="group-head">
+        <xsl:call-template name="badge"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+        <span><xsl:value-of select="count($group)"/> answer<xsl:if test="count($group) != 1">s</xsl:if></span>
+      </h4>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="$group"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Stance by specialty: a table with a small bar per row, its length
+       proportional to the specialty's number of answers. -->
+  <xsl:template match="question/specialties">
+    <xsl:variable name="max">
+      <xsl:for-each select="specialty">
+        <xsl:sort select="@answers" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="@answers"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <h3>Stance by specialty</h3>
+    <div class="table-wrap">
+      <table class="specialty-table stack">
+        <thead>
+          <tr><th>Specialty</th><th class="num">Answers</th><th class="num">Reassuring</th><th class="num">Cautionary</th>
+            <th class="num">Contraindicated</th><th class="num">No stance</th><th>Chart</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="specialty">
+            <xsl:variable name="name">
+              <xsl:choose>
+                <xsl:when test="@name"><xsl:value-of select="@name"/></xsl:when>
+                <xsl:otherwise>(specialty not given)</xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <xsl:variable name="caption"><xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template></xsl:variable>
+            <tr>
+              <td data-label="Specialty"><xsl:value-of select="$name"/></td>
+              <td class="num" data-label="Answers"><xsl:value-of select="@answers"/></td>
+              <td class="num" data-label="Reassuring"><xsl:value-of select="stance-counts/@reassuring"/></td>
+              <td class="num" data-label="Cautionary"><xsl:value-of select="stance-counts/@cautionary"/></td>
+              <td class="num" data-label="Contraindicated"><xsl:value-of select="stance-counts/@contraindicated"/></td>
+              <td class="num" data-label="No stance"><xsl:value-of select="stance-counts/@none"/></td>
+              <td>
+                <xsl:call-template name="stacked-bar">
+                  <xsl:with-param name="counts" select="stance-counts"/>
+                  <xsl:with-param name="fill" select="@answers div number($max)"/>
+                  <xsl:with-param name="height" select="14"/>
+                  <xsl:with-param name="class" select="'spec-bar'"/>
+                  <xsl:with-param name="caption" select="concat($name, ': ', $caption)"/>
+                </xsl:call-template>
+              </td>
+            </tr>
+            <xsl:value-of select="$nl"/>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <!-- ==================================================== answer ===== -->
+
+  <xsl:template match="answer">
+    <xsl:variable name="anchor">
+      <xsl:call-template name="answer-anchor">
+        <xsl:with-param name="role" select="@role"/><xsl:with-param name="id" select="@answer-id"/>
+        <xsl:with-param name="file" select="@file"/><xsl:with-param name="index" select="@index"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <article class="answer {@stance}" id="{$anchor}">
+      <div class="answer-head">
+        <xsl:call-template name="badge"><xsl:with-param name="s" select="@stance"/></xsl:call-template>
+        <span class="who">
+          <xsl:choose>
+            <xsl:when test="physician/@name"><xsl:value-of select="physician/@name"/></xsl:when>
+            <xsl:otherwise>Unnamed physician</xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <span>
+          <xsl:choose>
+            <xsl:when test="physician/@specialty"><xsl:value-of select="physician/@specialty"/></xsl:when>
+            <xsl:otherwise><span class="muted">specialty not given</span></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="physician/@city">, <xsl:value-of select="physician/@city"/></xsl:if>
+        </span>
+        <xsl:if test="physician/@rating">
+          <span class="muted">★ <xsl:value-of select="physician/@rating"/>
+            <xsl:if test="physician/@reviews"> (<xsl:value-of select="physician/@reviews"/> reviews)</xsl:if></span>
+        </xsl:if>
+        <span class="muted">confidence <xsl:call-template name="pct"><xsl:with-param name="x" select="@confidence"/></xsl:call-template></span>
+        <xsl:if test="@editor-override = 'true'"><span class="flag editor">editor override</span></xsl:if>
+        <xsl:if test="@dissent = 'true'"><span class="flag warn">dissent</span></xsl:if>
+        <xsl:if test="@conflicting = 'true'"><span class="flag warn">competing cues</span></xsl:if>
+        <xsl:if test="contains(concat(' ', @review, ' '), ' low-confidence ')"><span class="flag warn">low confidence</span></xsl:if>
+        <xsl:if test="@truncated = 'true'"><span class="flag">cut off</span></xsl:if>
+        <xsl:if test="@excerpt = 'true'"><span class="flag">related excerpt</span></xsl:if>
+      </div>
+      <xsl:apply-templates select="override"/>
+      <xsl:if test="title">
+        <p class="answer-title">
+          <xsl:call-template name="highlight">
+            <xsl:with-param name="s" select="string(title)"/>
+            <xsl:with-param name="evs" select="evidence[@in = 'title']"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <p class="answer-text">
+        <xsl:call-template name="highlight">
+          <xsl:with-param name="s" select="string(text)"/>
+          <xsl:with-param name="evs" select="evidence[@in = 'text']"/>
+        </xsl:call-template>
+      </p>
+      <xsl:if test="evidence">
+        <details>
+          <summary>Why <xsl:call-template name="label"><xsl:with-param name="s" select="@stance"/></xsl:call-template>:
+            <xsl:value-of select="@reason"/> · <xsl:value-of select="count(evidence)"/> evidence spans</summary>
+          <div class="table-wrap">
+            <table class="evidence-table">
+              <thead><tr><th>Matched</th><th>Rule</th><th>Kind</th><th>Stance</th><th class="num">Weight</th><th>Effects</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="evidence">
+                  <tr>
+                    <td>“<xsl:value-of select="."/>”<xsl:if test="@in = 'title'"> <span class="muted">(title)</span></xsl:if></td>
+                    <td><code><xsl:value-of select="@rule"/></code></td>
+                    <td><xsl:value-of select="@kind"/></td>
+                    <td><xsl:value-of select="@stance"/></td>
+                    <td class="num"><xsl:value-of select="@weight"/></td>
+                    <td><xsl:value-of select="@effects"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </xsl:if>
+      <div class="answer-foot"><xsl:value-of select="@file"/> #<xsl:value-of select="@index"/> · id <code><xsl:value-of select="@answer-id"/></code></div>
+    </article>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- An editor's decision that replaced the classifier's stance. -->
+  <xsl:template match="answer/override">
+    <p class="override-note">
+      <strong>Editor override</strong>
+      <xsl:if test="@editor"> by <xsl:value-of select="@editor"/></xsl:if>:
+      classifier said <xsl:call-template name="badge"><xsl:with-param name="s" select="@classifier-stance"/></xsl:call-template>
+      <xsl:if test="string(.) != ''"> — <xsl:value-of select="."/></xsl:if>
+    </p>
+  </xsl:template>
+
+  <!-- The text s with every evidence span in evs marked. Walks the text from
+       one span boundary (character offsets cstart/cend) to the next, so
+       overlapping spans split into pieces each covered by a fixed set of
+       spans; a piece takes the color of its heaviest stance cue, or the
+       modifier style when only modifiers cover it. data-ev lists the
+       covering spans (1-based among the answer's evidence) for tests. -->
+  <xsl:template name="highlight">
+    <xsl:param name="s"/>
+    <xsl:param name="evs"/>
+    <xsl:param name="pos" select="0"/>
+    <xsl:variable name="len" select="string-length($s)"/>
+    <xsl:variable name="next">
+      <xsl:for-each select="$evs/@cstart[number(.) &gt; $pos] | $evs/@cend[number(.) &gt; $pos]">
+        <xsl:sort select="." data-type="number"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="end">
+      <xsl:choose>
+        <xsl:when test="string($next) = '' or number($next) &gt; $len"><xsl:value-of select="$len"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$next"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="number($end) &gt; $pos">
+      <xsl:variable name="piece" select="substring($s, $pos + 1, $end - $pos)"/>
+      <xsl:variable name="cover" select="$evs[number(@cstart) &lt;= $pos and number(@cend) &gt;= number($end)]"/>
+      <xsl:choose>
+        <xsl:when test="$cover">
+          <xsl:variable name="cue">
+            <xsl:for-each select="$cover[@stance]">
+              <xsl:sort select="@weight" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="@stance"/></xsl:if>
+            </xsl:for-each>
+          </xsl:variable>
+          <mark>
+            <xsl:attribute name="class">
+              <xsl:choose>
+                <xsl:when test="string($cue) != ''">ev ev-<xsl:value-of select="$cue"/></xsl:when>
+                <xsl:otherwise>ev ev-mod</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:attribute name="title">
+              <xsl:for-each select="$cover">
+                <xsl:if test="position() &gt; 1">; </xsl:if>
+                <xsl:value-of select="@rule"/> (<xsl:value-of select="@kind"/>
+                <xsl:if test="@stance">, <xsl:value-of select="@stance"/></xsl:if>
+                <xsl:if test="@effects">, <xsl:value-of select="@effects"/></xsl:if>)</xsl:for-each>
+            </xsl:attribute>
+            <xsl:attribute name="data-ev">
+              <xsl:for-each select="$cover">
+                <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+                <xsl:value-of select="count(preceding-sibling::evidence) + 1"/>
+              </xsl:for-each>
+            </xsl:attribute>
+            <xsl:value-of select="$piece"/>
+          </mark>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$piece"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="highlight">
+        <xsl:with-param name="s" select="$s"/>
+        <xsl:with-param name="evs" select="$evs"/>
+        <xsl:with-param name="pos" select="number($end)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===================================== duplicates and related ===== -->
+
+  <xsl:template match="duplicates">
+    <details class="dups">
+      <summary><xsl:value-of select="@count"/> duplicate<xsl:if test="@count != 1">s</xsl:if> merged (counted once)</summary>
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th>Seen in</th><th>Same answer as</th><th>Metadata that differs</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="duplicate">
+              <xsl:variable name="anchor">
+                <xsl:call-template name="answer-anchor">
+                  <xsl:with-param name="role" select="'duplicate'"/><xsl:with-param name="id" select="@answer-id"/>
+                  <xsl:with-param name="file" select="@file"/><xsl:with-param name="index" select="@index"/>
+                </xsl:call-template>
+              </xsl:variable>
+              <tr id="{$anchor}">
+                <td><xsl:value-of select="@file"/> #<xsl:value-of select="@index"/></td>
+                <td><a href="#a-{@duplicate-of}"><xsl:value-of select="@original-file"/> #<xsl:value-of select="@original-index"/></a></td>
+                <td><xsl:value-of select="@metadata-differs"/></td>
+              </tr>
+              <xsl:value-of select="$nl"/>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </xsl:template>
+
+  <xsl:template match="related">
+    <details class="related">
+      <summary><xsl:value-of select="@count"/> related-question excerpt<xsl:if test="@count != 1">s</xsl:if> (not counted: no stance on this question)</summary>
+      <xsl:apply-templates select="answer"/>
+    </details>
+  </xsl:template>
+
+  <!-- =========================================== corpus figures ===== -->
+
+  <xsl:template name="corpus-figures">
+    <section id="corpus" aria-label="Agreement and specialties">
+      <h2>Agreement across the corpus</h2>
+      <div class="table-wrap">
+        <table class="agreement">
+          <thead><tr><th>Krippendorff's alpha</th><th class="num">Value</th><th class="num">95% CI (bootstrap)</th>
+            <th class="num">P(alpha &lt; 0.667)</th><th class="num">Questions</th><th class="num">Values</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="agreement/alpha">
+              <tr>
+                <td><xsl:value-of select="@metric"/></td>
+                <td class="num"><xsl:call-template name="num"><xsl:with-param name="x" select="@value"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template></td>
+                <td class="num"><xsl:call-template name="num"><xsl:with-param name="x" select="@ci-lo"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template>
+                  to <xsl:call-template name="num"><xsl:with-param name="x" select="@ci-hi"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template></td>
+                <td class="num"><xsl:call-template name="num"><xsl:with-param name="x" select="@p-below-0-667"/></xsl:call-template></td>
+                <td class="num"><xsl:value-of select="@pairable-questions"/></td>
+                <td class="num"><xsl:value-of select="@pairable-values"/></td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+      <xsl:if test="agreement/@fleiss-kappa">
+        <p>Fleiss' kappa: <xsl:call-template name="num"><xsl:with-param name="x" select="agreement/@fleiss-kappa"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template></p>
+      </xsl:if>
+      <p class="note"><xsl:value-of select="agreement/note"/></p>
+
+      <h2>Stances by specialty, all questions</h2>
+      <xsl:variable name="max">
+        <xsl:for-each select="specialties/group">
+          <xsl:sort select="@answers" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="@answers"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <div class="table-wrap">
+        <table class="specialty-comparison stack">
+          <thead>
+            <tr><th>Specialty</th><th class="num">Answers</th><th class="num">Reassuring</th><th class="num">Cautionary</th>
+              <th class="num">Contraindicated</th><th class="num">No stance</th><th>Chart</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="specialties/group">
+              <xsl:variable name="name">
+                <xsl:choose>
+                  <xsl:when test="@specialty"><xsl:value-of select="@specialty"/></xsl:when>
+                  <xsl:otherwise>(specialty not given)</xsl:otherwise>
+                </xsl:choose>
+              </xsl:variable>
+              <xsl:variable name="caption"><xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template></xsl:variable>
+              <tr>
+                <td data-label="Specialty"><xsl:value-of select="$name"/><xsl:if test="@tested = 'false'"> <span class="muted">(not in the test)</span></xsl:if></td>
+                <td class="num" data-label="Answers"><xsl:value-of select="@answers"/></td>
+                <td class="num" data-label="Reassuring"><xsl:value-of select="stance-counts/@reassuring"/></td>
+                <td class="num" data-label="Cautionary"><xsl:value-of select="stance-counts/@cautionary"/></td>
+                <td class="num" data-label="Contraindicated"><xsl:value-of select="stance-counts/@contraindicated"/></td>
+                <td class="num" data-label="No stance"><xsl:value-of select="stance-counts/@none"/></td>
+                <td>
+                  <xsl:call-template name="stacked-bar">
+                    <xsl:with-param name="counts" select="stance-counts"/>
+                    <xsl:with-param name="fill" select="@answers div number($max)"/>
+                    <xsl:with-param name="height" select="14"/>
+                    <xsl:with-param name="class" select="'spec-bar'"/>
+                    <xsl:with-param name="caption" select="concat($name, ': ', $caption)"/>
+                  </xsl:call-template>
+                </td>
+              </tr>
+              <xsl:value-of select="$nl"/>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+      <xsl:for-each select="specialties/test">
+        <p>
+          Chi-square test of specialty × stance: χ² = <xsl:call-template name="num"><xsl:with-param name="x" select="@chi-square"/></xsl:call-template>,
+          df = <xsl:value-of select="@df"/>,
+          p = <xsl:call-template name="num"><xsl:with-param name="x" select="@p-value"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template>
+          (asymptotic)<xsl:if test="@p-monte-carlo">,
+          p = <xsl:call-template name="num"><xsl:with-param name="x" select="@p-monte-carlo"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template>
+          (Monte Carlo, <xsl:value-of select="@simulated"/> tables)</xsl:if>;
+          Cramér's V = <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v"/></xsl:call-template>,
+          n = <xsl:value-of select="@n"/>.
+          <xsl:if test="@small-expected = 'true'"><span class="flag warn">small expected counts: trust the Monte Carlo p</span></xsl:if>
+        </p>
+      </xsl:for-each>
+      <p class="note"><xsl:value-of select="specialties/note"/></p>
+    </section>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,281 @@
+/*
+ * test_report_html: report.xml -> report.html through reports/report.xsl
+ * (cn_report_html). Uses the hand-written tests/data/html/mini-report.xml, so
+ * the expected marks and counts below come from that file, not from the
+ * analyzer: overlapping evidence spans split into pieces, a span after a
+ * multi-byte character lands on the right characters, markup in answer text
+ * stays text, the page refers to nothing outside itself, and the
+ * transformation may not read files.
+ */
+#include "testutil.h"
+
+#include "cn_config.h"
+#include "cn_report_html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define STYLESHEET "reports/report.xsl"
+#define MINI "tests/data/html/mini-report.xml"
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* Render MINI with the source stylesheet; *html malloc'd. */
+static int render_mini(char **html, size_t *len)
+{
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    int rc = cn_report_html_new(STYLESHEET, &h, &err);
+    CU_ASSERT_EQUAL_FATAL(rc, CN_OK);
+    size_t xml_len = 0;
+    char *xml = tu_read_file(MINI, &xml_len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+    rc = cn_report_html_render(h, xml, xml_len, html, len, &err);
+    if (rc)
+        fprintf(stderr, "render: %s\n", err.message);
+    free(xml);
+    cn_report_html_free(h);
+    return rc;
+}
+
+static void test_find_in_source_tree(void)
+{
+    cn_error err;
+    char *path = NULL;
+    CU_ASSERT_EQUAL(cn_report_html_find("rules", &path, &err), CN_OK);
+    CU_ASSERT_STRING_EQUAL(path, "rules/../reports/report.xsl");
+    free(path);
+}
+
+static void test_find_missing_names_both_places(void)
+{
+    char *dir = tu_mkdtemp();
+    char *rules = malloc(strlen(dir) + 8);
+    sprintf(rules, "%s/rules", dir);
+    mkdir(rules, 0700);
+    cn_error err;
+    cn_error_clear(&err);
+    char *path = NULL;
+    int rc = cn_report_html_find(rules, &path, &err);
+    struct stat st;
+    char installed[4096];
+    snprintf(installed, sizeof installed, "%s/report.xsl", cn_default_schema_dir());
+    if (stat(installed, &st) == 0) {
+        /* An installed copy exists on this machine: it is the fallback. */
+        CU_ASSERT_EQUAL(rc, CN_OK);
+        CU_ASSERT_STRING_EQUAL(path, installed);
+    } else {
+        CU_ASSERT_EQUAL(rc, CN_ERR_IO);
+        CU_ASSERT_PTR_NULL(path);
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.message, rules));
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.message, installed));
+    }
+    free(path);
+    tu_rm_rf(dir);
+    free(rules);
+    free(dir);
+}
+
+static void test_new_missing_file(void)
+{
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL(cn_report_html_new("tests/data/html/nope.xsl", &h, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NULL(h);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "tests/data/html/nope.xsl"));
+}
+
+static void test_new_malformed_names_file_and_line(void)
+{
+    char *dir = tu_mkdtemp();
+    const char *bad = "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\"\n"
+                      "  xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n<oops>\n";
+    char *path = tu_write_file(dir, "bad.xsl", bad, strlen(bad));
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL(cn_report_html_new(path, &h, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NULL(h);
+    char prefix[4200];
+    snprintf(prefix, sizeof prefix, "%s:5: ", path); /* the document ends on line 5 */
+    CU_ASSERT_EQUAL(strncmp(err.message, prefix, strlen(prefix)), 0);
+    if (strncmp(err.message, prefix, strlen(prefix)))
+        fprintf(stderr, "got: %s\n", err.message);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+static void test_new_rejects_non_stylesheet(void)
+{
+    char *dir = tu_mkdtemp();
+    const char *doc = "<?xml version=\"1.0\"?>\n<report/>\n";
+    char *path = tu_write_file(dir, "plain.xml", doc, strlen(doc));
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL(cn_report_html_new(path, &h, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NULL(h);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "not a valid XSLT stylesheet"));
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+static void test_render_structure(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    CU_ASSERT_EQUAL(strlen(html), len);
+    CU_ASSERT_EQUAL(strncmp(html, "<!DOCTYPE html>", 15), 0);
+    /* one stacked bar per question, in the overview and in each section */
+    CU_ASSERT_EQUAL(count_of(html, "<svg class=\"stance-bar\""), 2);
+    CU_ASSERT_EQUAL(count_of(html, "<svg class=\"overview-bar\""), 2);
+    CU_ASSERT_EQUAL(count_of(html, "<table class=\"specialty-table"), 2);
+    CU_ASSERT_EQUAL(count_of(html, "<article class=\"answer "), 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "id=\"review-queue\""));
+    /* the review item links to the answer, which carries that id */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "href=\"#a-2222222222222222\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "id=\"a-2222222222222222\""));
+    /* the question with a majority share comes before the one without */
+    const char *a = strstr(html, "href=\"#q-aaaaaaaaaaaaaaaa\"");
+    const char *b = strstr(html, "href=\"#q-bbbbbbbbbbbbbbbb\"");
+    CU_ASSERT_TRUE(a && b && a < b);
+    /* the untitled question is named by its claim */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "Flying after surgery is safe"));
+    /* bar segments: 1 of 3 each, drawn over a third of the width */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<title>Cautionary: 1 of 3 (33%)</title>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "width=\"33.333%\""));
+    free(html);
+}
+
+static void test_render_marks_evidence(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    /* "I have never seen" (experience, 0-17) overlaps "never seen any harm"
+     * (reassuring cue, 7-26): three pieces, the shared one covered by both. */
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(html, "<mark class=\"ev ev-mod\" title=\"practice (experience)\" data-ev=\"1\">"
+                     "I have </mark><mark class=\"ev ev-reassuring\" title=\"practice "
+                     "(experience); no-harm (cue, reassuring)\" data-ev=\"1 2\">never seen</mark>"
+                     "<mark class=\"ev ev-reassuring\" title=\"no-harm (cue, reassuring)\" "
+                     "data-ev=\"2\"> any harm</mark> from it."));
+    /* title evidence marks the title */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<p class=\"answer-title\"><mark class=\"ev ev-reassuring\" "
+                                        "title=\"no-worry (cue, reassuring)\" data-ev=\"3\">"
+                                        "No worries</mark></p>"));
+    /* character offsets after the curly quotes (bytes 40-53, chars 36-49) */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "a <mark class=\"ev ev-cautionary\" title=\"small-risk (cue, "
+                                        "cautionary)\" data-ev=\"1\">small risk of</mark> "
+                                        "scarring"));
+    /* a span that ends before the text does: the rest follows unmarked */
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, ">Do not do it</mark>.</p>"));
+    free(html);
+}
+
+static void test_render_escapes_and_is_self_contained(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    CU_ASSERT_PTR_NULL(strstr(html, "<script"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CU_ASSERT_PTR_NULL(strstr(html, "http://"));
+    CU_ASSERT_PTR_NULL(strstr(html, "https://"));
+    CU_ASSERT_PTR_NULL(strstr(html, " src="));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "content=\"default-src 'none'"));
+    free(html);
+}
+
+static void test_render_is_deterministic(void)
+{
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&a, &la), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(render_mini(&b, &lb), CN_OK);
+    CU_ASSERT_EQUAL(la, lb);
+    CU_ASSERT_TRUE(la == lb && memcmp(a, b, la) == 0);
+    free(a);
+    free(b);
+}
+
+static void test_render_rejects_malformed_xml(void)
+{
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_report_html_new(STYLESHEET, &h, &err), CN_OK);
+    const char *xml = "<?xml version=\"1.0\"?>\n<report>\n<questions>\n";
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL(cn_report_html_render(h, xml, strlen(xml), &html, &len, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NULL(html);
+    CU_ASSERT_EQUAL(strncmp(err.message, "report.xml:", 11), 0);
+    cn_report_html_free(h);
+}
+
+/* A stylesheet that tries to read a file through document() fails: the
+ * transformation runs with file access forbidden. */
+static void test_render_may_not_read_files(void)
+{
+    char *dir = tu_mkdtemp();
+    const char *secret = "<secret>leaked</secret>\n";
+    char *secret_path = tu_write_file(dir, "secret.xml", secret, strlen(secret));
+    char xsl[8192];
+    snprintf(xsl, sizeof xsl,
+             "<?xml version=\"1.0\"?>\n"
+             "<xsl:stylesheet version=\"1.0\" "
+             "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+             "<xsl:template match=\"/\"><p><xsl:value-of select=\"document('%s')\"/></p>"
+             "</xsl:template>\n</xsl:stylesheet>\n",
+             secret_path);
+    char *xsl_path = tu_write_file(dir, "peek.xsl", xsl, strlen(xsl));
+    cn_error err;
+    cn_error_clear(&err);
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_report_html_new(xsl_path, &h, &err), CN_OK);
+    const char *xml = "<report/>";
+    char *html = NULL;
+    size_t len = 0;
+    int rc = cn_report_html_render(h, xml, strlen(xml), &html, &len, &err);
+    CU_ASSERT_EQUAL(rc, CN_ERR_FORMAT);
+    CU_ASSERT_TRUE(html == NULL || strstr(html, "leaked") == NULL);
+    free(html);
+    cn_report_html_free(h);
+    free(secret_path);
+    free(xsl_path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"find: the source tree's reports/", test_find_in_source_tree},
+        {"find: missing stylesheet names both places", test_find_missing_names_both_places},
+        {"new: missing file", test_new_missing_file},
+        {"new: malformed stylesheet names file and line", test_new_malformed_names_file_and_line},
+        {"new: XML that is no stylesheet", test_new_rejects_non_stylesheet},
+        {"render: bars, tables, anchors, order", test_render_structure},
+        {"render: evidence spans marked, overlaps split", test_render_marks_evidence},
+        {"render: text escaped, nothing external", test_render_escapes_and_is_self_contained},
+        {"render: byte-identical twice", test_render_is_deterministic},
+        {"render: malformed XML", test_render_rejects_malformed_xml},
+        {"render: no file access", test_render_may_not_read_files},
+        {NULL, NULL},
+    };
+    return tu_run_suite("report_html", tests);
+}
