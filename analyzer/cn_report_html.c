@@ -27,22 +27,27 @@ struct cn_report_html {
 };
 
 /* The first diagnostic libxml2 or libxslt reports during one call; later
- * ones add nothing an editor needs. Filled by the callbacks below. */
+ * ones add nothing an editor needs. libxslt writes a message as a place line
+ * ("runtime error: file F line N element E") and then the reason, so the
+ * first two lines are kept, joined by ": ". Filled by the callbacks below. */
 typedef struct diag {
     char text[512];
     size_t len;
-    bool closed; /* the first message is complete */
+    int lines;   /* complete lines kept */
+    bool closed; /* the message is complete */
 } diag;
 
 static void diag_append(diag *d, const char *s)
 {
-    if (d->closed)
-        return;
-    for (; *s && d->len + 1 < sizeof d->text; s++) {
+    for (; *s && !d->closed && d->len + 3 < sizeof d->text; s++) {
         if (*s == '\n') {
-            if (d->len > 0) {
-                d->closed = true;
-                break;
+            if (d->len > 0 && (d->len < 2 || strcmp(d->text + d->len - 2, ": ") != 0)) {
+                if (++d->lines == 2)
+                    d->closed = true;
+                else {
+                    d->text[d->len++] = ':';
+                    d->text[d->len++] = ' ';
+                }
             }
             continue;
         }
@@ -75,8 +80,11 @@ static void diag_structured(void *ctx, xmlErrorPtr e)
     d->closed = true;
 }
 
-static const char *diag_or(const diag *d, const char *fallback)
+/* The message without a dangling ": ", or fallback when there is none. */
+static const char *diag_or(diag *d, const char *fallback)
 {
+    while (d->len >= 2 && strcmp(d->text + d->len - 2, ": ") == 0)
+        d->text[d->len -= 2] = '\0';
     return d->len ? d->text : fallback;
 }
 

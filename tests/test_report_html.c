@@ -253,6 +253,7 @@ static void test_render_may_not_read_files(void)
     int rc = cn_report_html_render(h, xml, strlen(xml), &html, &len, &err);
     CU_ASSERT_EQUAL(rc, CN_ERR_FORMAT);
     CU_ASSERT_TRUE(html == NULL || strstr(html, "leaked") == NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "refused"));
     free(html);
     cn_report_html_free(h);
     free(secret_path);
