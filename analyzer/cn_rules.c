@@ -30,6 +30,16 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"caution_margin", 0.4},       /* hedged caution beats reassurance at this share */
     {"confidence_prior", 1.5},     /* pseudo-count that keeps thin evidence unsure */
     {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
+    /* the aggregator's (read by cn_analysis_opts_from_rules) */
+    {"interval_level", 0.95},        /* confidence level of every interval */
+    {"consensus_strong", 0.75},      /* majority share for a strong consensus (Delphi) */
+    {"consensus_moderate", 0.60},    /* ... moderate */
+    {"consensus_weak", 0.50},        /* ... weak */
+    {"consensus_min_answers", 5},    /* fewer stance-taking answers: insufficient */
+    {"posterior_draws", 10000},      /* Monte Carlo draws from the Dirichlet posterior */
+    {"agreement_bootstrap", 1000},   /* bootstrap resamples of Krippendorff's alpha */
+    {"specialty_simulations", 2000}, /* Monte Carlo tables of the specialty test */
+    {"review_low_confidence", 0.5},  /* review queue: a decision below this is unsure */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
@@ -530,7 +540,7 @@ static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r)
     for (size_t i = 0; i < N_SETTINGS; i++) {
         if (r->id && !strcmp(r->id, SETTING_DEFAULTS[i].name)) {
             double v;
-            if (attr_number(c, r, "value", 0, 1000, &v))
+            if (attr_number(c, r, "value", 0, 1e6, &v))
                 rs->settings[i] = v;
             else if (!find_attr(r, "value"))
                 problem(c, r->file, r->line, "setting %s needs value=NUMBER", r->id);

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "cn_analysis.h"
+#include "cn_analysis_settings.h"
 #include "cn_outfile.h"
 #include "cn_pagecues.h"
 #include "cn_reader.h"
@@ -229,6 +230,7 @@ static int run(const analyze_args *a)
     pg.last = pg.start;
     cn_analysis_opts opts;
     cn_analysis_opts_init(&opts);
+    cn_analysis_opts_from_rules(&opts, rules);
     opts.seed = a->seed;
     opts.progress = progress_classified;
     opts.progress_ctx = &pg;

@@ -1,0 +1,15 @@
+/* cn_analysis_settings: aggregator options from the rule set's settings. */
+#include "cn_analysis_settings.h"
+
+void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
+{
+    opts->consensus.level = cn_rules_setting(rules, "interval_level");
+    opts->consensus.strong = cn_rules_setting(rules, "consensus_strong");
+    opts->consensus.moderate = cn_rules_setting(rules, "consensus_moderate");
+    opts->consensus.weak = cn_rules_setting(rules, "consensus_weak");
+    opts->consensus.min_answers = (long)cn_rules_setting(rules, "consensus_min_answers");
+    opts->consensus.draws = (size_t)cn_rules_setting(rules, "posterior_draws");
+    opts->bootstrap = (size_t)cn_rules_setting(rules, "agreement_bootstrap");
+    opts->simulate = (size_t)cn_rules_setting(rules, "specialty_simulations");
+    opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");
+}
