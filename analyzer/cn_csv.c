@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_csv.h"
 
+#include "cn_file.h"
+
 #include "cn_text.h"
 
 #include <ctype.h>
@@ -244,33 +246,12 @@ int cn_csv_parse(const char *name, const char *data, size_t len, cn_csv **out, c
 int cn_csv_read_file(const char *path, cn_csv **out, cn_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (!buf)
-        return cn_error_set(err, CN_ERR_NOMEM, "%s: out of memory", path);
-    if (failed) {
-        free(buf);
-        return cn_error_set(err, CN_ERR_IO, "%s: read error", path);
-    }
-    int rc = cn_csv_parse(path, buf, len, out, err);
+    char *buf;
+    size_t len;
+    int rc = cn_file_read(path, CN_ERR_IO, &buf, &len, err);
+    if (rc)
+        return rc;
+    rc = cn_csv_parse(path, buf, len, out, err);
     free(buf);
     return rc;
 }

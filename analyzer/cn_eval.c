@@ -1,6 +1,7 @@
 /* cn_eval: gold labels, alignment to classified answers, agreement metrics. */
 #include "cn_eval.h"
 
+#include "cn_file.h"
 #include "cn_text.h"
 
 #include <cjson/cJSON.h>
@@ -90,30 +91,6 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
     return CN_OK;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b)
-                free(buf);
-            buf = b;
-        }
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
-
 static int load_overrides(cn_gold *g, const char *path, const char *data, cn_error *err)
 {
     cJSON *arr = cJSON_Parse(data);
@@ -180,9 +157,10 @@ int cn_gold_load(const char *path, cn_gold **out, cn_error *err)
 {
     *out = NULL;
     size_t len = 0;
-    char *data = slurp(path, &len);
-    if (!data)
-        return cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+    char *data = NULL;
+    int rc0 = cn_file_read(path, CN_ERR_IO, &data, &len, err);
+    if (rc0)
+        return rc0;
     size_t bad;
     if (!cn_utf8_validate(data, len, &bad)) {
         free(data);

@@ -1,6 +1,8 @@
 /* cn_pagecues: load page-cues.txt and answer the parsers' lookups. */
 #include "cn_pagecues.h"
 
+#include "cn_file.h"
+
 #include "cn_lines.h"
 #include "cn_text.h"
 
@@ -242,43 +244,6 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     return CN_OK;
 }
 
-static char *slurp(const char *path, size_t *len, cn_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cn_error_set(err, CN_ERR_RULES, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 8192, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (!buf) {
-        cn_error_set(err, CN_ERR_NOMEM, "out of memory reading %s", path);
-        return NULL;
-    }
-    if (failed) {
-        free(buf);
-        cn_error_set(err, CN_ERR_RULES, "%s: read error", path);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err)
 {
     *out = NULL;
@@ -295,11 +260,12 @@ int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err)
     }
     snprintf(path, n, "%s/page-cues.txt", rules_dir);
     size_t len;
-    char *text = slurp(path, &len, err);
-    if (!text) {
+    char *text;
+    rc = cn_file_read(path, CN_ERR_RULES, &text, &len, err);
+    if (rc) {
         cn_taxonomy_free(taxonomy);
         free(path);
-        return err ? err->code : CN_ERR_RULES;
+        return rc;
     }
     rc = cn_pagecues_parse(text, len, path, taxonomy, out, err);
     free(text);

@@ -1,6 +1,7 @@
 /* cn_rules: load, validate and compile the editable rule folder. */
 #include "cn_rules.h"
 
+#include "cn_file.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
@@ -266,32 +267,6 @@ static int parse_line(load_ctx *c, const char *file, unsigned line, char *text)
     return 0;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = b;
-        }
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
-
 static int parse_file(load_ctx *c, const char *dir, const char *name, cn_sha256_ctx *sha,
                       cn_error *err)
 {
@@ -300,9 +275,9 @@ static int parse_file(load_ctx *c, const char *dir, const char *name, cn_sha256_
     if (!path)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     snprintf(path, plen, "%s/%s", dir, name);
-    char *data = read_all(path, &len);
-    if (!data) {
-        int rc = cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+    char *data = NULL;
+    int rc = cn_file_read(path, CN_ERR_IO, &data, &len, err);
+    if (rc) {
         free(path);
         return rc;
     }
@@ -398,10 +373,9 @@ static int hash_text_files(const char *dir, cn_sha256_ctx *sha, cn_error *err)
             break;
         }
         snprintf(path, plen, "%s/%s", dir, names[i]);
-        char *data = read_all(path, &len);
-        if (!data)
-            rc = cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
-        else {
+        char *data = NULL;
+        rc = cn_file_read(path, CN_ERR_IO, &data, &len, err);
+        if (rc == CN_OK) {
             cn_sha256_update(sha, names[i], strlen(names[i]) + 1);
             cn_sha256_update(sha, data, len);
         }

@@ -1,6 +1,8 @@
 /* cn_taxonomy: load the specialty list and split "City Specialty" lines. */
 #include "cn_taxonomy.h"
 
+#include "cn_file.h"
+
 #include "cn_lines.h"
 #include "cn_text.h"
 
@@ -148,34 +150,12 @@ int cn_taxonomy_parse(const char *text, size_t len, const char *origin, cn_taxon
 int cn_taxonomy_load(const char *path, cn_taxonomy **out, cn_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cn_error_set(err, CN_ERR_RULES, "%s: %s", path, strerror(errno));
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    bool failed = ferror(f);
-    fclose(f);
-    if (!buf)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory reading %s", path);
-    if (failed) {
-        free(buf);
-        return cn_error_set(err, CN_ERR_RULES, "%s: read error", path);
-    }
-    int rc = cn_taxonomy_parse(buf, n, path, out, err);
+    char *buf;
+    size_t n;
+    int rc = cn_file_read(path, CN_ERR_RULES, &buf, &n, err);
+    if (rc)
+        return rc;
+    rc = cn_taxonomy_parse(buf, n, path, out, err);
     free(buf);
     return rc;
 }

@@ -1,0 +1,289 @@
+/* cn_overrides: load and check an editors' overrides file (a JSON array). */
+#include "cn_overrides.h"
+
+#include "cn_hash.h"
+#include "cn_text.h"
+
+#include <cJSON.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cn_overrides {
+    char *name;
+    cn_override *items;
+    size_t n;
+    cn_strmap *by_id; /* answer_id -> position */
+};
+
+void cn_overrides_free(cn_overrides *ov)
+{
+    if (!ov)
+        return;
+    for (size_t i = 0; i < ov->n; i++) {
+        free(ov->items[i].editor);
+        free(ov->items[i].note);
+    }
+    free(ov->items);
+    cn_strmap_free(ov->by_id);
+    free(ov->name);
+    free(ov);
+}
+
+size_t cn_overrides_count(const cn_overrides *ov)
+{
+    return ov ? ov->n : 0;
+}
+
+const cn_override *cn_overrides_at(const cn_overrides *ov, size_t i)
+{
+    return ov && i < ov->n ? &ov->items[i] : NULL;
+}
+
+long cn_overrides_find(const cn_overrides *ov, const char *answer_id)
+{
+    if (!ov || !answer_id)
+        return -1;
+    return cn_strmap_get(ov->by_id, answer_id);
+}
+
+const char *cn_overrides_name(const cn_overrides *ov)
+{
+    return ov->name;
+}
+
+/* 1-based line and column of text + off. */
+static void place_of(const char *text, size_t off, unsigned *line, unsigned *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            ++*col; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+}
+
+/* The line each element of the top-level array starts on (cJSON keeps no
+ * positions). lines has room for n; the text is known to be valid JSON. */
+static void element_lines(const char *text, size_t len, unsigned *lines, size_t n)
+{
+    unsigned line = 1;
+    int depth = 0;
+    bool in_string = false, escaped = false, want = false;
+    size_t k = 0;
+    for (size_t i = 0; i < len && k < n; i++) {
+        char ch = text[i];
+        if (ch == '\n')
+            line++;
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                in_string = false;
+            continue;
+        }
+        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')
+            continue;
+        if (want && depth == 1 && ch != ']') {
+            lines[k++] = line;
+            want = false;
+        }
+        if (ch == '"')
+            in_string = true;
+        else if (ch == '[' || ch == '{') {
+            if (++depth == 1)
+                want = true;
+        } else if (ch == ']' || ch == '}')
+            depth--;
+        else if (ch == ',' && depth == 1)
+            want = true;
+    }
+}
+
+static bool is_answer_id(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+            return false;
+    return n == CN_ID_LEN;
+}
+
+/* An optional string member: absent or null gives NULL; else a copy. */
+static int optional_string(const cJSON *obj, const char *key, char **out, const char *where,
+                           cn_error *err)
+{
+    *out = NULL;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v || cJSON_IsNull(v))
+        return CN_OK;
+    if (!cJSON_IsString(v) || !v->valuestring)
+        return cn_error_set(err, CN_ERR_FORMAT, "%s: '%s' must be a string or null", where, key);
+    *out = strdup(v->valuestring);
+    return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+}
+
+/* One array element into it. where is "FILE:LINE: entry N". */
+static int parse_entry(const cJSON *e, cn_override *it, const char *where, cn_error *err)
+{
+    if (!cJSON_IsObject(e))
+        return cn_error_set(err, CN_ERR_FORMAT, "%s: expected an object {\"answer_id\", \"stance\", "
+                                                "\"editor\", \"note\"}",
+                            where);
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "answer_id");
+    if (!cJSON_IsString(id) || !id->valuestring)
+        return cn_error_set(err, CN_ERR_FORMAT, "%s: needs an 'answer_id' string", where);
+    if (!is_answer_id(id->valuestring))
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: answer_id '%.40s' is not an answer id (16 lower-case hex digits, "
+                            "as `consensus parse` prints)",
+                            where, id->valuestring);
+    memcpy(it->answer_id, id->valuestring, CN_ID_LEN + 1);
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "stance");
+    if (!cJSON_IsString(st) || !st->valuestring || cn_stance_parse(st->valuestring, &it->stance))
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: 'stance' must be reassuring, cautionary, contraindicated or none",
+                            where);
+    int rc = optional_string(e, "editor", &it->editor, where, err);
+    if (rc == CN_OK)
+        rc = optional_string(e, "note", &it->note, where, err);
+    return rc;
+}
+
+static int parse_array(cn_overrides *ov, const cJSON *arr, const char *text, size_t len,
+                       cn_error *err)
+{
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    ov->items = calloc(n + 1, sizeof *ov->items);
+    unsigned *lines = calloc(n + 1, sizeof *lines);
+    ov->by_id = cn_strmap_new();
+    if (!ov->items || !lines || !ov->by_id) {
+        free(lines);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    element_lines(text, len, lines, n);
+    int rc = CN_OK;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, arr)
+    {
+        cn_override *it = &ov->items[ov->n];
+        it->entry = (unsigned)ov->n + 1;
+        it->line = lines[ov->n] ? lines[ov->n] : 1;
+        ov->n++;
+        char where[1200];
+        snprintf(where, sizeof where, "%s:%u: entry %u", ov->name, it->line, it->entry);
+        rc = parse_entry(e, it, where, err);
+        if (rc != CN_OK)
+            break;
+        long seen = cn_strmap_get(ov->by_id, it->answer_id);
+        if (seen >= 0) {
+            rc = cn_error_set(err, CN_ERR_FORMAT,
+                              "%s: answer_id %s already has an override (entry %u, line %u)",
+                              where, it->answer_id, ov->items[seen].entry, ov->items[seen].line);
+            break;
+        }
+        if (cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1))) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            break;
+        }
+    }
+    free(lines);
+    return rc;
+}
+
+int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overrides **out,
+                       cn_error *err)
+{
+    *out = NULL;
+    if (!name)
+        name = "overrides";
+    size_t bad = 0;
+    if (!cn_utf8_validate(text, len, &bad)) {
+        unsigned line, col;
+        place_of(text, bad, &line, &col);
+        return cn_error_set(err, CN_ERR_ENCODING, "%s:%u:%u: not valid UTF-8 (byte offset %zu)",
+                            name, line, col, bad);
+    }
+    cn_overrides *ov = calloc(1, sizeof *ov);
+    if (!ov || !(ov->name = strdup(name))) {
+        free(ov);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    int rc = CN_OK;
+    if (!root) {
+        size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
+        unsigned line, col;
+        place_of(text, off, &line, &col);
+        rc = cn_error_set(err, CN_ERR_FORMAT, "%s:%u:%u: not valid JSON", name, line, col);
+    } else if (!cJSON_IsArray(root)) {
+        rc = cn_error_set(err, CN_ERR_FORMAT,
+                          "%s:1: expected a JSON array of overrides [{\"answer_id\", \"stance\", "
+                          "\"editor\", \"note\"}]",
+                          name);
+    } else {
+        /* Only white space may follow the array. */
+        for (const char *p = end; p && p < text + len && rc == CN_OK; p++)
+            if (!cn_text_is_space((unsigned char)*p) && *p != '\0') {
+                unsigned line, col;
+                place_of(text, (size_t)(p - text), &line, &col);
+                rc = cn_error_set(err, CN_ERR_FORMAT, "%s:%u:%u: text after the array", name,
+                                  line, col);
+            }
+        if (rc == CN_OK)
+            rc = parse_array(ov, root, text, len, err);
+    }
+    cJSON_Delete(root);
+    if (rc != CN_OK) {
+        cn_overrides_free(ov);
+        return rc;
+    }
+    *out = ov;
+    return CN_OK;
+}
+
+int cn_overrides_load(const char *path, cn_overrides **out, cn_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    int rc = CN_OK;
+    for (;;) {
+        if (len + 4096 + 1 > cap) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+                break;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len - 1, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f))
+                rc = cn_error_set(err, CN_ERR_IO, "%s: read error", path);
+            break;
+        }
+    }
+    fclose(f);
+    if (rc == CN_OK) {
+        buf[len] = '\0';
+        rc = cn_overrides_parse(buf, len, path, out, err);
+    }
+    free(buf);
+    return rc;
+}
