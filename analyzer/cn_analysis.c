@@ -50,9 +50,23 @@ const char *cn_answer_role_name(cn_answer_role role)
     return "?";
 }
 
+cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v)
+{
+    if (v == 0 && a->override)
+        return a->override->stance;
+    return v < a->n_verdicts ? a->verdicts[v].decision->stance : CN_STANCE_NONE;
+}
+
+double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v)
+{
+    if (v == 0 && a->override)
+        return 1.0;
+    return v < a->n_verdicts ? a->verdicts[v].decision->confidence : 0.0;
+}
+
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 {
-    return a->n_verdicts ? a->verdicts[0].decision->stance : CN_STANCE_NONE;
+    return cn_analysis_verdict_stance(a, 0);
 }
 
 /* ---- life cycle ---- */
@@ -113,6 +127,7 @@ void cn_analysis_free(cn_analysis *an)
     free(r->claims);
     free(r->specialties.groups);
     free(r->review);
+    free(r->unmatched);
     for (size_t i = 0; i < an->n_skipped; i++) {
         free(an->skipped[i].file);
         free(an->skipped[i].reason);
@@ -523,11 +538,59 @@ static int collect_verdicts(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
+/* ---- editors' overrides ---- */
+
+/* Give each answer the override of its answer_id, then share overrides
+ * between the copies of one answer: a counted answer without its own takes
+ * the first of its duplicates', and a duplicate without its own takes its
+ * original's. Unused overrides are listed as unmatched. */
+static int apply_overrides(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    const cn_overrides *ov = an->opts.overrides;
+    size_t n = cn_overrides_count(ov);
+    if (n == 0)
+        return CN_OK;
+    bool *used = calloc(n, sizeof *used);
+    if (!used)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t i = 0; i < r->n_answers; i++) {
+        long k = cn_overrides_find(ov, r->answers[i].answer->answer_id);
+        if (k >= 0) {
+            r->answers[i].override = cn_overrides_at(ov, (size_t)k);
+            used[k] = true;
+        }
+    }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        cn_analysis_answer *o = &r->answers[a->original];
+        if (a->role == CN_ROLE_DUPLICATE && a->override && !o->override)
+            o->override = a->override;
+    }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        if (a->role == CN_ROLE_DUPLICATE && !a->override)
+            a->override = r->answers[a->original].override;
+        if (a->override)
+            r->n_overridden++;
+    }
+    r->unmatched = calloc(n, sizeof *r->unmatched);
+    if (!r->unmatched) {
+        free(used);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!used[k])
+            r->unmatched[r->n_unmatched++] = cn_overrides_at(ov, k);
+    free(used);
+    return CN_OK;
+}
+
 /* ---- tallies ---- */
 
 static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *v)
 {
-    v->stance = a->verdicts[verdict].decision->stance;
+    v->stance = cn_analysis_verdict_stance(a, verdict);
     v->specialty = a->answer->physician.specialty;
     v->file = a->page->file ? a->page->file : "";
 }
@@ -646,7 +709,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         const cn_decision *d = a->verdicts[0].decision;
-        if (a->role == CN_ROLE_COUNTED) {
+        if (a->role == CN_ROLE_COUNTED && !a->override) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
@@ -679,7 +742,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         r->review[k++] = (cn_review_item){.answer = i,
                                           .reasons = a->review,
                                           .urgency = cn_review_urgency(a->review),
-                                          .confidence = a->verdicts[0].decision->confidence,
+                                          .confidence = cn_analysis_verdict_confidence(a, 0),
                                           .question = a->question};
     }
     cn_review_sort(r->review, r->n_review);
@@ -853,6 +916,8 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
         rc = primary_claims(an, err);
     if (rc == CN_OK)
         rc = collect_verdicts(an, err);
+    if (rc == CN_OK)
+        rc = apply_overrides(an, err);
     if (rc == CN_OK)
         rc = tally_questions(an, err);
     if (rc == CN_OK)

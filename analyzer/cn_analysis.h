@@ -16,6 +16,17 @@
  *   comparison (chi-square, Monte Carlo p, Cramer's V, per-specialty shares);
  * - the review queue (cn_review).
  *
+ * Editors' overrides (cn_overrides, opts.overrides) replace the classifier's
+ * stance on the primary claim before anything is counted, so every figure
+ * uses the corrected stances. An override applies to the answers with its
+ * answer_id and to the other copies of the same answer (its counted original
+ * and that one's duplicates), so a correction made on either rendering of a
+ * page counts once; where copies carry different overrides, the counted
+ * answer's own wins, else the first in corpus order. An answer whose stance an
+ * editor set leaves the review queue except for duplicate-metadata (the
+ * editor decided its stance; metadata is another matter). Overrides matching
+ * no answer are listed in the result (unmatched), in file order.
+ *
  * Counting rules: a question is a group of pages with the same question_id,
  * or linked by a duplicate answer; a duplicate answer (duplicate_of set) is
  * not counted again: its original's vote is the one that counts; a
@@ -48,6 +59,7 @@
 #include "cn_crosstab.h"
 #include "cn_error.h"
 #include "cn_interval.h"
+#include "cn_overrides.h"
 #include "cn_page.h"
 #include "cn_review.h"
 #include "cn_rules.h"
@@ -74,6 +86,7 @@ typedef struct cn_analysis_opts {
     size_t bootstrap;                 /* agreement bootstrap resamples */
     size_t simulate;                  /* specialty test Monte Carlo tables (0 = none) */
     double low_confidence;            /* review: a decision below this is unsure */
+    const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } cn_analysis_opts;
@@ -107,6 +120,7 @@ typedef struct cn_analysis_answer {
     size_t original;      /* duplicates: the counted answer; otherwise itself */
     cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
     size_t n_verdicts;
+    const cn_override *override; /* the editor's stance on the primary claim, or NULL */
     bool dissent;        /* its stance differs from its question's majority */
     unsigned review;     /* CN_REVIEW_* reasons (0: not queued) */
     char *metadata_note; /* duplicate-metadata: what differs; else NULL */
@@ -195,12 +209,16 @@ typedef struct cn_analysis_result {
     cn_specialty_comparison specialties;
     cn_review_item *review; /* most urgent first */
     size_t n_review;
+    size_t n_overridden;             /* answers (any role) whose stance an editor set */
+    const cn_override **unmatched;   /* overrides matching no answer, file order */
+    size_t n_unmatched;
 } cn_analysis_result;
 
 typedef struct cn_analysis cn_analysis;
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
- * the analysis). opts may be NULL (defaults); it is copied. NULL on OOM. */
+ * the analysis, as must opts->overrides). opts may be NULL (defaults); it is
+ * copied. NULL on OOM. */
 cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts);
 void cn_analysis_free(cn_analysis *an);
 
@@ -217,7 +235,13 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err);
 /* The result after a successful cn_analysis_finish, else NULL. Owned by the analysis. */
 const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
 
-/* The stance of an answer on its primary claim. */
+/* The stance of an answer on its primary claim: the editor's where one set
+ * it, else the classifier's. */
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a);
+
+/* The stance and confidence of verdict v of an answer (0: the primary claim,
+ * where an editor's override has confidence 1). */
+cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v);
+double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v);
 
 #endif

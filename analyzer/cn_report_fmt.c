@@ -131,7 +131,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
     switch (flag) {
     case CN_REVIEW_DISSENT:
         snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
-                 cn_stance_name(d->stance), cn_stance_name(q->tally.consensus.majority),
+                 cn_stance_name(cn_analysis_answer_stance(a)),
+                 cn_stance_name(q->tally.consensus.majority),
                  q->tally.consensus.props[q->tally.consensus.majority].count,
                  q->tally.consensus.stance_answers);
         break;

@@ -261,6 +261,25 @@ static void review_names(jctx *c, cJSON *parent, unsigned reasons)
             str(c, a, NULL, cn_review_reason_name(cn_review_reason_at(i)));
 }
 
+/* "override": the editor's decision with the classifier's own stance and
+ * confidence, or null when the classifier's stance stands. */
+static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
+{
+    if (!a->override) {
+        add(c, parent, "override", cJSON_CreateNull());
+        return;
+    }
+    const cn_decision *d = a->verdicts[0].decision;
+    cJSON *o = obj(c, parent, "override");
+    if (!o)
+        return;
+    str(c, o, "editor", a->override->editor);
+    str(c, o, "note", a->override->note);
+    str(c, o, "classifier_stance", cn_stance_name(d->stance));
+    num(c, o, "classifier_confidence", d->confidence);
+    integer(c, o, "entry", (long)a->override->entry);
+}
+
 /* One answer of a question in report.json. */
 static void answer(jctx *c, cJSON *parent, size_t idx)
 {
@@ -279,14 +298,15 @@ static void answer(jctx *c, cJSON *parent, size_t idx)
     str(c, o, "text", ans->text ? ans->text : "");
     boolean(c, o, "excerpt", ans->excerpt);
     boolean(c, o, "truncated", ans->truncated);
-    str(c, o, "stance", cn_stance_name(d->stance));
-    num(c, o, "confidence", d->confidence);
+    str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
+    num(c, o, "confidence", cn_analysis_verdict_confidence(a, 0));
     boolean(c, o, "conflicting", d->conflicting);
     scores(c, o, d);
     str(c, o, "reason", d->reason);
     boolean(c, o, "dissent", a->dissent);
     review_names(c, o, a->review);
-    boolean(c, o, "editor_override", false);
+    boolean(c, o, "editor_override", a->override != NULL);
+    override_obj(c, o, a);
     evidence(c, o, ans, d, true);
     cJSON *claims = arr(c, o, "claims");
     for (size_t v = 1; claims && v < a->n_verdicts; v++) {
@@ -377,14 +397,14 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     cJSON *votes = arr(c, o, "votes");
     for (size_t i = 0; votes && i < cl->n_members; i++) {
         const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        const cn_decision *d = a->verdicts[cl->members[i].verdict].decision;
+        size_t verdict = cl->members[i].verdict;
         cJSON *v = obj(c, votes, NULL);
         if (!v)
             return;
         str(c, v, "answer_id", a->answer->answer_id);
         str(c, v, "question_id", c->r->questions[a->question].id);
-        str(c, v, "stance", cn_stance_name(d->stance));
-        num(c, v, "confidence", d->confidence);
+        str(c, v, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
+        num(c, v, "confidence", cn_analysis_verdict_confidence(a, verdict));
         boolean(c, v, "primary", cl->members[i].verdict == 0);
     }
 }
@@ -544,6 +564,8 @@ static void header(jctx *c, cJSON *root)
         integer(c, cp, "questions", (long)r->n_questions);
         integer(c, cp, "claims", (long)r->n_claims);
         integer(c, cp, "physicians", (long)r->agreement.physicians);
+        integer(c, cp, "overrides", (long)cn_overrides_count(r->opts.overrides));
+        integer(c, cp, "overridden_answers", (long)r->n_overridden);
         cJSON *sk = arr(c, cp, "skipped");
         for (size_t i = 0; sk && i < r->n_skipped; i++) {
             cJSON *o = obj(c, sk, NULL);
@@ -552,6 +574,18 @@ static void header(jctx *c, cJSON *root)
             str(c, o, "file", r->skipped[i].file);
             str(c, o, "reason", r->skipped[i].reason);
         }
+    }
+    cJSON *um = arr(c, root, "unmatched_overrides");
+    for (size_t i = 0; um && i < r->n_unmatched; i++) {
+        const cn_override *ov = r->unmatched[i];
+        cJSON *o = obj(c, um, NULL);
+        if (!o)
+            break;
+        str(c, o, "answer_id", ov->answer_id);
+        str(c, o, "stance", cn_stance_name(ov->stance));
+        str(c, o, "editor", ov->editor);
+        str(c, o, "note", ov->note);
+        integer(c, o, "entry", (long)ov->entry);
     }
 }
 
@@ -663,6 +697,34 @@ int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, 
     return CN_OK;
 }
 
+/* Replace a number or string member of o in place (keeps its position). */
+static void replace_member(jctx *c, cJSON *o, const char *key, cJSON *item)
+{
+    if (!item || !cJSON_ReplaceItemInObjectCaseSensitive(o, key, item)) {
+        cJSON_Delete(item);
+        c->oom = true;
+    }
+}
+
+/* The classify line carries the classifier's stance at the top and in its
+ * primary claim's entry; an editor's override replaces both (the classifier's
+ * stays in "override"). */
+static void apply_override_to_line(jctx *c, cJSON *o, const cn_analysis_answer *a)
+{
+    const char *stance = cn_stance_name(a->override->stance);
+    replace_member(c, o, "stance", cJSON_CreateString(stance));
+    replace_member(c, o, "confidence", cJSON_CreateNumber(1));
+    cJSON *claims = cJSON_GetObjectItemCaseSensitive(o, "claims");
+    cJSON *cl;
+    cJSON_ArrayForEach(cl, claims)
+    {
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cl, "primary"))) {
+            replace_member(c, cl, "stance", cJSON_CreateString(stance));
+            replace_member(c, cl, "confidence", cJSON_CreateNumber(1));
+        }
+    }
+}
+
 cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
 {
     jctx c = {.r = r};
@@ -679,7 +741,10 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
         c.oom = true;
     }
     str(&c, o, "role", cn_answer_role_name(a->role));
-    boolean(&c, o, "editor_override", false);
+    if (a->override)
+        apply_override_to_line(&c, o, a);
+    boolean(&c, o, "editor_override", a->override != NULL);
+    override_obj(&c, o, a);
     if (c.oom) {
         cJSON_Delete(o);
         return NULL;

@@ -291,6 +291,20 @@ static void review_attr(xctx *c, unsigned reasons)
         attr(c, "review", buf);
 }
 
+/* An editor's decision: who, the classifier's own stance and confidence, and
+ * the note as text. */
+static void override_elem(xctx *c, const cn_override *o, const cn_decision *classifier)
+{
+    start(c, "override");
+    attr(c, "editor", o->editor);
+    attr(c, "classifier-stance", cn_stance_name(classifier->stance));
+    attr_num(c, "classifier-confidence", classifier->confidence);
+    attr_int(c, "entry", (long)o->entry);
+    if (o->note)
+        content(c, o->note, strlen(o->note));
+    end(c);
+}
+
 static void answer(xctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
@@ -301,16 +315,18 @@ static void answer(xctx *c, size_t idx)
     attr(c, "file", a->page->file);
     attr_int(c, "index", (long)ans->index);
     attr(c, "role", cn_answer_role_name(a->role));
-    attr(c, "stance", cn_stance_name(d->stance));
-    attr_num(c, "confidence", d->confidence);
+    attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
+    attr_num(c, "confidence", cn_analysis_verdict_confidence(a, 0));
     attr_bool(c, "conflicting", d->conflicting);
     attr_bool(c, "dissent", a->dissent);
     attr_bool(c, "excerpt", ans->excerpt);
     attr_bool(c, "truncated", ans->truncated);
-    attr_bool(c, "editor-override", false);
+    attr_bool(c, "editor-override", a->override != NULL);
     review_attr(c, a->review);
     attr(c, "reason", d->reason);
     physician(c, &ans->physician);
+    if (a->override)
+        override_elem(c, a->override, d);
     text_elem(c, "title", ans->title);
     text_elem(c, "text", ans->text ? ans->text : "");
     start(c, "scores");
@@ -418,12 +434,12 @@ static void claim(xctx *c, size_t ci)
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
         const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        const cn_decision *d = a->verdicts[cl->members[i].verdict].decision;
+        size_t v = cl->members[i].verdict;
         start(c, "vote");
         attr(c, "answer-id", a->answer->answer_id);
         attr(c, "question-id", c->r->questions[a->question].id);
-        attr(c, "stance", cn_stance_name(d->stance));
-        attr_num(c, "confidence", d->confidence);
+        attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(a, v)));
+        attr_num(c, "confidence", cn_analysis_verdict_confidence(a, v));
         attr_bool(c, "primary", cl->members[i].verdict == 0);
         end(c);
     }
@@ -574,10 +590,26 @@ static void header(xctx *c)
     attr_int(c, "questions", (long)r->n_questions);
     attr_int(c, "claims", (long)r->n_claims);
     attr_int(c, "physicians", (long)r->agreement.physicians);
+    attr_int(c, "overrides", (long)cn_overrides_count(r->opts.overrides));
+    attr_int(c, "overridden-answers", (long)r->n_overridden);
     for (size_t i = 0; i < r->n_skipped; i++) {
         start(c, "skipped");
         attr(c, "file", r->skipped[i].file);
         content(c, r->skipped[i].reason, strlen(r->skipped[i].reason));
+        end(c);
+    }
+    end(c);
+    start(c, "unmatched-overrides");
+    attr_int(c, "count", (long)r->n_unmatched);
+    for (size_t i = 0; i < r->n_unmatched; i++) {
+        const cn_override *o = r->unmatched[i];
+        start(c, "override");
+        attr(c, "answer-id", o->answer_id);
+        attr(c, "stance", cn_stance_name(o->stance));
+        attr(c, "editor", o->editor);
+        attr_int(c, "entry", (long)o->entry);
+        if (o->note)
+            content(c, o->note, strlen(o->note));
         end(c);
     }
     end(c);
