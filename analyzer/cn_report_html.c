@@ -122,7 +122,7 @@ int cn_report_html_find(const char *rules_dir, char **path, cn_error *err)
         *path = installed;
         installed = NULL;
     } else {
-        rc = cn_error_set(err, CN_ERR_IO, "no HTML stylesheet: neither %s nor %s exists", local,
+        rc = cn_error_set(err, CN_ERR_IO, "no HTML stylesheet: there is no %s, nor %s", local,
                           installed);
     }
     free(local);

@@ -54,6 +54,9 @@
               <xsl:value-of select="corpus/@files-read"/> files ·
               <xsl:value-of select="corpus/@duplicates"/> duplicates merged ·
               <xsl:value-of select="corpus/@related-excerpts"/> related-question excerpts set aside
+              <xsl:if test="corpus/@overrides &gt; 0"> ·
+                <xsl:value-of select="corpus/@overridden-answers"/> stances set by editors
+                (<xsl:value-of select="corpus/@overrides"/> overrides given)</xsl:if>
             </p>
             <nav class="toc">
               <a href="#overview">Overview</a>
@@ -79,7 +82,7 @@
           </xsl:if>
           <xsl:if test="unmatched-overrides/override">
             <section class="skipped" id="unmatched-overrides" aria-label="Unmatched overrides">
-              <h2>Editor overrides that matched no answer</h2>
+              <h2>Editor overrides that matched no answer (not applied)</h2>
               <ul>
                 <xsl:for-each select="unmatched-overrides/override">
                   <li>
@@ -763,8 +766,10 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           <span class="muted">★ <xsl:value-of select="physician/@rating"/>
             <xsl:if test="physician/@reviews"> (<xsl:value-of select="physician/@reviews"/> reviews)</xsl:if></span>
         </xsl:if>
-        <span class="muted">confidence <xsl:call-template name="pct"><xsl:with-param name="x" select="@confidence"/></xsl:call-template></span>
-        <xsl:if test="@editor-override = 'true'"><span class="flag editor">editor override</span></xsl:if>
+        <xsl:choose>
+          <xsl:when test="@editor-override = 'true'"><span class="flag editor">stance set by an editor</span></xsl:when>
+          <xsl:otherwise><span class="muted">confidence <xsl:call-template name="pct"><xsl:with-param name="x" select="@confidence"/></xsl:call-template></span></xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="@dissent = 'true'"><span class="flag warn">dissent</span></xsl:if>
         <xsl:if test="@conflicting = 'true'"><span class="flag warn">competing cues</span></xsl:if>
         <xsl:if test="contains(concat(' ', @review, ' '), ' low-confidence ')"><span class="flag warn">low confidence</span></xsl:if>
@@ -819,7 +824,8 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     <p class="override-note">
       <strong>Editor override</strong>
       <xsl:if test="@editor"> by <xsl:value-of select="@editor"/></xsl:if>:
-      classifier said <xsl:call-template name="badge"><xsl:with-param name="s" select="@classifier-stance"/></xsl:call-template>
+      the classifier said <xsl:call-template name="badge"><xsl:with-param name="s" select="@classifier-stance"/></xsl:call-template>
+      (confidence <xsl:call-template name="pct"><xsl:with-param name="x" select="@classifier-confidence"/></xsl:call-template>)
       <xsl:if test="string(.) != ''"> — <xsl:value-of select="."/></xsl:if>
     </p>
   </xsl:template>

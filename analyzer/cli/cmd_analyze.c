@@ -1,15 +1,18 @@
 /*
  * cmd_analyze: `consensus analyze`, the main job: read the corpus, classify
- * every answer, aggregate, and write report.json, report.xml and
- * answers.jsonl into the output folder (all three or none).
+ * every answer, apply editors' overrides, aggregate, and write report.json,
+ * report.xml, report.html and answers.jsonl into the output folder (all four
+ * or none).
  */
 #include "cli.h"
 
 #include "cn_analysis.h"
 #include "cn_analysis_settings.h"
 #include "cn_outfile.h"
+#include "cn_overrides.h"
 #include "cn_pagecues.h"
 #include "cn_reader.h"
+#include "cn_report_html.h"
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
 #include "cn_rules.h"
@@ -19,26 +22,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static const char USAGE[] =
-    "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N] [--quiet]\n"
+    "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N]\n"
+    "                         [--overrides FILE] [--quiet]\n"
     "\n"
     "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
     "its question's claim (and on other claims it addresses), measures how strongly\n"
-    "the physicians agree, and writes three files into the output folder:\n"
+    "the physicians agree, and writes four files into the output folder:\n"
     "  report.json    questions, claims, agreement, specialties, review queue\n"
     "  report.xml     the same, valid against reports/report.xsd\n"
+    "  report.html    the editors' page made from report.xml by reports/report.xsl:\n"
+    "                 one self-contained file, open it in any browser\n"
     "  answers.jsonl  one classified answer a line\n"
     "\n"
     "PATH is a file or a folder (read recursively, in name order); default corpus/.\n"
     "\n"
     "Options:\n"
     "      --rules DIR   rule folder (default: $CONSENSUS_RULES, else ./rules, else\n"
-    "                    the installed set)\n"
+    "                    the installed set); report.xsl is taken from DIR/../reports/,\n"
+    "                    else from the installed schema folder, else ./reports/\n"
     "  -o, --out DIR     output folder, created when missing (default reports/out/)\n"
     "  -s, --seed N      seed of every Monte Carlo and bootstrap draw (default 1);\n"
     "                    the same input, rules and seed give byte-identical reports\n"
+    "      --overrides FILE\n"
+    "                    editors' stances: a JSON array of {\"answer_id\", \"stance\",\n"
+    "                    \"editor\", \"note\"}; each replaces the classifier's stance of\n"
+    "                    that answer (and its copies) before anything is counted, and\n"
+    "                    the reports mark it with the editor, note and the\n"
+    "                    classifier's own stance. An override whose answer_id matches\n"
+    "                    no answer is named on stderr and listed in the reports\n"
+    "                    (unmatched_overrides)\n"
     "  -q, --quiet       no progress line and no closing summary\n"
     "  -h, --help        this help\n"
     "\n"
@@ -47,9 +63,10 @@ static const char USAGE[] =
     "never leaves a half-written report.\n"
     "\n"
     "Exit status: 0 success; 1 some input was rejected (named on stderr; the rest\n"
-    "was analyzed and the reports written) or the reports could not be written;\n"
-    "2 bad usage (unknown option, bad seed, a path that does not exist, a rule\n"
-    "folder that cannot be loaded).\n";
+    "was analyzed and the reports written), an override matched no answer, or the\n"
+    "reports could not be written; 2 bad usage (unknown option, bad seed, a path\n"
+    "that does not exist, a rule folder, stylesheet or overrides file that cannot\n"
+    "be loaded: nothing is written then).\n";
 
 /* The progress line: on a terminal only, redrawn at most ten times a second. */
 typedef struct progress {
@@ -152,17 +169,20 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
     }
 }
 
-/* Render the three files and commit them together. */
-static int write_reports(const cn_analysis_result *r, const char *out_dir)
+/* Render the four files and commit them together; report.html is made from
+ * report.xml's text, so the two always agree. */
+static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir)
 {
     cn_error err;
     cn_error_clear(&err);
     cn_outset *set = NULL;
-    char *json = NULL, *xml = NULL, *lines = NULL;
-    size_t json_len = 0, xml_len = 0, lines_len = 0;
+    char *json = NULL, *xml = NULL, *page = NULL, *lines = NULL;
+    size_t json_len = 0, xml_len = 0, page_len = 0, lines_len = 0;
     int rc = cn_report_json_render(r, &json, &json_len, &err);
     if (rc == CN_OK)
         rc = cn_report_xml_render(r, &xml, &xml_len, &err);
+    if (rc == CN_OK)
+        rc = cn_report_html_render(html, xml, xml_len, &page, &page_len, &err);
     if (rc == CN_OK)
         rc = cn_report_answers_render(r, &lines, &lines_len, &err);
     if (rc == CN_OK)
@@ -172,6 +192,8 @@ static int write_reports(const cn_analysis_result *r, const char *out_dir)
     if (rc == CN_OK)
         rc = cn_outset_add(set, "report.xml", xml, xml_len, &err);
     if (rc == CN_OK)
+        rc = cn_outset_add(set, "report.html", page, page_len, &err);
+    if (rc == CN_OK)
         rc = cn_outset_add(set, "answers.jsonl", lines, lines_len, &err);
     if (rc == CN_OK)
         rc = cn_outset_commit(set, &err);
@@ -180,8 +202,43 @@ static int write_reports(const cn_analysis_result *r, const char *out_dir)
     cn_outset_free(set);
     free(json);
     free(xml);
+    free(page);
     free(lines);
     return rc;
+}
+
+/* The HTML stylesheet: next to the rules (a source tree), installed, or the
+ * working folder's reports/ (running from a source tree with other rules). */
+static int load_stylesheet(const char *rules_dir, cn_report_html **out, cn_error *err)
+{
+    char *path = NULL;
+    int rc = cn_report_html_find(rules_dir, &path, err);
+    if (rc == CN_ERR_IO) {
+        static const char LOCAL[] = "reports/" CN_REPORT_HTML_STYLESHEET;
+        struct stat st;
+        if (stat(LOCAL, &st) == 0 && S_ISREG(st.st_mode)) {
+            path = strdup(LOCAL);
+            rc = path ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        } else {
+            char first[CN_ERROR_MESSAGE_MAX];
+            snprintf(first, sizeof first, "%s", err->message);
+            cn_error_set(err, CN_ERR_IO, "%s, nor %s", first, LOCAL);
+        }
+    }
+    if (rc == CN_OK)
+        rc = cn_report_html_new(path, out, err);
+    free(path);
+    return rc;
+}
+
+/* Name each override that matched no answer; true when there was one. */
+static bool report_unmatched(const cn_analysis_result *r, const char *path)
+{
+    for (size_t i = 0; i < r->n_unmatched; i++)
+        cli_error("analyze: %s: entry %u (line %u): no answer has answer_id %s; the override "
+                  "was not applied",
+                  path, r->unmatched[i]->entry, r->unmatched[i]->line, r->unmatched[i]->answer_id);
+    return r->n_unmatched > 0;
 }
 
 static int parse_seed(const char *s, unsigned long *out)
@@ -200,6 +257,7 @@ static int parse_seed(const char *s, unsigned long *out)
 typedef struct analyze_args {
     const char *rules_opt;
     const char *out_dir;
+    const char *overrides_path; /* NULL: none */
     unsigned long seed;
     bool quiet;
     const char *const *paths;
@@ -215,9 +273,15 @@ static int run(const analyze_args *a)
     cn_pagecues *cues = NULL;
     cn_reader *reader = NULL;
     cn_analysis *an = NULL;
+    cn_report_html *html = NULL;
+    cn_overrides *overrides = NULL;
     int exit_code = CLI_EXIT_USAGE;
+    /* Everything the run depends on is loaded before the corpus is read, so a
+     * bad stylesheet or overrides file fails fast and writes nothing. */
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
-        cn_pagecues_load(rules_dir, &cues, &err) != CN_OK) {
+        cn_pagecues_load(rules_dir, &cues, &err) != CN_OK ||
+        load_stylesheet(rules_dir, &html, &err) != CN_OK ||
+        (a->overrides_path && cn_overrides_load(a->overrides_path, &overrides, &err) != CN_OK)) {
         cli_error("analyze: %s", err.message);
         goto done;
     }
@@ -232,6 +296,7 @@ static int run(const analyze_args *a)
     cn_analysis_opts_init(&opts);
     cn_analysis_opts_from_rules(&opts, rules);
     opts.seed = a->seed;
+    opts.overrides = overrides;
     opts.progress = progress_classified;
     opts.progress_ctx = &pg;
     exit_code = CLI_EXIT_REJECTED;
@@ -251,17 +316,20 @@ static int run(const analyze_args *a)
     }
     progress_end(&pg);
     const cn_analysis_result *r = cn_analysis_result_get(an);
-    if (write_reports(r, a->out_dir) != CN_OK)
+    bool unmatched = report_unmatched(r, a->overrides_path);
+    if (write_reports(r, html, a->out_dir) != CN_OK)
         goto done;
     if (!a->quiet)
         printf("consensus: %zu questions, %zu distinct answers (%zu files, %zu skipped); "
                "reports in %s\n",
                r->n_questions, r->distinct_answers, r->files_read, r->n_skipped, a->out_dir);
-    exit_code = skipped || r->n_skipped ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
+    exit_code = skipped || r->n_skipped || unmatched ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
     if (r->n_skipped)
         cli_error("analyze: %zu input%s skipped", r->n_skipped, r->n_skipped == 1 ? "" : "s");
 done:
     cn_analysis_free(an);
+    cn_overrides_free(overrides);
+    cn_report_html_free(html);
     cn_reader_free(reader);
     cn_pagecues_free(cues);
     cn_rules_free(rules);
@@ -275,7 +343,8 @@ int cmd_analyze(int argc, char **argv)
     static const struct option OPTIONS[] = {
         {"rules", required_argument, NULL, 'r'}, {"out", required_argument, NULL, 'o'},
         {"seed", required_argument, NULL, 's'},  {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0},
+        {"overrides", required_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     analyze_args a = {.out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED};
     int c;
@@ -299,6 +368,11 @@ int cmd_analyze(int argc, char **argv)
             break;
         case 'q':
             a.quiet = true;
+            break;
+        case 'O':
+            if (!*optarg)
+                return cli_usage_error("analyze", "--overrides needs a file");
+            a.overrides_path = optarg;
             break;
         case 'h':
             fputs(USAGE, stdout);
