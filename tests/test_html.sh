@@ -81,30 +81,36 @@ fail() {
 
 if cmp -s "$tmp/sample/report.html" "$tmp/again/report.html"; then pass; else fail "report.html differs between two runs"; fi
 
-# A copy of a page with a probe script (and without the CSP that would block
-# it) that writes layout measurements into the DOM for --dump-dom.
+# A probe page: the report in an iframe exactly WIDTH pixels wide (headless
+# Chromium keeps its window at least 500 pixels wide), and a script that
+# writes layout measurements of the framed page into the DOM for --dump-dom.
 make_probe() {
-  "$PY" - "$1" "$2" <<'PY'
-import re, sys
+  "$PY" - "$1" "$2" "$3" <<'PY'
+import html, sys
 page = open(sys.argv[1], encoding="utf-8").read()
-page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-probe = """<script>
-window.addEventListener('load', function () {
-  var d = document.documentElement, out = {errors: []};
-  out.innerWidth = window.innerWidth;
-  out.scrollWidth = d.scrollWidth;
-  out.bars = Array.prototype.map.call(document.querySelectorAll('svg.stance-bar'), function (s) {
-    var r = s.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)];
-  });
-  out.wide = Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) {
-    var r = e.getBoundingClientRect();
-    return r.right > window.innerWidth + 1 && !e.closest('.table-wrap') && getComputedStyle(e).position !== 'absolute';
-  }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; });
+width = int(sys.argv[3])
+probe = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">
+<iframe id="f" style="border:0;width:%dpx;height:2400px" srcdoc="%s"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', function () {
+  var w = this.contentWindow, doc = this.contentDocument, d = doc.documentElement, out = {errors: []};
+  try {
+    out.innerWidth = w.innerWidth;
+    out.scrollWidth = d.scrollWidth;
+    out.bars = Array.prototype.map.call(doc.querySelectorAll('svg.stance-bar'), function (s) {
+      var r = s.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)];
+    });
+    out.wide = Array.prototype.filter.call(doc.querySelectorAll('body *'), function (e) {
+      var r = e.getBoundingClientRect();
+      return r.right > w.innerWidth + 1 && !e.closest('.table-wrap') &&
+             w.getComputedStyle(e).position !== 'absolute';
+    }).slice(0, 5).map(function (e) { return e.tagName + '.' + e.className; });
+  } catch (e) { out.errors.push(String(e)); }
   var pre = document.createElement('pre'); pre.id = 'cn-probe';
   pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
 });
-</script>"""
-open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", probe + "</body>", 1))
+</script></body></html>""" % (width, html.escape(page, quote=True))
+open(sys.argv[2], "w", encoding="utf-8").write(probe)
 PY
 }
 
@@ -121,7 +127,7 @@ check_page() {
       pass
     fi
     chrome "file://$dir/report.html" /dev/null "$log" "$width" --screenshot="$SHOTS/$name.$width.png"
-    make_probe "$dir/report.html" "$tmp/$name.probe.html"
+    make_probe "$dir/report.html" "$tmp/$name.probe.html" "$width"
     chrome "file://$tmp/$name.probe.html" "$tmp/$name.$width.probe.html" "$log" "$width" --dump-dom
     local out
     if out=$("$PY" - "$dir/report.xml" "$dom" "$tmp/$name.$width.probe.html" "$SHOTS/$name.$width.png" "$width" <<'PY'
