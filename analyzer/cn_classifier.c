@@ -168,11 +168,19 @@ static int resolve_modifiers(work *w)
     return 0;
 }
 
-/* Of overlapping cues keep the longest ("not a concern" over "concern"). */
-static int resolve_cues(work *w)
+static bool cue_applies(const work *w, const cn_classify_input *in, const hit *cue);
+
+/* Of overlapping cues keep the longest ("not a concern" over "concern"),
+ * among those that apply to this question ("yes" means one thing per type). */
+static int resolve_cues(work *w, const cn_classify_input *in)
 {
     resolve_modifiers(w);
     hits *all = &w->by_kind[CN_RULE_CUE];
+    size_t kept = 0;
+    for (size_t i = 0; i < all->n; i++)
+        if (cue_applies(w, in, &all->items[i]))
+            all->items[kept++] = all->items[i];
+    all->n = kept;
     if (all->n)
         qsort(all->items, all->n, sizeof *all->items, longer_first);
     for (size_t i = 0; i < all->n; i++) {
@@ -392,16 +400,28 @@ static bool cue_applies(const work *w, const cn_classify_input *in, const hit *c
     return true;
 }
 
-static cue_effect evaluate_cue(work *w, const hit *cue, unsigned last_cue_sentence)
+static cn_stance swap_poles(cn_stance s)
+{
+    return s == CN_STANCE_REASSURING        ? CN_STANCE_CONTRAINDICATED
+           : s == CN_STANCE_CONTRAINDICATED ? CN_STANCE_REASSURING
+                                            : s;
+}
+
+static cue_effect evaluate_cue(work *w, const cn_classify_input *in, const hit *cue,
+                               unsigned last_cue_sentence)
 {
     const cn_rule *r = cue->rule;
     cue_effect e = {r->stance, r->weight, 0};
+    /* "Can I skip the antiviral?": the practice asked about is leaving
+     * something out, so "keep taking it" advises against it. */
+    if (r->flip_on && in->question_type && !strcmp(r->flip_on, in->question_type))
+        e.stance = swap_poles(e.stance);
     if (r->negatable && negated(w, cue)) {
         e.flags |= CN_EV_NEGATED;
         if (r->negated_drop)
             e.weight = 0;
         else
-            e.stance = r->negated;
+            e.stance = e.stance == r->stance ? r->negated : swap_poles(r->negated);
     }
     apply_hedges(w, cue, &e);
     apply_intensifiers(w, cue, &e);
@@ -506,22 +526,20 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc == CN_OK)
         rc = collect_hits(&w, err);
-    if (rc == CN_OK && resolve_cues(&w))
+    if (rc == CN_OK && resolve_cues(&w, in))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
     double advice_against = 0, hedged_caution = 0;
     unsigned last_cue_sentence = (unsigned)-1;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
-        if (w.cues.items[i].first >= w.n_title && cue_applies(&w, in, &w.cues.items[i]))
+        if (w.cues.items[i].first >= w.n_title)
             last_cue_sentence = tok(&w, w.cues.items[i].first)->sentence;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++) {
         hit *cue = &w.cues.items[i];
-        if (!cue_applies(&w, in, cue))
-            continue;
         if (in->topic_claim &&
             !sentence_on_topic(&w, in->topic_claim, tok(&w, cue->first)->sentence))
             continue;
-        cue_effect e = evaluate_cue(&w, cue, last_cue_sentence);
+        cue_effect e = evaluate_cue(&w, in, cue, last_cue_sentence);
         out->scores[e.stance] += e.weight;
         /* Conditional or future advice ("if X, stop"; "from now on") is not
          * the recommendation for the case asked about, and advice a "but"

@@ -1,11 +1,11 @@
 /* cn_overrides: load and check an editors' overrides file (a JSON array). */
 #include "cn_overrides.h"
 
+#include "cn_file.h"
 #include "cn_hash.h"
 #include "cn_text.h"
 
 #include <cJSON.h>
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,36 +254,11 @@ int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overri
 int cn_overrides_load(const char *path, cn_overrides **out, cn_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cn_error_set(err, CN_ERR_IO, "%s: %s", path, strerror(errno));
     char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = CN_OK;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, ncap);
-            if (!nb) {
-                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t got = fread(buf + len, 1, cap - len - 1, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f))
-                rc = cn_error_set(err, CN_ERR_IO, "%s: read error", path);
-            break;
-        }
-    }
-    fclose(f);
-    if (rc == CN_OK) {
-        buf[len] = '\0';
+    size_t len = 0;
+    int rc = cn_file_read(path, CN_ERR_IO, &buf, &len, err);
+    if (rc == CN_OK)
         rc = cn_overrides_parse(buf, len, path, out, err);
-    }
     free(buf);
     return rc;
 }

@@ -621,6 +621,9 @@ static void fill_cue(load_ctx *c, record *r, cn_rule *rule)
     attr *only = find_attr(r, "only");
     if (only)
         rule->only = strdup(only->value);
+    attr *flip = find_attr(r, "flip_on");
+    if (flip)
+        rule->flip_on = strdup(flip->value);
     attr *anchor = find_attr(r, "anchor");
     if (anchor && !strcmp(anchor->value, "sentence"))
         rule->anchored = true;
@@ -773,6 +776,7 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].file);
         free(rs->rules[i].statement);
         free(rs->rules[i].only);
+        free(rs->rules[i].flip_on);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->n_aliases; i++)
@@ -847,11 +851,16 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
             if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") && strcmp(r->kind, "class"))
                 compile_record(&c, rs, r);
         }
-        for (size_t i = 0; i < rs->n; i++)
+        for (size_t i = 0; i < rs->n; i++) {
             if (rs->rules[i].only &&
                 cn_strmap_get(rs->ids[CN_RULE_QUESTION], rs->rules[i].only) < 0)
                 problem(&c, rs->rules[i].file, rs->rules[i].line,
                         "only: unknown question type '%s'", rs->rules[i].only);
+            if (rs->rules[i].flip_on &&
+                cn_strmap_get(rs->ids[CN_RULE_QUESTION], rs->rules[i].flip_on) < 0)
+                problem(&c, rs->rules[i].file, rs->rules[i].line,
+                        "flip_on: unknown question type '%s'", rs->rules[i].flip_on);
+        }
     }
     for (size_t i = 0; i < c.n_recs; i++)
         record_clear(&c.recs[i]);

@@ -60,6 +60,8 @@ typedef struct cn_rule {
     bool caution;      /* caution=yes: hedged risk or uncertainty (STANCE-GUIDE rule 6) */
     char *only;        /* only=TYPE: counts only when the question is of that type */
     bool anchored;     /* anchor=sentence: counts only at the start of a sentence */
+    char *flip_on;     /* flip_on=TYPE: reassuring and contraindicated swap for that
+                        * question type ("Can I skip it?": "keep taking it" advises against) */
     /* modifiers */
     double factor;  /* hedge, intensifier, experience, hypothetical */
     bool has_shift; /* hedge: turns cues of stance `shift_from` into `shift_to` */

@@ -228,6 +228,46 @@ static void test_empty_text(void)
     CU_ASSERT_EQUAL(classify_titled(NULL, "   \n\n  ", NULL), N);
 }
 
+static cn_stance classify_typed(const char *qtype, const char *title, const char *text)
+{
+    cn_classify_input in = {.title = title, .text = text, .question_type = qtype};
+    cn_decision d;
+    cn_error err;
+    if (cn_classify_answer(RULES, &in, &d, &err) != CN_OK)
+        return (cn_stance)-1;
+    cn_stance s = d.stance;
+    cn_decision_clear(&d);
+    return s;
+}
+
+/* A bare yes or no means what the question asked; "keep taking it" advises
+ * against skipping; question types come from the title. */
+static void test_question_types(void)
+{
+    CU_ASSERT_EQUAL(classify_typed("permission", "Yes", "Hope this helps."), R);
+    CU_ASSERT_EQUAL(classify_typed("permission", "No", "Hope this helps."), X);
+    CU_ASSERT_EQUAL(classify_typed("harm", "No", "Hope this helps."), R);
+    CU_ASSERT_EQUAL(classify_typed("restriction", "Yes", "Hope this helps."), X);
+    CU_ASSERT_EQUAL(classify_typed(NULL, "Yes", "Hope this helps."), N);
+    CU_ASSERT_EQUAL(classify_typed("permission", NULL, "Keep taking it, and do not stop."), R);
+    CU_ASSERT_EQUAL(classify_typed("omission", NULL, "Keep taking it, and do not stop."), X);
+    cn_error err;
+    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES,
+                                                   "Can I get lip filler before my "
+                                                   "wedding?",
+                                                   &err),
+                           "permission");
+    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES, "Will it scar?", &err), "harm");
+    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES, "Do I have to stop fish oil?", &err),
+                           "restriction");
+    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES,
+                                                   "Skipping the antiviral before CO2 "
+                                                   "laser?",
+                                                   &err),
+                           "omission");
+    CU_ASSERT_PTR_NULL(cn_claims_question_type(RULES, "Treatments to replace facial volume", &err));
+}
+
 /* Primary claims: by title, ad hoc for unseen topics, stable ids. */
 static void test_primary_claims(void)
 {
@@ -290,6 +330,7 @@ int main(void)
         {"confidence and conflict", test_confidence_and_conflict},
         {"empty text", test_empty_text},
         {"primary claims", test_primary_claims},
+        {"question types", test_question_types},
         {NULL, NULL},
     };
     int rc = tu_run_suite("classifier", tests);
