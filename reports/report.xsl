@@ -118,7 +118,7 @@
           seed <xsl:value-of select="generator/@seed"/> ·
           consensus levels: strong ≥ <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@strong"/></xsl:call-template>,
           moderate ≥ <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@moderate"/></xsl:call-template>,
-          weak &gt; <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@weak"/></xsl:call-template>
+          weak ≥ <xsl:call-template name="pct"><xsl:with-param name="x" select="settings/@weak"/></xsl:call-template>
           majority share, with at least <xsl:value-of select="settings/@min-answers"/> answers taking a stance.
         </footer>
         <xsl:value-of select="$nl"/>
