@@ -226,9 +226,8 @@ void cn_eval_free(cn_eval *ev)
 }
 
 int cn_eval_add(cn_eval *ev, const char *file, size_t index, const char *answer_id,
-                const char *title, const char *text, cn_stance predicted)
+                const char *text, cn_stance predicted)
 {
-    (void)title;
     if (ev->n == ev->cap) {
         size_t cap = ev->cap ? ev->cap * 2 : 128;
         seen_answer *a = realloc(ev->answers, cap * sizeof *a);

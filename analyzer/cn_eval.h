@@ -40,7 +40,7 @@ void cn_eval_free(cn_eval *ev);
 
 /* Offer one classified answer. Returns 0, or -1 when memory runs out. */
 int cn_eval_add(cn_eval *ev, const char *file, size_t index, const char *answer_id,
-                const char *title, const char *text, cn_stance predicted);
+                const char *text, cn_stance predicted);
 
 typedef struct cn_label_metrics {
     double precision, recall, f1; /* 0 when undefined (no support and no predictions) */

@@ -77,10 +77,10 @@ static void test_alignment_and_metrics(void)
     CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
     cn_eval *ev = cn_eval_new(g);
     /* answer 3 comes before answer 2 and the prefix has other white space and case */
-    cn_eval_add(ev, "f.txt", 1, "a1", NULL, "it is\xc2\xa0safe to go", CN_STANCE_REASSURING);
-    cn_eval_add(ev, "f.txt", 3, "a3", NULL, "Maybe, maybe not", CN_STANCE_REASSURING);
-    cn_eval_add(ev, "f.txt", 2, "a2", NULL, "Do not do it", CN_STANCE_CONTRAINDICATED);
-    cn_eval_add(ev, "other.txt", 4, "a4", NULL, "Nowhere to be found", CN_STANCE_NONE);
+    cn_eval_add(ev, "f.txt", 1, "a1", "it is\xc2\xa0safe to go", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 3, "a3", "Maybe, maybe not", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 2, "a2", "Do not do it", CN_STANCE_CONTRAINDICATED);
+    cn_eval_add(ev, "other.txt", 4, "a4", "Nowhere to be found", CN_STANCE_NONE);
     cn_eval_result r;
     CU_ASSERT_EQUAL_FATAL(cn_eval_compute(ev, &r, &err), CN_OK);
     CU_ASSERT_EQUAL(r.n, 3);
@@ -106,8 +106,8 @@ static void test_overrides_as_gold(void)
     cn_error err;
     CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
     cn_eval *ev = cn_eval_new(g);
-    cn_eval_add(ev, "f.txt", 1, "a1", NULL, "x", CN_STANCE_REASSURING);
-    cn_eval_add(ev, "f.txt", 2, "a2", NULL, "y", CN_STANCE_CAUTIONARY);
+    cn_eval_add(ev, "f.txt", 1, "a1", "x", CN_STANCE_REASSURING);
+    cn_eval_add(ev, "f.txt", 2, "a2", "y", CN_STANCE_CAUTIONARY);
     cn_eval_result r;
     CU_ASSERT_EQUAL(cn_eval_compute(ev, &r, &err), CN_OK);
     CU_ASSERT_EQUAL(r.n, 1);

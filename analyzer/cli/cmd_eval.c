@@ -58,7 +58,7 @@ static bool on_page(void *ctx, cn_page *page)
     bool ok = true;
     for (size_t i = 0; ok && i < page->n_answers; i++) {
         const cn_answer *a = &page->answers[i];
-        ok = cn_eval_add(c->eval, page->file, a->index, a->answer_id, a->title, a->text,
+        ok = cn_eval_add(c->eval, page->file, a->index, a->answer_id, a->text,
                          pa->answers[i].claims[0].decision.stance) == 0;
     }
     cn_page_annotation_free(pa);
