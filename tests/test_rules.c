@@ -153,6 +153,30 @@ static void test_shipped_rules_valid(void)
     cn_rules_free(rules);
 }
 
+/* The fingerprint covers every rule file, the reader's .txt files included,
+ * and nothing else changes it. */
+static void test_fingerprint(void)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4300];
+    snprintf(cmd, sizeof cmd, "cp rules/*.rules rules/*.txt '%s'/", dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    cn_rules *a = NULL, *b = NULL, *c = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &a, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &b, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_STRING_EQUAL(cn_rules_sha256(a), cn_rules_sha256(b));
+    snprintf(cmd, sizeof cmd, "echo 'Trichologist' >> '%s'/specialties.txt", dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &c, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_STRING_NOT_EQUAL(cn_rules_sha256(a), cn_rules_sha256(c));
+    cn_rules_free(a);
+    cn_rules_free(b);
+    cn_rules_free(c);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 static void test_cli_rules_check(void)
 {
     char *out = NULL, *err = NULL;
@@ -194,6 +218,7 @@ int main(void)
         {"invalid UTF-8 in a rule file", test_invalid_utf8_rule_file},
         {"missing folder", test_missing_folder},
         {"shipped rules are valid", test_shipped_rules_valid},
+        {"fingerprint covers every rule file", test_fingerprint},
         {"rules check CLI", test_cli_rules_check},
         {NULL, NULL},
     };
