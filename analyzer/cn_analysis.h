@@ -121,9 +121,9 @@ typedef struct cn_analysis_answer {
     cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
     size_t n_verdicts;
     const cn_override *override; /* the editor's stance on the primary claim, or NULL */
-    bool dissent;        /* its stance differs from its question's majority */
-    unsigned review;     /* CN_REVIEW_* reasons (0: not queued) */
-    char *metadata_note; /* duplicate-metadata: what differs; else NULL */
+    bool dissent;                /* its stance differs from its question's majority */
+    unsigned review;             /* CN_REVIEW_* reasons (0: not queued) */
+    char *metadata_note;         /* duplicate-metadata: what differs; else NULL */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -209,8 +209,8 @@ typedef struct cn_analysis_result {
     cn_specialty_comparison specialties;
     cn_review_item *review; /* most urgent first */
     size_t n_review;
-    size_t n_overridden;             /* answers (any role) whose stance an editor set */
-    const cn_override **unmatched;   /* overrides matching no answer, file order */
+    size_t n_overridden;           /* answers (any role) whose stance an editor set */
+    const cn_override **unmatched; /* overrides matching no answer, file order */
     size_t n_unmatched;
 } cn_analysis_result;
 

@@ -135,8 +135,9 @@ static int optional_string(const cJSON *obj, const char *key, char **out, const 
 static int parse_entry(const cJSON *e, cn_override *it, const char *where, cn_error *err)
 {
     if (!cJSON_IsObject(e))
-        return cn_error_set(err, CN_ERR_FORMAT, "%s: expected an object {\"answer_id\", \"stance\", "
-                                                "\"editor\", \"note\"}",
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: expected an object {\"answer_id\", \"stance\", "
+                            "\"editor\", \"note\"}",
                             where);
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "answer_id");
     if (!cJSON_IsString(id) || !id->valuestring)
@@ -186,8 +187,8 @@ static int parse_array(cn_overrides *ov, const cJSON *arr, const char *text, siz
         long seen = cn_strmap_get(ov->by_id, it->answer_id);
         if (seen >= 0) {
             rc = cn_error_set(err, CN_ERR_FORMAT,
-                              "%s: answer_id %s already has an override (entry %u, line %u)",
-                              where, it->answer_id, ov->items[seen].entry, ov->items[seen].line);
+                              "%s: answer_id %s already has an override (entry %u, line %u)", where,
+                              it->answer_id, ov->items[seen].entry, ov->items[seen].line);
             break;
         }
         if (cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1))) {
@@ -236,8 +237,8 @@ int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overri
             if (!cn_text_is_space((unsigned char)*p) && *p != '\0') {
                 unsigned line, col;
                 place_of(text, (size_t)(p - text), &line, &col);
-                rc = cn_error_set(err, CN_ERR_FORMAT, "%s:%u:%u: text after the array", name,
-                                  line, col);
+                rc = cn_error_set(err, CN_ERR_FORMAT, "%s:%u:%u: text after the array", name, line,
+                                  col);
             }
         if (rc == CN_OK)
             rc = parse_array(ov, root, text, len, err);

@@ -199,7 +199,7 @@ static xsltTransformContextPtr sandboxed_context(xsltStylesheetPtr style, xmlDoc
         return NULL;
     }
     static const xsltSecurityOption FORBIDDEN[] = {
-        XSLT_SECPREF_READ_FILE,     XSLT_SECPREF_WRITE_FILE,    XSLT_SECPREF_CREATE_DIRECTORY,
+        XSLT_SECPREF_READ_FILE,    XSLT_SECPREF_WRITE_FILE,    XSLT_SECPREF_CREATE_DIRECTORY,
         XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK,
     };
     for (size_t i = 0; i < sizeof FORBIDDEN / sizeof FORBIDDEN[0]; i++)
@@ -246,8 +246,7 @@ int cn_report_html_render(cn_report_html *h, const char *xml, size_t xml_len, ch
     diag d = {0};
     xmlDocPtr doc = parse_xml("report.xml", xml, xml_len, &d);
     if (!doc)
-        return cn_error_set(err, CN_ERR_FORMAT, "report.xml:%s",
-                            diag_or(&d, " cannot be parsed"));
+        return cn_error_set(err, CN_ERR_FORMAT, "report.xml:%s", diag_or(&d, " cannot be parsed"));
     xsltSecurityPrefsPtr sec = NULL;
     xsltTransformContextPtr tc = sandboxed_context(h->style, doc, &sec, &d);
     if (!tc) {

@@ -174,13 +174,15 @@ static void test_render_marks_evidence(void)
                      "<mark class=\"ev ev-reassuring\" title=\"no-harm (cue, reassuring)\" "
                      "data-ev=\"2\"> any harm</mark> from it."));
     /* title evidence marks the title */
-    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<p class=\"answer-title\"><mark class=\"ev ev-reassuring\" "
-                                        "title=\"no-worry (cue, reassuring)\" data-ev=\"3\">"
-                                        "No worries</mark></p>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html,
+                                  "<p class=\"answer-title\"><mark class=\"ev ev-reassuring\" "
+                                  "title=\"no-worry (cue, reassuring)\" data-ev=\"3\">"
+                                  "No worries</mark></p>"));
     /* character offsets after the curly quotes (bytes 40-53, chars 36-49) */
-    CU_ASSERT_PTR_NOT_NULL(strstr(html, "a <mark class=\"ev ev-cautionary\" title=\"small-risk (cue, "
-                                        "cautionary)\" data-ev=\"1\">small risk of</mark> "
-                                        "scarring"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html,
+                                  "a <mark class=\"ev ev-cautionary\" title=\"small-risk (cue, "
+                                  "cautionary)\" data-ev=\"1\">small risk of</mark> "
+                                  "scarring"));
     /* a span that ends before the text does: the rest follows unmarked */
     CU_ASSERT_PTR_NOT_NULL(strstr(html, ">Do not do it</mark>.</p>"));
     free(html);

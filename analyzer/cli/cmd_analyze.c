@@ -341,9 +341,12 @@ done:
 int cmd_analyze(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"rules", required_argument, NULL, 'r'}, {"out", required_argument, NULL, 'o'},
-        {"seed", required_argument, NULL, 's'},  {"quiet", no_argument, NULL, 'q'},
-        {"overrides", required_argument, NULL, 'O'}, {"help", no_argument, NULL, 'h'},
+        {"rules", required_argument, NULL, 'r'},
+        {"out", required_argument, NULL, 'o'},
+        {"seed", required_argument, NULL, 's'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"overrides", required_argument, NULL, 'O'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     analyze_args a = {.out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED};
