@@ -216,13 +216,26 @@ int cn_claims_primary(const cn_rules *rules, const char *question, const char *c
     return CN_OK;
 }
 
+/* The question type marked default=yes, or NULL. */
+static const char *default_question_type(const cn_rules *rules)
+{
+    for (size_t i = 0; i < cn_rules_count(rules); i++) {
+        const cn_rule *r = cn_rules_at(rules, i);
+        if (r->kind == CN_RULE_QUESTION && r->is_default)
+            return r->id;
+    }
+    return NULL;
+}
+
 const char *cn_claims_question_type(const cn_rules *rules, const char *question, cn_error *err)
 {
     topic_count *c;
     size_t n;
-    if (!question || !*question || count_topics(rules, question, &c, &n, err))
+    if (!question || !*question)
+        return default_question_type(rules);
+    if (count_topics(rules, question, &c, &n, err))
         return NULL;
-    const char *best = NULL;
+    const char *best = default_question_type(rules);
     size_t best_n = 0;
     for (size_t i = 0; i < n; i++) {
         if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].n_seen > best_n) {

@@ -30,8 +30,9 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *t
 int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out, size_t *n_out,
                       cn_error *err);
 
-/* The question type of a title (the id of the `question` rule whose patterns
- * it matches most, ties to the earlier rule), or NULL. Borrowed from rules. */
+/* The question type of a title: the id of the `question` rule whose patterns
+ * it matches most (ties to the earlier rule); when none matches, or there is
+ * no title, the rule marked default=yes, else NULL. Borrowed from rules. */
 const char *cn_claims_question_type(const cn_rules *rules, const char *question, cn_error *err);
 
 /* The primary claim of a question (question may be NULL for untitled pages;

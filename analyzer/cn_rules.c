@@ -759,6 +759,12 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             problem(c, r->file, r->line, "claim needs statement=\"...\"");
         else
             rule->statement = strdup(st->value);
+    } else if (kind == CN_RULE_QUESTION) {
+        attr *def = find_attr(r, "default");
+        if (def && !strcmp(def->value, "yes"))
+            rule->is_default = true;
+        else if (def && strcmp(def->value, "no"))
+            problem(c, r->file, r->line, "default: expected yes or no, found '%s'", def->value);
     } else {
         fill_modifier(c, r, rule, rs);
     }

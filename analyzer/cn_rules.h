@@ -73,6 +73,9 @@ typedef struct cn_rule {
     bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */
     char *statement;
+    /* question: default=yes, the type of questions no pattern matches (and of
+     * untitled pages) */
+    bool is_default;
 } cn_rule;
 
 typedef struct cn_rules cn_rules;
