@@ -4,6 +4,7 @@
 #include "cn_config.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -211,27 +212,61 @@ static xsltTransformContextPtr sandboxed_context(xsltStylesheetPtr style, xmlDoc
     return tc;
 }
 
-/* Serialize the result with the stylesheet's xsl:output into a malloc'd copy. */
+/* A growing malloc'd buffer that libxml2's output writes into, so the page is
+ * held once (xsltSaveResultToString would need a copy to become the caller's
+ * malloc'd text). */
+typedef struct membuf {
+    char *data;
+    size_t len, cap;
+    bool oom;
+} membuf;
+
+static int membuf_write(void *ctx, const char *chunk, int n)
+{
+    membuf *m = ctx;
+    if (n < 0 || m->oom)
+        return -1;
+    size_t need = m->len + (size_t)n + 1;
+    if (need > m->cap) {
+        size_t cap = m->cap ? m->cap : 65536;
+        while (cap < need)
+            cap *= 2;
+        char *p = realloc(m->data, cap);
+        if (!p) {
+            m->oom = true;
+            return -1;
+        }
+        m->data = p;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->len, chunk, (size_t)n);
+    m->len += (size_t)n;
+    m->data[m->len] = '\0';
+    return n;
+}
+
+static int membuf_close(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+/* Serialize the result with the stylesheet's xsl:output (HTML, UTF-8). */
 static int serialize(xmlDocPtr result, xsltStylesheetPtr style, char **out, size_t *len,
                      cn_error *err)
 {
-    xmlChar *buf = NULL;
-    int n = 0;
-    if (xsltSaveResultToString(&buf, &n, result, style) != 0 || n < 0) {
-        xmlFree(buf);
+    membuf m = {0};
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(membuf_write, membuf_close, &m, NULL);
+    if (!ob)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int written = xsltSaveResultTo(ob, result, style);
+    int closed = xmlOutputBufferClose(ob);
+    if (written < 0 || closed < 0 || m.oom || !m.data) {
+        free(m.data);
         return cn_error_set(err, CN_ERR_NOMEM, "report.html: cannot serialize the page");
     }
-    char *copy = malloc((size_t)n + 1);
-    if (!copy) {
-        xmlFree(buf);
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    }
-    if (n > 0)
-        memcpy(copy, buf, (size_t)n);
-    copy[n] = '\0';
-    xmlFree(buf);
-    *out = copy;
-    *len = (size_t)n;
+    *out = m.data;
+    *len = m.len;
     return CN_OK;
 }
 
@@ -254,16 +289,15 @@ int cn_report_html_render(cn_report_html *h, const char *xml, size_t xml_len, ch
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     xmlDocPtr result = xsltApplyStylesheetUser(h->style, doc, NULL, NULL, NULL, tc);
-    int rc = CN_OK;
-    if (!result || tc->state == XSLT_STATE_ERROR || tc->state == XSLT_STATE_STOPPED)
-        rc = cn_error_set(err, CN_ERR_FORMAT, "%s: transformation failed: %s", h->path,
-                          diag_or(&d, "no message"));
-    else
-        rc = serialize(result, h->style, out, len, err);
-    xmlFreeDoc(result);
+    bool failed = !result || tc->state == XSLT_STATE_ERROR || tc->state == XSLT_STATE_STOPPED;
+    /* The input tree is no longer needed: free it before the page is written. */
     xsltFreeTransformContext(tc);
     xsltFreeSecurityPrefs(sec);
     xmlFreeDoc(doc);
+    int rc = failed ? cn_error_set(err, CN_ERR_FORMAT, "%s: transformation failed: %s", h->path,
+                                   diag_or(&d, "no message"))
+                    : serialize(result, h->style, out, len, err);
+    xmlFreeDoc(result);
     return rc;
 }
 

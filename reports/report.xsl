@@ -841,12 +841,8 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     <xsl:param name="evs"/>
     <xsl:param name="pos" select="0"/>
     <xsl:variable name="len" select="string-length($s)"/>
-    <xsl:variable name="next">
-      <xsl:for-each select="$evs/@cstart[number(.) &gt; $pos] | $evs/@cend[number(.) &gt; $pos]">
-        <xsl:sort select="." data-type="number"/>
-        <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:variable name="after" select="$evs/@cstart[. &gt; $pos] | $evs/@cend[. &gt; $pos]"/>
+    <xsl:variable name="next" select="string($after[not($after &lt; .)])"/>
     <xsl:variable name="end">
       <xsl:choose>
         <xsl:when test="string($next) = '' or number($next) &gt; $len"><xsl:value-of select="$len"/></xsl:when>

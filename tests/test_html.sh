@@ -41,7 +41,7 @@ chrome() {
   profile=$(mktemp -d "$tmp/profile.XXXXXX")
   timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --disable-default-apps --disable-extensions --hide-scrollbars --mute-audio \
+    --disable-default-apps --disable-extensions --disable-dev-shm-usage --hide-scrollbars --mute-audio \
     --user-data-dir="$profile" --enable-logging=stderr --v=0 \
     --window-size="$width,2400" "$@" "$url" >"$out" 2>"$errf" || {
     echo "test_html: Chromium failed on $url (width $width):" >&2

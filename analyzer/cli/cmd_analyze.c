@@ -170,40 +170,45 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
 }
 
 /* Render the four files and commit them together; report.html is made from
- * report.xml's text, so the two always agree. */
+ * report.xml's text, so the two always agree. Each text is handed to the
+ * output set (which writes its temporary file) and freed before the next is
+ * made, so a large corpus holds one rendering at a time (report.xml and
+ * report.html together). */
 static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir)
 {
     cn_error err;
     cn_error_clear(&err);
     cn_outset *set = NULL;
-    char *json = NULL, *xml = NULL, *page = NULL, *lines = NULL;
-    size_t json_len = 0, xml_len = 0, page_len = 0, lines_len = 0;
-    int rc = cn_report_json_render(r, &json, &json_len, &err);
+    char *text = NULL, *xml = NULL;
+    size_t len = 0, xml_len = 0;
+    int rc = cn_outset_new(out_dir, &set, &err);
+    if (rc == CN_OK)
+        rc = cn_report_json_render(r, &text, &len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "report.json", text, len, &err);
+    free(text);
+    text = NULL;
     if (rc == CN_OK)
         rc = cn_report_xml_render(r, &xml, &xml_len, &err);
     if (rc == CN_OK)
-        rc = cn_report_html_render(html, xml, xml_len, &page, &page_len, &err);
-    if (rc == CN_OK)
-        rc = cn_report_answers_render(r, &lines, &lines_len, &err);
-    if (rc == CN_OK)
-        rc = cn_outset_new(out_dir, &set, &err);
-    if (rc == CN_OK)
-        rc = cn_outset_add(set, "report.json", json, json_len, &err);
-    if (rc == CN_OK)
         rc = cn_outset_add(set, "report.xml", xml, xml_len, &err);
     if (rc == CN_OK)
-        rc = cn_outset_add(set, "report.html", page, page_len, &err);
+        rc = cn_report_html_render(html, xml, xml_len, &text, &len, &err);
+    free(xml);
     if (rc == CN_OK)
-        rc = cn_outset_add(set, "answers.jsonl", lines, lines_len, &err);
+        rc = cn_outset_add(set, "report.html", text, len, &err);
+    free(text);
+    text = NULL;
+    if (rc == CN_OK)
+        rc = cn_report_answers_render(r, &text, &len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "answers.jsonl", text, len, &err);
+    free(text);
     if (rc == CN_OK)
         rc = cn_outset_commit(set, &err);
     if (rc != CN_OK)
         cli_error("analyze: %s", err.message);
     cn_outset_free(set);
-    free(json);
-    free(xml);
-    free(page);
-    free(lines);
     return rc;
 }
 
