@@ -2,8 +2,7 @@
 #include "cli.h"
 
 #include "cn_answer_json.h"
-#include "cn_pagecues.h"
-#include "cn_reader.h"
+#include "cn_page.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -32,8 +31,9 @@ static const char USAGE[] =
     "option, a path that does not exist, a rule folder that cannot be loaded).\n";
 
 /* Print every answer of page; false when stdout fails or memory runs out. */
-static bool print_page(const cn_page *page)
+static bool on_page(void *ctx, cn_page *page)
 {
+    (void)ctx;
     for (size_t i = 0; i < page->n_answers; i++) {
         char *line = cn_answer_json_line(page, i);
         if (!line) {
@@ -48,40 +48,6 @@ static bool print_page(const cn_page *page)
         }
     }
     return true;
-}
-
-static int run(cn_reader *reader)
-{
-    for (;;) {
-        cn_page *page = NULL;
-        cn_error err;
-        cn_error_clear(&err);
-        int rc = cn_reader_next(reader, &page, &err);
-        if (rc == CN_ERR_NOMEM) {
-            cli_error("parse: %s", err.message);
-            return CLI_EXIT_REJECTED;
-        }
-        if (rc) {
-            cli_error("parse: skipped %s", err.message);
-            continue;
-        }
-        if (!page)
-            break;
-        bool ok = print_page(page);
-        cn_page_free(page);
-        if (!ok)
-            return CLI_EXIT_REJECTED;
-    }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        cli_error("parse: cannot write the output");
-        return CLI_EXIT_REJECTED;
-    }
-    size_t skipped = cn_reader_skipped_count(reader);
-    if (skipped > 0) {
-        cli_error("parse: %zu input%s skipped", skipped, skipped == 1 ? "" : "s");
-        return CLI_EXIT_REJECTED;
-    }
-    return CLI_EXIT_OK;
 }
 
 int cmd_parse(int argc, char **argv)
@@ -108,31 +74,11 @@ int cmd_parse(int argc, char **argv)
             return cli_usage_error("parse", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    static const char *const DEFAULT_PATHS[] = {"corpus/"};
-    const char *const *paths = DEFAULT_PATHS;
-    size_t n_paths = 1;
-    if (optind < argc) {
-        paths = (const char *const *)(argv + optind);
-        n_paths = (size_t)(argc - optind);
+    int status = cli_read_pages("parse", (const char *const *)(argv + optind),
+                                (size_t)(argc - optind), cli_rules_dir(rules_opt), on_page, NULL);
+    if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_EXIT_OK) {
+        cli_error("parse: cannot write the output");
+        status = CLI_EXIT_REJECTED;
     }
-    cn_error err;
-    cn_error_clear(&err);
-    cn_pagecues *cues = NULL;
-    if (cn_pagecues_load(cli_rules_dir(rules_opt), &cues, &err) != CN_OK) {
-        cli_error("parse: %s", err.message);
-        return CLI_EXIT_USAGE;
-    }
-    cn_reader *reader = NULL;
-    int rc = cn_reader_new(paths, n_paths, cues, &reader, &err);
-    if (rc != CN_OK) {
-        cn_pagecues_free(cues);
-        if (rc == CN_ERR_USAGE)
-            return cli_usage_error("parse", "%s", err.message);
-        cli_error("parse: %s", err.message);
-        return CLI_EXIT_REJECTED;
-    }
-    int status = run(reader);
-    cn_reader_free(reader);
-    cn_pagecues_free(cues);
     return status;
 }
