@@ -418,6 +418,24 @@ static void test_no_progress_on_pipe(void)
     free(out);
 }
 
+/* --no-html writes the other three reports and no report.html. */
+static void test_no_html(void)
+{
+    char *dir = tu_mkdtemp();
+    char args[4300], path[4200];
+    snprintf(args, sizeof args, "analyze --quiet --no-html --out '%s' corpus", dir);
+    CU_ASSERT_EQUAL(tu_run_cli(args, NULL, NULL), 0);
+    static const char *const present[] = {"report.json", "report.xml", "answers.jsonl"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, present[i]);
+        CU_ASSERT_EQUAL(access(path, F_OK), 0);
+    }
+    snprintf(path, sizeof path, "%s/report.html", dir);
+    CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -431,6 +449,7 @@ int main(void)
         {"unwritable output: exit 1, nothing left", test_unwritable_output},
         {"usage", test_usage},
         {"no progress line on a pipe", test_no_progress_on_pipe},
+        {"--no-html", test_no_html},
         {NULL, NULL},
     };
     int rc = tu_run_suite("report", tests);

@@ -27,7 +27,7 @@
 
 static const char USAGE[] =
     "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N]\n"
-    "                         [--overrides FILE] [--quiet]\n"
+    "                         [--overrides FILE] [--no-html] [--quiet]\n"
     "\n"
     "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
     "its question's claim (and on other claims it addresses), measures how strongly\n"
@@ -55,6 +55,8 @@ static const char USAGE[] =
     "                    classifier's own stance. An override whose answer_id matches\n"
     "                    no answer is named on stderr and listed in the reports\n"
     "                    (unmatched_overrides)\n"
+    "      --no-html     skip report.html (its XSLT rendering dominates time and\n"
+    "                    memory on corpora of thousands of pages)\n"
     "  -q, --quiet       no progress line and no closing summary\n"
     "  -h, --help        this help\n"
     "\n"
@@ -169,7 +171,8 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
     }
 }
 
-/* Render the four files and commit them together; report.html is made from
+/* Render the four files (three when html is NULL: --no-html) and commit them
+ * together; report.html is made from
  * report.xml's text, so the two always agree. Each text is handed to the
  * output set (which writes its temporary file) and freed before the next is
  * made, so a large corpus holds one rendering at a time (report.xml and
@@ -192,10 +195,10 @@ static int write_reports(const cn_analysis_result *r, cn_report_html *html, cons
         rc = cn_report_xml_render(r, &xml, &xml_len, &err);
     if (rc == CN_OK)
         rc = cn_outset_add(set, "report.xml", xml, xml_len, &err);
-    if (rc == CN_OK)
+    if (rc == CN_OK && html)
         rc = cn_report_html_render(html, xml, xml_len, &text, &len, &err);
     free(xml);
-    if (rc == CN_OK)
+    if (rc == CN_OK && html)
         rc = cn_outset_add(set, "report.html", text, len, &err);
     free(text);
     text = NULL;
@@ -265,6 +268,7 @@ typedef struct analyze_args {
     const char *overrides_path; /* NULL: none */
     unsigned long seed;
     bool quiet;
+    bool no_html; /* --no-html: skip report.html (large corpora) */
     const char *const *paths;
     size_t n_paths;
 } analyze_args;
@@ -285,7 +289,7 @@ static int run(const analyze_args *a)
      * bad stylesheet or overrides file fails fast and writes nothing. */
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
         cn_pagecues_load(rules_dir, &cues, &err) != CN_OK ||
-        load_stylesheet(rules_dir, &html, &err) != CN_OK ||
+        (!a->no_html && load_stylesheet(rules_dir, &html, &err) != CN_OK) ||
         (a->overrides_path && cn_overrides_load(a->overrides_path, &overrides, &err) != CN_OK)) {
         cli_error("analyze: %s", err.message);
         goto done;
@@ -351,6 +355,7 @@ int cmd_analyze(int argc, char **argv)
         {"seed", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"overrides", required_argument, NULL, 'O'},
+        {"no-html", no_argument, NULL, 'N'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -376,6 +381,9 @@ int cmd_analyze(int argc, char **argv)
             break;
         case 'q':
             a.quiet = true;
+            break;
+        case 'N':
+            a.no_html = true;
             break;
         case 'O':
             if (!*optarg)
