@@ -32,9 +32,10 @@ measure() {
   secs=$(echo "$t1 - $t0" | bc)
   rss=$(tail -n 1 "$work/rss")
   lines=$(wc -l < "$work/out")
-  printf '%-9s %8.2f s  %8.0f pages/s  peak RSS %7.1f MiB  (%s output lines)\n' \
+  printf '%-15s %8.2f s  %8.0f pages/s  peak RSS %7.1f MiB  (%s output lines)\n' \
     "$label" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$lines"
 }
 measure parse "$bin" parse "$work/corpus"
 measure classify "$bin" classify "$work/corpus"
+measure analyze-no-html "$bin" analyze --quiet --no-html --out "$work/out-reports" "$work/corpus"
 measure analyze "$bin" analyze --quiet --out "$work/out-reports" "$work/corpus"
