@@ -312,18 +312,7 @@ static void assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
 
 static bool xml_valid(const char *dir)
 {
-    char *path = path_in(dir, "report.xml");
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt("reports/report.xsd");
-    xmlSchemaPtr schema = pc ? xmlSchemaParse(pc) : NULL;
-    xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-    int rc = (vc && doc) ? xmlSchemaValidateDoc(vc, doc) : -1;
-    xmlFreeDoc(doc);
-    xmlSchemaFreeValidCtxt(vc);
-    xmlSchemaFree(schema);
-    xmlSchemaFreeParserCtxt(pc);
-    free(path);
-    return rc == 0;
+    return tu_validate_report_xml(dir) == 0;
 }
 
 /* The number of lines of dir/name (an answers.jsonl) with answer_id, each

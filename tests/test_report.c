@@ -67,23 +67,6 @@ static const char *str_at(const cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-/* 0 when dir/report.xml validates against reports/report.xsd. */
-static int validate_xml(const char *dir)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/report.xml", dir);
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt("reports/report.xsd");
-    xmlSchemaPtr schema = pc ? xmlSchemaParse(pc) : NULL;
-    xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
-    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-    int rc = (vc && doc) ? xmlSchemaValidateDoc(vc, doc) : -1;
-    xmlFreeDoc(doc);
-    xmlSchemaFreeValidCtxt(vc);
-    xmlSchemaFree(schema);
-    xmlSchemaFreeParserCtxt(pc);
-    return rc;
-}
-
 /* The string value of an XPath expression over dir/report.xml (malloc'd). */
 static char *xpath_string(const char *dir, const char *expr)
 {
@@ -150,7 +133,7 @@ static void test_sample_questions(void)
 
 static void test_sample_xml_valid_and_consistent(void)
 {
-    CU_ASSERT_EQUAL(validate_xml(sample_dir()), 0);
+    CU_ASSERT_EQUAL(tu_validate_report_xml(sample_dir()), 0);
     char *n = xpath_string(sample_dir(), "count(/report/questions/question)");
     CU_ASSERT_STRING_EQUAL(n, "4");
     free(n);
@@ -278,7 +261,7 @@ static void test_edge_cases(void)
     char *err = NULL;
     CU_ASSERT_EQUAL(analyze(args, out, &err), 0);
     free(err);
-    CU_ASSERT_EQUAL(validate_xml(out), 0);
+    CU_ASSERT_EQUAL(tu_validate_report_xml(out), 0);
     cJSON *r = load_json(out);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "questions")), 3);
@@ -341,7 +324,7 @@ static void test_skipped_input(void)
     CU_ASSERT_EQUAL(cJSON_GetArraySize(sk), 1);
     CU_ASSERT_STRING_EQUAL(str_at(cJSON_GetArrayItem(sk, 0), "file"), "empty.txt");
     CU_ASSERT_PTR_NOT_NULL(str_at(cJSON_GetArrayItem(sk, 0), "reason"));
-    CU_ASSERT_EQUAL(validate_xml(out), 0);
+    CU_ASSERT_EQUAL(tu_validate_report_xml(out), 0);
     cJSON_Delete(r);
     tu_rm_rf(in);
     tu_rm_rf(out);

@@ -1,6 +1,9 @@
 /* testutil: shared plumbing for the CUnit suites. */
 #include "testutil.h"
 
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,4 +116,20 @@ int tu_run_cli(const char *args, char **out, char **err)
     if (status == -1 || !WIFEXITED(status))
         return -1;
     return WEXITSTATUS(status);
+}
+
+int tu_validate_report_xml(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xml", dir);
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt("reports/report.xsd");
+    xmlSchemaPtr schema = pc ? xmlSchemaParse(pc) : NULL;
+    xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    int rc = (vc && doc) ? xmlSchemaValidateDoc(vc, doc) : -1;
+    xmlFreeDoc(doc);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
+    return rc;
 }

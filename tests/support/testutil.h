@@ -34,6 +34,10 @@ void tu_rm_rf(const char *path);
  * Returns the exit status, or -1 when it could not run. */
 int tu_run_cli(const char *args, char **out, char **err);
 
+/* 0 when dir/report.xml is valid against reports/report.xsd (run from the
+ * source root), else non-zero. */
+int tu_validate_report_xml(const char *dir);
+
 /* The path of the CLI under test ($CN_CONSENSUS_BIN, else ./build/consensus). */
 const char *tu_cli_path(void);
 
