@@ -293,16 +293,23 @@ static void review_attr(xctx *c, unsigned reasons)
 
 /* An editor's decision: who, the classifier's own stance and confidence, and
  * the note as text. */
-static void override_elem(xctx *c, const cn_override *o, const cn_decision *classifier)
+/* What every <override> carries after its own attributes: the editor, the
+ * entry number in the overrides file, and the note as text; then closes it. */
+static void override_tail(xctx *c, const cn_override *o)
 {
-    start(c, "override");
     attr(c, "editor", o->editor);
-    attr(c, "classifier-stance", cn_stance_name(classifier->stance));
-    attr_num(c, "classifier-confidence", classifier->confidence);
     attr_int(c, "entry", (long)o->entry);
     if (o->note)
         content(c, o->note, strlen(o->note));
     end(c);
+}
+
+static void override_elem(xctx *c, const cn_override *o, const cn_decision *classifier)
+{
+    start(c, "override");
+    attr(c, "classifier-stance", cn_stance_name(classifier->stance));
+    attr_num(c, "classifier-confidence", classifier->confidence);
+    override_tail(c, o);
 }
 
 static void answer(xctx *c, size_t idx)
@@ -606,11 +613,7 @@ static void header(xctx *c)
         start(c, "override");
         attr(c, "answer-id", o->answer_id);
         attr(c, "stance", cn_stance_name(o->stance));
-        attr(c, "editor", o->editor);
-        attr_int(c, "entry", (long)o->entry);
-        if (o->note)
-            content(c, o->note, strlen(o->note));
-        end(c);
+        override_tail(c, o);
     }
     end(c);
 }

@@ -28,17 +28,6 @@ static const cn_page *page_named(const ru_result *r, const char *prefix)
     return NULL;
 }
 
-/* The normalized text starts with the normalized prefix (gold alignment). */
-static int starts_with_normalized(const char *text, const char *prefix)
-{
-    char *t = cn_text_normalize(text, strlen(text), NULL, NULL);
-    char *p = cn_text_normalize(prefix, strlen(prefix), NULL, NULL);
-    int ok = t && p && strncmp(t, p, strlen(p)) == 0;
-    free(t);
-    free(p);
-    return ok;
-}
-
 static void check_string(const cJSON *gold, const char *key, const char *got, const char *where)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(gold, key);
@@ -85,9 +74,9 @@ static void check_answer(const cJSON *g, const cn_answer *a, const char *where)
     check_number(g, "reviews", a->physician.has_reviews, (double)a->physician.reviews, where);
     const cJSON *prefix = cJSON_GetObjectItemCaseSensitive(g, "prefix");
     CU_ASSERT_FATAL(cJSON_IsString(prefix));
-    if (!starts_with_normalized(a->text, prefix->valuestring))
+    if (!ru_starts_with_normalized(a->text, prefix->valuestring))
         fprintf(stderr, "%s: text does not start with '%s'\n", where, prefix->valuestring);
-    CU_ASSERT_TRUE(starts_with_normalized(a->text, prefix->valuestring));
+    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, prefix->valuestring));
 }
 
 static void check_page(const cJSON *gp)

@@ -59,16 +59,6 @@ static const cn_page *page_named(const char *file)
     return NULL;
 }
 
-static bool aligned(const char *text, const char *prefix)
-{
-    char *t = cn_text_normalize(text, strlen(text), NULL, NULL);
-    char *p = cn_text_normalize(prefix, strlen(prefix), NULL, NULL);
-    bool ok = t && p && strncmp(t, p, strlen(p)) == 0;
-    free(t);
-    free(p);
-    return ok;
-}
-
 static void test_dev_reads_clean(void)
 {
     CU_ASSERT_EQUAL(g_dev.new_rc, CN_OK);
@@ -84,7 +74,7 @@ static void test_every_gold_line_aligns(void)
         const gold_line *g = &g_gold[i];
         const cn_page *p = page_named(g->file);
         bool ok = p && g->index >= 1 && g->index <= p->n_answers &&
-                  aligned(p->answers[g->index - 1].text, g->prefix);
+                  ru_starts_with_normalized(p->answers[g->index - 1].text, g->prefix);
         if (!ok) {
             misses++;
             fprintf(stderr, "not aligned: %s #%zu \"%s\"\n", g->file, g->index, g->prefix);

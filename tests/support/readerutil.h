@@ -10,10 +10,24 @@
 
 #include "cn_pagecues.h"
 #include "cn_reader.h"
+#include "cn_text.h"
+
+#include <stdbool.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Gold alignment: the normalized text starts with the normalized prefix. */
+static inline bool ru_starts_with_normalized(const char *text, const char *prefix)
+{
+    char *t = cn_text_normalize(text, strlen(text), NULL, NULL);
+    char *p = cn_text_normalize(prefix, strlen(prefix), NULL, NULL);
+    bool ok = t && p && strncmp(t, p, strlen(p)) == 0;
+    free(t);
+    free(p);
+    return ok;
+}
 
 /* The rule folder: $CONSENSUS_RULES (set by ctest) or ./rules. */
 static inline const char *ru_rules_dir(void)
