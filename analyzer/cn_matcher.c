@@ -316,8 +316,10 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     }
 }
 
-static int step(const cn_matcher *m, scan_state *s, const thread *th, const token_keys *k, size_t i)
+/* The thread is taken by value: push_next may grow s->cur, where it lives. */
+static int step(const cn_matcher *m, scan_state *s, thread t, const token_keys *k, size_t i)
 {
+    const thread *th = &t;
     const mnode *nd = &m->nodes[th->node];
     int child;
     if (k->word >= 0 &&
@@ -369,7 +371,7 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
         token_keys_of(m, t, &k);
         s.n_next = 0;
         for (size_t c = 0; c < s.n_cur; c++)
-            if (step(m, &s, &s.cur[c], &k, i))
+            if (step(m, &s, s.cur[c], &k, i))
                 goto oom;
         thread *tmp = s.cur;
         s.cur = s.next;

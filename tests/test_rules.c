@@ -2,7 +2,9 @@
  * and `consensus rules check` exits 1 on them and 0 on the shipped rules. */
 #include "testutil.h"
 
+#include "cn_matcher.h"
 #include "cn_rules.h"
+#include "cn_tokens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +206,44 @@ static void test_cli_rules_check(void)
     free(err);
 }
 
+/* Regression: a gap pattern whose live partial matches outgrow the matcher's
+ * thread array once used a pointer into the array after it was reallocated
+ * (found by the hardening review; ASan and valgrind flagged it). The pattern
+ * is valid, so an editor could write it. */
+static void test_gap_pattern_many_threads(void)
+{
+    static const char BODY[] =
+        "cue uaf stance=cautionary weight=1 : safe ** safe ** safe ** safe ** "
+        "zzz\n";
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "cp rules/* '%s'/", dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0); /* the shipped rules plus the two cues */
+    char *path = tu_write_file(dir, "zz-test.rules", BODY, strlen(BODY));
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    for (int words = 7; words <= 40; words++) {
+        char text[512] = "";
+        for (int i = 0; i < words; i++)
+            strcat(text, "safe ");
+        strcat(text, "zzz");
+        cn_tokens *tokens = cn_rules_tokenize(rules, text, strlen(text));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tokens);
+        cn_match *matches = NULL;
+        size_t n = 0;
+        CU_ASSERT_EQUAL(cn_matcher_scan(cn_rules_matcher(rules), tokens, &matches, &n, &err),
+                        CN_OK);
+        CU_ASSERT(n >= 1); /* the gap cue matches: four "safe", then "zzz" */
+        free(matches);
+        cn_tokens_free(tokens);
+    }
+    cn_rules_free(rules);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -220,6 +260,7 @@ int main(void)
         {"shipped rules are valid", test_shipped_rules_valid},
         {"fingerprint covers every rule file", test_fingerprint},
         {"rules check CLI", test_cli_rules_check},
+        {"gap pattern with many live threads", test_gap_pattern_many_threads},
         {NULL, NULL},
     };
     return tu_run_suite("rules", tests);
