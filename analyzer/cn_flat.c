@@ -15,7 +15,7 @@ bool cn_flat_detect(const char *text, size_t len)
     cn_lines lines;
     if (cn_lines_split(text, len, &lines, NULL) != CN_OK)
         return false;
-    size_t nonempty = 0, blocks = 0, multi = 0, run = 0;
+    size_t nonempty = 0, blocks = 0, run = 0;
     bool long_line = false;
     for (size_t i = 0; i <= lines.n; i++) {
         const cn_line *l = i < lines.n ? &lines.v[i] : NULL;
@@ -26,14 +26,12 @@ bool cn_flat_detect(const char *text, size_t len)
             run++;
             continue;
         }
-        if (run > 0) {
+        if (run > 0)
             blocks++;
-            multi += run > 1;
-        }
         run = 0;
     }
     cn_lines_clear(&lines);
-    return nonempty >= 2 && long_line && (blocks == 1 || multi == 0);
+    return nonempty >= 2 && long_line && blocks == 1;
 }
 
 static bool ends_with(const char *s, size_t len, const char *suffix)
@@ -97,7 +95,11 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             cn_pagecues_is_widget(cues, l->s, l->len))
             continue;
         if (!slogan) {
+            /* The first line is the site's slogan, or the question. */
             slogan = true;
+            if (cn_span_last_char(l->s, l->len) == '?' && !page->question &&
+                !(page->question = copy_span(l->s, l->len)))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             continue;
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))

@@ -163,9 +163,28 @@ static size_t residue_at(const char *s, size_t len, size_t i, closer *c)
     if (s[i] != '{' || i + 1 >= len || s[i + 1] != '{')
         return 0;
     size_t at = next_close(s, len, i + 2, c);
-    if (at >= len || at + 2 - i > RESIDUE_MAX)
+    if (at >= len) {
+        /* A page cut off inside the template ("{{ voteCount >= 0 ? '+' +"):
+         * residue when the page ends on that line. */
+        size_t rest = len - i;
+        if (rest <= RESIDUE_MAX && !memchr(s + i, '\n', rest) && !memchr(s + i, '\r', rest))
+            return rest;
+        return 0;
+    }
+    if (at + 2 - i > RESIDUE_MAX)
         return 0;
     return at + 2 - i;
+}
+
+/* A rendered vote count on a line of its own ("+2", "-1"): residue too. */
+static bool vote_count_line(const char *s, size_t len)
+{
+    if (len < 2 || len > 7 || (s[0] != '+' && s[0] != '-'))
+        return false;
+    for (size_t i = 1; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
 }
 
 char *cn_lines_strip_residue(const char *s, size_t len)
@@ -204,7 +223,10 @@ static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, 
     l->s = t;
     l->len = tlen;
     l->lineno = lineno;
-    l->flags = (had_residue && tlen == 0) ? CN_LINE_RESIDUE : 0;
+    bool residue = (had_residue && tlen == 0) || vote_count_line(t, tlen);
+    l->flags = residue ? CN_LINE_RESIDUE : 0;
+    if (residue)
+        l->len = 0;
     return CN_OK;
 }
 

@@ -12,6 +12,8 @@ const char *cn_page_format_name(cn_page_format format)
         return "flat";
     case CN_FORMAT_JSONL:
         return "jsonl";
+    case CN_FORMAT_BARE:
+        return "bare";
     }
     return "unknown";
 }

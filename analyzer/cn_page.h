@@ -19,10 +19,11 @@
 typedef enum cn_page_format {
     CN_FORMAT_STRUCTURED = 0, /* title, body, "Doctor Answers N", answers with signatures */
     CN_FORMAT_FLAT,           /* slogan line, then one answer a line */
-    CN_FORMAT_JSONL           /* scraper output, one page a line */
+    CN_FORMAT_JSONL,          /* scraper output, one page a line */
+    CN_FORMAT_BARE            /* question, then answers, with no "Doctor Answers" line */
 } cn_page_format;
 
-/* "structured", "flat" or "jsonl". */
+/* "structured", "flat", "jsonl" or "bare". */
 const char *cn_page_format_name(cn_page_format format);
 
 typedef struct cn_physician {

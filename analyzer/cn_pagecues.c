@@ -25,6 +25,9 @@ typedef enum section {
     SEC_DISCLAIMERS,
     SEC_CITY_STOPWORDS,
     SEC_PARTICLES,
+    SEC_OPENERS,
+    SEC_ASKER_WORDS,
+    SEC_LISTENER_WORDS,
     SEC_LIMITS
 } section;
 
@@ -36,6 +39,9 @@ struct cn_pagecues {
     strlist disclaimers;  /* normalized prefixes */
     strlist stopwords;    /* normalized */
     strlist particles;    /* normalized */
+    strlist openers;      /* normalized prefixes */
+    strlist asker;        /* normalized words */
+    strlist listener;     /* normalized words */
     cn_pagecues_limits limits;
 };
 
@@ -78,6 +84,9 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->credentials);
     strlist_free(&c->valedictions);
     strlist_free(&c->widgets);
+    strlist_free(&c->openers);
+    strlist_free(&c->asker);
+    strlist_free(&c->listener);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -120,6 +129,9 @@ static section section_named(const char *s, size_t len)
         {"[disclaimers]", SEC_DISCLAIMERS},
         {"[city-stopwords]", SEC_CITY_STOPWORDS},
         {"[name-particles]", SEC_PARTICLES},
+        {"[answer-openers]", SEC_OPENERS},
+        {"[asker-words]", SEC_ASKER_WORDS},
+        {"[listener-words]", SEC_LISTENER_WORDS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -174,12 +186,15 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin, lineno);
     if (sec == SEC_LIMITS)
         return parse_limit(c, s, len, seen, origin, lineno, err);
-    strlist *list = sec == SEC_CREDENTIALS    ? &c->credentials
-                    : sec == SEC_VALEDICTIONS ? &c->valedictions
-                    : sec == SEC_WIDGETS      ? &c->widgets
-                    : sec == SEC_DISCLAIMERS  ? &c->disclaimers
-                    : sec == SEC_PARTICLES    ? &c->particles
-                                              : &c->stopwords;
+    strlist *list = sec == SEC_CREDENTIALS      ? &c->credentials
+                    : sec == SEC_VALEDICTIONS   ? &c->valedictions
+                    : sec == SEC_WIDGETS        ? &c->widgets
+                    : sec == SEC_DISCLAIMERS    ? &c->disclaimers
+                    : sec == SEC_PARTICLES      ? &c->particles
+                    : sec == SEC_OPENERS        ? &c->openers
+                    : sec == SEC_ASKER_WORDS    ? &c->asker
+                    : sec == SEC_LISTENER_WORDS ? &c->listener
+                                                : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (!v || !strlist_push(list, v)) {
         free(v);
@@ -236,7 +251,8 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         return rc;
     }
     strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,
-                        &c->disclaimers, &c->stopwords,    &c->particles};
+                        &c->disclaimers, &c->stopwords,    &c->particles,
+                        &c->openers,     &c->asker,        &c->listener};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -356,8 +372,17 @@ bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
     return hit;
 }
 
-bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+static bool word_byte(unsigned char c)
 {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* The line starts with one of the list's normalized prefixes, ending at a
+ * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
+static bool starts_with_any(const strlist *l, const char *line, size_t len)
+{
+    if (l->n == 0)
+        return false;
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
     size_t n;
@@ -365,12 +390,24 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t le
     if (!v)
         return false;
     bool hit = false;
-    for (size_t i = 0; i < c->disclaimers.n && !hit; i++) {
-        size_t dlen = strlen(c->disclaimers.v[i]);
-        hit = dlen <= n && memcmp(v, c->disclaimers.v[i], dlen) == 0;
+    for (size_t i = 0; i < l->n && !hit; i++) {
+        size_t dlen = strlen(l->v[i]);
+        hit = dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
+              (dlen == n || !word_byte((unsigned char)v[dlen]) ||
+               !word_byte((unsigned char)v[dlen - 1]));
     }
     free(v);
     return hit;
+}
+
+bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->disclaimers, line, len);
+}
+
+bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->openers, line, len);
 }
 
 /* Lower-cased ASCII copy of a short word into buf; false when it does not fit. */
@@ -399,4 +436,14 @@ bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
     return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+}
+
+int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    if (!lower_word(word, len, buf, sizeof buf))
+        return 0;
+    if (strlist_has(&c->asker, buf))
+        return 1;
+    return strlist_has(&c->listener, buf) ? -1 : 0;
 }

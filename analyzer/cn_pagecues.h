@@ -55,6 +55,13 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *cues, const char *line, size_t
 /* word[0..len) can not be part of a city ("Board", "your"). */
 bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, size_t len);
 
+/* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
+bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
+
+/* The voice of word[0..len): 1 the asker's ("I", "my"), -1 an answerer
+ * addressing the asker ("you", "your"), 0 neither. */
+int cn_pagecues_voice(const cn_pagecues *cues, const char *word, size_t len);
+
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);
 

@@ -329,27 +329,29 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         text += 3, len -= 3;
     int (*parse)(const cn_pagecues *, const char *, size_t, cn_page *, cn_error *) = NULL;
+    size_t i = 0;
+    while (i < len && cn_text_is_space((unsigned char)text[i]))
+        i++;
+    if (i < len && (text[i] == '[' || text[i] == '{'))
+        return reject(r, err, CN_ERR_FORMAT, path,
+                      text[i] == '[' ? "a JSON array, not JSON Lines (one page object a line)"
+                                     : "JSON, but not JSON Lines (one page object a line)");
     if (cn_structured_detect(text, len))
         parse = cn_structured_parse;
     else if (cn_flat_detect(text, len))
         parse = cn_flat_parse;
-    if (!parse) {
-        size_t i = 0;
-        while (i < len && cn_text_is_space((unsigned char)text[i]))
-            i++;
-        if (i < len && text[i] == '[')
-            return reject(r, err, CN_ERR_FORMAT, path,
-                          "a JSON array, not JSON Lines (one page object a line)");
-        return reject(r, err, CN_ERR_FORMAT, path,
-                      "no known page shape (no 'Doctor Answers N' line; not a flat page of one "
-                      "answer a line; not JSON Lines)");
-    }
+    else
+        parse = cn_structured_parse; /* a bare page: question, then answers */
     cn_page *page = new_page(path, 0);
     if (!page)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     cn_error perr;
     cn_error_clear(&perr);
     int rc = parse(r->cues, text, len, page, &perr);
+    if (rc == CN_OK && page->n_answers == 0)
+        rc = cn_error_set(&perr, CN_ERR_FORMAT,
+                          "no known page shape: no physician answers found (no 'Doctor Answers' "
+                          "line, no answer paragraphs after a question)");
     if (rc == CN_OK)
         rc = cn_dedup_assign(r->dedup, page, &perr);
     if (rc) {

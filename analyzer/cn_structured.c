@@ -8,10 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A line with this many words reads as a sentence, not a heading. */
+#define ANSWER_LINE_WORDS 8
+/* A page without a "Doctor Answers" line is read only when some answer line
+ * has this many words: a list or a note is no Q&A page. */
+#define BARE_PROSE_WORDS 12
+
 /* A paragraph: consecutive non-blank lines, or a signature block. */
 typedef struct para {
     size_t first, n;   /* line range */
+    size_t gap;        /* blank lines right before it */
     bool vote_after;   /* a "{{ voteCount }}" line follows it */
+    bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
@@ -37,6 +45,8 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
+    bool gap_splits; /* the page uses one blank line inside answers, two between */
+    bool split_runs; /* no signatures: a run of long lines is one answer a line */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -79,29 +89,67 @@ static char *sb_take(sbuf *b)
     return b->s;
 }
 
-/* "Doctor Answers 10": true, *declared = 10 (-1 without a number). */
+/* Digits only, at most nine: the number; -1 otherwise. */
+static long count_of(const char *s, size_t len)
+{
+    if (len == 0 || len > 9)
+        return -1;
+    long n = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return -1;
+        n = n * 10 + (s[k] - '0');
+    }
+    return n;
+}
+
+/* "N" or "(N)" after the marker word, or nothing: true, *n the count or -1. */
+static bool marker_count(const char *s, size_t len, long *n)
+{
+    size_t rl;
+    const char *r = cn_span_trim(s, len, &rl);
+    *n = -1;
+    if (rl == 0)
+        return true;
+    if (rl >= 2 && r[0] == '(' && r[rl - 1] == ')') {
+        r++;
+        rl -= 2;
+    }
+    return (*n = count_of(r, rl)) >= 0;
+}
+
+/* The line that opens the answers: "Doctor Answers 10", "Doctor Answers (6)",
+ * "Doctor Answers", "2 Answers", "2 Doctor Answers", "Answers (3)". True with
+ * *declared the count (-1 without one). */
 static bool answers_marker(const char *s, size_t len, long *declared)
 {
-    static const char WORD[] = "doctor answer";
-    size_t wl = sizeof WORD - 1;
-    if (len < wl || len > wl + 16 || !cn_span_equals_ci(s, wl, WORD))
+    static const char *const WORDS[] = {"doctor answers", "doctor answer", "answers"};
+    long n = -1;
+    if (len > 40)
         return false;
-    size_t i = wl;
-    if (i < len && (s[i] == 's' || s[i] == 'S'))
-        i++;
-    size_t rest_len;
-    const char *rest = cn_span_trim(s + i, len - i, &rest_len);
-    if (rest_len > 0 && rest == s + i)
-        return false; /* "Doctor Answersxyz" */
-    long n = rest_len ? 0 : -1;
-    for (size_t k = 0; k < rest_len; k++) {
-        if (rest[k] < '0' || rest[k] > '9' || k >= 9)
-            return false;
-        n = n * 10 + (rest[k] - '0');
+    for (size_t w = 0; w < sizeof WORDS / sizeof WORDS[0]; w++) {
+        size_t wl = strlen(WORDS[w]);
+        if (len >= wl && cn_span_equals_ci(s, wl, WORDS[w]) &&
+            (len == wl || s[wl] == ' ' || s[wl] == '(') && marker_count(s + wl, len - wl, &n)) {
+            if (declared)
+                *declared = n;
+            return true;
+        }
     }
-    if (declared)
-        *declared = n;
-    return true;
+    /* "2 Answers", "12 Doctor Answers" */
+    size_t d = 0;
+    while (d < len && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d == 0 || d >= len || s[d] != ' ')
+        return false;
+    size_t rl;
+    const char *rest = cn_span_trim(s + d, len - d, &rl);
+    bool word = (rl == 7 && cn_span_equals_ci(rest, 7, "answers")) ||
+                (rl == 6 && cn_span_equals_ci(rest, 6, "answer")) ||
+                (rl == 14 && cn_span_equals_ci(rest, 14, "doctor answers"));
+    if (word && declared)
+        *declared = count_of(s, d);
+    return word;
 }
 
 bool cn_structured_detect(const char *text, size_t len)
@@ -180,40 +228,105 @@ static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
 }
 
 /* Split one run of lines into a body part and a trailing signature block. */
-static int add_run(ctx *c, size_t *cap, size_t first, size_t n, cn_error *err)
+/* "1. Do this" / "2) that": list items are body text. */
+static bool list_item(const cn_line *l)
 {
+    size_t i = 0;
+    while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
+        i++;
+    return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
+}
+
+/* Every line of the run is a sentence-length line of its own (no list). */
+static bool answer_per_line(const ctx *c, size_t first, size_t n)
+{
+    if (n < 2)
+        return false;
+    for (size_t i = first; i < first + n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (cn_span_words(l->s, l->len) < ANSWER_LINE_WORDS || list_item(l))
+            return false;
+    }
+    return true;
+}
+
+/* A "City Specialty" or rating line inside a run, with text after it that is
+ * no signature: the next answer starts right under a signature, with no blank
+ * line between. Returns how many lines the first part keeps (0: no split). */
+static size_t signature_inside(const ctx *c, size_t first, size_t n)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const cn_line *l = line_at(c, first + i);
+        cn_sigline info;
+        cn_sigline_kind k = cn_signature_classify(c->cues, l->s, l->len, &info);
+        if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING)
+            continue;
+        const cn_line *next = line_at(c, first + i + 1);
+        cn_sigline_kind nk = cn_signature_classify(c->cues, next->s, next->len, &info);
+        if (nk == CN_SIGLINE_NONE)
+            keep = i + 1;
+    }
+    return keep;
+}
+
+static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, cn_error *err)
+{
+    size_t keep = signature_inside(c, first, n);
+    if (keep > 0) {
+        int rc = add_run(c, cap, first, keep, gap, err);
+        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, err);
+    }
+    if (c->split_runs && answer_per_line(c, first, n)) {
+        for (size_t i = 0; i < n; i++) {
+            int rc = push_para(
+                c, cap, (para){.first = first + i, .n = 1, .gap = i ? 0 : gap, .own_line = i > 0},
+                err);
+            if (rc)
+                return rc;
+        }
+        return CN_OK;
+    }
     cn_sigblock b;
     if (!cn_signature_block(c->cues, &c->lines.v[first], n, &b))
-        return push_para(c, cap, (para){.first = first, .n = n}, err);
+        return push_para(c, cap, (para){.first = first, .n = n, .gap = gap}, err);
     if (b.first > 0) {
-        int rc = push_para(c, cap, (para){.first = first, .n = b.first}, err);
+        int rc = push_para(c, cap, (para){.first = first, .n = b.first, .gap = gap}, err);
         if (rc)
             return rc;
+        gap = 0;
     }
     int *parts[3] = {&b.name, &b.place, &b.rating};
     for (int k = 0; k < 3; k++)
         if (*parts[k] >= 0)
             *parts[k] += (int)first;
     return push_para(
-        c, cap, (para){.first = first + b.first, .n = n - b.first, .sig = true, .block = b}, err);
+        c, cap,
+        (para){.first = first + b.first, .n = n - b.first, .gap = gap, .sig = true, .block = b},
+        err);
 }
 
 /* Paragraphs of the answer region, lines [from, to). */
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
-    size_t cap = 0, run_first = 0, run_n = 0;
+    size_t cap = 0, run_first = 0, run_n = 0, blanks = 0, run_gap = 0;
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
         bool text = l && l->len > 0 && !noise(c, l) && !answers_marker(l->s, l->len, NULL);
         if (text) {
-            if (run_n == 0)
+            if (run_n == 0) {
                 run_first = i;
+                run_gap = blanks;
+            }
             run_n++;
+            blanks = 0;
             continue;
         }
+        if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
+            blanks++;
         if (run_n > 0)
-            rc = add_run(c, &cap, run_first, run_n, err);
+            rc = add_run(c, &cap, run_first, run_n, run_gap, err);
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
@@ -244,15 +357,6 @@ static bool short_enough(const ctx *c, const cn_line *l)
            cn_span_words(l->s, l->len) <= c->lim->title_max_words;
 }
 
-/* "1. Do this" / "2) that": list items are body text. */
-static bool list_item(const cn_line *l)
-{
-    size_t i = 0;
-    while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
-        i++;
-    return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
-}
-
 /* A one-line paragraph shaped like a title inside an answer. */
 static bool looks_title(const ctx *c, size_t p)
 {
@@ -279,6 +383,8 @@ static bool title_at_start(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l))
         return false;
+    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p))
+        return false; /* no signatures to vouch for it: a sentence is no title */
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
     if (p + 1 == c->np && !c->has_disclaimer)
@@ -370,6 +476,53 @@ static void merge_signature(ctx *c, draft *d, size_t p, size_t prev_sig)
     take_parts(d, pa);
 }
 
+/* Some paragraph of the answers is prose: a sentence-length line. */
+static bool any_prose(const ctx *c)
+{
+    for (size_t p = 0; p < c->np; p++)
+        for (size_t i = 0; i < c->ps[p].n && !c->ps[p].sig; i++) {
+            const cn_line *l = line_at(c, c->ps[p].first + i);
+            if (cn_span_words(l->s, l->len) >= BARE_PROSE_WORDS)
+                return true;
+        }
+    return false;
+}
+
+static bool any_signature(const ctx *c)
+{
+    for (size_t p = 0; p < c->np; p++)
+        if (c->ps[p].sig)
+            return true;
+    return false;
+}
+
+/* One blank line between paragraphs and two or more elsewhere: the wider
+ * gaps separate answers (pages that print answers without titles). */
+static void detect_gap_splits(ctx *c)
+{
+    bool one = false, more = false;
+    for (size_t p = 1; p < c->np; p++) {
+        if (c->ps[p].sig || c->ps[p - 1].sig)
+            continue;
+        one |= c->ps[p].gap == 1;
+        more |= c->ps[p].gap >= 2;
+    }
+    c->gap_splits = one && more;
+}
+
+/* Inside an unsigned answer: evidence that this paragraph starts another
+ * answer, though it has no title: a greeting that opens answers, or a wide gap
+ * on a page that uses wide gaps between answers. */
+static bool starts_answer(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (c->ps[p].own_line)
+        return true;
+    if (cn_pagecues_is_opener(c->cues, l->s, l->len))
+        return true;
+    return c->gap_splits && c->ps[p].gap >= 2 && cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -389,7 +542,8 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
-        if (cur >= 0 && !inside) {
+        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && starts_answer(c, p);
+        if (cur >= 0 && !inside && !fresh) {
             add_body(&c->ds[cur], p);
             continue;
         }
@@ -515,6 +669,97 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     return CN_OK;
 }
 
+/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
+ * physician addressing the asker ("you should ..."), 0 unclear. "Thank you"
+ * is no address. */
+static int voice_of(const ctx *c, size_t from, size_t to)
+{
+    int asker = 0, listener = 0;
+    for (size_t i = from; i < to; i++) {
+        const cn_line *l = line_at(c, i);
+        size_t k = 0;
+        bool after_thank = false;
+        while (k < l->len) {
+            while (k < l->len &&
+                   !((unsigned char)l->s[k] >= 0x80 || (l->s[k] >= 'a' && l->s[k] <= 'z') ||
+                     (l->s[k] >= 'A' && l->s[k] <= 'Z') || l->s[k] == '\''))
+                k++;
+            size_t w0 = k;
+            while (k < l->len &&
+                   ((unsigned char)l->s[k] >= 0x80 || (l->s[k] >= 'a' && l->s[k] <= 'z') ||
+                    (l->s[k] >= 'A' && l->s[k] <= 'Z') || l->s[k] == '\''))
+                k++;
+            if (k == w0)
+                break;
+            int v = cn_pagecues_voice(c->cues, l->s + w0, k - w0);
+            if (v > 0)
+                asker++;
+            else if (v < 0 && !after_thank)
+                listener++;
+            after_thank = (k - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
+                          (k - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
+        }
+    }
+    if (asker > 0 && listener == 0)
+        return 1;
+    if (listener > 0 && asker >= 3 * listener)
+        return 1;
+    return listener > 0 ? -1 : 0;
+}
+
+/* End (exclusive) of the run of text lines starting at line i. */
+static size_t run_end(const ctx *c, size_t i)
+{
+    while (i < c->lines.n && line_at(c, i)->len > 0 && !noise(c, line_at(c, i)))
+        i++;
+    return i;
+}
+
+static size_t skip_blank(const ctx *c, size_t i)
+{
+    while (i < c->lines.n && (line_at(c, i)->len == 0 || noise(c, line_at(c, i))))
+        i++;
+    return i;
+}
+
+/* A page without a "Doctor Answers" line: the question title is the first
+ * line, when it reads as one; its body the paragraphs after it in the asker's
+ * voice (at most three); the answers start after them. *q_end is where the
+ * question's lines end, the return value where the answers start. */
+static size_t implicit_marker(const ctx *c, size_t *q_end)
+{
+    size_t first = skip_blank(c, 0);
+    *q_end = 0;
+    if (first >= c->lines.n)
+        return c->lines.n;
+    const cn_line *t = line_at(c, first);
+    bool question = cn_span_last_char(t->s, t->len) == '?' || short_enough(c, t) ||
+                    voice_of(c, first, first + 1) > 0;
+    if (!question)
+        return first; /* the page starts inside an answer */
+    size_t at = first + 1;
+    size_t end = run_end(c, first);
+    if (end > at && voice_of(c, at, end) <= 0)
+        end = at; /* the title's own paragraph goes on with an answer */
+    at = end;
+    for (int k = 0; k < 3; k++) {
+        size_t p = skip_blank(c, at);
+        if (p >= c->lines.n)
+            break;
+        size_t e = run_end(c, p);
+        const cn_line *l = line_at(c, p);
+        bool asker_line = e == p + 1 && cn_span_words(l->s, l->len) <= 5 && l->len <= 40 &&
+                          memchr(l->s, ',', l->len); /* "F, 37, California" */
+        const cn_line *last = line_at(c, e - 1);
+        bool asks = cn_span_last_char(last->s, last->len) == '?';
+        if (!asker_line && !asks && voice_of(c, p, e) <= 0)
+            break;
+        at = e;
+    }
+    *q_end = at;
+    return at;
+}
+
 int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                         cn_error *err)
 {
@@ -528,18 +773,31 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++)
         if (answers_marker(c.lines.v[i].s, c.lines.v[i].len, &page->declared_answers))
             marker = i;
+    size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
-        rc = cn_error_set(err, CN_ERR_FORMAT, "no 'Doctor Answers N' line");
-        goto done;
+        page->format = CN_FORMAT_BARE;
+        start = implicit_marker(&c, &q_end);
     }
     size_t end = c.lines.n;
-    for (size_t i = marker + 1; i < c.lines.n && end == c.lines.n; i++)
+    for (size_t i = start; i < c.lines.n && end == c.lines.n; i++)
         if (cn_pagecues_is_disclaimer(cues, c.lines.v[i].s, c.lines.v[i].len))
             end = i;
     c.has_disclaimer = end < c.lines.n;
-    if ((rc = build_paras(&c, marker + 1, end, err)) == CN_OK && (rc = segment(&c, err)) == CN_OK)
-        rc = fill_page(&c, page, marker, err);
-done:
+    rc = build_paras(&c, start, end, err);
+    if (rc == CN_OK && !any_signature(&c)) {
+        /* No signatures to end answers: pages that print one answer a line. */
+        c.np = 0;
+        c.split_runs = true;
+        rc = build_paras(&c, start, end, err);
+    }
+    if (rc == CN_OK) {
+        if (page->format == CN_FORMAT_BARE)
+            detect_gap_splits(&c);
+        if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
+            c.nd = 0; /* no answer reads as prose: not a Q&A page */
+        if (rc == CN_OK)
+            rc = fill_page(&c, page, q_end, err);
+    }
     cn_lines_clear(&c.lines);
     free(c.ps);
     free(c.ds);

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Score the reader and the classifier on re-collected real pages.
+
+usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--split dev|val|all]
+                [--consensus build/consensus] [--rules rules] [--json] [--errors]
+
+Runs `consensus classify` on the page files of the chosen split, aligns each
+labelled answer with the reader's answer of the same file whose first eight
+words hash the same (the body, or title + body), and prints:
+  - reader: labelled answers found, pages read, answers the reader output that
+    no label matches (scraps, split answers, asker text);
+  - classifier, strict: an answer the reader missed counts as wrong.
+Truncated labels without a body (title only) are not scored.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import realset  # noqa: E402
+
+LABELS = ["reassuring", "cautionary", "contraindicated", "none"]
+
+
+def kappa(pairs, cats):
+    n = len(pairs)
+    if n == 0:
+        return float("nan")
+    po = sum(1 for g, p in pairs if g == p) / n
+    cg = Counter(g for g, _ in pairs)
+    cp = Counter(p for _, p in pairs)
+    pe = sum(cg[c] * cp[c] for c in cats) / (n * n)
+    return (po - pe) / (1 - pe) if pe < 1 else float("nan")
+
+
+def macro_f1(pairs):
+    f1s = {}
+    for lab in LABELS:
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = sum(1 for g, p in pairs if g == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s[lab] = {"precision": prec, "recall": rec,
+                    "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+                    "support": tp + fn}
+    present = [lab for lab in LABELS if f1s[lab]["support"] > 0]
+    return sum(f1s[lab]["f1"] for lab in present) / len(present), f1s
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    top = os.path.dirname(os.path.dirname(here))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pages")
+    ap.add_argument("--labels", default=os.path.join(here, "labels.jsonl"))
+    ap.add_argument("--split", default="dev", choices=["dev", "val", "all"])
+    ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
+    ap.add_argument("--rules", default=os.path.join(top, "rules"))
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list every miss and mislabel")
+    args = ap.parse_args()
+
+    labels = [json.loads(l) for l in open(args.labels) if l.strip()]
+    labels = [l for l in labels if args.split == "all" or l["split"] == args.split]
+    files = sorted({l["file"] for l in labels})
+    present = [f for f in files if os.path.exists(os.path.join(args.pages, f))]
+    if len(present) < len(files):
+        print(f"warning: {len(files) - len(present)} of {len(files)} labelled pages are missing "
+              f"from {args.pages}", file=sys.stderr)
+    paths = [os.path.join(args.pages, f) for f in present]
+    proc = subprocess.run([args.consensus, "classify", "--rules", args.rules] + paths,
+                          capture_output=True, text=True)
+    rejected = [l for l in proc.stderr.splitlines() if l.strip()]
+    by_file = defaultdict(list)
+    for line in proc.stdout.splitlines():
+        a = json.loads(line)
+        by_file[a["file"]].append(a)
+
+    pairs, errors, found, scored = [], [], 0, 0
+    used = set()
+    for lab in labels:
+        if lab["file"] not in present or not lab["hash"]:
+            continue
+        scored += 1
+        match = None
+        for a in by_file.get(lab["file"], []):
+            h1 = realset.prefix_hash(a.get("text") or "")
+            h2 = realset.prefix_hash((a.get("title") or "") + " " + (a.get("text") or ""))
+            if lab["hash"] in (h1, h2) and a["answer_id"] not in used:
+                match = a
+                break
+        if match is None:
+            pairs.append((lab["stance"], "missed"))
+            errors.append(f"MISSED   {lab['file']} #{lab['index']} gold={lab['stance']}")
+            continue
+        found += 1
+        used.add(match["answer_id"])
+        if match.get("truncated") and not (match.get("text") or "").strip():
+            pred = "none"
+        else:
+            pred = match.get("stance") or "none"
+        pairs.append((lab["stance"], pred))
+        if pred != lab["stance"]:
+            errors.append(f"WRONG    {lab['file']} #{lab['index']} (reader #{match['index']}) "
+                          f"gold={lab['stance']} got={pred}")
+    extra = sum(1 for f in present for a in by_file.get(f, []) if a["answer_id"] not in used
+                and not a.get("duplicate_of"))
+    f1, per = macro_f1(pairs)
+    acc = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else float("nan")
+    k = kappa(pairs, LABELS + ["missed"])
+    aligned = [(g, p) for g, p in pairs if p != "missed"]
+    f1_al, _ = macro_f1(aligned) if aligned else (float("nan"), None)
+    out = {
+        "split": args.split, "pages": len(present), "pages_rejected": len(rejected),
+        "labelled_answers": scored, "found": found,
+        "found_share": found / scored if scored else float("nan"),
+        "unmatched_reader_answers": extra,
+        "macro_f1_strict": f1, "accuracy_strict": acc, "kappa_strict": k,
+        "macro_f1_aligned": f1_al, "per_label": per,
+        "confusion": {g: dict(Counter(p for gg, p in pairs if gg == g)) for g in LABELS},
+    }
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"split {args.split}: {len(present)} pages, {len(rejected)} rejected by the reader")
+        print(f"reader: {found}/{scored} labelled answers found ({100 * out['found_share']:.1f}%), "
+              f"{extra} reader answers match no label")
+        print(f"classifier (strict): macro-F1 {f1:.3f}, accuracy {acc:.3f}, kappa {k:.3f}; "
+              f"macro-F1 on found answers {f1_al:.3f}")
+        for lab in LABELS:
+            p = per[lab]
+            print(f"  {lab:16s} P {p['precision']:.2f} R {p['recall']:.2f} F1 {p['f1']:.2f} "
+                  f"n {p['support']}")
+        print("  confusion (gold -> predicted):")
+        for g in LABELS:
+            print(f"    {g:16s} {out['confusion'][g]}")
+        for r in rejected:
+            print("  reader: " + r)
+    if args.errors:
+        print("\n".join(errors))
+
+
+if __name__ == "__main__":
+    main()
