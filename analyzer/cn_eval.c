@@ -2,6 +2,7 @@
 #include "cn_eval.h"
 
 #include "cn_file.h"
+#include "cn_sha256.h"
 #include "cn_text.h"
 
 #include <cjson/cJSON.h>
@@ -21,6 +22,7 @@ static void item_clear(cn_gold_item *it)
     free(it->file);
     free(it->prefix);
     free(it->answer_id);
+    free(it->hash);
 }
 
 void cn_gold_free(cn_gold *g)
@@ -80,13 +82,15 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
     it->answer_id = dup_string(obj, "answer_id");
     it->file = dup_string(obj, "file");
     it->prefix = dup_string(obj, "prefix");
+    it->hash = dup_string(obj, "hash");
     const cJSON *idx = cJSON_GetObjectItemCaseSensitive(obj, "index");
     if (cJSON_IsNumber(idx) && idx->valuedouble >= 1)
         it->index = (size_t)idx->valuedouble;
-    if (!it->answer_id && (!it->file || !it->prefix)) {
+    if (!it->answer_id && (!it->file || (!it->prefix && !it->hash))) {
         item_clear(it);
-        return cn_error_set(err, CN_ERR_FORMAT, "%s:%u: needs 'answer_id', or 'file' and 'prefix'",
-                            path, line);
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s:%u: needs 'answer_id', or 'file' and 'prefix' (or 'hash')", path,
+                            line);
     }
     return CN_OK;
 }
@@ -194,6 +198,7 @@ typedef struct seen_answer {
     size_t index;
     char *answer_id;
     char *norm; /* normalized text (title-free) */
+    char hash[CN_EVAL_HASH_LEN + 1];
     cn_stance predicted;
     bool taken;
 } seen_answer;
@@ -241,6 +246,7 @@ int cn_eval_add(cn_eval *ev, const char *file, size_t index, const char *answer_
     a->index = index;
     a->answer_id = answer_id ? strdup(answer_id) : NULL;
     a->norm = cn_text_normalize(text ? text : "", text ? strlen(text) : 0, NULL, NULL);
+    cn_eval_prefix_hash(text ? text : "", CN_EVAL_PREFIX_WORDS, a->hash);
     a->predicted = predicted;
     a->taken = false;
     if (!a->norm) {
@@ -250,6 +256,75 @@ int cn_eval_add(cn_eval *ev, const char *file, size_t index, const char *answer_
     }
     ev->n++;
     return 0;
+}
+
+/* The folds of the prefix hash: curly quotes to straight ones, no-break and
+ * thin spaces to spaces. Returns the bytes consumed, writing the fold to *out. */
+static size_t fold_at(const unsigned char *s, size_t len, char *out)
+{
+    static const struct {
+        const char *from;
+        char to;
+    } FOLDS[] = {{"\xE2\x80\x98", '\''}, {"\xE2\x80\x99", '\''}, {"\xE2\x80\x9C", '"'},
+                 {"\xE2\x80\x9D", '"'},  {"\xC2\xA0", ' '},      {"\xE2\x80\x89", ' '},
+                 {"\xE2\x80\xAF", ' '}};
+    for (size_t f = 0; f < sizeof FOLDS / sizeof FOLDS[0]; f++) {
+        size_t n = strlen(FOLDS[f].from);
+        if (n <= len && memcmp(s, FOLDS[f].from, n) == 0) {
+            *out = FOLDS[f].to;
+            return n;
+        }
+    }
+    *out = (char)((s[0] >= 'A' && s[0] <= 'Z') ? s[0] + 32 : s[0]);
+    return 1;
+}
+
+static bool hash_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void cn_eval_prefix_hash(const char *text, size_t n_words, char out[CN_EVAL_HASH_LEN + 1])
+{
+    /* Words: runs of non-space bytes after folding; a word of punctuation
+     * alone (a bullet, a dash) is skipped. The first n_words, joined by one
+     * space, are hashed. */
+    cn_sha256_ctx ctx;
+    cn_sha256_init(&ctx);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0, words = 0;
+    char word[256];
+    while (i < len && words < n_words) {
+        size_t wl = 0;
+        bool keep = false;
+        char c;
+        size_t step;
+        while (i < len && hash_space((step = fold_at(s + i, len - i, &c), c)))
+            i += step;
+        while (i < len) {
+            step = fold_at(s + i, len - i, &c);
+            if (hash_space(c))
+                break;
+            unsigned char u = (unsigned char)c;
+            keep |= (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u >= 0x80;
+            if (wl + 1 < sizeof word)
+                word[wl++] = c;
+            i += step;
+        }
+        if (wl == 0 || !keep)
+            continue;
+        if (words > 0)
+            cn_sha256_update(&ctx, " ", 1);
+        cn_sha256_update(&ctx, word, wl);
+        words++;
+    }
+    if (words == 0) {
+        out[0] = '\0';
+        return;
+    }
+    unsigned char digest[32];
+    cn_sha256_final(&ctx, digest);
+    cn_sha256_digest_hex(digest, out, CN_EVAL_HASH_LEN);
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -264,6 +339,19 @@ static seen_answer *align(cn_eval *ev, const cn_gold_item *it)
             if (!ev->answers[i].taken && ev->answers[i].answer_id &&
                 !strcmp(ev->answers[i].answer_id, it->answer_id))
                 return &ev->answers[i];
+        return NULL;
+    }
+    if (it->hash) {
+        /* Labels kept without the page's words: the hash of the first words. */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < ev->n; i++) {
+                seen_answer *a = &ev->answers[i];
+                if (a->taken || !a->file || strcmp(a->file, it->file) ||
+                    (pass == 0 && a->index != it->index))
+                    continue;
+                if (!strcmp(a->hash, it->hash))
+                    return a;
+            }
         return NULL;
     }
     char *p = cn_text_normalize(it->prefix, strlen(it->prefix), NULL, NULL);

@@ -20,6 +20,7 @@ typedef struct cn_gold_item {
     size_t index;    /* 1-based; 0 when absent */
     char *prefix;    /* NULL for overrides */
     char *answer_id; /* overrides only */
+    char *hash;      /* instead of prefix: cn_eval_prefix_hash of the answer's first words */
     cn_stance stance;
     unsigned line; /* line (JSON Lines) or array position (overrides), 1-based */
 } cn_gold_item;
@@ -32,6 +33,17 @@ int cn_gold_load(const char *path, cn_gold **out, cn_error *err);
 void cn_gold_free(cn_gold *gold);
 size_t cn_gold_count(const cn_gold *gold);
 const cn_gold_item *cn_gold_at(const cn_gold *gold, size_t i);
+
+/* Words of an answer that a gold hash covers, and the hash's length. */
+#define CN_EVAL_PREFIX_WORDS 8
+#define CN_EVAL_HASH_LEN 16
+
+/* The first 16 hex digits of the SHA-256 of the first n_words words of text,
+ * joined by one space, after folding curly quotes, no-break and thin spaces
+ * and ASCII case; words of punctuation alone are skipped. Empty when the text
+ * has no word. Lets a gold file name an answer without holding its words
+ * (tests/real/realset.py computes the same). */
+void cn_eval_prefix_hash(const char *text, size_t n_words, char out[CN_EVAL_HASH_LEN + 1]);
 
 typedef struct cn_eval cn_eval;
 

@@ -10,6 +10,8 @@
 
 /* A line with this many words reads as a sentence, not a heading. */
 #define ANSWER_LINE_WORDS 8
+/* A title may end in '!' when it has this many words ("Hope that helps!" has 3). */
+#define TITLE_EXCLAIM_WORDS 5
 /* A page without a "Doctor Answers" line is read only when some answer line
  * has this many words: a list or a note is no Q&A page. */
 #define BARE_PROSE_WORDS 12
@@ -47,6 +49,7 @@ typedef struct ctx {
     bool has_disclaimer;
     bool gap_splits; /* the page uses one blank line inside answers, two between */
     bool split_runs; /* no signatures: a run of long lines is one answer a line */
+    bool bare;       /* no "Doctor Answers" line */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -231,23 +234,30 @@ static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
 /* "1. Do this" / "2) that": list items are body text. */
 static bool list_item(const cn_line *l)
 {
+    static const char *const BULLETS[] = {"\xE2\x80\xA2", "- ", "* ", "\xC2\xB7"};
+    for (size_t b = 0; b < sizeof BULLETS / sizeof BULLETS[0]; b++)
+        if (l->len > strlen(BULLETS[b]) && memcmp(l->s, BULLETS[b], strlen(BULLETS[b])) == 0)
+            return true;
     size_t i = 0;
     while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
         i++;
     return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
 }
 
-/* Every line of the run is a sentence-length line of its own (no list). */
+/* A run printed one answer a line: two lines or more, no list items, and at
+ * least half of them sentence-length ("24 hrs" stands between longer ones). */
 static bool answer_per_line(const ctx *c, size_t first, size_t n)
 {
     if (n < 2)
         return false;
+    size_t long_lines = 0;
     for (size_t i = first; i < first + n; i++) {
         const cn_line *l = line_at(c, i);
-        if (cn_span_words(l->s, l->len) < ANSWER_LINE_WORDS || list_item(l))
+        if (list_item(l))
             return false;
+        long_lines += cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
     }
-    return true;
+    return 2 * long_lines >= n && long_lines >= 1;
 }
 
 /* A "City Specialty" or rating line inside a run, with text after it that is
@@ -364,7 +374,10 @@ static bool looks_title(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     char last = cn_span_last_char(l->s, l->len);
-    if (!short_enough(c, l) || strchr(".!,;:", last) || list_item(l) || signoff_like(c, l))
+    /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
+    bool exclaimed_heading = last == '!' && cn_span_words(l->s, l->len) >= TITLE_EXCLAIM_WORDS;
+    if (!short_enough(c, l) || (strchr(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
+        signoff_like(c, l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
@@ -378,7 +391,7 @@ static bool text_para(const ctx *c, size_t p)
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1)
+    if (c->ps[p].n != 1 || c->ps[p].own_line)
         return false;
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l))
@@ -399,6 +412,11 @@ static bool title_inside(const ctx *c, size_t p)
         return false;
     if (c->ps[p].vote_after)
         return true;
+    /* Pages that leave two blank lines under each title and one inside answers. */
+    const cn_line *l = para_line(c, p);
+    if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
+        l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l))
+        return true;
     if (!looks_title(c, p))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
@@ -408,6 +426,7 @@ static bool title_inside(const ctx *c, size_t p)
     }
     if (p + 1 == c->np)
         return !c->has_disclaimer; /* a cut-off page ending in a title */
+
     if (!text_para(c, p + 1))
         return false;
     /* Of two title-shaped lines in a row, the second is the title. */
@@ -520,7 +539,8 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (cn_pagecues_is_opener(c->cues, l->s, l->len))
         return true;
-    return c->gap_splits && c->ps[p].gap >= 2 && cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
+    return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
+           cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
 }
 
 static int segment(ctx *c, cn_error *err)
@@ -776,6 +796,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
         page->format = CN_FORMAT_BARE;
+        c.bare = true;
         start = implicit_marker(&c, &q_end);
     }
     size_t end = c.lines.n;
@@ -791,8 +812,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         rc = build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {
-        if (page->format == CN_FORMAT_BARE)
-            detect_gap_splits(&c);
+        detect_gap_splits(&c);
         if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
         if (rc == CN_OK)

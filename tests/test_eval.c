@@ -118,6 +118,54 @@ static void test_overrides_as_gold(void)
     free(p);
 }
 
+/* The prefix hash that keys real-page labels (tests/real): the values come
+ * from the independent Python implementation, tests/real/realset.py. */
+static void test_prefix_hash(void)
+{
+    static const struct {
+        const char *text, *hash;
+    } CASES[] = {
+        {"I would not be concerned for a number of reasons.", "b5fe7bd2b58fa5d1"},
+        {"\xE2\x80\xA2 The usual cause \xE2\x80\x93 of wound\xC2\xA0separation is TENSION, "
+         "\xE2\x80\x9Cnot\xE2\x80\x9D infection here",
+         "b1e3aa4c8fcdb2e3"},
+        {"Yes.", "78cca5adebe0763f"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char h[CN_EVAL_HASH_LEN + 1];
+        cn_eval_prefix_hash(CASES[i].text, CN_EVAL_PREFIX_WORDS, h);
+        CU_ASSERT_STRING_EQUAL(h, CASES[i].hash);
+    }
+}
+
+/* A gold line keyed by hash aligns like one keyed by prefix. */
+static void test_hash_gold(void)
+{
+    char *dir = tu_mkdtemp();
+    static const char GOLD[] =
+        "{\"file\": \"f.txt\", \"index\": 2, \"hash\": \"b5fe7bd2b58fa5d1\", "
+        "\"stance\": \"reassuring\"}\n";
+    char *p = tu_write_file(dir, "g.jsonl", GOLD, strlen(GOLD));
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
+    cn_eval *ev = cn_eval_new(g);
+    cn_eval_add(ev, "f.txt", 1, "a1", "Something else entirely, said here.", CN_STANCE_NONE);
+    cn_eval_add(ev, "f.txt", 2, "a2", "I would not be concerned for a number of reasons.",
+                CN_STANCE_REASSURING);
+    cn_eval_result r;
+    CU_ASSERT_EQUAL(cn_eval_compute(ev, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL(r.n, 1);
+    CU_ASSERT_EQUAL(r.confusion[CN_STANCE_REASSURING][CN_STANCE_REASSURING], 1);
+    cn_eval_result_clear(&r);
+    cn_eval_free(ev);
+    cn_gold_free(g);
+    free(p);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 static double json_number(const cJSON *o, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -209,6 +257,8 @@ int main(void)
         {"gold file errors", test_gold_errors},
         {"alignment and metrics", test_alignment_and_metrics},
         {"overrides as gold", test_overrides_as_gold},
+        {"prefix hash (as tests/real/realset.py)", test_prefix_hash},
+        {"gold keyed by hash", test_hash_gold},
         {"seed acceptance", test_seed_acceptance},
         {"held-out acceptance", test_heldout_acceptance},
         {"CLI usage", test_cli_usage},

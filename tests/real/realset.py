@@ -9,13 +9,23 @@ import re
 
 PREFIX_WORDS = 8
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                         "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_FOLDS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                        "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _kept(word):
+    return any(("a" <= ch <= "z") or ("0" <= ch <= "9") or ord(ch) > 127 for ch in word)
 
 
 def words(text):
-    """The text's words after the one normalization used for hashing."""
-    return text.translate(_QUOTES).lower().split()
+    """The text's words as the hash sees them (the same rule as the C side,
+    cn_eval_prefix_hash): curly quotes, no-break and thin spaces folded, ASCII
+    lower-cased, split on ASCII white space, words of punctuation alone
+    (bullets, dashes) dropped."""
+    folded = text.translate(_FOLDS).translate(_ASCII_LOWER)
+    return [w for w in _SPACE.split(folded) if w and _kept(w)]
 
 
 def prefix_hash(text, n=PREFIX_WORDS):

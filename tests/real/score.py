@@ -5,8 +5,8 @@ usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--split dev|val|al
                 [--consensus build/consensus] [--rules rules] [--json] [--errors]
 
 Runs `consensus classify` on the page files of the chosen split, aligns each
-labelled answer with the reader's answer of the same file whose first eight
-words hash the same (the body, or title + body), and prints:
+labelled answer with the reader's answer of the same file whose body's first
+eight words hash the same (as `consensus eval` does), and prints:
   - reader: labelled answers found, pages read, answers the reader output that
     no label matches (scraps, split answers, asker text);
   - classifier, strict: an answer the reader missed counts as wrong.
@@ -87,10 +87,12 @@ def main():
             continue
         scored += 1
         match = None
-        for a in by_file.get(lab["file"], []):
-            h1 = realset.prefix_hash(a.get("text") or "")
-            h2 = realset.prefix_hash((a.get("title") or "") + " " + (a.get("text") or ""))
-            if lab["hash"] in (h1, h2) and a["answer_id"] not in used:
+        # As `consensus eval` aligns: the answer at the labelled index first, then any
+        # answer of the page whose body's first eight words hash the same.
+        cands = by_file.get(lab["file"], [])
+        for a in sorted(cands, key=lambda a: a["index"] != lab["index"]):
+            if realset.prefix_hash(a.get("text") or "") == lab["hash"] and \
+                    a["answer_id"] not in used:
                 match = a
                 break
         if match is None:

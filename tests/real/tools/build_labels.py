@@ -19,23 +19,39 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import realset  # noqa: E402
 
 
+def dispute_key(d):
+    ia = d["A"]["index"] if d.get("A") else None
+    ib = d["B"]["index"] if d.get("B") else None
+    return (d["file"], ia, ib)
+
+
 def main():
     merged, collect, out = sys.argv[1:4]
     rows = []
     for line in open(os.path.join(merged, "agreed.jsonl")):
         r = json.loads(line)
-        rows.append((r["file"], r["A"], r["B"], r["A"]["stance"]))
+        A = dict(r["A"], hash=r["hash"])
+        rows.append((r["file"], A, r["B"], r["A"]["stance"]))
     disputes = [json.loads(l) for l in open(os.path.join(merged, "disputes.jsonl"))]
+    # Adjudications are keyed by the dispute's content (file and both labellers'
+    # page index), so a re-merge that renumbers disputes keeps them.
     adj = {}
+    asked = os.path.join(merged, "disputes_for_adjudication.jsonl")
     path = os.path.join(merged, "adjudicated.jsonl")
-    if os.path.exists(path):
+    if os.path.exists(path) and os.path.exists(asked):
+        questions = {}
+        for line in open(asked):
+            q = json.loads(line)
+            questions[q["id"]] = q
         for line in open(path):
             if line.strip():
                 a = json.loads(line)
-                adj[a["id"]] = a
+                q = questions.get(a["id"])
+                if q:
+                    adj[dispute_key(q)] = a
     missing = 0
     for i, d in enumerate(disputes):
-        a = adj.get(i)
+        a = adj.get(dispute_key(d))
         if a is None:
             missing += 1
             continue

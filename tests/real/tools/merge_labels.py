@@ -96,6 +96,13 @@ def main():
         seen_b = set()
         for a in A.get(f, []):
             b = bmap.get(a["hash"]) if a["hash"] else None
+            if b is None and a["hash"]:
+                # the same answer, one prefix a word shorter (a dash counted as a word)
+                head = a["prefix_norm"].split()[:5]
+                for cand in B.get(f, []):
+                    if cand["hash"] and cand["prefix_norm"].split()[:5] == head:
+                        b = cand
+                        break
             if a["hash"] == "" and not b:
                 # title-only truncated answers: match by index among title-only
                 continue
@@ -105,7 +112,8 @@ def main():
                 continue
             seen_b.add(id(b))
             pairs.append((a["stance"], b["stance"]))
-            rec = {"file": f, "hash": a["hash"], "prefix": a["prefix_norm"], "A": a, "B": b}
+            longer = b if len(b["prefix_norm"].split()) > len(a["prefix_norm"].split()) else a
+            rec = {"file": f, "hash": longer["hash"], "prefix": longer["prefix_norm"], "A": a, "B": b}
             if a["stance"] == b["stance"]:
                 agreed.append(rec)
             else:
