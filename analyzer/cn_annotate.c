@@ -9,9 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct question_flags {
+    const char **ids; /* borrowed from rules; the array is owned */
+    size_t n;
+} question_flags;
+
 struct cn_annotator {
     const cn_rules *rules;
     const char **qtypes;    /* question type per claims[] entry (borrowed from rules) */
+    question_flags *qflags; /* question flags per claims[] entry */
     cn_strmap *by_question; /* question_id -> index into claims */
     cn_claim_choice **claims;
     size_t n_claims, cap_claims;
@@ -41,18 +47,22 @@ void cn_annotator_free(cn_annotator *a)
     }
     free(a->claims);
     free(a->qtypes);
+    for (size_t i = 0; i < a->n_claims; i++)
+        free(a->qflags[i].ids);
+    free(a->qflags);
     cn_strmap_free(a->by_question);
     free(a);
 }
 
-/* The primary claim of the page's question, chosen on its first page, and
- * the question's type (*qtype, may be NULL). */
+/* The primary claim of the page's question, chosen on its first page, the
+ * question's type (*qtype, may be NULL) and its flags (*qflags). */
 static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, const char **qtype,
-                                          cn_error *err)
+                                          const question_flags **qflags, cn_error *err)
 {
     int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
     if (idx >= 0) {
         *qtype = a->qtypes[idx];
+        *qflags = &a->qflags[idx];
         return a->claims[idx];
     }
     const char **texts = calloc(page->n_answers + 1, sizeof *texts);
@@ -77,7 +87,10 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         const char **qt = cl ? realloc(a->qtypes, cap * sizeof *qt) : NULL;
         if (qt)
             a->qtypes = qt;
-        if (!cl || !qt)
+        question_flags *qf = qt ? realloc(a->qflags, cap * sizeof *qf) : NULL;
+        if (qf)
+            a->qflags = qf;
+        if (!cl || !qt || !qf)
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         else
             a->cap_claims = cap;
@@ -87,8 +100,15 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         free(c);
         return NULL;
     }
+    question_flags *f = &a->qflags[a->n_claims];
+    if (cn_claims_question_flags(a->rules, page->question, page->body, &f->ids, &f->n, err)) {
+        cn_claim_choice_clear(c);
+        free(c);
+        return NULL;
+    }
     a->claims[a->n_claims] = c;
     a->qtypes[a->n_claims] = cn_claims_question_type(a->rules, page->question, NULL);
+    *qflags = f;
     if (page->question_id[0])
         cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
     *qtype = a->qtypes[a->n_claims];
@@ -114,7 +134,8 @@ void cn_page_annotation_free(cn_page_annotation *pa)
 }
 
 static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim_choice *primary,
-                           const char *qtype, cn_answer_annotation *aa, cn_error *err)
+                           const char *qtype, const question_flags *qflags,
+                           cn_answer_annotation *aa, cn_error *err)
 {
     const cn_rule **others = NULL;
     size_t n_others = 0;
@@ -129,7 +150,9 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
     cn_classify_input in = {.title = ans->title,
                             .text = ans->text ? ans->text : "",
                             .related = ans->related,
-                            .question_type = qtype};
+                            .question_type = qtype,
+                            .question_flags = qflags->ids,
+                            .n_question_flags = qflags->n};
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
     aa->claims[0].primary = true;
@@ -159,7 +182,8 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
 {
     *out = NULL;
     const char *qtype = NULL;
-    const cn_claim_choice *primary = primary_for(a, page, &qtype, err);
+    const question_flags *qflags = NULL;
+    const cn_claim_choice *primary = primary_for(a, page, &qtype, &qflags, err);
     if (!primary)
         return err ? err->code : CN_ERR_NOMEM;
     cn_page_annotation *pa = calloc(1, sizeof *pa);
@@ -173,7 +197,7 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
     pa->question_type = qtype;
     int rc = CN_OK;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
-        rc = annotate_answer(a, &page->answers[i], primary, qtype, &pa->answers[i], err);
+        rc = annotate_answer(a, &page->answers[i], primary, qtype, qflags, &pa->answers[i], err);
         pa->n_answers = i + 1;
     }
     if (rc) {
@@ -268,6 +292,8 @@ cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_an
         cJSON_AddNullToObject(o, "question_type");
     cJSON_AddBoolToObject(o, "conflicting", primary->conflicting);
     cJSON_AddStringToObject(o, "reason", primary->reason ? primary->reason : "");
+    if (primary->deciding_feature)
+        cJSON_AddStringToObject(o, "deciding_feature", primary->deciding_feature);
     cJSON_AddItemToObject(o, "scores", scores_json(primary));
     cJSON *claims = cJSON_AddArrayToObject(o, "claims");
     for (size_t c = 0; claims && c < aa->n_claims; c++) {

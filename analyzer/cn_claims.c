@@ -238,11 +238,45 @@ const char *cn_claims_question_type(const cn_rules *rules, const char *question,
     const char *best = default_question_type(rules);
     size_t best_n = 0;
     for (size_t i = 0; i < n; i++) {
-        if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].n_seen > best_n) {
+        if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && !c[i].rule->is_flag &&
+            c[i].n_seen > best_n) {
             best = c[i].rule->id;
             best_n = c[i].n_seen;
         }
     }
     counts_free(c, n);
     return best;
+}
+
+int cn_claims_question_flags(const cn_rules *rules, const char *question, const char *body,
+                             const char ***out, size_t *n_out, cn_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    size_t ql = question ? strlen(question) : 0, bl = body ? strlen(body) : 0;
+    char *text = malloc(ql + bl + 3);
+    if (!text)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    /* Title and body as two sentences: no pattern runs from one into the other. */
+    snprintf(text, ql + bl + 3, "%s\n\n%s", question ? question : "", body ? body : "");
+    topic_count *c;
+    size_t n;
+    int rc = count_topics(rules, text, &c, &n, err);
+    free(text);
+    if (rc)
+        return rc;
+    const char **flags = calloc(n + 1, sizeof *flags);
+    if (!flags) {
+        counts_free(c, n);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].rule->is_flag &&
+            c[i].n_seen > 0)
+            flags[k++] = c[i].rule->id;
+    counts_free(c, n);
+    *out = flags;
+    *n_out = k;
+    return CN_OK;
 }

@@ -35,6 +35,12 @@ int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***
  * no title, the rule marked default=yes, else NULL. Borrowed from rules. */
 const char *cn_claims_question_type(const cn_rules *rules, const char *question, cn_error *err);
 
+/* The question flags (question rules with flag=yes) whose patterns the title
+ * or body match, as ids borrowed from rules, in rule order. *out is malloc'd
+ * (free it; NULL entries never occur). */
+int cn_claims_question_flags(const cn_rules *rules, const char *question, const char *body,
+                             const char ***out, size_t *n_out, cn_error *err);
+
 /* The primary claim of a question (question may be NULL for untitled pages;
  * answers are the answer texts, used only then). */
 int cn_claims_primary(const cn_rules *rules, const char *question, const char *const *answers,

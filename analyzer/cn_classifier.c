@@ -57,6 +57,9 @@ void cn_decision_clear(cn_decision *d)
     free(d->evidence);
     d->evidence = NULL;
     d->n_evidence = 0;
+    free(d->features);
+    d->features = NULL;
+    d->n_features = 0;
 }
 
 static const cn_token *tok(const work *w, size_t i)
@@ -516,6 +519,49 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
     d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
 }
 
+/* What one counted cue adds to the decision model's inputs. */
+static void model_add(const work *w, const hit *cue, const cue_effect *e, unsigned first_body,
+                      cn_model_input *mi)
+{
+    if (e->weight <= 0)
+        return;
+    mi->score[e->stance] += e->weight;
+    if (cue->first < w->n_title)
+        mi->title[e->stance] += e->weight;
+    else if (tok(w, cue->first)->sentence == first_body)
+        mi->first[e->stance] += e->weight;
+    if (e->flags & CN_EV_LAST_SENTENCE)
+        mi->last[e->stance] += e->weight;
+    if (e->flags & CN_EV_HYPOTHETICAL)
+        mi->conditional[e->stance] += e->weight;
+}
+
+/* Every answer gets the model's feature vector (for `rules fit`); when the
+ * rule set has weights, the model's label replaces the hand-written one. */
+static int decide_learned(const work *w, const cn_classify_input *in, cn_model_input *mi,
+                          cn_decision *d, cn_error *err)
+{
+    const cn_model *m = cn_rules_model(w->rules);
+    size_t nf = cn_model_features(m);
+    d->features = calloc(nf, sizeof *d->features);
+    if (!d->features)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    d->n_features = nf;
+    mi->tokens = cn_tokens_count(w->tokens);
+    mi->question_type = in->question_type;
+    mi->flags = in->question_flags;
+    mi->n_flags = in->n_question_flags;
+    cn_model_vector(m, mi, d->features);
+    if (!cn_model_active(m) || in->related)
+        return CN_OK;
+    double p[CN_STANCE_COUNT];
+    d->stance = cn_model_predict(m, d->features, p);
+    d->confidence = p[d->stance];
+    d->reason = "weighted rule features (decision.rules)";
+    d->deciding_feature = cn_model_top_feature(m, d->features, d->stance);
+    return CN_OK;
+}
+
 int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_decision *out,
                        cn_error *err)
 {
@@ -530,7 +576,11 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
     double advice_against = 0, hedged_caution = 0;
-    unsigned last_cue_sentence = (unsigned)-1;
+    cn_model_input mi;
+    memset(&mi, 0, sizeof mi);
+    unsigned last_cue_sentence = (unsigned)-1, first_body = (unsigned)-1;
+    if (rc == CN_OK && w.n_title < cn_tokens_count(w.tokens))
+        first_body = tok(&w, w.n_title)->sentence;
     for (size_t i = 0; rc == CN_OK && i < w.cues.n; i++)
         if (w.cues.items[i].first >= w.n_title)
             last_cue_sentence = tok(&w, w.cues.items[i].first)->sentence;
@@ -549,6 +599,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
             advice_against += e.weight;
         if (cue->rule->caution && e.stance == CN_STANCE_CAUTIONARY)
             hedged_caution += e.weight;
+        model_add(&w, cue, &e, first_body, &mi);
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -564,7 +615,11 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         if (out->n_evidence)
             qsort(out->evidence, out->n_evidence, sizeof *out->evidence, evidence_cmp);
         decide(rules, in, advice_against, hedged_caution, out);
-    } else {
+        mi.advice_against = advice_against;
+        mi.hedged_caution = hedged_caution;
+        rc = decide_learned(&w, in, &mi, out, err);
+    }
+    if (rc != CN_OK) {
         cn_decision_clear(out);
     }
     work_clear(&w);

@@ -51,8 +51,12 @@ typedef struct cn_decision {
     double scores[CN_STANCE_COUNT]; /* summed cue weight per stance (none unused) */
     bool conflicting;               /* the runner-up is close to the winner */
     const char *reason;             /* one-line path to the decision (static text) */
+    const char *deciding_feature;   /* learned decision: the feature that weighed most for
+                                     * the label (borrowed from the rules); else NULL */
     cn_evidence *evidence;          /* cues then modifiers, by position */
     size_t n_evidence;
+    double *features; /* the decision model's input (cn_model_vector), n_features long */
+    size_t n_features;
 } cn_decision;
 
 /* Free the evidence array of a decision (not the struct itself). */
@@ -68,6 +72,8 @@ typedef struct cn_classify_input {
     bool related;
     const cn_rule *topic_claim;
     const char *question_type; /* "permission", "harm"... or NULL when unknown */
+    const char *const *question_flags; /* flags of the question ("timepoint") */
+    size_t n_question_flags;
 } cn_classify_input;
 
 /* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */

@@ -1,6 +1,8 @@
 /* cn_rules: load, validate and compile the editable rule folder. */
 #include "cn_rules.h"
 
+#include "cn_model.h"
+
 #include "cn_file.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
@@ -62,6 +64,7 @@ struct cn_rules {
     size_t n_aliases;
     cn_strmap *ids[CN_RULE_KIND_COUNT];
     double settings[N_SETTINGS];
+    cn_model *model; /* the decision weights (weight lines); never NULL once loaded */
     char sha256[65];
 };
 
@@ -765,6 +768,13 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             rule->is_default = true;
         else if (def && strcmp(def->value, "no"))
             problem(c, r->file, r->line, "default: expected yes or no, found '%s'", def->value);
+        attr *flag = find_attr(r, "flag");
+        if (flag && !strcmp(flag->value, "yes"))
+            rule->is_flag = true;
+        else if (flag && strcmp(flag->value, "no"))
+            problem(c, r->file, r->line, "flag: expected yes or no, found '%s'", flag->value);
+        if (rule->is_flag && rule->is_default)
+            problem(c, r->file, r->line, "a question flag cannot be the default type");
     } else {
         fill_modifier(c, r, rule, rs);
     }
@@ -792,6 +802,7 @@ void cn_rules_free(cn_rules *rs)
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         cn_strmap_free(rs->ids[k]);
     cn_matcher_free(rs->matcher);
+    cn_model_free(rs->model);
     free(rs);
 }
 
@@ -812,6 +823,51 @@ static cn_rules *rules_alloc(void)
         return NULL;
     }
     return rs;
+}
+
+/* One `weight FEATURE reassuring=W cautionary=W contraindicated=W none=W` line. */
+static void rules_set_weight(load_ctx *c, cn_rules *rs, record *r)
+{
+    long f = r->id ? cn_model_feature_index(rs->model, r->id) : -1;
+    if (f < 0) {
+        problem(c, r->file, r->line, "unknown decision feature '%s'", r->id ? r->id : "");
+        return;
+    }
+    double w[CN_STANCE_COUNT] = {0};
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        const char *key = cn_stance_name((cn_stance)k);
+        if (!attr_number(c, r, key, -1e3, 1e3, &w[k]) && !find_attr(r, key))
+            problem(c, r->file, r->line, "weight %s needs %s=NUMBER", r->id, key);
+    }
+    if (r->n_patterns)
+        problem(c, r->file, r->line, "a weight takes no patterns");
+    check_unused(c, r);
+    cn_model_set_weights(rs->model, (size_t)f, w);
+}
+
+/* The decision model: question types and flags come from the question rules,
+ * weights from the weight lines. Returns -1 when memory runs out. */
+static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
+{
+    const char **types = calloc(rs->n + 1, sizeof *types);
+    const char **flags = calloc(rs->n + 1, sizeof *flags);
+    size_t nt = 0, nf = 0;
+    int rc = types && flags ? CN_OK : -1;
+    for (size_t i = 0; rc == CN_OK && i < rs->n; i++)
+        if (rs->rules[i].kind == CN_RULE_QUESTION) {
+            if (rs->rules[i].is_flag)
+                flags[nf++] = rs->rules[i].id;
+            else
+                types[nt++] = rs->rules[i].id;
+        }
+    if (rc == CN_OK && cn_model_new(types, nt, flags, nf, &rs->model, err))
+        rc = -1;
+    free(types);
+    free(flags);
+    for (size_t i = 0; rc == CN_OK && i < c->n_recs; i++)
+        if (!strcmp(c->recs[i].kind, "weight"))
+            rules_set_weight(c, rs, &c->recs[i]);
+    return rc;
 }
 
 int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *diag_ctx,
@@ -854,10 +910,13 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
                 rules_add_class(&c, rs, &c.recs[i]);
         for (size_t i = 0; i < c.n_recs; i++) {
             record *r = &c.recs[i];
-            if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") && strcmp(r->kind, "class"))
+            if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
+                strcmp(r->kind, "class") && strcmp(r->kind, "weight"))
                 compile_record(&c, rs, r);
         }
-        for (size_t i = 0; i < rs->n; i++) {
+        if (build_model(&c, rs, err))
+            rc = CN_ERR_NOMEM;
+        for (size_t i = 0; rc == CN_OK && i < rs->n; i++) {
             if (rs->rules[i].only &&
                 cn_strmap_get(rs->ids[CN_RULE_QUESTION], rs->rules[i].only) < 0)
                 problem(&c, rs->rules[i].file, rs->rules[i].line,
@@ -917,6 +976,11 @@ double cn_rules_setting(const cn_rules *rs, const char *name)
         if (!strcmp(name, SETTING_DEFAULTS[i].name))
             return rs->settings[i];
     return 0;
+}
+
+cn_model *cn_rules_model(const cn_rules *rs)
+{
+    return rs->model;
 }
 
 const char *cn_rules_sha256(const cn_rules *rs)

@@ -5,8 +5,8 @@
  *
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
- * experience, hypothetical, boilerplate, question (question types), alias,
- * class and setting. Every problem is reported as "FILE:LINE: message"
+ * experience, hypothetical, boilerplate, question (question types and
+ * flags), alias, class, setting and weight (the decision model, cn_model). Every problem is reported as "FILE:LINE: message"
  * through the diagnostic callback; loading fails when any was found.
  */
 #ifndef CN_RULES_H
@@ -14,6 +14,7 @@
 
 #include "cn_error.h"
 #include "cn_matcher.h"
+#include "cn_model.h"
 #include "cn_stance.h"
 #include "cn_tokens.h"
 
@@ -76,6 +77,9 @@ typedef struct cn_rule {
     /* question: default=yes, the type of questions no pattern matches (and of
      * untitled pages) */
     bool is_default;
+    /* question flag=yes: not a type but a mark the question may carry
+     * ("timepoint": the asker says where they are), found in title and body */
+    bool is_flag;
 } cn_rule;
 
 typedef struct cn_rules cn_rules;
@@ -108,6 +112,10 @@ double cn_rules_setting(const cn_rules *rules, const char *name);
 /* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
  * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);
+
+/* The decision model of the rule set (weight lines; inactive without them).
+ * Owned by the rules; mutable so that `rules fit` can refit it in place. */
+cn_model *cn_rules_model(const cn_rules *rules);
 
 /* Number of patterns compiled (all kinds). */
 size_t cn_rules_patterns(const cn_rules *rules);

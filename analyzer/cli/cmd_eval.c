@@ -19,8 +19,10 @@ static const char USAGE[] =
     "Classifies the pages of PATH (default corpus/) and compares each answer's\n"
     "stance with the hand labels of FILE: JSON Lines {file, index, prefix, stance}\n"
     "as in STANCE-GUIDE.md (aligned by file, then by the answer's normalized text\n"
-    "starting with the prefix), or an editors' overrides file (a JSON array of\n"
-    "{answer_id, stance, ...}, aligned by answer_id).\n"
+    "starting with the prefix; or {file, index, hash, stance}, aligned by the hash\n"
+    "of the answer's first eight words, for labels kept without the page's words),\n"
+    "or an editors' overrides file (a JSON array of {answer_id, stance, ...},\n"
+    "aligned by answer_id).\n"
     "\n"
     "Prints the confusion matrix (rows: gold, columns: predicted), precision,\n"
     "recall and F1 per label, macro-F1 over the four labels, accuracy, Cohen's\n"
@@ -104,6 +106,8 @@ static void print_json(const cn_eval_result *r)
             cJSON_AddNumberToObject(u, "index", (double)it->index);
         if (it->prefix)
             cJSON_AddStringToObject(u, "prefix", it->prefix);
+        if (it->hash)
+            cJSON_AddStringToObject(u, "hash", it->hash);
         if (it->answer_id)
             cJSON_AddStringToObject(u, "answer_id", it->answer_id);
         cJSON_AddItemToArray(un, u);
@@ -141,8 +145,9 @@ static void print_text(const cn_eval_result *r, const char *gold_path, bool erro
         if (it->answer_id)
             printf("unaligned: %s:%u: answer_id %s\n", gold_path, it->line, it->answer_id);
         else
-            printf("unaligned: %s:%u: %s #%zu \"%s\"\n", gold_path, it->line, it->file, it->index,
-                   it->prefix);
+            printf("unaligned: %s:%u: %s #%zu %s%s%s\n", gold_path, it->line, it->file,
+                   it->index, it->prefix ? "\"" : "hash ", it->prefix ? it->prefix : it->hash,
+                   it->prefix ? "\"" : "");
     }
     if (errors) {
         printf("\n");

@@ -1,20 +1,43 @@
-/* cmd_rules: `consensus rules check [DIR]`: validate a rule folder. */
+/* cmd_rules: `consensus rules check [DIR]` validates a rule folder;
+ * `consensus rules fit` refits its decision weights from hand labels. */
 #include "cli.h"
 
+#include "cn_annotate.h"
+#include "cn_eval.h"
+#include "cn_fit.h"
+#include "cn_page.h"
 #include "cn_rules.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char USAGE[] =
     "Usage: consensus rules check [DIR]\n"
+    "       consensus rules fit --gold FILE [--l2 X] [--out FILE] [--rules DIR] [PATH...]\n"
     "\n"
-    "Loads every *.rules file of DIR (default: --rules resolution: $CONSENSUS_RULES,\n"
-    "./rules, the installed set), checks every line and compiles every pattern.\n"
-    "Each problem is printed as FILE:LINE: message on stderr.\n"
+    "check: loads every *.rules file of DIR (default: --rules resolution:\n"
+    "$CONSENSUS_RULES, ./rules, the installed set), checks every line and compiles\n"
+    "every pattern. Each problem is printed as FILE:LINE: message on stderr.\n"
     "\n"
-    "Exit status: 0 the rules are valid; 1 problems were found; 2 bad usage.\n";
+    "fit: classifies the pages of PATH (default corpus/) with the rules, aligns\n"
+    "the answers with the hand labels of FILE (as `consensus eval` does; an\n"
+    "editors' overrides file works too) and fits the weights of the decision\n"
+    "model by L2-regularized multinomial logistic regression, each label weighted\n"
+    "so that rare labels count as much as common ones. Prints the `weight` lines\n"
+    "(or writes them to --out FILE, e.g. rules/decision.rules, atomically).\n"
+    "\n"
+    "Options (fit):\n"
+    "      --gold FILE   the hand labels (required)\n"
+    "      --l2 X        L2 penalty on the weights (default 0.01)\n"
+    "      --out FILE    write the weight lines there instead of stdout\n"
+    "      --rules DIR   rule folder (default: $CONSENSUS_RULES, ./rules, installed)\n"
+    "\n"
+    "Exit status: 0 the rules are valid (fit: weights written); 1 problems were\n"
+    "found, or gold lines could not be aligned; 2 bad usage.\n";
 
 static void print_diag(void *ctx, const char *message)
 {
@@ -22,38 +45,13 @@ static void print_diag(void *ctx, const char *message)
     fprintf(stderr, "%s\n", message);
 }
 
-int cmd_rules(int argc, char **argv)
+static int rules_check(const char *dir_arg)
 {
-    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0, 0, 0, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(USAGE, stdout);
-            return CLI_EXIT_OK;
-        }
-        return cli_usage_error("rules", "unknown option");
-    }
-    if (optind >= argc || strcmp(argv[optind], "check"))
-        return cli_usage_error("rules", "expected 'check'");
-    optind++;
-    /* `rules check --help` */
-    if (optind < argc && !strcmp(argv[optind], "--help")) {
-        fputs(USAGE, stdout);
-        return CLI_EXIT_OK;
-    }
-    if (argc - optind > 1)
-        return cli_usage_error("rules", "too many arguments");
-    const char *dir = cli_rules_dir(optind < argc ? argv[optind] : NULL);
+    const char *dir = cli_rules_dir(dir_arg);
     cn_rules *rules = NULL;
     cn_error err;
     cn_error_clear(&err);
-    int rc = cn_rules_load(dir, &rules, print_diag, NULL, &err);
-    if (rc == CN_ERR_IO) {
-        cli_error("%s", err.message);
-        return CLI_EXIT_REJECTED;
-    }
-    if (rc) {
+    if (cn_rules_load(dir, &rules, print_diag, NULL, &err) != CN_OK) {
         cli_error("%s", err.message);
         return CLI_EXIT_REJECTED;
     }
@@ -69,7 +67,189 @@ int cmd_rules(int argc, char **argv)
             sep = ", ";
         }
     }
-    printf("); sha256 %s\n", cn_rules_sha256(rules));
+    printf("); %s; sha256 %s\n",
+           cn_model_active(cn_rules_model(rules)) ? "learned decision weights"
+                                                  : "hand-written decision",
+           cn_rules_sha256(rules));
     cn_rules_free(rules);
     return CLI_EXIT_OK;
+}
+
+typedef struct fit_ctx {
+    cn_annotator *annotator;
+    cn_fit *fit;
+} fit_ctx;
+
+static bool on_page(void *ctx, cn_page *page)
+{
+    fit_ctx *c = ctx;
+    cn_page_annotation *pa = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    if (cn_annotator_page(c->annotator, page, &pa, &err) != CN_OK) {
+        cli_error("rules fit: %s: %s", page->file, err.message);
+        return false;
+    }
+    int rc = CN_OK;
+    for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
+        const cn_answer *a = &page->answers[i];
+        rc = cn_fit_add(c->fit, page->file, a->index, a->answer_id, a->text,
+                        pa->answers[i].claims[0].decision.features, &err);
+    }
+    cn_page_annotation_free(pa);
+    if (rc)
+        cli_error("rules fit: %s", err.message);
+    return rc == CN_OK;
+}
+
+/* Write the weights to path through a temporary file renamed into place. */
+static int write_weights(const cn_model *m, const char *path, const char *gold,
+                         const cn_fit_summary *s, double l2)
+{
+    FILE *out = stdout;
+    char *tmp = NULL;
+    if (path) {
+        size_t n = strlen(path) + 16;
+        tmp = malloc(n);
+        if (!tmp)
+            return -1;
+        snprintf(tmp, n, "%s.tmp", path);
+        if (!(out = fopen(tmp, "w"))) {
+            cli_error("rules fit: cannot write %s: %s", tmp, strerror(errno));
+            free(tmp);
+            return -1;
+        }
+    }
+    int bad = fprintf(out,
+                      "# decision.rules: the weights of the decision model (analyzer/cn_model.h),\n"
+                      "# fitted by `consensus rules fit --gold %s --l2 %g` on %zu labelled\n"
+                      "# answers (%ld reassuring, %ld cautionary, %ld contraindicated, %ld none).\n"
+                      "# One line a feature; a label's score is the sum of weight x feature.\n",
+                      gold, l2, s->aligned, s->counts[CN_STANCE_REASSURING],
+                      s->counts[CN_STANCE_CAUTIONARY], s->counts[CN_STANCE_CONTRAINDICATED],
+                      s->counts[CN_STANCE_NONE]) < 0;
+    bad |= cn_model_write(m, out) != 0;
+    if (path) {
+        bad |= fclose(out) != 0;
+        if (!bad && rename(tmp, path) != 0) {
+            cli_error("rules fit: cannot rename %s to %s: %s", tmp, path, strerror(errno));
+            bad = 1;
+        }
+        if (bad)
+            remove(tmp);
+        free(tmp);
+    } else {
+        bad |= fflush(stdout) != 0;
+    }
+    return bad ? -1 : 0;
+}
+
+static int rules_fit(int argc, char **argv)
+{
+    static const struct option OPTIONS[] = {
+        {"gold", required_argument, NULL, 'g'}, {"l2", required_argument, NULL, 'l'},
+        {"out", required_argument, NULL, 'o'},  {"rules", required_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+    };
+    const char *gold_path = NULL, *rules_opt = NULL, *out_path = NULL;
+    double l2 = 0.01;
+    int opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":h", OPTIONS, NULL)) != -1) {
+        char *end = NULL;
+        switch (opt) {
+        case 'g':
+            gold_path = optarg;
+            break;
+        case 'l':
+            l2 = strtod(optarg, &end);
+            if (!end || *end || !(l2 > 0) || !isfinite(l2))
+                return cli_usage_error("rules", "--l2 needs a positive number, not '%s'", optarg);
+            break;
+        case 'o':
+            out_path = optarg;
+            break;
+        case 'r':
+            rules_opt = optarg;
+            break;
+        case 'h':
+            fputs(USAGE, stdout);
+            return CLI_EXIT_OK;
+        case ':':
+            return cli_usage_error("rules", "option '%s' needs an argument", argv[optind - 1]);
+        default:
+            return cli_usage_error("rules", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!gold_path)
+        return cli_usage_error("rules", "fit: --gold FILE is required");
+    cn_error err;
+    cn_error_clear(&err);
+    cn_gold *gold = NULL;
+    if (cn_gold_load(gold_path, &gold, &err) != CN_OK) {
+        cli_error("rules fit: %s", err.message);
+        return CLI_EXIT_USAGE;
+    }
+    const char *rules_dir = cli_rules_dir(rules_opt);
+    cn_rules *rules = NULL;
+    if (cn_rules_load(rules_dir, &rules, NULL, NULL, &err) != CN_OK) {
+        cli_error("rules fit: %s (run 'consensus rules check' for details)", err.message);
+        cn_gold_free(gold);
+        return CLI_EXIT_USAGE;
+    }
+    cn_model *model = cn_rules_model(rules);
+    fit_ctx c = {0};
+    int status = CLI_EXIT_REJECTED;
+    if (cn_fit_new(gold, cn_model_features(model), &c.fit, &err) == CN_OK &&
+        cn_annotator_new(rules, &c.annotator, &err) == CN_OK) {
+        status = cli_read_pages("rules fit", (const char *const *)(argv + optind),
+                                (size_t)(argc - optind), rules_dir, on_page, &c);
+        cn_fit_summary s;
+        if (status != CLI_EXIT_USAGE) {
+            if (cn_fit_run(c.fit, model, l2, &s, &err) != CN_OK) {
+                cli_error("rules fit: %s", err.message);
+                status = CLI_EXIT_REJECTED;
+            } else if (write_weights(model, out_path, gold_path, &s, l2) != 0) {
+                status = CLI_EXIT_REJECTED;
+            } else {
+                fprintf(stderr,
+                        "consensus: rules fit: %zu answers fitted, %zu gold lines unaligned, "
+                        "training accuracy %.3f\n",
+                        s.aligned, s.unaligned, s.training_accuracy);
+                if (s.unaligned && status == CLI_EXIT_OK)
+                    status = CLI_EXIT_REJECTED;
+            }
+        }
+    } else {
+        cli_error("rules fit: %s", err.message);
+    }
+    cn_annotator_free(c.annotator);
+    cn_fit_free(c.fit);
+    cn_rules_free(rules);
+    cn_gold_free(gold);
+    return status;
+}
+
+int cmd_rules(int argc, char **argv)
+{
+    if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(USAGE, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (argc < 2)
+        return cli_usage_error("rules", "expected 'check' or 'fit'");
+    if (!strcmp(argv[1], "fit"))
+        return rules_fit(argc - 1, argv + 1);
+    if (strcmp(argv[1], "check"))
+        return cli_usage_error("rules", "expected 'check' or 'fit', not '%s'", argv[1]);
+    if (argc >= 3 && !strcmp(argv[2], "--help")) {
+        fputs(USAGE, stdout);
+        return CLI_EXIT_OK;
+    }
+    if (argc >= 3 && argv[2][0] == '-')
+        return cli_usage_error("rules", "unknown option '%s'", argv[2]);
+    if (argc > 3)
+        return cli_usage_error("rules", "too many arguments");
+    return rules_check(argc == 3 ? argv[2] : NULL);
 }

@@ -1,0 +1,39 @@
+/*
+ * cn_fit: refit the decision model (cn_model) from hand labels. Collects each
+ * classified answer's feature vector, aligns the answers with a gold file
+ * exactly as `consensus eval` does (cn_eval: by hash, prefix or answer_id),
+ * and fits the model's weights on the aligned pairs. `consensus rules fit`
+ * is this module behind a command line; an editors' overrides file is a
+ * gold file too, so editors can refit from their own corrections.
+ */
+#ifndef CN_FIT_H
+#define CN_FIT_H
+
+#include "cn_error.h"
+#include "cn_eval.h"
+#include "cn_model.h"
+
+#include <stddef.h>
+
+typedef struct cn_fit cn_fit;
+
+/* A collection for a model with n_features features, aligned to gold
+ * (borrowed; it must outlive the cn_fit). */
+int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *err);
+void cn_fit_free(cn_fit *fit);
+
+/* Offer one classified answer and its feature vector (copied). */
+int cn_fit_add(cn_fit *fit, const char *file, size_t index, const char *answer_id,
+               const char *text, const double *features, cn_error *err);
+
+typedef struct cn_fit_summary {
+    size_t aligned;            /* labelled answers fitted on */
+    size_t unaligned;          /* gold lines that matched no answer */
+    double training_accuracy;  /* of the fitted model on those answers */
+    long counts[CN_STANCE_COUNT]; /* gold labels fitted on */
+} cn_fit_summary;
+
+/* Align, then fit the model's weights (cn_model_fit with this L2 penalty). */
+int cn_fit_run(cn_fit *fit, cn_model *model, double l2, cn_fit_summary *out, cn_error *err);
+
+#endif

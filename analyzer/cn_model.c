@@ -1,0 +1,387 @@
+/* cn_model: features of a classified answer, a multinomial logistic decision, its fit. */
+#include "cn_model.h"
+
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_vector.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Stances that carry cue weight, in feature order. */
+static const cn_stance POLES[3] = {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
+                                   CN_STANCE_CONTRAINDICATED};
+
+/* Fixed features before the question ones. */
+enum {
+    F_BIAS = 0,
+    F_SCORE = 1,        /* + pole */
+    F_TITLE = 4,        /* + pole */
+    F_LAST = 7,         /* + pole */
+    F_FIRST = 10,       /* + pole */
+    F_CONDITIONAL = 13, /* + pole */
+    F_ADVICE = 16,
+    F_HEDGED = 17,
+    F_NO_CUES = 18,
+    F_LENGTH = 19,
+    F_FIXED = 20
+};
+
+struct cn_model {
+    char **types, **flags;
+    size_t n_types, n_flags;
+    char **names;
+    size_t n_features;
+    double *w; /* n_features x CN_STANCE_COUNT */
+    bool active;
+};
+
+static char *format_name(const char *a, const char *b, const char *c)
+{
+    size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s%s", a, b, c);
+    return s;
+}
+
+static char **copy_list(const char *const *v, size_t n, bool *ok)
+{
+    char **out = calloc(n + 1, sizeof *out);
+    if (!out) {
+        *ok = false;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!(out[i] = strdup(v[i])))
+            *ok = false;
+    return out;
+}
+
+static void free_list(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void cn_model_free(cn_model *m)
+{
+    if (!m)
+        return;
+    free_list(m->types, m->n_types);
+    free_list(m->flags, m->n_flags);
+    free_list(m->names, m->n_features);
+    free(m->w);
+    free(m);
+}
+
+static bool name_features(cn_model *m)
+{
+    static const char *const FIXED[F_FIXED] = {
+        "bias",
+        "score_reassuring",
+        "score_cautionary",
+        "score_contraindicated",
+        "title_reassuring",
+        "title_cautionary",
+        "title_contraindicated",
+        "last_reassuring",
+        "last_cautionary",
+        "last_contraindicated",
+        "first_reassuring",
+        "first_cautionary",
+        "first_contraindicated",
+        "conditional_reassuring",
+        "conditional_cautionary",
+        "conditional_contraindicated",
+        "advice_against",
+        "hedged_caution",
+        "no_cues",
+        "length",
+    };
+    size_t q = m->n_types + m->n_flags;
+    m->n_features = F_FIXED + q + 3 * q;
+    m->names = calloc(m->n_features, sizeof *m->names);
+    if (!m->names)
+        return false;
+    size_t k = 0;
+    bool ok = true;
+    for (; k < F_FIXED; k++)
+        ok &= (m->names[k] = strdup(FIXED[k])) != NULL;
+    for (size_t i = 0; i < m->n_types; i++)
+        ok &= (m->names[k++] = format_name("qtype_", m->types[i], "")) != NULL;
+    for (size_t i = 0; i < m->n_flags; i++)
+        ok &= (m->names[k++] = format_name("flag_", m->flags[i], "")) != NULL;
+    for (int p = 0; p < 3; p++) {
+        const char *pole = cn_stance_name(POLES[p]);
+        for (size_t i = 0; i < m->n_types; i++)
+            ok &= (m->names[k++] = format_name(pole, "_x_", m->types[i])) != NULL;
+        for (size_t i = 0; i < m->n_flags; i++)
+            ok &= (m->names[k++] = format_name(pole, "_x_", m->flags[i])) != NULL;
+    }
+    return ok;
+}
+
+int cn_model_new(const char *const *types, size_t n_types, const char *const *flags,
+                 size_t n_flags, cn_model **out, cn_error *err)
+{
+    *out = NULL;
+    cn_model *m = calloc(1, sizeof *m);
+    bool ok = m != NULL;
+    if (ok) {
+        m->types = copy_list(types, n_types, &ok);
+        m->n_types = n_types;
+        m->flags = copy_list(flags, n_flags, &ok);
+        m->n_flags = n_flags;
+    }
+    ok = ok && name_features(m);
+    if (ok)
+        ok = (m->w = calloc(m->n_features * CN_STANCE_COUNT, sizeof *m->w)) != NULL;
+    if (!ok) {
+        cn_model_free(m);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    *out = m;
+    return CN_OK;
+}
+
+size_t cn_model_features(const cn_model *m)
+{
+    return m->n_features;
+}
+
+const char *cn_model_feature_name(const cn_model *m, size_t i)
+{
+    return i < m->n_features ? m->names[i] : NULL;
+}
+
+long cn_model_feature_index(const cn_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->n_features; i++)
+        if (!strcmp(m->names[i], name))
+            return (long)i;
+    return -1;
+}
+
+void cn_model_set_weights(cn_model *m, size_t feature, const double w[CN_STANCE_COUNT])
+{
+    if (feature >= m->n_features)
+        return;
+    memcpy(&m->w[feature * CN_STANCE_COUNT], w, CN_STANCE_COUNT * sizeof *w);
+    m->active = true;
+}
+
+bool cn_model_active(const cn_model *m)
+{
+    return m && m->active;
+}
+
+/* Cue weights grow with every repetition; their log keeps one long answer
+ * from outvoting the rest. */
+static double squash(double v)
+{
+    return v > 0 ? log1p(v) : 0;
+}
+
+void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)
+{
+    memset(x, 0, m->n_features * sizeof *x);
+    x[F_BIAS] = 1;
+    double total = 0;
+    for (int p = 0; p < 3; p++) {
+        cn_stance s = POLES[p];
+        x[F_SCORE + p] = squash(in->score[s]);
+        x[F_TITLE + p] = squash(in->title[s]);
+        x[F_LAST + p] = squash(in->last[s]);
+        x[F_FIRST + p] = squash(in->first[s]);
+        x[F_CONDITIONAL + p] = squash(in->conditional[s]);
+        total += in->score[s];
+    }
+    x[F_ADVICE] = squash(in->advice_against);
+    x[F_HEDGED] = squash(in->hedged_caution);
+    x[F_NO_CUES] = total > 0 ? 0 : 1;
+    x[F_LENGTH] = log2(1.0 + (double)in->tokens) / 8.0;
+    size_t q = m->n_types + m->n_flags;
+    double *on = x + F_FIXED; /* which question features are on */
+    for (size_t i = 0; i < m->n_types; i++)
+        on[i] = in->question_type && !strcmp(in->question_type, m->types[i]);
+    for (size_t i = 0; i < m->n_flags; i++)
+        for (size_t j = 0; j < in->n_flags; j++)
+            if (!strcmp(in->flags[j], m->flags[i]))
+                on[m->n_types + i] = 1;
+    double *cross = x + F_FIXED + q;
+    for (int p = 0; p < 3; p++)
+        for (size_t i = 0; i < q; i++)
+            cross[(size_t)p * q + i] = on[i] * x[F_SCORE + p];
+}
+
+static void softmax(const cn_model *m, const double *w, const double *x, double p[CN_STANCE_COUNT])
+{
+    double z[CN_STANCE_COUNT], top = -HUGE_VAL;
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        z[k] = 0;
+        for (size_t f = 0; f < m->n_features; f++)
+            z[k] += w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
+        if (z[k] > top)
+            top = z[k];
+    }
+    double sum = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += (p[k] = exp(z[k] - top));
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        p[k] /= sum;
+}
+
+cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANCE_COUNT])
+{
+    softmax(m, m->w, x, p);
+    /* Ties go to the more cautious label, as in the hand-written decision. */
+    static const cn_stance ORDER[CN_STANCE_COUNT] = {CN_STANCE_CONTRAINDICATED,
+                                                     CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING,
+                                                     CN_STANCE_NONE};
+    cn_stance best = ORDER[0];
+    for (int i = 1; i < CN_STANCE_COUNT; i++)
+        if (p[ORDER[i]] > p[best])
+            best = ORDER[i];
+    return best;
+}
+
+const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance)
+{
+    double p[CN_STANCE_COUNT];
+    softmax(m, m->w, x, p);
+    cn_stance other = CN_STANCE_NONE;
+    double best_p = -1;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        if (k != (int)stance && p[k] > best_p) {
+            best_p = p[k];
+            other = (cn_stance)k;
+        }
+    const char *name = NULL;
+    double best = 0;
+    for (size_t f = 1; f < m->n_features; f++) {
+        double d = (m->w[f * CN_STANCE_COUNT + stance] - m->w[f * CN_STANCE_COUNT + other]) * x[f];
+        if (d > best) {
+            best = d;
+            name = m->names[f];
+        }
+    }
+    return name;
+}
+
+/* ---- fitting ---- */
+
+typedef struct fit_data {
+    const cn_model *m;
+    const double *x;
+    const cn_stance *y;
+    size_t n;
+    double l2;
+    double class_w[CN_STANCE_COUNT];
+} fit_data;
+
+/* Mean weighted negative log-likelihood plus the L2 penalty, and its gradient. */
+static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vector *g)
+{
+    const fit_data *d = params;
+    size_t nf = d->m->n_features, np = nf * CN_STANCE_COUNT;
+    const double *w = v->data; /* contiguous: allocated with gsl_vector_alloc */
+    double loss = 0;
+    if (g)
+        gsl_vector_set_zero(g);
+    double norm = 0;
+    for (size_t i = 0; i < d->n; i++)
+        norm += d->class_w[d->y[i]];
+    for (size_t i = 0; i < d->n; i++) {
+        const double *xi = d->x + i * nf;
+        double p[CN_STANCE_COUNT];
+        softmax(d->m, w, xi, p);
+        double cw = d->class_w[d->y[i]] / norm;
+        loss -= cw * log(p[d->y[i]] > 1e-300 ? p[d->y[i]] : 1e-300);
+        if (!g)
+            continue;
+        for (int k = 0; k < CN_STANCE_COUNT; k++) {
+            double r = cw * (p[k] - (k == (int)d->y[i] ? 1.0 : 0.0));
+            for (size_t ff = 0; ff < nf; ff++)
+                if (xi[ff] != 0)
+                    g->data[ff * CN_STANCE_COUNT + (size_t)k] += r * xi[ff];
+        }
+    }
+    for (size_t j = 0; j < np; j++) {
+        /* the bias is barely penalized: it only pins the softmax's free shift */
+        double lam = j < CN_STANCE_COUNT ? d->l2 * 1e-4 : d->l2;
+        loss += 0.5 * lam * w[j] * w[j];
+        if (g)
+            g->data[j] += lam * w[j];
+    }
+    if (f)
+        *f = loss;
+}
+
+static double fit_f(const gsl_vector *v, void *params)
+{
+    double f;
+    loss_and_grad(v, params, &f, NULL);
+    return f;
+}
+
+static void fit_df(const gsl_vector *v, void *params, gsl_vector *g)
+{
+    loss_and_grad(v, params, NULL, g);
+}
+
+static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
+{
+    loss_and_grad(v, params, f, g);
+}
+
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, size_t n, double l2,
+                 cn_error *err)
+{
+    if (n == 0)
+        return cn_error_set(err, CN_ERR_USAGE, "no labelled answers to fit on");
+    if (!(l2 > 0) || !isfinite(l2))
+        return cn_error_set(err, CN_ERR_USAGE, "the L2 penalty must be a positive number");
+    fit_data d = {.m = m, .x = x, .y = y, .n = n, .l2 = l2};
+    long count[CN_STANCE_COUNT] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[y[i]]++;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        d.class_w[k] = count[k] ? (double)n / (CN_STANCE_COUNT * (double)count[k]) : 0;
+    size_t np = m->n_features * CN_STANCE_COUNT;
+    gsl_multimin_function_fdf fn = {&fit_f, &fit_df, &fit_fdf, np, &d};
+    gsl_vector *v = gsl_vector_calloc(np);
+    gsl_multimin_fdfminimizer *s =
+        v ? gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, np) : NULL;
+    if (!s) {
+        gsl_vector_free(v);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    gsl_multimin_fdfminimizer_set(s, &fn, v, 0.1, 0.1);
+    int status = GSL_CONTINUE;
+    for (int it = 0; it < 2000 && status == GSL_CONTINUE; it++) {
+        if (gsl_multimin_fdfminimizer_iterate(s))
+            break; /* no further progress along the line: as good as it gets */
+        status = gsl_multimin_test_gradient(s->gradient, 1e-7);
+    }
+    const gsl_vector *best = gsl_multimin_fdfminimizer_x(s);
+    memcpy(m->w, best->data, np * sizeof *m->w);
+    m->active = true;
+    gsl_multimin_fdfminimizer_free(s);
+    gsl_vector_free(v);
+    return CN_OK;
+}
+
+int cn_model_write(const cn_model *m, FILE *out)
+{
+    for (size_t f = 0; f < m->n_features; f++) {
+        const double *w = &m->w[f * CN_STANCE_COUNT];
+        if (fprintf(out, "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
+                    m->names[f], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
+                    w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
+            return -1;
+    }
+    return 0;
+}

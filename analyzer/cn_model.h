@@ -1,0 +1,84 @@
+/*
+ * cn_model: the decision layer of the classifier, learned from labelled
+ * answers. The cue matcher and its modifiers turn an answer into a handful of
+ * numbers (how much reassuring, cautionary and contraindicated weight it
+ * carries, in the title, in its last sentence, as explicit advice, under a
+ * condition...); the question adds its type ("timing", "harm", ...) and flags
+ * ("timepoint": the asker says where they are). A multinomial logistic model
+ * over these features, with interactions of the stance scores and the
+ * question, picks the label: the same "advise to wait" weighs differently in
+ * "how soon can I swim?" and in "I swam at one week, is that OK?".
+ *
+ * The weights live in the rule folder (`weight FEATURE reassuring=.. ...`
+ * lines, rules/decision.rules), so an editor can read and change them, and
+ * `consensus rules fit` refits them from a gold file (cn_model_fit). A rule
+ * folder without weight lines keeps the hand-written decision of
+ * cn_classifier.
+ */
+#ifndef CN_MODEL_H
+#define CN_MODEL_H
+
+#include "cn_error.h"
+#include "cn_stance.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct cn_model cn_model;
+
+/* What the classifier measured on one answer: the inputs of the features.
+ * Weights are the summed effective cue weights after modifiers. */
+typedef struct cn_model_input {
+    double score[CN_STANCE_COUNT];      /* all cues */
+    double title[CN_STANCE_COUNT];      /* cues in the title */
+    double last[CN_STANCE_COUNT];       /* cues in the last sentence with cues */
+    double first[CN_STANCE_COUNT];      /* cues in the body's first sentence */
+    double conditional[CN_STANCE_COUNT]; /* cues under a condition or about the future */
+    double advice_against;              /* contraindicated weight of explicit advice */
+    double hedged_caution;              /* cautionary weight of hedged risk */
+    size_t tokens;                      /* words in title and body */
+    const char *question_type;          /* NULL when unknown */
+    const char *const *flags;           /* question flags present */
+    size_t n_flags;
+} cn_model_input;
+
+/* A model over the given question types and flags (copied), weights all 0. */
+int cn_model_new(const char *const *question_types, size_t n_types, const char *const *flags,
+                 size_t n_flags, cn_model **out, cn_error *err);
+void cn_model_free(cn_model *m);
+
+/* Number of features, and the name of feature i ("score_contraindicated",
+ * "qtype_timing", "contraindicated_x_timing", ...). */
+size_t cn_model_features(const cn_model *m);
+const char *cn_model_feature_name(const cn_model *m, size_t i);
+/* Index of a feature by name, or -1. */
+long cn_model_feature_index(const cn_model *m, const char *name);
+
+/* Set the four weights of a feature (by index). */
+void cn_model_set_weights(cn_model *m, size_t feature, const double w[CN_STANCE_COUNT]);
+/* True once any weight was set: the model decides. */
+bool cn_model_active(const cn_model *m);
+
+/* The feature vector of an answer (cn_model_features(m) doubles). */
+void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x);
+
+/* Probabilities of the four labels for a feature vector; returns the most
+ * probable label (ties go to the more cautious). */
+cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANCE_COUNT]);
+
+/* The feature that pushed most toward `stance` against the runner-up, for a
+ * reason a person can read; NULL when none did. */
+const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance);
+
+/* Fit the weights to n labelled vectors (x: n rows of cn_model_features
+ * doubles; y: labels) by L2-regularized maximum likelihood (the bias is not
+ * penalized), each class weighted by n / (4 * its count) so rare labels
+ * count as much as common ones. Deterministic. */
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, size_t n, double l2,
+                 cn_error *err);
+
+/* Write the weights as rule lines ("weight FEATURE reassuring=... ..."). */
+int cn_model_write(const cn_model *m, FILE *out);
+
+#endif

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Cross-validate `consensus rules fit` on the dev part of the real-page set.
+
+usage: cv_fit.py PAGES_DIR [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
+
+Pages of the dev split are dealt into folds by their id; for each fold the
+decision weights are fitted on the other folds' labelled answers (plus any
+--extra gold sets) and the held-out fold is classified with them. Prints the
+pooled strict macro-F1, accuracy and kappa of the held-out predictions for
+each L2 value. The validation split is never read. A dev script.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import realset  # noqa: E402
+from score import kappa, macro_f1, LABELS  # noqa: E402
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pages")
+    ap.add_argument("--l2", type=float, nargs="+", default=[0.01])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
+    ap.add_argument("--rules", default=os.path.join(top, "rules"))
+    ap.add_argument("--labels", default=os.path.join(os.path.dirname(here), "labels.jsonl"))
+    args = ap.parse_args()
+    labels = [json.loads(l) for l in open(args.labels) if l.strip()]
+    dev = [l for l in labels if l["split"] == "dev"]
+    files = sorted({l["file"] for l in dev})
+    fold_of = {f: int(f[3:11], 16) % args.folds for f in files}
+    tmp = tempfile.mkdtemp()
+    try:
+        for l2 in args.l2:
+            pairs = []
+            for k in range(args.folds):
+                rules = os.path.join(tmp, "rules")
+                shutil.rmtree(rules, ignore_errors=True)
+                shutil.copytree(args.rules, rules)
+                dec = os.path.join(rules, "decision.rules")
+                if os.path.exists(dec):
+                    os.remove(dec)
+                train = os.path.join(tmp, "train.jsonl")
+                with open(train, "w") as fh:
+                    for l in dev:
+                        if fold_of[l["file"]] != k:
+                            fh.write(json.dumps(l) + "\n")
+                pages = os.path.join(tmp, "pages")
+                shutil.rmtree(pages, ignore_errors=True)
+                os.makedirs(pages)
+                for f in files:
+                    if fold_of[f] != k:
+                        os.symlink(os.path.join(os.path.abspath(args.pages), f),
+                                   os.path.join(pages, f))
+                subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
+                                "--rules", rules, "--out", dec, pages],
+                               capture_output=True, text=True)
+                held = [os.path.join(args.pages, f) for f in files if fold_of[f] == k]
+                out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
+                                     capture_output=True, text=True).stdout
+                by = {}
+                for line in out.splitlines():
+                    a = json.loads(line)
+                    by.setdefault(a["file"], []).append(a)
+                for l in dev:
+                    if fold_of[l["file"]] != k:
+                        continue
+                    pred = "missed"
+                    cands = sorted(by.get(l["file"], []), key=lambda a: a["index"] != l["index"])
+                    for a in cands:
+                        if realset.prefix_hash(a.get("text") or "") == l["hash"]:
+                            pred = a.get("stance") or "none"
+                            break
+                    pairs.append((l["stance"], pred))
+            f1, per = macro_f1(pairs)
+            acc = sum(g == p for g, p in pairs) / len(pairs)
+            k = kappa(pairs, LABELS + ["missed"])
+            print(f"l2 {l2:g}: held-out strict macro-F1 {f1:.3f}, accuracy {acc:.3f}, "
+                  f"kappa {k:.3f}  (" + ", ".join(f"{x} {per[x]['f1']:.2f}" for x in LABELS) + ")")
+    finally:
+        shutil.rmtree(tmp)
+
+
+if __name__ == "__main__":
+    main()
