@@ -335,6 +335,7 @@ static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of
             an->first_page[r->n_questions] = p;
             qof[root] = r->n_questions++;
             cn_analysis_question *q = &r->questions[qof[root]];
+            q->declared_answers = -1;
             if (an->pages[p]->question_id[0])
                 memcpy(q->id, an->pages[p]->question_id, CN_ID_LEN + 1);
             else
@@ -343,6 +344,10 @@ static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of
         cn_analysis_question *q = &r->questions[qof[root]];
         if (!q->question && an->pages[p]->question && an->pages[p]->question[0])
             q->question = an->pages[p]->question;
+        if (!q->body && an->pages[p]->body && an->pages[p]->body[0])
+            q->body = an->pages[p]->body;
+        if (an->pages[p]->declared_answers > q->declared_answers)
+            q->declared_answers = an->pages[p]->declared_answers;
         q->n_files++;
     }
     int rc = CN_OK;

@@ -135,6 +135,8 @@ typedef struct cn_member {
 typedef struct cn_analysis_question {
     char id[CN_ID_LEN + 1];
     const char *question;      /* the title, NULL when no page has one */
+    const char *body;          /* the asker's text, NULL when no page shows one */
+    long declared_answers;     /* the most any page says it has ("Doctor Answers N"); -1 */
     size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */

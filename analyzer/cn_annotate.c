@@ -150,6 +150,7 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
     cn_classify_input in = {.title = ans->title,
                             .text = ans->text ? ans->text : "",
                             .related = ans->related,
+                            .title_only = ans->truncated && (!ans->text || !*ans->text),
                             .question_type = qtype,
                             .question_flags = qflags->ids,
                             .n_question_flags = qflags->n};
@@ -195,6 +196,8 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
     }
     pa->primary = primary;
     pa->question_type = qtype;
+    pa->question_flags = qflags->ids;
+    pa->n_question_flags = qflags->n;
     int rc = CN_OK;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
         rc = annotate_answer(a, &page->answers[i], primary, qtype, qflags, &pa->answers[i], err);
@@ -290,6 +293,9 @@ cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_an
         cJSON_AddStringToObject(o, "question_type", pa->question_type);
     else
         cJSON_AddNullToObject(o, "question_type");
+    cJSON *flags = cJSON_AddArrayToObject(o, "question_flags");
+    for (size_t i = 0; flags && i < pa->n_question_flags; i++)
+        cJSON_AddItemToArray(flags, cJSON_CreateString(pa->question_flags[i]));
     cJSON_AddBoolToObject(o, "conflicting", primary->conflicting);
     cJSON_AddStringToObject(o, "reason", primary->reason ? primary->reason : "");
     if (primary->deciding_feature)

@@ -489,6 +489,12 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
         d->reason = "related-question excerpt: no stance on this question";
         return;
     }
+    if (in->title_only) {
+        d->stance = CN_STANCE_NONE;
+        d->confidence = 1.0;
+        d->reason = "the page ends after this answer's title: no stance";
+        return;
+    }
     if (total < threshold) {
         d->stance = CN_STANCE_NONE;
         d->confidence = 0.5 + 0.5 * (1.0 - total / threshold);
@@ -521,7 +527,7 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
 
 /* What one counted cue adds to the decision model's inputs. */
 static void model_add(const work *w, const hit *cue, const cue_effect *e, unsigned first_body,
-                      cn_model_input *mi)
+                      cn_model_input *mi, double *cue_own, double *cue_turned)
 {
     if (e->weight <= 0)
         return;
@@ -534,6 +540,8 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
         mi->last[e->stance] += e->weight;
     if (e->flags & CN_EV_HYPOTHETICAL)
         mi->conditional[e->stance] += e->weight;
+    double *slot = e->stance == cue->rule->stance ? cue_own : cue_turned;
+    slot[cue->rule->cue_index] += e->weight;
 }
 
 /* Every answer gets the model's feature vector (for `rules fit`); when the
@@ -552,7 +560,7 @@ static int decide_learned(const work *w, const cn_classify_input *in, cn_model_i
     mi->flags = in->question_flags;
     mi->n_flags = in->n_question_flags;
     cn_model_vector(m, mi, d->features);
-    if (!cn_model_active(m) || in->related)
+    if (!cn_model_active(m) || in->related || in->title_only)
         return CN_OK;
     double p[CN_STANCE_COUNT];
     d->stance = cn_model_predict(m, d->features, p);
@@ -578,6 +586,12 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     double advice_against = 0, hedged_caution = 0;
     cn_model_input mi;
     memset(&mi, 0, sizeof mi);
+    size_t n_cues = cn_rules_cues(rules);
+    double *cue_w = calloc(2 * n_cues + 1, sizeof *cue_w);
+    if (!cue_w && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    mi.cue_own = cue_w;
+    mi.cue_turned = cue_w ? cue_w + n_cues : NULL;
     unsigned last_cue_sentence = (unsigned)-1, first_body = (unsigned)-1;
     if (rc == CN_OK && w.n_title < cn_tokens_count(w.tokens))
         first_body = tok(&w, w.n_title)->sentence;
@@ -599,7 +613,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
             advice_against += e.weight;
         if (cue->rule->caution && e.stance == CN_STANCE_CAUTIONARY)
             hedged_caution += e.weight;
-        model_add(&w, cue, &e, first_body, &mi);
+        model_add(&w, cue, &e, first_body, &mi, cue_w, cue_w + n_cues);
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -619,9 +633,9 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         mi.hedged_caution = hedged_caution;
         rc = decide_learned(&w, in, &mi, out, err);
     }
-    if (rc != CN_OK) {
+    if (rc != CN_OK)
         cn_decision_clear(out);
-    }
+    free(cue_w);
     work_clear(&w);
     return rc;
 }

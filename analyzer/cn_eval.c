@@ -83,6 +83,15 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
     it->file = dup_string(obj, "file");
     it->prefix = dup_string(obj, "prefix");
     it->hash = dup_string(obj, "hash");
+    it->weight = 1;
+    const cJSON *wt = cJSON_GetObjectItemCaseSensitive(obj, "weight");
+    if (wt && (!cJSON_IsNumber(wt) || !(wt->valuedouble >= 0) || wt->valuedouble > 1e6)) {
+        item_clear(it);
+        return cn_error_set(err, CN_ERR_FORMAT, "%s:%u: 'weight' must be a number from 0 to 1e6",
+                            path, line);
+    }
+    if (wt)
+        it->weight = wt->valuedouble;
     const cJSON *idx = cJSON_GetObjectItemCaseSensitive(obj, "index");
     if (cJSON_IsNumber(idx) && idx->valuedouble >= 1)
         it->index = (size_t)idx->valuedouble;

@@ -21,6 +21,7 @@ typedef struct cn_gold_item {
     char *prefix;    /* NULL for overrides */
     char *answer_id; /* overrides only */
     char *hash;      /* instead of prefix: cn_eval_prefix_hash of the answer's first words */
+    double weight;   /* how much the line counts when fitting (cn_fit); 1 unless given */
     cn_stance stance;
     unsigned line; /* line (JSON Lines) or array position (overrides), 1-based */
 } cn_gold_item;

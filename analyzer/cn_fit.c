@@ -92,9 +92,11 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
         return rc;
     double *x = malloc((r.n_pairs ? r.n_pairs : 1) * f->n_features * sizeof *x);
     cn_stance *y = malloc((r.n_pairs ? r.n_pairs : 1) * sizeof *y);
-    if (!x || !y) {
+    double *wt = malloc((r.n_pairs ? r.n_pairs : 1) * sizeof *wt);
+    if (!x || !y || !wt) {
         free(x);
         free(y);
+        free(wt);
         cn_eval_result_clear(&r);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -105,13 +107,14 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
             continue;
         memcpy(x + n * f->n_features, s->x, f->n_features * sizeof *x);
         y[n] = r.pairs[i].gold->stance;
+        wt[n] = r.pairs[i].gold->weight;
         out->counts[y[n]]++;
         n++;
     }
     out->aligned = n;
     out->unaligned = r.n_unaligned;
     cn_eval_result_clear(&r);
-    rc = cn_model_fit(model, x, y, n, l2, err);
+    rc = cn_model_fit(model, x, y, wt, n, l2, err);
     if (rc == CN_OK) {
         size_t right = 0;
         for (size_t i = 0; i < n; i++) {
@@ -122,5 +125,6 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
     }
     free(x);
     free(y);
+    free(wt);
     return rc;
 }

@@ -27,8 +27,8 @@ enum {
 };
 
 struct cn_model {
-    char **types, **flags;
-    size_t n_types, n_flags;
+    char **types, **flags, **cues;
+    size_t n_types, n_flags, n_cues;
     char **names;
     size_t n_features;
     double *w; /* n_features x CN_STANCE_COUNT */
@@ -72,6 +72,7 @@ void cn_model_free(cn_model *m)
         return;
     free_list(m->types, m->n_types);
     free_list(m->flags, m->n_flags);
+    free_list(m->cues, m->n_cues);
     free_list(m->names, m->n_features);
     free(m->w);
     free(m);
@@ -102,7 +103,7 @@ static bool name_features(cn_model *m)
         "length",
     };
     size_t q = m->n_types + m->n_flags;
-    m->n_features = F_FIXED + q + 3 * q;
+    m->n_features = F_FIXED + q + 3 * q + 2 * m->n_cues;
     m->names = calloc(m->n_features, sizeof *m->names);
     if (!m->names)
         return false;
@@ -121,11 +122,16 @@ static bool name_features(cn_model *m)
         for (size_t i = 0; i < m->n_flags; i++)
             ok &= (m->names[k++] = format_name(pole, "_x_", m->flags[i])) != NULL;
     }
+    for (size_t i = 0; i < m->n_cues; i++) {
+        ok &= (m->names[k++] = format_name("cue_", m->cues[i], "")) != NULL;
+        ok &= (m->names[k++] = format_name("cue_", m->cues[i], "_turned")) != NULL;
+    }
     return ok;
 }
 
 int cn_model_new(const char *const *types, size_t n_types, const char *const *flags,
-                 size_t n_flags, cn_model **out, cn_error *err)
+                 size_t n_flags, const char *const *cues, size_t n_cues, cn_model **out,
+                 cn_error *err)
 {
     *out = NULL;
     cn_model *m = calloc(1, sizeof *m);
@@ -135,6 +141,8 @@ int cn_model_new(const char *const *types, size_t n_types, const char *const *fl
         m->n_types = n_types;
         m->flags = copy_list(flags, n_flags, &ok);
         m->n_flags = n_flags;
+        m->cues = copy_list(cues, n_cues, &ok);
+        m->n_cues = n_cues;
     }
     ok = ok && name_features(m);
     if (ok)
@@ -215,6 +223,11 @@ void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)
     for (int p = 0; p < 3; p++)
         for (size_t i = 0; i < q; i++)
             cross[(size_t)p * q + i] = on[i] * x[F_SCORE + p];
+    double *cue = cross + 3 * q;
+    for (size_t i = 0; i < m->n_cues; i++) {
+        cue[2 * i] = in->cue_own ? squash(in->cue_own[i]) : 0;
+        cue[2 * i + 1] = in->cue_turned ? squash(in->cue_turned[i]) : 0;
+    }
 }
 
 static void softmax(const cn_model *m, const double *w, const double *x, double p[CN_STANCE_COUNT])
@@ -277,9 +290,9 @@ typedef struct fit_data {
     const cn_model *m;
     const double *x;
     const cn_stance *y;
+    const double *sw; /* sample weights, NULL for 1 */
     size_t n;
     double l2;
-    double class_w[CN_STANCE_COUNT];
 } fit_data;
 
 /* Mean weighted negative log-likelihood plus the L2 penalty, and its gradient. */
@@ -293,12 +306,12 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
         gsl_vector_set_zero(g);
     double norm = 0;
     for (size_t i = 0; i < d->n; i++)
-        norm += d->class_w[d->y[i]];
+        norm += d->sw ? d->sw[i] : 1;
     for (size_t i = 0; i < d->n; i++) {
         const double *xi = d->x + i * nf;
         double p[CN_STANCE_COUNT];
         softmax(d->m, w, xi, p);
-        double cw = d->class_w[d->y[i]] / norm;
+        double cw = (d->sw ? d->sw[i] : 1) / norm;
         loss -= cw * log(p[d->y[i]] > 1e-300 ? p[d->y[i]] : 1e-300);
         if (!g)
             continue;
@@ -337,19 +350,19 @@ static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
     loss_and_grad(v, params, f, g);
 }
 
-int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, size_t n, double l2,
-                 cn_error *err)
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights,
+                 size_t n, double l2, cn_error *err)
 {
     if (n == 0)
         return cn_error_set(err, CN_ERR_USAGE, "no labelled answers to fit on");
     if (!(l2 > 0) || !isfinite(l2))
         return cn_error_set(err, CN_ERR_USAGE, "the L2 penalty must be a positive number");
-    fit_data d = {.m = m, .x = x, .y = y, .n = n, .l2 = l2};
-    long count[CN_STANCE_COUNT] = {0};
+    fit_data d = {.m = m, .x = x, .y = y, .sw = weights, .n = n, .l2 = l2};
+    double total = 0;
     for (size_t i = 0; i < n; i++)
-        count[y[i]]++;
-    for (int k = 0; k < CN_STANCE_COUNT; k++)
-        d.class_w[k] = count[k] ? (double)n / (CN_STANCE_COUNT * (double)count[k]) : 0;
+        total += weights ? weights[i] : 1;
+    if (!(total > 0))
+        return cn_error_set(err, CN_ERR_USAGE, "the labelled answers all have weight 0");
     size_t np = m->n_features * CN_STANCE_COUNT;
     gsl_multimin_function_fdf fn = {&fit_f, &fit_df, &fit_fdf, np, &d};
     gsl_vector *v = gsl_vector_calloc(np);

@@ -41,15 +41,21 @@ typedef struct cn_model_input {
     const char *question_type;          /* NULL when unknown */
     const char *const *flags;           /* question flags present */
     size_t n_flags;
+    /* per cue rule (in the order of cn_model_new's cue ids): weight counted
+     * for the cue's own stance, and weight counted after negation turned it */
+    const double *cue_own, *cue_turned;
 } cn_model_input;
 
-/* A model over the given question types and flags (copied), weights all 0. */
+/* A model over the given question types, flags and cue ids (copied),
+ * weights all 0. */
 int cn_model_new(const char *const *question_types, size_t n_types, const char *const *flags,
-                 size_t n_flags, cn_model **out, cn_error *err);
+                 size_t n_flags, const char *const *cues, size_t n_cues, cn_model **out,
+                 cn_error *err);
 void cn_model_free(cn_model *m);
 
 /* Number of features, and the name of feature i ("score_contraindicated",
- * "qtype_timing", "contraindicated_x_timing", ...). */
+ * "qtype_timing", "contraindicated_x_timing", "cue_postpone",
+ * "cue_safe_turned", ...). */
 size_t cn_model_features(const cn_model *m);
 const char *cn_model_feature_name(const cn_model *m, size_t i);
 /* Index of a feature by name, or -1. */
@@ -72,11 +78,11 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
 const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance);
 
 /* Fit the weights to n labelled vectors (x: n rows of cn_model_features
- * doubles; y: labels) by L2-regularized maximum likelihood (the bias is not
- * penalized), each class weighted by n / (4 * its count) so rare labels
- * count as much as common ones. Deterministic. */
-int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, size_t n, double l2,
-                 cn_error *err);
+ * doubles; y: labels; weights: how much each counts, NULL for 1) by
+ * L2-regularized maximum likelihood (the bias is barely penalized).
+ * Deterministic. */
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights,
+                 size_t n, double l2, cn_error *err);
 
 /* Write the weights as rule lines ("weight FEATURE reassuring=... ..."). */
 int cn_model_write(const cn_model *m, FILE *out);

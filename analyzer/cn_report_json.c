@@ -347,6 +347,7 @@ static void question(jctx *c, cJSON *parent, size_t qi)
         return;
     str(c, o, "id", q->id);
     str(c, o, "question", q->question);
+    str(c, o, "body", q->body);
     cJSON *co = obj(c, o, "claim");
     if (co) {
         str(c, co, "id", cl->id);
@@ -358,6 +359,10 @@ static void question(jctx *c, cJSON *parent, size_t qi)
     integer(c, o, "answers", (long)q->n_answers);
     integer(c, o, "duplicates", (long)q->n_duplicates);
     integer(c, o, "related_excerpts", (long)q->n_related);
+    if (q->declared_answers >= 0)
+        integer(c, o, "declared_answers", q->declared_answers);
+    else
+        add(c, o, "declared_answers", cJSON_CreateNull());
     tally_fields(c, o, &q->tally);
     cJSON *dis = arr(c, o, "dissent");
     for (size_t i = 0; dis && i < q->tally.n_dissent; i++)

@@ -379,7 +379,10 @@ static void question(xctx *c, size_t qi)
     attr_int(c, "answers", (long)q->n_answers);
     attr_int(c, "duplicates", (long)q->n_duplicates);
     attr_int(c, "related-excerpts", (long)q->n_related);
+    if (q->declared_answers >= 0)
+        attr_int(c, "declared-answers", q->declared_answers);
     text_elem(c, "title", q->question);
+    text_elem(c, "body", q->body);
     start(c, "claim");
     attr(c, "id", cl->id);
     attr(c, "source", q->claim_source);

@@ -851,19 +851,23 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
 {
     const char **types = calloc(rs->n + 1, sizeof *types);
     const char **flags = calloc(rs->n + 1, sizeof *flags);
-    size_t nt = 0, nf = 0;
-    int rc = types && flags ? CN_OK : -1;
-    for (size_t i = 0; rc == CN_OK && i < rs->n; i++)
-        if (rs->rules[i].kind == CN_RULE_QUESTION) {
-            if (rs->rules[i].is_flag)
-                flags[nf++] = rs->rules[i].id;
-            else
-                types[nt++] = rs->rules[i].id;
-        }
-    if (rc == CN_OK && cn_model_new(types, nt, flags, nf, &rs->model, err))
+    const char **cues = calloc(rs->n + 1, sizeof *cues);
+    size_t nt = 0, nf = 0, nc = 0;
+    int rc = types && flags && cues ? CN_OK : -1;
+    for (size_t i = 0; rc == CN_OK && i < rs->n; i++) {
+        cn_rule *r = &rs->rules[i];
+        if (r->kind == CN_RULE_QUESTION && r->is_flag)
+            flags[nf++] = r->id;
+        else if (r->kind == CN_RULE_QUESTION)
+            types[nt++] = r->id;
+        else if (r->kind == CN_RULE_CUE)
+            r->cue_index = nc, cues[nc++] = r->id;
+    }
+    if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
     free(types);
     free(flags);
+    free(cues);
     for (size_t i = 0; rc == CN_OK && i < c->n_recs; i++)
         if (!strcmp(c->recs[i].kind, "weight"))
             rules_set_weight(c, rs, &c->recs[i]);
@@ -976,6 +980,14 @@ double cn_rules_setting(const cn_rules *rs, const char *name)
         if (!strcmp(name, SETTING_DEFAULTS[i].name))
             return rs->settings[i];
     return 0;
+}
+
+size_t cn_rules_cues(const cn_rules *rs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < rs->n; i++)
+        n += rs->rules[i].kind == CN_RULE_CUE;
+    return n;
 }
 
 cn_model *cn_rules_model(const cn_rules *rs)

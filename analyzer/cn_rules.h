@@ -80,6 +80,8 @@ typedef struct cn_rule {
     /* question flag=yes: not a type but a mark the question may carry
      * ("timepoint": the asker says where they are), found in title and body */
     bool is_flag;
+    /* cue: its position among the cues (0..cn_rules_cues - 1) */
+    size_t cue_index;
 } cn_rule;
 
 typedef struct cn_rules cn_rules;
@@ -112,6 +114,9 @@ double cn_rules_setting(const cn_rules *rules, const char *name);
 /* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
  * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);
+
+/* Number of cue rules. */
+size_t cn_rules_cues(const cn_rules *rules);
 
 /* The decision model of the rule set (weight lines; inactive without them).
  * Owned by the rules; mutable so that `rules fit` can refit it in place. */

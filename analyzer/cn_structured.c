@@ -270,7 +270,7 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
         const cn_line *l = line_at(c, first + i);
         cn_sigline info;
         cn_sigline_kind k = cn_signature_classify(c->cues, l->s, l->len, &info);
-        if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING)
+        if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
         const cn_line *next = line_at(c, first + i + 1);
         cn_sigline_kind nk = cn_signature_classify(c->cues, next->s, next->len, &info);
@@ -408,7 +408,7 @@ static bool title_at_start(const ctx *c, size_t p)
 /* Inside an answer: a title-shaped line that starts the next answer. */
 static bool title_inside(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || signoff_like(c, para_line(c, p)))
+    if (c->ps[p].n != 1 || c->ps[p].own_line || signoff_like(c, para_line(c, p)))
         return false;
     if (c->ps[p].vote_after)
         return true;
@@ -507,10 +507,13 @@ static bool any_prose(const ctx *c)
     return false;
 }
 
+/* A signature with a "City Specialty" or rating line: the mark of pages that
+ * sign every answer, where a run of lines is one answer's paragraph. A bare
+ * name line ("Jay R. Shayevitz, MD MS") also ends answers printed one a line. */
 static bool any_signature(const ctx *c)
 {
     for (size_t p = 0; p < c->np; p++)
-        if (c->ps[p].sig)
+        if (c->ps[p].sig && (c->ps[p].block.place >= 0 || c->ps[p].block.rating >= 0))
             return true;
     return false;
 }
@@ -689,6 +692,17 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     return CN_OK;
 }
 
+/* "4.9 out of 5 st", "5.0 out", "4.6": the start of a rating line. */
+static bool rating_scrap(const cn_line *l)
+{
+    static const char REST[] = " out of 5 stars";
+    if (l->len < 3 || l->s[0] < '0' || l->s[0] > '9' || l->s[1] != '.' || l->s[2] < '0' ||
+        l->s[2] > '9')
+        return false;
+    size_t rest = l->len - 3;
+    return rest < sizeof REST - 1 && memcmp(l->s + 3, REST, rest) == 0;
+}
+
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
  * physician addressing the asker ("you should ..."), 0 unclear. "Thank you"
  * is no address. */
@@ -804,6 +818,11 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         if (cn_pagecues_is_disclaimer(cues, c.lines.v[i].s, c.lines.v[i].len))
             end = i;
     c.has_disclaimer = end < c.lines.n;
+    /* A page cut inside a rating line ("4.9 out of 5 st") ends with a scrap
+     * of the last signature, not with an answer. */
+    while (!c.has_disclaimer && end > start && (c.lines.v[end - 1].len == 0 ||
+                                                rating_scrap(&c.lines.v[end - 1])))
+        end--;
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
         /* No signatures to end answers: pages that print one answer a line. */

@@ -187,6 +187,7 @@ svg.spec-bar { display: block; width: 140px; height: 14px; }
 .question { border-top: 3px solid var(--ink); margin-top: 2.6rem; padding-top: .3rem; }
 .question > h2 { margin-top: .8rem; }
 .q-meta { margin: 0 0 .6rem; color: var(--muted); font-size: .92rem; }
+.q-body { margin: 0 0 .6rem; font-style: italic; white-space: pre-line; overflow-wrap: anywhere; }
 .verdict { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 300px); gap: 8px 28px; align-items: start; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
 .summary { font-size: 1.08rem; font-weight: 600; margin: 0 0 .5rem; }
 .figures { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; font-size: .9rem; }
@@ -611,6 +612,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     <xsl:variable name="majority" select="consensus/@majority"/>
     <article class="question" id="q-{@id}">
       <h2><xsl:call-template name="question-name"/></h2>
+      <xsl:if test="body"><p class="q-body"><xsl:value-of select="body"/></p></xsl:if>
       <p class="q-meta">
         Claim judged: <em><xsl:value-of select="claim"/></em>
         <xsl:choose>
@@ -619,7 +621,9 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
         </xsl:choose>
         <xsl:if test="@question-type"> · <xsl:value-of select="@question-type"/> question</xsl:if>
         · <xsl:value-of select="@answers"/> distinct answers
-        <xsl:if test="@duplicates &gt; 0"> · <xsl:value-of select="@duplicates"/> duplicates merged</xsl:if>
+        <xsl:if test="@declared-answers &gt; @answers"> (<xsl:value-of select="@answers"/> of the <xsl:value-of select="@declared-answers"/> answers on the page were read)</xsl:if>
+        <xsl:if test="@duplicates = 1"> · 1 duplicate merged</xsl:if>
+        <xsl:if test="@duplicates &gt; 1"> · <xsl:value-of select="@duplicates"/> duplicates merged</xsl:if>
         · from <xsl:for-each select="files/file"><xsl:if test="position() &gt; 1">, </xsl:if><code><xsl:value-of select="."/></code></xsl:for-each>
       </p>
       <div class="verdict">

@@ -32,6 +32,10 @@ def main():
     ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
     ap.add_argument("--rules", default=os.path.join(top, "rules"))
     ap.add_argument("--labels", default=os.path.join(os.path.dirname(here), "labels.jsonl"))
+    ap.add_argument("--real-weight", type=float, default=1.0,
+                    help="weight of a real dev answer against one of the --extra sets")
+    ap.add_argument("--extra", nargs="*", default=[],
+                    help="GOLD:PAGES pairs added to every fold's training data")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
     dev = [l for l in labels if l["split"] == "dev"]
@@ -52,7 +56,9 @@ def main():
                 with open(train, "w") as fh:
                     for l in dev:
                         if fold_of[l["file"]] != k:
-                            fh.write(json.dumps(l) + "\n")
+                            fh.write(json.dumps(dict(l, weight=args.real_weight)) + "\n")
+                    for pair in args.extra:
+                        fh.write(open(pair.split(":")[0]).read())
                 pages = os.path.join(tmp, "pages")
                 shutil.rmtree(pages, ignore_errors=True)
                 os.makedirs(pages)
@@ -60,8 +66,9 @@ def main():
                     if fold_of[f] != k:
                         os.symlink(os.path.join(os.path.abspath(args.pages), f),
                                    os.path.join(pages, f))
+                extra_pages = [pair.split(":")[1] for pair in args.extra]
                 subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
-                                "--rules", rules, "--out", dec, pages],
+                                "--rules", rules, "--out", dec, pages] + extra_pages,
                                capture_output=True, text=True)
                 held = [os.path.join(args.pages, f) for f in files if fold_of[f] == k]
                 out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
