@@ -33,11 +33,11 @@ typedef struct cn_answer_annotation {
 } cn_answer_annotation;
 
 typedef struct cn_page_annotation {
-    const cn_claim_choice *primary; /* borrowed from the annotator */
-    const char *question_type;      /* "permission", "harm", ... or NULL (borrowed) */
+    const cn_claim_choice *primary;    /* borrowed from the annotator */
+    const char *question_type;         /* "permission", "harm", ... or NULL (borrowed) */
     const char *const *question_flags; /* "timing", "timepoint", ... (borrowed) */
     size_t n_question_flags;
-    cn_answer_annotation *answers;  /* one per page answer */
+    cn_answer_annotation *answers; /* one per page answer */
     size_t n_answers;
 } cn_page_annotation;
 

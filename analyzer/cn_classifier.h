@@ -71,8 +71,8 @@ typedef struct cn_classify_input {
     const char *text;
     bool related;
     const cn_rule *topic_claim;
-    const char *question_type; /* "permission", "harm"... or NULL when unknown */
-    bool title_only; /* the page was cut after the answer's title: no stance */
+    const char *question_type;         /* "permission", "harm"... or NULL when unknown */
+    bool title_only;                   /* the page was cut after the answer's title: no stance */
     const char *const *question_flags; /* flags of the question ("timepoint") */
     size_t n_question_flags;
 } cn_classify_input;

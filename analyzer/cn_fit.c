@@ -47,8 +47,8 @@ void cn_fit_free(cn_fit *f)
     free(f);
 }
 
-int cn_fit_add(cn_fit *f, const char *file, size_t index, const char *answer_id,
-               const char *text, const double *features, cn_error *err)
+int cn_fit_add(cn_fit *f, const char *file, size_t index, const char *answer_id, const char *text,
+               const double *features, cn_error *err)
 {
     if (f->n == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 256;

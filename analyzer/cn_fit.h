@@ -23,13 +23,13 @@ int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *e
 void cn_fit_free(cn_fit *fit);
 
 /* Offer one classified answer and its feature vector (copied). */
-int cn_fit_add(cn_fit *fit, const char *file, size_t index, const char *answer_id,
-               const char *text, const double *features, cn_error *err);
+int cn_fit_add(cn_fit *fit, const char *file, size_t index, const char *answer_id, const char *text,
+               const double *features, cn_error *err);
 
 typedef struct cn_fit_summary {
-    size_t aligned;            /* labelled answers fitted on */
-    size_t unaligned;          /* gold lines that matched no answer */
-    double training_accuracy;  /* of the fitted model on those answers */
+    size_t aligned;               /* labelled answers fitted on */
+    size_t unaligned;             /* gold lines that matched no answer */
+    double training_accuracy;     /* of the fitted model on those answers */
     long counts[CN_STANCE_COUNT]; /* gold labels fitted on */
 } cn_fit_summary;
 

@@ -129,9 +129,8 @@ static bool name_features(cn_model *m)
     return ok;
 }
 
-int cn_model_new(const char *const *types, size_t n_types, const char *const *flags,
-                 size_t n_flags, const char *const *cues, size_t n_cues, cn_model **out,
-                 cn_error *err)
+int cn_model_new(const char *const *types, size_t n_types, const char *const *flags, size_t n_flags,
+                 const char *const *cues, size_t n_cues, cn_model **out, cn_error *err)
 {
     *out = NULL;
     cn_model *m = calloc(1, sizeof *m);
@@ -251,9 +250,8 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
 {
     softmax(m, m->w, x, p);
     /* Ties go to the more cautious label, as in the hand-written decision. */
-    static const cn_stance ORDER[CN_STANCE_COUNT] = {CN_STANCE_CONTRAINDICATED,
-                                                     CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING,
-                                                     CN_STANCE_NONE};
+    static const cn_stance ORDER[CN_STANCE_COUNT] = {
+        CN_STANCE_CONTRAINDICATED, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING, CN_STANCE_NONE};
     cn_stance best = ORDER[0];
     for (int i = 1; i < CN_STANCE_COUNT; i++)
         if (p[ORDER[i]] > p[best])
@@ -350,8 +348,8 @@ static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
     loss_and_grad(v, params, f, g);
 }
 
-int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights,
-                 size_t n, double l2, cn_error *err)
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights, size_t n,
+                 double l2, cn_error *err)
 {
     if (n == 0)
         return cn_error_set(err, CN_ERR_USAGE, "no labelled answers to fit on");
@@ -391,7 +389,8 @@ int cn_model_write(const cn_model *m, FILE *out)
 {
     for (size_t f = 0; f < m->n_features; f++) {
         const double *w = &m->w[f * CN_STANCE_COUNT];
-        if (fprintf(out, "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
+        if (fprintf(out,
+                    "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
                     m->names[f], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
                     w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
             return -1;

@@ -30,16 +30,16 @@ typedef struct cn_model cn_model;
 /* What the classifier measured on one answer: the inputs of the features.
  * Weights are the summed effective cue weights after modifiers. */
 typedef struct cn_model_input {
-    double score[CN_STANCE_COUNT];      /* all cues */
-    double title[CN_STANCE_COUNT];      /* cues in the title */
-    double last[CN_STANCE_COUNT];       /* cues in the last sentence with cues */
-    double first[CN_STANCE_COUNT];      /* cues in the body's first sentence */
+    double score[CN_STANCE_COUNT];       /* all cues */
+    double title[CN_STANCE_COUNT];       /* cues in the title */
+    double last[CN_STANCE_COUNT];        /* cues in the last sentence with cues */
+    double first[CN_STANCE_COUNT];       /* cues in the body's first sentence */
     double conditional[CN_STANCE_COUNT]; /* cues under a condition or about the future */
-    double advice_against;              /* contraindicated weight of explicit advice */
-    double hedged_caution;              /* cautionary weight of hedged risk */
-    size_t tokens;                      /* words in title and body */
-    const char *question_type;          /* NULL when unknown */
-    const char *const *flags;           /* question flags present */
+    double advice_against;               /* contraindicated weight of explicit advice */
+    double hedged_caution;               /* cautionary weight of hedged risk */
+    size_t tokens;                       /* words in title and body */
+    const char *question_type;           /* NULL when unknown */
+    const char *const *flags;            /* question flags present */
     size_t n_flags;
     /* per cue rule (in the order of cn_model_new's cue ids): weight counted
      * for the cue's own stance, and weight counted after negation turned it */
@@ -81,8 +81,8 @@ const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance s
  * doubles; y: labels; weights: how much each counts, NULL for 1) by
  * L2-regularized maximum likelihood (the bias is barely penalized).
  * Deterministic. */
-int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights,
-                 size_t n, double l2, cn_error *err);
+int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights, size_t n,
+                 double l2, cn_error *err);
 
 /* Write the weights as rule lines ("weight FEATURE reassuring=... ..."). */
 int cn_model_write(const cn_model *m, FILE *out);

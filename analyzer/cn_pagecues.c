@@ -144,11 +144,15 @@ static section section_named(const char *s, size_t len)
 static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen,
                        const char *origin, size_t lineno, cn_error *err)
 {
-    static const char *const KEYS[] = {"title_max_bytes", "title_max_words",    "dedup_min_key",
-                                       "excerpt_min_key", "excerpt_prefix_max", "max_page_bytes"};
-    size_t *const slots[] = {&c->limits.title_max_bytes,    &c->limits.title_max_words,
-                             &c->limits.dedup_min_key,      &c->limits.excerpt_min_key,
-                             &c->limits.excerpt_prefix_max, &c->limits.max_page_bytes};
+    static const char *const KEYS[] = {
+        "title_max_bytes",     "title_max_words",         "dedup_min_key",     "excerpt_min_key",
+        "excerpt_prefix_max",  "max_page_bytes",          "answer_line_words", "bare_prose_words",
+        "title_exclaim_words", "question_body_paragraphs"};
+    size_t *const slots[] = {&c->limits.title_max_bytes,     &c->limits.title_max_words,
+                             &c->limits.dedup_min_key,       &c->limits.excerpt_min_key,
+                             &c->limits.excerpt_prefix_max,  &c->limits.max_page_bytes,
+                             &c->limits.answer_line_words,   &c->limits.bare_prose_words,
+                             &c->limits.title_exclaim_words, &c->limits.question_body_paragraphs};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -213,6 +217,10 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
     }
     c->taxonomy = taxonomy;
+    c->limits.answer_line_words = 8;
+    c->limits.bare_prose_words = 12;
+    c->limits.title_exclaim_words = 5;
+    c->limits.question_body_paragraphs = 3;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -241,8 +249,11 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         rc = parse_entry(c, sec, l->s, l->len, &seen, origin, l->lineno, err);
     }
     cn_lines_clear(&lines);
-    if (rc == CN_OK && seen != 0x3Fu)
-        rc = cn_error_set(err, CN_ERR_RULES, "%s: [limits] must set all six limits", origin);
+    if (rc == CN_OK && (seen & 0x3Fu) != 0x3Fu)
+        rc = cn_error_set(err, CN_ERR_RULES,
+                          "%s: [limits] must set title_max_bytes, title_max_words, dedup_min_key, "
+                          "excerpt_min_key, excerpt_prefix_max and max_page_bytes",
+                          origin);
     if (rc == CN_OK && (c->credentials.n == 0 || c->disclaimers.n == 0))
         rc = cn_error_set(err, CN_ERR_RULES, "%s: [credentials] and [disclaimers] may not be empty",
                           origin);

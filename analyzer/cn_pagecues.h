@@ -16,7 +16,7 @@
 
 typedef struct cn_pagecues cn_pagecues;
 
-/* The [limits] section; every key is required. */
+/* The [limits] section; the first six keys are required. */
 typedef struct cn_pagecues_limits {
     size_t title_max_bytes;    /* an answer title is one line this short ... */
     size_t title_max_words;    /* ... with at most this many words */
@@ -24,6 +24,11 @@ typedef struct cn_pagecues_limits {
     size_t excerpt_min_key;    /* excerpts this long are matched by prefix */
     size_t excerpt_prefix_max; /* key bytes kept per answer for prefix matching */
     size_t max_page_bytes;     /* larger files (JSON Lines: lines) are rejected */
+    /* Optional (defaults in parentheses): pages without "Doctor Answers" */
+    size_t answer_line_words;        /* a line this long is a sentence, not a heading (8) */
+    size_t bare_prose_words;         /* some answer line this long, or no Q&A page (12) */
+    size_t title_exclaim_words;      /* a title may end in '!' from this many words (5) */
+    size_t question_body_paragraphs; /* asker's paragraphs after the title, at most (3) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */

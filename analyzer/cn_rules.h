@@ -6,8 +6,9 @@
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
  * experience, hypothetical, boilerplate, question (question types and
- * flags), alias, class, setting and weight (the decision model, cn_model). Every problem is reported as "FILE:LINE: message"
- * through the diagnostic callback; loading fails when any was found.
+ * flags), alias, class, setting and weight (the decision model, cn_model). Every problem is
+ * reported as "FILE:LINE: message" through the diagnostic callback; loading fails when any was
+ * found.
  */
 #ifndef CN_RULES_H
 #define CN_RULES_H

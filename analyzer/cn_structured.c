@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A line with this many words reads as a sentence, not a heading. */
-#define ANSWER_LINE_WORDS 8
-/* A title may end in '!' when it has this many words ("Hope that helps!" has 3). */
-#define TITLE_EXCLAIM_WORDS 5
-/* A page without a "Doctor Answers" line is read only when some answer line
- * has this many words: a list or a note is no Q&A page. */
-#define BARE_PROSE_WORDS 12
-
 /* A paragraph: consecutive non-blank lines, or a signature block. */
 typedef struct para {
     size_t first, n;   /* line range */
@@ -255,7 +247,7 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
         const cn_line *l = line_at(c, i);
         if (list_item(l))
             return false;
-        long_lines += cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
+        long_lines += cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
     }
     return 2 * long_lines >= n && long_lines >= 1;
 }
@@ -375,7 +367,8 @@ static bool looks_title(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     char last = cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
-    bool exclaimed_heading = last == '!' && cn_span_words(l->s, l->len) >= TITLE_EXCLAIM_WORDS;
+    bool exclaimed_heading =
+        last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
     if (!short_enough(c, l) || (strchr(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
         signoff_like(c, l))
         return false;
@@ -501,7 +494,7 @@ static bool any_prose(const ctx *c)
     for (size_t p = 0; p < c->np; p++)
         for (size_t i = 0; i < c->ps[p].n && !c->ps[p].sig; i++) {
             const cn_line *l = line_at(c, c->ps[p].first + i);
-            if (cn_span_words(l->s, l->len) >= BARE_PROSE_WORDS)
+            if (cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
                 return true;
         }
     return false;
@@ -543,7 +536,7 @@ static bool starts_answer(const ctx *c, size_t p)
     if (cn_pagecues_is_opener(c->cues, l->s, l->len))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
-           cn_span_words(l->s, l->len) >= ANSWER_LINE_WORDS;
+           cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
 static int segment(ctx *c, cn_error *err)
@@ -776,7 +769,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     if (end > at && voice_of(c, at, end) <= 0)
         end = at; /* the title's own paragraph goes on with an answer */
     at = end;
-    for (int k = 0; k < 3; k++) {
+    for (size_t k = 0; k < c->lim->question_body_paragraphs; k++) {
         size_t p = skip_blank(c, at);
         if (p >= c->lines.n)
             break;
@@ -820,8 +813,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     c.has_disclaimer = end < c.lines.n;
     /* A page cut inside a rating line ("4.9 out of 5 st") ends with a scrap
      * of the last signature, not with an answer. */
-    while (!c.has_disclaimer && end > start && (c.lines.v[end - 1].len == 0 ||
-                                                rating_scrap(&c.lines.v[end - 1])))
+    while (!c.has_disclaimer && end > start &&
+           (c.lines.v[end - 1].len == 0 || rating_scrap(&c.lines.v[end - 1])))
         end--;
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {

@@ -145,8 +145,8 @@ static void print_text(const cn_eval_result *r, const char *gold_path, bool erro
         if (it->answer_id)
             printf("unaligned: %s:%u: answer_id %s\n", gold_path, it->line, it->answer_id);
         else
-            printf("unaligned: %s:%u: %s #%zu %s%s%s\n", gold_path, it->line, it->file,
-                   it->index, it->prefix ? "\"" : "hash ", it->prefix ? it->prefix : it->hash,
+            printf("unaligned: %s:%u: %s #%zu %s%s%s\n", gold_path, it->line, it->file, it->index,
+                   it->prefix ? "\"" : "hash ", it->prefix ? it->prefix : it->hash,
                    it->prefix ? "\"" : "");
     }
     if (errors) {
