@@ -252,6 +252,15 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
     return 2 * long_lines >= n && long_lines >= 1;
 }
 
+/* A short line that reads as a heading ("Give it time"), not as a sign-off
+ * ("Dr. B", "Memphis, TN", "scottsdale, az"): three words or more, a capital
+ * first, no comma, no "Dr". */
+static bool heading_like(const cn_line *l)
+{
+    return cn_span_words(l->s, l->len) >= 3 && cn_span_starts_upper(l->s, l->len) &&
+           !memchr(l->s, ',', l->len) && !(l->len >= 2 && l->s[0] == 'D' && l->s[1] == 'r');
+}
+
 /* A "City Specialty" or rating line inside a run, with text after it that is
  * no signature: the next answer starts right under a signature, with no blank
  * line between. Returns how many lines the first part keeps (0: no split). */
@@ -266,7 +275,7 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
             continue;
         const cn_line *next = line_at(c, first + i + 1);
         cn_sigline_kind nk = cn_signature_classify(c->cues, next->s, next->len, &info);
-        if (nk == CN_SIGLINE_NONE)
+        if (nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next)))
             keep = i + 1;
     }
     return keep;
@@ -280,12 +289,12 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, cn_e
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, err);
     }
     if (c->split_runs && answer_per_line(c, first, n)) {
+        /* Each line on its own: an answer, or a signature line ending one. */
         for (size_t i = 0; i < n; i++) {
-            int rc = push_para(
-                c, cap, (para){.first = first + i, .n = 1, .gap = i ? 0 : gap, .own_line = i > 0},
-                err);
+            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, err);
             if (rc)
                 return rc;
+            c->ps[c->np - 1].own_line = i > 0 && !c->ps[c->np - 1].sig;
         }
         return CN_OK;
     }
@@ -382,12 +391,22 @@ static bool text_para(const ctx *c, size_t p)
 
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
+/* "It heals. I would wait.": two sentences on a line are body text. */
+static bool two_sentences(const cn_line *l)
+{
+    for (size_t i = 0; i + 2 < l->len; i++)
+        if (strchr(".!?", l->s[i]) && l->s[i + 1] == ' ' && l->s[i + 2] >= 'A' &&
+            l->s[i + 2] <= 'Z' && i > 0 && l->s[i - 1] >= 'a' && l->s[i - 1] <= 'z')
+            return true;
+    return false;
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line)
         return false;
     const cn_line *l = para_line(c, p);
-    if (signoff_like(c, l))
+    if (signoff_like(c, l) || (c->bare && !c->ps[p].vote_after && two_sentences(l)))
         return false;
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p))
         return false; /* no signatures to vouch for it: a sentence is no title */
@@ -569,7 +588,9 @@ static int segment(ctx *c, cn_error *err)
         cur = (long)c->nd - 1;
         last_signed = -1;
         draft *d = &c->ds[cur];
-        if (inside || title_at_start(c, p))
+        /* An answer opened by a greeting or a wide gap starts with its body,
+         * unless the line is shaped like a title. */
+        if (inside || (fresh ? looks_title(c, p) && text_para(c, p + 1) : title_at_start(c, p)))
             d->title = (long)p;
         else
             add_body(d, p);
@@ -654,6 +675,16 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     size_t q = 0;
     while (q < marker && (line_at(c, q)->len == 0 || noise(c, line_at(c, q))))
         q++;
+    /* A breadcrumb may stand above the title ("Anesthesia Questions"): the
+     * question is the first line that asks, when the first does not. */
+    if (q < marker && cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) != '?')
+        for (size_t i = q + 1; i < marker; i++) {
+            const cn_line *l = line_at(c, i);
+            if (l->len > 0 && short_enough(c, l) && cn_span_last_char(l->s, l->len) == '?') {
+                q = i;
+                break;
+            }
+        }
     if (q < marker) {
         const cn_line *l = line_at(c, q);
         if (!(page->question = copy_span(l->s, l->len)))
@@ -760,8 +791,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     if (first >= c->lines.n)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
-    bool question = cn_span_last_char(t->s, t->len) == '?' || short_enough(c, t) ||
-                    voice_of(c, first, first + 1) > 0;
+    char last = cn_span_last_char(t->s, t->len);
+    bool question =
+        last == '?' || voice_of(c, first, first + 1) > 0 ||
+        (short_enough(c, t) && cn_span_starts_upper(t->s, t->len) && !strchr(".,;:", last));
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;

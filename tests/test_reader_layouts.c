@@ -1,0 +1,271 @@
+/*
+ * test_reader_layouts: one page per layout met on real physician Q&A pages
+ * (tests/real), rewritten in our own words with the real structure, and the
+ * exact segmentation the reader must give: how many answers, where each body
+ * starts, titles, physicians, truncation, the question and its body.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "readerutil.h"
+
+static cn_pagecues *g_cues;
+
+static ru_result read_str(const char *s)
+{
+    return ru_read_str(g_cues, s);
+}
+
+static size_t n_answers(const ru_result *r)
+{
+    return r->n ? r->pages[0]->n_answers : 0;
+}
+
+/* Answer i (1-based) starts with these words. */
+static void check_start(const ru_result *r, size_t i, const char *start)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    if (!ru_starts_with_normalized(a->text, start))
+        fprintf(stderr, "\n    answer %zu starts \"%.60s\", expected \"%s\"", i, a->text, start);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
+}
+
+/* An older layout: "Ask a doctor" header, "Doctor Answers (N)" in brackets,
+ * vote counts ("+3") on lines of their own, two blank lines under titles, and
+ * answers after a "You might also like..." box. */
+static void test_bracketed_count_and_votes(void)
+{
+    ru_result r =
+        read_str("Ask a doctor\n\n"
+                 "How Long Will a Bruise From Lip Filler Stay?\n\n"
+                 "I had filler in my upper lip four days ago and a purple mark is still "
+                 "there. When does it fade?\n\n"
+                 "Doctor Answers (7)\n\n"
+                 "Most lip bruises are gone within ten days\n\n+3\n\n"
+                 "A bruise from a small needle usually fades over a week or so. Cold "
+                 "packs in the first two days and arnica may help it along.\n\n\n"
+                 "Miami Dermatologist\n4.8 out of 5 stars 40 reviews\n\n"
+                 "Give it a week\n\n+1\n\n"
+                 "Bruising after lip injections is common and harmless; it clears by "
+                 "itself within one or two weeks.\n\n"
+                 "Anna Berg, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 12 reviews\n\n"
+                 "You might also like...\n\n"
+                 "Lip bruising resolves\n\n+2\n\n"
+                 "As the other doctors said, a lip bruise resolves on its own, usually "
+                 "before two weeks have passed.\n\n"
+                 "Tom Reyes, MD\nDallas Facial Plastic Surgeon\n"
+                 "4.9 out of 5 stars 88 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->declared_answers, 7);
+    CU_ASSERT_STRING_EQUAL(p->question, "How Long Will a Bruise From Lip Filler Stay?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I had filler in my upper lip"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Most lip bruises are gone within ten days");
+    check_start(&r, 1, "A bruise from a small needle");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.specialty, "Dermatologist");
+    check_start(&r, 2, "Bruising after lip injections");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Anna Berg, MD");
+    check_start(&r, 3, "As the other doctors said");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
+/* "N Answers" after a breadcrumb line, answers one a line with no blank lines,
+ * some very short, and a bare name line in the middle that ends the answer
+ * above it. */
+static void test_count_line_one_answer_a_line(void)
+{
+    ru_result r =
+        read_str("Anesthesia Questions Anesthesia\n\n"
+                 "How soon after sedation can I take a bus alone?\n\n"
+                 "I will have a short procedure with sedation next week.\n\n"
+                 "5 Answers\n\n"
+                 "Most centers ask that someone travels with you for the rest of that day.\n"
+                 "Tomorrow.\n"
+                 "The sedatives can leave you drowsy for hours, so plan on a companion "
+                 "until the evening.\n"
+                 "Mark T. Olsen, MD\n"
+                 "The next morning you should be clear to travel on your own.\n"
+                 "By the following day you are fine to ride alone.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 5);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 5);
+    check_start(&r, 1, "Most centers ask that someone");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Tomorrow.");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 3, "The sedatives can leave you drowsy");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Mark T. Olsen, MD");
+    check_start(&r, 4, "The next morning you should be");
+    check_start(&r, 5, "By the following day");
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line: the title, the asker's own paragraph (first
+ * person), then unsigned answers of several paragraphs, told apart by the
+ * greetings that open them. */
+static void test_bare_page_greetings(void)
+{
+    ru_result r = read_str("Is a chemical peel safe while I am nursing?\n\n"
+                           "I have a five month old and I nurse him twice a day. My skin has dark "
+                           "patches since the pregnancy and I would like a peel.\n\n"
+                           "The short answer is that a light peel is reasonable. Very little of "
+                           "the acid reaches the blood.\n\n"
+                           "Deeper peels are another matter, and I would keep those for after "
+                           "weaning.\n\n"
+                           "Thank you for your question. We do not offer peels to nursing mothers "
+                           "in our clinic, mostly out of caution.\n\n"
+                           "Hello and congratulations on the baby. Glycolic peels at low strength "
+                           "are used by many dermatologists during nursing.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->format, CN_FORMAT_BARE);
+    CU_ASSERT_STRING_EQUAL(p->question, "Is a chemical peel safe while I am nursing?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I have a five month old"));
+    check_start(&r, 1, "The short answer is that a light peel");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Deeper peels are another matter"));
+    check_start(&r, 2, "Thank you for your question. We do not");
+    check_start(&r, 3, "Hello and congratulations");
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line, the question asked twice (title, then the same
+ * question as its body), answers two blank lines apart with one blank line
+ * between an answer's own paragraphs, and one signed answer among them. */
+static void test_bare_page_wide_gaps(void)
+{
+    ru_result r = read_str("Can I use a tanning bed on my body after a face laser?\n\n\n"
+                           "How long after a facial laser should I wait before a tanning bed, if I "
+                           "cover my face?\n\n\n"
+                           "No lotion blocks every ray that reaches the skin. I would stay away "
+                           "from tanning beds for at least two months after resurfacing.\n\n\n"
+                           "The laser leaves new skin that darkens easily in ultraviolet light.\n\n"
+                           "Covering the face helps, but the light scatters and the blotches it "
+                           "causes are hard to remove.\n\n"
+                           "Paul Grant, M.D.\n"
+                           "Denver Dermatologist\n\n\n"
+                           "Tanning beds raise the risk of skin cancer at any time, laser or no "
+                           "laser, and a spray tan gives the same look.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "How long after a facial laser"));
+    check_start(&r, 1, "No lotion blocks every ray");
+    check_start(&r, 2, "The laser leaves new skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Covering the face helps"));
+    check_start(&r, 3, "Tanning beds raise the risk");
+    ru_free(&r);
+}
+
+/* A signature with no blank line before the next answer's title; a page cut
+ * inside a rating line; a title-only answer at the very end. */
+static void test_glued_signature_and_cut_rating(void)
+{
+    ru_result r = read_str("Numb cheek after a facelift?\n\nDoctor Answers 9\n\n"
+                           "Numbness is expected\n\n"
+                           "Feeling in the cheeks comes back slowly over six to twelve months as "
+                           "the small nerves regrow.\n\n"
+                           "Portland Plastic Surgeon\n"
+                           "Give it time\n\n"
+                           "Most of my patients regain normal sensation within the first year, and "
+                           "nothing needs to be done meanwhile.\n\n"
+                           "Lena Fox, MD\nTampa Plastic Surgeon\n4.7 out of");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Numbness is expected");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Portland");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Lena Fox, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+
+    r = read_str("Swimming after a tummy tuck?\n\nDoctor Answers 12\n\n"
+                 "Wait for the incisions\n{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + "
+                 "1) }}\n\n"
+                 "Pools are fine once every incision has closed, usually around four weeks.\n\n"
+                 "Ivan Cole, MD\nDenver Plastic Surgeon\n\n"
+                 "Six weeks is safer\n{{ voteCount >= 0 ? '+' + (voteCount +");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Six weeks is safer");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* Bullets are body text, not titles; "Hope that helps!" closes an answer,
+ * a longer exclaimed line opens the next one. */
+static void test_bullets_and_exclaimed_titles(void)
+{
+    ru_result r = read_str("Why did my thigh lift incision open?\n\nDoctor Answers 4\n\n"
+                           "Separation has a few usual causes\n\n"
+                           "The wound can open for several reasons:\n"
+                           "\xE2\x80\xA2 Tension across the closure when you sit or bend.\n"
+                           "\xE2\x80\xA2 A small infection under the skin.\n\n"
+                           "Hope that helps!\n\n"
+                           "Gina Park, MD\nAustin Plastic Surgeon\n\n"
+                           "Small openings like this heal well with dressings!\n\n"
+                           "Keep the area clean and let your surgeon follow it weekly; these close "
+                           "from the bottom up.\n\n"
+                           "Omar Diaz, MD\nPhoenix Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A small infection under the skin"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Gina Park, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Small openings like this heal well with dressings!");
+    check_start(&r, 2, "Keep the area clean");
+    ru_free(&r);
+}
+
+/* A page that starts inside an answer has no question; a file that is a
+ * list, not Q&A, is still refused. */
+static void test_no_question_and_no_qa(void)
+{
+    ru_result r =
+        read_str("there are good reasons to stay near your surgeon for the first days "
+                 "after liposuction, since fluid shifts and clots are most likely then.\n\n"
+                 "Hi, I would not book a long flight home the day after surgery; a "
+                 "week later most patients travel comfortably.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(r.pages[0]->question);
+    check_start(&r, 1, "there are good reasons to stay");
+    check_start(&r, 2, "Hi, I would not book");
+    ru_free(&r);
+
+    r = read_str("Groceries\n\napples\n\nbread and a bag of rice\n\nmilk\n");
+    CU_ASSERT_EQUAL(r.skipped, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.n_errors ? r.errors[0] : "", "no known page shape"));
+    ru_free(&r);
+}
+
+/* The same answer twice on one page (a dated layout repeats it) counts once:
+ * the second copy is a duplicate of the first. */
+static void test_repeated_answer_counts_once(void)
+{
+    ru_result r = read_str("Nicotine gum before a breast lift?\n\nDoctor Answers 2\n\n"
+                           "Nicotine narrows vessels\n\n"
+                           "Gum, patches and cigarettes all deliver nicotine, which starves the "
+                           "healing skin of blood; stop all of them a month before surgery.\n\n"
+                           "Rosa Lind, MD\nBoston Plastic Surgeon\n\n"
+                           "Nicotine narrows vessels\n\n"
+                           "Gum, patches and cigarettes all deliver nicotine, which starves the "
+                           "healing skin of blood; stop all of them a month before surgery.\n\n"
+                           "Rosa Lind, MD\nBoston Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    ru_free(&r);
+}
+
+int main(void)
+{
+    g_cues = ru_load_cues();
+    if (!g_cues)
+        return 1;
+    static const tu_test tests[] = {
+        {"bracketed count, vote lines, answers after a widget", test_bracketed_count_and_votes},
+        {"count line, one answer a line, bare name line", test_count_line_one_answer_a_line},
+        {"bare page: greetings open answers", test_bare_page_greetings},
+        {"bare page: wide gaps between answers", test_bare_page_wide_gaps},
+        {"glued signature, cut rating, title-only answer", test_glued_signature_and_cut_rating},
+        {"bullets and exclaimed titles", test_bullets_and_exclaimed_titles},
+        {"no question; no Q&A", test_no_question_and_no_qa},
+        {"a repeated answer counts once", test_repeated_answer_counts_once},
+        {NULL, NULL},
+    };
+    int rc = tu_run_suite("reader layouts", tests);
+    cn_pagecues_free(g_cues);
+    return rc;
+}
