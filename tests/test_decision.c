@@ -1,0 +1,340 @@
+/*
+ * test_decision: the learned decision (cn_model, rules/decision.rules) on the
+ * kinds of answer the first version got wrong on real pages (issue 9), in
+ * texts written here: a routine wait asked about in general, "not yet" to an
+ * asker who says where they are, an effect that wears off, harm from
+ * something already done, aftercare that comes with going ahead. Also the
+ * model's own arithmetic (softmax, features, fit, weight lines) on small
+ * inputs whose answers are known by hand.
+ */
+#include "testutil.h"
+
+#include "cn_model.h"
+#include "cn_rules.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- fixture pages through `consensus classify` ---- */
+
+static const char PAGES[] =
+    "{\"url\":\"f1\",\"question\":\"How soon after a tummy tuck can I go swimming?\",\"body\":"
+    "\"I am planning my surgery for the spring.\",\"answers\":[{\"title\":\"Swimming after a "
+    "tummy tuck\",\"text\":\"Most of my patients are back in the pool about four weeks after "
+    "surgery, once the incisions have closed. After that there are no restrictions.\"}]}\n"
+    "{\"url\":\"f2\",\"question\":\"I am two weeks post-op from a tummy tuck. Can I swim this "
+    "weekend?\",\"body\":\"It has been two weeks and my incisions look dry.\",\"answers\":[{"
+    "\"title\":\"Not yet\",\"text\":\"Two weeks is too early. Please wait until at least six "
+    "weeks before you swim.\"}]}\n"
+    "{\"url\":\"f3\",\"question\":\"My eyelid drooped after Botox. How long will it last?\","
+    "\"body\":\"I had Botox ten days ago and my left lid is lower.\",\"answers\":[{\"title\":"
+    "\"It will wear off\",\"text\":\"A droopy lid after Botox is temporary. It usually improves "
+    "within three to six weeks as the product wears off, and eye drops can help "
+    "meanwhile.\"}]}\n"
+    "{\"url\":\"f4\",\"question\":\"I had laser hair removal and then found out I was pregnant. "
+    "Did I harm my baby?\",\"body\":\"I had one session last week and just got a positive "
+    "test.\",\"answers\":[{\"title\":\"No harm done\",\"text\":\"The laser light does not reach "
+    "the uterus, so it could not have affected your pregnancy. Just pause further sessions "
+    "until after you deliver.\"}]}\n"
+    "{\"url\":\"f5\",\"question\":\"Can I fly the day after Botox?\",\"body\":\"I have a trip "
+    "planned.\",\"answers\":[{\"title\":\"Yes, you can fly\",\"text\":\"You can fly right away. "
+    "Just avoid lying flat for the first four hours and do not rub the area.\"}]}\n"
+    "{\"url\":\"f6\",\"question\":\"Is it safe to get lip filler while breastfeeding?\","
+    "\"body\":\"My baby is four months old.\",\"answers\":[{\"title\":\"Better to wait\","
+    "\"text\":\"There are no studies in nursing mothers, so I do not recommend filler until you "
+    "finish breastfeeding.\"}]}\n";
+
+static cJSON *g_lines[16];
+static size_t g_n;
+
+static int suite_classify(void)
+{
+    char *dir = tu_mkdtemp();
+    char *path = dir ? tu_write_file(dir, "fixtures.jsonl", PAGES, strlen(PAGES)) : NULL;
+    char args[4096], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
+    int rc = tu_run_cli(args, &out, &err);
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 16; line = strtok(NULL, "\n"))
+        g_lines[g_n++] = cJSON_Parse(line);
+    free(out);
+    free(err);
+    free(path);
+    if (dir)
+        tu_rm_rf(dir);
+    free(dir);
+    return rc == 0 && g_n == 6 ? 0 : -1;
+}
+
+static int suite_clean(void)
+{
+    for (size_t i = 0; i < g_n; i++)
+        cJSON_Delete(g_lines[i]);
+    return 0;
+}
+
+static const char *field(size_t i, const char *key)
+{
+    const cJSON *v = i < g_n ? cJSON_GetObjectItemCaseSensitive(g_lines[i], key) : NULL;
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static bool has_flag(size_t i, const char *flag)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(g_lines[i], "question_flags");
+    const cJSON *f;
+    cJSON_ArrayForEach(f, a) if (cJSON_IsString(f) && !strcmp(f->valuestring, flag)) return true;
+    return false;
+}
+
+/* Rule 15, no point in time given: a routine wait after which it is fine. */
+static void test_routine_wait_is_reassuring(void)
+{
+    CU_ASSERT_TRUE(has_flag(0, "timing"));
+    CU_ASSERT_FALSE(has_flag(0, "timepoint"));
+    CU_ASSERT_STRING_EQUAL(field(0, "stance"), "reassuring");
+}
+
+/* Rules 8 and 15: the asker says where they are; "wait more" is advice against. */
+static void test_not_yet_is_contraindicated(void)
+{
+    CU_ASSERT_TRUE(has_flag(1, "timepoint"));
+    CU_ASSERT_STRING_EQUAL(field(1, "stance"), "contraindicated");
+}
+
+/* Rule 11: an effect that wears off by itself. */
+static void test_wears_off_is_reassuring(void)
+{
+    CU_ASSERT_TRUE(has_flag(2, "duration"));
+    CU_ASSERT_STRING_EQUAL(field(2, "stance"), "reassuring");
+}
+
+/* Rule 11: harm from what was already done; the advice for later is another claim. */
+static void test_done_is_done(void)
+{
+    CU_ASSERT_TRUE(has_flag(3, "done"));
+    CU_ASSERT_STRING_EQUAL(field(3, "stance"), "reassuring");
+}
+
+/* Rule 14: aftercare that comes with going ahead is not the bottom line. */
+static void test_aftercare_is_not_the_bottom_line(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(4, "stance"), "reassuring");
+}
+
+/* Rule 8: postponing until later is advice against it. */
+static void test_postponing_is_contraindicated(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(5, "stance"), "contraindicated");
+    /* the learned decision names the feature that decided */
+    CU_ASSERT_STRING_EQUAL(field(5, "reason"), "weighted rule features (decision.rules)");
+    CU_ASSERT_TRUE(strlen(field(5, "deciding_feature")) > 0);
+}
+
+/* ---- the model itself ---- */
+
+static cn_model *small_model(void)
+{
+    static const char *const TYPES[] = {"permission"};
+    static const char *const FLAGS[] = {"timing"};
+    static const char *const CUES[] = {"safe"};
+    cn_model *m = NULL;
+    cn_error err;
+    if (cn_model_new(TYPES, 1, FLAGS, 1, CUES, 1, &m, &err) != CN_OK)
+        return NULL;
+    return m;
+}
+
+static void test_feature_names(void)
+{
+    cn_model *m = small_model();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    /* 20 fixed, 1 type + 1 flag, 3 stances x 2 crossed, 2 per cue */
+    CU_ASSERT_EQUAL(cn_model_features(m), 20 + 2 + 6 + 2);
+    CU_ASSERT_EQUAL(cn_model_feature_index(m, "bias"), 0);
+    CU_ASSERT(cn_model_feature_index(m, "contraindicated_x_timing") > 0);
+    CU_ASSERT(cn_model_feature_index(m, "cue_safe_turned") > 0);
+    CU_ASSERT_EQUAL(cn_model_feature_index(m, "nonsense"), -1);
+    CU_ASSERT_FALSE(cn_model_active(m));
+    cn_model_free(m);
+}
+
+static void test_vector_and_softmax(void)
+{
+    cn_model *m = small_model();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    size_t nf = cn_model_features(m);
+    double *x = calloc(nf, sizeof *x);
+    const char *flags[] = {"timing"};
+    double own[1] = {2.0}, turned[1] = {0};
+    cn_model_input in = {.question_type = "permission",
+                         .flags = flags,
+                         .n_flags = 1,
+                         .cue_own = own,
+                         .cue_turned = turned,
+                         .tokens = 255};
+    in.score[CN_STANCE_CONTRAINDICATED] = exp(1.0) - 1; /* log(1 + e - 1) = 1 */
+    cn_model_vector(m, &in, x);
+    CU_ASSERT_DOUBLE_EQUAL(x[0], 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "score_contraindicated")], 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "contraindicated_x_timing")], 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "reassuring_x_timing")], 0.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "qtype_permission")], 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "cue_safe")], log(3.0), 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "length")], 1.0, 1e-12); /* log2 256 / 8 */
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "no_cues")], 0.0, 1e-12);
+    /* weights: contraindicated_x_timing -> cautionary +ln 3; all else 0: p = 3/6, 1/6 each */
+    double w[CN_STANCE_COUNT] = {0};
+    w[CN_STANCE_CAUTIONARY] = log(3.0);
+    cn_model_set_weights(m, (size_t)cn_model_feature_index(m, "contraindicated_x_timing"), w);
+    CU_ASSERT_TRUE(cn_model_active(m));
+    double p[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_CAUTIONARY);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 0.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_NONE], 1.0 / 6, 1e-12);
+    CU_ASSERT_STRING_EQUAL(cn_model_top_feature(m, x, CN_STANCE_CAUTIONARY),
+                           "contraindicated_x_timing");
+    /* ties go to the more cautious label */
+    memset(w, 0, sizeof w);
+    cn_model_set_weights(m, (size_t)cn_model_feature_index(m, "contraindicated_x_timing"), w);
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_CONTRAINDICATED);
+    free(x);
+    cn_model_free(m);
+}
+
+/* Fitting with only a bias on data of known proportions: the maximum
+ * likelihood probabilities are the proportions (penalty near zero). */
+static void test_fit_recovers_proportions(void)
+{
+    cn_model *m = small_model();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    size_t nf = cn_model_features(m), n = 10;
+    double *x = calloc(nf * n, sizeof *x);
+    cn_stance y[10];
+    for (size_t i = 0; i < n; i++) {
+        x[i * nf] = 1; /* bias only */
+        y[i] = i < 5 ? CN_STANCE_REASSURING : i < 8 ? CN_STANCE_CAUTIONARY : CN_STANCE_NONE;
+    }
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_model_fit(m, x, y, NULL, n, 1e-6, &err), CN_OK);
+    double p[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_REASSURING);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_REASSURING], 0.5, 1e-3);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 0.3, 1e-3);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_NONE], 0.2, 1e-3);
+    CU_ASSERT(p[CN_STANCE_CONTRAINDICATED] < 1e-2);
+    /* sample weights: the five reassuring lines weigh 0 -> no reassuring mass */
+    double sw[10];
+    for (size_t i = 0; i < n; i++)
+        sw[i] = i < 5 ? 0 : 1;
+    CU_ASSERT_EQUAL_FATAL(cn_model_fit(m, x, y, sw, n, 1e-6, &err), CN_OK);
+    cn_model_predict(m, x, p);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 0.6, 1e-3);
+    CU_ASSERT(p[CN_STANCE_REASSURING] < 1e-2);
+    CU_ASSERT_NOT_EQUAL(cn_model_fit(m, x, y, NULL, 0, 0.1, &err), CN_OK);
+    CU_ASSERT_NOT_EQUAL(cn_model_fit(m, x, y, NULL, n, -1, &err), CN_OK);
+    free(x);
+    cn_model_free(m);
+}
+
+/* Weight lines round-trip through the rule loader; an unknown feature is a
+ * FILE:LINE problem; the shipped rules carry an active model. */
+static void test_weight_lines(void)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "cp rules/* '%s'/ && rm -f '%s'/decision.rules", dir, dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    static const char GOOD[] =
+        "weight bias reassuring=0.5 cautionary=0 contraindicated=0 none=-0.25\n";
+    char *p = tu_write_file(dir, "decision.rules", GOOD, strlen(GOOD));
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    cn_model *m = cn_rules_model(rules);
+    CU_ASSERT_TRUE(cn_model_active(m));
+    FILE *f = tmpfile();
+    CU_ASSERT_EQUAL(cn_model_write(m, f), 0);
+    rewind(f);
+    char line[512] = "";
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "weight bias"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "reassuring=0.5000"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "none=-0.2500"));
+    fclose(f);
+    cn_rules_free(rules);
+    free(p);
+    static const char BAD[] = "weight no_such_feature reassuring=1 cautionary=0 "
+                              "contraindicated=0 none=0\n";
+    p = tu_write_file(dir, "decision.rules", BAD, strlen(BAD));
+    rules = NULL;
+    CU_ASSERT_EQUAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_ERR_RULES);
+    cn_rules_free(rules);
+    free(p);
+    tu_rm_rf(dir);
+    free(dir);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_TRUE(cn_model_active(cn_rules_model(rules)));
+    cn_rules_free(rules);
+}
+
+/* `rules fit` on the seed labels writes weight lines the loader accepts. */
+static void test_rules_fit_cli(void)
+{
+    char *dir = tu_mkdtemp();
+    char args[4096], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args,
+             "rules fit --gold tests/data/seeds/seeds.gold.jsonl --out %s/decision.rules corpus",
+             dir);
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "40 answers fitted"));
+    free(out);
+    free(err);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/decision.rules", dir);
+    size_t len = 0;
+    char *text = tu_read_file(path, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "weight score_contraindicated"));
+    free(text);
+    CU_ASSERT_EQUAL(tu_run_cli("rules fit corpus", &out, &err), 2); /* no --gold */
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(tu_run_cli("rules fit --gold x --l2 -3 corpus", &out, &err), 2);
+    free(out);
+    free(err);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    static const tu_test model_tests[] = {
+        {"feature names", test_feature_names},
+        {"feature vector and softmax", test_vector_and_softmax},
+        {"fit recovers proportions", test_fit_recovers_proportions},
+        {"weight lines", test_weight_lines},
+        {"rules fit CLI", test_rules_fit_cli},
+        {NULL, NULL},
+    };
+    int rc = tu_run_suite("decision model", model_tests);
+    if (rc)
+        return rc;
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 1;
+    CU_pSuite s = CU_add_suite("learned decision on fixture pages", suite_classify, suite_clean);
+    CU_add_test(s, "15: a routine wait is reassuring", test_routine_wait_is_reassuring);
+    CU_add_test(s, "8/15: not yet, asked at a point in time", test_not_yet_is_contraindicated);
+    CU_add_test(s, "11: an effect that wears off", test_wears_off_is_reassuring);
+    CU_add_test(s, "11: done is done", test_done_is_done);
+    CU_add_test(s, "14: aftercare is not the bottom line", test_aftercare_is_not_the_bottom_line);
+    CU_add_test(s, "8: postponing", test_postponing_is_contraindicated);
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
+    unsigned run = CU_get_number_of_tests_run();
+    CU_cleanup_registry();
+    return failed == 0 && run == 6 ? 0 : 1;
+}
