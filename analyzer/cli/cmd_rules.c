@@ -121,7 +121,7 @@ static int write_weights(const cn_model *m, const char *path, const char *gold,
         }
     }
     int bad = fprintf(out,
-                      "# decision.rules: the weights of the decision model (analyzer/cn_model.h),\n"
+                      "# decision.rules: the weights of the decision model (analyzer/classify/cn_model.h),\n"
                       "# fitted by `consensus rules fit --gold %s --l2 %g` on %zu labelled\n"
                       "# answers (%ld reassuring, %ld cautionary, %ld contraindicated, %ld none).\n"
                       "# One line a feature; a label's score is the sum of weight x feature.\n",

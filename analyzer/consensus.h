@@ -1,0 +1,81 @@
+/*
+ * consensus.h: the whole public interface of libconsensus in one include.
+ *
+ * The library reads physician Q&A pages, tags each physician's stance on each
+ * claim, measures how strongly the physicians agree, and writes reports. Its
+ * headers are grouped by the stage of that flow they belong to; each header
+ * documents its own types and calls (ownership: every *_new has its *_free;
+ * every fallible call returns a CN_ERR_* code and fills a caller-owned
+ * cn_error with a message).
+ *
+ *   base/      errors, whole-file reads, hash tables, SHA-256, build config
+ *   text/      UTF-8 and normalization, clean lines, tokens with byte spans
+ *   ingest/    page shapes and the reader: pages, answers, physicians, ids
+ *   classify/  the rule set, its matcher, claims, stances, the learned
+ *              decision and its fit, evaluation against hand labels
+ *   stats/     intervals, consensus measures, agreement, cross tables
+ *   report/    the corpus analysis, summaries, review queue, overrides, and
+ *              the JSON, XML and HTML writers
+ *
+ * A stage includes only headers of its own stage or earlier ones
+ * (tests/test_layers.sh).
+ */
+#ifndef CONSENSUS_H
+#define CONSENSUS_H
+
+/* base */
+#include "cn_config.h"
+#include "cn_error.h"
+#include "cn_file.h"
+#include "cn_hash.h"
+#include "cn_sha256.h"
+
+/* text */
+#include "cn_lines.h"
+#include "cn_text.h"
+#include "cn_tokens.h"
+
+/* ingest */
+#include "cn_answer_json.h"
+#include "cn_dedup.h"
+#include "cn_flat.h"
+#include "cn_jsonl.h"
+#include "cn_page.h"
+#include "cn_pagecues.h"
+#include "cn_reader.h"
+#include "cn_signature.h"
+#include "cn_structured.h"
+#include "cn_taxonomy.h"
+
+/* classify */
+#include "cn_annotate.h"
+#include "cn_claims.h"
+#include "cn_classifier.h"
+#include "cn_eval.h"
+#include "cn_fit.h"
+#include "cn_matcher.h"
+#include "cn_model.h"
+#include "cn_rules.h"
+#include "cn_stance.h"
+
+/* stats */
+#include "cn_agreement.h"
+#include "cn_consensus.h"
+#include "cn_crosstab.h"
+#include "cn_csv.h"
+#include "cn_interval.h"
+
+/* report */
+#include "cn_analysis.h"
+#include "cn_analysis_settings.h"
+#include "cn_outfile.h"
+#include "cn_overrides.h"
+#include "cn_report_fmt.h"
+#include "cn_report_html.h"
+#include "cn_report_json.h"
+#include "cn_report_xml.h"
+#include "cn_review.h"
+#include "cn_summary.h"
+#include "cn_tally.h"
+
+#endif
