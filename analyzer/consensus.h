@@ -64,6 +64,7 @@
 #include "cn_crosstab.h"
 #include "cn_csv.h"
 #include "cn_interval.h"
+#include "cn_stats_csv.h"
 
 /* report */
 #include "cn_analysis.h"

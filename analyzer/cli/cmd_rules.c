@@ -120,14 +120,15 @@ static int write_weights(const cn_model *m, const char *path, const char *gold,
             return -1;
         }
     }
-    int bad = fprintf(out,
-                      "# decision.rules: the weights of the decision model (analyzer/classify/cn_model.h),\n"
-                      "# fitted by `consensus rules fit --gold %s --l2 %g` on %zu labelled\n"
-                      "# answers (%ld reassuring, %ld cautionary, %ld contraindicated, %ld none).\n"
-                      "# One line a feature; a label's score is the sum of weight x feature.\n",
-                      gold, l2, s->aligned, s->counts[CN_STANCE_REASSURING],
-                      s->counts[CN_STANCE_CAUTIONARY], s->counts[CN_STANCE_CONTRAINDICATED],
-                      s->counts[CN_STANCE_NONE]) < 0;
+    int bad =
+        fprintf(
+            out,
+            "# decision.rules: the weights of the decision model (analyzer/classify/cn_model.h),\n"
+            "# fitted by `consensus rules fit --gold %s --l2 %g` on %zu labelled\n"
+            "# answers (%ld reassuring, %ld cautionary, %ld contraindicated, %ld none).\n"
+            "# One line a feature; a label's score is the sum of weight x feature.\n",
+            gold, l2, s->aligned, s->counts[CN_STANCE_REASSURING], s->counts[CN_STANCE_CAUTIONARY],
+            s->counts[CN_STANCE_CONTRAINDICATED], s->counts[CN_STANCE_NONE]) < 0;
     bad |= cn_model_write(m, out) != 0;
     if (path) {
         bad |= fclose(out) != 0;

@@ -13,10 +13,9 @@
 #include "cn_crosstab.h"
 #include "cn_csv.h"
 #include "cn_interval.h"
-#include "cn_stance.h"
+#include "cn_stats_csv.h"
 
 #include <cjson/cJSON.h>
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -200,135 +199,6 @@ static int parse_options(int argc, char **argv, const char *cmd, const char *usa
 
 /* ---- agreement ------------------------------------------------------------ */
 
-/* How a nominal file's labels become codes: numbers stay numbers, stance names
- * get their cn_stance codes, any other label gets a code above all of those. */
-typedef struct labels {
-    char **name;
-    size_t n, cap;
-} labels;
-
-static long label_index(labels *l, const char *s)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->name[i], s))
-            return (long)i;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        char **p = realloc(l->name, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->name = p;
-        l->cap = cap;
-    }
-    if (!(l->name[l->n] = strdup(s)))
-        return -1;
-    return (long)l->n++;
-}
-
-static void labels_free(labels *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->name[i]);
-    free(l->name);
-}
-
-/* A stance name in any letter case ("Reassuring" from a spreadsheet too). */
-static int parse_stance_name(const char *text, cn_stance *out)
-{
-    char lower[32];
-    size_t n = strlen(text);
-    if (n >= sizeof lower)
-        return -1;
-    for (size_t i = 0; i <= n; i++)
-        lower[i] = (char)tolower((unsigned char)text[i]);
-    return cn_stance_parse(lower, out);
-}
-
-/* One cell: *value, or *label >= 0 for a free nominal label. Returns CN_OK,
- * or CN_ERR_FORMAT with the message in err. */
-static int agreement_cell(const cn_csv *csv, size_t r, size_t c, cn_alpha_metric metric, labels *l,
-                          double *value, long *label, cn_error *err)
-{
-    *label = -1;
-    if (cn_csv_is_blank(csv, r, c)) {
-        *value = NAN;
-        return CN_OK;
-    }
-    cn_error num_err;
-    if (cn_csv_number(csv, r, c, value, &num_err) == CN_OK)
-        return CN_OK;
-    cn_stance st;
-    const char *text = cn_csv_field(csv, r, c);
-    if (parse_stance_name(text, &st) == 0 && (st != CN_STANCE_NONE || metric == CN_ALPHA_NOMINAL)) {
-        *value = (double)st;
-        return CN_OK;
-    }
-    if (metric == CN_ALPHA_NOMINAL) {
-        *label = label_index(l, text);
-        if (*label < 0)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        return CN_OK;
-    }
-    return cn_error_set(err, CN_ERR_FORMAT,
-                        "%s:%ld: column %zu ('%s'): '%s' is not a number or a stance name "
-                        "(reassuring, cautionary, contraindicated) for --level %s",
-                        cn_csv_name(csv), cn_csv_line(csv, r), c + 1, cn_csv_field(csv, 0, c), text,
-                        cn_alpha_metric_name(metric));
-}
-
-typedef struct matrix {
-    double *value; /* coders x units */
-    long *label;   /* same shape: free label index or -1 */
-    size_t coders, units;
-    size_t rejected;
-} matrix;
-
-/* Read the coder rows; bad rows and cells are reported and left out. */
-static int agreement_matrix(const cn_csv *csv, cn_alpha_metric metric, labels *l, matrix *m)
-{
-    size_t rows = cn_csv_rows(csv);
-    m->units = cn_csv_fields(csv, 0) - 1;
-    m->value = malloc((rows ? rows : 1) * (m->units ? m->units : 1) * sizeof *m->value);
-    m->label = malloc((rows ? rows : 1) * (m->units ? m->units : 1) * sizeof *m->label);
-    if (!m->value || !m->label)
-        return CN_ERR_NOMEM;
-    cn_error err;
-    for (size_t r = 1; r < rows; r++) {
-        if (cn_csv_check_width(csv, r, &err)) {
-            report(&err);
-            m->rejected++;
-            continue;
-        }
-        double *vrow = m->value + m->coders * m->units;
-        long *lrow = m->label + m->coders * m->units;
-        for (size_t u = 0; u < m->units; u++) {
-            int rc = agreement_cell(csv, r, u + 1, metric, l, &vrow[u], &lrow[u], &err);
-            if (rc == CN_ERR_NOMEM)
-                return rc;
-            if (rc) {
-                report(&err);
-                m->rejected++;
-                vrow[u] = NAN;
-            }
-        }
-        m->coders++;
-    }
-    return CN_OK;
-}
-
-/* Give free labels codes above every number and stance code in the matrix. */
-static void code_labels(matrix *m)
-{
-    double top = CN_STANCE_CONTRAINDICATED;
-    for (size_t i = 0; i < m->coders * m->units; i++)
-        if (m->label[i] < 0 && !isnan(m->value[i]) && m->value[i] > top)
-            top = m->value[i];
-    double base = floor(top) + 1.0;
-    for (size_t i = 0; i < m->coders * m->units; i++)
-        if (m->label[i] >= 0)
-            m->value[i] = base + (double)m->label[i];
-}
-
 static cJSON *agreement_json(const char *file, const cn_agreement_opts *o,
                              const cn_agreement_result *r, size_t rejected)
 {
@@ -363,6 +233,12 @@ static cJSON *agreement_json(const char *file, const cn_agreement_opts *o,
     return root;
 }
 
+static void print_problem(void *ctx, const cn_error *problem)
+{
+    (void)ctx;
+    report(problem);
+}
+
 static int run_agreement(const char *path, const cn_agreement_opts *o)
 {
     cn_error err;
@@ -372,18 +248,13 @@ static int run_agreement(const char *path, const cn_agreement_opts *o)
         return CLI_EXIT_REJECTED;
     }
     int code = CLI_EXIT_REJECTED;
-    labels l = {0};
-    matrix m = {0};
-    if (cn_csv_fields(csv, 0) < 2) {
-        fprintf(stderr, "%s:%ld: the header names no units (want coder,UNIT,UNIT,...)\n", path,
-                cn_csv_line(csv, 0));
-    } else if (agreement_matrix(csv, o->metric, &l, &m)) {
+    cn_reliability m;
+    int rc = cn_reliability_from_csv(csv, o->metric, &m, print_problem, NULL, &err);
+    if (rc == CN_ERR_NOMEM) {
         cli_error("stats agreement: out of memory");
-    } else if (m.coders == 0) {
-        fprintf(stderr, "%s:%ld: no coder rows after the header\n", path,
-                cn_csv_line(csv, cn_csv_rows(csv) - 1));
+    } else if (rc) {
+        report(&err);
     } else {
-        code_labels(&m);
         cn_agreement_result r;
         if (cn_agreement_compute(o, m.value, m.coders, m.units, &r, &err)) {
             cli_error("stats agreement: %s", err.message);
@@ -392,9 +263,7 @@ static int run_agreement(const char *path, const cn_agreement_opts *o)
                         m.rejected ? CLI_EXIT_REJECTED : CLI_EXIT_OK);
         }
     }
-    free(m.value);
-    free(m.label);
-    labels_free(&l);
+    cn_reliability_clear(&m);
     cn_csv_free(csv);
     return code;
 }
@@ -423,46 +292,7 @@ static int cmd_agreement(int argc, char **argv)
 
 /* ---- crosstab ------------------------------------------------------------- */
 
-typedef struct ctab {
-    long *count; /* groups x columns */
-    size_t *row; /* CSV row of each accepted group */
-    size_t groups, cols;
-    size_t rejected;
-} ctab;
-
-/* Read the group rows; a row with a bad count is reported and left out whole. */
-static int crosstab_table(const cn_csv *csv, ctab *t)
-{
-    size_t rows = cn_csv_rows(csv);
-    t->cols = cn_csv_fields(csv, 0) - 1;
-    t->count = malloc((rows ? rows : 1) * t->cols * sizeof *t->count);
-    t->row = malloc((rows ? rows : 1) * sizeof *t->row);
-    if (!t->count || !t->row)
-        return CN_ERR_NOMEM;
-    cn_error err;
-    for (size_t r = 1; r < rows; r++) {
-        if (cn_csv_check_width(csv, r, &err)) {
-            report(&err);
-            t->rejected++;
-            continue;
-        }
-        bool ok = true;
-        for (size_t c = 0; c < t->cols; c++) {
-            if (cn_csv_count(csv, r, c + 1, &t->count[t->groups * t->cols + c], &err)) {
-                report(&err);
-                ok = false;
-            }
-        }
-        if (!ok) {
-            t->rejected++;
-            continue;
-        }
-        t->row[t->groups++] = r;
-    }
-    return CN_OK;
-}
-
-static cJSON *proportions_json(const cn_csv *csv, const ctab *t, double level)
+static cJSON *proportions_json(const cn_csv *csv, const cn_count_table *t, double level)
 {
     cJSON *list = cJSON_CreateArray();
     for (size_t g = 0; g < t->groups; g++) {
@@ -491,7 +321,7 @@ static cJSON *proportions_json(const cn_csv *csv, const ctab *t, double level)
     return list;
 }
 
-static cJSON *crosstab_json(const cn_csv *csv, const ctab *t, const cn_crosstab_opts *o,
+static cJSON *crosstab_json(const cn_csv *csv, const cn_count_table *t, const cn_crosstab_opts *o,
                             double level, const cn_crosstab_result *r)
 {
     bool tested = !isnan(r->chi_square);
@@ -540,15 +370,12 @@ static int run_crosstab(const char *path, const cn_crosstab_opts *o, double leve
         return CLI_EXIT_REJECTED;
     }
     int code = CLI_EXIT_REJECTED;
-    ctab t = {0};
-    if (cn_csv_fields(csv, 0) < 2) {
-        fprintf(stderr, "%s:%ld: the header names no columns (want ,COLUMN,COLUMN,...)\n", path,
-                cn_csv_line(csv, 0));
-    } else if (crosstab_table(csv, &t)) {
+    cn_count_table t;
+    int rc = cn_count_table_from_csv(csv, &t, print_problem, NULL, &err);
+    if (rc == CN_ERR_NOMEM) {
         cli_error("stats crosstab: out of memory");
-    } else if (t.groups == 0) {
-        fprintf(stderr, "%s:%ld: no group rows after the header\n", path,
-                cn_csv_line(csv, cn_csv_rows(csv) - 1));
+    } else if (rc) {
+        report(&err);
     } else {
         cn_crosstab_result r;
         if (cn_crosstab_compute(o, t.count, t.groups, t.cols, &r, &err)) {
@@ -558,8 +385,7 @@ static int run_crosstab(const char *path, const cn_crosstab_opts *o, double leve
                         t.rejected ? CLI_EXIT_REJECTED : CLI_EXIT_OK);
         }
     }
-    free(t.count);
-    free(t.row);
+    cn_count_table_clear(&t);
     cn_csv_free(csv);
     return code;
 }
