@@ -50,6 +50,7 @@
 /* classify */
 #include "cn_annotate.h"
 #include "cn_claims.h"
+#include "cn_doc.h"
 #include "cn_classifier.h"
 #include "cn_eval.h"
 #include "cn_fit.h"

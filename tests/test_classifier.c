@@ -5,7 +5,9 @@
 #include "testutil.h"
 
 #include "cn_classifier.h"
+#include "cn_annotate.h"
 #include "cn_claims.h"
+#include "cn_doc.h"
 #include "cn_rules.h"
 
 #include <stdio.h>
@@ -253,6 +255,18 @@ static cn_stance classify_typed(const char *qtype, const char *title, const char
     return s;
 }
 
+/* The question type of a title (NULL: none) through its doc. */
+static const char *type_of(const char *title)
+{
+    cn_error err;
+    cn_doc *d = NULL;
+    if (title && cn_doc_new(RULES, title, NULL, &d, &err) != CN_OK)
+        return "(out of memory)";
+    const char *t = cn_claims_question_type(RULES, d, &err);
+    cn_doc_free(d);
+    return t ? t : "(null)";
+}
+
 /* A bare yes or no means what the question asked; "keep taking it" advises
  * against skipping; question types come from the title. */
 static void test_question_types(void)
@@ -264,61 +278,97 @@ static void test_question_types(void)
     CU_ASSERT_EQUAL(classify_typed(NULL, "Yes", "Hope this helps."), N);
     CU_ASSERT_EQUAL(classify_typed("permission", NULL, "Keep taking it, and do not stop."), R);
     CU_ASSERT_EQUAL(classify_typed("omission", NULL, "Keep taking it, and do not stop."), X);
-    cn_error err;
-    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES,
-                                                   "Can I get lip filler before my "
-                                                   "wedding?",
-                                                   &err),
-                           "permission");
-    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES, "Will it scar?", &err), "harm");
-    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES, "Do I have to stop fish oil?", &err),
-                           "restriction");
-    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES,
-                                                   "Skipping the antiviral before CO2 "
-                                                   "laser?",
-                                                   &err),
-                           "omission");
+    CU_ASSERT_STRING_EQUAL(type_of("Can I get lip filler before my wedding?"), "permission");
+    CU_ASSERT_STRING_EQUAL(type_of("Will it scar?"), "harm");
+    CU_ASSERT_STRING_EQUAL(type_of("Do I have to stop fish oil?"), "restriction");
+    CU_ASSERT_STRING_EQUAL(type_of("Skipping the antiviral before CO2 laser?"), "omission");
     /* no type matches, or no title: the default type (permission) */
-    CU_ASSERT_STRING_EQUAL(
-        cn_claims_question_type(RULES, "Treatments to replace facial volume", &err), "permission");
-    CU_ASSERT_STRING_EQUAL(cn_claims_question_type(RULES, NULL, &err), "permission");
+    CU_ASSERT_STRING_EQUAL(type_of("Treatments to replace facial volume"), "permission");
+    CU_ASSERT_STRING_EQUAL(type_of(NULL), "permission");
+}
+
+/* The primary claim of a title (NULL: none) through its doc. */
+static int primary_of(const char *question, const char *const *answers, size_t n,
+                      cn_claim_choice *c)
+{
+    cn_error err;
+    cn_doc *q = NULL, *docs[8] = {NULL};
+    int rc = question ? cn_doc_new(RULES, question, NULL, &q, &err) : CN_OK;
+    for (size_t i = 0; rc == CN_OK && i < n && i < 8; i++)
+        rc = cn_doc_new(RULES, NULL, answers[i], &docs[i], &err);
+    if (rc == CN_OK)
+        rc =
+            cn_claims_primary(RULES, question, q, answers, (const cn_doc *const *)docs, n, c, &err);
+    cn_doc_free(q);
+    for (size_t i = 0; i < 8; i++)
+        cn_doc_free(docs[i]);
+    return rc;
 }
 
 /* Primary claims: by title, ad hoc for unseen topics, stable ids. */
 static void test_primary_claims(void)
 {
     cn_claim_choice c;
-    cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES,
-                                            "Masseter reduction with Botox causes bone "
-                                            "loss?",
-                                            NULL, 0, &c, &err),
-                          CN_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Masseter reduction with Botox causes bone loss?", NULL, 0, &c), CN_OK);
     CU_ASSERT_STRING_EQUAL(c.id, "botox-jaw-bone-loss");
     CU_ASSERT_STRING_EQUAL(c.source, "title");
     cn_claim_choice_clear(&c);
-    CU_ASSERT_EQUAL_FATAL(cn_claims_primary(RULES,
-                                            "Is it okay to dye my hair with henna "
-                                            "after keratin smoothing?",
-                                            NULL, 0, &c, &err),
-                          CN_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Is it okay to dye my hair with henna after keratin smoothing?", NULL, 0, &c),
+        CN_OK);
     CU_ASSERT_PTR_NULL(c.rule);
     CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
     CU_ASSERT_EQUAL(strncmp(c.id, "adhoc-", 6), 0);
     char first[64];
     snprintf(first, sizeof first, "%s", c.id);
     cn_claim_choice_clear(&c);
-    cn_claims_primary(RULES, "Is it okay to dye my hair with henna after keratin smoothing?", NULL,
-                      0, &c, &err);
+    primary_of("Is it okay to dye my hair with henna after keratin smoothing?", NULL, 0, &c);
     CU_ASSERT_STRING_EQUAL(c.id, first);
     cn_claim_choice_clear(&c);
     const char *answers[] = {"Botox to shrink the calf muscles of the legs is a bad idea.",
                              "Using Botox on arm muscles to shrink them is not safe.",
                              "Hope this helps."};
-    CU_ASSERT_EQUAL(cn_claims_primary(RULES, NULL, answers, 3, &c, &err), CN_OK);
+    CU_ASSERT_EQUAL(primary_of(NULL, answers, 3, &c), CN_OK);
     CU_ASSERT_STRING_EQUAL(c.id, "botox-limb-muscle-reduction");
     CU_ASSERT_STRING_EQUAL(c.source, "answers");
     cn_claim_choice_clear(&c);
+}
+
+/* Issue 11: each text of a page is tokenized and matched once (one cn_doc),
+ * however many claims read it: the question's title and body, and each
+ * answer's title with its body. A second page of the same question adds
+ * only its answers. */
+static void test_tokenized_once(void)
+{
+    cn_annotator *a = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(RULES, &a, &err), CN_OK);
+    cn_answer answers[3] = {
+        {.index = 1,
+         .title = "Safe for the baby",
+         .text = "Botox stays in the muscle. Filler "
+                 "while pregnant is another matter."},
+        {.index = 2, .text = "I would wait until after the birth for Botox and for fillers."},
+        {.index = 3, .title = "No", .text = "Not during pregnancy."},
+    };
+    cn_page page = {.file = "p.txt",
+                    .question = "Is Botox safe while pregnant?",
+                    .body = "I am twelve weeks along.",
+                    .answers = answers,
+                    .n_answers = 3,
+                    .question_id = "0123456789abcdef"};
+    cn_page_annotation *pa = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_page(a, &page, &pa, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_annotator_docs_made(a), 2 + 3);
+    /* answer 1 reads two claims (Botox in pregnancy, fillers) from one doc */
+    CU_ASSERT(pa->answers[0].n_claims >= 1);
+    cn_page_annotation_free(pa);
+    page.n_answers = 2; /* another rendering of the same question */
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_page(a, &page, &pa, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_annotator_docs_made(a), 2 + 3 + 2);
+    cn_page_annotation_free(pa);
+    cn_annotator_free(a);
 }
 
 int main(void)
@@ -345,6 +395,7 @@ int main(void)
         {"evidence spans", test_evidence_spans},
         {"confidence and conflict", test_confidence_and_conflict},
         {"empty text", test_empty_text},
+        {"each text tokenized once (issue 11)", test_tokenized_once},
         {"primary claims", test_primary_claims},
         {"question types", test_question_types},
         {NULL, NULL},

@@ -21,6 +21,7 @@ struct cn_annotator {
     cn_strmap *by_question; /* question_id -> index into claims */
     cn_claim_choice **claims;
     size_t n_claims, cap_claims;
+    size_t docs_made; /* texts tokenized so far: one per text (cn_annotator_docs_made) */
 };
 
 int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err)
@@ -54,10 +55,26 @@ void cn_annotator_free(cn_annotator *a)
     free(a);
 }
 
+/* A text's doc, counted. */
+static int make_doc(cn_annotator *a, const char *title, const char *text, cn_doc **out,
+                    cn_error *err)
+{
+    int rc = cn_doc_new(a->rules, title, text, out, err);
+    if (rc == CN_OK)
+        a->docs_made++;
+    return rc;
+}
+
+size_t cn_annotator_docs_made(const cn_annotator *a)
+{
+    return a->docs_made;
+}
+
 /* The primary claim of the page's question, chosen on its first page, the
  * question's type (*qtype, may be NULL) and its flags (*qflags). */
-static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, const char **qtype,
-                                          const question_flags **qflags, cn_error *err)
+static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, cn_doc *const *docs,
+                                          const char **qtype, const question_flags **qflags,
+                                          cn_error *err)
 {
     int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
     if (idx >= 0) {
@@ -66,19 +83,32 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         return a->claims[idx];
     }
     const char **texts = calloc(page->n_answers + 1, sizeof *texts);
+    const cn_doc **tdocs = calloc(page->n_answers + 1, sizeof *tdocs);
     cn_claim_choice *c = calloc(1, sizeof *c);
-    if (!texts || !c) {
+    if (!texts || !tdocs || !c) {
         free(texts);
+        free(tdocs);
         free(c);
         cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         return NULL;
     }
     size_t n = 0;
     for (size_t i = 0; i < page->n_answers; i++)
-        if (!page->answers[i].related)
-            texts[n++] = page->answers[i].text ? page->answers[i].text : "";
-    int rc = cn_claims_primary(a->rules, page->question, texts, n, c, err);
+        if (!page->answers[i].related) {
+            texts[n] = page->answers[i].text ? page->answers[i].text : "";
+            tdocs[n++] = docs[i];
+        }
+    /* The question's title and body, tokenized once for claim, type and flags. */
+    cn_doc *qdoc = NULL, *bdoc = NULL;
+    int rc = CN_OK;
+    if (page->question && *page->question)
+        rc = make_doc(a, page->question, NULL, &qdoc, err);
+    if (rc == CN_OK && page->body && *page->body)
+        rc = make_doc(a, NULL, page->body, &bdoc, err);
+    if (rc == CN_OK)
+        rc = cn_claims_primary(a->rules, page->question, qdoc, texts, tdocs, n, c, err);
     free(texts);
+    free(tdocs);
     if (rc == CN_OK && a->n_claims == a->cap_claims) {
         size_t cap = a->cap_claims ? a->cap_claims * 2 : 16;
         cn_claim_choice **cl = realloc(a->claims, cap * sizeof *cl);
@@ -95,19 +125,19 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         else
             a->cap_claims = cap;
     }
+    question_flags *f = rc ? NULL : &a->qflags[a->n_claims];
+    if (f)
+        rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f->ids, &f->n, err);
+    const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
+    cn_doc_free(qdoc);
+    cn_doc_free(bdoc);
     if (rc) {
         cn_claim_choice_clear(c);
         free(c);
         return NULL;
     }
-    question_flags *f = &a->qflags[a->n_claims];
-    if (cn_claims_question_flags(a->rules, page->question, page->body, &f->ids, &f->n, err)) {
-        cn_claim_choice_clear(c);
-        free(c);
-        return NULL;
-    }
     a->claims[a->n_claims] = c;
-    a->qtypes[a->n_claims] = cn_claims_question_type(a->rules, page->question, NULL);
+    a->qtypes[a->n_claims] = type;
     *qflags = f;
     if (page->question_id[0])
         cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
@@ -133,13 +163,13 @@ void cn_page_annotation_free(cn_page_annotation *pa)
     free(pa);
 }
 
-static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim_choice *primary,
-                           const char *qtype, const question_flags *qflags,
-                           cn_answer_annotation *aa, cn_error *err)
+static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *doc,
+                           const cn_claim_choice *primary, const char *qtype,
+                           const question_flags *qflags, cn_answer_annotation *aa, cn_error *err)
 {
     const cn_rule **others = NULL;
     size_t n_others = 0;
-    int rc = cn_claims_in_text(a->rules, ans->text ? ans->text : "", &others, &n_others, err);
+    int rc = cn_claims_in_body(a->rules, doc, &others, &n_others, err);
     if (rc)
         return rc;
     aa->claims = calloc(n_others + 1, sizeof *aa->claims);
@@ -149,6 +179,7 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
     }
     cn_classify_input in = {.title = ans->title,
                             .text = ans->text ? ans->text : "",
+                            .doc = doc,
                             .related = ans->related,
                             .title_only = ans->truncated && (!ans->text || !*ans->text),
                             .question_type = qtype,
@@ -163,7 +194,10 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
         if (others[i] == primary->rule)
             continue;
         cn_answer_claim *c = &aa->claims[aa->n_claims];
-        cn_classify_input sec = {.text = ans->text ? ans->text : "", .topic_claim = others[i]};
+        cn_classify_input sec = {.text = ans->text ? ans->text : "",
+                                 .doc = doc,
+                                 .body_only = true,
+                                 .topic_claim = others[i]};
         c->claim_id = others[i]->id;
         c->statement = others[i]->statement;
         rc = cn_classify_answer(a->rules, &sec, &c->decision, err);
@@ -179,30 +213,50 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_claim
     return rc;
 }
 
+static void free_docs(cn_doc **docs, size_t n)
+{
+    for (size_t i = 0; docs && i < n; i++)
+        cn_doc_free(docs[i]);
+    free(docs);
+}
+
 int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out, cn_error *err)
 {
     *out = NULL;
+    /* Each answer's title and text, tokenized and matched once for all of
+     * its claims. */
+    cn_doc **docs = calloc(page->n_answers + 1, sizeof *docs);
+    if (!docs)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int rc = CN_OK;
+    for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++)
+        rc = make_doc(a, page->answers[i].title, page->answers[i].text ? page->answers[i].text : "",
+                      &docs[i], err);
     const char *qtype = NULL;
     const question_flags *qflags = NULL;
-    const cn_claim_choice *primary = primary_for(a, page, &qtype, &qflags, err);
-    if (!primary)
+    const cn_claim_choice *primary = rc ? NULL : primary_for(a, page, docs, &qtype, &qflags, err);
+    if (!primary) {
+        free_docs(docs, page->n_answers);
         return err ? err->code : CN_ERR_NOMEM;
+    }
     cn_page_annotation *pa = calloc(1, sizeof *pa);
     if (pa)
         pa->answers = calloc(page->n_answers + 1, sizeof *pa->answers);
     if (!pa || !pa->answers) {
         free(pa);
+        free_docs(docs, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     pa->primary = primary;
     pa->question_type = qtype;
     pa->question_flags = qflags->ids;
     pa->n_question_flags = qflags->n;
-    int rc = CN_OK;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
-        rc = annotate_answer(a, &page->answers[i], primary, qtype, qflags, &pa->answers[i], err);
+        rc = annotate_answer(a, &page->answers[i], docs[i], primary, qtype, qflags, &pa->answers[i],
+                             err);
         pa->n_answers = i + 1;
     }
+    free_docs(docs, page->n_answers);
     if (rc) {
         cn_page_annotation_free(pa);
         return rc;

@@ -49,6 +49,11 @@ void cn_annotator_free(cn_annotator *a);
 
 /* Classify every answer of page. *out is freed with cn_page_annotation_free
  * (before the annotator is freed: it borrows claim ids from it). */
+/* How many texts the annotator has tokenized and matched (cn_doc): one per
+ * answer (title and body together) and one per question title and body, each
+ * once however many claims read it. */
+size_t cn_annotator_docs_made(const cn_annotator *annotator);
+
 int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
                       cn_error *err);
 void cn_page_annotation_free(cn_page_annotation *pa);

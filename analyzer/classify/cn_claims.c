@@ -2,6 +2,7 @@
 #include "cn_claims.h"
 
 #include "cn_sha256.h"
+#include "cn_tokens.h"
 #include "cn_text.h"
 
 #include <stdio.h>
@@ -51,23 +52,23 @@ static char *span_words(const cn_tokens *t, size_t first, size_t last)
     return s;
 }
 
-static int count_topics(const cn_rules *rules, const char *text, topic_count **out, size_t *n_out,
-                        cn_error *err)
+/* Topic counts of the doc's matches from token `from` on (the body only, when
+ * from is the title's length). */
+static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, topic_count **out,
+                        size_t *n_out, cn_error *err)
 {
     *out = NULL;
     *n_out = 0;
-    cn_tokens *t = cn_rules_tokenize(rules, text, strlen(text));
-    if (!t)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    cn_match *m = NULL;
+    const cn_tokens *t = cn_doc_tokens(doc);
     size_t n = 0;
-    int rc = cn_matcher_scan(cn_rules_matcher(rules), t, &m, &n, err);
-    topic_count *c = rc ? NULL : calloc(cn_rules_count(rules) + 1, sizeof *c);
-    if (!rc && !c)
+    const cn_match *m = cn_doc_matches(doc, &n);
+    int rc = CN_OK;
+    topic_count *c = calloc(cn_rules_count(rules) + 1, sizeof *c);
+    if (!c)
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == CN_OK && i < n; i++) {
         const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        if (r->kind != CN_RULE_CLAIM && r->kind != CN_RULE_QUESTION)
+        if ((r->kind != CN_RULE_CLAIM && r->kind != CN_RULE_QUESTION) || m[i].first < from)
             continue;
         topic_count *tc = &c[m[i].payload];
         tc->rule = r;
@@ -89,8 +90,6 @@ static int count_topics(const cn_rules *rules, const char *text, topic_count **o
         seen[tc->n_seen++] = w;
         tc->seen = seen;
     }
-    free(m);
-    cn_tokens_free(t);
     if (rc) {
         if (c)
             counts_free(c, cn_rules_count(rules));
@@ -101,14 +100,15 @@ static int count_topics(const cn_rules *rules, const char *text, topic_count **o
     return CN_OK;
 }
 
-const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *topics,
-                              cn_error *err)
+/* The best claim of the doc's tokens from `from` on. */
+static const cn_rule *best_from(const cn_rules *rules, const cn_doc *doc, size_t from,
+                                size_t *topics, cn_error *err)
 {
     topic_count *c;
     size_t n;
     if (topics)
         *topics = 0;
-    if (!text || count_topics(rules, text, &c, &n, err))
+    if (!doc || count_topics(rules, doc, from, &c, &n, err))
         return NULL;
     size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
     const cn_rule *best = NULL;
@@ -126,14 +126,20 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const char *text, size_t *t
     return best;
 }
 
-int cn_claims_in_text(const cn_rules *rules, const char *text, const cn_rule ***out, size_t *n_out,
+const cn_rule *cn_claims_best(const cn_rules *rules, const cn_doc *doc, size_t *topics,
+                              cn_error *err)
+{
+    return best_from(rules, doc, 0, topics, err);
+}
+
+int cn_claims_in_body(const cn_rules *rules, const cn_doc *doc, const cn_rule ***out, size_t *n_out,
                       cn_error *err)
 {
     topic_count *c;
     size_t n;
     *out = NULL;
     *n_out = 0;
-    int rc = count_topics(rules, text ? text : "", &c, &n, err);
+    int rc = count_topics(rules, doc, cn_doc_title_tokens(doc), &c, &n, err);
     if (rc)
         return rc;
     size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
@@ -165,12 +171,13 @@ static int choose(cn_claim_choice *out, const cn_rule *rule, const char *source,
     return CN_OK;
 }
 
-int cn_claims_primary(const cn_rules *rules, const char *question, const char *const *answers,
+int cn_claims_primary(const cn_rules *rules, const char *question, const cn_doc *question_doc,
+                      const char *const *answers, const cn_doc *const *answer_docs,
                       size_t n_answers, cn_claim_choice *out, cn_error *err)
 {
     memset(out, 0, sizeof *out);
     if (question && *question) {
-        const cn_rule *r = cn_claims_best(rules, question, NULL, err);
+        const cn_rule *r = cn_claims_best(rules, question_doc, NULL, err);
         if (r)
             return choose(out, r, "title", err);
     } else if (n_answers > 0) {
@@ -181,7 +188,8 @@ int cn_claims_primary(const cn_rules *rules, const char *question, const char *c
         if (!votes)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         for (size_t i = 0; i < n_answers; i++)
-            votes[i] = cn_claims_best(rules, answers[i], NULL, err);
+            votes[i] =
+                best_from(rules, answer_docs[i], cn_doc_title_tokens(answer_docs[i]), NULL, err);
         for (size_t i = 0; i < n_answers; i++) {
             size_t v = 0;
             for (size_t j = 0; votes[i] && j < n_answers; j++)
@@ -227,13 +235,13 @@ static const char *default_question_type(const cn_rules *rules)
     return NULL;
 }
 
-const char *cn_claims_question_type(const cn_rules *rules, const char *question, cn_error *err)
+const char *cn_claims_question_type(const cn_rules *rules, const cn_doc *question, cn_error *err)
 {
     topic_count *c;
     size_t n;
-    if (!question || !*question)
+    if (!question || cn_tokens_count(cn_doc_tokens(question)) == 0)
         return default_question_type(rules);
-    if (count_topics(rules, question, &c, &n, err))
+    if (count_topics(rules, question, 0, &c, &n, err))
         return NULL;
     const char *best = default_question_type(rules);
     size_t best_n = 0;
@@ -248,34 +256,40 @@ const char *cn_claims_question_type(const cn_rules *rules, const char *question,
     return best;
 }
 
-int cn_claims_question_flags(const cn_rules *rules, const char *question, const char *body,
+int cn_claims_question_flags(const cn_rules *rules, const cn_doc *question, const cn_doc *body,
                              const char ***out, size_t *n_out, cn_error *err)
 {
     *out = NULL;
     *n_out = 0;
-    size_t ql = question ? strlen(question) : 0, bl = body ? strlen(body) : 0;
-    char *text = malloc(ql + bl + 3);
-    if (!text)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    /* Title and body as two sentences: no pattern runs from one into the other. */
-    snprintf(text, ql + bl + 3, "%s\n\n%s", question ? question : "", body ? body : "");
-    topic_count *c;
-    size_t n;
-    int rc = count_topics(rules, text, &c, &n, err);
-    free(text);
-    if (rc)
-        return rc;
-    const char **flags = calloc(n + 1, sizeof *flags);
-    if (!flags) {
-        counts_free(c, n);
+    size_t nr = cn_rules_count(rules);
+    bool *on = calloc(nr + 1, sizeof *on);
+    const char **flags = calloc(nr + 1, sizeof *flags);
+    if (!on || !flags) {
+        free(on);
+        free(flags);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    const cn_doc *docs[2] = {question, body};
+    int rc = CN_OK;
+    for (int d = 0; d < 2 && rc == CN_OK; d++) {
+        topic_count *c;
+        size_t n;
+        if (!docs[d] || (rc = count_topics(rules, docs[d], 0, &c, &n, err)) != CN_OK)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            on[i] |= c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].rule->is_flag &&
+                     c[i].n_seen > 0;
+        counts_free(c, n);
+    }
     size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].rule->is_flag &&
-            c[i].n_seen > 0)
-            flags[k++] = c[i].rule->id;
-    counts_free(c, n);
+    for (size_t i = 0; rc == CN_OK && i < nr; i++)
+        if (on[i])
+            flags[k++] = cn_rules_at(rules, i)->id; /* in rule order */
+    free(on);
+    if (rc) {
+        free(flags);
+        return rc;
+    }
     *out = flags;
     *n_out = k;
     return CN_OK;

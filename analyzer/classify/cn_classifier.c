@@ -1,6 +1,7 @@
 /* cn_classifier: cue matching, modifier scopes and the stance decision. */
 #include "cn_classifier.h"
 
+#include "cn_doc.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
 
@@ -22,8 +23,9 @@ typedef struct hits {
 /* Everything one classification works on. */
 typedef struct work {
     const cn_rules *rules;
-    cn_tokens *tokens;
-    size_t n_title; /* tokens [0, n_title) come from the title */
+    const cn_tokens *tokens; /* the doc's */
+    size_t n_title;          /* tokens [0, n_title) come from the title */
+    size_t n_counted;        /* tokens the answer counts (its body only, if asked) */
     hits by_kind[CN_RULE_KIND_COUNT];
     hits cues; /* cue hits left after overlap resolution */
 } work;
@@ -44,7 +46,6 @@ static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last)
 
 static void work_clear(work *w)
 {
-    cn_tokens_free(w->tokens);
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         free(w->by_kind[k].items);
     free(w->cues.items);
@@ -67,56 +68,19 @@ static const cn_token *tok(const work *w, size_t i)
     return cn_tokens_at(w->tokens, i);
 }
 
-/* Title tokens, then body tokens whose sentence and clause numbers continue
- * after the title's, so no pattern or scope runs from title into body. */
-static int build_tokens(work *w, const cn_classify_input *in)
+/* The rule hits of the doc (those in the body only, when asked). */
+static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *err)
 {
-    w->tokens = cn_tokens_new_empty();
-    if (!w->tokens)
-        return -1;
-    unsigned sent_off = 0, clause_off = 0;
-    const char *parts[2] = {in->title, in->text};
-    for (int p = 0; p < 2; p++) {
-        if (!parts[p])
-            continue;
-        cn_tokens *t = cn_rules_tokenize(w->rules, parts[p], strlen(parts[p]));
-        if (!t)
-            return -1;
-        unsigned max_s = 0, max_c = 0;
-        for (size_t i = 0; i < cn_tokens_count(t); i++) {
-            const cn_token *x = cn_tokens_at(t, i);
-            if (cn_tokens_push(w->tokens, x->word, x->start, x->end, x->sentence + sent_off,
-                               x->clause + clause_off, x->number)) {
-                cn_tokens_free(t);
-                return -1;
-            }
-            max_s = x->sentence + sent_off;
-            max_c = x->clause + clause_off;
-        }
-        if (cn_tokens_count(t)) {
-            sent_off = max_s + 1;
-            clause_off = max_c + 1;
-        }
-        cn_tokens_free(t);
-        if (p == 0)
-            w->n_title = cn_tokens_count(w->tokens);
-    }
-    return 0;
-}
-
-static int collect_hits(work *w, cn_error *err)
-{
-    cn_match *m = NULL;
     size_t n = 0;
-    int rc = cn_matcher_scan(cn_rules_matcher(w->rules), w->tokens, &m, &n, err);
-    if (rc)
-        return rc;
+    const cn_match *m = cn_doc_matches(doc, &n);
+    int rc = CN_OK;
     for (size_t i = 0; i < n && rc == CN_OK; i++) {
+        if (body_only && m[i].first < w->n_title)
+            continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
         if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    free(m);
     return rc;
 }
 
@@ -555,7 +519,7 @@ static int decide_learned(const work *w, const cn_classify_input *in, cn_model_i
     if (!d->features)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     d->n_features = nf;
-    mi->tokens = cn_tokens_count(w->tokens);
+    mi->tokens = w->n_counted;
     mi->question_type = in->question_type;
     mi->flags = in->question_flags;
     mi->n_flags = in->n_question_flags;
@@ -575,11 +539,18 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
 {
     memset(out, 0, sizeof *out);
     work w = {.rules = rules};
+    /* Without a doc (a caller with plain strings): make one for this call. */
+    cn_doc *own = NULL;
+    const cn_doc *doc = in->doc;
     int rc = CN_OK;
-    if (build_tokens(&w, in))
-        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    if (rc == CN_OK)
-        rc = collect_hits(&w, err);
+    if (!doc && (rc = cn_doc_new(rules, in->title, in->text, &own, err)) != CN_OK)
+        return rc;
+    if (!doc)
+        doc = own;
+    w.tokens = cn_doc_tokens(doc);
+    w.n_title = cn_doc_title_tokens(doc);
+    w.n_counted = cn_tokens_count(w.tokens) - (in->body_only ? w.n_title : 0);
+    rc = collect_hits(&w, doc, in->body_only, err);
     if (rc == CN_OK && resolve_cues(&w, in))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
@@ -637,5 +608,6 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         cn_decision_clear(out);
     free(cue_w);
     work_clear(&w);
+    cn_doc_free(own);
     return rc;
 }

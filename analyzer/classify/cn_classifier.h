@@ -66,9 +66,16 @@ void cn_decision_clear(cn_decision *d);
  * related-question excerpt: it takes `none` (evidence is still collected).
  * `topics` (may be NULL): classify only sentences that match a topic pattern
  * of this claim rule (for secondary claims); NULL uses the whole answer. */
+typedef struct cn_doc cn_doc;
+
 typedef struct cn_classify_input {
     const char *title;
     const char *text;
+    /* The answer's title and text already tokenized and matched (cn_doc), or
+     * NULL to have title and text tokenized for this call. body_only: judge
+     * the body alone (secondary claims), with the doc of title and body. */
+    const cn_doc *doc;
+    bool body_only;
     bool related;
     const cn_rule *topic_claim;
     const char *question_type;         /* "permission", "harm"... or NULL when unknown */

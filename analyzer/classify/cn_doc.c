@@ -1,0 +1,90 @@
+/* cn_doc: a text's tokens and rule matches, made once and shared. */
+#include "cn_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct cn_doc {
+    cn_tokens *tokens;
+    size_t n_title;
+    cn_match *matches;
+    size_t n_matches;
+};
+
+void cn_doc_free(cn_doc *d)
+{
+    if (!d)
+        return;
+    cn_tokens_free(d->tokens);
+    free(d->matches);
+    free(d);
+}
+
+/* Append text's tokens with sentence and clause numbers continued after
+ * those already there. */
+static int append(const cn_rules *rules, cn_tokens *out, const char *text, unsigned *sent_off,
+                  unsigned *clause_off)
+{
+    cn_tokens *t = cn_rules_tokenize(rules, text, strlen(text));
+    if (!t)
+        return -1;
+    unsigned max_s = 0, max_c = 0;
+    int rc = 0;
+    for (size_t i = 0; i < cn_tokens_count(t) && !rc; i++) {
+        const cn_token *x = cn_tokens_at(t, i);
+        rc = cn_tokens_push(out, x->word, x->start, x->end, x->sentence + *sent_off,
+                            x->clause + *clause_off, x->number);
+        max_s = x->sentence + *sent_off;
+        max_c = x->clause + *clause_off;
+    }
+    if (cn_tokens_count(t)) {
+        *sent_off = max_s + 1;
+        *clause_off = max_c + 1;
+    }
+    cn_tokens_free(t);
+    return rc;
+}
+
+int cn_doc_new(const cn_rules *rules, const char *title, const char *text, cn_doc **out,
+               cn_error *err)
+{
+    *out = NULL;
+    cn_doc *d = calloc(1, sizeof *d);
+    if (d)
+        d->tokens = cn_tokens_new_empty();
+    unsigned sent = 0, clause = 0;
+    bool ok = d && d->tokens;
+    if (ok && title)
+        ok = append(rules, d->tokens, title, &sent, &clause) == 0;
+    if (ok)
+        d->n_title = cn_tokens_count(d->tokens);
+    if (ok && text)
+        ok = append(rules, d->tokens, text, &sent, &clause) == 0;
+    if (!ok) {
+        cn_doc_free(d);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    int rc = cn_matcher_scan(cn_rules_matcher(rules), d->tokens, &d->matches, &d->n_matches, err);
+    if (rc) {
+        cn_doc_free(d);
+        return rc;
+    }
+    *out = d;
+    return CN_OK;
+}
+
+const cn_tokens *cn_doc_tokens(const cn_doc *d)
+{
+    return d->tokens;
+}
+
+size_t cn_doc_title_tokens(const cn_doc *d)
+{
+    return d->n_title;
+}
+
+const cn_match *cn_doc_matches(const cn_doc *d, size_t *n)
+{
+    *n = d->n_matches;
+    return d->matches;
+}
