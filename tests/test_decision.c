@@ -168,12 +168,12 @@ static void test_vector_and_softmax(void)
     size_t nf = cn_model_features(m);
     double *x = calloc(nf, sizeof *x);
     const char *flags[] = {"timing"};
-    double own[1] = {2.0}, turned[1] = {0};
+    cn_model_cue cue = {0, 2.0, 0};
     cn_model_input in = {.question_type = "permission",
                          .flags = flags,
                          .n_flags = 1,
-                         .cue_own = own,
-                         .cue_turned = turned,
+                         .cues = &cue,
+                         .n_cues = 1,
                          .tokens = 255};
     in.score[CN_STANCE_CONTRAINDICATED] = exp(1.0) - 1; /* log(1 + e - 1) = 1 */
     cn_model_vector(m, &in, x);
@@ -196,6 +196,20 @@ static void test_vector_and_softmax(void)
     CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_NONE], 1.0 / 6, 1e-12);
     CU_ASSERT_STRING_EQUAL(cn_model_top_feature(m, x, CN_STANCE_CAUTIONARY),
                            "contraindicated_x_timing");
+    /* the sparse path that classification takes gives the same answer */
+    double q[CN_STANCE_COUNT];
+    const char *top = NULL;
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, q, &top), CN_STANCE_CAUTIONARY);
+    CU_ASSERT_DOUBLE_EQUAL(q[CN_STANCE_CAUTIONARY], 0.5, 1e-12);
+    CU_ASSERT_STRING_EQUAL(top ? top : "", "contraindicated_x_timing");
+    w[CN_STANCE_CAUTIONARY] = 0;
+    w[CN_STANCE_NONE] = 2.0; /* a per-cue weight: cue_safe -> none, 2 * log 3 */
+    cn_model_set_weights(m, (size_t)cn_model_feature_index(m, "cue_safe"), w);
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, q, &top), cn_model_predict(m, x, p));
+    CU_ASSERT_DOUBLE_EQUAL(q[CN_STANCE_NONE], p[CN_STANCE_NONE], 1e-12);
+    CU_ASSERT_STRING_EQUAL(top ? top : "", "cue_safe");
+    w[CN_STANCE_NONE] = 0;
+    cn_model_set_weights(m, (size_t)cn_model_feature_index(m, "cue_safe"), w);
     /* ties go to the more cautious label */
     memset(w, 0, sizeof w);
     cn_model_set_weights(m, (size_t)cn_model_feature_index(m, "contraindicated_x_timing"), w);

@@ -22,6 +22,7 @@ struct cn_annotator {
     cn_claim_choice **claims;
     size_t n_claims, cap_claims;
     size_t docs_made; /* texts tokenized so far: one per text (cn_annotator_docs_made) */
+    bool keep_features;
 };
 
 int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err)
@@ -68,6 +69,11 @@ static int make_doc(cn_annotator *a, const char *title, const char *text, cn_doc
 size_t cn_annotator_docs_made(const cn_annotator *a)
 {
     return a->docs_made;
+}
+
+void cn_annotator_keep_features(cn_annotator *a, bool keep)
+{
+    a->keep_features = keep;
 }
 
 /* The primary claim of the page's question, chosen on its first page, the
@@ -180,6 +186,7 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
     cn_classify_input in = {.title = ans->title,
                             .text = ans->text ? ans->text : "",
                             .doc = doc,
+                            .keep_features = a->keep_features,
                             .related = ans->related,
                             .title_only = ans->truncated && (!ans->text || !*ans->text),
                             .question_type = qtype,

@@ -54,6 +54,10 @@ void cn_annotator_free(cn_annotator *a);
  * once however many claims read it. */
 size_t cn_annotator_docs_made(const cn_annotator *annotator);
 
+/* Keep each primary decision's feature vector (cn_decision.features), as
+ * `rules fit` needs; off by default. */
+void cn_annotator_keep_features(cn_annotator *annotator, bool keep);
+
 int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
                       cn_error *err);
 void cn_page_annotation_free(cn_page_annotation *pa);

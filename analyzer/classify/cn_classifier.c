@@ -489,9 +489,35 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
     d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
 }
 
+/* The cues that counted, one entry per cue rule (few per answer). */
+typedef struct cue_list {
+    cn_model_cue *v;
+    size_t n, cap;
+    bool oom;
+} cue_list;
+
+static cn_model_cue *cue_slot(cue_list *l, size_t index)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].index == index)
+            return &l->v[i];
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        cn_model_cue *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->oom = true;
+            return NULL;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n] = (cn_model_cue){index, 0, 0};
+    return &l->v[l->n++];
+}
+
 /* What one counted cue adds to the decision model's inputs. */
 static void model_add(const work *w, const hit *cue, const cue_effect *e, unsigned first_body,
-                      cn_model_input *mi, double *cue_own, double *cue_turned)
+                      cn_model_input *mi, cue_list *cues)
 {
     if (e->weight <= 0)
         return;
@@ -504,33 +530,38 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
         mi->last[e->stance] += e->weight;
     if (e->flags & CN_EV_HYPOTHETICAL)
         mi->conditional[e->stance] += e->weight;
-    double *slot = e->stance == cue->rule->stance ? cue_own : cue_turned;
-    slot[cue->rule->cue_index] += e->weight;
+    cn_model_cue *slot = cue_slot(cues, cue->rule->cue_index);
+    if (slot && e->stance == cue->rule->stance)
+        slot->own += e->weight;
+    else if (slot)
+        slot->turned += e->weight;
 }
 
-/* Every answer gets the model's feature vector (for `rules fit`); when the
- * rule set has weights, the model's label replaces the hand-written one. */
+/* When the rule set has weights, the model's label replaces the hand-written
+ * one; the full feature vector is kept only when asked (for `rules fit`),
+ * since its length grows with the number of cue rules. */
 static int decide_learned(const work *w, const cn_classify_input *in, cn_model_input *mi,
                           cn_decision *d, cn_error *err)
 {
     const cn_model *m = cn_rules_model(w->rules);
-    size_t nf = cn_model_features(m);
-    d->features = calloc(nf, sizeof *d->features);
-    if (!d->features)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    d->n_features = nf;
     mi->tokens = w->n_counted;
     mi->question_type = in->question_type;
     mi->flags = in->question_flags;
     mi->n_flags = in->n_question_flags;
-    cn_model_vector(m, mi, d->features);
+    if (in->keep_features) {
+        size_t nf = cn_model_features(m);
+        d->features = calloc(nf, sizeof *d->features);
+        if (!d->features)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        d->n_features = nf;
+        cn_model_vector(m, mi, d->features);
+    }
     if (!cn_model_active(m) || in->related || in->title_only)
         return CN_OK;
     double p[CN_STANCE_COUNT];
-    d->stance = cn_model_predict(m, d->features, p);
+    d->stance = cn_model_decide(m, mi, p, &d->deciding_feature);
     d->confidence = p[d->stance];
     d->reason = "weighted rule features (decision.rules)";
-    d->deciding_feature = cn_model_top_feature(m, d->features, d->stance);
     return CN_OK;
 }
 
@@ -557,12 +588,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     double advice_against = 0, hedged_caution = 0;
     cn_model_input mi;
     memset(&mi, 0, sizeof mi);
-    size_t n_cues = cn_rules_cues(rules);
-    double *cue_w = calloc(2 * n_cues + 1, sizeof *cue_w);
-    if (!cue_w && rc == CN_OK)
-        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    mi.cue_own = cue_w;
-    mi.cue_turned = cue_w ? cue_w + n_cues : NULL;
+    cue_list cues = {0};
     unsigned last_cue_sentence = (unsigned)-1, first_body = (unsigned)-1;
     if (rc == CN_OK && w.n_title < cn_tokens_count(w.tokens))
         first_body = tok(&w, w.n_title)->sentence;
@@ -584,7 +610,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
             advice_against += e.weight;
         if (cue->rule->caution && e.stance == CN_STANCE_CAUTIONARY)
             hedged_caution += e.weight;
-        model_add(&w, cue, &e, first_body, &mi, cue_w, cue_w + n_cues);
+        model_add(&w, cue, &e, first_body, &mi, &cues);
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -602,11 +628,14 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         decide(rules, in, advice_against, hedged_caution, out);
         mi.advice_against = advice_against;
         mi.hedged_caution = hedged_caution;
-        rc = decide_learned(&w, in, &mi, out, err);
+        mi.cues = cues.v;
+        mi.n_cues = cues.n;
+        rc = cues.oom ? cn_error_set(err, CN_ERR_NOMEM, "out of memory")
+                      : decide_learned(&w, in, &mi, out, err);
     }
     if (rc != CN_OK)
         cn_decision_clear(out);
-    free(cue_w);
+    free(cues.v);
     work_clear(&w);
     cn_doc_free(own);
     return rc;

@@ -55,7 +55,7 @@ typedef struct cn_decision {
                                      * the label (borrowed from the rules); else NULL */
     cn_evidence *evidence;          /* cues then modifiers, by position */
     size_t n_evidence;
-    double *features; /* the decision model's input (cn_model_vector), n_features long */
+    double *features; /* keep_features: the decision model's input (cn_model_vector) */
     size_t n_features;
 } cn_decision;
 
@@ -76,6 +76,7 @@ typedef struct cn_classify_input {
      * the body alone (secondary claims), with the doc of title and body. */
     const cn_doc *doc;
     bool body_only;
+    bool keep_features; /* fill the decision's features (for `rules fit`) */
     bool related;
     const cn_rule *topic_claim;
     const char *question_type;         /* "permission", "harm"... or NULL when unknown */

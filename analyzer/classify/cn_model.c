@@ -192,9 +192,16 @@ static double squash(double v)
     return v > 0 ? log1p(v) : 0;
 }
 
-void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)
+/* Features before the per-cue ones: few, whatever the rule set's size. */
+static size_t head_features(const cn_model *m)
 {
-    memset(x, 0, m->n_features * sizeof *x);
+    return m->n_features - 2 * m->n_cues;
+}
+
+/* The head of the feature vector (head_features(m) doubles). */
+static void vector_head(const cn_model *m, const cn_model_input *in, double *x)
+{
+    memset(x, 0, head_features(m) * sizeof *x);
     x[F_BIAS] = 1;
     double total = 0;
     for (int p = 0; p < 3; p++) {
@@ -222,10 +229,18 @@ void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)
     for (int p = 0; p < 3; p++)
         for (size_t i = 0; i < q; i++)
             cross[(size_t)p * q + i] = on[i] * x[F_SCORE + p];
-    double *cue = cross + 3 * q;
-    for (size_t i = 0; i < m->n_cues; i++) {
-        cue[2 * i] = in->cue_own ? squash(in->cue_own[i]) : 0;
-        cue[2 * i + 1] = in->cue_turned ? squash(in->cue_turned[i]) : 0;
+}
+
+void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)
+{
+    memset(x, 0, m->n_features * sizeof *x);
+    vector_head(m, in, x);
+    double *cue = x + head_features(m);
+    for (size_t i = 0; i < in->n_cues; i++) {
+        if (in->cues[i].index >= m->n_cues)
+            continue;
+        cue[2 * in->cues[i].index] = squash(in->cues[i].own);
+        cue[2 * in->cues[i].index + 1] = squash(in->cues[i].turned);
     }
 }
 
@@ -246,10 +261,10 @@ static void softmax(const cn_model *m, const double *w, const double *x, double 
         p[k] /= sum;
 }
 
-cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANCE_COUNT])
+/* The most probable label; ties go to the more cautious label, as in the
+ * hand-written decision. */
+static cn_stance most_probable(const double p[CN_STANCE_COUNT])
 {
-    softmax(m, m->w, x, p);
-    /* Ties go to the more cautious label, as in the hand-written decision. */
     static const cn_stance ORDER[CN_STANCE_COUNT] = {
         CN_STANCE_CONTRAINDICATED, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING, CN_STANCE_NONE};
     cn_stance best = ORDER[0];
@@ -259,10 +274,8 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
     return best;
 }
 
-const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance)
+static cn_stance runner_up(const double p[CN_STANCE_COUNT], cn_stance stance)
 {
-    double p[CN_STANCE_COUNT];
-    softmax(m, m->w, x, p);
     cn_stance other = CN_STANCE_NONE;
     double best_p = -1;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
@@ -270,16 +283,95 @@ const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance s
             best_p = p[k];
             other = (cn_stance)k;
         }
+    return other;
+}
+
+cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANCE_COUNT])
+{
+    softmax(m, m->w, x, p);
+    return most_probable(p);
+}
+
+/* How much feature f with value v pushes `to` against `from`. */
+static double push(const cn_model *m, size_t f, double v, cn_stance to, cn_stance from)
+{
+    return (m->w[f * CN_STANCE_COUNT + to] - m->w[f * CN_STANCE_COUNT + from]) * v;
+}
+
+const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance)
+{
+    double p[CN_STANCE_COUNT];
+    softmax(m, m->w, x, p);
+    cn_stance other = runner_up(p, stance);
     const char *name = NULL;
     double best = 0;
     for (size_t f = 1; f < m->n_features; f++) {
-        double d = (m->w[f * CN_STANCE_COUNT + stance] - m->w[f * CN_STANCE_COUNT + other]) * x[f];
+        double d = push(m, f, x[f], stance, other);
         if (d > best) {
             best = d;
             name = m->names[f];
         }
     }
     return name;
+}
+
+cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[CN_STANCE_COUNT],
+                          const char **top)
+{
+    size_t nh = head_features(m);
+    double stack[256];
+    double *x = nh <= sizeof stack / sizeof stack[0] ? stack : malloc(nh * sizeof *x);
+    if (!x) {
+        for (int k = 0; k < CN_STANCE_COUNT; k++)
+            p[k] = 1.0 / CN_STANCE_COUNT;
+        if (top)
+            *top = NULL;
+        return CN_STANCE_NONE; /* out of memory: no decision rather than a guess */
+    }
+    vector_head(m, in, x);
+    double z[CN_STANCE_COUNT] = {0};
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        for (size_t f = 0; f < nh; f++)
+            z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
+        for (size_t i = 0; i < in->n_cues; i++) {
+            if (in->cues[i].index >= m->n_cues)
+                continue;
+            size_t f = nh + 2 * in->cues[i].index;
+            z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * squash(in->cues[i].own) +
+                    m->w[(f + 1) * CN_STANCE_COUNT + (size_t)k] * squash(in->cues[i].turned);
+        }
+    }
+    double zmax = -HUGE_VAL, sum = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        zmax = z[k] > zmax ? z[k] : zmax;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += (p[k] = exp(z[k] - zmax));
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        p[k] /= sum;
+    cn_stance stance = most_probable(p);
+    if (top) {
+        cn_stance other = runner_up(p, stance);
+        double best = 0;
+        *top = NULL;
+        for (size_t f = 1; f < nh; f++)
+            if (push(m, f, x[f], stance, other) > best) {
+                best = push(m, f, x[f], stance, other);
+                *top = m->names[f];
+            }
+        for (size_t i = 0; i < in->n_cues; i++)
+            for (size_t t = 0; t < 2 && in->cues[i].index < m->n_cues; t++) {
+                size_t f = nh + 2 * in->cues[i].index + t;
+                double d =
+                    push(m, f, squash(t ? in->cues[i].turned : in->cues[i].own), stance, other);
+                if (d > best) {
+                    best = d;
+                    *top = m->names[f];
+                }
+            }
+    }
+    if (x != stack)
+        free(x);
+    return stance;
 }
 
 /* ---- fitting ---- */

@@ -41,10 +41,17 @@ typedef struct cn_model_input {
     const char *question_type;           /* NULL when unknown */
     const char *const *flags;            /* question flags present */
     size_t n_flags;
-    /* per cue rule (in the order of cn_model_new's cue ids): weight counted
-     * for the cue's own stance, and weight counted after negation turned it */
-    const double *cue_own, *cue_turned;
+    /* the cue rules that counted (index: position among cn_model_new's cue
+     * ids), each once: weight counted for the cue's own stance, and after a
+     * negation turned it. Sparse, so the cost does not grow with the rules. */
+    const struct cn_model_cue *cues;
+    size_t n_cues;
 } cn_model_input;
+
+typedef struct cn_model_cue {
+    size_t index;
+    double own, turned;
+} cn_model_cue;
 
 /* A model over the given question types, flags and cue ids (copied),
  * weights all 0. */
@@ -76,6 +83,12 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
 /* The feature that pushed most toward `stance` against the runner-up, for a
  * reason a person can read; NULL when none did. */
 const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance);
+
+/* cn_model_predict and cn_model_top_feature straight from an input, reading
+ * only the features that are not zero: what classification uses. *top (may
+ * be NULL) gets the deciding feature's name. */
+cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[CN_STANCE_COUNT],
+                          const char **top);
 
 /* Fit the weights to n labelled vectors (x: n rows of cn_model_features
  * doubles; y: labels; weights: how much each counts, NULL for 1) by

@@ -204,6 +204,7 @@ static int rules_fit(int argc, char **argv)
     int status = CLI_EXIT_REJECTED;
     if (cn_fit_new(gold, cn_model_features(model), &c.fit, &err) == CN_OK &&
         cn_annotator_new(rules, &c.annotator, &err) == CN_OK) {
+        cn_annotator_keep_features(c.annotator, true);
         status = cli_read_pages("rules fit", (const char *const *)(argv + optind),
                                 (size_t)(argc - optind), rules_dir, on_page, &c);
         cn_fit_summary s;
