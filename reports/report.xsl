@@ -652,12 +652,14 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
               <xsl:otherwise>none</xsl:otherwise>
             </xsl:choose>
           </dd>
-          <xsl:for-each select="proportions/proportion[@stance = $majority]">
-            <dt>95% CI (Wilson)</dt>
-            <dd><xsl:call-template name="pct"><xsl:with-param name="x" select="@wilson-lo"/></xsl:call-template>–<xsl:call-template name="pct"><xsl:with-param name="x" select="@wilson-hi"/></xsl:call-template></dd>
-          </xsl:for-each>
-          <dt>P(majority is real)</dt>
-          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@posterior-majority"/></xsl:call-template></dd>
+          <xsl:if test="consensus/@interval-lo">
+            <dt title="The range the majority's true share lies in with 95% confidence: exact (Clopper-Pearson) below 30 answers, Wilson from 30.">95% CI (<xsl:value-of select="consensus/@interval-method"/>)</dt>
+            <dd><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@interval-lo"/></xsl:call-template>–<xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@interval-hi"/></xsl:call-template></dd>
+          </xsl:if>
+          <dt title="The probability that more than half of all physicians would take the majority's stance, given these answers (uniform prior).">P(true share &gt; 50%)</dt>
+          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@p-over-half"/></xsl:call-template></dd>
+          <dt title="The probability that the true share reaches 75%, the threshold of a strong consensus; a level needs 0.8.">P(true share ≥ 75%)</dt>
+          <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@p-reach-strong"/></xsl:call-template></dd>
           <dt>Ordinal consensus</dt>
           <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@ordinal"/></xsl:call-template></dd>
           <dt>Entropy</dt>

@@ -39,14 +39,24 @@ static char *summary_of(long none, long rea, long cau, long con)
     return s;
 }
 
-/* Wilson intervals: R 4.3, prop.test(x, n, correct = FALSE)$conf.int:
- * 9/11 -> 0.5230 0.9486; 8/10 -> 0.4902 0.9433; 2/3 -> 0.2077 0.9385;
- * 4/9 -> 0.1888 0.7333; 3/5 -> 0.2307 0.8824. */
+/* Below 30 stance-taking answers the sentence gives the exact
+ * (Clopper-Pearson) interval, as R 4.3's binom.test(x, n)$conf.int: 9/11 ->
+ * 0.4822 0.9772; 8/10 -> 0.4439 0.9748; 3/5 -> 0.1466 0.9473; 4/9 -> 0.1370
+ * 0.7880; 2/3 -> 0.0943 0.9916 (checked here by bisection on the binomial
+ * distribution in Python). The level needs P(true share >= threshold) >= 0.8
+ * under Beta(1 + k, 1 + n - k): 9/11 -> P(>= 0.75) = 0.61, P(>= 0.60) = 0.92;
+ * 8/10 -> 0.54 and 0.88; 3/5 -> P(>= 0.60) = 0.46, P(>= 0.50) = 0.66 (exact
+ * binomial sums). */
 static void test_summary_strong(void)
 {
     char *s = summary_of(0, 0, 2, 9);
-    CU_ASSERT_STRING_EQUAL(s, "9 of 11 physicians advise against it (82%, 95% CI 52-95%): "
-                              "strong consensus.");
+    CU_ASSERT_STRING_EQUAL(s, "9 of 11 physicians advise against it (82%, 95% CI 48-98%): "
+                              "moderate consensus; strong by the share alone, but with 11 "
+                              "answers P(true share >= 75%) is only 0.61.");
+    free(s);
+    s = summary_of(0, 5, 0, 0);
+    CU_ASSERT_STRING_EQUAL(s, "5 of 5 physicians are reassuring (100%, 95% CI 48-100%): strong "
+                              "consensus.");
     free(s);
 }
 
@@ -54,18 +64,21 @@ static void test_summary_counts_only_stance_takers(void)
 {
     char *s = summary_of(2, 8, 1, 1);
     CU_ASSERT_STRING_EQUAL(s, "8 of 10 physicians who take a stance are reassuring (80%, 95% CI "
-                              "49-94%): strong consensus.");
+                              "44-97%): moderate consensus; strong by the share alone, but with "
+                              "10 answers P(true share >= 75%) is only 0.54. 2 more answers take "
+                              "no stance.");
     free(s);
 }
 
 static void test_summary_moderate_and_plurality(void)
 {
     char *s = summary_of(0, 0, 2, 3);
-    CU_ASSERT_STRING_EQUAL(s, "3 of 5 physicians advise against it (60%, 95% CI 23-88%): "
-                              "moderate consensus.");
+    CU_ASSERT_STRING_EQUAL(s, "3 of 5 physicians advise against it (60%, 95% CI 15-95%): no "
+                              "consensus; moderate by the share alone, but with 5 answers P(true "
+                              "share >= 60%) is only 0.46.");
     free(s);
     s = summary_of(0, 3, 4, 2);
-    CU_ASSERT_STRING_EQUAL(s, "4 of 9 physicians advise caution (44%, 95% CI 19-73%): no "
+    CU_ASSERT_STRING_EQUAL(s, "4 of 9 physicians advise caution (44%, 95% CI 14-79%): no "
                               "consensus.");
     free(s);
 }
@@ -86,7 +99,7 @@ static void test_summary_tie(void)
 static void test_summary_insufficient(void)
 {
     char *s = summary_of(0, 2, 1, 0);
-    CU_ASSERT_STRING_EQUAL(s, "2 of 3 physicians are reassuring (67%, 95% CI 21-94%): too few "
+    CU_ASSERT_STRING_EQUAL(s, "2 of 3 physicians are reassuring (67%, 95% CI 9-99%): too few "
                               "answers to judge consensus (fewer than 5 take a stance).");
     free(s);
 }

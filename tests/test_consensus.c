@@ -19,6 +19,8 @@
 #include "cn_consensus.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-15)
@@ -83,8 +85,18 @@ static void test_nine_of_eleven(void)
     CU_ASSERT_EQUAL(r.majority, CN_STANCE_CONTRAINDICATED);
     CU_ASSERT_FALSE(r.tie);
     ASSERT_REL(r.share, 9.0 / 11.0, 1e-15);
-    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_STRONG);
-    CU_ASSERT_STRING_EQUAL(cn_consensus_level_name(r.level), "strong");
+    /* 82% reaches "strong" by the share alone, but after 11 answers
+     * P(true share >= 0.75) = P(Binomial(12, 0.75) <= 9) = 0.60932 < 0.8
+     * (exact rational arithmetic, tests/real/README's Python): moderate. */
+    CU_ASSERT_EQUAL(r.share_level, CN_CONSENSUS_STRONG);
+    CU_ASSERT_EQUAL(r.level, CN_CONSENSUS_MODERATE);
+    CU_ASSERT_STRING_EQUAL(cn_consensus_level_name(r.level), "moderate");
+    ASSERT_REL(r.p_reach[CN_CONSENSUS_STRONG], 0.6093249917030334, 1e-12);
+    ASSERT_REL(r.p_reach[CN_CONSENSUS_MODERATE], 0.91655667712, 1e-12);
+    ASSERT_REL(r.p_over_half, 0.980712890625, 1e-12);
+    /* below 30 answers the headline interval is the exact one */
+    CU_ASSERT_STRING_EQUAL(r.interval_method, "exact");
+    ASSERT_REL(r.interval.lo, 0.48224414763982715, 1e-9);
     const cn_proportion *p = &r.props[CN_STANCE_CONTRAINDICATED];
     CU_ASSERT_EQUAL(p->count, 9);
     CU_ASSERT_EQUAL(p->n, 11);
@@ -115,11 +127,96 @@ static void test_levels_default_thresholds(void)
         {{0, 4, 0, 0}, CN_CONSENSUS_INSUFFICIENT, CN_STANCE_REASSURING}, /* 4 < 5 */
         {{0, 5, 0, 0}, CN_CONSENSUS_STRONG, CN_STANCE_REASSURING},       /* 5 = minimum */
     };
+    /* the share alone decides here (posterior 0): the Delphi thresholds */
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.posterior = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cn_consensus_result r = run(cases[i].counts, &o);
+        CU_ASSERT_EQUAL(r.level, cases[i].level);
+        CU_ASSERT_EQUAL(r.share_level, cases[i].level);
+        CU_ASSERT_EQUAL(r.majority, cases[i].majority);
+    }
+}
+
+/* Issue 12: a level needs P(true share >= its threshold) >= 0.8 under
+ * Beta(1 + k, 1 + n - k); the values are exact (P(Binomial(n + 1, x) <= k),
+ * in rational arithmetic). */
+static void test_levels_need_the_posterior(void)
+{
+    struct {
+        long counts[CN_STANCE_COUNT];
+        cn_consensus_level level, share_level;
+        double p_strong, p_over_half;
+    } cases[] = {
+        /* 5 of 5: 1 - 0.75^6 = 0.822 >= 0.8: strong (the issue's 0.82) */
+        {{0, 5, 0, 0}, CN_CONSENSUS_STRONG, CN_CONSENSUS_STRONG, 0.822021484375, 0.984375},
+        /* 6 of 7 (86%): 0.633: moderate */
+        {{0, 0, 1, 6}, CN_CONSENSUS_MODERATE, CN_CONSENSUS_STRONG, 0.6329193115234375, 0.96484375},
+        /* 10 of 11: 0.842: strong */
+        {{0, 10, 1, 0},
+         CN_CONSENSUS_STRONG,
+         CN_CONSENSUS_STRONG,
+         0.8416182398796082,
+         0.996826171875},
+        /* 8 of 10: 0.545: moderate (P(share >= 0.6) = 0.881) */
+        {{0, 8, 2, 0},
+         CN_CONSENSUS_MODERATE,
+         CN_CONSENSUS_STRONG,
+         0.5447990894317627,
+         0.96728515625},
+    };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cn_consensus_result r = run(cases[i].counts, NULL);
         CU_ASSERT_EQUAL(r.level, cases[i].level);
-        CU_ASSERT_EQUAL(r.majority, cases[i].majority);
+        CU_ASSERT_EQUAL(r.share_level, cases[i].share_level);
+        ASSERT_REL(r.p_reach[CN_CONSENSUS_STRONG], cases[i].p_strong, 1e-12);
+        ASSERT_REL(r.p_over_half, cases[i].p_over_half, 1e-12);
     }
+    /* the closed form itself: P(Beta(4, 2) >= 0.5) = 1 - I_0.5(4, 2) = 13/16 */
+    ASSERT_REL(cn_share_posterior_at_least(3, 4, 0.5), 13.0 / 16.0, 1e-14);
+    CU_ASSERT_TRUE(isnan(cn_share_posterior_at_least(5, 4, 0.5)));
+    /* a tie has no majority and no posterior figures */
+    long tie[CN_STANCE_COUNT] = {0, 3, 3, 0};
+    cn_consensus_result r = run(tie, NULL);
+    CU_ASSERT_TRUE(isnan(r.p_over_half));
+    CU_ASSERT_TRUE(isnan(r.interval.lo));
+}
+
+/* Issue 12: the headline interval keeps its 95% promise at every n below 30
+ * and every true share: exact coverage by enumeration over x = 0..n,
+ * sum of Binomial(n, p) probabilities of the x whose interval covers p, on a
+ * grid of 199 shares (a simulation could only approximate this). Wilson, the
+ * interval used before, falls to ~0.82 at some (n, p), which this also shows. */
+static void test_interval_coverage(void)
+{
+    double worst_exact = 1, worst_wilson = 1;
+    for (long n = 2; n <= 30; n++) {
+        cn_proportion *props = calloc((size_t)n + 1, sizeof *props);
+        cn_error err;
+        for (long x = 0; x <= n; x++)
+            CU_ASSERT_EQUAL_FATAL(cn_proportion_compute(x, n, 0.95, &props[x], &err), CN_OK);
+        for (int g = 1; g < 200; g++) {
+            double p = g / 200.0, cov_exact = 0, cov_wilson = 0;
+            for (long x = 0; x <= n; x++) {
+                double pmf = exp(lgamma(n + 1.0) - lgamma(x + 1.0) - lgamma(n - x + 1.0) +
+                                 x * log(p) + (n - x) * log1p(-p));
+                if (props[x].exact.lo <= p && p <= props[x].exact.hi)
+                    cov_exact += pmf;
+                if (props[x].wilson.lo <= p && p <= props[x].wilson.hi)
+                    cov_wilson += pmf;
+            }
+            if (n < CN_CONSENSUS_EXACT_BELOW && cov_exact < worst_exact)
+                worst_exact = cov_exact;
+            if (cov_wilson < worst_wilson)
+                worst_wilson = cov_wilson;
+        }
+        free(props);
+    }
+    fprintf(stderr, "\n    worst coverage n=2..30: exact %.4f, Wilson %.4f", worst_exact,
+            worst_wilson);
+    CU_ASSERT(worst_exact >= 0.95 - 1e-9);
+    CU_ASSERT(worst_wilson < 0.9); /* why the exact one is used at small n */
 }
 
 static void test_tie_has_no_majority(void)
@@ -151,6 +248,7 @@ static void test_custom_thresholds(void)
     o.moderate = 0.8;
     o.weak = 0.7;
     o.min_answers = 3;
+    o.posterior = 0; /* the share alone */
     long nine[CN_STANCE_COUNT] = {0, 1, 1, 9};
     CU_ASSERT_EQUAL(run(nine, &o).level, CN_CONSENSUS_MODERATE); /* 81.8% */
     long four[CN_STANCE_COUNT] = {0, 0, 0, 4};
@@ -290,7 +388,9 @@ int main(void)
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
         {"normalized entropy", test_entropy_reference},
         {"9 of 11 (DESIGN.md)", test_nine_of_eleven},
-        {"levels at default thresholds", test_levels_default_thresholds},
+        {"levels at default thresholds (share alone)", test_levels_default_thresholds},
+        {"levels need the posterior (issue 12)", test_levels_need_the_posterior},
+        {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -39,6 +39,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"consensus_moderate", 0.60},    /* ... moderate */
     {"consensus_weak", 0.50},        /* ... weak */
     {"consensus_min_answers", 5},    /* fewer stance-taking answers: insufficient */
+    {"consensus_posterior", 0.8},    /* a level needs P(true share >= threshold) >= this */
     {"posterior_draws", 10000},      /* Monte Carlo draws from the Dirichlet posterior */
     {"agreement_bootstrap", 1000},   /* bootstrap resamples of Krippendorff's alpha */
     {"specialty_simulations", 2000}, /* Monte Carlo tables of the specialty test */

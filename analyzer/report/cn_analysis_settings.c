@@ -9,6 +9,7 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->consensus.weak = cn_rules_setting(rules, "consensus_weak");
     opts->consensus.min_answers = (long)cn_rules_setting(rules, "consensus_min_answers");
     opts->consensus.draws = (size_t)cn_rules_setting(rules, "posterior_draws");
+    opts->consensus.posterior = cn_rules_setting(rules, "consensus_posterior");
     opts->bootstrap = (size_t)cn_rules_setting(rules, "agreement_bootstrap");
     opts->simulate = (size_t)cn_rules_setting(rules, "specialty_simulations");
     opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");

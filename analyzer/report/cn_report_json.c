@@ -138,12 +138,22 @@ static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
     boolean(c, o, "tie", k->tie);
     integer(c, o, "answers", k->answers);
     integer(c, o, "stance_answers", k->stance_answers);
+    str(c, o, "share_level", cn_consensus_level_name(k->share_level));
+    cJSON *iv = obj(c, o, "interval");
+    if (iv) {
+        num(c, iv, "lo", k->interval.lo);
+        num(c, iv, "hi", k->interval.hi);
+        str(c, iv, "method", k->interval_method);
+    }
+    num(c, o, "p_over_half", k->p_over_half);
+    cJSON *reach = obj(c, o, "p_reach");
+    for (int l = CN_CONSENSUS_WEAK; reach && l <= CN_CONSENSUS_STRONG; l++)
+        num(c, reach, cn_consensus_level_name((cn_consensus_level)l), k->p_reach[l]);
     num(c, o, "ordinal", k->ordinal);
     num(c, o, "entropy", k->entropy);
-    cJSON *post = obj(c, o, "posterior");
+    cJSON *post = obj(c, o, "p_most_common");
     for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)
         num(c, post, cn_stance_name((cn_stance)s), k->posterior[s]);
-    num(c, o, "posterior_majority", k->posterior_majority);
     integer(c, o, "draws", (long)k->draws);
 }
 

@@ -184,12 +184,19 @@ static void consensus(xctx *c, const cn_consensus_result *k)
     attr_bool(c, "tie", k->tie);
     attr_int(c, "answers", k->answers);
     attr_int(c, "stance-answers", k->stance_answers);
+    attr(c, "share-level", cn_consensus_level_name(k->share_level));
+    attr_num(c, "interval-lo", k->interval.lo);
+    attr_num(c, "interval-hi", k->interval.hi);
+    attr(c, "interval-method", k->interval_method);
+    attr_num(c, "p-over-half", k->p_over_half);
+    attr_num(c, "p-reach-weak", k->p_reach[CN_CONSENSUS_WEAK]);
+    attr_num(c, "p-reach-moderate", k->p_reach[CN_CONSENSUS_MODERATE]);
+    attr_num(c, "p-reach-strong", k->p_reach[CN_CONSENSUS_STRONG]);
     attr_num(c, "ordinal", k->ordinal);
     attr_num(c, "entropy", k->entropy);
-    attr_num(c, "posterior-majority", k->posterior_majority);
     attr_int(c, "draws", (long)k->draws);
     for (int s = CN_STANCE_REASSURING; s < CN_STANCE_COUNT; s++) {
-        start(c, "posterior");
+        start(c, "p-most-common");
         attr(c, "stance", cn_stance_name((cn_stance)s));
         attr_num(c, "p", k->posterior[s]);
         end(c);

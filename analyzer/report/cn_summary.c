@@ -81,11 +81,23 @@ static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char 
         return;
     }
     const cn_proportion *p = &r->props[r->majority];
-    char level_pct[32];
+    char level_pct[32], held[160] = "", rest[96] = "";
     snprintf(level_pct, sizeof level_pct, "%g%%", 100.0 * o->level);
-    snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s.", p->count, stance, noun,
-             who, cn_summary_verb(r->majority, p->count != 1), pct(p->estimate), level_pct,
-             pct(p->wilson.lo), pct(p->wilson.hi), lvl);
+    /* The share alone would say more than the evidence does: say why not. */
+    if (r->share_level > r->level && r->level != CN_CONSENSUS_INSUFFICIENT) {
+        const double threshold[] = {0, 0, o->weak, o->moderate, o->strong};
+        snprintf(
+            held, sizeof held,
+            "; %s by the share alone, but with %ld answers P(true share >= %ld%%) is only %.2f",
+            cn_consensus_level_name(r->share_level), stance, pct(threshold[r->share_level]),
+            r->p_reach[r->share_level]);
+    }
+    if (stance < total)
+        snprintf(rest, sizeof rest, " %ld more %s no stance.", total - stance,
+                 total - stance == 1 ? "answer takes" : "answers take");
+    snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s%s.%s", p->count, stance,
+             noun, who, cn_summary_verb(r->majority, p->count != 1), pct(p->estimate), level_pct,
+             pct(r->interval.lo), pct(r->interval.hi), lvl, held, rest);
 }
 
 int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
@@ -96,7 +108,7 @@ int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *o
         cn_consensus_opts_init(&defaults);
         opts = &defaults;
     }
-    char buf[512];
+    char buf[768];
     word(r, opts, buf, sizeof buf);
     *out = strdup(buf);
     if (!*out)

@@ -1,6 +1,7 @@
 /* cn_consensus: per-question consensus figures from stance counts (GSL). */
 #include "cn_consensus.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
@@ -18,6 +19,7 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->min_answers = CN_CONSENSUS_DEFAULT_MIN_ANSWERS;
     opts->seed = CN_CONSENSUS_DEFAULT_SEED;
     opts->draws = CN_CONSENSUS_DEFAULT_DRAWS;
+    opts->posterior = CN_CONSENSUS_DEFAULT_POSTERIOR;
 }
 
 const char *cn_consensus_level_name(cn_consensus_level level)
@@ -89,6 +91,9 @@ static int check_opts(const cn_consensus_opts *o, cn_error *err)
                             "consensus: need 0 < weak <= moderate <= strong <= 1 "
                             "(got %g, %g, %g)",
                             o->weak, o->moderate, o->strong);
+    if (!(o->posterior >= 0.0 && o->posterior < 1.0))
+        return cn_error_set(err, CN_ERR_USAGE, "consensus: posterior %g not in [0,1)",
+                            o->posterior);
     if (o->min_answers < 1)
         return cn_error_set(err, CN_ERR_USAGE, "consensus: min_answers %ld < 1", o->min_answers);
     return CN_OK;
@@ -120,18 +125,30 @@ static void find_majority(const long counts[CN_STANCE_COUNT], cn_consensus_resul
     out->share = (double)best / (double)out->stance_answers;
 }
 
-static cn_consensus_level decide_level(const cn_consensus_opts *o, const cn_consensus_result *r)
+double cn_share_posterior_at_least(long k, long n, double x)
+{
+    if (k < 0 || n < k || !(x >= 0 && x <= 1))
+        return NAN;
+    if (x <= 0)
+        return 1.0;
+    /* Beta(1 + k, 1 + n - k) upper tail = Binomial(n + 1, x) lower tail at k. */
+    return gsl_cdf_binomial_P((unsigned)k, x, (unsigned)(n + 1));
+}
+
+/* The level: the highest whose threshold the share reaches and, with
+ * `posterior` > 0, whose threshold the true share reaches with at least that
+ * probability. by_share: ignore the posterior. */
+static cn_consensus_level decide_level(const cn_consensus_opts *o, const cn_consensus_result *r,
+                                       bool by_share)
 {
     if (r->stance_answers < o->min_answers)
         return CN_CONSENSUS_INSUFFICIENT;
     if (r->tie)
         return CN_CONSENSUS_NONE;
-    if (r->share >= o->strong)
-        return CN_CONSENSUS_STRONG;
-    if (r->share >= o->moderate)
-        return CN_CONSENSUS_MODERATE;
-    if (r->share >= o->weak)
-        return CN_CONSENSUS_WEAK;
+    const double threshold[] = {0, 0, o->weak, o->moderate, o->strong};
+    for (int l = CN_CONSENSUS_STRONG; l >= CN_CONSENSUS_WEAK; l--)
+        if (r->share >= threshold[l] && (by_share || r->p_reach[l] >= o->posterior))
+            return (cn_consensus_level)l;
     return CN_CONSENSUS_NONE;
 }
 
@@ -194,7 +211,22 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
         return rc;
 
     find_majority(counts, out);
-    out->level = decide_level(opts, out);
+    out->p_over_half = NAN;
+    for (int l = 0; l <= CN_CONSENSUS_STRONG; l++)
+        out->p_reach[l] = NAN;
+    out->interval = (cn_interval){NAN, NAN};
+    out->interval_method = out->stance_answers < CN_CONSENSUS_EXACT_BELOW ? "exact" : "wilson";
+    if (out->majority != CN_STANCE_NONE) {
+        long k = counts[out->majority], n = out->stance_answers;
+        const cn_proportion *p = &out->props[out->majority];
+        out->interval = n < CN_CONSENSUS_EXACT_BELOW ? p->exact : p->wilson;
+        out->p_over_half = 1.0 - cn_share_posterior_at_least(n - k, n, 0.5);
+        out->p_reach[CN_CONSENSUS_WEAK] = cn_share_posterior_at_least(k, n, opts->weak);
+        out->p_reach[CN_CONSENSUS_MODERATE] = cn_share_posterior_at_least(k, n, opts->moderate);
+        out->p_reach[CN_CONSENSUS_STRONG] = cn_share_posterior_at_least(k, n, opts->strong);
+    }
+    out->level = decide_level(opts, out, false);
+    out->share_level = decide_level(opts, out, true);
     out->ordinal = cn_tastle_wierman(counts + FIRST_STANCE, N_STANCES);
     out->entropy = cn_normalized_entropy(counts + FIRST_STANCE, N_STANCES);
 

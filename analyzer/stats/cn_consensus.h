@@ -15,16 +15,26 @@
  * - majority: the stance with the largest count; on a tie for the largest
  *   count there is no majority (majority = CN_STANCE_NONE, tie = true).
  *   share = largest count / stance-taking answers (also reported on a tie).
+ * - interval: the majority share's interval at `level`: exact
+ *   (Clopper-Pearson) below CN_CONSENSUS_EXACT_BELOW stance-taking answers,
+ *   where Wilson's coverage dips to 82-84% for some shares, Wilson from there.
+ * - p_over_half: P(the majority's true share > 1/2), and p_reach[L]: P(true
+ *   share >= the threshold of level L), under the posterior Beta(1 + k,
+ *   1 + n - k) of the majority's share (a uniform prior), in closed form.
  * - level: CN_CONSENSUS_INSUFFICIENT when fewer than min_answers answers take
  *   a stance; else CN_CONSENSUS_NONE on a tie; else the highest of strong /
- *   moderate / weak whose threshold the share reaches (>=); else CN_CONSENSUS_NONE.
+ *   moderate / weak whose threshold the share reaches (>=) AND whose p_reach
+ *   is at least `posterior` (0.8): six of seven (86%) is "moderate", not
+ *   "strong", since P(share >= 0.75) is only 0.63 after seven answers; five of
+ *   five (0.82) is strong. share_level is the level the share alone gives.
  * - ordinal: Tastle & Wierman's consensus Cns on reassuring < cautionary <
  *   contraindicated (1 = all the same, 0 = split between the two ends).
  * - entropy: Shannon entropy of the three stance shares divided by log 3
  *   (0 = all the same, 1 = evenly split).
- * - posterior: P(stance k has the largest true share) under the posterior
- *   Dirichlet(1 + counts) over the three stances, by seeded Monte Carlo;
- *   posterior_majority is that probability for the majority.
+ * - posterior: P(stance k is the most common, a plurality) under the
+ *   posterior Dirichlet(1 + counts) over the three stances, by seeded Monte
+ *   Carlo; posterior_majority is that probability for the majority. Not the
+ *   probability of holding over half: that is p_over_half.
  * Undefined figures (no stance-taking answers, a tie's posterior_majority) are NaN.
  */
 #ifndef CN_CONSENSUS_H
@@ -52,6 +62,9 @@ typedef enum cn_consensus_level {
 #define CN_CONSENSUS_DEFAULT_MIN_ANSWERS 5
 #define CN_CONSENSUS_DEFAULT_DRAWS 10000
 #define CN_CONSENSUS_DEFAULT_SEED 1
+#define CN_CONSENSUS_DEFAULT_POSTERIOR 0.80
+/* Fewer stance-taking answers than this: the exact interval. */
+#define CN_CONSENSUS_EXACT_BELOW 30
 
 /* Options; set them with cn_consensus_opts_init, then change what you need.
  * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1;
@@ -64,6 +77,8 @@ typedef struct cn_consensus_opts {
     long min_answers;   /* fewer stance-taking answers: "insufficient" (5) */
     unsigned long seed; /* gsl_rng (mt19937) seed of the Monte Carlo (1) */
     size_t draws;       /* Monte Carlo draws from the posterior (10000) */
+    double posterior;   /* a level needs P(share >= its threshold) >= this (0.8);
+                           0: the share alone decides */
 } cn_consensus_opts;
 
 typedef struct cn_consensus_result {
@@ -78,8 +93,17 @@ typedef struct cn_consensus_result {
     double entropy;                    /* normalized Shannon entropy */
     double posterior[CN_STANCE_COUNT]; /* [0] unused (NaN) */
     double posterior_majority;
-    size_t draws; /* Monte Carlo draws used */
+    size_t draws;                /* Monte Carlo draws used */
+    cn_interval interval;        /* the majority share's headline interval */
+    const char *interval_method; /* "exact" or "wilson" (static) */
+    double p_over_half;          /* P(true majority share > 1/2); NaN without a majority */
+    double p_reach[CN_CONSENSUS_STRONG + 1]; /* [WEAK], [MODERATE], [STRONG] used */
+    cn_consensus_level share_level;          /* the level by the share alone */
 } cn_consensus_result;
+
+/* P(X >= x) for X ~ Beta(1 + k, 1 + n - k), the posterior of a share after k
+ * of n under a uniform prior: P(Binomial(n + 1, x) <= k). */
+double cn_share_posterior_at_least(long k, long n, double x);
 
 void cn_consensus_opts_init(cn_consensus_opts *opts);
 
