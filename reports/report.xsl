@@ -660,6 +660,10 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@p-over-half"/></xsl:call-template></dd>
           <dt title="The probability that the true share reaches 75%, the threshold of a strong consensus; a level needs 0.8.">P(true share ≥ 75%)</dt>
           <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@p-reach-strong"/></xsl:call-template></dd>
+          <xsl:if test="consensus/@relabel-holds">
+            <dt title="The classifier is often wrong on real pages. Redrawing every answer's stance from the classifier's measured error rates, this is how often the majority keeps this level.">Holds under classifier error</dt>
+            <dd><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@relabel-holds"/></xsl:call-template> of redraws</dd>
+          </xsl:if>
           <dt>Ordinal consensus</dt>
           <dd><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@ordinal"/></xsl:call-template></dd>
           <dt>Entropy</dt>

@@ -17,6 +17,7 @@
 #include "testutil.h"
 
 #include "cn_consensus.h"
+#include "cn_relabel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -260,6 +261,48 @@ static void test_custom_thresholds(void)
     ASSERT_REL(r.props[CN_STANCE_CONTRAINDICATED].exact.lo, 0.39150502902196704, 1e-9);
 }
 
+/* cn_relabel (issue 12): the consensus redrawn under the classifier's errors.
+ * Five answers predicted reassuring, 5 of 5 is strong; it stays strong only
+ * when all five are truly reassuring (4 of 5 gives P(share >= 0.75) = 0.47).
+ * With P(true reassuring | predicted reassuring) = 81 / 90 = 0.9 (counts
+ * none 2, reassuring 80, cautionary 2, contraindicated 2, each + 1), the exact
+ * answer is 0.9^5 = 0.59049; the redraws must agree within 4 standard errors. */
+static void test_relabel(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 2;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 80;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 2;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 2;
+    cn_stance pred[5] = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
+                         CN_STANCE_REASSURING, CN_STANCE_REASSURING};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    cn_relabel_result r;
+    cn_error err;
+    size_t draws = 20000;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, 5, m, draws, 7, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL(r.draws, draws);
+    CU_ASSERT_TRUE(within_se(r.holds, 0.59049, draws, 4.0));
+    /* the share's range: all five (1.0) at the top, 4 of 5 in most other draws */
+    CU_ASSERT_DOUBLE_EQUAL(r.share_hi, 1.0, 1e-12);
+    CU_ASSERT(r.share_lo >= 0.5 && r.share_lo <= 0.8);
+    /* the same seed, the same figures */
+    cn_relabel_result again;
+    cn_relabel_compute(&o, pred, NULL, 5, m, draws, 7, &again, &err);
+    CU_ASSERT_EQUAL(again.holds, r.holds);
+    /* answers an editor set are never redrawn */
+    bool certain[5] = {true, true, true, true, true};
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, pred, certain, 5, m, 100, 7, &r, &err), CN_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.holds, 1.0, 1e-12);
+    /* nothing to hold below the minimum, and bad input is refused */
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, pred, NULL, 3, m, 100, 7, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(r.holds));
+    CU_ASSERT_NOT_EQUAL(cn_relabel_compute(&o, pred, NULL, 5, m, 0, 7, &r, &err), CN_OK);
+    m[CN_STANCE_NONE][CN_STANCE_NONE] = -1;
+    CU_ASSERT_NOT_EQUAL(cn_relabel_compute(&o, pred, NULL, 5, m, 100, 7, &r, &err), CN_OK);
+}
+
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
  * all agree. */
 static void test_no_answers(void)
@@ -391,6 +434,7 @@ int main(void)
         {"levels at default thresholds (share alone)", test_levels_default_thresholds},
         {"levels need the posterior (issue 12)", test_levels_need_the_posterior},
         {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},
+        {"relabeling under the classifier's errors (issue 12)", test_relabel},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -44,6 +44,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"agreement_bootstrap", 1000},   /* bootstrap resamples of Krippendorff's alpha */
     {"specialty_simulations", 2000}, /* Monte Carlo tables of the specialty test */
     {"review_low_confidence", 0.5},  /* review queue: a decision below this is unsure */
+    {"relabel_draws", 2000},         /* redraws of the classifier's errors per question */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
@@ -66,6 +67,8 @@ struct cn_rules {
     cn_strmap *ids[CN_RULE_KIND_COUNT];
     double settings[N_SETTINGS];
     cn_model *model; /* the decision weights (weight lines); never NULL once loaded */
+    double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
+    bool has_confusion;
     char sha256[65];
 };
 
@@ -826,6 +829,29 @@ static cn_rules *rules_alloc(void)
     return rs;
 }
 
+/* One `confusion TRUE reassuring=N cautionary=N contraindicated=N none=N`
+ * line: how the classifier labelled answers whose true stance is TRUE. */
+static void rules_set_confusion(load_ctx *c, cn_rules *rs, record *r)
+{
+    cn_stance t;
+    if (!r->id || cn_stance_parse(r->id, &t)) {
+        problem(c, r->file, r->line, "confusion: unknown stance '%s'", r->id ? r->id : "");
+        return;
+    }
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        const char *key = cn_stance_name((cn_stance)k);
+        double v = 0;
+        if (attr_number(c, r, key, 0, 1e9, &v))
+            rs->confusion[t][k] = v;
+        else if (!find_attr(r, key))
+            problem(c, r->file, r->line, "confusion %s needs %s=COUNT", r->id, key);
+    }
+    if (r->n_patterns)
+        problem(c, r->file, r->line, "a confusion line takes no patterns");
+    check_unused(c, r);
+    rs->has_confusion = true;
+}
+
 /* One `weight FEATURE reassuring=W cautionary=W contraindicated=W none=W` line. */
 static void rules_set_weight(load_ctx *c, cn_rules *rs, record *r)
 {
@@ -915,8 +941,10 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
                 rules_add_class(&c, rs, &c.recs[i]);
         for (size_t i = 0; i < c.n_recs; i++) {
             record *r = &c.recs[i];
-            if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
-                strcmp(r->kind, "class") && strcmp(r->kind, "weight"))
+            if (!strcmp(r->kind, "confusion"))
+                rules_set_confusion(&c, rs, r);
+            else if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
+                     strcmp(r->kind, "class") && strcmp(r->kind, "weight"))
                 compile_record(&c, rs, r);
         }
         if (build_model(&c, rs, err))
@@ -989,6 +1017,11 @@ size_t cn_rules_cues(const cn_rules *rs)
     for (size_t i = 0; i < rs->n; i++)
         n += rs->rules[i].kind == CN_RULE_CUE;
     return n;
+}
+
+const double (*cn_rules_confusion(const cn_rules *rs))[CN_STANCE_COUNT]
+{
+    return rs->has_confusion ? (const double(*)[CN_STANCE_COUNT])rs->confusion : NULL;
 }
 
 cn_model *cn_rules_model(const cn_rules *rs)

@@ -6,7 +6,8 @@
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
  * experience, hypothetical, boilerplate, question (question types and
- * flags), alias, class, setting and weight (the decision model, cn_model). Every problem is
+ * flags), alias, class, setting, weight (the decision model, cn_model) and
+ * confusion (the classifier's measured errors, for cn_relabel). Every problem is
  * reported as "FILE:LINE: message" through the diagnostic callback; loading fails when any was
  * found.
  */
@@ -115,6 +116,10 @@ double cn_rules_setting(const cn_rules *rules, const char *name);
 /* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
  * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);
+
+/* The classifier's confusion matrix ([true][predicted] counts, `confusion`
+ * lines, rules/confusion.rules), or NULL when the rules have none. */
+const double (*cn_rules_confusion(const cn_rules *rules))[CN_STANCE_COUNT];
 
 /* Number of cue rules. */
 size_t cn_rules_cues(const cn_rules *rules);

@@ -7,6 +7,7 @@
 #include "cn_rules.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +15,8 @@
 #include <string.h>
 
 static const char USAGE[] =
-    "Usage: consensus eval --gold FILE [--json] [--errors] [--rules DIR] [PATH...]\n"
+    "Usage: consensus eval --gold FILE [--json] [--errors] [--confusion-out FILE] [--rules DIR]\n"
+    "                      [PATH...]\n"
     "\n"
     "Classifies the pages of PATH (default corpus/) and compares each answer's\n"
     "stance with the hand labels of FILE: JSON Lines {file, index, prefix, stance}\n"
@@ -34,6 +36,10 @@ static const char USAGE[] =
     "      --json        one JSON object: n, accuracy, macro_f1, kappa,\n"
     "                    weighted_kappa, per_label, confusion, unaligned\n"
     "      --errors      also list every answer whose stance differs from gold\n"
+    "      --confusion-out FILE\n"
+    "                    write the confusion matrix as `confusion` rule lines\n"
+    "                    (rules/confusion.rules: how reports redraw the\n"
+    "                    classifier's errors), atomically\n"
     "      --rules DIR   rule folder (default: $CONSENSUS_RULES, ./rules, installed)\n"
     "  -h, --help        this help\n"
     "\n"
@@ -160,14 +166,56 @@ static void print_text(const cn_eval_result *r, const char *gold_path, bool erro
     }
 }
 
+/* The confusion matrix as rule lines, through a temporary file renamed into
+ * place. */
+static int write_confusion(const cn_eval_result *r, const char *gold, const char *path)
+{
+    size_t n = strlen(path) + 8;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return -1;
+    snprintf(tmp, n, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        cli_error("eval: cannot write %s: %s", tmp, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int bad = fprintf(f,
+                      "# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
+                      "# line per true stance with the counts of each predicted one; the reports\n"
+                      "# redraw the classifier's errors from it (cn_relabel). Written by\n"
+                      "# `consensus eval --confusion-out` on %ld answers of %s.\n",
+                      r->n, gold) < 0;
+    for (int g = 0; g < CN_STANCE_COUNT && !bad; g++)
+        bad = fprintf(
+                  f, "confusion %-16s reassuring=%ld cautionary=%ld contraindicated=%ld none=%ld\n",
+                  cn_stance_name((cn_stance)g), r->confusion[g][CN_STANCE_REASSURING],
+                  r->confusion[g][CN_STANCE_CAUTIONARY], r->confusion[g][CN_STANCE_CONTRAINDICATED],
+                  r->confusion[g][CN_STANCE_NONE]) < 0;
+    bad |= fclose(f) != 0;
+    if (!bad && rename(tmp, path) != 0) {
+        cli_error("eval: cannot rename %s to %s: %s", tmp, path, strerror(errno));
+        bad = 1;
+    }
+    if (bad)
+        remove(tmp);
+    free(tmp);
+    return bad ? -1 : 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"gold", required_argument, NULL, 'g'}, {"json", no_argument, NULL, 'j'},
-        {"errors", no_argument, NULL, 'e'},     {"rules", required_argument, NULL, 'r'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"gold", required_argument, NULL, 'g'},
+        {"json", no_argument, NULL, 'j'},
+        {"errors", no_argument, NULL, 'e'},
+        {"rules", required_argument, NULL, 'r'},
+        {"confusion-out", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
-    const char *gold_path = NULL, *rules_opt = NULL;
+    const char *gold_path = NULL, *rules_opt = NULL, *confusion_out = NULL;
     bool json = false, errors = false;
     int opt;
     opterr = 0;
@@ -185,6 +233,9 @@ int cmd_eval(int argc, char **argv)
             break;
         case 'r':
             rules_opt = optarg;
+            break;
+        case 'c':
+            confusion_out = optarg;
             break;
         case 'h':
             fputs(USAGE, stdout);
@@ -223,6 +274,8 @@ int cmd_eval(int argc, char **argv)
                 print_json(&r);
             else
                 print_text(&r, gold_path, errors);
+            if (confusion_out && write_confusion(&r, gold_path, confusion_out) != 0)
+                status = CLI_EXIT_REJECTED;
             if (r.n_unaligned > 0 && status == CLI_EXIT_OK)
                 status = CLI_EXIT_REJECTED;
             cn_eval_result_clear(&r);

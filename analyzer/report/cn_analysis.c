@@ -598,6 +598,7 @@ static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *
     v->stance = cn_analysis_verdict_stance(a, verdict);
     v->specialty = a->answer->physician.specialty;
     v->file = a->page->file ? a->page->file : "";
+    v->certain = verdict == 0 && a->override != NULL;
 }
 
 static int tally_questions(cn_analysis *an, cn_error *err)
@@ -853,7 +854,10 @@ static int compare_specialties(cn_analysis *an, cn_error *err)
         if (r->answers[i].role == CN_ROLE_COUNTED)
             vote_of(&r->answers[i], 0, &votes[n++]);
     cn_tally all;
-    int rc = cn_tally_compute(votes, n, &an->opts.consensus, &all, err);
+    /* only the split by specialty is read here: no relabeling of the corpus */
+    cn_consensus_opts o = an->opts.consensus;
+    o.confusion = NULL;
+    int rc = cn_tally_compute(votes, n, &o, &all, err);
     free(votes);
     if (rc != CN_OK)
         return rc;

@@ -151,6 +151,13 @@ static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
         num(c, reach, cn_consensus_level_name((cn_consensus_level)l), k->p_reach[l]);
     num(c, o, "ordinal", k->ordinal);
     num(c, o, "entropy", k->entropy);
+    cJSON *rel = obj(c, o, "relabel");
+    if (rel) {
+        num(c, rel, "holds", k->relabel_holds);
+        num(c, rel, "share_lo", k->relabel_share_lo);
+        num(c, rel, "share_hi", k->relabel_share_hi);
+        integer(c, rel, "draws", (long)k->relabel_draws);
+    }
     cJSON *post = obj(c, o, "p_most_common");
     for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)
         num(c, post, cn_stance_name((cn_stance)s), k->posterior[s]);

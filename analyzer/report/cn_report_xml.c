@@ -192,6 +192,10 @@ static void consensus(xctx *c, const cn_consensus_result *k)
     attr_num(c, "p-reach-weak", k->p_reach[CN_CONSENSUS_WEAK]);
     attr_num(c, "p-reach-moderate", k->p_reach[CN_CONSENSUS_MODERATE]);
     attr_num(c, "p-reach-strong", k->p_reach[CN_CONSENSUS_STRONG]);
+    attr_num(c, "relabel-holds", k->relabel_holds);
+    attr_num(c, "relabel-share-lo", k->relabel_share_lo);
+    attr_num(c, "relabel-share-hi", k->relabel_share_hi);
+    attr_int(c, "relabel-draws", (long)k->relabel_draws);
     attr_num(c, "ordinal", k->ordinal);
     attr_num(c, "entropy", k->entropy);
     attr_int(c, "draws", (long)k->draws);

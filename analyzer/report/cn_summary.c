@@ -95,9 +95,14 @@ static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char 
     if (stance < total)
         snprintf(rest, sizeof rest, " %ld more %s no stance.", total - stance,
                  total - stance == 1 ? "answer takes" : "answers take");
-    snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s%s.%s", p->count, stance,
+    char err_txt[128] = "";
+    if (!isnan(r->relabel_holds))
+        snprintf(err_txt, sizeof err_txt,
+                 " Redrawn from the classifier's error rates, it holds in %ld%% of cases.",
+                 pct(r->relabel_holds));
+    snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s%s.%s%s", p->count, stance,
              noun, who, cn_summary_verb(r->majority, p->count != 1), pct(p->estimate), level_pct,
-             pct(r->interval.lo), pct(r->interval.hi), lvl, held, rest);
+             pct(r->interval.lo), pct(r->interval.hi), lvl, held, err_txt, rest);
 }
 
 int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,

@@ -1,6 +1,8 @@
 /* cn_tally: counts, consensus, summary, dissent and specialty split of one set of votes. */
 #include "cn_tally.h"
 
+#include "cn_relabel.h"
+
 #include "cn_summary.h"
 
 #include <stdlib.h>
@@ -87,6 +89,32 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
     return CN_OK;
 }
 
+/* The consensus under the classifier's error rates (cn_relabel). */
+static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+                   cn_consensus_result *r, cn_error *err)
+{
+    cn_stance *pred = malloc(n * sizeof *pred);
+    bool *certain = malloc(n * sizeof *certain);
+    int rc = pred && certain ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    for (size_t i = 0; rc == CN_OK && i < n; i++) {
+        pred[i] = votes[i].stance;
+        certain[i] = votes[i].certain;
+    }
+    cn_relabel_result rr;
+    if (rc == CN_OK)
+        rc = cn_relabel_compute(opts, pred, certain, n, opts->confusion, opts->relabel_draws,
+                                opts->seed, &rr, err);
+    if (rc == CN_OK) {
+        r->relabel_holds = rr.holds;
+        r->relabel_share_lo = rr.share_lo;
+        r->relabel_share_hi = rr.share_hi;
+        r->relabel_draws = rr.draws;
+    }
+    free(pred);
+    free(certain);
+    return rc;
+}
+
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err)
 {
@@ -97,6 +125,8 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
         out->counts[votes[i].stance]++;
     }
     int rc = cn_consensus_compute(opts, out->counts, &out->consensus, err);
+    if (rc == CN_OK && opts && opts->confusion && opts->relabel_draws > 0 && n > 0)
+        rc = relabel(votes, n, opts, &out->consensus, err);
     if (rc == CN_OK)
         rc = cn_summary_sentence(&out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)

@@ -15,6 +15,7 @@
 #include "cn_error.h"
 #include "cn_stance.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One answer's stance on the question or claim being tallied. */
@@ -22,6 +23,7 @@ typedef struct cn_tally_vote {
     cn_stance stance;
     const char *specialty; /* NULL when unknown */
     const char *file;      /* the base name of the file it came from */
+    bool certain;          /* an editor set it: never redrawn (cn_relabel) */
 } cn_tally_vote;
 
 /* How the answers of one specialty (NULL: unknown) split over the stances. */

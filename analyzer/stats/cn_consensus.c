@@ -20,6 +20,8 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->seed = CN_CONSENSUS_DEFAULT_SEED;
     opts->draws = CN_CONSENSUS_DEFAULT_DRAWS;
     opts->posterior = CN_CONSENSUS_DEFAULT_POSTERIOR;
+    opts->confusion = NULL;
+    opts->relabel_draws = CN_CONSENSUS_DEFAULT_RELABEL_DRAWS;
 }
 
 const char *cn_consensus_level_name(cn_consensus_level level)
@@ -183,6 +185,22 @@ static int posterior_mc(const cn_consensus_opts *o, const long counts[CN_STANCE_
     return CN_OK;
 }
 
+cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *o,
+                                         const long counts[CN_STANCE_COUNT], cn_stance *majority)
+{
+    cn_consensus_result r = {0};
+    r.stance_answers = sum_counts(counts, CN_STANCE_COUNT) - counts[CN_STANCE_NONE];
+    find_majority(counts, &r);
+    *majority = r.majority;
+    if (r.majority != CN_STANCE_NONE) {
+        long k = counts[r.majority], n = r.stance_answers;
+        r.p_reach[CN_CONSENSUS_WEAK] = cn_share_posterior_at_least(k, n, o->weak);
+        r.p_reach[CN_CONSENSUS_MODERATE] = cn_share_posterior_at_least(k, n, o->moderate);
+        r.p_reach[CN_CONSENSUS_STRONG] = cn_share_posterior_at_least(k, n, o->strong);
+    }
+    return decide_level(o, &r, false);
+}
+
 int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
                          cn_consensus_result *out, cn_error *err)
 {
@@ -227,6 +245,7 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
     }
     out->level = decide_level(opts, out, false);
     out->share_level = decide_level(opts, out, true);
+    out->relabel_holds = out->relabel_share_lo = out->relabel_share_hi = NAN;
     out->ordinal = cn_tastle_wierman(counts + FIRST_STANCE, N_STANCES);
     out->entropy = cn_normalized_entropy(counts + FIRST_STANCE, N_STANCES);
 

@@ -65,6 +65,7 @@ typedef enum cn_consensus_level {
 #define CN_CONSENSUS_DEFAULT_POSTERIOR 0.80
 /* Fewer stance-taking answers than this: the exact interval. */
 #define CN_CONSENSUS_EXACT_BELOW 30
+#define CN_CONSENSUS_DEFAULT_RELABEL_DRAWS 2000
 
 /* Options; set them with cn_consensus_opts_init, then change what you need.
  * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1;
@@ -79,6 +80,11 @@ typedef struct cn_consensus_opts {
     size_t draws;       /* Monte Carlo draws from the posterior (10000) */
     double posterior;   /* a level needs P(share >= its threshold) >= this (0.8);
                            0: the share alone decides */
+    /* The classifier's confusion matrix ([true][predicted] counts on labelled
+     * answers) for cn_relabel, or NULL; relabel_draws redraws (2000). Used
+     * by cn_tally, which has the answers; cn_consensus_compute ignores them. */
+    const double (*confusion)[CN_STANCE_COUNT];
+    size_t relabel_draws;
 } cn_consensus_opts;
 
 typedef struct cn_consensus_result {
@@ -99,7 +105,19 @@ typedef struct cn_consensus_result {
     double p_over_half;          /* P(true majority share > 1/2); NaN without a majority */
     double p_reach[CN_CONSENSUS_STRONG + 1]; /* [WEAK], [MODERATE], [STRONG] used */
     cn_consensus_level share_level;          /* the level by the share alone */
+    /* cn_relabel's figures when the tally had a confusion matrix: the share of
+     * plausible relabelings in which the level holds, and the majority
+     * share's range under them; NaN (and 0 draws) otherwise. */
+    double relabel_holds, relabel_share_lo, relabel_share_hi;
+    size_t relabel_draws;
 } cn_consensus_result;
+
+/* The majority (*majority; CN_STANCE_NONE on a tie or without stances) and
+ * the level of a set of counts, by the same rule as cn_consensus_compute,
+ * without the intervals and the Monte Carlo: cheap enough to call thousands
+ * of times (cn_relabel). opts must be valid (cn_consensus_compute checks). */
+cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *opts,
+                                         const long counts[CN_STANCE_COUNT], cn_stance *majority);
 
 /* P(X >= x) for X ~ Beta(1 + k, 1 + n - k), the posterior of a share after k
  * of n under a uniform prior: P(Binomial(n + 1, x) <= k). */

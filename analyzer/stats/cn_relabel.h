@@ -1,0 +1,44 @@
+/*
+ * cn_relabel: how far a question's consensus survives the classifier's own
+ * errors. The stances are the classifier's, and on real pages it is wrong
+ * about half the time; a "strong consensus" counted from its labels is only as
+ * strong as they are. Given each answer's predicted stance and the
+ * classifier's confusion matrix measured on hand-labelled real answers
+ * (counts of true x predicted, rules/confusion.rules), this draws plausible
+ * true stances for every answer, P(true = t | predicted = p) proportional to
+ * count[t][p] + 1 (Bayes' rule with the matrix's own label frequencies as the
+ * prior, and one pseudo-count so no cell is impossible), recomputes the
+ * majority and the level each time (cn_consensus_level_of), and reports:
+ * - holds: the share of draws in which the same stance is still the majority
+ *   at the same level or higher (NaN when the reported level is none or
+ *   insufficient: nothing to hold);
+ * - share_lo, share_hi: the 2.5% and 97.5% quantiles of that stance's share
+ *   of the stance-taking answers over the draws (NaN without a majority).
+ * Answers an editor has corrected are certain and never redrawn. Seeded and
+ * deterministic.
+ */
+#ifndef CN_RELABEL_H
+#define CN_RELABEL_H
+
+#include "cn_consensus.h"
+#include "cn_error.h"
+#include "cn_stance.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cn_relabel_result {
+    double holds;
+    double share_lo, share_hi;
+    size_t draws;
+} cn_relabel_result;
+
+/* confusion[t][p]: labelled answers of true stance t the classifier called p.
+ * certain (may be NULL): answers not to redraw. CN_ERR_USAGE for a negative
+ * count or draws == 0; CN_ERR_NOMEM. */
+int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
+                       const bool *certain, size_t n,
+                       const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
+                       unsigned long seed, cn_relabel_result *out, cn_error *err);
+
+#endif
