@@ -944,6 +944,21 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
   <xsl:template name="corpus-figures">
     <section id="corpus" aria-label="Agreement and specialties">
       <h2>Agreement across the corpus</h2>
+      <xsl:for-each select="agreement/pairwise">
+        <p class="pairwise" title="The chance that two physicians answering the same question take the same stance.">
+          Two physicians answering the same question agree
+          <strong><xsl:call-template name="pct"><xsl:with-param name="x" select="@agreement"/></xsl:call-template></strong>
+          of the time
+          <xsl:choose>
+            <xsl:when test="@ci-lo">(95% CI <xsl:call-template name="pct"><xsl:with-param name="x" select="@ci-lo"/></xsl:call-template>–<xsl:call-template name="pct"><xsl:with-param name="x" select="@ci-hi"/></xsl:call-template>, bootstrap over <xsl:value-of select="@questions"/> questions)</xsl:when>
+            <xsl:otherwise>(over <xsl:value-of select="@questions"/> questions; no interval: <xsl:value-of select="@ci-note"/>)</xsl:otherwise>
+          </xsl:choose>;
+          two answers picked from the whole corpus agree
+          <xsl:call-template name="pct"><xsl:with-param name="x" select="@chance"/></xsl:call-template>
+          of the time. Median majority share per question:
+          <xsl:call-template name="pct"><xsl:with-param name="x" select="@share-median"/></xsl:call-template>.
+        </p>
+      </xsl:for-each>
       <div class="table-wrap">
         <table class="agreement">
           <thead><tr><th>Krippendorff's alpha</th><th class="num">Value</th><th class="num">95% CI (bootstrap)</th>

@@ -18,6 +18,7 @@
 #include "testutil.h"
 
 #include "cn_agreement.h"
+#include "cn_pairwise.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -177,7 +178,14 @@ static void test_perfect_agreement(void)
         cn_agreement_result r = alpha_of((cn_alpha_metric)m, v, 2, 4, 200, 1);
         CU_ASSERT_DOUBLE_EQUAL(r.alpha, 1.0, 1e-15);
         CU_ASSERT_DOUBLE_EQUAL(r.fleiss_kappa, 1.0, 1e-15);
-        CU_ASSERT_DOUBLE_EQUAL(r.ci_lo, 1.0, 1e-15);
+        /* 4 units: a resample of one category has no defined alpha in more
+         * than 5% of resamples (1/4^3 + ... ), so no interval, and a note */
+        if (r.bootstrap_defined * 20 < 19 * r.bootstrap) {
+            CU_ASSERT_TRUE(isnan(r.ci_lo));
+            CU_ASSERT_PTR_NOT_NULL(r.ci_note);
+        } else {
+            CU_ASSERT_DOUBLE_EQUAL(r.ci_lo, 1.0, 1e-15);
+        }
     }
 }
 
@@ -218,9 +226,28 @@ static void test_bootstrap_exact_scheme(void)
     CU_ASSERT_EQUAL(r.bootstrap, b);
     double se = sqrt(0.75 * 0.25 / (double)b);
     CU_ASSERT(fabs((double)r.bootstrap_defined / (double)b - 0.75) <= 4 * se);
-    CU_ASSERT_DOUBLE_EQUAL(r.ci_lo, -0.5, 1e-12);
-    CU_ASSERT_DOUBLE_EQUAL(r.ci_hi, 0.0, 1e-12);
-    CU_ASSERT_EQUAL(r.q_below_667, 1.0);
+    /* Issue 12: skipping the quarter of undefined resamples would bias the
+     * interval ([-0.5, 0] from the defined ones); with more than 5% of them
+     * undefined there is no interval, and the note says why. */
+    CU_ASSERT_TRUE(isnan(r.ci_lo) && isnan(r.ci_hi));
+    CU_ASSERT_PTR_NOT_NULL(r.ci_note);
+}
+
+/* Issue 12: an interval needs enough units to resample (min_units). */
+static void test_bootstrap_min_units(void)
+{
+    double v[2 * 4] = {1, 2, 3, 1, 1, 2, 3, 2};
+    cn_agreement_opts o;
+    cn_agreement_opts_init(&o);
+    o.bootstrap = 100;
+    o.min_units = 20;
+    cn_agreement_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_agreement_compute(&o, v, 2, 4, &r, &err), CN_OK);
+    CU_ASSERT_FALSE(isnan(r.alpha));
+    CU_ASSERT_TRUE(isnan(r.ci_lo));
+    CU_ASSERT_PTR_NOT_NULL(r.ci_note);
+    CU_ASSERT_EQUAL(r.bootstrap_defined, 0);
 }
 
 /* Same seed: same interval, bit for bit. Different seeds: the share of
@@ -260,6 +287,44 @@ static void test_bad_input(void)
     CU_ASSERT_STRING_EQUAL(cn_alpha_metric_name(CN_ALPHA_INTERVAL), "interval");
 }
 
+/* cn_pairwise (issue 12), by hand: questions (reassuring, cautionary,
+ * contraindicated) = (3,1,0), (2,2,0), (0,0,4): agreeing pairs 6 + 0, 2 + 2,
+ * 12 = 22 of 12 + 12 + 12 = 36 ordered pairs: 0.6111; pooled 5, 3, 4 of 12:
+ * chance (25 + 9 + 16) / 144; corrected (22/36 - 50/144) / (94/144) = 38/94. */
+static void test_pairwise_by_hand(void)
+{
+    const long q[4][3] = {{3, 1, 0}, {2, 2, 0}, {0, 0, 4}, {1, 0, 0}}; /* the last: one answer */
+    cn_pairwise_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_pairwise_compute(q, 4, 100, 1, 0.95, 20, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL(r.questions, 3);
+    CU_ASSERT_DOUBLE_EQUAL(r.pairs, 18, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.agreement, 22.0 / 36.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.chance, 50.0 / 144.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.corrected, 38.0 / 94.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.share_median, 0.75, 1e-12); /* shares 0.75, 0.5, 1 */
+    /* 3 questions: no interval, and why */
+    CU_ASSERT_TRUE(isnan(r.ci_lo));
+    CU_ASSERT_PTR_NOT_NULL(r.ci_note);
+    /* The issue's case: 90% of every question's answers agree, all on the same
+     * stance: raw agreement 0.8 (pairs), chance 0.82, corrected -0.11. With 25
+     * such questions every resample is the same: the interval is [0.8, 0.8]. */
+    long same[25][3];
+    for (int i = 0; i < 25; i++) {
+        same[i][0] = 9;
+        same[i][1] = 1;
+        same[i][2] = 0;
+    }
+    CU_ASSERT_EQUAL_FATAL(
+        cn_pairwise_compute((const long(*)[3])same, 25, 200, 1, 0.95, 20, &r, &err), CN_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.agreement, 0.8, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.chance, 0.82, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.corrected, -0.02 / 0.18, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.ci_lo, 0.8, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.ci_hi, 0.8, 1e-12);
+    CU_ASSERT_PTR_NULL(r.ci_note);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -273,6 +338,8 @@ int main(void)
         {"perfect agreement", test_perfect_agreement},
         {"degenerate: single-rating unit", test_single_rating_unit},
         {"bootstrap scheme by hand", test_bootstrap_exact_scheme},
+        {"bootstrap needs enough units", test_bootstrap_min_units},
+        {"pairwise agreement by hand (issue 12)", test_pairwise_by_hand},
         {"bootstrap seeds", test_bootstrap_seeds},
         {"bad input", test_bad_input},
         {NULL, NULL},

@@ -209,6 +209,8 @@ static cJSON *agreement_json(const char *file, const cn_agreement_opts *o,
     if (r->alpha_note)
         cJSON_AddStringToObject(root, "alpha_note", r->alpha_note);
     cJSON_AddItemToObject(root, "ci", json_pair(r->ci_lo, r->ci_hi));
+    if (r->ci_note)
+        cJSON_AddStringToObject(root, "ci_note", r->ci_note);
     cJSON_AddNumberToObject(root, "ci_level", o->level);
     cJSON *boot = cJSON_AddObjectToObject(root, "bootstrap");
     cJSON_AddStringToObject(boot, "method", "percentile, resampling units");

@@ -831,8 +831,20 @@ static int agreement(cn_analysis *an, cn_error *err)
     o.bootstrap = an->opts.bootstrap;
     o.seed = an->opts.seed;
     o.level = an->opts.consensus.level;
+    o.min_units = CN_PAIRWISE_MIN_UNITS;
     o.metric = CN_ALPHA_NOMINAL;
     int rc = cn_agreement_compute(&o, values, rows, units, &ag->nominal, err);
+    long(*counts)[3] = rc ? NULL : calloc(units + 1, sizeof *counts);
+    if (rc == CN_OK && !counts)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t u = 0; rc == CN_OK && u < units; u++)
+        for (int k = 0; k < 3; k++)
+            counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
+    if (rc == CN_OK)
+        rc = cn_pairwise_compute((const long(*)[3])counts, units, an->opts.bootstrap, an->opts.seed,
+                                 an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise,
+                                 err);
+    free(counts);
     o.metric = CN_ALPHA_ORDINAL;
     if (rc == CN_OK)
         rc = cn_agreement_compute(&o, values, rows, units, &ag->ordinal, err);

@@ -53,6 +53,7 @@
 #define CN_ANALYSIS_H
 
 #include "cn_agreement.h"
+#include "cn_pairwise.h"
 #include "cn_annotate.h"
 #include "cn_classifier.h"
 #include "cn_consensus.h"
@@ -168,9 +169,10 @@ typedef struct cn_skipped {
 } cn_skipped;
 
 typedef struct cn_analysis_agreement {
-    size_t questions;  /* units */
-    size_t physicians; /* distinct coders among the counted answers */
-    size_t max_values; /* most stance-taking answers of one question */
+    size_t questions;            /* units */
+    size_t physicians;           /* distinct coders among the counted answers */
+    size_t max_values;           /* most stance-taking answers of one question */
+    cn_pairwise_result pairwise; /* do physicians agree on a question (the headline) */
     cn_agreement_result nominal;
     cn_agreement_result ordinal; /* reassuring < cautionary < contraindicated */
 } cn_analysis_agreement;

@@ -98,11 +98,14 @@ const char *cn_fmt_effect_name(unsigned bit)
 }
 
 static const char AGREEMENT_NOTE[] =
-    "Physicians are the coders and questions the units; a value is a distinct answer's stance "
-    "on the question's primary claim, and an answer without a stance is missing. Most "
-    "physicians answer one question only, so alpha measures how far answers to the same "
-    "question agree beyond what the corpus' overall mix of stances predicts; it does not rate "
-    "individual physicians. Questions with fewer than two stance-taking answers add nothing.";
+    "Pairwise agreement is the chance that two physicians answering the same question take the "
+    "same stance; it answers \"do physicians agree on a question?\". Its chance-corrected "
+    "version compares it with two answers drawn from the whole corpus, so it is low when every "
+    "question agrees on the same stance. Krippendorff's alpha, below, treats physicians as "
+    "coders and questions as units: most physicians answer one question, so it says how far "
+    "the stance depends on the question, not whether physicians agree, and its usual "
+    "0.667/0.800 cut-offs do not apply here. No interval from fewer than 20 questions with two "
+    "or more stance-taking answers.";
 
 const char *cn_fmt_agreement_note(void)
 {

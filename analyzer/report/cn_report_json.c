@@ -442,6 +442,7 @@ static void alpha(jctx *c, cJSON *parent, const char *key, const cn_agreement_re
     num(c, o, "observed_disagreement", a->observed);
     num(c, o, "expected_disagreement", a->expected);
     interval(c, o, "ci", a->ci_lo, a->ci_hi);
+    str(c, o, "ci_note", a->ci_note);
     num(c, o, "ci_level", level);
     integer(c, o, "bootstrap", (long)a->bootstrap);
     integer(c, o, "bootstrap_defined", (long)a->bootstrap_defined);
@@ -464,6 +465,23 @@ static void agreement(jctx *c, cJSON *root)
     integer(c, o, "questions", (long)ag->questions);
     integer(c, o, "physicians", (long)ag->physicians);
     integer(c, o, "max_values_per_question", (long)ag->max_values);
+    const cn_pairwise_result *pw = &ag->pairwise;
+    cJSON *p = obj(c, o, "pairwise");
+    if (p) {
+        integer(c, p, "questions", (long)pw->questions);
+        num(c, p, "pairs", pw->pairs);
+        num(c, p, "agreement", pw->agreement);
+        num(c, p, "chance", pw->chance);
+        num(c, p, "corrected", pw->corrected);
+        interval(c, p, "ci", pw->ci_lo, pw->ci_hi);
+        str(c, p, "ci_note", pw->ci_note);
+        cJSON *ms = obj(c, p, "majority_share");
+        if (ms) {
+            num(c, ms, "q1", pw->share_q1);
+            num(c, ms, "median", pw->share_median);
+            num(c, ms, "q3", pw->share_q3);
+        }
+    }
     alpha(c, o, "nominal", &ag->nominal, level);
     alpha(c, o, "ordinal", &ag->ordinal, level);
     num(c, o, "fleiss_kappa", ag->nominal.fleiss_kappa);

@@ -477,6 +477,7 @@ static void alpha(xctx *c, const char *metric, const cn_agreement_result *a, dou
     attr_num(c, "expected-disagreement", a->expected);
     attr_num(c, "ci-lo", a->ci_lo);
     attr_num(c, "ci-hi", a->ci_hi);
+    attr(c, "ci-note", a->ci_note);
     attr_num(c, "ci-level", level);
     attr_int(c, "bootstrap", (long)a->bootstrap);
     attr_int(c, "bootstrap-defined", (long)a->bootstrap_defined);
@@ -502,6 +503,20 @@ static void agreement(xctx *c)
     attr_num(c, "fleiss-kappa", ag->nominal.fleiss_kappa);
     if (ag->nominal.ratings_per_unit)
         attr_int(c, "fleiss-ratings-per-question", (long)ag->nominal.ratings_per_unit);
+    const cn_pairwise_result *pw = &ag->pairwise;
+    start(c, "pairwise");
+    attr_int(c, "questions", (long)pw->questions);
+    attr_num(c, "pairs", pw->pairs);
+    attr_num(c, "agreement", pw->agreement);
+    attr_num(c, "chance", pw->chance);
+    attr_num(c, "corrected", pw->corrected);
+    attr_num(c, "ci-lo", pw->ci_lo);
+    attr_num(c, "ci-hi", pw->ci_hi);
+    attr(c, "ci-note", pw->ci_note);
+    attr_num(c, "share-q1", pw->share_q1);
+    attr_num(c, "share-median", pw->share_median);
+    attr_num(c, "share-q3", pw->share_q3);
+    end(c);
     alpha(c, "nominal", &ag->nominal, level);
     alpha(c, "ordinal", &ag->ordinal, level);
     text_elem(c, "note", cn_fmt_agreement_note());

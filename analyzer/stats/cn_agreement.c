@@ -33,6 +33,7 @@ void cn_agreement_opts_init(cn_agreement_opts *opts)
 {
     opts->metric = CN_ALPHA_NOMINAL;
     opts->bootstrap = CN_AGREEMENT_DEFAULT_BOOTSTRAP;
+    opts->min_units = 0;
     opts->seed = CN_AGREEMENT_DEFAULT_SEED;
     opts->level = 0.95;
 }
@@ -293,6 +294,12 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
     }
     gsl_rng_free(rng);
     out->bootstrap_defined = nd;
+    /* Leaving out resamples whose alpha is undefined biases the interval;
+     * with more than 1 in 20 of them there is none. */
+    if (nd > 0 && (o->bootstrap - nd) * 20 > o->bootstrap) {
+        out->ci_note = "more than 5% of the resamples have no defined alpha";
+        nd = 0;
+    }
     if (nd > 0) {
         qsort(alphas, nd, sizeof *alphas, cmp_double);
         out->ci_lo = gsl_stats_quantile_from_sorted_data(alphas, 1, nd, (1.0 - o->level) / 2.0);
@@ -390,8 +397,10 @@ int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, si
     out->observed = a.observed;
     out->expected = a.expected;
     out->alpha_note = isnan(a.alpha) ? undefined_reason(&p) : NULL;
-    if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits >= 2)
+    if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits >= 2 && p.nunits >= opts->min_units)
         rc = bootstrap(opts, &p, out, err);
+    else if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits < opts->min_units)
+        out->ci_note = "too few units with two or more values to resample";
     if (rc == CN_OK)
         rc = fleiss_from_pairable(&p, units, out, err);
     pairable_free(&p);

@@ -41,6 +41,7 @@ typedef struct cn_agreement_opts {
     size_t bootstrap;       /* resamples for the interval; 0 = no interval (1000) */
     unsigned long seed;     /* gsl_rng seed of the bootstrap (1) */
     double level;           /* confidence level of the interval (0.95) */
+    size_t min_units;       /* fewer pairable units: no interval, ci_note says so (0) */
 } cn_agreement_opts;
 
 typedef struct cn_agreement_result {
@@ -53,6 +54,7 @@ typedef struct cn_agreement_result {
     double observed;          /* D_o, observed disagreement */
     double expected;          /* D_e, disagreement expected by chance */
     double ci_lo, ci_hi;      /* bootstrap percentile interval; NaN when none */
+    const char *ci_note;      /* why there is no interval (static text), or NULL */
     size_t bootstrap;         /* resamples drawn */
     size_t bootstrap_defined; /* resamples with a defined alpha */
     double q_below_667;       /* share of defined resamples with alpha < 0.667 */
