@@ -1035,11 +1035,15 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           (asymptotic)<xsl:if test="@p-monte-carlo">,
           p = <xsl:call-template name="num"><xsl:with-param name="x" select="@p-monte-carlo"/><xsl:with-param name="fmt" select="'0.000'"/></xsl:call-template>
           (Monte Carlo, <xsl:value-of select="@simulated"/> tables)</xsl:if>;
-          Cramér's V = <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v"/></xsl:call-template>,
+          Cramér's V = <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v"/></xsl:call-template>
+          (bias-corrected <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v-corrected"/></xsl:call-template>);
+          within questions: p = <xsl:call-template name="num"><xsl:with-param name="x" select="@p-within-questions"/></xsl:call-template>
+          (<xsl:value-of select="@permutations"/> permutations),
           n = <xsl:value-of select="@n"/>.
           <xsl:if test="@small-expected = 'true'"><span class="flag warn">small expected counts: trust the Monte Carlo p</span></xsl:if>
         </p>
       </xsl:for-each>
+      <p class="conclusion"><strong><xsl:value-of select="specialties/conclusion"/></strong></p>
       <p class="note"><xsl:value-of select="specialties/note"/></p>
     </section>
   </xsl:template>

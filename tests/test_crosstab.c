@@ -217,6 +217,65 @@ static void test_bad_input(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "row 1, column 2"));
 }
 
+/* Bergsma's (2013) bias-corrected V, by its formula: perfect association
+ * stays 1 ([[10, 0], [0, 10]]: phi2 = 1 - 1/19, r~ = c~ = 2 - 1/19, V~ = 1);
+ * [[6, 4], [4, 6]] has V = 0.2 from chance alone (X2 = 0.8, n = 20) and a
+ * corrected V of 0 (phi2 = 0.04 - 1/19 < 0). */
+static void test_cramers_v_corrected(void)
+{
+    cn_crosstab_result r;
+    cn_error err;
+    const long perfect[4] = {10, 0, 0, 10};
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_compute(NULL, perfect, 2, 2, &r, &err), CN_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.cramers_v, 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.cramers_v_corrected, 1.0, 1e-12);
+    const long weak[4] = {6, 4, 4, 6};
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_compute(NULL, weak, 2, 2, &r, &err), CN_OK);
+    CU_ASSERT_DOUBLE_EQUAL(r.cramers_v, 0.2, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.cramers_v_corrected, 0.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(cn_crosstab_chi_square(weak, 2, 2), 0.8, 1e-12);
+}
+
+/* The permutation test within strata (issue 12). Confounded: question 0 is
+ * answered only by specialty 0, all reassuring; question 1 only by specialty
+ * 1, all against. Pooled, the specialties look completely different (p tiny),
+ * but shuffling within each question changes nothing: p = 1. Real: within
+ * each of 8 questions specialty 0 says reassuring and specialty 1 against:
+ * every shuffle that mixes them lowers X2, so p is small. */
+static void test_stratified_permutation(void)
+{
+    size_t stratum[40], row[40], col[40];
+    for (size_t i = 0; i < 20; i++) {
+        stratum[i] = i < 10 ? 0 : 1;
+        row[i] = i < 10 ? 0 : 1;
+        col[i] = i < 10 ? 0 : 2;
+    }
+    double p;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_stratified_p(stratum, row, col, 20, 2, 3, 500, 1, &p, &err),
+                          CN_OK);
+    CU_ASSERT_DOUBLE_EQUAL(p, 1.0, 1e-12);
+    const long pooled[6] = {10, 0, 0, 0, 0, 10};
+    cn_crosstab_result r;
+    cn_crosstab_compute(NULL, pooled, 2, 3, &r, &err);
+    CU_ASSERT(r.p_value < 1e-3);
+    for (size_t q = 0; q < 8; q++)
+        for (size_t k = 0; k < 4; k++) {
+            size_t i = q * 4 + k;
+            stratum[i] = q;
+            row[i] = k < 2 ? 0 : 1;
+            col[i] = k < 2 ? 0 : 2;
+        }
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_stratified_p(stratum, row, col, 32, 2, 3, 2000, 1, &p, &err),
+                          CN_OK);
+    /* P(a shuffle keeps every question split exactly) = (1/6)^8: p ~ 1/2001 */
+    CU_ASSERT(p < 0.01);
+    /* out-of-range items are refused */
+    row[0] = 5;
+    CU_ASSERT_NOT_EQUAL(cn_crosstab_stratified_p(stratum, row, col, 32, 2, 3, 10, 1, &p, &err),
+                        CN_OK);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -232,6 +291,8 @@ int main(void)
         {"degenerate: no counts", test_no_counts},
         {"row proportions", test_row_proportions},
         {"bad input", test_bad_input},
+        {"bias-corrected Cramer's V (issue 12)", test_cramers_v_corrected},
+        {"permutation within questions (issue 12)", test_stratified_permutation},
         {NULL, NULL},
     };
     return tu_run_suite("crosstab", tests);

@@ -34,17 +34,18 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"confidence_prior", 1.5},     /* pseudo-count that keeps thin evidence unsure */
     {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
-    {"interval_level", 0.95},        /* confidence level of every interval */
-    {"consensus_strong", 0.75},      /* majority share for a strong consensus (Delphi) */
-    {"consensus_moderate", 0.60},    /* ... moderate */
-    {"consensus_weak", 0.50},        /* ... weak */
-    {"consensus_min_answers", 5},    /* fewer stance-taking answers: insufficient */
-    {"consensus_posterior", 0.8},    /* a level needs P(true share >= threshold) >= this */
-    {"posterior_draws", 10000},      /* Monte Carlo draws from the Dirichlet posterior */
-    {"agreement_bootstrap", 1000},   /* bootstrap resamples of Krippendorff's alpha */
-    {"specialty_simulations", 2000}, /* Monte Carlo tables of the specialty test */
-    {"review_low_confidence", 0.5},  /* review queue: a decision below this is unsure */
-    {"relabel_draws", 2000},         /* redraws of the classifier's errors per question */
+    {"interval_level", 0.95},          /* confidence level of every interval */
+    {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
+    {"consensus_moderate", 0.60},      /* ... moderate */
+    {"consensus_weak", 0.50},          /* ... weak */
+    {"consensus_min_answers", 5},      /* fewer stance-taking answers: insufficient */
+    {"consensus_posterior", 0.8},      /* a level needs P(true share >= threshold) >= this */
+    {"posterior_draws", 10000},        /* Monte Carlo draws from the Dirichlet posterior */
+    {"agreement_bootstrap", 1000},     /* bootstrap resamples of Krippendorff's alpha */
+    {"specialty_simulations", 100000}, /* Monte Carlo tables of the specialty test */
+    {"specialty_permutations", 10000}, /* permutations within questions, same test */
+    {"review_low_confidence", 0.5},    /* review queue: a decision below this is unsure */
+    {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 

@@ -86,6 +86,7 @@ typedef struct cn_analysis_opts {
     cn_consensus_opts consensus;      /* thresholds, interval level, min answers, draws */
     size_t bootstrap;                 /* agreement bootstrap resamples */
     size_t simulate;                  /* specialty test Monte Carlo tables (0 = none) */
+    size_t permutations;              /* specialty test permutations within questions */
     double low_confidence;            /* review: a decision below this is unsure */
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
@@ -190,6 +191,9 @@ typedef struct cn_specialty_comparison {
     size_t n_groups;
     size_t n_tested;         /* the first n_tested groups (known ones) are in the test */
     cn_crosstab_result test; /* specialty x {reassuring, cautionary, contraindicated} */
+    double p_stratified;     /* permutation p, stances shuffled within each question */
+    size_t permutations;
+    char *conclusion; /* one plain sentence */
 } cn_specialty_comparison;
 
 typedef struct cn_analysis_result {

@@ -14,5 +14,6 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->consensus.relabel_draws = (size_t)cn_rules_setting(rules, "relabel_draws");
     opts->bootstrap = (size_t)cn_rules_setting(rules, "agreement_bootstrap");
     opts->simulate = (size_t)cn_rules_setting(rules, "specialty_simulations");
+    opts->permutations = (size_t)cn_rules_setting(rules, "specialty_permutations");
     opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");
 }

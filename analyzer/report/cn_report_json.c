@@ -526,12 +526,16 @@ static void specialties(jctx *c, cJSON *root)
         num(c, to, "p_monte_carlo", t->p_monte_carlo);
         integer(c, to, "simulated", (long)t->simulated);
         num(c, to, "cramers_v", t->cramers_v);
+        num(c, to, "cramers_v_corrected", t->cramers_v_corrected);
+        num(c, to, "p_within_questions", sc->p_stratified);
+        integer(c, to, "permutations", (long)sc->permutations);
         num(c, to, "min_expected", t->min_expected);
         integer(c, to, "cells", (long)t->cells);
         integer(c, to, "cells_expected_below_5", (long)t->cells_expected_below_5);
         boolean(c, to, "small_expected", t->small_expected);
         boolean(c, to, "cochran_ok", t->cochran_ok);
     }
+    str(c, o, "conclusion", sc->conclusion);
     str(c, o, "note", cn_fmt_specialty_note());
 }
 

@@ -549,12 +549,16 @@ static void specialties(xctx *c)
     attr_num(c, "p-monte-carlo", t->p_monte_carlo);
     attr_int(c, "simulated", (long)t->simulated);
     attr_num(c, "cramers-v", t->cramers_v);
+    attr_num(c, "cramers-v-corrected", t->cramers_v_corrected);
+    attr_num(c, "p-within-questions", sc->p_stratified);
+    attr_int(c, "permutations", (long)sc->permutations);
     attr_num(c, "min-expected", t->min_expected);
     attr_int(c, "cells", (long)t->cells);
     attr_int(c, "cells-expected-below-5", (long)t->cells_expected_below_5);
     attr_bool(c, "small-expected", t->small_expected);
     attr_bool(c, "cochran-ok", t->cochran_ok);
     end(c);
+    text_elem(c, "conclusion", sc->conclusion);
     text_elem(c, "note", cn_fmt_specialty_note());
     end(c);
 }

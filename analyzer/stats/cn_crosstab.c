@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 void cn_crosstab_opts_init(cn_crosstab_opts *opts)
 {
@@ -184,6 +185,101 @@ static int check_counts(const long *counts, size_t rows, size_t cols, cn_error *
     return CN_OK;
 }
 
+/* Bergsma (2013), "A bias-correction for Cramer's V and Tschuprow's T":
+ * phi2 = max(0, X2/n - (r-1)(c-1)/(n-1)), r~ = r - (r-1)^2/(n-1), c~ likewise,
+ * V~ = sqrt(phi2 / min(r~ - 1, c~ - 1)). Small tables inflate V; this does not. */
+static double corrected_v(double x2, long n, size_t r, size_t c)
+{
+    if (n < 2)
+        return NAN;
+    double nn = (double)n, rr = (double)r, cc = (double)c;
+    double phi2 = x2 / nn - (rr - 1) * (cc - 1) / (nn - 1);
+    if (phi2 < 0)
+        phi2 = 0;
+    double rt = rr - (rr - 1) * (rr - 1) / (nn - 1), ct = cc - (cc - 1) * (cc - 1) / (nn - 1);
+    double d = (rt < ct ? rt : ct) - 1;
+    return d > 0 ? sqrt(phi2 / d) : NAN;
+}
+
+double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols)
+{
+    table t;
+    double x2 = NAN;
+    if (table_build(&t, counts, rows, cols) == 0 && t.r >= 2 && t.c >= 2)
+        x2 = pearson(&t, t.cell);
+    table_free(&t);
+    return x2;
+}
+
+int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
+                             size_t rows, size_t cols, size_t permutations, unsigned long seed,
+                             double *p, cn_error *err)
+{
+    *p = NAN;
+    size_t strata = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (row[i] >= rows || col[i] >= cols)
+            return cn_error_set(err, CN_ERR_USAGE, "crosstab: item %zu out of range", i + 1);
+        if (stratum[i] + 1 > strata)
+            strata = stratum[i] + 1;
+    }
+    long *counts = calloc(rows * cols + 1, sizeof *counts);
+    size_t *order = malloc((n ? n : 1) * sizeof *order), *start = calloc(strata + 2, sizeof *start);
+    size_t *perm = malloc((n ? n : 1) * sizeof *perm);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    int rc = counts && order && start && perm && rng
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
+    if (rc == CN_OK) {
+        /* items grouped by stratum (a counting sort keeps each stratum's order) */
+        for (size_t i = 0; i < n; i++)
+            start[stratum[i] + 1]++;
+        for (size_t s = 0; s < strata; s++)
+            start[s + 1] += start[s];
+        size_t *fill = calloc(strata + 1, sizeof *fill);
+        if (!fill) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
+        } else {
+            for (size_t i = 0; i < n; i++)
+                order[start[stratum[i]] + fill[stratum[i]]++] = i;
+            free(fill);
+        }
+    }
+    if (rc == CN_OK) {
+        for (size_t i = 0; i < n; i++)
+            counts[row[i] * cols + col[i]]++;
+        double x2 = cn_crosstab_chi_square(counts, rows, cols);
+        if (!isnan(x2) && permutations > 0) {
+            gsl_rng_set(rng, seed);
+            for (size_t i = 0; i < n; i++)
+                perm[i] = col[order[i]];
+            size_t ge = 0;
+            for (size_t b = 0; b < permutations; b++) {
+                for (size_t s = 0; s < strata; s++) /* Fisher-Yates within the stratum */
+                    for (size_t j = start[s + 1]; j > start[s] + 1; j--) {
+                        size_t k = start[s] + gsl_rng_uniform_int(rng, j - start[s]);
+                        size_t tmp = perm[j - 1];
+                        perm[j - 1] = perm[k];
+                        perm[k] = tmp;
+                    }
+                memset(counts, 0, rows * cols * sizeof *counts);
+                for (size_t i = 0; i < n; i++)
+                    counts[row[order[i]] * cols + perm[i]]++;
+                double xb = cn_crosstab_chi_square(counts, rows, cols);
+                ge += xb >= (1.0 - 64.0 * DBL_EPSILON) * x2;
+            }
+            *p = (1.0 + (double)ge) / ((double)permutations + 1.0);
+        }
+    }
+    free(counts);
+    free(order);
+    free(start);
+    free(perm);
+    if (rng)
+        gsl_rng_free(rng);
+    return rc;
+}
+
 int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows, size_t cols,
                         cn_crosstab_result *out, cn_error *err)
 {
@@ -203,6 +299,7 @@ int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t
     *out = (cn_crosstab_result){
         .rows = rows, .cols = cols, .rows_used = t.r, .cols_used = t.c, .n = t.n};
     out->chi_square = out->p_value = out->p_monte_carlo = out->cramers_v = NAN;
+    out->cramers_v_corrected = NAN;
     out->min_expected = NAN;
     if (t.r >= 2 && t.c >= 2) {
         expected_counts(&t, out);
@@ -211,6 +308,7 @@ int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t
         out->p_value = gsl_cdf_chisq_Q(out->chi_square, (double)out->df);
         size_t k = t.r < t.c ? t.r : t.c;
         out->cramers_v = sqrt(out->chi_square / ((double)t.n * (double)(k - 1)));
+        out->cramers_v_corrected = corrected_v(out->chi_square, t.n, t.r, t.c);
         if (opts->simulate > 0)
             rc = monte_carlo(opts, &t, out, err);
     }

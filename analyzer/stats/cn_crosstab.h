@@ -49,9 +49,25 @@ typedef struct cn_crosstab_result {
     double min_expected; /* over the cells used; NaN when untested */
     size_t cells;        /* rows_used x cols_used (0 when untested) */
     size_t cells_expected_below_5;
-    bool small_expected; /* some E < 5: the asymptotic p is doubtful */
-    bool cochran_ok;     /* no E < 1 and at most 20% of cells below 5 */
+    bool small_expected;        /* some E < 5: the asymptotic p is doubtful */
+    bool cochran_ok;            /* no E < 1 and at most 20% of cells below 5 */
+    double cramers_v_corrected; /* Bergsma's (2013) bias correction of V; NaN when untested */
 } cn_crosstab_result;
+
+/* Pearson's X2 of an r x c table (the statistic alone; NaN when fewer than
+ * two non-empty rows or columns). */
+double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols);
+
+/* A permutation p-value stratified by a third variable: n items, each with a
+ * stratum (a question), a row (a specialty) and a column (a stance). The
+ * columns are shuffled among the items of each stratum, B times, which keeps
+ * every stratum's mix of rows and of columns, so an association that only
+ * comes from strata (questions) differing in both is not counted; p = (1 +
+ * #{X2_perm >= X2_obs}) / (B + 1) on the pooled table. NaN with nothing to
+ * compare. Seeded. CN_ERR_USAGE for an index out of range; CN_ERR_NOMEM. */
+int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
+                             size_t rows, size_t cols, size_t permutations, unsigned long seed,
+                             double *p, cn_error *err);
 
 void cn_crosstab_opts_init(cn_crosstab_opts *opts);
 
