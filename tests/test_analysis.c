@@ -343,6 +343,23 @@ static void test_analysis_groups_and_counts(void)
         for (size_t m = 0; m < r->claims[c].n_members; m++)
             CU_ASSERT_NOT_EQUAL(r->claims[c].members[m].answer, q->related[0]);
 
+    /* Issue 12: a claim's tally counts the answers to the questions whose
+     * primary claim it is, one vote each; answers that mention it on other
+     * questions come after them in members[] and are not counted. */
+    for (size_t c = 0; c < r->n_claims; c++) {
+        const cn_analysis_claim *cl = &r->claims[c];
+        long votes = 0, mentions = 0;
+        for (int k = 0; k < CN_STANCE_COUNT; k++) {
+            votes += cl->tally.counts[k];
+            mentions += cl->mention_counts[k];
+        }
+        CU_ASSERT_EQUAL(votes, (long)cl->n_primary);
+        CU_ASSERT_EQUAL(mentions, (long)(cl->n_members - cl->n_primary));
+        for (size_t m = 0; m < cl->n_members; m++)
+            CU_ASSERT_EQUAL(cl->members[m].verdict == 0, m < cl->n_primary);
+    }
+    CU_ASSERT_EQUAL(r->claims[q->claim].n_primary, (size_t)sum);
+
     /* b's repeat names another physician: queued with its reason; c's agrees: not */
     const cn_analysis_answer *d1 = &r->answers[q->duplicates[0]];
     const cn_analysis_answer *d2 = &r->answers[q->duplicates[1]];

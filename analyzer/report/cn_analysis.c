@@ -652,6 +652,27 @@ static int claim_members(cn_analysis *an, cn_error *err)
         }
     }
     free(cap);
+    /* One vote per answer, on the question it answers: the primary verdicts
+     * first (they are tallied), then the mentions from other questions. */
+    for (size_t c = 0; c < r->n_claims; c++) {
+        cn_analysis_claim *cl = &r->claims[c];
+        cn_member *sorted = malloc((cl->n_members + 1) * sizeof *sorted);
+        if (!sorted)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        size_t k = 0;
+        for (size_t m = 0; m < cl->n_members; m++)
+            if (cl->members[m].verdict == 0)
+                sorted[k++] = cl->members[m];
+        cl->n_primary = k;
+        for (size_t m = 0; m < cl->n_members; m++)
+            if (cl->members[m].verdict != 0) {
+                sorted[k++] = cl->members[m];
+                cl->mention_counts[cn_analysis_verdict_stance(&r->answers[cl->members[m].answer],
+                                                              cl->members[m].verdict)]++;
+            }
+        free(cl->members);
+        cl->members = sorted;
+    }
     return CN_OK;
 }
 
@@ -666,7 +687,7 @@ static int tally_claims(cn_analysis *an, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < cl->n_members; k++)
             vote_of(&r->answers[cl->members[k].answer], cl->members[k].verdict, &votes[k]);
-        rc = cn_tally_compute(votes, cl->n_members, &an->opts.consensus, &cl->tally, err);
+        rc = cn_tally_compute(votes, cl->n_primary, &an->opts.consensus, &cl->tally, err);
         free(votes);
     }
     return rc;

@@ -159,9 +159,14 @@ typedef struct cn_analysis_claim {
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    cn_member *members; /* counted answers with a verdict on it, corpus order */
+    cn_member *members; /* counted answers with a verdict on it: the answers to
+                           questions whose primary claim it is first, then the
+                           answers that mention it on other questions; corpus
+                           order within each */
     size_t n_members;
-    cn_tally tally; /* dissent indexes members[] */
+    size_t n_primary;                     /* members[0, n_primary): the votes tallied */
+    long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
+    cn_tally tally;                       /* of the primary votes; dissent indexes members[] */
 } cn_analysis_claim;
 
 typedef struct cn_skipped {

@@ -409,7 +409,11 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     for (size_t i = 0; qs && i < cl->n_questions; i++)
         str(c, qs, NULL, c->r->questions[cl->questions[i]].id);
     files(c, o, cl->tally.files, cl->tally.n_files);
-    integer(c, o, "answers", (long)cl->n_members);
+    integer(c, o, "answers", (long)cl->n_primary);
+    integer(c, o, "mentions", (long)(cl->n_members - cl->n_primary));
+    cJSON *mc = obj(c, o, "mention_counts");
+    for (int s = 0; mc && s < CN_STANCE_COUNT; s++)
+        integer(c, mc, cn_stance_name((cn_stance)s), cl->mention_counts[s]);
     tally_fields(c, o, &cl->tally);
     cJSON *dis = arr(c, o, "dissent");
     for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)

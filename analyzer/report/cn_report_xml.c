@@ -433,7 +433,8 @@ static void claim(xctx *c, size_t ci)
     start(c, "claim");
     attr(c, "id", cl->id);
     attr_bool(c, "catalog", cl->rule != NULL);
-    attr_int(c, "answers", (long)cl->n_members);
+    attr_int(c, "answers", (long)cl->n_primary);
+    attr_int(c, "mentions", (long)(cl->n_members - cl->n_primary));
     text_elem(c, "statement", cl->statement);
     start(c, "questions");
     for (size_t i = 0; i < cl->n_questions; i++) {
