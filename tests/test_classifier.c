@@ -371,6 +371,41 @@ static void test_tokenized_once(void)
     cn_annotator_free(a);
 }
 
+/* Issue 15: work grows linearly with the answer, whatever is in it. Counted
+ * in steps (tokens and hits looked at), not seconds: doubling a text full of
+ * negations, contrasts, hedges, conditionals and boilerplate at most
+ * 2.2 x the work. (Before, each cue scanned every modifier of the answer and
+ * every clause: 2 MB took 30-40 s.) */
+static size_t work_for(size_t copies)
+{
+    static const char PART[] = "I would not worry about it, but it may cause some swelling. "
+                               "However, if it persists, see your surgeon. It is not dangerous "
+                               "and usually resolves; consult your doctor. ";
+    size_t n = strlen(PART);
+    char *text = malloc(n * copies + 1);
+    if (!text)
+        return 0;
+    for (size_t i = 0; i < copies; i++)
+        memcpy(text + i * n, PART, n);
+    text[n * copies] = '\0';
+    cn_classify_input in = {.text = text};
+    cn_decision d;
+    cn_error err;
+    size_t work = cn_classify_answer(RULES, &in, &d, &err) == CN_OK ? d.work : 0;
+    cn_decision_clear(&d);
+    free(text);
+    return work;
+}
+
+static void test_linear_work(void)
+{
+    size_t a = work_for(2000), b = work_for(4000), c = work_for(8000);
+    fprintf(stderr, "\n    work: %zu, %zu, %zu steps", a, b, c);
+    CU_ASSERT(a > 0);
+    CU_ASSERT(b <= 2.2 * (double)a);
+    CU_ASSERT(c <= 2.2 * (double)b);
+}
+
 int main(void)
 {
     if (suite_rules()) {
@@ -396,6 +431,7 @@ int main(void)
         {"confidence and conflict", test_confidence_and_conflict},
         {"empty text", test_empty_text},
         {"each text tokenized once (issue 11)", test_tokenized_once},
+        {"work linear in the answer (issue 15)", test_linear_work},
         {"primary claims", test_primary_claims},
         {"question types", test_question_types},
         {NULL, NULL},

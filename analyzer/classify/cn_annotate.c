@@ -305,9 +305,12 @@ static cJSON *effects_json(unsigned flags)
 cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *text)
 {
     cJSON *arr = cJSON_CreateArray();
+    /* lengths once: an evidence list grows with the text */
+    size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
     for (size_t i = 0; arr && i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
         const char *src = e->in_title ? title : text;
+        size_t src_len = e->in_title ? title_len : text_len;
         cJSON *o = cJSON_CreateObject();
         if (!o)
             break;
@@ -316,7 +319,7 @@ cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *tex
         cJSON_AddStringToObject(o, "field", e->in_title ? "title" : "text");
         cJSON_AddNumberToObject(o, "start", (double)e->start);
         cJSON_AddNumberToObject(o, "end", (double)e->end);
-        if (src && e->end <= strlen(src)) {
+        if (src && e->end <= src_len) {
             char *m = strndup(src + e->start, e->end - e->start);
             cJSON_AddStringToObject(o, "match", m ? m : "");
             free(m);

@@ -26,6 +26,9 @@ typedef struct work {
     const cn_tokens *tokens; /* the doc's */
     size_t n_title;          /* tokens [0, n_title) come from the title */
     size_t n_counted;        /* tokens the answer counts (its body only, if asked) */
+    size_t *clause_len;      /* tokens per clause number */
+    unsigned char *taken;    /* per token: covered by a kept hit (overlap resolution) */
+    size_t steps;            /* work done, counted (cn_decision.work) */
     hits by_kind[CN_RULE_KIND_COUNT];
     hits cues; /* cue hits left after overlap resolution */
 } work;
@@ -46,6 +49,8 @@ static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last)
 
 static void work_clear(work *w)
 {
+    free(w->clause_len);
+    free(w->taken);
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         free(w->by_kind[k].items);
     free(w->cues.items);
@@ -66,6 +71,49 @@ void cn_decision_clear(cn_decision *d)
 static const cn_token *tok(const work *w, size_t i)
 {
     return cn_tokens_at(w->tokens, i);
+}
+
+/* Tokens per clause, and the per-token marks of overlap resolution. */
+static int clause_lengths(work *w)
+{
+    size_t n = cn_tokens_count(w->tokens);
+    unsigned clauses = n ? tok(w, n - 1)->clause + 1 : 0;
+    w->clause_len = calloc((size_t)clauses + 1, sizeof *w->clause_len);
+    w->taken = calloc(n + 1, 1);
+    if (!w->clause_len || !w->taken)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        w->clause_len[tok(w, i)->clause]++;
+    w->steps += n;
+    return 0;
+}
+
+/* Hits are kept in position order, and sentence numbers grow with position:
+ * the hits of h that start in sentences [s0, s1] are items [*i0, *i1), found
+ * by binary search, so a cue looks at the modifiers of its own sentence only
+ * and the work stays linear in the length of the answer. */
+static void sentence_window(work *w, const hits *h, unsigned s0, unsigned s1, size_t *i0,
+                            size_t *i1)
+{
+    size_t lo = 0, hi = h->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tok(w, h->items[mid].first)->sentence < s0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *i0 = lo;
+    hi = h->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tok(w, h->items[mid].first)->sentence <= s1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *i1 = lo;
+    w->steps += *i1 - *i0 + 1;
 }
 
 /* The rule hits of the doc (those in the body only, when asked). */
@@ -110,6 +158,18 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
+/* Mark the hit's tokens taken unless one already is: overlap resolution in
+ * time proportional to the hits' lengths, not to their number squared. */
+static bool take_span(work *w, const hit *h)
+{
+    w->steps += h->last - h->first + 1;
+    for (size_t t = h->first; t <= h->last; t++)
+        if (w->taken[t])
+            return false;
+    memset(w->taken + h->first, 1, h->last - h->first + 1);
+    return true;
+}
+
 /* Of overlapping modifiers of one kind keep the longest ("most likely" over
  * "likely"), so one phrase applies once. */
 static int resolve_modifiers(work *w)
@@ -122,13 +182,11 @@ static int resolve_modifiers(work *w)
             continue;
         qsort(h->items, h->n, sizeof *h->items, longer_first);
         size_t kept = 0;
-        for (size_t i = 0; i < h->n; i++) {
-            bool clash = false;
-            for (size_t j = 0; j < kept && !clash; j++)
-                clash = overlaps(&h->items[i], &h->items[j]);
-            if (!clash)
+        for (size_t i = 0; i < h->n; i++)
+            if (take_span(w, &h->items[i]))
                 h->items[kept++] = h->items[i];
-        }
+        for (size_t i = 0; i < kept; i++) /* free the tokens for the next kind */
+            memset(w->taken + h->items[i].first, 0, h->items[i].last - h->items[i].first + 1);
         h->n = kept;
         qsort(h->items, h->n, sizeof *h->items, by_position);
     }
@@ -150,33 +208,41 @@ static int resolve_cues(work *w, const cn_classify_input *in)
     all->n = kept;
     if (all->n)
         qsort(all->items, all->n, sizeof *all->items, longer_first);
-    for (size_t i = 0; i < all->n; i++) {
-        bool clash = false;
-        for (size_t j = 0; j < w->cues.n && !clash; j++)
-            clash = overlaps(&all->items[i], &w->cues.items[j]);
-        if (!clash &&
+    for (size_t i = 0; i < all->n; i++)
+        if (take_span(w, &all->items[i]) &&
             hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last))
             return -1;
-    }
     if (w->cues.n)
         qsort(w->cues.items, w->cues.n, sizeof *w->cues.items, by_position);
     return 0;
 }
 
-static bool inside_any(const hits *h, size_t first, size_t last)
+/* A hit of h (in position order) covers tokens [first, last]: only hits of
+ * the same sentence can. */
+static bool inside_any(work *w, const hits *h, size_t first, size_t last)
 {
-    for (size_t i = 0; i < h->n; i++)
+    size_t i0, i1;
+    unsigned s = tok(w, first)->sentence;
+    sentence_window(w, h, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++)
         if (h->items[i].first <= first && last <= h->items[i].last)
             return true;
     return false;
 }
 
-static bool any_between(const hits *h, size_t from, size_t to)
+/* A hit of h (in position order) starts strictly between from and to. */
+static bool any_between(work *w, const hits *h, size_t from, size_t to)
 {
-    for (size_t i = 0; i < h->n; i++)
-        if (h->items[i].first > from && h->items[i].first < to)
-            return true;
-    return false;
+    size_t lo = 0, hi = h->n;
+    while (lo < hi) { /* the first hit starting after from */
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->items[mid].first <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    w->steps++;
+    return lo < h->n && h->items[lo].first < to;
 }
 
 /* NegEx: an odd number of negation triggers shortly before the cue in its
@@ -185,13 +251,16 @@ static bool negated(work *w, const hit *cue)
 {
     hits *neg = &w->by_kind[CN_RULE_NEGATION];
     int count = 0;
+    size_t i0, i1;
+    unsigned s = tok(w, cue->first)->sentence;
+    sentence_window(w, neg, s, s, &i0, &i1); /* a trigger reaches within its clause */
     /* A cue that spells its own negation ("I don't offer it", "no evidence")
      * is not flipped again by another one nearby ("I'm not a fan and I don't
      * offer it"). */
-    for (size_t i = 0; i < neg->n; i++)
+    for (size_t i = i0; i < i1; i++)
         if (neg->items[i].first >= cue->first && neg->items[i].last <= cue->last)
             return false;
-    for (size_t i = 0; i < neg->n; i++) {
+    for (size_t i = i0; i < i1; i++) {
         hit *t = &neg->items[i];
         if (t->first <= cue->last && cue->first <= t->last)
             continue; /* the cue spells its own negation ("no evidence") */
@@ -204,10 +273,10 @@ static bool negated(work *w, const hit *cue)
             continue;
         if (to - from > (size_t)t->rule->scope)
             continue;
-        if (inside_any(&w->by_kind[CN_RULE_PSEUDO], t->first, t->last))
+        if (inside_any(w, &w->by_kind[CN_RULE_PSEUDO], t->first, t->last))
             continue;
-        if (any_between(&w->by_kind[CN_RULE_TERMINATOR], from, to) ||
-            any_between(&w->by_kind[CN_RULE_CONTRAST], from, to))
+        if (any_between(w, &w->by_kind[CN_RULE_TERMINATOR], from, to) ||
+            any_between(w, &w->by_kind[CN_RULE_CONTRAST], from, to))
             continue;
         t->used = true;
         count++;
@@ -225,13 +294,15 @@ static void apply_hedges(work *w, const hit *cue, cue_effect *e)
 {
     hits *h = &w->by_kind[CN_RULE_HEDGE];
     unsigned s = tok(w, cue->first)->sentence;
-    for (size_t i = 0; i < h->n; i++) {
+    size_t i0, i1;
+    sentence_window(w, h, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         hit *t = &h->items[i];
         if (tok(w, t->first)->sentence != s || (t->last >= cue->first && t->first <= cue->last))
             continue;
         if (t->first >= cue->first && !t->rule->whole_sentence)
             continue;
-        if (any_between(&w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
+        if (any_between(w, &w->by_kind[CN_RULE_CONTRAST], t->last, cue->first))
             continue;
         t->used = true;
         e->weight *= t->rule->factor;
@@ -246,7 +317,10 @@ static void apply_hedges(work *w, const hit *cue, cue_effect *e)
 static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
 {
     hits *h = &w->by_kind[CN_RULE_INTENSIFIER];
-    for (size_t i = 0; i < h->n; i++) {
+    size_t i0, i1;
+    unsigned s = tok(w, cue->first)->sentence;
+    sentence_window(w, h, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         hit *t = &h->items[i];
         if (t->last >= cue->first || cue->first - t->last > 3 ||
             tok(w, t->last)->clause != tok(w, cue->first)->clause)
@@ -261,18 +335,17 @@ static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
  * that is mostly boilerplate says nothing ("If so, consult your doctor"). */
 static bool clause_mostly(const work *w, const hit *h)
 {
-    unsigned c = tok(w, h->first)->clause;
-    size_t n = 0;
-    for (size_t i = 0; i < cn_tokens_count(w->tokens); i++)
-        n += tok(w, i)->clause == c;
+    size_t n = w->clause_len[tok(w, h->first)->clause];
     return 2 * (h->last - h->first + 1) >= n;
 }
 
 static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
 {
     unsigned s = tok(w, cue->first)->sentence, c = tok(w, cue->first)->clause;
+    size_t i0, i1;
     hits *x = &w->by_kind[CN_RULE_EXPERIENCE];
-    for (size_t i = 0; i < x->n; i++) {
+    sentence_window(w, x, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         if (tok(w, x->items[i].first)->sentence == s) {
             x->items[i].used = true;
             e->weight *= x->items[i].rule->factor;
@@ -281,7 +354,8 @@ static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
         }
     }
     hits *hy = &w->by_kind[CN_RULE_HYPOTHETICAL];
-    for (size_t i = 0; i < hy->n; i++) {
+    sentence_window(w, hy, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         hit *t = &hy->items[i];
         bool reaches = t->rule->whole_sentence
                            ? tok(w, t->first)->sentence == s
@@ -296,7 +370,8 @@ static void apply_sentence_modifiers(work *w, const hit *cue, cue_effect *e)
         }
     }
     hits *b = &w->by_kind[CN_RULE_BOILERPLATE];
-    for (size_t i = 0; i < b->n; i++) {
+    sentence_window(w, b, s, s, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         if (overlaps(&b->items[i], cue) ||
             (tok(w, b->items[i].first)->clause == c && clause_mostly(w, &b->items[i]))) {
             b->items[i].used = true;
@@ -312,7 +387,9 @@ static void apply_contrast(work *w, const hit *cue, cue_effect *e)
 {
     hits *h = &w->by_kind[CN_RULE_CONTRAST];
     const cn_token *ct = tok(w, cue->first);
-    for (size_t i = 0; i < h->n; i++) {
+    size_t i0, i1; /* a contrast reaches its own sentence and the one before it */
+    sentence_window(w, h, ct->sentence, ct->sentence + 1, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         hit *t = &h->items[i];
         const cn_token *tt = tok(w, t->first);
         if (t->first <= cue->last && cue->first <= t->last)
@@ -348,8 +425,10 @@ static void apply_contrast(work *w, const hit *cue, cue_effect *e)
 static bool sentence_on_topic(work *w, const cn_rule *claim, unsigned sentence)
 {
     hits *h = &w->by_kind[CN_RULE_CLAIM];
-    for (size_t i = 0; i < h->n; i++)
-        if (h->items[i].rule == claim && tok(w, h->items[i].first)->sentence == sentence)
+    size_t i0, i1;
+    sentence_window(w, h, sentence, sentence, &i0, &i1);
+    for (size_t i = i0; i < i1; i++)
+        if (h->items[i].rule == claim)
             return true;
     return false;
 }
@@ -581,7 +660,9 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     w.tokens = cn_doc_tokens(doc);
     w.n_title = cn_doc_title_tokens(doc);
     w.n_counted = cn_tokens_count(w.tokens) - (in->body_only ? w.n_title : 0);
-    rc = collect_hits(&w, doc, in->body_only, err);
+    rc = clause_lengths(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;
+    if (rc == CN_OK)
+        rc = collect_hits(&w, doc, in->body_only, err);
     if (rc == CN_OK && resolve_cues(&w, in))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t cap = 0;
@@ -633,6 +714,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         rc = cues.oom ? cn_error_set(err, CN_ERR_NOMEM, "out of memory")
                       : decide_learned(&w, in, &mi, out, err);
     }
+    out->work = w.steps + cn_tokens_count(w.tokens);
     if (rc != CN_OK)
         cn_decision_clear(out);
     free(cues.v);

@@ -56,6 +56,8 @@ typedef struct cn_decision {
     cn_evidence *evidence;          /* cues then modifiers, by position */
     size_t n_evidence;
     double *features; /* keep_features: the decision model's input (cn_model_vector) */
+    size_t work;      /* steps of work counted (tokens, hits looked at): grows linearly
+                         with the answer's length whatever its content (tested) */
     size_t n_features;
 } cn_decision;
 

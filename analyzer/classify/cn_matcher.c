@@ -9,6 +9,12 @@
 #include <string.h>
 
 #define GAP_MAX 3
+/* Partial matches alive at one token, at most. Real text keeps a few dozen;
+ * patterns made of many gaps ("s* ** s* ** ...") on text that keeps matching
+ * them would otherwise multiply threads at every word, so past this the
+ * newest are dropped: matching stays linear in the text whatever the rules
+ * (rules/README.md says so; `rules check` warns about such patterns). */
+#define MAX_LIVE_THREADS 256
 
 enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
 
@@ -253,6 +259,8 @@ static int push_match(scan_state *s, int payload, size_t first, size_t last)
 
 static int push_next(scan_state *s, int node, size_t start, int budget)
 {
+    if (s->n_next >= MAX_LIVE_THREADS)
+        return 0;
     for (size_t i = 0; i < s->n_next; i++)
         if (s->next[i].node == node && s->next[i].start == start && s->next[i].budget >= budget)
             return 0;
