@@ -197,7 +197,7 @@ static void test_cli_rules_check(void)
     free(err);
     tu_rm_rf(dir);
     free(dir);
-    CU_ASSERT_EQUAL(tu_run_cli("rules check /nonexistent/rules", &out, &err), 1);
+    CU_ASSERT_EQUAL(tu_run_cli("rules check /nonexistent/rules", &out, &err), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(err, "/nonexistent/rules"));
     free(out);
     free(err);

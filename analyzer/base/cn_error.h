@@ -21,7 +21,7 @@ typedef enum cn_error_code {
     CN_ERR_ENCODING = -6 /* input is not valid UTF-8 */
 } cn_error_code;
 
-#define CN_ERROR_MESSAGE_MAX 1024
+#define CN_ERROR_MESSAGE_MAX 4096
 
 typedef struct cn_error {
     int code;

@@ -106,6 +106,9 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
 
 static int load_overrides(cn_gold *g, const char *path, const char *data, cn_error *err)
 {
+    if (cn_json_nul_escape(data, strlen(data)) < strlen(data))
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: a \\u0000 escape (NUL) inside a string would cut it short", path);
     cJSON *arr = cJSON_Parse(data);
     if (!cJSON_IsArray(arr)) {
         cJSON_Delete(arr);
@@ -148,6 +151,11 @@ static int load_lines(cn_gold *g, const char *path, char *data, cn_error *err)
         while (*s && cn_text_is_space((unsigned char)*s))
             s++;
         if (*s) {
+            if (cn_json_nul_escape(s, strlen(s)) < strlen(s))
+                return cn_error_set(err, CN_ERR_FORMAT,
+                                    "%s:%u: a \\u0000 escape (NUL) inside a string would cut it "
+                                    "short",
+                                    path, line);
             cJSON *obj = cJSON_Parse(s);
             if (!obj)
                 return cn_error_set(err, CN_ERR_FORMAT, "%s:%u: not valid JSON", path, line);

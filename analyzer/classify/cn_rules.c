@@ -105,7 +105,7 @@ static void problem(load_ctx *c, const char *file, unsigned line, const char *fm
 
 static void problem(load_ctx *c, const char *file, unsigned line, const char *fmt, ...)
 {
-    char msg[1024], full[1400];
+    char msg[CN_ERROR_MESSAGE_MAX], full[CN_ERROR_MESSAGE_MAX + 512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -517,15 +517,76 @@ static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
     check_unused(c, r);
 }
 
+/* The values a setting may take: what `classify` and `analyze` accept, so
+ * that `rules check` refuses exactly what they would. Open bounds where a
+ * limit itself is no valid value (a confidence level of 0 or 1). */
+static bool setting_in_range(const char *name, double v, char *why, size_t size)
+{
+    static const struct {
+        const char *name;
+        double lo, hi;
+        bool lo_open, hi_open;
+    } RANGES[] = {
+        {"interval_level", 0, 1, true, true},
+        {"consensus_strong", 0, 1, true, false},
+        {"consensus_moderate", 0, 1, true, false},
+        {"consensus_weak", 0, 1, true, false},
+        {"consensus_min_answers", 1, 1e6, false, false},
+        {"consensus_posterior", 0, 1, false, true},
+        {"review_low_confidence", 0, 1, false, false},
+        {"negation_scope", 1, 30, false, false},
+        {"claim_min_topics", 1, 100, false, false},
+    };
+    for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
+        if (strcmp(name, RANGES[i].name))
+            continue;
+        bool ok = (RANGES[i].lo_open ? v > RANGES[i].lo : v >= RANGES[i].lo) &&
+                  (RANGES[i].hi_open ? v < RANGES[i].hi : v <= RANGES[i].hi);
+        if (!ok)
+            snprintf(why, size, "%g is outside %s%g, %g%s", v, RANGES[i].lo_open ? "(" : "[",
+                     RANGES[i].lo, RANGES[i].hi, RANGES[i].hi_open ? ")" : "]");
+        return ok;
+    }
+    return true;
+}
+
+static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r);
+
+/* The levels in order: weak <= moderate <= strong. */
+static void check_consensus_levels(load_ctx *c, const cn_rules *rs)
+{
+    double weak = cn_rules_setting(rs, "consensus_weak");
+    double moderate = cn_rules_setting(rs, "consensus_moderate");
+    double strong = cn_rules_setting(rs, "consensus_strong");
+    if (weak <= moderate && moderate <= strong)
+        return;
+    const char *file = "settings.rules";
+    unsigned line = 0;
+    for (size_t i = 0; i < c->n_recs; i++)
+        if (!strcmp(c->recs[i].kind, "setting") && c->recs[i].id &&
+            !strncmp(c->recs[i].id, "consensus_", 10)) {
+            file = c->recs[i].file;
+            line = c->recs[i].line;
+        }
+    problem(c, file, line,
+            "consensus levels out of order: need weak <= moderate <= strong (got %g, %g, %g)", weak,
+            moderate, strong);
+}
+
 static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r)
 {
     for (size_t i = 0; i < N_SETTINGS; i++) {
         if (r->id && !strcmp(r->id, SETTING_DEFAULTS[i].name)) {
             double v;
-            if (attr_number(c, r, "value", 0, 1e6, &v))
-                rs->settings[i] = v;
-            else if (!find_attr(r, "value"))
+            char why[128];
+            if (!find_attr(r, "value"))
                 problem(c, r->file, r->line, "setting %s needs value=NUMBER", r->id);
+            else if (attr_number(c, r, "value", 0, 1e6, &v)) {
+                if (setting_in_range(r->id, v, why, sizeof why))
+                    rs->settings[i] = v;
+                else
+                    problem(c, r->file, r->line, "setting %s: %s", r->id, why);
+            }
             check_unused(c, r);
             return;
         }
@@ -937,6 +998,7 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
             else if (!strcmp(r->kind, "alias"))
                 rules_add_alias(&c, rs, r);
         }
+        check_consensus_levels(&c, rs);
         for (size_t i = 0; i < c.n_recs; i++)
             if (!strcmp(c.recs[i].kind, "class"))
                 rules_add_class(&c, rs, &c.recs[i]);

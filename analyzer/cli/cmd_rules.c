@@ -5,6 +5,7 @@
 #include "cn_annotate.h"
 #include "cn_eval.h"
 #include "cn_fit.h"
+#include "cn_pagecues.h"
 #include "cn_page.h"
 #include "cn_rules.h"
 
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char USAGE[] =
     "Usage: consensus rules check [DIR]\n"
@@ -36,8 +38,11 @@ static const char USAGE[] =
     "      --out FILE    write the weight lines there instead of stdout\n"
     "      --rules DIR   rule folder (default: $CONSENSUS_RULES, ./rules, installed)\n"
     "\n"
+    "check also loads DIR/specialties.txt and DIR/page-cues.txt, as classify and\n"
+    "analyze do, so it passes exactly the folders they accept.\n"
+    "\n"
     "Exit status: 0 the rules are valid (fit: weights written); 1 problems were\n"
-    "found, or gold lines could not be aligned; 2 bad usage.\n";
+    "found, or gold lines could not be aligned; 2 bad usage (no such folder).\n";
 
 static void print_diag(void *ctx, const char *message)
 {
@@ -48,11 +53,26 @@ static void print_diag(void *ctx, const char *message)
 static int rules_check(const char *dir_arg)
 {
     const char *dir = cli_rules_dir(dir_arg);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return cli_usage_error("rules", "%s: no such rule folder", dir);
     cn_rules *rules = NULL;
     cn_error err;
     cn_error_clear(&err);
-    if (cn_rules_load(dir, &rules, print_diag, NULL, &err) != CN_OK) {
+    int rc = cn_rules_load(dir, &rules, print_diag, NULL, &err);
+    if (rc != CN_OK)
         cli_error("%s", err.message);
+    /* Everything classify and analyze load from the folder: the page cues too. */
+    cn_pagecues *cues = NULL;
+    cn_error cerr;
+    cn_error_clear(&cerr);
+    if (cn_pagecues_load(dir, &cues, &cerr) != CN_OK) {
+        fprintf(stderr, "%s\n", cerr.message);
+        rc = CN_ERR_RULES;
+    }
+    cn_pagecues_free(cues);
+    if (rc != CN_OK) {
+        cn_rules_free(rules);
         return CLI_EXIT_REJECTED;
     }
     size_t counts[CN_RULE_KIND_COUNT] = {0};

@@ -3,6 +3,7 @@
 
 #include "cn_config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,7 +45,7 @@ static const struct {
     {"eval", cmd_eval},       {"rules", cmd_rules}, {"stats", cmd_stats},
 };
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -63,4 +64,17 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, COMMANDS[i].name))
             return COMMANDS[i].run(argc - 1, argv + 1);
     return cli_usage_error("", "unknown command '%s'", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    int code = run(argc, argv);
+    /* Output that could not be written (a full disk, a closed pipe) is a
+     * failure of every command, whatever it says: never exit 0 after it. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "consensus: cannot write the output: %s\n", strerror(errno));
+        if (code == CLI_EXIT_OK)
+            code = CLI_EXIT_REJECTED;
+    }
+    return code;
 }

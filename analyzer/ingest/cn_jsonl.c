@@ -225,6 +225,12 @@ int cn_jsonl_parse_line(const cn_pagecues *cues, const char *line, size_t len, s
 {
     page->format = CN_FORMAT_JSONL;
     page->declared_answers = -1;
+    size_t nul = cn_json_nul_escape(line, len);
+    if (nul < len)
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "a \\u0000 escape (NUL) inside a string at byte %zu of the line: "
+                            "it would cut the text short",
+                            nul);
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (!root) {

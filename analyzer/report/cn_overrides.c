@@ -219,9 +219,16 @@ int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overri
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    size_t nul = cn_json_nul_escape(text, len);
+    cJSON *root = nul < len ? NULL : cJSON_ParseWithLengthOpts(text, len, &end, false);
     int rc = CN_OK;
-    if (!root) {
+    if (nul < len) {
+        unsigned line, col;
+        place_of(text, nul, &line, &col);
+        rc = cn_error_set(err, CN_ERR_FORMAT,
+                          "%s:%u:%u: a \\u0000 escape (NUL) inside a string would cut it short",
+                          name, line, col);
+    } else if (!root) {
         size_t off = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
         unsigned line, col;
         place_of(text, off, &line, &col);

@@ -216,9 +216,14 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
     for (size_t u = 0; u < p->nunits; u++)
         for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
             p->marg[p->cat[e]] += weight[u] * p->cnt[e];
+    /* Alpha does not change when all values are scaled; scaling them into
+     * [-1, 1] keeps squared differences of values like 1e200 finite. */
+    double scale = k ? fmax(fabs(p->value[0]), fabs(p->value[k - 1])) : 1.0;
+    if (!(scale > 0.0) || !isfinite(scale))
+        scale = 1.0;
     double n = 0.0;
     for (size_t c = 0; c < k; c++) {
-        p->pos[c] = metric == CN_ALPHA_ORDINAL ? n + p->marg[c] / 2.0 : p->value[c];
+        p->pos[c] = metric == CN_ALPHA_ORDINAL ? n + p->marg[c] / 2.0 : p->value[c] / scale;
         n += p->marg[c];
     }
 

@@ -244,3 +244,16 @@ char *cn_text_squeeze(const char *s, size_t len)
     out[w] = '\0';
     return out;
 }
+
+size_t cn_json_nul_escape(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 6 <= len; i++) {
+        if (s[i] != '\\')
+            continue;
+        if (s[i + 1] == 'u' && s[i + 2] == '0' && s[i + 3] == '0' && s[i + 4] == '0' &&
+            s[i + 5] == '0')
+            return i;
+        i++; /* skip the escaped character: "\\" is one backslash */
+    }
+    return len;
+}

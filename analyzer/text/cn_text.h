@@ -46,4 +46,9 @@ char *cn_text_squeeze(const char *s, size_t len);
 /* True when c is ASCII white space. */
 bool cn_text_is_space(int c);
 
+/* The offset of a JSON "\u0000" escape in s[0..len) (an escaped NUL, which a
+ * C string would cut short), or len when there is none. A backslash that is
+ * itself escaped ("\\u0000") is no escape. */
+size_t cn_json_nul_escape(const char *s, size_t len);
+
 #endif
