@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ---- summary wording ---- */
 
@@ -461,7 +463,8 @@ static size_t count_entries(const char *dir)
     size_t n = 0;
     struct dirent *e;
     while (d && (e = readdir(d)))
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+             strcmp(e->d_name, ".consensus.lock");
     if (d)
         closedir(d);
     return n;
@@ -500,6 +503,59 @@ static void test_outset_commit_and_abort(void)
     free(tmp);
 }
 
+/* Issue 15: a rename failing halfway puts the earlier files back (the folder
+ * shows the old set, never a mix); a stale file is removed with the set; a
+ * second process cannot open a set on a folder another one is writing. */
+static void test_outset_all_or_nothing(void)
+{
+    char *dir = tu_mkdtemp();
+    cn_outset *set = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "a.txt", "old a", 5, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "stale.html", "old", 3, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
+    cn_outset_free(set);
+    /* b.txt's final name is a folder with a file in it: its rename fails */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/b.txt", dir);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path, 0755), 0);
+    free(tu_write_file(path, "inside", "x", 1));
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "a.txt", "new a", 5, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "b.txt", "new b", 5, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_ERR_IO);
+    cn_outset_free(set);
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    char *got = tu_read_file(path, NULL);
+    CU_ASSERT_STRING_EQUAL(got ? got : "", "old a"); /* rolled back */
+    free(got);
+    CU_ASSERT_EQUAL(count_entries(dir), 3); /* a.txt, stale.html, b.txt/: nothing left over */
+    /* removing a stale file with the set */
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "a.txt", "new a", 5, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_remove(set, "stale.html", &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
+    snprintf(path, sizeof path, "%s/stale.html", dir);
+    struct stat st;
+    CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
+    /* the lock: a child process cannot open a set while this one is open */
+    pid_t pid = fork();
+    if (pid == 0) {
+        cn_outset *other = NULL;
+        cn_error e2;
+        int rc = cn_outset_new(dir, &other, &e2);
+        cn_outset_free(other);
+        _exit(rc == CN_ERR_IO && strstr(e2.message, "another run") ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    cn_outset_free(set);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 static void test_outset_bad_folder(void)
 {
     char *tmp = tu_mkdtemp();
@@ -535,6 +591,7 @@ int main(void)
         {"fmt: numbers", test_fmt_numbers},
         {"fmt: clean text", test_fmt_clean_text},
         {"outset: commit and abort", test_outset_commit_and_abort},
+        {"outset: all or nothing, stale files, lock (issue 15)", test_outset_all_or_nothing},
         {"outset: bad folder", test_outset_bad_folder},
         {NULL, NULL},
     };

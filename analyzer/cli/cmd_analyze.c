@@ -200,6 +200,8 @@ static int write_reports(const cn_analysis_result *r, cn_report_html *html, cons
     free(xml);
     if (rc == CN_OK && html)
         rc = cn_outset_add(set, "report.html", text, len, &err);
+    else if (rc == CN_OK) /* --no-html: no stale page beside the new reports */
+        rc = cn_outset_remove(set, "report.html", &err);
     free(text);
     text = NULL;
     if (rc == CN_OK)

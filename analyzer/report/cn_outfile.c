@@ -2,6 +2,8 @@
 #include "cn_outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +11,17 @@
 #include <unistd.h>
 
 typedef struct pending {
-    char *tmp;   /* DIR/.NAME.XXXXXX */
+    char *tmp;   /* DIR/.NAME.XXXXXX; NULL: a stale file to remove */
     char *final; /* DIR/NAME */
+    char *old;   /* during commit: DIR/NAME's previous version, kept to roll back */
+    bool placed; /* renamed (or removed) into place */
 } pending;
 
 struct cn_outset {
     char *dir;
     pending *files;
     size_t n;
+    int lock_fd; /* DIR/.consensus.lock, held (fcntl) while the set lives */
 };
 
 const char *cn_outset_dir(const cn_outset *set)
@@ -75,7 +80,40 @@ int cn_outset_new(const char *dir, cn_outset **out, cn_error *err)
         free(set);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    /* Two runs into one folder would interleave their sets: the second waits
+     * for nothing and stops with a clear message. */
+    char lock[4096];
+    snprintf(lock, sizeof lock, "%s/.consensus.lock", dir);
+    set->lock_fd = open(lock, O_RDWR | O_CREAT, 0644);
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+    if (set->lock_fd < 0 || fcntl(set->lock_fd, F_SETLK, &fl) != 0) {
+        int e = errno;
+        if (set->lock_fd >= 0)
+            close(set->lock_fd);
+        free(set->dir);
+        free(set);
+        return cn_error_set(err, CN_ERR_IO, "%s: another run is writing reports here (%s)", dir,
+                            strerror(e));
+    }
     *out = set;
+    return CN_OK;
+}
+
+int cn_outset_remove(cn_outset *set, const char *name, cn_error *err)
+{
+    if (!name || !*name || strchr(name, '/'))
+        return cn_error_set(err, CN_ERR_USAGE, "bad report file name '%s'", name ? name : "");
+    pending *v = realloc(set->files, (set->n + 1) * sizeof *v);
+    if (!v)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    set->files = v;
+    size_t n = strlen(set->dir) + strlen(name) + 2;
+    pending *p = &set->files[set->n];
+    memset(p, 0, sizeof *p);
+    if (!(p->final = malloc(n)))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    snprintf(p->final, n, "%s/%s", set->dir, name);
+    set->n++;
     return CN_OK;
 }
 
@@ -138,15 +176,58 @@ int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len
 int cn_outset_commit(cn_outset *set, cn_error *err)
 {
     int rc = CN_OK;
+    /* Keep each file's previous version under a hidden name first, so that a
+     * failure halfway puts every file back: the folder shows the old set or
+     * the new one, never a mix. */
+    for (size_t i = 0; rc == CN_OK && i < set->n; i++) {
+        pending *p = &set->files[i];
+        size_t n = strlen(p->final) + 16;
+        if (!(p->old = malloc(n))) {
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            break;
+        }
+        snprintf(p->old, n, "%s.old", p->final);
+        char *slash = strrchr(p->old, '/');
+        if (slash) { /* DIR/.NAME.old: hidden like the temporaries */
+            memmove(slash + 2, slash + 1, strlen(slash + 1) + 1);
+            slash[1] = '.';
+        }
+        unlink(p->old);
+        if (link(p->final, p->old) != 0 && errno != ENOENT) {
+            rc = cn_error_set(err, CN_ERR_IO, "%s: cannot keep the previous version: %s", p->final,
+                              strerror(errno));
+            free(p->old);
+            p->old = NULL;
+        } else if (access(p->old, F_OK) != 0) {
+            free(p->old); /* there was no previous version */
+            p->old = NULL;
+        }
+    }
+    for (size_t i = 0; rc == CN_OK && i < set->n; i++) {
+        pending *p = &set->files[i];
+        int failed = p->tmp ? rename(p->tmp, p->final) : (unlink(p->final) != 0 && errno != ENOENT);
+        if (failed)
+            rc = cn_error_set(err, CN_ERR_IO, "%s: cannot %s: %s", p->final,
+                              p->tmp ? "rename into place" : "remove the stale file",
+                              strerror(errno));
+        else
+            p->placed = true;
+    }
     for (size_t i = 0; i < set->n; i++) {
         pending *p = &set->files[i];
-        if (rc == CN_OK && rename(p->tmp, p->final) != 0)
-            rc = cn_error_set(err, CN_ERR_IO, "%s: cannot rename into place: %s", p->final,
-                              strerror(errno));
-        if (rc != CN_OK)
+        if (rc != CN_OK && p->placed) { /* roll back */
+            if (p->old)
+                rename(p->old, p->final);
+            else if (p->tmp)
+                unlink(p->final);
+        }
+        if (p->old)
+            unlink(p->old);
+        if (p->tmp && !p->placed)
             unlink(p->tmp);
         free(p->tmp);
         free(p->final);
+        free(p->old);
     }
     set->n = 0;
     return rc;
@@ -157,10 +238,14 @@ void cn_outset_free(cn_outset *set)
     if (!set)
         return;
     for (size_t i = 0; i < set->n; i++) {
-        unlink(set->files[i].tmp);
+        if (set->files[i].tmp)
+            unlink(set->files[i].tmp);
         free(set->files[i].tmp);
         free(set->files[i].final);
+        free(set->files[i].old);
     }
+    if (set->lock_fd >= 0)
+        close(set->lock_fd); /* releases the lock */
     free(set->files);
     free(set->dir);
     free(set);

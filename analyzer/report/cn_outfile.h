@@ -4,7 +4,9 @@
  * name only once everything has been written, so a failure never leaves a
  * half-written report, and a set of files (report.json, report.xml,
  * answers.jsonl) is committed together: if any of them cannot be written, none
- * is renamed and every temporary is removed.
+ * is renamed and every temporary is removed; if a rename fails halfway, the
+ * files already renamed get their previous versions back. A lock on
+ * DIR/.consensus.lock keeps a second run out while a set is open.
  */
 #ifndef CN_OUTFILE_H
 #define CN_OUTFILE_H
@@ -17,13 +19,17 @@ typedef struct cn_outset cn_outset;
 
 /* A set of files for folder dir, which is created (with its parents) when
  * missing. CN_ERR_IO naming the folder when it cannot be created or is not a
- * writable folder; CN_ERR_NOMEM. */
+ * writable folder, or when another run holds its lock; CN_ERR_NOMEM. */
 int cn_outset_new(const char *dir, cn_outset **out, cn_error *err);
 
 /* Write data[0..len) to a temporary file that will become dir/name on commit.
  * The name must be a plain file name (no '/'). CN_ERR_IO naming the file when
  * it cannot be written (the temporary is removed); CN_ERR_USAGE for a bad name. */
 int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err);
+
+/* Remove dir/name on commit (a stale report the new set has no version of,
+ * as report.html after --no-html). */
+int cn_outset_remove(cn_outset *set, const char *name, cn_error *err);
 
 /* Rename every temporary to its final name. On failure the files not yet
  * renamed are removed and CN_ERR_IO names the one that failed. */
