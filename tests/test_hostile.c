@@ -177,6 +177,30 @@ static void test_interval_alpha_huge_values(void)
     CU_ASSERT_DOUBLE_EQUAL(a.alpha, b.alpha, 1e-12);
 }
 
+/* A Monte Carlo test too large to finish soon is refused at once, saying why
+ * (a 1,000 x 1,000 table used to run for minutes with no word). */
+static void test_crosstab_work_bound(void)
+{
+    char *p = path_in("wide.csv");
+    FILE *f = fopen(p, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    for (int c = 0; c < 300; c++)
+        fprintf(f, ",c%d", c);
+    fputc('\n', f);
+    for (int r = 0; r < 300; r++) {
+        fprintf(f, "g%d", r);
+        for (int c = 0; c < 300; c++)
+            fprintf(f, ",%d", (r * 7 + c * 3) % 4 + 1);
+        fputc('\n', f);
+    }
+    fclose(f);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(cli(&err, "stats crosstab --simulate 100000 %s%s", p, ""), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "too much work"));
+    free(err);
+    free(p);
+}
+
 int main(void)
 {
     g_dir = tu_mkdtemp();
@@ -189,6 +213,7 @@ int main(void)
         {"unwritable output fails", test_unwritable_output},
         {"a BOM in a rule file", test_bom_rule_file},
         {"interval alpha on huge values", test_interval_alpha_huge_values},
+        {"Monte Carlo work is bounded", test_crosstab_work_bound},
         {NULL, NULL},
     };
     int rc = tu_run_suite("hostile input", tests);

@@ -309,7 +309,15 @@ int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t
         size_t k = t.r < t.c ? t.r : t.c;
         out->cramers_v = sqrt(out->chi_square / ((double)t.n * (double)(k - 1)));
         out->cramers_v_corrected = corrected_v(out->chi_square, t.n, t.r, t.c);
-        if (opts->simulate > 0)
+        /* Each simulated table costs about one draw per cell: refuse work
+         * that would run for minutes rather than run it silently. */
+        if (opts->simulate > 0 &&
+            (double)opts->simulate * (double)(t.r * t.c) > CN_CROSSTAB_MAX_WORK)
+            rc = cn_error_set(err, CN_ERR_USAGE,
+                              "crosstab: %zu simulated %zu x %zu tables is too much work (at most "
+                              "%.0f cells in all): ask for fewer tables",
+                              opts->simulate, t.r, t.c, CN_CROSSTAB_MAX_WORK);
+        else if (opts->simulate > 0)
             rc = monte_carlo(opts, &t, out, err);
     }
     table_free(&t);

@@ -30,6 +30,8 @@
 #include <stddef.h>
 
 #define CN_CROSSTAB_DEFAULT_SEED 1
+/* Simulated tables x cells at most (some seconds of work on one core). */
+#define CN_CROSSTAB_MAX_WORK 2e8
 
 typedef struct cn_crosstab_opts {
     size_t simulate;    /* Monte Carlo tables B; 0 = no Monte Carlo p-value (0) */

@@ -337,8 +337,10 @@ int cn_csv_count(const cn_csv *csv, size_t row, size_t col, long *out, cn_error 
     int rc = cn_csv_number(csv, row, col, &v, err);
     if (rc)
         return rc;
-    if (v < 0.0 || v != floor(v) || v > 2147483647.0)
+    if (v < 0.0 || v != floor(v))
         return not_a(csv, row, col, "a count (a whole number >= 0)", err);
+    if (v > 2147483647.0)
+        return not_a(csv, row, col, "a count of at most 2147483647 (the limit of the tests)", err);
     *out = (long)v;
     return CN_OK;
 }
