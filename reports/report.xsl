@@ -1006,7 +1006,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
               </xsl:variable>
               <xsl:variable name="caption"><xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template></xsl:variable>
               <tr>
-                <td data-label="Specialty"><xsl:value-of select="$name"/><xsl:if test="@tested = 'false'"> <span class="muted">(not in the test)</span></xsl:if></td>
+                <td data-label="Specialty"><xsl:value-of select="$name"/><xsl:if test="@tested = 'false'"><xsl:text> </xsl:text><span class="muted">(not in the test)</span></xsl:if></td>
                 <td class="num" data-label="Answers"><xsl:value-of select="@answers"/></td>
                 <td class="num" data-label="Reassuring"><xsl:value-of select="stance-counts/@reassuring"/></td>
                 <td class="num" data-label="Cautionary"><xsl:value-of select="stance-counts/@cautionary"/></td>

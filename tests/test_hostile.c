@@ -201,6 +201,33 @@ static void test_crosstab_work_bound(void)
     free(p);
 }
 
+/* Issue 13's small things: a stance written "Reassuring" is read; a gold file
+ * that matches nothing says so and fails instead of printing accuracy 0;
+ * --text classifies one sentence; the top-level usage hint has one space. */
+static void test_editor_inputs(void)
+{
+    static const char OV[] = "[{\"answer_id\": \"0123456789abcdef\", \"stance\": \" Reassuring\"}]";
+    char *p = tu_write_file(g_dir, "ov-case.json", OV, strlen(OV));
+    char *err = NULL;
+    CU_ASSERT_EQUAL(cli(&err, "eval --gold %s %s", p, "corpus"), 1);
+    CU_ASSERT_PTR_NULL(strstr(err ? err : "", "'stance' must be"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "none of the 1 gold lines matched"));
+    free(err);
+    free(p);
+    char *out = NULL;
+    CU_ASSERT_EQUAL(tu_run_cli("classify --text 'It is not safe, do not do it.' --question "
+                               "'Can I get Botox while pregnant?'",
+                               &out, &err),
+                    0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out ? out : "", "\"stance\":\"contraindicated\""));
+    free(out);
+    free(err);
+    CU_ASSERT_EQUAL(tu_run_cli("frobnicate", &out, &err), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "Try 'consensus --help'."));
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     g_dir = tu_mkdtemp();
@@ -214,6 +241,7 @@ int main(void)
         {"a BOM in a rule file", test_bom_rule_file},
         {"interval alpha on huge values", test_interval_alpha_huge_values},
         {"Monte Carlo work is bounded", test_crosstab_work_bound},
+        {"editors' inputs (issue 13)", test_editor_inputs},
         {NULL, NULL},
     };
     int rc = tu_run_suite("hostile input", tests);

@@ -20,7 +20,8 @@ typedef enum cn_stance {
 /* "none", "reassuring", "cautionary", "contraindicated". */
 const char *cn_stance_name(cn_stance stance);
 
-/* Parse a label (exact lower-case name). Returns 0 and sets *out, or -1. */
+/* Parse a label, in any letter case, spaces around it ignored ("Reassuring").
+ * Returns 0 and sets *out, or -1. */
 int cn_stance_parse(const char *name, cn_stance *out);
 
 #endif

@@ -42,7 +42,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    fprintf(stderr, "Try 'consensus %s --help'.\n", cmd ? cmd : "");
+    if (cmd && *cmd)
+        fprintf(stderr, "Try 'consensus %s --help'.\n", cmd);
+    else
+        fprintf(stderr, "Try 'consensus --help'.\n");
     return CLI_EXIT_USAGE;
 }
 

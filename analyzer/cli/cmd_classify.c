@@ -13,6 +13,7 @@
 
 static const char USAGE[] =
     "Usage: consensus classify [--rules DIR] [--explain] [--color WHEN] [PATH...]\n"
+    "       consensus classify [--rules DIR] [--explain] --text TEXT [--question Q]\n"
     "\n"
     "Reads physician Q&A pages and prints every answer as one JSON object a line:\n"
     "the fields of `consensus parse` plus stance (toward the question's primary\n"
@@ -29,6 +30,9 @@ static const char USAGE[] =
     "      --explain      print each answer with its matched cues marked and the\n"
     "                     path to its decision, instead of JSON\n"
     "      --color WHEN   auto (default: on a terminal), always or never\n"
+    "      --text TEXT    classify TEXT as one answer (to try a sentence or a rule\n"
+    "                     change) instead of reading pages; --question Q gives the\n"
+    "                     question it answers (its type and flags matter)\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit status: 0 everything read; 1 some files were rejected (named on stderr,\n"
@@ -175,10 +179,12 @@ int cmd_classify(int argc, char **argv)
         {"rules", required_argument, NULL, 'r'},
         {"explain", no_argument, NULL, 'e'},
         {"color", required_argument, NULL, 'c'},
+        {"text", required_argument, NULL, 't'},
+        {"question", required_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *rules_opt = NULL, *color = "auto";
+    const char *rules_opt = NULL, *color = "auto", *text = NULL, *question = NULL;
     classify_ctx c = {0};
     int opt;
     opterr = 0;
@@ -194,6 +200,12 @@ int cmd_classify(int argc, char **argv)
         case 'c':
             color = optarg;
             break;
+        case 't':
+            text = optarg;
+            break;
+        case 'q':
+            question = optarg;
+            break;
         case 'h':
             fputs(USAGE, stdout);
             return CLI_EXIT_OK;
@@ -205,6 +217,10 @@ int cmd_classify(int argc, char **argv)
     }
     if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
         return cli_usage_error("classify", "--color takes auto, always or never");
+    if (question && !text)
+        return cli_usage_error("classify", "--question goes with --text");
+    if (text && optind < argc)
+        return cli_usage_error("classify", "--text replaces PATH: give one or the other");
     c.color = !strcmp(color, "always") || (!strcmp(color, "auto") && cli_stdout_is_tty());
     const char *rules_dir = cli_rules_dir(rules_opt);
     cn_rules *rules = NULL;
@@ -220,8 +236,20 @@ int cmd_classify(int argc, char **argv)
         cli_error("classify: %s", err.message);
         return CLI_EXIT_REJECTED;
     }
-    int status = cli_read_pages("classify", (const char *const *)(argv + optind),
+    int status;
+    if (text) {
+        /* One answer on a page of its own, read from the command line. */
+        cn_answer answer = {.index = 1, .text = (char *)text};
+        cn_page page = {.file = "(--text)",
+                        .question = (char *)question,
+                        .answers = &answer,
+                        .n_answers = 1,
+                        .declared_answers = -1};
+        status = on_page(&c, &page) ? CLI_EXIT_OK : CLI_EXIT_REJECTED;
+    } else {
+        status = cli_read_pages("classify", (const char *const *)(argv + optind),
                                 (size_t)(argc - optind), rules_dir, on_page, &c);
+    }
     if (fflush(stdout) != 0 && status == CLI_EXIT_OK) {
         cli_error("classify: cannot write the output");
         status = CLI_EXIT_REJECTED;

@@ -262,6 +262,8 @@ int cmd_eval(int argc, char **argv)
         cn_gold_free(gold);
         return CLI_EXIT_USAGE;
     }
+    if (optind >= argc)
+        fprintf(stderr, "consensus: eval: no PATH given: evaluating the sample corpus (corpus/)\n");
     eval_ctx c = {0};
     c.eval = cn_eval_new(gold);
     int status = CLI_EXIT_REJECTED;
@@ -276,6 +278,13 @@ int cmd_eval(int argc, char **argv)
                 print_text(&r, gold_path, errors);
             if (confusion_out && write_confusion(&r, gold_path, confusion_out) != 0)
                 status = CLI_EXIT_REJECTED;
+            if (r.n == 0) {
+                /* accuracy 0.000 over nothing would read as a verdict */
+                cli_error("eval: none of the %zu gold lines matched an answer: wrong pages, or "
+                          "an overrides file whose answer_ids are not in them",
+                          r.n_unaligned);
+                status = CLI_EXIT_REJECTED;
+            }
             if (r.n_unaligned > 0 && status == CLI_EXIT_OK)
                 status = CLI_EXIT_REJECTED;
             cn_eval_result_clear(&r);
