@@ -28,6 +28,22 @@ for f in report.json report.xml report.html answers.jsonl; do
     failed=$((failed + 1))
   fi
 done
+
+# Rules copied to a folder with no ../reports/ beside it, run from elsewhere:
+# the stylesheet is still found (installed copy or this source tree) and the
+# page is the same.
+mkdir -p "$tmp/elsewhere/myrules" "$tmp/elsewhere-out"
+cp -R rules/. "$tmp/elsewhere/myrules/"
+abs_bin=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+abs_corpus=$(pwd)/corpus
+if (cd "$tmp/elsewhere" && "$abs_bin" analyze --rules myrules --out "$tmp/elsewhere-out" \
+      --quiet "$abs_corpus") && cmp -s reports/sample/report.html "$tmp/elsewhere-out/report.html"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL analyze --rules with a rules folder outside the source tree" >&2
+  failed=$((failed + 1))
+fi
+
 if [ "$failed" -gt 0 ]; then
   echo "Regenerate from the source root: ./build/consensus analyze --out reports/sample" >&2
 fi

@@ -10,6 +10,9 @@
 #ifndef CN_DEFAULT_SCHEMA_DIR
 #define CN_DEFAULT_SCHEMA_DIR "/usr/local/share/consensus/reports"
 #endif
+#ifndef CN_SOURCE_SCHEMA_DIR
+#define CN_SOURCE_SCHEMA_DIR "reports"
+#endif
 
 const char *cn_version(void)
 {
@@ -24,4 +27,9 @@ const char *cn_default_rules_dir(void)
 const char *cn_default_schema_dir(void)
 {
     return CN_DEFAULT_SCHEMA_DIR;
+}
+
+const char *cn_source_schema_dir(void)
+{
+    return CN_SOURCE_SCHEMA_DIR;
 }

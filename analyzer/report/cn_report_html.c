@@ -106,28 +106,32 @@ static char *join_path(const char *dir, const char *tail)
 
 int cn_report_html_find(const char *rules_dir, char **path, cn_error *err)
 {
+    /* Beside the rules first (a customised copy travels with its rules), then
+     * the installed copy, then the source tree of a build that was never
+     * installed. */
     *path = NULL;
-    char *local = join_path(rules_dir && *rules_dir ? rules_dir : ".",
-                            "../reports/" CN_REPORT_HTML_STYLESHEET);
-    char *installed = join_path(cn_default_schema_dir(), CN_REPORT_HTML_STYLESHEET);
-    if (!local || !installed) {
-        free(local);
-        free(installed);
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    }
+    char *places[3] = {
+        join_path(rules_dir && *rules_dir ? rules_dir : ".",
+                  "../reports/" CN_REPORT_HTML_STYLESHEET),
+        join_path(cn_default_schema_dir(), CN_REPORT_HTML_STYLESHEET),
+        join_path(cn_source_schema_dir(), CN_REPORT_HTML_STYLESHEET),
+    };
     int rc = CN_OK;
-    if (is_file(local)) {
-        *path = local;
-        local = NULL;
-    } else if (is_file(installed)) {
-        *path = installed;
-        installed = NULL;
+    if (!places[0] || !places[1] || !places[2]) {
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     } else {
-        rc = cn_error_set(err, CN_ERR_IO, "no HTML stylesheet: there is no %s, nor %s", local,
-                          installed);
+        for (size_t i = 0; i < 3 && !*path; i++) {
+            if (is_file(places[i])) {
+                *path = places[i];
+                places[i] = NULL;
+            }
+        }
+        if (!*path)
+            rc = cn_error_set(err, CN_ERR_IO, "no HTML stylesheet: there is no %s, nor %s, nor %s",
+                              places[0], places[1], places[2]);
     }
-    free(local);
-    free(installed);
+    for (size_t i = 0; i < 3; i++)
+        free(places[i]);
     return rc;
 }
 
