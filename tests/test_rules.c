@@ -152,7 +152,49 @@ static void test_shipped_rules_valid(void)
     CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
     CU_ASSERT(cn_rules_patterns(rules) > 500);
     CU_ASSERT_EQUAL(strlen(cn_rules_sha256(rules)), 64);
+    /* No cue shadows another and no rule repeats a pattern. */
+    CU_ASSERT_EQUAL(cn_rules_warning_count(rules), 0);
+    for (size_t i = 0; i < cn_rules_warning_count(rules); i++)
+        fprintf(stderr, "%s\n", cn_rules_warning(rules, i));
     cn_rules_free(rules);
+}
+
+/* A pattern another cue of the same scope already has is a warning (the
+ * folder still loads): "only one of the two counts". Cues for different
+ * question types, and claims, may share words without a warning. */
+static void test_shared_pattern_warnings(void)
+{
+    static const char BODY[] =
+        "question permission default=yes : can i\n"
+        "question harm : will it hurt\n"
+        "claim c1 statement=\"one\" : botox\n"
+        "claim c2 statement=\"two\" : botox | filler\n"
+        "cue fine stance=reassuring weight=1 : fine | quite fine | it is fine\n"
+        "cue okay stance=reassuring weight=2 : okay | quite  FINE\n"
+        "cue no-perm stance=contraindicated weight=1 only=permission : no\n"
+        "cue no-harm stance=reassuring weight=1 only=harm : no\n"
+        "cue twice stance=cautionary weight=1 : careful | be careful | careful\n";
+    char *dir = tu_mkdtemp();
+    char *path = tu_write_file(dir, "test.rules", BODY, strlen(BODY));
+    cn_rules *rules = NULL;
+    cn_error err;
+    diags d;
+    memset(&d, 0, sizeof d);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, collect, &d, &err), CN_OK);
+    CU_ASSERT_EQUAL(d.count, 0); /* warnings are not problems */
+    CU_ASSERT_EQUAL(cn_rules_warning_count(rules), 2);
+    const char *w0 = cn_rules_warning(rules, 0), *w1 = cn_rules_warning(rules, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(w0, "test.rules:6: warning: pattern 'quite  FINE' of cue 'okay' "
+                                      "is already a pattern of cue 'fine' (test.rules:5)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(w1, "test.rules:9: warning: pattern 'careful' is given twice "
+                                      "in cue 'twice'"));
+    CU_ASSERT_PTR_NULL(cn_rules_warning(rules, 2));
+    cn_rules_free(rules);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
 }
 
 /* The fingerprint covers every rule file, the reader's .txt files included,
@@ -258,6 +300,7 @@ int main(void)
         {"invalid UTF-8 in a rule file", test_invalid_utf8_rule_file},
         {"missing folder", test_missing_folder},
         {"shipped rules are valid", test_shipped_rules_valid},
+        {"shared and repeated patterns warned", test_shared_pattern_warnings},
         {"fingerprint covers every rule file", test_fingerprint},
         {"rules check CLI", test_cli_rules_check},
         {"gap pattern with many live threads", test_gap_pattern_many_threads},

@@ -204,8 +204,11 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
     return child;
 }
 
-int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, cn_error *err)
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, int *earlier,
+                   cn_error *err)
 {
+    if (earlier)
+        *earlier = -1;
     if (n == 0)
         return cn_error_set(err, CN_ERR_RULES, "empty pattern");
     if (!strcmp(elems[0], "**") || !strcmp(elems[n - 1], "**"))
@@ -219,6 +222,8 @@ int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payloa
             return err ? err->code : CN_ERR_RULES;
     }
     mnode *nd = &m->nodes[node];
+    if (earlier && nd->n_payloads > 0)
+        *earlier = nd->payloads[0];
     int *p = realloc(nd->payloads, (nd->n_payloads + 1) * sizeof *p);
     if (!p)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");

@@ -40,9 +40,12 @@ int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_er
 /* True when the class exists (has at least one word, or is "num"). */
 int cn_matcher_class_exists(const cn_matcher *m, const char *cls);
 
-/* Add a pattern of n elements with a payload (>= 0). Fails with
- * CN_ERR_RULES for an empty pattern, an unknown class, or a gap at either end. */
-int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, cn_error *err);
+/* Add a pattern of n elements with a payload (>= 0). *earlier (when not NULL)
+ * gets the payload of the first pattern added before with exactly the same
+ * elements, or -1: both will match the same words. Fails with CN_ERR_RULES
+ * for an empty pattern, an unknown class, or a gap at either end. */
+int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payload, int *earlier,
+                   cn_error *err);
 
 /* All matches in tokens, ordered by first token, then longest first. *out is
  * malloc'd (free it); *n_out its length. Returns CN_OK or CN_ERR_NOMEM. */

@@ -70,6 +70,8 @@ struct cn_rules {
     cn_model *model; /* the decision weights (weight lines); never NULL once loaded */
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
     bool has_confusion;
+    char **warnings; /* "FILE:LINE: message" */
+    size_t n_warnings;
     char sha256[65];
 };
 
@@ -114,6 +116,27 @@ static void problem(load_ctx *c, const char *file, unsigned line, const char *fm
     c->problems++;
     if (c->diag)
         c->diag(c->diag_ctx, full);
+}
+
+/* Keep a warning for `rules check`; classify and analyze do not print them.
+ * Out of memory only loses the warning. */
+static void warning(cn_rules *rs, const char *file, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void warning(cn_rules *rs, const char *file, unsigned line, const char *fmt, ...)
+{
+    char msg[CN_ERROR_MESSAGE_MAX], full[CN_ERROR_MESSAGE_MAX + 512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(full, sizeof full, "%s:%u: warning: %s", file, line, msg);
+    char **w = realloc(rs->warnings, (rs->n_warnings + 1) * sizeof *w);
+    if (!w)
+        return;
+    rs->warnings = w;
+    if ((w[rs->n_warnings] = strdup(full)) != NULL)
+        rs->n_warnings++;
 }
 
 static void record_clear(record *r)
@@ -596,6 +619,34 @@ static void rules_set_setting(load_ctx *c, cn_rules *rs, record *r)
 
 /* Split a pattern into matcher elements: wildcards and classes as written,
  * literal words through the same tokenizer and aliases as answer text. */
+/* A pattern that another cue (or modifier of the same kind) already has, in
+ * the same scope, matches the same words: overlap resolution keeps one of the
+ * two, so the other silently never counts there. Say so, and say when a rule
+ * repeats one of its own patterns. */
+static void warn_shared_pattern(cn_rules *rs, const record *r, const char *pattern, int payload,
+                                int earlier)
+{
+    if (earlier < 0 || (size_t)earlier >= rs->n || (size_t)payload >= rs->n)
+        return;
+    const cn_rule *mine = &rs->rules[payload], *other = &rs->rules[earlier];
+    /* Only cues and modifiers compete for words (claims and question types may
+     * share them). Rules for different question types (only=) or with
+     * different anchoring apply in different places: a deliberate refinement. */
+    bool competes = mine->kind != CN_RULE_CLAIM && mine->kind != CN_RULE_QUESTION;
+    bool same_scope = mine->anchored == other->anchored &&
+                      ((!mine->only && !other->only) ||
+                       (mine->only && other->only && !strcmp(mine->only, other->only)));
+    if (earlier == payload)
+        warning(rs, r->file, r->line, "pattern '%s' is given twice in %s '%s'", pattern,
+                cn_rule_kind_name(mine->kind), mine->id);
+    else if (other->kind == mine->kind && competes && same_scope)
+        warning(rs, r->file, r->line,
+                "pattern '%s' of %s '%s' is already a pattern of %s '%s' (%s:%u): where it "
+                "matches, only one of the two counts",
+                pattern, cn_rule_kind_name(mine->kind), mine->id, cn_rule_kind_name(other->kind),
+                other->id, other->file, other->line);
+}
+
 static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload)
 {
     char *copy = strdup(pattern);
@@ -645,10 +696,14 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
     if (ok) {
         cn_error e;
         cn_error_clear(&e);
+        int earlier = -1;
         if (n == 0) {
             problem(c, r->file, r->line, "pattern '%s' has no words", pattern);
-        } else if (cn_matcher_add(rs->matcher, (const char *const *)elems, n, payload, &e)) {
+        } else if (cn_matcher_add(rs->matcher, (const char *const *)elems, n, payload, &earlier,
+                                  &e)) {
             problem(c, r->file, r->line, "pattern '%s': %s", pattern, e.message);
+        } else {
+            warn_shared_pattern(rs, r, pattern, payload, earlier);
         }
     }
     for (size_t i = 0; i < n_owned; i++)
@@ -861,6 +916,9 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].flip_on);
     }
     free(rs->rules);
+    for (size_t i = 0; i < rs->n_warnings; i++)
+        free(rs->warnings[i]);
+    free(rs->warnings);
     for (size_t i = 0; i < rs->n_aliases; i++)
         free(rs->alias_expansions[i]);
     free(rs->alias_expansions);
@@ -1148,4 +1206,14 @@ cn_tokens *cn_rules_tokenize(const cn_rules *rs, const char *text, size_t len)
         return NULL;
     }
     return out;
+}
+
+size_t cn_rules_warning_count(const cn_rules *rs)
+{
+    return rs->n_warnings;
+}
+
+const char *cn_rules_warning(const cn_rules *rs, size_t i)
+{
+    return i < rs->n_warnings ? rs->warnings[i] : NULL;
 }

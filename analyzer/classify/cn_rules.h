@@ -113,6 +113,13 @@ cn_tokens *cn_rules_tokenize(const cn_rules *rules, const char *text, size_t len
  * built-in default. Unknown names return 0. */
 double cn_rules_setting(const cn_rules *rules, const char *name);
 
+/* Warnings of a folder that loaded: things that are valid but probably not
+ * meant, such as a pattern that is already a pattern of another rule of the
+ * same kind (the two match the same words, so one of them never counts).
+ * Each is "FILE:LINE: message"; owned by the rules. */
+size_t cn_rules_warning_count(const cn_rules *rules);
+const char *cn_rules_warning(const cn_rules *rules, size_t i);
+
 /* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
  * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);

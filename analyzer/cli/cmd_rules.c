@@ -24,6 +24,9 @@ static const char USAGE[] =
     "check: loads every *.rules file of DIR (default: --rules resolution:\n"
     "$CONSENSUS_RULES, ./rules, the installed set), checks every line and compiles\n"
     "every pattern. Each problem is printed as FILE:LINE: message on stderr.\n"
+    "Warnings (FILE:LINE: warning: ...) do not fail the check: a cue pattern that\n"
+    "another cue for the same questions already has (where both match, only one\n"
+    "counts), and a pattern a rule gives twice (also after normalization).\n"
     "\n"
     "fit: classifies the pages of PATH (default corpus/) with the rules, aligns\n"
     "the answers with the hand labels of FILE (as `consensus eval` does; an\n"
@@ -75,6 +78,8 @@ static int rules_check(const char *dir_arg)
         cn_rules_free(rules);
         return CLI_EXIT_REJECTED;
     }
+    for (size_t i = 0; i < cn_rules_warning_count(rules); i++)
+        fprintf(stderr, "%s\n", cn_rules_warning(rules, i));
     size_t counts[CN_RULE_KIND_COUNT] = {0};
     for (size_t i = 0; i < cn_rules_count(rules); i++)
         counts[cn_rules_at(rules, i)->kind]++;
