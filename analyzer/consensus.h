@@ -74,6 +74,7 @@
 #include "cn_analysis_settings.h"
 #include "cn_outfile.h"
 #include "cn_overrides.h"
+#include "cn_report_csv.h"
 #include "cn_report_fmt.h"
 #include "cn_report_html.h"
 #include "cn_report_json.h"

@@ -13,13 +13,19 @@
  *   both places and counted once; an override matching no answer is named on
  *   stderr and in all three reports, with exit 1; a malformed file stops the
  *   run with exit 2 and writes nothing; equal inputs give equal bytes.
+ * - answers.csv: read back as overrides (rows with editor_stance filled in),
+ *   malformed CSV named by FILE:LINE and row; the round trip export -> edit a
+ *   stance -> --overrides answers.csv flips that answer, and exporting again
+ *   keeps the correction (the second round gives the same answers.jsonl).
  * - eval accepts an overrides file as gold, aligned by answer_id.
  * The answers to flip are picked from a fresh base run, so the test follows
  * the rules as they are tuned.
  */
 #include "testutil.h"
 
+#include "cn_csv.h"
 #include "cn_overrides.h"
+#include "cn_report_csv.h"
 
 #include <cjson/cJSON.h>
 #include <libxml/parser.h>
@@ -132,6 +138,66 @@ static void test_load_missing_and_bad_utf8(void)
 }
 
 /* ------------------------------------------------------------ end to end */
+
+static int parse_csv_text(const char *text, cn_overrides **ov, cn_error *err)
+{
+    cn_error_clear(err);
+    return cn_overrides_parse(text, strlen(text), "ov.csv", ov, err);
+}
+
+static void expect_csv_rejected(const char *text, const char *want)
+{
+    cn_overrides *ov = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL(parse_csv_text(text, &ov, &err), CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NULL(ov);
+    CU_ASSERT_EQUAL(strncmp(err.message, want, strlen(want)), 0);
+    if (strncmp(err.message, want, strlen(want)))
+        fprintf(stderr, "\n  want \"%s...\"\n  got  \"%s\"\n", want, err.message);
+}
+
+static void test_parse_csv(void)
+{
+    /* Extra columns in any order; blank editor_stance rows are no override;
+     * stance names in any case; a quoted note with a comma and a line break. */
+    const char *text = "question,answer_id,stance,editor_stance,editor,note\n"
+                       "Q one,0123456789abcdef,reassuring,,,\n"
+                       "\"Q, two\",1123456789abcdef,reassuring, Cautionary ,jd,\"hedged, "
+                       "then\nreassures\"\n"
+                       "Q three,2123456789abcdef,none,contraindicated,,\n";
+    cn_overrides *ov = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(parse_csv_text(text, &ov, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_overrides_count(ov), 2);
+    const cn_override *a = cn_overrides_at(ov, 0), *b = cn_overrides_at(ov, 1);
+    CU_ASSERT_STRING_EQUAL(a->answer_id, "1123456789abcdef");
+    CU_ASSERT_EQUAL(a->stance, CN_STANCE_CAUTIONARY);
+    CU_ASSERT_STRING_EQUAL(a->editor, "jd");
+    CU_ASSERT_STRING_EQUAL(a->note, "hedged, then\nreassures");
+    CU_ASSERT_EQUAL(a->entry, 2);
+    CU_ASSERT_EQUAL(a->line, 3);
+    CU_ASSERT_STRING_EQUAL(b->answer_id, "2123456789abcdef");
+    CU_ASSERT_EQUAL(b->stance, CN_STANCE_CONTRAINDICATED);
+    CU_ASSERT_PTR_NULL(b->editor);
+    CU_ASSERT_PTR_NULL(b->note);
+    CU_ASSERT_EQUAL(b->line, 5); /* the quoted line break moved it down */
+    CU_ASSERT_EQUAL(cn_overrides_find(ov, "0123456789abcdef"), -1);
+    cn_overrides_free(ov);
+
+    expect_csv_rejected("answer_id,stance\n0123456789abcdef,none\n",
+                        "ov.csv:1: a CSV of overrides needs the columns answer_id and "
+                        "editor_stance");
+    expect_csv_rejected("answer_id,editor_stance\n0123456789abcdef,none\n1123456789abcdef,sure\n",
+                        "ov.csv:3: row 2: editor_stance 'sure' is not");
+    expect_csv_rejected("answer_id,editor_stance\n0123456789ABCDEF,none\n",
+                        "ov.csv:2: row 1: answer_id '0123456789ABCDEF' is not an answer id");
+    expect_csv_rejected("answer_id,editor_stance\n0123456789abcdef,none\n0123456789abcdef,none\n",
+                        "ov.csv:3: row 2: answer_id 0123456789abcdef already has an override "
+                        "(row 1, line 2)");
+    expect_csv_rejected("answer_id,editor_stance\n0123456789abcdef,none,extra\n",
+                        "ov.csv:2: row has 3 fields, the header has 2");
+    expect_csv_rejected("answer_id,editor_stance\n\"0123456789abcdef,none\n", "ov.csv:2:");
+}
 
 typedef struct run {
     char *dir; /* scratch folder, removed by run_free */
@@ -646,6 +712,113 @@ static void test_malformed_file_writes_nothing(void)
     free(dir);
 }
 
+/* The field `col` of CSV row `row` (a copy), or NULL. */
+static char *csv_cell(const char *path, size_t row, const char *col)
+{
+    cn_csv *csv = NULL;
+    cn_error err;
+    char *out = NULL;
+    if (cn_csv_read_file(path, &csv, &err) != CN_OK)
+        return NULL;
+    for (size_t c = 0; c < cn_csv_fields(csv, 0) && row < cn_csv_rows(csv); c++)
+        if (!strcmp(cn_csv_field(csv, 0, c), col))
+            out = strdup(cn_csv_field(csv, row, c));
+    cn_csv_free(csv);
+    return out;
+}
+
+static const cJSON *jsonl_answer(cJSON **lines, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lines[i] && !strcmp(str_at(lines[i], "answer_id"), id))
+            return lines[i];
+    return NULL;
+}
+
+/* answers.jsonl of DIR/SUB parsed line by line into lines[0..*n). */
+static void read_jsonl(const char *dir, const char *sub, cJSON **lines, size_t max, size_t *n)
+{
+    char name[256];
+    snprintf(name, sizeof name, "%s/answers.jsonl", sub);
+    char *text = read_in(dir, name);
+    *n = 0;
+    for (char *line = text ? strtok(text, "\n") : NULL; line && *n < max; line = strtok(NULL, "\n"))
+        lines[(*n)++] = cJSON_Parse(line);
+    free(text);
+}
+
+/* Export, edit one stance in the spreadsheet, give it back, export again. */
+static void test_csv_round_trip(void)
+{
+    char *dir = tu_mkdtemp();
+    CU_ASSERT_EQUAL_FATAL(analyze(dir, "base", NULL, NULL), 0);
+    char *csv_path = path_in(dir, "base/answers.csv");
+    char *text = tu_read_file(csv_path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    CU_ASSERT_EQUAL(strncmp(text, CN_REPORT_CSV_HEADER "\n", strlen(CN_REPORT_CSV_HEADER) + 1), 0);
+    char *id = csv_cell(csv_path, 1, "answer_id");
+    char *stance = csv_cell(csv_path, 1, "stance");
+    char *editor_stance = csv_cell(csv_path, 1, "editor_stance");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(id);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(stance);
+    CU_ASSERT_STRING_EQUAL(editor_stance, ""); /* nothing corrected yet */
+    const char *flip = strcmp(stance, "contraindicated") ? "contraindicated" : "reassuring";
+
+    /* Edit the second line (the first answer) as a spreadsheet would: its last
+     * three fields, empty, become the correction. */
+    char *nl1 = strchr(text, '\n'), *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(nl2);
+    CU_ASSERT_EQUAL_FATAL(strncmp(nl2 - 3, ",,,", 3), 0);
+    size_t head = (size_t)(nl2 - text) - 2, cap = strlen(text) + 128;
+    char *edited = malloc(cap);
+    snprintf(edited, cap, "%.*s%s,tester,\"checked, by hand\"%s", (int)head, text, flip, nl2);
+    char *edited_path = tu_write_file(dir, "edited.csv", edited, strlen(edited));
+    CU_ASSERT_EQUAL(analyze(dir, "edited", edited_path, NULL), 0);
+
+    cJSON *lines[200] = {0};
+    size_t n = 0;
+    read_jsonl(dir, "edited", lines, 200, &n);
+    const cJSON *a = jsonl_answer(lines, n, id);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_STRING_EQUAL(str_at(a, "stance"), flip);
+    CU_ASSERT(cJSON_IsTrue(at(a, "editor_override")));
+    CU_ASSERT_STRING_EQUAL(str_at(at(a, "override"), "classifier_stance"), stance);
+    CU_ASSERT_STRING_EQUAL(str_at(at(a, "override"), "note"), "checked, by hand");
+    for (size_t i = 0; i < n; i++)
+        cJSON_Delete(lines[i]);
+
+    /* The new export carries the correction, so giving it back changes nothing. */
+    char *again_path = path_in(dir, "edited/answers.csv");
+    char *kept = csv_cell(again_path, 1, "editor_stance");
+    char *kept_editor = csv_cell(again_path, 1, "editor");
+    CU_ASSERT_STRING_EQUAL(kept, flip);
+    CU_ASSERT_STRING_EQUAL(kept_editor, "tester");
+    CU_ASSERT_EQUAL(analyze(dir, "again", again_path, NULL), 0);
+    char *j1 = read_in(dir, "edited/answers.jsonl"), *j2 = read_in(dir, "again/answers.jsonl");
+    char *c1 = read_in(dir, "edited/answers.csv"), *c2 = read_in(dir, "again/answers.csv");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(j1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(j2);
+    CU_ASSERT_STRING_EQUAL(j1, j2);
+    CU_ASSERT_STRING_EQUAL(c1, c2);
+
+    free(j1);
+    free(j2);
+    free(c1);
+    free(c2);
+    free(kept);
+    free(kept_editor);
+    free(again_path);
+    free(edited_path);
+    free(edited);
+    free(id);
+    free(stance);
+    free(editor_stance);
+    free(text);
+    free(csv_path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* eval --gold takes an overrides file: three answers picked from `consensus
  * classify`, two labelled as classified and one not: 3 aligned, accuracy 2/3,
  * the miss in the confusion cell [gold][predicted]. */
@@ -704,11 +877,13 @@ int main(void)
         {"load: malformed files named with line and entry", test_parse_rejects},
         {"load: JSON syntax error line and column", test_parse_position_of_syntax_error},
         {"load: missing file, bad UTF-8", test_load_missing_and_bad_utf8},
+        {"load: answers.csv with editor_stance, malformed CSV", test_parse_csv},
         {"analyze: a flip in every report and the statistics", test_flip_in_every_report},
         {"analyze: copies with one answer_id counted once", test_duplicate_copies_counted_once},
         {"analyze: unknown answer_id reported", test_unknown_answer_id_reported},
         {"analyze: malformed overrides file, exit 2, nothing written",
          test_malformed_file_writes_nothing},
+        {"analyze: answers.csv round trip", test_csv_round_trip},
         {"eval: overrides file as gold", test_eval_takes_overrides_as_gold},
         {NULL, NULL},
     };

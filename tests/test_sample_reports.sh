@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test_sample_reports: the committed reports of the sample corpus
-# (reports/sample/report.json, report.xml, report.html, answers.jsonl) equal a
-# fresh run byte for byte, so they cannot go stale. Regenerate them from the
+# (reports/sample/report.json, report.xml, report.html, answers.jsonl,
+# answers.csv) equal a fresh run byte for byte, so they cannot go stale. Regenerate them from the
 # source root after any change to the rules, the corpus, the report code or
 # reports/report.xsl with:
 #   ./build/consensus analyze --out reports/sample
@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$BIN" analyze --out "$tmp" --quiet
 
 passed=0 failed=0
-for f in report.json report.xml report.html answers.jsonl; do
+for f in report.json report.xml report.html answers.jsonl answers.csv; do
   if [ ! -f "reports/sample/$f" ]; then
     echo "FAIL reports/sample/$f is missing" >&2
     failed=$((failed + 1))

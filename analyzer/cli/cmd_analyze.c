@@ -1,8 +1,8 @@
 /*
  * cmd_analyze: `consensus analyze`, the main job: read the corpus, classify
  * every answer, apply editors' overrides, aggregate, and write report.json,
- * report.xml, report.html and answers.jsonl into the output folder (all four
- * or none).
+ * report.xml, report.html, answers.jsonl and answers.csv into the output
+ * folder (all five or none).
  */
 #include "cli.h"
 
@@ -12,6 +12,7 @@
 #include "cn_overrides.h"
 #include "cn_pagecues.h"
 #include "cn_reader.h"
+#include "cn_report_csv.h"
 #include "cn_report_html.h"
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
@@ -31,12 +32,14 @@ static const char USAGE[] =
     "\n"
     "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
     "its question's claim (and on other claims it addresses), measures how strongly\n"
-    "the physicians agree, and writes four files into the output folder:\n"
+    "the physicians agree, and writes five files into the output folder:\n"
     "  report.json    questions, claims, agreement, specialties, review queue\n"
     "  report.xml     the same, valid against reports/report.xsd\n"
     "  report.html    the editors' page made from report.xml by reports/report.xsl:\n"
     "                 one self-contained file, open it in any browser\n"
     "  answers.jsonl  one classified answer a line\n"
+    "  answers.csv    the same as a spreadsheet, with empty editor_stance, editor\n"
+    "                 and note columns for corrections (--overrides takes it back)\n"
     "\n"
     "PATH is a file or a folder (read recursively, in name order); default corpus/.\n"
     "\n"
@@ -50,7 +53,9 @@ static const char USAGE[] =
     "                    the same input, rules and seed give byte-identical reports\n"
     "      --overrides FILE\n"
     "                    editors' stances: a JSON array of {\"answer_id\", \"stance\",\n"
-    "                    \"editor\", \"note\"}; each replaces the classifier's stance of\n"
+    "                    \"editor\", \"note\"}, or a FILE.csv like answers.csv whose\n"
+    "                    editor_stance is filled in on the rows to correct; each replaces the "
+    "classifier's stance of\n"
     "                    that answer (and its copies) before anything is counted, and\n"
     "                    the reports mark it with the editor, note and the\n"
     "                    classifier's own stance. An override whose answer_id matches\n"
@@ -209,6 +214,12 @@ static int write_reports(const cn_analysis_result *r, cn_report_html *html, cons
         rc = cn_report_answers_render(r, &text, &len, &err);
     if (rc == CN_OK)
         rc = cn_outset_add(set, "answers.jsonl", text, len, &err);
+    free(text);
+    text = NULL;
+    if (rc == CN_OK)
+        rc = cn_report_csv_render(r, &text, &len, &err);
+    if (rc == CN_OK)
+        rc = cn_outset_add(set, "answers.csv", text, len, &err);
     free(text);
     if (rc == CN_OK)
         rc = cn_outset_commit(set, &err);

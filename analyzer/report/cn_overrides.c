@@ -1,6 +1,8 @@
-/* cn_overrides: load and check an editors' overrides file (a JSON array). */
+/* cn_overrides: load and check an editors' overrides file (a JSON array, or
+ * answers.csv with its editor_stance column filled in). */
 #include "cn_overrides.h"
 
+#include "cn_csv.h"
 #include "cn_file.h"
 #include "cn_hash.h"
 #include "cn_text.h"
@@ -200,6 +202,95 @@ static int parse_array(cn_overrides *ov, const cJSON *arr, const char *text, siz
     return rc;
 }
 
+/* The column named `name` in the CSV header, or -1. */
+static long csv_column(const cn_csv *csv, const char *name)
+{
+    for (size_t c = 0; c < cn_csv_fields(csv, 0); c++)
+        if (!strcmp(cn_csv_field(csv, 0, c), name))
+            return (long)c;
+    return -1;
+}
+
+/* An optional CSV field: blank gives NULL; else a copy. */
+static int csv_optional(const cn_csv *csv, size_t row, long col, char **out, cn_error *err)
+{
+    *out = NULL;
+    if (col < 0 || cn_csv_is_blank(csv, row, (size_t)col))
+        return CN_OK;
+    *out = strdup(cn_csv_field(csv, row, (size_t)col));
+    return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+}
+
+/* One CSV row with a non-blank editor_stance into it. */
+static int csv_entry(const cn_csv *csv, size_t row, long id_col, long stance_col, long editor_col,
+                     long note_col, cn_override *it, const char *where, cn_error *err)
+{
+    const char *id = cn_csv_field(csv, row, (size_t)id_col);
+    if (!is_answer_id(id))
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: answer_id '%.40s' is not an answer id (16 lower-case hex digits, "
+                            "as answers.csv has it)",
+                            where, id);
+    memcpy(it->answer_id, id, CN_ID_LEN + 1);
+    const char *st = cn_csv_field(csv, row, (size_t)stance_col);
+    if (cn_stance_parse(st, &it->stance))
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: editor_stance '%.40s' is not reassuring, cautionary, "
+                            "contraindicated or none",
+                            where, st);
+    int rc = csv_optional(csv, row, editor_col, &it->editor, err);
+    if (rc == CN_OK)
+        rc = csv_optional(csv, row, note_col, &it->note, err);
+    return rc;
+}
+
+/* answers.csv given back: the rows whose editor_stance is filled in. */
+static int parse_csv(cn_overrides *ov, const char *text, size_t len, cn_error *err)
+{
+    cn_csv *csv = NULL;
+    int rc = cn_csv_parse(ov->name, text, len, &csv, err);
+    if (rc != CN_OK)
+        return rc;
+    long id_col = csv_column(csv, "answer_id"), stance_col = csv_column(csv, "editor_stance");
+    long editor_col = csv_column(csv, "editor"), note_col = csv_column(csv, "note");
+    ov->items = calloc(cn_csv_rows(csv) + 1, sizeof *ov->items);
+    ov->by_id = cn_strmap_new();
+    if (!ov->items || !ov->by_id)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    else if (id_col < 0 || stance_col < 0)
+        rc = cn_error_set(err, CN_ERR_FORMAT,
+                          "%s:%ld: a CSV of overrides needs the columns answer_id and "
+                          "editor_stance (as answers.csv has them)",
+                          ov->name, cn_csv_line(csv, 0));
+    for (size_t row = 1; rc == CN_OK && row < cn_csv_rows(csv); row++) {
+        rc = cn_csv_check_width(csv, row, err);
+        if (rc != CN_OK || cn_csv_is_blank(csv, row, (size_t)stance_col))
+            continue;
+        cn_override *it = &ov->items[ov->n];
+        it->entry = (unsigned)row;
+        it->line = (unsigned)cn_csv_line(csv, row);
+        ov->n++;
+        char where[1200];
+        snprintf(where, sizeof where, "%s:%u: row %u", ov->name, it->line, it->entry);
+        rc = csv_entry(csv, row, id_col, stance_col, editor_col, note_col, it, where, err);
+        long seen = rc == CN_OK ? cn_strmap_get(ov->by_id, it->answer_id) : -1;
+        if (seen >= 0)
+            rc = cn_error_set(err, CN_ERR_FORMAT,
+                              "%s: answer_id %s already has an override (row %u, line %u)", where,
+                              it->answer_id, ov->items[seen].entry, ov->items[seen].line);
+        else if (rc == CN_OK && cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1)))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    cn_csv_free(csv);
+    return rc;
+}
+
+static bool has_csv_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= 4 && (!strcmp(name + n - 4, ".csv") || !strcmp(name + n - 4, ".CSV"));
+}
+
 int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overrides **out,
                        cn_error *err)
 {
@@ -217,6 +308,15 @@ int cn_overrides_parse(const char *text, size_t len, const char *name, cn_overri
     if (!ov || !(ov->name = strdup(name))) {
         free(ov);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (has_csv_suffix(name)) {
+        int rc = parse_csv(ov, text, len, err);
+        if (rc != CN_OK) {
+            cn_overrides_free(ov);
+            return rc;
+        }
+        *out = ov;
+        return CN_OK;
     }
     const char *end = NULL;
     size_t nul = cn_json_nul_escape(text, len);

@@ -8,6 +8,11 @@
  * question's primary claim), and editor and note are optional strings (or
  * null). Other members are ignored, so editors may keep their own (a date).
  *
+ * A file whose name ends in .csv is read as answers.csv (cn_report_csv) given
+ * back: the columns answer_id and editor_stance are required, editor and note
+ * optional, every other column ignored; a row whose editor_stance is blank is
+ * no override. Its `entry` is the row number (the header is row 0).
+ *
  * Loading is strict, since a silently misread correction is worse than none:
  * invalid JSON, a missing or malformed member, or the same answer_id twice is
  * an error naming FILE:LINE (line of the error or of the entry) and the entry.
