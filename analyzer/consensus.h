@@ -80,6 +80,7 @@
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
 #include "cn_review.h"
+#include "cn_rundiff.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 

@@ -22,6 +22,7 @@ int cmd_classify(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 /* The rules folder to use: --rules if given, else $CONSENSUS_RULES, else
  * ./rules when it holds a rule set, else the compiled-in install location. */

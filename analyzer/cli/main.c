@@ -22,6 +22,9 @@ static const char USAGE[] =
     "  eval      --gold FILE [--json] [PATH...]\n"
     "                                   compare stances with hand labels\n"
     "  rules check [DIR]                validate a rule set\n"
+    "  rules fit --gold FILE [--l2 X] [--out FILE] [PATH...]\n"
+    "                                   fit the decision weights to hand labels\n"
+    "  diff      OLD_DIR NEW_DIR        what changed between two analyze runs\n"
     "  stats agreement [--level nominal|ordinal|interval] [--bootstrap N] [--seed N] FILE.csv\n"
     "  stats crosstab [--simulate N] [--seed N] FILE.csv\n"
     "\n"
@@ -41,8 +44,8 @@ static const struct {
     const char *name;
     command_fn run;
 } COMMANDS[] = {
-    {"analyze", cmd_analyze}, {"parse", cmd_parse}, {"classify", cmd_classify},
-    {"eval", cmd_eval},       {"rules", cmd_rules}, {"stats", cmd_stats},
+    {"analyze", cmd_analyze}, {"parse", cmd_parse}, {"classify", cmd_classify}, {"eval", cmd_eval},
+    {"rules", cmd_rules},     {"stats", cmd_stats}, {"diff", cmd_diff},
 };
 
 static int run(int argc, char **argv)
