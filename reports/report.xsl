@@ -803,7 +803,12 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       </p>
       <xsl:if test="evidence">
         <details>
-          <summary>Why <xsl:call-template name="label"><xsl:with-param name="s" select="@stance"/></xsl:call-template>:
+          <summary>
+            <xsl:choose>
+              <xsl:when test="override">Why the classifier said <xsl:call-template name="label"><xsl:with-param name="s" select="override/@classifier-stance"/></xsl:call-template> (an editor set <xsl:call-template name="label"><xsl:with-param name="s" select="@stance"/></xsl:call-template>):</xsl:when>
+              <xsl:otherwise>Why <xsl:call-template name="label"><xsl:with-param name="s" select="@stance"/></xsl:call-template>:</xsl:otherwise>
+            </xsl:choose>
+            <xsl:text> </xsl:text>
             <xsl:value-of select="@reason"/> · <xsl:value-of select="count(evidence)"/> evidence spans</summary>
           <div class="table-wrap">
             <table class="evidence-table">

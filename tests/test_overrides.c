@@ -541,6 +541,12 @@ static void test_flip_in_every_report(void)
     const char *art_end = art ? strstr(art, "</article>") : NULL;
     CU_ASSERT_TRUE(art && art_end && strstr(art, "stance set by an editor") &&
                    strstr(art, "stance set by an editor") < art_end);
+    /* Its evidence explains the classifier's stance, not the editor's. */
+    const char *why = art ? strstr(art, "<details><summary>") : NULL;
+    if (why && why < art_end)
+        CU_ASSERT_EQUAL(strncmp(why, "<details><summary>Why the classifier said ",
+                                strlen("<details><summary>Why the classifier said ")),
+                        0);
     CU_ASSERT_TRUE(art && strstr(art, "the bottom line &lt;b&gt;is&lt;/b&gt;") &&
                    strstr(art, "the bottom line &lt;b&gt;is&lt;/b&gt;") < art_end);
     snprintf(needle, sizeof needle, "<title>%s: %ld of %ld (", f.title_label, top,
