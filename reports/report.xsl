@@ -989,11 +989,24 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       <p class="note"><xsl:value-of select="agreement/note"/></p>
 
       <h2>Stances by specialty, all questions</h2>
+      <!-- Bars are scaled to the largest group in the test, so that a large
+           row left out of it (no specialty given) does not flatten the rest;
+           such a row's bar is capped at full width. -->
       <xsl:variable name="max">
-        <xsl:for-each select="specialties/group">
-          <xsl:sort select="@answers" data-type="number" order="descending"/>
-          <xsl:if test="position() = 1"><xsl:value-of select="@answers"/></xsl:if>
-        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="specialties/group[not(@tested = 'false')]">
+            <xsl:for-each select="specialties/group[not(@tested = 'false')]">
+              <xsl:sort select="@answers" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="@answers"/></xsl:if>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="specialties/group">
+              <xsl:sort select="@answers" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="@answers"/></xsl:if>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:variable>
       <div class="table-wrap">
         <table class="specialty-comparison stack">
@@ -1020,7 +1033,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
                 <td>
                   <xsl:call-template name="stacked-bar">
                     <xsl:with-param name="counts" select="stance-counts"/>
-                    <xsl:with-param name="fill" select="@answers div number($max)"/>
+                    <xsl:with-param name="fill" select="(@answers > number($max)) + (not(@answers > number($max))) * (@answers div number($max))"/>
                     <xsl:with-param name="height" select="14"/>
                     <xsl:with-param name="class" select="'spec-bar'"/>
                     <xsl:with-param name="caption" select="concat($name, ': ', $caption)"/>
