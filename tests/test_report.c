@@ -419,6 +419,45 @@ static void test_no_html(void)
     free(dir);
 }
 
+/* The review queue says why in plain words: a low-confidence entry gives its
+ * own confidence and the threshold as percentages, a conflicting one the three
+ * cue weights; nothing shows raw six-digit internals. */
+static void test_review_reasons_plain(void)
+{
+    cJSON *r = load_json(sample_dir());
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    int low = 0, conflicting = 0;
+    const cJSON *item, *reason;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(r, "review_queue"))
+    {
+        cJSON_ArrayForEach(reason, cJSON_GetObjectItemCaseSensitive(item, "reasons"))
+        {
+            const char *code = cJSON_GetObjectItemCaseSensitive(reason, "code")->valuestring;
+            const char *detail = cJSON_GetObjectItemCaseSensitive(reason, "detail")->valuestring;
+            char want[128];
+            if (!strcmp(code, "low-confidence")) {
+                low++;
+                snprintf(want, sizeof want,
+                         "the classifier is only %.0f%% sure of this stance (answers below 50%% "
+                         "are listed)",
+                         100.0 * num_at(item, "confidence"));
+                CU_ASSERT_STRING_EQUAL(detail, want);
+            } else if (!strcmp(code, "conflicting")) {
+                conflicting++;
+                CU_ASSERT_EQUAL(strncmp(detail,
+                                        "its cues point different ways (weights: "
+                                        "reassuring ",
+                                        strlen("its cues point different ways (weights: "
+                                               "reassuring ")),
+                                0);
+            }
+        }
+    }
+    CU_ASSERT(low >= 1);
+    CU_ASSERT(conflicting >= 1);
+    cJSON_Delete(r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -433,6 +472,7 @@ int main(void)
         {"usage", test_usage},
         {"no progress line on a pipe", test_no_progress_on_pipe},
         {"--no-html", test_no_html},
+        {"review reasons in plain words", test_review_reasons_plain},
         {NULL, NULL},
     };
     int rc = tu_run_suite("report", tests);

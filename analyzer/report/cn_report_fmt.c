@@ -130,7 +130,6 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
     const cn_analysis_answer *a = &r->answers[answer];
     const cn_decision *d = a->verdicts[0].decision;
     const cn_analysis_question *q = &r->questions[a->question];
-    char n1[CN_FMT_NUMBER_MAX], n2[CN_FMT_NUMBER_MAX];
     switch (flag) {
     case CN_REVIEW_DISSENT:
         snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
@@ -140,20 +139,17 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                  q->tally.consensus.stance_answers);
         break;
     case CN_REVIEW_CONFLICTING:
-        cn_fmt_number(d->scores[CN_STANCE_REASSURING], n1);
-        cn_fmt_number(d->scores[CN_STANCE_CAUTIONARY], n2);
-        {
-            char n3[CN_FMT_NUMBER_MAX];
-            cn_fmt_number(d->scores[CN_STANCE_CONTRAINDICATED], n3);
-            snprintf(buf, size,
-                     "competing stance cues (reassuring %s, cautionary %s, contraindicated %s)", n1,
-                     n2, n3);
-        }
+        snprintf(buf, size,
+                 "its cues point different ways (weights: reassuring %.1f, cautionary %.1f, "
+                 "contraindicated %.1f), so the stance shown may be the wrong one",
+                 d->scores[CN_STANCE_REASSURING], d->scores[CN_STANCE_CAUTIONARY],
+                 d->scores[CN_STANCE_CONTRAINDICATED]);
         break;
     case CN_REVIEW_LOW_CONFIDENCE:
-        cn_fmt_number(d->confidence, n1);
-        cn_fmt_number(r->opts.low_confidence, n2);
-        snprintf(buf, size, "confidence %s below %s", n1, n2);
+        snprintf(buf, size,
+                 "the classifier is only %.0f%% sure of this stance (answers below %.0f%% are "
+                 "listed)",
+                 100.0 * d->confidence, 100.0 * r->opts.low_confidence);
         break;
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
