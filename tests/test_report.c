@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -458,6 +459,53 @@ static void test_review_reasons_plain(void)
     cJSON_Delete(r);
 }
 
+/* Is answer `index` of file `file` in the review queue of DIR's report? */
+static bool queued(const char *dir, const char *file, long index)
+{
+    cJSON *r = load_json(dir);
+    bool found = false;
+    const cJSON *item;
+    const cJSON *queue = r ? cJSON_GetObjectItemCaseSensitive(r, "review_queue") : NULL;
+    cJSON_ArrayForEach(item, queue)
+    {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(item, "file");
+        if (cJSON_IsString(f) && !strcmp(f->valuestring, file) && num_at(item, "index") == index)
+            found = true;
+    }
+    cJSON_Delete(r);
+    return found;
+}
+
+/* A page cut off a few words into its last answer leaves a fragment: not
+ * queued (review_fragment_words, 8). Cut off later, the answer is queued as an
+ * excerpt. Pages written here. */
+static void test_fragments_not_queued(void)
+{
+    static const char HEAD[] =
+        "Is it safe to fly after surgery?\n\nMy flight is next week.\n\nDoctor Answers 3\n\n"
+        "One\n\nFlying a week after this kind of surgery is usually fine if you walk the "
+        "aisle.\n\nJane Doe, MD\nChicago Dermatologist\n\nTwo\n\n";
+    char *dir = tu_mkdtemp();
+    char *pages = malloc(strlen(dir) + 8), *out = malloc(strlen(dir) + 8);
+    sprintf(pages, "%s/pages", dir);
+    sprintf(out, "%s/out", dir);
+    mkdir(pages, 0700);
+    char text[1024];
+    snprintf(text, sizeof text, "%sI would wait two", HEAD);
+    free(tu_write_file(pages, "short.txt", text, strlen(text)));
+    snprintf(text, sizeof text, "%sI would wait two weeks because the clot risk is", HEAD);
+    free(tu_write_file(pages, "long.txt", text, strlen(text)));
+    char args[4200];
+    snprintf(args, sizeof args, "'%s' --no-html", pages);
+    CU_ASSERT_EQUAL(analyze(args, out, NULL), 0);
+    CU_ASSERT_FALSE(queued(out, "short.txt", 2));
+    CU_ASSERT_TRUE(queued(out, "long.txt", 2));
+    free(pages);
+    free(out);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -473,6 +521,7 @@ int main(void)
         {"no progress line on a pipe", test_no_progress_on_pipe},
         {"--no-html", test_no_html},
         {"review reasons in plain words", test_review_reasons_plain},
+        {"fragments not queued", test_fragments_not_queued},
         {NULL, NULL},
     };
     int rc = tu_run_suite("report", tests);

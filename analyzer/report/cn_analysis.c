@@ -35,6 +35,7 @@ void cn_analysis_opts_init(cn_analysis_opts *opts)
     opts->bootstrap = CN_ANALYSIS_DEFAULT_BOOTSTRAP;
     opts->simulate = CN_ANALYSIS_DEFAULT_SIMULATE;
     opts->low_confidence = CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE;
+    opts->fragment_words = CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS;
 }
 
 const char *cn_answer_role_name(cn_answer_role role)
@@ -731,13 +732,35 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
     return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
 }
 
+/* Words (runs of non-space bytes) in s, counting no further than limit. */
+static size_t words_up_to(const char *s, size_t limit)
+{
+    size_t n = 0;
+    bool in_word = false;
+    for (; s && *s && n < limit; s++) {
+        bool space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
+        if (!space && !in_word)
+            n++;
+        in_word = !space;
+    }
+    return n;
+}
+
+/* A scrap the page cut off (a title and a few words, or nothing): there is no
+ * stance to check, so an editor's time is better spent elsewhere. */
+static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
+{
+    return (answer->excerpt || answer->truncated) &&
+           words_up_to(answer->text, an->opts.fragment_words) < an->opts.fragment_words;
+}
+
 static int flag_answers(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         const cn_decision *d = a->verdicts[0].decision;
-        if (a->role == CN_ROLE_COUNTED && !a->override) {
+        if (a->role == CN_ROLE_COUNTED && !a->override && !is_fragment(an, a->answer)) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;

@@ -76,18 +76,20 @@
 #define CN_ANALYSIS_DEFAULT_BOOTSTRAP 1000
 #define CN_ANALYSIS_DEFAULT_SIMULATE 2000
 #define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
+#define CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS 8
 
 /* Called during cn_analysis_finish after each classified page (done and total
  * count answers). */
 typedef void (*cn_analysis_progress_fn)(void *ctx, size_t done, size_t total);
 
 typedef struct cn_analysis_opts {
-    unsigned long seed;               /* seeds every Monte Carlo and bootstrap stream */
-    cn_consensus_opts consensus;      /* thresholds, interval level, min answers, draws */
-    size_t bootstrap;                 /* agreement bootstrap resamples */
-    size_t simulate;                  /* specialty test Monte Carlo tables (0 = none) */
-    size_t permutations;              /* specialty test permutations within questions */
-    double low_confidence;            /* review: a decision below this is unsure */
+    unsigned long seed;          /* seeds every Monte Carlo and bootstrap stream */
+    cn_consensus_opts consensus; /* thresholds, interval level, min answers, draws */
+    size_t bootstrap;            /* agreement bootstrap resamples */
+    size_t simulate;             /* specialty test Monte Carlo tables (0 = none) */
+    size_t permutations;         /* specialty test permutations within questions */
+    double low_confidence;       /* review: a decision below this is unsure */
+    size_t fragment_words; /* review: a cut-off answer with fewer words is a fragment, not queued */
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
