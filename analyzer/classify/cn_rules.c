@@ -42,7 +42,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"consensus_posterior", 0.8},      /* a level needs P(true share >= threshold) >= this */
     {"posterior_draws", 10000},        /* Monte Carlo draws from the Dirichlet posterior */
     {"agreement_bootstrap", 1000},     /* bootstrap resamples of Krippendorff's alpha */
-    {"specialty_simulations", 100000}, /* Monte Carlo tables of the specialty test */
+    {"specialty_simulations", 10000},  /* Monte Carlo tables of the specialty test */
     {"specialty_permutations", 10000}, /* permutations within questions, same test */
     {"review_low_confidence", 0.5},    /* review queue: a decision below this is unsure */
     {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
