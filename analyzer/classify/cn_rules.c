@@ -103,17 +103,27 @@ typedef struct load_ctx {
     size_t n_recs, cap_recs;
 } load_ctx;
 
+#define PLACED_MESSAGE_MAX (CN_ERROR_MESSAGE_MAX + 512)
+
+/* "FILE:LINE: PREFIXmessage" into full. */
+static void vplace(char full[PLACED_MESSAGE_MAX], const char *file, unsigned line,
+                   const char *prefix, const char *fmt, va_list ap)
+{
+    char msg[CN_ERROR_MESSAGE_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    snprintf(full, PLACED_MESSAGE_MAX, "%s:%u: %s%s", file, line, prefix, msg);
+}
+
 static void problem(load_ctx *c, const char *file, unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static void problem(load_ctx *c, const char *file, unsigned line, const char *fmt, ...)
 {
-    char msg[CN_ERROR_MESSAGE_MAX], full[CN_ERROR_MESSAGE_MAX + 512];
+    char full[PLACED_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vplace(full, file, line, "", fmt, ap);
     va_end(ap);
-    snprintf(full, sizeof full, "%s:%u: %s", file, line, msg);
     c->problems++;
     if (c->diag)
         c->diag(c->diag_ctx, full);
@@ -126,12 +136,11 @@ static void warning(cn_rules *rs, const char *file, unsigned line, const char *f
 
 static void warning(cn_rules *rs, const char *file, unsigned line, const char *fmt, ...)
 {
-    char msg[CN_ERROR_MESSAGE_MAX], full[CN_ERROR_MESSAGE_MAX + 512];
+    char full[PLACED_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vplace(full, file, line, "warning: ", fmt, ap);
     va_end(ap);
-    snprintf(full, sizeof full, "%s:%u: warning: %s", file, line, msg);
     char **w = realloc(rs->warnings, (rs->n_warnings + 1) * sizeof *w);
     if (!w)
         return;
