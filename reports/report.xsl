@@ -154,6 +154,7 @@ code { font: .85em/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospac
 .legend .hl { display: inline-flex; flex-wrap: wrap; gap: .3rem .8rem; }
 .muted { color: var(--muted); }
 .note { color: var(--muted); font-size: .9rem; }
+.corpus-summary { font-size: 1.05rem; margin: .4rem 0 .6rem; }
 .skipped { border-left: 4px solid var(--cautionary); padding: 2px 14px; background: #fff8ea; margin-top: 16px; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -487,6 +488,16 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
   <xsl:template match="questions" mode="overview">
     <section id="overview" aria-label="Overview">
       <h2>Overview: questions from most to least contested</h2>
+      <p class="lead corpus-summary">
+        <xsl:value-of select="count(question)"/> question<xsl:if test="count(question) != 1">s</xsl:if>:
+        <xsl:value-of select="count(question[consensus/@level = 'strong'])"/> with strong consensus,
+        <xsl:value-of select="count(question[consensus/@level = 'moderate'])"/> moderate,
+        <xsl:value-of select="count(question[consensus/@level = 'weak'])"/> weak,
+        <xsl:value-of select="count(question[consensus/@level = 'none'])"/> without consensus, and
+        <xsl:value-of select="count(question[consensus/@level = 'insufficient'])"/> with too few stances to judge.
+        <xsl:value-of select="number(/*/review-queue/@count)"/> answer<xsl:if test="number(/*/review-queue/@count) != 1">s</xsl:if>
+        to review (<a href="#review-queue">review queue</a>).
+      </p>
       <p class="note">Ordered by the majority stance's share (lowest first), then by normalized entropy
         (highest first); questions where no physician takes a stance come last. Click a question for its answers.</p>
       <div class="table-wrap">

@@ -506,6 +506,48 @@ static void test_fragments_not_queued(void)
     free(dir);
 }
 
+/* The overview opens with the corpus in one sentence whose counts match
+ * report.json: questions per consensus level, answers to review. */
+static void test_overview_summary(void)
+{
+    cJSON *r = load_json(sample_dir());
+    char *html = read_in(sample_dir(), "report.html", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(html);
+    long levels[5] = {0}; /* strong, moderate, weak, none, insufficient */
+    static const char *const NAMES[5] = {"strong", "moderate", "weak", "none", "insufficient"};
+    const cJSON *q;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(r, "questions"))
+    {
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(q, "consensus");
+        const cJSON *level = cJSON_GetObjectItemCaseSensitive(c, "level");
+        for (int k = 0; k < 5; k++)
+            if (cJSON_IsString(level) && !strcmp(level->valuestring, NAMES[k]))
+                levels[k]++;
+    }
+    long n_questions = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "questions"));
+    long n_review = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "review_queue"));
+    /* the page's text with runs of white space made one space */
+    size_t w = 0;
+    for (size_t i = 0; html[i]; i++) {
+        bool space = html[i] == ' ' || html[i] == '\n';
+        if (!(space && w > 0 && html[w - 1] == ' '))
+            html[w++] = space ? ' ' : html[i];
+    }
+    html[w] = '\0';
+    char want[512];
+    snprintf(want, sizeof want,
+             "%ld questions: %ld with strong consensus, %ld moderate, %ld weak, %ld without "
+             "consensus, and %ld with too few stances to judge. %ld answers to review",
+             n_questions, levels[0], levels[1], levels[2], levels[3], levels[4], n_review);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, want));
+    if (!strstr(html, want))
+        fprintf(stderr, "\n  want \"%s\"\n", want);
+    CU_ASSERT(levels[0] + levels[1] + levels[2] + levels[3] + levels[4] == n_questions);
+    free(html);
+    cJSON_Delete(r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -522,6 +564,7 @@ int main(void)
         {"--no-html", test_no_html},
         {"review reasons in plain words", test_review_reasons_plain},
         {"fragments not queued", test_fragments_not_queued},
+        {"overview opens with the corpus in one sentence", test_overview_summary},
         {NULL, NULL},
     };
     int rc = tu_run_suite("report", tests);
