@@ -2,6 +2,7 @@
 #include "cn_analysis.h"
 
 #include "cn_hash.h"
+#include "cn_lines.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
 
@@ -732,26 +733,13 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
     return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
 }
 
-/* Words (runs of non-space bytes) in s, counting no further than limit. */
-static size_t words_up_to(const char *s, size_t limit)
-{
-    size_t n = 0;
-    bool in_word = false;
-    for (; s && *s && n < limit; s++) {
-        bool space = *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r';
-        if (!space && !in_word)
-            n++;
-        in_word = !space;
-    }
-    return n;
-}
-
 /* A scrap the page cut off (a title and a few words, or nothing): there is no
  * stance to check, so an editor's time is better spent elsewhere. */
 static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
 {
     return (answer->excerpt || answer->truncated) &&
-           words_up_to(answer->text, an->opts.fragment_words) < an->opts.fragment_words;
+           cn_span_words(answer->text, answer->text ? strlen(answer->text) : 0) <
+               an->opts.fragment_words;
 }
 
 static int flag_answers(cn_analysis *an, cn_error *err)

@@ -161,6 +161,21 @@ static int parse_entry(const cJSON *e, cn_override *it, const char *where, cn_er
     return rc;
 }
 
+/* Index the last entry by its answer_id; the same id twice is an error naming
+ * the first one ("entry" or "row" N, line L). */
+static int index_entry(cn_overrides *ov, const char *unit, const char *where, cn_error *err)
+{
+    const cn_override *it = &ov->items[ov->n - 1];
+    long seen = cn_strmap_get(ov->by_id, it->answer_id);
+    if (seen >= 0)
+        return cn_error_set(err, CN_ERR_FORMAT,
+                            "%s: answer_id %s already has an override (%s %u, line %u)", where,
+                            it->answer_id, unit, ov->items[seen].entry, ov->items[seen].line);
+    if (cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1)))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    return CN_OK;
+}
+
 static int parse_array(cn_overrides *ov, const cJSON *arr, const char *text, size_t len,
                        cn_error *err)
 {
@@ -186,17 +201,9 @@ static int parse_array(cn_overrides *ov, const cJSON *arr, const char *text, siz
         rc = parse_entry(e, it, where, err);
         if (rc != CN_OK)
             break;
-        long seen = cn_strmap_get(ov->by_id, it->answer_id);
-        if (seen >= 0) {
-            rc = cn_error_set(err, CN_ERR_FORMAT,
-                              "%s: answer_id %s already has an override (entry %u, line %u)", where,
-                              it->answer_id, ov->items[seen].entry, ov->items[seen].line);
+        rc = index_entry(ov, "entry", where, err);
+        if (rc != CN_OK)
             break;
-        }
-        if (cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1))) {
-            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            break;
-        }
     }
     free(lines);
     return rc;
@@ -273,13 +280,8 @@ static int parse_csv(cn_overrides *ov, const char *text, size_t len, cn_error *e
         char where[1200];
         snprintf(where, sizeof where, "%s:%u: row %u", ov->name, it->line, it->entry);
         rc = csv_entry(csv, row, id_col, stance_col, editor_col, note_col, it, where, err);
-        long seen = rc == CN_OK ? cn_strmap_get(ov->by_id, it->answer_id) : -1;
-        if (seen >= 0)
-            rc = cn_error_set(err, CN_ERR_FORMAT,
-                              "%s: answer_id %s already has an override (row %u, line %u)", where,
-                              it->answer_id, ov->items[seen].entry, ov->items[seen].line);
-        else if (rc == CN_OK && cn_strmap_put(ov->by_id, it->answer_id, (int)(ov->n - 1)))
-            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        if (rc == CN_OK)
+            rc = index_entry(ov, "row", where, err);
     }
     cn_csv_free(csv);
     return rc;
