@@ -233,6 +233,49 @@ static void test_no_question_and_no_qa(void)
 
 /* The same answer twice on one page (a dated layout repeats it) counts once:
  * the second copy is a duplicate of the first. */
+/* Answers closed without a signature block: a lone "Dr. Okafor" line or a
+ * closing line ("Hope that helps!") ends an answer and the prose after it is
+ * another physician's, whose title may end in a full stop. Signatures with a
+ * remark in brackets after the credentials, and a specialty line with
+ * qualifiers instead of a city right under the name. */
+static void test_answers_closed_without_signature(void)
+{
+    ru_result r =
+        read_str("Is a hard lump normal two weeks after chin liposuction?\n\n"
+                 "There is a firm band under my chin since the procedure.\n\n"
+                 "Doctor Answers 4\n\n"
+                 "A firm band at two weeks is usually swelling that is settling. Gentle "
+                 "massage twice a day and a lot of patience are all it needs for now, and "
+                 "it will keep softening over the coming weeks.\n\n\n"
+                 "Dr. Okafor\n\n\n"
+                 "Firm areas are expected in the first month and soften over time. Keep "
+                 "wearing the chin strap as long as your surgeon asked you to, and it "
+                 "should be smooth by the third month.\n\n"
+                 "Hope that helps!\n\n\n"
+                 "Give it six weeks before you judge it.\n\n\n"
+                 "Nothing you describe is worrying. We tell patients to wait a few "
+                 "months before deciding anything.\n\n"
+                 "Peter Lund, MD (retired)\nOslo Plastic Surgeon\n\n"
+                 "A lump that grows or hurts should be examined, though most settle "
+                 "without treatment.\n\n"
+                 "Maria Chen, MD, FACS\nDouble Board Certified Facial Plastic Surgeon\n\n"
+                 "These answers are for educational purposes only.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "A firm band at two weeks");
+    check_start(&r, 2, "Firm areas are expected");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Give it six weeks before you judge it.");
+    check_start(&r, 3, "Nothing you describe is worrying");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Peter Lund, MD (retired)");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.city, "Oslo");
+    check_start(&r, 4, "A lump that grows or hurts");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 4)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.name, "Maria Chen, MD, FACS");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.specialty, "Facial Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 4)->physician.city);
+    ru_free(&r);
+}
+
 static void test_repeated_answer_counts_once(void)
 {
     ru_result r = read_str("Nicotine gum before a breast lift?\n\nDoctor Answers 2\n\n"
@@ -263,6 +306,7 @@ int main(void)
         {"bullets and exclaimed titles", test_bullets_and_exclaimed_titles},
         {"no question; no Q&A", test_no_question_and_no_qa},
         {"a repeated answer counts once", test_repeated_answer_counts_once},
+        {"answers closed without a signature", test_answers_closed_without_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

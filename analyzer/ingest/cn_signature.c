@@ -119,12 +119,21 @@ static bool classify_name(const cn_pagecues *cues, const char *line, size_t len,
     int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 2 || memchr(line, ':', len) || memchr(line, '?', len) || memchr(line, '!', len))
         return false;
-    int c = n;
+    /* "George Roe, MD (retired)": a short remark in brackets after the
+     * credentials is part of the name line. */
+    int end = n;
+    if (t[n - 1].s[t[n - 1].len - 1] == ')')
+        for (int i = n - 1; i >= n - 2 && i > 0; i--)
+            if (t[i].s[0] == '(') {
+                end = i;
+                break;
+            }
+    int c = end;
     while (c > 0 && credential(cues, t[c - 1]))
         c--;
     int first = (c > 0 && is_dr(t[0])) ? 1 : 0;
     int words = c - first;
-    if (c == n || words < 2 || words > 6)
+    if (c == end || words < 2 || words > 6)
         return false;
     for (int i = first; i < c; i++)
         if (!name_word(cues, t[i]))
@@ -151,6 +160,30 @@ static bool plausible_city(const cn_pagecues *cues, const char *s, size_t len)
         if (!name_word(cues, t[i]) || cn_pagecues_is_city_stopword(cues, w.s, w.len))
             return false;
     }
+    return true;
+}
+
+/* "Double Board Certified Plastic Surgeon" right under a name line: a
+ * specialty line whose qualifiers are no city. Alone, such a line is prose
+ * ("see a board certified plastic surgeon"), so only a name vouches for it. */
+static bool qualified_specialty(const cn_pagecues *cues, const char *line, size_t len,
+                                cn_sigline *out)
+{
+    size_t city_len;
+    const char *specialty;
+    if (!cn_taxonomy_split(cn_pagecues_taxonomy(cues), line, len, &city_len, &specialty) ||
+        city_len > 60 || !cn_span_starts_upper(line, len))
+        return false;
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, city_len, t, MAX_TOKENS);
+    if (n > 5)
+        return false;
+    for (int i = 0; i < n; i++)
+        if (!name_word(cues, t[i]))
+            return false;
+    out->kind = CN_SIGLINE_PLACE;
+    out->city_len = 0;
+    out->specialty = specialty;
     return true;
 }
 
@@ -276,6 +309,16 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
     return out->kind;
 }
 
+cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
+                                            const char *line, size_t len, cn_sigline *out)
+{
+    cn_sigline_kind k = cn_signature_classify(cues, line, len, out);
+    if (above == CN_SIGLINE_NAME && (k == CN_SIGLINE_NONE || k == CN_SIGLINE_SHORT) &&
+        qualified_specialty(cues, line, len, out))
+        k = out->kind;
+    return k;
+}
+
 /* Lines[k..n) form a block: starts with a strong line, strong lines in order
  * and once each, at most two short extras. */
 static bool block_from(const cn_sigline *kinds, size_t k, size_t n)
@@ -330,6 +373,9 @@ bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
             l->name_core = lines[i].len;
         }
     }
+    for (size_t i = base + 1; i < n; i++)
+        cn_signature_classify_after(cues, kinds[i - 1 - base].kind, lines[i].s, lines[i].len,
+                                    &kinds[i - base]);
     for (size_t k = base; k < n; k++) {
         if (!block_from(kinds, k - base, n - base))
             continue;

@@ -39,6 +39,11 @@ typedef struct cn_sigline {
 cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line, size_t len,
                                       cn_sigline *out);
 
+/* Classify a line knowing the kind of the line above it: under a name line,
+ * "Double Board Certified Plastic Surgeon" is a specialty line. */
+cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
+                                            const char *line, size_t len, cn_sigline *out);
+
 /* A signature block found at the end of a paragraph of lines. */
 typedef struct cn_sigblock {
     size_t first;            /* index of its first line; earlier lines are body text */

@@ -274,7 +274,7 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
         if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
         const cn_line *next = line_at(c, first + i + 1);
-        cn_sigline_kind nk = cn_signature_classify(c->cues, next->s, next->len, &info);
+        cn_sigline_kind nk = cn_signature_classify_after(c->cues, k, next->s, next->len, &info);
         if (nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next)))
             keep = i + 1;
     }
@@ -362,6 +362,12 @@ static bool signoff_like(const ctx *c, const cn_line *l)
     return cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
 }
 
+/* A line that ends an answer: a sign-off or a closing ("Hope that helps!"). */
+static bool closing_like(const ctx *c, const cn_line *l)
+{
+    return signoff_like(c, l) || cn_pagecues_is_valediction(c->cues, l->s, l->len);
+}
+
 static bool short_enough(const ctx *c, const cn_line *l)
 {
     return l->len <= c->lim->title_max_bytes &&
@@ -420,14 +426,15 @@ static bool title_at_start(const ctx *c, size_t p)
 /* Inside an answer: a title-shaped line that starts the next answer. */
 static bool title_inside(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || c->ps[p].own_line || signoff_like(c, para_line(c, p)))
+    if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)))
         return false;
     if (c->ps[p].vote_after)
         return true;
     /* Pages that leave two blank lines under each title and one inside answers. */
     const cn_line *l = para_line(c, p);
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
-        l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l))
+        l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
+        cn_span_last_char(l->s, l->len) != '.')
         return true;
     if (!looks_title(c, p))
         return false;
@@ -558,6 +565,18 @@ static bool starts_answer(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
+/* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
+ * even without a signature block: prose after it is another physician's. */
+static bool after_signoff(const ctx *c, size_t p)
+{
+    if (p == 0 || c->ps[p - 1].sig || c->ps[p - 1].n != 1)
+        return false;
+    const cn_line *prev = para_line(c, p - 1), *l = para_line(c, p);
+    if (!closing_like(c, prev))
+        return false;
+    return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -577,7 +596,8 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
-        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && starts_answer(c, p);
+        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
+                     (starts_answer(c, p) || after_signoff(c, p));
         if (cur >= 0 && !inside && !fresh) {
             add_body(&c->ds[cur], p);
             continue;
@@ -590,7 +610,9 @@ static int segment(ctx *c, cn_error *err)
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
-        if (inside || (fresh ? looks_title(c, p) && text_para(c, p + 1) : title_at_start(c, p)))
+        bool closed = fresh && after_signoff(c, p);
+        if (inside ||
+            (fresh && !closed ? looks_title(c, p) && text_para(c, p + 1) : title_at_start(c, p)))
             d->title = (long)p;
         else
             add_body(d, p);
