@@ -225,6 +225,33 @@ static void test_no_question_and_no_qa(void)
     check_start(&r, 2, "Hi, I would not book");
     ru_free(&r);
 
+    /* Answers one a line with no question and no slogan: the first line, a
+     * long sentence in no asker's voice, is an answer too. */
+    r = read_str("Nobody can promise a number, since how much grafted fat survives varies "
+                 "with the donor site, the technique and how the area is treated afterwards.\n"
+                 "Expect to keep roughly half of what was placed; we judge the result at four "
+                 "months and offer a touch-up when much less remains.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(r.pages[0]->question);
+    check_start(&r, 1, "Nobody can promise a number");
+    check_start(&r, 2, "Expect to keep roughly half");
+    ru_free(&r);
+
+    /* A page cut at a fixed length inside the first line of an answer's body:
+     * the line ends in "to", so it is prose, not a title-only answer. */
+    r = read_str("Can I use a retinol cream while breastfeeding?\n\nDoctor Answers 2\n\n"
+                 "Little of a cream reaches the milk\n\n"
+                 "The amount absorbed through the skin is tiny and none of it has been shown "
+                 "to reach a nursing baby in any meaningful amount.\n\n"
+                 "Lena Holm, MD\nStockholm Dermatologist\n\n"
+                 "Most dermatologists advise waiting, although topical retinoids have not "
+                 "been shown to\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "Most dermatologists advise waiting");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+
     r = read_str("Groceries\n\napples\n\nbread and a bag of rice\n\nmilk\n");
     CU_ASSERT_EQUAL(r.skipped, 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.n_errors ? r.errors[0] : "", "no known page shape"));
@@ -304,7 +331,7 @@ int main(void)
         {"bare page: wide gaps between answers", test_bare_page_wide_gaps},
         {"glued signature, cut rating, title-only answer", test_glued_signature_and_cut_rating},
         {"bullets and exclaimed titles", test_bullets_and_exclaimed_titles},
-        {"no question; no Q&A", test_no_question_and_no_qa},
+        {"no question; first line an answer; cut prose; no Q&A", test_no_question_and_no_qa},
         {"a repeated answer counts once", test_repeated_answer_counts_once},
         {"answers closed without a signature", test_answers_closed_without_signature},
         {NULL, NULL},

@@ -78,6 +78,36 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     return CN_OK;
 }
 
+/* Some word of the line is the asker's ("my", "I'm"). */
+static bool asker_words(const cn_pagecues *cues, const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len) {
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        size_t w0 = k;
+        while (k < len && s[k] != ' ' && s[k] != '\t')
+            k++;
+        size_t w1 = k;
+        while (w1 > w0 && strchr(".,;:!?\"()", s[w1 - 1]))
+            w1--;
+        if (w1 > w0 && cn_pagecues_voice(cues, s + w0, w1 - w0) > 0)
+            return true;
+    }
+    return false;
+}
+
+/* The first line is the site's slogan or the question, unless it is a
+ * physician's answer: two answer lines' worth of words ending a sentence, not
+ * in the asker's voice (pages cut from the top start with an answer). */
+static bool first_line_answers(const cn_pagecues *cues, const cn_line *l)
+{
+    char last = cn_span_last_char(l->s, l->len);
+    return (last == '.' || last == '!') &&
+           cn_span_words(l->s, l->len) >= 2 * cn_pagecues_get_limits(cues)->answer_line_words &&
+           !asker_words(cues, l->s, l->len);
+}
+
 int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                   cn_error *err)
 {
@@ -95,12 +125,14 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             cn_pagecues_is_widget(cues, l->s, l->len))
             continue;
         if (!slogan) {
-            /* The first line is the site's slogan, or the question. */
             slogan = true;
-            if (cn_span_last_char(l->s, l->len) == '?' && !page->question &&
-                !(page->question = copy_span(l->s, l->len)))
-                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            continue;
+            if (cn_span_last_char(l->s, l->len) == '?') {
+                if (!page->question && !(page->question = copy_span(l->s, l->len)))
+                    rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+                continue;
+            }
+            if (!first_line_answers(cues, l))
+                continue;
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;

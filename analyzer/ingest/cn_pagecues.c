@@ -28,6 +28,7 @@ typedef enum section {
     SEC_OPENERS,
     SEC_ASKER_WORDS,
     SEC_LISTENER_WORDS,
+    SEC_UNFINISHED_WORDS,
     SEC_LIMITS
 } section;
 
@@ -42,6 +43,7 @@ struct cn_pagecues {
     strlist openers;      /* normalized prefixes */
     strlist asker;        /* normalized words */
     strlist listener;     /* normalized words */
+    strlist unfinished;   /* normalized words */
     cn_pagecues_limits limits;
 };
 
@@ -87,6 +89,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->openers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
+    strlist_free(&c->unfinished);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -132,6 +135,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-openers]", SEC_OPENERS},
         {"[asker-words]", SEC_ASKER_WORDS},
         {"[listener-words]", SEC_LISTENER_WORDS},
+        {"[unfinished-words]", SEC_UNFINISHED_WORDS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -190,15 +194,16 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin, lineno);
     if (sec == SEC_LIMITS)
         return parse_limit(c, s, len, seen, origin, lineno, err);
-    strlist *list = sec == SEC_CREDENTIALS      ? &c->credentials
-                    : sec == SEC_VALEDICTIONS   ? &c->valedictions
-                    : sec == SEC_WIDGETS        ? &c->widgets
-                    : sec == SEC_DISCLAIMERS    ? &c->disclaimers
-                    : sec == SEC_PARTICLES      ? &c->particles
-                    : sec == SEC_OPENERS        ? &c->openers
-                    : sec == SEC_ASKER_WORDS    ? &c->asker
-                    : sec == SEC_LISTENER_WORDS ? &c->listener
-                                                : &c->stopwords;
+    strlist *list = sec == SEC_CREDENTIALS        ? &c->credentials
+                    : sec == SEC_VALEDICTIONS     ? &c->valedictions
+                    : sec == SEC_WIDGETS          ? &c->widgets
+                    : sec == SEC_DISCLAIMERS      ? &c->disclaimers
+                    : sec == SEC_PARTICLES        ? &c->particles
+                    : sec == SEC_OPENERS          ? &c->openers
+                    : sec == SEC_ASKER_WORDS      ? &c->asker
+                    : sec == SEC_LISTENER_WORDS   ? &c->listener
+                    : sec == SEC_UNFINISHED_WORDS ? &c->unfinished
+                                                  : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (!v || !strlist_push(list, v)) {
         free(v);
@@ -261,9 +266,9 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,
-                        &c->disclaimers, &c->stopwords,    &c->particles,
-                        &c->openers,     &c->asker,        &c->listener};
+    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets, &c->disclaimers,
+                        &c->stopwords,   &c->particles,    &c->openers, &c->asker,
+                        &c->listener,    &c->unfinished};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -447,6 +452,15 @@ bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
     return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+}
+
+bool cn_pagecues_ends_unfinished(const cn_pagecues *c, const char *line, size_t len)
+{
+    size_t w = len;
+    while (w > 0 && line[w - 1] != ' ' && line[w - 1] != '\t')
+        w--;
+    char buf[64];
+    return lower_word(line + w, len - w, buf, sizeof buf) && strlist_has(&c->unfinished, buf);
 }
 
 int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len)

@@ -63,6 +63,10 @@ bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, siz
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 
+/* The line's last word is one no finished title or sentence ends with ("to",
+ * "the"): a line cut at the page's end there is prose, not a title. */
+bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size_t len);
+
 /* The voice of word[0..len): 1 the asker's ("I", "my"), -1 an answerer
  * addressing the asker ("you", "your"), 0 neither. */
 int cn_pagecues_voice(const cn_pagecues *cues, const char *word, size_t len);

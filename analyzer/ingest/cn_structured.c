@@ -390,6 +390,13 @@ static bool looks_title(const ctx *c, size_t p)
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
 
+/* The page's last line, cut mid-sentence ("... have not been shown to"). */
+static bool cut_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len);
+}
+
 static bool text_para(const ctx *c, size_t p)
 {
     return p < c->np && !c->ps[p].sig;
@@ -419,7 +426,7 @@ static bool title_at_start(const ctx *c, size_t p)
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
     if (p + 1 == c->np && !c->has_disclaimer)
-        return c->ps[p].vote_after || looks_title(c, p);
+        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p));
     return false;
 }
 
@@ -444,7 +451,7 @@ static bool title_inside(const ctx *c, size_t p)
             return false; /* a quoted line after "...I encountered:" */
     }
     if (p + 1 == c->np)
-        return !c->has_disclaimer; /* a cut-off page ending in a title */
+        return !c->has_disclaimer && !cut_prose(c, p); /* a cut-off page ending in a title */
 
     if (!text_para(c, p + 1))
         return false;
