@@ -121,9 +121,12 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     bool slogan = false;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
-        if (l->len == 0 || (l->flags & CN_LINE_RESIDUE) ||
-            cn_pagecues_is_widget(cues, l->s, l->len))
+        if (l->len == 0 || (l->flags & CN_LINE_RESIDUE))
             continue;
+        if (cn_pagecues_is_widget(cues, l->s, l->len)) {
+            slogan = true; /* a known slogan fills the first line's place */
+            continue;
+        }
         if (!slogan) {
             slogan = true;
             if (cn_span_last_char(l->s, l->len) == '?') {

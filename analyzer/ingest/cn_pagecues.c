@@ -375,7 +375,7 @@ static bool widget_matches(const char *pat, const char *v, size_t vlen)
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
     /* Widgets are short; a long line is never one. */
-    if (len == 0 || len > 120 || c->widgets.n == 0)
+    if (len == 0 || len > 160 || c->widgets.n == 0)
         return false;
     char *v = norm_core(line, len);
     if (!v)
