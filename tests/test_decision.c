@@ -45,7 +45,18 @@ static const char PAGES[] =
     "{\"url\":\"f6\",\"question\":\"Is it safe to get lip filler while breastfeeding?\","
     "\"body\":\"My baby is four months old.\",\"answers\":[{\"title\":\"Better to wait\","
     "\"text\":\"There are no studies in nursing mothers, so I do not recommend filler until you "
-    "finish breastfeeding.\"}]}\n";
+    "finish breastfeeding.\"}]}\n"
+    /* Answers with no explicit verdict, only a routine timeline or an
+     * expected course (real answers do this often; our words). */
+    "{\"url\":\"f7\",\"question\":\"How soon after a nose job can I play tennis?\","
+    "\"answers\":[{\"text\":\"Light rallies are usually fine from the third week, and "
+    "matches from six weeks or so.\"}]}\n"
+    "{\"url\":\"f8\",\"question\":\"When can I wash my hair after a brow lift?\","
+    "\"answers\":[{\"text\":\"Once the dressing comes off you should be able to shampoo "
+    "gently.\"}]}\n"
+    "{\"url\":\"f9\",\"question\":\"Why is my cheek still puffy after filler?\","
+    "\"body\":\"It has been five days.\",\"answers\":[{\"text\":\"You are early in the "
+    "healing. Be patient; it will improve over the next few weeks.\"}]}\n";
 
 static cJSON *g_lines[16];
 static size_t g_n;
@@ -65,7 +76,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 6 ? 0 : -1;
+    return rc == 0 && g_n == 9 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -131,6 +142,14 @@ static void test_postponing_is_contraindicated(void)
     /* the learned decision names the feature that decided */
     CU_ASSERT_STRING_EQUAL(field(5, "reason"), "weighted rule features (decision.rules)");
     CU_ASSERT_TRUE(strlen(field(5, "deciding_feature")) > 0);
+}
+
+/* Rules 11 and 15: a routine timeline or an expected recovery, no verdict word. */
+static void test_timeline_and_course_are_reassuring(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(6, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(7, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(8, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -345,10 +364,11 @@ int main(void)
     CU_add_test(s, "11: done is done", test_done_is_done);
     CU_add_test(s, "14: aftercare is not the bottom line", test_aftercare_is_not_the_bottom_line);
     CU_add_test(s, "8: postponing", test_postponing_is_contraindicated);
+    CU_add_test(s, "11, 15: timeline and expected course", test_timeline_and_course_are_reassuring);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 6 ? 0 : 1;
+    return failed == 0 && run == 7 ? 0 : 1;
 }
