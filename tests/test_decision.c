@@ -56,7 +56,20 @@ static const char PAGES[] =
     "gently.\"}]}\n"
     "{\"url\":\"f9\",\"question\":\"Why is my cheek still puffy after filler?\","
     "\"body\":\"It has been five days.\",\"answers\":[{\"text\":\"You are early in the "
-    "healing. Be patient; it will improve over the next few weeks.\"}]}\n";
+    "healing. Be patient; it will improve over the next few weeks.\"}]}\n"
+    /* Predictions read as advice, a double negation, a course that takes
+     * weeks, and a harm named as possible for this patient. */
+    "{\"url\":\"g1\",\"question\":\"I lay down an hour after Botox. Did I ruin it?\","
+    "\"answers\":[{\"text\":\"Lying down briefly should not affect your result at "
+    "all.\"}]}\n"
+    "{\"url\":\"g2\",\"question\":\"Is it safe to drive the day after a mole removal?\","
+    "\"answers\":[{\"title\":\"No reason not to drive\",\"text\":\"I see no problem with "
+    "driving the next day.\"}]}\n"
+    "{\"url\":\"g3\",\"question\":\"How long will my lip stay swollen after filler?\","
+    "\"answers\":[{\"text\":\"The swelling can take 2 weeks to settle completely.\"}]}\n"
+    "{\"url\":\"g4\",\"question\":\"Will tattoo removal leave a scar?\",\"answers\":[{"
+    "\"text\":\"Usually it does not, but if the laser is used too aggressively you can get "
+    "permanent scarring.\"}]}\n";
 
 static cJSON *g_lines[16];
 static size_t g_n;
@@ -76,7 +89,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 9 ? 0 : -1;
+    return rc == 0 && g_n == 13 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -150,6 +163,16 @@ static void test_timeline_and_course_are_reassuring(void)
     CU_ASSERT_STRING_EQUAL(field(6, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(7, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(8, "stance"), "reassuring");
+}
+
+/* Predictions ("should not affect"), "no reason not to", a course of weeks
+ * (rules 5, 11) are reassuring; a harm named as possible here is cautionary. */
+static void test_predictions_and_named_harm(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(9, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(10, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(11, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(12, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -365,10 +388,11 @@ int main(void)
     CU_add_test(s, "14: aftercare is not the bottom line", test_aftercare_is_not_the_bottom_line);
     CU_add_test(s, "8: postponing", test_postponing_is_contraindicated);
     CU_add_test(s, "11, 15: timeline and expected course", test_timeline_and_course_are_reassuring);
+    CU_add_test(s, "5, 11: predictions; a named harm", test_predictions_and_named_harm);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 7 ? 0 : 1;
+    return failed == 0 && run == 8 ? 0 : 1;
 }
