@@ -16,6 +16,7 @@
 #include "cn_tally.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -556,6 +557,36 @@ static void test_outset_all_or_nothing(void)
     free(dir);
 }
 
+/* Issue 15: SIGTERM while a set is being written (as a user's Ctrl-C or a
+ * killed job would send it) leaves neither temporaries nor a partial set;
+ * the process still ends by that signal. Run in a child, which dies. */
+static void test_outset_signal(void)
+{
+    char *dir = tu_mkdtemp();
+    pid_t pid = fork();
+    if (pid == 0) {
+        cn_outset *set = NULL;
+        cn_error err;
+        if (cn_outset_new(dir, &set, &err) != CN_OK ||
+            cn_outset_add(set, "a.txt", "new a", 5, &err) != CN_OK)
+            _exit(2);
+        raise(SIGTERM); /* held back while the set is open */
+        int rc = cn_outset_add(set, "b.txt", "new b", 5, &err);
+        if (rc != CN_ERR_IO || !strstr(err.message, "interrupted by a signal"))
+            _exit(3);
+        cn_outset_free(set); /* removes a.txt's temporary, then SIGTERM lands */
+        _exit(4);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    if (WIFEXITED(status))
+        fprintf(stderr, "\n    child exited %d", WEXITSTATUS(status));
+    CU_ASSERT_EQUAL(count_entries(dir), 0); /* no temporary, no partial set */
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 static void test_outset_bad_folder(void)
 {
     char *tmp = tu_mkdtemp();
@@ -592,6 +623,7 @@ int main(void)
         {"fmt: clean text", test_fmt_clean_text},
         {"outset: commit and abort", test_outset_commit_and_abort},
         {"outset: all or nothing, stale files, lock (issue 15)", test_outset_all_or_nothing},
+        {"outset: a signal leaves nothing behind (issue 15)", test_outset_signal},
         {"outset: bad folder", test_outset_bad_folder},
         {NULL, NULL},
     };

@@ -1,8 +1,10 @@
 /* cn_outfile: temporary file + rename for every report, committed as a set. */
+#define _POSIX_C_SOURCE 200809L
 #include "cn_outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,35 @@ struct cn_outset {
     pending *files;
     size_t n;
     int lock_fd; /* DIR/.consensus.lock, held (fcntl) while the set lives */
+    /* Termination signals are held back while the set lives, so that one
+     * arriving mid-write cannot leave temporaries or half a set behind: the
+     * set notices it (cn_outset_add fails), removes its temporaries, and the
+     * signal is delivered when cn_outset_free restores the mask. */
+    sigset_t old_mask;
+    bool masked;
 };
+
+static void termination_signals(sigset_t *s)
+{
+    sigemptyset(s);
+    sigaddset(s, SIGINT);
+    sigaddset(s, SIGTERM);
+    sigaddset(s, SIGHUP);
+    sigaddset(s, SIGQUIT);
+}
+
+/* A termination signal arrived while the set was open. */
+static bool interrupted(const cn_outset *set)
+{
+    sigset_t pending, term;
+    if (!set->masked || sigpending(&pending) != 0)
+        return false;
+    termination_signals(&term);
+    for (int sig = 1; sig < 32; sig++)
+        if (sigismember(&term, sig) == 1 && sigismember(&pending, sig) == 1)
+            return true;
+    return false;
+}
 
 const char *cn_outset_dir(const cn_outset *set)
 {
@@ -95,6 +125,9 @@ int cn_outset_new(const char *dir, cn_outset **out, cn_error *err)
         return cn_error_set(err, CN_ERR_IO, "%s: another run is writing reports here (%s)", dir,
                             strerror(e));
     }
+    sigset_t term;
+    termination_signals(&term);
+    set->masked = pthread_sigmask(SIG_BLOCK, &term, &set->old_mask) == 0;
     *out = set;
     return CN_OK;
 }
@@ -137,6 +170,9 @@ int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len
 {
     if (!name || !*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
         return cn_error_set(err, CN_ERR_USAGE, "bad output file name '%s'", name ? name : "");
+    if (interrupted(set))
+        return cn_error_set(err, CN_ERR_IO, "%s: interrupted by a signal; no report written",
+                            set->dir);
     pending p = {.tmp = join(set->dir, ".", name), .final = join(set->dir, "", name)};
     char *tmp = p.tmp ? malloc(strlen(p.tmp) + 8) : NULL;
     pending *grown = realloc(set->files, (set->n + 1) * sizeof *grown);
@@ -176,6 +212,9 @@ int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len
 int cn_outset_commit(cn_outset *set, cn_error *err)
 {
     int rc = CN_OK;
+    if (interrupted(set)) /* cn_outset_free removes the temporaries */
+        return cn_error_set(err, CN_ERR_IO, "%s: interrupted by a signal; no report written",
+                            set->dir);
     /* Keep each file's previous version under a hidden name first, so that a
      * failure halfway puts every file back: the folder shows the old set or
      * the new one, never a mix. */
@@ -246,7 +285,11 @@ void cn_outset_free(cn_outset *set)
     }
     if (set->lock_fd >= 0)
         close(set->lock_fd); /* releases the lock */
+    bool masked = set->masked;
+    sigset_t old = set->old_mask;
     free(set->files);
     free(set->dir);
     free(set);
+    if (masked)
+        pthread_sigmask(SIG_SETMASK, &old, NULL); /* a held-back signal lands now */
 }

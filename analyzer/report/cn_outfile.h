@@ -7,6 +7,13 @@
  * is renamed and every temporary is removed; if a rename fails halfway, the
  * files already renamed get their previous versions back. A lock on
  * DIR/.consensus.lock keeps a second run out while a set is open.
+ *
+ * While a set is open, SIGINT, SIGTERM, SIGHUP and SIGQUIT are held back in
+ * the calling thread: one that arrives makes the next cn_outset_add or
+ * cn_outset_commit fail ("interrupted by a signal"), the temporaries are
+ * removed, and cn_outset_free restores the signal mask, which delivers it
+ * (the process ends as the signal says, with no temporary and no mixed set
+ * left behind).
  */
 #ifndef CN_OUTFILE_H
 #define CN_OUTFILE_H
