@@ -173,7 +173,8 @@ static void test_shared_pattern_warnings(void)
         "cue okay stance=reassuring weight=2 : okay | quite  FINE\n"
         "cue no-perm stance=contraindicated weight=1 only=permission : no\n"
         "cue no-harm stance=reassuring weight=1 only=harm : no\n"
-        "cue twice stance=cautionary weight=1 : careful | be careful | careful\n";
+        "cue twice stance=cautionary weight=1 : careful | be careful | careful\n"
+        "cue gappy stance=cautionary weight=1 : risk ** of ** some ** harm | risk ** of ** harm\n";
     char *dir = tu_mkdtemp();
     char *path = tu_write_file(dir, "test.rules", BODY, strlen(BODY));
     cn_rules *rules = NULL;
@@ -182,7 +183,7 @@ static void test_shared_pattern_warnings(void)
     memset(&d, 0, sizeof d);
     CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, collect, &d, &err), CN_OK);
     CU_ASSERT_EQUAL(d.count, 0); /* warnings are not problems */
-    CU_ASSERT_EQUAL(cn_rules_warning_count(rules), 2);
+    CU_ASSERT_EQUAL(cn_rules_warning_count(rules), 3);
     const char *w0 = cn_rules_warning(rules, 0), *w1 = cn_rules_warning(rules, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w1);
@@ -190,7 +191,12 @@ static void test_shared_pattern_warnings(void)
                                       "is already a pattern of cue 'fine' (test.rules:5)"));
     CU_ASSERT_PTR_NOT_NULL(strstr(w1, "test.rules:9: warning: pattern 'careful' is given twice "
                                       "in cue 'twice'"));
-    CU_ASSERT_PTR_NULL(cn_rules_warning(rules, 2));
+    /* Issue 15: three '**' gaps can explode; two cannot (no warning). */
+    const char *w2 = cn_rules_warning(rules, 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(w2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(w2, "test.rules:10: warning: pattern 'risk ** of ** some ** "
+                                      "harm' has 3 '**' gaps"));
+    CU_ASSERT_PTR_NULL(cn_rules_warning(rules, 3));
     cn_rules_free(rules);
     free(path);
     tu_rm_rf(dir);

@@ -658,6 +658,25 @@ static void warn_shared_pattern(cn_rules *rs, const record *r, const char *patte
                 other->id, other->file, other->line);
 }
 
+/* Each "**" gap lets a partial match go on in four ways (zero to three
+ * words), so a pattern with three or more gaps, on text that keeps matching
+ * it, multiplies its partial matches past what the matcher keeps alive
+ * (cn_matcher: 256 at a time, the newest dropped): it costs time on every
+ * answer and may miss matches. Say so at `rules check`. */
+static void warn_costly_pattern(cn_rules *rs, const record *r, const char *pattern,
+                                char *const *elems, size_t n)
+{
+    size_t gaps = 0;
+    for (size_t i = 0; i < n; i++)
+        gaps += strcmp(elems[i], "**") == 0;
+    if (gaps >= 3)
+        warning(rs, r->file, r->line,
+                "pattern '%s' has %zu '**' gaps: its partial matches multiply on text that "
+                "keeps matching it (up to 4^%zu from each word), costing time on every answer "
+                "and past 256 at a time some are dropped; split it into shorter patterns",
+                pattern, gaps, gaps);
+}
+
 static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload)
 {
     char *copy = strdup(pattern);
@@ -715,6 +734,7 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
             problem(c, r->file, r->line, "pattern '%s': %s", pattern, e.message);
         } else {
             warn_shared_pattern(rs, r, pattern, payload, earlier);
+            warn_costly_pattern(rs, r, pattern, elems, n);
         }
     }
     for (size_t i = 0; i < n_owned; i++)
