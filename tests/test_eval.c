@@ -128,7 +128,12 @@ static void test_prefix_hash(void)
         {"I would not be concerned for a number of reasons.", "b5fe7bd2b58fa5d1"},
         {"\xE2\x80\xA2 The usual cause \xE2\x80\x93 of wound\xC2\xA0separation is TENSION, "
          "\xE2\x80\x9Cnot\xE2\x80\x9D infection here",
-         "b1e3aa4c8fcdb2e3"},
+         "e9aab5fd38a6d0eb"},
+        /* bullets and dashes are punctuation: the same words without them */
+        {"The usual cause of wound separation is TENSION, \"not\" infection here",
+         "e9aab5fd38a6d0eb"},
+        {"Botox Safety and Breastfeeding \xE2\x80\x94 I do not recommend it \xE2\x80\xA6 ever",
+         "8a326b553a1167b2"},
         {"Yes.", "78cca5adebe0763f"},
         {"", ""},
     };

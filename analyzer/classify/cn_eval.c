@@ -276,7 +276,9 @@ int cn_eval_add(cn_eval *ev, const char *file, size_t index, const char *answer_
 }
 
 /* The folds of the prefix hash: curly quotes to straight ones, no-break and
- * thin spaces to spaces. Returns the bytes consumed, writing the fold to *out. */
+ * thin spaces to spaces, bullets and dashes to '-' and the ellipsis to '.'
+ * (so that a word of them alone is punctuation, skipped like "-"). Returns the
+ * bytes consumed, writing the fold to *out. */
 static size_t fold_at(const unsigned char *s, size_t len, char *out)
 {
     static const struct {
@@ -284,7 +286,10 @@ static size_t fold_at(const unsigned char *s, size_t len, char *out)
         char to;
     } FOLDS[] = {{"\xE2\x80\x98", '\''}, {"\xE2\x80\x99", '\''}, {"\xE2\x80\x9C", '"'},
                  {"\xE2\x80\x9D", '"'},  {"\xC2\xA0", ' '},      {"\xE2\x80\x89", ' '},
-                 {"\xE2\x80\xAF", ' '}};
+                 {"\xE2\x80\xAF", ' '},  {"\xE2\x80\xA2", '-'},  {"\xE2\x80\xA3", '-'},
+                 {"\xE2\x97\x8F", '-'},  {"\xE2\x97\xA6", '-'},  {"\xE2\x96\xAA", '-'},
+                 {"\xC2\xB7", '-'},      {"\xE2\x80\x92", '-'},  {"\xE2\x80\x93", '-'},
+                 {"\xE2\x80\x94", '-'},  {"\xE2\x80\x95", '-'},  {"\xE2\x80\xA6", '.'}};
     for (size_t f = 0; f < sizeof FOLDS / sizeof FOLDS[0]; f++) {
         size_t n = strlen(FOLDS[f].from);
         if (n <= len && memcmp(s, FOLDS[f].from, n) == 0) {

@@ -10,7 +10,11 @@ import re
 PREFIX_WORDS = 8
 
 _FOLDS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                        "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+                        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+                        # bullets and dashes are punctuation: a word of them alone is dropped
+                        "\u2022": "-", "\u2023": "-", "\u25cf": "-", "\u25e6": "-",
+                        "\u25aa": "-", "\u00b7": "-", "\u2012": "-", "\u2013": "-",
+                        "\u2014": "-", "\u2015": "-", "\u2026": "."})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
@@ -21,7 +25,8 @@ def _kept(word):
 
 def words(text):
     """The text's words as the hash sees them (the same rule as the C side,
-    cn_eval_prefix_hash): curly quotes, no-break and thin spaces folded, ASCII
+    cn_eval_prefix_hash): curly quotes, no-break and thin spaces, bullets,
+    dashes and the ellipsis folded to their ASCII forms, ASCII
     lower-cased, split on ASCII white space, words of punctuation alone
     (bullets, dashes) dropped."""
     folded = text.translate(_FOLDS).translate(_ASCII_LOWER)
