@@ -303,6 +303,30 @@ static void test_answers_closed_without_signature(void)
     ru_free(&r);
 }
 
+/* A page that lost its blank lines below the last signature: each long line
+ * there is another physician's answer, the last one cut off. */
+static void test_glued_answers_after_signature(void)
+{
+    ru_result r = read_str("When can I go back to the office after a breast lift?\n\n"
+                           "Doctor Answers 5\n\n"
+                           "Desk work is usually fine after about ten days, as long as you avoid "
+                           "lifting anything heavy for a while longer.\n\n"
+                           "Sara Lind, MD\nAustin Plastic Surgeon\n"
+                           "Most of my patients are back at a desk within two weeks and at the gym "
+                           "after six, once the incisions have healed well.\n"
+                           "It depends on your job: office work after a week or two, physical work "
+                           "after four to six weeks in most cases.\n"
+                           "A breast lift needs about a week of rest before light office work can "
+                           "start again for most pat\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Sara Lind, MD");
+    check_start(&r, 2, "Most of my patients are back");
+    check_start(&r, 3, "It depends on your job");
+    check_start(&r, 4, "A breast lift needs about a week");
+    CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
+    ru_free(&r);
+}
+
 static void test_repeated_answer_counts_once(void)
 {
     ru_result r = read_str("Nicotine gum before a breast lift?\n\nDoctor Answers 2\n\n"
@@ -334,6 +358,7 @@ int main(void)
         {"no question; first line an answer; cut prose; no Q&A", test_no_question_and_no_qa},
         {"a repeated answer counts once", test_repeated_answer_counts_once},
         {"answers closed without a signature", test_answers_closed_without_signature},
+        {"answers glued below a signature", test_glued_answers_after_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

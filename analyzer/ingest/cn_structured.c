@@ -281,20 +281,24 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
     return keep;
 }
 
-static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, cn_error *err)
+/* glued: the run starts right under a signature, with no blank line: the
+ * page lost its blank lines there, so its long lines are answers of their own
+ * as on pages that print one answer a line. */
+static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued,
+                   cn_error *err)
 {
     size_t keep = signature_inside(c, first, n);
     if (keep > 0) {
-        int rc = add_run(c, cap, first, keep, gap, err);
-        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, err);
+        int rc = add_run(c, cap, first, keep, gap, glued, err);
+        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, err);
     }
-    if (c->split_runs && answer_per_line(c, first, n)) {
+    if ((c->split_runs || glued) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one. */
         for (size_t i = 0; i < n; i++) {
-            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, err);
+            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, false, err);
             if (rc)
                 return rc;
-            c->ps[c->np - 1].own_line = i > 0 && !c->ps[c->np - 1].sig;
+            c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
         }
         return CN_OK;
     }
@@ -337,7 +341,7 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
         if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
             blanks++;
         if (run_n > 0)
-            rc = add_run(c, &cap, run_first, run_n, run_gap, err);
+            rc = add_run(c, &cap, run_first, run_n, run_gap, false, err);
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
