@@ -78,23 +78,27 @@ static void test_count_line_one_answer_a_line(void)
         read_str("Anesthesia Questions Anesthesia\n\n"
                  "How soon after sedation can I take a bus alone?\n\n"
                  "I will have a short procedure with sedation next week.\n\n"
-                 "5 Answers\n\n"
+                 "6 Answers\n\n"
                  "Most centers ask that someone travels with you for the rest of that day.\n"
                  "Tomorrow.\n"
                  "The sedatives can leave you drowsy for hours, so plan on a companion "
                  "until the evening.\n"
                  "Mark T. Olsen, MD\n"
+                 "12 hrs\n"
                  "The next morning you should be clear to travel on your own.\n"
                  "By the following day you are fine to ride alone.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 5);
-    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 5);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 6);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 6);
     check_start(&r, 1, "Most centers ask that someone");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Tomorrow.");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     check_start(&r, 3, "The sedatives can leave you drowsy");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Mark T. Olsen, MD");
-    check_start(&r, 4, "The next morning you should be");
-    check_start(&r, 5, "By the following day");
+    /* a short line is an answer, not the title of the line below it */
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->text, "12 hrs");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 5)->title);
+    check_start(&r, 5, "The next morning you should be");
+    check_start(&r, 6, "By the following day");
     ru_free(&r);
 }
 

@@ -622,8 +622,11 @@ static int segment(ctx *c, cn_error *err)
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
         bool closed = fresh && after_signoff(c, p);
-        if (inside ||
-            (fresh && !closed ? looks_title(c, p) && text_para(c, p + 1) : title_at_start(c, p)))
+        /* In a run printed one answer a line, a short line ("24 hrs") is an
+         * answer too, not the title of the next line. */
+        bool own = c->ps[p].own_line;
+        if (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
+                                        : title_at_start(c, p)))
             d->title = (long)p;
         else
             add_body(d, p);
