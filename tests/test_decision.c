@@ -69,9 +69,28 @@ static const char PAGES[] =
     "\"answers\":[{\"text\":\"The swelling can take 2 weeks to settle completely.\"}]}\n"
     "{\"url\":\"g4\",\"question\":\"Will tattoo removal leave a scar?\",\"answers\":[{"
     "\"text\":\"Usually it does not, but if the laser is used too aggressively you can get "
-    "permanent scarring.\"}]}\n";
+    "permanent scarring.\"}]}\n"
+    /* A double negative that says the course is usual, a complication named
+     * as what the asker probably has, a harm to the result, "you should not
+     * worry", and waiting out a side effect (our words). */
+    "{\"url\":\"h1\",\"question\":\"Is it normal that my forehead feels tight a week after "
+    "Botox?\",\"answers\":[{\"text\":\"It is not unusual to feel some tightness while the "
+    "muscles adjust.\"}]}\n"
+    "{\"url\":\"h2\",\"question\":\"Why is there a soft bulge above my scar after "
+    "liposuction?\",\"answers\":[{\"text\":\"From your description it sounds like you may "
+    "have a fluid pocket. It should be checked by your surgeon, who may need to drain "
+    "it.\"}]}\n"
+    "{\"url\":\"h3\",\"question\":\"Will vaping affect how my facelift heals?\","
+    "\"answers\":[{\"text\":\"Nicotine in any form can negatively affect blood flow to the "
+    "skin and may compromise your result.\"}]}\n"
+    "{\"url\":\"h4\",\"question\":\"I forgot to ice after my filler. Is that a "
+    "problem?\",\"answers\":[{\"text\":\"You should not worry about that; ice only makes the "
+    "first evening more comfortable.\"}]}\n"
+    "{\"url\":\"h5\",\"question\":\"My lips feel firm three days after filler. What should "
+    "I do?\",\"answers\":[{\"text\":\"Firmness at this point is expected. Leave them alone "
+    "and just wait it out.\"}]}\n";
 
-static cJSON *g_lines[16];
+static cJSON *g_lines[32];
 static size_t g_n;
 
 static int suite_classify(void)
@@ -81,7 +100,7 @@ static int suite_classify(void)
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
     int rc = tu_run_cli(args, &out, &err);
-    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 16; line = strtok(NULL, "\n"))
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 32; line = strtok(NULL, "\n"))
         g_lines[g_n++] = cJSON_Parse(line);
     free(out);
     free(err);
@@ -89,7 +108,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 13 ? 0 : -1;
+    return rc == 0 && g_n == 18 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -173,6 +192,18 @@ static void test_predictions_and_named_harm(void)
     CU_ASSERT_STRING_EQUAL(field(10, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(11, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(12, "stance"), "cautionary");
+}
+
+/* "Not unusual" (rule 11), "you should not worry", waiting out a side
+ * effect are reassuring; a complication the asker probably has and a harm
+ * to the result named as possible are cautionary (rule 10). */
+static void test_usual_course_and_named_complication(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(13, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(14, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(15, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(16, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(17, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -389,10 +420,12 @@ int main(void)
     CU_add_test(s, "8: postponing", test_postponing_is_contraindicated);
     CU_add_test(s, "11, 15: timeline and expected course", test_timeline_and_course_are_reassuring);
     CU_add_test(s, "5, 11: predictions; a named harm", test_predictions_and_named_harm);
+    CU_add_test(s, "10, 11: usual course; a named complication",
+                test_usual_course_and_named_complication);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 8 ? 0 : 1;
+    return failed == 0 && run == 9 ? 0 : 1;
 }
