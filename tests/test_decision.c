@@ -88,7 +88,21 @@ static const char PAGES[] =
     "first evening more comfortable.\"}]}\n"
     "{\"url\":\"h5\",\"question\":\"My lips feel firm three days after filler. What should "
     "I do?\",\"answers\":[{\"text\":\"Firmness at this point is expected. Leave them alone "
-    "and just wait it out.\"}]}\n";
+    "and just wait it out.\"}]}\n"
+    /* A bare abbreviated wait, a course in other words, "the answer is yes"
+     * inside a sentence, and a restriction the physician sets, asked at a
+     * point in time (our words). */
+    "{\"url\":\"i1\",\"question\":\"How soon can I shower after an arm lift?\","
+    "\"answers\":[{\"text\":\"48 hrs.\"}]}\n"
+    "{\"url\":\"i2\",\"question\":\"Will the scar from my mole removal be noticeable?\","
+    "\"answers\":[{\"text\":\"Most of these scars fade over time to a thin pale "
+    "line.\"}]}\n"
+    "{\"url\":\"i3\",\"question\":\"Can I wear makeup after a chemical peel?\","
+    "\"answers\":[{\"text\":\"Here the answer is yes. Every office has its own "
+    "instructions, so check with the one that treated you.\"}]}\n"
+    "{\"url\":\"i4\",\"question\":\"I am ten days out from breast implants. Can I go "
+    "back to lifting weights?\",\"answers\":[{\"text\":\"I restrict heavy lifting for a "
+    "month after implants, so please refrain from the gym until then.\"}]}\n";
 
 static cJSON *g_lines[32];
 static size_t g_n;
@@ -108,7 +122,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 18 ? 0 : -1;
+    return rc == 0 && g_n == 22 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -204,6 +218,18 @@ static void test_usual_course_and_named_complication(void)
     CU_ASSERT_STRING_EQUAL(field(15, "stance"), "cautionary");
     CU_ASSERT_STRING_EQUAL(field(16, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(17, "stance"), "reassuring");
+}
+
+/* A wait written "48 hrs" (rule 15), a course said as "fade over time"
+ * (rule 11) and "the answer is yes" are reassuring; a restriction the
+ * physician sets, to an asker who says where they are, is advice against
+ * (rules 8, 15). */
+static void test_abbreviated_wait_course_and_restriction(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(18, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(19, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(20, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(21, "stance"), "contraindicated");
 }
 
 /* ---- the model itself ---- */
@@ -422,10 +448,12 @@ int main(void)
     CU_add_test(s, "5, 11: predictions; a named harm", test_predictions_and_named_harm);
     CU_add_test(s, "10, 11: usual course; a named complication",
                 test_usual_course_and_named_complication);
+    CU_add_test(s, "8, 11, 15: abbreviated wait, course, restriction",
+                test_abbreviated_wait_course_and_restriction);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 9 ? 0 : 1;
+    return failed == 0 && run == 10 ? 0 : 1;
 }
