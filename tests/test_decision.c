@@ -102,7 +102,26 @@ static const char PAGES[] =
     "instructions, so check with the one that treated you.\"}]}\n"
     "{\"url\":\"i4\",\"question\":\"I am ten days out from breast implants. Can I go "
     "back to lifting weights?\",\"answers\":[{\"text\":\"I restrict heavy lifting for a "
-    "month after implants, so please refrain from the gym until then.\"}]}\n";
+    "month after implants, so please refrain from the gym until then.\"}]}\n"
+    /* Safety not established, a course worse than expected, a wait that is
+     * about judging the result, "no studies showing", and "no simple
+     * answer" (not a bare "No"); our words. */
+    "{\"url\":\"j1\",\"question\":\"Is it safe to use a retinol cream while "
+    "pregnant?\",\"answers\":[{\"text\":\"The safety of this ingredient in pregnancy has "
+    "not been established, and there are not enough studies to say either way.\"}]}\n"
+    "{\"url\":\"j2\",\"question\":\"Is it normal to still have bruising three weeks after "
+    "my eyelid surgery?\",\"answers\":[{\"text\":\"Some bruising is common, but what you "
+    "describe is more than I would expect at this point. It could be caused by a small "
+    "blood collection.\"}]}\n"
+    "{\"url\":\"j3\",\"question\":\"My new nose looks crooked one week after surgery. "
+    "Should I be worried?\",\"answers\":[{\"text\":\"Swelling is uneven at this stage. You "
+    "should wait about three months to judge the final result.\"}]}\n"
+    "{\"url\":\"j4\",\"question\":\"Will dyeing my hair while nursing harm my "
+    "baby?\",\"answers\":[{\"text\":\"There are no studies showing that hair dye reaches "
+    "breast milk in any meaningful amount.\"}]}\n"
+    "{\"url\":\"j5\",\"question\":\"Can I have a peel the same week as filler?\","
+    "\"answers\":[{\"text\":\"No simple answer here. Skin type, the product and the timing "
+    "all matter.\"}]}\n";
 
 static cJSON *g_lines[32];
 static size_t g_n;
@@ -122,7 +141,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 22 ? 0 : -1;
+    return rc == 0 && g_n == 27 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -230,6 +249,18 @@ static void test_abbreviated_wait_course_and_restriction(void)
     CU_ASSERT_STRING_EQUAL(field(19, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(20, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(21, "stance"), "contraindicated");
+}
+
+/* Safety not established and a course worse than expected are cautionary
+ * (rule 6, 11); waiting to judge the result and "no studies showing" are
+ * reassuring (rules 5, 11); "no simple answer" is no bare "No". */
+static void test_unestablished_safety_and_waiting_to_judge(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(22, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(23, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(24, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(25, "stance"), "reassuring");
+    CU_ASSERT_STRING_NOT_EQUAL(field(26, "stance"), "contraindicated");
 }
 
 /* ---- the model itself ---- */
@@ -450,10 +481,12 @@ int main(void)
                 test_usual_course_and_named_complication);
     CU_add_test(s, "8, 11, 15: abbreviated wait, course, restriction",
                 test_abbreviated_wait_course_and_restriction);
+    CU_add_test(s, "5, 6, 11: safety not established; waiting to judge",
+                test_unestablished_safety_and_waiting_to_judge);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 10 ? 0 : 1;
+    return failed == 0 && run == 11 ? 0 : 1;
 }
