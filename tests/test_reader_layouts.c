@@ -331,6 +331,30 @@ static void test_glued_answers_after_signature(void)
     ru_free(&r);
 }
 
+/* A site link printed after the physician's name ("- View Other Answers by
+ * this Doctor") and a "City, ST" line under it; the page cut inside an
+ * answer's first line, which holds two sentences: prose, not a title. */
+static void test_name_link_and_cut_sentences(void)
+{
+    ru_result r =
+        read_str("How long should I stay out of the sun after a peel?\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Keep out of direct sun for at least two weeks after a medium peel, and use "
+                 "a mineral sunscreen every day for months afterwards.\n\n"
+                 "Irene Falk, M.D., FACS - View Other Answers by this Doctor\n"
+                 "Denver, CO\n\n\n"
+                 "Fresh skin burns easily, so a hat and shade matter more than usual for "
+                 "the first month.\n\n"
+                 "Omar Haddad, MD\nPhoenix Dermatologist\n\n"
+                 "I would avoid sun for a month. You certainly should not tan before th\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Irene Falk, M.D., FACS");
+    check_start(&r, 2, "Fresh skin burns easily");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "I would avoid sun for a month");
+    ru_free(&r);
+}
+
 static void test_repeated_answer_counts_once(void)
 {
     ru_result r = read_str("Nicotine gum before a breast lift?\n\nDoctor Answers 2\n\n"
@@ -363,6 +387,7 @@ int main(void)
         {"a repeated answer counts once", test_repeated_answer_counts_once},
         {"answers closed without a signature", test_answers_closed_without_signature},
         {"answers glued below a signature", test_glued_answers_after_signature},
+        {"a link after the name; a cut line of two sentences", test_name_link_and_cut_sentences},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

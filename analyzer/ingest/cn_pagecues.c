@@ -29,6 +29,7 @@ typedef enum section {
     SEC_ASKER_WORDS,
     SEC_LISTENER_WORDS,
     SEC_UNFINISHED_WORDS,
+    SEC_NAME_SUFFIXES,
     SEC_LIMITS
 } section;
 
@@ -44,6 +45,7 @@ struct cn_pagecues {
     strlist asker;        /* normalized words */
     strlist listener;     /* normalized words */
     strlist unfinished;   /* normalized words */
+    strlist suffixes;     /* normalized phrases */
     cn_pagecues_limits limits;
 };
 
@@ -90,6 +92,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->asker);
     strlist_free(&c->listener);
     strlist_free(&c->unfinished);
+    strlist_free(&c->suffixes);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -136,6 +139,7 @@ static section section_named(const char *s, size_t len)
         {"[asker-words]", SEC_ASKER_WORDS},
         {"[listener-words]", SEC_LISTENER_WORDS},
         {"[unfinished-words]", SEC_UNFINISHED_WORDS},
+        {"[name-suffixes]", SEC_NAME_SUFFIXES},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -203,6 +207,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ASKER_WORDS      ? &c->asker
                     : sec == SEC_LISTENER_WORDS   ? &c->listener
                     : sec == SEC_UNFINISHED_WORDS ? &c->unfinished
+                    : sec == SEC_NAME_SUFFIXES    ? &c->suffixes
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (!v || !strlist_push(list, v)) {
@@ -268,7 +273,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     }
     strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets, &c->disclaimers,
                         &c->stopwords,   &c->particles,    &c->openers, &c->asker,
-                        &c->listener,    &c->unfinished};
+                        &c->listener,    &c->unfinished,   &c->suffixes};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -452,6 +457,25 @@ bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
     return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+}
+
+size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)
+{
+    for (size_t i = len; i-- > 0;) {
+        if (line[i] != '-' && line[i] != '|')
+            continue;
+        size_t keep = i;
+        while (keep > 0 && line[keep - 1] == ' ')
+            keep--;
+        if (keep == 0 || keep == i || i + 1 >= len)
+            continue; /* the mark must stand between words: "Name - Link" */
+        char *v = norm_core(line + i + 1, len - i - 1);
+        bool hit = v && strlist_has(&c->suffixes, v);
+        free(v);
+        if (hit)
+            return keep;
+    }
+    return len;
 }
 
 bool cn_pagecues_ends_unfinished(const cn_pagecues *c, const char *line, size_t len)

@@ -63,6 +63,11 @@ bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, siz
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 
+/* The length of line[0..len) without a trailing link a site prints after a
+ * physician's name ("Jane Roe, MD - View Other Answers by this Doctor");
+ * len when it has none. */
+size_t cn_pagecues_strip_name_suffix(const cn_pagecues *cues, const char *line, size_t len);
+
 /* The line's last word is one no finished title or sentence ends with ("to",
  * "the"): a line cut at the page's end there is prose, not a title. */
 bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size_t len);

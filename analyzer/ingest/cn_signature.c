@@ -298,6 +298,8 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
     out->kind = CN_SIGLINE_NONE;
     if (len == 0 || len > SIGLINE_MAX)
         return out->kind;
+    len = cn_pagecues_strip_name_suffix(cues, line, len);
+    out->len = len;
     if (classify_rating(line, len, out))
         out->kind = CN_SIGLINE_RATING;
     else if (classify_name(cues, line, len, out))

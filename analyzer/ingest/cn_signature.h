@@ -27,6 +27,7 @@ typedef enum cn_sigline_kind {
 
 typedef struct cn_sigline {
     cn_sigline_kind kind;
+    size_t len;            /* bytes of the line read (a trailing site link dropped) */
     size_t name_core;      /* NAME: bytes of the line before the credentials */
     size_t city_len;       /* PLACE: bytes of the line that hold the city (0: none) */
     const char *specialty; /* PLACE: canonical name, owned by the taxonomy */

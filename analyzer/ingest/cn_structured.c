@@ -247,7 +247,9 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
         const cn_line *l = line_at(c, i);
         if (list_item(l))
             return false;
-        long_lines += cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+        /* a name line with a site link after it is long, but no answer */
+        size_t len = cn_pagecues_strip_name_suffix(c->cues, l->s, l->len);
+        long_lines += cn_span_words(l->s, len) >= c->lim->answer_line_words;
     }
     return 2 * long_lines >= n && long_lines >= 1;
 }
@@ -394,20 +396,6 @@ static bool looks_title(const ctx *c, size_t p)
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
 
-/* The page's last line, cut mid-sentence ("... have not been shown to"). */
-static bool cut_prose(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len);
-}
-
-static bool text_para(const ctx *c, size_t p)
-{
-    return p < c->np && !c->ps[p].sig;
-}
-
-/* Right after the header or a signature: a title is any short single line
- * followed by body text (or the end of a cut-off page). */
 /* "It heals. I would wait.": two sentences on a line are body text. */
 static bool two_sentences(const cn_line *l)
 {
@@ -418,6 +406,21 @@ static bool two_sentences(const cn_line *l)
     return false;
 }
 
+/* The page's last line, cut mid-sentence ("... have not been shown to"), or
+ * holding two sentences ("I would wait. You certainly sh"): prose. */
+static bool cut_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l);
+}
+
+static bool text_para(const ctx *c, size_t p)
+{
+    return p < c->np && !c->ps[p].sig;
+}
+
+/* Right after the header or a signature: a title is any short single line
+ * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line)
@@ -650,7 +653,7 @@ static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_err
 {
     if (d->part[0] >= 0) {
         const cn_line *l = line_at(c, (size_t)d->part[0]);
-        size_t n = l->len;
+        size_t n = d->info[0].len ? d->info[0].len : l->len; /* a site link dropped */
         while (n > 0 && l->s[n - 1] == ',')
             n--;
         if (!(ph->name = cn_text_squeeze(l->s, n)))

@@ -109,8 +109,11 @@ def main():
         if pred != lab["stance"]:
             errors.append(f"WRONG    {lab['file']} #{lab['index']} (reader #{match['index']}) "
                           f"gold={lab['stance']} got={pred}")
-    extra = sum(1 for f in present for a in by_file.get(f, []) if a["answer_id"] not in used
-                and not a.get("duplicate_of"))
+    unmatched = [a for f in present for a in by_file.get(f, []) if a["answer_id"] not in used
+                 and not a.get("duplicate_of")]
+    extra = len(unmatched)
+    for a in unmatched:
+        errors.append(f"EXTRA    {a['file']} (reader #{a['index']}) matches no label")
     f1, per = macro_f1(pairs)
     acc = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else float("nan")
     k = kappa(pairs, LABELS + ["missed"])
