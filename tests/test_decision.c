@@ -121,9 +121,24 @@ static const char PAGES[] =
     "breast milk in any meaningful amount.\"}]}\n"
     "{\"url\":\"j5\",\"question\":\"Can I have a peel the same week as filler?\","
     "\"answers\":[{\"text\":\"No simple answer here. Skin type, the product and the timing "
-    "all matter.\"}]}\n";
+    "all matter.\"}]}\n"
+    /* The intended response, "until you find out" (no postponing), a better
+     * choice named, and an aftercare tip that helps the swelling go down;
+     * our words. */
+    "{\"url\":\"k1\",\"question\":\"My sun spots got darker after my laser session. Did "
+    "something go wrong?\",\"answers\":[{\"text\":\"Darker spots in the first week are what "
+    "is supposed to happen. They flake off over the next days.\"}]}\n"
+    "{\"url\":\"k2\",\"question\":\"How can I tell if my implant has leaked?\","
+    "\"answers\":[{\"text\":\"Do not panic until you find out. An ultrasound will show "
+    "whether the shell is intact, and a leak is not dangerous to your health.\"}]}\n"
+    "{\"url\":\"k3\",\"question\":\"Can I keep using my retinoid cream while "
+    "pregnant?\",\"answers\":[{\"text\":\"You would be best off using a plain moisturizer "
+    "until the baby arrives.\"}]}\n"
+    "{\"url\":\"k4\",\"question\":\"When can I sleep on my side after a nose job?\","
+    "\"answers\":[{\"text\":\"Propping your head up on two pillows for a week or two helps "
+    "the swelling go down.\"}]}\n";
 
-static cJSON *g_lines[32];
+static cJSON *g_lines[40];
 static size_t g_n;
 
 static int suite_classify(void)
@@ -133,7 +148,7 @@ static int suite_classify(void)
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
     int rc = tu_run_cli(args, &out, &err);
-    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 32; line = strtok(NULL, "\n"))
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 40; line = strtok(NULL, "\n"))
         g_lines[g_n++] = cJSON_Parse(line);
     free(out);
     free(err);
@@ -141,7 +156,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 27 ? 0 : -1;
+    return rc == 0 && g_n == 31 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -261,6 +276,17 @@ static void test_unestablished_safety_and_waiting_to_judge(void)
     CU_ASSERT_STRING_EQUAL(field(24, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(25, "stance"), "reassuring");
     CU_ASSERT_STRING_NOT_EQUAL(field(26, "stance"), "contraindicated");
+}
+
+/* What is supposed to happen (rule 11), "until you find out" and aftercare
+ * that helps the recovery (rule 14) are reassuring; "you would be best off
+ * using something else" replaces the practice (rule 9). */
+static void test_intended_response_and_better_choice(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(27, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(28, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(29, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(30, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -483,10 +509,12 @@ int main(void)
                 test_abbreviated_wait_course_and_restriction);
     CU_add_test(s, "5, 6, 11: safety not established; waiting to judge",
                 test_unestablished_safety_and_waiting_to_judge);
+    CU_add_test(s, "9, 11, 14: intended response; a better choice",
+                test_intended_response_and_better_choice);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 11 ? 0 : 1;
+    return failed == 0 && run == 12 ? 0 : 1;
 }
