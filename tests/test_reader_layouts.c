@@ -346,9 +346,11 @@ static void test_name_link_and_cut_sentences(void)
                  "Fresh skin burns easily, so a hat and shade matter more than usual for "
                  "the first month.\n\n"
                  "Omar Haddad, MD\nPhoenix Dermatologist\n\n"
-                 "I would avoid sun for a month. You certainly should not tan before th\n");
+                 "I would avoid sun for a month.  You certainly should not tan before th\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Irene Falk, M.D., FACS");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.specialty);
     check_start(&r, 2, "Fresh skin burns easily");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
     check_start(&r, 3, "I would avoid sun for a month");

@@ -311,12 +311,26 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
     return out->kind;
 }
 
+/* "New York, NY" right under a name line: a place line with a city and a
+ * state code but no specialty. */
+static bool city_state(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+{
+    if (len < 5 || line[len - 3] != ' ' || line[len - 4] != ',' || line[len - 2] < 'A' ||
+        line[len - 2] > 'Z' || line[len - 1] < 'A' || line[len - 1] > 'Z' ||
+        !plausible_city(cues, line, len - 4))
+        return false;
+    out->kind = CN_SIGLINE_PLACE;
+    out->city_len = len - 4;
+    out->specialty = NULL;
+    return true;
+}
+
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out)
 {
     cn_sigline_kind k = cn_signature_classify(cues, line, len, out);
     if (above == CN_SIGLINE_NAME && (k == CN_SIGLINE_NONE || k == CN_SIGLINE_SHORT) &&
-        qualified_specialty(cues, line, len, out))
+        (qualified_specialty(cues, line, len, out) || city_state(cues, line, len, out)))
         k = out->kind;
     return k;
 }

@@ -30,7 +30,7 @@ typedef struct cn_sigline {
     size_t len;            /* bytes of the line read (a trailing site link dropped) */
     size_t name_core;      /* NAME: bytes of the line before the credentials */
     size_t city_len;       /* PLACE: bytes of the line that hold the city (0: none) */
-    const char *specialty; /* PLACE: canonical name, owned by the taxonomy */
+    const char *specialty; /* PLACE: canonical name, owned by the taxonomy; NULL: none */
     double rating;         /* RATING */
     bool has_reviews;
     long reviews;

@@ -380,6 +380,22 @@ static bool short_enough(const ctx *c, const cn_line *l)
            cn_span_words(l->s, l->len) <= c->lim->title_max_words;
 }
 
+/* "It heals. I would wait.": two sentences on a line are body text. */
+static bool two_sentences(const cn_line *l)
+{
+    for (size_t i = 1; i + 2 < l->len; i++) {
+        if (!strchr(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' ||
+            l->s[i - 1] > 'z')
+            continue;
+        size_t k = i + 1;
+        while (k < l->len && l->s[k] == ' ')
+            k++; /* "dangerous.  If": some pages put two spaces */
+        if (k < l->len && l->s[k] >= 'A' && l->s[k] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 /* A one-line paragraph shaped like a title inside an answer. */
 static bool looks_title(const ctx *c, size_t p)
 {
@@ -391,19 +407,9 @@ static bool looks_title(const ctx *c, size_t p)
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
     if (!short_enough(c, l) || (strchr(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
-        signoff_like(c, l))
+        signoff_like(c, l) || two_sentences(l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
-}
-
-/* "It heals. I would wait.": two sentences on a line are body text. */
-static bool two_sentences(const cn_line *l)
-{
-    for (size_t i = 0; i + 2 < l->len; i++)
-        if (strchr(".!?", l->s[i]) && l->s[i + 1] == ' ' && l->s[i + 2] >= 'A' &&
-            l->s[i + 2] <= 'Z' && i > 0 && l->s[i - 1] >= 'a' && l->s[i - 1] <= 'z')
-            return true;
-    return false;
 }
 
 /* The page's last line, cut mid-sentence ("... have not been shown to"), or
@@ -663,7 +669,8 @@ static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_err
         const cn_line *l = line_at(c, (size_t)d->part[1]);
         if (d->info[1].city_len > 0 && !(ph->city = cn_text_squeeze(l->s, d->info[1].city_len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        if (!(ph->specialty = copy_span(d->info[1].specialty, strlen(d->info[1].specialty))))
+        const char *sp = d->info[1].specialty; /* NULL: "City, ST" alone */
+        if (sp && !(ph->specialty = copy_span(sp, strlen(sp))))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     if (d->part[2] >= 0) {
