@@ -136,7 +136,15 @@ static const char PAGES[] =
     "until the baby arrives.\"}]}\n"
     "{\"url\":\"k4\",\"question\":\"When can I sleep on my side after a nose job?\","
     "\"answers\":[{\"text\":\"Propping your head up on two pillows for a week or two helps "
-    "the swelling go down.\"}]}\n";
+    "the swelling go down.\"}]}\n"
+    /* A risk named only as what a step lowers, and a harm "possible to
+     * cause"; our words. */
+    "{\"url\":\"l1\",\"question\":\"Can I shower with my drains in after a tummy "
+    "tuck?\",\"answers\":[{\"text\":\"Yes. Cover the drain sites with tape first to lower "
+    "the risk of infection, then wash gently.\"}]}\n"
+    "{\"url\":\"l2\",\"question\":\"Can nose filler cause blindness?\",\"answers\":[{"
+    "\"text\":\"With filler anywhere on the face it is possible to cause blindness. It is "
+    "very rare, but it happens.\"}]}\n";
 
 static cJSON *g_lines[40];
 static size_t g_n;
@@ -156,7 +164,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 31 ? 0 : -1;
+    return rc == 0 && g_n == 33 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -287,6 +295,14 @@ static void test_intended_response_and_better_choice(void)
     CU_ASSERT_STRING_EQUAL(field(28, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(29, "stance"), "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(30, "stance"), "reassuring");
+}
+
+/* Care that lowers a risk comes with going ahead (rule 14); a harm that is
+ * "possible to cause", however rare, is cautionary (rule 6). */
+static void test_lowered_risk_and_possible_harm(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(31, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(32, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -511,10 +527,11 @@ int main(void)
                 test_unestablished_safety_and_waiting_to_judge);
     CU_add_test(s, "9, 11, 14: intended response; a better choice",
                 test_intended_response_and_better_choice);
+    CU_add_test(s, "6, 14: a lowered risk; a possible harm", test_lowered_risk_and_possible_harm);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 12 ? 0 : 1;
+    return failed == 0 && run == 13 ? 0 : 1;
 }
