@@ -357,6 +357,35 @@ static void test_name_link_and_cut_sentences(void)
     ru_free(&r);
 }
 
+/* Lines printed on their own just above a signature belong to it: a
+ * specialty line with qualifiers, "Dr. Name" with practice details in wide
+ * columns (test_reader_edge: a body line advising a specialist stays text). */
+static void test_signature_extras(void)
+{
+    ru_result r =
+        read_str("Is a small dent after liposuction normal at three weeks?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Small dents at three weeks are usually swelling that has not settled yet; "
+                 "they smooth out over the next months as the tissue softens, and gentle "
+                 "massage twice a day helps them along.\n\n"
+                 "Nora Quist, MD, MBA\n\n"
+                 "Santa Monica, Board Certified Plastic Surgeon\n\n"
+                 "Santa Monica Plastic Surgeon\n\n"
+                 "Give it three months before judging the contour: the swelling hides "
+                 "the final shape until then, and most small irregularities even out by "
+                 "themselves without any treatment at all.\n\n"
+                 "Dr. Ivo Brandt       Harbor Aesthetic Associates        Long Beach, CA\n\n"
+                 "Long Beach Plastic Surgeon\n\n"
+                 "These answers are for educational purposes only.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Nora Quist, MD, MBA");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Santa Monica");
+    check_start(&r, 2, "Give it three months");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Harbor Aesthetic"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.city, "Long Beach");
+    ru_free(&r);
+}
+
 static void test_repeated_answer_counts_once(void)
 {
     ru_result r = read_str("Nicotine gum before a breast lift?\n\nDoctor Answers 2\n\n"
@@ -390,6 +419,7 @@ int main(void)
         {"answers closed without a signature", test_answers_closed_without_signature},
         {"answers glued below a signature", test_glued_answers_after_signature},
         {"a link after the name; a cut line of two sentences", test_name_link_and_cut_sentences},
+        {"lines above a signature that belong to it", test_signature_extras},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

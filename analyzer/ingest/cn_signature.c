@@ -325,6 +325,31 @@ static bool city_state(const cn_pagecues *cues, const char *line, size_t len, cn
     return true;
 }
 
+bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len)
+{
+    size_t city_len;
+    const char *specialty;
+    char last = cn_span_last_char(line, len);
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (n < 1)
+        return false;
+    /* "Beverly Hills, Board Certified Plastic Surgeon", not "Consult a Board
+     * Certified Plastic Surgeon": it starts with a place. */
+    tok first = rstrip(t[0], ",.");
+    if (len <= SIGLINE_MAX && last != '.' && n <= 8 && name_word(cues, t[0]) &&
+        !cn_pagecues_is_city_stopword(cues, first.s, first.len) &&
+        cn_taxonomy_split(cn_pagecues_taxonomy(cues), line, len, &city_len, &specialty) &&
+        city_len > 0)
+        return true;
+    if (n < 3 || !is_dr(t[0]))
+        return false;
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == ' ')
+            return true; /* "Dr. Grant Stevens     Marina Plastic Surgery Associates" */
+    return false;
+}
+
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out)
 {

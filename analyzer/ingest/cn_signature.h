@@ -45,6 +45,12 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out);
 
+/* A line printed on its own just above a signature that belongs to it: a
+ * specialty line with qualifiers ("Beverly Hills, Board Certified Plastic
+ * Surgeon") or "Dr. Name" followed by practice details in wide-spaced columns.
+ * The caller checks that a signature follows. */
+bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len);
+
 /* A signature block found at the end of a paragraph of lines. */
 typedef struct cn_sigblock {
     size_t first;            /* index of its first line; earlier lines are body text */

@@ -384,8 +384,7 @@ static bool short_enough(const ctx *c, const cn_line *l)
 static bool two_sentences(const cn_line *l)
 {
     for (size_t i = 1; i + 2 < l->len; i++) {
-        if (!strchr(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' ||
-            l->s[i - 1] > 'z')
+        if (!strchr(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
             continue;
         size_t k = i + 1;
         while (k < l->len && l->s[k] == ' ')
@@ -597,6 +596,15 @@ static bool after_signoff(const ctx *c, size_t p)
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
 
+/* A line of its own right above a signature that belongs to it. */
+static bool signature_extra(const ctx *c, size_t p)
+{
+    if (c->ps[p].n != 1 || p + 1 >= c->np || !c->ps[p + 1].sig)
+        return false;
+    const cn_line *l = para_line(c, p);
+    return cn_signature_is_extra(c->cues, l->s, l->len);
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -615,6 +623,8 @@ static int segment(ctx *c, cn_error *err)
             last_sig_para = p;
             continue;
         }
+        if (signature_extra(c, p))
+            continue; /* part of the signature below it */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
                      (starts_answer(c, p) || after_signoff(c, p));
