@@ -144,7 +144,16 @@ static const char PAGES[] =
     "the risk of infection, then wash gently.\"}]}\n"
     "{\"url\":\"l2\",\"question\":\"Can nose filler cause blindness?\",\"answers\":[{"
     "\"text\":\"With filler anywhere on the face it is possible to cause blindness. It is "
-    "very rare, but it happens.\"}]}\n";
+    "very rare, but it happens.\"}]}\n"
+    /* The asker's question said back as an answer's title, and "is it
+     * necessary" read as a restriction question; our words. */
+    "{\"url\":\"m1\",\"question\":\"I had a facelift five days ago. Can I fly home "
+    "tomorrow?\",\"answers\":[{\"title\":\"Is it safe to fly after a facelift\",\"text\":"
+    "\"Not this soon. I ask my patients to wait two weeks before flying because of the risk "
+    "of clots.\"}]}\n"
+    "{\"url\":\"m2\",\"question\":\"Is it necessary to wear a compression garment after "
+    "liposuction of my chin?\",\"answers\":[{\"text\":\"No. For a small area it is not "
+    "necessary, and most of my patients do fine without one.\"}]}\n";
 
 static cJSON *g_lines[40];
 static size_t g_n;
@@ -164,7 +173,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 33 ? 0 : -1;
+    return rc == 0 && g_n == 35 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -303,6 +312,15 @@ static void test_lowered_risk_and_possible_harm(void)
 {
     CU_ASSERT_STRING_EQUAL(field(31, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(32, "stance"), "cautionary");
+}
+
+/* A title that only says the question back takes no stance; "is it
+ * necessary?" answered "no" is reassuring (restriction question). */
+static void test_question_echo_and_necessity(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(33, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(34, "question_type"), "restriction");
+    CU_ASSERT_STRING_EQUAL(field(34, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -528,10 +546,11 @@ int main(void)
     CU_add_test(s, "9, 11, 14: intended response; a better choice",
                 test_intended_response_and_better_choice);
     CU_add_test(s, "6, 14: a lowered risk; a possible harm", test_lowered_risk_and_possible_harm);
+    CU_add_test(s, "8: a question said back; is it necessary", test_question_echo_and_necessity);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 13 ? 0 : 1;
+    return failed == 0 && run == 14 ? 0 : 1;
 }
