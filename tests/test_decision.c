@@ -153,7 +153,16 @@ static const char PAGES[] =
     "of clots.\"}]}\n"
     "{\"url\":\"m2\",\"question\":\"Is it necessary to wear a compression garment after "
     "liposuction of my chin?\",\"answers\":[{\"text\":\"No. For a small area it is not "
-    "necessary, and most of my patients do fine without one.\"}]}\n";
+    "necessary, and most of my patients do fine without one.\"}]}\n"
+    /* Urgency about a complication, and a lasting loss named as real for
+     * some; our words. */
+    "{\"url\":\"n1\",\"question\":\"My incision opened a little two weeks after my breast "
+    "lift. Is this bad?\",\"answers\":[{\"text\":\"Small openings where the incisions meet do "
+    "happen and mostly heal with dressings. Do not wait for your next visit, though: have "
+    "your surgeon look at it this week.\"}]}\n"
+    "{\"url\":\"n2\",\"question\":\"Will I lose nipple feeling after a breast "
+    "reduction?\",\"answers\":[{\"text\":\"Most women keep normal feeling, but some are left "
+    "with reduced sensation.\"}]}\n";
 
 static cJSON *g_lines[40];
 static size_t g_n;
@@ -173,7 +182,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 35 ? 0 : -1;
+    return rc == 0 && g_n == 37 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -321,6 +330,15 @@ static void test_question_echo_and_necessity(void)
     CU_ASSERT_STRING_EQUAL(field(33, "stance"), "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(34, "question_type"), "restriction");
     CU_ASSERT_STRING_EQUAL(field(34, "stance"), "reassuring");
+}
+
+/* "Do not wait to have it seen" is urgency about a complication, not advice
+ * against the practice (rule 11); a loss some are left with is a named harm
+ * (rule 10). Both cautionary. */
+static void test_urgency_and_lasting_loss(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(35, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(36, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -547,10 +565,11 @@ int main(void)
                 test_intended_response_and_better_choice);
     CU_add_test(s, "6, 14: a lowered risk; a possible harm", test_lowered_risk_and_possible_harm);
     CU_add_test(s, "8: a question said back; is it necessary", test_question_echo_and_necessity);
+    CU_add_test(s, "10, 11: urgency; a lasting loss", test_urgency_and_lasting_loss);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 14 ? 0 : 1;
+    return failed == 0 && run == 15 ? 0 : 1;
 }
