@@ -459,6 +459,60 @@ static void test_review_reasons_plain(void)
     cJSON_Delete(r);
 }
 
+static const cJSON *question_by_id(const cJSON *report, const char *id)
+{
+    const cJSON *q;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(report, "questions"))
+    {
+        if (!strcmp(str_at(q, "id"), id))
+            return q;
+    }
+    return NULL;
+}
+
+/* Issue 13: an unsure answer whose other reading would change its question's
+ * conclusion is "pivotal": it is unsure (low confidence or conflicting cues),
+ * its question states a conclusion (weak consensus or more), and the detail
+ * names the question's present level or majority as what would change. */
+static void test_pivotal_answers(void)
+{
+    cJSON *r = load_json(sample_dir());
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    int pivotal = 0;
+    const cJSON *item, *reason;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(r, "review_queue"))
+    {
+        bool is_pivotal = false, unsure = false;
+        const char *detail = "";
+        cJSON_ArrayForEach(reason, cJSON_GetObjectItemCaseSensitive(item, "reasons"))
+        {
+            const char *code = str_at(reason, "code");
+            if (!strcmp(code, "pivotal")) {
+                is_pivotal = true;
+                detail = str_at(reason, "detail");
+            }
+            unsure |= !strcmp(code, "low-confidence") || !strcmp(code, "conflicting");
+        }
+        if (!is_pivotal)
+            continue;
+        pivotal++;
+        CU_ASSERT_TRUE(unsure);
+        const cJSON *q = question_by_id(r, str_at(item, "question_id"));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+        const cJSON *cons = cJSON_GetObjectItemCaseSensitive(q, "consensus");
+        const char *level = str_at(cons, "level");
+        CU_ASSERT_TRUE(!strcmp(level, "weak") || !strcmp(level, "moderate") ||
+                       !strcmp(level, "strong"));
+        char from_level[64], from_majority[64];
+        snprintf(from_level, sizeof from_level, "consensus changes from %s to ", level);
+        snprintf(from_majority, sizeof from_majority, "majority changes from %s to ",
+                 str_at(cons, "majority"));
+        CU_ASSERT_TRUE(strstr(detail, from_level) || strstr(detail, from_majority));
+    }
+    CU_ASSERT(pivotal >= 1);
+    cJSON_Delete(r);
+}
+
 /* Is answer `index` of file `file` in the review queue of DIR's report? */
 static bool queued(const char *dir, const char *file, long index)
 {
@@ -563,6 +617,7 @@ int main(void)
         {"no progress line on a pipe", test_no_progress_on_pipe},
         {"--no-html", test_no_html},
         {"review reasons in plain words", test_review_reasons_plain},
+        {"pivotal answers (issue 13)", test_pivotal_answers},
         {"fragments not queued", test_fragments_not_queued},
         {"overview opens with the corpus in one sentence", test_overview_summary},
         {NULL, NULL},

@@ -46,6 +46,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"specialty_permutations", 10000}, /* permutations within questions, same test */
     {"review_low_confidence", 0.5},    /* review queue: a decision below this is unsure */
     {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
+    {"review_per_question", 3},        /* queue rounds: this many items of a question at a time */
     {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
@@ -568,6 +569,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"consensus_posterior", 0, 1, false, true},
         {"review_low_confidence", 0, 1, false, false},
         {"review_fragment_words", 0, 1000, false, false},
+        {"review_per_question", 0, 1e6, false, false},
         {"negation_scope", 1, 30, false, false},
         {"claim_min_topics", 1, 100, false, false},
     };

@@ -37,6 +37,7 @@ void cn_analysis_opts_init(cn_analysis_opts *opts)
     opts->simulate = CN_ANALYSIS_DEFAULT_SIMULATE;
     opts->low_confidence = CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE;
     opts->fragment_words = CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS;
+    opts->per_question = CN_ANALYSIS_DEFAULT_PER_QUESTION;
 }
 
 const char *cn_answer_role_name(cn_answer_role role)
@@ -742,6 +743,41 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
                an->opts.fragment_words;
 }
 
+bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
+                       cn_consensus_level *level, cn_stance *majority)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    if (a->role != CN_ROLE_COUNTED || a->override)
+        return false;
+    const cn_tally *t = &r->questions[a->question].tally;
+    if (t->consensus.level < CN_CONSENSUS_WEAK)
+        return false; /* no conclusion to protect: the report already says so */
+    cn_stance s = cn_analysis_answer_stance(a);
+    long counts[CN_STANCE_COUNT];
+    memcpy(counts, t->counts, sizeof counts);
+    if (counts[s] < 1)
+        return false;
+    static const cn_stance TRY[] = {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
+                                    CN_STANCE_CONTRAINDICATED, CN_STANCE_NONE};
+    for (size_t k = 0; k < sizeof TRY / sizeof TRY[0]; k++) {
+        if (TRY[k] == s)
+            continue;
+        counts[s]--;
+        counts[TRY[k]]++;
+        cn_stance m;
+        cn_consensus_level l = cn_consensus_level_of(&r->opts.consensus, counts, &m);
+        counts[s]++;
+        counts[TRY[k]]--;
+        if (l != t->consensus.level || m != t->consensus.majority) {
+            *alt = TRY[k];
+            *level = l;
+            *majority = m;
+            return true;
+        }
+    }
+    return false;
+}
+
 static int flag_answers(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -756,6 +792,11 @@ static int flag_answers(cn_analysis *an, cn_error *err)
                 a->review |= CN_REVIEW_CONFLICTING;
             if (d->confidence < an->opts.low_confidence)
                 a->review |= CN_REVIEW_LOW_CONFIDENCE;
+            cn_stance alt, major;
+            cn_consensus_level level;
+            if ((a->review & (CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE)) &&
+                cn_analysis_pivot(r, i, &alt, &level, &major))
+                a->review |= CN_REVIEW_PIVOTAL;
             if (a->answer->excerpt || a->answer->truncated)
                 a->review |= CN_REVIEW_EXCERPT;
         } else if (a->role == CN_ROLE_DUPLICATE) {
@@ -784,7 +825,8 @@ static int flag_answers(cn_analysis *an, cn_error *err)
                                           .confidence = cn_analysis_verdict_confidence(a, 0),
                                           .question = a->question};
     }
-    cn_review_sort(r->review, r->n_review);
+    if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     return CN_OK;
 }
 

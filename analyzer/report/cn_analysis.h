@@ -77,6 +77,7 @@
 #define CN_ANALYSIS_DEFAULT_SIMULATE 2000
 #define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
 #define CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS 8
+#define CN_ANALYSIS_DEFAULT_PER_QUESTION 3
 
 /* Called during cn_analysis_finish after each classified page (done and total
  * count answers). */
@@ -90,6 +91,7 @@ typedef struct cn_analysis_opts {
     size_t permutations;         /* specialty test permutations within questions */
     double low_confidence;       /* review: a decision below this is unsure */
     size_t fragment_words; /* review: a cut-off answer with fewer words is a fragment, not queued */
+    size_t per_question;   /* review: rounds of this many items per question (0: none) */
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
@@ -258,5 +260,14 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a);
  * where an editor's override has confidence 1). */
 cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v);
 double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v);
+
+/* Whether answer i is pivotal: read as another stance (tried in the order
+ * reassuring, cautionary, contraindicated, none), its question would get
+ * another majority or consensus level. On true, *alt is the first such
+ * stance and *level / *majority what the question would then show. Only
+ * counted answers without an editor's override, in questions with at least
+ * a weak consensus (a conclusion the report states), can be pivotal. */
+bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
+                       cn_consensus_level *level, cn_stance *majority);
 
 #endif

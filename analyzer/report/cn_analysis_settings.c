@@ -17,4 +17,5 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->permutations = (size_t)cn_rules_setting(rules, "specialty_permutations");
     opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");
     opts->fragment_words = (size_t)cn_rules_setting(rules, "review_fragment_words");
+    opts->per_question = (size_t)cn_rules_setting(rules, "review_per_question");
 }

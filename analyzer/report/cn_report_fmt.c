@@ -138,6 +138,24 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                  q->tally.consensus.props[q->tally.consensus.majority].count,
                  q->tally.consensus.stance_answers);
         break;
+    case CN_REVIEW_PIVOTAL: {
+        cn_stance alt = CN_STANCE_NONE, major = CN_STANCE_NONE;
+        cn_consensus_level level = CN_CONSENSUS_NONE;
+        cn_analysis_pivot(r, answer, &alt, &level, &major);
+        const cn_consensus_result *c = &q->tally.consensus;
+        if (major != c->majority)
+            snprintf(buf, size,
+                     "if this answer is really %s, the question's majority changes from %s to %s",
+                     cn_stance_name(alt),
+                     c->majority == CN_STANCE_NONE ? "none (a tie)" : cn_stance_name(c->majority),
+                     major == CN_STANCE_NONE ? "none (a tie)" : cn_stance_name(major));
+        else
+            snprintf(buf, size,
+                     "if this answer is really %s, the question's consensus changes from %s to %s",
+                     cn_stance_name(alt), cn_consensus_level_name(c->level),
+                     cn_consensus_level_name(level));
+        break;
+    }
     case CN_REVIEW_CONFLICTING:
         snprintf(buf, size,
                  "its cues point different ways (weights: reassuring %.1f, cautionary %.1f, "

@@ -1,6 +1,8 @@
 /* cn_review: reason names and weights of the review queue, and its order. */
 #include "cn_review.h"
 
+#include "cn_error.h"
+
 #include <stdlib.h>
 
 static const struct {
@@ -9,6 +11,7 @@ static const struct {
     int weight;
 } REASONS[CN_REVIEW_REASON_COUNT] = {
     {CN_REVIEW_DISSENT, "dissent", 4},
+    {CN_REVIEW_PIVOTAL, "pivotal", 4},
     {CN_REVIEW_CONFLICTING, "conflicting", 3},
     {CN_REVIEW_LOW_CONFIDENCE, "low-confidence", 2},
     {CN_REVIEW_DUPLICATE_METADATA, "duplicate-metadata", 2},
@@ -48,6 +51,8 @@ int cn_review_urgency(unsigned reasons)
 static int item_cmp(const void *pa, const void *pb)
 {
     const cn_review_item *a = pa, *b = pb;
+    if (a->round != b->round)
+        return a->round < b->round ? -1 : 1;
     if (a->urgency != b->urgency)
         return a->urgency > b->urgency ? -1 : 1;
     if (a->confidence != b->confidence)
@@ -59,7 +64,25 @@ static int item_cmp(const void *pa, const void *pb)
     return 0;
 }
 
-void cn_review_sort(cn_review_item *items, size_t n)
+int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
 {
+    for (size_t i = 0; i < n; i++)
+        items[i].round = 0;
     qsort(items, n, sizeof *items, item_cmp);
+    if (per_question == 0 || n == 0)
+        return CN_OK;
+    /* Number each item within its question in urgency order, then sort again
+     * by round: the question's items 1..K are round 0, K+1..2K round 1, ... */
+    size_t max_q = 0;
+    for (size_t i = 0; i < n; i++)
+        if (items[i].question > max_q)
+            max_q = items[i].question;
+    size_t *seen = calloc(max_q + 1, sizeof *seen);
+    if (!seen)
+        return CN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        items[i].round = seen[items[i].question]++ / per_question;
+    free(seen);
+    qsort(items, n, sizeof *items, item_cmp);
+    return CN_OK;
 }

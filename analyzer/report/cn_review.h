@@ -5,15 +5,20 @@
  * Reasons (bit flags, most serious first):
  * - dissent: takes a stance against a strong consensus of its question (the
  *   physician really dissents, or the rules misread the answer);
+ * - pivotal: an unsure answer (low confidence or conflicting cues) whose
+ *   stance, read as another one, would change its question's majority or
+ *   consensus level: a wrong label here changes what the report concludes;
  * - conflicting: the classifier found close competing stance cues;
  * - low-confidence: the decision's confidence is below the threshold;
  * - duplicate-metadata: the same answer was seen again with a different
  *   physician name, city, specialty, rating or review count;
  * - excerpt: the stance was judged on a cut-off text (excerpt or truncated).
- * Urgency is the sum of the reasons' weights (4, 3, 2, 2, 1); the queue is
+ * Urgency is the sum of the reasons' weights (4, 4, 3, 2, 2, 1); the queue is
  * sorted by urgency (highest first), then confidence (lowest first), then the
  * question's order, then the answer's order in the corpus, so the order is
- * total and the same on every run.
+ * total and the same on every run. With a cap of K per question, a question's
+ * first K items come before any question's next K (rounds), so the top of the
+ * queue is not one long page's answers.
  */
 #ifndef CN_REVIEW_H
 #define CN_REVIEW_H
@@ -26,14 +31,15 @@ enum {
     CN_REVIEW_LOW_CONFIDENCE = 1u << 2,
     CN_REVIEW_DUPLICATE_METADATA = 1u << 3,
     CN_REVIEW_EXCERPT = 1u << 4,
+    CN_REVIEW_PIVOTAL = 1u << 5,
 };
-#define CN_REVIEW_REASON_COUNT 5
+#define CN_REVIEW_REASON_COUNT 6
 
 /* The flag of reason number i (0 .. CN_REVIEW_REASON_COUNT-1), most serious first. */
 unsigned cn_review_reason_at(size_t i);
 
-/* "dissent", "conflicting", "low-confidence", "duplicate-metadata", "excerpt"
- * for one flag; "?" otherwise. */
+/* "dissent", "pivotal", "conflicting", "low-confidence", "duplicate-metadata",
+ * "excerpt" for one flag; "?" otherwise. */
 const char *cn_review_reason_name(unsigned flag);
 
 /* The weight of one reason flag (0 for an unknown flag). */
@@ -49,9 +55,12 @@ typedef struct cn_review_item {
     int urgency;
     double confidence; /* of the answer's decision on its primary claim */
     size_t question;   /* index of the answer's question */
+    size_t round;      /* set by cn_review_sort: which K-item round of its question */
 } cn_review_item;
 
-/* Sort items most urgent first (see above); answer indices break ties last. */
-void cn_review_sort(cn_review_item *items, size_t n);
+/* Sort items most urgent first (see above), in rounds of per_question items
+ * of each question (0: no rounds); answer indices break ties last.
+ * CN_OK, or CN_ERR_NOMEM (items then sorted without rounds). */
+int cn_review_sort(cn_review_item *items, size_t n, size_t per_question);
 
 #endif
