@@ -162,7 +162,16 @@ static const char PAGES[] =
     "your surgeon look at it this week.\"}]}\n"
     "{\"url\":\"n2\",\"question\":\"Will I lose nipple feeling after a breast "
     "reduction?\",\"answers\":[{\"text\":\"Most women keep normal feeling, but some are left "
-    "with reduced sensation.\"}]}\n";
+    "with reduced sensation.\"}]}\n"
+    /* "In the meantime" before aftercare is no replacement, and "once" meaning
+     * one time is no condition; our words. */
+    "{\"url\":\"o1\",\"question\":\"My cheek is still red five weeks after a laser. Is "
+    "this normal?\",\"answers\":[{\"text\":\"Redness can linger for a couple of months "
+    "after this laser, and that is to be expected. In the meantime, keep using a gentle "
+    "moisturizer and sunscreen.\"}]}\n"
+    "{\"url\":\"o2\",\"question\":\"I drank one glass of wine the night before my filler. "
+    "Did I ruin it?\",\"answers\":[{\"text\":\"A glass of wine once will not change your "
+    "result; at most you may bruise a little more.\"}]}\n";
 
 static cJSON *g_lines[40];
 static size_t g_n;
@@ -182,7 +191,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 37 ? 0 : -1;
+    return rc == 0 && g_n == 39 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -339,6 +348,14 @@ static void test_urgency_and_lasting_loss(void)
 {
     CU_ASSERT_STRING_EQUAL(field(35, "stance"), "cautionary");
     CU_ASSERT_STRING_EQUAL(field(36, "stance"), "cautionary");
+}
+
+/* Aftercare "in the meantime" (rule 14) and "once" meaning one time
+ * (rule 11) leave the answers reassuring. */
+static void test_meantime_and_once(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(37, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(38, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -566,10 +583,11 @@ int main(void)
     CU_add_test(s, "6, 14: a lowered risk; a possible harm", test_lowered_risk_and_possible_harm);
     CU_add_test(s, "8: a question said back; is it necessary", test_question_echo_and_necessity);
     CU_add_test(s, "10, 11: urgency; a lasting loss", test_urgency_and_lasting_loss);
+    CU_add_test(s, "11, 14: in the meantime; once", test_meantime_and_once);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 15 ? 0 : 1;
+    return failed == 0 && run == 16 ? 0 : 1;
 }
