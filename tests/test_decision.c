@@ -171,9 +171,17 @@ static const char PAGES[] =
     "moisturizer and sunscreen.\"}]}\n"
     "{\"url\":\"o2\",\"question\":\"I drank one glass of wine the night before my filler. "
     "Did I ruin it?\",\"answers\":[{\"text\":\"A glass of wine once will not change your "
-    "result; at most you may bruise a little more.\"}]}\n";
+    "result; at most you may bruise a little more.\"}]}\n"
+    /* A complication named by its name, and care said to be important; our
+     * words. */
+    "{\"url\":\"p1\",\"question\":\"There is a soft swelling on my side three weeks after "
+    "liposuction. What is it?\",\"answers\":[{\"text\":\"That is most likely a seroma, a "
+    "collection of fluid under the skin. See your surgeon so it can be drained.\"}]}\n"
+    "{\"url\":\"p2\",\"question\":\"I picked at a scab on my laser spot. Will it "
+    "scar?\",\"answers\":[{\"text\":\"It might leave a small scar, so it is important to keep "
+    "the spot covered with ointment and leave it alone.\"}]}\n";
 
-static cJSON *g_lines[40];
+static cJSON *g_lines[48];
 static size_t g_n;
 
 static int suite_classify(void)
@@ -183,7 +191,7 @@ static int suite_classify(void)
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
     int rc = tu_run_cli(args, &out, &err);
-    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 40; line = strtok(NULL, "\n"))
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 48; line = strtok(NULL, "\n"))
         g_lines[g_n++] = cJSON_Parse(line);
     free(out);
     free(err);
@@ -191,7 +199,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 39 ? 0 : -1;
+    return rc == 0 && g_n == 41 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -356,6 +364,14 @@ static void test_meantime_and_once(void)
 {
     CU_ASSERT_STRING_EQUAL(field(37, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(38, "stance"), "reassuring");
+}
+
+/* A seroma that needs draining (rule 11) and a possible scar with care that
+ * "is important" (rule 6) are cautionary. */
+static void test_named_complication_and_important_care(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(39, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(40, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -584,10 +600,12 @@ int main(void)
     CU_add_test(s, "8: a question said back; is it necessary", test_question_echo_and_necessity);
     CU_add_test(s, "10, 11: urgency; a lasting loss", test_urgency_and_lasting_loss);
     CU_add_test(s, "11, 14: in the meantime; once", test_meantime_and_once);
+    CU_add_test(s, "6, 11: a named complication; important care",
+                test_named_complication_and_important_care);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 16 ? 0 : 1;
+    return failed == 0 && run == 17 ? 0 : 1;
 }
