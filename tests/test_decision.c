@@ -179,7 +179,11 @@ static const char PAGES[] =
     "collection of fluid under the skin. See your surgeon so it can be drained.\"}]}\n"
     "{\"url\":\"p2\",\"question\":\"I picked at a scab on my laser spot. Will it "
     "scar?\",\"answers\":[{\"text\":\"It might leave a small scar, so it is important to keep "
-    "the spot covered with ointment and leave it alone.\"}]}\n";
+    "the spot covered with ointment and leave it alone.\"}]}\n"
+    /* A course said as what it "takes"; our words. */
+    "{\"url\":\"q1\",\"question\":\"My lips are still puffy three days after filler. When "
+    "will they look normal?\",\"answers\":[{\"text\":\"Lip swelling takes about a week to "
+    "calm down.\"}]}\n";
 
 static cJSON *g_lines[48];
 static size_t g_n;
@@ -199,7 +203,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 41 ? 0 : -1;
+    return rc == 0 && g_n == 42 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -372,6 +376,12 @@ static void test_named_complication_and_important_care(void)
 {
     CU_ASSERT_STRING_EQUAL(field(39, "stance"), "cautionary");
     CU_ASSERT_STRING_EQUAL(field(40, "stance"), "cautionary");
+}
+
+/* What a recovery "takes" is its usual course (rules 11, 15). */
+static void test_what_it_takes(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(41, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -602,10 +612,11 @@ int main(void)
     CU_add_test(s, "11, 14: in the meantime; once", test_meantime_and_once);
     CU_add_test(s, "6, 11: a named complication; important care",
                 test_named_complication_and_important_care);
+    CU_add_test(s, "11, 15: what a recovery takes", test_what_it_takes);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 17 ? 0 : 1;
+    return failed == 0 && run == 18 ? 0 : 1;
 }
