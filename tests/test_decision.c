@@ -183,7 +183,15 @@ static const char PAGES[] =
     /* A course said as what it "takes"; our words. */
     "{\"url\":\"q1\",\"question\":\"My lips are still puffy three days after filler. When "
     "will they look normal?\",\"answers\":[{\"text\":\"Lip swelling takes about a week to "
-    "calm down.\"}]}\n";
+    "calm down.\"}]}\n"
+    /* The physician's own discomfort with doing it, and blood clots named as
+     * more likely; our words. */
+    "{\"url\":\"r1\",\"question\":\"Can I get Botox while nursing?\",\"answers\":[{"
+    "\"text\":\"I am not comfortable injecting nursing mothers, so I have my patients wait "
+    "until they have weaned.\"}]}\n"
+    "{\"url\":\"r2\",\"question\":\"Can a long flight after liposuction be a "
+    "problem?\",\"answers\":[{\"text\":\"Sitting for hours makes blood clots more likely, so "
+    "walk the aisle and wear compression stockings.\"}]}\n";
 
 static cJSON *g_lines[48];
 static size_t g_n;
@@ -203,7 +211,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 42 ? 0 : -1;
+    return rc == 0 && g_n == 44 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -382,6 +390,14 @@ static void test_named_complication_and_important_care(void)
 static void test_what_it_takes(void)
 {
     CU_ASSERT_STRING_EQUAL(field(41, "stance"), "reassuring");
+}
+
+/* "I am not comfortable doing it; I have my patients wait" is advice against
+ * (rule 8); blood clots named as more likely are a specific risk (rule 6). */
+static void test_discomfort_and_clots(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(42, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(43, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -613,10 +629,11 @@ int main(void)
     CU_add_test(s, "6, 11: a named complication; important care",
                 test_named_complication_and_important_care);
     CU_add_test(s, "11, 15: what a recovery takes", test_what_it_takes);
+    CU_add_test(s, "6, 8: not comfortable doing it; clots", test_discomfort_and_clots);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 18 ? 0 : 1;
+    return failed == 0 && run == 19 ? 0 : 1;
 }
