@@ -333,6 +333,17 @@ static void test_primary_claims(void)
     CU_ASSERT_STRING_EQUAL(c.id, "botox-limb-muscle-reduction");
     CU_ASSERT_STRING_EQUAL(c.source, "answers");
     cn_claim_choice_clear(&c);
+    /* Issue 9: context topics alone ("augmentation", "surgery") do not make a
+     * question about smoking around surgery; a core topic does. */
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Is a hard breast normal six weeks after augmentation surgery?", NULL, 0, &c),
+        CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
+    cn_claim_choice_clear(&c);
+    CU_ASSERT_EQUAL_FATAL(primary_of("Can I vape before my augmentation surgery?", NULL, 0, &c),
+                          CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "nicotine-surgery");
+    cn_claim_choice_clear(&c);
 }
 
 /* Issue 11: each text of a page is tokenized and matched once (one cn_doc),

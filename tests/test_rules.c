@@ -100,6 +100,13 @@ static void test_bad_patterns(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "empty pattern"));
     CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : ...\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "has no words"));
+    /* core topics ("!topic") belong to claims, and are words or word* only */
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : !safe\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "'!' marks core topics of claims only"));
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" : !smok* @num | surgery\n", &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "core topic 'smok* @num': only words and word*"));
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" : !smok* | !e cig* | surgery\n", &d), CN_OK);
 }
 
 static void test_unknown_kind_and_missing_parts(void)

@@ -23,7 +23,39 @@ typedef struct topic_count {
     const cn_rule *rule;
     char **seen;
     size_t n_seen;
+    bool core_seen; /* one of them is a core topic of the claim */
 } topic_count;
+
+/* Words w ("cigarettes before surgery") match a core topic ("cigarette*"):
+ * word for word, a trailing '*' a prefix. */
+static bool core_word_match(const char *core, const char *w)
+{
+    while (*core && *w) {
+        size_t cl = strcspn(core, " "), wl = strcspn(w, " ");
+        bool prefix = cl > 0 && core[cl - 1] == '*';
+        size_t need = prefix ? cl - 1 : cl;
+        if (prefix ? wl < need || strncmp(core, w, need) : wl != cl || strncmp(core, w, cl))
+            return false;
+        core += cl + (core[cl] == ' ');
+        w += wl + (w[wl] == ' ');
+    }
+    return *core == '\0' && *w == '\0';
+}
+
+static bool is_core(const cn_rule *r, const char *w)
+{
+    for (size_t i = 0; i < r->n_core; i++)
+        if (core_word_match(r->core[i], w))
+            return true;
+    return false;
+}
+
+/* A claim is addressed: enough distinct topics, and a core one if it has any. */
+static bool addressed(const topic_count *tc, size_t min)
+{
+    return tc->rule && tc->rule->kind == CN_RULE_CLAIM && tc->n_seen >= min &&
+           (tc->rule->n_core == 0 || tc->core_seen);
+}
 
 static void counts_free(topic_count *c, size_t n)
 {
@@ -77,6 +109,8 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             break;
         }
+        if (r->kind == CN_RULE_CLAIM && is_core(r, w))
+            tc->core_seen = true;
         bool dup = false;
         for (size_t j = 0; j < tc->n_seen && !dup; j++)
             dup = !strcmp(tc->seen[j], w);
@@ -114,8 +148,7 @@ static const cn_rule *best_from(const cn_rules *rules, const cn_doc *doc, size_t
     const cn_rule *best = NULL;
     size_t best_n = 0;
     for (size_t i = 0; i < n; i++) { /* rule order = catalog order: ties keep the first */
-        if (c[i].rule && c[i].rule->kind == CN_RULE_CLAIM && c[i].n_seen >= min &&
-            c[i].n_seen > best_n) {
+        if (addressed(&c[i], min) && c[i].n_seen > best_n) {
             best = c[i].rule;
             best_n = c[i].n_seen;
         }
@@ -150,7 +183,7 @@ int cn_claims_in_body(const cn_rules *rules, const cn_doc *doc, const cn_rule **
     }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (c[i].rule && c[i].rule->kind == CN_RULE_CLAIM && c[i].n_seen >= min)
+        if (addressed(&c[i], min))
             list[k++] = c[i].rule;
     counts_free(c, n);
     *out = list;

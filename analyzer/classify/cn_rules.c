@@ -679,7 +679,41 @@ static void warn_costly_pattern(cn_rules *rs, const record *r, const char *patte
                 pattern, gaps, gaps);
 }
 
-static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload)
+/* Keep a claim's core topic as its normalized words ("e cig*"); only words
+ * and "word*" prefixes, which cn_claims compares with a match's words. */
+static void add_core(load_ctx *c, cn_rules *rs, const record *r, const char *pattern,
+                     char *const *elems, size_t n, int payload)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (elems[i][0] == '@' || elems[i][0] == '*') {
+            problem(c, r->file, r->line,
+                    "core topic '%s': only words and word* (no classes or gaps)", pattern);
+            return;
+        }
+        len += strlen(elems[i]) + 1;
+    }
+    cn_rule *rule = &rs->rules[payload];
+    char *joined = malloc(len + 1);
+    char **grown = realloc(rule->core, (rule->n_core + 1) * sizeof *grown);
+    if (grown)
+        rule->core = grown;
+    if (!joined || !grown) {
+        free(joined);
+        problem(c, r->file, r->line, "out of memory");
+        return;
+    }
+    joined[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(joined, " ");
+        strcat(joined, elems[i]);
+    }
+    rule->core[rule->n_core++] = joined;
+}
+
+static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload,
+                           bool core)
 {
     char *copy = strdup(pattern);
     char *elems[64];
@@ -737,6 +771,8 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
         } else {
             warn_shared_pattern(rs, r, pattern, payload, earlier);
             warn_costly_pattern(rs, r, pattern, elems, n);
+            if (core)
+                add_core(c, rs, r, pattern, elems, n, payload);
         }
     }
     for (size_t i = 0; i < n_owned; i++)
@@ -933,8 +969,15 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
         fill_modifier(c, r, rule, rs);
     }
     check_unused(c, r);
-    for (size_t i = 0; i < r->n_patterns; i++)
-        compile_pattern(c, rs, r, r->patterns[i], (int)index);
+    for (size_t i = 0; i < r->n_patterns; i++) {
+        const char *pattern = r->patterns[i];
+        bool core = kind == CN_RULE_CLAIM && pattern[0] == '!';
+        if (pattern[0] == '!' && !core)
+            problem(c, r->file, r->line, "pattern '%s': '!' marks core topics of claims only",
+                    pattern);
+        else
+            compile_pattern(c, rs, r, pattern + core, (int)index, core);
+    }
 }
 
 void cn_rules_free(cn_rules *rs)
@@ -947,6 +990,9 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].statement);
         free(rs->rules[i].only);
         free(rs->rules[i].flip_on);
+        for (size_t k = 0; k < rs->rules[i].n_core; k++)
+            free(rs->rules[i].core[k]);
+        free(rs->rules[i].core);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->n_warnings; i++)

@@ -76,6 +76,12 @@ typedef struct cn_rule {
     bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */
     char *statement;
+    /* claim: its core topics (patterns written "!pattern", as normalized words
+     * joined by one space, "word*" allowed): when it has any, a text is about
+     * the claim only if one of its topic matches is a core one ("smoking", not
+     * just "surgery" for "nicotine around surgery"). */
+    char **core;
+    size_t n_core;
     /* question: default=yes, the type of questions no pattern matches (and of
      * untitled pages) */
     bool is_default;
