@@ -191,7 +191,18 @@ static const char PAGES[] =
     "until they have weaned.\"}]}\n"
     "{\"url\":\"r2\",\"question\":\"Can a long flight after liposuction be a "
     "problem?\",\"answers\":[{\"text\":\"Sitting for hours makes blood clots more likely, so "
-    "walk the aisle and wear compression stockings.\"}]}\n";
+    "walk the aisle and wear compression stockings.\"}]}\n"
+    /* Something everyone has, a referral that only says who can answer, and
+     * "it can be done"; our words. */
+    "{\"url\":\"s1\",\"question\":\"One of my eyebrows sits higher than the other. Is "
+    "something wrong?\",\"answers\":[{\"text\":\"Everyone has some difference between the "
+    "two sides of the face, and yours is a small one.\"}]}\n"
+    "{\"url\":\"s2\",\"question\":\"Can I go back to kickboxing after my nose job?\","
+    "\"answers\":[{\"text\":\"That will depend on how your healing goes. Your own surgeon "
+    "will be able to give you the safest answer.\"}]}\n"
+    "{\"url\":\"s3\",\"question\":\"Can a chin implant be placed without general "
+    "anesthesia?\",\"answers\":[{\"text\":\"It can be done under local anesthesia in the "
+    "office.\"}]}\n";
 
 static cJSON *g_lines[48];
 static size_t g_n;
@@ -211,7 +222,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 44 ? 0 : -1;
+    return rc == 0 && g_n == 47 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -398,6 +409,15 @@ static void test_discomfort_and_clots(void)
 {
     CU_ASSERT_STRING_EQUAL(field(42, "stance"), "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(43, "stance"), "cautionary");
+}
+
+/* What everyone has is normal and "it can be done" allows it (reassuring);
+ * "your surgeon will be able to answer" alone takes no stance (rule 4). */
+static void test_everyone_has_it_and_referral_only(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(44, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(45, "stance"), "none");
+    CU_ASSERT_STRING_EQUAL(field(46, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -630,10 +650,12 @@ int main(void)
                 test_named_complication_and_important_care);
     CU_add_test(s, "11, 15: what a recovery takes", test_what_it_takes);
     CU_add_test(s, "6, 8: not comfortable doing it; clots", test_discomfort_and_clots);
+    CU_add_test(s, "4, 10: everyone has it; a referral only",
+                test_everyone_has_it_and_referral_only);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 19 ? 0 : 1;
+    return failed == 0 && run == 20 ? 0 : 1;
 }
