@@ -202,9 +202,14 @@ static const char PAGES[] =
     "will be able to give you the safest answer.\"}]}\n"
     "{\"url\":\"s3\",\"question\":\"Can a chin implant be placed without general "
     "anesthesia?\",\"answers\":[{\"text\":\"It can be done under local anesthesia in the "
-    "office.\"}]}\n";
+    "office.\"}]}\n"
+    /* "Allow it to heal" is no permission; a mark that "will require
+     * treatment" does not go away by itself; our words. */
+    "{\"url\":\"t1\",\"question\":\"I got a small burn from laser hair removal. What "
+    "now?\",\"answers\":[{\"text\":\"Keep ointment on the blister and allow it to heal. The "
+    "dark spot left behind will require treatment with a fading cream.\"}]}\n";
 
-static cJSON *g_lines[48];
+static cJSON *g_lines[64];
 static size_t g_n;
 
 static int suite_classify(void)
@@ -214,7 +219,7 @@ static int suite_classify(void)
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
     int rc = tu_run_cli(args, &out, &err);
-    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 48; line = strtok(NULL, "\n"))
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 64; line = strtok(NULL, "\n"))
         g_lines[g_n++] = cJSON_Parse(line);
     free(out);
     free(err);
@@ -222,7 +227,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 47 ? 0 : -1;
+    return rc == 0 && g_n == 48 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -418,6 +423,12 @@ static void test_everyone_has_it_and_referral_only(void)
     CU_ASSERT_STRING_EQUAL(field(44, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(45, "stance"), "none");
     CU_ASSERT_STRING_EQUAL(field(46, "stance"), "reassuring");
+}
+
+/* An effect that needs treatment is cautionary (rule 11). */
+static void test_needs_treatment(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(47, "stance"), "cautionary");
 }
 
 /* ---- the model itself ---- */
@@ -652,10 +663,11 @@ int main(void)
     CU_add_test(s, "6, 8: not comfortable doing it; clots", test_discomfort_and_clots);
     CU_add_test(s, "4, 10: everyone has it; a referral only",
                 test_everyone_has_it_and_referral_only);
+    CU_add_test(s, "11: an effect that needs treatment", test_needs_treatment);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 20 ? 0 : 1;
+    return failed == 0 && run == 21 ? 0 : 1;
 }
