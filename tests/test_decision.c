@@ -207,7 +207,11 @@ static const char PAGES[] =
      * treatment" does not go away by itself; our words. */
     "{\"url\":\"t1\",\"question\":\"I got a small burn from laser hair removal. What "
     "now?\",\"answers\":[{\"text\":\"Keep ointment on the blister and allow it to heal. The "
-    "dark spot left behind will require treatment with a fading cream.\"}]}\n";
+    "dark spot left behind will require treatment with a fading cream.\"}]}\n"
+    /* The healing process and a bound on the course; our words. */
+    "{\"url\":\"u1\",\"question\":\"How long will my tear trough filler stay "
+    "puffy?\",\"answers\":[{\"text\":\"Some puffiness belongs to the healing process and "
+    "can last up to two weeks.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -227,7 +231,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 48 ? 0 : -1;
+    return rc == 0 && g_n == 49 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -429,6 +433,13 @@ static void test_everyone_has_it_and_referral_only(void)
 static void test_needs_treatment(void)
 {
     CU_ASSERT_STRING_EQUAL(field(47, "stance"), "cautionary");
+}
+
+/* Part of the healing process, lasting "up to" a bound, is the usual
+ * course (rule 11). */
+static void test_healing_process_up_to(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(48, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -664,10 +675,11 @@ int main(void)
     CU_add_test(s, "4, 10: everyone has it; a referral only",
                 test_everyone_has_it_and_referral_only);
     CU_add_test(s, "11: an effect that needs treatment", test_needs_treatment);
+    CU_add_test(s, "11: the healing process, up to a bound", test_healing_process_up_to);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 21 ? 0 : 1;
+    return failed == 0 && run == 22 ? 0 : 1;
 }
