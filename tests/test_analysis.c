@@ -63,6 +63,32 @@ static void test_summary_strong(void)
     free(s);
 }
 
+/* Issue 9: a question asking whether something is needed ("Should I stop
+ * smoking before surgery?"), judged as its own claim, is answered in its own
+ * terms: "advise against it" would read as advice against stopping. */
+static void test_summary_restriction_phrasing(void)
+{
+    long counts[CN_STANCE_COUNT] = {0, 0, 0, 3};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.draws = 0;
+    cn_consensus_result r;
+    cn_error err;
+    char *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, counts, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_summary_sentence_phrased(&r, &o, CN_PHRASE_RESTRICTION, &s, &err),
+                          CN_OK);
+    CU_ASSERT_EQUAL(strncmp(s, "3 of 3 physicians answer yes, it is needed (100%", 48), 0);
+    free(s);
+    CU_ASSERT_STRING_EQUAL(cn_summary_verb_phrased(CN_STANCE_REASSURING, 0, CN_PHRASE_RESTRICTION),
+                           "answers no, it is not needed");
+    CU_ASSERT_STRING_EQUAL(cn_summary_verb_phrased(CN_STANCE_CAUTIONARY, 1, CN_PHRASE_RESTRICTION),
+                           "advise caution");
+    CU_ASSERT_STRING_EQUAL(
+        cn_summary_verb_phrased(CN_STANCE_CONTRAINDICATED, 1, CN_PHRASE_PRACTICE),
+        "advise against it");
+}
+
 static void test_summary_counts_only_stance_takers(void)
 {
     char *s = summary_of(2, 8, 1, 1);
@@ -619,6 +645,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"summary: strong consensus", test_summary_strong},
+        {"summary: in the terms of a restriction question", test_summary_restriction_phrasing},
         {"summary: counts only stance-taking answers", test_summary_counts_only_stance_takers},
         {"summary: moderate and plurality", test_summary_moderate_and_plurality},
         {"summary: tie", test_summary_tie},

@@ -605,6 +605,20 @@ static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *
     v->certain = verdict == 0 && a->override != NULL;
 }
 
+/* The question carries this flag ("timing": "how soon / how long ...") on
+ * the page of its first answer. */
+static bool question_flagged(const cn_analysis_result *r, const cn_analysis_question *q,
+                             const char *flag)
+{
+    if (q->n_answers == 0)
+        return false;
+    const cn_page_annotation *pa = r->answers[q->answers[0]].annotation;
+    for (size_t i = 0; pa && i < pa->n_question_flags; i++)
+        if (!strcmp(pa->question_flags[i], flag))
+            return true;
+    return false;
+}
+
 static int tally_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -617,6 +631,11 @@ static int tally_questions(cn_analysis *an, cn_error *err)
             vote_of(&r->answers[q->answers[k]], 0, &votes[k]);
         int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
         free(votes);
+        /* A question judged as its own claim reads in its own terms: "Should I
+         * stop smoking before surgery?" answered yes is "yes, it is needed". */
+        if (rc == CN_OK && !r->claims[q->claim].rule && q->question_type &&
+            !strcmp(q->question_type, "restriction") && !question_flagged(r, q, "timing"))
+            rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
         if (rc != CN_OK)
             return rc;
         for (size_t d = 0; d < q->tally.n_dissent; d++)

@@ -20,6 +20,15 @@ const char *cn_summary_verb(cn_stance stance, int plural)
     }
 }
 
+const char *cn_summary_verb_phrased(cn_stance stance, int plural, cn_summary_phrasing phrasing)
+{
+    if (phrasing == CN_PHRASE_RESTRICTION && stance == CN_STANCE_CONTRAINDICATED)
+        return plural ? "answer yes, it is needed" : "answers yes, it is needed";
+    if (phrasing == CN_PHRASE_RESTRICTION && stance == CN_STANCE_REASSURING)
+        return plural ? "answer no, it is not needed" : "answers no, it is not needed";
+    return cn_summary_verb(stance, plural);
+}
+
 /* Whole percent, "-0" never printed. */
 static long pct(double x)
 {
@@ -55,7 +64,8 @@ static void level_text(const cn_consensus_result *r, const cn_consensus_opts *o,
         snprintf(buf, size, "%s consensus", cn_consensus_level_name(r->level));
 }
 
-static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char *buf, size_t size)
+static void word(const cn_consensus_result *r, const cn_consensus_opts *o,
+                 cn_summary_phrasing phrasing, char *buf, size_t size)
 {
     char lvl[160], split[160];
     long total = r->answers, stance = r->stance_answers;
@@ -101,12 +111,19 @@ static void word(const cn_consensus_result *r, const cn_consensus_opts *o, char 
                  " Redrawn from the classifier's error rates, it holds in %ld%% of cases.",
                  pct(r->relabel_holds));
     snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s%s.%s%s", p->count, stance,
-             noun, who, cn_summary_verb(r->majority, p->count != 1), pct(p->estimate), level_pct,
-             pct(r->interval.lo), pct(r->interval.hi), lvl, held, err_txt, rest);
+             noun, who, cn_summary_verb_phrased(r->majority, p->count != 1, phrasing),
+             pct(p->estimate), level_pct, pct(r->interval.lo), pct(r->interval.hi), lvl, held,
+             err_txt, rest);
 }
 
 int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
                         cn_error *err)
+{
+    return cn_summary_sentence_phrased(r, opts, CN_PHRASE_PRACTICE, out, err);
+}
+
+int cn_summary_sentence_phrased(const cn_consensus_result *r, const cn_consensus_opts *opts,
+                                cn_summary_phrasing phrasing, char **out, cn_error *err)
 {
     cn_consensus_opts defaults;
     if (!opts) {
@@ -114,7 +131,7 @@ int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *o
         opts = &defaults;
     }
     char buf[768];
-    word(r, opts, buf, sizeof buf);
+    word(r, opts, phrasing, buf, sizeof buf);
     *out = strdup(buf);
     if (!*out)
         return cn_error_set(err, CN_ERR_NOMEM, "summary: out of memory");

@@ -139,3 +139,15 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
         cn_tally_clear(out);
     return rc;
 }
+
+int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
+                      cn_error *err)
+{
+    char *sentence = NULL;
+    int rc = cn_summary_sentence_phrased(&t->consensus, opts, phrasing, &sentence, err);
+    if (rc != CN_OK)
+        return rc;
+    free(t->summary);
+    t->summary = sentence;
+    return CN_OK;
+}

@@ -14,6 +14,7 @@
 #include "cn_consensus.h"
 #include "cn_error.h"
 #include "cn_stance.h"
+#include "cn_summary.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -51,6 +52,12 @@ typedef struct cn_tally {
  * options), CN_ERR_NOMEM. */
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err);
+
+/* Word the summary again in the terms of a kind of question (cn_summary):
+ * the tally must have been computed with the same opts. CN_OK or NOMEM
+ * (the old sentence is then kept). */
+int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
+                      cn_error *err);
 
 void cn_tally_clear(cn_tally *t);
 
