@@ -24,6 +24,29 @@
 
   <xsl:key name="question" match="/report/questions/question" use="@id"/>
   <xsl:key name="review-by-question" match="/report/review-queue/item" use="@question-id"/>
+  <xsl:key name="review-by-answer" match="/report/review-queue/item" use="@answer-id"/>
+  <!-- Muenchian grouping for the filter bar and the per-claim and
+       per-physician views: report.xml has no such lists, they are computed
+       here from the questions and answers it already holds. -->
+  <xsl:key name="reason-code" match="/report/review-queue/item/reason" use="@code"/>
+  <xsl:key name="specialty-name" match="/report/questions/question/specialties/specialty[@name]" use="@name"/>
+  <xsl:key name="by-claim" match="/report/questions/question" use="claim/@id"/>
+  <xsl:key name="by-physician" match="/report/questions/question/answers/answer[physician/@name]"
+           use="physician/@name"/>
+
+  <!-- How much of the page is open or drawn in full, so that a corpus of
+       hundreds of questions stays a page a browser opens quickly (the
+       500-question check of tests/test_html.sh: under 10 MB, under 3 s).
+       open-questions: the most contested questions open at load, where an
+       editor starts; the rest are one summary line each until clicked.
+       full-answers: per question, the answers shown with their whole text and
+       evidence; beyond the full-questions most contested questions, none
+       are. Any answer in the review queue or dissenting is always shown in
+       full; the others by their opening words (the whole text is in
+       answers.jsonl / answers.csv under the same id). -->
+  <xsl:param name="open-questions" select="3"/>
+  <xsl:param name="full-questions" select="60"/>
+  <xsl:param name="full-answers" select="6"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -32,8 +55,14 @@
   <xsl:template match="/report">
     <html lang="en">
       <head>
+        <!-- The one inline script (template "script") is allowed by its
+             SHA-256, nothing else runs, and nothing is fetched. The hash is
+             computed from the script's text at development time:
+               python3 -c 'import re,hashlib,base64,sys; s=re.search(r"<script>(.*?)</script>", open(sys.argv[1]).read(), re.S).group(1); print(base64.b64encode(hashlib.sha256(s.encode()).digest()).decode())' report.html
+             tests/test_html.sh and tests/test_report_html.c recompute it from
+             the generated page, so a script edited without its hash fails. -->
         <meta http-equiv="Content-Security-Policy"
-              content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+              content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-qsnSMMhRwTsfNTbHp4KXuHj502jSZXe0ZzPW9cPzxOs='; form-action 'none'; base-uri 'none'"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="consensus {generator/@version}"/>
         <link rel="icon" href="data:,"/>
@@ -62,6 +91,8 @@
               <a href="#overview">Overview</a>
               <a href="#review-queue">Review queue</a>
               <a href="#questions">Questions</a>
+              <a href="#claims">By claim</a>
+              <a href="#physicians">By physician</a>
               <a href="#corpus">Agreement &amp; specialties</a>
             </nav>
           </div>
@@ -69,6 +100,8 @@
         <xsl:value-of select="$nl"/>
         <main class="wrap">
           <xsl:call-template name="legend"/>
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="filter-bar"/>
           <xsl:value-of select="$nl"/>
           <xsl:if test="corpus/skipped">
             <section class="skipped" aria-label="Skipped inputs">
@@ -100,6 +133,17 @@
           <xsl:apply-templates select="review-queue"/>
           <xsl:value-of select="$nl"/>
           <section id="questions" aria-label="Questions">
+            <h2>Questions</h2>
+            <p class="note">From most to least contested. The first <xsl:value-of select="$open-questions"/>
+              are open; click a question's line to open or close it.
+              <xsl:if test="questions/question[count(answers/answer) &gt; $full-answers] or count(questions/question) &gt; $full-questions">
+                To keep the page quick to open, the
+                <xsl:if test="count(questions/question) &gt; $full-questions"><xsl:value-of select="$full-questions"/> most contested</xsl:if>
+                questions show their first <xsl:value-of select="$full-answers"/> answers in full<xsl:if test="count(questions/question) &gt; $full-questions">
+                and the others none (their stances by specialty in one line)</xsl:if>;
+                every answer that dissents or is in the review queue is shown in full. The rest are listed in one line
+                (marked “shown in brief”, with their opening words among the most contested); their whole text and
+                evidence are in <code>answers.jsonl</code> and <code>answers.csv</code> under the id shown.</xsl:if></p>
             <xsl:apply-templates select="questions/question">
               <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
               <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
@@ -108,6 +152,10 @@
               <xsl:sort select="@id"/>
             </xsl:apply-templates>
           </section>
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="claims-view"/>
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="physicians-view"/>
           <xsl:value-of select="$nl"/>
           <xsl:call-template name="corpus-figures"/>
         </main>
@@ -122,8 +170,100 @@
           majority share, with at least <xsl:value-of select="settings/@min-answers"/> answers taking a stance.
         </footer>
         <xsl:value-of select="$nl"/>
+        <xsl:call-template name="script"/>
+        <xsl:value-of select="$nl"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- =================================================== script ===== -->
+
+  <!-- The page's only script: opens the question a link points into, the
+       filter bar (shown only when the script runs, so a page without script
+       shows no dead controls), "open all / close all", and sortable table
+       columns. No network, no external file. Everything it filters or sorts
+       is in the page without it. Editing this text changes its SHA-256: put
+       the new hash into the Content-Security-Policy above (the tests fail
+       until then). -->
+  <xsl:template name="script">
+    <script><xsl:text disable-output-escaping="yes"><![CDATA[
+(function () {
+  "use strict";
+  var d = document, each = function (l, f) { Array.prototype.forEach.call(l, f); };
+  var qs = d.querySelectorAll("details.question"), form = d.getElementById("filters");
+  // A link to an answer inside a closed question opens it first.
+  function reveal() {
+    var t = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var e = t; e; e = e.parentElement) if (e.tagName === "DETAILS") e.open = true;
+    if (t) t.scrollIntoView();
+  }
+  addEventListener("hashchange", reveal);
+  reveal();
+  addEventListener("beforeprint", function () { each(qs, function (q) { q.open = true; }); });
+  // Filters: a question shows when it matches every control; rows elsewhere
+  // that belong to a question (data-q) follow it.
+  if (form) {
+    var f = form.elements, out = d.getElementById("filter-count");
+    each(qs, function (q) {
+      q.cnText = q.querySelector(".q-title").textContent.toLowerCase() + " " +
+                 q.querySelector(".q-claim").textContent.toLowerCase();
+    });
+    var run = function () {
+      var t = f.text.value.trim().toLowerCase(), sp = f.specialty.value, lv = f.level.value,
+          rs = f.reason.value, shown = {}, n = 0;
+      each(qs, function (q) {
+        var ok = (!t || q.cnText.indexOf(t) >= 0) &&
+                 (!sp || q.dataset.specialties.indexOf("|" + sp + "|") >= 0) &&
+                 (!lv || q.dataset.level === lv) &&
+                 (!rs || q.dataset.reasons.indexOf("|" + rs + "|") >= 0);
+        q.hidden = !ok;
+        if (ok) { shown[q.id] = 1; n++; }
+      });
+      each(d.querySelectorAll("[data-q]"), function (r) {
+        r.hidden = !shown["q-" + r.dataset.q] ||
+                   !!(rs && r.dataset.reasons && r.dataset.reasons.indexOf("|" + rs + "|") < 0);
+      });
+      out.textContent = n + " of " + qs.length + " questions shown";
+    };
+    form.addEventListener("input", run);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("click", function (e) {
+      var open = e.target.getAttribute("data-open");
+      if (open) each(qs, function (q) { if (!q.hidden) q.open = open === "all"; });
+    });
+    form.hidden = false;
+    run();
+  }
+  // Sortable tables: a click on a column header sorts by that column
+  // (data-sort, else the cell's text; numbers as numbers), again to reverse.
+  var key = function (c) {
+    var v = c.getAttribute("data-sort");
+    if (v === null) v = c.textContent.trim();
+    var n = parseFloat(v);
+    return isNaN(n) ? v.toLowerCase() : n;
+  };
+  each(d.querySelectorAll("table.sortable"), function (tb) {
+    var ths = tb.tHead.rows[0].cells;
+    each(ths, function (th, i) {
+      var b = d.createElement("button");
+      b.type = "button";
+      b.className = "sort";
+      while (th.firstChild) b.appendChild(th.firstChild);
+      th.appendChild(b);
+      b.addEventListener("click", function () {
+        var up = th.getAttribute("aria-sort") !== "ascending", body = tb.tBodies[0];
+        each(ths, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", up ? "ascending" : "descending");
+        Array.prototype.slice.call(body.rows).sort(function (r, s) {
+          var x = key(r.cells[i]), y = key(s.cells[i]);
+          var c = typeof x !== typeof y ? (typeof x === "number" ? -1 : 1) : x < y ? -1 : x > y ? 1 : 0;
+          return up ? c : -c;
+        }).forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();
+]]></xsl:text></script>
   </xsl:template>
 
   <!-- ====================================================== CSS ===== -->
@@ -180,13 +320,42 @@ svg.overview-bar { display: block; width: 200px; height: 22px; }
 svg.spec-bar { display: block; width: 140px; height: 14px; }
 .bar-keys { display: flex; flex-wrap: wrap; gap: .2rem 1rem; margin: .3rem 0 0; font-size: .9rem; }
 .bar-keys span { white-space: nowrap; }
+g.seg rect { stroke: #fff; stroke-width: 1px; }
 .sw { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em; margin-right: .3em; border: 1px solid rgba(0,0,0,.25); }
 .sw.reassuring { background: var(--reassuring); }
 .sw.cautionary { background: repeating-linear-gradient(45deg, var(--cautionary) 0 3px, #f6cf7c 3px 5px); }
 .sw.contraindicated { background: radial-gradient(circle, #9c7bbd 1px, transparent 1.3px) 0 0/4px 4px, var(--contraindicated); }
 .sw.none { background: var(--none); }
-.question { border-top: 3px solid var(--ink); margin-top: 2.6rem; padding-top: .3rem; }
-.question > h2 { margin-top: .8rem; }
+[hidden] { display: none !important; }
+/* Sections below the first screen are laid out when scrolled near: a page
+   of hundreds of questions opens without laying out all of it. */
+#review-queue, #questions, #claims, #physicians, #corpus { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
+.question { border-top: 3px solid var(--ink); margin-top: 1.2rem; padding-top: .3rem; }
+details.question > summary.q-head { list-style: none; cursor: pointer; color: var(--ink); font-size: 1rem; padding: .2rem 0; }
+summary.q-head::-webkit-details-marker { display: none; }
+.q-head h2 { margin: .4rem 0 .2rem; overflow-wrap: anywhere; }
+.q-head h2::before { content: "▸ "; color: var(--muted); }
+details[open] > .q-head h2::before { content: "▾ "; }
+.q-line { color: var(--muted); font-size: .9rem; }
+.q-inner { padding-bottom: .6rem; }
+.filters { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem 1rem; margin: 12px 0 0; padding: 10px 14px; background: #fff; border: 1px solid var(--line); border-radius: 8px; font-size: .9rem; }
+.filters label { display: flex; flex-direction: column; gap: 2px; color: var(--muted); min-width: 0; max-width: 100%; }
+.filters input, .filters select, .filters button { font: inherit; color: var(--ink); max-width: 100%; }
+.filters input { width: 18rem; }
+.filter-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .6rem; }
+#filter-count { color: var(--muted); }
+th button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+th button.sort::after { content: " ↕"; color: var(--muted); font-weight: 400; }
+th[aria-sort=ascending] button.sort::after { content: " ↑"; }
+th[aria-sort=descending] button.sort::after { content: " ↓"; }
+ul.plain { list-style: none; padding-left: 0; margin: .3rem 0 .8rem; }
+ul.plain li { margin: .25rem 0; overflow-wrap: anywhere; }
+.claim-group > summary, .physician > summary { color: var(--ink); font-size: .95rem; overflow-wrap: anywhere; }
+.answer.brief { padding: 4px 12px; margin-bottom: 6px; font-size: .9rem; overflow-wrap: anywhere; }
+.spec-line { font-size: .9rem; overflow-wrap: anywhere; }
+/* A title or claim may be one long slash-joined word: it wraps anywhere
+   rather than push the page sideways on a phone. */
+.q-meta, .summary, .answer-title, .ov-summary { overflow-wrap: anywhere; }
 .q-meta { margin: 0 0 .6rem; color: var(--muted); font-size: .92rem; }
 .q-body { margin: 0 0 .6rem; font-style: italic; white-space: pre-line; overflow-wrap: anywhere; }
 .verdict { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 300px); gap: 8px 28px; align-items: start; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
@@ -212,23 +381,25 @@ mark.ev-contraindicated { background: var(--contraindicated-bg); border-bottom: 
 mark.ev-mod { background: transparent; border-bottom: 1.5px dotted var(--muted); font-style: italic; }
 details { margin: .2rem 0; }
 summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
-.evidence-table { font-size: .85rem; margin-top: .3rem; }
+.evidence-list { font-size: .85rem; margin: .3rem 0; padding-left: 1.2em; overflow-wrap: anywhere; }
 .answer-foot { color: var(--muted); font-size: .8rem; margin-top: .2rem; }
 .reasons { margin: 0; padding-left: 1.1em; }
 .page-foot { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 12px; padding-bottom: 30px; }
 @media (max-width: 760px) {
   .wrap { padding: 0 12px; }
   h1 { font-size: 1.35rem; }
+  .filters input { width: 100%; }
+  .filters label { flex: 1 1 100%; }
   .verdict { grid-template-columns: minmax(0, 1fr); }
   table.stack thead { display: none; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
   table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 10px; padding: 4px 8px; }
-  table.stack td { border: 0; padding: 3px 0; text-align: left; }
+  table.stack td { border: 0; padding: 3px 0; text-align: left; overflow-wrap: anywhere; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
   table.stack td.num, table.stack td.inl { display: inline-block; width: auto; margin-right: 1.1em; text-align: left; }
   svg.overview-bar { width: 100%; max-width: 360px; }
 }
-@media print { .toc { display: none; } .answer { break-inside: avoid; } }
+@media print { .toc, .filters { display: none; } .answer { break-inside: avoid; } }
 </xsl:template>
 
   <!-- ================================================ SVG + legend ===== -->
@@ -344,7 +515,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     <xsl:variable name="n" select="number($counts/@none)"/>
     <xsl:variable name="total" select="$r + $c + $x + $n"/>
     <svg class="{$class}" height="{$height}" role="img" aria-label="{$caption}">
-      <title><xsl:value-of select="$caption"/></title>
+      <xsl:if test="$labels"><title><xsl:value-of select="$caption"/></title></xsl:if>
       <rect x="0" y="0" width="100%" height="{$height}" fill="#f1f1f4"/>
       <xsl:if test="$total &gt; 0">
         <xsl:variable name="u" select="100 * $fill div $total"/>
@@ -401,9 +572,11 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       <xsl:variable name="name"><xsl:call-template name="label"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
       <xsl:variable name="long" select="concat($k, ' ', translate($name, 'RCNS', 'rcns'))"/>
       <g class="seg {$s}">
-        <title><xsl:value-of select="concat($name, ': ', $k, ' of ', $total, ' (', format-number($k div $total, '0%'), ')')"/></title>
+        <!-- A hover title per segment, except on the small specialty bars
+             whose row prints every count beside them (page weight). -->
+        <xsl:if test="$labels"><title><xsl:value-of select="concat($name, ': ', $k, ' of ', $total, ' (', format-number($k div $total, '0%'), ')')"/></title></xsl:if>
         <rect x="{format-number($x0, '0.###')}%" y="0" width="{format-number($w, '0.###')}%" height="{$h}" fill="{$f}"
-              stroke="#ffffff" stroke-width="1"/>
+/>
         <xsl:if test="$labels and $px &gt;= 0.7 * $font * string-length($k) + 6">
           <xsl:variable name="ink"><xsl:call-template name="ink"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:variable>
           <text x="{format-number($x0 + $w div 2, '0.###')}%" y="{$h div 2}" text-anchor="middle"
@@ -501,7 +674,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       <p class="note">Ordered by the majority stance's share (lowest first), then by normalized entropy
         (highest first); questions where no physician takes a stance come last. Click a question for its answers.</p>
       <div class="table-wrap">
-        <table class="overview stack">
+        <table class="overview stack sortable">
           <thead>
             <tr><th class="num">#</th><th>Question</th><th>Stances (counts)</th><th>Majority</th><th class="num">Share</th>
               <th>Consensus</th><th class="num">Entropy</th><th class="num">Answers</th><th class="num">To review</th></tr>
@@ -514,11 +687,11 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
               <xsl:sort select="number(@answers)" data-type="number" order="descending"/>
               <xsl:sort select="@id"/>
               <xsl:variable name="caption"><xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template></xsl:variable>
-              <tr>
+              <tr data-q="{@id}">
                 <td class="num" data-label="Rank"><xsl:value-of select="position()"/></td>
                 <td data-label="Question"><a href="#q-{@id}"><xsl:call-template name="question-name"/></a>
                   <div class="ov-summary"><xsl:value-of select="summary"/></div></td>
-                <td data-label="Stances">
+                <td data-label="Stances" data-sort="{number(stance-counts/@reassuring) div (number(@answers) + number(@answers = 0))}">
                   <xsl:call-template name="stacked-bar">
                     <xsl:with-param name="counts" select="stance-counts"/>
                     <xsl:with-param name="minpx" select="200"/>
@@ -539,7 +712,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
                   </xsl:choose>
                 </td>
                 <td class="num" data-label="Share"><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@share"/></xsl:call-template></td>
-                <td class="inl" data-label="Consensus"><span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span></td>
+                <td class="inl" data-label="Consensus" data-sort="{string-length(substring-before('insufficient none weak moderate strong', consensus/@level))}"><span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span></td>
                 <td class="num" data-label="Entropy"><xsl:call-template name="num"><xsl:with-param name="x" select="consensus/@entropy"/></xsl:call-template></td>
                 <td class="num" data-label="Answers"><xsl:value-of select="@answers"/></td>
                 <td class="num" data-label="To review"><xsl:value-of select="count(key('review-by-question', @id))"/></td>
@@ -549,6 +722,152 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           </tbody>
         </table>
       </div>
+    </section>
+  </xsl:template>
+
+
+  <!-- ================================================ filter bar ===== -->
+
+  <!-- Hidden until the script shows it: without script every question is
+       on the page and nothing here would work. -->
+  <xsl:template name="filter-bar">
+    <form id="filters" class="filters" hidden="hidden" role="search" aria-label="Filter the questions">
+      <label>Find <input type="search" name="text" placeholder="words of a question or its claim" autocomplete="off"/></label>
+      <label>Specialty
+        <select name="specialty">
+          <option value="">any</option>
+          <xsl:for-each select="questions/question/specialties/specialty[@name][generate-id() = generate-id(key('specialty-name', @name)[1])]">
+            <xsl:sort select="@name"/>
+            <option value="{@name}"><xsl:value-of select="@name"/></option>
+          </xsl:for-each>
+        </select>
+      </label>
+      <label>Consensus
+        <select name="level">
+          <option value="">any</option>
+          <option value="strong">strong</option>
+          <option value="moderate">moderate</option>
+          <option value="weak">weak</option>
+          <option value="none">none</option>
+          <option value="insufficient">insufficient</option>
+        </select>
+      </label>
+      <label>Review reason
+        <select name="reason">
+          <option value="">any</option>
+          <xsl:for-each select="review-queue/item/reason[generate-id() = generate-id(key('reason-code', @code)[1])]">
+            <xsl:sort select="@code"/>
+            <option value="{@code}"><xsl:value-of select="translate(@code, '-', ' ')"/></option>
+          </xsl:for-each>
+        </select>
+      </label>
+      <span class="filter-actions">
+        <button type="button" data-open="all">Open all</button>
+        <button type="button" data-open="none">Close all</button>
+        <output id="filter-count" aria-live="polite"></output>
+      </span>
+    </form>
+  </xsl:template>
+
+  <!-- ====================================== per claim, per physician ===== -->
+
+  <!-- Each claim with the questions judged against it (grouped by claim id
+       in XSLT: report.xml lists claims per question only). Claims that
+       several questions share come first. -->
+  <xsl:template name="claims-view">
+    <section id="claims" aria-label="By claim">
+      <h2>By claim: the questions judged against each claim</h2>
+      <p class="note">A claim is the statement the physicians' stances are measured against. A question
+        whose words fit no catalog claim is judged against itself; those are listed under “Own claims”.</p>
+      <xsl:for-each select="questions/question[not(claim/@source = 'adhoc')][generate-id() = generate-id(key('by-claim', claim/@id)[1])]">
+        <xsl:sort select="count(key('by-claim', claim/@id))" data-type="number" order="descending"/>
+        <xsl:sort select="claim/@id"/>
+        <xsl:variable name="qs" select="key('by-claim', claim/@id)"/>
+        <details class="claim-group">
+          <xsl:if test="position() &lt;= 3"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+          <summary><strong><xsl:value-of select="claim"/></strong>
+            <span class="muted"> · <code><xsl:value-of select="claim/@id"/></code> · <xsl:value-of select="count($qs)"/> question<xsl:if test="count($qs) != 1">s</xsl:if>:
+              <xsl:value-of select="count($qs[consensus/@majority = 'reassuring'])"/> reassuring,
+              <xsl:value-of select="count($qs[consensus/@majority = 'cautionary'])"/> cautionary,
+              <xsl:value-of select="count($qs[consensus/@majority = 'contraindicated'])"/> contraindicated majorities</span></summary>
+          <xsl:call-template name="question-list"><xsl:with-param name="qs" select="$qs"/></xsl:call-template>
+        </details>
+        <xsl:value-of select="$nl"/>
+      </xsl:for-each>
+      <xsl:if test="questions/question[claim/@source = 'adhoc']">
+        <details class="claim-group">
+          <summary><strong>Own claims</strong> <span class="muted">· <xsl:value-of select="count(questions/question[claim/@source = 'adhoc'])"/> questions, each judged against itself</span></summary>
+          <xsl:call-template name="question-list"><xsl:with-param name="qs" select="questions/question[claim/@source = 'adhoc']"/></xsl:call-template>
+        </details>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="question-list">
+    <xsl:param name="qs"/>
+    <ul class="plain">
+      <xsl:for-each select="$qs">
+        <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
+        <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+        <xsl:sort select="@id"/>
+        <li data-q="{@id}">
+          <span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span><xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="consensus/@majority">
+              <xsl:call-template name="badge"><xsl:with-param name="s" select="consensus/@majority"/></xsl:call-template>
+              <xsl:text> </xsl:text><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@share"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><span class="muted">no majority</span></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> </xsl:text><a href="#q-{@id}"><xsl:call-template name="question-name"/></a>
+          <span class="muted"> (<xsl:value-of select="@answers"/>)</span>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- Each named physician who answers two or more questions, with their
+       stance on each (grouped by name in XSLT; the same name is taken as the
+       same physician). Unnamed answers cannot be grouped. -->
+  <xsl:template name="physicians-view">
+    <xsl:variable name="named" select="questions/question/answers/answer[physician/@name]
+        [generate-id() = generate-id(key('by-physician', physician/@name)[1])]
+        [key('by-physician', physician/@name)/../../@id != ../../@id]"/>
+    <section id="physicians" aria-label="By physician">
+      <h2>By physician: stances across questions</h2>
+      <xsl:choose>
+        <xsl:when test="$named">
+          <p class="note"><xsl:value-of select="count($named)"/> named physician<xsl:if test="count($named) != 1">s</xsl:if>
+            answer more than one question (physicians are told apart by name). Each stance links to the answer.</p>
+          <xsl:for-each select="$named">
+            <xsl:sort select="count(key('by-physician', physician/@name))" data-type="number" order="descending"/>
+            <xsl:sort select="physician/@name"/>
+            <xsl:variable name="all" select="key('by-physician', physician/@name)"/>
+            <details class="physician">
+              <xsl:if test="position() &lt;= 3"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+              <summary><strong><xsl:value-of select="physician/@name"/></strong>
+                <span class="muted"><xsl:if test="physician/@specialty"> · <xsl:value-of select="physician/@specialty"/></xsl:if>
+                  · <xsl:value-of select="count($all)"/> answers:
+                  <xsl:value-of select="count($all[@stance = 'reassuring'])"/> reassuring,
+                  <xsl:value-of select="count($all[@stance = 'cautionary'])"/> cautionary,
+                  <xsl:value-of select="count($all[@stance = 'contraindicated'])"/> contraindicated,
+                  <xsl:value-of select="count($all[@stance = 'none'])"/> no stance</span></summary>
+              <ul class="plain">
+                <xsl:for-each select="$all">
+                  <li data-q="{../../@id}">
+                    <a class="badge {@stance}" href="#a-{@answer-id}"><xsl:call-template name="label"><xsl:with-param name="s" select="@stance"/></xsl:call-template></a>
+                    <xsl:if test="@dissent = 'true'"><xsl:text> </xsl:text><span class="flag warn">dissent</span></xsl:if>
+                    <xsl:text> </xsl:text>
+                    <xsl:for-each select="../.."><a href="#q-{@id}"><xsl:call-template name="question-name"/></a></xsl:for-each>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </details>
+            <xsl:value-of select="$nl"/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><p class="note">No named physician answers more than one question.</p></xsl:otherwise>
+      </xsl:choose>
     </section>
   </xsl:template>
 
@@ -562,7 +881,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           <p class="note">Answers an editor should read, most urgent first: dissent from a consensus,
             competing cues, low confidence, the same answer seen with different metadata, excerpts.</p>
           <div class="table-wrap">
-            <table class="review stack">
+            <table class="review stack sortable">
               <thead>
                 <tr><th class="num">#</th><th>Answer</th><th>Question</th><th>Stance</th><th class="num">Confidence</th><th>Why</th></tr>
               </thead>
@@ -574,7 +893,8 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
                       <xsl:with-param name="file" select="@file"/><xsl:with-param name="index" select="@index"/>
                     </xsl:call-template>
                   </xsl:variable>
-                  <tr>
+                  <tr data-q="{@question-id}">
+                    <xsl:attribute name="data-reasons">|<xsl:for-each select="reason"><xsl:value-of select="@code"/>|</xsl:for-each></xsl:attribute>
                     <td class="num" data-label="Rank"><xsl:value-of select="@rank"/></td>
                     <td data-label="Answer">
                       <a href="#{$anchor}">
@@ -621,11 +941,35 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       <xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="majority" select="consensus/@majority"/>
-    <article class="question" id="q-{@id}">
-      <h2><xsl:call-template name="question-name"/></h2>
+    <xsl:variable name="rank" select="position()"/>
+    <!-- A question is a <details>: it opens and closes without script. The
+         data- attributes are what the filter bar matches (the text filter
+         reads the title and the claim from the page itself). -->
+    <details class="question" id="q-{@id}" data-level="{consensus/@level}">
+      <xsl:attribute name="data-specialties">|<xsl:for-each select="specialties/specialty[@name]"><xsl:value-of select="@name"/>|</xsl:for-each></xsl:attribute>
+      <xsl:attribute name="data-reasons">|<xsl:for-each select="key('review-by-question', @id)/reason"><xsl:value-of select="@code"/>|</xsl:for-each></xsl:attribute>
+      <xsl:if test="position() &lt;= $open-questions"><xsl:attribute name="open">open</xsl:attribute></xsl:if>
+      <summary class="q-head">
+        <h2 class="q-title"><xsl:call-template name="question-name"/></h2>
+        <span class="q-line">
+          <span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span>
+          <xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="$majority">
+              <xsl:call-template name="badge"><xsl:with-param name="s" select="$majority"/></xsl:call-template>
+              <xsl:text> </xsl:text><xsl:call-template name="pct"><xsl:with-param name="x" select="consensus/@share"/></xsl:call-template>
+            </xsl:when>
+            <xsl:when test="consensus/@tie = 'true'">tie</xsl:when>
+            <xsl:otherwise>no majority</xsl:otherwise>
+          </xsl:choose>
+          · <xsl:value-of select="@answers"/> answer<xsl:if test="@answers != 1">s</xsl:if>
+          <xsl:if test="key('review-by-question', @id)"> · <xsl:value-of select="count(key('review-by-question', @id))"/> to review</xsl:if>
+        </span>
+      </summary>
+      <div class="q-inner">
       <xsl:if test="body"><p class="q-body"><xsl:value-of select="body"/></p></xsl:if>
       <p class="q-meta">
-        Claim judged: <em><xsl:value-of select="claim"/></em>
+        Claim judged: <em class="q-claim"><xsl:value-of select="claim"/></em>
         <xsl:choose>
           <xsl:when test="claim/@source = 'adhoc'"> (the question itself; no catalog claim fits)</xsl:when>
           <xsl:when test="claim/@source = 'answers'"> (chosen from what the answers discuss)</xsl:when>
@@ -682,22 +1026,35 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
         </dl>
       </div>
       <xsl:value-of select="$nl"/>
-      <xsl:apply-templates select="specialties"/>
+      <xsl:choose>
+        <xsl:when test="$rank &lt;= $full-questions"><xsl:apply-templates select="specialties"/></xsl:when>
+        <xsl:otherwise>
+          <!-- Beyond the most contested questions, the same figures as one line. -->
+          <p class="spec-line"><strong>By specialty:</strong>
+            <xsl:for-each select="specialties/specialty">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <xsl:choose><xsl:when test="@name"><xsl:value-of select="@name"/></xsl:when><xsl:otherwise>(specialty not given)</xsl:otherwise></xsl:choose>
+              <xsl:value-of select="concat(' ', @answers, ' (')"/>
+              <xsl:call-template name="counts-caption"><xsl:with-param name="counts" select="stance-counts"/></xsl:call-template>)</xsl:for-each></p>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="$nl"/>
       <h3>Answers by stance</h3>
-      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'reassuring'"/></xsl:call-template>
-      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'cautionary'"/></xsl:call-template>
-      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'contraindicated'"/></xsl:call-template>
-      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'none'"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'reassuring'"/><xsl:with-param name="rank" select="$rank"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'cautionary'"/><xsl:with-param name="rank" select="$rank"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'contraindicated'"/><xsl:with-param name="rank" select="$rank"/></xsl:call-template>
+      <xsl:call-template name="answer-group"><xsl:with-param name="s" select="'none'"/><xsl:with-param name="rank" select="$rank"/></xsl:call-template>
       <xsl:apply-templates select="duplicates[duplicate]"/>
       <xsl:apply-templates select="related[answer]"/>
-    </article>
+      </div>
+    </details>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
   <!-- The question's counted answers of one stance, in corpus order. -->
   <xsl:template name="answer-group">
     <xsl:param name="s"/>
+    <xsl:param name="rank"/>
     <xsl:variable name="group" select="answers/answer[@stance = $s]"/>
     <xsl:if test="$group">
       <h4 class="group-head">
@@ -705,7 +1062,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
         <span><xsl:value-of select="count($group)"/> answer<xsl:if test="count($group) != 1">s</xsl:if></span>
       </h4>
       <xsl:value-of select="$nl"/>
-      <xsl:apply-templates select="$group"/>
+      <xsl:apply-templates select="$group"><xsl:with-param name="rank" select="$rank"/></xsl:apply-templates>
     </xsl:if>
   </xsl:template>
 
@@ -761,12 +1118,37 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
   <!-- ==================================================== answer ===== -->
 
   <xsl:template match="answer">
+    <xsl:param name="rank" select="1"/>  <!-- the question's place from the most contested -->
     <xsl:variable name="anchor">
       <xsl:call-template name="answer-anchor">
         <xsl:with-param name="role" select="@role"/><xsl:with-param name="id" select="@answer-id"/>
         <xsl:with-param name="file" select="@file"/><xsl:with-param name="index" select="@index"/>
       </xsl:call-template>
     </xsl:variable>
+    <!-- In full: its title and text with the evidence marked, and the
+         evidence table; in brief (see full-answers): its opening words. -->
+    <xsl:variable name="full" select="@role != 'counted' or @dissent = 'true' or key('review-by-answer', @answer-id)
+                                      or ($rank &lt;= $full-questions and count(preceding-sibling::answer) &lt; $full-answers)"/>
+    <xsl:choose>
+    <xsl:when test="not($full)">
+      <!-- In brief: one line; the opening words only among the
+           full-questions most contested questions. -->
+      <article class="answer brief {@stance}" id="{$anchor}">
+        <xsl:call-template name="badge"><xsl:with-param name="s" select="@stance"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <strong><xsl:choose>
+          <xsl:when test="physician/@name"><xsl:value-of select="physician/@name"/></xsl:when>
+          <xsl:otherwise>Unnamed physician</xsl:otherwise>
+        </xsl:choose></strong>
+        <xsl:if test="physician/@specialty">, <xsl:value-of select="physician/@specialty"/></xsl:if>
+        <xsl:if test="@editor-override = 'true'"><xsl:text> </xsl:text><span class="flag editor">stance set by an editor</span></xsl:if>
+        <xsl:if test="$rank &lt;= $full-questions">:
+          <xsl:if test="title"><xsl:value-of select="title"/>. </xsl:if>
+          <xsl:value-of select="substring(text, 1, 120)"/><xsl:if test="string-length(text) &gt; 120">…</xsl:if></xsl:if>
+        <xsl:text> </xsl:text><span class="flag">shown in brief</span> <code><xsl:value-of select="@answer-id"/></code>
+      </article>
+    </xsl:when>
+    <xsl:otherwise>
     <article class="answer {@stance}" id="{$anchor}">
       <div class="answer-head">
         <xsl:call-template name="badge"><xsl:with-param name="s" select="@stance"/></xsl:call-template>
@@ -821,27 +1203,23 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
             </xsl:choose>
             <xsl:text> </xsl:text>
             <xsl:value-of select="@reason"/> · <xsl:value-of select="count(evidence)"/> evidence spans</summary>
-          <div class="table-wrap">
-            <table class="evidence-table">
-              <thead><tr><th>Matched</th><th>Rule</th><th>Kind</th><th>Stance</th><th class="num">Weight</th><th>Effects</th></tr></thead>
-              <tbody>
-                <xsl:for-each select="evidence">
-                  <tr>
-                    <td>“<xsl:value-of select="."/>”<xsl:if test="@in = 'title'"> <span class="muted">(title)</span></xsl:if></td>
-                    <td><code><xsl:value-of select="@rule"/></code></td>
-                    <td><xsl:value-of select="@kind"/></td>
-                    <td><xsl:value-of select="@stance"/></td>
-                    <td class="num"><xsl:value-of select="@weight"/></td>
-                    <td><xsl:value-of select="@effects"/></td>
-                  </tr>
-                </xsl:for-each>
-              </tbody>
-            </table>
-          </div>
+          <!-- One line per span (a list, not a table: on a page of hundreds of
+               questions the table markup weighed more than the text). -->
+          <ul class="evidence-list">
+            <xsl:for-each select="evidence">
+              <li>“<xsl:value-of select="."/>”<xsl:if test="@in = 'title'"> <span class="muted">(title)</span></xsl:if>
+                <xsl:text> </xsl:text><code><xsl:value-of select="@rule"/></code>
+                <xsl:text> </xsl:text><xsl:value-of select="@kind"/>
+                <xsl:if test="@stance">, <xsl:value-of select="@stance"/><xsl:text> </xsl:text><xsl:value-of select="@weight"/></xsl:if>
+                <xsl:if test="@effects">; <xsl:value-of select="@effects"/></xsl:if></li>
+            </xsl:for-each>
+          </ul>
         </details>
       </xsl:if>
       <div class="answer-foot"><xsl:value-of select="@file"/> #<xsl:value-of select="@index"/> · id <code><xsl:value-of select="@answer-id"/></code></div>
     </article>
+    </xsl:otherwise>
+    </xsl:choose>
     <xsl:value-of select="$nl"/>
   </xsl:template>
 

@@ -4,13 +4,15 @@
  * the expected marks and counts below come from that file, not from the
  * analyzer: overlapping evidence spans split into pieces, a span after a
  * multi-byte character lands on the right characters, markup in answer text
- * stays text, the page refers to nothing outside itself, and the
+ * stays text, the page refers to nothing outside itself, its one inline
+ * script is the one its Content-Security-Policy allows by hash, and the
  * transformation may not read files.
  */
 #include "testutil.h"
 
 #include "cn_config.h"
 #include "cn_report_html.h"
+#include "cn_sha256.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,17 +193,87 @@ static void test_render_marks_evidence(void)
     free(html);
 }
 
+/* Standard base64 of n bytes into out (4 * ceil(n / 3) + 1 bytes). */
+static void base64(const unsigned char *in, size_t n, char *out)
+{
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t o = 0;
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)in[i] << 16 | (i + 1 < n ? (unsigned)in[i + 1] << 8 : 0) |
+                     (i + 2 < n ? in[i + 2] : 0);
+        out[o++] = digits[v >> 18 & 63];
+        out[o++] = digits[v >> 12 & 63];
+        out[o++] = i + 1 < n ? digits[v >> 6 & 63] : '=';
+        out[o++] = i + 2 < n ? digits[v & 63] : '=';
+    }
+    out[o] = '\0';
+}
+
+/* The page's one script runs only because the Content-Security-Policy
+ * names its SHA-256: recomputed here from the rendered text, so a script
+ * edited in report.xsl without its new hash fails this test. */
+static void test_render_script_allowed_by_hash(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    CU_ASSERT_EQUAL(count_of(html, "<script"), 1); /* the answer text's is escaped */
+    const char *open = strstr(html, "<script>");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(open);
+    const char *body = open + strlen("<script>");
+    const char *close = strstr(body, "</script>");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(close);
+    unsigned char digest[32];
+    cn_sha256_ctx ctx;
+    cn_sha256_init(&ctx);
+    cn_sha256_update(&ctx, body, (size_t)(close - body));
+    cn_sha256_final(&ctx, digest);
+    char b64[45], want[80];
+    base64(digest, sizeof digest, b64);
+    snprintf(want, sizeof want, "script-src 'sha256-%s';", b64);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, want));
+    if (!strstr(html, want))
+        fprintf(stderr, "the CSP does not allow the script: want %s\n", want);
+    /* script-src names nothing else (no 'unsafe-inline', no source to fetch from) */
+    const char *src = strstr(html, "script-src ");
+    CU_ASSERT_TRUE(src && strncmp(src, want, strlen(want)) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "content=\"default-src 'none';"));
+    free(html);
+}
+
 static void test_render_escapes_and_is_self_contained(void)
 {
     char *html = NULL;
     size_t len = 0;
     CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
-    CU_ASSERT_PTR_NULL(strstr(html, "<script"));
+    /* the only <script is the page's own, with no src */
+    CU_ASSERT_EQUAL(count_of(html, "<script"), 1);
+    CU_ASSERT_PTR_NULL(strstr(html, "<script "));
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
     CU_ASSERT_PTR_NULL(strstr(html, "http://"));
     CU_ASSERT_PTR_NULL(strstr(html, "https://"));
     CU_ASSERT_PTR_NULL(strstr(html, " src="));
     CU_ASSERT_PTR_NOT_NULL(strstr(html, "content=\"default-src 'none'"));
+    free(html);
+}
+
+/* Questions are <details> (the most contested open), the filter bar is
+ * hidden until the script shows it and offers the specialties and review
+ * reasons of the report, tables sort, and the per-claim and per-physician
+ * views are there. */
+static void test_render_navigation(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    CU_ASSERT_EQUAL(count_of(html, "<details class=\"question\""), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<form id=\"filters\" class=\"filters\" hidden"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<option value=\"Dermatologist\">Dermatologist</option>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<table class=\"overview stack sortable\">"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<table class=\"review stack sortable\">"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "id=\"claims\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "id=\"physicians\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "data-q=\"aaaaaaaaaaaaaaaa\""));
     free(html);
 }
 
@@ -278,6 +350,8 @@ int main(void)
         {"render: bars, tables, anchors, order", test_render_structure},
         {"render: evidence spans marked, overlaps split", test_render_marks_evidence},
         {"render: text escaped, nothing external", test_render_escapes_and_is_self_contained},
+        {"render: the script is allowed by its hash", test_render_script_allowed_by_hash},
+        {"render: collapsible questions, filter bar, views", test_render_navigation},
         {"render: byte-identical twice", test_render_is_deterministic},
         {"render: malformed XML", test_render_rejects_malformed_xml},
         {"render: no file access", test_render_may_not_read_files},
