@@ -211,7 +211,16 @@ static const char PAGES[] =
     /* The healing process and a bound on the course; our words. */
     "{\"url\":\"u1\",\"question\":\"How long will my tear trough filler stay "
     "puffy?\",\"answers\":[{\"text\":\"Some puffiness belongs to the healing process and "
-    "can last up to two weeks.\"}]}\n";
+    "can last up to two weeks.\"}]}\n"
+    /* "Too close" in space is no postponing, "something can go wrong" is a
+     * possible harm; "cutting it too close" before an event still postpones;
+     * our words. */
+    "{\"url\":\"v1\",\"question\":\"Can Botox for my jaw change my smile?\",\"answers\":"
+    "[{\"text\":\"Injected too close to the mouth, the product can spread and something can "
+    "go wrong with your smile for a few weeks.\"}]}\n"
+    "{\"url\":\"v2\",\"question\":\"Can I get lip filler two days before my "
+    "wedding?\",\"answers\":[{\"text\":\"Two days before the wedding is cutting it too "
+    "close; bruises can last a week.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -231,7 +240,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 49 ? 0 : -1;
+    return rc == 0 && g_n == 51 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -440,6 +449,14 @@ static void test_needs_treatment(void)
 static void test_healing_process_up_to(void)
 {
     CU_ASSERT_STRING_EQUAL(field(48, "stance"), "reassuring");
+}
+
+/* Injected "too close" to a muscle is a possible harm (rule 6), not
+ * postponing; "cutting it too close" to an event is (rule 8). */
+static void test_too_close(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(49, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(50, "stance"), "contraindicated");
 }
 
 /* ---- the model itself ---- */
@@ -676,10 +693,11 @@ int main(void)
                 test_everyone_has_it_and_referral_only);
     CU_add_test(s, "11: an effect that needs treatment", test_needs_treatment);
     CU_add_test(s, "11: the healing process, up to a bound", test_healing_process_up_to);
+    CU_add_test(s, "6, 8: too close in space; too close to an event", test_too_close);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 22 ? 0 : 1;
+    return failed == 0 && run == 23 ? 0 : 1;
 }
