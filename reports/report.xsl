@@ -2,15 +2,20 @@
 <!--
   report.xsl: turns report.xml (reports/report.xsd) into report.html, one
   static, self-contained page for editors: a corpus overview (questions from
-  the most to the least contested, the review queue), then per question a
-  stacked bar of the stances, the summary sentence and consensus level, the
-  stance-by-specialty table with small bars, and the answers grouped by stance
-  with their evidence highlighted in the text.
+  the most to the least contested, the review queue), a filter bar, then per
+  question (collapsible) a stacked bar of the stances, the summary sentence
+  and consensus level, the stance-by-specialty table with small bars, and the
+  answers grouped by stance with their evidence highlighted in the text; then
+  the questions grouped by claim and the stances of each physician who
+  answers several questions.
 
   XSLT 1.0 for libxslt (analyzer/cn_report_html.c). The page loads nothing:
-  CSS and SVG are inline, there is no script, and a Content-Security-Policy
-  forbids any fetch, so a stray external reference shows up as a console
-  error in tests/test_html.sh instead of a silent network request.
+  CSS and SVG are inline, and a Content-Security-Policy forbids any fetch, so
+  a stray external reference shows up as a console error in
+  tests/test_html.sh instead of a silent network request. One small inline
+  script (filter, sort, open the question a link points into) runs because
+  the policy names its SHA-256; without it the page is complete, only not
+  filterable or sortable.
 
   Stance colors are the Okabe-Ito blue and orange and a dark purple, told
   apart by lightness and pattern as well (cautionary striped, contraindicated

@@ -3,9 +3,13 @@
 #
 # Renders the sample corpus' report.html (and the report of an edge-case
 # corpus, and one made with editors' overrides) and fails on:
-# - any console message: the page has no script and a Content-Security-Policy
-#   that forbids every fetch, so a message means an error or an external
-#   reference;
+# - any console message: the page's one script is allowed by its hash in a
+#   Content-Security-Policy that forbids every fetch, so a message means an
+#   error, an external reference or a script that does not match its hash;
+# - a script hash that is not the SHA-256 of the page's script (recomputed
+#   here), and a tampered script that Chromium runs anyway;
+# - collapsing, filtering (text, consensus, review reason) and sorting that
+#   do not work, at 1280 and 390 pixels, driven by a probe page;
 # - a missing element: one stance bar per question, the overview, the review
 #   queue with a row per item whose link leads to an element of the page, one
 #   stance-by-specialty table per question, every answer under its id;
@@ -14,7 +18,10 @@
 # - a page wider than the window at 1280 and at 390 pixels (a phone), measured
 #   by a probe script in a copy of the page;
 # - a blank screenshot (too few non-white pixels, no stance blue);
-# - report.html differing between two runs.
+# - report.html differing between two runs;
+# - a 500-question corpus (tests/gen_questions.py) whose report.html weighs
+#   10 MB or more or takes 3 s or more to open, or whose views by claim and
+#   by physician disagree with its report.json.
 # Screenshots go to the build folder (test_html/); with CN_UPDATE_SCREENSHOT=1
 # the 1280-pixel one also replaces the committed reports/sample/report.png.
 # Fails when Chromium is missing (CI installs it: .ci/setup). Run from the
