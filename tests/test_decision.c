@@ -220,7 +220,12 @@ static const char PAGES[] =
     "go wrong with your smile for a few weeks.\"}]}\n"
     "{\"url\":\"v2\",\"question\":\"Can I get lip filler two days before my "
     "wedding?\",\"answers\":[{\"text\":\"Two days before the wedding is cutting it too "
-    "close; bruises can last a week.\"}]}\n";
+    "close; bruises can last a week.\"}]}\n"
+    /* A cause named as how an effect comes about, and how long it "can
+     * last"; our words. */
+    "{\"url\":\"w1\",\"question\":\"Why do I get headaches after Botox?\",\"answers\":[{"
+    "\"text\":\"The injections themselves cause a mild headache in some people for a day or "
+    "two, and it goes away on its own. Swelling can last up to a week.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -240,7 +245,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 51 ? 0 : -1;
+    return rc == 0 && g_n == 52 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -457,6 +462,13 @@ static void test_too_close(void)
 {
     CU_ASSERT_STRING_EQUAL(field(49, "stance"), "cautionary");
     CU_ASSERT_STRING_EQUAL(field(50, "stance"), "contraindicated");
+}
+
+/* Saying what causes an effect is no risk of its own, and how long it "can
+ * last" is its course (rule 11). */
+static void test_cause_and_course(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(51, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -694,10 +706,11 @@ int main(void)
     CU_add_test(s, "11: an effect that needs treatment", test_needs_treatment);
     CU_add_test(s, "11: the healing process, up to a bound", test_healing_process_up_to);
     CU_add_test(s, "6, 8: too close in space; too close to an event", test_too_close);
+    CU_add_test(s, "11: a cause named; how long it can last", test_cause_and_course);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 23 ? 0 : 1;
+    return failed == 0 && run == 24 ? 0 : 1;
 }
