@@ -569,6 +569,21 @@ for block in re.findall(r'<details class="physician".*?</details>', section, re.
     links = re.findall(r'href="#a-([0-9a-f]+)"', block)
     if name in several and sorted(links) != sorted(a for _, a in several[name]):
         problems.append(f"{name}: links to {len(links)} answers, expected {len(several[name])}")
+# every link leads somewhere; queued and dissenting answers are never cut
+# short; the page says where the answers shown in brief are
+ids = set(re.findall(r' id="([^"]+)"', page))
+dead = [h for h in re.findall(r'href="#([^"]+)"', page) if h not in ids]
+if dead:
+    problems.append(f"{len(dead)} links lead nowhere, e.g. #{dead[0]}")
+brief = set(re.findall(r'<article class="answer brief [a-z]+" id="a-([0-9a-f]+)"', page))
+queued = {i["answer_id"] for i in r["review_queue"]}
+dissent = {a["answer_id"] for q in r["questions"] for a in q["answer_list"] if a.get("dissent")}
+if not brief:
+    problems.append("no answer shown in brief on a 500-question page: no test of the cap")
+if brief & (queued | dissent):
+    problems.append(f"{len(brief & (queued | dissent))} queued or dissenting answers shown in brief")
+if "shown in brief" not in page or "answers.jsonl" not in page:
+    problems.append("the page does not say that some answers are shown in brief, nor where they are")
 if len(several) < 5:
     problems.append(f"only {len(several)} physicians answer several questions: no test")
 print("\n".join(problems[:10]))
