@@ -225,7 +225,12 @@ static const char PAGES[] =
      * last"; our words. */
     "{\"url\":\"w1\",\"question\":\"Why do I get headaches after Botox?\",\"answers\":[{"
     "\"text\":\"The injections themselves cause a mild headache in some people for a day or "
-    "two, and it goes away on its own. Swelling can last up to a week.\"}]}\n";
+    "two, and it goes away on its own. Swelling can last up to a week.\"}]}\n"
+    /* The asker's concerns, to be discussed, are no caution; our words. */
+    "{\"url\":\"x1\",\"question\":\"My scar looks raised three weeks after surgery. Is this "
+    "normal?\",\"answers\":[{\"text\":\"A raised scar is very common at three weeks and "
+    "flattens over the following months. Discuss your concerns with your surgeon at your "
+    "next visit.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -245,7 +250,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 52 ? 0 : -1;
+    return rc == 0 && g_n == 53 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -469,6 +474,13 @@ static void test_too_close(void)
 static void test_cause_and_course(void)
 {
     CU_ASSERT_STRING_EQUAL(field(51, "stance"), "reassuring");
+}
+
+/* "Discuss your concerns with your surgeon" is a referral, no stance
+ * (rules 4, 14). */
+static void test_your_concerns(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(52, "stance"), "reassuring");
 }
 
 /* ---- the model itself ---- */
@@ -707,10 +719,11 @@ int main(void)
     CU_add_test(s, "11: the healing process, up to a bound", test_healing_process_up_to);
     CU_add_test(s, "6, 8: too close in space; too close to an event", test_too_close);
     CU_add_test(s, "11: a cause named; how long it can last", test_cause_and_course);
+    CU_add_test(s, "4, 14: discuss your concerns", test_your_concerns);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 24 ? 0 : 1;
+    return failed == 0 && run == 25 ? 0 : 1;
 }
