@@ -67,7 +67,7 @@
              tests/test_html.sh and tests/test_report_html.c recompute it from
              the generated page, so a script edited without its hash fails. -->
         <meta http-equiv="Content-Security-Policy"
-              content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-qsnSMMhRwTsfNTbHp4KXuHj502jSZXe0ZzPW9cPzxOs='; form-action 'none'; base-uri 'none'"/>
+              content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-h780H1mCqGlySyrTrJuAGCfFl2aj2dVyXruKEcHvx14='; form-action 'none'; base-uri 'none'"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="consensus {generator/@version}"/>
         <link rel="icon" href="data:,"/>
@@ -195,6 +195,7 @@
 (function () {
   "use strict";
   var d = document, each = function (l, f) { Array.prototype.forEach.call(l, f); };
+  d.documentElement.className += " js";  // shows the sort headers on a phone
   var qs = d.querySelectorAll("details.question"), form = d.getElementById("filters");
   // A link to an answer inside a closed question opens it first.
   function reveal() {
@@ -227,6 +228,10 @@
       each(d.querySelectorAll("[data-q]"), function (r) {
         r.hidden = !shown["q-" + r.dataset.q] ||
                    !!(rs && r.dataset.reasons && r.dataset.reasons.indexOf("|" + rs + "|") < 0);
+      });
+      // a claim or physician group with nothing left to show goes too
+      each(d.querySelectorAll("details.claim-group, details.physician"), function (g) {
+        g.hidden = !g.querySelector("li:not([hidden])");
       });
       out.textContent = n + " of " + qs.length + " questions shown";
     };
@@ -394,6 +399,10 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
   .wrap { padding: 0 12px; }
   h1 { font-size: 1.35rem; }
   .filters input { width: 100%; }
+  /* With the script, the headers of a card-laid table stay as a row of sort buttons. */
+  .js table.stack.sortable thead { display: block; }
+  .js table.stack.sortable thead tr { display: flex; flex-wrap: wrap; gap: .2rem .9rem; border: 0; padding: 0 0 6px; margin: 0; }
+  .js table.stack.sortable thead th { display: inline-block; width: auto; background: none; border: 0; padding: 0; font-size: .85rem; }
   .filters label { flex: 1 1 100%; }
   .verdict { grid-template-columns: minmax(0, 1fr); }
   table.stack thead { display: none; }

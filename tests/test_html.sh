@@ -436,6 +436,7 @@ document.getElementById('f').addEventListener('load', function () {
     out.text = last.querySelector('.q-title').textContent.trim();
     input(form.elements.text, out.text.toUpperCase());
     out.textShown = shown(); out.textRows = rows();
+    out.textClaimGroups = all('details.claim-group').filter(function (g) { return !g.hidden; }).length;
     out.count = doc.getElementById('filter-count').textContent;
     out.scrollWidth = doc.documentElement.scrollWidth; out.innerWidth = w.innerWidth;
     input(form.elements.text, '');
@@ -503,6 +504,9 @@ want = sorted("q-" + q.get("id") for q in qs
               if p["text"].lower() in (name(q) + " " + (q.findtext("claim") or "")).lower())
 expect("questions shown for the text filter", sorted(p.get("textShown", [])), want)
 expect("overview rows shown for the text filter", p.get("textRows"), len(want))
+groups = {("adhoc" if q.find("claim").get("source") == "adhoc" else q.find("claim").get("id"))
+          for q in qs if "q-" + q.get("id") in want}
+expect("claim groups left by the text filter", p.get("textClaimGroups"), len(groups))
 expect("filter count", p.get("count"), f"{len(want)} of {len(qs)} questions shown")
 if len(want) == len(qs):
     problems.append("the text filter hid nothing: no test")
