@@ -230,7 +230,11 @@ static const char PAGES[] =
     "{\"url\":\"x1\",\"question\":\"My scar looks raised three weeks after surgery. Is this "
     "normal?\",\"answers\":[{\"text\":\"A raised scar is very common at three weeks and "
     "flattens over the following months. Discuss your concerns with your surgeon at your "
-    "next visit.\"}]}\n";
+    "next visit.\"}]}\n"
+    /* A point in time said as "for five days now"; our words. */
+    "{\"url\":\"y1\",\"question\":\"I have used tretinoin for five days now. How long "
+    "should I wait before a peel?\",\"answers\":[{\"text\":\"Stop the tretinoin now and wait "
+    "another week before your peel.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -250,7 +254,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 53 ? 0 : -1;
+    return rc == 0 && g_n == 54 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -481,6 +485,14 @@ static void test_cause_and_course(void)
 static void test_your_concerns(void)
 {
     CU_ASSERT_STRING_EQUAL(field(52, "stance"), "reassuring");
+}
+
+/* "For five days now" says where the asker is (rule 15): waiting more is
+ * advice against doing it now (rule 8). */
+static void test_days_now_is_a_timepoint(void)
+{
+    CU_ASSERT_TRUE(has_flag(53, "timepoint"));
+    CU_ASSERT_STRING_EQUAL(field(53, "stance"), "contraindicated");
 }
 
 /* ---- the model itself ---- */
@@ -720,10 +732,11 @@ int main(void)
     CU_add_test(s, "6, 8: too close in space; too close to an event", test_too_close);
     CU_add_test(s, "11: a cause named; how long it can last", test_cause_and_course);
     CU_add_test(s, "4, 14: discuss your concerns", test_your_concerns);
+    CU_add_test(s, "8, 15: days now is a point in time", test_days_now_is_a_timepoint);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 25 ? 0 : 1;
+    return failed == 0 && run == 26 ? 0 : 1;
 }
