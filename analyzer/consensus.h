@@ -12,7 +12,8 @@
  *   text/      UTF-8 and normalization, clean lines, tokens with byte spans
  *   ingest/    page shapes and the reader: pages, answers, physicians, ids
  *   classify/  the rule set, its matcher, claims, stances, the learned
- *              decision and its fit, evaluation against hand labels
+ *              decision and its fit, pages annotated on worker threads,
+ *              evaluation against hand labels
  *   stats/     intervals, consensus measures, agreement, cross tables
  *   report/    the corpus analysis, summaries, review queue, overrides, and
  *              the JSON, XML and HTML writers
@@ -49,6 +50,7 @@
 
 /* classify */
 #include "cn_annotate.h"
+#include "cn_batch.h"
 #include "cn_claims.h"
 #include "cn_doc.h"
 #include "cn_classifier.h"

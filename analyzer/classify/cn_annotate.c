@@ -76,17 +76,27 @@ void cn_annotator_keep_features(cn_annotator *a, bool keep)
     a->keep_features = keep;
 }
 
-/* The primary claim of the page's question, chosen on its first page, the
- * question's type (*qtype, may be NULL) and its flags (*qflags). */
-static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, cn_doc *const *docs,
-                                          const char **qtype, const question_flags **qflags,
-                                          cn_error *err)
+/* The question a page is judged against: its primary claim, type and flags
+ * (the question fields of a cn_page_annotation, all borrowed). */
+typedef struct question_choice {
+    const cn_claim_choice *primary;
+    const char *type;
+    const char *const *flags;
+    size_t n_flags;
+} question_choice;
+
+/* Choose the page's question: its primary claim (kept by the annotator), type
+ * and flags. With remember, a question_id seen before gives the choice made on
+ * its first page, and a new one is remembered. */
+static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *docs, bool remember,
+                           question_choice *q, cn_error *err)
 {
-    int idx = page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
+    int idx =
+        remember && page->question_id[0] ? cn_strmap_get(a->by_question, page->question_id) : -1;
     if (idx >= 0) {
-        *qtype = a->qtypes[idx];
-        *qflags = &a->qflags[idx];
-        return a->claims[idx];
+        *q =
+            (question_choice){a->claims[idx], a->qtypes[idx], a->qflags[idx].ids, a->qflags[idx].n};
+        return CN_OK;
     }
     const char **texts = calloc(page->n_answers + 1, sizeof *texts);
     const cn_doc **tdocs = calloc(page->n_answers + 1, sizeof *tdocs);
@@ -95,8 +105,7 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
         free(texts);
         free(tdocs);
         free(c);
-        cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        return NULL;
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     size_t n = 0;
     for (size_t i = 0; i < page->n_answers; i++)
@@ -140,16 +149,15 @@ static const cn_claim_choice *primary_for(cn_annotator *a, const cn_page *page, 
     if (rc) {
         cn_claim_choice_clear(c);
         free(c);
-        return NULL;
+        return rc;
     }
     a->claims[a->n_claims] = c;
     a->qtypes[a->n_claims] = type;
-    *qflags = f;
-    if (page->question_id[0])
+    if (remember && page->question_id[0])
         cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
-    *qtype = a->qtypes[a->n_claims];
+    *q = (question_choice){c, type, f->ids, f->n};
     a->n_claims++;
-    return c;
+    return CN_OK;
 }
 
 static void answer_annotation_clear(cn_answer_annotation *aa)
@@ -170,8 +178,7 @@ void cn_page_annotation_free(cn_page_annotation *pa)
 }
 
 static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *doc,
-                           const cn_claim_choice *primary, const char *qtype,
-                           const question_flags *qflags, cn_answer_annotation *aa, cn_error *err)
+                           const question_choice *q, cn_answer_annotation *aa, cn_error *err)
 {
     const cn_rule **others = NULL;
     size_t n_others = 0;
@@ -189,9 +196,10 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .keep_features = a->keep_features,
                             .related = ans->related,
                             .title_only = ans->truncated && (!ans->text || !*ans->text),
-                            .question_type = qtype,
-                            .question_flags = qflags->ids,
-                            .n_question_flags = qflags->n};
+                            .question_type = q->type,
+                            .question_flags = q->flags,
+                            .n_question_flags = q->n_flags};
+    const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
     aa->claims[0].primary = true;
@@ -227,7 +235,10 @@ static void free_docs(cn_doc **docs, size_t n)
     free(docs);
 }
 
-int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out, cn_error *err)
+/* Annotate page against like's question, else against the question chosen
+ * (and with remember looked up and remembered) here. */
+static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_annotation *like,
+                         bool remember, cn_page_annotation **out, cn_error *err)
 {
     *out = NULL;
     /* Each answer's title and text, tokenized and matched once for all of
@@ -239,12 +250,15 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++)
         rc = make_doc(a, page->answers[i].title, page->answers[i].text ? page->answers[i].text : "",
                       &docs[i], err);
-    const char *qtype = NULL;
-    const question_flags *qflags = NULL;
-    const cn_claim_choice *primary = rc ? NULL : primary_for(a, page, docs, &qtype, &qflags, err);
-    if (!primary) {
+    question_choice q = {0};
+    if (rc == CN_OK && like)
+        q = (question_choice){like->primary, like->question_type, like->question_flags,
+                              like->n_question_flags};
+    else if (rc == CN_OK)
+        rc = choose_question(a, page, docs, remember, &q, err);
+    if (rc) {
         free_docs(docs, page->n_answers);
-        return err ? err->code : CN_ERR_NOMEM;
+        return rc;
     }
     cn_page_annotation *pa = calloc(1, sizeof *pa);
     if (pa)
@@ -254,13 +268,12 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
         free_docs(docs, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    pa->primary = primary;
-    pa->question_type = qtype;
-    pa->question_flags = qflags->ids;
-    pa->n_question_flags = qflags->n;
+    pa->primary = q.primary;
+    pa->question_type = q.type;
+    pa->question_flags = q.flags;
+    pa->n_question_flags = q.n_flags;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
-        rc = annotate_answer(a, &page->answers[i], docs[i], primary, qtype, qflags, &pa->answers[i],
-                             err);
+        rc = annotate_answer(a, &page->answers[i], docs[i], &q, &pa->answers[i], err);
         pa->n_answers = i + 1;
     }
     free_docs(docs, page->n_answers);
@@ -270,6 +283,17 @@ int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation *
     }
     *out = pa;
     return CN_OK;
+}
+
+int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out, cn_error *err)
+{
+    return annotate_page(a, page, NULL, true, out, err);
+}
+
+int cn_annotator_page_as(cn_annotator *a, const cn_page *page, const cn_page_annotation *like,
+                         cn_page_annotation **out, cn_error *err)
+{
+    return annotate_page(a, page, like, false, out, err);
 }
 
 /* Round for stable, readable JSON (reports must be byte-identical). */

@@ -60,6 +60,17 @@ void cn_annotator_keep_features(cn_annotator *annotator, bool keep);
 
 int cn_annotator_page(cn_annotator *a, const cn_page *page, cn_page_annotation **out,
                       cn_error *err);
+
+/* Classify every answer of page against the question of `like` (its primary,
+ * question_type and question_flags only are read: an annotation of an
+ * earlier page of the same question_id, made by this annotator or another
+ * one that outlives *out), or, when like is NULL, against a question chosen
+ * from this page alone. Either way the annotator neither looks the
+ * question_id up nor remembers it: a caller that spreads pages over several
+ * annotators (cn_batch) keeps that memory itself. */
+int cn_annotator_page_as(cn_annotator *a, const cn_page *page, const cn_page_annotation *like,
+                         cn_page_annotation **out, cn_error *err);
+
 void cn_page_annotation_free(cn_page_annotation *pa);
 
 /* Evidence of a decision as a JSON array [{rule, kind, field, start, end,

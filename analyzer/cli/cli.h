@@ -47,6 +47,24 @@ typedef bool (*cli_page_fn)(void *ctx, struct cn_page *page);
 int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths, const char *rules_dir,
                    cli_page_fn fn, void *ctx);
 
+/* The same reading, one page at a time: cli_pages_open (returns CLI_EXIT_OK,
+ * else the exit status, with the error printed), cli_pages_next until NULL
+ * (the end, or an error that stops reading, printed; the caller frees each
+ * page with cn_page_free), cli_pages_close (names the count of skipped files;
+ * returns CLI_EXIT_OK or CLI_EXIT_REJECTED). */
+typedef struct cli_pages cli_pages;
+int cli_pages_open(const char *cmd, const char *const *paths, size_t n_paths, const char *rules_dir,
+                   cli_pages **out);
+struct cn_page *cli_pages_next(cli_pages *in);
+int cli_pages_close(cli_pages *in);
+
+/* --jobs N: *out = N, a whole number of threads from 1 to CN_BATCH_MAX_JOBS;
+ * else a usage error for cmd is printed and CLI_EXIT_USAGE returned. */
+int cli_parse_jobs(const char *cmd, const char *arg, size_t *out);
+
+/* --jobs by default: the number of online cores (sysconf), at least 1. */
+size_t cli_default_jobs(void);
+
 /* True when stderr is a terminal (progress lines and colors go only there). */
 bool cli_stderr_is_tty(void);
 bool cli_stdout_is_tty(void);

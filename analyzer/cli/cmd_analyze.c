@@ -28,7 +28,7 @@
 
 static const char USAGE[] =
     "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N]\n"
-    "                         [--overrides FILE] [--no-html] [--quiet]\n"
+    "                         [--overrides FILE] [--no-html] [--jobs N] [--quiet]\n"
     "\n"
     "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
     "its question's claim (and on other claims it addresses), measures how strongly\n"
@@ -63,6 +63,9 @@ static const char USAGE[] =
     "                    (unmatched_overrides)\n"
     "      --no-html     skip report.html (its XSLT rendering dominates time and\n"
     "                    memory on corpora of thousands of pages)\n"
+    "  -j, --jobs N      classify on N threads (default: the number of cores, here\n"
+    "                    %zu); the reports are the same for every N, --jobs 1 uses\n"
+    "                    no extra thread\n"
     "  -q, --quiet       no progress line and no closing summary\n"
     "  -h, --help        this help\n"
     "\n"
@@ -283,6 +286,7 @@ typedef struct analyze_args {
     unsigned long seed;
     bool quiet;
     bool no_html; /* --no-html: skip report.html (large corpora) */
+    size_t jobs;  /* --jobs: classifying threads */
     const char *const *paths;
     size_t n_paths;
 } analyze_args;
@@ -322,6 +326,7 @@ static int run(const analyze_args *a)
     opts.overrides = overrides;
     opts.progress = progress_classified;
     opts.progress_ctx = &pg;
+    opts.jobs = a->jobs;
     exit_code = CLI_EXIT_REJECTED;
     an = cn_analysis_new(rules, &opts);
     if (!an) {
@@ -370,13 +375,15 @@ int cmd_analyze(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"overrides", required_argument, NULL, 'O'},
         {"no-html", no_argument, NULL, 'N'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    analyze_args a = {.out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED};
+    analyze_args a = {
+        .out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED, .jobs = cli_default_jobs()};
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:s:qh", OPTIONS, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:j:qh", OPTIONS, NULL)) != -1) {
         switch (c) {
         case 'r':
             a.rules_opt = optarg;
@@ -399,13 +406,17 @@ int cmd_analyze(int argc, char **argv)
         case 'N':
             a.no_html = true;
             break;
+        case 'j':
+            if (cli_parse_jobs("analyze", optarg, &a.jobs) != CLI_EXIT_OK)
+                return CLI_EXIT_USAGE;
+            break;
         case 'O':
             if (!*optarg)
                 return cli_usage_error("analyze", "--overrides needs a file");
             a.overrides_path = optarg;
             break;
         case 'h':
-            fputs(USAGE, stdout);
+            printf(USAGE, cli_default_jobs());
             return CLI_EXIT_OK;
         case ':':
             return cli_usage_error("analyze", "option '%s' needs an argument", argv[optind - 1]);

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "cn_annotate.h"
+#include "cn_batch.h"
 #include "cn_page.h"
 #include "cn_rules.h"
 
@@ -12,7 +13,7 @@
 #include <string.h>
 
 static const char USAGE[] =
-    "Usage: consensus classify [--rules DIR] [--explain] [--color WHEN] [PATH...]\n"
+    "Usage: consensus classify [--rules DIR] [--explain] [--color WHEN] [--jobs N] [PATH...]\n"
     "       consensus classify [--rules DIR] [--explain] --text TEXT [--question Q]\n"
     "\n"
     "Reads physician Q&A pages and prints every answer as one JSON object a line:\n"
@@ -33,6 +34,9 @@ static const char USAGE[] =
     "      --text TEXT    classify TEXT as one answer (to try a sentence or a rule\n"
     "                     change) instead of reading pages; --question Q gives the\n"
     "                     question it answers (its type and flags matter)\n"
+    "  -j, --jobs N       classify on N threads (default: the number of cores, here\n"
+    "                     %zu); the output is the same for every N, --jobs 1 uses\n"
+    "                     no extra thread\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit status: 0 everything read; 1 some files were rejected (named on stderr,\n"
@@ -40,7 +44,7 @@ static const char USAGE[] =
 
 typedef struct classify_ctx {
     const cn_rules *rules;
-    cn_annotator *annotator;
+    cn_batch *batch;
     bool explain;
     bool color;
 } classify_ctx;
@@ -145,51 +149,106 @@ static void explain_answer(const classify_ctx *c, const cn_page *page, size_t i,
     fputc('\n', stdout);
 }
 
-static bool on_page(void *ctx, cn_page *page)
+/* Print pages[0, n), annotated by the last run of the batch, then report
+ * the run's failure (err, at page n) if there was one. False when the output
+ * stops. */
+static bool print_run(classify_ctx *c, cn_page *const *pages, size_t n, int rc, const cn_error *err)
 {
-    classify_ctx *c = ctx;
-    cn_page_annotation *pa = NULL;
-    cn_error err;
-    cn_error_clear(&err);
-    if (cn_annotator_page(c->annotator, page, &pa, &err) != CN_OK) {
-        cli_error("classify: %s: %s", page->file, err.message);
-        return false;
-    }
     bool ok = true;
-    for (size_t i = 0; ok && i < page->n_answers; i++) {
+    for (size_t p = 0; ok && p < n; p++) {
         if (c->explain) {
-            explain_answer(c, page, i, pa);
+            cn_page_annotation *pa = cn_batch_take(c->batch, p);
+            for (size_t i = 0; i < pages[p]->n_answers; i++)
+                explain_answer(c, pages[p], i, pa);
+            cn_page_annotation_free(pa);
             continue;
         }
-        cJSON *o = cn_annotation_answer_json(page, i, pa);
-        char *line = o ? cJSON_PrintUnformatted(o) : NULL;
-        ok = line && fputs(line, stdout) >= 0 && putchar('\n') != EOF;
-        cJSON_free(line);
-        cJSON_Delete(o);
+        char *lines = cn_batch_take_lines(c->batch, p);
+        ok = lines && fputs(lines, stdout) >= 0;
+        free(lines);
         if (!ok)
             cli_error("classify: cannot write the output");
     }
-    cn_page_annotation_free(pa);
+    if (ok && rc != CN_OK) {
+        cli_error("classify: %s: %s", pages[n]->file, err->message);
+        ok = false;
+    }
     return ok;
+}
+
+/* Read up to cap pages into pages[]; *n gets how many. */
+static void read_run(cli_pages *in, cn_page **pages, size_t cap, size_t *n)
+{
+    for (*n = 0; *n < cap && (pages[*n] = cli_pages_next(in)) != NULL; (*n)++)
+        ;
+}
+
+static void free_run(cn_page **pages, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cn_page_free(pages[i]);
+}
+
+/* Classify and print every page in reading order: runs of pages read in
+ * turn, each annotated by the batch's workers while the next run is read
+ * (with one job, page by page: read, classify, print). */
+static int classify_pages(classify_ctx *c, cli_pages *in)
+{
+    size_t jobs = cn_batch_jobs(c->batch);
+    size_t cap = jobs == 1 ? 1 : CN_BATCH_PAGES_PER_JOB * jobs;
+    cn_page **cur = calloc(cap, sizeof *cur), **next = calloc(cap, sizeof *next);
+    if (!cur || !next) {
+        free(cur);
+        free(next);
+        cli_error("classify: out of memory");
+        return CLI_EXIT_REJECTED;
+    }
+    size_t n_cur = 0, n_next = 0;
+    read_run(in, cur, cap, &n_cur);
+    bool ok = true;
+    cn_error err;
+    while (ok && n_cur > 0) {
+        cn_error_clear(&err);
+        size_t n_done = 0;
+        if (cn_batch_start(c->batch, cur, n_cur, &err) != CN_OK) {
+            cli_error("classify: %s", err.message);
+            ok = false;
+        } else {
+            if (jobs > 1) /* while the workers classify this run */
+                read_run(in, next, cap, &n_next);
+            int rc = cn_batch_wait(c->batch, &n_done, &err);
+            ok = print_run(c, cur, n_done, rc, &err);
+        }
+        free_run(cur, n_cur);
+        if (ok && jobs == 1)
+            read_run(in, next, cap, &n_next);
+        cn_page **t = cur;
+        cur = next;
+        next = t;
+        n_cur = n_next;
+        n_next = 0;
+    }
+    free_run(cur, n_cur);
+    free(cur);
+    free(next);
+    return ok ? CLI_EXIT_OK : CLI_EXIT_REJECTED;
 }
 
 int cmd_classify(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"rules", required_argument, NULL, 'r'},
-        {"explain", no_argument, NULL, 'e'},
-        {"color", required_argument, NULL, 'c'},
-        {"text", required_argument, NULL, 't'},
-        {"question", required_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"rules", required_argument, NULL, 'r'},    {"explain", no_argument, NULL, 'e'},
+        {"color", required_argument, NULL, 'c'},    {"text", required_argument, NULL, 't'},
+        {"question", required_argument, NULL, 'q'}, {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     const char *rules_opt = NULL, *color = "auto", *text = NULL, *question = NULL;
     classify_ctx c = {0};
+    size_t jobs = cli_default_jobs();
     int opt;
     opterr = 0;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, ":h", OPTIONS, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, ":j:h", OPTIONS, NULL)) != -1) {
         switch (opt) {
         case 'r':
             rules_opt = optarg;
@@ -206,8 +265,12 @@ int cmd_classify(int argc, char **argv)
         case 'q':
             question = optarg;
             break;
+        case 'j':
+            if (cli_parse_jobs("classify", optarg, &jobs) != CLI_EXIT_OK)
+                return CLI_EXIT_USAGE;
+            break;
         case 'h':
-            fputs(USAGE, stdout);
+            printf(USAGE, cli_default_jobs());
             return CLI_EXIT_OK;
         case ':':
             return cli_usage_error("classify", "option '%s' needs an argument", argv[optind - 1]);
@@ -231,11 +294,12 @@ int cmd_classify(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     c.rules = rules;
-    if (cn_annotator_new(rules, &c.annotator, &err) != CN_OK) {
+    if (cn_batch_new(rules, text ? 1 : jobs, &c.batch, &err) != CN_OK) {
         cn_rules_free(rules);
         cli_error("classify: %s", err.message);
         return CLI_EXIT_REJECTED;
     }
+    cn_batch_render_lines(c.batch, !c.explain);
     int status;
     if (text) {
         /* One answer on a page of its own, read from the command line. */
@@ -245,16 +309,32 @@ int cmd_classify(int argc, char **argv)
                         .answers = &answer,
                         .n_answers = 1,
                         .declared_answers = -1};
-        status = on_page(&c, &page) ? CLI_EXIT_OK : CLI_EXIT_REJECTED;
+        cn_page *pages[] = {&page};
+        size_t n_done = 0;
+        bool ok = cn_batch_start(c.batch, pages, 1, &err) == CN_OK;
+        if (ok) {
+            int rc = cn_batch_wait(c.batch, &n_done, &err);
+            ok = print_run(&c, pages, n_done, rc, &err);
+        } else {
+            cli_error("classify: %s", err.message);
+        }
+        status = ok ? CLI_EXIT_OK : CLI_EXIT_REJECTED;
     } else {
-        status = cli_read_pages("classify", (const char *const *)(argv + optind),
-                                (size_t)(argc - optind), rules_dir, on_page, &c);
+        cli_pages *in = NULL;
+        status = cli_pages_open("classify", (const char *const *)(argv + optind),
+                                (size_t)(argc - optind), rules_dir, &in);
+        if (status == CLI_EXIT_OK) {
+            status = classify_pages(&c, in);
+            int read_status = cli_pages_close(in);
+            if (status == CLI_EXIT_OK)
+                status = read_status;
+        }
     }
     if (fflush(stdout) != 0 && status == CLI_EXIT_OK) {
         cli_error("classify: cannot write the output");
         status = CLI_EXIT_REJECTED;
     }
-    cn_annotator_free(c.annotator);
+    cn_batch_free(c.batch);
     cn_rules_free(rules);
     return status;
 }

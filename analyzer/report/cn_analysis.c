@@ -1,6 +1,7 @@
 /* cn_analysis: group pages into questions, classify answers, compute every figure of a report. */
 #include "cn_analysis.h"
 
+#include "cn_batch.h"
 #include "cn_hash.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
@@ -22,7 +23,7 @@ struct cn_analysis {
     cn_analysis_result result;
     cn_strmap *claim_ids; /* claim id -> index into result.claims */
     size_t cap_claims;
-    cn_annotator *annotator;
+    cn_batch *batch;                  /* the annotators, on opts.jobs threads */
     cn_page_annotation **annotations; /* one per page */
     size_t *page_of;                  /* answer -> its page */
     size_t *first_page;               /* question -> its first page */
@@ -86,7 +87,8 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
         cn_analysis_opts_init(&an->opts);
     an->opts.consensus.seed = an->opts.seed;
     an->claim_ids = cn_strmap_new();
-    if (!an->claim_ids || cn_annotator_new(rules, &an->annotator, NULL) != CN_OK) {
+    if (!an->claim_ids ||
+        cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
         cn_strmap_free(an->claim_ids);
         free(an);
         return NULL;
@@ -140,7 +142,7 @@ void cn_analysis_free(cn_analysis *an)
     for (size_t i = 0; an->annotations && i < an->n_pages; i++)
         cn_page_annotation_free(an->annotations[i]);
     free(an->annotations);
-    cn_annotator_free(an->annotator); /* after the annotations, which borrow from it */
+    cn_batch_free(an->batch); /* after the annotations, which borrow from its annotators */
     free(an->page_of);
     free(an->first_page);
     for (size_t i = 0; i < an->n_pages; i++)
@@ -477,23 +479,31 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
     return CN_OK;
 }
 
-/* Judge every page in reading order with the classifier's annotator: the
- * stances `consensus classify` prints, each page against the primary claim of
- * its question_id (chosen on the question's first page). */
+/* Judge every page with the classifier's annotators: the stances `consensus
+ * classify` prints, each page against the primary claim of its question_id
+ * (chosen on the question's first page), the same on any number of threads
+ * (cn_batch). Runs of pages, so that progress is reported as they finish. */
 static int annotate_pages(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     an->annotations = calloc(an->n_pages + 1, sizeof *an->annotations);
     if (!an->annotations)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t done = 0;
-    for (size_t p = 0; p < an->n_pages; p++) {
-        int rc = cn_annotator_page(an->annotator, an->pages[p], &an->annotations[p], err);
+    size_t done = 0, run = 2 * CN_BATCH_PAGES_PER_JOB * cn_batch_jobs(an->batch);
+    for (size_t p = 0; p < an->n_pages; p += run) {
+        size_t n = an->n_pages - p < run ? an->n_pages - p : run, n_done = 0;
+        int rc = cn_batch_start(an->batch, an->pages + p, n, err);
+        if (rc == CN_OK)
+            rc = cn_batch_wait(an->batch, &n_done, err);
+        for (size_t i = 0; i < n_done; i++) {
+            an->annotations[p + i] = cn_batch_take(an->batch, i);
+            done += an->pages[p + i]->n_answers;
+        }
         if (rc != CN_OK) {
-            cn_error_prefix(err, an->pages[p]->file ? an->pages[p]->file : "?");
+            const cn_page *failed = an->pages[p + n_done];
+            cn_error_prefix(err, failed->file ? failed->file : "?");
             return rc;
         }
-        done += an->pages[p]->n_answers;
         if (an->opts.progress)
             an->opts.progress(an->opts.progress_ctx, done, r->n_answers);
     }

@@ -95,6 +95,8 @@ typedef struct cn_analysis_opts {
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
+    size_t jobs; /* threads classifying pages (cn_batch); 0 or 1: the calling thread.
+                    The result is the same for every value */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */

@@ -1,0 +1,394 @@
+/* cn_batch: pages annotated by worker threads, in the same way as one annotator in page order. */
+#include "cn_batch.h"
+
+#include "cn_hash.h"
+
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a page gets the question it is judged against. */
+typedef enum page_role {
+    ROLE_ALONE,   /* no question_id: chosen from this page, for this page only */
+    ROLE_CHOOSES, /* the first page of its question_id: chosen here, for the later pages */
+    ROLE_FOLLOWS  /* an earlier page's choice */
+} page_role;
+
+typedef enum question_state { Q_PENDING, Q_READY, Q_FAILED } question_state;
+
+/* A question_id seen so far and the choice made on its first page. */
+typedef struct question {
+    cn_page_annotation like; /* its question fields only (borrowed from an annotator) */
+    question_state state;    /* Q_FAILED: the choosing page failed; the next page chooses */
+} question;
+
+typedef struct slot {
+    page_role role;
+    size_t question; /* ROLE_CHOOSES, ROLE_FOLLOWS: index into questions */
+    cn_page_annotation *annotation;
+    char *lines;
+} slot;
+
+typedef struct worker {
+    cn_batch *batch;
+    cn_annotator *annotator;
+} worker;
+
+struct cn_batch {
+    const cn_rules *rules;
+    size_t jobs;
+    bool render_lines;
+    worker *workers; /* jobs of them, each with its own annotator */
+    pthread_t *threads;
+    size_t n_threads; /* 0 with one job: runs are annotated by the caller */
+    /* mu guards everything below that workers touch during a run: next,
+     * n_finished, stop, first_failed, failure, and questions[].like/state. */
+    pthread_mutex_t mu;
+    pthread_cond_t work;     /* a run started, or stop */
+    pthread_cond_t finished; /* the run's last page is done */
+    pthread_cond_t chosen;   /* a question was chosen (or its page failed) */
+    bool stop;
+    bool running; /* started and not yet waited for (the caller's thread only) */
+    /* the run */
+    cn_page *const *pages;
+    size_t n, next, n_finished;
+    slot *slots;
+    size_t cap_slots;
+    size_t first_failed; /* SIZE_MAX: none */
+    cn_error failure;    /* of first_failed */
+    /* the question memory, in reading order over every run */
+    cn_strmap *by_question; /* question_id -> index into questions */
+    question *questions;
+    size_t n_questions, cap_questions;
+};
+
+/* Page i's `classify` lines, one string. */
+static int render(const cn_page *page, const cn_page_annotation *pa, char **out, cn_error *err)
+{
+    size_t len = 0, cap = 64;
+    char *buf = malloc(cap);
+    for (size_t i = 0; buf && i < page->n_answers; i++) {
+        cJSON *o = cn_annotation_answer_json(page, i, pa);
+        char *line = o ? cJSON_PrintUnformatted(o) : NULL;
+        cJSON_Delete(o);
+        size_t n = line ? strlen(line) : 0;
+        char *grown = buf;
+        if (line && len + n + 2 > cap) {
+            while (len + n + 2 > cap)
+                cap *= 2;
+            grown = realloc(buf, cap);
+        }
+        if (!line || !grown) {
+            cJSON_free(line);
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = grown;
+        memcpy(buf + len, line, n);
+        len += n;
+        buf[len++] = '\n';
+        cJSON_free(line);
+    }
+    if (!buf)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    buf[len] = '\0';
+    *out = buf;
+    return CN_OK;
+}
+
+/* Annotate page i with annotator a (any thread). */
+static void process(cn_batch *b, cn_annotator *a, size_t i)
+{
+    slot *s = &b->slots[i];
+    const cn_page *page = b->pages[i];
+    cn_error err;
+    cn_error_clear(&err);
+    int rc = CN_OK;
+    cn_page_annotation like = {0};
+    pthread_mutex_lock(&b->mu);
+    bool skip = i > b->first_failed; /* never handed out */
+    if (!skip && s->role == ROLE_FOLLOWS) {
+        /* The choosing page comes earlier, so it was taken already and is
+         * never waiting for this one. */
+        while (b->questions[s->question].state == Q_PENDING)
+            pthread_cond_wait(&b->chosen, &b->mu);
+        if (b->questions[s->question].state == Q_READY)
+            like = b->questions[s->question].like;
+        else /* only after an earlier page failed: this one is not handed out */
+            rc = cn_error_set(&err, CN_ERR_USAGE, "the first page of its question failed");
+    }
+    pthread_mutex_unlock(&b->mu);
+    cn_page_annotation *pa = NULL;
+    char *lines = NULL;
+    if (!skip && rc == CN_OK)
+        rc = cn_annotator_page_as(a, page, s->role == ROLE_FOLLOWS ? &like : NULL, &pa, &err);
+    if (!skip && rc == CN_OK && b->render_lines)
+        rc = render(page, pa, &lines, &err);
+    if (rc != CN_OK) {
+        cn_page_annotation_free(pa);
+        pa = NULL;
+    }
+    pthread_mutex_lock(&b->mu);
+    if (s->role == ROLE_CHOOSES) {
+        question *q = &b->questions[s->question];
+        if (pa) {
+            q->like = (cn_page_annotation){.primary = pa->primary,
+                                           .question_type = pa->question_type,
+                                           .question_flags = pa->question_flags,
+                                           .n_question_flags = pa->n_question_flags};
+            q->state = Q_READY;
+        } else {
+            q->state = Q_FAILED;
+        }
+        pthread_cond_broadcast(&b->chosen);
+    }
+    if (!skip && rc != CN_OK && i < b->first_failed) {
+        b->first_failed = i;
+        b->failure = err;
+    }
+    s->annotation = pa;
+    s->lines = lines;
+    if (++b->n_finished == b->n)
+        pthread_cond_broadcast(&b->finished);
+    pthread_mutex_unlock(&b->mu);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    cn_batch *b = w->batch;
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (!b->stop && b->next >= b->n)
+            pthread_cond_wait(&b->work, &b->mu);
+        if (b->stop)
+            break;
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        process(b, w->annotator, i);
+        pthread_mutex_lock(&b->mu);
+    }
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
+}
+
+/* Free what the last run made and nobody took. */
+static void clear_results(cn_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        cn_page_annotation_free(b->slots[i].annotation);
+        free(b->slots[i].lines);
+        b->slots[i].annotation = NULL;
+        b->slots[i].lines = NULL;
+    }
+}
+
+static void stop_threads(cn_batch *b)
+{
+    pthread_mutex_lock(&b->mu);
+    b->stop = true;
+    pthread_cond_broadcast(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    for (size_t t = 0; t < b->n_threads; t++)
+        pthread_join(b->threads[t], NULL);
+    b->n_threads = 0;
+}
+
+void cn_batch_free(cn_batch *b)
+{
+    if (!b)
+        return;
+    if (b->running) {
+        size_t n_done;
+        cn_batch_wait(b, &n_done, NULL);
+    }
+    stop_threads(b);
+    clear_results(b);
+    for (size_t w = 0; b->workers && w < b->jobs; w++)
+        cn_annotator_free(b->workers[w].annotator);
+    free(b->workers);
+    free(b->threads);
+    free(b->slots);
+    free(b->questions);
+    cn_strmap_free(b->by_question);
+    pthread_cond_destroy(&b->chosen);
+    pthread_cond_destroy(&b->finished);
+    pthread_cond_destroy(&b->work);
+    pthread_mutex_destroy(&b->mu);
+    free(b);
+}
+
+int cn_batch_new(const cn_rules *rules, size_t jobs, cn_batch **out, cn_error *err)
+{
+    *out = NULL;
+    if (jobs < 1 || jobs > CN_BATCH_MAX_JOBS)
+        return cn_error_set(err, CN_ERR_USAGE, "the number of jobs must be from 1 to %d, not %zu",
+                            CN_BATCH_MAX_JOBS, jobs);
+    cn_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (pthread_mutex_init(&b->mu, NULL) || pthread_cond_init(&b->work, NULL) ||
+        pthread_cond_init(&b->finished, NULL) || pthread_cond_init(&b->chosen, NULL)) {
+        /* glibc's init never fails; elsewhere give up without cleaning half */
+        free(b);
+        return cn_error_set(err, CN_ERR_NOMEM, "cannot make a lock");
+    }
+    b->rules = rules;
+    b->jobs = jobs;
+    b->first_failed = SIZE_MAX;
+    b->by_question = cn_strmap_new();
+    b->workers = calloc(jobs, sizeof *b->workers);
+    b->threads = calloc(jobs, sizeof *b->threads);
+    int rc = b->by_question && b->workers && b->threads
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    for (size_t w = 0; rc == CN_OK && w < jobs; w++) {
+        b->workers[w].batch = b;
+        rc = cn_annotator_new(rules, &b->workers[w].annotator, err);
+    }
+    for (size_t t = 0; rc == CN_OK && jobs > 1 && t < jobs; t++) {
+        if (pthread_create(&b->threads[t], NULL, worker_main, &b->workers[t]) != 0)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "cannot start worker thread %zu of %zu", t + 1,
+                              jobs);
+        else
+            b->n_threads++;
+    }
+    if (rc) {
+        cn_batch_free(b);
+        return rc;
+    }
+    *out = b;
+    return CN_OK;
+}
+
+size_t cn_batch_jobs(const cn_batch *b)
+{
+    return b->jobs;
+}
+
+void cn_batch_render_lines(cn_batch *b, bool on)
+{
+    b->render_lines = on;
+}
+
+/* The role of each page of the run, in reading order (no worker is busy). */
+static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        slot *s = &b->slots[i];
+        *s = (slot){.role = ROLE_ALONE};
+        const char *id = pages[i]->question_id;
+        if (!id[0])
+            continue;
+        int q = cn_strmap_get(b->by_question, id);
+        if (q >= 0) {
+            s->question = (size_t)q;
+            if (b->questions[q].state == Q_FAILED) {
+                b->questions[q].state = Q_PENDING;
+                s->role = ROLE_CHOOSES;
+            } else {
+                s->role = ROLE_FOLLOWS;
+            }
+            continue;
+        }
+        if (b->n_questions == b->cap_questions) {
+            size_t cap = b->cap_questions ? 2 * b->cap_questions : 64;
+            question *grown = cap <= INT32_MAX ? realloc(b->questions, cap * sizeof *grown) : NULL;
+            if (!grown)
+                return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            b->questions = grown;
+            b->cap_questions = cap;
+        }
+        if (cn_strmap_put(b->by_question, id, (int)b->n_questions) != 0)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        b->questions[b->n_questions] = (question){.state = Q_PENDING};
+        s->question = b->n_questions++;
+        s->role = ROLE_CHOOSES;
+    }
+    return CN_OK;
+}
+
+int cn_batch_start(cn_batch *b, cn_page *const *pages, size_t n, cn_error *err)
+{
+    if (b->running)
+        return cn_error_set(err, CN_ERR_USAGE, "batch: a run is going already");
+    clear_results(b);
+    b->n = 0;
+    if (n > b->cap_slots) {
+        slot *grown = realloc(b->slots, n * sizeof *grown);
+        if (!grown)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        b->slots = grown;
+        b->cap_slots = n;
+    }
+    int rc = assign_roles(b, pages, n, err);
+    if (rc) {
+        /* No page of this run will choose: the next run's pages do. */
+        for (size_t q = 0; q < b->n_questions; q++)
+            if (b->questions[q].state == Q_PENDING)
+                b->questions[q].state = Q_FAILED;
+        return rc;
+    }
+    b->pages = pages;
+    b->first_failed = SIZE_MAX;
+    cn_error_clear(&b->failure);
+    b->running = true;
+    pthread_mutex_lock(&b->mu);
+    b->n = n;
+    b->n_finished = 0;
+    b->next = b->n_threads ? 0 : n;
+    pthread_cond_broadcast(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    for (size_t i = 0; !b->n_threads && i < n; i++)
+        process(b, b->workers[0].annotator, i);
+    return CN_OK;
+}
+
+int cn_batch_wait(cn_batch *b, size_t *n_done, cn_error *err)
+{
+    *n_done = 0;
+    if (!b->running)
+        return cn_error_set(err, CN_ERR_USAGE, "batch: no run to wait for");
+    pthread_mutex_lock(&b->mu);
+    while (b->n_finished < b->n)
+        pthread_cond_wait(&b->finished, &b->mu);
+    pthread_mutex_unlock(&b->mu);
+    b->running = false;
+    if (b->first_failed == SIZE_MAX) {
+        *n_done = b->n;
+        return CN_OK;
+    }
+    *n_done = b->first_failed;
+    if (err)
+        *err = b->failure;
+    return b->failure.code;
+}
+
+cn_page_annotation *cn_batch_take(cn_batch *b, size_t i)
+{
+    if (b->running || i >= b->n || (b->first_failed != SIZE_MAX && i >= b->first_failed))
+        return NULL;
+    cn_page_annotation *pa = b->slots[i].annotation;
+    b->slots[i].annotation = NULL;
+    return pa;
+}
+
+char *cn_batch_take_lines(cn_batch *b, size_t i)
+{
+    if (b->running || i >= b->n || (b->first_failed != SIZE_MAX && i >= b->first_failed))
+        return NULL;
+    char *lines = b->slots[i].lines;
+    b->slots[i].lines = NULL;
+    return lines;
+}
+
+size_t cn_batch_docs_made(const cn_batch *b)
+{
+    size_t n = 0;
+    for (size_t w = 0; w < b->jobs; w++)
+        n += cn_annotator_docs_made(b->workers[w].annotator);
+    return n;
+}
