@@ -234,7 +234,11 @@ static const char PAGES[] =
     /* A point in time said as "for five days now"; our words. */
     "{\"url\":\"y1\",\"question\":\"I have used tretinoin for five days now. How long "
     "should I wait before a peel?\",\"answers\":[{\"text\":\"Stop the tretinoin now and wait "
-    "another week before your peel.\"}]}\n";
+    "another week before your peel.\"}]}\n"
+    /* "Yes" to "is it normal?", and "if possible"; our words. */
+    "{\"url\":\"z1\",\"question\":\"Is it normal to have a firm lump a week after lip "
+    "filler?\",\"answers\":[{\"text\":\"Yes. A firm spot in the first week is common and "
+    "softens with time; massage it gently if possible.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -254,7 +258,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 54 ? 0 : -1;
+    return rc == 0 && g_n == 55 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -495,6 +499,14 @@ static void test_days_now_is_a_timepoint(void)
     CU_ASSERT_STRING_EQUAL(field(53, "stance"), "contraindicated");
 }
 
+/* "Is it normal?" is no harm question: "Yes" there is reassuring, and "if
+ * possible" names no risk (rule 11). */
+static void test_yes_it_is_normal(void)
+{
+    CU_ASSERT_STRING_NOT_EQUAL(field(54, "question_type"), "harm");
+    CU_ASSERT_STRING_EQUAL(field(54, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -733,10 +745,11 @@ int main(void)
     CU_add_test(s, "11: a cause named; how long it can last", test_cause_and_course);
     CU_add_test(s, "4, 14: discuss your concerns", test_your_concerns);
     CU_add_test(s, "8, 15: days now is a point in time", test_days_now_is_a_timepoint);
+    CU_add_test(s, "11: yes, it is normal", test_yes_it_is_normal);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 26 ? 0 : 1;
+    return failed == 0 && run == 27 ? 0 : 1;
 }
