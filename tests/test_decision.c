@@ -238,7 +238,11 @@ static const char PAGES[] =
     /* "Yes" to "is it normal?", and "if possible"; our words. */
     "{\"url\":\"z1\",\"question\":\"Is it normal to have a firm lump a week after lip "
     "filler?\",\"answers\":[{\"text\":\"Yes. A firm spot in the first week is common and "
-    "softens with time; massage it gently if possible.\"}]}\n";
+    "softens with time; massage it gently if possible.\"}]}\n"
+    /* Too early to judge the result; our words. */
+    "{\"url\":\"z2\",\"question\":\"My breasts look uneven two weeks after augmentation. "
+    "Should I be worried?\",\"answers\":[{\"text\":\"It is far too early to draw any "
+    "conclusions; implants take months to settle into place.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -258,7 +262,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 55 ? 0 : -1;
+    return rc == 0 && g_n == 56 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -507,6 +511,13 @@ static void test_yes_it_is_normal(void)
     CU_ASSERT_STRING_EQUAL(field(54, "stance"), "reassuring");
 }
 
+/* "Too early to draw any conclusions" about a result still settling is the
+ * usual course (rule 11), not postponing. */
+static void test_too_early_to_judge(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(55, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -746,10 +757,11 @@ int main(void)
     CU_add_test(s, "4, 14: discuss your concerns", test_your_concerns);
     CU_add_test(s, "8, 15: days now is a point in time", test_days_now_is_a_timepoint);
     CU_add_test(s, "11: yes, it is normal", test_yes_it_is_normal);
+    CU_add_test(s, "11: too early to judge", test_too_early_to_judge);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 27 ? 0 : 1;
+    return failed == 0 && run == 28 ? 0 : 1;
 }
