@@ -44,16 +44,21 @@
        500-question check of tests/test_html.sh: under 10 MB, under 3 s).
        open-questions: the most contested questions open at load, where an
        editor starts; the rest are one summary line each until clicked.
+       page-answers: up to this many answers (the 226 real pages of
+       tests/real have 679) every answer is shown in full. Beyond it:
        full-answers: per question, the answers shown with their whole text and
        evidence; beyond the full-questions most contested questions, none
-       are. Any answer in the review queue or dissenting is always shown in
-       full; the others by their opening words (the whole text is in
-       answers.jsonl / answers.csv under the same id). -->
+       are, and their stances by specialty take one line instead of a table.
+       Any answer in the review queue or dissenting is always shown in full;
+       the others in one line (the whole text is in answers.jsonl /
+       answers.csv under the same id). -->
   <xsl:param name="open-questions" select="3"/>
+  <xsl:param name="page-answers" select="1500"/>
   <xsl:param name="full-questions" select="60"/>
   <xsl:param name="full-answers" select="6"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
+  <xsl:variable name="capped" select="count(/report/questions/question/answers/answer) &gt; $page-answers"/>
 
   <!-- ===================================================== page ===== -->
 
@@ -141,8 +146,9 @@
             <h2>Questions</h2>
             <p class="note">From most to least contested. The first <xsl:value-of select="$open-questions"/>
               are open; click a question's line to open or close it.
-              <xsl:if test="questions/question[count(answers/answer) &gt; $full-answers] or count(questions/question) &gt; $full-questions">
-                To keep the page quick to open, the
+              <xsl:if test="$capped">
+                This report has <xsl:value-of select="count(questions/question/answers/answer)"/> answers: to keep
+                the page quick to open, the
                 <xsl:if test="count(questions/question) &gt; $full-questions"><xsl:value-of select="$full-questions"/> most contested</xsl:if>
                 questions show their first <xsl:value-of select="$full-answers"/> answers in full<xsl:if test="count(questions/question) &gt; $full-questions">
                 and the others none (their stances by specialty in one line)</xsl:if>;
@@ -1041,7 +1047,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       </div>
       <xsl:value-of select="$nl"/>
       <xsl:choose>
-        <xsl:when test="$rank &lt;= $full-questions"><xsl:apply-templates select="specialties"/></xsl:when>
+        <xsl:when test="not($capped) or $rank &lt;= $full-questions"><xsl:apply-templates select="specialties"/></xsl:when>
         <xsl:otherwise>
           <!-- Beyond the most contested questions, the same figures as one line. -->
           <p class="spec-line"><strong>By specialty:</strong>
@@ -1141,7 +1147,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     </xsl:variable>
     <!-- In full: its title and text with the evidence marked, and the
          evidence table; in brief (see full-answers): its opening words. -->
-    <xsl:variable name="full" select="@role != 'counted' or @dissent = 'true' or key('review-by-answer', @answer-id)
+    <xsl:variable name="full" select="not($capped) or @role != 'counted' or @dissent = 'true' or key('review-by-answer', @answer-id)
                                       or ($rank &lt;= $full-questions and count(preceding-sibling::answer) &lt; $full-answers)"/>
     <xsl:choose>
     <xsl:when test="not($full)">

@@ -247,6 +247,9 @@ for q in questions:
                 problems.append(f"{anchor} evidence {k} ({ev.get('rule')}): marked "
                                 f"{''.join(pieces)!r}, expected {ev.text!r}")
             checked += 1
+n_answers = len(report.findall("questions/question/answers/answer"))
+if n_answers <= 1500 and dom.brief:
+    problems.append(f"{len(dom.brief)} answers shown in brief on a page of only {n_answers} answers")
 if sum(1 for k in dom.marks) and checked == 0:
     problems.append("no evidence checked")
 
