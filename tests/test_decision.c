@@ -242,7 +242,11 @@ static const char PAGES[] =
     /* Too early to judge the result; our words. */
     "{\"url\":\"z2\",\"question\":\"My breasts look uneven two weeks after augmentation. "
     "Should I be worried?\",\"answers\":[{\"text\":\"It is far too early to draw any "
-    "conclusions; implants take months to settle into place.\"}]}\n";
+    "conclusions; implants take months to settle into place.\"}]}\n"
+    /* A brow droop that wears off; our words. */
+    "{\"url\":\"z3\",\"question\":\"One brow dropped after my forehead Botox. Is something "
+    "wrong?\",\"answers\":[{\"text\":\"A brow droop after forehead injections happens now and "
+    "then and wears off as the product fades over the coming weeks.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -262,7 +266,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 56 ? 0 : -1;
+    return rc == 0 && g_n == 57 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -518,6 +522,12 @@ static void test_too_early_to_judge(void)
     CU_ASSERT_STRING_EQUAL(field(55, "stance"), "reassuring");
 }
 
+/* A droop named, that wears off by itself, is reassuring (rule 11). */
+static void test_droop_that_wears_off(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(56, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -758,10 +768,11 @@ int main(void)
     CU_add_test(s, "8, 15: days now is a point in time", test_days_now_is_a_timepoint);
     CU_add_test(s, "11: yes, it is normal", test_yes_it_is_normal);
     CU_add_test(s, "11: too early to judge", test_too_early_to_judge);
+    CU_add_test(s, "11: a droop that wears off", test_droop_that_wears_off);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 28 ? 0 : 1;
+    return failed == 0 && run == 29 ? 0 : 1;
 }
