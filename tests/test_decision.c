@@ -246,7 +246,11 @@ static const char PAGES[] =
     /* A brow droop that wears off; our words. */
     "{\"url\":\"z3\",\"question\":\"One brow dropped after my forehead Botox. Is something "
     "wrong?\",\"answers\":[{\"text\":\"A brow droop after forehead injections happens now and "
-    "then and wears off as the product fades over the coming weeks.\"}]}\n";
+    "then and wears off as the product fades over the coming weeks.\"}]}\n"
+    /* Asymmetry everyone has, with a remedy; our words. */
+    "{\"url\":\"z4\",\"question\":\"My cheeks look different in photos. How can this be "
+    "fixed?\",\"answers\":[{\"text\":\"Some asymmetry is present in everyone, and a little "
+    "filler on the flatter side can help even them out.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -266,7 +270,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 57 ? 0 : -1;
+    return rc == 0 && g_n == 58 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -528,6 +532,12 @@ static void test_droop_that_wears_off(void)
     CU_ASSERT_STRING_EQUAL(field(56, "stance"), "reassuring");
 }
 
+/* Asymmetry present in everyone, with a remedy, is reassuring (rule 10). */
+static void test_asymmetry_everyone_has(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(57, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -769,10 +779,11 @@ int main(void)
     CU_add_test(s, "11: yes, it is normal", test_yes_it_is_normal);
     CU_add_test(s, "11: too early to judge", test_too_early_to_judge);
     CU_add_test(s, "11: a droop that wears off", test_droop_that_wears_off);
+    CU_add_test(s, "10: asymmetry everyone has", test_asymmetry_everyone_has);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 29 ? 0 : 1;
+    return failed == 0 && run == 30 ? 0 : 1;
 }
