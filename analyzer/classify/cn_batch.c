@@ -316,7 +316,9 @@ int cn_batch_start(cn_batch *b, cn_page *const *pages, size_t n, cn_error *err)
     if (b->running)
         return cn_error_set(err, CN_ERR_USAGE, "batch: a run is going already");
     clear_results(b);
-    b->n = 0;
+    pthread_mutex_lock(&b->mu); /* the idle workers read n */
+    b->n = b->next = b->n_finished = 0;
+    pthread_mutex_unlock(&b->mu);
     if (n > b->cap_slots) {
         slot *grown = realloc(b->slots, n * sizeof *grown);
         if (!grown)
