@@ -250,7 +250,11 @@ static const char PAGES[] =
     /* Asymmetry everyone has, with a remedy; our words. */
     "{\"url\":\"z4\",\"question\":\"My cheeks look different in photos. How can this be "
     "fixed?\",\"answers\":[{\"text\":\"Some asymmetry is present in everyone, and a little "
-    "filler on the flatter side can help even them out.\"}]}\n";
+    "filler on the flatter side can help even them out.\"}]}\n"
+    /* Aftercare said as "I just recommend"; our words. */
+    "{\"url\":\"z5\",\"question\":\"I slept face down the night after Dysport. Did I ruin "
+    "it?\",\"answers\":[{\"text\":\"Sleeping face down will not change your result. I just "
+    "recommend not lying down for the first four hours after the injections.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -270,7 +274,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 58 ? 0 : -1;
+    return rc == 0 && g_n == 59 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -538,6 +542,13 @@ static void test_asymmetry_everyone_has(void)
     CU_ASSERT_STRING_EQUAL(field(57, "stance"), "reassuring");
 }
 
+/* "I just recommend ..." is aftercare that comes with it (rule 14); done is
+ * done (rule 11). */
+static void test_just_recommend(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(58, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -780,10 +791,11 @@ int main(void)
     CU_add_test(s, "11: too early to judge", test_too_early_to_judge);
     CU_add_test(s, "11: a droop that wears off", test_droop_that_wears_off);
     CU_add_test(s, "10: asymmetry everyone has", test_asymmetry_everyone_has);
+    CU_add_test(s, "11, 14: I just recommend", test_just_recommend);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 30 ? 0 : 1;
+    return failed == 0 && run == 31 ? 0 : 1;
 }
