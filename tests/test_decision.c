@@ -254,7 +254,11 @@ static const char PAGES[] =
     /* Aftercare said as "I just recommend"; our words. */
     "{\"url\":\"z5\",\"question\":\"I slept face down the night after Dysport. Did I ruin "
     "it?\",\"answers\":[{\"text\":\"Sleeping face down will not change your result. I just "
-    "recommend not lying down for the first four hours after the injections.\"}]}\n";
+    "recommend not lying down for the first four hours after the injections.\"}]}\n"
+    /* Years in practice are no timeline; our words. */
+    "{\"url\":\"z6\",\"question\":\"How soon can I swim after a tummy tuck?\",\"answers\":["
+    "{\"text\":\"I have performed this operation for over 25 years. Every patient is "
+    "different.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -274,7 +278,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 59 ? 0 : -1;
+    return rc == 0 && g_n == 60 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -549,6 +553,12 @@ static void test_just_recommend(void)
     CU_ASSERT_STRING_EQUAL(field(58, "stance"), "reassuring");
 }
 
+/* A physician's years in practice and a disclaimer take no stance (rule 4). */
+static void test_years_in_practice(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(59, "stance"), "none");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -792,10 +802,11 @@ int main(void)
     CU_add_test(s, "11: a droop that wears off", test_droop_that_wears_off);
     CU_add_test(s, "10: asymmetry everyone has", test_asymmetry_everyone_has);
     CU_add_test(s, "11, 14: I just recommend", test_just_recommend);
+    CU_add_test(s, "4: years in practice", test_years_in_practice);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 31 ? 0 : 1;
+    return failed == 0 && run == 32 ? 0 : 1;
 }
