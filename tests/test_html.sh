@@ -462,6 +462,12 @@ document.getElementById('f').addEventListener('load', function () {
     var values = function () { return all('table.overview tbody tr').map(function (r) { return Number(r.cells[col].textContent); }); };
     th.querySelector('button').click(); out.sortedUp = values();
     th.querySelector('button').click(); out.sortedDown = values();
+    var rth = all('table.review thead th').filter(function (t) { return t.textContent.trim().indexOf('Confidence') === 0; })[0];
+    if (rth) {
+      var rcol = Array.prototype.indexOf.call(rth.parentNode.cells, rth);
+      rth.querySelector('button').click();
+      out.queueByConfidence = all('table.review tbody tr').map(function (r) { return parseFloat(r.cells[rcol].textContent); });
+    }
   } catch (e) { out.errors.push(String(e && e.stack || e)); }
   var pre = document.createElement('pre'); pre.id = 'cn-probe';
   pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
@@ -528,6 +534,11 @@ if "reason" in p:
 answers = sorted(int(q.get("answers")) for q in qs)
 expect("overview sorted by answers, ascending", p.get("sortedUp"), answers)
 expect("overview sorted by answers, descending", p.get("sortedDown"), answers[::-1])
+items = report.findall("review-queue/item")
+if items:
+    got = p.get("queueByConfidence") or []
+    if len(got) != len(items) or got != sorted(got):
+        problems.append(f"review queue sorted by confidence: {got}")
 print("\n".join(problems))
 sys.exit(1 if problems else 0)
 PY
