@@ -258,7 +258,11 @@ static const char PAGES[] =
     /* Years in practice are no timeline; our words. */
     "{\"url\":\"z6\",\"question\":\"How soon can I swim after a tummy tuck?\",\"answers\":["
     "{\"text\":\"I have performed this operation for over 25 years. Every patient is "
-    "different.\"}]}\n";
+    "different.\"}]}\n"
+    /* "Again" as in resuming, not a condition about the future; our words. */
+    "{\"url\":\"z7\",\"question\":\"When can I go running after my breast "
+    "augmentation?\",\"answers\":[{\"text\":\"Most women can jog again at four weeks, "
+    "wearing a firm sports bra.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -278,7 +282,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 60 ? 0 : -1;
+    return rc == 0 && g_n == 61 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -559,6 +563,12 @@ static void test_years_in_practice(void)
     CU_ASSERT_STRING_EQUAL(field(59, "stance"), "none");
 }
 
+/* Doing it "again" after a routine wait is the recovery (rule 15). */
+static void test_again_is_resuming(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(60, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -803,10 +813,11 @@ int main(void)
     CU_add_test(s, "10: asymmetry everyone has", test_asymmetry_everyone_has);
     CU_add_test(s, "11, 14: I just recommend", test_just_recommend);
     CU_add_test(s, "4: years in practice", test_years_in_practice);
+    CU_add_test(s, "15: again is resuming", test_again_is_resuming);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 32 ? 0 : 1;
+    return failed == 0 && run == 33 ? 0 : 1;
 }
