@@ -262,7 +262,11 @@ static const char PAGES[] =
     /* "Again" as in resuming, not a condition about the future; our words. */
     "{\"url\":\"z7\",\"question\":\"When can I go running after my breast "
     "augmentation?\",\"answers\":[{\"text\":\"Most women can jog again at four weeks, "
-    "wearing a firm sports bra.\"}]}\n";
+    "wearing a firm sports bra.\"}]}\n"
+    /* "No elective ..." as a rule, and "when you wean"; our words. */
+    "{\"url\":\"z8\",\"question\":\"Can I get Botox while breastfeeding?\",\"answers\":[{"
+    "\"text\":\"My rule is no elective injections while nursing; your forehead lines will "
+    "still be there when you wean.\"}]}\n";
 
 static cJSON *g_lines[64];
 static size_t g_n;
@@ -282,7 +286,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 61 ? 0 : -1;
+    return rc == 0 && g_n == 62 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -569,6 +573,13 @@ static void test_again_is_resuming(void)
     CU_ASSERT_STRING_EQUAL(field(60, "stance"), "reassuring");
 }
 
+/* "No elective injections while nursing", it can wait until you wean: advice
+ * against (rules 3, 8). */
+static void test_no_elective_until_weaning(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(61, "stance"), "contraindicated");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -814,10 +825,11 @@ int main(void)
     CU_add_test(s, "11, 14: I just recommend", test_just_recommend);
     CU_add_test(s, "4: years in practice", test_years_in_practice);
     CU_add_test(s, "15: again is resuming", test_again_is_resuming);
+    CU_add_test(s, "3, 8: no elective; when you wean", test_no_elective_until_weaning);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 33 ? 0 : 1;
+    return failed == 0 && run == 34 ? 0 : 1;
 }
