@@ -156,8 +156,11 @@
                 (marked “shown in brief”, with their opening words among the most contested); their whole text and
                 evidence are in <code>answers.jsonl</code> and <code>answers.csv</code> under the id shown.</xsl:if></p>
             <xsl:apply-templates select="questions/question">
-              <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
-              <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+              <!-- Most contested by evidence: how surely no stance holds a true
+                   majority (consensus/@contested), so 10 of 30 evenly split
+                   answers come before a three-way tie among three. -->
+              <xsl:sort select="number(boolean(consensus/@contested))" data-type="number" order="descending"/>
+              <xsl:sort select="number(consensus/@contested)" data-type="number" order="descending"/>
               <xsl:sort select="number(consensus/@entropy)" data-type="number" order="descending"/>
               <xsl:sort select="number(@answers)" data-type="number" order="descending"/>
               <xsl:sort select="@id"/>
@@ -691,8 +694,11 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
         <xsl:value-of select="number(/*/review-queue/@count)"/> answer<xsl:if test="number(/*/review-queue/@count) != 1">s</xsl:if>
         to review (<a href="#review-queue">review queue</a>).
       </p>
-      <p class="note">Ordered by the majority stance's share (lowest first), then by normalized entropy
-        (highest first); questions where no physician takes a stance come last. Click a question for its answers.</p>
+      <p class="note">Most contested first, by evidence: ordered by how sure it is that no stance holds a
+        true majority (the posterior probability that the most common stance's share is at most one half,
+        given how many physicians answered), so an even split among many physicians comes before a tie among
+        two or three; then by normalized entropy (highest first). Questions where no physician takes a
+        stance come last. Click a question for its answers.</p>
       <div class="table-wrap">
         <table class="overview stack sortable">
           <thead>
@@ -701,8 +707,11 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           </thead>
           <tbody>
             <xsl:for-each select="question">
-              <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
-              <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+              <!-- Most contested by evidence: how surely no stance holds a true
+                   majority (consensus/@contested), so 10 of 30 evenly split
+                   answers come before a three-way tie among three. -->
+              <xsl:sort select="number(boolean(consensus/@contested))" data-type="number" order="descending"/>
+              <xsl:sort select="number(consensus/@contested)" data-type="number" order="descending"/>
               <xsl:sort select="number(consensus/@entropy)" data-type="number" order="descending"/>
               <xsl:sort select="number(@answers)" data-type="number" order="descending"/>
               <xsl:sort select="@id"/>
@@ -827,8 +836,8 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
     <xsl:param name="qs"/>
     <ul class="plain">
       <xsl:for-each select="$qs">
-        <xsl:sort select="number(boolean(consensus/@share))" data-type="number" order="descending"/>
-        <xsl:sort select="number(consensus/@share)" data-type="number" order="ascending"/>
+        <xsl:sort select="number(boolean(consensus/@contested))" data-type="number" order="descending"/>
+        <xsl:sort select="number(consensus/@contested)" data-type="number" order="descending"/>
         <xsl:sort select="@id"/>
         <li data-q="{@id}">
           <span class="level {consensus/@level}"><xsl:value-of select="consensus/@level"/></span><xsl:text> </xsl:text>

@@ -383,6 +383,37 @@ static void test_posterior_matches_exact(void)
 }
 
 /* Same seed: identical bits. Different seeds: within a few standard errors. */
+/* Issue 13: "most contested" by evidence. P(no stance's true share reaches
+ * 1/2) under Dirichlet(1 + counts) = 1 - sum_k P(Beta(1 + c_k, 2 + n - c_k)
+ * >= 1/2); the values are exact binomial sums computed independently in
+ * Python (math.comb), the same as R's 1 - sum(pbeta(0.5, 1 + c, 2 + n - c,
+ * lower.tail = FALSE)). A three-way tie among three is less surely split than
+ * 10/10/10, and a none-only question has no figure. */
+static void test_contested(void)
+{
+    static const struct {
+        long c[3];
+        double want;
+    } CASES[] = {
+        {{1, 1, 1}, 0.4375},     {{5, 5, 0}, 0.225341796875}, {{10, 10, 10}, 0.9248463104013354},
+        {{3, 3, 3}, 0.66015625}, {{2, 1, 0}, 0.28125},        {{9, 0, 2}, 0.0347900390625},
+    };
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.draws = 0;
+    cn_error err;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        long counts[CN_STANCE_COUNT] = {0, CASES[i].c[0], CASES[i].c[1], CASES[i].c[2]};
+        cn_consensus_result r;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, counts, &r, &err), CN_OK);
+        CU_ASSERT_DOUBLE_EQUAL(r.contested, CASES[i].want, 1e-12);
+    }
+    long none_only[CN_STANCE_COUNT] = {4, 0, 0, 0};
+    cn_consensus_result r;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, none_only, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(r.contested));
+}
+
 static void test_seeds(void)
 {
     cn_consensus_opts o;
@@ -431,6 +462,7 @@ int main(void)
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
         {"normalized entropy", test_entropy_reference},
         {"9 of 11 (DESIGN.md)", test_nine_of_eleven},
+        {"contested: P(no true majority) (issue 13)", test_contested},
         {"levels at default thresholds (share alone)", test_levels_default_thresholds},
         {"levels need the posterior (issue 12)", test_levels_need_the_posterior},
         {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},

@@ -146,6 +146,7 @@ static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
         str(c, iv, "method", k->interval_method);
     }
     num(c, o, "p_over_half", k->p_over_half);
+    num(c, o, "contested", k->contested);
     cJSON *reach = obj(c, o, "p_reach");
     for (int l = CN_CONSENSUS_WEAK; reach && l <= CN_CONSENSUS_STRONG; l++)
         num(c, reach, cn_consensus_level_name((cn_consensus_level)l), k->p_reach[l]);

@@ -189,6 +189,7 @@ static void consensus(xctx *c, const cn_consensus_result *k)
     attr_num(c, "interval-hi", k->interval.hi);
     attr(c, "interval-method", k->interval_method);
     attr_num(c, "p-over-half", k->p_over_half);
+    attr_num(c, "contested", k->contested);
     attr_num(c, "p-reach-weak", k->p_reach[CN_CONSENSUS_WEAK]);
     attr_num(c, "p-reach-moderate", k->p_reach[CN_CONSENSUS_MODERATE]);
     attr_num(c, "p-reach-strong", k->p_reach[CN_CONSENSUS_STRONG]);

@@ -230,6 +230,17 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
 
     find_majority(counts, out);
     out->p_over_half = NAN;
+    out->contested = NAN;
+    if (out->stance_answers > 0) {
+        /* Under Dirichlet(1 + counts), stance k's share is Beta(1 + c, 2 + n - c);
+         * at most one share can reach 1/2, so the events are disjoint and
+         * P(none does) = 1 - sum of P(Beta(1 + c, 2 + n - c) >= 1/2), each
+         * P(Binomial(n + 2, 1/2) <= c). */
+        double some = 0.0;
+        for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++)
+            some += cn_share_posterior_at_least(counts[k], out->stance_answers + 1, 0.5);
+        out->contested = some >= 1.0 ? 0.0 : 1.0 - some;
+    }
     for (int l = 0; l <= CN_CONSENSUS_STRONG; l++)
         out->p_reach[l] = NAN;
     out->interval = (cn_interval){NAN, NAN};

@@ -103,6 +103,10 @@ typedef struct cn_consensus_result {
     cn_interval interval;        /* the majority share's headline interval */
     const char *interval_method; /* "exact" or "wilson" (static) */
     double p_over_half;          /* P(true majority share > 1/2); NaN without a majority */
+    double contested; /* P(no stance's true share reaches 1/2) under the Dirichlet(1 + counts)
+                         posterior of the three stances: how surely the physicians are split,
+                         so 10/10/10 (0.92) comes before 1/1/1 (0.44) and 5/5 (0.23); NaN
+                         without stance-taking answers */
     double p_reach[CN_CONSENSUS_STRONG + 1]; /* [WEAK], [MODERATE], [STRONG] used */
     cn_consensus_level share_level;          /* the level by the share alone */
     /* cn_relabel's figures when the tally had a confusion matrix: the share of
