@@ -203,7 +203,8 @@ static void test_crosstab_work_bound(void)
 
 /* Issue 13's small things: a stance written "Reassuring" is read; a gold file
  * that matches nothing says so and fails instead of printing accuracy 0;
- * --text classifies one sentence; the top-level usage hint has one space. */
+ * --text and `classify -` classify one sentence; the top-level usage hint
+ * has one space. */
 static void test_editor_inputs(void)
 {
     static const char OV[] = "[{\"answer_id\": \"0123456789abcdef\", \"stance\": \" Reassuring\"}]";
@@ -222,6 +223,20 @@ static void test_editor_inputs(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out ? out : "", "\"stance\":\"contraindicated\""));
     free(out);
     free(err);
+    /* `classify -`: the answer from standard input, as --text */
+    char *outfile = tu_write_file(g_dir, "stdin-out.jsonl", "", 0);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "%s classify --question 'Can I get Botox while pregnant?' - >'%s'",
+             tu_cli_path(), outfile);
+    FILE *pipe = popen(cmd, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pipe);
+    fputs("It is not safe, do not do it.\n", pipe);
+    CU_ASSERT_EQUAL(pclose(pipe), 0);
+    char *got = tu_read_file(outfile, NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(got ? got : "", "\"file\":\"(stdin)\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(got ? got : "", "\"stance\":\"contraindicated\""));
+    free(got);
+    free(outfile);
     CU_ASSERT_EQUAL(tu_run_cli("frobnicate", &out, &err), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "Try 'consensus --help'."));
     free(out);

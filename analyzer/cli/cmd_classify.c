@@ -15,6 +15,7 @@
 static const char USAGE[] =
     "Usage: consensus classify [--rules DIR] [--explain] [--color WHEN] [--jobs N] [PATH...]\n"
     "       consensus classify [--rules DIR] [--explain] --text TEXT [--question Q]\n"
+    "       consensus classify [--rules DIR] [--explain] [--question Q] -\n"
     "\n"
     "Reads physician Q&A pages and prints every answer as one JSON object a line:\n"
     "the fields of `consensus parse` plus stance (toward the question's primary\n"
@@ -34,6 +35,8 @@ static const char USAGE[] =
     "      --text TEXT    classify TEXT as one answer (to try a sentence or a rule\n"
     "                     change) instead of reading pages; --question Q gives the\n"
     "                     question it answers (its type and flags matter)\n"
+    "      -              as --text, with the answer read from standard input\n"
+    "                     (at most 1 MiB)\n"
     "  -j, --jobs N       classify on N threads (default: the number of cores, here\n"
     "                     %zu); the output is the same for every N, --jobs 1 uses\n"
     "                     no extra thread\n"
@@ -41,6 +44,31 @@ static const char USAGE[] =
     "\n"
     "Exit status: 0 everything read; 1 some files were rejected (named on stderr,\n"
     "the rest is classified); 2 bad usage or rules that do not load.\n";
+
+/* At most this much answer text from standard input (`classify -`): one
+ * answer to try, not a corpus. */
+#define STDIN_MAX (1u << 20)
+
+/* Standard input whole, NUL-terminated; NULL with a message when it cannot be
+ * read or holds more than STDIN_MAX bytes. */
+static char *read_stdin_text(void)
+{
+    char *buf = malloc(STDIN_MAX + 1);
+    if (!buf) {
+        cli_error("classify: out of memory");
+        return NULL;
+    }
+    size_t n = fread(buf, 1, STDIN_MAX + 1, stdin);
+    if (ferror(stdin) || n > STDIN_MAX) {
+        cli_error("classify: -: %s", ferror(stdin) ? "cannot read standard input"
+                                                   : "more than 1 MiB on standard input "
+                                                     "(give pages as PATH instead)");
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    return buf;
+}
 
 typedef struct classify_ctx {
     const cn_rules *rules;
@@ -280,10 +308,17 @@ int cmd_classify(int argc, char **argv)
     }
     if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
         return cli_usage_error("classify", "--color takes auto, always or never");
-    if (question && !text)
-        return cli_usage_error("classify", "--question goes with --text");
+    bool from_stdin = !text && optind == argc - 1 && !strcmp(argv[optind], "-");
+    if (question && !text && !from_stdin)
+        return cli_usage_error("classify", "--question goes with --text or -");
     if (text && optind < argc)
         return cli_usage_error("classify", "--text replaces PATH: give one or the other");
+    char *stdin_text = NULL;
+    if (from_stdin) {
+        if (!(stdin_text = read_stdin_text()))
+            return CLI_EXIT_REJECTED;
+        text = stdin_text;
+    }
     c.color = !strcmp(color, "always") || (!strcmp(color, "auto") && cli_stdout_is_tty());
     const char *rules_dir = cli_rules_dir(rules_opt);
     cn_rules *rules = NULL;
@@ -291,20 +326,22 @@ int cmd_classify(int argc, char **argv)
     cn_error_clear(&err);
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK) {
         cli_error("classify: %s", err.message);
+        free(stdin_text);
         return CLI_EXIT_USAGE;
     }
     c.rules = rules;
     if (cn_batch_new(rules, text ? 1 : jobs, &c.batch, &err) != CN_OK) {
         cn_rules_free(rules);
         cli_error("classify: %s", err.message);
+        free(stdin_text);
         return CLI_EXIT_REJECTED;
     }
     cn_batch_render_lines(c.batch, !c.explain);
     int status;
     if (text) {
-        /* One answer on a page of its own, read from the command line. */
+        /* One answer on a page of its own, from the command line or stdin. */
         cn_answer answer = {.index = 1, .text = (char *)text};
-        cn_page page = {.file = "(--text)",
+        cn_page page = {.file = from_stdin ? "(stdin)" : "(--text)",
                         .question = (char *)question,
                         .answers = &answer,
                         .n_answers = 1,
@@ -336,5 +373,6 @@ int cmd_classify(int argc, char **argv)
     }
     cn_batch_free(c.batch);
     cn_rules_free(rules);
+    free(stdin_text);
     return status;
 }
