@@ -22,6 +22,29 @@ import realset  # noqa: E402
 from score import kappa, macro_f1, LABELS  # noqa: E402
 
 
+def write_confusion(path, pairs, l2, folds):
+    """The held-out predictions' confusion matrix as `confusion` rule lines
+    (answers the reader missed left out: the reports redraw labels, not
+    segmentation)."""
+    order = ["none", "reassuring", "cautionary", "contraindicated"]
+    counts = {g: {p: 0 for p in order} for g in order}
+    for g, p in pairs:
+        if p in order:
+            counts[g][p] += 1
+    n = sum(sum(r.values()) for r in counts.values())
+    with open(path, "w") as out:
+        out.write("# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
+                  "# line per true stance with the counts of each predicted one; the reports\n"
+                  "# redraw the classifier's errors from it (cn_relabel). Written by\n"
+                  f"# tests/real/tools/cv_fit.py --confusion-out: the {n} answers of the real\n"
+                  f"# dev pages the reader found, each predicted by a decision fitted without\n"
+                  f"# its page ({folds}-fold cross-validation by page, L2 {l2:g}); the\n"
+                  "# validation pages are not used.\n")
+        for g in order:
+            cells = " ".join(f"{p}={counts[g][p]}" for p in order[1:] + order[:1])
+            out.write(f"confusion {g:<16} {cells}\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
@@ -36,6 +59,9 @@ def main():
                     help="weight of a real dev answer against one of the --extra sets")
     ap.add_argument("--extra", nargs="*", default=[],
                     help="GOLD:PAGES pairs added to every fold's training data")
+    ap.add_argument("--confusion-out",
+                    help="write the held-out confusion (found answers; the last --l2) as "
+                         "rules/confusion.rules lines")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
     dev = [l for l in labels if l["split"] == "dev"]
@@ -90,6 +116,8 @@ def main():
             f1, per = macro_f1(pairs)
             acc = sum(g == p for g, p in pairs) / len(pairs)
             k = kappa(pairs, LABELS + ["missed"])
+            if args.confusion_out:
+                write_confusion(args.confusion_out, pairs, l2, args.folds)
             print(f"l2 {l2:g}: held-out strict macro-F1 {f1:.3f}, accuracy {acc:.3f}, "
                   f"kappa {k:.3f}  (" + ", ".join(f"{x} {per[x]['f1']:.2f}" for x in LABELS) + ")")
     finally:
