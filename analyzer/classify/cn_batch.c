@@ -125,14 +125,9 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
     char *lines = NULL;
     if (!skip && rc == CN_OK)
         rc = cn_annotator_page_as(a, page, s->role == ROLE_FOLLOWS ? &like : NULL, &pa, &err);
-    if (!skip && rc == CN_OK && b->render_lines)
-        rc = render(page, pa, &lines, &err);
-    if (rc != CN_OK) {
-        cn_page_annotation_free(pa);
-        pa = NULL;
-    }
-    pthread_mutex_lock(&b->mu);
     if (s->role == ROLE_CHOOSES) {
+        /* published at once: later pages of the question may be waiting */
+        pthread_mutex_lock(&b->mu);
         question *q = &b->questions[s->question];
         if (pa) {
             q->like = (cn_page_annotation){.primary = pa->primary,
@@ -144,7 +139,20 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
             q->state = Q_FAILED;
         }
         pthread_cond_broadcast(&b->chosen);
+        pthread_mutex_unlock(&b->mu);
     }
+    if (pa && b->render_lines) {
+        /* the lines are all the caller wants: the annotation goes here, on
+         * the worker, with the rest of the page's work */
+        rc = render(page, pa, &lines, &err);
+        cn_page_annotation_free(pa);
+        pa = NULL;
+    }
+    if (rc != CN_OK) {
+        cn_page_annotation_free(pa);
+        pa = NULL;
+    }
+    pthread_mutex_lock(&b->mu);
     if (!skip && rc != CN_OK && i < b->first_failed) {
         b->first_failed = i;
         b->failure = err;

@@ -50,8 +50,9 @@ void cn_batch_free(cn_batch *b);
 
 size_t cn_batch_jobs(const cn_batch *b);
 
-/* Also render each page's `classify` lines in the worker that annotated it
- * (cn_batch_take_lines); off by default. Not while a run is going. */
+/* Render each page's `classify` lines in the worker that annotated it
+ * (cn_batch_take_lines) and keep the lines only: cn_batch_take gives NULL
+ * then. Off by default. Not while a run is going. */
 void cn_batch_render_lines(cn_batch *b, bool on);
 
 /* Start annotating pages[0, n) (borrowed, unchanged, until cn_batch_wait).
@@ -65,7 +66,8 @@ int cn_batch_start(cn_batch *b, cn_page *const *pages, size_t n, cn_error *err);
 int cn_batch_wait(cn_batch *b, size_t *n_done, cn_error *err);
 
 /* The annotation of page i of the last run (i < *n_done), handed over: free it
- * with cn_page_annotation_free before cn_batch_free. NULL when taken already. */
+ * with cn_page_annotation_free before cn_batch_free. NULL when taken already
+ * or when only lines are kept (cn_batch_render_lines). */
 cn_page_annotation *cn_batch_take(cn_batch *b, size_t i);
 
 /* With cn_batch_render_lines: page i's `classify` lines
