@@ -120,6 +120,68 @@ static inline void fuzz_finish_page(cn_page *page)
 
 /* A private scratch folder under $TMPDIR (else /tmp), made once a process and
  * removed at exit together with the files registered in it. */
+/* The page shapes the corpus reader tells apart, as cn_reader does: one
+ * target each. */
+typedef enum fuzz_shape { FUZZ_STRUCTURED, FUZZ_FLAT, FUZZ_BARE } fuzz_shape;
+
+static inline bool fuzz_is_shape(fuzz_shape shape, const char *text, size_t len)
+{
+    bool structured = cn_structured_detect(text, len);
+    if (shape == FUZZ_STRUCTURED)
+        return structured;
+    bool flat = !structured && cn_flat_detect(text, len);
+    return shape == FUZZ_FLAT ? flat : !structured && !flat;
+}
+
+/* One input read as a page of one shape, the way the corpus reader would:
+ * inputs of another shape are rejected (-1) so the corpus keeps to the
+ * target's parser. */
+static inline int fuzz_page_of_shape(const uint8_t *data, size_t size, fuzz_shape shape,
+                                     const char *name)
+{
+    if (!fuzz_page_bytes_ok(data, size))
+        return -1;
+    char *buf = fuzz_copy(data, size);
+    const char *text = buf;
+    size_t len = size;
+    fuzz_skip_bom(&text, &len);
+    if (!fuzz_is_shape(shape, text, len)) {
+        free(buf);
+        return -1;
+    }
+    cn_page *page = fuzz_new_page(name, 0);
+    cn_error err;
+    cn_error_clear(&err);
+    int rc = shape == FUZZ_FLAT ? cn_flat_parse(fuzz_cues(), text, len, page, &err)
+                                : cn_structured_parse(fuzz_cues(), text, len, page, &err);
+    if (rc == CN_OK && page->n_answers > 0)
+        fuzz_finish_page(page);
+    cn_page_free(page);
+    free(buf);
+    return 0;
+}
+
+/* One overrides file (its form told by the name's extension, as the CLI
+ * does): every override it holds is found again by its answer id. */
+static inline int fuzz_overrides(const uint8_t *data, size_t size, const char *name)
+{
+    char *text = fuzz_copy(data, size);
+    cn_overrides *ov = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    if (cn_overrides_parse(text, size, name, &ov, &err) == CN_OK) {
+        for (size_t i = 0; i < cn_overrides_count(ov); i++) {
+            const cn_override *o = cn_overrides_at(ov, i);
+            if (cn_overrides_find(ov, o->answer_id) != (long)i)
+                fuzz_die("an override is not found by its answer_id", o->answer_id);
+        }
+        (void)cn_overrides_find(ov, "0000000000000000");
+    }
+    cn_overrides_free(ov);
+    free(text);
+    return 0;
+}
+
 #define FUZZ_MAX_SCRATCH 8
 static char fuzz_scratch_dir[4096];
 static char *fuzz_scratch_files[FUZZ_MAX_SCRATCH];
