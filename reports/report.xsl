@@ -399,6 +399,9 @@ mark.ev-cautionary { background: var(--cautionary-bg); border-bottom: 2px dashed
 mark.ev-contraindicated { background: var(--contraindicated-bg); border-bottom: 3px double var(--contraindicated); }
 mark.ev-mod { background: transparent; border-bottom: 1.5px dotted var(--muted); font-style: italic; }
 details { margin: .2rem 0; }
+.glossary { font-size: .9rem; color: var(--muted); }
+.glossary dt { font-weight: 600; color: var(--ink); }
+.glossary dd { margin: 0 0 .4rem 1rem; }
 summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
 .evidence-list { font-size: .85rem; margin: .3rem 0; padding-left: 1.2em; overflow-wrap: anywhere; }
 .answer-foot { color: var(--muted); font-size: .8rem; margin-top: .2rem; }
@@ -698,12 +701,51 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
         true majority (the posterior probability that the most common stance's share is at most one half,
         given how many physicians answered), so an even split among many physicians comes before a tie among
         two or three; then by normalized entropy (highest first). Questions where no physician takes a
-        stance come last. Click a question for its answers.</p>
+        stance come last. Click a question for its answers; <a href="#glossary">what the figures mean</a>.</p>
+      <!-- Every figure of the report in plain words (issue 13): a native
+           <details>, so it opens without the script too. -->
+      <details class="glossary" id="glossary">
+        <summary>What the figures mean</summary>
+        <dl>
+          <dt>Share</dt>
+          <dd>Of the physicians who take a stance, the part who take the most common one.</dd>
+          <dt>Consensus level</dt>
+          <dd>Strong, moderate or weak when that share reaches 75%, 60% or 50% and the evidence backs it
+            (the chance that the true share reaches the threshold is at least 80%); none on a tie or below;
+            too few when fewer than the minimum number of physicians take a stance.</dd>
+          <dt>95% CI</dt>
+          <dd>The range the true share lies in, given how many physicians answered: wide for a few answers,
+            narrow for many.</dd>
+          <dt>P(true share &gt; 50%), P(majority is real)</dt>
+          <dd>How likely it is that most physicians, not just most of these, would take the majority's
+            stance.</dd>
+          <dt>Held under the classifier's errors</dt>
+          <dd>The classifier mislabels many real answers; redrawing every label from its measured error
+            rates, how often the same majority keeps its level.</dd>
+          <dt>Entropy</dt>
+          <dd>How evenly the answers spread over the stances: 0 when all agree, 1 when every stance is
+            equally common.</dd>
+          <dt title="Agreement that counts how far apart the stances are: 1 all agree, 0 split between the two ends">Ordinal consensus</dt>
+          <dd>Agreement that counts how far apart the stances are (reassuring, cautionary,
+            contraindicated in that order): 1 when all agree, 0 when answers split between the two ends.</dd>
+          <dt>Contested</dt>
+          <dd>How sure it is that no stance holds a true majority; orders the questions above.</dd>
+          <dt>Krippendorff's alpha</dt>
+          <dd>Agreement between physicians across all questions, corrected for the agreement chance alone
+            would give: 1 full agreement, 0 no better than chance, below 0 systematic disagreement.</dd>
+          <dt>Confidence (of an answer)</dt>
+          <dd>How sure the classifier is of the stance it gave one answer; answers below 50% are queued for
+            review.</dd>
+        </dl>
+      </details>
       <div class="table-wrap">
         <table class="overview stack sortable">
           <thead>
-            <tr><th class="num">#</th><th>Question</th><th>Stances (counts)</th><th>Majority</th><th class="num">Share</th>
-              <th>Consensus</th><th class="num">Entropy</th><th class="num">Answers</th><th class="num">To review</th></tr>
+            <tr><th class="num">#</th><th>Question</th><th>Stances (counts)</th><th>Majority</th>
+              <th class="num" title="Of the physicians who take a stance, the part who take the most common one">Share</th>
+              <th title="Strong, moderate or weak: the share reaches 75%, 60% or 50% and the evidence backs it">Consensus</th>
+              <th class="num" title="How evenly the answers spread over the stances: 0 all agree, 1 evenly split">Entropy</th>
+              <th class="num">Answers</th><th class="num">To review</th></tr>
           </thead>
           <tbody>
             <xsl:for-each select="question">
@@ -1384,7 +1426,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       </xsl:for-each>
       <div class="table-wrap">
         <table class="agreement">
-          <thead><tr><th>Krippendorff's alpha</th><th class="num">Value</th><th class="num">95% CI (bootstrap)</th>
+          <thead><tr><th title="Agreement between physicians, corrected for chance: 1 full, 0 chance, below 0 systematic disagreement">Krippendorff's alpha</th><th class="num">Value</th><th class="num">95% CI (bootstrap)</th>
             <th class="num">P(alpha &lt; 0.667)</th><th class="num">Questions</th><th class="num">Values</th></tr></thead>
           <tbody>
             <xsl:for-each select="agreement/alpha">

@@ -277,6 +277,32 @@ static void test_render_navigation(void)
     free(html);
 }
 
+/* Issue 13: every figure explained in plain words: a glossary the overview
+ * links to, with each term the report prints, and a title on the table
+ * headers that carry jargon. */
+static void test_render_glossary(void)
+{
+    char *html = NULL;
+    size_t len = 0;
+    CU_ASSERT_EQUAL_FATAL(render_mini(&html, &len), CN_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<details class=\"glossary\" id=\"glossary\">"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "<a href=\"#glossary\">"));
+    static const char *const TERMS[] = {"<dt>Share</dt>",
+                                        "<dt>Consensus level</dt>",
+                                        "<dt>95% CI</dt>",
+                                        "<dt>Entropy</dt>",
+                                        "<dt>Ordinal consensus</dt>",
+                                        "<dt>Contested</dt>",
+                                        "<dt>Krippendorff's alpha</dt>"};
+    for (size_t i = 0; i < sizeof TERMS / sizeof TERMS[0]; i++) {
+        if (!strstr(html, TERMS[i]))
+            fprintf(stderr, "\n    glossary lacks %s", TERMS[i]);
+        CU_ASSERT_PTR_NOT_NULL(strstr(html, TERMS[i]));
+    }
+    CU_ASSERT_PTR_NOT_NULL(strstr(html, "title=\"How evenly the answers spread"));
+    free(html);
+}
+
 static void test_render_is_deterministic(void)
 {
     char *a = NULL, *b = NULL;
@@ -352,6 +378,7 @@ int main(void)
         {"render: text escaped, nothing external", test_render_escapes_and_is_self_contained},
         {"render: the script is allowed by its hash", test_render_script_allowed_by_hash},
         {"render: collapsible questions, filter bar, views", test_render_navigation},
+        {"render: a glossary of every figure", test_render_glossary},
         {"render: byte-identical twice", test_render_is_deterministic},
         {"render: malformed XML", test_render_rejects_malformed_xml},
         {"render: no file access", test_render_may_not_read_files},
