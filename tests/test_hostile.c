@@ -124,6 +124,19 @@ static void test_rules_check_is_classify(void)
     CU_ASSERT_EQUAL(cli(&err, "rules check %s%s", rules, ""), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "page-cues.txt:"));
     free(err);
+    /* fuzz_pagecues' finding (tests/fuzz/regress/fuzz_pagecues-nul-entry): an
+     * entry that starts with a NUL byte became an empty opener, which matched
+     * every line and read one byte before the buffer. Now refused, with its
+     * place (an entry that normalizes to nothing is refused too). */
+    snprintf(cmd, sizeof cmd,
+             "cp rules/page-cues.txt '%s'/ && printf '[answer-openers]\\n\\000thanks\\n' >> "
+             "'%s'/page-cues.txt",
+             rules, rules);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    CU_ASSERT_EQUAL(cli(&err, "rules check %s%s", rules, ""), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "page-cues.txt:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "a NUL byte in an entry"));
+    free(err);
     CU_ASSERT_EQUAL(cli(&err, "rules check %s%s", "/nonexistent/rules", ""), 2);
     free(err);
     free(rules);

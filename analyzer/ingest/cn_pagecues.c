@@ -198,6 +198,8 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: entry outside a [section]", origin, lineno);
     if (sec == SEC_LIMITS)
         return parse_limit(c, s, len, seen, origin, lineno, err);
+    if (memchr(s, '\0', len))
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: a NUL byte in an entry", origin, lineno);
     strlist *list = sec == SEC_CREDENTIALS        ? &c->credentials
                     : sec == SEC_VALEDICTIONS     ? &c->valedictions
                     : sec == SEC_WIDGETS          ? &c->widgets
@@ -210,6 +212,10 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_NAME_SUFFIXES    ? &c->suffixes
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
+    if (v && !*v) {
+        free(v); /* an empty entry would match every line (and read before it) */
+        return cn_error_set(err, CN_ERR_RULES, "%s:%zu: an entry with no words", origin, lineno);
+    }
     if (!v || !strlist_push(list, v)) {
         free(v);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
@@ -413,7 +419,7 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
     bool hit = false;
     for (size_t i = 0; i < l->n && !hit; i++) {
         size_t dlen = strlen(l->v[i]);
-        hit = dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
+        hit = dlen > 0 && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
               (dlen == n || !word_byte((unsigned char)v[dlen]) ||
                !word_byte((unsigned char)v[dlen - 1]));
     }

@@ -7,7 +7,9 @@
 #
 #   bash tests/fuzz/run.sh [SECONDS] [TARGET...]     e.g. run.sh 600 fuzz_jsonl
 #
-# Seed corpora are folders and files of the repository, read only; every run
+# Each target first reruns its reproducers in tests/fuzz/regress/ (TARGET-NAME:
+# inputs that once crashed it), which must run clean. Seed corpora are
+# folders and files of the repository, read only; every run
 # starts from a fresh work corpus, build-fuzz/fuzz/TARGET/corpus, which is the
 # only corpus libFuzzer writes to. FUZZ_ARGS adds libFuzzer flags
 # (FUZZ_ARGS=-dict=x.dict), NICE a niceness (NICE=10).
@@ -92,6 +94,15 @@ for t in "${targets[@]}"; do
   dir=build-fuzz/fuzz/$t
   rm -rf "$dir/corpus" "$dir"/crash-* "$dir"/leak-* "$dir"/timeout-* "$dir"/oom-*
   mkdir -p "$dir/corpus"
+  # Known findings first (tests/fuzz/regress/TARGET-NAME): each must now run clean.
+  regress=(tests/fuzz/regress/"$t"-*)
+  if [ -e "${regress[0]}" ] && ! "$bin" "${regress[@]}" >"$dir/regress.log" 2>&1; then
+    status=1
+    echo "!! $t: a reproducer of tests/fuzz/regress/ still fails; log: $dir/regress.log"
+    grep -m 1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:' "$dir/regress.log"
+    rows+=("$(printf '%-22s %-18s' "$t" "FAIL (regress/)")")
+    continue
+  fi
   mapfile -t seeds < <(seeds_of "$t")
   echo "== $t: ${secs}s, seeds: ${seeds[*]}"
   # shellcheck disable=SC2086
