@@ -11,19 +11,7 @@ copies=${1:-200}
 bin=${2:-./build/consensus}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus"
-n=0
-for c in $(seq 1 "$copies"); do
-  for f in corpus/*.txt tests/data/dev/pages/*.txt; do
-    n=$((n + 1))
-    # Put " (copy <N>)" after the first lower-case word ending in . ? ! , or ;
-    # of every line of 40 characters or more (body text), leaving short lines
-    # (signatures, credentials, markers, answer titles) as they are, so the
-    # reader sees the page shapes of the originals.
-    sed -E "/^.{39,}/s/([a-z]{3,})([.?!,;]) /\\1 (copy $c)\\2 /" \
-      "$f" > "$work/corpus/$(printf '%06d' $n)_$(basename "$f")"
-  done
-done
+n=$(bash tests/bench_make_corpus.sh "$copies" "$work/corpus")
 bytes=$(du -sb "$work/corpus" | cut -f1)
 echo "corpus: $n files, $((bytes / 1024)) KiB ($copies copies of corpus/ and tests/data/dev/pages/)"
 measure() {

@@ -16,16 +16,7 @@ jobs_list=("$@")
 [ ${#jobs_list[@]} -gt 0 ] || jobs_list=(1 2)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/corpus"
-n=0
-for c in $(seq 1 "$copies"); do
-  for f in corpus/*.txt tests/data/dev/pages/*.txt; do
-    n=$((n + 1))
-    # the copy number inside long lines only, as tests/bench_corpus.sh does
-    sed -E "/^.{39,}/s/([a-z]{3,})([.?!,;]) /\\1 (copy $c)\\2 /" \
-      "$f" > "$work/corpus/$(printf '%06d' $n)_$(basename "$f")"
-  done
-done
+n=$(bash tests/bench_make_corpus.sh "$copies" "$work/corpus")
 echo "corpus: $n files, $(($(du -sb "$work/corpus" | cut -f1) / 1024)) KiB; $(nproc) cores," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
