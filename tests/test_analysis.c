@@ -232,6 +232,8 @@ static void test_review_urgency_and_order(void)
     /* A pivotal answer weighs like a dissent. */
     CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_PIVOTAL | CN_REVIEW_LOW_CONFIDENCE), 6);
     CU_ASSERT_STRING_EQUAL(cn_review_reason_name(CN_REVIEW_PIVOTAL), "pivotal");
+    CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_CLAIM_FIT), 3);
+    CU_ASSERT_STRING_EQUAL(cn_review_reason_name(CN_REVIEW_CLAIM_FIT), "claim-fit");
 }
 
 /* ---- analysis of hand-built pages ---- */

@@ -513,6 +513,50 @@ static void test_pivotal_answers(void)
     cJSON_Delete(r);
 }
 
+/* Issue 13: a catalog claim most answers never name may not fit the question:
+ * the question's first answer is queued with "claim-fit". Here the title
+ * names vaping before surgery (nicotine-surgery) and the three answers talk
+ * about swelling only; on the second page they name smoking and surgery. */
+static void test_claim_fit(void)
+{
+    static const char PAGES[] =
+        "{\"url\":\"https://example.org/cf1\",\"question\":\"Can I vape before my breast "
+        "augmentation surgery?\",\"answers\":[{\"text\":\"Swelling after an augmentation settles "
+        "over a few weeks.\"},{\"text\":\"The implants drop and soften over three months.\"},"
+        "{\"text\":\"Massage helps the breasts settle into their final shape.\"}]}\n"
+        "{\"url\":\"https://example.org/cf2\",\"question\":\"Can I vape before my facelift "
+        "surgery?\",\"answers\":[{\"text\":\"Please stop smoking and vaping weeks before surgery; "
+        "nicotine harms healing.\"},{\"text\":\"Nicotine in any form before surgery raises the "
+        "risk of skin loss.\"}]}\n";
+    char *dir = tu_mkdtemp();
+    char *in = tu_write_file(dir, "cf.jsonl", PAGES, strlen(PAGES));
+    char out[1024];
+    snprintf(out, sizeof out, "%s/out", dir);
+    char *err = NULL;
+    CU_ASSERT_EQUAL(analyze(in, out, &err), 0);
+    free(err);
+    cJSON *r = load_json(out);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    int fits = 0;
+    const cJSON *item, *reason;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(r, "review_queue"))
+    {
+        cJSON_ArrayForEach(reason, cJSON_GetObjectItemCaseSensitive(item, "reasons"))
+        {
+            if (strcmp(str_at(reason, "code"), "claim-fit"))
+                continue;
+            fits++;
+            CU_ASSERT_EQUAL(num_at(item, "index"), 1);
+            CU_ASSERT_PTR_NOT_NULL(strstr(str_at(reason, "detail"), "only 0 of the question's 3"));
+        }
+    }
+    CU_ASSERT_EQUAL(fits, 1);
+    cJSON_Delete(r);
+    free(in);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* Is answer `index` of file `file` in the review queue of DIR's report? */
 static bool queued(const char *dir, const char *file, long index)
 {
@@ -618,6 +662,7 @@ int main(void)
         {"--no-html", test_no_html},
         {"review reasons in plain words", test_review_reasons_plain},
         {"pivotal answers (issue 13)", test_pivotal_answers},
+        {"a claim that may not fit the question (issue 13)", test_claim_fit},
         {"fragments not queued", test_fragments_not_queued},
         {"overview opens with the corpus in one sentence", test_overview_summary},
         {NULL, NULL},

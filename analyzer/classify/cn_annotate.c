@@ -206,8 +206,10 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
     rc = cn_classify_answer(a->rules, &in, &aa->claims[0].decision, err);
     aa->n_claims = rc == CN_OK ? 1 : 0;
     for (size_t i = 0; rc == CN_OK && i < n_others; i++) {
-        if (others[i] == primary->rule)
+        if (others[i] == primary->rule) {
+            aa->names_primary = primary->rule != NULL;
             continue;
+        }
         cn_answer_claim *c = &aa->claims[aa->n_claims];
         cn_classify_input sec = {.text = ans->text ? ans->text : "",
                                  .doc = doc,

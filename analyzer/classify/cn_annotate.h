@@ -30,6 +30,9 @@ typedef struct cn_answer_claim {
 typedef struct cn_answer_annotation {
     cn_answer_claim *claims; /* claims[0] is the primary claim */
     size_t n_claims;
+    bool names_primary; /* the body itself is about the primary catalog claim (its
+                           topics, as cn_claims_in_body finds them); false for an
+                           ad-hoc claim */
 } cn_answer_annotation;
 
 typedef struct cn_page_annotation {

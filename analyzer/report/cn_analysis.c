@@ -807,9 +807,35 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     return false;
 }
 
+/* How many of a question's counted answers name its primary catalog claim in
+ * their own words (cn_answer_annotation.names_primary). */
+static size_t answers_naming_claim(const cn_analysis_result *r, const cn_analysis_question *q)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < q->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[q->answers[i]];
+        k += a->annotation->answers[a->in_page].names_primary;
+    }
+    return k;
+}
+
+/* A catalog claim that fewer than half of the question's answers name may not
+ * fit the question: its first answer is queued so an editor checks the claim. */
+static void flag_claim_fit(cn_analysis_result *r)
+{
+    for (size_t i = 0; i < r->n_questions; i++) {
+        const cn_analysis_question *q = &r->questions[i];
+        if (!r->claims[q->claim].rule || q->n_answers < 2 ||
+            2 * answers_naming_claim(r, q) >= q->n_answers)
+            continue;
+        r->answers[q->answers[0]].review |= CN_REVIEW_CLAIM_FIT;
+    }
+}
+
 static int flag_answers(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
+    flag_claim_fit(r);
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         const cn_decision *d = a->verdicts[0].decision;

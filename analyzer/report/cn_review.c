@@ -12,6 +12,7 @@ static const struct {
 } REASONS[CN_REVIEW_REASON_COUNT] = {
     {CN_REVIEW_DISSENT, "dissent", 4},
     {CN_REVIEW_PIVOTAL, "pivotal", 4},
+    {CN_REVIEW_CLAIM_FIT, "claim-fit", 3},
     {CN_REVIEW_CONFLICTING, "conflicting", 3},
     {CN_REVIEW_LOW_CONFIDENCE, "low-confidence", 2},
     {CN_REVIEW_DUPLICATE_METADATA, "duplicate-metadata", 2},

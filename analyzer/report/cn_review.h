@@ -8,12 +8,15 @@
  * - pivotal: an unsure answer (low confidence or conflicting cues) whose
  *   stance, read as another one, would change its question's majority or
  *   consensus level: a wrong label here changes what the report concludes;
+ * - claim-fit: the question was judged against a catalog claim that fewer
+ *   than half of its answers name in their own words: the claim may not fit
+ *   the question (flagged on the question's first answer);
  * - conflicting: the classifier found close competing stance cues;
  * - low-confidence: the decision's confidence is below the threshold;
  * - duplicate-metadata: the same answer was seen again with a different
  *   physician name, city, specialty, rating or review count;
  * - excerpt: the stance was judged on a cut-off text (excerpt or truncated).
- * Urgency is the sum of the reasons' weights (4, 4, 3, 2, 2, 1); the queue is
+ * Urgency is the sum of the reasons' weights (4, 4, 3, 3, 2, 2, 1); the queue is
  * sorted by urgency (highest first), then confidence (lowest first), then the
  * question's order, then the answer's order in the corpus, so the order is
  * total and the same on every run. With a cap of K per question, a question's
@@ -32,14 +35,15 @@ enum {
     CN_REVIEW_DUPLICATE_METADATA = 1u << 3,
     CN_REVIEW_EXCERPT = 1u << 4,
     CN_REVIEW_PIVOTAL = 1u << 5,
+    CN_REVIEW_CLAIM_FIT = 1u << 6,
 };
-#define CN_REVIEW_REASON_COUNT 6
+#define CN_REVIEW_REASON_COUNT 7
 
 /* The flag of reason number i (0 .. CN_REVIEW_REASON_COUNT-1), most serious first. */
 unsigned cn_review_reason_at(size_t i);
 
-/* "dissent", "pivotal", "conflicting", "low-confidence", "duplicate-metadata",
- * "excerpt" for one flag; "?" otherwise. */
+/* "dissent", "pivotal", "claim-fit", "conflicting", "low-confidence",
+ * "duplicate-metadata", "excerpt" for one flag; "?" otherwise. */
 const char *cn_review_reason_name(unsigned flag);
 
 /* The weight of one reason flag (0 for an unknown flag). */
