@@ -824,11 +824,10 @@ static size_t answers_naming_claim(const cn_analysis_result *r, const cn_analysi
 static void flag_claim_fit(cn_analysis_result *r)
 {
     for (size_t i = 0; i < r->n_questions; i++) {
-        const cn_analysis_question *q = &r->questions[i];
-        if (!r->claims[q->claim].rule || q->n_answers < 2 ||
-            2 * answers_naming_claim(r, q) >= q->n_answers)
-            continue;
-        r->answers[q->answers[0]].review |= CN_REVIEW_CLAIM_FIT;
+        cn_analysis_question *q = &r->questions[i];
+        q->naming_claim = answers_naming_claim(r, q);
+        if (r->claims[q->claim].rule && q->n_answers >= 2 && 2 * q->naming_claim < q->n_answers)
+            r->answers[q->answers[0]].review |= CN_REVIEW_CLAIM_FIT;
     }
 }
 

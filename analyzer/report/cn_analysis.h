@@ -156,7 +156,9 @@ typedef struct cn_analysis_question {
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;
-    cn_tally tally; /* over the counted answers (dissent indexes answers[]) */
+    cn_tally tally;      /* over the counted answers (dissent indexes answers[]) */
+    size_t naming_claim; /* counted answers that name the primary catalog claim in their
+                            own words (review: claim-fit); 0 for an ad-hoc claim */
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {

@@ -156,18 +156,12 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                      cn_consensus_level_name(level));
         break;
     }
-    case CN_REVIEW_CLAIM_FIT: {
-        size_t k = 0;
-        for (size_t i = 0; i < q->n_answers; i++) {
-            const cn_analysis_answer *o = &r->answers[q->answers[i]];
-            k += o->annotation->answers[o->in_page].names_primary;
-        }
+    case CN_REVIEW_CLAIM_FIT:
         snprintf(buf, size,
                  "only %zu of the question's %zu answers name the catalog claim it was judged "
                  "against (\"%s\"): check that the claim fits the question",
-                 k, q->n_answers, r->claims[q->claim].statement);
+                 q->naming_claim, q->n_answers, r->claims[q->claim].statement);
         break;
-    }
     case CN_REVIEW_CONFLICTING:
         snprintf(buf, size,
                  "its cues point different ways (weights: reassuring %.1f, cautionary %.1f, "
