@@ -48,6 +48,11 @@ def page_id(url):
     return "rp_" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:10]
 
 
-def split_of(pid):
-    """Fixed before any labelling or tuning: 2 of 5 hash buckets are validation."""
+def split_of(pid, collection=1):
+    """Fixed before any labelling or tuning. First collection (2026-12-03): 2
+    of 5 hash buckets are validation (`val`), the rest `dev`. Second
+    collection (2026-12-04, pages not in the first): even first byte is
+    `val2` (kept untouched until the rules are frozen), odd is `dev2`."""
+    if collection == 2:
+        return "val2" if int(pid[3:5], 16) % 2 == 0 else "dev2"
     return "val" if int(pid[3:5], 16) % 5 < 2 else "dev"
