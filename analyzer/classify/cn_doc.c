@@ -21,28 +21,27 @@ void cn_doc_free(cn_doc *d)
 }
 
 /* Append text's tokens with sentence and clause numbers continued after
- * those already there. */
+ * those already there (the tokens move into out, nothing is copied). */
 static int append(const cn_rules *rules, cn_tokens *out, const char *text, unsigned *sent_off,
                   unsigned *clause_off)
 {
     cn_tokens *t = cn_rules_tokenize(rules, text, strlen(text));
     if (!t)
         return -1;
-    unsigned max_s = 0, max_c = 0;
-    int rc = 0;
-    for (size_t i = 0; i < cn_tokens_count(t) && !rc; i++) {
-        const cn_token *x = cn_tokens_at(t, i);
-        rc = cn_tokens_push(out, x->word, x->start, x->end, x->sentence + *sent_off,
-                            x->clause + *clause_off, x->number);
-        max_s = x->sentence + *sent_off;
-        max_c = x->clause + *clause_off;
+    size_t n = cn_tokens_count(t);
+    unsigned next_s = *sent_off, next_c = *clause_off;
+    if (n) {
+        const cn_token *last = cn_tokens_at(t, n - 1);
+        next_s = last->sentence + *sent_off + 1;
+        next_c = last->clause + *clause_off + 1;
     }
-    if (cn_tokens_count(t)) {
-        *sent_off = max_s + 1;
-        *clause_off = max_c + 1;
+    if (cn_tokens_absorb(out, t, *sent_off, *clause_off)) {
+        cn_tokens_free(t);
+        return -1;
     }
-    cn_tokens_free(t);
-    return rc;
+    *sent_off = next_s;
+    *clause_off = next_c;
+    return 0;
 }
 
 int cn_doc_new(const cn_rules *rules, const char *title, const char *text, cn_doc **out,

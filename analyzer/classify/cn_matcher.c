@@ -31,6 +31,23 @@ typedef struct int_list {
     size_t n;
 } int_list;
 
+/* A byte trie of the prefix elements ("recommend*"), so the prefixes a token
+ * starts with are found in one walk along its bytes rather than one hash of
+ * each of its prefixes (which costs the square of the token's length). */
+typedef struct pnode {
+    int prefix;       /* prefix id ending here, or -1 */
+    int first_child;  /* -1 when none */
+    int next_sibling; /* -1 when none */
+    unsigned char byte;
+} pnode;
+
+/* What a token's word is to the matcher: its literal-word id and its word
+ * classes, found with one hash lookup per token. */
+typedef struct vocab_entry {
+    int word;       /* id in words, or -1 */
+    int word_class; /* index into word_classes, or -1 */
+} vocab_entry;
+
 struct cn_matcher {
     mnode *nodes;
     size_t n_nodes, cap_nodes;
@@ -43,6 +60,12 @@ struct cn_matcher {
     size_t n_word_classes, cap_word_classes;
     int num_class;
     size_t n_patterns;
+    pnode *pnodes; /* pnodes[0] is the root (the empty prefix) */
+    size_t n_pnodes, cap_pnodes;
+    int proot[256];   /* the root's children by byte, -1 when none */
+    cn_strmap *vocab; /* word -> index into vocab_entries */
+    vocab_entry *vocab_entries;
+    size_t n_vocab, cap_vocab;
 };
 
 static int new_node(cn_matcher *m, bool is_gap)
@@ -69,8 +92,11 @@ cn_matcher *cn_matcher_new(void)
     m->prefixes = cn_strmap_new();
     m->classes = cn_strmap_new();
     m->word_classes_index = cn_strmap_new();
+    m->vocab = cn_strmap_new();
+    for (size_t b = 0; b < 256; b++)
+        m->proot[b] = -1;
     if (!m->edges || !m->words || !m->prefixes || !m->classes || !m->word_classes_index ||
-        new_node(m, false) != 0 || cn_strmap_put(m->classes, "num", 0)) {
+        !m->vocab || new_node(m, false) != 0 || cn_strmap_put(m->classes, "num", 0)) {
         cn_matcher_free(m);
         return NULL;
     }
@@ -93,6 +119,9 @@ void cn_matcher_free(cn_matcher *m)
     cn_strmap_free(m->prefixes);
     cn_strmap_free(m->classes);
     cn_strmap_free(m->word_classes_index);
+    cn_strmap_free(m->vocab);
+    free(m->vocab_entries);
+    free(m->pnodes);
     free(m);
 }
 
@@ -123,6 +152,76 @@ static int list_push(int_list *l, int v)
     return 0;
 }
 
+/* The vocabulary entry of word, made on first use; NULL on OOM. */
+static vocab_entry *vocab_of(cn_matcher *m, const char *word)
+{
+    int v = cn_strmap_get(m->vocab, word);
+    if (v >= 0)
+        return &m->vocab_entries[v];
+    if (m->n_vocab == m->cap_vocab) {
+        size_t cap = m->cap_vocab ? m->cap_vocab * 2 : 256;
+        vocab_entry *e = realloc(m->vocab_entries, cap * sizeof *e);
+        if (!e)
+            return NULL;
+        m->vocab_entries = e;
+        m->cap_vocab = cap;
+    }
+    if (cn_strmap_put(m->vocab, word, (int)m->n_vocab))
+        return NULL;
+    m->vocab_entries[m->n_vocab] = (vocab_entry){-1, -1};
+    return &m->vocab_entries[m->n_vocab++];
+}
+
+static int new_pnode(cn_matcher *m, unsigned char byte)
+{
+    if (m->n_pnodes == m->cap_pnodes) {
+        size_t cap = m->cap_pnodes ? m->cap_pnodes * 2 : 256;
+        pnode *p = realloc(m->pnodes, cap * sizeof *p);
+        if (!p)
+            return -1;
+        m->pnodes = p;
+        m->cap_pnodes = cap;
+    }
+    m->pnodes[m->n_pnodes] = (pnode){-1, -1, -1, byte};
+    return (int)m->n_pnodes++;
+}
+
+/* The child of trie node at byte, or -1. */
+static int pchild(const cn_matcher *m, int node, unsigned char byte)
+{
+    if (node == 0)
+        return m->proot[byte];
+    for (int c = m->pnodes[node].first_child; c >= 0; c = m->pnodes[c].next_sibling)
+        if (m->pnodes[c].byte == byte)
+            return c;
+    return -1;
+}
+
+/* Put prefix p (id) into the trie. Returns 0, or -1 on OOM. */
+static int ptrie_add(cn_matcher *m, const char *p, int id)
+{
+    if (m->n_pnodes == 0 && new_pnode(m, 0) != 0)
+        return -1;
+    int node = 0;
+    for (const unsigned char *b = (const unsigned char *)p; *b; b++) {
+        int c = pchild(m, node, *b);
+        if (c < 0) {
+            c = new_pnode(m, *b);
+            if (c < 0)
+                return -1;
+            if (node == 0) {
+                m->proot[*b] = c;
+            } else {
+                m->pnodes[c].next_sibling = m->pnodes[node].first_child;
+                m->pnodes[node].first_child = c;
+            }
+        }
+        node = c;
+    }
+    m->pnodes[node].prefix = id;
+    return 0;
+}
+
 int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_error *err)
 {
     int cid = intern(m->classes, cls);
@@ -140,8 +239,10 @@ int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_er
         }
         idx = (int)m->n_word_classes;
         m->word_classes[m->n_word_classes++] = (int_list){0};
-        if (cn_strmap_put(m->word_classes_index, word, idx))
+        vocab_entry *v = vocab_of(m, word);
+        if (!v || cn_strmap_put(m->word_classes_index, word, idx))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        v->word_class = idx;
     }
     if (list_push(&m->word_classes[idx], cid))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -186,11 +287,24 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
     } else if (len > 1 && e[len - 1] == '*') {
         kind = EDGE_PREFIX;
         char *p = strndup(e, len - 1);
-        id = p ? intern(m->prefixes, p) : -1;
+        id = -1;
+        if (p && (id = cn_strmap_get(m->prefixes, p)) < 0) {
+            id = intern(m->prefixes, p);
+            if (id >= 0 && ptrie_add(m, p, id))
+                id = -1;
+        }
         free(p);
     } else {
         kind = EDGE_WORD;
-        id = intern(m->words, e);
+        id = cn_strmap_get(m->words, e);
+        if (id < 0) {
+            id = intern(m->words, e);
+            vocab_entry *v = id >= 0 ? vocab_of(m, e) : NULL;
+            if (v)
+                v->word = id;
+            else
+                id = -1;
+        }
     }
     if (id < 0)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
@@ -310,22 +424,27 @@ typedef struct token_keys {
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
-    k->word = cn_strmap_get(m->words, t->word);
+    int v = cn_strmap_get(m->vocab, t->word);
+    const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
+    k->word = e ? e->word : -1;
     k->n_classes = 0;
     if (t->number)
         k->classes[k->n_classes++] = m->num_class;
-    int idx = cn_strmap_get(m->word_classes_index, t->word);
-    if (idx >= 0) {
-        const int_list *l = &m->word_classes[idx];
+    if (e && e->word_class >= 0) {
+        const int_list *l = &m->word_classes[e->word_class];
         for (size_t i = 0; i < l->n && k->n_classes < 16; i++)
             k->classes[k->n_classes++] = l->items[i];
     }
+    /* Every prefix element the word starts with, shortest first. */
     k->n_prefixes = 0;
-    size_t len = strlen(t->word);
-    for (size_t n = 1; n <= len && k->n_prefixes < 32; n++) {
-        int pid = cn_strmap_getn(m->prefixes, t->word, n);
-        if (pid >= 0)
-            k->prefixes[k->n_prefixes++] = pid;
+    int node = 0;
+    for (const unsigned char *b = (const unsigned char *)t->word;
+         m->n_pnodes && *b && k->n_prefixes < 32; b++) {
+        node = pchild(m, node, *b);
+        if (node < 0)
+            break;
+        if (m->pnodes[node].prefix >= 0)
+            k->prefixes[k->n_prefixes++] = m->pnodes[node].prefix;
     }
 }
 

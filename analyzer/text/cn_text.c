@@ -109,97 +109,99 @@ static const char *fold_replacement(uint32_t cp)
     }
 }
 
-/* Growable output with its offset map. */
+/* The output of cn_text_normalize with its offset map. No code point grows
+ * when folded (the 3-byte ellipsis becomes 3 dots, every other replacement is
+ * shorter than its source, a malformed byte is copied as one byte, and runs of
+ * spaces shrink), so len + 1 bytes always suffice and the buffers are sized
+ * once: normalization is on every hot path (tokens, de-duplication keys). */
 typedef struct norm_out {
     char *buf;
-    size_t *map;
-    size_t len, cap;
-    bool want_map;
+    size_t *map; /* NULL when no map was asked for */
+    size_t len;
 } norm_out;
 
-static bool out_push(norm_out *o, const char *bytes, size_t n, size_t src)
+static void out_put(norm_out *o, const char *bytes, size_t n, size_t src)
 {
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 64;
-        while (cap < o->len + n + 1)
-            cap *= 2;
-        char *b = realloc(o->buf, cap);
-        if (!b)
-            return false;
-        o->buf = b;
-        if (o->want_map) {
-            size_t *m = realloc(o->map, cap * sizeof *m);
-            if (!m)
-                return false;
-            o->map = m;
-        }
-        o->cap = cap;
-    }
     for (size_t i = 0; i < n; i++) {
         o->buf[o->len] = bytes[i];
-        if (o->want_map)
+        if (o->map)
             o->map[o->len] = src;
         o->len++;
     }
-    return true;
+}
+
+/* One code point at s[i] (not ASCII, or an ASCII space): folded into o.
+ * Returns its source length. */
+static size_t fold_one(norm_out *o, const char *s, size_t len, size_t i, bool *pending_space,
+                       size_t *space_src)
+{
+    uint32_t cp;
+    size_t n = cn_utf8_decode(s + i, len - i, &cp);
+    if ((cp < 0x80 && cn_text_is_space((int)cp)) || is_unicode_space(cp)) {
+        if (!*pending_space)
+            *space_src = i;
+        *pending_space = true;
+        return n;
+    }
+    if (*pending_space && o->len > 0)
+        out_put(o, " ", 1, *space_src);
+    *pending_space = false;
+    const char *rep = fold_replacement(cp);
+    if (rep) {
+        out_put(o, rep, strlen(rep), i);
+    } else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+        /* Latin-1 upper case letters map to lower case 32 code points on. */
+        uint32_t lc = cp + 32;
+        char tmp[2] = {(char)(0xC0 | (lc >> 6)), (char)(0x80 | (lc & 0x3F))};
+        out_put(o, tmp, 2, i);
+    } else {
+        out_put(o, s + i, n, i);
+    }
+    return n;
 }
 
 char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets)
 {
-    norm_out o = {.want_map = offsets != NULL};
+    norm_out o = {.buf = malloc(len + 1)};
+    if (offsets)
+        o.map = malloc((len + 1) * sizeof *o.map);
+    if (!o.buf || (offsets && !o.map)) {
+        free(o.buf);
+        free(o.map);
+        return NULL;
+    }
     bool pending_space = false;
     size_t space_src = 0;
     size_t i = 0;
     while (i < len) {
-        uint32_t cp;
-        size_t n = cn_utf8_decode(s + i, len - i, &cp);
-        bool space = (cp < 0x80 && cn_text_is_space((int)cp)) || is_unicode_space(cp);
-        if (space) {
-            if (!pending_space)
-                space_src = i;
-            pending_space = true;
-            i += n;
+        unsigned char c = (unsigned char)s[i];
+        /* Printable ASCII but the backtick (folded to ') goes straight through,
+         * lower-cased: nearly every byte of real text. */
+        if (c > ' ' && c < 0x7F && c != '`') {
+            if (pending_space && o.len > 0) {
+                o.buf[o.len] = ' ';
+                if (o.map)
+                    o.map[o.len] = space_src;
+                o.len++;
+            }
+            pending_space = false;
+            o.buf[o.len] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            if (o.map)
+                o.map[o.len] = i;
+            o.len++;
+            i++;
             continue;
         }
-        if (pending_space && o.len > 0 && !out_push(&o, " ", 1, space_src))
-            goto oom;
-        pending_space = false;
-        const char *rep = fold_replacement(cp);
-        char tmp[4];
-        if (rep) {
-            if (!out_push(&o, rep, strlen(rep), i))
-                goto oom;
-        } else if (cp < 0x80) {
-            tmp[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-            if (!out_push(&o, tmp, 1, i))
-                goto oom;
-        } else if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) {
-            /* Latin-1 upper case letters map to lower case 32 code points on. */
-            uint32_t lc = cp + 32;
-            tmp[0] = (char)(0xC0 | (lc >> 6));
-            tmp[1] = (char)(0x80 | (lc & 0x3F));
-            if (!out_push(&o, tmp, 2, i))
-                goto oom;
-        } else {
-            if (!out_push(&o, s + i, n, i))
-                goto oom;
-        }
-        i += n;
+        i += fold_one(&o, s, len, i, &pending_space, &space_src);
     }
-    if (!out_push(&o, "", 0, len))
-        goto oom;
     o.buf[o.len] = '\0';
-    if (o.want_map)
+    if (o.map)
         o.map[o.len] = len;
     if (out_len)
         *out_len = o.len;
     if (offsets)
         *offsets = o.map;
     return o.buf;
-oom:
-    free(o.buf);
-    free(o.map);
-    return NULL;
 }
 
 char *cn_text_dedup_key(const char *s, size_t len)

@@ -7,10 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Words live in blocks that never move, so a token's word pointer stays
+ * valid as the list grows, and a list of thousands of tokens costs a handful
+ * of allocations instead of one per word. */
+typedef struct word_block {
+    struct word_block *next;
+    size_t used, cap;
+    char data[];
+} word_block;
+
+#define WORD_BLOCK_MIN 4096
+
 struct cn_tokens {
     cn_token *items;
     size_t n, cap;
-    char **words; /* one allocation per word, freed with the list */
+    word_block *blocks; /* newest first; the words of every token */
 };
 
 cn_tokens *cn_tokens_new_empty(void)
@@ -18,13 +29,20 @@ cn_tokens *cn_tokens_new_empty(void)
     return calloc(1, sizeof(cn_tokens));
 }
 
+static void free_blocks(word_block *b)
+{
+    while (b) {
+        word_block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
 void cn_tokens_free(cn_tokens *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++)
-        free(t->words[i]);
-    free(t->words);
+    free_blocks(t->blocks);
     free(t->items);
     free(t);
 }
@@ -44,32 +62,82 @@ unsigned cn_tokens_sentences(const cn_tokens *t)
     return t->n ? t->items[t->n - 1].sentence + 1 : 0;
 }
 
+/* A NUL-terminated copy of word[0..len) in the list's blocks, or NULL. */
+static char *store_word(cn_tokens *t, const char *word, size_t len)
+{
+    word_block *b = t->blocks;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > WORD_BLOCK_MIN ? len + 1 : WORD_BLOCK_MIN;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = t->blocks;
+        t->blocks = b;
+    }
+    char *copy = b->data + b->used;
+    memcpy(copy, word, len);
+    copy[len] = '\0';
+    b->used += len + 1;
+    return copy;
+}
+
+static int reserve(cn_tokens *t, size_t more)
+{
+    if (t->n + more <= t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap : 64;
+    while (cap < t->n + more)
+        cap *= 2;
+    cn_token *items = realloc(t->items, cap * sizeof *items);
+    if (!items)
+        return -1;
+    t->items = items;
+    t->cap = cap;
+    return 0;
+}
+
+static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size_t end,
+                  unsigned sentence, unsigned clause, bool number)
+{
+    if (reserve(t, 1))
+        return -1;
+    char *copy = store_word(t, word, len);
+    if (!copy)
+        return -1;
+    t->items[t->n++] = (cn_token){.word = copy,
+                                  .start = start,
+                                  .end = end,
+                                  .sentence = sentence,
+                                  .clause = clause,
+                                  .number = number};
+    return 0;
+}
+
 int cn_tokens_push(cn_tokens *t, const char *word, size_t start, size_t end, unsigned sentence,
                    unsigned clause, bool number)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        cn_token *items = realloc(t->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        t->items = items;
-        char **words = realloc(t->words, cap * sizeof *words);
-        if (!words)
-            return -1;
-        t->words = words;
-        t->cap = cap;
-    }
-    char *copy = strdup(word);
-    if (!copy)
+    return push_n(t, word, strlen(word), start, end, sentence, clause, number);
+}
+
+int cn_tokens_absorb(cn_tokens *t, cn_tokens *src, unsigned sentence_offset, unsigned clause_offset)
+{
+    if (reserve(t, src->n))
         return -1;
-    t->words[t->n] = copy;
-    t->items[t->n] = (cn_token){.word = copy,
-                                .start = start,
-                                .end = end,
-                                .sentence = sentence,
-                                .clause = clause,
-                                .number = number};
-    t->n++;
+    for (size_t i = 0; i < src->n; i++) {
+        cn_token x = src->items[i];
+        x.sentence += sentence_offset;
+        x.clause += clause_offset;
+        t->items[t->n++] = x;
+    }
+    /* The words move with their blocks: append src's chain behind ours. */
+    word_block **tail = &t->blocks;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = src->blocks;
+    src->blocks = NULL;
+    cn_tokens_free(src);
     return 0;
 }
 
@@ -102,13 +170,25 @@ static char_class classify_char(const char *norm, size_t i, size_t n)
     return CH_OTHER;
 }
 
-static bool all_digits(const char *w)
+/* Letters, digits and every byte of non-ASCII characters: the bytes words
+ * are made of (CH_WORD of classify_char, without its context). */
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool all_digits(const char *w, size_t len)
 {
     bool any = false;
-    for (; *w; w++) {
-        if (*w >= '0' && *w <= '9')
+    for (size_t i = 0; i < len; i++) {
+        if (is_digit(w[i]))
             any = true;
-        else if (*w != '.' && *w != ',')
+        else if (w[i] != '.' && w[i] != ',')
             return false;
     }
     return any;
@@ -117,10 +197,28 @@ static bool all_digits(const char *w)
 /* Line breaks in the original end a sentence (titles, paragraphs, lists). */
 static bool newline_between(const char *text, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++)
-        if (text[i] == '\n')
-            return true;
-    return false;
+    return to > from && memchr(text + from, '\n', to - from) != NULL;
+}
+
+/* The end of the word that starts at norm[i]: word bytes, an apostrophe
+ * followed by a word byte, and a decimal point inside a number ("3.5"). */
+static size_t word_end(const char *norm, size_t i, size_t n)
+{
+    size_t j = i;
+    while (j < n) {
+        unsigned char c = (unsigned char)norm[j];
+        if (is_word_byte(c) ||
+            (c == '\'' && j + 1 < n && is_word_byte((unsigned char)norm[j + 1]))) {
+            j++;
+            continue;
+        }
+        if (c == '.' && j + 1 < n && is_digit(norm[j + 1]) && is_digit(norm[i])) {
+            j++; /* decimal number */
+            continue;
+        }
+        break;
+    }
+    return j;
 }
 
 cn_tokens *cn_tokens_new(const char *text, size_t len)
@@ -131,6 +229,8 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
     size_t n, *map = NULL;
     char *norm = cn_text_normalize(text, len, &n, &map);
     if (!norm) {
+        free(norm);
+        free(map);
         cn_tokens_free(t);
         return NULL;
     }
@@ -139,36 +239,16 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
     size_t prev_end_src = 0;
     size_t i = 0;
     while (i < n) {
-        char_class cls = classify_char(norm, i, n);
-        if (cls == CH_SENTENCE) {
-            sentence_pending = true;
+        if (!is_word_byte((unsigned char)norm[i])) {
+            char_class cls = classify_char(norm, i, n);
+            if (cls == CH_SENTENCE)
+                sentence_pending = true;
+            else if (cls == CH_CLAUSE)
+                clause_pending = true;
             i++;
             continue;
         }
-        if (cls == CH_CLAUSE) {
-            clause_pending = true;
-            i++;
-            continue;
-        }
-        if (cls != CH_WORD) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < n) {
-            char_class c = classify_char(norm, j, n);
-            if (c == CH_WORD ||
-                (c == CH_APOS && j + 1 < n && classify_char(norm, j + 1, n) == CH_WORD)) {
-                j++;
-                continue;
-            }
-            if (norm[j] == '.' && c == CH_OTHER && j + 1 < n && norm[j + 1] >= '0' &&
-                norm[j + 1] <= '9' && norm[i] >= '0' && norm[i] <= '9') {
-                j++; /* decimal number */
-                continue;
-            }
-            break;
-        }
+        size_t j = word_end(norm, i, n);
         if (t->n > 0 && newline_between(text, prev_end_src, map[i]))
             sentence_pending = true;
         if (sentence_pending && t->n > 0) {
@@ -178,15 +258,13 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
             clause++;
         }
         sentence_pending = clause_pending = false;
-        char save = norm[j];
-        norm[j] = '\0';
-        if (cn_tokens_push(t, norm + i, map[i], map[j], sentence, clause, all_digits(norm + i))) {
+        if (push_n(t, norm + i, j - i, map[i], map[j], sentence, clause,
+                   all_digits(norm + i, j - i))) {
             free(norm);
             free(map);
             cn_tokens_free(t);
             return NULL;
         }
-        norm[j] = save;
         prev_end_src = map[j];
         i = j;
     }

@@ -39,6 +39,12 @@ const cn_token *cn_tokens_at(const cn_tokens *tokens, size_t i);
 int cn_tokens_push(cn_tokens *tokens, const char *word, size_t start, size_t end, unsigned sentence,
                    unsigned clause, bool number);
 
+/* Move every token of src to the end of t, their sentence and clause numbers
+ * raised by the offsets; src is freed (its words move, not copied). Returns
+ * 0, or -1 when memory runs out (src is then left as it was). */
+int cn_tokens_absorb(cn_tokens *t, cn_tokens *src, unsigned sentence_offset,
+                     unsigned clause_offset);
+
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);
 

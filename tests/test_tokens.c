@@ -1,0 +1,161 @@
+/* test_tokens: word tokens (spans, sentences, clauses, numbers, moving lists)
+ * and the matcher's word, class and prefix elements over them. */
+#include "testutil.h"
+
+#include "cn_matcher.h"
+#include "cn_tokens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_spans_sentences_clauses(void)
+{
+    const char *s = "Don't RUN, rest.\nTake 3.5 mg \xe2\x80\x94 e.g. daily!";
+    cn_tokens *t = cn_tokens_new(s, strlen(s));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    static const struct {
+        const char *word;
+        size_t start, end;
+        unsigned sentence, clause;
+        bool number;
+    } want[] = {
+        {"don't", 0, 5, 0, 0, false},  {"run", 6, 9, 0, 0, false},  {"rest", 11, 15, 0, 1, false},
+        {"take", 17, 21, 1, 2, false}, {"3.5", 22, 25, 1, 2, true}, {"mg", 26, 28, 1, 2, false},
+        {"e", 33, 34, 1, 3, false},    {"g", 35, 36, 1, 3, false},  {"daily", 38, 43, 2, 4, false},
+    };
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const cn_token *x = cn_tokens_at(t, i);
+        CU_ASSERT_STRING_EQUAL(x->word, want[i].word);
+        CU_ASSERT_EQUAL(x->start, want[i].start);
+        CU_ASSERT_EQUAL(x->end, want[i].end);
+        CU_ASSERT_EQUAL(x->sentence, want[i].sentence);
+        CU_ASSERT_EQUAL(x->clause, want[i].clause);
+        CU_ASSERT_EQUAL(x->number, want[i].number);
+    }
+    CU_ASSERT_EQUAL(cn_tokens_sentences(t), 3);
+    CU_ASSERT_PTR_NULL(cn_tokens_at(t, 99));
+    cn_tokens_free(t);
+}
+
+/* Thousands of words, some longer than a word block: every word stays where
+ * it was stored while the list grows. */
+static void test_many_and_long_words(void)
+{
+    size_t n_words = 5000, long_len = 10000;
+    size_t cap = n_words * 8 + long_len + 16;
+    char *s = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    size_t len = 0;
+    for (size_t i = 0; i < n_words; i++)
+        len += (size_t)snprintf(s + len, cap - len, "w%zu ", i);
+    memset(s + len, 'x', long_len);
+    len += long_len;
+    cn_tokens *t = cn_tokens_new(s, len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), n_words + 1);
+    char want[16];
+    for (size_t i = 0; i < n_words; i++) {
+        snprintf(want, sizeof want, "w%zu", i);
+        CU_ASSERT_STRING_EQUAL(cn_tokens_at(t, i)->word, want);
+    }
+    const cn_token *last = cn_tokens_at(t, n_words);
+    CU_ASSERT_EQUAL(strlen(last->word), long_len);
+    CU_ASSERT_EQUAL(last->end - last->start, long_len);
+    cn_tokens_free(t);
+    free(s);
+}
+
+static void test_absorb_moves_and_renumbers(void)
+{
+    cn_tokens *a = cn_tokens_new("Title here", 10);
+    cn_tokens *b = cn_tokens_new("One. Two, three", 15);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_absorb(a, b, 1, 1), 0); /* b is freed */
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(a), 5);
+    static const char *words[] = {"title", "here", "one", "two", "three"};
+    static const unsigned sentence[] = {0, 0, 1, 2, 2}, clause[] = {0, 0, 1, 2, 3};
+    static const size_t start[] = {0, 6, 0, 5, 10};
+    for (size_t i = 0; i < 5; i++) {
+        const cn_token *x = cn_tokens_at(a, i);
+        CU_ASSERT_STRING_EQUAL(x->word, words[i]);
+        CU_ASSERT_EQUAL(x->sentence, sentence[i]);
+        CU_ASSERT_EQUAL(x->clause, clause[i]);
+        CU_ASSERT_EQUAL(x->start, start[i]);
+    }
+    /* pushing after a move still works and keeps the moved words intact */
+    CU_ASSERT_EQUAL(cn_tokens_push(a, "more", 20, 24, 3, 4, false), 0);
+    CU_ASSERT_STRING_EQUAL(cn_tokens_at(a, 4)->word, "three");
+    CU_ASSERT_STRING_EQUAL(cn_tokens_at(a, 5)->word, "more");
+    cn_tokens_free(a);
+}
+
+static int add(cn_matcher *m, const char *pattern, int payload)
+{
+    char buf[128];
+    const char *elems[8];
+    size_t n = 0;
+    snprintf(buf, sizeof buf, "%s", pattern);
+    for (char *w = strtok(buf, " "); w && n < 8; w = strtok(NULL, " "))
+        elems[n++] = w;
+    cn_error err;
+    return cn_matcher_add(m, elems, n, payload, NULL, &err);
+}
+
+/* The matches of text as "payload:first-last" joined by spaces. */
+static void scan(const cn_matcher *m, const char *text, char *out, size_t cap)
+{
+    cn_tokens *t = cn_tokens_new(text, strlen(text));
+    cn_match *ms = NULL;
+    size_t n = 0;
+    cn_error err;
+    out[0] = '\0';
+    CU_ASSERT_EQUAL_FATAL(cn_matcher_scan(m, t, &ms, &n, &err), CN_OK);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%d:%zu-%zu", i ? " " : "", ms[i].payload,
+                                ms[i].first, ms[i].last);
+    free(ms);
+    cn_tokens_free(t);
+}
+
+static void test_matcher_prefixes_words_classes(void)
+{
+    cn_matcher *m = cn_matcher_new();
+    cn_error err;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT_EQUAL(cn_matcher_class_add(m, "neg", "not", &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_matcher_class_add(m, "neg", "never", &err), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "rec*", 1), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "recommend*", 2), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "recommended", 3), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "@neg recommend*", 4), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "not", 5), CN_OK); /* a word both literal and in a class */
+    CU_ASSERT_EQUAL(add(m, "@num mg", 6), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "stop ** now", 7), CN_OK);
+    char got[256];
+    /* a prefix equal to the whole word matches; nested prefixes all match */
+    scan(m, "I recommended it", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "1:1-1 2:1-1 3:1-1");
+    scan(m, "not recommending, never recess", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "4:0-1 5:0-0 1:1-1 2:1-1 1:3-3");
+    scan(m, "re reco take 5 mg", got, sizeof got); /* "re" is too short for rec* */
+    CU_ASSERT_STRING_EQUAL(got, "1:1-1 6:3-4");
+    scan(m, "stop it right now. stop. now", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "7:0-3");
+    cn_matcher_free(m);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"spans, sentences, clauses", test_spans_sentences_clauses},
+        {"many and long words", test_many_and_long_words},
+        {"absorb moves and renumbers", test_absorb_moves_and_renumbers},
+        {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
+        {NULL, NULL},
+    };
+    return tu_run_suite("tokens", tests);
+}
