@@ -33,7 +33,6 @@ static char *summary_of(long none, long rea, long cau, long con)
     long counts[CN_STANCE_COUNT] = {none, rea, cau, con};
     cn_consensus_opts o;
     cn_consensus_opts_init(&o);
-    o.draws = 0; /* the posterior is not part of the sentence */
     cn_consensus_result r;
     cn_error err;
     char *s = NULL;
@@ -71,7 +70,6 @@ static void test_summary_restriction_phrasing(void)
     long counts[CN_STANCE_COUNT] = {0, 0, 0, 3};
     cn_consensus_opts o;
     cn_consensus_opts_init(&o);
-    o.draws = 0;
     cn_consensus_result r;
     cn_error err;
     char *s = NULL;
@@ -323,7 +321,6 @@ static void test_analysis_groups_and_counts(void)
     cn_analysis_opts_init(&o);
     o.bootstrap = 50;
     o.simulate = 50;
-    o.consensus.draws = 100;
     cn_analysis *an = cn_analysis_new(rules, &o);
     cn_error err;
     CU_ASSERT_EQUAL(cn_analysis_add_page(an,

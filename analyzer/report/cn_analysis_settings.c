@@ -8,7 +8,6 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->consensus.moderate = cn_rules_setting(rules, "consensus_moderate");
     opts->consensus.weak = cn_rules_setting(rules, "consensus_weak");
     opts->consensus.min_answers = (long)cn_rules_setting(rules, "consensus_min_answers");
-    opts->consensus.draws = (size_t)cn_rules_setting(rules, "posterior_draws");
     opts->consensus.posterior = cn_rules_setting(rules, "consensus_posterior");
     opts->consensus.confusion = cn_rules_confusion(rules);
     opts->consensus.relabel_draws = (size_t)cn_rules_setting(rules, "relabel_draws");

@@ -162,7 +162,6 @@ static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
     cJSON *post = obj(c, o, "p_most_common");
     for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)
         num(c, post, cn_stance_name((cn_stance)s), k->posterior[s]);
-    integer(c, o, "draws", (long)k->draws);
 }
 
 static void specialty_split(jctx *c, cJSON *parent, const cn_tally *t)
@@ -597,7 +596,6 @@ static void header(jctx *c, cJSON *root)
         num(c, s, "moderate", o->moderate);
         num(c, s, "weak", o->weak);
         integer(c, s, "min_answers", o->min_answers);
-        integer(c, s, "posterior_draws", (long)o->draws);
         integer(c, s, "bootstrap", (long)r->opts.bootstrap);
         integer(c, s, "simulate", (long)r->opts.simulate);
         num(c, s, "low_confidence", r->opts.low_confidence);

@@ -199,7 +199,6 @@ static void consensus(xctx *c, const cn_consensus_result *k)
     attr_int(c, "relabel-draws", (long)k->relabel_draws);
     attr_num(c, "ordinal", k->ordinal);
     attr_num(c, "entropy", k->entropy);
-    attr_int(c, "draws", (long)k->draws);
     for (int s = CN_STANCE_REASSURING; s < CN_STANCE_COUNT; s++) {
         start(c, "p-most-common");
         attr(c, "stance", cn_stance_name((cn_stance)s));
@@ -617,7 +616,6 @@ static void header(xctx *c)
     attr_num(c, "moderate", o->moderate);
     attr_num(c, "weak", o->weak);
     attr_int(c, "min-answers", o->min_answers);
-    attr_int(c, "posterior-draws", (long)o->draws);
     attr_int(c, "bootstrap", (long)r->opts.bootstrap);
     attr_int(c, "simulate", (long)r->opts.simulate);
     attr_num(c, "low-confidence", r->opts.low_confidence);

@@ -1,9 +1,9 @@
-/* cn_consensus: per-question consensus figures from stance counts (GSL). */
+/* cn_consensus: per-question consensus figures from stance counts, in closed form (GSL). */
 #include "cn_consensus.h"
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <limits.h>
 #include <math.h>
 
 /* The three stances on the ordinal scale, in order. */
@@ -18,7 +18,6 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->weak = CN_CONSENSUS_DEFAULT_WEAK;
     opts->min_answers = CN_CONSENSUS_DEFAULT_MIN_ANSWERS;
     opts->seed = CN_CONSENSUS_DEFAULT_SEED;
-    opts->draws = CN_CONSENSUS_DEFAULT_DRAWS;
     opts->posterior = CN_CONSENSUS_DEFAULT_POSTERIOR;
     opts->confusion = NULL;
     opts->relabel_draws = CN_CONSENSUS_DEFAULT_RELABEL_DRAWS;
@@ -154,35 +153,52 @@ static cn_consensus_level decide_level(const cn_consensus_opts *o, const cn_cons
     return CN_CONSENSUS_NONE;
 }
 
-/* P(stance k has the largest share) under Dirichlet(1 + counts) over the
- * three stances. A Dirichlet draw is a vector of independent Gamma(alpha_k, 1)
- * draws divided by their sum; the division does not change which is largest,
- * so comparing the gamma draws suffices. */
-static int posterior_mc(const cn_consensus_opts *o, const long counts[CN_STANCE_COUNT],
-                        cn_consensus_result *out, cn_error *err)
+/*
+ * P(G1 > G2 and G1 > G3) for independent G_j ~ Gamma(a_j, 1) with integer
+ * shapes a_j >= 1, exactly (to rounding): the probability that a component of
+ * Dirichlet(a1, a2, a3) is the largest, since dividing by the sum does not
+ * change which is largest. A Gamma(a, 1) with integer a is the time of the
+ * a-th event of a rate-1 Poisson process; merge the three processes and each
+ * event belongs to process j with probability 1/3, independently. At process
+ * 1's a1-th event, process 2 has had I events, I ~ NegBin(a1, 1/2) (only
+ * processes 1 and 2 count), and given I = i process 3 has had J ~ NegBin(a1 +
+ * i, 2/3) events; G1 is the largest iff I >= a2 and J >= a3. So
+ *   P = sum_{i >= a2} C(a1 + i - 1, i) 2^-(a1 + i) P(J >= a3 | i),
+ *   P(J >= a3 | i) = I_{1/3}(a3, a1 + i) (the regularized incomplete beta),
+ * a sum of positive terms: no cancellation however small P is. The terms are
+ * taken in log space (the first ones can underflow on the way to the mode)
+ * and the sum stops once the geometric bound on the rest, t r / (1 - r) with
+ * r the (decreasing) ratio of successive terms, is below 1e-17 of the sum.
+ */
+static double p_largest(long a1, long b, long c)
 {
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!rng)
-        return cn_error_set(err, CN_ERR_NOMEM, "consensus: cannot allocate a random generator");
-    gsl_rng_set(rng, o->seed);
-    size_t hits[CN_STANCE_COUNT] = {0};
-    for (size_t d = 0; d < o->draws; d++) {
-        double best = -1.0;
-        int who = FIRST_STANCE;
-        for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++) {
-            double g = gsl_ran_gamma(rng, 1.0 + (double)counts[k], 1.0);
-            if (g > best) {
-                best = g;
-                who = k;
-            }
-        }
-        hits[who]++;
+    /* P is symmetric in the other two shapes: one order for both, so that
+     * tied stances get the same bits, the larger first (fewer terms) */
+    long a2 = b > c ? b : c, a3 = b > c ? c : b;
+    double sum = 0.0;
+    double lt =
+        gsl_sf_lnchoose((unsigned)(a1 + a2 - 1), (unsigned)a2) - (double)(a1 + a2) * log(2.0);
+    for (long i = a2;; i++) {
+        double t = exp(lt);
+        sum += t * gsl_cdf_beta_P(1.0 / 3.0, (double)a3, (double)(a1 + i));
+        double ratio = (double)(a1 + i) / (2.0 * (double)(i + 1));
+        if (ratio < 1.0 && t * ratio / (1.0 - ratio) <= 1e-17 * sum)
+            break;
+        lt += log(ratio);
     }
-    gsl_rng_free(rng);
-    for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++)
-        out->posterior[k] = (double)hits[k] / (double)o->draws;
-    out->draws = o->draws;
-    return CN_OK;
+    return sum > 1.0 ? 1.0 : sum;
+}
+
+/* posterior[k] = P(stance k has the largest share) under Dirichlet(1 +
+ * counts) over the three stances. */
+static void posterior_exact(const long counts[CN_STANCE_COUNT], cn_consensus_result *out)
+{
+    long a[N_STANCES];
+    for (int k = 0; k < N_STANCES; k++)
+        a[k] = 1 + counts[FIRST_STANCE + k];
+    for (int k = 0; k < N_STANCES; k++)
+        out->posterior[FIRST_STANCE + k] =
+            p_largest(a[k], a[(k + 1) % N_STANCES], a[(k + 2) % N_STANCES]);
 }
 
 cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *o,
@@ -216,6 +232,9 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
         if (counts[k] < 0)
             return cn_error_set(err, CN_ERR_USAGE, "consensus: negative count %ld for %s",
                                 counts[k], cn_stance_name((cn_stance)k));
+    /* GSL's binomial and log-choose take unsigned ints (n + 2 at most) */
+    if (sum_counts(counts, CN_STANCE_COUNT) > (long)(UINT_MAX / 4))
+        return cn_error_set(err, CN_ERR_USAGE, "consensus: more than %u answers", UINT_MAX / 4);
 
     *out = (cn_consensus_result){0};
     out->answers = sum_counts(counts, CN_STANCE_COUNT);
@@ -263,10 +282,8 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         out->posterior[k] = NAN;
     out->posterior_majority = NAN;
-    if (out->stance_answers > 0 && opts->draws > 0) {
-        rc = posterior_mc(opts, counts, out, err);
-        if (rc)
-            return rc;
+    if (out->stance_answers > 0) {
+        posterior_exact(counts, out);
         if (!out->tie)
             out->posterior_majority = out->posterior[out->majority];
     }

@@ -32,8 +32,9 @@
  * - entropy: Shannon entropy of the three stance shares divided by log 3
  *   (0 = all the same, 1 = evenly split).
  * - posterior: P(stance k is the most common, a plurality) under the
- *   posterior Dirichlet(1 + counts) over the three stances, by seeded Monte
- *   Carlo; posterior_majority is that probability for the majority. Not the
+ *   posterior Dirichlet(1 + counts) over the three stances, exactly (a finite
+ *   sum of negative binomial x incomplete beta terms, cn_consensus.c);
+ *   posterior_majority is that probability for the majority. Not the
  *   probability of holding over half: that is p_over_half.
  * Undefined figures (no stance-taking answers, a tie's posterior_majority) are NaN.
  */
@@ -60,7 +61,6 @@ typedef enum cn_consensus_level {
 #define CN_CONSENSUS_DEFAULT_MODERATE 0.60
 #define CN_CONSENSUS_DEFAULT_WEAK 0.50
 #define CN_CONSENSUS_DEFAULT_MIN_ANSWERS 5
-#define CN_CONSENSUS_DEFAULT_DRAWS 10000
 #define CN_CONSENSUS_DEFAULT_SEED 1
 #define CN_CONSENSUS_DEFAULT_POSTERIOR 0.80
 /* Fewer stance-taking answers than this: the exact interval. */
@@ -68,16 +68,15 @@ typedef enum cn_consensus_level {
 #define CN_CONSENSUS_DEFAULT_RELABEL_DRAWS 2000
 
 /* Options; set them with cn_consensus_opts_init, then change what you need.
- * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1;
- * draws == 0 skips the Monte Carlo (the posterior is then NaN). */
+ * Need 0 < weak <= moderate <= strong <= 1, level in (0,1), min_answers >= 1.
+ * Every figure of cn_consensus_compute is exact; only cn_relabel draws. */
 typedef struct cn_consensus_opts {
     double level;       /* confidence level of the intervals (0.95) */
     double strong;      /* share needed for "strong" (0.75) */
     double moderate;    /* share needed for "moderate" (0.60) */
     double weak;        /* share needed for "weak" (0.50) */
     long min_answers;   /* fewer stance-taking answers: "insufficient" (5) */
-    unsigned long seed; /* gsl_rng (mt19937) seed of the Monte Carlo (1) */
-    size_t draws;       /* Monte Carlo draws from the posterior (10000) */
+    unsigned long seed; /* gsl_rng (mt19937) seed of cn_relabel's redraws (1) */
     double posterior;   /* a level needs P(share >= its threshold) >= this (0.8);
                            0: the share alone decides */
     /* The classifier's confusion matrix ([true][predicted] counts on labelled
@@ -99,7 +98,6 @@ typedef struct cn_consensus_result {
     double entropy;                    /* normalized Shannon entropy */
     double posterior[CN_STANCE_COUNT]; /* [0] unused (NaN) */
     double posterior_majority;
-    size_t draws;                /* Monte Carlo draws used */
     cn_interval interval;        /* the majority share's headline interval */
     const char *interval_method; /* "exact" or "wilson" (static) */
     double p_over_half;          /* P(true majority share > 1/2); NaN without a majority */
@@ -118,7 +116,7 @@ typedef struct cn_consensus_result {
 
 /* The majority (*majority; CN_STANCE_NONE on a tie or without stances) and
  * the level of a set of counts, by the same rule as cn_consensus_compute,
- * without the intervals and the Monte Carlo: cheap enough to call thousands
+ * without the intervals and the posterior: cheap enough to call thousands
  * of times (cn_relabel). opts must be valid (cn_consensus_compute checks). */
 cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *opts,
                                          const long counts[CN_STANCE_COUNT], cn_stance *majority);
@@ -130,8 +128,8 @@ double cn_share_posterior_at_least(long k, long n, double x);
 void cn_consensus_opts_init(cn_consensus_opts *opts);
 
 /* Compute every figure for one question/claim. opts may be NULL (defaults).
- * Returns CN_OK; CN_ERR_USAGE for a negative count or inconsistent options;
- * CN_ERR_NOMEM when the random generator cannot be allocated. */
+ * Returns CN_OK; CN_ERR_USAGE for a negative count, a count above UINT_MAX / 4
+ * or inconsistent options. */
 int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
                          cn_consensus_result *out, cn_error *err);
 
