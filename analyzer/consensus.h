@@ -32,6 +32,7 @@
 #include "cn_sha256.h"
 
 /* text */
+#include "cn_jsonbuf.h"
 #include "cn_lines.h"
 #include "cn_text.h"
 #include "cn_tokens.h"

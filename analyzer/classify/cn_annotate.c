@@ -304,7 +304,23 @@ static double round4(double x)
     return isfinite(x) ? round(x * 10000.0) / 10000.0 : 0.0;
 }
 
-static cJSON *effects_json(unsigned flags)
+/* A string member, left out when the value is NULL (as cJSON's
+ * AddStringToObject leaves it out). */
+static void add_string(cn_jsonbuf *b, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    cn_jsonbuf_key(b, key);
+    cn_jsonbuf_string(b, value);
+}
+
+static void add_number(cn_jsonbuf *b, const char *key, double value)
+{
+    cn_jsonbuf_key(b, key);
+    cn_jsonbuf_number(b, value);
+}
+
+static void effects_json(cn_jsonbuf *b, unsigned flags)
 {
     static const struct {
         unsigned flag;
@@ -321,90 +337,114 @@ static cJSON *effects_json(unsigned flags)
         {CN_EV_BOILERPLATE, "boilerplate"},
         {CN_EV_LAST_SENTENCE, "bottom-line"},
     };
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < sizeof NAMES / sizeof *NAMES; i++)
+    cn_jsonbuf_open_array(b);
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
         if (flags & NAMES[i].flag)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(NAMES[i].name));
-    return arr;
+            cn_jsonbuf_string(b, NAMES[i].name);
+    cn_jsonbuf_close_array(b);
+}
+
+static void evidence_json(cn_jsonbuf *b, const cn_decision *d, const char *title, const char *text)
+{
+    cn_jsonbuf_open_array(b);
+    /* lengths once: an evidence list grows with the text */
+    size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
+    for (size_t i = 0; i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        const char *src = e->in_title ? title : text;
+        size_t src_len = e->in_title ? title_len : text_len;
+        cn_jsonbuf_open_object(b);
+        add_string(b, "rule", e->rule->id);
+        add_string(b, "kind", cn_rule_kind_name(e->rule->kind));
+        add_string(b, "field", e->in_title ? "title" : "text");
+        add_number(b, "start", (double)e->start);
+        add_number(b, "end", (double)e->end);
+        if (src && e->end <= src_len) {
+            cn_jsonbuf_key(b, "match");
+            cn_jsonbuf_string_n(b, src + e->start, e->end - e->start);
+        }
+        if (e->rule->kind == CN_RULE_CUE) {
+            add_string(b, "stance", cn_stance_name(e->stance));
+            add_number(b, "weight", round4(e->weight));
+            cn_jsonbuf_key(b, "effects");
+            effects_json(b, e->flags);
+        }
+        cn_jsonbuf_close_object(b);
+    }
+    cn_jsonbuf_close_array(b);
 }
 
 cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *text)
 {
-    cJSON *arr = cJSON_CreateArray();
-    /* lengths once: an evidence list grows with the text */
-    size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
-    for (size_t i = 0; arr && i < d->n_evidence; i++) {
-        const cn_evidence *e = &d->evidence[i];
-        const char *src = e->in_title ? title : text;
-        size_t src_len = e->in_title ? title_len : text_len;
-        cJSON *o = cJSON_CreateObject();
-        if (!o)
-            break;
-        cJSON_AddStringToObject(o, "rule", e->rule->id);
-        cJSON_AddStringToObject(o, "kind", cn_rule_kind_name(e->rule->kind));
-        cJSON_AddStringToObject(o, "field", e->in_title ? "title" : "text");
-        cJSON_AddNumberToObject(o, "start", (double)e->start);
-        cJSON_AddNumberToObject(o, "end", (double)e->end);
-        if (src && e->end <= src_len) {
-            char *m = strndup(src + e->start, e->end - e->start);
-            cJSON_AddStringToObject(o, "match", m ? m : "");
-            free(m);
-        }
-        if (e->rule->kind == CN_RULE_CUE) {
-            cJSON_AddStringToObject(o, "stance", cn_stance_name(e->stance));
-            cJSON_AddNumberToObject(o, "weight", round4(e->weight));
-            cJSON_AddItemToObject(o, "effects", effects_json(e->flags));
-        }
-        cJSON_AddItemToArray(arr, o);
-    }
+    cn_jsonbuf b = {0};
+    evidence_json(&b, d, title, text);
+    char *s = cn_jsonbuf_take(&b);
+    cJSON *arr = s ? cJSON_Parse(s) : NULL;
+    free(s);
     return arr;
 }
 
-static cJSON *scores_json(const cn_decision *d)
+static void scores_json(cn_jsonbuf *b, const cn_decision *d)
 {
-    cJSON *o = cJSON_CreateObject();
-    for (int k = CN_STANCE_REASSURING; o && k < CN_STANCE_COUNT; k++)
-        cJSON_AddNumberToObject(o, cn_stance_name((cn_stance)k), round4(d->scores[k]));
-    return o;
+    cn_jsonbuf_open_object(b);
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        add_number(b, cn_stance_name((cn_stance)k), round4(d->scores[k]));
+    cn_jsonbuf_close_object(b);
 }
 
-cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_annotation *pa)
+void cn_annotation_answer_write(cn_jsonbuf *b, const cn_page *page, size_t i,
+                                const cn_page_annotation *pa)
 {
-    cJSON *o = cn_answer_json_new(page, i);
-    if (!o)
-        return NULL;
+    cn_answer_json_fields(b, page, i);
     const cn_answer_annotation *aa = &pa->answers[i];
     const cn_answer *ans = &page->answers[i];
     const cn_decision *primary = &aa->claims[0].decision;
-    cJSON_AddStringToObject(o, "stance", cn_stance_name(primary->stance));
-    cJSON_AddNumberToObject(o, "confidence", round4(primary->confidence));
-    cJSON_AddStringToObject(o, "claim", pa->primary->id);
-    if (pa->question_type)
-        cJSON_AddStringToObject(o, "question_type", pa->question_type);
-    else
-        cJSON_AddNullToObject(o, "question_type");
-    cJSON *flags = cJSON_AddArrayToObject(o, "question_flags");
-    for (size_t i = 0; flags && i < pa->n_question_flags; i++)
-        cJSON_AddItemToArray(flags, cJSON_CreateString(pa->question_flags[i]));
-    cJSON_AddBoolToObject(o, "conflicting", primary->conflicting);
-    cJSON_AddStringToObject(o, "reason", primary->reason ? primary->reason : "");
-    if (primary->deciding_feature)
-        cJSON_AddStringToObject(o, "deciding_feature", primary->deciding_feature);
-    cJSON_AddItemToObject(o, "scores", scores_json(primary));
-    cJSON *claims = cJSON_AddArrayToObject(o, "claims");
-    for (size_t c = 0; claims && c < aa->n_claims; c++) {
+    add_string(b, "stance", cn_stance_name(primary->stance));
+    add_number(b, "confidence", round4(primary->confidence));
+    add_string(b, "claim", pa->primary->id);
+    cn_jsonbuf_key(b, "question_type");
+    cn_jsonbuf_string(b, pa->question_type); /* null when NULL */
+    cn_jsonbuf_key(b, "question_flags");
+    cn_jsonbuf_open_array(b);
+    for (size_t f = 0; f < pa->n_question_flags; f++)
+        if (pa->question_flags[f])
+            cn_jsonbuf_string(b, pa->question_flags[f]);
+    cn_jsonbuf_close_array(b);
+    cn_jsonbuf_key(b, "conflicting");
+    cn_jsonbuf_bool(b, primary->conflicting);
+    add_string(b, "reason", primary->reason ? primary->reason : "");
+    add_string(b, "deciding_feature", primary->deciding_feature);
+    cn_jsonbuf_key(b, "scores");
+    scores_json(b, primary);
+    cn_jsonbuf_key(b, "claims");
+    cn_jsonbuf_open_array(b);
+    for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
-        cJSON *co = cJSON_CreateObject();
-        if (!co)
-            break;
-        cJSON_AddStringToObject(co, "claim", ac->claim_id);
-        cJSON_AddStringToObject(co, "statement", ac->statement);
-        cJSON_AddBoolToObject(co, "primary", ac->primary);
-        cJSON_AddStringToObject(co, "stance", cn_stance_name(ac->decision.stance));
-        cJSON_AddNumberToObject(co, "confidence", round4(ac->decision.confidence));
-        cJSON_AddItemToObject(co, "evidence",
-                              cn_evidence_json(&ac->decision, ans->title, ans->text));
-        cJSON_AddItemToArray(claims, co);
+        cn_jsonbuf_open_object(b);
+        add_string(b, "claim", ac->claim_id);
+        add_string(b, "statement", ac->statement);
+        cn_jsonbuf_key(b, "primary");
+        cn_jsonbuf_bool(b, ac->primary);
+        add_string(b, "stance", cn_stance_name(ac->decision.stance));
+        add_number(b, "confidence", round4(ac->decision.confidence));
+        cn_jsonbuf_key(b, "evidence");
+        evidence_json(b, &ac->decision, ans->title, ans->text);
+        cn_jsonbuf_close_object(b);
     }
+    cn_jsonbuf_close_array(b);
+    cn_jsonbuf_close_object(b);
+}
+
+/* The tree is read back from the line, so the `classify` line and the
+ * reports' copy of it can never disagree. */
+cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_annotation *pa)
+{
+    if (!page || i >= page->n_answers)
+        return NULL;
+    cn_jsonbuf b = {0};
+    cn_annotation_answer_write(&b, page, i, pa);
+    char *s = cn_jsonbuf_take(&b);
+    cJSON *o = s ? cJSON_Parse(s) : NULL;
+    free(s);
     return o;
 }

@@ -13,6 +13,7 @@
 #include "cn_claims.h"
 #include "cn_classifier.h"
 #include "cn_error.h"
+#include "cn_jsonbuf.h"
 #include "cn_page.h"
 #include "cn_rules.h"
 
@@ -84,5 +85,10 @@ cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *tex
  * confidence, claim, conflicting, scores and claims [{claim, statement,
  * primary, stance, confidence, evidence}]. NULL on OOM. */
 cJSON *cn_annotation_answer_json(const cn_page *page, size_t i, const cn_page_annotation *pa);
+
+/* The same object written into b (cn_jsonbuf: no tree; the `classify` lines),
+ * byte for byte as cJSON prints cn_annotation_answer_json. */
+void cn_annotation_answer_write(cn_jsonbuf *b, const cn_page *page, size_t i,
+                                const cn_page_annotation *pa);
 
 #endif

@@ -67,34 +67,15 @@ struct cn_batch {
 /* Page i's `classify` lines, one string. */
 static int render(const cn_page *page, const cn_page_annotation *pa, char **out, cn_error *err)
 {
-    size_t len = 0, cap = 64;
-    char *buf = malloc(cap);
-    for (size_t i = 0; buf && i < page->n_answers; i++) {
-        cJSON *o = cn_annotation_answer_json(page, i, pa);
-        char *line = o ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        size_t n = line ? strlen(line) : 0;
-        char *grown = buf;
-        if (line && len + n + 2 > cap) {
-            while (len + n + 2 > cap)
-                cap *= 2;
-            grown = realloc(buf, cap);
-        }
-        if (!line || !grown) {
-            cJSON_free(line);
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        memcpy(buf + len, line, n);
-        len += n;
-        buf[len++] = '\n';
-        cJSON_free(line);
+    cn_jsonbuf b = {0};
+    for (size_t i = 0; i < page->n_answers; i++) {
+        cn_annotation_answer_write(&b, page, i, pa);
+        cn_jsonbuf_raw(&b, "\n", 1);
+        cn_jsonbuf_reset_level(&b);
     }
+    char *buf = cn_jsonbuf_take(&b);
     if (!buf)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    buf[len] = '\0';
     *out = buf;
     return CN_OK;
 }

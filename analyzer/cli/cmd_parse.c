@@ -30,22 +30,25 @@ static const char USAGE[] =
     "on stderr with its reason; the rest is still printed); 2 bad usage (unknown\n"
     "option, a path that does not exist, a rule folder that cannot be loaded).\n";
 
-/* Print every answer of page; false when stdout fails or memory runs out. */
+/* Print every answer of page, one write per page; false when stdout fails
+ * or memory runs out. */
 static bool on_page(void *ctx, cn_page *page)
 {
-    (void)ctx;
+    cn_jsonbuf *b = ctx;
+    cn_jsonbuf_reset(b);
     for (size_t i = 0; i < page->n_answers; i++) {
-        char *line = cn_answer_json_line(page, i);
-        if (!line) {
-            cli_error("parse: out of memory");
-            return false;
-        }
-        bool ok = fputs(line, stdout) >= 0 && putchar('\n') != EOF;
-        cJSON_free(line);
-        if (!ok) {
-            cli_error("parse: cannot write the output");
-            return false;
-        }
+        cn_answer_json_fields(b, page, i);
+        cn_jsonbuf_close_object(b);
+        cn_jsonbuf_raw(b, "\n", 1);
+        cn_jsonbuf_reset_level(b);
+    }
+    if (b->failed) {
+        cli_error("parse: out of memory");
+        return false;
+    }
+    if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) {
+        cli_error("parse: cannot write the output");
+        return false;
     }
     return true;
 }
@@ -74,8 +77,10 @@ int cmd_parse(int argc, char **argv)
             return cli_usage_error("parse", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    cn_jsonbuf lines = {0}; /* one page's lines, its memory kept from page to page */
     int status = cli_read_pages("parse", (const char *const *)(argv + optind),
-                                (size_t)(argc - optind), cli_rules_dir(rules_opt), on_page, NULL);
+                                (size_t)(argc - optind), cli_rules_dir(rules_opt), on_page, &lines);
+    cn_jsonbuf_clear(&lines);
     if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_EXIT_OK) {
         cli_error("parse: cannot write the output");
         status = CLI_EXIT_REJECTED;

@@ -1,76 +1,91 @@
-/* cn_answer_json: build the JSON object of one parsed answer. */
+/* cn_answer_json: one parsed answer as its JSON object (the `parse` line). */
 #include "cn_answer_json.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 
-static bool add_string(cJSON *obj, const char *key, const char *value)
+static void physician_json(cn_jsonbuf *b, const cn_physician *p)
 {
-    cJSON *v = value ? cJSON_CreateString(value) : cJSON_CreateNull();
-    return v && cJSON_AddItemToObject(obj, key, v);
+    cn_jsonbuf_open_object(b);
+    cn_jsonbuf_key(b, "name");
+    cn_jsonbuf_string(b, p->name);
+    cn_jsonbuf_key(b, "city");
+    cn_jsonbuf_string(b, p->city);
+    cn_jsonbuf_key(b, "specialty");
+    cn_jsonbuf_string(b, p->specialty);
+    cn_jsonbuf_key(b, "rating");
+    if (p->has_rating)
+        cn_jsonbuf_number(b, p->rating);
+    else
+        cn_jsonbuf_null(b);
+    cn_jsonbuf_key(b, "reviews");
+    if (p->has_reviews)
+        cn_jsonbuf_number(b, (double)p->reviews);
+    else
+        cn_jsonbuf_null(b);
+    cn_jsonbuf_close_object(b);
 }
 
-static bool add_number(cJSON *obj, const char *key, bool has, double value)
+void cn_answer_json_fields(cn_jsonbuf *b, const cn_page *page, size_t i)
 {
-    cJSON *v = has ? cJSON_CreateNumber(value) : cJSON_CreateNull();
-    return v && cJSON_AddItemToObject(obj, key, v);
-}
-
-static bool add_bool(cJSON *obj, const char *key, bool value)
-{
-    cJSON *v = cJSON_CreateBool(value);
-    return v && cJSON_AddItemToObject(obj, key, v);
-}
-
-static cJSON *physician_json(const cn_physician *p)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (o && add_string(o, "name", p->name) && add_string(o, "city", p->city) &&
-        add_string(o, "specialty", p->specialty) &&
-        add_number(o, "rating", p->has_rating, p->rating) &&
-        add_number(o, "reviews", p->has_reviews, (double)p->reviews))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
-}
-
-cJSON *cn_answer_json_new(const cn_page *page, size_t i)
-{
-    if (!page || i >= page->n_answers)
-        return NULL;
     const cn_answer *a = &page->answers[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON *ph = NULL;
-    bool ok = add_string(o, "file", page->file) && add_number(o, "index", true, (double)a->index) &&
-              add_string(o, "answer_id", a->answer_id) &&
-              add_string(o, "question_id", page->question_id) &&
-              add_string(o, "question", page->question) &&
-              add_string(o, "duplicate_of", a->duplicate_of[0] ? a->duplicate_of : NULL) &&
-              add_string(o, "title", a->title) && add_string(o, "text", a->text ? a->text : "") &&
-              (ph = physician_json(&a->physician)) != NULL &&
-              cJSON_AddItemToObject(o, "physician", ph) && add_bool(o, "excerpt", a->excerpt) &&
-              add_bool(o, "related", a->related) && add_bool(o, "truncated", a->truncated) &&
-              add_string(o, "format", cn_page_format_name(page->format)) &&
-              add_number(o, "declared_answers", page->declared_answers >= 0,
-                         (double)page->declared_answers) &&
-              add_string(o, "url", page->url) &&
-              add_number(o, "line", page->line > 0, (double)page->line);
-    if (!ok) {
-        if (ph && !cJSON_GetObjectItemCaseSensitive(o, "physician"))
-            cJSON_Delete(ph);
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    cn_jsonbuf_open_object(b);
+    cn_jsonbuf_key(b, "file");
+    cn_jsonbuf_string(b, page->file);
+    cn_jsonbuf_key(b, "index");
+    cn_jsonbuf_number(b, (double)a->index);
+    cn_jsonbuf_key(b, "answer_id");
+    cn_jsonbuf_string(b, a->answer_id);
+    cn_jsonbuf_key(b, "question_id");
+    cn_jsonbuf_string(b, page->question_id);
+    cn_jsonbuf_key(b, "question");
+    cn_jsonbuf_string(b, page->question);
+    cn_jsonbuf_key(b, "duplicate_of");
+    cn_jsonbuf_string(b, a->duplicate_of[0] ? a->duplicate_of : NULL);
+    cn_jsonbuf_key(b, "title");
+    cn_jsonbuf_string(b, a->title);
+    cn_jsonbuf_key(b, "text");
+    cn_jsonbuf_string(b, a->text ? a->text : "");
+    cn_jsonbuf_key(b, "physician");
+    physician_json(b, &a->physician);
+    cn_jsonbuf_key(b, "excerpt");
+    cn_jsonbuf_bool(b, a->excerpt);
+    cn_jsonbuf_key(b, "related");
+    cn_jsonbuf_bool(b, a->related);
+    cn_jsonbuf_key(b, "truncated");
+    cn_jsonbuf_bool(b, a->truncated);
+    cn_jsonbuf_key(b, "format");
+    cn_jsonbuf_string(b, cn_page_format_name(page->format));
+    cn_jsonbuf_key(b, "declared_answers");
+    if (page->declared_answers >= 0)
+        cn_jsonbuf_number(b, (double)page->declared_answers);
+    else
+        cn_jsonbuf_null(b);
+    cn_jsonbuf_key(b, "url");
+    cn_jsonbuf_string(b, page->url);
+    cn_jsonbuf_key(b, "line");
+    if (page->line > 0)
+        cn_jsonbuf_number(b, (double)page->line);
+    else
+        cn_jsonbuf_null(b);
 }
 
 char *cn_answer_json_line(const cn_page *page, size_t i)
 {
-    cJSON *o = cn_answer_json_new(page, i);
-    if (!o)
+    if (!page || i >= page->n_answers)
         return NULL;
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    return s;
+    cn_jsonbuf b = {0};
+    cn_answer_json_fields(&b, page, i);
+    cn_jsonbuf_close_object(&b);
+    return cn_jsonbuf_take(&b);
+}
+
+/* The tree is read back from the line, so the line and the tree can never
+ * disagree. */
+cJSON *cn_answer_json_new(const cn_page *page, size_t i)
+{
+    char *line = cn_answer_json_line(page, i);
+    cJSON *o = line ? cJSON_Parse(line) : NULL;
+    free(line);
+    return o;
 }

@@ -1,0 +1,286 @@
+/* cn_jsonbuf: JSON text in one buffer, printed as cJSON prints it. */
+#include "cn_jsonbuf.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cn_jsonbuf_clear(cn_jsonbuf *b)
+{
+    free(b->s);
+    *b = (cn_jsonbuf){0};
+}
+
+void cn_jsonbuf_reset(cn_jsonbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+    b->need_comma = false;
+}
+
+void cn_jsonbuf_reset_level(cn_jsonbuf *b)
+{
+    b->need_comma = false;
+}
+
+char *cn_jsonbuf_take(cn_jsonbuf *b)
+{
+    if (b->failed) {
+        cn_jsonbuf_clear(b);
+        return NULL;
+    }
+    char *s = b->s ? b->s : calloc(1, 1);
+    *b = (cn_jsonbuf){0};
+    return s;
+}
+
+/* Room for n more bytes and a NUL; false (and failed) when memory runs out. */
+static bool reserve(cn_jsonbuf *b, size_t n)
+{
+    if (b->failed)
+        return false;
+    if (b->len + n + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *s = realloc(b->s, cap);
+    if (!s) {
+        b->failed = true;
+        return false;
+    }
+    b->s = s;
+    b->cap = cap;
+    return true;
+}
+
+static void put(cn_jsonbuf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void cn_jsonbuf_raw(cn_jsonbuf *b, const char *s, size_t n)
+{
+    put(b, s, n);
+}
+
+/* A value starts here: the comma before it when it is not the first. */
+static void value_start(cn_jsonbuf *b)
+{
+    if (b->need_comma)
+        put(b, ",", 1);
+    b->need_comma = true;
+}
+
+void cn_jsonbuf_open_object(cn_jsonbuf *b)
+{
+    value_start(b);
+    put(b, "{", 1);
+    b->need_comma = false;
+}
+
+void cn_jsonbuf_close_object(cn_jsonbuf *b)
+{
+    put(b, "}", 1);
+    b->need_comma = true;
+}
+
+void cn_jsonbuf_open_array(cn_jsonbuf *b)
+{
+    value_start(b);
+    put(b, "[", 1);
+    b->need_comma = false;
+}
+
+void cn_jsonbuf_close_array(cn_jsonbuf *b)
+{
+    put(b, "]", 1);
+    b->need_comma = true;
+}
+
+/* True for the bytes cJSON escapes: quote, backslash, controls. */
+static bool needs_escape(unsigned char c)
+{
+    return c < 32 || c == '"' || c == '\\';
+}
+
+/* s[0..n) quoted and escaped as cJSON's print_string_ptr does: the short
+ * escapes for " \ \b \f \n \r \t, \u00xx (lower-case hex) for the other
+ * controls, every other byte (UTF-8 included) as it is. */
+static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
+{
+    /* at most 6 bytes out per byte in, plus the quotes */
+    if (!reserve(b, n + 2))
+        return;
+    b->s[b->len++] = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && !needs_escape((unsigned char)s[run]))
+            run++;
+        put(b, s + i, run - i);
+        if (run == n)
+            break;
+        unsigned char c = (unsigned char)s[run];
+        char esc[8];
+        size_t len = 2;
+        esc[0] = '\\';
+        switch (c) {
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            len = (size_t)snprintf(esc, sizeof esc, "\\u%04x", c);
+            break;
+        }
+        put(b, esc, len);
+        i = run + 1;
+    }
+    put(b, "\"", 1);
+}
+
+void cn_jsonbuf_key(cn_jsonbuf *b, const char *key)
+{
+    value_start(b);
+    put_quoted(b, key, strlen(key));
+    put(b, ":", 1);
+    b->need_comma = false;
+}
+
+void cn_jsonbuf_string_n(cn_jsonbuf *b, const char *s, size_t n)
+{
+    value_start(b);
+    if (s)
+        put_quoted(b, s, n);
+    else
+        put(b, "null", 4);
+}
+
+void cn_jsonbuf_string(cn_jsonbuf *b, const char *s)
+{
+    cn_jsonbuf_string_n(b, s, s ? strlen(s) : 0);
+}
+
+void cn_jsonbuf_bool(cn_jsonbuf *b, bool v)
+{
+    value_start(b);
+    put(b, v ? "true" : "false", v ? 4 : 5);
+}
+
+void cn_jsonbuf_null(cn_jsonbuf *b)
+{
+    value_start(b);
+    put(b, "null", 4);
+}
+
+/* Decimal digits of v (v >= 0) at out; returns their count. */
+static size_t put_digits(unsigned long long v, char *out)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    return n;
+}
+
+/* A value with at most four decimals (k / 10^4, as the reports round them)
+ * prints as cJSON's "%1.15g" prints it: the shortest decimal, no exponent.
+ * Returns the length, or 0 when d is not such a value. */
+static size_t format_decimal4(double d, char *out)
+{
+    if (!(fabs(d) < 1e10))
+        return 0;
+    double scaled = d * 10000.0;
+    long long k = llround(scaled);
+    /* d must be exactly the double nearest k / 10^4, which "%1.15g" prints
+     * as k / 10^4 with its trailing zeros dropped. */
+    if ((double)k / 10000.0 != d)
+        return 0;
+    size_t n = 0;
+    if (k < 0) {
+        out[n++] = '-';
+        k = -k;
+    }
+    n += put_digits((unsigned long long)k / 10000u, out + n);
+    unsigned frac = (unsigned)((unsigned long long)k % 10000u);
+    if (frac) {
+        out[n++] = '.';
+        char f[4];
+        for (int i = 3; i >= 0; i--) {
+            f[i] = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        size_t fl = 4;
+        while (fl > 0 && f[fl - 1] == '0')
+            fl--;
+        memcpy(out + n, f, fl);
+        n += fl;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+size_t cn_json_number_format(double d, char *out)
+{
+    if (isnan(d) || isinf(d)) {
+        memcpy(out, "null", 5);
+        return 4;
+    }
+    /* A whole number of at most 15 digits: "%1.15g" prints its digits
+     * ("-0" for negative zero). */
+    if (fabs(d) < 1e15 && d == trunc(d)) {
+        size_t n = 0;
+        if (signbit(d))
+            out[n++] = '-';
+        n += put_digits((unsigned long long)fabs(d), out + n);
+        out[n] = '\0';
+        return n;
+    }
+    size_t n = format_decimal4(d, out);
+    if (n)
+        return n;
+    /* cJSON: 15 significant digits, 17 when those do not give d back. */
+    int len = snprintf(out, 32, "%1.15g", d);
+    double test = 0.0;
+    if (sscanf(out, "%lg", &test) != 1 ||
+        !(fabs(test - d) <= fmax(fabs(test), fabs(d)) * DBL_EPSILON))
+        len = snprintf(out, 32, "%1.17g", d);
+    return (size_t)len;
+}
+
+void cn_jsonbuf_number(cn_jsonbuf *b, double d)
+{
+    char num[32];
+    size_t n = cn_json_number_format(d, num);
+    value_start(b);
+    put(b, num, n);
+}

@@ -1,0 +1,195 @@
+/* test_jsonbuf: JSON written by cn_jsonbuf is byte for byte what cJSON prints
+ * for the same values (strings with every byte, numbers of every kind,
+ * nesting), checked against the cJSON library itself. */
+#include "testutil.h"
+
+#include "cn_jsonbuf.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A small deterministic generator (xorshift64*), so failures reproduce. */
+static uint64_t next(uint64_t *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return *s * 2685821657736338717ull;
+}
+
+static void random_string(uint64_t *rng, char *buf, size_t cap)
+{
+    size_t n = next(rng) % (cap - 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned)(next(rng) % 255) + 1; /* no NUL: C strings */
+        if (next(rng) % 2)
+            c = "aZ .\"\\\n\t\r\b\f\x01\x1f\x7f"[next(rng) % 15];
+        buf[i] = (char)c;
+    }
+    buf[n] = '\0';
+}
+
+static double random_number(uint64_t *rng)
+{
+    switch (next(rng) % 9) {
+    case 0: /* rounded to four decimals, as the reports print them */
+        return round((double)(int64_t)(next(rng) % 2000001 - 1000000) / 7.0 * 10000.0) / 10000.0;
+    case 1:
+        return (double)(int64_t)(next(rng) % 20001 - 10000) / 10000.0;
+    case 2:
+        return (double)(int64_t)(next(rng) % 200001 - 100000);
+    case 3: /* beyond int: cJSON's valueint saturates */
+        return (double)(next(rng) % 100000000000ull) * (next(rng) % 2 ? 1 : -1);
+    case 4: { /* any bits: tiny, huge, subnormal */
+        uint64_t bits = next(rng);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        return d;
+    }
+    case 5:
+        return (double)next(rng) / (double)UINT64_MAX;
+    case 6:
+        return 2147483647.0 + (double)(next(rng) % 3) - 1.0;
+    case 7:
+        return (double)(int64_t)(next(rng) % 2000) / 100.0 + 1e-12;
+    default:
+        return 1e9 + (double)(next(rng) % 100000) / 10000.0;
+    }
+}
+
+static void test_matches_cjson(void)
+{
+    uint64_t rng = 88172645463325252ull;
+    char key[40], str[200];
+    for (int round_ = 0; round_ < 3000; round_++) {
+        cJSON *o = cJSON_CreateObject();
+        cn_jsonbuf b = {0};
+        cn_jsonbuf_open_object(&b);
+        for (int f = 0; f < 8; f++) {
+            random_string(&rng, key, sizeof key);
+            random_string(&rng, str, sizeof str);
+            double d = random_number(&rng);
+            cn_jsonbuf_key(&b, key);
+            switch (next(&rng) % 5) {
+            case 0:
+                cJSON_AddStringToObject(o, key, str);
+                cn_jsonbuf_string(&b, str);
+                break;
+            case 1:
+                cJSON_AddNumberToObject(o, key, d);
+                cn_jsonbuf_number(&b, d);
+                break;
+            case 2:
+                cJSON_AddNullToObject(o, key);
+                cn_jsonbuf_null(&b);
+                break;
+            case 3: {
+                cJSON *arr = cJSON_AddArrayToObject(o, key);
+                cn_jsonbuf_open_array(&b);
+                for (size_t k = 0; k < next(&rng) % 4; k++) {
+                    cJSON *inner = cJSON_CreateObject();
+                    cJSON_AddBoolToObject(inner, "b", k % 2);
+                    cJSON_AddNumberToObject(inner, "n", d * (double)k);
+                    cJSON_AddItemToObject(inner, "e", cJSON_CreateArray());
+                    cJSON_AddItemToArray(arr, inner);
+                    cn_jsonbuf_open_object(&b);
+                    cn_jsonbuf_key(&b, "b");
+                    cn_jsonbuf_bool(&b, k % 2);
+                    cn_jsonbuf_key(&b, "n");
+                    cn_jsonbuf_number(&b, d * (double)k);
+                    cn_jsonbuf_key(&b, "e");
+                    cn_jsonbuf_open_array(&b);
+                    cn_jsonbuf_close_array(&b);
+                    cn_jsonbuf_close_object(&b);
+                }
+                cn_jsonbuf_close_array(&b);
+                break;
+            }
+            default:
+                cJSON_AddItemToObject(o, key, cJSON_CreateString(str));
+                cn_jsonbuf_string_n(&b, str, strlen(str));
+                break;
+            }
+        }
+        cn_jsonbuf_close_object(&b);
+        char *want = cJSON_PrintUnformatted(o);
+        char *got = cn_jsonbuf_take(&b);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+        CU_ASSERT_STRING_EQUAL(got, want);
+        if (strcmp(got, want) != 0)
+            fprintf(stderr, "\nwant %s\ngot  %s\n", want, got);
+        cJSON_free(want);
+        free(got);
+        cJSON_Delete(o);
+    }
+}
+
+static void test_numbers(void)
+{
+    static const struct {
+        double d;
+        const char *want;
+    } cases[] = {
+        {0.0, "0"},
+        {-0.0, "-0"},
+        {1.0, "1"},
+        {-3.0, "-3"},
+        {0.5, "0.5"},
+        {-0.25, "-0.25"},
+        {0.1234, "0.1234"},
+        {4.05, "4.05"},
+        {0.1, "0.1"},
+        {1e15, "1e+15"},
+        {2147483648.0, "2147483648"},
+        {1.0 / 3.0, "0.33333333333333331"},
+        {0.1 + 0.2, "0.3"},
+        {NAN, "null"},
+        {INFINITY, "null"},
+        {1e-7, "1e-07"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[32];
+        size_t n = cn_json_number_format(cases[i].d, out);
+        CU_ASSERT_STRING_EQUAL(out, cases[i].want);
+        CU_ASSERT_EQUAL(n, strlen(cases[i].want));
+    }
+}
+
+static void test_layout_and_take(void)
+{
+    cn_jsonbuf b = {0};
+    char *empty = cn_jsonbuf_take(&b);
+    CU_ASSERT_STRING_EQUAL(empty, "");
+    free(empty);
+    cn_jsonbuf_open_object(&b);
+    cn_jsonbuf_key(&b, "a");
+    cn_jsonbuf_string(&b, NULL);
+    cn_jsonbuf_key(&b, "b");
+    cn_jsonbuf_open_array(&b);
+    cn_jsonbuf_string(&b, "x\"y");
+    cn_jsonbuf_number(&b, 2.5);
+    cn_jsonbuf_close_array(&b);
+    cn_jsonbuf_close_object(&b);
+    cn_jsonbuf_raw(&b, "\n", 1);
+    char *s = cn_jsonbuf_take(&b);
+    CU_ASSERT_STRING_EQUAL(s, "{\"a\":null,\"b\":[\"x\\\"y\",2.5]}\n");
+    free(s);
+    CU_ASSERT_PTR_NULL(b.s);
+    CU_ASSERT_EQUAL(b.len, 0);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"same bytes as cJSON", test_matches_cjson},
+        {"numbers", test_numbers},
+        {"layout and take", test_layout_and_take},
+        {NULL, NULL},
+    };
+    return tu_run_suite("jsonbuf", tests);
+}
