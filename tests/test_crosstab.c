@@ -12,6 +12,21 @@
  *   conditional p-value P(X2 >= observed | margins) by enumerating every table
  *   with the observed margins with its hypergeometric probability: the number
  *   the Monte Carlo p-value of chisq.test(simulate.p.value = TRUE) estimates.
+ * - R 4.2.2 (Debian's r-base-core), chisq.test(x, simulate.p.value = TRUE,
+ *   B = 2e6) after set.seed(2026), for the tables of test_r_simulated_p (its
+ *   own Monte Carlo standard error is at most 0.00035; printed with %.17g):
+ *     x <- matrix(c(4, 1, 0, 1, 3, 2, 0, 2, 3), 3, 3, byrow = TRUE)  # SMALL
+ *     x <- matrix(c(12, 5, 7, 7), ncol = 2)         # ?chisq.test's example
+ *     x <- matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, 4)
+ *                                   # ?fisher.test's Job satisfaction (Agresti)
+ *     x <- matrix(c(30, 12, 3, 8, 6, 4, 15, 3, 2, 2, 1, 3, 40, 10, 9, 5, 2, 0),
+ *                 6, 3, byrow = TRUE)      # a specialty x stance table
+ *     r <- chisq.test(x, simulate.p.value = TRUE, B = 2e6)
+ *     sprintf("%.17g %.17g", r$statistic, r$p.value)
+ * - Random tables (cn_crosstab_r2dtable) against the hypergeometric
+ *   distribution's closed forms: each cell has mean r c / n and variance
+ *   r c (n - r)(n - c) / (n^2 (n - 1)); a 2 x 2 table's first cell has the
+ *   hypergeometric probabilities C(c1, x) C(n - c1, r1 - x) / C(n, r1).
  * - R's chisq.test source for the Monte Carlo rule:
  *   PVAL <- (1 + sum(tmp$results >= almost.1 * STATISTIC)) / (B + 1),
  *   almost.1 <- 1 - 64 * .Machine$double.eps.
@@ -20,7 +35,9 @@
 
 #include "cn_crosstab.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-300)
@@ -276,6 +293,146 @@ static void test_stratified_permutation(void)
                         CN_OK);
 }
 
+/* The Monte Carlo p-value against R's (header): within 4 standard errors of
+ * the two simulations together; the statistic to rounding. */
+static void test_r_simulated_p(void)
+{
+    static const long JOB[16] = {1, 3, 10, 6, 2, 3, 10, 7, 1, 6, 14, 12, 0, 1, 9, 11};
+    static const long SPEC[18] = {30, 12, 3, 8, 6, 4, 15, 3, 2, 2, 1, 3, 40, 10, 9, 5, 2, 0};
+    static const long RDOC[4] = {12, 7, 5, 7};
+    static const struct {
+        const long *t;
+        size_t rows, cols;
+        double x2, p_r;
+    } CASES[] = {
+        {SMALL, 3, 3, 9.3333333333333339, 0.053364473317763339},
+        {RDOC, 2, 2, 1.3716460268317854, 0.28802285598857202},
+        {JOB, 4, 4, 5.9655145887704029, 0.77065561467219268},
+        {SPEC, 6, 3, 15.118403453660184, 0.12368293815853092},
+    };
+    size_t b = 20000;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        cn_crosstab_result r = test_table(CASES[i].t, CASES[i].rows, CASES[i].cols, b, 1);
+        ASSERT_REL(r.chi_square, CASES[i].x2, 1e-12);
+        double p = CASES[i].p_r, se = sqrt(p * (1 - p) * (1.0 / (double)b + 1.0 / 2e6));
+        CU_ASSERT(fabs(r.p_monte_carlo - p) <= 4.0 * se);
+    }
+}
+
+/* Every random table keeps both margins; each cell's mean and variance match
+ * the hypergeometric closed forms within 4 standard errors (the variance's
+ * standard error taken from the fourth moment of the draws). */
+static void check_tables(const long *rs, size_t rows, const long *cs, size_t cols, size_t b,
+                         unsigned long seed)
+{
+    long *t = malloc(b * rows * cols * sizeof *t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_r2dtable(b, rs, rows, cs, cols, seed, t, &err), CN_OK);
+    double n = 0;
+    for (size_t i = 0; i < rows; i++)
+        n += (double)rs[i];
+    size_t bad_margins = 0;
+    for (size_t k = 0; k < b; k++) {
+        const long *x = t + k * rows * cols;
+        for (size_t i = 0; i < rows; i++) {
+            long sum = 0;
+            for (size_t j = 0; j < cols; j++)
+                sum += x[i * cols + j];
+            bad_margins += sum != rs[i];
+        }
+        for (size_t j = 0; j < cols; j++) {
+            long sum = 0;
+            for (size_t i = 0; i < rows; i++) {
+                sum += x[i * cols + j];
+                bad_margins += x[i * cols + j] < 0;
+            }
+            bad_margins += sum != cs[j];
+        }
+    }
+    CU_ASSERT_EQUAL(bad_margins, 0);
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; j < cols; j++) {
+            double r = (double)rs[i], c = (double)cs[j];
+            double mean = r * c / n, var = r * c * (n - r) * (n - c) / (n * n * (n - 1));
+            double m1 = 0, m2 = 0, m4 = 0;
+            for (size_t k = 0; k < b; k++)
+                m1 += (double)t[k * rows * cols + i * cols + j] / (double)b;
+            for (size_t k = 0; k < b; k++) {
+                double d = (double)t[k * rows * cols + i * cols + j] - m1;
+                m2 += d * d / (double)(b - 1);
+                m4 += d * d * d * d / (double)b;
+            }
+            CU_ASSERT(fabs(m1 - mean) <= 4.0 * sqrt(var / (double)b) + 1e-12);
+            CU_ASSERT(fabs(m2 - var) <= 4.0 * sqrt((m4 - m2 * m2) / (double)b) + 1e-9);
+        }
+    free(t);
+}
+
+static void test_r2dtable_distribution(void)
+{
+    const long rs[6] = {53, 28, 8, 59, 7, 0}, cs[3] = {94, 41, 20}; /* SPEC's, an empty row */
+    check_tables(rs, 6, cs, 3, 20000, 1);
+    const long job_r[4] = {20, 22, 33, 21}, job_c[4] = {4, 13, 43, 36};
+    check_tables(job_r, 4, job_c, 4, 20000, 2);
+    /* large counts: past the log-factorial table (n > 2^20) */
+    const long big_r[3] = {600000, 350000, 150001}, big_c[2] = {700000, 400001};
+    check_tables(big_r, 3, big_c, 2, 4000, 3);
+}
+
+/* A 2 x 2 table's first cell against its exact hypergeometric probabilities:
+ * Pearson's goodness of fit over the support (df = 10; its 0.999 quantile is
+ * 29.59). */
+static void test_r2dtable_hypergeometric(void)
+{
+    const long rs[2] = {10, 15}, cs[2] = {12, 13};
+    size_t b = 50000;
+    long *t = malloc(b * 4 * sizeof *t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_r2dtable(b, rs, 2, cs, 2, 5, t, NULL), CN_OK);
+    double seen[11] = {0}, x2 = 0;
+    for (size_t k = 0; k < b; k++)
+        seen[t[k * 4]]++;
+    for (int x = 0; x <= 10; x++) {
+        double pmf =
+            exp(lgamma(13) - lgamma(x + 1) - lgamma(13 - x) + lgamma(14) - lgamma(10 - x + 1) -
+                lgamma(13 - 10 + x + 1) - (lgamma(26) - lgamma(11) - lgamma(16)));
+        double e = pmf * (double)b;
+        x2 += (seen[x] - e) * (seen[x] - e) / e;
+    }
+    CU_ASSERT(x2 < 29.59);
+    free(t);
+}
+
+/* The same seed gives the same tables, and they are the p-value's tables. */
+static void test_r2dtable_seeded(void)
+{
+    const long rs[3] = {5, 6, 5}, cs[3] = {5, 6, 5};
+    size_t b = 999;
+    long *t = malloc(b * 9 * sizeof *t), *u = malloc(b * 9 * sizeof *u);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(u);
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(b, rs, 3, cs, 3, 11, t, NULL), CN_OK);
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(b, rs, 3, cs, 3, 11, u, NULL), CN_OK);
+    CU_ASSERT_EQUAL(memcmp(t, u, b * 9 * sizeof *t), 0);
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(b, rs, 3, cs, 3, 12, u, NULL), CN_OK);
+    CU_ASSERT_NOT_EQUAL(memcmp(t, u, b * 9 * sizeof *t), 0);
+    /* SMALL's margins are (5, 6, 5) both ways */
+    cn_crosstab_result r = test_table(SMALL, 3, 3, b, 11);
+    size_t ge = 0;
+    for (size_t k = 0; k < b; k++)
+        ge += cn_crosstab_chi_square(t + k * 9, 3, 3) >= (1.0 - 64.0 * DBL_EPSILON) * r.chi_square;
+    CU_ASSERT_DOUBLE_EQUAL(r.p_monte_carlo, (1.0 + (double)ge) / (double)(b + 1), 1e-15);
+    /* margins that cannot make a table */
+    cn_error err;
+    const long other[3] = {5, 6, 6}, neg[3] = {-1, 6, 11};
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(1, rs, 3, other, 3, 1, t, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(1, neg, 3, cs, 3, 1, t, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_crosstab_r2dtable(1, rs, 0, cs, 3, 1, t, &err), CN_ERR_USAGE);
+    free(t);
+    free(u);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -293,6 +450,10 @@ int main(void)
         {"bad input", test_bad_input},
         {"bias-corrected Cramer's V (issue 12)", test_cramers_v_corrected},
         {"permutation within questions (issue 12)", test_stratified_permutation},
+        {"Monte Carlo p vs R's chisq.test (issue 14)", test_r_simulated_p},
+        {"r2dtable: margins, cell means and variances (issue 14)", test_r2dtable_distribution},
+        {"r2dtable: a cell vs the hypergeometric (issue 14)", test_r2dtable_hypergeometric},
+        {"r2dtable: seeded, the p-value's tables (issue 14)", test_r2dtable_seeded},
         {NULL, NULL},
     };
     return tu_run_suite("crosstab", tests);

@@ -8,10 +8,10 @@
  *   left out first (they have E = 0 and say nothing); r' and c' count the rest.
  * - A Monte Carlo p-value exactly as R's chisq.test(simulate.p.value = TRUE):
  *   B random tables with the observed margins (the multivariate
- *   hypergeometric null, which R draws with Patefield's algorithm; here by
- *   sequential hypergeometric draws from a seeded gsl_rng), and
+ *   hypergeometric null), drawn as R draws them, by Patefield's algorithm
+ *   (cn_crosstab_r2dtable), from a seeded gsl_rng (mt19937), and
  *   p = (1 + #{X2_sim >= (1 - 64 DBL_EPSILON) X2_obs}) / (B + 1).
- *   Same null distribution as R, a different random stream.
+ *   Same null distribution and algorithm as R, a different random stream.
  * - Cramer's V = sqrt(X2 / (n (min(r', c') - 1))).
  * - Expected counts: the smallest, how many cells are below 5, a flag when any
  *   is below 5 (R warns then) and whether Cochran's rule holds (no E < 1 and
@@ -30,7 +30,7 @@
 #include <stddef.h>
 
 #define CN_CROSSTAB_DEFAULT_SEED 1
-/* Simulated tables x cells at most (some seconds of work on one core). */
+/* Simulated tables x cells at most (seconds of work on one core). */
 #define CN_CROSSTAB_MAX_WORK 2e8
 
 typedef struct cn_crosstab_opts {
@@ -70,6 +70,19 @@ double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols);
 int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
                              size_t rows, size_t cols, size_t permutations, unsigned long seed,
                              double *p, cn_error *err);
+
+/* R's r2dtable(tables, row_totals, col_totals): `tables` random rows x cols
+ * tables with these margins, under independence (the multivariate
+ * hypergeometric distribution of tables given both margins), by Patefield's
+ * algorithm (AS 159: cell by cell, each a conditional hypergeometric draw by
+ * inversion from its mean with one uniform), seeded: the same seed gives the
+ * same tables, and the same tables as a Monte Carlo p-value with that seed
+ * (after its empty rows and columns are left out). out holds tables x rows x
+ * cols counts, one row-major table after another. CN_ERR_USAGE for a
+ * negative total, totals whose sums differ or exceed UINT_MAX, no rows or
+ * columns; CN_ERR_NOMEM. */
+int cn_crosstab_r2dtable(size_t tables, const long *row_totals, size_t rows, const long *col_totals,
+                         size_t cols, unsigned long seed, long *out, cn_error *err);
 
 void cn_crosstab_opts_init(cn_crosstab_opts *opts);
 
