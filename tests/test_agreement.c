@@ -14,6 +14,8 @@
  *   P_e = 0.213, kappa = 0.210; exact 4211/20059 = 0.20993070442195524
  *   (reference.py).
  * - A hand computation for the bootstrap (see test_bootstrap_exact_scheme).
+ * - The counts form (cn_agreement_compute_counts) against the matrix form on
+ *   the same data: the published examples above, bit for bit.
  */
 #include "testutil.h"
 
@@ -325,6 +327,129 @@ static void test_pairwise_by_hand(void)
     CU_ASSERT_PTR_NULL(r.ci_note);
 }
 
+/* Per-unit category counts of a coders x units matrix (NaN = missing), the
+ * categories being `values` (ascending). */
+static long *counts_of(const double *v, size_t coders, size_t units, const double *values, size_t k)
+{
+    long *c = calloc(units * k, sizeof *c);
+    for (size_t i = 0; c && i < coders * units; i++)
+        for (size_t j = 0; j < k && !isnan(v[i]); j++)
+            c[(i % units) * k + j] += v[i] == values[j];
+    return c;
+}
+
+static cn_agreement_result alpha_of_counts(cn_alpha_metric metric, const long *c, size_t units,
+                                           const double *values, size_t k, size_t bootstrap)
+{
+    cn_agreement_opts o;
+    cn_agreement_opts_init(&o);
+    o.metric = metric;
+    o.bootstrap = bootstrap;
+    o.min_units = 2;
+    cn_agreement_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_agreement_compute_counts(&o, c, units, k, values, 7, &r, &err), CN_OK);
+    return r;
+}
+
+/* Issue 14: the counts form gives the matrix form's figures, bit for bit for
+ * the nominal and ordinal metrics (their sums are of exact half-integers),
+ * bootstrap interval included; to rounding for the interval metric. A
+ * category no pairable unit uses is left out, as the matrix form never sees
+ * it. */
+static void test_counts_equal_matrix(void)
+{
+    static const double values[6] = {1, 2, 3, 4, 5, 6}; /* 6: never given */
+    long *c = counts_of(KC, 4, 12, values, 6);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    for (int m = CN_ALPHA_NOMINAL; m <= CN_ALPHA_INTERVAL; m++) {
+        cn_agreement_opts o;
+        cn_agreement_opts_init(&o);
+        o.metric = (cn_alpha_metric)m;
+        o.bootstrap = 500;
+        o.min_units = 2;
+        cn_agreement_result a, b;
+        cn_error err;
+        CU_ASSERT_EQUAL_FATAL(cn_agreement_compute(&o, KC, 4, 12, &a, &err), CN_OK);
+        b = alpha_of_counts((cn_alpha_metric)m, c, 12, values, 6, 500);
+        CU_ASSERT_EQUAL(b.coders, 7); /* as given: only reported */
+        CU_ASSERT_EQUAL(b.units, 12);
+        CU_ASSERT_EQUAL(b.pairable_units, a.pairable_units);
+        CU_ASSERT_EQUAL(b.pairable_values, a.pairable_values);
+        CU_ASSERT_EQUAL(b.categories, 5);
+        CU_ASSERT_EQUAL(b.bootstrap_defined, a.bootstrap_defined);
+        if (m == CN_ALPHA_INTERVAL) {
+            ASSERT_REL(b.alpha, 0.8491071428571428, 1e-12);
+            ASSERT_REL(b.ci_lo, a.ci_lo, 1e-9);
+            ASSERT_REL(b.ci_hi, a.ci_hi, 1e-9);
+            continue;
+        }
+        CU_ASSERT_EQUAL(memcmp(&b.alpha, &a.alpha, sizeof a.alpha), 0);
+        CU_ASSERT_EQUAL(memcmp(&b.observed, &a.observed, sizeof a.observed), 0);
+        CU_ASSERT_EQUAL(memcmp(&b.expected, &a.expected, sizeof a.expected), 0);
+        CU_ASSERT_EQUAL(memcmp(&b.ci_lo, &a.ci_lo, sizeof a.ci_lo), 0);
+        CU_ASSERT_EQUAL(memcmp(&b.ci_hi, &a.ci_hi, sizeof a.ci_hi), 0);
+        CU_ASSERT_EQUAL(memcmp(&b.q_below_800, &a.q_below_800, sizeof a.q_below_800), 0);
+    }
+    ASSERT_REL(alpha_of_counts(CN_ALPHA_NOMINAL, c, 12, values, 6, 0).alpha, 0.743421052631579,
+               1e-12);
+    free(c);
+}
+
+/* Fleiss (1971) as worked on Wikipedia, through the counts form: the table
+ * is already subjects x categories. */
+static void test_fleiss_counts_form(void)
+{
+    static const double values[5] = {1, 2, 3, 4, 5};
+    cn_agreement_result r = alpha_of_counts(CN_ALPHA_NOMINAL, &FLEISS[0][0], 10, values, 5, 0);
+    CU_ASSERT_DOUBLE_EQUAL(r.fleiss_kappa, 0.210, 0.0005);
+    ASSERT_REL(r.fleiss_kappa, 0.20993070442195524, 1e-12);
+    CU_ASSERT_EQUAL(r.ratings_per_unit, 14);
+    /* the same as the 14 x 10 matrix */
+    double v[14 * 10];
+    for (size_t u = 0; u < 10; u++) {
+        size_t k = 0;
+        for (size_t c = 0; c < 5; c++)
+            for (long x = 0; x < FLEISS[u][c]; x++)
+                v[(k++) * 10 + u] = (double)(c + 1);
+    }
+    cn_agreement_result m = alpha_of(CN_ALPHA_NOMINAL, v, 14, 10, 0, 1);
+    CU_ASSERT_EQUAL(memcmp(&r.alpha, &m.alpha, sizeof r.alpha), 0);
+}
+
+/* The shape that took gigabytes as a matrix: one question with 200,000
+ * answers among 20,000 questions of two (4e9 cells); as counts, 20,001 x 3. */
+static void test_counts_skewed_corpus(void)
+{
+    static const double values[3] = {1, 2, 3};
+    size_t units = 20001;
+    long *c = calloc(units * 3, sizeof *c);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    c[0] = 150000;
+    c[1] = 50000;
+    for (size_t u = 1; u < units; u++)
+        c[u * 3 + u % 3] = 2; /* every small question agrees */
+    cn_agreement_result r = alpha_of_counts(CN_ALPHA_NOMINAL, c, units, values, 3, 0);
+    CU_ASSERT_EQUAL(r.pairable_units, units);
+    CU_ASSERT_EQUAL(r.pairable_values, 200000 + 2 * (units - 1));
+    CU_ASSERT_TRUE(r.alpha > 0.0 && r.alpha < 1.0);
+    free(c);
+}
+
+static void test_counts_bad_input(void)
+{
+    long c[4] = {1, 1, 2, -1};
+    const double values[2] = {1, 2}, descending[2] = {2, 1};
+    cn_agreement_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_agreement_compute_counts(NULL, c, 2, 2, values, 2, &r, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "negative"));
+    c[3] = 1;
+    CU_ASSERT_EQUAL(cn_agreement_compute_counts(NULL, c, 2, 2, descending, 2, &r, &err),
+                    CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_agreement_compute_counts(NULL, c, 2, 2, values, 2, &r, &err), CN_OK);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -342,6 +467,10 @@ int main(void)
         {"pairwise agreement by hand (issue 12)", test_pairwise_by_hand},
         {"bootstrap seeds", test_bootstrap_seeds},
         {"bad input", test_bad_input},
+        {"counts form = matrix form (issue 14)", test_counts_equal_matrix},
+        {"Fleiss 1971 / Wikipedia, counts form (issue 14)", test_fleiss_counts_form},
+        {"counts form: a skewed corpus (issue 14)", test_counts_skewed_corpus},
+        {"counts form: bad input (issue 14)", test_counts_bad_input},
         {NULL, NULL},
     };
     return tu_run_suite("agreement", tests);

@@ -929,32 +929,28 @@ static int count_physicians(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
+/* Corpus agreement from each question's stance counts: alpha and Fleiss'
+ * kappa need no more (cn_agreement_compute_counts), so memory follows the
+ * questions, not (most answers to one question) x questions. */
 static int agreement(cn_analysis *an, cn_error *err)
 {
+    static const double STANCE_VALUES[3] = {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
+                                            CN_STANCE_CONTRAINDICATED};
     cn_analysis_result *r = &an->result;
     cn_analysis_agreement *ag = &r->agreement;
     ag->questions = r->n_questions;
-    for (size_t i = 0; i < r->n_questions; i++) {
-        size_t m = (size_t)r->questions[i].tally.consensus.stance_answers;
+    size_t units = r->n_questions;
+    long(*counts)[3] = calloc(units + 1, sizeof *counts);
+    if (!counts)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t u = 0; u < units; u++) {
+        size_t m = (size_t)r->questions[u].tally.consensus.stance_answers;
         if (m > ag->max_values)
             ag->max_values = m;
+        for (int k = 0; k < 3; k++)
+            counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
     }
-    size_t rows = ag->max_values ? ag->max_values : 1, units = r->n_questions;
-    size_t cells = rows * units;
-    double *values = malloc((cells ? cells : 1) * sizeof *values);
-    if (!values)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t k = 0; k < rows * units; k++)
-        values[k] = NAN;
-    for (size_t u = 0; u < units; u++) {
-        const cn_analysis_question *q = &r->questions[u];
-        size_t slot = 0;
-        for (size_t k = 0; k < q->n_answers; k++) {
-            cn_stance s = cn_analysis_answer_stance(&r->answers[q->answers[k]]);
-            if (s != CN_STANCE_NONE)
-                values[slot++ * units + u] = (double)s;
-        }
-    }
+    size_t coders = ag->max_values ? ag->max_values : 1;
     cn_agreement_opts o;
     cn_agreement_opts_init(&o);
     o.bootstrap = an->opts.bootstrap;
@@ -962,22 +958,17 @@ static int agreement(cn_analysis *an, cn_error *err)
     o.level = an->opts.consensus.level;
     o.min_units = CN_PAIRWISE_MIN_UNITS;
     o.metric = CN_ALPHA_NOMINAL;
-    int rc = cn_agreement_compute(&o, values, rows, units, &ag->nominal, err);
-    long(*counts)[3] = rc ? NULL : calloc(units + 1, sizeof *counts);
-    if (rc == CN_OK && !counts)
-        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t u = 0; rc == CN_OK && u < units; u++)
-        for (int k = 0; k < 3; k++)
-            counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
+    int rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
+                                         &ag->nominal, err);
     if (rc == CN_OK)
         rc = cn_pairwise_compute((const long(*)[3])counts, units, an->opts.bootstrap, an->opts.seed,
                                  an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise,
                                  err);
-    free(counts);
     o.metric = CN_ALPHA_ORDINAL;
     if (rc == CN_OK)
-        rc = cn_agreement_compute(&o, values, rows, units, &ag->ordinal, err);
-    free(values);
+        rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
+                                         &ag->ordinal, err);
+    free(counts);
     if (rc == CN_OK)
         rc = count_physicians(an, err);
     return rc;

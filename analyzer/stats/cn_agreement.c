@@ -160,6 +160,74 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
 }
 
 /*
+ * The same from per-unit category counts (cn_agreement_compute_counts): a
+ * unit's entries in category order, and only the categories that some
+ * pairable unit uses, as the matrix form keeps only values it sees.
+ */
+static int pairable_from_counts(pairable *p, const long *counts, size_t units, size_t categories,
+                                const double *category_values)
+{
+    memset(p, 0, sizeof *p);
+    size_t *index = malloc((categories ? categories : 1) * sizeof *index);
+    bool *used = calloc(categories ? categories : 1, sizeof *used);
+    p->value = malloc((categories ? categories : 1) * sizeof *p->value);
+    if (!index || !used || !p->value) {
+        free(index);
+        free(used);
+        return CN_ERR_NOMEM;
+    }
+    size_t entries = 0;
+    for (size_t u = 0; u < units; u++) {
+        long m = 0;
+        size_t nonzero = 0;
+        for (size_t j = 0; j < categories; j++) {
+            m += counts[u * categories + j];
+            nonzero += counts[u * categories + j] > 0;
+        }
+        if (m < 2)
+            continue;
+        p->nunits++;
+        entries += nonzero;
+        for (size_t j = 0; j < categories; j++)
+            used[j] = used[j] || counts[u * categories + j] > 0;
+    }
+    for (size_t j = 0; j < categories; j++)
+        if (used[j]) {
+            index[j] = p->k;
+            p->value[p->k++] = category_values[j];
+        }
+    free(used);
+    size_t k = p->k ? p->k : 1;
+    p->start = calloc(p->nunits + 1, sizeof *p->start);
+    p->cat = malloc((entries ? entries : 1) * sizeof *p->cat);
+    p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
+    p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
+    p->marg = malloc(k * sizeof *p->marg);
+    p->pos = malloc(k * sizeof *p->pos);
+    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->pos) {
+        free(index);
+        return CN_ERR_NOMEM;
+    }
+    size_t e = 0, pu = 0;
+    for (size_t u = 0; u < units; u++) {
+        long m = 0;
+        for (size_t j = 0; j < categories; j++)
+            m += counts[u * categories + j];
+        if (m < 2)
+            continue;
+        for (size_t j = 0; j < categories; j++)
+            if (counts[u * categories + j] > 0) {
+                p->cat[e] = index[j];
+                p->cnt[e++] = (double)counts[u * categories + j];
+            }
+        p->m[pu++] = (double)m;
+        p->start[pu] = e;
+    }
+    free(index);
+    return CN_OK;
+}
+
+/*
  * Squared difference of categories a and b (Krippendorff 2011). Nominal: 1
  * when they differ. Interval: (v_a - v_b)^2, so pos = the values. Ordinal:
  * (sum_{g=a..b} n_g - (n_a + n_b) / 2)^2, which equals (C_b - C_a)^2 with
@@ -363,6 +431,39 @@ static int check_input(const cn_agreement_opts *o, const double *values, size_t 
     return CN_OK;
 }
 
+static void result_init(cn_agreement_result *out, size_t coders, size_t units)
+{
+    *out = (cn_agreement_result){.coders = coders, .units = units};
+    out->alpha = out->observed = out->expected = NAN;
+    out->ci_lo = out->ci_hi = out->q_below_667 = out->q_below_800 = NAN;
+    out->fleiss_kappa = NAN;
+}
+
+/* Alpha, its interval and Fleiss' kappa of the pairable data, whichever form
+ * it came in. */
+static int from_pairable(const cn_agreement_opts *opts, pairable *p, size_t units,
+                         cn_agreement_result *out, cn_error *err)
+{
+    alpha_parts a;
+    if (alpha_of_data(p, opts->metric, &a))
+        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory");
+    out->pairable_units = p->nunits;
+    out->pairable_values = (size_t)a.n;
+    out->categories = p->k;
+    out->alpha = a.alpha;
+    out->observed = a.observed;
+    out->expected = a.expected;
+    out->alpha_note = isnan(a.alpha) ? undefined_reason(p) : NULL;
+    int rc = CN_OK;
+    if (!isnan(a.alpha) && opts->bootstrap > 0 && p->nunits >= 2 && p->nunits >= opts->min_units)
+        rc = bootstrap(opts, p, out, err);
+    else if (!isnan(a.alpha) && opts->bootstrap > 0 && p->nunits < opts->min_units)
+        out->ci_note = "too few units with two or more values to resample";
+    if (rc == CN_OK)
+        rc = fleiss_from_pairable(p, units, out, err);
+    return rc;
+}
+
 int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, size_t coders,
                          size_t units, cn_agreement_result *out, cn_error *err)
 {
@@ -374,10 +475,7 @@ int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, si
     int rc = check_input(opts, values, coders, units, err);
     if (rc)
         return rc;
-    *out = (cn_agreement_result){.coders = coders, .units = units};
-    out->alpha = out->observed = out->expected = NAN;
-    out->ci_lo = out->ci_hi = out->q_below_667 = out->q_below_800 = NAN;
-    out->fleiss_kappa = NAN;
+    result_init(out, coders, units);
 
     size_t *present = malloc((units ? units : 1) * sizeof *present);
     if (!present)
@@ -387,27 +485,54 @@ int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, si
     pairable p;
     rc = pairable_build(&p, values, coders, units, present);
     free(present);
-    alpha_parts a;
-    if (rc == CN_OK)
-        rc = alpha_of_data(&p, opts->metric, &a);
-    if (rc) {
-        pairable_free(&p);
-        return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory");
-    }
+    rc = rc ? cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory")
+            : from_pairable(opts, &p, units, out, err);
+    pairable_free(&p);
+    return rc;
+}
 
-    out->pairable_units = p.nunits;
-    out->pairable_values = (size_t)a.n;
-    out->categories = p.k;
-    out->alpha = a.alpha;
-    out->observed = a.observed;
-    out->expected = a.expected;
-    out->alpha_note = isnan(a.alpha) ? undefined_reason(&p) : NULL;
-    if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits >= 2 && p.nunits >= opts->min_units)
-        rc = bootstrap(opts, &p, out, err);
-    else if (!isnan(a.alpha) && opts->bootstrap > 0 && p.nunits < opts->min_units)
-        out->ci_note = "too few units with two or more values to resample";
-    if (rc == CN_OK)
-        rc = fleiss_from_pairable(&p, units, out, err);
+static int check_counts(const cn_agreement_opts *o, const long *counts, size_t units,
+                        size_t categories, const double *category_values, cn_error *err)
+{
+    if ((int)o->metric < 0 || (int)o->metric > CN_ALPHA_INTERVAL)
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: unknown metric %d", (int)o->metric);
+    if (!(o->level > 0.0 && o->level < 1.0))
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: confidence level %g not in (0,1)",
+                            o->level);
+    if (categories && units > ((size_t)-1) / sizeof(long) / categories)
+        return cn_error_set(err, CN_ERR_USAGE, "agreement: table too large");
+    for (size_t j = 0; j < categories; j++)
+        if (!isfinite(category_values[j]) ||
+            (j > 0 && !(category_values[j] > category_values[j - 1])))
+            return cn_error_set(err, CN_ERR_USAGE,
+                                "agreement: category values must be finite and ascending "
+                                "(category %zu)",
+                                j + 1);
+    for (size_t i = 0; i < units * categories; i++)
+        if (counts[i] < 0)
+            return cn_error_set(err, CN_ERR_USAGE,
+                                "agreement: unit %zu, category %zu: negative count",
+                                i / categories + 1, i % categories + 1);
+    return CN_OK;
+}
+
+int cn_agreement_compute_counts(const cn_agreement_opts *opts, const long *counts, size_t units,
+                                size_t categories, const double *category_values, size_t coders,
+                                cn_agreement_result *out, cn_error *err)
+{
+    cn_agreement_opts defaults;
+    if (!opts) {
+        cn_agreement_opts_init(&defaults);
+        opts = &defaults;
+    }
+    int rc = check_counts(opts, counts, units, categories, category_values, err);
+    if (rc)
+        return rc;
+    result_init(out, coders, units);
+    pairable p;
+    rc = pairable_from_counts(&p, counts, units, categories, category_values);
+    rc = rc ? cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory")
+            : from_pairable(opts, &p, units, out, err);
     pairable_free(&p);
     return rc;
 }

@@ -72,6 +72,20 @@ void cn_agreement_opts_init(cn_agreement_opts *opts);
 int cn_agreement_compute(const cn_agreement_opts *opts, const double *values, size_t coders,
                          size_t units, cn_agreement_result *out, cn_error *err);
 
+/* The same figures from a units x categories table of counts:
+ * counts[u * categories + k] values of category k in unit u, category k
+ * standing for category_values[k] (finite, strictly ascending; the interval
+ * and ordinal metrics use them). That is all alpha and Fleiss' kappa need,
+ * in memory proportional to units x categories, where the matrix form takes
+ * coders x units (for `analyze`, most answers to one question x questions:
+ * gigabytes on a large corpus). Identical results to cn_agreement_compute on
+ * any matrix with these counts (up to the rounding of interval differences,
+ * summed in another order); `coders` is only reported. CN_ERR_USAGE for a
+ * negative count, bad category values or options; CN_ERR_NOMEM. */
+int cn_agreement_compute_counts(const cn_agreement_opts *opts, const long *counts, size_t units,
+                                size_t categories, const double *category_values, size_t coders,
+                                cn_agreement_result *out, cn_error *err);
+
 /* Fleiss' kappa from a units x categories table of counts whose rows all sum
  * to the same m >= 2. *kappa is NaN when undefined (no units, or all ratings in
  * one category). CN_ERR_USAGE when the rows sum differently or m < 2. */
