@@ -42,6 +42,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,6 +327,58 @@ static void test_relabel(void)
     CU_ASSERT_NOT_EQUAL(cn_relabel_compute(&o, pred, NULL, 5, m, 100, 7, &r, &err), CN_OK);
 }
 
+/* Issue 14: the redraws spread each predicted group multinomially; against
+ * the exact share of plausible relabelings, by enumerating all 4^6 true
+ * stance assignments of six answers (five predicted reassuring, one
+ * cautionary, the last set by an editor) with their probabilities, each
+ * judged by cn_consensus_level_of. */
+static void test_relabel_groups_exact(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 3;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 30;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 5;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 1;
+    m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
+    cn_stance pred[6] = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
+                         CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING};
+    bool certain[6] = {false, false, false, false, false, true};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
+    cn_stance maj;
+    cn_consensus_level level = cn_consensus_level_of(&o, counts, &maj);
+    CU_ASSERT_EQUAL(level, CN_CONSENSUS_MODERATE);
+    double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    for (int p = 0; p < CN_STANCE_COUNT; p++) {
+        double sum = 0;
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            sum += m[t][p] + 1;
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            post[p][t] = (m[t][p] + 1) / sum;
+    }
+    double exact = 0;
+    for (int code = 0; code < 4 * 4 * 4 * 4 * 4; code++) {
+        long c[CN_STANCE_COUNT] = {0, 1, 0, 0}; /* the editor's answer */
+        double pr = 1;
+        for (int i = 0, x = code; i < 5; i++, x /= 4) {
+            c[x % 4]++;
+            pr *= post[pred[i]][x % 4];
+        }
+        cn_stance mm;
+        cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
+        exact += (mm == CN_STANCE_REASSURING && l >= level) ? pr : 0;
+    }
+    cn_relabel_result r;
+    cn_error err;
+    size_t draws = 20000;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, draws, 3, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(within_se(r.holds, exact, draws, 4.0));
+    CU_ASSERT(exact > 0.1 && exact < 0.9); /* a case that can fail either way */
+}
+
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
  * all agree. */
 static void test_no_answers(void)
@@ -500,6 +553,7 @@ int main(void)
         {"levels need the posterior (issue 12)", test_levels_need_the_posterior},
         {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},
         {"relabeling under the classifier's errors (issue 12)", test_relabel},
+        {"relabeling: groups drawn at once vs exact (issue 14)", test_relabel_groups_exact},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -27,6 +27,8 @@
  *   distribution's closed forms: each cell has mean r c / n and variance
  *   r c (n - r)(n - c) / (n^2 (n - 1)); a 2 x 2 table's first cell has the
  *   hypergeometric probabilities C(c1, x) C(n - c1, r1 - x) / C(n, r1).
+ * - The stratified permutation p against its exact value, enumerated in
+ *   rational arithmetic (Python fractions; see test_stratified_exact).
  * - R's chisq.test source for the Monte Carlo rule:
  *   PVAL <- (1 + sum(tmp$results >= almost.1 * STATISTIC)) / (B + 1),
  *   almost.1 <- 1 - 64 * .Machine$double.eps.
@@ -433,6 +435,40 @@ static void test_r2dtable_seeded(void)
     free(u);
 }
 
+/* The stratified p against its exact value: strata A = [[3, 1, 0], [0, 2, 2]],
+ * B = [[2, 1, 0], [0, 1, 2]] (rows specialties, columns stances) and C =
+ * [[1, 1, 0]] (one specialty: nothing to shuffle); pooled X2 = 208/21. The
+ * exact P(X2 >= 208/21) when each stratum's table is drawn with its own
+ * margins, enumerating every table of A and of B with its hypergeometric
+ * probability in rational arithmetic (Python fractions), is 3/350. */
+static void test_stratified_exact(void)
+{
+    static const long T[3][2][3] = {
+        {{3, 1, 0}, {0, 2, 2}}, {{2, 1, 0}, {0, 1, 2}}, {{1, 1, 0}, {0, 0, 0}}};
+    size_t stratum[32], row[32], col[32], n = 0;
+    for (size_t s = 0; s < 3; s++)
+        for (size_t i = 0; i < 2; i++)
+            for (size_t j = 0; j < 3; j++)
+                for (long k = 0; k < T[s][i][j]; k++) {
+                    stratum[n] = s;
+                    row[n] = i;
+                    col[n++] = j;
+                }
+    double p;
+    size_t b = 20000;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_stratified_p(stratum, row, col, n, 2, 3, b, 1, &p, &err),
+                          CN_OK);
+    double want = 3.0 / 350.0;
+    CU_ASSERT(fabs(p - want) <= 4.0 * sqrt(want * (1 - want) / (double)b));
+    double again;
+    cn_crosstab_stratified_p(stratum, row, col, n, 2, 3, b, 1, &again, &err);
+    CU_ASSERT_EQUAL(memcmp(&p, &again, sizeof p), 0);
+    /* without permutations there is no p */
+    CU_ASSERT_EQUAL(cn_crosstab_stratified_p(stratum, row, col, n, 2, 3, 0, 1, &p, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(p));
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -454,6 +490,7 @@ int main(void)
         {"r2dtable: margins, cell means and variances (issue 14)", test_r2dtable_distribution},
         {"r2dtable: a cell vs the hypergeometric (issue 14)", test_r2dtable_hypergeometric},
         {"r2dtable: seeded, the p-value's tables (issue 14)", test_r2dtable_seeded},
+        {"permutation within strata vs exact (issue 14)", test_stratified_exact},
         {NULL, NULL},
     };
     return tu_run_suite("crosstab", tests);

@@ -114,12 +114,9 @@ static double pearson(const table *t, const long *cell)
 #define LNFACT_TABLE (1u << 20)
 
 typedef struct sampler {
-    size_t r, c;
-    const long *rsum, *csum;
-    long n;
     double *lnfact; /* [nfact] */
     size_t nfact;
-    long *left; /* [c] column totals still to place */
+    long *left; /* [max_c] column totals still to place */
     gsl_rng *rng;
 } sampler;
 
@@ -131,13 +128,13 @@ static void sampler_free(sampler *s)
         gsl_rng_free(s->rng);
 }
 
-static int sampler_init(sampler *s, const long *rsum, size_t r, const long *csum, size_t c, long n,
-                        unsigned long seed)
+/* A sampler for tables of at most max_c columns and n items. */
+static int sampler_init(sampler *s, size_t max_c, long n, unsigned long seed)
 {
-    *s = (sampler){.r = r, .c = c, .rsum = rsum, .csum = csum, .n = n};
+    *s = (sampler){0};
     s->nfact = (size_t)n + 1 < LNFACT_TABLE ? (size_t)n + 1 : LNFACT_TABLE;
     s->lnfact = malloc(s->nfact * sizeof *s->lnfact);
-    s->left = malloc((c ? c : 1) * sizeof *s->left);
+    s->left = malloc((max_c ? max_c : 1) * sizeof *s->left);
     s->rng = gsl_rng_alloc(gsl_rng_mt19937);
     if (!s->lnfact || !s->left || !s->rng)
         return CN_ERR_NOMEM;
@@ -195,15 +192,16 @@ static long hyper_draw(const sampler *s, long ia, long id, long ie)
     return m;
 }
 
-/* One random table with the sampler's margins into cell[r * c]. */
-static void random_table(sampler *s, long *cell)
+/* One random r x c table with margins rsum, csum (both summing to n) into
+ * cell[r * c]. */
+static void random_table(sampler *s, const long *rsum, size_t r, const long *csum, size_t c, long n,
+                         long *cell)
 {
-    size_t r = s->r, c = s->c;
     for (size_t j = 0; j < c; j++)
-        s->left[j] = s->csum[j];
-    long pool = s->n;
+        s->left[j] = csum[j];
+    long pool = n;
     for (size_t i = 0; i + 1 < r; i++) {
-        long need = s->rsum[i], rest = pool; /* items in columns j.. of rows i.. */
+        long need = rsum[i], rest = pool; /* items in columns j.. of rows i.. */
         for (size_t j = 0; j + 1 < c; j++) {
             long x = need == 0 ? 0 : hyper_draw(s, need, s->left[j], rest);
             cell[i * c + j] = x;
@@ -213,7 +211,7 @@ static void random_table(sampler *s, long *cell)
         }
         cell[i * c + c - 1] = need;
         s->left[c - 1] -= need;
-        pool -= s->rsum[i];
+        pool -= rsum[i];
     }
     for (size_t j = 0; j < c; j++)
         cell[(r - 1) * c + j] = s->left[j];
@@ -224,7 +222,7 @@ static int monte_carlo(const cn_crosstab_opts *o, const table *t, cn_crosstab_re
 {
     long *cell = malloc(t->r * t->c * sizeof *cell);
     sampler s;
-    int rc = sampler_init(&s, t->rsum, t->r, t->csum, t->c, t->n, o->seed);
+    int rc = sampler_init(&s, t->c, t->n, o->seed);
     if (rc || !cell) {
         free(cell);
         sampler_free(&s);
@@ -234,7 +232,7 @@ static int monte_carlo(const cn_crosstab_opts *o, const table *t, cn_crosstab_re
     double bar = (1.0 - 64.0 * DBL_EPSILON) * out->chi_square;
     size_t ge = 0;
     for (size_t b = 0; b < o->simulate; b++) {
-        random_table(&s, cell);
+        random_table(&s, t->rsum, t->r, t->csum, t->c, t->n, cell);
         ge += pearson(t, cell) >= bar;
     }
     out->p_monte_carlo = (1.0 + (double)ge) / ((double)o->simulate + 1.0);
@@ -266,12 +264,12 @@ int cn_crosstab_r2dtable(size_t tables, const long *row_totals, size_t rows, con
         return cn_error_set(err, CN_ERR_USAGE, "r2dtable: row totals sum to %lu, columns to %lu",
                             rn, cn);
     sampler s;
-    if (sampler_init(&s, row_totals, rows, col_totals, cols, (long)rn, seed)) {
+    if (sampler_init(&s, cols, (long)rn, seed)) {
         sampler_free(&s);
         return cn_error_set(err, CN_ERR_NOMEM, "r2dtable: out of memory");
     }
     for (size_t b = 0; b < tables; b++)
-        random_table(&s, out + b * rows * cols);
+        random_table(&s, row_totals, rows, col_totals, cols, (long)rn, out + b * rows * cols);
     sampler_free(&s);
     return CN_OK;
 }
@@ -334,73 +332,225 @@ double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols)
     return x2;
 }
 
+/*
+ * The stratified permutation test without permuting: shuffling the columns
+ * among a stratum's items gives that stratum's rows x cols table a random
+ * draw with its own row and column totals (the multivariate hypergeometric
+ * null), independently of the other strata, so a permuted pooled table is a
+ * sum of per-stratum random tables with fixed margins, drawn as in
+ * cn_crosstab_r2dtable: a few conditional draws per stratum and table instead
+ * of one uniform per item. A stratum with a single row or column has only
+ * its observed table and is added once.
+ */
+typedef struct stratum_table {
+    size_t r, c;          /* rows and columns it uses */
+    size_t *row, *col;    /* [r], [c] their indices in the pooled table */
+    long *rsum, *csum, n; /* its margins */
+} stratum_table;
+
+typedef struct strata {
+    size_t n;
+    stratum_table *s;
+    long *fixed; /* [rows * cols] the pooled counts of the strata not drawn */
+    size_t max_c;
+    long *cell; /* [rows * cols] scratch for one stratum's table */
+} strata;
+
+static void stratum_free(stratum_table *t)
+{
+    free(t->row);
+    free(t->col);
+    free(t->rsum);
+    free(t->csum);
+    *t = (stratum_table){0};
+}
+
+static void strata_free(strata *st)
+{
+    for (size_t i = 0; st->s && i < st->n; i++)
+        stratum_free(&st->s[i]);
+    free(st->s);
+    free(st->fixed);
+    free(st->cell);
+}
+
+/* One stratum's used rows and columns and its margins, from its counts. */
+static int stratum_build(stratum_table *t, const long *counts, size_t rows, size_t cols)
+{
+    *t = (stratum_table){0};
+    t->row = malloc(rows * sizeof *t->row);
+    t->col = malloc(cols * sizeof *t->col);
+    t->rsum = malloc(rows * sizeof *t->rsum);
+    t->csum = malloc(cols * sizeof *t->csum);
+    if (!t->row || !t->col || !t->rsum || !t->csum)
+        return CN_ERR_NOMEM;
+    for (size_t i = 0; i < rows; i++) {
+        long sum = 0;
+        for (size_t j = 0; j < cols; j++)
+            sum += counts[i * cols + j];
+        if (sum > 0) {
+            t->row[t->r] = i;
+            t->rsum[t->r++] = sum;
+            t->n += sum;
+        }
+    }
+    for (size_t j = 0; j < cols; j++) {
+        long sum = 0;
+        for (size_t i = 0; i < rows; i++)
+            sum += counts[i * cols + j];
+        if (sum > 0) {
+            t->col[t->c] = j;
+            t->csum[t->c++] = sum;
+        }
+    }
+    return CN_OK;
+}
+
+/* Items grouped by stratum (a counting sort): order[start[s] .. start[s + 1]). */
+static int group_by_stratum(const size_t *stratum, size_t n, size_t nstrata, size_t **order,
+                            size_t **start)
+{
+    *start = calloc(nstrata + 2, sizeof **start);
+    *order = malloc((n ? n : 1) * sizeof **order);
+    if (!*start || !*order)
+        return CN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        (*start)[stratum[i] + 2]++;
+    for (size_t s = 2; s < nstrata + 2; s++)
+        (*start)[s] += (*start)[s - 1];
+    for (size_t i = 0; i < n; i++)
+        (*order)[(*start)[stratum[i] + 1]++] = i;
+    return CN_OK;
+}
+
+/* The strata with something to draw (two rows and two columns at least);
+ * the others' counts go into st->fixed. */
+static int strata_build(strata *st, const size_t *stratum, const size_t *row, const size_t *col,
+                        size_t n, size_t rows, size_t cols, size_t nstrata)
+{
+    *st = (strata){0};
+    size_t *order = NULL, *start = NULL;
+    long *counts = malloc(rows * cols * sizeof *counts);
+    st->s = calloc(nstrata ? nstrata : 1, sizeof *st->s);
+    st->fixed = calloc(rows * cols, sizeof *st->fixed);
+    st->cell = malloc(rows * cols * sizeof *st->cell);
+    int rc = counts && st->s && st->fixed && st->cell ? CN_OK : CN_ERR_NOMEM;
+    if (rc == CN_OK)
+        rc = group_by_stratum(stratum, n, nstrata, &order, &start);
+    for (size_t s = 0; rc == CN_OK && s < nstrata; s++) {
+        memset(counts, 0, rows * cols * sizeof *counts);
+        for (size_t k = start[s]; k < start[s + 1]; k++)
+            counts[row[order[k]] * cols + col[order[k]]]++;
+        stratum_table *t = &st->s[st->n];
+        rc = stratum_build(t, counts, rows, cols);
+        if (rc == CN_OK && t->r >= 2 && t->c >= 2) {
+            st->max_c = t->c > st->max_c ? t->c : st->max_c;
+            st->n++;
+            continue;
+        }
+        for (size_t k = 0; k < rows * cols; k++)
+            st->fixed[k] += counts[k];
+        stratum_free(t);
+    }
+    free(order);
+    free(start);
+    free(counts);
+    return rc;
+}
+
+/* One permuted pooled table into pooled[rows * cols]. */
+static void strata_draw(strata *st, sampler *sm, long *pooled, size_t rows, size_t cols)
+{
+    memcpy(pooled, st->fixed, rows * cols * sizeof *pooled);
+    for (size_t k = 0; k < st->n; k++) {
+        const stratum_table *t = &st->s[k];
+        random_table(sm, t->rsum, t->r, t->csum, t->c, t->n, st->cell);
+        for (size_t i = 0; i < t->r; i++)
+            for (size_t j = 0; j < t->c; j++)
+                pooled[t->row[i] * cols + t->col[j]] += st->cell[i * t->c + j];
+    }
+}
+
+/* The cells of `full` (rows x cols) that t uses, in table_build's order,
+ * into cell. used_row / used_col: which rows and columns t kept. */
+static void used_cells(const long *full, size_t rows, size_t cols, const bool *used_row,
+                       const bool *used_col, long *cell)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < rows; i++)
+        for (size_t j = 0; used_row[i] && j < cols; j++)
+            if (used_col[j])
+                cell[k++] = full[i * cols + j];
+}
+
+/* B permuted pooled tables; p as R's rule. t: the observed pooled table. */
+static int stratified_run(const table *t, const long *counts, const size_t *stratum,
+                          const size_t *row, const size_t *col, size_t n, size_t rows, size_t cols,
+                          size_t nstrata, size_t permutations, unsigned long seed, double *p)
+{
+    strata st;
+    sampler sm = {0};
+    long *pooled = malloc(rows * cols * sizeof *pooled), *cell = malloc(rows * cols * sizeof *cell);
+    bool *used_row = calloc(rows, sizeof *used_row), *used_col = calloc(cols, sizeof *used_col);
+    int rc = strata_build(&st, stratum, row, col, n, rows, cols, nstrata);
+    if (rc == CN_OK)
+        rc = sampler_init(&sm, st.max_c, (long)n, seed);
+    if (rc == CN_OK && (!pooled || !cell || !used_row || !used_col))
+        rc = CN_ERR_NOMEM;
+    for (size_t k = 0; rc == CN_OK && k < rows * cols; k++)
+        if (counts[k] > 0) {
+            used_row[k / cols] = true;
+            used_col[k % cols] = true;
+        }
+    /* same margins every time, so the same rows and columns; and the same
+     * pearson loop as the observed table: equal tables, equal bits */
+    double bar = (1.0 - 64.0 * DBL_EPSILON) * pearson(t, t->cell);
+    size_t ge = 0;
+    for (size_t b = 0; rc == CN_OK && b < permutations; b++) {
+        strata_draw(&st, &sm, pooled, rows, cols);
+        used_cells(pooled, rows, cols, used_row, used_col, cell);
+        ge += pearson(t, cell) >= bar;
+    }
+    if (rc == CN_OK)
+        *p = (1.0 + (double)ge) / ((double)permutations + 1.0);
+    strata_free(&st);
+    sampler_free(&sm);
+    free(pooled);
+    free(cell);
+    free(used_row);
+    free(used_col);
+    return rc;
+}
+
 int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
                              size_t rows, size_t cols, size_t permutations, unsigned long seed,
                              double *p, cn_error *err)
 {
     *p = NAN;
-    size_t strata = 0;
+    size_t nstrata = 0;
     for (size_t i = 0; i < n; i++) {
         if (row[i] >= rows || col[i] >= cols)
             return cn_error_set(err, CN_ERR_USAGE, "crosstab: item %zu out of range", i + 1);
-        if (stratum[i] + 1 > strata)
-            strata = stratum[i] + 1;
+        if (stratum[i] + 1 > nstrata)
+            nstrata = stratum[i] + 1;
     }
-    long *counts = calloc(rows * cols + 1, sizeof *counts);
-    size_t *order = malloc((n ? n : 1) * sizeof *order), *start = calloc(strata + 2, sizeof *start);
-    size_t *perm = malloc((n ? n : 1) * sizeof *perm);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    int rc = counts && order && start && perm && rng
-                 ? CN_OK
-                 : cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
-    if (rc == CN_OK) {
-        /* items grouped by stratum (a counting sort keeps each stratum's order) */
-        for (size_t i = 0; i < n; i++)
-            start[stratum[i] + 1]++;
-        for (size_t s = 0; s < strata; s++)
-            start[s + 1] += start[s];
-        size_t *fill = calloc(strata + 1, sizeof *fill);
-        if (!fill) {
-            rc = cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
-        } else {
-            for (size_t i = 0; i < n; i++)
-                order[start[stratum[i]] + fill[stratum[i]]++] = i;
-            free(fill);
-        }
-    }
-    if (rc == CN_OK) {
-        for (size_t i = 0; i < n; i++)
-            counts[row[i] * cols + col[i]]++;
-        double x2 = cn_crosstab_chi_square(counts, rows, cols);
-        if (!isnan(x2) && permutations > 0) {
-            gsl_rng_set(rng, seed);
-            for (size_t i = 0; i < n; i++)
-                perm[i] = col[order[i]];
-            size_t ge = 0;
-            for (size_t b = 0; b < permutations; b++) {
-                for (size_t s = 0; s < strata; s++) /* Fisher-Yates within the stratum */
-                    for (size_t j = start[s + 1]; j > start[s] + 1; j--) {
-                        size_t k = start[s] + gsl_rng_uniform_int(rng, j - start[s]);
-                        size_t tmp = perm[j - 1];
-                        perm[j - 1] = perm[k];
-                        perm[k] = tmp;
-                    }
-                memset(counts, 0, rows * cols * sizeof *counts);
-                for (size_t i = 0; i < n; i++)
-                    counts[row[order[i]] * cols + perm[i]]++;
-                double xb = cn_crosstab_chi_square(counts, rows, cols);
-                ge += xb >= (1.0 - 64.0 * DBL_EPSILON) * x2;
-            }
-            *p = (1.0 + (double)ge) / ((double)permutations + 1.0);
-        }
-    }
+    if (n > UINT_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "crosstab: more than %u items", UINT_MAX);
+    if (n == 0 || permutations == 0)
+        return CN_OK;
+    long *counts = calloc(rows * cols, sizeof *counts);
+    if (!counts)
+        return cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
+    for (size_t i = 0; i < n; i++)
+        counts[row[i] * cols + col[i]]++;
+    table t;
+    int rc = table_build(&t, counts, rows, cols);
+    if (rc == CN_OK && t.r >= 2 && t.c >= 2)
+        rc = stratified_run(&t, counts, stratum, row, col, n, rows, cols, nstrata, permutations,
+                            seed, p);
+    table_free(&t);
     free(counts);
-    free(order);
-    free(start);
-    free(perm);
-    if (rng)
-        gsl_rng_free(rng);
-    return rc;
+    return rc ? cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory") : CN_OK;
 }
 
 int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows, size_t cols,

@@ -65,8 +65,12 @@ double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols);
  * columns are shuffled among the items of each stratum, B times, which keeps
  * every stratum's mix of rows and of columns, so an association that only
  * comes from strata (questions) differing in both is not counted; p = (1 +
- * #{X2_perm >= X2_obs}) / (B + 1) on the pooled table. NaN with nothing to
- * compare. Seeded. CN_ERR_USAGE for an index out of range; CN_ERR_NOMEM. */
+ * #{X2_perm >= X2_obs}) / (B + 1) on the pooled table. A shuffle is drawn as
+ * what it does to the counts: each stratum's rows x cols table at random
+ * with its own margins (Patefield, as cn_crosstab_r2dtable), the same
+ * distribution at a cost per stratum's cells, not per item. NaN with nothing
+ * to compare or no permutations. Seeded. CN_ERR_USAGE for an index out of
+ * range or more than UINT_MAX items; CN_ERR_NOMEM. */
 int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
                              size_t rows, size_t cols, size_t permutations, unsigned long seed,
                              double *p, cn_error *err);

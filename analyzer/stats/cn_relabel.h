@@ -14,8 +14,12 @@
  *   insufficient: nothing to hold);
  * - share_lo, share_hi: the 2.5% and 97.5% quantiles of that stance's share
  *   of the stance-taking answers over the draws (NaN without a majority).
- * Answers an editor has corrected are certain and never redrawn. Seeded and
- * deterministic.
+ * Answers an editor has corrected are certain and never redrawn. Only the
+ * counts matter, so the answers predicted p are redrawn together, one
+ * multinomial draw per predicted stance (GSL), whatever their number. Seeded
+ * and deterministic. (Exact would be a sum over every count vector, O(n^3)
+ * of them: fine for a question of ten answers, not for a claim of a
+ * thousand, so this stays a Monte Carlo.)
  */
 #ifndef CN_RELABEL_H
 #define CN_RELABEL_H
@@ -35,7 +39,7 @@ typedef struct cn_relabel_result {
 
 /* confusion[t][p]: labelled answers of true stance t the classifier called p.
  * certain (may be NULL): answers not to redraw. CN_ERR_USAGE for a negative
- * count or draws == 0; CN_ERR_NOMEM. */
+ * count, draws == 0 or more than UINT_MAX / 2 answers; CN_ERR_NOMEM. */
 int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
                        const bool *certain, size_t n,
                        const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
