@@ -69,6 +69,33 @@ static void test_dedup_key_ignores_space_and_punctuation(void)
     free(b);
 }
 
+/* The key keeps non-ASCII letters (Latin-1 capitals lower-cased) and drops
+ * what normalization turns into punctuation or space: curly quotes, dashes,
+ * the ellipsis, no-break spaces; a malformed byte is kept as it is. */
+static void test_dedup_key_non_ascii(void)
+{
+    const char *s = "\xc3\x89TUDE \xe2\x80\x9cna\xc3\xafve\xe2\x80\x9d\xe2\x80\x94"
+                    "caf\xc3\xa9\xe2\x80\xa6\xc2\xa0x\xff`y";
+    char *k = cn_text_dedup_key(s, strlen(s));
+    CU_ASSERT_STRING_EQUAL(k, "\xc3\xa9tudena\xc3\xafvecaf\xc3\xa9x\xffy");
+    free(k);
+}
+
+/* normalize_into writes what cn_text_normalize returns, into the caller's
+ * buffer. */
+static void test_normalize_into(void)
+{
+    const char *s = "  It\xe2\x80\x99s\xc2\xa0NOT \xe2\x80\xa6 \xc3\x89tude\n";
+    char buf[64];
+    size_t n = cn_text_normalize_into(s, strlen(s), buf);
+    size_t m;
+    char *want = cn_text_normalize(s, strlen(s), &m, NULL);
+    CU_ASSERT_EQUAL(n, m);
+    CU_ASSERT_STRING_EQUAL(buf, want);
+    CU_ASSERT_STRING_EQUAL(buf, "it's not ... \xc3\xa9tude");
+    free(want);
+}
+
 static void test_squeeze_keeps_wording(void)
 {
     const char *in = "  Don\xe2\x80\x99t \xc2\xa0 do\n it ";
@@ -113,6 +140,8 @@ int main(void)
         {"normalize folds", test_normalize_folds},
         {"normalize offsets", test_normalize_offsets_point_into_source},
         {"dedup key", test_dedup_key_ignores_space_and_punctuation},
+        {"dedup key, non-ASCII", test_dedup_key_non_ascii},
+        {"normalize into a buffer", test_normalize_into},
         {"squeeze", test_squeeze_keeps_wording},
         {"sha256 vectors", test_sha256_vectors},
         {NULL, NULL},

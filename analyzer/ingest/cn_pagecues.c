@@ -329,27 +329,24 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
     return w > 0 && strlist_has(&c->credentials, buf);
 }
 
-/* Normalized copy of s[0..len) with trailing punctuation and spaces removed. */
-static char *norm_core(const char *s, size_t len)
+/* Normalized s[0..len) into out (len + 1 bytes) with trailing punctuation
+ * and spaces removed; returns its length. */
+static size_t norm_core(const char *s, size_t len, char *out)
 {
-    size_t n;
-    char *v = cn_text_normalize(s, len, &n, NULL);
-    if (!v)
-        return NULL;
-    while (n > 0 && strchr(" .,;:!?-", v[n - 1]))
+    size_t n = cn_text_normalize_into(s, len, out);
+    while (n > 0 && strchr(" .,;:!?-", out[n - 1]))
         n--;
-    v[n] = '\0';
-    return v;
+    out[n] = '\0';
+    return n;
 }
 
 bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
 {
     if (len == 0 || len > 64)
         return false;
-    char *v = norm_core(s, len);
-    bool hit = v && strlist_has(&c->valedictions, v);
-    free(v);
-    return hit;
+    char v[65];
+    norm_core(s, len, v);
+    return strlist_has(&c->valedictions, v);
 }
 
 static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
@@ -388,14 +385,12 @@ bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
     /* Widgets are short; a long line is never one. */
     if (len == 0 || len > 160 || c->widgets.n == 0)
         return false;
-    char *v = norm_core(line, len);
-    if (!v)
-        return false;
+    char v[161];
+    norm_core(line, len, v);
     size_t vlen = strlen(v);
     bool hit = false;
     for (size_t i = 0; i < c->widgets.n && !hit; i++)
         hit = widget_matches(c->widgets.v[i], v, vlen);
-    free(v);
     return hit;
 }
 
@@ -410,12 +405,21 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
 {
     if (l->n == 0)
         return false;
+    /* Most lines start with a printable ASCII byte, which normalization only
+     * lower-cases: when no entry starts with it, nothing can match. */
+    unsigned char c0 = len ? (unsigned char)line[0] : 0;
+    if (c0 > ' ' && c0 < 0x7F && c0 != '`') {
+        char first = (char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
+        bool any = false;
+        for (size_t i = 0; i < l->n && !any; i++)
+            any = l->v[i][0] == first;
+        if (!any)
+            return false;
+    }
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
-    size_t n;
-    char *v = cn_text_normalize(line, head, &n, NULL);
-    if (!v)
-        return false;
+    char v[201];
+    size_t n = cn_text_normalize_into(line, head, v);
     bool hit = false;
     for (size_t i = 0; i < l->n && !hit; i++) {
         size_t dlen = strlen(l->v[i]);
@@ -423,7 +427,6 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
               (dlen == n || !word_byte((unsigned char)v[dlen]) ||
                !word_byte((unsigned char)v[dlen - 1]));
     }
-    free(v);
     return hit;
 }
 
@@ -442,15 +445,9 @@ static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
 {
     if (len == 0 || len >= cap)
         return false;
-    char *v = cn_text_normalize(w, len, NULL, NULL);
-    if (!v)
-        return false;
-    size_t n = strlen(v);
-    bool ok = n < cap;
-    if (ok)
-        memcpy(buf, v, n + 1);
-    free(v);
-    return ok;
+    /* normalized text is never longer than its source: it fits in buf */
+    cn_text_normalize_into(w, len, buf);
+    return true;
 }
 
 bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
@@ -475,9 +472,16 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, siz
             keep--;
         if (keep == 0 || keep == i || i + 1 >= len)
             continue; /* the mark must stand between words: "Name - Link" */
-        char *v = norm_core(line + i + 1, len - i - 1);
-        bool hit = v && strlist_has(&c->suffixes, v);
-        free(v);
+        size_t n = len - i - 1;
+        char small[128];
+        char *v = n < sizeof small ? small : malloc(n + 1);
+        bool hit = false;
+        if (v) {
+            norm_core(line + i + 1, n, v);
+            hit = strlist_has(&c->suffixes, v);
+        }
+        if (v != small)
+            free(v);
         if (hit)
             return keep;
     }

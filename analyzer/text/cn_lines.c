@@ -9,14 +9,6 @@
 /* Residue longer than this is not a template fragment but text with "{{". */
 #define RESIDUE_MAX 4096
 
-bool cn_span_is_space_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cn_text_is_space((int)cp);
-    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-           cp == 0x3000 || cp == 0xFEFF || cp == 0x1680;
-}
-
 /* Byte length of the white space that starts at s[0..len). */
 static size_t space_at(const char *s, size_t len)
 {

@@ -13,6 +13,7 @@
 #define CN_LINES_H
 
 #include "cn_error.h"
+#include "cn_text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,8 +46,15 @@ void cn_lines_clear(cn_lines *lines);
  * arrives in one piece, e.g. a JSON Lines field). NULL on OOM. */
 char *cn_lines_strip_residue(const char *s, size_t len);
 
-/* True for ASCII white space and the Unicode spaces normalization folds. */
-bool cn_span_is_space_cp(uint32_t cp);
+/* True for ASCII white space and the Unicode spaces normalization folds
+ * (inline: the parsers ask it of nearly every character). */
+static inline bool cn_span_is_space_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cn_text_is_space((int)cp);
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0xFEFF || cp == 0x1680;
+}
 
 /* The sub-span of s[0..len) without leading and trailing white space. */
 const char *cn_span_trim(const char *s, size_t len, size_t *out_len);

@@ -4,11 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool cn_text_is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* Length of a well-formed sequence starting at s, or 0 when malformed. */
 static size_t utf8_sequence(const unsigned char *s, size_t len, uint32_t *cp)
 {
@@ -46,6 +41,10 @@ bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = utf8_sequence(u + i, len - i, &cp);
         if (n == 0) {
@@ -58,7 +57,7 @@ bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset)
     return true;
 }
 
-size_t cn_utf8_decode(const char *s, size_t len, uint32_t *cp)
+size_t cn_utf8_decode_multi(const char *s, size_t len, uint32_t *cp)
 {
     size_t n = len ? utf8_sequence((const unsigned char *)s, len, cp) : 0;
     if (n == 0) {
@@ -160,6 +159,45 @@ static size_t fold_one(norm_out *o, const char *s, size_t len, size_t i, bool *p
     return n;
 }
 
+/* Normalize s[0..len) into o (room for len + 1 bytes, and a map when o->map). */
+static void normalize_into(norm_out *o, const char *s, size_t len)
+{
+    bool pending_space = false;
+    size_t space_src = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        /* Printable ASCII but the backtick (folded to ') goes straight through,
+         * lower-cased: nearly every byte of real text. */
+        if (c > ' ' && c < 0x7F && c != '`') {
+            if (pending_space && o->len > 0) {
+                o->buf[o->len] = ' ';
+                if (o->map)
+                    o->map[o->len] = space_src;
+                o->len++;
+            }
+            pending_space = false;
+            o->buf[o->len] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            if (o->map)
+                o->map[o->len] = i;
+            o->len++;
+            i++;
+            continue;
+        }
+        i += fold_one(o, s, len, i, &pending_space, &space_src);
+    }
+    o->buf[o->len] = '\0';
+    if (o->map)
+        o->map[o->len] = len;
+}
+
+size_t cn_text_normalize_into(const char *s, size_t len, char *out)
+{
+    norm_out o = {.buf = out};
+    normalize_into(&o, s, len);
+    return o.len;
+}
+
 char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets)
 {
     norm_out o = {.buf = malloc(len + 1)};
@@ -170,33 +208,7 @@ char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **off
         free(o.map);
         return NULL;
     }
-    bool pending_space = false;
-    size_t space_src = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        /* Printable ASCII but the backtick (folded to ') goes straight through,
-         * lower-cased: nearly every byte of real text. */
-        if (c > ' ' && c < 0x7F && c != '`') {
-            if (pending_space && o.len > 0) {
-                o.buf[o.len] = ' ';
-                if (o.map)
-                    o.map[o.len] = space_src;
-                o.len++;
-            }
-            pending_space = false;
-            o.buf[o.len] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            if (o.map)
-                o.map[o.len] = i;
-            o.len++;
-            i++;
-            continue;
-        }
-        i += fold_one(&o, s, len, i, &pending_space, &space_src);
-    }
-    o.buf[o.len] = '\0';
-    if (o.map)
-        o.map[o.len] = len;
+    normalize_into(&o, s, len);
     if (out_len)
         *out_len = o.len;
     if (offsets)
@@ -204,21 +216,50 @@ char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **off
     return o.buf;
 }
 
+/* What normalization makes of the non-ASCII character at s[i] (n bytes,
+ * code point cp) as far as the de-duplication key sees it: nothing for a
+ * space or a folded quote, dash or ellipsis (punctuation), else its
+ * (lower-cased) bytes, every one of them >= 0x80. Returns the bytes written. */
+static size_t dedup_fold(const char *s, size_t i, size_t n, uint32_t cp, char *out)
+{
+    if (is_unicode_space(cp) || fold_replacement(cp))
+        return 0;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+        uint32_t lc = cp + 32;
+        out[0] = (char)(0xC0 | (lc >> 6));
+        out[1] = (char)(0x80 | (lc & 0x3F));
+        return 2;
+    }
+    memcpy(out, s + i, n);
+    return n;
+}
+
+/* The normalized text without what is not a letter or digit, in one pass:
+ * ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII as
+ * normalization leaves it (its bytes are all kept). */
 char *cn_text_dedup_key(const char *s, size_t len)
 {
-    size_t n;
-    char *norm = cn_text_normalize(s, len, &n, NULL);
-    if (!norm)
+    char *out = malloc(len + 1);
+    if (!out)
         return NULL;
-    size_t w = 0;
-    for (size_t r = 0; r < n; r++) {
-        unsigned char c = (unsigned char)norm[r];
-        /* Keep ASCII alphanumerics and every byte of non-ASCII letters. */
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            norm[w++] = (char)c;
+    size_t w = 0, i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out[w++] = (char)c;
+            else if (c >= 'A' && c <= 'Z')
+                out[w++] = (char)(c + 32);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = cn_utf8_decode(s + i, len - i, &cp);
+        w += dedup_fold(s, i, n, cp, out + w);
+        i += n;
     }
-    norm[w] = '\0';
-    return norm;
+    out[w] = '\0';
+    return out;
 }
 
 char *cn_text_squeeze(const char *s, size_t len)

@@ -23,15 +23,32 @@
  * byte offset of the first offending byte. */
 bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset);
 
+/* cn_utf8_decode for a sequence that does not start with an ASCII byte. */
+size_t cn_utf8_decode_multi(const char *s, size_t len, uint32_t *cp);
+
 /* Decode one code point at s[0..len); returns its byte length (>= 1) and
- * stores the code point, or returns 1 and U+FFFD for a malformed sequence. */
-size_t cn_utf8_decode(const char *s, size_t len, uint32_t *cp);
+ * stores the code point, or returns 1 and U+FFFD for a malformed sequence.
+ * Inline: every parser calls it per character, and nearly all are ASCII. */
+static inline size_t cn_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    if (len > 0 && (unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return cn_utf8_decode_multi(s, len, cp);
+}
 
 /* Normalized copy of s[0..len) (malloc'd, NUL-terminated; NULL on OOM).
  * *out_len (if not NULL) gets its length. If offsets is not NULL, *offsets gets
  * a malloc'd array of out_len + 1 entries: offsets[i] is the source offset of
  * the character that produced output byte i, offsets[out_len] == len. */
 char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets);
+
+/* cn_text_normalize into out, which holds at least len + 1 bytes (the
+ * normalized text is never longer than its source): no allocation, for the
+ * many short lines the page parsers look at. Returns the length written
+ * (out is NUL-terminated). */
+size_t cn_text_normalize_into(const char *s, size_t len, char *out);
 
 /* The de-duplication key: the normalized text with everything but letters and
  * digits removed, so two renderings that differ only in white space and
@@ -44,7 +61,10 @@ char *cn_text_dedup_key(const char *s, size_t len);
 char *cn_text_squeeze(const char *s, size_t len);
 
 /* True when c is ASCII white space. */
-bool cn_text_is_space(int c);
+static inline bool cn_text_is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /* The offset of a JSON "\u0000" escape in s[0..len) (an escaped NUL, which a
  * C string would cut short), or len when there is none. A backslash that is
