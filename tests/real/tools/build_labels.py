@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Write tests/real/labels.jsonl and manifest.tsv from the merged labels.
 
-usage: build_labels.py MERGED_DIR COLLECT_DIR OUT_DIR
+usage: build_labels.py MERGED_DIR COLLECT_DIR OUT_DIR [COLLECTION]
+
+COLLECTION (1 or 2, default 1) picks the split rule of realset.split_of: the
+second collection (2026-12-04) was merged per split (val2, dev2) and its
+lines appended to labels.jsonl and manifest.tsv.
 
 labels.jsonl: one line per labelled answer with a body: file, index (in page
 order), hash (of the first eight words, see realset.py), stance (adjudicated),
@@ -27,6 +31,7 @@ def dispute_key(d):
 
 def main():
     merged, collect, out = sys.argv[1:4]
+    collection = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     rows = []
     for line in open(os.path.join(merged, "agreed.jsonl")):
         r = json.loads(line)
@@ -70,7 +75,7 @@ def main():
                     "a": A["stance"] if A else None, "b": B["stance"] if B else None,
                     "question_type": x.get("question_type", "other"),
                     "truncated": bool(x.get("truncated")),
-                    "split": realset.split_of(f[:13])}) + "\n")
+                    "split": realset.split_of(f[:13], collection)}) + "\n")
     with open(os.path.join(out, "manifest.tsv"), "w") as fh:
         fh.write("id\turl\tquery\tsplit\n")
         seen = set()
@@ -80,7 +85,7 @@ def main():
                 if pid in seen:
                     continue
                 seen.add(pid)
-                fh.write(f"{pid}\t{url}\t{query}\t{realset.split_of(pid)}\n")
+                fh.write(f"{pid}\t{url}\t{query}\t{realset.split_of(pid, collection)}\n")
     print(f"{sum(len(v) for v in by_file.values())} labelled answers on {len(by_file)} pages; "
           f"{missing} disputes not adjudicated yet")
 
