@@ -21,6 +21,7 @@ void cn_claim_choice_clear(cn_claim_choice *c)
 /* Per claim rule: how many distinct topic phrases the text matched. */
 typedef struct topic_count {
     const cn_rule *rule;
+    size_t index; /* the rule's index in the rule set */
     char **seen;
     size_t n_seen;
     bool core_seen; /* one of them is a core topic of the claim */
@@ -84,8 +85,45 @@ static char *span_words(const cn_tokens *t, size_t first, size_t last)
     return s;
 }
 
+/* A claim or question match: its rule and its place among the doc's. */
+typedef struct topic_hit {
+    int payload;
+    size_t match;
+} topic_hit;
+
+static int hit_cmp(const void *x, const void *y)
+{
+    const topic_hit *a = x, *b = y;
+    if (a->payload != b->payload)
+        return a->payload < b->payload ? -1 : 1;
+    return (a->match > b->match) - (a->match < b->match);
+}
+
+/* Count one match's topic phrase into tc. Returns CN_OK or CN_ERR_NOMEM. */
+static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, cn_error *err)
+{
+    char *w = span_words(t, m->first, m->last);
+    if (!w)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (tc->rule->kind == CN_RULE_CLAIM && is_core(tc->rule, w))
+        tc->core_seen = true;
+    bool dup = false;
+    for (size_t j = 0; j < tc->n_seen && !dup; j++)
+        dup = !strcmp(tc->seen[j], w);
+    char **seen = dup ? NULL : realloc(tc->seen, (tc->n_seen + 1) * sizeof *seen);
+    if (dup || !seen) {
+        free(w);
+        return dup ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    seen[tc->n_seen++] = w;
+    tc->seen = seen;
+    return CN_OK;
+}
+
 /* Topic counts of the doc's matches from token `from` on (the body only, when
- * from is the title's length). */
+ * from is the title's length): one entry per claim or question rule matched,
+ * in rule (catalog) order. Only the rules that matched are counted, so the
+ * cost follows the text's matches, not the size of the catalog. */
 static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, topic_count **out,
                         size_t *n_out, cn_error *err)
 {
@@ -94,43 +132,38 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     const cn_tokens *t = cn_doc_tokens(doc);
     size_t n = 0;
     const cn_match *m = cn_doc_matches(doc, &n);
-    int rc = CN_OK;
-    topic_count *c = calloc(cn_rules_count(rules) + 1, sizeof *c);
-    if (!c)
-        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; rc == CN_OK && i < n; i++) {
-        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        if ((r->kind != CN_RULE_CLAIM && r->kind != CN_RULE_QUESTION) || m[i].first < from)
-            continue;
-        topic_count *tc = &c[m[i].payload];
-        tc->rule = r;
-        char *w = span_words(t, m[i].first, m[i].last);
-        if (!w) {
-            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            break;
-        }
-        if (r->kind == CN_RULE_CLAIM && is_core(r, w))
-            tc->core_seen = true;
-        bool dup = false;
-        for (size_t j = 0; j < tc->n_seen && !dup; j++)
-            dup = !strcmp(tc->seen[j], w);
-        char **seen = dup ? NULL : realloc(tc->seen, (tc->n_seen + 1) * sizeof *seen);
-        if (dup || !seen) {
-            free(w);
-            if (!dup)
-                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            continue;
-        }
-        seen[tc->n_seen++] = w;
-        tc->seen = seen;
+    topic_hit *hits = malloc((n + 1) * sizeof *hits);
+    topic_count *c = calloc(n + 1, sizeof *c);
+    if (!hits || !c) {
+        free(hits);
+        free(c);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    size_t n_hits = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
+        if ((r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from)
+            hits[n_hits++] = (topic_hit){m[i].payload, i};
+    }
+    if (n_hits > 1)
+        qsort(hits, n_hits, sizeof *hits, hit_cmp);
+    size_t k = 0;
+    int rc = CN_OK;
+    for (size_t h = 0; h < n_hits && rc == CN_OK; h++) {
+        if (k == 0 || hits[h].payload != hits[h - 1].payload) {
+            c[k].index = (size_t)hits[h].payload;
+            c[k].rule = cn_rules_at(rules, c[k].index);
+            k++;
+        }
+        rc = count_topic(&c[k - 1], t, &m[hits[h].match], err);
+    }
+    free(hits);
     if (rc) {
-        if (c)
-            counts_free(c, cn_rules_count(rules));
+        counts_free(c, k);
         return rc;
     }
     *out = c;
-    *n_out = cn_rules_count(rules);
+    *n_out = k;
     return CN_OK;
 }
 
@@ -310,8 +343,8 @@ int cn_claims_question_flags(const cn_rules *rules, const cn_doc *question, cons
         if (!docs[d] || (rc = count_topics(rules, docs[d], 0, &c, &n, err)) != CN_OK)
             continue;
         for (size_t i = 0; i < n; i++)
-            on[i] |= c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].rule->is_flag &&
-                     c[i].n_seen > 0;
+            on[c[i].index] |= c[i].rule && c[i].rule->kind == CN_RULE_QUESTION &&
+                              c[i].rule->is_flag && c[i].n_seen > 0;
         counts_free(c, n);
     }
     size_t k = 0;

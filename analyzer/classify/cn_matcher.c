@@ -19,9 +19,11 @@
 enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
 
 typedef struct mnode {
-    int any_child; /* -1 when none */
-    int gap_child; /* -1 when none */
-    bool is_gap;   /* reached through a gap edge: may absorb tokens */
+    uint64_t edge_bloom; /* one bit per (kind, id) of its edges: most lookups
+                            of an edge a node lacks end here, without a hash */
+    int any_child;       /* -1 when none */
+    int gap_child;       /* -1 when none */
+    bool is_gap;         /* reached through a gap edge: may absorb tokens */
     int *payloads;
     size_t n_payloads;
 } mnode;
@@ -62,7 +64,11 @@ struct cn_matcher {
     size_t n_patterns;
     pnode *pnodes; /* pnodes[0] is the root (the empty prefix) */
     size_t n_pnodes, cap_pnodes;
-    int proot[256];   /* the root's children by byte, -1 when none */
+    int proot[256]; /* the root's children by byte, -1 when none */
+    /* The root's children by kind and id (-1 when none): every token starts a
+     * thread at the root, so these are the most frequent lookups. */
+    int *root_child[4];
+    size_t root_cap[4];
     cn_strmap *vocab; /* word -> index into vocab_entries */
     vocab_entry *vocab_entries;
     size_t n_vocab, cap_vocab;
@@ -78,7 +84,8 @@ static int new_node(cn_matcher *m, bool is_gap)
         m->nodes = nodes;
         m->cap_nodes = cap;
     }
-    m->nodes[m->n_nodes] = (mnode){.any_child = -1, .gap_child = -1, .is_gap = is_gap};
+    m->nodes[m->n_nodes] =
+        (mnode){.edge_bloom = 0, .any_child = -1, .gap_child = -1, .is_gap = is_gap};
     return (int)m->n_nodes++;
 }
 
@@ -122,6 +129,8 @@ void cn_matcher_free(cn_matcher *m)
     cn_strmap_free(m->vocab);
     free(m->vocab_entries);
     free(m->pnodes);
+    for (size_t k = 0; k < 4; k++)
+        free(m->root_child[k]);
     free(m);
 }
 
@@ -259,6 +268,40 @@ static uint64_t edge_key(int node, enum edge_kind kind, int id)
     return ((uint64_t)(uint32_t)node << 32) | ((uint64_t)kind << 28) | (uint32_t)id;
 }
 
+static uint64_t bloom_bit(enum edge_kind kind, int id)
+{
+    return 1ull << (((unsigned)id * 3u + (unsigned)kind) & 63u);
+}
+
+/* The child of node along (kind, id), or -1. */
+static int edge_child(const cn_matcher *m, int node, enum edge_kind kind, int id)
+{
+    if (node == 0)
+        return (size_t)id < m->root_cap[kind] ? m->root_child[kind][id] : -1;
+    if (!(m->nodes[node].edge_bloom & bloom_bit(kind, id)))
+        return -1;
+    return cn_u64map_get(m->edges, edge_key(node, kind, id));
+}
+
+/* Remember the root's child along (kind, id). Returns 0, or -1 on OOM. */
+static int set_root_child(cn_matcher *m, enum edge_kind kind, int id, int child)
+{
+    if ((size_t)id >= m->root_cap[kind]) {
+        size_t cap = m->root_cap[kind] ? m->root_cap[kind] : 64;
+        while (cap <= (size_t)id)
+            cap *= 2;
+        int *a = realloc(m->root_child[kind], cap * sizeof *a);
+        if (!a)
+            return -1;
+        for (size_t i = m->root_cap[kind]; i < cap; i++)
+            a[i] = -1;
+        m->root_child[kind] = a;
+        m->root_cap[kind] = cap;
+    }
+    m->root_child[kind][id] = child;
+    return 0;
+}
+
 /* Follow or create the edge of one element from node; returns the child or -1. */
 static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
 {
@@ -313,6 +356,9 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
     if (child < 0) {
         child = new_node(m, false);
         if (child < 0 || cn_u64map_put(m->edges, key, child))
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
+        m->nodes[node].edge_bloom |= bloom_bit(kind, id);
+        if (node == 0 && set_root_child(m, kind, id, child))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
     }
     return child;
@@ -454,17 +500,15 @@ static int step(const cn_matcher *m, scan_state *s, thread t, const token_keys *
     const thread *th = &t;
     const mnode *nd = &m->nodes[th->node];
     int child;
-    if (k->word >= 0 &&
-        (child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_WORD, k->word))) >= 0 &&
+    if (k->word >= 0 && (child = edge_child(m, th->node, EDGE_WORD, k->word)) >= 0 &&
         arrive(m, s, child, th->start, i, 0))
         return -1;
     for (size_t c = 0; c < k->n_classes; c++)
-        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_CLASS, k->classes[c]))) >= 0 &&
+        if ((child = edge_child(m, th->node, EDGE_CLASS, k->classes[c])) >= 0 &&
             arrive(m, s, child, th->start, i, 0))
             return -1;
     for (size_t p = 0; p < k->n_prefixes; p++)
-        if ((child = cn_u64map_get(m->edges, edge_key(th->node, EDGE_PREFIX, k->prefixes[p]))) >=
-                0 &&
+        if ((child = edge_child(m, th->node, EDGE_PREFIX, k->prefixes[p])) >= 0 &&
             arrive(m, s, child, th->start, i, 0))
             return -1;
     if (nd->any_child >= 0 && arrive(m, s, nd->any_child, th->start, i, 0))
