@@ -353,7 +353,14 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out)
 {
-    cn_sigline_kind k = cn_signature_classify(cues, line, len, out);
+    cn_signature_classify(cues, line, len, out);
+    return cn_signature_reclassify_after(cues, above, line, len, out);
+}
+
+cn_sigline_kind cn_signature_reclassify_after(const cn_pagecues *cues, cn_sigline_kind above,
+                                              const char *line, size_t len, cn_sigline *out)
+{
+    cn_sigline_kind k = out->kind;
     if (above == CN_SIGLINE_NAME && (k == CN_SIGLINE_NONE || k == CN_SIGLINE_SHORT) &&
         (qualified_specialty(cues, line, len, out) || city_state(cues, line, len, out)))
         k = out->kind;
@@ -403,9 +410,10 @@ bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
     if (n == 0)
         return false;
     size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
-    cn_sigline kinds[BLOCK_MAX];
+    cn_sigline kinds[BLOCK_MAX], plain[BLOCK_MAX];
     for (size_t i = base; i < n; i++)
-        cn_signature_classify(cues, lines[i].s, lines[i].len, &kinds[i - base]);
+        cn_signature_classify(cues, lines[i].s, lines[i].len, &plain[i - base]);
+    memcpy(kinds, plain, (n - base) * sizeof *kinds);
     for (size_t i = base; i + 1 < n; i++) {
         cn_sigline *l = &kinds[i - base];
         if (l->kind == CN_SIGLINE_SHORT && kinds[i + 1 - base].kind == CN_SIGLINE_PLACE &&
@@ -414,9 +422,13 @@ bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n,
             l->name_core = lines[i].len;
         }
     }
-    for (size_t i = base + 1; i < n; i++)
-        cn_signature_classify_after(cues, kinds[i - 1 - base].kind, lines[i].s, lines[i].len,
-                                    &kinds[i - base]);
+    /* Each line under the one above as finally read (a bare name stays a
+     * name only on the block's first line, as when each was read afresh). */
+    for (size_t i = base + 1; i < n; i++) {
+        kinds[i - base] = plain[i - base];
+        cn_signature_reclassify_after(cues, kinds[i - 1 - base].kind, lines[i].s, lines[i].len,
+                                      &kinds[i - base]);
+    }
     for (size_t k = base; k < n; k++) {
         if (!block_from(kinds, k - base, n - base))
             continue;

@@ -45,6 +45,13 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out);
 
+/* cn_signature_classify_after for a line already classified on its own:
+ * *inout holds cn_signature_classify's result for line and gets what
+ * cn_signature_classify_after would give (the page parser looks at each line
+ * under several others, and classifies it once). */
+cn_sigline_kind cn_signature_reclassify_after(const cn_pagecues *cues, cn_sigline_kind above,
+                                              const char *line, size_t len, cn_sigline *inout);
+
 /* A line printed on its own just above a signature that belongs to it: a
  * specialty line with qualifiers ("Beverly Hills, Board Certified Plastic
  * Surgeon") or "Dr. Name" followed by practice details in wide-spaced columns.

@@ -269,14 +269,21 @@ static bool heading_like(const cn_line *l)
 static size_t signature_inside(const ctx *c, size_t first, size_t n)
 {
     size_t keep = 0;
+    cn_sigline cur; /* line i classified on its own, carried from the last round */
+    if (n > 1) {
+        const cn_line *l0 = line_at(c, first);
+        cn_signature_classify(c->cues, l0->s, l0->len, &cur);
+    }
     for (size_t i = 0; i + 1 < n; i++) {
-        const cn_line *l = line_at(c, first + i);
-        cn_sigline info;
-        cn_sigline_kind k = cn_signature_classify(c->cues, l->s, l->len, &info);
+        cn_sigline_kind k = cur.kind;
+        const cn_line *next = line_at(c, first + i + 1);
+        cn_sigline plain; /* line i + 1 on its own: next round's cur */
+        cn_signature_classify(c->cues, next->s, next->len, &plain);
+        cur = plain;
         if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
-        const cn_line *next = line_at(c, first + i + 1);
-        cn_sigline_kind nk = cn_signature_classify_after(c->cues, k, next->s, next->len, &info);
+        cn_sigline info = plain;
+        cn_sigline_kind nk = cn_signature_reclassify_after(c->cues, k, next->s, next->len, &info);
         if (nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next)))
             keep = i + 1;
     }
