@@ -1,53 +1,55 @@
-/* cn_dedup: stable ids, duplicate_of and question merging across pages. */
+/* cn_dedup: stable ids, duplicate_of and question merging across pages, over
+ * an index of fixed-size fingerprints (no text is kept). */
 #define _POSIX_C_SOURCE 200809L
 #include "cn_dedup.h"
 
 #include "cn_sha256.h"
 #include "cn_text.h"
 
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_ENTRY UINT32_MAX
+#define NONE UINT32_MAX
+/* Characters between prefix checkpoints: an excerpt is compared on the last
+ * checkpoint its key reaches, so a finer step compares more of short excerpts
+ * and costs 8 bytes of fingerprint plus ~7 bytes of table per answer and
+ * checkpoint (see cn_dedup.h). */
+#define CHECKPOINT_STEP 16
+#define FIRST_SLOTS 1024
 
-/* One indexed key: its digest and the answer (and question) it stands for. */
-typedef struct exact_entry {
-    uint64_t h;
-    uint32_t next;
-    char answer_id[CN_ID_LEN + 1];
-    char question_id[CN_ID_LEN + 1];
-} exact_entry;
-
-/* One distinct answer's key head, for matching excerpts by prefix. */
-typedef struct prefix_entry {
-    uint64_t h; /* digest of the first excerpt_min_key key bytes */
-    uint32_t next;
-    bool excerpt;
-    size_t key_len;
-    char *prefix; /* first min(key_len, prefix_max) key bytes */
-    char answer_id[CN_ID_LEN + 1];
-    char question_id[CN_ID_LEN + 1];
-} prefix_entry;
-
-/* Chained hash table over an entry array: heads[h % nb] -> entry -> next. */
+/* Open addressing with linear probing. An exact table keeps each slot's key;
+ * a prefix table keeps only record numbers, its keys are the records'
+ * fingerprints at the table's checkpoint (4 bytes a slot instead of 12). */
 typedef struct table {
-    uint32_t *heads;
-    size_t nb;
+    uint32_t *ref; /* record number, NONE when empty */
+    uint64_t *key; /* exact tables only */
+    size_t mask;   /* slots - 1, slots a power of two */
+    size_t used;
 } table;
+
+/* Distinct answers in the order they were indexed, so a higher record number
+ * is a later answer. Array of fields, not of structs: no padding. */
+typedef struct records {
+    uint64_t *aid, *qid; /* answer_id and question_id as numbers */
+    uint32_t *len;       /* key length */
+    uint32_t *older;     /* the next older entry of the record's prefix chain */
+    uint64_t *fp;        /* ncp fingerprints a record, see record_fp */
+    size_t n, cap;
+} records;
 
 struct cn_dedup {
     cn_dedup_options opt;
-    exact_entry *ex;
-    size_t n_ex, cap_ex;
-    table ex_t;
-    prefix_entry *px;
-    size_t n_px, cap_px;
-    table px_t;
-    size_t distinct;
-    size_t prefix_bytes;
+    size_t *cps; /* checkpoint lengths, ascending, the last is prefix_max */
+    size_t ncp;
+    records rec;
+    table exact;   /* key digest -> answer */
+    table *full;   /* per checkpoint: prefix -> latest full answer through it */
+    table *part;   /* per checkpoint: prefix -> latest excerpt ending there */
+    uint64_t *run; /* scratch: running hashes of one key's prefixes */
 };
 
 /* An answer's de-duplication keys during assignment. */
@@ -55,9 +57,12 @@ typedef struct akey {
     char *key, *alt; /* alt: key of match_text, NULL when none or equal */
     size_t len, alt_len;
     uint64_t h, alt_h;
-    bool other_question;           /* an excerpt of an answer filed under another question */
-    char canon_qid[CN_ID_LEN + 1]; /* question of the answer it repeats, or "" */
+    uint64_t *fp;        /* the key's fingerprints at the checkpoints it reaches */
+    bool other_question; /* an excerpt of an answer filed under another question */
+    uint32_t canon;      /* record of the answer it repeats, or NONE */
 } akey;
+
+/* ---- hashing ----------------------------------------------------------- */
 
 static uint64_t digest64(const unsigned char d[32])
 {
@@ -84,14 +89,220 @@ static uint64_t hash_key(const char *scope, const char *data, size_t len, char *
     return digest64(d);
 }
 
-static bool table_init(table *t, size_t nb)
+/* Ids are 16 hex digits: kept as the 64-bit number they spell. */
+static uint64_t id_number(const char *id)
 {
-    t->heads = malloc(nb * sizeof *t->heads);
-    if (!t->heads)
+    return (uint64_t)strtoull(id, NULL, 16);
+}
+
+static void id_text(uint64_t v, char id[CN_ID_LEN + 1])
+{
+    snprintf(id, CN_ID_LEN + 1, "%016" PRIx64, v);
+}
+
+/* One step of the running prefix hash. Both steps are bijections of the state
+ * for a given byte, and different bytes give different states, so two keys
+ * that differ in one character never share a fingerprint there or after. */
+static uint64_t run_step(uint64_t h, unsigned char c)
+{
+    h = (h ^ c) * 0x9E3779B97F4A7C15ULL;
+    return (h << 31) | (h >> 33);
+}
+
+/* The fingerprint of a prefix: its running hash and length, finalized so the
+ * low bits (the tables' slots) depend on every bit (MurmurHash3's fmix64). */
+static uint64_t fingerprint(uint64_t run, size_t len)
+{
+    uint64_t h = run ^ ((uint64_t)len * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 33);
+}
+
+/* d->run[m] = running hash of key[0, m) for m <= min(len, prefix_max). */
+static void run_prefixes(cn_dedup *d, const char *key, size_t len)
+{
+    size_t n = len < d->opt.prefix_max ? len : d->opt.prefix_max;
+    d->run[0] = 0x243F6A8885A308D3ULL;
+    for (size_t i = 0; i < n; i++)
+        d->run[i + 1] = run_step(d->run[i], (unsigned char)key[i]);
+}
+
+/* The last checkpoint a key of len >= excerpt_min_key reaches. */
+static size_t last_cp(const cn_dedup *d, size_t len)
+{
+    if (len >= d->opt.prefix_max)
+        return d->ncp - 1;
+    size_t j = (len - d->opt.excerpt_min_key) / CHECKPOINT_STEP;
+    return j < d->ncp - 1 ? j : d->ncp - 1;
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+static bool table_init(table *t, size_t slots, bool keyed)
+{
+    t->ref = malloc(slots * sizeof *t->ref);
+    t->key = keyed ? malloc(slots * sizeof *t->key) : NULL;
+    if (!t->ref || (keyed && !t->key))
         return false;
-    for (size_t i = 0; i < nb; i++)
-        t->heads[i] = NO_ENTRY;
-    t->nb = nb;
+    for (size_t i = 0; i < slots; i++)
+        t->ref[i] = NONE;
+    t->mask = slots - 1;
+    t->used = 0;
+    return true;
+}
+
+static void table_free(table *t)
+{
+    free(t->ref);
+    free(t->key);
+}
+
+static size_t table_bytes(const table *t)
+{
+    return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
+}
+
+/* Record r's fingerprint j: at checkpoint j for j up to its last checkpoint;
+ * an excerpt keeps the fingerprint of its whole (compared) key in the next. */
+static uint64_t *record_fp(const cn_dedup *d, uint32_t r)
+{
+    return d->rec.fp + (size_t)r * d->ncp;
+}
+
+/* The key of slot s: its own in exact tables, else the record's fingerprint
+ * at checkpoint j. */
+static uint64_t slot_key(const cn_dedup *d, const table *t, size_t j, size_t s)
+{
+    return t->key ? t->key[s] : record_fp(d, t->ref[s])[j];
+}
+
+/* The slot holding key k, or the empty slot where it belongs. */
+static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+{
+    size_t s = (size_t)k & t->mask;
+    while (t->ref[s] != NONE && slot_key(d, t, j, s) != k)
+        s = (s + 1) & t->mask;
+    return s;
+}
+
+static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+{
+    return t->ref[table_slot(d, t, j, k)];
+}
+
+/* Double the slots when the next key would fill more than 3/4. */
+static bool table_reserve(const cn_dedup *d, table *t, size_t j)
+{
+    if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
+        return true;
+    table nt;
+    if (!table_init(&nt, (t->mask + 1) * 2, t->key != NULL)) {
+        table_free(&nt);
+        return false;
+    }
+    for (size_t s = 0; s <= t->mask; s++) {
+        if (t->ref[s] == NONE)
+            continue;
+        uint64_t k = slot_key(d, t, j, s);
+        size_t ns = (size_t)k & nt.mask;
+        while (nt.ref[ns] != NONE)
+            ns = (ns + 1) & nt.mask;
+        nt.ref[ns] = t->ref[s];
+        if (nt.key)
+            nt.key[ns] = k;
+    }
+    nt.used = t->used;
+    table_free(t);
+    *t = nt;
+    return true;
+}
+
+/* Point key k at record r; returns the record it pointed at before, or NONE. */
+static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
+{
+    if (!table_reserve(d, t, j))
+        return false;
+    size_t s = table_slot(d, t, j, k);
+    *prev = t->ref[s];
+    if (*prev == NONE)
+        t->used++;
+    t->ref[s] = r;
+    if (t->key)
+        t->key[s] = k;
+    return true;
+}
+
+/* ---- records ----------------------------------------------------------- */
+
+static bool records_grow(records *v, size_t ncp)
+{
+    /* 1.5x, not 2x: a record is most of an answer's bytes, so less slack. */
+    size_t cap = v->cap ? v->cap + v->cap / 2 : 256;
+    if (cap >= NONE)
+        return false;
+    uint64_t *aid = realloc(v->aid, cap * sizeof *aid);
+    if (aid)
+        v->aid = aid;
+    uint64_t *qid = realloc(v->qid, cap * sizeof *qid);
+    if (qid)
+        v->qid = qid;
+    uint32_t *len = realloc(v->len, cap * sizeof *len);
+    if (len)
+        v->len = len;
+    uint32_t *older = realloc(v->older, cap * sizeof *older);
+    if (older)
+        v->older = older;
+    uint64_t *fp = realloc(v->fp, cap * ncp * sizeof *fp);
+    if (fp)
+        v->fp = fp;
+    if (!aid || !qid || !len || !older || !fp)
+        return false;
+    v->cap = cap;
+    return true;
+}
+
+static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
+{
+    records *v = &d->rec;
+    if (v->n == v->cap && !records_grow(v, d->ncp))
+        return false;
+    *out = (uint32_t)v->n++;
+    v->aid[*out] = aid;
+    v->qid[*out] = qid;
+    v->len[*out] = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
+    v->older[*out] = NONE;
+    memset(record_fp(d, *out), 0, d->ncp * sizeof(uint64_t));
+    return true;
+}
+
+/* ---- the index --------------------------------------------------------- */
+
+static bool make_checkpoints(cn_dedup *d)
+{
+    size_t m = d->opt.excerpt_min_key, p = d->opt.prefix_max, step = CHECKPOINT_STEP;
+    d->ncp = (p - m + step - 1) / step + 1;
+    d->cps = malloc(d->ncp * sizeof *d->cps);
+    if (!d->cps)
+        return false;
+    for (size_t j = 0; j < d->ncp; j++)
+        d->cps[j] = j + 1 < d->ncp ? m + j * step : p;
+    return true;
+}
+
+static bool make_tables(cn_dedup *d)
+{
+    d->full = calloc(d->ncp, sizeof *d->full);
+    d->part = calloc(d->ncp, sizeof *d->part);
+    d->run = malloc((d->opt.prefix_max + 1) * sizeof *d->run);
+    if (!d->full || !d->part || !d->run || !table_init(&d->exact, FIRST_SLOTS, true))
+        return false;
+    for (size_t j = 0; j < d->ncp; j++)
+        if (!table_init(&d->full[j], FIRST_SLOTS, false) ||
+            !table_init(&d->part[j], FIRST_SLOTS, false))
+            return false;
     return true;
 }
 
@@ -99,15 +310,17 @@ int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err)
 {
     *out = NULL;
     cn_dedup *d = calloc(1, sizeof *d);
-    if (!d || !table_init(&d->ex_t, 1024) || !table_init(&d->px_t, 1024)) {
-        cn_dedup_free(d);
+    if (!d)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    }
     d->opt = *options;
     if (d->opt.excerpt_min_key == 0)
         d->opt.excerpt_min_key = 1;
     if (d->opt.prefix_max < d->opt.excerpt_min_key)
         d->opt.prefix_max = d->opt.excerpt_min_key;
+    if (!make_checkpoints(d) || !make_tables(d)) {
+        cn_dedup_free(d);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
     *out = d;
     return CN_OK;
 }
@@ -116,138 +329,151 @@ void cn_dedup_free(cn_dedup *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->n_px; i++)
-        free(d->px[i].prefix);
-    free(d->px);
-    free(d->ex);
-    free(d->ex_t.heads);
-    free(d->px_t.heads);
+    for (size_t j = 0; j < d->ncp && d->full && d->part; j++) {
+        table_free(&d->full[j]);
+        table_free(&d->part[j]);
+    }
+    free(d->full);
+    free(d->part);
+    table_free(&d->exact);
+    free(d->rec.aid);
+    free(d->rec.qid);
+    free(d->rec.len);
+    free(d->rec.older);
+    free(d->rec.fp);
+    free(d->run);
+    free(d->cps);
     free(d);
 }
 
 size_t cn_dedup_count(const cn_dedup *d)
 {
-    return d->distinct;
+    return d->rec.n;
 }
 
 size_t cn_dedup_bytes(const cn_dedup *d)
 {
-    return sizeof *d + d->cap_ex * sizeof *d->ex + d->cap_px * sizeof *d->px +
-           (d->ex_t.nb + d->px_t.nb) * sizeof(uint32_t) + d->prefix_bytes;
+    size_t per_record = 2 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + d->ncp * sizeof(uint64_t);
+    size_t b = sizeof *d + d->rec.cap * per_record + table_bytes(&d->exact) +
+               d->ncp * sizeof *d->cps + (d->opt.prefix_max + 1) * sizeof *d->run;
+    for (size_t j = 0; j < d->ncp; j++)
+        b += table_bytes(&d->full[j]) + table_bytes(&d->part[j]);
+    return b;
 }
 
-/* Double the buckets when the load passes 3/4 and relink every entry. */
-#define REHASH(d, t, arr, n)                                                                       \
-    do {                                                                                           \
-        if ((n) + 1 > (t).nb * 3 / 4) {                                                            \
-            table nt;                                                                              \
-            if (!table_init(&nt, (t).nb * 2))                                                      \
-                return false;                                                                      \
-            for (size_t i_ = 0; i_ < (n); i_++) {                                                  \
-                size_t b_ = (size_t)((arr)[i_].h % nt.nb);                                         \
-                (arr)[i_].next = nt.heads[b_];                                                     \
-                nt.heads[b_] = (uint32_t)i_;                                                       \
-            }                                                                                      \
-            free((t).heads);                                                                       \
-            (t) = nt;                                                                              \
-        }                                                                                          \
-    } while (0)
-
-static const exact_entry *exact_find(const cn_dedup *d, uint64_t h)
+static uint32_t exact_find(const cn_dedup *d, uint64_t h)
 {
-    for (uint32_t i = d->ex_t.heads[h % d->ex_t.nb]; i != NO_ENTRY; i = d->ex[i].next)
-        if (d->ex[i].h == h)
-            return &d->ex[i];
-    return NULL;
+    return table_find(d, &d->exact, 0, h);
 }
 
-static bool exact_add(cn_dedup *d, uint64_t h, const char *answer_id, const char *question_id)
+/* Index key digest h for record r, unless the key is indexed already. */
+static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
 {
-    if (exact_find(d, h))
+    if (exact_find(d, h) != NONE)
         return true;
-    if (d->n_ex >= NO_ENTRY - 1)
+    uint32_t prev;
+    return table_put(d, &d->exact, 0, h, r, &prev);
+}
+
+/* The latest earlier full answer at least as long as the excerpt whose key
+ * starts like it: same fingerprint at the excerpt's last checkpoint. A full
+ * answer that goes past that checkpoint is long enough; the shorter ones
+ * ending there are chained from later to older (and longer), see full_put. */
+static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
+{
+    size_t j = last_cp(d, k->len);
+    uint32_t r = table_find(d, &d->full[j], j, k->fp[j]);
+    while (r != NONE && d->rec.len[r] < k->len)
+        r = d->rec.older[r];
+    return r;
+}
+
+/* Does excerpt x, chained at checkpoint j, start the full answer whose
+ * running hashes are in d->run (its key len long)? Its prefix up to cps[j]
+ * matched already; the rest is checked on its whole-key fingerprint. */
+static bool excerpt_starts(const cn_dedup *d, uint32_t x, size_t j, size_t len)
+{
+    size_t xl = d->rec.len[x];
+    if (xl > len)
         return false;
-    if (d->n_ex == d->cap_ex) {
-        size_t cap = d->cap_ex ? d->cap_ex * 2 : 256;
-        exact_entry *v = realloc(d->ex, cap * sizeof *v);
-        if (!v)
-            return false;
-        d->ex = v;
-        d->cap_ex = cap;
+    return j + 1 == d->ncp || record_fp(d, x)[j + 1] == fingerprint(d->run[xl], xl);
+}
+
+/* The latest earlier excerpt whose key starts this full answer's key. */
+static uint32_t find_excerpt_of(cn_dedup *d, const akey *k)
+{
+    uint32_t best = NONE;
+    bool ran = false;
+    for (size_t j = 0, top = last_cp(d, k->len); j <= top; j++) {
+        if (d->part[j].used == 0)
+            continue;
+        uint32_t x = table_find(d, &d->part[j], j, k->fp[j]);
+        if (x == NONE)
+            continue;
+        if (!ran)
+            run_prefixes(d, k->key, k->len);
+        ran = true;
+        while (x != NONE && !excerpt_starts(d, x, j, k->len))
+            x = d->rec.older[x];
+        if (x != NONE && (best == NONE || x > best))
+            best = x;
     }
-    REHASH(d, d->ex_t, d->ex, d->n_ex);
-    exact_entry *e = &d->ex[d->n_ex];
-    e->h = h;
-    memcpy(e->answer_id, answer_id, CN_ID_LEN + 1);
-    memcpy(e->question_id, question_id, CN_ID_LEN + 1);
-    size_t b = (size_t)(h % d->ex_t.nb);
-    e->next = d->ex_t.heads[b];
-    d->ex_t.heads[b] = (uint32_t)d->n_ex++;
+    return best;
+}
+
+/* Full answer r passes every checkpoint up to its last, where its key ends
+ * (or, at the last checkpoint, goes on). Past a checkpoint it is the answer
+ * for every excerpt compared there, so it replaces the chain; where it ends,
+ * it goes in front of the earlier answers that are longer than it (the others
+ * can no longer be the latest long enough). */
+static bool full_put(cn_dedup *d, uint32_t r)
+{
+    const uint64_t *fp = record_fp(d, r);
+    size_t top = last_cp(d, d->rec.len[r]);
+    for (size_t j = 0; j <= top; j++) {
+        uint32_t prev;
+        if (!table_put(d, &d->full[j], j, fp[j], r, &prev))
+            return false;
+        if (j < top)
+            continue;
+        while (prev != NONE && d->rec.len[prev] <= d->rec.len[r])
+            prev = d->rec.older[prev];
+        d->rec.older[r] = prev;
+    }
     return true;
 }
 
-static uint64_t head_hash(const cn_dedup *d, const char *key)
+/* Excerpt r is chained at its last checkpoint in front of the earlier
+ * excerpts there. At the last checkpoint, where only lengths differ, those no
+ * shorter than it can no longer be the latest that fits. */
+static bool excerpt_put(cn_dedup *d, uint32_t r)
 {
-    return hash_key(NULL, key, d->opt.excerpt_min_key, NULL);
-}
-
-/* An earlier full answer whose key starts with the excerpt's key. */
-static const prefix_entry *find_full_for_excerpt(const cn_dedup *d, const char *key, size_t len)
-{
-    uint64_t h = head_hash(d, key);
-    size_t cmp = len < d->opt.prefix_max ? len : d->opt.prefix_max;
-    for (uint32_t i = d->px_t.heads[h % d->px_t.nb]; i != NO_ENTRY; i = d->px[i].next) {
-        const prefix_entry *e = &d->px[i];
-        if (e->h == h && !e->excerpt && e->key_len >= len && memcmp(e->prefix, key, cmp) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-/* An earlier excerpt whose key starts this answer's key. */
-static const prefix_entry *find_excerpt_of(const cn_dedup *d, const char *key, size_t len)
-{
-    uint64_t h = head_hash(d, key);
-    for (uint32_t i = d->px_t.heads[h % d->px_t.nb]; i != NO_ENTRY; i = d->px[i].next) {
-        const prefix_entry *e = &d->px[i];
-        size_t cmp = e->key_len < d->opt.prefix_max ? e->key_len : d->opt.prefix_max;
-        if (e->h == h && e->excerpt && e->key_len <= len && memcmp(e->prefix, key, cmp) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static bool prefix_add(cn_dedup *d, const char *key, size_t len, bool excerpt,
-                       const char *answer_id, const char *question_id)
-{
-    if (d->n_px >= NO_ENTRY - 1)
+    size_t j = last_cp(d, d->rec.len[r]);
+    uint32_t prev;
+    if (!table_put(d, &d->part[j], j, record_fp(d, r)[j], r, &prev))
         return false;
-    if (d->n_px == d->cap_px) {
-        size_t cap = d->cap_px ? d->cap_px * 2 : 256;
-        prefix_entry *v = realloc(d->px, cap * sizeof *v);
-        if (!v)
-            return false;
-        d->px = v;
-        d->cap_px = cap;
-    }
-    REHASH(d, d->px_t, d->px, d->n_px);
-    size_t keep = len < d->opt.prefix_max ? len : d->opt.prefix_max;
-    prefix_entry *e = &d->px[d->n_px];
-    e->prefix = malloc(keep);
-    if (!e->prefix)
-        return false;
-    memcpy(e->prefix, key, keep);
-    d->prefix_bytes += keep;
-    e->h = head_hash(d, key);
-    e->excerpt = excerpt;
-    e->key_len = len;
-    memcpy(e->answer_id, answer_id, CN_ID_LEN + 1);
-    memcpy(e->question_id, question_id, CN_ID_LEN + 1);
-    size_t b = (size_t)(e->h % d->px_t.nb);
-    e->next = d->px_t.heads[b];
-    d->px_t.heads[b] = (uint32_t)d->n_px++;
+    while (j + 1 == d->ncp && prev != NONE && d->rec.len[prev] >= d->rec.len[r])
+        prev = d->rec.older[prev];
+    d->rec.older[r] = prev;
     return true;
 }
+
+/* Index answer record r by its key's prefixes. */
+static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
+{
+    uint64_t *fp = record_fp(d, r);
+    size_t top = last_cp(d, k->len);
+    memcpy(fp, k->fp, (top + 1) * sizeof *fp);
+    if (!excerpt)
+        return full_put(d, r);
+    if (top + 1 < d->ncp) {
+        run_prefixes(d, k->key, k->len);
+        fp[top + 1] = fingerprint(d->run[k->len], k->len);
+    }
+    return excerpt_put(d, r);
+}
+
+/* ---- pages ------------------------------------------------------------- */
 
 /* Digest of a key under the scoping rule: long keys stand alone, short ones
  * only within their question. */
@@ -262,29 +488,54 @@ static void free_keys(akey *k, size_t n)
         free(k[i].key);
         free(k[i].alt);
     }
+    if (k)
+        free(k[0].fp);
     free(k);
 }
 
-/* Keys of every answer: of its text, else of its title, else of its index. */
-static bool make_keys(const cn_page *page, akey *k)
+/* The key of an answer: of its text, else of its title, else of its index. */
+static char *answer_key(const cn_answer *a)
 {
+    const char *t = a->text ? a->text : "";
+    char *key = cn_text_dedup_key(t, strlen(t));
+    if (key && !*key && a->title) {
+        free(key);
+        key = cn_text_dedup_key(a->title, strlen(a->title));
+    }
+    if (key && !*key) {
+        free(key);
+        char tmp[32];
+        snprintf(tmp, sizeof tmp, "#%zu", a->index);
+        key = strdup(tmp);
+    }
+    return key;
+}
+
+/* The key's fingerprints at the checkpoints it reaches. */
+static void key_fingerprints(cn_dedup *d, akey *k)
+{
+    if (k->len < d->opt.excerpt_min_key)
+        return;
+    run_prefixes(d, k->key, k->len);
+    for (size_t j = 0, top = last_cp(d, k->len); j <= top; j++)
+        k->fp[j] = fingerprint(d->run[d->cps[j]], d->cps[j]);
+}
+
+/* Keys of every answer, and the fingerprints of their prefixes. */
+static bool make_keys(cn_dedup *d, const cn_page *page, akey *k)
+{
+    size_t n = page->n_answers ? page->n_answers : 1;
+    k[0].fp = calloc(n * d->ncp, sizeof *k[0].fp);
+    if (!k[0].fp)
+        return false;
     for (size_t i = 0; i < page->n_answers; i++) {
         const cn_answer *a = &page->answers[i];
-        const char *t = a->text ? a->text : "";
-        k[i].key = cn_text_dedup_key(t, strlen(t));
-        if (k[i].key && !*k[i].key && a->title) {
-            free(k[i].key);
-            k[i].key = cn_text_dedup_key(a->title, strlen(a->title));
-        }
-        if (k[i].key && !*k[i].key) {
-            free(k[i].key);
-            char tmp[32];
-            snprintf(tmp, sizeof tmp, "#%zu", a->index);
-            k[i].key = strdup(tmp);
-        }
-        if (!k[i].key)
+        k[i].fp = k[0].fp + i * d->ncp;
+        k[i].canon = NONE;
+        if (!(k[i].key = answer_key(a)))
             return false;
         k[i].len = strlen(k[i].key);
+        key_fingerprints(d, &k[i]);
         if (a->match_text) {
             k[i].alt = cn_text_dedup_key(a->match_text, strlen(a->match_text));
             if (!k[i].alt)
@@ -309,24 +560,23 @@ static size_t before_trailing_excerpts(const cn_page *page)
     return end > 0 ? end : page->n_answers;
 }
 
-/* The question of an earlier answer that answer i repeats, or NULL. A full
+/* The record of an earlier answer that answer i repeats, or NONE. A full
  * answer repeats by key; an excerpt by prefix, unless it is in the trailing
  * run, where related-question excerpts sit. */
-static const char *shared_question(const cn_dedup *d, const cn_page *page, size_t i, const akey *k,
-                                   size_t trailing)
+static uint32_t shared_question(const cn_dedup *d, const cn_page *page, size_t i, const akey *k,
+                                size_t trailing)
 {
     if (page->answers[i].excerpt) {
         if (i >= trailing || k->len < d->opt.excerpt_min_key)
-            return NULL;
-        const prefix_entry *p = find_full_for_excerpt(d, k->key, k->len);
-        return p ? p->question_id : NULL;
+            return NONE;
+        return find_full_for_excerpt(d, k);
     }
-    const exact_entry *e = NULL;
+    uint32_t r = NONE;
     if (k->len >= d->opt.min_key)
-        e = exact_find(d, hash_key(NULL, k->key, k->len, NULL));
-    if (!e && k->alt && k->alt_len >= d->opt.min_key)
-        e = exact_find(d, hash_key(NULL, k->alt, k->alt_len, NULL));
-    return e ? e->question_id : NULL;
+        r = exact_find(d, hash_key(NULL, k->key, k->len, NULL));
+    if (r == NONE && k->alt && k->alt_len >= d->opt.min_key)
+        r = exact_find(d, hash_key(NULL, k->alt, k->alt_len, NULL));
+    return r;
 }
 
 /* The page's question: joined to an earlier one through a shared (long)
@@ -335,9 +585,9 @@ static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
 {
     size_t trailing = before_trailing_excerpts(page);
     for (size_t i = 0; i < page->n_answers; i++) {
-        const char *q = shared_question(d, page, i, &k[i], trailing);
-        if (q) {
-            memcpy(page->question_id, q, CN_ID_LEN + 1);
+        uint32_t r = shared_question(d, page, i, &k[i], trailing);
+        if (r != NONE) {
+            id_text(d->rec.qid[r], page->question_id);
             return true;
         }
     }
@@ -373,46 +623,48 @@ static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
     return true;
 }
 
+/* Answer i repeats record r. */
+static void mark_duplicate(const cn_dedup *d, cn_answer *a, akey *k, uint32_t r)
+{
+    id_text(d->rec.aid[r], a->duplicate_of);
+    k->canon = r;
+}
+
 /* Look answer i up: an equal key, or for excerpts a prefix. */
-static void find_duplicate(cn_dedup *d, cn_page *page, size_t i, akey *k)
+static void find_duplicate(cn_dedup *d, cn_page *page, uint64_t qid, size_t i, akey *k)
 {
     cn_answer *a = &page->answers[i];
-    const exact_entry *e = exact_find(d, k->h);
-    if (!e && k->alt)
-        e = exact_find(d, k->alt_h);
-    if (e) {
-        memcpy(a->duplicate_of, e->answer_id, CN_ID_LEN + 1);
-        memcpy(k->canon_qid, e->question_id, CN_ID_LEN + 1);
+    uint32_t r = exact_find(d, k->h);
+    if (r == NONE && k->alt)
+        r = exact_find(d, k->alt_h);
+    if (r != NONE) {
+        mark_duplicate(d, a, k, r);
         return;
     }
     if (k->len < d->opt.excerpt_min_key)
         return;
-    const prefix_entry *p =
-        a->excerpt ? find_full_for_excerpt(d, k->key, k->len) : find_excerpt_of(d, k->key, k->len);
-    if (!p)
+    r = a->excerpt ? find_full_for_excerpt(d, k) : find_excerpt_of(d, k);
+    if (r == NONE)
         return;
-    if (strcmp(p->question_id, page->question_id) != 0) {
+    if (d->rec.qid[r] != qid) {
         k->other_question = a->excerpt;
         return;
     }
-    memcpy(a->duplicate_of, p->answer_id, CN_ID_LEN + 1);
-    memcpy(k->canon_qid, p->question_id, CN_ID_LEN + 1);
+    mark_duplicate(d, a, k, r);
 }
 
-static bool index_answer(cn_dedup *d, const cn_page *page, size_t i, const akey *k)
+static bool index_answer(cn_dedup *d, const cn_page *page, uint64_t qid, size_t i, const akey *k)
 {
     const cn_answer *a = &page->answers[i];
-    bool dup = a->duplicate_of[0] != '\0';
-    const char *aid = dup ? a->duplicate_of : a->answer_id;
-    const char *q = k->canon_qid[0] ? k->canon_qid : page->question_id;
-    if (!exact_add(d, k->h, aid, q) || (k->alt && !exact_add(d, k->alt_h, aid, q)))
+    uint32_t r = k->canon;
+    bool dup = r != NONE;
+    if (!dup && !record_add(d, id_number(a->answer_id), qid, k->len, &r))
         return false;
-    if (dup)
+    if (!exact_add(d, k->h, r) || (k->alt && !exact_add(d, k->alt_h, r)))
+        return false;
+    if (dup || k->len < d->opt.excerpt_min_key)
         return true;
-    d->distinct++;
-    if (k->len >= d->opt.excerpt_min_key && !prefix_add(d, k->key, k->len, a->excerpt, aid, q))
-        return false;
-    return true;
+    return prefix_add(d, r, k, a->excerpt);
 }
 
 /* Related-question excerpts: excerpts of another question's answers, and on a
@@ -435,10 +687,11 @@ static void mark_related(cn_page *page, const akey *k)
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
 {
     akey *k = calloc(page->n_answers ? page->n_answers : 1, sizeof *k);
-    if (!k || !make_keys(page, k) || !question_id(d, page, k)) {
+    if (!k || !make_keys(d, page, k) || !question_id(d, page, k)) {
         free_keys(k, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    uint64_t qid = id_number(page->question_id);
     bool ok = true;
     for (size_t i = 0; i < page->n_answers && ok; i++) {
         cn_answer *a = &page->answers[i];
@@ -447,16 +700,16 @@ int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
         k[i].h = key_hash(d, k[i].key, k[i].len, page->question_id, a->answer_id);
         if (k[i].alt)
             k[i].alt_h = key_hash(d, k[i].alt, k[i].alt_len, page->question_id, NULL);
-        find_duplicate(d, page, i, &k[i]);
+        find_duplicate(d, page, qid, i, &k[i]);
         /* Full answers are indexed at once, so a repeat on the same page is found. */
         if (!a->excerpt)
-            ok = index_answer(d, page, i, &k[i]);
+            ok = index_answer(d, page, qid, i, &k[i]);
     }
     if (ok) {
         mark_related(page, k);
         for (size_t i = 0; i < page->n_answers && ok; i++)
             if (page->answers[i].excerpt && !page->answers[i].related)
-                ok = index_answer(d, page, i, &k[i]);
+                ok = index_answer(d, page, qid, i, &k[i]);
     }
     free_keys(k, page->n_answers);
     return ok ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
