@@ -4,8 +4,8 @@
 # `consensus parse`, `classify`, `analyze --no-html` and `analyze` on it, and
 # the same answers (one a line) through AFINN-js (npm `sentiment`), VADER-js
 # (npm `vader-sentiment`) and `grep -c -i -F -f cues.txt`: wall time, MB/s,
-# answers/s, peak RSS (/usr/bin/time -v), and each tool's answers/s as a
-# multiple of `classify`'s from the same run. A command over the time or memory
+# answers/s, peak RSS (/usr/bin/time -v), and each tool's answers per CPU
+# second as a multiple of `classify`'s from the same run. A command over the time or memory
 # cap is killed and reported as such. Prints a Markdown table (stdout); progress
 # goes to stderr.
 #
@@ -18,13 +18,15 @@
 #   --mem-cap MIB    per command, resident memory (default 16384)
 #   --cache DIR      generated corpora (default ${TMPDIR:-/tmp}/consensus-bench)
 #   --no-tools       consensus only (no node, no grep)
+#   --keep DIR       also keep the raw results (results.tsv, answers.tsv) in DIR;
+#                    tests/bench/table.py renders them again
 #   --commit HASH    the commit BIN was built from, for the note under the table
 #                    (default: this tree's HEAD, and how many tracked files differ)
 # Example: bash tests/bench/run.sh --bin /tmp/bld/consensus 10 100
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-bin=./build/consensus seed=1 jobs=1 runs=1 time_cap=1800 mem_cap=16384 tools=1 commit=
+bin=./build/consensus seed=1 jobs=1 runs=1 time_cap=1800 mem_cap=16384 tools=1 commit= keep=
 cache=${TMPDIR:-/tmp}/consensus-bench
 sizes=()
 while [ $# -gt 0 ]; do
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --cache) cache=$2; shift 2 ;;
     --no-tools) tools=0; shift ;;
     --commit) commit=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
@@ -129,42 +132,6 @@ if [ -z "$commit" ]; then
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
   dirty=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | grep -c . || true)
 fi
-"$py" - "$results" "$work/answers.tsv" "$commit" "$dirty" "$jobs" "$runs" "$seed" \
-  "$time_cap" "$mem_cap" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
-import sys
-res, ans_f, commit, dirty, jobs, runs, seed, tcap, mcap, cores, load = sys.argv[1:]
-gen = dict(l.split("\t") for l in open(ans_f).read().split("\n") if l)
-rows = [l.rstrip("\n").split("\t") for l in open(res) if l.strip()]
-consensus = {"parse", "classify", "analyze --no-html", "analyze"}
-parsed = {r[0]: int(r[7]) for r in rows if r[1] == "parse" and r[3] == "ok"}
-print("| size | command | time (CPU) | MB/s (per CPU s) | answers/s | peak RSS "
-      "| answers/s vs `classify` |")
-print("|---|---|---|---|---|---|---|")
-speed = {}
-for size, label, nbytes, status, wall, cpu, rss, lines, n in rows:
-    wall, cpu, nbytes = float(wall), float(cpu), int(nbytes)
-    answers = parsed.get(size) if label in consensus else int(gen[size])
-    if status != "ok":
-        cells = ["**%s** (killed after %.0f s, %.0f MiB)" % (status, wall, int(rss) / 1024)
-                 if "cap" in status else "**%s** after %.1f s" % (status, wall), "-", "-", "-"]
-        speed[(size, label)] = None
-    else:
-        aps = answers / wall if answers else None
-        speed[(size, label)] = aps
-        per_cpu = " (%.1f)" % (nbytes / 1e6 / cpu) if cpu > 0 else ""
-        cells = ["%.2f s (%.2f s)" % (wall, cpu), "%.1f%s" % (nbytes / 1e6 / wall, per_cpu),
-                 "{:,.0f}".format(aps) if aps else "-", "%.0f MiB" % (int(rss) / 1024)]
-    base = speed.get((size, "classify"))
-    mine = speed.get((size, label))
-    ratio = "%.2fx" % (mine / base) if base and mine and label not in consensus else "-"
-    name = "`%s`" % label if label in consensus or label.startswith("grep") else label
-    print("| %s MB | %s | %s | %s |" % (size, name, " | ".join(cells), ratio))
-print()
-print("(commit `%s`%s; `--jobs %s`; %s run%s each%s; seed %s; caps %s s and %s MiB a command; "
-      "%s cores, load average %s at the end. Time: wall clock (user + system CPU). MB/s: of the pages for `consensus`, of the answer "
-      "text, one answer a line, for the other tools; answers/s: answers read by `parse` for "
-      "`consensus`, lines for the others.)"
-      % (commit, " plus %s uncommitted changes to tracked files" % dirty if dirty != "0" else "",
-         jobs, runs, "" if runs == "1" else "s", "" if runs == "1" else " (median)", seed,
-         tcap, mcap, cores, load))
-EOF
+[ -z "$keep" ] || { mkdir -p "$keep" && cp "$results" "$work/answers.tsv" "$keep/"; }
+"$py" "$here/table.py" "$results" "$work/answers.tsv" "$commit" "$dirty" "$jobs" "$runs" "$seed" \
+  "$time_cap" "$mem_cap" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
