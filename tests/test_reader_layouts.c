@@ -402,6 +402,86 @@ static void test_repeated_answer_counts_once(void)
     ru_free(&r);
 }
 
+/* Dated pages with no blank lines: a date line above each answer, a site
+ * label ("Answer:") run into the answer's first words, "Helpful" under it,
+ * the same answer printed twice; and a page whose answers are closed by a
+ * "Published on" date below them, one answer running over several lines. */
+static void test_dated_pages(void)
+{
+    ru_result r = read_str("My surgeon says I must quit vaping before my eyelid lift. Is that "
+                           "really true or just caution? Thanks.\n"
+                           "March 3, 2015\n"
+                           "Answer: Vaping and surgery Nicotine in any form narrows the small "
+                           "vessels, so stop it four weeks before and after.\n"
+                           "Helpful\n"
+                           "March 3, 2015\n"
+                           "Answer: Vaping and surgery Nicotine in any form narrows the small "
+                           "vessels, so stop it four weeks before and after.\n"
+                           "Helpful\n"
+                           "9 May 2014\n"
+                           "Answer: Your surgeon is right. Skin flaps heal worse in anyone who "
+                           "uses nicotine.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "quit vaping"));
+    check_start(&r, 1, "Vaping and surgery Nicotine in any form");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    check_start(&r, 3, "Your surgeon is right");
+    ru_free(&r);
+
+    r = read_str("Will a peel fade the brown patches on my cheeks?\n"
+                 "Brown patches of this kind are stubborn and come back with sun.\n"
+                 "A mild peel series together with a bleaching cream can lighten them.\n"
+                 "Published on Jul 11, 2012\n"
+                 "Peels help some patients a little, but daily sunscreen matters more than any "
+                 "treatment.\n"
+                 "and most only see a modest change in\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Brown patches of this kind");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "bleaching cream"));
+    check_start(&r, 2, "Peels help some patients");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "modest change"));
+    ru_free(&r);
+}
+
+/* The practice's postal address under a signature belongs to it; a closing
+ * wish ending in '!' and a short name line under it close the answer; a page
+ * cut inside a rating line after its count, or inside a vote template (the
+ * file ending in a line break), ends with a scrap, not an answer. */
+static void test_signature_tails_and_cut_scraps(void)
+{
+    ru_result r = read_str("Hot tub after a breast lift?\n\nHow long do I wait?\n\n"
+                           "Doctor Answers 9\n\n"
+                           "Wait for the incisions\n\n"
+                           "Incisions are sealed in two days, but soaking softens them; most of "
+                           "us ask for four weeks.\n\n"
+                           "Boise Plastic Surgeon\n4.9 out of 5 stars 31 reviews\n\n"
+                           "1200 W Main St\nBoise, ID 83702\n\n"
+                           "Four weeks for a hot tub\n\n"
+                           "Showers are fine right away, baths and hot tubs after a month.\n\n"
+                           "Good luck with your recovery!\n\n"
+                           "Nina P.\n\n"
+                           "Nina Patel, MD\nDenver Plastic Surgeon\n"
+                           "5.0 out of 5 stars 12 re\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Boise");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Four weeks for a hot tub");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Good luck with your recovery!"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Nina Patel, MD");
+    ru_free(&r);
+
+    r = read_str("Uneven brows after Botox?\n\nDoctor Answers 5\n\n"
+                 "A touch-up evens them\n\n"
+                 "One brow sitting higher at two weeks is fixed with a unit or two.\n\n"
+                 "Sam Ode, MD\nAustin Dermatologist\n\n"
+                 "Why brows end up uneven\n\n{{ voteCo\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Why brows end up uneven");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->text == NULL || ru_answer(&r, 2)->text[0] == '\0');
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -420,6 +500,8 @@ int main(void)
         {"answers glued below a signature", test_glued_answers_after_signature},
         {"a link after the name; a cut line of two sentences", test_name_link_and_cut_sentences},
         {"lines above a signature that belong to it", test_signature_extras},
+        {"dated pages: date lines part the answers", test_dated_pages},
+        {"address, closing wish, cut rating and template", test_signature_tails_and_cut_scraps},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1,4 +1,4 @@
-/* cn_flat: one answer a line after the slogan; excerpts marked. */
+/* cn_flat: one answer a line after the slogan, or one between date lines; excerpts marked. */
 #include "cn_flat.h"
 
 #include "cn_lines.h"
@@ -50,8 +50,9 @@ static char *copy_span(const char *s, size_t n)
     return out;
 }
 
-static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const cn_line *l,
-                      cn_error *err)
+/* One answer of text[0..n) (copied). */
+static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const char *text,
+                      size_t n, cn_error *err)
 {
     if (page->n_answers == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
@@ -65,8 +66,8 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     memset(a, 0, sizeof *a);
     a->index = page->n_answers + 1;
     page->n_answers++;
-    a->excerpt = ends_with(l->s, l->len, "...") || ends_with(l->s, l->len, "\xE2\x80\xA6");
-    if (!(a->text = copy_span(l->s, l->len)) || !(a->match_text = copy_span(l->s, l->len)))
+    a->excerpt = ends_with(text, n, "...") || ends_with(text, n, "\xE2\x80\xA6");
+    if (!(a->text = copy_span(text, n)) || !(a->match_text = copy_span(text, n)))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     /* Flat lines keep a physician's closing ("... Peter A Aldea, MD Memphis,
      * TN") that the structured rendering of the same answer signs separately;
@@ -108,6 +109,85 @@ static bool first_line_answers(const cn_pagecues *cues, const cn_line *l)
            !asker_words(cues, l->s, l->len);
 }
 
+/* A line the reader skips: blank, template residue or page furniture. */
+static bool skipped(const cn_pagecues *cues, const cn_line *l)
+{
+    return l->len == 0 || (l->flags & CN_LINE_RESIDUE) || cn_pagecues_is_widget(cues, l->s, l->len);
+}
+
+/* Lines of one answer on a dated page, joined as paragraphs. */
+typedef struct group {
+    char *s;
+    size_t n, cap;
+} group;
+
+static bool group_add(group *g, const cn_line *l, size_t skip)
+{
+    const char *s = l->s + skip;
+    size_t len = l->len - skip;
+    size_t need = g->n + len + 3;
+    if (need > g->cap) {
+        size_t cap = need * 2;
+        char *v = realloc(g->s, cap);
+        if (!v)
+            return false;
+        g->s = v;
+        g->cap = cap;
+    }
+    if (g->n) {
+        memcpy(g->s + g->n, "\n\n", 2);
+        g->n += 2;
+    }
+    memcpy(g->s + g->n, s, len);
+    g->n += len;
+    return true;
+}
+
+static int group_flush(const cn_pagecues *cues, cn_page *page, size_t *cap, group *g, cn_error *err)
+{
+    int rc = g->n ? add_answer(cues, page, cap, g->s, g->n, err) : CN_OK;
+    g->n = 0;
+    return rc;
+}
+
+/* Dated pages part their answers by date lines printed above each answer
+ * ("December 21, 2009" / "Answer: ...") or below it ("Published on Jul 11,
+ * 2012"); an answer may then run over several lines. Dates are above when
+ * only the question stands before the first one. */
+static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t first_date,
+                       cn_page *page, cn_error *err)
+{
+    size_t before = 0, q = lines->n;
+    for (size_t i = 0; i < first_date; i++)
+        if (!skipped(cues, &lines->v[i]) && before++ == 0)
+            q = i;
+    bool above = before == 1;
+    size_t cap = 0;
+    group g = {0};
+    int rc = CN_OK;
+    for (size_t i = 0; i < lines->n && rc == CN_OK; i++) {
+        const cn_line *l = &lines->v[i];
+        if (skipped(cues, l))
+            continue;
+        if (i == q &&
+            (above || cn_span_last_char(l->s, l->len) == '?' || !first_line_answers(cues, l))) {
+            if (!page->question && !(page->question = copy_span(l->s, l->len)))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            continue;
+        }
+        if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
+            break;
+        if (cn_pagecues_is_date_line(cues, l->s, l->len))
+            rc = group_flush(cues, page, &cap, &g, err);
+        else if (!group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (rc == CN_OK)
+        rc = group_flush(cues, page, &cap, &g, err);
+    free(g.s);
+    return rc;
+}
+
 int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                   cn_error *err)
 {
@@ -117,6 +197,12 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     int rc = cn_lines_split(text, len, &lines, err);
     if (rc)
         return rc;
+    for (size_t i = 0; i < lines.n; i++)
+        if (lines.v[i].len && cn_pagecues_is_date_line(cues, lines.v[i].s, lines.v[i].len)) {
+            rc = parse_dated(cues, &lines, i, page, err);
+            cn_lines_clear(&lines);
+            return rc;
+        }
     size_t cap = 0;
     bool slogan = false;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
@@ -139,7 +225,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
-        rc = add_answer(cues, page, &cap, l, err);
+        rc = add_answer(cues, page, &cap, l->s, l->len, err);
     }
     cn_lines_clear(&lines);
     return rc;

@@ -30,6 +30,9 @@ typedef enum section {
     SEC_LISTENER_WORDS,
     SEC_UNFINISHED_WORDS,
     SEC_NAME_SUFFIXES,
+    SEC_MONTHS,
+    SEC_DATE_LEADS,
+    SEC_ANSWER_LABELS,
     SEC_LIMITS
 } section;
 
@@ -46,6 +49,9 @@ struct cn_pagecues {
     strlist listener;     /* normalized words */
     strlist unfinished;   /* normalized words */
     strlist suffixes;     /* normalized phrases */
+    strlist months;       /* normalized words */
+    strlist date_leads;   /* normalized phrases */
+    strlist labels;       /* normalized prefixes */
     cn_pagecues_limits limits;
 };
 
@@ -93,6 +99,9 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->listener);
     strlist_free(&c->unfinished);
     strlist_free(&c->suffixes);
+    strlist_free(&c->months);
+    strlist_free(&c->date_leads);
+    strlist_free(&c->labels);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -140,6 +149,9 @@ static section section_named(const char *s, size_t len)
         {"[listener-words]", SEC_LISTENER_WORDS},
         {"[unfinished-words]", SEC_UNFINISHED_WORDS},
         {"[name-suffixes]", SEC_NAME_SUFFIXES},
+        {"[months]", SEC_MONTHS},
+        {"[date-leads]", SEC_DATE_LEADS},
+        {"[answer-labels]", SEC_ANSWER_LABELS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -210,6 +222,9 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_LISTENER_WORDS   ? &c->listener
                     : sec == SEC_UNFINISHED_WORDS ? &c->unfinished
                     : sec == SEC_NAME_SUFFIXES    ? &c->suffixes
+                    : sec == SEC_MONTHS           ? &c->months
+                    : sec == SEC_DATE_LEADS       ? &c->date_leads
+                    : sec == SEC_ANSWER_LABELS    ? &c->labels
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -277,9 +292,10 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets, &c->disclaimers,
-                        &c->stopwords,   &c->particles,    &c->openers, &c->asker,
-                        &c->listener,    &c->unfinished,   &c->suffixes};
+    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,  &c->disclaimers,
+                        &c->stopwords,   &c->particles,    &c->openers,  &c->asker,
+                        &c->listener,    &c->unfinished,   &c->suffixes, &c->months,
+                        &c->date_leads,  &c->labels};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -435,6 +451,11 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t le
     return starts_with_any(&c->disclaimers, line, len);
 }
 
+bool cn_pagecues_starts_valediction(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->valedictions, line, len);
+}
+
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
@@ -505,4 +526,96 @@ int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len)
     if (strlist_has(&c->asker, buf))
         return 1;
     return strlist_has(&c->listener, buf) ? -1 : 0;
+}
+
+/* Digits only, between min and max of them. */
+static bool all_digits(const char *s, size_t n, size_t min, size_t max)
+{
+    if (n < min || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* The next word of v at *k (spaces skipped), without a trailing ',' or '.'. */
+static bool next_word(const char *v, size_t n, size_t *k, const char **w, size_t *wlen)
+{
+    while (*k < n && v[*k] == ' ')
+        (*k)++;
+    size_t w0 = *k;
+    while (*k < n && v[*k] != ' ')
+        (*k)++;
+    size_t w1 = *k;
+    while (w1 > w0 && (v[w1 - 1] == ',' || v[w1 - 1] == '.'))
+        w1--;
+    *w = v + w0;
+    *wlen = w1 - w0;
+    return w1 > w0;
+}
+
+static bool is_month(const cn_pagecues *c, const char *w, size_t len)
+{
+    char buf[16];
+    if (len == 0 || len >= sizeof buf)
+        return false;
+    memcpy(buf, w, len);
+    buf[len] = '\0';
+    return strlist_has(&c->months, buf);
+}
+
+/* "December 21, 2009", "Dec. 21 2009" or "21 December 2009" from v[k..n). */
+static bool date_from(const cn_pagecues *c, const char *v, size_t n, size_t k)
+{
+    const char *w[3];
+    size_t len[3];
+    for (int i = 0; i < 3; i++)
+        if (!next_word(v, n, &k, &w[i], &len[i]))
+            return false;
+    const char *rest;
+    size_t rlen;
+    if (next_word(v, n, &k, &rest, &rlen))
+        return false; /* more words: a sentence that starts with a date */
+    bool month_first = is_month(c, w[0], len[0]) && all_digits(w[1], len[1], 1, 2);
+    bool day_first = all_digits(w[0], len[0], 1, 2) && is_month(c, w[1], len[1]);
+    return (month_first || day_first) && all_digits(w[2], len[2], 4, 4);
+}
+
+bool cn_pagecues_is_date_line(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (len == 0 || len > 64 || c->months.n == 0)
+        return false;
+    size_t n;
+    char *v = cn_text_normalize(line, len, &n, NULL);
+    if (!v)
+        return false;
+    bool hit = date_from(c, v, n, 0);
+    for (size_t i = 0; i < c->date_leads.n && !hit; i++) {
+        size_t dlen = strlen(c->date_leads.v[i]);
+        if (dlen < n && memcmp(v, c->date_leads.v[i], dlen) == 0 && v[dlen] == ' ')
+            hit = date_from(c, v, n, dlen);
+    }
+    free(v);
+    return hit;
+}
+
+size_t cn_pagecues_answer_label(const cn_pagecues *c, const char *line, size_t len)
+{
+    /* Labels are short ASCII words: compare the line's head byte for byte,
+     * ignoring ASCII case, so the returned length is the line's own. */
+    for (size_t i = 0; i < c->labels.n; i++) {
+        size_t n = strlen(c->labels.v[i]);
+        if (n >= len)
+            continue;
+        size_t k = 0;
+        while (k < n && (line[k] | 0x20) == (c->labels.v[i][k] | 0x20))
+            k++;
+        if (k < n || line[n] != ' ')
+            continue;
+        while (n < len && line[n] == ' ')
+            n++;
+        return n;
+    }
+    return 0;
 }

@@ -51,6 +51,10 @@ bool cn_pagecues_is_credential(const cn_pagecues *cues, const char *tok, size_t 
 /* s[0..len) is a valediction ("Best", "Best regards"), ignoring case. */
 bool cn_pagecues_is_valediction(const cn_pagecues *cues, const char *s, size_t len);
 
+/* line[0..len) starts with a valediction at a word boundary ("Good luck
+ * with your surgery!"). */
+bool cn_pagecues_starts_valediction(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) is page furniture ("You might also like..."). */
 bool cn_pagecues_is_widget(const cn_pagecues *cues, const char *line, size_t len);
 
@@ -75,6 +79,15 @@ bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size
 /* The voice of word[0..len): 1 the asker's ("I", "my"), -1 an answerer
  * addressing the asker ("you", "your"), 0 neither. */
 int cn_pagecues_voice(const cn_pagecues *cues, const char *word, size_t len);
+
+/* line[0..len) is a date alone ("December 21, 2009", "21 Dec 2009"), maybe
+ * after a lead from [date-leads] ("Published on Jul 11, 2012"): dated pages
+ * print one above or below each answer. Months come from [months]. */
+bool cn_pagecues_is_date_line(const cn_pagecues *cues, const char *line, size_t len);
+
+/* The length of a site's label that opens line[0..len) ("Answer: "), spaces
+ * after it included; 0 when none from [answer-labels] does. */
+size_t cn_pagecues_answer_label(const cn_pagecues *cues, const char *line, size_t len);
 
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);

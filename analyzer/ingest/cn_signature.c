@@ -350,6 +350,29 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
     return false;
 }
 
+/* No sentence ends in it, and it is short. */
+static bool address_shaped(const char *line, size_t len)
+{
+    char last = cn_span_last_char(line, len);
+    return len > 0 && len <= 60 && last != '.' && last != '?' && last != '!' &&
+           cn_span_words(line, len) <= 8;
+}
+
+bool cn_signature_is_address(const cn_line *lines, size_t n)
+{
+    if (n < 2 || n > 3)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!address_shaped(lines[i].s, lines[i].len))
+            return false;
+    if (lines[0].s[0] < '0' || lines[0].s[0] > '9')
+        return false;
+    const cn_line *last = &lines[n - 1];
+    tok t[MAX_TOKENS];
+    int k = tokenize(last->s, last->len, t, MAX_TOKENS);
+    return k >= 2 && memchr(last->s, ',', last->len) && has_digit(t[k - 1]);
+}
+
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out)
 {

@@ -58,6 +58,12 @@ cn_sigline_kind cn_signature_reclassify_after(const cn_pagecues *cues, cn_siglin
  * The caller checks that a signature follows. */
 bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len);
 
+/* Lines[0..n) are a practice's postal address, as some sites print under a
+ * signature: a street line that starts with a number ("2121 N 1700 W"),
+ * perhaps a suite line, and a last line "City, ST 84041" or "Toronto,
+ * Ontario M8X 1Y9" (a comma, and a number in its last word). */
+bool cn_signature_is_address(const cn_line *lines, size_t n);
+
 /* A signature block found at the end of a paragraph of lines. */
 typedef struct cn_sigblock {
     size_t first;            /* index of its first line; earlier lines are body text */

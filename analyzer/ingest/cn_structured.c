@@ -375,10 +375,13 @@ static bool signoff_like(const ctx *c, const cn_line *l)
     return cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
 }
 
-/* A line that ends an answer: a sign-off or a closing ("Hope that helps!"). */
+/* A line that ends an answer: a sign-off or a closing ("Hope that helps!",
+ * "Good luck with your surgery!"). */
 static bool closing_like(const ctx *c, const cn_line *l)
 {
-    return signoff_like(c, l) || cn_pagecues_is_valediction(c->cues, l->s, l->len);
+    return signoff_like(c, l) || cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
+           (cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8 &&
+            cn_pagecues_starts_valediction(c->cues, l->s, l->len));
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
@@ -632,6 +635,8 @@ static int segment(ctx *c, cn_error *err)
         }
         if (signature_extra(c, p))
             continue; /* part of the signature below it */
+        if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
+            continue; /* the practice's address under a signature */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
                      (starts_answer(c, p) || after_signoff(c, p));
@@ -779,15 +784,30 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     return CN_OK;
 }
 
-/* "4.9 out of 5 st", "5.0 out", "4.6": the start of a rating line. */
+/* "4.9 out of 5 st", "5.0 out", "4.6", "5.0 out of 5 stars 107 re": the
+ * start of a rating line, cut by the page's end. */
 static bool rating_scrap(const cn_line *l)
 {
     static const char REST[] = " out of 5 stars";
+    static const char REVIEWS[] = " reviews";
     if (l->len < 3 || l->s[0] < '0' || l->s[0] > '9' || l->s[1] != '.' || l->s[2] < '0' ||
         l->s[2] > '9')
         return false;
     size_t rest = l->len - 3;
-    return rest < sizeof REST - 1 && memcmp(l->s + 3, REST, rest) == 0;
+    if (rest < sizeof REST - 1)
+        return memcmp(l->s + 3, REST, rest) == 0;
+    if (memcmp(l->s + 3, REST, sizeof REST - 1) != 0)
+        return false;
+    size_t k = 3 + sizeof REST - 1;
+    if (k < l->len && l->s[k] == ' ')
+        k++;
+    size_t d = k;
+    while (k < l->len && l->s[k] >= '0' && l->s[k] <= '9')
+        k++;
+    if (k == l->len)
+        return true; /* "... 5 stars" or "... 5 stars 10" */
+    rest = l->len - k;
+    return k > d && rest < sizeof REVIEWS - 1 && memcmp(l->s + k, REVIEWS, rest) == 0;
 }
 
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a

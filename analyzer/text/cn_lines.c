@@ -133,7 +133,29 @@ typedef struct closer {
     size_t at; /* offset of the next "}}" (len when none); valid from `from` */
     size_t from;
     bool valid;
+    /* the page's last line with text: [last_start, last_end), found once */
+    size_t last_start, last_end;
+    bool last_known;
 } closer;
+
+/* The end of the page's last line with text (white space may follow it);
+ * its start goes to c->last_start. Found once per page. */
+static size_t last_line_end(const char *s, size_t len, closer *c)
+{
+    if (!c->last_known) {
+        size_t e = len;
+        while (e > 0 &&
+               (s[e - 1] == '\n' || s[e - 1] == '\r' || s[e - 1] == ' ' || s[e - 1] == '\t'))
+            e--;
+        size_t b = e;
+        while (b > 0 && s[b - 1] != '\n' && s[b - 1] != '\r')
+            b--;
+        c->last_start = b;
+        c->last_end = e;
+        c->last_known = true;
+    }
+    return c->last_end;
+}
 
 static size_t next_close(const char *s, size_t len, size_t from, closer *c)
 {
@@ -157,11 +179,16 @@ static size_t residue_at(const char *s, size_t len, size_t i, closer *c)
     size_t at = next_close(s, len, i + 2, c);
     if (at >= len) {
         /* A page cut off inside the template ("{{ voteCount >= 0 ? '+' +"):
-         * residue when the page ends on that line. */
+         * residue when the page ends on that line (white space may follow). */
         size_t rest = len - i;
         if (rest <= RESIDUE_MAX && !memchr(s + i, '\n', rest) && !memchr(s + i, '\r', rest))
             return rest;
-        return 0;
+        /* ... or when the page's last line is that fragment alone and only
+         * line breaks follow it ("{{ voteCo" then a final newline). */
+        size_t eol = last_line_end(s, len, c), b = c->last_start;
+        while (b < i && (s[b] == ' ' || s[b] == '\t'))
+            b++;
+        return b == i && eol - i <= RESIDUE_MAX ? eol - i : 0;
     }
     if (at + 2 - i > RESIDUE_MAX)
         return 0;
