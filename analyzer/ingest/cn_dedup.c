@@ -56,10 +56,11 @@ struct cn_dedup {
 typedef struct akey {
     char *key, *alt; /* alt: key of match_text, NULL when none or equal */
     size_t len, alt_len;
-    uint64_t h, alt_h;
-    uint64_t *fp;        /* the key's fingerprints at the checkpoints it reaches */
-    bool other_question; /* an excerpt of an answer filed under another question */
-    uint32_t canon;      /* record of the answer it repeats, or NONE */
+    uint64_t h, alt_h;      /* digests under the scoping rule (key_hash) */
+    char id[CN_ID_LEN + 1]; /* answer_id of a long key, made with h */
+    uint64_t *fp;           /* the key's fingerprints at the checkpoints it reaches */
+    bool other_question;    /* an excerpt of an answer filed under another question */
+    uint32_t canon;         /* record of the answer it repeats, or NONE */
 } akey;
 
 /* ---- hashing ----------------------------------------------------------- */
@@ -475,11 +476,16 @@ static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
 
 /* ---- pages ------------------------------------------------------------- */
 
-/* Digest of a key under the scoping rule: long keys stand alone, short ones
- * only within their question. */
-static uint64_t key_hash(const cn_dedup *d, const char *key, size_t len, const char *qid, char *id)
+/* Digests of answer i's keys under the scoping rule: long keys stand alone
+ * (hashed by make_keys), short ones only within their question. */
+static void key_hashes(const cn_dedup *d, const cn_page *page, akey *k, cn_answer *a)
 {
-    return hash_key(len >= d->opt.min_key ? NULL : qid, key, len, id);
+    if (k->len >= d->opt.min_key)
+        memcpy(a->answer_id, k->id, CN_ID_LEN + 1);
+    else
+        k->h = hash_key(page->question_id, k->key, k->len, a->answer_id);
+    if (k->alt && k->alt_len < d->opt.min_key)
+        k->alt_h = hash_key(page->question_id, k->alt, k->alt_len, NULL);
 }
 
 static void free_keys(akey *k, size_t n)
@@ -536,6 +542,10 @@ static bool make_keys(cn_dedup *d, const cn_page *page, akey *k)
             return false;
         k[i].len = strlen(k[i].key);
         key_fingerprints(d, &k[i]);
+        /* Long keys stand alone: hashed once here for both the question and
+         * the answer (short ones wait for the question's id). */
+        if (k[i].len >= d->opt.min_key)
+            k[i].h = hash_key(NULL, k[i].key, k[i].len, k[i].id);
         if (a->match_text) {
             k[i].alt = cn_text_dedup_key(a->match_text, strlen(a->match_text));
             if (!k[i].alt)
@@ -544,6 +554,8 @@ static bool make_keys(cn_dedup *d, const cn_page *page, akey *k)
             if (k[i].alt_len == 0 || strcmp(k[i].alt, k[i].key) == 0) {
                 free(k[i].alt);
                 k[i].alt = NULL;
+            } else if (k[i].alt_len >= d->opt.min_key) {
+                k[i].alt_h = hash_key(NULL, k[i].alt, k[i].alt_len, NULL);
             }
         }
     }
@@ -573,9 +585,9 @@ static uint32_t shared_question(const cn_dedup *d, const cn_page *page, size_t i
     }
     uint32_t r = NONE;
     if (k->len >= d->opt.min_key)
-        r = exact_find(d, hash_key(NULL, k->key, k->len, NULL));
+        r = exact_find(d, k->h);
     if (r == NONE && k->alt && k->alt_len >= d->opt.min_key)
-        r = exact_find(d, hash_key(NULL, k->alt, k->alt_len, NULL));
+        r = exact_find(d, k->alt_h);
     return r;
 }
 
@@ -697,9 +709,7 @@ int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
         cn_answer *a = &page->answers[i];
         a->duplicate_of[0] = '\0';
         a->related = false;
-        k[i].h = key_hash(d, k[i].key, k[i].len, page->question_id, a->answer_id);
-        if (k[i].alt)
-            k[i].alt_h = key_hash(d, k[i].alt, k[i].alt_len, page->question_id, NULL);
+        key_hashes(d, page, &k[i], a);
         find_duplicate(d, page, qid, i, &k[i]);
         /* Full answers are indexed at once, so a repeat on the same page is found. */
         if (!a->excerpt)
