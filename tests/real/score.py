@@ -57,7 +57,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("pages")
     ap.add_argument("--labels", default=os.path.join(here, "labels.jsonl"))
-    ap.add_argument("--split", default="dev", choices=["dev", "val", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "val", "dev2", "val2", "all"])
     ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
     ap.add_argument("--rules", default=os.path.join(top, "rules"))
     ap.add_argument("--json", action="store_true")

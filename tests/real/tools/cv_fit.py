@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Cross-validate `consensus rules fit` on the dev part of the real-page set.
 
-usage: cv_fit.py PAGES_DIR [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
+usage: cv_fit.py PAGES_DIR [--dev2 PAGES2_DIR] [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
 
 Pages of the dev split are dealt into folds by their id; for each fold the
 decision weights are fitted on the other folds' labelled answers (plus any
 --extra gold sets) and the held-out fold is classified with them. Prints the
 pooled strict macro-F1, accuracy and kappa of the held-out predictions for
-each L2 value. The validation split is never read. A dev script.
+each L2 value. With --dev2, the second collection's dev2 pages join the
+folds (and figures are printed per split too). The validation splits (val,
+val2) are never read. A dev script.
 """
 import argparse
 import json
@@ -50,6 +52,7 @@ def main():
     top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
     ap = argparse.ArgumentParser()
     ap.add_argument("pages")
+    ap.add_argument("--dev2", help="folder of the second collection's pages: dev2 joins the folds")
     ap.add_argument("--l2", type=float, nargs="+", default=[0.01])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
@@ -64,7 +67,9 @@ def main():
                          "rules/confusion.rules lines")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
-    dev = [l for l in labels if l["split"] == "dev"]
+    splits = ("dev", "dev2") if args.dev2 else ("dev",)
+    dev = [l for l in labels if l["split"] in splits]
+    dir_of = {l["file"]: (args.dev2 if l["split"] == "dev2" else args.pages) for l in dev}
     files = sorted({l["file"] for l in dev})
     fold_of = {f: int(f[3:11], 16) % args.folds for f in files}
     tmp = tempfile.mkdtemp()
@@ -90,13 +95,13 @@ def main():
                 os.makedirs(pages)
                 for f in files:
                     if fold_of[f] != k:
-                        os.symlink(os.path.join(os.path.abspath(args.pages), f),
+                        os.symlink(os.path.join(os.path.abspath(dir_of[f]), f),
                                    os.path.join(pages, f))
                 extra_pages = [pair.split(":")[1] for pair in args.extra]
                 subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
                                 "--rules", rules, "--out", dec, pages] + extra_pages,
                                capture_output=True, text=True)
-                held = [os.path.join(args.pages, f) for f in files if fold_of[f] == k]
+                held = [os.path.join(dir_of[f], f) for f in files if fold_of[f] == k]
                 out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
                                      capture_output=True, text=True).stdout
                 by = {}
@@ -112,7 +117,9 @@ def main():
                         if realset.prefix_hash(a.get("text") or "") == l["hash"]:
                             pred = a.get("stance") or "none"
                             break
-                    pairs.append((l["stance"], pred))
+                    pairs.append((l["stance"], pred, l["split"]))
+            by_split = {sp: [(g, p) for g, p, s2 in pairs if s2 == sp] for sp in splits}
+            pairs = [(g, p) for g, p, _ in pairs]
             f1, per = macro_f1(pairs)
             acc = sum(g == p for g, p in pairs) / len(pairs)
             k = kappa(pairs, LABELS + ["missed"])
@@ -120,6 +127,11 @@ def main():
                 write_confusion(args.confusion_out, pairs, l2, args.folds)
             print(f"l2 {l2:g}: held-out strict macro-F1 {f1:.3f}, accuracy {acc:.3f}, "
                   f"kappa {k:.3f}  (" + ", ".join(f"{x} {per[x]['f1']:.2f}" for x in LABELS) + ")")
+            if len(splits) > 1:
+                for sp, pp in by_split.items():
+                    a2 = sum(g == p for g, p in pp) / len(pp)
+                    print(f"    {sp}: n={len(pp)} macro-F1 {macro_f1(pp)[0]:.3f}, accuracy {a2:.3f}, "
+                          f"kappa {kappa(pp, LABELS + ['missed']):.3f}")
     finally:
         shutil.rmtree(tmp)
 
