@@ -138,11 +138,17 @@ static size_t plain_run(const char *s, size_t i, size_t n)
  * controls, every other byte (UTF-8 included) as it is. */
 static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
 {
-    put(b, "\"", 1);
+    /* Room for the quotes and the text as it is; each escape asks for more. */
+    if (!reserve(b, n + 2))
+        return;
+    char *o = b->s;
+    size_t w = b->len;
+    o[w++] = '"';
     size_t i = 0;
     while (i < n) {
         size_t run = plain_run(s, i, n);
-        put(b, s + i, run - i);
+        memcpy(o + w, s + i, run - i);
+        w += run - i;
         if (run == n)
             break;
         unsigned char c = (unsigned char)s[run];
@@ -175,10 +181,18 @@ static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
             len = (size_t)snprintf(esc, sizeof esc, "\\u%04x", c);
             break;
         }
-        put(b, esc, len);
+        b->len = w;
+        /* the escape, the rest of the text and the closing quote */
+        if (!reserve(b, len + (n - run - 1) + 1))
+            return;
+        o = b->s;
+        memcpy(o + w, esc, len);
+        w += len;
         i = run + 1;
     }
-    put(b, "\"", 1);
+    o[w++] = '"';
+    o[w] = '\0';
+    b->len = w;
 }
 
 void cn_jsonbuf_key(cn_jsonbuf *b, const char *key)
