@@ -642,7 +642,11 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
         bool found = false;
         for (size_t p = from + 1; p < len && !found; p++) {
             size_t cut;
-            if (((unsigned char)text[p] & 0xC0) == 0x80 || space_len(text + p, len - p) ||
+            /* A boundary follows white space: after any other ASCII byte
+             * (most positions) there is none to look for. */
+            unsigned char before = (unsigned char)text[p - 1];
+            if (((unsigned char)text[p] & 0xC0) == 0x80 ||
+                (before < 0x80 && !cn_text_is_space(before)) || space_len(text + p, len - p) ||
                 !boundary_before(text, p0, p, &cut))
                 continue;
             if (cut > 0 &&

@@ -259,6 +259,15 @@ int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
     bool residue = false;
     closer close = {0};
     for (size_t i = 0; i < len;) {
+        /* Ordinary bytes (no line end, no "{{" residue) are copied as a run. */
+        size_t j = i;
+        while (j < len && text[j] != '{' && text[j] != '\n' && text[j] != '\r')
+            j++;
+        memcpy(out->buf + w, text + i, j - i);
+        w += j - i;
+        i = j;
+        if (i == len)
+            break;
         char c = text[i];
         size_t end = residue_at(text, len, i, &close);
         if (end) {
