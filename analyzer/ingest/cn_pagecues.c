@@ -53,7 +53,17 @@ struct cn_pagecues {
     strlist date_leads;   /* normalized phrases */
     strlist labels;       /* normalized prefixes */
     cn_pagecues_limits limits;
+    struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
 };
+
+/* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
+ * stands before or after it; every line of every page is checked against
+ * each, so this is done once when the cues load. */
+typedef struct widget_pat {
+    const char *core; /* into the entry */
+    size_t clen;
+    bool lead, trail;
+} widget_pat;
 
 static void strlist_free(strlist *l)
 {
@@ -105,6 +115,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
+    free(c->wpats);
     free(c);
 }
 
@@ -238,6 +249,8 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
     return CN_OK;
 }
 
+static widget_pat widget_pat_of(const char *pat);
+
 int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
                       cn_pagecues **out, cn_error *err)
 {
@@ -299,6 +312,13 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
+    c->wpats = calloc(c->widgets.n + 1, sizeof *c->wpats);
+    if (!c->wpats) {
+        cn_pagecues_free(c);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < c->widgets.n; i++)
+        c->wpats[i] = widget_pat_of(c->widgets.v[i]);
     *out = c;
     return CN_OK;
 }
@@ -374,26 +394,30 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
 }
 
 /* pat: a normalized entry; '*' at its start or end matches any rest. */
-static bool widget_matches(const char *pat, const char *v, size_t vlen)
+static widget_pat widget_pat_of(const char *pat)
 {
     size_t plen = strlen(pat);
-    bool lead = plen > 0 && pat[0] == '*';
-    bool trail = plen > 1 && pat[plen - 1] == '*';
-    const char *core = pat + lead;
-    size_t clen = plen - lead - trail;
-    while (clen > 0 && core[0] == ' ')
-        core++, clen--;
-    while (clen > 0 && core[clen - 1] == ' ')
-        clen--;
-    if (clen > vlen)
+    widget_pat w = {.lead = plen > 0 && pat[0] == '*', .trail = plen > 1 && pat[plen - 1] == '*'};
+    w.core = pat + w.lead;
+    w.clen = plen - w.lead - w.trail;
+    while (w.clen > 0 && w.core[0] == ' ')
+        w.core++, w.clen--;
+    while (w.clen > 0 && w.core[w.clen - 1] == ' ')
+        w.clen--;
+    return w;
+}
+
+static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
+{
+    if (w->clen > vlen)
         return false;
-    if (lead && trail)
-        return contains(v, vlen, core, clen);
-    if (lead)
-        return memcmp(v + vlen - clen, core, clen) == 0;
-    if (trail)
-        return memcmp(v, core, clen) == 0;
-    return clen == vlen && memcmp(v, core, clen) == 0;
+    if (w->lead && w->trail)
+        return contains(v, vlen, w->core, w->clen);
+    if (w->lead)
+        return memcmp(v + vlen - w->clen, w->core, w->clen) == 0;
+    if (w->trail)
+        return memcmp(v, w->core, w->clen) == 0;
+    return w->clen == vlen && memcmp(v, w->core, w->clen) == 0;
 }
 
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
@@ -406,7 +430,7 @@ bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
     size_t vlen = strlen(v);
     bool hit = false;
     for (size_t i = 0; i < c->widgets.n && !hit; i++)
-        hit = widget_matches(c->widgets.v[i], v, vlen);
+        hit = widget_matches(&c->wpats[i], v, vlen);
     return hit;
 }
 
