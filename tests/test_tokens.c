@@ -148,6 +148,40 @@ static void test_matcher_prefixes_words_classes(void)
     cn_matcher_free(m);
 }
 
+/* Many overlapping matches (every "x ** x" span of a long run of x) come
+ * out ordered by first token, longest first, then payload. */
+static void test_matcher_order_many_overlaps(void)
+{
+    cn_matcher *m = cn_matcher_new();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT_EQUAL(add(m, "x ** x", 1), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "x", 2), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "x x", 0), CN_OK);
+    char text[400];
+    size_t len = 0;
+    for (int i = 0; i < 120; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "x ");
+    cn_tokens *t = cn_tokens_new(text, len);
+    cn_match *ms = NULL;
+    size_t n = 0;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_matcher_scan(m, t, &ms, &n, &err), CN_OK);
+    /* per start: "x" once, "x x" once, "x ** x" spanning 2..5 tokens */
+    CU_ASSERT(n > 500);
+    for (size_t i = 1; i < n; i++) {
+        bool ordered = ms[i - 1].first < ms[i].first ||
+                       (ms[i - 1].first == ms[i].first &&
+                        (ms[i - 1].last > ms[i].last ||
+                         (ms[i - 1].last == ms[i].last && ms[i - 1].payload <= ms[i].payload)));
+        CU_ASSERT(ordered);
+    }
+    CU_ASSERT_EQUAL(ms[0].first, 0);
+    CU_ASSERT_EQUAL(ms[0].last, 4); /* the longest from token 0: x + three gap tokens + x */
+    free(ms);
+    cn_tokens_free(t);
+    cn_matcher_free(m);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -155,6 +189,7 @@ int main(void)
         {"many and long words", test_many_and_long_words},
         {"absorb moves and renumbers", test_absorb_moves_and_renumbers},
         {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
+        {"matcher order, many overlaps", test_matcher_order_many_overlaps},
         {NULL, NULL},
     };
     return tu_run_suite("tokens", tests);

@@ -528,6 +528,28 @@ static int match_cmp(const void *a, const void *b)
     return (x->payload > y->payload) - (x->payload < y->payload);
 }
 
+/* Sort matches by match_cmp. They come out ordered by their last token, so
+ * by their first one they are nearly sorted: insertion sort, unless that
+ * moves more than a few entries per match (then qsort, from where it got). */
+static void sort_matches(cn_match *m, size_t n)
+{
+    size_t budget = 8 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        cn_match x = m[i];
+        size_t j = i;
+        while (j > 0 && match_cmp(&m[j - 1], &x) > 0 && budget > 0) {
+            m[j] = m[j - 1];
+            j--;
+            budget--;
+        }
+        m[j] = x;
+        if (budget == 0) {
+            qsort(m, n, sizeof *m, match_cmp);
+            return;
+        }
+    }
+}
+
 int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
                     cn_error *err)
 {
@@ -569,8 +591,7 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
     }
     free(s.cur);
     free(s.next);
-    if (s.n_out)
-        qsort(s.out, s.n_out, sizeof *s.out, match_cmp);
+    sort_matches(s.out, s.n_out);
     *out = s.out;
     *n_out = s.n_out;
     return CN_OK;

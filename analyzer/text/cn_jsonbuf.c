@@ -197,8 +197,27 @@ static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
 
 void cn_jsonbuf_key(cn_jsonbuf *b, const char *key)
 {
-    value_start(b);
-    put_quoted(b, key, strlen(key));
+    /* Keys are short words: copied byte by byte into room asked for once,
+     * unless one needs an escape (then the general path writes it). */
+    size_t n = strlen(key);
+    if (!reserve(b, n + 4))
+        return;
+    size_t w = b->len;
+    char *o = b->s;
+    if (b->need_comma)
+        o[w++] = ',';
+    o[w++] = '"';
+    size_t i = 0;
+    while (i < n && !needs_escape((unsigned char)key[i]))
+        o[w++] = key[i++];
+    if (i < n) {
+        value_start(b);
+        put_quoted(b, key, n);
+    } else {
+        o[w++] = '"';
+        o[w] = '\0';
+        b->len = w;
+    }
     put(b, ":", 1);
     b->need_comma = false;
 }
