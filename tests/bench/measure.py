@@ -8,7 +8,7 @@ over the command's process tree) and the number of lines it printed.
 A command over a cap is killed (its whole process group) and reported as such,
 so one slow or greedy command does not end the benchmark. Standard library only.
 
-Usage: measure.py --time-cap SEC --mem-cap MIB --stdout FILE -- COMMAND...
+Usage: measure.py --time-cap SEC --mem-cap MIB --stdout FILE [--stderr FILE] -- COMMAND...
 """
 import argparse
 import json
@@ -69,6 +69,7 @@ def main():
     ap.add_argument("--time-cap", type=float, required=True)
     ap.add_argument("--mem-cap", type=float, required=True, help="MiB")
     ap.add_argument("--stdout", required=True)
+    ap.add_argument("--stderr", default=os.devnull)
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -76,7 +77,7 @@ def main():
     os.close(tfd)
     cap_kib = a.mem_cap * 1024
     status, peak_seen = None, 0
-    with open(a.stdout, "wb") as out, open(os.devnull, "wb") as err:
+    with open(a.stdout, "wb") as out, open(a.stderr, "wb") as err:
         t0 = time.monotonic()
         p = subprocess.Popen(["/usr/bin/time", "-v", "-o", tpath] + cmd, stdout=out, stderr=err,
                              start_new_session=True)

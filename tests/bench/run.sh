@@ -11,6 +11,8 @@
 #
 # Usage: bash tests/bench/run.sh [options] SIZE_MB...
 #   --bin BIN        consensus to measure (a Release build; default ./build/consensus)
+#   --rules DIR      rule folder of every consensus command (default: its own
+#                    lookup, so ./rules when run from a source tree)
 #   --seed N         corpus seed (default 1)
 #   --jobs N         --jobs of classify and analyze (default 1: single core)
 #   --runs N         runs of each command; the median is shown (default 1)
@@ -27,12 +29,14 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 bin=./build/consensus seed=1 jobs=1 runs=1 time_cap=1800 mem_cap=16384 tools=1 commit= keep=
+rules=()
 cache=${TMPDIR:-/tmp}/consensus-bench
 sizes=()
 while [ $# -gt 0 ]; do
   case $1 in
     --bin) bin=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --rules) rules=(--rules "$2"); shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --time-cap) time_cap=$2; shift 2 ;;
@@ -88,9 +92,10 @@ measure() {
   for i in $(seq 1 "$runs"); do
     rm -rf "$work/reports"
     "$py" "$here/measure.py" --time-cap "$time_cap" --mem-cap "$mem_cap" \
-      --stdout "$work/stdout" -- "$@" >> "$work/runs"
+      --stdout "$work/stdout" --stderr "$work/stderr" -- "$@" >> "$work/runs"
     rm -f "$work/stdout"
     if ! grep -q '"status": "ok"' <(tail -n 1 "$work/runs"); then
+      [ -s "$work/stderr" ] && say "  $label: $(head -c 300 "$work/stderr" | head -n 2)"
       break # a capped or failed command is not run again
     fi
   done
@@ -112,11 +117,11 @@ for size in "${sizes[@]}"; do
   abytes=$(stat -c %s "$answers")
   say "$size MB: $(cat "$d/summary.json")"
   say "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  measure "$size" parse "$pbytes" "$bin" parse "$pages"
-  measure "$size" classify "$pbytes" "$bin" classify --jobs "$jobs" "$pages"
+  measure "$size" parse "$pbytes" "$bin" parse "${rules[@]}" "$pages"
+  measure "$size" classify "$pbytes" "$bin" classify "${rules[@]}" --jobs "$jobs" "$pages"
   measure "$size" "analyze --no-html" "$pbytes" \
-    "$bin" analyze --quiet --no-html --jobs "$jobs" --out "$work/reports" "$pages"
-  measure "$size" analyze "$pbytes" "$bin" analyze --quiet --jobs "$jobs" --out "$work/reports" "$pages"
+    "$bin" analyze "${rules[@]}" --quiet --no-html --jobs "$jobs" --out "$work/reports" "$pages"
+  measure "$size" analyze "$pbytes" "$bin" analyze "${rules[@]}" --quiet --jobs "$jobs" --out "$work/reports" "$pages"
   if [ "$tools" = 1 ]; then
     if [ -d "$here/node_modules/sentiment" ]; then
       measure "$size" "AFINN-js" "$abytes" node "$here/score_afinn.js" "$answers"
