@@ -159,6 +159,42 @@ static size_t fold_one(norm_out *o, const char *s, size_t len, size_t i, bool *p
     return n;
 }
 
+/* Printable ASCII but the backtick (folded to '): normalization only
+ * lower-cases it. Nearly every byte of real text. */
+static bool plain_ascii(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && c != '`';
+}
+
+static char lower_ascii(unsigned char c)
+{
+    return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+}
+
+/* Copy the run of plain bytes from s[i], lower-cased; returns its end. */
+static size_t plain_run(norm_out *o, const char *s, size_t len, size_t i)
+{
+    char *buf = o->buf;
+    size_t w = o->len;
+    while (i < len && plain_ascii((unsigned char)s[i]))
+        buf[w++] = lower_ascii((unsigned char)s[i++]);
+    o->len = w;
+    return i;
+}
+
+/* The same, with each byte's source offset. */
+static size_t plain_run_map(norm_out *o, const char *s, size_t len, size_t i)
+{
+    char *buf = o->buf;
+    size_t *map = o->map, w = o->len;
+    while (i < len && plain_ascii((unsigned char)s[i])) {
+        map[w] = i;
+        buf[w++] = lower_ascii((unsigned char)s[i++]);
+    }
+    o->len = w;
+    return i;
+}
+
 /* Normalize s[0..len) into o (room for len + 1 bytes, and a map when o->map). */
 static void normalize_into(norm_out *o, const char *s, size_t len)
 {
@@ -169,7 +205,7 @@ static void normalize_into(norm_out *o, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         /* Printable ASCII but the backtick (folded to ') goes straight through,
          * lower-cased: nearly every byte of real text. */
-        if (c > ' ' && c < 0x7F && c != '`') {
+        if (plain_ascii(c)) {
             if (pending_space && o->len > 0) {
                 o->buf[o->len] = ' ';
                 if (o->map)
@@ -177,10 +213,13 @@ static void normalize_into(norm_out *o, const char *s, size_t len)
                 o->len++;
             }
             pending_space = false;
-            o->buf[o->len] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            if (o->map)
-                o->map[o->len] = i;
-            o->len++;
+            i = o->map ? plain_run_map(o, s, len, i) : plain_run(o, s, len, i);
+            continue;
+        }
+        if (cn_text_is_space(c)) { /* ASCII white space: one pending space */
+            if (!pending_space)
+                space_src = i;
+            pending_space = true;
             i++;
             continue;
         }

@@ -197,7 +197,15 @@ static bool all_digits(const char *w, size_t len)
 /* Line breaks in the original end a sentence (titles, paragraphs, lists). */
 static bool newline_between(const char *text, size_t from, size_t to)
 {
-    return to > from && memchr(text + from, '\n', to - from) != NULL;
+    if (to <= from)
+        return false;
+    if (to - from <= 8) { /* most gaps are a space or two */
+        for (size_t i = from; i < to; i++)
+            if (text[i] == '\n')
+                return true;
+        return false;
+    }
+    return memchr(text + from, '\n', to - from) != NULL;
 }
 
 /* The end of the word that starts at norm[i]: word bytes, an apostrophe
