@@ -56,7 +56,7 @@ struct cn_dedup {
 typedef struct akey {
     char *key, *alt; /* alt: key of match_text, NULL when none or equal */
     size_t len, alt_len;
-    uint64_t h, alt_h;      /* digests under the scoping rule (key_hash) */
+    uint64_t h, alt_h;      /* digests under the scoping rule (key_hashes) */
     char id[CN_ID_LEN + 1]; /* answer_id of a long key, made with h */
     uint64_t *fp;           /* the key's fingerprints at the checkpoints it reaches */
     bool other_question;    /* an excerpt of an answer filed under another question */
