@@ -482,6 +482,77 @@ static void test_signature_tails_and_cut_scraps(void)
     ru_free(&r);
 }
 
+/* Sites that collect answers: one paragraph a line, an answer over several
+ * lines closed by the physician's credit in brackets, a short heading line
+ * over some answers. */
+static void test_credited_answers(void)
+{
+    ru_result r = read_str(
+        "Absorbable stitches are used in most tummy tucks because they dissolve by themselves "
+        "and need no removal visit.\n"
+        "Now and then the body pushes one to the surface before it has dissolved.\n"
+        "A stitch poking out is harmless and is simply snipped at a visit. (Ann Vo, MD, "
+        "Reno Plastic Surgeon)\n"
+        "Poking stitches\n"
+        "Your surgeon can trim the knot in a minute; it will not spoil the scar. (Raj "
+        "Mehta, MD, FACS, Austin Plastic Surgeon)\n"
+        "Let the office look at it rather than pulling on it at home. (Lena Ortiz, MD, "
+        "Miami Plastic Surgeon)\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Absorbable stitches are used");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "simply snipped"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Poking stitches");
+    check_start(&r, 2, "Your surgeon can trim");
+    check_start(&r, 3, "Let the office look");
+    ru_free(&r);
+}
+
+/* Items of a list under "... includes:" are not titles; a paragraph right
+ * under a vote line is body, not a title; a site's promoted-answer banner and
+ * a "Web reference" line are furniture; a page cut in the place line under a
+ * name ends in a scrap; a heading glued under an answer's last sentence heads
+ * the next answer; the first line under "Doctor Answers N" may be a title
+ * ending in a full stop. */
+static void test_lists_votes_and_glued_headings(void)
+{
+    ru_result r =
+        read_str("Is one breast sorer than the other normal?\n\nDoctor Answers 9\n\n"
+                 "Promoted Local Answer Promoted local answers are shown by location.\n\n"
+                 "Uneven soreness is common\n\n"
+                 "One side often hurts more for a week or two. Warning signs include:\n\n"
+                 "Rapid swelling\n\nDeep bruising\n\nPain that keeps growing\n\n"
+                 "Those together need a call to your surgeon the same day.\n\n"
+                 "Web reference: http://example.org\n\n"
+                 "Omaha Plastic Surgeon\n4.8 out of 5 stars 20 reviews\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "The surgeon who operated should see you first; uneven soreness alone is "
+                 "rarely a problem.\n\n"
+                 "It usually settles by the third week without treatment of any kind.\n"
+                 "Soreness after implants\n\n"
+                 "Some asymmetry of pain is expected while the muscle stretches.\n\n"
+                 "Karen Holt, MD\nBoise Pla\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Uneven soreness is common");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pain that keeps growing"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Web reference"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "The surgeon who operated");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Soreness after implants");
+    check_start(&r, 3, "Some asymmetry of pain");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Karen Holt, MD");
+    ru_free(&r);
+
+    r = read_str("Do I need to bruise for the laser to work?\n\nDoctor Answers 5\n\n"
+                 "Bruising is a side effect, not the goal.\n\n"
+                 "Lasers for redness work with or without purple marks, and settings that "
+                 "avoid bruising need a few more sessions.\n\n"
+                 "Most patients prefer the gentler settings for that reason.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bruising is a side effect, not the goal.");
+    check_start(&r, 1, "Lasers for redness work");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -502,6 +573,8 @@ int main(void)
         {"lines above a signature that belong to it", test_signature_extras},
         {"dated pages: date lines part the answers", test_dated_pages},
         {"address, closing wish, cut rating and template", test_signature_tails_and_cut_scraps},
+        {"answers closed by a credit in brackets", test_credited_answers},
+        {"lists, vote lines, glued headings, furniture", test_lists_votes_and_glued_headings},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -50,9 +50,9 @@ static char *copy_span(const char *s, size_t n)
     return out;
 }
 
-/* One answer of text[0..n) (copied). */
-static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const char *text,
-                      size_t n, cn_error *err)
+/* One answer of text[0..n) (copied), with a title line when title is not NULL. */
+static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const cn_line *title,
+                      const char *text, size_t n, cn_error *err)
 {
     if (page->n_answers == *cap) {
         size_t ncap = *cap ? *cap * 2 : 16;
@@ -67,7 +67,8 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     a->index = page->n_answers + 1;
     page->n_answers++;
     a->excerpt = ends_with(text, n, "...") || ends_with(text, n, "\xE2\x80\xA6");
-    if (!(a->text = copy_span(text, n)) || !(a->match_text = copy_span(text, n)))
+    if (!(a->text = copy_span(text, n)) || !(a->match_text = copy_span(text, n)) ||
+        (title && !(a->title = copy_span(title->s, title->len))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     /* Flat lines keep a physician's closing ("... Peter A Aldea, MD Memphis,
      * TN") that the structured rendering of the same answer signs separately;
@@ -119,6 +120,7 @@ static bool skipped(const cn_pagecues *cues, const cn_line *l)
 typedef struct group {
     char *s;
     size_t n, cap;
+    const cn_line *title; /* the answer's title line, or NULL */
 } group;
 
 static bool group_add(group *g, const cn_line *l, size_t skip)
@@ -145,8 +147,9 @@ static bool group_add(group *g, const cn_line *l, size_t skip)
 
 static int group_flush(const cn_pagecues *cues, cn_page *page, size_t *cap, group *g, cn_error *err)
 {
-    int rc = g->n ? add_answer(cues, page, cap, g->s, g->n, err) : CN_OK;
+    int rc = g->n ? add_answer(cues, page, cap, g->title, g->s, g->n, err) : CN_OK;
     g->n = 0;
+    g->title = NULL;
     return rc;
 }
 
@@ -188,6 +191,86 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
     return rc;
 }
 
+/* A line that ends with the physician's credit in brackets: "... (Jane Roe,
+ * MD, FACS, Omaha Plastic Surgeon)". Sites that collect answers print one
+ * after each answer, which may run over several lines. */
+static bool credit_line(const cn_pagecues *cues, const cn_line *l)
+{
+    if (l->len < 8 || l->s[l->len - 1] != ')')
+        return false;
+    size_t open = l->len - 1;
+    while (open > 0 && l->s[open] != '(')
+        open--;
+    if (l->s[open] != '(')
+        return false;
+    /* a credential among the bracket's words */
+    for (size_t i = open + 1; i < l->len - 1;) {
+        while (i < l->len - 1 && (l->s[i] == ' ' || l->s[i] == ','))
+            i++;
+        size_t w0 = i;
+        while (i < l->len - 1 && l->s[i] != ' ' && l->s[i] != ',')
+            i++;
+        if (i > w0 && cn_pagecues_is_credential(cues, l->s + w0, i - w0))
+            return true;
+    }
+    return false;
+}
+
+/* A short line that names the next answer: few words, no sentence end. */
+static bool title_line(const cn_pagecues *cues, const cn_line *l)
+{
+    const cn_pagecues_limits *lim = cn_pagecues_get_limits(cues);
+    char last = cn_span_last_char(l->s, l->len);
+    return l->len <= lim->title_max_bytes && cn_span_words(l->s, l->len) <= lim->title_max_words &&
+           last != '.' && last != ',' && !credit_line(cues, l);
+}
+
+/* Pages whose answers close with a credit line: the lines up to each credit
+ * are one answer; a short line before an answer is its title. */
+static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_page *page,
+                          cn_error *err)
+{
+    size_t cap = 0;
+    group g = {0};
+    int rc = CN_OK;
+    bool first = true;
+    for (size_t i = 0; i < lines->n && rc == CN_OK; i++) {
+        const cn_line *l = &lines->v[i];
+        if (skipped(cues, l))
+            continue;
+        if (first) {
+            first = false;
+            if (cn_span_last_char(l->s, l->len) == '?' || !first_line_answers(cues, l)) {
+                if (!page->question && !(page->question = copy_span(l->s, l->len)))
+                    rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+                continue;
+            }
+        }
+        if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
+            break;
+        if (!g.n && !g.title && title_line(cues, l)) {
+            g.title = l;
+            continue;
+        }
+        if (!group_add(&g, l, 0))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else if (credit_line(cues, l))
+            rc = group_flush(cues, page, &cap, &g, err);
+    }
+    if (rc == CN_OK && (g.n || g.title)) {
+        if (!g.n && g.title) {
+            /* a title at the page's end: an answer cut after its title */
+            rc = add_answer(cues, page, &cap, g.title, "", 0, err);
+            if (rc == CN_OK)
+                page->answers[page->n_answers - 1].truncated = true;
+        } else {
+            rc = group_flush(cues, page, &cap, &g, err);
+        }
+    }
+    free(g.s);
+    return rc;
+}
+
 int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                   cn_error *err)
 {
@@ -197,12 +280,20 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     int rc = cn_lines_split(text, len, &lines, err);
     if (rc)
         return rc;
-    for (size_t i = 0; i < lines.n; i++)
+    size_t credits = 0;
+    for (size_t i = 0; i < lines.n; i++) {
         if (lines.v[i].len && cn_pagecues_is_date_line(cues, lines.v[i].s, lines.v[i].len)) {
             rc = parse_dated(cues, &lines, i, page, err);
             cn_lines_clear(&lines);
             return rc;
         }
+        credits += credit_line(cues, &lines.v[i]);
+    }
+    if (credits >= 2) {
+        rc = parse_credited(cues, &lines, page, err);
+        cn_lines_clear(&lines);
+        return rc;
+    }
     size_t cap = 0;
     bool slogan = false;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
@@ -225,7 +316,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
-        rc = add_answer(cues, page, &cap, l->s, l->len, err);
+        rc = add_answer(cues, page, &cap, NULL, l->s, l->len, err);
     }
     cn_lines_clear(&lines);
     return rc;

@@ -13,6 +13,7 @@ typedef struct para {
     size_t first, n;   /* line range */
     size_t gap;        /* blank lines right before it */
     bool vote_after;   /* a "{{ voteCount }}" line follows it */
+    bool vote_before;  /* it follows one: body text, since titles come above the votes */
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     cn_sigblock block; /* line indexes are absolute when sig */
@@ -290,6 +291,25 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
     return keep;
 }
 
+/* "...for a few days after a treatment.\nTattoo removal process": the
+ * run's last line is a heading glued under a finished sentence of prose, the
+ * title of the next answer on a page that lost a blank line there. */
+static bool glued_heading(const ctx *c, size_t first, size_t n)
+{
+    if (n < 2)
+        return false;
+    const cn_line *l = line_at(c, first + n - 1), *prev = line_at(c, first + n - 2);
+    char last = cn_span_last_char(l->s, l->len), plast = cn_span_last_char(prev->s, prev->len);
+    cn_sigline info;
+    return heading_like(l) && cn_span_words(l->s, l->len) <= 8 &&
+           l->len <= c->lim->title_max_bytes && strchr(".,;:!\"'", last) == NULL &&
+           (plast == '.' || plast == '!' || plast == '?') &&
+           cn_span_words(prev->s, prev->len) >= c->lim->answer_line_words &&
+           (cn_signature_classify(c->cues, l->s, l->len, &info) == CN_SIGLINE_NONE ||
+            info.kind == CN_SIGLINE_SHORT) &&
+           !cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. */
@@ -297,6 +317,10 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                    cn_error *err)
 {
     size_t keep = signature_inside(c, first, n);
+    if (keep == 0 && glued_heading(c, first, n)) {
+        int rc = add_run(c, cap, first, n - 1, gap, glued, err);
+        return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
+    }
     if (keep > 0) {
         int rc = add_run(c, cap, first, keep, gap, glued, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, err);
@@ -334,6 +358,7 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
     size_t cap = 0, run_first = 0, run_n = 0, blanks = 0, run_gap = 0;
+    bool vote_seen = false;
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
@@ -349,13 +374,20 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
         }
         if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
             blanks++;
-        if (run_n > 0)
+        if (run_n > 0) {
+            size_t np = c->np;
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, err);
+            if (rc == CN_OK && vote_seen && c->np > np)
+                c->ps[np].vote_before = true;
+            vote_seen = false;
+        }
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
         if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0)
             c->ps[c->np - 1].vote_after = true;
+        if (l && (l->flags & CN_LINE_RESIDUE))
+            vote_seen = true;
     }
     return rc;
 }
@@ -438,13 +470,19 @@ static bool text_para(const ctx *c, size_t p)
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || c->ps[p].own_line)
+    if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after))
         return false;
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l) || (c->bare && !c->ps[p].vote_after && two_sentences(l)))
         return false;
-    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p))
-        return false; /* no signatures to vouch for it: a sentence is no title */
+    /* No signatures to vouch for it: a sentence is no title, except a lone
+     * short one right under "Doctor Answers N" ("Partial skin loss after a
+     * lift."), where a page starts its first answer with a title. */
+    bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
+                              !two_sentences(l) && short_enough(c, l) &&
+                              cn_span_starts_upper(l->s, l->len);
+    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker)
+        return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
     if (p + 1 == c->np && !c->has_disclaimer)
@@ -468,9 +506,16 @@ static bool title_inside(const ctx *c, size_t p)
     if (!looks_title(c, p))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
-        const cn_line *prev = para_last_line(c, p - 1);
+        /* A quoted line after "...I encountered:", or an item of a list
+         * under "... includes:" (short lines, one a paragraph). */
+        size_t q = p - 1;
+        while (q > 0 && c->ps[q].n == 1 && text_para(c, q - 1) &&
+               short_enough(c, para_line(c, q)) &&
+               cn_span_last_char(para_line(c, q)->s, para_line(c, q)->len) != ':')
+            q--;
+        const cn_line *prev = para_last_line(c, q);
         if (cn_span_last_char(prev->s, prev->len) == ':')
-            return false; /* a quoted line after "...I encountered:" */
+            return false;
     }
     if (p + 1 == c->np)
         return !c->has_disclaimer && !cut_prose(c, p); /* a cut-off page ending in a title */
@@ -810,6 +855,19 @@ static bool rating_scrap(const cn_line *l)
     return k > d && rest < sizeof REVIEWS - 1 && memcmp(l->s + k, REVIEWS, rest) == 0;
 }
 
+/* "Baltimore Plastic Su": the page's last line, glued under a physician's
+ * name line, cut inside the place line of that signature. */
+static bool place_scrap(const ctx *c, size_t i)
+{
+    if (i == 0 || line_at(c, i - 1)->len == 0)
+        return false;
+    const cn_line *l = line_at(c, i), *above = line_at(c, i - 1);
+    char last = cn_span_last_char(l->s, l->len);
+    cn_sigline info;
+    return cn_span_words(l->s, l->len) <= 4 && last != '.' && last != '?' && last != '!' &&
+           cn_signature_classify(c->cues, above->s, above->len, &info) == CN_SIGLINE_NAME;
+}
+
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
  * physician addressing the asker ("you should ..."), 0 unclear. "Thank you"
  * is no address. */
@@ -931,6 +989,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
      * of the last signature, not with an answer. */
     while (!c.has_disclaimer && end > start &&
            (c.lines.v[end - 1].len == 0 || rating_scrap(&c.lines.v[end - 1])))
+        end--;
+    if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
