@@ -176,8 +176,19 @@ static void test_layout_and_take(void)
     cn_jsonbuf_close_array(&b);
     cn_jsonbuf_close_object(&b);
     cn_jsonbuf_raw(&b, "\n", 1);
+    cn_jsonbuf_reset_level(&b);
+    cn_jsonbuf_open_object(&b);
+    CN_JSONBUF_KEY(&b, "plain");
+    cn_jsonbuf_bool(&b, true);
+    CN_JSONBUF_KEY(&b, "next");
+    cn_jsonbuf_open_object(&b);
+    CN_JSONBUF_KEY(&b, "k");
+    cn_jsonbuf_null(&b);
+    cn_jsonbuf_close_object(&b);
+    cn_jsonbuf_close_object(&b);
     char *s = cn_jsonbuf_take(&b);
-    CU_ASSERT_STRING_EQUAL(s, "{\"a\":null,\"b\":[\"x\\\"y\",2.5]}\n");
+    CU_ASSERT_STRING_EQUAL(s, "{\"a\":null,\"b\":[\"x\\\"y\",2.5]}\n"
+                              "{\"plain\":true,\"next\":{\"k\":null}}");
     free(s);
     CU_ASSERT_PTR_NULL(b.s);
     CU_ASSERT_EQUAL(b.len, 0);

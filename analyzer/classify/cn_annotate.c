@@ -310,13 +310,13 @@ static void add_string(cn_jsonbuf *b, const char *key, const char *value)
 {
     if (!value)
         return;
-    cn_jsonbuf_key(b, key);
+    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
     cn_jsonbuf_string(b, value);
 }
 
 static void add_number(cn_jsonbuf *b, const char *key, double value)
 {
-    cn_jsonbuf_key(b, key);
+    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
     cn_jsonbuf_number(b, value);
 }
 
@@ -360,13 +360,13 @@ static void evidence_json(cn_jsonbuf *b, const cn_decision *d, const char *title
         add_number(b, "start", (double)e->start);
         add_number(b, "end", (double)e->end);
         if (src && e->end <= src_len) {
-            cn_jsonbuf_key(b, "match");
+            CN_JSONBUF_KEY(b, "match");
             cn_jsonbuf_string_n(b, src + e->start, e->end - e->start);
         }
         if (e->rule->kind == CN_RULE_CUE) {
             add_string(b, "stance", cn_stance_name(e->stance));
             add_number(b, "weight", round4(e->weight));
-            cn_jsonbuf_key(b, "effects");
+            CN_JSONBUF_KEY(b, "effects");
             effects_json(b, e->flags);
         }
         cn_jsonbuf_close_object(b);
@@ -402,32 +402,32 @@ void cn_annotation_answer_write(cn_jsonbuf *b, const cn_page *page, size_t i,
     add_string(b, "stance", cn_stance_name(primary->stance));
     add_number(b, "confidence", round4(primary->confidence));
     add_string(b, "claim", pa->primary->id);
-    cn_jsonbuf_key(b, "question_type");
+    CN_JSONBUF_KEY(b, "question_type");
     cn_jsonbuf_string(b, pa->question_type); /* null when NULL */
-    cn_jsonbuf_key(b, "question_flags");
+    CN_JSONBUF_KEY(b, "question_flags");
     cn_jsonbuf_open_array(b);
     for (size_t f = 0; f < pa->n_question_flags; f++)
         if (pa->question_flags[f])
             cn_jsonbuf_string(b, pa->question_flags[f]);
     cn_jsonbuf_close_array(b);
-    cn_jsonbuf_key(b, "conflicting");
+    CN_JSONBUF_KEY(b, "conflicting");
     cn_jsonbuf_bool(b, primary->conflicting);
     add_string(b, "reason", primary->reason ? primary->reason : "");
     add_string(b, "deciding_feature", primary->deciding_feature);
-    cn_jsonbuf_key(b, "scores");
+    CN_JSONBUF_KEY(b, "scores");
     scores_json(b, primary);
-    cn_jsonbuf_key(b, "claims");
+    CN_JSONBUF_KEY(b, "claims");
     cn_jsonbuf_open_array(b);
     for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
         cn_jsonbuf_open_object(b);
         add_string(b, "claim", ac->claim_id);
         add_string(b, "statement", ac->statement);
-        cn_jsonbuf_key(b, "primary");
+        CN_JSONBUF_KEY(b, "primary");
         cn_jsonbuf_bool(b, ac->primary);
         add_string(b, "stance", cn_stance_name(ac->decision.stance));
         add_number(b, "confidence", round4(ac->decision.confidence));
-        cn_jsonbuf_key(b, "evidence");
+        CN_JSONBUF_KEY(b, "evidence");
         evidence_json(b, &ac->decision, ans->title, ans->text);
         cn_jsonbuf_close_object(b);
     }

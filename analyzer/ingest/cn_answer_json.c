@@ -7,18 +7,18 @@
 static void physician_json(cn_jsonbuf *b, const cn_physician *p)
 {
     cn_jsonbuf_open_object(b);
-    cn_jsonbuf_key(b, "name");
+    CN_JSONBUF_KEY(b, "name");
     cn_jsonbuf_string(b, p->name);
-    cn_jsonbuf_key(b, "city");
+    CN_JSONBUF_KEY(b, "city");
     cn_jsonbuf_string(b, p->city);
-    cn_jsonbuf_key(b, "specialty");
+    CN_JSONBUF_KEY(b, "specialty");
     cn_jsonbuf_string(b, p->specialty);
-    cn_jsonbuf_key(b, "rating");
+    CN_JSONBUF_KEY(b, "rating");
     if (p->has_rating)
         cn_jsonbuf_number(b, p->rating);
     else
         cn_jsonbuf_null(b);
-    cn_jsonbuf_key(b, "reviews");
+    CN_JSONBUF_KEY(b, "reviews");
     if (p->has_reviews)
         cn_jsonbuf_number(b, (double)p->reviews);
     else
@@ -30,40 +30,40 @@ void cn_answer_json_fields(cn_jsonbuf *b, const cn_page *page, size_t i)
 {
     const cn_answer *a = &page->answers[i];
     cn_jsonbuf_open_object(b);
-    cn_jsonbuf_key(b, "file");
+    CN_JSONBUF_KEY(b, "file");
     cn_jsonbuf_string(b, page->file);
-    cn_jsonbuf_key(b, "index");
+    CN_JSONBUF_KEY(b, "index");
     cn_jsonbuf_number(b, (double)a->index);
-    cn_jsonbuf_key(b, "answer_id");
+    CN_JSONBUF_KEY(b, "answer_id");
     cn_jsonbuf_string(b, a->answer_id);
-    cn_jsonbuf_key(b, "question_id");
+    CN_JSONBUF_KEY(b, "question_id");
     cn_jsonbuf_string(b, page->question_id);
-    cn_jsonbuf_key(b, "question");
+    CN_JSONBUF_KEY(b, "question");
     cn_jsonbuf_string(b, page->question);
-    cn_jsonbuf_key(b, "duplicate_of");
+    CN_JSONBUF_KEY(b, "duplicate_of");
     cn_jsonbuf_string(b, a->duplicate_of[0] ? a->duplicate_of : NULL);
-    cn_jsonbuf_key(b, "title");
+    CN_JSONBUF_KEY(b, "title");
     cn_jsonbuf_string(b, a->title);
-    cn_jsonbuf_key(b, "text");
+    CN_JSONBUF_KEY(b, "text");
     cn_jsonbuf_string(b, a->text ? a->text : "");
-    cn_jsonbuf_key(b, "physician");
+    CN_JSONBUF_KEY(b, "physician");
     physician_json(b, &a->physician);
-    cn_jsonbuf_key(b, "excerpt");
+    CN_JSONBUF_KEY(b, "excerpt");
     cn_jsonbuf_bool(b, a->excerpt);
-    cn_jsonbuf_key(b, "related");
+    CN_JSONBUF_KEY(b, "related");
     cn_jsonbuf_bool(b, a->related);
-    cn_jsonbuf_key(b, "truncated");
+    CN_JSONBUF_KEY(b, "truncated");
     cn_jsonbuf_bool(b, a->truncated);
-    cn_jsonbuf_key(b, "format");
+    CN_JSONBUF_KEY(b, "format");
     cn_jsonbuf_string(b, cn_page_format_name(page->format));
-    cn_jsonbuf_key(b, "declared_answers");
+    CN_JSONBUF_KEY(b, "declared_answers");
     if (page->declared_answers >= 0)
         cn_jsonbuf_number(b, (double)page->declared_answers);
     else
         cn_jsonbuf_null(b);
-    cn_jsonbuf_key(b, "url");
+    CN_JSONBUF_KEY(b, "url");
     cn_jsonbuf_string(b, page->url);
-    cn_jsonbuf_key(b, "line");
+    CN_JSONBUF_KEY(b, "line");
     if (page->line > 0)
         cn_jsonbuf_number(b, (double)page->line);
     else

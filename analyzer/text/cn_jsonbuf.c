@@ -222,6 +222,24 @@ void cn_jsonbuf_key(cn_jsonbuf *b, const char *key)
     b->need_comma = false;
 }
 
+void cn_jsonbuf_key_plain(cn_jsonbuf *b, const char *key, size_t n)
+{
+    if (!reserve(b, n + 4))
+        return;
+    char *o = b->s + b->len;
+    size_t w = 0;
+    if (b->need_comma)
+        o[w++] = ',';
+    o[w++] = '"';
+    memcpy(o + w, key, n);
+    w += n;
+    o[w++] = '"';
+    o[w++] = ':';
+    o[w] = '\0';
+    b->len += w;
+    b->need_comma = false;
+}
+
 void cn_jsonbuf_string_n(cn_jsonbuf *b, const char *s, size_t n)
 {
     value_start(b);

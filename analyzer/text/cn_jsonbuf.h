@@ -48,6 +48,12 @@ void cn_jsonbuf_close_array(cn_jsonbuf *b);
 /* An object's key (the value follows). */
 void cn_jsonbuf_key(cn_jsonbuf *b, const char *key);
 
+/* The same for a key of n bytes known to need no escape (no quote,
+ * backslash or control byte): the writers' own literal keys, written with
+ * one copy (CN_JSONBUF_KEY). */
+void cn_jsonbuf_key_plain(cn_jsonbuf *b, const char *key, size_t n);
+#define CN_JSONBUF_KEY(b, literal) cn_jsonbuf_key_plain((b), (literal), sizeof(literal) - 1)
+
 /* Values. A NULL string is written as null. */
 void cn_jsonbuf_string(cn_jsonbuf *b, const char *s);
 void cn_jsonbuf_string_n(cn_jsonbuf *b, const char *s, size_t n);
