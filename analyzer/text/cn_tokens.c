@@ -16,12 +16,17 @@ typedef struct word_block {
     char data[];
 } word_block;
 
-#define WORD_BLOCK_MIN 4096
+/* The first word block of a list filled word by word, and the largest a
+ * block grows to (each new one twice the last): small texts (titles,
+ * questions) stay within the allocator's cheap small sizes. */
+#define WORD_BLOCK_FIRST 512
+#define WORD_BLOCK_MAX (64 * 1024)
 
 struct cn_tokens {
     cn_token *items;
     size_t n, cap;
     word_block *blocks; /* newest first; the words of every token */
+    size_t next_block;  /* size of the next block (0: WORD_BLOCK_FIRST) */
 };
 
 cn_tokens *cn_tokens_new_empty(void)
@@ -67,10 +72,13 @@ static char *store_word(cn_tokens *t, const char *word, size_t len)
 {
     word_block *b = t->blocks;
     if (!b || b->cap - b->used < len + 1) {
-        size_t cap = len + 1 > WORD_BLOCK_MIN ? len + 1 : WORD_BLOCK_MIN;
+        size_t cap = t->next_block ? t->next_block : WORD_BLOCK_FIRST;
+        if (cap < len + 1)
+            cap = len + 1;
         b = malloc(sizeof *b + cap);
         if (!b)
             return NULL;
+        t->next_block = cap * 2 < WORD_BLOCK_MAX ? cap * 2 : WORD_BLOCK_MAX;
         b->used = 0;
         b->cap = cap;
         b->next = t->blocks;
@@ -87,7 +95,7 @@ static int reserve(cn_tokens *t, size_t more)
 {
     if (t->n + more <= t->cap)
         return 0;
-    size_t cap = t->cap ? t->cap : 64;
+    size_t cap = t->cap ? t->cap : 32;
     while (cap < t->n + more)
         cap *= 2;
     cn_token *items = realloc(t->items, cap * sizeof *items);
@@ -236,7 +244,11 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
         return NULL;
     size_t n, *map = NULL;
     char *norm = cn_text_normalize(text, len, &n, &map);
-    if (!norm) {
+    /* One block holds every word: each is followed by a separator or the
+     * end, so the words and their NULs take at most n + 1 bytes. About one
+     * token in six bytes of text to start with. */
+    t->next_block = n + 2;
+    if (!norm || reserve(t, n / 6 + 8)) {
         free(norm);
         free(map);
         cn_tokens_free(t);
