@@ -266,9 +266,26 @@ static const char PAGES[] =
     /* "No elective ..." as a rule, and "when you wean"; our words. */
     "{\"url\":\"z8\",\"question\":\"Can I get Botox while breastfeeding?\",\"answers\":[{"
     "\"text\":\"My rule is no elective injections while nursing; your forehead lines will "
-    "still be there when you wean.\"}]}\n";
+    "still be there when you wean.\"}]}\n"
+    /* Precaution as the reason for advice against, and "best not to"; our
+     * words. */
+    "{\"url\":\"c1\",\"question\":\"Can I keep using my lash serum while "
+    "pregnant?\",\"answers\":[{\"text\":\"Nobody has tested it in pregnancy. Just to be "
+    "on the safe side, put the serum away until the baby has arrived.\"}]}\n"
+    "{\"url\":\"c2\",\"question\":\"Is a glycolic peel okay in the first "
+    "trimester?\",\"answers\":[{\"text\":\"It is best not to start new skin treatments "
+    "during pregnancy; better safe than sorry.\"}]}\n"
+    /* The feared effect is not the practice's doing: never reported, a
+     * coincidence, no association known; our words. */
+    "{\"url\":\"c3\",\"question\":\"Can forehead Botox make my hair fall out?\","
+    "\"answers\":[{\"text\":\"Shedding has never been reported after forehead "
+    "injections. What you noticed is most likely a coincidence.\"}]}\n"
+    "{\"url\":\"c4\",\"question\":\"Could my retinol have caused my lip "
+    "swelling?\",\"answers\":[{\"text\":\"I am unaware of any association between a "
+    "night cream and swollen lips; the swelling is probably coming from something "
+    "else.\"}]}\n";
 
-static cJSON *g_lines[64];
+static cJSON *g_lines[96];
 static size_t g_n;
 
 static int suite_classify(void)
@@ -278,7 +295,7 @@ static int suite_classify(void)
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify %s", path ? path : "/nonexistent");
     int rc = tu_run_cli(args, &out, &err);
-    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 64; line = strtok(NULL, "\n"))
+    for (char *line = out ? strtok(out, "\n") : NULL; line && g_n < 96; line = strtok(NULL, "\n"))
         g_lines[g_n++] = cJSON_Parse(line);
     free(out);
     free(err);
@@ -286,7 +303,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 62 ? 0 : -1;
+    return rc == 0 && g_n == 66 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -580,6 +597,22 @@ static void test_no_elective_until_weaning(void)
     CU_ASSERT_STRING_EQUAL(field(61, "stance"), "contraindicated");
 }
 
+/* Rules 3, 8: "to be on the safe side, stop" and "best not to" advise
+ * against it; the precaution is the reason, not a hedge. */
+static void test_precaution_is_advice_against(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(62, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(63, "stance"), "contraindicated");
+}
+
+/* Rules 1, 5: never reported, a coincidence, no known association: the
+ * feared effect is not the practice's doing. */
+static void test_no_link_is_reassuring(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(64, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(65, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -826,10 +859,12 @@ int main(void)
     CU_add_test(s, "4: years in practice", test_years_in_practice);
     CU_add_test(s, "15: again is resuming", test_again_is_resuming);
     CU_add_test(s, "3, 8: no elective; when you wean", test_no_elective_until_weaning);
+    CU_add_test(s, "3, 8: a precaution; best not to", test_precaution_is_advice_against);
+    CU_add_test(s, "1, 5: never reported; a coincidence", test_no_link_is_reassuring);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 34 ? 0 : 1;
+    return failed == 0 && run == 36 ? 0 : 1;
 }
