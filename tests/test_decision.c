@@ -283,7 +283,25 @@ static const char PAGES[] =
     "{\"url\":\"c4\",\"question\":\"Could my retinol have caused my lip "
     "swelling?\",\"answers\":[{\"text\":\"I am unaware of any association between a "
     "night cream and swollen lips; the swelling is probably coming from something "
-    "else.\"}]}\n";
+    "else.\"}]}\n"
+    /* "Does not sound normal", and "you can find" is a pointer, not
+     * permission; our words. */
+    "{\"url\":\"d1\",\"question\":\"My incision is leaking yellow fluid a week after "
+    "surgery. Is this normal?\",\"answers\":[{\"text\":\"This does not sound normal to "
+    "me. You can find an urgent care clinic nearby if your surgeon's office is closed "
+    "today.\"}]}\n"
+    /* The physician's reading of the course; our words. */
+    "{\"url\":\"d2\",\"question\":\"Is my tummy tuck scar healing okay? (photo)\","
+    "\"answers\":[{\"text\":\"From your photos the incisions are healing nicely and you "
+    "look right on track.\"}]}\n"
+    /* Predictions of a change that will not come: "should not drop", "I do
+     * not think it will cause"; our words. */
+    "{\"url\":\"d3\",\"question\":\"Can the tip of my nose drop years after "
+    "rhinoplasty?\",\"answers\":[{\"text\":\"When the cartilage support is built well, "
+    "the tip should not drop noticeably as you age.\"}]}\n"
+    "{\"url\":\"d4\",\"question\":\"Can sleeping on my side move my cheek "
+    "filler?\",\"answers\":[{\"text\":\"I do not think a soft pillow will cause the "
+    "product to shift at all.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -303,7 +321,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 66 ? 0 : -1;
+    return rc == 0 && g_n == 70 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -613,6 +631,27 @@ static void test_no_link_is_reassuring(void)
     CU_ASSERT_STRING_EQUAL(field(65, "stance"), "reassuring");
 }
 
+/* Rules 10, 11: "does not sound normal" names a real problem; "you can find
+ * a clinic" gives no permission. */
+static void test_not_normal_and_a_pointer(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(66, "stance"), "cautionary");
+}
+
+/* Rule 11: "healing nicely", "on track": the usual course. */
+static void test_healing_well(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(67, "stance"), "reassuring");
+}
+
+/* Rules 1, 5: a change predicted not to come ("should not drop", "I do not
+ * think it will cause") is reassuring, not advice. */
+static void test_predicted_no_change(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(68, "stance"), "reassuring");
+    CU_ASSERT_STRING_EQUAL(field(69, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -861,10 +900,13 @@ int main(void)
     CU_add_test(s, "3, 8: no elective; when you wean", test_no_elective_until_weaning);
     CU_add_test(s, "3, 8: a precaution; best not to", test_precaution_is_advice_against);
     CU_add_test(s, "1, 5: never reported; a coincidence", test_no_link_is_reassuring);
+    CU_add_test(s, "10, 11: not normal; a pointer", test_not_normal_and_a_pointer);
+    CU_add_test(s, "11: healing well", test_healing_well);
+    CU_add_test(s, "1, 5: a change predicted not to come", test_predicted_no_change);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 36 ? 0 : 1;
+    return failed == 0 && run == 39 ? 0 : 1;
 }
