@@ -301,7 +301,22 @@ static const char PAGES[] =
     "the tip should not drop noticeably as you age.\"}]}\n"
     "{\"url\":\"d4\",\"question\":\"Can sleeping on my side move my cheek "
     "filler?\",\"answers\":[{\"text\":\"I do not think a soft pillow will cause the "
-    "product to shift at all.\"}]}\n";
+    "product to shift at all.\"}]}\n"
+    /* "X is common" with "your concerns" (boilerplate), not wanting to risk
+     * it, a split profession, and a revision needed; our words. */
+    "{\"url\":\"e1\",\"question\":\"My lips feel lumpy four days after filler. Is this "
+    "normal?\",\"answers\":[{\"text\":\"Small lumps in the first week are common. Share "
+    "your concerns with your injector at the follow-up.\"}]}\n"
+    "{\"url\":\"e2\",\"question\":\"Is it fine to laser my tattoo while I am "
+    "pregnant?\",\"answers\":[{\"text\":\"No one wants to risk harming a baby over a "
+    "tattoo that can wait.\"}]}\n"
+    "{\"url\":\"e3\",\"question\":\"Do I need antibiotics before dental work now that I "
+    "have implants?\",\"answers\":[{\"text\":\"Surgeons are split on this. There is no "
+    "consensus, and good trials are lacking.\"}]}\n"
+    "{\"url\":\"e4\",\"question\":\"My ear sticks out more one month after otoplasty. "
+    "Will it settle back?\",\"answers\":[{\"text\":\"It has moved this much already, so "
+    "it will not improve on its own; you will most likely need a revision to reset the "
+    "stitch.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -321,7 +336,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 70 ? 0 : -1;
+    return rc == 0 && g_n == 74 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -652,6 +667,23 @@ static void test_predicted_no_change(void)
     CU_ASSERT_STRING_EQUAL(field(69, "stance"), "reassuring");
 }
 
+/* Rule 11: "lumps are common" is the usual course; "share your concerns" is
+ * boilerplate (rule 4). */
+static void test_common_and_your_concerns(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(70, "stance"), "reassuring");
+}
+
+/* Rule 8: not wanting to risk it is advice against, not a negated risk;
+ * rule 6: a profession split on it is open uncertainty; rule 11: an effect
+ * that needs a revision is cautionary. */
+static void test_not_risking_it_split_and_revision(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(71, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(72, "stance"), "cautionary");
+    CU_ASSERT_STRING_EQUAL(field(73, "stance"), "cautionary");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -903,10 +935,13 @@ int main(void)
     CU_add_test(s, "10, 11: not normal; a pointer", test_not_normal_and_a_pointer);
     CU_add_test(s, "11: healing well", test_healing_well);
     CU_add_test(s, "1, 5: a change predicted not to come", test_predicted_no_change);
+    CU_add_test(s, "4, 11: common; your concerns", test_common_and_your_concerns);
+    CU_add_test(s, "6, 8, 11: not risking it; split; a revision",
+                test_not_risking_it_split_and_revision);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 39 ? 0 : 1;
+    return failed == 0 && run == 41 ? 0 : 1;
 }
