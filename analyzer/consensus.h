@@ -15,8 +15,9 @@
  *              decision and its fit, pages annotated on worker threads,
  *              evaluation against hand labels
  *   stats/     intervals, consensus measures, agreement, cross tables
- *   report/    the corpus analysis, summaries, review queue, overrides, and
- *              the JSON, XML and HTML writers
+ *   report/    the corpus analysis, summaries, review queue, overrides, the
+ *              JSON, XML and HTML writers, and shards' partial files and
+ *              their merge
  *
  * A stage includes only headers of its own stage or earlier ones
  * (tests/test_layers.sh).
@@ -75,8 +76,10 @@
 /* report */
 #include "cn_analysis.h"
 #include "cn_analysis_settings.h"
+#include "cn_merge.h"
 #include "cn_outfile.h"
 #include "cn_overrides.h"
+#include "cn_partial.h"
 #include "cn_report_csv.h"
 #include "cn_report_fmt.h"
 #include "cn_report_html.h"
@@ -84,6 +87,7 @@
 #include "cn_report_xml.h"
 #include "cn_review.h"
 #include "cn_rundiff.h"
+#include "cn_shard.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 

@@ -23,6 +23,21 @@ int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+
+/* The end of `analyze`, shared with `merge` so both write the same reports
+ * (cmd_analyze.c). cli_load_stylesheet: report.xsl next to rules_dir, else
+ * installed, else ./reports/. cli_write_analysis: names the overrides that
+ * matched no answer, writes the reports of a finished analysis into out_dir,
+ * prints the closing summary (unless quiet) and returns the exit status
+ * (rejected: inputs were rejected before the analysis). */
+struct cn_analysis_result;
+struct cn_report_html;
+struct cn_error;
+int cli_load_stylesheet(const char *rules_dir, struct cn_report_html **out, struct cn_error *err);
+int cli_write_analysis(const char *cmd, const struct cn_analysis_result *r,
+                       struct cn_report_html *html, const char *out_dir, const char *overrides_path,
+                       bool quiet, bool rejected);
 
 /* The rules folder to use: --rules if given, else $CONSENSUS_RULES, else
  * ./rules when it holds a rule set, else the compiled-in install location. */

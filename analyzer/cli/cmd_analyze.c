@@ -17,6 +17,7 @@
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
 #include "cn_rules.h"
+#include "cn_shard.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,6 +30,8 @@
 static const char USAGE[] =
     "Usage: consensus analyze [PATH...] [--rules DIR] [--out DIR] [--seed N]\n"
     "                         [--overrides FILE] [--no-html] [--jobs N] [--quiet]\n"
+    "       consensus analyze --partial FILE [PATH...] [--rules DIR] [--seed N] [--jobs N]\n"
+    "                         [--quiet]\n"
     "\n"
     "The main job: reads physician Q&A pages, classifies every answer's stance on\n"
     "its question's claim (and on other claims it addresses), measures how strongly\n"
@@ -66,6 +69,14 @@ static const char USAGE[] =
     "  -j, --jobs N      classify on N threads (default: the number of cores, here\n"
     "                    %zu); the reports are the same for every N, --jobs 1 uses\n"
     "                    no extra thread\n"
+    "      --partial FILE\n"
+    "                    one shard of a run spread over processes or hosts: read and\n"
+    "                    classify PATH... and write FILE, the shard's mergeable state\n"
+    "                    (its pages, stances, evidence and rejected files; format:\n"
+    "                    docs/partial.md), instead of reports; `consensus merge` of\n"
+    "                    the shards' FILEs writes the reports of one run over all their\n"
+    "                    inputs in shard order. Give --out, --overrides and --no-html\n"
+    "                    to merge\n"
     "  -q, --quiet       no progress line and no closing summary\n"
     "  -h, --help        this help\n"
     "\n"
@@ -257,12 +268,13 @@ static int load_stylesheet(const char *rules_dir, cn_report_html **out, cn_error
 }
 
 /* Name each override that matched no answer; true when there was one. */
-static bool report_unmatched(const cn_analysis_result *r, const char *path)
+static bool report_unmatched(const char *cmd, const cn_analysis_result *r, const char *path)
 {
     for (size_t i = 0; i < r->n_unmatched; i++)
-        cli_error("analyze: %s: entry %u (line %u): no answer has answer_id %s; the override "
+        cli_error("%s: %s: entry %u (line %u): no answer has answer_id %s; the override "
                   "was not applied",
-                  path, r->unmatched[i]->entry, r->unmatched[i]->line, r->unmatched[i]->answer_id);
+                  cmd, path, r->unmatched[i]->entry, r->unmatched[i]->line,
+                  r->unmatched[i]->answer_id);
     return r->n_unmatched > 0;
 }
 
@@ -279,7 +291,28 @@ static int parse_seed(const char *s, unsigned long *out)
     return 0;
 }
 
+int cli_load_stylesheet(const char *rules_dir, cn_report_html **out, cn_error *err)
+{
+    return load_stylesheet(rules_dir, out, err);
+}
+
+int cli_write_analysis(const char *cmd, const cn_analysis_result *r, cn_report_html *html,
+                       const char *out_dir, const char *overrides_path, bool quiet, bool rejected)
+{
+    bool unmatched = report_unmatched(cmd, r, overrides_path);
+    if (write_reports(r, html, out_dir) != CN_OK)
+        return CLI_EXIT_REJECTED;
+    if (!quiet)
+        printf("consensus: %zu questions, %zu distinct answers (%zu files, %zu skipped); "
+               "reports in %s\n",
+               r->n_questions, r->distinct_answers, r->files_read, r->n_skipped, out_dir);
+    if (r->n_skipped)
+        cli_error("%s: %zu input%s skipped", cmd, r->n_skipped, r->n_skipped == 1 ? "" : "s");
+    return rejected || r->n_skipped || unmatched ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
+}
+
 typedef struct analyze_args {
+    const char *partial_path; /* --partial: a shard's partial file instead of reports */
     const char *rules_opt;
     const char *out_dir;
     const char *overrides_path; /* NULL: none */
@@ -290,6 +323,53 @@ typedef struct analyze_args {
     const char *const *paths;
     size_t n_paths;
 } analyze_args;
+
+static void shard_skipped(void *ctx, const char *message)
+{
+    progress *pg = ctx;
+    if (pg->on) /* keep the progress line apart from the message */
+        fputc('\n', stderr);
+    cli_error("analyze: skipped %s", message);
+}
+
+static void shard_progress(void *ctx, size_t pages, size_t answers)
+{
+    progress *pg = ctx;
+    pg->files = pages;
+    pg->answers = answers;
+    double s;
+    if (pg->on && progress_due(pg, false, &s))
+        fprintf(stderr, "\rconsensus: %zu pages, classified %zu answers (%.0f answers/s)   ", pages,
+                answers, (double)answers / s);
+}
+
+/* --partial: read and classify the corpus into a shard's partial file. */
+static int run_partial(const analyze_args *a, cn_reader *reader, const cn_rules *rules)
+{
+    progress pg = {.on = !a->quiet && cli_stderr_is_tty()};
+    clock_gettime(CLOCK_MONOTONIC, &pg.start);
+    pg.last = pg.start;
+    cn_shard_opts o = {.seed = a->seed,
+                       .jobs = a->jobs,
+                       .on_skip = shard_skipped,
+                       .on_progress = shard_progress,
+                       .ctx = &pg};
+    cn_shard_result res;
+    cn_error err;
+    cn_error_clear(&err);
+    int rc = cn_shard_write(reader, rules, &o, a->partial_path, &res, &err);
+    progress_end(&pg);
+    if (rc != CN_OK) {
+        cli_error("analyze: %s", err.message);
+        return CLI_EXIT_REJECTED;
+    }
+    if (!a->quiet)
+        printf("consensus: %zu pages, %zu answers (%zu files, %zu skipped); partial in %s\n",
+               res.pages, res.answers, res.files, res.skipped, a->partial_path);
+    if (res.skipped)
+        cli_error("analyze: %zu input%s skipped", res.skipped, res.skipped == 1 ? "" : "s");
+    return res.skipped ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
+}
 
 static int run(const analyze_args *a)
 {
@@ -307,13 +387,17 @@ static int run(const analyze_args *a)
      * bad stylesheet or overrides file fails fast and writes nothing. */
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
         cn_pagecues_load(rules_dir, &cues, &err) != CN_OK ||
-        (!a->no_html && load_stylesheet(rules_dir, &html, &err) != CN_OK) ||
+        (!a->no_html && !a->partial_path && load_stylesheet(rules_dir, &html, &err) != CN_OK) ||
         (a->overrides_path && cn_overrides_load(a->overrides_path, &overrides, &err) != CN_OK)) {
         cli_error("analyze: %s", err.message);
         goto done;
     }
     if (cn_reader_new(a->paths, a->n_paths, cues, &reader, &err) != CN_OK) {
         cli_error("analyze: %s", err.message);
+        goto done;
+    }
+    if (a->partial_path) {
+        exit_code = run_partial(a, reader, rules);
         goto done;
     }
     progress pg = {.on = !a->quiet && cli_stderr_is_tty()};
@@ -343,17 +427,8 @@ static int run(const analyze_args *a)
         goto done;
     }
     progress_end(&pg);
-    const cn_analysis_result *r = cn_analysis_result_get(an);
-    bool unmatched = report_unmatched(r, a->overrides_path);
-    if (write_reports(r, html, a->out_dir) != CN_OK)
-        goto done;
-    if (!a->quiet)
-        printf("consensus: %zu questions, %zu distinct answers (%zu files, %zu skipped); "
-               "reports in %s\n",
-               r->n_questions, r->distinct_answers, r->files_read, r->n_skipped, a->out_dir);
-    exit_code = skipped || r->n_skipped || unmatched ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
-    if (r->n_skipped)
-        cli_error("analyze: %zu input%s skipped", r->n_skipped, r->n_skipped == 1 ? "" : "s");
+    exit_code = cli_write_analysis("analyze", cn_analysis_result_get(an), html, a->out_dir,
+                                   a->overrides_path, a->quiet, skipped > 0);
 done:
     cn_analysis_free(an);
     cn_overrides_free(overrides);
@@ -376,15 +451,23 @@ int cmd_analyze(int argc, char **argv)
         {"overrides", required_argument, NULL, 'O'},
         {"no-html", no_argument, NULL, 'N'},
         {"jobs", required_argument, NULL, 'j'},
+        {"partial", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     analyze_args a = {
         .out_dir = "reports/out", .seed = CN_ANALYSIS_DEFAULT_SEED, .jobs = cli_default_jobs()};
     int c;
+    bool reports_option = false; /* --out, --overrides or --no-html: not with --partial */
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:s:j:qh", OPTIONS, NULL)) != -1) {
+        reports_option |= c == 'o' || c == 'O' || c == 'N';
         switch (c) {
+        case 'P':
+            if (!*optarg)
+                return cli_usage_error("analyze", "--partial needs a file");
+            a.partial_path = optarg;
+            break;
         case 'r':
             a.rules_opt = optarg;
             break;
@@ -424,6 +507,10 @@ int cmd_analyze(int argc, char **argv)
             return cli_usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (a.partial_path && reports_option)
+        return cli_usage_error("analyze",
+                               "--partial writes no reports: give --out, --overrides and "
+                               "--no-html to 'consensus merge'");
     static const char *const DEFAULT_PATHS[] = {"corpus/"};
     a.paths = DEFAULT_PATHS;
     a.n_paths = 1;

@@ -24,6 +24,10 @@ static const char USAGE[] =
     "  rules check [DIR]                validate a rule set\n"
     "  rules fit --gold FILE [--l2 X] [--out FILE] [PATH...]\n"
     "                                   fit the decision weights to hand labels\n"
+    "  analyze --partial FILE [PATH...] [--rules DIR] [--seed N]\n"
+    "                                   one shard: its mergeable state, no reports\n"
+    "  merge     PARTIAL... [--out DIR] [--overrides FILE]\n"
+    "                                   the reports of one run over all the shards\n"
     "  diff      OLD_DIR NEW_DIR        what changed between two analyze runs\n"
     "  stats agreement [--level nominal|ordinal|interval] [--bootstrap N] [--seed N] FILE.csv\n"
     "  stats crosstab [--simulate N] [--seed N] FILE.csv\n"
@@ -44,8 +48,9 @@ static const struct {
     const char *name;
     command_fn run;
 } COMMANDS[] = {
-    {"analyze", cmd_analyze}, {"parse", cmd_parse}, {"classify", cmd_classify}, {"eval", cmd_eval},
-    {"rules", cmd_rules},     {"stats", cmd_stats}, {"diff", cmd_diff},
+    {"analyze", cmd_analyze}, {"parse", cmd_parse}, {"classify", cmd_classify},
+    {"eval", cmd_eval},       {"rules", cmd_rules}, {"stats", cmd_stats},
+    {"diff", cmd_diff},       {"merge", cmd_merge},
 };
 
 static int run(int argc, char **argv)

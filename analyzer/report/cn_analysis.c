@@ -24,9 +24,11 @@ struct cn_analysis {
     cn_strmap *claim_ids; /* claim id -> index into result.claims */
     size_t cap_claims;
     cn_batch *batch;                  /* the annotators, on opts.jobs threads */
-    cn_page_annotation **annotations; /* one per page */
-    size_t *page_of;                  /* answer -> its page */
-    size_t *first_page;               /* question -> its first page */
+    cn_page_annotation **annotations; /* one per page (NULL until annotated) */
+    size_t cap_annotations;
+    size_t n_annotated; /* pages added with their annotation (cn_analysis_add_annotated) */
+    size_t *page_of;    /* answer -> its page */
+    size_t *first_page; /* question -> its first page */
 };
 
 void cn_analysis_opts_init(cn_analysis_opts *opts)
@@ -168,18 +170,41 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err)
+/* The one way in for pages: the page and its annotation (NULL: made at
+ * cn_analysis_finish) are owned from here on, freed on failure. */
+static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error *err)
 {
     if (an->finished) {
+        cn_page_annotation_free(pa);
         cn_page_free(page);
         return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
     }
-    if (grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages)) {
+    if (grow((void **)&an->annotations, &an->cap_annotations, an->n_pages + 1,
+             sizeof *an->annotations) ||
+        grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages)) {
+        cn_page_annotation_free(pa);
         cn_page_free(page);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
+    an->annotations[an->n_pages] = pa;
     an->pages[an->n_pages++] = page;
+    an->n_annotated += pa != NULL;
     return CN_OK;
+}
+
+int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err)
+{
+    return add(an, page, NULL, err);
+}
+
+int cn_analysis_add_annotated(cn_analysis *an, cn_page *page, cn_page_annotation *annotation,
+                              cn_error *err)
+{
+    if (!annotation) {
+        cn_page_free(page);
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: annotated page without annotation");
+    }
+    return add(an, page, annotation, err);
 }
 
 int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err)
@@ -486,9 +511,14 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
 static int annotate_pages(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    an->annotations = calloc(an->n_pages + 1, sizeof *an->annotations);
-    if (!an->annotations)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    if (an->n_annotated == an->n_pages) { /* made elsewhere (merge), or no pages */
+        if (an->opts.progress && an->n_pages)
+            an->opts.progress(an->opts.progress_ctx, r->n_answers, r->n_answers);
+        return CN_OK;
+    }
+    if (an->n_annotated)
+        return cn_error_set(err, CN_ERR_USAGE,
+                            "analysis: some pages came with annotations and some without");
     size_t done = 0, run = 2 * CN_BATCH_PAGES_PER_JOB * cn_batch_jobs(an->batch);
     for (size_t p = 0; p < an->n_pages; p += run) {
         size_t n = an->n_pages - p < run ? an->n_pages - p : run, n_done = 0;

@@ -247,6 +247,15 @@ void cn_analysis_free(cn_analysis *an);
  * on failure). CN_ERR_USAGE after cn_analysis_finish; CN_ERR_NOMEM. */
 int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err);
 
+/* Add a page with its annotation already made (`consensus merge`: made by a
+ * shard's classifier and checked by cn_merge to be the annotation this run
+ * would make). The analysis takes ownership of both in every case; what the
+ * annotation borrows (claim choice, claim ids, rules) must outlive the
+ * analysis. An analysis takes annotated pages only or plain pages only:
+ * cn_analysis_finish refuses a mix (CN_ERR_USAGE). */
+int cn_analysis_add_annotated(cn_analysis *an, cn_page *page, cn_page_annotation *annotation,
+                              cn_error *err);
+
 /* Record a file that was rejected (named by its base name) and why. */
 int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err);
 
