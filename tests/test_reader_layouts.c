@@ -501,6 +501,10 @@ static void test_credited_answers(void)
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
     check_start(&r, 1, "Absorbable stitches are used");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "simply snipped"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Vo, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Reno");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.specialty, "Plastic Surgeon");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Raj Mehta, MD, FACS");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Poking stitches");
     check_start(&r, 2, "Your surgeon can trim");
     check_start(&r, 3, "Let the office look");

@@ -216,6 +216,40 @@ static bool credit_line(const cn_pagecues *cues, const cn_line *l)
     return false;
 }
 
+/* The physician of a credit line: "(Jane Roe, MD, FACS, Omaha Plastic
+ * Surgeon)" gives the name up to the last credential, and the rest split into
+ * city and specialty by the taxonomy. */
+static int credit_physician(const cn_pagecues *cues, const cn_line *l, cn_physician *ph,
+                            cn_error *err)
+{
+    size_t open = l->len - 1;
+    while (open > 0 && l->s[open] != '(')
+        open--;
+    const char *in = l->s + open + 1;
+    size_t n = l->len - 1 - (open + 1), name_end = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (in[i] == ' ' || in[i] == ','))
+            i++;
+        size_t w0 = i;
+        while (i < n && in[i] != ' ' && in[i] != ',')
+            i++;
+        if (i > w0 && cn_pagecues_is_credential(cues, in + w0, i - w0))
+            name_end = i;
+    }
+    size_t r = name_end;
+    while (r < n && (in[r] == ' ' || in[r] == ','))
+        r++;
+    size_t city_len = 0;
+    const char *specialty = NULL;
+    bool place = r < n && cn_taxonomy_split(cn_pagecues_taxonomy(cues), in + r, n - r, &city_len,
+                                            &specialty);
+    if (!(ph->name = copy_span(in, name_end)) ||
+        (place && city_len && !(ph->city = copy_span(in + r, city_len))) ||
+        (place && specialty && !(ph->specialty = copy_span(specialty, strlen(specialty)))))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    return CN_OK;
+}
+
 /* A short line that names the next answer: few words, no sentence end. */
 static bool title_line(const cn_pagecues *cues, const cn_line *l)
 {
@@ -254,8 +288,8 @@ static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_pag
         }
         if (!group_add(&g, l, 0))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        else if (credit_line(cues, l))
-            rc = group_flush(cues, page, &cap, &g, err);
+        else if (credit_line(cues, l) && (rc = group_flush(cues, page, &cap, &g, err)) == CN_OK)
+            rc = credit_physician(cues, l, &page->answers[page->n_answers - 1].physician, err);
     }
     if (rc == CN_OK && (g.n || g.title)) {
         if (!g.n && g.title) {
