@@ -70,6 +70,64 @@ grep -q 'merged 4 partials, 30 pages ([1-9][0-9]* classified again)' "$tmp/merge
 # a shard's page that needs nothing from the others keeps the shard's stances
 grep -q '(30 classified again)' "$tmp/merge.out" && fail "merge classified every page again"
 
+# --- a page that only the other shard's pages explain ---
+# A flat page (our own words) repeats a structured page's answers and ends in a
+# cut-off excerpt of its third. Alone, its question is its own (an ad-hoc
+# claim of its answers) and the trailing excerpt repeats nothing, so it is a
+# related-question excerpt with no stance; after the structured page it
+# belongs to that page's question and the excerpt is a copy of an answer that
+# advises against: merge must classify it again, not keep the shard's reading.
+mkdir -p "$tmp/fx"
+cat > "$tmp/fx/a_page.txt" << 'EOF'
+Can I take ibuprofen nine days after a tummy tuck?
+
+I had a tummy tuck nine days ago and my lower back aches at night. Is it fine to take ibuprofen now or should I keep to the other pills?
+
+Doctor Answers 3
+
+Hold off for now
+
+I would hold off on ibuprofen until two full weeks have passed after a tummy tuck, because it thins the blood and can raise the chance of a collection of blood under the skin flap. Acetaminophen is the safer choice for the aches right now.
+
+Jane Roe, MD
+Denver Plastic Surgeon
+4.8 out of 5 stars 40 reviews
+
+Fine at this point
+
+At nine days most of my patients can take ibuprofen without any trouble, since the early bleeding risk has passed by then. It is safe to use it for a few days at the usual dose, and it often helps more with back aches than the other pills do.
+
+John Doe, MD
+Austin Plastic Surgeon
+4.6 out of 5 stars 22 reviews
+
+Please avoid it
+
+Do not take ibuprofen or aspirin in the first weeks after abdominal surgery of this size; they are contraindicated until your surgeon clears you, because bleeding under the flap is a serious complication that can need another operation.
+
+Mary Major, MD
+Miami Plastic Surgeon
+4.9 out of 5 stars 61 reviews
+EOF
+{
+  echo "Real answers from real surgeons, every day, on every question you bring to them."
+  sed -n '/^I would hold off/p; /^At nine days/p' "$tmp/fx/a_page.txt"
+  echo "Do not take ibuprofen or aspirin in the first weeks after abdominal surgery of this size; they are contraindicated until your surgeon..."
+} > "$tmp/fx/b_flat.txt"
+"$BIN" analyze --quiet --out "$tmp/fx/one" "$tmp/fx/a_page.txt" "$tmp/fx/b_flat.txt" ||
+  fail "analyze of the fixture pages: exit $?"
+shard "$tmp/fx/pa" "$tmp/fx/a_page.txt"
+shard "$tmp/fx/pb" "$tmp/fx/b_flat.txt"
+"$BIN" merge "$tmp/fx/pa" "$tmp/fx/pb" --out "$tmp/fx/merged" > "$tmp/fx/merge.out" ||
+  fail "merge of the fixture shards: exit $?"
+same_reports "a page explained by another shard" "$tmp/fx/one" "$tmp/fx/merged"
+# the case is real: alone the excerpt was related, merged it is a copy with a stance
+grep '"page"' "$tmp/fx/pb" | grep -q '"excerpt":true,"related":true' ||
+  fail "fixture: the excerpt is not related in its own shard"
+tail -1 "$tmp/fx/merged/answers.jsonl" | grep -q '"related":false.*"stance":"contraindicated"' ||
+  fail "fixture: the merged excerpt is not a copy advising against: $(tail -1 "$tmp/fx/merged/answers.jsonl" | cut -c1-300)"
+grep -q '(1 classified again)' "$tmp/fx/merge.out" || fail "fixture: $(cat "$tmp/fx/merge.out")"
+
 # --- one shard per file ---
 parts=()
 for i in "${!files[@]}"; do

@@ -71,6 +71,11 @@ seeds_of() {
       } >"$own/edited.csv" ;;
     fuzz_stats_agreement | fuzz_stats_crosstab)
       echo tests/data/stats ;;
+    fuzz_partial) # shards' partials of the sample and dev pages, with the shipped rules
+      cmake --build build-fuzz -j2 --target consensus >/dev/null
+      build-fuzz/consensus analyze --quiet --jobs 1 --rules rules --partial "$own/samples.partial" corpus
+      build-fuzz/consensus analyze --quiet --jobs 1 --rules rules --partial "$own/dev.partial" \
+        tests/data/dev/pages ;;
   esac
   echo "$own"
 }
