@@ -24,7 +24,7 @@ import realset  # noqa: E402
 from score import kappa, macro_f1, LABELS  # noqa: E402
 
 
-def write_confusion(path, pairs, l2, folds):
+def write_confusion(path, pairs, l2, folds, split):
     """The held-out predictions' confusion matrix as `confusion` rule lines
     (answers the reader missed left out: the reports redraw labels, not
     segmentation)."""
@@ -39,8 +39,8 @@ def write_confusion(path, pairs, l2, folds):
                   "# line per true stance with the counts of each predicted one; the reports\n"
                   "# redraw the classifier's errors from it (cn_relabel). Written by\n"
                   f"# tests/real/tools/cv_fit.py --confusion-out: the {n} answers of the real\n"
-                  f"# dev pages the reader found, each predicted by a decision fitted without\n"
-                  f"# its page ({folds}-fold cross-validation by page, L2 {l2:g}); the\n"
+                  f"# {split} pages the reader found, each predicted by a decision fitted\n"
+                  f"# without its page ({folds}-fold cross-validation by page, L2 {l2:g}); the\n"
                   "# validation pages are not used.\n")
         for g in order:
             cells = " ".join(f"{p}={counts[g][p]}" for p in order[1:] + order[:1])
@@ -62,6 +62,10 @@ def main():
                     help="weight of a real dev answer against one of the --extra sets")
     ap.add_argument("--extra", nargs="*", default=[],
                     help="GOLD:PAGES pairs added to every fold's training data")
+    ap.add_argument("--confusion-split", default=None,
+                    help="write the confusion of this split's held-out predictions only (e.g. "
+                         "dev2: the pages whose cue families were not chosen from their own "
+                         "errors before, so their out-of-fold errors are closer to unseen pages")
     ap.add_argument("--confusion-out",
                     help="write the held-out confusion (found answers; the last --l2) as "
                          "rules/confusion.rules lines")
@@ -124,7 +128,9 @@ def main():
             acc = sum(g == p for g, p in pairs) / len(pairs)
             k = kappa(pairs, LABELS + ["missed"])
             if args.confusion_out:
-                write_confusion(args.confusion_out, pairs, l2, args.folds)
+                sp = args.confusion_split
+                write_confusion(args.confusion_out, by_split[sp] if sp else pairs, l2, args.folds,
+                                sp or " + ".join(splits))
             print(f"l2 {l2:g}: held-out strict macro-F1 {f1:.3f}, accuracy {acc:.3f}, "
                   f"kappa {k:.3f}  (" + ", ".join(f"{x} {per[x]['f1']:.2f}" for x in LABELS) + ")")
             if len(splits) > 1:
