@@ -76,6 +76,10 @@
 /* report */
 #include "cn_analysis.h"
 #include "cn_analysis_settings.h"
+#include "cn_html_out.h"
+#include "cn_html_page.h"
+#include "cn_html_parts.h"
+#include "cn_html_question.h"
 #include "cn_merge.h"
 #include "cn_outfile.h"
 #include "cn_overrides.h"

@@ -365,6 +365,36 @@ static void test_render_may_not_read_files(void)
     free(dir);
 }
 
+/* The stock stylesheet is written directly (cn_html_page mirrors it); a copy
+ * that differs by one comment is run by libxslt. tests/test_html_direct.sh
+ * checks that both give the same page. */
+static void test_direct_only_for_the_mirrored_stylesheet(void)
+{
+    cn_error err;
+    cn_report_html *h = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_report_html_new(STYLESHEET, &h, &err), CN_OK);
+    CU_ASSERT_TRUE(cn_report_html_is_direct(h));
+    cn_report_html_free(h);
+    size_t len = 0;
+    char *xsl = tu_read_file(STYLESHEET, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(xsl);
+    char *dir = tu_mkdtemp();
+    char *copy = malloc(len + 64);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+    memcpy(copy, xsl, len);
+    memcpy(copy + len, "<!-- edited -->\n", 16);
+    char *path = tu_write_file(dir, "report.xsl", copy, len + 16);
+    h = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_report_html_new(path, &h, &err), CN_OK);
+    CU_ASSERT_FALSE(cn_report_html_is_direct(h));
+    cn_report_html_free(h);
+    free(path);
+    free(copy);
+    free(xsl);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -382,6 +412,8 @@ int main(void)
         {"render: byte-identical twice", test_render_is_deterministic},
         {"render: malformed XML", test_render_rejects_malformed_xml},
         {"render: no file access", test_render_may_not_read_files},
+        {"write: direct only with the mirrored stylesheet",
+         test_direct_only_for_the_mirrored_stylesheet},
         {NULL, NULL},
     };
     return tu_run_suite("report_html", tests);

@@ -64,8 +64,7 @@ static const char USAGE[] =
     "                    classifier's own stance. An override whose answer_id matches\n"
     "                    no answer is named on stderr and listed in the reports\n"
     "                    (unmatched_overrides)\n"
-    "      --no-html     skip report.html (its XSLT rendering dominates time and\n"
-    "                    memory on corpora of thousands of pages)\n"
+    "      --no-html     skip report.html\n"
     "  -j, --jobs N      classify on N threads (default: the number of cores, here\n"
     "                    %zu); the reports are the same for every N, --jobs 1 uses\n"
     "                    no extra thread\n"
@@ -191,45 +190,63 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
     }
 }
 
-/* Render the four files (three when html is NULL: --no-html) and commit them
- * together; report.html is made from
- * report.xml's text, so the two always agree. Each text is handed to the
- * output set (which writes its temporary file) and freed before the next is
- * made, so a large corpus holds one rendering at a time (report.xml and
- * report.html together). */
+typedef int (*report_writer)(const cn_analysis_result *r, FILE *f, cn_error *err);
+
+/* One report streamed into its temporary file in the set. */
+static int stream_report(cn_outset *set, const char *name, report_writer write,
+                         const cn_analysis_result *r, cn_error *err)
+{
+    FILE *f = NULL;
+    int rc = cn_outset_open(set, name, &f, err);
+    if (rc != CN_OK)
+        return rc;
+    rc = write(r, f, err);
+    cn_error keep = *err;
+    int closed = cn_outset_close(set, f, err);
+    if (rc != CN_OK)
+        *err = keep; /* the writer's reason, not the close's */
+    return rc != CN_OK ? rc : closed;
+}
+
+/* report.html into the set (the stylesheet decides how it is made). */
+static int stream_html(cn_outset *set, cn_report_html *html, const cn_analysis_result *r,
+                       cn_error *err)
+{
+    FILE *f = NULL;
+    int rc = cn_outset_open(set, "report.html", &f, err);
+    if (rc != CN_OK)
+        return rc;
+    rc = cn_report_html_write(html, r, f, err);
+    cn_error keep = *err;
+    int closed = cn_outset_close(set, f, err);
+    if (rc != CN_OK)
+        *err = keep;
+    return rc != CN_OK ? rc : closed;
+}
+
+/* Write the five files (four when html is NULL: --no-html) and commit them
+ * together. Each report is streamed into its temporary file as it is made, so
+ * memory holds a piece of one report at a time, not a whole rendering (only
+ * answers.csv and a report.html from a customised stylesheet are made whole
+ * first). */
 static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir)
 {
     cn_error err;
     cn_error_clear(&err);
     cn_outset *set = NULL;
-    char *text = NULL, *xml = NULL;
-    size_t len = 0, xml_len = 0;
+    char *text = NULL;
+    size_t len = 0;
     int rc = cn_outset_new(out_dir, &set, &err);
     if (rc == CN_OK)
-        rc = cn_report_json_render(r, &text, &len, &err);
+        rc = stream_report(set, "report.json", cn_report_json_write, r, &err);
     if (rc == CN_OK)
-        rc = cn_outset_add(set, "report.json", text, len, &err);
-    free(text);
-    text = NULL;
-    if (rc == CN_OK)
-        rc = cn_report_xml_render(r, &xml, &xml_len, &err);
-    if (rc == CN_OK)
-        rc = cn_outset_add(set, "report.xml", xml, xml_len, &err);
+        rc = stream_report(set, "report.xml", cn_report_xml_write, r, &err);
     if (rc == CN_OK && html)
-        rc = cn_report_html_render(html, xml, xml_len, &text, &len, &err);
-    free(xml);
-    if (rc == CN_OK && html)
-        rc = cn_outset_add(set, "report.html", text, len, &err);
+        rc = stream_html(set, html, r, &err);
     else if (rc == CN_OK) /* --no-html: no stale page beside the new reports */
         rc = cn_outset_remove(set, "report.html", &err);
-    free(text);
-    text = NULL;
     if (rc == CN_OK)
-        rc = cn_report_answers_render(r, &text, &len, &err);
-    if (rc == CN_OK)
-        rc = cn_outset_add(set, "answers.jsonl", text, len, &err);
-    free(text);
-    text = NULL;
+        rc = stream_report(set, "answers.jsonl", cn_report_answers_write, r, &err);
     if (rc == CN_OK)
         rc = cn_report_csv_render(r, &text, &len, &err);
     if (rc == CN_OK)

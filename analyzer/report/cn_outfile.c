@@ -30,6 +30,10 @@ struct cn_outset {
      * signal is delivered when cn_outset_free restores the mask. */
     sigset_t old_mask;
     bool masked;
+    /* The file being written by cn_outset_open, until cn_outset_close. */
+    FILE *open_f;
+    char *open_buf;
+    pending open_p;
 };
 
 static void termination_signals(sigset_t *s)
@@ -150,63 +154,115 @@ int cn_outset_remove(cn_outset *set, const char *name, cn_error *err)
     return CN_OK;
 }
 
-/* Write all of data to fd; 0 or errno. */
-static int write_all(int fd, const char *data, size_t len)
+/* The stdio buffer of an open report stream: large writes of a big report go
+ * to the kernel in few calls. */
+enum { STREAM_BUFFER = 1 << 18 };
+
+static bool good_name(const char *name)
 {
-    while (len > 0) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return errno;
-        }
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
+    return name && *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
 }
 
-int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err)
+int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
 {
-    if (!name || !*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+    *f = NULL;
+    if (!good_name(name))
         return cn_error_set(err, CN_ERR_USAGE, "bad output file name '%s'", name ? name : "");
+    if (set->open_f)
+        return cn_error_set(err, CN_ERR_USAGE, "%s: a report file is still open", name);
     if (interrupted(set))
         return cn_error_set(err, CN_ERR_IO, "%s: interrupted by a signal; no report written",
                             set->dir);
     pending p = {.tmp = join(set->dir, ".", name), .final = join(set->dir, "", name)};
     char *tmp = p.tmp ? malloc(strlen(p.tmp) + 8) : NULL;
+    /* Room in the set now, so that closing cannot fail for want of memory. */
     pending *grown = realloc(set->files, (set->n + 1) * sizeof *grown);
     if (grown)
         set->files = grown;
-    if (!p.final || !tmp || !grown) {
+    char *buf = malloc(STREAM_BUFFER);
+    if (!p.final || !tmp || !grown || !buf) {
         free(p.tmp);
         free(p.final);
         free(tmp);
+        free(buf);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     sprintf(tmp, "%s.XXXXXX", p.tmp);
     free(p.tmp);
     p.tmp = tmp;
     int fd = mkstemp(p.tmp);
-    int e = fd < 0 ? errno : 0;
+    FILE *fp = NULL;
     if (fd >= 0) {
         fchmod(fd, 0644); /* mkstemp makes 0600; reports are for everyone to read */
-        e = write_all(fd, data, len);
-        if (fsync(fd) != 0 && !e && errno != EINVAL)
-            e = errno;
-        if (close(fd) != 0 && !e)
-            e = errno;
-        if (e)
+        fp = fdopen(fd, "w");
+        if (!fp) {
+            int e = errno;
+            close(fd);
             unlink(p.tmp);
+            errno = e;
+        }
     }
+    if (!fp) {
+        int rc = cn_error_set(err, CN_ERR_IO, "%s: cannot write: %s", p.final, strerror(errno));
+        free(p.tmp);
+        free(p.final);
+        free(buf);
+        return rc;
+    }
+    setvbuf(fp, buf, _IOFBF, STREAM_BUFFER);
+    set->open_f = fp;
+    set->open_buf = buf;
+    set->open_p = p;
+    *f = fp;
+    return CN_OK;
+}
+
+/* Close the open stream; 0 or the errno of the first failure. */
+static int close_stream(cn_outset *set)
+{
+    FILE *fp = set->open_f;
+    int e = 0;
+    if (fflush(fp) != 0)
+        e = errno ? errno : EIO;
+    if (!e && ferror(fp))
+        e = EIO;
+    if (!e && fsync(fileno(fp)) != 0 && errno != EINVAL)
+        e = errno;
+    if (fclose(fp) != 0 && !e)
+        e = errno ? errno : EIO;
+    free(set->open_buf);
+    set->open_f = NULL;
+    set->open_buf = NULL;
+    return e;
+}
+
+int cn_outset_close(cn_outset *set, FILE *f, cn_error *err)
+{
+    if (!f || f != set->open_f)
+        return cn_error_set(err, CN_ERR_USAGE, "not the open report file");
+    pending p = set->open_p;
+    memset(&set->open_p, 0, sizeof set->open_p);
+    int e = close_stream(set);
     if (e) {
+        unlink(p.tmp);
         int rc = cn_error_set(err, CN_ERR_IO, "%s: cannot write: %s", p.final, strerror(e));
         free(p.tmp);
         free(p.final);
         return rc;
     }
-    set->files[set->n++] = p;
+    set->files[set->n++] = p; /* room was made by cn_outset_open */
     return CN_OK;
+}
+
+int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err)
+{
+    FILE *f = NULL;
+    int rc = cn_outset_open(set, name, &f, err);
+    if (rc != CN_OK)
+        return rc;
+    if (len)
+        fwrite(data, 1, len, f); /* a short write sets the error cn_outset_close names */
+    return cn_outset_close(set, f, err);
 }
 
 int cn_outset_commit(cn_outset *set, cn_error *err)
@@ -282,6 +338,12 @@ void cn_outset_free(cn_outset *set)
         free(set->files[i].tmp);
         free(set->files[i].final);
         free(set->files[i].old);
+    }
+    if (set->open_f) { /* a writer gave up halfway: its temporary goes too */
+        close_stream(set);
+        unlink(set->open_p.tmp);
+        free(set->open_p.tmp);
+        free(set->open_p.final);
     }
     if (set->lock_fd >= 0)
         close(set->lock_fd); /* releases the lock */

@@ -8,6 +8,10 @@
  * files already renamed get their previous versions back. A lock on
  * DIR/.consensus.lock keeps a second run out while a set is open.
  *
+ * A report can also be written piece by piece (cn_outset_open, then
+ * cn_outset_close): the writer streams into the temporary file, so a large
+ * report never needs to be held whole in memory.
+ *
  * While a set is open, SIGINT, SIGTERM, SIGHUP and SIGQUIT are held back in
  * the calling thread: one that arrives makes the next cn_outset_add or
  * cn_outset_commit fail ("interrupted by a signal"), the temporaries are
@@ -21,6 +25,7 @@
 #include "cn_error.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct cn_outset cn_outset;
 
@@ -33,6 +38,18 @@ int cn_outset_new(const char *dir, cn_outset **out, cn_error *err);
  * The name must be a plain file name (no '/'). CN_ERR_IO naming the file when
  * it cannot be written (the temporary is removed); CN_ERR_USAGE for a bad name. */
 int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err);
+
+/* Open a temporary file that becomes dir/name on commit, for a report written
+ * piece by piece: *f is a buffered stdio stream to write into; hand it back to
+ * cn_outset_close before the next file is opened. CN_ERR_IO naming the file
+ * when the temporary cannot be made or a signal arrived; CN_ERR_USAGE for a bad
+ * name; CN_ERR_NOMEM. */
+int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err);
+
+/* Flush, sync and close the stream of cn_outset_open. CN_ERR_IO naming the file
+ * when any write to it failed (the temporary is removed, the file is not part
+ * of the set). f must be the stream the last cn_outset_open gave. */
+int cn_outset_close(cn_outset *set, FILE *f, cn_error *err);
 
 /* Remove dir/name on commit (a stale report the new set has no version of,
  * as report.html after --no-html). */

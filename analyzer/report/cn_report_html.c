@@ -1,7 +1,12 @@
-/* cn_report_html: report.xml -> report.html through reports/report.xsl (libxslt). */
+/* cn_report_html: report.html through reports/report.xsl (libxslt), or
+ * written directly when the stylesheet is the one cn_html_page mirrors. */
 #include "cn_report_html.h"
 
 #include "cn_config.h"
+#include "cn_file.h"
+#include "cn_html_page.h"
+#include "cn_report_xml.h"
+#include "cn_sha256.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
@@ -25,6 +30,9 @@ enum { MAX_TEMPLATE_DEPTH = 20000, MAX_TEMPLATE_VARS = 200000 };
 struct cn_report_html {
     char *path;
     xsltStylesheetPtr style;
+    bool direct;  /* the stylesheet is the one cn_html_page mirrors */
+    char *css;    /* its "css" template's text (direct only) */
+    char *script; /* its "script" template's text (direct only) */
 };
 
 /* The first diagnostic libxml2 or libxslt reports during one call; later
@@ -156,6 +164,61 @@ static xmlDocPtr parse_xml(const char *path, const char *buf, size_t len, diag *
     return doc;
 }
 
+/* Whether the stylesheet's bytes are those cn_html_page mirrors. */
+static int check_mirrored(cn_report_html *h, cn_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = cn_file_read(h->path, CN_ERR_IO, &data, &len, err);
+    if (rc != CN_OK)
+        return rc;
+    char hex[65];
+    cn_sha256_hex(data, len, hex);
+    free(data);
+    h->direct = strcmp(hex, CN_HTML_PAGE_STYLESHEET_SHA256) == 0;
+    return CN_OK;
+}
+
+/* The first xsl:template named name in the stylesheet document. */
+static xmlNodePtr named_template(xmlDocPtr doc, const char *name)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "template") != 0)
+            continue;
+        xmlChar *v = xmlGetProp(n, (const xmlChar *)"name");
+        bool hit = v && strcmp((const char *)v, name) == 0;
+        xmlFree(v);
+        if (hit)
+            return n;
+    }
+    return NULL;
+}
+
+/* A malloc'd copy of the text content of node (NULL: ""). */
+static char *text_of(xmlNodePtr node)
+{
+    xmlChar *t = node ? xmlNodeGetContent(node) : NULL;
+    char *copy = strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    return copy;
+}
+
+/* The static text the page takes from the stylesheet: the CSS and the script
+ * (whose SHA-256 the page's Content-Security-Policy names). */
+static bool take_assets(cn_report_html *h, xmlDocPtr doc)
+{
+    xmlNodePtr script = named_template(doc, "script");
+    xmlNodePtr text = NULL;
+    for (xmlNodePtr n = script ? script->children : NULL; n && !text; n = n->next)
+        for (xmlNodePtr m = n->children; m && !text; m = m->next)
+            if (m->type == XML_ELEMENT_NODE && strcmp((const char *)m->name, "text") == 0)
+                text = m;
+    h->css = text_of(named_template(doc, "css"));
+    h->script = text_of(text);
+    return h->css && h->script;
+}
+
 int cn_report_html_new(const char *xsl_path, cn_report_html **out, cn_error *err)
 {
     *out = NULL;
@@ -166,12 +229,22 @@ int cn_report_html_new(const char *xsl_path, cn_report_html **out, cn_error *err
         free(h);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    int rc = check_mirrored(h, err);
+    if (rc != CN_OK) {
+        cn_report_html_free(h);
+        return rc;
+    }
     diag d = {0};
     xmlDocPtr doc = parse_xml(xsl_path, NULL, 0, &d);
     if (!doc) {
         cn_error_set(err, CN_ERR_FORMAT, "%s:%s", xsl_path, diag_or(&d, " cannot be parsed"));
         cn_report_html_free(h);
         return CN_ERR_FORMAT;
+    }
+    if (h->direct && !take_assets(h, doc)) {
+        xmlFreeDoc(doc);
+        cn_report_html_free(h);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     /* Compile errors go to libxslt's process-wide channel (stderr); it is not
      * redirected here because that would change global state. */
@@ -305,6 +378,30 @@ int cn_report_html_render(cn_report_html *h, const char *xml, size_t xml_len, ch
     return rc;
 }
 
+int cn_report_html_write(cn_report_html *h, const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    if (h->direct) {
+        cn_html_assets assets = {
+            .css = h->css, .script = h->script, .decimal_format = h->style->decimalFormat};
+        return cn_html_page_write(r, &assets, f, err);
+    }
+    char *xml = NULL, *html = NULL;
+    size_t xml_len = 0, len = 0;
+    int rc = cn_report_xml_render(r, &xml, &xml_len, err);
+    if (rc == CN_OK)
+        rc = cn_report_html_render(h, xml, xml_len, &html, &len, err);
+    free(xml);
+    if (rc == CN_OK && fwrite(html, 1, len, f) != len)
+        rc = cn_error_set(err, CN_ERR_IO, "report.html: cannot write");
+    free(html);
+    return rc;
+}
+
+bool cn_report_html_is_direct(const cn_report_html *h)
+{
+    return h->direct;
+}
+
 const char *cn_report_html_path(const cn_report_html *h)
 {
     return h->path;
@@ -316,6 +413,8 @@ void cn_report_html_free(cn_report_html *h)
         return;
     if (h->style)
         xsltFreeStylesheet(h->style);
+    free(h->css);
+    free(h->script);
     free(h->path);
     free(h);
 }

@@ -8,13 +8,23 @@
  * file or network access, and the XML is parsed without network access:
  * report.html is a pure function of report.xml and the stylesheet, so the
  * same report gives byte-identical HTML.
+ *
+ * `analyze` writes the page with cn_report_html_write, which streams it: when
+ * the stylesheet is the one cn_html_page mirrors (same SHA-256), the page is
+ * written directly from the analysis, question by question, in memory that
+ * does not grow with the report, and byte for byte what the transformation
+ * gives; any other stylesheet (edited, customised) is run by libxslt on the
+ * whole report.xml in memory, as before.
  */
 #ifndef CN_REPORT_HTML_H
 #define CN_REPORT_HTML_H
 
+#include "cn_analysis.h"
 #include "cn_error.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A compiled stylesheet. */
 typedef struct cn_report_html cn_report_html;
@@ -39,6 +49,16 @@ int cn_report_html_new(const char *xsl_path, cn_report_html **out, cn_error *err
  * fails (the first libxslt message is in err); CN_ERR_NOMEM. */
 int cn_report_html_render(cn_report_html *h, const char *xml, size_t xml_len, char **out,
                           size_t *len, cn_error *err);
+
+/* report.html for the finished analysis r into f: written directly when the
+ * stylesheet is the mirrored one, else report.xml rendered in memory and
+ * transformed (cn_report_html_render). CN_OK, CN_ERR_NOMEM, CN_ERR_FORMAT (the
+ * transformation failed), CN_ERR_IO (f reports a write error). */
+int cn_report_html_write(cn_report_html *h, const cn_analysis_result *r, FILE *f, cn_error *err);
+
+/* True when cn_report_html_write writes the page directly (the stylesheet's
+ * SHA-256 is CN_HTML_PAGE_STYLESHEET_SHA256). */
+bool cn_report_html_is_direct(const cn_report_html *h);
 
 /* The path the stylesheet was loaded from. */
 const char *cn_report_html_path(const cn_report_html *h);

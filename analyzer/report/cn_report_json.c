@@ -709,15 +709,9 @@ static void claim_element(jctx *c, cJSON *parent, size_t i)
     claim(c, parent, i);
 }
 
-int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
     jctx c = {.r = r};
-    char *buf = NULL;
-    size_t size = 0;
-    *out = NULL;
-    FILE *f = open_memstream(&buf, &size);
-    if (!f)
-        return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
     fputs("{\n", f);
     cJSON *holder = cJSON_CreateObject();
     if (holder)
@@ -733,15 +727,41 @@ int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, 
     emit_members(&c, f, holder, false);
     emit_array(&c, f, "review_queue", r->n_review, review_item, true);
     fputs("}\n", f);
-    bool bad = ferror(f) != 0;
-    if (fclose(f) != 0 || bad || c.oom) {
-        free(buf);
+    if (c.oom)
         return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
+    if (ferror(f))
+        return cn_error_set(err, CN_ERR_IO, "report.json: cannot write");
+    return CN_OK;
+}
+
+typedef int (*write_fn)(const cn_analysis_result *r, FILE *f, cn_error *err);
+
+/* What write puts into a stream, as a malloc'd text. */
+static int render_with(write_fn write, const char *name, const cn_analysis_result *r, char **out,
+                       size_t *len, cn_error *err)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    *out = NULL;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return cn_error_set(err, CN_ERR_NOMEM, "%s: out of memory", name);
+    int rc = write(r, f, err);
+    if (fclose(f) != 0 && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "%s: out of memory", name);
+    if (rc != CN_OK) {
+        free(buf);
+        return rc;
     }
     *out = buf;
     if (len)
         *len = size;
     return CN_OK;
+}
+
+int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+{
+    return render_with(cn_report_json_write, "report.json", r, out, len, err);
 }
 
 /* Replace a number or string member of o in place (keeps its position). */
@@ -799,30 +819,24 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     return o;
 }
 
-int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    if (!f)
-        return cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
-    int rc = CN_OK;
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+    for (size_t i = 0; i < r->n_answers; i++) {
         cJSON *o = cn_report_answer_line_new(r, i);
         char *line = o ? cJSON_PrintUnformatted(o) : NULL;
         cJSON_Delete(o);
-        if (!line || fprintf(f, "%s\n", line) < 0)
-            rc = cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+        if (!line)
+            return cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+        fputs(line, f);
+        fputc('\n', f);
         cJSON_free(line);
+        if (ferror(f))
+            return cn_error_set(err, CN_ERR_IO, "answers.jsonl: cannot write");
     }
-    if (fclose(f) != 0 && rc == CN_OK)
-        rc = cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
-    if (rc != CN_OK) {
-        free(buf);
-        return rc;
-    }
-    *out = buf;
-    if (len)
-        *len = size;
     return CN_OK;
+}
+
+int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+{
+    return render_with(cn_report_answers_write, "answers.jsonl", r, out, len, err);
 }

@@ -14,18 +14,26 @@
 
 #include <cJSON.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* The version of the report's shape (report.json "schema_version", report.xml
  * "schema-version"); raised when a field changes meaning or goes away. */
 #define CN_REPORT_SCHEMA_VERSION 1
 
-/* report.json as text ending in a newline: *out malloc'd, *len its length.
- * CN_OK or CN_ERR_NOMEM. */
+/* report.json into f, element by element (memory holds one question's,
+ * claim's or review item's tree at a time), ending in a newline. CN_OK,
+ * CN_ERR_NOMEM, or CN_ERR_IO when f reports a write error. */
+int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err);
+
+/* The same as text: *out malloc'd, *len its length. */
 int cn_report_json_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
-/* answers.jsonl as text: one line per answer in corpus order (duplicates and
+/* answers.jsonl into f: one line per answer in corpus order (duplicates and
  * related excerpts included, each marked by its `role`: counted, duplicate,
- * related). */
+ * related), one line in memory at a time. CN_OK, CN_ERR_NOMEM, CN_ERR_IO. */
+int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err);
+
+/* The same as text: *out malloc'd, *len its length. */
 int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
 /* The answers.jsonl object of answer i (i < r->n_answers); NULL on OOM.

@@ -674,35 +674,61 @@ static void document(xctx *c)
         check(c, xmlTextWriterEndDocument(c->w));
 }
 
-int cn_report_xml_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+/* Writer output into a stdio stream (libxml2 hands it chunks of ~4 KB). */
+static int file_write(void *ctx, const char *chunk, int n)
 {
-    *out = NULL;
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    return n > 0 && fwrite(chunk, 1, (size_t)n, ctx) != (size_t)n ? -1 : n;
+}
+
+static int file_close(void *ctx)
+{
+    (void)ctx; /* the caller's stream stays open */
+    return 0;
+}
+
+/* The document through a writer on out (consumed). */
+static int write_document(const cn_analysis_result *r, xmlOutputBufferPtr out, cn_error *err)
+{
+    xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
     if (!w) {
-        xmlBufferFree(buf);
+        if (out)
+            xmlOutputBufferClose(out);
         return cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
     }
     xctx c = {.r = r, .w = w};
     check(&c, xmlTextWriterSetIndent(w, 1));
     check(&c, xmlTextWriterSetIndentString(w, X("  ")));
     document(&c);
-    xmlFreeTextWriter(w); /* flushes into buf */
-    int rc = CN_OK;
-    if (c.fail) {
-        rc = cn_error_set(err, CN_ERR_NOMEM, "report.xml: cannot write the document");
-    } else {
-        size_t n = (size_t)xmlBufferLength(buf);
-        *out = malloc(n + 1);
-        if (!*out) {
-            rc = cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
-        } else {
-            memcpy(*out, xmlBufferContent(buf), n);
-            (*out)[n] = '\0';
-            if (len)
-                *len = n;
-        }
-    }
-    xmlBufferFree(buf);
+    check(&c, xmlTextWriterFlush(w));
+    xmlFreeTextWriter(w); /* closes out */
+    return c.fail ? cn_error_set(err, CN_ERR_IO, "report.xml: cannot write the document") : CN_OK;
+}
+
+int cn_report_xml_write(const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    int rc = write_document(r, xmlOutputBufferCreateIO(file_write, file_close, f, NULL), err);
+    if (rc == CN_OK && ferror(f))
+        rc = cn_error_set(err, CN_ERR_IO, "report.xml: cannot write");
     return rc;
+}
+
+int cn_report_xml_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    *out = NULL;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
+    int rc = cn_report_xml_write(r, f, err);
+    if (fclose(f) != 0 && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
+    if (rc != CN_OK) {
+        free(buf);
+        return rc;
+    }
+    *out = buf;
+    if (len)
+        *len = size;
+    return CN_OK;
 }

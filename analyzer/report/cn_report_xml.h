@@ -18,6 +18,11 @@
 #include "cn_error.h"
 
 #include <stddef.h>
+#include <stdio.h>
+
+/* report.xml into f as it is made (libxml2's writer holds a few KB, not the
+ * document). CN_OK, CN_ERR_NOMEM, or CN_ERR_IO when a write fails. */
+int cn_report_xml_write(const cn_analysis_result *r, FILE *f, cn_error *err);
 
 /* report.xml as text: *out malloc'd, *len its length. CN_OK, CN_ERR_NOMEM. */
 int cn_report_xml_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);

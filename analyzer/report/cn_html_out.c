@@ -1,0 +1,324 @@
+/* cn_html_out: report.html's bytes as libxml2's HTML serializer writes them. */
+#include "cn_html_out.h"
+
+#include "cn_report_fmt.h"
+
+#include <libxml/uri.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/xsltInternals.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cn_html_out_init(cn_html_out *o, FILE *f, void *decimal_format)
+{
+    memset(o, 0, sizeof *o);
+    o->f = f;
+    o->decimal_format = decimal_format;
+}
+
+void cn_html_out_release(cn_html_out *o)
+{
+    free(o->attr);
+    o->attr = NULL;
+    o->attr_len = o->attr_cap = 0;
+}
+
+void cn_html_rawn(cn_html_out *o, const char *s, size_t n)
+{
+    if (n)
+        fwrite(s, 1, n, o->f);
+}
+
+void cn_html_raw(cn_html_out *o, const char *s)
+{
+    fputs(s, o->f);
+}
+
+const char *cn_html_clean(const char *s, char **owned)
+{
+    *owned = NULL;
+    if (!s)
+        return "";
+    size_t len = strlen(s);
+    if (cn_fmt_text_is_clean(s, len, true))
+        return s;
+    *owned = cn_fmt_clean_text(s, len, true, NULL);
+    return *owned;
+}
+
+/* libxml2 escapes these three in HTML text and attribute values alike. */
+static const char *entity(char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    default:
+        return NULL;
+    }
+}
+
+void cn_html_text_clean(cn_html_out *o, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e = entity(s[i]);
+        if (!e)
+            continue;
+        cn_html_rawn(o, s + run, i - run);
+        fputs(e, o->f);
+        run = i + 1;
+    }
+    cn_html_rawn(o, s + run, n - run);
+}
+
+void cn_html_text(cn_html_out *o, const char *s)
+{
+    if (!s)
+        return;
+    char *owned;
+    const char *clean = cn_html_clean(s, &owned);
+    if (!clean) {
+        o->fail = true;
+        return;
+    }
+    cn_html_text_clean(o, clean, strlen(clean));
+    free(owned);
+}
+
+void cn_html_long(cn_html_out *o, long v)
+{
+    fprintf(o->f, "%ld", v);
+}
+
+/* ---- attributes ---- */
+
+void cn_html_attr_begin(cn_html_out *o)
+{
+    o->attr_len = 0;
+}
+
+/* Append s[0..n) as it is to the value being built. */
+static void attr_push(cn_html_out *o, const char *s, size_t n)
+{
+    if (o->attr_len + n + 1 > o->attr_cap) {
+        size_t cap = o->attr_cap ? o->attr_cap : 256;
+        while (cap < o->attr_len + n + 1)
+            cap *= 2;
+        char *p = realloc(o->attr, cap);
+        if (!p) {
+            o->fail = true;
+            return;
+        }
+        o->attr = p;
+        o->attr_cap = cap;
+    }
+    memcpy(o->attr + o->attr_len, s, n);
+    o->attr_len += n;
+    o->attr[o->attr_len] = '\0';
+}
+
+void cn_html_attr_addn(cn_html_out *o, const char *s, size_t n)
+{
+    if (cn_fmt_text_is_clean(s, n, true)) {
+        attr_push(o, s, n);
+        return;
+    }
+    char *clean = cn_fmt_clean_text(s, n, true, NULL);
+    if (!clean) {
+        o->fail = true;
+        return;
+    }
+    attr_push(o, clean, strlen(clean));
+    free(clean);
+}
+
+void cn_html_attr_add(cn_html_out *o, const char *s)
+{
+    if (s)
+        cn_html_attr_addn(o, s, strlen(s));
+}
+
+void cn_html_attr_add_long(cn_html_out *o, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    attr_push(o, buf, strlen(buf));
+}
+
+/* The value with & < > as entities (xmlNodeListGetString on an attribute):
+ * malloc'd, NULL on OOM. */
+static char *escaped_value(const char *v, size_t n)
+{
+    char *out = malloc(5 * n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *e = entity(v[i]);
+        if (e) {
+            memcpy(out + k, e, strlen(e));
+            k += strlen(e);
+        } else {
+            out[k++] = v[i];
+        }
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* xmlBufWriteQuotedString: "v", or 'v' when v holds " but not ', or "v" with
+ * every " as &quot; when it holds both. */
+static void write_quoted(cn_html_out *o, const char *v)
+{
+    bool dq = strchr(v, '"') != NULL, sq = strchr(v, '\'') != NULL;
+    if (dq && !sq) {
+        fputc('\'', o->f);
+        fputs(v, o->f);
+        fputc('\'', o->f);
+        return;
+    }
+    fputc('"', o->f);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"')
+            fputs("&quot;", o->f);
+        else
+            fputc(*p, o->f);
+    }
+    fputc('"', o->f);
+}
+
+void cn_html_attr_end(cn_html_out *o, const char *name)
+{
+    const char *v = o->attr ? o->attr : "";
+    char *esc = escaped_value(v, o->attr_len);
+    if (!esc) {
+        o->fail = true;
+        return;
+    }
+    fprintf(o->f, " %s=", name);
+    if (strcmp(name, "href") == 0) {
+        /* htmlAttrDumpOutput: a link loses its leading blanks and is URI-escaped. */
+        const char *t = esc;
+        while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+            t++;
+        xmlChar *uri = xmlURIEscapeStr((const xmlChar *)t, (const xmlChar *)"@/:=?;#%&,+");
+        if (!uri) {
+            o->fail = true;
+            free(esc);
+            return;
+        }
+        write_quoted(o, (const char *)uri);
+        xmlFree(uri);
+    } else {
+        write_quoted(o, esc);
+    }
+    free(esc);
+}
+
+void cn_html_attr(cn_html_out *o, const char *name, const char *value)
+{
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, value);
+    cn_html_attr_end(o, name);
+}
+
+void cn_html_attr2(cn_html_out *o, const char *name, const char *prefix, const char *value)
+{
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, prefix);
+    cn_html_attr_add(o, value);
+    cn_html_attr_end(o, name);
+}
+
+/* ---- numbers ---- */
+
+double cn_html_xpath_number(const char *s)
+{
+    return xmlXPathStringEvalNumber((const xmlChar *)s);
+}
+
+/* XPath string() of x: malloc'd by libxml2, NULL on OOM. */
+static xmlChar *xpath_string(double x)
+{
+    return xmlXPathCastNumberToString(x);
+}
+
+void cn_html_xpath_string(cn_html_out *o, double x)
+{
+    xmlChar *s = xpath_string(x);
+    if (!s) {
+        o->fail = true;
+        return;
+    }
+    fputs((const char *)s, o->f);
+    xmlFree(s);
+}
+
+void cn_html_attr_add_xpath_string(cn_html_out *o, double x)
+{
+    xmlChar *s = xpath_string(x);
+    if (!s) {
+        o->fail = true;
+        return;
+    }
+    attr_push(o, (const char *)s, strlen((const char *)s));
+    xmlFree(s);
+}
+
+/* format-number(x, pattern) by libxslt: malloc'd, NULL on failure. */
+static xmlChar *format(cn_html_out *o, double x, const char *pattern)
+{
+    xmlChar *res = NULL;
+    xmlXPathError e = xsltFormatNumberConversion((xsltDecimalFormatPtr)o->decimal_format,
+                                                 (xmlChar *)pattern, x, &res);
+    if (e != XPATH_EXPRESSION_OK || !res) {
+        xmlFree(res);
+        o->fail = true;
+        return NULL;
+    }
+    return res;
+}
+
+void cn_html_format(cn_html_out *o, double x, const char *pattern)
+{
+    xmlChar *s = format(o, x, pattern);
+    if (s)
+        fputs((const char *)s, o->f);
+    xmlFree(s);
+}
+
+void cn_html_attr_add_format(cn_html_out *o, double x, const char *pattern)
+{
+    xmlChar *s = format(o, x, pattern);
+    if (s)
+        attr_push(o, (const char *)s, strlen((const char *)s));
+    xmlFree(s);
+}
+
+void cn_html_num(cn_html_out *o, double v, const char *pattern)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    double x = cn_fmt_number(v, buf) ? cn_html_xpath_number(buf) : NAN;
+    if (isnan(x))
+        cn_html_raw(o, "–");
+    else
+        cn_html_format(o, x, pattern);
+}
+
+void cn_html_pct(cn_html_out *o, double v)
+{
+    cn_html_num(o, v, "0%");
+}
+
+void cn_html_fmt_number(cn_html_out *o, double v)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    if (cn_fmt_number(v, buf))
+        fputs(buf, o->f);
+}

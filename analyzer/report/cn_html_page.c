@@ -1,0 +1,1168 @@
+/* cn_html_page: report.html written directly, section by section. */
+#include "cn_html_page.h"
+
+#include "cn_config.h"
+#include "cn_hash.h"
+#include "cn_html_out.h"
+#include "cn_html_parts.h"
+#include "cn_html_question.h"
+#include "cn_report_fmt.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- orders: the stylesheet's xsl:sort, with libxslt's rules (numbers: NaN
+ * below every number; text: byte order; ties: document order) ---- */
+
+typedef struct qkey {
+    size_t qi;
+    double has_contested, contested, entropy, answers;
+    const char *id;
+} qkey;
+
+static int cmp_num(double a, double b)
+{
+    if (isnan(a))
+        return isnan(b) ? 0 : -1;
+    if (isnan(b))
+        return 1;
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_index(size_t a, size_t b)
+{
+    return a < b ? -1 : a > b;
+}
+
+/* Questions, most contested first (the overview and the sections). */
+static int cmp_contested(const void *pa, const void *pb)
+{
+    const qkey *a = pa, *b = pb;
+    int c = -cmp_num(a->has_contested, b->has_contested);
+    if (!c)
+        c = -cmp_num(a->contested, b->contested);
+    if (!c)
+        c = -cmp_num(a->entropy, b->entropy);
+    if (!c)
+        c = -cmp_num(a->answers, b->answers);
+    if (!c)
+        c = strcmp(a->id, b->id);
+    return c ? c : cmp_index(a->qi, b->qi);
+}
+
+/* Template "question-list": contested first, then by id. */
+static int cmp_listed(const void *pa, const void *pb)
+{
+    const qkey *a = pa, *b = pb;
+    int c = -cmp_num(a->has_contested, b->has_contested);
+    if (!c)
+        c = -cmp_num(a->contested, b->contested);
+    if (!c)
+        c = strcmp(a->id, b->id);
+    return c ? c : cmp_index(a->qi, b->qi);
+}
+
+/* number() of an attribute holding cn_fmt_number(v); NaN when absent. */
+static double attr_number(double v, bool *present)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    *present = cn_fmt_number(v, buf);
+    return *present ? cn_html_xpath_number(buf) : NAN;
+}
+
+static qkey question_key(const cn_analysis_result *r, size_t qi)
+{
+    const cn_analysis_question *q = &r->questions[qi];
+    bool present, unused;
+    qkey k = {.qi = qi, .id = q->id, .answers = (double)q->n_answers};
+    k.contested = attr_number(q->tally.consensus.contested, &present);
+    k.has_contested = present ? 1 : 0;
+    k.entropy = attr_number(q->tally.consensus.entropy, &unused);
+    return k;
+}
+
+/* ---- what the page needs besides the analysis ---- */
+
+typedef struct page {
+    cn_html_out *o;
+    const cn_analysis_result *r;
+    cn_html_ctx ctx;
+    size_t *order;        /* questions, most contested first */
+    size_t *review_first; /* per question + 1 */
+    size_t *review_of;
+    cn_strmap *queued;
+} page;
+
+static bool prepare(page *p)
+{
+    const cn_analysis_result *r = p->r;
+    size_t nq = r->n_questions;
+    p->order = malloc((nq + 1) * sizeof *p->order);
+    p->review_first = calloc(nq + 2, sizeof *p->review_first);
+    p->review_of = malloc((r->n_review + 1) * sizeof *p->review_of);
+    p->queued = cn_strmap_new();
+    qkey *keys = malloc((nq + 1) * sizeof *keys);
+    if (!p->order || !p->review_first || !p->review_of || !p->queued || !keys) {
+        free(keys);
+        return false;
+    }
+    for (size_t i = 0; i < nq; i++)
+        keys[i] = question_key(r, i);
+    qsort(keys, nq, sizeof *keys, cmp_contested);
+    for (size_t i = 0; i < nq; i++)
+        p->order[i] = keys[i].qi;
+    free(keys);
+    /* review items grouped by question, in queue order */
+    size_t answers = 0;
+    for (size_t i = 0; i < nq; i++)
+        answers += r->questions[i].n_answers;
+    for (size_t i = 0; i < r->n_review; i++) {
+        const cn_analysis_answer *a = &r->answers[r->review[i].answer];
+        p->review_first[a->question + 1]++;
+        if (cn_strmap_put(p->queued, a->answer->answer_id, 1) != 0)
+            return false;
+    }
+    for (size_t q = 0; q < nq; q++)
+        p->review_first[q + 1] += p->review_first[q];
+    size_t *fill = calloc(nq + 1, sizeof *fill);
+    if (!fill)
+        return false;
+    for (size_t i = 0; i < r->n_review; i++) {
+        size_t q = r->answers[r->review[i].answer].question;
+        p->review_of[p->review_first[q] + fill[q]++] = i;
+    }
+    free(fill);
+    p->ctx = (cn_html_ctx){.r = r,
+                           .capped = answers > CN_HTML_PAGE_ANSWERS,
+                           .review_first = p->review_first,
+                           .review_of = p->review_of,
+                           .queued = p->queued};
+    return true;
+}
+
+static void release(page *p)
+{
+    free(p->order);
+    free(p->review_first);
+    free(p->review_of);
+    cn_strmap_free(p->queued);
+}
+
+static size_t review_count(const page *p, size_t qi)
+{
+    return p->review_first[qi + 1] - p->review_first[qi];
+}
+
+/* ---- head, header, legend ---- */
+
+static void head(page *p, const cn_html_assets *assets)
+{
+    cn_html_out *o = p->o;
+    cn_html_raw(o, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta http-equiv=\"Content-Type\" "
+                   "content=\"text/html; charset=UTF-8\"><meta "
+                   "http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                   "style-src 'unsafe-inline'; img-src data:; script-src "
+                   "'sha256-h780H1mCqGlySyrTrJuAGCfFl2aj2dVyXruKEcHvx14='; form-action 'none'; "
+                   "base-uri 'none'\"><meta name=\"viewport\" content=\"width=device-width, "
+                   "initial-scale=1\"><meta name=\"generator\"");
+    cn_html_attr2(o, "content", "consensus ", cn_version());
+    cn_html_raw(o, "><link rel=\"icon\" href=\"data:,\"><title>Physician consensus "
+                   "report</title><style>");
+    cn_html_raw(o, assets->css);
+    cn_html_raw(o, "</style></head><body>\n");
+    cn_html_raw(o, "<svg width=\"0\" height=\"0\" style=\"position:absolute\" "
+                   "aria-hidden=\"true\" focusable=\"false\"><defs><pattern id=\"fill-cautionary\" "
+                   "width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
+                   "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" "
+                   "fill=\"#e69f00\"></rect><rect width=\"3\" height=\"8\" "
+                   "fill=\"#f6cf7c\"></rect></pattern><pattern id=\"fill-contraindicated\" "
+                   "width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\"><rect width=\"7\" "
+                   "height=\"7\" fill=\"#5b2c83\"></rect><circle cx=\"3.5\" cy=\"3.5\" r=\"1.3\" "
+                   "fill=\"#9c7bbd\"></circle></pattern></defs></svg>\n");
+}
+
+static void header(page *p)
+{
+    const cn_analysis_result *r = p->r;
+    cn_html_out *o = p->o;
+    fprintf(o->f,
+            "<header class=\"page-head\"><div class=\"wrap\"><h1>Physician consensus "
+            "report</h1><p class=\"corpus-line\">%zu questions ·\n              %zu distinct "
+            "answers from\n              %zu physicians ·\n              %zu files ·\n          "
+            "    %zu duplicates merged ·\n              %zu related-question excerpts set "
+            "aside\n              ",
+            r->n_questions, r->distinct_answers, r->agreement.physicians, r->files_read,
+            r->duplicates, r->related);
+    size_t overrides = cn_overrides_count(r->opts.overrides);
+    if (overrides > 0)
+        fprintf(o->f,
+                " ·\n                %zu stances set by editors\n                (%zu "
+                "overrides given)",
+                r->n_overridden, overrides);
+    cn_html_raw(o, "</p><nav class=\"toc\"><a href=\"#overview\">Overview</a><a "
+                   "href=\"#review-queue\">Review queue</a><a href=\"#questions\">Questions</a><a "
+                   "href=\"#claims\">By claim</a><a href=\"#physicians\">By physician</a><a "
+                   "href=\"#corpus\">Agreement &amp; specialties</a></nav></div></header>\n");
+}
+
+static void legend(page *p)
+{
+    static const struct {
+        const char *fill, *text;
+    } KEYS[] = {
+        {"#0072b2", "reassuring: go ahead, no real concern"},
+        {"url(#fill-cautionary)", "cautionary (striped): proceed with care, a real risk remains"},
+        {"url(#fill-contraindicated)", "contraindicated (dotted): advises against it"},
+        {"#c9c9c9", "no stance on the claim"},
+    };
+    cn_html_raw(p->o, "<section class=\"legend\" aria-label=\"Legend\"><strong>Stances:</strong>");
+    for (size_t i = 0; i < 4; i++)
+        fprintf(p->o->f,
+                "<span class=\"key\"><svg viewBox=\"0 0 28 16\" role=\"img\" "
+                "aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"27\" height=\"15\" "
+                "rx=\"2\" fill=\"%s\" stroke=\"#1d1d1f\" "
+                "stroke-opacity=\"0.3\"></rect></svg><span>%s</span></span>",
+                KEYS[i].fill, KEYS[i].text);
+    cn_html_raw(p->o, "<span class=\"hl\"><strong>Evidence in the text:</strong><mark class=\"ev "
+                      "ev-reassuring\">reassuring cue</mark><mark class=\"ev "
+                      "ev-cautionary\">cautionary cue</mark><mark class=\"ev "
+                      "ev-contraindicated\">contraindicating cue</mark><mark class=\"ev "
+                      "ev-mod\">modifier (negation, hedge, contrast…)</mark></span></section>\n");
+}
+
+/* ---- filter bar ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The distinct specialty names of the questions (cleaned), sorted; *n_out
+ * of them, each malloc'd. NULL on OOM. */
+static char **specialty_names(const cn_analysis_result *r, size_t *n_out)
+{
+    cn_strmap *seen = cn_strmap_new();
+    size_t n = 0, cap = 16;
+    char **names = malloc(cap * sizeof *names);
+    bool ok = seen && names;
+    for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
+        const cn_tally *t = &r->questions[qi].tally;
+        for (size_t i = 0; ok && i < t->n_specialties; i++) {
+            if (!t->specialties[i].specialty)
+                continue;
+            char *owned;
+            const char *clean = cn_html_clean(t->specialties[i].specialty, &owned);
+            char *copy = clean ? strdup(clean) : NULL;
+            free(owned);
+            if (!copy) {
+                ok = false;
+                break;
+            }
+            if (cn_strmap_get(seen, copy) >= 0) {
+                free(copy);
+                continue;
+            }
+            char **grown = n == cap ? realloc(names, (cap *= 2) * sizeof *names) : names;
+            if (!grown || cn_strmap_put(seen, copy, 1) != 0) {
+                free(copy);
+                ok = false;
+                break;
+            }
+            names = grown;
+            names[n++] = copy;
+        }
+    }
+    cn_strmap_free(seen);
+    if (!ok) {
+        for (size_t i = 0; i < n; i++)
+            free(names[i]);
+        free(names);
+        return NULL;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    *n_out = n;
+    return names;
+}
+
+static void filter_bar(page *p)
+{
+    cn_html_out *o = p->o;
+    cn_html_raw(o, "<form id=\"filters\" class=\"filters\" hidden=\"hidden\" role=\"search\" "
+                   "aria-label=\"Filter the questions\"><label>Find <input type=\"search\" "
+                   "name=\"text\" placeholder=\"words of a question or its claim\" "
+                   "autocomplete=\"off\"></label><label>Specialty\n        <select "
+                   "name=\"specialty\"><option value=\"\">any</option>");
+    size_t n = 0;
+    char **names = specialty_names(p->r, &n);
+    if (!names)
+        o->fail = true;
+    for (size_t i = 0; names && i < n; i++) {
+        cn_html_raw(o, "<option");
+        cn_html_attr(o, "value", names[i]);
+        cn_html_raw(o, ">");
+        cn_html_text(o, names[i]);
+        cn_html_raw(o, "</option>");
+        free(names[i]);
+    }
+    free(names);
+    cn_html_raw(o,
+                "</select></label><label>Consensus\n        <select name=\"level\"><option "
+                "value=\"\">any</option><option value=\"strong\">strong</option><option "
+                "value=\"moderate\">moderate</option><option value=\"weak\">weak</option><option "
+                "value=\"none\">none</option><option "
+                "value=\"insufficient\">insufficient</option></select></label><label>Review "
+                "reason\n        <select name=\"reason\"><option value=\"\">any</option>");
+    unsigned all = 0;
+    for (size_t i = 0; i < p->r->n_review; i++)
+        all |= p->r->review[i].reasons;
+    const char *codes[CN_REVIEW_REASON_COUNT];
+    size_t nc = 0;
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++)
+        if (all & cn_review_reason_at(k))
+            codes[nc++] = cn_review_reason_name(cn_review_reason_at(k));
+    qsort(codes, nc, sizeof *codes, cmp_str);
+    for (size_t i = 0; i < nc; i++) {
+        fprintf(o->f, "<option value=\"%s\">", codes[i]);
+        for (const char *c = codes[i]; *c; c++)
+            fputc(*c == '-' ? ' ' : *c, o->f);
+        cn_html_raw(o, "</option>");
+    }
+    cn_html_raw(o, "</select></label><span class=\"filter-actions\"><button type=\"button\" "
+                   "data-open=\"all\">Open all</button><button type=\"button\" "
+                   "data-open=\"none\">Close all</button><output id=\"filter-count\" "
+                   "aria-live=\"polite\"></output></span></form>\n");
+}
+
+/* ---- skipped inputs, unmatched overrides ---- */
+
+static void skipped(page *p)
+{
+    const cn_analysis_result *r = p->r;
+    cn_html_out *o = p->o;
+    if (r->n_skipped) {
+        cn_html_raw(o, "<section class=\"skipped\" aria-label=\"Skipped inputs\"><h2>Skipped "
+                       "inputs</h2><ul>");
+        for (size_t i = 0; i < r->n_skipped; i++) {
+            cn_html_raw(o, "<li><code>");
+            cn_html_text(o, r->skipped[i].file);
+            cn_html_raw(o, "</code>: ");
+            cn_html_text(o, r->skipped[i].reason);
+            cn_html_raw(o, "</li>");
+        }
+        cn_html_raw(o, "</ul></section>");
+    }
+    if (r->n_unmatched) {
+        cn_html_raw(o, "<section class=\"skipped\" id=\"unmatched-overrides\" "
+                       "aria-label=\"Unmatched overrides\"><h2>Editor overrides that matched no "
+                       "answer (not applied)</h2><ul>");
+        for (size_t i = 0; i < r->n_unmatched; i++) {
+            const cn_override *ov = r->unmatched[i];
+            cn_html_raw(o, "<li><code>");
+            cn_html_text(o, ov->answer_id);
+            cn_html_raw(o, "</code> →\n                    ");
+            cn_html_badge(o, cn_stance_name(ov->stance));
+            if (ov->editor) {
+                cn_html_raw(o, " by ");
+                cn_html_text(o, ov->editor);
+            }
+            if (ov->note && *ov->note) {
+                cn_html_raw(o, ": ");
+                cn_html_text(o, ov->note);
+            }
+            cn_html_raw(o, "</li>");
+        }
+        cn_html_raw(o, "</ul></section>");
+    }
+}
+
+/* ---- overview ---- */
+
+static void overview_lead(page *p)
+{
+    const cn_analysis_result *r = p->r;
+    size_t levels[5] = {0};
+    static const char *const LEVELS[5] = {"strong", "moderate", "weak", "none", "insufficient"};
+    for (size_t qi = 0; qi < r->n_questions; qi++) {
+        const char *l = cn_consensus_level_name(r->questions[qi].tally.consensus.level);
+        for (size_t k = 0; k < 5; k++)
+            levels[k] += !strcmp(l, LEVELS[k]);
+    }
+    fprintf(p->o->f,
+            "<section id=\"overview\" aria-label=\"Overview\"><h2>Overview: questions from most "
+            "to least contested</h2><p class=\"lead corpus-summary\">%zu question%s:\n        "
+            "%zu with strong consensus,\n        %zu moderate,\n        %zu weak,\n        %zu "
+            "without consensus, and\n        %zu with too few stances to judge.\n        %zu "
+            "answer%s\n        to review (<a href=\"#review-queue\">review queue</a>).\n      "
+            "</p>",
+            r->n_questions, r->n_questions != 1 ? "s" : "", levels[0], levels[1], levels[2],
+            levels[3], levels[4], r->n_review, r->n_review != 1 ? "s" : "");
+    cn_html_raw(
+        p->o,
+        "<p class=\"note\">Most contested first, by evidence: ordered by how sure it is that no "
+        "stance holds a\n        true majority (the posterior probability that the most common "
+        "stance's share is at most one half,\n        given how many physicians answered), so an "
+        "even split among many physicians comes before a tie among\n        two or three; then "
+        "by normalized entropy (highest first). Questions where no physician takes a\n        "
+        "stance come last. Click a question for its answers; <a href=\"#glossary\">what the "
+        "figures mean</a>.</p><details class=\"glossary\" id=\"glossary\"><summary>What the "
+        "figures mean</summary><dl><dt>Share</dt><dd>Of the physicians who take a stance, the "
+        "part who take the most common one.</dd><dt>Consensus level</dt><dd>Strong, moderate or "
+        "weak when that share reaches 75%, 60% or 50% and the evidence backs it\n            (the "
+        "chance that the true share reaches the threshold is at least 80%); none on a tie or "
+        "below;\n            too few when fewer than the minimum number of physicians take a "
+        "stance.</dd><dt>95% CI</dt><dd>The range the true share lies in, given how many "
+        "physicians answered: wide for a few answers,\n            narrow for many.</dd><dt>P(true "
+        "share &gt; 50%), P(majority is real)</dt><dd>How likely it is that most physicians, not "
+        "just most of these, would take the majority's\n            stance.</dd><dt>Held under "
+        "the classifier's errors</dt><dd>The classifier mislabels many real answers; redrawing "
+        "every label from its measured error\n            rates, how often the same majority "
+        "keeps its level.</dd><dt>Entropy</dt><dd>How evenly the answers spread over the "
+        "stances: 0 when all agree, 1 when every stance is\n            equally common.</dd><dt "
+        "title=\"Agreement that counts how far apart the stances are: 1 all agree, 0 split "
+        "between the two ends\">Ordinal consensus</dt><dd>Agreement that counts how far apart the "
+        "stances are (reassuring, cautionary,\n            contraindicated in that order): 1 when "
+        "all agree, 0 when answers split between the two "
+        "ends.</dd><dt>Contested</dt><dd>How sure it is that no stance holds a true majority; "
+        "orders the questions above.</dd><dt>Krippendorff's alpha</dt><dd>Agreement between "
+        "physicians across all questions, corrected for the agreement chance alone\n            "
+        "would give: 1 full agreement, 0 no better than chance, below 0 systematic "
+        "disagreement.</dd><dt>Confidence (of an answer)</dt><dd>How sure the classifier is of "
+        "the stance it gave one answer; answers below 50% are queued for\n            "
+        "review.</dd></dl></details><div class=\"table-wrap\"><table class=\"overview stack "
+        "sortable\"><thead><tr><th class=\"num\">#</th><th>Question</th><th>Stances "
+        "(counts)</th><th>Majority</th><th class=\"num\" title=\"Of the physicians who take a "
+        "stance, the part who take the most common one\">Share</th><th title=\"Strong, moderate "
+        "or weak: the share reaches 75%, 60% or 50% and the evidence backs it\">Consensus</th><th "
+        "class=\"num\" title=\"How evenly the answers spread over the stances: 0 all agree, 1 "
+        "evenly split\">Entropy</th><th class=\"num\">Answers</th><th class=\"num\">To "
+        "review</th></tr></thead><tbody>");
+}
+
+static void overview_row(page *p, size_t qi, size_t rank)
+{
+    cn_html_out *o = p->o;
+    const cn_analysis_question *q = &p->r->questions[qi];
+    const cn_consensus_result *k = &q->tally.consensus;
+    const char *level = cn_consensus_level_name(k->level);
+    cn_html_raw(o, "<tr");
+    cn_html_attr(o, "data-q", q->id);
+    fprintf(o->f, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Question\"><a",
+            rank);
+    cn_html_attr2(o, "href", "#q-", q->id);
+    cn_html_raw(o, ">");
+    cn_html_question_name(o, p->r, qi);
+    cn_html_raw(o, "</a><div class=\"ov-summary\">");
+    cn_html_text(o, q->tally.summary);
+    cn_html_raw(o, "</div></td><td data-label=\"Stances\"");
+    double n = (double)q->n_answers;
+    cn_html_attr_begin(o);
+    cn_html_attr_add_xpath_string(o, (double)q->tally.counts[CN_STANCE_REASSURING] /
+                                         (n + (double)(q->n_answers == 0)));
+    cn_html_attr_end(o, "data-sort");
+    cn_html_raw(o, ">");
+    cn_html_bar bar = {.fill = 1,
+                       .height = 22,
+                       .cls = "overview-bar",
+                       .minpx = 200,
+                       .labels = true,
+                       .font = 12,
+                       .prefix = ""};
+    cn_html_stacked_bar(o, &bar, q->tally.counts);
+    cn_html_raw(o, "</td><td class=\"inl\" data-label=\"Majority\">");
+    if (k->majority != CN_STANCE_NONE)
+        cn_html_badge(o, cn_stance_name(k->majority));
+    else
+        cn_html_raw(o, k->tie ? "<span class=\"muted\">tie</span>"
+                              : "<span class=\"muted\">none</span>");
+    cn_html_raw(o, "</td><td class=\"num\" data-label=\"Share\">");
+    cn_html_pct(o, k->share);
+    static const char RANKS[] = "insufficient none weak moderate strong";
+    const char *at = *level ? strstr(RANKS, level) : NULL;
+    fprintf(o->f,
+            "</td><td class=\"inl\" data-label=\"Consensus\" data-sort=\"%zu\"><span "
+            "class=\"level %s\">%s</span></td><td class=\"num\" data-label=\"Entropy\">",
+            at ? (size_t)(at - RANKS) : 0, level, level);
+    cn_html_num(o, k->entropy, "0.00");
+    fprintf(o->f,
+            "</td><td class=\"num\" data-label=\"Answers\">%zu</td><td class=\"num\" "
+            "data-label=\"To review\">%zu</td></tr>\n",
+            q->n_answers, review_count(p, qi));
+}
+
+static void overview(page *p)
+{
+    overview_lead(p);
+    for (size_t i = 0; i < p->r->n_questions; i++)
+        overview_row(p, p->order[i], i + 1);
+    cn_html_raw(p->o, "</tbody></table></div></section>\n");
+}
+
+/* ---- review queue ---- */
+
+static void review_row(page *p, size_t i)
+{
+    const cn_analysis_result *r = p->r;
+    cn_html_out *o = p->o;
+    const cn_review_item *it = &r->review[i];
+    const cn_analysis_answer *a = &r->answers[it->answer];
+    const cn_physician *ph = &a->answer->physician;
+    const char *qid = r->questions[a->question].id;
+    cn_html_raw(o, "<tr");
+    cn_html_attr(o, "data-q", qid);
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, "|");
+    cn_html_attr_add_reasons(o, it->reasons);
+    cn_html_attr_end(o, "data-reasons");
+    fprintf(o->f, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Answer\"><a",
+            i + 1);
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, "#");
+    cn_html_attr_add_anchor(o, r, it->answer);
+    cn_html_attr_end(o, "href");
+    cn_html_raw(o, ">");
+    if (ph->name)
+        cn_html_text(o, ph->name);
+    else
+        cn_html_raw(o, "Unnamed physician");
+    cn_html_raw(o, "</a><br><span class=\"muted\">");
+    if (ph->specialty) {
+        cn_html_text(o, ph->specialty);
+        cn_html_raw(o, " · ");
+    }
+    cn_html_text(o, a->page->file);
+    fprintf(o->f, " #%ld", (long)a->answer->index);
+    if (a->role != CN_ROLE_COUNTED)
+        fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
+    cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");
+    cn_html_attr2(o, "href", "#q-", qid);
+    cn_html_raw(o, ">");
+    cn_html_question_name(o, r, a->question);
+    cn_html_raw(o, "</a></td><td class=\"inl\" data-label=\"Stance\">");
+    cn_html_badge(o, cn_html_answer_stance(a));
+    cn_html_raw(o, "</td><td class=\"num\" data-label=\"Confidence\">");
+    cn_html_pct(o, it->confidence);
+    cn_html_raw(o, "</td><td data-label=\"Why\"><ul class=\"reasons\">");
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++) {
+        unsigned flag = cn_review_reason_at(k);
+        if (!(it->reasons & flag))
+            continue;
+        char detail[1400];
+        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
+        cn_html_raw(o, "<li><strong>");
+        for (const char *c = cn_review_reason_name(flag); *c; c++)
+            fputc(*c == '-' ? ' ' : *c, o->f);
+        cn_html_raw(o, "</strong>: ");
+        cn_html_text(o, detail);
+        cn_html_raw(o, "</li>");
+    }
+    cn_html_raw(o, "</ul></td></tr>\n");
+}
+
+static void review_queue(page *p)
+{
+    cn_html_out *o = p->o;
+    fprintf(o->f,
+            "<section id=\"review-queue\" aria-label=\"Review queue\"><h2>Review queue "
+            "(%zu)</h2>",
+            p->r->n_review);
+    if (!p->r->n_review) {
+        cn_html_raw(o, "<p class=\"note\">Nothing to review.</p></section>\n");
+        return;
+    }
+    cn_html_raw(o, "<p class=\"note\">Answers an editor should read, most urgent first: dissent "
+                   "from a consensus,\n            competing cues, low confidence, the same answer "
+                   "seen with different metadata, excerpts.</p><div class=\"table-wrap\"><table "
+                   "class=\"review stack sortable\"><thead><tr><th "
+                   "class=\"num\">#</th><th>Answer</th><th>Question</th><th>Stance</th><th "
+                   "class=\"num\">Confidence</th><th>Why</th></tr></thead><tbody>");
+    for (size_t i = 0; i < p->r->n_review; i++)
+        review_row(p, i);
+    cn_html_raw(o, "</tbody></table></div></section>\n");
+}
+
+/* ---- questions ---- */
+
+static void questions(page *p)
+{
+    cn_html_out *o = p->o;
+    size_t nq = p->r->n_questions, answers = 0;
+    for (size_t i = 0; i < nq; i++)
+        answers += p->r->questions[i].n_answers;
+    fprintf(o->f,
+            "<section id=\"questions\" aria-label=\"Questions\"><h2>Questions</h2><p "
+            "class=\"note\">From most to least contested. The first %d\n              are open; "
+            "click a question's line to open or close it.\n              ",
+            CN_HTML_OPEN_QUESTIONS);
+    if (p->ctx.capped) {
+        bool many = nq > CN_HTML_FULL_QUESTIONS;
+        fprintf(o->f,
+                "\n                This report has %zu answers: to keep\n                the page "
+                "quick to open, the\n                ",
+                answers);
+        if (many)
+            fprintf(o->f, "%d most contested", CN_HTML_FULL_QUESTIONS);
+        fprintf(o->f, "\n                questions show their first %d answers in full",
+                CN_HTML_FULL_ANSWERS);
+        if (many)
+            cn_html_raw(o, "\n                and the others none (their stances by specialty in "
+                           "one line)");
+        cn_html_raw(o, ";\n                every answer that dissents or is in the review queue is "
+                       "shown in full. The rest are listed in one line\n                (marked "
+                       "“shown in brief”, with their opening words among the most contested); "
+                       "their whole text and\n                evidence are in "
+                       "<code>answers.jsonl</code> and <code>answers.csv</code> under the id "
+                       "shown.");
+    }
+    cn_html_raw(o, "</p>");
+    for (size_t i = 0; i < nq; i++)
+        cn_html_question_write(o, &p->ctx, p->order[i], i + 1);
+    cn_html_raw(o, "</section>\n");
+}
+
+/* ---- by claim ---- */
+
+static void question_list(page *p, const size_t *qs, size_t n)
+{
+    cn_html_out *o = p->o;
+    qkey *keys = malloc((n + 1) * sizeof *keys);
+    if (!keys) {
+        o->fail = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = question_key(p->r, qs[i]);
+    qsort(keys, n, sizeof *keys, cmp_listed);
+    cn_html_raw(o, "<ul class=\"plain\">");
+    for (size_t i = 0; i < n; i++) {
+        const cn_analysis_question *q = &p->r->questions[keys[i].qi];
+        const cn_consensus_result *k = &q->tally.consensus;
+        const char *level = cn_consensus_level_name(k->level);
+        cn_html_raw(o, "<li");
+        cn_html_attr(o, "data-q", q->id);
+        fprintf(o->f, "><span class=\"level %s\">%s</span> ", level, level);
+        if (k->majority != CN_STANCE_NONE) {
+            cn_html_badge(o, cn_stance_name(k->majority));
+            cn_html_raw(o, " ");
+            cn_html_pct(o, k->share);
+        } else {
+            cn_html_raw(o, "<span class=\"muted\">no majority</span>");
+        }
+        cn_html_raw(o, " <a");
+        cn_html_attr2(o, "href", "#q-", q->id);
+        cn_html_raw(o, ">");
+        cn_html_question_name(o, p->r, keys[i].qi);
+        fprintf(o->f, "</a><span class=\"muted\"> (%zu)</span></li>", q->n_answers);
+    }
+    cn_html_raw(o, "</ul>");
+    free(keys);
+}
+
+typedef struct group {
+    size_t first; /* the first member in document order */
+    size_t *members;
+    size_t n;
+    const char *key; /* claim id or cleaned physician name */
+} group;
+
+static int cmp_group(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    int c = a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
+    if (!c)
+        c = strcmp(a->key, b->key);
+    return c ? c : cmp_index(a->first, b->first);
+}
+
+static void claim_group(page *p, const group *g, size_t position)
+{
+    cn_html_out *o = p->o;
+    const cn_analysis_claim *cl = &p->r->claims[p->r->questions[g->first].claim];
+    size_t maj[CN_STANCE_COUNT] = {0};
+    for (size_t i = 0; i < g->n; i++)
+        maj[p->r->questions[g->members[i]].tally.consensus.majority]++;
+    cn_html_raw(o, position <= 3 ? "<details class=\"claim-group\" open=\"open\"><summary><strong>"
+                                 : "<details class=\"claim-group\"><summary><strong>");
+    cn_html_text(o, cl->statement);
+    cn_html_raw(o, "</strong><span class=\"muted\"> · <code>");
+    cn_html_text(o, cl->id);
+    fprintf(o->f,
+            "</code> · %zu question%s:\n              %zu reassuring,\n              %zu "
+            "cautionary,\n              %zu contraindicated majorities</span></summary>",
+            g->n, g->n != 1 ? "s" : "", maj[CN_STANCE_REASSURING], maj[CN_STANCE_CAUTIONARY],
+            maj[CN_STANCE_CONTRAINDICATED]);
+    question_list(p, g->members, g->n);
+    cn_html_raw(o, "</details>\n");
+}
+
+static bool is_adhoc(const cn_analysis_question *q)
+{
+    return q->claim_source && !strcmp(q->claim_source, "adhoc");
+}
+
+/* Questions grouped by their primary claim (one group a claim, members in
+ * document order); *storage receives the members' array to free. */
+static group *claim_groups(const cn_analysis_result *r, size_t **storage)
+{
+    group *g = calloc(r->n_claims + 1, sizeof *g);
+    *storage = malloc((r->n_questions + 1) * sizeof **storage);
+    if (!g || !*storage) {
+        free(g);
+        free(*storage);
+        *storage = NULL;
+        return NULL;
+    }
+    for (size_t qi = 0; qi < r->n_questions; qi++)
+        g[r->questions[qi].claim].n++;
+    size_t at = 0;
+    for (size_t c = 0; c < r->n_claims; c++) {
+        g[c].members = *storage + at;
+        at += g[c].n;
+        g[c].n = 0;
+        g[c].key = r->claims[c].id;
+    }
+    for (size_t qi = 0; qi < r->n_questions; qi++) {
+        group *x = &g[r->questions[qi].claim];
+        if (!x->n)
+            x->first = qi;
+        x->members[x->n++] = qi;
+    }
+    return g;
+}
+
+static void claims_view(page *p)
+{
+    const cn_analysis_result *r = p->r;
+    cn_html_out *o = p->o;
+    cn_html_raw(o, "<section id=\"claims\" aria-label=\"By claim\"><h2>By claim: the questions "
+                   "judged against each claim</h2><p class=\"note\">A claim is the statement the "
+                   "physicians' stances are measured against. A question\n        whose words fit "
+                   "no catalog claim is judged against itself; those are listed under “Own "
+                   "claims”.</p>");
+    size_t *storage = NULL;
+    group *g = claim_groups(r, &storage);
+    size_t *adhoc = malloc((r->n_questions + 1) * sizeof *adhoc);
+    if (!g || !adhoc) {
+        free(adhoc);
+        free(storage);
+        free(g);
+        o->fail = true;
+        return;
+    }
+    size_t listed = 0;
+    for (size_t c = 0; c < r->n_claims; c++)
+        if (g[c].n && !is_adhoc(&r->questions[g[c].first]))
+            g[listed++] = g[c];
+    qsort(g, listed, sizeof *g, cmp_group);
+    for (size_t i = 0; i < listed; i++)
+        claim_group(p, &g[i], i + 1);
+    size_t n_adhoc = 0;
+    for (size_t qi = 0; qi < r->n_questions; qi++)
+        if (is_adhoc(&r->questions[qi]))
+            adhoc[n_adhoc++] = qi;
+    if (n_adhoc) {
+        fprintf(o->f,
+                "<details class=\"claim-group\"><summary><strong>Own claims</strong><span "
+                "class=\"muted\">· %zu questions, each judged against itself</span></summary>",
+                n_adhoc);
+        question_list(p, adhoc, n_adhoc);
+        cn_html_raw(o, "</details>");
+    }
+    cn_html_raw(o, "</section>\n");
+    free(adhoc);
+    free(storage);
+    free(g);
+}
+
+/* ---- by physician ---- */
+
+/* Each named physician's counted answers (grouped by cleaned name, in
+ * document order); groups[] in order of first answer. */
+typedef struct physicians {
+    group *groups;
+    size_t n;
+    size_t *storage;
+    char **owned_names; /* cleaned copies, per group (NULL when the name was clean) */
+} physicians;
+
+static void physicians_free(physicians *ph)
+{
+    for (size_t i = 0; ph->owned_names && i < ph->n; i++)
+        free(ph->owned_names[i]);
+    free(ph->owned_names);
+    free(ph->groups);
+    free(ph->storage);
+}
+
+static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
+{
+    memset(ph, 0, sizeof *ph);
+    size_t named = 0;
+    for (size_t qi = 0; qi < r->n_questions; qi++)
+        for (size_t i = 0; i < r->questions[qi].n_answers; i++)
+            named += r->answers[r->questions[qi].answers[i]].answer->physician.name != NULL;
+    cn_strmap *by_name = cn_strmap_new();
+    size_t *group_of = malloc((named + 1) * sizeof *group_of);
+    ph->groups = calloc(named + 1, sizeof *ph->groups);
+    ph->owned_names = calloc(named + 1, sizeof *ph->owned_names);
+    ph->storage = malloc((named + 1) * sizeof *ph->storage);
+    bool ok = by_name && group_of && ph->groups && ph->owned_names && ph->storage;
+    size_t k = 0;
+    /* first pass: the group of every named answer, and group sizes */
+    for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
+        const cn_analysis_question *q = &r->questions[qi];
+        for (size_t i = 0; ok && i < q->n_answers; i++) {
+            const char *name = r->answers[q->answers[i]].answer->physician.name;
+            if (!name)
+                continue;
+            char *owned;
+            const char *clean = cn_html_clean(name, &owned);
+            int gi = clean ? cn_strmap_get(by_name, clean) : -1;
+            if (clean && gi < 0) {
+                gi = (int)ph->n;
+                ok = cn_strmap_put(by_name, clean, gi) == 0;
+                ph->groups[ph->n] = (group){.first = q->answers[i], .key = clean};
+                ph->owned_names[ph->n++] = owned;
+                owned = NULL;
+            }
+            free(owned);
+            ok = ok && clean;
+            if (ok) {
+                group_of[k++] = (size_t)gi;
+                ph->groups[gi].n++;
+            }
+        }
+    }
+    size_t at = 0;
+    for (size_t i = 0; ok && i < ph->n; i++) {
+        ph->groups[i].members = ph->storage + at;
+        at += ph->groups[i].n;
+        ph->groups[i].n = 0;
+    }
+    k = 0;
+    for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
+        const cn_analysis_question *q = &r->questions[qi];
+        for (size_t i = 0; i < q->n_answers; i++) {
+            if (!r->answers[q->answers[i]].answer->physician.name)
+                continue;
+            group *g = &ph->groups[group_of[k++]];
+            g->members[g->n++] = q->answers[i];
+        }
+    }
+    cn_strmap_free(by_name);
+    free(group_of);
+    return ok;
+}
+
+/* A physician answers more than one question: some answer of theirs is on a
+ * question other than their first answer's. */
+static bool answers_several(const cn_analysis_result *r, const group *g)
+{
+    const char *first = r->questions[r->answers[g->members[0]].question].id;
+    for (size_t i = 1; i < g->n; i++)
+        if (strcmp(r->questions[r->answers[g->members[i]].question].id, first) != 0)
+            return true;
+    return false;
+}
+
+static void physician_group(page *p, const group *g, size_t position)
+{
+    const cn_analysis_result *r = p->r;
+    cn_html_out *o = p->o;
+    const cn_physician *first = &r->answers[g->first].answer->physician;
+    size_t counts[CN_STANCE_COUNT] = {0};
+    for (size_t i = 0; i < g->n; i++)
+        counts[cn_analysis_answer_stance(&r->answers[g->members[i]])]++;
+    cn_html_raw(o, position <= 3 ? "<details class=\"physician\" open=\"open\"><summary><strong>"
+                                 : "<details class=\"physician\"><summary><strong>");
+    cn_html_text(o, first->name);
+    cn_html_raw(o, "</strong><span class=\"muted\">");
+    if (first->specialty) {
+        cn_html_raw(o, " · ");
+        cn_html_text(o, first->specialty);
+    }
+    fprintf(o->f,
+            "\n                  · %zu answers:\n                  %zu reassuring,\n          "
+            "        %zu cautionary,\n                  %zu contraindicated,\n                  "
+            "%zu no stance</span></summary><ul class=\"plain\">",
+            g->n, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
+            counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
+    for (size_t i = 0; i < g->n; i++) {
+        const cn_analysis_answer *a = &r->answers[g->members[i]];
+        const char *qid = r->questions[a->question].id;
+        const char *stance = cn_html_answer_stance(a);
+        cn_html_raw(o, "<li");
+        cn_html_attr(o, "data-q", qid);
+        cn_html_raw(o, "><a");
+        cn_html_attr2(o, "class", "badge ", stance);
+        cn_html_attr2(o, "href", "#a-", a->answer->answer_id);
+        cn_html_raw(o, ">");
+        cn_html_raw(o, cn_html_label(stance));
+        cn_html_raw(o, "</a>");
+        if (a->dissent)
+            cn_html_raw(o, " <span class=\"flag warn\">dissent</span>");
+        cn_html_raw(o, " <a");
+        cn_html_attr2(o, "href", "#q-", qid);
+        cn_html_raw(o, ">");
+        cn_html_question_name(o, r, a->question);
+        cn_html_raw(o, "</a></li>");
+    }
+    cn_html_raw(o, "</ul></details>\n");
+}
+
+static void physicians_view(page *p)
+{
+    cn_html_out *o = p->o;
+    cn_html_raw(o, "<section id=\"physicians\" aria-label=\"By physician\"><h2>By physician: "
+                   "stances across questions</h2>");
+    physicians ph;
+    if (!physicians_collect(p->r, &ph)) {
+        physicians_free(&ph);
+        o->fail = true;
+        return;
+    }
+    /* keep the groups that qualify; their cleaned names stay owned by index */
+    group *kept = malloc((ph.n + 1) * sizeof *kept);
+    size_t n = 0;
+    for (size_t i = 0; kept && i < ph.n; i++)
+        if (answers_several(p->r, &ph.groups[i]))
+            kept[n++] = ph.groups[i];
+    if (!kept) {
+        physicians_free(&ph);
+        o->fail = true;
+        return;
+    }
+    if (n) {
+        fprintf(o->f,
+                "<p class=\"note\">%zu named physician%s\n            answer more than one "
+                "question (physicians are told apart by name). Each stance links to the "
+                "answer.</p>",
+                n, n != 1 ? "s" : "");
+        qsort(kept, n, sizeof *kept, cmp_group);
+        for (size_t i = 0; i < n; i++)
+            physician_group(p, &kept[i], i + 1);
+    } else {
+        cn_html_raw(o, "<p class=\"note\">No named physician answers more than one "
+                       "question.</p>");
+    }
+    cn_html_raw(o, "</section>\n");
+    free(kept);
+    physicians_free(&ph);
+}
+
+/* ---- agreement and specialties ---- */
+
+static void pairwise(page *p)
+{
+    cn_html_out *o = p->o;
+    const cn_pairwise_result *pw = &p->r->agreement.pairwise;
+    cn_html_raw(o, "<p class=\"pairwise\" title=\"The chance that two physicians answering the "
+                   "same question take the same stance.\">\n          Two physicians answering the "
+                   "same question agree\n          <strong>");
+    cn_html_pct(o, pw->agreement);
+    cn_html_raw(o, "</strong>\n          of the time\n          ");
+    char buf[CN_FMT_NUMBER_MAX];
+    if (cn_fmt_number(pw->ci_lo, buf)) {
+        cn_html_raw(o, "(95% CI ");
+        cn_html_pct(o, pw->ci_lo);
+        cn_html_raw(o, "–");
+        cn_html_pct(o, pw->ci_hi);
+        fprintf(o->f, ", bootstrap over %zu questions)", (size_t)pw->questions);
+    } else {
+        fprintf(o->f, "(over %zu questions; no interval: ", (size_t)pw->questions);
+        cn_html_text(o, pw->ci_note);
+        cn_html_raw(o, ")");
+    }
+    cn_html_raw(o, ";\n          two answers picked from the whole corpus agree\n          ");
+    cn_html_pct(o, pw->chance);
+    cn_html_raw(o, "\n          of the time. Median majority share per question:\n          ");
+    cn_html_pct(o, pw->share_median);
+    cn_html_raw(o, ".\n        </p>");
+}
+
+static void alpha_row(cn_html_out *o, const char *metric, const cn_agreement_result *a)
+{
+    fprintf(o->f, "<tr><td>%s</td><td class=\"num\">", metric);
+    cn_html_num(o, a->alpha, "0.000");
+    cn_html_raw(o, "</td><td class=\"num\">");
+    cn_html_num(o, a->ci_lo, "0.000");
+    cn_html_raw(o, "\n                  to ");
+    cn_html_num(o, a->ci_hi, "0.000");
+    cn_html_raw(o, "</td><td class=\"num\">");
+    cn_html_num(o, a->q_below_667, "0.00");
+    fprintf(o->f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>",
+            (size_t)a->pairable_units, (size_t)a->pairable_values);
+}
+
+static void specialty_row(cn_html_out *o, const cn_specialty_group *grp, bool tested, double max)
+{
+    const char *name = grp->specialty ? grp->specialty : "(specialty not given)";
+    const long *k = grp->counts;
+    cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
+    cn_html_text(o, name);
+    if (!tested)
+        cn_html_raw(o, " <span class=\"muted\">(not in the test)</span>");
+    fprintf(o->f,
+            "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+            "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+            "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+            "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+            "stance\">%ld</td><td>",
+            grp->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
+            k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+    double a = (double)grp->answers;
+    double fill = (double)(a > max) + (double)!(a > max) * (a / max);
+    size_t len = strlen(name);
+    char *prefix = malloc(len + 3);
+    if (!prefix) {
+        o->fail = true;
+        return;
+    }
+    memcpy(prefix, name, len);
+    memcpy(prefix + len, ": ", 3);
+    cn_html_bar bar = {
+        .fill = fill, .height = 14, .cls = "spec-bar", .minpx = NAN, .font = 15, .prefix = prefix};
+    cn_html_stacked_bar(o, &bar, k);
+    free(prefix);
+    cn_html_raw(o, "</td></tr>\n");
+}
+
+static void chi_square(cn_html_out *o, const cn_specialty_comparison *sc)
+{
+    const cn_crosstab_result *t = &sc->test;
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_html_raw(o, "<p>\n          Chi-square test of specialty × stance: χ² = ");
+    cn_html_num(o, t->chi_square, "0.00");
+    fprintf(o->f, ",\n          df = %ld,\n          p = ", (long)t->df);
+    cn_html_num(o, t->p_value, "0.000");
+    cn_html_raw(o, "\n          (asymptotic)");
+    if (cn_fmt_number(t->p_monte_carlo, buf)) {
+        cn_html_raw(o, ",\n          p = ");
+        cn_html_num(o, t->p_monte_carlo, "0.000");
+        fprintf(o->f, "\n          (Monte Carlo, %zu tables)", (size_t)t->simulated);
+    }
+    cn_html_raw(o, ";\n          Cramér's V = ");
+    cn_html_num(o, t->cramers_v, "0.00");
+    cn_html_raw(o, "\n          (bias-corrected ");
+    cn_html_num(o, t->cramers_v_corrected, "0.00");
+    cn_html_raw(o, ");\n          within questions: p = ");
+    cn_html_num(o, sc->p_stratified, "0.00");
+    fprintf(o->f, "\n          (%zu permutations),\n          n = %ld.\n          ",
+            (size_t)sc->permutations, (long)t->n);
+    if (t->small_expected)
+        cn_html_raw(o, "<span class=\"flag warn\">small expected counts: trust the Monte Carlo "
+                       "p</span>");
+    cn_html_raw(o, "</p>");
+}
+
+static void corpus_figures(page *p)
+{
+    cn_html_out *o = p->o;
+    const cn_analysis_agreement *ag = &p->r->agreement;
+    const cn_specialty_comparison *sc = &p->r->specialties;
+    cn_html_raw(o, "<section id=\"corpus\" aria-label=\"Agreement and specialties\"><h2>Agreement "
+                   "across the corpus</h2>");
+    pairwise(p);
+    cn_html_raw(o, "<div class=\"table-wrap\"><table class=\"agreement\"><thead><tr><th "
+                   "title=\"Agreement between physicians, corrected for chance: 1 full, 0 chance, "
+                   "below 0 systematic disagreement\">Krippendorff's alpha</th><th "
+                   "class=\"num\">Value</th><th class=\"num\">95% CI (bootstrap)</th><th "
+                   "class=\"num\">P(alpha &lt; 0.667)</th><th class=\"num\">Questions</th><th "
+                   "class=\"num\">Values</th></tr></thead><tbody>");
+    alpha_row(o, "nominal", &ag->nominal);
+    alpha_row(o, "ordinal", &ag->ordinal);
+    cn_html_raw(o, "</tbody></table></div>");
+    char buf[CN_FMT_NUMBER_MAX];
+    if (cn_fmt_number(ag->nominal.fleiss_kappa, buf)) {
+        cn_html_raw(o, "<p>Fleiss' kappa: ");
+        cn_html_num(o, ag->nominal.fleiss_kappa, "0.000");
+        cn_html_raw(o, "</p>");
+    }
+    cn_html_raw(o, "<p class=\"note\">");
+    cn_html_text(o, cn_fmt_agreement_note());
+    cn_html_raw(o, "</p><h2>Stances by specialty, all questions</h2>");
+    /* bars scaled to the largest group in the test (any group when none is) */
+    bool any_tested = sc->n_tested > 0;
+    double max = NAN;
+    for (size_t g = 0; g < sc->n_groups; g++)
+        if ((!any_tested || g < sc->n_tested) &&
+            (isnan(max) || (double)sc->groups[g].answers > max))
+            max = (double)sc->groups[g].answers;
+    cn_html_raw(o,
+                "<div class=\"table-wrap\"><table class=\"specialty-comparison "
+                "stack\"><thead><tr><th>Specialty</th><th class=\"num\">Answers</th><th "
+                "class=\"num\">Reassuring</th><th class=\"num\">Cautionary</th><th "
+                "class=\"num\">Contraindicated</th><th class=\"num\">No stance</th><th>Chart</th>"
+                "</tr></thead><tbody>");
+    for (size_t g = 0; g < sc->n_groups; g++)
+        specialty_row(o, &sc->groups[g], g < sc->n_tested, max);
+    cn_html_raw(o, "</tbody></table></div>");
+    chi_square(o, sc);
+    cn_html_raw(o, "<p class=\"conclusion\"><strong>");
+    cn_html_text(o, sc->conclusion);
+    cn_html_raw(o, "</strong></p><p class=\"note\">");
+    cn_html_text(o, cn_fmt_specialty_note());
+    cn_html_raw(o, "</p></section>");
+}
+
+/* ---- footer ---- */
+
+static void footer(page *p, const cn_html_assets *assets)
+{
+    const cn_analysis_result *r = p->r;
+    const cn_consensus_opts *k = &r->opts.consensus;
+    cn_html_out *o = p->o;
+    const char *sha = r->rules_sha256 ? r->rules_sha256 : "";
+    fprintf(o->f, "</main>\n<footer class=\"wrap page-foot\">\n          Generated by consensus ");
+    cn_html_text(o, cn_version());
+    cn_html_raw(o, " ·\n          rules sha256 <code");
+    cn_html_attr(o, "title", sha);
+    cn_html_raw(o, ">");
+    fprintf(o->f, "%.12s", sha);
+    fprintf(o->f, "</code> ·\n          seed %lu ·\n          consensus levels: strong ≥ ",
+            (unsigned long)r->opts.seed);
+    cn_html_pct(o, k->strong);
+    cn_html_raw(o, ",\n          moderate ≥ ");
+    cn_html_pct(o, k->moderate);
+    cn_html_raw(o, ",\n          weak ≥ ");
+    cn_html_pct(o, k->weak);
+    fprintf(o->f,
+            "\n          majority share, with at least %ld answers taking a stance.\n        "
+            "</footer>\n<script>",
+            (long)k->min_answers);
+    cn_html_raw(o, assets->script);
+    cn_html_raw(o, "</script>\n</body></html>\n");
+}
+
+int cn_html_page_write(const cn_analysis_result *r, const cn_html_assets *assets, FILE *f,
+                       cn_error *err)
+{
+    cn_html_out o;
+    cn_html_out_init(&o, f, assets->decimal_format);
+    page p = {.o = &o, .r = r};
+    if (!prepare(&p)) {
+        release(&p);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
+    }
+    head(&p, assets);
+    header(&p);
+    cn_html_raw(&o, "<main class=\"wrap\">");
+    legend(&p);
+    filter_bar(&p);
+    skipped(&p);
+    overview(&p);
+    review_queue(&p);
+    questions(&p);
+    claims_view(&p);
+    physicians_view(&p);
+    corpus_figures(&p);
+    footer(&p, assets);
+    release(&p);
+    bool oom = o.fail;
+    cn_html_out_release(&o);
+    if (oom)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
+    if (ferror(f))
+        return cn_error_set(err, CN_ERR_IO, "report.html: cannot write");
+    return CN_OK;
+}

@@ -1,0 +1,721 @@
+/* cn_html_question: one question's section of report.html, written directly. */
+#include "cn_html_question.h"
+
+#include "cn_html_parts.h"
+#include "cn_report_fmt.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cn_html_attr_add_reasons(cn_html_out *o, unsigned flags)
+{
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++) {
+        unsigned flag = cn_review_reason_at(k);
+        if (flags & flag) {
+            cn_html_attr_add(o, cn_review_reason_name(flag));
+            cn_html_attr_add(o, "|");
+        }
+    }
+}
+
+/* Text of the bytes src[s, t) cleaned as report.xml cleans them. */
+static void text_range(cn_html_out *o, const char *src, size_t s, size_t t)
+{
+    if (cn_fmt_text_is_clean(src + s, t - s, true)) {
+        cn_html_text_clean(o, src + s, t - s);
+        return;
+    }
+    char *clean = cn_fmt_clean_text(src + s, t - s, true, NULL);
+    if (!clean) {
+        o->fail = true;
+        return;
+    }
+    cn_html_text_clean(o, clean, strlen(clean));
+    free(clean);
+}
+
+/* ---- evidence marks (template "highlight") ---- */
+
+/* One evidence span of the text being marked, in character offsets of the
+ * cleaned text (report.xml's cstart, cend). */
+typedef struct span {
+    size_t cstart, cend;
+    const cn_evidence *e;
+    size_t number; /* 1-based among the answer's evidence: data-ev */
+} span;
+
+/* The byte offset of every character of s (and of its end): malloc'd. */
+static size_t *char_offsets(const char *s, size_t len, size_t *n_chars)
+{
+    size_t *at = malloc((len + 1) * sizeof *at);
+    if (!at)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            at[n++] = i;
+    at[n] = len;
+    *n_chars = n;
+    return at;
+}
+
+/* The mark over the piece [pos, end) covered by the spans in cover. */
+static void mark(cn_html_out *o, const span *sp, const size_t *cover, size_t n_cover,
+                 const char *piece, size_t piece_len)
+{
+    /* the stance of the heaviest covering cue (first of equals); NaN last */
+    const span *cue = NULL;
+    for (size_t i = 0; i < n_cover; i++) {
+        const span *c = &sp[cover[i]];
+        if (c->e->rule->kind != CN_RULE_CUE)
+            continue;
+        char buf[CN_FMT_NUMBER_MAX];
+        double w = cn_fmt_number(c->e->weight, buf) ? cn_html_xpath_number(buf) : NAN;
+        double best = NAN;
+        if (cue && cn_fmt_number(cue->e->weight, buf))
+            best = cn_html_xpath_number(buf);
+        if (!cue || (!isnan(w) && (isnan(best) || w > best)))
+            cue = c;
+    }
+    cn_html_raw(o, "<mark");
+    cn_html_attr2(o, "class", cue ? "ev ev-" : "ev ev-mod",
+                  cue ? cn_stance_name(cue->e->stance) : "");
+    cn_html_attr_begin(o);
+    for (size_t i = 0; i < n_cover; i++) {
+        const cn_evidence *e = sp[cover[i]].e;
+        if (i)
+            cn_html_attr_add(o, "; ");
+        cn_html_attr_add(o, e->rule->id);
+        cn_html_attr_add(o, " (");
+        cn_html_attr_add(o, cn_rule_kind_name(e->rule->kind));
+        if (e->rule->kind == CN_RULE_CUE) {
+            cn_html_attr_add(o, ", ");
+            cn_html_attr_add(o, cn_stance_name(e->stance));
+        }
+        bool first = true;
+        for (unsigned b = 0; cn_fmt_effect_name(b); b++) {
+            if (!(e->flags & (1u << b)))
+                continue;
+            cn_html_attr_add(o, first ? ", " : " ");
+            cn_html_attr_add(o, cn_fmt_effect_name(b));
+            first = false;
+        }
+        cn_html_attr_add(o, ")");
+    }
+    cn_html_attr_end(o, "title");
+    cn_html_attr_begin(o);
+    for (size_t i = 0; i < n_cover; i++) {
+        if (i)
+            cn_html_attr_add(o, " ");
+        cn_html_attr_add_long(o, (long)sp[cover[i]].number);
+    }
+    cn_html_attr_end(o, "data-ev");
+    cn_html_raw(o, ">");
+    cn_html_text_clean(o, piece, piece_len);
+    cn_html_raw(o, "</mark>");
+}
+
+/* Walk the cleaned text s from one span boundary to the next; each piece is
+ * covered by a fixed set of spans and marked by them. */
+static void highlight(cn_html_out *o, const char *s, const span *sp, size_t n_sp)
+{
+    size_t len_bytes = strlen(s), len = 0;
+    size_t *at = char_offsets(s, len_bytes, &len);
+    size_t *cover = malloc((n_sp + 1) * sizeof *cover);
+    if (!at || !cover) {
+        free(at);
+        free(cover);
+        o->fail = true;
+        return;
+    }
+    for (size_t pos = 0;;) {
+        size_t end = (size_t)-1;
+        for (size_t i = 0; i < n_sp; i++) {
+            if (sp[i].cstart > pos && sp[i].cstart < end)
+                end = sp[i].cstart;
+            if (sp[i].cend > pos && sp[i].cend < end)
+                end = sp[i].cend;
+        }
+        if (end == (size_t)-1 || end > len)
+            end = len;
+        if (end <= pos)
+            break;
+        size_t n_cover = 0;
+        for (size_t i = 0; i < n_sp; i++)
+            if (sp[i].cstart <= pos && sp[i].cend >= end)
+                cover[n_cover++] = i;
+        const char *piece = s + at[pos];
+        size_t piece_len = at[end] - at[pos];
+        if (n_cover)
+            mark(o, sp, cover, n_cover, piece, piece_len);
+        else
+            cn_html_text_clean(o, piece, piece_len);
+        pos = end;
+    }
+    free(at);
+    free(cover);
+}
+
+/* Template "highlight" on the title (in_title) or the text of an answer. */
+static void marked_text(cn_html_out *o, const cn_answer *ans, const cn_decision *d, bool in_title)
+{
+    const char *src = in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
+    size_t len = strlen(src);
+    span *sp = malloc((d->n_evidence + 1) * sizeof *sp);
+    char *owned = NULL;
+    const char *clean = cn_html_clean(src, &owned);
+    if (!sp || !clean) {
+        free(sp);
+        free(owned);
+        o->fail = true;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        if (e->in_title != in_title)
+            continue;
+        size_t s = e->start <= len ? e->start : len, t = e->end <= len ? e->end : len;
+        if (t < s)
+            t = s;
+        sp[n++] =
+            (span){cn_fmt_char_offset(src, len, s), cn_fmt_char_offset(src, len, t), e, i + 1};
+    }
+    highlight(o, clean, sp, n);
+    free(sp);
+    free(owned);
+}
+
+/* ---- one answer (template "answer") ---- */
+
+static void evidence_item(cn_html_out *o, const cn_answer *ans, const cn_evidence *e)
+{
+    const char *src = e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
+    size_t len = strlen(src);
+    size_t s = e->start <= len ? e->start : len, t = e->end <= len ? e->end : len;
+    if (t < s)
+        t = s;
+    cn_html_raw(o, "<li>“");
+    text_range(o, src, s, t);
+    cn_html_raw(o, "”");
+    if (e->in_title)
+        cn_html_raw(o, "<span class=\"muted\">(title)</span>");
+    cn_html_raw(o, " <code>");
+    cn_html_text(o, e->rule->id);
+    cn_html_raw(o, "</code> ");
+    cn_html_raw(o, cn_rule_kind_name(e->rule->kind));
+    if (e->rule->kind == CN_RULE_CUE) {
+        cn_html_raw(o, ", ");
+        cn_html_raw(o, cn_stance_name(e->stance));
+        cn_html_raw(o, " ");
+        cn_html_fmt_number(o, e->weight);
+    }
+    bool first = true;
+    for (unsigned b = 0; cn_fmt_effect_name(b); b++) {
+        if (!(e->flags & (1u << b)))
+            continue;
+        cn_html_raw(o, first ? "; " : " ");
+        cn_html_raw(o, cn_fmt_effect_name(b));
+        first = false;
+    }
+    cn_html_raw(o, "</li>");
+}
+
+static void override_note(cn_html_out *o, const cn_override *ov, const cn_decision *d)
+{
+    cn_html_raw(o, "<p class=\"override-note\"><strong>Editor override</strong>");
+    if (ov->editor) {
+        cn_html_raw(o, " by ");
+        cn_html_text(o, ov->editor);
+    }
+    cn_html_raw(o, ":\n      the classifier said ");
+    cn_html_badge(o, cn_stance_name(d->stance));
+    cn_html_raw(o, "\n      (confidence ");
+    cn_html_pct(o, d->confidence);
+    cn_html_raw(o, ")\n      ");
+    if (ov->note && *ov->note) {
+        cn_html_raw(o, " — ");
+        cn_html_text(o, ov->note);
+    }
+    cn_html_raw(o, "</p>");
+}
+
+static bool has_reason(unsigned flags, const char *name)
+{
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++)
+        if ((flags & cn_review_reason_at(k)) &&
+            !strcmp(cn_review_reason_name(cn_review_reason_at(k)), name))
+            return true;
+    return false;
+}
+
+static void who(cn_html_out *o, const cn_physician *p)
+{
+    if (p->name)
+        cn_html_text(o, p->name);
+    else
+        cn_html_raw(o, "Unnamed physician");
+}
+
+static void article_open(cn_html_out *o, const cn_html_ctx *c, size_t idx, const char *cls)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    cn_html_raw(o, "<article");
+    cn_html_attr2(o, "class", cls, cn_html_answer_stance(a));
+    cn_html_attr_begin(o);
+    cn_html_attr_add_anchor(o, c->r, idx);
+    cn_html_attr_end(o, "id");
+    cn_html_raw(o, ">");
+}
+
+/* An answer in one line; its opening words among the most contested questions. */
+static void answer_brief(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_answer *ans = a->answer;
+    article_open(o, c, idx, "answer brief ");
+    cn_html_badge(o, cn_html_answer_stance(a));
+    cn_html_raw(o, " <strong>");
+    who(o, &ans->physician);
+    cn_html_raw(o, "</strong>");
+    if (ans->physician.specialty) {
+        cn_html_raw(o, ", ");
+        cn_html_text(o, ans->physician.specialty);
+    }
+    if (a->override)
+        cn_html_raw(o, " <span class=\"flag editor\">stance set by an editor</span>");
+    if (rank <= CN_HTML_FULL_QUESTIONS) {
+        cn_html_raw(o, ":\n          ");
+        if (ans->title) {
+            cn_html_text(o, ans->title);
+            cn_html_raw(o, ". ");
+        }
+        char *owned = NULL;
+        const char *text = cn_html_clean(ans->text ? ans->text : "", &owned);
+        if (!text) {
+            o->fail = true;
+            return;
+        }
+        size_t len = strlen(text), chars = 0, cut = len;
+        for (size_t i = 0; i < len; i++)
+            if (((unsigned char)text[i] & 0xC0) != 0x80 && chars++ == 120)
+                cut = i;
+        cn_html_text_clean(o, text, cut);
+        if (chars > 120)
+            cn_html_raw(o, "…");
+        free(owned);
+    }
+    cn_html_raw(o, " <span class=\"flag\">shown in brief</span><code>");
+    cn_html_text(o, ans->answer_id);
+    cn_html_raw(o, "</code></article>\n");
+}
+
+static void answer_head(cn_html_out *o, const cn_analysis_answer *a)
+{
+    const cn_answer *ans = a->answer;
+    const cn_physician *p = &ans->physician;
+    cn_html_raw(o, "<div class=\"answer-head\">");
+    cn_html_badge(o, cn_html_answer_stance(a));
+    cn_html_raw(o, "<span class=\"who\">");
+    who(o, p);
+    cn_html_raw(o, "</span><span>");
+    if (p->specialty)
+        cn_html_text(o, p->specialty);
+    else
+        cn_html_raw(o, "<span class=\"muted\">specialty not given</span>");
+    if (p->city) {
+        cn_html_raw(o, ", ");
+        cn_html_text(o, p->city);
+    }
+    cn_html_raw(o, "</span>");
+    char buf[CN_FMT_NUMBER_MAX];
+    if (p->has_rating && cn_fmt_number(p->rating, buf)) {
+        cn_html_raw(o, "<span class=\"muted\">★ ");
+        cn_html_raw(o, buf);
+        if (p->has_reviews)
+            fprintf(o->f, " (%ld reviews)", (long)p->reviews);
+        cn_html_raw(o, "</span>");
+    }
+    if (a->override) {
+        cn_html_raw(o, "<span class=\"flag editor\">stance set by an editor</span>");
+    } else {
+        cn_html_raw(o, "<span class=\"muted\">confidence ");
+        cn_html_pct(o, cn_analysis_verdict_confidence(a, 0));
+        cn_html_raw(o, "</span>");
+    }
+    if (a->dissent)
+        cn_html_raw(o, "<span class=\"flag warn\">dissent</span>");
+    if (a->verdicts[0].decision->conflicting)
+        cn_html_raw(o, "<span class=\"flag warn\">competing cues</span>");
+    if (has_reason(a->review, "low-confidence"))
+        cn_html_raw(o, "<span class=\"flag warn\">low confidence</span>");
+    if (ans->truncated)
+        cn_html_raw(o, "<span class=\"flag\">cut off</span>");
+    if (ans->excerpt)
+        cn_html_raw(o, "<span class=\"flag\">related excerpt</span>");
+    cn_html_raw(o, "</div>");
+}
+
+/* An answer in full: its title and text with the evidence marked, and why. */
+static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_answer *ans = a->answer;
+    const cn_decision *d = a->verdicts[0].decision;
+    article_open(o, c, idx, "answer ");
+    answer_head(o, a);
+    if (a->override)
+        override_note(o, a->override, d);
+    if (ans->title) {
+        cn_html_raw(o, "<p class=\"answer-title\">");
+        marked_text(o, ans, d, true);
+        cn_html_raw(o, "</p>");
+    }
+    cn_html_raw(o, "<p class=\"answer-text\">");
+    marked_text(o, ans, d, false);
+    cn_html_raw(o, "</p>");
+    if (d->n_evidence) {
+        const char *stance = cn_html_answer_stance(a);
+        cn_html_raw(o, "<details><summary>");
+        if (a->override)
+            fprintf(o->f, "Why the classifier said %s (an editor set %s):",
+                    cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
+        else
+            fprintf(o->f, "Why %s:", cn_html_label(stance));
+        cn_html_raw(o, " ");
+        cn_html_text(o, d->reason);
+        fprintf(o->f, " · %zu evidence spans</summary><ul class=\"evidence-list\">", d->n_evidence);
+        for (size_t i = 0; i < d->n_evidence; i++)
+            evidence_item(o, ans, &d->evidence[i]);
+        cn_html_raw(o, "</ul></details>");
+    }
+    cn_html_raw(o, "<div class=\"answer-foot\">");
+    cn_html_text(o, a->page->file);
+    fprintf(o->f, " #%ld · id <code>", (long)ans->index);
+    cn_html_text(o, ans->answer_id);
+    cn_html_raw(o, "</code></div></article>\n");
+}
+
+/* Template "answer": position is its place among its question's answers. */
+static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank, size_t position)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
+                cn_strmap_get(c->queued, a->answer->answer_id) >= 0 ||
+                (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
+    if (full)
+        answer_full(o, c, idx);
+    else
+        answer_brief(o, c, idx, rank);
+}
+
+/* Template "answer-group": the question's counted answers of one stance. */
+static void answer_group(cn_html_out *o, const cn_html_ctx *c, size_t qi, const char *stance,
+                         size_t rank)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    size_t n = 0;
+    for (size_t i = 0; i < q->n_answers; i++)
+        n += !strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance);
+    if (!n)
+        return;
+    cn_html_raw(o, "<h4 class=\"group-head\">");
+    cn_html_badge(o, stance);
+    fprintf(o->f, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
+    for (size_t i = 0; i < q->n_answers; i++)
+        if (!strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance))
+            answer(o, c, q->answers[i], rank, i);
+}
+
+/* ---- the parts of a question ---- */
+
+static const char *specialty_name(const cn_specialty_count *s)
+{
+    return s->specialty ? s->specialty : "(specialty not given)";
+}
+
+/* Template "question/specialties": a table with a small bar per row. */
+static void specialty_table(cn_html_out *o, const cn_tally *t)
+{
+    long max = 0;
+    for (size_t i = 0; i < t->n_specialties; i++)
+        if (i == 0 || t->specialties[i].answers > max)
+            max = t->specialties[i].answers;
+    cn_html_raw(o, "<h3>Stance by specialty</h3><div class=\"table-wrap\"><table "
+                   "class=\"specialty-table stack\"><thead><tr><th>Specialty</th><th "
+                   "class=\"num\">Answers</th><th class=\"num\">Reassuring</th><th "
+                   "class=\"num\">Cautionary</th><th class=\"num\">Contraindicated</th><th "
+                   "class=\"num\">No stance</th><th>Chart</th></tr></thead><tbody>");
+    for (size_t i = 0; i < t->n_specialties; i++) {
+        const cn_specialty_count *s = &t->specialties[i];
+        const long *k = s->counts;
+        cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
+        cn_html_text(o, specialty_name(s));
+        fprintf(o->f,
+                "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+                "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+                "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+                "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+                "stance\">%ld</td><td>",
+                s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
+                k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+        size_t plen = strlen(specialty_name(s));
+        char *prefix = malloc(plen + 3);
+        if (!prefix) {
+            o->fail = true;
+            return;
+        }
+        memcpy(prefix, specialty_name(s), plen);
+        memcpy(prefix + plen, ": ", 3);
+        cn_html_bar bar = {.fill = (double)s->answers / (double)max,
+                           .height = 14,
+                           .cls = "spec-bar",
+                           .minpx = NAN,
+                           .font = 15,
+                           .prefix = prefix};
+        cn_html_stacked_bar(o, &bar, k);
+        free(prefix);
+        cn_html_raw(o, "</td></tr>\n");
+    }
+    cn_html_raw(o, "</tbody></table></div>");
+}
+
+/* Beyond the most contested questions of a large page: the same in a line. */
+static void specialty_line(cn_html_out *o, const cn_tally *t)
+{
+    cn_html_raw(o, "<p class=\"spec-line\"><strong>By specialty:</strong>");
+    for (size_t i = 0; i < t->n_specialties; i++) {
+        const cn_specialty_count *s = &t->specialties[i];
+        if (i)
+            cn_html_raw(o, "; ");
+        cn_html_text(o, specialty_name(s));
+        fprintf(o->f, " %ld (", s->answers);
+        cn_html_counts_caption(o, s->counts);
+        cn_html_raw(o, ")");
+    }
+    cn_html_raw(o, "</p>");
+}
+
+static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
+{
+    fprintf(o->f,
+            "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
+            "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
+            "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
+            q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
+    for (size_t i = 0; i < q->n_duplicates; i++) {
+        const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
+        const cn_analysis_answer *orig = &c->r->answers[a->original];
+        cn_html_raw(o, "<tr");
+        cn_html_attr_begin(o);
+        cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
+        cn_html_attr_end(o, "id");
+        cn_html_raw(o, "><td>");
+        cn_html_text(o, a->page->file);
+        fprintf(o->f, " #%ld</td><td><a", (long)a->answer->index);
+        cn_html_attr2(o, "href", "#a-", orig->answer->answer_id);
+        cn_html_raw(o, ">");
+        cn_html_text(o, orig->page->file);
+        fprintf(o->f, " #%ld</a></td><td>", (long)orig->answer->index);
+        cn_html_text(o, a->metadata_note);
+        cn_html_raw(o, "</td></tr>\n");
+    }
+    cn_html_raw(o, "</tbody></table></div></details>");
+}
+
+static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
+{
+    fprintf(o->f,
+            "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
+            "stance on this question)</summary>",
+            q->n_related, q->n_related != 1 ? "s" : "");
+    for (size_t i = 0; i < q->n_related; i++)
+        answer(o, c, q->related[i], 1, i);
+    cn_html_raw(o, "</details>");
+}
+
+/* The <details> start tag with what the filter bar matches. */
+static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t rank)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    const cn_consensus_result *k = &q->tally.consensus;
+    cn_html_raw(o, "<details class=\"question\"");
+    cn_html_attr2(o, "id", "q-", q->id);
+    cn_html_attr(o, "data-level", cn_consensus_level_name(k->level));
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, "|");
+    for (size_t i = 0; i < q->tally.n_specialties; i++) {
+        if (q->tally.specialties[i].specialty) {
+            cn_html_attr_add(o, q->tally.specialties[i].specialty);
+            cn_html_attr_add(o, "|");
+        }
+    }
+    cn_html_attr_end(o, "data-specialties");
+    cn_html_attr_begin(o);
+    cn_html_attr_add(o, "|");
+    for (size_t i = c->review_first[qi]; i < c->review_first[qi + 1]; i++)
+        cn_html_attr_add_reasons(o, c->r->review[c->review_of[i]].reasons);
+    cn_html_attr_end(o, "data-reasons");
+    if (rank <= CN_HTML_OPEN_QUESTIONS)
+        cn_html_raw(o, " open=\"open\"");
+    cn_html_raw(o, ">");
+}
+
+/* The majority as a badge and share, "tie" or "no majority". */
+static void majority_line(cn_html_out *o, const cn_consensus_result *k, const char *none)
+{
+    if (k->majority != CN_STANCE_NONE) {
+        cn_html_badge(o, cn_stance_name(k->majority));
+        cn_html_raw(o, " ");
+        cn_html_pct(o, k->share);
+    } else {
+        cn_html_raw(o, k->tie ? "tie" : none);
+    }
+}
+
+static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    const cn_consensus_result *k = &q->tally.consensus;
+    const char *level = cn_consensus_level_name(k->level);
+    size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
+    cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
+    cn_html_question_name(o, c->r, qi);
+    fprintf(o->f, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level, level);
+    majority_line(o, k, "no majority");
+    fprintf(o->f, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
+    if (n_review)
+        fprintf(o->f, " · %zu to review", n_review);
+    cn_html_raw(o, "</span></summary>");
+}
+
+static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_analysis_question *q)
+{
+    cn_html_raw(o, "<p class=\"q-meta\">\n        Claim judged: <em class=\"q-claim\">");
+    cn_html_text(o, r->claims[q->claim].statement);
+    cn_html_raw(o, "</em>");
+    if (q->claim_source && !strcmp(q->claim_source, "adhoc"))
+        cn_html_raw(o, " (the question itself; no catalog claim fits)");
+    else if (q->claim_source && !strcmp(q->claim_source, "answers"))
+        cn_html_raw(o, " (chosen from what the answers discuss)");
+    if (q->question_type) {
+        cn_html_raw(o, " · ");
+        cn_html_text(o, q->question_type);
+        cn_html_raw(o, " question");
+    }
+    fprintf(o->f, "\n        · %zu distinct answers\n        ", q->n_answers);
+    if (q->declared_answers >= 0 && q->declared_answers > (long)q->n_answers)
+        fprintf(o->f, " (%zu of the %ld answers on the page were read)", q->n_answers,
+                q->declared_answers);
+    if (q->n_duplicates == 1)
+        cn_html_raw(o, " · 1 duplicate merged");
+    if (q->n_duplicates > 1)
+        fprintf(o->f, " · %zu duplicates merged", q->n_duplicates);
+    cn_html_raw(o, "\n        · from ");
+    for (size_t i = 0; i < q->n_files; i++) {
+        cn_html_raw(o, i ? ", <code>" : "<code>");
+        cn_html_text(o, q->files[i]);
+        cn_html_raw(o, "</code>");
+    }
+    cn_html_raw(o, "</p>");
+}
+
+static void figures(cn_html_out *o, const cn_consensus_result *k)
+{
+    cn_html_raw(o, "<dl class=\"figures\"><dt>Majority</dt><dd>");
+    if (k->majority != CN_STANCE_NONE) {
+        cn_html_raw(o, cn_html_label(cn_stance_name(k->majority)));
+        cn_html_raw(o, ",\n                ");
+        cn_html_pct(o, k->share);
+    } else {
+        cn_html_raw(o, k->tie ? "tie" : "none");
+    }
+    cn_html_raw(o, "</dd>");
+    char buf[CN_FMT_NUMBER_MAX];
+    if (cn_fmt_number(k->interval.lo, buf)) {
+        cn_html_raw(o, "<dt title=\"The range the majority's true share lies in with 95% "
+                       "confidence: exact (Clopper-Pearson) below 30 answers, Wilson from "
+                       "30.\">95% CI (");
+        cn_html_text(o, k->interval_method);
+        cn_html_raw(o, ")</dt><dd>");
+        cn_html_pct(o, k->interval.lo);
+        cn_html_raw(o, "–");
+        cn_html_pct(o, k->interval.hi);
+        cn_html_raw(o, "</dd>");
+    }
+    cn_html_raw(o, "<dt title=\"The probability that more than half of all physicians would take "
+                   "the majority's stance, given these answers (uniform prior).\">P(true share "
+                   "&gt; 50%)</dt><dd>");
+    cn_html_num(o, k->p_over_half, "0.00");
+    cn_html_raw(o, "</dd><dt title=\"The probability that the true share reaches 75%, the "
+                   "threshold of a strong consensus; a level needs 0.8.\">P(true share ≥ "
+                   "75%)</dt><dd>");
+    cn_html_num(o, k->p_reach[CN_CONSENSUS_STRONG], "0.00");
+    cn_html_raw(o, "</dd>");
+    if (cn_fmt_number(k->relabel_holds, buf)) {
+        cn_html_raw(o, "<dt title=\"The classifier is often wrong on real pages. Redrawing every "
+                       "answer's stance from the classifier's measured error rates, this is how "
+                       "often the majority keeps this level.\">Holds under classifier "
+                       "error</dt><dd>");
+        cn_html_pct(o, k->relabel_holds);
+        cn_html_raw(o, " of redraws</dd>");
+    }
+    cn_html_raw(o, "<dt>Ordinal consensus</dt><dd>");
+    cn_html_num(o, k->ordinal, "0.00");
+    cn_html_raw(o, "</dd><dt>Entropy</dt><dd>");
+    cn_html_num(o, k->entropy, "0.00");
+    cn_html_raw(o, "</dd></dl>");
+}
+
+static void verdict(cn_html_out *o, const cn_analysis_question *q)
+{
+    const cn_consensus_result *k = &q->tally.consensus;
+    const char *level = cn_consensus_level_name(k->level);
+    fprintf(o->f,
+            "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "
+            "consensus</span> ",
+            level, level);
+    cn_html_text(o, q->tally.summary);
+    cn_html_raw(o, "</p>");
+    cn_html_bar bar = {.fill = 1,
+                       .height = 34,
+                       .cls = "stance-bar",
+                       .minpx = 300,
+                       .labels = true,
+                       .font = 15,
+                       .prefix = "Stances: "};
+    cn_html_stacked_bar(o, &bar, q->tally.counts);
+    cn_html_bar_keys(o, q->tally.counts);
+    cn_html_raw(o, "</div>");
+    figures(o, k);
+    cn_html_raw(o, "</div>\n");
+}
+
+void cn_html_question_write(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t rank)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    details_open(o, c, qi, rank);
+    summary_line(o, c, qi);
+    cn_html_raw(o, "<div class=\"q-inner\">");
+    if (q->body) {
+        cn_html_raw(o, "<p class=\"q-body\">");
+        cn_html_text(o, q->body);
+        cn_html_raw(o, "</p>");
+    }
+    meta_line(o, c->r, q);
+    verdict(o, q);
+    if (!c->capped || rank <= CN_HTML_FULL_QUESTIONS)
+        specialty_table(o, &q->tally);
+    else
+        specialty_line(o, &q->tally);
+    cn_html_raw(o, "\n<h3>Answers by stance</h3>");
+    static const char *const ORDER[] = {"reassuring", "cautionary", "contraindicated", "none"};
+    for (size_t i = 0; i < 4; i++)
+        answer_group(o, c, qi, ORDER[i], rank);
+    if (q->n_duplicates)
+        duplicates(o, c, q);
+    if (q->n_related)
+        related(o, c, q);
+    cn_html_raw(o, "</div></details>\n");
+}
