@@ -114,6 +114,20 @@ static int collect_categories(pairable *p, const double *values, size_t coders, 
     return CN_OK;
 }
 
+/* The arrays of p for its nunits units, k categories and entries
+ * (unit, category) cells; -1 when memory runs out (pairable_free cleans up). */
+static int pairable_alloc(pairable *p, size_t entries)
+{
+    size_t k = p->k ? p->k : 1;
+    p->start = calloc(p->nunits + 1, sizeof *p->start);
+    p->cat = malloc((entries ? entries : 1) * sizeof *p->cat);
+    p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
+    p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
+    p->marg = malloc(k * sizeof *p->marg);
+    p->pos = malloc(k * sizeof *p->pos);
+    return p->start && p->cat && p->cnt && p->m && p->marg && p->pos ? 0 : -1;
+}
+
 static int pairable_build(pairable *p, const double *values, size_t coders, size_t units,
                           const size_t *present)
 {
@@ -126,14 +140,7 @@ static int pairable_build(pairable *p, const double *values, size_t coders, size
             p->nunits++;
             entries += present[u];
         }
-    size_t k = p->k ? p->k : 1;
-    p->start = calloc(p->nunits + 1, sizeof *p->start);
-    p->cat = malloc((entries ? entries : 1) * sizeof *p->cat);
-    p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
-    p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
-    p->marg = malloc(k * sizeof *p->marg);
-    p->pos = malloc(k * sizeof *p->pos);
-    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->pos)
+    if (pairable_alloc(p, entries))
         return CN_ERR_NOMEM;
     size_t e = 0, pu = 0;
     for (size_t u = 0; u < units; u++) {
@@ -197,14 +204,7 @@ static int pairable_from_counts(pairable *p, const long *counts, size_t units, s
             p->value[p->k++] = category_values[j];
         }
     free(used);
-    size_t k = p->k ? p->k : 1;
-    p->start = calloc(p->nunits + 1, sizeof *p->start);
-    p->cat = malloc((entries ? entries : 1) * sizeof *p->cat);
-    p->cnt = malloc((entries ? entries : 1) * sizeof *p->cnt);
-    p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
-    p->marg = malloc(k * sizeof *p->marg);
-    p->pos = malloc(k * sizeof *p->pos);
-    if (!p->start || !p->cat || !p->cnt || !p->m || !p->marg || !p->pos) {
+    if (pairable_alloc(p, entries)) {
         free(index);
         return CN_ERR_NOMEM;
     }
