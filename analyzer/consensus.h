@@ -65,6 +65,7 @@
 
 /* stats */
 #include "cn_agreement.h"
+#include "cn_cmh.h"
 #include "cn_consensus.h"
 #include "cn_crosstab.h"
 #include "cn_csv.h"

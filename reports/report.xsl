@@ -1516,7 +1516,7 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           Cramér's V = <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v"/></xsl:call-template>
           (bias-corrected <xsl:call-template name="num"><xsl:with-param name="x" select="@cramers-v-corrected"/></xsl:call-template>);
           within questions: p = <xsl:call-template name="num"><xsl:with-param name="x" select="@p-within-questions"/></xsl:call-template>
-          (<xsl:value-of select="@permutations"/> permutations),
+          <xsl:text>&#10;          </xsl:text><xsl:choose><xsl:when test="@within-questions-method = 'cmh'">(Cochran-Mantel-Haenszel χ² = <xsl:call-template name="num"><xsl:with-param name="x" select="@cmh-statistic"/></xsl:call-template>, df = <xsl:value-of select="@cmh-df"/>, over <xsl:value-of select="@questions-varying"/> questions),</xsl:when><xsl:otherwise>(<xsl:value-of select="@permutations"/> permutations),</xsl:otherwise></xsl:choose>
           n = <xsl:value-of select="@n"/>.
           <xsl:if test="@small-expected = 'true'"><span class="flag warn">small expected counts: trust the Monte Carlo p</span></xsl:if>
         </p>

@@ -48,6 +48,10 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
     {"review_per_question", 3},        /* queue rounds: this many items of a question at a time */
     {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
+    /* from this many varying questions, with this many answers in them per
+     * df, the within-question specialty test is the asymptotic CMH one */
+    {"specialty_asymptotic_questions", 200},
+    {"specialty_asymptotic_answers_per_df", 30},
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 

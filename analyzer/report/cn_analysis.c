@@ -2,6 +2,7 @@
 #include "cn_analysis.h"
 
 #include "cn_batch.h"
+#include "cn_cmh.h"
 #include "cn_hash.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
@@ -41,6 +42,20 @@ void cn_analysis_opts_init(cn_analysis_opts *opts)
     opts->low_confidence = CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE;
     opts->fragment_words = CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS;
     opts->per_question = CN_ANALYSIS_DEFAULT_PER_QUESTION;
+    opts->asymptotic_questions = CN_ANALYSIS_DEFAULT_ASYMPTOTIC_QUESTIONS;
+    opts->asymptotic_answers_per_df = CN_ANALYSIS_DEFAULT_ASYMPTOTIC_ANSWERS_PER_DF;
+}
+
+const char *cn_within_method_name(cn_within_method method)
+{
+    switch (method) {
+    case CN_WITHIN_PERMUTATION:
+        return "permutation";
+    case CN_WITHIN_CMH:
+        return "cmh";
+    default:
+        return NULL;
+    }
 }
 
 const char *cn_answer_role_name(cn_answer_role role)
@@ -1004,15 +1019,45 @@ static int agreement(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* The specialty test again, with each question's stances shuffled among its
- * own answers: specialty and question are confounded when pooled (a
- * specialty that answers other questions seems to differ). */
+/* The specialty test again, within questions: specialty and question are
+ * confounded when pooled (a specialty that answers other questions seems to
+ * differ). With many questions that vary and enough answers per degree of
+ * freedom, the asymptotic Cochran-Mantel-Haenszel test (cost: the answers);
+ * below that, stances shuffled within each question (cost: permutations x
+ * questions). */
+static int within_questions(cn_analysis *an, const size_t *stratum, const size_t *row,
+                            const size_t *col, size_t n, cn_error *err)
+{
+    cn_specialty_comparison *sc = &an->result.specialties;
+    cn_cmh_result cmh;
+    int rc = cn_cmh_compute(stratum, row, col, n, sc->n_tested, 3, &cmh, err);
+    if (rc != CN_OK)
+        return rc;
+    sc->cmh_questions = cmh.strata;
+    sc->cmh_answers = cmh.items;
+    if (!isnan(cmh.p) && cmh.strata >= an->opts.asymptotic_questions &&
+        (double)cmh.items >= an->opts.asymptotic_answers_per_df * (double)cmh.df) {
+        sc->method = CN_WITHIN_CMH;
+        sc->p_stratified = cmh.p;
+        sc->cmh_statistic = cmh.statistic;
+        sc->cmh_df = cmh.df;
+        return CN_OK;
+    }
+    sc->permutations = an->opts.permutations;
+    rc = cn_crosstab_stratified_p(stratum, row, col, n, sc->n_tested, 3, sc->permutations,
+                                  an->opts.seed, &sc->p_stratified, err);
+    if (rc == CN_OK && !isnan(sc->p_stratified))
+        sc->method = CN_WITHIN_PERMUTATION;
+    return rc;
+}
+
 static int stratified_test(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_specialty_comparison *sc = &r->specialties;
-    sc->p_stratified = NAN;
-    sc->permutations = an->opts.permutations;
+    sc->p_stratified = sc->cmh_statistic = NAN;
+    sc->method = CN_WITHIN_NONE;
+    sc->permutations = 0;
     if (sc->n_tested < 2 || isnan(sc->test.chi_square))
         return CN_OK;
     size_t n = 0;
@@ -1037,8 +1082,7 @@ static int stratified_test(cn_analysis *an, cn_error *err)
         col[n++] = (size_t)(s - CN_STANCE_REASSURING);
     }
     if (rc == CN_OK)
-        rc = cn_crosstab_stratified_p(stratum, row, col, n, sc->n_tested, 3, sc->permutations,
-                                      an->opts.seed, &sc->p_stratified, err);
+        rc = within_questions(an, stratum, row, col, n, err);
     free(stratum);
     free(row);
     free(col);
@@ -1049,6 +1093,9 @@ static int stratified_test(cn_analysis *an, cn_error *err)
 static int specialty_conclusion(cn_specialty_comparison *sc, cn_error *err)
 {
     char buf[512];
+    const char *how = sc->method == CN_WITHIN_CMH
+                          ? "by the Cochran-Mantel-Haenszel test within questions"
+                          : "with stances shuffled within each question";
     if (sc->n_tested < 2 || isnan(sc->test.chi_square))
         snprintf(buf, sizeof buf,
                  "Too few specialties with stance-taking answers to compare them.");
@@ -1057,14 +1104,14 @@ static int specialty_conclusion(cn_specialty_comparison *sc, cn_error *err)
                  "Specialties could not be compared within questions (no permutations).");
     else if (sc->p_stratified < 0.05)
         snprintf(buf, sizeof buf,
-                 "Specialties differ beyond what their questions explain (p = %.3f with "
-                 "stances shuffled within each question; bias-corrected Cramer's V %.2f).",
-                 sc->p_stratified, sc->test.cramers_v_corrected);
+                 "Specialties differ beyond what their questions explain (p = %.3f %s; "
+                 "bias-corrected Cramer's V %.2f).",
+                 sc->p_stratified, how, sc->test.cramers_v_corrected);
     else
         snprintf(buf, sizeof buf,
                  "No evidence that specialties differ once each question's own mix of stances "
-                 "is accounted for (p = %.2f with stances shuffled within each question).",
-                 sc->p_stratified);
+                 "is accounted for (p = %.2f %s).",
+                 sc->p_stratified, how);
     if (!(sc->conclusion = strdup(buf)))
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     return CN_OK;

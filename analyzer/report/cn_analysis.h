@@ -78,6 +78,8 @@
 #define CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE 0.5
 #define CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS 8
 #define CN_ANALYSIS_DEFAULT_PER_QUESTION 3
+#define CN_ANALYSIS_DEFAULT_ASYMPTOTIC_QUESTIONS 200
+#define CN_ANALYSIS_DEFAULT_ASYMPTOTIC_ANSWERS_PER_DF 30
 
 /* Called during cn_analysis_finish after each classified page (done and total
  * count answers). */
@@ -89,7 +91,13 @@ typedef struct cn_analysis_opts {
     size_t bootstrap;            /* agreement bootstrap resamples */
     size_t simulate;             /* specialty test Monte Carlo tables (0 = none) */
     size_t permutations;         /* specialty test permutations within questions */
-    double low_confidence;       /* review: a decision below this is unsure */
+    /* The within-question test is the asymptotic Cochran-Mantel-Haenszel one
+     * (cn_cmh) from this many questions that vary (two specialties and two
+     * stances) with at least asymptotic_answers_per_df stance-taking answers
+     * in them per degree of freedom; the permutations below that. */
+    size_t asymptotic_questions;
+    double asymptotic_answers_per_df;
+    double low_confidence; /* review: a decision below this is unsure */
     size_t fragment_words; /* review: a cut-off answer with fewer words is a fragment, not queued */
     size_t per_question;   /* review: rounds of this many items per question (0: none) */
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
@@ -199,14 +207,29 @@ typedef struct cn_specialty_group {
     cn_proportion props[CN_STANCE_COUNT]; /* stances over stance_answers; none over answers */
 } cn_specialty_group;
 
+/* How the within-question specialty test was done. */
+typedef enum cn_within_method {
+    CN_WITHIN_NONE,        /* not done: nothing to compare */
+    CN_WITHIN_PERMUTATION, /* stances shuffled within questions (Monte Carlo) */
+    CN_WITHIN_CMH,         /* generalized Cochran-Mantel-Haenszel, asymptotic */
+} cn_within_method;
+
+/* "permutation", "cmh"; NULL for CN_WITHIN_NONE. */
+const char *cn_within_method_name(cn_within_method method);
+
 typedef struct cn_specialty_comparison {
     cn_specialty_group *groups; /* known specialties by name, then unknown (if any) */
     size_t n_groups;
     size_t n_tested;         /* the first n_tested groups (known ones) are in the test */
     cn_crosstab_result test; /* specialty x {reassuring, cautionary, contraindicated} */
-    double p_stratified;     /* permutation p, stances shuffled within each question */
-    size_t permutations;
-    char *conclusion; /* one plain sentence */
+    double p_stratified;     /* p within questions, by `method` */
+    cn_within_method method; /* how p_stratified was found */
+    size_t permutations;     /* drawn (0 under CMH) */
+    double cmh_statistic;    /* the CMH statistic (NaN unless method is CMH) */
+    long cmh_df;
+    size_t cmh_questions; /* questions that vary, as counted for the choice */
+    long cmh_answers;     /* stance-taking answers in them */
+    char *conclusion;     /* one plain sentence */
 } cn_specialty_comparison;
 
 typedef struct cn_analysis_result {

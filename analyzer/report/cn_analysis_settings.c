@@ -14,6 +14,9 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->bootstrap = (size_t)cn_rules_setting(rules, "agreement_bootstrap");
     opts->simulate = (size_t)cn_rules_setting(rules, "specialty_simulations");
     opts->permutations = (size_t)cn_rules_setting(rules, "specialty_permutations");
+    opts->asymptotic_questions = (size_t)cn_rules_setting(rules, "specialty_asymptotic_questions");
+    opts->asymptotic_answers_per_df =
+        cn_rules_setting(rules, "specialty_asymptotic_answers_per_df");
     opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");
     opts->fragment_words = (size_t)cn_rules_setting(rules, "review_fragment_words");
     opts->per_question = (size_t)cn_rules_setting(rules, "review_per_question");

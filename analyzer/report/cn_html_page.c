@@ -1047,8 +1047,14 @@ static void chi_square(cn_html_out *o, const cn_specialty_comparison *sc)
     cn_html_num(o, t->cramers_v_corrected, "0.00");
     cn_html_raw(o, ");\n          within questions: p = ");
     cn_html_num(o, sc->p_stratified, "0.00");
-    fprintf(o->f, "\n          (%zu permutations),\n          n = %ld.\n          ",
-            (size_t)sc->permutations, (long)t->n);
+    if (sc->method == CN_WITHIN_CMH) {
+        cn_html_raw(o, "\n          (Cochran-Mantel-Haenszel χ² = ");
+        cn_html_num(o, sc->cmh_statistic, "0.00");
+        fprintf(o->f, ", df = %ld, over %zu questions),\n          n = %ld.\n          ",
+                sc->cmh_df, sc->cmh_questions, (long)t->n);
+    } else
+        fprintf(o->f, "\n          (%zu permutations),\n          n = %ld.\n          ",
+                (size_t)sc->permutations, (long)t->n);
     if (t->small_expected)
         cn_html_raw(o, "<span class=\"flag warn\">small expected counts: trust the Monte Carlo "
                        "p</span>");

@@ -21,7 +21,7 @@
 #include <stdio.h>
 
 #define CN_HTML_PAGE_STYLESHEET_SHA256                                                             \
-    "035e686ddafaafbba324355ea9097ce149a2e33d54d45b670a67a39289633d10"
+    "4a2ceea95788cdbee9fded1331b51966d6bbba17c4f05257d73c9ec820bbdd3d"
 
 /* What the page takes from the stylesheet itself: the text of its "css"
  * template and of its "script" template, and its decimal format

@@ -533,6 +533,10 @@ static void specialties(jctx *c, cJSON *root)
         num(c, to, "cramers_v_corrected", t->cramers_v_corrected);
         num(c, to, "p_within_questions", sc->p_stratified);
         integer(c, to, "permutations", (long)sc->permutations);
+        str(c, to, "within_questions_method", cn_within_method_name(sc->method));
+        num(c, to, "cmh_statistic", sc->cmh_statistic);
+        num(c, to, "cmh_df", sc->method == CN_WITHIN_CMH ? (double)sc->cmh_df : NAN);
+        integer(c, to, "questions_varying", (long)sc->cmh_questions);
         num(c, to, "min_expected", t->min_expected);
         integer(c, to, "cells", (long)t->cells);
         integer(c, to, "cells_expected_below_5", (long)t->cells_expected_below_5);

@@ -553,6 +553,10 @@ static void specialties(xctx *c)
     attr_num(c, "cramers-v-corrected", t->cramers_v_corrected);
     attr_num(c, "p-within-questions", sc->p_stratified);
     attr_int(c, "permutations", (long)sc->permutations);
+    attr(c, "within-questions-method", cn_within_method_name(sc->method));
+    attr_num(c, "cmh-statistic", sc->cmh_statistic);
+    attr_num(c, "cmh-df", sc->method == CN_WITHIN_CMH ? (double)sc->cmh_df : NAN);
+    attr_int(c, "questions-varying", (long)sc->cmh_questions);
     attr_num(c, "min-expected", t->min_expected);
     attr_int(c, "cells", (long)t->cells);
     attr_int(c, "cells-expected-below-5", (long)t->cells_expected_below_5);

@@ -1,0 +1,195 @@
+/*
+ * test_cmh: the generalized Cochran-Mantel-Haenszel test against R.
+ *
+ * Source: R 4.2.2 (Debian's r-base-core), mantelhaen.test on these arrays
+ * (column-major: dim = c(rows, cols, strata)), printed with
+ *   show <- function(x, ...) { t <- mantelhaen.test(x, ...)
+ *     cat(sprintf("%.15g %d %.15g\n", t$statistic, t$parameter, t$p.value)) }
+ *   a <- array(c(5,2,1, 3,4,2, 1,2,6,   2,1,0, 4,3,1, 0,2,5), dim = c(3,3,2))
+ *   show(a)      # 15.8011691643291 4 0.00329790577963128
+ *   b <- array(c(3,0,2,1, 1,4,0,2, 0,1,3,2,
+ *                2,2,0,1, 0,0,0,0, 1,3,2,0,
+ *                4,1,1,0, 2,2,3,1, 0,0,1,5), dim = c(4,3,3))
+ *   show(b)      # 16.7813345848441 6 0.0101213752202502
+ *   show(UCBAdmissions, correct = FALSE)
+ *                # 1.52460666044344 1 0.216923697055518
+ *   d <- array(c(2,1, 1,3, 0,2,   4,0, 1,1, 1,2,  3,3, 2,1, 0,1,
+ *                1,0, 0,2, 2,2,  5,1, 1,1, 0,3), dim = c(2,3,5))
+ *   show(d)      # 9.01552042794103 2 0.0110231219815285
+ * R refuses a singular V (qr.solve) and strata of one item; here a row seen
+ * only where nothing varies is left out (Moore-Penrose inverse, df = rank),
+ * checked against R's figures for the array without that row.
+ */
+#include "testutil.h"
+
+#include "cn_cmh.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ASSERT_REL(got, want, rel) CU_ASSERT(fabs((got) - (want)) <= (rel)*fabs(want) + 1e-300)
+
+static const double A[3 * 3 * 2] = {5, 2, 1, 3, 4, 2, 1, 2, 6, 2, 1, 0, 4, 3, 1, 0, 2, 5};
+static const double B[4 * 3 * 3] = {3, 0, 2, 1, 1, 4, 0, 2, 0, 1, 3, 2, 2, 2, 0, 1, 0, 0,
+                                    0, 0, 1, 3, 2, 0, 4, 1, 1, 0, 2, 2, 3, 1, 0, 0, 1, 5};
+/* R's UCBAdmissions: Admit x Gender x Dept */
+static const double UCB[2 * 2 * 6] = {512, 313, 89,  19,  353, 207, 17, 8,   120, 205, 202, 391,
+                                      138, 279, 131, 244, 53,  138, 94, 299, 22,  351, 24,  317};
+static const double D[2 * 3 * 5] = {2, 1, 1, 3, 0, 2, 4, 0, 1, 1, 1, 2, 3, 3, 2,
+                                    1, 0, 1, 1, 0, 0, 2, 2, 2, 5, 1, 1, 1, 0, 3};
+
+/* Items from a column-major rows x cols x strata array of counts. */
+typedef struct items {
+    size_t *stratum, *row, *col;
+    size_t n;
+} items;
+
+static items items_of(const double *x, size_t rows, size_t cols, size_t strata)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < rows * cols * strata; k++)
+        total += (size_t)x[k];
+    items it = {malloc((total + 1) * sizeof(size_t)), malloc((total + 1) * sizeof(size_t)),
+                malloc((total + 1) * sizeof(size_t)), 0};
+    for (size_t k = 0; k < strata; k++)
+        for (size_t j = 0; j < cols; j++)
+            for (size_t i = 0; i < rows; i++)
+                for (long m = 0; m < (long)x[i + rows * (j + cols * k)]; m++) {
+                    it.stratum[it.n] = k;
+                    it.row[it.n] = i;
+                    it.col[it.n++] = j;
+                }
+    return it;
+}
+
+static void items_free(items *it)
+{
+    free(it->stratum);
+    free(it->row);
+    free(it->col);
+}
+
+static cn_cmh_result run(const items *it, size_t rows, size_t cols)
+{
+    cn_cmh_result r;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(
+        cn_cmh_compute(it->stratum, it->row, it->col, it->n, rows, cols, &r, &err), CN_OK);
+    return r;
+}
+
+static void check_r(const double *x, size_t rows, size_t cols, size_t strata, double q, long df,
+                    double p)
+{
+    items it = items_of(x, rows, cols, strata);
+    cn_cmh_result r = run(&it, rows, cols);
+    ASSERT_REL(r.statistic, q, 1e-10);
+    CU_ASSERT_EQUAL(r.df, df);
+    ASSERT_REL(r.p, p, 1e-9);
+    items_free(&it);
+}
+
+static void test_against_r(void)
+{
+    check_r(A, 3, 3, 2, 15.8011691643291, 4, 0.00329790577963128);
+    check_r(B, 4, 3, 3, 16.7813345848441, 6, 0.0101213752202502);
+    check_r(UCB, 2, 2, 6, 1.52460666044344, 1, 0.216923697055518);
+    check_r(D, 2, 3, 5, 9.01552042794103, 2, 0.0110231219815285);
+}
+
+static void test_counts_strata(void)
+{
+    /* every stratum of B varies (its second has an empty column, not one
+     * column): 19 + 11 + 20 items */
+    items it = items_of(B, 4, 3, 3);
+    cn_cmh_result r = run(&it, 4, 3);
+    CU_ASSERT_EQUAL(r.strata, 3);
+    CU_ASSERT_EQUAL(r.items, 50);
+    items_free(&it);
+}
+
+/* The same statistic whatever the order of rows, columns and items (the
+ * reference category left out does not matter). */
+static void test_order_invariant(void)
+{
+    items it = items_of(B, 4, 3, 3);
+    for (size_t k = 0; k < it.n; k++) {
+        it.row[k] = 3 - it.row[k];
+        it.col[k] = (it.col[k] + 1) % 3;
+    }
+    for (size_t k = 0; k < it.n / 2; k++) {
+        size_t o = it.n - 1 - k, t;
+        t = it.stratum[k], it.stratum[k] = it.stratum[o], it.stratum[o] = t;
+        t = it.row[k], it.row[k] = it.row[o], it.row[o] = t;
+        t = it.col[k], it.col[k] = it.col[o], it.col[o] = t;
+    }
+    cn_cmh_result r = run(&it, 4, 3);
+    ASSERT_REL(r.statistic, 16.7813345848441, 1e-10);
+    CU_ASSERT_EQUAL(r.df, 6);
+    items_free(&it);
+}
+
+/* A 4th row seen only in a stratum of its own (where nothing varies), a
+ * stratum of one item and an empty row index: V is singular; the figures
+ * are R's for A alone. */
+static void test_singular(void)
+{
+    items it = items_of(A, 3, 3, 2);
+    size_t cap = it.n + 8;
+    it.stratum = realloc(it.stratum, cap * sizeof(size_t));
+    it.row = realloc(it.row, cap * sizeof(size_t));
+    it.col = realloc(it.col, cap * sizeof(size_t));
+    for (int m = 0; m < 5; m++) { /* stratum 2: row 3 alone, mixed stances */
+        it.stratum[it.n] = 2;
+        it.row[it.n] = 3;
+        it.col[it.n++] = (size_t)m % 3;
+    }
+    it.stratum[it.n] = 7; /* a one-item stratum */
+    it.row[it.n] = 0;
+    it.col[it.n++] = 2;
+    cn_cmh_result r = run(&it, 5, 3); /* row 4 has no items */
+    ASSERT_REL(r.statistic, 15.8011691643291, 1e-9);
+    CU_ASSERT_EQUAL(r.df, 4);
+    ASSERT_REL(r.p, 0.00329790577963128, 1e-8);
+    CU_ASSERT_EQUAL(r.strata, 2); /* the lone row's and the one item's do not vary */
+    CU_ASSERT_EQUAL(r.items, 44);
+    items_free(&it);
+}
+
+static void test_degenerate(void)
+{
+    cn_cmh_result r;
+    cn_error err;
+    size_t s[4] = {0, 0, 1, 1}, row[4] = {0, 0, 0, 0}, col[4] = {0, 1, 0, 1};
+    /* one row: nothing to compare */
+    CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 4, 2, 2, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(r.statistic));
+    CU_ASSERT_TRUE(isnan(r.p));
+    CU_ASSERT_EQUAL(r.df, 0);
+    /* no items */
+    CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 0, 2, 2, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(r.p));
+    /* two rows, but never in the same stratum */
+    size_t row2[4] = {0, 0, 1, 1};
+    CU_ASSERT_EQUAL(cn_cmh_compute(s, row2, col, 4, 2, 2, &r, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(r.p));
+    CU_ASSERT_EQUAL(r.strata, 0);
+    /* out of range */
+    size_t bad[4] = {0, 0, 2, 1};
+    CU_ASSERT_EQUAL(cn_cmh_compute(s, bad, col, 4, 2, 2, &r, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 4, 2000, 3, &r, &err), CN_ERR_USAGE);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"R mantelhaen.test on four arrays", test_against_r},
+        {"strata that vary", test_counts_strata},
+        {"order of rows, columns and items", test_order_invariant},
+        {"singular V: Moore-Penrose, df = rank", test_singular},
+        {"degenerate and bad input", test_degenerate},
+        {NULL, NULL},
+    };
+    return tu_run_suite("cmh", tests);
+}
