@@ -290,7 +290,7 @@ static void test_custom_thresholds(void)
  * when all five are truly reassuring (4 of 5 gives P(share >= 0.75) = 0.47).
  * With P(true reassuring | predicted reassuring) = 81 / 90 = 0.9 (counts
  * none 2, reassuring 80, cautionary 2, contraindicated 2, each + 1), the exact
- * answer is 0.9^5 = 0.59049; the redraws must agree within 4 standard errors. */
+ * answer is 0.9^5 = 0.59049; five answers are summed exactly (issue 14). */
 static void test_relabel(void)
 {
     double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
@@ -306,8 +306,9 @@ static void test_relabel(void)
     cn_error err;
     size_t draws = 20000;
     CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, 5, m, draws, 7, &r, &err), CN_OK);
-    CU_ASSERT_EQUAL(r.draws, draws);
-    CU_ASSERT_TRUE(within_se(r.holds, 0.59049, draws, 4.0));
+    CU_ASSERT_EQUAL(r.draws, 0);
+    CU_ASSERT_TRUE(r.exact);
+    ASSERT_REL(r.holds, 0.59049, 1e-12);
     /* the share's range: all five (1.0) at the top, 4 of 5 in most other draws */
     CU_ASSERT_DOUBLE_EQUAL(r.share_hi, 1.0, 1e-12);
     CU_ASSERT(r.share_lo >= 0.5 && r.share_lo <= 0.8);
@@ -375,8 +376,108 @@ static void test_relabel_groups_exact(void)
     cn_error err;
     size_t draws = 20000;
     CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, draws, 3, &r, &err), CN_OK);
-    CU_ASSERT_TRUE(within_se(r.holds, exact, draws, 4.0));
+    CU_ASSERT_TRUE(r.exact);
+    ASSERT_REL(r.holds, exact, 1e-12);
     CU_ASSERT(exact > 0.1 && exact < 0.9); /* a case that can fail either way */
+}
+
+/* g answers all predicted reassuring, by the test's own enumeration of the
+ * multinomial's count vectors (not cn_relabel's convolution): P(the level
+ * holds) and the share's 2.5% / 97.5% quantiles (the smallest share whose
+ * cumulative probability reaches them). */
+typedef struct share_prob {
+    double share, p;
+} share_prob;
+
+static int cmp_share(const void *a, const void *b)
+{
+    double x = ((const share_prob *)a)->share, y = ((const share_prob *)b)->share;
+    return (x > y) - (x < y);
+}
+
+static void enumerate_one_group(const cn_consensus_opts *o, const double post[CN_STANCE_COUNT],
+                                int g, double *holds, double *lo, double *hi)
+{
+    long start[CN_STANCE_COUNT] = {0, g, 0, 0};
+    cn_stance maj;
+    cn_consensus_level level = cn_consensus_level_of(o, start, &maj);
+    share_prob *sp = malloc(4000 * sizeof *sp);
+    size_t n = 0;
+    double total = 0;
+    *holds = 0;
+    for (int a1 = 0; a1 <= g; a1++)
+        for (int a2 = 0; a1 + a2 <= g; a2++)
+            for (int a3 = 0; a1 + a2 + a3 <= g; a3++) {
+                int a0 = g - a1 - a2 - a3;
+                long c[CN_STANCE_COUNT] = {a0, a1, a2, a3};
+                double pr = exp(lgamma(g + 1.0) - lgamma(a0 + 1.0) - lgamma(a1 + 1.0) -
+                                lgamma(a2 + 1.0) - lgamma(a3 + 1.0) + a0 * log(post[0]) +
+                                a1 * log(post[1]) + a2 * log(post[2]) + a3 * log(post[3]));
+                cn_stance mm;
+                cn_consensus_level l = cn_consensus_level_of(o, c, &mm);
+                *holds += mm == maj && l >= level ? pr : 0;
+                if (a1 + a2 + a3 > 0) {
+                    sp[n++] = (share_prob){(double)a1 / (a1 + a2 + a3), pr};
+                    total += pr;
+                }
+            }
+    qsort(sp, n, sizeof *sp, cmp_share);
+    double cum = 0;
+    *lo = *hi = NAN;
+    for (size_t i = 0; i < n; i++) {
+        cum += sp[i].p;
+        if (isnan(*lo) && cum >= 0.025 * total)
+            *lo = sp[i].share;
+        if (isnan(*hi) && cum >= 0.975 * total)
+            *hi = sp[i].share;
+    }
+    free(sp);
+}
+
+/* Issue 14: exact up to CN_RELABEL_EXACT_MAX answers to redraw, redraws
+ * above; both against the enumeration, the redraws within 4 standard errors
+ * (and their quantiles, by selection, within a step of the share). */
+static void test_relabel_exact_and_drawn(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 4;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 40;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 8;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 2;
+    double post[CN_STANCE_COUNT] = {5.0 / 58, 41.0 / 58, 9.0 / 58, 3.0 / 58};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    cn_stance pred[CN_RELABEL_EXACT_MAX + 1];
+    for (int i = 0; i <= CN_RELABEL_EXACT_MAX; i++)
+        pred[i] = CN_STANCE_REASSURING;
+    cn_relabel_result r;
+    cn_error err;
+    double holds, lo, hi;
+    int g = CN_RELABEL_EXACT_MAX;
+    enumerate_one_group(&o, post, g, &holds, &lo, &hi);
+    CU_ASSERT(holds > 0.1 && holds < 0.9);
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 2000, 5, &r, &err),
+                          CN_OK);
+    CU_ASSERT_TRUE(r.exact);
+    CU_ASSERT_EQUAL(r.draws, 0);
+    ASSERT_REL(r.holds, holds, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.share_lo, lo, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(r.share_hi, hi, 1e-12);
+    g = CN_RELABEL_EXACT_MAX + 1;
+    enumerate_one_group(&o, post, g, &holds, &lo, &hi);
+    size_t draws = 20000;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, draws, 5, &r, &err),
+                          CN_OK);
+    CU_ASSERT_FALSE(r.exact);
+    CU_ASSERT_EQUAL(r.draws, draws);
+    CU_ASSERT_TRUE(within_se(r.holds, holds, draws, 4.0));
+    CU_ASSERT(fabs(r.share_lo - lo) <= 1.0 / g);
+    CU_ASSERT(fabs(r.share_hi - hi) <= 1.0 / g);
+    cn_relabel_result again;
+    cn_relabel_compute(&o, pred, NULL, (size_t)g, m, draws, 5, &again, &err);
+    CU_ASSERT_EQUAL(memcmp(&again.holds, &r.holds, sizeof r.holds), 0);
+    CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
+    CU_ASSERT_EQUAL(memcmp(&again.share_hi, &r.share_hi, sizeof r.share_hi), 0);
 }
 
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
@@ -554,6 +655,8 @@ int main(void)
         {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},
         {"relabeling under the classifier's errors (issue 12)", test_relabel},
         {"relabeling: groups drawn at once vs exact (issue 14)", test_relabel_groups_exact},
+        {"relabeling: exact sums and redraws vs enumeration (issue 14)",
+         test_relabel_exact_and_drawn},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -158,6 +158,7 @@ static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
         num(c, rel, "share_lo", k->relabel_share_lo);
         num(c, rel, "share_hi", k->relabel_share_hi);
         integer(c, rel, "draws", (long)k->relabel_draws);
+        str(c, rel, "method", k->relabel_method);
     }
     cJSON *post = obj(c, o, "p_most_common");
     for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)

@@ -197,6 +197,7 @@ static void consensus(xctx *c, const cn_consensus_result *k)
     attr_num(c, "relabel-share-lo", k->relabel_share_lo);
     attr_num(c, "relabel-share-hi", k->relabel_share_hi);
     attr_int(c, "relabel-draws", (long)k->relabel_draws);
+    attr(c, "relabel-method", k->relabel_method);
     attr_num(c, "ordinal", k->ordinal);
     attr_num(c, "entropy", k->entropy);
     for (int s = CN_STANCE_REASSURING; s < CN_STANCE_COUNT; s++) {

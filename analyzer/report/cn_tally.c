@@ -109,6 +109,7 @@ static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts
         r->relabel_share_lo = rr.share_lo;
         r->relabel_share_hi = rr.share_hi;
         r->relabel_draws = rr.draws;
+        r->relabel_method = rr.exact ? "exact" : "monte_carlo";
     }
     free(pred);
     free(certain);

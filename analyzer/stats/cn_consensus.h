@@ -112,6 +112,9 @@ typedef struct cn_consensus_result {
      * share's range under them; NaN (and 0 draws) otherwise. */
     double relabel_holds, relabel_share_lo, relabel_share_hi;
     size_t relabel_draws;
+    /* "exact" (a sum over every relabeling), "monte_carlo" (relabel_draws
+     * redraws), NULL when not relabeled */
+    const char *relabel_method;
 } cn_consensus_result;
 
 /* The majority (*majority; CN_STANCE_NONE on a tie or without stances) and

@@ -8,20 +8,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_double(const void *a, const void *b)
+/* Puts the k-th smallest of v[0..n) at v[k], the smaller ones before it and
+ * the larger after (Hoare's selection): what sorting would put there. */
+static void select_kth(double *v, size_t n, size_t kth)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    /* Wirth's algorithm (Algorithms + Data Structures = Programs, 1976) */
+    long l = 0, r = (long)n - 1, k = (long)kth;
+    while (l < r) {
+        double x = v[k];
+        long i = l, j = r;
+        do {
+            while (v[i] < x)
+                i++;
+            while (x < v[j])
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                j--;
+            }
+        } while (i <= j);
+        if (j < k)
+            l = i;
+        if (k < i)
+            r = j;
+    }
 }
 
-/* The q-quantile of sorted values (type 7, as R's default). */
-static double quantile(const double *v, size_t n, double q)
+/* The q-quantile of v (type 7, as R's default), as on sorted values but by
+ * selection: linear in n. Reorders v. */
+static double quantile(double *v, size_t n, double q)
 {
     double h = (double)(n - 1) * q;
     size_t i = (size_t)floor(h);
-    if (i + 1 >= n)
+    if (i + 1 >= n) {
+        select_kth(v, n, n - 1);
         return v[n - 1];
-    return v[i] + (h - (double)i) * (v[i + 1] - v[i]);
+    }
+    select_kth(v, n, i);
+    double next = v[i + 1];
+    for (size_t k = i + 2; k < n; k++)
+        next = v[k] < next ? v[k] : next;
+    return v[i] + (h - (double)i) * (next - v[i]);
 }
 
 /*
@@ -99,12 +129,124 @@ static void draw_counts(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     }
 }
 
+/* A value and its probability (the exact share distribution). */
+typedef struct weighted {
+    double x, w;
+} weighted;
+
+static int cmp_weighted(const void *a, const void *b)
+{
+    double x = ((const weighted *)a)->x, y = ((const weighted *)b)->x;
+    return (x > y) - (x < y);
+}
+
+/* The smallest x whose cumulative weight reaches q of the total: the
+ * q-quantile of a discrete distribution, what the redraws' quantiles tend to. */
+static double weighted_quantile(const weighted *v, size_t n, double total, double q)
+{
+    double cum = 0.0, bar = q * total * (1.0 - 1e-12);
+    for (size_t i = 0; i < n; i++) {
+        cum += v[i].w;
+        if (cum >= bar)
+            return v[i].x;
+    }
+    return v[n - 1].x;
+}
+
+/* Dense distributions over the counts (c1, c2, c3) of the true stances other
+ * than none (none takes the rest) for up to CN_RELABEL_EXACT_MAX answers. */
+#define EXACT_SIDE (CN_RELABEL_EXACT_MAX + 1)
+#define EXACT_AT(c1, c2, c3) (((size_t)(c1)*EXACT_SIDE + (size_t)(c2)) * EXACT_SIDE + (size_t)(c3))
+#define EXACT_CELLS (EXACT_SIDE * EXACT_SIDE * EXACT_SIDE)
+
+/* dist (over m answers so far) convolved with the multinomial of g answers
+ * spread by prob, into next. */
+static void convolve(const double *dist, unsigned m, unsigned g, const double prob[CN_STANCE_COUNT],
+                     double *next)
+{
+    double fact[EXACT_SIDE];
+    fact[0] = 1.0;
+    for (unsigned k = 1; k <= g; k++)
+        fact[k] = fact[k - 1] * (double)k; /* exact in doubles up to 16! */
+    memset(next, 0, EXACT_CELLS * sizeof *next);
+    for (unsigned a1 = 0; a1 <= g; a1++)
+        for (unsigned a2 = 0; a1 + a2 <= g; a2++)
+            for (unsigned a3 = 0; a1 + a2 + a3 <= g; a3++) {
+                unsigned a0 = g - a1 - a2 - a3;
+                double pr = fact[g] / (fact[a0] * fact[a1] * fact[a2] * fact[a3]) *
+                            pow(prob[0], a0) * pow(prob[1], a1) * pow(prob[2], a2) *
+                            pow(prob[3], a3);
+                for (unsigned c1 = 0; c1 <= m; c1++)
+                    for (unsigned c2 = 0; c1 + c2 <= m; c2++)
+                        for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++)
+                            next[EXACT_AT(c1 + a1, c2 + a2, c3 + a3)] +=
+                                pr * dist[EXACT_AT(c1, c2, c3)];
+            }
+}
+
+/* Every count vector the relabeling can give, with its probability. */
+static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
+                         const unsigned group[CN_STANCE_COUNT],
+                         const double post[CN_STANCE_COUNT][CN_STANCE_COUNT], cn_stance majority,
+                         cn_consensus_level level, level_cache *lc, cn_relabel_result *out)
+{
+    double *dist = calloc(EXACT_CELLS, sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
+    weighted *shares = malloc(EXACT_CELLS * sizeof *shares);
+    if (!dist || !next || !shares) {
+        free(dist);
+        free(next);
+        free(shares);
+        return CN_ERR_NOMEM;
+    }
+    unsigned m = 0;
+    dist[0] = 1.0;
+    for (int p = 0; p < CN_STANCE_COUNT; p++) {
+        if (group[p] == 0)
+            continue;
+        convolve(dist, m, group[p], post[p], next);
+        double *t = dist;
+        dist = next;
+        next = t;
+        m += group[p];
+    }
+    double held = 0.0, share_total = 0.0;
+    size_t n_shares = 0;
+    for (unsigned c1 = 0; c1 <= m; c1++)
+        for (unsigned c2 = 0; c1 + c2 <= m; c2++)
+            for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++) {
+                double pr = dist[EXACT_AT(c1, c2, c3)];
+                long c[CN_STANCE_COUNT] = {fixed[0] + (long)(m - c1 - c2 - c3), fixed[1] + (long)c1,
+                                           fixed[2] + (long)c2, fixed[3] + (long)c3};
+                cn_stance mm;
+                cn_consensus_level l = cached_level(lc, opts, c, &mm);
+                held += mm == majority && l >= level ? pr : 0.0;
+                long stance_answers = c[1] + c[2] + c[3];
+                if (majority != CN_STANCE_NONE && stance_answers > 0) {
+                    shares[n_shares++] =
+                        (weighted){(double)c[majority] / (double)stance_answers, pr};
+                    share_total += pr;
+                }
+            }
+    if (majority != CN_STANCE_NONE && level >= CN_CONSENSUS_WEAK)
+        out->holds = fmin(held, 1.0);
+    if (n_shares > 0) {
+        qsort(shares, n_shares, sizeof *shares, cmp_weighted);
+        out->share_lo = weighted_quantile(shares, n_shares, share_total, 0.025);
+        out->share_hi = weighted_quantile(shares, n_shares, share_total, 0.975);
+    }
+    out->exact = true;
+    free(dist);
+    free(next);
+    free(shares);
+    return CN_OK;
+}
+
 int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
                        const bool *certain, size_t n,
                        const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
                        unsigned long seed, cn_relabel_result *out, cn_error *err)
 {
-    *out = (cn_relabel_result){NAN, NAN, NAN, 0};
+    *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
     if (draws == 0)
         return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
     if (n > UINT_MAX / 2)
@@ -124,6 +266,15 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
     }
     cn_stance majority;
     cn_consensus_level level = cn_consensus_level_of(opts, counts, &majority);
+    if (group[0] + group[1] + group[2] + group[3] <= CN_RELABEL_EXACT_MAX) {
+        level_cache *cache = malloc(sizeof *cache);
+        if (cache)
+            level_cache_init(cache);
+        rc = cache ? exact_relabel(opts, fixed, group, post, majority, level, cache, out)
+                   : CN_ERR_NOMEM;
+        free(cache);
+        return rc ? cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory") : CN_OK;
+    }
     double *shares = malloc(draws * sizeof *shares);
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
     level_cache *lc = malloc(sizeof *lc);
@@ -155,7 +306,6 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
     if (majority != CN_STANCE_NONE && level >= CN_CONSENSUS_WEAK)
         out->holds = (double)held / (double)draws;
     if (n_shares > 0) {
-        qsort(shares, n_shares, sizeof *shares, cmp_double);
         out->share_lo = quantile(shares, n_shares, 0.025);
         out->share_hi = quantile(shares, n_shares, 0.975);
     }

@@ -15,11 +15,14 @@
  * - share_lo, share_hi: the 2.5% and 97.5% quantiles of that stance's share
  *   of the stance-taking answers over the draws (NaN without a majority).
  * Answers an editor has corrected are certain and never redrawn. Only the
- * counts matter, so the answers predicted p are redrawn together, one
- * multinomial draw per predicted stance (GSL), whatever their number. Seeded
- * and deterministic. (Exact would be a sum over every count vector, O(n^3)
- * of them: fine for a question of ten answers, not for a claim of a
- * thousand, so this stays a Monte Carlo.)
+ * counts matter. Up to CN_RELABEL_EXACT_MAX answers to redraw, the figures
+ * are exact: a sum over every count vector the relabeling can give (O(n^3)
+ * of them), its distribution the convolution of one multinomial per
+ * predicted stance; the share's quantiles are then those of that discrete
+ * distribution (the smallest share whose cumulative probability reaches
+ * 2.5% / 97.5%), which the redraws' quantiles tend to. Above, `draws`
+ * redraws, the answers predicted p redrawn together, one multinomial draw per
+ * predicted stance (GSL), whatever their number; seeded and deterministic.
  */
 #ifndef CN_RELABEL_H
 #define CN_RELABEL_H
@@ -31,10 +34,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Most answers to redraw for which the figures are exact (a sum over at most
+ * C(19, 3) = 969 count vectors, cheaper than the redraws). */
+#define CN_RELABEL_EXACT_MAX 16
+
 typedef struct cn_relabel_result {
     double holds;
     double share_lo, share_hi;
-    size_t draws;
+    size_t draws; /* redraws made; 0 when exact */
+    bool exact;
 } cn_relabel_result;
 
 /* confusion[t][p]: labelled answers of true stance t the classifier called p.
