@@ -10,6 +10,7 @@
 #include "cn_analysis.h"
 #include "cn_outfile.h"
 #include "cn_report_fmt.h"
+#include "cn_report_json.h"
 #include "cn_review.h"
 #include "cn_rules.h"
 #include "cn_summary.h"
@@ -427,6 +428,30 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(in_groups, 5);
     CU_ASSERT_EQUAL(r->specialties.n_tested, 2); /* Dermatologist, Plastic Surgeon */
     CU_ASSERT_PTR_NULL(r->specialties.groups[r->specialties.n_groups - 1].specialty);
+
+    /* answers.jsonl, written from the classify lines' text (issue 14), is the
+     * tree of cn_report_answer_line_new printed line by line, byte for byte;
+     * c.txt's answer is grouped under a.txt's question_id */
+    char *jsonl = NULL, *want = NULL;
+    size_t jsonl_len = 0, want_len = 0;
+    CU_ASSERT_EQUAL_FATAL(cn_report_answers_render(r, &jsonl, &jsonl_len, &err), CN_OK);
+    FILE *f = open_memstream(&want, &want_len);
+    for (size_t i = 0; f && i < r->n_answers; i++) {
+        cJSON *line = cn_report_answer_line_new(r, i);
+        char *text = line ? cJSON_PrintUnformatted(line) : NULL;
+        CU_ASSERT_PTR_NOT_NULL(text);
+        fprintf(f, "%s\n", text ? text : "");
+        cJSON_free(text);
+        cJSON_Delete(line);
+    }
+    fclose(f);
+    CU_ASSERT_EQUAL(jsonl_len, want_len);
+    CU_ASSERT_STRING_EQUAL(jsonl, want);
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(jsonl, "\"file\":\"c.txt\",\"index\":1,\"answer_id\":\"2222222222222222\","
+                      "\"question_id\":\"aaaaaaaaaaaaaaaa\""));
+    free(jsonl);
+    free(want);
 
     CU_ASSERT_EQUAL(cn_analysis_finish(an, &err), CN_ERR_USAGE);
     cn_analysis_free(an);

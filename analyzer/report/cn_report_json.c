@@ -3,6 +3,7 @@
 
 #include "cn_annotate.h"
 #include "cn_config.h"
+#include "cn_jsonbuf.h"
 #include "cn_report_fmt.h"
 
 #include <math.h>
@@ -824,21 +825,76 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     return o;
 }
 
+/* The end of the JSON string or null that starts at v. */
+static const char *json_value_end(const char *v)
+{
+    if (*v != '"')
+        return strncmp(v, "null", 4) ? NULL : v + 4;
+    for (v++; *v && *v != '"'; v++)
+        if (*v == '\\' && v[1])
+            v++;
+    return *v == '"' ? v + 1 : NULL;
+}
+
+/* The answers.jsonl line of an answer without an editor's override, written
+ * from the `classify` line's text (cn_annotation_answer_write) as the tree
+ * of cn_report_answer_line_new prints, byte for byte: its question_id value
+ * replaced in place, then role, editor_override false and override null
+ * appended. No tree, no re-parse. Returns false when the text is not as
+ * expected (the caller then takes the tree). line, id: scratch buffers. */
+static bool answer_line_direct(const cn_analysis_result *r, size_t i, cn_jsonbuf *line,
+                               cn_jsonbuf *id, FILE *f)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    const char *qid = r->questions[a->question].id;
+    if (a->override || !a->page || a->in_page >= a->page->n_answers || !qid)
+        return false;
+    cn_jsonbuf_reset(line);
+    cn_annotation_answer_write(line, a->page, a->in_page, a->annotation);
+    cn_jsonbuf_reset(id);
+    cn_jsonbuf_string(id, qid);
+    if (line->failed || id->failed || line->len < 2 || line->s[line->len - 1] != '}')
+        return false;
+    /* The first "question_id": is the top-level key: a quote inside a string
+     * is escaped, so the text cannot occur there, and the keys before it are
+     * file, index and answer_id. */
+    static const char key[] = "\"question_id\":";
+    char *at = strstr(line->s, key);
+    const char *value = at ? at + sizeof key - 1 : NULL;
+    const char *end = value ? json_value_end(value) : NULL;
+    if (!end)
+        return false;
+    const char *role = cn_answer_role_name(a->role);
+    fwrite(line->s, 1, (size_t)(value - line->s), f);
+    fwrite(id->s, 1, id->len, f);
+    fwrite(end, 1, (size_t)(line->s + line->len - 1 - end), f);
+    fprintf(f, ",\"role\":\"%s\",\"editor_override\":false,\"override\":null}\n", role);
+    return true;
+}
+
 int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
-    for (size_t i = 0; i < r->n_answers; i++) {
-        cJSON *o = cn_report_answer_line_new(r, i);
-        char *line = o ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        if (!line)
-            return cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
-        fputs(line, f);
-        fputc('\n', f);
-        cJSON_free(line);
+    cn_jsonbuf line = {0}, id = {0};
+    int rc = CN_OK;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        if (!answer_line_direct(r, i, &line, &id, f)) {
+            cJSON *o = cn_report_answer_line_new(r, i);
+            char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+            cJSON_Delete(o);
+            if (!text) {
+                rc = cn_error_set(err, CN_ERR_NOMEM, "answers.jsonl: out of memory");
+                break;
+            }
+            fputs(text, f);
+            fputc('\n', f);
+            cJSON_free(text);
+        }
         if (ferror(f))
-            return cn_error_set(err, CN_ERR_IO, "answers.jsonl: cannot write");
+            rc = cn_error_set(err, CN_ERR_IO, "answers.jsonl: cannot write");
     }
-    return CN_OK;
+    cn_jsonbuf_clear(&line);
+    cn_jsonbuf_clear(&id);
+    return rc;
 }
 
 int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
