@@ -1029,8 +1029,11 @@ static int within_questions(cn_analysis *an, const size_t *stratum, const size_t
                             const size_t *col, size_t n, cn_error *err)
 {
     cn_specialty_comparison *sc = &an->result.specialties;
-    cn_cmh_result cmh;
-    int rc = cn_cmh_compute(stratum, row, col, n, sc->n_tested, 3, &cmh, err);
+    cn_cmh_result cmh = {.p = NAN};
+    int rc = CN_OK;
+    /* more specialties than the CMH's matrix can take: the permutations */
+    if ((sc->n_tested - 1) * 2 <= CN_CMH_MAX_DF)
+        rc = cn_cmh_compute(stratum, row, col, n, sc->n_tested, 3, &cmh, err);
     if (rc != CN_OK)
         return rc;
     sc->cmh_questions = cmh.strata;
