@@ -73,6 +73,7 @@
 #include "cn_pairwise.h"
 #include "cn_relabel.h"
 #include "cn_stats_csv.h"
+#include "cn_strata.h"
 
 /* report */
 #include "cn_analysis.h"

@@ -2,6 +2,8 @@
  */
 #include "cn_cmh.h"
 
+#include "cn_strata.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_matrix.h>
@@ -162,30 +164,13 @@ static int quadratic_form(const double *d, double *v, size_t dim, double *q, lon
     return rc;
 }
 
-/* Items grouped by stratum (a counting sort): order[start[s] .. start[s + 1]). */
-static int group_by_stratum(const size_t *stratum, size_t n, size_t nstrata, size_t **order,
-                            size_t **start)
-{
-    *start = calloc(nstrata + 2, sizeof **start);
-    *order = malloc((n ? n : 1) * sizeof **order);
-    if (!*start || !*order)
-        return CN_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        (*start)[stratum[i] + 2]++;
-    for (size_t s = 2; s < nstrata + 2; s++)
-        (*start)[s] += (*start)[s - 1];
-    for (size_t i = 0; i < n; i++)
-        (*order)[(*start)[stratum[i] + 1]++] = i;
-    return CN_OK;
-}
-
 /* d and V summed over the strata. */
 static int accumulate(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
                       size_t nstrata, const cmh_dims *dm, double *d, double *v, cn_cmh_result *out)
 {
     size_t *order = NULL, *start = NULL;
     cmh_stratum s = {0};
-    int rc = group_by_stratum(stratum, n, nstrata, &order, &start);
+    int rc = cn_strata_group(stratum, n, nstrata, &order, &start);
     if (rc == CN_OK)
         rc = stratum_alloc(&s, dm->r, dm->c);
     for (size_t k = 0; rc == CN_OK && k < nstrata; k++) {

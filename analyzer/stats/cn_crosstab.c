@@ -1,6 +1,8 @@
 /* cn_crosstab: chi-square test of an r x c table, asymptotic and Monte Carlo (Patefield, GSL). */
 #include "cn_crosstab.h"
 
+#include "cn_strata.h"
+
 #include <float.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
@@ -406,23 +408,6 @@ static int stratum_build(stratum_table *t, const long *counts, size_t rows, size
     return CN_OK;
 }
 
-/* Items grouped by stratum (a counting sort): order[start[s] .. start[s + 1]). */
-static int group_by_stratum(const size_t *stratum, size_t n, size_t nstrata, size_t **order,
-                            size_t **start)
-{
-    *start = calloc(nstrata + 2, sizeof **start);
-    *order = malloc((n ? n : 1) * sizeof **order);
-    if (!*start || !*order)
-        return CN_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        (*start)[stratum[i] + 2]++;
-    for (size_t s = 2; s < nstrata + 2; s++)
-        (*start)[s] += (*start)[s - 1];
-    for (size_t i = 0; i < n; i++)
-        (*order)[(*start)[stratum[i] + 1]++] = i;
-    return CN_OK;
-}
-
 /* The strata with something to draw (two rows and two columns at least);
  * the others' counts go into st->fixed. */
 static int strata_build(strata *st, const size_t *stratum, const size_t *row, const size_t *col,
@@ -436,7 +421,7 @@ static int strata_build(strata *st, const size_t *stratum, const size_t *row, co
     st->cell = malloc(rows * cols * sizeof *st->cell);
     int rc = counts && st->s && st->fixed && st->cell ? CN_OK : CN_ERR_NOMEM;
     if (rc == CN_OK)
-        rc = group_by_stratum(stratum, n, nstrata, &order, &start);
+        rc = cn_strata_group(stratum, n, nstrata, &order, &start);
     for (size_t s = 0; rc == CN_OK && s < nstrata; s++) {
         memset(counts, 0, rows * cols * sizeof *counts);
         for (size_t k = start[s]; k < start[s + 1]; k++)
