@@ -16,7 +16,6 @@
 #include "cn_summary.h"
 #include "cn_tally.h"
 
-#include <dirent.h>
 #include <signal.h>
 #include <math.h>
 #include <stdio.h>
@@ -518,19 +517,6 @@ static void test_fmt_clean_text(void)
 
 /* ---- output set ---- */
 
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    size_t n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-             strcmp(e->d_name, ".consensus.lock");
-    if (d)
-        closedir(d);
-    return n;
-}
-
 static void test_outset_commit_and_abort(void)
 {
     char *tmp = tu_mkdtemp();
@@ -541,14 +527,14 @@ static void test_outset_commit_and_abort(void)
     CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_add(set, "one.txt", "1\n", 2, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_add(set, "two.txt", "22\n", 3, &err), CN_OK);
-    CU_ASSERT_EQUAL(count_entries(dir), 2); /* two temporaries, no final names yet */
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 2); /* two temporaries, no final names yet */
     char path[1100];
     snprintf(path, sizeof path, "%s/one.txt", dir);
     struct stat st;
     CU_ASSERT_NOT_EQUAL(stat(path, &st), 0);
     CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
     cn_outset_free(set);
-    CU_ASSERT_EQUAL(count_entries(dir), 2);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 2);
     size_t len = 0;
     char *got = tu_read_file(path, &len);
     CU_ASSERT_STRING_EQUAL(got, "1\n");
@@ -559,7 +545,7 @@ static void test_outset_commit_and_abort(void)
     CU_ASSERT_EQUAL(cn_outset_add(set, "three.txt", "3", 1, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_add(set, "../escape", "x", 1, &err), CN_ERR_USAGE);
     cn_outset_free(set);
-    CU_ASSERT_EQUAL(count_entries(dir), 2);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 2);
     tu_rm_rf(tmp);
     free(tmp);
 }
@@ -591,7 +577,7 @@ static void test_outset_all_or_nothing(void)
     char *got = tu_read_file(path, NULL);
     CU_ASSERT_STRING_EQUAL(got ? got : "", "old a"); /* rolled back */
     free(got);
-    CU_ASSERT_EQUAL(count_entries(dir), 3); /* a.txt, stale.html, b.txt/: nothing left over */
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 3); /* a.txt, stale.html, b.txt/: nothing left over */
     /* removing a stale file with the set */
     CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_add(set, "a.txt", "new a", 5, &err), CN_OK);
@@ -642,7 +628,7 @@ static void test_outset_signal(void)
     CU_ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
     if (WIFEXITED(status))
         fprintf(stderr, "\n    child exited %d", WEXITSTATUS(status));
-    CU_ASSERT_EQUAL(count_entries(dir), 0); /* no temporary, no partial set */
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0); /* no temporary, no partial set */
     tu_rm_rf(dir);
     free(dir);
 }

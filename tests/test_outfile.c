@@ -8,27 +8,12 @@
 
 #include "cn_outfile.h"
 
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Entries of dir other than . .. and the lock. */
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    size_t n = 0;
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
-             strcmp(e->d_name, ".consensus.lock");
-    if (d)
-        closedir(d);
-    return n;
-}
 
 static bool exists(const char *dir, const char *name)
 {
@@ -49,14 +34,14 @@ static void test_stream_commits(void)
     /* more than the stream's buffer, so some of it reaches the file early */
     for (int i = 0; i < 100000; i++)
         fprintf(f, "line %d\n", i);
-    CU_ASSERT_EQUAL(count_entries(dir), 1); /* the temporary only */
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 1); /* the temporary only */
     CU_ASSERT_FALSE(exists(dir, "big.txt"));
     CU_ASSERT_EQUAL(cn_outset_close(set, f, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_add(set, "small.txt", "s\n", 2, &err), CN_OK);
     CU_ASSERT_FALSE(exists(dir, "big.txt"));
     CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
     cn_outset_free(set);
-    CU_ASSERT_EQUAL(count_entries(dir), 2);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 2);
     char path[1200];
     snprintf(path, sizeof path, "%s/big.txt", dir);
     size_t len = 0;
@@ -85,7 +70,7 @@ static void test_failed_stream_leaves_nothing(void)
     close(fileno(f)); /* the flush at close fails */
     CU_ASSERT_EQUAL(cn_outset_close(set, f, &err), CN_ERR_IO);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "broken.txt"));
-    CU_ASSERT_EQUAL(count_entries(dir), 0);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
     /* the set goes on without it */
     CU_ASSERT_EQUAL(cn_outset_add(set, "other.txt", "o", 1, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
@@ -107,7 +92,7 @@ static void test_open_stream_removed_by_free(void)
     CU_ASSERT_EQUAL_FATAL(cn_outset_open(set, "half.txt", &f, &err), CN_OK);
     fputs("a writer that gave up", f);
     cn_outset_free(set); /* no commit: both temporaries go */
-    CU_ASSERT_EQUAL(count_entries(dir), 0);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
     tu_rm_rf(dir);
     free(dir);
 }
@@ -130,7 +115,7 @@ static void test_stream_misuse(void)
     CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
     cn_outset_free(set);
     CU_ASSERT_TRUE(exists(dir, "a.txt"));
-    CU_ASSERT_EQUAL(count_entries(dir), 1);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 1);
     tu_rm_rf(dir);
     free(dir);
 }

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +133,17 @@ int tu_validate_report_xml(const char *dir)
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pc);
     return rc;
+}
+
+size_t tu_count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+             strcmp(e->d_name, ".consensus.lock");
+    if (d)
+        closedir(d);
+    return n;
 }

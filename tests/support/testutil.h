@@ -29,6 +29,9 @@ char *tu_write_file(const char *dir, const char *name, const char *data, size_t 
 /* Remove a folder tree (best effort). */
 void tu_rm_rf(const char *path);
 
+/* Entries of dir other than ".", ".." and the output lock (.consensus.lock). */
+size_t tu_count_entries(const char *dir);
+
 /* Run `$CN_CONSENSUS_BIN args` through /bin/sh (args is shell text), capturing
  * stdout and stderr into malloc'd strings (either may be NULL to discard).
  * Returns the exit status, or -1 when it could not run. */
