@@ -93,7 +93,9 @@ static int parse_item(const cJSON *obj, const char *path, unsigned line, cn_gold
     if (wt)
         it->weight = wt->valuedouble;
     const cJSON *idx = cJSON_GetObjectItemCaseSensitive(obj, "index");
-    if (cJSON_IsNumber(idx) && idx->valuedouble >= 1)
+    /* An index past any page's answers (1e6) can match nothing; a larger one
+     * would not even convert to size_t. */
+    if (cJSON_IsNumber(idx) && idx->valuedouble >= 1 && idx->valuedouble <= 1e6)
         it->index = (size_t)idx->valuedouble;
     if (!it->answer_id && (!it->file || (!it->prefix && !it->hash))) {
         item_clear(it);
