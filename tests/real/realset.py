@@ -52,7 +52,12 @@ def split_of(pid, collection=1):
     """Fixed before any labelling or tuning. First collection (2026-12-03): 2
     of 5 hash buckets are validation (`val`), the rest `dev`. Second
     collection (2026-12-04, pages not in the first): even first byte is
-    `val2` (kept untouched until the rules are frozen), odd is `dev2`."""
+    `val2` (kept untouched until the rules are frozen), odd is `dev2`. Third
+    collection (2026-12-05, pages in neither): all `val3`, a fresh
+    validation set for the rules frozen at the end of that day's work (val
+    and val2 had by then been scored)."""
+    if collection == 3:
+        return "val3"
     if collection == 2:
         return "val2" if int(pid[3:5], 16) % 2 == 0 else "dev2"
     return "val" if int(pid[3:5], 16) % 5 < 2 else "dev"

@@ -3,7 +3,7 @@
 
 usage: build_labels.py MERGED_DIR COLLECT_DIR OUT_DIR [COLLECTION]
 
-COLLECTION (1 or 2, default 1) picks the split rule of realset.split_of: the
+COLLECTION (1, 2 or 3, default 1) picks the split rule of realset.split_of: the
 second collection (2026-12-04) was merged per split (val2, dev2) and its
 lines appended to labels.jsonl and manifest.tsv.
 
