@@ -481,14 +481,31 @@ static void test_cut_off_mid_answer(void)
 
 static void test_cut_off_title_only(void)
 {
+    /* a title above the vote line the site prints under each title */
     ru_result r = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
-                                "Two\n\n" BODY2 "\n\nThe title of a third answer\n");
+                                "Two\n\n" BODY2 "\n\nThe title of a third answer\n\n{{ voteCo");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "The title of a third answer");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
+    /* Without one, on a page that signs its answers, a last line under an
+     * unsigned body goes on with that answer (real pages: its next line cut,
+     * or the start of its signature) */
+    ru_result u = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
+                                "Two\n\n" BODY2 "\n\nIn our own practice");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&u), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&u, 2)->text, BODY2 "\n\nIn our own practice");
+    CU_ASSERT_TRUE(ru_answer(&u, 2)->truncated);
+    ru_free(&u);
+    /* a word or two: the cut name line of its signature, dropped */
+    ru_result v = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
+                                "Two\n\n" BODY2 "\n\nMarga");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&v), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&v, 2)->text, BODY2);
+    CU_ASSERT_TRUE(ru_answer(&v, 2)->truncated);
+    ru_free(&v);
     /* title only right after a signature */
     ru_result s = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\nTwo\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&s), 2);

@@ -557,6 +557,62 @@ static void test_lists_votes_and_glued_headings(void)
     ru_free(&r);
 }
 
+/* Pages cut at a fixed length inside an answer that is not signed yet: the
+ * last line is the answer's next line or the start of its signature's name
+ * ("Rosal"), not another answer's title; a title above the vote line still is
+ * one; a page cut inside its closing disclaimer ends there. */
+static void test_cut_inside_an_unsigned_answer(void)
+{
+    ru_result r =
+        read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
+                 "Lenses are fine\n\n"
+                 "Contact lenses touch the eye, not the incisions, so they can go back in "
+                 "as soon as the swelling lets you open your eyes comfortably.\n\n"
+                 "Mark Ellis, MD\nTulsa Plastic Surgeon\n4.7 out of 5 stars 31 reviews\n\n"
+                 "Wait a few days\n\n"
+                 "Swollen lids make lenses awkward to put in, and rubbing the lids early can "
+                 "pull on the stitches. Give it three or four days.\n\n"
+                 "In our clinic we usually");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait a few days");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "In our clinic we usually"));
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+
+    r = read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
+                 "Lenses are fine\n\nThey touch the eye, not the incisions.\n\n"
+                 "Mark Ellis, MD\nTulsa Plastic Surgeon\n\n"
+                 "Wait a few days\n\n"
+                 "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
+                 "Rosal ");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(
+        ru_answer(&r, 2)->text,
+        "Swollen lids make lenses awkward to put in. Give it three or four days.");
+    ru_free(&r);
+
+    r = read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
+                 "Wait a few days\n\n"
+                 "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
+                 "Mark Ellis, MD\nTulsa Plastic Surgeon\n\n"
+                 "Lenses after eyelid surgery\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "Most patients can wear them again within a week.\n\n"
+                 "Next week is fine\n\n{{ voteCount >= 0 ? '+' + (vo");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Next week is fine");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
+    ru_free(&r);
+
+    r = read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
+                 "Wait a few days\n\n"
+                 "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
+                 "Mark Ellis, MD\nTulsa Plastic Surgeon\n\nThese answers are for edu");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -579,6 +635,7 @@ int main(void)
         {"address, closing wish, cut rating and template", test_signature_tails_and_cut_scraps},
         {"answers closed by a credit in brackets", test_credited_answers},
         {"lists, vote lines, glued headings, furniture", test_lists_votes_and_glued_headings},
+        {"cut inside an unsigned answer or the disclaimer", test_cut_inside_an_unsigned_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -475,6 +475,25 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t le
     return starts_with_any(&c->disclaimers, line, len);
 }
 
+bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+{
+    /* "These answers are for ed": long enough to hold two words of it */
+    enum { MIN_CUT = 10 };
+    size_t head = len < 200 ? len : 200;
+    char v[201];
+    size_t n = cn_text_normalize_into(line, head, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    if (n < MIN_CUT || head < len)
+        return false;
+    for (size_t i = 0; i < c->disclaimers.n; i++) {
+        const char *d = c->disclaimers.v[i];
+        if (strlen(d) > n && memcmp(v, d, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool cn_pagecues_starts_valediction(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->valedictions, line, len);

@@ -61,6 +61,10 @@ bool cn_pagecues_is_widget(const cn_pagecues *cues, const char *line, size_t len
 /* line[0..len) starts the closing disclaimer. */
 bool cn_pagecues_is_disclaimer(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) is the start of a closing disclaimer cut by the page's end
+ * ("These answers are for ed"): at least two words' worth of one. */
+bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *cues, const char *line, size_t len);
+
 /* word[0..len) can not be part of a city ("Board", "your"). */
 bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, size_t len);
 

@@ -40,9 +40,10 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits; /* the page uses one blank line inside answers, two between */
-    bool split_runs; /* no signatures: a run of long lines is one answer a line */
-    bool bare;       /* no "Doctor Answers" line */
+    bool gap_splits;  /* the page uses one blank line inside answers, two between */
+    bool split_runs;  /* no signatures: a run of long lines is one answer a line */
+    bool signed_page; /* some answer is signed with a "City Specialty" or rating line */
+    bool bare;        /* no "Doctor Answers" line */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -660,6 +661,25 @@ static bool signature_extra(const ctx *c, size_t p)
     return cn_signature_is_extra(c->cues, l->s, l->len);
 }
 
+/* The page's last paragraph, a line cut by the page's end inside an answer
+ * that is not signed yet, on a page that signs its answers: the answer's
+ * next line or the start of its signature ("Joseph", "In our practice"),
+ * not the title of another answer, which would follow a signature or sit
+ * above a vote line. */
+static bool cut_inside(const ctx *c, size_t p)
+{
+    return c->signed_page && !c->has_disclaimer && p + 1 == c->np && c->ps[p].n == 1 &&
+           !c->ps[p].vote_after && !c->ps[p].own_line;
+}
+
+/* A cut line of one or two words without a sentence's end ("Benjami",
+ * "Retinoic"): a scrap of a signature's name line, no words of the answer. */
+static bool name_scrap(const cn_line *l)
+{
+    char last = cn_span_last_char(l->s, l->len);
+    return cn_span_words(l->s, l->len) <= 2 && !strchr(".!?:", last);
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -683,6 +703,11 @@ static int segment(ctx *c, cn_error *err)
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
+        if (inside && cut_inside(c, p)) {
+            if (!name_scrap(para_line(c, p)))
+                add_body(&c->ds[cur], p);
+            continue;
+        }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
                      (starts_answer(c, p) || after_signoff(c, p));
         if (cur >= 0 && !inside && !fresh) {
@@ -985,10 +1010,20 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         if (cn_pagecues_is_disclaimer(cues, c.lines.v[i].s, c.lines.v[i].len))
             end = i;
     c.has_disclaimer = end < c.lines.n;
+    /* A page cut inside its closing disclaimer ("These answers are for ed"). */
+    size_t last = end;
+    while (!c.has_disclaimer && last > start && c.lines.v[last - 1].len == 0)
+        last--;
+    if (!c.has_disclaimer && last > start &&
+        cn_pagecues_is_cut_disclaimer(cues, c.lines.v[last - 1].s, c.lines.v[last - 1].len)) {
+        end = last - 1;
+        c.has_disclaimer = true;
+    }
     /* A page cut inside a rating line ("4.9 out of 5 st") ends with a scrap
      * of the last signature, not with an answer. */
     while (!c.has_disclaimer && end > start &&
-           (c.lines.v[end - 1].len == 0 || rating_scrap(&c.lines.v[end - 1])))
+           ((c.lines.v[end - 1].len == 0 && !(c.lines.v[end - 1].flags & CN_LINE_RESIDUE)) ||
+            rating_scrap(&c.lines.v[end - 1])))
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
@@ -1000,6 +1035,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         rc = build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {
+        c.signed_page = any_signature(&c);
         detect_gap_splits(&c);
         if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
