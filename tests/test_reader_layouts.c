@@ -613,6 +613,66 @@ static void test_cut_inside_an_unsigned_answer(void)
     ru_free(&r);
 }
 
+/* A vote line heads each answer, also one without a title: the body under it
+ * starts a new answer, though the answer above has no signature. */
+static void test_vote_line_heads_untitled_answer(void)
+{
+    ru_result r = read_str(
+        "Is a blood clot under the skin after a facelift normal?\n\nDoctor Answers 12\n\n\n"
+        "{{ voteCount }}\n"
+        "A collection of blood is the most frequent early problem after a facelift, and small "
+        "ones are drained with a needle.\n\n"
+        "Not normal, but treatable\n\n{{ voteCount }}\n"
+        "It is a known complication, and draining it was the right call.\n\n\n"
+        "{{ voteCount }}\n"
+        "Once it is drained, healing usually goes on as it would have.\n\n"
+        "Ann Ruiz, MBChB, FRCS\nLeeds Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A collection of blood");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Not normal, but treatable");
+    check_start(&r, 2, "It is a known complication");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->physician.name);
+    check_start(&r, 3, "Once it is drained");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Ann Ruiz, MBChB, FRCS");
+    ru_free(&r);
+}
+
+/* A page without "Doctor Answers": the title asks before a note in brackets;
+ * the asker's line with an age closes the question, though its body also
+ * speaks to "you"; a sign-off opening a line ("All the best, Dr Rowe.") with
+ * the practice after it ends its answer; a topic and a question glued under
+ * a signature is the next answer's title. */
+static void test_bare_question_notes_and_signoffs(void)
+{
+    ru_result r = read_str(
+        "3 weeks after a chin implant. Is the lip weakness normal? (Photo)\n\n"
+        "The implant went in through my mouth and now my smile pulls to one side. Do you "
+        "think this will last, and should you see it before the follow-up?\n\n\n"
+        "M, 41, Denver\n\n"
+        "A weak lower lip after a chin implant is usually a stretched nerve branch, and you "
+        "can expect it to recover over weeks to months.\n\n"
+        "All the best, Dr Rowe. Facial plastic surgery, Leeds\n\n"
+        "Nerve recovery can take up to six months; ask your surgeon to check the movement at "
+        "each visit.\n\n"
+        "Kim Lau, MD\nBoston Plastic Surgeon\n"
+        "Implants. Will the weakness last?\n\n"
+        "In my practice it has always settled within a season, without any treatment.\n\n"
+        "Rita Moss, MD\nDenver Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
+    CU_ASSERT_STRING_EQUAL(p->question,
+                           "3 weeks after a chin implant. Is the lip weakness normal? (Photo)");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "The implant went in"));
+    check_start(&r, 1, "A weak lower lip after");
+    check_start(&r, 2, "Nerve recovery can take");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Kim Lau, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Implants. Will the weakness last?");
+    check_start(&r, 3, "In my practice it has");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -636,6 +696,8 @@ int main(void)
         {"answers closed by a credit in brackets", test_credited_answers},
         {"lists, vote lines, glued headings, furniture", test_lists_votes_and_glued_headings},
         {"cut inside an unsigned answer or the disclaimer", test_cut_inside_an_unsigned_answer},
+        {"a vote line heads an untitled answer", test_vote_line_heads_untitled_answer},
+        {"bare page: bracketed note, asker line, sign-offs", test_bare_question_notes_and_signoffs},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

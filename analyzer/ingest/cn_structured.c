@@ -408,13 +408,28 @@ static bool signoff_like(const ctx *c, const cn_line *l)
     return cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
 }
 
+/* "All the best, Dr Ames. Skin surgeon, Perth": after the valediction (the
+ * line starts with one), a comma and the physician's "Dr" within the line's
+ * first words: a sign-off with the practice's blurb after it. */
+static bool signed_valediction(const cn_line *l)
+{
+    enum { SIGN_WITHIN = 40 };
+    size_t n = l->len < SIGN_WITHIN ? l->len : SIGN_WITHIN;
+    for (size_t i = 0; i + 4 <= n; i++)
+        if (l->s[i] == ',' && l->s[i + 1] == ' ' && l->s[i + 2] == 'D' && l->s[i + 3] == 'r' &&
+            (i + 4 == l->len || l->s[i + 4] == ' ' || l->s[i + 4] == '.'))
+            return true;
+    return false;
+}
+
 /* A line that ends an answer: a sign-off or a closing ("Hope that helps!",
  * "Good luck with your surgery!"). */
 static bool closing_like(const ctx *c, const cn_line *l)
 {
     return signoff_like(c, l) || cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
-           (cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8 &&
-            cn_pagecues_starts_valediction(c->cues, l->s, l->len));
+           (cn_pagecues_starts_valediction(c->cues, l->s, l->len) &&
+            ((cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8) ||
+             signed_valediction(l)));
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
@@ -467,6 +482,14 @@ static bool text_para(const ctx *c, size_t p)
     return p < c->np && !c->ps[p].sig;
 }
 
+/* "Sculptra. How long does it last?": a topic, then the question asked of
+ * it, is a title of two sentences (no greeting: "Great question. Why?"). */
+static bool asked_title(const ctx *c, const cn_line *l)
+{
+    return cn_span_last_char(l->s, l->len) == '?' && short_enough(c, l) &&
+           !cn_pagecues_is_opener(c->cues, l->s, l->len);
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
@@ -474,7 +497,8 @@ static bool title_at_start(const ctx *c, size_t p)
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after))
         return false;
     const cn_line *l = para_line(c, p);
-    if (signoff_like(c, l) || (c->bare && !c->ps[p].vote_after && two_sentences(l)))
+    if (signoff_like(c, l) ||
+        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)))
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
@@ -632,7 +656,8 @@ static void detect_gap_splits(ctx *c)
 static bool starts_answer(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    if (c->ps[p].own_line)
+    /* the vote line a site prints at the head of each answer */
+    if (c->ps[p].own_line || c->ps[p].vote_before)
         return true;
     if (cn_pagecues_is_opener(c->cues, l->s, l->len))
         return true;
@@ -946,6 +971,36 @@ static size_t skip_blank(const ctx *c, size_t i)
     return i;
 }
 
+/* "F, 37, California": the asker's sex, age and place under a question. */
+static bool asker_line(const cn_line *l)
+{
+    return cn_span_words(l->s, l->len) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
+}
+
+static bool has_digit(const cn_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] >= '0' && l->s[i] <= '9')
+            return true;
+    return false;
+}
+
+/* The question's title asks: it ends in '?', maybe before a site's note in
+ * brackets ("Is tissue breakdown normal? (Photo)"). */
+static bool title_asks(const cn_line *l)
+{
+    size_t n = l->len;
+    if (n > 0 && l->s[n - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = n; i-- > 0 && !open;)
+            if (l->s[i] == '(')
+                open = l->s + i;
+        if (open)
+            n = (size_t)(open - l->s);
+    }
+    return cn_span_last_char(l->s, n) == '?';
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -959,7 +1014,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
     bool question =
-        last == '?' || voice_of(c, first, first + 1) > 0 ||
+        last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
         (short_enough(c, t) && cn_span_starts_upper(t->s, t->len) && !strchr(".,;:", last));
     if (!question)
         return first; /* the page starts inside an answer */
@@ -968,17 +1023,31 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     if (end > at && voice_of(c, at, end) <= 0)
         end = at; /* the title's own paragraph goes on with an answer */
     at = end;
+    /* The asker's line with an age ("F, 37, California") closes the
+     * question: what stands above it is the question's body, whatever its
+     * voice. */
+    size_t scan = at;
+    for (size_t k = 0; k < c->lim->question_body_paragraphs; k++) {
+        size_t p = skip_blank(c, scan);
+        if (p >= c->lines.n)
+            break;
+        scan = run_end(c, p);
+        const cn_line *l = line_at(c, p);
+        if (scan == p + 1 && asker_line(l) && has_digit(l)) {
+            *q_end = scan;
+            return scan;
+        }
+    }
     for (size_t k = 0; k < c->lim->question_body_paragraphs; k++) {
         size_t p = skip_blank(c, at);
         if (p >= c->lines.n)
             break;
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
-        bool asker_line = e == p + 1 && cn_span_words(l->s, l->len) <= 5 && l->len <= 40 &&
-                          memchr(l->s, ',', l->len); /* "F, 37, California" */
+        bool asker = e == p + 1 && asker_line(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?';
-        if (!asker_line && !asks && voice_of(c, p, e) <= 0)
+        if (!asker && !asks && voice_of(c, p, e) <= 0)
             break;
         at = e;
     }
