@@ -579,6 +579,15 @@ static void test_cut_inside_an_unsigned_answer(void)
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
 
+    /* also on a page that signs no answer */
+    r = read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
+                 "Wait a few days\n\n"
+                 "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
+                 "Lenses and swelling");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Lenses and swelling"));
+    ru_free(&r);
+
     r = read_str("Can I wear contact lenses after a brow lift?\n\nDoctor Answers 6\n\n"
                  "Lenses are fine\n\nThey touch the eye, not the incisions.\n\n"
                  "Mark Ellis, MD\nTulsa Plastic Surgeon\n\n"

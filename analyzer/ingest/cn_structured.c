@@ -40,10 +40,9 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits;  /* the page uses one blank line inside answers, two between */
-    bool split_runs;  /* no signatures: a run of long lines is one answer a line */
-    bool signed_page; /* some answer is signed with a "City Specialty" or rating line */
-    bool bare;        /* no "Doctor Answers" line */
+    bool gap_splits; /* the page uses one blank line inside answers, two between */
+    bool split_runs; /* no signatures: a run of long lines is one answer a line */
+    bool bare;       /* no "Doctor Answers" line */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -687,14 +686,15 @@ static bool signature_extra(const ctx *c, size_t p)
 }
 
 /* The page's last paragraph, a line cut by the page's end inside an answer
- * that is not signed yet, on a page that signs its answers: the answer's
- * next line or the start of its signature ("Joseph", "In our practice"),
- * not the title of another answer, which would follow a signature or sit
- * above a vote line. */
+ * that is not signed yet: the answer's next line or the start of its
+ * signature ("Joseph", "In our practice"), not the title of another answer,
+ * which would follow a signature or sit above a vote line (on the real pages,
+ * 14 such lines were all scraps; every title-only answer there followed a
+ * signature or had its vote line). */
 static bool cut_inside(const ctx *c, size_t p)
 {
-    return c->signed_page && !c->has_disclaimer && p + 1 == c->np && c->ps[p].n == 1 &&
-           !c->ps[p].vote_after && !c->ps[p].own_line;
+    return !c->has_disclaimer && p + 1 == c->np && c->ps[p].n == 1 && !c->ps[p].vote_after &&
+           !c->ps[p].own_line;
 }
 
 /* A cut line of one or two words without a sentence's end ("Benjami",
@@ -1104,7 +1104,6 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         rc = build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {
-        c.signed_page = any_signature(&c);
         detect_gap_splits(&c);
         if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
