@@ -682,6 +682,34 @@ static void test_bare_question_notes_and_signoffs(void)
     ru_free(&r);
 }
 
+/* Unsigned answers whose titles end in '.': such a line heads an answer when
+ * it restates three words of the question's title above a paragraph of
+ * prose; a short sentence that restates less, or whose next paragraph goes on
+ * from it ("Therefore, ..."), stays in the body. */
+static void test_restated_titles_end_in_a_period(void)
+{
+    ru_result r =
+        read_str("Will my gums recede after braces removal?\n\nDoctor Answers 4\n\n"
+                 "Braces are not the cause\n\n"
+                 "Recession has many causes, and orthodontic movement is only one of them.\n\n"
+                 "Brushing hard is a common cause.\n\n"
+                 "A soft brush and a gentle technique protect the gum line for years.\n\n"
+                 "Gums rarely recede because of braces removal.\n\n"
+                 "Taking the brackets off does not touch the gum; what matters is how the teeth "
+                 "were moved and how well they are cleaned.\n\n"
+                 "Gums and braces removal are often blamed together.\n\n"
+                 "Therefore, ask your orthodontist to measure the gum line before and after.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Braces are not the cause");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Brushing hard is a common cause."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Gums rarely recede because of braces removal.");
+    check_start(&r, 2, "Taking the brackets off");
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(ru_answer(&r, 2)->text, "Gums and braces removal are often blamed together."));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -707,6 +735,7 @@ int main(void)
         {"cut inside an unsigned answer or the disclaimer", test_cut_inside_an_unsigned_answer},
         {"a vote line heads an untitled answer", test_vote_line_heads_untitled_answer},
         {"bare page: bracketed note, asker line, sign-offs", test_bare_question_notes_and_signoffs},
+        {"titles ending in a period restate the question", test_restated_titles_end_in_a_period},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -33,25 +33,29 @@ typedef enum section {
     SEC_MONTHS,
     SEC_DATE_LEADS,
     SEC_ANSWER_LABELS,
+    SEC_COMMON_WORDS,
+    SEC_CONTINUATIONS,
     SEC_LIMITS
 } section;
 
 struct cn_pagecues {
     cn_taxonomy *taxonomy;
-    strlist credentials;  /* exact, dots removed */
-    strlist valedictions; /* normalized */
-    strlist widgets;      /* normalized, may start or end with '*' */
-    strlist disclaimers;  /* normalized prefixes */
-    strlist stopwords;    /* normalized */
-    strlist particles;    /* normalized */
-    strlist openers;      /* normalized prefixes */
-    strlist asker;        /* normalized words */
-    strlist listener;     /* normalized words */
-    strlist unfinished;   /* normalized words */
-    strlist suffixes;     /* normalized phrases */
-    strlist months;       /* normalized words */
-    strlist date_leads;   /* normalized phrases */
-    strlist labels;       /* normalized prefixes */
+    strlist credentials;   /* exact, dots removed */
+    strlist valedictions;  /* normalized */
+    strlist widgets;       /* normalized, may start or end with '*' */
+    strlist disclaimers;   /* normalized prefixes */
+    strlist stopwords;     /* normalized */
+    strlist particles;     /* normalized */
+    strlist openers;       /* normalized prefixes */
+    strlist asker;         /* normalized words */
+    strlist listener;      /* normalized words */
+    strlist unfinished;    /* normalized words */
+    strlist suffixes;      /* normalized phrases */
+    strlist months;        /* normalized words */
+    strlist date_leads;    /* normalized phrases */
+    strlist labels;        /* normalized prefixes */
+    strlist common;        /* normalized words */
+    strlist continuations; /* normalized prefixes */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
 };
@@ -112,6 +116,8 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->months);
     strlist_free(&c->date_leads);
     strlist_free(&c->labels);
+    strlist_free(&c->common);
+    strlist_free(&c->continuations);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -163,6 +169,8 @@ static section section_named(const char *s, size_t len)
         {"[months]", SEC_MONTHS},
         {"[date-leads]", SEC_DATE_LEADS},
         {"[answer-labels]", SEC_ANSWER_LABELS},
+        {"[common-words]", SEC_COMMON_WORDS},
+        {"[continuations]", SEC_CONTINUATIONS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -236,6 +244,8 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_MONTHS           ? &c->months
                     : sec == SEC_DATE_LEADS       ? &c->date_leads
                     : sec == SEC_ANSWER_LABELS    ? &c->labels
+                    : sec == SEC_COMMON_WORDS     ? &c->common
+                    : sec == SEC_CONTINUATIONS    ? &c->continuations
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -308,7 +318,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,  &c->disclaimers,
                         &c->stopwords,   &c->particles,    &c->openers,  &c->asker,
                         &c->listener,    &c->unfinished,   &c->suffixes, &c->months,
-                        &c->date_leads,  &c->labels};
+                        &c->date_leads,  &c->labels,       &c->common,   &c->continuations};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -499,6 +509,11 @@ bool cn_pagecues_starts_valediction(const cn_pagecues *c, const char *line, size
     return starts_with_any(&c->valedictions, line, len);
 }
 
+bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->continuations, line, len);
+}
+
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
@@ -518,6 +533,12 @@ bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t
 {
     char buf[64];
     return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->stopwords, buf);
+}
+
+bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->common, buf);
 }
 
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)

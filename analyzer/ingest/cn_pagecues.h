@@ -68,6 +68,10 @@ bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *cues, const char *line, si
 /* word[0..len) can not be part of a city ("Board", "your"). */
 bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, size_t len);
 
+/* line[0..len) goes on from the paragraph above it ("Therefore, ...",
+ * "And also, ..."): words of [continuations] open it. */
+bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 
@@ -92,6 +96,10 @@ bool cn_pagecues_is_date_line(const cn_pagecues *cues, const char *line, size_t 
 /* The length of a site's label that opens line[0..len) ("Answer: "), spaces
  * after it included; 0 when none from [answer-labels] does. */
 size_t cn_pagecues_answer_label(const cn_pagecues *cues, const char *line, size_t len);
+
+/* word[0..len) is too common to show that a line restates the question
+ * ("after", "with"), ignoring case. */
+bool cn_pagecues_is_common_word(const cn_pagecues *cues, const char *word, size_t len);
 
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);

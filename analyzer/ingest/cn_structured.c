@@ -43,6 +43,7 @@ typedef struct ctx {
     bool gap_splits; /* the page uses one blank line inside answers, two between */
     bool split_runs; /* no signatures: a run of long lines is one answer a line */
     bool bare;       /* no "Doctor Answers" line */
+    size_t q_end;    /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -489,6 +490,108 @@ static bool asked_title(const ctx *c, const cn_line *l)
            !cn_pagecues_is_opener(c->cues, l->s, l->len);
 }
 
+/* The next word of l from *k: letters, digits and apostrophes; false at the
+ * line's end. */
+static bool next_word(const cn_line *l, size_t *k, const char **w, size_t *wl)
+{
+    size_t i = *k;
+#define WORD_BYTE(ch)                                                                              \
+    (((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z') ||                               \
+     ((ch) >= '0' && (ch) <= '9') || (ch) == '\'')
+    while (i < l->len && !WORD_BYTE(l->s[i]))
+        i++;
+    size_t w0 = i;
+    while (i < l->len && WORD_BYTE(l->s[i]))
+        i++;
+#undef WORD_BYTE
+    *k = i;
+    *w = l->s + w0;
+    *wl = i - w0;
+    return i > w0;
+}
+
+/* A word's length with a plural 's' folded ("breasts" is "breast"). */
+static size_t fold_plural(const char *w, size_t n)
+{
+    return n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's' && w[n - 2] != 'S'
+               ? n - 1
+               : n;
+}
+
+/* A word that can tie a line to the question: three letters or more, not a
+ * common word of [common-words]. */
+static bool subject_word(const ctx *c, const char *w, size_t n)
+{
+    return n >= 3 && !cn_pagecues_is_common_word(c->cues, w, n) &&
+           !cn_pagecues_is_common_word(c->cues, w, fold_plural(w, n));
+}
+
+/* a[0..n) and b[0..n) are the same ASCII letters, ignoring case. */
+static bool same_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        x = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+        y = (char)(y >= 'A' && y <= 'Z' ? y + 32 : y);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+static bool word_in_question(const ctx *c, const char *w, size_t n)
+{
+    n = fold_plural(w, n);
+    size_t i = 0;
+    while (i < c->q_end && line_at(c, i)->len == 0)
+        i++;
+    if (i < c->q_end) {
+        const cn_line *q = line_at(c, i);
+        const char *qw;
+        size_t k = 0, ql;
+        while (next_word(q, &k, &qw, &ql))
+            if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
+                return true;
+    }
+    return false;
+}
+
+/* How many distinct subject words of l the question also has. */
+static size_t shared_with_question(const ctx *c, const cn_line *l)
+{
+    size_t shared = 0, k = 0, n;
+    const char *w;
+    while (next_word(l, &k, &w, &n)) {
+        if (!subject_word(c, w, n) || !word_in_question(c, w, n))
+            continue;
+        bool seen = false; /* counted already, earlier in the line */
+        size_t j = 0, m;
+        const char *v;
+        while (!seen && next_word(l, &j, &v, &m) && v < w)
+            seen = fold_plural(v, m) == fold_plural(w, n) && same_ci(v, w, fold_plural(w, n));
+        shared += !seen;
+    }
+    return shared;
+}
+
+/* "Breasts can regain their shape after implant removal.": a title that
+ * ends in '.', told from a short sentence of the body by restating the
+ * question's title (three of its subject words) above a paragraph of prose
+ * that does not go on from it ("Therefore, ..."). */
+static bool restated_title(const ctx *c, size_t p)
+{
+    enum { SHARED_MIN = 3 };
+    if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    return cn_span_last_char(l->s, l->len) == '.' && short_enough(c, l) && !two_sentences(l) &&
+           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
+           !list_item(l) && !closing_like(c, l) &&
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
+           !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
+           shared_with_question(c, l) >= SHARED_MIN;
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
@@ -505,7 +608,8 @@ static bool title_at_start(const ctx *c, size_t p)
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
-    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker)
+    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
+        !restated_title(c, p))
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
@@ -527,7 +631,7 @@ static bool title_inside(const ctx *c, size_t p)
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
         cn_span_last_char(l->s, l->len) != '.')
         return true;
-    if (!looks_title(c, p))
+    if (!looks_title(c, p) && !restated_title(c, p))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
@@ -1074,6 +1178,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         c.bare = true;
         start = implicit_marker(&c, &q_end);
     }
+    c.q_end = q_end;
     size_t end = c.lines.n;
     for (size_t i = start; i < c.lines.n && end == c.lines.n; i++)
         if (cn_pagecues_is_disclaimer(cues, c.lines.v[i].s, c.lines.v[i].len))
