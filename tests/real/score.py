@@ -81,7 +81,7 @@ def main():
         by_file[a["file"]].append(a)
 
     pairs, errors, found, scored = [], [], 0, 0
-    used = set()
+    used = set()  # (file, index): an answer_id is the text's, and one answer may be on two pages
     for lab in labels:
         if lab["file"] not in present or not lab["hash"]:
             continue
@@ -92,7 +92,7 @@ def main():
         cands = by_file.get(lab["file"], [])
         for a in sorted(cands, key=lambda a: a["index"] != lab["index"]):
             if realset.prefix_hash(a.get("text") or "") == lab["hash"] and \
-                    a["answer_id"] not in used:
+                    (a["file"], a["index"]) not in used:
                 match = a
                 break
         if match is None:
@@ -100,7 +100,7 @@ def main():
             errors.append(f"MISSED   {lab['file']} #{lab['index']} gold={lab['stance']}")
             continue
         found += 1
-        used.add(match["answer_id"])
+        used.add((match["file"], match["index"]))
         if match.get("truncated") and not (match.get("text") or "").strip():
             pred = "none"
         else:
@@ -109,7 +109,7 @@ def main():
         if pred != lab["stance"]:
             errors.append(f"WRONG    {lab['file']} #{lab['index']} (reader #{match['index']}) "
                           f"gold={lab['stance']} got={pred}")
-    unmatched = [a for f in present for a in by_file.get(f, []) if a["answer_id"] not in used
+    unmatched = [a for f in present for a in by_file.get(f, []) if (a["file"], a["index"]) not in used
                  and not a.get("duplicate_of")]
     extra = len(unmatched)
     for a in unmatched:
