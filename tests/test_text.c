@@ -130,12 +130,41 @@ static void test_sha256_vectors(void)
     cn_sha256_final(&ctx, d);
     cn_sha256_digest_hex(d, hex, 64);
     CU_ASSERT_STRING_EQUAL(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    /* FIPS 180-2's 896-bit message: the padding takes a block of its own */
+    const char *m2 =
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
+        "klmnopqrlmnopqrsmnopqrstnopqrstu";
+    cn_sha256_hex(m2, strlen(m2), hex);
+    CU_ASSERT_STRING_EQUAL(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+}
+
+/* Whole blocks are hashed from the input and the rest buffered: a message fed
+ * at once and the same fed one byte at a time agree at every length around
+ * the block and padding edges. */
+static void test_sha256_pieces_agree(void)
+{
+    unsigned char msg[300];
+    for (size_t i = 0; i < sizeof msg; i++)
+        msg[i] = (unsigned char)(i * 37 + 11);
+    for (size_t len = 0; len <= sizeof msg; len++) {
+        cn_sha256_ctx whole, bytes;
+        unsigned char a[32], b[32];
+        cn_sha256_init(&whole);
+        cn_sha256_update(&whole, msg, len);
+        cn_sha256_final(&whole, a);
+        cn_sha256_init(&bytes);
+        for (size_t i = 0; i < len; i++)
+            cn_sha256_update(&bytes, msg + i, 1);
+        cn_sha256_final(&bytes, b);
+        CU_ASSERT_EQUAL(memcmp(a, b, 32), 0);
+    }
 }
 
 int main(void)
 {
     static const tu_test tests[] = {
         {"validate accepts UTF-8", test_validate_accepts_utf8},
+        {"SHA-256 fed whole or byte by byte", test_sha256_pieces_agree},
         {"validate reports the offset", test_validate_reports_offset},
         {"normalize folds", test_normalize_folds},
         {"normalize offsets", test_normalize_offsets_point_into_source},
