@@ -2,6 +2,7 @@
  * and the matcher's word, class and prefix elements over them. */
 #include "testutil.h"
 
+#include "cn_hash.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
 
@@ -90,6 +91,41 @@ static void test_absorb_moves_and_renumbers(void)
     CU_ASSERT_STRING_EQUAL(cn_tokens_at(a, 4)->word, "three");
     CU_ASSERT_STRING_EQUAL(cn_tokens_at(a, 5)->word, "more");
     cn_tokens_free(a);
+}
+
+/* A word hook that pushes "x" twice for the word "x" and other words as they are. */
+static int twice_x(void *ctx, cn_tokens *out, const cn_token *raw)
+{
+    int *calls = ctx;
+    (*calls)++;
+    if (raw->len == 1 && raw->word[0] == 'x' && cn_tokens_push_word(out, "x", 1, raw, false))
+        return -1;
+    return cn_tokens_push_word(out, raw->word, raw->len, raw, raw->number);
+}
+
+static void test_append_continues_numbers_through_hook(void)
+{
+    cn_tokens *t = cn_tokens_new_empty();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    int calls = 0;
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_append(t, "Title x", 7, 0, 0, twice_x, &calls), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_append(t, "One. Two, 42", 12, 1, 1, twice_x, &calls), 0);
+    CU_ASSERT_EQUAL(calls, 5); /* once per word found */
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), 6);
+    static const char *words[] = {"title", "x", "x", "one", "two", "42"};
+    static const unsigned sentence[] = {0, 0, 0, 1, 2, 2}, clause[] = {0, 0, 0, 1, 2, 3};
+    static const size_t start[] = {0, 6, 6, 0, 5, 10};
+    for (size_t i = 0; i < 6; i++) {
+        const cn_token *x = cn_tokens_at(t, i);
+        CU_ASSERT_STRING_EQUAL(x->word, words[i]);
+        CU_ASSERT_EQUAL(x->len, strlen(words[i]));
+        CU_ASSERT_EQUAL(x->hash, cn_hash_bytes(words[i], strlen(words[i])));
+        CU_ASSERT_EQUAL(x->sentence, sentence[i]);
+        CU_ASSERT_EQUAL(x->clause, clause[i]);
+        CU_ASSERT_EQUAL(x->start, start[i]);
+    }
+    CU_ASSERT_TRUE(cn_tokens_at(t, 5)->number);
+    cn_tokens_free(t);
 }
 
 static int add(cn_matcher *m, const char *pattern, int payload)
@@ -188,6 +224,7 @@ int main(void)
         {"spans, sentences, clauses", test_spans_sentences_clauses},
         {"many and long words", test_many_and_long_words},
         {"absorb moves and renumbers", test_absorb_moves_and_renumbers},
+        {"append continues numbers through a hook", test_append_continues_numbers_through_hook},
         {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
         {"matcher order, many overlaps", test_matcher_order_many_overlaps},
         {NULL, NULL},

@@ -6,12 +6,7 @@
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return cn_hash_bytes(s, n);
 }
 
 static uint64_t mix64(uint64_t x)
@@ -59,14 +54,20 @@ void cn_strmap_free(cn_strmap *m)
     free(m);
 }
 
-static struct str_slot *str_find(const cn_strmap *m, const char *key, size_t len)
+static struct str_slot *str_find_hashed(const cn_strmap *m, const char *key, size_t len,
+                                        uint64_t hash)
 {
     size_t mask = m->cap - 1;
-    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         struct str_slot *s = &m->slots[i];
         if (!s->key || (s->len == len && !memcmp(s->key, key, len)))
             return s;
     }
+}
+
+static struct str_slot *str_find(const cn_strmap *m, const char *key, size_t len)
+{
+    return str_find_hashed(m, key, len, hash_bytes(key, len));
 }
 
 static int str_grow(cn_strmap *m)
@@ -106,6 +107,12 @@ int cn_strmap_put(cn_strmap *m, const char *key, int value)
 int cn_strmap_getn(const cn_strmap *m, const char *key, size_t len)
 {
     const struct str_slot *s = str_find(m, key, len);
+    return s->key ? s->value : -1;
+}
+
+int cn_strmap_getn_hashed(const cn_strmap *m, const char *key, size_t len, uint64_t hash)
+{
+    const struct str_slot *s = str_find_hashed(m, key, len, hash);
     return s->key ? s->value : -1;
 }
 

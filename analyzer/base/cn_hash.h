@@ -8,6 +8,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The hash of the string maps (FNV-1a), for callers that hash a word once and
+ * look it up in several maps (cn_strmap_getn_hashed). */
+static inline uint64_t cn_hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
 typedef struct cn_strmap cn_strmap;
 
 cn_strmap *cn_strmap_new(void);
@@ -18,6 +30,8 @@ int cn_strmap_put(cn_strmap *map, const char *key, int value);
 int cn_strmap_get(const cn_strmap *map, const char *key);
 /* Same, for the first len bytes of key. */
 int cn_strmap_getn(const cn_strmap *map, const char *key, size_t len);
+/* Same, with hash == cn_hash_bytes(key, len) computed by the caller. */
+int cn_strmap_getn_hashed(const cn_strmap *map, const char *key, size_t len, uint64_t hash);
 size_t cn_strmap_count(const cn_strmap *map);
 
 typedef struct cn_u64map cn_u64map;

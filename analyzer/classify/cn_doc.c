@@ -21,26 +21,19 @@ void cn_doc_free(cn_doc *d)
 }
 
 /* Append text's tokens with sentence and clause numbers continued after
- * those already there (the tokens move into out, nothing is copied). */
+ * those already there. */
 static int append(const cn_rules *rules, cn_tokens *out, const char *text, unsigned *sent_off,
                   unsigned *clause_off)
 {
-    cn_tokens *t = cn_rules_tokenize(rules, text, strlen(text));
-    if (!t)
+    size_t before = cn_tokens_count(out);
+    if (cn_rules_tokenize_into(rules, out, text, strlen(text), *sent_off, *clause_off))
         return -1;
-    size_t n = cn_tokens_count(t);
-    unsigned next_s = *sent_off, next_c = *clause_off;
-    if (n) {
-        const cn_token *last = cn_tokens_at(t, n - 1);
-        next_s = last->sentence + *sent_off + 1;
-        next_c = last->clause + *clause_off + 1;
+    size_t n = cn_tokens_count(out);
+    if (n > before) {
+        const cn_token *last = cn_tokens_at(out, n - 1);
+        *sent_off = last->sentence + 1;
+        *clause_off = last->clause + 1;
     }
-    if (cn_tokens_absorb(out, t, *sent_off, *clause_off)) {
-        cn_tokens_free(t);
-        return -1;
-    }
-    *sent_off = next_s;
-    *clause_off = next_c;
     return 0;
 }
 

@@ -470,7 +470,7 @@ typedef struct token_keys {
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
-    int v = cn_strmap_get(m->vocab, t->word);
+    int v = cn_strmap_getn_hashed(m->vocab, t->word, t->len, t->hash);
     const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
     k->word = e ? e->word : -1;
     k->n_classes = 0;

@@ -1238,53 +1238,51 @@ const char *cn_rules_sha256(const cn_rules *rs)
     return rs->sha256;
 }
 
-/* Push the words of an expansion, all spanning the original token. */
+/* Push the words of an expansion (separated by spaces), all spanning the
+ * original token. */
 static int push_expansion(cn_tokens *out, const char *exp, const cn_token *t)
 {
-    char *copy = strdup(exp);
-    if (!copy)
-        return -1;
-    char *save = NULL;
-    int rc = 0;
-    for (char *w = strtok_r(copy, " ", &save); w && !rc; w = strtok_r(NULL, " ", &save))
-        rc = cn_tokens_push(out, w, t->start, t->end, t->sentence, t->clause, false);
-    free(copy);
-    return rc;
+    while (*exp) {
+        size_t n = strcspn(exp, " ");
+        if (n > 0 && cn_tokens_push_word(out, exp, n, t, false))
+            return -1;
+        exp += n;
+        exp += strspn(exp, " ");
+    }
+    return 0;
+}
+
+/* One word of the text: its alias's words, a "n't" split off as "not", a
+ * "'s" dropped, or the word itself. */
+static int rules_word(void *ctx, cn_tokens *out, const cn_token *t)
+{
+    const cn_rules *rs = ctx;
+    const char *w = t->word;
+    size_t wl = t->len;
+    int a = cn_strmap_getn_hashed(rs->aliases, w, wl, t->hash);
+    if (a >= 0)
+        return push_expansion(out, rs->alias_expansions[a], t);
+    if (wl > 3 && !memcmp(w + wl - 3, "n't", 3)) {
+        if (cn_tokens_push_word(out, w, wl - 3, t, false))
+            return -1;
+        return cn_tokens_push_word(out, "not", 3, t, false);
+    }
+    /* possessive or "is": keep the stem; aliases cover "it's", "that's" */
+    if (wl > 2 && !memcmp(w + wl - 2, "'s", 2))
+        return cn_tokens_push_word(out, w, wl - 2, t, false);
+    return cn_tokens_push_word(out, w, wl, t, t->number);
+}
+
+int cn_rules_tokenize_into(const cn_rules *rs, cn_tokens *out, const char *text, size_t len,
+                           unsigned sentence, unsigned clause)
+{
+    return cn_tokens_append(out, text, len, sentence, clause, rules_word, (void *)rs);
 }
 
 cn_tokens *cn_rules_tokenize(const cn_rules *rs, const char *text, size_t len)
 {
-    cn_tokens *raw = cn_tokens_new(text, len);
-    cn_tokens *out = raw ? cn_tokens_new_empty() : NULL;
-    if (!out) {
-        cn_tokens_free(raw);
-        return NULL;
-    }
-    int rc = 0;
-    for (size_t i = 0; i < cn_tokens_count(raw) && !rc; i++) {
-        const cn_token *t = cn_tokens_at(raw, i);
-        int a = cn_strmap_get(rs->aliases, t->word);
-        size_t wl = strlen(t->word);
-        if (a >= 0) {
-            rc = push_expansion(out, rs->alias_expansions[a], t);
-        } else if (wl > 3 && !strcmp(t->word + wl - 3, "n't")) {
-            char *base = strndup(t->word, wl - 3);
-            rc = !base ||
-                 cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false) ||
-                 cn_tokens_push(out, "not", t->start, t->end, t->sentence, t->clause, false);
-            free(base);
-        } else if (wl > 2 && !strcmp(t->word + wl - 2, "'s")) {
-            /* possessive or "is": keep the stem; aliases cover "it's", "that's" */
-            char *base = strndup(t->word, wl - 2);
-            rc =
-                !base || cn_tokens_push(out, base, t->start, t->end, t->sentence, t->clause, false);
-            free(base);
-        } else {
-            rc = cn_tokens_push(out, t->word, t->start, t->end, t->sentence, t->clause, t->number);
-        }
-    }
-    cn_tokens_free(raw);
-    if (rc) {
+    cn_tokens *out = cn_tokens_new_empty();
+    if (out && cn_rules_tokenize_into(rs, out, text, len, 0, 0)) {
         cn_tokens_free(out);
         return NULL;
     }

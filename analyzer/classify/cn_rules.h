@@ -115,6 +115,12 @@ const cn_matcher *cn_rules_matcher(const cn_rules *rules);
  * "not". NULL when memory runs out. */
 cn_tokens *cn_rules_tokenize(const cn_rules *rules, const char *text, size_t len);
 
+/* The same tokens appended to out in one pass (each word normalized and
+ * looked up once), their sentence and clause numbers starting at the given
+ * ones. Returns 0, or -1 when memory runs out. */
+int cn_rules_tokenize_into(const cn_rules *rules, cn_tokens *out, const char *text, size_t len,
+                           unsigned sentence, unsigned clause);
+
 /* A numeric setting ("none_threshold", ...), from a `setting` line or its
  * built-in default. Unknown names return 0. */
 double cn_rules_setting(const cn_rules *rules, const char *name);

@@ -1,6 +1,7 @@
 /* cn_tokens: word tokens with original byte spans, sentences and clauses. */
 #include "cn_tokens.h"
 
+#include "cn_hash.h"
 #include "cn_text.h"
 
 #include <stdint.h>
@@ -106,8 +107,9 @@ static int reserve(cn_tokens *t, size_t more)
     return 0;
 }
 
-static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size_t end,
-                  unsigned sentence, unsigned clause, bool number)
+/* Append word[0..len), whose cn_hash_bytes is hash. */
+static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash, size_t start,
+                       size_t end, unsigned sentence, unsigned clause, bool number)
 {
     if (reserve(t, 1))
         return -1;
@@ -115,6 +117,8 @@ static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size
     if (!copy)
         return -1;
     t->items[t->n++] = (cn_token){.word = copy,
+                                  .len = len,
+                                  .hash = hash,
                                   .start = start,
                                   .end = end,
                                   .sentence = sentence,
@@ -123,10 +127,26 @@ static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size
     return 0;
 }
 
+static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size_t end,
+                  unsigned sentence, unsigned clause, bool number)
+{
+    return push_hashed(t, word, len, cn_hash_bytes(word, len), start, end, sentence, clause,
+                       number);
+}
+
 int cn_tokens_push(cn_tokens *t, const char *word, size_t start, size_t end, unsigned sentence,
                    unsigned clause, bool number)
 {
     return push_n(t, word, strlen(word), start, end, sentence, clause, number);
+}
+
+int cn_tokens_push_word(cn_tokens *t, const char *word, size_t len, const cn_token *like,
+                        bool number)
+{
+    /* the word as found: its hash is known */
+    uint64_t hash = word == like->word && len == like->len ? like->hash : cn_hash_bytes(word, len);
+    return push_hashed(t, word, len, hash, like->start, like->end, like->sentence, like->clause,
+                       number);
 }
 
 int cn_tokens_absorb(cn_tokens *t, cn_tokens *src, unsigned sentence_offset, unsigned clause_offset)
@@ -237,28 +257,27 @@ static size_t word_end(const char *norm, size_t i, size_t n)
     return j;
 }
 
-cn_tokens *cn_tokens_new(const char *text, size_t len)
+int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
+                     cn_tokens_word_fn fn, void *ctx)
 {
-    cn_tokens *t = cn_tokens_new_empty();
-    if (!t)
-        return NULL;
     size_t n, *map = NULL;
     char *norm = cn_text_normalize(text, len, &n, &map);
-    /* One block holds every word: each is followed by a separator or the
-     * end, so the words and their NULs take at most n + 1 bytes. About one
-     * token in six bytes of text to start with. */
-    t->next_block = n + 2;
+    /* Words and their NULs take at most n + 1 bytes (each word is followed
+     * by a separator or the end): one block for the whole text, unless an
+     * earlier block has room. About one token in six bytes of text. */
+    if (!t->blocks || t->blocks->cap - t->blocks->used < n + 1)
+        t->next_block = n + 2;
     if (!norm || reserve(t, n / 6 + 8)) {
         free(norm);
         free(map);
-        cn_tokens_free(t);
-        return NULL;
+        return -1;
     }
-    unsigned sentence = 0, clause = 0;
+    size_t words = 0; /* words of this text so far */
     bool sentence_pending = false, clause_pending = false;
     size_t prev_end_src = 0;
     size_t i = 0;
-    while (i < n) {
+    int rc = 0;
+    while (i < n && rc == 0) {
         if (!is_word_byte((unsigned char)norm[i])) {
             char_class cls = classify_char(norm, i, n);
             if (cls == CH_SENTENCE)
@@ -269,26 +288,44 @@ cn_tokens *cn_tokens_new(const char *text, size_t len)
             continue;
         }
         size_t j = word_end(norm, i, n);
-        if (t->n > 0 && newline_between(text, prev_end_src, map[i]))
+        if (words > 0 && newline_between(text, prev_end_src, map[i]))
             sentence_pending = true;
-        if (sentence_pending && t->n > 0) {
+        if (sentence_pending && words > 0) {
             sentence++;
             clause++;
-        } else if (clause_pending && t->n > 0) {
+        } else if (clause_pending && words > 0) {
             clause++;
         }
         sentence_pending = clause_pending = false;
-        if (push_n(t, norm + i, j - i, map[i], map[j], sentence, clause,
-                   all_digits(norm + i, j - i))) {
-            free(norm);
-            free(map);
-            cn_tokens_free(t);
-            return NULL;
+        bool number = all_digits(norm + i, j - i);
+        if (fn) {
+            cn_token raw = {.word = norm + i,
+                            .len = j - i,
+                            .hash = cn_hash_bytes(norm + i, j - i),
+                            .start = map[i],
+                            .end = map[j],
+                            .sentence = sentence,
+                            .clause = clause,
+                            .number = number};
+            rc = fn(ctx, t, &raw);
+        } else {
+            rc = push_n(t, norm + i, j - i, map[i], map[j], sentence, clause, number);
         }
+        words++;
         prev_end_src = map[j];
         i = j;
     }
     free(norm);
     free(map);
+    return rc;
+}
+
+cn_tokens *cn_tokens_new(const char *text, size_t len)
+{
+    cn_tokens *t = cn_tokens_new_empty();
+    if (t && cn_tokens_append(t, text, len, 0, 0, NULL, NULL)) {
+        cn_tokens_free(t);
+        return NULL;
+    }
     return t;
 }

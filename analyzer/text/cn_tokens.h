@@ -15,9 +15,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cn_token {
     const char *word; /* normalized, NUL-terminated; owned by the cn_tokens */
+    size_t len;       /* strlen(word) */
+    uint64_t hash;    /* cn_hash_bytes(word, len): looked up in maps without hashing again */
     size_t start;     /* byte span [start, end) in the original text */
     size_t end;
     unsigned sentence; /* 0-based sentence number */
@@ -44,6 +47,25 @@ int cn_tokens_push(cn_tokens *tokens, const char *word, size_t start, size_t end
  * 0, or -1 when memory runs out (src is then left as it was). */
 int cn_tokens_absorb(cn_tokens *t, cn_tokens *src, unsigned sentence_offset,
                      unsigned clause_offset);
+
+/* What cn_tokens_append does with each word it finds: raw is the word as
+ * found (raw->word points into the normalized text and is NOT NUL-terminated:
+ * use raw->len), with its span, sentence, clause, hash and number flag; the
+ * function pushes what the word stands for into out (cn_tokens_push_word) and
+ * returns 0, or -1 when memory runs out. */
+typedef int (*cn_tokens_word_fn)(void *ctx, cn_tokens *out, const cn_token *raw);
+
+/* Tokenize text[0..len) onto the end of t in one pass: sentence and clause
+ * numbers start at the given ones; each word goes through fn (NULL: pushed as
+ * it is). Returns 0, or -1 when memory runs out (t then holds part of the
+ * text's tokens). */
+int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
+                     cn_tokens_word_fn fn, void *ctx);
+
+/* Append word[0..len) (copied) with the span, sentence and clause of like.
+ * Returns 0, or -1 when memory runs out. */
+int cn_tokens_push_word(cn_tokens *t, const char *word, size_t len, const cn_token *like,
+                        bool number);
 
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);
