@@ -1,4 +1,5 @@
-/* cn_batch: pages annotated by worker threads, in the same way as one annotator in page order. */
+/* cn_batch: pages annotated by worker threads and the caller, in the same way as one annotator in
+ * page order. */
 #include "cn_batch.h"
 
 #include "cn_hash.h"
@@ -238,7 +239,10 @@ int cn_batch_new(const cn_rules *rules, size_t jobs, cn_batch **out, cn_error *e
         b->workers[w].batch = b;
         rc = cn_annotator_new(rules, &b->workers[w].annotator, err);
     }
-    for (size_t t = 0; rc == CN_OK && jobs > 1 && t < jobs; t++) {
+    /* jobs - 1 threads: the caller's thread is the last worker, annotating
+     * pages in cn_batch_wait (after reading the next run), so jobs threads
+     * share the cores instead of jobs workers and a reader. */
+    for (size_t t = 0; rc == CN_OK && jobs > 1 && t + 1 < jobs; t++) {
         if (pthread_create(&b->threads[t], NULL, worker_main, &b->workers[t]) != 0)
             rc = cn_error_set(err, CN_ERR_NOMEM, "cannot start worker thread %zu of %zu", t + 1,
                               jobs);
@@ -344,6 +348,13 @@ int cn_batch_wait(cn_batch *b, size_t *n_done, cn_error *err)
     if (!b->running)
         return cn_error_set(err, CN_ERR_USAGE, "batch: no run to wait for");
     pthread_mutex_lock(&b->mu);
+    /* the caller annotates what the threads have not taken yet */
+    while (b->n_threads && !b->stop && b->next < b->n) {
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        process(b, b->workers[b->jobs - 1].annotator, i);
+        pthread_mutex_lock(&b->mu);
+    }
     while (b->n_finished < b->n)
         pthread_cond_wait(&b->finished, &b->mu);
     pthread_mutex_unlock(&b->mu);

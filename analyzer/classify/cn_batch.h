@@ -1,6 +1,7 @@
 /*
- * cn_batch: the annotations of a run of pages (cn_annotate), made by N worker
- * threads, exactly as one annotator makes them one page after the other.
+ * cn_batch: the annotations of a run of pages (cn_annotate), made by N workers
+ * (N - 1 threads, and the calling thread while it waits for the run),
+ * exactly as one annotator makes them one page after the other.
  *
  * Each worker has its own cn_annotator; the rule set is shared read-only. The
  * one thing an annotator carries from page to page, the primary claim chosen
@@ -40,8 +41,10 @@
 typedef struct cn_batch cn_batch;
 
 /* A batch of `jobs` workers (1..CN_BATCH_MAX_JOBS) over rules, which must
- * outlive it. With jobs 1 no thread is started: cn_batch_start annotates the
- * pages in the calling thread. */
+ * outlive it: jobs - 1 threads, and the calling thread, which annotates pages
+ * of the run in cn_batch_wait (so read the next run before waiting). With
+ * jobs 1 no thread is started: cn_batch_start annotates the pages in the
+ * calling thread. */
 int cn_batch_new(const cn_rules *rules, size_t jobs, cn_batch **out, cn_error *err);
 
 /* Waits for a run still going, stops the workers, frees the annotators (and
