@@ -158,6 +158,26 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
+/* Hits in cmp order, ties in their order before (a stable sort, as glibc's
+ * merge-sort qsort is, so the order is the one qsort gave): most lists hold a
+ * handful of hits, where an insertion sort costs less than qsort's setup. */
+static void sort_hits(hit *a, size_t n, int (*cmp)(const void *, const void *))
+{
+    if (n > 16) {
+        qsort(a, n, sizeof *a, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        hit x = a[i];
+        size_t j = i;
+        while (j > 0 && cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 /* Mark the hit's tokens taken unless one already is: overlap resolution in
  * time proportional to the hits' lengths, not to their number squared. */
 static bool take_span(work *w, const hit *h)
@@ -180,7 +200,7 @@ static int resolve_modifiers(work *w)
         hits *h = &w->by_kind[k];
         if (h->n < 2)
             continue;
-        qsort(h->items, h->n, sizeof *h->items, longer_first);
+        sort_hits(h->items, h->n, longer_first);
         size_t kept = 0;
         for (size_t i = 0; i < h->n; i++)
             if (take_span(w, &h->items[i]))
@@ -188,7 +208,7 @@ static int resolve_modifiers(work *w)
         for (size_t i = 0; i < kept; i++) /* free the tokens for the next kind */
             memset(w->taken + h->items[i].first, 0, h->items[i].last - h->items[i].first + 1);
         h->n = kept;
-        qsort(h->items, h->n, sizeof *h->items, by_position);
+        sort_hits(h->items, h->n, by_position);
     }
     return 0;
 }
@@ -207,13 +227,13 @@ static int resolve_cues(work *w, const cn_classify_input *in)
             all->items[kept++] = all->items[i];
     all->n = kept;
     if (all->n)
-        qsort(all->items, all->n, sizeof *all->items, longer_first);
+        sort_hits(all->items, all->n, longer_first);
     for (size_t i = 0; i < all->n; i++)
         if (take_span(w, &all->items[i]) &&
             hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last))
             return -1;
     if (w->cues.n)
-        qsort(w->cues.items, w->cues.n, sizeof *w->cues.items, by_position);
+        sort_hits(w->cues.items, w->cues.n, by_position);
     return 0;
 }
 
