@@ -702,10 +702,16 @@ static int tally_questions(cn_analysis *an, cn_error *err)
 static int claim_members(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
+    /* Count first: each claim's list as long as its own questions (one
+     * list of every question per claim is claims x questions). */
+    for (size_t i = 0; i < r->n_questions; i++)
+        r->claims[r->questions[i].claim].n_questions++;
     for (size_t c = 0; c < r->n_claims; c++) {
-        r->claims[c].questions = calloc(r->n_questions + 1, sizeof *r->claims[c].questions);
+        r->claims[c].questions =
+            calloc(r->claims[c].n_questions + 1, sizeof *r->claims[c].questions);
         if (!r->claims[c].questions)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        r->claims[c].n_questions = 0;
     }
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_claim *c = &r->claims[r->questions[i].claim];

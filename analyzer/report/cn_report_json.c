@@ -387,15 +387,7 @@ static void question(jctx *c, cJSON *parent, size_t qi)
     for (size_t i = 0; dis && i < q->tally.n_dissent; i++)
         str(c, dis, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer->answer_id);
     specialty_split(c, o, &q->tally);
-    cJSON *al = arr(c, o, "answer_list");
-    for (size_t i = 0; al && i < q->n_answers; i++)
-        answer(c, al, q->answers[i]);
-    cJSON *dl = arr(c, o, "duplicate_list");
-    for (size_t i = 0; dl && i < q->n_duplicates; i++)
-        duplicate(c, dl, q->duplicates[i]);
-    cJSON *rl = arr(c, o, "related_list");
-    for (size_t i = 0; rl && i < q->n_related; i++)
-        answer(c, rl, q->related[i]);
+    /* then answer_list, duplicate_list and related_list: emit_question */
 }
 
 static void claim(jctx *c, cJSON *parent, size_t ci)
@@ -705,9 +697,67 @@ static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn f
     fputs(last ? "]\n" : "],\n", f);
 }
 
-static void question_element(jctx *c, cJSON *parent, size_t i)
+/* One answer list of a question, element by element (a question may have
+ * tens of thousands of answers: their trees are made and freed one at a
+ * time), as the list member cJSON_Print would give at the question's depth. */
+static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n,
+                      element_fn fn)
 {
-    question(c, parent, i);
+    fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        cJSON *holder = cJSON_CreateArray();
+        if (holder)
+            fn(c, holder, items[i]);
+        char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
+        cJSON_Delete(holder);
+        if (!text) {
+            c->oom = true;
+            break;
+        }
+        if (i)
+            fputs(", ", f);
+        emit_indented(f, text, 4);
+        cJSON_free(text);
+    }
+    fputc(']', f);
+}
+
+/* A question of the top-level array: its figures as one tree, then its three
+ * answer lists streamed after them; the bytes cJSON_Print gives for the
+ * whole question. */
+static void emit_question(jctx *c, FILE *f, size_t qi)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    cJSON *holder = cJSON_CreateArray();
+    if (holder)
+        question(c, holder, qi);
+    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
+    cJSON_Delete(holder);
+    size_t len = text ? strlen(text) : 0;
+    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
+        cJSON_free(text);
+        c->oom = true;
+        return;
+    }
+    text[len - 2] = '\0'; /* reopen the object: the lists follow */
+    emit_indented(f, text, 2);
+    cJSON_free(text);
+    emit_list(c, f, "answer_list", q->answers, q->n_answers, answer);
+    emit_list(c, f, "duplicate_list", q->duplicates, q->n_duplicates, duplicate);
+    emit_list(c, f, "related_list", q->related, q->n_related, answer);
+    fputs("\n\t\t}", f);
+}
+
+/* The top-level "questions" array. */
+static void emit_questions(jctx *c, FILE *f)
+{
+    fputs("\t\"questions\":\t[", f);
+    for (size_t i = 0; i < c->r->n_questions && !c->oom; i++) {
+        if (i)
+            fputs(", ", f);
+        emit_question(c, f, i);
+    }
+    fputs("],\n", f);
 }
 
 static void claim_element(jctx *c, cJSON *parent, size_t i)
@@ -723,7 +773,7 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     if (holder)
         header(&c, holder);
     emit_members(&c, f, holder, false);
-    emit_array(&c, f, "questions", r->n_questions, question_element, false);
+    emit_questions(&c, f);
     emit_array(&c, f, "claims", r->n_claims, claim_element, false);
     holder = cJSON_CreateObject();
     if (holder) {
