@@ -227,15 +227,12 @@ static int stream_html(cn_outset *set, cn_report_html *html, const cn_analysis_r
 /* Write the five files (four when html is NULL: --no-html) and commit them
  * together. Each report is streamed into its temporary file as it is made, so
  * memory holds a piece of one report at a time, not a whole rendering (only
- * answers.csv and a report.html from a customised stylesheet are made whole
- * first). */
+ * a report.html from a customised stylesheet is made whole first). */
 static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir)
 {
     cn_error err;
     cn_error_clear(&err);
     cn_outset *set = NULL;
-    char *text = NULL;
-    size_t len = 0;
     int rc = cn_outset_new(out_dir, &set, &err);
     if (rc == CN_OK)
         rc = stream_report(set, "report.json", cn_report_json_write, r, &err);
@@ -248,10 +245,7 @@ static int write_reports(const cn_analysis_result *r, cn_report_html *html, cons
     if (rc == CN_OK)
         rc = stream_report(set, "answers.jsonl", cn_report_answers_write, r, &err);
     if (rc == CN_OK)
-        rc = cn_report_csv_render(r, &text, &len, &err);
-    if (rc == CN_OK)
-        rc = cn_outset_add(set, "answers.csv", text, len, &err);
-    free(text);
+        rc = stream_report(set, "answers.csv", cn_report_csv_write, r, &err);
     if (rc == CN_OK)
         rc = cn_outset_commit(set, &err);
     if (rc != CN_OK)

@@ -101,24 +101,37 @@ static int put_row(FILE *f, const cJSON *o)
     return 0;
 }
 
+int cn_report_csv_write(const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    int rc = fputs(CN_REPORT_CSV_HEADER "\n", f) < 0 ? -1 : 0;
+    for (size_t i = 0; i < r->n_answers && rc == 0; i++) {
+        cJSON *o = cn_report_answer_line_new(r, i);
+        if (!o)
+            return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
+        rc = put_row(f, o);
+        cJSON_Delete(o);
+        if (rc != 0)
+            return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
+    }
+    if (rc != 0 || ferror(f))
+        return cn_error_set(err, CN_ERR_IO, "answers.csv: cannot write");
+    return CN_OK;
+}
+
 int cn_report_csv_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)
 {
     char *buf = NULL;
     size_t size = 0;
+    *out = NULL;
     FILE *f = open_memstream(&buf, &size);
     if (!f)
         return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
-    int rc = fputs(CN_REPORT_CSV_HEADER "\n", f) < 0 ? -1 : 0;
-    for (size_t i = 0; i < r->n_answers && rc == 0; i++) {
-        cJSON *o = cn_report_answer_line_new(r, i);
-        rc = o ? put_row(f, o) : -1;
-        cJSON_Delete(o);
-    }
-    if (fclose(f) != 0)
-        rc = -1;
-    if (rc != 0) {
+    int rc = cn_report_csv_write(r, f, err);
+    if (fclose(f) != 0 && rc == CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
+    if (rc != CN_OK) {
         free(buf);
-        return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
+        return rc == CN_ERR_IO ? cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory") : rc;
     }
     *out = buf;
     if (len)

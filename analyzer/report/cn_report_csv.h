@@ -16,6 +16,7 @@
 #include "cn_error.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* The header line's column names, in order, without the line end. */
 #define CN_REPORT_CSV_HEADER                                                                       \
@@ -25,6 +26,10 @@
 /* At most this many bytes of the answer's first sentence go into `opening`
  * (cut at a character boundary, "..." added). */
 #define CN_REPORT_CSV_OPENING_MAX 200
+
+/* answers.csv into f, row by row (memory holds one answer's line at a time).
+ * CN_OK, CN_ERR_NOMEM or CN_ERR_IO. */
+int cn_report_csv_write(const cn_analysis_result *r, FILE *f, cn_error *err);
 
 /* answers.csv as text: *out malloc'd, *len its length. CN_OK or CN_ERR_NOMEM. */
 int cn_report_csv_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
