@@ -710,6 +710,32 @@ static void test_restated_titles_end_in_a_period(void)
     ru_free(&r);
 }
 
+/* Unsigned answers on a page without titles: a farewell that ends a
+ * paragraph of prose ("... in a few weeks.  Good luck!") closes its answer,
+ * so the prose below is another physician's; a name line below one is the
+ * answer's signature, not an answer. */
+static void test_farewell_ends_a_paragraph(void)
+{
+    ru_result r =
+        read_str("Firm lump under the scar four weeks after a tummy tuck?\n\n"
+                 "My belly scar has a hard ridge under it since the surgery and I'm worried it "
+                 "will stay.\n\n"
+                 "Firmness along the scar is part of normal healing at this stage and softens over "
+                 "the next months.\n\n"
+                 "Gentle massage helps once your surgeon allows it, and your surgeon should see "
+                 "you if it grows.  Good luck!\n\n"
+                 "Scars pass through a maturing phase after an abdominoplasty; they are thick and "
+                 "pink at first and flatten within a year.\n\n"
+                 "Silicone sheets can help the scar settle.  Best wishes!\n\n"
+                 "Omar Haddad\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Firmness along the scar");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Gentle massage helps"));
+    check_start(&r, 2, "Scars pass through a maturing phase");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Silicone sheets"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -736,6 +762,7 @@ int main(void)
         {"a vote line heads an untitled answer", test_vote_line_heads_untitled_answer},
         {"bare page: bracketed note, asker line, sign-offs", test_bare_question_notes_and_signoffs},
         {"titles ending in a period restate the question", test_restated_titles_end_in_a_period},
+        {"a farewell ending a paragraph closes its answer", test_farewell_ends_a_paragraph},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

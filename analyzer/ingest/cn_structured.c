@@ -768,15 +768,40 @@ static bool starts_answer(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
+/* The last sentence of a line that holds more than one ("... in your area.
+ * Best wishes!"); false when the line is one sentence. */
+static bool last_sentence(const cn_line *l, cn_line *out)
+{
+    for (size_t i = l->len; i-- > 1;) {
+        if (!strchr(".!?", l->s[i - 1]) || l->s[i] != ' ')
+            continue;
+        size_t k = i;
+        while (k < l->len && l->s[k] == ' ')
+            k++;
+        if (k < l->len && l->s[k] >= 'A' && l->s[k] <= 'Z') {
+            *out = *l;
+            out->s = l->s + k;
+            out->len = l->len - k;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
- * even without a signature block: prose after it is another physician's. */
+ * even without a signature block: prose after it is another physician's. So
+ * does a farewell that ends a paragraph of prose ("... a surgeon in your
+ * area.  Best wishes!"), when a paragraph of prose follows (a name after it
+ * is the signature's). */
 static bool after_signoff(const ctx *c, size_t p)
 {
-    if (p == 0 || c->ps[p - 1].sig || c->ps[p - 1].n != 1)
+    if (p == 0 || c->ps[p - 1].sig)
         return false;
-    const cn_line *prev = para_line(c, p - 1), *l = para_line(c, p);
-    if (!closing_like(c, prev))
-        return false;
+    const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
+    cn_line tail;
+    if (c->ps[p - 1].n != 1 || !closing_like(c, prev))
+        return last_sentence(prev, &tail) && closing_like(c, &tail) &&
+               cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !signoff_like(c, l);
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
 
