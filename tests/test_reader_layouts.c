@@ -736,6 +736,39 @@ static void test_farewell_ends_a_paragraph(void)
     ru_free(&r);
 }
 
+/* Answers printed as paragraphs with blank lines between, each closed by the
+ * physician's credit in brackets: the prose after a credit is another
+ * answer, signed by its own credit; of two title-shaped lines after a credit,
+ * the second heads the next answer. */
+static void test_credit_ends_a_paragraph(void)
+{
+    ru_result r = read_str(
+        "Will my nipples lose feeling after a breast lift?\n\n"
+        "Feeling in the nipple comes from small nerve branches between the ribs; most "
+        "techniques leave them in place, and the few patients who notice a change usually "
+        "see it improve over the first year.\n\n"
+        "Whether a little numbness is worth a better shape is your call to make. (Ada "
+        "Quinn, MD, Tampa Plastic Surgeon)\n\n"
+        "The nipple is moved upward on a stalk of tissue that keeps its nerves, which is why "
+        "sensation that fades in the first weeks usually comes back within a few months.\n\n"
+        "Lasting numbness is uncommon, and I quote it as a small risk. (Ben Ortiz, MD, "
+        "FACS, Reno Plastic Surgeon)\n\n"
+        "Nipple Feeling And Lifts\n\n"
+        "Most women keep their sensation\n\n"
+        "Nearly every patient keeps or regains normal feeling after the lift.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Feeling in the nipple comes");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ada Quinn, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Tampa");
+    check_start(&r, 2, "The nipple is moved upward");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ben Ortiz, MD, FACS");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.specialty, "Plastic Surgeon");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Most women keep their sensation");
+    check_start(&r, 3, "Nearly every patient keeps");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -763,6 +796,7 @@ int main(void)
         {"bare page: bracketed note, asker line, sign-offs", test_bare_question_notes_and_signoffs},
         {"titles ending in a period restate the question", test_restated_titles_end_in_a_period},
         {"a farewell ending a paragraph closes its answer", test_farewell_ends_a_paragraph},
+        {"a credit in brackets ending a paragraph closes its answer", test_credit_ends_a_paragraph},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

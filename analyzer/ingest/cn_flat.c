@@ -191,61 +191,22 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
     return rc;
 }
 
-/* A line that ends with the physician's credit in brackets: "... (Jane Roe,
- * MD, FACS, Omaha Plastic Surgeon)". Sites that collect answers print one
- * after each answer, which may run over several lines. */
+/* A line that ends with the physician's credit in brackets (cn_signature_credit). */
 static bool credit_line(const cn_pagecues *cues, const cn_line *l)
 {
-    if (l->len < 8 || l->s[l->len - 1] != ')')
-        return false;
-    size_t open = l->len - 1;
-    while (open > 0 && l->s[open] != '(')
-        open--;
-    if (l->s[open] != '(')
-        return false;
-    /* a credential among the bracket's words */
-    for (size_t i = open + 1; i < l->len - 1;) {
-        while (i < l->len - 1 && (l->s[i] == ' ' || l->s[i] == ','))
-            i++;
-        size_t w0 = i;
-        while (i < l->len - 1 && l->s[i] != ' ' && l->s[i] != ',')
-            i++;
-        if (i > w0 && cn_pagecues_is_credential(cues, l->s + w0, i - w0))
-            return true;
-    }
-    return false;
+    return cn_signature_credit(cues, l->s, l->len, NULL);
 }
 
-/* The physician of a credit line: "(Jane Roe, MD, FACS, Omaha Plastic
- * Surgeon)" gives the name up to the last credential, and the rest split into
- * city and specialty by the taxonomy. */
+/* The physician of a credit line: name, city and specialty. */
 static int credit_physician(const cn_pagecues *cues, const cn_line *l, cn_physician *ph,
                             cn_error *err)
 {
-    size_t open = l->len - 1;
-    while (open > 0 && l->s[open] != '(')
-        open--;
-    const char *in = l->s + open + 1;
-    size_t n = l->len - 1 - (open + 1), name_end = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && (in[i] == ' ' || in[i] == ','))
-            i++;
-        size_t w0 = i;
-        while (i < n && in[i] != ' ' && in[i] != ',')
-            i++;
-        if (i > w0 && cn_pagecues_is_credential(cues, in + w0, i - w0))
-            name_end = i;
-    }
-    size_t r = name_end;
-    while (r < n && (in[r] == ' ' || in[r] == ','))
-        r++;
-    size_t city_len = 0;
-    const char *specialty = NULL;
-    bool place = r < n && cn_taxonomy_split(cn_pagecues_taxonomy(cues), in + r, n - r, &city_len,
-                                            &specialty);
-    if (!(ph->name = copy_span(in, name_end)) ||
-        (place && city_len && !(ph->city = copy_span(in + r, city_len))) ||
-        (place && specialty && !(ph->specialty = copy_span(specialty, strlen(specialty)))))
+    cn_credit cr;
+    if (!cn_signature_credit(cues, l->s, l->len, &cr))
+        return CN_OK;
+    if (!(ph->name = copy_span(cr.name, cr.name_len)) ||
+        (cr.city_len && !(ph->city = copy_span(cr.city, cr.city_len))) ||
+        (cr.specialty && !(ph->specialty = copy_span(cr.specialty, strlen(cr.specialty)))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     return CN_OK;
 }

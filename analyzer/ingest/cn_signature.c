@@ -660,3 +660,53 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
     }
     return removed;
 }
+
+/* The bracket that ends the line, "(...)": its inside, or false. */
+static bool last_bracket(const char *line, size_t len, const char **in, size_t *n)
+{
+    if (len < 8 || line[len - 1] != ')')
+        return false;
+    size_t open = len - 1;
+    while (open > 0 && line[open] != '(')
+        open--;
+    if (line[open] != '(')
+        return false;
+    *in = line + open + 1;
+    *n = len - 1 - (open + 1);
+    return true;
+}
+
+bool cn_signature_credit(const cn_pagecues *cues, const char *line, size_t len, cn_credit *out)
+{
+    const char *in;
+    size_t n, name_end = 0;
+    if (!last_bracket(line, len, &in, &n))
+        return false;
+    /* the name runs to the bracket's last credential */
+    for (size_t i = 0; i < n;) {
+        while (i < n && (in[i] == ' ' || in[i] == ','))
+            i++;
+        size_t w0 = i;
+        while (i < n && in[i] != ' ' && in[i] != ',')
+            i++;
+        if (i > w0 && cn_pagecues_is_credential(cues, in + w0, i - w0))
+            name_end = i;
+    }
+    if (name_end == 0)
+        return false;
+    if (!out)
+        return true;
+    size_t r = name_end;
+    while (r < n && (in[r] == ' ' || in[r] == ','))
+        r++;
+    *out = (cn_credit){.name = in, .name_len = name_end};
+    size_t city_len = 0;
+    const char *specialty = NULL;
+    if (r < n &&
+        cn_taxonomy_split(cn_pagecues_taxonomy(cues), in + r, n - r, &city_len, &specialty)) {
+        out->city = in + r;
+        out->city_len = city_len;
+        out->specialty = specialty;
+    }
+    return true;
+}

@@ -99,4 +99,21 @@ bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
 bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char *physician,
                                 size_t physician_len);
 
+/* A physician's credit in brackets at the end of a line, as sites that
+ * collect answers print after each one: "... (Jane Roe, MD, FACS, Omaha
+ * Plastic Surgeon)". The bracket holds a credential; the name runs to its
+ * last one, and the rest is split into city and specialty by the taxonomy.
+ * Spans point into line. */
+typedef struct cn_credit {
+    const char *name; /* "Jane Roe, MD, FACS" */
+    size_t name_len;
+    const char *city; /* "Omaha"; city_len 0: none */
+    size_t city_len;
+    const char *specialty; /* canonical, owned by the taxonomy; NULL: none */
+} cn_credit;
+
+/* True when line[0..len) ends with such a credit; *out (when not NULL) gets
+ * its parts. */
+bool cn_signature_credit(const cn_pagecues *cues, const char *line, size_t len, cn_credit *out);
+
 #endif

@@ -453,10 +453,20 @@ static bool two_sentences(const cn_line *l)
     return false;
 }
 
+/* Paragraph p ends with the physician's credit in brackets ("... (Jane Roe,
+ * MD, Omaha Plastic Surgeon)"): it closes its answer, and is never a title. */
+static bool credit_end(const ctx *c, size_t p)
+{
+    if (p >= c->np || c->ps[p].sig)
+        return false;
+    const cn_line *l = para_last_line(c, p);
+    return cn_signature_credit(c->cues, l->s, l->len, NULL);
+}
+
 /* A one-line paragraph shaped like a title inside an answer. */
 static bool looks_title(const ctx *c, size_t p)
 {
-    if (c->ps[p].sig || c->ps[p].n != 1)
+    if (c->ps[p].sig || c->ps[p].n != 1 || credit_end(c, p))
         return false;
     const cn_line *l = para_line(c, p);
     char last = cn_span_last_char(l->s, l->len);
@@ -596,7 +606,8 @@ static bool restated_title(const ctx *c, size_t p)
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after))
+    if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
+        credit_end(c, p))
         return false;
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l) ||
@@ -621,7 +632,8 @@ static bool title_at_start(const ctx *c, size_t p)
 /* Inside an answer: a title-shaped line that starts the next answer. */
 static bool title_inside(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)))
+    if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
+        credit_end(c, p))
         return false;
     if (c->ps[p].vote_after)
         return true;
@@ -805,6 +817,25 @@ static bool after_signoff(const ctx *c, size_t p)
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
 
+/* The paragraph after a credit starts another answer, unless it is the first
+ * of two title-shaped lines above prose: the second is the next answer's
+ * title, and the first stays with the text above. */
+static bool after_credit(const ctx *c, size_t p)
+{
+    return p > 0 && credit_end(c, p - 1) &&
+           !(looks_title(c, p) && looks_title(c, p + 1) && text_para(c, p + 2));
+}
+
+/* The line of a draft's last credit, or NULL: its physician when it has no
+ * signature. */
+static const cn_line *draft_credit(const ctx *c, const draft *d)
+{
+    for (size_t p = d->has_body ? d->b1 : 0; p-- > (d->has_body ? d->b0 : 0);)
+        if (credit_end(c, p))
+            return para_last_line(c, p);
+    return NULL;
+}
+
 /* A line of its own right above a signature that belongs to it. */
 static bool signature_extra(const ctx *c, size_t p)
 {
@@ -863,7 +894,7 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
-                     (starts_answer(c, p) || after_signoff(c, p));
+                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p));
         if (cur >= 0 && !inside && !fresh) {
             add_body(&c->ds[cur], p);
             continue;
@@ -876,7 +907,7 @@ static int segment(ctx *c, cn_error *err)
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
-        bool closed = fresh && after_signoff(c, p);
+        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p));
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
@@ -919,6 +950,14 @@ static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_err
         if (sp && !(ph->specialty = copy_span(sp, strlen(sp))))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    /* no signature: the credit in brackets that closed the answer, if any */
+    const cn_line *credit = d->part[0] < 0 && d->part[1] < 0 ? draft_credit(c, d) : NULL;
+    cn_credit cr;
+    if (credit && cn_signature_credit(c->cues, credit->s, credit->len, &cr) &&
+        (!(ph->name = copy_span(cr.name, cr.name_len)) ||
+         (cr.city_len && !(ph->city = copy_span(cr.city, cr.city_len))) ||
+         (cr.specialty && !(ph->specialty = copy_span(cr.specialty, strlen(cr.specialty))))))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (d->part[2] >= 0) {
         ph->has_rating = true;
         ph->rating = d->info[2].rating;
@@ -1003,7 +1042,7 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
             return rc;
     }
     const draft *last = &c->ds[c->nd - 1];
-    if (!c->has_disclaimer && !last->is_signed)
+    if (!c->has_disclaimer && !last->is_signed && !draft_credit(c, last))
         page->answers[c->nd - 1].truncated = true;
     return CN_OK;
 }
