@@ -769,6 +769,32 @@ static void test_credit_ends_a_paragraph(void)
     ru_free(&r);
 }
 
+/* Where an answer starts anyway (first on the page, or after a signature), a
+ * title ending in '.' needs to restate only two subject words of the question
+ * ("Those lower lids look overdone."); a line that restates three under a
+ * greeting ("Thanks for the question.") is the body's second paragraph. */
+static void test_two_word_restated_title(void)
+{
+    ru_result r = read_str(
+        "Hollow lower lids two weeks after blepharoplasty (Photo)\n\n"
+        "My lower lids look sunken since the operation and I'm afraid it is permanent.\n\n"
+        "Those lower lids look overdone.\n\n"
+        "I am afraid too much fat was taken out, and the hollows will not fill in with "
+        "time; a filler or a fat transfer can soften them once healing is complete.\n\n"
+        "Thanks for the question.\n\n"
+        "Lower lids change a lot in recovery from blepharoplasty.\n\n"
+        "Swelling hides and then reveals hollows over the first months, so judge the result "
+        "at three months and not before.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Those lower lids look overdone.");
+    check_start(&r, 1, "I am afraid too much fat");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "Thanks for the question");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lower lids change a lot"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -797,6 +823,7 @@ int main(void)
         {"titles ending in a period restate the question", test_restated_titles_end_in_a_period},
         {"a farewell ending a paragraph closes its answer", test_farewell_ends_a_paragraph},
         {"a credit in brackets ending a paragraph closes its answer", test_credit_ends_a_paragraph},
+        {"where an answer starts, a '.' title restating two words", test_two_word_restated_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

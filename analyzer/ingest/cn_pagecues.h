@@ -29,6 +29,8 @@ typedef struct cn_pagecues_limits {
     size_t bare_prose_words;         /* some answer line this long, or no Q&A page (12) */
     size_t title_exclaim_words;      /* a title may end in '!' from this many words (5) */
     size_t question_body_paragraphs; /* asker's paragraphs after the title, at most (3) */
+    size_t restated_title_words;     /* subject words a title ending in '.' restates (3) */
+    size_t restated_start_words;     /* ... where an answer starts (2) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */

@@ -586,11 +586,13 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
 
 /* "Breasts can regain their shape after implant removal.": a title that
  * ends in '.', told from a short sentence of the body by restating the
- * question's title (three of its subject words) above a paragraph of prose
- * that does not go on from it ("Therefore, ..."). */
-static bool restated_title(const ctx *c, size_t p)
+ * question's title (shared_min of its subject words: fewer where an answer
+ * starts, after the header or a signature, than inside an answer's text)
+ * above a paragraph of prose that does not go on from it ("Therefore, ..."),
+ * and not under a greeting ("Thanks for the question -"), which opens a
+ * body. */
+static bool restated_title(const ctx *c, size_t p, size_t shared_min)
 {
-    enum { SHARED_MIN = 3 };
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
@@ -599,7 +601,9 @@ static bool restated_title(const ctx *c, size_t p)
            !list_item(l) && !closing_like(c, l) &&
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
            !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
-           shared_with_question(c, l) >= SHARED_MIN;
+           !(p > 0 && text_para(c, p - 1) &&
+             cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
+           shared_with_question(c, l) >= shared_min;
 }
 
 /* Right after the header or a signature: a title is any short single line
@@ -620,7 +624,7 @@ static bool title_at_start(const ctx *c, size_t p)
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
-        !restated_title(c, p))
+        !restated_title(c, p, c->lim->restated_start_words))
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
@@ -643,7 +647,7 @@ static bool title_inside(const ctx *c, size_t p)
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
         cn_span_last_char(l->s, l->len) != '.')
         return true;
-    if (!looks_title(c, p) && !restated_title(c, p))
+    if (!looks_title(c, p) && !restated_title(c, p, c->lim->restated_title_words))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
