@@ -795,6 +795,34 @@ static void test_two_word_restated_title(void)
     ru_free(&r);
 }
 
+/* A page without "Doctor Answers" whose question body ends in a short line
+ * cut by the site ("I stayed up late at a party"), above the first answer's
+ * title: of two title-shaped lines above prose, the second is the title, and
+ * the first is the question's. */
+static void test_cut_question_line_above_a_title(void)
+{
+    ru_result r =
+        read_str("One Glass of Wine a Week After My Facelift, and Now My Cheek Is Swollen?\n\n"
+                 "I stayed up late at a party\n\n"
+                 "Swelling after a facelift\n\n"
+                 "Swelling comes and goes for weeks after a facelift, and a late night or a salty "
+                 "meal often brings it back for a day; one glass of wine is unlikely to matter.\n"
+                 "Best wishes,\nNora Lind, MD\n\n"
+                 "Wine and facelift healing\n\n"
+                 "Alcohol widens the small vessels and can add a little swelling, so keep it "
+                 "modest for the first month.\n\n"
+                 "Paul Ames, MD\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
+    CU_ASSERT_STRING_EQUAL(p->body, "I stayed up late at a party");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Swelling after a facelift");
+    check_start(&r, 1, "Swelling comes and goes");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wine and facelift healing");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -824,6 +852,7 @@ int main(void)
         {"a farewell ending a paragraph closes its answer", test_farewell_ends_a_paragraph},
         {"a credit in brackets ending a paragraph closes its answer", test_credit_ends_a_paragraph},
         {"where an answer starts, a '.' title restating two words", test_two_word_restated_title},
+        {"a cut question line above the first title", test_cut_question_line_above_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

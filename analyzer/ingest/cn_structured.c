@@ -464,11 +464,17 @@ static bool credit_end(const ctx *c, size_t p)
 }
 
 /* A one-line paragraph shaped like a title inside an answer. */
+static bool title_line(const ctx *c, const cn_line *l);
+
 static bool looks_title(const ctx *c, size_t p)
 {
-    if (c->ps[p].sig || c->ps[p].n != 1 || credit_end(c, p))
-        return false;
-    const cn_line *l = para_line(c, p);
+    return !c->ps[p].sig && c->ps[p].n == 1 && !credit_end(c, p) && title_line(c, para_line(c, p));
+}
+
+/* A line shaped like a title: short, a capital or a digit first, no
+ * sentence's end. */
+static bool title_line(const ctx *c, const cn_line *l)
+{
     char last = cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
@@ -1222,6 +1228,17 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         if (!asker && !asks && voice_of(c, p, e) <= 0)
             break;
         at = e;
+    }
+    /* "I went out with a friend" / "Numbness after rhinoplasty" / prose: of
+     * two title-shaped lines above the first answer's prose, the second is
+     * its title; the first is the question's (a cut line of its body). */
+    size_t t1 = skip_blank(c, at), t2 = t1 < c->lines.n ? skip_blank(c, run_end(c, t1)) : t1;
+    if (t2 < c->lines.n && run_end(c, t1) == t1 + 1 && run_end(c, t2) == t2 + 1 &&
+        title_line(c, line_at(c, t1)) && title_line(c, line_at(c, t2))) {
+        size_t body = skip_blank(c, t2 + 1);
+        if (body < c->lines.n &&
+            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words)
+            at = t1 + 1;
     }
     *q_end = at;
     return at;
