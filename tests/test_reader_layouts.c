@@ -823,6 +823,34 @@ static void test_cut_question_line_above_a_title(void)
     ru_free(&r);
 }
 
+/* A page without signatures whose answers each open with a title and a vote
+ * line: the lines under a vote line, with no blank line between, are the
+ * paragraphs of one answer, not one answer a line. */
+static void test_lines_under_a_vote_line_are_one_answer(void)
+{
+    ru_result r =
+        read_str("Home Microneedling and Now Red Marks?\n\n"
+                 "I bought a roller online and used it twice; now I have red dots everywhere.\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Home rollers carry real risks\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "Red dots after rolling usually mean the needles went too deep or were not clean, "
+                 "and a dermatologist should look at them soon.\n"
+                 "Until then keep the skin clean, skip active creams and use a plain moisturizer "
+                 "twice a day.\n"
+                 "Most of these marks fade over a few weeks once the skin is left alone.\n\n"
+                 "Let the skin settle first\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "Give it two weeks without any treatment and see whether the dots are fading.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Home rollers carry real risks");
+    check_start(&r, 1, "Red dots after rolling");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Most of these marks fade"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Let the skin settle first");
+    check_start(&r, 2, "Give it two weeks");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -853,6 +881,7 @@ int main(void)
         {"a credit in brackets ending a paragraph closes its answer", test_credit_ends_a_paragraph},
         {"where an answer starts, a '.' title restating two words", test_two_word_restated_title},
         {"a cut question line above the first title", test_cut_question_line_above_a_title},
+        {"lines under a vote line are one answer", test_lines_under_a_vote_line_are_one_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -313,23 +313,25 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
 
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
- * as on pages that print one answer a line. */
-static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued,
+ * as on pages that print one answer a line. voted: the run starts right under
+ * the vote line that heads an answer: its lines are that answer's paragraphs
+ * (a page without signatures would otherwise read them one answer a line). */
+static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued, bool voted,
                    cn_error *err)
 {
     size_t keep = signature_inside(c, first, n);
     if (keep == 0 && glued_heading(c, first, n)) {
-        int rc = add_run(c, cap, first, n - 1, gap, glued, err);
+        int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
         return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
     }
     if (keep > 0) {
-        int rc = add_run(c, cap, first, keep, gap, glued, err);
-        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, err);
+        int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
+        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if ((c->split_runs || glued) && answer_per_line(c, first, n)) {
+    if (((c->split_runs && !voted) || glued) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one. */
         for (size_t i = 0; i < n; i++) {
-            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, false, err);
+            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, false, false, err);
             if (rc)
                 return rc;
             c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
@@ -377,7 +379,7 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             blanks++;
         if (run_n > 0) {
             size_t np = c->np;
-            rc = add_run(c, &cap, run_first, run_n, run_gap, false, err);
+            rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
             if (rc == CN_OK && vote_seen && c->np > np)
                 c->ps[np].vote_before = true;
             vote_seen = false;
