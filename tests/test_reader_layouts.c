@@ -771,8 +771,9 @@ static void test_credit_ends_a_paragraph(void)
 
 /* Where an answer starts anyway (first on the page, or after a signature), a
  * title ending in '.' needs to restate only two subject words of the question
- * ("Those lower lids look overdone."); a line that restates three under a
- * greeting ("Thanks for the question.") is the body's second paragraph. */
+ * ("Those lower lids look overdone."), in a short line; a line that restates
+ * three under a greeting ("Thanks for the question.") is the body's second
+ * paragraph. */
 static void test_two_word_restated_title(void)
 {
     ru_result r = read_str(
@@ -792,6 +793,17 @@ static void test_two_word_restated_title(void)
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     check_start(&r, 2, "Thanks for the question");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lower lids change a lot"));
+    ru_free(&r);
+
+    /* a sentence of more than period_title_words words is body, though it
+     * restates two words */
+    r = read_str("Hollow lower lids two weeks after blepharoplasty (Photo)\n\n"
+                 "Yes, lower lids can look hollow for a while, since the early swelling goes "
+                 "down before things settle.\n\n"
+                 "Give it three months before you judge the result or plan anything more.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Yes, lower lids can look hollow");
     ru_free(&r);
 }
 

@@ -31,6 +31,7 @@ typedef struct cn_pagecues_limits {
     size_t question_body_paragraphs; /* asker's paragraphs after the title, at most (3) */
     size_t restated_title_words;     /* subject words a title ending in '.' restates (3) */
     size_t restated_start_words;     /* ... where an answer starts (2) */
+    size_t period_title_words;       /* ... in at most this many words (12) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */

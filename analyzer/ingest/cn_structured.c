@@ -595,16 +595,18 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
 /* "Breasts can regain their shape after implant removal.": a title that
  * ends in '.', told from a short sentence of the body by restating the
  * question's title (shared_min of its subject words: fewer where an answer
- * starts, after the header or a signature, than inside an answer's text)
+ * starts, after the header or a signature, than inside an answer's text, but
+ * then in max_words words at most)
  * above a paragraph of prose that does not go on from it ("Therefore, ..."),
  * and not under a greeting ("Thanks for the question -"), which opens a
  * body. */
-static bool restated_title(const ctx *c, size_t p, size_t shared_min)
+static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    return cn_span_last_char(l->s, l->len) == '.' && short_enough(c, l) && !two_sentences(l) &&
+    return cn_span_last_char(l->s, l->len) == '.' && short_enough(c, l) &&
+           cn_span_words(l->s, l->len) <= max_words && !two_sentences(l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
            !list_item(l) && !closing_like(c, l) &&
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
@@ -632,7 +634,7 @@ static bool title_at_start(const ctx *c, size_t p)
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
-        !restated_title(c, p, c->lim->restated_start_words))
+        !restated_title(c, p, c->lim->restated_start_words, c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
@@ -655,7 +657,8 @@ static bool title_inside(const ctx *c, size_t p)
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
         cn_span_last_char(l->s, l->len) != '.')
         return true;
-    if (!looks_title(c, p) && !restated_title(c, p, c->lim->restated_title_words))
+    if (!looks_title(c, p) &&
+        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
