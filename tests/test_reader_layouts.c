@@ -863,6 +863,29 @@ static void test_lines_under_a_vote_line_are_one_answer(void)
     ru_free(&r);
 }
 
+/* Unsigned answers without titles, two blank lines everywhere: an answer
+ * whose heading is glued to its first sentence by a dash ("Neck Filler And
+ * Swallowing- In short, ...") starts there, heading kept in its text; a
+ * one-word heading ("HONESTLY - ...") or a list item with a dash does not. */
+static void test_dash_glued_heading_opens_an_answer(void)
+{
+    ru_result r = read_str(
+        "Can neck filler make swallowing hard?\n\n\n"
+        "I had filler in my neck lines a week ago and swallowing feels odd since then.\n\n\n"
+        "Yes, a large amount of filler placed low in the neck can press on what lies below "
+        "it, which you may feel as tightness when you swallow for a few days.\n\n\n"
+        "HONESTLY - Most of the time the feeling is swelling and settles within days.\n\n\n"
+        "- Tight Collar Feeling - Loosen any scarf or collar until it settles down.\n\n\n"
+        "Neck Filler And Swallowing- In short, filler placed in the skin of the neck does "
+        "not reach the throat, so the odd feeling is very likely swelling.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Yes, a large amount of filler");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "HONESTLY - Most of the time"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Loosen any scarf"));
+    check_start(&r, 2, "Neck Filler And Swallowing- In short");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -894,6 +917,7 @@ int main(void)
         {"where an answer starts, a '.' title restating two words", test_two_word_restated_title},
         {"a cut question line above the first title", test_cut_question_line_above_a_title},
         {"lines under a vote line are one answer", test_lines_under_a_vote_line_are_one_answer},
+        {"a heading glued by a dash opens an answer", test_dash_glued_heading_opens_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -780,16 +780,70 @@ static void detect_gap_splits(ctx *c)
     c->gap_splits = one && more;
 }
 
+/* The next token of l from *k, between spaces; false at the line's end. */
+static bool next_token(const cn_line *l, size_t *k, size_t *t0, size_t *t1)
+{
+    size_t i = *k;
+    while (i < l->len && l->s[i] == ' ')
+        i++;
+    *t0 = i;
+    while (i < l->len && l->s[i] != ' ')
+        i++;
+    *t1 = *k = i;
+    return i > *t0;
+}
+
+static bool is_dash_token(const char *s, size_t n)
+{
+    return (n == 1 && s[0] == '-') ||
+           (n == 3 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\x94", 3) == 0));
+}
+
+/* "Dry Eyes With Botox- In general, ..." / "Botox Safety and Breastfeeding –
+ * I do not ...": a heading glued to the first sentence of its answer by a
+ * dash (after its last word, or between spaces): two to eight words without
+ * sentence punctuation, most of them capitalized, then prose that starts
+ * with a capital letter. */
+static bool dash_heading(const ctx *c, const cn_line *l)
+{
+    enum { HEAD_MIN = 2, HEAD_MAX = 8 };
+    size_t k = 0, t0, t1, words = 0, caps = 0;
+    while (words < HEAD_MAX && next_token(l, &k, &t0, &t1)) {
+        const char *w = l->s + t0;
+        size_t n = t1 - t0;
+        bool glued = n > 1 && w[n - 1] == '-';
+        n -= glued;
+        for (size_t i = 0; i < n; i++)
+            if (strchr(".,;:!?()\"", w[i]))
+                return false;
+        words++;
+        caps += w[0] >= 'A' && w[0] <= 'Z';
+        size_t rest = k;
+        if (!glued) {
+            size_t d0, d1;
+            if (!next_token(l, &rest, &d0, &d1) || !is_dash_token(l->s + d0, d1 - d0))
+                continue;
+        }
+        while (rest < l->len && l->s[rest] == ' ')
+            rest++;
+        return words >= HEAD_MIN && 2 * caps > words && caps >= HEAD_MIN && rest < l->len &&
+               l->s[rest] >= 'A' && l->s[rest] <= 'Z' &&
+               cn_span_words(l->s + rest, l->len - rest) >= c->lim->answer_line_words;
+    }
+    return false;
+}
+
 /* Inside an unsigned answer: evidence that this paragraph starts another
- * answer, though it has no title: a greeting that opens answers, or a wide gap
- * on a page that uses wide gaps between answers. */
+ * answer, though it has no title: a greeting that opens answers, a heading
+ * glued to its first sentence by a dash, or a wide gap on a page that uses
+ * wide gaps between answers. */
 static bool starts_answer(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     /* the vote line a site prints at the head of each answer */
     if (c->ps[p].own_line || c->ps[p].vote_before)
         return true;
-    if (cn_pagecues_is_opener(c->cues, l->s, l->len))
+    if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
