@@ -886,6 +886,31 @@ static void test_dash_glued_heading_opens_an_answer(void)
     ru_free(&r);
 }
 
+/* Unsigned answers with titles: a heading inside an answer above a
+ * paragraph that goes on from the one before it ("However, ...") is the
+ * answer's own subheading, not the title of another answer. */
+static void test_subheading_above_a_continuation(void)
+{
+    ru_result r =
+        read_str("Will my nose tip drop after a rhinoplasty?\n\n"
+                 "Doctor Answers 3\n\n"
+                 "A little settling is expected\n\n"
+                 "The tip is lifted a little more than planned because the healing tissues pull it "
+                 "down slightly over the first year.\n\n"
+                 "Ageing And The Nasal Tip\n\n"
+                 "However, over decades the tip support weakens in everyone, which a strong "
+                 "cartilage frame built during surgery can slow down.\n\n"
+                 "Support makes the difference\n\n"
+                 "A tip built on solid grafts keeps its position well, and most patients see "
+                 "only small changes after the swelling is gone.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A little settling is expected");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "However, over decades"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Support makes the difference");
+    check_start(&r, 2, "A tip built on solid grafts");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -918,6 +943,7 @@ int main(void)
         {"a cut question line above the first title", test_cut_question_line_above_a_title},
         {"lines under a vote line are one answer", test_lines_under_a_vote_line_are_one_answer},
         {"a heading glued by a dash opens an answer", test_dash_glued_heading_opens_an_answer},
+        {"a subheading above a continuation", test_subheading_above_a_continuation},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -677,6 +677,10 @@ static bool title_inside(const ctx *c, size_t p)
 
     if (!text_para(c, p + 1))
         return false;
+    /* A heading above text that goes on from the text before it ("However,
+     * in time ...") is the answer's own subheading. */
+    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len))
+        return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
         return false;
