@@ -21,7 +21,12 @@ Same --seed and --mb => the same bytes. Standard library only.
 the comparison tools). A summary (files, bytes, pages per layout, answers) is
 printed as JSON on stdout.
 
-Usage: gen_pages.py --mb 10 --seed 1 --out DIR [--answers FILE]
+--pages FIRST-LAST generates the same stream but writes only the files whose
+number (the N of pN.txt / pN.jsonl) lies in that range, in the same folders,
+each byte for byte as a full run writes it, and stops after LAST: a cheap way
+to look at one page of a large corpus (the summary then counts up to LAST).
+
+Usage: gen_pages.py --mb 10 --seed 1 --out DIR [--answers FILE] [--pages FIRST-LAST]
 """
 import argparse
 import hashlib
@@ -372,7 +377,14 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
     ap.add_argument("--answers")
+    ap.add_argument("--pages", help="FIRST-LAST: write only the files numbered so")
     a = ap.parse_args()
+    first, last = 0, None
+    if a.pages:
+        if a.answers:
+            ap.error("--pages writes pages only (no --answers)")
+        lo, _, hi = a.pages.partition("-")
+        first, last = int(lo), int(hi or lo)
     g = Gen(a.seed, max(1, int(a.mb)))
     target = int(a.mb * 1e6)
     os.makedirs(a.out, exist_ok=True)
@@ -386,11 +398,11 @@ def main():
     def write(name, text):
         nonlocal total, files
         d = os.path.join(a.out, "%04d" % (files // FILES_PER_DIR))
-        if files % FILES_PER_DIR == 0:
-            os.makedirs(d, exist_ok=True)
         data = text.encode("utf-8")
-        with open(os.path.join(d, name), "wb") as f:
-            f.write(data)
+        if last is None or first <= int(name[1:].split(".")[0]) <= last:
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(data)
         total += len(data)
         files += 1
 
@@ -402,7 +414,7 @@ def main():
         answers_written += len(answers)
 
     n = 0
-    while total < target:
+    while total < target and (last is None or n < last):
         layout = wchoice(g.rng, names, weights)
         if layout == "repost" and len(g.questions) < 20:
             layout = "structured"
