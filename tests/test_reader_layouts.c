@@ -911,6 +911,49 @@ static void test_subheading_above_a_continuation(void)
     ru_free(&r);
 }
 
+/* A physician writing in the first person ("I tell my patients", "in my
+ * practice") is no asker: on a bare page the question's body ends where such
+ * an answer starts, though it has no "you" and no greeting, and the answers
+ * go on to the greeting that opens the next one; the asker's own "my" keeps
+ * its paragraph in the body. On a flat page cut from the top, a first line in
+ * that voice is an answer, not the site's slogan. */
+static void test_first_person_physicians(void)
+{
+    ru_result r = read_str("Is a sauna safe two days after microneedling?\n\n"
+                           "My gym has a sauna and I go every evening. Would a short session "
+                           "hurt?\n\n"
+                           "I also bruise easily, and my face is still a little pink.\n\n"
+                           "I tell my patients to skip heat for three days after needling. Sweat "
+                           "and heat can irritate the tiny channels in the skin while they "
+                           "close.\n\n"
+                           "After that a short sauna is fine.\n\n"
+                           "Thanks for the question. In my practice the redness settles within "
+                           "two days, and a sauna is allowed after three once the skin is "
+                           "calm.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->format, CN_FORMAT_BARE);
+    CU_ASSERT_STRING_EQUAL(p->question, "Is a sauna safe two days after microneedling?");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "My gym has a sauna"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(p->body, "my face is still a little pink."));
+    CU_ASSERT_PTR_NULL(strstr(p->body, "I tell my patients"));
+    check_start(&r, 1, "I tell my patients to skip heat");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "After that a short sauna is fine."));
+    check_start(&r, 2, "Thanks for the question. In my practice");
+    ru_free(&r);
+
+    r = read_str("In my practice most people go back to the gym within a week of the "
+                 "procedure, and I have seen no harm come of it.\n"
+                 "Light exercise from day three is fine; keep heavy lifting for the second "
+                 "week.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "In my practice most people go back");
+    check_start(&r, 2, "Light exercise from day three");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -944,6 +987,7 @@ int main(void)
         {"lines under a vote line are one answer", test_lines_under_a_vote_line_are_one_answer},
         {"a heading glued by a dash opens an answer", test_dash_glued_heading_opens_an_answer},
         {"a subheading above a continuation", test_subheading_above_a_continuation},
+        {"physicians writing in the first person", test_first_person_physicians},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -80,21 +80,36 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     return CN_OK;
 }
 
-/* Some word of the line is the asker's ("my", "I'm"). */
+/* The word of s[0..len) from *k (spaces skipped), without trailing
+ * punctuation: [*w0, *w1); *k goes past it. False at the end. */
+static bool next_word(const char *s, size_t len, size_t *k, size_t *w0, size_t *w1)
+{
+    while (*k < len && (s[*k] == ' ' || s[*k] == '\t'))
+        (*k)++;
+    *w0 = *k;
+    while (*k < len && s[*k] != ' ' && s[*k] != '\t')
+        (*k)++;
+    *w1 = *k;
+    while (*w1 > *w0 && strchr(".,;:!?\"()", s[*w1 - 1]))
+        (*w1)--;
+    return *k > *w0;
+}
+
+/* Some word of the line is the asker's ("my", "I'm"; not the "my" of "my
+ * patients"). */
 static bool asker_words(const cn_pagecues *cues, const char *s, size_t len)
 {
-    size_t k = 0;
-    while (k < len) {
-        while (k < len && (s[k] == ' ' || s[k] == '\t'))
-            k++;
-        size_t w0 = k;
-        while (k < len && s[k] != ' ' && s[k] != '\t')
-            k++;
-        size_t w1 = k;
-        while (w1 > w0 && strchr(".,;:!?\"()", s[w1 - 1]))
-            w1--;
-        if (w1 > w0 && cn_pagecues_voice(cues, s + w0, w1 - w0) > 0)
+    size_t k = 0, w0, w1;
+    bool more = next_word(s, len, &k, &w0, &w1);
+    while (more) {
+        size_t end = k, n0, n1;
+        more = next_word(s, len, &k, &n0, &n1);
+        /* a phrase ("my patients"): no punctuation between the two words */
+        size_t next_len = more && w1 == end ? n1 - n0 : 0;
+        if (w1 > w0 && cn_pagecues_voice(cues, s + w0, w1 - w0, s + n0, next_len) > 0)
             return true;
+        w0 = n0;
+        w1 = n1;
     }
     return false;
 }

@@ -28,6 +28,7 @@ typedef enum section {
     SEC_OPENERS,
     SEC_ASKER_WORDS,
     SEC_LISTENER_WORDS,
+    SEC_PRACTICE_PHRASES,
     SEC_UNFINISHED_WORDS,
     SEC_NAME_SUFFIXES,
     SEC_MONTHS,
@@ -49,6 +50,7 @@ struct cn_pagecues {
     strlist openers;       /* normalized prefixes */
     strlist asker;         /* normalized words */
     strlist listener;      /* normalized words */
+    strlist practice;      /* normalized two-word phrases */
     strlist unfinished;    /* normalized words */
     strlist suffixes;      /* normalized phrases */
     strlist months;        /* normalized words */
@@ -111,6 +113,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->openers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
+    strlist_free(&c->practice);
     strlist_free(&c->unfinished);
     strlist_free(&c->suffixes);
     strlist_free(&c->months);
@@ -164,6 +167,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-openers]", SEC_OPENERS},
         {"[asker-words]", SEC_ASKER_WORDS},
         {"[listener-words]", SEC_LISTENER_WORDS},
+        {"[practice-phrases]", SEC_PRACTICE_PHRASES},
         {"[unfinished-words]", SEC_UNFINISHED_WORDS},
         {"[name-suffixes]", SEC_NAME_SUFFIXES},
         {"[months]", SEC_MONTHS},
@@ -243,6 +247,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_OPENERS          ? &c->openers
                     : sec == SEC_ASKER_WORDS      ? &c->asker
                     : sec == SEC_LISTENER_WORDS   ? &c->listener
+                    : sec == SEC_PRACTICE_PHRASES ? &c->practice
                     : sec == SEC_UNFINISHED_WORDS ? &c->unfinished
                     : sec == SEC_NAME_SUFFIXES    ? &c->suffixes
                     : sec == SEC_MONTHS           ? &c->months
@@ -322,10 +327,11 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials, &c->valedictions, &c->widgets,  &c->disclaimers,
-                        &c->stopwords,   &c->particles,    &c->openers,  &c->asker,
-                        &c->listener,    &c->unfinished,   &c->suffixes, &c->months,
-                        &c->date_leads,  &c->labels,       &c->common,   &c->continuations};
+    strlist *lists[] = {&c->credentials,  &c->valedictions, &c->widgets,    &c->disclaimers,
+                        &c->stopwords,    &c->particles,    &c->openers,    &c->asker,
+                        &c->listener,     &c->practice,     &c->unfinished, &c->suffixes,
+                        &c->months,       &c->date_leads,   &c->labels,     &c->common,
+                        &c->continuations};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -589,13 +595,29 @@ bool cn_pagecues_ends_unfinished(const cn_pagecues *c, const char *line, size_t 
     return lower_word(line + w, len - w, buf, sizeof buf) && strlist_has(&c->unfinished, buf);
 }
 
-int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len)
+/* The asker's word buf (normalized) and the next word make a phrase of
+ * [practice-phrases] ("my patients"). */
+static bool practice_phrase(const cn_pagecues *c, const char *buf, const char *next,
+                            size_t next_len)
+{
+    char phrase[128];
+    size_t n = strlen(buf);
+    if (!c->practice.n || next_len == 0 || n + 1 + next_len >= sizeof phrase)
+        return false;
+    memcpy(phrase, buf, n);
+    phrase[n] = ' ';
+    cn_text_normalize_into(next, next_len, phrase + n + 1);
+    return strlist_has(&c->practice, phrase);
+}
+
+int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len, const char *next,
+                      size_t next_len)
 {
     char buf[64];
     if (!lower_word(word, len, buf, sizeof buf))
         return 0;
     if (strlist_has(&c->asker, buf))
-        return 1;
+        return practice_phrase(c, buf, next, next_len) ? -1 : 1;
     return strlist_has(&c->listener, buf) ? -1 : 0;
 }
 

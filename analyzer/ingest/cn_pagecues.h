@@ -87,9 +87,12 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *cues, const char *line, 
  * "the"): a line cut at the page's end there is prose, not a title. */
 bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size_t len);
 
-/* The voice of word[0..len): 1 the asker's ("I", "my"), -1 an answerer
- * addressing the asker ("you", "your"), 0 neither. */
-int cn_pagecues_voice(const cn_pagecues *cues, const char *word, size_t len);
+/* The voice of word[0..len), followed by next[0..next_len) (the line's next
+ * word; next_len 0 when none): 1 the asker's ("my"), -1 an answerer's,
+ * addressing the asker ("you", "your") or speaking of their work ("my" of
+ * "my patients", a phrase of [practice-phrases]), 0 neither. */
+int cn_pagecues_voice(const cn_pagecues *cues, const char *word, size_t len, const char *next,
+                      size_t next_len);
 
 /* line[0..len) is a date alone ("December 21, 2009", "21 Dec 2009"), maybe
  * after a lead from [date-leads] ("Published on Jul 11, 2012"): dated pages

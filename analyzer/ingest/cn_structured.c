@@ -1159,35 +1159,47 @@ static bool place_scrap(const ctx *c, size_t i)
            cn_signature_classify(c->cues, above->s, above->len, &info) == CN_SIGLINE_NAME;
 }
 
+static bool word_char(char ch)
+{
+    return (unsigned char)ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           ch == '\'';
+}
+
+/* The next word of l from *k: its start in *w0, its end in *k; false at the
+ * line's end. */
+static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
+{
+    while (*k < l->len && !word_char(l->s[*k]))
+        (*k)++;
+    *w0 = *k;
+    while (*k < l->len && word_char(l->s[*k]))
+        (*k)++;
+    return *k > *w0;
+}
+
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
- * physician addressing the asker ("you should ..."), 0 unclear. "Thank you"
- * is no address. */
+ * physician addressing the asker ("you should ...") or speaking of their
+ * practice ("my patients"), 0 unclear. "Thank you" is no address. */
 static int voice_of(const ctx *c, size_t from, size_t to)
 {
     int asker = 0, listener = 0;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
-        size_t k = 0;
-        bool after_thank = false;
-        while (k < l->len) {
-            while (k < l->len &&
-                   !((unsigned char)l->s[k] >= 0x80 || (l->s[k] >= 'a' && l->s[k] <= 'z') ||
-                     (l->s[k] >= 'A' && l->s[k] <= 'Z') || l->s[k] == '\''))
-                k++;
-            size_t w0 = k;
-            while (k < l->len &&
-                   ((unsigned char)l->s[k] >= 0x80 || (l->s[k] >= 'a' && l->s[k] <= 'z') ||
-                    (l->s[k] >= 'A' && l->s[k] <= 'Z') || l->s[k] == '\''))
-                k++;
-            if (k == w0)
-                break;
-            int v = cn_pagecues_voice(c->cues, l->s + w0, k - w0);
+        size_t k = 0, w0;
+        bool after_thank = false, more = voice_word(l, &k, &w0);
+        while (more) {
+            size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
+            more = voice_word(l, &k, &n0);
+            /* a phrase ("my patients") is two words one space apart */
+            bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
+            int v = cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
             if (v > 0)
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
-            after_thank = (k - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
-                          (k - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
+            after_thank = (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
+                          (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
+            w0 = n0;
         }
     }
     if (asker > 0 && listener == 0)

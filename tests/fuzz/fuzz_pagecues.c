@@ -39,7 +39,8 @@ static void try_cues(const char *text, size_t len)
         return; /* the taxonomy was taken over */
     (void)cn_pagecues_is_credential(cues, "M.D.", 4);
     (void)cn_pagecues_is_valediction(cues, "Best regards", 12);
-    (void)cn_pagecues_voice(cues, "your", 4);
+    (void)cn_pagecues_voice(cues, "your", 4, "", 0);
+    (void)cn_pagecues_voice(cues, "my", 2, "patients", 8);
     cn_page *page = fuzz_new_page("fuzz/page.txt", 0);
     if (cn_structured_parse(cues, sample, sample_len, page, &err) == CN_OK)
         for (size_t i = 0; i < page->n_answers; i++)
