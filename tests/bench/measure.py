@@ -3,7 +3,10 @@
 time cap and a memory cap, and print one JSON line: status ("ok", "exit N",
 "time cap", "memory cap"), wall seconds, CPU seconds (user + system), peak
 RSS in KiB (from /usr/bin/time; at a cap, the largest resident size sampled
-over the command's process tree) and the number of lines it printed.
+over the command's process tree), the number of lines it printed and, when
+the status is not "ok", a note: the first and the last line the command wrote
+to --stderr ("consensus: parse: skipped FILE: REASON ... consensus: parse: 1
+input skipped"), each at most 200 characters.
 
 A command over a cap is killed (its whole process group) and reported as such,
 so one slow or greedy command does not end the benchmark. Standard library only.
@@ -64,6 +67,24 @@ def parse_time_v(path):
             int(vals.get("Exit status", -1)))
 
 
+def stderr_note(path):
+    """The first and the last non-blank line of the file (the first and the
+    last 64 KiB of it read), joined by " ... " when they differ, tabs as
+    spaces: consensus names its first rejected input first and counts them
+    last."""
+    if path == os.devnull:
+        return ""
+    with open(path, "rb") as f:
+        head = f.read(65536).decode("utf-8", "replace")
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 65536))
+        tail = f.read().decode("utf-8", "replace")
+    first = [ln.strip() for ln in head.splitlines() if ln.strip()][:1]
+    last = [ln.strip() for ln in tail.splitlines() if ln.strip()][-1:]
+    lines = first + [ln for ln in last if ln not in first]
+    return " ... ".join(ln.replace("\t", " ")[:200] for ln in lines)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--time-cap", type=float, required=True)
@@ -106,8 +127,9 @@ def main():
         cpu, peak, code = parse_time_v(tpath)
         status = "ok" if code == 0 else "exit %d" % code
     os.unlink(tpath)
+    note = stderr_note(a.stderr) if status != "ok" else ""
     json.dump({"status": status, "wall": round(wall, 3), "cpu": round(cpu, 3),
-               "rss_kib": peak, "lines": lines}, sys.stdout)
+               "rss_kib": peak, "lines": lines, "note": note}, sys.stdout)
     print()
 
 

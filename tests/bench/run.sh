@@ -6,8 +6,11 @@
 # (npm `vader-sentiment`) and `grep -c -i -F -f cues.txt`: wall time, MB/s,
 # answers/s, peak RSS (/usr/bin/time -v), and each tool's answers per CPU
 # second as a multiple of `classify`'s from the same run. A command over the time or memory
-# cap is killed and reported as such. Prints a Markdown table (stdout); progress
-# goes to stderr.
+# cap is killed and reported as such. A command that ends with a non-zero exit
+# status (consensus exits 1 when it rejected some input and read the rest) keeps
+# its figures, with the status marked in its row and the first and last lines
+# of its stderr under the table. Prints a Markdown table (stdout); progress goes to
+# stderr.
 #
 # Usage: bash tests/bench/run.sh [options] SIZE_MB...
 #   --bin BIN        consensus to measure (a Release build; default ./build/consensus)
@@ -96,16 +99,19 @@ measure() {
     rm -f "$work/stdout"
     if ! grep -q '"status": "ok"' <(tail -n 1 "$work/runs"); then
       [ -s "$work/stderr" ] && say "  $label: $(head -c 300 "$work/stderr" | head -n 2)"
-      break # a capped or failed command is not run again
+      # a capped command is not run again; one that ran to its end with a
+      # non-zero status (a rejected input) is measured like any other
+      grep -q '"status": "exit' <(tail -n 1 "$work/runs") || break
     fi
   done
   "$py" - "$work/runs" "$size" "$label" "$bytes" >> "$results" <<'EOF'
 import json, sys
 runs = [json.loads(l) for l in open(sys.argv[1])]
-ok = [r for r in runs if r["status"] == "ok"]
-pick = sorted(ok, key=lambda r: r["wall"])[len(ok) // 2] if len(ok) == len(runs) else runs[-1]
+done = [r for r in runs if "cap" not in r["status"]]
+pick = sorted(done, key=lambda r: r["wall"])[len(done) // 2] if len(done) == len(runs) else runs[-1]
 print("\t".join(str(x) for x in (sys.argv[2], sys.argv[3], sys.argv[4], pick["status"],
-      pick["wall"], pick["cpu"], pick["rss_kib"], pick["lines"], len(runs))))
+      pick["wall"], pick["cpu"], pick["rss_kib"], pick["lines"], len(runs),
+      " ".join(pick.get("note", "").split()))))
 EOF
   say "  $(tail -n 1 "$results" | cut -f2,4-8)"
 }

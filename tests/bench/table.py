@@ -2,7 +2,13 @@
 """table: the Markdown table of tests/bench/run.sh from its raw results.
 
 RESULTS holds one tab-separated line a command: size (MB), label, input bytes,
-status, wall seconds, CPU seconds, peak RSS (KiB), lines printed, runs.
+status, wall seconds, CPU seconds, peak RSS (KiB), lines printed, runs and
+(optional) a note, the first and last lines of its stderr when the status is
+not "ok".
+A command killed at a cap has no figures; one that ran to its end with a
+non-zero exit status (consensus exits 1 when it rejected some input and read
+the rest) keeps them, its row marked with the status and a numbered note
+under the table.
 ANSWERS holds "size<TAB>answers generated" a line. Throughputs are given per
 wall-clock second and, in brackets, per CPU second (user + system): on a
 machine shared with other work the CPU figure is the steadier one, and the
@@ -15,22 +21,32 @@ import sys
 CONSENSUS = {"parse", "classify", "analyze --no-html", "analyze"}
 
 
+def completed(status):
+    """The command ran to its end (any exit status), not killed at a cap."""
+    return "cap" not in status
+
+
 def main():
     res, ans_f, commit, dirty, jobs, runs, seed, tcap, mcap, cores, load = sys.argv[1:12]
     gen = dict(line.split("\t") for line in open(ans_f).read().split("\n") if line)
     rows = [line.rstrip("\n").split("\t") for line in open(res) if line.strip()]
-    parsed = {r[0]: int(r[7]) for r in rows if r[1] == "parse" and r[3] == "ok"}
+    rows = [r + [""] * (10 - len(r)) for r in rows]  # results kept before notes
+    parsed = {r[0]: int(r[7]) for r in rows if r[1] == "parse" and completed(r[3])}
     print("| size | command | time (CPU) | MB/s (per CPU s) | answers/s (per CPU s) "
           "| peak RSS | answers per CPU s vs `classify` |")
     print("|---|---|---|---|---|---|---|")
     per_cpu = {}
-    for size, label, nbytes, status, wall, cpu, rss, lines, _n in rows:
+    notes = []
+    for size, label, nbytes, status, wall, cpu, rss, lines, _n, note in rows:
         wall, cpu, nbytes = float(wall), float(cpu), int(nbytes)
         answers = parsed.get(size) if label in CONSENSUS else int(gen[size])
+        ref = ""  # the number of its note under the table
         if status != "ok":
-            what = ("**%s** (killed after %.0f s at %.0f MiB)" % (status, wall, int(rss) / 1024)
-                    if "cap" in status else "**%s** after %.1f s" % (status, wall))
-            cells = [what, "-", "-", "-"]
+            notes.append("%s MB, %s: %s%s" % (size, label, status, ": " + note if note else ""))
+            ref = " [%d]" % len(notes)
+        if not completed(status):
+            cells = ["**%s** (killed after %.0f s at %.0f MiB)%s"
+                     % (status, wall, int(rss) / 1024, ref), "-", "-", "-"]
         else:
             cpu = max(cpu, 0.01)  # /usr/bin/time counts in hundredths
             per_cpu[(size, label)] = answers / cpu if answers else None
@@ -41,8 +57,14 @@ def main():
         base, mine = per_cpu.get((size, "classify")), per_cpu.get((size, label))
         ratio = "%.2fx" % (mine / base) if base and mine and label not in CONSENSUS else "-"
         name = "`%s`" % label if label in CONSENSUS or label.startswith("grep") else label
+        if completed(status) and status != "ok":
+            name += " **%s**%s" % (status, ref)
         print("| %s MB | %s | %s | %s |" % (size, name, " | ".join(cells), ratio))
     print()
+    for i, n in enumerate(notes, 1):
+        print("[%d] %s" % (i, n) + ("  " if i < len(notes) else ""))
+    if notes:
+        print()
     many = runs != "1"
     print("(commit `%s`%s; `--jobs %s`; %s run%s of each command%s; seed %s; caps %s s and %s MiB "
           "a command; %s cores, load average %s at the end. Time: wall clock (user + system CPU). "
