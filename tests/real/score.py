@@ -74,7 +74,10 @@ def main():
     paths = [os.path.join(args.pages, f) for f in present]
     proc = subprocess.run([args.consensus, "classify", "--rules", args.rules] + paths,
                           capture_output=True, text=True)
-    rejected = [l for l in proc.stderr.splitlines() if l.strip()]
+    messages = [l for l in proc.stderr.splitlines() if l.strip()]
+    # A rejected page is named on its own line ("skipped FILE: why"); the count
+    # line under them ("1 input skipped") is not another page.
+    rejected = [l for l in messages if ": skipped " in l]
     by_file = defaultdict(list)
     for line in proc.stdout.splitlines():
         a = json.loads(line)
@@ -143,7 +146,7 @@ def main():
         print("  confusion (gold -> predicted):")
         for g in LABELS:
             print(f"    {g:16s} {out['confusion'][g]}")
-        for r in rejected:
+        for r in messages:
             print("  reader: " + r)
     if args.errors:
         print("\n".join(errors))
