@@ -94,6 +94,7 @@
 #include "cn_review.h"
 #include "cn_rundiff.h"
 #include "cn_shard.h"
+#include "cn_spill.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 

@@ -13,6 +13,7 @@
 #include "cn_report_json.h"
 #include "cn_review.h"
 #include "cn_rules.h"
+#include "cn_spill.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 
@@ -436,6 +437,8 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL_FATAL(cn_report_answers_render(r, &jsonl, &jsonl_len, &err), CN_OK);
     FILE *f = open_memstream(&want, &want_len);
     for (size_t i = 0; f && i < r->n_answers; i++) {
+        CU_ASSERT_PTR_NULL(i ? NULL : cn_report_answer_line_new(r, i)); /* not loaded */
+        CU_ASSERT_EQUAL(cn_analysis_load_answer(r, i, &err), CN_OK);
         cJSON *line = cn_report_answer_line_new(r, i);
         char *text = line ? cJSON_PrintUnformatted(line) : NULL;
         CU_ASSERT_PTR_NOT_NULL(text);
@@ -470,6 +473,84 @@ static void test_analysis_empty(void)
     CU_ASSERT_EQUAL(r->n_review, 0);
     CU_ASSERT_TRUE(isnan(r->agreement.nominal.alpha));
     CU_ASSERT_TRUE(isnan(r->specialties.test.chi_square));
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
+/* ---- pages on disk (cn_spill) ---- */
+
+static void test_spill_round_trip(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    char dir[] = "/tmp/cn_spill_test_XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    cn_error err;
+    cn_spill *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_spill_new(dir, rules, &s, &err), CN_OK);
+    /* the file is unlinked at once: nothing to leave behind on any exit */
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
+    cn_annotator *ann = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(rules, &ann, &err), CN_OK);
+    cn_page *pages[2] = {make_page("a.txt", "Can Botox reduce muscle mass in arms or legs?",
+                                   "aaaaaaaaaaaaaaaa", PAGE_A, 3),
+                         make_page("b.txt", NULL, "aaaaaaaaaaaaaaaa", PAGE_B, 3)};
+    pages[0]->answers[0].physician.has_rating = true;
+    pages[0]->answers[0].physician.rating = 0.1 + 0.2; /* needs 17 digits */
+    cn_page_annotation *pas[2] = {NULL, NULL};
+    for (size_t i = 0; i < 2; i++) {
+        CU_ASSERT_EQUAL_FATAL(cn_annotator_page(ann, pages[i], &pas[i], &err), CN_OK);
+        CU_ASSERT_EQUAL(cn_spill_put(s, pages[i], pas[i], &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL(cn_spill_count(s), 2);
+    CU_ASSERT_PTR_NULL(cn_spill_page(s, 1));
+    CU_ASSERT_EQUAL(cn_spill_load(s, 1, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_spill_load(s, 0, &err), CN_OK);
+    CU_ASSERT_NOT_EQUAL(cn_spill_load(s, 2, &err), CN_OK);
+    for (size_t i = 0; i < 2; i++) {
+        const cn_page *p = cn_spill_page(s, i);
+        const cn_page_annotation *pa = cn_spill_annotation(s, i);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(pa);
+        CU_ASSERT_STRING_EQUAL(p->question_id, pages[i]->question_id);
+        CU_ASSERT_EQUAL_FATAL(p->n_answers, pages[i]->n_answers);
+        for (size_t k = 0; k < p->n_answers; k++) {
+            CU_ASSERT_STRING_EQUAL(p->answers[k].text, pages[i]->answers[k].text);
+            CU_ASSERT_STRING_EQUAL(p->answers[k].answer_id, pages[i]->answers[k].answer_id);
+            CU_ASSERT_STRING_EQUAL(p->answers[k].duplicate_of, pages[i]->answers[k].duplicate_of);
+            const cn_decision *a = &pa->answers[k].claims[0].decision;
+            const cn_decision *b = &pas[i]->answers[k].claims[0].decision;
+            CU_ASSERT_EQUAL(a->stance, b->stance);
+            CU_ASSERT_TRUE(a->confidence == b->confidence); /* the very same double */
+            CU_ASSERT_EQUAL(a->n_evidence, b->n_evidence);
+        }
+    }
+    CU_ASSERT_TRUE(cn_spill_page(s, 0)->answers[0].physician.rating == 0.1 + 0.2);
+    cn_spill_release(s);
+    CU_ASSERT_PTR_NULL(cn_spill_page(s, 0));
+    cn_spill_free(s);
+    for (size_t i = 0; i < 2; i++) {
+        cn_page_annotation_free(pas[i]);
+        cn_page_free(pages[i]);
+    }
+    cn_annotator_free(ann);
+    CU_ASSERT_EQUAL(rmdir(dir), 0); /* still empty */
+    /* a folder that cannot take the file: an error, not a crash */
+    CU_ASSERT_EQUAL(cn_spill_new("/nonexistent-folder/x", rules, &s, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NULL(s);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/nonexistent-folder/x"));
+    /* ... which the analysis reports when its first page comes */
+    cn_analysis_opts o;
+    cn_analysis_opts_init(&o);
+    o.spill_dir = "/nonexistent-folder/x";
+    cn_analysis *an = cn_analysis_new(rules, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(an);
+    cn_page *p = make_page("d.txt", "Masseter Botox and bone loss?", "dddddddddddddddd", PAGE_D, 1);
+    int rc = cn_analysis_add_page(an, p, &err);
+    if (rc == CN_OK)
+        rc = cn_analysis_finish(an, &err);
+    CU_ASSERT_EQUAL(rc, CN_ERR_IO);
     cn_analysis_free(an);
     cn_rules_free(rules);
 }
@@ -666,6 +747,7 @@ int main(void)
         {"review: urgency and order", test_review_urgency_and_order},
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
+        {"spill: pages on disk read back the same", test_spill_round_trip},
         {"fmt: numbers", test_fmt_numbers},
         {"fmt: clean text", test_fmt_clean_text},
         {"outset: commit and abort", test_outset_commit_and_abort},

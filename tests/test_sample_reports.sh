@@ -44,6 +44,22 @@ else
   failed=$((failed + 1))
 fi
 
+# The pages go to an unlinked temporary file while the reports are written:
+# when it cannot be written (a file size limit stands in for a full disk),
+# analyze says so, exits 1 and writes no report; no file is left in TMPDIR.
+mkdir -p "$tmp/spill"
+if (trap '' XFSZ; ulimit -f 8; TMPDIR="$tmp/spill" "$abs_bin" analyze --quiet \
+      --out "$tmp/full/out" corpus) 2>"$tmp/full.err"; then
+  echo "FAIL analyze with its temporary page file cut short succeeded" >&2
+  failed=$((failed + 1))
+elif grep -q "cannot write the temporary file in $tmp/spill" "$tmp/full.err" &&
+     [ ! -e "$tmp/full/out/report.json" ] && [ -z "$(ls -A "$tmp/spill")" ]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL analyze with its temporary page file cut short: $(cat "$tmp/full.err")" >&2
+  failed=$((failed + 1))
+fi
+
 if [ "$failed" -gt 0 ]; then
   echo "Regenerate from the source root: ./build/consensus analyze --out reports/sample" >&2
 fi

@@ -80,6 +80,12 @@ int cli_parse_jobs(const char *cmd, const char *arg, size_t *out);
 /* --jobs by default: the number of online cores (sysconf), at least 1. */
 size_t cli_default_jobs(void);
 
+/* Where analyze and merge keep their pages while they write the reports (an
+ * unlinked temporary file, cn_spill): $TMPDIR when it is set, else the folder
+ * that holds out_dir (on the disk the reports go to, not a RAM /tmp) when it
+ * exists, else /tmp. NULL stands for $TMPDIR or /tmp; buf holds the folder. */
+const char *cli_spill_dir(const char *out_dir, char *buf, size_t size);
+
 /* True when stderr is a terminal (progress lines and colors go only there). */
 bool cli_stderr_is_tty(void);
 bool cli_stdout_is_tty(void);

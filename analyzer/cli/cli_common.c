@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -174,4 +175,23 @@ int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths, co
     }
     status = cli_pages_close(in);
     return stopped ? CLI_EXIT_REJECTED : status;
+}
+
+const char *cli_spill_dir(const char *out_dir, char *buf, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    if ((tmp && *tmp) || !out_dir || snprintf(buf, size, "%s", out_dir) >= (int)size)
+        return NULL;
+    size_t n = strlen(buf);
+    while (n > 1 && buf[n - 1] == '/') /* "out/" is "out" */
+        buf[--n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        snprintf(buf, size, ".");
+    else if (slash == buf)
+        buf[1] = '\0'; /* "/out": the root */
+    else
+        *slash = '\0';
+    struct stat st;
+    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? buf : NULL;
 }

@@ -80,6 +80,9 @@ static const char USAGE[] =
     "  -h, --help        this help\n"
     "\n"
     "On a terminal a progress line (files and answers done, rate) goes to stderr.\n"
+    "Pages are kept on disk while the reports are written, in a temporary file\n"
+    "that is removed at once (so never left behind) in $TMPDIR, else in the\n"
+    "folder that holds the output folder, else in /tmp.\n"
     "Files are written to temporary names and renamed at the end, so a failure\n"
     "never leaves a half-written report.\n"
     "\n"
@@ -422,6 +425,8 @@ static int run(const analyze_args *a)
     opts.progress = progress_classified;
     opts.progress_ctx = &pg;
     opts.jobs = a->jobs;
+    char spill_dir[4096];
+    opts.spill_dir = cli_spill_dir(a->out_dir, spill_dir, sizeof spill_dir);
     exit_code = CLI_EXIT_REJECTED;
     an = cn_analysis_new(rules, &opts);
     if (!an) {

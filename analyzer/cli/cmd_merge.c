@@ -95,6 +95,8 @@ static int run(const merge_args *a)
     opts.seed = cn_merge_seed(merge);
     opts.overrides = overrides;
     opts.jobs = 1; /* the shards classified; nothing here needs threads */
+    char spill_dir[4096];
+    opts.spill_dir = cli_spill_dir(a->out_dir, spill_dir, sizeof spill_dir);
     an = cn_analysis_new(rules, &opts);
     if (!an) {
         cli_error("merge: out of memory");

@@ -1,4 +1,5 @@
-/* cn_analysis: group pages into questions, classify answers, compute every figure of a report. */
+/* cn_analysis: classify pages as they come, keep a fixed record of each answer (the pages go
+ * to disk), group them into questions, compute every figure of a report. */
 #include "cn_analysis.h"
 
 #include "cn_batch.h"
@@ -6,30 +7,78 @@
 #include "cn_hash.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
+#include "cn_spill.h"
 #include "cn_text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* What is kept of a page once it is on disk. */
+typedef struct page_rec {
+    char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
+    bool has_body;          /* it shows the asker's text */
+    bool timing;            /* its annotation flags the question "timing" */
+    const char *file;       /* interned base name; NULL when none */
+    const char *title;      /* interned question title; NULL when none or empty */
+    const char *source;     /* interned source of the claim it was judged against */
+    const char *type;       /* interned question type; NULL */
+    long declared_answers;
+    size_t primary; /* the claim key it was judged against */
+    size_t parent;  /* union-find: the pages of one question */
+} page_rec;
+
+/* A claim as an annotation names it; the result's claims are numbered from
+ * these at the end, in order of first use (questions first, then answers). */
+typedef struct claim_key {
+    const char *id, *statement; /* interned */
+    const cn_rule *rule;
+} claim_key;
+
+/* A growing byte string (map keys made of several fields). */
+typedef struct keybuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} keybuf;
+
 struct cn_analysis {
     const cn_rules *rules;
     cn_analysis_opts opts;
-    cn_page **pages;
-    size_t n_pages, cap_pages;
-    cn_skipped *skipped;
-    size_t n_skipped, cap_skipped;
     bool finished;
     cn_analysis_result result;
+    cn_skipped *skipped;
+    size_t n_skipped, cap_skipped;
+    /* taking pages in */
+    cn_batch *batch; /* the annotators, on opts.jobs threads */
+    cn_page **run;   /* plain pages waiting for the annotators */
+    size_t n_run, cap_run;
+    size_t n_plain, n_annotated; /* pages added without and with their annotation */
+    size_t added, classified;    /* answers added, and of those annotated */
+    cn_spill *spill;             /* the pages, on disk */
+    page_rec *pages;
+    size_t n_pages, cap_pages;
+    size_t cap_answers, cap_physicians, cap_conflicts;
+    char *last_path; /* files_read: a file's pages come in a row */
+    cn_strmap *strings;
+    char **strs; /* interned strings */
+    size_t n_strs, cap_strs;
+    cn_strmap *physician_ids; /* a physician's fields -> index into result.physicians */
+    cn_strmap *first_answer;  /* answer_id -> first answer with it */
+    cn_strmap *first_of_qid;  /* question_id -> first page with it */
+    cn_strmap *key_ids;       /* claim key fields -> index into keys */
+    claim_key *keys;
+    size_t n_keys, cap_keys;
+    keybuf key;
+    /* finishing */
     cn_strmap *claim_ids; /* claim id -> index into result.claims */
     size_t cap_claims;
-    cn_batch *batch;                  /* the annotators, on opts.jobs threads */
-    cn_page_annotation **annotations; /* one per page (NULL until annotated) */
-    size_t cap_annotations;
-    size_t n_annotated; /* pages added with their annotation (cn_analysis_add_annotated) */
-    size_t *page_of;    /* answer -> its page */
-    size_t *first_page; /* question -> its first page */
+    size_t *first_page;  /* question -> its first page */
+    size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
+    size_t *qpage_start; /* question q's pages: qpages[qpage_start[q], qpage_start[q + 1]) */
+    size_t *qpages;
 };
 
 void cn_analysis_opts_init(cn_analysis_opts *opts)
@@ -75,14 +124,14 @@ cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v)
 {
     if (v == 0 && a->override)
         return a->override->stance;
-    return v < a->n_verdicts ? a->verdicts[v].decision->stance : CN_STANCE_NONE;
+    return v < a->n_verdicts ? a->verdicts[v].stance : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v)
 {
     if (v == 0 && a->override)
         return 1.0;
-    return v < a->n_verdicts ? a->verdicts[v].decision->confidence : 0.0;
+    return v < a->n_verdicts ? a->verdicts[v].confidence : 0.0;
 }
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
@@ -103,11 +152,19 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     else
         cn_analysis_opts_init(&an->opts);
     an->opts.consensus.seed = an->opts.seed;
+    an->result.an = an;
     an->claim_ids = cn_strmap_new();
-    if (!an->claim_ids ||
+    an->strings = cn_strmap_new();
+    an->physician_ids = cn_strmap_new();
+    an->first_answer = cn_strmap_new();
+    an->first_of_qid = cn_strmap_new();
+    an->key_ids = cn_strmap_new();
+    an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
+    an->run = calloc(an->cap_run, sizeof *an->run);
+    if (!an->claim_ids || !an->strings || !an->physician_ids || !an->first_answer ||
+        !an->first_of_qid || !an->key_ids || !an->run ||
         cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
-        cn_strmap_free(an->claim_ids);
-        free(an);
+        cn_analysis_free(an);
         return NULL;
     }
     return an;
@@ -131,16 +188,15 @@ static void claim_clear(cn_analysis_claim *c)
     cn_tally_clear(&c->tally);
 }
 
-void cn_analysis_free(cn_analysis *an)
+static void free_result(cn_analysis_result *r)
 {
-    if (!an)
-        return;
-    cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
         free(r->answers[i].verdicts);
         free(r->answers[i].metadata_note);
     }
     free(r->answers);
+    free(r->physicians);
+    free(r->conflicts);
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
     free(r->questions);
@@ -151,21 +207,40 @@ void cn_analysis_free(cn_analysis *an)
     free(r->specialties.conclusion);
     free(r->review);
     free(r->unmatched);
+}
+
+void cn_analysis_free(cn_analysis *an)
+{
+    if (!an)
+        return;
+    free_result(&an->result);
     for (size_t i = 0; i < an->n_skipped; i++) {
         free(an->skipped[i].file);
         free(an->skipped[i].reason);
     }
     free(an->skipped);
-    for (size_t i = 0; an->annotations && i < an->n_pages; i++)
-        cn_page_annotation_free(an->annotations[i]);
-    free(an->annotations);
-    cn_batch_free(an->batch); /* after the annotations, which borrow from its annotators */
-    free(an->page_of);
-    free(an->first_page);
-    for (size_t i = 0; i < an->n_pages; i++)
-        cn_page_free(an->pages[i]);
+    for (size_t i = 0; i < an->n_run; i++)
+        cn_page_free(an->run[i]);
+    free(an->run);
+    cn_batch_free(an->batch);
+    cn_spill_free(an->spill);
     free(an->pages);
+    free(an->last_path);
+    for (size_t i = 0; i < an->n_strs; i++)
+        free(an->strs[i]);
+    free(an->strs);
+    cn_strmap_free(an->strings);
+    cn_strmap_free(an->physician_ids);
+    cn_strmap_free(an->first_answer);
+    cn_strmap_free(an->first_of_qid);
+    cn_strmap_free(an->key_ids);
+    free(an->keys);
+    free(an->key.s);
     cn_strmap_free(an->claim_ids);
+    free(an->first_page);
+    free(an->body_page);
+    free(an->qpage_start);
+    free(an->qpages);
     free(an);
 }
 
@@ -185,47 +260,15 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-/* The one way in for pages: the page and its annotation (NULL: made at
- * cn_analysis_finish) are owned from here on, freed on failure. */
-static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error *err)
+static int oom(cn_error *err)
 {
-    if (an->finished) {
-        cn_page_annotation_free(pa);
-        cn_page_free(page);
-        return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
-    }
-    if (grow((void **)&an->annotations, &an->cap_annotations, an->n_pages + 1,
-             sizeof *an->annotations) ||
-        grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages)) {
-        cn_page_annotation_free(pa);
-        cn_page_free(page);
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
-    an->annotations[an->n_pages] = pa;
-    an->pages[an->n_pages++] = page;
-    an->n_annotated += pa != NULL;
-    return CN_OK;
-}
-
-int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err)
-{
-    return add(an, page, NULL, err);
-}
-
-int cn_analysis_add_annotated(cn_analysis *an, cn_page *page, cn_page_annotation *annotation,
-                              cn_error *err)
-{
-    if (!annotation) {
-        cn_page_free(page);
-        return cn_error_set(err, CN_ERR_USAGE, "analysis: annotated page without annotation");
-    }
-    return add(an, page, annotation, err);
+    return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
 }
 
 int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err)
 {
     if (grow((void **)&an->skipped, &an->cap_skipped, an->n_skipped + 1, sizeof *an->skipped))
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        return oom(err);
     const char *slash = file ? strrchr(file, '/') : NULL;
     cn_skipped *s = &an->skipped[an->n_skipped];
     s->file = strdup(slash && slash[1] ? slash + 1 : (file ? file : ""));
@@ -233,7 +276,7 @@ int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reaso
     if (!s->file || !s->reason) {
         free(s->file);
         free(s->reason);
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        return oom(err);
     }
     an->n_skipped++;
     return CN_OK;
@@ -244,100 +287,149 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an)
     return an && an->finished ? &an->result : NULL;
 }
 
+/* ---- what is kept of a page: interned strings, keys, records ---- */
+
+/* The analysis' copy of s (NULL for NULL) into *out. */
+static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+{
+    *out = NULL;
+    if (!s)
+        return CN_OK;
+    int k = cn_strmap_get(an->strings, s);
+    if (k >= 0) {
+        *out = an->strs[k];
+        return CN_OK;
+    }
+    if (an->n_strs >= INT32_MAX ||
+        grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
+        return oom(err);
+    char *copy = strdup(s);
+    if (!copy || cn_strmap_put(an->strings, s, (int)an->n_strs)) {
+        free(copy);
+        return oom(err);
+    }
+    an->strs[an->n_strs++] = copy;
+    *out = copy;
+    return CN_OK;
+}
+
+static void key_bytes(keybuf *k, const char *s, size_t n)
+{
+    if (k->failed)
+        return;
+    if (grow((void **)&k->s, &k->cap, k->len + n + 1, 1)) {
+        k->failed = true;
+        return;
+    }
+    memcpy(k->s + k->len, s, n);
+    k->len += n;
+    k->s[k->len] = '\0';
+}
+
+/* A field of a map key: NULL and "" differ, and no field runs into the next. */
+static void key_field(keybuf *k, const char *s)
+{
+    if (!s) {
+        key_bytes(k, "\x1e", 1);
+        return;
+    }
+    key_bytes(k, s, strlen(s));
+    key_bytes(k, "\x1f", 1);
+}
+
+/* The index of a physician with p's fields among the result's physicians. */
+static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    keybuf *k = &an->key;
+    k->len = 0;
+    key_field(k, p->name);
+    key_field(k, p->city);
+    key_field(k, p->specialty);
+    char numbers[96];
+    snprintf(numbers, sizeof numbers, "%d %a %d %ld", p->has_rating,
+             p->has_rating ? p->rating : 0.0, p->has_reviews, p->has_reviews ? p->reviews : 0L);
+    key_field(k, numbers);
+    if (k->failed)
+        return oom(err);
+    int found = cn_strmap_get(an->physician_ids, k->s);
+    if (found >= 0) {
+        *out = (size_t)found;
+        return CN_OK;
+    }
+    if (r->n_physicians >= INT32_MAX || grow((void **)&r->physicians, &an->cap_physicians,
+                                             r->n_physicians + 1, sizeof *r->physicians))
+        return oom(err);
+    cn_physician *d = &r->physicians[r->n_physicians];
+    *d = *p;
+    const char *name, *city, *specialty;
+    int rc = intern(an, p->name, &name, err);
+    if (rc == CN_OK)
+        rc = intern(an, p->city, &city, err);
+    if (rc == CN_OK)
+        rc = intern(an, p->specialty, &specialty, err);
+    if (rc != CN_OK)
+        return rc;
+    d->name = (char *)name; /* interned: owned by the analysis, never freed through here */
+    d->city = (char *)city;
+    d->specialty = (char *)specialty;
+    if (cn_strmap_put(an->physician_ids, k->s, (int)r->n_physicians))
+        return oom(err);
+    *out = r->n_physicians++;
+    return CN_OK;
+}
+
+/* The index of the claim key (id, statement, rule) among an->keys. */
+static int key_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
+                     size_t *out, cn_error *err)
+{
+    keybuf *k = &an->key;
+    k->len = 0;
+    key_field(k, id);
+    key_field(k, statement);
+    char ptr[32];
+    snprintf(ptr, sizeof ptr, "%p", (const void *)rule);
+    key_field(k, ptr);
+    if (k->failed)
+        return oom(err);
+    int found = cn_strmap_get(an->key_ids, k->s);
+    if (found >= 0) {
+        *out = (size_t)found;
+        return CN_OK;
+    }
+    if (an->n_keys >= INT32_MAX ||
+        grow((void **)&an->keys, &an->cap_keys, an->n_keys + 1, sizeof *an->keys))
+        return oom(err);
+    claim_key *ck = &an->keys[an->n_keys];
+    ck->rule = rule;
+    int rc = intern(an, id, &ck->id, err);
+    if (rc == CN_OK)
+        rc = intern(an, statement, &ck->statement, err);
+    if (rc != CN_OK)
+        return rc;
+    if (cn_strmap_put(an->key_ids, k->s, (int)an->n_keys))
+        return oom(err);
+    *out = an->n_keys++;
+    return CN_OK;
+}
+
 /* ---- grouping pages into questions ---- */
 
-static size_t uf_find(size_t *parent, size_t x)
+static size_t uf_find(page_rec *pages, size_t x)
 {
-    while (parent[x] != x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+    while (pages[x].parent != x) {
+        pages[x].parent = pages[pages[x].parent].parent;
+        x = pages[x].parent;
     }
     return x;
 }
 
-static void uf_union(size_t *parent, size_t a, size_t b)
+static void uf_union(page_rec *pages, size_t a, size_t b)
 {
-    a = uf_find(parent, a);
-    b = uf_find(parent, b);
+    a = uf_find(pages, a);
+    b = uf_find(pages, b);
     if (a != b)
-        parent[a > b ? a : b] = a < b ? a : b; /* the earlier page is the root */
-}
-
-/* One flat list of every answer, in page order then answer order. */
-static int list_answers(cn_analysis *an, size_t **page_of, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    size_t total = 0;
-    for (size_t p = 0; p < an->n_pages; p++)
-        total += an->pages[p]->n_answers;
-    r->answers = calloc(total ? total : 1, sizeof *r->answers);
-    *page_of = calloc(total ? total : 1, sizeof **page_of);
-    if (!r->answers || !*page_of)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t p = 0; p < an->n_pages; p++)
-        for (size_t i = 0; i < an->pages[p]->n_answers; i++) {
-            cn_analysis_answer *a = &r->answers[r->n_answers];
-            a->page = an->pages[p];
-            a->answer = &an->pages[p]->answers[i];
-            a->in_page = i;
-            a->original = r->n_answers;
-            (*page_of)[r->n_answers++] = p;
-        }
-    r->total_answers = total;
-    return CN_OK;
-}
-
-/* Roles: related excerpts, duplicates (pointing at their counted original),
- * and counted answers. Links pages that share an answer. */
-static int assign_roles(cn_analysis *an, const size_t *page_of, size_t *parent, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    cn_strmap *first = cn_strmap_new(); /* answer_id -> first answer with it */
-    if (!first)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    int rc = CN_OK;
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        const cn_answer *ans = a->answer;
-        int orig = ans->duplicate_of[0] ? cn_strmap_get(first, ans->duplicate_of) : -1;
-        if (ans->related) {
-            a->role = CN_ROLE_RELATED;
-        } else if (orig >= 0 && (size_t)orig != i) {
-            size_t o = r->answers[orig].original;
-            if (r->answers[o].role == CN_ROLE_COUNTED) {
-                a->role = CN_ROLE_DUPLICATE;
-                a->original = o;
-            }
-        }
-        if (orig >= 0)
-            uf_union(parent, page_of[i], page_of[(size_t)orig]);
-        if (ans->answer_id[0] && cn_strmap_get(first, ans->answer_id) < 0 &&
-            cn_strmap_put(first, ans->answer_id, (int)i))
-            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
-    cn_strmap_free(first);
-    return rc;
-}
-
-/* Pages with the same question_id belong together. */
-static int link_same_question(cn_analysis *an, size_t *parent, cn_error *err)
-{
-    cn_strmap *qid = cn_strmap_new();
-    if (!qid)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    int rc = CN_OK;
-    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
-        const char *id = an->pages[p]->question_id;
-        if (!id[0])
-            continue;
-        int q = cn_strmap_get(qid, id);
-        if (q >= 0)
-            uf_union(parent, p, (size_t)q);
-        else if (cn_strmap_put(qid, id, (int)p))
-            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
-    cn_strmap_free(qid);
-    return rc;
+        pages[a > b ? a : b].parent = a < b ? a : b; /* the earlier page is the root */
 }
 
 /* A page without a question_id (de-duplication not run) still needs a stable id. */
@@ -356,60 +448,320 @@ static void fallback_question_id(const cn_page *page, char id[CN_ID_LEN + 1])
     cn_sha256_digest_hex(digest, id, CN_ID_LEN);
 }
 
+/* A scrap the page cut off (a title and a few words, or nothing): there is no
+ * stance to check, so an editor's time is better spent elsewhere. */
+static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
+{
+    return (answer->excerpt || answer->truncated) &&
+           cn_span_words(answer->text, answer->text ? strlen(answer->text) : 0) <
+               an->opts.fragment_words;
+}
+
+/* The answer's verdicts, their claims as keys (numbered at the end). */
+static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
+                         const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
+{
+    a->verdicts = calloc(aa->n_claims + 1, sizeof *a->verdicts);
+    if (!a->verdicts)
+        return oom(err);
+    for (size_t c = 0; c < aa->n_claims; c++) {
+        const cn_answer_claim *ac = &aa->claims[c];
+        const cn_rule *rule =
+            c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
+        cn_verdict *v = &a->verdicts[a->n_verdicts];
+        int rc = key_index(an, ac->claim_id, ac->statement, rule, &v->claim, err);
+        if (rc != CN_OK)
+            return rc;
+        v->stance = ac->decision.stance;
+        v->confidence = ac->decision.confidence;
+        v->conflicting = ac->decision.conflicting;
+        a->n_verdicts++;
+    }
+    return CN_OK;
+}
+
+/* A conflicting primary decision's scores, for the review queue's words. */
+static int keep_conflict(cn_analysis *an, size_t i, const cn_decision *d, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    if (grow((void **)&r->conflicts, &an->cap_conflicts, r->n_conflicts + 1, sizeof *r->conflicts))
+        return oom(err);
+    cn_conflict_scores *c = &r->conflicts[r->n_conflicts++];
+    c->answer = i;
+    memcpy(c->scores, d->scores, sizeof c->scores);
+    return CN_OK;
+}
+
+/* Its role: a related excerpt, a duplicate (pointing at its counted
+ * original), or counted; links its page with its original's. */
+static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_answer *a = &r->answers[i];
+    int orig = ans->duplicate_of[0] ? cn_strmap_get(an->first_answer, ans->duplicate_of) : -1;
+    if (ans->related) {
+        a->role = CN_ROLE_RELATED;
+    } else if (orig >= 0 && (size_t)orig != i) {
+        size_t o = r->answers[orig].original;
+        if (r->answers[o].role == CN_ROLE_COUNTED) {
+            a->role = CN_ROLE_DUPLICATE;
+            a->original = o;
+        }
+    }
+    if (orig >= 0)
+        uf_union(an->pages, a->page, r->answers[orig].page);
+    if (ans->answer_id[0] && cn_strmap_get(an->first_answer, ans->answer_id) < 0 &&
+        (i >= INT32_MAX || cn_strmap_put(an->first_answer, ans->answer_id, (int)i)))
+        return oom(err);
+    return CN_OK;
+}
+
+/* The fixed record of answer k of page p. */
+static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
+                       size_t k, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    if (grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
+        return oom(err);
+    size_t i = r->n_answers++;
+    cn_analysis_answer *a = &r->answers[i];
+    const cn_answer *ans = &page->answers[k];
+    const cn_answer_annotation *aa = &pa->answers[k];
+    memset(a, 0, sizeof *a);
+    memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
+    a->excerpt = ans->excerpt;
+    a->truncated = ans->truncated;
+    a->fragment = is_fragment(an, ans);
+    a->names_primary = aa->names_primary;
+    a->index = ans->index;
+    a->page = p;
+    a->in_page = k;
+    a->original = i;
+    a->file = an->pages[p].file;
+    int rc = physician_index(an, &ans->physician, &a->physician, err);
+    if (rc == CN_OK)
+        rc = keep_verdicts(an, pa, aa, a, err);
+    if (rc == CN_OK && a->n_verdicts == 0)
+        rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
+                          page->file ? page->file : "?", ans->index);
+    if (rc == CN_OK && aa->claims[0].decision.conflicting)
+        rc = keep_conflict(an, i, &aa->claims[0].decision, err);
+    if (rc == CN_OK)
+        rc = assign_role(an, i, ans, err);
+    return rc;
+}
+
+static const char *page_path(const cn_page *page)
+{
+    return page->path ? page->path : (page->file ? page->file : "");
+}
+
+static bool has_flag(const cn_page_annotation *pa, const char *flag)
+{
+    for (size_t i = 0; i < pa->n_question_flags; i++)
+        if (!strcmp(pa->question_flags[i], flag))
+            return true;
+    return false;
+}
+
+/* The page's record; pages with the same question_id belong together. */
+static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
+                            size_t p, cn_error *err)
+{
+    page_rec *pr = &an->pages[p];
+    memset(pr, 0, sizeof *pr);
+    pr->parent = p;
+    if (page->question_id[0])
+        memcpy(pr->id, page->question_id, sizeof pr->id);
+    else
+        fallback_question_id(page, pr->id);
+    pr->has_body = page->body && page->body[0];
+    pr->timing = has_flag(pa, "timing");
+    pr->declared_answers = page->declared_answers;
+    int rc = intern(an, page->file, &pr->file, err);
+    if (rc == CN_OK && page->question && page->question[0])
+        rc = intern(an, page->question, &pr->title, err);
+    if (rc == CN_OK)
+        rc = intern(an, pa->primary->source, &pr->source, err);
+    if (rc == CN_OK)
+        rc = intern(an, pa->question_type, &pr->type, err);
+    if (rc == CN_OK)
+        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &pr->primary,
+                       err);
+    if (rc != CN_OK || !page->question_id[0])
+        return rc;
+    int first = cn_strmap_get(an->first_of_qid, page->question_id);
+    if (first >= 0)
+        uf_union(an->pages, p, (size_t)first);
+    else if (p >= INT32_MAX || cn_strmap_put(an->first_of_qid, page->question_id, (int)p))
+        return oom(err);
+    return CN_OK;
+}
+
+/* Keep what the analysis needs of an annotated page and write the page to
+ * disk. */
+static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
+                     cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    if (!pa || pa->n_answers != page->n_answers)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: a page without its annotation");
+    if (!an->spill) {
+        int rc = cn_spill_new(an->opts.spill_dir, an->rules, &an->spill, err);
+        if (rc != CN_OK)
+            return rc;
+    }
+    if (grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
+        return oom(err);
+    size_t p = an->n_pages++;
+    int rc = keep_page_record(an, page, pa, p, err);
+    /* The reader hands out a file's pages in a row (JSON Lines gives several). */
+    const char *path = page_path(page);
+    if (rc == CN_OK && (p == 0 || strcmp(path, an->last_path))) {
+        free(an->last_path);
+        if (!(an->last_path = strdup(path)))
+            rc = oom(err);
+        r->files_read++;
+    }
+    for (size_t k = 0; k < page->n_answers && rc == CN_OK; k++)
+        rc = keep_answer(an, p, page, pa, k, err);
+    r->pages++;
+    r->total_answers += page->n_answers;
+    if (rc == CN_OK)
+        rc = cn_spill_put(an->spill, page, pa, err);
+    return rc;
+}
+
+/* Judge the waiting run of pages with the classifier's annotators (the
+ * stances `consensus classify` prints: each page against the primary claim
+ * of its question_id, chosen on the question's first page; the same on any
+ * number of threads, cn_batch), then keep and free them. */
+static int annotate_run(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_run)
+        return CN_OK;
+    size_t n_done = 0;
+    int rc = cn_batch_start(an->batch, an->run, an->n_run, err);
+    if (rc == CN_OK)
+        rc = cn_batch_wait(an->batch, &n_done, err);
+    if (rc != CN_OK) {
+        const cn_page *failed = an->run[n_done < an->n_run ? n_done : 0];
+        cn_error_prefix(err, failed->file ? failed->file : "?");
+    }
+    for (size_t i = 0; i < an->n_run; i++) {
+        cn_page_annotation *pa = i < n_done ? cn_batch_take(an->batch, i) : NULL;
+        if (rc == CN_OK) {
+            an->classified += an->run[i]->n_answers;
+            rc = keep_page(an, an->run[i], pa, err);
+        }
+        cn_page_annotation_free(pa);
+        cn_page_free(an->run[i]);
+        an->run[i] = NULL;
+    }
+    an->n_run = 0;
+    if (rc == CN_OK && an->opts.progress)
+        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    return rc;
+}
+
+/* The one way in for pages: the page and its annotation (NULL: made here,
+ * a run at a time) are owned from here on, freed on failure. */
+static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error *err)
+{
+    if (an->finished) {
+        cn_page_annotation_free(pa);
+        cn_page_free(page);
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
+    }
+    an->added += page->n_answers;
+    if (!pa) {
+        an->n_plain++;
+        an->run[an->n_run++] = page;
+        return an->n_run == an->cap_run ? annotate_run(an, err) : CN_OK;
+    }
+    an->n_annotated++;
+    an->classified += page->n_answers;
+    int rc = keep_page(an, page, pa, err);
+    cn_page_annotation_free(pa);
+    cn_page_free(page);
+    return rc;
+}
+
+int cn_analysis_add_page(cn_analysis *an, cn_page *page, cn_error *err)
+{
+    return add(an, page, NULL, err);
+}
+
+int cn_analysis_add_annotated(cn_analysis *an, cn_page *page, cn_page_annotation *annotation,
+                              cn_error *err)
+{
+    if (!annotation) {
+        cn_page_free(page);
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: annotated page without annotation");
+    }
+    return add(an, page, annotation, err);
+}
+
 static int str_ptr_cmp(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Make the questions: one per group of pages, in order of the group's first page. */
-static int make_questions(cn_analysis *an, size_t *parent, const size_t *page_of, cn_error *err)
+static int make_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     size_t np = an->n_pages;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
     r->questions = calloc(np ? np : 1, sizeof *r->questions);
     an->first_page = calloc(np ? np : 1, sizeof *an->first_page);
-    if (!qof || !r->questions || !an->first_page) {
+    an->body_page = calloc(np ? np : 1, sizeof *an->body_page);
+    an->qpage_start = calloc(np + 2, sizeof *an->qpage_start);
+    an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
+    if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
+        !an->qpages) {
         free(qof);
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        return oom(err);
     }
     for (size_t p = 0; p < np; p++)
         qof[p] = (size_t)-1;
     for (size_t p = 0; p < np; p++) {
-        size_t root = uf_find(parent, p);
+        const page_rec *pr = &an->pages[p];
+        size_t root = uf_find(an->pages, p);
         if (qof[root] == (size_t)-1) {
             an->first_page[r->n_questions] = p;
+            an->body_page[r->n_questions] = SIZE_MAX;
             qof[root] = r->n_questions++;
             cn_analysis_question *q = &r->questions[qof[root]];
             q->declared_answers = -1;
-            if (an->pages[p]->question_id[0])
-                memcpy(q->id, an->pages[p]->question_id, CN_ID_LEN + 1);
-            else
-                fallback_question_id(an->pages[p], q->id);
+            memcpy(q->id, pr->id, CN_ID_LEN + 1);
         }
         cn_analysis_question *q = &r->questions[qof[root]];
-        if (!q->question && an->pages[p]->question && an->pages[p]->question[0])
-            q->question = an->pages[p]->question;
-        if (!q->body && an->pages[p]->body && an->pages[p]->body[0])
-            q->body = an->pages[p]->body;
-        if (an->pages[p]->declared_answers > q->declared_answers)
-            q->declared_answers = an->pages[p]->declared_answers;
+        if (!q->question && pr->title)
+            q->question = pr->title;
+        if (an->body_page[qof[root]] == SIZE_MAX && pr->has_body)
+            an->body_page[qof[root]] = p;
+        if (pr->declared_answers > q->declared_answers)
+            q->declared_answers = pr->declared_answers;
         q->n_files++;
     }
     int rc = CN_OK;
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         cn_analysis_question *q = &r->questions[i];
+        an->qpage_start[i + 1] = an->qpage_start[i] + q->n_files;
         q->files = calloc(q->n_files, sizeof *q->files);
         if (!q->files)
-            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+            rc = oom(err);
         q->n_files = 0;
     }
     for (size_t p = 0; p < np && rc == CN_OK; p++) {
-        cn_analysis_question *q = &r->questions[qof[uf_find(parent, p)]];
-        q->files[q->n_files++] = an->pages[p]->file ? an->pages[p]->file : "";
+        size_t qi = qof[uf_find(an->pages, p)];
+        cn_analysis_question *q = &r->questions[qi];
+        an->qpages[an->qpage_start[qi] + q->n_files] = p;
+        q->files[q->n_files++] = an->pages[p].file ? an->pages[p].file : "";
     }
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
-        r->answers[i].question = qof[uf_find(parent, page_of[i])];
+        r->answers[i].question = qof[uf_find(an->pages, r->answers[i].page)];
     free(qof);
     return rc;
 }
@@ -472,22 +824,9 @@ static int fill_questions(cn_analysis *an, cn_error *err)
 
 static int group(cn_analysis *an, cn_error *err)
 {
-    size_t np = an->n_pages;
-    size_t *parent = malloc((np ? np : 1) * sizeof *parent);
-    if (!parent)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t p = 0; p < np; p++)
-        parent[p] = p;
-    int rc = list_answers(an, &an->page_of, err);
-    if (rc == CN_OK)
-        rc = link_same_question(an, parent, err);
-    if (rc == CN_OK)
-        rc = assign_roles(an, an->page_of, parent, err);
-    if (rc == CN_OK)
-        rc = make_questions(an, parent, an->page_of, err);
+    int rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
-    free(parent);
     return rc;
 }
 
@@ -519,87 +858,125 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
     return CN_OK;
 }
 
-/* Judge every page with the classifier's annotators: the stances `consensus
- * classify` prints, each page against the primary claim of its question_id
- * (chosen on the question's first page), the same on any number of threads
- * (cn_batch). Runs of pages, so that progress is reported as they finish. */
-static int annotate_pages(cn_analysis *an, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    if (an->n_annotated == an->n_pages) { /* made elsewhere (merge), or no pages */
-        if (an->opts.progress && an->n_pages)
-            an->opts.progress(an->opts.progress_ctx, r->n_answers, r->n_answers);
-        return CN_OK;
-    }
-    if (an->n_annotated)
-        return cn_error_set(err, CN_ERR_USAGE,
-                            "analysis: some pages came with annotations and some without");
-    size_t done = 0, run = 2 * CN_BATCH_PAGES_PER_JOB * cn_batch_jobs(an->batch);
-    for (size_t p = 0; p < an->n_pages; p += run) {
-        size_t n = an->n_pages - p < run ? an->n_pages - p : run, n_done = 0;
-        int rc = cn_batch_start(an->batch, an->pages + p, n, err);
-        if (rc == CN_OK)
-            rc = cn_batch_wait(an->batch, &n_done, err);
-        for (size_t i = 0; i < n_done; i++) {
-            an->annotations[p + i] = cn_batch_take(an->batch, i);
-            done += an->pages[p + i]->n_answers;
-        }
-        if (rc != CN_OK) {
-            const cn_page *failed = an->pages[p + n_done];
-            cn_error_prefix(err, failed->file ? failed->file : "?");
-            return rc;
-        }
-        if (an->opts.progress)
-            an->opts.progress(an->opts.progress_ctx, done, r->n_answers);
-    }
-    return CN_OK;
-}
-
 /* Each question's primary claim: the one its first page was judged against. */
 static int primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
-        const cn_page_annotation *pa = an->annotations[an->first_page[i]];
-        q->claim_source = pa->primary->source;
-        q->question_type = pa->question_type;
-        int rc = claim_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule,
-                             &q->claim, err);
+        const page_rec *pr = &an->pages[an->first_page[i]];
+        const claim_key *k = &an->keys[pr->primary];
+        q->claim_source = pr->source;
+        q->question_type = pr->type;
+        int rc = claim_index(an, k->id, k->statement, k->rule, &q->claim, err);
         if (rc != CN_OK)
             return rc;
     }
     return CN_OK;
 }
 
-/* Every answer's verdicts, pointing into its page's annotation: the primary
- * claim first, then the other claims it takes a position on. */
+/* Every verdict's claim key made an index into the result's claims: the
+ * primary claim first, then the other claims an answer takes a position on. */
 static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_page_annotation *pa = an->annotations[an->page_of[i]];
-        const cn_answer_annotation *aa = &pa->answers[a->in_page];
-        a->annotation = pa;
-        a->verdicts = calloc(aa->n_claims + 1, sizeof *a->verdicts);
-        if (!a->verdicts)
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        for (size_t c = 0; c < aa->n_claims; c++) {
-            const cn_answer_claim *ac = &aa->claims[c];
-            const cn_rule *rule =
-                c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
-            int rc = claim_index(an, ac->claim_id, ac->statement, rule,
-                                 &a->verdicts[a->n_verdicts].claim, err);
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            const claim_key *k = &an->keys[a->verdicts[v].claim];
+            int rc = claim_index(an, k->id, k->statement, k->rule, &a->verdicts[v].claim, err);
             if (rc != CN_OK)
                 return rc;
-            a->verdicts[a->n_verdicts++].decision = &ac->decision;
         }
-        if (a->n_verdicts == 0)
-            return cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
-                                a->page->file ? a->page->file : "?", a->answer->index);
     }
     return CN_OK;
+}
+
+/* ---- pages back from disk ---- */
+
+int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err)
+{
+    cn_analysis *an = r->an;
+    if (q >= r->n_questions)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: no question %zu", q);
+    cn_spill_release(an->spill);
+    for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++) {
+        int rc = cn_spill_load(an->spill, an->qpages[k], err);
+        if (rc != CN_OK)
+            return rc;
+    }
+    return CN_OK;
+}
+
+int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err)
+{
+    cn_analysis *an = r->an;
+    if (i >= r->n_answers)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: no answer %zu", i);
+    if (cn_spill_page(an->spill, r->answers[i].page))
+        return CN_OK;
+    cn_spill_release(an->spill);
+    return cn_spill_load(an->spill, r->answers[i].page, err);
+}
+
+void cn_analysis_release(const cn_analysis_result *r)
+{
+    if (r->an->spill)
+        cn_spill_release(r->an->spill);
+}
+
+const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
+{
+    return i < r->n_answers && r->an->spill ? cn_spill_page(r->an->spill, r->answers[i].page)
+                                            : NULL;
+}
+
+const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
+{
+    const cn_page *p = cn_analysis_page_of(r, i);
+    return p && r->answers[i].in_page < p->n_answers ? &p->answers[r->answers[i].in_page] : NULL;
+}
+
+const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
+{
+    return i < r->n_answers && r->an->spill ? cn_spill_annotation(r->an->spill, r->answers[i].page)
+                                            : NULL;
+}
+
+const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v)
+{
+    const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
+    if (!pa || r->answers[i].in_page >= pa->n_answers)
+        return NULL;
+    const cn_answer_annotation *aa = &pa->answers[r->answers[i].in_page];
+    return v < aa->n_claims ? &aa->claims[v].decision : NULL;
+}
+
+const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q)
+{
+    const cn_analysis *an = r->an;
+    if (q >= r->n_questions || an->body_page[q] == SIZE_MAX)
+        return NULL;
+    const cn_page *p = cn_spill_page(an->spill, an->body_page[q]);
+    return p ? p->body : NULL;
+}
+
+const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
+{
+    size_t lo = 0, hi = r->n_conflicts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->conflicts[mid].answer < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->n_conflicts && r->conflicts[lo].answer == i ? r->conflicts[lo].scores : NULL;
+}
+
+const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
+{
+    return &r->physicians[r->answers[i].physician];
 }
 
 /* ---- editors' overrides ---- */
@@ -619,7 +996,7 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
     if (!used)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; i < r->n_answers; i++) {
-        long k = cn_overrides_find(ov, r->answers[i].answer->answer_id);
+        long k = cn_overrides_find(ov, r->answers[i].answer_id);
         if (k >= 0) {
             r->answers[i].override = cn_overrides_at(ov, (size_t)k);
             used[k] = true;
@@ -652,26 +1029,20 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
 
 /* ---- tallies ---- */
 
-static void vote_of(const cn_analysis_answer *a, size_t verdict, cn_tally_vote *v)
+static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_tally_vote *v)
 {
+    const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(a, verdict);
-    v->specialty = a->answer->physician.specialty;
-    v->file = a->page->file ? a->page->file : "";
+    v->specialty = r->physicians[a->physician].specialty;
+    v->file = a->file ? a->file : "";
     v->certain = verdict == 0 && a->override != NULL;
 }
 
-/* The question carries this flag ("timing": "how soon / how long ...") on
- * the page of its first answer. */
-static bool question_flagged(const cn_analysis_result *r, const cn_analysis_question *q,
-                             const char *flag)
+/* The question is about timing ("how soon / how long ...") as the page of
+ * its first answer flags it. */
+static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    if (q->n_answers == 0)
-        return false;
-    const cn_page_annotation *pa = r->answers[q->answers[0]].annotation;
-    for (size_t i = 0; pa && i < pa->n_question_flags; i++)
-        if (!strcmp(pa->question_flags[i], flag))
-            return true;
-    return false;
+    return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
 }
 
 static int tally_questions(cn_analysis *an, cn_error *err)
@@ -683,13 +1054,13 @@ static int tally_questions(cn_analysis *an, cn_error *err)
         if (!votes)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < q->n_answers; k++)
-            vote_of(&r->answers[q->answers[k]], 0, &votes[k]);
+            vote_of(r, q->answers[k], 0, &votes[k]);
         int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
         free(votes);
         /* A question judged as its own claim reads in its own terms: "Should I
          * stop smoking before surgery?" answered yes is "yes, it is needed". */
         if (rc == CN_OK && !r->claims[q->claim].rule && q->question_type &&
-            !strcmp(q->question_type, "restriction") && !question_flagged(r, q, "timing"))
+            !strcmp(q->question_type, "restriction") && !question_timing(an, q))
             rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
         if (rc != CN_OK)
             return rc;
@@ -769,7 +1140,7 @@ static int tally_claims(cn_analysis *an, cn_error *err)
         if (!votes)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < cl->n_members; k++)
-            vote_of(&r->answers[cl->members[k].answer], cl->members[k].verdict, &votes[k]);
+            vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
         rc = cn_tally_compute(votes, cl->n_primary, &an->opts.consensus, &cl->tally, err);
         free(votes);
     }
@@ -814,15 +1185,6 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
     return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
 }
 
-/* A scrap the page cut off (a title and a few words, or nothing): there is no
- * stance to check, so an editor's time is better spent elsewhere. */
-static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
-{
-    return (answer->excerpt || answer->truncated) &&
-           cn_span_words(answer->text, answer->text ? strlen(answer->text) : 0) <
-               an->opts.fragment_words;
-}
-
 bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
                        cn_consensus_level *level, cn_stance *majority)
 {
@@ -865,7 +1227,7 @@ static size_t answers_naming_claim(const cn_analysis_result *r, const cn_analysi
     size_t k = 0;
     for (size_t i = 0; i < q->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[q->answers[i]];
-        k += a->annotation->answers[a->in_page].names_primary;
+        k += a->names_primary;
     }
     return k;
 }
@@ -888,8 +1250,8 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     flag_claim_fit(r);
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_decision *d = a->verdicts[0].decision;
-        if (a->role == CN_ROLE_COUNTED && !a->override && !is_fragment(an, a->answer)) {
+        const cn_verdict *d = &a->verdicts[0];
+        if (a->role == CN_ROLE_COUNTED && !a->override && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
@@ -902,12 +1264,12 @@ static int flag_answers(cn_analysis *an, cn_error *err)
             if ((a->review & (CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE)) &&
                 cn_analysis_pivot(r, i, &alt, &level, &major))
                 a->review |= CN_REVIEW_PIVOTAL;
-            if (a->answer->excerpt || a->answer->truncated)
+            if (a->excerpt || a->truncated)
                 a->review |= CN_REVIEW_EXCERPT;
         } else if (a->role == CN_ROLE_DUPLICATE) {
-            int rc =
-                metadata_note(&a->answer->physician, &r->answers[a->original].answer->physician,
-                              &a->metadata_note, err);
+            int rc = metadata_note(&r->physicians[a->physician],
+                                   &r->physicians[r->answers[a->original].physician],
+                                   &a->metadata_note, err);
             if (rc != CN_OK)
                 return rc;
             if (a->metadata_note)
@@ -938,9 +1300,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
 /* ---- corpus figures ---- */
 
 /* The coder a counted answer stands for: its physician by name, else itself. */
-static char *coder_key(const cn_analysis_answer *a, size_t index)
+static char *coder_key(const cn_analysis_result *r, size_t index)
 {
-    const char *name = a->answer->physician.name;
+    const char *name = r->physicians[r->answers[index].physician].name;
     char *key;
     if (name && *name) {
         char *norm = cn_text_normalize(name, strlen(name), NULL, NULL);
@@ -967,7 +1329,7 @@ static int count_physicians(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_answers; i++) {
         if (r->answers[i].role != CN_ROLE_COUNTED)
             continue;
-        char *key = coder_key(&r->answers[i], i);
+        char *key = coder_key(r, i);
         int bad = !key || cn_strmap_put(seen, key, 1);
         free(key);
         if (bad) {
@@ -1078,7 +1440,7 @@ static int stratified_test(cn_analysis *an, cn_error *err)
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         cn_stance s = cn_analysis_answer_stance(a);
-        const char *spec = a->answer->physician.specialty;
+        const char *spec = r->physicians[a->physician].specialty;
         if (a->role != CN_ROLE_COUNTED || s == CN_STANCE_NONE || !spec)
             continue;
         size_t g = 0;
@@ -1136,7 +1498,7 @@ static int compare_specialties(cn_analysis *an, cn_error *err)
     size_t n = 0;
     for (size_t i = 0; i < r->n_answers; i++)
         if (r->answers[i].role == CN_ROLE_COUNTED)
-            vote_of(&r->answers[i], 0, &votes[n++]);
+            vote_of(r, i, 0, &votes[n++]);
     cn_tally all;
     /* only the split by specialty is read here: no relabeling of the corpus */
     cn_consensus_opts o = an->opts.consensus;
@@ -1181,21 +1543,11 @@ static int compare_specialties(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-static const char *page_path(const cn_page *page)
-{
-    return page->path ? page->path : (page->file ? page->file : "");
-}
-
 static void corpus_counts(cn_analysis *an)
 {
     cn_analysis_result *r = &an->result;
-    r->pages = an->n_pages;
     r->skipped = an->skipped;
     r->n_skipped = an->n_skipped;
-    /* The reader hands out a file's pages in a row (JSON Lines gives several). */
-    for (size_t p = 0; p < an->n_pages; p++)
-        if (p == 0 || strcmp(page_path(an->pages[p]), page_path(an->pages[p - 1])))
-            r->files_read++;
 }
 
 int cn_analysis_finish(cn_analysis *an, cn_error *err)
@@ -1206,9 +1558,16 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     r->opts = an->opts;
     r->rules_sha256 = cn_rules_sha256(an->rules);
     corpus_counts(an);
-    int rc = group(an, err);
+    int rc = CN_OK;
+    if (an->n_plain && an->n_annotated)
+        rc = cn_error_set(err, CN_ERR_USAGE,
+                          "analysis: some pages came with annotations and some without");
     if (rc == CN_OK)
-        rc = annotate_pages(an, err);
+        rc = annotate_run(an, err);
+    if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
+        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    if (rc == CN_OK)
+        rc = group(an, err);
     if (rc == CN_OK)
         rc = primary_claims(an, err);
     if (rc == CN_OK)

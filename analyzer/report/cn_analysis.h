@@ -44,6 +44,17 @@
  * the corpus' overall stance mix predicts, not the reliability of individual
  * physicians.
  *
+ * Memory: pages are classified as they are added (a run of pages at a time,
+ * in reading order, the same annotators' state as one pass over all pages),
+ * then written with their annotations to an unlinked temporary file
+ * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
+ * answer (cn_analysis_answer: ids, interned physician and file, flags, and
+ * per verdict its claim, stance and confidence) and per question its title;
+ * the figures and the cross-question parts of the reports need no more. A
+ * report loads a question's pages back while it writes that question
+ * (cn_analysis_load_question), or one answer's page at a time for the
+ * answer lists (cn_analysis_load_answer).
+ *
  * Use: cn_analysis_new, cn_analysis_add_page for each page (the analysis takes
  * ownership), cn_analysis_add_skipped for each rejected file, cn_analysis_finish
  * once, then read cn_analysis_result. All figures are deterministic for a given
@@ -103,8 +114,10 @@ typedef struct cn_analysis_opts {
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;
-    size_t jobs; /* threads classifying pages (cn_batch); 0 or 1: the calling thread.
-                    The result is the same for every value */
+    size_t jobs;           /* threads classifying pages (cn_batch); 0 or 1: the calling thread.
+                              The result is the same for every value */
+    const char *spill_dir; /* folder of the temporary page file (cn_spill); NULL: $TMPDIR,
+                              else /tmp */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */
@@ -120,25 +133,39 @@ typedef enum cn_answer_role {
 /* "counted", "duplicate", "related". */
 const char *cn_answer_role_name(cn_answer_role role);
 
-/* One answer's decision on one claim. */
+/* One answer's decision on one claim: what the figures and the reports'
+ * cross-question parts need. Its scores, reason and evidence stay with the
+ * page on disk (cn_analysis_decision while the page is loaded). */
 typedef struct cn_verdict {
-    size_t claim;                /* index into the result's claims */
-    const cn_decision *decision; /* owned by the page's annotation */
+    size_t claim; /* index into the result's claims */
+    double confidence;
+    cn_stance stance;
+    bool conflicting;
 } cn_verdict;
 
+/* What the analysis keeps of an answer while its page is on disk: a fixed
+ * record (strings are the analysis' interned copies). The page's text,
+ * title and evidence come back with cn_analysis_load_question or
+ * cn_analysis_load_answer. */
 typedef struct cn_analysis_answer {
-    const cn_page *page;                  /* owned by the analysis */
-    const cn_answer *answer;              /* within page */
-    size_t in_page;                       /* its position in page->answers */
-    const cn_page_annotation *annotation; /* of its page, owned by the analysis */
-    size_t question;                      /* index into the result's questions */
+    char answer_id[CN_ID_LEN + 1];
+    bool excerpt;       /* cn_answer.excerpt */
+    bool truncated;     /* cn_answer.truncated */
+    bool fragment;      /* a cut-off scrap of fewer than opts.fragment_words words */
+    bool names_primary; /* names its question's catalog claim in its own words */
+    bool dissent;       /* its stance differs from its question's majority */
     cn_answer_role role;
+    unsigned review;      /* CN_REVIEW_* reasons (0: not queued) */
+    const char *file;     /* its page's base name, NULL when the page has none */
+    size_t index;         /* cn_answer.index: its place in its file */
+    size_t page;          /* its page, numbered in reading order from 0 */
+    size_t in_page;       /* its position in the page's answers */
+    size_t physician;     /* index into the result's physicians */
+    size_t question;      /* index into the result's questions */
     size_t original;      /* duplicates: the counted answer; otherwise itself */
     cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
     size_t n_verdicts;
     const cn_override *override; /* the editor's stance on the primary claim, or NULL */
-    bool dissent;                /* its stance differs from its question's majority */
-    unsigned review;             /* CN_REVIEW_* reasons (0: not queued) */
     char *metadata_note;         /* duplicate-metadata: what differs; else NULL */
 } cn_analysis_answer;
 
@@ -150,8 +177,8 @@ typedef struct cn_member {
 
 typedef struct cn_analysis_question {
     char id[CN_ID_LEN + 1];
-    const char *question;      /* the title, NULL when no page has one */
-    const char *body;          /* the asker's text, NULL when no page shows one */
+    const char *question; /* the title, NULL when no page has one */
+    /* the asker's text: cn_analysis_question_body while the question is loaded */
     long declared_answers;     /* the most any page says it has ("Doctor Answers N"); -1 */
     size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
@@ -232,7 +259,17 @@ typedef struct cn_specialty_comparison {
     char *conclusion;     /* one plain sentence */
 } cn_specialty_comparison;
 
+/* The scores of a conflicting answer's primary decision (the review queue
+ * quotes them). */
+typedef struct cn_conflict_scores {
+    size_t answer;
+    double scores[CN_STANCE_COUNT];
+} cn_conflict_scores;
+
+typedef struct cn_analysis cn_analysis;
+
 typedef struct cn_analysis_result {
+    cn_analysis *an; /* its analysis: where pages are loaded back from */
     cn_analysis_opts opts;
     const char *rules_sha256;
     size_t files_read; /* distinct files that gave pages */
@@ -245,6 +282,10 @@ typedef struct cn_analysis_result {
     size_t n_skipped;
     cn_analysis_answer *answers; /* corpus order (page order, then index) */
     size_t n_answers;
+    cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
+    size_t n_physicians;
+    cn_conflict_scores *conflicts; /* answers whose primary decision is conflicting, in order */
+    size_t n_conflicts;
     cn_analysis_question *questions; /* in order of their first page */
     size_t n_questions;
     cn_analysis_claim *claims; /* in order of first use */
@@ -257,8 +298,6 @@ typedef struct cn_analysis_result {
     const cn_override **unmatched; /* overrides matching no answer, file order */
     size_t n_unmatched;
 } cn_analysis_result;
-
-typedef struct cn_analysis cn_analysis;
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
  * the analysis, as must opts->overrides). opts may be NULL (defaults); it is
@@ -287,6 +326,39 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err);
 
 /* The result after a successful cn_analysis_finish, else NULL. Owned by the analysis. */
 const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
+
+/* ---- pages back from disk ----
+ * Pages are classified as they are added and kept on disk (cn_spill); the
+ * result holds a fixed record per answer. A report loads the pages it needs
+ * while it writes them: each load frees what the previous one loaded. */
+
+/* Load every page of question q (its answers' pages and the page showing
+ * its body). */
+int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err);
+
+/* Load the page of answer i (nothing to do when it is loaded). */
+int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err);
+
+/* Free whatever is loaded. */
+void cn_analysis_release(const cn_analysis_result *r);
+
+/* While answer i's page is loaded: the page, the answer in it, the page's
+ * annotation, and verdict v's decision (its scores, reason and evidence);
+ * NULL otherwise. */
+const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i);
+const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i);
+const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i);
+const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v);
+
+/* The asker's text of question q while it is loaded; NULL when no page of
+ * it shows one. */
+const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q);
+
+/* The primary decision's scores of a conflicting answer; NULL for another. */
+const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
+
+/* The physician of answer i as its page names it. */
+const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);
 
 /* The stance of an answer on its primary claim: the editor's where one set
  * it, else the classifier's. */

@@ -92,6 +92,8 @@ typedef struct page {
     size_t *review_first; /* per question + 1 */
     size_t *review_of;
     cn_strmap *queued;
+    int load_rc; /* a page that could not be loaded back: why */
+    cn_error load_err;
 } page;
 
 static bool prepare(page *p)
@@ -120,7 +122,7 @@ static bool prepare(page *p)
     for (size_t i = 0; i < r->n_review; i++) {
         const cn_analysis_answer *a = &r->answers[r->review[i].answer];
         p->review_first[a->question + 1]++;
-        if (cn_strmap_put(p->queued, a->answer->answer_id, 1) != 0)
+        if (cn_strmap_put(p->queued, a->answer_id, 1) != 0)
             return false;
     }
     for (size_t q = 0; q < nq; q++)
@@ -506,7 +508,7 @@ static void review_row(page *p, size_t i)
     cn_html_out *o = p->o;
     const cn_review_item *it = &r->review[i];
     const cn_analysis_answer *a = &r->answers[it->answer];
-    const cn_physician *ph = &a->answer->physician;
+    const cn_physician *ph = cn_analysis_physician(r, it->answer);
     const char *qid = r->questions[a->question].id;
     cn_html_raw(o, "<tr");
     cn_html_attr(o, "data-q", qid);
@@ -530,8 +532,8 @@ static void review_row(page *p, size_t i)
         cn_html_text(o, ph->specialty);
         cn_html_raw(o, " · ");
     }
-    cn_html_text(o, a->page->file);
-    fprintf(o->f, " #%ld", (long)a->answer->index);
+    cn_html_text(o, a->file);
+    fprintf(o->f, " #%ld", (long)a->index);
     if (a->role != CN_ROLE_COUNTED)
         fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
     cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");
@@ -615,8 +617,14 @@ static void questions(page *p)
                        "shown.");
     }
     cn_html_raw(o, "</p>");
-    for (size_t i = 0; i < nq; i++)
-        cn_html_question_write(o, &p->ctx, p->order[i], i + 1);
+    for (size_t i = 0; i < nq && p->load_rc == CN_OK; i++) {
+        p->load_rc = cn_analysis_load_question(p->r, p->order[i], &p->load_err);
+        if (p->load_rc == CN_OK)
+            cn_html_question_write(o, &p->ctx, p->order[i], i + 1);
+        else
+            o->fail = true;
+    }
+    cn_analysis_release(p->r);
     cn_html_raw(o, "</section>\n");
 }
 
@@ -800,7 +808,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     size_t named = 0;
     for (size_t qi = 0; qi < r->n_questions; qi++)
         for (size_t i = 0; i < r->questions[qi].n_answers; i++)
-            named += r->answers[r->questions[qi].answers[i]].answer->physician.name != NULL;
+            named += cn_analysis_physician(r, r->questions[qi].answers[i])->name != NULL;
     cn_strmap *by_name = cn_strmap_new();
     size_t *group_of = malloc((named + 1) * sizeof *group_of);
     ph->groups = calloc(named + 1, sizeof *ph->groups);
@@ -812,7 +820,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; ok && i < q->n_answers; i++) {
-            const char *name = r->answers[q->answers[i]].answer->physician.name;
+            const char *name = cn_analysis_physician(r, q->answers[i])->name;
             if (!name)
                 continue;
             char *owned;
@@ -843,7 +851,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; i < q->n_answers; i++) {
-            if (!r->answers[q->answers[i]].answer->physician.name)
+            if (!cn_analysis_physician(r, q->answers[i])->name)
                 continue;
             group *g = &ph->groups[group_of[k++]];
             g->members[g->n++] = q->answers[i];
@@ -869,7 +877,7 @@ static void physician_group(page *p, const group *g, size_t position)
 {
     const cn_analysis_result *r = p->r;
     cn_html_out *o = p->o;
-    const cn_physician *first = &r->answers[g->first].answer->physician;
+    const cn_physician *first = cn_analysis_physician(r, g->first);
     size_t counts[CN_STANCE_COUNT] = {0};
     for (size_t i = 0; i < g->n; i++)
         counts[cn_analysis_answer_stance(&r->answers[g->members[i]])]++;
@@ -895,7 +903,7 @@ static void physician_group(page *p, const group *g, size_t position)
         cn_html_attr(o, "data-q", qid);
         cn_html_raw(o, "><a");
         cn_html_attr2(o, "class", "badge ", stance);
-        cn_html_attr2(o, "href", "#a-", a->answer->answer_id);
+        cn_html_attr2(o, "href", "#a-", a->answer_id);
         cn_html_raw(o, ">");
         cn_html_raw(o, cn_html_label(stance));
         cn_html_raw(o, "</a>");
@@ -1166,6 +1174,10 @@ int cn_html_page_write(const cn_analysis_result *r, const cn_html_assets *assets
     release(&p);
     bool oom = o.fail;
     cn_html_out_release(&o);
+    if (p.load_rc != CN_OK) {
+        *err = p.load_err;
+        return p.load_rc;
+    }
     if (oom)
         return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
     if (ferror(f))

@@ -164,7 +164,7 @@ void cn_html_question_name(cn_html_out *o, const cn_analysis_result *r, size_t q
 void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t i)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    const char *id = a->answer->answer_id;
+    const char *id = a->answer_id;
     if (a->role == CN_ROLE_RELATED) {
         cn_html_attr_add(o, "r-");
         cn_html_attr_add(o, id);
@@ -179,7 +179,7 @@ void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t
     cn_html_attr_add(o, id);
     cn_html_attr_add(o, "-");
     /* translate($file, ' #%?', '____'): ASCII only, so bytewise is exact */
-    char *file = strdup(a->page->file ? a->page->file : "");
+    char *file = strdup(a->file ? a->file : "");
     if (!file) {
         o->fail = true;
         return;
@@ -190,5 +190,5 @@ void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t
     cn_html_attr_add(o, file);
     free(file);
     cn_html_attr_add(o, "-");
-    cn_html_attr_add_long(o, (long)a->answer->index);
+    cn_html_attr_add_long(o, (long)a->index);
 }

@@ -273,7 +273,11 @@ static void article_open(cn_html_out *o, const cn_html_ctx *c, size_t idx, const
 static void answer_brief(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_answer *ans = a->answer;
+    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
+    if (!ans) { /* its question's pages are loaded: never */
+        o->fail = true;
+        return;
+    }
     article_open(o, c, idx, "answer brief ");
     cn_html_badge(o, cn_html_answer_stance(a));
     cn_html_raw(o, " <strong>");
@@ -311,9 +315,8 @@ static void answer_brief(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_
     cn_html_raw(o, "</code></article>\n");
 }
 
-static void answer_head(cn_html_out *o, const cn_analysis_answer *a)
+static void answer_head(cn_html_out *o, const cn_analysis_answer *a, const cn_answer *ans)
 {
-    const cn_answer *ans = a->answer;
     const cn_physician *p = &ans->physician;
     cn_html_raw(o, "<div class=\"answer-head\">");
     cn_html_badge(o, cn_html_answer_stance(a));
@@ -346,7 +349,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_answer *a)
     }
     if (a->dissent)
         cn_html_raw(o, "<span class=\"flag warn\">dissent</span>");
-    if (a->verdicts[0].decision->conflicting)
+    if (a->verdicts[0].conflicting)
         cn_html_raw(o, "<span class=\"flag warn\">competing cues</span>");
     if (has_reason(a->review, "low-confidence"))
         cn_html_raw(o, "<span class=\"flag warn\">low confidence</span>");
@@ -361,10 +364,14 @@ static void answer_head(cn_html_out *o, const cn_analysis_answer *a)
 static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_answer *ans = a->answer;
-    const cn_decision *d = a->verdicts[0].decision;
+    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
+    const cn_decision *d = cn_analysis_decision(c->r, idx, 0);
+    if (!ans || !d) { /* its question's pages are loaded: never */
+        o->fail = true;
+        return;
+    }
     article_open(o, c, idx, "answer ");
-    answer_head(o, a);
+    answer_head(o, a, ans);
     if (a->override)
         override_note(o, a->override, d);
     if (ans->title) {
@@ -391,7 +398,7 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         cn_html_raw(o, "</ul></details>");
     }
     cn_html_raw(o, "<div class=\"answer-foot\">");
-    cn_html_text(o, a->page->file);
+    cn_html_text(o, a->file);
     fprintf(o->f, " #%ld · id <code>", (long)ans->index);
     cn_html_text(o, ans->answer_id);
     cn_html_raw(o, "</code></div></article>\n");
@@ -402,7 +409,7 @@ static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
-                cn_strmap_get(c->queued, a->answer->answer_id) >= 0 ||
+                cn_strmap_get(c->queued, a->answer_id) >= 0 ||
                 (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
     if (full)
         answer_full(o, c, idx);
@@ -512,12 +519,12 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
-        cn_html_text(o, a->page->file);
-        fprintf(o->f, " #%ld</td><td><a", (long)a->answer->index);
-        cn_html_attr2(o, "href", "#a-", orig->answer->answer_id);
+        cn_html_text(o, a->file);
+        fprintf(o->f, " #%ld</td><td><a", (long)a->index);
+        cn_html_attr2(o, "href", "#a-", orig->answer_id);
         cn_html_raw(o, ">");
-        cn_html_text(o, orig->page->file);
-        fprintf(o->f, " #%ld</a></td><td>", (long)orig->answer->index);
+        cn_html_text(o, orig->file);
+        fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);
         cn_html_text(o, a->metadata_note);
         cn_html_raw(o, "</td></tr>\n");
     }
@@ -698,9 +705,10 @@ void cn_html_question_write(cn_html_out *o, const cn_html_ctx *c, size_t qi, siz
     details_open(o, c, qi, rank);
     summary_line(o, c, qi);
     cn_html_raw(o, "<div class=\"q-inner\">");
-    if (q->body) {
+    const char *body = cn_analysis_question_body(c->r, qi);
+    if (body) {
         cn_html_raw(o, "<p class=\"q-body\">");
-        cn_html_text(o, q->body);
+        cn_html_text(o, body);
         cn_html_raw(o, "</p>");
     }
     meta_line(o, c->r, q);

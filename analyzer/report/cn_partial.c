@@ -246,20 +246,43 @@ int cn_partial_writer_new(const char *path, const cn_partial_header *h, cn_parti
     return CN_OK;
 }
 
-int cn_partial_write_page(cn_partial_writer *w, const cn_page *page, bool chose,
-                          const cn_page_annotation *pa, cn_error *err)
+/* A page record (without its newline) into b. */
+static int put_page_record(cn_jsonbuf *b, const cn_page *page, bool chose,
+                           const cn_page_annotation *pa, cn_error *err)
 {
     if (!pa || pa->n_answers != page->n_answers)
         return cn_error_set(err, CN_ERR_USAGE, "partial: a page without its annotation");
-    cn_jsonbuf_open_object(&w->b);
-    cn_jsonbuf_key(&w->b, "page");
-    put_page(&w->b, page);
-    put_key_bool(&w->b, "chose", chose);
-    cn_jsonbuf_key(&w->b, "annotation");
-    put_annotation(&w->b, pa);
-    cn_jsonbuf_close_object(&w->b);
+    cn_jsonbuf_open_object(b);
+    cn_jsonbuf_key(b, "page");
+    put_page(b, page);
+    put_key_bool(b, "chose", chose);
+    cn_jsonbuf_key(b, "annotation");
+    put_annotation(b, pa);
+    cn_jsonbuf_close_object(b);
+    return CN_OK;
+}
+
+int cn_partial_write_page(cn_partial_writer *w, const cn_page *page, bool chose,
+                          const cn_page_annotation *pa, cn_error *err)
+{
+    int rc = put_page_record(&w->b, page, chose, pa, err);
+    if (rc != CN_OK)
+        return rc;
     w->pages++;
     return flush_line(w, err);
+}
+
+int cn_partial_page_line(cn_jsonbuf *b, const cn_page *page, bool chose,
+                         const cn_page_annotation *pa, cn_error *err)
+{
+    cn_jsonbuf_reset(b);
+    cn_jsonbuf_reset_level(b);
+    int rc = put_page_record(b, page, chose, pa, err);
+    if (rc == CN_OK)
+        cn_jsonbuf_raw(b, "\n", 1);
+    if (rc == CN_OK && b->failed)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "partial: out of memory");
+    return rc;
 }
 
 int cn_partial_write_skipped(cn_partial_writer *w, const char *where, const char *reason,
@@ -1205,6 +1228,21 @@ int cn_partial_reader_next(cn_partial_reader *r, cn_partial_record *rec, cn_erro
         }
     } else if (rc == CN_OK)
         rc = bad(&c, NULL, "neither a \"page\", a \"skipped\" nor an \"end\" line");
+    cJSON_Delete(o);
+    return rc;
+}
+
+int cn_partial_page_parse(cn_partial_pool *pool, const char *name, const char *line, size_t len,
+                          cn_partial_record *rec, cn_error *err)
+{
+    memset(rec, 0, sizeof *rec);
+    cn_partial_reader r = {.path = (char *)name, .pool = pool, .line_no = 1};
+    rd c = {&r, err};
+    if (len && line[len - 1] == '\n')
+        len--;
+    cJSON *o = cJSON_ParseWithLength(line, len);
+    cJSON *page = o ? cJSON_GetObjectItemCaseSensitive(o, "page") : NULL;
+    int rc = page ? read_page_record(&c, o, rec) : bad(&c, NULL, "not a page line");
     cJSON_Delete(o);
     return rc;
 }

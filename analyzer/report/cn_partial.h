@@ -27,6 +27,7 @@
 
 #include "cn_annotate.h"
 #include "cn_error.h"
+#include "cn_jsonbuf.h"
 #include "cn_page.h"
 #include "cn_rules.h"
 
@@ -57,6 +58,12 @@ int cn_partial_writer_new(const char *path, const cn_partial_header *header,
  * being judged against an earlier page's choice. */
 int cn_partial_write_page(cn_partial_writer *w, const cn_page *page, bool chose,
                           const cn_page_annotation *annotation, cn_error *err);
+
+/* The line cn_partial_write_page writes for a page (newline included), put
+ * into b (emptied first): for a caller that keeps pages in a file of its own
+ * (cn_spill). */
+int cn_partial_page_line(cn_jsonbuf *b, const cn_page *page, bool chose,
+                         const cn_page_annotation *annotation, cn_error *err);
 
 /* One rejected input: where ("PATH" or "PATH:LINE") and why. */
 int cn_partial_write_skipped(cn_partial_writer *w, const char *where, const char *reason,
@@ -111,6 +118,12 @@ typedef struct cn_partial_record {
 /* The next record. CN_ERR_FORMAT with "FILE:LINE: what" for a bad line, a
  * file that ends without its closing line, or anything after it. */
 int cn_partial_reader_next(cn_partial_reader *r, cn_partial_record *rec, cn_error *err);
+
+/* A page line (as cn_partial_page_line made it, its newline optional) read
+ * back into rec (a CN_PARTIAL_PAGE record) through pool; name is the file
+ * named in messages. CN_ERR_FORMAT for anything else. */
+int cn_partial_page_parse(cn_partial_pool *pool, const char *name, const char *line, size_t len,
+                          cn_partial_record *rec, cn_error *err);
 
 /* Whether two annotations judge their pages against the same question
  * (primary claim, its statement and source, question type and flags). */

@@ -105,14 +105,20 @@ int cn_report_csv_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
     int rc = fputs(CN_REPORT_CSV_HEADER "\n", f) < 0 ? -1 : 0;
     for (size_t i = 0; i < r->n_answers && rc == 0; i++) {
+        int loaded = cn_analysis_load_answer(r, i, err);
+        if (loaded != CN_OK) {
+            cn_analysis_release(r);
+            return loaded;
+        }
         cJSON *o = cn_report_answer_line_new(r, i);
-        if (!o)
-            return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
-        rc = put_row(f, o);
+        rc = o ? put_row(f, o) : -1;
         cJSON_Delete(o);
-        if (rc != 0)
+        if (rc != 0) {
+            cn_analysis_release(r);
             return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
+        }
     }
+    cn_analysis_release(r);
     if (rc != 0 || ferror(f))
         return cn_error_set(err, CN_ERR_IO, "answers.csv: cannot write");
     return CN_OK;

@@ -128,7 +128,11 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                           size_t size)
 {
     const cn_analysis_answer *a = &r->answers[answer];
-    const cn_decision *d = a->verdicts[0].decision;
+    const cn_verdict *d = &a->verdicts[0];
+    const double *scores = cn_analysis_conflict_scores(r, answer);
+    static const double NO_SCORES[CN_STANCE_COUNT];
+    if (!scores)
+        scores = NO_SCORES;
     const cn_analysis_question *q = &r->questions[a->question];
     switch (flag) {
     case CN_REVIEW_DISSENT:
@@ -166,8 +170,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         snprintf(buf, size,
                  "its cues point different ways (weights: reassuring %.1f, cautionary %.1f, "
                  "contraindicated %.1f), so the stance shown may be the wrong one",
-                 d->scores[CN_STANCE_REASSURING], d->scores[CN_STANCE_CAUTIONARY],
-                 d->scores[CN_STANCE_CONTRAINDICATED]);
+                 scores[CN_STANCE_REASSURING], scores[CN_STANCE_CAUTIONARY],
+                 scores[CN_STANCE_CONTRAINDICATED]);
         break;
     case CN_REVIEW_LOW_CONFIDENCE:
         snprintf(buf, size,
@@ -177,13 +181,13 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         break;
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
-                 r->answers[a->original].page->file, r->answers[a->original].answer->index,
+                 r->answers[a->original].file, r->answers[a->original].index,
                  a->metadata_note ? a->metadata_note : "");
         break;
     case CN_REVIEW_EXCERPT:
         snprintf(buf, size, "%s",
-                 a->answer->truncated ? "the answer was cut off (the page ended early)"
-                                      : "only an excerpt of the answer (cut off with '...')");
+                 a->truncated ? "the answer was cut off (the page ended early)"
+                              : "only an excerpt of the answer (cut off with '...')");
         break;
     default:
         snprintf(buf, size, "?");

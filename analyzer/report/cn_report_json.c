@@ -16,6 +16,8 @@
 typedef struct jctx {
     const cn_analysis_result *r;
     bool oom;
+    int load_rc; /* a page that could not be loaded back: why */
+    cn_error load_err;
 } jctx;
 
 static cJSON *add(jctx *c, cJSON *parent, const char *key, cJSON *item)
@@ -288,7 +290,7 @@ static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
         add(c, parent, "override", cJSON_CreateNull());
         return;
     }
-    const cn_decision *d = a->verdicts[0].decision;
+    const cn_verdict *d = &a->verdicts[0];
     cJSON *o = obj(c, parent, "override");
     if (!o)
         return;
@@ -303,13 +305,17 @@ static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
 static void answer(jctx *c, cJSON *parent, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_answer *ans = a->answer;
-    const cn_decision *d = a->verdicts[0].decision;
+    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
+    const cn_decision *d = cn_analysis_decision(c->r, idx, 0);
+    if (!ans || !d) { /* its question's pages are loaded: never */
+        c->oom = true;
+        return;
+    }
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
     str(c, o, "answer_id", ans->answer_id);
-    str(c, o, "file", a->page->file);
+    str(c, o, "file", a->file);
     integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(a->role));
     physician(c, o, &ans->physician);
@@ -329,8 +335,8 @@ static void answer(jctx *c, cJSON *parent, size_t idx)
     evidence(c, o, ans, d, true);
     cJSON *claims = arr(c, o, "claims");
     for (size_t v = 1; claims && v < a->n_verdicts; v++) {
-        const cn_decision *dv = a->verdicts[v].decision;
-        cJSON *co = obj(c, claims, NULL);
+        const cn_decision *dv = cn_analysis_decision(c->r, idx, v);
+        cJSON *co = dv ? obj(c, claims, NULL) : NULL;
         if (!co)
             return;
         str(c, co, "claim", c->r->claims[a->verdicts[v].claim].id);
@@ -348,12 +354,12 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
-    str(c, o, "answer_id", a->answer->answer_id);
-    str(c, o, "file", a->page->file);
-    integer(c, o, "index", (long)a->answer->index);
-    str(c, o, "duplicate_of", orig->answer->answer_id);
-    str(c, o, "original_file", orig->page->file);
-    integer(c, o, "original_index", (long)orig->answer->index);
+    str(c, o, "answer_id", a->answer_id);
+    str(c, o, "file", a->file);
+    integer(c, o, "index", (long)a->index);
+    str(c, o, "duplicate_of", orig->answer_id);
+    str(c, o, "original_file", orig->file);
+    integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", a->metadata_note);
 }
 
@@ -366,7 +372,7 @@ static void question(jctx *c, cJSON *parent, size_t qi)
         return;
     str(c, o, "id", q->id);
     str(c, o, "question", q->question);
-    str(c, o, "body", q->body);
+    str(c, o, "body", cn_analysis_question_body(c->r, qi));
     cJSON *co = obj(c, o, "claim");
     if (co) {
         str(c, co, "id", cl->id);
@@ -385,7 +391,7 @@ static void question(jctx *c, cJSON *parent, size_t qi)
     tally_fields(c, o, &q->tally);
     cJSON *dis = arr(c, o, "dissent");
     for (size_t i = 0; dis && i < q->tally.n_dissent; i++)
-        str(c, dis, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer->answer_id);
+        str(c, dis, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
     specialty_split(c, o, &q->tally);
     /* then answer_list, duplicate_list and related_list: emit_question */
 }
@@ -411,8 +417,7 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     tally_fields(c, o, &cl->tally);
     cJSON *dis = arr(c, o, "dissent");
     for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)
-        str(c, dis, NULL,
-            c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
+        str(c, dis, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
     specialty_split(c, o, &cl->tally);
     cJSON *votes = arr(c, o, "votes");
     for (size_t i = 0; votes && i < cl->n_members; i++) {
@@ -421,7 +426,7 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
         cJSON *v = obj(c, votes, NULL);
         if (!v)
             return;
-        str(c, v, "answer_id", a->answer->answer_id);
+        str(c, v, "answer_id", a->answer_id);
         str(c, v, "question_id", c->r->questions[a->question].id);
         str(c, v, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
         num(c, v, "confidence", cn_analysis_verdict_confidence(a, verdict));
@@ -550,13 +555,13 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     if (!o)
         return;
     integer(c, o, "rank", (long)(i + 1));
-    str(c, o, "answer_id", ans->answer->answer_id);
+    str(c, o, "answer_id", ans->answer_id);
     str(c, o, "question_id", r->questions[ans->question].id);
-    str(c, o, "file", ans->page->file);
-    integer(c, o, "index", (long)ans->answer->index);
+    str(c, o, "file", ans->file);
+    integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(ans->role));
-    str(c, o, "physician", ans->answer->physician.name);
-    str(c, o, "specialty", ans->answer->physician.specialty);
+    str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
+    str(c, o, "specialty", cn_analysis_physician(r, it->answer)->specialty);
     str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
     num(c, o, "confidence", it->confidence);
     integer(c, o, "urgency", it->urgency);
@@ -728,6 +733,11 @@ static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, si
 static void emit_question(jctx *c, FILE *f, size_t qi)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
+    c->load_rc = cn_analysis_load_question(c->r, qi, &c->load_err);
+    if (c->load_rc != CN_OK) {
+        c->oom = true;
+        return;
+    }
     cJSON *holder = cJSON_CreateArray();
     if (holder)
         question(c, holder, qi);
@@ -758,6 +768,7 @@ static void emit_questions(jctx *c, FILE *f)
         emit_question(c, f, i);
     }
     fputs("],\n", f);
+    cn_analysis_release(c->r);
 }
 
 static void claim_element(jctx *c, cJSON *parent, size_t i)
@@ -783,6 +794,10 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     emit_members(&c, f, holder, false);
     emit_array(&c, f, "review_queue", r->n_review, review_item, true);
     fputs("}\n", f);
+    if (c.load_rc != CN_OK) {
+        *err = c.load_err;
+        return c.load_rc;
+    }
     if (c.oom)
         return cn_error_set(err, CN_ERR_NOMEM, "report.json: out of memory");
     if (ferror(f))
@@ -853,7 +868,11 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     jctx c = {.r = r};
     const cn_analysis_answer *a = &r->answers[i];
     /* The `consensus classify` line, so both commands agree line for line. */
-    cJSON *o = cn_annotation_answer_json(a->page, a->in_page, a->annotation);
+    const cn_page *page = cn_analysis_page_of(r, i);
+    const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
+    if (!page || !pa) /* not loaded (cn_analysis_load_answer) */
+        return NULL;
+    cJSON *o = cn_annotation_answer_json(page, a->in_page, pa);
     if (!o)
         return NULL;
     /* The question as grouped by the analysis (de-duplication's unless pages
@@ -897,10 +916,12 @@ static bool answer_line_direct(const cn_analysis_result *r, size_t i, cn_jsonbuf
 {
     const cn_analysis_answer *a = &r->answers[i];
     const char *qid = r->questions[a->question].id;
-    if (a->override || !a->page || a->in_page >= a->page->n_answers || !qid)
+    const cn_page *page = cn_analysis_page_of(r, i);
+    const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
+    if (a->override || !page || !pa || a->in_page >= page->n_answers || !qid)
         return false;
     cn_jsonbuf_reset(line);
-    cn_annotation_answer_write(line, a->page, a->in_page, a->annotation);
+    cn_annotation_answer_write(line, page, a->in_page, pa);
     cn_jsonbuf_reset(id);
     cn_jsonbuf_string(id, qid);
     if (line->failed || id->failed || line->len < 2 || line->s[line->len - 1] != '}')
@@ -927,6 +948,9 @@ int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     cn_jsonbuf line = {0}, id = {0};
     int rc = CN_OK;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        rc = cn_analysis_load_answer(r, i, err);
+        if (rc != CN_OK)
+            break;
         if (!answer_line_direct(r, i, &line, &id, f)) {
             cJSON *o = cn_report_answer_line_new(r, i);
             char *text = o ? cJSON_PrintUnformatted(o) : NULL;
@@ -944,6 +968,7 @@ int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     }
     cn_jsonbuf_clear(&line);
     cn_jsonbuf_clear(&id);
+    cn_analysis_release(r);
     return rc;
 }
 

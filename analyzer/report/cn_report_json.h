@@ -36,8 +36,9 @@ int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 /* The same as text: *out malloc'd, *len its length. */
 int cn_report_answers_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err);
 
-/* The answers.jsonl object of answer i (i < r->n_answers); NULL on OOM.
- * The caller owns it (cJSON_Delete). */
+/* The answers.jsonl object of answer i (i < r->n_answers), whose page is
+ * loaded (cn_analysis_load_answer); NULL on OOM or when it is not. The
+ * caller owns it (cJSON_Delete). */
 cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i);
 
 #endif

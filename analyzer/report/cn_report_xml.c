@@ -20,6 +20,8 @@ typedef struct xctx {
     const cn_analysis_result *r;
     xmlTextWriterPtr w;
     bool fail;
+    int load_rc; /* a page that could not be loaded back: why */
+    cn_error load_err;
     size_t replaced;
 } xctx;
 
@@ -327,11 +329,15 @@ static void override_elem(xctx *c, const cn_override *o, const cn_decision *clas
 static void answer(xctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_answer *ans = a->answer;
-    const cn_decision *d = a->verdicts[0].decision;
+    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
+    const cn_decision *d = cn_analysis_decision(c->r, idx, 0);
+    if (!ans || !d) { /* its question's pages are loaded: never */
+        c->fail = true;
+        return;
+    }
     start(c, "answer");
     attr(c, "answer-id", ans->answer_id);
-    attr(c, "file", a->page->file);
+    attr(c, "file", a->file);
     attr_int(c, "index", (long)ans->index);
     attr(c, "role", cn_answer_role_name(a->role));
     attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
@@ -354,7 +360,11 @@ static void answer(xctx *c, size_t idx)
     end(c);
     evidence(c, ans, d);
     for (size_t v = 1; v < a->n_verdicts; v++) {
-        const cn_decision *dv = a->verdicts[v].decision;
+        const cn_decision *dv = cn_analysis_decision(c->r, idx, v);
+        if (!dv) {
+            c->fail = true;
+            return;
+        }
         start(c, "claim-stance");
         attr(c, "claim", c->r->claims[a->verdicts[v].claim].id);
         attr(c, "stance", cn_stance_name(dv->stance));
@@ -371,12 +381,12 @@ static void duplicate(xctx *c, size_t idx)
     const cn_analysis_answer *a = &c->r->answers[idx];
     const cn_analysis_answer *orig = &c->r->answers[a->original];
     start(c, "duplicate");
-    attr(c, "answer-id", a->answer->answer_id);
-    attr(c, "file", a->page->file);
-    attr_int(c, "index", (long)a->answer->index);
-    attr(c, "duplicate-of", orig->answer->answer_id);
-    attr(c, "original-file", orig->page->file);
-    attr_int(c, "original-index", (long)orig->answer->index);
+    attr(c, "answer-id", a->answer_id);
+    attr(c, "file", a->file);
+    attr_int(c, "index", (long)a->index);
+    attr(c, "duplicate-of", orig->answer_id);
+    attr(c, "original-file", orig->file);
+    attr_int(c, "original-index", (long)orig->index);
     attr(c, "metadata-differs", a->metadata_note);
     end(c);
 }
@@ -385,6 +395,13 @@ static void question(xctx *c, size_t qi)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
     const cn_analysis_claim *cl = &c->r->claims[q->claim];
+    if (c->fail)
+        return;
+    c->load_rc = cn_analysis_load_question(c->r, qi, &c->load_err);
+    if (c->load_rc != CN_OK) {
+        c->fail = true;
+        return;
+    }
     start(c, "question");
     attr(c, "id", q->id);
     attr(c, "question-type", q->question_type);
@@ -394,7 +411,7 @@ static void question(xctx *c, size_t qi)
     if (q->declared_answers >= 0)
         attr_int(c, "declared-answers", q->declared_answers);
     text_elem(c, "title", q->question);
-    text_elem(c, "body", q->body);
+    text_elem(c, "body", cn_analysis_question_body(c->r, qi));
     start(c, "claim");
     attr(c, "id", cl->id);
     attr(c, "source", q->claim_source);
@@ -405,7 +422,7 @@ static void question(xctx *c, size_t qi)
     start(c, "dissent");
     for (size_t i = 0; i < q->tally.n_dissent; i++) {
         start(c, "answer-ref");
-        attr(c, "id", c->r->answers[q->answers[q->tally.dissent[i]]].answer->answer_id);
+        attr(c, "id", c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
         end(c);
     }
     end(c);
@@ -449,7 +466,7 @@ static void claim(xctx *c, size_t ci)
     start(c, "dissent");
     for (size_t i = 0; i < cl->tally.n_dissent; i++) {
         start(c, "answer-ref");
-        attr(c, "id", c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer->answer_id);
+        attr(c, "id", c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
         end(c);
     }
     end(c);
@@ -459,7 +476,7 @@ static void claim(xctx *c, size_t ci)
         const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
         size_t v = cl->members[i].verdict;
         start(c, "vote");
-        attr(c, "answer-id", a->answer->answer_id);
+        attr(c, "answer-id", a->answer_id);
         attr(c, "question-id", c->r->questions[a->question].id);
         attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(a, v)));
         attr_num(c, "confidence", cn_analysis_verdict_confidence(a, v));
@@ -579,13 +596,13 @@ static void review_queue(xctx *c)
         const cn_analysis_answer *a = &r->answers[it->answer];
         start(c, "item");
         attr_int(c, "rank", (long)(i + 1));
-        attr(c, "answer-id", a->answer->answer_id);
+        attr(c, "answer-id", a->answer_id);
         attr(c, "question-id", r->questions[a->question].id);
-        attr(c, "file", a->page->file);
-        attr_int(c, "index", (long)a->answer->index);
+        attr(c, "file", a->file);
+        attr_int(c, "index", (long)a->index);
         attr(c, "role", cn_answer_role_name(a->role));
-        attr(c, "physician", a->answer->physician.name);
-        attr(c, "specialty", a->answer->physician.specialty);
+        attr(c, "physician", cn_analysis_physician(r, it->answer)->name);
+        attr(c, "specialty", cn_analysis_physician(r, it->answer)->specialty);
         attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
         attr_num(c, "confidence", it->confidence);
         attr_int(c, "urgency", it->urgency);
@@ -666,6 +683,7 @@ static void document(xctx *c)
     start(c, "questions");
     for (size_t i = 0; i < r->n_questions; i++)
         question(c, i);
+    cn_analysis_release(r);
     end(c);
     start(c, "claims");
     for (size_t i = 0; i < r->n_claims; i++)
@@ -706,6 +724,10 @@ static int write_document(const cn_analysis_result *r, xmlOutputBufferPtr out, c
     document(&c);
     check(&c, xmlTextWriterFlush(w));
     xmlFreeTextWriter(w); /* closes out */
+    if (c.load_rc != CN_OK) {
+        *err = c.load_err;
+        return c.load_rc;
+    }
     return c.fail ? cn_error_set(err, CN_ERR_IO, "report.xml: cannot write the document") : CN_OK;
 }
 

@@ -1,0 +1,248 @@
+/* cn_spill: pages and annotations in an unlinked temporary file, read back on demand. */
+#include "cn_spill.h"
+
+#include "cn_jsonbuf.h"
+#include "cn_partial.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A page's record in the file: the ids de-duplication set, which a partial
+ * leaves out (a merge finds them again), then the partial's page line:
+ *   u32 n_answers | question_id | n x (answer_id, duplicate_of) | line
+ * each id CN_ID_LEN + 1 bytes, NUL-padded. */
+#define ID_BYTES (CN_ID_LEN + 1)
+
+/* Where page p is in the file, and its slot among the loaded pages (-1: none). */
+typedef struct entry {
+    uint64_t offset;
+    uint32_t len;
+    int32_t slot;
+} entry;
+
+typedef struct loaded {
+    size_t p;
+    cn_page *page;
+    cn_page_annotation *annotation;
+} loaded;
+
+struct cn_spill {
+    FILE *f;
+    char *dir; /* for messages */
+    cn_partial_pool *pool;
+    cn_jsonbuf line;
+    entry *entries;
+    size_t n, cap;
+    uint64_t end;
+    bool dirty; /* written since the last flush */
+    loaded *slots;
+    size_t n_slots, cap_slots;
+    char *buf; /* a line read back */
+    size_t buf_cap;
+};
+
+static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*arr, n * elem);
+    if (!q)
+        return false;
+    *arr = q;
+    *cap = n;
+    return true;
+}
+
+int cn_spill_new(const char *dir, const cn_rules *rules, cn_spill **out, cn_error *err)
+{
+    *out = NULL;
+    if (!dir || !*dir)
+        dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    cn_spill *s = calloc(1, sizeof *s);
+    size_t n = strlen(dir) + 32;
+    char *path = malloc(n);
+    if (!s || !path || !(s->dir = strdup(dir)) || !(s->pool = cn_partial_pool_new(rules))) {
+        free(path);
+        cn_spill_free(s);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    snprintf(path, n, "%s/consensus-pages-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path); /* gone from the folder now: the open file is all there is */
+    if (fd < 0 || !(s->f = fdopen(fd, "w+b"))) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        cn_spill_free(s);
+        return cn_error_set(err, CN_ERR_IO, "cannot make a temporary file in %s: %s", dir,
+                            strerror(e));
+    }
+    free(path);
+    *out = s;
+    return CN_OK;
+}
+
+void cn_spill_free(cn_spill *s)
+{
+    if (!s)
+        return;
+    cn_spill_release(s);
+    if (s->f)
+        fclose(s->f);
+    cn_partial_pool_free(s->pool);
+    cn_jsonbuf_clear(&s->line);
+    free(s->entries);
+    free(s->slots);
+    free(s->buf);
+    free(s->dir);
+    free(s);
+}
+
+static int write_error(const cn_spill *s, int e, cn_error *err)
+{
+    return cn_error_set(err, CN_ERR_IO, "cannot write the temporary file in %s: %s", s->dir,
+                        strerror(e ? e : EIO));
+}
+
+/* The ids of page into s->buf; their length. */
+static size_t put_ids(cn_spill *s, const cn_page *page)
+{
+    uint32_t n = (uint32_t)page->n_answers;
+    size_t len = sizeof n + ID_BYTES * (1 + 2 * (size_t)n);
+    memcpy(s->buf, &n, sizeof n);
+    char *at = s->buf + sizeof n;
+    memcpy(at, page->question_id, ID_BYTES);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(at + ID_BYTES * (1 + 2 * i), page->answers[i].answer_id, ID_BYTES);
+        memcpy(at + ID_BYTES * (2 + 2 * i), page->answers[i].duplicate_of, ID_BYTES);
+    }
+    return len;
+}
+
+int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *annotation,
+                 cn_error *err)
+{
+    if (!grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
+        page->n_answers >= UINT32_MAX / 64 ||
+        !grow((void **)&s->buf, &s->buf_cap,
+              sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int rc = cn_partial_page_line(&s->line, page, true, annotation, err);
+    if (rc != CN_OK)
+        return rc;
+    size_t ids = put_ids(s, page);
+    if (s->line.len + ids > UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "%s: a page of more than 4 GB",
+                            page->file ? page->file : "?");
+    errno = 0;
+    if (fwrite(s->buf, 1, ids, s->f) != ids ||
+        fwrite(s->line.s, 1, s->line.len, s->f) != s->line.len)
+        return write_error(s, errno, err);
+    s->entries[s->n++] =
+        (entry){.offset = s->end, .len = (uint32_t)(ids + s->line.len), .slot = -1};
+    s->end += ids + s->line.len;
+    s->dirty = true;
+    return CN_OK;
+}
+
+size_t cn_spill_count(const cn_spill *s)
+{
+    return s->n;
+}
+
+/* The bytes of entry e into s->buf. */
+static int read_line(cn_spill *s, const entry *e, cn_error *err)
+{
+    if (s->dirty) {
+        errno = 0;
+        if (fflush(s->f) != 0)
+            return write_error(s, errno, err);
+        s->dirty = false;
+    }
+    if (!grow((void **)&s->buf, &s->buf_cap, (size_t)e->len + 1, 1))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    size_t got = 0;
+    while (got < e->len) {
+        ssize_t r = pread(fileno(s->f), s->buf + got, e->len - got, (off_t)(e->offset + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return cn_error_set(err, CN_ERR_IO, "cannot read the temporary file in %s: %s", s->dir,
+                                r < 0 ? strerror(errno) : "it ends early");
+        got += (size_t)r;
+    }
+    s->buf[got] = '\0';
+    return CN_OK;
+}
+
+int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
+{
+    if (p >= s->n)
+        return cn_error_set(err, CN_ERR_USAGE, "spill: no page %zu", p);
+    entry *e = &s->entries[p];
+    if (e->slot >= 0)
+        return CN_OK;
+    if (s->n_slots >= INT32_MAX ||
+        !grow((void **)&s->slots, &s->cap_slots, s->n_slots + 1, sizeof *s->slots))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int rc = read_line(s, e, err);
+    uint32_t n = 0;
+    size_t ids = 0;
+    if (rc == CN_OK && e->len >= sizeof n) {
+        memcpy(&n, s->buf, sizeof n);
+        ids = sizeof n + ID_BYTES * (1 + 2 * (size_t)n);
+    }
+    cn_partial_record rec;
+    if (rc == CN_OK && (ids == 0 || ids > e->len))
+        rc = cn_error_set(err, CN_ERR_FORMAT, "temporary page file: page %zu is damaged", p);
+    if (rc == CN_OK)
+        rc = cn_partial_page_parse(s->pool, "temporary page file", s->buf + ids, e->len - ids, &rec,
+                                   err);
+    if (rc == CN_OK && rec.page->n_answers != n) {
+        cn_page_annotation_free(rec.annotation);
+        cn_page_free(rec.page);
+        rc = cn_error_set(err, CN_ERR_FORMAT, "temporary page file: page %zu is damaged", p);
+    }
+    if (rc != CN_OK)
+        return rc;
+    const char *at = s->buf + sizeof n;
+    memcpy(rec.page->question_id, at, ID_BYTES);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(rec.page->answers[i].answer_id, at + ID_BYTES * (1 + 2 * i), ID_BYTES);
+        memcpy(rec.page->answers[i].duplicate_of, at + ID_BYTES * (2 + 2 * i), ID_BYTES);
+    }
+    s->slots[s->n_slots] = (loaded){.p = p, .page = rec.page, .annotation = rec.annotation};
+    e->slot = (int32_t)s->n_slots++;
+    return CN_OK;
+}
+
+void cn_spill_release(cn_spill *s)
+{
+    for (size_t i = 0; i < s->n_slots; i++) {
+        s->entries[s->slots[i].p].slot = -1;
+        cn_page_annotation_free(s->slots[i].annotation);
+        cn_page_free(s->slots[i].page);
+    }
+    s->n_slots = 0;
+}
+
+const cn_page *cn_spill_page(const cn_spill *s, size_t p)
+{
+    return p < s->n && s->entries[p].slot >= 0 ? s->slots[s->entries[p].slot].page : NULL;
+}
+
+const cn_page_annotation *cn_spill_annotation(const cn_spill *s, size_t p)
+{
+    return p < s->n && s->entries[p].slot >= 0 ? s->slots[s->entries[p].slot].annotation : NULL;
+}
