@@ -461,7 +461,7 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    a->verdicts = calloc(aa->n_claims + 1, sizeof *a->verdicts);
+    a->verdicts = calloc(aa->n_claims ? aa->n_claims : 1, sizeof *a->verdicts);
     if (!a->verdicts)
         return oom(err);
     for (size_t c = 0; c < aa->n_claims; c++) {
@@ -711,12 +711,14 @@ static int str_ptr_cmp(const void *a, const void *b)
 static int make_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    size_t np = an->n_pages;
+    size_t np = an->n_pages, nq = 0;
+    for (size_t p = 0; p < np; p++) /* a question's record is large (its tally): no spares */
+        nq += uf_find(an->pages, p) == p;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
-    r->questions = calloc(np ? np : 1, sizeof *r->questions);
-    an->first_page = calloc(np ? np : 1, sizeof *an->first_page);
-    an->body_page = calloc(np ? np : 1, sizeof *an->body_page);
-    an->qpage_start = calloc(np + 2, sizeof *an->qpage_start);
+    r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
+    an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
+    an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
+    an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
     an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
     if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
         !an->qpages) {
