@@ -1,9 +1,12 @@
-/* test_text: UTF-8 validation, normalization, de-duplication keys, SHA-256. */
+/* test_text: UTF-8 validation, normalization, de-duplication keys, SHA-256,
+ * growing arrays. */
 #include "testutil.h"
 
+#include "cn_grow.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,10 +163,33 @@ static void test_sha256_pieces_agree(void)
     }
 }
 
+/* Appends one at a time keep every item; capacity doubles from 16; a size
+ * that would overflow is refused and leaves the array as it was. */
+static void test_grow_doubles_and_refuses_overflow(void)
+{
+    int *v = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < 100; i++) {
+        CU_ASSERT_TRUE_FATAL(cn_grow((void **)&v, &cap, (size_t)i + 1, sizeof *v));
+        v[i] = i;
+    }
+    CU_ASSERT_EQUAL(cap, 128);
+    CU_ASSERT_EQUAL(v[0] + v[99], 99);
+    CU_ASSERT_TRUE(cn_grow((void **)&v, &cap, 50, sizeof *v)); /* already there */
+    CU_ASSERT_EQUAL(cap, 128);
+    int *before = v;
+    CU_ASSERT_FALSE(cn_grow((void **)&v, &cap, SIZE_MAX / 2, sizeof *v));
+    CU_ASSERT_FALSE(cn_grow((void **)&v, &cap, SIZE_MAX, 1));
+    CU_ASSERT_PTR_EQUAL(v, before);
+    CU_ASSERT_EQUAL(cap, 128);
+    free(v);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"validate accepts UTF-8", test_validate_accepts_utf8},
+        {"arrays grow by doubling, never past SIZE_MAX", test_grow_doubles_and_refuses_overflow},
         {"SHA-256 fed whole or byte by byte", test_sha256_pieces_agree},
         {"validate reports the offset", test_validate_reports_offset},
         {"normalize folds", test_normalize_folds},

@@ -13,6 +13,8 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "cn_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,22 +246,6 @@ void cn_analysis_free(cn_analysis *an)
     free(an);
 }
 
-/* Grow *arr (of elem-sized items) so it holds at least need; 0 or -1. */
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 16;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = n;
-    return 0;
-}
-
 static int oom(cn_error *err)
 {
     return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
@@ -267,7 +253,7 @@ static int oom(cn_error *err)
 
 int cn_analysis_add_skipped(cn_analysis *an, const char *file, const char *reason, cn_error *err)
 {
-    if (grow((void **)&an->skipped, &an->cap_skipped, an->n_skipped + 1, sizeof *an->skipped))
+    if (!cn_grow((void **)&an->skipped, &an->cap_skipped, an->n_skipped + 1, sizeof *an->skipped))
         return oom(err);
     const char *slash = file ? strrchr(file, '/') : NULL;
     cn_skipped *s = &an->skipped[an->n_skipped];
@@ -301,7 +287,7 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
         return CN_OK;
     }
     if (an->n_strs >= INT32_MAX ||
-        grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
+        !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
         return oom(err);
     char *copy = strdup(s);
     if (!copy || cn_strmap_put(an->strings, s, (int)an->n_strs)) {
@@ -317,7 +303,7 @@ static void key_bytes(keybuf *k, const char *s, size_t n)
 {
     if (k->failed)
         return;
-    if (grow((void **)&k->s, &k->cap, k->len + n + 1, 1)) {
+    if (!cn_grow((void **)&k->s, &k->cap, k->len + n + 1, 1)) {
         k->failed = true;
         return;
     }
@@ -357,8 +343,8 @@ static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, 
         *out = (size_t)found;
         return CN_OK;
     }
-    if (r->n_physicians >= INT32_MAX || grow((void **)&r->physicians, &an->cap_physicians,
-                                             r->n_physicians + 1, sizeof *r->physicians))
+    if (r->n_physicians >= INT32_MAX || !cn_grow((void **)&r->physicians, &an->cap_physicians,
+                                                 r->n_physicians + 1, sizeof *r->physicians))
         return oom(err);
     cn_physician *d = &r->physicians[r->n_physicians];
     *d = *p;
@@ -398,7 +384,7 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
         return CN_OK;
     }
     if (an->n_keys >= INT32_MAX ||
-        grow((void **)&an->keys, &an->cap_keys, an->n_keys + 1, sizeof *an->keys))
+        !cn_grow((void **)&an->keys, &an->cap_keys, an->n_keys + 1, sizeof *an->keys))
         return oom(err);
     claim_key *ck = &an->keys[an->n_keys];
     ck->rule = rule;
@@ -484,7 +470,8 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
 static int keep_conflict(cn_analysis *an, size_t i, const cn_decision *d, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (grow((void **)&r->conflicts, &an->cap_conflicts, r->n_conflicts + 1, sizeof *r->conflicts))
+    if (!cn_grow((void **)&r->conflicts, &an->cap_conflicts, r->n_conflicts + 1,
+                 sizeof *r->conflicts))
         return oom(err);
     cn_conflict_scores *c = &r->conflicts[r->n_conflicts++];
     c->answer = i;
@@ -521,7 +508,7 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
                        size_t k, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
+    if (!cn_grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
         return oom(err);
     size_t i = r->n_answers++;
     cn_analysis_answer *a = &r->answers[i];
@@ -611,7 +598,7 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
         if (rc != CN_OK)
             return rc;
     }
-    if (grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
+    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
         return oom(err);
     size_t p = an->n_pages++;
     int rc = keep_page_record(an, page, pa, p, err);
@@ -844,7 +831,7 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
         *out = (size_t)found;
         return CN_OK;
     }
-    if (grow((void **)&r->claims, &an->cap_claims, r->n_claims + 1, sizeof *r->claims))
+    if (!cn_grow((void **)&r->claims, &an->cap_claims, r->n_claims + 1, sizeof *r->claims))
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     cn_analysis_claim *c = &r->claims[r->n_claims];
     memset(c, 0, sizeof *c);
@@ -1099,8 +1086,8 @@ static int claim_members(cn_analysis *an, cn_error *err)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             cn_analysis_claim *c = &r->claims[a->verdicts[v].claim];
-            if (grow((void **)&c->members, &cap[a->verdicts[v].claim], c->n_members + 1,
-                     sizeof *c->members)) {
+            if (!cn_grow((void **)&c->members, &cap[a->verdicts[v].claim], c->n_members + 1,
+                         sizeof *c->members)) {
                 free(cap);
                 return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
             }

@@ -8,6 +8,8 @@
 #include "cn_hash.h"
 #include "cn_partial.h"
 
+#include "cn_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,21 +82,6 @@ void cn_merge_free(cn_merge *m)
     free(m);
 }
 
-static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * elem);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = n;
-    return true;
-}
-
 /* The partial must come from this rule set and version, with the first one's seed. */
 static int check_header(cn_merge *m, const char *path, const cn_partial_header *h, cn_error *err)
 {
@@ -127,8 +114,8 @@ static int check_header(cn_merge *m, const char *path, const cn_partial_header *
  * otherwise classify it again against its question. Takes both. */
 static int add_page(cn_merge *m, cn_page *page, cn_page_annotation *pa, bool chose, cn_error *err)
 {
-    if (!grow((void **)&m->pages, &m->cap_pages, m->n_pages + 1, sizeof *m->pages) ||
-        !grow((void **)&m->related, &m->cap_related, page->n_answers + 1, sizeof *m->related)) {
+    if (!cn_grow((void **)&m->pages, &m->cap_pages, m->n_pages + 1, sizeof *m->pages) ||
+        !cn_grow((void **)&m->related, &m->cap_related, page->n_answers + 1, sizeof *m->related)) {
         cn_page_annotation_free(pa);
         cn_page_free(page);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -180,7 +167,7 @@ static int add_page(cn_merge *m, cn_page *page, cn_page_annotation *pa, bool cho
 
 static int add_skip(cn_merge *m, char *where, char *reason, cn_error *err)
 {
-    if (!grow((void **)&m->skips, &m->cap_skips, m->n_skips + 1, sizeof *m->skips)) {
+    if (!cn_grow((void **)&m->skips, &m->cap_skips, m->n_skips + 1, sizeof *m->skips)) {
         free(where);
         free(reason);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");

@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include "cn_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -391,19 +393,6 @@ void cn_partial_pool_free(cn_partial_pool *p)
     free(p);
 }
 
-static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *q = realloc(*arr, n * elem);
-    if (!q)
-        return false;
-    *arr = q;
-    *cap = n;
-    return true;
-}
-
 /* The pool's copy of s (NULL for NULL), or NULL with *oom set. */
 static const char *intern(cn_partial_pool *p, const char *s, bool *oom)
 {
@@ -413,7 +402,7 @@ static const char *intern(cn_partial_pool *p, const char *s, bool *oom)
     if (k >= 0)
         return p->strs[k];
     char *copy = strdup(s);
-    if (!copy || !grow((void **)&p->strs, &p->cap_strs, p->n_strs + 1, sizeof *p->strs) ||
+    if (!copy || !cn_grow((void **)&p->strs, &p->cap_strs, p->n_strs + 1, sizeof *p->strs) ||
         cn_strmap_put(p->strings, s, (int)p->n_strs)) {
         free(copy);
         *oom = true;
@@ -777,7 +766,7 @@ static int pool_question_get(const rd *c, const where *w, const cJSON *q, const 
             }
         }
         if (rc == CN_OK && !no_mem &&
-            !grow((void **)&p->qs, &p->cap_qs, p->n_qs + 1, sizeof *p->qs))
+            !cn_grow((void **)&p->qs, &p->cap_qs, p->n_qs + 1, sizeof *p->qs))
             no_mem = true;
         if (rc == CN_OK && !no_mem && cn_strmap_put(p->questions, key, (int)p->n_qs))
             no_mem = true;

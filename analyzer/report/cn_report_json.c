@@ -680,14 +680,16 @@ static void emit_members(jctx *c, FILE *f, cJSON *holder, bool last)
 
 typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
 
-/* A top-level array of n elements made by fn, one at a time. */
-static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn fn, bool last)
+/* Elements made by fn one at a time (element i, or items[i] when items is
+ * given), each printed as cJSON_Print prints it and indented by depth tabs,
+ * separated as cJSON separates array elements: a list of tens of thousands
+ * of answers never exists as one tree. */
+static void emit_elements(jctx *c, FILE *f, const size_t *items, size_t n, element_fn fn, int depth)
 {
-    fprintf(f, "\t\"%s\":\t[", key);
     for (size_t i = 0; i < n && !c->oom; i++) {
         cJSON *holder = cJSON_CreateArray();
         if (holder)
-            fn(c, holder, i);
+            fn(c, holder, items ? items[i] : i);
         char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
         cJSON_Delete(holder);
         if (!text) {
@@ -696,34 +698,26 @@ static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn f
         }
         if (i)
             fputs(", ", f);
-        emit_indented(f, text, 2);
+        emit_indented(f, text, depth);
         cJSON_free(text);
     }
+}
+
+/* A top-level array of n elements made by fn. */
+static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn fn, bool last)
+{
+    fprintf(f, "\t\"%s\":\t[", key);
+    emit_elements(c, f, NULL, n, fn, 2);
     fputs(last ? "]\n" : "],\n", f);
 }
 
-/* One answer list of a question, element by element (a question may have
- * tens of thousands of answers: their trees are made and freed one at a
- * time), as the list member cJSON_Print would give at the question's depth. */
+/* One answer list of a question, as the list member cJSON_Print would give
+ * at the question's depth. */
 static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n,
                       element_fn fn)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
-    for (size_t i = 0; i < n && !c->oom; i++) {
-        cJSON *holder = cJSON_CreateArray();
-        if (holder)
-            fn(c, holder, items[i]);
-        char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
-        cJSON_Delete(holder);
-        if (!text) {
-            c->oom = true;
-            break;
-        }
-        if (i)
-            fputs(", ", f);
-        emit_indented(f, text, 4);
-        cJSON_free(text);
-    }
+    emit_elements(c, f, items, n, fn, 4);
     fputc(']', f);
 }
 

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "cn_grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,21 +46,6 @@ struct cn_spill {
     char *buf; /* a line read back */
     size_t buf_cap;
 };
-
-static bool grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 64;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*arr, n * elem);
-    if (!q)
-        return false;
-    *arr = q;
-    *cap = n;
-    return true;
-}
 
 int cn_spill_new(const char *dir, const cn_rules *rules, cn_spill **out, cn_error *err)
 {
@@ -133,10 +120,10 @@ static size_t put_ids(cn_spill *s, const cn_page *page)
 int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *annotation,
                  cn_error *err)
 {
-    if (!grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
+    if (!cn_grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
         page->n_answers >= UINT32_MAX / 64 ||
-        !grow((void **)&s->buf, &s->buf_cap,
-              sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
+        !cn_grow((void **)&s->buf, &s->buf_cap,
+                 sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     int rc = cn_partial_page_line(&s->line, page, true, annotation, err);
     if (rc != CN_OK)
@@ -170,7 +157,7 @@ static int read_line(cn_spill *s, const entry *e, cn_error *err)
             return write_error(s, errno, err);
         s->dirty = false;
     }
-    if (!grow((void **)&s->buf, &s->buf_cap, (size_t)e->len + 1, 1))
+    if (!cn_grow((void **)&s->buf, &s->buf_cap, (size_t)e->len + 1, 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t got = 0;
     while (got < e->len) {
@@ -194,7 +181,7 @@ int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
     if (e->slot >= 0)
         return CN_OK;
     if (s->n_slots >= INT32_MAX ||
-        !grow((void **)&s->slots, &s->cap_slots, s->n_slots + 1, sizeof *s->slots))
+        !cn_grow((void **)&s->slots, &s->cap_slots, s->n_slots + 1, sizeof *s->slots))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     int rc = read_line(s, e, err);
     uint32_t n = 0;
