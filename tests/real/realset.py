@@ -55,7 +55,11 @@ def split_of(pid, collection=1):
     `val2` (kept untouched until the rules are frozen), odd is `dev2`. Third
     collection (2026-12-05, pages in neither): all `val3`, a fresh
     validation set for the rules frozen at the end of that day's work (val
-    and val2 had by then been scored)."""
+    and val2 had by then been scored). Fourth collection (2026-12-05, pages
+    in none of the three): even first byte is `val4` (untouched until the
+    rules are frozen), odd is `dev3` (tuning and training)."""
+    if collection == 4:
+        return "val4" if int(pid[3:5], 16) % 2 == 0 else "dev3"
     if collection == 3:
         return "val3"
     if collection == 2:
