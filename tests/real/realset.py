@@ -55,7 +55,7 @@ def split_of(pid, collection=1):
     `val2` (kept untouched until the rules are frozen), odd is `dev2`. Third
     collection (2026-12-05, pages in neither): all `val3`, a fresh
     validation set for the rules frozen at the end of that day's work (val
-    and val2 had by then been scored). Fourth collection (2026-12-05, pages
+    and val2 had by then been scored). Fourth collection (2026-12-05, a later session; pages
     in none of the three): even first byte is `val4` (untouched until the
     rules are frozen), odd is `dev3` (tuning and training)."""
     if collection == 4:
