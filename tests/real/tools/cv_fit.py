@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Cross-validate `consensus rules fit` on the dev part of the real-page set.
 
-usage: cv_fit.py PAGES_DIR [--dev2 PAGES2_DIR] [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
+usage: cv_fit.py PAGES_DIR [--dev2 PAGES2_DIR] [--dev3 PAGES3_DIR] [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
 
 Pages of the dev split are dealt into folds by their id; for each fold the
 decision weights are fitted on the other folds' labelled answers (plus any
 --extra gold sets) and the held-out fold is classified with them. Prints the
 pooled strict macro-F1, accuracy and kappa of the held-out predictions for
 each L2 value. With --dev2, the second collection's dev2 pages join the
-folds (and figures are printed per split too). The validation splits (val,
-val2) are never read. A dev script.
+folds (and figures are printed per split too); --dev3 likewise adds the fourth
+collection's dev3 pages. The validation splits (val, val2, val3, val4) are
+never read. A dev script.
 """
 import argparse
 import json
@@ -53,6 +54,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("pages")
     ap.add_argument("--dev2", help="folder of the second collection's pages: dev2 joins the folds")
+    ap.add_argument("--dev3", help="folder of the fourth collection's dev3 pages: they join the folds")
     ap.add_argument("--l2", type=float, nargs="+", default=[0.01])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
@@ -71,9 +73,10 @@ def main():
                          "rules/confusion.rules lines")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
-    splits = ("dev", "dev2") if args.dev2 else ("dev",)
+    folder = {"dev": args.pages, "dev2": args.dev2, "dev3": args.dev3}
+    splits = tuple(sp for sp in ("dev", "dev2", "dev3") if folder[sp])
     dev = [l for l in labels if l["split"] in splits]
-    dir_of = {l["file"]: (args.dev2 if l["split"] == "dev2" else args.pages) for l in dev}
+    dir_of = {l["file"]: folder[l["split"]] for l in dev}
     files = sorted({l["file"] for l in dev})
     fold_of = {f: int(f[3:11], 16) % args.folds for f in files}
     tmp = tempfile.mkdtemp()
