@@ -954,6 +954,102 @@ static void test_first_person_physicians(void)
     ru_free(&r);
 }
 
+/* A header line above each answer naming its physician ("Dr. Jane Roe
+ * Answer"), a site's hashtag lines under answers, and a page cut inside the
+ * "You might also like" box: none of them is an answer or a title. */
+static void test_header_names_hashtags_and_cut_widget(void)
+{
+    ru_result r =
+        read_str("Firm lump on my cheek after a drained hematoma: will it soften?\n\n"
+                 "My facelift was three weeks ago and a blood collection was drained on day "
+                 "two. One cheek is still hard.\n\n"
+                 "Doctor Answers 4\n\n"
+                 "Dr. Maria Lindqvist Answer\n\n"
+                 "Hard areas after a hematoma soften over some weeks. Gentle massage and warm "
+                 "packs speed this up.\n\n"
+                 "Tampa Facial Plastic Surgeon\n4.8 out of 5 stars 61 reviews\n\n"
+                 "Firmness after a drained collection\n\n"
+                 "The body breaks down the leftover blood slowly, and the firm feel goes with "
+                 "it over one to three months.\n\n"
+                 "#Denver Facelift\n\n"
+                 "Paul Okafor, MD\nDenver Plastic Surgeon\n4.9 out of 5 stars 30 reviews\n\n"
+                 "Cheek lump #facelifthealing #hematoma #recovery\n\n"
+                 "Patience\n\n"
+                 "Most of these lumps flatten by themselves; ask your surgeon to look at it "
+                 "if it grows or turns red.\n\n"
+                 "Lena Hart, MD\nBoston Plastic Surgeon\n5.0 out of 5 stars 9 reviews\n\n"
+                 "You might als");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Hard areas after a hematoma soften");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Answer"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Firmness after a drained collection");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "#Denver"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Patience");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Lena Hart, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* Answers glued one under another, each under its physician's name line and
+ * a specialty line without a city ("Cardiology", "Family Medicine"), and the
+ * site's "Continue Learning about" links after the last one. */
+static void test_specialty_lines_under_names(void)
+{
+    ru_result r =
+        read_str("Can green tea set off an irregular heartbeat?\n\n"
+                 "Dr. Olga Brandt, MD\n"
+                 "Cardiology (Cardiovascular Disease)\n"
+                 "Green tea holds less caffeine than coffee, and a cup or two rarely sets off "
+                 "an irregular rhythm.\n"
+                 "Henry Sato, MD\n"
+                 "Family Medicine\n"
+                 "If you notice palpitations after tea, switch to a caffeine-free kind and "
+                 "tell your doctor.\n"
+                 "\n"
+                 "Continue Learning about Heart Rhythm\n\n"
+                 "Heart Rhythm\n\n"
+                 "An irregular heartbeat has many causes, and most of them are harmless.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Green tea holds less caffeine");
+    check_start(&r, 2, "If you notice palpitations");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Continue Learning"));
+    ru_free(&r);
+}
+
+/* One answer a line: a greeting alone on a line opens the answer on the line
+ * under it, and a short line starting in lower case ends the sentence the
+ * line above left open. */
+static void test_greeting_and_broken_lines(void)
+{
+    ru_result r = read_str("Can I use retinol a week after a laser peel?\n"
+                           "Most skin is ready for retinol again after two weeks, once all "
+                           "peeling has stopped and nothing stings.\n"
+                           "Hello there!\n"
+                           "We let our patients restart retinol at night after ten days if the "
+                           "skin looks calm and feels normal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Most skin is ready for retinol");
+    check_start(&r, 2, "Hello there! We let our patients");
+    ru_free(&r);
+
+    r = read_str("Vision Questions Eyes\n\n"
+                 "Can eye drops raise my blood pressure?\n\n"
+                 "3 Answers\n\n"
+                 "Some drops for glaucoma act on the whole body, and a few can raise the "
+                 "blood pressure a little in people who are sensitive\n"
+                 "to their effects.\n"
+                 "Lubricating drops have no effect on blood pressure at all, whatever brand "
+                 "you choose to use.\n"
+                 "Ask your pharmacist which kind you have been given before you worry about "
+                 "your pressure.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Some drops for glaucoma");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "to their effects."));
+    check_start(&r, 2, "Lubricating drops have no effect");
+    check_start(&r, 3, "Ask your pharmacist");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -988,6 +1084,9 @@ int main(void)
         {"a heading glued by a dash opens an answer", test_dash_glued_heading_opens_an_answer},
         {"a subheading above a continuation", test_subheading_above_a_continuation},
         {"physicians writing in the first person", test_first_person_physicians},
+        {"name headers, hashtag lines, a cut widget", test_header_names_hashtags_and_cut_widget},
+        {"specialty lines under names; links after answers", test_specialty_lines_under_names},
+        {"a greeting line; a line broken mid-sentence", test_greeting_and_broken_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

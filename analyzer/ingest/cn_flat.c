@@ -306,6 +306,8 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     }
     size_t cap = 0;
     bool slogan = false;
+    group g = {0}; /* the answer being read: a line, or lines that go on */
+    const cn_line *prev = NULL;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
         if (l->len == 0 || (l->flags & CN_LINE_RESIDUE))
@@ -326,8 +328,15 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
-        rc = add_answer(cues, page, &cap, NULL, l->s, l->len, err);
+        if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len))
+            rc = group_flush(cues, page, &cap, &g, err);
+        if (rc == CN_OK && !group_add(&g, l, 0))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        prev = l;
     }
+    if (rc == CN_OK)
+        rc = group_flush(cues, page, &cap, &g, err);
+    free(g.s);
     cn_lines_clear(&lines);
     return rc;
 }

@@ -69,6 +69,8 @@ typedef struct widget_pat {
     const char *core; /* into the entry */
     size_t clen;
     bool lead, trail;
+    const char *tail; /* after a '*' inside the entry ("dr * answer"), or NULL */
+    size_t tlen;
 } widget_pat;
 
 static void strlist_free(strlist *l)
@@ -416,7 +418,8 @@ static bool contains(const char *hay, size_t hlen, const char *needle, size_t nl
     return false;
 }
 
-/* pat: a normalized entry; '*' at its start or end matches any rest. */
+/* pat: a normalized entry; '*' at its start or end matches any rest, a
+ * '*' inside it (and none at the ends) any words between. */
 static widget_pat widget_pat_of(const char *pat)
 {
     size_t plen = strlen(pat);
@@ -427,6 +430,12 @@ static widget_pat widget_pat_of(const char *pat)
         w.core++, w.clen--;
     while (w.clen > 0 && w.core[w.clen - 1] == ' ')
         w.clen--;
+    const char *mid = memchr(w.core, '*', w.clen);
+    if (mid && !w.lead && !w.trail) {
+        w.tail = mid + 1;
+        w.tlen = w.clen - (size_t)(w.tail - w.core);
+        w.clen = (size_t)(mid - w.core);
+    }
     return w;
 }
 
@@ -434,6 +443,10 @@ static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
 {
     if (w->clen > vlen)
         return false;
+    if (w->tail) /* one to four words between (a name), not a sentence */
+        return vlen > w->clen + w->tlen && memcmp(v, w->core, w->clen) == 0 &&
+               memcmp(v + vlen - w->tlen, w->tail, w->tlen) == 0 &&
+               cn_span_words(v + w->clen, vlen - w->clen - w->tlen) <= 4;
     if (w->lead && w->trail)
         return contains(v, vlen, w->core, w->clen);
     if (w->lead)
@@ -711,4 +724,35 @@ size_t cn_pagecues_answer_label(const cn_pagecues *c, const char *line, size_t l
         return n;
     }
     return 0;
+}
+
+bool cn_pagecues_line_goes_on(const cn_pagecues *c, const char *above, size_t alen,
+                              const char *line, size_t len)
+{
+    char last = cn_span_last_char(above, alen);
+    size_t short_words = c->limits.answer_line_words;
+    if (len > 0 && line[0] >= 'a' && line[0] <= 'z' && !strchr(".!?:", last) &&
+        cn_span_words(line, len) < short_words)
+        return true;
+    return (last == '!' || last == ',') && cn_span_words(above, alen) < short_words &&
+           cn_pagecues_is_opener(c, above, alen);
+}
+
+bool cn_pagecues_is_cut_widget(const cn_pagecues *c, const char *line, size_t len)
+{
+    enum { MIN_CUT = 10 }; /* as a cut disclaimer: two words at least */
+    if (len > 160)
+        return false;
+    char v[161];
+    size_t n = cn_text_normalize_into(line, len, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    if (n < MIN_CUT || !memchr(v, ' ', n))
+        return false;
+    for (size_t i = 0; i < c->widgets.n; i++) {
+        const widget_pat *w = &c->wpats[i];
+        if (!w->lead && w->clen > n && memcmp(w->core, v, n) == 0)
+            return true;
+    }
+    return false;
 }

@@ -68,6 +68,10 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *cues, const char *line, size_t
  * ("These answers are for ed"): at least two words' worth of one. */
 bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) is the start of a widget line cut by the page's end ("You
+ * might als"): two words' worth of a [widgets] entry, not all of it. */
+bool cn_pagecues_is_cut_widget(const cn_pagecues *cues, const char *line, size_t len);
+
 /* word[0..len) can not be part of a city ("Board", "your"). */
 bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, size_t len);
 
@@ -109,5 +113,12 @@ bool cn_pagecues_is_common_word(const cn_pagecues *cues, const char *word, size_
 
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);
+
+/* On a page printed one answer a line, line[0..len) is no answer of its own
+ * but part of the one on the line above[0..alen): it ends that line's cut
+ * sentence ("... as sources" / "of transient ischemia."), or the line above
+ * only greets ("Hi there!") and this line holds the answer it opens. */
+bool cn_pagecues_line_goes_on(const cn_pagecues *cues, const char *above, size_t alen,
+                              const char *line, size_t len);
 
 #endif

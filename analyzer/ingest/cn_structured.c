@@ -5,6 +5,7 @@
 #include "cn_signature.h"
 #include "cn_text.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,9 +170,26 @@ static const cn_line *line_at(const ctx *c, size_t i)
     return &c->lines.v[i];
 }
 
+/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift": a
+ * site's tags under an answer, no sentence, starting with a hashtag or made
+ * of them for half its words at least ("Ask your #PlasticSurgeon." is text). */
+static bool hashtag_line(const cn_line *l)
+{
+    if (l->len < 2 || !memchr(l->s, '#', l->len) || strchr(".!?", cn_span_last_char(l->s, l->len)))
+        return false;
+    size_t words = 0, tags = 0;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ')) {
+            words++;
+            tags += l->s[i] == '#' && i + 1 < l->len && isalpha((unsigned char)l->s[i + 1]);
+        }
+    return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
+}
+
 static bool noise(const ctx *c, const cn_line *l)
 {
-    return (l->flags & CN_LINE_RESIDUE) || cn_pagecues_is_widget(c->cues, l->s, l->len);
+    return (l->flags & CN_LINE_RESIDUE) || cn_pagecues_is_widget(c->cues, l->s, l->len) ||
+           hashtag_line(l);
 }
 
 /* Lines [from, to) as text: lines joined by '\n', paragraphs by a blank line;
@@ -329,9 +347,17 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
     if (((c->split_runs && !voted) || glued) && answer_per_line(c, first, n)) {
-        /* Each line on its own: an answer, or a signature line ending one. */
-        for (size_t i = 0; i < n; i++) {
-            int rc = add_run(c, cap, first + i, 1, i ? 0 : gap, false, false, err);
+        /* Each line on its own: an answer, or a signature line ending one;
+         * a line that goes on from the one above stays with it. */
+        for (size_t i = 0, k; i < n; i = k) {
+            for (k = i + 1; k < n && cn_pagecues_line_goes_on(c->cues, line_at(c, first + k - 1)->s,
+                                                              line_at(c, first + k - 1)->len,
+                                                              line_at(c, first + k)->s,
+                                                              line_at(c, first + k)->len);
+                 k++)
+                ;
+            /* voted: the group is one answer, not read one line a line again */
+            int rc = add_run(c, cap, first + i, k - i, i ? 0 : gap, false, k - i > 1, err);
             if (rc)
                 return rc;
             c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
@@ -1357,7 +1383,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
      * of the last signature, not with an answer. */
     while (!c.has_disclaimer && end > start &&
            ((c.lines.v[end - 1].len == 0 && !(c.lines.v[end - 1].flags & CN_LINE_RESIDUE)) ||
-            rating_scrap(&c.lines.v[end - 1])))
+            rating_scrap(&c.lines.v[end - 1]) ||
+            cn_pagecues_is_cut_widget(cues, c.lines.v[end - 1].s, c.lines.v[end - 1].len)))
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
