@@ -1050,6 +1050,75 @@ static void test_greeting_and_broken_lines(void)
     ru_free(&r);
 }
 
+/* Bare pages whose asker's paragraph stands under the title: a title that
+ * starts with a number, an asker's paragraph that asks and addresses the
+ * site ("... affect your lip? I can't ...") above the first answer's title,
+ * and a page with no title whose first paragraph is the asker's, thanks
+ * included ("thank you for your help."). */
+static void test_bare_asker_paragraphs(void)
+{
+    ru_result r = read_str("3 Days After Filler, One Cheek Is Higher\n\n"
+                           "I had filler in both cheeks and now my left side sits higher than my "
+                           "right. I'm worried it will stay like this!\n\n"
+                           "Early swelling is uneven\n\n"
+                           "In the first week the two sides often swell differently, and the "
+                           "difference settles as the swelling goes down.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "3 Days After Filler, One Cheek Is Higher");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Early swelling is uneven");
+    check_start(&r, 1, "In the first week the two sides");
+    ru_free(&r);
+
+    r = read_str("Lip Droop After Forehead Botox?\n\n"
+                 "Can Botox in the forehead affect your lower lip? My lip hangs on one side "
+                 "since the injections.\n\n"
+                 "Spread to a nearby muscle\n\n"
+                 "Toxin placed low can drift to a muscle near the mouth; the effect wears off "
+                 "over a few months.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Can Botox in the forehead"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Spread to a nearby muscle");
+    ru_free(&r);
+
+    r = read_str("I had a skin tightening treatment a month ago. My jaw is still sore when I "
+                 "chew. Is this normal? thank you in advance for your help.\n\n"
+                 "Soreness for a few weeks is common after this treatment, since the energy "
+                 "reaches deep layers of the skin and muscle.\n\n"
+                 "We see tenderness for up to two months in some patients; it fades slowly "
+                 "and needs no treatment.\n\n"
+                 "Our clinic gives no pain medicine for this treatment, and soreness this late "
+                 "should be checked by the provider who did it.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL(r.pages[0]->question);
+    check_start(&r, 1, "Soreness for a few weeks is common");
+    check_start(&r, 2, "We see tenderness for up to two months");
+    check_start(&r, 3, "Our clinic gives no pain medicine");
+    ru_free(&r);
+}
+
+/* A bare page printing one answer a paragraph, each a single long line,
+ * under the site's tags line: each paragraph is an answer, except one that
+ * goes on from the paragraph above ("That said, ..."). */
+static void test_bare_page_one_answer_a_paragraph(void)
+{
+    ru_result r = read_str("Will my hair grow back along a facelift scar?\n\n"
+                           "I am having a facelift in May and I worry about thin patches near "
+                           "my ears afterwards.\n\n"
+                           "Tags:woman age 45-54 hair loss facelift scars\n\n"
+                           "Lasting hair loss along the incisions is rare when the cut follows "
+                           "the direction of the hair roots.\n\n"
+                           "That said, some thinning for a few months is normal while the "
+                           "roots recover from the surgery.\n\n"
+                           "Ask your surgeon where the incisions will be placed and how they "
+                           "protect the hairline during the operation.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Lasting hair loss along the incisions");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, some thinning"));
+    check_start(&r, 2, "Ask your surgeon where the incisions");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1087,6 +1156,8 @@ int main(void)
         {"name headers, hashtag lines, a cut widget", test_header_names_hashtags_and_cut_widget},
         {"specialty lines under names; links after answers", test_specialty_lines_under_names},
         {"a greeting line; a line broken mid-sentence", test_greeting_and_broken_lines},
+        {"bare pages: the asker's paragraph under the title", test_bare_asker_paragraphs},
+        {"bare page: one answer a paragraph", test_bare_page_one_answer_a_paragraph},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -41,10 +41,11 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits; /* the page uses one blank line inside answers, two between */
-    bool split_runs; /* no signatures: a run of long lines is one answer a line */
-    bool bare;       /* no "Doctor Answers" line */
-    size_t q_end;    /* the question's lines are [0, q_end) */
+    bool gap_splits;   /* the page uses one blank line inside answers, two between */
+    bool para_answers; /* a bare page printing one answer a paragraph */
+    bool split_runs;   /* no signatures: a run of long lines is one answer a line */
+    bool bare;         /* no "Doctor Answers" line */
+    size_t q_end;      /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -808,6 +809,19 @@ static void detect_gap_splits(ctx *c)
         more |= c->ps[p].gap >= 2;
     }
     c->gap_splits = one && more;
+    /* Three paragraphs or more, each one long line, one blank line apart,
+     * none signed, credited or opened by a greeting: a bare page printing
+     * one answer a paragraph (a page that breaks its answers into paragraphs
+     * shows some short ones or some of several lines, or marks where answers
+     * start, with wider gaps or greetings). */
+    bool lines = c->bare && c->np >= 3;
+    for (size_t p = 0; p < c->np && lines; p++) {
+        const cn_line *l = para_line(c, p);
+        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
+                cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
+                !cn_pagecues_is_opener(c->cues, l->s, l->len);
+    }
+    c->para_answers = lines;
 }
 
 /* The next token of l from *k, between spaces; false at the line's end. */
@@ -874,6 +888,8 @@ static bool starts_answer(const ctx *c, size_t p)
     if (c->ps[p].own_line || c->ps[p].vote_before)
         return true;
     if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
+        return true;
+    if (c->para_answers && !cn_pagecues_is_continuation(c->cues, l->s, l->len))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
@@ -1205,7 +1221,8 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
 
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
  * physician addressing the asker ("you should ...") or speaking of their
- * practice ("my patients"), 0 unclear. "Thank you" is no address. */
+ * practice ("my patients"), 0 unclear. A sentence of thanks ("Thank you for
+ * your help.") is no address. */
 static int voice_of(const ctx *c, size_t from, size_t to)
 {
     int asker = 0, listener = 0;
@@ -1223,7 +1240,9 @@ static int voice_of(const ctx *c, size_t from, size_t to)
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
-            after_thank = (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
+            /* "thank you in advance for your help.": to its sentence's end */
+            after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
+                          (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
                           (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
             w0 = n0;
         }
@@ -1280,6 +1299,25 @@ static bool title_asks(const cn_line *l)
     return cn_span_last_char(l->s, n) == '?';
 }
 
+/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") and
+ * a title line stands under them above a paragraph of prose: the first
+ * answer's title, so these lines are still the asker's. */
+static bool asks_above_title(const ctx *c, size_t p, size_t e)
+{
+    bool asks = false;
+    for (size_t i = p; i < e && !asks; i++) {
+        const cn_line *l = line_at(c, i);
+        for (size_t k = 0; k + 1 < l->len && !asks; k++)
+            asks = l->s[k] == '?' && l->s[k + 1] == ' ';
+    }
+    size_t t = skip_blank(c, e);
+    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1 || !title_line(c, line_at(c, t)))
+        return false;
+    size_t body = skip_blank(c, t + 1);
+    return body < c->lines.n &&
+           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1292,9 +1330,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
-    bool question =
-        last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-        (short_enough(c, t) && cn_span_starts_upper(t->s, t->len) && !strchr(".,;:", last));
+    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    (short_enough(c, t) &&
+                     (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
+                     !strchr(".,;:", last));
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;
@@ -1325,7 +1364,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         const cn_line *l = line_at(c, p);
         bool asker = e == p + 1 && asker_line(l);
         const cn_line *last = line_at(c, e - 1);
-        bool asks = cn_span_last_char(last->s, last->len) == '?';
+        bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
         if (!asker && !asks && voice_of(c, p, e) <= 0)
             break;
         at = e;
