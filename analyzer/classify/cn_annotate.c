@@ -320,28 +320,90 @@ static void add_number(cn_jsonbuf *b, const char *key, double value)
     cn_jsonbuf_number(b, value);
 }
 
-static void effects_json(cn_jsonbuf *b, unsigned flags)
+/* The names of the effects on a cue, in the order they are listed. */
+static const struct {
+    unsigned flag;
+    const char *name;
+    size_t len;
+} EFFECTS[] = {
+    {CN_EV_NEGATED, "negated", 7},
+    {CN_EV_HEDGED, "hedged", 6},
+    {CN_EV_SHIFTED, "shifted", 7},
+    {CN_EV_INTENSIFIED, "intensified", 11},
+    {CN_EV_CONTRAST_BEFORE, "before-contrast", 15},
+    {CN_EV_CONTRAST_AFTER, "after-contrast", 14},
+    {CN_EV_EXPERIENCE, "experience", 10},
+    {CN_EV_HYPOTHETICAL, "hypothetical", 12},
+    {CN_EV_BOILERPLATE, "boilerplate", 11},
+    {CN_EV_LAST_SENTENCE, "bottom-line", 11},
+};
+
+/* Every effect name quoted, with the commas between them. */
+#define EFFECTS_MAX 160
+
+static char *put_lit(char *o, const char *s, size_t n)
 {
-    static const struct {
-        unsigned flag;
-        const char *name;
-    } NAMES[] = {
-        {CN_EV_NEGATED, "negated"},
-        {CN_EV_HEDGED, "hedged"},
-        {CN_EV_SHIFTED, "shifted"},
-        {CN_EV_INTENSIFIED, "intensified"},
-        {CN_EV_CONTRAST_BEFORE, "before-contrast"},
-        {CN_EV_CONTRAST_AFTER, "after-contrast"},
-        {CN_EV_EXPERIENCE, "experience"},
-        {CN_EV_HYPOTHETICAL, "hypothetical"},
-        {CN_EV_BOILERPLATE, "boilerplate"},
-        {CN_EV_LAST_SENTENCE, "bottom-line"},
-    };
-    cn_jsonbuf_open_array(b);
-    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
-        if (flags & NAMES[i].flag)
-            cn_jsonbuf_string(b, NAMES[i].name);
-    cn_jsonbuf_close_array(b);
+    memcpy(o, s, n);
+    return o + n;
+}
+#define PUT_LIT(o, literal) put_lit((o), (literal), sizeof(literal) - 1)
+
+static char *put_str(char *o, const char *s)
+{
+    return cn_json_quote_into(o, s, strlen(s));
+}
+
+/* Room for the parts of an evidence object but its rule id and match. */
+#define EVIDENCE_FIXED 400
+
+/* One evidence object, as the generic writer (keys and values in turn) would
+ * print it, written in place: evidence lists are most of a `classify` line
+ * and most of its writing time went to the per-value calls. */
+static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, size_t src_len)
+{
+    const char *id = e->rule->id, *kind = cn_rule_kind_name(e->rule->kind);
+    size_t id_len = strlen(id), kind_len = strlen(kind);
+    bool has_match = src && e->end <= src_len;
+    size_t match_len = has_match ? e->end - e->start : 0;
+    char *o =
+        cn_jsonbuf_value_room(b, EVIDENCE_FIXED + EFFECTS_MAX + CN_JSON_QUOTED_MAX(id_len) +
+                                     CN_JSON_QUOTED_MAX(kind_len) + CN_JSON_QUOTED_MAX(match_len));
+    if (!o)
+        return;
+    o = PUT_LIT(o, "{\"rule\":");
+    o = cn_json_quote_into(o, id, id_len);
+    o = PUT_LIT(o, ",\"kind\":");
+    o = cn_json_quote_into(o, kind, kind_len);
+    o = e->in_title ? PUT_LIT(o, ",\"field\":\"title\",\"start\":")
+                    : PUT_LIT(o, ",\"field\":\"text\",\"start\":");
+    o = cn_json_size_into(o, e->start);
+    o = PUT_LIT(o, ",\"end\":");
+    o = cn_json_size_into(o, e->end);
+    if (has_match) {
+        o = PUT_LIT(o, ",\"match\":");
+        o = cn_json_quote_into(o, src + e->start, match_len);
+    }
+    if (e->rule->kind == CN_RULE_CUE) {
+        o = PUT_LIT(o, ",\"stance\":");
+        o = put_str(o, cn_stance_name(e->stance));
+        o = PUT_LIT(o, ",\"weight\":");
+        o += cn_json_number_format(round4(e->weight), o);
+        o = PUT_LIT(o, ",\"effects\":[");
+        bool first = true;
+        for (size_t i = 0; i < sizeof EFFECTS / sizeof *EFFECTS; i++) {
+            if (!(e->flags & EFFECTS[i].flag))
+                continue;
+            if (!first)
+                *o++ = ',';
+            first = false;
+            *o++ = '"';
+            o = put_lit(o, EFFECTS[i].name, EFFECTS[i].len);
+            *o++ = '"';
+        }
+        *o++ = ']';
+    }
+    *o++ = '}';
+    cn_jsonbuf_value_end(b, o);
 }
 
 static void evidence_json(cn_jsonbuf *b, const cn_decision *d, const char *title, const char *text)
@@ -351,25 +413,7 @@ static void evidence_json(cn_jsonbuf *b, const cn_decision *d, const char *title
     size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
-        const char *src = e->in_title ? title : text;
-        size_t src_len = e->in_title ? title_len : text_len;
-        cn_jsonbuf_open_object(b);
-        add_string(b, "rule", e->rule->id);
-        add_string(b, "kind", cn_rule_kind_name(e->rule->kind));
-        add_string(b, "field", e->in_title ? "title" : "text");
-        add_number(b, "start", (double)e->start);
-        add_number(b, "end", (double)e->end);
-        if (src && e->end <= src_len) {
-            CN_JSONBUF_KEY(b, "match");
-            cn_jsonbuf_string_n(b, src + e->start, e->end - e->start);
-        }
-        if (e->rule->kind == CN_RULE_CUE) {
-            add_string(b, "stance", cn_stance_name(e->stance));
-            add_number(b, "weight", round4(e->weight));
-            CN_JSONBUF_KEY(b, "effects");
-            effects_json(b, e->flags);
-        }
-        cn_jsonbuf_close_object(b);
+        evidence_one(b, e, e->in_title ? title : text, e->in_title ? title_len : text_len);
     }
     cn_jsonbuf_close_array(b);
 }

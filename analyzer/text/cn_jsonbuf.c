@@ -133,6 +133,58 @@ static size_t plain_run(const char *s, size_t i, size_t n)
     return i;
 }
 
+/* The escape of control, quote or backslash c at out; returns its length. */
+static size_t escape_byte(unsigned char c, char *out)
+{
+    static const char HEX[] = "0123456789abcdef";
+    out[0] = '\\';
+    switch (c) {
+    case '"':
+        out[1] = '"';
+        return 2;
+    case '\\':
+        out[1] = '\\';
+        return 2;
+    case '\b':
+        out[1] = 'b';
+        return 2;
+    case '\f':
+        out[1] = 'f';
+        return 2;
+    case '\n':
+        out[1] = 'n';
+        return 2;
+    case '\r':
+        out[1] = 'r';
+        return 2;
+    case '\t':
+        out[1] = 't';
+        return 2;
+    default: /* "\u%04x" of a control (below 32) */
+        memcpy(out + 1, "u00", 3);
+        out[4] = HEX[c >> 4];
+        out[5] = HEX[c & 15];
+        return 6;
+    }
+}
+
+char *cn_json_quote_into(char *out, const char *s, size_t n)
+{
+    *out++ = '"';
+    size_t i = 0;
+    while (i < n) {
+        size_t run = plain_run(s, i, n);
+        memcpy(out, s + i, run - i);
+        out += run - i;
+        if (run == n)
+            break;
+        out += escape_byte((unsigned char)s[run], out);
+        i = run + 1;
+    }
+    *out++ = '"';
+    return out;
+}
+
 /* s[0..n) quoted and escaped as cJSON's print_string_ptr does: the short
  * escapes for " \ \b \f \n \r \t, \u00xx (lower-case hex) for the other
  * controls, every other byte (UTF-8 included) as it is. */
@@ -153,34 +205,7 @@ static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
             break;
         unsigned char c = (unsigned char)s[run];
         char esc[8];
-        size_t len = 2;
-        esc[0] = '\\';
-        switch (c) {
-        case '"':
-            esc[1] = '"';
-            break;
-        case '\\':
-            esc[1] = '\\';
-            break;
-        case '\b':
-            esc[1] = 'b';
-            break;
-        case '\f':
-            esc[1] = 'f';
-            break;
-        case '\n':
-            esc[1] = 'n';
-            break;
-        case '\r':
-            esc[1] = 'r';
-            break;
-        case '\t':
-            esc[1] = 't';
-            break;
-        default:
-            len = (size_t)snprintf(esc, sizeof esc, "\\u%04x", c);
-            break;
-        }
+        size_t len = escape_byte(c, esc);
         b->len = w;
         /* the escape, the rest of the text and the closing quote */
         if (!reserve(b, len + (n - run - 1) + 1))
@@ -193,6 +218,23 @@ static void put_quoted(cn_jsonbuf *b, const char *s, size_t n)
     o[w++] = '"';
     o[w] = '\0';
     b->len = w;
+}
+
+char *cn_jsonbuf_value_room(cn_jsonbuf *b, size_t n)
+{
+    if (!reserve(b, n + 1))
+        return NULL;
+    char *o = b->s + b->len;
+    if (b->need_comma)
+        *o++ = ',';
+    return o;
+}
+
+void cn_jsonbuf_value_end(cn_jsonbuf *b, char *end)
+{
+    b->len = (size_t)(end - b->s);
+    b->s[b->len] = '\0';
+    b->need_comma = true;
 }
 
 void cn_jsonbuf_key(cn_jsonbuf *b, const char *key)
@@ -315,6 +357,14 @@ static size_t format_decimal4(double d, char *out)
     }
     out[n] = '\0';
     return n;
+}
+
+char *cn_json_size_into(char *out, size_t v)
+{
+    /* below 10^15 the double is v exactly and prints as its digits */
+    if (v < 1000000000000000ull)
+        return out + put_digits(v, out);
+    return out + cn_json_number_format((double)v, out);
 }
 
 size_t cn_json_number_format(double d, char *out)

@@ -61,6 +61,23 @@ void cn_jsonbuf_number(cn_jsonbuf *b, double d);
 void cn_jsonbuf_bool(cn_jsonbuf *b, bool v);
 void cn_jsonbuf_null(cn_jsonbuf *b);
 
+/* A value written in place, for hot writers that know a bound on its
+ * size: cn_jsonbuf_value_room gives where at most n bytes of it go (after
+ * the comma that separates it from the previous value, written here), or
+ * NULL when memory runs out; cn_jsonbuf_value_end then ends the value at
+ * end (between the pointer given and n bytes on). */
+char *cn_jsonbuf_value_room(cn_jsonbuf *b, size_t n);
+void cn_jsonbuf_value_end(cn_jsonbuf *b, char *end);
+
+/* s[0..n) quoted and escaped as cn_jsonbuf_string_n writes it, at out
+ * (room for CN_JSON_QUOTED_MAX(n) bytes); returns the end of what it wrote. */
+#define CN_JSON_QUOTED_MAX(n) (6 * (size_t)(n) + 2)
+char *cn_json_quote_into(char *out, const char *s, size_t n);
+
+/* The number (double)v as cn_jsonbuf_number writes it, at out (room for 32
+ * bytes); returns the end of what it wrote. */
+char *cn_json_size_into(char *out, size_t v);
+
 /* The number as cJSON prints it, into out (at least 32 bytes); returns its
  * length. */
 size_t cn_json_number_format(double d, char *out);

@@ -1,6 +1,7 @@
 /* cn_text: UTF-8 validation and normalization for matching. */
 #include "cn_text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,13 +172,67 @@ static char lower_ascii(unsigned char c)
     return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 }
 
-/* Copy the run of plain bytes from s[i], lower-cased; returns its end. */
+/* SWAR tests on 8 bytes at a time (all exact per byte: no carry crosses a
+ * byte once the high bits are known clear). */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* 0x80 in each byte of v that is zero. */
+static uint64_t zero_bytes(uint64_t v)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((v & low7) + low7) | v) & HIGHS;
+}
+
+/* True when the 8 bytes of x go through normalization as one piece of a
+ * run: each plain, or a space followed by a plain byte within the 8 (a
+ * single space between words is copied as it is when a plain byte came
+ * before; s[i] of a run always is one). */
+static bool plain_block(uint64_t x)
+{
+    if (x & HIGHS)
+        return false;
+    uint64_t ge20 = (x + ONES * 0x60) & HIGHS, gt7e = (x + ONES) & HIGHS;
+    uint64_t spaces = zero_bytes(x ^ (ONES * ' '));
+    return ge20 == HIGHS && !gt7e && !zero_bytes(x ^ (ONES * '`')) && !(spaces & (spaces >> 8)) &&
+           !(spaces >> 63);
+}
+
+/* x (8 ASCII bytes) with A-Z lower-cased. */
+static uint64_t lower_block(uint64_t x)
+{
+    uint64_t ge41 = (x + ONES * 0x3F) & HIGHS, gt5a = (x + ONES * 0x25) & HIGHS;
+    return x | ((ge41 & ~gt5a) >> 2);
+}
+
+/* True when s[i] is an ASCII space the run keeps: one, between plain bytes. */
+static bool run_space(const char *s, size_t len, size_t i)
+{
+    return i + 1 < len && s[i] == ' ' && plain_ascii((unsigned char)s[i + 1]);
+}
+
+/* Copy the run from s[i] (a plain byte): plain bytes lower-cased and single
+ * spaces between them, as the byte-by-byte rules would write them; returns
+ * its end. Nearly all of a text is one run per line. */
 static size_t plain_run(norm_out *o, const char *s, size_t len, size_t i)
 {
     char *buf = o->buf;
     size_t w = o->len;
-    while (i < len && plain_ascii((unsigned char)s[i]))
-        buf[w++] = lower_ascii((unsigned char)s[i++]);
+    for (;;) {
+        uint64_t x;
+        while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
+            x = lower_block(x);
+            memcpy(buf + w, &x, 8);
+            w += 8;
+            i += 8;
+        }
+        while (i < len && plain_ascii((unsigned char)s[i]))
+            buf[w++] = lower_ascii((unsigned char)s[i++]);
+        if (!run_space(s, len, i))
+            break;
+        buf[w++] = ' ';
+        i++;
+    }
     o->len = w;
     return i;
 }
@@ -187,9 +242,25 @@ static size_t plain_run_map(norm_out *o, const char *s, size_t len, size_t i)
 {
     char *buf = o->buf;
     size_t *map = o->map, w = o->len;
-    while (i < len && plain_ascii((unsigned char)s[i])) {
+    for (;;) {
+        uint64_t x;
+        while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
+            x = lower_block(x);
+            memcpy(buf + w, &x, 8);
+            for (size_t k = 0; k < 8; k++)
+                map[w + k] = i + k;
+            w += 8;
+            i += 8;
+        }
+        while (i < len && plain_ascii((unsigned char)s[i])) {
+            map[w] = i;
+            buf[w++] = lower_ascii((unsigned char)s[i++]);
+        }
+        if (!run_space(s, len, i))
+            break;
         map[w] = i;
-        buf[w++] = lower_ascii((unsigned char)s[i++]);
+        buf[w++] = ' ';
+        i++;
     }
     o->len = w;
     return i;
