@@ -69,6 +69,14 @@ struct cn_batch {
 static int render(const cn_page *page, const cn_page_annotation *pa, char **out, cn_error *err)
 {
     cn_jsonbuf b = {0};
+    /* A line is about its answer's text and title four times over (the text,
+     * its matches, the question...) and a kilobyte and a half besides. */
+    size_t expect = 0;
+    for (size_t i = 0; i < page->n_answers; i++)
+        expect += 4 * (strlen(page->answers[i].text ? page->answers[i].text : "") +
+                       strlen(page->answers[i].title ? page->answers[i].title : "")) +
+                  1536;
+    cn_jsonbuf_expect(&b, expect);
     for (size_t i = 0; i < page->n_answers; i++) {
         cn_annotation_answer_write(&b, page, i, pa);
         cn_jsonbuf_raw(&b, "\n", 1);

@@ -18,11 +18,16 @@ void cn_claim_choice_clear(cn_claim_choice *c)
     memset(c, 0, sizeof *c);
 }
 
+/* A topic phrase: the tokens [first, last] of a match. */
+typedef struct topic_span {
+    size_t first, last;
+} topic_span;
+
 /* Per claim rule: how many distinct topic phrases the text matched. */
 typedef struct topic_count {
     const cn_rule *rule;
-    size_t index; /* the rule's index in the rule set */
-    char **seen;
+    size_t index;     /* the rule's index in the rule set */
+    topic_span *seen; /* distinct phrases, in a block shared by all counts */
     size_t n_seen;
     bool core_seen; /* one of them is a core topic of the claim */
 } topic_count;
@@ -58,31 +63,47 @@ static bool addressed(const topic_count *tc, size_t min)
            (tc->rule->n_core == 0 || tc->core_seen);
 }
 
+/* The counts and their phrases are one block. */
 static void counts_free(topic_count *c, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < c[i].n_seen; j++)
-            free(c[i].seen[j]);
-        free(c[i].seen);
-    }
+    (void)n;
     free(c);
 }
 
-static char *span_words(const cn_tokens *t, size_t first, size_t last)
+/* The words of tokens [first, last] joined by spaces, at out (room for
+ * cap bytes), else malloc'd; NULL when memory runs out. */
+static char *span_words(const cn_tokens *t, size_t first, size_t last, char *out, size_t cap)
 {
     size_t len = 0;
     for (size_t i = first; i <= last; i++)
-        len += strlen(cn_tokens_at(t, i)->word) + 1;
-    char *s = malloc(len + 1);
+        len += cn_tokens_at(t, i)->len + 1;
+    char *s = len <= cap ? out : malloc(len);
     if (!s)
         return NULL;
-    s[0] = '\0';
+    size_t w = 0;
     for (size_t i = first; i <= last; i++) {
+        const cn_token *tok = cn_tokens_at(t, i);
         if (i > first)
-            strcat(s, " ");
-        strcat(s, cn_tokens_at(t, i)->word);
+            s[w++] = ' ';
+        memcpy(s + w, tok->word, tok->len);
+        w += tok->len;
     }
+    s[w] = '\0';
     return s;
+}
+
+/* The same words in the same order: the same phrase (no word holds a
+ * space, so this is the joined phrases' equality). */
+static bool same_phrase(const cn_tokens *t, topic_span a, topic_span b)
+{
+    if (a.last - a.first != b.last - b.first)
+        return false;
+    for (size_t i = 0; i <= a.last - a.first; i++) {
+        const cn_token *x = cn_tokens_at(t, a.first + i), *y = cn_tokens_at(t, b.first + i);
+        if (x->len != y->len || memcmp(x->word, y->word, x->len))
+            return false;
+    }
+    return true;
 }
 
 /* A claim or question match: its rule and its place among the doc's. */
@@ -99,24 +120,24 @@ static int hit_cmp(const void *x, const void *y)
     return (a->match > b->match) - (a->match < b->match);
 }
 
-/* Count one match's topic phrase into tc. Returns CN_OK or CN_ERR_NOMEM. */
+/* Count one match's topic phrase into tc, whose seen list has room for it.
+ * Returns CN_OK or CN_ERR_NOMEM. */
 static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, cn_error *err)
 {
-    char *w = span_words(t, m->first, m->last);
-    if (!w)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    if (tc->rule->kind == CN_RULE_CLAIM && is_core(tc->rule, w))
-        tc->core_seen = true;
-    bool dup = false;
-    for (size_t j = 0; j < tc->n_seen && !dup; j++)
-        dup = !strcmp(tc->seen[j], w);
-    char **seen = dup ? NULL : realloc(tc->seen, (tc->n_seen + 1) * sizeof *seen);
-    if (dup || !seen) {
-        free(w);
-        return dup ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    topic_span span = {m->first, m->last};
+    if (tc->rule->kind == CN_RULE_CLAIM && tc->rule->n_core > 0 && !tc->core_seen) {
+        char buf[256];
+        char *w = span_words(t, m->first, m->last, buf, sizeof buf);
+        if (!w)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        tc->core_seen = is_core(tc->rule, w);
+        if (w != buf)
+            free(w);
     }
-    seen[tc->n_seen++] = w;
-    tc->seen = seen;
+    for (size_t j = 0; j < tc->n_seen; j++)
+        if (same_phrase(t, tc->seen[j], span))
+            return CN_OK;
+    tc->seen[tc->n_seen++] = span;
     return CN_OK;
 }
 
@@ -133,7 +154,9 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     size_t n = 0;
     const cn_match *m = cn_doc_matches(doc, &n);
     topic_hit *hits = malloc((n + 1) * sizeof *hits);
-    topic_count *c = calloc(n + 1, sizeof *c);
+    /* the counts, then room for every match's phrase: each count's list is
+     * the part of it that its (sorted) hits take */
+    topic_count *c = calloc(1, (n + 1) * (sizeof *c + sizeof(topic_span)));
     if (!hits || !c) {
         free(hits);
         free(c);
@@ -147,12 +170,14 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     }
     if (n_hits > 1)
         qsort(hits, n_hits, sizeof *hits, hit_cmp);
+    topic_span *spans = (topic_span *)(c + n + 1);
     size_t k = 0;
     int rc = CN_OK;
     for (size_t h = 0; h < n_hits && rc == CN_OK; h++) {
         if (k == 0 || hits[h].payload != hits[h - 1].payload) {
             c[k].index = (size_t)hits[h].payload;
             c[k].rule = cn_rules_at(rules, c[k].index);
+            c[k].seen = spans + h;
             k++;
         }
         rc = count_topic(&c[k - 1], t, &m[hits[h].match], err);

@@ -24,11 +24,13 @@ typedef struct hits {
 typedef struct work {
     const cn_rules *rules;
     const cn_tokens *tokens; /* the doc's */
-    size_t n_title;          /* tokens [0, n_title) come from the title */
-    size_t n_counted;        /* tokens the answer counts (its body only, if asked) */
-    size_t *clause_len;      /* tokens per clause number */
-    unsigned char *taken;    /* per token: covered by a kept hit (overlap resolution) */
-    size_t steps;            /* work done, counted (cn_decision.work) */
+    const cn_token *items;   /* its tokens as an array (cn_tokens_array) */
+    size_t n_items;
+    size_t n_title;       /* tokens [0, n_title) come from the title */
+    size_t n_counted;     /* tokens the answer counts (its body only, if asked) */
+    size_t *clause_len;   /* tokens per clause number */
+    unsigned char *taken; /* per token: covered by a kept hit (overlap resolution) */
+    size_t steps;         /* work done, counted (cn_decision.work) */
     hits by_kind[CN_RULE_KIND_COUNT];
     hits cues; /* cue hits left after overlap resolution */
 } work;
@@ -70,7 +72,7 @@ void cn_decision_clear(cn_decision *d)
 
 static const cn_token *tok(const work *w, size_t i)
 {
-    return cn_tokens_at(w->tokens, i);
+    return i < w->n_items ? &w->items[i] : NULL; /* as cn_tokens_at */
 }
 
 /* Tokens per clause, and the per-token marks of overlap resolution. */
@@ -678,6 +680,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     if (!doc)
         doc = own;
     w.tokens = cn_doc_tokens(doc);
+    w.items = cn_tokens_array(w.tokens);
+    w.n_items = cn_tokens_count(w.tokens);
     w.n_title = cn_doc_title_tokens(doc);
     w.n_counted = cn_tokens_count(w.tokens) - (in->body_only ? w.n_title : 0);
     rc = clause_lengths(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;

@@ -560,9 +560,10 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
     size_t n = cn_tokens_count(tokens);
     if (!s.cur || !s.next)
         goto oom;
+    const cn_token *items = cn_tokens_array(tokens);
     for (size_t i = 0; i < n; i++) {
-        const cn_token *t = cn_tokens_at(tokens, i);
-        if (i > 0 && t->sentence != cn_tokens_at(tokens, i - 1)->sentence)
+        const cn_token *t = &items[i];
+        if (i > 0 && t->sentence != items[i - 1].sentence)
             s.n_cur = 0; /* no match crosses a sentence */
         s.cur[s.n_cur++] = (thread){0, i, 0};
         token_keys k;

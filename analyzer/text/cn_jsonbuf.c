@@ -58,6 +58,11 @@ static bool reserve(cn_jsonbuf *b, size_t n)
     return true;
 }
 
+void cn_jsonbuf_expect(cn_jsonbuf *b, size_t n)
+{
+    reserve(b, n);
+}
+
 static void put(cn_jsonbuf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))

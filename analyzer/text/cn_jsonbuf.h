@@ -37,6 +37,11 @@ void cn_jsonbuf_reset_level(cn_jsonbuf *b);
  * buffer left empty; NULL when memory ran out on the way. */
 char *cn_jsonbuf_take(cn_jsonbuf *b);
 
+/* Room for n more bytes ahead of writing them (a hint: a writer that knows
+ * about how much it will write saves the buffer's doublings, each a copy of
+ * all so far). */
+void cn_jsonbuf_expect(cn_jsonbuf *b, size_t n);
+
 /* Bytes appended as they are (between values: a newline after each line). */
 void cn_jsonbuf_raw(cn_jsonbuf *b, const char *s, size_t n);
 

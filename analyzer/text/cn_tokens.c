@@ -63,6 +63,11 @@ const cn_token *cn_tokens_at(const cn_tokens *t, size_t i)
     return i < t->n ? &t->items[i] : NULL;
 }
 
+const cn_token *cn_tokens_array(const cn_tokens *t)
+{
+    return t->n ? t->items : NULL;
+}
+
 unsigned cn_tokens_sentences(const cn_tokens *t)
 {
     return t->n ? t->items[t->n - 1].sentence + 1 : 0;
@@ -210,18 +215,6 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static bool all_digits(const char *w, size_t len)
-{
-    bool any = false;
-    for (size_t i = 0; i < len; i++) {
-        if (is_digit(w[i]))
-            any = true;
-        else if (w[i] != '.' && w[i] != ',')
-            return false;
-    }
-    return any;
-}
-
 /* Line breaks in the original end a sentence (titles, paragraphs, lists). */
 static bool newline_between(const char *text, size_t from, size_t to)
 {
@@ -236,25 +229,39 @@ static bool newline_between(const char *text, size_t from, size_t to)
     return memchr(text + from, '\n', to - from) != NULL;
 }
 
-/* The end of the word that starts at norm[i]: word bytes, an apostrophe
- * followed by a word byte, and a decimal point inside a number ("3.5"). */
-static size_t word_end(const char *norm, size_t i, size_t n)
+/* A word found in the normalized text: where it ends, its hash
+ * (cn_hash_bytes) and whether it is a number (digits, with '.' in a
+ * decimal number). */
+typedef struct word_scan {
+    size_t end;
+    uint64_t hash;
+    bool number;
+} word_scan;
+
+/* The word that starts at norm[i]: word bytes, an apostrophe followed by a
+ * word byte, and a decimal point inside a number ("3.5"); hashed and checked
+ * for digits in the same pass (one walk over each word instead of three). */
+static word_scan scan_word(const char *norm, size_t i, size_t n)
 {
+    const uint64_t prime = 1099511628211ULL;
+    uint64_t h = 1469598103934665603ULL;
+    bool lead_digit = is_digit(norm[i]), digits = true; /* digits and '.' only so far */
     size_t j = i;
     while (j < n) {
         unsigned char c = (unsigned char)norm[j];
-        if (is_word_byte(c) ||
-            (c == '\'' && j + 1 < n && is_word_byte((unsigned char)norm[j + 1]))) {
-            j++;
-            continue;
+        if (is_word_byte(c)) {
+            digits = digits && is_digit((char)c);
+        } else if (c == '\'' && j + 1 < n && is_word_byte((unsigned char)norm[j + 1])) {
+            digits = false;
+        } else if (!(c == '.' && j + 1 < n && is_digit(norm[j + 1]) && lead_digit)) {
+            break; /* else a decimal number: '.' keeps it a number */
         }
-        if (c == '.' && j + 1 < n && is_digit(norm[j + 1]) && is_digit(norm[i])) {
-            j++; /* decimal number */
-            continue;
-        }
-        break;
+        h = (h ^ c) * prime;
+        j++;
     }
-    return j;
+    /* the first byte is a word byte, so "all digits or '.'" has a digit
+     * exactly when the word starts with one */
+    return (word_scan){j, h, digits && lead_digit};
 }
 
 int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
@@ -278,6 +285,10 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
     size_t i = 0;
     int rc = 0;
     while (i < n && rc == 0) {
+        if (norm[i] == ' ') { /* the usual separator: nothing to mark */
+            i++;
+            continue;
+        }
         if (!is_word_byte((unsigned char)norm[i])) {
             char_class cls = classify_char(norm, i, n);
             if (cls == CH_SENTENCE)
@@ -287,7 +298,8 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
             i++;
             continue;
         }
-        size_t j = word_end(norm, i, n);
+        word_scan ws = scan_word(norm, i, n);
+        size_t j = ws.end;
         if (words > 0 && newline_between(text, prev_end_src, map[i]))
             sentence_pending = true;
         if (sentence_pending && words > 0) {
@@ -297,11 +309,11 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
             clause++;
         }
         sentence_pending = clause_pending = false;
-        bool number = all_digits(norm + i, j - i);
+        bool number = ws.number;
         if (fn) {
             cn_token raw = {.word = norm + i,
                             .len = j - i,
-                            .hash = cn_hash_bytes(norm + i, j - i),
+                            .hash = ws.hash,
                             .start = map[i],
                             .end = map[j],
                             .sentence = sentence,
@@ -309,7 +321,7 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
                             .number = number};
             rc = fn(ctx, t, &raw);
         } else {
-            rc = push_n(t, norm + i, j - i, map[i], map[j], sentence, clause, number);
+            rc = push_hashed(t, norm + i, j - i, ws.hash, map[i], map[j], sentence, clause, number);
         }
         words++;
         prev_end_src = map[j];

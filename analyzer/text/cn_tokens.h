@@ -36,6 +36,11 @@ void cn_tokens_free(cn_tokens *tokens);
 
 size_t cn_tokens_count(const cn_tokens *tokens);
 const cn_token *cn_tokens_at(const cn_tokens *tokens, size_t i);
+/* The tokens as one array of cn_tokens_count entries (NULL when there are
+ * none), valid until the list grows: for loops over many tokens, where a
+ * call per token (cn_tokens_at) was a visible part of matching and
+ * classifying. */
+const cn_token *cn_tokens_array(const cn_tokens *tokens);
 
 /* Append a token (used to expand aliases into a new list). The word is
  * copied. Returns 0, or -1 when memory runs out. */
