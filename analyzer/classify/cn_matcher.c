@@ -69,7 +69,8 @@ struct cn_matcher {
      * thread at the root, so these are the most frequent lookups. */
     int *root_child[4];
     size_t root_cap[4];
-    cn_strmap *vocab; /* word -> index into vocab_entries */
+    cn_strmap *vocab;            /* word -> index into vocab_entries */
+    cn_word_filter vocab_filter; /* of vocab's words */
     vocab_entry *vocab_entries;
     size_t n_vocab, cap_vocab;
 };
@@ -177,6 +178,7 @@ static vocab_entry *vocab_of(cn_matcher *m, const char *word)
     }
     if (cn_strmap_put(m->vocab, word, (int)m->n_vocab))
         return NULL;
+    cn_word_filter_add(&m->vocab_filter, cn_hash_bytes(word, strlen(word)));
     m->vocab_entries[m->n_vocab] = (vocab_entry){-1, -1};
     return &m->vocab_entries[m->n_vocab++];
 }
@@ -470,7 +472,9 @@ typedef struct token_keys {
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
-    int v = cn_strmap_getn_hashed(m->vocab, t->word, t->len, t->hash);
+    int v = cn_word_filter_may_have(&m->vocab_filter, t->hash)
+                ? cn_strmap_getn_hashed(m->vocab, t->word, t->len, t->hash)
+                : -1;
     const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
     k->word = e ? e->word : -1;
     k->n_classes = 0;

@@ -68,7 +68,8 @@ struct cn_rules {
     cn_rule *rules;
     size_t n, cap;
     cn_matcher *matcher;
-    cn_strmap *aliases; /* word -> index into alias_expansions */
+    cn_strmap *aliases;          /* word -> index into alias_expansions */
+    cn_word_filter alias_filter; /* of aliases' words */
     char **alias_expansions;
     size_t n_aliases;
     cn_strmap *ids[CN_RULE_KIND_COUNT];
@@ -527,6 +528,7 @@ static void rules_add_alias(load_ctx *c, cn_rules *rs, record *r)
     rs->alias_expansions = ex;
     ex[rs->n_aliases] = exp;
     cn_strmap_put(rs->aliases, norm, (int)rs->n_aliases);
+    cn_word_filter_add(&rs->alias_filter, cn_hash_bytes(norm, strlen(norm)));
     rs->n_aliases++;
     free(norm);
     check_unused(c, r);
@@ -1259,7 +1261,9 @@ static int rules_word(void *ctx, cn_tokens *out, const cn_token *t)
     const cn_rules *rs = ctx;
     const char *w = t->word;
     size_t wl = t->len;
-    int a = cn_strmap_getn_hashed(rs->aliases, w, wl, t->hash);
+    int a = cn_word_filter_may_have(&rs->alias_filter, t->hash)
+                ? cn_strmap_getn_hashed(rs->aliases, w, wl, t->hash)
+                : -1;
     if (a >= 0)
         return push_expansion(out, rs->alias_expansions[a], t);
     if (wl > 3 && !memcmp(w + wl - 3, "n't", 3)) {

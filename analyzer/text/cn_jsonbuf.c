@@ -175,16 +175,28 @@ static size_t escape_byte(unsigned char c, char *out)
 
 char *cn_json_quote_into(char *out, const char *s, size_t n)
 {
+    /* plain_run's word test, with each plain word stored as it is tested
+     * (no call per run: most strings here are a few words long) */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     *out++ = '"';
     size_t i = 0;
-    while (i < n) {
-        size_t run = plain_run(s, i, n);
-        memcpy(out, s + i, run - i);
-        out += run - i;
-        if (run == n)
+    for (;;) {
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
+                break;
+            memcpy(out, &x, 8);
+            out += 8;
+            i += 8;
+        }
+        while (i < n && !needs_escape((unsigned char)s[i]))
+            *out++ = s[i++];
+        if (i == n)
             break;
-        out += escape_byte((unsigned char)s[run], out);
-        i = run + 1;
+        out += escape_byte((unsigned char)s[i], out);
+        i++;
     }
     *out++ = '"';
     return out;
@@ -287,8 +299,18 @@ void cn_jsonbuf_key_plain(cn_jsonbuf *b, const char *key, size_t n)
     b->need_comma = false;
 }
 
+/* Strings up to this long are written in place, with room for every byte
+ * escaped; longer ones (answer texts) ask for more room only at escapes. */
+#define SHORT_STRING 1024
+
 void cn_jsonbuf_string_n(cn_jsonbuf *b, const char *s, size_t n)
 {
+    if (s && n <= SHORT_STRING) {
+        char *o = cn_jsonbuf_value_room(b, CN_JSON_QUOTED_MAX(n));
+        if (o)
+            cn_jsonbuf_value_end(b, cn_json_quote_into(o, s, n));
+        return;
+    }
     value_start(b);
     if (s)
         put_quoted(b, s, n);
