@@ -120,6 +120,25 @@ static int hit_cmp(const void *x, const void *y)
     return (a->match > b->match) - (a->match < b->match);
 }
 
+/* Sort hits by hit_cmp (a total order: any sort gives the same list): by
+ * insertion when there are few, as in most texts, else qsort. */
+static void sort_topic_hits(topic_hit *a, size_t n)
+{
+    if (n > 16) {
+        qsort(a, n, sizeof *a, hit_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        topic_hit x = a[i];
+        size_t j = i;
+        while (j > 0 && hit_cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 /* Count one match's topic phrase into tc, whose seen list has room for it.
  * Returns CN_OK or CN_ERR_NOMEM. */
 static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, cn_error *err)
@@ -168,8 +187,7 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
         if ((r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from)
             hits[n_hits++] = (topic_hit){m[i].payload, i};
     }
-    if (n_hits > 1)
-        qsort(hits, n_hits, sizeof *hits, hit_cmp);
+    sort_topic_hits(hits, n_hits);
     topic_span *spans = (topic_span *)(c + n + 1);
     size_t k = 0;
     int rc = CN_OK;

@@ -540,6 +540,27 @@ static int evidence_cmp(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
+/* Sort evidence by evidence_cmp as sort_hits sorts hits: by insertion when
+ * there are few (most answers: a qsort call cost more than the sorting),
+ * else qsort. Both keep ties in their order (glibc's qsort is a merge sort),
+ * as evidence_cmp needs: it leaves ties. */
+static void sort_evidence(cn_evidence *a, size_t n)
+{
+    if (n > 16) {
+        qsort(a, n, sizeof *a, evidence_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        cn_evidence x = a[i];
+        size_t j = i;
+        while (j > 0 && evidence_cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 /* advice_against: the contraindicated weight that came from explicit
  * recommendations (advice=yes cues), which alone can override (rule 3). */
 static void decide(const cn_rules *rules, const cn_classify_input *in, double advice_against,
@@ -729,7 +750,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     }
     if (rc == CN_OK) {
         if (out->n_evidence)
-            qsort(out->evidence, out->n_evidence, sizeof *out->evidence, evidence_cmp);
+            sort_evidence(out->evidence, out->n_evidence);
         decide(rules, in, advice_against, hedged_caution, out);
         mi.advice_against = advice_against;
         mi.hedged_caution = hedged_caution;

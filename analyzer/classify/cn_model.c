@@ -329,6 +329,14 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         return CN_STANCE_NONE; /* out of memory: no decision rather than a guess */
     }
     vector_head(m, in, x);
+    /* Each cue's two squashed values once, not once per stance (a log1p
+     * each): the same values, so the same sums. */
+    double sq_stack[2 * 64];
+    double *sq = in->n_cues <= 64 ? sq_stack : malloc(2 * in->n_cues * sizeof *sq);
+    for (size_t i = 0; sq && i < in->n_cues; i++) {
+        sq[2 * i] = squash(in->cues[i].own);
+        sq[2 * i + 1] = squash(in->cues[i].turned);
+    }
     double z[CN_STANCE_COUNT] = {0};
     for (int k = 0; k < CN_STANCE_COUNT; k++) {
         for (size_t f = 0; f < nh; f++)
@@ -337,10 +345,14 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
             if (in->cues[i].index >= m->n_cues)
                 continue;
             size_t f = nh + 2 * in->cues[i].index;
-            z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * squash(in->cues[i].own) +
-                    m->w[(f + 1) * CN_STANCE_COUNT + (size_t)k] * squash(in->cues[i].turned);
+            double own = sq ? sq[2 * i] : squash(in->cues[i].own);
+            double turned = sq ? sq[2 * i + 1] : squash(in->cues[i].turned);
+            z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * own +
+                    m->w[(f + 1) * CN_STANCE_COUNT + (size_t)k] * turned;
         }
     }
+    if (sq != sq_stack)
+        free(sq);
     double zmax = -HUGE_VAL, sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         zmax = z[k] > zmax ? z[k] : zmax;
