@@ -194,12 +194,68 @@ static void test_layout_and_take(void)
     CU_ASSERT_EQUAL(b.len, 0);
 }
 
+/* The in-place writers: quoted strings (short and long, so both paths of
+ * cn_jsonbuf_string_n) as cJSON prints them, whole numbers as
+ * cn_json_number_format prints their double, and a value written in place
+ * taking its comma like any other. */
+static void test_in_place(void)
+{
+    uint64_t rng = 0x9E3779B97F4A7C15ull;
+    static char str[3000], out[CN_JSON_QUOTED_MAX(3000)];
+    for (int round_ = 0; round_ < 2000; round_++) {
+        random_string(&rng, str, round_ % 2 ? sizeof str : 40);
+        size_t n = strlen(str);
+        cJSON *js = cJSON_CreateString(str);
+        char *want = cJSON_PrintUnformatted(js);
+        char *end = cn_json_quote_into(out, str, n);
+        CU_ASSERT_EQUAL((size_t)(end - out), strlen(want));
+        CU_ASSERT(memcmp(out, want, strlen(want)) == 0);
+        cn_jsonbuf b = {0};
+        cn_jsonbuf_string_n(&b, str, n);
+        char *got = cn_jsonbuf_take(&b);
+        CU_ASSERT_STRING_EQUAL(got, want);
+        free(got);
+        cJSON_free(want);
+        cJSON_Delete(js);
+    }
+    static const size_t sizes[] = {0,
+                                   7,
+                                   10,
+                                   99999,
+                                   123456789012345ull,
+                                   999999999999999ull,
+                                   1000000000000000ull,
+                                   9007199254740993ull,
+                                   SIZE_MAX};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        char a[32], want[32];
+        cn_json_number_format((double)sizes[i], want);
+        *cn_json_size_into(a, sizes[i]) = '\0';
+        CU_ASSERT_STRING_EQUAL(a, want);
+    }
+    cn_jsonbuf b = {0};
+    cn_jsonbuf_expect(&b, 1 << 16);
+    cn_jsonbuf_open_array(&b);
+    for (int k = 0; k < 3; k++) {
+        char *o = cn_jsonbuf_value_room(&b, 8);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+        memcpy(o, "{}", 2);
+        cn_jsonbuf_value_end(&b, o + 2);
+    }
+    cn_jsonbuf_number(&b, 1);
+    cn_jsonbuf_close_array(&b);
+    char *s = cn_jsonbuf_take(&b);
+    CU_ASSERT_STRING_EQUAL(s, "[{},{},{},1]");
+    free(s);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"same bytes as cJSON", test_matches_cjson},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},
+        {"written in place", test_in_place},
         {NULL, NULL},
     };
     return tu_run_suite("jsonbuf", tests);

@@ -6,6 +6,7 @@
 #include "cn_sha256.h"
 #include "cn_text.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,62 @@ static void test_normalize_offsets_point_into_source(void)
     CU_ASSERT_EQUAL(map[5], strlen(s));
     free(out);
     free(map);
+}
+
+/* ASCII text normalized by the rules one byte at a time (lower case, ` as ',
+ * each run of white space one space at its first byte, none at either end),
+ * written here independently of cn_text's runs of 8 bytes. */
+static size_t reference_normalize(const char *s, size_t len, char *out, size_t *map)
+{
+    size_t w = 0, space_src = 0;
+    bool pending = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (cn_text_is_space(c)) {
+            if (!pending)
+                space_src = i;
+            pending = true;
+            continue;
+        }
+        if (pending && w > 0) {
+            map[w] = space_src;
+            out[w++] = ' ';
+        }
+        pending = false;
+        map[w] = i;
+        out[w++] = c == '`' ? '\'' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+    }
+    map[w] = len;
+    out[w] = '\0';
+    return w;
+}
+
+/* Spaces, tabs and newlines at every place in and across 8-byte pieces. */
+static void test_normalize_runs_match_byte_rules(void)
+{
+    static const char ALPHABET[] = "aB `\t\n.-xYz09'";
+    uint64_t rng = 0x2545F4914F6CDD1Dull;
+    char s[48], want[48];
+    size_t want_map[48];
+    for (int round_ = 0; round_ < 20000; round_++) {
+        size_t len = 0;
+        rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+        size_t target = rng % sizeof s;
+        while (len < target) {
+            rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+            /* mostly letters, so runs are long enough for the 8-byte path */
+            s[len++] = rng % 3 ? "abcXYZ"[rng % 6] : ALPHABET[(rng >> 8) % (sizeof ALPHABET - 1)];
+        }
+        size_t n_want = reference_normalize(s, len, want, want_map);
+        size_t n, *map = NULL;
+        char *got = cn_text_normalize(s, len, &n, &map);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+        CU_ASSERT_EQUAL(n, n_want);
+        CU_ASSERT_STRING_EQUAL(got, want);
+        CU_ASSERT(memcmp(map, want_map, (n_want + 1) * sizeof *map) == 0);
+        free(got);
+        free(map);
+    }
 }
 
 static void test_dedup_key_ignores_space_and_punctuation(void)
@@ -194,6 +251,7 @@ int main(void)
         {"validate reports the offset", test_validate_reports_offset},
         {"normalize folds", test_normalize_folds},
         {"normalize offsets", test_normalize_offsets_point_into_source},
+        {"normalize runs follow the byte rules", test_normalize_runs_match_byte_rules},
         {"dedup key", test_dedup_key_ignores_space_and_punctuation},
         {"dedup key, non-ASCII", test_dedup_key_non_ascii},
         {"normalize into a buffer", test_normalize_into},
