@@ -30,6 +30,7 @@
 #include "cn_error.h"
 #include "cn_file.h"
 #include "cn_grow.h"
+#include "cn_sort.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 

@@ -1,9 +1,10 @@
 /* test_text: UTF-8 validation, normalization, de-duplication keys, SHA-256,
- * growing arrays. */
+ * growing arrays, the stable sort. */
 #include "testutil.h"
 
 #include "cn_grow.h"
 #include "cn_sha256.h"
+#include "cn_sort.h"
 #include "cn_text.h"
 
 #include <stdbool.h>
@@ -222,6 +223,55 @@ static void test_sha256_pieces_agree(void)
 
 /* Appends one at a time keep every item; capacity doubles from 16; a size
  * that would overflow is refused and leaves the array as it was. */
+/* Items with a key and their input position: the sort must order by key and
+ * keep equal keys in input position order (checked against a counting sort
+ * written here, which is stable by construction). */
+typedef struct {
+    int key;
+    int pos;
+    char pad[20]; /* an item wider than a pointer, as the real callers' are */
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static void test_sort_is_stable(void)
+{
+    static const size_t sizes[] = {0, 1, 2, 15, 16, 17, 33, 100, 1000, 4099};
+    unsigned seed = 12345;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        size_t n = sizes[s];
+        keyed *v = calloc(n + 1, sizeof *v);
+        keyed *want = calloc(n + 1, sizeof *want);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+        size_t count[8] = {0};
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            v[i].key = (int)((seed >> 16) % 8); /* few keys: many ties */
+            v[i].pos = (int)i;
+            count[v[i].key]++;
+        }
+        size_t at[8], sum = 0;
+        for (int k = 0; k < 8; k++) {
+            at[k] = sum;
+            sum += count[k];
+        }
+        for (size_t i = 0; i < n; i++)
+            want[at[v[i].key]++] = v[i];
+        cn_sort_stable(v, n, sizeof *v, keyed_cmp);
+        size_t wrong = 0;
+        for (size_t i = 0; i < n; i++)
+            wrong += v[i].key != want[i].key || v[i].pos != want[i].pos;
+        CU_ASSERT_EQUAL(wrong, 0);
+        free(v);
+        free(want);
+    }
+}
+
 static void test_grow_doubles_and_refuses_overflow(void)
 {
     int *v = NULL;
@@ -246,6 +296,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"validate accepts UTF-8", test_validate_accepts_utf8},
+        {"the sort keeps equal items in their order", test_sort_is_stable},
         {"arrays grow by doubling, never past SIZE_MAX", test_grow_doubles_and_refuses_overflow},
         {"SHA-256 fed whole or byte by byte", test_sha256_pieces_agree},
         {"validate reports the offset", test_validate_reports_offset},

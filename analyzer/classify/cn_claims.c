@@ -1,6 +1,7 @@
 /* cn_claims: claim catalog lookup and ad-hoc claims for unseen topics. */
 #include "cn_claims.h"
 
+#include "cn_sort.h"
 #include "cn_sha256.h"
 #include "cn_tokens.h"
 #include "cn_text.h"
@@ -121,11 +122,11 @@ static int hit_cmp(const void *x, const void *y)
 }
 
 /* Sort hits by hit_cmp (a total order: any sort gives the same list): by
- * insertion when there are few, as in most texts, else qsort. */
+ * insertion when there are few, as in most texts, else cn_sort_stable. */
 static void sort_topic_hits(topic_hit *a, size_t n)
 {
     if (n > 16) {
-        qsort(a, n, sizeof *a, hit_cmp);
+        cn_sort_stable(a, n, sizeof *a, hit_cmp);
         return;
     }
     for (size_t i = 1; i < n; i++) {

@@ -1,6 +1,7 @@
 /* cn_classifier: cue matching, modifier scopes and the stance decision. */
 #include "cn_classifier.h"
 
+#include "cn_sort.h"
 #include "cn_doc.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
@@ -160,13 +161,13 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-/* Hits in cmp order, ties in their order before (a stable sort, as glibc's
- * merge-sort qsort is, so the order is the one qsort gave): most lists hold a
- * handful of hits, where an insertion sort costs less than qsort's setup. */
+/* Hits in cmp order, ties in their order before (a stable sort on every C
+ * library: cn_sort_stable, never qsort): most lists hold a handful of hits,
+ * where an insertion sort costs less than a merge sort's buffer. */
 static void sort_hits(hit *a, size_t n, int (*cmp)(const void *, const void *))
 {
     if (n > 16) {
-        qsort(a, n, sizeof *a, cmp);
+        cn_sort_stable(a, n, sizeof *a, cmp);
         return;
     }
     for (size_t i = 1; i < n; i++) {
@@ -541,13 +542,13 @@ static int evidence_cmp(const void *a, const void *b)
 }
 
 /* Sort evidence by evidence_cmp as sort_hits sorts hits: by insertion when
- * there are few (most answers: a qsort call cost more than the sorting),
- * else qsort. Both keep ties in their order (glibc's qsort is a merge sort),
- * as evidence_cmp needs: it leaves ties. */
+ * there are few (most answers: a sort call cost more than the sorting),
+ * else cn_sort_stable. Both keep ties in their order, as evidence_cmp needs:
+ * it leaves ties (qsort would not promise that order on every C library). */
 static void sort_evidence(cn_evidence *a, size_t n)
 {
     if (n > 16) {
-        qsort(a, n, sizeof *a, evidence_cmp);
+        cn_sort_stable(a, n, sizeof *a, evidence_cmp);
         return;
     }
     for (size_t i = 1; i < n; i++) {

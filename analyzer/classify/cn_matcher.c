@@ -1,6 +1,7 @@
 /* cn_matcher: one-pass multi-pattern matching over tokens (token trie + threads). */
 #include "cn_matcher.h"
 
+#include "cn_sort.h"
 #include "cn_hash.h"
 
 #include <stdbool.h>
@@ -534,7 +535,8 @@ static int match_cmp(const void *a, const void *b)
 
 /* Sort matches by match_cmp. They come out ordered by their last token, so
  * by their first one they are nearly sorted: insertion sort, unless that
- * moves more than a few entries per match (then qsort, from where it got). */
+ * moves more than a few entries per match (then cn_sort_stable, from where it
+ * got: both stable, so the order is the one a stable sort of the input gives). */
 static void sort_matches(cn_match *m, size_t n)
 {
     size_t budget = 8 * n + 64;
@@ -548,7 +550,7 @@ static void sort_matches(cn_match *m, size_t n)
         }
         m[j] = x;
         if (budget == 0) {
-            qsort(m, n, sizeof *m, match_cmp);
+            cn_sort_stable(m, n, sizeof *m, match_cmp);
             return;
         }
     }

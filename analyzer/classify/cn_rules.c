@@ -1,6 +1,7 @@
 /* cn_rules: load, validate and compile the editable rule folder. */
 #include "cn_rules.h"
 
+#include "cn_sort.h"
 #include "cn_model.h"
 
 #include "cn_file.h"
@@ -401,7 +402,7 @@ static int list_rule_files(const char *dir, const char *suffix, char ***names, s
     if (*n == 0 && !strcmp(suffix, ".rules"))
         return cn_error_set(err, CN_ERR_IO, "%s: no *.rules files in the rule folder", dir);
     if (*n)
-        qsort(*names, *n, sizeof **names, name_cmp);
+        cn_sort_stable(*names, *n, sizeof **names, name_cmp);
     return CN_OK;
 }
 

@@ -1,6 +1,7 @@
 /* cn_pagecues: load page-cues.txt and answer the parsers' lookups. */
 #include "cn_pagecues.h"
 
+#include "cn_sort.h"
 #include "cn_file.h"
 
 #include "cn_lines.h"
@@ -336,7 +337,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->continuations};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (lists[i]->n)
-            qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
+            cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
     c->wpats = calloc(c->widgets.n + 1, sizeof *c->wpats);
     if (!c->wpats) {
         cn_pagecues_free(c);

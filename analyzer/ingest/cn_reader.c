@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_reader.h"
 
+#include "cn_sort.h"
 #include "cn_dedup.h"
 #include "cn_flat.h"
 #include "cn_jsonl.h"
@@ -175,7 +176,7 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
         return rc;
     }
     if (f.n > 1)
-        qsort(f.names, f.n, sizeof *f.names, name_cmp);
+        cn_sort_stable(f.names, f.n, sizeof *f.names, name_cmp);
     r->stack[r->depth++] = f;
     return CN_OK;
 }

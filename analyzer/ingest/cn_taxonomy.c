@@ -1,6 +1,7 @@
 /* cn_taxonomy: load the specialty list and split "City Specialty" lines. */
 #include "cn_taxonomy.h"
 
+#include "cn_sort.h"
 #include "cn_file.h"
 
 #include "cn_lines.h"
@@ -128,7 +129,7 @@ int cn_taxonomy_parse(const char *text, size_t len, const char *origin, cn_taxon
     if (rc == CN_OK && t->n_names == 0)
         rc = cn_error_set(err, CN_ERR_RULES, "%s: no specialties", origin);
     if (rc == CN_OK) {
-        qsort(t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
+        cn_sort_stable(t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
         for (size_t i = 1; i < t->n_entries; i++) {
             if (strcmp(t->entries[i - 1].key, t->entries[i].key) == 0) {
                 size_t a = t->entries[i - 1].lineno, b = t->entries[i].lineno;

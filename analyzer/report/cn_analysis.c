@@ -2,6 +2,7 @@
  * to disk), group them into questions, compute every figure of a report. */
 #include "cn_analysis.h"
 
+#include "cn_sort.h"
 #include "cn_batch.h"
 #include "cn_cmh.h"
 #include "cn_hash.h"
@@ -761,7 +762,7 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
-        qsort(q->files, q->n_files, sizeof *q->files, str_ptr_cmp);
+        cn_sort_stable(q->files, q->n_files, sizeof *q->files, str_ptr_cmp);
         size_t w = 0;
         for (size_t f = 0; f < q->n_files; f++)
             if (w == 0 || strcmp(q->files[w - 1], q->files[f]))

@@ -1,6 +1,7 @@
 /* cn_html_page: report.html written directly, section by section. */
 #include "cn_html_page.h"
 
+#include "cn_sort.h"
 #include "cn_config.h"
 #include "cn_hash.h"
 #include "cn_html_out.h"
@@ -111,7 +112,7 @@ static bool prepare(page *p)
     }
     for (size_t i = 0; i < nq; i++)
         keys[i] = question_key(r, i);
-    qsort(keys, nq, sizeof *keys, cmp_contested);
+    cn_sort_stable(keys, nq, sizeof *keys, cmp_contested);
     for (size_t i = 0; i < nq; i++)
         p->order[i] = keys[i].qi;
     free(keys);
@@ -282,7 +283,7 @@ static char **specialty_names(const cn_analysis_result *r, size_t *n_out)
         free(names);
         return NULL;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    cn_sort_stable(names, n, sizeof *names, cmp_str);
     *n_out = n;
     return names;
 }
@@ -323,7 +324,7 @@ static void filter_bar(page *p)
     for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++)
         if (all & cn_review_reason_at(k))
             codes[nc++] = cn_review_reason_name(cn_review_reason_at(k));
-    qsort(codes, nc, sizeof *codes, cmp_str);
+    cn_sort_stable(codes, nc, sizeof *codes, cmp_str);
     for (size_t i = 0; i < nc; i++) {
         fprintf(o->f, "<option value=\"%s\">", codes[i]);
         for (const char *c = codes[i]; *c; c++)
@@ -640,7 +641,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
     }
     for (size_t i = 0; i < n; i++)
         keys[i] = question_key(p->r, qs[i]);
-    qsort(keys, n, sizeof *keys, cmp_listed);
+    cn_sort_stable(keys, n, sizeof *keys, cmp_listed);
     cn_html_raw(o, "<ul class=\"plain\">");
     for (size_t i = 0; i < n; i++) {
         const cn_analysis_question *q = &p->r->questions[keys[i].qi];
@@ -761,7 +762,7 @@ static void claims_view(page *p)
     for (size_t c = 0; c < r->n_claims; c++)
         if (g[c].n && !is_adhoc(&r->questions[g[c].first]))
             g[listed++] = g[c];
-    qsort(g, listed, sizeof *g, cmp_group);
+    cn_sort_stable(g, listed, sizeof *g, cmp_group);
     for (size_t i = 0; i < listed; i++)
         claim_group(p, &g[i], i + 1);
     size_t n_adhoc = 0;
@@ -946,7 +947,7 @@ static void physicians_view(page *p)
                 "question (physicians are told apart by name). Each stance links to the "
                 "answer.</p>",
                 n, n != 1 ? "s" : "");
-        qsort(kept, n, sizeof *kept, cmp_group);
+        cn_sort_stable(kept, n, sizeof *kept, cmp_group);
         for (size_t i = 0; i < n; i++)
             physician_group(p, &kept[i], i + 1);
     } else {

@@ -1,6 +1,7 @@
 /* cn_review: reason names and weights of the review queue, and its order. */
 #include "cn_review.h"
 
+#include "cn_sort.h"
 #include "cn_error.h"
 
 #include <stdlib.h>
@@ -69,7 +70,7 @@ int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
 {
     for (size_t i = 0; i < n; i++)
         items[i].round = 0;
-    qsort(items, n, sizeof *items, item_cmp);
+    cn_sort_stable(items, n, sizeof *items, item_cmp);
     if (per_question == 0 || n == 0)
         return CN_OK;
     /* Number each item within its question in urgency order, then sort again
@@ -84,6 +85,6 @@ int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
     for (size_t i = 0; i < n; i++)
         items[i].round = seen[items[i].question]++ / per_question;
     free(seen);
-    qsort(items, n, sizeof *items, item_cmp);
+    cn_sort_stable(items, n, sizeof *items, item_cmp);
     return CN_OK;
 }

@@ -1,6 +1,7 @@
 /* cn_tally: counts, consensus, summary, dissent and specialty split of one set of votes. */
 #include "cn_tally.h"
 
+#include "cn_sort.h"
 #include "cn_relabel.h"
 
 #include "cn_summary.h"
@@ -54,7 +55,7 @@ static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, 
         t->specialties[s].counts[votes[i].stance]++;
         t->specialties[s].answers++;
     }
-    qsort(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
+    cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
     return CN_OK;
 }
 
@@ -66,7 +67,7 @@ static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_e
     for (size_t i = 0; i < n; i++)
         if (votes[i].file)
             t->files[t->n_files++] = votes[i].file;
-    qsort(t->files, t->n_files, sizeof *t->files, str_cmp);
+    cn_sort_stable(t->files, t->n_files, sizeof *t->files, str_cmp);
     size_t w = 0;
     for (size_t i = 0; i < t->n_files; i++)
         if (w == 0 || strcmp(t->files[w - 1], t->files[i]))

@@ -1,6 +1,8 @@
 /* cn_agreement: Krippendorff's alpha with a unit bootstrap, and Fleiss' kappa (GSL). */
 #include "cn_agreement.h"
 
+#include "cn_sort.h"
+
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -374,7 +376,7 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
         nd = 0;
     }
     if (nd > 0) {
-        qsort(alphas, nd, sizeof *alphas, cmp_double);
+        cn_sort_stable(alphas, nd, sizeof *alphas, cmp_double);
         out->ci_lo = gsl_stats_quantile_from_sorted_data(alphas, 1, nd, (1.0 - o->level) / 2.0);
         out->ci_hi = gsl_stats_quantile_from_sorted_data(alphas, 1, nd, (1.0 + o->level) / 2.0);
         out->q_below_667 = (double)below667 / (double)nd;

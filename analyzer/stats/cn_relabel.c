@@ -1,6 +1,8 @@
 /* cn_relabel: the consensus redrawn under the classifier's confusion matrix. */
 #include "cn_relabel.h"
 
+#include "cn_sort.h"
+
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <limits.h>
@@ -230,7 +232,7 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     if (majority != CN_STANCE_NONE && level >= CN_CONSENSUS_WEAK)
         out->holds = fmin(held, 1.0);
     if (n_shares > 0) {
-        qsort(shares, n_shares, sizeof *shares, cmp_weighted);
+        cn_sort_stable(shares, n_shares, sizeof *shares, cmp_weighted);
         out->share_lo = weighted_quantile(shares, n_shares, share_total, 0.025);
         out->share_hi = weighted_quantile(shares, n_shares, share_total, 0.975);
     }

@@ -1,0 +1,93 @@
+/*
+ * cn_sort: a stable sort (see cn_sort.h). Runs of up to RUN items are sorted
+ * by insertion, then merged bottom-up through one buffer the size of the
+ * input, so the whole sort is O(n log n) with one allocation.
+ */
+#include "cn_sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { RUN = 16 };
+
+/* Insertion sort of a[lo, hi): stable, since an item moves left only past
+ * strictly greater ones. tmp holds one item. */
+static void insertion(char *a, size_t lo, size_t hi, size_t size, char *tmp,
+                      int (*cmp)(const void *, const void *))
+{
+    for (size_t i = lo + 1; i < hi; i++) {
+        size_t j = i;
+        if (cmp(a + (j - 1) * size, a + i * size) <= 0)
+            continue;
+        memcpy(tmp, a + i * size, size);
+        while (j > lo && cmp(a + (j - 1) * size, tmp) > 0) {
+            memcpy(a + j * size, a + (j - 1) * size, size);
+            j--;
+        }
+        memcpy(a + j * size, tmp, size);
+    }
+}
+
+/* Merge src[lo, mid) and src[mid, hi) into dst[lo, hi); on a tie the left
+ * run's item goes first, which keeps the sort stable. */
+static void merge(const char *src, char *dst, size_t lo, size_t mid, size_t hi, size_t size,
+                  int (*cmp)(const void *, const void *))
+{
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi) {
+        if (cmp(src + j * size, src + i * size) < 0)
+            memcpy(dst + k++ * size, src + j++ * size, size);
+        else
+            memcpy(dst + k++ * size, src + i++ * size, size);
+    }
+    if (i < mid)
+        memcpy(dst + k * size, src + i * size, (mid - i) * size);
+    else if (j < hi)
+        memcpy(dst + k * size, src + j * size, (hi - j) * size);
+}
+
+void cn_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n < 2 || size == 0)
+        return;
+    char one[64];
+    char *tmp = size <= sizeof one ? one : malloc(size);
+    char *a = base;
+    char *buf = n > RUN && n <= (size_t)-1 / size ? malloc(n * size) : NULL;
+    if (!tmp) {
+        /* No room even for one item: a stable exchange sort needs none. */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && cmp(a + (j - 1) * size, a + j * size) > 0; j--)
+                for (size_t b = 0; b < size; b++) {
+                    char c = a[(j - 1) * size + b];
+                    a[(j - 1) * size + b] = a[j * size + b];
+                    a[j * size + b] = c;
+                }
+        free(buf);
+        return;
+    }
+    if (!buf) {
+        insertion(a, 0, n, size, tmp, cmp);
+        if (tmp != one)
+            free(tmp);
+        return;
+    }
+    for (size_t lo = 0; lo < n; lo += RUN)
+        insertion(a, lo, lo + RUN < n ? lo + RUN : n, size, tmp, cmp);
+    char *src = a, *dst = buf;
+    for (size_t width = RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            merge(src, dst, lo, mid, hi, size, cmp);
+        }
+        char *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * size);
+    free(buf);
+    if (tmp != one)
+        free(tmp);
+}

@@ -1,0 +1,17 @@
+/*
+ * cn_sort: the one sort this code base uses where equal items may meet: a
+ * stable merge sort, so equal items keep their order on every C library
+ * (qsort promises no order for ties, and glibc's changed with its version),
+ * and reports stay byte-identical from machine to machine.
+ */
+#ifndef CN_SORT_H
+#define CN_SORT_H
+
+#include <stddef.h>
+
+/* Sort n items of size bytes at base by cmp, equal items in their order
+ * before. Never fails: when the merge buffer cannot be allocated it sorts in
+ * place by insertion (same order, quadratic time). */
+void cn_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+#endif
