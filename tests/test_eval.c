@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include "cn_eval.h"
+#include "cn_fit.h"
+#include "cn_model.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -260,6 +262,56 @@ static void test_cli_usage(void)
     free(err);
 }
 
+/* cn_fit's dev dump (CN_FIT_DUMP, tests/real/tools/ngram_cv.py): one JSON
+ * line per aligned answer with its gold stance, weight and the very vector
+ * the fit sees; an answer no gold line names is not written. */
+static void test_fit_dump(void)
+{
+    cn_gold *g = NULL;
+    cn_error err;
+    char *p =
+        write_tmp("g.jsonl", "{\"answer_id\":\"a1\",\"stance\":\"cautionary\",\"weight\":2}\n");
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(p, &g, &err), CN_OK);
+    free(p);
+    cn_model *m = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
+    size_t nf = cn_model_features(m);
+    double *x = calloc(nf, sizeof *x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    cn_fit *f = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
+    FILE *dump = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dump);
+    cn_fit_set_dump(f, dump);
+    x[0] = 1;
+    x[1] = 0.5;
+    CU_ASSERT_EQUAL(cn_fit_add(f, "p.txt", 3, "a1", "some words here", x, &err), CN_OK);
+    x[1] = 9;
+    CU_ASSERT_EQUAL(cn_fit_add(f, "p.txt", 4, "zz", "other words", x, &err), CN_OK);
+    cn_fit_summary s;
+    CU_ASSERT_EQUAL(cn_fit_run(f, m, 0.1, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(s.aligned, 1);
+    rewind(dump);
+    char line[4096];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fgets(line, sizeof line, dump));
+    cJSON *row = cJSON_Parse(line);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    CU_ASSERT_STRING_EQUAL(cJSON_GetObjectItem(row, "file")->valuestring, "p.txt");
+    CU_ASSERT_EQUAL(cJSON_GetObjectItem(row, "index")->valueint, 3);
+    CU_ASSERT_STRING_EQUAL(cJSON_GetObjectItem(row, "stance")->valuestring, "cautionary");
+    CU_ASSERT_DOUBLE_EQUAL(cJSON_GetObjectItem(row, "weight")->valuedouble, 2, 1e-12);
+    const cJSON *v = cJSON_GetObjectItem(row, "x");
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(v), (int)nf);
+    CU_ASSERT_DOUBLE_EQUAL(cJSON_GetArrayItem(v, 1)->valuedouble, 0.5, 1e-12);
+    cJSON_Delete(row);
+    CU_ASSERT_PTR_NULL(fgets(line, sizeof line, dump)); /* the unlabelled answer: not written */
+    fclose(dump);
+    cn_fit_free(f);
+    cn_model_free(m);
+    free(x);
+    cn_gold_free(g);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -273,6 +325,7 @@ int main(void)
         {"seed acceptance", test_seed_acceptance},
         {"held-out acceptance", test_heldout_acceptance},
         {"CLI usage", test_cli_usage},
+        {"fit: the dev dump of aligned vectors", test_fit_dump},
         {NULL, NULL},
     };
     return tu_run_suite("eval", tests);

@@ -16,6 +16,7 @@ struct cn_fit {
     size_t n_features;
     seen *v;
     size_t n, cap;
+    FILE *dump; /* dev: aligned vectors written here by cn_fit_run, or NULL */
 };
 
 int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *err)
@@ -72,6 +73,21 @@ int cn_fit_add(cn_fit *f, const char *file, size_t index, const char *answer_id,
     return CN_OK;
 }
 
+void cn_fit_set_dump(cn_fit *f, FILE *dump)
+{
+    f->dump = dump;
+}
+
+/* One aligned vector as a JSON line (file names are plain page names). */
+static void dump_row(FILE *out, const seen *s, cn_stance y, double weight, size_t nf)
+{
+    fprintf(out, "{\"file\":\"%s\",\"index\":%zu,\"stance\":\"%s\",\"weight\":%.17g,\"x\":[",
+            s->file, s->index, cn_stance_name(y), weight);
+    for (size_t j = 0; j < nf; j++)
+        fprintf(out, "%s%.17g", j ? "," : "", s->x[j]);
+    fputs("]}\n", out);
+}
+
 /* The answer an aligned pair names (answers are unique by file and index). */
 static const seen *find(const cn_fit *f, const char *file, size_t index)
 {
@@ -109,6 +125,8 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
         y[n] = r.pairs[i].gold->stance;
         wt[n] = r.pairs[i].gold->weight;
         out->counts[y[n]]++;
+        if (f->dump)
+            dump_row(f->dump, s, y[n], wt[n], f->n_features);
         n++;
     }
     out->aligned = n;

@@ -14,6 +14,7 @@
 #include "cn_model.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct cn_fit cn_fit;
 
@@ -32,6 +33,12 @@ typedef struct cn_fit_summary {
     double training_accuracy;     /* of the fitted model on those answers */
     long counts[CN_STANCE_COUNT]; /* gold labels fitted on */
 } cn_fit_summary;
+
+/* Development aid: cn_fit_run also writes each aligned answer's file, index,
+ * gold stance, weight and feature vector as a JSON line to dump (borrowed;
+ * NULL, the default, for none). Lets a dev script try other learners on the
+ * very vectors the fit sees. */
+void cn_fit_set_dump(cn_fit *fit, FILE *dump);
 
 /* Align, then fit the model's weights (cn_model_fit with this L2 penalty). */
 int cn_fit_run(cn_fit *fit, cn_model *model, double l2, cn_fit_summary *out, cn_error *err);
