@@ -1119,6 +1119,36 @@ static void test_bare_page_one_answer_a_paragraph(void)
     ru_free(&r);
 }
 
+/* A flat page cut from the top, one answer a line: a line below the first
+ * answer in the asker's own words ("I'm confused ... tell me") is the
+ * question, not an answer; a long answer that says "in my experience" once
+ * stays an answer, and so does a short one "in my office" ([practice-phrases]). */
+static void test_flat_asker_line_below_first_answer(void)
+{
+    ru_result r = read_str(
+        "A permanent filler can still be taken out, but the surgery to remove it is hard and the "
+        "result is often uneven.\n"
+        "I'm lost here. I keep reading that this filler can never be undone, and elsewhere "
+        "that a surgeon can cut it out. Just tell me plainly.\n"
+        "Removal is possible through the inside of the mouth, though it takes skill. In my "
+        "experience the beads sit in a capsule of scar, so the surgeon takes the capsule with "
+        "them, and two or three sessions may be needed before the lumps are gone. Many people "
+        "choose to leave small amounts alone, since each operation leaves a little scar of its "
+        "own and the filler itself does no harm where it sits.\n"
+        "Cutting it out can be done, but expect a long recovery and some lasting firmness.\n"
+        "No trouble at all, we take these beads out every month in my office.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->format, CN_FORMAT_FLAT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->question, "I'm lost here."));
+    check_start(&r, 1, "A permanent filler can still be taken out");
+    check_start(&r, 2, "Removal is possible through the inside");
+    check_start(&r, 3, "Cutting it out can be done");
+    check_start(&r, 4, "No trouble at all, we take these beads out");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1158,6 +1188,8 @@ int main(void)
         {"a greeting line; a line broken mid-sentence", test_greeting_and_broken_lines},
         {"bare pages: the asker's paragraph under the title", test_bare_asker_paragraphs},
         {"bare page: one answer a paragraph", test_bare_page_one_answer_a_paragraph},
+        {"flat page: the asker's line below the first answer",
+         test_flat_asker_line_below_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

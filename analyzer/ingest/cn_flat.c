@@ -114,6 +114,29 @@ static bool asker_words(const cn_pagecues *cues, const char *s, size_t len)
     return false;
 }
 
+/* The line speaks only in the asker's voice: no word addresses the asker
+ * ("you") or speaks of a practice, and the asker's words ("I'm", "me") are
+ * dense, one in every two answer lines' worth of words at least (a physician's
+ * long answer may say "in my experience" once). */
+static bool asker_voice(const cn_pagecues *cues, const char *s, size_t len)
+{
+    size_t k = 0, w0, w1;
+    int asker = 0, listener = 0;
+    bool more = next_word(s, len, &k, &w0, &w1);
+    while (more) {
+        size_t end = k, n0, n1;
+        more = next_word(s, len, &k, &n0, &n1);
+        size_t next_len = more && w1 == end ? n1 - n0 : 0;
+        int v = w1 > w0 ? cn_pagecues_voice(cues, s + w0, w1 - w0, s + n0, next_len) : 0;
+        asker += v > 0;
+        listener += v < 0;
+        w0 = n0;
+        w1 = n1;
+    }
+    size_t per = 2 * cn_pagecues_get_limits(cues)->answer_line_words;
+    return asker > 0 && listener == 0 && (size_t)asker * per >= cn_span_words(s, len);
+}
+
 /* The first line is the site's slogan or the question, unless it is a
  * physician's answer: two answer lines' worth of words ending a sentence, not
  * in the asker's voice (pages cut from the top start with an answer). */
@@ -328,6 +351,16 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
+        /* a page cut from the top: the asker's own words below the first
+         * answer are the question's body, not an answer */
+        if (!page->question && asker_voice(cues, l->s, l->len)) {
+            if (g.n)
+                rc = group_flush(cues, page, &cap, &g, err);
+            if (rc == CN_OK && !(page->question = copy_span(l->s, l->len)))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            prev = NULL;
+            continue;
+        }
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
         if (rc == CN_OK && !group_add(&g, l, 0))
