@@ -1149,6 +1149,37 @@ static void test_flat_asker_line_below_first_answer(void)
     ru_free(&r);
 }
 
+/* Two long lines of one paragraph with no blank line between them, on a page
+ * that signs no answer (read one answer a line): a line opening with a
+ * [continuations] word ("By way of comparison, ...") goes on from the line
+ * above and stays in its answer. */
+static void test_continuation_line_in_a_run(void)
+{
+    ru_result r = read_str(
+        "Can I have a tummy tuck with a clotting gene?\n\n"
+        "I carry one copy of a clotting gene. Is there a plan for before and after the "
+        "operation?\n\n"
+        "Doctor Answers 2\n\n"
+        "A tummy tuck is still possible with the gene\n\n"
+        "This inherited clotting trait is found in about one in twenty people of European "
+        "descent, most of whom carry a single copy of it.\n\n"
+        "The yearly chance of a clot is about one in a thousand for most people, and two to "
+        "eight times higher with one copy of the gene.\n"
+        "By way of comparison, women on the pill carry a three to four times higher risk of a "
+        "clot than women who are not on it.\n\n"
+        "Planned with a blood specialist, with early walking and blood thinners, the operation "
+        "is reasonably safe.\n\n"
+        "Yes, with precautions\n\n"
+        "Tell your surgeon about the gene; blood thinners after the operation and early walking "
+        "keep the risk low.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "This inherited clotting trait");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "By way of comparison, women"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Planned with a blood specialist"));
+    check_start(&r, 2, "Tell your surgeon about the gene");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1190,6 +1221,7 @@ int main(void)
         {"bare page: one answer a paragraph", test_bare_page_one_answer_a_paragraph},
         {"flat page: the asker's line below the first answer",
          test_flat_asker_line_below_first_answer},
+        {"a continuation line in a run of answer lines", test_continuation_line_in_a_run},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

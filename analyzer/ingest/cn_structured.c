@@ -349,12 +349,15 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
     }
     if (((c->split_runs && !voted) || glued) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
-         * a line that goes on from the one above stays with it. */
+         * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
-            for (k = i + 1; k < n && cn_pagecues_line_goes_on(c->cues, line_at(c, first + k - 1)->s,
-                                                              line_at(c, first + k - 1)->len,
-                                                              line_at(c, first + k)->s,
-                                                              line_at(c, first + k)->len);
+            for (k = i + 1;
+                 k < n &&
+                 (cn_pagecues_line_goes_on(c->cues, line_at(c, first + k - 1)->s,
+                                           line_at(c, first + k - 1)->len, line_at(c, first + k)->s,
+                                           line_at(c, first + k)->len) ||
+                  cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
+                                              line_at(c, first + k)->len));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
