@@ -112,8 +112,14 @@ def main():
         if pred != lab["stance"]:
             errors.append(f"WRONG    {lab['file']} #{lab['index']} (reader #{match['index']}) "
                           f"gold={lab['stance']} got={pred}")
+    # A title-only answer (the page ends under its title) is reported with no
+    # body, no stance and no vote, and the labels leave such answers out (they
+    # have no words to hash): neither side can match it, so it is counted
+    # apart, not as a stray.
     unmatched = [a for f in present for a in by_file.get(f, []) if (a["file"], a["index"]) not in used
                  and not a.get("duplicate_of")]
+    title_only = [a for a in unmatched if not (a.get("text") or "").strip()]
+    unmatched = [a for a in unmatched if (a.get("text") or "").strip()]
     extra = len(unmatched)
     for a in unmatched:
         errors.append(f"EXTRA    {a['file']} (reader #{a['index']}) matches no label")
@@ -126,7 +132,7 @@ def main():
         "split": args.split, "pages": len(present), "pages_rejected": len(rejected),
         "labelled_answers": scored, "found": found,
         "found_share": found / scored if scored else float("nan"),
-        "unmatched_reader_answers": extra,
+        "unmatched_reader_answers": extra, "title_only_reader_answers": len(title_only),
         "macro_f1_strict": f1, "accuracy_strict": acc, "kappa_strict": k,
         "macro_f1_aligned": f1_al, "per_label": per,
         "confusion": {g: dict(Counter(p for gg, p in pairs if gg == g)) for g in LABELS},
@@ -136,7 +142,8 @@ def main():
     else:
         print(f"split {args.split}: {len(present)} pages, {len(rejected)} rejected by the reader")
         print(f"reader: {found}/{scored} labelled answers found ({100 * out['found_share']:.1f}%), "
-              f"{extra} reader answers match no label")
+              f"{extra} reader answers match no label ({len(title_only)} title-only answers "
+              "cut by the page's end, unlabelled and no voters, not counted)")
         print(f"classifier (strict): macro-F1 {f1:.3f}, accuracy {acc:.3f}, kappa {k:.3f}; "
               f"macro-F1 on found answers {f1_al:.3f}")
         for lab in LABELS:
