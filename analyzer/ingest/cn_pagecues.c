@@ -11,10 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A sorted list of strings for bsearch lookups. */
+/* A sorted list of strings for bsearch lookups. first[b]: some entry starts
+ * with byte b (set once the list is loaded), so most words are turned away
+ * by one byte before they are normalized or searched. */
 typedef struct strlist {
     char **v;
     size_t n, cap;
+    bool first[256];
 } strlist;
 
 typedef enum section {
@@ -95,6 +98,38 @@ static bool strlist_push(strlist *l, char *s)
 static int str_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fill l->first from its entries. */
+static void strlist_index(strlist *l)
+{
+    memset(l->first, 0, sizeof l->first);
+    for (size_t i = 0; i < l->n; i++)
+        l->first[(unsigned char)l->v[i][0]] = true;
+}
+
+/* Printable ASCII but the backtick (folded to '): normalization only
+ * lower-cases it. */
+static bool plain_byte(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && c != '`';
+}
+
+/* Can the normalized s[0..len) start like an entry of l (a normalized list)?
+ * Normalization drops leading white space and only lower-cases a plain byte,
+ * so when the first other byte is plain, it decides; entries are never empty,
+ * so text of white space only matches none. */
+static bool may_start(const strlist *l, const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len && cn_text_is_space((unsigned char)s[k]))
+        k++;
+    if (k == len)
+        return false;
+    unsigned char c = (unsigned char)s[k];
+    if (!plain_byte(c))
+        return true;
+    return l->first[(unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c)];
 }
 
 static bool strlist_has(const strlist *l, const char *s)
@@ -332,9 +367,11 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->listener,     &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,       &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations};
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
+        strlist_index(lists[i]);
+    }
     c->wpats = calloc(c->widgets.n + 1, sizeof *c->wpats);
     if (!c->wpats) {
         cn_pagecues_free(c);
@@ -385,7 +422,8 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
         if (tok[i] != '.')
             buf[w++] = tok[i];
     buf[w] = '\0';
-    return w > 0 && strlist_has(&c->credentials, buf);
+    return w > 0 && c->credentials.first[(unsigned char)buf[0]] &&
+           strlist_has(&c->credentials, buf);
 }
 
 /* Normalized s[0..len) into out (len + 1 bytes) with trailing punctuation
@@ -401,7 +439,7 @@ static size_t norm_core(const char *s, size_t len, char *out)
 
 bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
 {
-    if (len == 0 || len > 64)
+    if (len == 0 || len > 64 || !may_start(&c->valedictions, s, len))
         return false;
     char v[65];
     norm_core(s, len, v);
@@ -466,19 +504,10 @@ static bool word_byte(unsigned char c)
  * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
 static bool starts_with_any(const strlist *l, const char *line, size_t len)
 {
-    if (l->n == 0)
-        return false;
     /* Most lines start with a printable ASCII byte, which normalization only
      * lower-cases: when no entry starts with it, nothing can match. */
-    unsigned char c0 = len ? (unsigned char)line[0] : 0;
-    if (c0 > ' ' && c0 < 0x7F && c0 != '`') {
-        char first = (char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
-        bool any = false;
-        for (size_t i = 0; i < l->n && !any; i++)
-            any = l->v[i][0] == first;
-        if (!any)
-            return false;
-    }
+    if (l->n == 0 || !may_start(l, line, len))
+        return false;
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
     char v[201];
@@ -545,19 +574,22 @@ static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
 bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->stopwords, buf);
+    return may_start(&c->stopwords, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->stopwords, buf);
 }
 
 bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->common, buf);
+    return may_start(&c->common, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->common, buf);
 }
 
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+    return may_start(&c->particles, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->particles, buf);
 }
 
 size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)
@@ -571,6 +603,8 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, siz
         if (keep == 0 || keep == i || i + 1 >= len)
             continue; /* the mark must stand between words: "Name - Link" */
         size_t n = len - i - 1;
+        if (!may_start(&c->suffixes, line + i + 1, n))
+            continue;
         char small[128];
         char *v = n < sizeof small ? small : malloc(n + 1);
         bool hit = false;

@@ -11,18 +11,43 @@
 #define SIGNOFF_MAX 200
 #define MAX_TOKENS 16
 /* Signature lines examined at the end of a paragraph (3 parts + 2 extras). */
-#define BLOCK_MAX 5
+#define BLOCK_MAX CN_SIGBLOCK_LINES
 
 typedef struct tok {
     const char *s;
     size_t len;
 } tok;
 
+/* Bytes of the white-space character at s (len > 0), or 0. ASCII, nearly
+ * every byte of a page, is tested without decoding. */
 static size_t space_len(const char *s, size_t len)
 {
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return cn_text_is_space(c) ? 1 : 0;
     uint32_t cp;
-    size_t n = cn_utf8_decode(s, len, &cp);
+    size_t n = cn_utf8_decode_multi(s, len, &cp);
     return cn_span_is_space_cp(cp) ? n : 0;
+}
+
+/* End of the word that starts at s[i]: the next white space or len. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (cn_text_is_space(c))
+                break;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = cn_utf8_decode_multi(s + i, len - i, &cp);
+        if (cn_span_is_space_cp(cp))
+            break;
+        i += n;
+    }
+    return i;
 }
 
 /* Split s[0..len) into white-space separated tokens; -1 when more than max. */
@@ -37,10 +62,7 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
             continue;
         }
         size_t start = i;
-        while (i < len && !space_len(s + i, len - i)) {
-            uint32_t cp;
-            i += cn_utf8_decode(s + i, len - i, &cp);
-        }
+        i = word_end(s, len, i);
         if (n == max)
             return -1;
         t[n++] = (tok){s + start, i - start};
@@ -48,10 +70,20 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
     return n;
 }
 
+/* strchr(set, c) != NULL (so true for '\0' too), without the call: the
+ * sets are short constants. */
+static inline bool in_set(const char *set, char c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return c == '\0';
+}
+
 /* The token without trailing characters from set. */
 static tok rstrip(tok t, const char *set)
 {
-    while (t.len > 0 && strchr(set, t.s[t.len - 1]))
+    while (t.len > 0 && in_set(set, t.s[t.len - 1]))
         t.len--;
     return t;
 }
@@ -112,11 +144,11 @@ static bool is_dr(tok t)
     return cn_span_equals_ci(t.s, t.len, "dr.") || cn_span_equals_ci(t.s, t.len, "dr");
 }
 
-/* "Name Name, MD[, FACS]": two to six name words, then credentials. */
-static bool classify_name(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+/* "Name Name, MD[, FACS]": two to six name words, then credentials. t[0..n)
+ * are the line's tokens (n = -1: too many). */
+static bool classify_name_tokens(const cn_pagecues *cues, const char *line, size_t len,
+                                 const tok *t, int n, cn_sigline *out)
 {
-    tok t[MAX_TOKENS];
-    int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 2 || memchr(line, ':', len) || memchr(line, '?', len) || memchr(line, '!', len))
         return false;
     /* "George Roe, MD (retired)": a short remark in brackets after the
@@ -141,6 +173,13 @@ static bool classify_name(const cn_pagecues *cues, const char *line, size_t len,
     tok last = rstrip(t[c - 1], ",");
     out->name_core = (size_t)(last.s + last.len - line);
     return true;
+}
+
+static bool classify_name(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+{
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    return classify_name_tokens(cues, line, len, t, n, out);
 }
 
 /* A city: up to five capitalized words (particles and state codes allowed),
@@ -245,11 +284,10 @@ static bool tok_is(tok t, const char *word)
     return cn_span_equals_ci(t.s, t.len, word);
 }
 
-/* "4.9 out of 5 stars 63 reviews", the review count optional. */
-static bool classify_rating(const char *line, size_t len, cn_sigline *out)
+/* "4.9 out of 5 stars 63 reviews", the review count optional: t[0..n) are
+ * the line's tokens. */
+static bool classify_rating(const tok *t, int n, cn_sigline *out)
 {
-    tok t[MAX_TOKENS];
-    int n = tokenize(line, len, t, MAX_TOKENS);
     if (n != 5 && n != 7)
         return false;
     double r;
@@ -300,9 +338,12 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
         return out->kind;
     len = cn_pagecues_strip_name_suffix(cues, line, len);
     out->len = len;
-    if (classify_rating(line, len, out))
+    /* the rating and the name read the same tokens: split the line once */
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (classify_rating(t, n, out))
         out->kind = CN_SIGLINE_RATING;
-    else if (classify_name(cues, line, len, out))
+    else if (classify_name_tokens(cues, line, len, t, n, out))
         out->kind = CN_SIGLINE_NAME;
     else if (classify_place(cues, line, len, out))
         out->kind = CN_SIGLINE_PLACE;
@@ -428,14 +469,33 @@ static bool bare_name(const cn_pagecues *cues, const char *line, size_t len)
     return true;
 }
 
+static bool block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                       const cn_sigline *plain, cn_sigblock *out);
+
 bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out)
 {
     if (n == 0)
         return false;
     size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
-    cn_sigline kinds[BLOCK_MAX], plain[BLOCK_MAX];
+    cn_sigline plain[BLOCK_MAX];
     for (size_t i = base; i < n; i++)
         cn_signature_classify(cues, lines[i].s, lines[i].len, &plain[i - base]);
+    return block_tail(cues, lines, n, plain, out);
+}
+
+bool cn_signature_block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                             const cn_sigline *plain, cn_sigblock *out)
+{
+    return n > 0 && block_tail(cues, lines, n, plain, out);
+}
+
+/* The block of lines[0..n) (n > 0); plain[0..) classifies its last (up to
+ * BLOCK_MAX) lines, each on its own. */
+static bool block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                       const cn_sigline *plain, cn_sigblock *out)
+{
+    size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
+    cn_sigline kinds[BLOCK_MAX];
     memcpy(kinds, plain, (n - base) * sizeof *kinds);
     for (size_t i = base; i + 1 < n; i++) {
         cn_sigline *l = &kinds[i - base];
