@@ -17,6 +17,7 @@
 typedef struct strlist {
     char **v;
     size_t n, cap;
+    size_t longest; /* bytes of the longest entry */
     bool first[256];
 } strlist;
 
@@ -63,6 +64,11 @@ struct cn_pagecues {
     strlist continuations; /* normalized prefixes */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
+    /* Bytes a widget can start with (entries without a leading '*') and end
+     * with (entries with only a leading '*'); widget_any: some entry matches
+     * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
+    bool widget_first[256], widget_last[256];
+    bool widget_any;
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -104,8 +110,13 @@ static int str_cmp(const void *a, const void *b)
 static void strlist_index(strlist *l)
 {
     memset(l->first, 0, sizeof l->first);
-    for (size_t i = 0; i < l->n; i++)
+    l->longest = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = strlen(l->v[i]);
         l->first[(unsigned char)l->v[i][0]] = true;
+        if (n > l->longest)
+            l->longest = n;
+    }
 }
 
 /* Printable ASCII but the backtick (folded to '): normalization only
@@ -377,8 +388,16 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < c->widgets.n; i++)
-        c->wpats[i] = widget_pat_of(c->widgets.v[i]);
+    for (size_t i = 0; i < c->widgets.n; i++) {
+        widget_pat w = widget_pat_of(c->widgets.v[i]);
+        c->wpats[i] = w;
+        if (w.clen == 0 || (w.lead && w.trail))
+            c->widget_any = true;
+        else if (w.lead)
+            c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
+        else
+            c->widget_first[(unsigned char)w.core[0]] = true;
+    }
     *out = c;
     return CN_OK;
 }
@@ -481,10 +500,34 @@ static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
     return w->clen == vlen && memcmp(v, w->core, w->clen) == 0;
 }
 
+/* Can the line be a widget, judged by the bytes its normalized core starts
+ * and ends with? Normalization drops white space at both ends and only
+ * lower-cases a plain byte; norm_core then drops trailing punctuation. A
+ * byte that is not plain (or nothing left) decides nothing: true. */
+static bool widget_ends_fit(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (c->widget_any)
+        return true;
+    size_t a = 0, b = len;
+    while (a < len && cn_text_is_space((unsigned char)line[a]))
+        a++;
+    while (b > 0 &&
+           (cn_text_is_space((unsigned char)line[b - 1]) || strchr(" .,;:!?-", line[b - 1])))
+        b--;
+    if (a >= b)
+        return true;
+    unsigned char first = (unsigned char)line[a], last = (unsigned char)line[b - 1];
+    if (!plain_byte(first) || !plain_byte(last))
+        return true;
+    first = (unsigned char)((first >= 'A' && first <= 'Z') ? first + 32 : first);
+    last = (unsigned char)((last >= 'A' && last <= 'Z') ? last + 32 : last);
+    return c->widget_first[first] || c->widget_last[last];
+}
+
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
     /* Widgets are short; a long line is never one. */
-    if (len == 0 || len > 160 || c->widgets.n == 0)
+    if (len == 0 || len > 160 || c->widgets.n == 0 || !widget_ends_fit(c, line, len))
         return false;
     char v[161];
     norm_core(line, len, v);
@@ -500,6 +543,25 @@ static bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Normalize line[0..head) into v (head + 1 bytes), or only as much of it as
+ * decides a prefix match against l: the normalization of a shorter prefix
+ * agrees with the full one but in its last code point (a cut sequence yields
+ * up to 3 raw bytes, and the space before them is written) and a white space
+ * at its end (not written yet). When that shorter output still holds
+ * longest + 1 settled bytes, every entry and the byte after it are compared
+ * as in the full head, which is longer than every entry. Returns v's length. */
+static size_t normalized_head(const strlist *l, const char *line, size_t head, char *v)
+{
+    enum { CUT_BYTES = 4, SLACK = 16 };
+    size_t part = l->longest + 1 + CUT_BYTES + SLACK;
+    if (part < head) {
+        size_t n = cn_text_normalize_into(line, part, v);
+        if (n >= l->longest + 1 + CUT_BYTES)
+            return n;
+    }
+    return cn_text_normalize_into(line, head, v);
+}
+
 /* The line starts with one of the list's normalized prefixes, ending at a
  * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
 static bool starts_with_any(const strlist *l, const char *line, size_t len)
@@ -511,7 +573,7 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
     char v[201];
-    size_t n = cn_text_normalize_into(line, head, v);
+    size_t n = normalized_head(l, line, head, v);
     bool hit = false;
     for (size_t i = 0; i < l->n && !hit; i++) {
         size_t dlen = strlen(l->v[i]);
