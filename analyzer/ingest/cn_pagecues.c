@@ -17,6 +17,7 @@
 typedef struct strlist {
     char **v;
     size_t n, cap;
+    size_t *lens;   /* strlen of each entry (set with first) */
     size_t longest; /* bytes of the longest entry */
     bool first[256];
 } strlist;
@@ -85,6 +86,7 @@ static void strlist_free(strlist *l)
     for (size_t i = 0; i < l->n; i++)
         free(l->v[i]);
     free(l->v);
+    free(l->lens);
 }
 
 static bool strlist_push(strlist *l, char *s)
@@ -106,17 +108,21 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Fill l->first from its entries. */
-static void strlist_index(strlist *l)
+/* Fill l->first, l->lens and l->longest from its entries; false on OOM. */
+static bool strlist_index(strlist *l)
 {
     memset(l->first, 0, sizeof l->first);
     l->longest = 0;
+    l->lens = malloc((l->n + 1) * sizeof *l->lens);
+    if (!l->lens)
+        return false;
     for (size_t i = 0; i < l->n; i++) {
-        size_t n = strlen(l->v[i]);
+        size_t n = l->lens[i] = strlen(l->v[i]);
         l->first[(unsigned char)l->v[i][0]] = true;
         if (n > l->longest)
             l->longest = n;
     }
+    return true;
 }
 
 /* Printable ASCII but the backtick (folded to '): normalization only
@@ -381,7 +387,10 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             qsort(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
-        strlist_index(lists[i]);
+        if (!strlist_index(lists[i])) {
+            cn_pagecues_free(c);
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        }
     }
     c->wpats = calloc(c->widgets.n + 1, sizeof *c->wpats);
     if (!c->wpats) {
@@ -445,12 +454,19 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
            strlist_has(&c->credentials, buf);
 }
 
+/* A byte norm_core drops from the end: strchr(" .,;:!?-", c) != NULL. */
+static bool core_trail(char c)
+{
+    return c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == '-' || c == '\0';
+}
+
 /* Normalized s[0..len) into out (len + 1 bytes) with trailing punctuation
  * and spaces removed; returns its length. */
 static size_t norm_core(const char *s, size_t len, char *out)
 {
     size_t n = cn_text_normalize_into(s, len, out);
-    while (n > 0 && strchr(" .,;:!?-", out[n - 1]))
+    while (n > 0 && core_trail(out[n - 1]))
         n--;
     out[n] = '\0';
     return n;
@@ -511,8 +527,7 @@ static bool widget_ends_fit(const cn_pagecues *c, const char *line, size_t len)
     size_t a = 0, b = len;
     while (a < len && cn_text_is_space((unsigned char)line[a]))
         a++;
-    while (b > 0 &&
-           (cn_text_is_space((unsigned char)line[b - 1]) || strchr(" .,;:!?-", line[b - 1])))
+    while (b > 0 && (cn_text_is_space((unsigned char)line[b - 1]) || core_trail(line[b - 1])))
         b--;
     if (a >= b)
         return true;
@@ -576,7 +591,7 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
     size_t n = normalized_head(l, line, head, v);
     bool hit = false;
     for (size_t i = 0; i < l->n && !hit; i++) {
-        size_t dlen = strlen(l->v[i]);
+        size_t dlen = l->lens[i];
         hit = dlen > 0 && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
               (dlen == n || !word_byte((unsigned char)v[dlen]) ||
                !word_byte((unsigned char)v[dlen - 1]));
@@ -602,7 +617,7 @@ bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *c, const char *line, size_
         return false;
     for (size_t i = 0; i < c->disclaimers.n; i++) {
         const char *d = c->disclaimers.v[i];
-        if (strlen(d) > n && memcmp(v, d, n) == 0)
+        if (c->disclaimers.lens[i] > n && memcmp(v, d, n) == 0)
             return true;
     }
     return false;
@@ -781,7 +796,7 @@ bool cn_pagecues_is_date_line(const cn_pagecues *c, const char *line, size_t len
         return false;
     bool hit = date_from(c, v, n, 0);
     for (size_t i = 0; i < c->date_leads.n && !hit; i++) {
-        size_t dlen = strlen(c->date_leads.v[i]);
+        size_t dlen = c->date_leads.lens[i];
         if (dlen < n && memcmp(v, c->date_leads.v[i], dlen) == 0 && v[dlen] == ' ')
             hit = date_from(c, v, n, dlen);
     }
@@ -794,7 +809,7 @@ size_t cn_pagecues_answer_label(const cn_pagecues *c, const char *line, size_t l
     /* Labels are short ASCII words: compare the line's head byte for byte,
      * ignoring ASCII case, so the returned length is the line's own. */
     for (size_t i = 0; i < c->labels.n; i++) {
-        size_t n = strlen(c->labels.v[i]);
+        size_t n = c->labels.lens[i];
         if (n >= len)
             continue;
         size_t k = 0;

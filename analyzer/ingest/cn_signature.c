@@ -18,13 +18,27 @@ typedef struct tok {
     size_t len;
 } tok;
 
+/* Bytes by what a tokenizer does with them: BYTE_WORD (ASCII, not white
+ * space), BYTE_SPACE (ASCII white space, as cn_text_is_space) or BYTE_MULTI
+ * (a byte of a longer UTF-8 sequence: decode it). */
+enum { BYTE_WORD, BYTE_SPACE, BYTE_MULTI };
+#define MULTI16                                                                                    \
+    BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI,            \
+        BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI,        \
+        BYTE_MULTI, BYTE_MULTI
+static const unsigned char BYTE_CLASS[256] = {
+    ['\t'] = BYTE_SPACE, ['\n'] = BYTE_SPACE, ['\v'] = BYTE_SPACE, ['\f'] = BYTE_SPACE,
+    ['\r'] = BYTE_SPACE, [' '] = BYTE_SPACE,  [0x80] = MULTI16,    [0x90] = MULTI16,
+    [0xA0] = MULTI16,    [0xB0] = MULTI16,    [0xC0] = MULTI16,    [0xD0] = MULTI16,
+    [0xE0] = MULTI16,    [0xF0] = MULTI16};
+
 /* Bytes of the white-space character at s (len > 0), or 0. ASCII, nearly
  * every byte of a page, is tested without decoding. */
 static size_t space_len(const char *s, size_t len)
 {
     unsigned char c = (unsigned char)s[0];
-    if (c < 0x80)
-        return cn_text_is_space(c) ? 1 : 0;
+    if (BYTE_CLASS[c] != BYTE_MULTI)
+        return BYTE_CLASS[c] == BYTE_SPACE;
     uint32_t cp;
     size_t n = cn_utf8_decode_multi(s, len, &cp);
     return cn_span_is_space_cp(cp) ? n : 0;
@@ -34,13 +48,13 @@ static size_t space_len(const char *s, size_t len)
 static size_t word_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            if (cn_text_is_space(c))
-                break;
+        unsigned char k = BYTE_CLASS[(unsigned char)s[i]];
+        if (k == BYTE_WORD) {
             i++;
             continue;
         }
+        if (k == BYTE_SPACE)
+            break;
         uint32_t cp;
         size_t n = cn_utf8_decode_multi(s + i, len - i, &cp);
         if (cn_span_is_space_cp(cp))
@@ -323,7 +337,7 @@ static bool classify_short(const char *line, size_t len)
         if (has_digit(t[i]))
             return false;
     char last = line[len - 1];
-    if (strchr("!?:;", last))
+    if (in_set("!?:;", last))
         return false;
     /* A final '.' only closes an abbreviation or an initial ("Dr.", "B."). */
     return last != '.' || t[n - 1].len <= 3;
@@ -460,7 +474,7 @@ static bool bare_name(const cn_pagecues *cues, const char *line, size_t len)
 {
     tok t[MAX_TOKENS];
     int n = tokenize(line, len, t, MAX_TOKENS);
-    if (n < 2 || n > 5 || strchr(",;:!?", line[len - 1]) ||
+    if (n < 2 || n > 5 || in_set(",;:!?", line[len - 1]) ||
         cn_pagecues_is_valediction(cues, line, len))
         return false;
     for (int i = 0; i < n; i++)
@@ -653,9 +667,9 @@ static bool boundary_before(const char *text, size_t p0, size_t p, size_t *cut)
     if (newline)
         return true;
     size_t e = q;
-    while (e > p0 && strchr("\")'", text[e - 1]))
+    while (e > p0 && in_set("\")'", text[e - 1]))
         e--;
-    return e > p0 && strchr(".!?", text[e - 1]);
+    return e > p0 && in_set(".!?", text[e - 1]);
 }
 
 /* Start of the last paragraph of text[0..len) (after the last blank line). */

@@ -175,6 +175,16 @@ bool cn_structured_detect(const char *text, size_t len)
     return false;
 }
 
+/* strchr(set, c) != NULL (so true for '\0' too), without a call per byte:
+ * the sets are short constants, and some are tested on every byte of a line. */
+static inline bool in_set(const char *set, char c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return c == '\0';
+}
+
 static const cn_line *line_at(const ctx *c, size_t i)
 {
     return &c->lines.v[i];
@@ -339,7 +349,7 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
     char last = cn_span_last_char(l->s, l->len), plast = cn_span_last_char(prev->s, prev->len);
     cn_sigline info;
     return heading_like(l) && cn_span_words(l->s, l->len) <= 8 &&
-           l->len <= c->lim->title_max_bytes && strchr(".,;:!\"'", last) == NULL &&
+           l->len <= c->lim->title_max_bytes && !in_set(".,;:!\"'", last) &&
            (plast == '.' || plast == '!' || plast == '?') &&
            cn_span_words(prev->s, prev->len) >= c->lim->answer_line_words &&
            (classified(c, l, &info) == CN_SIGLINE_NONE || info.kind == CN_SIGLINE_SHORT) &&
@@ -500,7 +510,7 @@ static bool short_enough(const ctx *c, const cn_line *l)
 static bool two_sentences(const cn_line *l)
 {
     for (size_t i = 1; i + 2 < l->len; i++) {
-        if (!strchr(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
+        if (!in_set(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
             continue;
         size_t k = i + 1;
         while (k < l->len && l->s[k] == ' ')
@@ -537,7 +547,7 @@ static bool title_line(const ctx *c, const cn_line *l)
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
-    if (!short_enough(c, l) || (strchr(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
+    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
         signoff_like(c, l) || two_sentences(l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
@@ -874,7 +884,7 @@ static bool dash_heading(const ctx *c, const cn_line *l)
         bool glued = n > 1 && w[n - 1] == '-';
         n -= glued;
         for (size_t i = 0; i < n; i++)
-            if (strchr(".,;:!?()\"", w[i]))
+            if (in_set(".,;:!?()\"", w[i]))
                 return false;
         words++;
         caps += w[0] >= 'A' && w[0] <= 'Z';
@@ -914,7 +924,7 @@ static bool starts_answer(const ctx *c, size_t p)
 static bool last_sentence(const cn_line *l, cn_line *out)
 {
     for (size_t i = l->len; i-- > 1;) {
-        if (!strchr(".!?", l->s[i - 1]) || l->s[i] != ' ')
+        if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
@@ -993,7 +1003,7 @@ static bool cut_inside(const ctx *c, size_t p)
 static bool name_scrap(const cn_line *l)
 {
     char last = cn_span_last_char(l->s, l->len);
-    return cn_span_words(l->s, l->len) <= 2 && !strchr(".!?:", last);
+    return cn_span_words(l->s, l->len) <= 2 && !in_set(".!?:", last);
 }
 
 static int segment(ctx *c, cn_error *err)
@@ -1326,7 +1336,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     char last = cn_span_last_char(t->s, t->len);
     bool question =
         last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-        (short_enough(c, t) && cn_span_starts_upper(t->s, t->len) && !strchr(".,;:", last));
+        (short_enough(c, t) && cn_span_starts_upper(t->s, t->len) && !in_set(".,;:", last));
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;
