@@ -7,6 +7,7 @@
 #include "cn_text.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,9 @@
 typedef struct strlist {
     char **v;
     size_t n, cap;
-    size_t *lens;   /* strlen of each entry (set with first) */
+    size_t *lens;    /* strlen of each entry (set with first) */
+    uint32_t *heads; /* the first 3 bytes of each entry that long, sorted */
+    size_t n_heads;
     size_t longest; /* bytes of the longest entry */
     bool first[256];
 } strlist;
@@ -87,6 +90,7 @@ static void strlist_free(strlist *l)
         free(l->v[i]);
     free(l->v);
     free(l->lens);
+    free(l->heads);
 }
 
 static bool strlist_push(strlist *l, char *s)
@@ -108,20 +112,37 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Fill l->first, l->lens and l->longest from its entries; false on OOM. */
+static uint32_t head3(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Fill l->first, l->lens, l->longest and l->heads from its entries; false
+ * on OOM. */
 static bool strlist_index(strlist *l)
 {
     memset(l->first, 0, sizeof l->first);
     l->longest = 0;
     l->lens = malloc((l->n + 1) * sizeof *l->lens);
-    if (!l->lens)
+    l->heads = malloc((l->n + 1) * sizeof *l->heads);
+    if (!l->lens || !l->heads)
         return false;
+    l->n_heads = 0;
     for (size_t i = 0; i < l->n; i++) {
         size_t n = l->lens[i] = strlen(l->v[i]);
         l->first[(unsigned char)l->v[i][0]] = true;
         if (n > l->longest)
             l->longest = n;
+        if (n >= 3)
+            l->heads[l->n_heads++] = head3((const unsigned char *)l->v[i]);
     }
+    qsort(l->heads, l->n_heads, sizeof *l->heads, u32_cmp);
     return true;
 }
 
@@ -461,6 +482,39 @@ static bool core_trail(char c)
            c == '-' || c == '\0';
 }
 
+/* Can norm_core(s) be an entry of l? When s starts with three bytes that
+ * normalization only lower-cases (plain, and none norm_core would drop at
+ * the end; a run of ASCII white space between two such bytes becomes one
+ * space), the core starts with them, and so must an entry. Otherwise, true. */
+static bool may_equal(const strlist *l, const char *s, size_t len)
+{
+    unsigned char b[3];
+    size_t got = 0, k = 0;
+    while (k < len && cn_text_is_space((unsigned char)s[k]))
+        k++;
+    while (got < 3) {
+        if (k == len)
+            return true;
+        unsigned char c = (unsigned char)s[k];
+        if (cn_text_is_space(c)) {
+            size_t e = k;
+            while (e < len && cn_text_is_space((unsigned char)s[e]))
+                e++;
+            if (e == len || !plain_byte((unsigned char)s[e]) || core_trail(s[e]))
+                return true;
+            b[got++] = ' ';
+            k = e;
+            continue;
+        }
+        if (!plain_byte(c) || core_trail((char)c))
+            return true;
+        b[got++] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        k++;
+    }
+    uint32_t h = head3(b);
+    return bsearch(&h, l->heads, l->n_heads, sizeof *l->heads, u32_cmp) != NULL;
+}
+
 /* Normalized s[0..len) into out (len + 1 bytes) with trailing punctuation
  * and spaces removed; returns its length. */
 static size_t norm_core(const char *s, size_t len, char *out)
@@ -474,7 +528,8 @@ static size_t norm_core(const char *s, size_t len, char *out)
 
 bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
 {
-    if (len == 0 || len > 64 || !may_start(&c->valedictions, s, len))
+    if (len == 0 || len > 64 || !may_start(&c->valedictions, s, len) ||
+        !may_equal(&c->valedictions, s, len))
         return false;
     char v[65];
     norm_core(s, len, v);
