@@ -587,13 +587,49 @@ static bool is_dash(tok t)
             ((unsigned char)t.s[2] == 0x93 || (unsigned char)t.s[2] == 0x94));
 }
 
+/* Can t stand after the valediction of a sign-off: "Dr", a name word, a
+ * credential or a word of a place? */
+static bool signoff_word(const cn_pagecues *cues, tok t)
+{
+    return is_dr(t) || name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
+}
+
+/* A dash and a valediction of up to four words take the first five tokens of
+ * a sign-off; every later token is a signoff_word. */
+#define SIGNOFF_HEAD 5
+
+/* tokenize for a sign-off: -1 also as soon as a token after the first
+ * SIGNOFF_HEAD is no signoff_word (a line of prose is turned away at its
+ * sixth word, not split to its end). */
+static int tokenize_signoff(const cn_pagecues *cues, const char *s, size_t len, tok *t, int max)
+{
+    int n = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t sp = space_len(s + i, len - i);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t start = i;
+        i = word_end(s, len, i);
+        if (n == max)
+            return -1;
+        t[n] = (tok){s + start, i - start};
+        if (n >= SIGNOFF_HEAD && !signoff_word(cues, t[n]))
+            return -1;
+        n++;
+    }
+    return n;
+}
+
 bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
                              const char *physician, size_t physician_len)
 {
     if (len == 0 || len > SIGNOFF_MAX)
         return false;
     tok t[MAX_TOKENS];
-    int n = tokenize(s, len, t, MAX_TOKENS);
+    int n = tokenize_signoff(cues, s, len, t, MAX_TOKENS);
     if (n < 1)
         return false;
     int i = 0;
