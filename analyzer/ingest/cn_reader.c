@@ -1,5 +1,6 @@
 /* cn_reader: walk the paths, detect each file's shape, stream de-duplicated pages. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* DT_REG: a folder listing tells regular files apart */
 #include "cn_reader.h"
 
 #include "cn_dedup.h"
@@ -29,7 +30,9 @@ typedef struct frame {
     char *dir;
     dev_t dev; /* identity of the folder, to notice symlink loops */
     ino_t ino;
-    char **names; /* sorted entries, dot files left out */
+    char **names; /* sorted entries, dot files left out; each name is
+                   * preceded by one byte: 1 when the listing says it is a
+                   * regular file (no stat needed), 0 when unknown */
     size_t n, pos;
 } frame;
 
@@ -107,7 +110,23 @@ static char *join_path(const char *dir, const char *name)
 
 static int name_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+}
+
+/* An entry of a folder listing: its kind byte, then its name. */
+static char *entry_of(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    char *s = malloc(n + 2);
+    if (!s)
+        return NULL;
+#ifdef DT_REG
+    s[0] = e->d_type == DT_REG;
+#else
+    s[0] = 0;
+#endif
+    memcpy(s + 1, e->d_name, n + 1);
+    return s;
 }
 
 static void frame_free(frame *f)
@@ -157,7 +176,7 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
             f.names = v;
             cap = ncap;
         }
-        if (!(f.names[f.n] = strdup(e->d_name)))
+        if (!(f.names[f.n] = entry_of(e)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         else
             f.n++;
@@ -184,9 +203,14 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
 }
 
 /* Route one path: folders are entered, regular files returned. Takes
- * ownership of path. */
-static next_kind route(cn_reader *r, char *path, char **file, int *rc, cn_error *err)
+ * ownership of path. regular: the folder listing says it is a regular file
+ * (not a link), so it needs no stat. */
+static next_kind route(cn_reader *r, char *path, bool regular, char **file, int *rc, cn_error *err)
 {
+    if (regular) {
+        *file = path;
+        return NEXT_FILE;
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
         *rc = reject(r, err, CN_ERR_IO, path, "%s", strerror(errno));
@@ -212,6 +236,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
     for (;;) {
         *file = NULL;
         char *path = NULL;
+        bool regular = false;
         if (r->depth > 0) {
             frame *f = &r->stack[r->depth - 1];
             if (f->pos == f->n) {
@@ -219,7 +244,9 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
                 r->depth--;
                 continue;
             }
-            path = join_path(f->dir, f->names[f->pos++]);
+            const char *entry = f->names[f->pos++];
+            regular = entry[0] == 1;
+            path = join_path(f->dir, entry + 1);
         } else if (r->next_path < r->n_paths) {
             path = strdup(r->paths[r->next_path++]);
         } else {
@@ -229,7 +256,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
             *rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             return NEXT_ERROR;
         }
-        next_kind k = route(r, path, file, rc, err);
+        next_kind k = route(r, path, regular, file, rc, err);
         if (k == NEXT_ERROR || *file)
             return k;
     }
