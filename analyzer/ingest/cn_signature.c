@@ -1,4 +1,5 @@
 /* cn_signature: recognize signature lines, signature blocks and sign-offs. */
+#define _GNU_SOURCE /* memrchr, where the C library has it */
 #include "cn_signature.h"
 
 #include "cn_text.h"
@@ -708,12 +709,30 @@ static bool boundary_before(const char *text, size_t p0, size_t p, size_t *cut)
     return e > p0 && in_set(".!?", text[e - 1]);
 }
 
+/* The last '\n' in s[0..n), or NULL: the line ends of a long answer are
+ * found by the C library's word-at-a-time search where there is one. */
+static const char *last_newline(const char *s, size_t n)
+{
+#ifdef __GLIBC__
+    return memrchr(s, '\n', n);
+#else
+    while (n > 0)
+        if (s[--n] == '\n')
+            return s + n;
+    return NULL;
+#endif
+}
+
 /* Start of the last paragraph of text[0..len) (after the last blank line). */
 static size_t last_paragraph(const char *text, size_t len)
 {
     for (size_t i = len; i > 1; i--) {
-        if (text[i - 1] != '\n')
-            continue;
+        const char *nl = last_newline(text, i);
+        if (!nl)
+            return 0;
+        i = (size_t)(nl - text) + 1;
+        if (i <= 1)
+            return 0;
         size_t k = i - 1;
         while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r'))
             k--;

@@ -62,9 +62,40 @@ static bool index_last_words(cn_taxonomy *t)
     return true;
 }
 
+/* The line's last word as normalization writes it, into out (64 bytes),
+ * read straight from the line when that is plain: ASCII letters and
+ * punctuation (which normalization only lower-cases) after ASCII white
+ * space or the line's start. False when the line's end is not that plain. */
+static bool plain_last_word(const char *line, size_t len, char *out)
+{
+    size_t e = len;
+    while (e > 0 && cn_text_is_space((unsigned char)line[e - 1]))
+        e--;
+    size_t b = e;
+    while (b > 0 && !cn_text_is_space((unsigned char)line[b - 1])) {
+        unsigned char c = (unsigned char)line[b - 1];
+        if (c <= ' ' || c >= 0x7F || c == '`' || e - b >= 63)
+            return false;
+        b--;
+    }
+    if (b == e)
+        return false;
+    for (size_t i = b; i < e; i++) {
+        unsigned char c = (unsigned char)line[i];
+        out[i - b] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    out[e - b] = '\0';
+    return true;
+}
+
 /* Can the normalized line end in a key? Its last word must end one. */
 static bool may_end_in_key(const cn_taxonomy *t, const char *line, size_t len)
 {
+    char word[64];
+    if (plain_last_word(line, len, word)) {
+        const char *w = word;
+        return bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
+    }
     char small[256];
     char *norm = len < sizeof small ? small : malloc(len + 1);
     if (!norm)
