@@ -381,12 +381,39 @@ static bool city_state(const cn_pagecues *cues, const char *line, size_t len, cn
     return true;
 }
 
+/* The first white-space separated token of s[0..len) into *t; false when
+ * there is none. */
+static bool tokenize_first(const char *s, size_t len, tok *t)
+{
+    size_t i = 0, sp;
+    while (i < len && (sp = space_len(s + i, len - i)) > 0)
+        i += sp;
+    if (i == len)
+        return false;
+    *t = (tok){s + i, word_end(s, len, i) - i};
+    return true;
+}
+
+/* Three spaces in a row: "Dr. Grant Stevens     Marina Plastic Surgery
+ * Associates", columns of practice details. */
+static bool wide_gap(const char *line, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == ' ')
+            return true;
+    return false;
+}
+
 bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len)
 {
     size_t city_len;
     const char *specialty;
-    char last = cn_span_last_char(line, len);
     tok t[MAX_TOKENS];
+    /* A line too long for a place starts with "Dr" and has wide gaps, or it
+     * is none: told by its first word before it is split to its end. */
+    if (len > SIGLINE_MAX && !(tokenize_first(line, len, t) && is_dr(t[0]) && wide_gap(line, len)))
+        return false;
+    char last = cn_span_last_char(line, len);
     int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 1)
         return false;
@@ -398,12 +425,7 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
         cn_taxonomy_split(cn_pagecues_taxonomy(cues), line, len, &city_len, &specialty) &&
         city_len > 0)
         return true;
-    if (n < 3 || !is_dr(t[0]))
-        return false;
-    for (size_t i = 0; i + 3 <= len; i++)
-        if (line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == ' ')
-            return true; /* "Dr. Grant Stevens     Marina Plastic Surgery Associates" */
-    return false;
+    return n >= 3 && is_dr(t[0]) && wide_gap(line, len);
 }
 
 /* No sentence ends in it, and it is short. */
