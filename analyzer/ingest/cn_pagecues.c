@@ -482,11 +482,13 @@ static bool core_trail(char c)
            c == '-' || c == '\0';
 }
 
-/* Can norm_core(s) be an entry of l? When s starts with three bytes that
- * normalization only lower-cases (plain, and none norm_core would drop at
- * the end; a run of ASCII white space between two such bytes becomes one
- * space), the core starts with them, and so must an entry. Otherwise, true. */
-static bool may_equal(const strlist *l, const char *s, size_t len)
+/* Can the normalized s (norm_core(s) when core) start with an entry of l
+ * three bytes long or more? When s starts with three bytes that
+ * normalization only lower-cases (plain, and with core none that norm_core
+ * would drop at the end; a run of ASCII white space between two such bytes
+ * becomes one space), the normalized s starts with them, and so must such an
+ * entry. Otherwise, true. */
+static bool head_fits(const strlist *l, const char *s, size_t len, bool core)
 {
     unsigned char b[3];
     size_t got = 0, k = 0;
@@ -500,13 +502,13 @@ static bool may_equal(const strlist *l, const char *s, size_t len)
             size_t e = k;
             while (e < len && cn_text_is_space((unsigned char)s[e]))
                 e++;
-            if (e == len || !plain_byte((unsigned char)s[e]) || core_trail(s[e]))
+            if (e == len || !plain_byte((unsigned char)s[e]) || (core && core_trail(s[e])))
                 return true;
             b[got++] = ' ';
             k = e;
             continue;
         }
-        if (!plain_byte(c) || core_trail((char)c))
+        if (!plain_byte(c) || (core && core_trail((char)c)))
             return true;
         b[got++] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
         k++;
@@ -529,7 +531,7 @@ static size_t norm_core(const char *s, size_t len, char *out)
 bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
 {
     if (len == 0 || len > 64 || !may_start(&c->valedictions, s, len) ||
-        !may_equal(&c->valedictions, s, len))
+        !head_fits(&c->valedictions, s, len, true))
         return false;
     char v[65];
     norm_core(s, len, v);
@@ -642,6 +644,8 @@ static bool starts_with_any(const strlist *l, const char *line, size_t len)
         return false;
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
+    if (l->n_heads == l->n && !head_fits(l, line, head, false))
+        return false; /* every entry is 3 bytes or more, none starts so */
     char v[201];
     size_t n = normalized_head(l, line, head, v);
     bool hit = false;
