@@ -795,9 +795,8 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
             size_t cut;
             /* A boundary follows white space: after any other ASCII byte
              * (most positions) there is none to look for. */
-            unsigned char before = (unsigned char)text[p - 1];
-            if (((unsigned char)text[p] & 0xC0) == 0x80 ||
-                (before < 0x80 && !cn_text_is_space(before)) || space_len(text + p, len - p) ||
+            if (BYTE_CLASS[(unsigned char)text[p - 1]] == BYTE_WORD ||
+                ((unsigned char)text[p] & 0xC0) == 0x80 || space_len(text + p, len - p) ||
                 !boundary_before(text, p0, p, &cut))
                 continue;
             if (cut > 0 &&
