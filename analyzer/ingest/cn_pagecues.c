@@ -8,14 +8,22 @@
 #include "cn_text.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A sorted list of strings for bsearch lookups. */
+/* A sorted list of strings for bsearch lookups. first[b]: some entry starts
+ * with byte b (set once the list is loaded), so most words are turned away
+ * by one byte before they are normalized or searched. */
 typedef struct strlist {
     char **v;
     size_t n, cap;
+    size_t *lens;    /* strlen of each entry (set with first) */
+    uint32_t *heads; /* the first 3 bytes of each entry that long, sorted */
+    size_t n_heads;
+    size_t longest; /* bytes of the longest entry */
+    bool first[256];
 } strlist;
 
 typedef enum section {
@@ -61,6 +69,11 @@ struct cn_pagecues {
     strlist continuations; /* normalized prefixes */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
+    /* Bytes a widget can start with (entries without a leading '*') and end
+     * with (entries with only a leading '*'); widget_any: some entry matches
+     * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
+    bool widget_first[256], widget_last[256];
+    bool widget_any;
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -79,6 +92,8 @@ static void strlist_free(strlist *l)
     for (size_t i = 0; i < l->n; i++)
         free(l->v[i]);
     free(l->v);
+    free(l->lens);
+    free(l->heads);
 }
 
 static bool strlist_push(strlist *l, char *s)
@@ -98,6 +113,64 @@ static bool strlist_push(strlist *l, char *s)
 static int str_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static uint32_t head3(const unsigned char *b)
+{
+    return (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Fill l->first, l->lens, l->longest and l->heads from its entries; false
+ * on OOM. */
+static bool strlist_index(strlist *l)
+{
+    memset(l->first, 0, sizeof l->first);
+    l->longest = 0;
+    l->lens = malloc((l->n + 1) * sizeof *l->lens);
+    l->heads = malloc((l->n + 1) * sizeof *l->heads);
+    if (!l->lens || !l->heads)
+        return false;
+    l->n_heads = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t n = l->lens[i] = strlen(l->v[i]);
+        l->first[(unsigned char)l->v[i][0]] = true;
+        if (n > l->longest)
+            l->longest = n;
+        if (n >= 3)
+            l->heads[l->n_heads++] = head3((const unsigned char *)l->v[i]);
+    }
+    cn_sort_stable(l->heads, l->n_heads, sizeof *l->heads, u32_cmp);
+    return true;
+}
+
+/* Printable ASCII but the backtick (folded to '): normalization only
+ * lower-cases it. */
+static bool plain_byte(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && c != '`';
+}
+
+/* Can the normalized s[0..len) start like an entry of l (a normalized list)?
+ * Normalization drops leading white space and only lower-cases a plain byte,
+ * so when the first other byte is plain, it decides; entries are never empty,
+ * so text of white space only matches none. */
+static bool may_start(const strlist *l, const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < len && cn_text_is_space((unsigned char)s[k]))
+        k++;
+    if (k == len)
+        return false;
+    unsigned char c = (unsigned char)s[k];
+    if (!plain_byte(c))
+        return true;
+    return l->first[(unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c)];
 }
 
 static bool strlist_has(const strlist *l, const char *s)
@@ -335,16 +408,29 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->listener,     &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,       &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations};
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
+        if (!strlist_index(lists[i])) {
+            cn_pagecues_free(c);
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        }
+    }
     c->wpats = calloc(c->widgets.n + 1, sizeof *c->wpats);
     if (!c->wpats) {
         cn_pagecues_free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < c->widgets.n; i++)
-        c->wpats[i] = widget_pat_of(c->widgets.v[i]);
+    for (size_t i = 0; i < c->widgets.n; i++) {
+        widget_pat w = widget_pat_of(c->widgets.v[i]);
+        c->wpats[i] = w;
+        if (w.clen == 0 || (w.lead && w.trail))
+            c->widget_any = true;
+        else if (w.lead)
+            c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
+        else
+            c->widget_first[(unsigned char)w.core[0]] = true;
+    }
     *out = c;
     return CN_OK;
 }
@@ -388,7 +474,50 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
         if (tok[i] != '.')
             buf[w++] = tok[i];
     buf[w] = '\0';
-    return w > 0 && strlist_has(&c->credentials, buf);
+    return w > 0 && c->credentials.first[(unsigned char)buf[0]] &&
+           strlist_has(&c->credentials, buf);
+}
+
+/* A byte norm_core drops from the end: strchr(" .,;:!?-", c) != NULL. */
+static bool core_trail(char c)
+{
+    return c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == '-' || c == '\0';
+}
+
+/* Can the normalized s (norm_core(s) when core) start with an entry of l
+ * three bytes long or more? When s starts with three bytes that
+ * normalization only lower-cases (plain, and with core none that norm_core
+ * would drop at the end; a run of ASCII white space between two such bytes
+ * becomes one space), the normalized s starts with them, and so must such an
+ * entry. Otherwise, true. */
+static bool head_fits(const strlist *l, const char *s, size_t len, bool core)
+{
+    unsigned char b[3];
+    size_t got = 0, k = 0;
+    while (k < len && cn_text_is_space((unsigned char)s[k]))
+        k++;
+    while (got < 3) {
+        if (k == len)
+            return true;
+        unsigned char c = (unsigned char)s[k];
+        if (cn_text_is_space(c)) {
+            size_t e = k;
+            while (e < len && cn_text_is_space((unsigned char)s[e]))
+                e++;
+            if (e == len || !plain_byte((unsigned char)s[e]) || (core && core_trail(s[e])))
+                return true;
+            b[got++] = ' ';
+            k = e;
+            continue;
+        }
+        if (!plain_byte(c) || (core && core_trail((char)c)))
+            return true;
+        b[got++] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        k++;
+    }
+    uint32_t h = head3(b);
+    return bsearch(&h, l->heads, l->n_heads, sizeof *l->heads, u32_cmp) != NULL;
 }
 
 /* Normalized s[0..len) into out (len + 1 bytes) with trailing punctuation
@@ -396,7 +525,7 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
 static size_t norm_core(const char *s, size_t len, char *out)
 {
     size_t n = cn_text_normalize_into(s, len, out);
-    while (n > 0 && strchr(" .,;:!?-", out[n - 1]))
+    while (n > 0 && core_trail(out[n - 1]))
         n--;
     out[n] = '\0';
     return n;
@@ -404,7 +533,8 @@ static size_t norm_core(const char *s, size_t len, char *out)
 
 bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
 {
-    if (len == 0 || len > 64)
+    if (len == 0 || len > 64 || !may_start(&c->valedictions, s, len) ||
+        !head_fits(&c->valedictions, s, len, true))
         return false;
     char v[65];
     norm_core(s, len, v);
@@ -457,10 +587,33 @@ static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
     return w->clen == vlen && memcmp(v, w->core, w->clen) == 0;
 }
 
+/* Can the line be a widget, judged by the bytes its normalized core starts
+ * and ends with? Normalization drops white space at both ends and only
+ * lower-cases a plain byte; norm_core then drops trailing punctuation. A
+ * byte that is not plain (or nothing left) decides nothing: true. */
+static bool widget_ends_fit(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (c->widget_any)
+        return true;
+    size_t a = 0, b = len;
+    while (a < len && cn_text_is_space((unsigned char)line[a]))
+        a++;
+    while (b > 0 && (cn_text_is_space((unsigned char)line[b - 1]) || core_trail(line[b - 1])))
+        b--;
+    if (a >= b)
+        return true;
+    unsigned char first = (unsigned char)line[a], last = (unsigned char)line[b - 1];
+    if (!plain_byte(first) || !plain_byte(last))
+        return true;
+    first = (unsigned char)((first >= 'A' && first <= 'Z') ? first + 32 : first);
+    last = (unsigned char)((last >= 'A' && last <= 'Z') ? last + 32 : last);
+    return c->widget_first[first] || c->widget_last[last];
+}
+
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
     /* Widgets are short; a long line is never one. */
-    if (len == 0 || len > 160 || c->widgets.n == 0)
+    if (len == 0 || len > 160 || c->widgets.n == 0 || !widget_ends_fit(c, line, len))
         return false;
     char v[161];
     norm_core(line, len, v);
@@ -476,30 +629,42 @@ static bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Normalize line[0..head) into v (head + 1 bytes), or only as much of it as
+ * decides a prefix match against l: the normalization of a shorter prefix
+ * agrees with the full one but in its last code point (a cut sequence yields
+ * up to 3 raw bytes, and the space before them is written) and a white space
+ * at its end (not written yet). When that shorter output still holds
+ * longest + 1 settled bytes, every entry and the byte after it are compared
+ * as in the full head, which is longer than every entry. Returns v's length. */
+static size_t normalized_head(const strlist *l, const char *line, size_t head, char *v)
+{
+    enum { CUT_BYTES = 4, SLACK = 16 };
+    size_t part = l->longest + 1 + CUT_BYTES + SLACK;
+    if (part < head) {
+        size_t n = cn_text_normalize_into(line, part, v);
+        if (n >= l->longest + 1 + CUT_BYTES)
+            return n;
+    }
+    return cn_text_normalize_into(line, head, v);
+}
+
 /* The line starts with one of the list's normalized prefixes, ending at a
  * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
 static bool starts_with_any(const strlist *l, const char *line, size_t len)
 {
-    if (l->n == 0)
-        return false;
     /* Most lines start with a printable ASCII byte, which normalization only
      * lower-cases: when no entry starts with it, nothing can match. */
-    unsigned char c0 = len ? (unsigned char)line[0] : 0;
-    if (c0 > ' ' && c0 < 0x7F && c0 != '`') {
-        char first = (char)((c0 >= 'A' && c0 <= 'Z') ? c0 + 32 : c0);
-        bool any = false;
-        for (size_t i = 0; i < l->n && !any; i++)
-            any = l->v[i][0] == first;
-        if (!any)
-            return false;
-    }
+    if (l->n == 0 || !may_start(l, line, len))
+        return false;
     /* Only the start of the line matters; normalize a bounded head of it. */
     size_t head = len < 200 ? len : 200;
+    if (l->n_heads == l->n && !head_fits(l, line, head, false))
+        return false; /* every entry is 3 bytes or more, none starts so */
     char v[201];
-    size_t n = cn_text_normalize_into(line, head, v);
+    size_t n = normalized_head(l, line, head, v);
     bool hit = false;
     for (size_t i = 0; i < l->n && !hit; i++) {
-        size_t dlen = strlen(l->v[i]);
+        size_t dlen = l->lens[i];
         hit = dlen > 0 && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
               (dlen == n || !word_byte((unsigned char)v[dlen]) ||
                !word_byte((unsigned char)v[dlen - 1]));
@@ -525,7 +690,7 @@ bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *c, const char *line, size_
         return false;
     for (size_t i = 0; i < c->disclaimers.n; i++) {
         const char *d = c->disclaimers.v[i];
-        if (strlen(d) > n && memcmp(v, d, n) == 0)
+        if (c->disclaimers.lens[i] > n && memcmp(v, d, n) == 0)
             return true;
     }
     return false;
@@ -559,19 +724,22 @@ static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
 bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->stopwords, buf);
+    return may_start(&c->stopwords, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->stopwords, buf);
 }
 
 bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->common, buf);
+    return may_start(&c->common, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->common, buf);
 }
 
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
-    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->particles, buf);
+    return may_start(&c->particles, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->particles, buf);
 }
 
 size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)
@@ -585,6 +753,8 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, siz
         if (keep == 0 || keep == i || i + 1 >= len)
             continue; /* the mark must stand between words: "Name - Link" */
         size_t n = len - i - 1;
+        if (!may_start(&c->suffixes, line + i + 1, n))
+            continue;
         char small[128];
         char *v = n < sizeof small ? small : malloc(n + 1);
         bool hit = false;
@@ -699,7 +869,7 @@ bool cn_pagecues_is_date_line(const cn_pagecues *c, const char *line, size_t len
         return false;
     bool hit = date_from(c, v, n, 0);
     for (size_t i = 0; i < c->date_leads.n && !hit; i++) {
-        size_t dlen = strlen(c->date_leads.v[i]);
+        size_t dlen = c->date_leads.lens[i];
         if (dlen < n && memcmp(v, c->date_leads.v[i], dlen) == 0 && v[dlen] == ' ')
             hit = date_from(c, v, n, dlen);
     }
@@ -712,7 +882,7 @@ size_t cn_pagecues_answer_label(const cn_pagecues *c, const char *line, size_t l
     /* Labels are short ASCII words: compare the line's head byte for byte,
      * ignoring ASCII case, so the returned length is the line's own. */
     for (size_t i = 0; i < c->labels.n; i++) {
-        size_t n = strlen(c->labels.v[i]);
+        size_t n = c->labels.lens[i];
         if (n >= len)
             continue;
         size_t k = 0;

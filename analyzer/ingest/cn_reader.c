@@ -1,5 +1,6 @@
 /* cn_reader: walk the paths, detect each file's shape, stream de-duplicated pages. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* DT_REG: a folder listing tells regular files apart */
 #include "cn_reader.h"
 
 #include "cn_sort.h"
@@ -16,7 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Folders nested deeper than this (a symlink loop, say) are not entered. */
 #define MAX_DEPTH 64
@@ -27,7 +31,9 @@ typedef struct frame {
     char *dir;
     dev_t dev; /* identity of the folder, to notice symlink loops */
     ino_t ino;
-    char **names; /* sorted entries, dot files left out */
+    char **names; /* sorted entries, dot files left out; each name is
+                   * preceded by one byte: 1 when the listing says it is a
+                   * regular file (no stat needed), 0 when unknown */
     size_t n, pos;
 } frame;
 
@@ -105,7 +111,23 @@ static char *join_path(const char *dir, const char *name)
 
 static int name_cmp(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+}
+
+/* An entry of a folder listing: its kind byte, then its name. */
+static char *entry_of(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    char *s = malloc(n + 2);
+    if (!s)
+        return NULL;
+#ifdef DT_REG
+    s[0] = e->d_type == DT_REG;
+#else
+    s[0] = 0;
+#endif
+    memcpy(s + 1, e->d_name, n + 1);
+    return s;
 }
 
 static void frame_free(frame *f)
@@ -155,7 +177,7 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
             f.names = v;
             cap = ncap;
         }
-        if (!(f.names[f.n] = strdup(e->d_name)))
+        if (!(f.names[f.n] = entry_of(e)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         else
             f.n++;
@@ -182,9 +204,14 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
 }
 
 /* Route one path: folders are entered, regular files returned. Takes
- * ownership of path. */
-static next_kind route(cn_reader *r, char *path, char **file, int *rc, cn_error *err)
+ * ownership of path. regular: the folder listing says it is a regular file
+ * (not a link), so it needs no stat. */
+static next_kind route(cn_reader *r, char *path, bool regular, char **file, int *rc, cn_error *err)
 {
+    if (regular) {
+        *file = path;
+        return NEXT_FILE;
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
         *rc = reject(r, err, CN_ERR_IO, path, "%s", strerror(errno));
@@ -210,6 +237,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
     for (;;) {
         *file = NULL;
         char *path = NULL;
+        bool regular = false;
         if (r->depth > 0) {
             frame *f = &r->stack[r->depth - 1];
             if (f->pos == f->n) {
@@ -217,7 +245,9 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
                 r->depth--;
                 continue;
             }
-            path = join_path(f->dir, f->names[f->pos++]);
+            const char *entry = f->names[f->pos++];
+            regular = entry[0] == 1;
+            path = join_path(f->dir, entry + 1);
         } else if (r->next_path < r->n_paths) {
             path = strdup(r->paths[r->next_path++]);
         } else {
@@ -227,7 +257,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
             *rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             return NEXT_ERROR;
         }
-        next_kind k = route(r, path, file, rc, err);
+        next_kind k = route(r, path, regular, file, rc, err);
         if (k == NEXT_ERROR || *file)
             return k;
     }
@@ -290,37 +320,38 @@ static int check_bytes(cn_reader *r, const char *path, const char *buf, size_t n
     return reject(r, err, CN_ERR_FORMAT, path, "empty file (only white space)");
 }
 
-/* Read the rest of f into a malloc'd buffer; NULL on OOM/read error/too big. */
-static char *read_all(FILE *f, size_t limit, size_t *len, bool *too_big)
+/* A file being read whole: its bytes so far. */
+typedef struct filebuf {
+    char *s;
+    size_t n, cap;
+} filebuf;
+
+typedef enum read_status { READ_OK, READ_ERROR, READ_NOMEM, READ_TOO_BIG } read_status;
+
+/* Read fd into b until it holds stop bytes or more, or the file ends (*eof);
+ * READ_TOO_BIG once it holds more than limit. Big reads straight into the
+ * buffer: a page costs two read calls, not a stream's five. */
+static read_status read_until(int fd, filebuf *b, size_t stop, size_t limit, bool *eof)
 {
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-    *too_big = false;
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n > limit) {
-            *too_big = true;
-            free(buf);
-            return NULL;
+    while (b->n < stop && !*eof) {
+        if (b->cap - b->n - 1 == 0) {
+            char *v = realloc(b->s, b->cap * 2);
+            if (!v)
+                return READ_NOMEM;
+            b->s = v;
+            b->cap *= 2;
         }
-        if (cap - n - 1 == 0) {
-            char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                return NULL;
-            }
-            buf = b;
-            cap *= 2;
-        }
+        ssize_t got = read(fd, b->s + b->n, b->cap - b->n - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return READ_ERROR;
+        *eof = got == 0;
+        b->n += (size_t)got;
+        if (b->n > limit)
+            return READ_TOO_BIG;
     }
-    if (buf && ferror(f)) {
-        free(buf);
-        return NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    *len = n;
-    return buf;
+    return READ_OK;
 }
 
 /* Parse a page's text by its shape. */
@@ -365,38 +396,56 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
     return CN_OK;
 }
 
+/* Stream the JSON Lines file open as fd from its start; takes fd and path. */
+static int start_jsonl(cn_reader *r, int fd, char *path, cn_error *err)
+{
+    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
+        close(fd);
+        free(path);
+        return rc;
+    }
+    r->jl = f;
+    r->jl_path = path;
+    r->jl_line = r->jl_offset = 0;
+    r->jl_index = 1;
+    return CN_OK;
+}
+
 /* Open a file: JSON Lines start streaming, other files are read whole. */
 static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
         free(path);
         return rc;
     }
-    char head[SNIFF_BYTES];
-    size_t hn = fread(head, 1, sizeof head, f);
-    if (hn > 0 && cn_jsonl_detect(head, hn) && !memchr(head, '\0', hn)) {
-        rewind(f);
-        r->jl = f;
-        r->jl_path = path;
-        r->jl_line = r->jl_offset = 0;
-        r->jl_index = 1;
-        return CN_OK;
+    filebuf b = {.cap = 65536};
+    b.s = malloc(b.cap);
+    bool eof = false;
+    /* the head tells JSON Lines (streamed, any size) from a page */
+    read_status st = b.s ? read_until(fd, &b, SNIFF_BYTES, SIZE_MAX, &eof) : READ_NOMEM;
+    size_t hn = b.n < SNIFF_BYTES ? b.n : SNIFF_BYTES;
+    if (st == READ_OK && hn > 0 && cn_jsonl_detect(b.s, hn) && !memchr(b.s, '\0', hn)) {
+        free(b.s);
+        return start_jsonl(r, fd, path, err);
     }
-    rewind(f);
-    size_t len = 0;
-    bool too_big;
-    char *buf = read_all(f, r->max_bytes, &len, &too_big);
-    fclose(f);
+    if (st == READ_OK)
+        st = b.n > r->max_bytes ? READ_TOO_BIG : read_until(fd, &b, SIZE_MAX, r->max_bytes, &eof);
+    close(fd);
     int rc;
-    if (!buf && too_big)
+    if (st == READ_TOO_BIG)
         rc = reject(r, err, CN_ERR_FORMAT, path, "too large (over %zu bytes)", r->max_bytes);
-    else if (!buf)
+    else if (st != READ_OK)
         rc = reject(r, err, CN_ERR_IO, path, "read error");
-    else if ((rc = check_bytes(r, path, buf, len, err)) == CN_OK)
-        rc = parse_text(r, path, buf, len, out, err);
-    free(buf);
+    else {
+        b.s[b.n] = '\0';
+        if ((rc = check_bytes(r, path, b.s, b.n, err)) == CN_OK)
+            rc = parse_text(r, path, b.s, b.n, out, err);
+    }
+    free(b.s);
     free(path);
     return rc;
 }
@@ -418,7 +467,8 @@ static bool read_line(cn_reader *r, size_t *len, bool *too_long, bool *failed)
     int c;
     bool any = false;
     *too_long = *failed = false;
-    while ((c = getc(r->jl)) != EOF) {
+    /* the file is this reader's alone: no lock per byte */
+    while ((c = getc_unlocked(r->jl)) != EOF) {
         any = true;
         r->jl_offset++;
         if (c == '\n')

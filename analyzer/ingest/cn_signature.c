@@ -1,4 +1,5 @@
 /* cn_signature: recognize signature lines, signature blocks and sign-offs. */
+#define _GNU_SOURCE /* memrchr, where the C library has it */
 #include "cn_signature.h"
 
 #include "cn_text.h"
@@ -11,18 +12,57 @@
 #define SIGNOFF_MAX 200
 #define MAX_TOKENS 16
 /* Signature lines examined at the end of a paragraph (3 parts + 2 extras). */
-#define BLOCK_MAX 5
+#define BLOCK_MAX CN_SIGBLOCK_LINES
 
 typedef struct tok {
     const char *s;
     size_t len;
 } tok;
 
+/* Bytes by what a tokenizer does with them: BYTE_WORD (ASCII, not white
+ * space), BYTE_SPACE (ASCII white space, as cn_text_is_space) or BYTE_MULTI
+ * (a byte of a longer UTF-8 sequence: decode it). */
+enum { BYTE_WORD, BYTE_SPACE, BYTE_MULTI };
+#define MULTI16                                                                                    \
+    BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI,            \
+        BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI, BYTE_MULTI,        \
+        BYTE_MULTI, BYTE_MULTI
+static const unsigned char BYTE_CLASS[256] = {
+    ['\t'] = BYTE_SPACE, ['\n'] = BYTE_SPACE, ['\v'] = BYTE_SPACE, ['\f'] = BYTE_SPACE,
+    ['\r'] = BYTE_SPACE, [' '] = BYTE_SPACE,  [0x80] = MULTI16,    [0x90] = MULTI16,
+    [0xA0] = MULTI16,    [0xB0] = MULTI16,    [0xC0] = MULTI16,    [0xD0] = MULTI16,
+    [0xE0] = MULTI16,    [0xF0] = MULTI16};
+
+/* Bytes of the white-space character at s (len > 0), or 0. ASCII, nearly
+ * every byte of a page, is tested without decoding. */
 static size_t space_len(const char *s, size_t len)
 {
+    unsigned char c = (unsigned char)s[0];
+    if (BYTE_CLASS[c] != BYTE_MULTI)
+        return BYTE_CLASS[c] == BYTE_SPACE;
     uint32_t cp;
-    size_t n = cn_utf8_decode(s, len, &cp);
+    size_t n = cn_utf8_decode_multi(s, len, &cp);
     return cn_span_is_space_cp(cp) ? n : 0;
+}
+
+/* End of the word that starts at s[i]: the next white space or len. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        unsigned char k = BYTE_CLASS[(unsigned char)s[i]];
+        if (k == BYTE_WORD) {
+            i++;
+            continue;
+        }
+        if (k == BYTE_SPACE)
+            break;
+        uint32_t cp;
+        size_t n = cn_utf8_decode_multi(s + i, len - i, &cp);
+        if (cn_span_is_space_cp(cp))
+            break;
+        i += n;
+    }
+    return i;
 }
 
 /* Split s[0..len) into white-space separated tokens; -1 when more than max. */
@@ -37,10 +77,7 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
             continue;
         }
         size_t start = i;
-        while (i < len && !space_len(s + i, len - i)) {
-            uint32_t cp;
-            i += cn_utf8_decode(s + i, len - i, &cp);
-        }
+        i = word_end(s, len, i);
         if (n == max)
             return -1;
         t[n++] = (tok){s + start, i - start};
@@ -48,10 +85,20 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
     return n;
 }
 
+/* strchr(set, c) != NULL (so true for '\0' too), without the call: the
+ * sets are short constants. */
+static inline bool in_set(const char *set, char c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return c == '\0';
+}
+
 /* The token without trailing characters from set. */
 static tok rstrip(tok t, const char *set)
 {
-    while (t.len > 0 && strchr(set, t.s[t.len - 1]))
+    while (t.len > 0 && in_set(set, t.s[t.len - 1]))
         t.len--;
     return t;
 }
@@ -112,11 +159,11 @@ static bool is_dr(tok t)
     return cn_span_equals_ci(t.s, t.len, "dr.") || cn_span_equals_ci(t.s, t.len, "dr");
 }
 
-/* "Name Name, MD[, FACS]": two to six name words, then credentials. */
-static bool classify_name(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+/* "Name Name, MD[, FACS]": two to six name words, then credentials. t[0..n)
+ * are the line's tokens (n = -1: too many). */
+static bool classify_name_tokens(const cn_pagecues *cues, const char *line, size_t len,
+                                 const tok *t, int n, cn_sigline *out)
 {
-    tok t[MAX_TOKENS];
-    int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 2 || memchr(line, ':', len) || memchr(line, '?', len) || memchr(line, '!', len))
         return false;
     /* "George Roe, MD (retired)": a short remark in brackets after the
@@ -141,6 +188,13 @@ static bool classify_name(const cn_pagecues *cues, const char *line, size_t len,
     tok last = rstrip(t[c - 1], ",");
     out->name_core = (size_t)(last.s + last.len - line);
     return true;
+}
+
+static bool classify_name(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
+{
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    return classify_name_tokens(cues, line, len, t, n, out);
 }
 
 /* A city: up to five capitalized words (particles and state codes allowed),
@@ -245,11 +299,10 @@ static bool tok_is(tok t, const char *word)
     return cn_span_equals_ci(t.s, t.len, word);
 }
 
-/* "4.9 out of 5 stars 63 reviews", the review count optional. */
-static bool classify_rating(const char *line, size_t len, cn_sigline *out)
+/* "4.9 out of 5 stars 63 reviews", the review count optional: t[0..n) are
+ * the line's tokens. */
+static bool classify_rating(const tok *t, int n, cn_sigline *out)
 {
-    tok t[MAX_TOKENS];
-    int n = tokenize(line, len, t, MAX_TOKENS);
     if (n != 5 && n != 7)
         return false;
     double r;
@@ -285,7 +338,7 @@ static bool classify_short(const char *line, size_t len)
         if (has_digit(t[i]))
             return false;
     char last = line[len - 1];
-    if (strchr("!?:;", last))
+    if (in_set("!?:;", last))
         return false;
     /* A final '.' only closes an abbreviation or an initial ("Dr.", "B."). */
     return last != '.' || t[n - 1].len <= 3;
@@ -300,9 +353,12 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
         return out->kind;
     len = cn_pagecues_strip_name_suffix(cues, line, len);
     out->len = len;
-    if (classify_rating(line, len, out))
+    /* the rating and the name read the same tokens: split the line once */
+    tok t[MAX_TOKENS];
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    if (classify_rating(t, n, out))
         out->kind = CN_SIGLINE_RATING;
-    else if (classify_name(cues, line, len, out))
+    else if (classify_name_tokens(cues, line, len, t, n, out))
         out->kind = CN_SIGLINE_NAME;
     else if (classify_place(cues, line, len, out))
         out->kind = CN_SIGLINE_PLACE;
@@ -325,12 +381,39 @@ static bool city_state(const cn_pagecues *cues, const char *line, size_t len, cn
     return true;
 }
 
+/* The first white-space separated token of s[0..len) into *t; false when
+ * there is none. */
+static bool tokenize_first(const char *s, size_t len, tok *t)
+{
+    size_t i = 0, sp;
+    while (i < len && (sp = space_len(s + i, len - i)) > 0)
+        i += sp;
+    if (i == len)
+        return false;
+    *t = (tok){s + i, word_end(s, len, i) - i};
+    return true;
+}
+
+/* Three spaces in a row: "Dr. Grant Stevens     Marina Plastic Surgery
+ * Associates", columns of practice details. */
+static bool wide_gap(const char *line, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == ' ')
+            return true;
+    return false;
+}
+
 bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len)
 {
     size_t city_len;
     const char *specialty;
-    char last = cn_span_last_char(line, len);
     tok t[MAX_TOKENS];
+    /* A line too long for a place starts with "Dr" and has wide gaps, or it
+     * is none: told by its first word before it is split to its end. */
+    if (len > SIGLINE_MAX && !(tokenize_first(line, len, t) && is_dr(t[0]) && wide_gap(line, len)))
+        return false;
+    char last = cn_span_last_char(line, len);
     int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 1)
         return false;
@@ -342,12 +425,7 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
         cn_taxonomy_split(cn_pagecues_taxonomy(cues), line, len, &city_len, &specialty) &&
         city_len > 0)
         return true;
-    if (n < 3 || !is_dr(t[0]))
-        return false;
-    for (size_t i = 0; i + 3 <= len; i++)
-        if (line[i] == ' ' && line[i + 1] == ' ' && line[i + 2] == ' ')
-            return true; /* "Dr. Grant Stevens     Marina Plastic Surgery Associates" */
-    return false;
+    return n >= 3 && is_dr(t[0]) && wide_gap(line, len);
 }
 
 /* No sentence ends in it, and it is short. */
@@ -419,7 +497,7 @@ static bool bare_name(const cn_pagecues *cues, const char *line, size_t len)
 {
     tok t[MAX_TOKENS];
     int n = tokenize(line, len, t, MAX_TOKENS);
-    if (n < 2 || n > 5 || strchr(",;:!?", line[len - 1]) ||
+    if (n < 2 || n > 5 || in_set(",;:!?", line[len - 1]) ||
         cn_pagecues_is_valediction(cues, line, len))
         return false;
     for (int i = 0; i < n; i++)
@@ -428,14 +506,33 @@ static bool bare_name(const cn_pagecues *cues, const char *line, size_t len)
     return true;
 }
 
+static bool block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                       const cn_sigline *plain, cn_sigblock *out);
+
 bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out)
 {
     if (n == 0)
         return false;
     size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
-    cn_sigline kinds[BLOCK_MAX], plain[BLOCK_MAX];
+    cn_sigline plain[BLOCK_MAX];
     for (size_t i = base; i < n; i++)
         cn_signature_classify(cues, lines[i].s, lines[i].len, &plain[i - base]);
+    return block_tail(cues, lines, n, plain, out);
+}
+
+bool cn_signature_block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                             const cn_sigline *plain, cn_sigblock *out)
+{
+    return n > 0 && block_tail(cues, lines, n, plain, out);
+}
+
+/* The block of lines[0..n) (n > 0); plain[0..) classifies its last (up to
+ * BLOCK_MAX) lines, each on its own. */
+static bool block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                       const cn_sigline *plain, cn_sigblock *out)
+{
+    size_t base = n > BLOCK_MAX ? n - BLOCK_MAX : 0;
+    cn_sigline kinds[BLOCK_MAX];
     memcpy(kinds, plain, (n - base) * sizeof *kinds);
     for (size_t i = base; i + 1 < n; i++) {
         cn_sigline *l = &kinds[i - base];
@@ -513,13 +610,49 @@ static bool is_dash(tok t)
             ((unsigned char)t.s[2] == 0x93 || (unsigned char)t.s[2] == 0x94));
 }
 
+/* Can t stand after the valediction of a sign-off: "Dr", a name word, a
+ * credential or a word of a place? */
+static bool signoff_word(const cn_pagecues *cues, tok t)
+{
+    return is_dr(t) || name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
+}
+
+/* A dash and a valediction of up to four words take the first five tokens of
+ * a sign-off; every later token is a signoff_word. */
+#define SIGNOFF_HEAD 5
+
+/* tokenize for a sign-off: -1 also as soon as a token after the first
+ * SIGNOFF_HEAD is no signoff_word (a line of prose is turned away at its
+ * sixth word, not split to its end). */
+static int tokenize_signoff(const cn_pagecues *cues, const char *s, size_t len, tok *t, int max)
+{
+    int n = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t sp = space_len(s + i, len - i);
+        if (sp) {
+            i += sp;
+            continue;
+        }
+        size_t start = i;
+        i = word_end(s, len, i);
+        if (n == max)
+            return -1;
+        t[n] = (tok){s + start, i - start};
+        if (n >= SIGNOFF_HEAD && !signoff_word(cues, t[n]))
+            return -1;
+        n++;
+    }
+    return n;
+}
+
 bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
                              const char *physician, size_t physician_len)
 {
     if (len == 0 || len > SIGNOFF_MAX)
         return false;
     tok t[MAX_TOKENS];
-    int n = tokenize(s, len, t, MAX_TOKENS);
+    int n = tokenize_signoff(cues, s, len, t, MAX_TOKENS);
     if (n < 1)
         return false;
     int i = 0;
@@ -593,17 +726,35 @@ static bool boundary_before(const char *text, size_t p0, size_t p, size_t *cut)
     if (newline)
         return true;
     size_t e = q;
-    while (e > p0 && strchr("\")'", text[e - 1]))
+    while (e > p0 && in_set("\")'", text[e - 1]))
         e--;
-    return e > p0 && strchr(".!?", text[e - 1]);
+    return e > p0 && in_set(".!?", text[e - 1]);
+}
+
+/* The last '\n' in s[0..n), or NULL: the line ends of a long answer are
+ * found by the C library's word-at-a-time search where there is one. */
+static const char *last_newline(const char *s, size_t n)
+{
+#ifdef __GLIBC__
+    return memrchr(s, '\n', n);
+#else
+    while (n > 0)
+        if (s[--n] == '\n')
+            return s + n;
+    return NULL;
+#endif
 }
 
 /* Start of the last paragraph of text[0..len) (after the last blank line). */
 static size_t last_paragraph(const char *text, size_t len)
 {
     for (size_t i = len; i > 1; i--) {
-        if (text[i - 1] != '\n')
-            continue;
+        const char *nl = last_newline(text, i);
+        if (!nl)
+            return 0;
+        i = (size_t)(nl - text) + 1;
+        if (i <= 1)
+            return 0;
         size_t k = i - 1;
         while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r'))
             k--;
@@ -644,9 +795,8 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
             size_t cut;
             /* A boundary follows white space: after any other ASCII byte
              * (most positions) there is none to look for. */
-            unsigned char before = (unsigned char)text[p - 1];
-            if (((unsigned char)text[p] & 0xC0) == 0x80 ||
-                (before < 0x80 && !cn_text_is_space(before)) || space_len(text + p, len - p) ||
+            if (BYTE_CLASS[(unsigned char)text[p - 1]] == BYTE_WORD ||
+                ((unsigned char)text[p] & 0xC0) == 0x80 || space_len(text + p, len - p) ||
                 !boundary_before(text, p0, p, &cut))
                 continue;
             if (cut > 0 &&

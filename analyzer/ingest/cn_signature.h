@@ -76,6 +76,15 @@ typedef struct cn_sigblock {
  * and in that order, plus at most two short extra lines, and runs to the end. */
 bool cn_signature_block(const cn_pagecues *cues, const cn_line *lines, size_t n, cn_sigblock *out);
 
+/* Lines at the end of a paragraph a signature block is looked for in. */
+#define CN_SIGBLOCK_LINES 5
+
+/* cn_signature_block for lines already classified on their own (the page
+ * parser reads each line once): plain[0..k) is cn_signature_classify's result
+ * for lines[n - k..n), k = min(n, CN_SIGBLOCK_LINES). */
+bool cn_signature_block_tail(const cn_pagecues *cues, const cn_line *lines, size_t n,
+                             const cn_sigline *plain, cn_sigblock *out);
+
 /* The length of the name part of a name line, without credentials
  * ("Jessica J. Krant, MD, MPH" -> 16, "Jessica J. Krant"); len when the line
  * carries none. */

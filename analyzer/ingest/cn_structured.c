@@ -32,10 +32,21 @@ typedef struct draft {
     size_t n_superseded;
 } draft;
 
+/* What is known of one line, each read once: the same line is looked at
+ * from several paragraphs, runs and passes (the page is read a second time
+ * when it has no signature). */
+enum { KNOW_NOISE = 1, KNOW_SIGLINE = 2, KNOW_SIGNOFF = 4, KNOW_CLOSING = 8 };
+typedef struct line_memo {
+    unsigned char known; /* KNOW_* bits */
+    bool noise, signoff, closing;
+    cn_sigline plain; /* cn_signature_classify of the line on its own */
+} line_memo;
+
 typedef struct ctx {
     const cn_pagecues *cues;
     const cn_pagecues_limits *lim;
     cn_lines lines;
+    line_memo *memo; /* one per line */
     para *ps;
     size_t np;
     draft *ds;
@@ -166,6 +177,16 @@ bool cn_structured_detect(const char *text, size_t len)
     return false;
 }
 
+/* strchr(set, c) != NULL (so true for '\0' too), without a call per byte:
+ * the sets are short constants, and some are tested on every byte of a line. */
+static inline bool in_set(const char *set, char c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return true;
+    return c == '\0';
+}
+
 static const cn_line *line_at(const ctx *c, size_t i)
 {
     return &c->lines.v[i];
@@ -187,10 +208,34 @@ static bool hashtag_line(const cn_line *l)
     return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
 }
 
+/* The memo of l, a line of the page (never a piece of one). */
+static line_memo *memo_of(const ctx *c, const cn_line *l)
+{
+    return &c->memo[l - c->lines.v];
+}
+
 static bool noise(const ctx *c, const cn_line *l)
 {
-    return (l->flags & CN_LINE_RESIDUE) || cn_pagecues_is_widget(c->cues, l->s, l->len) ||
-           hashtag_line(l);
+    if (l->flags & CN_LINE_RESIDUE)
+        return true;
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_NOISE)) {
+        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l);
+        m->known |= KNOW_NOISE;
+    }
+    return m->noise;
+}
+
+/* cn_signature_classify of line l of the page, into *out. */
+static cn_sigline_kind classified(const ctx *c, const cn_line *l, cn_sigline *out)
+{
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_SIGLINE)) {
+        cn_signature_classify(c->cues, l->s, l->len, &m->plain);
+        m->known |= KNOW_SIGLINE;
+    }
+    *out = m->plain;
+    return out->kind;
 }
 
 /* Lines [from, to) as text: lines joined by '\n', paragraphs by a blank line;
@@ -291,15 +336,13 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
 {
     size_t keep = 0;
     cn_sigline cur; /* line i classified on its own, carried from the last round */
-    if (n > 1) {
-        const cn_line *l0 = line_at(c, first);
-        cn_signature_classify(c->cues, l0->s, l0->len, &cur);
-    }
+    if (n > 1)
+        classified(c, line_at(c, first), &cur);
     for (size_t i = 0; i + 1 < n; i++) {
         cn_sigline_kind k = cur.kind;
         const cn_line *next = line_at(c, first + i + 1);
         cn_sigline plain; /* line i + 1 on its own: next round's cur */
-        cn_signature_classify(c->cues, next->s, next->len, &plain);
+        classified(c, next, &plain);
         cur = plain;
         if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
@@ -310,6 +353,8 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
     }
     return keep;
 }
+
+static bool signoff_like(const ctx *c, const cn_line *l);
 
 /* "...for a few days after a treatment.\nTattoo removal process": the
  * run's last line is a heading glued under a finished sentence of prose, the
@@ -322,12 +367,11 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
     char last = cn_span_last_char(l->s, l->len), plast = cn_span_last_char(prev->s, prev->len);
     cn_sigline info;
     return heading_like(l) && cn_span_words(l->s, l->len) <= 8 &&
-           l->len <= c->lim->title_max_bytes && strchr(".,;:!\"'", last) == NULL &&
+           l->len <= c->lim->title_max_bytes && !in_set(".,;:!\"'", last) &&
            (plast == '.' || plast == '!' || plast == '?') &&
            cn_span_words(prev->s, prev->len) >= c->lim->answer_line_words &&
-           (cn_signature_classify(c->cues, l->s, l->len, &info) == CN_SIGLINE_NONE ||
-            info.kind == CN_SIGLINE_SHORT) &&
-           !cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
+           (classified(c, l, &info) == CN_SIGLINE_NONE || info.kind == CN_SIGLINE_SHORT) &&
+           !signoff_like(c, l);
 }
 
 /* glued: the run starts right under a signature, with no blank line: the
@@ -369,7 +413,12 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return CN_OK;
     }
     cn_sigblock b;
-    if (!cn_signature_block(c->cues, &c->lines.v[first], n, &b))
+    /* the block reads the run's last lines on their own: from the memo */
+    size_t tail = n > CN_SIGBLOCK_LINES ? n - CN_SIGBLOCK_LINES : 0;
+    cn_sigline plain[CN_SIGBLOCK_LINES];
+    for (size_t i = tail; i < n; i++)
+        classified(c, line_at(c, first + i), &plain[i - tail]);
+    if (!cn_signature_block_tail(c->cues, &c->lines.v[first], n, plain, &b))
         return push_para(c, cap, (para){.first = first, .n = n, .gap = gap}, err);
     if (b.first > 0) {
         int rc = push_para(c, cap, (para){.first = first, .n = b.first, .gap = gap}, err);
@@ -437,7 +486,12 @@ static const cn_line *para_last_line(const ctx *c, size_t p)
 
 static bool signoff_like(const ctx *c, const cn_line *l)
 {
-    return cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_SIGNOFF)) {
+        m->signoff = cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
+        m->known |= KNOW_SIGNOFF;
+    }
+    return m->signoff;
 }
 
 /* "All the best, Dr Ames. Skin surgeon, Perth": after the valediction (the
@@ -454,14 +508,25 @@ static bool signed_valediction(const cn_line *l)
     return false;
 }
 
-/* A line that ends an answer: a sign-off or a closing ("Hope that helps!",
- * "Good luck with your surgery!"). */
-static bool closing_like(const ctx *c, const cn_line *l)
+/* A closing that is no sign-off ("Hope that helps!", "Good luck with your
+ * surgery!"); l may be a piece of a line. */
+static bool farewell(const ctx *c, const cn_line *l)
 {
-    return signoff_like(c, l) || cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
+    return cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
            (cn_pagecues_starts_valediction(c->cues, l->s, l->len) &&
             ((cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8) ||
              signed_valediction(l)));
+}
+
+/* A line of the page that ends an answer: a sign-off or a closing. */
+static bool closing_like(const ctx *c, const cn_line *l)
+{
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_CLOSING)) {
+        m->closing = signoff_like(c, l) || farewell(c, l);
+        m->known |= KNOW_CLOSING;
+    }
+    return m->closing;
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
@@ -474,7 +539,7 @@ static bool short_enough(const ctx *c, const cn_line *l)
 static bool two_sentences(const cn_line *l)
 {
     for (size_t i = 1; i + 2 < l->len; i++) {
-        if (!strchr(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
+        if (!in_set(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
             continue;
         size_t k = i + 1;
         while (k < l->len && l->s[k] == ' ')
@@ -511,7 +576,7 @@ static bool title_line(const ctx *c, const cn_line *l)
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
-    if (!short_enough(c, l) || (strchr(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
+    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
         signoff_like(c, l) || two_sentences(l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
@@ -861,7 +926,7 @@ static bool dash_heading(const ctx *c, const cn_line *l)
         bool glued = n > 1 && w[n - 1] == '-';
         n -= glued;
         for (size_t i = 0; i < n; i++)
-            if (strchr(".,;:!?()\"", w[i]))
+            if (in_set(".,;:!?()\"", w[i]))
                 return false;
         words++;
         caps += w[0] >= 'A' && w[0] <= 'Z';
@@ -903,7 +968,7 @@ static bool starts_answer(const ctx *c, size_t p)
 static bool last_sentence(const cn_line *l, cn_line *out)
 {
     for (size_t i = l->len; i-- > 1;) {
-        if (!strchr(".!?", l->s[i - 1]) || l->s[i] != ' ')
+        if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
@@ -930,7 +995,9 @@ static bool after_signoff(const ctx *c, size_t p)
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
     if (c->ps[p - 1].n != 1 || !closing_like(c, prev))
-        return last_sentence(prev, &tail) && closing_like(c, &tail) &&
+        return last_sentence(prev, &tail) &&
+               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
+                farewell(c, &tail)) &&
                cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !signoff_like(c, l);
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
@@ -980,7 +1047,7 @@ static bool cut_inside(const ctx *c, size_t p)
 static bool name_scrap(const cn_line *l)
 {
     char last = cn_span_last_char(l->s, l->len);
-    return cn_span_words(l->s, l->len) <= 2 && !strchr(".!?:", last);
+    return cn_span_words(l->s, l->len) <= 2 && !in_set(".!?:", last);
 }
 
 static int segment(ctx *c, cn_error *err)
@@ -1201,7 +1268,7 @@ static bool place_scrap(const ctx *c, size_t i)
     char last = cn_span_last_char(l->s, l->len);
     cn_sigline info;
     return cn_span_words(l->s, l->len) <= 4 && last != '.' && last != '?' && last != '!' &&
-           cn_signature_classify(c->cues, above->s, above->len, &info) == CN_SIGLINE_NAME;
+           classified(c, above, &info) == CN_SIGLINE_NAME;
 }
 
 static bool word_char(char ch)
@@ -1336,7 +1403,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-                     !strchr(".,;:", last));
+                     !in_set(".,;:", last));
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;
@@ -1396,6 +1463,11 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     int rc = cn_lines_split(text, len, &c.lines, err);
     if (rc)
         return rc;
+    c.memo = calloc(c.lines.n + 1, sizeof *c.memo);
+    if (!c.memo) {
+        cn_lines_clear(&c.lines);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
     size_t marker = c.lines.n;
     for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++)
         if (answers_marker(c.lines.v[i].s, c.lines.v[i].len, &page->declared_answers))
@@ -1445,6 +1517,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
             rc = fill_page(&c, page, q_end, err);
     }
     cn_lines_clear(&c.lines);
+    free(c.memo);
     free(c.ps);
     free(c.ds);
     return rc;

@@ -23,11 +23,90 @@ struct cn_taxonomy {
     size_t n_names;
     entry *entries; /* sorted by key */
     size_t n_entries;
+    /* The last word of each key (into the key), sorted, without repeats: a
+     * line whose last word is none of them ends in no specialty, and most
+     * lines are turned away by that one lookup. */
+    const char **last_words;
+    size_t n_last;
 };
 
 static int entry_cmp(const void *a, const void *b)
 {
     return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
+}
+
+static int word_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static const char *last_word(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    return sp ? sp + 1 : s;
+}
+
+/* Fill t->last_words from the keys; false when out of memory. */
+static bool index_last_words(cn_taxonomy *t)
+{
+    t->last_words = malloc((t->n_entries + 1) * sizeof *t->last_words);
+    if (!t->last_words)
+        return false;
+    for (size_t i = 0; i < t->n_entries; i++)
+        t->last_words[i] = last_word(t->entries[i].key);
+    cn_sort_stable(t->last_words, t->n_entries, sizeof *t->last_words, word_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < t->n_entries; i++)
+        if (w == 0 || strcmp(t->last_words[w - 1], t->last_words[i]) != 0)
+            t->last_words[w++] = t->last_words[i];
+    t->n_last = w;
+    return true;
+}
+
+/* The line's last word as normalization writes it, into out (64 bytes),
+ * read straight from the line when that is plain: ASCII letters and
+ * punctuation (which normalization only lower-cases) after ASCII white
+ * space or the line's start. False when the line's end is not that plain. */
+static bool plain_last_word(const char *line, size_t len, char *out)
+{
+    size_t e = len;
+    while (e > 0 && cn_text_is_space((unsigned char)line[e - 1]))
+        e--;
+    size_t b = e;
+    while (b > 0 && !cn_text_is_space((unsigned char)line[b - 1])) {
+        unsigned char c = (unsigned char)line[b - 1];
+        if (c <= ' ' || c >= 0x7F || c == '`' || e - b >= 63)
+            return false;
+        b--;
+    }
+    if (b == e)
+        return false;
+    for (size_t i = b; i < e; i++) {
+        unsigned char c = (unsigned char)line[i];
+        out[i - b] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    out[e - b] = '\0';
+    return true;
+}
+
+/* Can the normalized line end in a key? Its last word must end one. */
+static bool may_end_in_key(const cn_taxonomy *t, const char *line, size_t len)
+{
+    char word[64];
+    if (plain_last_word(line, len, word)) {
+        const char *w = word;
+        return bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
+    }
+    char small[256];
+    char *norm = len < sizeof small ? small : malloc(len + 1);
+    if (!norm)
+        return true; /* the full search reports the lack of memory */
+    cn_text_normalize_into(line, len, norm);
+    const char *w = last_word(norm);
+    bool may = bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
+    if (norm != small)
+        free(norm);
+    return may;
 }
 
 void cn_taxonomy_free(cn_taxonomy *t)
@@ -40,6 +119,7 @@ void cn_taxonomy_free(cn_taxonomy *t)
         free(t->entries[i].key);
     free(t->names);
     free(t->entries);
+    free(t->last_words);
     free(t);
 }
 
@@ -140,6 +220,8 @@ int cn_taxonomy_parse(const char *text, size_t len, const char *origin, cn_taxon
             }
         }
     }
+    if (rc == CN_OK && !index_last_words(t))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory loading %s", origin);
     if (rc) {
         cn_taxonomy_free(t);
         return rc;
@@ -170,7 +252,7 @@ static const entry *find(const cn_taxonomy *t, const char *key)
 bool cn_taxonomy_split(const cn_taxonomy *t, const char *line, size_t len, size_t *city_len,
                        const char **specialty)
 {
-    if (!t || len == 0)
+    if (!t || len == 0 || !may_end_in_key(t, line, len))
         return false;
     size_t nlen, *map = NULL;
     char *norm = cn_text_normalize(line, len, &nlen, &map);

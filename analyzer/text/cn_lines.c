@@ -47,17 +47,24 @@ size_t cn_span_words(const char *s, size_t len)
     size_t words = 0, i = 0;
     bool in_word = false;
     while (i < len) {
-        size_t n = space_at(s + i, len - i);
-        if (n) {
-            in_word = false;
-            i += n;
+        unsigned char c = (unsigned char)s[i];
+        /* ASCII, nearly every byte: one byte, a space or not, no decoding */
+        if (c < 0x80) {
+            bool space = cn_text_is_space(c);
+            words += !space && !in_word;
+            in_word = !space;
+            i++;
             continue;
         }
-        if (!in_word)
-            words++;
-        in_word = true;
         uint32_t cp;
-        i += cn_utf8_decode(s + i, len - i, &cp);
+        size_t n = cn_utf8_decode_multi(s + i, len - i, &cp);
+        if (cn_span_is_space_cp(cp)) {
+            in_word = false;
+        } else {
+            words += !in_word;
+            in_word = true;
+        }
+        i += n;
     }
     return words;
 }
