@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # Refit rules/decision.rules on the tuning parts of the real-page set (dev,
-# and dev2 of the second collection: re-collected pages in PAGES_DIR and
-# PAGES2_DIR, labels in tests/real/labels.jsonl) plus the labelled sets written
+# dev2 of the second collection and, when PAGES3_DIR is given, dev3 of the
+# fourth: re-collected pages in PAGES_DIR, PAGES2_DIR, PAGES3_DIR, labels in
+# tests/real/labels.jsonl) plus the labelled sets written
 # here (tests/data/*), the sample's seed labels counting three times, L2 0.1
 # (chosen by 5-fold cross-validation by page: tests/real/tools/cv_fit.py).
-# The validation parts (val, val2) are never used.
-# usage: tests/real/tools/fit_decision.sh PAGES_DIR PAGES2_DIR [CONSENSUS]
+# The validation parts (val, val2, val3, val4) are never used.
+# usage: tests/real/tools/fit_decision.sh PAGES_DIR PAGES2_DIR [CONSENSUS [PAGES3_DIR]]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 pages=${1:?usage: fit_decision.sh PAGES_DIR PAGES2_DIR [CONSENSUS]}
 pages2=${2:?usage: fit_decision.sh PAGES_DIR PAGES2_DIR [CONSENSUS]}
 bin=${3:-./build/consensus}
+pages3=${4:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/dev" "$tmp/rules"
-grep -E '"split": "dev2?"' tests/real/labels.jsonl > "$tmp/gold.jsonl"
+if [ -n "$pages3" ]; then
+  grep -E '"split": "dev[23]?"' tests/real/labels.jsonl > "$tmp/gold.jsonl"
+else
+  grep -E '"split": "dev2?"' tests/real/labels.jsonl > "$tmp/gold.jsonl"
+fi
 link_split() { # SPLIT DIR
   for f in $(/usr/bin/python3 -c 'import json,sys
 print("\n".join(sorted({json.loads(l)["file"] for l in open(sys.argv[1]) if json.loads(l)["split"] == sys.argv[2]})))' "$tmp/gold.jsonl" "$1"); do
@@ -23,6 +29,7 @@ print("\n".join(sorted({json.loads(l)["file"] for l in open(sys.argv[1]) if json
 }
 link_split dev "$pages"
 link_split dev2 "$pages2"
+[ -z "$pages3" ] || link_split dev3 "$pages3"
 extra=()
 for s in heldout heldout2 heldout3 heldout4 heldout5 dev; do
   cat "tests/data/$s/$s.gold.jsonl" >> "$tmp/gold.jsonl"
@@ -36,6 +43,8 @@ cp rules/* "$tmp/rules/"
 rm -f "$tmp/rules/decision.rules"
 "$bin" rules fit --gold "$tmp/gold.jsonl" --l2 0.1 --rules "$tmp/rules" \
   --out "$tmp/decision.rules" "$tmp/dev" "${extra[@]}" corpus || true
-sed -e "s|--gold $tmp/gold.jsonl|--gold <dev + dev2 labels + tests/data sets + seeds>|" \
+real="dev + dev2"
+[ -z "$pages3" ] || real="dev + dev2 + dev3"
+sed -e "s|--gold $tmp/gold.jsonl|--gold <$real labels + tests/data sets + seeds>|" \
   "$tmp/decision.rules" > rules/decision.rules
 echo "wrote rules/decision.rules"
