@@ -31,6 +31,7 @@
 #include "cn_file.h"
 #include "cn_grow.h"
 #include "cn_hash.h"
+#include "cn_idindex.h"
 #include "cn_sha256.h"
 
 /* text */
