@@ -32,6 +32,7 @@
 #include "cn_grow.h"
 #include "cn_sort.h"
 #include "cn_hash.h"
+#include "cn_idindex.h"
 #include "cn_sha256.h"
 
 /* text */

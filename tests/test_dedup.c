@@ -4,8 +4,8 @@
  * duplicate; other question: related), the minimum excerpt length, answers
  * that share a long prefix and differ later (each checkpoint, past
  * prefix_max, the latest long enough answer), excerpts seen before their full
- * answer, single-character differences at every position (no false match
- * without a verification step), many keys at once, and bytes per answer.
+ * answer, keys of 65,535 characters and more, single-character differences at every position (no
+ * false match without a verification step), many keys at once, and bytes per answer.
  *
  * Keys are lower-case letters only, so an answer's key is its text and key
  * lengths are exact. Limits are the shipped ones: dedup_min_key 40,
@@ -313,6 +313,42 @@ static void test_excerpt_before_full_answer(void)
     cn_dedup_free(d2);
 }
 
+/* Keys of 65,535 characters and more have their length kept aside: past
+ * prefix_max only lengths tell answers apart, in both directions. */
+static void test_very_long_keys(void)
+{
+    cn_dedup *d = new_index();
+    char *common = letters(20, 140), *t1 = letters(21, 80000), *t2 = letters(22, 70000);
+    char *f1 = cat(common, t1), *f2 = cat(common, t2); /* 80,140 and 70,140 */
+    cn_page *a = one(d, "Is it safe?", f1, false);
+    cn_page *b = one(d, "Is it safe?", f2, false);
+    char *e75 = head(f1, 75000), *e70 = head(f1, 70100), *e66 = head(f1, 66000);
+    cn_page *x = one(d, "Is it safe?", e75, true); /* longer than b: a */
+    CU_ASSERT_STRING_EQUAL(x->answers[0].duplicate_of, a->answers[0].answer_id);
+    cn_page *y = one(d, "Is it safe?", e70, true);
+    CU_ASSERT_STRING_EQUAL(y->answers[0].duplicate_of, b->answers[0].answer_id);
+    cn_page *z = one(d, "Is it safe?", e66, true);
+    CU_ASSERT_STRING_EQUAL(z->answers[0].duplicate_of, b->answers[0].answer_id);
+    cn_page *w = one(d, "Another title?", f1, false);
+    CU_ASSERT_STRING_EQUAL(w->answers[0].duplicate_of, a->answers[0].answer_id);
+    /* an excerpt first: a full answer shorter than it does not repeat it */
+    cn_dedup *d2 = new_index();
+    char *f68 = head(f1, 68000);
+    cn_page *p = one(d2, "Is it safe?", e70, true);
+    cn_page *q = one(d2, "Is it safe?", f68, false);
+    CU_ASSERT_STRING_EQUAL(q->answers[0].duplicate_of, "");
+    cn_page *r = one(d2, "Is it safe?", f1, false);
+    CU_ASSERT_STRING_EQUAL(r->answers[0].duplicate_of, p->answers[0].answer_id);
+    cn_page *pages[] = {a, b, x, y, z, w, p, q, r};
+    for (size_t i = 0; i < 9; i++)
+        cn_page_free(pages[i]);
+    char *frees[] = {common, t1, t2, f1, f2, e75, e70, e66, f68};
+    for (size_t i = 0; i < 9; i++)
+        free(frees[i]);
+    cn_dedup_free(d);
+    cn_dedup_free(d2);
+}
+
 /* No text is kept to verify a fingerprint match, so keys that differ in one
  * character must never share a fingerprint: one difference at each position
  * of the compared prefix (and of the whole key) matches nothing. */
@@ -396,6 +432,7 @@ int main(void)
         {"shared prefix, different later", test_shared_prefix_differs_later},
         {"latest answer long enough", test_latest_long_enough},
         {"excerpt before its full answer", test_excerpt_before_full_answer},
+        {"very long keys", test_very_long_keys},
         {"one-character differences", test_one_character_differences},
         {"many keys", test_many_keys},
         {NULL, NULL},

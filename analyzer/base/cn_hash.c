@@ -198,3 +198,8 @@ int cn_u64map_get(const cn_u64map *m, uint64_t key)
     const struct u64_slot *s = u64_find(m, key);
     return s->used ? s->value : -1;
 }
+
+size_t cn_u64map_count(const cn_u64map *m)
+{
+    return m->count;
+}

@@ -40,5 +40,6 @@ cn_u64map *cn_u64map_new(void);
 void cn_u64map_free(cn_u64map *map);
 int cn_u64map_put(cn_u64map *map, uint64_t key, int value);
 int cn_u64map_get(const cn_u64map *map, uint64_t key);
+size_t cn_u64map_count(const cn_u64map *map);
 
 #endif

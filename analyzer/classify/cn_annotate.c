@@ -10,17 +10,29 @@
 #include <string.h>
 
 typedef struct question_flags {
-    const char **ids; /* borrowed from rules; the array is owned */
+    const char **ids; /* borrowed from rules; the array is one of the annotator's flag_sets */
     size_t n;
 } question_flags;
 
+/* The annotator owns every choice it made (annotations borrow them); what
+ * questions share is kept once: a catalog claim's choice (same rule, source
+ * and words) and a set of question flags, so a question costs, for an ad-hoc
+ * claim, its id and statement. Only cn_annotator_page remembers each
+ * question_id's choice (claims[], qtypes[], qflags[]): cn_batch keeps that
+ * memory itself. */
 struct cn_annotator {
     const cn_rules *rules;
-    const char **qtypes;    /* question type per claims[] entry (borrowed from rules) */
-    question_flags *qflags; /* question flags per claims[] entry */
-    cn_strmap *by_question; /* question_id -> index into claims */
-    cn_claim_choice **claims;
+    const char **qtypes;      /* question type per claims[] entry (borrowed from rules) */
+    question_flags *qflags;   /* question flags per claims[] entry */
+    cn_strmap *by_question;   /* question_id -> index into claims */
+    cn_claim_choice **claims; /* shared between entries for catalog claims */
     size_t n_claims, cap_claims;
+    cn_claim_choice **choices; /* the distinct choices, owned */
+    size_t n_choices, cap_choices;
+    cn_claim_choice **catalog; /* the catalog claims' choices among them, to share */
+    size_t n_catalog, cap_catalog;
+    const char ***flag_sets; /* the distinct flag sets, owned (NULL-terminated) */
+    size_t n_flag_sets, cap_flag_sets;
     size_t docs_made; /* texts tokenized so far: one per text (cn_annotator_docs_made) */
     bool keep_features;
 };
@@ -43,17 +55,89 @@ void cn_annotator_free(cn_annotator *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->n_claims; i++) {
-        cn_claim_choice_clear(a->claims[i]);
-        free(a->claims[i]);
+    for (size_t i = 0; i < a->n_choices; i++) {
+        cn_claim_choice_clear(a->choices[i]);
+        free(a->choices[i]);
     }
+    free(a->choices);
+    free(a->catalog);
     free(a->claims);
     free(a->qtypes);
-    for (size_t i = 0; i < a->n_claims; i++)
-        free(a->qflags[i].ids);
+    for (size_t i = 0; i < a->n_flag_sets; i++)
+        free((void *)a->flag_sets[i]);
+    free(a->flag_sets);
     free(a->qflags);
     cn_strmap_free(a->by_question);
     free(a);
+}
+
+/* Append p to a growing array of pointers; false when memory runs out. */
+static bool push_ptr(void *arrayp, size_t *n, size_t *cap, void *p)
+{
+    void ***array = arrayp;
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        void **grown = realloc(*array, ncap * sizeof *grown);
+        if (!grown)
+            return false;
+        *array = grown;
+        *cap = ncap;
+    }
+    (*array)[(*n)++] = p;
+    return true;
+}
+
+/* Keep c (malloc'd, filled): an equal catalog claim's choice kept before
+ * takes its place (c is freed); *out gets the one kept. */
+static bool keep_choice(cn_annotator *a, cn_claim_choice *c, cn_claim_choice **out)
+{
+    for (size_t i = 0; c->rule && i < a->n_catalog; i++) {
+        const cn_claim_choice *k = a->catalog[i];
+        if (k->rule == c->rule && strcmp(k->source, c->source) == 0 && strcmp(k->id, c->id) == 0 &&
+            strcmp(k->statement, c->statement) == 0) {
+            cn_claim_choice_clear(c);
+            free(c);
+            *out = a->catalog[i];
+            return true;
+        }
+    }
+    if (!push_ptr(&a->choices, &a->n_choices, &a->cap_choices, c))
+        return false;
+    if (c->rule && !push_ptr(&a->catalog, &a->n_catalog, &a->cap_catalog, c)) {
+        a->n_choices--;
+        return false;
+    }
+    *out = c;
+    return true;
+}
+
+/* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
+ * before takes its place, else it is kept at its own size. Either way f->ids
+ * is no longer the caller's to free. */
+static bool keep_flags(cn_annotator *a, question_flags *f)
+{
+    for (size_t i = 0; i < a->n_flag_sets; i++) {
+        const char **k = a->flag_sets[i];
+        size_t m = 0;
+        while (k[m] && m < f->n && k[m] == f->ids[m])
+            m++;
+        if (m == f->n && !k[m]) {
+            free(f->ids);
+            f->ids = k;
+            return true;
+        }
+    }
+    const char **ids = realloc(f->ids, (f->n + 1) * sizeof *ids);
+    if (ids) {
+        ids[f->n] = NULL;
+        f->ids = ids;
+    }
+    if (!ids || !push_ptr(&a->flag_sets, &a->n_flag_sets, &a->cap_flag_sets, f->ids)) {
+        free(f->ids);
+        f->ids = NULL;
+        return false;
+    }
+    return true;
 }
 
 /* A text's doc, counted. */
@@ -84,6 +168,34 @@ typedef struct question_choice {
     const char *const *flags;
     size_t n_flags;
 } question_choice;
+
+/* Remember question_id's choice q (its parts kept by the annotator already). */
+static int remember_question(cn_annotator *a, const char *question_id, const question_choice *q,
+                             cn_error *err)
+{
+    if (a->n_claims == a->cap_claims) {
+        size_t cap = a->cap_claims ? a->cap_claims * 2 : 16;
+        cn_claim_choice **cl = cap <= INT32_MAX ? realloc(a->claims, cap * sizeof *cl) : NULL;
+        if (cl)
+            a->claims = cl;
+        const char **qt = cl ? realloc(a->qtypes, cap * sizeof *qt) : NULL;
+        if (qt)
+            a->qtypes = qt;
+        question_flags *qf = qt ? realloc(a->qflags, cap * sizeof *qf) : NULL;
+        if (qf)
+            a->qflags = qf;
+        if (!qf)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        a->cap_claims = cap;
+    }
+    a->claims[a->n_claims] = (cn_claim_choice *)q->primary;
+    a->qtypes[a->n_claims] = q->type;
+    a->qflags[a->n_claims] = (question_flags){(const char **)q->flags, q->n_flags};
+    if (cn_strmap_put(a->by_question, question_id, (int)a->n_claims) != 0)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    a->n_claims++;
+    return CN_OK;
+}
 
 /* Choose the page's question: its primary claim (kept by the annotator), type
  * and flags. With remember, a question_id seen before gives the choice made on
@@ -124,39 +236,24 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
         rc = cn_claims_primary(a->rules, page->question, qdoc, texts, tdocs, n, c, err);
     free(texts);
     free(tdocs);
-    if (rc == CN_OK && a->n_claims == a->cap_claims) {
-        size_t cap = a->cap_claims ? a->cap_claims * 2 : 16;
-        cn_claim_choice **cl = realloc(a->claims, cap * sizeof *cl);
-        if (cl)
-            a->claims = cl;
-        const char **qt = cl ? realloc(a->qtypes, cap * sizeof *qt) : NULL;
-        if (qt)
-            a->qtypes = qt;
-        question_flags *qf = qt ? realloc(a->qflags, cap * sizeof *qf) : NULL;
-        if (qf)
-            a->qflags = qf;
-        if (!cl || !qt || !qf)
-            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        else
-            a->cap_claims = cap;
-    }
-    question_flags *f = rc ? NULL : &a->qflags[a->n_claims];
-    if (f)
-        rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f->ids, &f->n, err);
+    question_flags f = {0};
+    if (rc == CN_OK)
+        rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     cn_doc_free(qdoc);
     cn_doc_free(bdoc);
-    if (rc) {
+    if (rc == CN_OK && !keep_flags(a, &f))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc == CN_OK && !keep_choice(a, c, &c))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc) { /* f.ids is NULL or kept by now */
         cn_claim_choice_clear(c);
         free(c);
         return rc;
     }
-    a->claims[a->n_claims] = c;
-    a->qtypes[a->n_claims] = type;
+    *q = (question_choice){c, type, f.ids, f.n};
     if (remember && page->question_id[0])
-        cn_strmap_put(a->by_question, page->question_id, (int)a->n_claims);
-    *q = (question_choice){c, type, f->ids, f->n};
-    a->n_claims++;
+        return remember_question(a, page->question_id, q, err);
     return CN_OK;
 }
 

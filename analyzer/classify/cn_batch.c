@@ -2,11 +2,12 @@
  * page order. */
 #include "cn_batch.h"
 
-#include "cn_hash.h"
+#include "cn_idindex.h"
 
 #include <cjson/cJSON.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,16 @@ typedef enum page_role {
 
 typedef enum question_state { Q_PENDING, Q_READY, Q_FAILED } question_state;
 
-/* A question_id seen so far and the choice made on its first page. */
+/* A question_id seen so far and the choice made on its first page (the
+ * question fields of its annotation, borrowed from an annotator). The id is
+ * kept here, and found through by_question without a copy of its own. */
 typedef struct question {
-    cn_page_annotation like; /* its question fields only (borrowed from an annotator) */
-    question_state state;    /* Q_FAILED: the choosing page failed; the next page chooses */
+    const cn_claim_choice *primary;
+    const char *type;
+    const char *const *flags;
+    uint32_t n_flags;
+    question_state state; /* Q_FAILED: the choosing page failed; the next page chooses */
+    char id[CN_ID_LEN + 1];
 } question;
 
 typedef struct slot {
@@ -60,7 +67,7 @@ struct cn_batch {
     size_t first_failed; /* SIZE_MAX: none */
     cn_error failure;    /* of first_failed */
     /* the question memory, in reading order over every run */
-    cn_strmap *by_question; /* question_id -> index into questions */
+    cn_idindex *by_question; /* question_id -> index into questions */
     question *questions;
     size_t n_questions, cap_questions;
 };
@@ -105,8 +112,12 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
          * never waiting for this one. */
         while (b->questions[s->question].state == Q_PENDING)
             pthread_cond_wait(&b->chosen, &b->mu);
-        if (b->questions[s->question].state == Q_READY)
-            like = b->questions[s->question].like;
+        const question *q = &b->questions[s->question];
+        if (q->state == Q_READY)
+            like = (cn_page_annotation){.primary = q->primary,
+                                        .question_type = q->type,
+                                        .question_flags = q->flags,
+                                        .n_question_flags = q->n_flags};
         else /* only after an earlier page failed: this one is not handed out */
             rc = cn_error_set(&err, CN_ERR_USAGE, "the first page of its question failed");
     }
@@ -120,10 +131,10 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
         pthread_mutex_lock(&b->mu);
         question *q = &b->questions[s->question];
         if (pa) {
-            q->like = (cn_page_annotation){.primary = pa->primary,
-                                           .question_type = pa->question_type,
-                                           .question_flags = pa->question_flags,
-                                           .n_question_flags = pa->n_question_flags};
+            q->primary = pa->primary;
+            q->type = pa->question_type;
+            q->flags = pa->question_flags;
+            q->n_flags = (uint32_t)pa->n_question_flags;
             q->state = Q_READY;
         } else {
             q->state = Q_FAILED;
@@ -211,7 +222,7 @@ void cn_batch_free(cn_batch *b)
     free(b->threads);
     free(b->slots);
     free(b->questions);
-    cn_strmap_free(b->by_question);
+    cn_idindex_free(b->by_question);
     pthread_cond_destroy(&b->chosen);
     pthread_cond_destroy(&b->finished);
     pthread_cond_destroy(&b->work);
@@ -237,7 +248,7 @@ int cn_batch_new(const cn_rules *rules, size_t jobs, cn_batch **out, cn_error *e
     b->rules = rules;
     b->jobs = jobs;
     b->first_failed = SIZE_MAX;
-    b->by_question = cn_strmap_new();
+    b->by_question = cn_idindex_new();
     b->workers = calloc(jobs, sizeof *b->workers);
     b->threads = calloc(jobs, sizeof *b->threads);
     int rc = b->by_question && b->workers && b->threads
@@ -275,6 +286,11 @@ void cn_batch_render_lines(cn_batch *b, bool on)
     b->render_lines = on;
 }
 
+static const char *question_id_of(const void *ctx, uint32_t q)
+{
+    return ((const cn_batch *)ctx)->questions[q].id;
+}
+
 /* The role of each page of the run, in reading order (no worker is busy). */
 static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *err)
 {
@@ -284,7 +300,7 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
         const char *id = pages[i]->question_id;
         if (!id[0])
             continue;
-        int q = cn_strmap_get(b->by_question, id);
+        int64_t q = cn_idindex_find(b->by_question, id, question_id_of, b);
         if (q >= 0) {
             s->question = (size_t)q;
             if (b->questions[q].state == Q_FAILED) {
@@ -303,9 +319,10 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
             b->questions = grown;
             b->cap_questions = cap;
         }
-        if (cn_strmap_put(b->by_question, id, (int)b->n_questions) != 0)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         b->questions[b->n_questions] = (question){.state = Q_PENDING};
+        snprintf(b->questions[b->n_questions].id, sizeof b->questions[b->n_questions].id, "%s", id);
+        if (cn_idindex_add(b->by_question, id, (uint32_t)b->n_questions, question_id_of, b) != 0)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         s->question = b->n_questions++;
         s->role = ROLE_CHOOSES;
     }

@@ -3,10 +3,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_dedup.h"
 
+#include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
 
 #include <inttypes.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,13 +24,23 @@
  * checkpoint (see cn_dedup.h). */
 #define CHECKPOINT_STEP 16
 #define FIRST_SLOTS 1024
+/* Key lengths from this one on are kept aside (see records). */
+#define LONG_KEY UINT16_MAX
 
-/* Open addressing with linear probing. An exact table keeps each slot's key;
- * a prefix table keeps only record numbers, its keys are the records'
- * fingerprints at the table's checkpoint (4 bytes a slot instead of 12). */
+/* Open addressing with linear probing; slots hold record numbers only, and a
+ * slot's key is read from the record, so a slot is 4 bytes:
+ *   EXACT_OWN:   the record's answer_id (every record is in it by its own key);
+ *   EXACT_OTHER: any other key of a record (match_text's, a repeat's), kept
+ *                in the slot (12 bytes a slot, few of them);
+ *   PREFIX:      a slot is (record << cp_bits | checkpoint j), its key the
+ *                record's fingerprint at j: one table for every checkpoint,
+ *                a key being the pair (j, fingerprint). */
+typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
+
 typedef struct table {
-    uint32_t *ref; /* record number, NONE when empty */
-    uint64_t *key; /* exact tables only */
+    table_kind kind;
+    uint32_t *ref; /* NONE when empty */
+    uint64_t *key; /* EXACT_OTHER only */
     size_t mask;   /* slots - 1, slots a power of two */
     size_t used;
 } table;
@@ -34,22 +48,39 @@ typedef struct table {
 /* Distinct answers in the order they were indexed, so a higher record number
  * is a later answer. Array of fields, not of structs: no padding. */
 typedef struct records {
-    uint64_t *aid, *qid; /* answer_id and question_id as numbers */
-    uint32_t *len;       /* key length */
-    uint32_t *older;     /* the next older entry of the record's prefix chain */
-    uint64_t *fp;        /* ncp fingerprints a record, see record_fp */
+    uint64_t *aid; /* answer_id as a number */
+    uint16_t *len; /* key length; LONG_KEY: in long_len */
+    uint64_t *fp;  /* ncp fingerprints a record, see record_fp */
     size_t n, cap;
+    /* Few records have these, so they are kept aside (record -> value): */
+    cn_u64map *older;    /* the next older entry of the record's prefix chain */
+    cn_u64map *long_len; /* key lengths of LONG_KEY or more */
 } records;
+
+/* The question_ids of the records, each once. */
+/* The question_ids of the records: the records of one page are indexed
+ * together and share its question, so a run of records a question (record
+ * start[i] on, up to the next run, has question qid[i]) costs 12 bytes a page
+ * at most instead of 8 a record. */
+typedef struct questions {
+    uint32_t *start;
+    uint64_t *qid;
+    size_t n, cap;
+} questions;
 
 struct cn_dedup {
     cn_dedup_options opt;
     size_t *cps; /* checkpoint lengths, ascending, the last is prefix_max */
     size_t ncp;
+    unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
     records rec;
-    table exact;   /* key digest -> answer */
-    table *full;   /* per checkpoint: prefix -> latest full answer through it */
-    table *part;   /* per checkpoint: prefix -> latest excerpt ending there */
-    uint64_t *run; /* scratch: running hashes of one key's prefixes */
+    questions qs;
+    table own;      /* answer_id -> record */
+    table other;    /* other key digests -> record */
+    table full;     /* (j, prefix) -> latest full answer through it */
+    table part;     /* (j, prefix) -> latest excerpt ending there */
+    size_t *n_part; /* excerpts chained per checkpoint */
+    uint64_t *run;  /* scratch: running hashes of one key's prefixes */
 };
 
 /* An answer's de-duplication keys during assignment. */
@@ -111,7 +142,10 @@ static uint64_t run_step(uint64_t h, unsigned char c)
 }
 
 /* The fingerprint of a prefix: its running hash and length, finalized so the
- * low bits (the tables' slots) depend on every bit (MurmurHash3's fmix64). */
+ * low bits (the tables' slots) depend on every bit (MurmurHash3's fmix64).
+ * All 64 bits are kept: a table's slot already tells the low bits of the
+ * fingerprints probed, so only the others tell two prefixes apart (a
+ * shorter fingerprint would leave too few of them at millions of slots). */
 static uint64_t fingerprint(uint64_t run, size_t len)
 {
     uint64_t h = run ^ ((uint64_t)len * 0xC2B2AE3D27D4EB4FULL);
@@ -140,13 +174,42 @@ static size_t last_cp(const cn_dedup *d, size_t len)
     return j < d->ncp - 1 ? j : d->ncp - 1;
 }
 
+/* ---- records' fingerprints --------------------------------------------- */
+
+/* Record r's fingerprint j: at checkpoint j for j up to its last checkpoint;
+ * an excerpt keeps the fingerprint of its whole (compared) key in the next. */
+static uint64_t record_fp(const cn_dedup *d, uint32_t r, size_t j)
+{
+    return d->rec.fp[(size_t)r * d->ncp + j];
+}
+
+static void set_record_fp(cn_dedup *d, uint32_t r, size_t j, uint64_t v)
+{
+    d->rec.fp[(size_t)r * d->ncp + j] = v;
+}
+
 /* ---- tables ------------------------------------------------------------ */
 
-static bool table_init(table *t, size_t slots, bool keyed)
+/* After a large array is freed (a table that grew, records that moved):
+ * glibc keeps the pages of a freed block inside its heap resident, and the
+ * index grows by doubling, so without this about one earlier size of every
+ * table stays in the peak RSS. Hands whole free pages back to the system. */
+static void give_back(size_t bytes)
 {
+#ifdef __GLIBC__
+    if (bytes >= ((size_t)1 << 20))
+        malloc_trim(0);
+#else
+    (void)bytes;
+#endif
+}
+
+static bool table_init(table *t, table_kind kind, size_t slots)
+{
+    t->kind = kind;
     t->ref = malloc(slots * sizeof *t->ref);
-    t->key = keyed ? malloc(slots * sizeof *t->key) : NULL;
-    if (!t->ref || (keyed && !t->key))
+    t->key = kind == EXACT_OTHER ? malloc(slots * sizeof *t->key) : NULL;
+    if (!t->ref || (kind == EXACT_OTHER && !t->key))
         return false;
     for (size_t i = 0; i < slots; i++)
         t->ref[i] = NONE;
@@ -166,49 +229,70 @@ static size_t table_bytes(const table *t)
     return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
 }
 
-/* Record r's fingerprint j: at checkpoint j for j up to its last checkpoint;
- * an excerpt keeps the fingerprint of its whole (compared) key in the next. */
-static uint64_t *record_fp(const cn_dedup *d, uint32_t r)
+/* A PREFIX slot's parts. */
+static uint32_t prefix_ref(const cn_dedup *d, uint32_t r, size_t j)
 {
-    return d->rec.fp + (size_t)r * d->ncp;
+    return (r << d->cp_bits) | (uint32_t)j;
 }
 
-/* The key of slot s: its own in exact tables, else the record's fingerprint
- * at checkpoint j. */
-static uint64_t slot_key(const cn_dedup *d, const table *t, size_t j, size_t s)
+static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->key ? t->key[s] : record_fp(d, t->ref[s])[j];
+    return t->kind == PREFIX && ref != NONE ? ref >> d->cp_bits : ref;
 }
 
-/* The slot holding key k, or the empty slot where it belongs. */
+/* The key of slot s. */
+static uint64_t slot_key(const cn_dedup *d, const table *t, size_t s)
+{
+    uint32_t ref = t->ref[s];
+    switch (t->kind) {
+    case EXACT_OWN:
+        return d->rec.aid[ref];
+    case EXACT_OTHER:
+        return t->key[s];
+    default:
+        return record_fp(d, ref >> d->cp_bits, ref & ((1u << d->cp_bits) - 1));
+    }
+}
+
+/* Does slot s (not empty) hold key k (at checkpoint j for PREFIX)? */
+static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint64_t k)
+{
+    if (t->kind == PREFIX && (t->ref[s] & ((1u << d->cp_bits) - 1)) != j)
+        return false;
+    return slot_key(d, t, s) == k;
+}
+
+/* The slot holding key k (at j), or the empty slot where it belongs. */
 static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
-    size_t s = (size_t)k & t->mask;
-    while (t->ref[s] != NONE && slot_key(d, t, j, s) != k)
+    size_t s = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+    while (t->ref[s] != NONE && !slot_is(d, t, s, j, k))
         s = (s + 1) & t->mask;
     return s;
 }
 
+/* The record under key k (at j), or NONE. */
 static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
-    return t->ref[table_slot(d, t, j, k)];
+    return ref_record(d, t, t->ref[table_slot(d, t, j, k)]);
 }
 
 /* Double the slots when the next key would fill more than 3/4. */
-static bool table_reserve(const cn_dedup *d, table *t, size_t j)
+static bool table_reserve(const cn_dedup *d, table *t)
 {
     if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
         return true;
     table nt;
-    if (!table_init(&nt, (t->mask + 1) * 2, t->key != NULL)) {
+    if (!table_init(&nt, t->kind, (t->mask + 1) * 2)) {
         table_free(&nt);
         return false;
     }
     for (size_t s = 0; s <= t->mask; s++) {
         if (t->ref[s] == NONE)
             continue;
-        uint64_t k = slot_key(d, t, j, s);
-        size_t ns = (size_t)k & nt.mask;
+        uint64_t k = slot_key(d, t, s);
+        size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
+        size_t ns = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & nt.mask;
         while (nt.ref[ns] != NONE)
             ns = (ns + 1) & nt.mask;
         nt.ref[ns] = t->ref[s];
@@ -216,21 +300,24 @@ static bool table_reserve(const cn_dedup *d, table *t, size_t j)
             nt.key[ns] = k;
     }
     nt.used = t->used;
+    size_t old = table_bytes(t);
     table_free(t);
     *t = nt;
+    give_back(old);
     return true;
 }
 
-/* Point key k at record r; returns the record it pointed at before, or NONE. */
+/* Point key k (at j) at record r; *prev gets the record it pointed at
+ * before, or NONE. */
 static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
 {
-    if (!table_reserve(d, t, j))
+    if (!table_reserve(d, t))
         return false;
     size_t s = table_slot(d, t, j, k);
-    *prev = t->ref[s];
+    *prev = ref_record(d, t, t->ref[s]);
     if (*prev == NONE)
         t->used++;
-    t->ref[s] = r;
+    t->ref[s] = t->kind == PREFIX ? prefix_ref(d, r, j) : r;
     if (t->key)
         t->key[s] = k;
     return true;
@@ -238,44 +325,105 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
 
 /* ---- records ----------------------------------------------------------- */
 
-static bool records_grow(records *v, size_t ncp)
+/* Records a PREFIX slot can name. */
+static size_t max_records(const cn_dedup *d)
+{
+    return (size_t)(NONE >> d->cp_bits);
+}
+
+static bool records_grow(records *v, size_t ncp, size_t limit)
 {
     /* 1.5x, not 2x: a record is most of an answer's bytes, so less slack. */
     size_t cap = v->cap ? v->cap + v->cap / 2 : 256;
-    if (cap >= NONE)
+    if (cap > limit)
+        cap = limit;
+    if (cap <= v->n)
         return false;
     uint64_t *aid = realloc(v->aid, cap * sizeof *aid);
     if (aid)
         v->aid = aid;
-    uint64_t *qid = realloc(v->qid, cap * sizeof *qid);
-    if (qid)
-        v->qid = qid;
-    uint32_t *len = realloc(v->len, cap * sizeof *len);
+    uint16_t *len = realloc(v->len, cap * sizeof *len);
     if (len)
         v->len = len;
-    uint32_t *older = realloc(v->older, cap * sizeof *older);
-    if (older)
-        v->older = older;
     uint64_t *fp = realloc(v->fp, cap * ncp * sizeof *fp);
     if (fp)
         v->fp = fp;
-    if (!aid || !qid || !len || !older || !fp)
+    if (!aid || !len || !fp)
         return false;
     v->cap = cap;
+    give_back(cap * sizeof *aid); /* realloc may have moved them */
     return true;
+}
+
+/* Record r (the next one) is in question qid. */
+static bool question_of_new(cn_dedup *d, uint32_t r, uint64_t qid)
+{
+    questions *qs = &d->qs;
+    if (qs->n && qs->qid[qs->n - 1] == qid)
+        return true;
+    if (qs->n == qs->cap) {
+        size_t cap = qs->cap ? qs->cap * 2 : 256;
+        uint32_t *start = realloc(qs->start, cap * sizeof *start);
+        if (start)
+            qs->start = start;
+        uint64_t *q = start ? realloc(qs->qid, cap * sizeof *q) : NULL;
+        if (!q)
+            return false;
+        qs->qid = q;
+        qs->cap = cap;
+    }
+    qs->start[qs->n] = r;
+    qs->qid[qs->n++] = qid;
+    return true;
+}
+
+/* The question of record r: of the last run starting at or before it. */
+static uint64_t record_qid(const cn_dedup *d, uint32_t r)
+{
+    size_t lo = 0, hi = d->qs.n; /* the run is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->qs.start[mid] <= r)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return d->qs.qid[lo];
+}
+
+/* Record r's key length. */
+static size_t rec_len(const cn_dedup *d, uint32_t r)
+{
+    uint16_t v = d->rec.len[r];
+    return v < LONG_KEY ? v : (size_t)cn_u64map_get(d->rec.long_len, r);
+}
+
+/* The next older entry of record r's prefix chain, or NONE. */
+static uint32_t rec_older(const cn_dedup *d, uint32_t r)
+{
+    int v = cn_u64map_get(d->rec.older, r);
+    return v < 0 ? NONE : (uint32_t)v;
+}
+
+/* Set once, when r is chained. */
+static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
+{
+    return older == NONE || cn_u64map_put(d->rec.older, r, (int)older) == 0;
 }
 
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v, d->ncp))
+    if (v->n == v->cap && !records_grow(v, d->ncp, max_records(d)))
+        return false;
+    if (!question_of_new(d, (uint32_t)v->n, qid))
         return false;
     *out = (uint32_t)v->n++;
     v->aid[*out] = aid;
-    v->qid[*out] = qid;
-    v->len[*out] = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
-    v->older[*out] = NONE;
-    memset(record_fp(d, *out), 0, d->ncp * sizeof(uint64_t));
+    v->len[*out] = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
+    if (len >= LONG_KEY && cn_u64map_put(v->long_len, *out, len < INT32_MAX ? (int)len : INT32_MAX))
+        return false;
+    memset(v->fp + (size_t)*out * d->ncp, 0, d->ncp * sizeof *v->fp);
     return true;
 }
 
@@ -286,25 +434,26 @@ static bool make_checkpoints(cn_dedup *d)
     size_t m = d->opt.excerpt_min_key, p = d->opt.prefix_max, step = CHECKPOINT_STEP;
     d->ncp = (p - m + step - 1) / step + 1;
     d->cps = malloc(d->ncp * sizeof *d->cps);
-    if (!d->cps)
+    d->n_part = calloc(d->ncp, sizeof *d->n_part);
+    if (!d->cps || !d->n_part)
         return false;
     for (size_t j = 0; j < d->ncp; j++)
         d->cps[j] = j + 1 < d->ncp ? m + j * step : p;
-    return true;
+    d->cp_bits = 1;
+    while (((size_t)1 << d->cp_bits) < d->ncp)
+        d->cp_bits++;
+    return d->cp_bits < 24; /* at least 2^8 records */
 }
 
 static bool make_tables(cn_dedup *d)
 {
-    d->full = calloc(d->ncp, sizeof *d->full);
-    d->part = calloc(d->ncp, sizeof *d->part);
     d->run = malloc((d->opt.prefix_max + 1) * sizeof *d->run);
-    if (!d->full || !d->part || !d->run || !table_init(&d->exact, FIRST_SLOTS, true))
-        return false;
-    for (size_t j = 0; j < d->ncp; j++)
-        if (!table_init(&d->full[j], FIRST_SLOTS, false) ||
-            !table_init(&d->part[j], FIRST_SLOTS, false))
-            return false;
-    return true;
+    d->rec.older = cn_u64map_new();
+    d->rec.long_len = cn_u64map_new();
+    return d->run && d->rec.older && d->rec.long_len &&
+           table_init(&d->own, EXACT_OWN, FIRST_SLOTS) &&
+           table_init(&d->other, EXACT_OTHER, FIRST_SLOTS) &&
+           table_init(&d->full, PREFIX, FIRST_SLOTS) && table_init(&d->part, PREFIX, FIRST_SLOTS);
 }
 
 int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err)
@@ -330,18 +479,18 @@ void cn_dedup_free(cn_dedup *d)
 {
     if (!d)
         return;
-    for (size_t j = 0; j < d->ncp && d->full && d->part; j++) {
-        table_free(&d->full[j]);
-        table_free(&d->part[j]);
-    }
-    free(d->full);
-    free(d->part);
-    table_free(&d->exact);
+    table_free(&d->own);
+    table_free(&d->other);
+    table_free(&d->full);
+    table_free(&d->part);
     free(d->rec.aid);
-    free(d->rec.qid);
     free(d->rec.len);
-    free(d->rec.older);
+    cn_u64map_free(d->rec.older);
+    cn_u64map_free(d->rec.long_len);
     free(d->rec.fp);
+    free(d->qs.start);
+    free(d->qs.qid);
+    free(d->n_part);
     free(d->run);
     free(d->cps);
     free(d);
@@ -354,26 +503,31 @@ size_t cn_dedup_count(const cn_dedup *d)
 
 size_t cn_dedup_bytes(const cn_dedup *d)
 {
-    size_t per_record = 2 * sizeof(uint64_t) + 2 * sizeof(uint32_t) + d->ncp * sizeof(uint64_t);
-    size_t b = sizeof *d + d->rec.cap * per_record + table_bytes(&d->exact) +
-               d->ncp * sizeof *d->cps + (d->opt.prefix_max + 1) * sizeof *d->run;
-    for (size_t j = 0; j < d->ncp; j++)
-        b += table_bytes(&d->full[j]) + table_bytes(&d->part[j]);
-    return b;
+    size_t per_record = sizeof(uint64_t) + sizeof(uint16_t) + d->ncp * sizeof(uint64_t);
+    /* the maps aside: a 16-byte slot an entry, at most half full */
+    size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
+    size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
+    return sizeof *d + d->rec.cap * per_record + questions + aside + table_bytes(&d->own) +
+           table_bytes(&d->other) + table_bytes(&d->full) + table_bytes(&d->part) +
+           d->ncp * (sizeof *d->cps + sizeof *d->n_part) + (d->opt.prefix_max + 1) * sizeof *d->run;
 }
 
+/* The record indexed under key digest h, or NONE. */
 static uint32_t exact_find(const cn_dedup *d, uint64_t h)
 {
-    return table_find(d, &d->exact, 0, h);
+    uint32_t r = table_find(d, &d->own, 0, h);
+    return r != NONE ? r : table_find(d, &d->other, 0, h);
 }
 
-/* Index key digest h for record r, unless the key is indexed already. */
+/* Index key digest h for record r, unless the key is indexed already. A new
+ * record's own key (its answer_id) was never indexed before: an answer
+ * whose key was is a repeat, not a record. */
 static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
 {
     if (exact_find(d, h) != NONE)
         return true;
     uint32_t prev;
-    return table_put(d, &d->exact, 0, h, r, &prev);
+    return table_put(d, d->rec.aid[r] == h ? &d->own : &d->other, 0, h, r, &prev);
 }
 
 /* The latest earlier full answer at least as long as the excerpt whose key
@@ -383,9 +537,9 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
 static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
 {
     size_t j = last_cp(d, k->len);
-    uint32_t r = table_find(d, &d->full[j], j, k->fp[j]);
-    while (r != NONE && d->rec.len[r] < k->len)
-        r = d->rec.older[r];
+    uint32_t r = table_find(d, &d->full, j, k->fp[j]);
+    while (r != NONE && rec_len(d, r) < k->len)
+        r = rec_older(d, r);
     return r;
 }
 
@@ -394,10 +548,10 @@ static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
  * matched already; the rest is checked on its whole-key fingerprint. */
 static bool excerpt_starts(const cn_dedup *d, uint32_t x, size_t j, size_t len)
 {
-    size_t xl = d->rec.len[x];
+    size_t xl = rec_len(d, x);
     if (xl > len)
         return false;
-    return j + 1 == d->ncp || record_fp(d, x)[j + 1] == fingerprint(d->run[xl], xl);
+    return j + 1 == d->ncp || record_fp(d, x, j + 1) == fingerprint(d->run[xl], xl);
 }
 
 /* The latest earlier excerpt whose key starts this full answer's key. */
@@ -406,16 +560,16 @@ static uint32_t find_excerpt_of(cn_dedup *d, const akey *k)
     uint32_t best = NONE;
     bool ran = false;
     for (size_t j = 0, top = last_cp(d, k->len); j <= top; j++) {
-        if (d->part[j].used == 0)
+        if (d->n_part[j] == 0)
             continue;
-        uint32_t x = table_find(d, &d->part[j], j, k->fp[j]);
+        uint32_t x = table_find(d, &d->part, j, k->fp[j]);
         if (x == NONE)
             continue;
         if (!ran)
             run_prefixes(d, k->key, k->len);
         ran = true;
         while (x != NONE && !excerpt_starts(d, x, j, k->len))
-            x = d->rec.older[x];
+            x = rec_older(d, x);
         if (x != NONE && (best == NONE || x > best))
             best = x;
     }
@@ -429,17 +583,17 @@ static uint32_t find_excerpt_of(cn_dedup *d, const akey *k)
  * can no longer be the latest long enough). */
 static bool full_put(cn_dedup *d, uint32_t r)
 {
-    const uint64_t *fp = record_fp(d, r);
-    size_t top = last_cp(d, d->rec.len[r]);
+    size_t len = rec_len(d, r), top = last_cp(d, len);
     for (size_t j = 0; j <= top; j++) {
         uint32_t prev;
-        if (!table_put(d, &d->full[j], j, fp[j], r, &prev))
+        if (!table_put(d, &d->full, j, record_fp(d, r, j), r, &prev))
             return false;
         if (j < top)
             continue;
-        while (prev != NONE && d->rec.len[prev] <= d->rec.len[r])
-            prev = d->rec.older[prev];
-        d->rec.older[r] = prev;
+        while (prev != NONE && rec_len(d, prev) <= len)
+            prev = rec_older(d, prev);
+        if (!set_older(d, r, prev))
+            return false;
     }
     return true;
 }
@@ -449,27 +603,28 @@ static bool full_put(cn_dedup *d, uint32_t r)
  * shorter than it can no longer be the latest that fits. */
 static bool excerpt_put(cn_dedup *d, uint32_t r)
 {
-    size_t j = last_cp(d, d->rec.len[r]);
+    size_t len = rec_len(d, r), j = last_cp(d, len);
     uint32_t prev;
-    if (!table_put(d, &d->part[j], j, record_fp(d, r)[j], r, &prev))
+    if (!table_put(d, &d->part, j, record_fp(d, r, j), r, &prev))
         return false;
-    while (j + 1 == d->ncp && prev != NONE && d->rec.len[prev] >= d->rec.len[r])
-        prev = d->rec.older[prev];
-    d->rec.older[r] = prev;
-    return true;
+    if (prev == NONE)
+        d->n_part[j]++;
+    while (j + 1 == d->ncp && prev != NONE && rec_len(d, prev) >= len)
+        prev = rec_older(d, prev);
+    return set_older(d, r, prev);
 }
 
 /* Index answer record r by its key's prefixes. */
 static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
 {
-    uint64_t *fp = record_fp(d, r);
     size_t top = last_cp(d, k->len);
-    memcpy(fp, k->fp, (top + 1) * sizeof *fp);
+    for (size_t j = 0; j <= top; j++)
+        set_record_fp(d, r, j, k->fp[j]);
     if (!excerpt)
         return full_put(d, r);
     if (top + 1 < d->ncp) {
         run_prefixes(d, k->key, k->len);
-        fp[top + 1] = fingerprint(d->run[k->len], k->len);
+        set_record_fp(d, r, top + 1, fingerprint(d->run[k->len], k->len));
     }
     return excerpt_put(d, r);
 }
@@ -599,7 +754,7 @@ static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
     for (size_t i = 0; i < page->n_answers; i++) {
         uint32_t r = shared_question(d, page, i, &k[i], trailing);
         if (r != NONE) {
-            id_text(d->rec.qid[r], page->question_id);
+            id_text(record_qid(d, r), page->question_id);
             return true;
         }
     }
@@ -658,7 +813,7 @@ static void find_duplicate(cn_dedup *d, cn_page *page, uint64_t qid, size_t i, a
     r = a->excerpt ? find_full_for_excerpt(d, k) : find_excerpt_of(d, k);
     if (r == NONE)
         return;
-    if (d->rec.qid[r] != qid) {
+    if (record_qid(d, r) != qid) {
         k->other_question = a->excerpt;
         return;
     }

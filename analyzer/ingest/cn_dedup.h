@@ -35,14 +35,22 @@
  * to prefix_max (it fingerprints its own prefix at the excerpt's length).
  *
  * Every lookup is a few probes of open-addressing tables (expected O(1), no
- * scan of the answers sharing a prefix); the index keeps no text. Bytes per
- * distinct answer with the shipped limits: a record of 72 (answer and
- * question id, key length, chain link, 6 checkpoint fingerprints), 12 per key
- * slot (its own key and, for some, match_text's) and 4 per checkpoint slot,
- * tables at most 3/4 full, records grown by half: 120-210 bytes, 169 measured
- * at 179,002 distinct answers (tests/bench_dedup.c on a 1000-copy
- * tests/bench_make_corpus.sh corpus; the index of prefix strings it replaced
- * held 317 there, plus a malloc'ed string per answer).
+ * scan of the answers sharing a prefix); the index keeps no text, and its
+ * tables keep no keys: a slot is a 4-byte record number and the key is read
+ * from the record (its answer_id for the exact table; for the one prefix
+ * table of every checkpoint, a slot also names its checkpoint and the key is
+ * the record's fingerprint there; only the few keys that are not a record's
+ * own answer_id, match_text's for one, sit in a small keyed table). A record
+ * is its answer_id (8 bytes), key length (2; longer keys aside), and its 64-bit
+ * checkpoint fingerprints (48 with the shipped limits); question_ids are kept
+ * a run of records at a time (a page's records share one) and chain links
+ * aside (few records have one). Bytes per distinct answer, resident: ~58 a
+ * record, ~7 of exact table and ~25 of prefix table (3.7 prefixes an answer,
+ * tables 3/8 to 3/4 full): about 90-100, against 160-170 before (1 GB of the
+ * benchmark's pages, 2.52 million distinct answers: `parse` peaked at 243
+ * MiB instead of 328; tests/bench_dedup.c prints the index's bytes, slack
+ * included). Fingerprints stay 64-bit: a slot tells the low bits of the
+ * fingerprints probed from it, so only the other bits tell prefixes apart.
  */
 #ifndef CN_DEDUP_H
 #define CN_DEDUP_H

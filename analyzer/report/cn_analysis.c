@@ -6,6 +6,7 @@
 #include "cn_batch.h"
 #include "cn_cmh.h"
 #include "cn_hash.h"
+#include "cn_idindex.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
 #include "cn_spill.h"
@@ -69,8 +70,8 @@ struct cn_analysis {
     char **strs; /* interned strings */
     size_t n_strs, cap_strs;
     cn_strmap *physician_ids; /* a physician's fields -> index into result.physicians */
-    cn_strmap *first_answer;  /* answer_id -> first answer with it */
-    cn_strmap *first_of_qid;  /* question_id -> first page with it */
+    cn_idindex *first_answer; /* answer_id -> first answer with it (no copies of ids) */
+    cn_idindex *first_of_qid; /* question_id -> first page with it */
     cn_strmap *key_ids;       /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
@@ -159,8 +160,8 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->claim_ids = cn_strmap_new();
     an->strings = cn_strmap_new();
     an->physician_ids = cn_strmap_new();
-    an->first_answer = cn_strmap_new();
-    an->first_of_qid = cn_strmap_new();
+    an->first_answer = cn_idindex_new();
+    an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
     an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
     an->run = calloc(an->cap_run, sizeof *an->run);
@@ -234,8 +235,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->strs);
     cn_strmap_free(an->strings);
     cn_strmap_free(an->physician_ids);
-    cn_strmap_free(an->first_answer);
-    cn_strmap_free(an->first_of_qid);
+    cn_idindex_free(an->first_answer);
+    cn_idindex_free(an->first_of_qid);
     cn_strmap_free(an->key_ids);
     free(an->keys);
     free(an->key.s);
@@ -480,13 +481,26 @@ static int keep_conflict(cn_analysis *an, size_t i, const cn_decision *d, cn_err
     return CN_OK;
 }
 
+/* The ids the two indexes read back from the records. */
+static const char *answer_id_of(const void *ctx, uint32_t i)
+{
+    return ((const cn_analysis *)ctx)->result.answers[i].answer_id;
+}
+
+static const char *page_qid_of(const void *ctx, uint32_t p)
+{
+    return ((const cn_analysis *)ctx)->pages[p].id;
+}
+
 /* Its role: a related excerpt, a duplicate (pointing at its counted
  * original), or counted; links its page with its original's. */
 static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
-    int orig = ans->duplicate_of[0] ? cn_strmap_get(an->first_answer, ans->duplicate_of) : -1;
+    int64_t orig = ans->duplicate_of[0]
+                       ? cn_idindex_find(an->first_answer, ans->duplicate_of, answer_id_of, an)
+                       : -1;
     if (ans->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
@@ -498,8 +512,10 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
     }
     if (orig >= 0)
         uf_union(an->pages, a->page, r->answers[orig].page);
-    if (ans->answer_id[0] && cn_strmap_get(an->first_answer, ans->answer_id) < 0 &&
-        (i >= INT32_MAX || cn_strmap_put(an->first_answer, ans->answer_id, (int)i)))
+    if (ans->answer_id[0] &&
+        cn_idindex_find(an->first_answer, ans->answer_id, answer_id_of, an) < 0 &&
+        (i >= INT32_MAX ||
+         cn_idindex_add(an->first_answer, ans->answer_id, (uint32_t)i, answer_id_of, an)))
         return oom(err);
     return CN_OK;
 }
@@ -578,10 +594,11 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
                        err);
     if (rc != CN_OK || !page->question_id[0])
         return rc;
-    int first = cn_strmap_get(an->first_of_qid, page->question_id);
+    int64_t first = cn_idindex_find(an->first_of_qid, page->question_id, page_qid_of, an);
     if (first >= 0)
         uf_union(an->pages, p, (size_t)first);
-    else if (p >= INT32_MAX || cn_strmap_put(an->first_of_qid, page->question_id, (int)p))
+    else if (p >= INT32_MAX ||
+             cn_idindex_add(an->first_of_qid, page->question_id, (uint32_t)p, page_qid_of, an))
         return oom(err);
     return CN_OK;
 }

@@ -39,6 +39,17 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Give back the unused end of an array allocated for the worst case (one
+ * entry a vote): every question and claim keeps its tally to the end, so
+ * those ends would add up to tens of bytes a vote. A failed shrink keeps it. */
+static void shrink(void *arrayp, size_t n, size_t elem)
+{
+    void **array = arrayp;
+    void *p = realloc(*array, (n ? n : 1) * elem);
+    if (p)
+        *array = p;
+}
+
 /* Group by specialty with a linear search: a question has a handful of
  * specialties, and sorting afterwards makes the order independent of input. */
 static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
@@ -56,6 +67,7 @@ static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, 
         t->specialties[s].answers++;
     }
     cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
+    shrink(&t->specialties, t->n_specialties, sizeof *t->specialties);
     return CN_OK;
 }
 
@@ -73,6 +85,7 @@ static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_e
         if (w == 0 || strcmp(t->files[w - 1], t->files[i]))
             t->files[w++] = t->files[i];
     t->n_files = w;
+    shrink(&t->files, t->n_files, sizeof *t->files);
     return CN_OK;
 }
 
@@ -82,11 +95,11 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
     if (!t->dissent)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
     cn_stance maj = t->consensus.majority;
-    if (maj == CN_STANCE_NONE || t->consensus.tie)
-        return CN_OK;
-    for (size_t i = 0; i < n; i++)
-        if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
-            t->dissent[t->n_dissent++] = i;
+    if (maj != CN_STANCE_NONE && !t->consensus.tie)
+        for (size_t i = 0; i < n; i++)
+            if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
+                t->dissent[t->n_dissent++] = i;
+    shrink(&t->dissent, t->n_dissent, sizeof *t->dissent);
     return CN_OK;
 }
 
