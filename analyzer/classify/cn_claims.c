@@ -121,23 +121,10 @@ static int hit_cmp(const void *x, const void *y)
     return (a->match > b->match) - (a->match < b->match);
 }
 
-/* Sort hits by hit_cmp (a total order: any sort gives the same list): by
- * insertion when there are few, as in most texts, else cn_sort_stable. */
+/* Sort hits by hit_cmp (a total order: any sort gives the same list). */
 static void sort_topic_hits(topic_hit *a, size_t n)
 {
-    if (n > 16) {
-        cn_sort_stable(a, n, sizeof *a, hit_cmp);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        topic_hit x = a[i];
-        size_t j = i;
-        while (j > 0 && hit_cmp(&a[j - 1], &x) > 0) {
-            a[j] = a[j - 1];
-            j--;
-        }
-        a[j] = x;
-    }
+    cn_sort_stable(a, n, sizeof *a, hit_cmp);
 }
 
 /* Count one match's topic phrase into tc, whose seen list has room for it.

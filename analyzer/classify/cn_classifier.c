@@ -161,24 +161,11 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-/* Hits in cmp order, ties in their order before (a stable sort on every C
- * library: cn_sort_stable, never qsort): most lists hold a handful of hits,
- * where an insertion sort costs less than a merge sort's buffer. */
+/* Hits in cmp order, ties in their order before: cn_sort_stable, which sorts
+ * the handful of hits most lists hold by insertion, without a buffer. */
 static void sort_hits(hit *a, size_t n, int (*cmp)(const void *, const void *))
 {
-    if (n > 16) {
-        cn_sort_stable(a, n, sizeof *a, cmp);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        hit x = a[i];
-        size_t j = i;
-        while (j > 0 && cmp(&a[j - 1], &x) > 0) {
-            a[j] = a[j - 1];
-            j--;
-        }
-        a[j] = x;
-    }
+    cn_sort_stable(a, n, sizeof *a, cmp);
 }
 
 /* Mark the hit's tokens taken unless one already is: overlap resolution in
@@ -541,25 +528,11 @@ static int evidence_cmp(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-/* Sort evidence by evidence_cmp as sort_hits sorts hits: by insertion when
- * there are few (most answers: a sort call cost more than the sorting),
- * else cn_sort_stable. Both keep ties in their order, as evidence_cmp needs:
- * it leaves ties (qsort would not promise that order on every C library). */
+/* Sort evidence by evidence_cmp, ties kept in their order (evidence_cmp leaves
+ * ties, and qsort would not promise their order on every C library). */
 static void sort_evidence(cn_evidence *a, size_t n)
 {
-    if (n > 16) {
-        cn_sort_stable(a, n, sizeof *a, evidence_cmp);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        cn_evidence x = a[i];
-        size_t j = i;
-        while (j > 0 && evidence_cmp(&a[j - 1], &x) > 0) {
-            a[j] = a[j - 1];
-            j--;
-        }
-        a[j] = x;
-    }
+    cn_sort_stable(a, n, sizeof *a, evidence_cmp);
 }
 
 /* advice_against: the contraindicated weight that came from explicit

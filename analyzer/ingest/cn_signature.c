@@ -65,8 +65,18 @@ static size_t word_end(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* Split s[0..len) into white-space separated tokens; -1 when more than max. */
-static int tokenize(const char *s, size_t len, tok *t, int max)
+static bool signoff_word(const cn_pagecues *cues, tok w);
+
+/* A dash and a valediction of up to four words take the first five tokens of
+ * a sign-off; every later token is a signoff_word. */
+#define SIGNOFF_HEAD 5
+
+/* Split s[0..len) into white-space separated tokens; -1 when more than max,
+ * and, for a sign-off (signoff_cues not NULL), as soon as a token after the
+ * first SIGNOFF_HEAD is no signoff_word (a line of prose is turned away at
+ * its sixth word, not split to its end). */
+static int tokenize_checked(const cn_pagecues *signoff_cues, const char *s, size_t len, tok *t,
+                            int max)
 {
     int n = 0;
     size_t i = 0;
@@ -80,9 +90,17 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
         i = word_end(s, len, i);
         if (n == max)
             return -1;
-        t[n++] = (tok){s + start, i - start};
+        t[n] = (tok){s + start, i - start};
+        if (signoff_cues && n >= SIGNOFF_HEAD && !signoff_word(signoff_cues, t[n]))
+            return -1;
+        n++;
     }
     return n;
+}
+
+static int tokenize(const char *s, size_t len, tok *t, int max)
+{
+    return tokenize_checked(NULL, s, len, t, max);
 }
 
 /* strchr(set, c) != NULL (so true for '\0' too), without the call: the
@@ -617,42 +635,13 @@ static bool signoff_word(const cn_pagecues *cues, tok t)
     return is_dr(t) || name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
 }
 
-/* A dash and a valediction of up to four words take the first five tokens of
- * a sign-off; every later token is a signoff_word. */
-#define SIGNOFF_HEAD 5
-
-/* tokenize for a sign-off: -1 also as soon as a token after the first
- * SIGNOFF_HEAD is no signoff_word (a line of prose is turned away at its
- * sixth word, not split to its end). */
-static int tokenize_signoff(const cn_pagecues *cues, const char *s, size_t len, tok *t, int max)
-{
-    int n = 0;
-    size_t i = 0;
-    while (i < len) {
-        size_t sp = space_len(s + i, len - i);
-        if (sp) {
-            i += sp;
-            continue;
-        }
-        size_t start = i;
-        i = word_end(s, len, i);
-        if (n == max)
-            return -1;
-        t[n] = (tok){s + start, i - start};
-        if (n >= SIGNOFF_HEAD && !signoff_word(cues, t[n]))
-            return -1;
-        n++;
-    }
-    return n;
-}
-
 bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
                              const char *physician, size_t physician_len)
 {
     if (len == 0 || len > SIGNOFF_MAX)
         return false;
     tok t[MAX_TOKENS];
-    int n = tokenize_signoff(cues, s, len, t, MAX_TOKENS);
+    int n = tokenize_checked(cues, s, len, t, MAX_TOKENS);
     if (n < 1)
         return false;
     int i = 0;
