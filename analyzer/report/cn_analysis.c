@@ -83,6 +83,11 @@ struct cn_analysis {
     size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
     size_t *qpage_start; /* question q's pages: qpages[qpage_start[q], qpage_start[q + 1]) */
     size_t *qpages;
+    /* writing: the question whose pages load when first asked for (SIZE_MAX:
+     * none), and the first load that failed (reported by the next call) */
+    size_t cur_q;
+    int load_rc;
+    cn_error load_err;
 };
 
 void cn_analysis_opts_init(cn_analysis_opts *opts)
@@ -157,6 +162,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
         cn_analysis_opts_init(&an->opts);
     an->opts.consensus.seed = an->opts.seed;
     an->result.an = an;
+    an->cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
     an->strings = cn_strmap_new();
     an->physician_ids = cn_strmap_new();
@@ -901,18 +907,45 @@ static int collect_verdicts(cn_analysis *an, cn_error *err)
 
 /* ---- pages back from disk ---- */
 
+/* At most this many of a question's pages are loaded at once: a question
+ * merged through shared answers can have hundreds of thousands of answers,
+ * and its pages all loaded took most of analyze's memory at 1 GB. */
+#define QUESTION_PAGES_LOADED 64
+
 int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err)
 {
     cn_analysis *an = r->an;
     if (q >= r->n_questions)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: no question %zu", q);
     cn_spill_release(an->spill);
-    for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++) {
-        int rc = cn_spill_load(an->spill, an->qpages[k], err);
-        if (rc != CN_OK)
-            return rc;
+    an->cur_q = SIZE_MAX;
+    if (an->load_rc != CN_OK) {
+        *err = an->load_err;
+        return an->load_rc;
     }
+    an->cur_q = q;
     return CN_OK;
+}
+
+int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err)
+{
+    if (r->an->load_rc != CN_OK)
+        *err = r->an->load_err;
+    return r->an->load_rc;
+}
+
+/* Page p loaded if it is one of the current question's pages (a few at a
+ * time: every pointer a writer holds is into the page it asked for last). */
+static void load_on_demand(cn_analysis *an, size_t p)
+{
+    if (!an->spill || an->cur_q == SIZE_MAX || an->load_rc != CN_OK ||
+        cn_spill_page(an->spill, p) || p >= an->n_pages ||
+        an->qpage_start[an->cur_q] == an->qpage_start[an->cur_q + 1] ||
+        uf_find(an->pages, p) != uf_find(an->pages, an->qpages[an->qpage_start[an->cur_q]]))
+        return;
+    if (cn_spill_loaded(an->spill) >= QUESTION_PAGES_LOADED)
+        cn_spill_release(an->spill);
+    an->load_rc = cn_spill_load(an->spill, p, &an->load_err);
 }
 
 int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err)
@@ -920,6 +953,7 @@ int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err
     cn_analysis *an = r->an;
     if (i >= r->n_answers)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: no answer %zu", i);
+    an->cur_q = SIZE_MAX;
     if (cn_spill_page(an->spill, r->answers[i].page))
         return CN_OK;
     cn_spill_release(an->spill);
@@ -928,12 +962,15 @@ int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err
 
 void cn_analysis_release(const cn_analysis_result *r)
 {
+    r->an->cur_q = SIZE_MAX;
     if (r->an->spill)
         cn_spill_release(r->an->spill);
 }
 
 const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
 {
+    if (i < r->n_answers)
+        load_on_demand(r->an, r->answers[i].page);
     return i < r->n_answers && r->an->spill ? cn_spill_page(r->an->spill, r->answers[i].page)
                                             : NULL;
 }
@@ -946,6 +983,8 @@ const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
 
 const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
 {
+    if (i < r->n_answers)
+        load_on_demand(r->an, r->answers[i].page);
     return i < r->n_answers && r->an->spill ? cn_spill_annotation(r->an->spill, r->answers[i].page)
                                             : NULL;
 }
@@ -961,9 +1000,10 @@ const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, s
 
 const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q)
 {
-    const cn_analysis *an = r->an;
+    cn_analysis *an = r->an;
     if (q >= r->n_questions || an->body_page[q] == SIZE_MAX)
         return NULL;
+    load_on_demand(an, an->body_page[q]);
     const cn_page *p = cn_spill_page(an->spill, an->body_page[q]);
     return p ? p->body : NULL;
 }

@@ -332,9 +332,15 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
  * result holds a fixed record per answer. A report loads the pages it needs
  * while it writes them: each load frees what the previous one loaded. */
 
-/* Load every page of question q (its answers' pages and the page showing
- * its body). */
+/* Make question q the one whose pages load when first asked for (its
+ * answers' pages and the page showing its body), a few at a time: a pointer
+ * into a page stays valid until a page of another answer is asked for. A
+ * page that fails to load reads as not loaded; the failure is returned by
+ * the next cn_analysis_load_question or cn_analysis_load_status. */
 int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err);
+
+/* The first failure of a page loaded on demand, or CN_OK. */
+int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err);
 
 /* Load the page of answer i (nothing to do when it is loaded). */
 int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err);

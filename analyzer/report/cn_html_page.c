@@ -625,6 +625,8 @@ static void questions(page *p)
         else
             o->fail = true;
     }
+    if (p->load_rc == CN_OK && (p->load_rc = cn_analysis_load_status(p->r, &p->load_err)))
+        o->fail = true;
     cn_analysis_release(p->r);
     cn_html_raw(o, "</section>\n");
 }

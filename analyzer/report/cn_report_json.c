@@ -762,6 +762,8 @@ static void emit_questions(jctx *c, FILE *f)
         emit_question(c, f, i);
     }
     fputs("],\n", f);
+    if (c->load_rc == CN_OK && (c->load_rc = cn_analysis_load_status(c->r, &c->load_err)))
+        c->oom = true;
     cn_analysis_release(c->r);
 }
 

@@ -683,6 +683,8 @@ static void document(xctx *c)
     start(c, "questions");
     for (size_t i = 0; i < r->n_questions; i++)
         question(c, i);
+    if (c->load_rc == CN_OK && (c->load_rc = cn_analysis_load_status(r, &c->load_err)))
+        c->fail = true;
     cn_analysis_release(r);
     end(c);
     start(c, "claims");

@@ -224,6 +224,11 @@ void cn_spill_release(cn_spill *s)
     s->n_slots = 0;
 }
 
+size_t cn_spill_loaded(const cn_spill *s)
+{
+    return s->n_slots;
+}
+
 const cn_page *cn_spill_page(const cn_spill *s, size_t p)
 {
     return p < s->n && s->entries[p].slot >= 0 ? s->slots[s->entries[p].slot].page : NULL;

@@ -40,6 +40,8 @@ size_t cn_spill_count(const cn_spill *s);
 /* Read page number p back (nothing to do when it is loaded). */
 int cn_spill_load(cn_spill *s, size_t p, cn_error *err);
 
+/* How many pages are loaded. */
+size_t cn_spill_loaded(const cn_spill *s);
 /* Free every loaded page. */
 void cn_spill_release(cn_spill *s);
 
