@@ -677,22 +677,28 @@ bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t le
     return starts_with_any(&c->disclaimers, line, len);
 }
 
-bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+/* The normalized head of a line that a page's end may have cut out of a list
+ * entry ("These answers are for ed", "You might als"), trailing spaces
+ * dropped, into v (cap + 1 bytes); its length, or 0 when the line is longer
+ * than cap bytes or too short to tell (under two words' worth). */
+static size_t cut_head(const char *line, size_t len, size_t cap, char *v)
 {
-    /* "These answers are for ed": long enough to hold two words of it */
     enum { MIN_CUT = 10 };
-    size_t head = len < 200 ? len : 200;
-    char v[201];
-    size_t n = cn_text_normalize_into(line, head, v);
+    if (len > cap)
+        return 0;
+    size_t n = cn_text_normalize_into(line, len, v);
     while (n > 0 && v[n - 1] == ' ')
         n--;
-    if (n < MIN_CUT || head < len)
-        return false;
-    for (size_t i = 0; i < c->disclaimers.n; i++) {
-        const char *d = c->disclaimers.v[i];
-        if (c->disclaimers.lens[i] > n && memcmp(v, d, n) == 0)
+    return n < MIN_CUT ? 0 : n;
+}
+
+bool cn_pagecues_is_cut_disclaimer(const cn_pagecues *c, const char *line, size_t len)
+{
+    char v[201];
+    size_t n = cut_head(line, len, 200, v);
+    for (size_t i = 0; n && i < c->disclaimers.n; i++)
+        if (c->disclaimers.lens[i] > n && memcmp(v, c->disclaimers.v[i], n) == 0)
             return true;
-    }
     return false;
 }
 
@@ -911,14 +917,9 @@ bool cn_pagecues_line_goes_on(const cn_pagecues *c, const char *above, size_t al
 
 bool cn_pagecues_is_cut_widget(const cn_pagecues *c, const char *line, size_t len)
 {
-    enum { MIN_CUT = 10 }; /* as a cut disclaimer: two words at least */
-    if (len > 160)
-        return false;
     char v[161];
-    size_t n = cn_text_normalize_into(line, len, v);
-    while (n > 0 && v[n - 1] == ' ')
-        n--;
-    if (n < MIN_CUT || !memchr(v, ' ', n))
+    size_t n = cut_head(line, len, 160, v);
+    if (!n || !memchr(v, ' ', n)) /* two words at least, as a cut disclaimer */
         return false;
     for (size_t i = 0; i < c->widgets.n; i++) {
         const widget_pat *w = &c->wpats[i];
