@@ -57,7 +57,14 @@ def split_of(pid, collection=1):
     validation set for the rules frozen at the end of that day's work (val
     and val2 had by then been scored). Fourth collection (2026-12-05, a later session; pages
     in none of the three): even first byte is `val4` (untouched until the
-    rules are frozen), odd is `dev3` (tuning and training)."""
+    rules are frozen), odd is `dev3` (tuning and training). Fifth collection
+    (2026-12-05, a third session; pages in none of the four): every page the
+    collectors saved is `val5` (they never read the product; nobody working on
+    the reader or the rules opens them before the freeze). The reader's own
+    tuning pages of that day, saved by the reader's helper session itself, are
+    `dev4` in manifest.tsv (split by who collected, fixed before collection)."""
+    if collection == 5:
+        return "val5"
     if collection == 4:
         return "val4" if int(pid[3:5], 16) % 2 == 0 else "dev3"
     if collection == 3:
