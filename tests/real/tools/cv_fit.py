@@ -9,7 +9,7 @@ decision weights are fitted on the other folds' labelled answers (plus any
 pooled strict macro-F1, accuracy and kappa of the held-out predictions for
 each L2 value. With --dev2, the second collection's dev2 pages join the
 folds (and figures are printed per split too); --dev3 likewise adds the fourth
-collection's dev3 pages. The validation splits (val, val2, val3, val4) are
+collection's dev3 pages. The validation splits (val, val2, val3, val4, val5) are
 never read. A dev script.
 """
 import argparse
