@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Write rules/confusion.rules from the frozen classifier's labels on real
+pages it was not tuned on.
+
+usage: val_confusion.py --consensus BIN --rules DIR --out FILE PAGES_DIR:SPLIT...
+
+The reports redraw the classifier's errors from rules/confusion.rules
+(cn_relabel), so its counts should be the error rates an editor meets on new
+pages. Cross-validation on the tuning pages understates them (the cue lists
+were written while reading those pages: CV macro-F1 ~0.59 against ~0.45 on
+validation pages), so this counts, for each PAGES_DIR:SPLIT, what score.py
+finds there (answers the reader found; missed answers left out: the reports
+redraw labels, not segmentation) and sums them. Use it only on splits that
+have already been scored at a freeze and that nobody tunes on; keep at least
+one split out of it to measure the frozen system on. A dev script; never part
+of the product.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
+
+
+def split_confusion(score, consensus, rules, pages, split):
+    out = subprocess.run([sys.executable, score, pages, "--split", split, "--consensus", consensus,
+                          "--rules", rules, "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["confusion"]
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--consensus", required=True)
+    ap.add_argument("--rules", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("sets", nargs="+", help="PAGES_DIR:SPLIT")
+    args = ap.parse_args()
+    score = os.path.join(os.path.dirname(here), "score.py")
+    counts = {g: {p: 0 for p in ORDER} for g in ORDER}
+    names = []
+    for s in args.sets:
+        pages, split = s.rsplit(":", 1)
+        for g, row in split_confusion(score, args.consensus, args.rules, pages, split).items():
+            for p, n in row.items():
+                if p in ORDER:
+                    counts[g][p] += n
+        names.append(split)
+    n = sum(sum(r.values()) for r in counts.values())
+    tmp = args.out + ".tmp"
+    with open(tmp, "w") as out:
+        out.write("# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
+                  "# line per true stance with the counts of each predicted one; the reports\n"
+                  "# redraw the classifier's errors from it (cn_relabel). Written by\n"
+                  f"# tests/real/tools/val_confusion.py: the {n} answers of the real\n"
+                  f"# {', '.join(names)} pages the reader found, labelled by the frozen\n"
+                  "# classifier, which was not tuned on them (error rates on new pages).\n")
+        for g in ORDER:
+            cells = " ".join(f"{p}={counts[g][p]}" for p in ORDER[1:] + ORDER[:1])
+            out.write(f"confusion {g:<16} {cells}\n")
+    os.replace(tmp, args.out)
+    print(f"{n} answers from {', '.join(names)} -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
