@@ -1180,6 +1180,46 @@ static void test_continuation_line_in_a_run(void)
     ru_free(&r);
 }
 
+/* A page that prints each physician's name and specialty right above the
+ * answer, no blank line between, and one answer with no name at all: each
+ * name goes with the text below it, not with the answer above (the first
+ * name is no scrap of the question). */
+static void test_signature_above_its_answer(void)
+{
+    ru_result r = read_str(
+        "Can I drink green tea if I have an irregular heartbeat?\n\n"
+        "Dr. Nora Hale, MD\n"
+        "Internal Medicine\n"
+        "Green tea holds less caffeine than coffee, and a cup or two a day rarely sets off an "
+        "irregular rhythm in my patients.\n"
+        "Victor Lund, MD\n"
+        "Cardiology (Cardiovascular Disease)\n"
+        "Some people find that any caffeine brings on skipped beats, so keep a short diary of "
+        "what you drink and when the rhythm changes.\n"
+        "Most people with this rhythm problem can keep a modest amount of tea in their day, "
+        "as long as their heart rate stays under control with their medicine.\n"
+        "Paula Ortiz, MD\n"
+        "Family Medicine\n"
+        "If tea seems to trigger your symptoms, switch to a decaffeinated kind for a few weeks "
+        "and tell your doctor whether the episodes become less frequent.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can I drink green tea if I have an irregular heartbeat?");
+    check_start(&r, 1, "Green tea holds less caffeine");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Nora Hale, MD");
+    check_start(&r, 2, "Some people find that any caffeine");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Victor Lund, MD");
+    check_start(&r, 3, "Most people with this rhythm problem");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    check_start(&r, 4, "If tea seems to trigger your symptoms");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.name, "Paula Ortiz, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 4)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1222,6 +1262,7 @@ int main(void)
         {"flat page: the asker's line below the first answer",
          test_flat_asker_line_below_first_answer},
         {"a continuation line in a run of answer lines", test_continuation_line_in_a_run},
+        {"a signature above its answer", test_signature_above_its_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -56,6 +56,7 @@ typedef struct ctx {
     bool para_answers; /* a bare page printing one answer a paragraph */
     bool split_runs;   /* no signatures: a run of long lines is one answer a line */
     bool bare;         /* no "Doctor Answers" line */
+    bool sig_heads;    /* each signature stands above its answer, not under it */
     size_t q_end;      /* the question's lines are [0, q_end) */
 } ctx;
 
@@ -892,6 +893,25 @@ static void detect_gap_splits(ctx *c)
     c->para_answers = lines;
 }
 
+/* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
+ * between: a page that prints each physician's name above the answer, not
+ * under it. The answers open with a signature that names someone, and the
+ * first paragraph of prose hangs right under it; read this way, the first
+ * signature is no scrap and every later name goes with the text below it. */
+static void detect_sig_heads(ctx *c)
+{
+    size_t q = 0;
+    bool named = false;
+    while (q < c->np && c->ps[q].sig)
+        named |= c->ps[q++].block.name >= 0;
+    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap != 0) {
+        c->sig_heads = false;
+        return;
+    }
+    const cn_line *l = para_line(c, q);
+    c->sig_heads = cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+}
+
 /* The next token of l from *k, between spaces; false at the line's end. */
 static bool next_token(const cn_line *l, size_t *k, size_t *t0, size_t *t1)
 {
@@ -1056,6 +1076,22 @@ static int segment(ctx *c, cn_error *err)
     long cur = -1, last_signed = -1;
     size_t last_sig_para = 0;
     for (size_t p = 0; p < c->np; p++) {
+        if (c->ps[p].sig && c->sig_heads) {
+            /* a signature above its answer: it opens the answer, or completes
+             * the signature that opened it ("Name" then "Specialty") */
+            if (cur >= 0 && c->ds[cur].is_signed && !c->ds[cur].has_body) {
+                merge_signature(c, &c->ds[cur], p, last_sig_para);
+            } else {
+                int rc = new_draft(c, &cap, err);
+                if (rc)
+                    return rc;
+                cur = (long)c->nd - 1;
+                take_parts(&c->ds[cur], &c->ps[p]);
+                c->ds[cur].is_signed = true;
+            }
+            last_sig_para = p;
+            continue;
+        }
         if (c->ps[p].sig) {
             if (cur >= 0) {
                 take_parts(&c->ds[cur], &c->ps[p]);
@@ -1102,6 +1138,9 @@ static int segment(ctx *c, cn_error *err)
         else
             add_body(d, p);
     }
+    /* a name above no answer: the page ends under a signature */
+    if (c->sig_heads && c->nd > 0 && !c->ds[c->nd - 1].has_body && c->ds[c->nd - 1].title < 0)
+        c->nd--;
     return CN_OK;
 }
 
@@ -1511,7 +1550,9 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     }
     if (rc == CN_OK) {
         detect_gap_splits(&c);
-        if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
+        detect_sig_heads(&c);
+        rc = segment(&c, err);
+        if (rc == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
         if (rc == CN_OK)
             rc = fill_page(&c, page, q_end, err);
