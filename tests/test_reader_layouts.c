@@ -1220,6 +1220,34 @@ static void test_signature_above_its_answer(void)
     ru_free(&r);
 }
 
+/* A page that says it holds one answer ("Doctor Answers 1"), cut before its
+ * disclaimer, whose answer has subheadings shaped like titles ("Why does the
+ * skin darken?" above a paragraph): one answer, the subheadings inside it. */
+static void test_declared_count_keeps_subheadings_inside(void)
+{
+    ru_result r = read_str("How long does redness last after a deep laser peel?\n\n"
+                           "Doctor Answers 1\n\n"
+                           "Redness after a deep laser peel\n\n"
+                           "Most skin stays pink for two to three months after a deep "
+                           "resurfacing laser, longer in fair and thin skin.\n\n"
+                           "Why does the skin stay pink?\n\n"
+                           "The laser wounds the top layers, and the new skin carries extra "
+                           "blood vessels while it matures under the surface.\n\n"
+                           "Who heals more slowly?\n\n"
+                           "People with rosacea, smokers and those who skip sun protection "
+                           "usually stay red for longer than the others.\n\n"
+                           "A gentle moisturizer and a mineral sunscreen help the most while "
+                           "the color fades\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Redness after a deep laser peel");
+    check_start(&r, 1, "Most skin stays pink for two to three months");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Why does the skin stay pink?"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Who heals more slowly?"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A gentle moisturizer"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1263,6 +1291,8 @@ int main(void)
          test_flat_asker_line_below_first_answer},
         {"a continuation line in a run of answer lines", test_continuation_line_in_a_run},
         {"a signature above its answer", test_signature_above_its_answer},
+        {"a declared count keeps subheadings inside an answer",
+         test_declared_count_keeps_subheadings_inside},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1070,6 +1070,43 @@ static bool name_scrap(const cn_line *l)
     return cn_span_words(l->s, l->len) <= 2 && !in_set(".!?:", last);
 }
 
+/* Draft i can go back into draft i - 1: nothing but a title line parts them
+ * (no signature or credit closes either, no vote line heads i, its lines are
+ * no answers printed one a line). A signed answer under an unsigned one is
+ * another physician's, whatever the page's count says. */
+static bool mergeable(const ctx *c, size_t i)
+{
+    const draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+    if (prev->is_signed || draft_credit(c, prev) || prev->n_superseded || d->is_signed ||
+        draft_credit(c, d) || d->title < 0 || !prev->has_body || !d->has_body)
+        return false;
+    const para *t = &c->ps[d->title], *b = &c->ps[d->b0];
+    return !t->vote_after && !t->own_line && !b->vote_before && !b->own_line;
+}
+
+/* A page that says how many answers it holds ("Doctor Answers 1") holds no
+ * more: when more were read, the extra ones are subheadings inside an
+ * answer ("Why does this happen?" above a paragraph), and go back into the
+ * answer above them, from the page's end up. */
+static void keep_declared(ctx *c, long declared)
+{
+    if (declared < 1)
+        return;
+    for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
+        if (!mergeable(c, i))
+            continue;
+        draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+        prev->b1 = d->b1;
+        prev->is_signed = d->is_signed;
+        memcpy(prev->part, d->part, sizeof prev->part);
+        memcpy(prev->info, d->info, sizeof prev->info);
+        memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
+        prev->n_superseded = d->n_superseded;
+        memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
+        c->nd--;
+    }
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1552,6 +1589,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         detect_gap_splits(&c);
         detect_sig_heads(&c);
         rc = segment(&c, err);
+        if (rc == CN_OK)
+            keep_declared(&c, page->declared_answers);
         if (rc == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
         if (rc == CN_OK)
