@@ -1248,6 +1248,39 @@ static void test_declared_count_keeps_subheadings_inside(void)
     ru_free(&r);
 }
 
+/* A heading inside an answer above a bullet list ("A few questions for you
+ * first" above "- Did your ..."): the answer's own subheading, not the title
+ * of another answer, since no answer opens with a list item. */
+static void test_heading_above_a_list_stays_inside(void)
+{
+    ru_result r = read_str("Brown patches two weeks after a laser peel?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Patches after a laser peel\n\n"
+                           "Skin that tans easily often darkens for a while after a laser, "
+                           "and the patches fade with care and patience.\n\n"
+                           "A few questions for you first\n\n"
+                           "- Did anyone ask about your skin type before the treatment?\n"
+                           "- Were you given a bleaching cream to use beforehand?\n"
+                           "- Have you been out in the sun since the peel?\n\n"
+                           "Tina Marsh, MD\n"
+                           "Boston Dermatologist\n"
+                           "4.8 out of 5 stars 20 reviews\n\n"
+                           "Give it time and use sunscreen\n\n"
+                           "These marks usually lighten over two to three months; a "
+                           "prescription lightening cream can speed that up.\n\n"
+                           "Omar Reyes, MD\n"
+                           "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patches after a laser peel");
+    check_start(&r, 1, "Skin that tans easily often darkens");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A few questions for you first"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "- Were you given a bleaching"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Tina Marsh, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time and use sunscreen");
+    check_start(&r, 2, "These marks usually lighten");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1293,6 +1326,7 @@ int main(void)
         {"a signature above its answer", test_signature_above_its_answer},
         {"a declared count keeps subheadings inside an answer",
          test_declared_count_keeps_subheadings_inside},
+        {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

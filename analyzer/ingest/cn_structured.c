@@ -777,6 +777,10 @@ static bool title_inside(const ctx *c, size_t p)
      * in time ...") is the answer's own subheading. */
     if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len))
         return false;
+    /* So is a heading above a list ("A few questions for you" above "- Did
+     * your physician ask ..."): an answer's first words are no list item. */
+    if (list_item(para_line(c, p + 1)))
+        return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
         return false;
