@@ -1098,7 +1098,9 @@ static void test_bare_asker_paragraphs(void)
 
 /* A bare page printing one answer a paragraph, each a single long line,
  * under the site's tags line: each paragraph is an answer, except one that
- * goes on from the paragraph above ("That said, ..."). */
+ * goes on from the paragraph above ("That said, ..."); after it, a paragraph
+ * that restates the question's title ("hair", "grow", "facelift") starts
+ * the next answer (one that does not goes on: see the essay test below). */
 static void test_bare_page_one_answer_a_paragraph(void)
 {
     ru_result r = read_str("Will my hair grow back along a facelift scar?\n\n"
@@ -1109,13 +1111,13 @@ static void test_bare_page_one_answer_a_paragraph(void)
                            "the direction of the hair roots.\n\n"
                            "That said, some thinning for a few months is normal while the "
                            "roots recover from the surgery.\n\n"
-                           "Ask your surgeon where the incisions will be placed and how they "
-                           "protect the hairline during the operation.\n");
+                           "Hair does grow back along a facelift scar in most people; ask your "
+                           "surgeon where the incisions will be placed.\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
     check_start(&r, 1, "Lasting hair loss along the incisions");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, some thinning"));
-    check_start(&r, 2, "Ask your surgeon where the incisions");
+    check_start(&r, 2, "Hair does grow back along a facelift scar");
     ru_free(&r);
 }
 
@@ -1281,6 +1283,33 @@ static void test_heading_above_a_list_stays_inside(void)
     ru_free(&r);
 }
 
+/* A bare page read one answer a paragraph, where one answer is an essay in
+ * short paragraphs: after a paragraph that goes on ("However, ..."), the
+ * next one goes on too, though it has no such word; a paragraph that
+ * restates the question's title starts the next answer. */
+static void test_essay_in_short_paragraphs(void)
+{
+    ru_result r =
+        read_str("Will my eyelid scar show after a brow lift?\n\n"
+                 "I am booked for a brow lift next month. Will people notice the scar?\n\n"
+                 "Most incisions for this operation sit inside the hairline and are hard to find "
+                 "once they have healed.\n\n"
+                 "Healing takes about a year, and the line is pink for the first few months.\n\n"
+                 "However, the color fades slowly in almost everyone, and makeup covers it well in "
+                 "the meantime.\n\n"
+                 "Patients with thick hair near the temples usually hide the line with no effort "
+                 "at all after that.\n\n"
+                 "A brow lift scar rarely shows when the surgeon places it with care along the "
+                 "hair, so ask to see healed examples.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most incisions for this operation");
+    check_start(&r, 2, "Healing takes about a year");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "However, the color fades"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Patients with thick hair"));
+    check_start(&r, 3, "A brow lift scar rarely shows");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1327,6 +1356,7 @@ int main(void)
         {"a declared count keeps subheadings inside an answer",
          test_declared_count_keeps_subheadings_inside},
         {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
+        {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -17,6 +17,7 @@ typedef struct para {
     bool vote_before;  /* it follows one: body text, since titles come above the votes */
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
+    bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -653,30 +654,34 @@ static bool same_ci(const char *a, const char *b, size_t n)
     return true;
 }
 
-static bool word_in_question(const ctx *c, const char *w, size_t n)
+/* The word w[0..n) is in q (plurals folded, case ignored). */
+static bool word_in_line(const cn_line *q, const char *w, size_t n)
 {
     n = fold_plural(w, n);
-    size_t i = 0;
-    while (i < c->q_end && line_at(c, i)->len == 0)
-        i++;
-    if (i < c->q_end) {
-        const cn_line *q = line_at(c, i);
-        const char *qw;
-        size_t k = 0, ql;
-        while (next_word(q, &k, &qw, &ql))
-            if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
-                return true;
-    }
+    const char *qw;
+    size_t k = 0, ql;
+    while (next_word(q, &k, &qw, &ql))
+        if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
+            return true;
     return false;
 }
 
-/* How many distinct subject words of l the question also has. */
-static size_t shared_with_question(const ctx *c, const cn_line *l)
+/* The question's title line, or NULL. */
+static const cn_line *question_line(const ctx *c)
+{
+    size_t i = 0;
+    while (i < c->q_end && line_at(c, i)->len == 0)
+        i++;
+    return i < c->q_end ? line_at(c, i) : NULL;
+}
+
+/* How many distinct subject words of l the line q also has. */
+static size_t shared_with(const ctx *c, const cn_line *l, const cn_line *q)
 {
     size_t shared = 0, k = 0, n;
     const char *w;
-    while (next_word(l, &k, &w, &n)) {
-        if (!subject_word(c, w, n) || !word_in_question(c, w, n))
+    while (q && next_word(l, &k, &w, &n)) {
+        if (!subject_word(c, w, n) || !word_in_line(q, w, n))
             continue;
         bool seen = false; /* counted already, earlier in the line */
         size_t j = 0, m;
@@ -686,6 +691,12 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
         shared += !seen;
     }
     return shared;
+}
+
+/* How many distinct subject words of l the question's title also has. */
+static size_t shared_with_question(const ctx *c, const cn_line *l)
+{
+    return shared_with(c, l, question_line(c));
 }
 
 /* "Breasts can regain their shape after implant removal.": a title that
@@ -870,6 +881,42 @@ static bool any_signature(const ctx *c)
     return false;
 }
 
+/* The first sentence of l: up to the first '.', '!' or '?' before a space. */
+static cn_line first_sentence(const cn_line *l)
+{
+    cn_line out = *l;
+    for (size_t i = 0; i + 1 < l->len; i++)
+        if (in_set(".!?", l->s[i]) && l->s[i + 1] == ' ') {
+            out.len = i + 1;
+            break;
+        }
+    return out;
+}
+
+/* On a page read one answer a paragraph: which paragraphs go on from the
+ * answer above. One that opens with a [continuations] word does; so does
+ * the paragraph after one that went on (an essay in short paragraphs),
+ * unless it restates the question's title or the first sentence the answer
+ * above opened with, as another physician's answer does. */
+static void mark_essays(ctx *c)
+{
+    size_t opening = 0;
+    for (size_t p = 0; p < c->np; p++) {
+        const cn_line *l = para_line(c, p);
+        bool on = false;
+        if (c->para_answers && p > 0) {
+            cn_line head = first_sentence(l), open = first_sentence(para_line(c, opening));
+            on = cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+                 (c->ps[p - 1].goes_on &&
+                  shared_with_question(c, l) < c->lim->restated_start_words &&
+                  shared_with(c, &head, &open) < c->lim->restated_opening_words);
+        }
+        c->ps[p].goes_on = on;
+        if (!on)
+            opening = p;
+    }
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -895,6 +942,7 @@ static void detect_gap_splits(ctx *c)
                 !cn_pagecues_is_opener(c->cues, l->s, l->len);
     }
     c->para_answers = lines;
+    mark_essays(c);
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
@@ -981,7 +1029,7 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
         return true;
-    if (c->para_answers && !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+    if (c->para_answers && !c->ps[p].goes_on)
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
