@@ -1310,6 +1310,28 @@ static void test_essay_in_short_paragraphs(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line: the asker's short thanks under the
+ * question ("Thanks a lot in advance.") is no answer, and a line that goes on
+ * from the answer above ("That said, ...") stays in it. */
+static void test_flat_thanks_and_continuation(void)
+{
+    ru_result r = read_str(
+        "Does a scalp tattoo fade faster than one on the arm?\n"
+        "Thanks a lot in advance.\n"
+        "Scalp tattoos for thinning hair are done with fine needles and less ink, so they "
+        "usually need a touch-up within a few years.\n"
+        "That said, sun exposure matters more than the site, so a hat keeps the dots crisp "
+        "for much longer.\n"
+        "An arm tattoo sits deeper in thicker skin, which is why it keeps its color for "
+        "decades with little care.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Scalp tattoos for thinning hair");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, sun exposure"));
+    check_start(&r, 2, "An arm tattoo sits deeper");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1357,6 +1379,7 @@ int main(void)
          test_declared_count_keeps_subheadings_inside},
         {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
+        {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
