@@ -1332,6 +1332,28 @@ static void test_flat_thanks_and_continuation(void)
     ru_free(&r);
 }
 
+/* A bare page that opens with the site's lines (menu, "Follow us on ...",
+ * a section's name, the question's short heading), then the asker's
+ * paragraphs (one in the first person, one that asks), then one answer: the
+ * site's lines and the asker's paragraphs are no answers. */
+static void test_site_lines_above_the_askers_question(void)
+{
+    ru_result r = read_str(
+        "Home Topics Clinics Library About\n"
+        "Follow us on Twitter Follow us on Facebook Share this page\n\n"
+        "Skin and Hair Center\n\n"
+        "Scar after a mole removal\n\n\n\n"
+        "I had a mole taken off my cheek three weeks ago and the doctor closed it with two "
+        "stitches. My skin there is still pink and a little raised.\n\n"
+        "The question is this. Will the raised part flatten by itself or does it need a "
+        "cream?\n\n\n\n"
+        "A small scar stays pink and firm for a few months while it matures, and most "
+        "flatten by themselves within a year. Silicone gel can help it along.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "A small scar stays pink and firm");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1380,6 +1402,7 @@ int main(void)
         {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
+        {"site lines above the asker's question", test_site_lines_above_the_askers_question},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

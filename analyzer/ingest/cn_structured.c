@@ -1516,6 +1516,63 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
 }
 
+/* Some line of [p, e) asks: a '?' before a space or at the line's end. */
+static bool lines_ask(const ctx *c, size_t p, size_t e)
+{
+    for (size_t i = p; i < e; i++) {
+        const cn_line *l = line_at(c, i);
+        for (size_t k = 0; k < l->len; k++)
+            if (l->s[k] == '?' && (k + 1 == l->len || l->s[k + 1] == ' '))
+                return true;
+    }
+    return false;
+}
+
+/* Site lines between the title and the asker's question ("Dental Health
+ * Center", "Share to:", "Join us on Facebook", the question's own heading):
+ * lines of their own, short or no sentence, then a paragraph in the asker's
+ * voice, one of them asking (at most question_body_paragraphs). Those
+ * paragraphs are the question's body, and the answers start under them; at
+ * otherwise. */
+static size_t asker_under_site_lines(const ctx *c, size_t at)
+{
+    size_t scan = at;
+    for (size_t k = 0; k <= c->lim->question_body_paragraphs; k++) {
+        size_t p = skip_blank(c, scan);
+        if (p >= c->lines.n)
+            break;
+        size_t e = run_end(c, p);
+        const cn_line *l = line_at(c, p);
+        if (e == p + 1 && short_enough(c, l) &&
+            (cn_span_words(l->s, l->len) < c->lim->answer_line_words ||
+             !in_set(".!", cn_span_last_char(l->s, l->len)))) {
+            scan = e;
+            continue;
+        }
+        if (scan == at)
+            return at;
+        /* the asker's paragraphs, one of them asking */
+        size_t end = scan;
+        bool asks = false, voiced = false;
+        for (size_t m = 0; m < c->lim->question_body_paragraphs; m++) {
+            p = skip_blank(c, end);
+            if (p >= c->lines.n)
+                break;
+            e = run_end(c, p);
+            int v = voice_of(c, p, e);
+            bool ask = lines_ask(c, p, e);
+            /* a paragraph that asks in no one's voice goes on from the asker's */
+            if (v < 0 || (v == 0 && !(voiced && ask)))
+                break;
+            voiced |= v > 0;
+            asks |= ask;
+            end = e;
+        }
+        return asks && voiced ? end : at;
+    }
+    return at;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1567,6 +1624,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         at = e;
     }
+    at = asker_under_site_lines(c, at);
     /* "I went out with a friend" / "Numbness after rhinoplasty" / prose: of
      * two title-shaped lines above the first answer's prose, the second is
      * its title; the first is the question's (a cut line of its body). */
