@@ -1098,7 +1098,9 @@ static void test_bare_asker_paragraphs(void)
 
 /* A bare page printing one answer a paragraph, each a single long line,
  * under the site's tags line: each paragraph is an answer, except one that
- * goes on from the paragraph above ("That said, ..."). */
+ * goes on from the paragraph above ("That said, ..."); after it, a paragraph
+ * that restates the question's title ("hair", "grow", "facelift") starts
+ * the next answer (one that does not goes on: see the essay test below). */
 static void test_bare_page_one_answer_a_paragraph(void)
 {
     ru_result r = read_str("Will my hair grow back along a facelift scar?\n\n"
@@ -1109,13 +1111,13 @@ static void test_bare_page_one_answer_a_paragraph(void)
                            "the direction of the hair roots.\n\n"
                            "That said, some thinning for a few months is normal while the "
                            "roots recover from the surgery.\n\n"
-                           "Ask your surgeon where the incisions will be placed and how they "
-                           "protect the hairline during the operation.\n");
+                           "Hair does grow back along a facelift scar in most people; ask your "
+                           "surgeon where the incisions will be placed.\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
     check_start(&r, 1, "Lasting hair loss along the incisions");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, some thinning"));
-    check_start(&r, 2, "Ask your surgeon where the incisions");
+    check_start(&r, 2, "Hair does grow back along a facelift scar");
     ru_free(&r);
 }
 
@@ -1180,6 +1182,178 @@ static void test_continuation_line_in_a_run(void)
     ru_free(&r);
 }
 
+/* A page that prints each physician's name and specialty right above the
+ * answer, no blank line between, and one answer with no name at all: each
+ * name goes with the text below it, not with the answer above (the first
+ * name is no scrap of the question). */
+static void test_signature_above_its_answer(void)
+{
+    ru_result r = read_str(
+        "Can I drink green tea if I have an irregular heartbeat?\n\n"
+        "Dr. Nora Hale, MD\n"
+        "Internal Medicine\n"
+        "Green tea holds less caffeine than coffee, and a cup or two a day rarely sets off an "
+        "irregular rhythm in my patients.\n"
+        "Victor Lund, MD\n"
+        "Cardiology (Cardiovascular Disease)\n"
+        "Some people find that any caffeine brings on skipped beats, so keep a short diary of "
+        "what you drink and when the rhythm changes.\n"
+        "Most people with this rhythm problem can keep a modest amount of tea in their day, "
+        "as long as their heart rate stays under control with their medicine.\n"
+        "Paula Ortiz, MD\n"
+        "Family Medicine\n"
+        "If tea seems to trigger your symptoms, switch to a decaffeinated kind for a few weeks "
+        "and tell your doctor whether the episodes become less frequent.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can I drink green tea if I have an irregular heartbeat?");
+    check_start(&r, 1, "Green tea holds less caffeine");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Nora Hale, MD");
+    check_start(&r, 2, "Some people find that any caffeine");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Victor Lund, MD");
+    check_start(&r, 3, "Most people with this rhythm problem");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    check_start(&r, 4, "If tea seems to trigger your symptoms");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.name, "Paula Ortiz, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 4)->truncated);
+    ru_free(&r);
+}
+
+/* A page that says it holds one answer ("Doctor Answers 1"), cut before its
+ * disclaimer, whose answer has subheadings shaped like titles ("Why does the
+ * skin darken?" above a paragraph): one answer, the subheadings inside it. */
+static void test_declared_count_keeps_subheadings_inside(void)
+{
+    ru_result r = read_str("How long does redness last after a deep laser peel?\n\n"
+                           "Doctor Answers 1\n\n"
+                           "Redness after a deep laser peel\n\n"
+                           "Most skin stays pink for two to three months after a deep "
+                           "resurfacing laser, longer in fair and thin skin.\n\n"
+                           "Why does the skin stay pink?\n\n"
+                           "The laser wounds the top layers, and the new skin carries extra "
+                           "blood vessels while it matures under the surface.\n\n"
+                           "Who heals more slowly?\n\n"
+                           "People with rosacea, smokers and those who skip sun protection "
+                           "usually stay red for longer than the others.\n\n"
+                           "A gentle moisturizer and a mineral sunscreen help the most while "
+                           "the color fades\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Redness after a deep laser peel");
+    check_start(&r, 1, "Most skin stays pink for two to three months");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Why does the skin stay pink?"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Who heals more slowly?"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A gentle moisturizer"));
+    ru_free(&r);
+}
+
+/* A heading inside an answer above a bullet list ("A few questions for you
+ * first" above "- Did your ..."): the answer's own subheading, not the title
+ * of another answer, since no answer opens with a list item. */
+static void test_heading_above_a_list_stays_inside(void)
+{
+    ru_result r = read_str("Brown patches two weeks after a laser peel?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Patches after a laser peel\n\n"
+                           "Skin that tans easily often darkens for a while after a laser, "
+                           "and the patches fade with care and patience.\n\n"
+                           "A few questions for you first\n\n"
+                           "- Did anyone ask about your skin type before the treatment?\n"
+                           "- Were you given a bleaching cream to use beforehand?\n"
+                           "- Have you been out in the sun since the peel?\n\n"
+                           "Tina Marsh, MD\n"
+                           "Boston Dermatologist\n"
+                           "4.8 out of 5 stars 20 reviews\n\n"
+                           "Give it time and use sunscreen\n\n"
+                           "These marks usually lighten over two to three months; a "
+                           "prescription lightening cream can speed that up.\n\n"
+                           "Omar Reyes, MD\n"
+                           "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patches after a laser peel");
+    check_start(&r, 1, "Skin that tans easily often darkens");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A few questions for you first"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "- Were you given a bleaching"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Tina Marsh, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time and use sunscreen");
+    check_start(&r, 2, "These marks usually lighten");
+    ru_free(&r);
+}
+
+/* A bare page read one answer a paragraph, where one answer is an essay in
+ * short paragraphs: after a paragraph that goes on ("However, ..."), the
+ * next one goes on too, though it has no such word; a paragraph that
+ * restates the question's title starts the next answer. */
+static void test_essay_in_short_paragraphs(void)
+{
+    ru_result r =
+        read_str("Will my eyelid scar show after a brow lift?\n\n"
+                 "I am booked for a brow lift next month. Will people notice the scar?\n\n"
+                 "Most incisions for this operation sit inside the hairline and are hard to find "
+                 "once they have healed.\n\n"
+                 "Healing takes about a year, and the line is pink for the first few months.\n\n"
+                 "However, the color fades slowly in almost everyone, and makeup covers it well in "
+                 "the meantime.\n\n"
+                 "Patients with thick hair near the temples usually hide the line with no effort "
+                 "at all after that.\n\n"
+                 "A brow lift scar rarely shows when the surgeon places it with care along the "
+                 "hair, so ask to see healed examples.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most incisions for this operation");
+    check_start(&r, 2, "Healing takes about a year");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "However, the color fades"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Patients with thick hair"));
+    check_start(&r, 3, "A brow lift scar rarely shows");
+    ru_free(&r);
+}
+
+/* A flat page, one answer a line: the asker's short thanks under the
+ * question ("Thanks a lot in advance.") is no answer, and a line that goes on
+ * from the answer above ("That said, ...") stays in it. */
+static void test_flat_thanks_and_continuation(void)
+{
+    ru_result r = read_str(
+        "Does a scalp tattoo fade faster than one on the arm?\n"
+        "Thanks a lot in advance.\n"
+        "Scalp tattoos for thinning hair are done with fine needles and less ink, so they "
+        "usually need a touch-up within a few years.\n"
+        "That said, sun exposure matters more than the site, so a hat keeps the dots crisp "
+        "for much longer.\n"
+        "An arm tattoo sits deeper in thicker skin, which is why it keeps its color for "
+        "decades with little care.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Scalp tattoos for thinning hair");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, sun exposure"));
+    check_start(&r, 2, "An arm tattoo sits deeper");
+    ru_free(&r);
+}
+
+/* A bare page that opens with the site's lines (menu, "Follow us on ...",
+ * a section's name, the question's short heading), then the asker's
+ * paragraphs (one in the first person, one that asks), then one answer: the
+ * site's lines and the asker's paragraphs are no answers. */
+static void test_site_lines_above_the_askers_question(void)
+{
+    ru_result r = read_str(
+        "Home Topics Clinics Library About\n"
+        "Follow us on Twitter Follow us on Facebook Share this page\n\n"
+        "Skin and Hair Center\n\n"
+        "Scar after a mole removal\n\n\n\n"
+        "I had a mole taken off my cheek three weeks ago and the doctor closed it with two "
+        "stitches. My skin there is still pink and a little raised.\n\n"
+        "The question is this. Will the raised part flatten by itself or does it need a "
+        "cream?\n\n\n\n"
+        "A small scar stays pink and firm for a few months while it matures, and most "
+        "flatten by themselves within a year. Silicone gel can help it along.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "A small scar stays pink and firm");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1222,6 +1396,13 @@ int main(void)
         {"flat page: the asker's line below the first answer",
          test_flat_asker_line_below_first_answer},
         {"a continuation line in a run of answer lines", test_continuation_line_in_a_run},
+        {"a signature above its answer", test_signature_above_its_answer},
+        {"a declared count keeps subheadings inside an answer",
+         test_declared_count_keeps_subheadings_inside},
+        {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
+        {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
+        {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
+        {"site lines above the asker's question", test_site_lines_above_the_askers_question},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -361,7 +361,16 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             prev = NULL;
             continue;
         }
-        if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len))
+        /* the asker's thanks under the question ("Thanks in advance."),
+         * before any answer: the question's closing, not an answer */
+        if (page->question && page->n_answers == 0 && !g.n &&
+            cn_span_words(l->s, l->len) < cn_pagecues_get_limits(cues)->answer_line_words &&
+            cn_pagecues_starts_valediction(cues, l->s, l->len))
+            continue;
+        /* a line that goes on from the one above ("That said, ...") stays
+         * in its answer */
+        if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
+            !cn_pagecues_is_continuation(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
         if (rc == CN_OK && !group_add(&g, l, 0))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");

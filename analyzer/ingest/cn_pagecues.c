@@ -264,18 +264,18 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                        const char *origin, size_t lineno, cn_error *err)
 {
     static const char *const KEYS[] = {
-        "title_max_bytes",          "title_max_words",      "dedup_min_key",
-        "excerpt_min_key",          "excerpt_prefix_max",   "max_page_bytes",
-        "answer_line_words",        "bare_prose_words",     "title_exclaim_words",
-        "question_body_paragraphs", "restated_title_words", "restated_start_words",
-        "period_title_words"};
+        "title_max_bytes",          "title_max_words",       "dedup_min_key",
+        "excerpt_min_key",          "excerpt_prefix_max",    "max_page_bytes",
+        "answer_line_words",        "bare_prose_words",      "title_exclaim_words",
+        "question_body_paragraphs", "restated_title_words",  "restated_start_words",
+        "period_title_words",       "restated_opening_words"};
     size_t *const slots[] = {&c->limits.title_max_bytes,      &c->limits.title_max_words,
                              &c->limits.dedup_min_key,        &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,   &c->limits.max_page_bytes,
                              &c->limits.answer_line_words,    &c->limits.bare_prose_words,
                              &c->limits.title_exclaim_words,  &c->limits.question_body_paragraphs,
                              &c->limits.restated_title_words, &c->limits.restated_start_words,
-                             &c->limits.period_title_words};
+                             &c->limits.period_title_words,   &c->limits.restated_opening_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -363,6 +363,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.restated_title_words = 3;
     c->limits.restated_start_words = 2;
     c->limits.period_title_words = 12;
+    c->limits.restated_opening_words = 3;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);

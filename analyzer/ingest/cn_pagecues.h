@@ -32,6 +32,7 @@ typedef struct cn_pagecues_limits {
     size_t restated_title_words;     /* subject words a title ending in '.' restates (3) */
     size_t restated_start_words;     /* ... where an answer starts (2) */
     size_t period_title_words;       /* ... in at most this many words (12) */
+    size_t restated_opening_words;   /* words an answer's opening restates from the one above (3) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */

@@ -17,6 +17,7 @@ typedef struct para {
     bool vote_before;  /* it follows one: body text, since titles come above the votes */
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
+    bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -56,6 +57,7 @@ typedef struct ctx {
     bool para_answers; /* a bare page printing one answer a paragraph */
     bool split_runs;   /* no signatures: a run of long lines is one answer a line */
     bool bare;         /* no "Doctor Answers" line */
+    bool sig_heads;    /* each signature stands above its answer, not under it */
     size_t q_end;      /* the question's lines are [0, q_end) */
 } ctx;
 
@@ -652,30 +654,34 @@ static bool same_ci(const char *a, const char *b, size_t n)
     return true;
 }
 
-static bool word_in_question(const ctx *c, const char *w, size_t n)
+/* The word w[0..n) is in q (plurals folded, case ignored). */
+static bool word_in_line(const cn_line *q, const char *w, size_t n)
 {
     n = fold_plural(w, n);
-    size_t i = 0;
-    while (i < c->q_end && line_at(c, i)->len == 0)
-        i++;
-    if (i < c->q_end) {
-        const cn_line *q = line_at(c, i);
-        const char *qw;
-        size_t k = 0, ql;
-        while (next_word(q, &k, &qw, &ql))
-            if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
-                return true;
-    }
+    const char *qw;
+    size_t k = 0, ql;
+    while (next_word(q, &k, &qw, &ql))
+        if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
+            return true;
     return false;
 }
 
-/* How many distinct subject words of l the question also has. */
-static size_t shared_with_question(const ctx *c, const cn_line *l)
+/* The question's title line, or NULL. */
+static const cn_line *question_line(const ctx *c)
+{
+    size_t i = 0;
+    while (i < c->q_end && line_at(c, i)->len == 0)
+        i++;
+    return i < c->q_end ? line_at(c, i) : NULL;
+}
+
+/* How many distinct subject words of l the line q also has. */
+static size_t shared_with(const ctx *c, const cn_line *l, const cn_line *q)
 {
     size_t shared = 0, k = 0, n;
     const char *w;
-    while (next_word(l, &k, &w, &n)) {
-        if (!subject_word(c, w, n) || !word_in_question(c, w, n))
+    while (q && next_word(l, &k, &w, &n)) {
+        if (!subject_word(c, w, n) || !word_in_line(q, w, n))
             continue;
         bool seen = false; /* counted already, earlier in the line */
         size_t j = 0, m;
@@ -685,6 +691,12 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
         shared += !seen;
     }
     return shared;
+}
+
+/* How many distinct subject words of l the question's title also has. */
+static size_t shared_with_question(const ctx *c, const cn_line *l)
+{
+    return shared_with(c, l, question_line(c));
 }
 
 /* "Breasts can regain their shape after implant removal.": a title that
@@ -776,6 +788,10 @@ static bool title_inside(const ctx *c, size_t p)
      * in time ...") is the answer's own subheading. */
     if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len))
         return false;
+    /* So is a heading above a list ("A few questions for you" above "- Did
+     * your physician ask ..."): an answer's first words are no list item. */
+    if (list_item(para_line(c, p + 1)))
+        return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
         return false;
@@ -865,6 +881,42 @@ static bool any_signature(const ctx *c)
     return false;
 }
 
+/* The first sentence of l: up to the first '.', '!' or '?' before a space. */
+static cn_line first_sentence(const cn_line *l)
+{
+    cn_line out = *l;
+    for (size_t i = 0; i + 1 < l->len; i++)
+        if (in_set(".!?", l->s[i]) && l->s[i + 1] == ' ') {
+            out.len = i + 1;
+            break;
+        }
+    return out;
+}
+
+/* On a page read one answer a paragraph: which paragraphs go on from the
+ * answer above. One that opens with a [continuations] word does; so does
+ * the paragraph after one that went on (an essay in short paragraphs),
+ * unless it restates the question's title or the first sentence the answer
+ * above opened with, as another physician's answer does. */
+static void mark_essays(ctx *c)
+{
+    size_t opening = 0;
+    for (size_t p = 0; p < c->np; p++) {
+        const cn_line *l = para_line(c, p);
+        bool on = false;
+        if (c->para_answers && p > 0) {
+            cn_line head = first_sentence(l), open = first_sentence(para_line(c, opening));
+            on = cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+                 (c->ps[p - 1].goes_on &&
+                  shared_with_question(c, l) < c->lim->restated_start_words &&
+                  shared_with(c, &head, &open) < c->lim->restated_opening_words);
+        }
+        c->ps[p].goes_on = on;
+        if (!on)
+            opening = p;
+    }
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -890,6 +942,26 @@ static void detect_gap_splits(ctx *c)
                 !cn_pagecues_is_opener(c->cues, l->s, l->len);
     }
     c->para_answers = lines;
+    mark_essays(c);
+}
+
+/* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
+ * between: a page that prints each physician's name above the answer, not
+ * under it. The answers open with a signature that names someone, and the
+ * first paragraph of prose hangs right under it; read this way, the first
+ * signature is no scrap and every later name goes with the text below it. */
+static void detect_sig_heads(ctx *c)
+{
+    size_t q = 0;
+    bool named = false;
+    while (q < c->np && c->ps[q].sig)
+        named |= c->ps[q++].block.name >= 0;
+    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap != 0) {
+        c->sig_heads = false;
+        return;
+    }
+    const cn_line *l = para_line(c, q);
+    c->sig_heads = cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
 /* The next token of l from *k, between spaces; false at the line's end. */
@@ -957,7 +1029,7 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
         return true;
-    if (c->para_answers && !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+    if (c->para_answers && !c->ps[p].goes_on)
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
@@ -1050,12 +1122,65 @@ static bool name_scrap(const cn_line *l)
     return cn_span_words(l->s, l->len) <= 2 && !in_set(".!?:", last);
 }
 
+/* Draft i can go back into draft i - 1: nothing but a title line parts them
+ * (no signature or credit closes either, no vote line heads i, its lines are
+ * no answers printed one a line). A signed answer under an unsigned one is
+ * another physician's, whatever the page's count says. */
+static bool mergeable(const ctx *c, size_t i)
+{
+    const draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+    if (prev->is_signed || draft_credit(c, prev) || prev->n_superseded || d->is_signed ||
+        draft_credit(c, d) || d->title < 0 || !prev->has_body || !d->has_body)
+        return false;
+    const para *t = &c->ps[d->title], *b = &c->ps[d->b0];
+    return !t->vote_after && !t->own_line && !b->vote_before && !b->own_line;
+}
+
+/* A page that says how many answers it holds ("Doctor Answers 1") holds no
+ * more: when more were read, the extra ones are subheadings inside an
+ * answer ("Why does this happen?" above a paragraph), and go back into the
+ * answer above them, from the page's end up. */
+static void keep_declared(ctx *c, long declared)
+{
+    if (declared < 1)
+        return;
+    for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
+        if (!mergeable(c, i))
+            continue;
+        draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+        prev->b1 = d->b1;
+        prev->is_signed = d->is_signed;
+        memcpy(prev->part, d->part, sizeof prev->part);
+        memcpy(prev->info, d->info, sizeof prev->info);
+        memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
+        prev->n_superseded = d->n_superseded;
+        memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
+        c->nd--;
+    }
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
     long cur = -1, last_signed = -1;
     size_t last_sig_para = 0;
     for (size_t p = 0; p < c->np; p++) {
+        if (c->ps[p].sig && c->sig_heads) {
+            /* a signature above its answer: it opens the answer, or completes
+             * the signature that opened it ("Name" then "Specialty") */
+            if (cur >= 0 && c->ds[cur].is_signed && !c->ds[cur].has_body) {
+                merge_signature(c, &c->ds[cur], p, last_sig_para);
+            } else {
+                int rc = new_draft(c, &cap, err);
+                if (rc)
+                    return rc;
+                cur = (long)c->nd - 1;
+                take_parts(&c->ds[cur], &c->ps[p]);
+                c->ds[cur].is_signed = true;
+            }
+            last_sig_para = p;
+            continue;
+        }
         if (c->ps[p].sig) {
             if (cur >= 0) {
                 take_parts(&c->ds[cur], &c->ps[p]);
@@ -1102,6 +1227,9 @@ static int segment(ctx *c, cn_error *err)
         else
             add_body(d, p);
     }
+    /* a name above no answer: the page ends under a signature */
+    if (c->sig_heads && c->nd > 0 && !c->ds[c->nd - 1].has_body && c->ds[c->nd - 1].title < 0)
+        c->nd--;
     return CN_OK;
 }
 
@@ -1388,6 +1516,63 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
 }
 
+/* Some line of [p, e) asks: a '?' before a space or at the line's end. */
+static bool lines_ask(const ctx *c, size_t p, size_t e)
+{
+    for (size_t i = p; i < e; i++) {
+        const cn_line *l = line_at(c, i);
+        for (size_t k = 0; k < l->len; k++)
+            if (l->s[k] == '?' && (k + 1 == l->len || l->s[k + 1] == ' '))
+                return true;
+    }
+    return false;
+}
+
+/* Site lines between the title and the asker's question ("Dental Health
+ * Center", "Share to:", "Join us on Facebook", the question's own heading):
+ * lines of their own, short or no sentence, then a paragraph in the asker's
+ * voice, one of them asking (at most question_body_paragraphs). Those
+ * paragraphs are the question's body, and the answers start under them; at
+ * otherwise. */
+static size_t asker_under_site_lines(const ctx *c, size_t at)
+{
+    size_t scan = at;
+    for (size_t k = 0; k <= c->lim->question_body_paragraphs; k++) {
+        size_t p = skip_blank(c, scan);
+        if (p >= c->lines.n)
+            break;
+        size_t e = run_end(c, p);
+        const cn_line *l = line_at(c, p);
+        if (e == p + 1 && short_enough(c, l) &&
+            (cn_span_words(l->s, l->len) < c->lim->answer_line_words ||
+             !in_set(".!", cn_span_last_char(l->s, l->len)))) {
+            scan = e;
+            continue;
+        }
+        if (scan == at)
+            return at;
+        /* the asker's paragraphs, one of them asking */
+        size_t end = scan;
+        bool asks = false, voiced = false;
+        for (size_t m = 0; m < c->lim->question_body_paragraphs; m++) {
+            p = skip_blank(c, end);
+            if (p >= c->lines.n)
+                break;
+            e = run_end(c, p);
+            int v = voice_of(c, p, e);
+            bool ask = lines_ask(c, p, e);
+            /* a paragraph that asks in no one's voice goes on from the asker's */
+            if (v < 0 || (v == 0 && !(voiced && ask)))
+                break;
+            voiced |= v > 0;
+            asks |= ask;
+            end = e;
+        }
+        return asks && voiced ? end : at;
+    }
+    return at;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1439,6 +1624,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         at = e;
     }
+    at = asker_under_site_lines(c, at);
     /* "I went out with a friend" / "Numbness after rhinoplasty" / prose: of
      * two title-shaped lines above the first answer's prose, the second is
      * its title; the first is the question's (a cut line of its body). */
@@ -1511,7 +1697,11 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     }
     if (rc == CN_OK) {
         detect_gap_splits(&c);
-        if ((rc = segment(&c, err)) == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
+        detect_sig_heads(&c);
+        rc = segment(&c, err);
+        if (rc == CN_OK)
+            keep_declared(&c, page->declared_answers);
+        if (rc == CN_OK && page->format == CN_FORMAT_BARE && !any_prose(&c))
             c.nd = 0; /* no answer reads as prose: not a Q&A page */
         if (rc == CN_OK)
             rc = fill_page(&c, page, q_end, err);
