@@ -336,7 +336,25 @@ static const char PAGES[] =
     "{\"url\":\"f13\",\"question\":\"I had lip filler yesterday and went to a hot yoga class "
     "last night. Did I ruin it?\",\"answers\":[{\"text\":\"One class will not change your "
     "result. Avoid heated rooms for the rest of the week and do not massage your "
-    "lips.\"}]}\n";
+    "lips.\"}]}\n"
+    /* A complication the surgeon has to treat (rule 11), serious
+     * complications named as a risk, not as advice against (rule 6), "you
+     * would be able to resume" (rule 15), and harm said as "can be
+     * difficult", "no cure" (rule 6); our words. */
+    "{\"url\":\"f14\",\"question\":\"There is a firm bump near my ear nine days after my "
+    "facelift. What is it?\",\"answers\":[{\"text\":\"It is most likely a small collection "
+    "of blood under the skin. Your surgeon can take care of it in the office with a "
+    "needle.\"}]}\n"
+    "{\"url\":\"f15\",\"question\":\"Is a tummy tuck safe if I have diabetes?\","
+    "\"answers\":[{\"text\":\"Many diabetic patients have this operation. Poorly "
+    "controlled sugar raises the chance of serious complications, so we check your levels "
+    "before scheduling.\"}]}\n"
+    "{\"url\":\"f16\",\"question\":\"Can I keep taking my usual medicines around my knee "
+    "operation?\",\"answers\":[{\"text\":\"In most cases you would be able to resume your "
+    "regular pills the evening after the operation.\"}]}\n"
+    "{\"url\":\"f18\",\"question\":\"Can permanent lip filler be taken out "
+    "later?\",\"answers\":[{\"text\":\"It can be removed, but the operation can be "
+    "difficult and there is no cure for the lumps it sometimes leaves.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -356,7 +374,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 78 ? 0 : -1;
+    return rc == 0 && g_n == 82 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -734,6 +752,31 @@ static void test_future_care_after_done(void)
     CU_ASSERT_STRING_EQUAL(field(77, "stance"), "reassuring");
 }
 
+/* Rule 11: a complication the surgeon has to treat is cautionary. */
+static void test_surgeon_takes_care_of_it(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(78, "stance"), "cautionary");
+}
+
+/* Rule 6: serious complications named as a risk are a caution, not advice
+ * against. */
+static void test_serious_complications_named(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(79, "stance"), "cautionary");
+}
+
+/* Rule 15: "you would be able to resume" is the go-ahead. */
+static void test_would_be_able_to_resume(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(80, "stance"), "reassuring");
+}
+
+/* Rule 6: "can be difficult", "no cure": a real downside named. */
+static void test_difficult_and_no_cure(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(81, "stance"), "cautionary");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -999,10 +1042,14 @@ int main(void)
     CU_add_test(s, "4: a disclaimer", test_disclaimer_is_no_advice);
     CU_add_test(s, "harm question: will it sag", test_sag_question_is_harm);
     CU_add_test(s, "11, 14: future care after it was done", test_future_care_after_done);
+    CU_add_test(s, "11: the surgeon takes care of it", test_surgeon_takes_care_of_it);
+    CU_add_test(s, "6: serious complications named", test_serious_complications_named);
+    CU_add_test(s, "15: you would be able to resume", test_would_be_able_to_resume);
+    CU_add_test(s, "6: difficult; no cure", test_difficult_and_no_cure);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 45 ? 0 : 1;
+    return failed == 0 && run == 49 ? 0 : 1;
 }
