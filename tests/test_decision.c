@@ -342,8 +342,8 @@ static const char PAGES[] =
      * would be able to resume" (rule 15), and harm said as "can be
      * difficult", "no cure" (rule 6); our words. */
     "{\"url\":\"f14\",\"question\":\"There is a firm bump near my ear nine days after my "
-    "facelift. What is it?\",\"answers\":[{\"text\":\"It is most likely a small collection "
-    "of blood under the skin. Your surgeon can take care of it in the office with a "
+    "facelift. What is it?\",\"answers\":[{\"text\":\"It is most likely a small hematoma, "
+    "blood collected under the skin. Your surgeon can take care of it in the office with a "
     "needle.\"}]}\n"
     "{\"url\":\"f15\",\"question\":\"Is a tummy tuck safe if I have diabetes?\","
     "\"answers\":[{\"text\":\"Many diabetic patients have this operation. Poorly "
@@ -354,7 +354,16 @@ static const char PAGES[] =
     "regular pills the evening after the operation.\"}]}\n"
     "{\"url\":\"f18\",\"question\":\"Can permanent lip filler be taken out "
     "later?\",\"answers\":[{\"text\":\"It can be removed, but the operation can be "
-    "difficult and there is no cure for the lumps it sometimes leaves.\"}]}\n";
+    "difficult and there is no cure for the lumps it sometimes leaves.\"}]}\n"
+    /* Advice against said as "I would recommend you wait" or "a wash out"
+     * after reassuring words (rules 3, 8); our words. */
+    "{\"url\":\"f19\",\"question\":\"Is a light laser facial safe while I am "
+    "breastfeeding?\",\"answers\":[{\"text\":\"The light has no effect on your milk, and "
+    "the numbing cream is most likely harmless too. Still, I would recommend you "
+    "wait.\"}]}\n"
+    "{\"url\":\"f20\",\"question\":\"Can I keep my retinol going right up to my chemical "
+    "peel?\",\"answers\":[{\"text\":\"Retinol helps the peel work evenly. For a medium "
+    "peel I would recommend a one week wash out beforehand.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -374,7 +383,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 82 ? 0 : -1;
+    return rc == 0 && g_n == 84 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -777,6 +786,14 @@ static void test_difficult_and_no_cure(void)
     CU_ASSERT_STRING_EQUAL(field(81, "stance"), "cautionary");
 }
 
+/* Rules 3, 8: "I would recommend you wait", "a wash out" advise against,
+ * whatever reassurance comes first. */
+static void test_recommend_you_wait(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(82, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(83, "stance"), "contraindicated");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -1046,10 +1063,11 @@ int main(void)
     CU_add_test(s, "6: serious complications named", test_serious_complications_named);
     CU_add_test(s, "15: you would be able to resume", test_would_be_able_to_resume);
     CU_add_test(s, "6: difficult; no cure", test_difficult_and_no_cure);
+    CU_add_test(s, "3, 8: I would recommend you wait", test_recommend_you_wait);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 49 ? 0 : 1;
+    return failed == 0 && run == 50 ? 0 : 1;
 }
