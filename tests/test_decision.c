@@ -363,7 +363,17 @@ static const char PAGES[] =
     "wait.\"}]}\n"
     "{\"url\":\"f20\",\"question\":\"Can I keep my retinol going right up to my chemical "
     "peel?\",\"answers\":[{\"text\":\"Retinol helps the peel work evenly. For a medium "
-    "peel I would recommend a one week wash out beforehand.\"}]}\n";
+    "peel I would recommend a one week wash out beforehand.\"}]}\n"
+    /* A prediction that an injury "should not occur" (rules 1, 5), and
+     * waiting for swelling to subside before judging (rule 11); our
+     * words. */
+    "{\"url\":\"f22\",\"question\":\"Can radiofrequency skin tightening damage the nerves "
+    "in my face?\",\"answers\":[{\"text\":\"The energy is delivered to a depth well away "
+    "from the motor nerves, so nerve injury should not occur with a standard "
+    "treatment.\"}]}\n"
+    "{\"url\":\"f23\",\"question\":\"My upper lip looks uneven five days after filler. Did "
+    "something go wrong?\",\"answers\":[{\"text\":\"Early swelling often sits on one side. "
+    "Please wait a few weeks for it to subside before you decide anything.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -383,7 +393,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 84 ? 0 : -1;
+    return rc == 0 && g_n == 86 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -794,6 +804,19 @@ static void test_recommend_you_wait(void)
     CU_ASSERT_STRING_EQUAL(field(83, "stance"), "contraindicated");
 }
 
+/* Rules 1, 5: "should not occur" predicts; it does not advise. */
+static void test_should_not_occur(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(84, "stance"), "reassuring");
+}
+
+/* Rule 11: waiting for swelling to subside is the usual course, not
+ * postponing. */
+static void test_wait_for_it_to_subside(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(85, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -1064,10 +1087,12 @@ int main(void)
     CU_add_test(s, "15: you would be able to resume", test_would_be_able_to_resume);
     CU_add_test(s, "6: difficult; no cure", test_difficult_and_no_cure);
     CU_add_test(s, "3, 8: I would recommend you wait", test_recommend_you_wait);
+    CU_add_test(s, "1, 5: should not occur", test_should_not_occur);
+    CU_add_test(s, "11: wait for it to subside", test_wait_for_it_to_subside);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 50 ? 0 : 1;
+    return failed == 0 && run == 52 ? 0 : 1;
 }
