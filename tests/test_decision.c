@@ -316,7 +316,64 @@ static const char PAGES[] =
     "{\"url\":\"e4\",\"question\":\"My ear sticks out more one month after otoplasty. "
     "Will it settle back?\",\"answers\":[{\"text\":\"It has moved this much already, so "
     "it will not improve on its own; you will most likely need a revision to reset the "
-    "stitch.\"}]}\n";
+    "stitch.\"}]}\n"
+    /* Reassurance said as "X does not cause Y" (rules 1, 5); a legal
+     * disclaimer's "not intended to constitute medical advice" is no advice
+     * against (rule 4); "will they sag?" asks about a harm, so a bare "No"
+     * reassures (issue 9: how the question type changes a cue); future care
+     * after something already done (rules 11, 14); our words. */
+    "{\"url\":\"f10\",\"question\":\"Can filler under my eyes give me headaches?\","
+    "\"answers\":[{\"title\":\"Filler does not cause headaches\",\"text\":\"Filler placed "
+    "under the eyes does not cause headaches. The gel stays in the soft tissue and never gets "
+    "near the nerves of the scalp.\"}]}\n"
+    "{\"url\":\"f11\",\"question\":\"Can I use a hot tub two weeks after a light chemical "
+    "peel?\",\"answers\":[{\"text\":\"Yes, by two weeks the skin has healed and a hot tub is "
+    "fine. This reply is for general information and is not intended to constitute medical "
+    "advice.\"}]}\n"
+    "{\"url\":\"f12\",\"question\":\"Will my breasts sag after a reduction?\",\"answers\":[{"
+    "\"text\":\"No. A reduction lifts the breast as it makes it smaller, and most women keep "
+    "that shape for many years.\"}]}\n"
+    "{\"url\":\"f13\",\"question\":\"I had lip filler yesterday and went to a hot yoga class "
+    "last night. Did I ruin it?\",\"answers\":[{\"text\":\"One class will not change your "
+    "result. Avoid heated rooms for the rest of the week and do not massage your "
+    "lips.\"}]}\n"
+    /* A complication the surgeon has to treat (rule 11), serious
+     * complications named as a risk, not as advice against (rule 6), "you
+     * would be able to resume" (rule 15), and harm said as "can be
+     * difficult", "no cure" (rule 6); our words. */
+    "{\"url\":\"f14\",\"question\":\"There is a firm bump near my ear nine days after my "
+    "facelift. What is it?\",\"answers\":[{\"text\":\"It is most likely a small hematoma, "
+    "blood collected under the skin. Your surgeon can take care of it in the office with a "
+    "needle.\"}]}\n"
+    "{\"url\":\"f15\",\"question\":\"Is a tummy tuck safe if I have diabetes?\","
+    "\"answers\":[{\"text\":\"Many diabetic patients have this operation. Poorly "
+    "controlled sugar raises the chance of serious complications, so we check your levels "
+    "before scheduling.\"}]}\n"
+    "{\"url\":\"f16\",\"question\":\"Can I keep taking my usual medicines around my knee "
+    "operation?\",\"answers\":[{\"text\":\"In most cases you would be able to resume your "
+    "regular pills the evening after the operation.\"}]}\n"
+    "{\"url\":\"f18\",\"question\":\"Can permanent lip filler be taken out "
+    "later?\",\"answers\":[{\"text\":\"It can be removed, but the operation can be "
+    "difficult and there is no cure for the lumps it sometimes leaves.\"}]}\n"
+    /* Advice against said as "I would recommend you wait" or "a wash out"
+     * after reassuring words (rules 3, 8); our words. */
+    "{\"url\":\"f19\",\"question\":\"Is a light laser facial safe while I am "
+    "breastfeeding?\",\"answers\":[{\"text\":\"The light has no effect on your milk, and "
+    "the numbing cream is most likely harmless too. Still, I would recommend you "
+    "wait.\"}]}\n"
+    "{\"url\":\"f20\",\"question\":\"Can I keep my retinol going right up to my chemical "
+    "peel?\",\"answers\":[{\"text\":\"Retinol helps the peel work evenly. For a medium "
+    "peel I would recommend a one week wash out beforehand.\"}]}\n"
+    /* A prediction that an injury "should not occur" (rules 1, 5), and
+     * waiting for swelling to subside before judging (rule 11); our
+     * words. */
+    "{\"url\":\"f22\",\"question\":\"Can radiofrequency skin tightening damage the nerves "
+    "in my face?\",\"answers\":[{\"text\":\"The energy is delivered to a depth well away "
+    "from the motor nerves, so nerve injury should not occur with a standard "
+    "treatment.\"}]}\n"
+    "{\"url\":\"f23\",\"question\":\"My upper lip looks uneven five days after filler. Did "
+    "something go wrong?\",\"answers\":[{\"text\":\"Early swelling often sits on one side. "
+    "Please wait a few weeks for it to subside before you decide anything.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -336,7 +393,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 74 ? 0 : -1;
+    return rc == 0 && g_n == 86 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -684,6 +741,82 @@ static void test_not_risking_it_split_and_revision(void)
     CU_ASSERT_STRING_EQUAL(field(73, "stance"), "cautionary");
 }
 
+/* Rules 1, 5: "does not cause" answers a harm worry. */
+static void test_does_not_cause(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(74, "stance"), "reassuring");
+}
+
+/* Rule 4: a disclaimer's "not intended to constitute medical advice" is
+ * boilerplate, not advice against. */
+static void test_disclaimer_is_no_advice(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(75, "stance"), "reassuring");
+}
+
+/* "Will they sag?" is a harm question: "No" reassures (it advises against
+ * only when the asker asked for permission). */
+static void test_sag_question_is_harm(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(76, "question_type"), "harm");
+    CU_ASSERT_STRING_EQUAL(field(76, "stance"), "reassuring");
+}
+
+/* Rules 11, 14: advice for the coming days after something already done is
+ * not the answer to "did I ruin it?" (advice against crossed with the
+ * question's flags). */
+static void test_future_care_after_done(void)
+{
+    CU_ASSERT(has_flag(77, "done"));
+    CU_ASSERT_STRING_EQUAL(field(77, "stance"), "reassuring");
+}
+
+/* Rule 11: a complication the surgeon has to treat is cautionary. */
+static void test_surgeon_takes_care_of_it(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(78, "stance"), "cautionary");
+}
+
+/* Rule 6: serious complications named as a risk are a caution, not advice
+ * against. */
+static void test_serious_complications_named(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(79, "stance"), "cautionary");
+}
+
+/* Rule 15: "you would be able to resume" is the go-ahead. */
+static void test_would_be_able_to_resume(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(80, "stance"), "reassuring");
+}
+
+/* Rule 6: "can be difficult", "no cure": a real downside named. */
+static void test_difficult_and_no_cure(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(81, "stance"), "cautionary");
+}
+
+/* Rules 3, 8: "I would recommend you wait", "a wash out" advise against,
+ * whatever reassurance comes first. */
+static void test_recommend_you_wait(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(82, "stance"), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(field(83, "stance"), "contraindicated");
+}
+
+/* Rules 1, 5: "should not occur" predicts; it does not advise. */
+static void test_should_not_occur(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(84, "stance"), "reassuring");
+}
+
+/* Rule 11: waiting for swelling to subside is the usual course, not
+ * postponing. */
+static void test_wait_for_it_to_subside(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(85, "stance"), "reassuring");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -702,8 +835,10 @@ static void test_feature_names(void)
 {
     cn_model *m = small_model();
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
-    /* 20 fixed, 1 type + 1 flag, 3 stances x 2 crossed, 2 per cue */
-    CU_ASSERT_EQUAL(cn_model_features(m), 20 + 2 + 6 + 2);
+    /* 20 fixed, 1 type + 1 flag, 3 stances x 2 crossed, advice x 2, 2 per cue */
+    CU_ASSERT_EQUAL(cn_model_features(m), 20 + 2 + 6 + 2 + 2);
+    CU_ASSERT(cn_model_feature_index(m, "advice_x_timing") > 0);
+    CU_ASSERT(cn_model_feature_index(m, "advice_x_permission") > 0);
     CU_ASSERT_EQUAL(cn_model_feature_index(m, "bias"), 0);
     CU_ASSERT(cn_model_feature_index(m, "contraindicated_x_timing") > 0);
     CU_ASSERT(cn_model_feature_index(m, "cue_safe_turned") > 0);
@@ -727,11 +862,16 @@ static void test_vector_and_softmax(void)
                          .n_cues = 1,
                          .tokens = 255};
     in.score[CN_STANCE_CONTRAINDICATED] = exp(1.0) - 1; /* log(1 + e - 1) = 1 */
+    in.advice_against = exp(2.0) - 1;                   /* log(1 + e^2 - 1) = 2 */
     cn_model_vector(m, &in, x);
     CU_ASSERT_DOUBLE_EQUAL(x[0], 1.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "score_contraindicated")], 1.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "contraindicated_x_timing")], 1.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "reassuring_x_timing")], 0.0, 1e-12);
+    /* advice against, crossed with the question: on for its type and flag */
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "advice_against")], 2.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "advice_x_timing")], 2.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "advice_x_permission")], 2.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "qtype_permission")], 1.0, 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "cue_safe")], log(3.0), 1e-12);
     CU_ASSERT_DOUBLE_EQUAL(x[cn_model_feature_index(m, "length")], 1.0, 1e-12); /* log2 256 / 8 */
@@ -938,10 +1078,21 @@ int main(void)
     CU_add_test(s, "4, 11: common; your concerns", test_common_and_your_concerns);
     CU_add_test(s, "6, 8, 11: not risking it; split; a revision",
                 test_not_risking_it_split_and_revision);
+    CU_add_test(s, "1, 5: does not cause", test_does_not_cause);
+    CU_add_test(s, "4: a disclaimer", test_disclaimer_is_no_advice);
+    CU_add_test(s, "harm question: will it sag", test_sag_question_is_harm);
+    CU_add_test(s, "11, 14: future care after it was done", test_future_care_after_done);
+    CU_add_test(s, "11: the surgeon takes care of it", test_surgeon_takes_care_of_it);
+    CU_add_test(s, "6: serious complications named", test_serious_complications_named);
+    CU_add_test(s, "15: you would be able to resume", test_would_be_able_to_resume);
+    CU_add_test(s, "6: difficult; no cure", test_difficult_and_no_cure);
+    CU_add_test(s, "3, 8: I would recommend you wait", test_recommend_you_wait);
+    CU_add_test(s, "1, 5: should not occur", test_should_not_occur);
+    CU_add_test(s, "11: wait for it to subside", test_wait_for_it_to_subside);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 41 ? 0 : 1;
+    return failed == 0 && run == 52 ? 0 : 1;
 }

@@ -103,7 +103,7 @@ static bool name_features(cn_model *m)
         "length",
     };
     size_t q = m->n_types + m->n_flags;
-    m->n_features = F_FIXED + q + 3 * q + 2 * m->n_cues;
+    m->n_features = F_FIXED + q + 4 * q + 2 * m->n_cues;
     m->names = calloc(m->n_features, sizeof *m->names);
     if (!m->names)
         return false;
@@ -122,6 +122,10 @@ static bool name_features(cn_model *m)
         for (size_t i = 0; i < m->n_flags; i++)
             ok &= (m->names[k++] = format_name(pole, "_x_", m->flags[i])) != NULL;
     }
+    for (size_t i = 0; i < m->n_types; i++)
+        ok &= (m->names[k++] = format_name("advice_x_", m->types[i], "")) != NULL;
+    for (size_t i = 0; i < m->n_flags; i++)
+        ok &= (m->names[k++] = format_name("advice_x_", m->flags[i], "")) != NULL;
     for (size_t i = 0; i < m->n_cues; i++) {
         ok &= (m->names[k++] = format_name("cue_", m->cues[i], "")) != NULL;
         ok &= (m->names[k++] = format_name("cue_", m->cues[i], "_turned")) != NULL;
@@ -229,6 +233,11 @@ static void vector_head(const cn_model *m, const cn_model_input *in, double *x)
     for (int p = 0; p < 3; p++)
         for (size_t i = 0; i < q; i++)
             cross[(size_t)p * q + i] = on[i] * x[F_SCORE + p];
+    /* Advice against means one thing for "can I ...?" and another for "I
+     * already did it" (future advice, STANCE-GUIDE rule 11) or "how soon"
+     * (a routine wait, rule 15). */
+    for (size_t i = 0; i < q; i++)
+        cross[3 * q + i] = on[i] * x[F_ADVICE];
 }
 
 void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)

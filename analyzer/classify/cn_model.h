@@ -61,6 +61,7 @@ int cn_model_new(const char *const *question_types, size_t n_types, const char *
 void cn_model_free(cn_model *m);
 
 /* Number of features, and the name of feature i ("score_contraindicated",
+ * "advice_x_done",
  * "qtype_timing", "contraindicated_x_timing", "cue_postpone",
  * "cue_safe_turned", ...). */
 size_t cn_model_features(const cn_model *m);

@@ -71,6 +71,10 @@ def main():
     ap.add_argument("--confusion-out",
                     help="write the held-out confusion (found answers; the last --l2) as "
                          "rules/confusion.rules lines")
+    ap.add_argument("--pred-out",
+                    help="write every held-out prediction (the last --l2) as JSON lines: file, "
+                         "index, gold, pred, split, fold (for a paired bootstrap: "
+                         "tools/cv_compare.py)")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
     folder = {"dev": args.pages, "dev2": args.dev2, "dev3": args.dev3}
@@ -83,6 +87,7 @@ def main():
     try:
         for l2 in args.l2:
             pairs = []
+            preds = []
             for k in range(args.folds):
                 rules = os.path.join(tmp, "rules")
                 shutil.rmtree(rules, ignore_errors=True)
@@ -125,11 +130,17 @@ def main():
                             pred = a.get("stance") or "none"
                             break
                     pairs.append((l["stance"], pred, l["split"]))
+                    preds.append({"file": l["file"], "index": l["index"], "gold": l["stance"],
+                                  "pred": pred, "split": l["split"], "fold": k})
             by_split = {sp: [(g, p) for g, p, s2 in pairs if s2 == sp] for sp in splits}
             pairs = [(g, p) for g, p, _ in pairs]
             f1, per = macro_f1(pairs)
             acc = sum(g == p for g, p in pairs) / len(pairs)
             k = kappa(pairs, LABELS + ["missed"])
+            if args.pred_out:
+                with open(args.pred_out, "w") as fh:
+                    for p in preds:
+                        fh.write(json.dumps(p) + "\n")
             if args.confusion_out:
                 sp = args.confusion_split
                 write_confusion(args.confusion_out, by_split[sp] if sp else pairs, l2, args.folds,
