@@ -294,7 +294,8 @@ def main():
               "answers": len(rows),
               "missed": sum(per[s][1] for _, s in sets), "fixed_confidence": sum(per[s][2] for _, s in sets),
               "before": metrics(rows, 1.0, low), "after": metrics(rows, t, low),
-              "splits": {s: {"answers": len(per[s][0]), "before": metrics(per[s][0], 1.0, low),
+              "splits": {s: {"answers": len(per[s][0]), "fitted_alone": fit(per[s][0]),
+                             "before": metrics(per[s][0], 1.0, low),
                              "after": metrics(per[s][0], t, low)}
                          for _, s in sets if per[s][0]}}
     if args.json:
@@ -313,7 +314,7 @@ def main():
     print(line("after", report["after"]))
     if len(report["splits"]) > 1:
         for s, r in report["splits"].items():
-            print(f" {s} ({r['answers']} answers):")
+            print(f" {s} ({r['answers']} answers; T fitted on it alone: {r['fitted_alone']:.3f}):")
             print(line("before", r["before"]))
             print(line("after", r["after"]))
 
