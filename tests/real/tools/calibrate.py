@@ -3,7 +3,8 @@
 temperature T of `setting confidence_temperature` (rules/settings.rules).
 
 usage: calibrate.py [--consensus BIN] [--rules DIR] [--labels FILE]
-                    [--temperature T] [--folds K [--l2 X]] [--json]
+                    [--temperature T] [--folds K [--l2 X]] [--bootstrap N]
+                    [--table] [--json]
                     PAGES_DIR SPLIT [PAGES_DIR SPLIT ...]
 
 For each (PAGES_DIR, SPLIT) pair, runs `consensus classify` on the split's
@@ -157,6 +158,16 @@ def metrics(rows, t, low):
             "review_low_share": sum(c < low for c in conf) / n}
 
 
+def reliability(rows, t):
+    """Per confidence bin (tenths): answers, mean confidence, accuracy."""
+    bins = defaultdict(list)
+    for p, pred, gold, _ in rows:
+        c = temper(p, t)[pred]
+        bins[min(int(c * 10), 9)].append((c, pred == gold))
+    return [(b, len(v), sum(c for c, _ in v) / len(v), sum(r for _, r in v) / len(v))
+            for b, v in sorted(bins.items())]
+
+
 def fit(rows):
     """T minimizing the NLL: golden-section over b = 1/T in [0.02, 20] (the
     NLL of softmax(b z) is convex in b)."""
@@ -271,6 +282,8 @@ def main():
     ap.add_argument("--l2", type=float, default=0.1, help="with --folds: the refit's L2")
     ap.add_argument("--bootstrap", type=int, default=200,
                     help="resamples of the pages for T's 95%% interval (0: none)")
+    ap.add_argument("--table", action="store_true",
+                    help="print the reliability table (per confidence bin) before and after")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if len(args.sets) % 2:
@@ -312,6 +325,11 @@ def main():
           f"review_low_confidence {low:g})")
     print(line("before", report["before"]))
     print(line("after", report["after"]))
+    if args.table:
+        for name, temp in (("before", 1.0), ("after", t)):
+            print(f"  reliability {name}: bin, answers, mean confidence, accuracy")
+            for b, n, c, a in reliability(rows, temp):
+                print(f"    {b / 10:.1f}-{(b + 1) / 10:.1f} {n:5d}  {c:.3f}  {a:.3f}")
     if len(report["splits"]) > 1:
         for s, r in report["splits"].items():
             print(f" {s} ({r['answers']} answers; T fitted on it alone: {r['fitted_alone']:.3f}):")
