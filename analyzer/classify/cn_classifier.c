@@ -656,6 +656,9 @@ static int decide_learned(const work *w, const cn_classify_input *in, cn_model_i
         return CN_OK;
     double p[CN_STANCE_COUNT];
     d->stance = cn_model_decide(m, mi, p, &d->deciding_feature);
+    /* Calibration: the label is chosen before, and tempering keeps order. */
+    cn_model_temper(p, cn_rules_setting(w->rules, "confidence_temperature"));
+    memcpy(d->probability, p, sizeof p);
     d->confidence = p[d->stance];
     d->reason = "weighted rule features (decision.rules)";
     return CN_OK;

@@ -59,6 +59,9 @@ typedef struct cn_decision {
     size_t work;      /* steps of work counted (tokens, hits looked at): grows linearly
                          with the answer's length whatever its content (tested) */
     size_t n_features;
+    /* learned decision: each label's probability after confidence_temperature
+     * (confidence is the label's); all 0 for the hand-written decision */
+    double probability[CN_STANCE_COUNT];
 } cn_decision;
 
 /* Free the evidence array of a decision (not the struct itself). */

@@ -395,6 +395,24 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
     return stance;
 }
 
+void cn_model_temper(double p[CN_STANCE_COUNT], double temperature)
+{
+    if (temperature == 1.0)
+        return; /* today's confidences, bit for bit */
+    /* In logs, from the largest: log p_k - log p_max <= 0, so exp never
+     * overflows; a probability that underflowed to 0 stays 0. */
+    double top = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        top = p[k] > top ? p[k] : top;
+    if (!(top > 0))
+        return;
+    double sum = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += (p[k] = p[k] > 0 ? exp((log(p[k]) - log(top)) / temperature) : 0);
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        p[k] /= sum;
+}
+
 /* ---- fitting ---- */
 
 typedef struct fit_data {

@@ -81,6 +81,13 @@ void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x);
  * probable label (ties go to the more cautious). */
 cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANCE_COUNT]);
 
+/* Temperature scaling of probabilities p = softmax(z): p becomes
+ * softmax(z / temperature), computed from p alone (p^(1/T), renormalized: the
+ * same thing, since exp(z - max) / sum scales to exp((z - max) / T) / sum').
+ * Order is kept, so the most probable label stays the most probable; a
+ * temperature of exactly 1 leaves p untouched, bit for bit. temperature > 0. */
+void cn_model_temper(double p[CN_STANCE_COUNT], double temperature);
+
 /* The feature that pushed most toward `stance` against the runner-up, for a
  * reason a person can read; NULL when none did. */
 const char *cn_model_top_feature(const cn_model *m, const double *x, cn_stance stance);

@@ -33,6 +33,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"advice_margin", 0.3},        /* contraindicated wins when >= this share of the top */
     {"caution_margin", 0.4},       /* hedged caution beats reassurance at this share */
     {"confidence_prior", 1.5},     /* pseudo-count that keeps thin evidence unsure */
+    {"confidence_temperature", 1}, /* learned decision: confidence from softmax(z / this) */
     {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
     {"interval_level", 0.95},          /* confidence level of every interval */
@@ -579,6 +580,8 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"review_per_question", 0, 1e6, false, false},
         {"negation_scope", 1, 30, false, false},
         {"claim_min_topics", 1, 100, false, false},
+        /* 0 would divide by zero; above 100 every confidence is a quarter */
+        {"confidence_temperature", 0, 100, true, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))

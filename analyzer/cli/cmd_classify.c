@@ -171,6 +171,13 @@ static void explain_answer(const classify_ctx *c, const cn_page *page, size_t i,
     printf("  scores: reassuring %.2f, cautionary %.2f, contraindicated %.2f -> %s: %s\n",
            d->scores[CN_STANCE_REASSURING], d->scores[CN_STANCE_CAUTIONARY],
            d->scores[CN_STANCE_CONTRAINDICATED], cn_stance_name(d->stance), d->reason);
+    /* The learned decision's probabilities (after confidence_temperature),
+     * precise enough to refit the temperature from (calibrate.py). */
+    if (d->probability[d->stance] > 0)
+        printf("  probabilities: reassuring %.6g, cautionary %.6g, contraindicated %.6g, none "
+               "%.6g\n",
+               d->probability[CN_STANCE_REASSURING], d->probability[CN_STANCE_CAUTIONARY],
+               d->probability[CN_STANCE_CONTRAINDICATED], d->probability[CN_STANCE_NONE]);
     for (size_t k = 1; k < pa->answers[i].n_claims; k++)
         printf("  also: %s -> %s\n", pa->answers[i].claims[k].claim_id,
                cn_stance_name(pa->answers[i].claims[k].decision.stance));

@@ -51,6 +51,39 @@ def macro_f1(pairs):
     return sum(f1s[lab]["f1"] for lab in present) / len(present), f1s
 
 
+def align(labels, by_file, present):
+    """Pair each scorable label (its page present, a hash) with the reader's
+    answer it names, or None when the reader missed it. As `consensus eval`
+    aligns: the answer at the labelled index first, then any answer of the
+    page whose body's first eight words hash the same, each reader answer used
+    once (an answer_id is the text's, and one answer may be on two pages).
+    by_file: `classify` lines by file. Returns ([(label, answer or None)],
+    the set of (file, index) used)."""
+    out, used = [], set()
+    for lab in labels:
+        if lab["file"] not in present or not lab["hash"]:
+            continue
+        match = None
+        cands = by_file.get(lab["file"], [])
+        for a in sorted(cands, key=lambda a: a["index"] != lab["index"]):
+            if realset.prefix_hash(a.get("text") or "") == lab["hash"] and \
+                    (a["file"], a["index"]) not in used:
+                match = a
+                break
+        if match is not None:
+            used.add((match["file"], match["index"]))
+        out.append((lab, match))
+    return out, used
+
+
+def predicted(answer):
+    """The stance scored for a reader answer: a title-only answer (no body)
+    is none."""
+    if answer.get("truncated") and not (answer.get("text") or "").strip():
+        return "none"
+    return answer.get("stance") or "none"
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     top = os.path.dirname(os.path.dirname(here))
@@ -84,30 +117,15 @@ def main():
         by_file[a["file"]].append(a)
 
     pairs, errors, found, scored = [], [], 0, 0
-    used = set()  # (file, index): an answer_id is the text's, and one answer may be on two pages
-    for lab in labels:
-        if lab["file"] not in present or not lab["hash"]:
-            continue
+    aligned_labels, used = align(labels, by_file, present)
+    for lab, match in aligned_labels:
         scored += 1
-        match = None
-        # As `consensus eval` aligns: the answer at the labelled index first, then any
-        # answer of the page whose body's first eight words hash the same.
-        cands = by_file.get(lab["file"], [])
-        for a in sorted(cands, key=lambda a: a["index"] != lab["index"]):
-            if realset.prefix_hash(a.get("text") or "") == lab["hash"] and \
-                    (a["file"], a["index"]) not in used:
-                match = a
-                break
         if match is None:
             pairs.append((lab["stance"], "missed"))
             errors.append(f"MISSED   {lab['file']} #{lab['index']} gold={lab['stance']}")
             continue
         found += 1
-        used.add((match["file"], match["index"]))
-        if match.get("truncated") and not (match.get("text") or "").strip():
-            pred = "none"
-        else:
-            pred = match.get("stance") or "none"
+        pred = predicted(match)
         pairs.append((lab["stance"], pred))
         if pred != lab["stance"]:
             errors.append(f"WRONG    {lab['file']} #{lab['index']} (reader #{match['index']}) "
