@@ -77,6 +77,11 @@ int cmd_parse(int argc, char **argv)
             return cli_usage_error("parse", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    /* A page's lines are one fwrite; a larger stdout buffer than the default
+     * (a page of memory when stdout is a file or pipe) makes them a write
+     * call every 256 KiB instead of every 4 KiB. */
+    if (!cli_stdout_is_tty())
+        setvbuf(stdout, NULL, _IOFBF, (size_t)1 << 18);
     cn_jsonbuf lines = {0}; /* one page's lines, its memory kept from page to page */
     int status = cli_read_pages("parse", (const char *const *)(argv + optind),
                                 (size_t)(argc - optind), cli_rules_dir(rules_opt), on_page, &lines);

@@ -42,6 +42,17 @@ bool cn_utf8_validate(const char *s, size_t len, size_t *bad_offset)
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        /* Pages are nearly all ASCII: eight bytes at a time while no byte
+         * has its high bit set. */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (u[i] < 0x80) {
             i++;
             continue;
