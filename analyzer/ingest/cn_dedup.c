@@ -262,10 +262,16 @@ static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint6
     return slot_key(d, t, s) == k;
 }
 
+/* The first slot of key k (at j) in t, where probing starts. */
+static size_t home_slot(const table *t, size_t j, uint64_t k)
+{
+    return (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+}
+
 /* The slot holding key k (at j), or the empty slot where it belongs. */
 static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
-    size_t s = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+    size_t s = home_slot(t, j, k);
     while (t->ref[s] != NONE && !slot_is(d, t, s, j, k))
         s = (s + 1) & t->mask;
     return s;
@@ -292,7 +298,7 @@ static bool table_reserve(const cn_dedup *d, table *t)
             continue;
         uint64_t k = slot_key(d, t, s);
         size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
-        size_t ns = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & nt.mask;
+        size_t ns = home_slot(&nt, j, k);
         while (nt.ref[ns] != NONE)
             ns = (ns + 1) & nt.mask;
         nt.ref[ns] = t->ref[s];
@@ -629,6 +635,54 @@ static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
     return excerpt_put(d, r);
 }
 
+/* ---- prefetching ------------------------------------------------------- */
+
+/* Ask for the home slot of key k (at j) in t ahead of its lookup. */
+static void prefetch_slot(const table *t, size_t j, uint64_t k)
+{
+    __builtin_prefetch(&t->ref[home_slot(t, j, k)]);
+}
+
+/* Ask for the record fingerprint the home slot of (j, k) in a PREFIX table
+ * names, when it names one at j: the key a probe compares first. */
+static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+{
+    uint32_t ref = t->ref[home_slot(t, j, k)];
+    if (ref != NONE && (ref & ((1u << d->cp_bits) - 1)) == j)
+        __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+}
+
+/* The tables are far larger than the caches and a key's slots are random, so
+ * every lookup of a page would wait for memory in turn. Its keys are known
+ * before any lookup: first every home slot is requested, then (those arriving
+ * meanwhile) the records the prefix slots name, so the waits overlap. Hints
+ * only: nothing is read that decides anything. */
+static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
+{
+    for (size_t i = 0; i < page->n_answers; i++) {
+        if (k[i].len >= d->opt.min_key) {
+            prefetch_slot(&d->own, 0, k[i].h);
+            prefetch_slot(&d->other, 0, k[i].h);
+        }
+        if (k[i].len < d->opt.excerpt_min_key)
+            continue;
+        for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
+            prefetch_slot(&d->full, j, k[i].fp[j]);
+            if (d->n_part[j])
+                prefetch_slot(&d->part, j, k[i].fp[j]);
+        }
+    }
+    for (size_t i = 0; i < page->n_answers; i++) {
+        if (k[i].len < d->opt.excerpt_min_key)
+            continue;
+        for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
+            prefetch_record(d, &d->full, j, k[i].fp[j]);
+            if (d->n_part[j])
+                prefetch_record(d, &d->part, j, k[i].fp[j]);
+        }
+    }
+}
+
 /* ---- pages ------------------------------------------------------------- */
 
 /* Digests of answer i's keys under the scoping rule: long keys stand alone
@@ -854,7 +908,10 @@ static void mark_related(cn_page *page, const akey *k)
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
 {
     akey *k = calloc(page->n_answers ? page->n_answers : 1, sizeof *k);
-    if (!k || !make_keys(d, page, k) || !question_id(d, page, k)) {
+    bool keyed = k && make_keys(d, page, k);
+    if (keyed)
+        prefetch_page(d, page, k);
+    if (!keyed || !question_id(d, page, k)) {
         free_keys(k, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
