@@ -124,7 +124,23 @@ static uint64_t hash_key(const char *scope, const char *data, size_t len, char *
 /* Ids are 16 hex digits: kept as the 64-bit number they spell. */
 static uint64_t id_number(const char *id)
 {
-    return (uint64_t)strtoull(id, NULL, 16);
+    /* strtoull's rules (locale, sign, overflow) are not needed here: an
+     * id is lower-case hex digits (it stops at anything else, as strtoull). */
+    uint64_t v = 0;
+    for (size_t i = 0; i < CN_ID_LEN; i++) {
+        char c = id[i];
+        unsigned digit;
+        if (c >= '0' && c <= '9')
+            digit = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            digit = (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            digit = (unsigned)(c - 'A' + 10);
+        else
+            break;
+        v = v << 4 | digit;
+    }
+    return v;
 }
 
 static void id_text(uint64_t v, char id[CN_ID_LEN + 1])

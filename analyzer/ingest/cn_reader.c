@@ -26,6 +26,8 @@
 #define MAX_DEPTH 64
 /* Bytes looked at to tell JSON Lines from page text. */
 #define SNIFF_BYTES 4096
+/* Bytes of a JSON Lines file read at once. */
+#define JL_BLOCK 65536
 
 typedef struct frame {
     char *dir;
@@ -49,7 +51,12 @@ struct cn_reader {
     size_t n_paths, next_path;
     frame *stack;
     size_t depth, cap_stack;
-    FILE *jl; /* the JSON Lines file being read, if any */
+    /* The JSON Lines file being read, if any, through jl_buf: its lines are
+     * found with memchr on whole blocks, not a byte at a time. */
+    bool jl_open;
+    int jl_fd;
+    char *jl_buf;
+    size_t jl_pos, jl_end; /* unread bytes of jl_buf */
     char *jl_path;
     size_t jl_line;   /* lines read so far */
     size_t jl_index;  /* index of the next answer in that file */
@@ -401,14 +408,20 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
 /* Stream the JSON Lines file open as fd from its start; takes fd and path. */
 static int start_jsonl(cn_reader *r, int fd, char *path, cn_error *err)
 {
-    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
-    if (!f) {
+    if (!r->jl_buf && !(r->jl_buf = malloc(JL_BLOCK))) {
+        close(fd);
+        free(path);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (lseek(fd, 0, SEEK_SET) != 0) {
         int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
         close(fd);
         free(path);
         return rc;
     }
-    r->jl = f;
+    r->jl_open = true;
+    r->jl_fd = fd;
+    r->jl_pos = r->jl_end = 0;
     r->jl_path = path;
     r->jl_line = r->jl_offset = 0;
     r->jl_index = 1;
@@ -454,11 +467,53 @@ static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
 
 static void close_jsonl(cn_reader *r)
 {
-    if (r->jl)
-        fclose(r->jl);
+    if (r->jl_open)
+        close(r->jl_fd);
     free(r->jl_path);
-    r->jl = NULL;
+    r->jl_open = false;
     r->jl_path = NULL;
+}
+
+/* Append src[0..n) to the line being read (n bytes so far), keeping at most
+ * r->max_bytes (*too_long when some were left out); false when out of memory. */
+static bool line_add(cn_reader *r, size_t *n, const char *src, size_t take, bool *too_long)
+{
+    size_t keep = *n < r->max_bytes ? r->max_bytes - *n : 0;
+    if (take > keep)
+        *too_long = true;
+    else
+        keep = take;
+    if (keep == 0)
+        return true;
+    while (*n + keep + 1 > r->line_cap) {
+        size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+        char *v = realloc(r->line, cap);
+        if (!v)
+            return false;
+        r->line = v;
+        r->line_cap = cap;
+    }
+    memcpy(r->line + *n, src, keep);
+    *n += keep;
+    return true;
+}
+
+/* Fill jl_buf when it is used up; 1 bytes there, 0 at the file's end, -1 on
+ * a read error. */
+static int jl_fill(cn_reader *r)
+{
+    if (r->jl_pos < r->jl_end)
+        return 1;
+    for (;;) {
+        ssize_t got = read(r->jl_fd, r->jl_buf, JL_BLOCK);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got == 0 ? 0 : -1;
+        r->jl_pos = 0;
+        r->jl_end = (size_t)got;
+        return 1;
+    }
 }
 
 /* One line of the JSON Lines file into r->line; false at the end. Lines over
@@ -466,32 +521,25 @@ static void close_jsonl(cn_reader *r)
 static bool read_line(cn_reader *r, size_t *len, bool *too_long, bool *failed)
 {
     size_t n = 0;
-    int c;
     bool any = false;
     *too_long = *failed = false;
-    /* the file is this reader's alone: no lock per byte */
-    while ((c = getc_unlocked(r->jl)) != EOF) {
+    int st;
+    while ((st = jl_fill(r)) == 1) {
         any = true;
-        r->jl_offset++;
-        if (c == '\n')
+        const char *s = r->jl_buf + r->jl_pos;
+        size_t avail = r->jl_end - r->jl_pos;
+        const char *nl = memchr(s, '\n', avail);
+        size_t take = nl ? (size_t)(nl - s) : avail;
+        r->jl_pos += take + (nl != NULL);
+        r->jl_offset += take + (nl != NULL);
+        if (!line_add(r, &n, s, take, too_long)) {
+            *failed = true;
+            return false;
+        }
+        if (nl)
             break;
-        if (n >= r->max_bytes) {
-            *too_long = true;
-            continue;
-        }
-        if (n + 1 >= r->line_cap) {
-            size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
-            char *v = realloc(r->line, cap);
-            if (!v) {
-                *failed = true;
-                return false;
-            }
-            r->line = v;
-            r->line_cap = cap;
-        }
-        r->line[n++] = (char)c;
     }
-    if (ferror(r->jl)) {
+    if (st < 0) {
         *failed = true;
         return false;
     }
@@ -561,7 +609,7 @@ int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
 {
     *out = NULL;
     for (;;) {
-        if (r->jl) {
+        if (r->jl_open) {
             int rc = next_jsonl(r, out, err);
             if (rc || *out) {
                 r->pages += *out != NULL;
@@ -635,6 +683,7 @@ void cn_reader_free(cn_reader *r)
     }
     free(r->skips);
     free(r->line);
+    free(r->jl_buf);
     cn_dedup_free(r->dedup);
     free(r);
 }
