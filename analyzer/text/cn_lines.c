@@ -256,6 +256,30 @@ static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, 
     return CN_OK;
 }
 
+/* Does the 8-byte word w hold byte b? (The classic test for a zero byte of
+ * w ^ b in every byte: exact for the word as a whole.) */
+static inline bool word_has(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (0x0101010101010101ULL * b);
+    return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* The first i' >= i with text[i'] '{', '\n' or '\r', or len: eight bytes at
+ * a time while a word has none of them (lines run to tens of bytes). */
+static size_t ordinary_run_end(const char *text, size_t len, size_t i)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (word_has(w, '{') || word_has(w, '\n') || word_has(w, '\r'))
+            break;
+        i += 8;
+    }
+    while (i < len && text[i] != '{' && text[i] != '\n' && text[i] != '\r')
+        i++;
+    return i;
+}
+
 int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -267,9 +291,7 @@ int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
     closer close = {0};
     for (size_t i = 0; i < len;) {
         /* Ordinary bytes (no line end, no "{{" residue) are copied as a run. */
-        size_t j = i;
-        while (j < len && text[j] != '{' && text[j] != '\n' && text[j] != '\r')
-            j++;
+        size_t j = ordinary_run_end(text, len, i);
         memcpy(out->buf + w, text + i, j - i);
         w += j - i;
         i = j;
