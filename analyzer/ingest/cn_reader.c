@@ -31,6 +31,7 @@
 
 typedef struct frame {
     char *dir;
+    int fd;    /* the folder open, to open its files by name (-1: by path) */
     dev_t dev; /* identity of the folder, to notice symlink loops */
     ino_t ino;
     char **names; /* sorted entries, dot files left out; each name is
@@ -49,6 +50,11 @@ struct cn_reader {
     size_t max_bytes;
     char **paths;
     size_t n_paths, next_path;
+    /* The file next_file returned, when a folder listing named it a regular
+     * file: opened as at_name in the folder open as at_fd (no walk of its
+     * whole path in the kernel); at_fd -1 otherwise. */
+    int at_fd;
+    const char *at_name;
     frame *stack;
     size_t depth, cap_stack;
     /* The JSON Lines file being read, if any, through jl_buf: its lines are
@@ -143,6 +149,8 @@ static void frame_free(frame *f)
         free(f->names[i]);
     free(f->names);
     free(f->dir);
+    if (f->fd >= 0)
+        close(f->fd);
 }
 
 /* Enter a folder: list it, sorted by name. Takes ownership of dir. */
@@ -167,7 +175,11 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
         free(dir);
         return rc;
     }
-    frame f = {.dir = dir, .dev = st->st_dev, .ino = st->st_ino};
+    /* kept past closedir, for openat; without it files open by path */
+    frame f = {.dir = dir,
+               .fd = fcntl(dirfd(d), F_DUPFD_CLOEXEC, 0),
+               .dev = st->st_dev,
+               .ino = st->st_ino};
     size_t cap = 0;
     struct dirent *e;
     int rc = CN_OK;
@@ -243,6 +255,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
 {
     for (;;) {
         *file = NULL;
+        r->at_fd = -1;
         char *path = NULL;
         bool regular = false;
         if (r->depth > 0) {
@@ -255,6 +268,10 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
             const char *entry = f->names[f->pos++];
             regular = entry[0] == 1;
             path = join_path(f->dir, entry + 1);
+            if (regular) {
+                r->at_fd = f->fd;
+                r->at_name = entry + 1;
+            }
         } else if (r->next_path < r->n_paths) {
             path = strdup(r->paths[r->next_path++]);
         } else {
@@ -431,7 +448,8 @@ static int start_jsonl(cn_reader *r, int fd, char *path, cn_error *err)
 /* Open a file: JSON Lines start streaming, other files are read whole. */
 static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = r->at_fd >= 0 ? openat(r->at_fd, r->at_name, O_RDONLY | O_CLOEXEC)
+                           : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
         free(path);
@@ -645,6 +663,7 @@ int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *c
     if (!r)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     r->cues = cues;
+    r->at_fd = -1;
     const cn_pagecues_limits *lim = cn_pagecues_get_limits(cues);
     r->max_bytes = lim->max_page_bytes;
     r->paths = calloc(n_paths ? n_paths : 1, sizeof *r->paths);
