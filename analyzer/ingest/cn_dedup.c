@@ -299,7 +299,25 @@ static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t
     return ref_record(d, t, t->ref[table_slot(d, t, j, k)]);
 }
 
-/* Double the slots when the next key would fill more than 3/4. */
+/* Slots ahead of the one being moved whose keys a rehash asks for. */
+#define REHASH_AHEAD 16
+
+/* Ask for the key of slot s (not kept in the table but in its record). */
+static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
+{
+    uint32_t ref = t->ref[s];
+    if (ref == NONE || t->kind == EXACT_OTHER)
+        return;
+    if (t->kind == EXACT_OWN)
+        __builtin_prefetch(&d->rec.aid[ref]);
+    else
+        __builtin_prefetch(
+            &d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + (ref & ((1u << d->cp_bits) - 1))]);
+}
+
+/* Double the slots when the next key would fill more than 3/4. The keys are
+ * read from records in slot order, which is random order in the records:
+ * they are asked for REHASH_AHEAD slots ahead. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
     if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
@@ -310,6 +328,8 @@ static bool table_reserve(const cn_dedup *d, table *t)
         return false;
     }
     for (size_t s = 0; s <= t->mask; s++) {
+        if (s + REHASH_AHEAD <= t->mask)
+            prefetch_slot_key(d, t, s + REHASH_AHEAD);
         if (t->ref[s] == NONE)
             continue;
         uint64_t k = slot_key(d, t, s);
@@ -659,13 +679,23 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
     __builtin_prefetch(&t->ref[home_slot(t, j, k)]);
 }
 
-/* Ask for the record fingerprint the home slot of (j, k) in a PREFIX table
- * names, when it names one at j: the key a probe compares first. */
+/* Slots of a probe sequence whose records are asked for ahead: a lookup
+ * compares the record of every slot at its checkpoint until an empty one,
+ * and at 3/8 to 3/4 full the sequences run to several slots. */
+#define PREFETCH_PROBES 8
+
+/* Ask for the record fingerprints that a lookup of (j, k) in a PREFIX table
+ * will compare: of the slots at j along its probe sequence. */
 static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
-    uint32_t ref = t->ref[home_slot(t, j, k)];
-    if (ref != NONE && (ref & ((1u << d->cp_bits) - 1)) == j)
-        __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+    size_t s = home_slot(t, j, k);
+    for (int p = 0; p < PREFETCH_PROBES; p++, s = (s + 1) & t->mask) {
+        uint32_t ref = t->ref[s];
+        if (ref == NONE)
+            return;
+        if ((ref & ((1u << d->cp_bits) - 1)) == j)
+            __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+    }
 }
 
 /* The tables are far larger than the caches and a key's slots are random, so
