@@ -42,10 +42,36 @@ const char *cn_span_trim(const char *s, size_t len, size_t *out_len)
     return s + a;
 }
 
+/* The high bit of each byte of w (8 ASCII bytes) set where the byte is not
+ * ASCII white space (' ' or 9-13), exactly per byte: no carry crosses bytes
+ * below 0x80. */
+static inline uint64_t ascii_nonspace(uint64_t w)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL,
+                   ones = 0x0101010101010101ULL;
+    uint64_t t = w ^ (ones * 0x20);
+    uint64_t blank = ~(((t & lo7) + lo7) | t) & high; /* byte == ' ' */
+    uint64_t ge9 = (w + ones * (0x80 - 9)) & high, ge14 = (w + ones * (0x80 - 14)) & high;
+    return ~(blank | (ge9 & ~ge14)) & high;
+}
+
 size_t cn_span_words(const char *s, size_t len)
 {
     size_t words = 0, i = 0;
     bool in_word = false;
+    /* Eight ASCII bytes at a time: a word starts at a non-space byte whose
+     * byte before (the last one of the previous word for the first) is a space. */
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+        uint64_t ns = ascii_nonspace(w);
+        uint64_t before = (ns << 8) | (in_word ? 0x80u : 0u);
+        words += (size_t)__builtin_popcountll(ns & ~before);
+        in_word = (ns >> 63) != 0;
+        i += 8;
+    }
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         /* ASCII, nearly every byte: one byte, a space or not, no decoding */
