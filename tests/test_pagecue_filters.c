@@ -179,6 +179,19 @@ static void test_words_and_tokens(void)
     CU_ASSERT_EQUAL(cn_span_words(s, strlen(s)), 5);
     CU_ASSERT_EQUAL(cn_span_words("", 0), 0);
     CU_ASSERT_EQUAL(cn_span_words("   ", 3), 0);
+    /* ASCII runs are counted eight bytes at a time: words that cross the
+     * 8-byte steps, tabs, vertical tabs and form feeds, control bytes that
+     * are no space (0x08, 0x0E, 0x1F count as word bytes), then a tail. */
+    CU_ASSERT_EQUAL(cn_span_words("abcdefghijklmnop", 16), 1);
+    CU_ASSERT_EQUAL(cn_span_words("abcdefg hijklmno p", 18), 3);
+    CU_ASSERT_EQUAL(cn_span_words("a\tb\vc\fd\re\nf g  h", 16), 8);
+    CU_ASSERT_EQUAL(cn_span_words("\x08\x0E\x1F\x7F    x       y", 17), 3);
+    CU_ASSERT_EQUAL(cn_span_words("        ", 8), 0);
+    CU_ASSERT_EQUAL(cn_span_words("       a", 8), 1);
+    CU_ASSERT_EQUAL(cn_span_words("a       b       c\xC2\xA0"
+                                  "d",
+                                  20),
+                    4);
     cn_sigline l;
     s = "Jane" EM_SPACE "Roe, MD";
     CU_ASSERT_EQUAL(cn_signature_classify(g_cues, s, strlen(s), &l), CN_SIGLINE_NAME);

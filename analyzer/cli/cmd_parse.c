@@ -30,12 +30,26 @@ static const char USAGE[] =
     "on stderr with its reason; the rest is still printed); 2 bad usage (unknown\n"
     "option, a path that does not exist, a rule folder that cannot be loaded).\n";
 
-/* Print every answer of page, one write per page; false when stdout fails
- * or memory runs out. */
+/* Lines are written this many bytes at a time: stdout's own buffer is one
+ * page of memory, a write call every 4 KiB. */
+#define OUT_CHUNK ((size_t)1 << 18)
+
+/* Write the lines held in b and empty it (also when the write fails, so a
+ * failure is told once); false when stdout fails. */
+static bool flush_lines(cn_jsonbuf *b)
+{
+    bool ok = b->len == 0 || fwrite(b->s, 1, b->len, stdout) == b->len;
+    if (!ok)
+        cli_error("parse: cannot write the output");
+    cn_jsonbuf_reset(b);
+    return ok;
+}
+
+/* Add every answer of page to the lines in ctx, written once they reach
+ * OUT_CHUNK bytes; false when stdout fails or memory runs out. */
 static bool on_page(void *ctx, cn_page *page)
 {
     cn_jsonbuf *b = ctx;
-    cn_jsonbuf_reset(b);
     for (size_t i = 0; i < page->n_answers; i++) {
         cn_answer_json_fields(b, page, i);
         cn_jsonbuf_close_object(b);
@@ -46,11 +60,7 @@ static bool on_page(void *ctx, cn_page *page)
         cli_error("parse: out of memory");
         return false;
     }
-    if (b->len && fwrite(b->s, 1, b->len, stdout) != b->len) {
-        cli_error("parse: cannot write the output");
-        return false;
-    }
-    return true;
+    return b->len < OUT_CHUNK || flush_lines(b);
 }
 
 int cmd_parse(int argc, char **argv)
@@ -77,9 +87,11 @@ int cmd_parse(int argc, char **argv)
             return cli_usage_error("parse", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    cn_jsonbuf lines = {0}; /* one page's lines, its memory kept from page to page */
+    cn_jsonbuf lines = {0}; /* lines not written yet, its memory kept */
     int status = cli_read_pages("parse", (const char *const *)(argv + optind),
                                 (size_t)(argc - optind), cli_rules_dir(rules_opt), on_page, &lines);
+    if (!lines.failed && !flush_lines(&lines) && status == CLI_EXIT_OK)
+        status = CLI_EXIT_REJECTED;
     cn_jsonbuf_clear(&lines);
     if ((fflush(stdout) != 0 || ferror(stdout)) && status == CLI_EXIT_OK) {
         cli_error("parse: cannot write the output");

@@ -124,7 +124,23 @@ static uint64_t hash_key(const char *scope, const char *data, size_t len, char *
 /* Ids are 16 hex digits: kept as the 64-bit number they spell. */
 static uint64_t id_number(const char *id)
 {
-    return (uint64_t)strtoull(id, NULL, 16);
+    /* strtoull's rules (locale, sign, overflow) are not needed here: an
+     * id is lower-case hex digits (it stops at anything else, as strtoull). */
+    uint64_t v = 0;
+    for (size_t i = 0; i < CN_ID_LEN; i++) {
+        char c = id[i];
+        unsigned digit;
+        if (c >= '0' && c <= '9')
+            digit = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            digit = (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            digit = (unsigned)(c - 'A' + 10);
+        else
+            break;
+        v = v << 4 | digit;
+    }
+    return v;
 }
 
 static void id_text(uint64_t v, char id[CN_ID_LEN + 1])
@@ -262,10 +278,16 @@ static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint6
     return slot_key(d, t, s) == k;
 }
 
+/* The first slot of key k (at j) in t, where probing starts. */
+static size_t home_slot(const table *t, size_t j, uint64_t k)
+{
+    return (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+}
+
 /* The slot holding key k (at j), or the empty slot where it belongs. */
 static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
-    size_t s = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+    size_t s = home_slot(t, j, k);
     while (t->ref[s] != NONE && !slot_is(d, t, s, j, k))
         s = (s + 1) & t->mask;
     return s;
@@ -277,7 +299,25 @@ static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t
     return ref_record(d, t, t->ref[table_slot(d, t, j, k)]);
 }
 
-/* Double the slots when the next key would fill more than 3/4. */
+/* Slots ahead of the one being moved whose keys a rehash asks for. */
+#define REHASH_AHEAD 16
+
+/* Ask for the key of slot s (not kept in the table but in its record). */
+static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
+{
+    uint32_t ref = t->ref[s];
+    if (ref == NONE || t->kind == EXACT_OTHER)
+        return;
+    if (t->kind == EXACT_OWN)
+        __builtin_prefetch(&d->rec.aid[ref]);
+    else
+        __builtin_prefetch(
+            &d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + (ref & ((1u << d->cp_bits) - 1))]);
+}
+
+/* Double the slots when the next key would fill more than 3/4. The keys are
+ * read from records in slot order, which is random order in the records:
+ * they are asked for REHASH_AHEAD slots ahead. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
     if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
@@ -288,11 +328,13 @@ static bool table_reserve(const cn_dedup *d, table *t)
         return false;
     }
     for (size_t s = 0; s <= t->mask; s++) {
+        if (s + REHASH_AHEAD <= t->mask)
+            prefetch_slot_key(d, t, s + REHASH_AHEAD);
         if (t->ref[s] == NONE)
             continue;
         uint64_t k = slot_key(d, t, s);
         size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
-        size_t ns = (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & nt.mask;
+        size_t ns = home_slot(&nt, j, k);
         while (nt.ref[ns] != NONE)
             ns = (ns + 1) & nt.mask;
         nt.ref[ns] = t->ref[s];
@@ -629,6 +671,64 @@ static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
     return excerpt_put(d, r);
 }
 
+/* ---- prefetching ------------------------------------------------------- */
+
+/* Ask for the home slot of key k (at j) in t ahead of its lookup. */
+static void prefetch_slot(const table *t, size_t j, uint64_t k)
+{
+    __builtin_prefetch(&t->ref[home_slot(t, j, k)]);
+}
+
+/* Slots of a probe sequence whose records are asked for ahead: a lookup
+ * compares the record of every slot at its checkpoint until an empty one,
+ * and at 3/8 to 3/4 full the sequences run to several slots. */
+#define PREFETCH_PROBES 8
+
+/* Ask for the record fingerprints that a lookup of (j, k) in a PREFIX table
+ * will compare: of the slots at j along its probe sequence. */
+static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+{
+    size_t s = home_slot(t, j, k);
+    for (int p = 0; p < PREFETCH_PROBES; p++, s = (s + 1) & t->mask) {
+        uint32_t ref = t->ref[s];
+        if (ref == NONE)
+            return;
+        if ((ref & ((1u << d->cp_bits) - 1)) == j)
+            __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+    }
+}
+
+/* The tables are far larger than the caches and a key's slots are random, so
+ * every lookup of a page would wait for memory in turn. Its keys are known
+ * before any lookup: first every home slot is requested, then (those arriving
+ * meanwhile) the records the prefix slots name, so the waits overlap. Hints
+ * only: nothing is read that decides anything. */
+static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
+{
+    for (size_t i = 0; i < page->n_answers; i++) {
+        if (k[i].len >= d->opt.min_key) {
+            prefetch_slot(&d->own, 0, k[i].h);
+            prefetch_slot(&d->other, 0, k[i].h);
+        }
+        if (k[i].len < d->opt.excerpt_min_key)
+            continue;
+        for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
+            prefetch_slot(&d->full, j, k[i].fp[j]);
+            if (d->n_part[j])
+                prefetch_slot(&d->part, j, k[i].fp[j]);
+        }
+    }
+    for (size_t i = 0; i < page->n_answers; i++) {
+        if (k[i].len < d->opt.excerpt_min_key)
+            continue;
+        for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
+            prefetch_record(d, &d->full, j, k[i].fp[j]);
+            if (d->n_part[j])
+                prefetch_record(d, &d->part, j, k[i].fp[j]);
+        }
+    }
+}
+
 /* ---- pages ------------------------------------------------------------- */
 
 /* Digests of answer i's keys under the scoping rule: long keys stand alone
@@ -854,7 +954,10 @@ static void mark_related(cn_page *page, const akey *k)
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
 {
     akey *k = calloc(page->n_answers ? page->n_answers : 1, sizeof *k);
-    if (!k || !make_keys(d, page, k) || !question_id(d, page, k)) {
+    bool keyed = k && make_keys(d, page, k);
+    if (keyed)
+        prefetch_page(d, page, k);
+    if (!keyed || !question_id(d, page, k)) {
         free_keys(k, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }

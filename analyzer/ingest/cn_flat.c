@@ -17,10 +17,12 @@ bool cn_flat_detect(const char *text, size_t len)
         return false;
     size_t nonempty = 0, blocks = 0, run = 0;
     bool long_line = false;
-    for (size_t i = 0; i <= lines.n; i++) {
+    /* A second block settles it (no), so the loop stops there; words are
+     * counted until one long line is found. */
+    for (size_t i = 0; i <= lines.n && blocks < 2; i++) {
         const cn_line *l = i < lines.n ? &lines.v[i] : NULL;
         if (l && l->len > 0 && !(l->flags & CN_LINE_RESIDUE)) {
-            if (nonempty > 0 && cn_span_words(l->s, l->len) >= ANSWER_MIN_WORDS)
+            if (!long_line && nonempty > 0 && cn_span_words(l->s, l->len) >= ANSWER_MIN_WORDS)
                 long_line = true;
             nonempty++;
             run++;

@@ -23,6 +23,10 @@ typedef struct strlist {
     uint32_t *heads; /* the first 3 bytes of each entry that long, sorted */
     size_t n_heads;
     size_t longest; /* bytes of the longest entry */
+    /* Every entry by hash, for strlist_has: open addressing, linear probing,
+     * a slot is an entry's index + 1 (0: empty), at most half full. */
+    uint32_t *slots;
+    size_t mask; /* slots - 1 */
     bool first[256];
 } strlist;
 
@@ -94,6 +98,7 @@ static void strlist_free(strlist *l)
     free(l->v);
     free(l->lens);
     free(l->heads);
+    free(l->slots);
 }
 
 static bool strlist_push(strlist *l, char *s)
@@ -126,8 +131,37 @@ static int u32_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Fill l->first, l->lens, l->longest and l->heads from its entries; false
- * on OOM. */
+/* FNV-1a of s[0..n): lookups are far more frequent than the entries, and
+ * the words looked up are short. */
+static uint64_t str_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xCBF29CE484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+    return h ^ (h >> 29);
+}
+
+/* Fill l->slots with every entry (l->lens set); false on OOM. */
+static bool strlist_hash_entries(strlist *l)
+{
+    size_t slots = 16;
+    while (slots < 2 * l->n)
+        slots *= 2;
+    l->slots = calloc(slots, sizeof *l->slots);
+    if (!l->slots)
+        return false;
+    l->mask = slots - 1;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t k = (size_t)str_hash(l->v[i], l->lens[i]) & l->mask;
+        while (l->slots[k])
+            k = (k + 1) & l->mask;
+        l->slots[k] = (uint32_t)(i + 1);
+    }
+    return true;
+}
+
+/* Fill l->first, l->lens, l->longest, l->heads and l->slots from its
+ * entries; false on OOM. */
 static bool strlist_index(strlist *l)
 {
     memset(l->first, 0, sizeof l->first);
@@ -146,7 +180,7 @@ static bool strlist_index(strlist *l)
             l->heads[l->n_heads++] = head3((const unsigned char *)l->v[i]);
     }
     cn_sort_stable(l->heads, l->n_heads, sizeof *l->heads, u32_cmp);
-    return true;
+    return strlist_hash_entries(l);
 }
 
 /* Printable ASCII but the backtick (folded to '): normalization only
@@ -173,9 +207,18 @@ static bool may_start(const strlist *l, const char *s, size_t len)
     return l->first[(unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c)];
 }
 
+/* Is s one of l's entries? By hash: called for most words of every page. */
 static bool strlist_has(const strlist *l, const char *s)
 {
-    return l->n && bsearch(&s, l->v, l->n, sizeof *l->v, str_cmp) != NULL;
+    if (!l->n)
+        return false;
+    size_t n = strlen(s);
+    for (size_t k = (size_t)str_hash(s, n) & l->mask; l->slots[k]; k = (k + 1) & l->mask) {
+        size_t i = l->slots[k] - 1;
+        if (l->lens[i] == n && memcmp(l->v[i], s, n) == 0)
+            return true;
+    }
+    return false;
 }
 
 void cn_pagecues_free(cn_pagecues *c)

@@ -26,9 +26,12 @@
 #define MAX_DEPTH 64
 /* Bytes looked at to tell JSON Lines from page text. */
 #define SNIFF_BYTES 4096
+/* Bytes of a JSON Lines file read at once. */
+#define JL_BLOCK 65536
 
 typedef struct frame {
     char *dir;
+    int fd;    /* the folder open, to open its files by name (-1: by path) */
     dev_t dev; /* identity of the folder, to notice symlink loops */
     ino_t ino;
     char **names; /* sorted entries, dot files left out; each name is
@@ -47,9 +50,19 @@ struct cn_reader {
     size_t max_bytes;
     char **paths;
     size_t n_paths, next_path;
+    /* The file next_file returned, when a folder listing named it a regular
+     * file: opened as at_name in the folder open as at_fd (no walk of its
+     * whole path in the kernel); at_fd -1 otherwise. */
+    int at_fd;
+    const char *at_name;
     frame *stack;
     size_t depth, cap_stack;
-    FILE *jl; /* the JSON Lines file being read, if any */
+    /* The JSON Lines file being read, if any, through jl_buf: its lines are
+     * found with memchr on whole blocks, not a byte at a time. */
+    bool jl_open;
+    int jl_fd;
+    char *jl_buf;
+    size_t jl_pos, jl_end; /* unread bytes of jl_buf */
     char *jl_path;
     size_t jl_line;   /* lines read so far */
     size_t jl_index;  /* index of the next answer in that file */
@@ -136,6 +149,8 @@ static void frame_free(frame *f)
         free(f->names[i]);
     free(f->names);
     free(f->dir);
+    if (f->fd >= 0)
+        close(f->fd);
 }
 
 /* Enter a folder: list it, sorted by name. Takes ownership of dir. */
@@ -160,7 +175,11 @@ static int push_dir(cn_reader *r, char *dir, const struct stat *st, cn_error *er
         free(dir);
         return rc;
     }
-    frame f = {.dir = dir, .dev = st->st_dev, .ino = st->st_ino};
+    /* kept past closedir, for openat; without it files open by path */
+    frame f = {.dir = dir,
+               .fd = fcntl(dirfd(d), F_DUPFD_CLOEXEC, 0),
+               .dev = st->st_dev,
+               .ino = st->st_ino};
     size_t cap = 0;
     struct dirent *e;
     int rc = CN_OK;
@@ -236,6 +255,7 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
 {
     for (;;) {
         *file = NULL;
+        r->at_fd = -1;
         char *path = NULL;
         bool regular = false;
         if (r->depth > 0) {
@@ -248,6 +268,10 @@ static next_kind next_file(cn_reader *r, char **file, int *rc, cn_error *err)
             const char *entry = f->names[f->pos++];
             regular = entry[0] == 1;
             path = join_path(f->dir, entry + 1);
+            if (regular) {
+                r->at_fd = f->fd;
+                r->at_name = entry + 1;
+            }
         } else if (r->next_path < r->n_paths) {
             path = strdup(r->paths[r->next_path++]);
         } else {
@@ -303,10 +327,12 @@ static int check_bytes(cn_reader *r, const char *path, const char *buf, size_t n
     if (nul)
         return reject(r, err, CN_ERR_FORMAT, path, "binary file (NUL byte at offset %zu)",
                       (size_t)(nul - buf));
+    /* Control bytes: below 0x20 and not '\t' '\n' '\v' '\f' '\r' (9-13),
+     * counted without a branch per byte so the loop runs on whole vectors. */
     size_t controls = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)buf[i];
-        controls += c < 0x20 && !cn_text_is_space(c);
+        controls += (size_t)((c < 0x20) & ((unsigned)(c - 9) > 4u));
     }
     if (controls * 100 > n)
         return reject(r, err, CN_ERR_FORMAT, path, "binary file (%zu control bytes)", controls);
@@ -399,14 +425,20 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
 /* Stream the JSON Lines file open as fd from its start; takes fd and path. */
 static int start_jsonl(cn_reader *r, int fd, char *path, cn_error *err)
 {
-    FILE *f = lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
-    if (!f) {
+    if (!r->jl_buf && !(r->jl_buf = malloc(JL_BLOCK))) {
+        close(fd);
+        free(path);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    if (lseek(fd, 0, SEEK_SET) != 0) {
         int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
         close(fd);
         free(path);
         return rc;
     }
-    r->jl = f;
+    r->jl_open = true;
+    r->jl_fd = fd;
+    r->jl_pos = r->jl_end = 0;
     r->jl_path = path;
     r->jl_line = r->jl_offset = 0;
     r->jl_index = 1;
@@ -416,7 +448,8 @@ static int start_jsonl(cn_reader *r, int fd, char *path, cn_error *err)
 /* Open a file: JSON Lines start streaming, other files are read whole. */
 static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = r->at_fd >= 0 ? openat(r->at_fd, r->at_name, O_RDONLY | O_CLOEXEC)
+                           : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int rc = reject(r, err, CN_ERR_IO, path, "cannot open: %s", strerror(errno));
         free(path);
@@ -452,11 +485,53 @@ static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
 
 static void close_jsonl(cn_reader *r)
 {
-    if (r->jl)
-        fclose(r->jl);
+    if (r->jl_open)
+        close(r->jl_fd);
     free(r->jl_path);
-    r->jl = NULL;
+    r->jl_open = false;
     r->jl_path = NULL;
+}
+
+/* Append src[0..n) to the line being read (n bytes so far), keeping at most
+ * r->max_bytes (*too_long when some were left out); false when out of memory. */
+static bool line_add(cn_reader *r, size_t *n, const char *src, size_t take, bool *too_long)
+{
+    size_t keep = *n < r->max_bytes ? r->max_bytes - *n : 0;
+    if (take > keep)
+        *too_long = true;
+    else
+        keep = take;
+    if (keep == 0)
+        return true;
+    while (*n + keep + 1 > r->line_cap) {
+        size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+        char *v = realloc(r->line, cap);
+        if (!v)
+            return false;
+        r->line = v;
+        r->line_cap = cap;
+    }
+    memcpy(r->line + *n, src, keep);
+    *n += keep;
+    return true;
+}
+
+/* Fill jl_buf when it is used up; 1 bytes there, 0 at the file's end, -1 on
+ * a read error. */
+static int jl_fill(cn_reader *r)
+{
+    if (r->jl_pos < r->jl_end)
+        return 1;
+    for (;;) {
+        ssize_t got = read(r->jl_fd, r->jl_buf, JL_BLOCK);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got == 0 ? 0 : -1;
+        r->jl_pos = 0;
+        r->jl_end = (size_t)got;
+        return 1;
+    }
 }
 
 /* One line of the JSON Lines file into r->line; false at the end. Lines over
@@ -464,32 +539,25 @@ static void close_jsonl(cn_reader *r)
 static bool read_line(cn_reader *r, size_t *len, bool *too_long, bool *failed)
 {
     size_t n = 0;
-    int c;
     bool any = false;
     *too_long = *failed = false;
-    /* the file is this reader's alone: no lock per byte */
-    while ((c = getc_unlocked(r->jl)) != EOF) {
+    int st;
+    while ((st = jl_fill(r)) == 1) {
         any = true;
-        r->jl_offset++;
-        if (c == '\n')
+        const char *s = r->jl_buf + r->jl_pos;
+        size_t avail = r->jl_end - r->jl_pos;
+        const char *nl = memchr(s, '\n', avail);
+        size_t take = nl ? (size_t)(nl - s) : avail;
+        r->jl_pos += take + (nl != NULL);
+        r->jl_offset += take + (nl != NULL);
+        if (!line_add(r, &n, s, take, too_long)) {
+            *failed = true;
+            return false;
+        }
+        if (nl)
             break;
-        if (n >= r->max_bytes) {
-            *too_long = true;
-            continue;
-        }
-        if (n + 1 >= r->line_cap) {
-            size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
-            char *v = realloc(r->line, cap);
-            if (!v) {
-                *failed = true;
-                return false;
-            }
-            r->line = v;
-            r->line_cap = cap;
-        }
-        r->line[n++] = (char)c;
     }
-    if (ferror(r->jl)) {
+    if (st < 0) {
         *failed = true;
         return false;
     }
@@ -559,7 +627,7 @@ int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
 {
     *out = NULL;
     for (;;) {
-        if (r->jl) {
+        if (r->jl_open) {
             int rc = next_jsonl(r, out, err);
             if (rc || *out) {
                 r->pages += *out != NULL;
@@ -595,6 +663,7 @@ int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *c
     if (!r)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     r->cues = cues;
+    r->at_fd = -1;
     const cn_pagecues_limits *lim = cn_pagecues_get_limits(cues);
     r->max_bytes = lim->max_page_bytes;
     r->paths = calloc(n_paths ? n_paths : 1, sizeof *r->paths);
@@ -633,6 +702,7 @@ void cn_reader_free(cn_reader *r)
     }
     free(r->skips);
     free(r->line);
+    free(r->jl_buf);
     cn_dedup_free(r->dedup);
     free(r);
 }

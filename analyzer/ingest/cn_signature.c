@@ -46,7 +46,7 @@ static size_t space_len(const char *s, size_t len)
 }
 
 /* End of the word that starts at s[i]: the next white space or len. */
-static size_t word_end(const char *s, size_t len, size_t i)
+static inline size_t word_end(const char *s, size_t len, size_t i)
 {
     while (i < len) {
         unsigned char k = BYTE_CLASS[(unsigned char)s[i]];

@@ -42,10 +42,36 @@ const char *cn_span_trim(const char *s, size_t len, size_t *out_len)
     return s + a;
 }
 
+/* The high bit of each byte of w (8 ASCII bytes) set where the byte is not
+ * ASCII white space (' ' or 9-13), exactly per byte: no carry crosses bytes
+ * below 0x80. */
+static inline uint64_t ascii_nonspace(uint64_t w)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL,
+                   ones = 0x0101010101010101ULL;
+    uint64_t t = w ^ (ones * 0x20);
+    uint64_t blank = ~(((t & lo7) + lo7) | t) & high; /* byte == ' ' */
+    uint64_t ge9 = (w + ones * (0x80 - 9)) & high, ge14 = (w + ones * (0x80 - 14)) & high;
+    return ~(blank | (ge9 & ~ge14)) & high;
+}
+
 size_t cn_span_words(const char *s, size_t len)
 {
     size_t words = 0, i = 0;
     bool in_word = false;
+    /* Eight ASCII bytes at a time: a word starts at a non-space byte whose
+     * byte before (the last one of the previous word for the first) is a space. */
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+        uint64_t ns = ascii_nonspace(w);
+        uint64_t before = (ns << 8) | (in_word ? 0x80u : 0u);
+        words += (size_t)__builtin_popcountll(ns & ~before);
+        in_word = (ns >> 63) != 0;
+        i += 8;
+    }
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         /* ASCII, nearly every byte: one byte, a space or not, no decoding */
@@ -256,6 +282,30 @@ static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, 
     return CN_OK;
 }
 
+/* Does the 8-byte word w hold byte b? (The classic test for a zero byte of
+ * w ^ b in every byte: exact for the word as a whole.) */
+static inline bool word_has(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (0x0101010101010101ULL * b);
+    return ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0;
+}
+
+/* The first i' >= i with text[i'] '{', '\n' or '\r', or len: eight bytes at
+ * a time while a word has none of them (lines run to tens of bytes). */
+static size_t ordinary_run_end(const char *text, size_t len, size_t i)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (word_has(w, '{') || word_has(w, '\n') || word_has(w, '\r'))
+            break;
+        i += 8;
+    }
+    while (i < len && text[i] != '{' && text[i] != '\n' && text[i] != '\r')
+        i++;
+    return i;
+}
+
 int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -267,9 +317,7 @@ int cn_lines_split(const char *text, size_t len, cn_lines *out, cn_error *err)
     closer close = {0};
     for (size_t i = 0; i < len;) {
         /* Ordinary bytes (no line end, no "{{" residue) are copied as a run. */
-        size_t j = i;
-        while (j < len && text[j] != '{' && text[j] != '\n' && text[j] != '\r')
-            j++;
+        size_t j = ordinary_run_end(text, len, i);
         memcpy(out->buf + w, text + i, j - i);
         w += j - i;
         i = j;
