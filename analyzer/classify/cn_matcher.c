@@ -38,9 +38,13 @@ typedef struct int_list {
  * starts with are found in one walk along its bytes rather than one hash of
  * each of its prefixes (which costs the square of the token's length). */
 typedef struct pnode {
-    int prefix;       /* prefix id ending here, or -1 */
-    int first_child;  /* -1 when none */
-    int next_sibling; /* -1 when none */
+    uint64_t child_bytes[4]; /* one bit per byte a child is reached by: most
+                                tokens leave the trie at a byte no prefix
+                                continues with, found without walking the
+                                children */
+    int prefix;              /* prefix id ending here, or -1 */
+    int first_child;         /* -1 when none */
+    int next_sibling;        /* -1 when none */
     unsigned char byte;
 } pnode;
 
@@ -194,7 +198,7 @@ static int new_pnode(cn_matcher *m, unsigned char byte)
         m->pnodes = p;
         m->cap_pnodes = cap;
     }
-    m->pnodes[m->n_pnodes] = (pnode){-1, -1, -1, byte};
+    m->pnodes[m->n_pnodes] = (pnode){{0}, -1, -1, -1, byte};
     return (int)m->n_pnodes++;
 }
 
@@ -203,6 +207,8 @@ static int pchild(const cn_matcher *m, int node, unsigned char byte)
 {
     if (node == 0)
         return m->proot[byte];
+    if (!((m->pnodes[node].child_bytes[byte >> 6] >> (byte & 63)) & 1))
+        return -1;
     for (int c = m->pnodes[node].first_child; c >= 0; c = m->pnodes[c].next_sibling)
         if (m->pnodes[c].byte == byte)
             return c;
@@ -221,6 +227,7 @@ static int ptrie_add(cn_matcher *m, const char *p, int id)
             c = new_pnode(m, *b);
             if (c < 0)
                 return -1;
+            m->pnodes[node].child_bytes[*b >> 6] |= 1ull << (*b & 63);
             if (node == 0) {
                 m->proot[*b] = c;
             } else {
@@ -404,12 +411,50 @@ typedef struct thread {
     int budget;
 } thread;
 
+/* Threads alive at once in most texts fit here: the two lists start on the
+ * stack (scan_state's own), and move to the heap only past that. */
+#define STACK_THREADS 64
+
 typedef struct scan_state {
     thread *cur, *next;
     size_t n_cur, n_next, cap;
+    bool on_heap; /* cur and next were malloc'd (else they are stack_a/stack_b) */
     cn_match *out;
     size_t n_out, cap_out;
+    thread stack_a[STACK_THREADS], stack_b[STACK_THREADS];
 } scan_state;
+
+/* Double the room of both thread lists (their contents kept). Returns 0, or
+ * -1 on OOM (the lists are then as they were). */
+static int grow_threads(scan_state *s)
+{
+    size_t cap = s->cap * 2;
+    thread *c = malloc(cap * sizeof *c), *n = malloc(cap * sizeof *n);
+    if (!c || !n) {
+        free(c);
+        free(n);
+        return -1;
+    }
+    memcpy(c, s->cur, s->n_cur * sizeof *c);
+    memcpy(n, s->next, s->n_next * sizeof *n);
+    if (s->on_heap) {
+        free(s->cur);
+        free(s->next);
+    }
+    s->cur = c;
+    s->next = n;
+    s->cap = cap;
+    s->on_heap = true;
+    return 0;
+}
+
+static void free_threads(scan_state *s)
+{
+    if (s->on_heap) {
+        free(s->cur);
+        free(s->next);
+    }
+}
 
 static int push_match(scan_state *s, int payload, size_t first, size_t last)
 {
@@ -432,18 +477,8 @@ static int push_next(scan_state *s, int node, size_t start, int budget)
     for (size_t i = 0; i < s->n_next; i++)
         if (s->next[i].node == node && s->next[i].start == start && s->next[i].budget >= budget)
             return 0;
-    if (s->n_next == s->cap) {
-        size_t cap = s->cap * 2;
-        thread *c = realloc(s->cur, cap * sizeof *c);
-        if (!c)
-            return -1;
-        s->cur = c;
-        thread *n = realloc(s->next, cap * sizeof *n);
-        if (!n)
-            return -1;
-        s->next = n;
-        s->cap = cap;
-    }
+    if (s->n_next == s->cap && grow_threads(s))
+        return -1;
     s->next[s->n_next++] = (thread){node, start, budget};
     return 0;
 }
@@ -559,13 +594,15 @@ static void sort_matches(cn_match *m, size_t n)
 int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
                     cn_error *err)
 {
-    scan_state s = {0};
-    s.cap = 64;
-    s.cur = malloc(s.cap * sizeof *s.cur);
-    s.next = malloc(s.cap * sizeof *s.next);
+    scan_state s;
+    s.cur = s.stack_a;
+    s.next = s.stack_b;
+    s.n_cur = s.n_next = 0;
+    s.cap = STACK_THREADS;
+    s.on_heap = false;
+    s.out = NULL;
+    s.n_out = s.cap_out = 0;
     size_t n = cn_tokens_count(tokens);
-    if (!s.cur || !s.next)
-        goto oom;
     const cn_token *items = cn_tokens_array(tokens);
     for (size_t i = 0; i < n; i++) {
         const cn_token *t = &items[i];
@@ -582,29 +619,17 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
         s.cur = s.next;
         s.next = tmp;
         s.n_cur = s.n_next;
-        if (s.n_cur + 1 > s.cap) {
-            /* keep room for the root thread added next round */
-            size_t cap = s.cap * 2;
-            thread *c2 = realloc(s.cur, cap * sizeof *c2);
-            if (!c2)
-                goto oom;
-            s.cur = c2;
-            thread *n2 = realloc(s.next, cap * sizeof *n2);
-            if (!n2)
-                goto oom;
-            s.next = n2;
-            s.cap = cap;
-        }
+        /* keep room for the root thread added next round */
+        if (s.n_cur + 1 > s.cap && grow_threads(&s))
+            goto oom;
     }
-    free(s.cur);
-    free(s.next);
+    free_threads(&s);
     sort_matches(s.out, s.n_out);
     *out = s.out;
     *n_out = s.n_out;
     return CN_OK;
 oom:
-    free(s.cur);
-    free(s.next);
+    free_threads(&s);
     free(s.out);
     return cn_error_set(err, CN_ERR_NOMEM, "out of memory while matching");
 }
