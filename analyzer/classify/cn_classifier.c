@@ -13,7 +13,8 @@
 typedef struct hit {
     const cn_rule *rule;
     size_t first, last;
-    bool used; /* a modifier that affected some cue */
+    unsigned sentence; /* of its first token: sentence windows search hits, not tokens */
+    bool used;         /* a modifier that affected some cue */
 } hit;
 
 typedef struct hits {
@@ -29,7 +30,6 @@ typedef struct work {
     size_t n_items;
     size_t n_title;       /* tokens [0, n_title) come from the title */
     size_t n_counted;     /* tokens the answer counts (its body only, if asked) */
-    size_t *clause_len;   /* tokens per clause number */
     unsigned char *taken; /* per token: covered by a kept hit (overlap resolution) */
     size_t steps;         /* work done, counted (cn_decision.work) */
     hits by_kind[CN_RULE_KIND_COUNT];
@@ -40,17 +40,17 @@ typedef struct work {
 
 /* Lists are sized before they are filled (collect_hits): a list that is
  * full has a bug behind it, reported as an error rather than written past. */
-static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last)
+static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last, unsigned sentence)
 {
     if (h->n == h->cap)
         return -1;
-    h->items[h->n++] = (hit){rule, first, last, false};
+    h->items[h->n++] = (hit){rule, first, last, sentence, false};
     return 0;
 }
 
 static void work_clear(work *w)
 {
-    free(w->clause_len); /* taken lives in the same block */
+    free(w->taken);
     free(w->hit_block);
 }
 
@@ -71,20 +71,29 @@ static const cn_token *tok(const work *w, size_t i)
     return i < w->n_items ? &w->items[i] : NULL; /* as cn_tokens_at */
 }
 
-/* Tokens per clause, and the per-token marks of overlap resolution. */
-static int clause_lengths(work *w)
+/* The per-token marks of overlap resolution. */
+static int alloc_marks(work *w)
 {
     size_t n = cn_tokens_count(w->tokens);
-    unsigned clauses = n ? tok(w, n - 1)->clause + 1 : 0;
-    /* one block: the clause lengths, then the marks */
-    w->clause_len = calloc(1, ((size_t)clauses + 1) * sizeof *w->clause_len + n + 1);
-    if (!w->clause_len)
+    w->taken = calloc(n + 1, 1);
+    if (!w->taken)
         return -1;
-    w->taken = (unsigned char *)(w->clause_len + clauses + 1);
-    for (size_t i = 0; i < n; i++)
-        w->clause_len[tok(w, i)->clause]++;
-    w->steps += n;
+    w->steps += n; /* as when every clause's length was counted up front */
     return 0;
+}
+
+/* Tokens in the clause of token i. A clause's tokens are consecutive
+ * (clause numbers only grow along the text), so this walks that clause
+ * alone, and only for the few hits that ask (clause_mostly). */
+static size_t clause_length(const work *w, size_t i)
+{
+    unsigned c = w->items[i].clause;
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && w->items[lo - 1].clause == c)
+        lo--;
+    while (hi < w->n_items && w->items[hi].clause == c)
+        hi++;
+    return hi - lo;
 }
 
 /* Hits are kept in position order, and sentence numbers grow with position:
@@ -102,7 +111,7 @@ static void sentence_window(work *w, const hits *h, unsigned s0, unsigned s1, si
     }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tok(w, h->items[mid].first)->sentence < s0)
+        if (h->items[mid].sentence < s0)
             lo = mid + 1;
         else
             hi = mid;
@@ -111,7 +120,7 @@ static void sentence_window(work *w, const hits *h, unsigned s0, unsigned s1, si
     hi = h->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tok(w, h->items[mid].first)->sentence <= s1)
+        if (h->items[mid].sentence <= s1)
             lo = mid + 1;
         else
             hi = mid;
@@ -148,7 +157,8 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
         if (body_only && m[i].first < w->n_title)
             continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
-        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last))
+        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last,
+                      w->items[m[i].first].sentence))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     return rc;
@@ -255,7 +265,8 @@ static int resolve_cues(work *w, const cn_classify_input *in)
         sort_hits(all->items, all->n, longer_first);
     for (size_t i = 0; i < all->n; i++)
         if (take_span(w, &all->items[i]) &&
-            hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last))
+            hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last,
+                      all->items[i].sentence))
             return -1;
     if (w->cues.n)
         sort_hits(w->cues.items, w->cues.n, by_position);
@@ -380,7 +391,7 @@ static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
  * that is mostly boilerplate says nothing ("If so, consult your doctor"). */
 static bool clause_mostly(const work *w, const hit *h)
 {
-    size_t n = w->clause_len[tok(w, h->first)->clause];
+    size_t n = clause_length(w, h->first);
     return 2 * (h->last - h->first + 1) >= n;
 }
 
@@ -731,7 +742,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     w.n_items = cn_tokens_count(w.tokens);
     w.n_title = cn_doc_title_tokens(doc);
     w.n_counted = cn_tokens_count(w.tokens) - (in->body_only ? w.n_title : 0);
-    rc = clause_lengths(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;
+    rc = alloc_marks(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;
     if (rc == CN_OK)
         rc = collect_hits(&w, doc, in->body_only, err);
     if (rc == CN_OK && resolve_cues(&w, in))

@@ -48,9 +48,24 @@ typedef struct pnode {
     unsigned char byte;
 } pnode;
 
+/* One slot of the table vocab_find looks words up in: the word's hash, its
+ * length and first bytes sit with its entry, so a word of the vocabulary is
+ * found and checked within one cache line, where the string map costs a
+ * probe, a compare with a key elsewhere in memory and a read of the entry
+ * (three cache misses per token, and most tokens of a text are in the
+ * vocabulary). */
+#define VOCAB_HEAD 16
+typedef struct vocab_slot {
+    uint64_t hash; /* cn_hash_bytes of the word */
+    int entry;     /* index into vocab_entries; -1: the slot is empty */
+    unsigned len;
+    char head[VOCAB_HEAD]; /* the word's first bytes: all of most words */
+} vocab_slot;
+
 /* What a token's word is to the matcher: its literal-word id and its word
  * classes, found with one hash lookup per token. */
 typedef struct vocab_entry {
+    char *text;     /* the word, owned: for vocab_find's check of long words */
     int word;       /* id in words, or -1 */
     int word_class; /* index into word_classes, or -1 */
 } vocab_entry;
@@ -75,6 +90,9 @@ struct cn_matcher {
     int *root_child[4];
     size_t root_cap[4];
     cn_strmap *vocab;            /* word -> index into vocab_entries */
+    vocab_slot *vslots;          /* vocab again, as vocab_find reads it */
+    size_t vcap;                 /* slots: a power of two, at least twice n_vocab */
+    unsigned vbits;              /* log2(vcap) */
     cn_word_filter vocab_filter; /* of vocab's words */
     vocab_entry *vocab_entries;
     size_t n_vocab, cap_vocab;
@@ -133,7 +151,10 @@ void cn_matcher_free(cn_matcher *m)
     cn_strmap_free(m->classes);
     cn_strmap_free(m->word_classes_index);
     cn_strmap_free(m->vocab);
+    for (size_t i = 0; i < m->n_vocab; i++)
+        free(m->vocab_entries[i].text);
     free(m->vocab_entries);
+    free(m->vslots);
     free(m->pnodes);
     for (size_t k = 0; k < 4; k++)
         free(m->root_child[k]);
@@ -167,6 +188,64 @@ static int list_push(int_list *l, int v)
     return 0;
 }
 
+/* The slot index where a word of this hash starts its probe. */
+static size_t vocab_home(const cn_matcher *m, uint64_t hash)
+{
+    /* multiplied: FNV's low bits alone are weak */
+    return (size_t)((hash * 0x9E3779B97F4A7C15ull) >> (64 - m->vbits));
+}
+
+/* Put entry e (its word in vocab_entries) into the table, which has room. */
+static void vslot_put(cn_matcher *m, int e)
+{
+    const char *w = m->vocab_entries[e].text;
+    size_t len = strlen(w);
+    uint64_t hash = cn_hash_bytes(w, len);
+    size_t i = vocab_home(m, hash);
+    while (m->vslots[i].entry >= 0)
+        i = (i + 1) & (m->vcap - 1);
+    vocab_slot *s = &m->vslots[i];
+    *s = (vocab_slot){.hash = hash, .entry = e, .len = (unsigned)len};
+    memcpy(s->head, w, len < VOCAB_HEAD ? len : VOCAB_HEAD);
+}
+
+/* Make room in the table for one more word (at most half full). */
+static int vslots_reserve(cn_matcher *m)
+{
+    if ((m->n_vocab + 1) * 2 <= m->vcap)
+        return 0;
+    unsigned bits = m->vbits ? m->vbits + 1 : 9;
+    vocab_slot *slots = malloc(((size_t)1 << bits) * sizeof *slots);
+    if (!slots)
+        return -1;
+    free(m->vslots);
+    m->vslots = slots;
+    m->vbits = bits;
+    m->vcap = (size_t)1 << bits;
+    for (size_t i = 0; i < m->vcap; i++)
+        m->vslots[i].entry = -1;
+    for (size_t e = 0; e < m->n_vocab; e++)
+        vslot_put(m, (int)e);
+    return 0;
+}
+
+/* The vocabulary entry of word[0..len) (hash its cn_hash_bytes), or -1. */
+static int vocab_find(const cn_matcher *m, const char *word, size_t len, uint64_t hash)
+{
+    if (!m->vcap)
+        return -1;
+    for (size_t i = vocab_home(m, hash);; i = (i + 1) & (m->vcap - 1)) {
+        const vocab_slot *s = &m->vslots[i];
+        if (s->entry < 0)
+            return -1;
+        if (s->hash == hash && s->len == len &&
+            !memcmp(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
+            (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
+                                          word + VOCAB_HEAD, len - VOCAB_HEAD)))
+            return s->entry;
+    }
+}
+
 /* The vocabulary entry of word, made on first use; NULL on OOM. */
 static vocab_entry *vocab_of(cn_matcher *m, const char *word)
 {
@@ -181,10 +260,14 @@ static vocab_entry *vocab_of(cn_matcher *m, const char *word)
         m->vocab_entries = e;
         m->cap_vocab = cap;
     }
-    if (cn_strmap_put(m->vocab, word, (int)m->n_vocab))
+    char *copy = strdup(word);
+    if (!copy || vslots_reserve(m) || cn_strmap_put(m->vocab, word, (int)m->n_vocab)) {
+        free(copy);
         return NULL;
+    }
     cn_word_filter_add(&m->vocab_filter, cn_hash_bytes(word, strlen(word)));
-    m->vocab_entries[m->n_vocab] = (vocab_entry){-1, -1};
+    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1};
+    vslot_put(m, (int)m->n_vocab);
     return &m->vocab_entries[m->n_vocab++];
 }
 
@@ -509,7 +592,7 @@ typedef struct token_keys {
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
     int v = cn_word_filter_may_have(&m->vocab_filter, t->hash)
-                ? cn_strmap_getn_hashed(m->vocab, t->word, t->len, t->hash)
+                ? vocab_find(m, t->word, t->len, t->hash)
                 : -1;
     const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
     k->word = e ? e->word : -1;
