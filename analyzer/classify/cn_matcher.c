@@ -48,17 +48,19 @@ typedef struct pnode {
     unsigned char byte;
 } pnode;
 
-/* One slot of the table vocab_find looks words up in: the word's hash, its
- * length and first bytes sit with its entry, so a word of the vocabulary is
- * found and checked within one cache line, where the string map costs a
- * probe, a compare with a key elsewhere in memory and a read of the entry
- * (three cache misses per token, and most tokens of a text are in the
- * vocabulary). */
-#define VOCAB_HEAD 16
+/* One slot of the table vocab_find looks words up in: the word's hash,
+ * length, first bytes and what the matcher wants of it (its word id and word
+ * class) together, so a token of the vocabulary is found, checked and read
+ * within one cache line, where a string map costs a probe, a compare with a
+ * key elsewhere in memory and a read of the entry (three cache misses per
+ * token, and most tokens of a text are in the vocabulary). */
+#define VOCAB_HEAD 8
 typedef struct vocab_slot {
     uint64_t hash; /* cn_hash_bytes of the word */
     int entry;     /* index into vocab_entries; -1: the slot is empty */
     unsigned len;
+    int word;              /* the entry's word id (vocab_entry.word) */
+    int word_class;        /* the entry's word_class */
     char head[VOCAB_HEAD]; /* the word's first bytes: all of most words */
 } vocab_slot;
 
@@ -205,7 +207,11 @@ static void vslot_put(cn_matcher *m, int e)
     while (m->vslots[i].entry >= 0)
         i = (i + 1) & (m->vcap - 1);
     vocab_slot *s = &m->vslots[i];
-    *s = (vocab_slot){.hash = hash, .entry = e, .len = (unsigned)len};
+    *s = (vocab_slot){.hash = hash,
+                      .entry = e,
+                      .len = (unsigned)len,
+                      .word = m->vocab_entries[e].word,
+                      .word_class = m->vocab_entries[e].word_class};
     memcpy(s->head, w, len < VOCAB_HEAD ? len : VOCAB_HEAD);
 }
 
@@ -229,20 +235,34 @@ static int vslots_reserve(cn_matcher *m)
     return 0;
 }
 
-/* The vocabulary entry of word[0..len) (hash its cn_hash_bytes), or -1. */
-static int vocab_find(const cn_matcher *m, const char *word, size_t len, uint64_t hash)
+/* Copy v's ids into its slot, after they changed. */
+static void vslot_sync(cn_matcher *m, const vocab_entry *v)
+{
+    int e = (int)(v - m->vocab_entries);
+    size_t len = strlen(v->text);
+    for (size_t i = vocab_home(m, cn_hash_bytes(v->text, len));; i = (i + 1) & (m->vcap - 1))
+        if (m->vslots[i].entry == e) {
+            m->vslots[i].word = v->word;
+            m->vslots[i].word_class = v->word_class;
+            return;
+        }
+}
+
+/* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
+static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_t len,
+                                    uint64_t hash)
 {
     if (!m->vcap)
-        return -1;
+        return NULL;
     for (size_t i = vocab_home(m, hash);; i = (i + 1) & (m->vcap - 1)) {
         const vocab_slot *s = &m->vslots[i];
         if (s->entry < 0)
-            return -1;
+            return NULL;
         if (s->hash == hash && s->len == len &&
             !memcmp(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
             (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
                                           word + VOCAB_HEAD, len - VOCAB_HEAD)))
-            return s->entry;
+            return s;
     }
 }
 
@@ -345,6 +365,7 @@ int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_er
         if (!v || cn_strmap_put(m->word_classes_index, word, idx))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         v->word_class = idx;
+        vslot_sync(m, v);
     }
     if (list_push(&m->word_classes[idx], cid))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -436,10 +457,12 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
         if (id < 0) {
             id = intern(m->words, e);
             vocab_entry *v = id >= 0 ? vocab_of(m, e) : NULL;
-            if (v)
+            if (v) {
                 v->word = id;
-            else
+                vslot_sync(m, v);
+            } else {
                 id = -1;
+            }
         }
     }
     if (id < 0)
@@ -591,10 +614,9 @@ typedef struct token_keys {
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
-    int v = cn_word_filter_may_have(&m->vocab_filter, t->hash)
-                ? vocab_find(m, t->word, t->len, t->hash)
-                : -1;
-    const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
+    const vocab_slot *e = cn_word_filter_may_have(&m->vocab_filter, t->hash)
+                              ? vocab_find(m, t->word, t->len, t->hash)
+                              : NULL;
     k->word = e ? e->word : -1;
     k->n_classes = 0;
     if (t->number)
