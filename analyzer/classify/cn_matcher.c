@@ -19,6 +19,10 @@
 
 enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
 
+/* Edges a node keeps in itself: most nodes below the root have one or two,
+ * found there without a probe of the edge map (a cache miss per lookup). */
+#define INLINE_EDGES 2
+
 typedef struct mnode {
     uint64_t edge_bloom; /* one bit per (kind, id) of its edges: most lookups
                             of an edge a node lacks end here, without a hash */
@@ -27,6 +31,9 @@ typedef struct mnode {
     bool is_gap;         /* reached through a gap edge: may absorb tokens */
     int *payloads;
     size_t n_payloads;
+    unsigned n_edges;                  /* word, class and prefix edges */
+    uint32_t inline_key[INLINE_EDGES]; /* the first ones' inline_key_of */
+    int inline_child[INLINE_EDGES];    /* and their children */
 } mnode;
 
 typedef struct int_list {
@@ -377,6 +384,12 @@ int cn_matcher_class_exists(const cn_matcher *m, const char *cls)
     return cn_strmap_get(m->classes, cls) >= 0;
 }
 
+/* An edge's (kind, id) as a node's inline list holds it. */
+static uint32_t inline_key_of(enum edge_kind kind, int id)
+{
+    return ((uint32_t)kind << 28) | (uint32_t)id;
+}
+
 static uint64_t edge_key(int node, enum edge_kind kind, int id)
 {
     return ((uint64_t)(uint32_t)node << 32) | ((uint64_t)kind << 28) | (uint32_t)id;
@@ -392,8 +405,16 @@ static int edge_child(const cn_matcher *m, int node, enum edge_kind kind, int id
 {
     if (node == 0)
         return (size_t)id < m->root_cap[kind] ? m->root_child[kind][id] : -1;
-    if (!(m->nodes[node].edge_bloom & bloom_bit(kind, id)))
+    const mnode *nd = &m->nodes[node];
+    if (!(nd->edge_bloom & bloom_bit(kind, id)))
         return -1;
+    uint32_t key = inline_key_of(kind, id);
+    size_t n = nd->n_edges < INLINE_EDGES ? nd->n_edges : INLINE_EDGES;
+    for (size_t i = 0; i < n; i++)
+        if (nd->inline_key[i] == key)
+            return nd->inline_child[i];
+    if (nd->n_edges <= INLINE_EDGES)
+        return -1; /* every edge of the node is inline */
     return cn_u64map_get(m->edges, edge_key(node, kind, id));
 }
 
@@ -473,7 +494,13 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
         child = new_node(m, false);
         if (child < 0 || cn_u64map_put(m->edges, key, child))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
-        m->nodes[node].edge_bloom |= bloom_bit(kind, id);
+        mnode *nd = &m->nodes[node]; /* after new_node, which may move nodes */
+        nd->edge_bloom |= bloom_bit(kind, id);
+        if (nd->n_edges < INLINE_EDGES) {
+            nd->inline_key[nd->n_edges] = inline_key_of(kind, id);
+            nd->inline_child[nd->n_edges] = child;
+        }
+        nd->n_edges++;
         if (node == 0 && set_root_child(m, kind, id, child))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
     }
