@@ -121,10 +121,24 @@ static int hit_cmp(const void *x, const void *y)
     return (a->match > b->match) - (a->match < b->match);
 }
 
-/* Sort hits by hit_cmp (a total order: any sort gives the same list). */
+/* Sort hits by hit_cmp (a total order: any sort gives the same list): the
+ * few most texts have by insertion, moved as topic_hits, more by
+ * cn_sort_stable. */
 static void sort_topic_hits(topic_hit *a, size_t n)
 {
-    cn_sort_stable(a, n, sizeof *a, hit_cmp);
+    if (n > 16) {
+        cn_sort_stable(a, n, sizeof *a, hit_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        topic_hit x = a[i];
+        size_t j = i;
+        while (j > 0 && hit_cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
 }
 
 /* Count one match's topic phrase into tc, whose seen list has room for it.
@@ -160,10 +174,18 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     const cn_tokens *t = cn_doc_tokens(doc);
     size_t n = 0;
     const cn_match *m = cn_doc_matches(doc, &n);
-    topic_hit *hits = malloc((n + 1) * sizeof *hits);
-    /* the counts, then room for every match's phrase: each count's list is
-     * the part of it that its (sorted) hits take */
-    topic_count *c = calloc(1, (n + 1) * (sizeof *c + sizeof(topic_span)));
+    /* Most answers match no claim or question topic: nothing to allocate. */
+    size_t n_topics = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
+        n_topics += (r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from;
+    }
+    if (n_topics == 0)
+        return CN_OK;
+    topic_hit *hits = malloc((n_topics + 1) * sizeof *hits);
+    /* the counts, then room for every topic match's phrase: each count's
+     * list is the part of it that its (sorted) hits take */
+    topic_count *c = calloc(1, (n_topics + 1) * (sizeof *c + sizeof(topic_span)));
     if (!hits || !c) {
         free(hits);
         free(c);
@@ -176,7 +198,7 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
             hits[n_hits++] = (topic_hit){m[i].payload, i};
     }
     sort_topic_hits(hits, n_hits);
-    topic_span *spans = (topic_span *)(c + n + 1);
+    topic_span *spans = (topic_span *)(c + n_topics + 1);
     size_t k = 0;
     int rc = CN_OK;
     for (size_t h = 0; h < n_hits && rc == CN_OK; h++) {

@@ -13,7 +13,8 @@
 typedef struct hit {
     const cn_rule *rule;
     size_t first, last;
-    bool used; /* a modifier that affected some cue */
+    unsigned sentence; /* of its first token: sentence windows search hits, not tokens */
+    bool used;         /* a modifier that affected some cue */
 } hit;
 
 typedef struct hits {
@@ -29,34 +30,28 @@ typedef struct work {
     size_t n_items;
     size_t n_title;       /* tokens [0, n_title) come from the title */
     size_t n_counted;     /* tokens the answer counts (its body only, if asked) */
-    size_t *clause_len;   /* tokens per clause number */
     unsigned char *taken; /* per token: covered by a kept hit (overlap resolution) */
     size_t steps;         /* work done, counted (cn_decision.work) */
     hits by_kind[CN_RULE_KIND_COUNT];
-    hits cues; /* cue hits left after overlap resolution */
+    hits cues;      /* cue hits left after overlap resolution */
+    hit *hit_block; /* by_kind's and cues' items: one allocation, sized up front */
+    double title_weight, last_sentence_weight; /* settings read once, not per cue */
 } work;
 
-static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last)
+/* Lists are sized before they are filled (collect_hits): a list that is
+ * full has a bug behind it, reported as an error rather than written past. */
+static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last, unsigned sentence)
 {
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 16;
-        hit *items = realloc(h->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        h->items = items;
-        h->cap = cap;
-    }
-    h->items[h->n++] = (hit){rule, first, last, false};
+    if (h->n == h->cap)
+        return -1;
+    h->items[h->n++] = (hit){rule, first, last, sentence, false};
     return 0;
 }
 
 static void work_clear(work *w)
 {
-    free(w->clause_len);
     free(w->taken);
-    for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
-        free(w->by_kind[k].items);
-    free(w->cues.items);
+    free(w->hit_block);
 }
 
 void cn_decision_clear(cn_decision *d)
@@ -76,19 +71,29 @@ static const cn_token *tok(const work *w, size_t i)
     return i < w->n_items ? &w->items[i] : NULL; /* as cn_tokens_at */
 }
 
-/* Tokens per clause, and the per-token marks of overlap resolution. */
-static int clause_lengths(work *w)
+/* The per-token marks of overlap resolution. */
+static int alloc_marks(work *w)
 {
     size_t n = cn_tokens_count(w->tokens);
-    unsigned clauses = n ? tok(w, n - 1)->clause + 1 : 0;
-    w->clause_len = calloc((size_t)clauses + 1, sizeof *w->clause_len);
     w->taken = calloc(n + 1, 1);
-    if (!w->clause_len || !w->taken)
+    if (!w->taken)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        w->clause_len[tok(w, i)->clause]++;
-    w->steps += n;
+    w->steps += n; /* as when every clause's length was counted up front */
     return 0;
+}
+
+/* Tokens in the clause of token i. A clause's tokens are consecutive
+ * (clause numbers only grow along the text), so this walks that clause
+ * alone, and only for the few hits that ask (clause_mostly). */
+static size_t clause_length(const work *w, size_t i)
+{
+    unsigned c = w->items[i].clause;
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && w->items[lo - 1].clause == c)
+        lo--;
+    while (hi < w->n_items && w->items[hi].clause == c)
+        hi++;
+    return hi - lo;
 }
 
 /* Hits are kept in position order, and sentence numbers grow with position:
@@ -99,9 +104,14 @@ static void sentence_window(work *w, const hits *h, unsigned s0, unsigned s1, si
                             size_t *i1)
 {
     size_t lo = 0, hi = h->n;
+    if (hi == 0) { /* most kinds have no hit in most answers */
+        *i0 = *i1 = 0;
+        w->steps += 1;
+        return;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tok(w, h->items[mid].first)->sentence < s0)
+        if (h->items[mid].sentence < s0)
             lo = mid + 1;
         else
             hi = mid;
@@ -110,7 +120,7 @@ static void sentence_window(work *w, const hits *h, unsigned s0, unsigned s1, si
     hi = h->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (tok(w, h->items[mid].first)->sentence <= s1)
+        if (h->items[mid].sentence <= s1)
             lo = mid + 1;
         else
             hi = mid;
@@ -124,12 +134,31 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
 {
     size_t n = 0;
     const cn_match *m = cn_doc_matches(doc, &n);
+    /* Count each kind's hits, then give every list (and the cues kept from
+     * them) its part of one block: no list grows while it is filled. */
+    size_t count[CN_RULE_KIND_COUNT] = {0}, total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (body_only && m[i].first < w->n_title)
+            continue;
+        count[cn_rules_at(w->rules, (size_t)m[i].payload)->kind]++;
+        total++;
+    }
+    w->hit_block = malloc((total + count[CN_RULE_CUE] + 1) * sizeof *w->hit_block);
+    if (!w->hit_block)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    size_t at = 0;
+    for (int k = 0; k < CN_RULE_KIND_COUNT; k++) {
+        w->by_kind[k] = (hits){w->hit_block + at, 0, count[k]};
+        at += count[k];
+    }
+    w->cues = (hits){w->hit_block + at, 0, count[CN_RULE_CUE]};
     int rc = CN_OK;
     for (size_t i = 0; i < n && rc == CN_OK; i++) {
         if (body_only && m[i].first < w->n_title)
             continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
-        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last))
+        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last,
+                      w->items[m[i].first].sentence))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     return rc;
@@ -161,11 +190,27 @@ static int by_position(const void *a, const void *b)
     return strcmp(x->rule->id, y->rule->id);
 }
 
-/* Hits in cmp order, ties in their order before: cn_sort_stable, which sorts
- * the handful of hits most lists hold by insertion, without a buffer. */
-static void sort_hits(hit *a, size_t n, int (*cmp)(const void *, const void *))
+/* Hits in cmp order, ties in their order before. The handful most lists
+ * hold are sorted by insertion here, hits moved as hits (cn_sort_stable's
+ * copies of items of any size were most of its time); longer lists go to
+ * cn_sort_stable. Both are stable, so the order is the same either way. */
+static inline void sort_hits(hit *a, size_t n, int (*cmp)(const void *, const void *))
 {
-    cn_sort_stable(a, n, sizeof *a, cmp);
+    if (n > 16) {
+        cn_sort_stable(a, n, sizeof *a, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (cmp(&a[i - 1], &a[i]) <= 0)
+            continue;
+        hit x = a[i];
+        size_t j = i;
+        while (j > 0 && cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
 }
 
 /* Mark the hit's tokens taken unless one already is: overlap resolution in
@@ -220,7 +265,8 @@ static int resolve_cues(work *w, const cn_classify_input *in)
         sort_hits(all->items, all->n, longer_first);
     for (size_t i = 0; i < all->n; i++)
         if (take_span(w, &all->items[i]) &&
-            hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last))
+            hits_push(&w->cues, all->items[i].rule, all->items[i].first, all->items[i].last,
+                      all->items[i].sentence))
             return -1;
     if (w->cues.n)
         sort_hits(w->cues.items, w->cues.n, by_position);
@@ -345,7 +391,7 @@ static void apply_intensifiers(work *w, const hit *cue, cue_effect *e)
  * that is mostly boilerplate says nothing ("If so, consult your doctor"). */
 static bool clause_mostly(const work *w, const hit *h)
 {
-    size_t n = w->clause_len[tok(w, h->first)->clause];
+    size_t n = clause_length(w, h->first);
     return 2 * (h->last - h->first + 1) >= n;
 }
 
@@ -484,9 +530,9 @@ static cue_effect evaluate_cue(work *w, const cn_classify_input *in, const hit *
     apply_contrast(w, cue, &e);
     apply_sentence_modifiers(w, cue, &e);
     if (cue->first < w->n_title)
-        e.weight *= cn_rules_setting(w->rules, "title_weight");
+        e.weight *= w->title_weight;
     else if (tok(w, cue->first)->sentence == last_cue_sentence) {
-        e.weight *= cn_rules_setting(w->rules, "last_sentence_weight");
+        e.weight *= w->last_sentence_weight;
         e.flags |= CN_EV_LAST_SENTENCE;
     }
     return e;
@@ -529,10 +575,25 @@ static int evidence_cmp(const void *a, const void *b)
 }
 
 /* Sort evidence by evidence_cmp, ties kept in their order (evidence_cmp leaves
- * ties, and qsort would not promise their order on every C library). */
+ * ties, and qsort would not promise their order on every C library): short
+ * lists by insertion here, as sort_hits does, longer ones by cn_sort_stable. */
 static void sort_evidence(cn_evidence *a, size_t n)
 {
-    cn_sort_stable(a, n, sizeof *a, evidence_cmp);
+    if (n > 16) {
+        cn_sort_stable(a, n, sizeof *a, evidence_cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (evidence_cmp(&a[i - 1], &a[i]) <= 0)
+            continue;
+        cn_evidence x = a[i];
+        size_t j = i;
+        while (j > 0 && evidence_cmp(&a[j - 1], &x) > 0) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
 }
 
 /* advice_against: the contraindicated weight that came from explicit
@@ -668,7 +729,9 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
                        cn_error *err)
 {
     memset(out, 0, sizeof *out);
-    work w = {.rules = rules};
+    work w = {.rules = rules,
+              .title_weight = cn_rules_setting(rules, "title_weight"),
+              .last_sentence_weight = cn_rules_setting(rules, "last_sentence_weight")};
     /* Without a doc (a caller with plain strings): make one for this call. */
     cn_doc *own = NULL;
     const cn_doc *doc = in->doc;
@@ -682,7 +745,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     w.n_items = cn_tokens_count(w.tokens);
     w.n_title = cn_doc_title_tokens(doc);
     w.n_counted = cn_tokens_count(w.tokens) - (in->body_only ? w.n_title : 0);
-    rc = clause_lengths(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;
+    rc = alloc_marks(&w) ? cn_error_set(err, CN_ERR_NOMEM, "out of memory") : CN_OK;
     if (rc == CN_OK)
         rc = collect_hits(&w, doc, in->body_only, err);
     if (rc == CN_OK && resolve_cues(&w, in))

@@ -19,6 +19,10 @@
 
 enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
 
+/* Edges a node keeps in itself: most nodes below the root have one or two,
+ * found there without a probe of the edge map (a cache miss per lookup). */
+#define INLINE_EDGES 2
+
 typedef struct mnode {
     uint64_t edge_bloom; /* one bit per (kind, id) of its edges: most lookups
                             of an edge a node lacks end here, without a hash */
@@ -27,6 +31,9 @@ typedef struct mnode {
     bool is_gap;         /* reached through a gap edge: may absorb tokens */
     int *payloads;
     size_t n_payloads;
+    unsigned n_edges;                  /* word, class and prefix edges */
+    uint32_t inline_key[INLINE_EDGES]; /* the first ones' inline_key_of */
+    int inline_child[INLINE_EDGES];    /* and their children */
 } mnode;
 
 typedef struct int_list {
@@ -38,15 +45,36 @@ typedef struct int_list {
  * starts with are found in one walk along its bytes rather than one hash of
  * each of its prefixes (which costs the square of the token's length). */
 typedef struct pnode {
-    int prefix;       /* prefix id ending here, or -1 */
-    int first_child;  /* -1 when none */
-    int next_sibling; /* -1 when none */
+    uint64_t child_bytes[4]; /* one bit per byte a child is reached by: most
+                                tokens leave the trie at a byte no prefix
+                                continues with, found without walking the
+                                children */
+    int prefix;              /* prefix id ending here, or -1 */
+    int first_child;         /* -1 when none */
+    int next_sibling;        /* -1 when none */
     unsigned char byte;
 } pnode;
+
+/* One slot of the table vocab_find looks words up in: the word's hash,
+ * length, first bytes and what the matcher wants of it (its word id and word
+ * class) together, so a token of the vocabulary is found, checked and read
+ * within one cache line, where a string map costs a probe, a compare with a
+ * key elsewhere in memory and a read of the entry (three cache misses per
+ * token, and most tokens of a text are in the vocabulary). */
+#define VOCAB_HEAD 8
+typedef struct vocab_slot {
+    uint64_t hash; /* cn_hash_bytes of the word */
+    int entry;     /* index into vocab_entries; -1: the slot is empty */
+    unsigned len;
+    int word;              /* the entry's word id (vocab_entry.word) */
+    int word_class;        /* the entry's word_class */
+    char head[VOCAB_HEAD]; /* the word's first bytes: all of most words */
+} vocab_slot;
 
 /* What a token's word is to the matcher: its literal-word id and its word
  * classes, found with one hash lookup per token. */
 typedef struct vocab_entry {
+    char *text;     /* the word, owned: for vocab_find's check of long words */
     int word;       /* id in words, or -1 */
     int word_class; /* index into word_classes, or -1 */
 } vocab_entry;
@@ -71,6 +99,9 @@ struct cn_matcher {
     int *root_child[4];
     size_t root_cap[4];
     cn_strmap *vocab;            /* word -> index into vocab_entries */
+    vocab_slot *vslots;          /* vocab again, as vocab_find reads it */
+    size_t vcap;                 /* slots: a power of two, at least twice n_vocab */
+    unsigned vbits;              /* log2(vcap) */
     cn_word_filter vocab_filter; /* of vocab's words */
     vocab_entry *vocab_entries;
     size_t n_vocab, cap_vocab;
@@ -129,7 +160,10 @@ void cn_matcher_free(cn_matcher *m)
     cn_strmap_free(m->classes);
     cn_strmap_free(m->word_classes_index);
     cn_strmap_free(m->vocab);
+    for (size_t i = 0; i < m->n_vocab; i++)
+        free(m->vocab_entries[i].text);
     free(m->vocab_entries);
+    free(m->vslots);
     free(m->pnodes);
     for (size_t k = 0; k < 4; k++)
         free(m->root_child[k]);
@@ -163,6 +197,82 @@ static int list_push(int_list *l, int v)
     return 0;
 }
 
+/* The slot index where a word of this hash starts its probe. */
+static size_t vocab_home(const cn_matcher *m, uint64_t hash)
+{
+    /* multiplied: FNV's low bits alone are weak */
+    return (size_t)((hash * 0x9E3779B97F4A7C15ull) >> (64 - m->vbits));
+}
+
+/* Put entry e (its word in vocab_entries) into the table, which has room. */
+static void vslot_put(cn_matcher *m, int e)
+{
+    const char *w = m->vocab_entries[e].text;
+    size_t len = strlen(w);
+    uint64_t hash = cn_hash_bytes(w, len);
+    size_t i = vocab_home(m, hash);
+    while (m->vslots[i].entry >= 0)
+        i = (i + 1) & (m->vcap - 1);
+    vocab_slot *s = &m->vslots[i];
+    *s = (vocab_slot){.hash = hash,
+                      .entry = e,
+                      .len = (unsigned)len,
+                      .word = m->vocab_entries[e].word,
+                      .word_class = m->vocab_entries[e].word_class};
+    memcpy(s->head, w, len < VOCAB_HEAD ? len : VOCAB_HEAD);
+}
+
+/* Make room in the table for one more word (at most half full). */
+static int vslots_reserve(cn_matcher *m)
+{
+    if ((m->n_vocab + 1) * 2 <= m->vcap)
+        return 0;
+    unsigned bits = m->vbits ? m->vbits + 1 : 9;
+    vocab_slot *slots = malloc(((size_t)1 << bits) * sizeof *slots);
+    if (!slots)
+        return -1;
+    free(m->vslots);
+    m->vslots = slots;
+    m->vbits = bits;
+    m->vcap = (size_t)1 << bits;
+    for (size_t i = 0; i < m->vcap; i++)
+        m->vslots[i].entry = -1;
+    for (size_t e = 0; e < m->n_vocab; e++)
+        vslot_put(m, (int)e);
+    return 0;
+}
+
+/* Copy v's ids into its slot, after they changed. */
+static void vslot_sync(cn_matcher *m, const vocab_entry *v)
+{
+    int e = (int)(v - m->vocab_entries);
+    size_t len = strlen(v->text);
+    for (size_t i = vocab_home(m, cn_hash_bytes(v->text, len));; i = (i + 1) & (m->vcap - 1))
+        if (m->vslots[i].entry == e) {
+            m->vslots[i].word = v->word;
+            m->vslots[i].word_class = v->word_class;
+            return;
+        }
+}
+
+/* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
+static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_t len,
+                                    uint64_t hash)
+{
+    if (!m->vcap)
+        return NULL;
+    for (size_t i = vocab_home(m, hash);; i = (i + 1) & (m->vcap - 1)) {
+        const vocab_slot *s = &m->vslots[i];
+        if (s->entry < 0)
+            return NULL;
+        if (s->hash == hash && s->len == len &&
+            !memcmp(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
+            (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
+                                          word + VOCAB_HEAD, len - VOCAB_HEAD)))
+            return s;
+    }
+}
+
 /* The vocabulary entry of word, made on first use; NULL on OOM. */
 static vocab_entry *vocab_of(cn_matcher *m, const char *word)
 {
@@ -177,10 +287,14 @@ static vocab_entry *vocab_of(cn_matcher *m, const char *word)
         m->vocab_entries = e;
         m->cap_vocab = cap;
     }
-    if (cn_strmap_put(m->vocab, word, (int)m->n_vocab))
+    char *copy = strdup(word);
+    if (!copy || vslots_reserve(m) || cn_strmap_put(m->vocab, word, (int)m->n_vocab)) {
+        free(copy);
         return NULL;
+    }
     cn_word_filter_add(&m->vocab_filter, cn_hash_bytes(word, strlen(word)));
-    m->vocab_entries[m->n_vocab] = (vocab_entry){-1, -1};
+    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1};
+    vslot_put(m, (int)m->n_vocab);
     return &m->vocab_entries[m->n_vocab++];
 }
 
@@ -194,7 +308,7 @@ static int new_pnode(cn_matcher *m, unsigned char byte)
         m->pnodes = p;
         m->cap_pnodes = cap;
     }
-    m->pnodes[m->n_pnodes] = (pnode){-1, -1, -1, byte};
+    m->pnodes[m->n_pnodes] = (pnode){{0}, -1, -1, -1, byte};
     return (int)m->n_pnodes++;
 }
 
@@ -203,6 +317,8 @@ static int pchild(const cn_matcher *m, int node, unsigned char byte)
 {
     if (node == 0)
         return m->proot[byte];
+    if (!((m->pnodes[node].child_bytes[byte >> 6] >> (byte & 63)) & 1))
+        return -1;
     for (int c = m->pnodes[node].first_child; c >= 0; c = m->pnodes[c].next_sibling)
         if (m->pnodes[c].byte == byte)
             return c;
@@ -221,6 +337,7 @@ static int ptrie_add(cn_matcher *m, const char *p, int id)
             c = new_pnode(m, *b);
             if (c < 0)
                 return -1;
+            m->pnodes[node].child_bytes[*b >> 6] |= 1ull << (*b & 63);
             if (node == 0) {
                 m->proot[*b] = c;
             } else {
@@ -255,6 +372,7 @@ int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_er
         if (!v || cn_strmap_put(m->word_classes_index, word, idx))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         v->word_class = idx;
+        vslot_sync(m, v);
     }
     if (list_push(&m->word_classes[idx], cid))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -264,6 +382,12 @@ int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_er
 int cn_matcher_class_exists(const cn_matcher *m, const char *cls)
 {
     return cn_strmap_get(m->classes, cls) >= 0;
+}
+
+/* An edge's (kind, id) as a node's inline list holds it. */
+static uint32_t inline_key_of(enum edge_kind kind, int id)
+{
+    return ((uint32_t)kind << 28) | (uint32_t)id;
 }
 
 static uint64_t edge_key(int node, enum edge_kind kind, int id)
@@ -281,8 +405,16 @@ static int edge_child(const cn_matcher *m, int node, enum edge_kind kind, int id
 {
     if (node == 0)
         return (size_t)id < m->root_cap[kind] ? m->root_child[kind][id] : -1;
-    if (!(m->nodes[node].edge_bloom & bloom_bit(kind, id)))
+    const mnode *nd = &m->nodes[node];
+    if (!(nd->edge_bloom & bloom_bit(kind, id)))
         return -1;
+    uint32_t key = inline_key_of(kind, id);
+    size_t n = nd->n_edges < INLINE_EDGES ? nd->n_edges : INLINE_EDGES;
+    for (size_t i = 0; i < n; i++)
+        if (nd->inline_key[i] == key)
+            return nd->inline_child[i];
+    if (nd->n_edges <= INLINE_EDGES)
+        return -1; /* every edge of the node is inline */
     return cn_u64map_get(m->edges, edge_key(node, kind, id));
 }
 
@@ -346,10 +478,12 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
         if (id < 0) {
             id = intern(m->words, e);
             vocab_entry *v = id >= 0 ? vocab_of(m, e) : NULL;
-            if (v)
+            if (v) {
                 v->word = id;
-            else
+                vslot_sync(m, v);
+            } else {
                 id = -1;
+            }
         }
     }
     if (id < 0)
@@ -360,7 +494,13 @@ static int extend(cn_matcher *m, int node, const char *e, cn_error *err)
         child = new_node(m, false);
         if (child < 0 || cn_u64map_put(m->edges, key, child))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
-        m->nodes[node].edge_bloom |= bloom_bit(kind, id);
+        mnode *nd = &m->nodes[node]; /* after new_node, which may move nodes */
+        nd->edge_bloom |= bloom_bit(kind, id);
+        if (nd->n_edges < INLINE_EDGES) {
+            nd->inline_key[nd->n_edges] = inline_key_of(kind, id);
+            nd->inline_child[nd->n_edges] = child;
+        }
+        nd->n_edges++;
         if (node == 0 && set_root_child(m, kind, id, child))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory"), -1;
     }
@@ -404,12 +544,50 @@ typedef struct thread {
     int budget;
 } thread;
 
+/* Threads alive at once in most texts fit here: the two lists start on the
+ * stack (scan_state's own), and move to the heap only past that. */
+#define STACK_THREADS 64
+
 typedef struct scan_state {
     thread *cur, *next;
     size_t n_cur, n_next, cap;
+    bool on_heap; /* cur and next were malloc'd (else they are stack_a/stack_b) */
     cn_match *out;
     size_t n_out, cap_out;
+    thread stack_a[STACK_THREADS], stack_b[STACK_THREADS];
 } scan_state;
+
+/* Double the room of both thread lists (their contents kept). Returns 0, or
+ * -1 on OOM (the lists are then as they were). */
+static int grow_threads(scan_state *s)
+{
+    size_t cap = s->cap * 2;
+    thread *c = malloc(cap * sizeof *c), *n = malloc(cap * sizeof *n);
+    if (!c || !n) {
+        free(c);
+        free(n);
+        return -1;
+    }
+    memcpy(c, s->cur, s->n_cur * sizeof *c);
+    memcpy(n, s->next, s->n_next * sizeof *n);
+    if (s->on_heap) {
+        free(s->cur);
+        free(s->next);
+    }
+    s->cur = c;
+    s->next = n;
+    s->cap = cap;
+    s->on_heap = true;
+    return 0;
+}
+
+static void free_threads(scan_state *s)
+{
+    if (s->on_heap) {
+        free(s->cur);
+        free(s->next);
+    }
+}
 
 static int push_match(scan_state *s, int payload, size_t first, size_t last)
 {
@@ -432,18 +610,8 @@ static int push_next(scan_state *s, int node, size_t start, int budget)
     for (size_t i = 0; i < s->n_next; i++)
         if (s->next[i].node == node && s->next[i].start == start && s->next[i].budget >= budget)
             return 0;
-    if (s->n_next == s->cap) {
-        size_t cap = s->cap * 2;
-        thread *c = realloc(s->cur, cap * sizeof *c);
-        if (!c)
-            return -1;
-        s->cur = c;
-        thread *n = realloc(s->next, cap * sizeof *n);
-        if (!n)
-            return -1;
-        s->next = n;
-        s->cap = cap;
-    }
+    if (s->n_next == s->cap && grow_threads(s))
+        return -1;
     s->next[s->n_next++] = (thread){node, start, budget};
     return 0;
 }
@@ -473,10 +641,9 @@ typedef struct token_keys {
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
-    int v = cn_word_filter_may_have(&m->vocab_filter, t->hash)
-                ? cn_strmap_getn_hashed(m->vocab, t->word, t->len, t->hash)
-                : -1;
-    const vocab_entry *e = v >= 0 ? &m->vocab_entries[v] : NULL;
+    const vocab_slot *e = cn_word_filter_may_have(&m->vocab_filter, t->hash)
+                              ? vocab_find(m, t->word, t->len, t->hash)
+                              : NULL;
     k->word = e ? e->word : -1;
     k->n_classes = 0;
     if (t->number)
@@ -559,13 +726,15 @@ static void sort_matches(cn_match *m, size_t n)
 int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
                     cn_error *err)
 {
-    scan_state s = {0};
-    s.cap = 64;
-    s.cur = malloc(s.cap * sizeof *s.cur);
-    s.next = malloc(s.cap * sizeof *s.next);
+    scan_state s;
+    s.cur = s.stack_a;
+    s.next = s.stack_b;
+    s.n_cur = s.n_next = 0;
+    s.cap = STACK_THREADS;
+    s.on_heap = false;
+    s.out = NULL;
+    s.n_out = s.cap_out = 0;
     size_t n = cn_tokens_count(tokens);
-    if (!s.cur || !s.next)
-        goto oom;
     const cn_token *items = cn_tokens_array(tokens);
     for (size_t i = 0; i < n; i++) {
         const cn_token *t = &items[i];
@@ -582,29 +751,17 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
         s.cur = s.next;
         s.next = tmp;
         s.n_cur = s.n_next;
-        if (s.n_cur + 1 > s.cap) {
-            /* keep room for the root thread added next round */
-            size_t cap = s.cap * 2;
-            thread *c2 = realloc(s.cur, cap * sizeof *c2);
-            if (!c2)
-                goto oom;
-            s.cur = c2;
-            thread *n2 = realloc(s.next, cap * sizeof *n2);
-            if (!n2)
-                goto oom;
-            s.next = n2;
-            s.cap = cap;
-        }
+        /* keep room for the root thread added next round */
+        if (s.n_cur + 1 > s.cap && grow_threads(&s))
+            goto oom;
     }
-    free(s.cur);
-    free(s.next);
+    free_threads(&s);
     sort_matches(s.out, s.n_out);
     *out = s.out;
     *n_out = s.n_out;
     return CN_OK;
 oom:
-    free(s.cur);
-    free(s.next);
+    free_threads(&s);
     free(s.out);
     return cn_error_set(err, CN_ERR_NOMEM, "out of memory while matching");
 }

@@ -360,8 +360,6 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
                     m->w[(f + 1) * CN_STANCE_COUNT + (size_t)k] * turned;
         }
     }
-    if (sq != sq_stack)
-        free(sq);
     double zmax = -HUGE_VAL, sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         zmax = z[k] > zmax ? z[k] : zmax;
@@ -382,14 +380,17 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         for (size_t i = 0; i < in->n_cues; i++)
             for (size_t t = 0; t < 2 && in->cues[i].index < m->n_cues; t++) {
                 size_t f = nh + 2 * in->cues[i].index + t;
-                double d =
-                    push(m, f, squash(t ? in->cues[i].turned : in->cues[i].own), stance, other);
+                /* the squashed values computed above (the same log1p) */
+                double v = sq ? sq[2 * i + t] : squash(t ? in->cues[i].turned : in->cues[i].own);
+                double d = push(m, f, v, stance, other);
                 if (d > best) {
                     best = d;
                     *top = m->names[f];
                 }
             }
     }
+    if (sq != sq_stack)
+        free(sq);
     if (x != stack)
         free(x);
     return stance;

@@ -1215,8 +1215,10 @@ size_t cn_rules_patterns(const cn_rules *rs)
 
 double cn_rules_setting(const cn_rules *rs, const char *name)
 {
+    /* the first byte before the whole name: classifying asks for settings
+     * per answer, and most names differ at once */
     for (size_t i = 0; i < N_SETTINGS; i++)
-        if (!strcmp(name, SETTING_DEFAULTS[i].name))
+        if (name[0] == SETTING_DEFAULTS[i].name[0] && !strcmp(name, SETTING_DEFAULTS[i].name))
             return rs->settings[i];
     return 0;
 }
