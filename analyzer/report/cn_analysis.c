@@ -41,6 +41,12 @@ typedef struct claim_key {
     const cn_rule *rule;
 } claim_key;
 
+/* A duplicate's metadata note (few answers have one). */
+typedef struct note {
+    size_t answer;
+    char *text;
+} note;
+
 /* A growing byte string (map keys made of several fields). */
 typedef struct keybuf {
     char *s;
@@ -65,6 +71,10 @@ struct cn_analysis {
     page_rec *pages;
     size_t n_pages, cap_pages;
     size_t cap_answers, cap_physicians, cap_conflicts;
+    cn_verdict *verdicts; /* every answer's verdicts, in answer order */
+    size_t n_verdicts, cap_verdicts;
+    note *notes; /* duplicate-metadata notes, by answer */
+    size_t n_notes, cap_notes;
     char *last_path; /* files_read: a file's pages come in a row */
     cn_strmap *strings;
     char **strs; /* interned strings */
@@ -200,10 +210,6 @@ static void claim_clear(cn_analysis_claim *c)
 
 static void free_result(cn_analysis_result *r)
 {
-    for (size_t i = 0; i < r->n_answers; i++) {
-        free(r->answers[i].verdicts);
-        free(r->answers[i].metadata_note);
-    }
     free(r->answers);
     free(r->physicians);
     free(r->conflicts);
@@ -234,6 +240,10 @@ void cn_analysis_free(cn_analysis *an)
     free(an->run);
     cn_batch_free(an->batch);
     cn_spill_free(an->spill);
+    free(an->verdicts);
+    for (size_t i = 0; i < an->n_notes; i++)
+        free(an->notes[i].text);
+    free(an->notes);
     free(an->pages);
     free(an->last_path);
     for (size_t i = 0; i < an->n_strs; i++)
@@ -455,20 +465,23 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    a->verdicts = calloc(aa->n_claims ? aa->n_claims : 1, sizeof *a->verdicts);
-    if (!a->verdicts)
+    if (aa->n_claims > UINT16_MAX || !cn_grow((void **)&an->verdicts, &an->cap_verdicts,
+                                              an->n_verdicts + aa->n_claims, sizeof *an->verdicts))
         return oom(err);
     for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
         const cn_rule *rule =
             c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
-        cn_verdict *v = &a->verdicts[a->n_verdicts];
-        int rc = key_index(an, ac->claim_id, ac->statement, rule, &v->claim, err);
+        cn_verdict *v = &an->verdicts[an->n_verdicts];
+        size_t key;
+        int rc = key_index(an, ac->claim_id, ac->statement, rule, &key, err);
         if (rc != CN_OK)
             return rc;
-        v->stance = ac->decision.stance;
+        v->claim = (uint32_t)key;
+        v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
+        an->n_verdicts++;
         a->n_verdicts++;
     }
     return CN_OK;
@@ -513,7 +526,7 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
         size_t o = r->answers[orig].original;
         if (r->answers[o].role == CN_ROLE_COUNTED) {
             a->role = CN_ROLE_DUPLICATE;
-            a->original = o;
+            a->original = (uint32_t)o;
         }
     }
     if (orig >= 0)
@@ -530,12 +543,15 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
                        size_t k, cn_error *err)
 {
+    const cn_answer *ans = &page->answers[k];
     cn_analysis_result *r = &an->result;
+    /* records number answers, pages and places in 32 bits */
+    if (r->n_answers >= INT32_MAX || p >= INT32_MAX || ans->index >= UINT32_MAX || k >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
     if (!cn_grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
         return oom(err);
     size_t i = r->n_answers++;
     cn_analysis_answer *a = &r->answers[i];
-    const cn_answer *ans = &page->answers[k];
     const cn_answer_annotation *aa = &pa->answers[k];
     memset(a, 0, sizeof *a);
     memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
@@ -543,12 +559,14 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
     a->names_primary = aa->names_primary;
-    a->index = ans->index;
-    a->page = p;
-    a->in_page = k;
-    a->original = i;
+    a->index = (uint32_t)ans->index;
+    a->page = (uint32_t)p;
+    a->in_page = (uint32_t)k;
+    a->original = (uint32_t)i;
     a->file = an->pages[p].file;
-    int rc = physician_index(an, &ans->physician, &a->physician, err);
+    size_t physician = 0;
+    int rc = physician_index(an, &ans->physician, &physician, err);
+    a->physician = (uint32_t)physician;
     if (rc == CN_OK)
         rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
@@ -835,8 +853,35 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Every answer pointed at its verdicts in the pool, which grows no more
+ * (both arrays cut to their exact size first). */
+static void link_verdicts(cn_analysis *an)
+{
+    cn_analysis_result *r = &an->result;
+    if (an->n_verdicts && an->n_verdicts < an->cap_verdicts) {
+        cn_verdict *v = realloc(an->verdicts, an->n_verdicts * sizeof *v);
+        if (v) {
+            an->verdicts = v;
+            an->cap_verdicts = an->n_verdicts;
+        }
+    }
+    if (r->n_answers && r->n_answers < an->cap_answers) {
+        cn_analysis_answer *a = realloc(r->answers, r->n_answers * sizeof *a);
+        if (a) {
+            r->answers = a;
+            an->cap_answers = r->n_answers;
+        }
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        r->answers[i].verdicts = an->verdicts + at;
+        at += r->answers[i].n_verdicts;
+    }
+}
+
 static int group(cn_analysis *an, cn_error *err)
 {
+    link_verdicts(an);
     int rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
@@ -892,15 +937,13 @@ static int primary_claims(cn_analysis *an, cn_error *err)
  * primary claim first, then the other claims an answer takes a position on. */
 static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
-    cn_analysis_result *r = &an->result;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        for (size_t v = 0; v < a->n_verdicts; v++) {
-            const claim_key *k = &an->keys[a->verdicts[v].claim];
-            int rc = claim_index(an, k->id, k->statement, k->rule, &a->verdicts[v].claim, err);
-            if (rc != CN_OK)
-                return rc;
-        }
+    for (size_t v = 0; v < an->n_verdicts; v++) { /* answer order, as each answer's in turn */
+        const claim_key *k = &an->keys[an->verdicts[v].claim];
+        size_t claim;
+        int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
+        if (rc != CN_OK)
+            return rc;
+        an->verdicts[v].claim = (uint32_t)claim;
     }
     return CN_OK;
 }
@@ -1149,7 +1192,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
                 free(cap);
                 return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
             }
-            c->members[c->n_members++] = (cn_member){.answer = i, .verdict = v};
+            c->members[c->n_members++] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
         }
     }
     free(cap);
@@ -1230,6 +1273,39 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
         return CN_OK;
     *out = strdup(buf);
     return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+}
+
+/* Answer i's metadata note, if its physician differs from its original's. */
+static int keep_note(cn_analysis *an, size_t i, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_answer *a = &r->answers[i];
+    char *text = NULL;
+    int rc = metadata_note(&r->physicians[a->physician],
+                           &r->physicians[r->answers[a->original].physician], &text, err);
+    if (rc != CN_OK || !text)
+        return rc;
+    if (!cn_grow((void **)&an->notes, &an->cap_notes, an->n_notes + 1, sizeof *an->notes)) {
+        free(text);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    an->notes[an->n_notes++] = (note){.answer = i, .text = text};
+    a->review |= CN_REVIEW_DUPLICATE_METADATA;
+    return CN_OK;
+}
+
+const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis *an = r->an;
+    size_t lo = 0, hi = an->n_notes; /* kept in answer order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->notes[mid].answer < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < an->n_notes && an->notes[lo].answer == i ? an->notes[lo].text : NULL;
 }
 
 bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
@@ -1314,13 +1390,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
             if (a->excerpt || a->truncated)
                 a->review |= CN_REVIEW_EXCERPT;
         } else if (a->role == CN_ROLE_DUPLICATE) {
-            int rc = metadata_note(&r->physicians[a->physician],
-                                   &r->physicians[r->answers[a->original].physician],
-                                   &a->metadata_note, err);
+            int rc = keep_note(an, i, err);
             if (rc != CN_OK)
                 return rc;
-            if (a->metadata_note)
-                a->review |= CN_REVIEW_DUPLICATE_METADATA;
         }
         if (a->review)
             r->n_review++;

@@ -360,7 +360,7 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     str(c, o, "duplicate_of", orig->answer_id);
     str(c, o, "original_file", orig->file);
     integer(c, o, "original_index", (long)orig->index);
-    str(c, o, "metadata_differs", a->metadata_note);
+    str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
 
 static void question(jctx *c, cJSON *parent, size_t qi)
