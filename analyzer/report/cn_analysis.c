@@ -75,9 +75,9 @@ struct cn_analysis {
     size_t n_verdicts, cap_verdicts;
     note *notes; /* duplicate-metadata notes, by answer */
     size_t n_notes, cap_notes;
-    char *last_path; /* files_read: a file's pages come in a row */
-    cn_strmap *strings;
-    char **strs; /* interned strings */
+    char *last_path;     /* files_read: a file's pages come in a row */
+    cn_idindex *strings; /* string -> index into strs (no second copy of it) */
+    char **strs;         /* interned strings */
     size_t n_strs, cap_strs;
     cn_strmap *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer; /* answer_id -> first answer with it (no copies of ids) */
@@ -174,7 +174,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->result.an = an;
     an->cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
-    an->strings = cn_strmap_new();
+    an->strings = cn_idindex_new();
     an->physician_ids = cn_strmap_new();
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
@@ -249,7 +249,7 @@ void cn_analysis_free(cn_analysis *an)
     for (size_t i = 0; i < an->n_strs; i++)
         free(an->strs[i]);
     free(an->strs);
-    cn_strmap_free(an->strings);
+    cn_idindex_free(an->strings);
     cn_strmap_free(an->physician_ids);
     cn_idindex_free(an->first_answer);
     cn_idindex_free(an->first_of_qid);
@@ -293,13 +293,18 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an)
 
 /* ---- what is kept of a page: interned strings, keys, records ---- */
 
+static const char *str_of(const void *ctx, uint32_t i)
+{
+    return ((const cn_analysis *)ctx)->strs[i];
+}
+
 /* The analysis' copy of s (NULL for NULL) into *out. */
 static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
 {
     *out = NULL;
     if (!s)
         return CN_OK;
-    int k = cn_strmap_get(an->strings, s);
+    int64_t k = cn_idindex_find(an->strings, s, str_of, an);
     if (k >= 0) {
         *out = an->strs[k];
         return CN_OK;
@@ -308,11 +313,14 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
         !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
         return oom(err);
     char *copy = strdup(s);
-    if (!copy || cn_strmap_put(an->strings, s, (int)an->n_strs)) {
+    if (!copy)
+        return oom(err);
+    an->strs[an->n_strs] = copy;
+    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an)) {
         free(copy);
         return oom(err);
     }
-    an->strs[an->n_strs++] = copy;
+    an->n_strs++;
     *out = copy;
     return CN_OK;
 }
