@@ -79,10 +79,10 @@ struct cn_analysis {
     cn_idindex *strings; /* string -> index into strs (no second copy of it) */
     char **strs;         /* interned strings */
     size_t n_strs, cap_strs;
-    cn_strmap *physician_ids; /* a physician's fields -> index into result.physicians */
-    cn_idindex *first_answer; /* answer_id -> first answer with it (no copies of ids) */
-    cn_idindex *first_of_qid; /* question_id -> first page with it */
-    cn_strmap *key_ids;       /* claim key fields -> index into keys */
+    cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
+    cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
+    cn_idindex *first_of_qid;  /* question_id -> first page with it */
+    cn_strmap *key_ids;        /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
     keybuf key;
@@ -175,7 +175,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
     an->strings = cn_idindex_new();
-    an->physician_ids = cn_strmap_new();
+    an->physician_ids = cn_idindex_new();
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
@@ -250,7 +250,7 @@ void cn_analysis_free(cn_analysis *an)
         free(an->strs[i]);
     free(an->strs);
     cn_idindex_free(an->strings);
-    cn_strmap_free(an->physician_ids);
+    cn_idindex_free(an->physician_ids);
     cn_idindex_free(an->first_answer);
     cn_idindex_free(an->first_of_qid);
     cn_strmap_free(an->key_ids);
@@ -349,22 +349,54 @@ static void key_field(keybuf *k, const char *s)
     key_bytes(k, "\x1f", 1);
 }
 
-/* The index of a physician with p's fields among the result's physicians. */
+/* A physician's fields folded into a hash: NULL and "" differ, and no field
+ * runs into the next; the rating and reviews only count where given. */
+static uint64_t physician_hash(const cn_physician *p)
+{
+    const char *fields[3] = {p->name, p->city, p->specialty};
+    uint64_t h = 1469598103934665603ULL;
+    for (int f = 0; f < 3; f++)
+        h = (h ^
+             (fields[f] ? cn_hash_bytes(fields[f], strlen(fields[f])) : 0x9e3779b97f4a7c15ULL)) *
+            1099511628211ULL;
+    uint64_t rating = 0;
+    if (p->has_rating)
+        memcpy(&rating, &p->rating, sizeof rating);
+    h = (h ^ rating ^ (uint64_t)p->has_rating << 1 ^ (uint64_t)p->has_reviews) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(p->has_reviews ? p->reviews : 0L)) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static bool str_same(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same fields (a rating compared bit for bit, as one physician's pages
+ * print it the same way). */
+static bool physician_same(const void *ctx, uint32_t i, const void *probe)
+{
+    const cn_physician *a = &((const cn_analysis *)ctx)->result.physicians[i];
+    const cn_physician *b = probe;
+    return str_same(a->name, b->name) && str_same(a->city, b->city) &&
+           str_same(a->specialty, b->specialty) && a->has_rating == b->has_rating &&
+           (!a->has_rating || !memcmp(&a->rating, &b->rating, sizeof a->rating)) &&
+           a->has_reviews == b->has_reviews && (!a->has_reviews || a->reviews == b->reviews);
+}
+
+static uint64_t physician_hash_of(const void *ctx, uint32_t i)
+{
+    return physician_hash(&((const cn_analysis *)ctx)->result.physicians[i]);
+}
+
+/* The index of a physician with p's fields among the result's physicians
+ * (the index keeps 4-byte positions, no key strings: a corpus has about one
+ * physician for every three answers). */
 static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    keybuf *k = &an->key;
-    k->len = 0;
-    key_field(k, p->name);
-    key_field(k, p->city);
-    key_field(k, p->specialty);
-    char numbers[96];
-    snprintf(numbers, sizeof numbers, "%d %a %d %ld", p->has_rating,
-             p->has_rating ? p->rating : 0.0, p->has_reviews, p->has_reviews ? p->reviews : 0L);
-    key_field(k, numbers);
-    if (k->failed)
-        return oom(err);
-    int found = cn_strmap_get(an->physician_ids, k->s);
+    uint64_t hash = physician_hash(p);
+    int64_t found = cn_idindex_find_hashed(an->physician_ids, hash, physician_same, an, p);
     if (found >= 0) {
         *out = (size_t)found;
         return CN_OK;
@@ -385,7 +417,8 @@ static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, 
     d->name = (char *)name; /* interned: owned by the analysis, never freed through here */
     d->city = (char *)city;
     d->specialty = (char *)specialty;
-    if (cn_strmap_put(an->physician_ids, k->s, (int)r->n_physicians))
+    if (cn_idindex_add_hashed(an->physician_ids, hash, (uint32_t)r->n_physicians, physician_hash_of,
+                              an))
         return oom(err);
     *out = r->n_physicians++;
     return CN_OK;
