@@ -205,7 +205,8 @@ static void claim_clear(cn_analysis_claim *c)
     free(c->statement);
     free(c->questions);
     free(c->members);
-    cn_tally_clear(&c->tally);
+    if (!c->tally_shared)
+        cn_tally_clear(&c->tally);
 }
 
 static void free_result(cn_analysis_result *r)
@@ -1176,6 +1177,14 @@ static bool question_timing(const cn_analysis *an, const cn_analysis_question *q
     return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
 }
 
+/* A question judged as its own claim reads in its own terms: "Should I
+ * stop smoking before surgery?" answered yes is "yes, it is needed". */
+static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_question *q)
+{
+    return !an->result.claims[q->claim].rule && q->question_type &&
+           !strcmp(q->question_type, "restriction") && !question_timing(an, q);
+}
+
 static int tally_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1188,10 +1197,7 @@ static int tally_questions(cn_analysis *an, cn_error *err)
             vote_of(r, q->answers[k], 0, &votes[k]);
         int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
         free(votes);
-        /* A question judged as its own claim reads in its own terms: "Should I
-         * stop smoking before surgery?" answered yes is "yes, it is needed". */
-        if (rc == CN_OK && !r->claims[q->claim].rule && q->question_type &&
-            !strcmp(q->question_type, "restriction") && !question_timing(an, q))
+        if (rc == CN_OK && reads_as_restriction(an, q))
             rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
         if (rc != CN_OK)
             return rc;
@@ -1261,12 +1267,36 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
+/* Whether a claim's votes are exactly its one question's, in the same order
+ * (an ad-hoc claim mentioned on no other question, the common case), and
+ * that question's summary kept its plain wording: the same votes give the
+ * same tally, so the claim shares it instead of computing and keeping a
+ * second copy. */
+static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_claim *cl)
+{
+    const cn_analysis_result *r = &an->result;
+    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
+        return false;
+    const cn_analysis_question *q = &r->questions[cl->questions[0]];
+    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
+        return false;
+    for (size_t k = 0; k < cl->n_primary; k++)
+        if (cl->members[k].answer != q->answers[k] || cl->members[k].verdict != 0)
+            return false;
+    return true;
+}
+
 static int tally_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
     for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++) {
         cn_analysis_claim *cl = &r->claims[c];
+        if (same_votes_as_question(an, cl)) {
+            cl->tally = r->questions[cl->questions[0]].tally;
+            cl->tally_shared = true;
+            continue;
+        }
         cn_tally_vote *votes = calloc(cl->n_members + 1, sizeof *votes);
         if (!votes)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");

@@ -212,6 +212,7 @@ typedef struct cn_analysis_claim {
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
     cn_tally tally;                       /* of the primary votes; dissent indexes members[] */
+    bool tally_shared; /* tally is its one question's (the same votes): not its own to free */
 } cn_analysis_claim;
 
 typedef struct cn_skipped {
