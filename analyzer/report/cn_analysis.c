@@ -1678,34 +1678,66 @@ static int specialty_conclusion(cn_specialty_comparison *sc, cn_error *err)
     return CN_OK;
 }
 
+static int specialty_order(const void *pa, const void *pb)
+{
+    const char *a = ((const cn_specialty_count *)pa)->specialty;
+    const char *b = ((const cn_specialty_count *)pb)->specialty;
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return strcmp(a, b);
+}
+
+/* How the counted answers' stances split by specialty, known ones by name
+ * and unknown last: the split cn_tally_compute makes of their votes, made
+ * without a vote (and the tally's lists) per answer of the corpus.
+ * Specialties are interned, so one name is one pointer. */
+static int split_specialties(const cn_analysis_result *r, cn_specialty_count **out, size_t *n_out,
+                             cn_error *err)
+{
+    cn_specialty_count *sp = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        const char *spec = r->physicians[a->physician].specialty;
+        size_t g = 0;
+        while (g < n && sp[g].specialty != spec)
+            g++;
+        if (g == n) {
+            if (!cn_grow((void **)&sp, &cap, n + 1, sizeof *sp)) {
+                free(sp);
+                return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+            }
+            sp[n++] = (cn_specialty_count){.specialty = spec};
+        }
+        sp[g].counts[cn_analysis_answer_stance(a)]++;
+        sp[g].answers++;
+    }
+    cn_sort_stable(sp, n, sizeof *sp, specialty_order);
+    *out = sp;
+    *n_out = n;
+    return CN_OK;
+}
+
 static int compare_specialties(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_specialty_comparison *sc = &r->specialties;
-    cn_tally_vote *votes = calloc(r->distinct_answers + 1, sizeof *votes);
-    if (!votes)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < r->n_answers; i++)
-        if (r->answers[i].role == CN_ROLE_COUNTED)
-            vote_of(r, i, 0, &votes[n++]);
-    cn_tally all;
-    /* only the split by specialty is read here: no relabeling of the corpus */
-    cn_consensus_opts o = an->opts.consensus;
-    o.confusion = NULL;
-    int rc = cn_tally_compute(votes, n, &o, &all, err);
-    free(votes);
+    cn_specialty_count *split = NULL;
+    size_t n_split = 0;
+    int rc = split_specialties(r, &split, &n_split, err);
     if (rc != CN_OK)
         return rc;
-    sc->groups = calloc(all.n_specialties + 1, sizeof *sc->groups);
-    long *table = calloc(3 * (all.n_specialties + 1), sizeof *table);
+    sc->groups = calloc(n_split + 1, sizeof *sc->groups);
+    long *table = calloc(3 * (n_split + 1), sizeof *table);
     if (!sc->groups || !table)
         rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t g = 0; g < all.n_specialties && rc == CN_OK; g++) {
+    for (size_t g = 0; g < n_split && rc == CN_OK; g++) {
         cn_specialty_group *grp = &sc->groups[sc->n_groups++];
-        grp->specialty = all.specialties[g].specialty;
-        memcpy(grp->counts, all.specialties[g].counts, sizeof grp->counts);
-        grp->answers = all.specialties[g].answers;
+        grp->specialty = split[g].specialty;
+        memcpy(grp->counts, split[g].counts, sizeof grp->counts);
+        grp->answers = split[g].answers;
         grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
         for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)
             rc = cn_proportion_compute(grp->counts[k],
@@ -1717,7 +1749,7 @@ static int compare_specialties(cn_analysis *an, cn_error *err)
             sc->n_tested++;
         }
     }
-    cn_tally_clear(&all);
+    free(split);
     if (rc == CN_OK) {
         cn_crosstab_opts o;
         cn_crosstab_opts_init(&o);
