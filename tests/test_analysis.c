@@ -404,8 +404,9 @@ static void test_analysis_groups_and_counts(void)
     const cn_analysis_answer *d2 = &r->answers[q->duplicates[1]];
     CU_ASSERT_EQUAL(d1->original, q->answers[0]);
     CU_ASSERT_TRUE(d1->review & CN_REVIEW_DUPLICATE_METADATA);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(d1->metadata_note);
-    CU_ASSERT_PTR_NOT_NULL(strstr(d1->metadata_note, "'Ann Lee, MD' vs 'Someone Else, MD'"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cn_analysis_metadata_note(r, q->duplicates[0]));
+    CU_ASSERT_PTR_NOT_NULL(strstr(cn_analysis_metadata_note(r, q->duplicates[0]),
+                                  "'Ann Lee, MD' vs 'Someone Else, MD'"));
     CU_ASSERT_EQUAL(d2->review, 0);
     bool queued = false;
     for (size_t i = 0; i < r->n_review; i++)

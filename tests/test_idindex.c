@@ -41,10 +41,56 @@ static void test_find_after_growth(void)
     free(v.id);
 }
 
+/* Elements keyed by two fields, with a hash so weak that most elements
+ * collide: only `same` tells them apart. */
+typedef struct pair {
+    int a, b;
+} pair;
+
+static uint64_t weak_hash(const pair *p)
+{
+    return (uint64_t)(p->a % 7);
+}
+
+static uint64_t pair_hash_of(const void *ctx, uint32_t i)
+{
+    return weak_hash(&((const pair *)ctx)[i]);
+}
+
+static bool pair_same(const void *ctx, uint32_t i, const void *probe)
+{
+    const pair *x = &((const pair *)ctx)[i], *y = probe;
+    return x->a == y->a && x->b == y->b;
+}
+
+static void test_hashed_keys(void)
+{
+    enum { N = 3000 };
+    pair *v = malloc(N * sizeof *v);
+    cn_idindex *x = cn_idindex_new();
+    CU_ASSERT_FATAL(v != NULL && x != NULL);
+    for (uint32_t i = 0; i < N; i++) {
+        v[i] = (pair){(int)(i / 3), (int)(i % 3)};
+        CU_ASSERT_EQUAL(cn_idindex_find_hashed(x, weak_hash(&v[i]), pair_same, v, &v[i]), -1);
+        CU_ASSERT_EQUAL(cn_idindex_add_hashed(x, weak_hash(&v[i]), i, pair_hash_of, v), 0);
+    }
+    CU_ASSERT_EQUAL(cn_idindex_count(x), N);
+    for (uint32_t i = 0; i < N; i++) {
+        pair probe = {(int)(i / 3), (int)(i % 3)}; /* equal fields, another object */
+        CU_ASSERT_EQUAL(cn_idindex_find_hashed(x, weak_hash(&probe), pair_same, v, &probe),
+                        (int64_t)i);
+    }
+    pair absent = {1, 3};
+    CU_ASSERT_EQUAL(cn_idindex_find_hashed(x, weak_hash(&absent), pair_same, v, &absent), -1);
+    cn_idindex_free(x);
+    free(v);
+}
+
 int main(void)
 {
     static const tu_test TESTS[] = {
         {"find after growth", test_find_after_growth},
+        {"keys of several fields, colliding hashes", test_hashed_keys},
         {NULL, NULL},
     };
     return tu_run_suite("idindex", TESTS);

@@ -100,3 +100,48 @@ int cn_idindex_add(cn_idindex *x, const char *id, uint32_t i, cn_idindex_key key
     x->used++;
     return 0;
 }
+
+int64_t cn_idindex_find_hashed(const cn_idindex *x, uint64_t hash, cn_idindex_same same,
+                               const void *ctx, const void *probe)
+{
+    size_t s = (size_t)hash & x->mask;
+    while (x->slot[s] != EMPTY && !same(ctx, x->slot[s], probe))
+        s = (s + 1) & x->mask;
+    return x->slot[s] == EMPTY ? -1 : (int64_t)x->slot[s];
+}
+
+/* Twice the slots, placed by the elements' hashes. */
+static int grow_hashed(cn_idindex *x, cn_idindex_hash hash_of, const void *ctx)
+{
+    size_t n = (x->mask + 1) * 2;
+    uint32_t *s = slots_new(n);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i <= x->mask; i++) {
+        if (x->slot[i] == EMPTY)
+            continue;
+        size_t j = (size_t)hash_of(ctx, x->slot[i]) & (n - 1);
+        while (s[j] != EMPTY)
+            j = (j + 1) & (n - 1);
+        s[j] = x->slot[i];
+    }
+    free(x->slot);
+    x->slot = s;
+    x->mask = n - 1;
+    return 0;
+}
+
+int cn_idindex_add_hashed(cn_idindex *x, uint64_t hash, uint32_t i, cn_idindex_hash hash_of,
+                          const void *ctx)
+{
+    if (i == EMPTY)
+        return -1;
+    if ((x->used + 1) * 4 > (x->mask + 1) * 3 && grow_hashed(x, hash_of, ctx) != 0)
+        return -1;
+    size_t s = (size_t)hash & x->mask;
+    while (x->slot[s] != EMPTY)
+        s = (s + 1) & x->mask;
+    x->slot[s] = i;
+    x->used++;
+    return 0;
+}

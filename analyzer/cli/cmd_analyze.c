@@ -436,6 +436,10 @@ static int run(const analyze_args *a)
     size_t skipped = 0;
     if (read_corpus(reader, an, &pg, &skipped) != CN_OK)
         goto done;
+    /* The reader's de-duplication index (~100 bytes a distinct answer) is of
+     * no more use: free it before the figures and reports need memory. */
+    cn_reader_free(reader);
+    reader = NULL;
     clock_gettime(CLOCK_MONOTONIC, &pg.start); /* the classifying rate from here */
     if (cn_analysis_finish(an, &err) != CN_OK) {
         progress_end(&pg);

@@ -41,6 +41,12 @@ typedef struct claim_key {
     const cn_rule *rule;
 } claim_key;
 
+/* A duplicate's metadata note (few answers have one). */
+typedef struct note {
+    size_t answer;
+    char *text;
+} note;
+
 /* A growing byte string (map keys made of several fields). */
 typedef struct keybuf {
     char *s;
@@ -65,14 +71,18 @@ struct cn_analysis {
     page_rec *pages;
     size_t n_pages, cap_pages;
     size_t cap_answers, cap_physicians, cap_conflicts;
-    char *last_path; /* files_read: a file's pages come in a row */
-    cn_strmap *strings;
-    char **strs; /* interned strings */
+    cn_verdict *verdicts; /* every answer's verdicts, in answer order */
+    size_t n_verdicts, cap_verdicts;
+    note *notes; /* duplicate-metadata notes, by answer */
+    size_t n_notes, cap_notes;
+    char *last_path;     /* files_read: a file's pages come in a row */
+    cn_idindex *strings; /* string -> index into strs (no second copy of it) */
+    char **strs;         /* interned strings */
     size_t n_strs, cap_strs;
-    cn_strmap *physician_ids; /* a physician's fields -> index into result.physicians */
-    cn_idindex *first_answer; /* answer_id -> first answer with it (no copies of ids) */
-    cn_idindex *first_of_qid; /* question_id -> first page with it */
-    cn_strmap *key_ids;       /* claim key fields -> index into keys */
+    cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
+    cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
+    cn_idindex *first_of_qid;  /* question_id -> first page with it */
+    cn_strmap *key_ids;        /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
     keybuf key;
@@ -164,8 +174,8 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->result.an = an;
     an->cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
-    an->strings = cn_strmap_new();
-    an->physician_ids = cn_strmap_new();
+    an->strings = cn_idindex_new();
+    an->physician_ids = cn_idindex_new();
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
@@ -195,15 +205,12 @@ static void claim_clear(cn_analysis_claim *c)
     free(c->statement);
     free(c->questions);
     free(c->members);
-    cn_tally_clear(&c->tally);
+    if (!c->tally_shared)
+        cn_tally_clear(&c->tally);
 }
 
 static void free_result(cn_analysis_result *r)
 {
-    for (size_t i = 0; i < r->n_answers; i++) {
-        free(r->answers[i].verdicts);
-        free(r->answers[i].metadata_note);
-    }
     free(r->answers);
     free(r->physicians);
     free(r->conflicts);
@@ -234,13 +241,17 @@ void cn_analysis_free(cn_analysis *an)
     free(an->run);
     cn_batch_free(an->batch);
     cn_spill_free(an->spill);
+    free(an->verdicts);
+    for (size_t i = 0; i < an->n_notes; i++)
+        free(an->notes[i].text);
+    free(an->notes);
     free(an->pages);
     free(an->last_path);
     for (size_t i = 0; i < an->n_strs; i++)
         free(an->strs[i]);
     free(an->strs);
-    cn_strmap_free(an->strings);
-    cn_strmap_free(an->physician_ids);
+    cn_idindex_free(an->strings);
+    cn_idindex_free(an->physician_ids);
     cn_idindex_free(an->first_answer);
     cn_idindex_free(an->first_of_qid);
     cn_strmap_free(an->key_ids);
@@ -283,13 +294,18 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an)
 
 /* ---- what is kept of a page: interned strings, keys, records ---- */
 
+static const char *str_of(const void *ctx, uint32_t i)
+{
+    return ((const cn_analysis *)ctx)->strs[i];
+}
+
 /* The analysis' copy of s (NULL for NULL) into *out. */
 static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
 {
     *out = NULL;
     if (!s)
         return CN_OK;
-    int k = cn_strmap_get(an->strings, s);
+    int64_t k = cn_idindex_find(an->strings, s, str_of, an);
     if (k >= 0) {
         *out = an->strs[k];
         return CN_OK;
@@ -298,11 +314,14 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
         !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
         return oom(err);
     char *copy = strdup(s);
-    if (!copy || cn_strmap_put(an->strings, s, (int)an->n_strs)) {
+    if (!copy)
+        return oom(err);
+    an->strs[an->n_strs] = copy;
+    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an)) {
         free(copy);
         return oom(err);
     }
-    an->strs[an->n_strs++] = copy;
+    an->n_strs++;
     *out = copy;
     return CN_OK;
 }
@@ -331,22 +350,54 @@ static void key_field(keybuf *k, const char *s)
     key_bytes(k, "\x1f", 1);
 }
 
-/* The index of a physician with p's fields among the result's physicians. */
+/* A physician's fields folded into a hash: NULL and "" differ, and no field
+ * runs into the next; the rating and reviews only count where given. */
+static uint64_t physician_hash(const cn_physician *p)
+{
+    const char *fields[3] = {p->name, p->city, p->specialty};
+    uint64_t h = 1469598103934665603ULL;
+    for (int f = 0; f < 3; f++)
+        h = (h ^
+             (fields[f] ? cn_hash_bytes(fields[f], strlen(fields[f])) : 0x9e3779b97f4a7c15ULL)) *
+            1099511628211ULL;
+    uint64_t rating = 0;
+    if (p->has_rating)
+        memcpy(&rating, &p->rating, sizeof rating);
+    h = (h ^ rating ^ (uint64_t)p->has_rating << 1 ^ (uint64_t)p->has_reviews) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(p->has_reviews ? p->reviews : 0L)) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static bool str_same(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same fields (a rating compared bit for bit, as one physician's pages
+ * print it the same way). */
+static bool physician_same(const void *ctx, uint32_t i, const void *probe)
+{
+    const cn_physician *a = &((const cn_analysis *)ctx)->result.physicians[i];
+    const cn_physician *b = probe;
+    return str_same(a->name, b->name) && str_same(a->city, b->city) &&
+           str_same(a->specialty, b->specialty) && a->has_rating == b->has_rating &&
+           (!a->has_rating || !memcmp(&a->rating, &b->rating, sizeof a->rating)) &&
+           a->has_reviews == b->has_reviews && (!a->has_reviews || a->reviews == b->reviews);
+}
+
+static uint64_t physician_hash_of(const void *ctx, uint32_t i)
+{
+    return physician_hash(&((const cn_analysis *)ctx)->result.physicians[i]);
+}
+
+/* The index of a physician with p's fields among the result's physicians
+ * (the index keeps 4-byte positions, no key strings: a corpus has about one
+ * physician for every three answers). */
 static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    keybuf *k = &an->key;
-    k->len = 0;
-    key_field(k, p->name);
-    key_field(k, p->city);
-    key_field(k, p->specialty);
-    char numbers[96];
-    snprintf(numbers, sizeof numbers, "%d %a %d %ld", p->has_rating,
-             p->has_rating ? p->rating : 0.0, p->has_reviews, p->has_reviews ? p->reviews : 0L);
-    key_field(k, numbers);
-    if (k->failed)
-        return oom(err);
-    int found = cn_strmap_get(an->physician_ids, k->s);
+    uint64_t hash = physician_hash(p);
+    int64_t found = cn_idindex_find_hashed(an->physician_ids, hash, physician_same, an, p);
     if (found >= 0) {
         *out = (size_t)found;
         return CN_OK;
@@ -367,7 +418,8 @@ static int physician_index(cn_analysis *an, const cn_physician *p, size_t *out, 
     d->name = (char *)name; /* interned: owned by the analysis, never freed through here */
     d->city = (char *)city;
     d->specialty = (char *)specialty;
-    if (cn_strmap_put(an->physician_ids, k->s, (int)r->n_physicians))
+    if (cn_idindex_add_hashed(an->physician_ids, hash, (uint32_t)r->n_physicians, physician_hash_of,
+                              an))
         return oom(err);
     *out = r->n_physicians++;
     return CN_OK;
@@ -455,20 +507,23 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    a->verdicts = calloc(aa->n_claims ? aa->n_claims : 1, sizeof *a->verdicts);
-    if (!a->verdicts)
+    if (aa->n_claims > UINT16_MAX || !cn_grow((void **)&an->verdicts, &an->cap_verdicts,
+                                              an->n_verdicts + aa->n_claims, sizeof *an->verdicts))
         return oom(err);
     for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
         const cn_rule *rule =
             c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
-        cn_verdict *v = &a->verdicts[a->n_verdicts];
-        int rc = key_index(an, ac->claim_id, ac->statement, rule, &v->claim, err);
+        cn_verdict *v = &an->verdicts[an->n_verdicts];
+        size_t key;
+        int rc = key_index(an, ac->claim_id, ac->statement, rule, &key, err);
         if (rc != CN_OK)
             return rc;
-        v->stance = ac->decision.stance;
+        v->claim = (uint32_t)key;
+        v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
+        an->n_verdicts++;
         a->n_verdicts++;
     }
     return CN_OK;
@@ -513,7 +568,7 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
         size_t o = r->answers[orig].original;
         if (r->answers[o].role == CN_ROLE_COUNTED) {
             a->role = CN_ROLE_DUPLICATE;
-            a->original = o;
+            a->original = (uint32_t)o;
         }
     }
     if (orig >= 0)
@@ -530,12 +585,15 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
                        size_t k, cn_error *err)
 {
+    const cn_answer *ans = &page->answers[k];
     cn_analysis_result *r = &an->result;
+    /* records number answers, pages and places in 32 bits */
+    if (r->n_answers >= INT32_MAX || p >= INT32_MAX || ans->index >= UINT32_MAX || k >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
     if (!cn_grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
         return oom(err);
     size_t i = r->n_answers++;
     cn_analysis_answer *a = &r->answers[i];
-    const cn_answer *ans = &page->answers[k];
     const cn_answer_annotation *aa = &pa->answers[k];
     memset(a, 0, sizeof *a);
     memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
@@ -543,12 +601,14 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
     a->names_primary = aa->names_primary;
-    a->index = ans->index;
-    a->page = p;
-    a->in_page = k;
-    a->original = i;
+    a->index = (uint32_t)ans->index;
+    a->page = (uint32_t)p;
+    a->in_page = (uint32_t)k;
+    a->original = (uint32_t)i;
     a->file = an->pages[p].file;
-    int rc = physician_index(an, &ans->physician, &a->physician, err);
+    size_t physician = 0;
+    int rc = physician_index(an, &ans->physician, &physician, err);
+    a->physician = (uint32_t)physician;
     if (rc == CN_OK)
         rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
@@ -835,8 +895,35 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Every answer pointed at its verdicts in the pool, which grows no more
+ * (both arrays cut to their exact size first). */
+static void link_verdicts(cn_analysis *an)
+{
+    cn_analysis_result *r = &an->result;
+    if (an->n_verdicts && an->n_verdicts < an->cap_verdicts) {
+        cn_verdict *v = realloc(an->verdicts, an->n_verdicts * sizeof *v);
+        if (v) {
+            an->verdicts = v;
+            an->cap_verdicts = an->n_verdicts;
+        }
+    }
+    if (r->n_answers && r->n_answers < an->cap_answers) {
+        cn_analysis_answer *a = realloc(r->answers, r->n_answers * sizeof *a);
+        if (a) {
+            r->answers = a;
+            an->cap_answers = r->n_answers;
+        }
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        r->answers[i].verdicts = an->verdicts + at;
+        at += r->answers[i].n_verdicts;
+    }
+}
+
 static int group(cn_analysis *an, cn_error *err)
 {
+    link_verdicts(an);
     int rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
@@ -892,15 +979,13 @@ static int primary_claims(cn_analysis *an, cn_error *err)
  * primary claim first, then the other claims an answer takes a position on. */
 static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
-    cn_analysis_result *r = &an->result;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        for (size_t v = 0; v < a->n_verdicts; v++) {
-            const claim_key *k = &an->keys[a->verdicts[v].claim];
-            int rc = claim_index(an, k->id, k->statement, k->rule, &a->verdicts[v].claim, err);
-            if (rc != CN_OK)
-                return rc;
-        }
+    for (size_t v = 0; v < an->n_verdicts; v++) { /* answer order, as each answer's in turn */
+        const claim_key *k = &an->keys[an->verdicts[v].claim];
+        size_t claim;
+        int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
+        if (rc != CN_OK)
+            return rc;
+        an->verdicts[v].claim = (uint32_t)claim;
     }
     return CN_OK;
 }
@@ -1092,6 +1177,14 @@ static bool question_timing(const cn_analysis *an, const cn_analysis_question *q
     return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
 }
 
+/* A question judged as its own claim reads in its own terms: "Should I
+ * stop smoking before surgery?" answered yes is "yes, it is needed". */
+static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_question *q)
+{
+    return !an->result.claims[q->claim].rule && q->question_type &&
+           !strcmp(q->question_type, "restriction") && !question_timing(an, q);
+}
+
 static int tally_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1104,10 +1197,7 @@ static int tally_questions(cn_analysis *an, cn_error *err)
             vote_of(r, q->answers[k], 0, &votes[k]);
         int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
         free(votes);
-        /* A question judged as its own claim reads in its own terms: "Should I
-         * stop smoking before surgery?" answered yes is "yes, it is needed". */
-        if (rc == CN_OK && !r->claims[q->claim].rule && q->question_type &&
-            !strcmp(q->question_type, "restriction") && !question_timing(an, q))
+        if (rc == CN_OK && reads_as_restriction(an, q))
             rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
         if (rc != CN_OK)
             return rc;
@@ -1149,7 +1239,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
                 free(cap);
                 return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
             }
-            c->members[c->n_members++] = (cn_member){.answer = i, .verdict = v};
+            c->members[c->n_members++] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
         }
     }
     free(cap);
@@ -1177,12 +1267,36 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
+/* Whether a claim's votes are exactly its one question's, in the same order
+ * (an ad-hoc claim mentioned on no other question, the common case), and
+ * that question's summary kept its plain wording: the same votes give the
+ * same tally, so the claim shares it instead of computing and keeping a
+ * second copy. */
+static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_claim *cl)
+{
+    const cn_analysis_result *r = &an->result;
+    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
+        return false;
+    const cn_analysis_question *q = &r->questions[cl->questions[0]];
+    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
+        return false;
+    for (size_t k = 0; k < cl->n_primary; k++)
+        if (cl->members[k].answer != q->answers[k] || cl->members[k].verdict != 0)
+            return false;
+    return true;
+}
+
 static int tally_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
     for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++) {
         cn_analysis_claim *cl = &r->claims[c];
+        if (same_votes_as_question(an, cl)) {
+            cl->tally = r->questions[cl->questions[0]].tally;
+            cl->tally_shared = true;
+            continue;
+        }
         cn_tally_vote *votes = calloc(cl->n_members + 1, sizeof *votes);
         if (!votes)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
@@ -1230,6 +1344,39 @@ static int metadata_note(const cn_physician *d, const cn_physician *o, char **ou
         return CN_OK;
     *out = strdup(buf);
     return *out ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+}
+
+/* Answer i's metadata note, if its physician differs from its original's. */
+static int keep_note(cn_analysis *an, size_t i, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_answer *a = &r->answers[i];
+    char *text = NULL;
+    int rc = metadata_note(&r->physicians[a->physician],
+                           &r->physicians[r->answers[a->original].physician], &text, err);
+    if (rc != CN_OK || !text)
+        return rc;
+    if (!cn_grow((void **)&an->notes, &an->cap_notes, an->n_notes + 1, sizeof *an->notes)) {
+        free(text);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    an->notes[an->n_notes++] = (note){.answer = i, .text = text};
+    a->review |= CN_REVIEW_DUPLICATE_METADATA;
+    return CN_OK;
+}
+
+const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis *an = r->an;
+    size_t lo = 0, hi = an->n_notes; /* kept in answer order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->notes[mid].answer < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < an->n_notes && an->notes[lo].answer == i ? an->notes[lo].text : NULL;
 }
 
 bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
@@ -1314,13 +1461,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
             if (a->excerpt || a->truncated)
                 a->review |= CN_REVIEW_EXCERPT;
         } else if (a->role == CN_ROLE_DUPLICATE) {
-            int rc = metadata_note(&r->physicians[a->physician],
-                                   &r->physicians[r->answers[a->original].physician],
-                                   &a->metadata_note, err);
+            int rc = keep_note(an, i, err);
             if (rc != CN_OK)
                 return rc;
-            if (a->metadata_note)
-                a->review |= CN_REVIEW_DUPLICATE_METADATA;
         }
         if (a->review)
             r->n_review++;
@@ -1535,34 +1678,66 @@ static int specialty_conclusion(cn_specialty_comparison *sc, cn_error *err)
     return CN_OK;
 }
 
+static int specialty_order(const void *pa, const void *pb)
+{
+    const char *a = ((const cn_specialty_count *)pa)->specialty;
+    const char *b = ((const cn_specialty_count *)pb)->specialty;
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return strcmp(a, b);
+}
+
+/* How the counted answers' stances split by specialty, known ones by name
+ * and unknown last: the split cn_tally_compute makes of their votes, made
+ * without a vote (and the tally's lists) per answer of the corpus.
+ * Specialties are interned, so one name is one pointer. */
+static int split_specialties(const cn_analysis_result *r, cn_specialty_count **out, size_t *n_out,
+                             cn_error *err)
+{
+    cn_specialty_count *sp = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        const char *spec = r->physicians[a->physician].specialty;
+        size_t g = 0;
+        while (g < n && sp[g].specialty != spec)
+            g++;
+        if (g == n) {
+            if (!cn_grow((void **)&sp, &cap, n + 1, sizeof *sp)) {
+                free(sp);
+                return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+            }
+            sp[n++] = (cn_specialty_count){.specialty = spec};
+        }
+        sp[g].counts[cn_analysis_answer_stance(a)]++;
+        sp[g].answers++;
+    }
+    cn_sort_stable(sp, n, sizeof *sp, specialty_order);
+    *out = sp;
+    *n_out = n;
+    return CN_OK;
+}
+
 static int compare_specialties(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_specialty_comparison *sc = &r->specialties;
-    cn_tally_vote *votes = calloc(r->distinct_answers + 1, sizeof *votes);
-    if (!votes)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < r->n_answers; i++)
-        if (r->answers[i].role == CN_ROLE_COUNTED)
-            vote_of(r, i, 0, &votes[n++]);
-    cn_tally all;
-    /* only the split by specialty is read here: no relabeling of the corpus */
-    cn_consensus_opts o = an->opts.consensus;
-    o.confusion = NULL;
-    int rc = cn_tally_compute(votes, n, &o, &all, err);
-    free(votes);
+    cn_specialty_count *split = NULL;
+    size_t n_split = 0;
+    int rc = split_specialties(r, &split, &n_split, err);
     if (rc != CN_OK)
         return rc;
-    sc->groups = calloc(all.n_specialties + 1, sizeof *sc->groups);
-    long *table = calloc(3 * (all.n_specialties + 1), sizeof *table);
+    sc->groups = calloc(n_split + 1, sizeof *sc->groups);
+    long *table = calloc(3 * (n_split + 1), sizeof *table);
     if (!sc->groups || !table)
         rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t g = 0; g < all.n_specialties && rc == CN_OK; g++) {
+    for (size_t g = 0; g < n_split && rc == CN_OK; g++) {
         cn_specialty_group *grp = &sc->groups[sc->n_groups++];
-        grp->specialty = all.specialties[g].specialty;
-        memcpy(grp->counts, all.specialties[g].counts, sizeof grp->counts);
-        grp->answers = all.specialties[g].answers;
+        grp->specialty = split[g].specialty;
+        memcpy(grp->counts, split[g].counts, sizeof grp->counts);
+        grp->answers = split[g].answers;
         grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
         for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)
             rc = cn_proportion_compute(grp->counts[k],
@@ -1574,7 +1749,7 @@ static int compare_specialties(cn_analysis *an, cn_error *err)
             sc->n_tested++;
         }
     }
-    cn_tally_clear(&all);
+    free(split);
     if (rc == CN_OK) {
         cn_crosstab_opts o;
         cn_crosstab_opts_init(&o);

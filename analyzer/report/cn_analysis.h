@@ -79,6 +79,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Defaults. 2000 Monte Carlo tables is R's chisq.test default (each table
  * costs time proportional to the answers); below 0.5 the classifier's winning
@@ -135,44 +136,45 @@ const char *cn_answer_role_name(cn_answer_role role);
 
 /* One answer's decision on one claim: what the figures and the reports'
  * cross-question parts need. Its scores, reason and evidence stay with the
- * page on disk (cn_analysis_decision while the page is loaded). */
+ * page on disk (cn_analysis_decision while the page is loaded). 16 bytes:
+ * the analysis keeps one per verdict of every answer. */
 typedef struct cn_verdict {
-    size_t claim; /* index into the result's claims */
     double confidence;
-    cn_stance stance;
+    uint32_t claim; /* index into the result's claims */
+    uint8_t stance; /* cn_stance */
     bool conflicting;
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record (strings are the analysis' interned copies). The page's text,
+ * record of 72 bytes (at a million answers and more, every byte here is a
+ * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. */
 typedef struct cn_analysis_answer {
     char answer_id[CN_ID_LEN + 1];
-    bool excerpt;       /* cn_answer.excerpt */
-    bool truncated;     /* cn_answer.truncated */
-    bool fragment;      /* a cut-off scrap of fewer than opts.fragment_words words */
-    bool names_primary; /* names its question's catalog claim in its own words */
-    bool dissent;       /* its stance differs from its question's majority */
-    cn_answer_role role;
-    unsigned review;      /* CN_REVIEW_* reasons (0: not queued) */
-    const char *file;     /* its page's base name, NULL when the page has none */
-    size_t index;         /* cn_answer.index: its place in its file */
-    size_t page;          /* its page, numbered in reading order from 0 */
-    size_t in_page;       /* its position in the page's answers */
-    size_t physician;     /* index into the result's physicians */
-    size_t question;      /* index into the result's questions */
-    size_t original;      /* duplicates: the counted answer; otherwise itself */
-    cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
-    size_t n_verdicts;
+    bool excerpt : 1;       /* cn_answer.excerpt */
+    bool truncated : 1;     /* cn_answer.truncated */
+    bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
+    bool names_primary : 1; /* names its question's catalog claim in its own words */
+    bool dissent : 1;       /* its stance differs from its question's majority */
+    uint8_t role;           /* cn_answer_role */
+    uint8_t review;         /* CN_REVIEW_* reasons (0: not queued) */
+    uint16_t n_verdicts;
+    uint32_t index;              /* cn_answer.index: its place in its file */
+    uint32_t page;               /* its page, numbered in reading order from 0 */
+    uint32_t in_page;            /* its position in the page's answers */
+    uint32_t physician;          /* index into the result's physicians */
+    uint32_t question;           /* index into the result's questions */
+    uint32_t original;           /* duplicates: the counted answer; otherwise itself */
+    const char *file;            /* its page's base name, NULL when the page has none */
+    const cn_verdict *verdicts;  /* [0]: the question's primary claim; then others */
     const cn_override *override; /* the editor's stance on the primary claim, or NULL */
-    char *metadata_note;         /* duplicate-metadata: what differs; else NULL */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
 typedef struct cn_member {
-    size_t answer;
-    size_t verdict;
+    uint32_t answer;
+    uint32_t verdict;
 } cn_member;
 
 typedef struct cn_analysis_question {
@@ -210,6 +212,7 @@ typedef struct cn_analysis_claim {
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
     cn_tally tally;                       /* of the primary votes; dissent indexes members[] */
+    bool tally_shared; /* tally is its one question's (the same votes): not its own to free */
 } cn_analysis_claim;
 
 typedef struct cn_skipped {
@@ -359,6 +362,10 @@ const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, s
 /* The asker's text of question q while it is loaded; NULL when no page of
  * it shows one. */
 const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q);
+
+/* What differs between a duplicate's physician and its original's
+ * (duplicate-metadata), or NULL: kept aside, as few answers have one. */
+const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
 
 /* The primary decision's scores of a conflicting answer; NULL for another. */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);

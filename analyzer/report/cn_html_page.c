@@ -4,6 +4,7 @@
 #include "cn_sort.h"
 #include "cn_config.h"
 #include "cn_hash.h"
+#include "cn_idindex.h"
 #include "cn_html_out.h"
 #include "cn_html_parts.h"
 #include "cn_html_question.h"
@@ -805,6 +806,11 @@ static void physicians_free(physicians *ph)
     free(ph->storage);
 }
 
+static const char *group_key(const void *ctx, uint32_t i)
+{
+    return ((const physicians *)ctx)->groups[i].key;
+}
+
 static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
 {
     memset(ph, 0, sizeof *ph);
@@ -812,7 +818,8 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     for (size_t qi = 0; qi < r->n_questions; qi++)
         for (size_t i = 0; i < r->questions[qi].n_answers; i++)
             named += cn_analysis_physician(r, r->questions[qi].answers[i])->name != NULL;
-    cn_strmap *by_name = cn_strmap_new();
+    /* positions of groups by their key: no second copy of every name */
+    cn_idindex *by_name = cn_idindex_new();
     size_t *group_of = malloc((named + 1) * sizeof *group_of);
     ph->groups = calloc(named + 1, sizeof *ph->groups);
     ph->owned_names = calloc(named + 1, sizeof *ph->owned_names);
@@ -828,13 +835,14 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
                 continue;
             char *owned;
             const char *clean = cn_html_clean(name, &owned);
-            int gi = clean ? cn_strmap_get(by_name, clean) : -1;
+            int64_t gi = clean ? cn_idindex_find(by_name, clean, group_key, ph) : -1;
             if (clean && gi < 0) {
-                gi = (int)ph->n;
-                ok = cn_strmap_put(by_name, clean, gi) == 0;
+                gi = (int64_t)ph->n;
                 ph->groups[ph->n] = (group){.first = q->answers[i], .key = clean};
                 ph->owned_names[ph->n++] = owned;
                 owned = NULL;
+                ok = gi < UINT32_MAX &&
+                     cn_idindex_add(by_name, clean, (uint32_t)gi, group_key, ph) == 0;
             }
             free(owned);
             ok = ok && clean;
@@ -860,7 +868,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
             g->members[g->n++] = q->answers[i];
         }
     }
-    cn_strmap_free(by_name);
+    cn_idindex_free(by_name);
     free(group_of);
     return ok;
 }

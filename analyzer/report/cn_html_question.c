@@ -525,7 +525,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_raw(o, ">");
         cn_html_text(o, orig->file);
         fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);
-        cn_html_text(o, a->metadata_note);
+        cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");
     }
     cn_html_raw(o, "</tbody></table></div></details>");

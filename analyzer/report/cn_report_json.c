@@ -18,6 +18,7 @@ typedef struct jctx {
     bool oom;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
+    size_t claim; /* the claim whose votes are being written */
 } jctx;
 
 static cJSON *add(jctx *c, cJSON *parent, const char *key, cJSON *item)
@@ -360,7 +361,7 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     str(c, o, "duplicate_of", orig->answer_id);
     str(c, o, "original_file", orig->file);
     integer(c, o, "original_index", (long)orig->index);
-    str(c, o, "metadata_differs", a->metadata_note);
+    str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
 
 static void question(jctx *c, cJSON *parent, size_t qi)
@@ -419,19 +420,23 @@ static void claim(jctx *c, cJSON *parent, size_t ci)
     for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)
         str(c, dis, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
     specialty_split(c, o, &cl->tally);
-    cJSON *votes = arr(c, o, "votes");
-    for (size_t i = 0; votes && i < cl->n_members; i++) {
-        const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        size_t verdict = cl->members[i].verdict;
-        cJSON *v = obj(c, votes, NULL);
-        if (!v)
-            return;
-        str(c, v, "answer_id", a->answer_id);
-        str(c, v, "question_id", c->r->questions[a->question].id);
-        str(c, v, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
-        num(c, v, "confidence", cn_analysis_verdict_confidence(a, verdict));
-        boolean(c, v, "primary", cl->members[i].verdict == 0);
-    }
+    /* then "votes": emit_claim */
+}
+
+/* Vote i of the claim being written. */
+static void vote(jctx *c, cJSON *parent, size_t i)
+{
+    const cn_analysis_claim *cl = &c->r->claims[c->claim];
+    const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
+    size_t verdict = cl->members[i].verdict;
+    cJSON *v = obj(c, parent, NULL);
+    if (!v)
+        return;
+    str(c, v, "answer_id", a->answer_id);
+    str(c, v, "question_id", c->r->questions[a->question].id);
+    str(c, v, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
+    num(c, v, "confidence", cn_analysis_verdict_confidence(a, verdict));
+    boolean(c, v, "primary", cl->members[i].verdict == 0);
 }
 
 static void alpha(jctx *c, cJSON *parent, const char *key, const cn_agreement_result *a,
@@ -767,9 +772,41 @@ static void emit_questions(jctx *c, FILE *f)
     cn_analysis_release(c->r);
 }
 
-static void claim_element(jctx *c, cJSON *parent, size_t i)
+/* A claim of the top-level array: its figures as one tree, then its votes
+ * streamed after them (a catalog claim has a vote from every answer to its
+ * questions, hundreds of thousands at a gigabyte); the bytes cJSON_Print
+ * gives for the whole claim. */
+static void emit_claim(jctx *c, FILE *f, size_t ci)
 {
-    claim(c, parent, i);
+    cJSON *holder = cJSON_CreateArray();
+    if (holder)
+        claim(c, holder, ci);
+    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
+    cJSON_Delete(holder);
+    size_t len = text ? strlen(text) : 0;
+    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
+        cJSON_free(text);
+        c->oom = true;
+        return;
+    }
+    text[len - 2] = '\0'; /* reopen the object: the votes follow */
+    emit_indented(f, text, 2);
+    cJSON_free(text);
+    c->claim = ci;
+    emit_list(c, f, "votes", NULL, c->r->claims[ci].n_members, vote);
+    fputs("\n\t\t}", f);
+}
+
+/* The top-level "claims" array. */
+static void emit_claims(jctx *c, FILE *f)
+{
+    fputs("\t\"claims\":\t[", f);
+    for (size_t i = 0; i < c->r->n_claims && !c->oom; i++) {
+        if (i)
+            fputs(", ", f);
+        emit_claim(c, f, i);
+    }
+    fputs("],\n", f);
 }
 
 int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
@@ -781,7 +818,7 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
         header(&c, holder);
     emit_members(&c, f, holder, false);
     emit_questions(&c, f);
-    emit_array(&c, f, "claims", r->n_claims, claim_element, false);
+    emit_claims(&c, f);
     holder = cJSON_CreateObject();
     if (holder) {
         agreement(&c, holder);

@@ -387,7 +387,7 @@ static void duplicate(xctx *c, size_t idx)
     attr(c, "duplicate-of", orig->answer_id);
     attr(c, "original-file", orig->file);
     attr_int(c, "original-index", (long)orig->index);
-    attr(c, "metadata-differs", a->metadata_note);
+    attr(c, "metadata-differs", cn_analysis_metadata_note(c->r, idx));
     end(c);
 }
 
