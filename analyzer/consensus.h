@@ -75,6 +75,7 @@
 #include "cn_interval.h"
 #include "cn_pairwise.h"
 #include "cn_relabel.h"
+#include "cn_relabel_memo.h"
 #include "cn_stats_csv.h"
 #include "cn_strata.h"
 

@@ -1092,7 +1092,7 @@ static bool question_timing(const cn_analysis *an, const cn_analysis_question *q
     return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
 }
 
-static int tally_questions(cn_analysis *an, cn_error *err)
+static int tally_questions(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
@@ -1102,7 +1102,8 @@ static int tally_questions(cn_analysis *an, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < q->n_answers; k++)
             vote_of(r, q->answers[k], 0, &votes[k]);
-        int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
+        int rc =
+            cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
         free(votes);
         /* A question judged as its own claim reads in its own terms: "Should I
          * stop smoking before surgery?" answered yes is "yes, it is needed". */
@@ -1177,7 +1178,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
-static int tally_claims(cn_analysis *an, cn_error *err)
+static int tally_claims(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
@@ -1188,9 +1189,24 @@ static int tally_claims(cn_analysis *an, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < cl->n_members; k++)
             vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
-        rc = cn_tally_compute(votes, cl->n_primary, &an->opts.consensus, &cl->tally, err);
+        rc =
+            cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
         free(votes);
     }
+    return rc;
+}
+
+/* Questions then claims, one relabeling memo for both: a claim judged on
+ * one question has that question's counts. */
+static int tally(cn_analysis *an, cn_error *err)
+{
+    cn_relabel_memo *memo = NULL;
+    int rc = cn_relabel_memo_new(&memo, err);
+    if (rc == CN_OK)
+        rc = tally_questions(an, memo, err);
+    if (rc == CN_OK)
+        rc = tally_claims(an, memo, err);
+    cn_relabel_memo_free(memo);
     return rc;
 }
 
@@ -1622,9 +1638,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = apply_overrides(an, err);
     if (rc == CN_OK)
-        rc = tally_questions(an, err);
-    if (rc == CN_OK)
-        rc = tally_claims(an, err);
+        rc = tally(an, err);
     if (rc == CN_OK)
         rc = flag_answers(an, err);
     if (rc == CN_OK)

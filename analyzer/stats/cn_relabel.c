@@ -243,29 +243,22 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     return CN_OK;
 }
 
-int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
-                       const bool *certain, size_t n,
-                       const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
-                       unsigned long seed, cn_relabel_result *out, cn_error *err)
+int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
+                              const unsigned group[CN_STANCE_COUNT],
+                              const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                              size_t draws, unsigned long seed, cn_relabel_result *out,
+                              cn_error *err)
 {
     *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
     if (draws == 0)
         return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
-    if (n > UINT_MAX / 2)
-        return cn_error_set(err, CN_ERR_USAGE, "relabel: more than %u answers", UINT_MAX / 2);
     double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
     int rc = posterior_rows(confusion, post, err);
     if (rc)
         return rc;
-    long counts[CN_STANCE_COUNT] = {0}, fixed[CN_STANCE_COUNT] = {0};
-    unsigned group[CN_STANCE_COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-        counts[predicted[i]]++;
-        if (certain && certain[i])
-            fixed[predicted[i]]++;
-        else
-            group[predicted[i]]++;
-    }
+    long counts[CN_STANCE_COUNT];
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        counts[k] = fixed[k] + (long)group[k];
     cn_stance majority;
     cn_consensus_level level = cn_consensus_level_of(opts, counts, &majority);
     if (group[0] + group[1] + group[2] + group[3] <= CN_RELABEL_EXACT_MAX) {
@@ -313,4 +306,37 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
     }
     free(shares);
     return CN_OK;
+}
+
+int cn_relabel_count(const cn_stance *predicted, const bool *certain, size_t n,
+                     long fixed[CN_STANCE_COUNT], unsigned group[CN_STANCE_COUNT], cn_error *err)
+{
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        fixed[k] = 0;
+        group[k] = 0;
+    }
+    if (n > UINT_MAX / 2)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: more than %u answers", UINT_MAX / 2);
+    for (size_t i = 0; i < n; i++) {
+        if (certain && certain[i])
+            fixed[predicted[i]]++;
+        else
+            group[predicted[i]]++;
+    }
+    return CN_OK;
+}
+
+int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
+                       const bool *certain, size_t n,
+                       const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
+                       unsigned long seed, cn_relabel_result *out, cn_error *err)
+{
+    *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
+    if (draws == 0)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
+    long fixed[CN_STANCE_COUNT];
+    unsigned group[CN_STANCE_COUNT];
+    int rc = cn_relabel_count(predicted, certain, n, fixed, group, err);
+    return rc ? rc
+              : cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, out, err);
 }
