@@ -99,6 +99,7 @@
 #include "cn_rundiff.h"
 #include "cn_shard.h"
 #include "cn_spill.h"
+#include "cn_spill_codec.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 
