@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 4096 slots of ~100 bytes: a few hundred KiB whatever the corpus. */
+/* 4096 slots of ~100 bytes, and the work's 8191 levels: under 1 MiB whatever
+ * the corpus. */
 #define MEMO_SLOTS 4096
 
 typedef struct memo_slot {
@@ -30,14 +31,17 @@ struct cn_relabel_memo {
     bool has_settings;
     memo_settings settings;
     memo_slot *slots;
+    cn_relabel_work *work; /* levels seen under the settings, scratch */
 };
 
 int cn_relabel_memo_new(cn_relabel_memo **out, cn_error *err)
 {
     cn_relabel_memo *m = calloc(1, sizeof *m);
-    if (m)
+    if (m) {
         m->slots = calloc(MEMO_SLOTS, sizeof *m->slots);
-    if (!m || !m->slots) {
+        m->work = cn_relabel_work_new();
+    }
+    if (!m || !m->slots || !m->work) {
         cn_relabel_memo_free(m);
         *out = NULL;
         return cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory");
@@ -51,6 +55,7 @@ void cn_relabel_memo_free(cn_relabel_memo *memo)
     if (!memo)
         return;
     free(memo->slots);
+    cn_relabel_work_free(memo->work);
     free(memo);
 }
 
@@ -92,6 +97,7 @@ static void use_settings(cn_relabel_memo *m, const cn_consensus_opts *opts,
     if (m->has_settings && same_settings(&m->settings, &s))
         return;
     memset(m->slots, 0, MEMO_SLOTS * sizeof *m->slots);
+    cn_relabel_work_forget(m->work);
     m->settings = s;
     m->has_settings = true;
 }
@@ -126,7 +132,8 @@ int cn_relabel_compute_memo(cn_relabel_memo *memo, const cn_consensus_opts *opts
         *out = s->result;
         return CN_OK;
     }
-    rc = cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, out, err);
+    rc =
+        cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, memo->work, out, err);
     if (rc)
         return rc;
     memcpy(s->fixed, fixed, sizeof s->fixed);
