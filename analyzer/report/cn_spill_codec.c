@@ -217,6 +217,8 @@ static int question_index(cn_spill_codec *c, const cn_page_annotation *pa, bool 
 
 static void put(cn_spill_bytes *b, const void *v, size_t n)
 {
+    if (n == 0)
+        return; /* v may be NULL then */
     if (b->failed || !cn_grow((void **)&b->s, &b->cap, b->len + n, 1)) {
         b->failed = true;
         return;
