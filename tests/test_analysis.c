@@ -736,6 +736,15 @@ static void test_fmt_clean_text(void)
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 5), 4);  /* after "café" */
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 9), 6);  /* after the opening quote */
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 99), 9); /* clamped to the end */
+    /* resumed from a cursor: the same counts for every offset, forward,
+     * backward and inside a character, malformed bytes included */
+    const char *m = "a\xc3\xa9\xff\xe2\x80\x9c\xe2\x80 z\xf0\x9f\x98\x80!";
+    size_t mlen = strlen(m);
+    size_t order[] = {0, 2, 3, 3, 9, 4, 5, 12, 1, 16, 7, 99, 6};
+    cn_fmt_char_cursor cur = {0};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+        CU_ASSERT_EQUAL(cn_fmt_char_offset_from(&cur, m, mlen, order[k]),
+                        cn_fmt_char_offset(m, mlen, order[k]));
 }
 
 /* ---- output set ---- */

@@ -666,11 +666,10 @@ static void d_physician(jctx *c, cn_jsonpretty *w, const cn_physician *p)
     cn_jsonpretty_close_object(w);
 }
 
-/* As matched_text(). */
-static void d_matched_text(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn_evidence *e)
+/* As matched_text(), with src's length known. */
+static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t len,
+                           const cn_evidence *e)
 {
-    const char *src = e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
-    size_t len = strlen(src);
     size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
     if (end < start)
         end = start;
@@ -684,9 +683,12 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const cn_answer *ans, cons
     free(clean);
 }
 
-/* As evidence(..., true). */
+/* As evidence(..., true); each text's length taken once. */
 static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn_decision *d)
 {
+    const char *title = ans->title ? ans->title : "", *text = ans->text ? ans->text : "";
+    size_t title_len = d->n_evidence ? strlen(title) : 0,
+           text_len = d->n_evidence ? strlen(text) : 0;
     cn_jsonpretty_key(w, "evidence");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < d->n_evidence; i++) {
@@ -697,7 +699,7 @@ static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn
         d_integer(w, "end", (long)e->end);
         d_str(c, w, "in", e->in_title ? "title" : "text");
         d_str(c, w, "kind", cn_rule_kind_name(e->rule->kind));
-        d_matched_text(c, w, ans, e);
+        d_matched_text(c, w, e->in_title ? title : text, e->in_title ? title_len : text_len, e);
         bool cue = e->rule->kind == CN_RULE_CUE;
         d_str(c, w, "stance", cue ? cn_stance_name(e->stance) : NULL);
         if (cue) {
