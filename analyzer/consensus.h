@@ -37,6 +37,7 @@
 
 /* text */
 #include "cn_jsonbuf.h"
+#include "cn_jsonpretty.h"
 #include "cn_lines.h"
 #include "cn_text.h"
 #include "cn_tokens.h"
@@ -75,6 +76,7 @@
 #include "cn_interval.h"
 #include "cn_pairwise.h"
 #include "cn_relabel.h"
+#include "cn_relabel_memo.h"
 #include "cn_stats_csv.h"
 #include "cn_strata.h"
 
@@ -98,6 +100,7 @@
 #include "cn_rundiff.h"
 #include "cn_shard.h"
 #include "cn_spill.h"
+#include "cn_spill_codec.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 

@@ -13,7 +13,9 @@
 #include "cn_report_json.h"
 #include "cn_review.h"
 #include "cn_rules.h"
+#include "cn_partial.h"
 #include "cn_spill.h"
+#include "cn_spill_codec.h"
 #include "cn_summary.h"
 #include "cn_tally.h"
 
@@ -556,6 +558,146 @@ static void test_spill_round_trip(void)
     cn_rules_free(rules);
 }
 
+static void same_str_or_null(const char *a, const char *b)
+{
+    CU_ASSERT_TRUE((a == NULL) == (b == NULL));
+    if (a && b)
+        CU_ASSERT_STRING_EQUAL(a, b);
+}
+
+/* A decision as the spill codec gives it back equals the partial reader's. */
+static void same_decision(const cn_decision *a, const cn_decision *b)
+{
+    CU_ASSERT_EQUAL(a->stance, b->stance);
+    CU_ASSERT_EQUAL(memcmp(&a->confidence, &b->confidence, sizeof a->confidence), 0);
+    CU_ASSERT_EQUAL(memcmp(a->scores, b->scores, sizeof a->scores), 0);
+    CU_ASSERT_EQUAL(a->conflicting, b->conflicting);
+    same_str_or_null(a->reason, b->reason);
+    same_str_or_null(a->deciding_feature, b->deciding_feature);
+    CU_ASSERT_EQUAL(a->work, b->work);
+    CU_ASSERT_EQUAL_FATAL(a->n_evidence, b->n_evidence);
+    for (size_t e = 0; e < a->n_evidence; e++) {
+        const cn_evidence *x = &a->evidence[e], *y = &b->evidence[e];
+        CU_ASSERT_PTR_EQUAL(x->rule, y->rule);
+        CU_ASSERT_EQUAL(x->in_title, y->in_title);
+        CU_ASSERT_EQUAL(x->start, y->start);
+        CU_ASSERT_EQUAL(x->end, y->end);
+        CU_ASSERT_EQUAL(x->stance, y->stance);
+        CU_ASSERT_EQUAL(memcmp(&x->weight, &y->weight, sizeof x->weight), 0);
+        CU_ASSERT_EQUAL(x->flags, y->flags);
+    }
+}
+
+/* The spill's bytes decode to what the partial format's page line parses
+ * to, field for field (the reports read only those), and damaged bytes are
+ * refused. */
+static void test_spill_codec_matches_partial(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_error err;
+    cn_annotator *ann = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(rules, &ann, &err), CN_OK);
+    cn_page *pg = make_page("a.txt", "Can Botox reduce muscle mass in arms or legs?",
+                            "aaaaaaaaaaaaaaaa", PAGE_A, 3);
+    pg->answers[0].physician.has_rating = true;
+    pg->answers[0].physician.rating = 0.1 + 0.2;
+    pg->answers[1].physician.has_reviews = true;
+    pg->answers[1].physician.reviews = 12;
+    pg->answers[1].excerpt = pg->answers[2].truncated = true;
+    cn_page_annotation *pa = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_page(ann, pg, &pa, &err), CN_OK);
+    cn_spill_codec *codec = cn_spill_codec_new(rules);
+    cn_partial_pool *pool = cn_partial_pool_new(rules);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(codec);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pool);
+    cn_spill_bytes bytes = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_spill_codec_encode(codec, pg, pa, &bytes, &err), CN_OK);
+    cn_jsonbuf line = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_partial_page_line(&line, pg, true, pa, &err), CN_OK);
+    cn_partial_record rec;
+    CU_ASSERT_EQUAL_FATAL(cn_partial_page_parse(pool, "t", line.s, line.len, &rec, &err), CN_OK);
+    cn_page *p = NULL;
+    cn_page_annotation *a = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_spill_codec_decode(codec, bytes.s, bytes.len, &p, &a, &err), CN_OK);
+    const cn_page *q = rec.page;
+    const cn_page_annotation *b = rec.annotation;
+    same_str_or_null(p->path, q->path);
+    same_str_or_null(p->file, q->file);
+    same_str_or_null(p->url, q->url);
+    same_str_or_null(p->question, q->question);
+    same_str_or_null(p->body, q->body);
+    CU_ASSERT_EQUAL(p->line, q->line);
+    CU_ASSERT_EQUAL(p->format, q->format);
+    CU_ASSERT_EQUAL(p->declared_answers, q->declared_answers);
+    CU_ASSERT_EQUAL_FATAL(p->n_answers, q->n_answers);
+    for (size_t i = 0; i < p->n_answers; i++) {
+        const cn_answer *x = &p->answers[i], *y = &q->answers[i];
+        CU_ASSERT_EQUAL(x->index, y->index);
+        same_str_or_null(x->title, y->title);
+        same_str_or_null(x->text, y->text);
+        same_str_or_null(x->match_text, y->match_text);
+        same_str_or_null(x->physician.name, y->physician.name);
+        same_str_or_null(x->physician.city, y->physician.city);
+        same_str_or_null(x->physician.specialty, y->physician.specialty);
+        CU_ASSERT_EQUAL(x->physician.has_rating, y->physician.has_rating);
+        CU_ASSERT_TRUE(x->physician.rating == y->physician.rating);
+        CU_ASSERT_EQUAL(x->physician.has_reviews, y->physician.has_reviews);
+        CU_ASSERT_EQUAL(x->physician.reviews, y->physician.reviews);
+        CU_ASSERT_EQUAL(x->excerpt, y->excerpt);
+        CU_ASSERT_EQUAL(x->related, y->related);
+        CU_ASSERT_EQUAL(x->truncated, y->truncated);
+    }
+    CU_ASSERT_TRUE(p->answers[0].physician.rating == 0.1 + 0.2);
+    CU_ASSERT_EQUAL(p->answers[1].physician.reviews, 12);
+    same_str_or_null(a->primary->id, b->primary->id);
+    same_str_or_null(a->primary->statement, b->primary->statement);
+    same_str_or_null(a->primary->source, b->primary->source);
+    CU_ASSERT_PTR_EQUAL(a->primary->rule, b->primary->rule);
+    same_str_or_null(a->question_type, b->question_type);
+    CU_ASSERT_EQUAL_FATAL(a->n_question_flags, b->n_question_flags);
+    for (size_t f = 0; f < a->n_question_flags; f++)
+        CU_ASSERT_STRING_EQUAL(a->question_flags[f], b->question_flags[f]);
+    CU_ASSERT_EQUAL_FATAL(a->n_answers, b->n_answers);
+    for (size_t i = 0; i < a->n_answers; i++) {
+        CU_ASSERT_EQUAL(a->answers[i].names_primary, b->answers[i].names_primary);
+        CU_ASSERT_EQUAL_FATAL(a->answers[i].n_claims, b->answers[i].n_claims);
+        for (size_t k = 0; k < a->answers[i].n_claims; k++) {
+            const cn_answer_claim *x = &a->answers[i].claims[k], *y = &b->answers[i].claims[k];
+            same_str_or_null(x->claim_id, y->claim_id);
+            same_str_or_null(x->statement, y->statement);
+            CU_ASSERT_EQUAL(x->primary, y->primary);
+            same_decision(&x->decision, &y->decision);
+        }
+    }
+    /* bytes cut short or with a byte too many are damaged */
+    cn_page *bad = NULL;
+    cn_page_annotation *bad_a = NULL;
+    CU_ASSERT_EQUAL(cn_spill_codec_decode(codec, bytes.s, bytes.len - 1, &bad, &bad_a, &err),
+                    CN_ERR_FORMAT);
+    CU_ASSERT_PTR_NULL(bad);
+    char *longer = malloc(bytes.len + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(longer);
+    memcpy(longer, bytes.s, bytes.len);
+    longer[bytes.len] = 0;
+    CU_ASSERT_EQUAL(cn_spill_codec_decode(codec, longer, bytes.len + 1, &bad, &bad_a, &err),
+                    CN_ERR_FORMAT);
+    free(longer);
+    cn_page_annotation_free(a);
+    cn_page_free(p);
+    cn_page_annotation_free(rec.annotation);
+    cn_page_free(rec.page);
+    cn_jsonbuf_clear(&line);
+    free(bytes.s);
+    cn_partial_pool_free(pool);
+    cn_spill_codec_free(codec);
+    cn_page_annotation_free(pa);
+    cn_page_free(pg);
+    cn_annotator_free(ann);
+    cn_rules_free(rules);
+}
+
 /* ---- formatting ---- */
 
 static void test_fmt_numbers(void)
@@ -595,6 +737,15 @@ static void test_fmt_clean_text(void)
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 5), 4);  /* after "café" */
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 9), 6);  /* after the opening quote */
     CU_ASSERT_EQUAL(cn_fmt_char_offset(e, strlen(e), 99), 9); /* clamped to the end */
+    /* resumed from a cursor: the same counts for every offset, forward,
+     * backward and inside a character, malformed bytes included */
+    const char *m = "a\xc3\xa9\xff\xe2\x80\x9c\xe2\x80 z\xf0\x9f\x98\x80!";
+    size_t mlen = strlen(m);
+    size_t order[] = {0, 2, 3, 3, 9, 4, 5, 12, 1, 16, 7, 99, 6};
+    cn_fmt_char_cursor cur = {0};
+    for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+        CU_ASSERT_EQUAL(cn_fmt_char_offset_from(&cur, m, mlen, order[k]),
+                        cn_fmt_char_offset(m, mlen, order[k]));
 }
 
 /* ---- output set ---- */
@@ -749,6 +900,7 @@ int main(void)
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
         {"spill: pages on disk read back the same", test_spill_round_trip},
+        {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},
         {"fmt: numbers", test_fmt_numbers},
         {"fmt: clean text", test_fmt_clean_text},
         {"outset: commit and abort", test_outset_commit_and_abort},

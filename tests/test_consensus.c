@@ -39,6 +39,7 @@
 
 #include "cn_consensus.h"
 #include "cn_relabel.h"
+#include "cn_relabel_memo.h"
 
 #include <limits.h>
 #include <math.h>
@@ -326,6 +327,65 @@ static void test_relabel(void)
     CU_ASSERT_NOT_EQUAL(cn_relabel_compute(&o, pred, NULL, 5, m, 0, 7, &r, &err), CN_OK);
     m[CN_STANCE_NONE][CN_STANCE_NONE] = -1;
     CU_ASSERT_NOT_EQUAL(cn_relabel_compute(&o, pred, NULL, 5, m, 100, 7, &r, &err), CN_OK);
+}
+
+/* The memo gives cn_relabel_compute's figures bit for bit: for exact sums and
+ * redraws, on a hit (the same counts in another order), after a miss, and
+ * after the seed or the matrix changed (the memo then starts afresh). */
+static void same_result(const cn_relabel_result *a, const cn_relabel_result *b)
+{
+    CU_ASSERT_EQUAL(memcmp(&a->holds, &b->holds, sizeof a->holds), 0);
+    CU_ASSERT_EQUAL(memcmp(&a->share_lo, &b->share_lo, sizeof a->share_lo), 0);
+    CU_ASSERT_EQUAL(memcmp(&a->share_hi, &b->share_hi, sizeof a->share_hi), 0);
+    CU_ASSERT_EQUAL(a->draws, b->draws);
+    CU_ASSERT_EQUAL(a->exact, b->exact);
+}
+
+static void test_relabel_memo(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {
+        {30, 5, 4, 1}, {6, 50, 8, 2}, {3, 9, 40, 5}, {1, 2, 6, 20}};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    cn_error err;
+    cn_relabel_memo *memo = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_memo_new(&memo, &err), CN_OK);
+    /* 40 answers (redrawn) and 9 (exact), each asked twice, the second time
+     * in another order and with an editor's answer moved */
+    cn_stance pred[40];
+    bool certain[40] = {false}, certain2[40] = {false};
+    for (size_t i = 0; i < 40; i++)
+        pred[i] = (cn_stance)(i % 7 == 0 ? 0 : i % 5 < 3 ? 1 : i % 5 == 3 ? 2 : 3);
+    certain[2] = true;
+    size_t sizes[] = {40, 9};
+    unsigned long seeds[] = {1, 1, 5};
+    for (size_t s = 0; s < 3; s++) {
+        if (s == 2)
+            m[1][1] = 51;
+        for (size_t k = 0; k < 2; k++) {
+            size_t n = sizes[k];
+            cn_relabel_result want, got, again;
+            CU_ASSERT_EQUAL_FATAL(
+                cn_relabel_compute(&o, pred, certain, n, m, 500, seeds[s], &want, &err), CN_OK);
+            CU_ASSERT_EQUAL_FATAL(
+                cn_relabel_compute_memo(memo, &o, pred, certain, n, m, 500, seeds[s], &got, &err),
+                CN_OK);
+            same_result(&want, &got);
+            cn_stance rev[40];
+            for (size_t i = 0; i < n; i++)
+                rev[i] = pred[n - 1 - i];
+            certain2[n - 1 - 2] = true;
+            CU_ASSERT_EQUAL_FATAL(
+                cn_relabel_compute_memo(memo, &o, rev, certain2, n, m, 500, seeds[s], &again, &err),
+                CN_OK);
+            certain2[n - 1 - 2] = false;
+            same_result(&want, &again);
+        }
+    }
+    /* a bad request is refused through the memo too */
+    cn_relabel_result r;
+    CU_ASSERT_NOT_EQUAL(cn_relabel_compute_memo(memo, &o, pred, NULL, 5, m, 0, 7, &r, &err), CN_OK);
+    cn_relabel_memo_free(memo);
 }
 
 /* Issue 14: the redraws spread each predicted group multinomially; against
@@ -655,6 +715,7 @@ int main(void)
         {"interval coverage n = 2..30 (issue 12)", test_interval_coverage},
         {"relabeling under the classifier's errors (issue 12)", test_relabel},
         {"relabeling: groups drawn at once vs exact (issue 14)", test_relabel_groups_exact},
+        {"relabeling memo: the same bits as computed (issue 14)", test_relabel_memo},
         {"relabeling: exact sums and redraws vs enumeration (issue 14)",
          test_relabel_exact_and_drawn},
         {"tie: no majority", test_tie_has_no_majority},

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "cn_jsonbuf.h"
+#include "cn_jsonpretty.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -127,6 +128,102 @@ static void test_matches_cjson(void)
         free(got);
         cJSON_Delete(o);
     }
+}
+
+/* cn_jsonpretty gives cJSON_Print's bytes for the same tree: nested objects
+ * and arrays, empty ones, escapes, raw numbers, null and booleans; and, at
+ * depth d, those bytes with d tabs after each newline (how report.json
+ * places a list's elements). */
+static void pretty_sample(cn_jsonpretty *w)
+{
+    cn_jsonpretty_open_object(w);
+    cn_jsonpretty_key(w, "id");
+    cn_jsonpretty_string(w, "a\"b\\c\n\t\x01 \xc3\xa9");
+    cn_jsonpretty_key(w, "n");
+    cn_jsonpretty_raw(w, "0.125");
+    cn_jsonpretty_key(w, "none");
+    cn_jsonpretty_string(w, NULL);
+    cn_jsonpretty_key(w, "flag");
+    cn_jsonpretty_bool(w, false);
+    cn_jsonpretty_key(w, "empty_object");
+    cn_jsonpretty_open_object(w);
+    cn_jsonpretty_close_object(w);
+    cn_jsonpretty_key(w, "empty_array");
+    cn_jsonpretty_open_array(w);
+    cn_jsonpretty_close_array(w);
+    cn_jsonpretty_key(w, "list");
+    cn_jsonpretty_open_array(w);
+    for (int i = 0; i < 2; i++) {
+        cn_jsonpretty_open_object(w);
+        cn_jsonpretty_key(w, "k");
+        cn_jsonpretty_raw(w, i ? "2" : "1");
+        cn_jsonpretty_key(w, "inner");
+        cn_jsonpretty_open_array(w);
+        cn_jsonpretty_string(w, "x");
+        cn_jsonpretty_null(w);
+        cn_jsonpretty_bool(w, true);
+        cn_jsonpretty_close_array(w);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+    cn_jsonpretty_close_object(w);
+}
+
+static cJSON *pretty_sample_tree(void)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "id", cJSON_CreateString("a\"b\\c\n\t\x01 \xc3\xa9"));
+    cJSON_AddItemToObject(o, "n", cJSON_CreateRaw("0.125"));
+    cJSON_AddItemToObject(o, "none", cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "flag", cJSON_CreateFalse());
+    cJSON_AddItemToObject(o, "empty_object", cJSON_CreateObject());
+    cJSON_AddItemToObject(o, "empty_array", cJSON_CreateArray());
+    cJSON *list = cJSON_CreateArray();
+    for (int i = 0; i < 2; i++) {
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddItemToObject(e, "k", cJSON_CreateRaw(i ? "2" : "1"));
+        cJSON *inner = cJSON_CreateArray();
+        cJSON_AddItemToArray(inner, cJSON_CreateString("x"));
+        cJSON_AddItemToArray(inner, cJSON_CreateNull());
+        cJSON_AddItemToArray(inner, cJSON_CreateTrue());
+        cJSON_AddItemToObject(e, "inner", inner);
+        cJSON_AddItemToArray(list, e);
+    }
+    cJSON_AddItemToObject(o, "list", list);
+    return o;
+}
+
+static void test_pretty_matches_cjson(void)
+{
+    cJSON *tree = pretty_sample_tree();
+    char *want = cJSON_Print(tree);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    cn_jsonpretty w = {0};
+    for (int depth = 0; depth <= 3; depth += 3) {
+        cn_jsonpretty_reset(&w, depth);
+        pretty_sample(&w);
+        CU_ASSERT_FALSE(w.failed);
+        CU_ASSERT_EQUAL(w.level, 0);
+        /* cJSON's text with `depth` tabs after each newline */
+        size_t n = strlen(want);
+        char *indented = malloc(n * 4 + 1), *o = indented;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(indented);
+        for (size_t i = 0; i < n; i++) {
+            *o++ = want[i];
+            for (int t = 0; want[i] == '\n' && t < depth; t++)
+                *o++ = '\t';
+        }
+        *o = '\0';
+        CU_ASSERT_STRING_EQUAL(w.s, indented);
+        free(indented);
+    }
+    /* a close with nothing open fails */
+    cn_jsonpretty_reset(&w, 0);
+    cn_jsonpretty_close_object(&w);
+    CU_ASSERT_TRUE(w.failed);
+    cn_jsonpretty_clear(&w);
+    cJSON_free(want);
+    cJSON_Delete(tree);
 }
 
 static void test_numbers(void)
@@ -253,6 +350,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"same bytes as cJSON", test_matches_cjson},
+        {"pretty: cJSON_Print's bytes, at any depth", test_pretty_matches_cjson},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},
         {"written in place", test_in_place},

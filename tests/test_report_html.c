@@ -11,6 +11,7 @@
 #include "testutil.h"
 
 #include "cn_config.h"
+#include "cn_html_out.h"
 #include "cn_report_html.h"
 #include "cn_sha256.h"
 
@@ -368,6 +369,30 @@ static void test_render_may_not_read_files(void)
 /* The stock stylesheet is written directly (cn_html_page mirrors it); a copy
  * that differs by one comment is run by libxslt. tests/test_html_direct.sh
  * checks that both give the same page. */
+/* An attribute value is quoted as xmlBufWriteQuotedString quotes it: "v";
+ * 'v' when v holds " but not '; "v" with each " as &quot; when it holds
+ * both (written in runs: the bytes must not change). */
+static void test_attr_quoting(void)
+{
+    const char *values[] = {"plain", "say \"hi\"", "it's \"both\" & <more>\"", "\"", ""};
+    const char *want[] = {" t=\"plain\"", " t='say \"hi\"'",
+                          " t=\"it's &quot;both&quot; &amp; &lt;more&gt;&quot;\"", " t='\"'",
+                          " t=\"\""};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        cn_html_out o;
+        cn_html_out_init(&o, f, NULL);
+        cn_html_attr(&o, "t", values[i]);
+        cn_html_out_release(&o);
+        fclose(f);
+        CU_ASSERT_STRING_EQUAL(buf, want[i]);
+        free(buf);
+    }
+}
+
 static void test_direct_only_for_the_mirrored_stylesheet(void)
 {
     cn_error err;
@@ -412,6 +437,7 @@ int main(void)
         {"render: byte-identical twice", test_render_is_deterministic},
         {"render: malformed XML", test_render_rejects_malformed_xml},
         {"render: no file access", test_render_may_not_read_files},
+        {"attributes quoted as libxml2 quotes them", test_attr_quoting},
         {"write: direct only with the mirrored stylesheet",
          test_direct_only_for_the_mirrored_stylesheet},
         {NULL, NULL},

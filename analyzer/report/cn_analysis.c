@@ -1185,7 +1185,7 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
            !strcmp(q->question_type, "restriction") && !question_timing(an, q);
 }
 
-static int tally_questions(cn_analysis *an, cn_error *err)
+static int tally_questions(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
@@ -1195,7 +1195,8 @@ static int tally_questions(cn_analysis *an, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < q->n_answers; k++)
             vote_of(r, q->answers[k], 0, &votes[k]);
-        int rc = cn_tally_compute(votes, q->n_answers, &an->opts.consensus, &q->tally, err);
+        int rc =
+            cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
         free(votes);
         if (rc == CN_OK && reads_as_restriction(an, q))
             rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
@@ -1286,7 +1287,7 @@ static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_clai
     return true;
 }
 
-static int tally_claims(cn_analysis *an, cn_error *err)
+static int tally_claims(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
@@ -1302,9 +1303,24 @@ static int tally_claims(cn_analysis *an, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         for (size_t k = 0; k < cl->n_members; k++)
             vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
-        rc = cn_tally_compute(votes, cl->n_primary, &an->opts.consensus, &cl->tally, err);
+        rc =
+            cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
         free(votes);
     }
+    return rc;
+}
+
+/* Questions then claims, one relabeling memo for both: a claim judged on
+ * one question has that question's counts. */
+static int tally(cn_analysis *an, cn_error *err)
+{
+    cn_relabel_memo *memo = NULL;
+    int rc = cn_relabel_memo_new(&memo, err);
+    if (rc == CN_OK)
+        rc = tally_questions(an, memo, err);
+    if (rc == CN_OK)
+        rc = tally_claims(an, memo, err);
+    cn_relabel_memo_free(memo);
     return rc;
 }
 
@@ -1797,9 +1813,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = apply_overrides(an, err);
     if (rc == CN_OK)
-        rc = tally_questions(an, err);
-    if (rc == CN_OK)
-        rc = tally_claims(an, err);
+        rc = tally(an, err);
     if (rc == CN_OK)
         rc = flag_answers(an, err);
     if (rc == CN_OK)

@@ -184,11 +184,15 @@ static void write_quoted(cn_html_out *o, const char *v)
         return;
     }
     fputc('"', o->f);
-    for (const char *p = v; *p; p++) {
-        if (*p == '"')
+    /* runs without a double quote written whole, not byte by byte */
+    for (const char *p = v; *p;) {
+        size_t run = strcspn(p, "\"");
+        fwrite(p, 1, run, o->f);
+        p += run;
+        if (*p == '"') {
             fputs("&quot;", o->f);
-        else
-            fputc(*p, o->f);
+            p++;
+        }
     }
     fputc('"', o->f);
 }

@@ -172,6 +172,7 @@ static void marked_text(cn_html_out *o, const cn_answer *ans, const cn_decision 
         return;
     }
     size_t n = 0;
+    cn_fmt_char_cursor at = {0}; /* offsets counted on from the last one */
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
         if (e->in_title != in_title)
@@ -179,8 +180,8 @@ static void marked_text(cn_html_out *o, const cn_answer *ans, const cn_decision 
         size_t s = e->start <= len ? e->start : len, t = e->end <= len ? e->end : len;
         if (t < s)
             t = s;
-        sp[n++] =
-            (span){cn_fmt_char_offset(src, len, s), cn_fmt_char_offset(src, len, t), e, i + 1};
+        size_t cs = cn_fmt_char_offset_from(&at, src, len, s);
+        sp[n++] = (span){cs, cn_fmt_char_offset_from(&at, src, len, t), e, i + 1};
     }
     highlight(o, clean, sp, n);
     free(sp);

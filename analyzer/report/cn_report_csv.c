@@ -1,9 +1,9 @@
 /* cn_report_csv: answers.csv, one row an answer, for editors' corrections. */
 #include "cn_report_csv.h"
 
-#include "cn_report_json.h"
+#include "cn_overrides.h"
 
-#include <cJSON.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,12 +27,6 @@ static void put_field(FILE *f, const char *s, char sep)
         fputs(s, f);
     }
     fputc(sep, f);
-}
-
-static const char *member_string(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
 /* The answer's first sentence, at most CN_REPORT_CSV_OPENING_MAX bytes, line
@@ -66,37 +60,51 @@ static char *opening_of(const char *text)
     return s;
 }
 
-static int put_row(FILE *f, const cJSON *o)
+/* The confidence as the `classify` line carries it (cn_annotate rounds it to
+ * four decimals, a non-number to 0). */
+static double round4(double x)
 {
-    const cJSON *phys = cJSON_GetObjectItemCaseSensitive(o, "physician");
-    const cJSON *ov = cJSON_GetObjectItemCaseSensitive(o, "override");
-    const cJSON *index = cJSON_GetObjectItemCaseSensitive(o, "index");
-    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(o, "confidence");
-    char num_index[32] = "", num_conf[32] = "";
-    if (cJSON_IsNumber(index))
-        snprintf(num_index, sizeof num_index, "%.0f", index->valuedouble);
-    if (cJSON_IsNumber(conf))
-        snprintf(num_conf, sizeof num_conf, "%.4f", conf->valuedouble);
-    char *opening = opening_of(member_string(o, "text"));
+    return isfinite(x) ? round(x * 10000.0) / 10000.0 : 0.0;
+}
+
+/* Answer i's row, from the fields its answers.jsonl line is made of (the
+ * classify line, the question the analysis grouped it in, its role and an
+ * editor's override), without making the line. -1 when its page is not
+ * loaded or memory runs out. */
+static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    const cn_page *page = cn_analysis_page_of(r, i);
+    const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
+    if (!page || !pa || a->in_page >= page->n_answers || a->in_page >= pa->n_answers ||
+        pa->answers[a->in_page].n_claims == 0)
+        return -1;
+    const cn_answer *ans = &page->answers[a->in_page];
+    const cn_decision *d = &pa->answers[a->in_page].claims[0].decision;
+    const cn_override *ov = a->override;
+    char num_index[32], num_conf[32];
+    snprintf(num_index, sizeof num_index, "%.0f", (double)ans->index);
+    snprintf(num_conf, sizeof num_conf, "%.4f", ov ? 1.0 : round4(d->confidence));
+    const char *stance = cn_stance_name(ov ? ov->stance : d->stance);
+    char *opening = opening_of(ans->text ? ans->text : "");
     if (!opening)
         return -1;
-    bool edited = cJSON_IsObject(ov);
-    put_field(f, member_string(o, "answer_id"), ',');
-    put_field(f, member_string(o, "question_id"), ',');
-    put_field(f, member_string(o, "question"), ',');
-    put_field(f, member_string(o, "file"), ',');
+    put_field(f, ans->answer_id, ',');
+    put_field(f, r->questions[a->question].id, ',');
+    put_field(f, page->question, ',');
+    put_field(f, page->file, ',');
     put_field(f, num_index, ',');
-    put_field(f, member_string(o, "role"), ',');
-    put_field(f, member_string(phys, "name"), ',');
-    put_field(f, member_string(phys, "specialty"), ',');
-    put_field(f, member_string(o, "stance"), ',');
+    put_field(f, cn_answer_role_name(a->role), ',');
+    put_field(f, ans->physician.name, ',');
+    put_field(f, ans->physician.specialty, ',');
+    put_field(f, stance, ',');
     put_field(f, num_conf, ',');
-    put_field(f, member_string(o, "reason"), ',');
-    put_field(f, member_string(o, "url"), ',');
+    put_field(f, d->reason ? d->reason : "", ',');
+    put_field(f, page->url, ',');
     put_field(f, opening, ',');
-    put_field(f, edited ? member_string(o, "stance") : NULL, ',');
-    put_field(f, edited ? member_string(ov, "editor") : NULL, ',');
-    put_field(f, edited ? member_string(ov, "note") : NULL, '\n');
+    put_field(f, ov ? stance : NULL, ',');
+    put_field(f, ov ? ov->editor : NULL, ',');
+    put_field(f, ov ? ov->note : NULL, '\n');
     free(opening);
     return 0;
 }
@@ -110,10 +118,7 @@ int cn_report_csv_write(const cn_analysis_result *r, FILE *f, cn_error *err)
             cn_analysis_release(r);
             return loaded;
         }
-        cJSON *o = cn_report_answer_line_new(r, i);
-        rc = o ? put_row(f, o) : -1;
-        cJSON_Delete(o);
-        if (rc != 0) {
+        if (put_row(f, r, i) != 0) {
             cn_analysis_release(r);
             return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
         }

@@ -87,6 +87,24 @@ size_t cn_fmt_char_offset(const char *s, size_t len, size_t off)
     return chars;
 }
 
+size_t cn_fmt_char_offset_from(cn_fmt_char_cursor *cur, const char *s, size_t len, size_t off)
+{
+    if (off > len)
+        off = len;
+    /* cur->byte is a position the decoding from 0 reaches, after cur->chars
+     * characters: going on from there takes the same steps */
+    size_t i = cur->byte, chars = cur->chars;
+    if (i > off)
+        i = chars = 0;
+    for (; i < off; chars++) {
+        uint32_t cp;
+        i += cn_utf8_decode(s + i, len - i, &cp);
+    }
+    cur->byte = i;
+    cur->chars = chars;
+    return chars;
+}
+
 static const char *const EFFECTS[] = {
     "negated",    "hedged",       "intensified", "contrast-before", "contrast-after",
     "experience", "hypothetical", "boilerplate", "last-sentence",   "shifted",

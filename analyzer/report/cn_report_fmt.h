@@ -36,6 +36,19 @@ bool cn_fmt_text_is_clean(const char *s, size_t len, bool for_xml);
  * the offset of byte off in the cleaned text, counted as XPath counts. */
 size_t cn_fmt_char_offset(const char *s, size_t len, size_t off);
 
+/* Where cn_fmt_char_offset's decoding of one text stopped: a byte position
+ * it reaches from the start and the characters before it. Evidence comes in
+ * runs by position, so the next offset asked for is mostly further on and
+ * the decoding goes on from here instead of from the start. Zero it (= {0})
+ * for each text. */
+typedef struct cn_fmt_char_cursor {
+    size_t byte, chars;
+} cn_fmt_char_cursor;
+
+/* cn_fmt_char_offset(s, len, off), the same number, resumed from *cur when
+ * off is not before it (cur: for s[0..len) only). */
+size_t cn_fmt_char_offset_from(cn_fmt_char_cursor *cur, const char *s, size_t len, size_t off);
+
 /* The name of evidence effect number i (bit i of cn_evidence.flags):
  * "negated", "hedged", "intensified", "contrast-before", "contrast-after",
  * "experience", "hypothetical", "boilerplate", "last-sentence", "shifted";

@@ -1,6 +1,8 @@
 /* cn_report_json: report.json and answers.jsonl from a finished analysis. */
 #include "cn_report_json.h"
 
+#include "cn_jsonpretty.h"
+
 #include "cn_annotate.h"
 #include "cn_config.h"
 #include "cn_jsonbuf.h"
@@ -198,91 +200,6 @@ static void tally_fields(jctx *c, cJSON *o, const cn_tally *t)
     str(c, o, "summary", t->summary);
 }
 
-static void physician(jctx *c, cJSON *parent, const cn_physician *p)
-{
-    cJSON *o = obj(c, parent, "physician");
-    if (!o)
-        return;
-    str(c, o, "name", p->name);
-    str(c, o, "city", p->city);
-    str(c, o, "specialty", p->specialty);
-    if (p->has_rating)
-        num(c, o, "rating", p->rating);
-    else
-        add(c, o, "rating", cJSON_CreateNull());
-    if (p->has_reviews)
-        integer(c, o, "reviews", p->reviews);
-    else
-        add(c, o, "reviews", cJSON_CreateNull());
-}
-
-static void effects(jctx *c, cJSON *parent, unsigned flags)
-{
-    cJSON *a = arr(c, parent, "effects");
-    for (unsigned b = 0; a && cn_fmt_effect_name(b); b++)
-        if (flags & (1u << b))
-            str(c, a, NULL, cn_fmt_effect_name(b));
-}
-
-/* The matched text of one piece of evidence ("" when the span is out of range). */
-static void matched_text(jctx *c, cJSON *o, const cn_answer *ans, const cn_evidence *e)
-{
-    const char *src = e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
-    size_t len = strlen(src);
-    size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
-    if (end < start)
-        end = start;
-    char *clean = cn_fmt_clean_text(src + start, end - start, false, NULL);
-    if (!clean) {
-        c->oom = true;
-        return;
-    }
-    add(c, o, "text", cJSON_CreateString(clean));
-    free(clean);
-}
-
-/* Evidence: full (report.json) or the contract's minimum plus `in` (answers.jsonl). */
-static void evidence(jctx *c, cJSON *parent, const cn_answer *ans, const cn_decision *d, bool full)
-{
-    cJSON *a = arr(c, parent, "evidence");
-    for (size_t i = 0; a && i < d->n_evidence; i++) {
-        const cn_evidence *e = &d->evidence[i];
-        cJSON *o = obj(c, a, NULL);
-        if (!o)
-            return;
-        str(c, o, "rule", e->rule->id);
-        integer(c, o, "start", (long)e->start);
-        integer(c, o, "end", (long)e->end);
-        str(c, o, "in", e->in_title ? "title" : "text");
-        if (!full)
-            continue;
-        str(c, o, "kind", cn_rule_kind_name(e->rule->kind));
-        matched_text(c, o, ans, e);
-        bool cue = e->rule->kind == CN_RULE_CUE;
-        str(c, o, "stance", cue ? cn_stance_name(e->stance) : NULL);
-        if (cue)
-            num(c, o, "weight", e->weight);
-        else
-            add(c, o, "weight", cJSON_CreateNull());
-        effects(c, o, e->flags);
-    }
-}
-
-static void scores(jctx *c, cJSON *parent, const cn_decision *d)
-{
-    cJSON *o = obj(c, parent, "scores");
-    for (int k = CN_STANCE_REASSURING; o && k < CN_STANCE_COUNT; k++)
-        num(c, o, cn_stance_name((cn_stance)k), d->scores[k]);
-}
-
-static void review_names(jctx *c, cJSON *parent, unsigned reasons)
-{
-    cJSON *a = arr(c, parent, "review");
-    for (size_t i = 0; a && i < CN_REVIEW_REASON_COUNT; i++)
-        if (reasons & cn_review_reason_at(i))
-            str(c, a, NULL, cn_review_reason_name(cn_review_reason_at(i)));
-}
-
 /* "override": the editor's decision with the classifier's own stance and
  * confidence, or null when the classifier's stance stands. */
 static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
@@ -300,52 +217,6 @@ static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
     str(c, o, "classifier_stance", cn_stance_name(d->stance));
     num(c, o, "classifier_confidence", d->confidence);
     integer(c, o, "entry", (long)a->override->entry);
-}
-
-/* One answer of a question in report.json. */
-static void answer(jctx *c, cJSON *parent, size_t idx)
-{
-    const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
-    const cn_decision *d = cn_analysis_decision(c->r, idx, 0);
-    if (!ans || !d) { /* its question's pages are loaded: never */
-        c->oom = true;
-        return;
-    }
-    cJSON *o = obj(c, parent, NULL);
-    if (!o)
-        return;
-    str(c, o, "answer_id", ans->answer_id);
-    str(c, o, "file", a->file);
-    integer(c, o, "index", (long)ans->index);
-    str(c, o, "role", cn_answer_role_name(a->role));
-    physician(c, o, &ans->physician);
-    str(c, o, "title", ans->title);
-    str(c, o, "text", ans->text ? ans->text : "");
-    boolean(c, o, "excerpt", ans->excerpt);
-    boolean(c, o, "truncated", ans->truncated);
-    str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
-    num(c, o, "confidence", cn_analysis_verdict_confidence(a, 0));
-    boolean(c, o, "conflicting", d->conflicting);
-    scores(c, o, d);
-    str(c, o, "reason", d->reason);
-    boolean(c, o, "dissent", a->dissent);
-    review_names(c, o, a->review);
-    boolean(c, o, "editor_override", a->override != NULL);
-    override_obj(c, o, a);
-    evidence(c, o, ans, d, true);
-    cJSON *claims = arr(c, o, "claims");
-    for (size_t v = 1; claims && v < a->n_verdicts; v++) {
-        const cn_decision *dv = cn_analysis_decision(c->r, idx, v);
-        cJSON *co = dv ? obj(c, claims, NULL) : NULL;
-        if (!co)
-            return;
-        str(c, co, "claim", c->r->claims[a->verdicts[v].claim].id);
-        str(c, co, "stance", cn_stance_name(dv->stance));
-        num(c, co, "confidence", dv->confidence);
-        boolean(c, co, "conflicting", dv->conflicting);
-        evidence(c, co, ans, dv, true);
-    }
 }
 
 static void duplicate(jctx *c, cJSON *parent, size_t idx)
@@ -726,6 +597,223 @@ static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, si
     fputc(']', f);
 }
 
+/* ---- an answer written directly (cn_jsonpretty) ----
+ * The bytes of answer() printed by cJSON_Print, member for member, without
+ * the tree: a report holds tens of thousands of answers. */
+
+/* As str(): null, or the text made safe (cn_fmt_clean_text) when it must be. */
+static void d_str(jctx *c, cn_jsonpretty *w, const char *key, const char *s)
+{
+    if (key)
+        cn_jsonpretty_key(w, key);
+    if (!s) {
+        cn_jsonpretty_null(w);
+        return;
+    }
+    size_t len = strlen(s);
+    if (cn_fmt_text_is_clean(s, len, false)) {
+        cn_jsonpretty_string_n(w, s, len);
+        return;
+    }
+    char *clean = cn_fmt_clean_text(s, len, false, NULL);
+    if (!clean) {
+        c->oom = true;
+        cn_jsonpretty_null(w);
+        return;
+    }
+    cn_jsonpretty_string(w, clean);
+    free(clean);
+}
+
+static void d_integer(cn_jsonpretty *w, const char *key, long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", v);
+    cn_jsonpretty_key(w, key);
+    cn_jsonpretty_raw(w, buf);
+}
+
+static void d_num(cn_jsonpretty *w, const char *key, double v)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_jsonpretty_key(w, key);
+    if (cn_fmt_number(v, buf))
+        cn_jsonpretty_raw(w, buf);
+    else
+        cn_jsonpretty_null(w);
+}
+
+static void d_bool(cn_jsonpretty *w, const char *key, bool v)
+{
+    cn_jsonpretty_key(w, key);
+    cn_jsonpretty_bool(w, v);
+}
+
+static void d_physician(jctx *c, cn_jsonpretty *w, const cn_physician *p)
+{
+    cn_jsonpretty_key(w, "physician");
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "name", p->name);
+    d_str(c, w, "city", p->city);
+    d_str(c, w, "specialty", p->specialty);
+    if (p->has_rating) {
+        d_num(w, "rating", p->rating);
+    } else {
+        cn_jsonpretty_key(w, "rating");
+        cn_jsonpretty_null(w);
+    }
+    if (p->has_reviews) {
+        d_integer(w, "reviews", p->reviews);
+    } else {
+        cn_jsonpretty_key(w, "reviews");
+        cn_jsonpretty_null(w);
+    }
+    cn_jsonpretty_close_object(w);
+}
+
+/* As matched_text(), with src's length known. */
+static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t len,
+                           const cn_evidence *e)
+{
+    size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
+    if (end < start)
+        end = start;
+    char *clean = cn_fmt_clean_text(src + start, end - start, false, NULL);
+    if (!clean) {
+        c->oom = true;
+        return;
+    }
+    cn_jsonpretty_key(w, "text");
+    cn_jsonpretty_string(w, clean);
+    free(clean);
+}
+
+/* As evidence(..., true); each text's length taken once. */
+static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn_decision *d)
+{
+    const char *title = ans->title ? ans->title : "", *text = ans->text ? ans->text : "";
+    size_t title_len = d->n_evidence ? strlen(title) : 0,
+           text_len = d->n_evidence ? strlen(text) : 0;
+    cn_jsonpretty_key(w, "evidence");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < d->n_evidence; i++) {
+        const cn_evidence *e = &d->evidence[i];
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "rule", e->rule->id);
+        d_integer(w, "start", (long)e->start);
+        d_integer(w, "end", (long)e->end);
+        d_str(c, w, "in", e->in_title ? "title" : "text");
+        d_str(c, w, "kind", cn_rule_kind_name(e->rule->kind));
+        d_matched_text(c, w, e->in_title ? title : text, e->in_title ? title_len : text_len, e);
+        bool cue = e->rule->kind == CN_RULE_CUE;
+        d_str(c, w, "stance", cue ? cn_stance_name(e->stance) : NULL);
+        if (cue) {
+            d_num(w, "weight", e->weight);
+        } else {
+            cn_jsonpretty_key(w, "weight");
+            cn_jsonpretty_null(w);
+        }
+        cn_jsonpretty_key(w, "effects");
+        cn_jsonpretty_open_array(w);
+        for (unsigned b = 0; cn_fmt_effect_name(b); b++)
+            if (e->flags & (1u << b))
+                d_str(c, w, NULL, cn_fmt_effect_name(b));
+        cn_jsonpretty_close_array(w);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+}
+
+/* As answer(). */
+static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
+{
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_answer *ans = cn_analysis_answer_of(c->r, idx);
+    const cn_decision *d = cn_analysis_decision(c->r, idx, 0);
+    if (!ans || !d) { /* its question's pages are loaded: never */
+        c->oom = true;
+        return;
+    }
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "answer_id", ans->answer_id);
+    d_str(c, w, "file", a->file);
+    d_integer(w, "index", (long)ans->index);
+    d_str(c, w, "role", cn_answer_role_name(a->role));
+    d_physician(c, w, &ans->physician);
+    d_str(c, w, "title", ans->title);
+    d_str(c, w, "text", ans->text ? ans->text : "");
+    d_bool(w, "excerpt", ans->excerpt);
+    d_bool(w, "truncated", ans->truncated);
+    d_str(c, w, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
+    d_num(w, "confidence", cn_analysis_verdict_confidence(a, 0));
+    d_bool(w, "conflicting", d->conflicting);
+    cn_jsonpretty_key(w, "scores");
+    cn_jsonpretty_open_object(w);
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        d_num(w, cn_stance_name((cn_stance)k), d->scores[k]);
+    cn_jsonpretty_close_object(w);
+    d_str(c, w, "reason", d->reason);
+    d_bool(w, "dissent", a->dissent);
+    cn_jsonpretty_key(w, "review");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
+        if (a->review & cn_review_reason_at(i))
+            d_str(c, w, NULL, cn_review_reason_name(cn_review_reason_at(i)));
+    cn_jsonpretty_close_array(w);
+    d_bool(w, "editor_override", a->override != NULL);
+    cn_jsonpretty_key(w, "override");
+    if (!a->override) {
+        cn_jsonpretty_null(w);
+    } else {
+        const cn_verdict *v0 = &a->verdicts[0];
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "editor", a->override->editor);
+        d_str(c, w, "note", a->override->note);
+        d_str(c, w, "classifier_stance", cn_stance_name(v0->stance));
+        d_num(w, "classifier_confidence", v0->confidence);
+        d_integer(w, "entry", (long)a->override->entry);
+        cn_jsonpretty_close_object(w);
+    }
+    d_evidence(c, w, ans, d);
+    cn_jsonpretty_key(w, "claims");
+    cn_jsonpretty_open_array(w);
+    for (size_t v = 1; v < a->n_verdicts; v++) {
+        const cn_decision *dv = cn_analysis_decision(c->r, idx, v);
+        if (!dv)
+            break; /* as answer(): the claims end there */
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "claim", c->r->claims[a->verdicts[v].claim].id);
+        d_str(c, w, "stance", cn_stance_name(dv->stance));
+        d_num(w, "confidence", dv->confidence);
+        d_bool(w, "conflicting", dv->conflicting);
+        d_evidence(c, w, ans, dv);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+    cn_jsonpretty_close_object(w);
+}
+
+/* A question's answer list (answers or related), each answer written
+ * directly at depth 4, separated as emit_elements separates them. */
+static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
+{
+    fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
+    cn_jsonpretty w = {0};
+    for (size_t i = 0; i < n && !c->oom; i++) {
+        cn_jsonpretty_reset(&w, 4);
+        d_answer(c, &w, items[i]);
+        if (w.failed || c->oom || w.level != 0) {
+            c->oom = true;
+            break;
+        }
+        if (i)
+            fputs(", ", f);
+        fwrite(w.s, 1, w.len, f);
+    }
+    cn_jsonpretty_clear(&w);
+    fputc(']', f);
+}
+
 /* A question of the top-level array: its figures as one tree, then its three
  * answer lists streamed after them; the bytes cJSON_Print gives for the
  * whole question. */
@@ -751,9 +839,9 @@ static void emit_question(jctx *c, FILE *f, size_t qi)
     text[len - 2] = '\0'; /* reopen the object: the lists follow */
     emit_indented(f, text, 2);
     cJSON_free(text);
-    emit_list(c, f, "answer_list", q->answers, q->n_answers, answer);
+    emit_answer_list(c, f, "answer_list", q->answers, q->n_answers);
     emit_list(c, f, "duplicate_list", q->duplicates, q->n_duplicates, duplicate);
-    emit_list(c, f, "related_list", q->related, q->n_related, answer);
+    emit_answer_list(c, f, "related_list", q->related, q->n_related);
     fputs("\n\t\t}", f);
 }
 

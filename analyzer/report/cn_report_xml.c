@@ -267,11 +267,17 @@ static void effects(xctx *c, unsigned flags)
 
 static void evidence(xctx *c, const cn_answer *ans, const cn_decision *d)
 {
+    /* each text's length once, and its character offsets counted on from
+     * the last evidence's instead of from the start each time */
+    const char *title = ans->title ? ans->title : "", *text = ans->text ? ans->text : "";
+    size_t title_len = d->n_evidence ? strlen(title) : 0,
+           text_len = d->n_evidence ? strlen(text) : 0;
+    cn_fmt_char_cursor title_at = {0}, text_at = {0};
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
-        const char *src =
-            e->in_title ? (ans->title ? ans->title : "") : (ans->text ? ans->text : "");
-        size_t len = strlen(src);
+        const char *src = e->in_title ? title : text;
+        size_t len = e->in_title ? title_len : text_len;
+        cn_fmt_char_cursor *at = e->in_title ? &title_at : &text_at;
         size_t s = e->start <= len ? e->start : len, t = e->end <= len ? e->end : len;
         if (t < s)
             t = s;
@@ -281,8 +287,8 @@ static void evidence(xctx *c, const cn_answer *ans, const cn_decision *d)
         attr(c, "in", e->in_title ? "title" : "text");
         attr_int(c, "start", (long)e->start);
         attr_int(c, "end", (long)e->end);
-        attr_int(c, "cstart", (long)cn_fmt_char_offset(src, len, s));
-        attr_int(c, "cend", (long)cn_fmt_char_offset(src, len, t));
+        attr_int(c, "cstart", (long)cn_fmt_char_offset_from(at, src, len, s));
+        attr_int(c, "cend", (long)cn_fmt_char_offset_from(at, src, len, t));
         if (e->rule->kind == CN_RULE_CUE) {
             attr(c, "stance", cn_stance_name(e->stance));
             attr_num(c, "weight", e->weight);

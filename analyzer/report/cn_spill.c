@@ -1,8 +1,7 @@
 /* cn_spill: pages and annotations in an unlinked temporary file, read back on demand. */
 #include "cn_spill.h"
 
-#include "cn_jsonbuf.h"
-#include "cn_partial.h"
+#include "cn_spill_codec.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -13,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A page's record in the file: the ids de-duplication set, which a partial
- * leaves out (a merge finds them again), then the partial's page line:
- *   u32 n_answers | question_id | n x (answer_id, duplicate_of) | line
+/* A page's record in the file: the ids de-duplication set, then the page and
+ * its annotation as cn_spill_codec's bytes:
+ *   u32 n_answers | question_id | n x (answer_id, duplicate_of) | codec bytes
  * each id CN_ID_LEN + 1 bytes, NUL-padded. */
 #define ID_BYTES (CN_ID_LEN + 1)
 
@@ -35,8 +34,8 @@ typedef struct loaded {
 struct cn_spill {
     FILE *f;
     char *dir; /* for messages */
-    cn_partial_pool *pool;
-    cn_jsonbuf line;
+    cn_spill_codec *codec;
+    cn_spill_bytes line;
     entry *entries;
     size_t n, cap;
     uint64_t end;
@@ -57,7 +56,7 @@ int cn_spill_new(const char *dir, const cn_rules *rules, cn_spill **out, cn_erro
     cn_spill *s = calloc(1, sizeof *s);
     size_t n = strlen(dir) + 32;
     char *path = malloc(n);
-    if (!s || !path || !(s->dir = strdup(dir)) || !(s->pool = cn_partial_pool_new(rules))) {
+    if (!s || !path || !(s->dir = strdup(dir)) || !(s->codec = cn_spill_codec_new(rules))) {
         free(path);
         cn_spill_free(s);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -87,8 +86,8 @@ void cn_spill_free(cn_spill *s)
     cn_spill_release(s);
     if (s->f)
         fclose(s->f);
-    cn_partial_pool_free(s->pool);
-    cn_jsonbuf_clear(&s->line);
+    cn_spill_codec_free(s->codec);
+    free(s->line.s);
     free(s->entries);
     free(s->slots);
     free(s->buf);
@@ -125,7 +124,9 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
         !cn_grow((void **)&s->buf, &s->buf_cap,
                  sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    int rc = cn_partial_page_line(&s->line, page, true, annotation, err);
+    s->line.len = 0;
+    s->line.failed = false;
+    int rc = cn_spill_codec_encode(s->codec, page, annotation, &s->line, err);
     if (rc != CN_OK)
         return rc;
     size_t ids = put_ids(s, page);
@@ -190,26 +191,26 @@ int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
         memcpy(&n, s->buf, sizeof n);
         ids = sizeof n + ID_BYTES * (1 + 2 * (size_t)n);
     }
-    cn_partial_record rec;
+    cn_page *page = NULL;
+    cn_page_annotation *annotation = NULL;
     if (rc == CN_OK && (ids == 0 || ids > e->len))
         rc = cn_error_set(err, CN_ERR_FORMAT, "temporary page file: page %zu is damaged", p);
     if (rc == CN_OK)
-        rc = cn_partial_page_parse(s->pool, "temporary page file", s->buf + ids, e->len - ids, &rec,
-                                   err);
-    if (rc == CN_OK && rec.page->n_answers != n) {
-        cn_page_annotation_free(rec.annotation);
-        cn_page_free(rec.page);
+        rc = cn_spill_codec_decode(s->codec, s->buf + ids, e->len - ids, &page, &annotation, err);
+    if (rc == CN_OK && page->n_answers != n) {
+        cn_page_annotation_free(annotation);
+        cn_page_free(page);
         rc = cn_error_set(err, CN_ERR_FORMAT, "temporary page file: page %zu is damaged", p);
     }
     if (rc != CN_OK)
         return rc;
     const char *at = s->buf + sizeof n;
-    memcpy(rec.page->question_id, at, ID_BYTES);
+    memcpy(page->question_id, at, ID_BYTES);
     for (size_t i = 0; i < n; i++) {
-        memcpy(rec.page->answers[i].answer_id, at + ID_BYTES * (1 + 2 * i), ID_BYTES);
-        memcpy(rec.page->answers[i].duplicate_of, at + ID_BYTES * (2 + 2 * i), ID_BYTES);
+        memcpy(page->answers[i].answer_id, at + ID_BYTES * (1 + 2 * i), ID_BYTES);
+        memcpy(page->answers[i].duplicate_of, at + ID_BYTES * (2 + 2 * i), ID_BYTES);
     }
-    s->slots[s->n_slots] = (loaded){.p = p, .page = rec.page, .annotation = rec.annotation};
+    s->slots[s->n_slots] = (loaded){.p = p, .page = page, .annotation = annotation};
     e->slot = (int32_t)s->n_slots++;
     return CN_OK;
 }

@@ -2,14 +2,13 @@
  * cn_spill: the pages of an analysis kept on disk instead of in memory, and
  * brought back a few at a time while a report is written.
  *
- * Each page and its annotation is written as the partial format's page line
- * (cn_partial: numbers with the digits that read back to the very same
- * doubles, so a page read back gives every report the bytes the page in
+ * Each page and its annotation is written as cn_spill_codec's bytes (raw
+ * numbers, so a page read back gives every report the bytes the page in
  * memory gave) into a temporary file that is unlinked as soon as it is made:
  * nothing is left behind on any exit, a crash included. Pages are numbered
  * 0, 1, ... in the order they are put. A loaded page stays until
  * cn_spill_release; annotations read back borrow from the spill's
- * cn_partial_pool, so they live as long as the spill.
+ * codec, so they live as long as the spill.
  */
 #ifndef CN_SPILL_H
 #define CN_SPILL_H

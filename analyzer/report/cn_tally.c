@@ -2,7 +2,7 @@
 #include "cn_tally.h"
 
 #include "cn_sort.h"
-#include "cn_relabel.h"
+#include "cn_relabel_memo.h"
 
 #include "cn_summary.h"
 
@@ -105,7 +105,7 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
 
 /* The consensus under the classifier's error rates (cn_relabel). */
 static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
-                   cn_consensus_result *r, cn_error *err)
+                   cn_relabel_memo *memo, cn_consensus_result *r, cn_error *err)
 {
     cn_stance *pred = malloc(n * sizeof *pred);
     bool *certain = malloc(n * sizeof *certain);
@@ -116,8 +116,8 @@ static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts
     }
     cn_relabel_result rr;
     if (rc == CN_OK)
-        rc = cn_relabel_compute(opts, pred, certain, n, opts->confusion, opts->relabel_draws,
-                                opts->seed, &rr, err);
+        rc = cn_relabel_compute_memo(memo, opts, pred, certain, n, opts->confusion,
+                                     opts->relabel_draws, opts->seed, &rr, err);
     if (rc == CN_OK) {
         r->relabel_holds = rr.holds;
         r->relabel_share_lo = rr.share_lo;
@@ -133,6 +133,12 @@ static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err)
 {
+    return cn_tally_compute_memo(votes, n, opts, NULL, out, err);
+}
+
+int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+                          cn_relabel_memo *memo, cn_tally *out, cn_error *err)
+{
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < n; i++) {
         if ((unsigned)votes[i].stance >= CN_STANCE_COUNT)
@@ -141,7 +147,7 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
     }
     int rc = cn_consensus_compute(opts, out->counts, &out->consensus, err);
     if (rc == CN_OK && opts && opts->confusion && opts->relabel_draws > 0 && n > 0)
-        rc = relabel(votes, n, opts, &out->consensus, err);
+        rc = relabel(votes, n, opts, memo, &out->consensus, err);
     if (rc == CN_OK)
         rc = cn_summary_sentence(&out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)

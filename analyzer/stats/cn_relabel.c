@@ -1,6 +1,7 @@
 /* cn_relabel: the consensus redrawn under the classifier's confusion matrix. */
 #include "cn_relabel.h"
 
+#include "cn_grow.h"
 #include "cn_sort.h"
 
 #include <gsl/gsl_randist.h>
@@ -57,12 +58,13 @@ static double quantile(double *v, size_t n, double q)
 }
 
 /*
- * The levels seen in the draws, cached: a level needs three binomial tails
- * (cn_consensus_level_of), and the draws of one question keep landing on the
- * same few counts. Direct-mapped on the three stances' counts (the level
- * depends on nothing else); only the speed depends on it.
+ * The levels seen, cached: a level needs up to three binomial tails
+ * (cn_consensus_level_of), and the draws of one question, and the count
+ * vectors of the exact sums of many questions, keep landing on the same few
+ * counts. Direct-mapped on the three stances' counts (the level depends on
+ * nothing else but the options); only the speed depends on it.
  */
-#define LEVEL_CACHE 1021
+#define LEVEL_CACHE 8191
 
 typedef struct level_cache {
     long counts[LEVEL_CACHE][3]; /* the three stances' counts; -1: empty */
@@ -74,6 +76,44 @@ static void level_cache_init(level_cache *lc)
 {
     for (size_t i = 0; i < LEVEL_CACHE; i++)
         lc->counts[i][0] = -1;
+}
+
+/* What one computation needs and the next can reuse (cn_relabel_work_new). */
+struct cn_relabel_work {
+    level_cache levels;
+    gsl_rng *rng;
+    double *shares;
+    size_t cap_shares;
+};
+
+cn_relabel_work *cn_relabel_work_new(void)
+{
+    cn_relabel_work *w = malloc(sizeof *w);
+    if (!w)
+        return NULL;
+    w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    w->shares = NULL;
+    w->cap_shares = 0;
+    if (!w->rng) {
+        free(w);
+        return NULL;
+    }
+    level_cache_init(&w->levels);
+    return w;
+}
+
+void cn_relabel_work_free(cn_relabel_work *w)
+{
+    if (!w)
+        return;
+    gsl_rng_free(w->rng);
+    free(w->shares);
+    free(w);
+}
+
+void cn_relabel_work_forget(cn_relabel_work *w)
+{
+    level_cache_init(&w->levels);
 }
 
 static cn_consensus_level cached_level(level_cache *lc, const cn_consensus_opts *opts,
@@ -243,52 +283,44 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     return CN_OK;
 }
 
-int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
-                       const bool *certain, size_t n,
-                       const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
-                       unsigned long seed, cn_relabel_result *out, cn_error *err)
+int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
+                              const unsigned group[CN_STANCE_COUNT],
+                              const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                              size_t draws, unsigned long seed, cn_relabel_work *work,
+                              cn_relabel_result *out, cn_error *err)
 {
+    if (!work) {
+        cn_relabel_work *own = cn_relabel_work_new();
+        if (!own) {
+            *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
+            return cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory");
+        }
+        int rc =
+            cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, own, out, err);
+        cn_relabel_work_free(own);
+        return rc;
+    }
     *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
     if (draws == 0)
         return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
-    if (n > UINT_MAX / 2)
-        return cn_error_set(err, CN_ERR_USAGE, "relabel: more than %u answers", UINT_MAX / 2);
     double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
     int rc = posterior_rows(confusion, post, err);
     if (rc)
         return rc;
-    long counts[CN_STANCE_COUNT] = {0}, fixed[CN_STANCE_COUNT] = {0};
-    unsigned group[CN_STANCE_COUNT] = {0};
-    for (size_t i = 0; i < n; i++) {
-        counts[predicted[i]]++;
-        if (certain && certain[i])
-            fixed[predicted[i]]++;
-        else
-            group[predicted[i]]++;
-    }
+    long counts[CN_STANCE_COUNT];
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        counts[k] = fixed[k] + (long)group[k];
     cn_stance majority;
     cn_consensus_level level = cn_consensus_level_of(opts, counts, &majority);
     if (group[0] + group[1] + group[2] + group[3] <= CN_RELABEL_EXACT_MAX) {
-        level_cache *cache = malloc(sizeof *cache);
-        if (cache)
-            level_cache_init(cache);
-        rc = cache ? exact_relabel(opts, fixed, group, post, majority, level, cache, out)
-                   : CN_ERR_NOMEM;
-        free(cache);
+        rc = exact_relabel(opts, fixed, group, post, majority, level, &work->levels, out);
         return rc ? cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory") : CN_OK;
     }
-    double *shares = malloc(draws * sizeof *shares);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    level_cache *lc = malloc(sizeof *lc);
-    if (lc)
-        level_cache_init(lc);
-    if (!shares || !rng || !lc) {
-        free(shares);
-        free(lc);
-        if (rng)
-            gsl_rng_free(rng);
+    if (!cn_grow((void **)&work->shares, &work->cap_shares, draws, sizeof *work->shares))
         return cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory");
-    }
+    double *shares = work->shares;
+    gsl_rng *rng = work->rng;
+    level_cache *lc = &work->levels;
     gsl_rng_set(rng, seed);
     size_t held = 0, n_shares = 0;
     for (size_t d = 0; d < draws; d++) {
@@ -302,8 +334,6 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
         if (majority != CN_STANCE_NONE && stance_answers > 0)
             shares[n_shares++] = (double)c[majority] / (double)stance_answers;
     }
-    gsl_rng_free(rng);
-    free(lc);
     out->draws = draws;
     if (majority != CN_STANCE_NONE && level >= CN_CONSENSUS_WEAK)
         out->holds = (double)held / (double)draws;
@@ -311,6 +341,39 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
         out->share_lo = quantile(shares, n_shares, 0.025);
         out->share_hi = quantile(shares, n_shares, 0.975);
     }
-    free(shares);
     return CN_OK;
+}
+
+int cn_relabel_count(const cn_stance *predicted, const bool *certain, size_t n,
+                     long fixed[CN_STANCE_COUNT], unsigned group[CN_STANCE_COUNT], cn_error *err)
+{
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        fixed[k] = 0;
+        group[k] = 0;
+    }
+    if (n > UINT_MAX / 2)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: more than %u answers", UINT_MAX / 2);
+    for (size_t i = 0; i < n; i++) {
+        if (certain && certain[i])
+            fixed[predicted[i]]++;
+        else
+            group[predicted[i]]++;
+    }
+    return CN_OK;
+}
+
+int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
+                       const bool *certain, size_t n,
+                       const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
+                       unsigned long seed, cn_relabel_result *out, cn_error *err)
+{
+    *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
+    if (draws == 0)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
+    long fixed[CN_STANCE_COUNT];
+    unsigned group[CN_STANCE_COUNT];
+    int rc = cn_relabel_count(predicted, certain, n, fixed, group, err);
+    return rc ? rc
+              : cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, NULL, out,
+                                          err);
 }

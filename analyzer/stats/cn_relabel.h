@@ -53,4 +53,28 @@ int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted
                        const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
                        unsigned long seed, cn_relabel_result *out, cn_error *err);
 
+/* The counts relabeling depends on: answers an editor set (fixed, by stance)
+ * and answers to redraw (group, by predicted stance). CN_ERR_USAGE for more
+ * than UINT_MAX / 2 answers. */
+int cn_relabel_count(const cn_stance *predicted, const bool *certain, size_t n,
+                     long fixed[CN_STANCE_COUNT], unsigned group[CN_STANCE_COUNT], cn_error *err);
+
+/* What computations in a row can share: the levels of the count vectors
+ * seen (valid for one set of consensus options), the random generator
+ * (seeded afresh by every computation) and scratch. NULL when out of memory. */
+typedef struct cn_relabel_work cn_relabel_work;
+cn_relabel_work *cn_relabel_work_new(void);
+void cn_relabel_work_free(cn_relabel_work *work);
+/* Forget the levels seen: before a computation with other options. */
+void cn_relabel_work_forget(cn_relabel_work *work);
+
+/* cn_relabel_compute from those counts: the figures depend on nothing else
+ * (and the options, matrix, draws and seed), which cn_relabel_memo uses.
+ * work: shared with earlier computations with the same options, or NULL. */
+int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
+                              const unsigned group[CN_STANCE_COUNT],
+                              const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                              size_t draws, unsigned long seed, cn_relabel_work *work,
+                              cn_relabel_result *out, cn_error *err);
+
 #endif

@@ -1,0 +1,169 @@
+/* cn_jsonpretty: JSON written directly with the bytes cJSON_Print gives. */
+#include "cn_jsonpretty.h"
+
+#include "cn_grow.h"
+#include "cn_jsonbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cn_jsonpretty_reset(cn_jsonpretty *w, int depth)
+{
+    w->len = 0;
+    w->failed = false;
+    w->depth = depth;
+    w->level = 0;
+    w->items[0] = 0;
+    w->in_object[0] = false;
+    if (w->s)
+        w->s[0] = '\0';
+}
+
+void cn_jsonpretty_clear(cn_jsonpretty *w)
+{
+    free(w->s);
+    memset(w, 0, sizeof *w);
+}
+
+static void quoted(cn_jsonpretty *w, const char *s, size_t n);
+
+/* Room for n more bytes and the NUL; NULL once failed. */
+static char *room(cn_jsonpretty *w, size_t n)
+{
+    if (w->failed || !cn_grow((void **)&w->s, &w->cap, w->len + n + 1, 1)) {
+        w->failed = true;
+        return NULL;
+    }
+    return w->s + w->len;
+}
+
+static void put(cn_jsonpretty *w, const char *s, size_t n)
+{
+    char *o = room(w, n);
+    if (!o)
+        return;
+    memcpy(o, s, n);
+    w->len += n;
+    w->s[w->len] = '\0';
+}
+
+static void tabs(cn_jsonpretty *w, int n)
+{
+    char *o = room(w, (size_t)(n > 0 ? n : 0));
+    if (!o)
+        return;
+    for (int i = 0; i < n; i++)
+        o[i] = '\t';
+    w->len += (size_t)(n > 0 ? n : 0);
+    w->s[w->len] = '\0';
+}
+
+/* Before a value: an array element's ", " (a member's separator and key came
+ * with cn_jsonpretty_key). */
+static void before_value(cn_jsonpretty *w)
+{
+    if (w->level > 0 && !w->in_object[w->level] && w->items[w->level]++ > 0)
+        put(w, ", ", 2);
+}
+
+void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
+{
+    if (w->items[w->level]++ > 0)
+        put(w, ",\n", 2);
+    tabs(w, w->depth);
+    quoted(w, key, strlen(key));
+    put(w, ":\t", 2);
+}
+
+static void open_container(cn_jsonpretty *w, bool object)
+{
+    before_value(w);
+    if (w->level + 1 >= CN_JSONPRETTY_MAX_DEPTH) {
+        w->failed = true;
+        return;
+    }
+    w->level++;
+    w->depth++;
+    w->in_object[w->level] = object;
+    w->items[w->level] = 0;
+    put(w, object ? "{\n" : "[", object ? 2 : 1);
+}
+
+void cn_jsonpretty_open_object(cn_jsonpretty *w)
+{
+    open_container(w, true);
+}
+
+void cn_jsonpretty_open_array(cn_jsonpretty *w)
+{
+    open_container(w, false);
+}
+
+void cn_jsonpretty_close_object(cn_jsonpretty *w)
+{
+    if (w->level == 0) {
+        w->failed = true;
+        return;
+    }
+    if (w->items[w->level] > 0)
+        put(w, "\n", 1);
+    tabs(w, w->depth - 1);
+    put(w, "}", 1);
+    w->level--;
+    w->depth--;
+}
+
+void cn_jsonpretty_close_array(cn_jsonpretty *w)
+{
+    if (w->level == 0) {
+        w->failed = true;
+        return;
+    }
+    put(w, "]", 1);
+    w->level--;
+    w->depth--;
+}
+
+/* The string itself, with no separator (keys and values). */
+static void quoted(cn_jsonpretty *w, const char *s, size_t n)
+{
+    char *o = room(w, CN_JSON_QUOTED_MAX(n));
+    if (!o)
+        return;
+    char *end = cn_json_quote_into(o, s, n);
+    w->len += (size_t)(end - o);
+    w->s[w->len] = '\0';
+}
+
+void cn_jsonpretty_string_n(cn_jsonpretty *w, const char *s, size_t n)
+{
+    before_value(w);
+    quoted(w, s, n);
+}
+
+void cn_jsonpretty_string(cn_jsonpretty *w, const char *s)
+{
+    before_value(w);
+    if (s)
+        quoted(w, s, strlen(s));
+    else
+        put(w, "null", 4);
+}
+
+void cn_jsonpretty_raw(cn_jsonpretty *w, const char *text)
+{
+    before_value(w);
+    put(w, text, strlen(text));
+}
+
+void cn_jsonpretty_bool(cn_jsonpretty *w, bool v)
+{
+    before_value(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void cn_jsonpretty_null(cn_jsonpretty *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}

@@ -1,0 +1,49 @@
+/*
+ * cn_jsonpretty: JSON written straight into a buffer with the very bytes
+ * cJSON_Print gives for the same tree: an object's members on their own
+ * lines, indented with one tab a level, "key":<TAB>value, ",\n" between
+ * members; array elements on one line separated by ", "; strings escaped as
+ * cJSON escapes them. A report's long lists (tens of thousands of answers)
+ * are written this way without making, printing and freeing a tree for each
+ * element. Values come in order: a member's key, then its value.
+ */
+#ifndef CN_JSONPRETTY_H
+#define CN_JSONPRETTY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CN_JSONPRETTY_MAX_DEPTH 32
+
+typedef struct cn_jsonpretty {
+    char *s; /* the bytes so far (NUL-terminated when not failed) */
+    size_t len, cap;
+    bool failed; /* out of memory, or nested too deep */
+    int depth;   /* cJSON's depth: levels open, plus the base */
+    int level;   /* containers open */
+    bool in_object[CN_JSONPRETTY_MAX_DEPTH];
+    size_t items[CN_JSONPRETTY_MAX_DEPTH]; /* values written at each level */
+} cn_jsonpretty;
+
+/* Start again (keeping the memory) for a value printed as the element of a
+ * tree `depth` levels deep (cJSON_Print's text with `depth` tabs after each
+ * newline). */
+void cn_jsonpretty_reset(cn_jsonpretty *w, int depth);
+void cn_jsonpretty_clear(cn_jsonpretty *w);
+
+/* The key of the next member (inside an object). */
+void cn_jsonpretty_key(cn_jsonpretty *w, const char *key);
+void cn_jsonpretty_open_object(cn_jsonpretty *w);
+void cn_jsonpretty_close_object(cn_jsonpretty *w);
+void cn_jsonpretty_open_array(cn_jsonpretty *w);
+void cn_jsonpretty_close_array(cn_jsonpretty *w);
+/* s[0..n) as a JSON string. */
+void cn_jsonpretty_string_n(cn_jsonpretty *w, const char *s, size_t n);
+/* A string, or null when s is NULL. */
+void cn_jsonpretty_string(cn_jsonpretty *w, const char *s);
+/* Text as it is (a number already formatted). */
+void cn_jsonpretty_raw(cn_jsonpretty *w, const char *text);
+void cn_jsonpretty_bool(cn_jsonpretty *w, bool v);
+void cn_jsonpretty_null(cn_jsonpretty *w);
+
+#endif
