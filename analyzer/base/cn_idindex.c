@@ -69,8 +69,8 @@ int64_t cn_idindex_find(const cn_idindex *x, const char *id, cn_idindex_key key,
     return v == EMPTY ? -1 : (int64_t)v;
 }
 
-/* Twice the slots; the ids are read back to place the positions. */
-static int grow(cn_idindex *x, cn_idindex_key key, const void *ctx)
+/* Twice the slots, each position placed by its element's hash. */
+static int grow_by(cn_idindex *x, uint64_t (*hash_of)(const void *how, uint32_t v), const void *how)
 {
     size_t n = (x->mask + 1) * 2;
     uint32_t *s = slots_new(n);
@@ -79,7 +79,7 @@ static int grow(cn_idindex *x, cn_idindex_key key, const void *ctx)
     for (size_t i = 0; i <= x->mask; i++) {
         if (x->slot[i] == EMPTY)
             continue;
-        size_t j = home(key(ctx, x->slot[i]), n - 1);
+        size_t j = (size_t)hash_of(how, x->slot[i]) & (n - 1);
         while (s[j] != EMPTY)
             j = (j + 1) & (n - 1);
         s[j] = x->slot[i];
@@ -90,11 +90,32 @@ static int grow(cn_idindex *x, cn_idindex_key key, const void *ctx)
     return 0;
 }
 
+/* What grow_by needs to hash an element by its id or by the caller's hash. */
+typedef struct {
+    cn_idindex_key key;
+    cn_idindex_hash hash;
+    const void *ctx;
+} element_hasher;
+
+static uint64_t hash_of_id(const void *how, uint32_t v)
+{
+    const element_hasher *h = how;
+    const char *id = h->key(h->ctx, v);
+    return cn_hash_bytes(id, strlen(id));
+}
+
+static uint64_t hash_of_element(const void *how, uint32_t v)
+{
+    const element_hasher *h = how;
+    return h->hash(h->ctx, v);
+}
+
 int cn_idindex_add(cn_idindex *x, const char *id, uint32_t i, cn_idindex_key key, const void *ctx)
 {
     if (i == EMPTY)
         return -1;
-    if ((x->used + 1) * 4 > (x->mask + 1) * 3 && grow(x, key, ctx) != 0)
+    element_hasher h = {.key = key, .ctx = ctx};
+    if ((x->used + 1) * 4 > (x->mask + 1) * 3 && grow_by(x, hash_of_id, &h) != 0)
         return -1;
     x->slot[find_slot(x, id, key, ctx)] = i;
     x->used++;
@@ -110,33 +131,13 @@ int64_t cn_idindex_find_hashed(const cn_idindex *x, uint64_t hash, cn_idindex_sa
     return x->slot[s] == EMPTY ? -1 : (int64_t)x->slot[s];
 }
 
-/* Twice the slots, placed by the elements' hashes. */
-static int grow_hashed(cn_idindex *x, cn_idindex_hash hash_of, const void *ctx)
-{
-    size_t n = (x->mask + 1) * 2;
-    uint32_t *s = slots_new(n);
-    if (!s)
-        return -1;
-    for (size_t i = 0; i <= x->mask; i++) {
-        if (x->slot[i] == EMPTY)
-            continue;
-        size_t j = (size_t)hash_of(ctx, x->slot[i]) & (n - 1);
-        while (s[j] != EMPTY)
-            j = (j + 1) & (n - 1);
-        s[j] = x->slot[i];
-    }
-    free(x->slot);
-    x->slot = s;
-    x->mask = n - 1;
-    return 0;
-}
-
 int cn_idindex_add_hashed(cn_idindex *x, uint64_t hash, uint32_t i, cn_idindex_hash hash_of,
                           const void *ctx)
 {
     if (i == EMPTY)
         return -1;
-    if ((x->used + 1) * 4 > (x->mask + 1) * 3 && grow_hashed(x, hash_of, ctx) != 0)
+    element_hasher h = {.hash = hash_of, .ctx = ctx};
+    if ((x->used + 1) * 4 > (x->mask + 1) * 3 && grow_by(x, hash_of_element, &h) != 0)
         return -1;
     size_t s = (size_t)hash & x->mask;
     while (x->slot[s] != EMPTY)

@@ -814,6 +814,25 @@ static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *it
     fputc(']', f);
 }
 
+/* Writes the object holder's child holds as cJSON_Print gives it, but left
+ * open (its closing brace cut) so lists can be streamed into it; frees
+ * holder. False (and c->oom) when it could not be built or printed. */
+static bool emit_open_object(jctx *c, FILE *f, cJSON *holder)
+{
+    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
+    cJSON_Delete(holder);
+    size_t len = text ? strlen(text) : 0;
+    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
+        cJSON_free(text);
+        c->oom = true;
+        return false;
+    }
+    text[len - 2] = '\0';
+    emit_indented(f, text, 2);
+    cJSON_free(text);
+    return true;
+}
+
 /* A question of the top-level array: its figures as one tree, then its three
  * answer lists streamed after them; the bytes cJSON_Print gives for the
  * whole question. */
@@ -828,17 +847,8 @@ static void emit_question(jctx *c, FILE *f, size_t qi)
     cJSON *holder = cJSON_CreateArray();
     if (holder)
         question(c, holder, qi);
-    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
-    cJSON_Delete(holder);
-    size_t len = text ? strlen(text) : 0;
-    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
-        cJSON_free(text);
-        c->oom = true;
+    if (!emit_open_object(c, f, holder)) /* the lists follow */
         return;
-    }
-    text[len - 2] = '\0'; /* reopen the object: the lists follow */
-    emit_indented(f, text, 2);
-    cJSON_free(text);
     emit_answer_list(c, f, "answer_list", q->answers, q->n_answers);
     emit_list(c, f, "duplicate_list", q->duplicates, q->n_duplicates, duplicate);
     emit_answer_list(c, f, "related_list", q->related, q->n_related);
@@ -869,17 +879,8 @@ static void emit_claim(jctx *c, FILE *f, size_t ci)
     cJSON *holder = cJSON_CreateArray();
     if (holder)
         claim(c, holder, ci);
-    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
-    cJSON_Delete(holder);
-    size_t len = text ? strlen(text) : 0;
-    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
-        cJSON_free(text);
-        c->oom = true;
+    if (!emit_open_object(c, f, holder)) /* the votes follow */
         return;
-    }
-    text[len - 2] = '\0'; /* reopen the object: the votes follow */
-    emit_indented(f, text, 2);
-    cJSON_free(text);
     c->claim = ci;
     emit_list(c, f, "votes", NULL, c->r->claims[ci].n_members, vote);
     fputs("\n\t\t}", f);
