@@ -62,7 +62,9 @@ def split_of(pid, collection=1):
     collectors saved is `val5` (they never read the product; nobody working on
     the reader or the rules opens them before the freeze). The reader's own
     tuning pages of that day, saved by the reader's helper session itself, are
-    `dev4` in manifest.tsv (split by who collected, fixed before collection)."""
+    `dev4` in manifest.tsv (split by who collected, fixed before collection).
+    A second labelled part of the fifth collection, fixed before its labels
+    (saved by 09:31, first byte 0x50-0x8f), is `val6` in manifest.tsv."""
     if collection == 5:
         return "val5"
     if collection == 4:
