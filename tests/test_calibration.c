@@ -142,8 +142,8 @@ static void test_setting_validated(void)
 
 /* ---- the shipped rules at another temperature ---- */
 
-/* A copy of the shipped rule folder with `setting confidence_temperature
- * value=T`; NULL when it could not be made. */
+/* A copy of the shipped rule folder with its `setting confidence_temperature`
+ * line set to value=T; NULL when it could not be made. */
 static char *rules_at(const char *temperature)
 {
     const char *src = getenv("CONSENSUS_RULES") ? getenv("CONSENSUS_RULES") : "rules";
@@ -159,13 +159,15 @@ static char *rules_at(const char *temperature)
         char *text = tu_read_file(path, &len);
         if (!text)
             continue;
-        const char *key = "setting confidence_temperature value=1\n";
+        /* the shipped line, whatever its value, up to its line's end */
+        const char *key = "\nsetting confidence_temperature value=";
         char *at = strstr(text, key);
-        if (at && !strcmp(e->d_name, "settings.rules")) {
+        char *eol = at ? strchr(at + 1, '\n') : NULL;
+        if (at && eol && !strcmp(e->d_name, "settings.rules")) {
             char *out = malloc(len + 64);
-            size_t head = (size_t)(at - text);
-            snprintf(out, len + 64, "%.*ssetting confidence_temperature value=%s\n%s", (int)head,
-                     text, temperature, at + strlen(key));
+            size_t head = (size_t)(at - text) + 1;
+            snprintf(out, len + 64, "%.*ssetting confidence_temperature value=%s%s", (int)head,
+                     text, temperature, eol);
             free(tu_write_file(dir, e->d_name, out, strlen(out)));
             free(out);
             found = true;
@@ -205,10 +207,11 @@ static const char *const TEXTS[] = {
  * (softmax(z / 2.5)), worked out here with pow, not cn_model_temper. */
 static void test_classifier_keeps_labels(void)
 {
-    char *dir = rules_at("2.5");
+    char *dir = rules_at("2.5"), *one = rules_at("1");
     CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(one);
     cn_rules *hot = load(dir);
-    cn_rules *plain = load(getenv("CONSENSUS_RULES") ? getenv("CONSENSUS_RULES") : "rules");
+    cn_rules *plain = load(one);
     CU_ASSERT_PTR_NOT_NULL_FATAL(hot);
     CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
     CU_ASSERT(cn_model_active(cn_rules_model(plain)));
@@ -234,7 +237,9 @@ static void test_classifier_keeps_labels(void)
     cn_rules_free(hot);
     cn_rules_free(plain);
     tu_rm_rf(dir);
+    tu_rm_rf(one);
     free(dir);
+    free(one);
 }
 
 /* Count `"stance":"NAME"` in s. */
