@@ -77,8 +77,8 @@ static void test_summary_restriction_phrasing(void)
     cn_error err;
     char *s = NULL;
     CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, counts, &r, &err), CN_OK);
-    CU_ASSERT_EQUAL_FATAL(cn_summary_sentence_phrased(&r, &o, CN_PHRASE_RESTRICTION, &s, &err),
-                          CN_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        cn_summary_sentence_phrased(&r, &o, CN_PHRASE_RESTRICTION, NULL, &s, &err), CN_OK);
     CU_ASSERT_EQUAL(strncmp(s, "3 of 3 physicians answer yes, it is needed (100%", 48), 0);
     free(s);
     CU_ASSERT_STRING_EQUAL(cn_summary_verb_phrased(CN_STANCE_REASSURING, 0, CN_PHRASE_RESTRICTION),
@@ -88,6 +88,45 @@ static void test_summary_restriction_phrasing(void)
     CU_ASSERT_STRING_EQUAL(
         cn_summary_verb_phrased(CN_STANCE_CONTRAINDICATED, 1, CN_PHRASE_PRACTICE),
         "advise against it");
+}
+
+/* A catalog claim's about="..." names the practice: the sentence says what
+ * the physicians advise in the claim's own terms, for each stance, one
+ * physician or several; a restriction question keeps its yes/no wording. */
+static void test_summary_names_the_practice(void)
+{
+    static const struct {
+        long counts[CN_STANCE_COUNT];
+        cn_summary_phrasing phrasing;
+        const char *want;
+    } cases[] = {
+        {{0, 0, 0, 3},
+         CN_PHRASE_PRACTICE,
+         "3 of 3 physicians advise against flying soon after "
+         "surgery (100%"},
+        {{0, 4, 1, 0},
+         CN_PHRASE_PRACTICE,
+         "4 of 5 physicians are reassuring about flying soon "
+         "after surgery (80%"},
+        {{0, 0, 1, 0},
+         CN_PHRASE_PRACTICE,
+         "1 of 1 physician advises caution about flying soon "
+         "after surgery (100%"},
+        {{0, 0, 0, 3}, CN_PHRASE_RESTRICTION, "3 of 3 physicians answer yes, it is needed (100%"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cn_consensus_opts o;
+        cn_consensus_opts_init(&o);
+        cn_consensus_result r;
+        cn_error err;
+        char *s = NULL;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, cases[i].counts, &r, &err), CN_OK);
+        CU_ASSERT_EQUAL_FATAL(cn_summary_sentence_phrased(&r, &o, cases[i].phrasing,
+                                                          "flying soon after surgery", &s, &err),
+                              CN_OK);
+        CU_ASSERT_EQUAL(strncmp(s, cases[i].want, strlen(cases[i].want)), 0);
+        free(s);
+    }
 }
 
 static void test_summary_counts_only_stance_takers(void)
@@ -889,6 +928,7 @@ int main(void)
     static const tu_test tests[] = {
         {"summary: strong consensus", test_summary_strong},
         {"summary: in the terms of a restriction question", test_summary_restriction_phrasing},
+        {"summary: names the claim's practice", test_summary_names_the_practice},
         {"summary: counts only stance-taking answers", test_summary_counts_only_stance_takers},
         {"summary: moderate and plurality", test_summary_moderate_and_plurality},
         {"summary: tie", test_summary_tie},

@@ -118,6 +118,8 @@ static void test_unknown_kind_and_missing_parts(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "has no patterns"));
     CU_ASSERT_EQUAL(load_body("claim c : botox\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "claim needs statement"));
+    CU_ASSERT_EQUAL(load_body("\nclaim c statement=\"x\" about=\"\" : botox\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: claim about=\"...\" is empty"));
     CU_ASSERT_EQUAL(load_body("setting no_such value=1\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "unknown setting 'no_such'"));
     CU_ASSERT_EQUAL(load_body("cue \"a stance=reassuring : ok\n", &d), CN_ERR_RULES);

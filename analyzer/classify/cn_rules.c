@@ -962,6 +962,11 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             problem(c, r->file, r->line, "claim needs statement=\"...\"");
         else
             rule->statement = strdup(st->value);
+        attr *about = find_attr(r, "about");
+        if (about && !*about->value)
+            problem(c, r->file, r->line, "claim about=\"...\" is empty");
+        else if (about)
+            rule->about = strdup(about->value);
     } else if (kind == CN_RULE_QUESTION) {
         attr *def = find_attr(r, "default");
         if (def && !strcmp(def->value, "yes"))
@@ -998,6 +1003,7 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].id);
         free(rs->rules[i].file);
         free(rs->rules[i].statement);
+        free(rs->rules[i].about);
         free(rs->rules[i].only);
         free(rs->rules[i].flip_on);
         for (size_t k = 0; k < rs->rules[i].n_core; k++)

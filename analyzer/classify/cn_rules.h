@@ -76,6 +76,10 @@ typedef struct cn_rule {
     bool whole_sentence; /* hedge, hypothetical: reach=sentence (else from the trigger on) */
     /* claim */
     char *statement;
+    /* claim: the practice in a few words, for summaries ("Botox while
+     * breastfeeding": "9 of 11 physicians advise against Botox while
+     * breastfeeding"); NULL when the rule has no about="..." */
+    char *about;
     /* claim: its core topics (patterns written "!pattern", as normalized words
      * joined by one space, "word*" allowed): when it has any, a text is about
      * the claim only if one of its topic matches is a core one ("smoking", not

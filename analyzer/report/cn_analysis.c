@@ -1198,8 +1198,13 @@ static int tally_questions(cn_analysis *an, cn_relabel_memo *memo, cn_error *err
         int rc =
             cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
         free(votes);
+        const cn_rule *claim = an->result.claims[q->claim].rule;
         if (rc == CN_OK && reads_as_restriction(an, q))
-            rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, err);
+            rc =
+                cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
+        else if (rc == CN_OK && claim && claim->about)
+            rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, claim->about,
+                                   err);
         if (rc != CN_OK)
             return rc;
         for (size_t d = 0; d < q->tally.n_dissent; d++)
@@ -1306,6 +1311,9 @@ static int tally_claims(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
         rc =
             cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
         free(votes);
+        if (rc == CN_OK && cl->rule && cl->rule->about)
+            rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE,
+                                   cl->rule->about, err);
     }
     return rc;
 }

@@ -29,6 +29,20 @@ const char *cn_summary_verb_phrased(cn_stance stance, int plural, cn_summary_phr
     return cn_summary_verb(stance, plural);
 }
 
+/* The verb phrase naming the practice (cn_summary_sentence_phrased). */
+static void verb_about(cn_stance stance, int plural, cn_summary_phrasing phrasing,
+                       const char *about, char *buf, size_t size)
+{
+    if (!about || phrasing != CN_PHRASE_PRACTICE || stance == CN_STANCE_NONE) {
+        snprintf(buf, size, "%s", cn_summary_verb_phrased(stance, plural, phrasing));
+        return;
+    }
+    if (stance == CN_STANCE_CONTRAINDICATED)
+        snprintf(buf, size, "%s against %s", plural ? "advise" : "advises", about);
+    else
+        snprintf(buf, size, "%s about %s", cn_summary_verb(stance, plural), about);
+}
+
 /* Whole percent, "-0" never printed. */
 static long pct(double x)
 {
@@ -65,9 +79,9 @@ static void level_text(const cn_consensus_result *r, const cn_consensus_opts *o,
 }
 
 static void word(const cn_consensus_result *r, const cn_consensus_opts *o,
-                 cn_summary_phrasing phrasing, char *buf, size_t size)
+                 cn_summary_phrasing phrasing, const char *about, char *buf, size_t size)
 {
-    char lvl[160], split[160];
+    char lvl[160], split[160], verb[320];
     long total = r->answers, stance = r->stance_answers;
     if (total <= 0) {
         snprintf(buf, size, "No answers.");
@@ -110,28 +124,29 @@ static void word(const cn_consensus_result *r, const cn_consensus_opts *o,
         snprintf(err_txt, sizeof err_txt,
                  " Redrawn from the classifier's error rates, it holds in %ld%% of cases.",
                  pct(r->relabel_holds));
+    verb_about(r->majority, p->count != 1, phrasing, about, verb, sizeof verb);
     snprintf(buf, size, "%ld of %ld %s%s %s (%ld%%, %s CI %ld-%ld%%): %s%s.%s%s", p->count, stance,
-             noun, who, cn_summary_verb_phrased(r->majority, p->count != 1, phrasing),
-             pct(p->estimate), level_pct, pct(r->interval.lo), pct(r->interval.hi), lvl, held,
-             err_txt, rest);
+             noun, who, verb, pct(p->estimate), level_pct, pct(r->interval.lo), pct(r->interval.hi),
+             lvl, held, err_txt, rest);
 }
 
 int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
                         cn_error *err)
 {
-    return cn_summary_sentence_phrased(r, opts, CN_PHRASE_PRACTICE, out, err);
+    return cn_summary_sentence_phrased(r, opts, CN_PHRASE_PRACTICE, NULL, out, err);
 }
 
 int cn_summary_sentence_phrased(const cn_consensus_result *r, const cn_consensus_opts *opts,
-                                cn_summary_phrasing phrasing, char **out, cn_error *err)
+                                cn_summary_phrasing phrasing, const char *about, char **out,
+                                cn_error *err)
 {
     cn_consensus_opts defaults;
     if (!opts) {
         cn_consensus_opts_init(&defaults);
         opts = &defaults;
     }
-    char buf[768];
-    word(r, opts, phrasing, buf, sizeof buf);
+    char buf[1024];
+    word(r, opts, phrasing, about, buf, sizeof buf);
     *out = strdup(buf);
     if (!*out)
         return cn_error_set(err, CN_ERR_NOMEM, "summary: out of memory");

@@ -32,9 +32,14 @@ typedef enum cn_summary_phrasing {
 int cn_summary_sentence(const cn_consensus_result *r, const cn_consensus_opts *opts, char **out,
                         cn_error *err);
 
-/* The same in the terms of a kind of question. */
+/* The same in the terms of a kind of question, and, for a practice, naming
+ * it: about ("Botox while breastfeeding", from the claim's about="...") turns
+ * "advise against it" into "advise against Botox while breastfeeding", "are
+ * reassuring" into "are reassuring about ...", "advise caution" into "advise
+ * caution about ..."; NULL keeps the short forms. */
 int cn_summary_sentence_phrased(const cn_consensus_result *r, const cn_consensus_opts *opts,
-                                cn_summary_phrasing phrasing, char **out, cn_error *err);
+                                cn_summary_phrasing phrasing, const char *about, char **out,
+                                cn_error *err);
 
 /* What a physician with this stance does, as a verb phrase for one physician
  * (singular) or several: "is reassuring" / "are reassuring", "advises caution",

@@ -162,10 +162,10 @@ int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consens
 }
 
 int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
-                      cn_error *err)
+                      const char *about, cn_error *err)
 {
     char *sentence = NULL;
-    int rc = cn_summary_sentence_phrased(&t->consensus, opts, phrasing, &sentence, err);
+    int rc = cn_summary_sentence_phrased(&t->consensus, opts, phrasing, about, &sentence, err);
     if (rc != CN_OK)
         return rc;
     free(t->summary);

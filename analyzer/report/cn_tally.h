@@ -59,11 +59,12 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
 int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                           cn_relabel_memo *memo, cn_tally *out, cn_error *err);
 
-/* Word the summary again in the terms of a kind of question (cn_summary):
- * the tally must have been computed with the same opts. CN_OK or NOMEM
- * (the old sentence is then kept). */
+/* Word the summary again in the terms of a kind of question, naming the
+ * practice when about is not NULL (cn_summary_sentence_phrased): the tally
+ * must have been computed with the same opts. CN_OK or NOMEM (the old
+ * sentence is then kept). */
 int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
-                      cn_error *err);
+                      const char *about, cn_error *err);
 
 void cn_tally_clear(cn_tally *t);
 
