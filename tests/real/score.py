@@ -2,7 +2,7 @@
 """Score the reader and the classifier on re-collected real pages.
 
 usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|dev4|dev5|all]
-                [--consensus build/consensus] [--rules rules] [--json] [--errors]
+                [--consensus build/consensus] [--rules rules] [--json] [--errors] [--lead N]
 
 Runs `consensus classify` on the page files of the chosen split, aligns each
 labelled answer with the reader's answer of the same file whose body's first
@@ -10,6 +10,9 @@ eight words hash the same (as `consensus eval` does), and prints:
   - reader: labelled answers found, pages read, answers the reader output that
     no label matches (scraps, split answers, asker text);
   - classifier, strict: an answer the reader missed counts as wrong.
+With --lead N, an answer also aligns when the labeller and the reader split a
+short lead phrase ("Frequently. Depending on ...") differently: a secondary
+figure; the strict one (--lead 0) is the one quoted first.
 Truncated labels without a body (title only) are not scored.
 """
 import argparse
@@ -51,7 +54,20 @@ def macro_f1(pairs):
     return sum(f1s[lab]["f1"] for lab in present) / len(present), f1s
 
 
-def align(labels, by_file, present):
+def lead_keys(answer, lead):
+    """Other hashes that name the same answer when the labeller and the reader
+    drew the line between a short lead phrase and the body differently
+    ("Frequently. Depending on ..." on one line: a title to one, the body's
+    first words to the other): the body without its first 1..lead words, and
+    the title followed by the body."""
+    words = realset.words(answer.get("text") or "")
+    keys = {realset.prefix_hash(" ".join(words[k:])) for k in range(1, lead + 1) if k < len(words)}
+    if answer.get("title"):
+        keys.add(realset.prefix_hash(answer["title"] + " " + (answer.get("text") or "")))
+    return keys
+
+
+def align(labels, by_file, present, lead=0):
     """Pair each scorable label (its page present, a hash) with the reader's
     answer it names, or None when the reader missed it. As `consensus eval`
     aligns: the answer at the labelled index first, then any answer of the
@@ -70,6 +86,11 @@ def align(labels, by_file, present):
                     (a["file"], a["index"]) not in used:
                 match = a
                 break
+        if match is None and lead > 0:
+            for a in sorted(cands, key=lambda a: a["index"] != lab["index"]):
+                if lab["hash"] in lead_keys(a, lead) and (a["file"], a["index"]) not in used:
+                    match = a
+                    break
         if match is not None:
             used.add((match["file"], match["index"]))
         out.append((lab, match))
@@ -95,6 +116,10 @@ def main():
     ap.add_argument("--rules", default=os.path.join(top, "rules"))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list every miss and mislabel")
+    ap.add_argument("--lead", type=int, default=0, metavar="N",
+                    help="also align an answer whose label and reader answer differ only by a "
+                         "lead phrase of up to N words taken as title by one and as body by the "
+                         "other (default 0: strict, the figure the README quotes first)")
     args = ap.parse_args()
 
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
@@ -117,7 +142,7 @@ def main():
         by_file[a["file"]].append(a)
 
     pairs, errors, found, scored = [], [], 0, 0
-    aligned_labels, used = align(labels, by_file, present)
+    aligned_labels, used = align(labels, by_file, present, args.lead)
     for lab, match in aligned_labels:
         scored += 1
         if match is None:
@@ -158,7 +183,8 @@ def main():
     if args.json:
         print(json.dumps(out, indent=2))
     else:
-        print(f"split {args.split}: {len(present)} pages, {len(rejected)} rejected by the reader")
+        print(f"split {args.split}: {len(present)} pages, {len(rejected)} rejected by the reader"
+              + (f" (alignment allows a lead phrase of up to {args.lead} words)" if args.lead else ""))
         print(f"reader: {found}/{scored} labelled answers found ({100 * out['found_share']:.1f}%), "
               f"{extra} reader answers match no label ({len(title_only)} title-only answers "
               "cut by the page's end, unlabelled and no voters, not counted)")
