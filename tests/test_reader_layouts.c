@@ -1354,6 +1354,84 @@ static void test_site_lines_above_the_askers_question(void)
     ru_free(&r);
 }
 
+/* A greeting with the asker's name on a line of its own ("Hello Dana") under
+ * an answer's title: the body's first line, never a title, so the line above
+ * it is the title and the unsigned answer before ends there. */
+static void test_greeting_line_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Open Incision After Breast Lift, Is It Serious? (photo)\n\n"
+        "I am three weeks after a lift and a small opening appeared where the scars meet.\n\n"
+        "Doctor Answers 9\n\n"
+        "Small opening after a lift\n\n"
+        "This spot is a common place for slow healing, and with simple wound care it usually "
+        "closes in a few weeks.\n\n"
+        "Keep it clean and let your surgeon check it every week until it has closed over.\n\n"
+        "Wound after lift\n\n"
+        "Hello Dana\n\n"
+        "I understand why this worries you.\n\n"
+        "In my practice, we see patients with such a wound every week until it heals, and "
+        "almost all of them heal without any lasting pro");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "This spot is a common place");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 1)->text, "Wound after lift") != NULL);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wound after lift");
+    check_start(&r, 2, "Hello Dana I understand why");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A page cut right after the first digit of the last signature's rating
+ * ("5."): a scrap of the signature, no answer. */
+static void test_rating_cut_after_its_first_digit(void)
+{
+    ru_result r = read_str("How Is the Navel Made Smaller in a Tummy Tuck?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Shaping the navel\n\n"
+                           "The navel is trimmed and set into its new place once the skin of "
+                           "the belly has been pulled down and closed.\n\n"
+                           "Phoenix Plastic Surgeon\n4.7 out of 5 stars 22 reviews\n\n"
+                           "The navel in a tummy tuck\n\n"
+                           "The navel matters because it is the only scar seen in a bikini, "
+                           "so I keep its stitches inside it where they do not show.\n\n"
+                           "Ruth Alvarez, MD\nSan Jose Plastic Surgeon\n5.");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "The navel is trimmed");
+    check_start(&r, 2, "The navel matters because");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ruth Alvarez, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* "For example, ...": a short paragraph of an answer in short paragraphs that
+ * names the question's subject and ends in '.', but goes on from the one
+ * above it ([continuations]): no restated title of a new answer. */
+static void test_example_line_is_no_title(void)
+{
+    ru_result r = read_str(
+        "Why Does an Upper Belly Bulge Come Back After a Tummy Tuck?\n\n"
+        "Some people have a flat lower belly for years after a tummy tuck but a bulge above "
+        "the navel. Why?\n\n"
+        "Doctor Answers 5\n\n"
+        "How long a muscle repair lasts depends on several things\n\n"
+        "First, it depends on how the muscle was repaired\n\n"
+        "Second, it depends on the exercises done afterwards.\n\n"
+        "For example, a mini tummy tuck may repair the muscle only below the navel and leave "
+        "the upper belly muscle apart.\n\n"
+        "When I repair the whole muscle I use two layers of stitches, which I find hold better "
+        "over the years, though surgeons differ in their technique and materials.\n\n"
+        "Chicago Plastic Surgeon\n4.9 out of 5 stars 81 reviews\n\n"
+        "I have not seen this.\n\n"
+        "An upper bulge after a tummy tuck usually shows right away, when the upper muscle was "
+        "not repaired; one that comes years later I cannot explain without an exam.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "First, it depends on how");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "For example, a mini") != NULL);
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "I use two layers") != NULL);
+    check_start(&r, 2, "An upper bulge after a tummy tuck");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1403,6 +1481,9 @@ int main(void)
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
         {"site lines above the asker's question", test_site_lines_above_the_askers_question},
+        {"a greeting line under a title opens the body", test_greeting_line_under_a_title},
+        {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},
+        {"a 'For example' line is no restated title", test_example_line_is_no_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

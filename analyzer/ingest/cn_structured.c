@@ -578,8 +578,10 @@ static bool title_line(const ctx *c, const cn_line *l)
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
+    /* "Hello Ebony" above "I completely understand ...": a greeting opens a
+     * body, it never heads one. */
     if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
-        signoff_like(c, l) || two_sentences(l))
+        signoff_like(c, l) || two_sentences(l) || cn_pagecues_is_opener(c->cues, l->s, l->len))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
@@ -716,6 +718,7 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            cn_span_words(l->s, l->len) <= max_words && !two_sentences(l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
            !list_item(l) && !closing_like(c, l) &&
+           !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
            !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
            !(p > 0 && text_para(c, p - 1) &&
@@ -1360,12 +1363,15 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     return CN_OK;
 }
 
-/* "4.9 out of 5 st", "5.0 out", "4.6", "5.0 out of 5 stars 107 re": the
+/* "4.9 out of 5 st", "5.0 out", "4.6", "5.", "5.0 out of 5 stars 107 re": the
  * start of a rating line, cut by the page's end. */
 static bool rating_scrap(const cn_line *l)
 {
     static const char REST[] = " out of 5 stars";
     static const char REVIEWS[] = " reviews";
+    /* "5.": cut right after the rating's first digit */
+    if (l->len == 2 && l->s[0] >= '0' && l->s[0] <= '9' && l->s[1] == '.')
+        return true;
     if (l->len < 3 || l->s[0] < '0' || l->s[0] > '9' || l->s[1] != '.' || l->s[2] < '0' ||
         l->s[2] > '9')
         return false;
