@@ -1432,6 +1432,32 @@ static void test_example_line_is_no_title(void)
     ru_free(&r);
 }
 
+/* A bare page printing one answer a paragraph, where the page broke one
+ * answer's last sentence off into a paragraph that opens in lower case: it
+ * goes on from the answer above, and the paragraph after it is the next
+ * answer, not an essay going on. */
+static void test_paragraph_opening_in_lower_case(void)
+{
+    ru_result r = read_str(
+        "Is it normal for the outer corner of my eye to droop after lower eyelid surgery?\n\n"
+        "I had lower eyelid surgery yesterday and my outer corners look a little low and very "
+        "swollen, mostly on the right side.\n\n"
+        "Swelling and time will lift the lower eyelid again in most cases.\n\n"
+        "After lower lid surgery the lid swells and gets heavier and its muscle works less "
+        "well for some days, so a slight droop at the corner is common and usually settles.\n\n"
+        "shows up very early after surgery, so expect swelling for at least ten days before "
+        "you judge the corner.\n\n"
+        "Your photo shows only the side of one eye, so a front view would help us a lot.\n\n"
+        "What happens one day after surgery says little about how you will heal; if a problem "
+        "stays after some weeks, your surgeon can treat it then.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "After lower lid surgery the lid swells");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "shows up very early") != NULL);
+    check_start(&r, 2, "Your photo shows only the side");
+    check_start(&r, 3, "What happens one day after surgery");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1484,6 +1510,7 @@ int main(void)
         {"a greeting line under a title opens the body", test_greeting_line_under_a_title},
         {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},
         {"a 'For example' line is no restated title", test_example_line_is_no_title},
+        {"a paragraph opening in lower case goes on", test_paragraph_opening_in_lower_case},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

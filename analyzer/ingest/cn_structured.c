@@ -904,17 +904,22 @@ static cn_line first_sentence(const cn_line *l)
 static void mark_essays(ctx *c)
 {
     size_t opening = 0;
+    bool essay = false; /* the paragraph above went on as an essay does */
     for (size_t p = 0; p < c->np; p++) {
         const cn_line *l = para_line(c, p);
-        bool on = false;
+        bool on = false, broken = false;
         if (c->para_answers && p > 0) {
             cn_line head = first_sentence(l), open = first_sentence(para_line(c, opening));
-            on = cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-                 (c->ps[p - 1].goes_on &&
-                  shared_with_question(c, l) < c->lim->restated_start_words &&
+            /* "appears very early after surgery, so ...": a paragraph that
+             * opens in lower case is a sentence the page broke off the one
+             * above; it goes on, but says nothing of the paragraph after it */
+            broken = l->s[0] >= 'a' && l->s[0] <= 'z';
+            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+                 (essay && shared_with_question(c, l) < c->lim->restated_start_words &&
                   shared_with(c, &head, &open) < c->lim->restated_opening_words);
         }
         c->ps[p].goes_on = on;
+        essay = on && !broken;
         if (!on)
             opening = p;
     }
