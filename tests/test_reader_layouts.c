@@ -1458,6 +1458,36 @@ static void test_paragraph_opening_in_lower_case(void)
     ru_free(&r);
 }
 
+/* A page that heads each answer with a vote line: a second greeting inside
+ * an answer ("Hi, I added a link ..." above "Hi Ann. ...") is the same
+ * physician's, not another answer. */
+static void test_second_greeting_under_a_vote_line(void)
+{
+    ru_result r = read_str(
+        "How soon after a CO2 laser would pigment changes show?\n\n"
+        "It has been two months since my CO2 laser and I was in the sun a lot two weeks "
+        "after it. When can I stop worrying?\n\n"
+        "Doctor Answers 3\n\n"
+        "Preventing dark spots after a laser\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+        "Thank you for your question. If you have no dark spots now, the best thing is to "
+        "prevent them: stay out of the sun and wear sunscreen every day.\n\n"
+        "Dallas Facial Plastic Surgeon\n4.9 out of 5 stars 15 reviews\n\n"
+        "Laser skin needs care for months\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Hi, I added a link below that may help...\n\n"
+        "Hi Ann.  Sun two weeks after a laser can bring more redness and swelling at the "
+        "time, and pigment that shows months later comes from new sun, so protect your skin "
+        "and the spots will not come");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for your question. If you have");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Laser skin needs care for months");
+    check_start(&r, 2, "Hi, I added a link below");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "Hi Ann.") != NULL);
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1511,6 +1541,7 @@ int main(void)
         {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},
         {"a 'For example' line is no restated title", test_example_line_is_no_title},
         {"a paragraph opening in lower case goes on", test_paragraph_opening_in_lower_case},
+        {"a second greeting under a vote line", test_second_greeting_under_a_vote_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

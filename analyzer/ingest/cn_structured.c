@@ -55,6 +55,7 @@ typedef struct ctx {
     bool has_disclaimer;
     bool gap_splits;   /* the page uses one blank line inside answers, two between */
     bool para_answers; /* a bare page printing one answer a paragraph */
+    bool votes_head;   /* every answer of the page is headed by a vote line */
     bool split_runs;   /* no signatures: a run of long lines is one answer a line */
     bool bare;         /* no "Doctor Answers" line */
     bool sig_heads;    /* each signature stands above its answer, not under it */
@@ -925,6 +926,17 @@ static void mark_essays(ctx *c)
     }
 }
 
+/* The page prints a vote line under each answer's title ("{{ voteCount
+ * }}", a site template's residue): some paragraph has one above it. On the
+ * real pages that print them (126 of the tuning pages), every answer has one. */
+static void detect_vote_heads(ctx *c)
+{
+    bool any = false;
+    for (size_t p = 0; p < c->np; p++)
+        any |= c->ps[p].vote_before;
+    c->votes_head = any;
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -951,6 +963,7 @@ static void detect_gap_splits(ctx *c)
     }
     c->para_answers = lines;
     mark_essays(c);
+    detect_vote_heads(c);
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
@@ -1035,7 +1048,11 @@ static bool starts_answer(const ctx *c, size_t p)
     /* the vote line a site prints at the head of each answer */
     if (c->ps[p].own_line || c->ps[p].vote_before)
         return true;
-    if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
+    /* A page that heads its answers with vote lines says where each starts:
+     * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
+     * ...") is the same physician's. */
+    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len)) ||
+        (!list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
