@@ -1375,6 +1375,7 @@ static void test_greeting_line_under_a_title(void)
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     check_start(&r, 1, "This spot is a common place");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 1)->text, "Wound after lift") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wound after lift");
     check_start(&r, 2, "Hello Dana I understand why");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
@@ -1481,10 +1482,47 @@ static void test_second_greeting_under_a_vote_line(void)
         "and the spots will not come");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     check_start(&r, 1, "Thank you for your question. If you have");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Laser skin needs care for months");
     check_start(&r, 2, "Hi, I added a link below");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "Hi Ann.") != NULL);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A dated page printing each answer twice: the page ends inside the second
+ * copy of the last answer, which is cut off and still the same answer; and
+ * an "Answer:" label on a line of its own with a title only, above the body's
+ * lines, heads its answer. */
+static void test_dated_cut_copy_and_title_line(void)
+{
+    ru_result r = read_str(
+        "Should I stop my hormone pills before a tummy tuck? My friend had to.\n"
+        "Answer: Hormones and surgery Your safety comes first. Hormone pills, the birth "
+        "control pill among them, raise the risk of blood clots during surgery, so your "
+        "surgeon may ask you to stop them for some weeks before.\n"
+        "Helpful\n"
+        "April 2, 2020\n"
+        "Answer: Clots and Hormone Pills\n"
+        "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
+        "and to start them again once they walk about normally; ask your own surgeon.\n"
+        "Helpful\n"
+        "April 2, 2020\n"
+        "Answer: Clots and Hormone Pills\n"
+        "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
+        "and to start the");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Hormones and surgery Your safety comes first");
+    CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
+    check_start(&r, 2, "Most plastic surgeons ask their patients");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Clots and Hormone Pills");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    CU_ASSERT_FALSE(ru_answer(&r, 3)->related);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->duplicate_of, ru_answer(&r, 2)->answer_id);
     ru_free(&r);
 }
 
@@ -1542,6 +1580,8 @@ int main(void)
         {"a 'For example' line is no restated title", test_example_line_is_no_title},
         {"a paragraph opening in lower case goes on", test_paragraph_opening_in_lower_case},
         {"a second greeting under a vote line", test_second_greeting_under_a_vote_line},
+        {"dated page: a cut second copy; an \"Answer:\" title line",
+         test_dated_cut_copy_and_title_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
