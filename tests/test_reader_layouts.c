@@ -1526,6 +1526,47 @@ static void test_dated_cut_copy_and_title_line(void)
     ru_free(&r);
 }
 
+/* A page whose answers end with the physician's credit in brackets: a
+ * title-shaped line inside an answer no credit has closed yet is its
+ * subheading (a link's caption, a restated question), and the next answer
+ * starts after the credit, under a title or two. */
+static void test_subheadings_on_a_credited_page(void)
+{
+    ru_result r = read_str(
+        "Areola Incision Scar After Breast Implants\n\n"
+        "Implants placed through the areola leave a scar at its edge, and most of these fade "
+        "into a fine line within a year.\n\n"
+        "If yours is thick or sits in the wrong place, a small scar revision can set it "
+        "right, and lasers or peels can even out its colour.\n\n"
+        "Areola scar photos\n\n"
+        "To see photos of such scars and how they heal, please follow the link below. (Lena "
+        "Ortiz, MD, Tampa Plastic Surgeon)\n\n"
+        "Every incision leaves a scar, but you can help it: follow your surgeon's advice, "
+        "do not smoke and keep from straining the area for some weeks.\n\n"
+        "The areola scar\n\n"
+        "How the surgeon closes the incision also matters, and a silicone gel from the "
+        "second week on helps the scar to flatten. (Omar Haddad, MD, Austin Plastic "
+        "Surgeon)\n\n"
+        "Areola Scars After Augmentation\n\n"
+        "A scar that fades\n\n"
+        "Both the areola and the fold under the breast heal into fine lines in a few months, "
+        "so give yours time before you think of a revisi");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Implants placed through the areola");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "please follow the link") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Lena Ortiz, MD");
+    check_start(&r, 2, "Every incision leaves a scar");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "silicone gel") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Omar Haddad, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "A scar that fades");
+    check_start(&r, 3, "Both the areola and the fold");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1582,6 +1623,7 @@ int main(void)
         {"a second greeting under a vote line", test_second_greeting_under_a_vote_line},
         {"dated page: a cut second copy; an \"Answer:\" title line",
          test_dated_cut_copy_and_title_line},
+        {"subheadings inside answers closed by credits", test_subheadings_on_a_credited_page},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -53,13 +53,14 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits;   /* the page uses one blank line inside answers, two between */
-    bool para_answers; /* a bare page printing one answer a paragraph */
-    bool votes_head;   /* every answer of the page is headed by a vote line */
-    bool split_runs;   /* no signatures: a run of long lines is one answer a line */
-    bool bare;         /* no "Doctor Answers" line */
-    bool sig_heads;    /* each signature stands above its answer, not under it */
-    size_t q_end;      /* the question's lines are [0, q_end) */
+    bool gap_splits;    /* the page uses one blank line inside answers, two between */
+    bool para_answers;  /* a bare page printing one answer a paragraph */
+    bool votes_head;    /* every answer of the page is headed by a vote line */
+    bool credits_close; /* unsigned answers closed by credits in brackets */
+    bool split_runs;    /* no signatures: a run of long lines is one answer a line */
+    bool bare;          /* no "Doctor Answers" line */
+    bool sig_heads;     /* each signature stands above its answer, not under it */
+    size_t q_end;       /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -762,6 +763,17 @@ static bool title_inside(const ctx *c, size_t p)
         return false;
     if (c->ps[p].vote_after)
         return true;
+    /* Where credits close the answers, a title-shaped line inside one that no
+     * credit closed yet is its subheading ("Scar after augmentation photos"
+     * above "To learn more ... (Jane Roe, MD, ...)"); the next answer starts
+     * after the credit, under a title or two. */
+    if (c->credits_close && p > 0) {
+        size_t q = p - 1;
+        while (q > 0 && looks_title(c, q))
+            q--;
+        if (!credit_end(c, q))
+            return false;
+    }
     /* Pages that leave two blank lines under each title and one inside answers. */
     const cn_line *l = para_line(c, p);
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
@@ -937,6 +949,16 @@ static void detect_vote_heads(ctx *c)
     c->votes_head = any;
 }
 
+/* A page without signatures whose answers end with the physician's credit
+ * in brackets, two at least ("... (Jane Roe, MD, Omaha Plastic Surgeon)"). */
+static void detect_credits(ctx *c)
+{
+    size_t credits = 0;
+    for (size_t p = 0; p < c->np; p++)
+        credits += credit_end(c, p);
+    c->credits_close = credits >= 2 && !any_signature(c);
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -964,6 +986,7 @@ static void detect_gap_splits(ctx *c)
     c->para_answers = lines;
     mark_essays(c);
     detect_vote_heads(c);
+    detect_credits(c);
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
