@@ -1567,6 +1567,36 @@ static void test_subheadings_on_a_credited_page(void)
     ru_free(&r);
 }
 
+/* A sign-off at the end of a paragraph ("... Best of luck. Dr. Lane")
+ * closes its answer; a short line under it, above prose, is the next answer's
+ * title even when it ends in '.' and restates nothing of the question. */
+static void test_signoff_ending_a_paragraph_then_a_title(void)
+{
+    ru_result r = read_str(
+        "Firm Uneven Swelling a Week After a Face Lift, Could It Be a Bleed?\n\n"
+        "I am seven days after my lift and one cheek is hard and bigger than the other.\n\n"
+        "Doctor Answers 6\n\n"
+        "Possible bleed\n\n"
+        "Please let your surgeon see this soon. It could be a collection of blood that "
+        "needs draining.\n\n"
+        "Ann Wu, MD\nReno Plastic Surgeon\n4.8 out of 5 stars 19 reviews\n\n"
+        "Swelling after a lift\n\n"
+        "Marked unevenness after a lift is not usual. Some firm swelling is, but it is "
+        "mostly even on both sides; if in doubt, your surgeon would rather see you today "
+        "than hear about it next week.  Best of luck. Dr. Lane\n\n"
+        "One-sided swelling should be checked.\n\n"
+        "Some firm swelling a week after a lift is normal, but when only one side is "
+        "swollen your surgeon should check it for a collection of blood or flu");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "Marked unevenness after a lift");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 2)->text, "should be checked") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "One-sided swelling should be checked.");
+    check_start(&r, 3, "Some firm swelling a week after");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1624,6 +1654,8 @@ int main(void)
         {"dated page: a cut second copy; an \"Answer:\" title line",
          test_dated_cut_copy_and_title_line},
         {"subheadings inside answers closed by credits", test_subheadings_on_a_credited_page},
+        {"a sign-off ending a paragraph, then a title",
+         test_signoff_ending_a_paragraph_then_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

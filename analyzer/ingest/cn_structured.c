@@ -1090,6 +1090,9 @@ static bool last_sentence(const cn_line *l, cn_line *out)
     for (size_t i = l->len; i-- > 1;) {
         if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
+        /* "... Best of luck. Dr. Kerr": a title's dot ends no sentence */
+        if (i >= 3 && l->s[i - 3] == 'D' && l->s[i - 2] == 'r' && (i == 3 || l->s[i - 4] == ' '))
+            continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
             k++;
@@ -1101,6 +1104,17 @@ static bool last_sentence(const cn_line *l, cn_line *out)
         }
     }
     return false;
+}
+
+/* A short line of its own above a paragraph of prose: the next answer's
+ * title, where something closed the answer above. */
+static bool title_above_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (c->ps[p].n != 1 || !short_enough(c, l) || !text_para(c, p + 1) || list_item(l))
+        return false;
+    const cn_line *next = para_line(c, p + 1);
+    return cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
 }
 
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
@@ -1118,7 +1132,9 @@ static bool after_signoff(const ctx *c, size_t p)
         return last_sentence(prev, &tail) &&
                (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
                 farewell(c, &tail)) &&
-               cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !signoff_like(c, l);
+               (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+                title_above_prose(c, p)) &&
+               !signoff_like(c, l);
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
 
