@@ -1597,6 +1597,35 @@ static void test_signoff_ending_a_paragraph_then_a_title(void)
     ru_free(&r);
 }
 
+/* A page without a count line or signatures: after a closing line, a title
+ * of a topic and a question ("Bulges Under the Lids After Surgery. Just
+ * Swelling?") heads the next answer, as other titles there do. */
+static void test_asked_title_after_a_closing(void)
+{
+    ru_result r = read_str(
+        "Bulges under my lids after lower eyelid surgery?\n\n"
+        "I had lower eyelid surgery two and a half weeks ago and now see a bulge right under "
+        "each incision. Is this swelling that will go, or how I am built? The left one is "
+        "softer.\n\n"
+        "Bulge under the incision\n\n"
+        "The bulge under and along the incision is swelling of the eyelid muscle and early "
+        "scar, and like the other swelling it should settle over the coming weeks.\n\n"
+        "Normal swelling after surgery\n\n"
+        "The roll just under the incision is swelling in the muscle that closes the lid, and "
+        "it goes down with time; swelling lower on the lid often takes longest.\n\n"
+        "Best of luck,\n\n\n"
+        "Bulges Under the Lids After Surgery. Just Swelling?\n\n"
+        "As the doctors above said, and I fully agree, this is early swelling that will fade "
+        "over the next month or two without any tre");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "The roll just under the incision");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title,
+                           "Bulges Under the Lids After Surgery. Just Swelling?");
+    check_start(&r, 3, "As the doctors above said");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1656,6 +1685,7 @@ int main(void)
         {"subheadings inside answers closed by credits", test_subheadings_on_a_credited_page},
         {"a sign-off ending a paragraph, then a title",
          test_signoff_ending_a_paragraph_then_a_title},
+        {"an asked title after a closing line", test_asked_title_after_a_closing},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -746,6 +746,7 @@ static bool title_at_start(const ctx *c, size_t p)
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
+        !asked_title(c, l) &&
         !restated_title(c, p, c->lim->restated_start_words, c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
