@@ -1626,6 +1626,38 @@ static void test_asked_title_after_a_closing(void)
     ru_free(&r);
 }
 
+/* A page without signatures that leaves two blank lines under each title:
+ * a body printed as two lines with no blank line between is one answer, not
+ * two answers printed one a line. */
+static void test_two_body_lines_under_a_wide_title(void)
+{
+    ru_result r = read_str(
+        "Small Knots Under My Tummy Tuck Scar\n\n"
+        "I had a tummy tuck and this week noticed two small knots under the scar. I have "
+        "been massaging them.\n\n"
+        "Doctor Answers (6)\n\n"
+        "Knots along the scar\n\n\n"
+        "Knots under a tummy tuck scar are most often the buried stitches or the swelling "
+        "around them, and they go as the stitches dissolve over some months.\n"
+        "They can also be a little fat that hardened, which is more common in the middle of "
+        "the scar and may last longer, but it can be removed if it bothers you.\n\n"
+        "Scar bumps\n\n\n"
+        "A new scar is pink, firm and bumpy for three or four months, then it softens and "
+        "flattens; silicone sheets help if it starts to rise.\n\n"
+        "Stitches under the skin\n\n\n"
+        "Most people feel the knots of buried stitches under a tummy tuck scar once the "
+        "swelling has gone down, and even dissolving ones take some mon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Knots along the scar");
+    check_start(&r, 1, "Knots under a tummy tuck scar");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "a little fat that hardened") != NULL);
+    check_start(&r, 2, "A new scar is pink");
+    check_start(&r, 3, "Most people feel the knots");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1686,6 +1718,7 @@ int main(void)
         {"a sign-off ending a paragraph, then a title",
          test_signoff_ending_a_paragraph_then_a_title},
         {"an asked title after a closing line", test_asked_title_after_a_closing},
+        {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

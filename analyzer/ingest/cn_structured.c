@@ -378,6 +378,19 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
            !signoff_like(c, l);
 }
 
+static bool short_enough(const ctx *c, const cn_line *l);
+
+/* The run stands two blank lines or more under a paragraph of one short
+ * line: a title, on a page that leaves a wide gap under each title; the
+ * run's lines are that answer's, as under a vote line. */
+static bool under_wide_title(const ctx *c, size_t gap)
+{
+    if (gap < 2 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
+        return false;
+    const cn_line *t = line_at(c, c->ps[c->np - 1].first);
+    return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -395,7 +408,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if (((c->split_runs && !voted) || glued) && answer_per_line(c, first, n)) {
+    if (((c->split_runs && !voted && !under_wide_title(c, gap)) || glued) &&
+        answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
