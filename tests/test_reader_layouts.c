@@ -1354,6 +1354,310 @@ static void test_site_lines_above_the_askers_question(void)
     ru_free(&r);
 }
 
+/* A greeting with the asker's name on a line of its own ("Hello Dana") under
+ * an answer's title: the body's first line, never a title, so the line above
+ * it is the title and the unsigned answer before ends there. */
+static void test_greeting_line_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Open Incision After Breast Lift, Is It Serious? (photo)\n\n"
+        "I am three weeks after a lift and a small opening appeared where the scars meet.\n\n"
+        "Doctor Answers 9\n\n"
+        "Small opening after a lift\n\n"
+        "This spot is a common place for slow healing, and with simple wound care it usually "
+        "closes in a few weeks.\n\n"
+        "Keep it clean and let your surgeon check it every week until it has closed over.\n\n"
+        "Wound after lift\n\n"
+        "Hello Dana\n\n"
+        "I understand why this worries you.\n\n"
+        "In my practice, we see patients with such a wound every week until it heals, and "
+        "almost all of them heal without any lasting pro");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "This spot is a common place");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 1)->text, "Wound after lift") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wound after lift");
+    check_start(&r, 2, "Hello Dana I understand why");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A page cut right after the first digit of the last signature's rating
+ * ("5."): a scrap of the signature, no answer. */
+static void test_rating_cut_after_its_first_digit(void)
+{
+    ru_result r = read_str("How Is the Navel Made Smaller in a Tummy Tuck?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Shaping the navel\n\n"
+                           "The navel is trimmed and set into its new place once the skin of "
+                           "the belly has been pulled down and closed.\n\n"
+                           "Phoenix Plastic Surgeon\n4.7 out of 5 stars 22 reviews\n\n"
+                           "The navel in a tummy tuck\n\n"
+                           "The navel matters because it is the only scar seen in a bikini, "
+                           "so I keep its stitches inside it where they do not show.\n\n"
+                           "Ruth Alvarez, MD\nSan Jose Plastic Surgeon\n5.");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "The navel is trimmed");
+    check_start(&r, 2, "The navel matters because");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ruth Alvarez, MD");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* "For example, ...": a short paragraph of an answer in short paragraphs that
+ * names the question's subject and ends in '.', but goes on from the one
+ * above it ([continuations]): no restated title of a new answer. */
+static void test_example_line_is_no_title(void)
+{
+    ru_result r = read_str(
+        "Why Does an Upper Belly Bulge Come Back After a Tummy Tuck?\n\n"
+        "Some people have a flat lower belly for years after a tummy tuck but a bulge above "
+        "the navel. Why?\n\n"
+        "Doctor Answers 5\n\n"
+        "How long a muscle repair lasts depends on several things\n\n"
+        "First, it depends on how the muscle was repaired\n\n"
+        "Second, it depends on the exercises done afterwards.\n\n"
+        "For example, a mini tummy tuck may repair the muscle only below the navel and leave "
+        "the upper belly muscle apart.\n\n"
+        "When I repair the whole muscle I use two layers of stitches, which I find hold better "
+        "over the years, though surgeons differ in their technique and materials.\n\n"
+        "Chicago Plastic Surgeon\n4.9 out of 5 stars 81 reviews\n\n"
+        "I have not seen this.\n\n"
+        "An upper bulge after a tummy tuck usually shows right away, when the upper muscle was "
+        "not repaired; one that comes years later I cannot explain without an exam.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "First, it depends on how");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "For example, a mini") != NULL);
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "I use two layers") != NULL);
+    check_start(&r, 2, "An upper bulge after a tummy tuck");
+    ru_free(&r);
+}
+
+/* A bare page printing one answer a paragraph, where the page broke one
+ * answer's last sentence off into a paragraph that opens in lower case: it
+ * goes on from the answer above, and the paragraph after it is the next
+ * answer, not an essay going on. */
+static void test_paragraph_opening_in_lower_case(void)
+{
+    ru_result r = read_str(
+        "Is it normal for the outer corner of my eye to droop after lower eyelid surgery?\n\n"
+        "I had lower eyelid surgery yesterday and my outer corners look a little low and very "
+        "swollen, mostly on the right side.\n\n"
+        "Swelling and time will lift the lower eyelid again in most cases.\n\n"
+        "After lower lid surgery the lid swells and gets heavier and its muscle works less "
+        "well for some days, so a slight droop at the corner is common and usually settles.\n\n"
+        "shows up very early after surgery, so expect swelling for at least ten days before "
+        "you judge the corner.\n\n"
+        "Your photo shows only the side of one eye, so a front view would help us a lot.\n\n"
+        "What happens one day after surgery says little about how you will heal; if a problem "
+        "stays after some weeks, your surgeon can treat it then.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "After lower lid surgery the lid swells");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "shows up very early") != NULL);
+    check_start(&r, 2, "Your photo shows only the side");
+    check_start(&r, 3, "What happens one day after surgery");
+    ru_free(&r);
+}
+
+/* A page that heads each answer with a vote line: a second greeting inside
+ * an answer ("Hi, I added a link ..." above "Hi Ann. ...") is the same
+ * physician's, not another answer. */
+static void test_second_greeting_under_a_vote_line(void)
+{
+    ru_result r = read_str(
+        "How soon after a CO2 laser would pigment changes show?\n\n"
+        "It has been two months since my CO2 laser and I was in the sun a lot two weeks "
+        "after it. When can I stop worrying?\n\n"
+        "Doctor Answers 3\n\n"
+        "Preventing dark spots after a laser\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+        "Thank you for your question. If you have no dark spots now, the best thing is to "
+        "prevent them: stay out of the sun and wear sunscreen every day.\n\n"
+        "Dallas Facial Plastic Surgeon\n4.9 out of 5 stars 15 reviews\n\n"
+        "Laser skin needs care for months\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Hi, I added a link below that may help...\n\n"
+        "Hi Ann.  Sun two weeks after a laser can bring more redness and swelling at the "
+        "time, and pigment that shows months later comes from new sun, so protect your skin "
+        "and the spots will not come");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for your question. If you have");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Laser skin needs care for months");
+    check_start(&r, 2, "Hi, I added a link below");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "Hi Ann.") != NULL);
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A dated page printing each answer twice: the page ends inside the second
+ * copy of the last answer, which is cut off and still the same answer; and
+ * an "Answer:" label on a line of its own with a title only, above the body's
+ * lines, heads its answer. */
+static void test_dated_cut_copy_and_title_line(void)
+{
+    ru_result r = read_str(
+        "Should I stop my hormone pills before a tummy tuck? My friend had to.\n"
+        "Answer: Hormones and surgery Your safety comes first. Hormone pills, the birth "
+        "control pill among them, raise the risk of blood clots during surgery, so your "
+        "surgeon may ask you to stop them for some weeks before.\n"
+        "Helpful\n"
+        "April 2, 2020\n"
+        "Answer: Clots and Hormone Pills\n"
+        "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
+        "and to start them again once they walk about normally; ask your own surgeon.\n"
+        "Helpful\n"
+        "April 2, 2020\n"
+        "Answer: Clots and Hormone Pills\n"
+        "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
+        "and to start the");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Hormones and surgery Your safety comes first");
+    CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
+    check_start(&r, 2, "Most plastic surgeons ask their patients");
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Clots and Hormone Pills");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    CU_ASSERT_FALSE(ru_answer(&r, 3)->related);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->duplicate_of, ru_answer(&r, 2)->answer_id);
+    ru_free(&r);
+}
+
+/* A page whose answers end with the physician's credit in brackets: a
+ * title-shaped line inside an answer no credit has closed yet is its
+ * subheading (a link's caption, a restated question), and the next answer
+ * starts after the credit, under a title or two. */
+static void test_subheadings_on_a_credited_page(void)
+{
+    ru_result r = read_str(
+        "Areola Incision Scar After Breast Implants\n\n"
+        "Implants placed through the areola leave a scar at its edge, and most of these fade "
+        "into a fine line within a year.\n\n"
+        "If yours is thick or sits in the wrong place, a small scar revision can set it "
+        "right, and lasers or peels can even out its colour.\n\n"
+        "Areola scar photos\n\n"
+        "To see photos of such scars and how they heal, please follow the link below. (Lena "
+        "Ortiz, MD, Tampa Plastic Surgeon)\n\n"
+        "Every incision leaves a scar, but you can help it: follow your surgeon's advice, "
+        "do not smoke and keep from straining the area for some weeks.\n\n"
+        "The areola scar\n\n"
+        "How the surgeon closes the incision also matters, and a silicone gel from the "
+        "second week on helps the scar to flatten. (Omar Haddad, MD, Austin Plastic "
+        "Surgeon)\n\n"
+        "Areola Scars After Augmentation\n\n"
+        "A scar that fades\n\n"
+        "Both the areola and the fold under the breast heal into fine lines in a few months, "
+        "so give yours time before you think of a revisi");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Implants placed through the areola");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "please follow the link") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Lena Ortiz, MD");
+    check_start(&r, 2, "Every incision leaves a scar");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "silicone gel") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Omar Haddad, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "A scar that fades");
+    check_start(&r, 3, "Both the areola and the fold");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* A sign-off at the end of a paragraph ("... Best of luck. Dr. Lane")
+ * closes its answer; a short line under it, above prose, is the next answer's
+ * title even when it ends in '.' and restates nothing of the question. */
+static void test_signoff_ending_a_paragraph_then_a_title(void)
+{
+    ru_result r = read_str(
+        "Firm Uneven Swelling a Week After a Face Lift, Could It Be a Bleed?\n\n"
+        "I am seven days after my lift and one cheek is hard and bigger than the other.\n\n"
+        "Doctor Answers 6\n\n"
+        "Possible bleed\n\n"
+        "Please let your surgeon see this soon. It could be a collection of blood that "
+        "needs draining.\n\n"
+        "Ann Wu, MD\nReno Plastic Surgeon\n4.8 out of 5 stars 19 reviews\n\n"
+        "Swelling after a lift\n\n"
+        "Marked unevenness after a lift is not usual. Some firm swelling is, but it is "
+        "mostly even on both sides; if in doubt, your surgeon would rather see you today "
+        "than hear about it next week.  Best of luck. Dr. Lane\n\n"
+        "One-sided swelling should be checked.\n\n"
+        "Some firm swelling a week after a lift is normal, but when only one side is "
+        "swollen your surgeon should check it for a collection of blood or flu");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "Marked unevenness after a lift");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 2)->text, "should be checked") != NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "One-sided swelling should be checked.");
+    check_start(&r, 3, "Some firm swelling a week after");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* A page without a count line or signatures: after a closing line, a title
+ * of a topic and a question ("Bulges Under the Lids After Surgery. Just
+ * Swelling?") heads the next answer, as other titles there do. */
+static void test_asked_title_after_a_closing(void)
+{
+    ru_result r = read_str(
+        "Bulges under my lids after lower eyelid surgery?\n\n"
+        "I had lower eyelid surgery two and a half weeks ago and now see a bulge right under "
+        "each incision. Is this swelling that will go, or how I am built? The left one is "
+        "softer.\n\n"
+        "Bulge under the incision\n\n"
+        "The bulge under and along the incision is swelling of the eyelid muscle and early "
+        "scar, and like the other swelling it should settle over the coming weeks.\n\n"
+        "Normal swelling after surgery\n\n"
+        "The roll just under the incision is swelling in the muscle that closes the lid, and "
+        "it goes down with time; swelling lower on the lid often takes longest.\n\n"
+        "Best of luck,\n\n\n"
+        "Bulges Under the Lids After Surgery. Just Swelling?\n\n"
+        "As the doctors above said, and I fully agree, this is early swelling that will fade "
+        "over the next month or two without any tre");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "The roll just under the incision");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title,
+                           "Bulges Under the Lids After Surgery. Just Swelling?");
+    check_start(&r, 3, "As the doctors above said");
+    ru_free(&r);
+}
+
+/* A page without signatures that leaves two blank lines under each title:
+ * a body printed as two lines with no blank line between is one answer, not
+ * two answers printed one a line. */
+static void test_two_body_lines_under_a_wide_title(void)
+{
+    ru_result r = read_str(
+        "Small Knots Under My Tummy Tuck Scar\n\n"
+        "I had a tummy tuck and this week noticed two small knots under the scar. I have "
+        "been massaging them.\n\n"
+        "Doctor Answers (6)\n\n"
+        "Knots along the scar\n\n\n"
+        "Knots under a tummy tuck scar are most often the buried stitches or the swelling "
+        "around them, and they go as the stitches dissolve over some months.\n"
+        "They can also be a little fat that hardened, which is more common in the middle of "
+        "the scar and may last longer, but it can be removed if it bothers you.\n\n"
+        "Scar bumps\n\n\n"
+        "A new scar is pink, firm and bumpy for three or four months, then it softens and "
+        "flattens; silicone sheets help if it starts to rise.\n\n"
+        "Stitches under the skin\n\n\n"
+        "Most people feel the knots of buried stitches under a tummy tuck scar once the "
+        "swelling has gone down, and even dissolving ones take some mon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Knots along the scar");
+    check_start(&r, 1, "Knots under a tummy tuck scar");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "a little fat that hardened") != NULL);
+    check_start(&r, 2, "A new scar is pink");
+    check_start(&r, 3, "Most people feel the knots");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1403,6 +1707,18 @@ int main(void)
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
         {"site lines above the asker's question", test_site_lines_above_the_askers_question},
+        {"a greeting line under a title opens the body", test_greeting_line_under_a_title},
+        {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},
+        {"a 'For example' line is no restated title", test_example_line_is_no_title},
+        {"a paragraph opening in lower case goes on", test_paragraph_opening_in_lower_case},
+        {"a second greeting under a vote line", test_second_greeting_under_a_vote_line},
+        {"dated page: a cut second copy; an \"Answer:\" title line",
+         test_dated_cut_copy_and_title_line},
+        {"subheadings inside answers closed by credits", test_subheadings_on_a_credited_page},
+        {"a sign-off ending a paragraph, then a title",
+         test_signoff_ending_a_paragraph_then_a_title},
+        {"an asked title after a closing line", test_asked_title_after_a_closing},
+        {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -911,6 +911,14 @@ static void find_duplicate(cn_dedup *d, cn_page *page, uint64_t qid, size_t i, a
     if (k->len < d->opt.excerpt_min_key)
         return;
     r = a->excerpt ? find_full_for_excerpt(d, k) : find_excerpt_of(d, k);
+    /* An answer cut by the page's end ("... discuss this w") that starts
+     * like an earlier full answer of its question is a second, cut copy of
+     * it (pages that print each answer twice); never a related excerpt. */
+    if (r == NONE && a->truncated && !a->excerpt) {
+        r = find_full_for_excerpt(d, k);
+        if (r != NONE && record_qid(d, r) != qid)
+            return;
+    }
     if (r == NONE)
         return;
     if (record_qid(d, r) != qid) {

@@ -19,7 +19,10 @@
  * rendering with sign-offs) has the same key. A cut-off excerpt ("...") of at
  * least excerpt_min_key key characters matches by prefix: the latest earlier
  * full answer at least as long whose key starts the same way, or for a full
- * answer the latest earlier excerpt that starts it. An excerpt of an answer
+ * answer the latest earlier excerpt that starts it; an answer cut by the page's
+ * end (truncated, no "...") that repeats nothing by key is matched by prefix
+ * as an excerpt is, within its own question only (a page's cut second copy of
+ * an answer). An excerpt of an answer
  * from another question, or one in a flat page's trailing run of excerpts that
  * repeats nothing, is a related-question excerpt (related = true) and is not
  * indexed.

@@ -161,6 +161,9 @@ typedef struct group {
     char *s;
     size_t n, cap;
     const cn_line *title; /* the answer's title line, or NULL */
+    cn_line head;         /* the first line added, its label skipped */
+    cn_line head_title;   /* title's storage when the first line is the title */
+    size_t lines;         /* lines added */
 } group;
 
 static bool group_add(group *g, const cn_line *l, size_t skip)
@@ -182,6 +185,11 @@ static bool group_add(group *g, const cn_line *l, size_t skip)
     }
     memcpy(g->s + g->n, s, len);
     g->n += len;
+    if (g->lines++ == 0) {
+        g->head = *l;
+        g->head.s = s;
+        g->head.len = len;
+    }
     return true;
 }
 
@@ -189,8 +197,27 @@ static int group_flush(const cn_pagecues *cues, cn_page *page, size_t *cap, grou
 {
     int rc = g->n ? add_answer(cues, page, cap, g->title, g->s, g->n, err) : CN_OK;
     g->n = 0;
+    g->lines = 0;
     g->title = NULL;
     return rc;
+}
+
+static bool title_line(const cn_pagecues *cues, const cn_line *l);
+
+/* "Answer: Pigmentation After Sclerotherapy" on a line of its own above the
+ * body's lines: the answer's title, not its first words. (A title glued to
+ * the body on one line, "Answer: Facelifts and smoking Facelifts in
+ * smokers are ...", stays in the text: nothing on the page parts them.) */
+static bool group_add_dated(const cn_pagecues *cues, group *g, const cn_line *l, size_t skip)
+{
+    if (g->lines == 1 && !g->title && title_line(cues, &g->head) &&
+        cn_span_words(l->s, l->len) >= cn_pagecues_get_limits(cues)->answer_line_words) {
+        g->head_title = g->head;
+        g->title = &g->head_title;
+        g->n = 0;
+        g->lines = 0;
+    }
+    return group_add(g, l, skip);
 }
 
 /* Dated pages part their answers by date lines printed above each answer
@@ -205,11 +232,13 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
         if (!skipped(cues, &lines->v[i]) && before++ == 0)
             q = i;
     bool above = before == 1;
-    size_t cap = 0;
+    size_t cap = 0, added = lines->n, last_text = lines->n;
     group g = {0};
     int rc = CN_OK;
     for (size_t i = 0; i < lines->n && rc == CN_OK; i++) {
         const cn_line *l = &lines->v[i];
+        if (l->len > 0 && !(l->flags & CN_LINE_RESIDUE))
+            last_text = i;
         if (skipped(cues, l))
             continue;
         if (i == q &&
@@ -222,11 +251,20 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
             break;
         if (cn_pagecues_is_date_line(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
-        else if (!group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
+        else if (!group_add_dated(cues, &g, l,
+                                  g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        else
+            added = i;
     }
+    /* The page ends inside its last answer, mid-sentence ("... discuss this
+     * w"), with no "Helpful" or date line under it: cut off. */
+    bool cut = g.n > 0 && added == last_text &&
+               !strchr(".!?)\"", cn_span_last_char(lines->v[added].s, lines->v[added].len));
     if (rc == CN_OK)
         rc = group_flush(cues, page, &cap, &g, err);
+    if (rc == CN_OK && cut)
+        page->answers[page->n_answers - 1].truncated = true;
     free(g.s);
     return rc;
 }

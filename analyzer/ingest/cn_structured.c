@@ -53,12 +53,14 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits;   /* the page uses one blank line inside answers, two between */
-    bool para_answers; /* a bare page printing one answer a paragraph */
-    bool split_runs;   /* no signatures: a run of long lines is one answer a line */
-    bool bare;         /* no "Doctor Answers" line */
-    bool sig_heads;    /* each signature stands above its answer, not under it */
-    size_t q_end;      /* the question's lines are [0, q_end) */
+    bool gap_splits;    /* the page uses one blank line inside answers, two between */
+    bool para_answers;  /* a bare page printing one answer a paragraph */
+    bool votes_head;    /* every answer of the page is headed by a vote line */
+    bool credits_close; /* unsigned answers closed by credits in brackets */
+    bool split_runs;    /* no signatures: a run of long lines is one answer a line */
+    bool bare;          /* no "Doctor Answers" line */
+    bool sig_heads;     /* each signature stands above its answer, not under it */
+    size_t q_end;       /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -376,6 +378,19 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
            !signoff_like(c, l);
 }
 
+static bool short_enough(const ctx *c, const cn_line *l);
+
+/* The run stands two blank lines or more under a paragraph of one short
+ * line: a title, on a page that leaves a wide gap under each title; the
+ * run's lines are that answer's, as under a vote line. */
+static bool under_wide_title(const ctx *c, size_t gap)
+{
+    if (gap < 2 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
+        return false;
+    const cn_line *t = line_at(c, c->ps[c->np - 1].first);
+    return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -393,7 +408,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if (((c->split_runs && !voted) || glued) && answer_per_line(c, first, n)) {
+    if (((c->split_runs && !voted && !under_wide_title(c, gap)) || glued) &&
+        answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
@@ -578,8 +594,10 @@ static bool title_line(const ctx *c, const cn_line *l)
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
+    /* "Hello Ebony" above "I completely understand ...": a greeting opens a
+     * body, it never heads one. */
     if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
-        signoff_like(c, l) || two_sentences(l))
+        signoff_like(c, l) || two_sentences(l) || cn_pagecues_is_opener(c->cues, l->s, l->len))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
@@ -716,6 +734,7 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            cn_span_words(l->s, l->len) <= max_words && !two_sentences(l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
            !list_item(l) && !closing_like(c, l) &&
+           !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
            !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
            !(p > 0 && text_para(c, p - 1) &&
@@ -741,6 +760,7 @@ static bool title_at_start(const ctx *c, size_t p)
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
+        !asked_title(c, l) &&
         !restated_title(c, p, c->lim->restated_start_words, c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
@@ -758,6 +778,17 @@ static bool title_inside(const ctx *c, size_t p)
         return false;
     if (c->ps[p].vote_after)
         return true;
+    /* Where credits close the answers, a title-shaped line inside one that no
+     * credit closed yet is its subheading ("Scar after augmentation photos"
+     * above "To learn more ... (Jane Roe, MD, ...)"); the next answer starts
+     * after the credit, under a title or two. */
+    if (c->credits_close && p > 0) {
+        size_t q = p - 1;
+        while (q > 0 && looks_title(c, q))
+            q--;
+        if (!credit_end(c, q))
+            return false;
+    }
     /* Pages that leave two blank lines under each title and one inside answers. */
     const cn_line *l = para_line(c, p);
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
@@ -901,20 +932,46 @@ static cn_line first_sentence(const cn_line *l)
 static void mark_essays(ctx *c)
 {
     size_t opening = 0;
+    bool essay = false; /* the paragraph above went on as an essay does */
     for (size_t p = 0; p < c->np; p++) {
         const cn_line *l = para_line(c, p);
-        bool on = false;
+        bool on = false, broken = false;
         if (c->para_answers && p > 0) {
             cn_line head = first_sentence(l), open = first_sentence(para_line(c, opening));
-            on = cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-                 (c->ps[p - 1].goes_on &&
-                  shared_with_question(c, l) < c->lim->restated_start_words &&
+            /* "appears very early after surgery, so ...": a paragraph that
+             * opens in lower case is a sentence the page broke off the one
+             * above; it goes on, but says nothing of the paragraph after it */
+            broken = l->s[0] >= 'a' && l->s[0] <= 'z';
+            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+                 (essay && shared_with_question(c, l) < c->lim->restated_start_words &&
                   shared_with(c, &head, &open) < c->lim->restated_opening_words);
         }
         c->ps[p].goes_on = on;
+        essay = on && !broken;
         if (!on)
             opening = p;
     }
+}
+
+/* The page prints a vote line under each answer's title ("{{ voteCount
+ * }}", a site template's residue): some paragraph has one above it. On the
+ * real pages that print them (126 of the tuning pages), every answer has one. */
+static void detect_vote_heads(ctx *c)
+{
+    bool any = false;
+    for (size_t p = 0; p < c->np; p++)
+        any |= c->ps[p].vote_before;
+    c->votes_head = any;
+}
+
+/* A page without signatures whose answers end with the physician's credit
+ * in brackets, two at least ("... (Jane Roe, MD, Omaha Plastic Surgeon)"). */
+static void detect_credits(ctx *c)
+{
+    size_t credits = 0;
+    for (size_t p = 0; p < c->np; p++)
+        credits += credit_end(c, p);
+    c->credits_close = credits >= 2 && !any_signature(c);
 }
 
 /* One blank line between paragraphs and two or more elsewhere: the wider
@@ -943,6 +1000,8 @@ static void detect_gap_splits(ctx *c)
     }
     c->para_answers = lines;
     mark_essays(c);
+    detect_vote_heads(c);
+    detect_credits(c);
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
@@ -1027,7 +1086,11 @@ static bool starts_answer(const ctx *c, size_t p)
     /* the vote line a site prints at the head of each answer */
     if (c->ps[p].own_line || c->ps[p].vote_before)
         return true;
-    if (cn_pagecues_is_opener(c->cues, l->s, l->len) || (!list_item(l) && dash_heading(c, l)))
+    /* A page that heads its answers with vote lines says where each starts:
+     * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
+     * ...") is the same physician's. */
+    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len)) ||
+        (!list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
@@ -1042,6 +1105,9 @@ static bool last_sentence(const cn_line *l, cn_line *out)
     for (size_t i = l->len; i-- > 1;) {
         if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
+        /* "... Best of luck. Dr. Kerr": a title's dot ends no sentence */
+        if (i >= 3 && l->s[i - 3] == 'D' && l->s[i - 2] == 'r' && (i == 3 || l->s[i - 4] == ' '))
+            continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
             k++;
@@ -1053,6 +1119,17 @@ static bool last_sentence(const cn_line *l, cn_line *out)
         }
     }
     return false;
+}
+
+/* A short line of its own above a paragraph of prose: the next answer's
+ * title, where something closed the answer above. */
+static bool title_above_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (c->ps[p].n != 1 || !short_enough(c, l) || !text_para(c, p + 1) || list_item(l))
+        return false;
+    const cn_line *next = para_line(c, p + 1);
+    return cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
 }
 
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
@@ -1070,7 +1147,9 @@ static bool after_signoff(const ctx *c, size_t p)
         return last_sentence(prev, &tail) &&
                (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
                 farewell(c, &tail)) &&
-               cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !signoff_like(c, l);
+               (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+                title_above_prose(c, p)) &&
+               !signoff_like(c, l);
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
 }
 
@@ -1360,12 +1439,15 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
     return CN_OK;
 }
 
-/* "4.9 out of 5 st", "5.0 out", "4.6", "5.0 out of 5 stars 107 re": the
+/* "4.9 out of 5 st", "5.0 out", "4.6", "5.", "5.0 out of 5 stars 107 re": the
  * start of a rating line, cut by the page's end. */
 static bool rating_scrap(const cn_line *l)
 {
     static const char REST[] = " out of 5 stars";
     static const char REVIEWS[] = " reviews";
+    /* "5.": cut right after the rating's first digit */
+    if (l->len == 2 && l->s[0] >= '0' && l->s[0] <= '9' && l->s[1] == '.')
+        return true;
     if (l->len < 3 || l->s[0] < '0' || l->s[0] > '9' || l->s[1] != '.' || l->s[2] < '0' ||
         l->s[2] > '9')
         return false;
