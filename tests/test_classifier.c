@@ -201,6 +201,27 @@ static void test_conditionals_and_pseudo(void)
     cn_decision_clear(&d);
 }
 
+/* "Why not ...?" suggests doing it instead: a proposal, not a negation, so
+ * "why not stop ..." advises changing the practice (rule 9). */
+static void test_why_not_suggests(void)
+{
+    cn_decision d;
+    classify_titled(NULL,
+                    "Paralysing the calf muscles you walk on every day is a poor idea. Why not "
+                    "stop the heavy calf raises for a few months and let them slim down?",
+                    &d);
+    CU_ASSERT_EQUAL(d.stance, X);
+    bool stop_seen = false;
+    for (size_t i = 0; i < d.n_evidence; i++)
+        if (d.evidence[i].rule && !strcmp(d.evidence[i].rule->id, "stop")) {
+            stop_seen = true;
+            CU_ASSERT_FALSE(d.evidence[i].flags & CN_EV_NEGATED);
+            CU_ASSERT_EQUAL(d.evidence[i].stance, X);
+        }
+    CU_ASSERT_TRUE(stop_seen);
+    cn_decision_clear(&d);
+}
+
 /* Evidence: rule ids and byte spans into the original text, contractions and
  * curly quotes included. */
 static void test_evidence_spans(void)
@@ -438,6 +459,7 @@ int main(void)
         {"12 the title counts", test_title_counts},
         {"13 related excerpts", test_related_excerpt},
         {"conditionals and pseudo-negation", test_conditionals_and_pseudo},
+        {"why not: a suggestion, not a negation", test_why_not_suggests},
         {"evidence spans", test_evidence_spans},
         {"confidence and conflict", test_confidence_and_conflict},
         {"empty text", test_empty_text},

@@ -64,6 +64,10 @@ def main():
                     help="weight of a real dev answer against one of the --extra sets")
     ap.add_argument("--extra", nargs="*", default=[],
                     help="GOLD:PAGES pairs added to every fold's training data")
+    ap.add_argument("--extra-contra-weight", type=float, default=1.0,
+                    help="weight of the --extra sets' contraindicated answers that carry no weight "
+                         "of their own (fit_decision.sh uses 0.7: the written sets hold more than "
+                         "twice the real pages' share of them)")
     ap.add_argument("--confusion-split", default=None,
                     help="write the confusion of this split's held-out predictions only (e.g. "
                          "dev2: the pages whose cue families were not chosen from their own "
@@ -101,7 +105,13 @@ def main():
                         if fold_of[l["file"]] != k:
                             fh.write(json.dumps(dict(l, weight=args.real_weight)) + "\n")
                     for pair in args.extra:
-                        fh.write(open(pair.split(":")[0]).read())
+                        for line in open(pair.split(":")[0]):
+                            if not line.strip():
+                                continue
+                            g = json.loads(line)
+                            if g["stance"] == "contraindicated" and "weight" not in g:
+                                g["weight"] = args.extra_contra_weight
+                            fh.write(json.dumps(g) + "\n")
                 pages = os.path.join(tmp, "pages")
                 shutil.rmtree(pages, ignore_errors=True)
                 os.makedirs(pages)
