@@ -769,6 +769,39 @@ static void test_credit_ends_a_paragraph(void)
     ru_free(&r);
 }
 
+/* A credited page whose last paragraph is a lone title-shaped line just
+ * after a credit. Deciding whether a line after a credit heads an answer looks
+ * one paragraph further, past the page's end here: that look must stop at the
+ * last paragraph (it once read an unset entry and, on some runs, crashed;
+ * valgrind on this test shows such a read). With nothing under it, the line
+ * stays with the answer above; with a paragraph under it, it heads the next
+ * answer. */
+static void test_credit_then_title_at_page_end(void)
+{
+    static const char *const HEAD =
+        "Can I dye my hair two weeks after a facelift?\n\n"
+        "Hair dye on healing incisions can sting and, rarely, inflame them, so I ask patients "
+        "to wait until the scabs along the hairline are gone, usually three to four weeks. "
+        "(Cleo Marsh, MD, Denver Facial Plastic Surgeon)\n\n"
+        "Colouring can wait a little longer\n";
+    ru_result r = read_str(HEAD);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "Hair dye on healing incisions");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Cleo Marsh, MD");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Colouring can wait"));
+    ru_free(&r);
+
+    char page[1024];
+    snprintf(page, sizeof page, "%s\nMost patients can colour their hair safely at four weeks.\n",
+             HEAD);
+    r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Colouring can wait a little longer");
+    check_start(&r, 2, "Most patients can colour");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Colouring"));
+    ru_free(&r);
+}
+
 /* Where an answer starts anyway (first on the page, or after a signature), a
  * title ending in '.' needs to restate only two subject words of the question
  * ("Those lower lids look overdone."), in a short line; a line that restates
@@ -1679,6 +1712,7 @@ int main(void)
         {"dated pages: date lines part the answers", test_dated_pages},
         {"address, closing wish, cut rating and template", test_signature_tails_and_cut_scraps},
         {"answers closed by a credit in brackets", test_credited_answers},
+        {"a credit, then a title at the page's end", test_credit_then_title_at_page_end},
         {"lists, vote lines, glued headings, furniture", test_lists_votes_and_glued_headings},
         {"cut inside an unsigned answer or the disclaimer", test_cut_inside_an_unsigned_answer},
         {"a vote line heads an untitled answer", test_vote_line_heads_untitled_answer},

@@ -583,7 +583,9 @@ static bool title_line(const ctx *c, const cn_line *l);
 
 static bool looks_title(const ctx *c, size_t p)
 {
-    return !c->ps[p].sig && c->ps[p].n == 1 && !credit_end(c, p) && title_line(c, para_line(c, p));
+    /* callers look ahead (p + 1): past the last paragraph is no title */
+    return p < c->np && !c->ps[p].sig && c->ps[p].n == 1 && !credit_end(c, p) &&
+           title_line(c, para_line(c, p));
 }
 
 /* A line shaped like a title: short, a capital or a digit first, no
