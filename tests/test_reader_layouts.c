@@ -769,36 +769,70 @@ static void test_credit_ends_a_paragraph(void)
     ru_free(&r);
 }
 
-/* A credited page whose last paragraph is a lone title-shaped line just
- * after a credit. Deciding whether a line after a credit heads an answer looks
- * one paragraph further, past the page's end here: that look must stop at the
- * last paragraph (it once read an unset entry and, on some runs, crashed;
- * valgrind on this test shows such a read). With nothing under it, the line
- * stays with the answer above; with a paragraph under it, it heads the next
- * answer. */
-static void test_credit_then_title_at_page_end(void)
+/* A page whose answers close with the physician's credit in brackets, cut
+ * one word into the next answer. Deciding whether the paragraph after a
+ * credit opens an answer looks one paragraph further, past the page's end
+ * here: that look must stop at the last paragraph (it once read an unset
+ * entry, which crashed classify --jobs 2 on some runs; CI runs this test
+ * under valgrind, which reports such a read). */
+static void test_credit_then_cut_word_at_page_end(void)
 {
-    static const char *const HEAD =
-        "Can I dye my hair two weeks after a facelift?\n\n"
-        "Hair dye on healing incisions can sting and, rarely, inflame them, so I ask patients "
-        "to wait until the scabs along the hairline are gone, usually three to four weeks. "
-        "(Cleo Marsh, MD, Denver Facial Plastic Surgeon)\n\n"
-        "Colouring can wait a little longer\n";
-    ru_result r = read_str(HEAD);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
-    check_start(&r, 1, "Hair dye on healing incisions");
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Cleo Marsh, MD");
-    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Colouring can wait"));
-    ru_free(&r);
-
-    char page[1024];
-    snprintf(page, sizeof page, "%s\nMost patients can colour their hair safely at four weeks.\n",
-             HEAD);
-    r = read_str(page);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Colouring can wait a little longer");
-    check_start(&r, 2, "Most patients can colour");
-    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Colouring"));
+    ru_result r = read_str(
+        "hair dye after facelift\n"
+        "\n"
+        "A small question about dye two weeks after my facelift\n"
+        "\n"
+        "My roots are showing and I have an event at the end of the month, so I want to colour "
+        "soon.\n"
+        "\n"
+        "Is it safe to use a box dye at home now or should I wait until the stitches are out "
+        "completely?\n"
+        "\n"
+        "Hair dye on healing incisions can sting and, rarely, inflame them, so I ask my patients "
+        "to wait until every scab is gone. (Cleo Marsh, MD, Denver Facial Plastic Surgeon)\n"
+        "\n"
+        "Better to wait a week\n"
+        "\n"
+        "Colouring after a facelift\n"
+        "\n"
+        "The incisions along the hairline need about three to four weeks to close fully, and the "
+        "chemicals in hair dye can irritate skin that is still healing, which can slow the healing "
+        "and leave a wider scar than necessary. A few more weeks of patience will keep your result "
+        "looking its best. (Dan Reyes, MD, Austin Plastic Surgeon)\n"
+        "\n"
+        "Wait for healing\n"
+        "\n"
+        "Most surgeons let patients colour their hair about a month after a facelift, once the "
+        "incisions are closed, there are no scabs left along the hairline and the skin is no "
+        "longer tender to the touch. Ask your own surgeon to check the incisions before you book "
+        "the colourist and you will be fine. (Eve Lind, MD, Miami Plastic Surgeon)\n"
+        "\n"
+        "Colouring Can Wait Four Weeks\n"
+        "\n"
+        "give the incisions time to close\n"
+        "\n"
+        "Your skin along the incisions is still fragile at two weeks and a box dye can burn or "
+        "irritate it, so the safest choice is to wait until your surgeon confirms that the "
+        "incisions are fully closed and the scabs are gone.\n"
+        "\n"
+        "The scabs must be gone before any colour touches the hairline. (Fay Ito, MD, Boston "
+        "Facial Plastic Surgeon)\n"
+        "\n"
+        "It is best to wait at least four weeks after your facelift operation\n"
+        "I advise all my patients to hold off on any chemical treatment of the hair until the "
+        "incisions have closed.\n"
+        "\n"
+        "The chemicals are harsh and the skin is thin there. (Gus Hale, MD, Seattle Plastic "
+        "Surgeon)\n"
+        "\n"
+        "That");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 6);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Colouring after a facelift");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Dan Reyes, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 5)->physician.name, "Gus Hale, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 6)->text, "That");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 6)->physician.name);
+    CU_ASSERT_TRUE(ru_answer(&r, 6)->truncated);
     ru_free(&r);
 }
 
@@ -1712,7 +1746,7 @@ int main(void)
         {"dated pages: date lines part the answers", test_dated_pages},
         {"address, closing wish, cut rating and template", test_signature_tails_and_cut_scraps},
         {"answers closed by a credit in brackets", test_credited_answers},
-        {"a credit, then a title at the page's end", test_credit_then_title_at_page_end},
+        {"a credit, then a word cut at the page's end", test_credit_then_cut_word_at_page_end},
         {"lists, vote lines, glued headings, furniture", test_lists_votes_and_glued_headings},
         {"cut inside an unsigned answer or the disclaimer", test_cut_inside_an_unsigned_answer},
         {"a vote line heads an untitled answer", test_vote_line_heads_untitled_answer},
