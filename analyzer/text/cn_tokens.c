@@ -28,6 +28,11 @@ struct cn_tokens {
     size_t n, cap;
     word_block *blocks; /* newest first; the words of every token */
     size_t next_block;  /* size of the next block (0: WORD_BLOCK_FIRST) */
+    /* cn_tokens_append's normalized text and its offset map, kept from one
+     * text to the next (cn_tokens_clear) rather than allocated per text */
+    char *norm;
+    size_t *map;
+    size_t norm_cap; /* bytes of norm, entries of map */
 };
 
 cn_tokens *cn_tokens_new_empty(void)
@@ -50,7 +55,49 @@ void cn_tokens_free(cn_tokens *t)
         return;
     free_blocks(t->blocks);
     free(t->items);
+    free(t->norm);
+    free(t->map);
     free(t);
+}
+
+void cn_tokens_clear(cn_tokens *t)
+{
+    t->n = 0;
+    if (t->blocks) { /* the newest block is the largest one lately */
+        free_blocks(t->blocks->next);
+        t->blocks->next = NULL;
+        t->blocks->used = 0;
+    }
+    t->next_block = 0;
+}
+
+size_t cn_tokens_bytes(const cn_tokens *t)
+{
+    size_t bytes = sizeof *t + t->cap * sizeof *t->items + t->norm_cap * (1 + sizeof *t->map);
+    for (const word_block *b = t->blocks; b; b = b->next)
+        bytes += sizeof *b + b->cap;
+    return bytes;
+}
+
+/* Room in norm and map for the normalization of len bytes. */
+static int reserve_norm(cn_tokens *t, size_t len)
+{
+    if (len + 1 <= t->norm_cap)
+        return 0;
+    size_t cap = len + 1 > 2 * t->norm_cap ? len + 1 : 2 * t->norm_cap;
+    char *norm = malloc(cap);
+    size_t *map = malloc(cap * sizeof *map);
+    if (!norm || !map) {
+        free(norm);
+        free(map);
+        return -1;
+    }
+    free(t->norm);
+    free(t->map);
+    t->norm = norm;
+    t->map = map;
+    t->norm_cap = cap;
+    return 0;
 }
 
 size_t cn_tokens_count(const cn_tokens *t)
@@ -267,18 +314,18 @@ static word_scan scan_word(const char *norm, size_t i, size_t n)
 int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
                      cn_tokens_word_fn fn, void *ctx)
 {
-    size_t n, *map = NULL;
-    char *norm = cn_text_normalize(text, len, &n, &map);
+    if (reserve_norm(t, len))
+        return -1;
+    char *norm = t->norm;
+    size_t *map = t->map;
+    size_t n = cn_text_normalize_map_into(text, len, norm, map);
     /* Words and their NULs take at most n + 1 bytes (each word is followed
      * by a separator or the end): one block for the whole text, unless an
      * earlier block has room. About one token in six bytes of text. */
     if (!t->blocks || t->blocks->cap - t->blocks->used < n + 1)
         t->next_block = n + 2;
-    if (!norm || reserve(t, n / 6 + 8)) {
-        free(norm);
-        free(map);
+    if (reserve(t, n / 6 + 8))
         return -1;
-    }
     size_t words = 0; /* words of this text so far */
     bool sentence_pending = false, clause_pending = false;
     size_t prev_end_src = 0;
@@ -327,8 +374,6 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
         prev_end_src = map[j];
         i = j;
     }
-    free(norm);
-    free(map);
     return rc;
 }
 
