@@ -34,12 +34,22 @@ typedef struct topic_count {
     bool core_seen; /* one of them is a core topic of the claim */
 } topic_count;
 
+/* Bytes up to the next space or the end: strcspn(s, " ") without a
+ * library call per word of these few-word phrases. */
+static size_t word_len(const char *s)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ' ')
+        n++;
+    return n;
+}
+
 /* Words w ("cigarettes before surgery") match a core topic ("cigarette*"):
  * word for word, a trailing '*' a prefix. */
 static bool core_word_match(const char *core, const char *w)
 {
     while (*core && *w) {
-        size_t cl = strcspn(core, " "), wl = strcspn(w, " ");
+        size_t cl = word_len(core), wl = word_len(w);
         bool prefix = cl > 0 && core[cl - 1] == '*';
         size_t need = prefix ? cl - 1 : cl;
         if (prefix ? wl < need || strncmp(core, w, need) : wl != cl || strncmp(core, w, cl))
