@@ -31,9 +31,18 @@ struct cn_model {
     size_t n_types, n_flags, n_cues;
     char **names;
     size_t n_features;
-    double *w; /* n_features x CN_STANCE_COUNT */
+    double *w;          /* n_features x CN_STANCE_COUNT */
+    size_t n_nonfinite; /* weights that are inf or NaN (none, in any real rule set) */
     bool active;
 };
+
+static size_t nonfinite(const double *w, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !isfinite(w[i]);
+    return k;
+}
 
 static char *format_name(const char *a, const char *b, const char *c)
 {
@@ -180,7 +189,10 @@ void cn_model_set_weights(cn_model *m, size_t feature, const double w[CN_STANCE_
 {
     if (feature >= m->n_features)
         return;
-    memcpy(&m->w[feature * CN_STANCE_COUNT], w, CN_STANCE_COUNT * sizeof *w);
+    double *row = &m->w[feature * CN_STANCE_COUNT];
+    m->n_nonfinite -= nonfinite(row, CN_STANCE_COUNT);
+    memcpy(row, w, CN_STANCE_COUNT * sizeof *w);
+    m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
     m->active = true;
 }
 
@@ -347,9 +359,18 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         sq[2 * i + 1] = squash(in->cues[i].turned);
     }
     double z[CN_STANCE_COUNT] = {0};
-    for (int k = 0; k < CN_STANCE_COUNT; k++) {
-        for (size_t f = 0; f < nh; f++)
+    /* Most head features are 0 for an answer (the question features and
+     * their crosses): with finite weights each adds +-0 to z, which changes
+     * no sum (z is never -0), so they are skipped. Every z[k] still sums its
+     * terms in feature order: the same values bit for bit. */
+    bool skip_zero = m->n_nonfinite == 0;
+    for (size_t f = 0; f < nh; f++) {
+        if (skip_zero && x[f] == 0)
+            continue;
+        for (int k = 0; k < CN_STANCE_COUNT; k++)
             z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
+    }
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
         for (size_t i = 0; i < in->n_cues; i++) {
             if (in->cues[i].index >= m->n_cues)
                 continue;
@@ -373,7 +394,7 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         double best = 0;
         *top = NULL;
         for (size_t f = 1; f < nh; f++)
-            if (push(m, f, x[f], stance, other) > best) {
+            if (x[f] != 0 && push(m, f, x[f], stance, other) > best) { /* 0 pushes 0 (or NaN) */
                 best = push(m, f, x[f], stance, other);
                 *top = m->names[f];
             }
@@ -511,6 +532,7 @@ int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double 
     }
     const gsl_vector *best = gsl_multimin_fdfminimizer_x(s);
     memcpy(m->w, best->data, np * sizeof *m->w);
+    m->n_nonfinite = nonfinite(m->w, np);
     m->active = true;
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(v);
