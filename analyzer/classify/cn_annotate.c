@@ -43,8 +43,10 @@ struct cn_annotator {
     size_t n_spare, cap_spare, spare_bytes;
 };
 
-/* The memory spare docs may hold, per annotator. */
-#define SPARE_BYTES (8u << 20)
+/* The memory spare docs may hold, per annotator: a usual page's docs (about
+ * 20 bytes a byte of answer text), and little against issue 14's memory cap
+ * (classify at 1 GB was 5 MiB under it). */
+#define SPARE_BYTES (2u << 20)
 
 int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err)
 {
