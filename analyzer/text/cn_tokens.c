@@ -33,6 +33,14 @@ struct cn_tokens {
     char *norm;
     size_t *map;
     size_t norm_cap; /* bytes of norm, entries of map */
+    /* While cn_tokens_append runs: the normalized text norm[0, span_n) is
+     * copied whole into the blocks at span_copy, and a word pushed from it
+     * becomes a span of that copy, ended in place by a NUL over the byte
+     * after it (a separator, or the "n't" or "'s" it drops), instead of a
+     * copy of its own. NULL otherwise. */
+    const char *span_from;
+    char *span_copy;
+    size_t span_n;
 };
 
 cn_tokens *cn_tokens_new_empty(void)
@@ -63,10 +71,17 @@ void cn_tokens_free(cn_tokens *t)
 void cn_tokens_clear(cn_tokens *t)
 {
     t->n = 0;
-    if (t->blocks) { /* the newest block is the largest one lately */
-        free_blocks(t->blocks->next);
-        t->blocks->next = NULL;
-        t->blocks->used = 0;
+    if (t->blocks) { /* keep the largest block */
+        word_block **big = &t->blocks;
+        for (word_block **b = &t->blocks; *b; b = &(*b)->next)
+            if ((*b)->cap > (*big)->cap)
+                big = b;
+        word_block *keep = *big;
+        *big = keep->next; /* unlinked: the rest go */
+        free_blocks(t->blocks);
+        keep->next = NULL;
+        keep->used = 0;
+        t->blocks = keep;
     }
     t->next_block = 0;
 }
@@ -160,12 +175,24 @@ static int reserve(cn_tokens *t, size_t more)
 }
 
 /* Append word[0..len), whose cn_hash_bytes is hash. */
+/* word[0..len) as the list keeps it: its span of the text being appended
+ * (NUL-terminated in place), else a copy in the blocks; NULL on OOM. */
+static char *keep_word(cn_tokens *t, const char *word, size_t len)
+{
+    if (t->span_copy && word >= t->span_from && word + len <= t->span_from + t->span_n) {
+        char *w = t->span_copy + (word - t->span_from);
+        w[len] = '\0';
+        return w;
+    }
+    return store_word(t, word, len);
+}
+
 static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash, size_t start,
                        size_t end, unsigned sentence, unsigned clause, bool number)
 {
     if (reserve(t, 1))
         return -1;
-    char *copy = store_word(t, word, len);
+    char *copy = keep_word(t, word, len);
     if (!copy)
         return -1;
     t->items[t->n++] = (cn_token){.word = copy,
@@ -319,13 +346,20 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
     char *norm = t->norm;
     size_t *map = t->map;
     size_t n = cn_text_normalize_map_into(text, len, norm, map);
-    /* Words and their NULs take at most n + 1 bytes (each word is followed
-     * by a separator or the end): one block for the whole text, unless an
-     * earlier block has room. About one token in six bytes of text. */
-    if (!t->blocks || t->blocks->cap - t->blocks->used < n + 1)
-        t->next_block = n + 2;
+    /* The text's words are spans of its copy in the blocks (n + 1 bytes),
+     * and the words that are not (aliases' expansions, "not" for "n't")
+     * copies beside it: one block for the whole text, with room for those,
+     * unless an earlier block has it. About one token in six bytes of text. */
+    if (!t->blocks || t->blocks->cap - t->blocks->used < 2 * n + 64)
+        t->next_block = 2 * n + 64;
     if (reserve(t, n / 6 + 8))
         return -1;
+    char *copy = store_word(t, norm, n);
+    if (!copy)
+        return -1;
+    t->span_from = norm;
+    t->span_copy = copy;
+    t->span_n = n;
     size_t words = 0; /* words of this text so far */
     bool sentence_pending = false, clause_pending = false;
     size_t prev_end_src = 0;
@@ -374,6 +408,7 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
         prev_end_src = map[j];
         i = j;
     }
+    t->span_copy = NULL;
     return rc;
 }
 
