@@ -195,8 +195,8 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     /* Most answers match no claim or question topic: nothing to allocate. */
     size_t n_topics = 0;
     for (size_t i = 0; i < n; i++) {
-        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        n_topics += (r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from;
+        cn_rule_kind k = cn_rules_kind_at(rules, (size_t)m[i].payload);
+        n_topics += (k == CN_RULE_CLAIM || k == CN_RULE_QUESTION) && m[i].first >= from;
     }
     if (n_topics == 0)
         return CN_OK;
@@ -217,8 +217,8 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     }
     size_t n_hits = 0;
     for (size_t i = 0; i < n; i++) {
-        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        if ((r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from)
+        cn_rule_kind k = cn_rules_kind_at(rules, (size_t)m[i].payload);
+        if ((k == CN_RULE_CLAIM || k == CN_RULE_QUESTION) && m[i].first >= from)
             hits[n_hits++] = (topic_hit){m[i].payload, i};
     }
     sort_topic_hits(hits, n_hits);

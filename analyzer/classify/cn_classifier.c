@@ -156,7 +156,7 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
     for (size_t i = 0; i < n; i++) {
         if (body_only && m[i].first < w->n_title)
             continue;
-        count[cn_rules_at(w->rules, (size_t)m[i].payload)->kind]++;
+        count[cn_rules_kind_at(w->rules, (size_t)m[i].payload)]++;
         total++;
     }
     size_t need = total + count[CN_RULE_CUE] + 1;
@@ -174,7 +174,8 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
         if (body_only && m[i].first < w->n_title)
             continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
-        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last,
+        cn_rule_kind kind = cn_rules_kind_at(w->rules, (size_t)m[i].payload);
+        if (hits_push(&w->by_kind[kind], r, m[i].first, m[i].last,
                       w->items[m[i].first].sentence))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
