@@ -255,6 +255,16 @@ static void vslot_sync(cn_matcher *m, const vocab_entry *v)
         }
 }
 
+/* head[0..n) == word[0..n), n <= VOCAB_HEAD: a few bytes, compared here
+ * rather than by a memcmp call per token. */
+static inline bool head_is(const char *head, const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (head[i] != word[i])
+            return false;
+    return true;
+}
+
 /* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
 static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_t len,
                                     uint64_t hash)
@@ -266,7 +276,7 @@ static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_
         if (s->entry < 0)
             return NULL;
         if (s->hash == hash && s->len == len &&
-            !memcmp(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
+            head_is(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
             (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
                                           word + VOCAB_HEAD, len - VOCAB_HEAD)))
             return s;
