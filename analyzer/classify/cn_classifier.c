@@ -175,8 +175,7 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
             continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
         cn_rule_kind kind = cn_rules_kind_at(w->rules, (size_t)m[i].payload);
-        if (hits_push(&w->by_kind[kind], r, m[i].first, m[i].last,
-                      w->items[m[i].first].sentence))
+        if (hits_push(&w->by_kind[kind], r, m[i].first, m[i].last, w->items[m[i].first].sentence))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     return rc;
