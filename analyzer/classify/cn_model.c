@@ -363,10 +363,13 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
      * their crosses): with finite weights each adds +-0 to z, which changes
      * no sum (z is never -0), so they are skipped. Every z[k] still sums its
      * terms in feature order: the same values bit for bit. */
-    bool skip_zero = m->n_nonfinite == 0;
-    for (size_t f = 0; f < nh; f++) {
-        if (skip_zero && x[f] == 0)
-            continue;
+    size_t nz_stack[256], *nz = nh <= 256 ? nz_stack : malloc(nh * sizeof *nz), n_nz = 0;
+    bool skip_zero = m->n_nonfinite == 0 && nz;
+    for (size_t f = 0; skip_zero && f < nh; f++)
+        if (x[f] != 0)
+            nz[n_nz++] = f; /* the features that are not 0, in order */
+    for (size_t j = 0; j < (skip_zero ? n_nz : nh); j++) {
+        size_t f = skip_zero ? nz[j] : j;
         for (int k = 0; k < CN_STANCE_COUNT; k++)
             z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
     }
@@ -393,11 +396,14 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         cn_stance other = runner_up(p, stance);
         double best = 0;
         *top = NULL;
-        for (size_t f = 1; f < nh; f++)
-            if (x[f] != 0 && push(m, f, x[f], stance, other) > best) { /* 0 pushes 0 (or NaN) */
+        /* a feature that is 0 pushes 0 (or NaN): never more than best */
+        for (size_t j = 0; j < (skip_zero ? n_nz : nh); j++) {
+            size_t f = skip_zero ? nz[j] : j;
+            if (f >= 1 && x[f] != 0 && push(m, f, x[f], stance, other) > best) {
                 best = push(m, f, x[f], stance, other);
                 *top = m->names[f];
             }
+        }
         for (size_t i = 0; i < in->n_cues; i++)
             for (size_t t = 0; t < 2 && in->cues[i].index < m->n_cues; t++) {
                 size_t f = nh + 2 * in->cues[i].index + t;
@@ -412,6 +418,8 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
     }
     if (sq != sq_stack)
         free(sq);
+    if (nz != nz_stack)
+        free(nz);
     if (x != stack)
         free(x);
     return stance;
