@@ -35,7 +35,18 @@ struct cn_annotator {
     size_t n_flag_sets, cap_flag_sets;
     size_t docs_made; /* texts tokenized so far: one per text (cn_annotator_docs_made) */
     bool keep_features;
+    /* Docs of earlier pages, remade for the next texts (cn_doc_remake): a
+     * doc's arrays and buffers are allocated once, not per text. At most
+     * SPARE_BYTES of them are kept, so a page of huge answers does not stay
+     * in memory. */
+    cn_doc **spare;
+    size_t n_spare, cap_spare, spare_bytes;
 };
+
+/* The memory spare docs may hold, per annotator: a usual page's docs (about
+ * 20 bytes a byte of answer text), and little against issue 14's memory cap
+ * (classify at 1 GB was 5 MiB under it). */
+#define SPARE_BYTES (2u << 20)
 
 int cn_annotator_new(const cn_rules *rules, cn_annotator **out, cn_error *err)
 {
@@ -68,6 +79,9 @@ void cn_annotator_free(cn_annotator *a)
     free(a->flag_sets);
     free(a->qflags);
     cn_strmap_free(a->by_question);
+    for (size_t i = 0; i < a->n_spare; i++)
+        cn_doc_free(a->spare[i]);
+    free(a->spare);
     free(a);
 }
 
@@ -140,14 +154,39 @@ static bool keep_flags(cn_annotator *a, question_flags *f)
     return true;
 }
 
-/* A text's doc, counted. */
+/* A text's doc, counted: a spare one remade, else a new one. */
 static int make_doc(cn_annotator *a, const char *title, const char *text, cn_doc **out,
                     cn_error *err)
 {
-    int rc = cn_doc_new(a->rules, title, text, out, err);
+    int rc;
+    if (a->n_spare > 0) {
+        cn_doc *d = a->spare[--a->n_spare];
+        a->spare_bytes -= cn_doc_bytes(d);
+        rc = cn_doc_remake(d, a->rules, title, text, err);
+        if (rc == CN_OK)
+            *out = d;
+        else
+            cn_doc_free(d);
+    } else {
+        rc = cn_doc_new(a->rules, title, text, out, err);
+    }
     if (rc == CN_OK)
         a->docs_made++;
     return rc;
+}
+
+/* Keep d for a later text, or free it (NULL is fine). */
+static void recycle_doc(cn_annotator *a, cn_doc *d)
+{
+    if (!d)
+        return;
+    size_t bytes = cn_doc_bytes(d);
+    if (bytes > SPARE_BYTES - a->spare_bytes ||
+        !push_ptr(&a->spare, &a->n_spare, &a->cap_spare, d)) {
+        cn_doc_free(d);
+        return;
+    }
+    a->spare_bytes += bytes;
 }
 
 size_t cn_annotator_docs_made(const cn_annotator *a)
@@ -240,8 +279,8 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
     if (rc == CN_OK)
         rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
-    cn_doc_free(qdoc);
-    cn_doc_free(bdoc);
+    recycle_doc(a, qdoc);
+    recycle_doc(a, bdoc);
     if (rc == CN_OK && !keep_flags(a, &f))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc == CN_OK && !keep_choice(a, c, &c))
@@ -327,10 +366,10 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
     return rc;
 }
 
-static void free_docs(cn_doc **docs, size_t n)
+static void free_docs(cn_annotator *a, cn_doc **docs, size_t n)
 {
     for (size_t i = 0; docs && i < n; i++)
-        cn_doc_free(docs[i]);
+        recycle_doc(a, docs[i]);
     free(docs);
 }
 
@@ -356,7 +395,7 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
     else if (rc == CN_OK)
         rc = choose_question(a, page, docs, remember, &q, err);
     if (rc) {
-        free_docs(docs, page->n_answers);
+        free_docs(a, docs, page->n_answers);
         return rc;
     }
     cn_page_annotation *pa = calloc(1, sizeof *pa);
@@ -364,7 +403,7 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
         pa->answers = calloc(page->n_answers + 1, sizeof *pa->answers);
     if (!pa || !pa->answers) {
         free(pa);
-        free_docs(docs, page->n_answers);
+        free_docs(a, docs, page->n_answers);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     pa->primary = q.primary;
@@ -375,7 +414,7 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
         rc = annotate_answer(a, &page->answers[i], docs[i], &q, &pa->answers[i], err);
         pa->n_answers = i + 1;
     }
-    free_docs(docs, page->n_answers);
+    free_docs(a, docs, page->n_answers);
     if (rc) {
         cn_page_annotation_free(pa);
         return rc;

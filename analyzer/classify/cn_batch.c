@@ -37,6 +37,7 @@ typedef struct slot {
     size_t question; /* ROLE_CHOOSES, ROLE_FOLLOWS: index into questions */
     cn_page_annotation *annotation;
     char *lines;
+    size_t lines_len; /* strlen(lines) */
 } slot;
 
 typedef struct worker {
@@ -73,7 +74,8 @@ struct cn_batch {
 };
 
 /* Page i's `classify` lines, one string. */
-static int render(const cn_page *page, const cn_page_annotation *pa, char **out, cn_error *err)
+static int render(const cn_page *page, const cn_page_annotation *pa, char **out, size_t *out_len,
+                  cn_error *err)
 {
     cn_jsonbuf b = {0};
     /* A line is about its answer's text and title four times over (the text,
@@ -89,10 +91,12 @@ static int render(const cn_page *page, const cn_page_annotation *pa, char **out,
         cn_jsonbuf_raw(&b, "\n", 1);
         cn_jsonbuf_reset_level(&b);
     }
+    size_t len = b.len;
     char *buf = cn_jsonbuf_take(&b);
     if (!buf)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     *out = buf;
+    *out_len = len;
     return CN_OK;
 }
 
@@ -124,6 +128,7 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
     pthread_mutex_unlock(&b->mu);
     cn_page_annotation *pa = NULL;
     char *lines = NULL;
+    size_t lines_len = 0;
     if (!skip && rc == CN_OK)
         rc = cn_annotator_page_as(a, page, s->role == ROLE_FOLLOWS ? &like : NULL, &pa, &err);
     if (s->role == ROLE_CHOOSES) {
@@ -145,7 +150,7 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
     if (pa && b->render_lines) {
         /* the lines are all the caller wants: the annotation goes here, on
          * the worker, with the rest of the page's work */
-        rc = render(page, pa, &lines, &err);
+        rc = render(page, pa, &lines, &lines_len, &err);
         cn_page_annotation_free(pa);
         pa = NULL;
     }
@@ -160,6 +165,7 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
     }
     s->annotation = pa;
     s->lines = lines;
+    s->lines_len = lines_len;
     if (++b->n_finished == b->n)
         pthread_cond_broadcast(&b->finished);
     pthread_mutex_unlock(&b->mu);
@@ -192,6 +198,7 @@ static void clear_results(cn_batch *b)
         free(b->slots[i].lines);
         b->slots[i].annotation = NULL;
         b->slots[i].lines = NULL;
+        b->slots[i].lines_len = 0;
     }
 }
 
@@ -409,7 +416,15 @@ char *cn_batch_take_lines(cn_batch *b, size_t i)
         return NULL;
     char *lines = b->slots[i].lines;
     b->slots[i].lines = NULL;
+    b->slots[i].lines_len = 0;
     return lines;
+}
+
+size_t cn_batch_lines_length(const cn_batch *b, size_t i)
+{
+    if (b->running || i >= b->n || (b->first_failed != SIZE_MAX && i >= b->first_failed))
+        return 0;
+    return b->slots[i].lines ? b->slots[i].lines_len : 0;
 }
 
 size_t cn_batch_docs_made(const cn_batch *b)

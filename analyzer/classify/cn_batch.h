@@ -78,6 +78,11 @@ cn_page_annotation *cn_batch_take(cn_batch *b, size_t i);
  * without answers), handed over (free()). NULL when taken or not rendered. */
 char *cn_batch_take_lines(cn_batch *b, size_t i);
 
+/* The length of page i's lines (strlen of what cn_batch_take_lines gives),
+ * known from rendering them: to write them without measuring them again.
+ * 0 when taken or not rendered. */
+size_t cn_batch_lines_length(const cn_batch *b, size_t i);
+
 /* Texts tokenized and matched so far, summed over the workers
  * (cn_annotator_docs_made); the same for any number of workers. Not while a
  * run is going. */

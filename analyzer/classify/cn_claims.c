@@ -7,6 +7,7 @@
 #include "cn_text.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +34,22 @@ typedef struct topic_count {
     bool core_seen; /* one of them is a core topic of the claim */
 } topic_count;
 
+/* Bytes up to the next space or the end: strcspn(s, " ") without a
+ * library call per word of these few-word phrases. */
+static size_t word_len(const char *s)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ' ')
+        n++;
+    return n;
+}
+
 /* Words w ("cigarettes before surgery") match a core topic ("cigarette*"):
  * word for word, a trailing '*' a prefix. */
 static bool core_word_match(const char *core, const char *w)
 {
     while (*core && *w) {
-        size_t cl = strcspn(core, " "), wl = strcspn(w, " ");
+        size_t cl = word_len(core), wl = word_len(w);
         bool prefix = cl > 0 && core[cl - 1] == '*';
         size_t need = prefix ? cl - 1 : cl;
         if (prefix ? wl < need || strncmp(core, w, need) : wl != cl || strncmp(core, w, cl))
@@ -65,10 +76,17 @@ static bool addressed(const topic_count *tc, size_t min)
 }
 
 /* The counts and their phrases are one block. */
-static void counts_free(topic_count *c, size_t n)
+/* Room for the counts of a text's few topics (and their phrases) on the
+ * caller's stack, so most count_topics calls allocate nothing. */
+#define TOPIC_ROOM 1024
+typedef struct topic_room {
+    _Alignas(max_align_t) unsigned char bytes[TOPIC_ROOM];
+} topic_room;
+
+static void counts_free(topic_count *c, topic_room *room)
 {
-    (void)n;
-    free(c);
+    if ((void *)c != (void *)room->bytes)
+        free(c);
 }
 
 /* The words of tokens [first, last] joined by spaces, at out (room for
@@ -166,8 +184,8 @@ static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, c
  * from is the title's length): one entry per claim or question rule matched,
  * in rule (catalog) order. Only the rules that matched are counted, so the
  * cost follows the text's matches, not the size of the catalog. */
-static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, topic_count **out,
-                        size_t *n_out, cn_error *err)
+static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, topic_room *room,
+                        topic_count **out, size_t *n_out, cn_error *err)
 {
     *out = NULL;
     *n_out = 0;
@@ -177,24 +195,30 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
     /* Most answers match no claim or question topic: nothing to allocate. */
     size_t n_topics = 0;
     for (size_t i = 0; i < n; i++) {
-        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        n_topics += (r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from;
+        cn_rule_kind k = cn_rules_kind_at(rules, (size_t)m[i].payload);
+        n_topics += (k == CN_RULE_CLAIM || k == CN_RULE_QUESTION) && m[i].first >= from;
     }
     if (n_topics == 0)
         return CN_OK;
-    topic_hit *hits = malloc((n_topics + 1) * sizeof *hits);
+    topic_hit hits_stack[32];
+    topic_hit *hits = n_topics + 1 <= 32 ? hits_stack : malloc((n_topics + 1) * sizeof *hits);
     /* the counts, then room for every topic match's phrase: each count's
      * list is the part of it that its (sorted) hits take */
-    topic_count *c = calloc(1, (n_topics + 1) * (sizeof *c + sizeof(topic_span)));
+    size_t bytes = (n_topics + 1) * (sizeof(topic_count) + sizeof(topic_span));
+    topic_count *c =
+        bytes <= sizeof room->bytes ? (topic_count *)(void *)room->bytes : calloc(1, bytes);
+    if (c == (topic_count *)(void *)room->bytes)
+        memset(c, 0, bytes);
     if (!hits || !c) {
-        free(hits);
-        free(c);
+        if (hits != hits_stack)
+            free(hits);
+        counts_free(c, room);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     size_t n_hits = 0;
     for (size_t i = 0; i < n; i++) {
-        const cn_rule *r = cn_rules_at(rules, (size_t)m[i].payload);
-        if ((r->kind == CN_RULE_CLAIM || r->kind == CN_RULE_QUESTION) && m[i].first >= from)
+        cn_rule_kind k = cn_rules_kind_at(rules, (size_t)m[i].payload);
+        if ((k == CN_RULE_CLAIM || k == CN_RULE_QUESTION) && m[i].first >= from)
             hits[n_hits++] = (topic_hit){m[i].payload, i};
     }
     sort_topic_hits(hits, n_hits);
@@ -210,9 +234,10 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
         }
         rc = count_topic(&c[k - 1], t, &m[hits[h].match], err);
     }
-    free(hits);
+    if (hits != hits_stack)
+        free(hits);
     if (rc) {
-        counts_free(c, k);
+        counts_free(c, room);
         return rc;
     }
     *out = c;
@@ -224,11 +249,12 @@ static int count_topics(const cn_rules *rules, const cn_doc *doc, size_t from, t
 static const cn_rule *best_from(const cn_rules *rules, const cn_doc *doc, size_t from,
                                 size_t *topics, cn_error *err)
 {
+    topic_room room;
     topic_count *c;
     size_t n;
     if (topics)
         *topics = 0;
-    if (!doc || count_topics(rules, doc, from, &c, &n, err))
+    if (!doc || count_topics(rules, doc, from, &room, &c, &n, err))
         return NULL;
     size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
     const cn_rule *best = NULL;
@@ -239,7 +265,7 @@ static const cn_rule *best_from(const cn_rules *rules, const cn_doc *doc, size_t
             best_n = c[i].n_seen;
         }
     }
-    counts_free(c, n);
+    counts_free(c, &room);
     if (topics)
         *topics = best_n;
     return best;
@@ -254,24 +280,25 @@ const cn_rule *cn_claims_best(const cn_rules *rules, const cn_doc *doc, size_t *
 int cn_claims_in_body(const cn_rules *rules, const cn_doc *doc, const cn_rule ***out, size_t *n_out,
                       cn_error *err)
 {
+    topic_room room;
     topic_count *c;
     size_t n;
     *out = NULL;
     *n_out = 0;
-    int rc = count_topics(rules, doc, cn_doc_title_tokens(doc), &c, &n, err);
+    int rc = count_topics(rules, doc, cn_doc_title_tokens(doc), &room, &c, &n, err);
     if (rc)
         return rc;
     size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
     const cn_rule **list = calloc(n + 1, sizeof *list);
     if (!list) {
-        counts_free(c, n);
+        counts_free(c, &room);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (addressed(&c[i], min))
             list[k++] = c[i].rule;
-    counts_free(c, n);
+    counts_free(c, &room);
     *out = list;
     *n_out = k;
     return CN_OK;
@@ -356,11 +383,12 @@ static const char *default_question_type(const cn_rules *rules)
 
 const char *cn_claims_question_type(const cn_rules *rules, const cn_doc *question, cn_error *err)
 {
+    topic_room room;
     topic_count *c;
     size_t n;
     if (!question || cn_tokens_count(cn_doc_tokens(question)) == 0)
         return default_question_type(rules);
-    if (count_topics(rules, question, 0, &c, &n, err))
+    if (count_topics(rules, question, 0, &room, &c, &n, err))
         return NULL;
     const char *best = default_question_type(rules);
     size_t best_n = 0;
@@ -371,7 +399,7 @@ const char *cn_claims_question_type(const cn_rules *rules, const cn_doc *questio
             best_n = c[i].n_seen;
         }
     }
-    counts_free(c, n);
+    counts_free(c, &room);
     return best;
 }
 
@@ -391,14 +419,15 @@ int cn_claims_question_flags(const cn_rules *rules, const cn_doc *question, cons
     const cn_doc *docs[2] = {question, body};
     int rc = CN_OK;
     for (int d = 0; d < 2 && rc == CN_OK; d++) {
+        topic_room room;
         topic_count *c;
         size_t n;
-        if (!docs[d] || (rc = count_topics(rules, docs[d], 0, &c, &n, err)) != CN_OK)
+        if (!docs[d] || (rc = count_topics(rules, docs[d], 0, &room, &c, &n, err)) != CN_OK)
             continue;
         for (size_t i = 0; i < n; i++)
             on[c[i].index] |= c[i].rule && c[i].rule->kind == CN_RULE_QUESTION &&
                               c[i].rule->is_flag && c[i].n_seen > 0;
-        counts_free(c, n);
+        counts_free(c, &room);
     }
     size_t k = 0;
     for (size_t i = 0; rc == CN_OK && i < nr; i++)

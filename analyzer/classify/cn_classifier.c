@@ -22,6 +22,11 @@ typedef struct hits {
     size_t n, cap;
 } hits;
 
+/* Token marks and hits one classification keeps on the stack: enough for
+ * most answers, so they cost no allocation (longer ones allocate). */
+#define TAKEN_STACK 2048
+#define HIT_STACK 96
+
 /* Everything one classification works on. */
 typedef struct work {
     const cn_rules *rules;
@@ -34,7 +39,13 @@ typedef struct work {
     size_t steps;         /* work done, counted (cn_decision.work) */
     hits by_kind[CN_RULE_KIND_COUNT];
     hits cues;      /* cue hits left after overlap resolution */
-    hit *hit_block; /* by_kind's and cues' items: one allocation, sized up front */
+    hit *hit_block; /* by_kind's and cues' items: one block, sized up front */
+    /* Most answers' marks and hits fit in the caller's stack buffers: taken
+     * and hit_block point there then, and are not freed. */
+    unsigned char *taken_stack;
+    size_t taken_stack_n;
+    hit *hit_stack;
+    size_t hit_stack_n;
     double title_weight, last_sentence_weight; /* settings read once, not per cue */
 } work;
 
@@ -50,8 +61,10 @@ static int hits_push(hits *h, const cn_rule *rule, size_t first, size_t last, un
 
 static void work_clear(work *w)
 {
-    free(w->taken);
-    free(w->hit_block);
+    if (w->taken != w->taken_stack)
+        free(w->taken);
+    if (w->hit_block != w->hit_stack)
+        free(w->hit_block);
 }
 
 void cn_decision_clear(cn_decision *d)
@@ -75,9 +88,12 @@ static const cn_token *tok(const work *w, size_t i)
 static int alloc_marks(work *w)
 {
     size_t n = cn_tokens_count(w->tokens);
-    w->taken = calloc(n + 1, 1);
-    if (!w->taken)
+    if (n + 1 <= w->taken_stack_n) {
+        w->taken = w->taken_stack;
+        memset(w->taken, 0, n + 1);
+    } else if (!(w->taken = calloc(n + 1, 1))) {
         return -1;
+    }
     w->steps += n; /* as when every clause's length was counted up front */
     return 0;
 }
@@ -140,10 +156,11 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
     for (size_t i = 0; i < n; i++) {
         if (body_only && m[i].first < w->n_title)
             continue;
-        count[cn_rules_at(w->rules, (size_t)m[i].payload)->kind]++;
+        count[cn_rules_kind_at(w->rules, (size_t)m[i].payload)]++;
         total++;
     }
-    w->hit_block = malloc((total + count[CN_RULE_CUE] + 1) * sizeof *w->hit_block);
+    size_t need = total + count[CN_RULE_CUE] + 1;
+    w->hit_block = need <= w->hit_stack_n ? w->hit_stack : malloc(need * sizeof *w->hit_block);
     if (!w->hit_block)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t at = 0;
@@ -157,8 +174,8 @@ static int collect_hits(work *w, const cn_doc *doc, bool body_only, cn_error *er
         if (body_only && m[i].first < w->n_title)
             continue;
         const cn_rule *r = cn_rules_at(w->rules, (size_t)m[i].payload);
-        if (hits_push(&w->by_kind[r->kind], r, m[i].first, m[i].last,
-                      w->items[m[i].first].sentence))
+        cn_rule_kind kind = cn_rules_kind_at(w->rules, (size_t)m[i].payload);
+        if (hits_push(&w->by_kind[kind], r, m[i].first, m[i].last, w->items[m[i].first].sentence))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     return rc;
@@ -646,10 +663,12 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
     d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
 }
 
-/* The cues that counted, one entry per cue rule (few per answer). */
+/* The cues that counted, one entry per cue rule (few per answer): on the
+ * caller's stack until they outgrow it. */
 typedef struct cue_list {
     cn_model_cue *v;
     size_t n, cap;
+    bool on_heap; /* v was malloc'd */
     bool oom;
 } cue_list;
 
@@ -660,13 +679,16 @@ static cn_model_cue *cue_slot(cue_list *l, size_t index)
             return &l->v[i];
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
-        cn_model_cue *v = realloc(l->v, cap * sizeof *v);
+        cn_model_cue *v = l->on_heap ? realloc(l->v, cap * sizeof *v) : malloc(cap * sizeof *v);
         if (!v) {
             l->oom = true;
             return NULL;
         }
+        if (!l->on_heap && l->n)
+            memcpy(v, l->v, l->n * sizeof *v);
         l->v = v;
         l->cap = cap;
+        l->on_heap = true;
     }
     l->v[l->n] = (cn_model_cue){index, 0, 0};
     return &l->v[l->n++];
@@ -729,9 +751,15 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
                        cn_error *err)
 {
     memset(out, 0, sizeof *out);
+    unsigned char taken_stack[TAKEN_STACK];
+    hit hit_stack[HIT_STACK];
     work w = {.rules = rules,
               .title_weight = cn_rules_setting(rules, "title_weight"),
-              .last_sentence_weight = cn_rules_setting(rules, "last_sentence_weight")};
+              .last_sentence_weight = cn_rules_setting(rules, "last_sentence_weight"),
+              .taken_stack = taken_stack,
+              .taken_stack_n = sizeof taken_stack,
+              .hit_stack = hit_stack,
+              .hit_stack_n = sizeof hit_stack / sizeof *hit_stack};
     /* Without a doc (a caller with plain strings): make one for this call. */
     cn_doc *own = NULL;
     const cn_doc *doc = in->doc;
@@ -754,7 +782,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     double advice_against = 0, hedged_caution = 0;
     cn_model_input mi;
     memset(&mi, 0, sizeof mi);
-    cue_list cues = {0};
+    cn_model_cue cue_stack[16];
+    cue_list cues = {.v = cue_stack, .cap = sizeof cue_stack / sizeof *cue_stack};
     unsigned last_cue_sentence = (unsigned)-1, first_body = (unsigned)-1;
     if (rc == CN_OK && w.n_title < cn_tokens_count(w.tokens))
         first_body = tok(&w, w.n_title)->sentence;
@@ -802,7 +831,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     out->work = w.steps + cn_tokens_count(w.tokens);
     if (rc != CN_OK)
         cn_decision_clear(out);
-    free(cues.v);
+    if (cues.on_heap)
+        free(cues.v);
     work_clear(&w);
     cn_doc_free(own);
     return rc;

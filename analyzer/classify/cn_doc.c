@@ -8,7 +8,7 @@ struct cn_doc {
     cn_tokens *tokens;
     size_t n_title;
     cn_match *matches;
-    size_t n_matches;
+    size_t n_matches, cap_matches;
 };
 
 void cn_doc_free(cn_doc *d)
@@ -37,6 +37,34 @@ static int append(const cn_rules *rules, cn_tokens *out, const char *text, unsig
     return 0;
 }
 
+int cn_doc_remake(cn_doc *d, const cn_rules *rules, const char *title, const char *text,
+                  cn_error *err)
+{
+    cn_tokens_clear(d->tokens);
+    d->n_title = 0;
+    d->n_matches = 0;
+    unsigned sent = 0, clause = 0;
+    bool ok = true;
+    if (title)
+        ok = append(rules, d->tokens, title, &sent, &clause) == 0;
+    if (ok)
+        d->n_title = cn_tokens_count(d->tokens);
+    if (ok && text)
+        ok = append(rules, d->tokens, text, &sent, &clause) == 0;
+    if (!ok) {
+        cn_tokens_clear(d->tokens);
+        d->n_title = 0;
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    int rc = cn_matcher_scan_into(cn_rules_matcher(rules), d->tokens, &d->matches, &d->cap_matches,
+                                  &d->n_matches, err);
+    if (rc) {
+        cn_tokens_clear(d->tokens);
+        d->n_title = 0;
+    }
+    return rc;
+}
+
 int cn_doc_new(const cn_rules *rules, const char *title, const char *text, cn_doc **out,
                cn_error *err)
 {
@@ -44,25 +72,22 @@ int cn_doc_new(const cn_rules *rules, const char *title, const char *text, cn_do
     cn_doc *d = calloc(1, sizeof *d);
     if (d)
         d->tokens = cn_tokens_new_empty();
-    unsigned sent = 0, clause = 0;
-    bool ok = d && d->tokens;
-    if (ok && title)
-        ok = append(rules, d->tokens, title, &sent, &clause) == 0;
-    if (ok)
-        d->n_title = cn_tokens_count(d->tokens);
-    if (ok && text)
-        ok = append(rules, d->tokens, text, &sent, &clause) == 0;
-    if (!ok) {
+    if (!d || !d->tokens) {
         cn_doc_free(d);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    int rc = cn_matcher_scan(cn_rules_matcher(rules), d->tokens, &d->matches, &d->n_matches, err);
+    int rc = cn_doc_remake(d, rules, title, text, err);
     if (rc) {
         cn_doc_free(d);
         return rc;
     }
     *out = d;
     return CN_OK;
+}
+
+size_t cn_doc_bytes(const cn_doc *d)
+{
+    return sizeof *d + cn_tokens_bytes(d->tokens) + d->cap_matches * sizeof *d->matches;
 }
 
 const cn_tokens *cn_doc_tokens(const cn_doc *d)
@@ -78,5 +103,5 @@ size_t cn_doc_title_tokens(const cn_doc *d)
 const cn_match *cn_doc_matches(const cn_doc *d, size_t *n)
 {
     *n = d->n_matches;
-    return d->matches;
+    return d->n_matches ? d->matches : NULL;
 }

@@ -24,6 +24,16 @@ int cn_doc_new(const cn_rules *rules, const char *title, const char *text, cn_do
                cn_error *err);
 void cn_doc_free(cn_doc *doc);
 
+/* Make doc over for another title and text, as cn_doc_new would, keeping
+ * its memory (tokens, buffers, matches): an annotator recycles its docs
+ * page after page instead of allocating each one's parts again. On failure
+ * the doc is empty but can still be remade or freed. */
+int cn_doc_remake(cn_doc *doc, const cn_rules *rules, const char *title, const char *text,
+                  cn_error *err);
+
+/* Bytes the doc holds on to: a recycler lets go of the large ones. */
+size_t cn_doc_bytes(const cn_doc *doc);
+
 const cn_tokens *cn_doc_tokens(const cn_doc *doc);
 /* Tokens [0, cn_doc_title_tokens) come from the title. */
 size_t cn_doc_title_tokens(const cn_doc *doc);

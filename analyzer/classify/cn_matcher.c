@@ -255,6 +255,16 @@ static void vslot_sync(cn_matcher *m, const vocab_entry *v)
         }
 }
 
+/* head[0..n) == word[0..n), n <= VOCAB_HEAD: a few bytes, compared here
+ * rather than by a memcmp call per token. */
+static inline bool head_is(const char *head, const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (head[i] != word[i])
+            return false;
+    return true;
+}
+
 /* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
 static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_t len,
                                     uint64_t hash)
@@ -266,7 +276,7 @@ static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_
         if (s->entry < 0)
             return NULL;
         if (s->hash == hash && s->len == len &&
-            !memcmp(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
+            head_is(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
             (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
                                           word + VOCAB_HEAD, len - VOCAB_HEAD)))
             return s;
@@ -723,8 +733,8 @@ static void sort_matches(cn_match *m, size_t n)
     }
 }
 
-int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
-                    cn_error *err)
+int cn_matcher_scan_into(const cn_matcher *m, const cn_tokens *tokens, cn_match **buf, size_t *cap,
+                         size_t *n_out, cn_error *err)
 {
     scan_state s;
     s.cur = s.stack_a;
@@ -732,8 +742,9 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
     s.n_cur = s.n_next = 0;
     s.cap = STACK_THREADS;
     s.on_heap = false;
-    s.out = NULL;
-    s.n_out = s.cap_out = 0;
+    s.out = *buf;
+    s.n_out = 0;
+    s.cap_out = *cap;
     size_t n = cn_tokens_count(tokens);
     const cn_token *items = cn_tokens_array(tokens);
     for (size_t i = 0; i < n; i++) {
@@ -757,11 +768,28 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
     }
     free_threads(&s);
     sort_matches(s.out, s.n_out);
-    *out = s.out;
+    *buf = s.out;
+    *cap = s.cap_out;
     *n_out = s.n_out;
     return CN_OK;
 oom:
     free_threads(&s);
-    free(s.out);
+    *buf = s.out; /* still the caller's, grown or not */
+    *cap = s.cap_out;
+    *n_out = 0;
     return cn_error_set(err, CN_ERR_NOMEM, "out of memory while matching");
+}
+
+int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
+                    cn_error *err)
+{
+    cn_match *buf = NULL;
+    size_t cap = 0;
+    int rc = cn_matcher_scan_into(m, tokens, &buf, &cap, n_out, err);
+    if (rc != CN_OK) {
+        free(buf);
+        buf = NULL;
+    }
+    *out = buf;
+    return rc;
 }

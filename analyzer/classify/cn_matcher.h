@@ -85,6 +85,12 @@ int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payloa
 int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out, size_t *n_out,
                     cn_error *err);
 
+/* As cn_matcher_scan, into *buf (malloc'd, *cap entries; NULL and 0 at
+ * first), which grows as needed and stays the caller's: a caller scanning
+ * text after text keeps one buffer. *n_out gets the number of matches. */
+int cn_matcher_scan_into(const cn_matcher *m, const cn_tokens *tokens, cn_match **buf, size_t *cap,
+                         size_t *n_out, cn_error *err);
+
 /* Number of patterns added. */
 size_t cn_matcher_patterns(const cn_matcher *m);
 

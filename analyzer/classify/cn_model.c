@@ -31,9 +31,18 @@ struct cn_model {
     size_t n_types, n_flags, n_cues;
     char **names;
     size_t n_features;
-    double *w; /* n_features x CN_STANCE_COUNT */
+    double *w;          /* n_features x CN_STANCE_COUNT */
+    size_t n_nonfinite; /* weights that are inf or NaN (none, in any real rule set) */
     bool active;
 };
+
+static size_t nonfinite(const double *w, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !isfinite(w[i]);
+    return k;
+}
 
 static char *format_name(const char *a, const char *b, const char *c)
 {
@@ -180,7 +189,10 @@ void cn_model_set_weights(cn_model *m, size_t feature, const double w[CN_STANCE_
 {
     if (feature >= m->n_features)
         return;
-    memcpy(&m->w[feature * CN_STANCE_COUNT], w, CN_STANCE_COUNT * sizeof *w);
+    double *row = &m->w[feature * CN_STANCE_COUNT];
+    m->n_nonfinite -= nonfinite(row, CN_STANCE_COUNT);
+    memcpy(row, w, CN_STANCE_COUNT * sizeof *w);
+    m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
     m->active = true;
 }
 
@@ -347,9 +359,21 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         sq[2 * i + 1] = squash(in->cues[i].turned);
     }
     double z[CN_STANCE_COUNT] = {0};
-    for (int k = 0; k < CN_STANCE_COUNT; k++) {
-        for (size_t f = 0; f < nh; f++)
+    /* Most head features are 0 for an answer (the question features and
+     * their crosses): with finite weights each adds +-0 to z, which changes
+     * no sum (z is never -0), so they are skipped. Every z[k] still sums its
+     * terms in feature order: the same values bit for bit. */
+    size_t nz_stack[256], *nz = nh <= 256 ? nz_stack : malloc(nh * sizeof *nz), n_nz = 0;
+    bool skip_zero = m->n_nonfinite == 0 && nz;
+    for (size_t f = 0; skip_zero && f < nh; f++)
+        if (x[f] != 0)
+            nz[n_nz++] = f; /* the features that are not 0, in order */
+    for (size_t j = 0; j < (skip_zero ? n_nz : nh); j++) {
+        size_t f = skip_zero ? nz[j] : j;
+        for (int k = 0; k < CN_STANCE_COUNT; k++)
             z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
+    }
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
         for (size_t i = 0; i < in->n_cues; i++) {
             if (in->cues[i].index >= m->n_cues)
                 continue;
@@ -372,11 +396,14 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         cn_stance other = runner_up(p, stance);
         double best = 0;
         *top = NULL;
-        for (size_t f = 1; f < nh; f++)
-            if (push(m, f, x[f], stance, other) > best) {
+        /* a feature that is 0 pushes 0 (or NaN): never more than best */
+        for (size_t j = 0; j < (skip_zero ? n_nz : nh); j++) {
+            size_t f = skip_zero ? nz[j] : j;
+            if (f >= 1 && x[f] != 0 && push(m, f, x[f], stance, other) > best) {
                 best = push(m, f, x[f], stance, other);
                 *top = m->names[f];
             }
+        }
         for (size_t i = 0; i < in->n_cues; i++)
             for (size_t t = 0; t < 2 && in->cues[i].index < m->n_cues; t++) {
                 size_t f = nh + 2 * in->cues[i].index + t;
@@ -391,6 +418,8 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
     }
     if (sq != sq_stack)
         free(sq);
+    if (nz != nz_stack)
+        free(nz);
     if (x != stack)
         free(x);
     return stance;
@@ -511,6 +540,7 @@ int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double 
     }
     const gsl_vector *best = gsl_multimin_fdfminimizer_x(s);
     memcpy(m->w, best->data, np * sizeof *m->w);
+    m->n_nonfinite = nonfinite(m->w, np);
     m->active = true;
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(v);

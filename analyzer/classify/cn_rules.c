@@ -69,6 +69,10 @@ const char *cn_rule_kind_name(cn_rule_kind kind)
 struct cn_rules {
     cn_rule *rules;
     size_t n, cap;
+    /* rules[i].kind again, one byte each: the kind of a match's rule is read
+     * for every match of every text, and this stays in cache where the
+     * rules (a couple of hundred bytes each) do not */
+    unsigned char *kinds;
     cn_matcher *matcher;
     cn_strmap *aliases;          /* word -> index into alias_expansions */
     cn_word_filter alias_filter; /* of aliases' words */
@@ -1011,6 +1015,7 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].core);
     }
     free(rs->rules);
+    free(rs->kinds);
     for (size_t i = 0; i < rs->n_warnings; i++)
         free(rs->warnings[i]);
     free(rs->warnings);
@@ -1185,12 +1190,21 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
     if (rc == CN_OK && c.problems)
         rc = cn_error_set(err, CN_ERR_RULES, "%s: %zu problem%s in the rules", dir, c.problems,
                           c.problems == 1 ? "" : "s");
+    if (rc == CN_OK && !(rs->kinds = malloc(rs->n + 1)))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; rc == CN_OK && i < rs->n; i++)
+        rs->kinds[i] = (unsigned char)rs->rules[i].kind;
     if (rc) {
         cn_rules_free(rs);
         return rc;
     }
     *out = rs;
     return CN_OK;
+}
+
+cn_rule_kind cn_rules_kind_at(const cn_rules *rs, size_t i)
+{
+    return (cn_rule_kind)rs->kinds[i];
 }
 
 size_t cn_rules_count(const cn_rules *rs)

@@ -110,6 +110,9 @@ void cn_rules_free(cn_rules *rules);
 
 size_t cn_rules_count(const cn_rules *rules);
 const cn_rule *cn_rules_at(const cn_rules *rules, size_t i);
+/* cn_rules_at(rules, i)->kind for i < cn_rules_count, from a compact copy:
+ * for loops over a text's matches that only sort them by kind. */
+cn_rule_kind cn_rules_kind_at(const cn_rules *rules, size_t i);
 /* The rule with this kind and id, or NULL. */
 const cn_rule *cn_rules_find(const cn_rules *rules, cn_rule_kind kind, const char *id);
 const cn_matcher *cn_rules_matcher(const cn_rules *rules);

@@ -198,8 +198,9 @@ static bool print_run(classify_ctx *c, cn_page *const *pages, size_t n, int rc, 
             cn_page_annotation_free(pa);
             continue;
         }
+        size_t len = cn_batch_lines_length(c->batch, p);
         char *lines = cn_batch_take_lines(c->batch, p);
-        ok = lines && fputs(lines, stdout) >= 0;
+        ok = lines && fwrite(lines, 1, len, stdout) == len;
         free(lines);
         if (!ok)
             cli_error("classify: cannot write the output");

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -319,6 +322,36 @@ static size_t line_of(const char *buf, size_t off)
 }
 
 /* Empty, binary and encoding checks of a whole file's bytes. */
+/* Control bytes of buf[0..n): below 0x20 and not '\t' '\n' '\v' '\f' '\r'
+ * (9-13). With SSE2, sixteen bytes a step, counted in byte lanes that are
+ * summed before they can overflow (a file is read whole: every byte of the
+ * corpus goes through here). */
+static size_t count_controls(const char *buf, size_t n)
+{
+    size_t controls = 0, i = 0;
+#ifdef __SSE2__
+    const __m128i c1f = _mm_set1_epi8(0x1F), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+    while (i + 16 <= n) {
+        __m128i lanes = _mm_setzero_si128();
+        for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+            __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x); /* x < 0x20 */
+            __m128i y = _mm_sub_epi8(x, nine);
+            __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(y, four), y);  /* 9 <= x <= 13 */
+            lanes = _mm_sub_epi8(lanes, _mm_andnot_si128(space, low)); /* +1 a control */
+        }
+        __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        controls += (size_t)_mm_cvtsi128_si32(sums) +
+                    (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        controls += (size_t)((c < 0x20) & ((unsigned)(c - 9) > 4u));
+    }
+    return controls;
+}
+
 static int check_bytes(cn_reader *r, const char *path, const char *buf, size_t n, cn_error *err)
 {
     if (n == 0)
@@ -327,13 +360,7 @@ static int check_bytes(cn_reader *r, const char *path, const char *buf, size_t n
     if (nul)
         return reject(r, err, CN_ERR_FORMAT, path, "binary file (NUL byte at offset %zu)",
                       (size_t)(nul - buf));
-    /* Control bytes: below 0x20 and not '\t' '\n' '\v' '\f' '\r' (9-13),
-     * counted without a branch per byte so the loop runs on whole vectors. */
-    size_t controls = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)buf[i];
-        controls += (size_t)((c < 0x20) & ((unsigned)(c - 9) > 4u));
-    }
+    size_t controls = count_controls(buf, n);
     if (controls * 100 > n)
         return reject(r, err, CN_ERR_FORMAT, path, "binary file (%zu control bytes)", controls);
     size_t bad;

@@ -319,6 +319,13 @@ size_t cn_text_normalize_into(const char *s, size_t len, char *out)
     return o.len;
 }
 
+size_t cn_text_normalize_map_into(const char *s, size_t len, char *out, size_t *map)
+{
+    norm_out o = {.buf = out, .map = map};
+    normalize_into(&o, s, len);
+    return o.len;
+}
+
 char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **offsets)
 {
     norm_out o = {.buf = malloc(len + 1)};

@@ -50,6 +50,11 @@ char *cn_text_normalize(const char *s, size_t len, size_t *out_len, size_t **off
  * (out is NUL-terminated). */
 size_t cn_text_normalize_into(const char *s, size_t len, char *out);
 
+/* cn_text_normalize into out (len + 1 bytes) with its offset map into map
+ * (len + 1 entries), both the caller's: for a tokenizer that keeps its
+ * buffers from one text to the next. Returns the length written. */
+size_t cn_text_normalize_map_into(const char *s, size_t len, char *out, size_t *map);
+
 /* The de-duplication key: the normalized text with everything but letters and
  * digits removed, so two renderings that differ only in white space and
  * punctuation get the same key. malloc'd; NULL on OOM. */

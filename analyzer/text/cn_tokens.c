@@ -28,6 +28,19 @@ struct cn_tokens {
     size_t n, cap;
     word_block *blocks; /* newest first; the words of every token */
     size_t next_block;  /* size of the next block (0: WORD_BLOCK_FIRST) */
+    /* cn_tokens_append's normalized text and its offset map, kept from one
+     * text to the next (cn_tokens_clear) rather than allocated per text */
+    char *norm;
+    size_t *map;
+    size_t norm_cap; /* bytes of norm, entries of map */
+    /* While cn_tokens_append runs: the normalized text norm[0, span_n) is
+     * copied whole into the blocks at span_copy, and a word pushed from it
+     * becomes a span of that copy, ended in place by a NUL over the byte
+     * after it (a separator, or the "n't" or "'s" it drops), instead of a
+     * copy of its own. NULL otherwise. */
+    const char *span_from;
+    char *span_copy;
+    size_t span_n;
 };
 
 cn_tokens *cn_tokens_new_empty(void)
@@ -50,7 +63,56 @@ void cn_tokens_free(cn_tokens *t)
         return;
     free_blocks(t->blocks);
     free(t->items);
+    free(t->norm);
+    free(t->map);
     free(t);
+}
+
+void cn_tokens_clear(cn_tokens *t)
+{
+    t->n = 0;
+    if (t->blocks) { /* keep the largest block */
+        word_block **big = &t->blocks;
+        for (word_block **b = &t->blocks; *b; b = &(*b)->next)
+            if ((*b)->cap > (*big)->cap)
+                big = b;
+        word_block *keep = *big;
+        *big = keep->next; /* unlinked: the rest go */
+        free_blocks(t->blocks);
+        keep->next = NULL;
+        keep->used = 0;
+        t->blocks = keep;
+    }
+    t->next_block = 0;
+}
+
+size_t cn_tokens_bytes(const cn_tokens *t)
+{
+    size_t bytes = sizeof *t + t->cap * sizeof *t->items + t->norm_cap * (1 + sizeof *t->map);
+    for (const word_block *b = t->blocks; b; b = b->next)
+        bytes += sizeof *b + b->cap;
+    return bytes;
+}
+
+/* Room in norm and map for the normalization of len bytes. */
+static int reserve_norm(cn_tokens *t, size_t len)
+{
+    if (len + 1 <= t->norm_cap)
+        return 0;
+    size_t cap = len + 1 > 2 * t->norm_cap ? len + 1 : 2 * t->norm_cap;
+    char *norm = malloc(cap);
+    size_t *map = malloc(cap * sizeof *map);
+    if (!norm || !map) {
+        free(norm);
+        free(map);
+        return -1;
+    }
+    free(t->norm);
+    free(t->map);
+    t->norm = norm;
+    t->map = map;
+    t->norm_cap = cap;
+    return 0;
 }
 
 size_t cn_tokens_count(const cn_tokens *t)
@@ -113,12 +175,24 @@ static int reserve(cn_tokens *t, size_t more)
 }
 
 /* Append word[0..len), whose cn_hash_bytes is hash. */
+/* word[0..len) as the list keeps it: its span of the text being appended
+ * (NUL-terminated in place), else a copy in the blocks; NULL on OOM. */
+static char *keep_word(cn_tokens *t, const char *word, size_t len)
+{
+    if (t->span_copy && word >= t->span_from && word + len <= t->span_from + t->span_n) {
+        char *w = t->span_copy + (word - t->span_from);
+        w[len] = '\0';
+        return w;
+    }
+    return store_word(t, word, len);
+}
+
 static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash, size_t start,
                        size_t end, unsigned sentence, unsigned clause, bool number)
 {
     if (reserve(t, 1))
         return -1;
-    char *copy = store_word(t, word, len);
+    char *copy = keep_word(t, word, len);
     if (!copy)
         return -1;
     t->items[t->n++] = (cn_token){.word = copy,
@@ -203,11 +277,32 @@ static char_class classify_char(const char *norm, size_t i, size_t n)
     return CH_OTHER;
 }
 
-/* Letters, digits and every byte of non-ASCII characters: the bytes words
- * are made of (CH_WORD of classify_char, without its context). */
+/* What a byte is to the word scanner, one load instead of three range
+ * tests (the scanner's inner loop): BYTE_IN_WORD for letters, digits and
+ * every byte of non-ASCII characters (the bytes words are made of: CH_WORD of
+ * classify_char, without its context), BYTE_DIGIT besides for digits. */
+enum { BYTE_IN_WORD = 1, BYTE_DIGIT = 2 };
+#define W16                                                                                        \
+    BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD,            \
+        BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD,        \
+        BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD, BYTE_IN_WORD
+#define D10                                                                                        \
+    BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT,               \
+        BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT,           \
+        BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT, BYTE_IN_WORD | BYTE_DIGIT,           \
+        BYTE_IN_WORD | BYTE_DIGIT
+static const unsigned char WORD_BYTES[256] = {
+    ['0'] = D10,          ['a'] = W16,          ['q'] = BYTE_IN_WORD, ['r'] = BYTE_IN_WORD,
+    ['s'] = BYTE_IN_WORD, ['t'] = BYTE_IN_WORD, ['u'] = BYTE_IN_WORD, ['v'] = BYTE_IN_WORD,
+    ['w'] = BYTE_IN_WORD, ['x'] = BYTE_IN_WORD, ['y'] = BYTE_IN_WORD, ['z'] = BYTE_IN_WORD,
+    [0x80] = W16,         [0x90] = W16,         [0xA0] = W16,         [0xB0] = W16,
+    [0xC0] = W16,         [0xD0] = W16,         [0xE0] = W16,         [0xF0] = W16};
+#undef W16
+#undef D10
+
 static bool is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return WORD_BYTES[c] & BYTE_IN_WORD;
 }
 
 static bool is_digit(char c)
@@ -249,8 +344,9 @@ static word_scan scan_word(const char *norm, size_t i, size_t n)
     size_t j = i;
     while (j < n) {
         unsigned char c = (unsigned char)norm[j];
-        if (is_word_byte(c)) {
-            digits = digits && is_digit((char)c);
+        unsigned char k = WORD_BYTES[c];
+        if (k & BYTE_IN_WORD) {
+            digits = digits && (k & BYTE_DIGIT);
         } else if (c == '\'' && j + 1 < n && is_word_byte((unsigned char)norm[j + 1])) {
             digits = false;
         } else if (!(c == '.' && j + 1 < n && is_digit(norm[j + 1]) && lead_digit)) {
@@ -267,18 +363,25 @@ static word_scan scan_word(const char *norm, size_t i, size_t n)
 int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
                      cn_tokens_word_fn fn, void *ctx)
 {
-    size_t n, *map = NULL;
-    char *norm = cn_text_normalize(text, len, &n, &map);
-    /* Words and their NULs take at most n + 1 bytes (each word is followed
-     * by a separator or the end): one block for the whole text, unless an
-     * earlier block has room. About one token in six bytes of text. */
-    if (!t->blocks || t->blocks->cap - t->blocks->used < n + 1)
-        t->next_block = n + 2;
-    if (!norm || reserve(t, n / 6 + 8)) {
-        free(norm);
-        free(map);
+    if (reserve_norm(t, len))
         return -1;
-    }
+    char *norm = t->norm;
+    size_t *map = t->map;
+    size_t n = cn_text_normalize_map_into(text, len, norm, map);
+    /* The text's words are spans of its copy in the blocks (n + 1 bytes),
+     * and the words that are not (aliases' expansions, "not" for "n't")
+     * copies beside it: one block for the whole text, with room for those,
+     * unless an earlier block has it. About one token in six bytes of text. */
+    if (!t->blocks || t->blocks->cap - t->blocks->used < 2 * n + 64)
+        t->next_block = 2 * n + 64;
+    if (reserve(t, n / 6 + 8))
+        return -1;
+    char *copy = store_word(t, norm, n);
+    if (!copy)
+        return -1;
+    t->span_from = norm;
+    t->span_copy = copy;
+    t->span_n = n;
     size_t words = 0; /* words of this text so far */
     bool sentence_pending = false, clause_pending = false;
     size_t prev_end_src = 0;
@@ -327,8 +430,7 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
         prev_end_src = map[j];
         i = j;
     }
-    free(norm);
-    free(map);
+    t->span_copy = NULL;
     return rc;
 }
 

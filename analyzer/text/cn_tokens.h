@@ -75,6 +75,14 @@ int cn_tokens_push_word(cn_tokens *t, const char *word, size_t len, const cn_tok
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);
 
+/* Empty the list for another text, keeping its memory (the token array, the
+ * newest word block and the normalization buffers) so a list used text after
+ * text stops allocating once it has seen its largest one. */
+void cn_tokens_clear(cn_tokens *tokens);
+
+/* Bytes the list holds on to (its arrays, blocks and buffers). */
+size_t cn_tokens_bytes(const cn_tokens *tokens);
+
 /* Number of sentences (last sentence number + 1; 0 when empty). */
 unsigned cn_tokens_sentences(const cn_tokens *tokens);
 
