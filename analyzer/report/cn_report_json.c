@@ -70,8 +70,8 @@ static void str(jctx *c, cJSON *parent, const char *key, const char *s)
 
 static void integer(jctx *c, cJSON *parent, const char *key, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_fmt_long(v, buf);
     add(c, parent, key, cJSON_CreateRaw(buf));
 }
 
@@ -627,8 +627,8 @@ static void d_str(jctx *c, cn_jsonpretty *w, const char *key, const char *s)
 
 static void d_integer(cn_jsonpretty *w, const char *key, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_fmt_long(v, buf);
     cn_jsonpretty_key(w, key);
     cn_jsonpretty_raw(w, buf);
 }
