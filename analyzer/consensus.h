@@ -98,6 +98,7 @@
 #include "cn_report_jobs.h"
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
+#include "cn_xmlw.h"
 #include "cn_review.h"
 #include "cn_rundiff.h"
 #include "cn_shard.h"
