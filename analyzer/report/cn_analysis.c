@@ -1677,47 +1677,96 @@ static int count_physicians(cn_analysis *an, cn_error *err)
 
 /* Corpus agreement from each question's stance counts: alpha and Fleiss'
  * kappa need no more (cn_agreement_compute_counts), so memory follows the
- * questions, not (most answers to one question) x questions. */
-static int agreement(cn_analysis *an, cn_error *err)
+ * questions, not (most answers to one question) x questions. Its parts
+ * (nominal alpha, the pairwise figure, ordinal alpha, the physicians) are
+ * independent figures, each with its own seeded stream: corpus_task runs
+ * them (and the specialty comparison) on opts.jobs workers. */
+typedef struct corpus_run {
+    cn_analysis *an;
+    long (*counts)[3]; /* per question: its reassuring, cautionary, contraindicated */
+    size_t coders;
+    int rc[5];
+    cn_error err[5];
+} corpus_run;
+
+enum { CORPUS_NOMINAL, CORPUS_PAIRWISE, CORPUS_ORDINAL, CORPUS_PHYSICIANS, CORPUS_SPECIALTIES };
+
+static int compare_specialties(cn_analysis *an, cn_error *err);
+
+static int alpha_task(const corpus_run *c, cn_alpha_metric metric, cn_agreement_result *out,
+                      cn_error *err)
 {
     static const double STANCE_VALUES[3] = {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
                                             CN_STANCE_CONTRAINDICATED};
+    cn_agreement_opts o;
+    cn_agreement_opts_init(&o);
+    o.bootstrap = c->an->opts.bootstrap;
+    o.seed = c->an->opts.seed;
+    o.level = c->an->opts.consensus.level;
+    o.min_units = CN_PAIRWISE_MIN_UNITS;
+    o.metric = metric;
+    return cn_agreement_compute_counts(&o, &c->counts[0][0], c->an->result.n_questions, 3,
+                                       STANCE_VALUES, c->coders, out, err);
+}
+
+static void corpus_task(void *ctx, size_t worker, size_t task)
+{
+    (void)worker;
+    corpus_run *c = ctx;
+    cn_analysis *an = c->an;
+    cn_analysis_agreement *ag = &an->result.agreement;
+    cn_error *err = &c->err[task];
+    switch (task) {
+    case CORPUS_NOMINAL:
+        c->rc[task] = alpha_task(c, CN_ALPHA_NOMINAL, &ag->nominal, err);
+        break;
+    case CORPUS_PAIRWISE:
+        c->rc[task] = cn_pairwise_compute(
+            (const long(*)[3])c->counts, an->result.n_questions, an->opts.bootstrap, an->opts.seed,
+            an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise, err);
+        break;
+    case CORPUS_ORDINAL:
+        c->rc[task] = alpha_task(c, CN_ALPHA_ORDINAL, &ag->ordinal, err);
+        break;
+    case CORPUS_PHYSICIANS:
+        c->rc[task] = count_physicians(an, err);
+        break;
+    default:
+        c->rc[task] = compare_specialties(an, err);
+        break;
+    }
+}
+
+/* Agreement and the specialty comparison (they only read the tallies and
+ * answers, and write figures of their own); the first failure in the order
+ * above is the one reported. */
+static int corpus_figures(cn_analysis *an, cn_error *err)
+{
     cn_analysis_result *r = &an->result;
     cn_analysis_agreement *ag = &r->agreement;
     ag->questions = r->n_questions;
     size_t units = r->n_questions;
-    long(*counts)[3] = calloc(units + 1, sizeof *counts);
-    if (!counts)
+    corpus_run c = {.an = an};
+    c.counts = calloc(units + 1, sizeof *c.counts);
+    if (!c.counts)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t u = 0; u < units; u++) {
         size_t m = (size_t)r->questions[u].tally.consensus.stance_answers;
         if (m > ag->max_values)
             ag->max_values = m;
         for (int k = 0; k < 3; k++)
-            counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
+            c.counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
     }
-    size_t coders = ag->max_values ? ag->max_values : 1;
-    cn_agreement_opts o;
-    cn_agreement_opts_init(&o);
-    o.bootstrap = an->opts.bootstrap;
-    o.seed = an->opts.seed;
-    o.level = an->opts.consensus.level;
-    o.min_units = CN_PAIRWISE_MIN_UNITS;
-    o.metric = CN_ALPHA_NOMINAL;
-    int rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
-                                         &ag->nominal, err);
-    if (rc == CN_OK)
-        rc = cn_pairwise_compute((const long(*)[3])counts, units, an->opts.bootstrap, an->opts.seed,
-                                 an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise,
-                                 err);
-    o.metric = CN_ALPHA_ORDINAL;
-    if (rc == CN_OK)
-        rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
-                                         &ag->ordinal, err);
-    free(counts);
-    if (rc == CN_OK)
-        rc = count_physicians(an, err);
-    return rc;
+    c.coders = ag->max_values ? ag->max_values : 1;
+    size_t n = sizeof c.rc / sizeof c.rc[0];
+    cn_parallel_run(an->opts.jobs, n, corpus_task, &c);
+    free(c.counts);
+    for (size_t t = 0; t < n; t++)
+        if (c.rc[t] != CN_OK) {
+            *err = c.err[t];
+            return c.rc[t];
+        }
+    return CN_OK;
 }
 
 /* The specialty test again, within questions: specialty and question are
@@ -1944,9 +1993,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = flag_answers(an, err);
     if (rc == CN_OK)
-        rc = agreement(an, err);
-    if (rc == CN_OK)
-        rc = compare_specialties(an, err);
+        rc = corpus_figures(an, err);
     if (rc == CN_OK && an->spill) /* forks read the file itself */
         rc = cn_spill_flush(an->spill, err);
     if (rc == CN_OK)
