@@ -1247,8 +1247,8 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
 }
 
 /* Question i's tally (votes: room for its answers). */
-static int tally_question(cn_analysis *an, size_t i, cn_relabel_memo *memo, cn_tally_vote *votes,
-                          cn_error *err)
+static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
+                          cn_tally_vote *votes, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_question *q = &r->questions[i];
@@ -1261,23 +1261,24 @@ static int tally_question(cn_analysis *an, size_t i, cn_relabel_memo *memo, cn_t
 }
 
 /* Tallies of questions or claims made by opts.jobs workers (cn_parallel),
- * a chunk of them a task, each worker with its own relabeling memo. A memo
- * only remembers what cn_relabel computes from the counts (the seed is the
- * analysis', the same for all), so the figures do not depend on which
- * worker made which tally. The first failure in order is the one reported. */
+ * a chunk of them a task, each worker with its own memos (cn_tally_memo).
+ * A memo only remembers what cn_relabel or cn_consensus_compute computes
+ * from the counts (the seed is the analysis', the same for all), so the
+ * figures do not depend on which worker made which tally. The first failure
+ * in order is the one reported. */
 #define TALLY_CHUNK 64
 
-typedef int (*tally_fn)(cn_analysis *an, size_t i, cn_relabel_memo *memo, cn_tally_vote *votes,
+typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_tally_vote *votes,
                         cn_error *err);
 
 typedef struct tally_run {
     cn_analysis *an;
     tally_fn fn;
     size_t n;
-    cn_relabel_memo **memos; /* per worker */
-    cn_tally_vote **votes;   /* per worker: room for max_votes */
-    int *rc;                 /* per chunk */
-    cn_error *err;           /* per chunk */
+    cn_tally_memo *memos;  /* per worker */
+    cn_tally_vote **votes; /* per worker: room for max_votes */
+    int *rc;               /* per chunk */
+    cn_error *err;         /* per chunk */
 } tally_run;
 
 static void tally_chunk(void *ctx, size_t worker, size_t chunk)
@@ -1286,7 +1287,7 @@ static void tally_chunk(void *ctx, size_t worker, size_t chunk)
     size_t end = (chunk + 1) * TALLY_CHUNK < t->n ? (chunk + 1) * TALLY_CHUNK : t->n;
     t->rc[chunk] = CN_OK;
     for (size_t i = chunk * TALLY_CHUNK; i < end && t->rc[chunk] == CN_OK; i++)
-        t->rc[chunk] = t->fn(t->an, i, t->memos[worker], t->votes[worker], &t->err[chunk]);
+        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], t->votes[worker], &t->err[chunk]);
 }
 
 static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, cn_error *err)
@@ -1300,7 +1301,9 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
     t.err = calloc(chunks + 1, sizeof *t.err);
     int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
     for (size_t w = 0; w < workers && rc == CN_OK; w++) {
-        rc = cn_relabel_memo_new(&t.memos[w], err);
+        rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
+        if (rc == CN_OK)
+            rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
         if (rc == CN_OK && !(t.votes[w] = calloc(max_votes + 1, sizeof *t.votes[w])))
             rc = oom(err);
     }
@@ -1312,7 +1315,8 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
             *err = t.err[c];
         }
     for (size_t w = 0; w < workers && t.memos && t.votes; w++) {
-        cn_relabel_memo_free(t.memos[w]);
+        cn_relabel_memo_free(t.memos[w].relabel);
+        cn_consensus_memo_free(t.memos[w].consensus);
         free(t.votes[w]);
     }
     free(t.memos);
@@ -1418,7 +1422,7 @@ static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_clai
 
 /* Claim c's tally: its question's when the votes are the same (votes: room
  * for its members). */
-static int tally_claim(cn_analysis *an, size_t c, cn_relabel_memo *memo, cn_tally_vote *votes,
+static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
                        cn_error *err)
 {
     cn_analysis_result *r = &an->result;
