@@ -77,6 +77,9 @@ struct cn_analysis {
     cn_batch *batch; /* the annotators, on opts.jobs threads */
     cn_page **run;   /* plain pages waiting for the annotators */
     size_t n_run, cap_run;
+    cn_page **flight; /* the run the annotators have (started, not yet waited for) */
+    size_t n_flight;
+    cn_page_annotation **annos;  /* a waited run's annotations, taken from the batch */
     size_t n_plain, n_annotated; /* pages added without and with their annotation */
     size_t added, classified;    /* answers added, and of those annotated */
     cn_spill *spill;             /* the pages, on disk */
@@ -190,8 +193,10 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->key_ids = cn_strmap_new();
     an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
     an->run = calloc(an->cap_run, sizeof *an->run);
+    an->flight = calloc(an->cap_run, sizeof *an->flight);
+    an->annos = calloc(an->cap_run, sizeof *an->annos);
     if (!an->claim_ids || !an->strings || !an->physician_ids || !an->first_answer ||
-        !an->first_of_qid || !an->key_ids || !an->run ||
+        !an->first_of_qid || !an->key_ids || !an->run || !an->flight || !an->annos ||
         cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
         cn_analysis_free(an);
         return NULL;
@@ -245,10 +250,14 @@ void cn_analysis_free(cn_analysis *an)
         free(an->skipped[i].reason);
     }
     free(an->skipped);
+    cn_batch_free(an->batch); /* waits for a run in flight: its pages are borrowed */
     for (size_t i = 0; i < an->n_run; i++)
         cn_page_free(an->run[i]);
+    for (size_t i = 0; i < an->n_flight; i++)
+        cn_page_free(an->flight[i]);
     free(an->run);
-    cn_batch_free(an->batch);
+    free(an->flight);
+    free(an->annos);
     cn_spill_free(an->spill);
     free(an->verdicts);
     for (size_t i = 0; i < an->n_notes; i++)
@@ -722,35 +731,75 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
     return rc;
 }
 
+/* Wait for the run in flight and take its annotations into an->annos
+ * (NULL from the first page that failed on). */
+static int wait_flight(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_flight)
+        return CN_OK;
+    size_t n_done = 0;
+    int rc = cn_batch_wait(an->batch, &n_done, err);
+    if (rc != CN_OK) {
+        const cn_page *failed = an->flight[n_done < an->n_flight ? n_done : 0];
+        cn_error_prefix(err, failed->file ? failed->file : "?");
+    }
+    for (size_t i = 0; i < an->n_flight; i++)
+        an->annos[i] = i < n_done ? cn_batch_take(an->batch, i) : NULL;
+    return rc;
+}
+
+/* Keep pages[0, n) with an->annos (while rc is CN_OK), then free them. */
+static int keep_run(cn_analysis *an, cn_page **pages, size_t n, int rc, cn_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rc == CN_OK) {
+            an->classified += pages[i]->n_answers;
+            rc = keep_page(an, pages[i], an->annos[i], err);
+        }
+        cn_page_annotation_free(an->annos[i]);
+        an->annos[i] = NULL;
+        cn_page_free(pages[i]);
+        pages[i] = NULL;
+    }
+    if (rc == CN_OK && n && an->opts.progress)
+        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    return rc;
+}
+
 /* Judge the waiting run of pages with the classifier's annotators (the
  * stances `consensus classify` prints: each page against the primary claim
  * of its question_id, chosen on the question's first page; the same on any
- * number of threads, cn_batch), then keep and free them. */
-static int annotate_run(cn_analysis *an, cn_error *err)
+ * number of threads, cn_batch), then keep and free them. Runs overlap with
+ * the reading: the full run is started, and the run before it (waited for
+ * first: the batch takes runs one after the other, in reading order) is
+ * kept while the annotators work, and the caller reads the next pages; its
+ * pages are kept in reading order as before. `last`: wait for the run just
+ * started too and keep it (no more pages come). */
+static int annotate_run(cn_analysis *an, bool last, cn_error *err)
 {
-    if (!an->n_run)
-        return CN_OK;
-    size_t n_done = 0;
-    int rc = cn_batch_start(an->batch, an->run, an->n_run, err);
-    if (rc == CN_OK)
-        rc = cn_batch_wait(an->batch, &n_done, err);
-    if (rc != CN_OK) {
-        const cn_page *failed = an->run[n_done < an->n_run ? n_done : 0];
-        cn_error_prefix(err, failed->file ? failed->file : "?");
-    }
-    for (size_t i = 0; i < an->n_run; i++) {
-        cn_page_annotation *pa = i < n_done ? cn_batch_take(an->batch, i) : NULL;
-        if (rc == CN_OK) {
-            an->classified += an->run[i]->n_answers;
-            rc = keep_page(an, an->run[i], pa, err);
-        }
-        cn_page_annotation_free(pa);
-        cn_page_free(an->run[i]);
-        an->run[i] = NULL;
-    }
+    int rc = wait_flight(an, err);
+    cn_page **done = an->flight;
+    size_t n_done = an->n_flight;
+    an->flight = an->run;
+    an->n_flight = an->n_run;
+    an->run = done;
     an->n_run = 0;
-    if (rc == CN_OK && an->opts.progress)
-        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    if (rc == CN_OK && an->n_flight) {
+        rc = cn_batch_start(an->batch, an->flight, an->n_flight, err);
+        if (rc != CN_OK)
+            cn_error_prefix(err, an->flight[0]->file ? an->flight[0]->file : "?");
+    }
+    if (rc != CN_OK) { /* not started: the pages are not the batch's */
+        for (size_t i = 0; i < an->n_flight; i++)
+            cn_page_free(an->flight[i]);
+        an->n_flight = 0;
+    }
+    rc = keep_run(an, done, n_done, rc, err);
+    if (last) {
+        int w = wait_flight(an, err);
+        rc = keep_run(an, an->flight, an->n_flight, rc == CN_OK ? w : rc, err);
+        an->n_flight = 0;
+    }
     return rc;
 }
 
@@ -767,7 +816,7 @@ static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error 
     if (!pa) {
         an->n_plain++;
         an->run[an->n_run++] = page;
-        return an->n_run == an->cap_run ? annotate_run(an, err) : CN_OK;
+        return an->n_run == an->cap_run ? annotate_run(an, false, err) : CN_OK;
     }
     an->n_annotated++;
     an->classified += page->n_answers;
@@ -1981,7 +2030,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
         rc = cn_error_set(err, CN_ERR_USAGE,
                           "analysis: some pages came with annotations and some without");
     if (rc == CN_OK)
-        rc = annotate_run(an, err);
+        rc = annotate_run(an, true, err);
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
