@@ -205,7 +205,9 @@ void cn_html_attr_end(cn_html_out *o, const char *name)
         o->fail = true;
         return;
     }
-    fprintf(o->f, " %s=", name);
+    fputc(' ', o->f);
+    fputs(name, o->f);
+    fputc('=', o->f);
     if (strcmp(name, "href") == 0) {
         /* htmlAttrDumpOutput: a link loses its leading blanks and is URI-escaped. */
         const char *t = esc;

@@ -66,13 +66,14 @@ static void attr(xctx *c, const char *name, const char *s)
 {
     if (c->fail || !s)
         return;
-    if (cn_fmt_text_is_clean(s, strlen(s), true)) {
-        cn_xmlw_attr(c->w, name, s);
+    size_t len = strlen(s);
+    if (cn_fmt_text_is_clean(s, len, true)) {
+        cn_xmlw_attr_n(c->w, name, s, len);
         check(c);
         return;
     }
     size_t replaced = 0;
-    char *clean = cn_fmt_clean_text(s, strlen(s), true, &replaced);
+    char *clean = cn_fmt_clean_text(s, len, true, &replaced);
     if (!clean) {
         c->fail = true;
         return;

@@ -179,6 +179,11 @@ static const char *const TEXT_SPECIAL[256] = {
 
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
 {
+    cn_xmlw_attr_n(w, name, value, strlen(value));
+}
+
+void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
     if (w->failed)
         return;
     if (w->depth == 0 || !w->stack[w->depth - 1].tag_open) {
@@ -188,7 +193,7 @@ void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
     put(w, " ", 1);
     puts_(w, name);
     put(w, "=\"", 2);
-    escaped(w, value, strlen(value), ATTR_SPECIAL);
+    escaped(w, value, len, ATTR_SPECIAL);
     put(w, "\"", 1);
 }
 

@@ -41,6 +41,8 @@ void cn_xmlw_free(cn_xmlw *w);
 void cn_xmlw_start(cn_xmlw *w, const char *name);
 void cn_xmlw_end(cn_xmlw *w);
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value);
+/* The same with the value's length known (value[0..len), no NUL inside). */
+void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len);
 /* Text s[0..len) of the open element (len 0: nothing is written). */
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len);
 
