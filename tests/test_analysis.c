@@ -20,7 +20,9 @@
 #include "cn_tally.h"
 
 #include <signal.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -754,6 +756,58 @@ static void test_fmt_numbers(void)
     CU_ASSERT_FALSE(cn_fmt_number(INFINITY, b));
 }
 
+/* cn_fmt_number formats most numbers without printf: the same bytes as
+ * "%.6g" on random doubles of every kind, shares with six decimals, halves
+ * near ties, and the neighbours of powers of ten; cn_fmt_long as "%ld". */
+static void test_fmt_number_as_printf(void)
+{
+    uint64_t st = 88172645463325252ull;
+    char a[CN_FMT_NUMBER_MAX], b[CN_FMT_NUMBER_MAX];
+    long bad = 0;
+    for (long i = 0; i < 600000; i++) {
+        st ^= st << 13;
+        st ^= st >> 7;
+        st ^= st << 17;
+        double x;
+        switch (i % 5) {
+        case 0:
+            memcpy(&x, &st, sizeof x);
+            break;
+        case 1:
+            x = (double)(st % 2000001) / 1e6;
+            break;
+        case 2:
+            x = ((double)(st % 1000000) + 0.5) / pow(10, (double)(st >> 61));
+            break;
+        case 3:
+            x = ldexp((double)(st >> 11), -53) * pow(10, (double)((int)(st % 12) - 5));
+            break;
+        default:
+            x = (double)(st % 1000) / (double)(1 + (st >> 40) % 1000);
+            break;
+        }
+        if (isnan(x) || isinf(x))
+            continue;
+        if (st & 1)
+            x = -x;
+        if (i % 7 == 0)
+            x = nextafter(pow(10, (double)((int)(st % 14) - 6)), (st & 2) ? 0 : 1e300);
+        cn_fmt_number(x, a);
+        snprintf(b, sizeof b, "%.6g", x == 0.0 ? 0.0 : x);
+        if (!strcmp(b, "-0"))
+            strcpy(b, "0");
+        bad += strcmp(a, b) != 0;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    static const long LONGS[] = {0, 7, -7, 10, 123456789, -987654321, LONG_MAX, LONG_MIN};
+    for (size_t i = 0; i < sizeof LONGS / sizeof LONGS[0]; i++) {
+        size_t n = cn_fmt_long(LONGS[i], a);
+        snprintf(b, sizeof b, "%ld", LONGS[i]);
+        CU_ASSERT_STRING_EQUAL(a, b);
+        CU_ASSERT_EQUAL(n, strlen(b));
+    }
+}
+
 static void test_fmt_clean_text(void)
 {
     size_t replaced = 0;
@@ -942,6 +996,7 @@ int main(void)
         {"spill: pages on disk read back the same", test_spill_round_trip},
         {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},
         {"fmt: numbers", test_fmt_numbers},
+        {"fmt: numbers as printf gives them", test_fmt_number_as_printf},
         {"fmt: clean text", test_fmt_clean_text},
         {"outset: commit and abort", test_outset_commit_and_abort},
         {"outset: all or nothing, stale files, lock (issue 15)", test_outset_all_or_nothing},

@@ -38,6 +38,7 @@
 #include "testutil.h"
 
 #include "cn_consensus.h"
+#include "cn_consensus_memo.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
 
@@ -702,9 +703,69 @@ static void test_bad_input(void)
     CU_ASSERT_EQUAL(cn_consensus_compute(NULL, huge, &r, &err), CN_ERR_USAGE);
 }
 
+static bool same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+static bool same_proportion(const cn_proportion *a, const cn_proportion *b)
+{
+    return a->count == b->count && a->n == b->n && same_bits(a->estimate, b->estimate) &&
+           same_bits(a->wilson.lo, b->wilson.lo) && same_bits(a->wilson.hi, b->wilson.hi) &&
+           same_bits(a->exact.lo, b->exact.lo) && same_bits(a->exact.hi, b->exact.hi);
+}
+
+static bool same_consensus(const cn_consensus_result *a, const cn_consensus_result *b)
+{
+    bool same = a->answers == b->answers && a->stance_answers == b->stance_answers &&
+                a->majority == b->majority && a->tie == b->tie && same_bits(a->share, b->share) &&
+                a->level == b->level && a->share_level == b->share_level &&
+                same_bits(a->ordinal, b->ordinal) && same_bits(a->entropy, b->entropy) &&
+                same_bits(a->posterior_majority, b->posterior_majority) &&
+                same_bits(a->interval.lo, b->interval.lo) &&
+                same_bits(a->interval.hi, b->interval.hi) &&
+                a->interval_method == b->interval_method &&
+                same_bits(a->p_over_half, b->p_over_half) && same_bits(a->contested, b->contested);
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        same = same && same_bits(a->posterior[k], b->posterior[k]) &&
+               same_proportion(&a->props[k], &b->props[k]);
+    for (int l = 0; l <= CN_CONSENSUS_STRONG; l++)
+        same = same && same_bits(a->p_reach[l], b->p_reach[l]);
+    return same;
+}
+
+/* The memo gives what cn_consensus_compute gives, for counts seen before
+ * (hits), colliding ones and after the thresholds change. */
+static void test_consensus_memo_same(void)
+{
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    cn_consensus_memo *memo = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_memo_new(&memo, &err), CN_OK);
+    long bad = 0;
+    for (int round = 0; round < 3; round++) {
+        if (round == 2)
+            o.strong = 0.8; /* other thresholds: the memo must not answer from before */
+        for (long i = 0; i < 6000; i++) {
+            long c[CN_STANCE_COUNT] = {i % 3, (i / 3) % 9, (i / 27) % 7, (i * 7919) % 13};
+            cn_consensus_result want, got;
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, c, &want, &err), CN_OK);
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_compute_memo(memo, &o, c, &got, &err), CN_OK);
+            bad += !same_consensus(&want, &got);
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    long negative[CN_STANCE_COUNT] = {0, -1, 2, 3};
+    cn_consensus_result r;
+    CU_ASSERT_EQUAL(cn_consensus_compute_memo(memo, &o, negative, &r, &err), CN_ERR_USAGE);
+    cn_consensus_memo_free(memo);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
+        {"consensus memo: the same figures", test_consensus_memo_same},
         {"Tastle & Wierman published anchors", test_tastle_wierman_published_anchors},
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
         {"normalized entropy", test_entropy_reference},

@@ -107,15 +107,71 @@ static void test_stream_misuse(void)
     CU_ASSERT_EQUAL(cn_outset_open(set, "a/b", &f, &err), CN_ERR_USAGE);
     CU_ASSERT_PTR_NULL(f);
     CU_ASSERT_EQUAL_FATAL(cn_outset_open(set, "a.txt", &f, &err), CN_OK);
-    CU_ASSERT_EQUAL(cn_outset_open(set, "b.txt", &g, &err), CN_ERR_USAGE); /* one at a time */
-    CU_ASSERT_EQUAL(cn_outset_add(set, "c.txt", "c", 1, &err), CN_ERR_USAGE);
     CU_ASSERT_EQUAL(cn_outset_close(set, stdout, &err), CN_ERR_USAGE); /* not its stream */
     CU_ASSERT_EQUAL(cn_outset_close(set, f, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_outset_close(set, f, &err), CN_ERR_USAGE); /* closed already */
+    (void)g;
     CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
     cn_outset_free(set);
     CU_ASSERT_TRUE(exists(dir, "a.txt"));
     CU_ASSERT_EQUAL(tu_count_entries(dir), 1);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+/* Several files written at once (one per report thread), closed in any
+ * order; no more than CN_OUTSET_OPEN_MAX open. */
+static void test_streams_at_once(void)
+{
+    char *dir = tu_mkdtemp();
+    cn_outset *set = NULL;
+    cn_error err;
+    FILE *f[CN_OUTSET_OPEN_MAX] = {0}, *extra = NULL;
+    char name[32];
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    for (int i = 0; i < CN_OUTSET_OPEN_MAX; i++) {
+        snprintf(name, sizeof name, "f%d.txt", i);
+        CU_ASSERT_EQUAL_FATAL(cn_outset_open(set, name, &f[i], &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL(cn_outset_open(set, "more.txt", &extra, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NULL(extra);
+    CU_ASSERT_EQUAL(cn_outset_add(set, "c.txt", "c", 1, &err), CN_ERR_USAGE);
+    for (int i = CN_OUTSET_OPEN_MAX - 1; i >= 0; i--) {
+        fprintf(f[i], "file %d\n", i);
+        CU_ASSERT_EQUAL(cn_outset_close(set, f[i], &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL(cn_outset_add(set, "c.txt", "c", 1, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_outset_commit(set, &err), CN_OK);
+    cn_outset_free(set);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), CN_OUTSET_OPEN_MAX + 1);
+    snprintf(name, sizeof name, "%s/f3.txt", dir);
+    FILE *in = fopen(name, "r");
+    char line[32] = "";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, in));
+    fclose(in);
+    CU_ASSERT_STRING_EQUAL(line, "file 3\n");
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+/* A file left open when the set is freed is removed with the others. */
+static void test_open_streams_freed(void)
+{
+    char *dir = tu_mkdtemp();
+    cn_outset *set = NULL;
+    cn_error err;
+    FILE *f = NULL, *g = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_outset_new(dir, &set, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_outset_open(set, "a.txt", &f, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_outset_open(set, "b.txt", &g, &err), CN_OK);
+    fputs("a", f);
+    CU_ASSERT_EQUAL(cn_outset_close(set, f, &err), CN_OK);
+    fputs("b", g);
+    cn_outset_free(set); /* g still open: no commit, nothing left */
+    CU_ASSERT_FALSE(exists(dir, "a.txt"));
+    CU_ASSERT_FALSE(exists(dir, "b.txt"));
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
     tu_rm_rf(dir);
     free(dir);
 }
@@ -127,6 +183,8 @@ int main(void)
         {"a failed stream leaves nothing", test_failed_stream_leaves_nothing},
         {"a stream left open goes with the set", test_open_stream_removed_by_free},
         {"misuse is refused", test_stream_misuse},
+        {"several streams at once", test_streams_at_once},
+        {"streams left open go with the set", test_open_streams_freed},
         {NULL, NULL},
     };
     return tu_run_suite("outfile", tests);

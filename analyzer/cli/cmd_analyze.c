@@ -14,6 +14,7 @@
 #include "cn_reader.h"
 #include "cn_report_csv.h"
 #include "cn_report_html.h"
+#include "cn_report_jobs.h"
 #include "cn_report_json.h"
 #include "cn_report_xml.h"
 #include "cn_rules.h"
@@ -65,9 +66,9 @@ static const char USAGE[] =
     "                    no answer is named on stderr and listed in the reports\n"
     "                    (unmatched_overrides)\n"
     "      --no-html     skip report.html\n"
-    "  -j, --jobs N      classify on N threads (default: the number of cores, here\n"
-    "                    %zu); the reports are the same for every N, --jobs 1 uses\n"
-    "                    no extra thread\n"
+    "  -j, --jobs N      classify, tally and write the reports on N threads\n"
+    "                    (default: the number of cores, here %zu); the reports are\n"
+    "                    the same for every N, --jobs 1 uses no extra thread\n"
     "      --partial FILE\n"
     "                    one shard of a run spread over processes or hosts: read and\n"
     "                    classify PATH... and write FILE, the shard's mergeable state\n"
@@ -195,60 +196,73 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
 
 typedef int (*report_writer)(const cn_analysis_result *r, FILE *f, cn_error *err);
 
-/* One report streamed into its temporary file in the set. */
-static int stream_report(cn_outset *set, const char *name, report_writer write,
-                         const cn_analysis_result *r, cn_error *err)
+/* One report of the set: its file name and how it is written. */
+typedef struct report_file {
+    const char *name;
+    report_writer write; /* NULL: report.html through html */
+    cn_report_html *html;
+} report_file;
+
+static int write_one(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
 {
-    FILE *f = NULL;
-    int rc = cn_outset_open(set, name, &f, err);
-    if (rc != CN_OK)
-        return rc;
-    rc = write(r, f, err);
-    cn_error keep = *err;
-    int closed = cn_outset_close(set, f, err);
-    if (rc != CN_OK)
-        *err = keep; /* the writer's reason, not the close's */
-    return rc != CN_OK ? rc : closed;
+    const report_file *rf = arg;
+    return rf->write ? rf->write(r, f, err) : cn_report_html_write(rf->html, r, f, err);
 }
 
-/* report.html into the set (the stylesheet decides how it is made). */
-static int stream_html(cn_outset *set, cn_report_html *html, const cn_analysis_result *r,
-                       cn_error *err)
-{
-    FILE *f = NULL;
-    int rc = cn_outset_open(set, "report.html", &f, err);
-    if (rc != CN_OK)
-        return rc;
-    rc = cn_report_html_write(html, r, f, err);
-    cn_error keep = *err;
-    int closed = cn_outset_close(set, f, err);
-    if (rc != CN_OK)
-        *err = keep;
-    return rc != CN_OK ? rc : closed;
-}
+/* The reports, the longest first (so that on several threads the short ones
+ * fill in at the end). */
+enum { R_XML, R_JSON, R_HTML, R_ANSWERS, R_CSV, R_COUNT };
 
-/* Write the five files (four when html is NULL: --no-html) and commit them
- * together. Each report is streamed into its temporary file as it is made, so
- * memory holds a piece of one report at a time, not a whole rendering (only
- * a report.html from a customised stylesheet is made whole first). */
-static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir)
+/* Write the five files (four when html is NULL: --no-html) on up to `jobs`
+ * threads and commit them together. Each report is streamed into its
+ * temporary file as it is made, so memory holds a piece of each report being
+ * written, not a whole rendering (only a report.html from a customised
+ * stylesheet is made whole first). The first failure in file order is named. */
+static int write_reports(const cn_analysis_result *r, cn_report_html *html, const char *out_dir,
+                         size_t jobs)
 {
+    static const int FILE_ORDER[R_COUNT] = {R_JSON, R_XML, R_HTML, R_ANSWERS, R_CSV};
+    report_file files[R_COUNT] = {
+        [R_XML] = {"report.xml", cn_report_xml_write, NULL},
+        [R_JSON] = {"report.json", cn_report_json_write, NULL},
+        [R_HTML] = {"report.html", NULL, html},
+        [R_ANSWERS] = {"answers.jsonl", cn_report_answers_write, NULL},
+        [R_CSV] = {"answers.csv", cn_report_csv_write, NULL},
+    };
+    cn_report_job job[R_COUNT] = {0};
+    size_t n_jobs = 0;
     cn_error err;
     cn_error_clear(&err);
     cn_outset *set = NULL;
     int rc = cn_outset_new(out_dir, &set, &err);
+    for (size_t k = 0; k < R_COUNT && rc == CN_OK; k++) {
+        if (k == R_HTML && !html)
+            continue;
+        job[n_jobs] = (cn_report_job){.write = write_one, .arg = &files[k]};
+        rc = cn_outset_open(set, files[k].name, &job[n_jobs].f, &err);
+        n_jobs += rc == CN_OK;
+    }
     if (rc == CN_OK)
-        rc = stream_report(set, "report.json", cn_report_json_write, r, &err);
-    if (rc == CN_OK)
-        rc = stream_report(set, "report.xml", cn_report_xml_write, r, &err);
-    if (rc == CN_OK && html)
-        rc = stream_html(set, html, r, &err);
-    else if (rc == CN_OK) /* --no-html: no stale page beside the new reports */
+        rc = cn_report_jobs_run(r, job, n_jobs, jobs, &err);
+    /* Closed in file order: the set commits them in that order. */
+    for (size_t o = 0; o < R_COUNT; o++)
+        for (size_t k = 0; k < n_jobs; k++) {
+            if (job[k].arg != &files[FILE_ORDER[o]] || !job[k].f)
+                continue;
+            if (rc == CN_OK && job[k].rc != CN_OK) {
+                rc = job[k].rc; /* the writer's reason, not the close's */
+                err = job[k].err;
+            }
+            cn_error keep = err;
+            int closed = cn_outset_close(set, job[k].f, &err);
+            job[k].f = NULL;
+            if (rc == CN_OK)
+                rc = closed;
+            else
+                err = keep;
+        }
+    if (rc == CN_OK && !html) /* --no-html: no stale page beside the new reports */
         rc = cn_outset_remove(set, "report.html", &err);
-    if (rc == CN_OK)
-        rc = stream_report(set, "answers.jsonl", cn_report_answers_write, r, &err);
-    if (rc == CN_OK)
-        rc = stream_report(set, "answers.csv", cn_report_csv_write, r, &err);
     if (rc == CN_OK)
         rc = cn_outset_commit(set, &err);
     if (rc != CN_OK)
@@ -314,7 +328,7 @@ int cli_write_analysis(const char *cmd, const cn_analysis_result *r, cn_report_h
                        const char *out_dir, const char *overrides_path, bool quiet, bool rejected)
 {
     bool unmatched = report_unmatched(cmd, r, overrides_path);
-    if (write_reports(r, html, out_dir) != CN_OK)
+    if (write_reports(r, html, out_dir, r->opts.jobs) != CN_OK)
         return CLI_EXIT_REJECTED;
     if (!quiet)
         printf("consensus: %zu questions, %zu distinct answers (%zu files, %zu skipped); "

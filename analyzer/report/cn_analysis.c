@@ -7,6 +7,7 @@
 #include "cn_cmh.h"
 #include "cn_hash.h"
 #include "cn_idindex.h"
+#include "cn_parallel.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
 #include "cn_spill.h"
@@ -54,6 +55,17 @@ typedef struct keybuf {
     bool failed;
 } keybuf;
 
+/* Pages loaded back while a report is written: the spill (or a reader of
+ * it, for a copy of the result on another thread), the question whose pages
+ * load when first asked for (SIZE_MAX: none), and the first load that failed
+ * (reported by the next call). */
+struct cn_analysis_loader {
+    cn_spill *spill;
+    size_t cur_q;
+    int load_rc;
+    cn_error load_err;
+};
+
 struct cn_analysis {
     const cn_rules *rules;
     cn_analysis_opts opts;
@@ -65,6 +77,9 @@ struct cn_analysis {
     cn_batch *batch; /* the annotators, on opts.jobs threads */
     cn_page **run;   /* plain pages waiting for the annotators */
     size_t n_run, cap_run;
+    cn_page **flight; /* the run the annotators have (started, not yet waited for) */
+    size_t n_flight;
+    cn_page_annotation **annos;  /* a waited run's annotations, taken from the batch */
     size_t n_plain, n_annotated; /* pages added without and with their annotation */
     size_t added, classified;    /* answers added, and of those annotated */
     cn_spill *spill;             /* the pages, on disk */
@@ -93,11 +108,7 @@ struct cn_analysis {
     size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
     size_t *qpage_start; /* question q's pages: qpages[qpage_start[q], qpage_start[q + 1]) */
     size_t *qpages;
-    /* writing: the question whose pages load when first asked for (SIZE_MAX:
-     * none), and the first load that failed (reported by the next call) */
-    size_t cur_q;
-    int load_rc;
-    cn_error load_err;
+    cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
 };
 
 void cn_analysis_opts_init(cn_analysis_opts *opts)
@@ -172,7 +183,8 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
         cn_analysis_opts_init(&an->opts);
     an->opts.consensus.seed = an->opts.seed;
     an->result.an = an;
-    an->cur_q = SIZE_MAX;
+    an->result.loader = &an->loader;
+    an->loader.cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
     an->strings = cn_idindex_new();
     an->physician_ids = cn_idindex_new();
@@ -181,8 +193,10 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->key_ids = cn_strmap_new();
     an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
     an->run = calloc(an->cap_run, sizeof *an->run);
+    an->flight = calloc(an->cap_run, sizeof *an->flight);
+    an->annos = calloc(an->cap_run, sizeof *an->annos);
     if (!an->claim_ids || !an->strings || !an->physician_ids || !an->first_answer ||
-        !an->first_of_qid || !an->key_ids || !an->run ||
+        !an->first_of_qid || !an->key_ids || !an->run || !an->flight || !an->annos ||
         cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
         cn_analysis_free(an);
         return NULL;
@@ -236,10 +250,14 @@ void cn_analysis_free(cn_analysis *an)
         free(an->skipped[i].reason);
     }
     free(an->skipped);
+    cn_batch_free(an->batch); /* waits for a run in flight: its pages are borrowed */
     for (size_t i = 0; i < an->n_run; i++)
         cn_page_free(an->run[i]);
+    for (size_t i = 0; i < an->n_flight; i++)
+        cn_page_free(an->flight[i]);
     free(an->run);
-    cn_batch_free(an->batch);
+    free(an->flight);
+    free(an->annos);
     cn_spill_free(an->spill);
     free(an->verdicts);
     for (size_t i = 0; i < an->n_notes; i++)
@@ -470,6 +488,15 @@ static size_t uf_find(page_rec *pages, size_t x)
     return x;
 }
 
+/* uf_find without path halving: writes nothing, so report threads may call
+ * it at once (group() leaves every page pointing at its root). */
+static size_t uf_root(const page_rec *pages, size_t x)
+{
+    while (pages[x].parent != x)
+        x = pages[x].parent;
+    return x;
+}
+
 static void uf_union(page_rec *pages, size_t a, size_t b)
 {
     a = uf_find(pages, a);
@@ -681,6 +708,7 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
         int rc = cn_spill_new(an->opts.spill_dir, an->rules, &an->spill, err);
         if (rc != CN_OK)
             return rc;
+        an->loader.spill = an->spill;
     }
     if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
         return oom(err);
@@ -703,35 +731,75 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
     return rc;
 }
 
+/* Wait for the run in flight and take its annotations into an->annos
+ * (NULL from the first page that failed on). */
+static int wait_flight(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_flight)
+        return CN_OK;
+    size_t n_done = 0;
+    int rc = cn_batch_wait(an->batch, &n_done, err);
+    if (rc != CN_OK) {
+        const cn_page *failed = an->flight[n_done < an->n_flight ? n_done : 0];
+        cn_error_prefix(err, failed->file ? failed->file : "?");
+    }
+    for (size_t i = 0; i < an->n_flight; i++)
+        an->annos[i] = i < n_done ? cn_batch_take(an->batch, i) : NULL;
+    return rc;
+}
+
+/* Keep pages[0, n) with an->annos (while rc is CN_OK), then free them. */
+static int keep_run(cn_analysis *an, cn_page **pages, size_t n, int rc, cn_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rc == CN_OK) {
+            an->classified += pages[i]->n_answers;
+            rc = keep_page(an, pages[i], an->annos[i], err);
+        }
+        cn_page_annotation_free(an->annos[i]);
+        an->annos[i] = NULL;
+        cn_page_free(pages[i]);
+        pages[i] = NULL;
+    }
+    if (rc == CN_OK && n && an->opts.progress)
+        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    return rc;
+}
+
 /* Judge the waiting run of pages with the classifier's annotators (the
  * stances `consensus classify` prints: each page against the primary claim
  * of its question_id, chosen on the question's first page; the same on any
- * number of threads, cn_batch), then keep and free them. */
-static int annotate_run(cn_analysis *an, cn_error *err)
+ * number of threads, cn_batch), then keep and free them. Runs overlap with
+ * the reading: the full run is started, and the run before it (waited for
+ * first: the batch takes runs one after the other, in reading order) is
+ * kept while the annotators work, and the caller reads the next pages; its
+ * pages are kept in reading order as before. `last`: wait for the run just
+ * started too and keep it (no more pages come). */
+static int annotate_run(cn_analysis *an, bool last, cn_error *err)
 {
-    if (!an->n_run)
-        return CN_OK;
-    size_t n_done = 0;
-    int rc = cn_batch_start(an->batch, an->run, an->n_run, err);
-    if (rc == CN_OK)
-        rc = cn_batch_wait(an->batch, &n_done, err);
-    if (rc != CN_OK) {
-        const cn_page *failed = an->run[n_done < an->n_run ? n_done : 0];
-        cn_error_prefix(err, failed->file ? failed->file : "?");
-    }
-    for (size_t i = 0; i < an->n_run; i++) {
-        cn_page_annotation *pa = i < n_done ? cn_batch_take(an->batch, i) : NULL;
-        if (rc == CN_OK) {
-            an->classified += an->run[i]->n_answers;
-            rc = keep_page(an, an->run[i], pa, err);
-        }
-        cn_page_annotation_free(pa);
-        cn_page_free(an->run[i]);
-        an->run[i] = NULL;
-    }
+    int rc = wait_flight(an, err);
+    cn_page **done = an->flight;
+    size_t n_done = an->n_flight;
+    an->flight = an->run;
+    an->n_flight = an->n_run;
+    an->run = done;
     an->n_run = 0;
-    if (rc == CN_OK && an->opts.progress)
-        an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
+    if (rc == CN_OK && an->n_flight) {
+        rc = cn_batch_start(an->batch, an->flight, an->n_flight, err);
+        if (rc != CN_OK)
+            cn_error_prefix(err, an->flight[0]->file ? an->flight[0]->file : "?");
+    }
+    if (rc != CN_OK) { /* not started: the pages are not the batch's */
+        for (size_t i = 0; i < an->n_flight; i++)
+            cn_page_free(an->flight[i]);
+        an->n_flight = 0;
+    }
+    rc = keep_run(an, done, n_done, rc, err);
+    if (last) {
+        int w = wait_flight(an, err);
+        rc = keep_run(an, an->flight, an->n_flight, rc == CN_OK ? w : rc, err);
+        an->n_flight = 0;
+    }
     return rc;
 }
 
@@ -748,7 +816,7 @@ static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error 
     if (!pa) {
         an->n_plain++;
         an->run[an->n_run++] = page;
-        return an->n_run == an->cap_run ? annotate_run(an, err) : CN_OK;
+        return an->n_run == an->cap_run ? annotate_run(an, false, err) : CN_OK;
     }
     an->n_annotated++;
     an->classified += page->n_answers;
@@ -924,6 +992,8 @@ static void link_verdicts(cn_analysis *an)
 static int group(cn_analysis *an, cn_error *err)
 {
     link_verdicts(an);
+    for (size_t p = 0; p < an->n_pages; p++) /* every page to its root: see uf_root */
+        an->pages[p].parent = uf_find(an->pages, p);
     int rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
@@ -999,65 +1069,67 @@ static int collect_verdicts(cn_analysis *an, cn_error *err)
 
 int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err)
 {
-    cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
     if (q >= r->n_questions)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: no question %zu", q);
-    cn_spill_release(an->spill);
-    an->cur_q = SIZE_MAX;
-    if (an->load_rc != CN_OK) {
-        *err = an->load_err;
-        return an->load_rc;
+    cn_spill_release(L->spill);
+    L->cur_q = SIZE_MAX;
+    if (L->load_rc != CN_OK) {
+        *err = L->load_err;
+        return L->load_rc;
     }
-    an->cur_q = q;
+    L->cur_q = q;
     return CN_OK;
 }
 
 int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err)
 {
-    if (r->an->load_rc != CN_OK)
-        *err = r->an->load_err;
-    return r->an->load_rc;
+    if (r->loader->load_rc != CN_OK)
+        *err = r->loader->load_err;
+    return r->loader->load_rc;
 }
 
 /* Page p loaded if it is one of the current question's pages (a few at a
  * time: every pointer a writer holds is into the page it asked for last). */
-static void load_on_demand(cn_analysis *an, size_t p)
+static void load_on_demand(const cn_analysis_result *r, size_t p)
 {
-    if (!an->spill || an->cur_q == SIZE_MAX || an->load_rc != CN_OK ||
-        cn_spill_page(an->spill, p) || p >= an->n_pages ||
-        an->qpage_start[an->cur_q] == an->qpage_start[an->cur_q + 1] ||
-        uf_find(an->pages, p) != uf_find(an->pages, an->qpages[an->qpage_start[an->cur_q]]))
+    const cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
+    if (!L->spill || L->cur_q == SIZE_MAX || L->load_rc != CN_OK || cn_spill_page(L->spill, p) ||
+        p >= an->n_pages || an->qpage_start[L->cur_q] == an->qpage_start[L->cur_q + 1] ||
+        uf_root(an->pages, p) != uf_root(an->pages, an->qpages[an->qpage_start[L->cur_q]]))
         return;
-    if (cn_spill_loaded(an->spill) >= QUESTION_PAGES_LOADED)
-        cn_spill_release(an->spill);
-    an->load_rc = cn_spill_load(an->spill, p, &an->load_err);
+    if (cn_spill_loaded(L->spill) >= QUESTION_PAGES_LOADED)
+        cn_spill_release(L->spill);
+    L->load_rc = cn_spill_load(L->spill, p, &L->load_err);
 }
 
 int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err)
 {
-    cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
     if (i >= r->n_answers)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: no answer %zu", i);
-    an->cur_q = SIZE_MAX;
-    if (cn_spill_page(an->spill, r->answers[i].page))
+    L->cur_q = SIZE_MAX;
+    if (cn_spill_page(L->spill, r->answers[i].page))
         return CN_OK;
-    cn_spill_release(an->spill);
-    return cn_spill_load(an->spill, r->answers[i].page, err);
+    cn_spill_release(L->spill);
+    return cn_spill_load(L->spill, r->answers[i].page, err);
 }
 
 void cn_analysis_release(const cn_analysis_result *r)
 {
-    r->an->cur_q = SIZE_MAX;
-    if (r->an->spill)
-        cn_spill_release(r->an->spill);
+    r->loader->cur_q = SIZE_MAX;
+    if (r->loader->spill)
+        cn_spill_release(r->loader->spill);
 }
 
 const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
 {
     if (i < r->n_answers)
-        load_on_demand(r->an, r->answers[i].page);
-    return i < r->n_answers && r->an->spill ? cn_spill_page(r->an->spill, r->answers[i].page)
-                                            : NULL;
+        load_on_demand(r, r->answers[i].page);
+    return i < r->n_answers && r->loader->spill
+               ? cn_spill_page(r->loader->spill, r->answers[i].page)
+               : NULL;
 }
 
 const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
@@ -1069,9 +1141,10 @@ const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
 const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
 {
     if (i < r->n_answers)
-        load_on_demand(r->an, r->answers[i].page);
-    return i < r->n_answers && r->an->spill ? cn_spill_annotation(r->an->spill, r->answers[i].page)
-                                            : NULL;
+        load_on_demand(r, r->answers[i].page);
+    return i < r->n_answers && r->loader->spill
+               ? cn_spill_annotation(r->loader->spill, r->answers[i].page)
+               : NULL;
 }
 
 const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v)
@@ -1085,12 +1158,49 @@ const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, s
 
 const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q)
 {
-    cn_analysis *an = r->an;
+    const cn_analysis *an = r->an;
     if (q >= r->n_questions || an->body_page[q] == SIZE_MAX)
         return NULL;
-    load_on_demand(an, an->body_page[q]);
-    const cn_page *p = cn_spill_page(an->spill, an->body_page[q]);
+    load_on_demand(r, an->body_page[q]);
+    const cn_page *p = cn_spill_page(r->loader->spill, an->body_page[q]);
     return p ? p->body : NULL;
+}
+
+/* A result copy and the loader it alone uses, freed together. */
+typedef struct result_fork {
+    cn_analysis_result result; /* first: the fork is freed through it */
+    cn_analysis_loader loader;
+} result_fork;
+
+int cn_analysis_result_fork(const cn_analysis_result *r, cn_analysis_result **out, cn_error *err)
+{
+    *out = NULL;
+    if (!r->an->finished)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: a fork before the finish");
+    result_fork *f = calloc(1, sizeof *f);
+    if (!f)
+        return oom(err);
+    f->result = *r;
+    f->result.loader = &f->loader;
+    f->loader.cur_q = SIZE_MAX;
+    if (r->an->spill) {
+        int rc = cn_spill_reader_new(r->an->spill, &f->loader.spill, err);
+        if (rc != CN_OK) {
+            free(f);
+            return rc;
+        }
+    }
+    *out = &f->result;
+    return CN_OK;
+}
+
+void cn_analysis_result_fork_free(cn_analysis_result *fork)
+{
+    if (!fork)
+        return;
+    result_fork *f = (result_fork *)fork;
+    cn_spill_free(f->loader.spill);
+    free(f);
 }
 
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
@@ -1185,32 +1295,103 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
            !strcmp(q->question_type, "restriction") && !question_timing(an, q);
 }
 
-static int tally_questions(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
+/* Question i's tally (votes: room for its answers). */
+static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
+                          cn_tally_vote *votes, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    for (size_t i = 0; i < r->n_questions; i++) {
-        cn_analysis_question *q = &r->questions[i];
-        cn_tally_vote *votes = calloc(q->n_answers + 1, sizeof *votes);
-        if (!votes)
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        for (size_t k = 0; k < q->n_answers; k++)
-            vote_of(r, q->answers[k], 0, &votes[k]);
-        int rc =
-            cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
-        free(votes);
-        const cn_rule *claim = an->result.claims[q->claim].rule;
-        if (rc == CN_OK && reads_as_restriction(an, q))
-            rc =
-                cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
-        else if (rc == CN_OK && claim && claim->about)
-            rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, claim->about,
-                                   err);
-        if (rc != CN_OK)
-            return rc;
+    cn_analysis_question *q = &r->questions[i];
+    for (size_t k = 0; k < q->n_answers; k++)
+        vote_of(r, q->answers[k], 0, &votes[k]);
+    int rc = cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
+    const cn_rule *claim = r->claims[q->claim].rule;
+    if (rc == CN_OK && reads_as_restriction(an, q))
+        rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
+    else if (rc == CN_OK && claim && claim->about)
+        rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, claim->about,
+                               err);
+    return rc;
+}
+
+/* Tallies of questions or claims made by opts.jobs workers (cn_parallel),
+ * a chunk of them a task, each worker with its own memos (cn_tally_memo).
+ * A memo only remembers what cn_relabel or cn_consensus_compute computes
+ * from the counts (the seed is the analysis', the same for all), so the
+ * figures do not depend on which worker made which tally. The first failure
+ * in order is the one reported. */
+#define TALLY_CHUNK 64
+
+typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_tally_vote *votes,
+                        cn_error *err);
+
+typedef struct tally_run {
+    cn_analysis *an;
+    tally_fn fn;
+    size_t n;
+    cn_tally_memo *memos;  /* per worker */
+    cn_tally_vote **votes; /* per worker: room for max_votes */
+    int *rc;               /* per chunk */
+    cn_error *err;         /* per chunk */
+} tally_run;
+
+static void tally_chunk(void *ctx, size_t worker, size_t chunk)
+{
+    tally_run *t = ctx;
+    size_t end = (chunk + 1) * TALLY_CHUNK < t->n ? (chunk + 1) * TALLY_CHUNK : t->n;
+    t->rc[chunk] = CN_OK;
+    for (size_t i = chunk * TALLY_CHUNK; i < end && t->rc[chunk] == CN_OK; i++)
+        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], t->votes[worker], &t->err[chunk]);
+}
+
+static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, cn_error *err)
+{
+    size_t chunks = (n + TALLY_CHUNK - 1) / TALLY_CHUNK;
+    size_t workers = cn_parallel_workers(an->opts.jobs, chunks);
+    tally_run t = {.an = an, .fn = fn, .n = n};
+    t.memos = calloc(workers, sizeof *t.memos);
+    t.votes = calloc(workers, sizeof *t.votes);
+    t.rc = calloc(chunks + 1, sizeof *t.rc);
+    t.err = calloc(chunks + 1, sizeof *t.err);
+    int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
+    for (size_t w = 0; w < workers && rc == CN_OK; w++) {
+        rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
+        if (rc == CN_OK)
+            rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
+        if (rc == CN_OK && !(t.votes[w] = calloc(max_votes + 1, sizeof *t.votes[w])))
+            rc = oom(err);
+    }
+    if (rc == CN_OK)
+        cn_parallel_run(workers, chunks, tally_chunk, &t);
+    for (size_t c = 0; c < chunks && rc == CN_OK; c++)
+        if (t.rc[c] != CN_OK) {
+            rc = t.rc[c];
+            *err = t.err[c];
+        }
+    for (size_t w = 0; w < workers && t.memos && t.votes; w++) {
+        cn_relabel_memo_free(t.memos[w].relabel);
+        cn_consensus_memo_free(t.memos[w].consensus);
+        free(t.votes[w]);
+    }
+    free(t.memos);
+    free(t.votes);
+    free(t.rc);
+    free(t.err);
+    return rc;
+}
+
+static int tally_questions(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    size_t most = 0;
+    for (size_t i = 0; i < r->n_questions; i++)
+        most = r->questions[i].n_answers > most ? r->questions[i].n_answers : most;
+    int rc = tally_all(an, tally_question, r->n_questions, most, err);
+    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
+        const cn_analysis_question *q = &r->questions[i];
         for (size_t d = 0; d < q->tally.n_dissent; d++)
             r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
     }
-    return CN_OK;
+    return rc;
 }
 
 static int claim_members(cn_analysis *an, cn_error *err)
@@ -1292,44 +1473,44 @@ static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_clai
     return true;
 }
 
-static int tally_claims(cn_analysis *an, cn_relabel_memo *memo, cn_error *err)
+/* Claim c's tally: its question's when the votes are the same (votes: room
+ * for its members). */
+static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
+                       cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    int rc = claim_members(an, err);
-    for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++) {
-        cn_analysis_claim *cl = &r->claims[c];
-        if (same_votes_as_question(an, cl)) {
-            cl->tally = r->questions[cl->questions[0]].tally;
-            cl->tally_shared = true;
-            continue;
-        }
-        cn_tally_vote *votes = calloc(cl->n_members + 1, sizeof *votes);
-        if (!votes)
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        for (size_t k = 0; k < cl->n_members; k++)
-            vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
-        rc =
-            cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
-        free(votes);
-        if (rc == CN_OK && cl->rule && cl->rule->about)
-            rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE,
-                                   cl->rule->about, err);
+    cn_analysis_claim *cl = &r->claims[c];
+    if (same_votes_as_question(an, cl)) {
+        cl->tally = r->questions[cl->questions[0]].tally;
+        cl->tally_shared = true;
+        return CN_OK;
     }
+    for (size_t k = 0; k < cl->n_members; k++)
+        vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
+    int rc =
+        cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
+    if (rc == CN_OK && cl->rule && cl->rule->about)
+        rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
+                               err);
     return rc;
 }
 
-/* Questions then claims, one relabeling memo for both: a claim judged on
- * one question has that question's counts. */
+static int tally_claims(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = claim_members(an, err);
+    size_t most = 0;
+    for (size_t c = 0; c < r->n_claims; c++)
+        most = r->claims[c].n_members > most ? r->claims[c].n_members : most;
+    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, most, err) : rc;
+}
+
+/* Questions then claims: a claim judged on one question has that
+ * question's counts (its memo entry, on the worker that made it). */
 static int tally(cn_analysis *an, cn_error *err)
 {
-    cn_relabel_memo *memo = NULL;
-    int rc = cn_relabel_memo_new(&memo, err);
-    if (rc == CN_OK)
-        rc = tally_questions(an, memo, err);
-    if (rc == CN_OK)
-        rc = tally_claims(an, memo, err);
-    cn_relabel_memo_free(memo);
-    return rc;
+    int rc = tally_questions(an, err);
+    return rc == CN_OK ? tally_claims(an, err) : rc;
 }
 
 /* ---- review ---- */
@@ -1558,47 +1739,96 @@ static int count_physicians(cn_analysis *an, cn_error *err)
 
 /* Corpus agreement from each question's stance counts: alpha and Fleiss'
  * kappa need no more (cn_agreement_compute_counts), so memory follows the
- * questions, not (most answers to one question) x questions. */
-static int agreement(cn_analysis *an, cn_error *err)
+ * questions, not (most answers to one question) x questions. Its parts
+ * (nominal alpha, the pairwise figure, ordinal alpha, the physicians) are
+ * independent figures, each with its own seeded stream: corpus_task runs
+ * them (and the specialty comparison) on opts.jobs workers. */
+typedef struct corpus_run {
+    cn_analysis *an;
+    long (*counts)[3]; /* per question: its reassuring, cautionary, contraindicated */
+    size_t coders;
+    int rc[5];
+    cn_error err[5];
+} corpus_run;
+
+enum { CORPUS_NOMINAL, CORPUS_PAIRWISE, CORPUS_ORDINAL, CORPUS_PHYSICIANS, CORPUS_SPECIALTIES };
+
+static int compare_specialties(cn_analysis *an, cn_error *err);
+
+static int alpha_task(const corpus_run *c, cn_alpha_metric metric, cn_agreement_result *out,
+                      cn_error *err)
 {
     static const double STANCE_VALUES[3] = {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
                                             CN_STANCE_CONTRAINDICATED};
+    cn_agreement_opts o;
+    cn_agreement_opts_init(&o);
+    o.bootstrap = c->an->opts.bootstrap;
+    o.seed = c->an->opts.seed;
+    o.level = c->an->opts.consensus.level;
+    o.min_units = CN_PAIRWISE_MIN_UNITS;
+    o.metric = metric;
+    return cn_agreement_compute_counts(&o, &c->counts[0][0], c->an->result.n_questions, 3,
+                                       STANCE_VALUES, c->coders, out, err);
+}
+
+static void corpus_task(void *ctx, size_t worker, size_t task)
+{
+    (void)worker;
+    corpus_run *c = ctx;
+    cn_analysis *an = c->an;
+    cn_analysis_agreement *ag = &an->result.agreement;
+    cn_error *err = &c->err[task];
+    switch (task) {
+    case CORPUS_NOMINAL:
+        c->rc[task] = alpha_task(c, CN_ALPHA_NOMINAL, &ag->nominal, err);
+        break;
+    case CORPUS_PAIRWISE:
+        c->rc[task] = cn_pairwise_compute(
+            (const long(*)[3])c->counts, an->result.n_questions, an->opts.bootstrap, an->opts.seed,
+            an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise, err);
+        break;
+    case CORPUS_ORDINAL:
+        c->rc[task] = alpha_task(c, CN_ALPHA_ORDINAL, &ag->ordinal, err);
+        break;
+    case CORPUS_PHYSICIANS:
+        c->rc[task] = count_physicians(an, err);
+        break;
+    default:
+        c->rc[task] = compare_specialties(an, err);
+        break;
+    }
+}
+
+/* Agreement and the specialty comparison (they only read the tallies and
+ * answers, and write figures of their own); the first failure in the order
+ * above is the one reported. */
+static int corpus_figures(cn_analysis *an, cn_error *err)
+{
     cn_analysis_result *r = &an->result;
     cn_analysis_agreement *ag = &r->agreement;
     ag->questions = r->n_questions;
     size_t units = r->n_questions;
-    long(*counts)[3] = calloc(units + 1, sizeof *counts);
-    if (!counts)
+    corpus_run c = {.an = an};
+    c.counts = calloc(units + 1, sizeof *c.counts);
+    if (!c.counts)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t u = 0; u < units; u++) {
         size_t m = (size_t)r->questions[u].tally.consensus.stance_answers;
         if (m > ag->max_values)
             ag->max_values = m;
         for (int k = 0; k < 3; k++)
-            counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
+            c.counts[u][k] = r->questions[u].tally.counts[CN_STANCE_REASSURING + k];
     }
-    size_t coders = ag->max_values ? ag->max_values : 1;
-    cn_agreement_opts o;
-    cn_agreement_opts_init(&o);
-    o.bootstrap = an->opts.bootstrap;
-    o.seed = an->opts.seed;
-    o.level = an->opts.consensus.level;
-    o.min_units = CN_PAIRWISE_MIN_UNITS;
-    o.metric = CN_ALPHA_NOMINAL;
-    int rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
-                                         &ag->nominal, err);
-    if (rc == CN_OK)
-        rc = cn_pairwise_compute((const long(*)[3])counts, units, an->opts.bootstrap, an->opts.seed,
-                                 an->opts.consensus.level, CN_PAIRWISE_MIN_UNITS, &ag->pairwise,
-                                 err);
-    o.metric = CN_ALPHA_ORDINAL;
-    if (rc == CN_OK)
-        rc = cn_agreement_compute_counts(&o, &counts[0][0], units, 3, STANCE_VALUES, coders,
-                                         &ag->ordinal, err);
-    free(counts);
-    if (rc == CN_OK)
-        rc = count_physicians(an, err);
-    return rc;
+    c.coders = ag->max_values ? ag->max_values : 1;
+    size_t n = sizeof c.rc / sizeof c.rc[0];
+    cn_parallel_run(an->opts.jobs, n, corpus_task, &c);
+    free(c.counts);
+    for (size_t t = 0; t < n; t++)
+        if (c.rc[t] != CN_OK) {
+            *err = c.err[t];
+            return c.rc[t];
+        }
+    return CN_OK;
 }
 
 /* The specialty test again, within questions: specialty and question are
@@ -1809,7 +2039,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
         rc = cn_error_set(err, CN_ERR_USAGE,
                           "analysis: some pages came with annotations and some without");
     if (rc == CN_OK)
-        rc = annotate_run(an, err);
+        rc = annotate_run(an, true, err);
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
@@ -1825,9 +2055,9 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = flag_answers(an, err);
     if (rc == CN_OK)
-        rc = agreement(an, err);
-    if (rc == CN_OK)
-        rc = compare_specialties(an, err);
+        rc = corpus_figures(an, err);
+    if (rc == CN_OK && an->spill) /* forks read the file itself */
+        rc = cn_spill_flush(an->spill, err);
     if (rc == CN_OK)
         an->finished = true;
     return rc;

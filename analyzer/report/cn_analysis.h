@@ -270,9 +270,11 @@ typedef struct cn_conflict_scores {
 } cn_conflict_scores;
 
 typedef struct cn_analysis cn_analysis;
+typedef struct cn_analysis_loader cn_analysis_loader;
 
 typedef struct cn_analysis_result {
-    cn_analysis *an; /* its analysis: where pages are loaded back from */
+    cn_analysis *an;            /* its analysis: where pages are loaded back from */
+    cn_analysis_loader *loader; /* the pages this result has loaded (a fork has its own) */
     cn_analysis_opts opts;
     const char *rules_sha256;
     size_t files_read; /* distinct files that gave pages */
@@ -350,6 +352,14 @@ int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err
 
 /* Free whatever is loaded. */
 void cn_analysis_release(const cn_analysis_result *r);
+
+/* A copy of a finished result that loads pages into memory of its own, so
+ * that a report can be written from it on another thread while other
+ * reports are written from r or from other forks: everything else is
+ * shared and only read. Free the fork (cn_analysis_result_fork_free) before
+ * the analysis. CN_ERR_USAGE before cn_analysis_finish, CN_ERR_NOMEM. */
+int cn_analysis_result_fork(const cn_analysis_result *r, cn_analysis_result **out, cn_error *err);
+void cn_analysis_result_fork_free(cn_analysis_result *fork);
 
 /* While answer i's page is loaded: the page, the answer in it, the page's
  * annotation, and verdict v's decision (its scores, reason and evidence);

@@ -93,7 +93,8 @@ void cn_html_text(cn_html_out *o, const char *s)
 
 void cn_html_long(cn_html_out *o, long v)
 {
-    fprintf(o->f, "%ld", v);
+    char buf[CN_FMT_NUMBER_MAX];
+    fwrite(buf, 1, cn_fmt_long(v, buf), o->f);
 }
 
 /* ---- attributes ---- */
@@ -146,9 +147,8 @@ void cn_html_attr_add(cn_html_out *o, const char *s)
 
 void cn_html_attr_add_long(cn_html_out *o, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    attr_push(o, buf, strlen(buf));
+    char buf[CN_FMT_NUMBER_MAX];
+    attr_push(o, buf, cn_fmt_long(v, buf));
 }
 
 /* The value with & < > as entities (xmlNodeListGetString on an attribute):
@@ -205,7 +205,9 @@ void cn_html_attr_end(cn_html_out *o, const char *name)
         o->fail = true;
         return;
     }
-    fprintf(o->f, " %s=", name);
+    fputc(' ', o->f);
+    fputs(name, o->f);
+    fputc('=', o->f);
     if (strcmp(name, "href") == 0) {
         /* htmlAttrDumpOutput: a link loses its leading blanks and is URI-escaped. */
         const char *t = esc;

@@ -19,6 +19,13 @@ typedef struct pending {
     bool placed; /* renamed (or removed) into place */
 } pending;
 
+/* A file of the set being written. */
+typedef struct opened {
+    FILE *f;
+    char *buf;
+    pending p;
+} opened;
+
 struct cn_outset {
     char *dir;
     pending *files;
@@ -30,10 +37,9 @@ struct cn_outset {
      * signal is delivered when cn_outset_free restores the mask. */
     sigset_t old_mask;
     bool masked;
-    /* The file being written by cn_outset_open, until cn_outset_close. */
-    FILE *open_f;
-    char *open_buf;
-    pending open_p;
+    /* The files being written (cn_outset_open), until cn_outset_close. */
+    opened open[CN_OUTSET_OPEN_MAX];
+    size_t n_open;
 };
 
 static void termination_signals(sigset_t *s)
@@ -168,15 +174,16 @@ int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
     *f = NULL;
     if (!good_name(name))
         return cn_error_set(err, CN_ERR_USAGE, "bad output file name '%s'", name ? name : "");
-    if (set->open_f)
-        return cn_error_set(err, CN_ERR_USAGE, "%s: a report file is still open", name);
+    if (set->n_open == CN_OUTSET_OPEN_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "%s: %d report files are still open", name,
+                            CN_OUTSET_OPEN_MAX);
     if (interrupted(set))
         return cn_error_set(err, CN_ERR_IO, "%s: interrupted by a signal; no report written",
                             set->dir);
     pending p = {.tmp = join(set->dir, ".", name), .final = join(set->dir, "", name)};
     char *tmp = p.tmp ? malloc(strlen(p.tmp) + 8) : NULL;
     /* Room in the set now, so that closing cannot fail for want of memory. */
-    pending *grown = realloc(set->files, (set->n + 1) * sizeof *grown);
+    pending *grown = realloc(set->files, (set->n + set->n_open + 1) * sizeof *grown);
     if (grown)
         set->files = grown;
     char *buf = malloc(STREAM_BUFFER);
@@ -210,17 +217,15 @@ int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
         return rc;
     }
     setvbuf(fp, buf, _IOFBF, STREAM_BUFFER);
-    set->open_f = fp;
-    set->open_buf = buf;
-    set->open_p = p;
+    set->open[set->n_open++] = (opened){.f = fp, .buf = buf, .p = p};
     *f = fp;
     return CN_OK;
 }
 
-/* Close the open stream; 0 or the errno of the first failure. */
-static int close_stream(cn_outset *set)
+/* Close an open stream; 0 or the errno of the first failure. */
+static int close_stream(opened *o)
 {
-    FILE *fp = set->open_f;
+    FILE *fp = o->f;
     int e = 0;
     if (fflush(fp) != 0)
         e = errno ? errno : EIO;
@@ -230,19 +235,24 @@ static int close_stream(cn_outset *set)
         e = errno;
     if (fclose(fp) != 0 && !e)
         e = errno ? errno : EIO;
-    free(set->open_buf);
-    set->open_f = NULL;
-    set->open_buf = NULL;
+    free(o->buf);
+    o->f = NULL;
+    o->buf = NULL;
     return e;
 }
 
 int cn_outset_close(cn_outset *set, FILE *f, cn_error *err)
 {
-    if (!f || f != set->open_f)
-        return cn_error_set(err, CN_ERR_USAGE, "not the open report file");
-    pending p = set->open_p;
-    memset(&set->open_p, 0, sizeof set->open_p);
-    int e = close_stream(set);
+    size_t k = 0;
+    while (k < set->n_open && (!f || set->open[k].f != f))
+        k++;
+    if (k == set->n_open)
+        return cn_error_set(err, CN_ERR_USAGE, "not an open report file");
+    opened o = set->open[k];
+    memmove(&set->open[k], &set->open[k + 1], (set->n_open - k - 1) * sizeof set->open[0]);
+    set->n_open--;
+    pending p = o.p;
+    int e = close_stream(&o);
     if (e) {
         unlink(p.tmp);
         int rc = cn_error_set(err, CN_ERR_IO, "%s: cannot write: %s", p.final, strerror(e));
@@ -339,11 +349,12 @@ void cn_outset_free(cn_outset *set)
         free(set->files[i].final);
         free(set->files[i].old);
     }
-    if (set->open_f) { /* a writer gave up halfway: its temporary goes too */
-        close_stream(set);
-        unlink(set->open_p.tmp);
-        free(set->open_p.tmp);
-        free(set->open_p.final);
+    for (size_t k = 0; k < set->n_open; k++) { /* a writer gave up halfway: its temporary
+                                                   goes too */
+        close_stream(&set->open[k]);
+        unlink(set->open[k].p.tmp);
+        free(set->open[k].p.tmp);
+        free(set->open[k].p.final);
     }
     if (set->lock_fd >= 0)
         close(set->lock_fd); /* releases the lock */

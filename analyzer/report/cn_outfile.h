@@ -39,16 +39,21 @@ int cn_outset_new(const char *dir, cn_outset **out, cn_error *err);
  * it cannot be written (the temporary is removed); CN_ERR_USAGE for a bad name. */
 int cn_outset_add(cn_outset *set, const char *name, const void *data, size_t len, cn_error *err);
 
+/* The most files of a set open at once (cn_outset_open). */
+#define CN_OUTSET_OPEN_MAX 8
+
 /* Open a temporary file that becomes dir/name on commit, for a report written
- * piece by piece: *f is a buffered stdio stream to write into; hand it back to
- * cn_outset_close before the next file is opened. CN_ERR_IO naming the file
+ * piece by piece: *f is a buffered stdio stream to write into (by any one
+ * thread: several reports can be written at once, each into its own file);
+ * hand it back to cn_outset_close. Files join the set in the order they are
+ * closed. CN_ERR_USAGE when CN_OUTSET_OPEN_MAX are open. CN_ERR_IO naming the file
  * when the temporary cannot be made or a signal arrived; CN_ERR_USAGE for a bad
  * name; CN_ERR_NOMEM. */
 int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err);
 
 /* Flush, sync and close the stream of cn_outset_open. CN_ERR_IO naming the file
  * when any write to it failed (the temporary is removed, the file is not part
- * of the set). f must be the stream the last cn_outset_open gave. */
+ * of the set). f must be a stream cn_outset_open gave and not yet closed. */
 int cn_outset_close(cn_outset *set, FILE *f, cn_error *err);
 
 /* Remove dir/name on commit (a stale report the new set has no version of,

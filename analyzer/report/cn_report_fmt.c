@@ -9,18 +9,96 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 10^k, exact as doubles for k <= 22. */
+static const double POW10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+
+/* "%.6g" of x for 1e-4 <= |x| < 1e6 without printf, when the rounding to six
+ * digits is certain: y = |x| * 10^k in [1e5, 1e6) (one rounding, an error
+ * under 1.2e-10) is then far from a tie, so rounding y gives the six digits
+ * printf gets from the exact value (an exact value just under 1e5 rounds up
+ * to the same 100000 there, printed the same way). Near 1e6 after rounding
+ * the exponent changes: not here. False (buf untouched) when it is not
+ * certain: printf decides then. */
+static bool number_fast(double x, char buf[CN_FMT_NUMBER_MAX])
+{
+    double ax = x < 0 ? -x : x;
+    if (!(ax >= 1e-4 && ax < 1e6))
+        return false;
+    int k = 0; /* y in [1e5, 1e6) */
+    double y = ax;
+    while (y < 1e5 && k < 10)
+        y = ax * POW10[++k];
+    if (y < 1e5 || y >= 999999.5) /* 1e6 after rounding: another exponent */
+        return false;
+    double fl = floor(y), frac = y - fl;
+    if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
+        return false;
+    long n = (long)fl + (frac > 0.5);
+    char digits[6];
+    for (int i = 5; i >= 0; i--, n /= 10)
+        digits[i] = (char)('0' + n % 10);
+    int e = 5 - k; /* the exponent of the first digit: -4..5 */
+    int last = 5;  /* the last digit kept: trailing zeros after the point go */
+    while (last > e && last > 0 && digits[last] == '0')
+        last--;
+    size_t o = 0;
+    if (x < 0)
+        buf[o++] = '-';
+    if (e >= 0) {
+        for (int i = 0; i <= e; i++)
+            buf[o++] = digits[i];
+        if (last > e) {
+            buf[o++] = '.';
+            for (int i = e + 1; i <= last; i++)
+                buf[o++] = digits[i];
+        }
+    } else {
+        buf[o++] = '0';
+        buf[o++] = '.';
+        for (int i = 0; i < -e - 1; i++)
+            buf[o++] = '0';
+        for (int i = 0; i <= last; i++)
+            buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return true;
+}
+
 bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX])
 {
     if (isnan(x) || isinf(x)) {
         buf[0] = '\0';
         return false;
     }
-    if (x == 0.0)
-        x = 0.0; /* -0 prints as 0 */
+    if (x == 0.0) { /* -0 prints as 0 */
+        buf[0] = '0';
+        buf[1] = '\0';
+        return true;
+    }
+    if (number_fast(x, buf))
+        return true;
     snprintf(buf, CN_FMT_NUMBER_MAX, "%.6g", x);
     if (!strcmp(buf, "-0"))
         strcpy(buf, "0");
     return true;
+}
+
+size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX])
+{
+    char tmp[24];
+    size_t n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t o = 0;
+    if (v < 0)
+        buf[o++] = '-';
+    while (n)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+    return o;
 }
 
 static bool xml_forbidden(uint32_t cp)

@@ -23,6 +23,9 @@
 /* Format x as "%.6g" into buf; returns false (and buf "") when x is NaN or infinite. */
 bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX]);
 
+/* v as "%ld" prints it; its length. */
+size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX]);
+
 /* A copy of s[0..len) with every malformed UTF-8 byte replaced by U+FFFD and,
  * when for_xml, every XML-1.0-forbidden character too. *replaced (if not NULL)
  * gets how many were replaced. malloc'd, NUL-terminated; NULL on OOM. */

@@ -70,8 +70,8 @@ static void str(jctx *c, cJSON *parent, const char *key, const char *s)
 
 static void integer(jctx *c, cJSON *parent, const char *key, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_fmt_long(v, buf);
     add(c, parent, key, cJSON_CreateRaw(buf));
 }
 
@@ -133,73 +133,6 @@ static void proportions(jctx *c, cJSON *parent, const cn_proportion props[])
     proportion(c, o, "none", &props[CN_STANCE_NONE]);
 }
 
-static void consensus(jctx *c, cJSON *parent, const cn_consensus_result *k)
-{
-    cJSON *o = obj(c, parent, "consensus");
-    if (!o)
-        return;
-    str(c, o, "majority", k->majority == CN_STANCE_NONE ? NULL : cn_stance_name(k->majority));
-    num(c, o, "share", k->share);
-    str(c, o, "level", cn_consensus_level_name(k->level));
-    boolean(c, o, "tie", k->tie);
-    integer(c, o, "answers", k->answers);
-    integer(c, o, "stance_answers", k->stance_answers);
-    str(c, o, "share_level", cn_consensus_level_name(k->share_level));
-    cJSON *iv = obj(c, o, "interval");
-    if (iv) {
-        num(c, iv, "lo", k->interval.lo);
-        num(c, iv, "hi", k->interval.hi);
-        str(c, iv, "method", k->interval_method);
-    }
-    num(c, o, "p_over_half", k->p_over_half);
-    num(c, o, "contested", k->contested);
-    cJSON *reach = obj(c, o, "p_reach");
-    for (int l = CN_CONSENSUS_WEAK; reach && l <= CN_CONSENSUS_STRONG; l++)
-        num(c, reach, cn_consensus_level_name((cn_consensus_level)l), k->p_reach[l]);
-    num(c, o, "ordinal", k->ordinal);
-    num(c, o, "entropy", k->entropy);
-    cJSON *rel = obj(c, o, "relabel");
-    if (rel) {
-        num(c, rel, "holds", k->relabel_holds);
-        num(c, rel, "share_lo", k->relabel_share_lo);
-        num(c, rel, "share_hi", k->relabel_share_hi);
-        integer(c, rel, "draws", (long)k->relabel_draws);
-        str(c, rel, "method", k->relabel_method);
-    }
-    cJSON *post = obj(c, o, "p_most_common");
-    for (int s = CN_STANCE_REASSURING; post && s < CN_STANCE_COUNT; s++)
-        num(c, post, cn_stance_name((cn_stance)s), k->posterior[s]);
-}
-
-static void specialty_split(jctx *c, cJSON *parent, const cn_tally *t)
-{
-    cJSON *a = arr(c, parent, "specialties");
-    for (size_t i = 0; a && i < t->n_specialties; i++) {
-        cJSON *o = obj(c, a, NULL);
-        if (!o)
-            return;
-        str(c, o, "specialty", t->specialties[i].specialty);
-        integer(c, o, "answers", t->specialties[i].answers);
-        stance_counts(c, o, "stance_counts", t->specialties[i].counts);
-    }
-}
-
-static void files(jctx *c, cJSON *parent, const char *const *f, size_t n)
-{
-    cJSON *a = arr(c, parent, "files");
-    for (size_t i = 0; a && i < n; i++)
-        str(c, a, NULL, f[i]);
-}
-
-/* The counts, proportions, consensus and summary shared by questions and claims. */
-static void tally_fields(jctx *c, cJSON *o, const cn_tally *t)
-{
-    stance_counts(c, o, "stance_counts", t->counts);
-    proportions(c, o, t->consensus.props);
-    consensus(c, o, &t->consensus);
-    str(c, o, "summary", t->summary);
-}
-
 /* "override": the editor's decision with the classifier's own stance and
  * confidence, or null when the classifier's stance stands. */
 static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
@@ -233,81 +166,6 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     str(c, o, "original_file", orig->file);
     integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
-}
-
-static void question(jctx *c, cJSON *parent, size_t qi)
-{
-    const cn_analysis_question *q = &c->r->questions[qi];
-    const cn_analysis_claim *cl = &c->r->claims[q->claim];
-    cJSON *o = obj(c, parent, NULL);
-    if (!o)
-        return;
-    str(c, o, "id", q->id);
-    str(c, o, "question", q->question);
-    str(c, o, "body", cn_analysis_question_body(c->r, qi));
-    cJSON *co = obj(c, o, "claim");
-    if (co) {
-        str(c, co, "id", cl->id);
-        str(c, co, "statement", cl->statement);
-        str(c, co, "source", q->claim_source);
-    }
-    str(c, o, "question_type", q->question_type);
-    files(c, o, q->files, q->n_files);
-    integer(c, o, "answers", (long)q->n_answers);
-    integer(c, o, "duplicates", (long)q->n_duplicates);
-    integer(c, o, "related_excerpts", (long)q->n_related);
-    if (q->declared_answers >= 0)
-        integer(c, o, "declared_answers", q->declared_answers);
-    else
-        add(c, o, "declared_answers", cJSON_CreateNull());
-    tally_fields(c, o, &q->tally);
-    cJSON *dis = arr(c, o, "dissent");
-    for (size_t i = 0; dis && i < q->tally.n_dissent; i++)
-        str(c, dis, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
-    specialty_split(c, o, &q->tally);
-    /* then answer_list, duplicate_list and related_list: emit_question */
-}
-
-static void claim(jctx *c, cJSON *parent, size_t ci)
-{
-    const cn_analysis_claim *cl = &c->r->claims[ci];
-    cJSON *o = obj(c, parent, NULL);
-    if (!o)
-        return;
-    str(c, o, "id", cl->id);
-    str(c, o, "statement", cl->statement);
-    boolean(c, o, "catalog", cl->rule != NULL);
-    cJSON *qs = arr(c, o, "questions");
-    for (size_t i = 0; qs && i < cl->n_questions; i++)
-        str(c, qs, NULL, c->r->questions[cl->questions[i]].id);
-    files(c, o, cl->tally.files, cl->tally.n_files);
-    integer(c, o, "answers", (long)cl->n_primary);
-    integer(c, o, "mentions", (long)(cl->n_members - cl->n_primary));
-    cJSON *mc = obj(c, o, "mention_counts");
-    for (int s = 0; mc && s < CN_STANCE_COUNT; s++)
-        integer(c, mc, cn_stance_name((cn_stance)s), cl->mention_counts[s]);
-    tally_fields(c, o, &cl->tally);
-    cJSON *dis = arr(c, o, "dissent");
-    for (size_t i = 0; dis && i < cl->tally.n_dissent; i++)
-        str(c, dis, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
-    specialty_split(c, o, &cl->tally);
-    /* then "votes": emit_claim */
-}
-
-/* Vote i of the claim being written. */
-static void vote(jctx *c, cJSON *parent, size_t i)
-{
-    const cn_analysis_claim *cl = &c->r->claims[c->claim];
-    const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-    size_t verdict = cl->members[i].verdict;
-    cJSON *v = obj(c, parent, NULL);
-    if (!v)
-        return;
-    str(c, v, "answer_id", a->answer_id);
-    str(c, v, "question_id", c->r->questions[a->question].id);
-    str(c, v, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
-    num(c, v, "confidence", cn_analysis_verdict_confidence(a, verdict));
-    boolean(c, v, "primary", cl->members[i].verdict == 0);
 }
 
 static void alpha(jctx *c, cJSON *parent, const char *key, const cn_agreement_result *a,
@@ -627,8 +485,8 @@ static void d_str(jctx *c, cn_jsonpretty *w, const char *key, const char *s)
 
 static void d_integer(cn_jsonpretty *w, const char *key, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_fmt_long(v, buf);
     cn_jsonpretty_key(w, key);
     cn_jsonpretty_raw(w, buf);
 }
@@ -793,6 +651,226 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     cn_jsonpretty_close_object(w);
 }
 
+/* ---- a question's and a claim's figures written directly ----
+ * The members question() and claim() put in their trees, in the same order,
+ * as cJSON_Print prints them. */
+
+static void d_interval(cn_jsonpretty *w, const char *key, double lo, double hi)
+{
+    cn_jsonpretty_key(w, key);
+    if (isnan(lo) || isnan(hi)) {
+        cn_jsonpretty_null(w);
+        return;
+    }
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_jsonpretty_open_array(w);
+    if (cn_fmt_number(lo, buf))
+        cn_jsonpretty_raw(w, buf);
+    else
+        cn_jsonpretty_null(w);
+    if (cn_fmt_number(hi, buf))
+        cn_jsonpretty_raw(w, buf);
+    else
+        cn_jsonpretty_null(w);
+    cn_jsonpretty_close_array(w);
+}
+
+static void d_stance_counts(cn_jsonpretty *w, const char *key, const long counts[])
+{
+    cn_jsonpretty_key(w, key);
+    cn_jsonpretty_open_object(w);
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        d_integer(w, cn_stance_name((cn_stance)k), counts[k]);
+    d_integer(w, "none", counts[CN_STANCE_NONE]);
+    cn_jsonpretty_close_object(w);
+}
+
+static void d_proportion(cn_jsonpretty *w, const char *key, const cn_proportion *p)
+{
+    cn_jsonpretty_key(w, key);
+    cn_jsonpretty_open_object(w);
+    d_integer(w, "count", p->count);
+    d_integer(w, "n", p->n);
+    d_num(w, "estimate", p->estimate);
+    d_interval(w, "wilson", p->wilson.lo, p->wilson.hi);
+    d_interval(w, "exact", p->exact.lo, p->exact.hi);
+    cn_jsonpretty_close_object(w);
+}
+
+static void d_consensus(jctx *c, cn_jsonpretty *w, const cn_consensus_result *k)
+{
+    cn_jsonpretty_key(w, "consensus");
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "majority", k->majority == CN_STANCE_NONE ? NULL : cn_stance_name(k->majority));
+    d_num(w, "share", k->share);
+    d_str(c, w, "level", cn_consensus_level_name(k->level));
+    d_bool(w, "tie", k->tie);
+    d_integer(w, "answers", k->answers);
+    d_integer(w, "stance_answers", k->stance_answers);
+    d_str(c, w, "share_level", cn_consensus_level_name(k->share_level));
+    cn_jsonpretty_key(w, "interval");
+    cn_jsonpretty_open_object(w);
+    d_num(w, "lo", k->interval.lo);
+    d_num(w, "hi", k->interval.hi);
+    d_str(c, w, "method", k->interval_method);
+    cn_jsonpretty_close_object(w);
+    d_num(w, "p_over_half", k->p_over_half);
+    d_num(w, "contested", k->contested);
+    cn_jsonpretty_key(w, "p_reach");
+    cn_jsonpretty_open_object(w);
+    for (int l = CN_CONSENSUS_WEAK; l <= CN_CONSENSUS_STRONG; l++)
+        d_num(w, cn_consensus_level_name((cn_consensus_level)l), k->p_reach[l]);
+    cn_jsonpretty_close_object(w);
+    d_num(w, "ordinal", k->ordinal);
+    d_num(w, "entropy", k->entropy);
+    cn_jsonpretty_key(w, "relabel");
+    cn_jsonpretty_open_object(w);
+    d_num(w, "holds", k->relabel_holds);
+    d_num(w, "share_lo", k->relabel_share_lo);
+    d_num(w, "share_hi", k->relabel_share_hi);
+    d_integer(w, "draws", (long)k->relabel_draws);
+    d_str(c, w, "method", k->relabel_method);
+    cn_jsonpretty_close_object(w);
+    cn_jsonpretty_key(w, "p_most_common");
+    cn_jsonpretty_open_object(w);
+    for (int st = CN_STANCE_REASSURING; st < CN_STANCE_COUNT; st++)
+        d_num(w, cn_stance_name((cn_stance)st), k->posterior[st]);
+    cn_jsonpretty_close_object(w);
+    cn_jsonpretty_close_object(w);
+}
+
+/* As tally_fields(). */
+static void d_tally_fields(jctx *c, cn_jsonpretty *w, const cn_tally *t)
+{
+    d_stance_counts(w, "stance_counts", t->counts);
+    cn_jsonpretty_key(w, "proportions");
+    cn_jsonpretty_open_object(w);
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
+        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus.props[k]);
+    d_proportion(w, "none", &t->consensus.props[CN_STANCE_NONE]);
+    cn_jsonpretty_close_object(w);
+    d_consensus(c, w, &t->consensus);
+    d_str(c, w, "summary", t->summary);
+}
+
+static void d_specialty_split(jctx *c, cn_jsonpretty *w, const cn_tally *t)
+{
+    cn_jsonpretty_key(w, "specialties");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < t->n_specialties; i++) {
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "specialty", t->specialties[i].specialty);
+        d_integer(w, "answers", t->specialties[i].answers);
+        d_stance_counts(w, "stance_counts", t->specialties[i].counts);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+}
+
+static void d_files(jctx *c, cn_jsonpretty *w, const char *const *f, size_t n)
+{
+    cn_jsonpretty_key(w, "files");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < n; i++)
+        d_str(c, w, NULL, f[i]);
+    cn_jsonpretty_close_array(w);
+}
+
+/* As question(): the question's object left open (its lists follow). */
+static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
+{
+    const cn_analysis_question *q = &c->r->questions[qi];
+    const cn_analysis_claim *cl = &c->r->claims[q->claim];
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "id", q->id);
+    d_str(c, w, "question", q->question);
+    d_str(c, w, "body", cn_analysis_question_body(c->r, qi));
+    cn_jsonpretty_key(w, "claim");
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "id", cl->id);
+    d_str(c, w, "statement", cl->statement);
+    d_str(c, w, "source", q->claim_source);
+    cn_jsonpretty_close_object(w);
+    d_str(c, w, "question_type", q->question_type);
+    d_files(c, w, q->files, q->n_files);
+    d_integer(w, "answers", (long)q->n_answers);
+    d_integer(w, "duplicates", (long)q->n_duplicates);
+    d_integer(w, "related_excerpts", (long)q->n_related);
+    if (q->declared_answers >= 0) {
+        d_integer(w, "declared_answers", q->declared_answers);
+    } else {
+        cn_jsonpretty_key(w, "declared_answers");
+        cn_jsonpretty_null(w);
+    }
+    d_tally_fields(c, w, &q->tally);
+    cn_jsonpretty_key(w, "dissent");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < q->tally.n_dissent; i++)
+        d_str(c, w, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
+    cn_jsonpretty_close_array(w);
+    d_specialty_split(c, w, &q->tally);
+}
+
+/* As claim(): the claim's object left open (its votes follow). */
+static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
+{
+    const cn_analysis_claim *cl = &c->r->claims[ci];
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "id", cl->id);
+    d_str(c, w, "statement", cl->statement);
+    d_bool(w, "catalog", cl->rule != NULL);
+    cn_jsonpretty_key(w, "questions");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < cl->n_questions; i++)
+        d_str(c, w, NULL, c->r->questions[cl->questions[i]].id);
+    cn_jsonpretty_close_array(w);
+    d_files(c, w, cl->tally.files, cl->tally.n_files);
+    d_integer(w, "answers", (long)cl->n_primary);
+    d_integer(w, "mentions", (long)(cl->n_members - cl->n_primary));
+    cn_jsonpretty_key(w, "mention_counts");
+    cn_jsonpretty_open_object(w);
+    for (int st = 0; st < CN_STANCE_COUNT; st++)
+        d_integer(w, cn_stance_name((cn_stance)st), cl->mention_counts[st]);
+    cn_jsonpretty_close_object(w);
+    d_tally_fields(c, w, &cl->tally);
+    cn_jsonpretty_key(w, "dissent");
+    cn_jsonpretty_open_array(w);
+    for (size_t i = 0; i < cl->tally.n_dissent; i++)
+        d_str(c, w, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
+    cn_jsonpretty_close_array(w);
+    d_specialty_split(c, w, &cl->tally);
+}
+
+/* As vote(): vote i of the claim being written. */
+static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
+{
+    const cn_analysis_claim *cl = &c->r->claims[c->claim];
+    const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
+    size_t verdict = cl->members[i].verdict;
+    cn_jsonpretty_open_object(w);
+    d_str(c, w, "answer_id", a->answer_id);
+    d_str(c, w, "question_id", c->r->questions[a->question].id);
+    d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
+    d_num(w, "confidence", cn_analysis_verdict_confidence(a, verdict));
+    d_bool(w, "primary", cl->members[i].verdict == 0);
+    cn_jsonpretty_close_object(w);
+}
+
+/* An object left open by fn at depth 2 (an element of a top-level array):
+ * the bytes emit_open_object gives for the tree. */
+static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
+                             void (*fn)(jctx *, cn_jsonpretty *, size_t), size_t i)
+{
+    cn_jsonpretty_reset(w, 2);
+    fn(c, w, i);
+    if (w->failed || c->oom || w->level != 1) {
+        c->oom = true;
+        return false;
+    }
+    fwrite(w->s, 1, w->len, f);
+    return true;
+}
+
 /* A question's answer list (answers or related), each answer written
  * directly at depth 4, separated as emit_elements separates them. */
 static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
@@ -814,25 +892,6 @@ static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *it
     fputc(']', f);
 }
 
-/* Writes the object holder's child holds as cJSON_Print gives it, but left
- * open (its closing brace cut) so lists can be streamed into it; frees
- * holder. False (and c->oom) when it could not be built or printed. */
-static bool emit_open_object(jctx *c, FILE *f, cJSON *holder)
-{
-    char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
-    cJSON_Delete(holder);
-    size_t len = text ? strlen(text) : 0;
-    if (len < 2 || strcmp(text + len - 2, "\n}") != 0) {
-        cJSON_free(text);
-        c->oom = true;
-        return false;
-    }
-    text[len - 2] = '\0';
-    emit_indented(f, text, 2);
-    cJSON_free(text);
-    return true;
-}
-
 /* A question of the top-level array: its figures as one tree, then its three
  * answer lists streamed after them; the bytes cJSON_Print gives for the
  * whole question. */
@@ -844,10 +903,10 @@ static void emit_question(jctx *c, FILE *f, size_t qi)
         c->oom = true;
         return;
     }
-    cJSON *holder = cJSON_CreateArray();
-    if (holder)
-        question(c, holder, qi);
-    if (!emit_open_object(c, f, holder)) /* the lists follow */
+    cn_jsonpretty w = {0};
+    bool open = emit_open_direct(c, f, &w, d_question_open, qi); /* the lists follow */
+    cn_jsonpretty_clear(&w);
+    if (!open)
         return;
     emit_answer_list(c, f, "answer_list", q->answers, q->n_answers);
     emit_list(c, f, "duplicate_list", q->duplicates, q->n_duplicates, duplicate);
@@ -876,13 +935,26 @@ static void emit_questions(jctx *c, FILE *f)
  * gives for the whole claim. */
 static void emit_claim(jctx *c, FILE *f, size_t ci)
 {
-    cJSON *holder = cJSON_CreateArray();
-    if (holder)
-        claim(c, holder, ci);
-    if (!emit_open_object(c, f, holder)) /* the votes follow */
+    cn_jsonpretty w = {0};
+    if (!emit_open_direct(c, f, &w, d_claim_open, ci)) { /* the votes follow */
+        cn_jsonpretty_clear(&w);
         return;
+    }
     c->claim = ci;
-    emit_list(c, f, "votes", NULL, c->r->claims[ci].n_members, vote);
+    fputs(",\n\t\t\t\"votes\":\t[", f);
+    for (size_t i = 0; i < c->r->claims[ci].n_members && !c->oom; i++) {
+        cn_jsonpretty_reset(&w, 4);
+        d_vote(c, &w, i);
+        if (w.failed || w.level != 0) {
+            c->oom = true;
+            break;
+        }
+        if (i)
+            fputs(", ", f);
+        fwrite(w.s, 1, w.len, f);
+    }
+    cn_jsonpretty_clear(&w);
+    fputc(']', f);
     fputs("\n\t\t}", f);
 }
 

@@ -1,11 +1,11 @@
-/* cn_report_xml: report.xml from a finished analysis with libxml2's xmlTextWriter. */
+/* cn_report_xml: report.xml from a finished analysis (cn_xmlw: xmlTextWriter's bytes). */
 #include "cn_report_xml.h"
 
 #include "cn_config.h"
 #include "cn_report_fmt.h"
 #include "cn_report_json.h"
+#include "cn_xmlw.h"
 
-#include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,18 +18,16 @@
  * start tag closes (at its first child, its text or its end). */
 typedef struct xctx {
     const cn_analysis_result *r;
-    xmlTextWriterPtr w;
+    cn_xmlw *w;
     bool fail;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
     size_t replaced;
 } xctx;
 
-#define X(s) ((const xmlChar *)(s))
-
-static void check(xctx *c, int rc)
+static void check(xctx *c)
 {
-    if (rc < 0)
+    if (cn_xmlw_failed(c->w))
         c->fail = true;
 }
 
@@ -41,21 +39,26 @@ static void note_replaced(xctx *c)
     char buf[32];
     snprintf(buf, sizeof buf, "%zu", c->replaced);
     c->replaced = 0;
-    check(c, xmlTextWriterWriteAttribute(c->w, X("replaced-characters"), X(buf)));
+    cn_xmlw_attr(c->w, "replaced-characters", buf);
+    check(c);
 }
 
 static void start(xctx *c, const char *name)
 {
     note_replaced(c);
-    if (!c->fail)
-        check(c, xmlTextWriterStartElement(c->w, X(name)));
+    if (!c->fail) {
+        cn_xmlw_start(c->w, name);
+        check(c);
+    }
 }
 
 static void end(xctx *c)
 {
     note_replaced(c);
-    if (!c->fail)
-        check(c, xmlTextWriterEndElement(c->w));
+    if (!c->fail) {
+        cn_xmlw_end(c->w);
+        check(c);
+    }
 }
 
 /* A string attribute, made safe; left out when s is NULL. */
@@ -63,34 +66,42 @@ static void attr(xctx *c, const char *name, const char *s)
 {
     if (c->fail || !s)
         return;
-    if (cn_fmt_text_is_clean(s, strlen(s), true)) {
-        check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(s)));
+    size_t len = strlen(s);
+    if (cn_fmt_text_is_clean(s, len, true)) {
+        cn_xmlw_attr_n(c->w, name, s, len);
+        check(c);
         return;
     }
     size_t replaced = 0;
-    char *clean = cn_fmt_clean_text(s, strlen(s), true, &replaced);
+    char *clean = cn_fmt_clean_text(s, len, true, &replaced);
     if (!clean) {
         c->fail = true;
         return;
     }
     c->replaced += replaced;
-    check(c, xmlTextWriterWriteAttribute(c->w, X(name), X(clean)));
+    cn_xmlw_attr(c->w, name, clean);
+    check(c);
     free(clean);
 }
 
 static void attr_int(xctx *c, const char *name, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
-    attr(c, name, buf);
+    char buf[CN_FMT_NUMBER_MAX];
+    cn_fmt_long(v, buf);
+    if (!c->fail) {
+        cn_xmlw_attr(c->w, name, buf); /* digits: clean */
+        check(c);
+    }
 }
 
 /* Left out when v is NaN (JSON says null there). */
 static void attr_num(xctx *c, const char *name, double v)
 {
     char buf[CN_FMT_NUMBER_MAX];
-    if (cn_fmt_number(v, buf))
-        attr(c, name, buf);
+    if (cn_fmt_number(v, buf) && !c->fail) {
+        cn_xmlw_attr(c->w, name, buf); /* a number: clean */
+        check(c);
+    }
 }
 
 static void attr_bool(xctx *c, const char *name, bool v)
@@ -107,14 +118,8 @@ static void content(xctx *c, const char *s, size_t len)
         return;
     if (cn_fmt_text_is_clean(s, len, true)) {
         note_replaced(c);
-        char *copy = len && s[len] != '\0' ? strndup(s, len) : NULL;
-        if (len && s[len] != '\0' && !copy) {
-            c->fail = true;
-            return;
-        }
-        if (len)
-            check(c, xmlTextWriterWriteString(c->w, X(copy ? copy : s)));
-        free(copy);
+        cn_xmlw_text(c->w, s, len);
+        check(c);
         return;
     }
     size_t replaced = 0;
@@ -125,8 +130,8 @@ static void content(xctx *c, const char *s, size_t len)
     }
     c->replaced += replaced;
     note_replaced(c);
-    if (*clean)
-        check(c, xmlTextWriterWriteString(c->w, X(clean)));
+    cn_xmlw_text(c->w, clean, strlen(clean));
+    check(c);
     free(clean);
 }
 
@@ -682,7 +687,6 @@ static void header(xctx *c)
 static void document(xctx *c)
 {
     const cn_analysis_result *r = c->r;
-    check(c, xmlTextWriterStartDocument(c->w, "1.0", "UTF-8", NULL));
     start(c, "report");
     attr_int(c, "schema-version", CN_REPORT_SCHEMA_VERSION);
     header(c);
@@ -701,50 +705,25 @@ static void document(xctx *c)
     specialties(c);
     review_queue(c);
     end(c);
-    if (!c->fail)
-        check(c, xmlTextWriterEndDocument(c->w));
-}
-
-/* Writer output into a stdio stream (libxml2 hands it chunks of ~4 KB). */
-static int file_write(void *ctx, const char *chunk, int n)
-{
-    return n > 0 && fwrite(chunk, 1, (size_t)n, ctx) != (size_t)n ? -1 : n;
-}
-
-static int file_close(void *ctx)
-{
-    (void)ctx; /* the caller's stream stays open */
-    return 0;
-}
-
-/* The document through a writer on out (consumed). */
-static int write_document(const cn_analysis_result *r, xmlOutputBufferPtr out, cn_error *err)
-{
-    xmlTextWriterPtr w = out ? xmlNewTextWriter(out) : NULL;
-    if (!w) {
-        if (out)
-            xmlOutputBufferClose(out);
-        return cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
-    }
-    xctx c = {.r = r, .w = w};
-    check(&c, xmlTextWriterSetIndent(w, 1));
-    check(&c, xmlTextWriterSetIndentString(w, X("  ")));
-    document(&c);
-    check(&c, xmlTextWriterFlush(w));
-    xmlFreeTextWriter(w); /* closes out */
-    if (c.load_rc != CN_OK) {
-        *err = c.load_err;
-        return c.load_rc;
-    }
-    return c.fail ? cn_error_set(err, CN_ERR_IO, "report.xml: cannot write the document") : CN_OK;
 }
 
 int cn_report_xml_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
-    int rc = write_document(r, xmlOutputBufferCreateIO(file_write, file_close, f, NULL), err);
-    if (rc == CN_OK && ferror(f))
-        rc = cn_error_set(err, CN_ERR_IO, "report.xml: cannot write");
-    return rc;
+    cn_xmlw *w = cn_xmlw_new(f);
+    if (!w)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.xml: out of memory");
+    xctx c = {.r = r, .w = w};
+    document(&c);
+    bool written = cn_xmlw_finish(w) && !c.fail;
+    if (c.load_rc != CN_OK) {
+        *err = c.load_err;
+        return c.load_rc;
+    }
+    if (!written)
+        return cn_error_set(err, CN_ERR_IO, "report.xml: cannot write the document");
+    if (ferror(f))
+        return cn_error_set(err, CN_ERR_IO, "report.xml: cannot write");
+    return CN_OK;
 }
 
 int cn_report_xml_render(const cn_analysis_result *r, char **out, size_t *len, cn_error *err)

@@ -44,6 +44,7 @@ struct cn_spill {
     size_t n_slots, cap_slots;
     char *buf; /* a line read back */
     size_t buf_cap;
+    bool reader; /* a cn_spill_reader_new copy: f and codec are the writer's */
 };
 
 int cn_spill_new(const char *dir, const cn_rules *rules, cn_spill **out, cn_error *err)
@@ -84,9 +85,10 @@ void cn_spill_free(cn_spill *s)
     if (!s)
         return;
     cn_spill_release(s);
-    if (s->f)
+    if (s->f && !s->reader)
         fclose(s->f);
-    cn_spill_codec_free(s->codec);
+    if (!s->reader)
+        cn_spill_codec_free(s->codec);
     free(s->line.s);
     free(s->entries);
     free(s->slots);
@@ -119,6 +121,8 @@ static size_t put_ids(cn_spill *s, const cn_page *page)
 int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *annotation,
                  cn_error *err)
 {
+    if (s->reader)
+        return cn_error_set(err, CN_ERR_USAGE, "spill: a reader cannot put pages");
     if (!cn_grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
         page->n_answers >= UINT32_MAX / 64 ||
         !cn_grow((void **)&s->buf, &s->buf_cap,
@@ -144,6 +148,42 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
     return CN_OK;
 }
 
+int cn_spill_flush(cn_spill *s, cn_error *err)
+{
+    if (s->dirty) {
+        errno = 0;
+        if (fflush(s->f) != 0)
+            return write_error(s, errno, err);
+        s->dirty = false;
+    }
+    return CN_OK;
+}
+
+int cn_spill_reader_new(const cn_spill *s, cn_spill **out, cn_error *err)
+{
+    *out = NULL;
+    if (s->dirty || s->reader)
+        return cn_error_set(err, CN_ERR_USAGE, "spill: a reader of an unflushed spill or a reader");
+    cn_spill *c = calloc(1, sizeof *c);
+    if (!c || !(c->dir = strdup(s->dir)) ||
+        !(c->entries = malloc((s->n + 1) * sizeof *c->entries))) {
+        if (c)
+            free(c->dir);
+        free(c);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    c->reader = true;
+    c->f = s->f;
+    c->codec = s->codec;
+    c->n = c->cap = s->n;
+    c->end = s->end;
+    for (size_t p = 0; p < s->n; p++)
+        c->entries[p] =
+            (entry){.offset = s->entries[p].offset, .len = s->entries[p].len, .slot = -1};
+    *out = c;
+    return CN_OK;
+}
+
 size_t cn_spill_count(const cn_spill *s)
 {
     return s->n;
@@ -152,12 +192,9 @@ size_t cn_spill_count(const cn_spill *s)
 /* The bytes of entry e into s->buf. */
 static int read_line(cn_spill *s, const entry *e, cn_error *err)
 {
-    if (s->dirty) {
-        errno = 0;
-        if (fflush(s->f) != 0)
-            return write_error(s, errno, err);
-        s->dirty = false;
-    }
+    int rc = cn_spill_flush(s, err);
+    if (rc != CN_OK)
+        return rc;
     if (!cn_grow((void **)&s->buf, &s->buf_cap, (size_t)e->len + 1, 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t got = 0;

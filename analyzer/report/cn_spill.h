@@ -8,7 +8,8 @@
  * nothing is left behind on any exit, a crash included. Pages are numbered
  * 0, 1, ... in the order they are put. A loaded page stays until
  * cn_spill_release; annotations read back borrow from the spill's
- * codec, so they live as long as the spill.
+ * codec, so they live as long as the spill. Readers (cn_spill_reader_new)
+ * let several threads load pages of one spill at once.
  */
 #ifndef CN_SPILL_H
 #define CN_SPILL_H
@@ -35,6 +36,16 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
                  cn_error *err);
 
 size_t cn_spill_count(const cn_spill *s);
+
+/* Write out what cn_spill_put buffered (readers read the file itself). */
+int cn_spill_flush(cn_spill *s, cn_error *err);
+
+/* A reader of s's pages with its own loaded pages, so that threads can load
+ * pages at once (each its own reader; the file is read with pread and the
+ * codec only read). s must be flushed and take no more pages while the
+ * reader lives; free it with cn_spill_free before s. CN_ERR_USAGE when s
+ * is not flushed, CN_ERR_NOMEM. */
+int cn_spill_reader_new(const cn_spill *s, cn_spill **out, cn_error *err);
 
 /* Read page number p back (nothing to do when it is loaded). */
 int cn_spill_load(cn_spill *s, size_t p, cn_error *err);

@@ -589,7 +589,7 @@ static cn_page_annotation *get_annotation(const cn_spill_codec *c, reader *r, co
     return pa;
 }
 
-int cn_spill_codec_decode(cn_spill_codec *c, const char *s, size_t len, cn_page **page,
+int cn_spill_codec_decode(const cn_spill_codec *c, const char *s, size_t len, cn_page **page,
                           cn_page_annotation **pa, cn_error *err)
 {
     *page = NULL;

@@ -45,10 +45,11 @@ void cn_spill_codec_free(cn_spill_codec *c);
 int cn_spill_codec_encode(cn_spill_codec *c, const cn_page *page, const cn_page_annotation *pa,
                           cn_spill_bytes *out, cn_error *err);
 
-/* The page and annotation of bytes [s, s + len) made by encode; the page's
+/* The page and annotation of bytes [s, s + len) made by encode (the codec
+ * only read: threads may decode at once); the page's
  * question_id, answer_ids and duplicate_of are left empty. CN_ERR_FORMAT when
  * the bytes are damaged, CN_ERR_NOMEM. */
-int cn_spill_codec_decode(cn_spill_codec *c, const char *s, size_t len, cn_page **page,
+int cn_spill_codec_decode(const cn_spill_codec *c, const char *s, size_t len, cn_page **page,
                           cn_page_annotation **pa, cn_error *err);
 
 #endif

@@ -137,7 +137,7 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
 }
 
 int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
-                          cn_relabel_memo *memo, cn_tally *out, cn_error *err)
+                          const cn_tally_memo *memo, cn_tally *out, cn_error *err)
 {
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < n; i++) {
@@ -145,9 +145,10 @@ int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consens
             return cn_error_set(err, CN_ERR_USAGE, "tally: vote %zu has no valid stance", i + 1);
         out->counts[votes[i].stance]++;
     }
-    int rc = cn_consensus_compute(opts, out->counts, &out->consensus, err);
+    int rc = cn_consensus_compute_memo(memo ? memo->consensus : NULL, opts, out->counts,
+                                       &out->consensus, err);
     if (rc == CN_OK && opts && opts->confusion && opts->relabel_draws > 0 && n > 0)
-        rc = relabel(votes, n, opts, memo, &out->consensus, err);
+        rc = relabel(votes, n, opts, memo ? memo->relabel : NULL, &out->consensus, err);
     if (rc == CN_OK)
         rc = cn_summary_sentence(&out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)

@@ -12,6 +12,7 @@
 #define CN_TALLY_H
 
 #include "cn_consensus.h"
+#include "cn_consensus_memo.h"
 #include "cn_relabel_memo.h"
 #include "cn_error.h"
 #include "cn_stance.h"
@@ -54,10 +55,17 @@ typedef struct cn_tally {
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err);
 
-/* cn_tally_compute with the relabeling remembered in memo (NULL: none), for
- * many tallies in a row: the same bytes, less work. */
+/* What many tallies in a row can remember (either may be NULL): the
+ * relabelings and the consensus figures, both by their counts. One per
+ * thread. */
+typedef struct cn_tally_memo {
+    cn_relabel_memo *relabel;
+    cn_consensus_memo *consensus;
+} cn_tally_memo;
+
+/* cn_tally_compute through memo (NULL: none): the same bytes, less work. */
 int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
-                          cn_relabel_memo *memo, cn_tally *out, cn_error *err);
+                          const cn_tally_memo *memo, cn_tally *out, cn_error *err);
 
 /* Word the summary again in the terms of a kind of question, naming the
  * practice when about is not NULL (cn_summary_sentence_phrased): the tally

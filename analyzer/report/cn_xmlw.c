@@ -1,0 +1,207 @@
+/* cn_xmlw: xmlTextWriter's indented UTF-8 output, written straight into a stream. */
+#include "cn_xmlw.h"
+
+#include "cn_grow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define OUT_BUFFER 65536
+
+/* An open element: its name, and whether its start tag is still open (no
+ * text or child yet: it may take attributes, and ends as an empty tag). */
+typedef struct open_elem {
+    const char *name;
+    bool tag_open;
+} open_elem;
+
+struct cn_xmlw {
+    FILE *f;
+    bool failed;
+    bool doindent; /* xmlTextWriter's flag: the next end tag goes on its own line */
+    open_elem *stack;
+    size_t depth, cap;
+    size_t used;
+    char buf[OUT_BUFFER];
+};
+
+static void flush(cn_xmlw *w)
+{
+    if (w->used && fwrite(w->buf, 1, w->used, w->f) != w->used)
+        w->failed = true;
+    w->used = 0;
+}
+
+static void put(cn_xmlw *w, const char *s, size_t n)
+{
+    if (n > OUT_BUFFER - w->used) {
+        flush(w);
+        if (n > OUT_BUFFER) {
+            if (fwrite(s, 1, n, w->f) != n)
+                w->failed = true;
+            return;
+        }
+    }
+    memcpy(w->buf + w->used, s, n);
+    w->used += n;
+}
+
+static void puts_(cn_xmlw *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* depth - 1 levels of "  " (the new or closing element's own depth). */
+static void indent(cn_xmlw *w)
+{
+    static const char SPACES[] = "                                                                ";
+    size_t n = w->depth ? 2 * (w->depth - 1) : 0;
+    while (n > 0) {
+        size_t k = n < sizeof SPACES - 1 ? n : sizeof SPACES - 1;
+        put(w, SPACES, k);
+        n -= k;
+    }
+}
+
+cn_xmlw *cn_xmlw_new(FILE *f)
+{
+    cn_xmlw *w = malloc(sizeof *w);
+    if (!w)
+        return NULL;
+    w->f = f;
+    w->failed = false;
+    w->doindent = false;
+    w->stack = NULL;
+    w->depth = w->cap = 0;
+    w->used = 0;
+    puts_(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    return w;
+}
+
+void cn_xmlw_free(cn_xmlw *w)
+{
+    if (!w)
+        return;
+    free(w->stack);
+    free(w);
+}
+
+bool cn_xmlw_failed(const cn_xmlw *w)
+{
+    return w->failed;
+}
+
+bool cn_xmlw_finish(cn_xmlw *w)
+{
+    while (w->depth > 0 && !w->failed)
+        cn_xmlw_end(w);
+    if (!w->failed)
+        flush(w);
+    bool ok = !w->failed && !ferror(w->f);
+    cn_xmlw_free(w);
+    return ok;
+}
+
+/* The open element's start tag closed (before its first text or child). */
+static void close_tag(cn_xmlw *w, bool newline)
+{
+    open_elem *top = w->depth ? &w->stack[w->depth - 1] : NULL;
+    if (top && top->tag_open) {
+        put(w, newline ? ">\n" : ">", newline ? 2 : 1);
+        top->tag_open = false;
+    }
+}
+
+void cn_xmlw_start(cn_xmlw *w, const char *name)
+{
+    if (w->failed)
+        return;
+    close_tag(w, true);
+    if (!cn_grow((void **)&w->stack, &w->cap, w->depth + 1, sizeof *w->stack)) {
+        w->failed = true;
+        return;
+    }
+    w->stack[w->depth++] = (open_elem){.name = name, .tag_open = true};
+    indent(w);
+    put(w, "<", 1);
+    puts_(w, name);
+}
+
+void cn_xmlw_end(cn_xmlw *w)
+{
+    if (w->failed)
+        return;
+    if (w->depth == 0) {
+        w->failed = true;
+        return;
+    }
+    open_elem *top = &w->stack[w->depth - 1];
+    if (top->tag_open) {
+        w->doindent = true;
+        put(w, "/>\n", 3);
+    } else {
+        if (w->doindent)
+            indent(w);
+        w->doindent = true;
+        put(w, "</", 2);
+        puts_(w, top->name);
+        put(w, ">\n", 2);
+    }
+    w->depth--;
+}
+
+/* s[0..len) with the characters of `special` (a 256-entry table of
+ * replacements, NULL for a byte kept as it is) replaced. */
+static void escaped(cn_xmlw *w, const char *s, size_t len, const char *const special[256])
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *rep = special[(unsigned char)s[i]];
+        if (!rep)
+            continue;
+        put(w, s + from, i - from);
+        puts_(w, rep);
+        from = i + 1;
+    }
+    put(w, s + from, len - from);
+}
+
+/* xmlBufAttrSerializeTxtContent on a document with an encoding. */
+static const char *const ATTR_SPECIAL[256] = {
+    ['\t'] = "&#9;", ['\n'] = "&#10;", ['\r'] = "&#13;", ['"'] = "&quot;",
+    ['<'] = "&lt;",  ['>'] = "&gt;",   ['&'] = "&amp;",
+};
+
+/* xmlEncodeSpecialChars. */
+static const char *const TEXT_SPECIAL[256] = {
+    ['\r'] = "&#13;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;",
+};
+
+void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
+{
+    cn_xmlw_attr_n(w, name, value, strlen(value));
+}
+
+void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
+    if (w->failed)
+        return;
+    if (w->depth == 0 || !w->stack[w->depth - 1].tag_open) {
+        w->failed = true; /* xmlTextWriterStartAttribute refuses it */
+        return;
+    }
+    put(w, " ", 1);
+    puts_(w, name);
+    put(w, "=\"", 2);
+    escaped(w, value, len, ATTR_SPECIAL);
+    put(w, "\"", 1);
+}
+
+void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len)
+{
+    if (w->failed || len == 0)
+        return;
+    close_tag(w, false);
+    w->doindent = false;
+    escaped(w, s, len, TEXT_SPECIAL);
+}

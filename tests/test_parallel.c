@@ -1,0 +1,284 @@
+/*
+ * test_parallel: the analysis and its reports on several threads give the
+ * very bytes of one thread: cn_parallel runs each task once, a spill reader
+ * loads pages apart from its spill, and an analysis of the dev pages
+ * finished with --jobs 3 and written by cn_report_jobs on 3 threads (each
+ * report from its own fork of the result) matches --jobs 1 written in turn.
+ */
+#include "testutil.h"
+
+#include "cn_analysis.h"
+#include "cn_annotate.h"
+#include "cn_analysis_settings.h"
+#include "cn_pagecues.h"
+#include "cn_parallel.h"
+#include "cn_reader.h"
+#include "cn_report_csv.h"
+#include "cn_report_jobs.h"
+#include "cn_report_json.h"
+#include "cn_report_xml.h"
+#include "cn_rules.h"
+#include "cn_spill.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- cn_parallel ---- */
+
+typedef struct count_ctx {
+    atomic_int *runs; /* per task */
+    size_t workers;
+    atomic_int bad_worker;
+} count_ctx;
+
+static void count_task(void *ctx, size_t worker, size_t task)
+{
+    count_ctx *c = ctx;
+    atomic_fetch_add(&c->runs[task], 1);
+    if (worker >= c->workers)
+        atomic_store(&c->bad_worker, 1);
+}
+
+static void test_each_task_once(void)
+{
+    static const size_t JOBS[] = {0, 1, 2, 4, 1000};
+    static const size_t NS[] = {0, 1, 3, 1000};
+    for (size_t j = 0; j < sizeof JOBS / sizeof JOBS[0]; j++)
+        for (size_t k = 0; k < sizeof NS / sizeof NS[0]; k++) {
+            size_t n = NS[k];
+            count_ctx c = {.runs = calloc(n + 1, sizeof *c.runs),
+                           .workers = cn_parallel_workers(JOBS[j], n)};
+            CU_ASSERT_PTR_NOT_NULL_FATAL(c.runs);
+            atomic_init(&c.bad_worker, 0);
+            cn_parallel_run(JOBS[j], n, count_task, &c);
+            for (size_t t = 0; t < n; t++)
+                CU_ASSERT_EQUAL(atomic_load(&c.runs[t]), 1);
+            CU_ASSERT_EQUAL(atomic_load(&c.bad_worker), 0);
+            CU_ASSERT_TRUE(c.workers >= 1 && c.workers <= CN_PARALLEL_MAX_JOBS);
+            CU_ASSERT_TRUE(c.workers <= (n > JOBS[j] ? (JOBS[j] ? JOBS[j] : 1) : (n ? n : 1)));
+            free(c.runs);
+        }
+}
+
+/* ---- the dev pages analyzed ---- */
+
+static cn_rules *load_rules(cn_pagecues **cues)
+{
+    const char *dir = getenv("CONSENSUS_RULES");
+    cn_rules *rules = NULL;
+    cn_error err;
+    if (!dir || !*dir)
+        dir = "rules";
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_pagecues_load(dir, cues, &err), CN_OK);
+    return rules;
+}
+
+/* The dev pages analyzed on `jobs` threads (NULL on failure). */
+static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, size_t jobs)
+{
+    const char *paths[] = {"tests/data/dev/pages"};
+    cn_reader *reader = NULL;
+    cn_error err;
+    if (cn_reader_new(paths, 1, cues, &reader, &err) != CN_OK)
+        return NULL;
+    cn_analysis_opts o;
+    cn_analysis_opts_init(&o);
+    cn_analysis_opts_from_rules(&o, rules);
+    o.jobs = jobs;
+    cn_analysis *an = cn_analysis_new(rules, &o);
+    int rc = an ? CN_OK : CN_ERR_NOMEM;
+    for (cn_page *page = NULL; rc == CN_OK;) {
+        rc = cn_reader_next(reader, &page, &err);
+        if (rc != CN_OK || !page)
+            break;
+        rc = cn_analysis_add_page(an, page, &err);
+    }
+    cn_reader_free(reader);
+    if (rc == CN_OK)
+        rc = cn_analysis_finish(an, &err);
+    if (rc != CN_OK) {
+        cn_analysis_free(an);
+        return NULL;
+    }
+    return an;
+}
+
+static int write_json(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    (void)arg;
+    return cn_report_json_write(r, f, err);
+}
+
+static int write_xml(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    (void)arg;
+    return cn_report_xml_write(r, f, err);
+}
+
+static int write_answers(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    (void)arg;
+    return cn_report_answers_write(r, f, err);
+}
+
+static int write_csv(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
+{
+    (void)arg;
+    return cn_report_csv_write(r, f, err);
+}
+
+#define N_REPORTS 4
+
+typedef struct rendering {
+    char *text[N_REPORTS];
+    size_t len[N_REPORTS];
+} rendering;
+
+/* The four reports of r written by cn_report_jobs on `threads` threads. */
+static void render_all(const cn_analysis_result *r, size_t threads, rendering *out)
+{
+    static const cn_report_job_fn FNS[N_REPORTS] = {write_xml, write_json, write_answers,
+                                                    write_csv};
+    cn_report_job jobs[N_REPORTS];
+    for (size_t k = 0; k < N_REPORTS; k++) {
+        jobs[k] = (cn_report_job){.write = FNS[k]};
+        out->text[k] = NULL;
+        jobs[k].f = open_memstream(&out->text[k], &out->len[k]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(jobs[k].f);
+    }
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_report_jobs_run(r, jobs, N_REPORTS, threads, &err), CN_OK);
+    for (size_t k = 0; k < N_REPORTS; k++) {
+        CU_ASSERT_EQUAL(jobs[k].rc, CN_OK);
+        fclose(jobs[k].f);
+    }
+}
+
+static void rendering_free(rendering *x)
+{
+    for (size_t k = 0; k < N_REPORTS; k++)
+        free(x->text[k]);
+}
+
+static void test_reports_same_on_threads(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_rules *rules = load_rules(&cues);
+    cn_analysis *one = analyze_dev(rules, cues, 1), *three = analyze_dev(rules, cues, 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(one);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(three);
+    const cn_analysis_result *r1 = cn_analysis_result_get(one), *r3 = cn_analysis_result_get(three);
+    CU_ASSERT_TRUE(r1->n_questions > 10); /* enough for chunks on several workers */
+    rendering a, b, c;
+    render_all(r1, 1, &a);
+    render_all(r3, 3, &b);
+    render_all(r1, 8, &c); /* more threads than reports */
+    for (size_t k = 0; k < N_REPORTS; k++) {
+        CU_ASSERT_TRUE(a.len[k] > 100);
+        CU_ASSERT_EQUAL(a.len[k], b.len[k]);
+        CU_ASSERT_EQUAL(a.len[k], c.len[k]);
+        CU_ASSERT_TRUE(a.len[k] == b.len[k] && !memcmp(a.text[k], b.text[k], a.len[k]));
+        CU_ASSERT_TRUE(a.len[k] == c.len[k] && !memcmp(a.text[k], c.text[k], a.len[k]));
+    }
+    /* and the same as the writer called directly */
+    char *direct = NULL;
+    size_t direct_len = 0;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_report_json_render(r1, &direct, &direct_len, &err), CN_OK);
+    CU_ASSERT_TRUE(direct_len == a.len[1] && !memcmp(direct, a.text[1], direct_len));
+    free(direct);
+    rendering_free(&a);
+    rendering_free(&b);
+    rendering_free(&c);
+    cn_analysis_free(one);
+    cn_analysis_free(three);
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+}
+
+/* A fork loads its own pages: the result's loaded pages stay as they were. */
+static void test_fork_loads_apart(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_rules *rules = load_rules(&cues);
+    cn_analysis *an = analyze_dev(rules, cues, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(an);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_TRUE_FATAL(r->n_questions >= 2);
+    cn_error err;
+    cn_analysis_result *fork = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_result_fork(r, &fork, &err), CN_OK);
+    size_t a0 = r->questions[0].answers[0], a1 = r->questions[1].answers[0];
+    CU_ASSERT_EQUAL(cn_analysis_load_question(r, 0, &err), CN_OK);
+    const cn_answer *x = cn_analysis_answer_of(r, a0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT_EQUAL(cn_analysis_load_question(fork, 1, &err), CN_OK);
+    const cn_answer *y = cn_analysis_answer_of(fork, a1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+    CU_ASSERT_PTR_NOT_EQUAL(x, y);
+    /* the fork's load released nothing of r's: x is still its answer */
+    CU_ASSERT_PTR_EQUAL(cn_analysis_answer_of(r, a0), x);
+    CU_ASSERT_STRING_EQUAL(x->answer_id, r->answers[a0].answer_id);
+    CU_ASSERT_STRING_EQUAL(y->answer_id, r->answers[a1].answer_id);
+    /* a question not loaded in the fork: its pages do not come */
+    CU_ASSERT_PTR_NULL(cn_analysis_answer_of(fork, a0));
+    cn_analysis_result_fork_free(fork);
+    cn_analysis_release(r);
+    cn_analysis_free(an);
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+}
+
+/* A reader is refused until the spill is flushed. */
+static void test_spill_reader_needs_flush(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_rules *rules = load_rules(&cues);
+    cn_error err;
+    cn_spill *s = NULL, *reader = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_spill_new(NULL, rules, &s, &err), CN_OK);
+    const char *paths[] = {"tests/data/dev/pages/dev_001.txt"};
+    cn_reader *rd = NULL;
+    cn_page *page = NULL;
+    cn_annotator *ann = NULL;
+    cn_page_annotation *pa = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_reader_new(paths, 1, cues, &rd, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_reader_next(rd, &page, &err), CN_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(page);
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(rules, &ann, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_page(ann, page, &pa, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_spill_put(s, page, pa, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_spill_reader_new(s, &reader, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NULL(reader);
+    CU_ASSERT_EQUAL(cn_spill_flush(s, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_spill_reader_new(s, &reader, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_spill_count(reader), 1);
+    CU_ASSERT_EQUAL(cn_spill_put(reader, page, pa, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_spill_load(reader, 0, &err), CN_OK); /* read back through the reader */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cn_spill_page(reader, 0));
+    CU_ASSERT_STRING_EQUAL(cn_spill_page(reader, 0)->answers[0].text, page->answers[0].text);
+    CU_ASSERT_PTR_NULL(cn_spill_page(s, 0)); /* not loaded in the spill itself */
+    cn_spill_free(reader);
+    cn_spill_free(s);
+    cn_page_annotation_free(pa);
+    cn_annotator_free(ann);
+    cn_page_free(page);
+    cn_reader_free(rd);
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"each task runs once", test_each_task_once},
+        {"reports are the same on any number of threads", test_reports_same_on_threads},
+        {"a fork loads pages apart", test_fork_loads_apart},
+        {"a spill reader needs a flushed spill", test_spill_reader_needs_flush},
+        {NULL, NULL},
+    };
+    return tu_run_suite("parallel", tests);
+}

@@ -1,0 +1,200 @@
+/*
+ * test_xmlw: cn_xmlw writes what libxml2's xmlTextWriter writes (indent on,
+ * "  ", UTF-8): both are driven through the same random documents, with
+ * markup characters, whitespace, multi-byte UTF-8, empty elements, text,
+ * mixed content and deep nesting, and their bytes compared; and misuse fails.
+ */
+#include "testutil.h"
+
+#include "cn_xmlw.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define X(s) ((const xmlChar *)(s))
+
+static const char *const NAMES[] = {"a", "report", "b-c", "question", "x"};
+static const char *const PIECES[] = {"plain",
+                                     " ",
+                                     "&",
+                                     "<",
+                                     ">",
+                                     "\"",
+                                     "'",
+                                     "\t",
+                                     "\n",
+                                     "\r",
+                                     "\xc3\xa9",
+                                     "\xe2\x82\xac",
+                                     "\xf0\x9f\x98\x80",
+                                     "&amp;",
+                                     "]]>",
+                                     "0.25",
+                                     "a b"};
+
+static uint64_t next(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return *s >> 33;
+}
+
+static void random_text(uint64_t *s, char *buf, size_t cap)
+{
+    size_t used = 0, n = next(s) % 6;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *p = PIECES[next(s) % (sizeof PIECES / sizeof PIECES[0])];
+        if (used + strlen(p) + 1 > cap)
+            break;
+        memcpy(buf + used, p, strlen(p) + 1);
+        used += strlen(p);
+    }
+}
+
+typedef struct both {
+    xmlTextWriterPtr lx;
+    cn_xmlw *cw;
+    int lx_fail;
+} both;
+
+/* One random document written by both writers; its seed picks the steps. */
+static void random_document(uint64_t seed, char **lx_out, size_t *lx_len, char **cw_out,
+                            size_t *cw_len)
+{
+    xmlBufferPtr xb = xmlBufferCreate();
+    both b = {.lx = xmlNewTextWriterMemory(xb, 0)};
+    FILE *f = open_memstream(cw_out, cw_len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    b.cw = cn_xmlw_new(f);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b.cw);
+    xmlTextWriterSetIndent(b.lx, 1);
+    xmlTextWriterSetIndentString(b.lx, X("  "));
+    xmlTextWriterStartDocument(b.lx, "1.0", "UTF-8", NULL);
+    uint64_t s = seed;
+    int depth = 0;
+    bool tag_open = false;
+    char text[256];
+    xmlTextWriterStartElement(b.lx, X("report"));
+    cn_xmlw_start(b.cw, "report");
+    depth = 1;
+    tag_open = true;
+    for (int step = 0; step < 200; step++) {
+        unsigned op = (unsigned)(next(&s) % 10);
+        const char *name = NAMES[next(&s) % (sizeof NAMES / sizeof NAMES[0])];
+        if (op < 3 && depth < 12) {
+            xmlTextWriterStartElement(b.lx, X(name));
+            cn_xmlw_start(b.cw, name);
+            depth++;
+            tag_open = true;
+        } else if (op < 6 && tag_open) {
+            random_text(&s, text, sizeof text);
+            xmlTextWriterWriteAttribute(b.lx, X(name), X(text));
+            cn_xmlw_attr(b.cw, name, text);
+        } else if (op < 8) {
+            random_text(&s, text, sizeof text);
+            if (*text) {
+                xmlTextWriterWriteString(b.lx, X(text));
+                cn_xmlw_text(b.cw, text, strlen(text));
+                tag_open = false;
+            }
+        } else if (depth > 1) {
+            xmlTextWriterEndElement(b.lx);
+            cn_xmlw_end(b.cw);
+            depth--;
+            tag_open = false;
+        }
+    }
+    xmlTextWriterEndDocument(b.lx);
+    xmlFreeTextWriter(b.lx);
+    CU_ASSERT_TRUE(cn_xmlw_finish(b.cw));
+    fclose(f);
+    *lx_len = (size_t)xmlBufferLength(xb);
+    *lx_out = malloc(*lx_len + 1);
+    memcpy(*lx_out, xmlBufferContent(xb), *lx_len);
+    xmlBufferFree(xb);
+}
+
+static void test_same_bytes_as_libxml2(void)
+{
+    for (uint64_t seed = 1; seed <= 300; seed++) {
+        char *a = NULL, *c = NULL;
+        size_t alen = 0, clen = 0;
+        random_document(seed, &a, &alen, &c, &clen);
+        CU_ASSERT_TRUE(alen > 40);
+        CU_ASSERT_EQUAL(alen, clen);
+        if (alen != clen || memcmp(a, c, alen)) {
+            CU_FAIL("cn_xmlw differs from xmlTextWriter");
+            fprintf(stderr, "seed %llu:\n--- libxml2\n%.*s\n--- cn_xmlw\n%.*s\n",
+                    (unsigned long long)seed, (int)alen, a, (int)clen, c);
+            free(a);
+            free(c);
+            break;
+        }
+        free(a);
+        free(c);
+    }
+}
+
+static void test_misuse_fails(void)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    cn_xmlw *w = cn_xmlw_new(f);
+    cn_xmlw_start(w, "a");
+    cn_xmlw_text(w, "t", 1);
+    CU_ASSERT_FALSE(cn_xmlw_failed(w));
+    cn_xmlw_attr(w, "late", "v"); /* after text: refused */
+    CU_ASSERT_TRUE(cn_xmlw_failed(w));
+    CU_ASSERT_FALSE(cn_xmlw_finish(w));
+    fclose(f);
+    free(out);
+    out = NULL;
+    f = open_memstream(&out, &len);
+    w = cn_xmlw_new(f);
+    cn_xmlw_end(w); /* nothing open */
+    CU_ASSERT_TRUE(cn_xmlw_failed(w));
+    cn_xmlw_free(w);
+    fclose(f);
+    free(out);
+}
+
+/* A text longer than the writer's buffer comes out whole. */
+static void test_long_text(void)
+{
+    size_t n = 300000;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = (char)('a' + i % 26);
+    big[100] = '&';
+    big[n] = '\0';
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    cn_xmlw *w = cn_xmlw_new(f);
+    cn_xmlw_start(w, "t");
+    cn_xmlw_text(w, big, n);
+    CU_ASSERT_TRUE(cn_xmlw_finish(w));
+    fclose(f);
+    const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<t>";
+    CU_ASSERT_EQUAL(len, strlen(head) + n + 4 + strlen("</t>\n"));
+    CU_ASSERT_EQUAL(strncmp(out, head, strlen(head)), 0);
+    CU_ASSERT_EQUAL(memcmp(out + strlen(head) + 100, "&amp;", 5), 0);
+    CU_ASSERT_EQUAL(strcmp(out + len - 5, "</t>\n"), 0);
+    free(out);
+    free(big);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"the bytes of xmlTextWriter", test_same_bytes_as_libxml2},
+        {"misuse fails", test_misuse_fails},
+        {"a text longer than the buffer", test_long_text},
+        {NULL, NULL},
+    };
+    return tu_run_suite("xmlw", tests);
+}
