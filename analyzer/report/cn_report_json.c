@@ -871,15 +871,15 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
     return true;
 }
 
-/* A question's answer list (answers or related), each answer written
- * directly at depth 4, separated as emit_elements separates them. */
-static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
+/* Items of an array at depth 4, each written directly by fn (given items[i],
+ * or i when items is NULL) and separated as emit_elements separates them. */
+static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
+                       const size_t *items, size_t n)
 {
-    fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
         cn_jsonpretty_reset(&w, 4);
-        d_answer(c, &w, items[i]);
+        fn(c, &w, items ? items[i] : i);
         if (w.failed || c->oom || w.level != 0) {
             c->oom = true;
             break;
@@ -889,6 +889,14 @@ static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *it
         fwrite(w.s, 1, w.len, f);
     }
     cn_jsonpretty_clear(&w);
+}
+
+/* A question's answer list (answers or related), each answer written
+ * directly (emit_items). */
+static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
+{
+    fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
+    emit_items(c, f, d_answer, items, n);
     fputc(']', f);
 }
 
@@ -936,24 +944,13 @@ static void emit_questions(jctx *c, FILE *f)
 static void emit_claim(jctx *c, FILE *f, size_t ci)
 {
     cn_jsonpretty w = {0};
-    if (!emit_open_direct(c, f, &w, d_claim_open, ci)) { /* the votes follow */
-        cn_jsonpretty_clear(&w);
+    bool open = emit_open_direct(c, f, &w, d_claim_open, ci); /* the votes follow */
+    cn_jsonpretty_clear(&w);
+    if (!open)
         return;
-    }
     c->claim = ci;
     fputs(",\n\t\t\t\"votes\":\t[", f);
-    for (size_t i = 0; i < c->r->claims[ci].n_members && !c->oom; i++) {
-        cn_jsonpretty_reset(&w, 4);
-        d_vote(c, &w, i);
-        if (w.failed || w.level != 0) {
-            c->oom = true;
-            break;
-        }
-        if (i)
-            fputs(", ", f);
-        fwrite(w.s, 1, w.len, f);
-    }
-    cn_jsonpretty_clear(&w);
+    emit_items(c, f, d_vote, NULL, c->r->claims[ci].n_members);
     fputc(']', f);
     fputs("\n\t\t}", f);
 }
