@@ -102,7 +102,8 @@ struct cn_analysis {
     size_t n_keys, cap_keys;
     keybuf key;
     /* finishing */
-    cn_strmap *claim_ids; /* claim id -> index into result.claims */
+    cn_strmap *claim_ids;    /* claim id -> index into result.claims */
+    cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
     size_t cap_claims;
     size_t *first_page;  /* question -> its first page */
     size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
@@ -191,6 +192,10 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
+    if (cn_consensus_pool_new(&an->pool, NULL) != CN_OK) {
+        cn_analysis_free(an);
+        return NULL;
+    }
     an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
     an->run = calloc(an->cap_run, sizeof *an->run);
     an->flight = calloc(an->cap_run, sizeof *an->flight);
@@ -245,6 +250,7 @@ void cn_analysis_free(cn_analysis *an)
     if (!an)
         return;
     free_result(&an->result);
+    cn_consensus_pool_free(an->pool); /* after the tallies pointing into it */
     for (size_t i = 0; i < an->n_skipped; i++) {
         free(an->skipped[i].file);
         free(an->skipped[i].reason);
@@ -1354,6 +1360,7 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
     t.err = calloc(chunks + 1, sizeof *t.err);
     int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
     for (size_t w = 0; w < workers && rc == CN_OK; w++) {
+        t.memos[w].pool = an->pool;
         rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
         if (rc == CN_OK)
             rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
@@ -1591,7 +1598,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     if (a->role != CN_ROLE_COUNTED || a->override)
         return false;
     const cn_tally *t = &r->questions[a->question].tally;
-    if (t->consensus.level < CN_CONSENSUS_WEAK)
+    if (t->consensus->level < CN_CONSENSUS_WEAK)
         return false; /* no conclusion to protect: the report already says so */
     cn_stance s = cn_analysis_answer_stance(a);
     long counts[CN_STANCE_COUNT];
@@ -1609,7 +1616,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
         cn_consensus_level l = cn_consensus_level_of(&r->opts.consensus, counts, &m);
         counts[s]++;
         counts[TRY[k]]--;
-        if (l != t->consensus.level || m != t->consensus.majority) {
+        if (l != t->consensus->level || m != t->consensus->majority) {
             *alt = TRY[k];
             *level = l;
             *majority = m;
@@ -1652,7 +1659,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         const cn_verdict *d = &a->verdicts[0];
         if (a->role == CN_ROLE_COUNTED && !a->override && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
-            if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
+            if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
             if (d->conflicting)
                 a->review |= CN_REVIEW_CONFLICTING;
@@ -1813,7 +1820,7 @@ static int corpus_figures(cn_analysis *an, cn_error *err)
     if (!c.counts)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t u = 0; u < units; u++) {
-        size_t m = (size_t)r->questions[u].tally.consensus.stance_answers;
+        size_t m = (size_t)r->questions[u].tally.consensus->stance_answers;
         if (m > ag->max_values)
             ag->max_values = m;
         for (int k = 0; k < 3; k++)

@@ -746,10 +746,10 @@ static void d_tally_fields(jctx *c, cn_jsonpretty *w, const cn_tally *t)
     cn_jsonpretty_key(w, "proportions");
     cn_jsonpretty_open_object(w);
     for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
-        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus.props[k]);
-    d_proportion(w, "none", &t->consensus.props[CN_STANCE_NONE]);
+        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus->props[k]);
+    d_proportion(w, "none", &t->consensus->props[CN_STANCE_NONE]);
     cn_jsonpretty_close_object(w);
-    d_consensus(c, w, &t->consensus);
+    d_consensus(c, w, t->consensus);
     d_str(c, w, "summary", t->summary);
 }
 

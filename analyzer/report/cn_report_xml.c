@@ -220,8 +220,8 @@ static void tally_fields(xctx *c, const cn_tally *t)
 {
     text_elem(c, "summary", t->summary);
     stance_counts(c, t->counts);
-    proportions(c, t->consensus.props);
-    consensus(c, &t->consensus);
+    proportions(c, t->consensus->props);
+    consensus(c, t->consensus);
 }
 
 static void specialty_split(xctx *c, const cn_tally *t)
