@@ -185,11 +185,12 @@ typedef struct cn_analysis_question {
     size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
-    size_t *answers;           /* counted answers, in corpus order */
+    uint32_t *answers;         /* counted answers, in corpus order (answers are numbered in 32 bits:
+                                  4 bytes an answer here) */
     size_t n_answers;
-    size_t *duplicates;
+    uint32_t *duplicates;
     size_t n_duplicates;
-    size_t *related;
+    uint32_t *related;
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;

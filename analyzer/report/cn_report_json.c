@@ -418,7 +418,8 @@ typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
  * given), each printed as cJSON_Print prints it and indented by depth tabs,
  * separated as cJSON separates array elements: a list of tens of thousands
  * of answers never exists as one tree. */
-static void emit_elements(jctx *c, FILE *f, const size_t *items, size_t n, element_fn fn, int depth)
+static void emit_elements(jctx *c, FILE *f, const uint32_t *items, size_t n, element_fn fn,
+                          int depth)
 {
     for (size_t i = 0; i < n && !c->oom; i++) {
         cJSON *holder = cJSON_CreateArray();
@@ -447,7 +448,7 @@ static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn f
 
 /* One answer list of a question, as the list member cJSON_Print would give
  * at the question's depth. */
-static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n,
+static void emit_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n,
                       element_fn fn)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
@@ -874,7 +875,7 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
 /* Items of an array at depth 4, each written directly by fn (given items[i],
  * or i when items is NULL) and separated as emit_elements separates them. */
 static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
-                       const size_t *items, size_t n)
+                       const uint32_t *items, size_t n)
 {
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
@@ -893,7 +894,7 @@ static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, siz
 
 /* A question's answer list (answers or related), each answer written
  * directly (emit_items). */
-static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
+static void emit_answer_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
     emit_items(c, f, d_answer, items, n);
