@@ -638,7 +638,6 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->page = (uint32_t)p;
     a->in_page = (uint32_t)k;
     a->original = (uint32_t)i;
-    a->file = an->pages[p].file;
     size_t physician = 0;
     int rc = physician_index(an, &ans->physician, &physician, err);
     a->physician = (uint32_t)physician;
@@ -1222,6 +1221,12 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
     return lo < r->n_conflicts && r->conflicts[lo].answer == i ? r->conflicts[lo].scores : NULL;
 }
 
+/* Not kept in the answer record (8 bytes an answer): its page record has it. */
+const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return r->an->pages[a->page].file;
+}
+
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
 {
     return &r->physicians[r->answers[i].physician];
@@ -1282,7 +1287,8 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
     const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(a, verdict);
     v->specialty = r->physicians[a->physician].specialty;
-    v->file = a->file ? a->file : "";
+    const char *file = cn_analysis_file_of(r, a);
+    v->file = file ? file : "";
     v->certain = verdict == 0 && a->override != NULL;
 }
 

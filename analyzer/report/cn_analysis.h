@@ -146,7 +146,7 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 72 bytes (at a million answers and more, every byte here is a
+ * record of 64 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. */
@@ -166,7 +166,6 @@ typedef struct cn_analysis_answer {
     uint32_t physician;          /* index into the result's physicians */
     uint32_t question;           /* index into the result's questions */
     uint32_t original;           /* duplicates: the counted answer; otherwise itself */
-    const char *file;            /* its page's base name, NULL when the page has none */
     const cn_verdict *verdicts;  /* [0]: the question's primary claim; then others */
     const cn_override *override; /* the editor's stance on the primary claim, or NULL */
 } cn_analysis_answer;
@@ -380,6 +379,9 @@ const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
 
 /* The primary decision's scores of a conflicting answer; NULL for another. */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
+
+/* The base name of answer a's file (its page's), NULL when the page has none. */
+const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* The physician of answer i as its page names it. */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);

@@ -534,7 +534,7 @@ static void review_row(page *p, size_t i)
         cn_html_text(o, ph->specialty);
         cn_html_raw(o, " · ");
     }
-    cn_html_text(o, a->file);
+    cn_html_text(o, cn_analysis_file_of(p->r, a));
     fprintf(o->f, " #%ld", (long)a->index);
     if (a->role != CN_ROLE_COUNTED)
         fprintf(o->f, " (%s)", cn_answer_role_name(a->role));

@@ -399,7 +399,7 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         cn_html_raw(o, "</ul></details>");
     }
     cn_html_raw(o, "<div class=\"answer-foot\">");
-    cn_html_text(o, a->file);
+    cn_html_text(o, cn_analysis_file_of(c->r, a));
     fprintf(o->f, " #%ld · id <code>", (long)ans->index);
     cn_html_text(o, ans->answer_id);
     cn_html_raw(o, "</code></div></article>\n");
@@ -520,11 +520,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
-        cn_html_text(o, a->file);
+        cn_html_text(o, cn_analysis_file_of(c->r, a));
         fprintf(o->f, " #%ld</td><td><a", (long)a->index);
         cn_html_attr2(o, "href", "#a-", orig->answer_id);
         cn_html_raw(o, ">");
-        cn_html_text(o, orig->file);
+        cn_html_text(o, cn_analysis_file_of(c->r, orig));
         fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);
         cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");

@@ -277,7 +277,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         break;
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
-                 r->answers[a->original].file, (size_t)r->answers[a->original].index,
+                 cn_analysis_file_of(r, &r->answers[a->original]),
+                 (size_t)r->answers[a->original].index,
                  cn_analysis_metadata_note(r, answer) ? cn_analysis_metadata_note(r, answer) : "");
         break;
     case CN_REVIEW_EXCERPT:

@@ -160,10 +160,10 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     if (!o)
         return;
     str(c, o, "answer_id", a->answer_id);
-    str(c, o, "file", a->file);
+    str(c, o, "file", cn_analysis_file_of(c->r, a));
     integer(c, o, "index", (long)a->index);
     str(c, o, "duplicate_of", orig->answer_id);
-    str(c, o, "original_file", orig->file);
+    str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
     integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
@@ -291,7 +291,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     integer(c, o, "rank", (long)(i + 1));
     str(c, o, "answer_id", ans->answer_id);
     str(c, o, "question_id", r->questions[ans->question].id);
-    str(c, o, "file", ans->file);
+    str(c, o, "file", cn_analysis_file_of(c->r, ans));
     integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(ans->role));
     str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
@@ -595,7 +595,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     }
     cn_jsonpretty_open_object(w);
     d_str(c, w, "answer_id", ans->answer_id);
-    d_str(c, w, "file", a->file);
+    d_str(c, w, "file", cn_analysis_file_of(c->r, a));
     d_integer(w, "index", (long)ans->index);
     d_str(c, w, "role", cn_answer_role_name(a->role));
     d_physician(c, w, &ans->physician);
