@@ -48,7 +48,7 @@
  * in reading order, the same annotators' state as one pass over all pages),
  * then written with their annotations to an unlinked temporary file
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
- * answer (cn_analysis_answer: ids, interned physician and file, flags, and
+ * answer (cn_analysis_answer: ids, interned physician, flags, and
  * per verdict its claim, stance and confidence) and per question its title;
  * the figures and the cross-question parts of the reports need no more. A
  * report loads a question's pages back while it writes that question
