@@ -39,6 +39,7 @@
 
 #include "cn_consensus.h"
 #include "cn_consensus_memo.h"
+#include "cn_consensus_pool.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
 
@@ -762,10 +763,50 @@ static void test_consensus_memo_same(void)
     cn_consensus_memo_free(memo);
 }
 
+/* The pool keeps one copy per distinct result: equal figures (NaNs
+ * included) share an entry whatever the padding of the copy put in, and a
+ * result that differs in one field (a relabeling figure) gets its own. */
+static void test_consensus_pool(void)
+{
+    cn_error err;
+    cn_consensus_pool *pool = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new(&pool, &err), CN_OK);
+    const cn_consensus_result *first[40] = {0};
+    for (int round = 0; round < 2; round++)
+        for (long i = 0; i < 40; i++) {
+            long c[CN_STANCE_COUNT] = {i % 3, i, 40 - i, i / 2};
+            cn_consensus_result r;
+            memset(&r, round ? 0xA5 : 0, sizeof r); /* other padding bytes */
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(NULL, c, &r, &err), CN_OK);
+            const cn_consensus_result *got = NULL;
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &got, &err), CN_OK);
+            CU_ASSERT_EQUAL(got->answers, r.answers);
+            CU_ASSERT_EQUAL(got->level, r.level);
+            CU_ASSERT_EQUAL(memcmp(&got->contested, &r.contested, sizeof r.contested), 0);
+            if (round == 0)
+                first[i] = got;
+            else
+                CU_ASSERT_PTR_EQUAL(got, first[i]);
+        }
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 40);
+    long c[CN_STANCE_COUNT] = {0, 3, 1, 0};
+    cn_consensus_result r;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(NULL, c, &r, &err), CN_OK);
+    const cn_consensus_result *a = NULL, *b = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &a, &err), CN_OK);
+    r.relabel_holds = 0.5;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &b, &err), CN_OK);
+    CU_ASSERT_PTR_NOT_EQUAL(a, b);
+    CU_ASSERT_EQUAL(b->relabel_holds, 0.5);
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 42);
+    cn_consensus_pool_free(pool);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"consensus memo: the same figures", test_consensus_memo_same},
+        {"consensus pool: one copy of each distinct result (issue 14)", test_consensus_pool},
         {"Tastle & Wierman published anchors", test_tastle_wierman_published_anchors},
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
         {"normalized entropy", test_entropy_reference},

@@ -102,7 +102,8 @@ struct cn_analysis {
     size_t n_keys, cap_keys;
     keybuf key;
     /* finishing */
-    cn_strmap *claim_ids; /* claim id -> index into result.claims */
+    cn_strmap *claim_ids;    /* claim id -> index into result.claims */
+    cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
     size_t cap_claims;
     size_t *first_page;  /* question -> its first page */
     size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
@@ -191,6 +192,10 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
+    if (cn_consensus_pool_new(&an->pool, NULL) != CN_OK) {
+        cn_analysis_free(an);
+        return NULL;
+    }
     an->cap_run = 2 * CN_BATCH_PAGES_PER_JOB * (an->opts.jobs ? an->opts.jobs : 1);
     an->run = calloc(an->cap_run, sizeof *an->run);
     an->flight = calloc(an->cap_run, sizeof *an->flight);
@@ -245,6 +250,7 @@ void cn_analysis_free(cn_analysis *an)
     if (!an)
         return;
     free_result(&an->result);
+    cn_consensus_pool_free(an->pool); /* after the tallies pointing into it */
     for (size_t i = 0; i < an->n_skipped; i++) {
         free(an->skipped[i].file);
         free(an->skipped[i].reason);
@@ -632,7 +638,6 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->page = (uint32_t)p;
     a->in_page = (uint32_t)k;
     a->original = (uint32_t)i;
-    a->file = an->pages[p].file;
     size_t physician = 0;
     int rc = physician_index(an, &ans->physician, &physician, err);
     a->physician = (uint32_t)physician;
@@ -1216,6 +1221,12 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
     return lo < r->n_conflicts && r->conflicts[lo].answer == i ? r->conflicts[lo].scores : NULL;
 }
 
+/* Not kept in the answer record (8 bytes an answer): its page record has it. */
+const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return r->an->pages[a->page].file;
+}
+
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
 {
     return &r->physicians[r->answers[i].physician];
@@ -1276,7 +1287,8 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
     const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(a, verdict);
     v->specialty = r->physicians[a->physician].specialty;
-    v->file = a->file ? a->file : "";
+    const char *file = cn_analysis_file_of(r, a);
+    v->file = file ? file : "";
     v->certain = verdict == 0 && a->override != NULL;
 }
 
@@ -1354,6 +1366,7 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
     t.err = calloc(chunks + 1, sizeof *t.err);
     int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
     for (size_t w = 0; w < workers && rc == CN_OK; w++) {
+        t.memos[w].pool = an->pool;
         rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
         if (rc == CN_OK)
             rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
@@ -1591,7 +1604,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     if (a->role != CN_ROLE_COUNTED || a->override)
         return false;
     const cn_tally *t = &r->questions[a->question].tally;
-    if (t->consensus.level < CN_CONSENSUS_WEAK)
+    if (t->consensus->level < CN_CONSENSUS_WEAK)
         return false; /* no conclusion to protect: the report already says so */
     cn_stance s = cn_analysis_answer_stance(a);
     long counts[CN_STANCE_COUNT];
@@ -1609,7 +1622,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
         cn_consensus_level l = cn_consensus_level_of(&r->opts.consensus, counts, &m);
         counts[s]++;
         counts[TRY[k]]--;
-        if (l != t->consensus.level || m != t->consensus.majority) {
+        if (l != t->consensus->level || m != t->consensus->majority) {
             *alt = TRY[k];
             *level = l;
             *majority = m;
@@ -1652,7 +1665,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         const cn_verdict *d = &a->verdicts[0];
         if (a->role == CN_ROLE_COUNTED && !a->override && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
-            if (a->dissent && q->tally.consensus.level == CN_CONSENSUS_STRONG)
+            if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
             if (d->conflicting)
                 a->review |= CN_REVIEW_CONFLICTING;
@@ -1694,47 +1707,85 @@ static int flag_answers(cn_analysis *an, cn_error *err)
 
 /* ---- corpus figures ---- */
 
-/* The coder a counted answer stands for: its physician by name, else itself. */
-static char *coder_key(const cn_analysis_result *r, size_t index)
+/* Distinct coders among the counted answers: a physician by name
+ * (normalized), else the answer itself. Each named physician record is
+ * looked at once and the distinct names are kept as positions in an index
+ * (cn_idindex, 4 bytes a slot) whose names are normalized again when
+ * compared, instead of a copied key for every counted answer (~70 bytes
+ * each, 2.5 million of them at 1 GB). */
+typedef struct coder_names {
+    const cn_physician *physicians;
+    char *probe_buf; /* a compared name, normalized */
+    size_t cap;
+} coder_names;
+
+/* physicians[i]'s name normalized into c->probe_buf; NULL on OOM. */
+static const char *normalized_name(coder_names *c, uint32_t i)
 {
-    const char *name = r->physicians[r->answers[index].physician].name;
-    char *key;
-    if (name && *name) {
-        char *norm = cn_text_normalize(name, strlen(name), NULL, NULL);
-        if (!norm)
+    const char *name = c->physicians[i].name;
+    size_t len = strlen(name);
+    if (len + 1 > c->cap) {
+        char *b = realloc(c->probe_buf, len + 1);
+        if (!b)
             return NULL;
-        key = malloc(strlen(norm) + 6);
-        if (key)
-            sprintf(key, "name:%s", norm);
-        free(norm);
-        return key;
+        c->probe_buf = b;
+        c->cap = len + 1;
     }
-    key = malloc(64);
-    if (key)
-        snprintf(key, 64, "answer:%zu", index);
-    return key;
+    cn_text_normalize_into(name, len, c->probe_buf);
+    return c->probe_buf;
+}
+
+static uint64_t coder_hash_of(const void *ctx, uint32_t i)
+{
+    const char *n = normalized_name((coder_names *)ctx, i);
+    return n ? cn_hash_bytes(n, strlen(n)) : 0;
+}
+
+static bool coder_same(const void *ctx, uint32_t i, const void *probe)
+{
+    const char *n = normalized_name((coder_names *)ctx, i);
+    return n && strcmp(n, probe) == 0;
+}
+
+/* Whether named physician p's normalized name is new to names; adds it. */
+static int count_name(cn_idindex *names, coder_names *c, uint32_t p, bool *is_new)
+{
+    const char *name = c->physicians[p].name;
+    char *norm = cn_text_normalize(name, strlen(name), NULL, NULL);
+    if (!norm)
+        return CN_ERR_NOMEM;
+    uint64_t h = cn_hash_bytes(norm, strlen(norm));
+    *is_new = cn_idindex_find_hashed(names, h, coder_same, c, norm) < 0;
+    int rc = *is_new && cn_idindex_add_hashed(names, h, p, coder_hash_of, c) ? CN_ERR_NOMEM : CN_OK;
+    free(norm);
+    return rc;
 }
 
 static int count_physicians(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    cn_strmap *seen = cn_strmap_new();
-    if (!seen)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t i = 0; i < r->n_answers; i++) {
-        if (r->answers[i].role != CN_ROLE_COUNTED)
+    coder_names c = {.physicians = r->physicians};
+    cn_idindex *names = cn_idindex_new();
+    bool *seen = calloc(r->n_physicians + 1, sizeof *seen); /* named records looked at */
+    int rc = names && seen ? CN_OK : CN_ERR_NOMEM;
+    size_t coders = 0;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        const char *name = r->physicians[a->physician].name;
+        if (a->role != CN_ROLE_COUNTED || (name && *name && seen[a->physician]))
             continue;
-        char *key = coder_key(r, i);
-        int bad = !key || cn_strmap_put(seen, key, 1);
-        free(key);
-        if (bad) {
-            cn_strmap_free(seen);
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        bool is_new = true; /* an answer without a name is a coder of its own */
+        if (name && *name) {
+            seen[a->physician] = true;
+            rc = count_name(names, &c, a->physician, &is_new);
         }
+        coders += is_new;
     }
-    r->agreement.physicians = cn_strmap_count(seen);
-    cn_strmap_free(seen);
-    return CN_OK;
+    r->agreement.physicians = coders;
+    cn_idindex_free(names);
+    free(seen);
+    free(c.probe_buf);
+    return rc == CN_OK ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
 }
 
 /* Corpus agreement from each question's stance counts: alpha and Fleiss'
@@ -1813,7 +1864,7 @@ static int corpus_figures(cn_analysis *an, cn_error *err)
     if (!c.counts)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t u = 0; u < units; u++) {
-        size_t m = (size_t)r->questions[u].tally.consensus.stance_answers;
+        size_t m = (size_t)r->questions[u].tally.consensus->stance_answers;
         if (m > ag->max_values)
             ag->max_values = m;
         for (int k = 0; k < 3; k++)

@@ -48,7 +48,7 @@
  * in reading order, the same annotators' state as one pass over all pages),
  * then written with their annotations to an unlinked temporary file
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
- * answer (cn_analysis_answer: ids, interned physician and file, flags, and
+ * answer (cn_analysis_answer: ids, interned physician, flags, and
  * per verdict its claim, stance and confidence) and per question its title;
  * the figures and the cross-question parts of the reports need no more. A
  * report loads a question's pages back while it writes that question
@@ -146,7 +146,7 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 72 bytes (at a million answers and more, every byte here is a
+ * record of 64 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. */
@@ -166,7 +166,6 @@ typedef struct cn_analysis_answer {
     uint32_t physician;          /* index into the result's physicians */
     uint32_t question;           /* index into the result's questions */
     uint32_t original;           /* duplicates: the counted answer; otherwise itself */
-    const char *file;            /* its page's base name, NULL when the page has none */
     const cn_verdict *verdicts;  /* [0]: the question's primary claim; then others */
     const cn_override *override; /* the editor's stance on the primary claim, or NULL */
 } cn_analysis_answer;
@@ -185,11 +184,12 @@ typedef struct cn_analysis_question {
     size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
-    size_t *answers;           /* counted answers, in corpus order */
+    uint32_t *answers;         /* counted answers, in corpus order (answers are numbered in 32 bits:
+                                  4 bytes an answer here) */
     size_t n_answers;
-    size_t *duplicates;
+    uint32_t *duplicates;
     size_t n_duplicates;
-    size_t *related;
+    uint32_t *related;
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;
@@ -379,6 +379,9 @@ const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
 
 /* The primary decision's scores of a conflicting answer; NULL for another. */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
+
+/* The base name of answer a's file (its page's), NULL when the page has none. */
+const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* The physician of answer i as its page names it. */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);

@@ -78,9 +78,9 @@ static qkey question_key(const cn_analysis_result *r, size_t qi)
     const cn_analysis_question *q = &r->questions[qi];
     bool present, unused;
     qkey k = {.qi = qi, .id = q->id, .answers = (double)q->n_answers};
-    k.contested = attr_number(q->tally.consensus.contested, &present);
+    k.contested = attr_number(q->tally.consensus->contested, &present);
     k.has_contested = present ? 1 : 0;
-    k.entropy = attr_number(q->tally.consensus.entropy, &unused);
+    k.entropy = attr_number(q->tally.consensus->entropy, &unused);
     return k;
 }
 
@@ -388,7 +388,7 @@ static void overview_lead(page *p)
     size_t levels[5] = {0};
     static const char *const LEVELS[5] = {"strong", "moderate", "weak", "none", "insufficient"};
     for (size_t qi = 0; qi < r->n_questions; qi++) {
-        const char *l = cn_consensus_level_name(r->questions[qi].tally.consensus.level);
+        const char *l = cn_consensus_level_name(r->questions[qi].tally.consensus->level);
         for (size_t k = 0; k < 5; k++)
             levels[k] += !strcmp(l, LEVELS[k]);
     }
@@ -447,7 +447,7 @@ static void overview_row(page *p, size_t qi, size_t rank)
 {
     cn_html_out *o = p->o;
     const cn_analysis_question *q = &p->r->questions[qi];
-    const cn_consensus_result *k = &q->tally.consensus;
+    const cn_consensus_result *k = q->tally.consensus;
     const char *level = cn_consensus_level_name(k->level);
     cn_html_raw(o, "<tr");
     cn_html_attr(o, "data-q", q->id);
@@ -534,7 +534,7 @@ static void review_row(page *p, size_t i)
         cn_html_text(o, ph->specialty);
         cn_html_raw(o, " · ");
     }
-    cn_html_text(o, a->file);
+    cn_html_text(o, cn_analysis_file_of(p->r, a));
     fprintf(o->f, " #%ld", (long)a->index);
     if (a->role != CN_ROLE_COUNTED)
         fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
@@ -648,7 +648,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
     cn_html_raw(o, "<ul class=\"plain\">");
     for (size_t i = 0; i < n; i++) {
         const cn_analysis_question *q = &p->r->questions[keys[i].qi];
-        const cn_consensus_result *k = &q->tally.consensus;
+        const cn_consensus_result *k = q->tally.consensus;
         const char *level = cn_consensus_level_name(k->level);
         cn_html_raw(o, "<li");
         cn_html_attr(o, "data-q", q->id);
@@ -692,7 +692,7 @@ static void claim_group(page *p, const group *g, size_t position)
     const cn_analysis_claim *cl = &p->r->claims[p->r->questions[g->first].claim];
     size_t maj[CN_STANCE_COUNT] = {0};
     for (size_t i = 0; i < g->n; i++)
-        maj[p->r->questions[g->members[i]].tally.consensus.majority]++;
+        maj[p->r->questions[g->members[i]].tally.consensus->majority]++;
     cn_html_raw(o, position <= 3 ? "<details class=\"claim-group\" open=\"open\"><summary><strong>"
                                  : "<details class=\"claim-group\"><summary><strong>");
     cn_html_text(o, cl->statement);

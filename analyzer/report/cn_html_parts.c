@@ -179,7 +179,8 @@ void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t
     cn_html_attr_add(o, id);
     cn_html_attr_add(o, "-");
     /* translate($file, ' #%?', '____'): ASCII only, so bytewise is exact */
-    char *file = strdup(a->file ? a->file : "");
+    const char *base = cn_analysis_file_of(r, a);
+    char *file = strdup(base ? base : "");
     if (!file) {
         o->fail = true;
         return;

@@ -399,7 +399,7 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         cn_html_raw(o, "</ul></details>");
     }
     cn_html_raw(o, "<div class=\"answer-foot\">");
-    cn_html_text(o, a->file);
+    cn_html_text(o, cn_analysis_file_of(c->r, a));
     fprintf(o->f, " #%ld · id <code>", (long)ans->index);
     cn_html_text(o, ans->answer_id);
     cn_html_raw(o, "</code></div></article>\n");
@@ -520,11 +520,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
-        cn_html_text(o, a->file);
+        cn_html_text(o, cn_analysis_file_of(c->r, a));
         fprintf(o->f, " #%ld</td><td><a", (long)a->index);
         cn_html_attr2(o, "href", "#a-", orig->answer_id);
         cn_html_raw(o, ">");
-        cn_html_text(o, orig->file);
+        cn_html_text(o, cn_analysis_file_of(c->r, orig));
         fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);
         cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");
@@ -547,7 +547,7 @@ static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_ques
 static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t rank)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
-    const cn_consensus_result *k = &q->tally.consensus;
+    const cn_consensus_result *k = q->tally.consensus;
     cn_html_raw(o, "<details class=\"question\"");
     cn_html_attr2(o, "id", "q-", q->id);
     cn_html_attr(o, "data-level", cn_consensus_level_name(k->level));
@@ -585,7 +585,7 @@ static void majority_line(cn_html_out *o, const cn_consensus_result *k, const ch
 static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
-    const cn_consensus_result *k = &q->tally.consensus;
+    const cn_consensus_result *k = q->tally.consensus;
     const char *level = cn_consensus_level_name(k->level);
     size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
     cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
@@ -678,7 +678,7 @@ static void figures(cn_html_out *o, const cn_consensus_result *k)
 
 static void verdict(cn_html_out *o, const cn_analysis_question *q)
 {
-    const cn_consensus_result *k = &q->tally.consensus;
+    const cn_consensus_result *k = q->tally.consensus;
     const char *level = cn_consensus_level_name(k->level);
     fprintf(o->f,
             "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "

@@ -234,15 +234,15 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
     case CN_REVIEW_DISSENT:
         snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
                  cn_stance_name(cn_analysis_answer_stance(a)),
-                 cn_stance_name(q->tally.consensus.majority),
-                 q->tally.consensus.props[q->tally.consensus.majority].count,
-                 q->tally.consensus.stance_answers);
+                 cn_stance_name(q->tally.consensus->majority),
+                 q->tally.consensus->props[q->tally.consensus->majority].count,
+                 q->tally.consensus->stance_answers);
         break;
     case CN_REVIEW_PIVOTAL: {
         cn_stance alt = CN_STANCE_NONE, major = CN_STANCE_NONE;
         cn_consensus_level level = CN_CONSENSUS_NONE;
         cn_analysis_pivot(r, answer, &alt, &level, &major);
-        const cn_consensus_result *c = &q->tally.consensus;
+        const cn_consensus_result *c = q->tally.consensus;
         if (major != c->majority)
             snprintf(buf, size,
                      "if this answer is really %s, the question's majority changes from %s to %s",
@@ -277,7 +277,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         break;
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
-                 r->answers[a->original].file, (size_t)r->answers[a->original].index,
+                 cn_analysis_file_of(r, &r->answers[a->original]),
+                 (size_t)r->answers[a->original].index,
                  cn_analysis_metadata_note(r, answer) ? cn_analysis_metadata_note(r, answer) : "");
         break;
     case CN_REVIEW_EXCERPT:

@@ -160,10 +160,10 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     if (!o)
         return;
     str(c, o, "answer_id", a->answer_id);
-    str(c, o, "file", a->file);
+    str(c, o, "file", cn_analysis_file_of(c->r, a));
     integer(c, o, "index", (long)a->index);
     str(c, o, "duplicate_of", orig->answer_id);
-    str(c, o, "original_file", orig->file);
+    str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
     integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
@@ -291,7 +291,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     integer(c, o, "rank", (long)(i + 1));
     str(c, o, "answer_id", ans->answer_id);
     str(c, o, "question_id", r->questions[ans->question].id);
-    str(c, o, "file", ans->file);
+    str(c, o, "file", cn_analysis_file_of(c->r, ans));
     integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(ans->role));
     str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
@@ -418,7 +418,8 @@ typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
  * given), each printed as cJSON_Print prints it and indented by depth tabs,
  * separated as cJSON separates array elements: a list of tens of thousands
  * of answers never exists as one tree. */
-static void emit_elements(jctx *c, FILE *f, const size_t *items, size_t n, element_fn fn, int depth)
+static void emit_elements(jctx *c, FILE *f, const uint32_t *items, size_t n, element_fn fn,
+                          int depth)
 {
     for (size_t i = 0; i < n && !c->oom; i++) {
         cJSON *holder = cJSON_CreateArray();
@@ -447,7 +448,7 @@ static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn f
 
 /* One answer list of a question, as the list member cJSON_Print would give
  * at the question's depth. */
-static void emit_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n,
+static void emit_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n,
                       element_fn fn)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
@@ -594,7 +595,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     }
     cn_jsonpretty_open_object(w);
     d_str(c, w, "answer_id", ans->answer_id);
-    d_str(c, w, "file", a->file);
+    d_str(c, w, "file", cn_analysis_file_of(c->r, a));
     d_integer(w, "index", (long)ans->index);
     d_str(c, w, "role", cn_answer_role_name(a->role));
     d_physician(c, w, &ans->physician);
@@ -746,10 +747,10 @@ static void d_tally_fields(jctx *c, cn_jsonpretty *w, const cn_tally *t)
     cn_jsonpretty_key(w, "proportions");
     cn_jsonpretty_open_object(w);
     for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
-        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus.props[k]);
-    d_proportion(w, "none", &t->consensus.props[CN_STANCE_NONE]);
+        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus->props[k]);
+    d_proportion(w, "none", &t->consensus->props[CN_STANCE_NONE]);
     cn_jsonpretty_close_object(w);
-    d_consensus(c, w, &t->consensus);
+    d_consensus(c, w, t->consensus);
     d_str(c, w, "summary", t->summary);
 }
 
@@ -874,7 +875,7 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
 /* Items of an array at depth 4, each written directly by fn (given items[i],
  * or i when items is NULL) and separated as emit_elements separates them. */
 static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
-                       const size_t *items, size_t n)
+                       const uint32_t *items, size_t n)
 {
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
@@ -893,7 +894,7 @@ static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, siz
 
 /* A question's answer list (answers or related), each answer written
  * directly (emit_items). */
-static void emit_answer_list(jctx *c, FILE *f, const char *key, const size_t *items, size_t n)
+static void emit_answer_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
     emit_items(c, f, d_answer, items, n);

@@ -220,8 +220,8 @@ static void tally_fields(xctx *c, const cn_tally *t)
 {
     text_elem(c, "summary", t->summary);
     stance_counts(c, t->counts);
-    proportions(c, t->consensus.props);
-    consensus(c, &t->consensus);
+    proportions(c, t->consensus->props);
+    consensus(c, t->consensus);
 }
 
 static void specialty_split(xctx *c, const cn_tally *t)
@@ -348,7 +348,7 @@ static void answer(xctx *c, size_t idx)
     }
     start(c, "answer");
     attr(c, "answer-id", ans->answer_id);
-    attr(c, "file", a->file);
+    attr(c, "file", cn_analysis_file_of(c->r, a));
     attr_int(c, "index", (long)ans->index);
     attr(c, "role", cn_answer_role_name(a->role));
     attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
@@ -393,10 +393,10 @@ static void duplicate(xctx *c, size_t idx)
     const cn_analysis_answer *orig = &c->r->answers[a->original];
     start(c, "duplicate");
     attr(c, "answer-id", a->answer_id);
-    attr(c, "file", a->file);
+    attr(c, "file", cn_analysis_file_of(c->r, a));
     attr_int(c, "index", (long)a->index);
     attr(c, "duplicate-of", orig->answer_id);
-    attr(c, "original-file", orig->file);
+    attr(c, "original-file", cn_analysis_file_of(c->r, orig));
     attr_int(c, "original-index", (long)orig->index);
     attr(c, "metadata-differs", cn_analysis_metadata_note(c->r, idx));
     end(c);
@@ -609,7 +609,7 @@ static void review_queue(xctx *c)
         attr_int(c, "rank", (long)(i + 1));
         attr(c, "answer-id", a->answer_id);
         attr(c, "question-id", r->questions[a->question].id);
-        attr(c, "file", a->file);
+        attr(c, "file", cn_analysis_file_of(c->r, a));
         attr_int(c, "index", (long)a->index);
         attr(c, "role", cn_answer_role_name(a->role));
         attr(c, "physician", cn_analysis_physician(r, it->answer)->name);

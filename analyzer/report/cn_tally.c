@@ -13,6 +13,7 @@ void cn_tally_clear(cn_tally *t)
 {
     if (!t)
         return;
+    free(t->own);
     free(t->summary);
     free(t->dissent);
     free(t->specialties);
@@ -94,8 +95,8 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
     t->dissent = calloc(n ? n : 1, sizeof *t->dissent);
     if (!t->dissent)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    cn_stance maj = t->consensus.majority;
-    if (maj != CN_STANCE_NONE && !t->consensus.tie)
+    cn_stance maj = t->consensus->majority;
+    if (maj != CN_STANCE_NONE && !t->consensus->tie)
         for (size_t i = 0; i < n; i++)
             if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
                 t->dissent[t->n_dissent++] = i;
@@ -130,6 +131,20 @@ static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts
     return rc;
 }
 
+/* t's figures: the pool's copy of k, or t's own without a pool. */
+static int keep_consensus(const cn_consensus_result *k, cn_consensus_pool *pool, cn_tally *t,
+                          cn_error *err)
+{
+    if (pool)
+        return cn_consensus_pool_put(pool, k, &t->consensus, err);
+    t->own = malloc(sizeof *t->own);
+    if (!t->own)
+        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    *t->own = *k;
+    t->consensus = t->own;
+    return CN_OK;
+}
+
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err)
 {
@@ -145,12 +160,14 @@ int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consens
             return cn_error_set(err, CN_ERR_USAGE, "tally: vote %zu has no valid stance", i + 1);
         out->counts[votes[i].stance]++;
     }
-    int rc = cn_consensus_compute_memo(memo ? memo->consensus : NULL, opts, out->counts,
-                                       &out->consensus, err);
+    cn_consensus_result k;
+    int rc = cn_consensus_compute_memo(memo ? memo->consensus : NULL, opts, out->counts, &k, err);
     if (rc == CN_OK && opts && opts->confusion && opts->relabel_draws > 0 && n > 0)
-        rc = relabel(votes, n, opts, memo ? memo->relabel : NULL, &out->consensus, err);
+        rc = relabel(votes, n, opts, memo ? memo->relabel : NULL, &k, err);
     if (rc == CN_OK)
-        rc = cn_summary_sentence(&out->consensus, opts, &out->summary, err);
+        rc = keep_consensus(&k, memo ? memo->pool : NULL, out, err);
+    if (rc == CN_OK)
+        rc = cn_summary_sentence(out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)
         rc = collect_dissent(votes, n, out, err);
     if (rc == CN_OK)
@@ -166,7 +183,7 @@ int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phr
                       const char *about, cn_error *err)
 {
     char *sentence = NULL;
-    int rc = cn_summary_sentence_phrased(&t->consensus, opts, phrasing, about, &sentence, err);
+    int rc = cn_summary_sentence_phrased(t->consensus, opts, phrasing, about, &sentence, err);
     if (rc != CN_OK)
         return rc;
     free(t->summary);

@@ -13,6 +13,7 @@
 
 #include "cn_consensus.h"
 #include "cn_consensus_memo.h"
+#include "cn_consensus_pool.h"
 #include "cn_relabel_memo.h"
 #include "cn_error.h"
 #include "cn_stance.h"
@@ -38,7 +39,10 @@ typedef struct cn_specialty_count {
 
 typedef struct cn_tally {
     long counts[CN_STANCE_COUNT]; /* indexed by cn_stance */
-    cn_consensus_result consensus;
+    /* The figures: *own, or an entry of the memo's pool (shared with other
+     * tallies with the same figures; only read). */
+    const cn_consensus_result *consensus;
+    cn_consensus_result *own; /* NULL when the figures are the pool's */
     char *summary;
     size_t *dissent; /* votes that take a stance other than the majority (only
                         when there is one), in vote order */
@@ -55,12 +59,14 @@ typedef struct cn_tally {
 int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                      cn_tally *out, cn_error *err);
 
-/* What many tallies in a row can remember (either may be NULL): the
- * relabelings and the consensus figures, both by their counts. One per
- * thread. */
+/* What many tallies in a row can remember (any may be NULL): the
+ * relabelings and the consensus figures, both by their counts (one memo
+ * per thread), and the pool that keeps one copy of each distinct result
+ * (may be shared by threads; it must outlive the tallies). */
 typedef struct cn_tally_memo {
     cn_relabel_memo *relabel;
     cn_consensus_memo *consensus;
+    cn_consensus_pool *pool;
 } cn_tally_memo;
 
 /* cn_tally_compute through memo (NULL: none): the same bytes, less work. */
