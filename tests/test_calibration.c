@@ -82,34 +82,16 @@ static void test_temperature_one_is_identity(void)
 
 /* ---- the setting in the rule loader ---- */
 
-typedef struct diags {
-    char text[4096];
-    int count;
-} diags;
-
-static void collect(void *ctx, const char *message)
-{
-    diags *d = ctx;
-    d->count++;
-    strncat(d->text, message, sizeof d->text - strlen(d->text) - 2);
-    strcat(d->text, "\n");
-}
+typedef tu_diags diags;
 
 /* Load a one-file rule folder holding body; *t gets the temperature read. */
 static int load_body(const char *body, diags *d, double *t)
 {
-    char *dir = tu_mkdtemp();
-    char *path = tu_write_file(dir, "calib.rules", body, strlen(body));
-    memset(d, 0, sizeof *d);
     cn_rules *rules = NULL;
-    cn_error err;
-    int rc = cn_rules_load(dir, &rules, collect, d, &err);
+    int rc = tu_load_rules_text("calib.rules", body, d, &rules);
     if (rules && t)
         *t = cn_rules_setting(rules, "confidence_temperature");
     cn_rules_free(rules);
-    free(path);
-    tu_rm_rf(dir);
-    free(dir);
     return rc;
 }
 

@@ -10,33 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct diags {
-    char text[8192];
-    int count;
-} diags;
-
-static void collect(void *ctx, const char *message)
-{
-    diags *d = ctx;
-    d->count++;
-    strncat(d->text, message, sizeof d->text - strlen(d->text) - 2);
-    strcat(d->text, "\n");
-}
+typedef tu_diags diags;
 
 /* Load a one-file rule folder holding `body`; returns the load result. */
 static int load_body(const char *body, diags *d)
 {
-    char *dir = tu_mkdtemp();
-    char *path = tu_write_file(dir, "test.rules", body, strlen(body));
-    memset(d, 0, sizeof *d);
-    cn_rules *rules = NULL;
-    cn_error err;
-    int rc = cn_rules_load(dir, &rules, collect, d, &err);
-    cn_rules_free(rules);
-    free(path);
-    tu_rm_rf(dir);
-    free(dir);
-    return rc;
+    return tu_load_rules_text("test.rules", body, d, NULL);
 }
 
 static void test_valid_minimal(void)
@@ -184,13 +163,9 @@ static void test_shared_pattern_warnings(void)
         "cue no-harm stance=reassuring weight=1 only=harm : no\n"
         "cue twice stance=cautionary weight=1 : careful | be careful | careful\n"
         "cue gappy stance=cautionary weight=1 : risk ** of ** some ** harm | risk ** of ** harm\n";
-    char *dir = tu_mkdtemp();
-    char *path = tu_write_file(dir, "test.rules", BODY, strlen(BODY));
     cn_rules *rules = NULL;
-    cn_error err;
     diags d;
-    memset(&d, 0, sizeof d);
-    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, collect, &d, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("test.rules", BODY, &d, &rules), CN_OK);
     CU_ASSERT_EQUAL(d.count, 0); /* warnings are not problems */
     CU_ASSERT_EQUAL(cn_rules_warning_count(rules), 3);
     const char *w0 = cn_rules_warning(rules, 0), *w1 = cn_rules_warning(rules, 1);
@@ -207,9 +182,6 @@ static void test_shared_pattern_warnings(void)
                                       "harm' has 3 '**' gaps"));
     CU_ASSERT_PTR_NULL(cn_rules_warning(rules, 3));
     cn_rules_free(rules);
-    free(path);
-    tu_rm_rf(dir);
-    free(dir);
 }
 
 /* The fingerprint covers every rule file, the reader's .txt files included,

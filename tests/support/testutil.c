@@ -147,3 +147,29 @@ size_t tu_count_entries(const char *dir)
         closedir(d);
     return n;
 }
+
+static void collect_diag(void *ctx, const char *message)
+{
+    tu_diags *d = ctx;
+    d->count++;
+    strncat(d->text, message, sizeof d->text - strlen(d->text) - 2);
+    strcat(d->text, "\n");
+}
+
+int tu_load_rules_text(const char *name, const char *body, tu_diags *d, cn_rules **out)
+{
+    char *dir = tu_mkdtemp();
+    char *path = tu_write_file(dir, name, body, strlen(body));
+    memset(d, 0, sizeof *d);
+    cn_rules *rules = NULL;
+    cn_error err;
+    int rc = cn_rules_load(dir, &rules, collect_diag, d, &err);
+    if (out)
+        *out = rules;
+    else
+        cn_rules_free(rules);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+    return rc;
+}

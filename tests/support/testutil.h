@@ -6,6 +6,8 @@
 #ifndef CN_TESTUTIL_H
 #define CN_TESTUTIL_H
 
+#include "cn_rules.h"
+
 #include <CUnit/Basic.h>
 #include <stddef.h>
 
@@ -31,6 +33,17 @@ void tu_rm_rf(const char *path);
 
 /* Entries of dir other than ".", ".." and the output lock (.consensus.lock). */
 size_t tu_count_entries(const char *dir);
+
+/* A rule loader's messages, one a line, and how many there were. */
+typedef struct tu_diags {
+    char text[8192];
+    int count;
+} tu_diags;
+
+/* Load a rule folder holding one file, name, with body; d (cleared first)
+ * gets the loader's messages. When out is not NULL it gets the loaded rules
+ * (the caller frees them), else they are freed. Returns cn_rules_load's code. */
+int tu_load_rules_text(const char *name, const char *body, tu_diags *d, cn_rules **out);
 
 /* Run `$CN_CONSENSUS_BIN args` through /bin/sh (args is shell text), capturing
  * stdout and stderr into malloc'd strings (either may be NULL to discard).
