@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include "cn_grow.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,9 +45,10 @@ typedef struct claim_key {
 
 /* A duplicate's metadata note (few answers have one). */
 typedef struct note {
-    size_t answer;
+    size_t answer; /* first: find_by_answer reads it */
     char *text;
 } note;
+_Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
 /* A growing byte string (map keys made of several fields). */
 typedef struct keybuf {
@@ -1208,17 +1210,28 @@ void cn_analysis_result_fork_free(cn_analysis_result *fork)
     free(f);
 }
 
-const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
+_Static_assert(offsetof(cn_conflict_scores, answer) == 0, "find_by_answer reads the answer first");
+/* The entry for answer i in an array of n entries of `stride` bytes kept in
+ * answer order, each starting with its answer's index (size_t), or NULL. */
+static const void *find_by_answer(const void *base, size_t n, size_t stride, size_t i)
 {
-    size_t lo = 0, hi = r->n_conflicts;
+    const char *a = base;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (r->conflicts[mid].answer < i)
+        if (*(const size_t *)(const void *)(a + mid * stride) < i)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < r->n_conflicts && r->conflicts[lo].answer == i ? r->conflicts[lo].scores : NULL;
+    return lo < n && *(const size_t *)(const void *)(a + lo * stride) == i ? a + lo * stride : NULL;
+}
+
+const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
+{
+    const cn_conflict_scores *c =
+        find_by_answer(r->conflicts, r->n_conflicts, sizeof *r->conflicts, i);
+    return c ? c->scores : NULL;
 }
 
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
@@ -1586,15 +1599,8 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
 const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i)
 {
     const cn_analysis *an = r->an;
-    size_t lo = 0, hi = an->n_notes; /* kept in answer order */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->notes[mid].answer < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < an->n_notes && an->notes[lo].answer == i ? an->notes[lo].text : NULL;
+    const note *n = find_by_answer(an->notes, an->n_notes, sizeof *an->notes, i);
+    return n ? n->text : NULL;
 }
 
 bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
