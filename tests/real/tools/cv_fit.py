@@ -25,27 +25,42 @@ import realset  # noqa: E402
 from score import kappa, macro_f1, LABELS  # noqa: E402
 
 
+CONFUSION_ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
+
+
+def write_confusion_rules(path, counts, provenance):
+    """Write counts[true][predicted] as `confusion` rule lines (the file
+    cn_relabel reads), atomically; provenance: the comment lines after
+    "Written by", saying whose labels these are."""
+    n = sum(sum(r.values()) for r in counts.values())
+    order = CONFUSION_ORDER
+    tmp = path + ".tmp"
+    with open(tmp, "w") as out:
+        out.write("# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
+                  "# line per true stance with the counts of each predicted one; the reports\n"
+                  "# redraw the classifier's errors from it (cn_relabel). Written by\n")
+        out.write("".join(f"# {line}\n" for line in provenance(n)))
+        for g in order:
+            cells = " ".join(f"{p}={counts[g][p]}" for p in order[1:] + order[:1])
+            out.write(f"confusion {g:<16} {cells}\n")
+    os.replace(tmp, path)
+    return n
+
+
 def write_confusion(path, pairs, l2, folds, split):
     """The held-out predictions' confusion matrix as `confusion` rule lines
     (answers the reader missed left out: the reports redraw labels, not
     segmentation)."""
-    order = ["none", "reassuring", "cautionary", "contraindicated"]
+    order = CONFUSION_ORDER
     counts = {g: {p: 0 for p in order} for g in order}
     for g, p in pairs:
         if p in order:
             counts[g][p] += 1
-    n = sum(sum(r.values()) for r in counts.values())
-    with open(path, "w") as out:
-        out.write("# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
-                  "# line per true stance with the counts of each predicted one; the reports\n"
-                  "# redraw the classifier's errors from it (cn_relabel). Written by\n"
-                  f"# tests/real/tools/cv_fit.py --confusion-out: the {n} answers of the real\n"
-                  f"# {split} pages the reader found, each predicted by a decision fitted\n"
-                  f"# without its page ({folds}-fold cross-validation by page, L2 {l2:g}); the\n"
-                  "# validation pages are not used.\n")
-        for g in order:
-            cells = " ".join(f"{p}={counts[g][p]}" for p in order[1:] + order[:1])
-            out.write(f"confusion {g:<16} {cells}\n")
+    write_confusion_rules(path, counts, lambda n: [
+        f"tests/real/tools/cv_fit.py --confusion-out: the {n} answers of the real",
+        f"{split} pages the reader found, each predicted by a decision fitted",
+        f"without its page ({folds}-fold cross-validation by page, L2 {l2:g}); the",
+        "validation pages are not used."])
 
 
 def main():

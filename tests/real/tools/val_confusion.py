@@ -21,7 +21,8 @@ import os
 import subprocess
 import sys
 
-ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cv_fit import CONFUSION_ORDER as ORDER, write_confusion_rules  # noqa: E402
 
 
 def split_confusion(score, consensus, rules, pages, split):
@@ -48,19 +49,10 @@ def main():
                 if p in ORDER:
                     counts[g][p] += n
         names.append(split)
-    n = sum(sum(r.values()) for r in counts.values())
-    tmp = args.out + ".tmp"
-    with open(tmp, "w") as out:
-        out.write("# confusion.rules: how the classifier labelled hand-labelled answers, one\n"
-                  "# line per true stance with the counts of each predicted one; the reports\n"
-                  "# redraw the classifier's errors from it (cn_relabel). Written by\n"
-                  f"# tests/real/tools/val_confusion.py: the {n} answers of the real\n"
-                  f"# {', '.join(names)} pages the reader found, labelled by the frozen\n"
-                  "# classifier, which was not tuned on them (error rates on new pages).\n")
-        for g in ORDER:
-            cells = " ".join(f"{p}={counts[g][p]}" for p in ORDER[1:] + ORDER[:1])
-            out.write(f"confusion {g:<16} {cells}\n")
-    os.replace(tmp, args.out)
+    n = write_confusion_rules(args.out, counts, lambda n: [
+        f"tests/real/tools/val_confusion.py: the {n} answers of the real",
+        f"{', '.join(names)} pages the reader found, labelled by the frozen",
+        "classifier, which was not tuned on them (error rates on new pages)."])
     print(f"{n} answers from {', '.join(names)} -> {args.out}")
 
 
