@@ -64,7 +64,13 @@ def split_of(pid, collection=1):
     tuning pages of that day, saved by the reader's helper session itself, are
     `dev4` in manifest.tsv (split by who collected, fixed before collection).
     A second labelled part of the fifth collection, fixed before its labels
-    (saved by 09:31, first byte 0x50-0x8f), is `val6` in manifest.tsv."""
+    (saved by 09:31, first byte 0x50-0x8f), is `val6` in manifest.tsv. Sixth
+    collection (2026-12-05, a fourth session; pages in none of the five, by
+    queries none of them used): every page the collectors save is `val8`, the
+    fresh validation set of that session's freeze (every earlier validation set
+    had been scored at a freeze by then and is tuning data from here on)."""
+    if collection == 6:
+        return "val8"
     if collection == 5:
         return "val5"
     if collection == 4:
