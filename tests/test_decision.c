@@ -214,10 +214,13 @@ static const char PAGES[] =
     "can last up to two weeks.\"}]}\n"
     /* "Too close" in space is no postponing, "something can go wrong" is a
      * possible harm; "cutting it too close" before an event still postpones;
-     * our words. */
+     * our words. (Until 2026-12-05 the harm went on "for a few weeks": a
+     * duration after an effect, which on the real pages the weights are now
+     * fitted on mostly marks it as temporary, rule 11; this fixture is about
+     * "too close", so it no longer carries one.) */
     "{\"url\":\"v1\",\"question\":\"Can Botox for my jaw change my smile?\",\"answers\":"
     "[{\"text\":\"Injected too close to the mouth, the product can spread and something can "
-    "go wrong with your smile for a few weeks.\"}]}\n"
+    "go wrong with your smile.\"}]}\n"
     "{\"url\":\"v2\",\"question\":\"Can I get lip filler two days before my "
     "wedding?\",\"answers\":[{\"text\":\"Two days before the wedding is cutting it too "
     "close; bruises can last a week.\"}]}\n"

@@ -2,6 +2,7 @@
 """Cross-validate `consensus rules fit` on the dev part of the real-page set.
 
 usage: cv_fit.py PAGES_DIR [--dev2 PAGES2_DIR] [--dev3 PAGES3_DIR] [--l2 X ...] [--folds 5] [--extra GOLD:PAGES ...]
+       cv_fit.py --root ROOT --splits SPLIT... [--l2 X ...] ...   (pages in ROOT/SPLIT/ID.txt)
 
 Pages of the dev split are dealt into folds by their id; for each fold the
 decision weights are fitted on the other folds' labelled answers (plus any
@@ -10,7 +11,10 @@ pooled strict macro-F1, accuracy and kappa of the held-out predictions for
 each L2 value. With --dev2, the second collection's dev2 pages join the
 folds (and figures are printed per split too); --dev3 likewise adds the fourth
 collection's dev3 pages. The validation splits (val, val2, val3, val4, val5) are
-never read. A dev script.
+never read. With --root and --splits, the named splits' pages (in
+ROOT/SPLIT/ID.txt, as tools/check_collection.py wants them) are the folds
+instead; since 2026-12-05's fifth session that is every split but the fresh
+validation set, as tools/fit_decision.sh fits. A dev script.
 """
 import argparse
 import json
@@ -60,14 +64,16 @@ def write_confusion(path, pairs, l2, folds, split):
         f"tests/real/tools/cv_fit.py --confusion-out: the {n} answers of the real",
         f"{split} pages the reader found, each predicted by a decision fitted",
         f"without its page ({folds}-fold cross-validation by page, L2 {l2:g}); the",
-        "validation pages are not used."])
+        "fresh validation pages are not used."])
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
     ap = argparse.ArgumentParser()
-    ap.add_argument("pages")
+    ap.add_argument("pages", nargs="?")
+    ap.add_argument("--root", help="folder of re-collected pages by split (ROOT/SPLIT/ID.txt)")
+    ap.add_argument("--splits", nargs="+", help="with --root: the splits dealt into folds")
     ap.add_argument("--dev2", help="folder of the second collection's pages: dev2 joins the folds")
     ap.add_argument("--dev3", help="folder of the fourth collection's dev3 pages: they join the folds")
     ap.add_argument("--l2", type=float, nargs="+", default=[0.01])
@@ -84,9 +90,10 @@ def main():
                          "of their own (fit_decision.sh uses 0.7: the written sets hold more than "
                          "twice the real pages' share of them)")
     ap.add_argument("--confusion-split", default=None,
-                    help="write the confusion of this split's held-out predictions only (e.g. "
-                         "dev2: the pages whose cue families were not chosen from their own "
-                         "errors before, so their out-of-fold errors are closer to unseen pages")
+                    help="write the confusion of these splits' held-out predictions only "
+                         "(comma-separated, e.g. val,val2: pages whose cue families were not "
+                         "chosen from their own errors, so their out-of-fold errors are closer "
+                         "to unseen pages)")
     ap.add_argument("--confusion-out",
                     help="write the held-out confusion (found answers; the last --l2) as "
                          "rules/confusion.rules lines")
@@ -96,8 +103,16 @@ def main():
                          "tools/cv_compare.py)")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
-    folder = {"dev": args.pages, "dev2": args.dev2, "dev3": args.dev3}
-    splits = tuple(sp for sp in ("dev", "dev2", "dev3") if folder[sp])
+    if args.root:
+        if not args.splits:
+            ap.error("--root needs --splits")
+        folder = {sp: os.path.join(args.root, sp) for sp in args.splits}
+        splits = tuple(args.splits)
+    else:
+        if not args.pages:
+            ap.error("give PAGES_DIR, or --root and --splits")
+        folder = {"dev": args.pages, "dev2": args.dev2, "dev3": args.dev3}
+        splits = tuple(sp for sp in ("dev", "dev2", "dev3") if folder[sp])
     dev = [l for l in labels if l["split"] in splits]
     dir_of = {l["file"]: folder[l["split"]] for l in dev}
     files = sorted({l["file"] for l in dev})
@@ -167,9 +182,10 @@ def main():
                     for p in preds:
                         fh.write(json.dumps(p) + "\n")
             if args.confusion_out:
-                sp = args.confusion_split
-                write_confusion(args.confusion_out, by_split[sp] if sp else pairs, l2, args.folds,
-                                sp or " + ".join(splits))
+                chosen = args.confusion_split.split(",") if args.confusion_split else splits
+                write_confusion(args.confusion_out,
+                                [gp for sp in chosen for gp in by_split[sp]], l2, args.folds,
+                                " + ".join(chosen))
             print(f"l2 {l2:g}: held-out strict macro-F1 {f1:.3f}, accuracy {acc:.3f}, "
                   f"kappa {k:.3f}  (" + ", ".join(f"{x} {per[x]['f1']:.2f}" for x in LABELS) + ")")
             if len(splits) > 1:
