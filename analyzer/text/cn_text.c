@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Length of a well-formed sequence starting at s, or 0 when malformed. */
 static size_t utf8_sequence(const unsigned char *s, size_t len, uint32_t *cp)
@@ -378,6 +381,48 @@ static const unsigned char DEDUP_ASCII[128] = {
 /* The normalized text without what is not a letter or digit, in one pass:
  * ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII as
  * normalization leaves it (its bytes are all kept). */
+#ifdef __SSE2__
+/* Sixteen ASCII bytes of s at a time, while there are: each letter or digit
+ * (lower-cased) goes to out[w], the rest are dropped, as DEDUP_ASCII says
+ * byte by byte. A block of only letters and digits is stored whole; else its
+ * kept bytes are picked by their mask. Returns where it stopped (the byte
+ * loop after it has the rest); *w moves on. */
+static size_t dedup_ascii16(const char *s, size_t len, size_t i, char *out, size_t *w)
+{
+    const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
+                  A0 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1),
+                  d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1),
+                  case_bit = _mm_set1_epi8(0x20);
+    size_t o = *w;
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(x))
+            break; /* a non-ASCII byte: the byte loop decodes it */
+        /* ASCII bytes compare as signed bytes, 0..127 */
+        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, A0), _mm_cmplt_epi8(x, Z1));
+        __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z1));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1));
+        __m128i keep = _mm_or_si128(_mm_or_si128(upper, lower), digit);
+        __m128i folded = _mm_or_si128(x, _mm_and_si128(upper, case_bit));
+        unsigned mask = (unsigned)_mm_movemask_epi8(keep);
+        if (mask == 0xFFFFu) {
+            _mm_storeu_si128((__m128i *)(void *)(out + o), folded);
+            o += 16;
+        } else {
+            unsigned char b[16];
+            _mm_storeu_si128((__m128i *)(void *)b, folded);
+            while (mask) {
+                out[o++] = (char)b[__builtin_ctz(mask)];
+                mask &= mask - 1;
+            }
+        }
+        i += 16;
+    }
+    *w = o;
+    return i;
+}
+#endif
+
 char *cn_text_dedup_key(const char *s, size_t len)
 {
     char *out = malloc(len + 1);
@@ -385,6 +430,13 @@ char *cn_text_dedup_key(const char *s, size_t len)
         return NULL;
     size_t w = 0, i = 0;
     while (i < len) {
+#ifdef __SSE2__
+        if (i + 16 <= len) {
+            i = dedup_ascii16(s, len, i, out, &w);
+            if (i == len)
+                break;
+        }
+#endif
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             /* Without branches: every byte is written, and kept (w moves on)
