@@ -681,6 +681,11 @@ static int step(const cn_matcher *m, scan_state *s, thread t, const token_keys *
 {
     const thread *th = &t;
     const mnode *nd = &m->nodes[th->node];
+    /* A node where patterns only end (no edge, no "*", no gap, not a gap)
+     * takes no token: its thread, kept in the list for push_next's count and
+     * duplicate check, goes no further. Most matches end at such a node. */
+    if (nd->n_edges == 0 && nd->any_child < 0 && !nd->is_gap)
+        return 0;
     int child;
     if (k->word >= 0 && (child = edge_child(m, th->node, EDGE_WORD, k->word)) >= 0 &&
         arrive(m, s, child, th->start, i, 0))
