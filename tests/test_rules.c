@@ -164,6 +164,15 @@ static void test_setting_ids(void)
                         cn_rules_setting(rules, names[id]));
     }
     CU_ASSERT_PTR_NULL(cn_rules_setting_name(CN_SETTING_ID_COUNT));
+    /* kind names with their lengths, and each rule's id length */
+    for (int k = 0; k <= CN_RULE_KIND_COUNT; k++) {
+        size_t len = 0;
+        const char *name = cn_rule_kind_name_n((cn_rule_kind)k, &len);
+        CU_ASSERT_STRING_EQUAL(name, cn_rule_kind_name((cn_rule_kind)k));
+        CU_ASSERT_EQUAL(len, strlen(name));
+    }
+    for (size_t i = 0; i < cn_rules_count(rules); i++)
+        CU_ASSERT_EQUAL(cn_rules_at(rules, i)->id_len, strlen(cn_rules_at(rules, i)->id));
     cn_rules_free(rules);
     /* a value set in a rule file, not the default */
     diags d;

@@ -442,19 +442,24 @@ static double round4(double x)
 
 /* A string member, left out when the value is NULL (as cJSON's
  * AddStringToObject leaves it out). */
-static void add_string(cn_jsonbuf *b, const char *key, const char *value)
+static void add_string_n(cn_jsonbuf *b, const char *key, size_t key_len, const char *value)
 {
     if (!value)
         return;
-    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
+    cn_jsonbuf_key_plain(b, key, key_len); /* our own keys: no escapes */
     cn_jsonbuf_string(b, value);
 }
 
-static void add_number(cn_jsonbuf *b, const char *key, double value)
+static void add_number_n(cn_jsonbuf *b, const char *key, size_t key_len, double value)
 {
-    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
+    cn_jsonbuf_key_plain(b, key, key_len); /* our own keys: no escapes */
     cn_jsonbuf_number(b, value);
 }
+
+/* Keys are literals: their lengths known when compiled, not by strlen. */
+/* ("" literal: anything but a string literal does not compile) */
+#define add_string(b, literal, value) add_string_n((b), "" literal, sizeof(literal) - 1, (value))
+#define add_number(b, literal, value) add_number_n((b), "" literal, sizeof(literal) - 1, (value))
 
 /* The names of the effects on a cue, in the order they are listed. */
 static const struct {
@@ -497,8 +502,8 @@ static char *put_str(char *o, const char *s)
  * and most of its writing time went to the per-value calls. */
 static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, size_t src_len)
 {
-    const char *id = e->rule->id, *kind = cn_rule_kind_name(e->rule->kind);
-    size_t id_len = strlen(id), kind_len = strlen(kind);
+    size_t id_len = e->rule->id_len, kind_len;
+    const char *id = e->rule->id, *kind = cn_rule_kind_name_n(e->rule->kind, &kind_len);
     bool has_match = src && e->end <= src_len;
     size_t match_len = has_match ? e->end - e->start : 0;
     char *o =
@@ -567,8 +572,10 @@ cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *tex
 static void scores_json(cn_jsonbuf *b, const cn_decision *d)
 {
     cn_jsonbuf_open_object(b);
-    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
-        add_number(b, cn_stance_name((cn_stance)k), round4(d->scores[k]));
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++) {
+        const char *name = cn_stance_name((cn_stance)k);
+        add_number_n(b, name, strlen(name), round4(d->scores[k]));
+    }
     cn_jsonbuf_close_object(b);
 }
 

@@ -76,6 +76,17 @@ const char *cn_rule_kind_name(cn_rule_kind kind)
     return (unsigned)kind < CN_RULE_KIND_COUNT ? KIND_NAMES[kind] : "?";
 }
 
+const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len)
+{
+    static const unsigned char LENS[CN_RULE_KIND_COUNT] = {5, 3, 8, 6, 10, 5, 11, 8, 10, 12, 11, 8};
+    if ((unsigned)kind >= CN_RULE_KIND_COUNT) {
+        *len = 1;
+        return "?";
+    }
+    *len = LENS[kind];
+    return KIND_NAMES[kind];
+}
+
 struct cn_rules {
     cn_rule *rules;
     size_t n, cap;
@@ -965,6 +976,7 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
     size_t index = rs->n - 1;
     rule->kind = (cn_rule_kind)kind;
     rule->id = strdup(r->id);
+    rule->id_len = rule->id ? strlen(rule->id) : 0;
     rule->file = strdup(r->file);
     rule->line = r->line;
     cn_strmap_put(rs->ids[kind], r->id, (int)index);

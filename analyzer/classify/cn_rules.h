@@ -41,6 +41,8 @@ typedef enum cn_rule_kind {
 
 /* "claim", "cue", ... */
 const char *cn_rule_kind_name(cn_rule_kind kind);
+/* The same, its length at *len. */
+const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len);
 
 typedef enum cn_contrast_dir {
     CN_CONTRAST_FORWARD = 0, /* "X but Y": Y counts more */
@@ -51,7 +53,8 @@ typedef enum cn_contrast_dir {
 typedef struct cn_rule {
     cn_rule_kind kind;
     char *id;
-    char *file; /* base name of its rule file */
+    size_t id_len; /* strlen(id): written with every evidence of the rule */
+    char *file;    /* base name of its rule file */
     unsigned line;
     /* cue */
     cn_stance stance;
