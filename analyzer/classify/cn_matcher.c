@@ -94,6 +94,10 @@ struct cn_matcher {
     pnode *pnodes; /* pnodes[0] is the root (the empty prefix) */
     size_t n_pnodes, cap_pnodes;
     int proot[256]; /* the root's children by byte, -1 when none */
+    /* One bit per pair of first bytes some prefix element starts with: most
+     * words start with a pair none does, and leave the trie there without
+     * walking it (a prefix of one byte is found at the root's child). */
+    uint64_t pair_bits[65536 / 64];
     /* The root's children by kind and id (-1 when none): every token starts a
      * thread at the root, so these are the most frequent lookups. */
     int *root_child[4];
@@ -340,6 +344,11 @@ static int ptrie_add(cn_matcher *m, const char *p, int id)
 {
     if (m->n_pnodes == 0 && new_pnode(m, 0) != 0)
         return -1;
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] && u[1]) {
+        unsigned pair = (unsigned)u[0] << 8 | u[1];
+        m->pair_bits[pair >> 6] |= 1ull << (pair & 63);
+    }
     int node = 0;
     for (const unsigned char *b = (const unsigned char *)p; *b; b++) {
         int c = pchild(m, node, *b);
@@ -665,9 +674,18 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     }
     /* Every prefix element the word starts with, shortest first. */
     k->n_prefixes = 0;
-    int node = 0;
-    for (const unsigned char *b = (const unsigned char *)t->word;
-         m->n_pnodes && *b && k->n_prefixes < 32; b++) {
+    const unsigned char *w = (const unsigned char *)t->word;
+    if (!m->n_pnodes || !w[0])
+        return;
+    int node = m->proot[w[0]];
+    if (node < 0)
+        return;
+    if (m->pnodes[node].prefix >= 0)
+        k->prefixes[k->n_prefixes++] = m->pnodes[node].prefix;
+    unsigned pair = (unsigned)w[0] << 8 | w[1];
+    if (!w[1] || !((m->pair_bits[pair >> 6] >> (pair & 63)) & 1))
+        return; /* no prefix element goes on past the first byte this way */
+    for (const unsigned char *b = w + 1; *b && k->n_prefixes < 32; b++) {
         node = pchild(m, node, *b);
         if (node < 0)
             break;
