@@ -92,13 +92,14 @@ static size_t reference_normalize(const char *s, size_t len, char *out, size_t *
     return w;
 }
 
-/* Spaces, tabs and newlines at every place in and across 8-byte pieces. */
+/* Spaces, tabs and newlines at every place in and across 8- and 16-byte
+ * pieces, with and without the offset map. */
 static void test_normalize_runs_match_byte_rules(void)
 {
     static const char ALPHABET[] = "aB `\t\n.-xYz09'";
     uint64_t rng = 0x2545F4914F6CDD1Dull;
-    char s[48], want[48];
-    size_t want_map[48];
+    char s[80], want[80], plain[81];
+    size_t want_map[80];
     for (int round_ = 0; round_ < 20000; round_++) {
         size_t len = 0;
         rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
@@ -115,6 +116,8 @@ static void test_normalize_runs_match_byte_rules(void)
         CU_ASSERT_EQUAL(n, n_want);
         CU_ASSERT_STRING_EQUAL(got, want);
         CU_ASSERT(memcmp(map, want_map, (n_want + 1) * sizeof *map) == 0);
+        CU_ASSERT_EQUAL(cn_text_normalize_into(s, len, plain), n_want);
+        CU_ASSERT_STRING_EQUAL(plain, want);
         free(got);
         free(map);
     }

@@ -219,6 +219,28 @@ static uint64_t lower_block(uint64_t x)
     return x | ((ge41 & ~gt5a) >> 2);
 }
 
+#ifdef __SSE2__
+/* plain_block's test on 16 bytes at once (ASCII bytes compare as signed
+ * bytes): each plain or a single space, the last one not a space. Returns
+ * the block lower-cased in *lower when it passes. */
+static bool plain_block16(const char *s, __m128i *lower)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
+    __m128i tick = _mm_cmpeq_epi8(x, _mm_set1_epi8('`'));
+    unsigned ok = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(tick, printable));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    /* a high byte fails printable (signed, it is negative) */
+    if (ok != 0xFFFFu || (sp & (sp >> 1)) || (sp & 0x8000u))
+        return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    *lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    return true;
+}
+#endif
+
 /* True when s[i] is an ASCII space the run keeps: one, between plain bytes. */
 static bool run_space(const char *s, size_t len, size_t i)
 {
@@ -233,6 +255,14 @@ static size_t plain_run(norm_out *o, const char *s, size_t len, size_t i)
     char *buf = o->buf;
     size_t w = o->len;
     for (;;) {
+#ifdef __SSE2__
+        __m128i y;
+        while (i + 16 <= len && plain_block16(s + i, &y)) {
+            _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
+            w += 16;
+            i += 16;
+        }
+#endif
         uint64_t x;
         while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
             x = lower_block(x);
@@ -257,6 +287,16 @@ static size_t plain_run_map(norm_out *o, const char *s, size_t len, size_t i)
     char *buf = o->buf;
     size_t *map = o->map, w = o->len;
     for (;;) {
+#ifdef __SSE2__
+        __m128i y;
+        while (i + 16 <= len && plain_block16(s + i, &y)) {
+            _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
+            for (size_t k = 0; k < 16; k++)
+                map[w + k] = i + k;
+            w += 16;
+            i += 16;
+        }
+#endif
         uint64_t x;
         while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
             x = lower_block(x);
