@@ -468,9 +468,14 @@ static char *put_lit(char *o, const char *s, size_t n)
 }
 #define PUT_LIT(o, literal) put_lit((o), (literal), sizeof(literal) - 1)
 
-static char *put_str(char *o, const char *s)
+/* One of our own names (a kind, a stance: plain words) quoted, without the
+ * escape scan a text needs. */
+static char *put_name(char *o, const char *s, size_t n)
 {
-    return cn_json_quote_into(o, s, strlen(s));
+    *o++ = '"';
+    o = put_lit(o, s, n);
+    *o++ = '"';
+    return o;
 }
 
 /* Room for the parts of an evidence object but its rule id and match. */
@@ -493,7 +498,7 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     o = PUT_LIT(o, "{\"rule\":");
     o = cn_json_quote_into(o, id, id_len);
     o = PUT_LIT(o, ",\"kind\":");
-    o = cn_json_quote_into(o, kind, kind_len);
+    o = put_name(o, kind, kind_len);
     o = e->in_title ? PUT_LIT(o, ",\"field\":\"title\",\"start\":")
                     : PUT_LIT(o, ",\"field\":\"text\",\"start\":");
     o = cn_json_size_into(o, e->start);
@@ -505,7 +510,8 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     }
     if (e->rule->kind == CN_RULE_CUE) {
         o = PUT_LIT(o, ",\"stance\":");
-        o = put_str(o, cn_stance_name(e->stance));
+        const char *stance = cn_stance_name(e->stance);
+        o = put_name(o, stance, strlen(stance));
         o = PUT_LIT(o, ",\"weight\":");
         o += cn_json_number_format(round4(e->weight), o);
         o = PUT_LIT(o, ",\"effects\":[");
@@ -516,9 +522,7 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
             if (!first)
                 *o++ = ',';
             first = false;
-            *o++ = '"';
-            o = put_lit(o, EFFECTS[i].name, EFFECTS[i].len);
-            *o++ = '"';
+            o = put_name(o, EFFECTS[i].name, EFFECTS[i].len);
         }
         *o++ = ']';
     }
