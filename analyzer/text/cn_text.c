@@ -418,15 +418,12 @@ static const unsigned char DEDUP_ASCII[128] = {
     114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
 };
 
-/* The normalized text without what is not a letter or digit, in one pass:
- * ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII as
- * normalization leaves it (its bytes are all kept). */
 #ifdef __SSE2__
 /* Sixteen ASCII bytes of s at a time, while there are: each letter or digit
  * (lower-cased) goes to out[w], the rest are dropped, as DEDUP_ASCII says
- * byte by byte. A block of only letters and digits is stored whole; else its
- * kept bytes are written in turn, each moving on when kept. Returns where it stopped (the byte
- * loop after it has the rest); *w moves on. */
+ * byte by byte. A block of only letters and digits is stored whole; else
+ * each of its bytes is written and kept by its mask bit. Returns where it
+ * stopped (the byte loop after it has the rest); *w moves on. */
 static size_t dedup_ascii16(const char *s, size_t len, size_t i, char *out, size_t *w)
 {
     const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
@@ -466,6 +463,9 @@ static size_t dedup_ascii16(const char *s, size_t len, size_t i, char *out, size
 }
 #endif
 
+/* The normalized text without what is not a letter or digit, in one pass:
+ * ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII as
+ * normalization leaves it (its bytes are all kept). */
 char *cn_text_dedup_key(const char *s, size_t len)
 {
     char *out = malloc(len + 1);
