@@ -220,11 +220,13 @@ static uint64_t lower_block(uint64_t x)
 }
 
 #ifdef __SSE2__
-/* plain_block's test on 16 bytes at once (ASCII bytes compare as signed
- * bytes): each plain or a single space, the last one not a space. Returns
- * the block lower-cased in *lower when it passes. */
-static bool plain_block16(const char *s, __m128i *lower)
+/* plain_block's test on s[i..i+16) (ASCII bytes compare as signed bytes):
+ * each plain or a single space; the last may be a space when s[i + 16] is
+ * plain (a single space between plain bytes: one word in six ends a block
+ * on its space). Returns the block lower-cased in *lower when it passes. */
+static bool plain_block16(const char *s, size_t len, size_t i, __m128i *lower)
 {
+    s += i;
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)),
                                       _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
@@ -232,7 +234,9 @@ static bool plain_block16(const char *s, __m128i *lower)
     unsigned ok = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(tick, printable));
     unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
     /* a high byte fails printable (signed, it is negative) */
-    if (ok != 0xFFFFu || (sp & (sp >> 1)) || (sp & 0x8000u))
+    if (ok != 0xFFFFu || (sp & (sp >> 1)))
+        return false;
+    if ((sp & 0x8000u) && !(i + 16 < len && plain_ascii((unsigned char)s[16])))
         return false;
     __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
                                   _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
@@ -257,7 +261,7 @@ static size_t plain_run(norm_out *o, const char *s, size_t len, size_t i)
     for (;;) {
 #ifdef __SSE2__
         __m128i y;
-        while (i + 16 <= len && plain_block16(s + i, &y)) {
+        while (i + 16 <= len && plain_block16(s, len, i, &y)) {
             _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
             w += 16;
             i += 16;
@@ -289,7 +293,7 @@ static size_t plain_run_map(norm_out *o, const char *s, size_t len, size_t i)
     for (;;) {
 #ifdef __SSE2__
         __m128i y;
-        while (i + 16 <= len && plain_block16(s + i, &y)) {
+        while (i + 16 <= len && plain_block16(s, len, i, &y)) {
             _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
             for (size_t k = 0; k < 16; k++)
                 map[w + k] = i + k;
