@@ -23,18 +23,26 @@ enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
  * found there without a probe of the edge map (a cache miss per lookup). */
 #define INLINE_EDGES 2
 
+/* One cache line (the node array is aligned to them): a scan reads a node
+ * per thread per token, and the node array is larger than the core's cache,
+ * so a node that straddled two lines, or kept its payloads in a block of
+ * their own, cost a second miss. */
+#define NODE_ALIGN 64
 typedef struct mnode {
-    uint64_t edge_bloom; /* one bit per (kind, id) of its edges: most lookups
-                            of an edge a node lacks end here, without a hash */
-    int any_child;       /* -1 when none */
-    int gap_child;       /* -1 when none */
-    bool is_gap;         /* reached through a gap edge: may absorb tokens */
-    int *payloads;
-    size_t n_payloads;
-    unsigned n_edges;                  /* word, class and prefix edges */
+    /* one bit per (kind, id) of its edges: most lookups of an edge a node
+     * lacks end here, without a hash */
+    _Alignas(NODE_ALIGN) uint64_t edge_bloom;
+    int any_child;     /* -1 when none */
+    int gap_child;     /* -1 when none */
+    unsigned n_edges;  /* word, class and prefix edges */
+    int first_payload; /* payloads[0], read without a second miss */
+    int *payloads;     /* all of them, in the order added */
+    unsigned n_payloads;
+    bool is_gap;                       /* reached through a gap edge: may absorb tokens */
     uint32_t inline_key[INLINE_EDGES]; /* the first ones' inline_key_of */
     int inline_child[INLINE_EDGES];    /* and their children */
 } mnode;
+_Static_assert(sizeof(mnode) == NODE_ALIGN, "a node is one cache line");
 
 typedef struct int_list {
     int *items;
@@ -115,9 +123,14 @@ static int new_node(cn_matcher *m, bool is_gap)
 {
     if (m->n_nodes == m->cap_nodes) {
         size_t cap = m->cap_nodes ? m->cap_nodes * 2 : 256;
-        mnode *nodes = realloc(m->nodes, cap * sizeof *nodes);
+        /* aligned, so each node is within one cache line (realloc keeps no
+         * alignment: a new block and a copy) */
+        mnode *nodes = aligned_alloc(NODE_ALIGN, cap * sizeof *nodes);
         if (!nodes)
             return -1;
+        if (m->n_nodes)
+            memcpy(nodes, m->nodes, m->n_nodes * sizeof *nodes);
+        free(m->nodes);
         m->nodes = nodes;
         m->cap_nodes = cap;
     }
@@ -551,6 +564,7 @@ int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payloa
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     p[nd->n_payloads++] = payload;
     nd->payloads = p;
+    nd->first_payload = p[0];
     m->n_patterns++;
     return CN_OK;
 }
@@ -639,7 +653,9 @@ static int push_next(scan_state *s, int node, size_t start, int budget)
 static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, int budget)
 {
     const mnode *nd = &m->nodes[child];
-    for (size_t k = 0; k < nd->n_payloads; k++)
+    if (nd->n_payloads && push_match(s, nd->first_payload, start, i))
+        return -1;
+    for (size_t k = 1; k < nd->n_payloads; k++)
         if (push_match(s, nd->payloads[k], start, i))
             return -1;
     if (push_next(s, child, start, budget))
