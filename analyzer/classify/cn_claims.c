@@ -62,9 +62,15 @@ static bool core_word_match(const char *core, const char *w)
 
 static bool is_core(const cn_rule *r, const char *w)
 {
-    for (size_t i = 0; i < r->n_core; i++)
-        if (core_word_match(r->core[i], w))
+    for (size_t i = 0; i < r->n_core; i++) {
+        const char *core = r->core[i];
+        /* a core that starts with a letter needs the words to start with
+         * it: most cores differ at once, without a walk over their words */
+        if (core[0] != '*' && core[0] != w[0])
+            continue;
+        if (core_word_match(core, w))
             return true;
+    }
     return false;
 }
 
