@@ -147,6 +147,44 @@ static void test_shipped_rules_valid(void)
     cn_rules_free(rules);
 }
 
+/* Each numbered setting is the one of its name, from a settings line or a
+ * default: the numbers and the names' table agree. */
+static void test_setting_ids(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    static const char *const names[CN_SETTING_ID_COUNT] = {
+        "none_threshold",         "title_weight",    "last_sentence_weight", "conflict_ratio",
+        "negation_scope",         "advice_margin",   "caution_margin",       "confidence_prior",
+        "confidence_temperature", "claim_min_topics"};
+    for (int id = 0; id < CN_SETTING_ID_COUNT; id++) {
+        CU_ASSERT_STRING_EQUAL(cn_rules_setting_name((cn_setting_id)id), names[id]);
+        CU_ASSERT_EQUAL(cn_rules_setting_at(rules, (cn_setting_id)id),
+                        cn_rules_setting(rules, names[id]));
+    }
+    CU_ASSERT_PTR_NULL(cn_rules_setting_name(CN_SETTING_ID_COUNT));
+    /* kind names with their lengths, and each rule's id length */
+    for (int k = 0; k <= CN_RULE_KIND_COUNT; k++) {
+        size_t len = 0;
+        const char *name = cn_rule_kind_name_n((cn_rule_kind)k, &len);
+        CU_ASSERT_STRING_EQUAL(name, cn_rule_kind_name((cn_rule_kind)k));
+        CU_ASSERT_EQUAL(len, strlen(name));
+    }
+    for (size_t i = 0; i < cn_rules_count(rules); i++)
+        CU_ASSERT_EQUAL(cn_rules_at(rules, i)->id_len, strlen(cn_rules_at(rules, i)->id));
+    cn_rules_free(rules);
+    /* a value set in a rule file, not the default */
+    diags d;
+    cn_rules *r2 = NULL;
+    CU_ASSERT_EQUAL_FATAL(
+        tu_load_rules_text("test.rules", "setting conflict_ratio value=0.25\n", &d, &r2), CN_OK);
+    if (r2) {
+        CU_ASSERT_EQUAL(cn_rules_setting_at(r2, CN_SETTING_CONFLICT_RATIO), 0.25);
+        cn_rules_free(r2);
+    }
+}
+
 /* A pattern another cue of the same scope already has is a warning (the
  * folder still loads): "only one of the two counts". Cues for different
  * question types, and claims, may share words without a warning. */
@@ -287,6 +325,7 @@ int main(void)
         {"invalid UTF-8 in a rule file", test_invalid_utf8_rule_file},
         {"missing folder", test_missing_folder},
         {"shipped rules are valid", test_shipped_rules_valid},
+        {"numbered settings are the named ones", test_setting_ids},
         {"shared and repeated patterns warned", test_shared_pattern_warnings},
         {"fingerprint covers every rule file", test_fingerprint},
         {"rules check CLI", test_cli_rules_check},

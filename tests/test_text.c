@@ -92,13 +92,14 @@ static size_t reference_normalize(const char *s, size_t len, char *out, size_t *
     return w;
 }
 
-/* Spaces, tabs and newlines at every place in and across 8-byte pieces. */
+/* Spaces, tabs and newlines at every place in and across 8- and 16-byte
+ * pieces, with and without the offset map. */
 static void test_normalize_runs_match_byte_rules(void)
 {
     static const char ALPHABET[] = "aB `\t\n.-xYz09'";
     uint64_t rng = 0x2545F4914F6CDD1Dull;
-    char s[48], want[48];
-    size_t want_map[48];
+    char s[80], want[80], plain[81];
+    size_t want_map[80];
     for (int round_ = 0; round_ < 20000; round_++) {
         size_t len = 0;
         rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
@@ -115,6 +116,8 @@ static void test_normalize_runs_match_byte_rules(void)
         CU_ASSERT_EQUAL(n, n_want);
         CU_ASSERT_STRING_EQUAL(got, want);
         CU_ASSERT(memcmp(map, want_map, (n_want + 1) * sizeof *map) == 0);
+        CU_ASSERT_EQUAL(cn_text_normalize_into(s, len, plain), n_want);
+        CU_ASSERT_STRING_EQUAL(plain, want);
         free(got);
         free(map);
     }
@@ -139,6 +142,49 @@ static void test_dedup_key_non_ascii(void)
                     "caf\xc3\xa9\xe2\x80\xa6\xc2\xa0x\xff`y";
     char *k = cn_text_dedup_key(s, strlen(s));
     CU_ASSERT_STRING_EQUAL(k, "\xc3\xa9tudena\xc3\xafvecaf\xc3\xa9x\xffy");
+    free(k);
+}
+
+/* Long ASCII texts (the key's sixteen-byte path) give the key a byte at a
+ * time gives: letters lower-cased, digits kept, every other byte dropped;
+ * with non-ASCII bytes between them at every position. */
+static void test_dedup_key_long_ascii(void)
+{
+    char s[300], want[600];
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        size_t len = (size_t)(round % 97) + 1, w = 0;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = (char)(1 + (seed >> 16) % 127); /* any ASCII byte but NUL */
+        }
+        /* some rounds put an "é" (kept as it is) in the middle */
+        if (round % 3 == 0 && len > 4) {
+            s[len / 2] = (char)0xC3;
+            s[len / 2 + 1] = (char)0xA9;
+        }
+        s[len] = '\0';
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80)
+                want[w++] = (char)c;
+            else if (c >= 'A' && c <= 'Z')
+                want[w++] = (char)(c + 32);
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                want[w++] = (char)c;
+        }
+        want[w] = '\0';
+        char *k = cn_text_dedup_key(s, len);
+        CU_ASSERT_STRING_EQUAL(k, want);
+        free(k);
+    }
+    /* every ASCII byte, within one long text */
+    char all[128];
+    for (int c = 1; c < 128; c++)
+        all[c - 1] = (char)c;
+    all[127] = '\0';
+    char *k = cn_text_dedup_key(all, 127);
+    CU_ASSERT_STRING_EQUAL(k, "0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
     free(k);
 }
 
@@ -305,6 +351,7 @@ int main(void)
         {"normalize runs follow the byte rules", test_normalize_runs_match_byte_rules},
         {"dedup key", test_dedup_key_ignores_space_and_punctuation},
         {"dedup key, non-ASCII", test_dedup_key_non_ascii},
+        {"dedup key, long ASCII texts", test_dedup_key_long_ascii},
         {"normalize into a buffer", test_normalize_into},
         {"squeeze", test_squeeze_keeps_wording},
         {"sha256 vectors", test_sha256_vectors},

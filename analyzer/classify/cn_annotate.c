@@ -440,22 +440,6 @@ static double round4(double x)
     return isfinite(x) ? round(x * 10000.0) / 10000.0 : 0.0;
 }
 
-/* A string member, left out when the value is NULL (as cJSON's
- * AddStringToObject leaves it out). */
-static void add_string(cn_jsonbuf *b, const char *key, const char *value)
-{
-    if (!value)
-        return;
-    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
-    cn_jsonbuf_string(b, value);
-}
-
-static void add_number(cn_jsonbuf *b, const char *key, double value)
-{
-    cn_jsonbuf_key_plain(b, key, strlen(key)); /* our own keys: no escapes */
-    cn_jsonbuf_number(b, value);
-}
-
 /* The names of the effects on a cue, in the order they are listed. */
 static const struct {
     unsigned flag;
@@ -484,9 +468,14 @@ static char *put_lit(char *o, const char *s, size_t n)
 }
 #define PUT_LIT(o, literal) put_lit((o), (literal), sizeof(literal) - 1)
 
-static char *put_str(char *o, const char *s)
+/* One of our own names (a kind, a stance: plain words) quoted, without the
+ * escape scan a text needs. */
+static char *put_name(char *o, const char *s, size_t n)
 {
-    return cn_json_quote_into(o, s, strlen(s));
+    *o++ = '"';
+    o = put_lit(o, s, n);
+    *o++ = '"';
+    return o;
 }
 
 /* Room for the parts of an evidence object but its rule id and match. */
@@ -497,8 +486,8 @@ static char *put_str(char *o, const char *s)
  * and most of its writing time went to the per-value calls. */
 static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, size_t src_len)
 {
-    const char *id = e->rule->id, *kind = cn_rule_kind_name(e->rule->kind);
-    size_t id_len = strlen(id), kind_len = strlen(kind);
+    size_t id_len = e->rule->id_len, kind_len;
+    const char *id = e->rule->id, *kind = cn_rule_kind_name_n(e->rule->kind, &kind_len);
     bool has_match = src && e->end <= src_len;
     size_t match_len = has_match ? e->end - e->start : 0;
     char *o =
@@ -509,7 +498,7 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     o = PUT_LIT(o, "{\"rule\":");
     o = cn_json_quote_into(o, id, id_len);
     o = PUT_LIT(o, ",\"kind\":");
-    o = cn_json_quote_into(o, kind, kind_len);
+    o = put_name(o, kind, kind_len);
     o = e->in_title ? PUT_LIT(o, ",\"field\":\"title\",\"start\":")
                     : PUT_LIT(o, ",\"field\":\"text\",\"start\":");
     o = cn_json_size_into(o, e->start);
@@ -521,7 +510,8 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     }
     if (e->rule->kind == CN_RULE_CUE) {
         o = PUT_LIT(o, ",\"stance\":");
-        o = put_str(o, cn_stance_name(e->stance));
+        const char *stance = cn_stance_name(e->stance);
+        o = put_name(o, stance, strlen(stance));
         o = PUT_LIT(o, ",\"weight\":");
         o += cn_json_number_format(round4(e->weight), o);
         o = PUT_LIT(o, ",\"effects\":[");
@@ -532,9 +522,7 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
             if (!first)
                 *o++ = ',';
             first = false;
-            *o++ = '"';
-            o = put_lit(o, EFFECTS[i].name, EFFECTS[i].len);
-            *o++ = '"';
+            o = put_name(o, EFFECTS[i].name, EFFECTS[i].len);
         }
         *o++ = ']';
     }
@@ -564,12 +552,122 @@ cJSON *cn_evidence_json(const cn_decision *d, const char *title, const char *tex
     return arr;
 }
 
-static void scores_json(cn_jsonbuf *b, const cn_decision *d)
+/* s quoted at o (room for CN_JSON_QUOTED_MAX(n)), or null when NULL. */
+static char *put_string_or_null(char *o, const char *s, size_t n)
 {
-    cn_jsonbuf_open_object(b);
+    return s ? cn_json_quote_into(o, s, n) : PUT_LIT(o, "null");
+}
+
+/* A number as cn_jsonbuf_number writes it (room for NUMBER_ROOM bytes). */
+#define NUMBER_ROOM 32
+static char *put_number(char *o, double d)
+{
+    return o + cn_json_number_format(d, o);
+}
+
+static size_t len_or_0(const char *s)
+{
+    return s ? strlen(s) : 0;
+}
+
+/* Room for the literal keys and punctuation of the answer's stance fields. */
+#define STANCE_FIXED 320
+
+/* The answer's stance fields, from "stance" to "scores", written in place
+ * (room asked for once): what the key and value calls wrote one by one. */
+static void stance_fields(cn_jsonbuf *b, const cn_page_annotation *pa, const cn_decision *primary)
+{
+    const char *stance = cn_stance_name(primary->stance), *claim = pa->primary->id,
+               *reason = primary->reason ? primary->reason : "",
+               *feature = primary->deciding_feature;
+    size_t stance_n = strlen(stance), claim_n = len_or_0(claim),
+           type_n = len_or_0(pa->question_type), reason_n = strlen(reason),
+           feature_n = len_or_0(feature), room = STANCE_FIXED + 4 * NUMBER_ROOM;
+    room += CN_JSON_QUOTED_MAX(stance_n) + CN_JSON_QUOTED_MAX(claim_n) +
+            CN_JSON_QUOTED_MAX(type_n) + CN_JSON_QUOTED_MAX(reason_n) +
+            CN_JSON_QUOTED_MAX(feature_n);
+    for (size_t f = 0; f < pa->n_question_flags; f++)
+        if (pa->question_flags[f])
+            room += 1 + CN_JSON_QUOTED_MAX(strlen(pa->question_flags[f]));
     for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
-        add_number(b, cn_stance_name((cn_stance)k), round4(d->scores[k]));
-    cn_jsonbuf_close_object(b);
+        room += 4 + CN_JSON_QUOTED_MAX(strlen(cn_stance_name((cn_stance)k)));
+    char *o = cn_jsonbuf_value_room(b, room);
+    if (!o)
+        return;
+    o = PUT_LIT(o, "\"stance\":");
+    o = cn_json_quote_into(o, stance, stance_n);
+    o = PUT_LIT(o, ",\"confidence\":");
+    o = put_number(o, round4(primary->confidence));
+    if (claim) {
+        o = PUT_LIT(o, ",\"claim\":");
+        o = cn_json_quote_into(o, claim, claim_n);
+    }
+    o = PUT_LIT(o, ",\"question_type\":");
+    o = put_string_or_null(o, pa->question_type, type_n);
+    o = PUT_LIT(o, ",\"question_flags\":[");
+    bool first = true;
+    for (size_t f = 0; f < pa->n_question_flags; f++) {
+        const char *flag = pa->question_flags[f];
+        if (!flag)
+            continue;
+        if (!first)
+            *o++ = ',';
+        first = false;
+        o = cn_json_quote_into(o, flag, strlen(flag));
+    }
+    o = primary->conflicting ? PUT_LIT(o, "],\"conflicting\":true")
+                             : PUT_LIT(o, "],\"conflicting\":false");
+    o = PUT_LIT(o, ",\"reason\":");
+    o = cn_json_quote_into(o, reason, reason_n);
+    if (feature) {
+        o = PUT_LIT(o, ",\"deciding_feature\":");
+        o = cn_json_quote_into(o, feature, feature_n);
+    }
+    o = PUT_LIT(o, ",\"scores\":{");
+    for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++) {
+        const char *name = cn_stance_name((cn_stance)k);
+        if (k != CN_STANCE_REASSURING)
+            *o++ = ',';
+        o = cn_json_quote_into(o, name, strlen(name));
+        *o++ = ':';
+        o = put_number(o, round4(primary->scores[k]));
+    }
+    *o++ = '}';
+    cn_jsonbuf_value_end(b, o);
+}
+
+/* A claim's object up to its evidence list (which the caller writes, then
+ * closes the object), in place. */
+static void claim_head(cn_jsonbuf *b, const cn_answer_claim *ac)
+{
+    const char *stance = cn_stance_name(ac->decision.stance);
+    size_t id_n = len_or_0(ac->claim_id), st_n = len_or_0(ac->statement), stance_n = strlen(stance);
+    char *o = cn_jsonbuf_value_room(b, STANCE_FIXED + NUMBER_ROOM + CN_JSON_QUOTED_MAX(id_n) +
+                                           CN_JSON_QUOTED_MAX(st_n) + CN_JSON_QUOTED_MAX(stance_n));
+    if (!o)
+        return;
+    *o++ = '{';
+    bool first = true;
+    if (ac->claim_id) {
+        o = PUT_LIT(o, "\"claim\":");
+        o = cn_json_quote_into(o, ac->claim_id, id_n);
+        first = false;
+    }
+    if (ac->statement) {
+        if (!first)
+            *o++ = ',';
+        o = PUT_LIT(o, "\"statement\":");
+        o = cn_json_quote_into(o, ac->statement, st_n);
+        first = false;
+    }
+    if (!first)
+        *o++ = ',';
+    o = ac->primary ? PUT_LIT(o, "\"primary\":true") : PUT_LIT(o, "\"primary\":false");
+    o = PUT_LIT(o, ",\"stance\":");
+    o = cn_json_quote_into(o, stance, stance_n);
+    o = PUT_LIT(o, ",\"confidence\":");
+    o = put_number(o, round4(ac->decision.confidence));
+    cn_jsonbuf_value_end(b, o);
 }
 
 void cn_annotation_answer_write(cn_jsonbuf *b, const cn_page *page, size_t i,
@@ -578,37 +676,13 @@ void cn_annotation_answer_write(cn_jsonbuf *b, const cn_page *page, size_t i,
     cn_answer_json_fields(b, page, i);
     const cn_answer_annotation *aa = &pa->answers[i];
     const cn_answer *ans = &page->answers[i];
-    const cn_decision *primary = &aa->claims[0].decision;
-    add_string(b, "stance", cn_stance_name(primary->stance));
-    add_number(b, "confidence", round4(primary->confidence));
-    add_string(b, "claim", pa->primary->id);
-    CN_JSONBUF_KEY(b, "question_type");
-    cn_jsonbuf_string(b, pa->question_type); /* null when NULL */
-    CN_JSONBUF_KEY(b, "question_flags");
-    cn_jsonbuf_open_array(b);
-    for (size_t f = 0; f < pa->n_question_flags; f++)
-        if (pa->question_flags[f])
-            cn_jsonbuf_string(b, pa->question_flags[f]);
-    cn_jsonbuf_close_array(b);
-    CN_JSONBUF_KEY(b, "conflicting");
-    cn_jsonbuf_bool(b, primary->conflicting);
-    add_string(b, "reason", primary->reason ? primary->reason : "");
-    add_string(b, "deciding_feature", primary->deciding_feature);
-    CN_JSONBUF_KEY(b, "scores");
-    scores_json(b, primary);
+    stance_fields(b, pa, &aa->claims[0].decision);
     CN_JSONBUF_KEY(b, "claims");
     cn_jsonbuf_open_array(b);
     for (size_t c = 0; c < aa->n_claims; c++) {
-        const cn_answer_claim *ac = &aa->claims[c];
-        cn_jsonbuf_open_object(b);
-        add_string(b, "claim", ac->claim_id);
-        add_string(b, "statement", ac->statement);
-        CN_JSONBUF_KEY(b, "primary");
-        cn_jsonbuf_bool(b, ac->primary);
-        add_string(b, "stance", cn_stance_name(ac->decision.stance));
-        add_number(b, "confidence", round4(ac->decision.confidence));
+        claim_head(b, &aa->claims[c]);
         CN_JSONBUF_KEY(b, "evidence");
-        evidence_json(b, &ac->decision, ans->title, ans->text);
+        evidence_json(b, &aa->claims[c].decision, ans->title, ans->text);
         cn_jsonbuf_close_object(b);
     }
     cn_jsonbuf_close_array(b);

@@ -62,9 +62,15 @@ static bool core_word_match(const char *core, const char *w)
 
 static bool is_core(const cn_rule *r, const char *w)
 {
-    for (size_t i = 0; i < r->n_core; i++)
-        if (core_word_match(r->core[i], w))
+    for (size_t i = 0; i < r->n_core; i++) {
+        const char *core = r->core[i];
+        /* a core that starts with a letter needs the words to start with
+         * it: most cores differ at once, without a walk over their words */
+        if (core[0] != '*' && core[0] != w[0])
+            continue;
+        if (core_word_match(core, w))
             return true;
+    }
     return false;
 }
 
@@ -256,7 +262,7 @@ static const cn_rule *best_from(const cn_rules *rules, const cn_doc *doc, size_t
         *topics = 0;
     if (!doc || count_topics(rules, doc, from, &room, &c, &n, err))
         return NULL;
-    size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
+    size_t min = (size_t)cn_rules_setting_at(rules, CN_SETTING_CLAIM_MIN_TOPICS);
     const cn_rule *best = NULL;
     size_t best_n = 0;
     for (size_t i = 0; i < n; i++) { /* rule order = catalog order: ties keep the first */
@@ -288,7 +294,7 @@ int cn_claims_in_body(const cn_rules *rules, const cn_doc *doc, const cn_rule **
     int rc = count_topics(rules, doc, cn_doc_title_tokens(doc), &room, &c, &n, err);
     if (rc)
         return rc;
-    size_t min = (size_t)cn_rules_setting(rules, "claim_min_topics");
+    size_t min = (size_t)cn_rules_setting_at(rules, CN_SETTING_CLAIM_MIN_TOPICS);
     const cn_rule **list = calloc(n + 1, sizeof *list);
     if (!list) {
         counts_free(c, &room);

@@ -620,7 +620,7 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
 {
     double *s = d->scores;
     double total = s[1] + s[2] + s[3];
-    double threshold = cn_rules_setting(rules, "none_threshold");
+    double threshold = cn_rules_setting_at(rules, CN_SETTING_NONE_THRESHOLD);
     if (in->related) {
         d->stance = CN_STANCE_NONE;
         d->confidence = 0.9;
@@ -651,16 +651,17 @@ static void decide(const cn_rules *rules, const cn_classify_input *in, double ad
     d->stance = top;
     d->reason = "strongest stance";
     if (top != CN_STANCE_CONTRAINDICATED && advice_against > 0 &&
-        advice_against >= cn_rules_setting(rules, "advice_margin") * s[top]) {
+        advice_against >= cn_rules_setting_at(rules, CN_SETTING_ADVICE_MARGIN) * s[top]) {
         d->stance = CN_STANCE_CONTRAINDICATED;
         d->reason = "advice against beats caveats";
     } else if (top == CN_STANCE_REASSURING && hedged_caution > 0 &&
-               hedged_caution >= cn_rules_setting(rules, "caution_margin") * s[top]) {
+               hedged_caution >= cn_rules_setting_at(rules, CN_SETTING_CAUTION_MARGIN) * s[top]) {
         d->stance = CN_STANCE_CAUTIONARY;
         d->reason = "hedged risk is cautionary";
     }
-    d->confidence = s[d->stance] / (total + cn_rules_setting(rules, "confidence_prior"));
-    d->conflicting = second >= cn_rules_setting(rules, "conflict_ratio") * s[top];
+    d->confidence =
+        s[d->stance] / (total + cn_rules_setting_at(rules, CN_SETTING_CONFIDENCE_PRIOR));
+    d->conflicting = second >= cn_rules_setting_at(rules, CN_SETTING_CONFLICT_RATIO) * s[top];
 }
 
 /* The cues that counted, one entry per cue rule (few per answer): on the
@@ -740,7 +741,7 @@ static int decide_learned(const work *w, const cn_classify_input *in, cn_model_i
     double p[CN_STANCE_COUNT];
     d->stance = cn_model_decide(m, mi, p, &d->deciding_feature);
     /* Calibration: the label is chosen before, and tempering keeps order. */
-    cn_model_temper(p, cn_rules_setting(w->rules, "confidence_temperature"));
+    cn_model_temper(p, cn_rules_setting_at(w->rules, CN_SETTING_CONFIDENCE_TEMPERATURE));
     memcpy(d->probability, p, sizeof p);
     d->confidence = p[d->stance];
     d->reason = "weighted rule features (decision.rules)";
@@ -754,8 +755,8 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
     unsigned char taken_stack[TAKEN_STACK];
     hit hit_stack[HIT_STACK];
     work w = {.rules = rules,
-              .title_weight = cn_rules_setting(rules, "title_weight"),
-              .last_sentence_weight = cn_rules_setting(rules, "last_sentence_weight"),
+              .title_weight = cn_rules_setting_at(rules, CN_SETTING_TITLE_WEIGHT),
+              .last_sentence_weight = cn_rules_setting_at(rules, CN_SETTING_LAST_SENTENCE_WEIGHT),
               .taken_stack = taken_stack,
               .taken_stack_n = sizeof taken_stack,
               .hit_stack = hit_stack,

@@ -23,18 +23,26 @@ enum edge_kind { EDGE_WORD = 1, EDGE_CLASS = 2, EDGE_PREFIX = 3 };
  * found there without a probe of the edge map (a cache miss per lookup). */
 #define INLINE_EDGES 2
 
+/* One cache line (the node array is aligned to them): a scan reads a node
+ * per thread per token, and the node array is larger than the core's cache,
+ * so a node that straddled two lines, or kept its payloads in a block of
+ * their own, cost a second miss. */
+#define NODE_ALIGN 64
 typedef struct mnode {
-    uint64_t edge_bloom; /* one bit per (kind, id) of its edges: most lookups
-                            of an edge a node lacks end here, without a hash */
-    int any_child;       /* -1 when none */
-    int gap_child;       /* -1 when none */
-    bool is_gap;         /* reached through a gap edge: may absorb tokens */
-    int *payloads;
-    size_t n_payloads;
-    unsigned n_edges;                  /* word, class and prefix edges */
+    /* one bit per (kind, id) of its edges: most lookups of an edge a node
+     * lacks end here, without a hash */
+    _Alignas(NODE_ALIGN) uint64_t edge_bloom;
+    int any_child;     /* -1 when none */
+    int gap_child;     /* -1 when none */
+    unsigned n_edges;  /* word, class and prefix edges */
+    int first_payload; /* payloads[0], read without a second miss */
+    int *payloads;     /* all of them, in the order added */
+    unsigned n_payloads;
+    bool is_gap;                       /* reached through a gap edge: may absorb tokens */
     uint32_t inline_key[INLINE_EDGES]; /* the first ones' inline_key_of */
     int inline_child[INLINE_EDGES];    /* and their children */
 } mnode;
+_Static_assert(sizeof(mnode) == NODE_ALIGN, "a node is one cache line");
 
 typedef struct int_list {
     int *items;
@@ -94,6 +102,10 @@ struct cn_matcher {
     pnode *pnodes; /* pnodes[0] is the root (the empty prefix) */
     size_t n_pnodes, cap_pnodes;
     int proot[256]; /* the root's children by byte, -1 when none */
+    /* One bit per pair of first bytes some prefix element starts with: most
+     * words start with a pair none does, and leave the trie there without
+     * walking it (a prefix of one byte is found at the root's child). */
+    uint64_t pair_bits[65536 / 64];
     /* The root's children by kind and id (-1 when none): every token starts a
      * thread at the root, so these are the most frequent lookups. */
     int *root_child[4];
@@ -111,9 +123,14 @@ static int new_node(cn_matcher *m, bool is_gap)
 {
     if (m->n_nodes == m->cap_nodes) {
         size_t cap = m->cap_nodes ? m->cap_nodes * 2 : 256;
-        mnode *nodes = realloc(m->nodes, cap * sizeof *nodes);
+        /* aligned, so each node is within one cache line (realloc keeps no
+         * alignment: a new block and a copy) */
+        mnode *nodes = aligned_alloc(NODE_ALIGN, cap * sizeof *nodes);
         if (!nodes)
             return -1;
+        if (m->n_nodes)
+            memcpy(nodes, m->nodes, m->n_nodes * sizeof *nodes);
+        free(m->nodes);
         m->nodes = nodes;
         m->cap_nodes = cap;
     }
@@ -340,6 +357,11 @@ static int ptrie_add(cn_matcher *m, const char *p, int id)
 {
     if (m->n_pnodes == 0 && new_pnode(m, 0) != 0)
         return -1;
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] && u[1]) {
+        unsigned pair = (unsigned)u[0] << 8 | u[1];
+        m->pair_bits[pair >> 6] |= 1ull << (pair & 63);
+    }
     int node = 0;
     for (const unsigned char *b = (const unsigned char *)p; *b; b++) {
         int c = pchild(m, node, *b);
@@ -542,6 +564,7 @@ int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payloa
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     p[nd->n_payloads++] = payload;
     nd->payloads = p;
+    nd->first_payload = p[0];
     m->n_patterns++;
     return CN_OK;
 }
@@ -630,7 +653,9 @@ static int push_next(scan_state *s, int node, size_t start, int budget)
 static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, int budget)
 {
     const mnode *nd = &m->nodes[child];
-    for (size_t k = 0; k < nd->n_payloads; k++)
+    if (nd->n_payloads && push_match(s, nd->first_payload, start, i))
+        return -1;
+    for (size_t k = 1; k < nd->n_payloads; k++)
         if (push_match(s, nd->payloads[k], start, i))
             return -1;
     if (push_next(s, child, start, budget))
@@ -665,9 +690,18 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     }
     /* Every prefix element the word starts with, shortest first. */
     k->n_prefixes = 0;
-    int node = 0;
-    for (const unsigned char *b = (const unsigned char *)t->word;
-         m->n_pnodes && *b && k->n_prefixes < 32; b++) {
+    const unsigned char *w = (const unsigned char *)t->word;
+    if (!m->n_pnodes || !w[0])
+        return;
+    int node = m->proot[w[0]];
+    if (node < 0)
+        return;
+    if (m->pnodes[node].prefix >= 0)
+        k->prefixes[k->n_prefixes++] = m->pnodes[node].prefix;
+    unsigned pair = (unsigned)w[0] << 8 | w[1];
+    if (!w[1] || !((m->pair_bits[pair >> 6] >> (pair & 63)) & 1))
+        return; /* no prefix element goes on past the first byte this way */
+    for (const unsigned char *b = w + 1; *b && k->n_prefixes < 32; b++) {
         node = pchild(m, node, *b);
         if (node < 0)
             break;
@@ -681,6 +715,11 @@ static int step(const cn_matcher *m, scan_state *s, thread t, const token_keys *
 {
     const thread *th = &t;
     const mnode *nd = &m->nodes[th->node];
+    /* A node where patterns only end (no edge, no "*", no gap, not a gap)
+     * takes no token: its thread, kept in the list for push_next's count and
+     * duplicate check, goes no further. Most matches end at such a node. */
+    if (nd->n_edges == 0 && nd->any_child < 0 && !nd->is_gap)
+        return 0;
     int child;
     if (k->word >= 0 && (child = edge_child(m, th->node, EDGE_WORD, k->word)) >= 0 &&
         arrive(m, s, child, th->start, i, 0))

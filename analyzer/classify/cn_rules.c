@@ -25,16 +25,26 @@ typedef struct setting_def {
 } setting_def;
 
 static const setting_def SETTING_DEFAULTS[] = {
-    {"none_threshold", 1.8},       /* least total cue weight for any stance */
-    {"title_weight", 1.3},         /* multiplier for cues in the answer's title */
-    {"last_sentence_weight", 1.3}, /* the bottom line: cues in the final sentence */
-    {"conflict_ratio", 0.6},       /* runner-up / winner at or above this: conflicting */
-    {"negation_scope", 5},         /* default tokens a negation reaches forward */
-    {"advice_margin", 0.3},        /* contraindicated wins when >= this share of the top */
-    {"caution_margin", 0.4},       /* hedged caution beats reassurance at this share */
-    {"confidence_prior", 1.5},     /* pseudo-count that keeps thin evidence unsure */
-    {"confidence_temperature", 1}, /* learned decision: confidence from softmax(z / this) */
-    {"claim_min_topics", 2},       /* distinct topic cues a text needs to be about a claim */
+    [CN_SETTING_NONE_THRESHOLD] = {"none_threshold",
+                                   1.8}, /* least total cue weight for any stance */
+    [CN_SETTING_TITLE_WEIGHT] = {"title_weight",
+                                 1.3}, /* multiplier for cues in the answer's title */
+    [CN_SETTING_LAST_SENTENCE_WEIGHT] = {"last_sentence_weight",
+                                         1.3}, /* the bottom line: cues in the final sentence */
+    [CN_SETTING_CONFLICT_RATIO] = {"conflict_ratio",
+                                   0.6}, /* runner-up / winner at or above this: conflicting */
+    [CN_SETTING_NEGATION_SCOPE] = {"negation_scope",
+                                   5}, /* default tokens a negation reaches forward */
+    [CN_SETTING_ADVICE_MARGIN] = {"advice_margin",
+                                  0.3}, /* contraindicated wins when >= this share of the top */
+    [CN_SETTING_CAUTION_MARGIN] = {"caution_margin",
+                                   0.4}, /* hedged caution beats reassurance at this share */
+    [CN_SETTING_CONFIDENCE_PRIOR] = {"confidence_prior",
+                                     1.5}, /* pseudo-count that keeps thin evidence unsure */
+    [CN_SETTING_CONFIDENCE_TEMPERATURE] =
+        {"confidence_temperature", 1}, /* learned decision: confidence from softmax(z / this) */
+    [CN_SETTING_CLAIM_MIN_TOPICS] = {"claim_min_topics",
+                                     2}, /* distinct topic cues a text needs to be about a claim */
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
     {"interval_level", 0.95},          /* confidence level of every interval */
     {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
@@ -64,6 +74,17 @@ static const char *const KIND_NAMES[CN_RULE_KIND_COUNT] = {
 const char *cn_rule_kind_name(cn_rule_kind kind)
 {
     return (unsigned)kind < CN_RULE_KIND_COUNT ? KIND_NAMES[kind] : "?";
+}
+
+const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len)
+{
+    static const unsigned char LENS[CN_RULE_KIND_COUNT] = {5, 3, 8, 6, 10, 5, 11, 8, 10, 12, 11, 8};
+    if ((unsigned)kind >= CN_RULE_KIND_COUNT) {
+        *len = 1;
+        return "?";
+    }
+    *len = LENS[kind];
+    return KIND_NAMES[kind];
 }
 
 struct cn_rules {
@@ -955,6 +976,7 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
     size_t index = rs->n - 1;
     rule->kind = (cn_rule_kind)kind;
     rule->id = strdup(r->id);
+    rule->id_len = rule->id ? strlen(rule->id) : 0;
     rule->file = strdup(r->file);
     rule->line = r->line;
     cn_strmap_put(rs->ids[kind], r->id, (int)index);
@@ -1231,6 +1253,16 @@ const cn_matcher *cn_rules_matcher(const cn_rules *rs)
 size_t cn_rules_patterns(const cn_rules *rs)
 {
     return cn_matcher_patterns(rs->matcher);
+}
+
+double cn_rules_setting_at(const cn_rules *rs, cn_setting_id id)
+{
+    return (unsigned)id < CN_SETTING_ID_COUNT ? rs->settings[id] : 0;
+}
+
+const char *cn_rules_setting_name(cn_setting_id id)
+{
+    return (unsigned)id < CN_SETTING_ID_COUNT ? SETTING_DEFAULTS[id].name : NULL;
 }
 
 double cn_rules_setting(const cn_rules *rs, const char *name)

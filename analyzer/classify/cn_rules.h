@@ -41,6 +41,8 @@ typedef enum cn_rule_kind {
 
 /* "claim", "cue", ... */
 const char *cn_rule_kind_name(cn_rule_kind kind);
+/* The same, its length at *len. */
+const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len);
 
 typedef enum cn_contrast_dir {
     CN_CONTRAST_FORWARD = 0, /* "X but Y": Y counts more */
@@ -51,7 +53,8 @@ typedef enum cn_contrast_dir {
 typedef struct cn_rule {
     cn_rule_kind kind;
     char *id;
-    char *file; /* base name of its rule file */
+    size_t id_len; /* strlen(id): written with every evidence of the rule */
+    char *file;    /* base name of its rule file */
     unsigned line;
     /* cue */
     cn_stance stance;
@@ -131,6 +134,26 @@ int cn_rules_tokenize_into(const cn_rules *rules, cn_tokens *out, const char *te
 /* A numeric setting ("none_threshold", ...), from a `setting` line or its
  * built-in default. Unknown names return 0. */
 double cn_rules_setting(const cn_rules *rules, const char *name);
+
+/* The classifier's settings by number, read per answer without a lookup by
+ * name: the same values cn_rules_setting gives for their names (the first
+ * entries of the settings table, in this order). */
+typedef enum cn_setting_id {
+    CN_SETTING_NONE_THRESHOLD,
+    CN_SETTING_TITLE_WEIGHT,
+    CN_SETTING_LAST_SENTENCE_WEIGHT,
+    CN_SETTING_CONFLICT_RATIO,
+    CN_SETTING_NEGATION_SCOPE,
+    CN_SETTING_ADVICE_MARGIN,
+    CN_SETTING_CAUTION_MARGIN,
+    CN_SETTING_CONFIDENCE_PRIOR,
+    CN_SETTING_CONFIDENCE_TEMPERATURE,
+    CN_SETTING_CLAIM_MIN_TOPICS,
+    CN_SETTING_ID_COUNT
+} cn_setting_id;
+double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
+/* The name of a numbered setting ("none_threshold", ...), or NULL. */
+const char *cn_rules_setting_name(cn_setting_id id);
 
 /* Warnings of a folder that loaded: things that are valid but probably not
  * meant, such as a pattern that is already a pattern of another rule of the

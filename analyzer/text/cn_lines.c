@@ -5,6 +5,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Residue longer than this is not a template fragment but text with "{{". */
 #define RESIDUE_MAX 4096
@@ -31,8 +34,20 @@ static size_t space_before(const char *s, size_t len)
     return cn_span_is_space_cp(cp) ? n : 0;
 }
 
+/* ASCII, not white space, not a control: a byte no trim goes past. */
+static inline bool plain_ascii_byte(unsigned char c)
+{
+    return c > ' ' && c < 0x7F;
+}
+
 const char *cn_span_trim(const char *s, size_t len, size_t *out_len)
 {
+    /* Most lines start and end with a plain ASCII byte: nothing to trim. */
+    if (len > 0 && plain_ascii_byte((unsigned char)s[0]) &&
+        plain_ascii_byte((unsigned char)s[len - 1])) {
+        *out_len = len;
+        return s;
+    }
     size_t a = 0, b = len, n;
     while (a < b && (n = space_at(s + a, b - a)) > 0)
         a += n;
@@ -145,6 +160,9 @@ bool cn_span_starts_upper(const char *s, size_t len)
 
 bool cn_span_equals_ci(const char *s, size_t len, const char *word)
 {
+    /* the first bytes before the length: most spans differ there at once */
+    if (len > 0 && ((s[0] ^ word[0]) & ~0x20) != 0)
+        return false;
     size_t n = strlen(word);
     if (n != len)
         return false;
@@ -294,6 +312,18 @@ static inline bool word_has(uint64_t w, unsigned char b)
  * a time while a word has none of them (lines run to tens of bytes). */
 static size_t ordinary_run_end(const char *text, size_t len, size_t i)
 {
+#ifdef __SSE2__
+    const __m128i brace = _mm_set1_epi8('{'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, brace), _mm_cmpeq_epi8(x, lf)),
+                                   _mm_cmpeq_epi8(x, cr));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
     while (i + 8 <= len) {
         uint64_t w;
         memcpy(&w, text + i, 8);

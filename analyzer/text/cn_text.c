@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Length of a well-formed sequence starting at s, or 0 when malformed. */
 static size_t utf8_sequence(const unsigned char *s, size_t len, uint32_t *cp)
@@ -216,6 +219,32 @@ static uint64_t lower_block(uint64_t x)
     return x | ((ge41 & ~gt5a) >> 2);
 }
 
+#ifdef __SSE2__
+/* plain_block's test on s[i..i+16) (ASCII bytes compare as signed bytes):
+ * each plain or a single space; the last may be a space when s[i + 16] is
+ * plain (a single space between plain bytes: one word in six ends a block
+ * on its space). Returns the block lower-cased in *lower when it passes. */
+static bool plain_block16(const char *s, size_t len, size_t i, __m128i *lower)
+{
+    s += i;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
+    __m128i tick = _mm_cmpeq_epi8(x, _mm_set1_epi8('`'));
+    unsigned ok = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(tick, printable));
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    /* a high byte fails printable (signed, it is negative) */
+    if (ok != 0xFFFFu || (sp & (sp >> 1)))
+        return false;
+    if ((sp & 0x8000u) && !(i + 16 < len && plain_ascii((unsigned char)s[16])))
+        return false;
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    *lower = _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    return true;
+}
+#endif
+
 /* True when s[i] is an ASCII space the run keeps: one, between plain bytes. */
 static bool run_space(const char *s, size_t len, size_t i)
 {
@@ -230,6 +259,14 @@ static size_t plain_run(norm_out *o, const char *s, size_t len, size_t i)
     char *buf = o->buf;
     size_t w = o->len;
     for (;;) {
+#ifdef __SSE2__
+        __m128i y;
+        while (i + 16 <= len && plain_block16(s, len, i, &y)) {
+            _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
+            w += 16;
+            i += 16;
+        }
+#endif
         uint64_t x;
         while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
             x = lower_block(x);
@@ -254,6 +291,16 @@ static size_t plain_run_map(norm_out *o, const char *s, size_t len, size_t i)
     char *buf = o->buf;
     size_t *map = o->map, w = o->len;
     for (;;) {
+#ifdef __SSE2__
+        __m128i y;
+        while (i + 16 <= len && plain_block16(s, len, i, &y)) {
+            _mm_storeu_si128((__m128i *)(void *)(buf + w), y);
+            for (size_t k = 0; k < 16; k++)
+                map[w + k] = i + k;
+            w += 16;
+            i += 16;
+        }
+#endif
         uint64_t x;
         while (i + 8 <= len && (memcpy(&x, s + i, 8), plain_block(x))) {
             x = lower_block(x);
@@ -375,6 +422,51 @@ static const unsigned char DEDUP_ASCII[128] = {
     114, 115, 116, 117, 118, 119, 120, 121, 122, 0,   0,   0,   0,   0,
 };
 
+#ifdef __SSE2__
+/* Sixteen ASCII bytes of s at a time, while there are: each letter or digit
+ * (lower-cased) goes to out[w], the rest are dropped, as DEDUP_ASCII says
+ * byte by byte. A block of only letters and digits is stored whole; else
+ * each of its bytes is written and kept by its mask bit. Returns where it
+ * stopped (the byte loop after it has the rest); *w moves on. */
+static size_t dedup_ascii16(const char *s, size_t len, size_t i, char *out, size_t *w)
+{
+    const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
+                  A0 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1),
+                  d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1),
+                  case_bit = _mm_set1_epi8(0x20);
+    size_t o = *w;
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(x))
+            break; /* a non-ASCII byte: the byte loop decodes it */
+        /* ASCII bytes compare as signed bytes, 0..127 */
+        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, A0), _mm_cmplt_epi8(x, Z1));
+        __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z1));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1));
+        __m128i keep = _mm_or_si128(_mm_or_si128(upper, lower), digit);
+        __m128i folded = _mm_or_si128(x, _mm_and_si128(upper, case_bit));
+        unsigned mask = (unsigned)_mm_movemask_epi8(keep);
+        if (mask == 0xFFFFu) {
+            _mm_storeu_si128((__m128i *)(void *)(out + o), folded);
+            o += 16;
+        } else {
+            /* every byte written, kept (o moves on) when its mask bit is
+             * set: no branch on the text (a loop over the set bits was
+             * mispredicted at every block) */
+            unsigned char b[16];
+            _mm_storeu_si128((__m128i *)(void *)b, folded);
+            for (unsigned k = 0; k < 16; k++) {
+                out[o] = (char)b[k];
+                o += (mask >> k) & 1u;
+            }
+        }
+        i += 16;
+    }
+    *w = o;
+    return i;
+}
+#endif
+
 /* The normalized text without what is not a letter or digit, in one pass:
  * ASCII letters and digits lower-cased, other ASCII dropped, non-ASCII as
  * normalization leaves it (its bytes are all kept). */
@@ -385,6 +477,13 @@ char *cn_text_dedup_key(const char *s, size_t len)
         return NULL;
     size_t w = 0, i = 0;
     while (i < len) {
+#ifdef __SSE2__
+        if (i + 16 <= len) {
+            i = dedup_ascii16(s, len, i, out, &w);
+            if (i == len)
+                break;
+        }
+#endif
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             /* Without branches: every byte is written, and kept (w moves on)

@@ -340,15 +340,18 @@ static word_scan scan_word(const char *norm, size_t i, size_t n)
 {
     const uint64_t prime = 1099511628211ULL;
     uint64_t h = 1469598103934665603ULL;
-    bool lead_digit = is_digit(norm[i]), digits = true; /* digits and '.' only so far */
+    bool lead_digit = is_digit(norm[i]);
+    /* BYTE_DIGIT while the word has digits and '.' only: the word bytes'
+     * WORD_BYTES and-ed together (no branch per byte) */
+    unsigned digits = BYTE_DIGIT;
     size_t j = i;
     while (j < n) {
         unsigned char c = (unsigned char)norm[j];
         unsigned char k = WORD_BYTES[c];
         if (k & BYTE_IN_WORD) {
-            digits = digits && (k & BYTE_DIGIT);
+            digits &= k;
         } else if (c == '\'' && j + 1 < n && is_word_byte((unsigned char)norm[j + 1])) {
-            digits = false;
+            digits = 0;
         } else if (!(c == '.' && j + 1 < n && is_digit(norm[j + 1]) && lead_digit)) {
             break; /* else a decimal number: '.' keeps it a number */
         }
@@ -357,7 +360,7 @@ static word_scan scan_word(const char *norm, size_t i, size_t n)
     }
     /* the first byte is a word byte, so "all digits or '.'" has a digit
      * exactly when the word starts with one */
-    return (word_scan){j, h, digits && lead_digit};
+    return (word_scan){j, h, digits != 0 && lead_digit};
 }
 
 int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned sentence, unsigned clause,
