@@ -8,6 +8,7 @@
 #include "cn_hash.h"
 #include "cn_idindex.h"
 #include "cn_parallel.h"
+#include "cn_recfile.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
 #include "cn_spill.h"
@@ -50,6 +51,16 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
+/* An answer as it waits on disk while the corpus is read (cn_recfile): its
+ * record, what its role is made from once every page is in, then its
+ * n_verdicts verdicts and, when its primary decision is conflicting, that
+ * decision's scores (CN_STANCE_COUNT doubles). */
+typedef struct waiting_answer {
+    cn_analysis_answer a; /* verdicts and override NULL */
+    char duplicate_of[CN_ID_LEN + 1];
+    bool related;
+} waiting_answer;
+
 /* A growing byte string (map keys made of several fields). */
 typedef struct keybuf {
     char *s;
@@ -85,11 +96,17 @@ struct cn_analysis {
     size_t n_plain, n_annotated; /* pages added without and with their annotation */
     size_t added, classified;    /* answers added, and of those annotated */
     cn_spill *spill;             /* the pages, on disk */
+    /* Every answer's record waits here while the corpus is read (the
+     * reader's de-duplication index holds the memory then) and comes back
+     * in cn_analysis_finish: only the counts below grow meanwhile. */
+    cn_recfile *waiting;
+    cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
+    size_t cap_vbuf;
     page_rec *pages;
     size_t n_pages, cap_pages;
-    size_t cap_answers, cap_physicians, cap_conflicts;
-    cn_verdict *verdicts; /* every answer's verdicts, in answer order */
-    size_t n_verdicts, cap_verdicts;
+    size_t cap_physicians;
+    cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
+    size_t n_verdicts;
     note *notes; /* duplicate-metadata notes, by answer */
     size_t n_notes, cap_notes;
     char *last_path;     /* files_read: a file's pages come in a row */
@@ -267,6 +284,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->flight);
     free(an->annos);
     cn_spill_free(an->spill);
+    cn_recfile_free(an->waiting);
+    free(an->vbuf);
     free(an->verdicts);
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
@@ -538,18 +557,20 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
                an->opts.fragment_words;
 }
 
-/* The answer's verdicts, their claims as keys (numbered at the end). */
+/* The answer's verdicts into an->vbuf, their claims as keys (numbered at the
+ * end). */
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    if (aa->n_claims > UINT16_MAX || !cn_grow((void **)&an->verdicts, &an->cap_verdicts,
-                                              an->n_verdicts + aa->n_claims, sizeof *an->verdicts))
+    if (aa->n_claims > UINT16_MAX ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, aa->n_claims, sizeof *an->vbuf))
         return oom(err);
+    memset(an->vbuf, 0, aa->n_claims * sizeof *an->vbuf); /* padding too: it goes to disk */
     for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
         const cn_rule *rule =
             c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
-        cn_verdict *v = &an->verdicts[an->n_verdicts];
+        cn_verdict *v = &an->vbuf[c];
         size_t key;
         int rc = key_index(an, ac->claim_id, ac->statement, rule, &key, err);
         if (rc != CN_OK)
@@ -558,22 +579,8 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
         v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
-        an->n_verdicts++;
         a->n_verdicts++;
     }
-    return CN_OK;
-}
-
-/* A conflicting primary decision's scores, for the review queue's words. */
-static int keep_conflict(cn_analysis *an, size_t i, const cn_decision *d, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    if (!cn_grow((void **)&r->conflicts, &an->cap_conflicts, r->n_conflicts + 1,
-                 sizeof *r->conflicts))
-        return oom(err);
-    cn_conflict_scores *c = &r->conflicts[r->n_conflicts++];
-    c->answer = i;
-    memcpy(c->scores, d->scores, sizeof c->scores);
     return CN_OK;
 }
 
@@ -589,15 +596,16 @@ static const char *page_qid_of(const void *ctx, uint32_t p)
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
- * original), or counted; links its page with its original's. */
-static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error *err)
+ * original), or counted; links its page with its original's. Answers take
+ * their roles in corpus order. */
+static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
-    int64_t orig = ans->duplicate_of[0]
-                       ? cn_idindex_find(an->first_answer, ans->duplicate_of, answer_id_of, an)
+    int64_t orig = w->duplicate_of[0]
+                       ? cn_idindex_find(an->first_answer, w->duplicate_of, answer_id_of, an)
                        : -1;
-    if (ans->related) {
+    if (w->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
         size_t o = r->answers[orig].original;
@@ -608,15 +616,15 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
     }
     if (orig >= 0)
         uf_union(an->pages, a->page, r->answers[orig].page);
-    if (ans->answer_id[0] &&
-        cn_idindex_find(an->first_answer, ans->answer_id, answer_id_of, an) < 0 &&
+    if (a->answer_id[0] && cn_idindex_find(an->first_answer, a->answer_id, answer_id_of, an) < 0 &&
         (i >= INT32_MAX ||
-         cn_idindex_add(an->first_answer, ans->answer_id, (uint32_t)i, answer_id_of, an)))
+         cn_idindex_add(an->first_answer, a->answer_id, (uint32_t)i, answer_id_of, an)))
         return oom(err);
     return CN_OK;
 }
 
-/* The fixed record of answer k of page p. */
+/* The fixed record of answer k of page p, written to the waiting records
+ * (with its verdicts and, for a conflicting primary decision, the scores). */
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
                        size_t k, cn_error *err)
 {
@@ -625,13 +633,19 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     /* records number answers, pages and places in 32 bits */
     if (r->n_answers >= INT32_MAX || p >= INT32_MAX || ans->index >= UINT32_MAX || k >= UINT32_MAX)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
-    if (!cn_grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
-        return oom(err);
+    if (!an->waiting) {
+        int rc = cn_recfile_new(an->opts.spill_dir, &an->waiting, err);
+        if (rc != CN_OK)
+            return rc;
+    }
     size_t i = r->n_answers++;
-    cn_analysis_answer *a = &r->answers[i];
+    waiting_answer w;
+    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
+    cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    memset(a, 0, sizeof *a);
     memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
+    memcpy(w.duplicate_of, ans->duplicate_of, sizeof w.duplicate_of);
+    w.related = ans->related;
     a->excerpt = ans->excerpt;
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
@@ -648,10 +662,16 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
-    if (rc == CN_OK && aa->claims[0].decision.conflicting)
-        rc = keep_conflict(an, i, &aa->claims[0].decision, err);
     if (rc == CN_OK)
-        rc = assign_role(an, i, ans, err);
+        rc = cn_recfile_write(an->waiting, &w, sizeof w, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->waiting, an->vbuf, a->n_verdicts * sizeof *an->vbuf, err);
+    if (rc == CN_OK && aa->claims[0].decision.conflicting) {
+        r->n_conflicts++;
+        rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
+                              sizeof aa->claims[0].decision.scores, err);
+    }
+    an->n_verdicts += a->n_verdicts;
     return rc;
 }
 
@@ -970,38 +990,65 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Every answer pointed at its verdicts in the pool, which grows no more
- * (both arrays cut to their exact size first). */
-static void link_verdicts(cn_analysis *an)
+/* The waiting records back from disk, once the corpus is read (and the
+ * reader's memory is free): every array at its exact size, each answer
+ * pointed at its verdicts in the pool, the conflicting decisions' scores
+ * aside, and the roles given in corpus order (the answer-id index is of no
+ * use after that). */
+static int answers_back(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (an->n_verdicts && an->n_verdicts < an->cap_verdicts) {
-        cn_verdict *v = realloc(an->verdicts, an->n_verdicts * sizeof *v);
-        if (v) {
-            an->verdicts = v;
-            an->cap_verdicts = an->n_verdicts;
+    if (!r->n_answers)
+        return CN_OK;
+    r->answers = malloc(r->n_answers * sizeof *r->answers);
+    an->verdicts = malloc((an->n_verdicts ? an->n_verdicts : 1) * sizeof *an->verdicts);
+    r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
+    if (!r->answers || !an->verdicts || !r->conflicts)
+        return oom(err);
+    int rc = cn_recfile_rewind(an->waiting, err);
+    size_t at = 0, conflicts = 0;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        waiting_answer w;
+        cn_analysis_answer *a = &r->answers[i];
+        rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+        if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
+            rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+        if (rc == CN_OK)
+            rc = cn_recfile_read(an->waiting, an->verdicts + at,
+                                 w.a.n_verdicts * sizeof *an->verdicts, err);
+        if (rc != CN_OK)
+            break;
+        *a = w.a;
+        a->verdicts = an->verdicts + at;
+        at += a->n_verdicts;
+        if (a->verdicts[0].conflicting) {
+            if (conflicts == r->n_conflicts)
+                return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+            cn_conflict_scores *c = &r->conflicts[conflicts++];
+            c->answer = i;
+            rc = cn_recfile_read(an->waiting, c->scores, sizeof c->scores, err);
         }
+        if (rc == CN_OK)
+            rc = assign_role(an, i, &w, err);
     }
-    if (r->n_answers && r->n_answers < an->cap_answers) {
-        cn_analysis_answer *a = realloc(r->answers, r->n_answers * sizeof *a);
-        if (a) {
-            r->answers = a;
-            an->cap_answers = r->n_answers;
-        }
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        r->answers[i].verdicts = an->verdicts + at;
-        at += r->answers[i].n_verdicts;
-    }
+    cn_recfile_free(an->waiting);
+    an->waiting = NULL;
+    cn_idindex_free(an->first_answer);
+    an->first_answer = NULL;
+    free(an->vbuf);
+    an->vbuf = NULL;
+    an->cap_vbuf = 0;
+    return rc;
 }
 
 static int group(cn_analysis *an, cn_error *err)
 {
-    link_verdicts(an);
+    int rc = answers_back(an, err);
+    if (rc != CN_OK)
+        return rc;
     for (size_t p = 0; p < an->n_pages; p++) /* every page to its root: see uf_root */
         an->pages[p].parent = uf_find(an->pages, p);
-    int rc = make_questions(an, err);
+    rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
     return rc;
@@ -1438,45 +1485,47 @@ static int claim_members(cn_analysis *an, cn_error *err)
         cn_analysis_claim *c = &r->claims[r->questions[i].claim];
         c->questions[c->n_questions++] = i;
     }
-    size_t *cap = calloc(r->n_claims + 1, sizeof *cap);
-    if (!cap)
+    /* Count, then fill arrays of the exact size: the primary verdicts first
+     * (they are tallied), then the mentions from other questions, each in
+     * corpus order (one vote per answer, on the question it answers). */
+    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
+    if (!mentions)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
+        const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             cn_analysis_claim *c = &r->claims[a->verdicts[v].claim];
-            if (!cn_grow((void **)&c->members, &cap[a->verdicts[v].claim], c->n_members + 1,
-                         sizeof *c->members)) {
-                free(cap);
-                return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-            }
-            c->members[c->n_members++] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            c->n_members++;
+            c->n_primary += v == 0;
         }
     }
-    free(cap);
-    /* One vote per answer, on the question it answers: the primary verdicts
-     * first (they are tallied), then the mentions from other questions. */
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
-        cn_member *sorted = malloc((cl->n_members + 1) * sizeof *sorted);
-        if (!sorted)
+        if (!(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
+            free(mentions);
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        size_t k = 0;
-        for (size_t m = 0; m < cl->n_members; m++)
-            if (cl->members[m].verdict == 0)
-                sorted[k++] = cl->members[m];
-        cl->n_primary = k;
-        for (size_t m = 0; m < cl->n_members; m++)
-            if (cl->members[m].verdict != 0) {
-                sorted[k++] = cl->members[m];
-                cl->mention_counts[cn_analysis_verdict_stance(&r->answers[cl->members[m].answer],
-                                                              cl->members[m].verdict)]++;
-            }
-        free(cl->members);
-        cl->members = sorted;
+        }
+        mentions[c] = cl->n_primary;
+        cl->n_members = 0;
     }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            size_t c = a->verdicts[v].claim;
+            cn_analysis_claim *cl = &r->claims[c];
+            size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
+            cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            if (v != 0)
+                cl->mention_counts[cn_analysis_verdict_stance(a, v)]++;
+        }
+    }
+    for (size_t c = 0; c < r->n_claims; c++)
+        r->claims[c].n_members = mentions[c];
+    free(mentions);
     return CN_OK;
 }
 
@@ -1700,9 +1749,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         const cn_analysis_answer *a = &r->answers[i];
         if (!a->review)
             continue;
-        r->review[k++] = (cn_review_item){.answer = i,
-                                          .reasons = a->review,
-                                          .urgency = cn_review_urgency(a->review),
+        r->review[k++] = (cn_review_item){.answer = (uint32_t)i,
+                                          .reasons = (uint16_t)a->review,
+                                          .urgency = (int16_t)cn_review_urgency(a->review),
                                           .confidence = cn_analysis_verdict_confidence(a, 0),
                                           .question = a->question};
     }

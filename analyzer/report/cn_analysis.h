@@ -50,7 +50,11 @@
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
  * answer (cn_analysis_answer: ids, interned physician, flags, and
  * per verdict its claim, stance and confidence) and per question its title;
- * the figures and the cross-question parts of the reports need no more. A
+ * the figures and the cross-question parts of the reports need no more.
+ * While pages are added, even those records wait on disk (cn_recfile, in
+ * opts.spill_dir): the reader's de-duplication index holds the memory then;
+ * cn_analysis_finish reads them back, at their exact size, gives the answers
+ * their roles in corpus order and goes on from there. A
  * report loads a question's pages back while it writes that question
  * (cn_analysis_load_question), or one answer's page at a time for the
  * answer lists (cn_analysis_load_answer).
