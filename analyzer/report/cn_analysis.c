@@ -1943,8 +1943,8 @@ static int corpus_figures(cn_analysis *an, cn_error *err)
  * freedom, the asymptotic Cochran-Mantel-Haenszel test (cost: the answers);
  * below that, stances shuffled within each question (cost: permutations x
  * questions). */
-static int within_questions(cn_analysis *an, const size_t *stratum, const size_t *row,
-                            const size_t *col, size_t n, cn_error *err)
+static int within_questions(cn_analysis *an, const uint32_t *stratum, const uint32_t *row,
+                            const uint32_t *col, size_t n, cn_error *err)
 {
     cn_specialty_comparison *sc = &an->result.specialties;
     cn_cmh_result cmh = {.p = NAN};
@@ -1981,10 +1981,10 @@ static int stratified_test(cn_analysis *an, cn_error *err)
     sc->permutations = 0;
     if (sc->n_tested < 2 || isnan(sc->test.chi_square))
         return CN_OK;
-    size_t n = 0;
-    size_t *stratum = calloc(r->n_answers + 1, sizeof *stratum);
-    size_t *row = calloc(r->n_answers + 1, sizeof *row);
-    size_t *col = calloc(r->n_answers + 1, sizeof *col);
+    size_t n = 0; /* 12 bytes an answer (a third of a 1 GB corpus' peak once as size_t) */
+    uint32_t *stratum = calloc(r->n_answers + 1, sizeof *stratum);
+    uint32_t *row = calloc(r->n_answers + 1, sizeof *row);
+    uint32_t *col = calloc(r->n_answers + 1, sizeof *col);
     int rc =
         stratum && row && col ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
@@ -1999,8 +1999,8 @@ static int stratified_test(cn_analysis *an, cn_error *err)
         if (g == sc->n_tested)
             continue;
         stratum[n] = a->question;
-        row[n] = g;
-        col[n++] = (size_t)(s - CN_STANCE_REASSURING);
+        row[n] = (uint32_t)g;
+        col[n++] = (uint32_t)(s - CN_STANCE_REASSURING);
     }
     if (rc == CN_OK)
         rc = within_questions(an, stratum, row, col, n, err);

@@ -65,7 +65,8 @@ typedef struct cn_review_item {
 } cn_review_item;
 
 /* Sort items most urgent first (see above), in rounds of per_question items
- * of each question (0: no rounds); answer indices break ties last.
+ * of each question (0: no rounds); answer indices break ties last (an answer
+ * has one item at most). Sorts in place, without a buffer.
  * CN_OK, or CN_ERR_NOMEM (items then sorted without rounds). */
 int cn_review_sort(cn_review_item *items, size_t n, size_t per_question);
 
