@@ -102,8 +102,11 @@ struct cn_analysis {
     cn_recfile *waiting;
     cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
     size_t cap_vbuf;
-    page_rec *pages;
+    page_rec *pages; /* until the questions are made; then only what is below */
     size_t n_pages, cap_pages;
+    const char **page_file;  /* page -> its record's file, once the records are gone */
+    bool *page_timing;       /* page -> its record's timing */
+    uint32_t *page_question; /* page -> its question */
     size_t cap_physicians;
     cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
     size_t n_verdicts;
@@ -291,6 +294,9 @@ void cn_analysis_free(cn_analysis *an)
         free(an->notes[i].text);
     free(an->notes);
     free(an->pages);
+    free(an->page_file);
+    free(an->page_timing);
+    free(an->page_question);
     free(an->last_path);
     for (size_t i = 0; i < an->n_strs; i++)
         free(an->strs[i]);
@@ -512,15 +518,6 @@ static size_t uf_find(page_rec *pages, size_t x)
         pages[x].parent = pages[pages[x].parent].parent;
         x = pages[x].parent;
     }
-    return x;
-}
-
-/* uf_find without path halving: writes nothing, so report threads may call
- * it at once (group() leaves every page pointing at its root). */
-static size_t uf_root(const page_rec *pages, size_t x)
-{
-    while (pages[x].parent != x)
-        x = pages[x].parent;
     return x;
 }
 
@@ -1046,8 +1043,6 @@ static int group(cn_analysis *an, cn_error *err)
     int rc = answers_back(an, err);
     if (rc != CN_OK)
         return rc;
-    for (size_t p = 0; p < an->n_pages; p++) /* every page to its root: see uf_root */
-        an->pages[p].parent = uf_find(an->pages, p);
     rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
@@ -1083,6 +1078,33 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
 }
 
 /* Each question's primary claim: the one its first page was judged against. */
+/* Once the questions have their titles, claims and types, a page's record
+ * (80 bytes) is more than what is left to ask of a page: its file, whether
+ * it flags timing, and its question. The question-id index reads the
+ * records: it goes first. */
+static int compact_pages(cn_analysis *an, cn_error *err)
+{
+    size_t np = an->n_pages ? an->n_pages : 1;
+    an->page_file = malloc(np * sizeof *an->page_file);
+    an->page_timing = malloc(np * sizeof *an->page_timing);
+    an->page_question = malloc(np * sizeof *an->page_question);
+    if (!an->page_file || !an->page_timing || !an->page_question)
+        return oom(err);
+    for (size_t p = 0; p < an->n_pages; p++) {
+        an->page_file[p] = an->pages[p].file;
+        an->page_timing[p] = an->pages[p].timing;
+    }
+    for (size_t q = 0; q < an->result.n_questions; q++)
+        for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++)
+            an->page_question[an->qpages[k]] = (uint32_t)q;
+    cn_idindex_free(an->first_of_qid);
+    an->first_of_qid = NULL;
+    free(an->pages);
+    an->pages = NULL;
+    an->cap_pages = 0;
+    return CN_OK;
+}
+
 static int primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1096,7 +1118,7 @@ static int primary_claims(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             return rc;
     }
-    return CN_OK;
+    return compact_pages(an, err);
 }
 
 /* Every verdict's claim key made an index into the result's claims: the
@@ -1151,7 +1173,7 @@ static void load_on_demand(const cn_analysis_result *r, size_t p)
     cn_analysis_loader *L = r->loader;
     if (!L->spill || L->cur_q == SIZE_MAX || L->load_rc != CN_OK || cn_spill_page(L->spill, p) ||
         p >= an->n_pages || an->qpage_start[L->cur_q] == an->qpage_start[L->cur_q + 1] ||
-        uf_root(an->pages, p) != uf_root(an->pages, an->qpages[an->qpage_start[L->cur_q]]))
+        an->page_question[p] != L->cur_q)
         return;
     if (cn_spill_loaded(L->spill) >= QUESTION_PAGES_LOADED)
         cn_spill_release(L->spill);
@@ -1284,7 +1306,7 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->pages[a->page].file;
+    return r->an->page_file[a->page];
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
@@ -1356,7 +1378,7 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
  * its first answer flags it. */
 static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
+    return q->n_answers > 0 && an->page_timing[an->result.answers[q->answers[0]].page];
 }
 
 /* A question judged as its own claim reads in its own terms: "Should I
