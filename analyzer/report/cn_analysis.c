@@ -44,6 +44,13 @@ typedef struct claim_key {
     const cn_rule *rule;
 } claim_key;
 
+/* An answer's editor's override (few answers have one). */
+typedef struct override_of {
+    size_t answer; /* first: find_by_answer reads it */
+    const cn_override *override;
+} override_of;
+_Static_assert(offsetof(override_of, answer) == 0, "find_by_answer reads the answer first");
+
 /* A duplicate's metadata note (few answers have one). */
 typedef struct note {
     size_t answer; /* first: find_by_answer reads it */
@@ -56,7 +63,7 @@ _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer fir
  * n_verdicts verdicts and, when its primary decision is conflicting, that
  * decision's scores (CN_STANCE_COUNT doubles). */
 typedef struct waiting_answer {
-    cn_analysis_answer a; /* verdicts and override NULL */
+    cn_analysis_answer a; /* verdicts NULL */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -110,6 +117,8 @@ struct cn_analysis {
     size_t cap_physicians;
     cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
     size_t n_verdicts;
+    override_of *overrides; /* editors' overrides, by answer */
+    size_t n_overrides;
     note *notes; /* duplicate-metadata notes, by answer */
     size_t n_notes, cap_notes;
     char *last_path;     /* files_read: a file's pages come in a row */
@@ -175,14 +184,14 @@ const char *cn_answer_role_name(cn_answer_role role)
 
 cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v)
 {
-    if (v == 0 && a->override)
-        return a->override->stance;
+    if (v == 0 && a->overridden)
+        return (cn_stance)a->override_stance;
     return v < a->n_verdicts ? a->verdicts[v].stance : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v)
 {
-    if (v == 0 && a->override)
+    if (v == 0 && a->overridden)
         return 1.0;
     return v < a->n_verdicts ? a->verdicts[v].confidence : 0.0;
 }
@@ -293,6 +302,7 @@ void cn_analysis_free(cn_analysis *an)
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
     free(an->notes);
+    free(an->overrides);
     free(an->pages);
     free(an->page_file);
     free(an->page_timing);
@@ -1296,6 +1306,13 @@ static const void *find_by_answer(const void *base, size_t n, size_t stride, siz
     return lo < n && *(const size_t *)(const void *)(a + lo * stride) == i ? a + lo * stride : NULL;
 }
 
+const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
+{
+    const override_of *o =
+        find_by_answer(r->an->overrides, r->an->n_overrides, sizeof *r->an->overrides, i);
+    return o ? o->override : NULL;
+}
+
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
     const cn_conflict_scores *c =
@@ -1328,33 +1345,47 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
     if (n == 0)
         return CN_OK;
     bool *used = calloc(n, sizeof *used);
-    if (!used)
+    uint32_t *k_of = calloc(r->n_answers + 1, sizeof *k_of); /* override + 1; 0: none */
+    if (!used || !k_of || n >= UINT32_MAX) {
+        free(used);
+        free(k_of);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
     for (size_t i = 0; i < r->n_answers; i++) {
         long k = cn_overrides_find(ov, r->answers[i].answer_id);
         if (k >= 0) {
-            r->answers[i].override = cn_overrides_at(ov, (size_t)k);
+            k_of[i] = (uint32_t)k + 1;
             used[k] = true;
         }
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        cn_analysis_answer *o = &r->answers[a->original];
-        if (a->role == CN_ROLE_DUPLICATE && a->override && !o->override)
-            o->override = a->override;
+        size_t o = r->answers[i].original;
+        if (r->answers[i].role == CN_ROLE_DUPLICATE && k_of[i] && !k_of[o])
+            k_of[o] = k_of[i];
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        if (a->role == CN_ROLE_DUPLICATE && !a->override)
-            a->override = r->answers[a->original].override;
-        if (a->override)
+        if (a->role == CN_ROLE_DUPLICATE && !k_of[i])
+            k_of[i] = k_of[a->original];
+        if (k_of[i])
             r->n_overridden++;
     }
+    an->overrides = calloc(r->n_overridden + 1, sizeof *an->overrides);
     r->unmatched = calloc(n, sizeof *r->unmatched);
-    if (!r->unmatched) {
+    if (!an->overrides || !r->unmatched) {
         free(used);
+        free(k_of);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        if (!k_of[i])
+            continue;
+        const cn_override *o = cn_overrides_at(ov, k_of[i] - 1);
+        r->answers[i].overridden = true;
+        r->answers[i].override_stance = (uint8_t)o->stance;
+        an->overrides[an->n_overrides++] = (override_of){.answer = i, .override = o};
+    }
+    free(k_of);
     for (size_t k = 0; k < n; k++)
         if (!used[k])
             r->unmatched[r->n_unmatched++] = cn_overrides_at(ov, k);
@@ -1371,7 +1402,7 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
     v->specialty = r->physicians[a->physician].specialty;
     const char *file = cn_analysis_file_of(r, a);
     v->file = file ? file : "";
-    v->certain = verdict == 0 && a->override != NULL;
+    v->certain = verdict == 0 && a->overridden;
 }
 
 /* The question is about timing ("how soon / how long ...") as the page of
@@ -1678,7 +1709,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
                        cn_consensus_level *level, cn_stance *majority)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    if (a->role != CN_ROLE_COUNTED || a->override)
+    if (a->role != CN_ROLE_COUNTED || a->overridden)
         return false;
     const cn_tally *t = &r->questions[a->question].tally;
     if (t->consensus->level < CN_CONSENSUS_WEAK)
@@ -1740,7 +1771,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         const cn_verdict *d = &a->verdicts[0];
-        if (a->role == CN_ROLE_COUNTED && !a->override && !a->fragment) {
+        if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
