@@ -8,7 +8,8 @@
  * every fallible call returns a CN_ERR_* code and fills a caller-owned
  * cn_error with a message).
  *
- *   base/      errors, whole-file reads, hash tables, SHA-256, build config
+ *   base/      errors, whole-file reads, hash tables, SHA-256, build config,
+ *              scratch files of records
  *   text/      UTF-8 and normalization, clean lines, tokens with byte spans
  *   ingest/    page shapes and the reader: pages, answers, physicians, ids
  *   classify/  the rule set, its matcher, claims, stances, the learned
@@ -34,6 +35,7 @@
 #include "cn_parallel.h"
 #include "cn_hash.h"
 #include "cn_idindex.h"
+#include "cn_recfile.h"
 #include "cn_sha256.h"
 
 /* text */

@@ -25,6 +25,7 @@
 #include "cn_cmh.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,7 @@ static const double D[2 * 3 * 5] = {2, 1, 1, 3, 0, 2, 4, 0, 1, 1, 1, 2, 3, 3, 2,
 
 /* Items from a column-major rows x cols x strata array of counts. */
 typedef struct items {
-    size_t *stratum, *row, *col;
+    uint32_t *stratum, *row, *col;
     size_t n;
 } items;
 
@@ -50,15 +51,15 @@ static items items_of(const double *x, size_t rows, size_t cols, size_t strata)
     size_t total = 0;
     for (size_t k = 0; k < rows * cols * strata; k++)
         total += (size_t)x[k];
-    items it = {malloc((total + 1) * sizeof(size_t)), malloc((total + 1) * sizeof(size_t)),
-                malloc((total + 1) * sizeof(size_t)), 0};
+    items it = {malloc((total + 1) * sizeof(uint32_t)), malloc((total + 1) * sizeof(uint32_t)),
+                malloc((total + 1) * sizeof(uint32_t)), 0};
     for (size_t k = 0; k < strata; k++)
         for (size_t j = 0; j < cols; j++)
             for (size_t i = 0; i < rows; i++)
                 for (long m = 0; m < (long)x[i + rows * (j + cols * k)]; m++) {
-                    it.stratum[it.n] = k;
-                    it.row[it.n] = i;
-                    it.col[it.n++] = j;
+                    it.stratum[it.n] = (uint32_t)k;
+                    it.row[it.n] = (uint32_t)i;
+                    it.col[it.n++] = (uint32_t)j;
                 }
     return it;
 }
@@ -119,7 +120,8 @@ static void test_order_invariant(void)
         it.col[k] = (it.col[k] + 1) % 3;
     }
     for (size_t k = 0; k < it.n / 2; k++) {
-        size_t o = it.n - 1 - k, t;
+        size_t o = it.n - 1 - k;
+        uint32_t t;
         t = it.stratum[k], it.stratum[k] = it.stratum[o], it.stratum[o] = t;
         t = it.row[k], it.row[k] = it.row[o], it.row[o] = t;
         t = it.col[k], it.col[k] = it.col[o], it.col[o] = t;
@@ -137,13 +139,13 @@ static void test_singular(void)
 {
     items it = items_of(A, 3, 3, 2);
     size_t cap = it.n + 8;
-    it.stratum = realloc(it.stratum, cap * sizeof(size_t));
-    it.row = realloc(it.row, cap * sizeof(size_t));
-    it.col = realloc(it.col, cap * sizeof(size_t));
+    it.stratum = realloc(it.stratum, cap * sizeof(uint32_t));
+    it.row = realloc(it.row, cap * sizeof(uint32_t));
+    it.col = realloc(it.col, cap * sizeof(uint32_t));
     for (int m = 0; m < 5; m++) { /* stratum 2: row 3 alone, mixed stances */
         it.stratum[it.n] = 2;
         it.row[it.n] = 3;
-        it.col[it.n++] = (size_t)m % 3;
+        it.col[it.n++] = (uint32_t)m % 3;
     }
     it.stratum[it.n] = 7; /* a one-item stratum */
     it.row[it.n] = 0;
@@ -161,7 +163,7 @@ static void test_degenerate(void)
 {
     cn_cmh_result r;
     cn_error err;
-    size_t s[4] = {0, 0, 1, 1}, row[4] = {0, 0, 0, 0}, col[4] = {0, 1, 0, 1};
+    uint32_t s[4] = {0, 0, 1, 1}, row[4] = {0, 0, 0, 0}, col[4] = {0, 1, 0, 1};
     /* one row: nothing to compare */
     CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 4, 2, 2, &r, &err), CN_OK);
     CU_ASSERT_TRUE(isnan(r.statistic));
@@ -171,12 +173,12 @@ static void test_degenerate(void)
     CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 0, 2, 2, &r, &err), CN_OK);
     CU_ASSERT_TRUE(isnan(r.p));
     /* two rows, but never in the same stratum */
-    size_t row2[4] = {0, 0, 1, 1};
+    uint32_t row2[4] = {0, 0, 1, 1};
     CU_ASSERT_EQUAL(cn_cmh_compute(s, row2, col, 4, 2, 2, &r, &err), CN_OK);
     CU_ASSERT_TRUE(isnan(r.p));
     CU_ASSERT_EQUAL(r.strata, 0);
     /* out of range */
-    size_t bad[4] = {0, 0, 2, 1};
+    uint32_t bad[4] = {0, 0, 2, 1};
     CU_ASSERT_EQUAL(cn_cmh_compute(s, bad, col, 4, 2, 2, &r, &err), CN_ERR_USAGE);
     CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 4, 2000, 3, &r, &err), CN_ERR_USAGE);
 }

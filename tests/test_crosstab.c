@@ -39,6 +39,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,7 +264,7 @@ static void test_cramers_v_corrected(void)
  * every shuffle that mixes them lowers X2, so p is small. */
 static void test_stratified_permutation(void)
 {
-    size_t stratum[40], row[40], col[40];
+    uint32_t stratum[40], row[40], col[40];
     for (size_t i = 0; i < 20; i++) {
         stratum[i] = i < 10 ? 0 : 1;
         row[i] = i < 10 ? 0 : 1;
@@ -445,7 +446,8 @@ static void test_stratified_exact(void)
 {
     static const long T[3][2][3] = {
         {{3, 1, 0}, {0, 2, 2}}, {{2, 1, 0}, {0, 1, 2}}, {{1, 1, 0}, {0, 0, 0}}};
-    size_t stratum[32], row[32], col[32], n = 0;
+    uint32_t stratum[32], row[32], col[32];
+    size_t n = 0;
     for (size_t s = 0; s < 3; s++)
         for (size_t i = 0; i < 2; i++)
             for (size_t j = 0; j < 3; j++)

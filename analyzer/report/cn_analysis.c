@@ -8,6 +8,7 @@
 #include "cn_hash.h"
 #include "cn_idindex.h"
 #include "cn_parallel.h"
+#include "cn_recfile.h"
 #include "cn_lines.h"
 #include "cn_sha256.h"
 #include "cn_spill.h"
@@ -43,12 +44,29 @@ typedef struct claim_key {
     const cn_rule *rule;
 } claim_key;
 
+/* An answer's editor's override (few answers have one). */
+typedef struct override_of {
+    size_t answer; /* first: find_by_answer reads it */
+    const cn_override *override;
+} override_of;
+_Static_assert(offsetof(override_of, answer) == 0, "find_by_answer reads the answer first");
+
 /* A duplicate's metadata note (few answers have one). */
 typedef struct note {
     size_t answer; /* first: find_by_answer reads it */
     char *text;
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
+
+/* An answer as it waits on disk while the corpus is read (cn_recfile): its
+ * record, what its role is made from once every page is in, then its
+ * n_verdicts verdicts and, when its primary decision is conflicting, that
+ * decision's scores (CN_STANCE_COUNT doubles). */
+typedef struct waiting_answer {
+    cn_analysis_answer a; /* verdicts NULL */
+    char duplicate_of[CN_ID_LEN + 1];
+    bool related;
+} waiting_answer;
 
 /* A growing byte string (map keys made of several fields). */
 typedef struct keybuf {
@@ -85,11 +103,22 @@ struct cn_analysis {
     size_t n_plain, n_annotated; /* pages added without and with their annotation */
     size_t added, classified;    /* answers added, and of those annotated */
     cn_spill *spill;             /* the pages, on disk */
-    page_rec *pages;
+    /* Every answer's record waits here while the corpus is read (the
+     * reader's de-duplication index holds the memory then) and comes back
+     * in cn_analysis_finish: only the counts below grow meanwhile. */
+    cn_recfile *waiting;
+    cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
+    size_t cap_vbuf;
+    page_rec *pages; /* until the questions are made; then only what is below */
     size_t n_pages, cap_pages;
-    size_t cap_answers, cap_physicians, cap_conflicts;
-    cn_verdict *verdicts; /* every answer's verdicts, in answer order */
-    size_t n_verdicts, cap_verdicts;
+    const char **page_file;  /* page -> its record's file, once the records are gone */
+    bool *page_timing;       /* page -> its record's timing */
+    uint32_t *page_question; /* page -> its question */
+    size_t cap_physicians;
+    cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
+    size_t n_verdicts;
+    override_of *overrides; /* editors' overrides, by answer */
+    size_t n_overrides;
     note *notes; /* duplicate-metadata notes, by answer */
     size_t n_notes, cap_notes;
     char *last_path;     /* files_read: a file's pages come in a row */
@@ -155,14 +184,14 @@ const char *cn_answer_role_name(cn_answer_role role)
 
 cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v)
 {
-    if (v == 0 && a->override)
-        return a->override->stance;
+    if (v == 0 && a->overridden)
+        return (cn_stance)a->override_stance;
     return v < a->n_verdicts ? a->verdicts[v].stance : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v)
 {
-    if (v == 0 && a->override)
+    if (v == 0 && a->overridden)
         return 1.0;
     return v < a->n_verdicts ? a->verdicts[v].confidence : 0.0;
 }
@@ -267,11 +296,17 @@ void cn_analysis_free(cn_analysis *an)
     free(an->flight);
     free(an->annos);
     cn_spill_free(an->spill);
+    cn_recfile_free(an->waiting);
+    free(an->vbuf);
     free(an->verdicts);
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
     free(an->notes);
+    free(an->overrides);
     free(an->pages);
+    free(an->page_file);
+    free(an->page_timing);
+    free(an->page_question);
     free(an->last_path);
     for (size_t i = 0; i < an->n_strs; i++)
         free(an->strs[i]);
@@ -496,15 +531,6 @@ static size_t uf_find(page_rec *pages, size_t x)
     return x;
 }
 
-/* uf_find without path halving: writes nothing, so report threads may call
- * it at once (group() leaves every page pointing at its root). */
-static size_t uf_root(const page_rec *pages, size_t x)
-{
-    while (pages[x].parent != x)
-        x = pages[x].parent;
-    return x;
-}
-
 static void uf_union(page_rec *pages, size_t a, size_t b)
 {
     a = uf_find(pages, a);
@@ -538,18 +564,20 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
                an->opts.fragment_words;
 }
 
-/* The answer's verdicts, their claims as keys (numbered at the end). */
+/* The answer's verdicts into an->vbuf, their claims as keys (numbered at the
+ * end). */
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    if (aa->n_claims > UINT16_MAX || !cn_grow((void **)&an->verdicts, &an->cap_verdicts,
-                                              an->n_verdicts + aa->n_claims, sizeof *an->verdicts))
+    if (aa->n_claims > UINT16_MAX ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, aa->n_claims, sizeof *an->vbuf))
         return oom(err);
+    memset(an->vbuf, 0, aa->n_claims * sizeof *an->vbuf); /* padding too: it goes to disk */
     for (size_t c = 0; c < aa->n_claims; c++) {
         const cn_answer_claim *ac = &aa->claims[c];
         const cn_rule *rule =
             c == 0 ? pa->primary->rule : cn_rules_find(an->rules, CN_RULE_CLAIM, ac->claim_id);
-        cn_verdict *v = &an->verdicts[an->n_verdicts];
+        cn_verdict *v = &an->vbuf[c];
         size_t key;
         int rc = key_index(an, ac->claim_id, ac->statement, rule, &key, err);
         if (rc != CN_OK)
@@ -558,22 +586,8 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
         v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
-        an->n_verdicts++;
         a->n_verdicts++;
     }
-    return CN_OK;
-}
-
-/* A conflicting primary decision's scores, for the review queue's words. */
-static int keep_conflict(cn_analysis *an, size_t i, const cn_decision *d, cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    if (!cn_grow((void **)&r->conflicts, &an->cap_conflicts, r->n_conflicts + 1,
-                 sizeof *r->conflicts))
-        return oom(err);
-    cn_conflict_scores *c = &r->conflicts[r->n_conflicts++];
-    c->answer = i;
-    memcpy(c->scores, d->scores, sizeof c->scores);
     return CN_OK;
 }
 
@@ -589,15 +603,16 @@ static const char *page_qid_of(const void *ctx, uint32_t p)
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
- * original), or counted; links its page with its original's. */
-static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error *err)
+ * original), or counted; links its page with its original's. Answers take
+ * their roles in corpus order. */
+static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
-    int64_t orig = ans->duplicate_of[0]
-                       ? cn_idindex_find(an->first_answer, ans->duplicate_of, answer_id_of, an)
+    int64_t orig = w->duplicate_of[0]
+                       ? cn_idindex_find(an->first_answer, w->duplicate_of, answer_id_of, an)
                        : -1;
-    if (ans->related) {
+    if (w->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
         size_t o = r->answers[orig].original;
@@ -608,15 +623,15 @@ static int assign_role(cn_analysis *an, size_t i, const cn_answer *ans, cn_error
     }
     if (orig >= 0)
         uf_union(an->pages, a->page, r->answers[orig].page);
-    if (ans->answer_id[0] &&
-        cn_idindex_find(an->first_answer, ans->answer_id, answer_id_of, an) < 0 &&
+    if (a->answer_id[0] && cn_idindex_find(an->first_answer, a->answer_id, answer_id_of, an) < 0 &&
         (i >= INT32_MAX ||
-         cn_idindex_add(an->first_answer, ans->answer_id, (uint32_t)i, answer_id_of, an)))
+         cn_idindex_add(an->first_answer, a->answer_id, (uint32_t)i, answer_id_of, an)))
         return oom(err);
     return CN_OK;
 }
 
-/* The fixed record of answer k of page p. */
+/* The fixed record of answer k of page p, written to the waiting records
+ * (with its verdicts and, for a conflicting primary decision, the scores). */
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
                        size_t k, cn_error *err)
 {
@@ -625,13 +640,19 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     /* records number answers, pages and places in 32 bits */
     if (r->n_answers >= INT32_MAX || p >= INT32_MAX || ans->index >= UINT32_MAX || k >= UINT32_MAX)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
-    if (!cn_grow((void **)&r->answers, &an->cap_answers, r->n_answers + 1, sizeof *r->answers))
-        return oom(err);
+    if (!an->waiting) {
+        int rc = cn_recfile_new(an->opts.spill_dir, &an->waiting, err);
+        if (rc != CN_OK)
+            return rc;
+    }
     size_t i = r->n_answers++;
-    cn_analysis_answer *a = &r->answers[i];
+    waiting_answer w;
+    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
+    cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    memset(a, 0, sizeof *a);
     memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
+    memcpy(w.duplicate_of, ans->duplicate_of, sizeof w.duplicate_of);
+    w.related = ans->related;
     a->excerpt = ans->excerpt;
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
@@ -648,10 +669,16 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
-    if (rc == CN_OK && aa->claims[0].decision.conflicting)
-        rc = keep_conflict(an, i, &aa->claims[0].decision, err);
     if (rc == CN_OK)
-        rc = assign_role(an, i, ans, err);
+        rc = cn_recfile_write(an->waiting, &w, sizeof w, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->waiting, an->vbuf, a->n_verdicts * sizeof *an->vbuf, err);
+    if (rc == CN_OK && aa->claims[0].decision.conflicting) {
+        r->n_conflicts++;
+        rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
+                              sizeof aa->claims[0].decision.scores, err);
+    }
+    an->n_verdicts += a->n_verdicts;
     return rc;
 }
 
@@ -970,38 +997,63 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Every answer pointed at its verdicts in the pool, which grows no more
- * (both arrays cut to their exact size first). */
-static void link_verdicts(cn_analysis *an)
+/* The waiting records back from disk, once the corpus is read (and the
+ * reader's memory is free): every array at its exact size, each answer
+ * pointed at its verdicts in the pool, the conflicting decisions' scores
+ * aside, and the roles given in corpus order (the answer-id index is of no
+ * use after that). */
+static int answers_back(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (an->n_verdicts && an->n_verdicts < an->cap_verdicts) {
-        cn_verdict *v = realloc(an->verdicts, an->n_verdicts * sizeof *v);
-        if (v) {
-            an->verdicts = v;
-            an->cap_verdicts = an->n_verdicts;
+    if (!r->n_answers)
+        return CN_OK;
+    r->answers = malloc(r->n_answers * sizeof *r->answers);
+    an->verdicts = malloc((an->n_verdicts ? an->n_verdicts : 1) * sizeof *an->verdicts);
+    r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
+    if (!r->answers || !an->verdicts || !r->conflicts)
+        return oom(err);
+    int rc = cn_recfile_rewind(an->waiting, err);
+    size_t at = 0, conflicts = 0;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        waiting_answer w;
+        cn_analysis_answer *a = &r->answers[i];
+        rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+        if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
+            rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+        if (rc == CN_OK)
+            rc = cn_recfile_read(an->waiting, an->verdicts + at,
+                                 w.a.n_verdicts * sizeof *an->verdicts, err);
+        if (rc != CN_OK)
+            break;
+        *a = w.a;
+        a->verdicts = an->verdicts + at;
+        at += a->n_verdicts;
+        if (a->verdicts[0].conflicting) {
+            if (conflicts == r->n_conflicts)
+                return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+            cn_conflict_scores *c = &r->conflicts[conflicts++];
+            c->answer = i;
+            rc = cn_recfile_read(an->waiting, c->scores, sizeof c->scores, err);
         }
+        if (rc == CN_OK)
+            rc = assign_role(an, i, &w, err);
     }
-    if (r->n_answers && r->n_answers < an->cap_answers) {
-        cn_analysis_answer *a = realloc(r->answers, r->n_answers * sizeof *a);
-        if (a) {
-            r->answers = a;
-            an->cap_answers = r->n_answers;
-        }
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        r->answers[i].verdicts = an->verdicts + at;
-        at += r->answers[i].n_verdicts;
-    }
+    cn_recfile_free(an->waiting);
+    an->waiting = NULL;
+    cn_idindex_free(an->first_answer);
+    an->first_answer = NULL;
+    free(an->vbuf);
+    an->vbuf = NULL;
+    an->cap_vbuf = 0;
+    return rc;
 }
 
 static int group(cn_analysis *an, cn_error *err)
 {
-    link_verdicts(an);
-    for (size_t p = 0; p < an->n_pages; p++) /* every page to its root: see uf_root */
-        an->pages[p].parent = uf_find(an->pages, p);
-    int rc = make_questions(an, err);
+    int rc = answers_back(an, err);
+    if (rc != CN_OK)
+        return rc;
+    rc = make_questions(an, err);
     if (rc == CN_OK)
         rc = fill_questions(an, err);
     return rc;
@@ -1036,6 +1088,33 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
 }
 
 /* Each question's primary claim: the one its first page was judged against. */
+/* Once the questions have their titles, claims and types, a page's record
+ * (80 bytes) is more than what is left to ask of a page: its file, whether
+ * it flags timing, and its question. The question-id index reads the
+ * records: it goes first. */
+static int compact_pages(cn_analysis *an, cn_error *err)
+{
+    size_t np = an->n_pages ? an->n_pages : 1;
+    an->page_file = malloc(np * sizeof *an->page_file);
+    an->page_timing = malloc(np * sizeof *an->page_timing);
+    an->page_question = malloc(np * sizeof *an->page_question);
+    if (!an->page_file || !an->page_timing || !an->page_question)
+        return oom(err);
+    for (size_t p = 0; p < an->n_pages; p++) {
+        an->page_file[p] = an->pages[p].file;
+        an->page_timing[p] = an->pages[p].timing;
+    }
+    for (size_t q = 0; q < an->result.n_questions; q++)
+        for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++)
+            an->page_question[an->qpages[k]] = (uint32_t)q;
+    cn_idindex_free(an->first_of_qid);
+    an->first_of_qid = NULL;
+    free(an->pages);
+    an->pages = NULL;
+    an->cap_pages = 0;
+    return CN_OK;
+}
+
 static int primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1049,7 +1128,7 @@ static int primary_claims(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             return rc;
     }
-    return CN_OK;
+    return compact_pages(an, err);
 }
 
 /* Every verdict's claim key made an index into the result's claims: the
@@ -1104,7 +1183,7 @@ static void load_on_demand(const cn_analysis_result *r, size_t p)
     cn_analysis_loader *L = r->loader;
     if (!L->spill || L->cur_q == SIZE_MAX || L->load_rc != CN_OK || cn_spill_page(L->spill, p) ||
         p >= an->n_pages || an->qpage_start[L->cur_q] == an->qpage_start[L->cur_q + 1] ||
-        uf_root(an->pages, p) != uf_root(an->pages, an->qpages[an->qpage_start[L->cur_q]]))
+        an->page_question[p] != L->cur_q)
         return;
     if (cn_spill_loaded(L->spill) >= QUESTION_PAGES_LOADED)
         cn_spill_release(L->spill);
@@ -1227,6 +1306,13 @@ static const void *find_by_answer(const void *base, size_t n, size_t stride, siz
     return lo < n && *(const size_t *)(const void *)(a + lo * stride) == i ? a + lo * stride : NULL;
 }
 
+const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
+{
+    const override_of *o =
+        find_by_answer(r->an->overrides, r->an->n_overrides, sizeof *r->an->overrides, i);
+    return o ? o->override : NULL;
+}
+
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
     const cn_conflict_scores *c =
@@ -1237,7 +1323,7 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->pages[a->page].file;
+    return r->an->page_file[a->page];
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
@@ -1259,33 +1345,47 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
     if (n == 0)
         return CN_OK;
     bool *used = calloc(n, sizeof *used);
-    if (!used)
+    uint32_t *k_of = calloc(r->n_answers + 1, sizeof *k_of); /* override + 1; 0: none */
+    if (!used || !k_of || n >= UINT32_MAX) {
+        free(used);
+        free(k_of);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
     for (size_t i = 0; i < r->n_answers; i++) {
         long k = cn_overrides_find(ov, r->answers[i].answer_id);
         if (k >= 0) {
-            r->answers[i].override = cn_overrides_at(ov, (size_t)k);
+            k_of[i] = (uint32_t)k + 1;
             used[k] = true;
         }
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        cn_analysis_answer *o = &r->answers[a->original];
-        if (a->role == CN_ROLE_DUPLICATE && a->override && !o->override)
-            o->override = a->override;
+        size_t o = r->answers[i].original;
+        if (r->answers[i].role == CN_ROLE_DUPLICATE && k_of[i] && !k_of[o])
+            k_of[o] = k_of[i];
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        if (a->role == CN_ROLE_DUPLICATE && !a->override)
-            a->override = r->answers[a->original].override;
-        if (a->override)
+        if (a->role == CN_ROLE_DUPLICATE && !k_of[i])
+            k_of[i] = k_of[a->original];
+        if (k_of[i])
             r->n_overridden++;
     }
+    an->overrides = calloc(r->n_overridden + 1, sizeof *an->overrides);
     r->unmatched = calloc(n, sizeof *r->unmatched);
-    if (!r->unmatched) {
+    if (!an->overrides || !r->unmatched) {
         free(used);
+        free(k_of);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        if (!k_of[i])
+            continue;
+        const cn_override *o = cn_overrides_at(ov, k_of[i] - 1);
+        r->answers[i].overridden = true;
+        r->answers[i].override_stance = (uint8_t)o->stance;
+        an->overrides[an->n_overrides++] = (override_of){.answer = i, .override = o};
+    }
+    free(k_of);
     for (size_t k = 0; k < n; k++)
         if (!used[k])
             r->unmatched[r->n_unmatched++] = cn_overrides_at(ov, k);
@@ -1302,14 +1402,14 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
     v->specialty = r->physicians[a->physician].specialty;
     const char *file = cn_analysis_file_of(r, a);
     v->file = file ? file : "";
-    v->certain = verdict == 0 && a->override != NULL;
+    v->certain = verdict == 0 && a->overridden;
 }
 
 /* The question is about timing ("how soon / how long ...") as the page of
  * its first answer flags it. */
 static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    return q->n_answers > 0 && an->pages[an->result.answers[q->answers[0]].page].timing;
+    return q->n_answers > 0 && an->page_timing[an->result.answers[q->answers[0]].page];
 }
 
 /* A question judged as its own claim reads in its own terms: "Should I
@@ -1438,45 +1538,47 @@ static int claim_members(cn_analysis *an, cn_error *err)
         cn_analysis_claim *c = &r->claims[r->questions[i].claim];
         c->questions[c->n_questions++] = i;
     }
-    size_t *cap = calloc(r->n_claims + 1, sizeof *cap);
-    if (!cap)
+    /* Count, then fill arrays of the exact size: the primary verdicts first
+     * (they are tallied), then the mentions from other questions, each in
+     * corpus order (one vote per answer, on the question it answers). */
+    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
+    if (!mentions)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
+        const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             cn_analysis_claim *c = &r->claims[a->verdicts[v].claim];
-            if (!cn_grow((void **)&c->members, &cap[a->verdicts[v].claim], c->n_members + 1,
-                         sizeof *c->members)) {
-                free(cap);
-                return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-            }
-            c->members[c->n_members++] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            c->n_members++;
+            c->n_primary += v == 0;
         }
     }
-    free(cap);
-    /* One vote per answer, on the question it answers: the primary verdicts
-     * first (they are tallied), then the mentions from other questions. */
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
-        cn_member *sorted = malloc((cl->n_members + 1) * sizeof *sorted);
-        if (!sorted)
+        if (!(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
+            free(mentions);
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        size_t k = 0;
-        for (size_t m = 0; m < cl->n_members; m++)
-            if (cl->members[m].verdict == 0)
-                sorted[k++] = cl->members[m];
-        cl->n_primary = k;
-        for (size_t m = 0; m < cl->n_members; m++)
-            if (cl->members[m].verdict != 0) {
-                sorted[k++] = cl->members[m];
-                cl->mention_counts[cn_analysis_verdict_stance(&r->answers[cl->members[m].answer],
-                                                              cl->members[m].verdict)]++;
-            }
-        free(cl->members);
-        cl->members = sorted;
+        }
+        mentions[c] = cl->n_primary;
+        cl->n_members = 0;
     }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            size_t c = a->verdicts[v].claim;
+            cn_analysis_claim *cl = &r->claims[c];
+            size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
+            cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            if (v != 0)
+                cl->mention_counts[cn_analysis_verdict_stance(a, v)]++;
+        }
+    }
+    for (size_t c = 0; c < r->n_claims; c++)
+        r->claims[c].n_members = mentions[c];
+    free(mentions);
     return CN_OK;
 }
 
@@ -1607,7 +1709,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
                        cn_consensus_level *level, cn_stance *majority)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    if (a->role != CN_ROLE_COUNTED || a->override)
+    if (a->role != CN_ROLE_COUNTED || a->overridden)
         return false;
     const cn_tally *t = &r->questions[a->question].tally;
     if (t->consensus->level < CN_CONSENSUS_WEAK)
@@ -1669,7 +1771,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         const cn_verdict *d = &a->verdicts[0];
-        if (a->role == CN_ROLE_COUNTED && !a->override && !a->fragment) {
+        if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
@@ -1700,9 +1802,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         const cn_analysis_answer *a = &r->answers[i];
         if (!a->review)
             continue;
-        r->review[k++] = (cn_review_item){.answer = i,
-                                          .reasons = a->review,
-                                          .urgency = cn_review_urgency(a->review),
+        r->review[k++] = (cn_review_item){.answer = (uint32_t)i,
+                                          .reasons = (uint16_t)a->review,
+                                          .urgency = (int16_t)cn_review_urgency(a->review),
                                           .confidence = cn_analysis_verdict_confidence(a, 0),
                                           .question = a->question};
     }
@@ -1894,8 +1996,8 @@ static int corpus_figures(cn_analysis *an, cn_error *err)
  * freedom, the asymptotic Cochran-Mantel-Haenszel test (cost: the answers);
  * below that, stances shuffled within each question (cost: permutations x
  * questions). */
-static int within_questions(cn_analysis *an, const size_t *stratum, const size_t *row,
-                            const size_t *col, size_t n, cn_error *err)
+static int within_questions(cn_analysis *an, const uint32_t *stratum, const uint32_t *row,
+                            const uint32_t *col, size_t n, cn_error *err)
 {
     cn_specialty_comparison *sc = &an->result.specialties;
     cn_cmh_result cmh = {.p = NAN};
@@ -1932,10 +2034,10 @@ static int stratified_test(cn_analysis *an, cn_error *err)
     sc->permutations = 0;
     if (sc->n_tested < 2 || isnan(sc->test.chi_square))
         return CN_OK;
-    size_t n = 0;
-    size_t *stratum = calloc(r->n_answers + 1, sizeof *stratum);
-    size_t *row = calloc(r->n_answers + 1, sizeof *row);
-    size_t *col = calloc(r->n_answers + 1, sizeof *col);
+    size_t n = 0; /* 12 bytes an answer (a third of a 1 GB corpus' peak once as size_t) */
+    uint32_t *stratum = calloc(r->n_answers + 1, sizeof *stratum);
+    uint32_t *row = calloc(r->n_answers + 1, sizeof *row);
+    uint32_t *col = calloc(r->n_answers + 1, sizeof *col);
     int rc =
         stratum && row && col ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
@@ -1950,8 +2052,8 @@ static int stratified_test(cn_analysis *an, cn_error *err)
         if (g == sc->n_tested)
             continue;
         stratum[n] = a->question;
-        row[n] = g;
-        col[n++] = (size_t)(s - CN_STANCE_REASSURING);
+        row[n] = (uint32_t)g;
+        col[n++] = (uint32_t)(s - CN_STANCE_REASSURING);
     }
     if (rc == CN_OK)
         rc = within_questions(an, stratum, row, col, n, err);

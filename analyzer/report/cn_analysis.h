@@ -50,7 +50,11 @@
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
  * answer (cn_analysis_answer: ids, interned physician, flags, and
  * per verdict its claim, stance and confidence) and per question its title;
- * the figures and the cross-question parts of the reports need no more. A
+ * the figures and the cross-question parts of the reports need no more.
+ * While pages are added, even those records wait on disk (cn_recfile, in
+ * opts.spill_dir): the reader's de-duplication index holds the memory then;
+ * cn_analysis_finish reads them back, at their exact size, gives the answers
+ * their roles in corpus order and goes on from there. A
  * report loads a question's pages back while it writes that question
  * (cn_analysis_load_question), or one answer's page at a time for the
  * answer lists (cn_analysis_load_answer).
@@ -146,7 +150,7 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 64 bytes (at a million answers and more, every byte here is a
+ * record of 56 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. */
@@ -157,17 +161,19 @@ typedef struct cn_analysis_answer {
     bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
     bool names_primary : 1; /* names its question's catalog claim in its own words */
     bool dissent : 1;       /* its stance differs from its question's majority */
+    bool overridden : 1;    /* an editor set its stance on the primary claim
+                               (cn_analysis_override: the editor's entry) */
     uint8_t role;           /* cn_answer_role */
     uint8_t review;         /* CN_REVIEW_* reasons (0: not queued) */
     uint16_t n_verdicts;
-    uint32_t index;              /* cn_answer.index: its place in its file */
-    uint32_t page;               /* its page, numbered in reading order from 0 */
-    uint32_t in_page;            /* its position in the page's answers */
-    uint32_t physician;          /* index into the result's physicians */
-    uint32_t question;           /* index into the result's questions */
-    uint32_t original;           /* duplicates: the counted answer; otherwise itself */
-    const cn_verdict *verdicts;  /* [0]: the question's primary claim; then others */
-    const cn_override *override; /* the editor's stance on the primary claim, or NULL */
+    uint8_t override_stance;    /* cn_stance: the editor's, when overridden */
+    uint32_t index;             /* cn_answer.index: its place in its file */
+    uint32_t page;              /* its page, numbered in reading order from 0 */
+    uint32_t in_page;           /* its position in the page's answers */
+    uint32_t physician;         /* index into the result's physicians */
+    uint32_t question;          /* index into the result's questions */
+    uint32_t original;          /* duplicates: the counted answer; otherwise itself */
+    const cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -376,6 +382,10 @@ const char *cn_analysis_question_body(const cn_analysis_result *r, size_t q);
 /* What differs between a duplicate's physician and its original's
  * (duplicate-metadata), or NULL: kept aside, as few answers have one. */
 const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
+
+/* The editor's override of answer i (its own, or its copy's: see above), or
+ * NULL: kept aside, as few answers have one. */
+const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i);
 
 /* The primary decision's scores of a conflicting answer; NULL for another. */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);

@@ -288,7 +288,7 @@ static void answer_brief(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_
         cn_html_raw(o, ", ");
         cn_html_text(o, ans->physician.specialty);
     }
-    if (a->override)
+    if (a->overridden)
         cn_html_raw(o, " <span class=\"flag editor\">stance set by an editor</span>");
     if (rank <= CN_HTML_FULL_QUESTIONS) {
         cn_html_raw(o, ":\n          ");
@@ -341,7 +341,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_answer *a, const cn_an
             fprintf(o->f, " (%ld reviews)", (long)p->reviews);
         cn_html_raw(o, "</span>");
     }
-    if (a->override) {
+    if (a->overridden) {
         cn_html_raw(o, "<span class=\"flag editor\">stance set by an editor</span>");
     } else {
         cn_html_raw(o, "<span class=\"muted\">confidence ");
@@ -373,8 +373,8 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
     }
     article_open(o, c, idx, "answer ");
     answer_head(o, a, ans);
-    if (a->override)
-        override_note(o, a->override, d);
+    if (a->overridden)
+        override_note(o, cn_analysis_override(c->r, idx), d);
     if (ans->title) {
         cn_html_raw(o, "<p class=\"answer-title\">");
         marked_text(o, ans, d, true);
@@ -386,7 +386,7 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
     if (d->n_evidence) {
         const char *stance = cn_html_answer_stance(a);
         cn_html_raw(o, "<details><summary>");
-        if (a->override)
+        if (a->overridden)
             fprintf(o->f, "Why the classifier said %s (an editor set %s):",
                     cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
         else

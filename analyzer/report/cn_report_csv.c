@@ -81,7 +81,7 @@ static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
         return -1;
     const cn_answer *ans = &page->answers[a->in_page];
     const cn_decision *d = &pa->answers[a->in_page].claims[0].decision;
-    const cn_override *ov = a->override;
+    const cn_override *ov = a->overridden ? cn_analysis_override(r, i) : NULL;
     char num_index[32], num_conf[32];
     snprintf(num_index, sizeof num_index, "%.0f", (double)ans->index);
     snprintf(num_conf, sizeof num_conf, "%.4f", ov ? 1.0 : round4(d->confidence));

@@ -135,9 +135,11 @@ static void proportions(jctx *c, cJSON *parent, const cn_proportion props[])
 
 /* "override": the editor's decision with the classifier's own stance and
  * confidence, or null when the classifier's stance stands. */
-static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
+static void override_obj(jctx *c, cJSON *parent, size_t idx)
 {
-    if (!a->override) {
+    const cn_analysis_answer *a = &c->r->answers[idx];
+    const cn_override *ov = a->overridden ? cn_analysis_override(c->r, idx) : NULL;
+    if (!ov) {
         add(c, parent, "override", cJSON_CreateNull());
         return;
     }
@@ -145,11 +147,11 @@ static void override_obj(jctx *c, cJSON *parent, const cn_analysis_answer *a)
     cJSON *o = obj(c, parent, "override");
     if (!o)
         return;
-    str(c, o, "editor", a->override->editor);
-    str(c, o, "note", a->override->note);
+    str(c, o, "editor", ov->editor);
+    str(c, o, "note", ov->note);
     str(c, o, "classifier_stance", cn_stance_name(d->stance));
     num(c, o, "classifier_confidence", d->confidence);
-    integer(c, o, "entry", (long)a->override->entry);
+    integer(c, o, "entry", (long)ov->entry);
 }
 
 static void duplicate(jctx *c, cJSON *parent, size_t idx)
@@ -619,18 +621,19 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
         if (a->review & cn_review_reason_at(i))
             d_str(c, w, NULL, cn_review_reason_name(cn_review_reason_at(i)));
     cn_jsonpretty_close_array(w);
-    d_bool(w, "editor_override", a->override != NULL);
+    d_bool(w, "editor_override", a->overridden);
     cn_jsonpretty_key(w, "override");
-    if (!a->override) {
+    const cn_override *ov = a->overridden ? cn_analysis_override(c->r, idx) : NULL;
+    if (!ov) {
         cn_jsonpretty_null(w);
     } else {
         const cn_verdict *v0 = &a->verdicts[0];
         cn_jsonpretty_open_object(w);
-        d_str(c, w, "editor", a->override->editor);
-        d_str(c, w, "note", a->override->note);
+        d_str(c, w, "editor", ov->editor);
+        d_str(c, w, "note", ov->note);
         d_str(c, w, "classifier_stance", cn_stance_name(v0->stance));
         d_num(w, "classifier_confidence", v0->confidence);
-        d_integer(w, "entry", (long)a->override->entry);
+        d_integer(w, "entry", (long)ov->entry);
         cn_jsonpretty_close_object(w);
     }
     d_evidence(c, w, ans, d);
@@ -1041,7 +1044,7 @@ static void replace_member(jctx *c, cJSON *o, const char *key, cJSON *item)
  * stays in "override"). */
 static void apply_override_to_line(jctx *c, cJSON *o, const cn_analysis_answer *a)
 {
-    const char *stance = cn_stance_name(a->override->stance);
+    const char *stance = cn_stance_name((cn_stance)a->override_stance);
     replace_member(c, o, "stance", cJSON_CreateString(stance));
     replace_member(c, o, "confidence", cJSON_CreateNumber(1));
     cJSON *claims = cJSON_GetObjectItemCaseSensitive(o, "claims");
@@ -1075,10 +1078,10 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
         c.oom = true;
     }
     str(&c, o, "role", cn_answer_role_name(a->role));
-    if (a->override)
+    if (a->overridden)
         apply_override_to_line(&c, o, a);
-    boolean(&c, o, "editor_override", a->override != NULL);
-    override_obj(&c, o, a);
+    boolean(&c, o, "editor_override", a->overridden);
+    override_obj(&c, o, i);
     if (c.oom) {
         cJSON_Delete(o);
         return NULL;
@@ -1110,7 +1113,7 @@ static bool answer_line_direct(const cn_analysis_result *r, size_t i, cn_jsonbuf
     const char *qid = r->questions[a->question].id;
     const cn_page *page = cn_analysis_page_of(r, i);
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (a->override || !page || !pa || a->in_page >= page->n_answers || !qid)
+    if (a->overridden || !page || !pa || a->in_page >= page->n_answers || !qid)
         return false;
     cn_jsonbuf_reset(line);
     cn_annotation_answer_write(line, page, a->in_page, pa);

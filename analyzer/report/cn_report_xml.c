@@ -357,12 +357,12 @@ static void answer(xctx *c, size_t idx)
     attr_bool(c, "dissent", a->dissent);
     attr_bool(c, "excerpt", ans->excerpt);
     attr_bool(c, "truncated", ans->truncated);
-    attr_bool(c, "editor-override", a->override != NULL);
+    attr_bool(c, "editor-override", a->overridden);
     review_attr(c, a->review);
     attr(c, "reason", d->reason);
     physician(c, &ans->physician);
-    if (a->override)
-        override_elem(c, a->override, d);
+    if (a->overridden)
+        override_elem(c, cn_analysis_override(c->r, idx), d);
     text_elem(c, "title", ans->title);
     text_elem(c, "text", ans->text ? ans->text : "");
     start(c, "scores");

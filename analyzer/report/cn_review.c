@@ -1,7 +1,6 @@
 /* cn_review: reason names and weights of the review queue, and its order. */
 #include "cn_review.h"
 
-#include "cn_sort.h"
 #include "cn_error.h"
 
 #include <stdlib.h>
@@ -66,11 +65,48 @@ static int item_cmp(const void *pa, const void *pb)
     return 0;
 }
 
+static void item_swap(cn_review_item *a, cn_review_item *b)
+{
+    cn_review_item t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Move items[i] down the heap items[0, n) (largest on top) to its place. */
+static void sift_down(cn_review_item *items, size_t i, size_t n)
+{
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && item_cmp(&items[c], &items[c + 1]) < 0)
+            c++;
+        if (item_cmp(&items[i], &items[c]) >= 0)
+            return;
+        item_swap(&items[i], &items[c]);
+        i = c;
+    }
+}
+
+/* Heap sort, in place: the queue can hold a third of a large corpus'
+ * answers, and a merge sort's buffer would be as large again. item_cmp is a
+ * total order (the answer, one item each, breaks the last tie), so any sort
+ * gives the order a stable one would. */
+static void sort_items(cn_review_item *items, size_t n)
+{
+    for (size_t k = n / 2; k-- > 0;)
+        sift_down(items, k, n);
+    for (size_t end = n; end > 1; end--) {
+        item_swap(&items[0], &items[end - 1]);
+        sift_down(items, 0, end - 1);
+    }
+}
+
 int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
 {
     for (size_t i = 0; i < n; i++)
         items[i].round = 0;
-    cn_sort_stable(items, n, sizeof *items, item_cmp);
+    sort_items(items, n);
     if (per_question == 0 || n == 0)
         return CN_OK;
     /* Number each item within its question in urgency order, then sort again
@@ -83,8 +119,8 @@ int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
     if (!seen)
         return CN_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
-        items[i].round = seen[items[i].question]++ / per_question;
+        items[i].round = (uint32_t)(seen[items[i].question]++ / per_question);
     free(seen);
-    cn_sort_stable(items, n, sizeof *items, item_cmp);
+    sort_items(items, n);
     return CN_OK;
 }

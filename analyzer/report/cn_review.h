@@ -27,6 +27,7 @@
 #define CN_REVIEW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
     CN_REVIEW_DISSENT = 1u << 0,
@@ -52,18 +53,20 @@ int cn_review_reason_weight(unsigned flag);
 /* Sum of the weights of the flags set. */
 int cn_review_urgency(unsigned reasons);
 
-/* One entry of the queue. */
+/* One entry of the queue: 24 bytes (a large corpus queues about a third of
+ * its answers; answers and questions are numbered in 32 bits). */
 typedef struct cn_review_item {
-    size_t answer;    /* index into the analysis' answers */
-    unsigned reasons; /* CN_REVIEW_* */
-    int urgency;
     double confidence; /* of the answer's decision on its primary claim */
-    size_t question;   /* index of the answer's question */
-    size_t round;      /* set by cn_review_sort: which K-item round of its question */
+    uint32_t answer;   /* index into the analysis' answers */
+    uint32_t question; /* index of the answer's question */
+    uint32_t round;    /* set by cn_review_sort: which K-item round of its question */
+    uint16_t reasons;  /* CN_REVIEW_* */
+    int16_t urgency;
 } cn_review_item;
 
 /* Sort items most urgent first (see above), in rounds of per_question items
- * of each question (0: no rounds); answer indices break ties last.
+ * of each question (0: no rounds); answer indices break ties last (an answer
+ * has one item at most). Sorts in place, without a buffer.
  * CN_OK, or CN_ERR_NOMEM (items then sorted without rounds). */
 int cn_review_sort(cn_review_item *items, size_t n, size_t per_question);
 

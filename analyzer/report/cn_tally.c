@@ -1,6 +1,7 @@
 /* cn_tally: counts, consensus, summary, dissent and specialty split of one set of votes. */
 #include "cn_tally.h"
 
+#include "cn_grow.h"
 #include "cn_sort.h"
 #include "cn_relabel_memo.h"
 
@@ -52,18 +53,22 @@ static void shrink(void *arrayp, size_t n, size_t elem)
 }
 
 /* Group by specialty with a linear search: a question has a handful of
- * specialties, and sorting afterwards makes the order independent of input. */
+ * specialties, and sorting afterwards makes the order independent of input.
+ * The array grows with the specialties found, not with the votes (a large
+ * question's votes would take 40 bytes each for a moment). */
 static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
 {
-    t->specialties = calloc(n ? n : 1, sizeof *t->specialties);
-    if (!t->specialties)
-        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         size_t s = 0;
         while (s < t->n_specialties && name_cmp(t->specialties[s].specialty, votes[i].specialty))
             s++;
-        if (s == t->n_specialties)
+        if (s == t->n_specialties) {
+            if (!cn_grow((void **)&t->specialties, &cap, s + 1, sizeof *t->specialties))
+                return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
+            memset(&t->specialties[s], 0, sizeof t->specialties[s]);
             t->specialties[t->n_specialties++].specialty = votes[i].specialty;
+        }
         t->specialties[s].counts[votes[i].stance]++;
         t->specialties[s].answers++;
     }
@@ -90,17 +95,20 @@ static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_e
     return CN_OK;
 }
 
+/* Counted first, then kept at their exact size. */
 static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
 {
-    t->dissent = calloc(n ? n : 1, sizeof *t->dissent);
+    cn_stance maj = t->consensus->majority;
+    bool any = maj != CN_STANCE_NONE && !t->consensus->tie;
+    size_t k = 0;
+    for (size_t i = 0; any && i < n; i++)
+        k += votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj;
+    t->dissent = calloc(k ? k : 1, sizeof *t->dissent);
     if (!t->dissent)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    cn_stance maj = t->consensus->majority;
-    if (maj != CN_STANCE_NONE && !t->consensus->tie)
-        for (size_t i = 0; i < n; i++)
-            if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
-                t->dissent[t->n_dissent++] = i;
-    shrink(&t->dissent, t->n_dissent, sizeof *t->dissent);
+    for (size_t i = 0; any && i < n; i++)
+        if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
+            t->dissent[t->n_dissent++] = i;
     return CN_OK;
 }
 

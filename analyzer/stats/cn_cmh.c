@@ -29,7 +29,7 @@ typedef struct cmh_stratum {
     long n;
 } cmh_stratum;
 
-static int dims_build(cmh_dims *dm, const size_t *row, const size_t *col, size_t n, size_t rows,
+static int dims_build(cmh_dims *dm, const uint32_t *row, const uint32_t *col, size_t n, size_t rows,
                       size_t cols)
 {
     dm->rmap = malloc((rows ? rows : 1) * sizeof *dm->rmap);
@@ -165,10 +165,11 @@ static int quadratic_form(const double *d, double *v, size_t dim, double *q, lon
 }
 
 /* d and V summed over the strata. */
-static int accumulate(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
+static int accumulate(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
                       size_t nstrata, const cmh_dims *dm, double *d, double *v, cn_cmh_result *out)
 {
-    size_t *order = NULL, *start = NULL;
+    uint32_t *order = NULL;
+    size_t *start = NULL;
     cmh_stratum s = {0};
     int rc = cn_strata_group(stratum, n, nstrata, &order, &start);
     if (rc == CN_OK)
@@ -190,7 +191,7 @@ static int accumulate(const size_t *stratum, const size_t *row, const size_t *co
     return rc;
 }
 
-int cn_cmh_compute(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
+int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
                    size_t rows, size_t cols, cn_cmh_result *out, cn_error *err)
 {
     *out = (cn_cmh_result){.statistic = NAN, .p = NAN};

@@ -25,6 +25,7 @@
 #include "cn_error.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* V is df x df and its eigen-decomposition costs df^3: at most this many df
  * (500 specialties x 3 stances). */
@@ -41,7 +42,7 @@ typedef struct cn_cmh_result {
 /* stratum[i], row[i] < rows, col[i] < cols for each of the n items.
  * CN_ERR_USAGE for an index out of range or (rows - 1)(cols - 1) above
  * CN_CMH_MAX_DF; CN_ERR_NOMEM. */
-int cn_cmh_compute(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
+int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
                    size_t rows, size_t cols, cn_cmh_result *out, cn_error *err);
 
 #endif

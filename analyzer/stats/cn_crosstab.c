@@ -410,11 +410,12 @@ static int stratum_build(stratum_table *t, const long *counts, size_t rows, size
 
 /* The strata with something to draw (two rows and two columns at least);
  * the others' counts go into st->fixed. */
-static int strata_build(strata *st, const size_t *stratum, const size_t *row, const size_t *col,
-                        size_t n, size_t rows, size_t cols, size_t nstrata)
+static int strata_build(strata *st, const uint32_t *stratum, const uint32_t *row,
+                        const uint32_t *col, size_t n, size_t rows, size_t cols, size_t nstrata)
 {
     *st = (strata){0};
-    size_t *order = NULL, *start = NULL;
+    uint32_t *order = NULL;
+    size_t *start = NULL;
     long *counts = malloc(rows * cols * sizeof *counts);
     st->s = calloc(nstrata ? nstrata : 1, sizeof *st->s);
     st->fixed = calloc(rows * cols, sizeof *st->fixed);
@@ -469,9 +470,10 @@ static void used_cells(const long *full, size_t rows, size_t cols, const bool *u
 }
 
 /* B permuted pooled tables; p as R's rule. t: the observed pooled table. */
-static int stratified_run(const table *t, const long *counts, const size_t *stratum,
-                          const size_t *row, const size_t *col, size_t n, size_t rows, size_t cols,
-                          size_t nstrata, size_t permutations, unsigned long seed, double *p)
+static int stratified_run(const table *t, const long *counts, const uint32_t *stratum,
+                          const uint32_t *row, const uint32_t *col, size_t n, size_t rows,
+                          size_t cols, size_t nstrata, size_t permutations, unsigned long seed,
+                          double *p)
 {
     strata st;
     sampler sm = {0};
@@ -507,9 +509,9 @@ static int stratified_run(const table *t, const long *counts, const size_t *stra
     return rc;
 }
 
-int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
-                             size_t rows, size_t cols, size_t permutations, unsigned long seed,
-                             double *p, cn_error *err)
+int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const uint32_t *col,
+                             size_t n, size_t rows, size_t cols, size_t permutations,
+                             unsigned long seed, double *p, cn_error *err)
 {
     *p = NAN;
     size_t nstrata = 0;

@@ -28,6 +28,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define CN_CROSSTAB_DEFAULT_SEED 1
 /* Simulated tables x cells at most (seconds of work on one core). */
@@ -71,9 +72,9 @@ double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols);
  * distribution at a cost per stratum's cells, not per item. NaN with nothing
  * to compare or no permutations. Seeded. CN_ERR_USAGE for an index out of
  * range or more than UINT_MAX items; CN_ERR_NOMEM. */
-int cn_crosstab_stratified_p(const size_t *stratum, const size_t *row, const size_t *col, size_t n,
-                             size_t rows, size_t cols, size_t permutations, unsigned long seed,
-                             double *p, cn_error *err);
+int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const uint32_t *col,
+                             size_t n, size_t rows, size_t cols, size_t permutations,
+                             unsigned long seed, double *p, cn_error *err);
 
 /* R's r2dtable(tables, row_totals, col_totals): `tables` random rows x cols
  * tables with these margins, under independence (the multivariate

@@ -5,8 +5,13 @@
 
 #include <stdlib.h>
 
-int cn_strata_group(const size_t *stratum, size_t n, size_t nstrata, size_t **order, size_t **start)
+int cn_strata_group(const uint32_t *stratum, size_t n, size_t nstrata, uint32_t **order,
+                    size_t **start)
 {
+    *order = NULL;
+    *start = NULL;
+    if (n > UINT32_MAX)
+        return CN_ERR_USAGE;
     *start = calloc(nstrata + 2, sizeof **start);
     *order = malloc((n ? n : 1) * sizeof **order);
     if (!*start || !*order)
@@ -16,6 +21,6 @@ int cn_strata_group(const size_t *stratum, size_t n, size_t nstrata, size_t **or
     for (size_t s = 2; s < nstrata + 2; s++)
         (*start)[s] += (*start)[s - 1];
     for (size_t i = 0; i < n; i++)
-        (*order)[(*start)[stratum[i] + 1]++] = i;
+        (*order)[(*start)[stratum[i] + 1]++] = (uint32_t)i;
     return CN_OK;
 }

@@ -1,0 +1,120 @@
+/* cn_recfile: records written in order to an unlinked scratch file, read back in order. */
+#include "cn_recfile.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Records are small (tens of bytes): a large stdio buffer makes the file a
+ * few big sequential writes and reads. */
+#define RECFILE_BUFFER (1u << 20)
+
+struct cn_recfile {
+    FILE *f;
+    char *dir; /* for messages */
+    char *buf; /* stdio's buffer (ours, so it is freed with the file) */
+    uint64_t size;
+    bool reading;
+};
+
+static const char *scratch_dir(const char *dir)
+{
+    if (!dir || !*dir)
+        dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+int cn_recfile_new(const char *dir, cn_recfile **out, cn_error *err)
+{
+    *out = NULL;
+    dir = scratch_dir(dir);
+    cn_recfile *f = calloc(1, sizeof *f);
+    size_t n = strlen(dir) + 32;
+    char *path = malloc(n);
+    if (!f || !path || !(f->dir = strdup(dir)) || !(f->buf = malloc(RECFILE_BUFFER))) {
+        free(path);
+        cn_recfile_free(f);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    snprintf(path, n, "%s/consensus-records-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path); /* gone from the folder now: the open file is all there is */
+    if (fd < 0 || !(f->f = fdopen(fd, "w+b"))) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        cn_recfile_free(f);
+        return cn_error_set(err, CN_ERR_IO, "cannot make a temporary file in %s: %s", dir,
+                            strerror(e));
+    }
+    free(path);
+    setvbuf(f->f, f->buf, _IOFBF, RECFILE_BUFFER);
+    *out = f;
+    return CN_OK;
+}
+
+void cn_recfile_free(cn_recfile *f)
+{
+    if (!f)
+        return;
+    if (f->f)
+        fclose(f->f);
+    free(f->buf);
+    free(f->dir);
+    free(f);
+}
+
+static int write_failed(const cn_recfile *f, cn_error *err)
+{
+    int e = errno;
+    return cn_error_set(err, CN_ERR_IO, "cannot write a temporary file in %s: %s", f->dir,
+                        e ? strerror(e) : "write error");
+}
+
+int cn_recfile_write(cn_recfile *f, const void *data, size_t n, cn_error *err)
+{
+    if (f->reading)
+        return cn_error_set(err, CN_ERR_USAGE, "temporary records: write after rewind");
+    errno = 0;
+    if (n && fwrite(data, 1, n, f->f) != n)
+        return write_failed(f, err);
+    f->size += n;
+    return CN_OK;
+}
+
+uint64_t cn_recfile_size(const cn_recfile *f)
+{
+    return f->size;
+}
+
+int cn_recfile_rewind(cn_recfile *f, cn_error *err)
+{
+    if (f->reading)
+        return cn_error_set(err, CN_ERR_USAGE, "temporary records: rewound twice");
+    errno = 0;
+    if (fflush(f->f) != 0 || ferror(f->f))
+        return write_failed(f, err);
+    if (fseek(f->f, 0, SEEK_SET) != 0)
+        return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", f->dir,
+                            strerror(errno));
+    f->reading = true;
+    return CN_OK;
+}
+
+int cn_recfile_read(cn_recfile *f, void *data, size_t n, cn_error *err)
+{
+    if (!f->reading)
+        return cn_error_set(err, CN_ERR_USAGE, "temporary records: read before rewind");
+    errno = 0;
+    if (n && fread(data, 1, n, f->f) != n) {
+        int e = errno;
+        return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", f->dir,
+                            ferror(f->f) && e ? strerror(e) : "it ends early");
+    }
+    return CN_OK;
+}

@@ -1,0 +1,118 @@
+/* test_recfile: records written to the scratch file come back byte for byte
+ * in order; the file leaves nothing in its folder; a file that cannot be
+ * made, a read past the end and a write the file system refuses are errors. */
+#include "testutil.h"
+
+#include "cn_recfile.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+typedef struct rec {
+    uint32_t n;
+    double x;
+    char tag[9];
+} rec;
+
+static void test_round_trip(void)
+{
+    enum { N = 100000 }; /* several times the write buffer */
+    char *dir = tu_mkdtemp();
+    CU_ASSERT_FATAL(dir != NULL);
+    cn_recfile *f = NULL;
+    cn_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_recfile_new(dir, &f, &err), CN_OK);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0); /* unlinked at once */
+    uint64_t want = 0;
+    for (uint32_t i = 0; i < N; i++) {
+        rec r;
+        memset(&r, 0, sizeof r);
+        r.n = i;
+        r.x = i * 0.5;
+        snprintf(r.tag, sizeof r.tag, "t%u", i % 1000);
+        CU_ASSERT_EQUAL(cn_recfile_write(f, &r, sizeof r, &err), CN_OK);
+        /* records of varying length: i % 3 trailing bytes */
+        unsigned char tail[2] = {(unsigned char)i, (unsigned char)(i >> 8)};
+        CU_ASSERT_EQUAL(cn_recfile_write(f, tail, i % 3, &err), CN_OK);
+        want += sizeof r + i % 3;
+    }
+    CU_ASSERT_EQUAL(cn_recfile_size(f), want);
+    CU_ASSERT_EQUAL(cn_recfile_read(f, &want, 1, &err), CN_ERR_USAGE); /* not rewound */
+    CU_ASSERT_EQUAL_FATAL(cn_recfile_rewind(f, &err), CN_OK);
+    rec one = {0};
+    CU_ASSERT_EQUAL(cn_recfile_write(f, &one, sizeof one, &err), CN_ERR_USAGE);
+    size_t bad = 0;
+    for (uint32_t i = 0; i < N; i++) {
+        rec r;
+        char tag[9];
+        snprintf(tag, sizeof tag, "t%u", i % 1000);
+        CU_ASSERT_EQUAL_FATAL(cn_recfile_read(f, &r, sizeof r, &err), CN_OK);
+        unsigned char tail[2] = {0, 0};
+        CU_ASSERT_EQUAL_FATAL(cn_recfile_read(f, tail, i % 3, &err), CN_OK);
+        bad += r.n != i || r.x != i * 0.5 || strcmp(r.tag, tag) ||
+               (i % 3 >= 1 && tail[0] != (unsigned char)i) ||
+               (i % 3 == 2 && tail[1] != (unsigned char)(i >> 8));
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* the file ends here: one more record is an error, not a short read */
+    CU_ASSERT_EQUAL(cn_recfile_read(f, &one, sizeof one, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "ends early"));
+    cn_recfile_free(f);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+static void test_no_folder(void)
+{
+    cn_recfile *f = NULL;
+    cn_error err = {0};
+    CU_ASSERT_EQUAL(cn_recfile_new("/nonexistent/folder/for/recfile", &f, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NULL(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/nonexistent/folder/for/recfile"));
+}
+
+/* A file size limit makes the file system refuse the writes, as a full disk
+ * would: the failure must show, by the write or at the latest the rewind. */
+static void test_refused_write(void)
+{
+    char *dir = tu_mkdtemp();
+    CU_ASSERT_FATAL(dir != NULL);
+    cn_recfile *f = NULL;
+    cn_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_recfile_new(dir, &f, &err), CN_OK);
+    struct rlimit old;
+    CU_ASSERT_EQUAL_FATAL(getrlimit(RLIMIT_FSIZE, &old), 0);
+    void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = old;
+    small.rlim_cur = 64 * 1024;
+    CU_ASSERT_EQUAL_FATAL(setrlimit(RLIMIT_FSIZE, &small), 0);
+    char block[4096];
+    memset(block, 'x', sizeof block);
+    int rc = CN_OK;
+    for (int i = 0; i < 1024 && rc == CN_OK; i++) /* 4 MiB */
+        rc = cn_recfile_write(f, block, sizeof block, &err);
+    if (rc == CN_OK)
+        rc = cn_recfile_rewind(f, &err);
+    setrlimit(RLIMIT_FSIZE, &old);
+    signal(SIGXFSZ, old_handler);
+    CU_ASSERT_EQUAL(rc, CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "cannot write"));
+    cn_recfile_free(f);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    static const tu_test TESTS[] = {
+        {"records come back in order", test_round_trip},
+        {"no folder to make the file in", test_no_folder},
+        {"a refused write is an error", test_refused_write},
+        {NULL, NULL},
+    };
+    return tu_run_suite("recfile", TESTS);
+}
