@@ -1725,6 +1725,66 @@ static void test_two_body_lines_under_a_wide_title(void)
     ru_free(&r);
 }
 
+/* A greeting alone on its line ("Hi Marta,", "Dear Lou:", "Thank you for the
+ * question.") opens its answer's body: it is no title, and the paragraph or
+ * the lines under it are the same physician's, even one that opens as
+ * answers do ("Thanks for your question."). */
+static void test_greeting_alone_opens_the_body(void)
+{
+    ru_result r = read_str(
+        "Can I Use Ice Packs After Cheek Filler?\n\n"
+        "I had filler in both cheeks yesterday and they feel puffy. Is ice all right?\n\n"
+        "Doctor Answers 6\n\n"
+        "Cold helps the first days\n\n"
+        "Short sessions of cold on the cheeks in the first two days ease the swelling; keep a "
+        "cloth between the pack and the skin.\n\n"
+        "Tampa Dermatologist\n4.6 out of 5 stars 21 reviews\n\n"
+        "Ice is fine after filler\n\n"
+        "Hi Marta,\n\n"
+        "Thanks for your question. Cool packs are fine, ten minutes at a time, and they will "
+        "not move the product.\n\n"
+        "Lena Fox, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 70 reviews\n\n"
+        "Thank you for the question.\n\n"
+        "Gentle cold is safe, but do not press hard on the cheeks for the first week after the "
+        "treatment.\n\n"
+        "Omar Said, MD\nDenver Facial Plastic Surgeon\n5.0 out of 5 stars 9 reviews\n\n"
+        "Good question for your own injector.\n\n"
+        "Most injectors allow cold packs the same evening, but ask the one who treated you "
+        "what they prefer.\n\n"
+        "Ruth Lang, MD\nAustin Dermatologist\n4.7 out of 5 stars 15 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Short sessions of cold");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ice is fine after filler");
+    check_start(&r, 2, "Hi Marta, Thanks for your question. Cool packs");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Lena Fox, MD");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Thank you for the question. Gentle cold is safe");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Omar Said, MD");
+    /* more than a greeting: a heading */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "Good question for your own injector.");
+    check_start(&r, 4, "Most injectors allow cold packs");
+    ru_free(&r);
+
+    /* No signatures: a run under a greeting line is one answer, not one a line. */
+    r = read_str("Swimming two weeks after a tummy tuck?\n\n"
+                 "My incision looks closed. Can I swim in a pool yet?\n\n"
+                 "Pools carry germs, so most surgeons ask patients to wait until the incision "
+                 "has fully healed, often four to six weeks.\n\n"
+                 "Thank you for the question.\n"
+                 "A closed looking incision can still have small openings under the surface.\n"
+                 "Ask your surgeon to look at it before you go into any water at all.\n"
+                 "I hope this helps.\n\n"
+                 "Showers are fine, but baths, hot tubs and pools should wait until your "
+                 "surgeon clears you at a visit.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Pools carry germs");
+    check_start(&r, 2, "Thank you for the question. A closed looking incision");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "before you go into any water") != NULL);
+    check_start(&r, 3, "Showers are fine");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1787,6 +1847,7 @@ int main(void)
          test_signoff_ending_a_paragraph_then_a_title},
         {"an asked title after a closing line", test_asked_title_after_a_closing},
         {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
+        {"a greeting alone on its line opens the body", test_greeting_alone_opens_the_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

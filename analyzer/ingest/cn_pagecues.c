@@ -307,18 +307,19 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                        const char *origin, size_t lineno, cn_error *err)
 {
     static const char *const KEYS[] = {
-        "title_max_bytes",          "title_max_words",       "dedup_min_key",
-        "excerpt_min_key",          "excerpt_prefix_max",    "max_page_bytes",
-        "answer_line_words",        "bare_prose_words",      "title_exclaim_words",
-        "question_body_paragraphs", "restated_title_words",  "restated_start_words",
-        "period_title_words",       "restated_opening_words"};
+        "title_max_bytes",          "title_max_words",        "dedup_min_key",
+        "excerpt_min_key",          "excerpt_prefix_max",     "max_page_bytes",
+        "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
+        "question_body_paragraphs", "restated_title_words",   "restated_start_words",
+        "period_title_words",       "restated_opening_words", "greeting_name_words"};
     size_t *const slots[] = {&c->limits.title_max_bytes,      &c->limits.title_max_words,
                              &c->limits.dedup_min_key,        &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,   &c->limits.max_page_bytes,
                              &c->limits.answer_line_words,    &c->limits.bare_prose_words,
                              &c->limits.title_exclaim_words,  &c->limits.question_body_paragraphs,
                              &c->limits.restated_title_words, &c->limits.restated_start_words,
-                             &c->limits.period_title_words,   &c->limits.restated_opening_words};
+                             &c->limits.period_title_words,   &c->limits.restated_opening_words,
+                             &c->limits.greeting_name_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -407,6 +408,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.restated_start_words = 2;
     c->limits.period_title_words = 12;
     c->limits.restated_opening_words = 3;
+    c->limits.greeting_name_words = 2;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -692,28 +694,35 @@ static size_t normalized_head(const strlist *l, const char *line, size_t head, c
     return cn_text_normalize_into(line, head, v);
 }
 
-/* The line starts with one of the list's normalized prefixes, ending at a
- * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
-static bool starts_with_any(const strlist *l, const char *line, size_t len)
+/* How many words the longest of the list's normalized prefixes that starts
+ * the line at a word boundary has ("hi" opens "Hi Jen," but not "Hidden";
+ * entries are normalized, words one space apart); 0 when none does. */
+static size_t longest_start_words(const strlist *l, const char *line, size_t len)
 {
-    /* Most lines start with a printable ASCII byte, which normalization only
-     * lower-cases: when no entry starts with it, nothing can match. */
     if (l->n == 0 || !may_start(l, line, len))
-        return false;
-    /* Only the start of the line matters; normalize a bounded head of it. */
+        return 0;
     size_t head = len < 200 ? len : 200;
     if (l->n_heads == l->n && !head_fits(l, line, head, false))
-        return false; /* every entry is 3 bytes or more, none starts so */
+        return 0;
     char v[201];
-    size_t n = normalized_head(l, line, head, v);
-    bool hit = false;
-    for (size_t i = 0; i < l->n && !hit; i++) {
+    size_t n = normalized_head(l, line, head, v), best = 0;
+    for (size_t i = 0; i < l->n; i++) {
         size_t dlen = l->lens[i];
-        hit = dlen > 0 && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
-              (dlen == n || !word_byte((unsigned char)v[dlen]) ||
-               !word_byte((unsigned char)v[dlen - 1]));
+        if (dlen > best && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
+            (dlen == n || !word_byte((unsigned char)v[dlen]) ||
+             !word_byte((unsigned char)v[dlen - 1])))
+            best = dlen;
     }
-    return hit;
+    size_t words = best > 0;
+    for (size_t k = 0; k < best; k++)
+        words += v[k] == ' ';
+    return words;
+}
+
+/* The line starts with one of the list's prefixes. */
+static bool starts_with_any(const strlist *l, const char *line, size_t len)
+{
+    return longest_start_words(l, line, len) > 0;
 }
 
 bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t len)
@@ -759,6 +768,11 @@ bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t 
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
+}
+
+size_t cn_pagecues_opener_words(const cn_pagecues *c, const char *line, size_t len)
+{
+    return longest_start_words(&c->openers, line, len);
 }
 
 /* Lower-cased ASCII copy of a short word into buf; false when it does not fit. */

@@ -33,6 +33,7 @@ typedef struct cn_pagecues_limits {
     size_t restated_start_words;     /* ... where an answer starts (2) */
     size_t period_title_words;       /* ... in at most this many words (12) */
     size_t restated_opening_words;   /* words an answer's opening restates from the one above (3) */
+    size_t greeting_name_words;      /* words after an opener in a greeting alone on its line (2) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */
@@ -82,6 +83,10 @@ bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size
 
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
+
+/* How many words of [answer-openers] open line[0..len) (the longest entry
+ * that does); 0 when none does. */
+size_t cn_pagecues_opener_words(const cn_pagecues *cues, const char *line, size_t len);
 
 /* The length of line[0..len) without a trailing link a site prints after a
  * physician's name ("Jane Roe, MD - View Other Answers by this Doctor");

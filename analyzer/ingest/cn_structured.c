@@ -391,6 +391,16 @@ static bool under_wide_title(const ctx *c, size_t gap)
     return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
 }
 
+/* "Hi zoolou,", "Dear Ann:", "Thank you for the question.": a greeting
+ * alone on its line, shorter than a sentence line. The physician's words
+ * follow under it: the lines or the paragraph after it are the same
+ * answer's, even one that opens as answers do ("Thanks for your question"). */
+static bool greeting_line(const ctx *c, const cn_line *l)
+{
+    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
+    return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -409,7 +419,7 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
     if (((c->split_runs && !voted && !under_wide_title(c, gap)) || glued) &&
-        answer_per_line(c, first, n)) {
+        !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
@@ -754,6 +764,10 @@ static bool title_at_start(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l) ||
         (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)))
+        return false;
+    /* "Thank you for the question." above the answer's text opens its body
+     * ("Good question for your own surgeon." can head one) */
+    if (!c->ps[p].vote_after && greeting_line(c, l))
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
@@ -1145,7 +1159,7 @@ static bool after_signoff(const ctx *c, size_t p)
         return false;
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
-    if (c->ps[p - 1].n != 1 || !closing_like(c, prev))
+    if (!closing_like(c, prev))
         return last_sentence(prev, &tail) &&
                (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
                 farewell(c, &tail)) &&
@@ -1240,6 +1254,13 @@ static void keep_declared(ctx *c, long declared)
     }
 }
 
+/* The body of d so far is a greeting line alone: what follows is its text. */
+static bool greeting_only(const ctx *c, const draft *d)
+{
+    return d->has_body && d->b1 - d->b0 == 1 && c->ps[d->b0].n == 1 && !c->ps[d->b0].sig &&
+           greeting_line(c, para_line(c, d->b0));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1284,7 +1305,7 @@ static int segment(ctx *c, cn_error *err)
                 add_body(&c->ds[cur], p);
             continue;
         }
-        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
+        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
                      (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p));
         if (cur >= 0 && !inside && !fresh) {
             add_body(&c->ds[cur], p);
