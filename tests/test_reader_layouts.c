@@ -1785,6 +1785,43 @@ static void test_greeting_alone_opens_the_body(void)
     ru_free(&r);
 }
 
+/* Flat pages cut from the top: a first line that speaks to the asker as much
+ * as of the physician's own ("in my opinion", "you"), or ends in the
+ * physician's name glued after the last sentence, is an answer; a first line
+ * mostly in the asker's voice, though it addresses the doctors, is the
+ * question's. */
+static void test_flat_first_line_voices(void)
+{
+    ru_result r = read_str(
+        "In my opinion you should stop every nicotine product, the patch included, for a "
+        "month before the lift and a month after it, as the skin flaps need all their blood!\n"
+        "The patch still narrows the small vessels, so ask your surgeon whether to stop it "
+        "too.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(r.pages[0]->question);
+    check_start(&r, 1, "In my opinion you should stop");
+    check_start(&r, 2, "The patch still narrows");
+    ru_free(&r);
+
+    r = read_str("Numbing cream and light sedation are both reasonable for a small nose "
+                 "revision, and the choice depends on comfort. I hope this helps.Ana Ruiz, "
+                 "MDana-ruiz.example\n"
+                 "General anesthesia is what most surgeons use for a full rhinoplasty, since "
+                 "the airway is protected.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Numbing cream and light sedation");
+    check_start(&r, 2, "General anesthesia is what");
+    ru_free(&r);
+
+    r = read_str("I'm having my lift in five days and I've been wearing a patch to quit, so I "
+                 "want to ask you doctors if my patch is a problem.\n"
+                 "Nicotine in any form narrows the vessels that feed the skin, so most surgeons "
+                 "ask you to stop the patch too.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "Nicotine in any form");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1848,6 +1885,7 @@ int main(void)
         {"an asked title after a closing line", test_asked_title_after_a_closing},
         {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
         {"a greeting alone on its line opens the body", test_greeting_alone_opens_the_body},
+        {"flat pages: whose voice the first line is in", test_flat_first_line_voices},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
