@@ -1822,6 +1822,40 @@ static void test_flat_first_line_voices(void)
     ru_free(&r);
 }
 
+/* Names printed above the answers, each with a specialty line spelled out in
+ * brackets ("OBGYN (Obstetrics & Gynecology)"), no blank lines anywhere: the
+ * specialty line belongs to the name above it, the prose under it is that
+ * physician's answer; short credential lines under a name stay in its
+ * signature. */
+static void test_bracketed_specialty_under_a_name(void)
+{
+    ru_result r = read_str(
+        "How soon can I drive after a hysterectomy?\n\n"
+        "Dr. Rosa Lind, MD\n"
+        "Rosa Lind, MD, of a city hospital, says most women drive again two weeks after a "
+        "laparoscopic hysterectomy.\n"
+        "Paul Ng, MD\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "Driving depends on whether you can brake hard without pain, which for most women "
+        "takes two to four weeks, explains Paul Ng, MD.\n"
+        "Ida Marsh, DO\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "After an open operation the wait is longer, about four to six weeks, says Ida Marsh, "
+        "DO, of a county clinic.\n"
+        "Leo Brandt, MD\n"
+        "Board Certified OBGYN\n"
+        "Board Certified Pelvic Surgery\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Rosa Lind, MD, of a city hospital");
+    check_start(&r, 2, "Driving depends on whether");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Paul Ng, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.specialty);
+    check_start(&r, 3, "After an open operation");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Ida Marsh, DO");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 3)->text, "Board Certified") != NULL);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1886,6 +1920,8 @@ int main(void)
         {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
         {"a greeting alone on its line opens the body", test_greeting_alone_opens_the_body},
         {"flat pages: whose voice the first line is in", test_flat_first_line_voices},
+        {"a specialty in brackets under a name above its answer",
+         test_bracketed_specialty_under_a_name},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

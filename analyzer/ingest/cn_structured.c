@@ -339,21 +339,34 @@ static bool heading_like(const cn_line *l)
 static size_t signature_inside(const ctx *c, size_t first, size_t n)
 {
     size_t keep = 0;
-    cn_sigline cur; /* line i classified on its own, carried from the last round */
+    /* line i classified on its own, carried from the last round; vouched: it
+     * is a specialty line only under the name above it ("OBGYN (...)") */
+    cn_sigline cur;
+    bool vouched = false;
     if (n > 1)
         classified(c, line_at(c, first), &cur);
     for (size_t i = 0; i + 1 < n; i++) {
         cn_sigline_kind k = cur.kind;
+        bool was_vouched = vouched;
         const cn_line *next = line_at(c, first + i + 1);
         cn_sigline plain; /* line i + 1 on its own: next round's cur */
         classified(c, next, &plain);
         cur = plain;
+        vouched = false;
         if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
         cn_sigline info = plain;
         cn_sigline_kind nk = cn_signature_reclassify_after(c->cues, k, next->s, next->len, &info);
-        if (nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next)))
+        /* under a vouched specialty, prose is the next answer's; more short
+         * lines of credentials ("Board Certified ENT") are not */
+        bool split = nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next));
+        if (split && (!was_vouched || (nk == CN_SIGLINE_NONE && cn_span_words(next->s, next->len) >=
+                                                                    c->lim->answer_line_words)))
             keep = i + 1;
+        if (k == CN_SIGLINE_NAME && nk == CN_SIGLINE_PLACE && plain.kind != CN_SIGLINE_PLACE) {
+            cur = info;
+            vouched = true;
+        }
     }
     return keep;
 }
@@ -401,6 +414,17 @@ static bool greeting_line(const ctx *c, const cn_line *l)
     return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
 }
 
+/* l is a specialty line only under the name line above it ("Jane Roe, MD"
+ * then "OBGYN (Obstetrics & Gynecology)"): the two are one signature. */
+static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_line *l)
+{
+    cn_sigline a, info;
+    if (classified(c, above, &a) != CN_SIGLINE_NAME || classified(c, l, &info) == CN_SIGLINE_PLACE)
+        return false;
+    return cn_signature_reclassify_after(c->cues, CN_SIGLINE_NAME, l->s, l->len, &info) ==
+           CN_SIGLINE_PLACE;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -429,7 +453,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                                            line_at(c, first + k - 1)->len, line_at(c, first + k)->s,
                                            line_at(c, first + k)->len) ||
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
-                                              line_at(c, first + k)->len));
+                                              line_at(c, first + k)->len) ||
+                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
