@@ -1856,6 +1856,94 @@ static void test_bracketed_specialty_under_a_name(void)
     ru_free(&r);
 }
 
+/* Vote counts ("+2") printed above each answer's title rather than under
+ * it, under a count line with the asker's details after a bar ("9 Doctor
+ * Answers | Asked by ..."): the line under each vote line is a title, glued
+ * above its answer's text or a paragraph of its own; the site's lines above
+ * the first vote line are no answer. */
+static void test_vote_lines_above_titles(void)
+{
+    ru_result r = read_str(
+        "Retinol: Q&A\n"
+        "Can Retinol Make My Skin Peel for Months?\n\n"
+        "I started a retinol cream in spring and my cheeks still flake. Is that normal?\n\n"
+        "9 Doctor Answers | Asked by flakyface in Reno, NV\n"
+        "Asked by\n"
+        "flakyface\n"
+        "+4\n"
+        "Peeling that lasts\n"
+        "Most skin gets used to retinol within six to eight weeks; flaking for months "
+        "suggests the strength or the amount is too much for you.\n"
+        "Best wishes.\n"
+        "+2\n\n"
+        "Try a lower strength.\n\n"
+        "Switching to a gentler retinol every other night, with a plain moisturizer on top, "
+        "usually stops the peeling within a few weeks.\n"
+        "+1\n"
+        "Let the skin rest\n"
+        "Stop the cream for a week and let the skin heal, then start again twice a week and "
+        "build up slowly.\n"
+        "+1\n"
+        "See a dermatologist\n"
+        "If the flaking comes with redness or itch, it may be a rash rather than the "
+        "retinol itself, and it should be looked at in pers");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 9);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Peeling that lasts");
+    check_start(&r, 1, "Most skin gets used to retinol");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Try a lower strength.");
+    check_start(&r, 2, "Switching to a gentler retinol");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Let the skin rest");
+    check_start(&r, 3, "Stop the cream for a week");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "See a dermatologist");
+    check_start(&r, 4, "If the flaking comes with redness");
+    CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
+    ru_free(&r);
+}
+
+/* Count lines of other sites ([answer-markers]): "Doctors Answers (3)"
+ * above answers of one paragraph each, with no titles, signatures or vote
+ * lines; "12 doctors weighed in across 2 answers", whose count is the
+ * answers'. */
+static void test_other_count_lines(void)
+{
+    ru_result r = read_str(
+        "Can I exercise after sclerotherapy?\n\n"
+        "This question was asked in Mesa, Arizona and has 3 answer(s).\n"
+        "I had spider veins injected yesterday and I usually run every morning.\n\n\n"
+        "Doctors Answers (3)\n\n"
+        "Walking is encouraged right away. Hard running is best left for a week, since it "
+        "raises the pressure in the treated veins.\n\n"
+        "Light exercise helps the circulation. Most of my patients go back to the gym after "
+        "two or three days with their stockings on.\n\n"
+        "Avoid hot baths and heavy lifting for a few days. Running can usually start again "
+        "within the wee");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 3);
+    check_start(&r, 1, "Walking is encouraged right away");
+    check_start(&r, 2, "Light exercise helps the circulation");
+    check_start(&r, 3, "Avoid hot baths and heavy lifting");
+    ru_free(&r);
+
+    r = read_str("A member asked:\n\n"
+                 "Is it safe to use a steroid cream on my eyelids?\n\n"
+                 "12 doctors weighed in across 2 answers\n\n"
+                 "Short courses only: A weak steroid for a few days is usually fine on the "
+                 "eyelids, but longer use thins the skin and can raise eye pressure.\n\n"
+                 "Answered 3/4/2019\n\n"
+                 "Ask your doctor: The eyelid skin is the thinnest of the body, so use only what "
+                 "was prescribed for it and for as long as it was.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "Short courses only: A weak steroid");
+    check_start(&r, 2, "Ask your doctor: The eyelid skin");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1922,6 +2010,8 @@ int main(void)
         {"flat pages: whose voice the first line is in", test_flat_first_line_voices},
         {"a specialty in brackets under a name above its answer",
          test_bracketed_specialty_under_a_name},
+        {"vote lines above the titles; a count line with a bar", test_vote_lines_above_titles},
+        {"count lines of other sites", test_other_count_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

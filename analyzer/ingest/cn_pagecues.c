@@ -49,6 +49,7 @@ typedef enum section {
     SEC_ANSWER_LABELS,
     SEC_COMMON_WORDS,
     SEC_CONTINUATIONS,
+    SEC_ANSWER_MARKERS,
     SEC_LIMITS
 } section;
 
@@ -71,6 +72,7 @@ struct cn_pagecues {
     strlist labels;        /* normalized prefixes */
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
+    strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -230,6 +232,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->valedictions);
     strlist_free(&c->widgets);
     strlist_free(&c->openers);
+    strlist_free(&c->markers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
     strlist_free(&c->practice);
@@ -294,6 +297,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-labels]", SEC_ANSWER_LABELS},
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
+        {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -311,7 +315,8 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "excerpt_min_key",          "excerpt_prefix_max",     "max_page_bytes",
         "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
-        "period_title_words",       "restated_opening_words", "greeting_name_words"};
+        "period_title_words",       "restated_opening_words", "greeting_name_words",
+        "votes_lead_ratio"};
     size_t *const slots[] = {&c->limits.title_max_bytes,      &c->limits.title_max_words,
                              &c->limits.dedup_min_key,        &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,   &c->limits.max_page_bytes,
@@ -319,7 +324,7 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                              &c->limits.title_exclaim_words,  &c->limits.question_body_paragraphs,
                              &c->limits.restated_title_words, &c->limits.restated_start_words,
                              &c->limits.period_title_words,   &c->limits.restated_opening_words,
-                             &c->limits.greeting_name_words};
+                             &c->limits.greeting_name_words,  &c->limits.votes_lead_ratio};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -375,6 +380,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_LABELS    ? &c->labels
                     : sec == SEC_COMMON_WORDS     ? &c->common
                     : sec == SEC_CONTINUATIONS    ? &c->continuations
+                    : sec == SEC_ANSWER_MARKERS   ? &c->markers
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -409,6 +415,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.period_title_words = 12;
     c->limits.restated_opening_words = 3;
     c->limits.greeting_name_words = 2;
+    c->limits.votes_lead_ratio = 2;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -449,11 +456,11 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials,  &c->valedictions, &c->widgets,    &c->disclaimers,
-                        &c->stopwords,    &c->particles,    &c->openers,    &c->asker,
-                        &c->listener,     &c->practice,     &c->unfinished, &c->suffixes,
-                        &c->months,       &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations};
+    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
+                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
+                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
+                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
+                        &c->continuations, &c->markers};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -768,6 +775,76 @@ bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t 
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
+}
+
+/* A count at s[*j..n): digits, or digits in brackets; at most nine digits.
+ * Moves *j past it; -1 when there is none. */
+static long marker_count_at(const char *s, size_t n, size_t *j)
+{
+    size_t k = *j;
+    bool bracket = k < n && s[k] == '(';
+    k += bracket;
+    long v = 0;
+    size_t digits = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9' && digits < 9) {
+        v = v * 10 + (s[k++] - '0');
+        digits++;
+    }
+    if (digits == 0 || (k < n && s[k] >= '0' && s[k] <= '9') ||
+        (bracket && (k >= n || s[k] != ')')))
+        return -1;
+    *j = k + bracket;
+    return v;
+}
+
+/* The normalized line v[0..n) matches pattern e: a space of the pattern
+ * matches any run of spaces (none too), '%' a count, a final '*' any rest.
+ * *count gets the last count matched (-1 without). */
+static bool marker_match(const char *e, const char *v, size_t n, long *count)
+{
+    size_t j = 0;
+    *count = -1;
+    for (; *e; e++) {
+        if (*e == '*' && e[1] == '\0')
+            return true;
+        if (*e == ' ') {
+            while (j < n && v[j] == ' ')
+                j++;
+        } else if (*e == '%') {
+            if ((*count = marker_count_at(v, n, &j)) < 0)
+                return false;
+        } else if (j < n && v[j] == *e) {
+            j++;
+        } else {
+            return false;
+        }
+    }
+    return j == n;
+}
+
+bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
+{
+    enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
+    long n_found = -1;
+    if (count)
+        *count = -1;
+    if (len == 0 || c->markers.n == 0)
+        return false;
+    char v[MARKER_MAX + 1];
+    size_t n = cn_text_normalize_into(line, len < MARKER_MAX ? len : MARKER_MAX, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < c->markers.n; i++) {
+        /* a line cut to MARKER_MAX bytes matches only a pattern with a rest */
+        if (len > MARKER_MAX && c->markers.v[i][c->markers.lens[i] - 1] != '*')
+            continue;
+        if (marker_match(c->markers.v[i], v, n, &n_found)) {
+            if (count)
+                *count = n_found;
+            return true;
+        }
+    }
+    return false;
 }
 
 size_t cn_pagecues_opener_words(const cn_pagecues *c, const char *line, size_t len)

@@ -34,6 +34,7 @@ typedef struct cn_pagecues_limits {
     size_t period_title_words;       /* ... in at most this many words (12) */
     size_t restated_opening_words;   /* words an answer's opening restates from the one above (3) */
     size_t greeting_name_words;      /* words after an opener in a greeting alone on its line (2) */
+    size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */
@@ -83,6 +84,12 @@ bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size
 
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
+
+/* line[0..len) opens a page's answers: it matches an [answer-markers]
+ * pattern ("Doctor Answers (6)", "12 Doctor Answers | Asked by ...").
+ * *count (if not NULL) gets the count the pattern's last '%' matched, -1
+ * without one. */
+bool cn_pagecues_answers_marker(const cn_pagecues *cues, const char *line, size_t len, long *count);
 
 /* How many words of [answer-openers] open line[0..len) (the longest entry
  * that does); 0 when none does. */

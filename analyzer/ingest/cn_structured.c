@@ -15,6 +15,7 @@ typedef struct para {
     size_t gap;        /* blank lines right before it */
     bool vote_after;   /* a "{{ voteCount }}" line follows it */
     bool vote_before;  /* it follows one: body text, since titles come above the votes */
+    bool vote_head;    /* it follows one on a page whose vote lines head the answers */
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
@@ -56,6 +57,8 @@ typedef struct ctx {
     bool gap_splits;    /* the page uses one blank line inside answers, two between */
     bool para_answers;  /* a bare page printing one answer a paragraph */
     bool votes_head;    /* every answer of the page is headed by a vote line */
+    bool votes_lead;    /* the vote lines stand above the answers' titles, not under them */
+    size_t first_vote;  /* votes_lead: the first paragraph under a vote line */
     bool credits_close; /* unsigned answers closed by credits in brackets */
     bool split_runs;    /* no signatures: a run of long lines is one answer a line */
     bool bare;          /* no "Doctor Answers" line */
@@ -103,70 +106,7 @@ static char *sb_take(sbuf *b)
     return b->s;
 }
 
-/* Digits only, at most nine: the number; -1 otherwise. */
-static long count_of(const char *s, size_t len)
-{
-    if (len == 0 || len > 9)
-        return -1;
-    long n = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return -1;
-        n = n * 10 + (s[k] - '0');
-    }
-    return n;
-}
-
-/* "N" or "(N)" after the marker word, or nothing: true, *n the count or -1. */
-static bool marker_count(const char *s, size_t len, long *n)
-{
-    size_t rl;
-    const char *r = cn_span_trim(s, len, &rl);
-    *n = -1;
-    if (rl == 0)
-        return true;
-    if (rl >= 2 && r[0] == '(' && r[rl - 1] == ')') {
-        r++;
-        rl -= 2;
-    }
-    return (*n = count_of(r, rl)) >= 0;
-}
-
-/* The line that opens the answers: "Doctor Answers 10", "Doctor Answers (6)",
- * "Doctor Answers", "2 Answers", "2 Doctor Answers", "Answers (3)". True with
- * *declared the count (-1 without one). */
-static bool answers_marker(const char *s, size_t len, long *declared)
-{
-    static const char *const WORDS[] = {"doctor answers", "doctor answer", "answers"};
-    long n = -1;
-    if (len > 40)
-        return false;
-    for (size_t w = 0; w < sizeof WORDS / sizeof WORDS[0]; w++) {
-        size_t wl = strlen(WORDS[w]);
-        if (len >= wl && cn_span_equals_ci(s, wl, WORDS[w]) &&
-            (len == wl || s[wl] == ' ' || s[wl] == '(') && marker_count(s + wl, len - wl, &n)) {
-            if (declared)
-                *declared = n;
-            return true;
-        }
-    }
-    /* "2 Answers", "12 Doctor Answers" */
-    size_t d = 0;
-    while (d < len && s[d] >= '0' && s[d] <= '9')
-        d++;
-    if (d == 0 || d >= len || s[d] != ' ')
-        return false;
-    size_t rl;
-    const char *rest = cn_span_trim(s + d, len - d, &rl);
-    bool word = (rl == 7 && cn_span_equals_ci(rest, 7, "answers")) ||
-                (rl == 6 && cn_span_equals_ci(rest, 6, "answer")) ||
-                (rl == 14 && cn_span_equals_ci(rest, 14, "doctor answers"));
-    if (word && declared)
-        *declared = count_of(s, d);
-    return word;
-}
-
-bool cn_structured_detect(const char *text, size_t len)
+bool cn_structured_detect(const cn_pagecues *cues, const char *text, size_t len)
 {
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -174,7 +114,7 @@ bool cn_structured_detect(const char *text, size_t len)
             continue;
         size_t n;
         const char *l = cn_span_trim(text + start, i - start, &n);
-        if (answers_marker(l, n, NULL))
+        if (cn_pagecues_answers_marker(cues, l, n, NULL))
             return true;
         start = i + 1;
     }
@@ -392,6 +332,7 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
 }
 
 static bool short_enough(const ctx *c, const cn_line *l);
+static bool lead_title(const ctx *c, const cn_line *l);
 
 /* The run stands two blank lines or more under a paragraph of one short
  * line: a title, on a page that leaves a wide gap under each title; the
@@ -433,6 +374,11 @@ static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_li
 static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued, bool voted,
                    cn_error *err)
 {
+    if (c->votes_lead && voted && n >= 2 && lead_title(c, line_at(c, first))) {
+        /* "+1" / "Latisse and iris color" / the answer's lines: its title */
+        int rc = push_para(c, cap, (para){.first = first, .n = 1, .gap = gap}, err);
+        return rc ? rc : add_run(c, cap, first + 1, n - 1, 0, glued, true, err);
+    }
     size_t keep = signature_inside(c, first, n);
     if (keep == 0 && glued_heading(c, first, n)) {
         int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
@@ -489,6 +435,22 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         err);
 }
 
+/* Paragraph p is the first under a vote line: body text under a title where
+ * the votes follow the titles; where they head the answers, the start of an
+ * answer, titled by a title-shaped line. */
+static void mark_voted(ctx *c, size_t p)
+{
+    if (!c->votes_lead) {
+        c->ps[p].vote_before = true;
+        return;
+    }
+    c->ps[p].vote_head = true;
+    if (c->ps[p].n == 1 && !c->ps[p].sig && lead_title(c, line_at(c, c->ps[p].first)))
+        c->ps[p].vote_after = true; /* a title by its place */
+    if (c->first_vote == 0 || p < c->first_vote)
+        c->first_vote = p + 1;
+}
+
 /* Paragraphs of the answer region, lines [from, to). */
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
@@ -497,7 +459,8 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool text = l && l->len > 0 && !noise(c, l) && !answers_marker(l->s, l->len, NULL);
+        bool text = l && l->len > 0 && !noise(c, l) &&
+                    !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
         if (text) {
             if (run_n == 0) {
                 run_first = i;
@@ -513,13 +476,13 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             size_t np = c->np;
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
             if (rc == CN_OK && vote_seen && c->np > np)
-                c->ps[np].vote_before = true;
+                mark_voted(c, np);
             vote_seen = false;
         }
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
-        if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0)
+        if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0 && !c->votes_lead)
             c->ps[c->np - 1].vote_after = true;
         if (l && (l->flags & CN_LINE_RESIDUE))
             vote_seen = true;
@@ -586,6 +549,42 @@ static bool short_enough(const ctx *c, const cn_line *l)
 {
     return l->len <= c->lim->title_max_bytes &&
            cn_span_words(l->s, l->len) <= c->lim->title_max_words;
+}
+
+/* A line that can be an answer's title right under the vote line heading
+ * it: shorter than a sentence line, no greeting, list item or closing. */
+static bool lead_title(const ctx *c, const cn_line *l)
+{
+    return short_enough(c, l) && cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !greeting_line(c, l) && !list_item(l) && !closing_like(c, l) &&
+           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
+}
+
+/* Where the page's vote lines ("+3") stand: under each answer's title (a
+ * short line above them), or above each answer (the answers open with one,
+ * or it follows the end of an answer: a sentence-length line ending a
+ * sentence, a line of prose length (bare_prose_words: "... small... more"),
+ * or a closing). Above when more than votes_lead_ratio times as
+ * many stand above as under. */
+static void detect_votes_lead(ctx *c, size_t from, size_t to)
+{
+    size_t lead = 0, under = 0;
+    const cn_line *prev = NULL; /* the text line above, inside [from, to) */
+    for (size_t i = from; i < to; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->flags & CN_LINE_RESIDUE) {
+            size_t words = prev ? cn_span_words(prev->s, prev->len) : 0;
+            bool ends = prev && (closing_like(c, prev) || words >= c->lim->bare_prose_words ||
+                                 (words >= c->lim->answer_line_words &&
+                                  in_set(".!?", cn_span_last_char(prev->s, prev->len))));
+            lead += !prev || ends;
+            under += prev && !ends;
+        } else if (l->len > 0 && !noise(c, l) &&
+                   !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL)) {
+            prev = l;
+        }
+    }
+    c->votes_lead = lead > c->lim->votes_lead_ratio * under;
 }
 
 /* "It heals. I would wait.": two sentences on a line are body text. */
@@ -930,6 +929,17 @@ static void merge_signature(ctx *c, draft *d, size_t p, size_t prev_sig)
     take_parts(d, pa);
 }
 
+/* Paragraph p holds a sentence-length line. */
+static bool para_prose(const ctx *c, size_t p)
+{
+    for (size_t i = 0; i < c->ps[p].n; i++) {
+        const cn_line *l = line_at(c, c->ps[p].first + i);
+        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+            return true;
+    }
+    return false;
+}
+
 /* Some paragraph of the answers is prose: a sentence-length line. */
 static bool any_prose(const ctx *c)
 {
@@ -1015,6 +1025,15 @@ static void detect_credits(ctx *c)
     c->credits_close = credits >= 2 && !any_signature(c);
 }
 
+/* Some paragraph of the answers stands above or under a vote line. */
+static bool any_vote(const ctx *c)
+{
+    for (size_t p = 0; p < c->np; p++)
+        if (c->ps[p].vote_after || c->ps[p].vote_before || c->ps[p].vote_head)
+            return true;
+    return false;
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -1031,13 +1050,17 @@ static void detect_gap_splits(ctx *c)
      * none signed, credited or opened by a greeting: a bare page printing
      * one answer a paragraph (a page that breaks its answers into paragraphs
      * shows some short ones or some of several lines, or marks where answers
-     * start, with wider gaps or greetings). */
-    bool lines = c->bare && c->np >= 3;
+     * start, with wider gaps or greetings). So does a page under a "Doctor
+     * Answers (4)" line with no signature or vote line, when each paragraph
+     * but a cut last one holds two sentences at least (no title heads it). */
+    bool counted = !c->bare && c->split_runs && !any_vote(c);
+    bool lines = (c->bare || counted) && c->np >= 3;
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
-                !cn_pagecues_is_opener(c->cues, l->s, l->len);
+                !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                (!counted || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
@@ -1125,7 +1148,7 @@ static bool starts_answer(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     /* the vote line a site prints at the head of each answer */
-    if (c->ps[p].own_line || c->ps[p].vote_before)
+    if (c->ps[p].own_line || c->ps[p].vote_before || c->ps[p].vote_head)
         return true;
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
@@ -1322,6 +1345,10 @@ static int segment(ctx *c, cn_error *err)
         }
         if (signature_extra(c, p))
             continue; /* part of the signature below it */
+        /* votes head every answer: short lines above the first are the
+         * site's ("Asked by" / a user name) */
+        if (c->votes_lead && c->first_vote > 0 && p + 1 < c->first_vote && !para_prose(c, p))
+            continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
@@ -1786,7 +1813,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     }
     size_t marker = c.lines.n;
     for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++)
-        if (answers_marker(c.lines.v[i].s, c.lines.v[i].len, &page->declared_answers))
+        if (cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
+                                       &page->declared_answers))
             marker = i;
     size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
@@ -1818,6 +1846,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
+    detect_votes_lead(&c, start, end);
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
         /* No signatures to end answers: pages that print one answer a line. */
