@@ -1944,6 +1944,36 @@ static void test_other_count_lines(void)
     ru_free(&r);
 }
 
+/* A page cut inside the first line under a signature: a line as long as
+ * prose ("... but if the cheek starts to swell (mor") is the start of the
+ * next answer's text; a short one is a title cut by the page's end. */
+static void test_long_cut_line_is_text(void)
+{
+    const char *head = "Bruise on my cheek after filler, should I worry?\n\n"
+                       "Doctor Answers 5\n\n"
+                       "Bruises fade\n\n"
+                       "A bruise after filler fades in one to two weeks, and arnica may "
+                       "speed it up a little.\n\n"
+                       "Mia Stone, MD\nPortland Dermatologist\n4.8 out of 5 stars 30 reviews\n\n";
+    char page[1024];
+    snprintf(page, sizeof page, "%s%s", head,
+             "This looks like an ordinary bruise, but if the cheek starts to swell or hurt (mor");
+    ru_result r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "This looks like an ordinary bruise");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+
+    snprintf(page, sizeof page, "%s%s", head, "Bruising is common after cheek fil");
+    r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Bruising is common after cheek fil");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2012,6 +2042,7 @@ int main(void)
          test_bracketed_specialty_under_a_name},
         {"vote lines above the titles; a count line with a bar", test_vote_lines_above_titles},
         {"count lines of other sites", test_other_count_lines},
+        {"a cut line as long as prose is text, not a title", test_long_cut_line_is_text},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

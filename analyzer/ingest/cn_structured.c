@@ -638,12 +638,15 @@ static bool title_line(const ctx *c, const cn_line *l)
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
 
-/* The page's last line, cut mid-sentence ("... have not been shown to"), or
- * holding two sentences ("I would wait. You certainly sh"): prose. */
+/* The page's last line, cut mid-sentence ("... have not been shown to"),
+ * holding two sentences ("I would wait. You certainly sh"), or as long as a
+ * line of prose (bare_prose_words; the cut titles of the real pages have
+ * nine words at most): prose. */
 static bool cut_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l);
+    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l) ||
+           cn_span_words(l->s, l->len) >= c->lim->bare_prose_words;
 }
 
 static bool text_para(const ctx *c, size_t p)
