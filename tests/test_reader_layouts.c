@@ -1974,6 +1974,43 @@ static void test_long_cut_line_is_text(void)
     ru_free(&r);
 }
 
+/* Bare pages: the asker's story as the page's first line, asking the
+ * doctors, with no title above it; and the asker's paragraph under the title
+ * that speaks to the doctors too ("Let me know what you think!") above a
+ * first answer headed by one short sentence. Neither is an answer. */
+static void test_askers_story_is_no_answer(void)
+{
+    ru_result r = read_str(
+        "I am due in May and have booked a tummy tuck in the fall. Is it safe to start the pill "
+        "again before it? I would like something long term but I am worried about clots\n\n"
+        "The main risk of the pill around surgery is a clot in the leg veins that can travel to "
+        "the lungs, so most surgeons ask you to stop it a month before.\n\n"
+        "Austin Plastic Surgeon\n"
+        "A hormone coil carries far less of that risk and is a good choice before a large "
+        "operation; discuss it with your gynecologist.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "I am due in May"));
+    check_start(&r, 1, "The main risk of the pill");
+    check_start(&r, 2, "A hormone coil carries");
+    ru_free(&r);
+
+    r = read_str("Three Weeks After a Breast Lift, Why Is My Drain Still Full?\n\n"
+                 "I had my lift three weeks ago and I'm still draining about 40cc a day. My "
+                 "surgeon says it is fine but I'm worried. What do you think? Let me know what "
+                 "you think!\n\n"
+                 "A drain three weeks after a lift is not unusual.\n\n"
+                 "Some patients make more fluid than others, and a drain that still gives 40cc "
+                 "a day should stay until the amount drops below what your surgeon wants.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had my lift"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "A drain three weeks after a lift is not unusual.");
+    check_start(&r, 1, "Some patients make more fluid");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2043,6 +2080,7 @@ int main(void)
         {"vote lines above the titles; a count line with a bar", test_vote_lines_above_titles},
         {"count lines of other sites", test_other_count_lines},
         {"a cut line as long as prose is text, not a title", test_long_cut_line_is_text},
+        {"the asker's story is no answer", test_askers_story_is_no_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1577,11 +1577,11 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
     return *k > *w0;
 }
 
-/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
- * physician addressing the asker ("you should ...") or speaking of their
- * practice ("my patients"), 0 unclear. A sentence of thanks ("Thank you for
- * your help.") is no address. */
-static int voice_of(const ctx *c, size_t from, size_t to)
+/* How many words of lines [from, to) are the asker's ("I'm", "my") and how
+ * many a physician's, addressing the asker ("you") or speaking of their
+ * practice ("my patients"). A sentence of thanks ("Thank you for your
+ * help.") is no address. */
+static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out)
 {
     int asker = 0, listener = 0;
     for (size_t i = from; i < to; i++) {
@@ -1605,6 +1605,16 @@ static int voice_of(const ctx *c, size_t from, size_t to)
             w0 = n0;
         }
     }
+    *asker_out = asker;
+    *listener_out = listener;
+}
+
+/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
+ * physician, 0 unclear. */
+static int voice_of(const ctx *c, size_t from, size_t to)
+{
+    int asker, listener;
+    voice_counts(c, from, to, &asker, &listener);
     if (asker > 0 && listener == 0)
         return 1;
     if (listener > 0 && asker >= 3 * listener)
@@ -1657,9 +1667,10 @@ static bool title_asks(const cn_line *l)
     return cn_span_last_char(l->s, n) == '?';
 }
 
-/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") and
- * a title line stands under them above a paragraph of prose: the first
- * answer's title, so these lines are still the asker's. */
+/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") or
+ * speak mostly in the asker's voice, and a title line (or one short sentence)
+ * stands under them above a paragraph of prose: the first answer's title, so
+ * these lines are still the asker's. */
 static bool asks_above_title(const ctx *c, size_t p, size_t e)
 {
     bool asks = false;
@@ -1668,8 +1679,20 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
         for (size_t k = 0; k + 1 < l->len && !asks; k++)
             asks = l->s[k] == '?' && l->s[k + 1] == ' ';
     }
+    /* "I had a TT ... Let me know what you think!": the asker speaks of
+     * themself more than to the doctors, twice at least */
+    int asker, listener;
+    voice_counts(c, p, e, &asker, &listener);
+    asks |= asker >= 2 && asker > listener;
     size_t t = skip_blank(c, e);
-    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1 || !title_line(c, line_at(c, t)))
+    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1)
+        return false;
+    /* a title, or one short sentence ("Drain 2 weeks after a TT is common.") */
+    const cn_line *tl = line_at(c, t);
+    if (!title_line(c, tl) &&
+        !(cn_span_last_char(tl->s, tl->len) == '.' && short_enough(c, tl) &&
+          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words && !two_sentences(tl) &&
+          !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
     return body < c->lines.n &&
@@ -1745,7 +1768,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
+    /* "I am due in March ... Is it safe to ...? ... I am concerned": the
+     * asker's story asking the doctors, the page's title missing */
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    (lines_ask(c, first, first + 1) && voice_of(c, first, first + 1) == 0) ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
                      !in_set(".,;:", last));
