@@ -1975,9 +1975,11 @@ static void test_long_cut_line_is_text(void)
 }
 
 /* Bare pages: the asker's story as the page's first line, asking the
- * doctors, with no title above it; and the asker's paragraph under the title
+ * doctors, with no title above it; the asker's paragraph under the title
  * that speaks to the doctors too ("Let me know what you think!") above a
- * first answer headed by one short sentence. Neither is an answer. */
+ * first answer headed by one short sentence; the asker's paragraph in the
+ * first person ("I have ... I was ...") that asks the doctors, or stands
+ * above the first answer's title. None is an answer. */
 static void test_askers_story_is_no_answer(void)
 {
     ru_result r = read_str(
@@ -2008,6 +2010,33 @@ static void test_askers_story_is_no_answer(void)
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
                            "A drain three weeks after a lift is not unusual.");
     check_start(&r, 1, "Some patients make more fluid");
+    ru_free(&r);
+
+    /* "I" alone says nothing of the voice, but many of them, asking the
+     * doctors, with no one addressed, is the asker's story */
+    r = read_str("Heavy Eyelids After Forehead Botox\n\n"
+                 "I have heavy and swollen eyelids since my forehead was injected. What can be "
+                 "done? I was treated ten days ago and I still have the line I wanted gone.\n\n"
+                 "Hello. Heavy lids after forehead injections come from a relaxed brow, and the "
+                 "effect fades as the product wears off over two to three months.\n\n"
+                 "Eye drops that lift the lid a little can help while you wait for the "
+                 "treatment to wear off; ask the doctor who treated you.\n\n"
+                 "Jane Doe, MD\nAustin Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I have heavy and swollen"));
+    check_start(&r, 1, "Hello. Heavy lids after forehead");
+    ru_free(&r);
+
+    r = read_str("Can I Swim in the Sea Six Weeks After a Tummy Tuck?\n\n"
+                 "I am having a tummy tuck next month. I am wondering if I will be able to "
+                 "snorkel on a trip six weeks later, since I would hate to miss it.\n\n"
+                 "Six weeks is usually enough, but it is close!\n\n"
+                 "Most incisions have closed by six weeks, and salt water is then no risk, but "
+                 "any spot still open should stay out of the water until it heals.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I am having a tummy tuck"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Most incisions have closed");
     ru_free(&r);
 }
 

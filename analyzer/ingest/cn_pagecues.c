@@ -50,6 +50,7 @@ typedef enum section {
     SEC_COMMON_WORDS,
     SEC_CONTINUATIONS,
     SEC_ANSWER_MARKERS,
+    SEC_SELF_WORDS,
     SEC_LIMITS
 } section;
 
@@ -73,6 +74,7 @@ struct cn_pagecues {
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
+    strlist self;          /* normalized words */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -233,6 +235,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->widgets);
     strlist_free(&c->openers);
     strlist_free(&c->markers);
+    strlist_free(&c->self);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
     strlist_free(&c->practice);
@@ -298,6 +301,7 @@ static section section_named(const char *s, size_t len)
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
+        {"[self-words]", SEC_SELF_WORDS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -381,6 +385,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_COMMON_WORDS     ? &c->common
                     : sec == SEC_CONTINUATIONS    ? &c->continuations
                     : sec == SEC_ANSWER_MARKERS   ? &c->markers
+                    : sec == SEC_SELF_WORDS       ? &c->self
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -460,7 +465,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers};
+                        &c->continuations, &c->markers,      &c->self};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -944,6 +949,12 @@ int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len, const 
     if (strlist_has(&c->asker, buf))
         return practice_phrase(c, buf, next, next_len) ? -1 : 1;
     return strlist_has(&c->listener, buf) ? -1 : 0;
+}
+
+bool cn_pagecues_is_self_word(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->self, buf);
 }
 
 /* Digits only, between min and max of them. */

@@ -104,6 +104,10 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *cues, const char *line, 
  * "the"): a line cut at the page's end there is prose, not a title. */
 bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size_t len);
 
+/* word[0..len) is a [self-words] entry ("I"): a speaker about themself, the
+ * asker or a physician ("I would wait"). */
+bool cn_pagecues_is_self_word(const cn_pagecues *cues, const char *word, size_t len);
+
 /* The voice of word[0..len), followed by next[0..next_len) (the line's next
  * word; next_len 0 when none): 1 the asker's ("my"), -1 an answerer's,
  * addressing the asker ("you", "your") or speaking of their work ("my" of

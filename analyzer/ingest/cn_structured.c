@@ -1581,9 +1581,10 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
  * many a physician's, addressing the asker ("you") or speaking of their
  * practice ("my patients"). A sentence of thanks ("Thank you for your
  * help.") is no address. */
-static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out)
+static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
+                         int *self_out)
 {
-    int asker = 0, listener = 0;
+    int asker = 0, listener = 0, self = 0;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
         size_t k = 0, w0;
@@ -1598,6 +1599,7 @@ static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, i
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
+            self += cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
             /* "thank you in advance for your help.": to its sentence's end */
             after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
                           (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
@@ -1607,6 +1609,8 @@ static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, i
     }
     *asker_out = asker;
     *listener_out = listener;
+    if (self_out)
+        *self_out = self;
 }
 
 /* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
@@ -1614,7 +1618,7 @@ static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, i
 static int voice_of(const ctx *c, size_t from, size_t to)
 {
     int asker, listener;
-    voice_counts(c, from, to, &asker, &listener);
+    voice_counts(c, from, to, &asker, &listener, NULL);
     if (asker > 0 && listener == 0)
         return 1;
     if (listener > 0 && asker >= 3 * listener)
@@ -1681,9 +1685,9 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     }
     /* "I had a TT ... Let me know what you think!": the asker speaks of
      * themself more than to the doctors, twice at least */
-    int asker, listener;
-    voice_counts(c, p, e, &asker, &listener);
-    asks |= asker >= 2 && asker > listener;
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    asks |= asker + self >= 2 && asker + self > listener;
     size_t t = skip_blank(c, e);
     if (!asks || t >= c->lines.n || run_end(c, t) != t + 1)
         return false;
@@ -1756,6 +1760,17 @@ static size_t asker_under_site_lines(const ctx *c, size_t at)
     return at;
 }
 
+/* Lines [p, e) ask the doctors something and speak of the speaker much
+ * more than to the listener ("I have ... I was injected ... What can be
+ * done?"): the asker's story under the title, though no [asker-words] says
+ * so. */
+static bool asker_story(const ctx *c, size_t p, size_t e)
+{
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    return lines_ask(c, p, e) && asker + self >= 2 && asker + self > 2 * listener;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1806,7 +1821,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         bool asker = e == p + 1 && asker_line(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
-        if (!asker && !asks && voice_of(c, p, e) <= 0)
+        if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
             break;
         at = e;
     }
