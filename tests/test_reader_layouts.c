@@ -2040,6 +2040,27 @@ static void test_askers_story_is_no_answer(void)
     ru_free(&r);
 }
 
+/* A question site's invitations between its answers ("Ask Free Question",
+ * "Get FREE multiple opinions from Doctors") and a forum's furniture ("Add to
+ * Favorites", "Send private message") are no answers. */
+static void test_site_invitations_are_no_answers(void)
+{
+    ru_result r = read_str(
+        "I have used a lightening cream every night for five years, is it safe to go on?\n"
+        "Ask Free Question\n"
+        "Long use of a bleaching cream can darken the skin instead, so take breaks of a few "
+        "months.\n"
+        "Ask Free Question\n"
+        "Use it for three months at most and then stop for a while, under a skin doctor's care.\n"
+        "Take help from the best doctors\n"
+        "Ask a free question\n"
+        "Get FREE multiple opinions from Doctors\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Long use of a bleaching cream");
+    check_start(&r, 2, "Use it for three months at most");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2110,6 +2131,7 @@ int main(void)
         {"count lines of other sites", test_other_count_lines},
         {"a cut line as long as prose is text, not a title", test_long_cut_line_is_text},
         {"the asker's story is no answer", test_askers_story_is_no_answer},
+        {"a site's invitations are no answers", test_site_invitations_are_no_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
