@@ -2061,6 +2061,23 @@ static void test_site_invitations_are_no_answers(void)
     ru_free(&r);
 }
 
+/* "In my clinical experience": a physician speaking of their practice, not
+ * the asker of themself; the lines under the question are answers, one a
+ * line, and the page is read. */
+static void test_clinical_experience_is_a_physician(void)
+{
+    ru_result r = read_str(
+        "Starting an antidepressant for anxiety, will it make me gain weight?\n\n"
+        "Weight worries. Most of these drugs can add some weight, and in my clinical experience "
+        "the newer ones differ less than their makers say.\n"
+        "Appetite. The gain mostly comes from a better appetite, so watching portions in the "
+        "first months helps.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Weight worries. Most of these drugs");
+    check_start(&r, 2, "Appetite. The gain mostly comes");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2132,6 +2149,7 @@ int main(void)
         {"a cut line as long as prose is text, not a title", test_long_cut_line_is_text},
         {"the asker's story is no answer", test_askers_story_is_no_answer},
         {"a site's invitations are no answers", test_site_invitations_are_no_answers},
+        {"'my clinical experience' is a physician's", test_clinical_experience_is_a_physician},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
