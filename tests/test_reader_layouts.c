@@ -2078,6 +2078,33 @@ static void test_clinical_experience_is_a_physician(void)
     ru_free(&r);
 }
 
+/* A second heading in lower case right under an answer's title (the title
+ * again, or its keywords), above the answer's prose: no words of the
+ * answer. */
+static void test_lower_case_subheading_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Should I stop the pill before a breast lift?\n\n"
+        "I take the pill and my lift is in a month.\n\n"
+        "Doctor Answers 4\n\n"
+        "The pill and surgery\n\n"
+        "the pill and surgery\n\n"
+        "as you will read, surgeons differ here: some stop the pill a month before, others keep "
+        "it and give blood thinners after the operation.\n\n"
+        "Ann Lee, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 12 reviews\n\n"
+        "Stop it a month before\n\n"
+        "wound opening after a lift\n\n"
+        "Most surgeons ask patients to stop the pill four weeks before a lift, since it raises "
+        "the risk of clots.\n\n"
+        "Ben Roy, MD\nDallas Plastic Surgeon\n4.7 out of 5 stars 8 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "The pill and surgery");
+    check_start(&r, 1, "as you will read, surgeons differ");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Stop it a month before");
+    check_start(&r, 2, "Most surgeons ask patients");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2150,6 +2177,7 @@ int main(void)
         {"the asker's story is no answer", test_askers_story_is_no_answer},
         {"a site's invitations are no answers", test_site_invitations_are_no_answers},
         {"'my clinical experience' is a physician's", test_clinical_experience_is_a_physician},
+        {"a lower-case second heading under a title", test_lower_case_subheading_under_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

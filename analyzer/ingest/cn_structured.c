@@ -1305,6 +1305,21 @@ static void keep_declared(ctx *c, long declared)
     }
 }
 
+/* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
+ * prose: right under d's title, before any of its text, a short line in
+ * lower case that ends no sentence, above prose: the site's second heading
+ * (the title again, or its keywords), no words of the answer. */
+static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
+{
+    if (d->title < 0 || d->has_body || c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    return l->s[0] >= 'a' && l->s[0] <= 'z' &&
+           cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
+}
+
 /* The body of d so far is a greeting line alone: what follows is its text. */
 static bool greeting_only(const ctx *c, const draft *d)
 {
@@ -1363,7 +1378,8 @@ static int segment(ctx *c, cn_error *err)
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
                      (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p));
         if (cur >= 0 && !inside && !fresh) {
-            add_body(&c->ds[cur], p);
+            if (!subheading_under_title(c, &c->ds[cur], p))
+                add_body(&c->ds[cur], p);
             continue;
         }
         int rc = new_draft(c, &cap, err);
