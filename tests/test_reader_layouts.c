@@ -2105,6 +2105,23 @@ static void test_lower_case_subheading_under_a_title(void)
     ru_free(&r);
 }
 
+/* A flat page without date lines whose answers open with the site's label
+ * ("Answer: ..."): the label is no word of the answer. */
+static void test_flat_answer_labels(void)
+{
+    ru_result r = read_str(
+        "Can I keep wearing a nicotine patch until my facelift next week?\n"
+        "Answer: Nicotine and healing. Nicotine in any form narrows the small vessels the "
+        "lifted skin depends on, so the patch has to stop too.\n"
+        "Helpful\n"
+        "Answer: Most surgeons want every nicotine product stopped a month before a facelift, "
+        "gum and patches included.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Nicotine and healing. Nicotine in any form");
+    check_start(&r, 2, "Most surgeons want every nicotine product");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2178,6 +2195,7 @@ int main(void)
         {"a site's invitations are no answers", test_site_invitations_are_no_answers},
         {"'my clinical experience' is a physician's", test_clinical_experience_is_a_physician},
         {"a lower-case second heading under a title", test_lower_case_subheading_under_a_title},
+        {"flat page: answers after an \"Answer:\" label", test_flat_answer_labels},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

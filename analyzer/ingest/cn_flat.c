@@ -406,7 +406,9 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
             !cn_pagecues_is_continuation(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
-        if (rc == CN_OK && !group_add(&g, l, 0))
+        /* "Answer: ...": the site's label before an answer's first line */
+        if (rc == CN_OK &&
+            !group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         prev = l;
     }
