@@ -2122,6 +2122,45 @@ static void test_flat_answer_labels(void)
     ru_free(&r);
 }
 
+/* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
+ * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
+ * years experience"): each starts an answer and is no text of it, with or
+ * without a blank line under it; "A Answers (2)": a count line behind an
+ * avatar's letter. */
+static void test_answer_header_lines(void)
+{
+    ru_result r = read_str(
+        "Sports Injuries\n\n"
+        "When can my son play football again after a concussion?\n\n"
+        "A Answers (2)\n\n"
+        "  \xE2\x80\xA2 AJane Roe, Neurology, answered\n\n"
+        "    After a concussion a player should rest from sport and screens until every "
+        "symptom has gone, then return step by step.\n\n"
+        "    A second blow before the brain has healed is dangerous, so no one should hurry.\n\n"
+        "  \xE2\x80\xA2 AMark Lee, MD, Sports Medicine, answered on behalf of City Clinic\n"
+        "    Most young players go back within two to four weeks, once a doctor has cleared "
+        "them.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "After a concussion a player should rest");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "A second blow") != NULL);
+    check_start(&r, 2, "Most young players go back");
+    ru_free(&r);
+
+    r = read_str("Can I have a tummy tuck if I still smoke?\n\n"
+                 "3 Answers\n\n"
+                 "  1. DrAnnaPole wrote on :\n\n"
+                 "    No, most surgeons will not operate on a smoker, since the skin may not "
+                 "heal.\n\n"
+                 "  2. DrTomHale wrote on :\n\n"
+                 "    You must quit at least a month before and stay off cigarettes for a month "
+                 "after.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "No, most surgeons will not operate");
+    check_start(&r, 2, "You must quit at least a month");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2196,6 +2235,7 @@ int main(void)
         {"'my clinical experience' is a physician's", test_clinical_experience_is_a_physician},
         {"a lower-case second heading under a title", test_lower_case_subheading_under_a_title},
         {"flat page: answers after an \"Answer:\" label", test_flat_answer_labels},
+        {"lines naming who answers head the answers", test_answer_header_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

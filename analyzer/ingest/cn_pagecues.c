@@ -51,6 +51,7 @@ typedef enum section {
     SEC_CONTINUATIONS,
     SEC_ANSWER_MARKERS,
     SEC_SELF_WORDS,
+    SEC_ANSWER_HEADERS,
     SEC_LIMITS
 } section;
 
@@ -75,6 +76,7 @@ struct cn_pagecues {
     strlist continuations; /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
+    strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -236,6 +238,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->openers);
     strlist_free(&c->markers);
     strlist_free(&c->self);
+    strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
     strlist_free(&c->practice);
@@ -302,6 +305,7 @@ static section section_named(const char *s, size_t len)
         {"[continuations]", SEC_CONTINUATIONS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
+        {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -386,6 +390,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_CONTINUATIONS    ? &c->continuations
                     : sec == SEC_ANSWER_MARKERS   ? &c->markers
                     : sec == SEC_SELF_WORDS       ? &c->self
+                    : sec == SEC_ANSWER_HEADERS   ? &c->headers
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -465,7 +470,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers,      &c->self};
+                        &c->continuations, &c->markers,      &c->self,       &c->headers};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -848,6 +853,31 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
                 *count = n_found;
             return true;
         }
+    }
+    return false;
+}
+
+bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
+{
+    enum { HEADER_MAX = 200 }; /* longer lines are text */
+    if (len == 0 || len > HEADER_MAX || c->headers.n == 0)
+        return false;
+    char v[HEADER_MAX + 1];
+    size_t n = cn_text_normalize_into(line, len, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    long count;
+    for (size_t i = 0; i < c->headers.n; i++) {
+        const char *e = c->headers.v[i];
+        if (e[0] != '*') {
+            if (marker_match(e, v, n, &count))
+                return true;
+            continue;
+        }
+        /* '*' first: any head, then the rest of the pattern */
+        for (size_t j = 0; j <= n; j++)
+            if (marker_match(e + 1, v + j, n - j, &count))
+                return true;
     }
     return false;
 }

@@ -91,6 +91,12 @@ bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len
  * without one. */
 bool cn_pagecues_answers_marker(const cn_pagecues *cues, const char *line, size_t len, long *count);
 
+/* line[0..len) is a line a site prints above an answer, naming who answers
+ * ("Jane Roe, MD, Neurology, answered", "1. DrRoe wrote on :"): an
+ * [answer-headers] pattern, matched as [answer-markers] ones are, where a
+ * '*' first also matches any head of the line. The answer starts under it. */
+bool cn_pagecues_is_answer_header(const cn_pagecues *cues, const char *line, size_t len);
+
 /* How many words of [answer-openers] open line[0..len) (the longest entry
  * that does); 0 when none does. */
 size_t cn_pagecues_opener_words(const cn_pagecues *cues, const char *line, size_t len);

@@ -459,7 +459,8 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool text = l && l->len > 0 && !noise(c, l) &&
+        bool header = l && l->len > 0 && cn_pagecues_is_answer_header(c->cues, l->s, l->len);
+        bool text = l && l->len > 0 && !noise(c, l) && !header &&
                     !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
         if (text) {
             if (run_n == 0) {
@@ -484,7 +485,8 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
          * marks that paragraph as a title. */
         if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0 && !c->votes_lead)
             c->ps[c->np - 1].vote_after = true;
-        if (l && (l->flags & CN_LINE_RESIDUE))
+        /* a vote line, or a line naming who answers, heads the next answer */
+        if (l && ((l->flags & CN_LINE_RESIDUE) || header))
             vote_seen = true;
     }
     return rc;
