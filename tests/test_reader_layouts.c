@@ -2161,6 +2161,25 @@ static void test_answer_header_lines(void)
     ru_free(&r);
 }
 
+/* "Dear Lesa," under the asker's paragraph opens the first answer (a short
+ * line with a comma, but no asker's "F, 37, Ohio"); "Thank you for the
+ * picture; ..." opens another answer. */
+static void test_greeting_under_the_askers_paragraph(void)
+{
+    ru_result r = read_str(
+        "Can anything fix a droopy eyelid after Botox?\n\n\n"
+        "I had Botox last week and one of my eyes looks smaller than the other. Will it stay?\n\n\n"
+        "Dear Lesa,\n\n"
+        "I am sorry this happened. A drooping lid after Botox is uncommon and it wears off, "
+        "usually within a few weeks.\n\n"
+        "Thank you for the picture; eye drops that lift the lid a little can help until the "
+        "effect fades on its own.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Dear Lesa, I am sorry this happened");
+    check_start(&r, 2, "Thank you for the picture; eye drops");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2236,6 +2255,7 @@ int main(void)
         {"a lower-case second heading under a title", test_lower_case_subheading_under_a_title},
         {"flat page: answers after an \"Answer:\" label", test_flat_answer_labels},
         {"lines naming who answers head the answers", test_answer_header_lines},
+        {"a greeting under the asker's paragraph", test_greeting_under_the_askers_paragraph},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1836,7 +1836,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
-        bool asker = e == p + 1 && asker_line(l);
+        /* "Dear Lesa,": a greeting opens the first answer, it is no asker line */
+        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
         if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
