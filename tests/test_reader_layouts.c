@@ -2180,6 +2180,28 @@ static void test_greeting_under_the_askers_paragraph(void)
     ru_free(&r);
 }
 
+/* A line of its own that the paragraph under it opens with (the site
+ * printing an answer's first sentence above it) starts another answer, the
+ * line its first words. */
+static void test_repeated_opening_line_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "How soon after laser eye surgery can I wear mascara?\n\n"
+        "Most of our patients wait three days before any eye makeup, and a week for mascara on "
+        "the lower lashes.\n\n"
+        "A week without eye makeup is usually enough.\n\n"
+        "A week without eye makeup is usually enough. The real worry is flakes getting under "
+        "the healing flap, so start with fresh products.\n\n"
+        "Makeup after laser surgery\n\n"
+        "Face lotion is fine the next day, but keep eye makeup away for a full week.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most of our patients wait");
+    check_start(&r, 2, "A week without eye makeup is usually enough. A week without");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "start with fresh products") != NULL);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Makeup after laser surgery");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2256,6 +2278,8 @@ int main(void)
         {"flat page: answers after an \"Answer:\" label", test_flat_answer_labels},
         {"lines naming who answers head the answers", test_answer_header_lines},
         {"a greeting under the asker's paragraph", test_greeting_under_the_askers_paragraph},
+        {"a line the paragraph under it opens with starts an answer",
+         test_repeated_opening_line_starts_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1322,6 +1322,18 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
 }
 
+/* "Usually a week is enough." / "Usually a week is enough. The real ...":
+ * a line of its own that the paragraph under it opens with, the site
+ * printing an answer's first sentence above it: another answer starts. */
+static bool repeated_opening(const ctx *c, size_t p)
+{
+    if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    return cn_span_words(l->s, l->len) >= 3 && next->len > l->len &&
+           memcmp(next->s, l->s, l->len) == 0 && next->s[l->len] == ' ';
+}
+
 /* The body of d so far is a greeting line alone: what follows is its text. */
 static bool greeting_only(const ctx *c, const draft *d)
 {
@@ -1378,7 +1390,8 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p));
+                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
+                      repeated_opening(c, p));
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
