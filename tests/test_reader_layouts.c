@@ -2202,6 +2202,23 @@ static void test_repeated_opening_line_starts_an_answer(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line, with a physician's name line ("Jane Roe
+ * MD") under an answer: it closes that answer and is no answer itself. */
+static void test_flat_name_line_is_no_answer(void)
+{
+    ru_result r =
+        read_str("A year after my eyelid surgery one lid still looks higher than the other. Why?\n"
+                 "A year is enough time for the lids to settle, so what you see now is likely to "
+                 "stay.\n"
+                 "Jane Roe MD\n"
+                 "Since it showed right after surgery, it is more likely how it was done than "
+                 "scarring later on.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A year is enough time");
+    check_start(&r, 2, "Since it showed right after");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2280,6 +2297,7 @@ int main(void)
         {"a greeting under the asker's paragraph", test_greeting_under_the_askers_paragraph},
         {"a line the paragraph under it opens with starts an answer",
          test_repeated_opening_line_starts_an_answer},
+        {"flat page: a name line is no answer", test_flat_name_line_is_no_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

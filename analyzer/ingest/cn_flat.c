@@ -401,6 +401,14 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             cn_span_words(l->s, l->len) < cn_pagecues_get_limits(cues)->answer_line_words &&
             cn_pagecues_starts_valediction(cues, l->s, l->len))
             continue;
+        /* "Jane Roe MD" under an answer: its physician's name closes it, and
+         * is no answer of its own */
+        cn_sigline sig;
+        if (g.n && cn_signature_classify(cues, l->s, l->len, &sig) == CN_SIGLINE_NAME) {
+            rc = group_flush(cues, page, &cap, &g, err);
+            prev = NULL;
+            continue;
+        }
         /* a line that goes on from the one above ("That said, ...") stays
          * in its answer */
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
