@@ -1725,6 +1725,500 @@ static void test_two_body_lines_under_a_wide_title(void)
     ru_free(&r);
 }
 
+/* A greeting alone on its line ("Hi Marta,", "Dear Lou:", "Thank you for the
+ * question.") opens its answer's body: it is no title, and the paragraph or
+ * the lines under it are the same physician's, even one that opens as
+ * answers do ("Thanks for your question."). */
+static void test_greeting_alone_opens_the_body(void)
+{
+    ru_result r = read_str(
+        "Can I Use Ice Packs After Cheek Filler?\n\n"
+        "I had filler in both cheeks yesterday and they feel puffy. Is ice all right?\n\n"
+        "Doctor Answers 6\n\n"
+        "Cold helps the first days\n\n"
+        "Short sessions of cold on the cheeks in the first two days ease the swelling; keep a "
+        "cloth between the pack and the skin.\n\n"
+        "Tampa Dermatologist\n4.6 out of 5 stars 21 reviews\n\n"
+        "Ice is fine after filler\n\n"
+        "Hi Marta,\n\n"
+        "Thanks for your question. Cool packs are fine, ten minutes at a time, and they will "
+        "not move the product.\n\n"
+        "Lena Fox, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 70 reviews\n\n"
+        "Thank you for the question.\n\n"
+        "Gentle cold is safe, but do not press hard on the cheeks for the first week after the "
+        "treatment.\n\n"
+        "Omar Said, MD\nDenver Facial Plastic Surgeon\n5.0 out of 5 stars 9 reviews\n\n"
+        "Good question for your own injector.\n\n"
+        "Most injectors allow cold packs the same evening, but ask the one who treated you "
+        "what they prefer.\n\n"
+        "Ruth Lang, MD\nAustin Dermatologist\n4.7 out of 5 stars 15 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Short sessions of cold");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ice is fine after filler");
+    check_start(&r, 2, "Hi Marta, Thanks for your question. Cool packs");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Lena Fox, MD");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Thank you for the question. Gentle cold is safe");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Omar Said, MD");
+    /* more than a greeting: a heading */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "Good question for your own injector.");
+    check_start(&r, 4, "Most injectors allow cold packs");
+    ru_free(&r);
+
+    /* No signatures: a run under a greeting line is one answer, not one a line. */
+    r = read_str("Swimming two weeks after a tummy tuck?\n\n"
+                 "My incision looks closed. Can I swim in a pool yet?\n\n"
+                 "Pools carry germs, so most surgeons ask patients to wait until the incision "
+                 "has fully healed, often four to six weeks.\n\n"
+                 "Thank you for the question.\n"
+                 "A closed looking incision can still have small openings under the surface.\n"
+                 "Ask your surgeon to look at it before you go into any water at all.\n"
+                 "I hope this helps.\n\n"
+                 "Showers are fine, but baths, hot tubs and pools should wait until your "
+                 "surgeon clears you at a visit.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Pools carry germs");
+    check_start(&r, 2, "Thank you for the question. A closed looking incision");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "before you go into any water") != NULL);
+    check_start(&r, 3, "Showers are fine");
+    ru_free(&r);
+}
+
+/* Flat pages cut from the top: a first line that speaks to the asker as much
+ * as of the physician's own ("in my opinion", "you"), or ends in the
+ * physician's name glued after the last sentence, is an answer; a first line
+ * mostly in the asker's voice, though it addresses the doctors, is the
+ * question's. */
+static void test_flat_first_line_voices(void)
+{
+    ru_result r = read_str(
+        "In my opinion you should stop every nicotine product, the patch included, for a "
+        "month before the lift and a month after it, as the skin flaps need all their blood!\n"
+        "The patch still narrows the small vessels, so ask your surgeon whether to stop it "
+        "too.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(r.pages[0]->question);
+    check_start(&r, 1, "In my opinion you should stop");
+    check_start(&r, 2, "The patch still narrows");
+    ru_free(&r);
+
+    r = read_str("Numbing cream and light sedation are both reasonable for a small nose "
+                 "revision, and the choice depends on comfort. I hope this helps.Ana Ruiz, "
+                 "MDana-ruiz.example\n"
+                 "General anesthesia is what most surgeons use for a full rhinoplasty, since "
+                 "the airway is protected.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Numbing cream and light sedation");
+    check_start(&r, 2, "General anesthesia is what");
+    ru_free(&r);
+
+    r = read_str("I'm having my lift in five days and I've been wearing a patch to quit, so I "
+                 "want to ask you doctors if my patch is a problem.\n"
+                 "Nicotine in any form narrows the vessels that feed the skin, so most surgeons "
+                 "ask you to stop the patch too.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "Nicotine in any form");
+    ru_free(&r);
+}
+
+/* Names printed above the answers, each with a specialty line spelled out in
+ * brackets ("OBGYN (Obstetrics & Gynecology)"), no blank lines anywhere: the
+ * specialty line belongs to the name above it, the prose under it is that
+ * physician's answer; short credential lines under a name stay in its
+ * signature. */
+static void test_bracketed_specialty_under_a_name(void)
+{
+    ru_result r = read_str(
+        "How soon can I drive after a hysterectomy?\n\n"
+        "Dr. Rosa Lind, MD\n"
+        "Rosa Lind, MD, of a city hospital, says most women drive again two weeks after a "
+        "laparoscopic hysterectomy.\n"
+        "Paul Ng, MD\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "Driving depends on whether you can brake hard without pain, which for most women "
+        "takes two to four weeks, explains Paul Ng, MD.\n"
+        "Ida Marsh, DO\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "After an open operation the wait is longer, about four to six weeks, says Ida Marsh, "
+        "DO, of a county clinic.\n"
+        "Leo Brandt, MD\n"
+        "Board Certified OBGYN\n"
+        "Board Certified Pelvic Surgery\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Rosa Lind, MD, of a city hospital");
+    check_start(&r, 2, "Driving depends on whether");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Paul Ng, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.specialty);
+    check_start(&r, 3, "After an open operation");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Ida Marsh, DO");
+    CU_ASSERT_FALSE(strstr(ru_answer(&r, 3)->text, "Board Certified") != NULL);
+    ru_free(&r);
+}
+
+/* Vote counts ("+2") printed above each answer's title rather than under
+ * it, under a count line with the asker's details after a bar ("9 Doctor
+ * Answers | Asked by ..."): the line under each vote line is a title, glued
+ * above its answer's text or a paragraph of its own; the site's lines above
+ * the first vote line are no answer. */
+static void test_vote_lines_above_titles(void)
+{
+    ru_result r = read_str(
+        "Retinol: Q&A\n"
+        "Can Retinol Make My Skin Peel for Months?\n\n"
+        "I started a retinol cream in spring and my cheeks still flake. Is that normal?\n\n"
+        "9 Doctor Answers | Asked by flakyface in Reno, NV\n"
+        "Asked by\n"
+        "flakyface\n"
+        "+4\n"
+        "Peeling that lasts\n"
+        "Most skin gets used to retinol within six to eight weeks; flaking for months "
+        "suggests the strength or the amount is too much for you.\n"
+        "Best wishes.\n"
+        "+2\n\n"
+        "Try a lower strength.\n\n"
+        "Switching to a gentler retinol every other night, with a plain moisturizer on top, "
+        "usually stops the peeling within a few weeks.\n"
+        "+1\n"
+        "Let the skin rest\n"
+        "Stop the cream for a week and let the skin heal, then start again twice a week and "
+        "build up slowly.\n"
+        "+1\n"
+        "See a dermatologist\n"
+        "If the flaking comes with redness or itch, it may be a rash rather than the "
+        "retinol itself, and it should be looked at in pers");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 9);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Peeling that lasts");
+    check_start(&r, 1, "Most skin gets used to retinol");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Try a lower strength.");
+    check_start(&r, 2, "Switching to a gentler retinol");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Let the skin rest");
+    check_start(&r, 3, "Stop the cream for a week");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "See a dermatologist");
+    check_start(&r, 4, "If the flaking comes with redness");
+    CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
+    ru_free(&r);
+}
+
+/* Count lines of other sites ([answer-markers]): "Doctors Answers (3)"
+ * above answers of one paragraph each, with no titles, signatures or vote
+ * lines; "12 doctors weighed in across 2 answers", whose count is the
+ * answers'. */
+static void test_other_count_lines(void)
+{
+    ru_result r = read_str(
+        "Can I exercise after sclerotherapy?\n\n"
+        "This question was asked in Mesa, Arizona and has 3 answer(s).\n"
+        "I had spider veins injected yesterday and I usually run every morning.\n\n\n"
+        "Doctors Answers (3)\n\n"
+        "Walking is encouraged right away. Hard running is best left for a week, since it "
+        "raises the pressure in the treated veins.\n\n"
+        "Light exercise helps the circulation. Most of my patients go back to the gym after "
+        "two or three days with their stockings on.\n\n"
+        "Avoid hot baths and heavy lifting for a few days. Running can usually start again "
+        "within the wee");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 3);
+    check_start(&r, 1, "Walking is encouraged right away");
+    check_start(&r, 2, "Light exercise helps the circulation");
+    check_start(&r, 3, "Avoid hot baths and heavy lifting");
+    ru_free(&r);
+
+    r = read_str("A member asked:\n\n"
+                 "Is it safe to use a steroid cream on my eyelids?\n\n"
+                 "12 doctors weighed in across 2 answers\n\n"
+                 "Short courses only: A weak steroid for a few days is usually fine on the "
+                 "eyelids, but longer use thins the skin and can raise eye pressure.\n\n"
+                 "Answered 3/4/2019\n\n"
+                 "Ask your doctor: The eyelid skin is the thinnest of the body, so use only what "
+                 "was prescribed for it and for as long as it was.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "Short courses only: A weak steroid");
+    check_start(&r, 2, "Ask your doctor: The eyelid skin");
+    ru_free(&r);
+}
+
+/* A page cut inside the first line under a signature: a line as long as
+ * prose ("... but if the cheek starts to swell (mor") is the start of the
+ * next answer's text; a short one is a title cut by the page's end. */
+static void test_long_cut_line_is_text(void)
+{
+    const char *head = "Bruise on my cheek after filler, should I worry?\n\n"
+                       "Doctor Answers 5\n\n"
+                       "Bruises fade\n\n"
+                       "A bruise after filler fades in one to two weeks, and arnica may "
+                       "speed it up a little.\n\n"
+                       "Mia Stone, MD\nPortland Dermatologist\n4.8 out of 5 stars 30 reviews\n\n";
+    char page[1024];
+    snprintf(page, sizeof page, "%s%s", head,
+             "This looks like an ordinary bruise, but if the cheek starts to swell or hurt (mor");
+    ru_result r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "This looks like an ordinary bruise");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+
+    snprintf(page, sizeof page, "%s%s", head, "Bruising is common after cheek fil");
+    r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Bruising is common after cheek fil");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
+    ru_free(&r);
+}
+
+/* Bare pages: the asker's story as the page's first line, asking the
+ * doctors, with no title above it; the asker's paragraph under the title
+ * that speaks to the doctors too ("Let me know what you think!") above a
+ * first answer headed by one short sentence; the asker's paragraph in the
+ * first person ("I have ... I was ...") that asks the doctors, or stands
+ * above the first answer's title. None is an answer. */
+static void test_askers_story_is_no_answer(void)
+{
+    ru_result r = read_str(
+        "I am due in May and have booked a tummy tuck in the fall. Is it safe to start the pill "
+        "again before it? I would like something long term but I am worried about clots\n\n"
+        "The main risk of the pill around surgery is a clot in the leg veins that can travel to "
+        "the lungs, so most surgeons ask you to stop it a month before.\n\n"
+        "Austin Plastic Surgeon\n"
+        "A hormone coil carries far less of that risk and is a good choice before a large "
+        "operation; discuss it with your gynecologist.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "I am due in May"));
+    check_start(&r, 1, "The main risk of the pill");
+    check_start(&r, 2, "A hormone coil carries");
+    ru_free(&r);
+
+    r = read_str("Three Weeks After a Breast Lift, Why Is My Drain Still Full?\n\n"
+                 "I had my lift three weeks ago and I'm still draining about 40cc a day. My "
+                 "surgeon says it is fine but I'm worried. What do you think? Let me know what "
+                 "you think!\n\n"
+                 "A drain three weeks after a lift is not unusual.\n\n"
+                 "Some patients make more fluid than others, and a drain that still gives 40cc "
+                 "a day should stay until the amount drops below what your surgeon wants.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had my lift"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "A drain three weeks after a lift is not unusual.");
+    check_start(&r, 1, "Some patients make more fluid");
+    ru_free(&r);
+
+    /* "I" alone says nothing of the voice, but many of them, asking the
+     * doctors, with no one addressed, is the asker's story */
+    r = read_str("Heavy Eyelids After Forehead Botox\n\n"
+                 "I have heavy and swollen eyelids since my forehead was injected. What can be "
+                 "done? I was treated ten days ago and I still have the line I wanted gone.\n\n"
+                 "Hello. Heavy lids after forehead injections come from a relaxed brow, and the "
+                 "effect fades as the product wears off over two to three months.\n\n"
+                 "Eye drops that lift the lid a little can help while you wait for the "
+                 "treatment to wear off; ask the doctor who treated you.\n\n"
+                 "Jane Doe, MD\nAustin Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I have heavy and swollen"));
+    check_start(&r, 1, "Hello. Heavy lids after forehead");
+    ru_free(&r);
+
+    r = read_str("Can I Swim in the Sea Six Weeks After a Tummy Tuck?\n\n"
+                 "I am having a tummy tuck next month. I am wondering if I will be able to "
+                 "snorkel on a trip six weeks later, since I would hate to miss it.\n\n"
+                 "Six weeks is usually enough, but it is close!\n\n"
+                 "Most incisions have closed by six weeks, and salt water is then no risk, but "
+                 "any spot still open should stay out of the water until it heals.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I am having a tummy tuck"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Most incisions have closed");
+    ru_free(&r);
+}
+
+/* A question site's invitations between its answers ("Ask Free Question",
+ * "Get FREE multiple opinions from Doctors") and a forum's furniture ("Add to
+ * Favorites", "Send private message") are no answers. */
+static void test_site_invitations_are_no_answers(void)
+{
+    ru_result r = read_str(
+        "I have used a lightening cream every night for five years, is it safe to go on?\n"
+        "Ask Free Question\n"
+        "Long use of a bleaching cream can darken the skin instead, so take breaks of a few "
+        "months.\n"
+        "Ask Free Question\n"
+        "Use it for three months at most and then stop for a while, under a skin doctor's care.\n"
+        "Take help from the best doctors\n"
+        "Ask a free question\n"
+        "Get FREE multiple opinions from Doctors\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Long use of a bleaching cream");
+    check_start(&r, 2, "Use it for three months at most");
+    ru_free(&r);
+}
+
+/* "In my clinical experience": a physician speaking of their practice, not
+ * the asker of themself; the lines under the question are answers, one a
+ * line, and the page is read. */
+static void test_clinical_experience_is_a_physician(void)
+{
+    ru_result r = read_str(
+        "Starting an antidepressant for anxiety, will it make me gain weight?\n\n"
+        "Weight worries. Most of these drugs can add some weight, and in my clinical experience "
+        "the newer ones differ less than their makers say.\n"
+        "Appetite. The gain mostly comes from a better appetite, so watching portions in the "
+        "first months helps.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Weight worries. Most of these drugs");
+    check_start(&r, 2, "Appetite. The gain mostly comes");
+    ru_free(&r);
+}
+
+/* A second heading in lower case right under an answer's title (the title
+ * again, or its keywords), above the answer's prose: no words of the
+ * answer. */
+static void test_lower_case_subheading_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Should I stop the pill before a breast lift?\n\n"
+        "I take the pill and my lift is in a month.\n\n"
+        "Doctor Answers 4\n\n"
+        "The pill and surgery\n\n"
+        "the pill and surgery\n\n"
+        "as you will read, surgeons differ here: some stop the pill a month before, others keep "
+        "it and give blood thinners after the operation.\n\n"
+        "Ann Lee, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 12 reviews\n\n"
+        "Stop it a month before\n\n"
+        "wound opening after a lift\n\n"
+        "Most surgeons ask patients to stop the pill four weeks before a lift, since it raises "
+        "the risk of clots.\n\n"
+        "Ben Roy, MD\nDallas Plastic Surgeon\n4.7 out of 5 stars 8 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "The pill and surgery");
+    check_start(&r, 1, "as you will read, surgeons differ");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Stop it a month before");
+    check_start(&r, 2, "Most surgeons ask patients");
+    ru_free(&r);
+}
+
+/* A flat page without date lines whose answers open with the site's label
+ * ("Answer: ..."): the label is no word of the answer. */
+static void test_flat_answer_labels(void)
+{
+    ru_result r = read_str(
+        "Can I keep wearing a nicotine patch until my facelift next week?\n"
+        "Answer: Nicotine and healing. Nicotine in any form narrows the small vessels the "
+        "lifted skin depends on, so the patch has to stop too.\n"
+        "Helpful\n"
+        "Answer: Most surgeons want every nicotine product stopped a month before a facelift, "
+        "gum and patches included.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Nicotine and healing. Nicotine in any form");
+    check_start(&r, 2, "Most surgeons want every nicotine product");
+    ru_free(&r);
+}
+
+/* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
+ * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
+ * years experience"): each starts an answer and is no text of it, with or
+ * without a blank line under it; "A Answers (2)": a count line behind an
+ * avatar's letter. */
+static void test_answer_header_lines(void)
+{
+    ru_result r = read_str(
+        "Sports Injuries\n\n"
+        "When can my son play football again after a concussion?\n\n"
+        "A Answers (2)\n\n"
+        "  \xE2\x80\xA2 AJane Roe, Neurology, answered\n\n"
+        "    After a concussion a player should rest from sport and screens until every "
+        "symptom has gone, then return step by step.\n\n"
+        "    A second blow before the brain has healed is dangerous, so no one should hurry.\n\n"
+        "  \xE2\x80\xA2 AMark Lee, MD, Sports Medicine, answered on behalf of City Clinic\n"
+        "    Most young players go back within two to four weeks, once a doctor has cleared "
+        "them.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "After a concussion a player should rest");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "A second blow") != NULL);
+    check_start(&r, 2, "Most young players go back");
+    ru_free(&r);
+
+    r = read_str("Can I have a tummy tuck if I still smoke?\n\n"
+                 "3 Answers\n\n"
+                 "  1. DrAnnaPole wrote on :\n\n"
+                 "    No, most surgeons will not operate on a smoker, since the skin may not "
+                 "heal.\n\n"
+                 "  2. DrTomHale wrote on :\n\n"
+                 "    You must quit at least a month before and stay off cigarettes for a month "
+                 "after.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "No, most surgeons will not operate");
+    check_start(&r, 2, "You must quit at least a month");
+    ru_free(&r);
+}
+
+/* "Dear Lesa," under the asker's paragraph opens the first answer (a short
+ * line with a comma, but no asker's "F, 37, Ohio"); "Thank you for the
+ * picture; ..." opens another answer. */
+static void test_greeting_under_the_askers_paragraph(void)
+{
+    ru_result r = read_str(
+        "Can anything fix a droopy eyelid after Botox?\n\n\n"
+        "I had Botox last week and one of my eyes looks smaller than the other. Will it stay?\n\n\n"
+        "Dear Lesa,\n\n"
+        "I am sorry this happened. A drooping lid after Botox is uncommon and it wears off, "
+        "usually within a few weeks.\n\n"
+        "Thank you for the picture; eye drops that lift the lid a little can help until the "
+        "effect fades on its own.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Dear Lesa, I am sorry this happened");
+    check_start(&r, 2, "Thank you for the picture; eye drops");
+    ru_free(&r);
+}
+
+/* A line of its own that the paragraph under it opens with (the site
+ * printing an answer's first sentence above it) starts another answer, the
+ * line its first words. */
+static void test_repeated_opening_line_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "How soon after laser eye surgery can I wear mascara?\n\n"
+        "Most of our patients wait three days before any eye makeup, and a week for mascara on "
+        "the lower lashes.\n\n"
+        "A week without eye makeup is usually enough.\n\n"
+        "A week without eye makeup is usually enough. The real worry is flakes getting under "
+        "the healing flap, so start with fresh products.\n\n"
+        "Makeup after laser surgery\n\n"
+        "Face lotion is fine the next day, but keep eye makeup away for a full week.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most of our patients wait");
+    check_start(&r, 2, "A week without eye makeup is usually enough. A week without");
+    CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "start with fresh products") != NULL);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Makeup after laser surgery");
+    ru_free(&r);
+}
+
+/* A flat page, one answer a line, with a physician's name line ("Jane Roe
+ * MD") under an answer: it closes that answer and is no answer itself. */
+static void test_flat_name_line_is_no_answer(void)
+{
+    ru_result r =
+        read_str("A year after my eyelid surgery one lid still looks higher than the other. Why?\n"
+                 "A year is enough time for the lids to settle, so what you see now is likely to "
+                 "stay.\n"
+                 "Jane Roe MD\n"
+                 "Since it showed right after surgery, it is more likely how it was done than "
+                 "scarring later on.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A year is enough time");
+    check_start(&r, 2, "Since it showed right after");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1787,6 +2281,23 @@ int main(void)
          test_signoff_ending_a_paragraph_then_a_title},
         {"an asked title after a closing line", test_asked_title_after_a_closing},
         {"two body lines under a title with a wide gap", test_two_body_lines_under_a_wide_title},
+        {"a greeting alone on its line opens the body", test_greeting_alone_opens_the_body},
+        {"flat pages: whose voice the first line is in", test_flat_first_line_voices},
+        {"a specialty in brackets under a name above its answer",
+         test_bracketed_specialty_under_a_name},
+        {"vote lines above the titles; a count line with a bar", test_vote_lines_above_titles},
+        {"count lines of other sites", test_other_count_lines},
+        {"a cut line as long as prose is text, not a title", test_long_cut_line_is_text},
+        {"the asker's story is no answer", test_askers_story_is_no_answer},
+        {"a site's invitations are no answers", test_site_invitations_are_no_answers},
+        {"'my clinical experience' is a physician's", test_clinical_experience_is_a_physician},
+        {"a lower-case second heading under a title", test_lower_case_subheading_under_a_title},
+        {"flat page: answers after an \"Answer:\" label", test_flat_answer_labels},
+        {"lines naming who answers head the answers", test_answer_header_lines},
+        {"a greeting under the asker's paragraph", test_greeting_under_the_askers_paragraph},
+        {"a line the paragraph under it opens with starts an answer",
+         test_repeated_opening_line_starts_an_answer},
+        {"flat page: a name line is no answer", test_flat_name_line_is_no_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -97,23 +97,24 @@ static bool next_word(const char *s, size_t len, size_t *k, size_t *w0, size_t *
     return *k > *w0;
 }
 
-/* Some word of the line is the asker's ("my", "I'm"; not the "my" of "my
- * patients"). */
-static bool asker_words(const cn_pagecues *cues, const char *s, size_t len)
+/* How many words of the line are the asker's ("I'm", "me") and how many
+ * address the asker ("you") or speak of a practice ("my patients"). */
+static void voice_counts(const cn_pagecues *cues, const char *s, size_t len, size_t *asker,
+                         size_t *listener)
 {
     size_t k = 0, w0, w1;
+    *asker = *listener = 0;
     bool more = next_word(s, len, &k, &w0, &w1);
     while (more) {
         size_t end = k, n0, n1;
         more = next_word(s, len, &k, &n0, &n1);
-        /* a phrase ("my patients"): no punctuation between the two words */
         size_t next_len = more && w1 == end ? n1 - n0 : 0;
-        if (w1 > w0 && cn_pagecues_voice(cues, s + w0, w1 - w0, s + n0, next_len) > 0)
-            return true;
+        int v = w1 > w0 ? cn_pagecues_voice(cues, s + w0, w1 - w0, s + n0, next_len) : 0;
+        *asker += v > 0;
+        *listener += v < 0;
         w0 = n0;
         w1 = n1;
     }
-    return false;
 }
 
 /* The line speaks only in the asker's voice: no word addresses the asker
@@ -122,32 +123,25 @@ static bool asker_words(const cn_pagecues *cues, const char *s, size_t len)
  * long answer may say "in my experience" once). */
 static bool asker_voice(const cn_pagecues *cues, const char *s, size_t len)
 {
-    size_t k = 0, w0, w1;
-    int asker = 0, listener = 0;
-    bool more = next_word(s, len, &k, &w0, &w1);
-    while (more) {
-        size_t end = k, n0, n1;
-        more = next_word(s, len, &k, &n0, &n1);
-        size_t next_len = more && w1 == end ? n1 - n0 : 0;
-        int v = w1 > w0 ? cn_pagecues_voice(cues, s + w0, w1 - w0, s + n0, next_len) : 0;
-        asker += v > 0;
-        listener += v < 0;
-        w0 = n0;
-        w1 = n1;
-    }
+    size_t asker, listener;
+    voice_counts(cues, s, len, &asker, &listener);
     size_t per = 2 * cn_pagecues_get_limits(cues)->answer_line_words;
-    return asker > 0 && listener == 0 && (size_t)asker * per >= cn_span_words(s, len);
+    return asker > 0 && listener == 0 && asker * per >= cn_span_words(s, len);
 }
 
 /* The first line is the site's slogan or the question, unless it is a
- * physician's answer: two answer lines' worth of words ending a sentence, not
- * in the asker's voice (pages cut from the top start with an answer). */
+ * physician's answer (pages cut from the top start with one): two answer
+ * lines' worth of words, none of them the asker's, or as many addressing the
+ * asker or speaking of a practice ("in my opinion, you ...") in a line that
+ * ends a sentence; a line with none of the asker's words may end in the
+ * physician's name or site glued to it ("... I hope this helps.Jane Roe, MD"). */
 static bool first_line_answers(const cn_pagecues *cues, const cn_line *l)
 {
     char last = cn_span_last_char(l->s, l->len);
-    return (last == '.' || last == '!') &&
-           cn_span_words(l->s, l->len) >= 2 * cn_pagecues_get_limits(cues)->answer_line_words &&
-           !asker_words(cues, l->s, l->len);
+    size_t asker, listener;
+    voice_counts(cues, l->s, l->len, &asker, &listener);
+    return cn_span_words(l->s, l->len) >= 2 * cn_pagecues_get_limits(cues)->answer_line_words &&
+           (asker == 0 || (listener >= asker && (last == '.' || last == '!')));
 }
 
 /* A line the reader skips: blank, template residue or page furniture. */
@@ -407,12 +401,22 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             cn_span_words(l->s, l->len) < cn_pagecues_get_limits(cues)->answer_line_words &&
             cn_pagecues_starts_valediction(cues, l->s, l->len))
             continue;
+        /* "Jane Roe MD" under an answer: its physician's name closes it, and
+         * is no answer of its own */
+        cn_sigline sig;
+        if (g.n && cn_signature_classify(cues, l->s, l->len, &sig) == CN_SIGLINE_NAME) {
+            rc = group_flush(cues, page, &cap, &g, err);
+            prev = NULL;
+            continue;
+        }
         /* a line that goes on from the one above ("That said, ...") stays
          * in its answer */
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
             !cn_pagecues_is_continuation(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
-        if (rc == CN_OK && !group_add(&g, l, 0))
+        /* "Answer: ...": the site's label before an answer's first line */
+        if (rc == CN_OK &&
+            !group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         prev = l;
     }

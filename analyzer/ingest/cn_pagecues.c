@@ -49,6 +49,9 @@ typedef enum section {
     SEC_ANSWER_LABELS,
     SEC_COMMON_WORDS,
     SEC_CONTINUATIONS,
+    SEC_ANSWER_MARKERS,
+    SEC_SELF_WORDS,
+    SEC_ANSWER_HEADERS,
     SEC_LIMITS
 } section;
 
@@ -71,6 +74,9 @@ struct cn_pagecues {
     strlist labels;        /* normalized prefixes */
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
+    strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
+    strlist self;          /* normalized words */
+    strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -230,6 +236,9 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->valedictions);
     strlist_free(&c->widgets);
     strlist_free(&c->openers);
+    strlist_free(&c->markers);
+    strlist_free(&c->self);
+    strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
     strlist_free(&c->practice);
@@ -294,6 +303,9 @@ static section section_named(const char *s, size_t len)
         {"[answer-labels]", SEC_ANSWER_LABELS},
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
+        {"[answer-markers]", SEC_ANSWER_MARKERS},
+        {"[self-words]", SEC_SELF_WORDS},
+        {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -307,18 +319,20 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                        const char *origin, size_t lineno, cn_error *err)
 {
     static const char *const KEYS[] = {
-        "title_max_bytes",          "title_max_words",       "dedup_min_key",
-        "excerpt_min_key",          "excerpt_prefix_max",    "max_page_bytes",
-        "answer_line_words",        "bare_prose_words",      "title_exclaim_words",
-        "question_body_paragraphs", "restated_title_words",  "restated_start_words",
-        "period_title_words",       "restated_opening_words"};
+        "title_max_bytes",          "title_max_words",        "dedup_min_key",
+        "excerpt_min_key",          "excerpt_prefix_max",     "max_page_bytes",
+        "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
+        "question_body_paragraphs", "restated_title_words",   "restated_start_words",
+        "period_title_words",       "restated_opening_words", "greeting_name_words",
+        "votes_lead_ratio"};
     size_t *const slots[] = {&c->limits.title_max_bytes,      &c->limits.title_max_words,
                              &c->limits.dedup_min_key,        &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,   &c->limits.max_page_bytes,
                              &c->limits.answer_line_words,    &c->limits.bare_prose_words,
                              &c->limits.title_exclaim_words,  &c->limits.question_body_paragraphs,
                              &c->limits.restated_title_words, &c->limits.restated_start_words,
-                             &c->limits.period_title_words,   &c->limits.restated_opening_words};
+                             &c->limits.period_title_words,   &c->limits.restated_opening_words,
+                             &c->limits.greeting_name_words,  &c->limits.votes_lead_ratio};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -374,6 +388,9 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_LABELS    ? &c->labels
                     : sec == SEC_COMMON_WORDS     ? &c->common
                     : sec == SEC_CONTINUATIONS    ? &c->continuations
+                    : sec == SEC_ANSWER_MARKERS   ? &c->markers
+                    : sec == SEC_SELF_WORDS       ? &c->self
+                    : sec == SEC_ANSWER_HEADERS   ? &c->headers
                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -407,6 +424,8 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.restated_start_words = 2;
     c->limits.period_title_words = 12;
     c->limits.restated_opening_words = 3;
+    c->limits.greeting_name_words = 2;
+    c->limits.votes_lead_ratio = 2;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -447,11 +466,11 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials,  &c->valedictions, &c->widgets,    &c->disclaimers,
-                        &c->stopwords,    &c->particles,    &c->openers,    &c->asker,
-                        &c->listener,     &c->practice,     &c->unfinished, &c->suffixes,
-                        &c->months,       &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations};
+    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
+                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
+                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
+                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
+                        &c->continuations, &c->markers,      &c->self,       &c->headers};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -692,28 +711,35 @@ static size_t normalized_head(const strlist *l, const char *line, size_t head, c
     return cn_text_normalize_into(line, head, v);
 }
 
-/* The line starts with one of the list's normalized prefixes, ending at a
- * word boundary ("hi" opens "Hi Jen," but not "Hidden"). */
-static bool starts_with_any(const strlist *l, const char *line, size_t len)
+/* How many words the longest of the list's normalized prefixes that starts
+ * the line at a word boundary has ("hi" opens "Hi Jen," but not "Hidden";
+ * entries are normalized, words one space apart); 0 when none does. */
+static size_t longest_start_words(const strlist *l, const char *line, size_t len)
 {
-    /* Most lines start with a printable ASCII byte, which normalization only
-     * lower-cases: when no entry starts with it, nothing can match. */
     if (l->n == 0 || !may_start(l, line, len))
-        return false;
-    /* Only the start of the line matters; normalize a bounded head of it. */
+        return 0;
     size_t head = len < 200 ? len : 200;
     if (l->n_heads == l->n && !head_fits(l, line, head, false))
-        return false; /* every entry is 3 bytes or more, none starts so */
+        return 0;
     char v[201];
-    size_t n = normalized_head(l, line, head, v);
-    bool hit = false;
-    for (size_t i = 0; i < l->n && !hit; i++) {
+    size_t n = normalized_head(l, line, head, v), best = 0;
+    for (size_t i = 0; i < l->n; i++) {
         size_t dlen = l->lens[i];
-        hit = dlen > 0 && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
-              (dlen == n || !word_byte((unsigned char)v[dlen]) ||
-               !word_byte((unsigned char)v[dlen - 1]));
+        if (dlen > best && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
+            (dlen == n || !word_byte((unsigned char)v[dlen]) ||
+             !word_byte((unsigned char)v[dlen - 1])))
+            best = dlen;
     }
-    return hit;
+    size_t words = best > 0;
+    for (size_t k = 0; k < best; k++)
+        words += v[k] == ' ';
+    return words;
+}
+
+/* The line starts with one of the list's prefixes. */
+static bool starts_with_any(const strlist *l, const char *line, size_t len)
+{
+    return longest_start_words(l, line, len) > 0;
 }
 
 bool cn_pagecues_is_disclaimer(const cn_pagecues *c, const char *line, size_t len)
@@ -759,6 +785,106 @@ bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t 
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
+}
+
+/* A count at s[*j..n): digits, or digits in brackets; at most nine digits.
+ * Moves *j past it; -1 when there is none. */
+static long marker_count_at(const char *s, size_t n, size_t *j)
+{
+    size_t k = *j;
+    bool bracket = k < n && s[k] == '(';
+    k += bracket;
+    long v = 0;
+    size_t digits = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9' && digits < 9) {
+        v = v * 10 + (s[k++] - '0');
+        digits++;
+    }
+    if (digits == 0 || (k < n && s[k] >= '0' && s[k] <= '9') ||
+        (bracket && (k >= n || s[k] != ')')))
+        return -1;
+    *j = k + bracket;
+    return v;
+}
+
+/* The normalized line v[0..n) matches pattern e: a space of the pattern
+ * matches any run of spaces (none too), '%' a count, a final '*' any rest.
+ * *count gets the last count matched (-1 without). */
+static bool marker_match(const char *e, const char *v, size_t n, long *count)
+{
+    size_t j = 0;
+    *count = -1;
+    for (; *e; e++) {
+        if (*e == '*' && e[1] == '\0')
+            return true;
+        if (*e == ' ') {
+            while (j < n && v[j] == ' ')
+                j++;
+        } else if (*e == '%') {
+            if ((*count = marker_count_at(v, n, &j)) < 0)
+                return false;
+        } else if (j < n && v[j] == *e) {
+            j++;
+        } else {
+            return false;
+        }
+    }
+    return j == n;
+}
+
+bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
+{
+    enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
+    long n_found = -1;
+    if (count)
+        *count = -1;
+    if (len == 0 || c->markers.n == 0)
+        return false;
+    char v[MARKER_MAX + 1];
+    size_t n = cn_text_normalize_into(line, len < MARKER_MAX ? len : MARKER_MAX, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < c->markers.n; i++) {
+        /* a line cut to MARKER_MAX bytes matches only a pattern with a rest */
+        if (len > MARKER_MAX && c->markers.v[i][c->markers.lens[i] - 1] != '*')
+            continue;
+        if (marker_match(c->markers.v[i], v, n, &n_found)) {
+            if (count)
+                *count = n_found;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
+{
+    enum { HEADER_MAX = 200 }; /* longer lines are text */
+    if (len == 0 || len > HEADER_MAX || c->headers.n == 0)
+        return false;
+    char v[HEADER_MAX + 1];
+    size_t n = cn_text_normalize_into(line, len, v);
+    while (n > 0 && v[n - 1] == ' ')
+        n--;
+    long count;
+    for (size_t i = 0; i < c->headers.n; i++) {
+        const char *e = c->headers.v[i];
+        if (e[0] != '*') {
+            if (marker_match(e, v, n, &count))
+                return true;
+            continue;
+        }
+        /* '*' first: any head, then the rest of the pattern */
+        for (size_t j = 0; j <= n; j++)
+            if (marker_match(e + 1, v + j, n - j, &count))
+                return true;
+    }
+    return false;
+}
+
+size_t cn_pagecues_opener_words(const cn_pagecues *c, const char *line, size_t len)
+{
+    return longest_start_words(&c->openers, line, len);
 }
 
 /* Lower-cased ASCII copy of a short word into buf; false when it does not fit. */
@@ -853,6 +979,12 @@ int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len, const 
     if (strlist_has(&c->asker, buf))
         return practice_phrase(c, buf, next, next_len) ? -1 : 1;
     return strlist_has(&c->listener, buf) ? -1 : 0;
+}
+
+bool cn_pagecues_is_self_word(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->self, buf);
 }
 
 /* Digits only, between min and max of them. */

@@ -33,6 +33,8 @@ typedef struct cn_pagecues_limits {
     size_t restated_start_words;     /* ... where an answer starts (2) */
     size_t period_title_words;       /* ... in at most this many words (12) */
     size_t restated_opening_words;   /* words an answer's opening restates from the one above (3) */
+    size_t greeting_name_words;      /* words after an opener in a greeting alone on its line (2) */
+    size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */
@@ -83,6 +85,22 @@ bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) opens a page's answers: it matches an [answer-markers]
+ * pattern ("Doctor Answers (6)", "12 Doctor Answers | Asked by ...").
+ * *count (if not NULL) gets the count the pattern's last '%' matched, -1
+ * without one. */
+bool cn_pagecues_answers_marker(const cn_pagecues *cues, const char *line, size_t len, long *count);
+
+/* line[0..len) is a line a site prints above an answer, naming who answers
+ * ("Jane Roe, MD, Neurology, answered", "1. DrRoe wrote on :"): an
+ * [answer-headers] pattern, matched as [answer-markers] ones are, where a
+ * '*' first also matches any head of the line. The answer starts under it. */
+bool cn_pagecues_is_answer_header(const cn_pagecues *cues, const char *line, size_t len);
+
+/* How many words of [answer-openers] open line[0..len) (the longest entry
+ * that does); 0 when none does. */
+size_t cn_pagecues_opener_words(const cn_pagecues *cues, const char *line, size_t len);
+
 /* The length of line[0..len) without a trailing link a site prints after a
  * physician's name ("Jane Roe, MD - View Other Answers by this Doctor");
  * len when it has none. */
@@ -91,6 +109,10 @@ size_t cn_pagecues_strip_name_suffix(const cn_pagecues *cues, const char *line, 
 /* The line's last word is one no finished title or sentence ends with ("to",
  * "the"): a line cut at the page's end there is prose, not a title. */
 bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size_t len);
+
+/* word[0..len) is a [self-words] entry ("I"): a speaker about themself, the
+ * asker or a physician ("I would wait"). */
+bool cn_pagecues_is_self_word(const cn_pagecues *cues, const char *word, size_t len);
 
 /* The voice of word[0..len), followed by next[0..next_len) (the line's next
  * word; next_len 0 when none): 1 the asker's ("my"), -1 an answerer's,

@@ -421,7 +421,7 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
         return reject(r, err, CN_ERR_FORMAT, path,
                       text[i] == '[' ? "a JSON array, not JSON Lines (one page object a line)"
                                      : "JSON, but not JSON Lines (one page object a line)");
-    if (cn_structured_detect(text, len))
+    if (cn_structured_detect(r->cues, text, len))
         parse = cn_structured_parse;
     else if (cn_flat_detect(text, len))
         parse = cn_flat_parse;

@@ -469,6 +469,21 @@ bool cn_signature_is_address(const cn_line *lines, size_t n)
     return k >= 2 && memchr(last->s, ',', last->len) && has_digit(t[k - 1]);
 }
 
+/* "OBGYN (Obstetrics & Gynecology)": the length of the line before a last
+ * part in brackets that ends it, spaces trimmed; len when it has none. */
+static size_t before_bracket(const char *line, size_t len)
+{
+    if (len < 3 || line[len - 1] != ')')
+        return len;
+    const char *open = memchr(line, '(', len);
+    if (!open || open == line || memchr(open + 1, '(', (size_t)(line + len - open - 1)))
+        return len;
+    size_t n = (size_t)(open - line);
+    while (n > 0 && line[n - 1] == ' ')
+        n--;
+    return n;
+}
+
 cn_sigline_kind cn_signature_classify_after(const cn_pagecues *cues, cn_sigline_kind above,
                                             const char *line, size_t len, cn_sigline *out)
 {
@@ -481,7 +496,8 @@ cn_sigline_kind cn_signature_reclassify_after(const cn_pagecues *cues, cn_siglin
 {
     cn_sigline_kind k = out->kind;
     if (above == CN_SIGLINE_NAME && (k == CN_SIGLINE_NONE || k == CN_SIGLINE_SHORT) &&
-        (qualified_specialty(cues, line, len, out) || city_state(cues, line, len, out)))
+        (qualified_specialty(cues, line, len, out) || city_state(cues, line, len, out) ||
+         qualified_specialty(cues, line, before_bracket(line, len), out)))
         k = out->kind;
     return k;
 }

@@ -15,6 +15,7 @@ typedef struct para {
     size_t gap;        /* blank lines right before it */
     bool vote_after;   /* a "{{ voteCount }}" line follows it */
     bool vote_before;  /* it follows one: body text, since titles come above the votes */
+    bool vote_head;    /* it follows one on a page whose vote lines head the answers */
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
@@ -56,6 +57,8 @@ typedef struct ctx {
     bool gap_splits;    /* the page uses one blank line inside answers, two between */
     bool para_answers;  /* a bare page printing one answer a paragraph */
     bool votes_head;    /* every answer of the page is headed by a vote line */
+    bool votes_lead;    /* the vote lines stand above the answers' titles, not under them */
+    size_t first_vote;  /* votes_lead: the first paragraph under a vote line */
     bool credits_close; /* unsigned answers closed by credits in brackets */
     bool split_runs;    /* no signatures: a run of long lines is one answer a line */
     bool bare;          /* no "Doctor Answers" line */
@@ -103,70 +106,7 @@ static char *sb_take(sbuf *b)
     return b->s;
 }
 
-/* Digits only, at most nine: the number; -1 otherwise. */
-static long count_of(const char *s, size_t len)
-{
-    if (len == 0 || len > 9)
-        return -1;
-    long n = 0;
-    for (size_t k = 0; k < len; k++) {
-        if (s[k] < '0' || s[k] > '9')
-            return -1;
-        n = n * 10 + (s[k] - '0');
-    }
-    return n;
-}
-
-/* "N" or "(N)" after the marker word, or nothing: true, *n the count or -1. */
-static bool marker_count(const char *s, size_t len, long *n)
-{
-    size_t rl;
-    const char *r = cn_span_trim(s, len, &rl);
-    *n = -1;
-    if (rl == 0)
-        return true;
-    if (rl >= 2 && r[0] == '(' && r[rl - 1] == ')') {
-        r++;
-        rl -= 2;
-    }
-    return (*n = count_of(r, rl)) >= 0;
-}
-
-/* The line that opens the answers: "Doctor Answers 10", "Doctor Answers (6)",
- * "Doctor Answers", "2 Answers", "2 Doctor Answers", "Answers (3)". True with
- * *declared the count (-1 without one). */
-static bool answers_marker(const char *s, size_t len, long *declared)
-{
-    static const char *const WORDS[] = {"doctor answers", "doctor answer", "answers"};
-    long n = -1;
-    if (len > 40)
-        return false;
-    for (size_t w = 0; w < sizeof WORDS / sizeof WORDS[0]; w++) {
-        size_t wl = strlen(WORDS[w]);
-        if (len >= wl && cn_span_equals_ci(s, wl, WORDS[w]) &&
-            (len == wl || s[wl] == ' ' || s[wl] == '(') && marker_count(s + wl, len - wl, &n)) {
-            if (declared)
-                *declared = n;
-            return true;
-        }
-    }
-    /* "2 Answers", "12 Doctor Answers" */
-    size_t d = 0;
-    while (d < len && s[d] >= '0' && s[d] <= '9')
-        d++;
-    if (d == 0 || d >= len || s[d] != ' ')
-        return false;
-    size_t rl;
-    const char *rest = cn_span_trim(s + d, len - d, &rl);
-    bool word = (rl == 7 && cn_span_equals_ci(rest, 7, "answers")) ||
-                (rl == 6 && cn_span_equals_ci(rest, 6, "answer")) ||
-                (rl == 14 && cn_span_equals_ci(rest, 14, "doctor answers"));
-    if (word && declared)
-        *declared = count_of(s, d);
-    return word;
-}
-
-bool cn_structured_detect(const char *text, size_t len)
+bool cn_structured_detect(const cn_pagecues *cues, const char *text, size_t len)
 {
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -174,7 +114,7 @@ bool cn_structured_detect(const char *text, size_t len)
             continue;
         size_t n;
         const char *l = cn_span_trim(text + start, i - start, &n);
-        if (answers_marker(l, n, NULL))
+        if (cn_pagecues_answers_marker(cues, l, n, NULL))
             return true;
         start = i + 1;
     }
@@ -339,21 +279,34 @@ static bool heading_like(const cn_line *l)
 static size_t signature_inside(const ctx *c, size_t first, size_t n)
 {
     size_t keep = 0;
-    cn_sigline cur; /* line i classified on its own, carried from the last round */
+    /* line i classified on its own, carried from the last round; vouched: it
+     * is a specialty line only under the name above it ("OBGYN (...)") */
+    cn_sigline cur;
+    bool vouched = false;
     if (n > 1)
         classified(c, line_at(c, first), &cur);
     for (size_t i = 0; i + 1 < n; i++) {
         cn_sigline_kind k = cur.kind;
+        bool was_vouched = vouched;
         const cn_line *next = line_at(c, first + i + 1);
         cn_sigline plain; /* line i + 1 on its own: next round's cur */
         classified(c, next, &plain);
         cur = plain;
+        vouched = false;
         if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
             continue;
         cn_sigline info = plain;
         cn_sigline_kind nk = cn_signature_reclassify_after(c->cues, k, next->s, next->len, &info);
-        if (nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next)))
+        /* under a vouched specialty, prose is the next answer's; more short
+         * lines of credentials ("Board Certified ENT") are not */
+        bool split = nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next));
+        if (split && (!was_vouched || (nk == CN_SIGLINE_NONE && cn_span_words(next->s, next->len) >=
+                                                                    c->lim->answer_line_words)))
             keep = i + 1;
+        if (k == CN_SIGLINE_NAME && nk == CN_SIGLINE_PLACE && plain.kind != CN_SIGLINE_PLACE) {
+            cur = info;
+            vouched = true;
+        }
     }
     return keep;
 }
@@ -379,6 +332,7 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
 }
 
 static bool short_enough(const ctx *c, const cn_line *l);
+static bool lead_title(const ctx *c, const cn_line *l);
 
 /* The run stands two blank lines or more under a paragraph of one short
  * line: a title, on a page that leaves a wide gap under each title; the
@@ -391,6 +345,27 @@ static bool under_wide_title(const ctx *c, size_t gap)
     return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
 }
 
+/* "Hi zoolou,", "Dear Ann:", "Thank you for the question.": a greeting
+ * alone on its line, shorter than a sentence line. The physician's words
+ * follow under it: the lines or the paragraph after it are the same
+ * answer's, even one that opens as answers do ("Thanks for your question"). */
+static bool greeting_line(const ctx *c, const cn_line *l)
+{
+    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
+    return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
+}
+
+/* l is a specialty line only under the name line above it ("Jane Roe, MD"
+ * then "OBGYN (Obstetrics & Gynecology)"): the two are one signature. */
+static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_line *l)
+{
+    cn_sigline a, info;
+    if (classified(c, above, &a) != CN_SIGLINE_NAME || classified(c, l, &info) == CN_SIGLINE_PLACE)
+        return false;
+    return cn_signature_reclassify_after(c->cues, CN_SIGLINE_NAME, l->s, l->len, &info) ==
+           CN_SIGLINE_PLACE;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -399,6 +374,11 @@ static bool under_wide_title(const ctx *c, size_t gap)
 static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued, bool voted,
                    cn_error *err)
 {
+    if (c->votes_lead && voted && n >= 2 && lead_title(c, line_at(c, first))) {
+        /* "+1" / "Latisse and iris color" / the answer's lines: its title */
+        int rc = push_para(c, cap, (para){.first = first, .n = 1, .gap = gap}, err);
+        return rc ? rc : add_run(c, cap, first + 1, n - 1, 0, glued, true, err);
+    }
     size_t keep = signature_inside(c, first, n);
     if (keep == 0 && glued_heading(c, first, n)) {
         int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
@@ -409,7 +389,7 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
     if (((c->split_runs && !voted && !under_wide_title(c, gap)) || glued) &&
-        answer_per_line(c, first, n)) {
+        !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
@@ -419,7 +399,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                                            line_at(c, first + k - 1)->len, line_at(c, first + k)->s,
                                            line_at(c, first + k)->len) ||
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
-                                              line_at(c, first + k)->len));
+                                              line_at(c, first + k)->len) ||
+                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
@@ -454,6 +435,22 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         err);
 }
 
+/* Paragraph p is the first under a vote line: body text under a title where
+ * the votes follow the titles; where they head the answers, the start of an
+ * answer, titled by a title-shaped line. */
+static void mark_voted(ctx *c, size_t p)
+{
+    if (!c->votes_lead) {
+        c->ps[p].vote_before = true;
+        return;
+    }
+    c->ps[p].vote_head = true;
+    if (c->ps[p].n == 1 && !c->ps[p].sig && lead_title(c, line_at(c, c->ps[p].first)))
+        c->ps[p].vote_after = true; /* a title by its place */
+    if (c->first_vote == 0 || p < c->first_vote)
+        c->first_vote = p + 1;
+}
+
 /* Paragraphs of the answer region, lines [from, to). */
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
@@ -462,7 +459,9 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool text = l && l->len > 0 && !noise(c, l) && !answers_marker(l->s, l->len, NULL);
+        bool header = l && l->len > 0 && cn_pagecues_is_answer_header(c->cues, l->s, l->len);
+        bool text = l && l->len > 0 && !noise(c, l) && !header &&
+                    !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
         if (text) {
             if (run_n == 0) {
                 run_first = i;
@@ -478,15 +477,16 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             size_t np = c->np;
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
             if (rc == CN_OK && vote_seen && c->np > np)
-                c->ps[np].vote_before = true;
+                mark_voted(c, np);
             vote_seen = false;
         }
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
-        if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0)
+        if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0 && !c->votes_lead)
             c->ps[c->np - 1].vote_after = true;
-        if (l && (l->flags & CN_LINE_RESIDUE))
+        /* a vote line, or a line naming who answers, heads the next answer */
+        if (l && ((l->flags & CN_LINE_RESIDUE) || header))
             vote_seen = true;
     }
     return rc;
@@ -553,6 +553,42 @@ static bool short_enough(const ctx *c, const cn_line *l)
            cn_span_words(l->s, l->len) <= c->lim->title_max_words;
 }
 
+/* A line that can be an answer's title right under the vote line heading
+ * it: shorter than a sentence line, no greeting, list item or closing. */
+static bool lead_title(const ctx *c, const cn_line *l)
+{
+    return short_enough(c, l) && cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !greeting_line(c, l) && !list_item(l) && !closing_like(c, l) &&
+           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
+}
+
+/* Where the page's vote lines ("+3") stand: under each answer's title (a
+ * short line above them), or above each answer (the answers open with one,
+ * or it follows the end of an answer: a sentence-length line ending a
+ * sentence, a line of prose length (bare_prose_words: "... small... more"),
+ * or a closing). Above when more than votes_lead_ratio times as
+ * many stand above as under. */
+static void detect_votes_lead(ctx *c, size_t from, size_t to)
+{
+    size_t lead = 0, under = 0;
+    const cn_line *prev = NULL; /* the text line above, inside [from, to) */
+    for (size_t i = from; i < to; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->flags & CN_LINE_RESIDUE) {
+            size_t words = prev ? cn_span_words(prev->s, prev->len) : 0;
+            bool ends = prev && (closing_like(c, prev) || words >= c->lim->bare_prose_words ||
+                                 (words >= c->lim->answer_line_words &&
+                                  in_set(".!?", cn_span_last_char(prev->s, prev->len))));
+            lead += !prev || ends;
+            under += prev && !ends;
+        } else if (l->len > 0 && !noise(c, l) &&
+                   !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL)) {
+            prev = l;
+        }
+    }
+    c->votes_lead = lead > c->lim->votes_lead_ratio * under;
+}
+
 /* "It heals. I would wait.": two sentences on a line are body text. */
 static bool two_sentences(const cn_line *l)
 {
@@ -604,12 +640,15 @@ static bool title_line(const ctx *c, const cn_line *l)
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
 
-/* The page's last line, cut mid-sentence ("... have not been shown to"), or
- * holding two sentences ("I would wait. You certainly sh"): prose. */
+/* The page's last line, cut mid-sentence ("... have not been shown to"),
+ * holding two sentences ("I would wait. You certainly sh"), or as long as a
+ * line of prose (bare_prose_words; the cut titles of the real pages have
+ * nine words at most): prose. */
 static bool cut_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l);
+    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l) ||
+           cn_span_words(l->s, l->len) >= c->lim->bare_prose_words;
 }
 
 static bool text_para(const ctx *c, size_t p)
@@ -755,6 +794,10 @@ static bool title_at_start(const ctx *c, size_t p)
     if (signoff_like(c, l) ||
         (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)))
         return false;
+    /* "Thank you for the question." above the answer's text opens its body
+     * ("Good question for your own surgeon." can head one) */
+    if (!c->ps[p].vote_after && greeting_line(c, l))
+        return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
      * lift."), where a page starts its first answer with a title. */
@@ -891,6 +934,17 @@ static void merge_signature(ctx *c, draft *d, size_t p, size_t prev_sig)
     take_parts(d, pa);
 }
 
+/* Paragraph p holds a sentence-length line. */
+static bool para_prose(const ctx *c, size_t p)
+{
+    for (size_t i = 0; i < c->ps[p].n; i++) {
+        const cn_line *l = line_at(c, c->ps[p].first + i);
+        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+            return true;
+    }
+    return false;
+}
+
 /* Some paragraph of the answers is prose: a sentence-length line. */
 static bool any_prose(const ctx *c)
 {
@@ -976,6 +1030,15 @@ static void detect_credits(ctx *c)
     c->credits_close = credits >= 2 && !any_signature(c);
 }
 
+/* Some paragraph of the answers stands above or under a vote line. */
+static bool any_vote(const ctx *c)
+{
+    for (size_t p = 0; p < c->np; p++)
+        if (c->ps[p].vote_after || c->ps[p].vote_before || c->ps[p].vote_head)
+            return true;
+    return false;
+}
+
 /* One blank line between paragraphs and two or more elsewhere: the wider
  * gaps separate answers (pages that print answers without titles). */
 static void detect_gap_splits(ctx *c)
@@ -992,13 +1055,17 @@ static void detect_gap_splits(ctx *c)
      * none signed, credited or opened by a greeting: a bare page printing
      * one answer a paragraph (a page that breaks its answers into paragraphs
      * shows some short ones or some of several lines, or marks where answers
-     * start, with wider gaps or greetings). */
-    bool lines = c->bare && c->np >= 3;
+     * start, with wider gaps or greetings). So does a page under a "Doctor
+     * Answers (4)" line with no signature or vote line, when each paragraph
+     * but a cut last one holds two sentences at least (no title heads it). */
+    bool counted = !c->bare && c->split_runs && !any_vote(c);
+    bool lines = (c->bare || counted) && c->np >= 3;
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
-                !cn_pagecues_is_opener(c->cues, l->s, l->len);
+                !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                (!counted || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
@@ -1086,7 +1153,7 @@ static bool starts_answer(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     /* the vote line a site prints at the head of each answer */
-    if (c->ps[p].own_line || c->ps[p].vote_before)
+    if (c->ps[p].own_line || c->ps[p].vote_before || c->ps[p].vote_head)
         return true;
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
@@ -1145,7 +1212,7 @@ static bool after_signoff(const ctx *c, size_t p)
         return false;
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
-    if (c->ps[p - 1].n != 1 || !closing_like(c, prev))
+    if (!closing_like(c, prev))
         return last_sentence(prev, &tail) &&
                (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
                 farewell(c, &tail)) &&
@@ -1240,6 +1307,40 @@ static void keep_declared(ctx *c, long declared)
     }
 }
 
+/* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
+ * prose: right under d's title, before any of its text, a short line in
+ * lower case that ends no sentence, above prose: the site's second heading
+ * (the title again, or its keywords), no words of the answer. */
+static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
+{
+    if (d->title < 0 || d->has_body || c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    return l->s[0] >= 'a' && l->s[0] <= 'z' &&
+           cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
+}
+
+/* "Usually a week is enough." / "Usually a week is enough. The real ...":
+ * a line of its own that the paragraph under it opens with, the site
+ * printing an answer's first sentence above it: another answer starts. */
+static bool repeated_opening(const ctx *c, size_t p)
+{
+    if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    return cn_span_words(l->s, l->len) >= 3 && next->len > l->len &&
+           memcmp(next->s, l->s, l->len) == 0 && next->s[l->len] == ' ';
+}
+
+/* The body of d so far is a greeting line alone: what follows is its text. */
+static bool greeting_only(const ctx *c, const draft *d)
+{
+    return d->has_body && d->b1 - d->b0 == 1 && c->ps[d->b0].n == 1 && !c->ps[d->b0].sig &&
+           greeting_line(c, para_line(c, d->b0));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1276,6 +1377,10 @@ static int segment(ctx *c, cn_error *err)
         }
         if (signature_extra(c, p))
             continue; /* part of the signature below it */
+        /* votes head every answer: short lines above the first are the
+         * site's ("Asked by" / a user name) */
+        if (c->votes_lead && c->first_vote > 0 && p + 1 < c->first_vote && !para_prose(c, p))
+            continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
@@ -1284,10 +1389,12 @@ static int segment(ctx *c, cn_error *err)
                 add_body(&c->ds[cur], p);
             continue;
         }
-        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body &&
-                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p));
+        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
+                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
+                      repeated_opening(c, p));
         if (cur >= 0 && !inside && !fresh) {
-            add_body(&c->ds[cur], p);
+            if (!subheading_under_title(c, &c->ds[cur], p))
+                add_body(&c->ds[cur], p);
             continue;
         }
         int rc = new_draft(c, &cap, err);
@@ -1501,13 +1608,14 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
     return *k > *w0;
 }
 
-/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
- * physician addressing the asker ("you should ...") or speaking of their
- * practice ("my patients"), 0 unclear. A sentence of thanks ("Thank you for
- * your help.") is no address. */
-static int voice_of(const ctx *c, size_t from, size_t to)
+/* How many words of lines [from, to) are the asker's ("I'm", "my") and how
+ * many a physician's, addressing the asker ("you") or speaking of their
+ * practice ("my patients"). A sentence of thanks ("Thank you for your
+ * help.") is no address. */
+static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
+                         int *self_out)
 {
-    int asker = 0, listener = 0;
+    int asker = 0, listener = 0, self = 0;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
         size_t k = 0, w0;
@@ -1522,6 +1630,7 @@ static int voice_of(const ctx *c, size_t from, size_t to)
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
+            self += cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
             /* "thank you in advance for your help.": to its sentence's end */
             after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
                           (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
@@ -1529,6 +1638,18 @@ static int voice_of(const ctx *c, size_t from, size_t to)
             w0 = n0;
         }
     }
+    *asker_out = asker;
+    *listener_out = listener;
+    if (self_out)
+        *self_out = self;
+}
+
+/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
+ * physician, 0 unclear. */
+static int voice_of(const ctx *c, size_t from, size_t to)
+{
+    int asker, listener;
+    voice_counts(c, from, to, &asker, &listener, NULL);
     if (asker > 0 && listener == 0)
         return 1;
     if (listener > 0 && asker >= 3 * listener)
@@ -1581,9 +1702,10 @@ static bool title_asks(const cn_line *l)
     return cn_span_last_char(l->s, n) == '?';
 }
 
-/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") and
- * a title line stands under them above a paragraph of prose: the first
- * answer's title, so these lines are still the asker's. */
+/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") or
+ * speak mostly in the asker's voice, and a title line (or one short sentence)
+ * stands under them above a paragraph of prose: the first answer's title, so
+ * these lines are still the asker's. */
 static bool asks_above_title(const ctx *c, size_t p, size_t e)
 {
     bool asks = false;
@@ -1592,8 +1714,20 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
         for (size_t k = 0; k + 1 < l->len && !asks; k++)
             asks = l->s[k] == '?' && l->s[k + 1] == ' ';
     }
+    /* "I had a TT ... Let me know what you think!": the asker speaks of
+     * themself more than to the doctors, twice at least */
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    asks |= asker + self >= 2 && asker + self > listener;
     size_t t = skip_blank(c, e);
-    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1 || !title_line(c, line_at(c, t)))
+    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1)
+        return false;
+    /* a title, or one short sentence ("Drain 2 weeks after a TT is common.") */
+    const cn_line *tl = line_at(c, t);
+    if (!title_line(c, tl) &&
+        !(cn_span_last_char(tl->s, tl->len) == '.' && short_enough(c, tl) &&
+          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words && !two_sentences(tl) &&
+          !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
     return body < c->lines.n &&
@@ -1657,6 +1791,17 @@ static size_t asker_under_site_lines(const ctx *c, size_t at)
     return at;
 }
 
+/* Lines [p, e) ask the doctors something and speak of the speaker much
+ * more than to the listener ("I have ... I was injected ... What can be
+ * done?"): the asker's story under the title, though no [asker-words] says
+ * so. */
+static bool asker_story(const ctx *c, size_t p, size_t e)
+{
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    return lines_ask(c, p, e) && asker + self >= 2 && asker + self > 2 * listener;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1669,7 +1814,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
+    /* "I am due in March ... Is it safe to ...? ... I am concerned": the
+     * asker's story asking the doctors, the page's title missing */
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    (lines_ask(c, first, first + 1) && voice_of(c, first, first + 1) == 0) ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
                      !in_set(".,;:", last));
@@ -1701,10 +1849,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
-        bool asker = e == p + 1 && asker_line(l);
+        /* "Dear Lesa,": a greeting opens the first answer, it is no asker line */
+        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
-        if (!asker && !asks && voice_of(c, p, e) <= 0)
+        if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
             break;
         at = e;
     }
@@ -1740,7 +1889,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     }
     size_t marker = c.lines.n;
     for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++)
-        if (answers_marker(c.lines.v[i].s, c.lines.v[i].len, &page->declared_answers))
+        if (cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
+                                       &page->declared_answers))
             marker = i;
     size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
@@ -1772,6 +1922,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
+    detect_votes_lead(&c, start, end);
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
         /* No signatures to end answers: pages that print one answer a line. */

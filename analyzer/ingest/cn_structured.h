@@ -22,8 +22,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True when text[0..len) has a "Doctor Answers N" line, the mark of the shape. */
-bool cn_structured_detect(const char *text, size_t len);
+/* True when text[0..len) has a line that opens the answers ("Doctor Answers
+ * N": an [answer-markers] pattern), the mark of the shape. */
+bool cn_structured_detect(const cn_pagecues *cues, const char *text, size_t len);
 
 /* Parse text[0..len) (valid UTF-8) into page, whose path and file the caller
  * has set; fills format, question, body, declared_answers and answers (index

@@ -89,7 +89,7 @@ static void text_page(run *r, const char *text, size_t len)
     cn_page *page = fuzz_new_page("fuzz/page.txt", 0);
     cn_error err;
     cn_error_clear(&err);
-    int rc = !cn_structured_detect(text, len) && cn_flat_detect(text, len)
+    int rc = !cn_structured_detect(fuzz_cues(), text, len) && cn_flat_detect(text, len)
                  ? cn_flat_parse(fuzz_cues(), text, len, page, &err)
                  : cn_structured_parse(fuzz_cues(), text, len, page, &err);
     if (rc == CN_OK)

@@ -126,7 +126,7 @@ typedef enum fuzz_shape { FUZZ_STRUCTURED, FUZZ_FLAT, FUZZ_BARE } fuzz_shape;
 
 static inline bool fuzz_is_shape(fuzz_shape shape, const char *text, size_t len)
 {
-    bool structured = cn_structured_detect(text, len);
+    bool structured = cn_structured_detect(fuzz_cues(), text, len);
     if (shape == FUZZ_STRUCTURED)
         return structured;
     bool flat = !structured && cn_flat_detect(text, len);
