@@ -2,7 +2,7 @@
 """Write rules/confusion.rules from the frozen classifier's labels on real
 pages it was not tuned on.
 
-usage: val_confusion.py --consensus BIN --rules DIR --out FILE PAGES_DIR:SPLIT...
+usage: val_confusion.py --consensus BIN --rules DIR --out FILE [--add FILE] PAGES_DIR:SPLIT...
 
 The reports redraw the classifier's errors from rules/confusion.rules
 (cn_relabel), so its counts should be the error rates an editor meets on new
@@ -12,8 +12,10 @@ validation pages), so this counts, for each PAGES_DIR:SPLIT, what score.py
 finds there (answers the reader found; missed answers left out: the reports
 redraw labels, not segmentation) and sums them. Use it only on splits that
 have already been scored at a freeze and that nobody tunes on; keep at least
-one split out of it to measure the frozen system on. A dev script; never part
-of the product.
+one split out of it to measure the frozen system on. --add FILE adds the
+counts of another confusion file (e.g. cv_fit.py --confusion-out's out-of-fold
+counts on earlier validation pages, once the weights are fitted on them). A
+dev script; never part of the product.
 """
 import argparse
 import json
@@ -37,6 +39,7 @@ def main():
     ap.add_argument("--consensus", required=True)
     ap.add_argument("--rules", required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--add", help="a confusion.rules file whose counts are added")
     ap.add_argument("sets", nargs="+", help="PAGES_DIR:SPLIT")
     args = ap.parse_args()
     score = os.path.join(os.path.dirname(here), "score.py")
@@ -49,10 +52,23 @@ def main():
                 if p in ORDER:
                     counts[g][p] += n
         names.append(split)
+    added = 0
+    if args.add:
+        for line in open(args.add):
+            f = line.split()
+            if len(f) > 2 and f[0] == "confusion":
+                for cell in f[2:]:
+                    p, n = cell.split("=")
+                    counts[f[1]][p] += int(n)
+                    added += int(n)
     n = write_confusion_rules(args.out, counts, lambda n: [
-        f"tests/real/tools/val_confusion.py: the {n} answers of the real",
+        f"tests/real/tools/val_confusion.py: the {n - added} answers of the real",
         f"{', '.join(names)} pages the reader found, labelled by the frozen",
-        "classifier, which was not tuned on them (error rates on new pages)."])
+        "classifier, which was not tuned on them (error rates on new pages)"
+        + ("" if added else ".")] + ([
+            f"plus the {added} counted in {os.path.basename(args.add)}: out-of-fold",
+            "predictions of earlier validation pages (cv_fit.py --confusion-out)."]
+            if added else []))
     print(f"{n} answers from {', '.join(names)} -> {args.out}")
 
 
