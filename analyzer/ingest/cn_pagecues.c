@@ -807,6 +807,12 @@ static long marker_count_at(const char *s, size_t n, size_t *j)
     return v;
 }
 
+/* A pattern character that is not matched as itself. */
+static bool is_marker_meta(char ch)
+{
+    return ch == ' ' || ch == '%' || ch == '*';
+}
+
 /* The normalized line v[0..n) matches pattern e: a space of the pattern
  * matches any run of spaces (none too), '%' a count, a final '*' any rest.
  * *count gets the last count matched (-1 without). */
@@ -832,13 +838,37 @@ static bool marker_match(const char *e, const char *v, size_t n, long *count)
     return j == n;
 }
 
+/* Whether a line could match a pattern of l by its first byte: every line
+ * of a page is asked whether it opens the answers, and most can be turned
+ * away without normalizing them. Normalizing drops leading white space,
+ * lower-cases ASCII letters and keeps other ASCII bytes, so only a line
+ * starting with a non-ASCII byte (a Unicode space, a curly quote) is
+ * always looked at. */
+static bool marker_may_start(const strlist *l, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f' ||
+                     s[i] == '\v'))
+        i++;
+    if (i == n)
+        return true;
+    unsigned char b = (unsigned char)s[i];
+    if (b >= 0x80 || l->first['*'] || l->first[' '])
+        return true;
+    if (l->first['%'] && ((b >= '0' && b <= '9') || b == '('))
+        return true;
+    if (b >= 'A' && b <= 'Z')
+        b = (unsigned char)(b - 'A' + 'a');
+    return l->first[b];
+}
+
 bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
 {
     enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
     long n_found = -1;
     if (count)
         *count = -1;
-    if (len == 0 || c->markers.n == 0)
+    if (len == 0 || c->markers.n == 0 || !marker_may_start(&c->markers, line, len))
         return false;
     char v[MARKER_MAX + 1];
     size_t n = cn_text_normalize_into(line, len < MARKER_MAX ? len : MARKER_MAX, v);
@@ -874,10 +904,22 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
                 return true;
             continue;
         }
-        /* '*' first: any head, then the rest of the pattern */
-        for (size_t j = 0; j <= n; j++)
-            if (marker_match(e + 1, v + j, n - j, &count))
+        /* '*' first: any head, then the rest of the pattern. Every line of
+         * a page is asked, so the heads tried are cut to where the rest can
+         * match: a rest that ends on a plain character must end the line on
+         * it, and one that starts with a plain character can only start
+         * where the line has it. */
+        const char *rest = e + 1;
+        char last = e[c->headers.lens[i] - 1];
+        if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
+            continue;
+        char first = rest[0];
+        for (size_t j = 0; j <= n; j++) {
+            if (first != '\0' && !is_marker_meta(first) && (j >= n || v[j] != first))
+                continue;
+            if (marker_match(rest, v + j, n - j, &count))
                 return true;
+        }
     }
     return false;
 }
