@@ -2219,6 +2219,40 @@ static void test_flat_name_line_is_no_answer(void)
     ru_free(&r);
 }
 
+/* A page that titles its answers leaves two blank lines, not one, where an
+ * answer has no title: under a titled answer of one paragraph, a paragraph
+ * of two sentences after such a gap is the next physician's answer. One
+ * that opens with a word of the answer's title goes on about its subject. */
+static void test_wide_gap_under_titled_answer_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "How long should I ice my nose after rhinoplasty?\n\n"
+        "I had surgery three days ago and the swelling is worse than I expected.\n\n"
+        "Doctor Answers 4\n\n"
+        "Icing for the first days\n\n"
+        "Cold packs help most in the first two or three days after the operation. After that "
+        "they do little for swelling and you can stop.\n\n\n"
+        "We ask our patients to use cool compresses on the cheeks, never on the nose itself, "
+        "for about two days. Keeping the head raised at night helps just as much.\n\n"
+        "Ann Brook, MD\n"
+        "Denver Facial Plastic Surgeon\n\n"
+        "Swelling after nose surgery\n\n"
+        "Swelling peaks around the third day and then slowly fades over many weeks. Most of "
+        "it is gone by the end of the first month.\n\n\n"
+        "Swelling of the tip lasts longest, often up to a year in thick skin. It is normal and "
+        "no sign that anything went wrong.\n\n"
+        "Carl Dunn, MD\n"
+        "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Cold packs help most");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Icing for the first days");
+    check_start(&r, 2, "We ask our patients");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 3, "Swelling peaks around the third day");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 3)->text, "Swelling of the tip lasts longest"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2298,6 +2332,8 @@ int main(void)
         {"a line the paragraph under it opens with starts an answer",
          test_repeated_opening_line_starts_an_answer},
         {"flat page: a name line is no answer", test_flat_name_line_is_no_answer},
+        {"a wide gap under a titled answer starts an answer",
+         test_wide_gap_under_titled_answer_starts_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1341,6 +1341,49 @@ static bool greeting_only(const ctx *c, const draft *d)
            greeting_line(c, para_line(c, d->b0));
 }
 
+/* The line's first word (three letters or more) is a word of the title
+ * ("Fraxel Recovery" / ... / "Fraxel Repair was ..."): the paragraph goes on
+ * about the answer's subject. */
+static bool opens_with_title_word(const cn_line *l, const cn_line *title)
+{
+    size_t n = 0;
+    while (n < l->len && isalpha((unsigned char)l->s[n]))
+        n++;
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i + n <= title->len; i++) {
+        bool starts = i == 0 || !isalpha((unsigned char)title->s[i - 1]);
+        bool ends = i + n == title->len || !isalpha((unsigned char)title->s[i + n]);
+        size_t k = 0;
+        while (starts && ends && k < n &&
+               tolower((unsigned char)title->s[i + k]) == tolower((unsigned char)l->s[k]))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* A page that titles its answers prints an empty title line where an
+ * answer has none: two blank lines, not one, stand above the answer's
+ * first paragraph. Under a titled answer of one prose paragraph (one blank
+ * line under its title), a paragraph of two sentences or more after such a
+ * wide gap is another answer, not the first one's second paragraph (answers
+ * that break into paragraphs show short ones, lists or greetings). */
+static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
+{
+    if (c->bare || c->ps[p].gap < 2 || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
+        !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 || c->ps[d->b0].sig ||
+        c->ps[d->b0].gap != 1)
+        return false;
+    const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
+    char end = cn_span_last_char(body->s, body->len);
+    return two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           two_sentences(body) && cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
+           (end == '.' || end == '!' || end == '?') &&
+           !opens_with_title_word(l, para_line(c, (size_t)d->title));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1391,7 +1434,7 @@ static int segment(ctx *c, cn_error *err)
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
                      (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
-                      repeated_opening(c, p));
+                      repeated_opening(c, p) || untitled_after_titled(c, &c->ds[cur], p));
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
