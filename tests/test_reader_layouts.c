@@ -2253,6 +2253,36 @@ static void test_wide_gap_under_titled_answer_starts_an_answer(void)
     ru_free(&r);
 }
 
+/* A physician's gallery under an answer: "Ann Lee has 2 ... before &
+ * afters:", the pictures' captions glued into one long line, "» View Ann
+ * Lee's full profile". It is page furniture, no answer: the next answer
+ * starts under it. */
+static void test_gallery_under_an_answer_is_furniture(void)
+{
+    ru_result r = read_str(
+        "How soon can I run after liposuction of the thighs?\n\n"
+        "Doctor Answers 3\n\n"
+        "Light jogging after two weeks is usually fine. Wait a month before long runs, and keep "
+        "the compression garment on while you train.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Ann Lee has 2 Liposuction before & afters:\n\n"
+        "Liposuction before image performed by Dr. Ann LeeLiposuction after image performed by "
+        "Dr. Ann LeeLiposuction before image performed by Dr. Ann LeeLiposuction after image "
+        "performed by Dr. Ann Lee\n\n"
+        "\xC2\xBB View Ann Lee's full profile\n\n"
+        "Most of my patients walk the first day and go back to running at about three weeks. "
+        "Let soreness guide you rather than the calendar.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Light jogging after two weeks");
+    check_start(&r, 2, "Most of my patients walk");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "performed by"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "full profile"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2334,6 +2364,7 @@ int main(void)
         {"flat page: a name line is no answer", test_flat_name_line_is_no_answer},
         {"a wide gap under a titled answer starts an answer",
          test_wide_gap_under_titled_answer_starts_an_answer},
+        {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

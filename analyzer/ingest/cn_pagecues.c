@@ -16,6 +16,10 @@
 /* A sorted list of strings for bsearch lookups. first[b]: some entry starts
  * with byte b (set once the list is loaded), so most words are turned away
  * by one byte before they are normalized or searched. */
+/* Widgets are short: a line longer than this is one only by an entry found
+ * in its first WIDGET_MAX bytes. */
+#define WIDGET_MAX 160
+
 typedef struct strlist {
     char **v;
     size_t n, cap;
@@ -84,6 +88,10 @@ struct cn_pagecues {
      * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
     bool widget_first[256], widget_last[256];
     bool widget_any;
+    /* Some entry ('*' at both ends) matches anywhere in a line, long ones
+     * too (the first WIDGET_MAX bytes): a picture's caption that a site
+     * repeats for each picture in one long line. */
+    bool widget_contains;
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -487,8 +495,10 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     for (size_t i = 0; i < c->widgets.n; i++) {
         widget_pat w = widget_pat_of(c->widgets.v[i]);
         c->wpats[i] = w;
-        if (w.clen == 0 || (w.lead && w.trail))
+        if (w.clen == 0)
             c->widget_any = true;
+        else if (w.lead && w.trail)
+            c->widget_contains = true;
         else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
@@ -675,16 +685,26 @@ static bool widget_ends_fit(const cn_pagecues *c, const char *line, size_t len)
 
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
-    /* Widgets are short; a long line is never one. */
-    if (len == 0 || len > 160 || c->widgets.n == 0 || !widget_ends_fit(c, line, len))
+    if (len == 0 || c->widgets.n == 0)
         return false;
-    char v[161];
-    norm_core(line, len, v);
+    char v[WIDGET_MAX + 1];
+    /* Widgets are short: a long line is one only by an entry found in it. */
+    if (len <= WIDGET_MAX && widget_ends_fit(c, line, len)) {
+        norm_core(line, len, v);
+        size_t vlen = strlen(v);
+        for (size_t i = 0; i < c->widgets.n; i++)
+            if (widget_matches(&c->wpats[i], v, vlen))
+                return true;
+        return false;
+    }
+    if (!c->widget_contains)
+        return false;
+    norm_core(line, len < WIDGET_MAX ? len : WIDGET_MAX, v);
     size_t vlen = strlen(v);
-    bool hit = false;
-    for (size_t i = 0; i < c->widgets.n && !hit; i++)
-        hit = widget_matches(&c->wpats[i], v, vlen);
-    return hit;
+    for (size_t i = 0; i < c->widgets.n; i++)
+        if (c->wpats[i].lead && c->wpats[i].trail && widget_matches(&c->wpats[i], v, vlen))
+            return true;
+    return false;
 }
 
 static bool word_byte(unsigned char c)
