@@ -2283,6 +2283,35 @@ static void test_gallery_under_an_answer_is_furniture(void)
     ru_free(&r);
 }
 
+/* A site printing an answer's title twice, around its vote line or one
+ * under the other: the second is the title again, not the answer's first
+ * words, and the paragraph under it is the answer's text. */
+static void test_title_printed_twice(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a facelift?\n\n"
+        "Doctor Answers 3\n\n"
+        "Flying soon after a facelift\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Flying soon after a facelift\n\n"
+        "A week is usually enough for a short flight if your surgeon has seen you and the "
+        "drains are out.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Is it safe to fly after my facelift?\n\n"
+        "Is it safe to fly after my facelift?\n\n"
+        "Hi, Maria!\n"
+        "Cabin pressure does not harm the repair, but swelling can rise on a long flight, so "
+        "walk the aisle and drink water.\n\n"
+        "- Dr. Grant\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A week is usually enough");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Flying soon after a facelift");
+    check_start(&r, 2, "Hi, Maria!");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is it safe to fly after my facelift?");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2365,6 +2394,7 @@ int main(void)
         {"a wide gap under a titled answer starts an answer",
          test_wide_gap_under_titled_answer_starts_an_answer},
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
+        {"a title printed twice", test_title_printed_twice},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

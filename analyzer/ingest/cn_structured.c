@@ -1307,15 +1307,31 @@ static void keep_declared(ctx *c, long declared)
     }
 }
 
+/* The two lines say the same, ignoring case. */
+static bool same_line(const cn_line *a, const cn_line *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (tolower((unsigned char)a->s[i]) != tolower((unsigned char)b->s[i]))
+            return false;
+    return true;
+}
+
 /* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
  * prose: right under d's title, before any of its text, a short line in
  * lower case that ends no sentence, above prose: the site's second heading
- * (the title again, or its keywords), no words of the answer. */
+ * (the title again, or its keywords), no words of the answer. The title
+ * printed again word for word,
+ * whatever its case or end ("Is it safe?" / a vote line / "Is it safe?"), is
+ * such a heading too. */
 static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
 {
     if (d->title < 0 || d->has_body || c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    if (same_line(l, para_line(c, (size_t)d->title)))
+        return true;
     return l->s[0] >= 'a' && l->s[0] <= 'z' &&
            cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
