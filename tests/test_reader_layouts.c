@@ -2312,6 +2312,31 @@ static void test_title_printed_twice(void)
     ru_free(&r);
 }
 
+/* A greeting written in lower case right under an answer's title ("dear
+ * Maria") is the answer's first words, not the site's second heading. */
+static void test_lower_case_greeting_under_title(void)
+{
+    ru_result r = read_str(
+        "Is swelling after chin liposuction normal at two weeks?\n\n"
+        "Doctor Answers 2\n\n"
+        "Swelling after chin liposuction\n\n"
+        "dear Maria\n\n"
+        "Some firmness and swelling at two weeks is expected and usually fades over the next "
+        "month or two.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Give it time\n\n"
+        "Most of the swelling is gone by six weeks, and the last of it by three months in "
+        "most of my patients.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "dear Maria");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Some firmness and swelling"));
+    check_start(&r, 2, "Most of the swelling");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2395,6 +2420,7 @@ int main(void)
          test_wide_gap_under_titled_answer_starts_an_answer},
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
         {"a title printed twice", test_title_printed_twice},
+        {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1321,8 +1321,8 @@ static bool same_line(const cn_line *a, const cn_line *b)
 /* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
  * prose: right under d's title, before any of its text, a short line in
  * lower case that ends no sentence, above prose: the site's second heading
- * (the title again, or its keywords), no words of the answer. The title
- * printed again word for word,
+ * (the title again, or its keywords), no words of the answer; a greeting
+ * ("dear Ann") is the answer's. The title printed again word for word,
  * whatever its case or end ("Is it safe?" / a vote line / "Is it safe?"), is
  * such a heading too. */
 static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
@@ -1335,7 +1335,7 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
     return l->s[0] >= 'a' && l->s[0] <= 'z' &&
            cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words && !greeting_line(c, l);
 }
 
 /* "Usually a week is enough." / "Usually a week is enough. The real ...":
