@@ -2337,6 +2337,32 @@ static void test_lower_case_greeting_under_title(void)
     ru_free(&r);
 }
 
+/* The line a site prints above an answer may be its first sentence cut
+ * short ("... that it..."): the paragraph under it still opens with those
+ * words, so another answer starts there, not a paragraph of the one above. */
+static void test_cut_repeated_opening_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "Did I tear my stitches when I slipped a week after my tummy tuck?\n\n"
+        "Doctor Answers 5\n\n"
+        "Torn stitches after a fall\n\n"
+        "The repair is stitched in two layers and is hard to undo with one slip.\n\n"
+        "A real tear would hurt sharply at once and leave a bulge you can see, so watch for "
+        "those signs.\n\n"
+        "It takes about six weeks before the repair is at...\n\n"
+        "It takes about six weeks before the repair is at full strength, so until then avoid "
+        "lifting and let your surgeon check you if the bulge grows.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "The repair is stitched in two layers");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A real tear would hurt"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "six weeks"));
+    check_start(&r, 2, "It takes about six weeks before the repair is at");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "full strength"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2421,6 +2447,7 @@ int main(void)
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
+        {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

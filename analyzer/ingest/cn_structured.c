@@ -1340,14 +1340,24 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
 
 /* "Usually a week is enough." / "Usually a week is enough. The real ...":
  * a line of its own that the paragraph under it opens with, the site
- * printing an answer's first sentence above it: another answer starts. */
+ * printing an answer's first sentence above it: another answer starts. The
+ * site may cut that sentence short ("Usually a week is..."): the words
+ * before the ellipsis open the paragraph. */
 static bool repeated_opening(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    return cn_span_words(l->s, l->len) >= 3 && next->len > l->len &&
-           memcmp(next->s, l->s, l->len) == 0 && next->s[l->len] == ' ';
+    size_t n = l->len;
+    bool cut = false;
+    if (n > 3 && memcmp(l->s + n - 3, "...", 3) == 0)
+        n -= 3, cut = true;
+    else if (n > 3 && memcmp(l->s + n - 3, "\xE2\x80\xA6", 3) == 0)
+        n -= 3, cut = true;
+    while (cut && n > 0 && l->s[n - 1] == ' ')
+        n--;
+    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
+           (cut || next->s[n] == ' ');
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
