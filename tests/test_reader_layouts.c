@@ -2363,6 +2363,36 @@ static void test_cut_repeated_opening_starts_an_answer(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's "Ask a Surgeon" page: the site's invitation and
+ * note, the question's title cut short ("... of these..."), "Q:" and the
+ * whole question, then each answer under an "A:" line. */
+static void test_ask_a_surgeon_q_and_a_lines(void)
+{
+    ru_result r = read_str(
+        "Submit your question below about any cosmetic procedure to be considered for posting "
+        "with an answer from one of our surgeons.\n\n"
+        "If your question is about the cost of a procedure, click here.\n\n"
+        "I have had a chin implant for eight years. Would taking out...\n\n"
+        "Q:\n\n"
+        "I have had a chin implant for eight years. Would taking out the implant leave a dent "
+        "in the chin?\n\n"
+        "A:\n\n"
+        "Without seeing you I can only speak in general terms here.\n\n"
+        "An implant that has sat well for years has a capsule around it, and the soft tissue "
+        "over it may sag a little once it is gone.\n\n"
+        "A:\n\n"
+        "Most implants can stay for life. If yours bothers you, removing it is simple and a "
+        "small lift can tighten what is left.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "I have had a chin implant for eight years. Would taking out the "
+                           "implant leave a dent in the chin?");
+    check_start(&r, 1, "Without seeing you I can only");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "An implant that has sat well"));
+    check_start(&r, 2, "Most implants can stay for life");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2448,6 +2478,7 @@ int main(void)
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
+        {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

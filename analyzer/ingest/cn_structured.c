@@ -1338,6 +1338,30 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
            cn_span_words(next->s, next->len) >= c->lim->answer_line_words && !greeting_line(c, l);
 }
 
+/* Whether the line ends in an ellipsis ("Would removal of these..."); *n
+ * gets its length without the ellipsis and the spaces before it. */
+static bool cut_short(const cn_line *l, size_t *n)
+{
+    *n = l->len;
+    bool cut = (*n > 3 && memcmp(l->s + *n - 3, "...", 3) == 0) ||
+               (*n > 3 && memcmp(l->s + *n - 3, "\xE2\x80\xA6", 3) == 0);
+    if (cut)
+        *n -= 3;
+    while (cut && *n > 0 && l->s[*n - 1] == ' ')
+        (*n)--;
+    return cut;
+}
+
+/* next opens with l's words, three at least: all of l, or those before its
+ * ellipsis when l is cut short. */
+static bool opens_with_line(const cn_line *l, const cn_line *next)
+{
+    size_t n;
+    bool cut = cut_short(l, &n);
+    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
+           (cut || next->s[n] == ' ');
+}
+
 /* "Usually a week is enough." / "Usually a week is enough. The real ...":
  * a line of its own that the paragraph under it opens with, the site
  * printing an answer's first sentence above it: another answer starts. The
@@ -1347,17 +1371,7 @@ static bool repeated_opening(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
-    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    size_t n = l->len;
-    bool cut = false;
-    if (n > 3 && memcmp(l->s + n - 3, "...", 3) == 0)
-        n -= 3, cut = true;
-    else if (n > 3 && memcmp(l->s + n - 3, "\xE2\x80\xA6", 3) == 0)
-        n -= 3, cut = true;
-    while (cut && n > 0 && l->s[n - 1] == ' ')
-        n--;
-    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
-           (cut || next->s[n] == ' ');
+    return opens_with_line(para_line(c, p), para_line(c, p + 1));
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
@@ -1885,7 +1899,13 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     char last = cn_span_last_char(t->s, t->len);
     /* "I am due in March ... Is it safe to ...? ... I am concerned": the
      * asker's story asking the doctors, the page's title missing */
+    /* "Would removal of these..." above "Would removal of these implants
+     * ...?": the question's title cut short above the whole question */
+    size_t under = skip_blank(c, first + 1), cut_len;
+    bool cut_title =
+        cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    cut_title ||
                     (lines_ask(c, first, first + 1) && voice_of(c, first, first + 1) == 0) ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
