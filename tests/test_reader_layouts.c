@@ -2393,6 +2393,30 @@ static void test_ask_a_surgeon_q_and_a_lines(void)
     ru_free(&r);
 }
 
+/* Under a signature, two blank lines (an empty title line) then prose of
+ * two sentences over a signature cut by the page's end: that prose is the
+ * answer's text, not a title over the cut name. */
+static void test_empty_title_line_after_signature(void)
+{
+    ru_result r = read_str(
+        "Can I have my breast surgery while on my period?\n\n"
+        "Doctor Answers 6\n\n"
+        "Not a problem\n\n"
+        "Your period is no reason to move the date. Tell the nurses on the morning of "
+        "surgery.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n"
+        "4.8 out of 5 stars 31 reviews\n\n\n"
+        "Having your period on the day of surgery changes nothing for the operation. Let your "
+        "surgeon know so the team is ready.\n\n"
+        "Bo Grant,\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Your period is no reason");
+    check_start(&r, 2, "Having your period on the day");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2479,6 +2503,7 @@ int main(void)
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
         {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
+        {"an empty title line after a signature", test_empty_title_line_after_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -783,6 +783,18 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            shared_with_question(c, l) >= shared_min;
 }
 
+/* Two blank lines right above the paragraph, with no furniture between
+ * (an empty line where a title stood; gap also counts the blank lines
+ * around a widget). */
+static bool empty_title_above(const ctx *c, size_t p)
+{
+    size_t i = c->ps[p].first, n = 0;
+    while (i > 0 && n < 2 && line_at(c, i - 1)->len == 0 &&
+           !(line_at(c, i - 1)->flags & CN_LINE_RESIDUE))
+        i--, n++;
+    return n >= 2;
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
@@ -797,6 +809,12 @@ static bool title_at_start(const ctx *c, size_t p)
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
     if (!c->ps[p].vote_after && greeting_line(c, l))
+        return false;
+    /* A page that titles its answers leaves an empty title line (two blank
+     * lines) above an answer without one: prose of two sentences there is
+     * the answer's text (see untitled_after_titled). */
+    if (!c->bare && empty_title_above(c, p) && !c->ps[p].vote_after && two_sentences(l) &&
+        cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
@@ -1412,7 +1430,7 @@ static bool opens_with_title_word(const cn_line *l, const cn_line *title)
  * that break into paragraphs show short ones, lists or greetings). */
 static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
 {
-    if (c->bare || c->ps[p].gap < 2 || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
+    if (c->bare || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
         !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 || c->ps[d->b0].sig ||
         c->ps[d->b0].gap != 1)
         return false;
