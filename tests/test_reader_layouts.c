@@ -2417,6 +2417,33 @@ static void test_empty_title_line_after_signature(void)
     ru_free(&r);
 }
 
+/* The physician's own sign-off ("Ann Lee MD" / "Denver") above the site's
+ * signature for the same physician: the short city line between the two
+ * is part of them, no answer of its own. */
+static void test_city_between_two_signatures(void)
+{
+    ru_result r = read_str(
+        "When can I drive after a neck lift?\n\n"
+        "Doctor Answers 4\n\n"
+        "Driving after a neck lift\n\n"
+        "Wait until you can turn your head fully and are off pain pills, usually about ten "
+        "days.\n\n"
+        "Ann Lee MD\n\n"
+        "Denver\n\n"
+        "Ann Lee, MD\n"
+        "Denver Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Give it two weeks\n\n"
+        "Most of my patients drive again at two weeks, once they can check the blind spot "
+        "without pain.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Wait until you can turn");
+    check_start(&r, 2, "Most of my patients drive");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2504,6 +2531,7 @@ int main(void)
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
         {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
         {"an empty title line after a signature", test_empty_title_line_after_signature},
+        {"a city line between two signatures", test_city_between_two_signatures},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1442,6 +1442,20 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
            !opens_with_title_word(l, para_line(c, (size_t)d->title));
 }
 
+/* "Ann Lee MD" / "Los Angeles" / "Ann Lee, MD" "Los Angeles Plastic
+ * Surgeon": a short line that ends no sentence between two signatures (the
+ * physician's own sign-off, then the site's) is part of them; an answer
+ * needs text, and a title has none under it. */
+static bool between_signatures(const ctx *c, size_t p)
+{
+    if (p == 0 || p + 1 >= c->np || !c->ps[p - 1].sig || !c->ps[p + 1].sig || c->ps[p].n != 1 ||
+        c->ps[p].sig)
+        return false;
+    const cn_line *l = para_line(c, p);
+    return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !in_set(".!?", cn_span_last_char(l->s, l->len));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1484,6 +1498,8 @@ static int segment(ctx *c, cn_error *err)
             continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
+        if (between_signatures(c, p))
+            continue; /* "Los Angeles" under the physician's own sign-off */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
