@@ -2444,6 +2444,27 @@ static void test_city_between_two_signatures(void)
     ru_free(&r);
 }
 
+/* A page without signatures, its runs read one answer a line: a short
+ * line that ends in a farewell ("Hope you find this helpful. Best
+ * wishes.") closes the answer above it and is no answer of its own. */
+static void test_short_farewell_line_closes_its_answer(void)
+{
+    ru_result r = read_str(
+        "Why is there a lump on my neck?\n\n"
+        "Doctor Answers 3\n\n"
+        "Lumps after a lift\n\n"
+        "These lumps are common and settle within six weeks in most patients I see.\n\n"
+        "Always ask a surgeon who is board certified.\n"
+        "Hope you find this information helpful. Best wishes.\n\n"
+        "Drain tract\n\n"
+        "A drain can leave a firm line under the skin that softens over a couple of months.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "These lumps are common");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best wishes."));
+    check_start(&r, 2, "A drain can leave");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2532,6 +2553,7 @@ int main(void)
         {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
         {"an empty title line after a signature", test_empty_title_line_after_signature},
         {"a city line between two signatures", test_city_between_two_signatures},
+        {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

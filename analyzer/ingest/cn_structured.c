@@ -366,6 +366,8 @@ static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_li
            CN_SIGLINE_PLACE;
 }
 
+static bool short_closing(const ctx *c, const cn_line *l);
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -400,7 +402,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                                            line_at(c, first + k)->len) ||
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
                                               line_at(c, first + k)->len) ||
-                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)));
+                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
+                  short_closing(c, line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
@@ -545,6 +548,20 @@ static bool closing_like(const ctx *c, const cn_line *l)
         m->known |= KNOW_CLOSING;
     }
     return m->closing;
+}
+
+static bool last_sentence(const cn_line *l, cn_line *out);
+
+/* "Hope you find this helpful. Best wishes.": a line no longer than a
+ * sentence line that is a farewell or ends with one (not a sign-off: a name
+ * line heads or signs an answer of its own). In a run read one answer a
+ * line it closes the answer above, no answer itself. */
+static bool short_closing(const ctx *c, const cn_line *l)
+{
+    if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
+        return false;
+    cn_line tail;
+    return farewell(c, l) || (last_sentence(l, &tail) && farewell(c, &tail));
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
