@@ -2465,6 +2465,38 @@ static void test_short_farewell_line_closes_its_answer(void)
     ru_free(&r);
 }
 
+/* A page that prints a vote line under each answer's title: a title-shaped
+ * line with no vote line under it, inside an answer, is that answer's
+ * subheading, not the title of another. */
+static void test_subheading_without_vote_line(void)
+{
+    const char *vote = "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n";
+    char page[2048];
+    snprintf(page, sizeof page,
+             "Are lumps common after Sculptra?\n\n"
+             "Doctor Answers 5\n\n"
+             "Lumps are uncommon\n\n%s"
+             "Small bumps under the skin happen now and then, but true lumps are rare with good "
+             "technique.\n\n"
+             "Mix it well ahead of time\n\n"
+             "Let the product sit for a day before the treatment.\n\n"
+             "Massage any bump every day for a week.\n\n"
+             "Ann Lee, MD\n"
+             "Tampa Dermatologist\n\n"
+             "Rare with care\n\n%s"
+             "In my practice lumps are rare when the product is diluted enough and placed "
+             "deep.\n\n"
+             "Bo Grant, MD\n"
+             "Reno Dermatologist\n",
+             vote, vote);
+    ru_result r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Small bumps under the skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Massage any bump"));
+    check_start(&r, 2, "In my practice lumps are rare");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2554,6 +2586,7 @@ int main(void)
         {"an empty title line after a signature", test_empty_title_line_after_signature},
         {"a city line between two signatures", test_city_between_two_signatures},
         {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},
+        {"a subheading without a vote line", test_subheading_without_vote_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -54,16 +54,17 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits;    /* the page uses one blank line inside answers, two between */
-    bool para_answers;  /* a bare page printing one answer a paragraph */
-    bool votes_head;    /* every answer of the page is headed by a vote line */
-    bool votes_lead;    /* the vote lines stand above the answers' titles, not under them */
-    size_t first_vote;  /* votes_lead: the first paragraph under a vote line */
-    bool credits_close; /* unsigned answers closed by credits in brackets */
-    bool split_runs;    /* no signatures: a run of long lines is one answer a line */
-    bool bare;          /* no "Doctor Answers" line */
-    bool sig_heads;     /* each signature stands above its answer, not under it */
-    size_t q_end;       /* the question's lines are [0, q_end) */
+    bool gap_splits;         /* the page uses one blank line inside answers, two between */
+    bool para_answers;       /* a bare page printing one answer a paragraph */
+    bool votes_head;         /* every answer of the page is headed by a vote line */
+    bool votes_under_titles; /* every title in a title's place has a vote line under it */
+    bool votes_lead;         /* the vote lines stand above the answers' titles, not under them */
+    size_t first_vote;       /* votes_lead: the first paragraph under a vote line */
+    bool credits_close;      /* unsigned answers closed by credits in brackets */
+    bool split_runs;         /* no signatures: a run of long lines is one answer a line */
+    bool bare;               /* no "Doctor Answers" line */
+    bool sig_heads;          /* each signature stands above its answer, not under it */
+    size_t q_end;            /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -1053,6 +1054,16 @@ static void detect_vote_heads(ctx *c)
     for (size_t p = 0; p < c->np; p++)
         any |= c->ps[p].vote_before;
     c->votes_head = any;
+    /* Where a title stands by its place (first under the marker, or right
+     * under a signature), each has a vote line under it, two at least. */
+    size_t voted = 0, unvoted = 0;
+    for (size_t p = 0; p < c->np; p++) {
+        if (c->ps[p].sig || c->ps[p].n != 1 || (p > 0 && !c->ps[p - 1].sig))
+            continue;
+        voted += c->ps[p].vote_after;
+        unvoted += !c->ps[p].vote_after;
+    }
+    c->votes_under_titles = any && voted >= 2 && unvoted == 0;
 }
 
 /* A page without signatures whose answers end with the physician's credit
@@ -1473,6 +1484,16 @@ static bool between_signatures(const ctx *c, size_t p)
            !in_set(".!?", cn_span_last_char(l->s, l->len));
 }
 
+/* A page that prints a vote line under each answer's title (every title
+ * standing where titles stand has one): inside an answer whose title has
+ * one, a title-shaped line without one is that answer's subheading
+ * ("Increase the dilution" above its advice). */
+static bool unvoted_subheading(const ctx *c, const draft *d, size_t p)
+{
+    return c->votes_under_titles && !c->ps[p].vote_after && d->title >= 0 &&
+           c->ps[d->title].vote_after;
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -1517,7 +1538,8 @@ static int segment(ctx *c, cn_error *err)
             continue; /* the practice's address under a signature */
         if (between_signatures(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
-        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
+        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
+                      !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
