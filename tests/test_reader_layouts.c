@@ -2497,6 +2497,23 @@ static void test_subheading_without_vote_line(void)
     ru_free(&r);
 }
 
+/* "My belief is that ...": a physician giving their view, not the asker
+ * telling their story; the page's answers are not read as the question's
+ * body (the page was rejected as holding no answer). */
+static void test_my_belief_is_a_physicians_voice(void)
+{
+    ru_result r = read_str(
+        "Please explain how a cold differs from the flu?\n\n"
+        "Much alike! Both are viral infections of the airways. My belief is that they differ "
+        "mostly in how hard they hit, though some will disagree.\n"
+        "Different. The flu comes on suddenly with high fever and aches, while a cold builds "
+        "slowly over days and rarely brings a fever.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Much alike! Both are viral");
+    check_start(&r, 2, "Different. The flu comes on");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2587,6 +2604,7 @@ int main(void)
         {"a city line between two signatures", test_city_between_two_signatures},
         {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},
         {"a subheading without a vote line", test_subheading_without_vote_line},
+        {"'my belief' is a physician's voice", test_my_belief_is_a_physicians_voice},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
