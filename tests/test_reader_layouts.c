@@ -2514,6 +2514,25 @@ static void test_my_belief_is_a_physicians_voice(void)
     ru_free(&r);
 }
 
+/* A bare page whose first answer quotes the asker ("what are my
+ * options"): quoted words are someone else's, so the paragraph is no
+ * asker's body; the next opens with "This is an excellent question". */
+static void test_quoted_words_are_not_the_answerers_voice(void)
+{
+    ru_result r = read_str(
+        "Which repair is best after skin cancer surgery on the nose? I have a small spot on "
+        "my nose and will not know the size of the wound until the day of surgery.\n\n"
+        "That depends on the final size, depth and place of the wound. I recommend asking "
+        "the surgeon \"what are my options\" before the day. I usually prefer flaps over "
+        "grafts.\n\n"
+        "This is an excellent question with no single answer. Small wounds often heal on "
+        "their own or close side to side, larger ones need a flap or a graft.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "That depends on the final size");
+    check_start(&r, 2, "This is an excellent question");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2605,6 +2624,8 @@ int main(void)
         {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},
         {"a subheading without a vote line", test_subheading_without_vote_line},
         {"'my belief' is a physician's voice", test_my_belief_is_a_physicians_voice},
+        {"quoted words are not the answerer's voice",
+         test_quoted_words_are_not_the_answerers_voice},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

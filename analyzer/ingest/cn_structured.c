@@ -1768,25 +1768,46 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
  * many a physician's, addressing the asker ("you") or speaking of their
  * practice ("my patients"). A sentence of thanks ("Thank you for your
  * help.") is no address. */
+/* Whether l->s[at] stands inside quotes ('"', or curly ones opened and
+ * closed), given quoted at *scanned; *scanned moves to at. */
+static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
+{
+    for (size_t i = *scanned; i < at && i < l->len; i++) {
+        if (l->s[i] == '"')
+            quoted = !quoted;
+        else if (i + 2 < l->len && (unsigned char)l->s[i] == 0xE2 &&
+                 (unsigned char)l->s[i + 1] == 0x80 &&
+                 ((unsigned char)l->s[i + 2] == 0x9C || (unsigned char)l->s[i + 2] == 0x9D))
+            quoted = (unsigned char)l->s[i + 2] == 0x9C;
+    }
+    if (at > *scanned)
+        *scanned = at;
+    return quoted;
+}
+
 static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
                          int *self_out)
 {
     int asker = 0, listener = 0, self = 0;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
-        size_t k = 0, w0;
-        bool after_thank = false, more = voice_word(l, &k, &w0);
+        size_t k = 0, w0, scanned = 0;
+        bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
         while (more) {
             size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
             more = voice_word(l, &k, &n0);
+            /* words in quotes are someone else's ("what are my options") */
+            quoted = in_quotes(l, &scanned, w0, quoted);
             /* a phrase ("my patients") is two words one space apart */
             bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
-            int v = cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
+            int v = quoted ? 0
+                           : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0,
+                                               phrase ? k - n0 : 0);
             if (v > 0)
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
-            self += cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
+            self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
             /* "thank you in advance for your help.": to its sentence's end */
             after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
                           (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
