@@ -2533,6 +2533,31 @@ static void test_quoted_words_are_not_the_answerers_voice(void)
     ru_free(&r);
 }
 
+/* A page without "Doctor Answers": under the asker's paragraph, the
+ * question of the title printed again is the first answer's title (a site
+ * titling answers with the question), and the short sentence under it the
+ * answer's first words, not its title. */
+static void test_title_question_again_heads_first_answer(void)
+{
+    ru_result r = read_str(
+        "Knee liposuction 5 days ago. When can I kneel again?\n\n"
+        "I had liposuction on my knees on Monday. I'm a keen gardener and want to know how "
+        "soon I can kneel on them.\n\n"
+        "When can I kneel again?\n\n"
+        "Your own surgeon knows best.\n\n"
+        "Kneeling presses on fresh tissue, so most patients wait about two weeks before they "
+        "do it on a soft pad.\n\n"
+        "All the best.\n\n"
+        "Denver Plastic Surgeon\n\n"
+        "Kneeling after liposuction\n\n"
+        "Give it ten days to two weeks and use a cushion at first, stopping if it aches.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Your own surgeon knows best.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "When can I kneel again?");
+    check_start(&r, 2, "Give it ten days");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2626,6 +2651,8 @@ int main(void)
         {"'my belief' is a physician's voice", test_my_belief_is_a_physicians_voice},
         {"quoted words are not the answerer's voice",
          test_quoted_words_are_not_the_answerers_voice},
+        {"the title's question again heads the first answer",
+         test_title_question_again_heads_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1979,6 +1979,24 @@ static bool asker_story(const ctx *c, size_t p, size_t e)
     return lines_ask(c, p, e) && asker + self >= 2 && asker + self > 2 * listener;
 }
 
+/* l is part of the title t, three words at least, ending its sentence
+ * with '?' (ignoring case): "When can I sleep on my side?" of "Lipo 4 days
+ * ago. When can I sleep on my side?". */
+static bool title_repeats(const cn_line *t, const cn_line *l)
+{
+    if (l->len == 0 || l->len > t->len || l->s[l->len - 1] != '?' ||
+        cn_span_words(l->s, l->len) < 3)
+        return false;
+    for (size_t i = 0; i + l->len <= t->len; i++) {
+        size_t k = 0;
+        while (k < l->len && tolower((unsigned char)t->s[i + k]) == tolower((unsigned char)l->s[k]))
+            k++;
+        if (k == l->len)
+            return true;
+    }
+    return false;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2033,6 +2051,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
         /* "Dear Lesa,": a greeting opens the first answer, it is no asker line */
+        /* "When can I sleep on my side?" under the asker's paragraph, a
+         * question of the title again: the first answer's title (a site
+         * titling answers with the question) */
+        if (k > 0 && e == p + 1 && title_repeats(t, l))
+            break;
         bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
