@@ -2558,6 +2558,33 @@ static void test_title_question_again_heads_first_answer(void)
     ru_free(&r);
 }
 
+/* A bare page that leaves one blank line inside answers (above each
+ * signature) and two between answers: an unsigned first answer, two blank
+ * lines, then the next answer, signed. */
+static void test_bare_wide_gap_with_signatures(void)
+{
+    ru_result r = read_str(
+        "How easy is it to tear the muscle stitches after a tummy tuck?\n\n"
+        "I'm one week after my surgery and I lifted my toddler. Could I have torn something?\n\n"
+        "Fairly easy in the first weeks, but it depends on many things. Ask the surgeon who "
+        "operated to check you.\n\n\n"
+        "The repair is sewn in layers and holds well, so a single lift rarely tears it. Sudden "
+        "pain and a new bulge would be the signs to look for.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n"
+        "4.9 out of 5 stars 30 reviews\n\n"
+        "Coughing, vomiting and heavy lifting can all pull a stitch loose. Wear your binder and "
+        "let your surgeon see you this week.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Fairly easy in the first weeks");
+    check_start(&r, 2, "The repair is sewn in layers");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    check_start(&r, 3, "Coughing, vomiting and heavy lifting");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2653,6 +2680,8 @@ int main(void)
          test_quoted_words_are_not_the_answerers_voice},
         {"the title's question again heads the first answer",
          test_title_question_again_heads_first_answer},
+        {"bare page: a wide gap between answers with signatures",
+         test_bare_wide_gap_with_signatures},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1091,6 +1091,10 @@ static void detect_gap_splits(ctx *c)
 {
     bool one = false, more = false;
     for (size_t p = 1; p < c->np; p++) {
+        /* a signature one blank line under its answer shows the page's
+         * narrow gap too */
+        if (c->ps[p].sig && !c->ps[p - 1].sig)
+            one |= c->ps[p].gap == 1;
         if (c->ps[p].sig || c->ps[p - 1].sig)
             continue;
         one |= c->ps[p].gap == 1;
