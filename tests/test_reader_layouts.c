@@ -2585,6 +2585,33 @@ static void test_bare_wide_gap_with_signatures(void)
     ru_free(&r);
 }
 
+/* A physician's boilerplate note under an answer, after the sign-off
+ * ("... this response is for informational purposes only ..."): page
+ * furniture, no answer of its own. */
+static void test_informational_note_is_no_answer(void)
+{
+    ru_result r = read_str(
+        "My ears itch a week after ear pinning. Should I call my surgeon?\n\n"
+        "Doctor Answers 3\n\n"
+        "Itching after ear surgery\n\n"
+        "Itching is common while the skin heals. Redness or swelling along with it could be "
+        "a reaction to the ointment, so call if you see those.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Facial Plastic Surgeon\n\n"
+        "Healing itch\n\n"
+        "Hi, Sam!\n"
+        "An itch alone says little. Keep the area clean and let your surgeon look if it "
+        "spreads.\n\n"
+        "- Dr. Grant\n\n"
+        "Please keep in mind that this response is for informational purposes only and is not "
+        "a substitute for a visit to your own doctor, who can examine you.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Itching is common while");
+    check_start(&r, 2, "Hi, Sam!");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "informational purposes"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2682,6 +2709,7 @@ int main(void)
          test_title_question_again_heads_first_answer},
         {"bare page: a wide gap between answers with signatures",
          test_bare_wide_gap_with_signatures},
+        {"an informational note is no answer", test_informational_note_is_no_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
