@@ -2219,6 +2219,399 @@ static void test_flat_name_line_is_no_answer(void)
     ru_free(&r);
 }
 
+/* A page that titles its answers leaves two blank lines, not one, where an
+ * answer has no title: under a titled answer of one paragraph, a paragraph
+ * of two sentences after such a gap is the next physician's answer. One
+ * that opens with a word of the answer's title goes on about its subject. */
+static void test_wide_gap_under_titled_answer_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "How long should I ice my nose after rhinoplasty?\n\n"
+        "I had surgery three days ago and the swelling is worse than I expected.\n\n"
+        "Doctor Answers 4\n\n"
+        "Icing for the first days\n\n"
+        "Cold packs help most in the first two or three days after the operation. After that "
+        "they do little for swelling and you can stop.\n\n\n"
+        "We ask our patients to use cool compresses on the cheeks, never on the nose itself, "
+        "for about two days. Keeping the head raised at night helps just as much.\n\n"
+        "Ann Brook, MD\n"
+        "Denver Facial Plastic Surgeon\n\n"
+        "Swelling after nose surgery\n\n"
+        "Swelling peaks around the third day and then slowly fades over many weeks. Most of "
+        "it is gone by the end of the first month.\n\n\n"
+        "Swelling of the tip lasts longest, often up to a year in thick skin. It is normal and "
+        "no sign that anything went wrong.\n\n"
+        "Carl Dunn, MD\n"
+        "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Cold packs help most");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Icing for the first days");
+    check_start(&r, 2, "We ask our patients");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 3, "Swelling peaks around the third day");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 3)->text, "Swelling of the tip lasts longest"));
+    ru_free(&r);
+}
+
+/* A physician's gallery under an answer: "Ann Lee has 2 ... before &
+ * afters:", the pictures' captions glued into one long line, "» View Ann
+ * Lee's full profile". It is page furniture, no answer: the next answer
+ * starts under it. */
+static void test_gallery_under_an_answer_is_furniture(void)
+{
+    ru_result r = read_str(
+        "How soon can I run after liposuction of the thighs?\n\n"
+        "Doctor Answers 3\n\n"
+        "Light jogging after two weeks is usually fine. Wait a month before long runs, and keep "
+        "the compression garment on while you train.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Ann Lee has 2 Liposuction before & afters:\n\n"
+        "Liposuction before image performed by Dr. Ann LeeLiposuction after image performed by "
+        "Dr. Ann LeeLiposuction before image performed by Dr. Ann LeeLiposuction after image "
+        "performed by Dr. Ann Lee\n\n"
+        "\xC2\xBB View Ann Lee's full profile\n\n"
+        "Most of my patients walk the first day and go back to running at about three weeks. "
+        "Let soreness guide you rather than the calendar.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Light jogging after two weeks");
+    check_start(&r, 2, "Most of my patients walk");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "performed by"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "full profile"));
+    ru_free(&r);
+}
+
+/* A site printing an answer's title twice, around its vote line or one
+ * under the other: the second is the title again, not the answer's first
+ * words, and the paragraph under it is the answer's text. */
+static void test_title_printed_twice(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a facelift?\n\n"
+        "Doctor Answers 3\n\n"
+        "Flying soon after a facelift\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Flying soon after a facelift\n\n"
+        "A week is usually enough for a short flight if your surgeon has seen you and the "
+        "drains are out.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Is it safe to fly after my facelift?\n\n"
+        "Is it safe to fly after my facelift?\n\n"
+        "Hi, Maria!\n"
+        "Cabin pressure does not harm the repair, but swelling can rise on a long flight, so "
+        "walk the aisle and drink water.\n\n"
+        "- Dr. Grant\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A week is usually enough");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Flying soon after a facelift");
+    check_start(&r, 2, "Hi, Maria!");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is it safe to fly after my facelift?");
+    ru_free(&r);
+}
+
+/* A greeting written in lower case right under an answer's title ("dear
+ * Maria") is the answer's first words, not the site's second heading. */
+static void test_lower_case_greeting_under_title(void)
+{
+    ru_result r = read_str(
+        "Is swelling after chin liposuction normal at two weeks?\n\n"
+        "Doctor Answers 2\n\n"
+        "Swelling after chin liposuction\n\n"
+        "dear Maria\n\n"
+        "Some firmness and swelling at two weeks is expected and usually fades over the next "
+        "month or two.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Give it time\n\n"
+        "Most of the swelling is gone by six weeks, and the last of it by three months in "
+        "most of my patients.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "dear Maria");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Some firmness and swelling"));
+    check_start(&r, 2, "Most of the swelling");
+    ru_free(&r);
+}
+
+/* The line a site prints above an answer may be its first sentence cut
+ * short ("... that it..."): the paragraph under it still opens with those
+ * words, so another answer starts there, not a paragraph of the one above. */
+static void test_cut_repeated_opening_starts_an_answer(void)
+{
+    ru_result r = read_str(
+        "Did I tear my stitches when I slipped a week after my tummy tuck?\n\n"
+        "Doctor Answers 5\n\n"
+        "Torn stitches after a fall\n\n"
+        "The repair is stitched in two layers and is hard to undo with one slip.\n\n"
+        "A real tear would hurt sharply at once and leave a bulge you can see, so watch for "
+        "those signs.\n\n"
+        "It takes about six weeks before the repair is at...\n\n"
+        "It takes about six weeks before the repair is at full strength, so until then avoid "
+        "lifting and let your surgeon check you if the bulge grows.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "The repair is stitched in two layers");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A real tear would hurt"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "six weeks"));
+    check_start(&r, 2, "It takes about six weeks before the repair is at");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "full strength"));
+    ru_free(&r);
+}
+
+/* A surgeons' society's "Ask a Surgeon" page: the site's invitation and
+ * note, the question's title cut short ("... of these..."), "Q:" and the
+ * whole question, then each answer under an "A:" line. */
+static void test_ask_a_surgeon_q_and_a_lines(void)
+{
+    ru_result r = read_str(
+        "Submit your question below about any cosmetic procedure to be considered for posting "
+        "with an answer from one of our surgeons.\n\n"
+        "If your question is about the cost of a procedure, click here.\n\n"
+        "I have had a chin implant for eight years. Would taking out...\n\n"
+        "Q:\n\n"
+        "I have had a chin implant for eight years. Would taking out the implant leave a dent "
+        "in the chin?\n\n"
+        "A:\n\n"
+        "Without seeing you I can only speak in general terms here.\n\n"
+        "An implant that has sat well for years has a capsule around it, and the soft tissue "
+        "over it may sag a little once it is gone.\n\n"
+        "A:\n\n"
+        "Most implants can stay for life. If yours bothers you, removing it is simple and a "
+        "small lift can tighten what is left.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "I have had a chin implant for eight years. Would taking out the "
+                           "implant leave a dent in the chin?");
+    check_start(&r, 1, "Without seeing you I can only");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "An implant that has sat well"));
+    check_start(&r, 2, "Most implants can stay for life");
+    ru_free(&r);
+}
+
+/* Under a signature, two blank lines (an empty title line) then prose of
+ * two sentences over a signature cut by the page's end: that prose is the
+ * answer's text, not a title over the cut name. */
+static void test_empty_title_line_after_signature(void)
+{
+    ru_result r = read_str(
+        "Can I have my breast surgery while on my period?\n\n"
+        "Doctor Answers 6\n\n"
+        "Not a problem\n\n"
+        "Your period is no reason to move the date. Tell the nurses on the morning of "
+        "surgery.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n"
+        "4.8 out of 5 stars 31 reviews\n\n\n"
+        "Having your period on the day of surgery changes nothing for the operation. Let your "
+        "surgeon know so the team is ready.\n\n"
+        "Bo Grant,\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Your period is no reason");
+    check_start(&r, 2, "Having your period on the day");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_free(&r);
+}
+
+/* The physician's own sign-off ("Ann Lee MD" / "Denver") above the site's
+ * signature for the same physician: the short city line between the two
+ * is part of them, no answer of its own. */
+static void test_city_between_two_signatures(void)
+{
+    ru_result r = read_str(
+        "When can I drive after a neck lift?\n\n"
+        "Doctor Answers 4\n\n"
+        "Driving after a neck lift\n\n"
+        "Wait until you can turn your head fully and are off pain pills, usually about ten "
+        "days.\n\n"
+        "Ann Lee MD\n\n"
+        "Denver\n\n"
+        "Ann Lee, MD\n"
+        "Denver Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Give it two weeks\n\n"
+        "Most of my patients drive again at two weeks, once they can check the blind spot "
+        "without pain.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Wait until you can turn");
+    check_start(&r, 2, "Most of my patients drive");
+    ru_free(&r);
+}
+
+/* A page without signatures, its runs read one answer a line: a short
+ * line that ends in a farewell ("Hope you find this helpful. Best
+ * wishes.") closes the answer above it and is no answer of its own. */
+static void test_short_farewell_line_closes_its_answer(void)
+{
+    ru_result r = read_str(
+        "Why is there a lump on my neck?\n\n"
+        "Doctor Answers 3\n\n"
+        "Lumps after a lift\n\n"
+        "These lumps are common and settle within six weeks in most patients I see.\n\n"
+        "Always ask a surgeon who is board certified.\n"
+        "Hope you find this information helpful. Best wishes.\n\n"
+        "Drain tract\n\n"
+        "A drain can leave a firm line under the skin that softens over a couple of months.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "These lumps are common");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best wishes."));
+    check_start(&r, 2, "A drain can leave");
+    ru_free(&r);
+}
+
+/* A page that prints a vote line under each answer's title: a title-shaped
+ * line with no vote line under it, inside an answer, is that answer's
+ * subheading, not the title of another. */
+static void test_subheading_without_vote_line(void)
+{
+    const char *vote = "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n";
+    char page[2048];
+    snprintf(page, sizeof page,
+             "Are lumps common after Sculptra?\n\n"
+             "Doctor Answers 5\n\n"
+             "Lumps are uncommon\n\n%s"
+             "Small bumps under the skin happen now and then, but true lumps are rare with good "
+             "technique.\n\n"
+             "Mix it well ahead of time\n\n"
+             "Let the product sit for a day before the treatment.\n\n"
+             "Massage any bump every day for a week.\n\n"
+             "Ann Lee, MD\n"
+             "Tampa Dermatologist\n\n"
+             "Rare with care\n\n%s"
+             "In my practice lumps are rare when the product is diluted enough and placed "
+             "deep.\n\n"
+             "Bo Grant, MD\n"
+             "Reno Dermatologist\n",
+             vote, vote);
+    ru_result r = read_str(page);
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Small bumps under the skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Massage any bump"));
+    check_start(&r, 2, "In my practice lumps are rare");
+    ru_free(&r);
+}
+
+/* "My belief is that ...": a physician giving their view, not the asker
+ * telling their story; the page's answers are not read as the question's
+ * body (the page was rejected as holding no answer). */
+static void test_my_belief_is_a_physicians_voice(void)
+{
+    ru_result r = read_str(
+        "Please explain how a cold differs from the flu?\n\n"
+        "Much alike! Both are viral infections of the airways. My belief is that they differ "
+        "mostly in how hard they hit, though some will disagree.\n"
+        "Different. The flu comes on suddenly with high fever and aches, while a cold builds "
+        "slowly over days and rarely brings a fever.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Much alike! Both are viral");
+    check_start(&r, 2, "Different. The flu comes on");
+    ru_free(&r);
+}
+
+/* A bare page whose first answer quotes the asker ("what are my
+ * options"): quoted words are someone else's, so the paragraph is no
+ * asker's body; the next opens with "This is an excellent question". */
+static void test_quoted_words_are_not_the_answerers_voice(void)
+{
+    ru_result r = read_str(
+        "Which repair is best after skin cancer surgery on the nose? I have a small spot on "
+        "my nose and will not know the size of the wound until the day of surgery.\n\n"
+        "That depends on the final size, depth and place of the wound. I recommend asking "
+        "the surgeon \"what are my options\" before the day. I usually prefer flaps over "
+        "grafts.\n\n"
+        "This is an excellent question with no single answer. Small wounds often heal on "
+        "their own or close side to side, larger ones need a flap or a graft.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "That depends on the final size");
+    check_start(&r, 2, "This is an excellent question");
+    ru_free(&r);
+}
+
+/* A page without "Doctor Answers": under the asker's paragraph, the
+ * question of the title printed again is the first answer's title (a site
+ * titling answers with the question), and the short sentence under it the
+ * answer's first words, not its title. */
+static void test_title_question_again_heads_first_answer(void)
+{
+    ru_result r = read_str(
+        "Knee liposuction 5 days ago. When can I kneel again?\n\n"
+        "I had liposuction on my knees on Monday. I'm a keen gardener and want to know how "
+        "soon I can kneel on them.\n\n"
+        "When can I kneel again?\n\n"
+        "Your own surgeon knows best.\n\n"
+        "Kneeling presses on fresh tissue, so most patients wait about two weeks before they "
+        "do it on a soft pad.\n\n"
+        "All the best.\n\n"
+        "Denver Plastic Surgeon\n\n"
+        "Kneeling after liposuction\n\n"
+        "Give it ten days to two weeks and use a cushion at first, stopping if it aches.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Your own surgeon knows best.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "When can I kneel again?");
+    check_start(&r, 2, "Give it ten days");
+    ru_free(&r);
+}
+
+/* A bare page that leaves one blank line inside answers (above each
+ * signature) and two between answers: an unsigned first answer, two blank
+ * lines, then the next answer, signed. */
+static void test_bare_wide_gap_with_signatures(void)
+{
+    ru_result r = read_str(
+        "How easy is it to tear the muscle stitches after a tummy tuck?\n\n"
+        "I'm one week after my surgery and I lifted my toddler. Could I have torn something?\n\n"
+        "Fairly easy in the first weeks, but it depends on many things. Ask the surgeon who "
+        "operated to check you.\n\n\n"
+        "The repair is sewn in layers and holds well, so a single lift rarely tears it. Sudden "
+        "pain and a new bulge would be the signs to look for.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Plastic Surgeon\n"
+        "4.9 out of 5 stars 30 reviews\n\n"
+        "Coughing, vomiting and heavy lifting can all pull a stitch loose. Wear your binder and "
+        "let your surgeon see you this week.\n\n"
+        "Bo Grant, MD\n"
+        "Reno Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Fairly easy in the first weeks");
+    check_start(&r, 2, "The repair is sewn in layers");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    check_start(&r, 3, "Coughing, vomiting and heavy lifting");
+    ru_free(&r);
+}
+
+/* A physician's boilerplate note under an answer, after the sign-off
+ * ("... this response is for informational purposes only ..."): page
+ * furniture, no answer of its own. */
+static void test_informational_note_is_no_answer(void)
+{
+    ru_result r = read_str(
+        "My ears itch a week after ear pinning. Should I call my surgeon?\n\n"
+        "Doctor Answers 3\n\n"
+        "Itching after ear surgery\n\n"
+        "Itching is common while the skin heals. Redness or swelling along with it could be "
+        "a reaction to the ointment, so call if you see those.\n\n"
+        "Ann Lee, MD\n"
+        "Tampa Facial Plastic Surgeon\n\n"
+        "Healing itch\n\n"
+        "Hi, Sam!\n"
+        "An itch alone says little. Keep the area clean and let your surgeon look if it "
+        "spreads.\n\n"
+        "- Dr. Grant\n\n"
+        "Please keep in mind that this response is for informational purposes only and is not "
+        "a substitute for a visit to your own doctor, who can examine you.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Itching is common while");
+    check_start(&r, 2, "Hi, Sam!");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "informational purposes"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2298,6 +2691,25 @@ int main(void)
         {"a line the paragraph under it opens with starts an answer",
          test_repeated_opening_line_starts_an_answer},
         {"flat page: a name line is no answer", test_flat_name_line_is_no_answer},
+        {"a wide gap under a titled answer starts an answer",
+         test_wide_gap_under_titled_answer_starts_an_answer},
+        {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
+        {"a title printed twice", test_title_printed_twice},
+        {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
+        {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
+        {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
+        {"an empty title line after a signature", test_empty_title_line_after_signature},
+        {"a city line between two signatures", test_city_between_two_signatures},
+        {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},
+        {"a subheading without a vote line", test_subheading_without_vote_line},
+        {"'my belief' is a physician's voice", test_my_belief_is_a_physicians_voice},
+        {"quoted words are not the answerer's voice",
+         test_quoted_words_are_not_the_answerers_voice},
+        {"the title's question again heads the first answer",
+         test_title_question_again_heads_first_answer},
+        {"bare page: a wide gap between answers with signatures",
+         test_bare_wide_gap_with_signatures},
+        {"an informational note is no answer", test_informational_note_is_no_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -13,6 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Widgets are short: a line longer than WIDGET_MAX is one only by an entry
+ * with '*' at both ends, which matches where it starts a word in a line's
+ * first CONTAINS_HEAD bytes (the captions and notes such entries name open
+ * their lines; looking further would cost every long line of every page). */
+#define WIDGET_MAX 160
+#define CONTAINS_HEAD 80
+
 /* A sorted list of strings for bsearch lookups. first[b]: some entry starts
  * with byte b (set once the list is loaded), so most words are turned away
  * by one byte before they are normalized or searched. */
@@ -84,6 +91,11 @@ struct cn_pagecues {
      * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
     bool widget_first[256], widget_last[256];
     bool widget_any;
+    /* Some entry ('*' at both ends) matches anywhere in a line, long ones
+     * too: a picture's caption that a site repeats for each picture in one
+     * long line. */
+    bool widget_contains;
+    bool contains_first[256]; /* bytes (both cases) those entries start with */
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -487,9 +499,15 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     for (size_t i = 0; i < c->widgets.n; i++) {
         widget_pat w = widget_pat_of(c->widgets.v[i]);
         c->wpats[i] = w;
-        if (w.clen == 0 || (w.lead && w.trail))
+        if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead)
+        else if (w.lead && w.trail) {
+            unsigned char f = (unsigned char)w.core[0];
+            c->widget_contains = true;
+            c->contains_first[f] = true;
+            if (f >= 'a' && f <= 'z')
+                c->contains_first[f - 32] = true;
+        } else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
@@ -673,18 +691,61 @@ static bool widget_ends_fit(const cn_pagecues *c, const char *line, size_t len)
     return c->widget_first[first] || c->widget_last[last];
 }
 
+/* A letter or digit of ASCII, or a byte of a UTF-8 sequence. */
+static bool word_byte_raw(char ch)
+{
+    unsigned char b = (unsigned char)ch;
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b >= 0x80;
+}
+
+/* The core of w at line[i..], ASCII case ignored (the entries with '*' at
+ * both ends are plain lower-case words). */
+static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size_t i)
+{
+    if (i + w->clen > len)
+        return false;
+    for (size_t k = 0; k < w->clen; k++) {
+        unsigned char x = (unsigned char)line[i + k];
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (unsigned char)w->core[k])
+            return false;
+    }
+    return true;
+}
+
+/* Some entry with '*' at both ends found in the raw line, starting a word
+ * in its first CONTAINS_HEAD bytes:
+ * one pass, trying the entries only where one's first byte stands (no normalization,
+ * which would cost every line of every page). */
+static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
+{
+    size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
+    for (size_t i = 0; i < head; i++) {
+        /* the entries are words: they start where a word does */
+        if (!c->contains_first[(unsigned char)line[i]] || (i > 0 && word_byte_raw(line[i - 1])))
+            continue;
+        for (size_t k = 0; k < c->widgets.n; k++)
+            if (c->wpats[k].lead && c->wpats[k].trail && c->wpats[k].clen > 0 &&
+                raw_match_at(&c->wpats[k], line, len, i))
+                return true;
+    }
+    return false;
+}
+
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
-    /* Widgets are short; a long line is never one. */
-    if (len == 0 || len > 160 || c->widgets.n == 0 || !widget_ends_fit(c, line, len))
+    if (len == 0 || c->widgets.n == 0)
         return false;
-    char v[161];
-    norm_core(line, len, v);
-    size_t vlen = strlen(v);
-    bool hit = false;
-    for (size_t i = 0; i < c->widgets.n && !hit; i++)
-        hit = widget_matches(&c->wpats[i], v, vlen);
-    return hit;
+    /* Widgets are short: a long line is one only by an entry found in it. */
+    if (len <= WIDGET_MAX && widget_ends_fit(c, line, len)) {
+        char v[WIDGET_MAX + 1];
+        norm_core(line, len, v);
+        size_t vlen = strlen(v);
+        for (size_t i = 0; i < c->widgets.n; i++)
+            if (widget_matches(&c->wpats[i], v, vlen))
+                return true;
+        return false;
+    }
+    return c->widget_contains && raw_contains(c, line, len);
 }
 
 static bool word_byte(unsigned char c)

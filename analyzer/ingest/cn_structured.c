@@ -54,16 +54,17 @@ typedef struct ctx {
     draft *ds;
     size_t nd;
     bool has_disclaimer;
-    bool gap_splits;    /* the page uses one blank line inside answers, two between */
-    bool para_answers;  /* a bare page printing one answer a paragraph */
-    bool votes_head;    /* every answer of the page is headed by a vote line */
-    bool votes_lead;    /* the vote lines stand above the answers' titles, not under them */
-    size_t first_vote;  /* votes_lead: the first paragraph under a vote line */
-    bool credits_close; /* unsigned answers closed by credits in brackets */
-    bool split_runs;    /* no signatures: a run of long lines is one answer a line */
-    bool bare;          /* no "Doctor Answers" line */
-    bool sig_heads;     /* each signature stands above its answer, not under it */
-    size_t q_end;       /* the question's lines are [0, q_end) */
+    bool gap_splits;         /* the page uses one blank line inside answers, two between */
+    bool para_answers;       /* a bare page printing one answer a paragraph */
+    bool votes_head;         /* every answer of the page is headed by a vote line */
+    bool votes_under_titles; /* every title in a title's place has a vote line under it */
+    bool votes_lead;         /* the vote lines stand above the answers' titles, not under them */
+    size_t first_vote;       /* votes_lead: the first paragraph under a vote line */
+    bool credits_close;      /* unsigned answers closed by credits in brackets */
+    bool split_runs;         /* no signatures: a run of long lines is one answer a line */
+    bool bare;               /* no "Doctor Answers" line */
+    bool sig_heads;          /* each signature stands above its answer, not under it */
+    size_t q_end;            /* the question's lines are [0, q_end) */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -366,6 +367,8 @@ static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_li
            CN_SIGLINE_PLACE;
 }
 
+static bool short_closing(const ctx *c, const cn_line *l);
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -400,7 +403,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                                            line_at(c, first + k)->len) ||
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
                                               line_at(c, first + k)->len) ||
-                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)));
+                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
+                  short_closing(c, line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
@@ -545,6 +549,20 @@ static bool closing_like(const ctx *c, const cn_line *l)
         m->known |= KNOW_CLOSING;
     }
     return m->closing;
+}
+
+static bool last_sentence(const cn_line *l, cn_line *out);
+
+/* "Hope you find this helpful. Best wishes.": a line no longer than a
+ * sentence line that is a farewell or ends with one (not a sign-off: a name
+ * line heads or signs an answer of its own). In a run read one answer a
+ * line it closes the answer above, no answer itself. */
+static bool short_closing(const ctx *c, const cn_line *l)
+{
+    if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
+        return false;
+    cn_line tail;
+    return farewell(c, l) || (last_sentence(l, &tail) && farewell(c, &tail));
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
@@ -783,6 +801,18 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            shared_with_question(c, l) >= shared_min;
 }
 
+/* Two blank lines right above the paragraph, with no furniture between
+ * (an empty line where a title stood; gap also counts the blank lines
+ * around a widget). */
+static bool empty_title_above(const ctx *c, size_t p)
+{
+    size_t i = c->ps[p].first, n = 0;
+    while (i > 0 && n < 2 && line_at(c, i - 1)->len == 0 &&
+           !(line_at(c, i - 1)->flags & CN_LINE_RESIDUE))
+        i--, n++;
+    return n >= 2;
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 static bool title_at_start(const ctx *c, size_t p)
@@ -797,6 +827,12 @@ static bool title_at_start(const ctx *c, size_t p)
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
     if (!c->ps[p].vote_after && greeting_line(c, l))
+        return false;
+    /* A page that titles its answers leaves an empty title line (two blank
+     * lines) above an answer without one: prose of two sentences there is
+     * the answer's text (see untitled_after_titled). */
+    if (!c->bare && empty_title_above(c, p) && !c->ps[p].vote_after && two_sentences(l) &&
+        cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
@@ -1018,6 +1054,16 @@ static void detect_vote_heads(ctx *c)
     for (size_t p = 0; p < c->np; p++)
         any |= c->ps[p].vote_before;
     c->votes_head = any;
+    /* Where a title stands by its place (first under the marker, or right
+     * under a signature), each has a vote line under it, two at least. */
+    size_t voted = 0, unvoted = 0;
+    for (size_t p = 0; p < c->np; p++) {
+        if (c->ps[p].sig || c->ps[p].n != 1 || (p > 0 && !c->ps[p - 1].sig))
+            continue;
+        voted += c->ps[p].vote_after;
+        unvoted += !c->ps[p].vote_after;
+    }
+    c->votes_under_titles = any && voted >= 2 && unvoted == 0;
 }
 
 /* A page without signatures whose answers end with the physician's credit
@@ -1045,6 +1091,10 @@ static void detect_gap_splits(ctx *c)
 {
     bool one = false, more = false;
     for (size_t p = 1; p < c->np; p++) {
+        /* a signature one blank line under its answer shows the page's
+         * narrow gap too */
+        if (c->ps[p].sig && !c->ps[p - 1].sig)
+            one |= c->ps[p].gap == 1;
         if (c->ps[p].sig || c->ps[p - 1].sig)
             continue;
         one |= c->ps[p].gap == 1;
@@ -1307,31 +1357,71 @@ static void keep_declared(ctx *c, long declared)
     }
 }
 
+/* The two lines say the same, ignoring case. */
+static bool same_line(const cn_line *a, const cn_line *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (tolower((unsigned char)a->s[i]) != tolower((unsigned char)b->s[i]))
+            return false;
+    return true;
+}
+
 /* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
  * prose: right under d's title, before any of its text, a short line in
  * lower case that ends no sentence, above prose: the site's second heading
- * (the title again, or its keywords), no words of the answer. */
+ * (the title again, or its keywords), no words of the answer; a greeting
+ * ("dear Ann") is the answer's. The title printed again word for word,
+ * whatever its case or end ("Is it safe?" / a vote line / "Is it safe?"), is
+ * such a heading too. */
 static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
 {
     if (d->title < 0 || d->has_body || c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    if (same_line(l, para_line(c, (size_t)d->title)))
+        return true;
     return l->s[0] >= 'a' && l->s[0] <= 'z' &&
            cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words && !greeting_line(c, l);
+}
+
+/* Whether the line ends in an ellipsis ("Would removal of these..."); *n
+ * gets its length without the ellipsis and the spaces before it. */
+static bool cut_short(const cn_line *l, size_t *n)
+{
+    *n = l->len;
+    bool cut = (*n > 3 && memcmp(l->s + *n - 3, "...", 3) == 0) ||
+               (*n > 3 && memcmp(l->s + *n - 3, "\xE2\x80\xA6", 3) == 0);
+    if (cut)
+        *n -= 3;
+    while (cut && *n > 0 && l->s[*n - 1] == ' ')
+        (*n)--;
+    return cut;
+}
+
+/* next opens with l's words, three at least: all of l, or those before its
+ * ellipsis when l is cut short. */
+static bool opens_with_line(const cn_line *l, const cn_line *next)
+{
+    size_t n;
+    bool cut = cut_short(l, &n);
+    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
+           (cut || next->s[n] == ' ');
 }
 
 /* "Usually a week is enough." / "Usually a week is enough. The real ...":
  * a line of its own that the paragraph under it opens with, the site
- * printing an answer's first sentence above it: another answer starts. */
+ * printing an answer's first sentence above it: another answer starts. The
+ * site may cut that sentence short ("Usually a week is..."): the words
+ * before the ellipsis open the paragraph. */
 static bool repeated_opening(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
-    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    return cn_span_words(l->s, l->len) >= 3 && next->len > l->len &&
-           memcmp(next->s, l->s, l->len) == 0 && next->s[l->len] == ' ';
+    return opens_with_line(para_line(c, p), para_line(c, p + 1));
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
@@ -1339,6 +1429,73 @@ static bool greeting_only(const ctx *c, const draft *d)
 {
     return d->has_body && d->b1 - d->b0 == 1 && c->ps[d->b0].n == 1 && !c->ps[d->b0].sig &&
            greeting_line(c, para_line(c, d->b0));
+}
+
+/* The line's first word (three letters or more) is a word of the title
+ * ("Fraxel Recovery" / ... / "Fraxel Repair was ..."): the paragraph goes on
+ * about the answer's subject. */
+static bool opens_with_title_word(const cn_line *l, const cn_line *title)
+{
+    size_t n = 0;
+    while (n < l->len && isalpha((unsigned char)l->s[n]))
+        n++;
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i + n <= title->len; i++) {
+        bool starts = i == 0 || !isalpha((unsigned char)title->s[i - 1]);
+        bool ends = i + n == title->len || !isalpha((unsigned char)title->s[i + n]);
+        size_t k = 0;
+        while (starts && ends && k < n &&
+               tolower((unsigned char)title->s[i + k]) == tolower((unsigned char)l->s[k]))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
+/* A page that titles its answers prints an empty title line where an
+ * answer has none: two blank lines, not one, stand above the answer's
+ * first paragraph. Under a titled answer of one prose paragraph (one blank
+ * line under its title), a paragraph of two sentences or more after such a
+ * wide gap is another answer, not the first one's second paragraph (answers
+ * that break into paragraphs show short ones, lists or greetings). */
+static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
+{
+    if (c->bare || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
+        !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 || c->ps[d->b0].sig ||
+        c->ps[d->b0].gap != 1)
+        return false;
+    const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
+    char end = cn_span_last_char(body->s, body->len);
+    return two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           two_sentences(body) && cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
+           (end == '.' || end == '!' || end == '?') &&
+           !opens_with_title_word(l, para_line(c, (size_t)d->title));
+}
+
+/* "Ann Lee MD" / "Los Angeles" / "Ann Lee, MD" "Los Angeles Plastic
+ * Surgeon": a short line that ends no sentence between two signatures (the
+ * physician's own sign-off, then the site's) is part of them; an answer
+ * needs text, and a title has none under it. */
+static bool between_signatures(const ctx *c, size_t p)
+{
+    if (p == 0 || p + 1 >= c->np || !c->ps[p - 1].sig || !c->ps[p + 1].sig || c->ps[p].n != 1 ||
+        c->ps[p].sig)
+        return false;
+    const cn_line *l = para_line(c, p);
+    return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           !in_set(".!?", cn_span_last_char(l->s, l->len));
+}
+
+/* A page that prints a vote line under each answer's title (every title
+ * standing where titles stand has one): inside an answer whose title has
+ * one, a title-shaped line without one is that answer's subheading
+ * ("Increase the dilution" above its advice). */
+static bool unvoted_subheading(const ctx *c, const draft *d, size_t p)
+{
+    return c->votes_under_titles && !c->ps[p].vote_after && d->title >= 0 &&
+           c->ps[d->title].vote_after;
 }
 
 static int segment(ctx *c, cn_error *err)
@@ -1383,7 +1540,10 @@ static int segment(ctx *c, cn_error *err)
             continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
-        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p);
+        if (between_signatures(c, p))
+            continue; /* "Los Angeles" under the physician's own sign-off */
+        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
+                      !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
@@ -1391,7 +1551,7 @@ static int segment(ctx *c, cn_error *err)
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
                      (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
-                      repeated_opening(c, p));
+                      repeated_opening(c, p) || untitled_after_titled(c, &c->ds[cur], p));
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
@@ -1612,25 +1772,46 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
  * many a physician's, addressing the asker ("you") or speaking of their
  * practice ("my patients"). A sentence of thanks ("Thank you for your
  * help.") is no address. */
+/* Whether l->s[at] stands inside quotes ('"', or curly ones opened and
+ * closed), given quoted at *scanned; *scanned moves to at. */
+static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
+{
+    for (size_t i = *scanned; i < at && i < l->len; i++) {
+        if (l->s[i] == '"')
+            quoted = !quoted;
+        else if (i + 2 < l->len && (unsigned char)l->s[i] == 0xE2 &&
+                 (unsigned char)l->s[i + 1] == 0x80 &&
+                 ((unsigned char)l->s[i + 2] == 0x9C || (unsigned char)l->s[i + 2] == 0x9D))
+            quoted = (unsigned char)l->s[i + 2] == 0x9C;
+    }
+    if (at > *scanned)
+        *scanned = at;
+    return quoted;
+}
+
 static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
                          int *self_out)
 {
     int asker = 0, listener = 0, self = 0;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
-        size_t k = 0, w0;
-        bool after_thank = false, more = voice_word(l, &k, &w0);
+        size_t k = 0, w0, scanned = 0;
+        bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
         while (more) {
             size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
             more = voice_word(l, &k, &n0);
+            /* words in quotes are someone else's ("what are my options") */
+            quoted = in_quotes(l, &scanned, w0, quoted);
             /* a phrase ("my patients") is two words one space apart */
             bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
-            int v = cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
+            int v = quoted ? 0
+                           : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0,
+                                               phrase ? k - n0 : 0);
             if (v > 0)
                 asker++;
             else if (v < 0 && !after_thank)
                 listener++;
-            self += cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
+            self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
             /* "thank you in advance for your help.": to its sentence's end */
             after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
                           (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
@@ -1802,6 +1983,24 @@ static bool asker_story(const ctx *c, size_t p, size_t e)
     return lines_ask(c, p, e) && asker + self >= 2 && asker + self > 2 * listener;
 }
 
+/* l is part of the title t, three words at least, ending its sentence
+ * with '?' (ignoring case): "When can I sleep on my side?" of "Lipo 4 days
+ * ago. When can I sleep on my side?". */
+static bool title_repeats(const cn_line *t, const cn_line *l)
+{
+    if (l->len == 0 || l->len > t->len || l->s[l->len - 1] != '?' ||
+        cn_span_words(l->s, l->len) < 3)
+        return false;
+    for (size_t i = 0; i + l->len <= t->len; i++) {
+        size_t k = 0;
+        while (k < l->len && tolower((unsigned char)t->s[i + k]) == tolower((unsigned char)l->s[k]))
+            k++;
+        if (k == l->len)
+            return true;
+    }
+    return false;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -1816,7 +2015,13 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     char last = cn_span_last_char(t->s, t->len);
     /* "I am due in March ... Is it safe to ...? ... I am concerned": the
      * asker's story asking the doctors, the page's title missing */
+    /* "Would removal of these..." above "Would removal of these implants
+     * ...?": the question's title cut short above the whole question */
+    size_t under = skip_blank(c, first + 1), cut_len;
+    bool cut_title =
+        cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    cut_title ||
                     (lines_ask(c, first, first + 1) && voice_of(c, first, first + 1) == 0) ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
@@ -1850,6 +2055,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
         /* "Dear Lesa,": a greeting opens the first answer, it is no asker line */
+        /* "When can I sleep on my side?" under the asker's paragraph, a
+         * question of the title again: the first answer's title (a site
+         * titling answers with the question) */
+        if (k > 0 && e == p + 1 && title_repeats(t, l))
+            break;
         bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
