@@ -36,6 +36,7 @@
 #include "cn_hash.h"
 #include "cn_idindex.h"
 #include "cn_recfile.h"
+#include "cn_scratch.h"
 #include "cn_sha256.h"
 
 /* text */

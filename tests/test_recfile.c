@@ -1,9 +1,11 @@
 /* test_recfile: records written to the scratch file come back byte for byte
  * in order; the file leaves nothing in its folder; a file that cannot be
- * made, a read past the end and a write the file system refuses are errors. */
+ * made, a read past the end and a write the file system refuses are errors.
+ * Also cn_scratch, the unlinked file under it (and under cn_spill). */
 #include "testutil.h"
 
 #include "cn_recfile.h"
+#include "cn_scratch.h"
 
 #include <signal.h>
 #include <stdint.h>
@@ -106,12 +108,48 @@ static void test_refused_write(void)
     free(dir);
 }
 
+/* cn_scratch: the folder falls back to $TMPDIR, then /tmp; the file is
+ * readable and writable and gone from its folder at once. */
+static void test_scratch(void)
+{
+    char *dir = tu_mkdtemp();
+    CU_ASSERT_FATAL(dir != NULL);
+    CU_ASSERT_STRING_EQUAL(cn_scratch_dir(dir), dir);
+    char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+    setenv("TMPDIR", dir, 1);
+    CU_ASSERT_STRING_EQUAL(cn_scratch_dir(NULL), dir);
+    CU_ASSERT_STRING_EQUAL(cn_scratch_dir(""), dir);
+    unsetenv("TMPDIR");
+    CU_ASSERT_STRING_EQUAL(cn_scratch_dir(NULL), "/tmp");
+    if (old) {
+        setenv("TMPDIR", old, 1);
+        free(old);
+    }
+    FILE *f = NULL;
+    cn_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_scratch_open(dir, "stem", &f, &err), CN_OK);
+    CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
+    CU_ASSERT_EQUAL(fputs("scratch", f) >= 0, 1);
+    rewind(f);
+    char back[16] = {0};
+    CU_ASSERT_PTR_NOT_NULL(fgets(back, sizeof back, f));
+    CU_ASSERT_STRING_EQUAL(back, "scratch");
+    fclose(f);
+    f = NULL;
+    CU_ASSERT_EQUAL(cn_scratch_open("/nonexistent/scratch/folder", "stem", &f, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NULL(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/nonexistent/scratch/folder"));
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test TESTS[] = {
         {"records come back in order", test_round_trip},
         {"no folder to make the file in", test_no_folder},
         {"a refused write is an error", test_refused_write},
+        {"the scratch file and its folder", test_scratch},
         {NULL, NULL},
     };
     return tu_run_suite("recfile", TESTS);

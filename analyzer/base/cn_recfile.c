@@ -1,6 +1,8 @@
 /* cn_recfile: records written in order to an unlinked scratch file, read back in order. */
 #include "cn_recfile.h"
 
+#include "cn_scratch.h"
+
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,39 +22,20 @@ struct cn_recfile {
     bool reading;
 };
 
-static const char *scratch_dir(const char *dir)
-{
-    if (!dir || !*dir)
-        dir = getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
-
 int cn_recfile_new(const char *dir, cn_recfile **out, cn_error *err)
 {
     *out = NULL;
-    dir = scratch_dir(dir);
+    dir = cn_scratch_dir(dir);
     cn_recfile *f = calloc(1, sizeof *f);
-    size_t n = strlen(dir) + 32;
-    char *path = malloc(n);
-    if (!f || !path || !(f->dir = strdup(dir)) || !(f->buf = malloc(RECFILE_BUFFER))) {
-        free(path);
+    if (!f || !(f->dir = strdup(dir)) || !(f->buf = malloc(RECFILE_BUFFER))) {
         cn_recfile_free(f);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    snprintf(path, n, "%s/consensus-records-XXXXXX", dir);
-    int fd = mkstemp(path);
-    if (fd >= 0)
-        unlink(path); /* gone from the folder now: the open file is all there is */
-    if (fd < 0 || !(f->f = fdopen(fd, "w+b"))) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        free(path);
+    int rc = cn_scratch_open(dir, "consensus-records", &f->f, err);
+    if (rc != CN_OK) {
         cn_recfile_free(f);
-        return cn_error_set(err, CN_ERR_IO, "cannot make a temporary file in %s: %s", dir,
-                            strerror(e));
+        return rc;
     }
-    free(path);
     setvbuf(f->f, f->buf, _IOFBF, RECFILE_BUFFER);
     *out = f;
     return CN_OK;

@@ -1,13 +1,13 @@
 /* cn_spill: pages and annotations in an unlinked temporary file, read back on demand. */
 #include "cn_spill.h"
 
+#include "cn_grow.h"
+#include "cn_scratch.h"
 #include "cn_spill_codec.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "cn_grow.h"
-
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,32 +50,17 @@ struct cn_spill {
 int cn_spill_new(const char *dir, const cn_rules *rules, cn_spill **out, cn_error *err)
 {
     *out = NULL;
-    if (!dir || !*dir)
-        dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
+    dir = cn_scratch_dir(dir);
     cn_spill *s = calloc(1, sizeof *s);
-    size_t n = strlen(dir) + 32;
-    char *path = malloc(n);
-    if (!s || !path || !(s->dir = strdup(dir)) || !(s->codec = cn_spill_codec_new(rules))) {
-        free(path);
+    if (!s || !(s->dir = strdup(dir)) || !(s->codec = cn_spill_codec_new(rules))) {
         cn_spill_free(s);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    snprintf(path, n, "%s/consensus-pages-XXXXXX", dir);
-    int fd = mkstemp(path);
-    if (fd >= 0)
-        unlink(path); /* gone from the folder now: the open file is all there is */
-    if (fd < 0 || !(s->f = fdopen(fd, "w+b"))) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        free(path);
+    int rc = cn_scratch_open(dir, "consensus-pages", &s->f, err);
+    if (rc != CN_OK) {
         cn_spill_free(s);
-        return cn_error_set(err, CN_ERR_IO, "cannot make a temporary file in %s: %s", dir,
-                            strerror(e));
+        return rc;
     }
-    free(path);
     *out = s;
     return CN_OK;
 }
