@@ -899,28 +899,23 @@ static bool marker_match(const char *e, const char *v, size_t n, long *count)
     return j == n;
 }
 
-/* Whether a line could match a pattern of l by its first byte: every line
- * of a page is asked whether it opens the answers, and most can be turned
- * away without normalizing them. Normalizing drops leading white space,
- * lower-cases ASCII letters and keeps other ASCII bytes, so only a line
- * starting with a non-ASCII byte (a Unicode space, a curly quote) is
- * always looked at. */
+/* Whether a line could match a pattern of l (answer markers) by its first
+ * byte: every line of a page is asked whether it opens the answers, and most
+ * are turned away without normalizing them. may_start decides for plain
+ * first characters; a '%' (a count) also starts on a digit or '(', and a
+ * '*' on anything. */
 static bool marker_may_start(const strlist *l, const char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == '\f' ||
-                     s[i] == '\v'))
-        i++;
-    if (i == n)
+    if (l->first['*'])
         return true;
-    unsigned char b = (unsigned char)s[i];
-    if (b >= 0x80 || l->first['*'] || l->first[' '])
-        return true;
-    if (l->first['%'] && ((b >= '0' && b <= '9') || b == '('))
-        return true;
-    if (b >= 'A' && b <= 'Z')
-        b = (unsigned char)(b - 'A' + 'a');
-    return l->first[b];
+    if (l->first['%']) {
+        size_t k = 0;
+        while (k < n && cn_text_is_space((unsigned char)s[k]))
+            k++;
+        if (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '('))
+            return true;
+    }
+    return may_start(l, s, n);
 }
 
 bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
