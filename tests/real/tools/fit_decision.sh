@@ -19,7 +19,9 @@
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
-#   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list.
+#   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
+#   OUT_DIR, when set, gets a copy of rules/ with the new decision.rules
+#   instead of rules/decision.rules (experiments: tools/fit_splits.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
@@ -60,7 +62,13 @@ if [ ! -s "$tmp/decision.rules" ]; then
   echo "fit_decision.sh: the fit wrote no weights" >&2
   exit 1
 fi
+out=rules/decision.rules
+if [ -n "${OUT_DIR:-}" ]; then
+  mkdir -p "$OUT_DIR"
+  cp rules/* "$OUT_DIR/"
+  out=$OUT_DIR/decision.rules
+fi
 real="real splits $(echo $splits | tr ' ' '+')"
 sed -e "s|--gold $tmp/gold.jsonl|--gold <$real labels + tests/data sets (contraindicated x ${SYNTH_CONTRA_WEIGHT:-0.7}) + seeds x ${SEEDS_WEIGHT:-3}>|" \
-  "$tmp/decision.rules" > rules/decision.rules
-echo "wrote rules/decision.rules"
+  "$tmp/decision.rules" > "$out"
+echo "wrote $out"
