@@ -68,7 +68,13 @@ def split_of(pid, collection=1):
     collection (2026-12-05, a fourth session; pages in none of the five, by
     queries none of them used): every page the collectors save is `val8`, the
     fresh validation set of that session's freeze (every earlier validation set
-    had been scored at a freeze by then and is tuning data from here on)."""
+    had been scored at a freeze by then and is tuning data from here on).
+    Seventh collection (2026-12-05, a fifth session; pages in none of the six,
+    by queries none of them used): every page the collectors save is `val9`,
+    the fresh validation set of that session's freeze (val8 was scored at the
+    previous freeze and tuned on after it)."""
+    if collection == 7:
+        return "val9"
     if collection == 6:
         return "val8"
     if collection == 5:
