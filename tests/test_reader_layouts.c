@@ -2612,6 +2612,35 @@ static void test_informational_note_is_no_answer(void)
     ru_free(&r);
 }
 
+/* "N Answers" page printing answers one a line: a closing alone on its line
+ * ("Hope this answers your questions.") ends the answer above it, and the
+ * sentence line right under it is another physician's answer, as is a last
+ * line cut short by the page's end. */
+static void test_closing_line_then_next_answer(void)
+{
+    ru_result r = read_str(
+        "Will my knee hurt after the operation on it?\n\n"
+        "I am having a knee operation next month and I wonder about the pain after it.\n\n"
+        "4 Answers\n\n"
+        "Knee patients should see a therapist before surgery and may stay in the hospital "
+        "overnight for pain control.\n"
+        "The largest risk factor for knee pain is weight. Heavy people with knee pain can have "
+        "more trouble walking afterwards.\n\n"
+        "Finally, if weight adds to your knee pain, it puts you in a higher risk group after "
+        "surgery of any kind.\n\n"
+        "Hope this answers your questions.\n"
+        "You will need more physical therapy in the weeks after the operation, two or three "
+        "extra sessions.\n"
+        "Yes, it might\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Knee patients should see");
+    check_start(&r, 2, "The largest risk factor");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Hope this answers your questions."));
+    check_start(&r, 3, "You will need more physical therapy");
+    check_start(&r, 4, "Yes, it might");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2710,6 +2739,8 @@ int main(void)
         {"bare page: a wide gap between answers with signatures",
          test_bare_wide_gap_with_signatures},
         {"an informational note is no answer", test_informational_note_is_no_answer},
+        {"a closing line, then the next answer on the line under it",
+         test_closing_line_then_next_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

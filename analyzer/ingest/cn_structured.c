@@ -247,22 +247,33 @@ static bool list_item(const cn_line *l)
     return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
 }
 
+static bool short_closing(const ctx *c, const cn_line *l);
+
 /* A run printed one answer a line: two lines or more, no list items, and at
- * least half of them sentence-length ("24 hrs" stands between longer ones). */
+ * least half of them sentence-length ("24 hrs" stands between longer ones),
+ * not counting closings that end the answer above a sentence line. */
 static bool answer_per_line(const ctx *c, size_t first, size_t n)
 {
     if (n < 2)
         return false;
-    size_t long_lines = 0;
+    size_t long_lines = 0, closings = 0;
     for (size_t i = first; i < first + n; i++) {
         const cn_line *l = line_at(c, i);
         if (list_item(l))
             return false;
+        /* "Hope this answers your questions." then a sentence line: the
+         * closing ends the answer above, the next line is another answer */
+        if (i + 1 < first + n && short_closing(c, l) &&
+            cn_span_words(line_at(c, i + 1)->s, line_at(c, i + 1)->len) >=
+                c->lim->answer_line_words) {
+            closings++;
+            continue;
+        }
         /* a name line with a site link after it is long, but no answer */
         size_t len = cn_pagecues_strip_name_suffix(c->cues, l->s, l->len);
         long_lines += cn_span_words(l->s, len) >= c->lim->answer_line_words;
     }
-    return 2 * long_lines >= n && long_lines >= 1;
+    return 2 * long_lines >= n - closings && long_lines >= 1;
 }
 
 /* A short line that reads as a heading ("Give it time"), not as a sign-off
