@@ -2641,6 +2641,37 @@ static void test_closing_line_then_next_answer(void)
     ru_free(&r);
 }
 
+/* A signature whose name line carries the name the physician goes by in
+ * brackets ("Marcus (Mark) Kim, MD, FACS"), under a short sign-off: the
+ * whole is the answer's signature, no answer of its own. */
+static void test_bracketed_nickname_in_a_name_line(void)
+{
+    ru_result r =
+        read_str("Can I close my eyes after lid surgery?\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Lid closure after surgery\n\n"
+                 "It is a fine balance between removing too much skin and too little. Give it some "
+                 "weeks to settle.\n\n"
+                 "Jane Roe, MD\nBoston Plastic Surgeon\n4.8 out of 5 stars 20 reviews\n\n"
+                 "Trouble closing eyes\n\n"
+                 "This can be related to muscle weakness after surgery and usually improves over a "
+                 "few months.\n\n"
+                 "Dr Kim\n\n"
+                 "Marcus (Mark) Kim, MD, FACS\nDenver Oculoplastic Surgeon\n"
+                 "4.9 out of 5 stars 70 reviews\n\n"
+                 "Slow closure\n\n"
+                 "A lid that lags usually recovers with time, massage and drops at night.\n\n"
+                 "Tom Lee, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "This can be related to muscle weakness");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Trouble closing eyes");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Marcus (Mark) Kim, MD, FACS");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Marcus"));
+    check_start(&r, 3, "A lid that lags");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2741,6 +2772,7 @@ int main(void)
         {"an informational note is no answer", test_informational_note_is_no_answer},
         {"a closing line, then the next answer on the line under it",
          test_closing_line_then_next_answer},
+        {"a name in brackets inside a name line", test_bracketed_nickname_in_a_name_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

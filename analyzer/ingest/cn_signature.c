@@ -177,6 +177,15 @@ static bool is_dr(tok t)
     return cn_span_equals_ci(t.s, t.len, "dr.") || cn_span_equals_ci(t.s, t.len, "dr");
 }
 
+/* "Mehmet (Matt) Oz": a name word in brackets between the first and the last
+ * names, the name the physician goes by. */
+static bool nickname(const cn_pagecues *cues, tok t)
+{
+    if (t.len < 3 || t.s[0] != '(' || t.s[t.len - 1] != ')')
+        return false;
+    return name_word(cues, (tok){.s = t.s + 1, .len = t.len - 2});
+}
+
 /* "Name Name, MD[, FACS]": two to six name words, then credentials. t[0..n)
  * are the line's tokens (n = -1: too many). */
 static bool classify_name_tokens(const cn_pagecues *cues, const char *line, size_t len,
@@ -201,7 +210,7 @@ static bool classify_name_tokens(const cn_pagecues *cues, const char *line, size
     if (c == end || words < 2 || words > 6)
         return false;
     for (int i = first; i < c; i++)
-        if (!name_word(cues, t[i]))
+        if (!name_word(cues, t[i]) && !(i > first && i + 1 < c && nickname(cues, t[i])))
             return false;
     tok last = rstrip(t[c - 1], ",");
     out->name_core = (size_t)(last.s + last.len - line);
