@@ -2672,6 +2672,34 @@ static void test_bracketed_nickname_in_a_name_line(void)
     ru_free(&r);
 }
 
+/* Bare page: the asker's story under the title asks nothing with a '?' but
+ * speaks of themself; the first answer's title stands under it, and its body
+ * opens with a greeting alone on its line ("Thank you for the question."):
+ * the story is the question's, not an answer. (Which of the two title lines
+ * names the question is not asserted: both ask it.) */
+static void test_askers_story_above_a_greeting_body(void)
+{
+    ru_result r = read_str(
+        "Hard Lump 3 Weeks After Tummy Tuck\n\n"
+        "I had a tummy tuck done 20 days ago and I have a firm lump near my scar that is "
+        "sore to touch and warm. I read that lumps need care before they get infected; do you "
+        "think that is what I might have. My belly looks good otherwise but this lump is very "
+        "visible. thanks\n\n"
+        "Lump after Tummy Tuck?\n\n"
+        "Thank you for the question.\n\n"
+        "The lump may be fluid, blood or an infection. Your surgeon should see it soon and "
+        "may need to drain it.\n\n"
+        "Best wishes.\n\n"
+        "Firm Areas after a Tummy Tuck\n\n"
+        "Firm areas are common in the first weeks after surgery and most soften with time, but "
+        "warmth and soreness should be checked in person.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for the question.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The lump may be fluid"));
+    check_start(&r, 2, "Firm areas are common");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2773,6 +2801,7 @@ int main(void)
         {"a closing line, then the next answer on the line under it",
          test_closing_line_then_next_answer},
         {"a name in brackets inside a name line", test_bracketed_nickname_in_a_name_line},
+        {"the asker's story above a title and a greeting", test_askers_story_above_a_greeting_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

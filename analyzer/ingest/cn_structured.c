@@ -1922,6 +1922,10 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
           !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
+    /* "Thank you for the question." alone under the title: the prose under
+     * the greeting is the body */
+    if (body < c->lines.n && run_end(c, body) == body + 1 && greeting_line(c, line_at(c, body)))
+        body = skip_blank(c, body + 1);
     return body < c->lines.n &&
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
 }
