@@ -2700,6 +2700,45 @@ static void test_askers_story_above_a_greeting_body(void)
     ru_free(&r);
 }
 
+/* Bare pages where the asker's question has no '?' of its own ("Hi all,
+ * what are the risks of ...") or addresses the doctors ("How long after ...
+ * do you have to wait? I'm ..."): opening as askers ask ([question-openers]),
+ * the paragraph is the question's, and the answers start under it. */
+static void test_question_without_a_question_mark(void)
+{
+    ru_result r = read_str(
+        "Risks of Evening Out a Smile with Filler?\n\n"
+        "Hi all, what are the risks of evening out an uneven smile with filler or other "
+        "treatments. It is not a nerve problem, just a weak muscle on the right side, and my "
+        "sister has the same thing. most visible when I laugh.\n\n"
+        "It is hard to answer without seeing you in person, but from your description a small "
+        "amount of filler on the weaker side may even out your smile.\n\n"
+        "Jane Roe, MD\nBoston Dermatologist\n4.8 out of 5 stars 20 reviews\n\n"
+        "Filler could be used for this, but you want an injector with a deep knowledge of the "
+        "muscles around the mouth.\n\n"
+        "Tom Lee, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Hi all, what are the risks"));
+    check_start(&r, 1, "It is hard to answer without seeing you");
+    check_start(&r, 2, "Filler could be used for this");
+    ru_free(&r);
+
+    r = read_str(
+        "How long after a peel do you have to wait until you can wear makeup? I'm "
+        "worried about my skin reacting.\n\n"
+        "Waiting after a peel. Most light peels allow makeup after two or three days, once "
+        "the skin stops flaking.\n"
+        "Makeup after peels. It depends on the depth of the peel; ask the person who did "
+        "it how long to wait.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "How long after a peel"));
+    check_start(&r, 1, "Waiting after a peel.");
+    check_start(&r, 2, "Makeup after peels.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2802,6 +2841,7 @@ int main(void)
          test_closing_line_then_next_answer},
         {"a name in brackets inside a name line", test_bracketed_nickname_in_a_name_line},
         {"the asker's story above a title and a greeting", test_askers_story_above_a_greeting_body},
+        {"the asker's question without a question mark", test_question_without_a_question_mark},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -56,6 +56,7 @@ typedef enum section {
     SEC_ANSWER_LABELS,
     SEC_COMMON_WORDS,
     SEC_CONTINUATIONS,
+    SEC_QUESTION_OPENERS,
     SEC_ANSWER_MARKERS,
     SEC_SELF_WORDS,
     SEC_ANSWER_HEADERS,
@@ -81,6 +82,7 @@ struct cn_pagecues {
     strlist labels;        /* normalized prefixes */
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
+    strlist questions;     /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
@@ -261,6 +263,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->labels);
     strlist_free(&c->common);
     strlist_free(&c->continuations);
+    strlist_free(&c->questions);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
@@ -315,6 +318,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-labels]", SEC_ANSWER_LABELS},
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
+        {"[question-openers]", SEC_QUESTION_OPENERS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
@@ -400,6 +404,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_LABELS    ? &c->labels
                     : sec == SEC_COMMON_WORDS     ? &c->common
                     : sec == SEC_CONTINUATIONS    ? &c->continuations
+                    : sec == SEC_QUESTION_OPENERS ? &c->questions
                     : sec == SEC_ANSWER_MARKERS   ? &c->markers
                     : sec == SEC_SELF_WORDS       ? &c->self
                     : sec == SEC_ANSWER_HEADERS   ? &c->headers
@@ -482,7 +487,8 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers,      &c->self,       &c->headers};
+                        &c->continuations, &c->markers,      &c->self,       &c->headers,
+                        &c->questions};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -841,6 +847,11 @@ bool cn_pagecues_starts_valediction(const cn_pagecues *c, const char *line, size
 bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->continuations, line, len);
+}
+
+bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->questions, line, len);
 }
 
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)

@@ -82,6 +82,10 @@ bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, siz
  * "And also, ..."): words of [continuations] open it. */
 bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) opens as the asker asks ("What are the risks of ...", "Can I
+ * ..."): words of [question-openers] open it. */
+bool cn_pagecues_is_question_opener(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 

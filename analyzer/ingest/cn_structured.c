@@ -2016,6 +2016,28 @@ static bool title_repeats(const cn_line *t, const cn_line *l)
     return false;
 }
 
+/* l opens as the asker asks ([question-openers]), at its start or past a
+ * greeting and a name and their comma ("Hi all, what are the risks ..."). */
+static bool opens_asking(const ctx *c, const cn_line *l)
+{
+    if (cn_pagecues_is_question_opener(c->cues, l->s, l->len))
+        return true;
+    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
+    if (opener == 0)
+        return false;
+    size_t words = 1;
+    for (size_t i = 0; i < l->len && words <= opener + c->lim->greeting_name_words; i++) {
+        if (l->s[i] == ',') {
+            size_t k = i + 1;
+            while (k < l->len && l->s[k] == ' ')
+                k++;
+            return k < l->len && cn_pagecues_is_question_opener(c->cues, l->s + k, l->len - k);
+        }
+        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
+    }
+    return false;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2037,7 +2059,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
                     cut_title ||
-                    (lines_ask(c, first, first + 1) && voice_of(c, first, first + 1) == 0) ||
+                    (lines_ask(c, first, first + 1) &&
+                     (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
                      !in_set(".,;:", last));
@@ -2077,7 +2100,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
         const cn_line *last = line_at(c, e - 1);
-        bool asks = cn_span_last_char(last->s, last->len) == '?' || asks_above_title(c, p, e);
+        bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
+                    asks_above_title(c, p, e);
         if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
             break;
         at = e;
