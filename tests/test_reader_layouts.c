@@ -2739,6 +2739,43 @@ static void test_question_without_a_question_mark(void)
     ru_free(&r);
 }
 
+/* A greeting's words alone at an answer's end, right above its signature
+ * ("Thank you for your question." / "Dr. Ames" / the signature; "Thanks for
+ * the question, and best wishes."): they thank the asker, and open no answer
+ * of their own. */
+static void test_thanks_above_a_signature(void)
+{
+    ru_result r = read_str(
+        "Can I lift weights after nose surgery?\n\n"
+        "Doctor Answers 3\n\n"
+        "Gym after rhinoplasty\n\n"
+        "Hello Mia,\n\n\n"
+        "When you can lift depends on what was done, and your surgeon is the one to clear "
+        "you.\n\n\n"
+        "Heavy lifting raises the pressure in your face and can add swelling, so wait at least "
+        "three weeks.\n\n\n"
+        "Thank you for your question.\n\n"
+        "Dr. Ames\n\n"
+        "Denver Plastic Surgeon\n5.0 out of 5 stars 50 reviews\n\n"
+        "Light workouts first\n\n"
+        "Walking is fine after a week; save weights for a month or so.\n\n"
+        "Light exercise helps the swelling go down, but avoid anything that could bump your "
+        "nose.\n\n"
+        "Thanks for the question, and best wishes.\n\n"
+        "Ann Lee, MD\nSeattle Plastic Surgeon\n4.6 out of 5 stars 45 reviews\n\n"
+        "Wait a month\n\n"
+        "Most surgeons allow weights about four weeks after rhinoplasty.\n\n"
+        "Tom Reyes, MD\nDallas Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Hello Mia,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your question."));
+    check_start(&r, 2, "Walking is fine after a week");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "and best wishes."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    check_start(&r, 3, "Most surgeons allow weights");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2842,6 +2879,7 @@ int main(void)
         {"a name in brackets inside a name line", test_bracketed_nickname_in_a_name_line},
         {"the asker's story above a title and a greeting", test_askers_story_above_a_greeting_body},
         {"the asker's question without a question mark", test_question_without_a_question_mark},
+        {"thanks alone above a signature", test_thanks_above_a_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1206,6 +1206,21 @@ static bool dash_heading(const ctx *c, const cn_line *l)
     return false;
 }
 
+/* "Thank you for your question." / "Dr. Sajjadian" / the signature: a
+ * greeting's words alone in the last paragraph above the signature (or above
+ * a sign-off over it) thank the asker at the answer's end; they open nothing. */
+static bool thanks_above_signature(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (c->ps[p].n != 1 || cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+        p + 1 >= c->np)
+        return false;
+    if (c->ps[p + 1].sig)
+        return true;
+    return p + 2 < c->np && c->ps[p + 2].sig && c->ps[p + 1].n == 1 &&
+           signoff_like(c, para_line(c, p + 1));
+}
+
 /* Inside an unsigned answer: evidence that this paragraph starts another
  * answer, though it has no title: a greeting that opens answers, a heading
  * glued to its first sentence by a dash, or a wide gap on a page that uses
@@ -1219,7 +1234,8 @@ static bool starts_answer(const ctx *c, size_t p)
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
      * ...") is the same physician's. */
-    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len)) ||
+    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+         !thanks_above_signature(c, p)) ||
         (!list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
