@@ -2776,6 +2776,39 @@ static void test_thanks_above_a_signature(void)
     ru_free(&r);
 }
 
+/* "Ken Hale, MD" / "Reno, NV" as paragraphs of their own: the place
+ * line under a signature that names the physician and no place is part of
+ * it, not the next answer's title; the next title stays that answer's. */
+static void test_place_line_under_a_name(void)
+{
+    ru_result r = read_str(
+        "Are fat injections to the breasts safe long term?\n\n"
+        "Doctor Answers 3\n\n"
+        "Are fat injections to the breasts safe long term?\n\n"
+        "+2\n"
+        "If you are happy with about one cup size more, fat transfer is a sound choice, and it "
+        "is safe over time.\n\n"
+        "Ken Hale, MD\n\n"
+        "Reno, NV\n\n"
+        "Safety of breast fat grafting\n\n"
+        "+1\n"
+        "This is a routine procedure in my practice and the long term record is good, though "
+        "mammograms need a trained reader.\n\n"
+        "Tim Cole, MD\nPortland Plastic Surgeon\n\n"
+        "Fat grafting to the breast\n\n"
+        "+1\n"
+        "Fat grafting for breast enlargement is widely accepted now and safe in good hands.\n\n"
+        "Ann Lee, MD\nSeattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "If you are happy with about one cup");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ken Hale, MD");
+    check_start(&r, 2, "This is a routine procedure");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Safety of breast fat grafting");
+    check_start(&r, 3, "Fat grafting for breast enlargement");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2880,6 +2913,7 @@ int main(void)
         {"the asker's story above a title and a greeting", test_askers_story_above_a_greeting_body},
         {"the asker's question without a question mark", test_question_without_a_question_mark},
         {"thanks alone above a signature", test_thanks_above_a_signature},
+        {"a place line of its own under a name", test_place_line_under_a_name},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

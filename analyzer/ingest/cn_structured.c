@@ -1515,6 +1515,21 @@ static bool between_signatures(const ctx *c, size_t p)
            !in_set(".!?", cn_span_last_char(l->s, l->len));
 }
 
+/* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
+ * signature that holds a name and no place is that signature's, not the
+ * next answer's title. */
+static bool place_under_name(const ctx *c, size_t p)
+{
+    if (p == 0 || !c->ps[p - 1].sig || c->ps[p].sig || c->ps[p].n != 1 ||
+        c->ps[p - 1].block.name < 0 || c->ps[p - 1].block.place >= 0)
+        return false;
+    const cn_line *l = para_line(c, p);
+    cn_sigline info;
+    classified(c, l, &info);
+    return cn_signature_reclassify_after(c->cues, CN_SIGLINE_NAME, l->s, l->len, &info) ==
+           CN_SIGLINE_PLACE;
+}
+
 /* A page that prints a vote line under each answer's title (every title
  * standing where titles stand has one): inside an answer whose title has
  * one, a title-shaped line without one is that answer's subheading
@@ -1567,7 +1582,7 @@ static int segment(ctx *c, cn_error *err)
             continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
-        if (between_signatures(c, p))
+        if (between_signatures(c, p) || place_under_name(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
