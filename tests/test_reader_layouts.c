@@ -2809,6 +2809,40 @@ static void test_place_line_under_a_name(void)
     ru_free(&r);
 }
 
+/* A page without full signatures (its runs read one answer a line) whose
+ * answers have titles: a run of lines right under a title is that answer's
+ * body, a sentence line and the short one glued under it alike; a run under
+ * a closing ("I hope this helps and good luck!") is still read one answer a
+ * line. */
+static void test_run_under_a_title_is_one_body(void)
+{
+    ru_result r = read_str(
+        "Can I shower with drains after a tummy tuck?\n\n"
+        "My surgery was yesterday and I was told I can take the dressing off tomorrow. Is "
+        "showering with the drains safe?\n\n"
+        "Bathing with drains\n\n"
+        "Water running over the drain sites does not carry germs into them, and most of my "
+        "patients shower on the second day.\n"
+        "Follow your own surgeon's advice.\n\n"
+        "Good luck!\n\n"
+        "Showers are fine\n\n"
+        "I let my patients shower the day after surgery with a mild soap, patting the drain "
+        "sites dry afterwards.\n\n"
+        "I hope this helps and good luck!\n\n"
+        "Dr. Ames\n"
+        "You can shower right away with drains in place as long as you keep the sites clean.\n"
+        "Most surgeons allow a shower after one or two days, but check with the one who "
+        "operated.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bathing with drains");
+    check_start(&r, 1, "Water running over the drain sites");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Follow your own surgeon"));
+    check_start(&r, 2, "I let my patients shower");
+    check_start(&r, 3, "You can shower right away");
+    check_start(&r, 4, "Most surgeons allow a shower");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2914,6 +2948,7 @@ int main(void)
         {"the asker's question without a question mark", test_question_without_a_question_mark},
         {"thanks alone above a signature", test_thanks_above_a_signature},
         {"a place line of its own under a name", test_place_line_under_a_name},
+        {"a run of lines under a title is one body", test_run_under_a_title_is_one_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -357,6 +357,21 @@ static bool under_wide_title(const ctx *c, size_t gap)
     return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
 }
 
+static bool title_line(const ctx *c, const cn_line *l);
+static bool closing_like(const ctx *c, const cn_line *l);
+
+/* The run starts a blank line under a heading of its own ("Bathing with
+ * drains": three words or more, a capital first, no comma, no "Dr", no
+ * closing such as "I hope this helps and good luck!"): the run is that
+ * answer's body, its lines the body's paragraphs, not answers one a line. */
+static bool under_title(const ctx *c, size_t gap)
+{
+    if (gap < 1 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
+        return false;
+    const cn_line *t = line_at(c, c->ps[c->np - 1].first);
+    return title_line(c, t) && heading_like(t) && !closing_like(c, t);
+}
+
 /* "Hi zoolou,", "Dear Ann:", "Thank you for the question.": a greeting
  * alone on its line, shorter than a sentence line. The physician's words
  * follow under it: the lines or the paragraph after it are the same
@@ -402,7 +417,7 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if (((c->split_runs && !voted && !under_wide_title(c, gap)) || glued) &&
+    if (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) || glued) &&
         !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n)) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
