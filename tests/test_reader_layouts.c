@@ -2843,6 +2843,37 @@ static void test_run_under_a_title_is_one_body(void)
     ru_free(&r);
 }
 
+/* A paragraph ending in the physician's own sign-off ("... Best of luck. Dr.
+ * Sara Vance."), one more paragraph, then the site's signature for the same
+ * physician ("Sara K. Vance, MD"): the paragraph after the sign-off is still
+ * hers, not another answer. */
+static void test_signoff_naming_the_signature_below(void)
+{
+    ru_result r = read_str(
+        "Itchy rash along my incision\n\n"
+        "Doctor Answers 3\n\n"
+        "Itching rash on the scar\n\n"
+        "This looks like a contact rash from the tape or the glue on the incision.\n\n"
+        "Tom Reyes, MD\nDallas Plastic Surgeon\n\n"
+        "Allergy around the incision\n\n"
+        "Thank you for the question. It is hard to judge from a photo, so show it to your "
+        "surgeon soon. Best of luck. Dr. Sara Vance.\n\n"
+        "A visit in person with a board certified plastic surgeon is the best way to judge what "
+        "you need.\n\n"
+        "Sara K. Vance, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 30 reviews\n\n"
+        "See your surgeon soon\n\n"
+        "An allergy to the skin glue is the likeliest cause; a short steroid cream often "
+        "helps.\n\n"
+        "Ann Lee, MD\nSeattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 2, "Thank you for the question. It is hard");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "A visit in person"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Sara K. Vance, MD");
+    check_start(&r, 3, "An allergy to the skin glue");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2949,6 +2980,7 @@ int main(void)
         {"thanks alone above a signature", test_thanks_above_a_signature},
         {"a place line of its own under a name", test_place_line_under_a_name},
         {"a run of lines under a title is one body", test_run_under_a_title_is_one_body},
+        {"a sign-off naming the signature below", test_signoff_naming_the_signature_below},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1293,6 +1293,18 @@ static bool title_above_prose(const ctx *c, size_t p)
     return cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
 }
 
+/* The sign-off names the physician whose signature stands right under
+ * paragraph p ("... Best of luck. Dr. Sara Vance." / a paragraph / "Sara
+ * K. Vance, MD"): p is still that physician's answer. */
+static bool signoff_names_signature_below(const ctx *c, size_t p, const cn_line *signoff)
+{
+    if (p + 1 >= c->np || !c->ps[p + 1].sig || c->ps[p + 1].block.name < 0)
+        return false;
+    const cn_line *name = line_at(c, (size_t)c->ps[p + 1].block.name);
+    size_t core = cn_signature_name_core(c->cues, name->s, name->len);
+    return cn_signature_is_signoff(c->cues, signoff->s, signoff->len, name->s, core);
+}
+
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
  * even without a signature block: prose after it is another physician's. So
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
@@ -1310,8 +1322,9 @@ static bool after_signoff(const ctx *c, size_t p)
                 farewell(c, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
-               !signoff_like(c, l);
-    return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3;
+               !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
+    return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
+           !signoff_names_signature_below(c, p, prev);
 }
 
 /* The paragraph after a credit starts another answer, unless it is the first
