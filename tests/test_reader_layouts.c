@@ -2874,6 +2874,38 @@ static void test_signoff_naming_the_signature_below(void)
     ru_free(&r);
 }
 
+/* A paragraph opening with "EG:" gives an example of the one above: it goes
+ * on from that answer ([continuations]) and is no title heading an answer,
+ * though it restates the question's subject words (a '.' title would); the
+ * next physician's answer starts on a line glued under the last one. */
+static void test_example_paragraph_goes_on(void)
+{
+    ru_result r = read_str(
+        "What should I do if my baby has a night cough?\n\n"
+        "My son started coughing at night two days ago. What should I do for him? Does he need "
+        "to see someone tonight?\n\n"
+        "A cough can come from many things, such as a cold, allergies, reflux or an infection "
+        "of the chest. Most clear up by themselves within a week or so.\n"
+        "Keep in mind that the younger the child, the sooner a doctor should see him.\n\n"
+        "EG: a two month old baby with a night cough needs care sooner than a six year old.\n\n"
+        "If he seems unwell to you or is not acting like himself, yes, take him to a doctor "
+        "today.\n\n"
+        "You could run a warm shower and sit with him in the steamy room, which helps loosen "
+        "the mucus.\n\n"
+        "Do not give cough syrups to babies.\n\n"
+        "Sooner is better than later, see the doctor.\n"
+        "If your child is older than one year, a cough by itself is rarely an emergency. "
+        "Children under three months with a cough and a fever should be seen the same day.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A cough can come from many things");
+    check_start(&r, 2, "Keep in mind that the younger");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "EG: a two month old"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "If he seems unwell"));
+    check_start(&r, 3, "If your child is older than one year");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2981,6 +3013,7 @@ int main(void)
         {"a place line of its own under a name", test_place_line_under_a_name},
         {"a run of lines under a title is one body", test_run_under_a_title_is_one_body},
         {"a sign-off naming the signature below", test_signoff_naming_the_signature_below},
+        {"an \"EG:\" paragraph goes on from the answer above", test_example_paragraph_goes_on},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
