@@ -4,7 +4,8 @@
 # three times.
 #
 # Tuning parts: every labelled split except the fresh validation set of the
-# current freeze (val8). Until 2026-12-05's fifth session the weights were
+# current freeze (val9; val8, the previous one, joined at this session's
+# lexical work). Until 2026-12-05's fifth session the weights were
 # fitted on dev .. dev4 only and each val set was kept for one freeze; by then
 # every val set up to val7 had been scored at a freeze, so they joined the
 # tuning data (3,150 real answers instead of 1,253).
@@ -22,11 +23,14 @@
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
 #   OUT_DIR, when set, gets a copy of rules/ with the new decision.rules
 #   instead of rules/decision.rules (experiments: tools/fit_splits.sh).
+#   WORDS_MIN and L2_WORDS, when set, are passed as --words-min and --l2-words
+#   (the word terms, `weight word/TERM` lines); unset, `rules fit` takes the
+#   settings words_min_answers and words_l2 of rules/settings.rules.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -55,7 +59,10 @@ sed "s/}\$/, \"weight\": ${SEEDS_WEIGHT:-3}}/" tests/data/seeds/seeds.gold.jsonl
 # Fit from the rules without their old weights.
 cp rules/* "$tmp/rules/"
 rm -f "$tmp/rules/decision.rules"
-"$bin" rules fit --gold "$tmp/gold.jsonl" --l2 "$l2" --rules "$tmp/rules" \
+lexical=()
+[ -n "${WORDS_MIN:-}" ] && lexical+=(--words-min "$WORDS_MIN")
+[ -n "${L2_WORDS:-}" ] && lexical+=(--l2-words "$L2_WORDS")
+"$bin" rules fit --gold "$tmp/gold.jsonl" --l2 "$l2" --rules "$tmp/rules" "${lexical[@]}" \
   --out "$tmp/decision.rules" "$tmp/dev" "${extra[@]}" corpus ||
   true # exits 1 when the reader skips a page (one real page holds no Q&A it knows)
 if [ ! -s "$tmp/decision.rules" ]; then
