@@ -105,6 +105,27 @@ static bool decision_has(const cn_decision *d, const char *term)
     return false;
 }
 
+/* A copy of the shipped rules in a fresh folder (the caller removes it): its
+ * decision.rules without word lines, and words_negation set to negation, so
+ * these tests do not hang on what is shipped. */
+static char *rules_copy(int negation)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(
+        cmd, sizeof cmd,
+        "cp rules/* '%s'/ && grep -v '^weight word/' rules/decision.rules > '%s'/decision.rules"
+        " && sed -i 's/^setting words_negation .*/setting words_negation value=%d/' "
+        "'%s'/settings.rules",
+        dir, dir, negation, dir);
+    if (system(cmd) != 0) {
+        tu_rm_rf(dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
 static uint64_t word_hash(const cn_rules *rules, const char *word)
 {
     cn_tokens *t = cn_rules_tokenize(rules, word, strlen(word));
@@ -117,9 +138,11 @@ static uint64_t word_hash(const cn_rules *rules, const char *word)
  * clause, not past a comma; the question's words read <q>. */
 static void test_negation_and_placeholder_in_classifier(void)
 {
+    char *dir = rules_copy(1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     cn_rules *rules = NULL;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
     uint64_t q[1] = {word_hash(rules, "botox")};
     cn_classify_input in = {.text = "Botox is not safe for you, it is risky.",
                             .keep_features = true,
@@ -138,6 +161,20 @@ static void test_negation_and_placeholder_in_classifier(void)
     cn_decision_clear(&d);
     CU_ASSERT_EQUAL(d.n_terms, 0);
     cn_rules_free(rules);
+    /* negation marking off: the plain word */
+    char *off = rules_copy(0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(off);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(off, &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d, &err), CN_OK);
+    CU_ASSERT_TRUE(decision_has(&d, "safe"));
+    CU_ASSERT_FALSE(decision_has(&d, "!safe"));
+    CU_ASSERT_TRUE(decision_has(&d, "<q>"));
+    cn_decision_clear(&d);
+    cn_rules_free(rules);
+    tu_rm_rf(dir);
+    tu_rm_rf(off);
+    free(dir);
+    free(off);
 }
 
 /* Word weight lines load; a malformed or repeated term is a FILE:LINE error. */
@@ -269,9 +306,12 @@ static void test_fitted_word_decides(void)
  * decision is the one without words, bit for bit. */
 static void test_no_words_is_the_old_decision(void)
 {
+    char *dir = rules_copy(1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
     cn_rules *rules = NULL;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_TRUE(cn_model_active(cn_rules_model(rules)));
     CU_ASSERT_EQUAL(cn_model_words(cn_rules_model(rules)), 0);
     static const char *const TEXTS[] = {
         "It is not safe to fly the day after surgery, please wait a week.",
@@ -304,6 +344,8 @@ static void test_no_words_is_the_old_decision(void)
     CU_ASSERT_EQUAL(cn_model_decide(m, &none, p, NULL), cn_model_decide(m, &some, r, NULL));
     CU_ASSERT_EQUAL(memcmp(p, r, sizeof p), 0);
     cn_rules_free(rules);
+    tu_rm_rf(dir);
+    free(dir);
 }
 
 int main(void)

@@ -757,8 +757,12 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from, uns
  * fit`, every term's hash and text. */
 typedef struct term_sink {
     const cn_model *m;
-    size_t *found, n_found, cap_found;
+    size_t *found, n_found, cap_found; /* each entry once, in the order first found */
     size_t *found_stack;
+    /* the entries found, as an open-addressing set of index + 1 (0: empty),
+     * so a repeated term costs a probe, not a sort */
+    uint32_t *set, *set_stack;
+    size_t set_cap;    /* a power of two, more than twice n_found */
     cn_decision *keep; /* NULL unless keeping the terms */
     size_t cap_terms, text_len, cap_text;
     bool oom;
@@ -779,11 +783,43 @@ static bool grow(void *arrayp, size_t *cap, size_t need, size_t size)
     return true;
 }
 
+/* The set's slot for vocabulary index idx: where it is, or the empty slot
+ * where it goes. */
+static uint32_t *set_slot(uint32_t *set, size_t cap, size_t idx)
+{
+    size_t i = (size_t)(((uint64_t)idx * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
+    while (set[i] && set[i] != (uint32_t)idx + 1)
+        i = (i + 1) & (cap - 1);
+    return &set[i];
+}
+
+/* Double the set (the stack's first, then the heap), re-placing the entries
+ * found; false when memory runs out. */
+static bool set_grow(term_sink *s)
+{
+    size_t cap = s->set_cap * 2;
+    uint32_t *v = calloc(cap, sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < s->n_found; i++)
+        *set_slot(v, cap, s->found[i]) = (uint32_t)s->found[i] + 1;
+    if (s->set != s->set_stack)
+        free(s->set);
+    s->set = v;
+    s->set_cap = cap;
+    return true;
+}
+
 static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
 {
     term_sink *s = ctx;
     long idx = cn_model_word_find(s->m, hash);
-    if (idx >= 0) {
+    if (idx >= 0 && *set_slot(s->set, s->set_cap, (size_t)idx) == 0) {
+        if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+            s->oom = true;
+            return;
+        }
+        *set_slot(s->set, s->set_cap, (size_t)idx) = (uint32_t)idx + 1;
         if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
             size_t cap = s->cap_found * 2;
             size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
@@ -813,14 +849,8 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
     s->text_len += len + 1;
 }
 
-static int by_index(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The answer's word terms: the vocabulary entries present into mi (each once,
- * in order; s->found, which the caller frees when it is not found_stack),
+ * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
  * for a model without words unless the terms are kept. */
 static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *mi, cn_decision *d,
@@ -829,6 +859,7 @@ static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *m
     const cn_model *m = cn_rules_model(w->rules);
     if (cn_model_words(m) == 0 && !in->keep_features)
         return CN_OK;
+    memset(s->set, 0, s->set_cap * sizeof *s->set);
     size_t from = in->body_only ? w->n_title : 0;
     unsigned char mark_stack[TAKEN_STACK];
     unsigned char *marks = w->n_items <= TAKEN_STACK ? mark_stack : malloc(w->n_items);
@@ -845,14 +876,8 @@ static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *m
         free(marks);
     if (s->oom)
         return -1;
-    if (s->n_found > 1)
-        qsort(s->found, s->n_found, sizeof *s->found, by_index);
-    size_t n = 0;
-    for (size_t i = 0; i < s->n_found; i++)
-        if (n == 0 || s->found[n - 1] != s->found[i])
-            s->found[n++] = s->found[i];
     mi->words = s->found;
-    mi->n_words = n;
+    mi->n_words = s->n_found;
     return CN_OK;
 }
 
@@ -866,8 +891,15 @@ static int decide_learned(work *w, const cn_classify_input *in, cn_model_input *
                           cn_error *err)
 {
     const cn_model *m = cn_rules_model(w->rules);
-    size_t found_stack[64];
-    term_sink sink = {.m = m, .found = found_stack, .cap_found = 64, .found_stack = found_stack};
+    size_t found_stack[256];
+    uint32_t set_stack[1024]; /* cleared by lexical_terms when it is used */
+    term_sink sink = {.m = m,
+                      .found = found_stack,
+                      .cap_found = 256,
+                      .found_stack = found_stack,
+                      .set = set_stack,
+                      .set_stack = set_stack,
+                      .set_cap = 1024};
     int rc = lexical_terms(w, in, mi, d, &sink);
     if (rc == CN_OK)
         rc = decide_with_terms(w, in, mi, d, err);
@@ -875,6 +907,8 @@ static int decide_learned(work *w, const cn_classify_input *in, cn_model_input *
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (sink.found != found_stack)
         free(sink.found);
+    if (sink.set != set_stack)
+        free(sink.set);
     return rc;
 }
 

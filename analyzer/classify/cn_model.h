@@ -54,7 +54,7 @@ typedef struct cn_model_input {
     const struct cn_model_cue *cues;
     size_t n_cues;
     /* the word terms present (indices into the model's vocabulary,
-     * cn_model_word_find), each once, in increasing order */
+     * cn_model_word_find), each once */
     const size_t *words;
     size_t n_words;
 } cn_model_input;
