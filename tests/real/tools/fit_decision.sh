@@ -21,8 +21,9 @@
 # With val8 (3,507 real answers, every split but val9), the same CV gives
 # 0.527 / accuracy 0.601 / kappa 0.374 at L2 0.01. Word terms (WORDS_MIN=3
 # L2_WORDS=0.01, settings words_negation 0) lift it to 0.551 / 0.621 / 0.403
-# (paired page bootstrap of the macro-F1 gain: 95% +0.009 .. +0.039) but turn
-# written cases of tests/test_decision.c, so the shipped fit has none.
+# (paired page bootstrap of the macro-F1 gain: 95% +0.009 .. +0.039), so the
+# shipped fit has them (settings words_min_answers 3, words_l2 0.01); six
+# written cases of tests/test_decision.c read otherwise with them (listed there).
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
