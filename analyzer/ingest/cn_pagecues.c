@@ -622,11 +622,22 @@ bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
     return strlist_has(&c->valedictions, v);
 }
 
+/* Is needle in hay? Only where its first byte is (memchr), since a widget
+ * check tries every "*...*" entry on each short line: a compare at every
+ * position was most of the reader's widget test. */
 static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
-    for (size_t i = 0; i + nlen <= hlen; i++)
-        if (memcmp(hay + i, needle, nlen) == 0)
+    if (nlen == 0)
+        return true;
+    if (nlen > hlen)
+        return false;
+    const char *p = hay, *last = hay + (hlen - nlen);
+    while ((p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
+        if (memcmp(p + 1, needle + 1, nlen - 1) == 0)
             return true;
+        if (p++ == last)
+            break;
+    }
     return false;
 }
 
