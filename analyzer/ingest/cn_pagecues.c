@@ -981,12 +981,17 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
         if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
             continue;
         char first = rest[0];
-        for (size_t j = 0; j <= n; j++) {
-            if (first != '\0' && !is_marker_meta(first) && (j >= n || v[j] != first))
-                continue;
+        if (first != '\0' && !is_marker_meta(first)) {
+            /* the heads that end where the line has it (memchr's search) */
+            for (const char *h = memchr(v, first, n); h;
+                 h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
+                if (marker_match(rest, h, n - (size_t)(h - v), &count))
+                    return true;
+            continue;
+        }
+        for (size_t j = 0; j <= n; j++)
             if (marker_match(rest, v + j, n - j, &count))
                 return true;
-        }
     }
     return false;
 }
