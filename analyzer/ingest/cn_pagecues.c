@@ -95,7 +95,6 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
-    bool contains_first[256]; /* bytes (both cases) those entries start with */
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -501,13 +500,9 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail) {
-            unsigned char f = (unsigned char)w.core[0];
+        else if (w.lead && w.trail)
             c->widget_contains = true;
-            c->contains_first[f] = true;
-            if (f >= 'a' && f <= 'z')
-                c->contains_first[f - 32] = true;
-        } else if (w.lead)
+        else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
@@ -723,21 +718,36 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
+/* Does w's core start a word at some position of line[0..head) where the
+ * line has byte b (its first byte, in one case)? The positions come from
+ * memchr's search rather than a test of every byte. */
+static bool raw_match_with(const widget_pat *w, const char *line, size_t len, size_t head, char b)
+{
+    for (const char *p = memchr(line, b, head); p;
+         p = memchr(p + 1, b, (size_t)(line + head - (p + 1)))) {
+        size_t i = (size_t)(p - line);
+        /* the entries are words: they start where a word does */
+        if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
+            return true;
+    }
+    return false;
+}
+
 /* Some entry with '*' at both ends found in the raw line, starting a word
- * in its first CONTAINS_HEAD bytes:
- * one pass, trying the entries only where one's first byte stands (no normalization,
- * which would cost every line of every page). */
+ * in its first CONTAINS_HEAD bytes: tried only where the line has the
+ * entry's first byte, in either case (no normalization, which would cost
+ * every line of every page). */
 static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t i = 0; i < head; i++) {
-        /* the entries are words: they start where a word does */
-        if (!c->contains_first[(unsigned char)line[i]] || (i > 0 && word_byte_raw(line[i - 1])))
+    for (size_t k = 0; k < c->widgets.n; k++) {
+        const widget_pat *w = &c->wpats[k];
+        if (!w->lead || !w->trail || w->clen == 0)
             continue;
-        for (size_t k = 0; k < c->widgets.n; k++)
-            if (c->wpats[k].lead && c->wpats[k].trail && c->wpats[k].clen > 0 &&
-                raw_match_at(&c->wpats[k], line, len, i))
-                return true;
+        char f = w->core[0];
+        if (raw_match_with(w, line, len, head, f) ||
+            (f >= 'a' && f <= 'z' && raw_match_with(w, line, len, head, (char)(f - 32))))
+            return true;
     }
     return false;
 }
