@@ -657,21 +657,28 @@ static widget_pat widget_pat_of(const char *pat)
     return w;
 }
 
+/* a[0..n) == b[0..n): the first bytes compared in place, since a short
+ * line is tried against every entry and most differ there at once. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+    return n == 0 || (a[0] == b[0] && memcmp(a, b, n) == 0);
+}
+
 static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
 {
     if (w->clen > vlen)
         return false;
     if (w->tail) /* one to four words between (a name), not a sentence */
-        return vlen > w->clen + w->tlen && memcmp(v, w->core, w->clen) == 0 &&
-               memcmp(v + vlen - w->tlen, w->tail, w->tlen) == 0 &&
+        return vlen > w->clen + w->tlen && same_bytes(v, w->core, w->clen) &&
+               same_bytes(v + vlen - w->tlen, w->tail, w->tlen) &&
                cn_span_words(v + w->clen, vlen - w->clen - w->tlen) <= 4;
     if (w->lead && w->trail)
         return contains(v, vlen, w->core, w->clen);
     if (w->lead)
-        return memcmp(v + vlen - w->clen, w->core, w->clen) == 0;
+        return same_bytes(v + vlen - w->clen, w->core, w->clen);
     if (w->trail)
-        return memcmp(v, w->core, w->clen) == 0;
-    return w->clen == vlen && memcmp(v, w->core, w->clen) == 0;
+        return same_bytes(v, w->core, w->clen);
+    return w->clen == vlen && same_bytes(v, w->core, w->clen);
 }
 
 /* Can the line be a widget, judged by the bytes its normalized core starts
