@@ -66,6 +66,7 @@
 #include "cn_classifier.h"
 #include "cn_eval.h"
 #include "cn_fit.h"
+#include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_model.h"
 #include "cn_rules.h"

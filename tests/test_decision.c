@@ -420,6 +420,28 @@ static bool has_flag(size_t i, const char *flag)
     return false;
 }
 
+/* Written cases that the shipped weights leave at `none` (no stance) instead
+ * of the guide's label. The word terms fitted on the real answers (rules fit
+ * --words-min, 2026-12-05: 5-fold CV by page over 3,507 real answers, strict
+ * macro-F1 0.527 -> 0.551, paired bootstrap 95% +0.009 .. +0.039) read these
+ * one-sentence answers as taking no stance, as real answers that short often
+ * are. Real data outweighs text written here (issue 9), so for these cases
+ * only the guide's label or `none` passes: abstaining is allowed, the
+ * opposite reading is not. Every other case must match the guide exactly. */
+static const size_t ABSTAINS[] = {15, 18, 49, 60, 70, 71};
+
+static void expect_stance(size_t i, const char *want)
+{
+    const char *got = field(i, "stance");
+    for (size_t k = 0; k < sizeof ABSTAINS / sizeof *ABSTAINS; k++) {
+        if (ABSTAINS[k] == i) {
+            CU_ASSERT(!strcmp(got, want) || !strcmp(got, "none"));
+            return;
+        }
+    }
+    CU_ASSERT_STRING_EQUAL(got, want);
+}
+
 /* Rule 15, no point in time given: a routine wait after which it is fine. */
 static void test_routine_wait_is_reassuring(void)
 {
@@ -489,7 +511,7 @@ static void test_usual_course_and_named_complication(void)
 {
     CU_ASSERT_STRING_EQUAL(field(13, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(14, "stance"), "cautionary");
-    CU_ASSERT_STRING_EQUAL(field(15, "stance"), "cautionary");
+    expect_stance(15, "cautionary");
     CU_ASSERT_STRING_EQUAL(field(16, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(17, "stance"), "reassuring");
 }
@@ -500,7 +522,7 @@ static void test_usual_course_and_named_complication(void)
  * (rules 8, 15). */
 static void test_abbreviated_wait_course_and_restriction(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(18, "stance"), "reassuring");
+    expect_stance(18, "reassuring");
     CU_ASSERT_STRING_EQUAL(field(19, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(20, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(21, "stance"), "contraindicated");
@@ -611,7 +633,7 @@ static void test_healing_process_up_to(void)
  * postponing; "cutting it too close" to an event is (rule 8). */
 static void test_too_close(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(49, "stance"), "cautionary");
+    expect_stance(49, "cautionary");
     CU_ASSERT_STRING_EQUAL(field(50, "stance"), "contraindicated");
 }
 
@@ -680,7 +702,7 @@ static void test_years_in_practice(void)
 /* Doing it "again" after a routine wait is the recovery (rule 15). */
 static void test_again_is_resuming(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(60, "stance"), "reassuring");
+    expect_stance(60, "reassuring");
 }
 
 /* "No elective injections while nursing", it can wait until you wean: advice
@@ -731,7 +753,7 @@ static void test_predicted_no_change(void)
  * boilerplate (rule 4). */
 static void test_common_and_your_concerns(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(70, "stance"), "reassuring");
+    expect_stance(70, "reassuring");
 }
 
 /* Rule 8: not wanting to risk it is advice against, not a negated risk;
@@ -739,7 +761,7 @@ static void test_common_and_your_concerns(void)
  * that needs a revision is cautionary. */
 static void test_not_risking_it_split_and_revision(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(71, "stance"), "contraindicated");
+    expect_stance(71, "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(72, "stance"), "cautionary");
     CU_ASSERT_STRING_EQUAL(field(73, "stance"), "cautionary");
 }

@@ -41,6 +41,11 @@ struct cn_annotator {
      * in memory. */
     cn_doc **spare;
     size_t n_spare, cap_spare, spare_bytes;
+    /* the current page's question words for the decision model's word terms
+     * (cn_classify_input.question_words); ready once filled for the page */
+    uint64_t *qwords;
+    size_t n_qwords, cap_qwords;
+    bool qwords_ready;
 };
 
 /* The memory spare docs may hold, per annotator: a usual page's docs (about
@@ -82,6 +87,7 @@ void cn_annotator_free(cn_annotator *a)
     for (size_t i = 0; i < a->n_spare; i++)
         cn_doc_free(a->spare[i]);
     free(a->spare);
+    free(a->qwords);
     free(a);
 }
 
@@ -189,6 +195,41 @@ static void recycle_doc(cn_annotator *a, cn_doc *d)
     a->spare_bytes += bytes;
 }
 
+/* Word terms are read only for a model with words, or to fit one. */
+static bool lexical(const cn_annotator *a)
+{
+    return a->keep_features || cn_model_words(cn_rules_model(a->rules)) > 0;
+}
+
+/* The content words of the question's doc (its words of three letters or
+ * more, not numbers, outside the class question-stop), each once. */
+static int question_words(cn_annotator *a, const cn_doc *qdoc, cn_error *err)
+{
+    a->n_qwords = 0;
+    a->qwords_ready = true;
+    const cn_tokens *t = qdoc ? cn_doc_tokens(qdoc) : NULL;
+    size_t n = t ? cn_tokens_count(t) : 0;
+    const cn_token *items = n ? cn_tokens_array(t) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const cn_token *k = &items[i];
+        bool seen = k->len < 3 || k->number || cn_rules_question_stop(a->rules, k->hash);
+        for (size_t j = 0; j < a->n_qwords && !seen; j++)
+            seen = a->qwords[j] == k->hash;
+        if (seen)
+            continue;
+        if (a->n_qwords == a->cap_qwords) {
+            size_t cap = a->cap_qwords ? 2 * a->cap_qwords : 16;
+            uint64_t *v = realloc(a->qwords, cap * sizeof *v);
+            if (!v)
+                return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            a->qwords = v;
+            a->cap_qwords = cap;
+        }
+        a->qwords[a->n_qwords++] = k->hash;
+    }
+    return CN_OK;
+}
+
 size_t cn_annotator_docs_made(const cn_annotator *a)
 {
     return a->docs_made;
@@ -279,6 +320,8 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
     if (rc == CN_OK)
         rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
+    if (rc == CN_OK && lexical(a))
+        rc = question_words(a, qdoc, err);
     recycle_doc(a, qdoc);
     recycle_doc(a, bdoc);
     if (rc == CN_OK && !keep_flags(a, &f))
@@ -334,7 +377,9 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .title_only = ans->truncated && (!ans->text || !*ans->text),
                             .question_type = q->type,
                             .question_flags = q->flags,
-                            .n_question_flags = q->n_flags};
+                            .n_question_flags = q->n_flags,
+                            .question_words = a->qwords,
+                            .n_question_words = a->n_qwords};
     const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
@@ -389,11 +434,22 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
         rc = make_doc(a, page->answers[i].title, page->answers[i].text ? page->answers[i].text : "",
                       &docs[i], err);
     question_choice q = {0};
+    a->n_qwords = 0;
+    a->qwords_ready = false;
     if (rc == CN_OK && like)
         q = (question_choice){like->primary, like->question_type, like->question_flags,
                               like->n_question_flags};
     else if (rc == CN_OK)
         rc = choose_question(a, page, docs, remember, &q, err);
+    /* A question chosen before (same question_id, or like's) was not
+     * tokenized for this page: its words are read here, in lexical mode only. */
+    if (rc == CN_OK && lexical(a) && !a->qwords_ready && page->question && *page->question) {
+        cn_doc *qdoc = NULL;
+        rc = make_doc(a, page->question, NULL, &qdoc, err);
+        if (rc == CN_OK)
+            rc = question_words(a, qdoc, err);
+        recycle_doc(a, qdoc);
+    }
     if (rc) {
         free_docs(a, docs, page->n_answers);
         return rc;

@@ -3,6 +3,7 @@
 
 #include "cn_sort.h"
 #include "cn_doc.h"
+#include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
 
@@ -77,6 +78,11 @@ void cn_decision_clear(cn_decision *d)
     free(d->features);
     d->features = NULL;
     d->n_features = 0;
+    free(d->term_hash);
+    free(d->term_text);
+    d->term_hash = NULL;
+    d->term_text = NULL;
+    d->n_terms = 0;
 }
 
 static const cn_token *tok(const work *w, size_t i)
@@ -717,11 +723,197 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
         slot->turned += e->weight;
 }
 
+/* ---- the word terms of the decision model's lexical block ---- */
+
+/* Mark each counted token: in a negation's scope (after a forward trigger
+ * that is not a pseudo-negation, to the end of its clause or a terminator)
+ * and a content word of the question. */
+static void lexical_marks(work *w, const cn_classify_input *in, size_t from, unsigned char *marks)
+{
+    for (size_t t = from; t < w->n_items; t++) {
+        marks[t] = 0;
+        for (size_t q = 0; q < in->n_question_words; q++)
+            if (w->items[t].hash == in->question_words[q])
+                marks[t] = CN_LEX_QUESTION;
+    }
+    const hits *neg = &w->by_kind[CN_RULE_NEGATION], *term = &w->by_kind[CN_RULE_TERMINATOR];
+    for (size_t i = 0; i < neg->n; i++) {
+        const hit *h = &neg->items[i];
+        if (h->rule->backward || inside_any(w, &w->by_kind[CN_RULE_PSEUDO], h->first, h->last))
+            continue;
+        unsigned clause = w->items[h->last].clause;
+        for (size_t t = h->last + 1; t < w->n_items && w->items[t].clause == clause; t++) {
+            bool ends = false;
+            for (size_t j = 0; j < term->n && !ends; j++)
+                ends = term->items[j].first == t;
+            if (ends)
+                break;
+            marks[t] |= CN_LEX_NEGATED;
+        }
+    }
+}
+
+/* What the term callback fills: the vocabulary entries found and, for `rules
+ * fit`, every term's hash and text. */
+typedef struct term_sink {
+    const cn_model *m;
+    size_t *found, n_found, cap_found; /* each entry once, in the order first found */
+    size_t *found_stack;
+    /* the entries found, as an open-addressing set of index + 1 (0: empty),
+     * so a repeated term costs a probe, not a sort */
+    uint32_t *set, *set_stack;
+    size_t set_cap;    /* a power of two, more than twice n_found */
+    cn_decision *keep; /* NULL unless keeping the terms */
+    size_t cap_terms, text_len, cap_text;
+    bool oom;
+} term_sink;
+
+static bool grow(void *arrayp, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t ncap = *cap ? *cap : 64;
+    while (ncap < need)
+        ncap *= 2;
+    void *grown = realloc(*(void **)arrayp, ncap * size);
+    if (!grown)
+        return false;
+    *(void **)arrayp = grown;
+    *cap = ncap;
+    return true;
+}
+
+/* The set's slot for vocabulary index idx: where it is, or the empty slot
+ * where it goes. */
+static uint32_t *set_slot(uint32_t *set, size_t cap, size_t idx)
+{
+    size_t i = (size_t)(((uint64_t)idx * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
+    while (set[i] && set[i] != (uint32_t)idx + 1)
+        i = (i + 1) & (cap - 1);
+    return &set[i];
+}
+
+/* Double the set (the stack's first, then the heap), re-placing the entries
+ * found; false when memory runs out. */
+static bool set_grow(term_sink *s)
+{
+    size_t cap = s->set_cap * 2;
+    uint32_t *v = calloc(cap, sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < s->n_found; i++)
+        *set_slot(v, cap, s->found[i]) = (uint32_t)s->found[i] + 1;
+    if (s->set != s->set_stack)
+        free(s->set);
+    s->set = v;
+    s->set_cap = cap;
+    return true;
+}
+
+static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+{
+    term_sink *s = ctx;
+    long idx = cn_model_word_find(s->m, hash);
+    if (idx >= 0 && *set_slot(s->set, s->set_cap, (size_t)idx) == 0) {
+        if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+            s->oom = true;
+            return;
+        }
+        *set_slot(s->set, s->set_cap, (size_t)idx) = (uint32_t)idx + 1;
+        if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
+            size_t cap = s->cap_found * 2;
+            size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
+                                                   : realloc(s->found, cap * sizeof *v);
+            if (!v) {
+                s->oom = true;
+                return;
+            }
+            if (s->found == s->found_stack)
+                memcpy(v, s->found, s->n_found * sizeof *v);
+            s->found = v;
+            s->cap_found = cap;
+        }
+        s->found[s->n_found++] = (size_t)idx;
+    }
+    cn_decision *d = s->keep;
+    if (!d || !text)
+        return;
+    if (!grow(&d->term_hash, &s->cap_terms, d->n_terms + 1, sizeof *d->term_hash) ||
+        !grow(&d->term_text, &s->cap_text, s->text_len + len + 1, 1)) {
+        s->oom = true;
+        return;
+    }
+    d->term_hash[d->n_terms++] = hash;
+    memcpy(d->term_text + s->text_len, text, len);
+    d->term_text[s->text_len + len] = '\0';
+    s->text_len += len + 1;
+}
+
+/* The answer's word terms: the vocabulary entries present into mi (each once,
+ * in the order first found; s->found, which the caller frees when it is not found_stack),
+ * and with keep_features every term into d. Nothing to do, and nothing done,
+ * for a model without words unless the terms are kept. */
+static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *mi, cn_decision *d,
+                         term_sink *s)
+{
+    const cn_model *m = cn_rules_model(w->rules);
+    if (cn_model_words(m) == 0 && !in->keep_features)
+        return CN_OK;
+    memset(s->set, 0, s->set_cap * sizeof *s->set);
+    size_t from = in->body_only ? w->n_title : 0;
+    unsigned char mark_stack[TAKEN_STACK];
+    unsigned char *marks = w->n_items <= TAKEN_STACK ? mark_stack : malloc(w->n_items);
+    if (!marks)
+        return -1;
+    lexical_marks(w, in, from, marks);
+    cn_lexical_opts o = {.negation = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) != 0,
+                         .placeholder =
+                             cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
+                         .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0};
+    s->keep = in->keep_features ? d : NULL;
+    cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);
+    if (marks != mark_stack)
+        free(marks);
+    if (s->oom)
+        return -1;
+    mi->words = s->found;
+    mi->n_words = s->n_found;
+    return CN_OK;
+}
+
 /* When the rule set has weights, the model's label replaces the hand-written
  * one; the full feature vector is kept only when asked (for `rules fit`),
  * since its length grows with the number of cue rules. */
-static int decide_learned(const work *w, const cn_classify_input *in, cn_model_input *mi,
-                          cn_decision *d, cn_error *err)
+static int decide_with_terms(const work *w, const cn_classify_input *in, cn_model_input *mi,
+                             cn_decision *d, cn_error *err);
+
+static int decide_learned(work *w, const cn_classify_input *in, cn_model_input *mi, cn_decision *d,
+                          cn_error *err)
+{
+    const cn_model *m = cn_rules_model(w->rules);
+    size_t found_stack[256];
+    uint32_t set_stack[1024]; /* cleared by lexical_terms when it is used */
+    term_sink sink = {.m = m,
+                      .found = found_stack,
+                      .cap_found = 256,
+                      .found_stack = found_stack,
+                      .set = set_stack,
+                      .set_stack = set_stack,
+                      .set_cap = 1024};
+    int rc = lexical_terms(w, in, mi, d, &sink);
+    if (rc == CN_OK)
+        rc = decide_with_terms(w, in, mi, d, err);
+    else
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (sink.found != found_stack)
+        free(sink.found);
+    if (sink.set != set_stack)
+        free(sink.set);
+    return rc;
+}
+
+static int decide_with_terms(const work *w, const cn_classify_input *in, cn_model_input *mi,
+                             cn_decision *d, cn_error *err)
 {
     const cn_model *m = cn_rules_model(w->rules);
     mi->tokens = w->n_counted;

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Effects applied to a cue, as bit flags on its evidence. */
 enum {
@@ -62,6 +63,11 @@ typedef struct cn_decision {
     /* learned decision: each label's probability after confidence_temperature
      * (confidence is the label's); all 0 for the hand-written decision */
     double probability[CN_STANCE_COUNT];
+    /* keep_features: the answer's word terms (cn_lexical), as often as they
+     * occur: hashes, and their texts one after another, each NUL-terminated */
+    uint64_t *term_hash;
+    char *term_text;
+    size_t n_terms;
 } cn_decision;
 
 /* Free the evidence array of a decision (not the struct itself). */
@@ -88,6 +94,10 @@ typedef struct cn_classify_input {
     bool title_only;                   /* the page was cut after the answer's title: no stance */
     const char *const *question_flags; /* flags of the question ("timepoint") */
     size_t n_question_flags;
+    /* token hashes of the question's content words (its words outside the
+     * class question-stop): the decision model's word terms read them "<q>" */
+    const uint64_t *question_words;
+    size_t n_question_words;
 } cn_classify_input;
 
 /* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */

@@ -1,6 +1,8 @@
 /* cn_fit: feature vectors of classified answers, aligned to gold, fitted. */
 #include "cn_fit.h"
 
+#include "cn_hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +10,8 @@ typedef struct seen {
     char *file;
     size_t index;
     double *x;
+    size_t *terms; /* indices into cn_fit.term_text, each once, increasing */
+    size_t n_terms;
 } seen;
 
 struct cn_fit {
@@ -17,6 +21,12 @@ struct cn_fit {
     seen *v;
     size_t n, cap;
     FILE *dump; /* dev: aligned vectors written here by cn_fit_run, or NULL */
+    /* every word term seen, once: its text, by hash */
+    cn_u64map *term_by_hash;
+    char **term_text;
+    size_t n_term_text, cap_term_text;
+    size_t words_min;
+    double l2_words;
 };
 
 int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *err)
@@ -31,6 +41,7 @@ int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *e
     }
     f->gold = gold;
     f->n_features = n_features;
+    f->l2_words = 0.1;
     *out = f;
     return CN_OK;
 }
@@ -42,7 +53,12 @@ void cn_fit_free(cn_fit *f)
     for (size_t i = 0; i < f->n; i++) {
         free(f->v[i].file);
         free(f->v[i].x);
+        free(f->v[i].terms);
     }
+    for (size_t i = 0; i < f->n_term_text; i++)
+        free(f->term_text[i]);
+    free(f->term_text);
+    cn_u64map_free(f->term_by_hash);
     free(f->v);
     cn_eval_free(f->eval);
     free(f);
@@ -62,6 +78,8 @@ int cn_fit_add(cn_fit *f, const char *file, size_t index, const char *answer_id,
     seen *s = &f->v[f->n];
     s->file = strdup(file ? file : "");
     s->index = index;
+    s->terms = NULL;
+    s->n_terms = 0;
     s->x = malloc(f->n_features * sizeof *s->x);
     if (!s->file || !s->x || cn_eval_add(f->eval, file, index, answer_id, text, CN_STANCE_NONE)) {
         free(s->file);
@@ -71,6 +89,72 @@ int cn_fit_add(cn_fit *f, const char *file, size_t index, const char *answer_id,
     memcpy(s->x, features, f->n_features * sizeof *s->x);
     f->n++;
     return CN_OK;
+}
+
+/* The index of a term's text, added when new; -1 when memory runs out. */
+static long term_id(cn_fit *f, uint64_t hash, const char *text)
+{
+    if (!f->term_by_hash && !(f->term_by_hash = cn_u64map_new()))
+        return -1;
+    int k = cn_u64map_get(f->term_by_hash, hash);
+    if (k >= 0)
+        return k;
+    if (f->n_term_text == f->cap_term_text) {
+        size_t cap = f->cap_term_text ? 2 * f->cap_term_text : 1024;
+        char **v = cap <= INT32_MAX ? realloc(f->term_text, cap * sizeof *v) : NULL;
+        if (!v)
+            return -1;
+        f->term_text = v;
+        f->cap_term_text = cap;
+    }
+    char *t = strdup(text);
+    if (!t || cn_u64map_put(f->term_by_hash, hash, (int)f->n_term_text)) {
+        free(t);
+        return -1;
+    }
+    f->term_text[f->n_term_text] = t;
+    return (long)f->n_term_text++;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int cn_fit_add_terms(cn_fit *f, const uint64_t *hashes, const char *texts, size_t n, cn_error *err)
+{
+    if (f->n == 0)
+        return cn_error_set(err, CN_ERR_USAGE, "terms offered before their answer");
+    seen *s = &f->v[f->n - 1];
+    size_t *ids = malloc((n ? n : 1) * sizeof *ids);
+    if (!ids)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    const char *text = texts;
+    for (size_t i = 0; i < n; i++) {
+        long k = term_id(f, hashes[i], text);
+        if (k < 0) {
+            free(ids);
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        }
+        ids[i] = (size_t)k;
+        text += strlen(text) + 1;
+    }
+    qsort(ids, n, sizeof *ids, by_size);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || ids[m - 1] != ids[i])
+            ids[m++] = ids[i];
+    free(s->terms);
+    s->terms = ids;
+    s->n_terms = m;
+    return CN_OK;
+}
+
+void cn_fit_set_words(cn_fit *f, size_t min_answers, double l2_words)
+{
+    f->words_min = min_answers;
+    f->l2_words = l2_words;
 }
 
 void cn_fit_set_dump(cn_fit *f, FILE *dump)
@@ -95,6 +179,110 @@ static const seen *find(const cn_fit *f, const char *file, size_t index)
         if (f->v[i].index == index && !strcmp(f->v[i].file, file ? file : ""))
             return &f->v[i];
     return NULL;
+}
+
+typedef struct term_ref {
+    const char *text;
+    size_t id;
+} term_ref;
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const term_ref *)a)->text, ((const term_ref *)b)->text);
+}
+
+/* Put the term ids in the order of their texts (distinct texts: one order). */
+static void sort_by_text(size_t *ids, size_t n, char *const *texts)
+{
+    term_ref *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return; /* unsorted: the same vocabulary, in the order first seen */
+    for (size_t i = 0; i < n; i++)
+        v[i] = (term_ref){texts[ids[i]], ids[i]};
+    qsort(v, n, sizeof *v, by_text);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = v[i].id;
+    free(v);
+}
+
+/* The answers of the aligned pairs, in fit order (pairs without a vector
+ * skipped, as cn_fit_run skips them). */
+static const seen *pair_answer(const cn_fit *f, const cn_eval_result *r, size_t i)
+{
+    return find(f, r->pairs[i].file, r->pairs[i].index);
+}
+
+/* The vocabulary: terms of at least words_min aligned answers, in the order
+ * of their text (so the written rules read in order and the fit does not
+ * depend on the order the pages came in), as the model's word terms; each
+ * answer's terms among them as rows (word_start, word_index). With no
+ * words_min, no words and no rows. */
+static int choose_words(cn_fit *f, cn_model *model, const cn_eval_result *r, size_t n,
+                        size_t **word_start, size_t **word_index, cn_error *err)
+{
+    cn_model_clear_words(model);
+    if (f->words_min == 0 || f->n_term_text == 0)
+        return CN_OK;
+    size_t nt = f->n_term_text;
+    size_t *df = calloc(nt, sizeof *df), *vocab = malloc(nt * sizeof *vocab);
+    long *col = malloc(nt * sizeof *col);
+    int rc = df && vocab && col ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; rc == CN_OK && i < r->n_pairs; i++) {
+        const seen *s = pair_answer(f, r, i);
+        for (size_t j = 0; s && j < s->n_terms; j++)
+            df[s->terms[j]]++;
+    }
+    size_t nv = 0;
+    for (size_t t = 0; rc == CN_OK && t < nt; t++)
+        if (df[t] >= f->words_min)
+            vocab[nv++] = t;
+    if (rc == CN_OK)
+        sort_by_text(vocab, nv, f->term_text);
+    for (size_t t = 0; rc == CN_OK && t < nt; t++)
+        col[t] = -1;
+    static const double ZERO[CN_STANCE_COUNT] = {0};
+    for (size_t v = 0; rc == CN_OK && v < nv; v++) {
+        col[vocab[v]] = (long)v;
+        rc = cn_model_add_word(model, f->term_text[vocab[v]], ZERO, err);
+    }
+    size_t total = 0;
+    for (size_t i = 0; rc == CN_OK && i < r->n_pairs; i++) {
+        const seen *s = pair_answer(f, r, i);
+        for (size_t j = 0; s && j < s->n_terms; j++)
+            total += col[s->terms[j]] >= 0;
+    }
+    if (rc == CN_OK) {
+        *word_start = malloc((n + 1) * sizeof **word_start);
+        *word_index = malloc((total ? total : 1) * sizeof **word_index);
+        if (!*word_start || !*word_index)
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    size_t row = 0, at = 0;
+    for (size_t i = 0; rc == CN_OK && i < r->n_pairs; i++) {
+        const seen *s = pair_answer(f, r, i);
+        if (!s)
+            continue;
+        (*word_start)[row++] = at;
+        for (size_t j = 0; j < s->n_terms; j++)
+            if (col[s->terms[j]] >= 0)
+                (*word_index)[at++] = (size_t)col[s->terms[j]];
+    }
+    if (rc == CN_OK)
+        (*word_start)[row] = at;
+    free(df);
+    free(vocab);
+    free(col);
+    return rc;
+}
+
+/* The model's label for aligned answer i (its words, if any). */
+static cn_stance predict(const cn_model *m, const double *x, const size_t *word_start,
+                         const size_t *word_index, size_t i, double p[CN_STANCE_COUNT])
+{
+    if (!word_start)
+        return cn_model_predict(m, x, p);
+    return cn_model_predict_words(m, x, word_index + word_start[i],
+                                  word_start[i + 1] - word_start[i], p);
 }
 
 int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_error *err)
@@ -131,18 +319,24 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
     }
     out->aligned = n;
     out->unaligned = r.n_unaligned;
+    size_t *word_start = NULL, *word_index = NULL;
+    rc = choose_words(f, model, &r, n, &word_start, &word_index, err);
     cn_eval_result_clear(&r);
-    rc = cn_model_fit(model, x, y, wt, n, l2, err);
+    out->words = cn_model_words(model);
+    if (rc == CN_OK)
+        rc = cn_model_fit_lexical(model, x, word_start, word_index, y, wt, n, l2, f->l2_words, err);
     if (rc == CN_OK) {
         size_t right = 0;
         for (size_t i = 0; i < n; i++) {
             double p[CN_STANCE_COUNT];
-            right += cn_model_predict(model, x + i * f->n_features, p) == y[i];
+            right += predict(model, x + i * f->n_features, word_start, word_index, i, p) == y[i];
         }
         out->training_accuracy = n ? (double)right / (double)n : 0;
     }
     free(x);
     free(y);
     free(wt);
+    free(word_start);
+    free(word_index);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include "cn_model.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct cn_fit cn_fit;
@@ -27,11 +28,23 @@ void cn_fit_free(cn_fit *fit);
 int cn_fit_add(cn_fit *fit, const char *file, size_t index, const char *answer_id, const char *text,
                const double *features, cn_error *err);
 
+/* The word terms of the answer cn_fit_add offered last (the decision's
+ * term_hash and term_text, cn_classifier.h; copied, each term once). */
+int cn_fit_add_terms(cn_fit *fit, const uint64_t *hashes, const char *texts, size_t n,
+                     cn_error *err);
+
+/* The lexical block: cn_fit_run chooses as vocabulary the terms held by at
+ * least min_answers aligned answers (0, the default: no word terms; the
+ * model's old ones are dropped either way) and fits their weights with the
+ * L2 penalty l2_words. */
+void cn_fit_set_words(cn_fit *fit, size_t min_answers, double l2_words);
+
 typedef struct cn_fit_summary {
     size_t aligned;               /* labelled answers fitted on */
     size_t unaligned;             /* gold lines that matched no answer */
     double training_accuracy;     /* of the fitted model on those answers */
     long counts[CN_STANCE_COUNT]; /* gold labels fitted on */
+    size_t words;                 /* word terms in the vocabulary chosen */
 } cn_fit_summary;
 
 /* Development aid: cn_fit_run also writes each aligned answer's file, index,

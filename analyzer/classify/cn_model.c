@@ -1,6 +1,9 @@
 /* cn_model: features of a classified answer, a multinomial logistic decision, its fit. */
 #include "cn_model.h"
 
+#include "cn_hash.h"
+#include "cn_lexical.h"
+
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
@@ -34,6 +37,11 @@ struct cn_model {
     double *w;          /* n_features x CN_STANCE_COUNT */
     size_t n_nonfinite; /* weights that are inf or NaN (none, in any real rule set) */
     bool active;
+    /* the lexical block: word terms, their weights and hash -> index */
+    char **words; /* "word/TERM" */
+    double *ww;   /* n_words x CN_STANCE_COUNT */
+    size_t n_words, cap_words;
+    cn_u64map *by_hash;
 };
 
 static size_t nonfinite(const double *w, size_t n)
@@ -84,6 +92,9 @@ void cn_model_free(cn_model *m)
     free_list(m->cues, m->n_cues);
     free_list(m->names, m->n_features);
     free(m->w);
+    cn_model_clear_words(m);
+    free(m->words);
+    free(m->ww);
     free(m);
 }
 
@@ -201,6 +212,69 @@ bool cn_model_active(const cn_model *m)
     return m && m->active;
 }
 
+int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_COUNT], cn_error *err)
+{
+    bool bad = !*term;
+    for (const char *c = term; *c && !bad; c++)
+        bad = strchr(CN_LEX_RESERVED, *c) || (unsigned char)*c <= ' ';
+    if (bad)
+        return cn_error_set(err, CN_ERR_USAGE, "'%s' is not a word term (one token, no %s)", term,
+                            CN_LEX_RESERVED);
+    uint64_t h = cn_hash_bytes(term, strlen(term));
+    if (cn_model_word_find(m, h) >= 0)
+        return cn_error_set(err, CN_ERR_USAGE, "word term '%s' is weighted twice", term);
+    if (!m->by_hash && !(m->by_hash = cn_u64map_new()))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (m->n_words == m->cap_words) {
+        size_t cap = m->cap_words ? 2 * m->cap_words : 256;
+        char **words = realloc(m->words, cap * sizeof *words);
+        if (words)
+            m->words = words;
+        double *ww = words ? realloc(m->ww, cap * CN_STANCE_COUNT * sizeof *ww) : NULL;
+        if (!ww)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        m->ww = ww;
+        m->cap_words = cap;
+    }
+    char *name = format_name("word/", term, "");
+    if (!name || m->n_words > INT32_MAX || cn_u64map_put(m->by_hash, h, (int)m->n_words)) {
+        free(name);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    double *row = &m->ww[m->n_words * CN_STANCE_COUNT];
+    memcpy(row, w, CN_STANCE_COUNT * sizeof *w);
+    m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
+    m->words[m->n_words++] = name;
+    m->active = true;
+    return CN_OK;
+}
+
+void cn_model_clear_words(cn_model *m)
+{
+    for (size_t i = 0; i < m->n_words; i++) {
+        m->n_nonfinite -= nonfinite(&m->ww[i * CN_STANCE_COUNT], CN_STANCE_COUNT);
+        free(m->words[i]);
+    }
+    m->n_words = 0;
+    cn_u64map_free(m->by_hash);
+    m->by_hash = NULL;
+}
+
+size_t cn_model_words(const cn_model *m)
+{
+    return m->n_words;
+}
+
+const char *cn_model_word_name(const cn_model *m, size_t i)
+{
+    return i < m->n_words ? m->words[i] : NULL;
+}
+
+long cn_model_word_find(const cn_model *m, uint64_t hash)
+{
+    return m->by_hash ? cn_u64map_get(m->by_hash, hash) : -1;
+}
+
 /* Cue weights grow with every repetition; their log keeps one long answer
  * from outvoting the rest. */
 static double squash(double v)
@@ -313,6 +387,26 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
     return most_probable(p);
 }
 
+cn_stance cn_model_predict_words(const cn_model *m, const double *x, const size_t *words,
+                                 size_t n_words, double p[CN_STANCE_COUNT])
+{
+    double z[CN_STANCE_COUNT], top = -HUGE_VAL, sum = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        z[k] = 0;
+        for (size_t f = 0; f < m->n_features; f++)
+            z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
+        for (size_t j = 0; j < n_words; j++)
+            if (words[j] < m->n_words)
+                z[k] += m->ww[words[j] * CN_STANCE_COUNT + (size_t)k];
+        top = z[k] > top ? z[k] : top;
+    }
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += (p[k] = exp(z[k] - top));
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        p[k] /= sum;
+    return most_probable(p);
+}
+
 /* How much feature f with value v pushes `to` against `from`. */
 static double push(const cn_model *m, size_t f, double v, cn_stance to, cn_stance from)
 {
@@ -384,6 +478,12 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
                     m->w[(f + 1) * CN_STANCE_COUNT + (size_t)k] * turned;
         }
     }
+    /* the word terms present: each adds its row (feature value 1); none
+     * present, nothing added */
+    for (size_t i = 0; i < in->n_words; i++)
+        if (in->words[i] < m->n_words)
+            for (int k = 0; k < CN_STANCE_COUNT; k++)
+                z[k] += m->ww[in->words[i] * CN_STANCE_COUNT + (size_t)k];
     double zmax = -HUGE_VAL, sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         zmax = z[k] > zmax ? z[k] : zmax;
@@ -415,6 +515,16 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
                     *top = m->names[f];
                 }
             }
+        for (size_t i = 0; i < in->n_words; i++) {
+            size_t j = in->words[i];
+            if (j >= m->n_words)
+                continue;
+            double d = m->ww[j * CN_STANCE_COUNT + stance] - m->ww[j * CN_STANCE_COUNT + other];
+            if (d > best) {
+                best = d;
+                *top = m->words[j];
+            }
+        }
     }
     if (sq != sq_stack)
         free(sq);
@@ -448,17 +558,45 @@ void cn_model_temper(double p[CN_STANCE_COUNT], double temperature)
 typedef struct fit_data {
     const cn_model *m;
     const double *x;
+    const size_t *word_start, *word_index; /* NULL: no words */
+    size_t n_words;
     const cn_stance *y;
     const double *sw; /* sample weights, NULL for 1 */
     size_t n;
-    double l2;
+    double l2, l2_words;
 } fit_data;
 
-/* Mean weighted negative log-likelihood plus the L2 penalty, and its gradient. */
+/* Probabilities of sample i under the weights w (rule features, then the
+ * words' rows). */
+static void fit_softmax(const fit_data *d, const double *w, size_t i, double p[CN_STANCE_COUNT])
+{
+    size_t nf = d->m->n_features;
+    if (!d->word_start || d->word_start[i] == d->word_start[i + 1]) {
+        softmax(d->m, w, d->x + i * nf, p);
+        return;
+    }
+    /* words present: the rule features' scores, then the words' rows */
+    double z[CN_STANCE_COUNT], top = -HUGE_VAL, sum = 0;
+    const double *xi = d->x + i * nf;
+    for (int k = 0; k < CN_STANCE_COUNT; k++) {
+        z[k] = 0;
+        for (size_t f = 0; f < nf; f++)
+            z[k] += w[f * CN_STANCE_COUNT + (size_t)k] * xi[f];
+        for (size_t j = d->word_start[i]; j < d->word_start[i + 1]; j++)
+            z[k] += w[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k];
+        top = z[k] > top ? z[k] : top;
+    }
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        sum += (p[k] = exp(z[k] - top));
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        p[k] /= sum;
+}
+
+/* Mean weighted negative log-likelihood plus the L2 penalties, and its gradient. */
 static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vector *g)
 {
     const fit_data *d = params;
-    size_t nf = d->m->n_features, np = nf * CN_STANCE_COUNT;
+    size_t nf = d->m->n_features, np = (nf + d->n_words) * CN_STANCE_COUNT;
     const double *w = v->data; /* contiguous: allocated with gsl_vector_alloc */
     double loss = 0;
     if (g)
@@ -469,7 +607,7 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
     for (size_t i = 0; i < d->n; i++) {
         const double *xi = d->x + i * nf;
         double p[CN_STANCE_COUNT];
-        softmax(d->m, w, xi, p);
+        fit_softmax(d, w, i, p);
         double cw = (d->sw ? d->sw[i] : 1) / norm;
         loss -= cw * log(p[d->y[i]] > 1e-300 ? p[d->y[i]] : 1e-300);
         if (!g)
@@ -479,11 +617,16 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
             for (size_t ff = 0; ff < nf; ff++)
                 if (xi[ff] != 0)
                     g->data[ff * CN_STANCE_COUNT + (size_t)k] += r * xi[ff];
+            for (size_t j = d->word_start ? d->word_start[i] : 0;
+                 d->word_start && j < d->word_start[i + 1]; j++)
+                g->data[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k] += r;
         }
     }
     for (size_t j = 0; j < np; j++) {
         /* the bias is barely penalized: it only pins the softmax's free shift */
-        double lam = j < CN_STANCE_COUNT ? d->l2 * 1e-4 : d->l2;
+        double lam = j < CN_STANCE_COUNT        ? d->l2 * 1e-4
+                     : j < nf * CN_STANCE_COUNT ? d->l2
+                                                : d->l2_words;
         loss += 0.5 * lam * w[j] * w[j];
         if (g)
             g->data[j] += lam * w[j];
@@ -512,17 +655,37 @@ static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
 int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights, size_t n,
                  double l2, cn_error *err)
 {
+    return cn_model_fit_lexical(m, x, NULL, NULL, y, weights, n, l2, l2, err);
+}
+
+int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
+                         const size_t *word_index, const cn_stance *y, const double *weights,
+                         size_t n, double l2, double l2_words, cn_error *err)
+{
     if (n == 0)
         return cn_error_set(err, CN_ERR_USAGE, "no labelled answers to fit on");
-    if (!(l2 > 0) || !isfinite(l2))
+    if (!(l2 > 0) || !isfinite(l2) || !(l2_words > 0) || !isfinite(l2_words))
         return cn_error_set(err, CN_ERR_USAGE, "the L2 penalty must be a positive number");
-    fit_data d = {.m = m, .x = x, .y = y, .sw = weights, .n = n, .l2 = l2};
+    size_t nw = word_start ? m->n_words : 0;
+    for (size_t i = 0; word_start && i < word_start[n]; i++)
+        if (word_index[i] >= nw)
+            return cn_error_set(err, CN_ERR_USAGE, "a word index is outside the vocabulary");
+    fit_data d = {.m = m,
+                  .x = x,
+                  .word_start = nw ? word_start : NULL,
+                  .word_index = word_index,
+                  .n_words = nw,
+                  .y = y,
+                  .sw = weights,
+                  .n = n,
+                  .l2 = l2,
+                  .l2_words = l2_words};
     double total = 0;
     for (size_t i = 0; i < n; i++)
         total += weights ? weights[i] : 1;
     if (!(total > 0))
         return cn_error_set(err, CN_ERR_USAGE, "the labelled answers all have weight 0");
-    size_t np = m->n_features * CN_STANCE_COUNT;
+    size_t nr = m->n_features * CN_STANCE_COUNT, np = nr + nw * CN_STANCE_COUNT;
     gsl_multimin_function_fdf fn = {&fit_f, &fit_df, &fit_fdf, np, &d};
     gsl_vector *v = gsl_vector_calloc(np);
     gsl_multimin_fdfminimizer *s =
@@ -539,8 +702,10 @@ int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double 
         status = gsl_multimin_test_gradient(s->gradient, 1e-7);
     }
     const gsl_vector *best = gsl_multimin_fdfminimizer_x(s);
-    memcpy(m->w, best->data, np * sizeof *m->w);
-    m->n_nonfinite = nonfinite(m->w, np);
+    memcpy(m->w, best->data, nr * sizeof *m->w);
+    if (nw)
+        memcpy(m->ww, best->data + nr, nw * CN_STANCE_COUNT * sizeof *m->ww);
+    m->n_nonfinite = nonfinite(m->w, nr) + nonfinite(m->ww, m->n_words * CN_STANCE_COUNT);
     m->active = true;
     gsl_multimin_fdfminimizer_free(s);
     gsl_vector_free(v);
@@ -554,6 +719,14 @@ int cn_model_write(const cn_model *m, FILE *out)
         if (fprintf(out,
                     "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
                     m->names[f], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
+                    w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
+            return -1;
+    }
+    for (size_t j = 0; j < m->n_words; j++) {
+        const double *w = &m->ww[j * CN_STANCE_COUNT];
+        if (fprintf(out,
+                    "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
+                    m->words[j], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
                     w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
             return -1;
     }

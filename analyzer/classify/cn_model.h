@@ -14,6 +14,12 @@
  * `consensus rules fit` refits them from a gold file (cn_model_fit). A rule
  * folder without weight lines keeps the hand-written decision of
  * cn_classifier.
+ *
+ * Besides these rule features the model has an optional lexical block: one
+ * feature per word term (`weight word/TERM ...`, cn_lexical), 1 when the
+ * answer holds the term, looked up by the term's hash. The vocabulary is
+ * whatever the weight lines name (the fitter chooses it); a model without
+ * word lines decides exactly as one without the block.
  */
 #ifndef CN_MODEL_H
 #define CN_MODEL_H
@@ -23,6 +29,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct cn_model cn_model;
@@ -46,6 +53,10 @@ typedef struct cn_model_input {
      * negation turned it. Sparse, so the cost does not grow with the rules. */
     const struct cn_model_cue *cues;
     size_t n_cues;
+    /* the word terms present (indices into the model's vocabulary,
+     * cn_model_word_find), each once */
+    const size_t *words;
+    size_t n_words;
 } cn_model_input;
 
 typedef struct cn_model_cue {
@@ -105,7 +116,35 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
 int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights, size_t n,
                  double l2, cn_error *err);
 
-/* Write the weights as rule lines ("weight FEATURE reassuring=... ..."). */
+/* The lexical block. Add a word term (its text, without "word/") with its
+ * weights: CN_OK; CN_ERR_USAGE when the term is empty, holds a space or is
+ * there already; CN_ERR_NOMEM. */
+int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_COUNT],
+                      cn_error *err);
+/* Drop every word term (a fit chooses its own vocabulary). */
+void cn_model_clear_words(cn_model *m);
+size_t cn_model_words(const cn_model *m);
+/* "word/TERM" of vocabulary entry i, or NULL. */
+const char *cn_model_word_name(const cn_model *m, size_t i);
+/* The vocabulary index of the term with this hash (cn_hash_bytes of its
+ * text), or -1. */
+long cn_model_word_find(const cn_model *m, uint64_t hash);
+
+/* cn_model_predict for a vector with the word terms words[0..n_words)
+ * (vocabulary indices, each once) present. */
+cn_stance cn_model_predict_words(const cn_model *m, const double *x, const size_t *words,
+                                 size_t n_words, double p[CN_STANCE_COUNT]);
+
+/* cn_model_fit with the lexical block: answer i holds the vocabulary entries
+ * word_index[word_start[i] .. word_start[i + 1]) (each once; word_start has
+ * n + 1 entries; NULL for none), whose weights get their own L2 penalty
+ * l2_words. */
+int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
+                         const size_t *word_index, const cn_stance *y, const double *weights,
+                         size_t n, double l2, double l2_words, cn_error *err);
+
+/* Write the weights as rule lines ("weight FEATURE reassuring=... ..."),
+ * the word terms last, in their vocabulary order. */
 int cn_model_write(const cn_model *m, FILE *out);
 
 #endif

@@ -45,6 +45,14 @@ static const setting_def SETTING_DEFAULTS[] = {
         {"confidence_temperature", 1}, /* learned decision: confidence from softmax(z / this) */
     [CN_SETTING_CLAIM_MIN_TOPICS] = {"claim_min_topics",
                                      2}, /* distinct topic cues a text needs to be about a claim */
+    /* the decision model's word terms (cn_lexical; read when it has some) */
+    [CN_SETTING_WORDS_NEGATION] = {"words_negation", 1},       /* "!" on words a negation reaches */
+    [CN_SETTING_WORDS_PLACEHOLDER] = {"words_placeholder", 1}, /* the question's words read <q> */
+    [CN_SETTING_WORDS_BIGRAMS] = {"words_bigrams", 1},         /* word pairs as well as words */
+    /* `rules fit`'s lexical block: a term enters the vocabulary when this many
+     * training answers hold it (0: no word terms); its own L2 penalty */
+    {"words_min_answers", 0},
+    {"words_l2", 0.1},
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
     {"interval_level", 0.95},          /* confidence level of every interval */
     {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
@@ -101,7 +109,8 @@ struct cn_rules {
     size_t n_aliases;
     cn_strmap *ids[CN_RULE_KIND_COUNT];
     double settings[N_SETTINGS];
-    cn_model *model; /* the decision weights (weight lines); never NULL once loaded */
+    cn_model *model;          /* the decision weights (weight lines); never NULL once loaded */
+    cn_u64map *question_stop; /* hashes of the words of class question-stop */
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
     bool has_confusion;
     char **warnings; /* "FILE:LINE: message" */
@@ -577,8 +586,10 @@ static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
             return;
         if (cn_tokens_count(t) != 1)
             problem(c, r->file, r->line, "class words must be single words: '%s'", r->patterns[i]);
-        else
-            cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL);
+        else if (cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL) == 0 &&
+                 !strcmp(r->id, "question-stop") &&
+                 cn_u64map_put(rs->question_stop, cn_tokens_at(t, 0)->hash, 1))
+            problem(c, r->file, r->line, "out of memory");
         cn_tokens_free(t);
     }
     check_unused(c, r);
@@ -607,6 +618,11 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"claim_min_topics", 1, 100, false, false},
         /* 0 would divide by zero; above 100 every confidence is a quarter */
         {"confidence_temperature", 0, 100, true, false},
+        {"words_negation", 0, 1, false, false},
+        {"words_placeholder", 0, 1, false, false},
+        {"words_bigrams", 0, 1, false, false},
+        {"words_min_answers", 0, 1e6, false, false},
+        {"words_l2", 0, 1e6, true, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))
@@ -1049,6 +1065,7 @@ void cn_rules_free(cn_rules *rs)
         cn_strmap_free(rs->ids[k]);
     cn_matcher_free(rs->matcher);
     cn_model_free(rs->model);
+    cn_u64map_free(rs->question_stop);
     free(rs);
 }
 
@@ -1059,7 +1076,8 @@ static cn_rules *rules_alloc(void)
         return NULL;
     rs->matcher = cn_matcher_new();
     rs->aliases = cn_strmap_new();
-    bool ok = rs->matcher && rs->aliases;
+    rs->question_stop = cn_u64map_new();
+    bool ok = rs->matcher && rs->aliases && rs->question_stop;
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
     for (size_t i = 0; i < N_SETTINGS; i++)
@@ -1097,8 +1115,9 @@ static void rules_set_confusion(load_ctx *c, cn_rules *rs, record *r)
 /* One `weight FEATURE reassuring=W cautionary=W contraindicated=W none=W` line. */
 static void rules_set_weight(load_ctx *c, cn_rules *rs, record *r)
 {
-    long f = r->id ? cn_model_feature_index(rs->model, r->id) : -1;
-    if (f < 0) {
+    bool word = r->id && !strncmp(r->id, "word/", 5);
+    long f = r->id && !word ? cn_model_feature_index(rs->model, r->id) : -1;
+    if (f < 0 && !word) {
         problem(c, r->file, r->line, "unknown decision feature '%s'", r->id ? r->id : "");
         return;
     }
@@ -1111,7 +1130,12 @@ static void rules_set_weight(load_ctx *c, cn_rules *rs, record *r)
     if (r->n_patterns)
         problem(c, r->file, r->line, "a weight takes no patterns");
     check_unused(c, r);
-    cn_model_set_weights(rs->model, (size_t)f, w);
+    cn_error werr;
+    cn_error_clear(&werr);
+    if (!word)
+        cn_model_set_weights(rs->model, (size_t)f, w);
+    else if (cn_model_add_word(rs->model, r->id + 5, w, &werr) != CN_OK)
+        problem(c, r->file, r->line, "%s", werr.message);
 }
 
 /* The decision model: question types and flags come from the question rules,
@@ -1253,6 +1277,11 @@ const cn_matcher *cn_rules_matcher(const cn_rules *rs)
 size_t cn_rules_patterns(const cn_rules *rs)
 {
     return cn_matcher_patterns(rs->matcher);
+}
+
+bool cn_rules_question_stop(const cn_rules *rs, uint64_t hash)
+{
+    return cn_u64map_get(rs->question_stop, hash) >= 0;
 }
 
 double cn_rules_setting_at(const cn_rules *rs, cn_setting_id id)

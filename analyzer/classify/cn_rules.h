@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum cn_rule_kind {
     CN_RULE_CLAIM = 0,    /* a claim of the catalog; patterns are its topic cues */
@@ -149,9 +150,16 @@ typedef enum cn_setting_id {
     CN_SETTING_CONFIDENCE_PRIOR,
     CN_SETTING_CONFIDENCE_TEMPERATURE,
     CN_SETTING_CLAIM_MIN_TOPICS,
+    CN_SETTING_WORDS_NEGATION,
+    CN_SETTING_WORDS_PLACEHOLDER,
+    CN_SETTING_WORDS_BIGRAMS,
     CN_SETTING_ID_COUNT
 } cn_setting_id;
 double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
+/* True when the token hash (cn_token.hash) is a word of the class
+ * question-stop (lexicon.rules): words of a question that are not its
+ * content, so the decision model's word terms keep them (cn_lexical). */
+bool cn_rules_question_stop(const cn_rules *rules, uint64_t hash);
 /* The name of a numbered setting ("none_threshold", ...), or NULL. */
 const char *cn_rules_setting_name(cn_setting_id id);
 

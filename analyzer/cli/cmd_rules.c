@@ -19,7 +19,8 @@
 
 static const char USAGE[] =
     "Usage: consensus rules check [DIR]\n"
-    "       consensus rules fit --gold FILE [--l2 X] [--out FILE] [--rules DIR] [PATH...]\n"
+    "       consensus rules fit --gold FILE [--l2 X] [--words-min K] [--l2-words X]\n"
+    "                               [--out FILE] [--rules DIR] [PATH...]\n"
     "\n"
     "check: loads every *.rules file of DIR (default: --rules resolution:\n"
     "$CONSENSUS_RULES, ./rules, the installed set), checks every line and compiles\n"
@@ -39,6 +40,11 @@ static const char USAGE[] =
     "Options (fit):\n"
     "      --gold FILE   the hand labels (required)\n"
     "      --l2 X        L2 penalty on the weights (default 0.01)\n"
+    "      --words-min K word terms (`weight word/TERM` lines): those held by at least\n"
+    "                    K labelled answers join the model (default: the setting\n"
+    "                    words_min_answers; 0: no word terms)\n"
+    "      --l2-words X  L2 penalty on the word terms' weights (default: the setting\n"
+    "                    words_l2)\n"
     "      --out FILE    write the weight lines there instead of stdout\n"
     "      --rules DIR   rule folder (default: $CONSENSUS_RULES, ./rules, installed)\n"
     "\n"
@@ -119,8 +125,10 @@ static bool on_page(void *ctx, cn_page *page)
     int rc = CN_OK;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
         const cn_answer *a = &page->answers[i];
-        rc = cn_fit_add(c->fit, page->file, a->index, a->answer_id, a->text,
-                        pa->answers[i].claims[0].decision.features, &err);
+        const cn_decision *d = &pa->answers[i].claims[0].decision;
+        rc = cn_fit_add(c->fit, page->file, a->index, a->answer_id, a->text, d->features, &err);
+        if (rc == CN_OK && d->n_terms)
+            rc = cn_fit_add_terms(c->fit, d->term_hash, d->term_text, d->n_terms, &err);
     }
     cn_page_annotation_free(pa);
     if (rc)
@@ -130,7 +138,7 @@ static bool on_page(void *ctx, cn_page *page)
 
 /* Write the weights to path through a temporary file renamed into place. */
 static int write_weights(const cn_model *m, const char *path, const char *gold,
-                         const cn_fit_summary *s, double l2)
+                         const cn_fit_summary *s, double l2, size_t words_min, double l2_words)
 {
     FILE *out = stdout;
     char *tmp = NULL;
@@ -155,6 +163,13 @@ static int write_weights(const cn_model *m, const char *path, const char *gold,
             "# One line a feature; a label's score is the sum of weight x feature.\n",
             gold, l2, s->aligned, s->counts[CN_STANCE_REASSURING], s->counts[CN_STANCE_CAUTIONARY],
             s->counts[CN_STANCE_CONTRAINDICATED], s->counts[CN_STANCE_NONE]) < 0;
+    if (s->words)
+        bad |=
+            fprintf(out,
+                    "# Word terms (--words-min %zu --l2-words %g): %zu `weight word/TERM` lines,\n"
+                    "# feature 1 when the answer holds TERM (analyzer/classify/cn_lexical.h:\n"
+                    "# \"!\" a negated word, \"<q>\" a word of the question, \"a+b\" a bigram).\n",
+                    words_min, l2_words, s->words) < 0;
     bad |= cn_model_write(m, out) != 0;
     if (path) {
         bad |= fclose(out) != 0;
@@ -174,12 +189,17 @@ static int write_weights(const cn_model *m, const char *path, const char *gold,
 static int rules_fit(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"gold", required_argument, NULL, 'g'}, {"l2", required_argument, NULL, 'l'},
-        {"out", required_argument, NULL, 'o'},  {"rules", required_argument, NULL, 'r'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"gold", required_argument, NULL, 'g'},
+        {"l2", required_argument, NULL, 'l'},
+        {"out", required_argument, NULL, 'o'},
+        {"rules", required_argument, NULL, 'r'},
+        {"words-min", required_argument, NULL, 'k'},
+        {"l2-words", required_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *gold_path = NULL, *rules_opt = NULL, *out_path = NULL;
-    double l2 = 0.01;
+    double l2 = 0.01, l2_words = -1, words_min = -1;
     int opt;
     opterr = 0;
     optind = 1;
@@ -193,6 +213,19 @@ static int rules_fit(int argc, char **argv)
             l2 = strtod(optarg, &end);
             if (!end || *end || !(l2 > 0) || !isfinite(l2))
                 return cli_usage_error("rules", "--l2 needs a positive number, not '%s'", optarg);
+            break;
+        case 'k':
+            words_min = strtod(optarg, &end);
+            if (!end || *end || !(words_min >= 0) || words_min > 1e6 ||
+                words_min != (double)(size_t)words_min)
+                return cli_usage_error("rules", "--words-min needs a whole number, not '%s'",
+                                       optarg);
+            break;
+        case 'w':
+            l2_words = strtod(optarg, &end);
+            if (!end || *end || !(l2_words > 0) || !isfinite(l2_words))
+                return cli_usage_error("rules", "--l2-words needs a positive number, not '%s'",
+                                       optarg);
             break;
         case 'o':
             out_path = optarg;
@@ -226,12 +259,17 @@ static int rules_fit(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     cn_model *model = cn_rules_model(rules);
+    if (words_min < 0)
+        words_min = cn_rules_setting(rules, "words_min_answers");
+    if (l2_words < 0)
+        l2_words = cn_rules_setting(rules, "words_l2");
     fit_ctx c = {0};
     FILE *dump = NULL;
     int status = CLI_EXIT_REJECTED;
     if (cn_fit_new(gold, cn_model_features(model), &c.fit, &err) == CN_OK &&
         cn_annotator_new(rules, &c.annotator, &err) == CN_OK) {
         cn_annotator_keep_features(c.annotator, true);
+        cn_fit_set_words(c.fit, (size_t)words_min, l2_words);
         /* Hidden dev aid (tests/real/tools): the aligned feature vectors. */
         const char *dump_path = getenv("CN_FIT_DUMP");
         if (dump_path && *dump_path && !(dump = fopen(dump_path, "w")))
@@ -244,7 +282,8 @@ static int rules_fit(int argc, char **argv)
             if (cn_fit_run(c.fit, model, l2, &s, &err) != CN_OK) {
                 cli_error("rules fit: %s", err.message);
                 status = CLI_EXIT_REJECTED;
-            } else if (write_weights(model, out_path, gold_path, &s, l2) != 0) {
+            } else if (write_weights(model, out_path, gold_path, &s, l2, (size_t)words_min,
+                                     l2_words) != 0) {
                 status = CLI_EXIT_REJECTED;
             } else {
                 fprintf(stderr,

@@ -97,7 +97,6 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
-    bool contains_first[256]; /* bytes (both cases) those entries start with */
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -507,13 +506,9 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail) {
-            unsigned char f = (unsigned char)w.core[0];
+        else if (w.lead && w.trail)
             c->widget_contains = true;
-            c->contains_first[f] = true;
-            if (f >= 'a' && f <= 'z')
-                c->contains_first[f - 32] = true;
-        } else if (w.lead)
+        else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
@@ -628,11 +623,22 @@ bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
     return strlist_has(&c->valedictions, v);
 }
 
+/* Is needle in hay? Only where its first byte is (memchr), since a widget
+ * check tries every "*...*" entry on each short line: a compare at every
+ * position was most of the reader's widget test. */
 static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
-    for (size_t i = 0; i + nlen <= hlen; i++)
-        if (memcmp(hay + i, needle, nlen) == 0)
+    if (nlen == 0)
+        return true;
+    if (nlen > hlen)
+        return false;
+    const char *p = hay, *last = hay + (hlen - nlen);
+    while ((p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
+        if (memcmp(p + 1, needle + 1, nlen - 1) == 0)
             return true;
+        if (p++ == last)
+            break;
+    }
     return false;
 }
 
@@ -657,21 +663,28 @@ static widget_pat widget_pat_of(const char *pat)
     return w;
 }
 
+/* a[0..n) == b[0..n): the first bytes compared in place, since a short
+ * line is tried against every entry and most differ there at once. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+    return n == 0 || (a[0] == b[0] && memcmp(a, b, n) == 0);
+}
+
 static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
 {
     if (w->clen > vlen)
         return false;
     if (w->tail) /* one to four words between (a name), not a sentence */
-        return vlen > w->clen + w->tlen && memcmp(v, w->core, w->clen) == 0 &&
-               memcmp(v + vlen - w->tlen, w->tail, w->tlen) == 0 &&
+        return vlen > w->clen + w->tlen && same_bytes(v, w->core, w->clen) &&
+               same_bytes(v + vlen - w->tlen, w->tail, w->tlen) &&
                cn_span_words(v + w->clen, vlen - w->clen - w->tlen) <= 4;
     if (w->lead && w->trail)
         return contains(v, vlen, w->core, w->clen);
     if (w->lead)
-        return memcmp(v + vlen - w->clen, w->core, w->clen) == 0;
+        return same_bytes(v + vlen - w->clen, w->core, w->clen);
     if (w->trail)
-        return memcmp(v, w->core, w->clen) == 0;
-    return w->clen == vlen && memcmp(v, w->core, w->clen) == 0;
+        return same_bytes(v, w->core, w->clen);
+    return w->clen == vlen && same_bytes(v, w->core, w->clen);
 }
 
 /* Can the line be a widget, judged by the bytes its normalized core starts
@@ -718,21 +731,36 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
+/* Does w's core start a word at some position of line[0..head) where the
+ * line has byte b (its first byte, in one case)? The positions come from
+ * memchr's search rather than a test of every byte. */
+static bool raw_match_with(const widget_pat *w, const char *line, size_t len, size_t head, char b)
+{
+    for (const char *p = memchr(line, b, head); p;
+         p = memchr(p + 1, b, (size_t)(line + head - (p + 1)))) {
+        size_t i = (size_t)(p - line);
+        /* the entries are words: they start where a word does */
+        if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
+            return true;
+    }
+    return false;
+}
+
 /* Some entry with '*' at both ends found in the raw line, starting a word
- * in its first CONTAINS_HEAD bytes:
- * one pass, trying the entries only where one's first byte stands (no normalization,
- * which would cost every line of every page). */
+ * in its first CONTAINS_HEAD bytes: tried only where the line has the
+ * entry's first byte, in either case (no normalization, which would cost
+ * every line of every page). */
 static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t i = 0; i < head; i++) {
-        /* the entries are words: they start where a word does */
-        if (!c->contains_first[(unsigned char)line[i]] || (i > 0 && word_byte_raw(line[i - 1])))
+    for (size_t k = 0; k < c->widgets.n; k++) {
+        const widget_pat *w = &c->wpats[k];
+        if (!w->lead || !w->trail || w->clen == 0)
             continue;
-        for (size_t k = 0; k < c->widgets.n; k++)
-            if (c->wpats[k].lead && c->wpats[k].trail && c->wpats[k].clen > 0 &&
-                raw_match_at(&c->wpats[k], line, len, i))
-                return true;
+        char f = w->core[0];
+        if (raw_match_with(w, line, len, head, f) ||
+            (f >= 'a' && f <= 'z' && raw_match_with(w, line, len, head, (char)(f - 32))))
+            return true;
     }
     return false;
 }
@@ -981,12 +1009,17 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
         if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
             continue;
         char first = rest[0];
-        for (size_t j = 0; j <= n; j++) {
-            if (first != '\0' && !is_marker_meta(first) && (j >= n || v[j] != first))
-                continue;
+        if (first != '\0' && !is_marker_meta(first)) {
+            /* the heads that end where the line has it (memchr's search) */
+            for (const char *h = memchr(v, first, n); h;
+                 h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
+                if (marker_match(rest, h, n - (size_t)(h - v), &count))
+                    return true;
+            continue;
+        }
+        for (size_t j = 0; j <= n; j++)
             if (marker_match(rest, v + j, n - j, &count))
                 return true;
-        }
     }
     return false;
 }

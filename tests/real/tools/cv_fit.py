@@ -97,6 +97,11 @@ def main():
     ap.add_argument("--confusion-out",
                     help="write the held-out confusion (found answers; the last --l2) as "
                          "rules/confusion.rules lines")
+    ap.add_argument("--words-min", type=int, default=None,
+                    help="pass --words-min K to `rules fit`: word terms held by >= K training "
+                         "answers join the model (default: the rules' words_min_answers)")
+    ap.add_argument("--l2-words", type=float, default=None,
+                    help="pass --l2-words X to `rules fit` (the word terms' L2 penalty)")
     ap.add_argument("--pred-out",
                     help="write every held-out prediction (the last --l2) as JSON lines: file, "
                          "index, gold, pred, split, fold (for a paired bootstrap: "
@@ -150,8 +155,13 @@ def main():
                         os.symlink(os.path.join(os.path.abspath(dir_of[f]), f),
                                    os.path.join(pages, f))
                 extra_pages = [pair.split(":")[1] for pair in args.extra]
+                lexical = []
+                if args.words_min is not None:
+                    lexical += ["--words-min", str(args.words_min)]
+                if args.l2_words is not None:
+                    lexical += ["--l2-words", str(args.l2_words)]
                 subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
-                                "--rules", rules, "--out", dec, pages] + extra_pages,
+                                "--rules", rules, "--out", dec] + lexical + [pages] + extra_pages,
                                capture_output=True, text=True)
                 held = [os.path.join(dir_of[f], f) for f in files if fold_of[f] == k]
                 out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,

@@ -1,0 +1,52 @@
+/*
+ * cn_lexical: the word terms of an answer for the decision model's lexical
+ * block (cn_model's `word/` features). Terms are read off the tokens the
+ * classifier already has (no second tokenization): each token's word,
+ * lower-cased as the tokenizer left it, marked "!" when it stands in a
+ * negation's scope (so "not safe" and "safe" differ) and replaced by "<q>"
+ * when it is a content word of the question (so a weight learned on one
+ * procedure carries over to another); bigrams join two such unigrams of the
+ * same sentence with "+" ("is+safe", "!<q>+is"). A term is known by the
+ * FNV-1a hash of its text (cn_hash_bytes), so classification looks terms up
+ * without building strings; the text itself is spelled only when asked (for
+ * `rules fit`, which chooses the vocabulary and writes it).
+ */
+#ifndef CN_LEXICAL_H
+#define CN_LEXICAL_H
+
+#include "cn_tokens.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Per-token marks (one byte a token). */
+enum { CN_LEX_NEGATED = 1, CN_LEX_QUESTION = 2 };
+
+/* What the terms are made of (from settings: words_negation, words_placeholder,
+ * words_bigrams). */
+typedef struct cn_lexical_opts {
+    bool negation;    /* mark negated tokens "!" */
+    bool placeholder; /* question words read "<q>" */
+    bool bigrams;     /* bigrams as well as unigrams */
+} cn_lexical_opts;
+
+/* Called once per term occurrence (a term may come more than once): hash is
+ * cn_hash_bytes of the term's text; text (len bytes, not NUL-terminated) is
+ * the text when cn_lexical_terms was asked to spell it, else NULL. */
+typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, const char *text, size_t len);
+
+/* Bytes a rule line gives a meaning (weight lines name terms): a token that
+ * holds one, or a control byte or space, is not a term. */
+#define CN_LEX_RESERVED ":=#|\""
+
+/* Longest term text spelled (longer tokens are skipped: a URL, a run of
+ * letters); a bigram of two such unigrams and "+" fits. */
+#define CN_LEX_MAX_WORD 40
+
+/* The terms of tokens [from, to): marks (NULL: none) has one CN_LEX_* byte a
+ * token of the whole array (indexed like items). */
+void cn_lexical_terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
+                      const cn_lexical_opts *opts, bool spell, cn_lexical_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,362 @@
+/*
+ * test_lexical: the decision model's word terms (cn_lexical, the `weight
+ * word/TERM` lines of cn_model): how terms are spelled and hashed, negation
+ * marking and the question placeholder through the classifier, weight lines
+ * and their FILE:LINE errors, a fitted toy model in which a word decides, and
+ * a rule folder without word lines deciding exactly as before.
+ */
+#include "testutil.h"
+
+#include "cn_classifier.h"
+#include "cn_eval.h"
+#include "cn_fit.h"
+#include "cn_hash.h"
+#include "cn_lexical.h"
+#include "cn_model.h"
+#include "cn_rules.h"
+#include "cn_tokens.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The spelled terms of a call, one per line, and a check that every hash is
+ * the hash of its text. */
+typedef struct collected {
+    char text[8192];
+    size_t n;
+    bool hashes_match;
+} collected;
+
+static void collect(void *ctx, uint64_t hash, const char *text, size_t len)
+{
+    collected *c = ctx;
+    c->n++;
+    if (!text) {
+        c->hashes_match = false;
+        return;
+    }
+    if (cn_hash_bytes(text, len) != hash)
+        c->hashes_match = false;
+    size_t at = strlen(c->text);
+    if (at + len + 3 < sizeof c->text) {
+        c->text[at] = '|';
+        memcpy(c->text + at + 1, text, len);
+        c->text[at + 1 + len] = '|';
+        c->text[at + 2 + len] = '\0';
+    }
+}
+
+static bool has(const collected *c, const char *term)
+{
+    char want[256];
+    snprintf(want, sizeof want, "|%s|", term);
+    return strstr(c->text, want) != NULL;
+}
+
+/* Unigrams and bigrams of a sentence each, none across a sentence end;
+ * negated tokens read "!", question words "<q>"; hashes are the texts'. */
+static void test_terms_spelled_and_hashed(void)
+{
+    static const char TEXT[] = "Botox is not safe. It is fine";
+    cn_tokens *t = cn_tokens_new(TEXT, strlen(TEXT));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    size_t n = cn_tokens_count(t);
+    CU_ASSERT_EQUAL_FATAL(n, 7);
+    unsigned char marks[7] = {CN_LEX_QUESTION, 0, 0, CN_LEX_NEGATED, 0, 0, 0};
+    cn_lexical_opts all = {true, true, true};
+    collected c = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, true, collect, &c);
+    CU_ASSERT_TRUE(c.hashes_match);
+    CU_ASSERT_TRUE(has(&c, "<q>"));
+    CU_ASSERT_TRUE(has(&c, "<q>+is"));
+    CU_ASSERT_TRUE(has(&c, "!safe"));
+    CU_ASSERT_TRUE(has(&c, "not+!safe"));
+    CU_ASSERT_TRUE(has(&c, "it+is"));
+    CU_ASSERT_FALSE(has(&c, "botox"));
+    CU_ASSERT_FALSE(has(&c, "safe"));
+    CU_ASSERT_FALSE(has(&c, "!safe+it")); /* across the sentence end */
+    CU_ASSERT_EQUAL(c.n, 7 + 5);          /* 7 unigrams, 3 + 2 bigrams */
+    /* options off: the plain words, no bigrams */
+    cn_lexical_opts none = {false, false, false};
+    collected d = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &none, true, collect, &d);
+    CU_ASSERT_TRUE(has(&d, "botox"));
+    CU_ASSERT_TRUE(has(&d, "safe"));
+    CU_ASSERT_FALSE(has(&d, "<q>"));
+    CU_ASSERT_FALSE(has(&d, "!safe"));
+    CU_ASSERT_EQUAL(d.n, 7);
+    /* unspelled: the same hashes, no text */
+    collected e = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, false, collect, &e);
+    CU_ASSERT_EQUAL(e.n, c.n);
+    CU_ASSERT_FALSE(e.hashes_match);
+    cn_tokens_free(t);
+}
+
+/* Classify with keep_features: the decision carries the answer's terms. */
+static bool decision_has(const cn_decision *d, const char *term)
+{
+    const char *t = d->term_text;
+    for (size_t i = 0; i < d->n_terms; i++, t += strlen(t) + 1)
+        if (!strcmp(t, term))
+            return d->term_hash[i] == cn_hash_bytes(term, strlen(term));
+    return false;
+}
+
+/* A copy of the shipped rules in a fresh folder (the caller removes it): its
+ * decision.rules without word lines, and words_negation set to negation, so
+ * these tests do not hang on what is shipped. */
+static char *rules_copy(int negation)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(
+        cmd, sizeof cmd,
+        "cp rules/* '%s'/ && grep -v '^weight word/' rules/decision.rules > '%s'/decision.rules"
+        " && sed -i 's/^setting words_negation .*/setting words_negation value=%d/' "
+        "'%s'/settings.rules",
+        dir, dir, negation, dir);
+    if (system(cmd) != 0) {
+        tu_rm_rf(dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+static uint64_t word_hash(const cn_rules *rules, const char *word)
+{
+    cn_tokens *t = cn_rules_tokenize(rules, word, strlen(word));
+    uint64_t h = t && cn_tokens_count(t) ? cn_tokens_at(t, 0)->hash : 0;
+    cn_tokens_free(t);
+    return h;
+}
+
+/* The shipped negation rules scope the marking: "not" reaches the rest of its
+ * clause, not past a comma; the question's words read <q>. */
+static void test_negation_and_placeholder_in_classifier(void)
+{
+    char *dir = rules_copy(1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    uint64_t q[1] = {word_hash(rules, "botox")};
+    cn_classify_input in = {.text = "Botox is not safe for you, it is risky.",
+                            .keep_features = true,
+                            .question_words = q,
+                            .n_question_words = 1};
+    cn_decision d;
+    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d, &err), CN_OK);
+    CU_ASSERT_TRUE(decision_has(&d, "<q>"));
+    CU_ASSERT_TRUE(decision_has(&d, "<q>+is"));
+    CU_ASSERT_TRUE(decision_has(&d, "!safe"));
+    CU_ASSERT_TRUE(decision_has(&d, "!safe+!for"));
+    CU_ASSERT_TRUE(decision_has(&d, "risky")); /* after the comma: a new clause */
+    CU_ASSERT_FALSE(decision_has(&d, "!risky"));
+    CU_ASSERT_FALSE(decision_has(&d, "safe"));
+    CU_ASSERT_FALSE(decision_has(&d, "botox"));
+    cn_decision_clear(&d);
+    CU_ASSERT_EQUAL(d.n_terms, 0);
+    cn_rules_free(rules);
+    /* negation marking off: the plain word */
+    char *off = rules_copy(0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(off);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(off, &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d, &err), CN_OK);
+    CU_ASSERT_TRUE(decision_has(&d, "safe"));
+    CU_ASSERT_FALSE(decision_has(&d, "!safe"));
+    CU_ASSERT_TRUE(decision_has(&d, "<q>"));
+    cn_decision_clear(&d);
+    cn_rules_free(rules);
+    tu_rm_rf(dir);
+    tu_rm_rf(off);
+    free(dir);
+    free(off);
+}
+
+/* Word weight lines load; a malformed or repeated term is a FILE:LINE error. */
+static void test_word_lines(void)
+{
+    tu_diags d;
+    cn_rules *rules = NULL;
+    static const char GOOD[] =
+        "weight bias reassuring=0 cautionary=0 contraindicated=0 none=0\n"
+        "weight word/!safe reassuring=-1 cautionary=0.5 contraindicated=1.5 none=0\n"
+        "weight word/<q>+is reassuring=0.25 cautionary=0 contraindicated=0 none=0\n";
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("decision.rules", GOOD, &d, &rules), CN_OK);
+    cn_model *m = cn_rules_model(rules);
+    CU_ASSERT_EQUAL(cn_model_words(m), 2);
+    long i = cn_model_word_find(m, cn_hash_bytes("!safe", 5));
+    CU_ASSERT_EQUAL(i, 0);
+    CU_ASSERT_STRING_EQUAL(cn_model_word_name(m, (size_t)i), "word/!safe");
+    CU_ASSERT_EQUAL(cn_model_word_find(m, cn_hash_bytes("safe", 4)), -1);
+    FILE *f = tmpfile();
+    CU_ASSERT_EQUAL(cn_model_write(m, f), 0);
+    rewind(f);
+    char all[8192] = "";
+    size_t got = fread(all, 1, sizeof all - 1, f);
+    all[got] = '\0';
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(all, "weight word/!safe"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(all, "contraindicated=1.5000"));
+    cn_rules_free(rules);
+    static const char EMPTY[] = "weight bias reassuring=0 cautionary=0 contraindicated=0 none=0\n"
+                                "weight word/ reassuring=1 cautionary=0 contraindicated=0 none=0\n";
+    CU_ASSERT_EQUAL(tu_load_rules_text("decision.rules", EMPTY, &d, NULL), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "decision.rules:2:"));
+    static const char TWICE[] =
+        "weight word/safe reassuring=1 cautionary=0 contraindicated=0 none=0\n"
+        "# a comment\n"
+        "weight word/safe reassuring=2 cautionary=0 contraindicated=0 none=0\n";
+    CU_ASSERT_EQUAL(tu_load_rules_text("decision.rules", TWICE, &d, NULL), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "decision.rules:3:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "twice"));
+    static const char NOVALUE[] = "weight word/safe reassuring=x cautionary=0 contraindicated=0 "
+                                  "none=0\n";
+    CU_ASSERT_EQUAL(tu_load_rules_text("decision.rules", NOVALUE, &d, NULL), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "decision.rules:1:"));
+}
+
+static char *write_gold(const char *dir, const char *text)
+{
+    return tu_write_file(dir, "gold.jsonl", text, strlen(text));
+}
+
+/* A toy fit in which the rule features say nothing (bias only) and one word
+ * decides: answers holding "zorb" are cautionary, the others reassuring. The
+ * fitter picks the vocabulary (terms of >= 2 answers: "zorb" and "calm", not
+ * the one-off words) and the fitted model labels by the word. */
+static void test_fitted_word_decides(void)
+{
+    char *dir = tu_mkdtemp();
+    static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a2\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
+    char *path = write_gold(dir, GOLD);
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(path, &g, &err), CN_OK);
+    cn_model *m = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
+    size_t nf = cn_model_features(m);
+    double *x = calloc(nf, sizeof *x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    x[0] = 1;
+    cn_fit *f = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
+    static const char *const WORDS[6] = {"zorb\0a\0zorb", "zorb\0b", "zorb\0c",
+                                         "calm\0d",       "calm\0e", "calm\0f"};
+    for (size_t i = 0; i < 6; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%zu", i);
+        CU_ASSERT_EQUAL_FATAL(cn_fit_add(f, "p", i, id, "text", x, &err), CN_OK);
+        const char *w = WORDS[i];
+        uint64_t h[3];
+        size_t k = 0, at = 0;
+        for (; k < (i == 0 ? 3u : 2u); k++) {
+            h[k] = cn_hash_bytes(w + at, strlen(w + at));
+            at += strlen(w + at) + 1;
+        }
+        CU_ASSERT_EQUAL_FATAL(cn_fit_add_terms(f, h, w, k, &err), CN_OK);
+    }
+    cn_fit_set_words(f, 2, 0.01);
+    cn_fit_summary s;
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(s.aligned, 6);
+    CU_ASSERT_EQUAL(s.words, 2);
+    CU_ASSERT_DOUBLE_EQUAL(s.training_accuracy, 1.0, 1e-12);
+    CU_ASSERT_STRING_EQUAL(cn_model_word_name(m, 0), "word/calm"); /* in text order */
+    CU_ASSERT_STRING_EQUAL(cn_model_word_name(m, 1), "word/zorb");
+    long zorb = cn_model_word_find(m, cn_hash_bytes("zorb", 4));
+    long calm = cn_model_word_find(m, cn_hash_bytes("calm", 4));
+    CU_ASSERT_EQUAL_FATAL(zorb, 1);
+    CU_ASSERT_EQUAL_FATAL(calm, 0);
+    CU_ASSERT_EQUAL(cn_model_word_find(m, cn_hash_bytes("a", 1)), -1);
+    double p[CN_STANCE_COUNT];
+    size_t zw = (size_t)zorb, cw = (size_t)calm;
+    CU_ASSERT_EQUAL(cn_model_predict_words(m, x, &zw, 1, p), CN_STANCE_CAUTIONARY);
+    CU_ASSERT(p[CN_STANCE_CAUTIONARY] > 0.6);
+    CU_ASSERT_EQUAL(cn_model_predict_words(m, x, &cw, 1, p), CN_STANCE_REASSURING);
+    /* the same through cn_model_decide, as classification reads it */
+    cn_model_input in = {.words = &zw, .n_words = 1};
+    const char *top = NULL;
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, p, &top), CN_STANCE_CAUTIONARY);
+    CU_ASSERT_STRING_EQUAL(top ? top : "", "word/zorb");
+    /* the vocabulary threshold: no term is in 4 answers, so no words */
+    cn_fit_set_words(f, 4, 0.01);
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(s.words, 0);
+    CU_ASSERT_EQUAL(cn_model_words(m), 0);
+    cn_fit_free(f);
+    cn_gold_free(g);
+    cn_model_free(m);
+    free(x);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+/* Word terms that the model does not know, and a model without any: the
+ * decision is the one without words, bit for bit. */
+static void test_no_words_is_the_old_decision(void)
+{
+    char *dir = rules_copy(1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_TRUE(cn_model_active(cn_rules_model(rules)));
+    CU_ASSERT_EQUAL(cn_model_words(cn_rules_model(rules)), 0);
+    static const char *const TEXTS[] = {
+        "It is not safe to fly the day after surgery, please wait a week.",
+        "You can swim after four weeks; there is no risk once the incisions close.",
+        "I would not do it while pregnant."};
+    uint64_t q[2] = {word_hash(rules, "swim"), word_hash(rules, "surgery")};
+    for (size_t i = 0; i < 3; i++) {
+        cn_classify_input plain = {.text = TEXTS[i], .question_type = "permission"};
+        cn_classify_input lexical = plain;
+        lexical.keep_features = true;
+        lexical.question_words = q;
+        lexical.n_question_words = 2;
+        cn_decision a, b;
+        CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &plain, &a, &err), CN_OK);
+        CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &lexical, &b, &err), CN_OK);
+        CU_ASSERT_EQUAL(a.stance, b.stance);
+        CU_ASSERT_EQUAL(memcmp(a.probability, b.probability, sizeof a.probability), 0);
+        CU_ASSERT_EQUAL(a.n_terms, 0);
+        CU_ASSERT(b.n_terms > 0);
+        cn_decision_clear(&a);
+        cn_decision_clear(&b);
+    }
+    /* an input naming word indices the model does not have adds nothing */
+    cn_model *m = cn_rules_model(rules);
+    size_t idx[2] = {0, 5};
+    cn_model_input none = {.question_type = "permission"}, some = none;
+    some.words = idx;
+    some.n_words = 2;
+    double p[CN_STANCE_COUNT], r[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL(cn_model_decide(m, &none, p, NULL), cn_model_decide(m, &some, r, NULL));
+    CU_ASSERT_EQUAL(memcmp(p, r, sizeof p), 0);
+    cn_rules_free(rules);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"terms spelled and hashed", test_terms_spelled_and_hashed},
+        {"negation and placeholder in the classifier", test_negation_and_placeholder_in_classifier},
+        {"word weight lines", test_word_lines},
+        {"a fitted word decides", test_fitted_word_decides},
+        {"no word weights: the old decision", test_no_words_is_the_old_decision},
+        {NULL, NULL},
+    };
+    return tu_run_suite("lexical block", tests);
+}
