@@ -712,23 +712,24 @@ int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
     return CN_OK;
 }
 
+/* One `weight NAME ...` line, the format cn_rules reads back. */
+static int write_weight_line(FILE *out, const char *name, const double *w)
+{
+    return fprintf(out,
+                   "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
+                   name, w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
+                   w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0
+               ? -1
+               : 0;
+}
+
 int cn_model_write(const cn_model *m, FILE *out)
 {
-    for (size_t f = 0; f < m->n_features; f++) {
-        const double *w = &m->w[f * CN_STANCE_COUNT];
-        if (fprintf(out,
-                    "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
-                    m->names[f], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
-                    w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
+    for (size_t f = 0; f < m->n_features; f++)
+        if (write_weight_line(out, m->names[f], &m->w[f * CN_STANCE_COUNT]))
             return -1;
-    }
-    for (size_t j = 0; j < m->n_words; j++) {
-        const double *w = &m->ww[j * CN_STANCE_COUNT];
-        if (fprintf(out,
-                    "weight %-34s reassuring=%.4f cautionary=%.4f contraindicated=%.4f none=%.4f\n",
-                    m->words[j], w[CN_STANCE_REASSURING], w[CN_STANCE_CAUTIONARY],
-                    w[CN_STANCE_CONTRAINDICATED], w[CN_STANCE_NONE]) < 0)
+    for (size_t j = 0; j < m->n_words; j++)
+        if (write_weight_line(out, m->words[j], &m->ww[j * CN_STANCE_COUNT]))
             return -1;
-    }
     return 0;
 }
