@@ -3,6 +3,7 @@
 
 #include "cn_hash.h"
 #include "cn_lexical.h"
+#include "cn_termindex.h"
 
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
@@ -41,14 +42,7 @@ struct cn_model {
     char **words; /* "word/TERM" */
     double *ww;   /* n_words x CN_STANCE_COUNT */
     size_t n_words, cap_words;
-    uint64_t *wh; /* each word's hash (to rebuild the filter) */
-    cn_u64map *by_hash;
-    /* One bit per hash position, set for each word's hash: most terms an
-     * answer has are in no vocabulary (bigrams above all), and this small
-     * table (64 KiB for 21k words, in cache) turns them away before the
-     * 1 MiB map is probed, which cost a cache miss per term. */
-    uint64_t *filter;
-    unsigned filter_log2; /* the filter has 1 << filter_log2 bits */
+    cn_termindex *by_hash;
 };
 
 static size_t nonfinite(const double *w, size_t n)
@@ -101,7 +95,6 @@ void cn_model_free(cn_model *m)
     free(m->w);
     cn_model_clear_words(m);
     free(m->words);
-    free(m->wh);
     free(m->ww);
     free(m);
 }
@@ -220,35 +213,6 @@ bool cn_model_active(const cn_model *m)
     return m && m->active;
 }
 
-/* The filter bit of a hash: multiply-shift takes the high bits, which the
- * map (it mixes the hash and masks the low bits) does not lean on alone. */
-static size_t filter_bit(uint64_t hash, unsigned log2)
-{
-    return (size_t)((hash * 0x9E3779B97F4A7C15ULL) >> (64 - log2));
-}
-
-/* Make the filter hold the words' hashes with at least 16 bits a word (a
- * false pass about 1 time in 16); false when memory runs out. */
-static bool filter_fit(cn_model *m, size_t n_words)
-{
-    unsigned log2 = m->filter_log2 ? m->filter_log2 : 12;
-    while (((size_t)1 << log2) < 16 * n_words)
-        log2++;
-    if (m->filter && log2 == m->filter_log2)
-        return true;
-    uint64_t *f = calloc(((size_t)1 << log2) / 64, sizeof *f);
-    if (!f)
-        return false;
-    for (size_t i = 0; i < m->n_words; i++) {
-        size_t b = filter_bit(m->wh[i], log2);
-        f[b / 64] |= (uint64_t)1 << (b % 64);
-    }
-    free(m->filter);
-    m->filter = f;
-    m->filter_log2 = log2;
-    return true;
-}
-
 int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_COUNT], cn_error *err)
 {
     bool bad = !*term;
@@ -260,7 +224,7 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
     uint64_t h = cn_hash_bytes(term, strlen(term));
     if (cn_model_word_find(m, h) >= 0)
         return cn_error_set(err, CN_ERR_USAGE, "word term '%s' is weighted twice", term);
-    if (!m->by_hash && !(m->by_hash = cn_u64map_new()))
+    if (!m->by_hash && !(m->by_hash = cn_termindex_new()))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (m->n_words == m->cap_words) {
         size_t cap = m->cap_words ? 2 * m->cap_words : 256;
@@ -268,23 +232,16 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
         if (words)
             m->words = words;
         double *ww = words ? realloc(m->ww, cap * CN_STANCE_COUNT * sizeof *ww) : NULL;
-        if (ww)
-            m->ww = ww;
-        uint64_t *wh = ww ? realloc(m->wh, cap * sizeof *wh) : NULL;
-        if (!wh)
+        if (!ww)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        m->wh = wh;
+        m->ww = ww;
         m->cap_words = cap;
     }
     char *name = format_name("word/", term, "");
-    if (!name || m->n_words > INT32_MAX || !filter_fit(m, m->n_words + 1) ||
-        cn_u64map_put(m->by_hash, h, (int)m->n_words)) {
+    if (!name || m->n_words > INT32_MAX || cn_termindex_add(m->by_hash, h, (uint32_t)m->n_words)) {
         free(name);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    size_t b = filter_bit(h, m->filter_log2);
-    m->filter[b / 64] |= (uint64_t)1 << (b % 64);
-    m->wh[m->n_words] = h;
     double *row = &m->ww[m->n_words * CN_STANCE_COUNT];
     memcpy(row, w, CN_STANCE_COUNT * sizeof *w);
     m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
@@ -300,11 +257,8 @@ void cn_model_clear_words(cn_model *m)
         free(m->words[i]);
     }
     m->n_words = 0;
-    cn_u64map_free(m->by_hash);
+    cn_termindex_free(m->by_hash);
     m->by_hash = NULL;
-    free(m->filter);
-    m->filter = NULL;
-    m->filter_log2 = 0;
 }
 
 size_t cn_model_words(const cn_model *m)
@@ -319,12 +273,7 @@ const char *cn_model_word_name(const cn_model *m, size_t i)
 
 long cn_model_word_find(const cn_model *m, uint64_t hash)
 {
-    if (!m->filter)
-        return -1;
-    size_t b = filter_bit(hash, m->filter_log2);
-    if (!(m->filter[b / 64] >> (b % 64) & 1))
-        return -1;
-    return cn_u64map_get(m->by_hash, hash);
+    return m->by_hash ? cn_termindex_get(m->by_hash, hash) : -1;
 }
 
 /* Cue weights grow with every repetition; their log keeps one long answer
