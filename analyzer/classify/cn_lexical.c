@@ -20,7 +20,7 @@ static uint64_t feed(uint64_t h, const char *s, size_t n)
 /* A byte a rule line gives a meaning (CN_LEX_RESERVED), a control byte or a
  * space. Compared in place: this runs for every byte of every token, and a
  * strchr per byte was a visible share of `classify`. */
-static bool reserved(unsigned char c)
+bool cn_lexical_reserved(unsigned char c)
 {
     return c <= ' ' || c == ':' || c == '=' || c == '#' || c == '|' || c == '"';
 }
@@ -41,7 +41,7 @@ static unigram read_unigram(const cn_token *t, unsigned char mark, const cn_lexi
         return u;
     /* a term must read back from a rule line: no byte the rule syntax uses */
     for (size_t i = 0; i < t->len; i++)
-        if (reserved((unsigned char)t->word[i]))
+        if (cn_lexical_reserved((unsigned char)t->word[i]))
             return u;
     u.bang = o->negation && (mark & CN_LEX_NEGATED);
     if (o->placeholder && (mark & CN_LEX_QUESTION)) {

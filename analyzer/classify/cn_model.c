@@ -217,7 +217,7 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
 {
     bool bad = !*term;
     for (const char *c = term; *c && !bad; c++)
-        bad = strchr(CN_LEX_RESERVED, *c) || (unsigned char)*c <= ' ';
+        bad = cn_lexical_reserved((unsigned char)*c);
     if (bad)
         return cn_error_set(err, CN_ERR_USAGE, "'%s' is not a word term (one token, no %s)", term,
                             CN_LEX_RESERVED);
