@@ -71,6 +71,7 @@
 #include "cn_model.h"
 #include "cn_rules.h"
 #include "cn_stance.h"
+#include "cn_termindex.h"
 
 /* stats */
 #include "cn_agreement.h"

@@ -727,15 +727,20 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
 
 /* Mark each counted token: in a negation's scope (after a forward trigger
  * that is not a pseudo-negation, to the end of its clause or a terminator)
- * and a content word of the question. */
-static void lexical_marks(work *w, const cn_classify_input *in, size_t from, unsigned char *marks)
+ * and a content word of the question. A mark the terms do not use (o) is
+ * not looked for: the shipped settings leave negation out, and its scopes
+ * were work for every answer. */
+static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
+                          const cn_lexical_opts *o, unsigned char *marks)
 {
     for (size_t t = from; t < w->n_items; t++) {
         marks[t] = 0;
-        for (size_t q = 0; q < in->n_question_words; q++)
+        for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
             if (w->items[t].hash == in->question_words[q])
                 marks[t] = CN_LEX_QUESTION;
     }
+    if (!o->negation)
+        return;
     const hits *neg = &w->by_kind[CN_RULE_NEGATION], *term = &w->by_kind[CN_RULE_TERMINATOR];
     for (size_t i = 0; i < neg->n; i++) {
         const hit *h = &neg->items[i];
@@ -865,11 +870,11 @@ static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *m
     unsigned char *marks = w->n_items <= TAKEN_STACK ? mark_stack : malloc(w->n_items);
     if (!marks)
         return -1;
-    lexical_marks(w, in, from, marks);
     cn_lexical_opts o = {.negation = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) != 0,
                          .placeholder =
                              cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
                          .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0};
+    lexical_marks(w, in, from, &o, marks);
     s->keep = in->keep_features ? d : NULL;
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);
     if (marks != mark_stack)

@@ -17,25 +17,57 @@ static uint64_t feed(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-/* One token as a unigram: its text (into buf, at most CN_LEX_MAX_WORD + 1
- * bytes) and length; 0 when the token is too long to be a term. */
-static size_t unigram(const cn_token *t, unsigned char mark, const cn_lexical_opts *o, char *buf)
+/* A byte a rule line gives a meaning (CN_LEX_RESERVED), a control byte or a
+ * space. Compared in place: this runs for every byte of every token, and a
+ * strchr per byte was a visible share of `classify`. */
+bool cn_lexical_reserved(unsigned char c)
 {
+    return c <= ' ' || c == ':' || c == '=' || c == '#' || c == '|' || c == '"';
+}
+
+/* One token as a unigram, not yet spelled: an optional "!" prefix and a body
+ * (the word, or "<q>"). Terms are hashed from these parts, so classification
+ * builds no strings. */
+typedef struct {
+    bool bang;        /* "!" first */
+    const char *body; /* the word or "<q>" */
+    size_t len;       /* body bytes; 0: the token is no term */
+} unigram;
+
+static unigram read_unigram(const cn_token *t, unsigned char mark, const cn_lexical_opts *o)
+{
+    unigram u = {false, NULL, 0};
     if (t->len == 0 || t->len > CN_LEX_MAX_WORD - 1)
-        return 0;
+        return u;
     /* a term must read back from a rule line: no byte the rule syntax uses */
     for (size_t i = 0; i < t->len; i++)
-        if (strchr(CN_LEX_RESERVED, t->word[i]) || (unsigned char)t->word[i] <= ' ')
-            return 0;
-    size_t n = 0;
-    if (o->negation && (mark & CN_LEX_NEGATED))
-        buf[n++] = '!';
+        if (cn_lexical_reserved((unsigned char)t->word[i]))
+            return u;
+    u.bang = o->negation && (mark & CN_LEX_NEGATED);
     if (o->placeholder && (mark & CN_LEX_QUESTION)) {
-        memcpy(buf + n, "<q>", 3);
-        return n + 3;
+        u.body = "<q>";
+        u.len = 3;
+    } else {
+        u.body = t->word;
+        u.len = t->len;
     }
-    memcpy(buf + n, t->word, t->len);
-    return n + t->len;
+    return u;
+}
+
+/* FNV-1a continued over the unigram's text from state h. */
+static uint64_t feed_unigram(uint64_t h, const unigram *u)
+{
+    return feed(u->bang ? feed(h, "!", 1) : h, u->body, u->len);
+}
+
+/* The unigram's text into buf (at most CN_LEX_MAX_WORD bytes); its length. */
+static size_t spell_unigram(const unigram *u, char *buf)
+{
+    size_t n = 0;
+    if (u->bang)
+        buf[n++] = '!';
+    memcpy(buf + n, u->body, u->len);
+    return n + u->len;
 }
 
 void cn_lexical_terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
@@ -47,19 +79,22 @@ void cn_lexical_terms(const cn_token *items, const unsigned char *marks, size_t 
     uint64_t prev_h = 0;
     for (size_t i = from; i < to; i++) {
         const cn_token *t = &items[i];
-        size_t n = unigram(t, marks ? marks[i] : 0, opts, cur);
+        unigram u = read_unigram(t, marks ? marks[i] : 0, opts);
         if (prev_n && items[i - 1].sentence != t->sentence)
             prev_n = 0;
-        if (!n) {
+        if (!u.len) {
             prev_n = 0; /* a skipped token breaks bigrams */
             continue;
         }
+        size_t n = u.len + u.bang;
         /* an unmarked word's term is the word: the tokenizer's hash of it */
-        uint64_t h = n == t->len && !memcmp(cur, t->word, n) ? t->hash : feed(FNV_START, cur, n);
+        uint64_t h = !u.bang && u.body == t->word ? t->hash : feed_unigram(FNV_START, &u);
+        if (spell)
+            spell_unigram(&u, cur);
         fn(ctx, h, spell ? cur : NULL, n);
         if (opts->bigrams && prev_n) {
             /* the hash of prev "+" cur: FNV-1a continues over the bytes */
-            uint64_t b = feed(feed(prev_h, "+", 1), cur, n);
+            uint64_t b = feed_unigram(feed(prev_h, "+", 1), &u);
             if (spell) {
                 memcpy(pair, prev, prev_n);
                 pair[prev_n] = '+';

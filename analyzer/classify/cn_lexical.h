@@ -40,6 +40,10 @@ typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, const char *text, size_t
  * holds one, or a control byte or space, is not a term. */
 #define CN_LEX_RESERVED ":=#|\""
 
+/* A byte that cannot stand in a term: one of CN_LEX_RESERVED, a control
+ * byte or a space. */
+bool cn_lexical_reserved(unsigned char c);
+
 /* Longest term text spelled (longer tokens are skipped: a URL, a run of
  * letters); a bigram of two such unigrams and "+" fits. */
 #define CN_LEX_MAX_WORD 40

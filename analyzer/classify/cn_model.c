@@ -3,6 +3,7 @@
 
 #include "cn_hash.h"
 #include "cn_lexical.h"
+#include "cn_termindex.h"
 
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
@@ -38,10 +39,14 @@ struct cn_model {
     size_t n_nonfinite; /* weights that are inf or NaN (none, in any real rule set) */
     bool active;
     /* the lexical block: word terms, their weights and hash -> index */
-    char **words; /* "word/TERM" */
-    double *ww;   /* n_words x CN_STANCE_COUNT */
+    /* "word/TERM\0" of every word, one after another in one buffer (one
+     * allocation, not one a word: tens of thousands load with every command) */
+    char *word_text;
+    size_t *word_at; /* where word i's name starts in word_text */
+    size_t text_len, text_cap;
+    double *ww; /* n_words x CN_STANCE_COUNT */
     size_t n_words, cap_words;
-    cn_u64map *by_hash;
+    cn_termindex *by_hash;
 };
 
 static size_t nonfinite(const double *w, size_t n)
@@ -93,7 +98,8 @@ void cn_model_free(cn_model *m)
     free_list(m->names, m->n_features);
     free(m->w);
     cn_model_clear_words(m);
-    free(m->words);
+    free(m->word_text);
+    free(m->word_at);
     free(m->ww);
     free(m);
 }
@@ -216,47 +222,57 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
 {
     bool bad = !*term;
     for (const char *c = term; *c && !bad; c++)
-        bad = strchr(CN_LEX_RESERVED, *c) || (unsigned char)*c <= ' ';
+        bad = cn_lexical_reserved((unsigned char)*c);
     if (bad)
         return cn_error_set(err, CN_ERR_USAGE, "'%s' is not a word term (one token, no %s)", term,
                             CN_LEX_RESERVED);
     uint64_t h = cn_hash_bytes(term, strlen(term));
     if (cn_model_word_find(m, h) >= 0)
         return cn_error_set(err, CN_ERR_USAGE, "word term '%s' is weighted twice", term);
-    if (!m->by_hash && !(m->by_hash = cn_u64map_new()))
+    if (!m->by_hash && !(m->by_hash = cn_termindex_new()))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (m->n_words == m->cap_words) {
         size_t cap = m->cap_words ? 2 * m->cap_words : 256;
-        char **words = realloc(m->words, cap * sizeof *words);
-        if (words)
-            m->words = words;
-        double *ww = words ? realloc(m->ww, cap * CN_STANCE_COUNT * sizeof *ww) : NULL;
+        size_t *at = realloc(m->word_at, cap * sizeof *at);
+        if (at)
+            m->word_at = at;
+        double *ww = at ? realloc(m->ww, cap * CN_STANCE_COUNT * sizeof *ww) : NULL;
         if (!ww)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         m->ww = ww;
         m->cap_words = cap;
     }
-    char *name = format_name("word/", term, "");
-    if (!name || m->n_words > INT32_MAX || cn_u64map_put(m->by_hash, h, (int)m->n_words)) {
-        free(name);
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    size_t tl = strlen(term), need = m->text_len + 5 + tl + 1;
+    if (need > m->text_cap) {
+        size_t cap = m->text_cap ? m->text_cap : 4096;
+        while (cap < need)
+            cap *= 2;
+        char *text = realloc(m->word_text, cap);
+        if (!text)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        m->word_text = text;
+        m->text_cap = cap;
     }
+    if (m->n_words > INT32_MAX || cn_termindex_add(m->by_hash, h, (uint32_t)m->n_words))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    memcpy(m->word_text + m->text_len, "word/", 5);
+    memcpy(m->word_text + m->text_len + 5, term, tl + 1);
     double *row = &m->ww[m->n_words * CN_STANCE_COUNT];
     memcpy(row, w, CN_STANCE_COUNT * sizeof *w);
     m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
-    m->words[m->n_words++] = name;
+    m->word_at[m->n_words++] = m->text_len;
+    m->text_len = need;
     m->active = true;
     return CN_OK;
 }
 
 void cn_model_clear_words(cn_model *m)
 {
-    for (size_t i = 0; i < m->n_words; i++) {
+    for (size_t i = 0; i < m->n_words; i++)
         m->n_nonfinite -= nonfinite(&m->ww[i * CN_STANCE_COUNT], CN_STANCE_COUNT);
-        free(m->words[i]);
-    }
     m->n_words = 0;
-    cn_u64map_free(m->by_hash);
+    m->text_len = 0;
+    cn_termindex_free(m->by_hash);
     m->by_hash = NULL;
 }
 
@@ -267,12 +283,12 @@ size_t cn_model_words(const cn_model *m)
 
 const char *cn_model_word_name(const cn_model *m, size_t i)
 {
-    return i < m->n_words ? m->words[i] : NULL;
+    return i < m->n_words ? m->word_text + m->word_at[i] : NULL;
 }
 
 long cn_model_word_find(const cn_model *m, uint64_t hash)
 {
-    return m->by_hash ? cn_u64map_get(m->by_hash, hash) : -1;
+    return m->by_hash ? cn_termindex_get(m->by_hash, hash) : -1;
 }
 
 /* Cue weights grow with every repetition; their log keeps one long answer
@@ -522,7 +538,7 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
             double d = m->ww[j * CN_STANCE_COUNT + stance] - m->ww[j * CN_STANCE_COUNT + other];
             if (d > best) {
                 best = d;
-                *top = m->words[j];
+                *top = m->word_text + m->word_at[j];
             }
         }
     }
@@ -729,7 +745,7 @@ int cn_model_write(const cn_model *m, FILE *out)
         if (write_weight_line(out, m->names[f], &m->w[f * CN_STANCE_COUNT]))
             return -1;
     for (size_t j = 0; j < m->n_words; j++)
-        if (write_weight_line(out, m->words[j], &m->ww[j * CN_STANCE_COUNT]))
+        if (write_weight_line(out, m->word_text + m->word_at[j], &m->ww[j * CN_STANCE_COUNT]))
             return -1;
     return 0;
 }

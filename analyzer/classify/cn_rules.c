@@ -127,13 +127,17 @@ typedef struct attr {
     bool used;
 } attr;
 
+/* A record's strings point into its file's text, which the load keeps until
+ * the records are compiled (load_ctx.texts): a weight line for every word term
+ * makes tens of thousands of records, and a string of each, and a fixed
+ * attribute array in each, made loading a noticeable part of every command. */
 typedef struct record {
     char *kind, *id;
-    attr attrs[MAX_ATTRS];
+    attr *attrs; /* owned (the strings are not) */
     size_t n_attrs;
-    char **patterns;
+    char **patterns; /* owned (the strings are not) */
     size_t n_patterns;
-    char *file;
+    const char *file; /* the rule file's name, held by cn_rules_load */
     unsigned line;
 } record;
 
@@ -143,6 +147,8 @@ typedef struct load_ctx {
     size_t problems;
     record *recs;
     size_t n_recs, cap_recs;
+    char **texts; /* the files' text the records point into */
+    size_t n_texts, cap_texts;
 } load_ctx;
 
 #define PLACED_MESSAGE_MAX (CN_ERROR_MESSAGE_MAX + 512)
@@ -193,16 +199,8 @@ static void warning(cn_rules *rs, const char *file, unsigned line, const char *f
 
 static void record_clear(record *r)
 {
-    free(r->kind);
-    free(r->id);
-    for (size_t i = 0; i < r->n_attrs; i++) {
-        free(r->attrs[i].key);
-        free(r->attrs[i].value);
-    }
-    for (size_t i = 0; i < r->n_patterns; i++)
-        free(r->patterns[i]);
+    free(r->attrs);
     free(r->patterns);
-    free(r->file);
 }
 
 static char *trim(char *s)
@@ -229,9 +227,10 @@ static void strip_comment(char *s)
     }
 }
 
-/* Split the head (before the first unquoted ':') into words; key="a b" stays whole. */
+/* Split the head (before the first unquoted ':') into words, in place; key="a b" stays whole. */
 static int split_head(load_ctx *c, record *r, char *head)
 {
+    attr attrs[MAX_ATTRS];
     char *p = head;
     int word = 0;
     while (*p) {
@@ -250,9 +249,9 @@ static int split_head(load_ctx *c, record *r, char *head)
             problem(c, r->file, r->line, "unterminated quote");
             return -1;
         }
-        char *w = strndup(start, (size_t)(p - start));
-        if (!w)
-            return -1;
+        char *w = start;
+        if (*p)
+            *p++ = '\0';
         if (word == 0) {
             r->kind = w;
         } else if (word == 1 && !strchr(w, '=')) {
@@ -261,12 +260,10 @@ static int split_head(load_ctx *c, record *r, char *head)
             char *eq = strchr(w, '=');
             if (!eq || eq == w) {
                 problem(c, r->file, r->line, "expected key=value, found '%s'", w);
-                free(w);
                 return -1;
             }
             if (r->n_attrs == MAX_ATTRS) {
                 problem(c, r->file, r->line, "too many attributes");
-                free(w);
                 return -1;
             }
             *eq = '\0';
@@ -276,14 +273,14 @@ static int split_head(load_ctx *c, record *r, char *head)
                 v[vl - 1] = '\0';
                 v++;
             }
-            r->attrs[r->n_attrs].key = strdup(w);
-            r->attrs[r->n_attrs].value = strdup(v);
-            r->attrs[r->n_attrs].used = false;
-            r->n_attrs++;
-            free(w);
+            attrs[r->n_attrs++] = (attr){.key = w, .value = v, .used = false};
         }
         word++;
     }
+    if (r->n_attrs && !(r->attrs = malloc(r->n_attrs * sizeof *r->attrs)))
+        return -1;
+    if (r->n_attrs)
+        memcpy(r->attrs, attrs, r->n_attrs * sizeof *r->attrs);
     return 0;
 }
 
@@ -300,7 +297,7 @@ static int split_patterns(load_ctx *c, record *r, char *body)
         char *t = trim(tok);
         if (!*t)
             continue;
-        r->patterns[r->n_patterns++] = strdup(t);
+        r->patterns[r->n_patterns++] = t;
     }
     /* "a || b" or a trailing '|' leaves an empty alternative: say so. */
     size_t bars = count - 1;
@@ -316,7 +313,7 @@ static int parse_line(load_ctx *c, const char *file, unsigned line, char *text)
     if (!*s)
         return 0;
     record r = {0};
-    r.file = strdup(file);
+    r.file = file;
     r.line = line;
     char *colon = NULL;
     bool quoted = false;
@@ -385,20 +382,29 @@ static int parse_file(load_ctx *c, const char *dir, const char *name, cn_sha256_
         free(data);
         return CN_OK;
     }
+    /* the records point into data: the load frees it at the end */
+    if (c->n_texts == c->cap_texts) {
+        size_t cap = c->cap_texts ? c->cap_texts * 2 : 16;
+        char **texts = realloc(c->texts, cap * sizeof *texts);
+        if (!texts) {
+            free(data);
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        }
+        c->texts = texts;
+        c->cap_texts = cap;
+    }
+    c->texts[c->n_texts++] = data;
     unsigned line = 1;
     char *p = data;
     while (p && *p) {
         char *nl = strchr(p, '\n');
         if (nl)
             *nl = '\0';
-        if (parse_line(c, name, line, p)) {
-            free(data);
+        if (parse_line(c, name, line, p))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        }
         line++;
         p = nl ? nl + 1 : NULL;
     }
-    free(data);
     return CN_OK;
 }
 
@@ -483,17 +489,54 @@ static attr *find_attr(record *r, const char *key)
     return NULL;
 }
 
+/* A plain decimal ("-0.0123", "12", ".5") of at most 15 digits, read exactly
+ * as strtod reads it: its digits make an integer that a double holds exactly,
+ * and dividing by an exact power of ten rounds once, correctly (Clinger's fast
+ * path). Every weight line has four such numbers, and strtod was the largest
+ * part of reading the word weights. False for anything else (strtod's turn). */
+static bool plain_decimal(const char *s, double *out)
+{
+    static const double POW10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    bool neg = *s == '-';
+    if (*s == '-' || *s == '+')
+        s++;
+    uint64_t m = 0;
+    int digits = 0, frac = 0;
+    bool dot = false;
+    for (; *s; s++) {
+        if (*s == '.' && !dot) {
+            dot = true;
+        } else if (*s >= '0' && *s <= '9') {
+            if (++digits > 15)
+                return false;
+            m = m * 10 + (uint64_t)(*s - '0');
+            frac += dot;
+        } else {
+            return false;
+        }
+    }
+    if (!digits)
+        return false;
+    double v = (double)m / POW10[frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
 static bool attr_number(load_ctx *c, record *r, const char *key, double lo, double hi, double *out)
 {
     attr *a = find_attr(r, key);
     if (!a)
         return false;
-    char *end;
-    errno = 0;
-    double v = strtod(a->value, &end);
-    if (end == a->value || *end || errno || v != v) {
-        problem(c, r->file, r->line, "%s: '%s' is not a number", key, a->value);
-        return false;
+    double v;
+    if (!plain_decimal(a->value, &v)) {
+        char *end;
+        errno = 0;
+        v = strtod(a->value, &end);
+        if (end == a->value || *end || errno || v != v) {
+            problem(c, r->file, r->line, "%s: '%s' is not a number", key, a->value);
+            return false;
+        }
     }
     if (v < lo || v > hi) {
         problem(c, r->file, r->line, "%s: %g is outside [%g, %g]", key, v, lo, hi);
@@ -1230,6 +1273,9 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
     for (size_t i = 0; i < c.n_recs; i++)
         record_clear(&c.recs[i]);
     free(c.recs);
+    for (size_t i = 0; i < c.n_texts; i++)
+        free(c.texts[i]);
+    free(c.texts);
     for (size_t i = 0; i < n_names; i++)
         free(names[i]);
     free(names);
