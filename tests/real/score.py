@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the reader and the classifier on re-collected real pages.
 
-usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|val8|val9|dev4|dev5|all]
+usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--pred-out FILE] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|val8|val9|dev4|dev5|all]
                 [--consensus build/consensus] [--rules rules] [--json] [--errors] [--lead N]
 
 Runs `consensus classify` on the page files of the chosen split, aligns each
@@ -116,6 +116,11 @@ def main():
     ap.add_argument("--rules", default=os.path.join(top, "rules"))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", action="store_true", help="list every miss and mislabel")
+    ap.add_argument("--pred-out", metavar="FILE",
+                    help="write every labelled answer's gold and predicted stance ('missed' when "
+                         "the reader missed it) as JSON lines: file, index, gold, pred, split, "
+                         "fold 0 (tools/cv_compare.py compares two such files by a paired "
+                         "bootstrap over pages)")
     ap.add_argument("--lead", type=int, default=0, metavar="N",
                     help="also align an answer whose label and reader answer differ only by a "
                          "lead phrase of up to N words taken as title by one and as body by the "
@@ -143,8 +148,14 @@ def main():
 
     pairs, errors, found, scored = [], [], 0, 0
     aligned_labels, used = align(labels, by_file, present, args.lead)
+    pred_out = open(args.pred_out, "w") if args.pred_out else None
     for lab, match in aligned_labels:
         scored += 1
+        if pred_out:
+            pred_out.write(json.dumps({"file": lab["file"], "index": lab["index"],
+                                       "gold": lab["stance"],
+                                       "pred": predicted(match) if match else "missed",
+                                       "split": lab["split"], "fold": 0}) + "\n")
         if match is None:
             pairs.append((lab["stance"], "missed"))
             errors.append(f"MISSED   {lab['file']} #{lab['index']} gold={lab['stance']}")
