@@ -2906,6 +2906,68 @@ static void test_example_paragraph_goes_on(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's forum: "Replies 3" under the asker's post opens the
+ * replies; "ASPS Surgeon" under a surgeon's name heads a reply (a one-line
+ * reply too); a member without it still heads his own reply after a
+ * sign-off; the society's credits and "Patient Care Center" are furniture. */
+static void test_society_forum_replies(void)
+{
+    ru_result r = read_str("American Society of Plastic Surgeons\n"
+                           "For Medical Professionals\n"
+                           "2 years ago\n\n"
+                           "Tummy Tuck & Belly Button Rings\n\n"
+                           "Do I have to take out my belly button ring before a tummy tuck? Can I "
+                           "put it back later?\n\n"
+                           "Procedure: Tummy Tuck\n"
+                           "Location: Lakeside, OR\n\n"
+                           "Replies 3\n\n"
+                           "Hana Walder\n"
+                           "ASPS Surgeon\n"
+                           "Add to Favorites\n\n"
+                           "Good question! The ring comes out before surgery, and your navel is "
+                           "reshaped, so wait until it has healed fully before a new piercing.\n\n"
+                           "Otto Brennan\n"
+                           "ASPS Surgeon\n\n"
+                           "Out it goes.....a new piercing can wait a few months.\n\n"
+                           "Carl Denner\n\n"
+                           "Thanks for asking. Any jewelry is removed for the operation and the "
+                           "navel needs about three months before it is pierced again.\n\n"
+                           "Patient Care Center\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Good question! The ring comes out");
+    check_start(&r, 2, "Out it goes");
+    check_start(&r, 3, "Thanks for asking. Any jewelry");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Patient Care"));
+    ru_free(&r);
+
+    r = read_str("For Medical Professionals\n\n"
+                 "Swelling three weeks after a neck lift\n\n"
+                 "My neck still feels hard and tight three weeks after surgery. Should I worry?\n\n"
+                 "Replies 3\n\n"
+                 "Ivo Marsh\n"
+                 "ASPS Surgeon\n\n"
+                 "Firmness at three weeks is part of normal healing; ask your own surgeon to "
+                 "check it at your next visit.\n\n"
+                 "Ivo J Marsh, MD, FACS\n\n"
+                 "Lena Ortt\n"
+                 "ASPS Surgeon\n\n"
+                 "Dear asker\n\n"
+                 "Hard areas soften over two or three months, and gentle massage may help.\n\n"
+                 "Dr Ortt\n\n"
+                 "Paul Vinter\n\n"
+                 "Thank you for writing in. Your surgeon knows what was done and is the best "
+                 "person to examine the neck now.\n\n"
+                 "Certified, American Board of Plastic Surgery\n\n"
+                 "Member, American Society of Plastic Surgeons\n\n"
+                 "Patient Care Center\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Firmness at three weeks");
+    check_start(&r, 2, "Dear asker");
+    check_start(&r, 3, "Thank you for writing in.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Certified"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2988,6 +3050,7 @@ int main(void)
         {"a wide gap under a titled answer starts an answer",
          test_wide_gap_under_titled_answer_starts_an_answer},
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
+        {"a surgeons' society's forum replies", test_society_forum_replies},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
