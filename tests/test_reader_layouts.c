@@ -2968,6 +2968,37 @@ static void test_society_forum_replies(void)
     ru_free(&r);
 }
 
+/* Flat page: "Answer" alone above each answer's line, the physician's name
+ * line and a specialty line under it: the name closes the answer and is its
+ * physician's, the specialty line is his, "Answer" is furniture. */
+static void test_flat_answer_line_name_and_specialty(void)
+{
+    ru_result r = read_str(
+        "I had filler in my lips two weeks ago and one side still looks bigger than the other, "
+        "what can I do\n"
+        "Answer\n"
+        "Some swelling can last two weeks or more, so give it another week and then ask your "
+        "injector to look at it again.\n"
+        "Dr. Ada Quill, MD\n"
+        "Board Certified Plastic Surgeon\n"
+        "Answer\n"
+        "Uneven lips after filler are often fixed with a small touch-up once the swelling has "
+        "gone down completely.\n"
+        "Dr. Rolf Tamsin, MD\n"
+        "Board Certified Plastic Surgeon\n"
+        "Answer\n"
+        "If a lump is what makes one side bigger, it can be massaged or dissolved by your "
+        "injector.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Some swelling can last two weeks");
+    check_start(&r, 2, "Uneven lips after filler");
+    check_start(&r, 3, "If a lump is what makes");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada Quill, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.specialty, "Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3051,6 +3082,8 @@ int main(void)
          test_wide_gap_under_titled_answer_starts_an_answer},
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
         {"a surgeons' society's forum replies", test_society_forum_replies},
+        {"flat page: \"Answer\", a name and a specialty line",
+         test_flat_answer_line_name_and_specialty},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
