@@ -2999,6 +2999,44 @@ static void test_flat_answer_line_name_and_specialty(void)
     ru_free(&r);
 }
 
+/* Bare page: a title ending in '.' ("4 Weeks After a Brow Lift; One Brow
+ * Sits Higher."), the asker's paragraph in their own voice under it, then
+ * the answers: the paragraph is the question's, no answer. */
+static void test_period_title_above_the_askers_paragraph(void)
+{
+    ru_result r = read_str(
+        "4 Weeks After a Brow Lift; One Brow Still Sits Higher Than the Other.\n\n"
+        "I had a brow lift four weeks ago. Since then my left brow has looked higher than my "
+        "right one and it has not changed. Will it even out?\n\n"
+        "Uneven brows a month after a brow lift usually settle with time\n\n"
+        "Early after a brow lift one side often swells more than the other, and the brows "
+        "usually settle over two to three months.\n\n"
+        "Brow asymmetry\n\n"
+        "Give it at least three months before judging the result; if the difference stays, "
+        "a small adjustment can be made then.\n\n"
+        "Mara Tollen, MD\n"
+        "Riverton Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Early after a brow lift");
+    check_start(&r, 2, "Give it at least three months");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    ru_free(&r);
+
+    r = read_str("Droop in the other eyelid after ptosis surgery.\n\n"
+                 "I had ptosis surgery on one eye a week ago. Now my other lid has started to "
+                 "droop.\n\n"
+                 "That is common when both lids are weak, so let your surgeon see you before "
+                 "anything else is planned.\n\n\n"
+                 "The brain lifts both lids together; once one is fixed, the other may show its "
+                 "own droop.\n\n"
+                 "It can often be seen before surgery, though not always.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "That is common when both lids");
+    check_start(&r, 2, "The brain lifts both lids");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "It can often be seen"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3084,6 +3122,8 @@ int main(void)
         {"a surgeons' society's forum replies", test_society_forum_replies},
         {"flat page: \"Answer\", a name and a specialty line",
          test_flat_answer_line_name_and_specialty},
+        {"a title ending in '.' above the asker's paragraph",
+         test_period_title_above_the_askers_paragraph},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},

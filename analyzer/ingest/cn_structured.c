@@ -2097,6 +2097,19 @@ static bool opens_asking(const ctx *c, const cn_line *l)
     return false;
 }
 
+/* "Swelling on one side after a fat transfer." above "I had ... my face":
+ * a title ending in '.' is the question's when the paragraph under it is in
+ * the asker's voice. */
+static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t under)
+{
+    if (cn_span_last_char(t->s, t->len) != '.' || !short_enough(c, t) ||
+        !(cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) ||
+        two_sentences(t) || under >= c->lines.n)
+        return false;
+    size_t e = run_end(c, under);
+    return voice_of(c, under, e) > 0 || asker_story(c, under, e);
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2123,6 +2136,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
                      !in_set(".,;:", last));
+    if (!question)
+        question = period_title_above_asker(c, t, under);
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;
