@@ -3037,6 +3037,26 @@ static void test_period_title_above_the_askers_paragraph(void)
     ru_free(&r);
 }
 
+/* Flat page: "I agree with my colleagues ..." (cut short by the page's
+ * end) is a physician speaking of the others on the page, an answer, not the
+ * asker's words under it. */
+static void test_my_colleagues_is_a_physicians_voice(void)
+{
+    ru_result r = read_str(
+        "Do I need stitches removed after a mole excision or do they dissolve? The wound is on my "
+        "back\n"
+        "Most stitches on the back are removed after ten to fourteen days, since the skin there "
+        "is under tension.\n"
+        "It depends on what your surgeon used; dissolving stitches under the skin need no "
+        "removal at all.\n"
+        "Agree with all my colleagues.  Ask the office which kind was pl\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most stitches on the back");
+    check_start(&r, 2, "It depends on what your surgeon used");
+    check_start(&r, 3, "Agree with all my colleagues.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3124,6 +3144,7 @@ int main(void)
          test_flat_answer_line_name_and_specialty},
         {"a title ending in '.' above the asker's paragraph",
          test_period_title_above_the_askers_paragraph},
+        {"'my colleagues' is a physician's", test_my_colleagues_is_a_physicians_voice},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
