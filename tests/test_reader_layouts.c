@@ -3057,6 +3057,37 @@ static void test_my_colleagues_is_a_physicians_voice(void)
     ru_free(&r);
 }
 
+/* "The information provided in Dr. Roe's answer is for educational purposes
+ * ..." under one answer is furniture, no answer and no text; the practice's
+ * address under a signature, its street line ending in "Dr.", is no answer. */
+static void test_answer_boilerplate_and_street_address(void)
+{
+    ru_result r = read_str(
+        "Is a rash after filler an allergy?\n\n"
+        "I had filler last week and now have a red rash around the area. Is it an allergy?\n\n"
+        "Doctor Answers 2\n\n"
+        "Rash after filler\n\n"
+        "A rash a week after filler is more often a reaction to the cleaning solution than to the "
+        "filler itself; show it to your injector.\n\n"
+        "The information provided in Dr. Vale's answer is for educational purposes only and is "
+        "not intended to constitute medical advice.\n\n"
+        "Orin Vale, MD\n"
+        "Tampa Dermatologic Surgeon\n"
+        "4.8 out of 5 stars 21 reviews\n\n"
+        "1200 Harbor View Dr.\n"
+        "Tampa, FL 33601\n\n"
+        "Probably not an allergy\n\n"
+        "True allergies to these fillers are rare; a short course of an antihistamine and a "
+        "visit to your injector will settle it.\n\n"
+        "Lisa Brandt, MD\n"
+        "Orlando Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A rash a week after filler");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "educational purposes"));
+    check_start(&r, 2, "True allergies to these fillers");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3145,6 +3176,8 @@ int main(void)
         {"a title ending in '.' above the asker's paragraph",
          test_period_title_above_the_askers_paragraph},
         {"'my colleagues' is a physician's", test_my_colleagues_is_a_physicians_voice},
+        {"an answer's boilerplate; a street address under a signature",
+         test_answer_boilerplate_and_street_address},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
