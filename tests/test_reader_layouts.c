@@ -3088,6 +3088,42 @@ static void test_answer_boilerplate_and_street_address(void)
     ru_free(&r);
 }
 
+/* The physician's own sign-off and a few lines of honours and place under
+ * it ("TV Show Surgeon" / "Best of the City Award 2019" / "Palm Springs, Ca")
+ * above the site's signature: all the signature's, no answer. Short lines
+ * opening in lower case between two signatures are an answer's. */
+static void test_honour_lines_between_signatures(void)
+{
+    ru_result r = read_str(
+        "When can I wear earrings after an earlobe repair?\n\n"
+        "I had a torn earlobe fixed ten days ago and want to wear earrings again.\n\n"
+        "Doctor Answers 3\n\n"
+        "Earrings after earlobe repair\n\n"
+        "Most surgeons wait six weeks before the lobe is pierced again, away from the scar.\n\n"
+        "Nora Fields, MD\n"
+        "Denver Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Earlobe repair healing\n\n"
+        "I ask my patients to wait two months, then pierce next to the repair, not through it.\n\n"
+        "Colm Avery MD FACS\n\n"
+        "Morning Show Guest Surgeon\n\n"
+        "Best of the Valley Award 2019, 2020\n\n"
+        "Palm Springs, Ca\n\n"
+        "Colm Avery, MD\n"
+        "Palm Springs Plastic Surgeon\n"
+        "5.0 out of 5 stars 12 reviews\n\n"
+        "Wait for healing\n\n"
+        "heavy earrings are a risk\n\n"
+        "ask your surgeon first\n\n"
+        "Pia Stone, MD\n"
+        "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most surgeons wait six weeks");
+    check_start(&r, 2, "I ask my patients to wait");
+    check_start(&r, 3, "heavy earrings are a risk");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3178,6 +3214,7 @@ int main(void)
         {"'my colleagues' is a physician's", test_my_colleagues_is_a_physicians_voice},
         {"an answer's boilerplate; a street address under a signature",
          test_answer_boilerplate_and_street_address},
+        {"honour lines between two signatures", test_honour_lines_between_signatures},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},

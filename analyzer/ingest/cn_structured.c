@@ -1533,14 +1533,37 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
  * Surgeon": a short line that ends no sentence between two signatures (the
  * physician's own sign-off, then the site's) is part of them; an answer
  * needs text, and a title has none under it. */
-static bool between_signatures(const ctx *c, size_t p)
+static bool signature_scrap(const ctx *c, size_t p)
 {
-    if (p == 0 || p + 1 >= c->np || !c->ps[p - 1].sig || !c->ps[p + 1].sig || c->ps[p].n != 1 ||
-        c->ps[p].sig)
+    if (c->ps[p].n != 1 || c->ps[p].sig)
         return false;
     const cn_line *l = para_line(c, p);
     return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?", cn_span_last_char(l->s, l->len));
+}
+
+/* A few such lines in a row ("Extreme Makeover Surgeon" / "Best of the
+ * City Award 2015" / "Beverly Hills, Ca") each open with a capital, as a
+ * signature's lines do; lines opening in lower case ("pus is an issue" /
+ * "see your doctor") are an answer written without full stops. */
+static bool between_signatures(const ctx *c, size_t p)
+{
+    enum { MAX_SCRAPS = 4 };
+    if (!signature_scrap(c, p))
+        return false;
+    size_t a = p, b = p;
+    while (a > 0 && p - a < MAX_SCRAPS && signature_scrap(c, a - 1))
+        a--;
+    while (b + 1 < c->np && b - a + 1 < MAX_SCRAPS && signature_scrap(c, b + 1))
+        b++;
+    if (a == 0 || b + 1 >= c->np || !c->ps[a - 1].sig || !c->ps[b + 1].sig)
+        return false;
+    for (size_t k = a; k <= b && a < b; k++) {
+        const cn_line *l = para_line(c, k);
+        if (!cn_span_starts_upper(l->s, l->len))
+            return false;
+    }
+    return true;
 }
 
 /* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
