@@ -1558,6 +1558,12 @@ static bool between_signatures(const ctx *c, size_t p)
         b++;
     if (a == 0 || b + 1 >= c->np || !c->ps[a - 1].sig || !c->ps[b + 1].sig)
         return false;
+    /* several: only under a sign-off of a name alone, not under a site's
+     * signature ("Name" / "City Specialty" / rating), where a title and a
+     * short answer ("Hope this helps. Dr. Sato") may follow */
+    const para *above = &c->ps[a - 1];
+    if (a < b && (above->block.place >= 0 || above->block.rating >= 0))
+        return false;
     for (size_t k = a; k <= b && a < b; k++) {
         const cn_line *l = para_line(c, k);
         if (!cn_span_starts_upper(l->s, l->len))
