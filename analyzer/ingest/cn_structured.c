@@ -1535,26 +1535,30 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
  * needs text, and a title has none under it. */
 static bool signature_scrap(const ctx *c, size_t p)
 {
-    if (c->ps[p].n != 1 || c->ps[p].sig)
-        return false;
     const cn_line *l = para_line(c, p);
     return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?", cn_span_last_char(l->s, l->len));
 }
 
+static bool one_line(const ctx *c, size_t p)
+{
+    return c->ps[p].n == 1 && !c->ps[p].sig;
+}
+
 /* A few such lines in a row ("Extreme Makeover Surgeon" / "Best of the
  * City Award 2015" / "Beverly Hills, Ca") each open with a capital, as a
  * signature's lines do; lines opening in lower case ("pus is an issue" /
- * "see your doctor") are an answer written without full stops. */
+ * "see your doctor") are an answer written without full stops. The run of
+ * one-line paragraphs is found first: most have no signature at both ends. */
 static bool between_signatures(const ctx *c, size_t p)
 {
     enum { MAX_SCRAPS = 4 };
-    if (!signature_scrap(c, p))
+    if (!one_line(c, p))
         return false;
     size_t a = p, b = p;
-    while (a > 0 && p - a < MAX_SCRAPS && signature_scrap(c, a - 1))
+    while (a > 0 && p - a < MAX_SCRAPS && one_line(c, a - 1))
         a--;
-    while (b + 1 < c->np && b - a + 1 < MAX_SCRAPS && signature_scrap(c, b + 1))
+    while (b + 1 < c->np && b - a + 1 < MAX_SCRAPS && one_line(c, b + 1))
         b++;
     if (a == 0 || b + 1 >= c->np || !c->ps[a - 1].sig || !c->ps[b + 1].sig)
         return false;
@@ -1564,9 +1568,9 @@ static bool between_signatures(const ctx *c, size_t p)
     const para *above = &c->ps[a - 1];
     if (a < b && (above->block.place >= 0 || above->block.rating >= 0))
         return false;
-    for (size_t k = a; k <= b && a < b; k++) {
+    for (size_t k = a; k <= b; k++) {
         const cn_line *l = para_line(c, k);
-        if (!cn_span_starts_upper(l->s, l->len))
+        if (!signature_scrap(c, k) || (a < b && !cn_span_starts_upper(l->s, l->len)))
             return false;
     }
     return true;
