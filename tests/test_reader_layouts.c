@@ -2906,6 +2906,224 @@ static void test_example_paragraph_goes_on(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's forum: "Replies 3" under the asker's post opens the
+ * replies; "ASPS Surgeon" under a surgeon's name heads a reply (a one-line
+ * reply too); a member without it still heads his own reply after a
+ * sign-off; the society's credits and "Patient Care Center" are furniture. */
+static void test_society_forum_replies(void)
+{
+    ru_result r = read_str("American Society of Plastic Surgeons\n"
+                           "For Medical Professionals\n"
+                           "2 years ago\n\n"
+                           "Tummy Tuck & Belly Button Rings\n\n"
+                           "Do I have to take out my belly button ring before a tummy tuck? Can I "
+                           "put it back later?\n\n"
+                           "Procedure: Tummy Tuck\n"
+                           "Location: Lakeside, OR\n\n"
+                           "Replies 3\n\n"
+                           "Hana Walder\n"
+                           "ASPS Surgeon\n"
+                           "Add to Favorites\n\n"
+                           "Good question! The ring comes out before surgery, and your navel is "
+                           "reshaped, so wait until it has healed fully before a new piercing.\n\n"
+                           "Otto Brennan\n"
+                           "ASPS Surgeon\n\n"
+                           "Out it goes.....a new piercing can wait a few months.\n\n"
+                           "Carl Denner\n\n"
+                           "Thanks for asking. Any jewelry is removed for the operation and the "
+                           "navel needs about three months before it is pierced again.\n\n"
+                           "Patient Care Center\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Good question! The ring comes out");
+    check_start(&r, 2, "Out it goes");
+    check_start(&r, 3, "Thanks for asking. Any jewelry");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Patient Care"));
+    ru_free(&r);
+
+    r = read_str("For Medical Professionals\n\n"
+                 "Swelling three weeks after a neck lift\n\n"
+                 "My neck still feels hard and tight three weeks after surgery. Should I worry?\n\n"
+                 "Replies 3\n\n"
+                 "Ivo Marsh\n"
+                 "ASPS Surgeon\n\n"
+                 "Firmness at three weeks is part of normal healing; ask your own surgeon to "
+                 "check it at your next visit.\n\n"
+                 "Ivo J Marsh, MD, FACS\n\n"
+                 "Lena Ortt\n"
+                 "ASPS Surgeon\n\n"
+                 "Dear asker\n\n"
+                 "Hard areas soften over two or three months, and gentle massage may help.\n\n"
+                 "Dr Ortt\n\n"
+                 "Paul Vinter\n\n"
+                 "Thank you for writing in. Your surgeon knows what was done and is the best "
+                 "person to examine the neck now.\n\n"
+                 "Certified, American Board of Plastic Surgery\n\n"
+                 "Member, American Society of Plastic Surgeons\n\n"
+                 "Patient Care Center\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Firmness at three weeks");
+    check_start(&r, 2, "Dear asker");
+    check_start(&r, 3, "Thank you for writing in.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Certified"));
+    ru_free(&r);
+}
+
+/* Flat page: "Answer" alone above each answer's line, the physician's name
+ * line and a specialty line under it: the name closes the answer and is its
+ * physician's, the specialty line is his, "Answer" is furniture. */
+static void test_flat_answer_line_name_and_specialty(void)
+{
+    ru_result r = read_str(
+        "I had filler in my lips two weeks ago and one side still looks bigger than the other, "
+        "what can I do\n"
+        "Answer\n"
+        "Some swelling can last two weeks or more, so give it another week and then ask your "
+        "injector to look at it again.\n"
+        "Dr. Ada Quill, MD\n"
+        "Board Certified Plastic Surgeon\n"
+        "Answer\n"
+        "Uneven lips after filler are often fixed with a small touch-up once the swelling has "
+        "gone down completely.\n"
+        "Dr. Rolf Tamsin, MD\n"
+        "Board Certified Plastic Surgeon\n"
+        "Answer\n"
+        "If a lump is what makes one side bigger, it can be massaged or dissolved by your "
+        "injector.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Some swelling can last two weeks");
+    check_start(&r, 2, "Uneven lips after filler");
+    check_start(&r, 3, "If a lump is what makes");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada Quill, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.specialty, "Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    ru_free(&r);
+}
+
+/* Bare page: a title ending in '.' ("4 Weeks After a Brow Lift; One Brow
+ * Sits Higher."), the asker's paragraph in their own voice under it, then
+ * the answers: the paragraph is the question's, no answer. */
+static void test_period_title_above_the_askers_paragraph(void)
+{
+    ru_result r = read_str(
+        "4 Weeks After a Brow Lift; One Brow Still Sits Higher Than the Other.\n\n"
+        "I had a brow lift four weeks ago. Since then my left brow has looked higher than my "
+        "right one and it has not changed. Will it even out?\n\n"
+        "Uneven brows a month after a brow lift usually settle with time\n\n"
+        "Early after a brow lift one side often swells more than the other, and the brows "
+        "usually settle over two to three months.\n\n"
+        "Brow asymmetry\n\n"
+        "Give it at least three months before judging the result; if the difference stays, "
+        "a small adjustment can be made then.\n\n"
+        "Mara Tollen, MD\n"
+        "Riverton Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Early after a brow lift");
+    check_start(&r, 2, "Give it at least three months");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    ru_free(&r);
+
+    r = read_str("Droop in the other eyelid after ptosis surgery.\n\n"
+                 "I had ptosis surgery on one eye a week ago. Now my other lid has started to "
+                 "droop.\n\n"
+                 "That is common when both lids are weak, so let your surgeon see you before "
+                 "anything else is planned.\n\n\n"
+                 "The brain lifts both lids together; once one is fixed, the other may show its "
+                 "own droop.\n\n"
+                 "It can often be seen before surgery, though not always.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "That is common when both lids");
+    check_start(&r, 2, "The brain lifts both lids");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "It can often be seen"));
+    ru_free(&r);
+}
+
+/* Flat page: "I agree with my colleagues ..." (cut short by the page's
+ * end) is a physician speaking of the others on the page, an answer, not the
+ * asker's words under it. */
+static void test_my_colleagues_is_a_physicians_voice(void)
+{
+    ru_result r = read_str(
+        "Do I need stitches removed after a mole excision or do they dissolve? The wound is on my "
+        "back\n"
+        "Most stitches on the back are removed after ten to fourteen days, since the skin there "
+        "is under tension.\n"
+        "It depends on what your surgeon used; dissolving stitches under the skin need no "
+        "removal at all.\n"
+        "Agree with all my colleagues.  Ask the office which kind was pl\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most stitches on the back");
+    check_start(&r, 2, "It depends on what your surgeon used");
+    check_start(&r, 3, "Agree with all my colleagues.");
+    ru_free(&r);
+}
+
+/* "The information provided in Dr. Roe's answer is for educational purposes
+ * ..." under one answer is furniture, no answer and no text; the practice's
+ * address under a signature, its street line ending in "Dr.", is no answer. */
+static void test_answer_boilerplate_and_street_address(void)
+{
+    ru_result r = read_str(
+        "Is a rash after filler an allergy?\n\n"
+        "I had filler last week and now have a red rash around the area. Is it an allergy?\n\n"
+        "Doctor Answers 2\n\n"
+        "Rash after filler\n\n"
+        "A rash a week after filler is more often a reaction to the cleaning solution than to the "
+        "filler itself; show it to your injector.\n\n"
+        "The information provided in Dr. Vale's answer is for educational purposes only and is "
+        "not intended to constitute medical advice.\n\n"
+        "Orin Vale, MD\n"
+        "Tampa Dermatologic Surgeon\n"
+        "4.8 out of 5 stars 21 reviews\n\n"
+        "1200 Harbor View Dr.\n"
+        "Tampa, FL 33601\n\n"
+        "Probably not an allergy\n\n"
+        "True allergies to these fillers are rare; a short course of an antihistamine and a "
+        "visit to your injector will settle it.\n\n"
+        "Lisa Brandt, MD\n"
+        "Orlando Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A rash a week after filler");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "educational purposes"));
+    check_start(&r, 2, "True allergies to these fillers");
+    ru_free(&r);
+}
+
+/* The physician's own sign-off and a few lines of honours and place under
+ * it ("TV Show Surgeon" / "Best of the City Award 2019" / "Palm Springs, Ca")
+ * above the site's signature: all the signature's, no answer. Short lines
+ * opening in lower case between two signatures are an answer's. */
+static void test_honour_lines_between_signatures(void)
+{
+    ru_result r = read_str(
+        "When can I wear earrings after an earlobe repair?\n\n"
+        "I had a torn earlobe fixed ten days ago and want to wear earrings again.\n\n"
+        "Doctor Answers 3\n\n"
+        "Earrings after earlobe repair\n\n"
+        "Most surgeons wait six weeks before the lobe is pierced again, away from the scar.\n\n"
+        "Nora Fields, MD\n"
+        "Denver Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Earlobe repair healing\n\n"
+        "I ask my patients to wait two months, then pierce next to the repair, not through it.\n\n"
+        "Colm Avery MD FACS\n\n"
+        "Morning Show Guest Surgeon\n\n"
+        "Best of the Valley Award 2019, 2020\n\n"
+        "Palm Springs, Ca\n\n"
+        "Colm Avery, MD\n"
+        "Palm Springs Plastic Surgeon\n"
+        "5.0 out of 5 stars 12 reviews\n\n"
+        "Wait for healing\n\n"
+        "heavy earrings are a risk\n\n"
+        "ask your surgeon first\n\n"
+        "Pia Stone, MD\n"
+        "Austin Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most surgeons wait six weeks");
+    check_start(&r, 2, "I ask my patients to wait");
+    check_start(&r, 3, "heavy earrings are a risk");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -2988,6 +3206,15 @@ int main(void)
         {"a wide gap under a titled answer starts an answer",
          test_wide_gap_under_titled_answer_starts_an_answer},
         {"a gallery under an answer is furniture", test_gallery_under_an_answer_is_furniture},
+        {"a surgeons' society's forum replies", test_society_forum_replies},
+        {"flat page: \"Answer\", a name and a specialty line",
+         test_flat_answer_line_name_and_specialty},
+        {"a title ending in '.' above the asker's paragraph",
+         test_period_title_above_the_askers_paragraph},
+        {"'my colleagues' is a physician's", test_my_colleagues_is_a_physicians_voice},
+        {"an answer's boilerplate; a street address under a signature",
+         test_answer_boilerplate_and_street_address},
+        {"honour lines between two signatures", test_honour_lines_between_signatures},
         {"a title printed twice", test_title_printed_twice},
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},

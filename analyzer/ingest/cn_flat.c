@@ -365,6 +365,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     bool slogan = false;
     group g = {0}; /* the answer being read: a line, or lines that go on */
     const cn_line *prev = NULL;
+    cn_physician *named = NULL; /* the answer the line above closed with its name */
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
         if (l->len == 0 || (l->flags & CN_LINE_RESIDUE))
@@ -406,9 +407,22 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         cn_sigline sig;
         if (g.n && cn_signature_classify(cues, l->s, l->len, &sig) == CN_SIGLINE_NAME) {
             rc = group_flush(cues, page, &cap, &g, err);
+            named = rc == CN_OK ? &page->answers[page->n_answers - 1].physician : NULL;
+            if (named && !(named->name = copy_span(l->s, l->len)))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             prev = NULL;
             continue;
         }
+        /* "Board Certified Plastic Surgeon" under that name: its specialty */
+        bool specialty = named && !named->specialty &&
+                         cn_signature_classify_after(cues, CN_SIGLINE_NAME, l->s, l->len, &sig) ==
+                             CN_SIGLINE_PLACE;
+        if (specialty && sig.specialty &&
+            !(named->specialty = copy_span(sig.specialty, strlen(sig.specialty))))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        named = NULL;
+        if (specialty)
+            continue;
         /* a line that goes on from the one above ("That said, ...") stays
          * in its answer */
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&

@@ -455,11 +455,12 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
     return n >= 3 && is_dr(t[0]) && wide_gap(line, len);
 }
 
-/* No sentence ends in it, and it is short. */
-static bool address_shaped(const char *line, size_t len)
+/* No sentence ends in it, and it is short; a street line may end in an
+ * abbreviation's dot ("12 Oak Dr."). */
+static bool address_shaped(const char *line, size_t len, bool street)
 {
     char last = cn_span_last_char(line, len);
-    return len > 0 && len <= 60 && last != '.' && last != '?' && last != '!' &&
+    return len > 0 && len <= 60 && (last != '.' || street) && last != '?' && last != '!' &&
            cn_span_words(line, len) <= 8;
 }
 
@@ -468,7 +469,7 @@ bool cn_signature_is_address(const cn_line *lines, size_t n)
     if (n < 2 || n > 3)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (!address_shaped(lines[i].s, lines[i].len))
+        if (!address_shaped(lines[i].s, lines[i].len, i == 0))
             return false;
     if (lines[0].s[0] < '0' || lines[0].s[0] > '9')
         return false;

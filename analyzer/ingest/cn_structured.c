@@ -1533,14 +1533,47 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
  * Surgeon": a short line that ends no sentence between two signatures (the
  * physician's own sign-off, then the site's) is part of them; an answer
  * needs text, and a title has none under it. */
-static bool between_signatures(const ctx *c, size_t p)
+static bool signature_scrap(const ctx *c, size_t p)
 {
-    if (p == 0 || p + 1 >= c->np || !c->ps[p - 1].sig || !c->ps[p + 1].sig || c->ps[p].n != 1 ||
-        c->ps[p].sig)
-        return false;
     const cn_line *l = para_line(c, p);
     return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?", cn_span_last_char(l->s, l->len));
+}
+
+static bool one_line(const ctx *c, size_t p)
+{
+    return c->ps[p].n == 1 && !c->ps[p].sig;
+}
+
+/* A few such lines in a row ("Extreme Makeover Surgeon" / "Best of the
+ * City Award 2015" / "Beverly Hills, Ca") each open with a capital, as a
+ * signature's lines do; lines opening in lower case ("pus is an issue" /
+ * "see your doctor") are an answer written without full stops. The run of
+ * one-line paragraphs is found first: most have no signature at both ends. */
+static bool between_signatures(const ctx *c, size_t p)
+{
+    enum { MAX_SCRAPS = 4 };
+    if (!one_line(c, p))
+        return false;
+    size_t a = p, b = p;
+    while (a > 0 && p - a < MAX_SCRAPS && one_line(c, a - 1))
+        a--;
+    while (b + 1 < c->np && b - a + 1 < MAX_SCRAPS && one_line(c, b + 1))
+        b++;
+    if (a == 0 || b + 1 >= c->np || !c->ps[a - 1].sig || !c->ps[b + 1].sig)
+        return false;
+    /* several: only under a sign-off of a name alone, not under a site's
+     * signature ("Name" / "City Specialty" / rating), where a title and a
+     * short answer ("Hope this helps. Dr. Sato") may follow */
+    const para *above = &c->ps[a - 1];
+    if (a < b && (above->block.place >= 0 || above->block.rating >= 0))
+        return false;
+    for (size_t k = a; k <= b; k++) {
+        const cn_line *l = para_line(c, k);
+        if (!signature_scrap(c, k) || (a < b && !cn_span_starts_upper(l->s, l->len)))
+            return false;
+    }
+    return true;
 }
 
 /* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
@@ -2097,6 +2130,19 @@ static bool opens_asking(const ctx *c, const cn_line *l)
     return false;
 }
 
+/* "Swelling on one side after a fat transfer." above "I had ... my face":
+ * a title ending in '.' is the question's when the paragraph under it is in
+ * the asker's voice. */
+static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t under)
+{
+    if (cn_span_last_char(t->s, t->len) != '.' || !short_enough(c, t) ||
+        !(cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) ||
+        two_sentences(t) || under >= c->lines.n)
+        return false;
+    size_t e = run_end(c, under);
+    return voice_of(c, under, e) > 0 || asker_story(c, under, e);
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2123,6 +2169,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
                     (short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
                      !in_set(".,;:", last));
+    if (!question)
+        question = period_title_above_asker(c, t, under);
     if (!question)
         return first; /* the page starts inside an answer */
     size_t at = first + 1;
