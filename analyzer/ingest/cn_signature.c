@@ -786,13 +786,33 @@ static size_t trimmed_len(const char *text, size_t len)
     return n == 0 ? 0 : (size_t)(s - text) + n;
 }
 
+/* Can text[0..len) (len > 0, no white space at its end) end a sign-off?
+ * Every sign-off ends with a word of its name, a credential or a word of a
+ * place (cn_signature_is_signoff), and every one tried here ends where the
+ * text does: an answer that ends in a sentence of prose ("... in a week.")
+ * is turned away by its last word, not by a sign-off test at each of its
+ * last sentence starts. A last word with bytes beyond ASCII (perhaps white
+ * space of their own) decides nothing: true. */
+static bool may_end_signoff(const cn_pagecues *cues, const char *text, size_t len)
+{
+    size_t k = len;
+    while (k > 0 && BYTE_CLASS[(unsigned char)text[k - 1]] == BYTE_WORD)
+        k--;
+    if (k > 0 && BYTE_CLASS[(unsigned char)text[k - 1]] == BYTE_MULTI)
+        return true;
+    if (k == len)
+        return true;
+    tok t = {text + k, len - k};
+    return name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
+}
+
 bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char *physician,
                                 size_t physician_len)
 {
     bool removed = false;
     for (int round = 0; round < 4; round++) {
         size_t len = trimmed_len(text, strlen(text));
-        if (len == 0)
+        if (len == 0 || !may_end_signoff(cues, text, len))
             break;
         size_t p0 = last_paragraph(text, len);
         if (p0 > 0 &&
