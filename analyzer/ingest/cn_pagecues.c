@@ -18,6 +18,8 @@
  * first CONTAINS_HEAD bytes (the captions and notes such entries name open
  * their lines; looking further would cost every long line of every page). */
 #define WIDGET_MAX 160
+/* The group of widget entries that is tried on every short line. */
+#define WIDGET_REST 512
 #define CONTAINS_HEAD 80
 
 /* A sorted list of strings for bsearch lookups. first[b]: some entry starts
@@ -93,6 +95,13 @@ struct cn_pagecues {
      * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
     bool widget_first[256], widget_last[256];
     bool widget_any;
+    /* The entries' indexes grouped by what a short line must have to match
+     * them: entries without a leading '*' by their first byte, entries with
+     * only a leading '*' by their last, then the rest (tried on every line):
+     * group g is wgroup[wgroup_at[g] .. wgroup_at[g + 1]), g < 256 a first
+     * byte, 256 + b a last byte b, WIDGET_REST the rest. */
+    size_t *wgroup;
+    size_t wgroup_at[WIDGET_REST + 2];
     /* Some entry ('*' at both ends) matches anywhere in a line, long ones
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
@@ -267,6 +276,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
     free(c->wpats);
+    free(c->wgroup);
     free(c);
 }
 
@@ -422,6 +432,35 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
 
 static widget_pat widget_pat_of(const char *pat);
 
+/* The group a widget entry belongs to (see wgroup). */
+static size_t widget_group(const widget_pat *w)
+{
+    if (w->clen == 0 || (w->lead && w->trail))
+        return WIDGET_REST;
+    if (w->lead)
+        return 256 + (unsigned char)w->core[w->clen - 1];
+    return (unsigned char)w->core[0];
+}
+
+/* Fill wgroup and wgroup_at from wpats (a counting sort, so each group
+ * keeps the entries' order); false when out of memory. */
+static bool group_widgets(cn_pagecues *c)
+{
+    c->wgroup = malloc((c->widgets.n + 1) * sizeof *c->wgroup);
+    if (!c->wgroup)
+        return false;
+    memset(c->wgroup_at, 0, sizeof c->wgroup_at);
+    for (size_t i = 0; i < c->widgets.n; i++)
+        c->wgroup_at[widget_group(&c->wpats[i]) + 1]++;
+    for (size_t g = 0; g <= WIDGET_REST; g++)
+        c->wgroup_at[g + 1] += c->wgroup_at[g];
+    size_t fill[WIDGET_REST + 1];
+    memcpy(fill, c->wgroup_at, sizeof fill);
+    for (size_t i = 0; i < c->widgets.n; i++)
+        c->wgroup[fill[widget_group(&c->wpats[i])]++] = i;
+    return true;
+}
+
 int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
                       cn_pagecues **out, cn_error *err)
 {
@@ -512,6 +551,10 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
+    }
+    if (!group_widgets(c)) {
+        cn_pagecues_free(c);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     *out = c;
     return CN_OK;
@@ -765,6 +808,15 @@ static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
     return false;
 }
 
+/* Does an entry of group g match the normalized core v? */
+static bool widget_group_matches(const cn_pagecues *c, size_t g, const char *v, size_t vlen)
+{
+    for (size_t k = c->wgroup_at[g]; k < c->wgroup_at[g + 1]; k++)
+        if (widget_matches(&c->wpats[c->wgroup[k]], v, vlen))
+            return true;
+    return false;
+}
+
 bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
 {
     if (len == 0 || c->widgets.n == 0)
@@ -773,11 +825,11 @@ bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
     if (len <= WIDGET_MAX && widget_ends_fit(c, line, len)) {
         char v[WIDGET_MAX + 1];
         norm_core(line, len, v);
-        size_t vlen = strlen(v);
-        for (size_t i = 0; i < c->widgets.n; i++)
-            if (widget_matches(&c->wpats[i], v, vlen))
-                return true;
-        return false;
+        size_t vlen = strlen(v); /* a NUL byte of the line ends it here */
+        /* only the entries that can match a line with v's ends */
+        return (vlen > 0 && (widget_group_matches(c, (unsigned char)v[0], v, vlen) ||
+                             widget_group_matches(c, 256 + (unsigned char)v[vlen - 1], v, vlen))) ||
+               widget_group_matches(c, WIDGET_REST, v, vlen);
     }
     return c->widget_contains && raw_contains(c, line, len);
 }
