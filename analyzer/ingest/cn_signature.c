@@ -660,10 +660,38 @@ static bool signoff_word(const cn_pagecues *cues, tok t)
     return is_dr(t) || name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
 }
 
+/* Can t be the last token of a sign-off: a word of its name, a credential
+ * or a word of a place? */
+static bool signoff_end(const cn_pagecues *cues, tok t)
+{
+    return name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
+}
+
+/* Can s[0..len) be a sign-off, judged by its last word? Every sign-off ends
+ * with a signoff_end token (a lone token is one with its '-' dropped: "-Roe"),
+ * so prose ("... in a week.") is turned away by its last word rather than
+ * split into words, and an answer's end is not tried at each of its last
+ * sentence starts (cn_signature_strip_signoff). A last word with bytes beyond
+ * ASCII (perhaps white space of their own) decides nothing: true. */
+static bool may_end_signoff(const cn_pagecues *cues, const char *s, size_t len)
+{
+    size_t e = len;
+    while (e > 0 && BYTE_CLASS[(unsigned char)s[e - 1]] == BYTE_SPACE)
+        e--;
+    size_t k = e;
+    while (k > 0 && BYTE_CLASS[(unsigned char)s[k - 1]] == BYTE_WORD)
+        k--;
+    if (k == e || (k > 0 && BYTE_CLASS[(unsigned char)s[k - 1]] == BYTE_MULTI))
+        return true;
+    tok t = {s + k, e - k};
+    return signoff_end(cues, t) ||
+           (t.len > 1 && t.s[0] == '-' && signoff_end(cues, (tok){t.s + 1, t.len - 1}));
+}
+
 bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
                              const char *physician, size_t physician_len)
 {
-    if (len == 0 || len > SIGNOFF_MAX)
+    if (len == 0 || len > SIGNOFF_MAX || !may_end_signoff(cues, s, len))
         return false;
     tok t[MAX_TOKENS];
     int n = tokenize_checked(cues, s, len, t, MAX_TOKENS);
@@ -784,26 +812,6 @@ static size_t trimmed_len(const char *text, size_t len)
     size_t n;
     const char *s = cn_span_trim(text, len, &n);
     return n == 0 ? 0 : (size_t)(s - text) + n;
-}
-
-/* Can text[0..len) (len > 0, no white space at its end) end a sign-off?
- * Every sign-off ends with a word of its name, a credential or a word of a
- * place (cn_signature_is_signoff), and every one tried here ends where the
- * text does: an answer that ends in a sentence of prose ("... in a week.")
- * is turned away by its last word, not by a sign-off test at each of its
- * last sentence starts. A last word with bytes beyond ASCII (perhaps white
- * space of their own) decides nothing: true. */
-static bool may_end_signoff(const cn_pagecues *cues, const char *text, size_t len)
-{
-    size_t k = len;
-    while (k > 0 && BYTE_CLASS[(unsigned char)text[k - 1]] == BYTE_WORD)
-        k--;
-    if (k > 0 && BYTE_CLASS[(unsigned char)text[k - 1]] == BYTE_MULTI)
-        return true;
-    if (k == len)
-        return true;
-    tok t = {text + k, len - k};
-    return name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
 }
 
 bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char *physician,
