@@ -1062,10 +1062,15 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
             continue;
         char first = rest[0];
         if (first != '\0' && !is_marker_meta(first)) {
-            /* the heads that end where the line has it (memchr's search) */
+            /* the heads that end where the line has it (memchr's search);
+             * a plain second character must follow there too, as most
+             * places turn out not to match at it */
+            char second = rest[1];
+            bool plain2 = second != '\0' && !is_marker_meta(second);
             for (const char *h = memchr(v, first, n); h;
                  h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
-                if (marker_match(rest, h, n - (size_t)(h - v), &count))
+                if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
+                    marker_match(rest, h, n - (size_t)(h - v), &count))
                     return true;
             continue;
         }
@@ -1114,6 +1119,9 @@ bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 
 size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)
 {
+    /* most lines have no mark at all: found by the C library's search */
+    if (!memchr(line, '-', len) && !memchr(line, '|', len))
+        return len;
     for (size_t i = len; i-- > 0;) {
         if (line[i] != '-' && line[i] != '|')
             continue;
