@@ -238,7 +238,8 @@ static bool may_start(const strlist *l, const char *s, size_t len)
 /* Is s one of l's entries? By hash: called for most words of every page. */
 static bool strlist_has(const strlist *l, const char *s)
 {
-    if (!l->n)
+    /* an entry equal to s starts with its first byte ('\0' for an empty one) */
+    if (!l->n || !l->first[(unsigned char)s[0]])
         return false;
     size_t n = strlen(s);
     for (size_t k = (size_t)str_hash(s, n) & l->mask; l->slots[k]; k = (k + 1) & l->mask) {
@@ -1176,7 +1177,9 @@ int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len, const 
                       size_t next_len)
 {
     char buf[64];
-    if (!lower_word(word, len, buf, sizeof buf))
+    /* most words start like no entry of either list: not normalized */
+    if ((!may_start(&c->asker, word, len) && !may_start(&c->listener, word, len)) ||
+        !lower_word(word, len, buf, sizeof buf))
         return 0;
     if (strlist_has(&c->asker, buf))
         return practice_phrase(c, buf, next, next_len) ? -1 : 1;
