@@ -106,6 +106,7 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
+    bool contains_first[256]; /* the first bytes of those entries' cores */
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -547,7 +548,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         if (w.clen == 0)
             c->widget_any = true;
         else if (w.lead && w.trail)
-            c->widget_contains = true;
+            c->widget_contains = c->contains_first[(unsigned char)w.core[0]] = true;
         else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
@@ -775,36 +776,25 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
-/* Does w's core start a word at some position of line[0..head) where the
- * line has byte b (its first byte, in one case)? The positions come from
- * memchr's search rather than a test of every byte. */
-static bool raw_match_with(const widget_pat *w, const char *line, size_t len, size_t head, char b)
-{
-    for (const char *p = memchr(line, b, head); p;
-         p = memchr(p + 1, b, (size_t)(line + head - (p + 1)))) {
-        size_t i = (size_t)(p - line);
-        /* the entries are words: they start where a word does */
-        if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
-            return true;
-    }
-    return false;
-}
-
 /* Some entry with '*' at both ends found in the raw line, starting a word
- * in its first CONTAINS_HEAD bytes: tried only where the line has the
- * entry's first byte, in either case (no normalization, which would cost
- * every line of every page). */
+ * in its first CONTAINS_HEAD bytes (the entries are words: they start where
+ * a word does): tried only where the line has an entry's first byte, in
+ * either case (no normalization, which would cost every line of every page).
+ * One pass over the head, whatever the number of entries. */
 static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t k = 0; k < c->widgets.n; k++) {
-        const widget_pat *w = &c->wpats[k];
-        if (!w->lead || !w->trail || w->clen == 0)
+    for (size_t i = 0; i < head; i++) {
+        unsigned char x = (unsigned char)line[i];
+        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+        if (!c->contains_first[x] || (i > 0 && word_byte_raw(line[i - 1])))
             continue;
-        char f = w->core[0];
-        if (raw_match_with(w, line, len, head, f) ||
-            (f >= 'a' && f <= 'z' && raw_match_with(w, line, len, head, (char)(f - 32))))
-            return true;
+        for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
+            const widget_pat *w = &c->wpats[c->wgroup[k]];
+            if (w->lead && w->trail && w->clen > 0 && (unsigned char)w->core[0] == x &&
+                raw_match_at(w, line, len, i))
+                return true;
+        }
     }
     return false;
 }
