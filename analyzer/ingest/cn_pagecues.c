@@ -106,7 +106,7 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
-    bool contains_first[256]; /* the first bytes of those entries' cores */
+    bool contains_first[256]; /* the first bytes of those entries' cores, in either case */
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -547,9 +547,12 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail)
-            c->widget_contains = c->contains_first[(unsigned char)w.core[0]] = true;
-        else if (w.lead)
+        else if (w.lead && w.trail) {
+            unsigned char f = (unsigned char)w.core[0];
+            c->widget_contains = c->contains_first[f] = true;
+            if (f >= 'a' && f <= 'z')
+                c->contains_first[f - 32] = true;
+        } else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
@@ -786,9 +789,9 @@ static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
     for (size_t i = 0; i < head; i++) {
         unsigned char x = (unsigned char)line[i];
-        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
         if (!c->contains_first[x] || (i > 0 && word_byte_raw(line[i - 1])))
             continue;
+        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
         for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
             const widget_pat *w = &c->wpats[c->wgroup[k]];
             if (w->lead && w->trail && w->clen > 0 && (unsigned char)w->core[0] == x &&
