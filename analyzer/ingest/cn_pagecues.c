@@ -864,7 +864,20 @@ static size_t longest_start_words(const strlist *l, const char *line, size_t len
         return 0;
     char v[201];
     size_t n = normalized_head(l, line, head, v), best = 0;
-    for (size_t i = 0; i < l->n; i++) {
+    if (n == 0)
+        return 0;
+    /* Only the entries that start with v's first byte can: the list is
+     * sorted (strcmp's order), so they stand together from lo on. */
+    unsigned char f = (unsigned char)v[0];
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)l->v[mid][0] < f)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < l->n && (unsigned char)l->v[i][0] == f; i++) {
         size_t dlen = l->lens[i];
         if (dlen > best && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
             (dlen == n || !word_byte((unsigned char)v[dlen]) ||

@@ -167,7 +167,7 @@ static bool wordish(tok t)
 static bool name_word(const cn_pagecues *cues, tok t)
 {
     t = rstrip(t, ",");
-    if (!wordish(t) || has_digit(t))
+    if (!wordish(t)) /* which also turns digits away */
         return false;
     return cn_span_starts_upper(t.s, t.len) || cn_pagecues_is_particle(cues, t.s, t.len);
 }
