@@ -1016,6 +1016,13 @@ static bool marker_may_start(const strlist *l, const char *s, size_t n)
     return may_start(l, s, n);
 }
 
+/* Can pattern e match v[0..n) by its first character? A plain one must
+ * open v (as marker_match would find at once, without the call). */
+static bool may_open(const char *e, const char *v, size_t n)
+{
+    return e[0] == '\0' || is_marker_meta(e[0]) || (n > 0 && v[0] == e[0]);
+}
+
 bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
 {
     enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
@@ -1031,6 +1038,8 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
     for (size_t i = 0; i < c->markers.n; i++) {
         /* a line cut to MARKER_MAX bytes matches only a pattern with a rest */
         if (len > MARKER_MAX && c->markers.v[i][c->markers.lens[i] - 1] != '*')
+            continue;
+        if (!may_open(c->markers.v[i], v, n))
             continue;
         if (marker_match(c->markers.v[i], v, n, &n_found)) {
             if (count)
@@ -1054,7 +1063,7 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     for (size_t i = 0; i < c->headers.n; i++) {
         const char *e = c->headers.v[i];
         if (e[0] != '*') {
-            if (marker_match(e, v, n, &count))
+            if (may_open(e, v, n) && marker_match(e, v, n, &count))
                 return true;
             continue;
         }
