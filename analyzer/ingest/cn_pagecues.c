@@ -18,6 +18,8 @@
  * first CONTAINS_HEAD bytes (the captions and notes such entries name open
  * their lines; looking further would cost every long line of every page). */
 #define WIDGET_MAX 160
+/* Header entries with a leading '*' whose letters a line is searched for. */
+#define HEADER_LITS 16
 /* The group of widget entries that is tried on every short line. */
 #define WIDGET_REST 512
 #define CONTAINS_HEAD 80
@@ -107,6 +109,18 @@ struct cn_pagecues {
      * long line. */
     bool widget_contains;
     bool contains_first[256]; /* the first bytes of those entries' cores, in either case */
+    /* What a line needs to be an answer header, read from the raw line (see
+     * index_headers): header_open, a letter an entry without a leading '*'
+     * opens with; header_lits, the longest run of letters of each entry with
+     * one (some run, without repeats); headers_any, some entry has neither. */
+    bool header_open[256];
+    struct header_lit {
+        const char *s;
+        size_t n;
+        size_t key; /* the index of its rarest letter, searched for */
+    } header_lits[HEADER_LITS];
+    size_t n_header_lits;
+    bool headers_any;
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -463,6 +477,57 @@ static bool group_widgets(cn_pagecues *c)
     return true;
 }
 
+/* English letters from the most to the least frequent: a run of letters is
+ * searched for by its rarest letter, which a line has least often. */
+static size_t letter_rank(char ch)
+{
+    static const char ORDER[] = "etaoinshrdlcumwfgypbvkjxqz";
+    const char *p = memchr(ORDER, ch, sizeof ORDER - 1);
+    return p ? (size_t)(p - ORDER) : 0;
+}
+
+/* Fill header_open, header_lits and headers_any from the header entries.
+ * Normalization lower-cases ASCII letters, makes none of other bytes, and
+ * drops nothing between two of them: a run of letters of an entry that the
+ * normalized line must hold is in the raw line, in either case. */
+static void index_headers(cn_pagecues *c)
+{
+    for (size_t i = 0; i < c->headers.n && !c->headers_any; i++) {
+        const char *e = c->headers.v[i];
+        if (e[0] != '*') { /* matched from the line's start */
+            if (e[0] >= 'a' && e[0] <= 'z')
+                c->header_open[(unsigned char)e[0]] = true;
+            else
+                c->headers_any = true;
+            continue;
+        }
+        const char *best = NULL;
+        size_t n = 0;
+        for (const char *p = e; *p;) {
+            const char *q = p;
+            while (*q >= 'a' && *q <= 'z')
+                q++;
+            if ((size_t)(q - p) > n)
+                best = p, n = (size_t)(q - p);
+            p = q == p ? p + 1 : q;
+        }
+        if (n < 3 || c->n_header_lits == HEADER_LITS) {
+            c->headers_any = true;
+            continue;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < c->n_header_lits; k++)
+            seen |= c->header_lits[k].n == n && memcmp(c->header_lits[k].s, best, n) == 0;
+        if (seen)
+            continue;
+        size_t key = 0;
+        for (size_t k = 1; k < n; k++)
+            if (letter_rank(best[k]) > letter_rank(best[key]))
+                key = k;
+        c->header_lits[c->n_header_lits++] = (struct header_lit){best, n, key};
+    }
+}
+
 int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
                       cn_pagecues **out, cn_error *err)
 {
@@ -561,6 +626,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    index_headers(c);
     *out = c;
     return CN_OK;
 }
@@ -1050,10 +1116,52 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
     return false;
 }
 
+/* Does line[0..len) hold the letters of l, in either case? Only where the
+ * line has its rarest letter (memchr's search). */
+static bool has_letters(const char *line, size_t len, const struct header_lit *l)
+{
+    if (len < l->n)
+        return false;
+    const char *lo = line + l->key, *hi = line + (len - l->n) + l->key + 1;
+    for (int upper = 0; upper < 2; upper++) {
+        char b = (char)(l->s[l->key] - (upper ? 32 : 0));
+        for (const char *p = memchr(lo, b, (size_t)(hi - lo)); p;
+             p = memchr(p + 1, b, (size_t)(hi - (p + 1)))) {
+            const char *s = p - l->key;
+            size_t m = 0;
+            while (m < l->n && (s[m] | 0x20) == l->s[m])
+                m++;
+            if (m == l->n)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Can the line be an answer header? Its first byte (for the entries matched
+ * from the start) or a run of letters it holds (for the others) tell most
+ * lines apart without normalizing them; when in doubt, true. */
+static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (c->headers_any)
+        return true;
+    size_t a = 0;
+    while (a < len && cn_text_is_space((unsigned char)line[a]))
+        a++;
+    /* a byte beyond ASCII may be white space before a letter */
+    if (a < len &&
+        ((unsigned char)line[a] >= 0x80 || c->header_open[(unsigned char)line[a] | 0x20]))
+        return true;
+    for (size_t k = 0; k < c->n_header_lits; k++)
+        if (has_letters(line, len, &c->header_lits[k]))
+            return true;
+    return false;
+}
+
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
 {
     enum { HEADER_MAX = 200 }; /* longer lines are text */
-    if (len == 0 || len > HEADER_MAX || c->headers.n == 0)
+    if (len == 0 || len > HEADER_MAX || c->headers.n == 0 || !may_be_header(c, line, len))
         return false;
     char v[HEADER_MAX + 1];
     size_t n = cn_text_normalize_into(line, len, v);
