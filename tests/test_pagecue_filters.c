@@ -5,7 +5,8 @@
  * answers the full lookups give: on case, white space (ASCII and Unicode),
  * trailing punctuation, and a multi-byte character where the shorter head
  * would be cut. Expected values follow from rules/page-cues.txt and
- * rules/specialties.txt as committed.
+ * rules/specialties.txt as committed. The sign-off, header and widget cases
+ * pin what the shortcuts that read a line from its ends must keep.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "readerutil.h"
@@ -205,6 +206,76 @@ static void test_words_and_tokens(void)
     CU_ASSERT_FALSE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
 }
 
+static bool header(const char *s)
+{
+    return cn_pagecues_is_answer_header(g_cues, s, strlen(s));
+}
+
+/* Headers are turned away by their first letter or by a run of letters an
+ * entry needs, read from the raw line in either case. */
+static void test_header_letters(void)
+{
+    CU_ASSERT_TRUE(header("Jane Roe answered"));
+    CU_ASSERT_TRUE(header("JANE ROE ANSWERED"));
+    CU_ASSERT_TRUE(header("Jane Roe" EM_SPACE "Answered"));
+    CU_ASSERT_TRUE(header("Jane Roe answered on behalf of the practice"));
+    CU_ASSERT_TRUE(header("12 Years EXPERIENCE"));
+    CU_ASSERT_TRUE(header("SPECIALIZES IN skin care"));
+    CU_ASSERT_TRUE(header(EM_SPACE "Specializes in skin care"));
+    CU_ASSERT_TRUE(header("A:"));
+    CU_ASSERT_FALSE(header("He answered my question well."));
+    CU_ASSERT_FALSE(header("The doctor replied"));
+    CU_ASSERT_FALSE(header("B:"));
+    CU_ASSERT_FALSE(header(""));
+}
+
+/* Long lines hold a "*...*" widget entry only at a word start in their head,
+ * in either case; a short line's ends pick the entries it is tried with. */
+static void test_widget_words(void)
+{
+    char *yes = long_line("Image performed by Dr. Roe ", 200, 0, NULL);
+    CU_ASSERT_TRUE(widget(yes));
+    memcpy(yes, "IMAGE PERFORMED BY DR", 21);
+    CU_ASSERT_TRUE(widget(yes));
+    char *no = long_line("Preimage performed by Dr. Roe ", 200, 0, NULL);
+    CU_ASSERT_FALSE(widget(no));
+    free(yes);
+    free(no);
+    CU_ASSERT_TRUE(widget("Dr. Roe answer"));
+    CU_ASSERT_TRUE(widget("Before & After"));
+    CU_ASSERT_FALSE(widget("Before surgery"));
+}
+
+/* A sign-off is turned away by its last word before it is split. */
+static void test_signoff_ends(void)
+{
+    const char *s = "Dr. Jane Roe, M.D.";
+    CU_ASSERT_TRUE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
+    s = "Jane Roe, MD  ";
+    CU_ASSERT_TRUE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
+    s = "-Roe"; /* a lone name with its dash, when it names the physician */
+    CU_ASSERT_TRUE(cn_signature_is_signoff(g_cues, s, strlen(s), "Jane Roe", 8));
+    CU_ASSERT_FALSE(cn_signature_is_signoff(g_cues, s, strlen(s), "Jane Doe", 8));
+    s = "Dr. Roe will see you soon.";
+    CU_ASSERT_FALSE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
+    char text[] = "See a surgeon in person. Dr. Jane Roe";
+    CU_ASSERT_TRUE(cn_signature_strip_signoff(g_cues, text, NULL, 0));
+    CU_ASSERT_STRING_EQUAL(text, "See a surgeon in person.");
+    char para[] = "See a surgeon in person.\n\nBest, Dr. Roe";
+    CU_ASSERT_TRUE(cn_signature_strip_signoff(g_cues, para, NULL, 0));
+    CU_ASSERT_STRING_EQUAL(para, "See a surgeon in person.");
+    char prose[] = "Ask Dr. Roe about it.";
+    CU_ASSERT_FALSE(cn_signature_strip_signoff(g_cues, prose, NULL, 0));
+    CU_ASSERT_STRING_EQUAL(prose, "Ask Dr. Roe about it.");
+    cn_sigline l;
+    s = "George Roe, MD (retired)";
+    CU_ASSERT_EQUAL(cn_signature_classify(g_cues, s, strlen(s), &l), CN_SIGLINE_NAME);
+    s = " 4.9 out of 5 stars";
+    CU_ASSERT_EQUAL(cn_signature_classify(g_cues, s, strlen(s), &l), CN_SIGLINE_RATING);
+    s = "Most patients heal within two weeks after this kind of surgery.";
+    CU_ASSERT_EQUAL(cn_signature_classify(g_cues, s, strlen(s), &l), CN_SIGLINE_NONE);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -217,6 +288,9 @@ int main(void)
         {"word lists", test_word_lists},
         {"specialty last word", test_specialty_last_word},
         {"words and tokens", test_words_and_tokens},
+        {"header letters", test_header_letters},
+        {"widget words", test_widget_words},
+        {"signoff ends", test_signoff_ends},
         {NULL, NULL},
     };
     int rc = tu_run_suite("pagecue_filters", tests);

@@ -18,6 +18,10 @@
  * first CONTAINS_HEAD bytes (the captions and notes such entries name open
  * their lines; looking further would cost every long line of every page). */
 #define WIDGET_MAX 160
+/* Header entries with a leading '*' whose letters a line is searched for. */
+#define HEADER_LITS 16
+/* The group of widget entries that is tried on every short line. */
+#define WIDGET_REST 512
 #define CONTAINS_HEAD 80
 
 /* A sorted list of strings for bsearch lookups. first[b]: some entry starts
@@ -93,10 +97,30 @@ struct cn_pagecues {
      * anywhere ('*' on both sides, or no core), so no byte turns a line away. */
     bool widget_first[256], widget_last[256];
     bool widget_any;
+    /* The entries' indexes grouped by what a short line must have to match
+     * them: entries without a leading '*' by their first byte, entries with
+     * only a leading '*' by their last, then the rest (tried on every line):
+     * group g is wgroup[wgroup_at[g] .. wgroup_at[g + 1]), g < 256 a first
+     * byte, 256 + b a last byte b, WIDGET_REST the rest. */
+    size_t *wgroup;
+    size_t wgroup_at[WIDGET_REST + 2];
     /* Some entry ('*' at both ends) matches anywhere in a line, long ones
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
+    bool contains_first[256]; /* the first bytes of those entries' cores, in either case */
+    /* What a line needs to be an answer header, read from the raw line (see
+     * index_headers): header_open, a letter an entry without a leading '*'
+     * opens with; header_lits, the longest run of letters of each entry with
+     * one (some run, without repeats); headers_any, some entry has neither. */
+    bool header_open[256];
+    struct header_lit {
+        const char *s;
+        size_t n;
+        size_t key; /* the index of its rarest letter, searched for */
+    } header_lits[HEADER_LITS];
+    size_t n_header_lits;
+    bool headers_any;
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -229,7 +253,8 @@ static bool may_start(const strlist *l, const char *s, size_t len)
 /* Is s one of l's entries? By hash: called for most words of every page. */
 static bool strlist_has(const strlist *l, const char *s)
 {
-    if (!l->n)
+    /* an entry equal to s starts with its first byte ('\0' for an empty one) */
+    if (!l->n || !l->first[(unsigned char)s[0]])
         return false;
     size_t n = strlen(s);
     for (size_t k = (size_t)str_hash(s, n) & l->mask; l->slots[k]; k = (k + 1) & l->mask) {
@@ -267,6 +292,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->stopwords);
     strlist_free(&c->particles);
     free(c->wpats);
+    free(c->wgroup);
     free(c);
 }
 
@@ -422,6 +448,86 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
 
 static widget_pat widget_pat_of(const char *pat);
 
+/* The group a widget entry belongs to (see wgroup). */
+static size_t widget_group(const widget_pat *w)
+{
+    if (w->clen == 0 || (w->lead && w->trail))
+        return WIDGET_REST;
+    if (w->lead)
+        return 256 + (unsigned char)w->core[w->clen - 1];
+    return (unsigned char)w->core[0];
+}
+
+/* Fill wgroup and wgroup_at from wpats (a counting sort, so each group
+ * keeps the entries' order); false when out of memory. */
+static bool group_widgets(cn_pagecues *c)
+{
+    c->wgroup = malloc((c->widgets.n + 1) * sizeof *c->wgroup);
+    if (!c->wgroup)
+        return false;
+    memset(c->wgroup_at, 0, sizeof c->wgroup_at);
+    for (size_t i = 0; i < c->widgets.n; i++)
+        c->wgroup_at[widget_group(&c->wpats[i]) + 1]++;
+    for (size_t g = 0; g <= WIDGET_REST; g++)
+        c->wgroup_at[g + 1] += c->wgroup_at[g];
+    size_t fill[WIDGET_REST + 1];
+    memcpy(fill, c->wgroup_at, sizeof fill);
+    for (size_t i = 0; i < c->widgets.n; i++)
+        c->wgroup[fill[widget_group(&c->wpats[i])]++] = i;
+    return true;
+}
+
+/* English letters from the most to the least frequent: a run of letters is
+ * searched for by its rarest letter, which a line has least often. */
+static size_t letter_rank(char ch)
+{
+    static const char ORDER[] = "etaoinshrdlcumwfgypbvkjxqz";
+    const char *p = memchr(ORDER, ch, sizeof ORDER - 1);
+    return p ? (size_t)(p - ORDER) : 0;
+}
+
+/* Fill header_open, header_lits and headers_any from the header entries.
+ * Normalization lower-cases ASCII letters, makes none of other bytes, and
+ * drops nothing between two of them: a run of letters of an entry that the
+ * normalized line must hold is in the raw line, in either case. */
+static void index_headers(cn_pagecues *c)
+{
+    for (size_t i = 0; i < c->headers.n && !c->headers_any; i++) {
+        const char *e = c->headers.v[i];
+        if (e[0] != '*') { /* matched from the line's start */
+            if (e[0] >= 'a' && e[0] <= 'z')
+                c->header_open[(unsigned char)e[0]] = true;
+            else
+                c->headers_any = true;
+            continue;
+        }
+        const char *best = NULL;
+        size_t n = 0;
+        for (const char *p = e; *p;) {
+            const char *q = p;
+            while (*q >= 'a' && *q <= 'z')
+                q++;
+            if ((size_t)(q - p) > n)
+                best = p, n = (size_t)(q - p);
+            p = q == p ? p + 1 : q;
+        }
+        if (n < 3 || c->n_header_lits == HEADER_LITS) {
+            c->headers_any = true;
+            continue;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < c->n_header_lits; k++)
+            seen |= c->header_lits[k].n == n && memcmp(c->header_lits[k].s, best, n) == 0;
+        if (seen)
+            continue;
+        size_t key = 0;
+        for (size_t k = 1; k < n; k++)
+            if (letter_rank(best[k]) > letter_rank(best[key]))
+                key = k;
+        c->header_lits[c->n_header_lits++] = (struct header_lit){best, n, key};
+    }
+}
+
 int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxonomy *taxonomy,
                       cn_pagecues **out, cn_error *err)
 {
@@ -506,13 +612,21 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail)
-            c->widget_contains = true;
-        else if (w.lead)
+        else if (w.lead && w.trail) {
+            unsigned char f = (unsigned char)w.core[0];
+            c->widget_contains = c->contains_first[f] = true;
+            if (f >= 'a' && f <= 'z')
+                c->contains_first[f - 32] = true;
+        } else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
     }
+    if (!group_widgets(c)) {
+        cn_pagecues_free(c);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    index_headers(c);
     *out = c;
     return CN_OK;
 }
@@ -731,37 +845,35 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
-/* Does w's core start a word at some position of line[0..head) where the
- * line has byte b (its first byte, in one case)? The positions come from
- * memchr's search rather than a test of every byte. */
-static bool raw_match_with(const widget_pat *w, const char *line, size_t len, size_t head, char b)
+/* Some entry with '*' at both ends found in the raw line, starting a word
+ * in its first CONTAINS_HEAD bytes (the entries are words: they start where
+ * a word does): tried only where the line has an entry's first byte, in
+ * either case (no normalization, which would cost every line of every page).
+ * One pass over the head, whatever the number of entries. */
+static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
-    for (const char *p = memchr(line, b, head); p;
-         p = memchr(p + 1, b, (size_t)(line + head - (p + 1)))) {
-        size_t i = (size_t)(p - line);
-        /* the entries are words: they start where a word does */
-        if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
-            return true;
+    size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
+    for (size_t i = 0; i < head; i++) {
+        unsigned char x = (unsigned char)line[i];
+        if (!c->contains_first[x] || (i > 0 && word_byte_raw(line[i - 1])))
+            continue;
+        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+        for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
+            const widget_pat *w = &c->wpats[c->wgroup[k]];
+            if (w->lead && w->trail && w->clen > 0 && (unsigned char)w->core[0] == x &&
+                raw_match_at(w, line, len, i))
+                return true;
+        }
     }
     return false;
 }
 
-/* Some entry with '*' at both ends found in the raw line, starting a word
- * in its first CONTAINS_HEAD bytes: tried only where the line has the
- * entry's first byte, in either case (no normalization, which would cost
- * every line of every page). */
-static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
+/* Does an entry of group g match the normalized core v? */
+static bool widget_group_matches(const cn_pagecues *c, size_t g, const char *v, size_t vlen)
 {
-    size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t k = 0; k < c->widgets.n; k++) {
-        const widget_pat *w = &c->wpats[k];
-        if (!w->lead || !w->trail || w->clen == 0)
-            continue;
-        char f = w->core[0];
-        if (raw_match_with(w, line, len, head, f) ||
-            (f >= 'a' && f <= 'z' && raw_match_with(w, line, len, head, (char)(f - 32))))
+    for (size_t k = c->wgroup_at[g]; k < c->wgroup_at[g + 1]; k++)
+        if (widget_matches(&c->wpats[c->wgroup[k]], v, vlen))
             return true;
-    }
     return false;
 }
 
@@ -773,11 +885,11 @@ bool cn_pagecues_is_widget(const cn_pagecues *c, const char *line, size_t len)
     if (len <= WIDGET_MAX && widget_ends_fit(c, line, len)) {
         char v[WIDGET_MAX + 1];
         norm_core(line, len, v);
-        size_t vlen = strlen(v);
-        for (size_t i = 0; i < c->widgets.n; i++)
-            if (widget_matches(&c->wpats[i], v, vlen))
-                return true;
-        return false;
+        size_t vlen = strlen(v); /* a NUL byte of the line ends it here */
+        /* only the entries that can match a line with v's ends */
+        return (vlen > 0 && (widget_group_matches(c, (unsigned char)v[0], v, vlen) ||
+                             widget_group_matches(c, 256 + (unsigned char)v[vlen - 1], v, vlen))) ||
+               widget_group_matches(c, WIDGET_REST, v, vlen);
     }
     return c->widget_contains && raw_contains(c, line, len);
 }
@@ -818,7 +930,20 @@ static size_t longest_start_words(const strlist *l, const char *line, size_t len
         return 0;
     char v[201];
     size_t n = normalized_head(l, line, head, v), best = 0;
-    for (size_t i = 0; i < l->n; i++) {
+    if (n == 0)
+        return 0;
+    /* Only the entries that start with v's first byte can: the list is
+     * sorted (strcmp's order), so they stand together from lo on. */
+    unsigned char f = (unsigned char)v[0];
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)l->v[mid][0] < f)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < l->n && (unsigned char)l->v[i][0] == f; i++) {
         size_t dlen = l->lens[i];
         if (dlen > best && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
             (dlen == n || !word_byte((unsigned char)v[dlen]) ||
@@ -957,6 +1082,13 @@ static bool marker_may_start(const strlist *l, const char *s, size_t n)
     return may_start(l, s, n);
 }
 
+/* Can pattern e match v[0..n) by its first character? A plain one must
+ * open v (as marker_match would find at once, without the call). */
+static bool may_open(const char *e, const char *v, size_t n)
+{
+    return e[0] == '\0' || is_marker_meta(e[0]) || (n > 0 && v[0] == e[0]);
+}
+
 bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
 {
     enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
@@ -973,6 +1105,8 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
         /* a line cut to MARKER_MAX bytes matches only a pattern with a rest */
         if (len > MARKER_MAX && c->markers.v[i][c->markers.lens[i] - 1] != '*')
             continue;
+        if (!may_open(c->markers.v[i], v, n))
+            continue;
         if (marker_match(c->markers.v[i], v, n, &n_found)) {
             if (count)
                 *count = n_found;
@@ -982,10 +1116,52 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
     return false;
 }
 
+/* Does line[0..len) hold the letters of l, in either case? Only where the
+ * line has its rarest letter (memchr's search). */
+static bool has_letters(const char *line, size_t len, const struct header_lit *l)
+{
+    if (len < l->n)
+        return false;
+    const char *lo = line + l->key, *hi = line + (len - l->n) + l->key + 1;
+    for (int upper = 0; upper < 2; upper++) {
+        char b = (char)(l->s[l->key] - (upper ? 32 : 0));
+        for (const char *p = memchr(lo, b, (size_t)(hi - lo)); p;
+             p = memchr(p + 1, b, (size_t)(hi - (p + 1)))) {
+            const char *s = p - l->key;
+            size_t m = 0;
+            while (m < l->n && (s[m] | 0x20) == l->s[m])
+                m++;
+            if (m == l->n)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Can the line be an answer header? Its first byte (for the entries matched
+ * from the start) or a run of letters it holds (for the others) tell most
+ * lines apart without normalizing them; when in doubt, true. */
+static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (c->headers_any)
+        return true;
+    size_t a = 0;
+    while (a < len && cn_text_is_space((unsigned char)line[a]))
+        a++;
+    /* a byte beyond ASCII may be white space before a letter */
+    if (a < len &&
+        ((unsigned char)line[a] >= 0x80 || c->header_open[(unsigned char)line[a] | 0x20]))
+        return true;
+    for (size_t k = 0; k < c->n_header_lits; k++)
+        if (has_letters(line, len, &c->header_lits[k]))
+            return true;
+    return false;
+}
+
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
 {
     enum { HEADER_MAX = 200 }; /* longer lines are text */
-    if (len == 0 || len > HEADER_MAX || c->headers.n == 0)
+    if (len == 0 || len > HEADER_MAX || c->headers.n == 0 || !may_be_header(c, line, len))
         return false;
     char v[HEADER_MAX + 1];
     size_t n = cn_text_normalize_into(line, len, v);
@@ -995,7 +1171,7 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     for (size_t i = 0; i < c->headers.n; i++) {
         const char *e = c->headers.v[i];
         if (e[0] != '*') {
-            if (marker_match(e, v, n, &count))
+            if (may_open(e, v, n) && marker_match(e, v, n, &count))
                 return true;
             continue;
         }
@@ -1010,10 +1186,15 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
             continue;
         char first = rest[0];
         if (first != '\0' && !is_marker_meta(first)) {
-            /* the heads that end where the line has it (memchr's search) */
+            /* the heads that end where the line has it (memchr's search);
+             * a plain second character must follow there too, as most
+             * places turn out not to match at it */
+            char second = rest[1];
+            bool plain2 = second != '\0' && !is_marker_meta(second);
             for (const char *h = memchr(v, first, n); h;
                  h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
-                if (marker_match(rest, h, n - (size_t)(h - v), &count))
+                if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
+                    marker_match(rest, h, n - (size_t)(h - v), &count))
                     return true;
             continue;
         }
@@ -1062,6 +1243,9 @@ bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 
 size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)
 {
+    /* most lines have no mark at all: found by the C library's search */
+    if (!memchr(line, '-', len) && !memchr(line, '|', len))
+        return len;
     for (size_t i = len; i-- > 0;) {
         if (line[i] != '-' && line[i] != '|')
             continue;
@@ -1116,7 +1300,9 @@ int cn_pagecues_voice(const cn_pagecues *c, const char *word, size_t len, const 
                       size_t next_len)
 {
     char buf[64];
-    if (!lower_word(word, len, buf, sizeof buf))
+    /* most words start like no entry of either list: not normalized */
+    if ((!may_start(&c->asker, word, len) && !may_start(&c->listener, word, len)) ||
+        !lower_word(word, len, buf, sizeof buf))
         return 0;
     if (strlist_has(&c->asker, buf))
         return practice_phrase(c, buf, next, next_len) ? -1 : 1;

@@ -33,6 +33,24 @@ static const unsigned char BYTE_CLASS[256] = {
     [0xA0] = MULTI16,    [0xB0] = MULTI16,    [0xC0] = MULTI16,    [0xD0] = MULTI16,
     [0xE0] = MULTI16,    [0xF0] = MULTI16};
 
+/* The last token of s[0..len) into *t, when it is ASCII and ASCII white
+ * space (or the start) stands before it, as the tokenizer would split it;
+ * false when a byte beyond ASCII (perhaps white space of its own) is in the
+ * way, or there is no token. Read from the end, without splitting the rest. */
+static bool last_ascii_token(const char *s, size_t len, tok *t)
+{
+    size_t e = len;
+    while (e > 0 && BYTE_CLASS[(unsigned char)s[e - 1]] == BYTE_SPACE)
+        e--;
+    size_t k = e;
+    while (k > 0 && BYTE_CLASS[(unsigned char)s[k - 1]] == BYTE_WORD)
+        k--;
+    if (k == e || (k > 0 && BYTE_CLASS[(unsigned char)s[k - 1]] == BYTE_MULTI))
+        return false;
+    *t = (tok){s + k, e - k};
+    return true;
+}
+
 /* Bytes of the white-space character at s (len > 0), or 0. ASCII, nearly
  * every byte of a page, is tested without decoding. */
 static size_t space_len(const char *s, size_t len)
@@ -149,7 +167,7 @@ static bool wordish(tok t)
 static bool name_word(const cn_pagecues *cues, tok t)
 {
     t = rstrip(t, ",");
-    if (!wordish(t) || has_digit(t))
+    if (!wordish(t)) /* which also turns digits away */
         return false;
     return cn_span_starts_upper(t.s, t.len) || cn_pagecues_is_particle(cues, t.s, t.len);
 }
@@ -371,6 +389,22 @@ static bool classify_short(const char *line, size_t len)
     return last != '.' || t[n - 1].len <= 3;
 }
 
+/* Can line[0..len) be a rating or a name line? A rating starts with a
+ * number, and a name line ends with a credential, or with a remark in
+ * brackets after one: most lines, prose, are turned away by their ends
+ * rather than split into words. When in doubt, true. */
+static bool may_rate_or_name(const cn_pagecues *cues, const char *line, size_t len)
+{
+    size_t a = 0;
+    while (a < len && BYTE_CLASS[(unsigned char)line[a]] == BYTE_SPACE)
+        a++;
+    if (a < len && (BYTE_CLASS[(unsigned char)line[a]] == BYTE_MULTI || line[a] == '.' ||
+                    (line[a] >= '0' && line[a] <= '9')))
+        return true;
+    tok t;
+    return !last_ascii_token(line, len, &t) || t.s[t.len - 1] == ')' || credential(cues, t);
+}
+
 cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line, size_t len,
                                       cn_sigline *out)
 {
@@ -382,7 +416,7 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
     out->len = len;
     /* the rating and the name read the same tokens: split the line once */
     tok t[MAX_TOKENS];
-    int n = tokenize(line, len, t, MAX_TOKENS);
+    int n = may_rate_or_name(cues, line, len) ? tokenize(line, len, t, MAX_TOKENS) : 0;
     if (classify_rating(t, n, out))
         out->kind = CN_SIGLINE_RATING;
     else if (classify_name_tokens(cues, line, len, t, n, out))
@@ -661,10 +695,32 @@ static bool signoff_word(const cn_pagecues *cues, tok t)
     return is_dr(t) || name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
 }
 
+/* Can t be the last token of a sign-off: a word of its name, a credential
+ * or a word of a place? */
+static bool signoff_end(const cn_pagecues *cues, tok t)
+{
+    return name_word(cues, t) || credential(cues, t) || name_word(cues, rstrip(t, "."));
+}
+
+/* Can s[0..len) be a sign-off, judged by its last word? Every sign-off ends
+ * with a signoff_end token (a lone token is one with its '-' dropped: "-Roe"),
+ * so prose ("... in a week.") is turned away by its last word rather than
+ * split into words, and an answer's end is not tried at each of its last
+ * sentence starts (cn_signature_strip_signoff). A last word with bytes beyond
+ * ASCII (perhaps white space of their own) decides nothing: true. */
+static bool may_end_signoff(const cn_pagecues *cues, const char *s, size_t len)
+{
+    tok t;
+    if (!last_ascii_token(s, len, &t))
+        return true;
+    return signoff_end(cues, t) ||
+           (t.len > 1 && t.s[0] == '-' && signoff_end(cues, (tok){t.s + 1, t.len - 1}));
+}
+
 bool cn_signature_is_signoff(const cn_pagecues *cues, const char *s, size_t len,
                              const char *physician, size_t physician_len)
 {
-    if (len == 0 || len > SIGNOFF_MAX)
+    if (len == 0 || len > SIGNOFF_MAX || !may_end_signoff(cues, s, len))
         return false;
     tok t[MAX_TOKENS];
     int n = tokenize_checked(cues, s, len, t, MAX_TOKENS);
@@ -793,7 +849,7 @@ bool cn_signature_strip_signoff(const cn_pagecues *cues, char *text, const char 
     bool removed = false;
     for (int round = 0; round < 4; round++) {
         size_t len = trimmed_len(text, strlen(text));
-        if (len == 0)
+        if (len == 0 || !may_end_signoff(cues, text, len))
             break;
         size_t p0 = last_paragraph(text, len);
         if (p0 > 0 &&

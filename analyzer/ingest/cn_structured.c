@@ -109,17 +109,28 @@ static char *sb_take(sbuf *b)
 
 bool cn_structured_detect(const cn_pagecues *cues, const char *text, size_t len)
 {
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && text[i] != '\n' && text[i] != '\r')
-            continue;
+    /* Each line ends at the next '\n' or '\r', found by the C library's
+     * search (every page is read here first); the next '\r' is looked for
+     * again only once passed, as most pages have none. An empty text's one
+     * empty line is no marker. */
+    if (len == 0)
+        return false;
+    const char *cr = memchr(text, '\r', len);
+    for (size_t start = 0;;) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        if (cr && (size_t)(cr - text) < start)
+            cr = memchr(text + start, '\r', len - start);
+        size_t i = nl ? (size_t)(nl - text) : len;
+        if (cr && (size_t)(cr - text) < i)
+            i = (size_t)(cr - text);
         size_t n;
         const char *l = cn_span_trim(text + start, i - start, &n);
         if (cn_pagecues_answers_marker(cues, l, n, NULL))
             return true;
+        if (i == len)
+            return false;
         start = i + 1;
     }
-    return false;
 }
 
 /* strchr(set, c) != NULL (so true for '\0' too), without a call per byte:

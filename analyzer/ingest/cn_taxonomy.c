@@ -28,6 +28,9 @@ struct cn_taxonomy {
      * lines are turned away by that one lookup. */
     const char **last_words;
     size_t n_last;
+    /* The bytes some last word ends with: a line's last word that ends
+     * otherwise (prose ends with a full stop) is none of them, no search. */
+    bool last_byte[256];
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -60,7 +63,21 @@ static bool index_last_words(cn_taxonomy *t)
         if (w == 0 || strcmp(t->last_words[w - 1], t->last_words[i]) != 0)
             t->last_words[w++] = t->last_words[i];
     t->n_last = w;
+    for (size_t i = 0; i < w; i++) {
+        size_t n = strlen(t->last_words[i]);
+        if (n > 0)
+            t->last_byte[(unsigned char)t->last_words[i][n - 1]] = true;
+    }
     return true;
+}
+
+/* Is w one of the last words? */
+static bool is_last_word(const cn_taxonomy *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (n > 0 && !t->last_byte[(unsigned char)w[n - 1]])
+        return false;
+    return bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
 }
 
 /* The line's last word as normalization writes it, into out (64 bytes),
@@ -94,8 +111,7 @@ static bool may_end_in_key(const cn_taxonomy *t, const char *line, size_t len)
 {
     char word[64];
     if (plain_last_word(line, len, word)) {
-        const char *w = word;
-        return bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
+        return is_last_word(t, word);
     }
     char small[256];
     char *norm = len < sizeof small ? small : malloc(len + 1);
@@ -103,7 +119,7 @@ static bool may_end_in_key(const cn_taxonomy *t, const char *line, size_t len)
         return true; /* the full search reports the lack of memory */
     cn_text_normalize_into(line, len, norm);
     const char *w = last_word(norm);
-    bool may = bsearch(&w, t->last_words, t->n_last, sizeof *t->last_words, word_cmp) != NULL;
+    bool may = is_last_word(t, w);
     if (norm != small)
         free(norm);
     return may;
