@@ -2,6 +2,7 @@
 #include "cn_annotate.h"
 
 #include "cn_answer_json.h"
+#include "cn_grow.h"
 #include "cn_hash.h"
 
 #include <math.h>
@@ -217,14 +218,8 @@ static int question_words(cn_annotator *a, const cn_doc *qdoc, cn_error *err)
             seen = a->qwords[j] == k->hash;
         if (seen)
             continue;
-        if (a->n_qwords == a->cap_qwords) {
-            size_t cap = a->cap_qwords ? 2 * a->cap_qwords : 16;
-            uint64_t *v = realloc(a->qwords, cap * sizeof *v);
-            if (!v)
-                return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            a->qwords = v;
-            a->cap_qwords = cap;
-        }
+        if (!cn_grow((void **)&a->qwords, &a->cap_qwords, a->n_qwords + 1, sizeof *a->qwords))
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         a->qwords[a->n_qwords++] = k->hash;
     }
     return CN_OK;

@@ -3,6 +3,7 @@
 
 #include "cn_sort.h"
 #include "cn_doc.h"
+#include "cn_grow.h"
 #include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
@@ -773,21 +774,6 @@ typedef struct term_sink {
     bool oom;
 } term_sink;
 
-static bool grow(void *arrayp, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need)
-        ncap *= 2;
-    void *grown = realloc(*(void **)arrayp, ncap * size);
-    if (!grown)
-        return false;
-    *(void **)arrayp = grown;
-    *cap = ncap;
-    return true;
-}
-
 /* The set's slot for vocabulary index idx: where it is, or the empty slot
  * where it goes. */
 static uint32_t *set_slot(uint32_t *set, size_t cap, size_t idx)
@@ -843,8 +829,8 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
     cn_decision *d = s->keep;
     if (!d || !text)
         return;
-    if (!grow(&d->term_hash, &s->cap_terms, d->n_terms + 1, sizeof *d->term_hash) ||
-        !grow(&d->term_text, &s->cap_text, s->text_len + len + 1, 1)) {
+    if (!cn_grow((void **)&d->term_hash, &s->cap_terms, d->n_terms + 1, sizeof *d->term_hash) ||
+        !cn_grow((void **)&d->term_text, &s->cap_text, s->text_len + len + 1, 1)) {
         s->oom = true;
         return;
     }

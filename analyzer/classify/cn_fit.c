@@ -1,5 +1,6 @@
 /* cn_fit: feature vectors of classified answers, aligned to gold, fitted. */
 #include "cn_fit.h"
+#include "cn_grow.h"
 
 #include "cn_hash.h"
 
@@ -99,14 +100,9 @@ static long term_id(cn_fit *f, uint64_t hash, const char *text)
     int k = cn_u64map_get(f->term_by_hash, hash);
     if (k >= 0)
         return k;
-    if (f->n_term_text == f->cap_term_text) {
-        size_t cap = f->cap_term_text ? 2 * f->cap_term_text : 1024;
-        char **v = cap <= INT32_MAX ? realloc(f->term_text, cap * sizeof *v) : NULL;
-        if (!v)
-            return -1;
-        f->term_text = v;
-        f->cap_term_text = cap;
-    }
+    if (f->n_term_text >= INT32_MAX || !cn_grow((void **)&f->term_text, &f->cap_term_text,
+                                                f->n_term_text + 1, sizeof *f->term_text))
+        return -1;
     char *t = strdup(text);
     if (!t || cn_u64map_put(f->term_by_hash, hash, (int)f->n_term_text)) {
         free(t);

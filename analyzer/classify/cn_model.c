@@ -1,5 +1,6 @@
 /* cn_model: features of a classified answer, a multinomial logistic decision, its fit. */
 #include "cn_model.h"
+#include "cn_grow.h"
 
 #include "cn_hash.h"
 #include "cn_lexical.h"
@@ -243,16 +244,8 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
         m->cap_words = cap;
     }
     size_t tl = strlen(term), need = m->text_len + 5 + tl + 1;
-    if (need > m->text_cap) {
-        size_t cap = m->text_cap ? m->text_cap : 4096;
-        while (cap < need)
-            cap *= 2;
-        char *text = realloc(m->word_text, cap);
-        if (!text)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        m->word_text = text;
-        m->text_cap = cap;
-    }
+    if (!cn_grow((void **)&m->word_text, &m->text_cap, need, 1))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (m->n_words > INT32_MAX || cn_termindex_add(m->by_hash, h, (uint32_t)m->n_words))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     memcpy(m->word_text + m->text_len, "word/", 5);

@@ -5,6 +5,7 @@
 #include "cn_model.h"
 
 #include "cn_file.h"
+#include "cn_grow.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
@@ -383,15 +384,9 @@ static int parse_file(load_ctx *c, const char *dir, const char *name, cn_sha256_
         return CN_OK;
     }
     /* the records point into data: the load frees it at the end */
-    if (c->n_texts == c->cap_texts) {
-        size_t cap = c->cap_texts ? c->cap_texts * 2 : 16;
-        char **texts = realloc(c->texts, cap * sizeof *texts);
-        if (!texts) {
-            free(data);
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        }
-        c->texts = texts;
-        c->cap_texts = cap;
+    if (!cn_grow((void **)&c->texts, &c->cap_texts, c->n_texts + 1, sizeof *c->texts)) {
+        free(data);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     c->texts[c->n_texts++] = data;
     unsigned line = 1;
