@@ -72,7 +72,12 @@ def split_of(pid, collection=1):
     Seventh collection (2026-12-05, a fifth session; pages in none of the six,
     by queries none of them used): every page the collectors save is `val9`,
     the fresh validation set of that session's freeze (val8 was scored at the
-    previous freeze and tuned on after it)."""
+    previous freeze and tuned on after it). Eighth collection (2026-12-05, a sixth
+    session; pages in none of the seven, by queries none of them used): every page the
+    collectors save is `val10`, the fresh validation set of that session's freeze (val9
+    was scored at the previous freeze and tuned on after it)."""
+    if collection == 8:
+        return "val10"
     if collection == 7:
         return "val9"
     if collection == 6:
