@@ -3124,6 +3124,42 @@ static void test_honour_lines_between_signatures(void)
     ru_free(&r);
 }
 
+/* A bare page of unsigned answers, some in two paragraphs, each closing
+ * with a short wish that ends in a full stop ("Good luck with the rest of
+ * your recovery.", "I hope this was helpful to you.") or names the asker
+ * ("Good luck Ms. Vega!"): the prose under it is another physician's. A
+ * last sentence that only opens as a wish does ("Best to ask your
+ * surgeon.") goes on into the same answer. */
+static void test_closing_sentence_ends_a_paragraph(void)
+{
+    ru_result r = read_str(
+        "Tingling in my thigh after liposuction\n\n"
+        "I had liposuction of the outer thighs nine days ago and the skin tingles and feels "
+        "dull. Will it last?\n\n"
+        "Tingling and dull skin are very common after liposuction, because the small nerves "
+        "under the skin are bruised by the cannula.\n\n"
+        "They recover over a few months.  Good luck with the rest of your recovery.\n\n"
+        "A dull feeling of the treated skin is expected for weeks and often months after "
+        "liposuction, and it comes back slowly in nearly every patient.  Best to ask your "
+        "surgeon.\n\n"
+        "Massage of the area, once it is allowed, makes the return of feeling more "
+        "comfortable.  I hope this was helpful to you.\n\n"
+        "Nerve endings in the fat are stretched and bruised during the procedure, so odd "
+        "sensations in the first weeks are part of healing.  Good luck Ms. Vega!\n\n"
+        "Altered feeling of the skin settles in almost everyone by six months, and you can "
+        "help it along by touching and rubbing the area every day.\n\n"
+        "Be patient.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Tingling and dull skin are very common");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "They recover over a few months"));
+    check_start(&r, 2, "A dull feeling of the treated skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Massage of the area"));
+    check_start(&r, 3, "Nerve endings in the fat");
+    check_start(&r, 4, "Altered feeling of the skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Be patient."));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3241,6 +3277,8 @@ int main(void)
         {"a run of lines under a title is one body", test_run_under_a_title_is_one_body},
         {"a sign-off naming the signature below", test_signoff_naming_the_signature_below},
         {"an \"EG:\" paragraph goes on from the answer above", test_example_paragraph_goes_on},
+        {"a closing sentence ending a paragraph closes its answer",
+         test_closing_sentence_ends_a_paragraph},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

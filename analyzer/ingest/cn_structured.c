@@ -1270,6 +1270,20 @@ static bool starts_answer(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
+/* The dot at l->s[dot] ends a title before a name: "Dr", "Mr", "Ms" or
+ * "Mrs" as a word of its own. */
+static bool honorific_before(const cn_line *l, size_t dot)
+{
+    static const char *const TITLES[] = {"Dr", "Mr", "Ms", "Mrs"};
+    for (size_t t = 0; t < sizeof TITLES / sizeof TITLES[0]; t++) {
+        size_t n = strlen(TITLES[t]);
+        if (dot >= n && memcmp(l->s + dot - n, TITLES[t], n) == 0 &&
+            (dot == n || l->s[dot - n - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 /* The last sentence of a line that holds more than one ("... in your area.
  * Best wishes!"); false when the line is one sentence. */
 static bool last_sentence(const cn_line *l, cn_line *out)
@@ -1277,8 +1291,9 @@ static bool last_sentence(const cn_line *l, cn_line *out)
     for (size_t i = l->len; i-- > 1;) {
         if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
-        /* "... Best of luck. Dr. Kerr": a title's dot ends no sentence */
-        if (i >= 3 && l->s[i - 3] == 'D' && l->s[i - 2] == 'r' && (i == 3 || l->s[i - 4] == ' '))
+        /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
+         * ends no sentence */
+        if (honorific_before(l, i - 1))
             continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
@@ -1316,6 +1331,18 @@ static bool signoff_names_signature_below(const ctx *c, size_t p, const cn_line 
     return cn_signature_is_signoff(c->cues, signoff->s, signoff->len, name->s, core);
 }
 
+/* "Good luck with your recovery." / "I hope this was helpful to you.": a
+ * short sentence of [closing-sentences] ending in '.' or '!', the last of a
+ * paragraph (a farewell needs its '!'; these say the answer is over either
+ * way). */
+static bool closing_sentence(const ctx *c, const cn_line *l)
+{
+    char end = cn_span_last_char(l->s, l->len);
+    return (end == '.' || end == '!') &&
+           cn_span_words(l->s, l->len) <= c->lim->closing_sentence_words &&
+           cn_pagecues_is_closing_sentence(c->cues, l->s, l->len);
+}
+
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
  * even without a signature block: prose after it is another physician's. So
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
@@ -1329,8 +1356,8 @@ static bool after_signoff(const ctx *c, size_t p)
     cn_line tail;
     if (!closing_like(c, prev))
         return last_sentence(prev, &tail) &&
-               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
-                farewell(c, &tail)) &&
+               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) || farewell(c, &tail) ||
+                closing_sentence(c, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
