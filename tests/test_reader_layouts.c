@@ -3160,6 +3160,37 @@ static void test_closing_sentence_ends_a_paragraph(void)
     ru_free(&r);
 }
 
+/* A bare page printing its answers one a line, then a blank line and more
+ * paragraphs: the blank line under a run read one answer a line ends that
+ * run's last answer, so the paragraph under it is another physician's (the
+ * page's own way of parting answers). A paragraph under that one, itself
+ * no line of such a run, goes on in the same answer. */
+static void test_paragraph_after_a_run_read_one_a_line(void)
+{
+    ru_result r = read_str(
+        "Can I whiten my teeth while I wear braces?\n\n"
+        "My orthodontist put on metal braces two months ago. Can I use whitening strips "
+        "now?\n\n"
+        "Whitening strips cannot reach the enamel under the brackets, so the teeth come out "
+        "two colours.\n"
+        "It is better to wait until the braces come off and whiten everything at once "
+        "afterwards.\n"
+        "A whitening toothpaste is harmless during treatment, but it will not change the shade "
+        "much.\n\n"
+        "Bleaching gel does no harm to the enamel under braces, but the colour will be "
+        "uneven.\n\n"
+        "Your teeth may also be sensitive for a while after the braces come off, so start "
+        "slowly.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Whitening strips cannot reach");
+    check_start(&r, 2, "It is better to wait");
+    check_start(&r, 3, "A whitening toothpaste is harmless");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Bleaching gel"));
+    check_start(&r, 4, "Bleaching gel does no harm");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Your teeth may also be sensitive"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3279,6 +3310,8 @@ int main(void)
         {"an \"EG:\" paragraph goes on from the answer above", test_example_paragraph_goes_on},
         {"a closing sentence ending a paragraph closes its answer",
          test_closing_sentence_ends_a_paragraph},
+        {"a paragraph under a run read one answer a line",
+         test_paragraph_after_a_run_read_one_a_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1266,6 +1266,13 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
+    /* a blank line under a line of a run read one answer a line ends that
+     * answer: the page parts its answers so (where credits in brackets end
+     * the answers, they say where each ends) */
+    if (c->bare && !c->credits_close && c->ps[p].gap >= 1 && p > 0 && c->ps[p - 1].own_line &&
+        cn_span_words(l->s, l->len) >= c->lim->answer_line_words &&
+        !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
