@@ -3191,6 +3191,38 @@ static void test_paragraph_after_a_run_read_one_a_line(void)
     ru_free(&r);
 }
 
+/* A bare page that titles its answers, one title a sentence ending in '.'
+ * that the first sentence under it says again ("Hearing is not harmed by
+ * the stitches themselves." / "The stitches near the ear cannot harm your
+ * hearing, ..."): it heads another answer. A short sentence inside an answer
+ * that the paragraph under it does not restate ("Both settle within two
+ * weeks.") stays in its answer. */
+static void test_title_restated_by_the_sentence_under_it(void)
+{
+    ru_result r = read_str(
+        "Can a facelift change my hearing?\n\n"
+        "The stitches sit right next to my ears and I am worried my hearing will suffer after "
+        "the operation.\n\n"
+        "Hearing after a facelift\n\n"
+        "A muffled feeling in the first week comes from swelling around the ear canal and a "
+        "little dried blood, which your surgeon can clean at the first visit.\n\n"
+        "Both settle within two weeks.\n\n"
+        "Nothing in the operation touches the inner parts of the ear, so there is no lasting "
+        "change to expect.\n\n"
+        "Hearing is not harmed by the stitches themselves.\n\n"
+        "The stitches near the ear cannot harm your hearing, since they sit in the skin in "
+        "front of the ear and never reach the canal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hearing after a facelift");
+    check_start(&r, 1, "A muffled feeling in the first week");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Both settle within two weeks."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Nothing in the operation"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Hearing is not harmed by the stitches themselves.");
+    check_start(&r, 2, "The stitches near the ear cannot harm");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3312,6 +3344,8 @@ int main(void)
          test_closing_sentence_ends_a_paragraph},
         {"a paragraph under a run read one answer a line",
          test_paragraph_after_a_run_read_one_a_line},
+        {"a '.' title restated by the sentence under it",
+         test_title_restated_by_the_sentence_under_it},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

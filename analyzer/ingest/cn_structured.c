@@ -889,6 +889,41 @@ static bool title_at_start(const ctx *c, size_t p)
 }
 
 /* Inside an answer: a title-shaped line that starts the next answer. */
+static cn_line first_sentence(const cn_line *l);
+
+/* Some answer read so far has a title: the page titles its answers. */
+static bool titled_before(const ctx *c)
+{
+    for (size_t i = 0; i < c->nd; i++)
+        if (c->ds[i].title >= 0)
+            return true;
+    return false;
+}
+
+/* "Hearing is not affected in the long run after a lift." / "Your hearing
+ * is not affected by the lift itself ...": on a bare page that titles its
+ * answers, a short line of one sentence ending in '.' (period_title_words
+ * words at most) whose words the first sentence of the prose under it says
+ * again (restated_start_words subject words) is that answer's title, not the
+ * last line of the answer above. */
+static bool restated_below(const ctx *c, size_t p)
+{
+    if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
+        !titled_before(c))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) ||
+        cn_span_words(l->s, l->len) > c->lim->period_title_words ||
+        !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
+        cn_pagecues_is_opener(c->cues, l->s, l->len) ||
+        cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+        cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
+        cn_pagecues_is_continuation(c->cues, next->s, next->len))
+        return false;
+    cn_line head = first_sentence(next);
+    return shared_with(c, l, &head) >= c->lim->restated_start_words;
+}
+
 static bool title_inside(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
@@ -914,7 +949,8 @@ static bool title_inside(const ctx *c, size_t p)
         cn_span_last_char(l->s, l->len) != '.')
         return true;
     if (!looks_title(c, p) &&
-        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words))
+        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
+        !restated_below(c, p))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
