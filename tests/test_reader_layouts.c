@@ -3223,6 +3223,33 @@ static void test_title_restated_by_the_sentence_under_it(void)
     ru_free(&r);
 }
 
+/* "Best of luck~": a farewell with a tilde for its stop, then the
+ * physician's sign-off and the site's signature: the farewell closes the
+ * answer above, it heads none of its own. */
+static void test_farewell_ending_in_a_tilde(void)
+{
+    ru_result r = read_str(
+        "Can I get Botox a year after a minor stroke?\n\n"
+        "Doctor Answers 2\n\n"
+        "Botox after a stroke\n\n"
+        "Botox acts only where it is injected, so a stroke a year ago does not rule it out. "
+        "Check with your neurologist first all the same.\n\n"
+        "Best of luck~\n\n"
+        "Dr. Ames\n\n"
+        "Ann Ames, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 10 reviews\n\n"
+        "Ask your neurologist\n\n"
+        "The small doses used on the face do not reach the brain, but your neurologist should "
+        "agree before any treatment.\n\n"
+        "Carl Stone, MD\nDenver Dermatologic Surgeon\n4.8 out of 5 stars 22 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Botox after a stroke");
+    check_start(&r, 1, "Botox acts only where it is injected");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Ames, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your neurologist");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Carl Stone, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3346,6 +3373,7 @@ int main(void)
          test_paragraph_after_a_run_read_one_a_line},
         {"a '.' title restated by the sentence under it",
          test_title_restated_by_the_sentence_under_it},
+        {"a farewell ending in a tilde", test_farewell_ending_in_a_tilde},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

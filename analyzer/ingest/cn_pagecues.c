@@ -681,11 +681,12 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
            strlist_has(&c->credentials, buf);
 }
 
-/* A byte norm_core drops from the end: strchr(" .,;:!?-", c) != NULL. */
+/* A byte norm_core drops from the end: strchr(" .,;:!?-~", c) != NULL ("Best
+ * of luck~" is a valediction). */
 static bool core_trail(char c)
 {
     return c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-           c == '-' || c == '\0';
+           c == '-' || c == '~' || c == '\0';
 }
 
 /* Can the normalized s (norm_core(s) when core) start with an entry of l
