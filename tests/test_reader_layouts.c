@@ -3250,6 +3250,34 @@ static void test_farewell_ending_in_a_tilde(void)
     ru_free(&r);
 }
 
+/* A titled bare page: an answer's last line shaped like a title ("Follow
+ * the plan ... anything new!"), two blank lines, then the next answer's
+ * title above its text. Of the two title-shaped lines, the second is the
+ * title; the first ends the answer above. */
+static void test_two_title_lines_across_a_wide_gap(void)
+{
+    ru_result r = read_str(
+        "Do breast implants feel colder in winter?\n\n"
+        "My gel implants are three weeks old and feel firm and cold when I am outside. Is that "
+        "normal?\n\n"
+        "Implants take the room temperature\n\n"
+        "An implant has no blood flow of its own, so it cools faster than the tissue around it "
+        "and feels firm in the cold.\n\n"
+        "Cold packs on the chest\n\n"
+        "I do not use cold packs on the chest after breast surgery because the implant sits "
+        "too deep for them to help.\n\n"
+        "Follow the plan your surgeon gave you and ask about anything new!\n\n\n"
+        "Firm implants in the cold\n\n"
+        "What you feel is normal this early after surgery. The tissues take weeks to months to "
+        "soften around the implants.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Cold packs on the chest");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Follow the plan your surgeon"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Firm implants in the cold");
+    check_start(&r, 3, "What you feel is normal");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3374,6 +3402,7 @@ int main(void)
         {"a '.' title restated by the sentence under it",
          test_title_restated_by_the_sentence_under_it},
         {"a farewell ending in a tilde", test_farewell_ending_in_a_tilde},
+        {"two title-shaped lines across a wide gap", test_two_title_lines_across_a_wide_gap},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

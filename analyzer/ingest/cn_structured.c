@@ -942,11 +942,14 @@ static bool title_inside(const ctx *c, size_t p)
         if (!credit_end(c, q))
             return false;
     }
-    /* Pages that leave two blank lines under each title and one inside answers. */
+    /* Pages that leave two blank lines under each title and one inside
+     * answers; of two title-shaped lines in a row above prose ("Discuss it
+     * with your surgeon!" / two blank lines / "Hard implants in the cold"),
+     * the second is the title, the first the end of the answer above. */
     const cn_line *l = para_line(c, p);
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
-        cn_span_last_char(l->s, l->len) != '.')
+        cn_span_last_char(l->s, l->len) != '.' && !(looks_title(c, p + 1) && text_para(c, p + 2)))
         return true;
     if (!looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
