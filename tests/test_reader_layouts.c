@@ -3278,6 +3278,36 @@ static void test_two_title_lines_across_a_wide_gap(void)
     ru_free(&r);
 }
 
+/* A title-shaped line inside a signed answer right above its closing
+ * ("Tell your surgeon what you see at every visit" / "Best regards,"): the
+ * answer's last words, no title of another answer. */
+static void test_title_shaped_line_above_a_closing(void)
+{
+    ru_result r = read_str(
+        "Crooked lower lip two weeks after a neck lift\n\n"
+        "My lower lip pulls to one side when I talk since my neck lift two weeks ago. Will it "
+        "recover?\n\n"
+        "Doctor Answers 2\n\n"
+        "Lip weakness after a neck lift\n\n"
+        "Dear Lena,\n\n"
+        "A mild weakness of the nerve to the lower lip is common after a neck lift and nearly "
+        "always recovers within a few months.\n\n"
+        "Tell your surgeon what you see at every visit\n\n"
+        "Best regards,\n\n"
+        "Owen Park\n\n"
+        "Owen Park, MD\nSeattle Facial Plastic Surgeon\n4.9 out of 5 stars 30 reviews\n\n"
+        "Nerve recovery takes time\n\n"
+        "The branch of the facial nerve that moves the lip is stretched during the lift, and it "
+        "usually wakes up in six to twelve weeks.\n\n"
+        "Iris Cole, MD\nMiami Plastic Surgeon\n4.8 out of 5 stars 51 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Lip weakness after a neck lift");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Tell your surgeon what you see"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Owen Park, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Nerve recovery takes time");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3403,6 +3433,7 @@ int main(void)
          test_title_restated_by_the_sentence_under_it},
         {"a farewell ending in a tilde", test_farewell_ending_in_a_tilde},
         {"two title-shaped lines across a wide gap", test_two_title_lines_across_a_wide_gap},
+        {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -973,8 +973,10 @@ static bool title_inside(const ctx *c, size_t p)
     if (!text_para(c, p + 1))
         return false;
     /* A heading above text that goes on from the text before it ("However,
-     * in time ...") is the answer's own subheading. */
-    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len))
+     * in time ...") is the answer's own subheading; a line above a closing
+     * ("Best regards,") is the answer's last words, no title. */
+    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len) ||
+        closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
      * your physician ask ..."): an answer's first words are no list item. */
