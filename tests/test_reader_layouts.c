@@ -3308,6 +3308,37 @@ static void test_title_shaped_line_above_a_closing(void)
     ru_free(&r);
 }
 
+/* Under a line that counts two answers or more ("Doctors Answers (5)"), no
+ * signature or vote line, two paragraphs of two sentences each (the page
+ * cut after them): one answer each. Under "Doctor Answers 1" the same two
+ * paragraphs are one answer. */
+static void test_two_paragraphs_under_a_count(void)
+{
+    ru_result r = read_str(
+        "Can running give me spider veins?\n\n"
+        "I run long distances every week and I am starting to see spider veins on my calves. "
+        "Why?\n\n"
+        "Doctors Answers (5)\n\n"
+        "Spider veins mostly run in families. Running does not cause them, though hormones and "
+        "standing jobs can.\n\n"
+        "Exercise is good for the veins of the legs. The calf muscles squeeze the blood back up "
+        "toward the heart with every stride.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Spider veins mostly run in families");
+    check_start(&r, 2, "Exercise is good for the veins");
+    ru_free(&r);
+    r = read_str("Can running give me spider veins?\n\n"
+                 "I run long distances every week. Why do I get spider veins?\n\n"
+                 "Doctor Answers 1\n\n"
+                 "Spider veins mostly run in families. Running does not cause them, though "
+                 "hormones and standing jobs can.\n\n"
+                 "Exercise is good for the veins of the legs. The calf muscles squeeze the blood "
+                 "back up toward the heart with every stride.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Exercise is good for the veins"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3434,6 +3465,7 @@ int main(void)
         {"a farewell ending in a tilde", test_farewell_ending_in_a_tilde},
         {"two title-shaped lines across a wide gap", test_two_title_lines_across_a_wide_gap},
         {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
+        {"two paragraphs under a count of several answers", test_two_paragraphs_under_a_count},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -61,6 +61,7 @@ typedef struct ctx {
     bool votes_lead;         /* the vote lines stand above the answers' titles, not under them */
     size_t first_vote;       /* votes_lead: the first paragraph under a vote line */
     bool credits_close;      /* unsigned answers closed by credits in brackets */
+    long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -1185,9 +1186,12 @@ static void detect_gap_splits(ctx *c)
      * shows some short ones or some of several lines, or marks where answers
      * start, with wider gaps or greetings). So does a page under a "Doctor
      * Answers (4)" line with no signature or vote line, when each paragraph
-     * but a cut last one holds two sentences at least (no title heads it). */
+     * but a cut last one holds two sentences at least (no title heads it);
+     * there two such paragraphs are enough when the line counts two answers
+     * or more. */
     bool counted = !c->bare && c->split_runs && !any_vote(c);
-    bool lines = (c->bare || counted) && c->np >= 3;
+    bool lines =
+        (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
@@ -2372,6 +2376,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         c.split_runs = true;
         rc = build_paras(&c, start, end, err);
     }
+    c.declared = page->declared_answers;
     if (rc == CN_OK) {
         detect_gap_splits(&c);
         detect_sig_heads(&c);
