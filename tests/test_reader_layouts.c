@@ -3339,6 +3339,35 @@ static void test_two_paragraphs_under_a_count(void)
     ru_free(&r);
 }
 
+/* Inside a signed answer, a sentence ending in '.' that restates the
+ * question's words but is longer than a '.' title usually is and speaks in
+ * the first person ("I advise most of my patients to expect about two weeks
+ * off work after a breast reduction."): the answer's prose, no title. */
+static void test_long_first_person_sentence_is_no_title(void)
+{
+    ru_result r = read_str(
+        "How much time off work after a breast reduction?\n\n"
+        "My surgeon said one to two weeks off work, but the scheduler said four to six weeks. "
+        "Which is it?\n\n"
+        "Doctor Answers 2\n\n"
+        "Time off after a breast reduction\n\n"
+        "Every patient heals at a different pace, and the kind of work matters too.\n\n"
+        "I advise most of my patients to expect about two weeks off work after a breast "
+        "reduction.\n\n"
+        "Lying at home for too long is not good for you either, and a short walk every day helps "
+        "you recover.\n\n"
+        "Ann Lowe, MD\nDenver Plastic Surgeon\n4.9 out of 5 stars 40 reviews\n\n"
+        "Two weeks for desk work\n\n"
+        "Desk work is usually fine after two weeks; heavy lifting needs four to six weeks.\n\n"
+        "Bo Kim, MD\nReno Plastic Surgeon\n4.8 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Time off after a breast reduction");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I advise most of my patients"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lowe, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Two weeks for desk work");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3466,6 +3495,7 @@ int main(void)
         {"two title-shaped lines across a wide gap", test_two_title_lines_across_a_wide_gap},
         {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
         {"two paragraphs under a count of several answers", test_two_paragraphs_under_a_count},
+        {"a long first-person sentence is no title", test_long_first_person_sentence_is_no_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

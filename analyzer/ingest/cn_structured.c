@@ -822,6 +822,18 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
  * above a paragraph of prose that does not go on from it ("Therefore, ..."),
  * and not under a greeting ("Thanks for the question -"), which opens a
  * body. */
+/* The line says "I" as a word of its own ("I advise", "I'd"): a sentence
+ * longer than a '.' title usually is (period_title_words) that speaks so is
+ * an answer's prose, whatever it restates of the question. */
+static bool says_i(const cn_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] == 'I' && (i == 0 || l->s[i - 1] == ' ') &&
+            (i + 1 == l->len || l->s[i + 1] == ' ' || l->s[i + 1] == '\''))
+            return true;
+    return false;
+}
+
 static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
@@ -836,7 +848,8 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
            !(p > 0 && text_para(c, p - 1) &&
              cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
-           shared_with_question(c, l) >= shared_min;
+           shared_with_question(c, l) >= shared_min &&
+           !(cn_span_words(l->s, l->len) > c->lim->period_title_words && says_i(l));
 }
 
 /* Two blank lines right above the paragraph, with no furniture between
