@@ -3124,6 +3124,250 @@ static void test_honour_lines_between_signatures(void)
     ru_free(&r);
 }
 
+/* A bare page of unsigned answers, some in two paragraphs, each closing
+ * with a short wish that ends in a full stop ("Good luck with the rest of
+ * your recovery.", "I hope this was helpful to you.") or names the asker
+ * ("Good luck Ms. Vega!"): the prose under it is another physician's. A
+ * last sentence that only opens as a wish does ("Best to ask your
+ * surgeon.") goes on into the same answer. */
+static void test_closing_sentence_ends_a_paragraph(void)
+{
+    ru_result r = read_str(
+        "Tingling in my thigh after liposuction\n\n"
+        "I had liposuction of the outer thighs nine days ago and the skin tingles and feels "
+        "dull. Will it last?\n\n"
+        "Tingling and dull skin are very common after liposuction, because the small nerves "
+        "under the skin are bruised by the cannula.\n\n"
+        "They recover over a few months.  Good luck with the rest of your recovery.\n\n"
+        "A dull feeling of the treated skin is expected for weeks and often months after "
+        "liposuction, and it comes back slowly in nearly every patient.  Best to ask your "
+        "surgeon.\n\n"
+        "Massage of the area, once it is allowed, makes the return of feeling more "
+        "comfortable.  I hope this was helpful to you.\n\n"
+        "Nerve endings in the fat are stretched and bruised during the procedure, so odd "
+        "sensations in the first weeks are part of healing.  Good luck Ms. Vega!\n\n"
+        "Altered feeling of the skin settles in almost everyone by six months, and you can "
+        "help it along by touching and rubbing the area every day.\n\n"
+        "Be patient.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Tingling and dull skin are very common");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "They recover over a few months"));
+    check_start(&r, 2, "A dull feeling of the treated skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Massage of the area"));
+    check_start(&r, 3, "Nerve endings in the fat");
+    check_start(&r, 4, "Altered feeling of the skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Be patient."));
+    ru_free(&r);
+}
+
+/* A bare page printing its answers one a line, then a blank line and more
+ * paragraphs: the blank line under a run read one answer a line ends that
+ * run's last answer, so the paragraph under it is another physician's (the
+ * page's own way of parting answers). A paragraph under that one, itself
+ * no line of such a run, goes on in the same answer. */
+static void test_paragraph_after_a_run_read_one_a_line(void)
+{
+    ru_result r = read_str(
+        "Can I whiten my teeth while I wear braces?\n\n"
+        "My orthodontist put on metal braces two months ago. Can I use whitening strips "
+        "now?\n\n"
+        "Whitening strips cannot reach the enamel under the brackets, so the teeth come out "
+        "two colours.\n"
+        "It is better to wait until the braces come off and whiten everything at once "
+        "afterwards.\n"
+        "A whitening toothpaste is harmless during treatment, but it will not change the shade "
+        "much.\n\n"
+        "Bleaching gel does no harm to the enamel under braces, but the colour will be "
+        "uneven.\n\n"
+        "Your teeth may also be sensitive for a while after the braces come off, so start "
+        "slowly.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "Whitening strips cannot reach");
+    check_start(&r, 2, "It is better to wait");
+    check_start(&r, 3, "A whitening toothpaste is harmless");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Bleaching gel"));
+    check_start(&r, 4, "Bleaching gel does no harm");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Your teeth may also be sensitive"));
+    ru_free(&r);
+}
+
+/* A bare page that titles its answers, one title a sentence ending in '.'
+ * that the first sentence under it says again ("Hearing is not harmed by
+ * the stitches themselves." / "The stitches near the ear cannot harm your
+ * hearing, ..."): it heads another answer. A short sentence inside an answer
+ * that the paragraph under it does not restate ("Both settle within two
+ * weeks.") stays in its answer. */
+static void test_title_restated_by_the_sentence_under_it(void)
+{
+    ru_result r = read_str(
+        "Can a facelift change my hearing?\n\n"
+        "The stitches sit right next to my ears and I am worried my hearing will suffer after "
+        "the operation.\n\n"
+        "Hearing after a facelift\n\n"
+        "A muffled feeling in the first week comes from swelling around the ear canal and a "
+        "little dried blood, which your surgeon can clean at the first visit.\n\n"
+        "Both settle within two weeks.\n\n"
+        "Nothing in the operation touches the inner parts of the ear, so there is no lasting "
+        "change to expect.\n\n"
+        "Hearing is not harmed by the stitches themselves.\n\n"
+        "The stitches near the ear cannot harm your hearing, since they sit in the skin in "
+        "front of the ear and never reach the canal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hearing after a facelift");
+    check_start(&r, 1, "A muffled feeling in the first week");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Both settle within two weeks."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Nothing in the operation"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Hearing is not harmed by the stitches themselves.");
+    check_start(&r, 2, "The stitches near the ear cannot harm");
+    ru_free(&r);
+}
+
+/* "Best of luck~": a farewell with a tilde for its stop, then the
+ * physician's sign-off and the site's signature: the farewell closes the
+ * answer above, it heads none of its own. */
+static void test_farewell_ending_in_a_tilde(void)
+{
+    ru_result r = read_str(
+        "Can I get Botox a year after a minor stroke?\n\n"
+        "Doctor Answers 2\n\n"
+        "Botox after a stroke\n\n"
+        "Botox acts only where it is injected, so a stroke a year ago does not rule it out. "
+        "Check with your neurologist first all the same.\n\n"
+        "Best of luck~\n\n"
+        "Dr. Ames\n\n"
+        "Ann Ames, MD\nBoston Plastic Surgeon\n4.9 out of 5 stars 10 reviews\n\n"
+        "Ask your neurologist\n\n"
+        "The small doses used on the face do not reach the brain, but your neurologist should "
+        "agree before any treatment.\n\n"
+        "Carl Stone, MD\nDenver Dermatologic Surgeon\n4.8 out of 5 stars 22 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Botox after a stroke");
+    check_start(&r, 1, "Botox acts only where it is injected");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Ames, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your neurologist");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Carl Stone, MD");
+    ru_free(&r);
+}
+
+/* A titled bare page: an answer's last line shaped like a title ("Follow
+ * the plan ... anything new!"), two blank lines, then the next answer's
+ * title above its text. Of the two title-shaped lines, the second is the
+ * title; the first ends the answer above. */
+static void test_two_title_lines_across_a_wide_gap(void)
+{
+    ru_result r = read_str(
+        "Do breast implants feel colder in winter?\n\n"
+        "My gel implants are three weeks old and feel firm and cold when I am outside. Is that "
+        "normal?\n\n"
+        "Implants take the room temperature\n\n"
+        "An implant has no blood flow of its own, so it cools faster than the tissue around it "
+        "and feels firm in the cold.\n\n"
+        "Cold packs on the chest\n\n"
+        "I do not use cold packs on the chest after breast surgery because the implant sits "
+        "too deep for them to help.\n\n"
+        "Follow the plan your surgeon gave you and ask about anything new!\n\n\n"
+        "Firm implants in the cold\n\n"
+        "What you feel is normal this early after surgery. The tissues take weeks to months to "
+        "soften around the implants.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Cold packs on the chest");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Follow the plan your surgeon"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Firm implants in the cold");
+    check_start(&r, 3, "What you feel is normal");
+    ru_free(&r);
+}
+
+/* A title-shaped line inside a signed answer right above its closing
+ * ("Tell your surgeon what you see at every visit" / "Best regards,"): the
+ * answer's last words, no title of another answer. */
+static void test_title_shaped_line_above_a_closing(void)
+{
+    ru_result r = read_str(
+        "Crooked lower lip two weeks after a neck lift\n\n"
+        "My lower lip pulls to one side when I talk since my neck lift two weeks ago. Will it "
+        "recover?\n\n"
+        "Doctor Answers 2\n\n"
+        "Lip weakness after a neck lift\n\n"
+        "Dear Lena,\n\n"
+        "A mild weakness of the nerve to the lower lip is common after a neck lift and nearly "
+        "always recovers within a few months.\n\n"
+        "Tell your surgeon what you see at every visit\n\n"
+        "Best regards,\n\n"
+        "Owen Park\n\n"
+        "Owen Park, MD\nSeattle Facial Plastic Surgeon\n4.9 out of 5 stars 30 reviews\n\n"
+        "Nerve recovery takes time\n\n"
+        "The branch of the facial nerve that moves the lip is stretched during the lift, and it "
+        "usually wakes up in six to twelve weeks.\n\n"
+        "Iris Cole, MD\nMiami Plastic Surgeon\n4.8 out of 5 stars 51 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Lip weakness after a neck lift");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Tell your surgeon what you see"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Owen Park, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Nerve recovery takes time");
+    ru_free(&r);
+}
+
+/* Under a line that counts two answers or more ("Doctors Answers (5)"), no
+ * signature or vote line, two paragraphs of two sentences each (the page
+ * cut after them): one answer each. Under "Doctor Answers 1" the same two
+ * paragraphs are one answer. */
+static void test_two_paragraphs_under_a_count(void)
+{
+    ru_result r = read_str(
+        "Can running give me spider veins?\n\n"
+        "I run long distances every week and I am starting to see spider veins on my calves. "
+        "Why?\n\n"
+        "Doctors Answers (5)\n\n"
+        "Spider veins mostly run in families. Running does not cause them, though hormones and "
+        "standing jobs can.\n\n"
+        "Exercise is good for the veins of the legs. The calf muscles squeeze the blood back up "
+        "toward the heart with every stride.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Spider veins mostly run in families");
+    check_start(&r, 2, "Exercise is good for the veins");
+    ru_free(&r);
+    r = read_str("Can running give me spider veins?\n\n"
+                 "I run long distances every week. Why do I get spider veins?\n\n"
+                 "Doctor Answers 1\n\n"
+                 "Spider veins mostly run in families. Running does not cause them, though "
+                 "hormones and standing jobs can.\n\n"
+                 "Exercise is good for the veins of the legs. The calf muscles squeeze the blood "
+                 "back up toward the heart with every stride.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Exercise is good for the veins"));
+    ru_free(&r);
+}
+
+/* Inside a signed answer, a sentence ending in '.' that restates the
+ * question's words but is longer than a '.' title usually is and speaks in
+ * the first person ("I advise most of my patients to expect about two weeks
+ * off work after a breast reduction."): the answer's prose, no title. */
+static void test_long_first_person_sentence_is_no_title(void)
+{
+    ru_result r = read_str(
+        "How much time off work after a breast reduction?\n\n"
+        "My surgeon said one to two weeks off work, but the scheduler said four to six weeks. "
+        "Which is it?\n\n"
+        "Doctor Answers 2\n\n"
+        "Time off after a breast reduction\n\n"
+        "Every patient heals at a different pace, and the kind of work matters too.\n\n"
+        "I advise most of my patients to expect about two weeks off work after a breast "
+        "reduction.\n\n"
+        "Lying at home for too long is not good for you either, and a short walk every day helps "
+        "you recover.\n\n"
+        "Ann Lowe, MD\nDenver Plastic Surgeon\n4.9 out of 5 stars 40 reviews\n\n"
+        "Two weeks for desk work\n\n"
+        "Desk work is usually fine after two weeks; heavy lifting needs four to six weeks.\n\n"
+        "Bo Kim, MD\nReno Plastic Surgeon\n4.8 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Time off after a breast reduction");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I advise most of my patients"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lowe, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Two weeks for desk work");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3241,6 +3485,17 @@ int main(void)
         {"a run of lines under a title is one body", test_run_under_a_title_is_one_body},
         {"a sign-off naming the signature below", test_signoff_naming_the_signature_below},
         {"an \"EG:\" paragraph goes on from the answer above", test_example_paragraph_goes_on},
+        {"a closing sentence ending a paragraph closes its answer",
+         test_closing_sentence_ends_a_paragraph},
+        {"a paragraph under a run read one answer a line",
+         test_paragraph_after_a_run_read_one_a_line},
+        {"a '.' title restated by the sentence under it",
+         test_title_restated_by_the_sentence_under_it},
+        {"a farewell ending in a tilde", test_farewell_ending_in_a_tilde},
+        {"two title-shaped lines across a wide gap", test_two_title_lines_across_a_wide_gap},
+        {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
+        {"two paragraphs under a count of several answers", test_two_paragraphs_under_a_count},
+        {"a long first-person sentence is no title", test_long_first_person_sentence_is_no_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -60,6 +60,7 @@ typedef enum section {
     SEC_ANSWER_LABELS,
     SEC_COMMON_WORDS,
     SEC_CONTINUATIONS,
+    SEC_CLOSING_SENTENCES,
     SEC_QUESTION_OPENERS,
     SEC_ANSWER_MARKERS,
     SEC_SELF_WORDS,
@@ -86,6 +87,7 @@ struct cn_pagecues {
     strlist labels;        /* normalized prefixes */
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
+    strlist closings;      /* normalized prefixes */
     strlist questions;     /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
@@ -287,6 +289,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->labels);
     strlist_free(&c->common);
     strlist_free(&c->continuations);
+    strlist_free(&c->closings);
     strlist_free(&c->questions);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
@@ -343,6 +346,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-labels]", SEC_ANSWER_LABELS},
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
+        {"[closing-sentences]", SEC_CLOSING_SENTENCES},
         {"[question-openers]", SEC_QUESTION_OPENERS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
@@ -365,15 +369,16 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
         "period_title_words",       "restated_opening_words", "greeting_name_words",
-        "votes_lead_ratio"};
-    size_t *const slots[] = {&c->limits.title_max_bytes,      &c->limits.title_max_words,
-                             &c->limits.dedup_min_key,        &c->limits.excerpt_min_key,
-                             &c->limits.excerpt_prefix_max,   &c->limits.max_page_bytes,
-                             &c->limits.answer_line_words,    &c->limits.bare_prose_words,
-                             &c->limits.title_exclaim_words,  &c->limits.question_body_paragraphs,
-                             &c->limits.restated_title_words, &c->limits.restated_start_words,
-                             &c->limits.period_title_words,   &c->limits.restated_opening_words,
-                             &c->limits.greeting_name_words,  &c->limits.votes_lead_ratio};
+        "votes_lead_ratio",         "closing_sentence_words"};
+    size_t *const slots[] = {&c->limits.title_max_bytes,       &c->limits.title_max_words,
+                             &c->limits.dedup_min_key,         &c->limits.excerpt_min_key,
+                             &c->limits.excerpt_prefix_max,    &c->limits.max_page_bytes,
+                             &c->limits.answer_line_words,     &c->limits.bare_prose_words,
+                             &c->limits.title_exclaim_words,   &c->limits.question_body_paragraphs,
+                             &c->limits.restated_title_words,  &c->limits.restated_start_words,
+                             &c->limits.period_title_words,    &c->limits.restated_opening_words,
+                             &c->limits.greeting_name_words,   &c->limits.votes_lead_ratio,
+                             &c->limits.closing_sentence_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -413,27 +418,28 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
         return parse_limit(c, s, len, seen, origin, lineno, err);
     if (memchr(s, '\0', len))
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: a NUL byte in an entry", origin, lineno);
-    strlist *list = sec == SEC_CREDENTIALS        ? &c->credentials
-                    : sec == SEC_VALEDICTIONS     ? &c->valedictions
-                    : sec == SEC_WIDGETS          ? &c->widgets
-                    : sec == SEC_DISCLAIMERS      ? &c->disclaimers
-                    : sec == SEC_PARTICLES        ? &c->particles
-                    : sec == SEC_OPENERS          ? &c->openers
-                    : sec == SEC_ASKER_WORDS      ? &c->asker
-                    : sec == SEC_LISTENER_WORDS   ? &c->listener
-                    : sec == SEC_PRACTICE_PHRASES ? &c->practice
-                    : sec == SEC_UNFINISHED_WORDS ? &c->unfinished
-                    : sec == SEC_NAME_SUFFIXES    ? &c->suffixes
-                    : sec == SEC_MONTHS           ? &c->months
-                    : sec == SEC_DATE_LEADS       ? &c->date_leads
-                    : sec == SEC_ANSWER_LABELS    ? &c->labels
-                    : sec == SEC_COMMON_WORDS     ? &c->common
-                    : sec == SEC_CONTINUATIONS    ? &c->continuations
-                    : sec == SEC_QUESTION_OPENERS ? &c->questions
-                    : sec == SEC_ANSWER_MARKERS   ? &c->markers
-                    : sec == SEC_SELF_WORDS       ? &c->self
-                    : sec == SEC_ANSWER_HEADERS   ? &c->headers
-                                                  : &c->stopwords;
+    strlist *list = sec == SEC_CREDENTIALS         ? &c->credentials
+                    : sec == SEC_VALEDICTIONS      ? &c->valedictions
+                    : sec == SEC_WIDGETS           ? &c->widgets
+                    : sec == SEC_DISCLAIMERS       ? &c->disclaimers
+                    : sec == SEC_PARTICLES         ? &c->particles
+                    : sec == SEC_OPENERS           ? &c->openers
+                    : sec == SEC_ASKER_WORDS       ? &c->asker
+                    : sec == SEC_LISTENER_WORDS    ? &c->listener
+                    : sec == SEC_PRACTICE_PHRASES  ? &c->practice
+                    : sec == SEC_UNFINISHED_WORDS  ? &c->unfinished
+                    : sec == SEC_NAME_SUFFIXES     ? &c->suffixes
+                    : sec == SEC_MONTHS            ? &c->months
+                    : sec == SEC_DATE_LEADS        ? &c->date_leads
+                    : sec == SEC_ANSWER_LABELS     ? &c->labels
+                    : sec == SEC_COMMON_WORDS      ? &c->common
+                    : sec == SEC_CONTINUATIONS     ? &c->continuations
+                    : sec == SEC_CLOSING_SENTENCES ? &c->closings
+                    : sec == SEC_QUESTION_OPENERS  ? &c->questions
+                    : sec == SEC_ANSWER_MARKERS    ? &c->markers
+                    : sec == SEC_SELF_WORDS        ? &c->self
+                    : sec == SEC_ANSWER_HEADERS    ? &c->headers
+                                                   : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
         free(v); /* an empty entry would match every line (and read before it) */
@@ -548,6 +554,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.restated_opening_words = 3;
     c->limits.greeting_name_words = 2;
     c->limits.votes_lead_ratio = 2;
+    c->limits.closing_sentence_words = 10;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -593,7 +600,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions};
+                        &c->questions,     &c->closings};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -674,11 +681,12 @@ bool cn_pagecues_is_credential(const cn_pagecues *c, const char *tok, size_t len
            strlist_has(&c->credentials, buf);
 }
 
-/* A byte norm_core drops from the end: strchr(" .,;:!?-", c) != NULL. */
+/* A byte norm_core drops from the end: strchr(" .,;:!?-~", c) != NULL ("Best
+ * of luck~" is a valediction). */
 static bool core_trail(char c)
 {
     return c == ' ' || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-           c == '-' || c == '\0';
+           c == '-' || c == '~' || c == '\0';
 }
 
 /* Can the normalized s (norm_core(s) when core) start with an entry of l
@@ -1000,6 +1008,11 @@ bool cn_pagecues_starts_valediction(const cn_pagecues *c, const char *line, size
 bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->continuations, line, len);
+}
+
+bool cn_pagecues_is_closing_sentence(const cn_pagecues *c, const char *s, size_t len)
+{
+    return starts_with_any(&c->closings, s, len);
 }
 
 bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)

@@ -35,6 +35,7 @@ typedef struct cn_pagecues_limits {
     size_t restated_opening_words;   /* words an answer's opening restates from the one above (3) */
     size_t greeting_name_words;      /* words after an opener in a greeting alone on its line (2) */
     size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
+    size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */
@@ -81,6 +82,11 @@ bool cn_pagecues_is_city_stopword(const cn_pagecues *cues, const char *word, siz
 /* line[0..len) goes on from the paragraph above it ("Therefore, ...",
  * "And also, ..."): words of [continuations] open it. */
 bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size_t len);
+
+/* s[0..len), a paragraph's last sentence, closes an answer ("Good luck with
+ * your recovery.", "I hope this was helpful to you."): words of
+ * [closing-sentences] open it. */
+bool cn_pagecues_is_closing_sentence(const cn_pagecues *cues, const char *s, size_t len);
 
 /* line[0..len) opens as the asker asks ("What are the risks of ...", "Can I
  * ..."): words of [question-openers] open it. */

@@ -61,6 +61,7 @@ typedef struct ctx {
     bool votes_lead;         /* the vote lines stand above the answers' titles, not under them */
     size_t first_vote;       /* votes_lead: the first paragraph under a vote line */
     bool credits_close;      /* unsigned answers closed by credits in brackets */
+    long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -821,6 +822,18 @@ static size_t shared_with_question(const ctx *c, const cn_line *l)
  * above a paragraph of prose that does not go on from it ("Therefore, ..."),
  * and not under a greeting ("Thanks for the question -"), which opens a
  * body. */
+/* The line says "I" as a word of its own ("I advise", "I'd"): a sentence
+ * longer than a '.' title usually is (period_title_words) that speaks so is
+ * an answer's prose, whatever it restates of the question. */
+static bool says_i(const cn_line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] == 'I' && (i == 0 || l->s[i - 1] == ' ') &&
+            (i + 1 == l->len || l->s[i + 1] == ' ' || l->s[i + 1] == '\''))
+            return true;
+    return false;
+}
+
 static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
@@ -835,7 +848,8 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
            !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
            !(p > 0 && text_para(c, p - 1) &&
              cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
-           shared_with_question(c, l) >= shared_min;
+           shared_with_question(c, l) >= shared_min &&
+           !(cn_span_words(l->s, l->len) > c->lim->period_title_words && says_i(l));
 }
 
 /* Two blank lines right above the paragraph, with no furniture between
@@ -889,6 +903,41 @@ static bool title_at_start(const ctx *c, size_t p)
 }
 
 /* Inside an answer: a title-shaped line that starts the next answer. */
+static cn_line first_sentence(const cn_line *l);
+
+/* Some answer read so far has a title: the page titles its answers. */
+static bool titled_before(const ctx *c)
+{
+    for (size_t i = 0; i < c->nd; i++)
+        if (c->ds[i].title >= 0)
+            return true;
+    return false;
+}
+
+/* "Hearing is not affected in the long run after a lift." / "Your hearing
+ * is not affected by the lift itself ...": on a bare page that titles its
+ * answers, a short line of one sentence ending in '.' (period_title_words
+ * words at most) whose words the first sentence of the prose under it says
+ * again (restated_start_words subject words) is that answer's title, not the
+ * last line of the answer above. */
+static bool restated_below(const ctx *c, size_t p)
+{
+    if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
+        !titled_before(c))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) ||
+        cn_span_words(l->s, l->len) > c->lim->period_title_words ||
+        !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
+        cn_pagecues_is_opener(c->cues, l->s, l->len) ||
+        cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+        cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
+        cn_pagecues_is_continuation(c->cues, next->s, next->len))
+        return false;
+    cn_line head = first_sentence(next);
+    return shared_with(c, l, &head) >= c->lim->restated_start_words;
+}
+
 static bool title_inside(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
@@ -907,14 +956,18 @@ static bool title_inside(const ctx *c, size_t p)
         if (!credit_end(c, q))
             return false;
     }
-    /* Pages that leave two blank lines under each title and one inside answers. */
+    /* Pages that leave two blank lines under each title and one inside
+     * answers; of two title-shaped lines in a row above prose ("Discuss it
+     * with your surgeon!" / two blank lines / "Hard implants in the cold"),
+     * the second is the title, the first the end of the answer above. */
     const cn_line *l = para_line(c, p);
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
-        cn_span_last_char(l->s, l->len) != '.')
+        cn_span_last_char(l->s, l->len) != '.' && !(looks_title(c, p + 1) && text_para(c, p + 2)))
         return true;
     if (!looks_title(c, p) &&
-        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words))
+        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
+        !restated_below(c, p))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
@@ -934,8 +987,10 @@ static bool title_inside(const ctx *c, size_t p)
     if (!text_para(c, p + 1))
         return false;
     /* A heading above text that goes on from the text before it ("However,
-     * in time ...") is the answer's own subheading. */
-    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len))
+     * in time ...") is the answer's own subheading; a line above a closing
+     * ("Best regards,") is the answer's last words, no title. */
+    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len) ||
+        closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
      * your physician ask ..."): an answer's first words are no list item. */
@@ -1144,9 +1199,12 @@ static void detect_gap_splits(ctx *c)
      * shows some short ones or some of several lines, or marks where answers
      * start, with wider gaps or greetings). So does a page under a "Doctor
      * Answers (4)" line with no signature or vote line, when each paragraph
-     * but a cut last one holds two sentences at least (no title heads it). */
+     * but a cut last one holds two sentences at least (no title heads it);
+     * there two such paragraphs are enough when the line counts two answers
+     * or more. */
     bool counted = !c->bare && c->split_runs && !any_vote(c);
-    bool lines = (c->bare || counted) && c->np >= 3;
+    bool lines =
+        (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
@@ -1266,8 +1324,29 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
+    /* a blank line under a line of a run read one answer a line ends that
+     * answer: the page parts its answers so (where credits in brackets end
+     * the answers, they say where each ends) */
+    if (c->bare && !c->credits_close && c->ps[p].gap >= 1 && p > 0 && c->ps[p - 1].own_line &&
+        cn_span_words(l->s, l->len) >= c->lim->answer_line_words &&
+        !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+}
+
+/* The dot at l->s[dot] ends a title before a name: "Dr", "Mr", "Ms" or
+ * "Mrs" as a word of its own. */
+static bool honorific_before(const cn_line *l, size_t dot)
+{
+    static const char *const TITLES[] = {"Dr", "Mr", "Ms", "Mrs"};
+    for (size_t t = 0; t < sizeof TITLES / sizeof TITLES[0]; t++) {
+        size_t n = strlen(TITLES[t]);
+        if (dot >= n && memcmp(l->s + dot - n, TITLES[t], n) == 0 &&
+            (dot == n || l->s[dot - n - 1] == ' '))
+            return true;
+    }
+    return false;
 }
 
 /* The last sentence of a line that holds more than one ("... in your area.
@@ -1277,8 +1356,9 @@ static bool last_sentence(const cn_line *l, cn_line *out)
     for (size_t i = l->len; i-- > 1;) {
         if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
-        /* "... Best of luck. Dr. Kerr": a title's dot ends no sentence */
-        if (i >= 3 && l->s[i - 3] == 'D' && l->s[i - 2] == 'r' && (i == 3 || l->s[i - 4] == ' '))
+        /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
+         * ends no sentence */
+        if (honorific_before(l, i - 1))
             continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
@@ -1316,6 +1396,18 @@ static bool signoff_names_signature_below(const ctx *c, size_t p, const cn_line 
     return cn_signature_is_signoff(c->cues, signoff->s, signoff->len, name->s, core);
 }
 
+/* "Good luck with your recovery." / "I hope this was helpful to you.": a
+ * short sentence of [closing-sentences] ending in '.' or '!', the last of a
+ * paragraph (a farewell needs its '!'; these say the answer is over either
+ * way). */
+static bool closing_sentence(const ctx *c, const cn_line *l)
+{
+    char end = cn_span_last_char(l->s, l->len);
+    return (end == '.' || end == '!') &&
+           cn_span_words(l->s, l->len) <= c->lim->closing_sentence_words &&
+           cn_pagecues_is_closing_sentence(c->cues, l->s, l->len);
+}
+
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
  * even without a signature block: prose after it is another physician's. So
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
@@ -1329,8 +1421,8 @@ static bool after_signoff(const ctx *c, size_t p)
     cn_line tail;
     if (!closing_like(c, prev))
         return last_sentence(prev, &tail) &&
-               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
-                farewell(c, &tail)) &&
+               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) || farewell(c, &tail) ||
+                closing_sentence(c, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
@@ -2297,6 +2389,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         c.split_runs = true;
         rc = build_paras(&c, start, end, err);
     }
+    c.declared = page->declared_answers;
     if (rc == CN_OK) {
         detect_gap_splits(&c);
         detect_sig_heads(&c);
