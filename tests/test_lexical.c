@@ -3,7 +3,8 @@
  * word/TERM` lines of cn_model): how terms are spelled and hashed, negation
  * marking and the question placeholder through the classifier, weight lines
  * and their FILE:LINE errors, a fitted toy model in which a word decides, and
- * a rule folder without word lines deciding exactly as before.
+ * a rule folder without word lines deciding exactly as before; the fit's
+ * class weights.
  */
 #include "testutil.h"
 
@@ -65,7 +66,7 @@ static void test_terms_spelled_and_hashed(void)
     size_t n = cn_tokens_count(t);
     CU_ASSERT_EQUAL_FATAL(n, 7);
     unsigned char marks[7] = {CN_LEX_QUESTION, 0, 0, CN_LEX_NEGATED, 0, 0, 0};
-    cn_lexical_opts all = {true, true, true, 0};
+    cn_lexical_opts all = {true, true, true};
     collected c = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, true, collect, &c);
     CU_ASSERT_TRUE(c.hashes_match);
@@ -79,7 +80,7 @@ static void test_terms_spelled_and_hashed(void)
     CU_ASSERT_FALSE(has(&c, "!safe+it")); /* across the sentence end */
     CU_ASSERT_EQUAL(c.n, 7 + 5);          /* 7 unigrams, 3 + 2 bigrams */
     /* options off: the plain words, no bigrams */
-    cn_lexical_opts none = {false, false, false, 0};
+    cn_lexical_opts none = {false, false, false};
     collected d = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &none, true, collect, &d);
     CU_ASSERT_TRUE(has(&d, "botox"));
@@ -92,50 +93,6 @@ static void test_terms_spelled_and_hashed(void)
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, false, collect, &e);
     CU_ASSERT_EQUAL(e.n, c.n);
     CU_ASSERT_FALSE(e.hashes_match);
-    cn_tokens_free(t);
-}
-
-/* Position terms: a token whose marks hold an asked-for position also counts
- * prefixed (unigram only); positions not asked for add nothing. */
-static void test_position_terms_spelled(void)
-{
-    static const char TEXT[] = "Good news. Rest now but walk later";
-    cn_tokens *t = cn_tokens_new(TEXT, strlen(TEXT));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
-    size_t n = cn_tokens_count(t);
-    CU_ASSERT_EQUAL_FATAL(n, 7);
-    /* "good news" plays the title; the body is one sentence, first and last */
-    unsigned char marks[7] = {CN_LEX_TITLE,
-                              CN_LEX_TITLE,
-                              CN_LEX_FIRST | CN_LEX_LAST,
-                              CN_LEX_FIRST | CN_LEX_LAST,
-                              CN_LEX_FIRST | CN_LEX_LAST,
-                              CN_LEX_FIRST | CN_LEX_LAST | CN_LEX_BUT,
-                              CN_LEX_FIRST | CN_LEX_LAST | CN_LEX_BUT};
-    cn_lexical_opts some = {false, false, false, CN_LEX_TITLE | CN_LEX_LAST | CN_LEX_BUT};
-    collected c = {.hashes_match = true};
-    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &some, true, collect, &c);
-    CU_ASSERT_TRUE(c.hashes_match);
-    CU_ASSERT_TRUE(has(&c, "walk"));
-    CU_ASSERT_TRUE(has(&c, "title^news"));
-    CU_ASSERT_TRUE(has(&c, "last^rest"));
-    CU_ASSERT_TRUE(has(&c, "but^walk"));
-    CU_ASSERT_TRUE(has(&c, "last^walk"));
-    CU_ASSERT_FALSE(has(&c, "but^rest"));   /* before the contrast */
-    CU_ASSERT_FALSE(has(&c, "first^rest")); /* first sentence not asked for */
-    CU_ASSERT_FALSE(has(&c, "last^news"));  /* the title is not the body */
-    CU_ASSERT_FALSE(has(&c, "title^news+rest"));
-    CU_ASSERT_EQUAL(c.n, 7 + 2 + 5 + 2); /* words, title, last, but */
-    /* no positions asked: the words alone, whatever the marks */
-    cn_lexical_opts off = {false, false, false, 0};
-    collected d = {.hashes_match = true};
-    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &off, true, collect, &d);
-    CU_ASSERT_EQUAL(d.n, 7);
-    CU_ASSERT_FALSE(has(&d, "title^news"));
-    /* unspelled: the same number of terms */
-    collected e = {.hashes_match = true};
-    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &some, false, collect, &e);
-    CU_ASSERT_EQUAL(e.n, c.n);
     cn_tokens_free(t);
 }
 
@@ -219,59 +176,6 @@ static void test_negation_and_placeholder_in_classifier(void)
     tu_rm_rf(off);
     free(dir);
     free(off);
-}
-
-/* The classifier marks positions as the settings ask: the title, the body's
- * first and last sentence, the words after a "but" in its sentence. */
-static void test_positions_in_classifier(void)
-{
-    char *dir = rules_copy(0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
-    char cmd[4096];
-    snprintf(
-        cmd, sizeof cmd,
-        "sed -i '/^setting words_\\(title\\|first\\|last\\|but\\) /d' '%s'/settings.rules"
-        " && printf 'setting words_%%s value=1\\n' title first last but >> '%s'/settings.rules",
-        dir, dir);
-    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    cn_rules *rules = NULL;
-    cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
-    cn_classify_input in = {.title = "Likely fine",
-                            .text =
-                                "Swelling settles. You may walk, but ask your nurse. Rest well.",
-                            .keep_features = true};
-    cn_decision d;
-    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d, &err), CN_OK);
-    CU_ASSERT_TRUE(decision_has(&d, "title^likely"));
-    CU_ASSERT_TRUE(decision_has(&d, "first^swelling"));
-    CU_ASSERT_TRUE(decision_has(&d, "last^rest"));
-    CU_ASSERT_TRUE(decision_has(&d, "but^nurse"));
-    CU_ASSERT_TRUE(decision_has(&d, "nurse"));
-    CU_ASSERT_FALSE(decision_has(&d, "but^walk"));     /* before the "but" */
-    CU_ASSERT_FALSE(decision_has(&d, "but^rest"));     /* the next sentence */
-    CU_ASSERT_FALSE(decision_has(&d, "first^likely")); /* the title is not the body */
-    CU_ASSERT_FALSE(decision_has(&d, "last^nurse"));
-    cn_decision_clear(&d);
-    cn_rules_free(rules);
-    /* the shipped settings' positions: none unless they turn them on */
-    char *plain = rules_copy(0);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
-    snprintf(cmd, sizeof cmd,
-             "sed -i '/^setting words_\\(title\\|first\\|last\\|but\\) /d' '%s'/settings.rules",
-             plain);
-    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    CU_ASSERT_EQUAL_FATAL(cn_rules_load(plain, &rules, NULL, NULL, &err), CN_OK);
-    CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d, &err), CN_OK);
-    CU_ASSERT_TRUE(decision_has(&d, "nurse"));
-    CU_ASSERT_FALSE(decision_has(&d, "but^nurse"));
-    CU_ASSERT_FALSE(decision_has(&d, "title^likely"));
-    cn_decision_clear(&d);
-    cn_rules_free(rules);
-    tu_rm_rf(dir);
-    tu_rm_rf(plain);
-    free(dir);
-    free(plain);
 }
 
 /* Word weight lines load; a malformed or repeated term is a FILE:LINE error. */
@@ -399,6 +303,57 @@ static void test_fitted_word_decides(void)
     free(dir);
 }
 
+/* Class weights of the fit: with only the bias to learn, the fitted
+ * probabilities are the weighted label shares (2 cautionary against 4
+ * reassuring; counting cautionary 3 times makes it 6 against 4). */
+static void test_fit_class_weights(void)
+{
+    char *dir = tu_mkdtemp();
+    static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a2\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
+    char *path = write_gold(dir, GOLD);
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(path, &g, &err), CN_OK);
+    cn_model *m = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
+    size_t nf = cn_model_features(m);
+    double *x = calloc(nf, sizeof *x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    x[0] = 1;
+    cn_fit *f = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
+    for (size_t i = 0; i < 6; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%zu", i);
+        CU_ASSERT_EQUAL_FATAL(cn_fit_add(f, "p", i, id, "text", x, &err), CN_OK);
+    }
+    cn_fit_summary s;
+    double p[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_REASSURING);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 2.0 / 6.0, 0.02);
+    double cw[CN_STANCE_COUNT];
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        cw[k] = 1;
+    cw[CN_STANCE_CAUTIONARY] = 3;
+    cn_fit_set_class_weights(f, cw);
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_CAUTIONARY);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 6.0 / 10.0, 0.02);
+    cn_fit_free(f);
+    cn_gold_free(g);
+    cn_model_free(m);
+    free(x);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* Word terms that the model does not know, and a model without any: the
  * decision is the one without words, bit for bit. */
 static void test_no_words_is_the_old_decision(void)
@@ -449,12 +404,11 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"terms spelled and hashed", test_terms_spelled_and_hashed},
-        {"position terms spelled", test_position_terms_spelled},
-        {"positions in the classifier", test_positions_in_classifier},
         {"negation and placeholder in the classifier", test_negation_and_placeholder_in_classifier},
         {"word weight lines", test_word_lines},
         {"a fitted word decides", test_fitted_word_decides},
         {"no word weights: the old decision", test_no_words_is_the_old_decision},
+        {"class weights of the fit", test_fit_class_weights},
         {NULL, NULL},
     };
     return tu_run_suite("lexical block", tests);

@@ -717,10 +717,6 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
         mi->last[e->stance] += e->weight;
     if (e->flags & CN_EV_HYPOTHETICAL)
         mi->conditional[e->stance] += e->weight;
-    if (e->flags & CN_EV_CONTRAST_BEFORE)
-        mi->before_but[e->stance] += e->weight;
-    if (e->flags & CN_EV_CONTRAST_AFTER)
-        mi->after_but[e->stance] += e->weight;
     cn_model_cue *slot = cue_slot(cues, cue->rule->cue_index);
     if (slot && e->stance == cue->rule->stance)
         slot->own += e->weight;
@@ -735,8 +731,6 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
  * and a content word of the question. A mark the terms do not use (o) is
  * not looked for: the shipped settings leave negation out, and its scopes
  * were work for every answer. */
-static void position_marks(work *w, size_t from, unsigned char want, unsigned char *marks);
-
 static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
                           const cn_lexical_opts *o, unsigned char *marks)
 {
@@ -746,8 +740,6 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
             if (w->items[t].hash == in->question_words[q])
                 marks[t] = CN_LEX_QUESTION;
     }
-    if (o->positions)
-        position_marks(w, from, o->positions, marks);
     if (!o->negation)
         return;
     const hits *neg = &w->by_kind[CN_RULE_NEGATION], *term = &w->by_kind[CN_RULE_TERMINATOR];
@@ -764,38 +756,6 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
                 break;
             marks[t] |= CN_LEX_NEGATED;
         }
-    }
-}
-
-/* Mark where each token stands (the position marks asked for, want): in
- * the title, in the body's first or last sentence, after a forward contrast
- * ("but", "however") in its sentence. */
-static void position_marks(work *w, size_t from, unsigned char want, unsigned char *marks)
-{
-    size_t body = w->n_title > from ? w->n_title : from;
-    unsigned first = body < w->n_items ? w->items[body].sentence : 0;
-    unsigned last = w->n_items ? w->items[w->n_items - 1].sentence : 0;
-    for (size_t t = from; t < w->n_items; t++) {
-        unsigned s = w->items[t].sentence;
-        if (t < body) {
-            marks[t] |= want & CN_LEX_TITLE;
-            continue;
-        }
-        if (s == first)
-            marks[t] |= want & CN_LEX_FIRST;
-        if (s == last)
-            marks[t] |= want & CN_LEX_LAST;
-    }
-    if (!(want & CN_LEX_BUT))
-        return;
-    const hits *h = &w->by_kind[CN_RULE_CONTRAST];
-    for (size_t i = 0; i < h->n; i++) {
-        const hit *c = &h->items[i];
-        if (c->rule->direction != CN_CONTRAST_FORWARD || c->last + 1 < from)
-            continue;
-        unsigned s = w->items[c->last].sentence;
-        for (size_t t = c->last + 1; t < w->n_items && w->items[t].sentence == s; t++)
-            marks[t] |= CN_LEX_BUT;
     }
 }
 
@@ -880,23 +840,6 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
     s->text_len += len + 1;
 }
 
-/* The position marks the settings ask for (words_title ...). */
-static unsigned char lexical_positions(const cn_rules *rules)
-{
-    static const struct {
-        cn_setting_id id;
-        unsigned char mark;
-    } ON[] = {{CN_SETTING_WORDS_TITLE, CN_LEX_TITLE},
-              {CN_SETTING_WORDS_FIRST, CN_LEX_FIRST},
-              {CN_SETTING_WORDS_LAST, CN_LEX_LAST},
-              {CN_SETTING_WORDS_BUT, CN_LEX_BUT}};
-    unsigned char on = 0;
-    for (size_t i = 0; i < sizeof ON / sizeof ON[0]; i++)
-        if (cn_rules_setting_at(rules, ON[i].id) != 0)
-            on |= ON[i].mark;
-    return on;
-}
-
 /* The answer's word terms: the vocabulary entries present into mi (each once,
  * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
@@ -916,8 +859,7 @@ static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *m
     cn_lexical_opts o = {.negation = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) != 0,
                          .placeholder =
                              cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
-                         .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0,
-                         .positions = lexical_positions(w->rules)};
+                         .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0};
     lexical_marks(w, in, from, &o, marks);
     s->keep = in->keep_features ? d : NULL;
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);

@@ -70,33 +70,6 @@ static size_t spell_unigram(const unigram *u, char *buf)
     return n + u->len;
 }
 
-/* The position prefixes, in CN_LEX_POSITIONS bit order. */
-static const struct {
-    unsigned char mark;
-    const char *prefix;
-    size_t len;
-} POSITION[] = {{CN_LEX_TITLE, "title^", 6},
-                {CN_LEX_FIRST, "first^", 6},
-                {CN_LEX_LAST, "last^", 5},
-                {CN_LEX_BUT, "but^", 4}};
-
-/* The prefixed unigrams of a token whose marks hold asked-for positions. */
-static void position_terms(const unigram *u, unsigned char marks, const char *spelled, size_t n,
-                           cn_lexical_fn fn, void *ctx)
-{
-    char buf[CN_LEX_MAX_WORD + 8];
-    for (size_t p = 0; p < sizeof POSITION / sizeof POSITION[0]; p++) {
-        if (!(marks & POSITION[p].mark))
-            continue;
-        uint64_t h = feed_unigram(feed(FNV_START, POSITION[p].prefix, POSITION[p].len), u);
-        if (spelled) {
-            memcpy(buf, POSITION[p].prefix, POSITION[p].len);
-            memcpy(buf + POSITION[p].len, spelled, n);
-        }
-        fn(ctx, h, spelled ? buf : NULL, POSITION[p].len + n);
-    }
-}
-
 void cn_lexical_terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
                       const cn_lexical_opts *opts, bool spell, cn_lexical_fn fn, void *ctx)
 {
@@ -119,9 +92,6 @@ void cn_lexical_terms(const cn_token *items, const unsigned char *marks, size_t 
         if (spell)
             spell_unigram(&u, cur);
         fn(ctx, h, spell ? cur : NULL, n);
-        unsigned char at = marks ? (unsigned char)(marks[i] & opts->positions) : 0;
-        if (at)
-            position_terms(&u, at, spell ? cur : NULL, n, fn, ctx);
         if (opts->bigrams && prev_n) {
             /* the hash of prev "+" cur: FNV-1a continues over the bytes */
             uint64_t b = feed_unigram(feed(prev_h, "+", 1), &u);

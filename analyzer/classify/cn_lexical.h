@@ -10,13 +10,6 @@
  * FNV-1a hash of its text (cn_hash_bytes), so classification looks terms up
  * without building strings; the text itself is spelled only when asked (for
  * `rules fit`, which chooses the vocabulary and writes it).
- *
- * Position terms: a unigram of the answer's title, of its body's first or
- * last sentence, or after a "but" in its sentence may also count under a
- * prefix ("title^safe", "first^safe", "last^wait", "but^surgeon"), so the
- * model can learn that "wait" in the bottom line or after a "but" weighs
- * otherwise than in passing. Which positions do is a setting (words_title,
- * words_first, words_last, words_but); none, no extra terms.
  */
 #ifndef CN_LEXICAL_H
 #define CN_LEXICAL_H
@@ -27,17 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Per-token marks (one byte a token): how the token reads, then where it
- * stands (the position marks, CN_LEX_POSITIONS). */
-enum {
-    CN_LEX_NEGATED = 1,
-    CN_LEX_QUESTION = 2,
-    CN_LEX_TITLE = 4, /* in the answer's title */
-    CN_LEX_FIRST = 8, /* in the body's first sentence */
-    CN_LEX_LAST = 16, /* in the body's last sentence */
-    CN_LEX_BUT = 32,  /* after a forward contrast ("but", "however") in its sentence */
-    CN_LEX_POSITIONS = CN_LEX_TITLE | CN_LEX_FIRST | CN_LEX_LAST | CN_LEX_BUT
-};
+/* Per-token marks (one byte a token). */
+enum { CN_LEX_NEGATED = 1, CN_LEX_QUESTION = 2 };
 
 /* What the terms are made of (from settings: words_negation, words_placeholder,
  * words_bigrams). */
@@ -45,9 +29,6 @@ typedef struct cn_lexical_opts {
     bool negation;    /* mark negated tokens "!" */
     bool placeholder; /* question words read "<q>" */
     bool bigrams;     /* bigrams as well as unigrams */
-    /* position marks (CN_LEX_TITLE ...) whose tokens also count as a
-     * prefixed unigram; 0: none */
-    unsigned char positions;
 } cn_lexical_opts;
 
 /* Called once per term occurrence (a term may come more than once): hash is
@@ -64,8 +45,7 @@ typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, const char *text, size_t
 bool cn_lexical_reserved(unsigned char c);
 
 /* Longest term text spelled (longer tokens are skipped: a URL, a run of
- * letters); a bigram of two such unigrams and "+" fits, and so does a
- * position prefix and one. */
+ * letters); a bigram of two such unigrams and "+" fits. */
 #define CN_LEX_MAX_WORD 40
 
 /* The terms of tokens [from, to): marks (NULL: none) has one CN_LEX_* byte a

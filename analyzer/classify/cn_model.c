@@ -28,9 +28,7 @@ enum {
     F_HEDGED = 17,
     F_NO_CUES = 18,
     F_LENGTH = 19,
-    F_BEFORE_BUT = 20, /* + pole */
-    F_AFTER_BUT = 23,  /* + pole */
-    F_FIXED = 26
+    F_FIXED = 20
 };
 
 struct cn_model {
@@ -50,7 +48,6 @@ struct cn_model {
     double *ww; /* n_words x CN_STANCE_COUNT */
     size_t n_words, cap_words;
     cn_termindex *by_hash;
-    double word_norm; /* a word present counts n^-word_norm (cn_model_set_word_norm) */
 };
 
 static size_t nonfinite(const double *w, size_t n)
@@ -131,12 +128,6 @@ static bool name_features(cn_model *m)
         "hedged_caution",
         "no_cues",
         "length",
-        "before_but_reassuring",
-        "before_but_cautionary",
-        "before_but_contraindicated",
-        "after_but_reassuring",
-        "after_but_cautionary",
-        "after_but_contraindicated",
     };
     size_t q = m->n_types + m->n_flags;
     m->n_features = F_FIXED + q + 4 * q + 2 * m->n_cues;
@@ -293,17 +284,6 @@ long cn_model_word_find(const cn_model *m, uint64_t hash)
     return m->by_hash ? cn_termindex_get(m->by_hash, hash) : -1;
 }
 
-void cn_model_set_word_norm(cn_model *m, double norm)
-{
-    m->word_norm = norm;
-}
-
-/* What each of n word terms present counts: exactly 1 without a norm. */
-static double word_value(const cn_model *m, size_t n)
-{
-    return m->word_norm > 0 && n > 1 ? pow((double)n, -m->word_norm) : 1.0;
-}
-
 /* Cue weights grow with every repetition; their log keeps one long answer
  * from outvoting the rest. */
 static double squash(double v)
@@ -330,8 +310,6 @@ static void vector_head(const cn_model *m, const cn_model_input *in, double *x)
         x[F_LAST + p] = squash(in->last[s]);
         x[F_FIRST + p] = squash(in->first[s]);
         x[F_CONDITIONAL + p] = squash(in->conditional[s]);
-        x[F_BEFORE_BUT + p] = squash(in->before_but[s]);
-        x[F_AFTER_BUT + p] = squash(in->after_but[s]);
         total += in->score[s];
     }
     x[F_ADVICE] = squash(in->advice_against);
@@ -421,14 +399,14 @@ cn_stance cn_model_predict(const cn_model *m, const double *x, double p[CN_STANC
 cn_stance cn_model_predict_words(const cn_model *m, const double *x, const size_t *words,
                                  size_t n_words, double p[CN_STANCE_COUNT])
 {
-    double z[CN_STANCE_COUNT], top = -HUGE_VAL, sum = 0, v = word_value(m, n_words);
+    double z[CN_STANCE_COUNT], top = -HUGE_VAL, sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++) {
         z[k] = 0;
         for (size_t f = 0; f < m->n_features; f++)
             z[k] += m->w[f * CN_STANCE_COUNT + (size_t)k] * x[f];
         for (size_t j = 0; j < n_words; j++)
             if (words[j] < m->n_words)
-                z[k] += m->ww[words[j] * CN_STANCE_COUNT + (size_t)k] * v;
+                z[k] += m->ww[words[j] * CN_STANCE_COUNT + (size_t)k];
         top = z[k] > top ? z[k] : top;
     }
     for (int k = 0; k < CN_STANCE_COUNT; k++)
@@ -511,11 +489,10 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
     }
     /* the word terms present: each adds its row (feature value 1); none
      * present, nothing added */
-    double wv = word_value(m, in->n_words);
     for (size_t i = 0; i < in->n_words; i++)
         if (in->words[i] < m->n_words)
             for (int k = 0; k < CN_STANCE_COUNT; k++)
-                z[k] += m->ww[in->words[i] * CN_STANCE_COUNT + (size_t)k] * wv;
+                z[k] += m->ww[in->words[i] * CN_STANCE_COUNT + (size_t)k];
     double zmax = -HUGE_VAL, sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         zmax = z[k] > zmax ? z[k] : zmax;
@@ -551,8 +528,7 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
             size_t j = in->words[i];
             if (j >= m->n_words)
                 continue;
-            double d =
-                (m->ww[j * CN_STANCE_COUNT + stance] - m->ww[j * CN_STANCE_COUNT + other]) * wv;
+            double d = m->ww[j * CN_STANCE_COUNT + stance] - m->ww[j * CN_STANCE_COUNT + other];
             if (d > best) {
                 best = d;
                 *top = m->word_text + m->word_at[j];
@@ -611,13 +587,12 @@ static void fit_softmax(const fit_data *d, const double *w, size_t i, double p[C
     /* words present: the rule features' scores, then the words' rows */
     double z[CN_STANCE_COUNT], top = -HUGE_VAL, sum = 0;
     const double *xi = d->x + i * nf;
-    double v = word_value(d->m, d->word_start[i + 1] - d->word_start[i]);
     for (int k = 0; k < CN_STANCE_COUNT; k++) {
         z[k] = 0;
         for (size_t f = 0; f < nf; f++)
             z[k] += w[f * CN_STANCE_COUNT + (size_t)k] * xi[f];
         for (size_t j = d->word_start[i]; j < d->word_start[i + 1]; j++)
-            z[k] += w[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k] * v;
+            z[k] += w[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k];
         top = z[k] > top ? z[k] : top;
     }
     for (int k = 0; k < CN_STANCE_COUNT; k++)
@@ -651,11 +626,9 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
             for (size_t ff = 0; ff < nf; ff++)
                 if (xi[ff] != 0)
                     g->data[ff * CN_STANCE_COUNT + (size_t)k] += r * xi[ff];
-            double rv =
-                d->word_start ? r * word_value(d->m, d->word_start[i + 1] - d->word_start[i]) : r;
             for (size_t j = d->word_start ? d->word_start[i] : 0;
                  d->word_start && j < d->word_start[i + 1]; j++)
-                g->data[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k] += rv;
+                g->data[(nf + d->word_index[j]) * CN_STANCE_COUNT + (size_t)k] += r;
         }
     }
     for (size_t j = 0; j < np; j++) {

@@ -42,15 +42,11 @@ typedef struct cn_model_input {
     double last[CN_STANCE_COUNT];        /* cues in the last sentence with cues */
     double first[CN_STANCE_COUNT];       /* cues in the body's first sentence */
     double conditional[CN_STANCE_COUNT]; /* cues under a condition or about the future */
-    /* cues a contrast weakened ("it should be fine, but ...": conceded) and
-     * stressed ("..., but see your surgeon") */
-    double before_but[CN_STANCE_COUNT];
-    double after_but[CN_STANCE_COUNT];
-    double advice_against;     /* contraindicated weight of explicit advice */
-    double hedged_caution;     /* cautionary weight of hedged risk */
-    size_t tokens;             /* words in title and body */
-    const char *question_type; /* NULL when unknown */
-    const char *const *flags;  /* question flags present */
+    double advice_against;               /* contraindicated weight of explicit advice */
+    double hedged_caution;               /* cautionary weight of hedged risk */
+    size_t tokens;                       /* words in title and body */
+    const char *question_type;           /* NULL when unknown */
+    const char *const *flags;            /* question flags present */
     size_t n_flags;
     /* the cue rules that counted (index: position among cn_model_new's cue
      * ids), each once: weight counted for the cue's own stance, and after a
@@ -133,12 +129,6 @@ const char *cn_model_word_name(const cn_model *m, size_t i);
 /* The vocabulary index of the term with this hash (cn_hash_bytes of its
  * text), or -1. */
 long cn_model_word_find(const cn_model *m, uint64_t hash);
-
-/* How much each word term present counts when n are: n^-norm (norm 0, the
- * default: 1 each, as before; 0.5: the answer's word vector has length 1,
- * so a long answer's many words do not outvote its rule features). Read by
- * classification and fitting alike; norm in [0, 1]. */
-void cn_model_set_word_norm(cn_model *m, double norm);
 
 /* cn_model_predict for a vector with the word terms words[0..n_words)
  * (vocabulary indices, each once) present. */

@@ -50,19 +50,15 @@ static const setting_def SETTING_DEFAULTS[] = {
     [CN_SETTING_WORDS_NEGATION] = {"words_negation", 1},       /* "!" on words a negation reaches */
     [CN_SETTING_WORDS_PLACEHOLDER] = {"words_placeholder", 1}, /* the question's words read <q> */
     [CN_SETTING_WORDS_BIGRAMS] = {"words_bigrams", 1},         /* word pairs as well as words */
-    /* position terms: a word of the title, the body's first or last
-     * sentence, or after a "but" also counts prefixed (title^word ...) */
-    [CN_SETTING_WORDS_TITLE] = {"words_title", 0},
-    [CN_SETTING_WORDS_FIRST] = {"words_first", 0},
-    [CN_SETTING_WORDS_LAST] = {"words_last", 0},
-    [CN_SETTING_WORDS_BUT] = {"words_but", 0},
-    /* each word term present counts n^-words_norm, n the terms present (0:
-     * each counts 1; 0.5: the answer's word vector has length 1) */
-    [CN_SETTING_WORDS_NORM] = {"words_norm", 0},
     /* `rules fit`'s lexical block: a term enters the vocabulary when this many
      * training answers hold it (0: no word terms); its own L2 penalty */
     {"words_min_answers", 0},
     {"words_l2", 0.1},
+    /* `rules fit`: how much a labelled answer counts by its label */
+    {"fit_weight_reassuring", 1},
+    {"fit_weight_cautionary", 1},
+    {"fit_weight_contraindicated", 1},
+    {"fit_weight_none", 1},
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
     {"interval_level", 0.95},          /* confidence level of every interval */
     {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
@@ -668,13 +664,12 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"words_negation", 0, 1, false, false},
         {"words_placeholder", 0, 1, false, false},
         {"words_bigrams", 0, 1, false, false},
-        {"words_title", 0, 1, false, false},
-        {"words_first", 0, 1, false, false},
-        {"words_last", 0, 1, false, false},
-        {"words_but", 0, 1, false, false},
-        {"words_norm", 0, 1, false, false},
         {"words_min_answers", 0, 1e6, false, false},
         {"words_l2", 0, 1e6, true, false},
+        {"fit_weight_reassuring", 0, 100, true, false},
+        {"fit_weight_cautionary", 0, 100, true, false},
+        {"fit_weight_contraindicated", 0, 100, true, false},
+        {"fit_weight_none", 0, 100, true, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))
@@ -1210,8 +1205,6 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
     }
     if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
-    if (rc == CN_OK)
-        cn_model_set_word_norm(rs->model, rs->settings[CN_SETTING_WORDS_NORM]);
     free(types);
     free(flags);
     free(cues);

@@ -153,11 +153,6 @@ typedef enum cn_setting_id {
     CN_SETTING_WORDS_NEGATION,
     CN_SETTING_WORDS_PLACEHOLDER,
     CN_SETTING_WORDS_BIGRAMS,
-    CN_SETTING_WORDS_TITLE,
-    CN_SETTING_WORDS_FIRST,
-    CN_SETTING_WORDS_LAST,
-    CN_SETTING_WORDS_BUT,
-    CN_SETTING_WORDS_NORM,
     CN_SETTING_ID_COUNT
 } cn_setting_id;
 double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
