@@ -3,7 +3,8 @@
  * word/TERM` lines of cn_model): how terms are spelled and hashed, negation
  * marking and the question placeholder through the classifier, weight lines
  * and their FILE:LINE errors, a fitted toy model in which a word decides, and
- * a rule folder without word lines deciding exactly as before.
+ * a rule folder without word lines deciding exactly as before; the fit's
+ * class weights.
  */
 #include "testutil.h"
 
@@ -302,6 +303,57 @@ static void test_fitted_word_decides(void)
     free(dir);
 }
 
+/* Class weights of the fit: with only the bias to learn, the fitted
+ * probabilities are the weighted label shares (2 cautionary against 4
+ * reassuring; counting cautionary 3 times makes it 6 against 4). */
+static void test_fit_class_weights(void)
+{
+    char *dir = tu_mkdtemp();
+    static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
+                               "{\"answer_id\":\"a2\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
+                               "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
+    char *path = write_gold(dir, GOLD);
+    cn_gold *g = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_gold_load(path, &g, &err), CN_OK);
+    cn_model *m = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
+    size_t nf = cn_model_features(m);
+    double *x = calloc(nf, sizeof *x);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    x[0] = 1;
+    cn_fit *f = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
+    for (size_t i = 0; i < 6; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%zu", i);
+        CU_ASSERT_EQUAL_FATAL(cn_fit_add(f, "p", i, id, "text", x, &err), CN_OK);
+    }
+    cn_fit_summary s;
+    double p[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_REASSURING);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 2.0 / 6.0, 0.02);
+    double cw[CN_STANCE_COUNT];
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        cw[k] = 1;
+    cw[CN_STANCE_CAUTIONARY] = 3;
+    cn_fit_set_class_weights(f, cw);
+    CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_CAUTIONARY);
+    CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 6.0 / 10.0, 0.02);
+    cn_fit_free(f);
+    cn_gold_free(g);
+    cn_model_free(m);
+    free(x);
+    free(path);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* Word terms that the model does not know, and a model without any: the
  * decision is the one without words, bit for bit. */
 static void test_no_words_is_the_old_decision(void)
@@ -356,6 +408,7 @@ int main(void)
         {"word weight lines", test_word_lines},
         {"a fitted word decides", test_fitted_word_decides},
         {"no word weights: the old decision", test_no_words_is_the_old_decision},
+        {"class weights of the fit", test_fit_class_weights},
         {NULL, NULL},
     };
     return tu_run_suite("lexical block", tests);

@@ -28,6 +28,7 @@ struct cn_fit {
     size_t n_term_text, cap_term_text;
     size_t words_min;
     double l2_words;
+    double class_weight[CN_STANCE_COUNT]; /* cn_fit_set_class_weights */
 };
 
 int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *err)
@@ -43,6 +44,8 @@ int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *e
     f->gold = gold;
     f->n_features = n_features;
     f->l2_words = 0.1;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        f->class_weight[k] = 1;
     *out = f;
     return CN_OK;
 }
@@ -151,6 +154,11 @@ void cn_fit_set_words(cn_fit *f, size_t min_answers, double l2_words)
 {
     f->words_min = min_answers;
     f->l2_words = l2_words;
+}
+
+void cn_fit_set_class_weights(cn_fit *f, const double class_weight[CN_STANCE_COUNT])
+{
+    memcpy(f->class_weight, class_weight, sizeof f->class_weight);
 }
 
 void cn_fit_set_dump(cn_fit *f, FILE *dump)
@@ -307,7 +315,7 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
             continue;
         memcpy(x + n * f->n_features, s->x, f->n_features * sizeof *x);
         y[n] = r.pairs[i].gold->stance;
-        wt[n] = r.pairs[i].gold->weight;
+        wt[n] = r.pairs[i].gold->weight * f->class_weight[y[n]];
         out->counts[y[n]]++;
         if (f->dump)
             dump_row(f->dump, s, y[n], wt[n], f->n_features);

@@ -39,6 +39,11 @@ int cn_fit_add_terms(cn_fit *fit, const uint64_t *hashes, const char *texts, siz
  * L2 penalty l2_words. */
 void cn_fit_set_words(cn_fit *fit, size_t min_answers, double l2_words);
 
+/* How much a labelled answer counts by its label, times its own weight
+ * (class_weight[stance], indexed by cn_stance; the default: 1 each). The
+ * small labels' recall is what macro-F1 rewards. */
+void cn_fit_set_class_weights(cn_fit *fit, const double class_weight[CN_STANCE_COUNT]);
+
 typedef struct cn_fit_summary {
     size_t aligned;               /* labelled answers fitted on */
     size_t unaligned;             /* gold lines that matched no answer */

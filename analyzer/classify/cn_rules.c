@@ -54,6 +54,11 @@ static const setting_def SETTING_DEFAULTS[] = {
      * training answers hold it (0: no word terms); its own L2 penalty */
     {"words_min_answers", 0},
     {"words_l2", 0.1},
+    /* `rules fit`: how much a labelled answer counts by its label */
+    {"fit_weight_reassuring", 1},
+    {"fit_weight_cautionary", 1},
+    {"fit_weight_contraindicated", 1},
+    {"fit_weight_none", 1},
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
     {"interval_level", 0.95},          /* confidence level of every interval */
     {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
@@ -661,6 +666,10 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"words_bigrams", 0, 1, false, false},
         {"words_min_answers", 0, 1e6, false, false},
         {"words_l2", 0, 1e6, true, false},
+        {"fit_weight_reassuring", 0, 100, true, false},
+        {"fit_weight_cautionary", 0, 100, true, false},
+        {"fit_weight_contraindicated", 0, 100, true, false},
+        {"fit_weight_none", 0, 100, true, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))

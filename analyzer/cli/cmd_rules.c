@@ -270,6 +270,13 @@ static int rules_fit(int argc, char **argv)
         cn_annotator_new(rules, &c.annotator, &err) == CN_OK) {
         cn_annotator_keep_features(c.annotator, true);
         cn_fit_set_words(c.fit, (size_t)words_min, l2_words);
+        double cw[CN_STANCE_COUNT];
+        for (int k = 0; k < CN_STANCE_COUNT; k++) {
+            char name[64];
+            snprintf(name, sizeof name, "fit_weight_%s", cn_stance_name((cn_stance)k));
+            cw[k] = cn_rules_setting(rules, name);
+        }
+        cn_fit_set_class_weights(c.fit, cw);
         /* Hidden dev aid (tests/real/tools): the aligned feature vectors. */
         const char *dump_path = getenv("CN_FIT_DUMP");
         if (dump_path && *dump_path && !(dump = fopen(dump_path, "w")))
