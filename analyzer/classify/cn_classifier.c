@@ -726,6 +726,13 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
 
 /* ---- the word terms of the decision model's lexical block ---- */
 
+/* One of 64 bits for a word hash (its top bits, mixed: FNV's low ones are
+ * weak). */
+static uint64_t question_bit(uint64_t hash)
+{
+    return (uint64_t)1 << ((hash * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
 /* Mark each counted token: in a negation's scope (after a forward trigger
  * that is not a pseudo-negation, to the end of its clause or a terminator)
  * and a content word of the question. A mark the terms do not use (o) is
@@ -734,9 +741,16 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
 static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
                           const cn_lexical_opts *o, unsigned char *marks)
 {
+    /* A bit of each question word's hash: most tokens have none of them set
+     * and are no question word, without a compare with each. */
+    uint64_t qbits = 0;
+    for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
+        qbits |= question_bit(in->question_words[q]);
     for (size_t t = from; t < w->n_items; t++) {
         marks[t] = 0;
-        for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
+        if (!(qbits & question_bit(w->items[t].hash)))
+            continue;
+        for (size_t q = 0; q < in->n_question_words; q++)
             if (w->items[t].hash == in->question_words[q])
                 marks[t] = CN_LEX_QUESTION;
     }
@@ -782,6 +796,21 @@ static uint32_t *set_slot(uint32_t *set, size_t cap, size_t idx)
     while (set[i] && set[i] != (uint32_t)idx + 1)
         i = (i + 1) & (cap - 1);
     return &set[i];
+}
+
+/* Slots of the set on the stack. */
+#define SET_STACK 1024
+
+/* The set's first size for a text of n tokens: a power of two above twice
+ * the entries it can get (a unigram and a bigram a token) so it never grows
+ * for most texts, and no larger, since lexical_terms clears all of it for
+ * every decision. */
+static size_t set_cap_for(size_t n)
+{
+    size_t cap = 16;
+    while (cap < SET_STACK && cap < 4 * n + 4)
+        cap *= 2;
+    return cap;
 }
 
 /* Double the set (the stack's first, then the heap), re-placing the entries
@@ -883,14 +912,14 @@ static int decide_learned(work *w, const cn_classify_input *in, cn_model_input *
 {
     const cn_model *m = cn_rules_model(w->rules);
     size_t found_stack[256];
-    uint32_t set_stack[1024]; /* cleared by lexical_terms when it is used */
+    uint32_t set_stack[SET_STACK]; /* cleared by lexical_terms when it is used */
     term_sink sink = {.m = m,
                       .found = found_stack,
                       .cap_found = 256,
                       .found_stack = found_stack,
                       .set = set_stack,
                       .set_stack = set_stack,
-                      .set_cap = 1024};
+                      .set_cap = set_cap_for(w->n_items)};
     int rc = lexical_terms(w, in, mi, d, &sink);
     if (rc == CN_OK)
         rc = decide_with_terms(w, in, mi, d, err);
