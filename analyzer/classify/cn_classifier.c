@@ -830,34 +830,48 @@ static bool set_grow(term_sink *s)
     return true;
 }
 
-static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+/* Entry idx, not found before, after the set or found has grown as needed:
+ * the rare path of add_found, kept out of line so on_term stays small (it
+ * runs for every term of every answer). */
+__attribute__((noinline)) static void add_found_growing(term_sink *s, size_t idx)
 {
-    term_sink *s = ctx;
-    long idx = cn_model_word_find(s->m, hash);
-    if (idx >= 0 && *set_slot(s->set, s->set_cap, (size_t)idx) == 0) {
-        if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+    if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+        s->oom = true;
+        return;
+    }
+    *set_slot(s->set, s->set_cap, idx) = (uint32_t)idx + 1;
+    if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
+        size_t cap = s->cap_found * 2;
+        size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
+                                               : realloc(s->found, cap * sizeof *v);
+        if (!v) {
             s->oom = true;
             return;
         }
-        *set_slot(s->set, s->set_cap, (size_t)idx) = (uint32_t)idx + 1;
-        if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
-            size_t cap = s->cap_found * 2;
-            size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
-                                                   : realloc(s->found, cap * sizeof *v);
-            if (!v) {
-                s->oom = true;
-                return;
-            }
-            if (s->found == s->found_stack)
-                memcpy(v, s->found, s->n_found * sizeof *v);
-            s->found = v;
-            s->cap_found = cap;
-        }
-        s->found[s->n_found++] = (size_t)idx;
+        if (s->found == s->found_stack)
+            memcpy(v, s->found, s->n_found * sizeof *v);
+        s->found = v;
+        s->cap_found = cap;
     }
-    cn_decision *d = s->keep;
-    if (!d || !text)
+    s->found[s->n_found++] = idx;
+}
+
+/* Entry idx, not found before; slot is its (empty) place in the set. */
+static void add_found(term_sink *s, uint32_t *slot, size_t idx)
+{
+    if (2 * (s->n_found + 1) >= s->set_cap || s->n_found == s->cap_found) {
+        add_found_growing(s, idx);
         return;
+    }
+    *slot = (uint32_t)idx + 1;
+    s->found[s->n_found++] = idx;
+}
+
+/* The term's hash and text into the decision (for `rules fit`). */
+__attribute__((noinline)) static void keep_term(term_sink *s, uint64_t hash, const char *text,
+                                                size_t len)
+{
+    cn_decision *d = s->keep;
     if (!cn_grow((void **)&d->term_hash, &s->cap_terms, d->n_terms + 1, sizeof *d->term_hash) ||
         !cn_grow((void **)&d->term_text, &s->cap_text, s->text_len + len + 1, 1)) {
         s->oom = true;
@@ -867,6 +881,19 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
     memcpy(d->term_text + s->text_len, text, len);
     d->term_text[s->text_len + len] = '\0';
     s->text_len += len + 1;
+}
+
+static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+{
+    term_sink *s = ctx;
+    long idx = cn_model_word_find(s->m, hash);
+    if (idx >= 0) {
+        uint32_t *slot = set_slot(s->set, s->set_cap, (size_t)idx);
+        if (*slot == 0)
+            add_found(s, slot, (size_t)idx);
+    }
+    if (s->keep && text)
+        keep_term(s, hash, text, len);
 }
 
 /* The answer's word terms: the vocabulary entries present into mi (each once,
