@@ -726,6 +726,13 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
 
 /* ---- the word terms of the decision model's lexical block ---- */
 
+/* One of 64 bits for a word hash (its top bits, mixed: FNV's low ones are
+ * weak). */
+static uint64_t question_bit(uint64_t hash)
+{
+    return (uint64_t)1 << ((hash * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
 /* Mark each counted token: in a negation's scope (after a forward trigger
  * that is not a pseudo-negation, to the end of its clause or a terminator)
  * and a content word of the question. A mark the terms do not use (o) is
@@ -734,9 +741,16 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
 static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
                           const cn_lexical_opts *o, unsigned char *marks)
 {
+    /* A bit of each question word's hash: most tokens have none of them set
+     * and are no question word, without a compare with each. */
+    uint64_t qbits = 0;
+    for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
+        qbits |= question_bit(in->question_words[q]);
     for (size_t t = from; t < w->n_items; t++) {
         marks[t] = 0;
-        for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
+        if (!(qbits & question_bit(w->items[t].hash)))
+            continue;
+        for (size_t q = 0; q < in->n_question_words; q++)
             if (w->items[t].hash == in->question_words[q])
                 marks[t] = CN_LEX_QUESTION;
     }
@@ -784,6 +798,21 @@ static uint32_t *set_slot(uint32_t *set, size_t cap, size_t idx)
     return &set[i];
 }
 
+/* Slots of the set on the stack. */
+#define SET_STACK 1024
+
+/* The set's first size for a text of n tokens: a power of two above twice
+ * the entries it can get (a unigram and a bigram a token) so it never grows
+ * for most texts, and no larger, since lexical_terms clears all of it for
+ * every decision. */
+static size_t set_cap_for(size_t n)
+{
+    size_t cap = 16;
+    while (cap < SET_STACK && cap < 4 * n + 4)
+        cap *= 2;
+    return cap;
+}
+
 /* Double the set (the stack's first, then the heap), re-placing the entries
  * found; false when memory runs out. */
 static bool set_grow(term_sink *s)
@@ -801,34 +830,48 @@ static bool set_grow(term_sink *s)
     return true;
 }
 
-static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+/* Entry idx, not found before, after the set or found has grown as needed:
+ * the rare path of add_found, kept out of line so on_term stays small (it
+ * runs for every term of every answer). */
+__attribute__((noinline)) static void add_found_growing(term_sink *s, size_t idx)
 {
-    term_sink *s = ctx;
-    long idx = cn_model_word_find(s->m, hash);
-    if (idx >= 0 && *set_slot(s->set, s->set_cap, (size_t)idx) == 0) {
-        if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+    if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+        s->oom = true;
+        return;
+    }
+    *set_slot(s->set, s->set_cap, idx) = (uint32_t)idx + 1;
+    if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
+        size_t cap = s->cap_found * 2;
+        size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
+                                               : realloc(s->found, cap * sizeof *v);
+        if (!v) {
             s->oom = true;
             return;
         }
-        *set_slot(s->set, s->set_cap, (size_t)idx) = (uint32_t)idx + 1;
-        if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
-            size_t cap = s->cap_found * 2;
-            size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
-                                                   : realloc(s->found, cap * sizeof *v);
-            if (!v) {
-                s->oom = true;
-                return;
-            }
-            if (s->found == s->found_stack)
-                memcpy(v, s->found, s->n_found * sizeof *v);
-            s->found = v;
-            s->cap_found = cap;
-        }
-        s->found[s->n_found++] = (size_t)idx;
+        if (s->found == s->found_stack)
+            memcpy(v, s->found, s->n_found * sizeof *v);
+        s->found = v;
+        s->cap_found = cap;
     }
-    cn_decision *d = s->keep;
-    if (!d || !text)
+    s->found[s->n_found++] = idx;
+}
+
+/* Entry idx, not found before; slot is its (empty) place in the set. */
+static void add_found(term_sink *s, uint32_t *slot, size_t idx)
+{
+    if (2 * (s->n_found + 1) >= s->set_cap || s->n_found == s->cap_found) {
+        add_found_growing(s, idx);
         return;
+    }
+    *slot = (uint32_t)idx + 1;
+    s->found[s->n_found++] = idx;
+}
+
+/* The term's hash and text into the decision (for `rules fit`). */
+__attribute__((noinline)) static void keep_term(term_sink *s, uint64_t hash, const char *text,
+                                                size_t len)
+{
+    cn_decision *d = s->keep;
     if (!cn_grow((void **)&d->term_hash, &s->cap_terms, d->n_terms + 1, sizeof *d->term_hash) ||
         !cn_grow((void **)&d->term_text, &s->cap_text, s->text_len + len + 1, 1)) {
         s->oom = true;
@@ -838,6 +881,19 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
     memcpy(d->term_text + s->text_len, text, len);
     d->term_text[s->text_len + len] = '\0';
     s->text_len += len + 1;
+}
+
+static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+{
+    term_sink *s = ctx;
+    long idx = cn_model_word_find(s->m, hash);
+    if (idx >= 0) {
+        uint32_t *slot = set_slot(s->set, s->set_cap, (size_t)idx);
+        if (*slot == 0)
+            add_found(s, slot, (size_t)idx);
+    }
+    if (s->keep && text)
+        keep_term(s, hash, text, len);
 }
 
 /* The answer's word terms: the vocabulary entries present into mi (each once,
@@ -883,14 +939,14 @@ static int decide_learned(work *w, const cn_classify_input *in, cn_model_input *
 {
     const cn_model *m = cn_rules_model(w->rules);
     size_t found_stack[256];
-    uint32_t set_stack[1024]; /* cleared by lexical_terms when it is used */
+    uint32_t set_stack[SET_STACK]; /* cleared by lexical_terms when it is used */
     term_sink sink = {.m = m,
                       .found = found_stack,
                       .cap_found = 256,
                       .found_stack = found_stack,
                       .set = set_stack,
                       .set_stack = set_stack,
-                      .set_cap = 1024};
+                      .set_cap = set_cap_for(w->n_items)};
     int rc = lexical_terms(w, in, mi, d, &sink);
     if (rc == CN_OK)
         rc = decide_with_terms(w, in, mi, d, err);

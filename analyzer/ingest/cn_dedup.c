@@ -75,12 +75,13 @@ struct cn_dedup {
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
     records rec;
     questions qs;
-    table own;      /* answer_id -> record */
-    table other;    /* other key digests -> record */
-    table full;     /* (j, prefix) -> latest full answer through it */
-    table part;     /* (j, prefix) -> latest excerpt ending there */
-    size_t *n_part; /* excerpts chained per checkpoint */
-    uint64_t *run;  /* scratch: running hashes of one key's prefixes */
+    table own;           /* answer_id -> record */
+    table other;         /* other key digests -> record */
+    table full;          /* (j, prefix) -> latest full answer through it */
+    table part;          /* (j, prefix) -> latest excerpt ending there */
+    size_t *n_part;      /* excerpts chained per checkpoint */
+    uint64_t *run;       /* scratch: running hashes of one key's prefixes, a word at a time */
+    const char *run_key; /* the key they are of */
 };
 
 /* An answer's de-duplication keys during assignment. */
@@ -148,17 +149,29 @@ static void id_text(uint64_t v, char id[CN_ID_LEN + 1])
     snprintf(id, CN_ID_LEN + 1, "%016" PRIx64, v);
 }
 
-/* One step of the running prefix hash. Both steps are bijections of the state
- * for a given byte, and different bytes give different states, so two keys
- * that differ in one character never share a fingerprint there or after. */
-static uint64_t run_step(uint64_t h, unsigned char c)
+/* One step of the running prefix hash over eight key bytes. Both steps are
+ * bijections of the state for a given word, and different words give
+ * different states, so two keys that differ in one character never share a
+ * state there or after. Eight bytes a step, not one: the chain of multiplies
+ * is what a key's fingerprints cost (128 steps of it for a long key). */
+static uint64_t run_step(uint64_t h, uint64_t word)
 {
-    h = (h ^ c) * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ word) * 0x9E3779B97F4A7C15ULL;
     return (h << 31) | (h >> 33);
+}
+
+/* n (<= 8) key bytes as a word, zero-padded; native byte order, since
+ * fingerprints never leave the process (partials carry pages, not them). */
+static uint64_t key_word(const char *p, size_t n)
+{
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    return w;
 }
 
 /* The fingerprint of a prefix: its running hash and length, finalized so the
  * low bits (the tables' slots) depend on every bit (MurmurHash3's fmix64).
+ * The length also tells a zero-padded last word from real zero bytes.
  * All 64 bits are kept: a table's slot already tells the low bits of the
  * fingerprints probed, so only the others tell two prefixes apart (a
  * shorter fingerprint would leave too few of them at millions of slots). */
@@ -172,13 +185,25 @@ static uint64_t fingerprint(uint64_t run, size_t len)
     return h ^ (h >> 33);
 }
 
-/* d->run[m] = running hash of key[0, m) for m <= min(len, prefix_max). */
+/* d->run[w] = running hash of key's first w words (8 bytes each), for the
+ * whole words of its first min(len, prefix_max) bytes; prefix_fp reads them. */
 static void run_prefixes(cn_dedup *d, const char *key, size_t len)
 {
-    size_t n = len < d->opt.prefix_max ? len : d->opt.prefix_max;
+    size_t n = (len < d->opt.prefix_max ? len : d->opt.prefix_max) / 8;
+    d->run_key = key;
     d->run[0] = 0x243F6A8885A308D3ULL;
-    for (size_t i = 0; i < n; i++)
-        d->run[i + 1] = run_step(d->run[i], (unsigned char)key[i]);
+    for (size_t w = 0; w < n; w++)
+        d->run[w + 1] = run_step(d->run[w], key_word(key + 8 * w, 8));
+}
+
+/* The fingerprint of the first m bytes of the key run_prefixes ran over
+ * (m <= its len and prefix_max): its whole words, then the rest as one. */
+static uint64_t prefix_fp(const cn_dedup *d, size_t m)
+{
+    uint64_t h = d->run[m / 8];
+    if (m % 8)
+        h = run_step(h, key_word(d->run_key + m / 8 * 8, m % 8));
+    return fingerprint(h, m);
 }
 
 /* The last checkpoint a key of len >= excerpt_min_key reaches. */
@@ -489,7 +514,7 @@ static bool make_checkpoints(cn_dedup *d)
 
 static bool make_tables(cn_dedup *d)
 {
-    d->run = malloc((d->opt.prefix_max + 1) * sizeof *d->run);
+    d->run = malloc((d->opt.prefix_max / 8 + 1) * sizeof *d->run);
     d->rec.older = cn_u64map_new();
     d->rec.long_len = cn_u64map_new();
     return d->run && d->rec.older && d->rec.long_len &&
@@ -551,7 +576,8 @@ size_t cn_dedup_bytes(const cn_dedup *d)
     size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
     return sizeof *d + d->rec.cap * per_record + questions + aside + table_bytes(&d->own) +
            table_bytes(&d->other) + table_bytes(&d->full) + table_bytes(&d->part) +
-           d->ncp * (sizeof *d->cps + sizeof *d->n_part) + (d->opt.prefix_max + 1) * sizeof *d->run;
+           d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
+           (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
 }
 
 /* The record indexed under key digest h, or NONE. */
@@ -593,7 +619,7 @@ static bool excerpt_starts(const cn_dedup *d, uint32_t x, size_t j, size_t len)
     size_t xl = rec_len(d, x);
     if (xl > len)
         return false;
-    return j + 1 == d->ncp || record_fp(d, x, j + 1) == fingerprint(d->run[xl], xl);
+    return j + 1 == d->ncp || record_fp(d, x, j + 1) == prefix_fp(d, xl);
 }
 
 /* The latest earlier excerpt whose key starts this full answer's key. */
@@ -666,7 +692,7 @@ static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
         return full_put(d, r);
     if (top + 1 < d->ncp) {
         run_prefixes(d, k->key, k->len);
-        set_record_fp(d, r, top + 1, fingerprint(d->run[k->len], k->len));
+        set_record_fp(d, r, top + 1, prefix_fp(d, k->len));
     }
     return excerpt_put(d, r);
 }
@@ -779,7 +805,7 @@ static void key_fingerprints(cn_dedup *d, akey *k)
         return;
     run_prefixes(d, k->key, k->len);
     for (size_t j = 0, top = last_cp(d, k->len); j <= top; j++)
-        k->fp[j] = fingerprint(d->run[d->cps[j]], d->cps[j]);
+        k->fp[j] = prefix_fp(d, d->cps[j]);
 }
 
 /* Keys of every answer, and the fingerprints of their prefixes. */
