@@ -217,7 +217,11 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
     fact[0] = 1.0;
     for (unsigned k = 1; k <= g; k++)
         fact[k] = fact[k - 1] * (double)k; /* exact in doubles up to 16! */
-    memset(next, 0, EXACT_CELLS * sizeof *next);
+    /* only the rows c1 <= m + g are written, and read later (the sums over
+     * c1 + c2 + c3 <= m stay inside them): zeroing the others was most of
+     * the work of a small question */
+    size_t rows = m + g + 1 < EXACT_SIDE ? m + g + 1 : EXACT_SIDE;
+    memset(next, 0, EXACT_AT(rows, 0, 0) * sizeof *next);
     for (unsigned a1 = 0; a1 <= g; a1++)
         for (unsigned a2 = 0; a1 + a2 <= g; a2++)
             for (unsigned a3 = 0; a1 + a2 + a3 <= g; a3++) {
@@ -239,7 +243,8 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
                          const double post[CN_STANCE_COUNT][CN_STANCE_COUNT], cn_stance majority,
                          cn_consensus_level level, cn_relabel_work *work, cn_relabel_result *out)
 {
-    double *dist = calloc(EXACT_CELLS, sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
+    /* dist over no answers yet is its cell 0: the only one convolve reads */
+    double *dist = malloc(EXACT_CELLS * sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
     weighted *shares = malloc(EXACT_CELLS * sizeof *shares);
     if (!dist || !next || !shares) {
         free(dist);
