@@ -197,9 +197,31 @@ static void write_quoted(cn_html_out *o, const char *v)
     fputc('"', o->f);
 }
 
+/* True when v[0..n) holds none of & < > " and no NUL: written as it is,
+ * between double quotes, by both paths of cn_html_attr_end below. */
+static bool plain_value(const char *v, size_t n)
+{
+    static const bool STOP[256] = {
+        ['\0'] = true, ['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true};
+    for (size_t i = 0; i < n; i++)
+        if (STOP[(unsigned char)v[i]])
+            return false;
+    return true;
+}
+
 void cn_html_attr_end(cn_html_out *o, const char *name)
 {
     const char *v = o->attr ? o->attr : "";
+    /* nearly every value (classes, ids, numbers, words of the answers):
+     * nothing to escape or quote otherwise, and no copy to make */
+    if (strcmp(name, "href") != 0 && plain_value(v, o->attr_len)) {
+        fputc(' ', o->f);
+        fputs(name, o->f);
+        fputs("=\"", o->f);
+        cn_html_rawn(o, v, o->attr_len);
+        fputc('"', o->f);
+        return;
+    }
     char *esc = escaped_value(v, o->attr_len);
     if (!esc) {
         o->fail = true;
