@@ -798,6 +798,23 @@ static void test_cdf_memo_same_bits(void)
         differ += m1 != m2;
     }
     CU_ASSERT_EQUAL(differ, 0);
+    /* proportions: the same bits as computed, for more pairs than slots, at
+     * two levels; a failure is the same failure */
+    long pbad = 0;
+    for (int round = 0; round < 2; round++)
+        for (long n = 0; n < 90; n++)
+            for (long x = 0; x <= n; x++) {
+                double level = (x + n) % 2 ? 0.95 : 0.9;
+                cn_proportion want, got;
+                CU_ASSERT_EQUAL_FATAL(cn_proportion_compute(x, n, level, &want, &err), CN_OK);
+                CU_ASSERT_EQUAL_FATAL(cn_cdf_memo_proportion(memo, x, n, level, &got, &err), CN_OK);
+                pbad += !same_proportion(&want, &got);
+            }
+    CU_ASSERT_EQUAL(pbad, 0);
+    cn_proportion p;
+    CU_ASSERT_EQUAL(cn_cdf_memo_proportion(memo, 5, 4, 0.95, &p, &err),
+                    cn_proportion_compute(5, 4, 0.95, &p, &err));
+    CU_ASSERT_NOT_EQUAL(cn_cdf_memo_proportion(memo, 5, 4, 0.95, &p, &err), CN_OK);
     cn_cdf_memo_free(memo);
 }
 

@@ -8,8 +8,10 @@
 #include <string.h>
 
 /* 8192 slots of 40 bytes (320 KiB): room for the ~6,000 distinct beta
- * functions of a 10 MB corpus and the binomial tails of the redraws. */
+ * functions of a 10 MB corpus and the binomial tails of the redraws; 2048
+ * proportions of 72 bytes (144 KiB). */
 #define MEMO_SLOTS 8192
+#define PROPORTION_SLOTS 2048
 
 typedef enum cdf_kind { CDF_EMPTY = 0, CDF_BETA, CDF_BINOMIAL } cdf_kind;
 
@@ -21,8 +23,16 @@ typedef struct memo_slot {
     double value;
 } memo_slot;
 
+/* A proportion and the bits of the level it was computed at. */
+typedef struct proportion_slot {
+    bool used;
+    uint64_t level;
+    cn_proportion p;
+} proportion_slot;
+
 struct cn_cdf_memo {
     memo_slot slots[MEMO_SLOTS];
+    proportion_slot proportions[PROPORTION_SLOTS];
 };
 
 int cn_cdf_memo_new(cn_cdf_memo **out, cn_error *err)
@@ -100,4 +110,22 @@ double cn_cdf_memo_binomial_P(cn_cdf_memo *memo, unsigned k, double p, unsigned 
         remember(s, CDF_BINOMIAL, kp, k, n, v);
     }
     return v;
+}
+
+int cn_cdf_memo_proportion(cn_cdf_memo *memo, long x, long n, double level, cn_proportion *out,
+                           cn_error *err)
+{
+    if (!memo)
+        return cn_proportion_compute(x, n, level, out, err);
+    uint64_t kl = bits(level);
+    proportion_slot *s =
+        &memo->proportions[mix(mix(mix((uint64_t)x) ^ (uint64_t)n) ^ kl) % PROPORTION_SLOTS];
+    if (s->used && s->p.count == x && s->p.n == n && s->level == kl) {
+        *out = s->p;
+        return CN_OK;
+    }
+    int rc = cn_proportion_compute(x, n, level, out, err);
+    if (rc == CN_OK)
+        *s = (proportion_slot){.used = true, .level = kl, .p = *out};
+    return rc;
 }

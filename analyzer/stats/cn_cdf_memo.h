@@ -6,8 +6,10 @@
  * functions hundreds of thousands of times: the posterior of the largest
  * share (cn_consensus) sums I_{1/3}(a3, a1 + i) over i, and questions with
  * other counts walk the same (a3, b) pairs again; the levels of cn_relabel's
- * redraws take the binomial tails of the same (k, n) over and over. A
- * remembered value is the very double GSL returned for those arguments, so
+ * redraws take the binomial tails of the same (k, n) over and over; and
+ * the same few (count, n) pairs come back in question after question, each
+ * with an exact interval of two beta quantiles found by Newton steps. A
+ * remembered value is the very result computed for those arguments, so
  * every figure stays the same bit for bit. Direct-mapped over a fixed
  * number of slots: its memory does not grow with the corpus; a collision
  * only costs a recomputation. One memo per thread.
@@ -16,6 +18,7 @@
 #define CN_CDF_MEMO_H
 
 #include "cn_error.h"
+#include "cn_interval.h"
 
 typedef struct cn_cdf_memo cn_cdf_memo;
 
@@ -28,5 +31,10 @@ double cn_cdf_memo_beta_P(cn_cdf_memo *memo, double x, double a, double b);
 
 /* gsl_cdf_binomial_P(k, p, n), through the memo (NULL: computed). */
 double cn_cdf_memo_binomial_P(cn_cdf_memo *memo, unsigned k, double p, unsigned n);
+
+/* cn_proportion_compute(x, n, level, out, err), through the memo (NULL:
+ * computed); failures are not remembered. */
+int cn_cdf_memo_proportion(cn_cdf_memo *memo, long x, long n, double level, cn_proportion *out,
+                           cn_error *err);
 
 #endif

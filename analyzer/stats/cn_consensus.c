@@ -258,11 +258,11 @@ int cn_consensus_compute_with(const cn_consensus_opts *opts, const long counts[C
     *out = (cn_consensus_result){0};
     out->answers = sum_counts(counts, CN_STANCE_COUNT);
     out->stance_answers = out->answers - counts[CN_STANCE_NONE];
-    rc = cn_proportion_compute(counts[CN_STANCE_NONE], out->answers, opts->level,
-                               &out->props[CN_STANCE_NONE], err);
+    rc = cn_cdf_memo_proportion(memo, counts[CN_STANCE_NONE], out->answers, opts->level,
+                                &out->props[CN_STANCE_NONE], err);
     for (int k = FIRST_STANCE; k < CN_STANCE_COUNT && rc == CN_OK; k++)
-        rc =
-            cn_proportion_compute(counts[k], out->stance_answers, opts->level, &out->props[k], err);
+        rc = cn_cdf_memo_proportion(memo, counts[k], out->stance_answers, opts->level,
+                                    &out->props[k], err);
     if (rc)
         return rc;
 
