@@ -196,6 +196,14 @@ size_t cn_fmt_char_offset_from(cn_fmt_char_cursor *cur, const char *s, size_t le
     size_t i = cur->byte, chars = cur->chars;
     if (i > off)
         i = chars = 0;
+#ifdef __SSE2__
+    /* an ASCII byte is one character, decoded alone: sixteen at a time */
+    while (i + 16 <= off &&
+           _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i))) == 0) {
+        i += 16;
+        chars += 16;
+    }
+#endif
     for (; i < off; chars++) {
         uint32_t cp;
         i += cn_utf8_decode(s + i, len - i, &cp);

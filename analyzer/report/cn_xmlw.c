@@ -206,6 +206,16 @@ static const char *const TEXT_SPECIAL[256] = {
     ['\r'] = "&#13;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;",
 };
 
+/* True when special replaces some byte of s[0..len). */
+static bool needs_escape(const char *s, size_t len, const char *const special[256])
+{
+    size_t i = plain_run(s, 0, len);
+    for (; i < len; i++)
+        if (special[(unsigned char)s[i]])
+            return true;
+    return false;
+}
+
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
 {
     cn_xmlw_attr_n(w, name, value, strlen(value));
@@ -219,8 +229,23 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
         w->failed = true; /* xmlTextWriterStartAttribute refuses it */
         return;
     }
+    size_t name_len = strlen(name), whole = name_len + len + 4;
+    if (whole <= OUT_BUFFER - w->used && !needs_escape(value, len, ATTR_SPECIAL)) {
+        /* most values (numbers, names, words): ` name="value"` in one go */
+        char *o = w->buf + w->used;
+        *o++ = ' ';
+        memcpy(o, name, name_len);
+        o += name_len;
+        *o++ = '=';
+        *o++ = '"';
+        memcpy(o, value, len);
+        o += len;
+        *o = '"';
+        w->used += whole;
+        return;
+    }
     put(w, " ", 1);
-    puts_(w, name);
+    put(w, name, name_len);
     put(w, "=\"", 2);
     escaped(w, value, len, ATTR_SPECIAL);
     put(w, "\"", 1);

@@ -66,13 +66,42 @@ static void before_value(cn_jsonpretty *w)
         put(w, ", ", 2);
 }
 
+/* key[0..n) quoted at o when it holds nothing cJSON escapes (a control
+ * byte, " or \\): the names of a report's members. NULL otherwise. */
+static char *plain_key_into(char *o, const char *key, size_t n)
+{
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return NULL;
+        *o++ = (char)c;
+    }
+    *o++ = '"';
+    return o;
+}
+
 void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
 {
-    if (w->items[w->level]++ > 0)
-        put(w, ",\n", 2);
-    tabs(w, w->depth);
-    quoted(w, key, strlen(key));
-    put(w, ":\t", 2);
+    /* ",\n", the tabs, the quoted key and ":\t" in one reservation: a report
+     * writes millions of keys */
+    size_t n = strlen(key), tabs_n = w->depth > 0 ? (size_t)w->depth : 0;
+    bool sep = w->items[w->level]++ > 0;
+    char *o = room(w, 2 + tabs_n + CN_JSON_QUOTED_MAX(n) + 2);
+    if (!o)
+        return;
+    if (sep) {
+        *o++ = ',';
+        *o++ = '\n';
+    }
+    for (size_t i = 0; i < tabs_n; i++)
+        *o++ = '\t';
+    char *end = plain_key_into(o, key, n);
+    o = end ? end : cn_json_quote_into(o, key, n);
+    *o++ = ':';
+    *o++ = '\t';
+    w->len = (size_t)(o - w->s);
+    w->s[w->len] = '\0';
 }
 
 static void open_container(cn_jsonpretty *w, bool object)
