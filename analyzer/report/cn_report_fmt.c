@@ -86,6 +86,25 @@ bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX])
     return true;
 }
 
+void cn_fmt_fixed4(double v, char buf[CN_FMT_NUMBER_MAX])
+{
+    /* v the double nearest k / 10^4 prints as k / 10^4 exactly: its distance
+     * to it is far below the half of 10^-4 where the rounding could go the
+     * other way */
+    long long k =
+        v >= 0.0 && !signbit(v) && v < 1e6 ? llround(v * 10000.0) : -1; /* -0: "-0.0000" */
+    if (k < 0 || (double)k / 10000.0 != v) {
+        snprintf(buf, CN_FMT_NUMBER_MAX, "%.4f", v);
+        return;
+    }
+    size_t n = cn_fmt_long((long)(k / 10000), buf);
+    long frac = (long)(k % 10000);
+    buf[n] = '.';
+    for (int i = 4; i >= 1; i--, frac /= 10)
+        buf[n + (size_t)i] = (char)('0' + frac % 10);
+    buf[n + 5] = '\0';
+}
+
 size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX])
 {
     char tmp[24];
