@@ -84,6 +84,7 @@
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
 #include "cn_consensus_memo.h"
+#include "cn_cdf_memo.h"
 #include "cn_consensus_pool.h"
 #include "cn_stats_csv.h"
 #include "cn_strata.h"

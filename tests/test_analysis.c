@@ -977,6 +977,87 @@ static void test_outset_bad_folder(void)
     free(tmp);
 }
 
+/* cn_fmt_fixed4 gives "%.4f"'s bytes: on values rounded to four decimals
+ * (its fast path), on others, negatives, huge ones and non-numbers. */
+static void test_fmt_fixed4_as_printf(void)
+{
+    uint64_t st = 0x243F6A8885A308D3ull;
+    long bad = 0;
+    char a[CN_FMT_NUMBER_MAX], b[CN_FMT_NUMBER_MAX];
+    for (long i = 0; i < 400000; i++) {
+        st = st * 6364136223846793005ull + 1442695040888963407ull;
+        double u = ldexp((double)(st >> 11), -53), x;
+        switch (i % 4) {
+        case 0:
+            x = round(u * 10000.0) / 10000.0; /* a confidence */
+            break;
+        case 1:
+            x = round(u * 1e9) / 10000.0; /* up to 1e5 */
+            break;
+        case 2:
+            x = u * 2.0 - 1.0;
+            break;
+        default:
+            x = (double)(st >> 40) / 10000.0 * (i % 8 == 3 ? 1e6 : 1.0);
+            break;
+        }
+        cn_fmt_fixed4(x, a);
+        snprintf(b, sizeof b, "%.4f", x);
+        bad += strcmp(a, b) != 0;
+    }
+    const double odd[] = {0.0, -0.0, 1.0, 0.99995, 999999.9999, 1e6, -0.5, NAN, INFINITY};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        cn_fmt_fixed4(odd[i], a);
+        snprintf(b, sizeof b, "%.4f", odd[i]);
+        bad += strcmp(a, b) != 0;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* cn_fmt_text_is_clean says true exactly when cn_fmt_clean_text replaces
+ * nothing, for JSON and XML, on random texts long and short (its sixteen
+ * bytes at a time and the bytes after them) mixing printable ASCII, DEL,
+ * controls, good and broken UTF-8 and the replacement character itself. */
+static void test_fmt_is_clean_as_cleaning(void)
+{
+    static const char *const pieces[] = {"plain text ",  "x",
+                                         "\x7f",         "\t",
+                                         "\n",           "\r",
+                                         "\x01",         "\xc3\xa9",
+                                         "\xe2\x82\xac", "\xef\xbf\xbd",
+                                         "\xef\xbf\xbe", "\xed\xa0\x80",
+                                         "\xc3",         "\x80",
+                                         "\xff",         "0123456789abcdef"};
+    uint64_t st = 0x9E3779B97F4A7C15ull;
+    long bad = 0;
+    char buf[256];
+    for (int i = 0; i < 20000; i++) {
+        size_t n = 0;
+        st = st * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned parts = (unsigned)(st >> 59); /* 0..31 */
+        for (unsigned k = 0; k < parts; k++) {
+            st = st * 6364136223846793005ull + 1442695040888963407ull;
+            const char *p = pieces[(st >> 33) % (sizeof pieces / sizeof pieces[0])];
+            /* mostly plain pieces, so that long clean runs come up */
+            if ((st >> 40) % 4 != 0)
+                p = (st >> 50) % 2 ? pieces[0] : pieces[15];
+            size_t len = strlen(p);
+            if (n + len >= sizeof buf)
+                break;
+            memcpy(buf + n, p, len);
+            n += len;
+        }
+        for (int xml = 0; xml < 2; xml++) {
+            size_t replaced = 0;
+            char *clean = cn_fmt_clean_text(buf, n, xml, &replaced);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(clean);
+            bad += cn_fmt_text_is_clean(buf, n, xml) != (replaced == 0);
+            free(clean);
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -998,6 +1079,9 @@ int main(void)
         {"fmt: numbers", test_fmt_numbers},
         {"fmt: numbers as printf gives them", test_fmt_number_as_printf},
         {"fmt: clean text", test_fmt_clean_text},
+        {"fmt: four decimals as printf gives them (issue 14)", test_fmt_fixed4_as_printf},
+        {"fmt: clean exactly when cleaning replaces nothing (issue 14)",
+         test_fmt_is_clean_as_cleaning},
         {"outset: commit and abort", test_outset_commit_and_abort},
         {"outset: all or nothing, stale files, lock (issue 15)", test_outset_all_or_nothing},
         {"outset: a signal leaves nothing behind (issue 15)", test_outset_signal},

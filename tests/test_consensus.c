@@ -37,12 +37,14 @@
  */
 #include "testutil.h"
 
+#include "cn_cdf_memo.h"
 #include "cn_consensus.h"
 #include "cn_consensus_memo.h"
 #include "cn_consensus_pool.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
 
+#include <gsl/gsl_cdf.h>
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
@@ -763,6 +765,59 @@ static void test_consensus_memo_same(void)
     cn_consensus_memo_free(memo);
 }
 
+/* The distribution functions' memo gives GSL's very bits: first computed,
+ * then remembered, for more arguments than it has slots (so slots are
+ * taken over), beta and binomial arguments mixed; and the levels through it
+ * are the levels without it. */
+static void test_cdf_memo_same_bits(void)
+{
+    cn_cdf_memo *memo = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_cdf_memo_new(&memo, &err), CN_OK);
+    long bad = 0, calls = 0;
+    for (int round = 0; round < 2; round++)
+        for (unsigned a = 1; a <= 60; a++)
+            for (unsigned b = 1; b <= 300; b++) {
+                double x = (double)((a * 7 + b) % 11) / 10.0;
+                bad += !same_bits(cn_cdf_memo_beta_P(memo, 1.0 / 3.0, a, b),
+                                  gsl_cdf_beta_P(1.0 / 3.0, a, b));
+                bad += !same_bits(cn_cdf_memo_binomial_P(memo, a, x, a + b),
+                                  gsl_cdf_binomial_P(a, x, a + b));
+                calls += 2;
+            }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_TRUE(calls > 2 * 8192); /* more than the slots */
+    CU_ASSERT_TRUE(same_bits(cn_cdf_memo_beta_P(NULL, 0.5, 3, 4), gsl_cdf_beta_P(0.5, 3, 4)));
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    long differ = 0;
+    for (long i = 0; i < 3000; i++) {
+        long c[CN_STANCE_COUNT] = {i % 5, (i / 5) % 23, (i / 115) % 19, (i * 31) % 17};
+        cn_stance m1, m2;
+        differ += cn_consensus_level_of(&o, c, &m1) != cn_consensus_level_of_memo(&o, c, memo, &m2);
+        differ += m1 != m2;
+    }
+    CU_ASSERT_EQUAL(differ, 0);
+    /* proportions: the same bits as computed, for more pairs than slots, at
+     * two levels; a failure is the same failure */
+    long pbad = 0;
+    for (int round = 0; round < 2; round++)
+        for (long n = 0; n < 90; n++)
+            for (long x = 0; x <= n; x++) {
+                double level = (x + n) % 2 ? 0.95 : 0.9;
+                cn_proportion want, got;
+                CU_ASSERT_EQUAL_FATAL(cn_proportion_compute(x, n, level, &want, &err), CN_OK);
+                CU_ASSERT_EQUAL_FATAL(cn_cdf_memo_proportion(memo, x, n, level, &got, &err), CN_OK);
+                pbad += !same_proportion(&want, &got);
+            }
+    CU_ASSERT_EQUAL(pbad, 0);
+    cn_proportion p;
+    CU_ASSERT_EQUAL(cn_cdf_memo_proportion(memo, 5, 4, 0.95, &p, &err),
+                    cn_proportion_compute(5, 4, 0.95, &p, &err));
+    CU_ASSERT_NOT_EQUAL(cn_cdf_memo_proportion(memo, 5, 4, 0.95, &p, &err), CN_OK);
+    cn_cdf_memo_free(memo);
+}
+
 /* The pool keeps one copy per distinct result: equal figures (NaNs
  * included) share an entry whatever the padding of the copy put in, and a
  * result that differs in one field (a relabeling figure) gets its own. */
@@ -806,6 +861,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"consensus memo: the same figures", test_consensus_memo_same},
+        {"cdf memo: GSL's bits, remembered (issue 14)", test_cdf_memo_same_bits},
         {"consensus pool: one copy of each distinct result (issue 14)", test_consensus_pool},
         {"Tastle & Wierman published anchors", test_tastle_wierman_published_anchors},
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},

@@ -43,7 +43,7 @@ static uint64_t next(uint64_t *s)
 
 static void random_text(uint64_t *s, char *buf, size_t cap)
 {
-    size_t used = 0, n = next(s) % 6;
+    size_t used = 0, n = next(s) % 12; /* up to ~50 bytes: past 16 and 32 */
     buf[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         const char *p = PIECES[next(s) % (sizeof PIECES / sizeof PIECES[0])];

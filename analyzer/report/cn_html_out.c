@@ -8,6 +8,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/xsltInternals.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ void cn_html_out_init(cn_html_out *o, FILE *f, void *decimal_format)
 
 void cn_html_out_release(cn_html_out *o)
 {
+    free(o->formats);
+    o->formats = NULL;
     free(o->attr);
     o->attr = NULL;
     o->attr_len = o->attr_cap = 0;
@@ -197,9 +200,31 @@ static void write_quoted(cn_html_out *o, const char *v)
     fputc('"', o->f);
 }
 
+/* True when v[0..n) holds none of & < > " and no NUL: written as it is,
+ * between double quotes, by both paths of cn_html_attr_end below. */
+static bool plain_value(const char *v, size_t n)
+{
+    static const bool STOP[256] = {
+        ['\0'] = true, ['&'] = true, ['<'] = true, ['>'] = true, ['"'] = true};
+    for (size_t i = 0; i < n; i++)
+        if (STOP[(unsigned char)v[i]])
+            return false;
+    return true;
+}
+
 void cn_html_attr_end(cn_html_out *o, const char *name)
 {
     const char *v = o->attr ? o->attr : "";
+    /* nearly every value (classes, ids, numbers, words of the answers):
+     * nothing to escape or quote otherwise, and no copy to make */
+    if (strcmp(name, "href") != 0 && plain_value(v, o->attr_len)) {
+        fputc(' ', o->f);
+        fputs(name, o->f);
+        fputs("=\"", o->f);
+        cn_html_rawn(o, v, o->attr_len);
+        fputc('"', o->f);
+        return;
+    }
     char *esc = escaped_value(v, o->attr_len);
     if (!esc) {
         o->fail = true;
@@ -277,34 +302,85 @@ void cn_html_attr_add_xpath_string(cn_html_out *o, double x)
     xmlFree(s);
 }
 
-/* format-number(x, pattern) by libxslt: malloc'd, NULL on failure. */
-static xmlChar *format(cn_html_out *o, double x, const char *pattern)
+/*
+ * format-number's results remembered by value and pattern: the bars of
+ * questions with the same counts format the same few percentages again and
+ * again, and each libxslt call costs thousands of instructions. A slot holds
+ * the very bytes libxslt gave; direct-mapped, a collision only costs a new
+ * call. Short patterns and results only (all of the page's).
+ */
+#define FORMAT_SLOTS 1024
+#define FORMAT_PATTERN_MAX 16
+#define FORMAT_RESULT_MAX 48
+
+typedef struct format_slot {
+    bool used;
+    uint64_t x; /* the value's bits */
+    char pattern[FORMAT_PATTERN_MAX];
+    char result[FORMAT_RESULT_MAX];
+} format_slot;
+
+struct cn_html_formats {
+    format_slot slots[FORMAT_SLOTS];
+};
+
+/* The slot for (x, pattern), or NULL when the pattern is too long to keep
+ * or the memo cannot be had (then libxslt is asked each time). */
+static format_slot *format_slot_of(cn_html_out *o, uint64_t x, const char *pattern)
 {
+    size_t plen = strlen(pattern);
+    if (plen >= FORMAT_PATTERN_MAX)
+        return NULL;
+    if (!o->formats && !(o->formats = calloc(1, sizeof *o->formats)))
+        return NULL;
+    uint64_t h = x;
+    for (size_t i = 0; i < plen; i++)
+        h = (h ^ (unsigned char)pattern[i]) * 1099511628211ull;
+    h ^= h >> 29; /* a double's bits differ high: bring them down */
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return &o->formats->slots[h % FORMAT_SLOTS];
+}
+
+/* format-number(x, pattern) by libxslt, written by put (o's stream or the
+ * attribute being built); o->fail on failure. */
+static void format(cn_html_out *o, double x, const char *pattern,
+                   void (*put)(cn_html_out *, const char *, size_t))
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    format_slot *slot = format_slot_of(o, bits, pattern);
+    if (slot && slot->used && slot->x == bits && !strcmp(slot->pattern, pattern)) {
+        put(o, slot->result, strlen(slot->result));
+        return;
+    }
     xmlChar *res = NULL;
     xmlXPathError e = xsltFormatNumberConversion((xsltDecimalFormatPtr)o->decimal_format,
                                                  (xmlChar *)pattern, x, &res);
     if (e != XPATH_EXPRESSION_OK || !res) {
         xmlFree(res);
         o->fail = true;
-        return NULL;
+        return;
     }
-    return res;
+    size_t len = strlen((const char *)res);
+    put(o, (const char *)res, len);
+    if (slot && len < FORMAT_RESULT_MAX) {
+        slot->used = true;
+        slot->x = bits;
+        strcpy(slot->pattern, pattern);
+        memcpy(slot->result, res, len + 1);
+    }
+    xmlFree(res);
 }
 
 void cn_html_format(cn_html_out *o, double x, const char *pattern)
 {
-    xmlChar *s = format(o, x, pattern);
-    if (s)
-        fputs((const char *)s, o->f);
-    xmlFree(s);
+    format(o, x, pattern, cn_html_rawn);
 }
 
 void cn_html_attr_add_format(cn_html_out *o, double x, const char *pattern)
 {
-    xmlChar *s = format(o, x, pattern);
-    if (s)
-        attr_push(o, (const char *)s, strlen((const char *)s));
-    xmlFree(s);
+    format(o, x, pattern, attr_push);
 }
 
 void cn_html_num(cn_html_out *o, double v, const char *pattern)

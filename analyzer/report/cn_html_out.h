@@ -26,6 +26,7 @@ typedef struct cn_html_out {
     bool fail;            /* out of memory somewhere */
     char *attr;           /* the attribute value being built */
     size_t attr_len, attr_cap;
+    struct cn_html_formats *formats; /* format-number's results remembered (lazily) */
 } cn_html_out;
 
 /* o for stream f with the stylesheet's decimal format (xsltDecimalFormatPtr). */

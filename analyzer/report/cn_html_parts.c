@@ -1,6 +1,8 @@
 /* cn_html_parts: the stylesheet's shared named templates, written directly. */
 #include "cn_html_parts.h"
 
+#include "cn_report_fmt.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,15 +70,26 @@ static void segment(cn_html_out *o, const cn_html_bar *bar, int i, double k, dou
         return;
     double w = k * u;
     double px = w * bar->minpx / 100;
-    char kbuf[32], lng[64];
-    snprintf(kbuf, sizeof kbuf, "%.0f", k);
-    snprintf(lng, sizeof lng, "%s %s", kbuf, SEGMENTS[i].lower);
+    /* k and total are counts: whole numbers, which "%.0f" prints as their
+     * digits (written without printf: a page has tens of thousands) */
+    char kbuf[CN_FMT_NUMBER_MAX], tbuf[CN_FMT_NUMBER_MAX], lng[64];
+    size_t klen = cn_fmt_long((long)k, kbuf);
+    size_t lower_len = strlen(SEGMENTS[i].lower);
+    memcpy(lng, kbuf, klen);
+    lng[klen] = ' ';
+    memcpy(lng + klen + 1, SEGMENTS[i].lower, lower_len + 1);
     const char *label = cn_html_label(SEGMENTS[i].name);
     cn_html_raw(o, "<g");
     cn_html_attr2(o, "class", "seg ", SEGMENTS[i].name);
     cn_html_raw(o, ">");
     if (bar->labels) {
-        fprintf(o->f, "<title>%s: %s of %.0f (", label, kbuf, total);
+        cn_html_raw(o, "<title>");
+        cn_html_raw(o, label);
+        cn_html_raw(o, ": ");
+        cn_html_rawn(o, kbuf, klen);
+        cn_html_raw(o, " of ");
+        cn_html_rawn(o, tbuf, cn_fmt_long((long)total, tbuf));
+        cn_html_raw(o, " (");
         cn_html_format(o, k / total, "0%");
         cn_html_raw(o, ")</title>");
     }

@@ -2,6 +2,7 @@
 #include "cn_report_csv.h"
 
 #include "cn_overrides.h"
+#include "cn_report_fmt.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -83,8 +84,11 @@ static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
     const cn_decision *d = &pa->answers[a->in_page].claims[0].decision;
     const cn_override *ov = a->overridden ? cn_analysis_override(r, i) : NULL;
     char num_index[32], num_conf[32];
-    snprintf(num_index, sizeof num_index, "%.0f", (double)ans->index);
-    snprintf(num_conf, sizeof num_conf, "%.4f", ov ? 1.0 : round4(d->confidence));
+    if ((double)ans->index < 9007199254740992.0) /* 2^53: "%.0f" prints the digits */
+        cn_fmt_long((long)ans->index, num_index);
+    else
+        snprintf(num_index, sizeof num_index, "%.0f", (double)ans->index);
+    cn_fmt_fixed4(ov ? 1.0 : round4(d->confidence), num_conf);
     const char *stance = cn_stance_name(ov ? ov->stance : d->stance);
     char *opening = opening_of(ans->text ? ans->text : "");
     if (!opening)

@@ -5,6 +5,9 @@
 
 #include <math.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +86,25 @@ bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX])
     return true;
 }
 
+void cn_fmt_fixed4(double v, char buf[CN_FMT_NUMBER_MAX])
+{
+    /* v the double nearest k / 10^4 prints as k / 10^4 exactly: its distance
+     * to it is far below the half of 10^-4 where the rounding could go the
+     * other way */
+    long long k =
+        v >= 0.0 && !signbit(v) && v < 1e6 ? llround(v * 10000.0) : -1; /* -0: "-0.0000" */
+    if (k < 0 || (double)k / 10000.0 != v) {
+        snprintf(buf, CN_FMT_NUMBER_MAX, "%.4f", v);
+        return;
+    }
+    size_t n = cn_fmt_long((long)(k / 10000), buf);
+    long frac = (long)(k % 10000);
+    buf[n] = '.';
+    for (int i = 4; i >= 1; i--, frac /= 10)
+        buf[n + (size_t)i] = (char)('0' + frac % 10);
+    buf[n + 5] = '\0';
+}
+
 size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX])
 {
     char tmp[24];
@@ -135,14 +157,33 @@ char *cn_fmt_clean_text(const char *s, size_t len, bool for_xml, size_t *replace
     return out;
 }
 
+/* The end of the run of printable ASCII bytes (0x20..0x7F) from s[i]:
+ * nearly all of a report's text, tested sixteen bytes at a time. */
+static size_t printable_run(const char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+    /* as signed bytes, printable ASCII is exactly what exceeds 0x1F (a
+     * byte of 0x80 or more is negative) */
+    const __m128i below = _mm_set1_epi8(0x1F);
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned ok = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, below));
+        if (ok != 0xFFFFu)
+            return i + (size_t)__builtin_ctz(~ok);
+        i += 16;
+    }
+#endif
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 bool cn_fmt_text_is_clean(const char *s, size_t len, bool for_xml)
 {
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80) { /* the common case: printable ASCII */
-            i++;
-            continue;
-        }
+        i = printable_run(s, i, len);
+        if (i >= len)
+            break;
         uint32_t cp;
         size_t k = cn_utf8_decode(s + i, len - i, &cp);
         bool malformed = cp == 0xFFFD && !(k == 3 && !memcmp(s + i, "\xEF\xBF\xBD", 3));
@@ -174,6 +215,14 @@ size_t cn_fmt_char_offset_from(cn_fmt_char_cursor *cur, const char *s, size_t le
     size_t i = cur->byte, chars = cur->chars;
     if (i > off)
         i = chars = 0;
+#ifdef __SSE2__
+    /* an ASCII byte is one character, decoded alone: sixteen at a time */
+    while (i + 16 <= off &&
+           _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i))) == 0) {
+        i += 16;
+        chars += 16;
+    }
+#endif
     for (; i < off; chars++) {
         uint32_t cp;
         i += cn_utf8_decode(s + i, len - i, &cp);

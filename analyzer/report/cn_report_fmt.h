@@ -25,6 +25,9 @@ bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX]);
 
 /* v as "%ld" prints it; its length. */
 size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX]);
+/* "%.4f" of v: without printf when v is a multiple of 10^-4 as a double
+ * (what rounding to four decimals gives) in [0, 1e6), with it otherwise. */
+void cn_fmt_fixed4(double v, char buf[CN_FMT_NUMBER_MAX]);
 
 /* A copy of s[0..len) with every malformed UTF-8 byte replaced by U+FFFD and,
  * when for_xml, every XML-1.0-forbidden character too. *replaced (if not NULL)

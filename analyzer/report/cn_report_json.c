@@ -539,7 +539,16 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t le
     size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
     if (end < start)
         end = start;
-    char *clean = cn_fmt_clean_text(src + start, end - start, false, NULL);
+    const char *piece = src + start;
+    size_t n = end - start;
+    /* nearly always clean: quoted where it stands, without a copy (which
+     * would end at a NUL byte: not then) */
+    if (cn_fmt_text_is_clean(piece, n, false) && !memchr(piece, '\0', n)) {
+        cn_jsonpretty_key(w, "text");
+        cn_jsonpretty_string_n(w, piece, n);
+        return;
+    }
+    char *clean = cn_fmt_clean_text(piece, n, false, NULL);
     if (!clean) {
         c->oom = true;
         return;

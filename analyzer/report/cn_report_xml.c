@@ -87,9 +87,9 @@ static void attr(xctx *c, const char *name, const char *s)
 static void attr_int(xctx *c, const char *name, long v)
 {
     char buf[CN_FMT_NUMBER_MAX];
-    cn_fmt_long(v, buf);
+    size_t len = cn_fmt_long(v, buf);
     if (!c->fail) {
-        cn_xmlw_attr(c->w, name, buf); /* digits: clean */
+        cn_xmlw_attr_n(c->w, name, buf, len); /* digits: clean */
         check(c);
     }
 }
@@ -258,14 +258,28 @@ static void physician(xctx *c, const cn_physician *p)
     end(c);
 }
 
+/* word appended to the space-separated list buf[0..*used) (size bytes,
+ * NUL-terminated). The words are the fixed effect and review reason names,
+ * all of them together far shorter than the buffer; one that would not fit
+ * is left out rather than cut. */
+static void append_word(char *buf, size_t size, size_t *used, const char *word)
+{
+    size_t u = *used, n = strlen(word);
+    if (u + (u > 0) + n >= size)
+        return;
+    if (u)
+        buf[u++] = ' ';
+    memcpy(buf + u, word, n + 1);
+    *used = u + n;
+}
+
 static void effects(xctx *c, unsigned flags)
 {
     char buf[256] = "";
     size_t used = 0;
     for (unsigned b = 0; cn_fmt_effect_name(b); b++)
         if (flags & (1u << b))
-            used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? " " : "",
-                                     cn_fmt_effect_name(b));
+            append_word(buf, sizeof buf, &used, cn_fmt_effect_name(b));
     if (used)
         attr(c, "effects", buf);
 }
@@ -310,8 +324,7 @@ static void review_attr(xctx *c, unsigned reasons)
     size_t used = 0;
     for (size_t i = 0; i < CN_REVIEW_REASON_COUNT; i++)
         if (reasons & cn_review_reason_at(i))
-            used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", used ? " " : "",
-                                     cn_review_reason_name(cn_review_reason_at(i)));
+            append_word(buf, sizeof buf, &used, cn_review_reason_name(cn_review_reason_at(i)));
     if (used)
         attr(c, "review", buf);
 }

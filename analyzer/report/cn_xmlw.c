@@ -5,6 +5,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define OUT_BUFFER 65536
 
@@ -152,10 +155,36 @@ void cn_xmlw_end(cn_xmlw *w)
 
 /* s[0..len) with the characters of `special` (a 256-entry table of
  * replacements, NULL for a byte kept as it is) replaced. */
+/* The first i' >= i where s[i'] may need a replacement: a control byte or
+ * one of " & < > (the tables below replace nothing else), sixteen bytes at
+ * a time over the plain text between them. */
+static size_t plain_run(const char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* unsigned x < 0x20: min(x, 0x1F) == x */
+        __m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    return i;
+}
+
 static void escaped(cn_xmlw *w, const char *s, size_t len, const char *const special[256])
 {
     size_t from = 0;
     for (size_t i = 0; i < len; i++) {
+        i = plain_run(s, i, len);
+        if (i >= len)
+            break;
         const char *rep = special[(unsigned char)s[i]];
         if (!rep)
             continue;
@@ -177,6 +206,16 @@ static const char *const TEXT_SPECIAL[256] = {
     ['\r'] = "&#13;", ['"'] = "&quot;", ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;",
 };
 
+/* True when special replaces some byte of s[0..len). */
+static bool needs_escape(const char *s, size_t len, const char *const special[256])
+{
+    size_t i = plain_run(s, 0, len);
+    for (; i < len; i++)
+        if (special[(unsigned char)s[i]])
+            return true;
+    return false;
+}
+
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
 {
     cn_xmlw_attr_n(w, name, value, strlen(value));
@@ -190,8 +229,23 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
         w->failed = true; /* xmlTextWriterStartAttribute refuses it */
         return;
     }
+    size_t name_len = strlen(name), whole = name_len + len + 4;
+    if (whole <= OUT_BUFFER - w->used && !needs_escape(value, len, ATTR_SPECIAL)) {
+        /* most values (numbers, names, words): ` name="value"` in one go */
+        char *o = w->buf + w->used;
+        *o++ = ' ';
+        memcpy(o, name, name_len);
+        o += name_len;
+        *o++ = '=';
+        *o++ = '"';
+        memcpy(o, value, len);
+        o += len;
+        *o = '"';
+        w->used += whole;
+        return;
+    }
     put(w, " ", 1);
-    puts_(w, name);
+    put(w, name, name_len);
     put(w, "=\"", 2);
     escaped(w, value, len, ATTR_SPECIAL);
     put(w, "\"", 1);

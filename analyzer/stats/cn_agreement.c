@@ -275,11 +275,25 @@ typedef struct alpha_parts {
     double n, alpha, observed, expected;
 } alpha_parts;
 
+/* Unit u's sum over its pairs of values of their squared difference (at
+ * p->pos as it stands for the interval and ordinal metrics). */
+static double unit_sum(const pairable *p, cn_alpha_metric metric, size_t u)
+{
+    double s = 0.0;
+    for (size_t i = p->start[u]; i < p->start[u + 1]; i++)
+        for (size_t j = i + 1; j < p->start[u + 1]; j++)
+            s += 2.0 * p->cnt[i] * p->cnt[j] * delta(p, metric, p->cat[i], p->cat[j]);
+    return s;
+}
+
 /* Alpha of the pairable units taken weight[u] times each (all 1 for the data
  * itself, bootstrap multiplicities for a resample), from the coincidence
  * matrix o_ck = sum_u n_uc (n_uk - [c = k]) / (m_u - 1):
- * alpha = 1 - (n - 1) sum o_ck delta_ck / sum n_c n_k delta_ck. */
-static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const double *weight)
+ * alpha = 1 - (n - 1) sum o_ck delta_ck / sum n_c n_k delta_ck.
+ * unit_sums: each unit's unit_sum when the caller has them (nominal: they do
+ * not depend on the weights), else NULL. */
+static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const double *weight,
+                                  const double *unit_sums)
 {
     size_t k = p->k;
     memset(p->marg, 0, (k ? k : 1) * sizeof *p->marg);
@@ -301,10 +315,7 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
     for (size_t u = 0; u < p->nunits; u++) {
         if (weight[u] == 0.0)
             continue;
-        double s = 0.0;
-        for (size_t i = p->start[u]; i < p->start[u + 1]; i++)
-            for (size_t j = i + 1; j < p->start[u + 1]; j++)
-                s += 2.0 * p->cnt[i] * p->cnt[j] * delta(p, metric, p->cat[i], p->cat[j]);
+        double s = unit_sums ? unit_sums[u] : unit_sum(p, metric, u);
         obs += weight[u] * s / (p->m[u] - 1.0);
     }
     double exp = n >= 2.0 ? expected_sum(p, metric, n) : 0.0;
@@ -328,7 +339,7 @@ static int alpha_of_data(pairable *p, cn_alpha_metric metric, alpha_parts *out)
         return CN_ERR_NOMEM;
     for (size_t u = 0; u < n; u++)
         ones[u] = 1.0;
-    *out = alpha_weighted(p, metric, ones);
+    *out = alpha_weighted(p, metric, ones, NULL);
     free(ones);
     return CN_OK;
 }
@@ -346,21 +357,28 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
     out->bootstrap = o->bootstrap;
     double *w = malloc(p->nunits * sizeof *w);
     double *alphas = malloc(o->bootstrap * sizeof *alphas);
+    /* nominal differences do not depend on the resample: each unit's sum
+     * once, not once a resample (the same bits: the same sum) */
+    bool fixed_sums = o->metric == CN_ALPHA_NOMINAL;
+    double *sums = fixed_sums ? malloc(p->nunits * sizeof *sums) : NULL;
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!w || !alphas || !rng) {
+    if (!w || !alphas || !rng || (fixed_sums && !sums)) {
         free(w);
         free(alphas);
+        free(sums);
         if (rng)
             gsl_rng_free(rng);
         return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory for the bootstrap");
     }
+    for (size_t u = 0; fixed_sums && u < p->nunits; u++)
+        sums[u] = unit_sum(p, o->metric, u);
     gsl_rng_set(rng, o->seed);
     size_t nd = 0, below667 = 0, below800 = 0;
     for (size_t b = 0; b < o->bootstrap; b++) {
         memset(w, 0, p->nunits * sizeof *w);
         for (size_t i = 0; i < p->nunits; i++)
             w[gsl_rng_uniform_int(rng, p->nunits)] += 1.0;
-        double a = alpha_weighted(p, o->metric, w).alpha;
+        double a = alpha_weighted(p, o->metric, w, sums).alpha;
         if (isnan(a))
             continue;
         alphas[nd++] = a;
@@ -384,6 +402,7 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
     }
     free(w);
     free(alphas);
+    free(sums);
     return CN_OK;
 }
 

@@ -1,7 +1,6 @@
 /* cn_consensus: per-question consensus figures from stance counts, in closed form (GSL). */
 #include "cn_consensus.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <limits.h>
 #include <math.h>
@@ -126,14 +125,20 @@ static void find_majority(const long counts[CN_STANCE_COUNT], cn_consensus_resul
     out->share = (double)best / (double)out->stance_answers;
 }
 
-double cn_share_posterior_at_least(long k, long n, double x)
+/* cn_share_posterior_at_least through a memo (NULL: computed). */
+static double share_at_least(cn_cdf_memo *memo, long k, long n, double x)
 {
     if (k < 0 || n < k || !(x >= 0 && x <= 1))
         return NAN;
     if (x <= 0)
         return 1.0;
     /* Beta(1 + k, 1 + n - k) upper tail = Binomial(n + 1, x) lower tail at k. */
-    return gsl_cdf_binomial_P((unsigned)k, x, (unsigned)(n + 1));
+    return cn_cdf_memo_binomial_P(memo, (unsigned)k, x, (unsigned)(n + 1));
+}
+
+double cn_share_posterior_at_least(long k, long n, double x)
+{
+    return share_at_least(NULL, k, n, x);
 }
 
 /* The level: the highest whose threshold the share reaches and, with
@@ -170,7 +175,7 @@ static cn_consensus_level decide_level(const cn_consensus_opts *o, const cn_cons
  * and the sum stops once the geometric bound on the rest, t r / (1 - r) with
  * r the (decreasing) ratio of successive terms, is below 1e-17 of the sum.
  */
-static double p_largest(long a1, long b, long c)
+static double p_largest(cn_cdf_memo *memo, long a1, long b, long c)
 {
     /* P is symmetric in the other two shapes: one order for both, so that
      * tied stances get the same bits, the larger first (fewer terms) */
@@ -180,7 +185,7 @@ static double p_largest(long a1, long b, long c)
         gsl_sf_lnchoose((unsigned)(a1 + a2 - 1), (unsigned)a2) - (double)(a1 + a2) * log(2.0);
     for (long i = a2;; i++) {
         double t = exp(lt);
-        sum += t * gsl_cdf_beta_P(1.0 / 3.0, (double)a3, (double)(a1 + i));
+        sum += t * cn_cdf_memo_beta_P(memo, 1.0 / 3.0, (double)a3, (double)(a1 + i));
         double ratio = (double)(a1 + i) / (2.0 * (double)(i + 1));
         if (ratio < 1.0 && t * ratio / (1.0 - ratio) <= 1e-17 * sum)
             break;
@@ -191,18 +196,26 @@ static double p_largest(long a1, long b, long c)
 
 /* posterior[k] = P(stance k has the largest share) under Dirichlet(1 +
  * counts) over the three stances. */
-static void posterior_exact(const long counts[CN_STANCE_COUNT], cn_consensus_result *out)
+static void posterior_exact(cn_cdf_memo *memo, const long counts[CN_STANCE_COUNT],
+                            cn_consensus_result *out)
 {
     long a[N_STANCES];
     for (int k = 0; k < N_STANCES; k++)
         a[k] = 1 + counts[FIRST_STANCE + k];
     for (int k = 0; k < N_STANCES; k++)
         out->posterior[FIRST_STANCE + k] =
-            p_largest(a[k], a[(k + 1) % N_STANCES], a[(k + 2) % N_STANCES]);
+            p_largest(memo, a[k], a[(k + 1) % N_STANCES], a[(k + 2) % N_STANCES]);
 }
 
 cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *o,
                                          const long counts[CN_STANCE_COUNT], cn_stance *majority)
+{
+    return cn_consensus_level_of_memo(o, counts, NULL, majority);
+}
+
+cn_consensus_level cn_consensus_level_of_memo(const cn_consensus_opts *o,
+                                              const long counts[CN_STANCE_COUNT], cn_cdf_memo *memo,
+                                              cn_stance *majority)
 {
     cn_consensus_result r = {0};
     r.stance_answers = sum_counts(counts, CN_STANCE_COUNT) - counts[CN_STANCE_NONE];
@@ -210,15 +223,21 @@ cn_consensus_level cn_consensus_level_of(const cn_consensus_opts *o,
     *majority = r.majority;
     if (r.majority != CN_STANCE_NONE) {
         long k = counts[r.majority], n = r.stance_answers;
-        r.p_reach[CN_CONSENSUS_WEAK] = cn_share_posterior_at_least(k, n, o->weak);
-        r.p_reach[CN_CONSENSUS_MODERATE] = cn_share_posterior_at_least(k, n, o->moderate);
-        r.p_reach[CN_CONSENSUS_STRONG] = cn_share_posterior_at_least(k, n, o->strong);
+        r.p_reach[CN_CONSENSUS_WEAK] = share_at_least(memo, k, n, o->weak);
+        r.p_reach[CN_CONSENSUS_MODERATE] = share_at_least(memo, k, n, o->moderate);
+        r.p_reach[CN_CONSENSUS_STRONG] = share_at_least(memo, k, n, o->strong);
     }
     return decide_level(o, &r, false);
 }
 
 int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
                          cn_consensus_result *out, cn_error *err)
+{
+    return cn_consensus_compute_with(opts, counts, NULL, out, err);
+}
+
+int cn_consensus_compute_with(const cn_consensus_opts *opts, const long counts[CN_STANCE_COUNT],
+                              cn_cdf_memo *memo, cn_consensus_result *out, cn_error *err)
 {
     cn_consensus_opts defaults;
     if (!opts) {
@@ -239,11 +258,11 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
     *out = (cn_consensus_result){0};
     out->answers = sum_counts(counts, CN_STANCE_COUNT);
     out->stance_answers = out->answers - counts[CN_STANCE_NONE];
-    rc = cn_proportion_compute(counts[CN_STANCE_NONE], out->answers, opts->level,
-                               &out->props[CN_STANCE_NONE], err);
+    rc = cn_cdf_memo_proportion(memo, counts[CN_STANCE_NONE], out->answers, opts->level,
+                                &out->props[CN_STANCE_NONE], err);
     for (int k = FIRST_STANCE; k < CN_STANCE_COUNT && rc == CN_OK; k++)
-        rc =
-            cn_proportion_compute(counts[k], out->stance_answers, opts->level, &out->props[k], err);
+        rc = cn_cdf_memo_proportion(memo, counts[k], out->stance_answers, opts->level,
+                                    &out->props[k], err);
     if (rc)
         return rc;
 
@@ -257,7 +276,7 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
          * P(Binomial(n + 2, 1/2) <= c). */
         double some = 0.0;
         for (int k = FIRST_STANCE; k < CN_STANCE_COUNT; k++)
-            some += cn_share_posterior_at_least(counts[k], out->stance_answers + 1, 0.5);
+            some += share_at_least(memo, counts[k], out->stance_answers + 1, 0.5);
         out->contested = some >= 1.0 ? 0.0 : 1.0 - some;
     }
     for (int l = 0; l <= CN_CONSENSUS_STRONG; l++)
@@ -268,10 +287,10 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
         long k = counts[out->majority], n = out->stance_answers;
         const cn_proportion *p = &out->props[out->majority];
         out->interval = n < CN_CONSENSUS_EXACT_BELOW ? p->exact : p->wilson;
-        out->p_over_half = 1.0 - cn_share_posterior_at_least(n - k, n, 0.5);
-        out->p_reach[CN_CONSENSUS_WEAK] = cn_share_posterior_at_least(k, n, opts->weak);
-        out->p_reach[CN_CONSENSUS_MODERATE] = cn_share_posterior_at_least(k, n, opts->moderate);
-        out->p_reach[CN_CONSENSUS_STRONG] = cn_share_posterior_at_least(k, n, opts->strong);
+        out->p_over_half = 1.0 - share_at_least(memo, n - k, n, 0.5);
+        out->p_reach[CN_CONSENSUS_WEAK] = share_at_least(memo, k, n, opts->weak);
+        out->p_reach[CN_CONSENSUS_MODERATE] = share_at_least(memo, k, n, opts->moderate);
+        out->p_reach[CN_CONSENSUS_STRONG] = share_at_least(memo, k, n, opts->strong);
     }
     out->level = decide_level(opts, out, false);
     out->share_level = decide_level(opts, out, true);
@@ -283,7 +302,7 @@ int cn_consensus_compute(const cn_consensus_opts *opts, const long counts[CN_STA
         out->posterior[k] = NAN;
     out->posterior_majority = NAN;
     if (out->stance_answers > 0) {
-        posterior_exact(counts, out);
+        posterior_exact(memo, counts, out);
         if (!out->tie)
             out->posterior_majority = out->posterior[out->majority];
     }

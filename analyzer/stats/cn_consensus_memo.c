@@ -26,14 +26,18 @@ struct cn_consensus_memo {
     bool has_settings;
     memo_settings settings;
     memo_slot *slots;
+    cn_cdf_memo *cdf; /* what a computation missing here shares with the others */
 };
 
 int cn_consensus_memo_new(cn_consensus_memo **out, cn_error *err)
 {
     cn_consensus_memo *m = calloc(1, sizeof *m);
-    if (m)
+    if (m) {
         m->slots = calloc(MEMO_SLOTS, sizeof *m->slots);
-    if (!m || !m->slots) {
+        if (cn_cdf_memo_new(&m->cdf, err) != CN_OK)
+            m->cdf = NULL;
+    }
+    if (!m || !m->slots || !m->cdf) {
         cn_consensus_memo_free(m);
         *out = NULL;
         return cn_error_set(err, CN_ERR_NOMEM, "consensus: out of memory");
@@ -47,6 +51,7 @@ void cn_consensus_memo_free(cn_consensus_memo *memo)
     if (!memo)
         return;
     free(memo->slots);
+    cn_cdf_memo_free(memo->cdf);
     free(memo);
 }
 
@@ -94,7 +99,7 @@ int cn_consensus_compute_memo(cn_consensus_memo *memo, const cn_consensus_opts *
         *out = s->result;
         return CN_OK;
     }
-    int rc = cn_consensus_compute(opts, counts, out, err);
+    int rc = cn_consensus_compute_with(opts, counts, memo->cdf, out, err);
     if (rc != CN_OK)
         return rc;
     memcpy(s->counts, counts, sizeof s->counts);

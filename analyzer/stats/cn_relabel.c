@@ -81,6 +81,7 @@ static void level_cache_init(level_cache *lc)
 /* What one computation needs and the next can reuse (cn_relabel_work_new). */
 struct cn_relabel_work {
     level_cache levels;
+    cn_cdf_memo *cdf; /* the levels' binomial tails, shared by their counts */
     gsl_rng *rng;
     double *shares;
     size_t cap_shares;
@@ -94,7 +95,11 @@ cn_relabel_work *cn_relabel_work_new(void)
     w->rng = gsl_rng_alloc(gsl_rng_mt19937);
     w->shares = NULL;
     w->cap_shares = 0;
-    if (!w->rng) {
+    if (cn_cdf_memo_new(&w->cdf, NULL) != CN_OK)
+        w->cdf = NULL;
+    if (!w->rng || !w->cdf) {
+        gsl_rng_free(w->rng);
+        cn_cdf_memo_free(w->cdf);
         free(w);
         return NULL;
     }
@@ -107,6 +112,7 @@ void cn_relabel_work_free(cn_relabel_work *w)
     if (!w)
         return;
     gsl_rng_free(w->rng);
+    cn_cdf_memo_free(w->cdf);
     free(w->shares);
     free(w);
 }
@@ -116,8 +122,9 @@ void cn_relabel_work_forget(cn_relabel_work *w)
     level_cache_init(&w->levels);
 }
 
-static cn_consensus_level cached_level(level_cache *lc, const cn_consensus_opts *opts,
-                                       const long c[CN_STANCE_COUNT], cn_stance *majority)
+static cn_consensus_level cached_level(level_cache *lc, cn_cdf_memo *cdf,
+                                       const cn_consensus_opts *opts, const long c[CN_STANCE_COUNT],
+                                       cn_stance *majority)
 {
     /* the level depends on the counts of the three stances only */
     const long *k = c + CN_STANCE_REASSURING;
@@ -127,7 +134,7 @@ static cn_consensus_level cached_level(level_cache *lc, const cn_consensus_opts 
     long *at = lc->counts[slot];
     if (at[0] != k[0] || at[1] != k[1] || at[2] != k[2]) {
         memcpy(at, k, 3 * sizeof *at);
-        lc->level[slot] = cn_consensus_level_of(opts, c, &lc->majority[slot]);
+        lc->level[slot] = cn_consensus_level_of_memo(opts, c, cdf, &lc->majority[slot]);
     }
     *majority = lc->majority[slot];
     return lc->level[slot];
@@ -210,7 +217,11 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
     fact[0] = 1.0;
     for (unsigned k = 1; k <= g; k++)
         fact[k] = fact[k - 1] * (double)k; /* exact in doubles up to 16! */
-    memset(next, 0, EXACT_CELLS * sizeof *next);
+    /* only the rows c1 <= m + g are written, and read later (the sums over
+     * c1 + c2 + c3 <= m stay inside them): zeroing the others was most of
+     * the work of a small question */
+    size_t rows = m + g + 1 < EXACT_SIDE ? m + g + 1 : EXACT_SIDE;
+    memset(next, 0, EXACT_AT(rows, 0, 0) * sizeof *next);
     for (unsigned a1 = 0; a1 <= g; a1++)
         for (unsigned a2 = 0; a1 + a2 <= g; a2++)
             for (unsigned a3 = 0; a1 + a2 + a3 <= g; a3++) {
@@ -230,9 +241,10 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
 static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
                          const unsigned group[CN_STANCE_COUNT],
                          const double post[CN_STANCE_COUNT][CN_STANCE_COUNT], cn_stance majority,
-                         cn_consensus_level level, level_cache *lc, cn_relabel_result *out)
+                         cn_consensus_level level, cn_relabel_work *work, cn_relabel_result *out)
 {
-    double *dist = calloc(EXACT_CELLS, sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
+    /* dist over no answers yet is its cell 0: the only one convolve reads */
+    double *dist = malloc(EXACT_CELLS * sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
     weighted *shares = malloc(EXACT_CELLS * sizeof *shares);
     if (!dist || !next || !shares) {
         free(dist);
@@ -260,7 +272,7 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
                 long c[CN_STANCE_COUNT] = {fixed[0] + (long)(m - c1 - c2 - c3), fixed[1] + (long)c1,
                                            fixed[2] + (long)c2, fixed[3] + (long)c3};
                 cn_stance mm;
-                cn_consensus_level l = cached_level(lc, opts, c, &mm);
+                cn_consensus_level l = cached_level(&work->levels, work->cdf, opts, c, &mm);
                 held += mm == majority && l >= level ? pr : 0.0;
                 long stance_answers = c[1] + c[2] + c[3];
                 if (majority != CN_STANCE_NONE && stance_answers > 0) {
@@ -311,9 +323,9 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         counts[k] = fixed[k] + (long)group[k];
     cn_stance majority;
-    cn_consensus_level level = cn_consensus_level_of(opts, counts, &majority);
+    cn_consensus_level level = cn_consensus_level_of_memo(opts, counts, work->cdf, &majority);
     if (group[0] + group[1] + group[2] + group[3] <= CN_RELABEL_EXACT_MAX) {
-        rc = exact_relabel(opts, fixed, group, post, majority, level, &work->levels, out);
+        rc = exact_relabel(opts, fixed, group, post, majority, level, work, out);
         return rc ? cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory") : CN_OK;
     }
     if (!cn_grow((void **)&work->shares, &work->cap_shares, draws, sizeof *work->shares))
@@ -327,7 +339,7 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
         long c[CN_STANCE_COUNT];
         draw_counts(rng, fixed, group, post, c);
         cn_stance m;
-        cn_consensus_level l = cached_level(lc, opts, c, &m);
+        cn_consensus_level l = cached_level(lc, work->cdf, opts, c, &m);
         held += m == majority && l >= level;
         long stance_answers =
             c[CN_STANCE_REASSURING] + c[CN_STANCE_CAUTIONARY] + c[CN_STANCE_CONTRAINDICATED];

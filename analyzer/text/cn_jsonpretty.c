@@ -4,6 +4,7 @@
 #include "cn_grow.h"
 #include "cn_jsonbuf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,13 +67,54 @@ static void before_value(cn_jsonpretty *w)
         put(w, ", ", 2);
 }
 
+/* key[0..n) quoted at o when it holds nothing cJSON escapes (a control
+ * byte, " or \\): the names of a report's members. NULL otherwise. The
+ * bytes are copied first and tested eight at a time, as cn_json_quote_into
+ * tests them. */
+static char *plain_key_into(char *o, const char *key, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    *o++ = '"';
+    memcpy(o, key, n);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, q, b;
+        memcpy(&x, key + i, 8);
+        q = x ^ (ones * '"');
+        b = x ^ (ones * '\\');
+        if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
+            return NULL;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)key[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return NULL;
+    }
+    o[n] = '"';
+    return o + n + 1;
+}
+
 void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
 {
-    if (w->items[w->level]++ > 0)
-        put(w, ",\n", 2);
-    tabs(w, w->depth);
-    quoted(w, key, strlen(key));
-    put(w, ":\t", 2);
+    /* ",\n", the tabs, the quoted key and ":\t" in one reservation: a report
+     * writes millions of keys */
+    size_t n = strlen(key), tabs_n = w->depth > 0 ? (size_t)w->depth : 0;
+    bool sep = w->items[w->level]++ > 0;
+    char *o = room(w, 2 + tabs_n + CN_JSON_QUOTED_MAX(n) + 2);
+    if (!o)
+        return;
+    if (sep) {
+        *o++ = ',';
+        *o++ = '\n';
+    }
+    for (size_t i = 0; i < tabs_n; i++)
+        *o++ = '\t';
+    char *end = plain_key_into(o, key, n);
+    o = end ? end : cn_json_quote_into(o, key, n);
+    *o++ = ':';
+    *o++ = '\t';
+    w->len = (size_t)(o - w->s);
+    w->s[w->len] = '\0';
 }
 
 static void open_container(cn_jsonpretty *w, bool object)
