@@ -3368,6 +3368,54 @@ static void test_long_first_person_sentence_is_no_title(void)
     ru_free(&r);
 }
 
+/* "Thank you for your question and the details. Best of luck!" above a
+ * signature: thanks ending in a farewell close the answer above, however
+ * long; they open no answer of their own. */
+static void test_thanks_ending_in_a_farewell_above_a_signature(void)
+{
+    ru_result r = read_str(
+        "Is it safe to use a heating pad after liposuction?\n\n"
+        "Doctor Answers\n\n"
+        "Heat and numb skin\n\n"
+        "A heating pad on skin that is still numb can burn it without you feeling it, so "
+        "hold off for several weeks.\n\n"
+        "Thank you for your question and the details. Best of luck!\n\n"
+        "Ann Lee, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 45 reviews\n\n"
+        "Wait for feeling to return\n\n"
+        "Most surgeons ask patients to avoid direct heat until sensation comes back, usually "
+        "in two to three months.\n\n"
+        "Tom Reyes, MD\nDallas Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A heating pad on skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck!"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, MD");
+    check_start(&r, 2, "Most surgeons ask patients");
+    ru_free(&r);
+}
+
+/* "3 Answers", then one answer a line with no blank lines, the last a short
+ * line without a full stop ("Sometimes it never fades") at the page's end:
+ * the last answer, not a heading glued under the line above it. */
+static void test_short_last_line_of_a_run_is_an_answer(void)
+{
+    ru_result r =
+        read_str("Dermatology Questions Dermatology\n\n"
+                 "How long does redness last after a chemical peel?\n\n"
+                 "My face is still pink a week after a medium peel. When will it fade?\n\n"
+                 "3 Answers\n\n"
+                 "Pinkness after a medium peel usually fades over four to eight weeks, faster with "
+                 "good sun protection.\n"
+                 "In my patients the redness is mostly gone by the end of the first month, so be "
+                 "patient with it.\n"
+                 "Sometimes it never fades\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Pinkness after a medium peel");
+    check_start(&r, 2, "In my patients the redness");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "never fades"));
+    check_start(&r, 3, "Sometimes it never fades");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3496,6 +3544,10 @@ int main(void)
         {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
         {"two paragraphs under a count of several answers", test_two_paragraphs_under_a_count},
         {"a long first-person sentence is no title", test_long_first_person_sentence_is_no_title},
+        {"thanks ending in a farewell above a signature",
+         test_thanks_ending_in_a_farewell_above_a_signature},
+        {"a short last line of a run read one answer a line",
+         test_short_last_line_of_a_run_is_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -66,6 +66,7 @@ typedef struct ctx {
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
     size_t q_end;            /* the question's lines are [0, q_end) */
+    size_t end;              /* the answers' lines end here */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -407,6 +408,15 @@ static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_li
 
 static bool short_closing(const ctx *c, const cn_line *l);
 
+/* No text from line i to the end of the answers: blank lines or furniture. */
+static bool nothing_below(const ctx *c, size_t i)
+{
+    for (; i < c->end; i++)
+        if (line_at(c, i)->len > 0 && !noise(c, line_at(c, i)))
+            return false;
+    return true;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -421,7 +431,11 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return rc ? rc : add_run(c, cap, first + 1, n - 1, 0, glued, true, err);
     }
     size_t keep = signature_inside(c, first, n);
-    if (keep == 0 && glued_heading(c, first, n)) {
+    /* In a run printed one answer a line that ends the page, a short last
+     * line ("It may last for life") is the last answer, no heading of one. */
+    bool last_answer = c->split_runs && !voted && nothing_below(c, first + n) &&
+                       answer_per_line(c, first, n) && !greeting_line(c, line_at(c, first));
+    if (keep == 0 && !last_answer && glued_heading(c, first, n)) {
         int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
         return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
     }
@@ -1292,11 +1306,16 @@ static bool dash_heading(const ctx *c, const cn_line *l)
 
 /* "Thank you for your question." / "Dr. Sajjadian" / the signature: a
  * greeting's words alone in the last paragraph above the signature (or above
- * a sign-off over it) thank the asker at the answer's end; they open nothing. */
+ * a sign-off over it) thank the asker at the answer's end; they open nothing.
+ * So do thanks that end in a farewell ("Thank you for your question. Best
+ * of luck!"), however long the thanks: the line closes what is above it. */
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    if (c->ps[p].n != 1 || cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+    cn_line tail;
+    bool farewell_end = last_sentence(l, &tail) && farewell(c, &tail);
+    if (c->ps[p].n != 1 ||
+        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
         return false;
     if (c->ps[p + 1].sig)
@@ -2381,6 +2400,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
+    c.end = end;
     detect_votes_lead(&c, start, end);
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
