@@ -3416,6 +3416,32 @@ static void test_short_last_line_of_a_run_is_an_answer(void)
     ru_free(&r);
 }
 
+/* "Doctor's Answers (2)": the possessive's apostrophe in the count line
+ * that opens the answers (the question stands above it), never the title of
+ * the untitled answer under it. */
+static void test_possessive_count_line(void)
+{
+    ru_result r = read_str(
+        "Why does my scalp itch after a hair transplant?\n\n"
+        "It is two weeks since the procedure and the itching keeps me awake.\n\n"
+        "Doctor's Answers (2)\n\n"
+        "Itching in the second week is part of healing as the small crusts fall off; a "
+        "gentle shampoo and a mild lotion usually settle it.\n\n"
+        "Ann Lee, MD\nSeattle Dermatologist\n\n"
+        "Ask about a short steroid course\n\n"
+        "If the itch is strong, your surgeon may prescribe a mild steroid lotion for a few "
+        "days, which is safe for the grafts.\n\n"
+        "Tom Reyes, MD\nDallas Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->declared_answers, 2);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "It is two weeks since"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Itching in the second week");
+    check_start(&r, 2, "If the itch is strong");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3548,6 +3574,7 @@ int main(void)
          test_thanks_ending_in_a_farewell_above_a_signature},
         {"a short last line of a run read one answer a line",
          test_short_last_line_of_a_run_is_an_answer},
+        {"a count line with a possessive's apostrophe", test_possessive_count_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
