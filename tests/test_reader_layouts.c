@@ -3442,6 +3442,34 @@ static void test_possessive_count_line(void)
     ru_free(&r);
 }
 
+/* Vote lines under each title; an answer without a title after one that
+ * ends in a closing ("Good luck."): its prose, two sentences between its own
+ * vote line and the next answer's, is its body, no title of the next
+ * answer. */
+static void test_prose_between_two_vote_lines(void)
+{
+    ru_result r = read_str(
+        "Can I wear glasses after rhinoplasty?\n\n"
+        "Doctor Answers 3\n\n"
+        "Glasses after nose surgery\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Keep glasses off the bridge for about four weeks while the bones set. Good luck.\n\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Heavy frames can press the healing bones out of place.  Tape them to your forehead "
+        "or wear contact lenses for a month.\n\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Thank you for your question. Ask your own surgeon, who knows what was done to your "
+        "nose.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Glasses after nose surgery");
+    check_start(&r, 1, "Keep glasses off the bridge");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "Heavy frames can press");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Thank you for your question.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3575,6 +3603,7 @@ int main(void)
         {"a short last line of a run read one answer a line",
          test_short_last_line_of_a_run_is_an_answer},
         {"a count line with a possessive's apostrophe", test_possessive_count_line},
+        {"prose between two vote lines is a body", test_prose_between_two_vote_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -880,6 +880,17 @@ static bool empty_title_above(const ctx *c, size_t p)
 
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
+/* A line with a vote line above it and another under it, reading as prose
+ * (two sentences, or as long as a line of prose): the body of an untitled
+ * answer with the next answer's vote line under it, not a title marked by
+ * the vote line under it. */
+static bool voted_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return c->ps[p].vote_before && c->ps[p].vote_after && c->ps[p].n == 1 &&
+           (two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -887,7 +898,8 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l) ||
-        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)))
+        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)) ||
+        voted_prose(c, p))
         return false;
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
@@ -957,8 +969,10 @@ static bool title_inside(const ctx *c, size_t p)
     if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
         credit_end(c, p))
         return false;
+    /* A vote line under a line marks a title, unless it is prose between
+     * two vote lines. */
     if (c->ps[p].vote_after)
-        return true;
+        return !voted_prose(c, p);
     /* Where credits close the answers, a title-shaped line inside one that no
      * credit closed yet is its subheading ("Scar after augmentation photos"
      * above "To learn more ... (Jane Roe, MD, ...)"); the next answer starts
