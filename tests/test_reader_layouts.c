@@ -3470,6 +3470,33 @@ static void test_prose_between_two_vote_lines(void)
     ru_free(&r);
 }
 
+/* A bare page without signatures: "Good luck." on a line of its own ends an
+ * answer; the short sentence under it ("Scars keep maturing for a year.")
+ * heads the next answer even when it names nothing of the question's title. */
+static void test_short_sentence_title_under_a_closing_line(void)
+{
+    ru_result r = read_str(
+        "Will My Tummy Tuck Scar Fade?\n\n"
+        "Fading of the scar\n\n"
+        "Most abdominal scars turn from red to pale over twelve to eighteen months, and "
+        "silicone sheets can help them along.\n\n"
+        "Good luck.\n\n"
+        "Scars keep maturing for a year.\n\n"
+        "Until then it is too early to judge the final line, so wait before thinking about "
+        "any revision of it.\n\n"
+        "Give it time\n\n"
+        "Sun protection and patience are the two things that help a healing scar most in "
+        "the first year.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most abdominal scars turn");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Good luck."));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scars keep maturing for a year.");
+    check_start(&r, 2, "Until then it is too early");
+    check_start(&r, 3, "Sun protection and patience");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3604,6 +3631,8 @@ int main(void)
          test_short_last_line_of_a_run_is_an_answer},
         {"a count line with a possessive's apostrophe", test_possessive_count_line},
         {"prose between two vote lines is a body", test_prose_between_two_vote_lines},
+        {"a short sentence under a closing line heads an answer",
+         test_short_sentence_title_under_a_closing_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -917,9 +917,15 @@ static bool title_at_start(const ctx *c, size_t p)
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
+    /* Under a closing line of its own ("Good luck."), where the answer above
+     * has ended, a short sentence above prose heads the next answer whatever
+     * its words. */
+    bool closing_above =
+        p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
         !asked_title(c, l) &&
-        !restated_title(c, p, c->lim->restated_start_words, c->lim->period_title_words))
+        !restated_title(c, p, closing_above ? 0 : c->lim->restated_start_words,
+                        c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
