@@ -3497,6 +3497,33 @@ static void test_short_sentence_title_under_a_closing_line(void)
     ru_free(&r);
 }
 
+/* A bare page that titles its answers: a one-sentence line of fourteen
+ * words ending in '.' whose words the first sentence under it says again is
+ * the next answer's title, not the last line of the unsigned answer above. */
+static void test_long_restated_period_title(void)
+{
+    ru_result r = read_str(
+        "Swelling After a Bump on Fresh Filler\n\n"
+        "I had filler in my cheeks last week and walked into a door today. There is a small "
+        "lump now.\n\n"
+        "Probably a bruise\n\n"
+        "A knock a week after filler rarely moves the product; the lump is most likely a small "
+        "bruise.\n\n"
+        "Keep your head raised tonight. Avoid massaging the area for now.\n\n"
+        "It sounds like a minor knock that should settle with cold packs and rest.\n\n"
+        "From what you describe, this sounds like a minor knock that should settle with cold "
+        "packs and rest. See your injector if it grows.\n\n"
+        "Jane Roe, MD\nBoston Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A knock a week after filler");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "It sounds like a minor knock that should settle with cold packs "
+                           "and rest.");
+    check_start(&r, 2, "From what you describe");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3633,6 +3660,7 @@ int main(void)
         {"prose between two vote lines is a body", test_prose_between_two_vote_lines},
         {"a short sentence under a closing line heads an answer",
          test_short_sentence_title_under_a_closing_line},
+        {"a long '.' title restated under it", test_long_restated_period_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

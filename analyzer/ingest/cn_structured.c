@@ -951,15 +951,16 @@ static bool titled_before(const ctx *c)
  * answers, a short line of one sentence ending in '.' (period_title_words
  * words at most) whose words the first sentence of the prose under it says
  * again (restated_start_words subject words) is that answer's title, not the
- * last line of the answer above. */
+ * last line of the answer above; so is a longer one (title_max_words) whose
+ * subject words it says again for half its words. */
 static bool restated_below(const ctx *c, size_t p)
 {
     if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
         !titled_before(c))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) ||
-        cn_span_words(l->s, l->len) > c->lim->period_title_words ||
+    size_t words = cn_span_words(l->s, l->len);
+    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) || !short_enough(c, l) ||
         !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
         cn_pagecues_is_opener(c->cues, l->s, l->len) ||
         cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
@@ -967,7 +968,12 @@ static bool restated_below(const ctx *c, size_t p)
         cn_pagecues_is_continuation(c->cues, next->s, next->len))
         return false;
     cn_line head = first_sentence(next);
-    return shared_with(c, l, &head) >= c->lim->restated_start_words;
+    size_t shared = shared_with(c, l, &head);
+    /* a longer line is a title only when the sentence under it says half
+     * its words again, and it is no physician's own prose ("I ...") */
+    if (words > c->lim->period_title_words)
+        return 2 * shared >= words && !says_i(l);
+    return shared >= c->lim->restated_start_words;
 }
 
 static bool title_inside(const ctx *c, size_t p)
