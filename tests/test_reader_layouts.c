@@ -3524,6 +3524,29 @@ static void test_long_restated_period_title(void)
     ru_free(&r);
 }
 
+/* The asker's paragraph measures in inches ("a 3\" cut"): the '"' after a
+ * digit opens no quote, so the asker's words after it ("my") still tell
+ * the asker's voice, and the paragraph is the question's body. */
+static void test_inch_mark_is_no_quote(void)
+{
+    ru_result r = read_str(
+        "2\" cyst on my back: which incision?\n\n"
+        "I saw a surgeon this morning. He offered a 3\" cut right over the cyst or a smaller "
+        "one beside it, and he said the smaller one might leave some of the wall behind in my "
+        "back.\n\n"
+        "I would choose the cut that lets the surgeon take the whole wall out. A cyst left "
+        "behind tends to come back.\n\n"
+        "Thank you for the question. Both options are reasonable, and the scar on the back "
+        "matters less than a complete removal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I saw a surgeon this morning."));
+    check_start(&r, 1, "I would choose the cut");
+    check_start(&r, 2, "Thank you for the question.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3661,6 +3684,7 @@ int main(void)
         {"a short sentence under a closing line heads an answer",
          test_short_sentence_title_under_a_closing_line},
         {"a long '.' title restated under it", test_long_restated_period_title},
+        {"an inch mark is no quote", test_inch_mark_is_no_quote},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -2024,11 +2024,12 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
  * practice ("my patients"). A sentence of thanks ("Thank you for your
  * help.") is no address. */
 /* Whether l->s[at] stands inside quotes ('"', or curly ones opened and
- * closed), given quoted at *scanned; *scanned moves to at. */
+ * closed), given quoted at *scanned; *scanned moves to at. A '"' right
+ * after a digit is an inch mark ("a 2.5\" incision"), no quote. */
 static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
 {
     for (size_t i = *scanned; i < at && i < l->len; i++) {
-        if (l->s[i] == '"')
+        if (l->s[i] == '"' && !(i > 0 && l->s[i - 1] >= '0' && l->s[i - 1] <= '9'))
             quoted = !quoted;
         else if (i + 2 < l->len && (unsigned char)l->s[i] == 0xE2 &&
                  (unsigned char)l->s[i + 1] == 0x80 &&
