@@ -3391,6 +3391,19 @@ static void test_thanks_ending_in_a_farewell_above_a_signature(void)
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, MD");
     check_start(&r, 2, "Most surgeons ask patients");
     ru_free(&r);
+    /* with words between the thanks and the farewell, the line is an
+     * answer of its own, signed by the signature under it */
+    r = read_str("Is it safe to use a heating pad after liposuction?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Heat and numb skin\n\n"
+                 "A heating pad on skin that is still numb can burn it without you feeling it, so "
+                 "hold off for several weeks.\n\n"
+                 "Thank you for your question. Wait until the feeling comes back. Best of luck!\n\n"
+                 "Ann Lee, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 45 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 2, "Thank you for your question. Wait until");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    ru_free(&r);
 }
 
 /* "3 Answers", then one answer a line with no blank lines, the last a short

@@ -1333,13 +1333,18 @@ static bool dash_heading(const ctx *c, const cn_line *l)
 /* "Thank you for your question." / "Dr. Sajjadian" / the signature: a
  * greeting's words alone in the last paragraph above the signature (or above
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
- * So do thanks that end in a farewell ("Thank you for your question. Best
- * of luck!"), however long the thanks: the line closes what is above it. */
+ * So do thanks followed by a farewell alone ("Thank you for your question.
+ * Best of luck!"), however long the thanks: the line closes what is above it. */
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    cn_line tail;
-    bool farewell_end = last_sentence(l, &tail) && farewell(c, &tail);
+    /* the thanks, then the farewell, nothing between: "Thanks for asking.
+     * It will fade. Good luck!" is an answer of its own */
+    cn_line tail, head = first_sentence(l);
+    size_t k = head.len;
+    while (k < l->len && l->s[k] == ' ')
+        k++;
+    bool farewell_end = last_sentence(l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
