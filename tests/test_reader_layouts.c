@@ -3560,6 +3560,36 @@ static void test_inch_mark_is_no_quote(void)
     ru_free(&r);
 }
 
+/* "Have a question? Ask a doctor" printed under the first answer: the next
+ * answer starts under it, its first line ("Showering after a peel.") its
+ * title though it ends in '.', and the answer above has no signature. */
+static void test_answer_break_line_between_answers(void)
+{
+    ru_result r = read_str(
+        "Ask a doctor\n\n"
+        "When Can I Shower After a Chemical Peel?\n\n"
+        "Doctor Answers 3\n\n"
+        "Water on the face\n\n"
+        "A gentle rinse with lukewarm water is fine the next morning; avoid hot steam for a "
+        "few days.\n\n"
+        "Have a question? Ask a doctor\n\n"
+        "Showering after a peel.\n\n"
+        "Most of my patients shower the same evening, keeping the spray off the face until the "
+        "peeling has settled.\n\n"
+        "Ann Lee, MD\nSeattle Dermatologist\n5.0 out of 5 stars 45 reviews\n\n"
+        "Keep it short and cool\n\n"
+        "Short cool showers are safe; the heat is what irritates the new skin.\n\n"
+        "Tom Reyes, MD\nDallas Dermatologist\n4.9 out of 5 stars 88 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A gentle rinse with lukewarm water");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Showering after a peel.");
+    check_start(&r, 2, "Most of my patients shower");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    check_start(&r, 3, "Short cool showers are safe");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3698,6 +3728,7 @@ int main(void)
          test_short_sentence_title_under_a_closing_line},
         {"a long '.' title restated under it", test_long_restated_period_title},
         {"an inch mark is no quote", test_inch_mark_is_no_quote},
+        {"a site's line between two answers", test_answer_break_line_between_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -19,6 +19,7 @@ typedef struct para {
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
+    bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -511,7 +512,7 @@ static void mark_voted(ctx *c, size_t p)
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
     size_t cap = 0, run_first = 0, run_n = 0, blanks = 0, run_gap = 0;
-    bool vote_seen = false;
+    bool vote_seen = false, break_seen = false;
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
@@ -534,8 +535,13 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
             if (rc == CN_OK && vote_seen && c->np > np)
                 mark_voted(c, np);
+            if (rc == CN_OK && break_seen && c->np > np)
+                c->ps[np].after_break = true;
             vote_seen = false;
+            break_seen = false;
         }
+        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len))
+            break_seen = true;
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
@@ -1365,6 +1371,9 @@ static bool starts_answer(const ctx *c, size_t p)
     /* the vote line a site prints at the head of each answer */
     if (c->ps[p].own_line || c->ps[p].vote_before || c->ps[p].vote_head)
         return true;
+    /* a site's line printed between answers ("Have a question? Ask a doctor") */
+    if (c->ps[p].after_break)
+        return true;
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
      * ...") is the same physician's. */
@@ -1821,7 +1830,7 @@ static int segment(ctx *c, cn_error *err)
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
-        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p));
+        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p) || c->ps[p].after_break);
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
