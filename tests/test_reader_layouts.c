@@ -3368,6 +3368,228 @@ static void test_long_first_person_sentence_is_no_title(void)
     ru_free(&r);
 }
 
+/* "Thank you for your question and the details. Best of luck!" above a
+ * signature: thanks ending in a farewell close the answer above, however
+ * long; they open no answer of their own. */
+static void test_thanks_ending_in_a_farewell_above_a_signature(void)
+{
+    ru_result r = read_str(
+        "Is it safe to use a heating pad after liposuction?\n\n"
+        "Doctor Answers\n\n"
+        "Heat and numb skin\n\n"
+        "A heating pad on skin that is still numb can burn it without you feeling it, so "
+        "hold off for several weeks.\n\n"
+        "Thank you for your question and the details. Best of luck!\n\n"
+        "Ann Lee, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 45 reviews\n\n"
+        "Wait for feeling to return\n\n"
+        "Most surgeons ask patients to avoid direct heat until sensation comes back, usually "
+        "in two to three months.\n\n"
+        "Tom Reyes, MD\nDallas Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A heating pad on skin");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck!"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, MD");
+    check_start(&r, 2, "Most surgeons ask patients");
+    ru_free(&r);
+    /* with words between the thanks and the farewell, the line is an
+     * answer of its own, signed by the signature under it */
+    r = read_str("Is it safe to use a heating pad after liposuction?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Heat and numb skin\n\n"
+                 "A heating pad on skin that is still numb can burn it without you feeling it, so "
+                 "hold off for several weeks.\n\n"
+                 "Thank you for your question. Wait until the feeling comes back. Best of luck!\n\n"
+                 "Ann Lee, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 45 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 2, "Thank you for your question. Wait until");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    ru_free(&r);
+}
+
+/* "3 Answers", then one answer a line with no blank lines, the last a short
+ * line without a full stop ("Sometimes it never fades") at the page's end:
+ * the last answer, not a heading glued under the line above it. */
+static void test_short_last_line_of_a_run_is_an_answer(void)
+{
+    ru_result r =
+        read_str("Dermatology Questions Dermatology\n\n"
+                 "How long does redness last after a chemical peel?\n\n"
+                 "My face is still pink a week after a medium peel. When will it fade?\n\n"
+                 "3 Answers\n\n"
+                 "Pinkness after a medium peel usually fades over four to eight weeks, faster with "
+                 "good sun protection.\n"
+                 "In my patients the redness is mostly gone by the end of the first month, so be "
+                 "patient with it.\n"
+                 "Sometimes it never fades\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Pinkness after a medium peel");
+    check_start(&r, 2, "In my patients the redness");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "never fades"));
+    check_start(&r, 3, "Sometimes it never fades");
+    ru_free(&r);
+}
+
+/* "Doctor's Answers (2)": the possessive's apostrophe in the count line
+ * that opens the answers (the question stands above it), never the title of
+ * the untitled answer under it. */
+static void test_possessive_count_line(void)
+{
+    ru_result r = read_str(
+        "Why does my scalp itch after a hair transplant?\n\n"
+        "It is two weeks since the procedure and the itching keeps me awake.\n\n"
+        "Doctor's Answers (2)\n\n"
+        "Itching in the second week is part of healing as the small crusts fall off; a "
+        "gentle shampoo and a mild lotion usually settle it.\n\n"
+        "Ann Lee, MD\nSeattle Dermatologist\n\n"
+        "Ask about a short steroid course\n\n"
+        "If the itch is strong, your surgeon may prescribe a mild steroid lotion for a few "
+        "days, which is safe for the grafts.\n\n"
+        "Tom Reyes, MD\nDallas Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_EQUAL(p->declared_answers, 2);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "It is two weeks since"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "Itching in the second week");
+    check_start(&r, 2, "If the itch is strong");
+    ru_free(&r);
+}
+
+/* Vote lines under each title; an answer without a title after one that
+ * ends in a closing ("Good luck."): its prose, two sentences between its own
+ * vote line and the next answer's, is its body, no title of the next
+ * answer. */
+static void test_prose_between_two_vote_lines(void)
+{
+    ru_result r = read_str(
+        "Can I wear glasses after rhinoplasty?\n\n"
+        "Doctor Answers 3\n\n"
+        "Glasses after nose surgery\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Keep glasses off the bridge for about four weeks while the bones set. Good luck.\n\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Heavy frames can press the healing bones out of place.  Tape them to your forehead "
+        "or wear contact lenses for a month.\n\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Thank you for your question. Ask your own surgeon, who knows what was done to your "
+        "nose.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Glasses after nose surgery");
+    check_start(&r, 1, "Keep glasses off the bridge");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    check_start(&r, 2, "Heavy frames can press");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Thank you for your question.");
+    ru_free(&r);
+}
+
+/* A bare page without signatures: "Good luck." on a line of its own ends an
+ * answer; the short sentence under it ("Scars keep maturing for a year.")
+ * heads the next answer even when it names nothing of the question's title. */
+static void test_short_sentence_title_under_a_closing_line(void)
+{
+    ru_result r = read_str(
+        "Will My Tummy Tuck Scar Fade?\n\n"
+        "Fading of the scar\n\n"
+        "Most abdominal scars turn from red to pale over twelve to eighteen months, and "
+        "silicone sheets can help them along.\n\n"
+        "Good luck.\n\n"
+        "Scars keep maturing for a year.\n\n"
+        "Until then it is too early to judge the final line, so wait before thinking about "
+        "any revision of it.\n\n"
+        "Give it time\n\n"
+        "Sun protection and patience are the two things that help a healing scar most in "
+        "the first year.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Most abdominal scars turn");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Good luck."));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scars keep maturing for a year.");
+    check_start(&r, 2, "Until then it is too early");
+    check_start(&r, 3, "Sun protection and patience");
+    ru_free(&r);
+}
+
+/* A bare page that titles its answers: a one-sentence line of fourteen
+ * words ending in '.' whose words the first sentence under it says again is
+ * the next answer's title, not the last line of the unsigned answer above. */
+static void test_long_restated_period_title(void)
+{
+    ru_result r = read_str(
+        "Swelling After a Bump on Fresh Filler\n\n"
+        "I had filler in my cheeks last week and walked into a door today. There is a small "
+        "lump now.\n\n"
+        "Probably a bruise\n\n"
+        "A knock a week after filler rarely moves the product; the lump is most likely a small "
+        "bruise.\n\n"
+        "Keep your head raised tonight. Avoid massaging the area for now.\n\n"
+        "It sounds like a minor knock that should settle with cold packs and rest.\n\n"
+        "From what you describe, this sounds like a minor knock that should settle with cold "
+        "packs and rest. See your injector if it grows.\n\n"
+        "Jane Roe, MD\nBoston Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A knock a week after filler");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "It sounds like a minor knock that should settle with cold packs "
+                           "and rest.");
+    check_start(&r, 2, "From what you describe");
+    ru_free(&r);
+}
+
+/* The asker's paragraph measures in inches ("a 3\" cut"): the '"' after a
+ * digit opens no quote, so the asker's words after it ("my") still tell
+ * the asker's voice, and the paragraph is the question's body. */
+static void test_inch_mark_is_no_quote(void)
+{
+    ru_result r = read_str(
+        "2\" cyst on my back: which incision?\n\n"
+        "I saw a surgeon this morning. He offered a 3\" cut right over the cyst or a smaller "
+        "one beside it, and he said the smaller one might leave some of the wall behind in my "
+        "back.\n\n"
+        "I would choose the cut that lets the surgeon take the whole wall out. A cyst left "
+        "behind tends to come back.\n\n"
+        "Thank you for the question. Both options are reasonable, and the scar on the back "
+        "matters less than a complete removal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I saw a surgeon this morning."));
+    check_start(&r, 1, "I would choose the cut");
+    check_start(&r, 2, "Thank you for the question.");
+    ru_free(&r);
+}
+
+/* "Have a question? Ask a doctor" printed under the first answer: the next
+ * answer starts under it, its first line ("Showering after a peel.") its
+ * title though it ends in '.', and the answer above has no signature. */
+static void test_answer_break_line_between_answers(void)
+{
+    ru_result r = read_str(
+        "Ask a doctor\n\n"
+        "When Can I Shower After a Chemical Peel?\n\n"
+        "Doctor Answers 3\n\n"
+        "Water on the face\n\n"
+        "A gentle rinse with lukewarm water is fine the next morning; avoid hot steam for a "
+        "few days.\n\n"
+        "Have a question? Ask a doctor\n\n"
+        "Showering after a peel.\n\n"
+        "Most of my patients shower the same evening, keeping the spray off the face until the "
+        "peeling has settled.\n\n"
+        "Ann Lee, MD\nSeattle Dermatologist\n5.0 out of 5 stars 45 reviews\n\n"
+        "Keep it short and cool\n\n"
+        "Short cool showers are safe; the heat is what irritates the new skin.\n\n"
+        "Tom Reyes, MD\nDallas Dermatologist\n4.9 out of 5 stars 88 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A gentle rinse with lukewarm water");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Showering after a peel.");
+    check_start(&r, 2, "Most of my patients shower");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    check_start(&r, 3, "Short cool showers are safe");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3496,6 +3718,17 @@ int main(void)
         {"a title-shaped line above a closing", test_title_shaped_line_above_a_closing},
         {"two paragraphs under a count of several answers", test_two_paragraphs_under_a_count},
         {"a long first-person sentence is no title", test_long_first_person_sentence_is_no_title},
+        {"thanks ending in a farewell above a signature",
+         test_thanks_ending_in_a_farewell_above_a_signature},
+        {"a short last line of a run read one answer a line",
+         test_short_last_line_of_a_run_is_an_answer},
+        {"a count line with a possessive's apostrophe", test_possessive_count_line},
+        {"prose between two vote lines is a body", test_prose_between_two_vote_lines},
+        {"a short sentence under a closing line heads an answer",
+         test_short_sentence_title_under_a_closing_line},
+        {"a long '.' title restated under it", test_long_restated_period_title},
+        {"an inch mark is no quote", test_inch_mark_is_no_quote},
+        {"a site's line between two answers", test_answer_break_line_between_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

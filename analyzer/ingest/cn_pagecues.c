@@ -65,6 +65,7 @@ typedef enum section {
     SEC_ANSWER_MARKERS,
     SEC_SELF_WORDS,
     SEC_ANSWER_HEADERS,
+    SEC_ANSWER_BREAKS,
     SEC_LIMITS
 } section;
 
@@ -88,6 +89,7 @@ struct cn_pagecues {
     strlist common;        /* normalized words */
     strlist continuations; /* normalized prefixes */
     strlist closings;      /* normalized prefixes */
+    strlist breaks;        /* normalized lines */
     strlist questions;     /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
@@ -290,6 +292,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->common);
     strlist_free(&c->continuations);
     strlist_free(&c->closings);
+    strlist_free(&c->breaks);
     strlist_free(&c->questions);
     strlist_free(&c->disclaimers);
     strlist_free(&c->stopwords);
@@ -347,6 +350,7 @@ static section section_named(const char *s, size_t len)
         {"[common-words]", SEC_COMMON_WORDS},
         {"[continuations]", SEC_CONTINUATIONS},
         {"[closing-sentences]", SEC_CLOSING_SENTENCES},
+        {"[answer-breaks]", SEC_ANSWER_BREAKS},
         {"[question-openers]", SEC_QUESTION_OPENERS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
@@ -435,6 +439,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_COMMON_WORDS      ? &c->common
                     : sec == SEC_CONTINUATIONS     ? &c->continuations
                     : sec == SEC_CLOSING_SENTENCES ? &c->closings
+                    : sec == SEC_ANSWER_BREAKS     ? &c->breaks
                     : sec == SEC_QUESTION_OPENERS  ? &c->questions
                     : sec == SEC_ANSWER_MARKERS    ? &c->markers
                     : sec == SEC_SELF_WORDS        ? &c->self
@@ -600,7 +605,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions,     &c->closings};
+                        &c->questions,     &c->closings,     &c->breaks};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1015,6 +1020,15 @@ bool cn_pagecues_is_continuation(const cn_pagecues *c, const char *line, size_t 
 bool cn_pagecues_is_closing_sentence(const cn_pagecues *c, const char *s, size_t len)
 {
     return starts_with_any(&c->closings, s, len);
+}
+
+bool cn_pagecues_is_answer_break(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (len == 0 || len > 64 || c->breaks.n == 0)
+        return false;
+    char v[65];
+    norm_core(line, len, v);
+    return strlist_has(&c->breaks, v);
 }
 
 bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)

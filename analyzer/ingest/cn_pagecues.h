@@ -88,6 +88,11 @@ bool cn_pagecues_is_continuation(const cn_pagecues *cues, const char *line, size
  * [closing-sentences] open it. */
 bool cn_pagecues_is_closing_sentence(const cn_pagecues *cues, const char *s, size_t len);
 
+/* line[0..len) is a site's line printed between two answers ("Have a
+ * question? Ask a doctor"): an [answer-breaks] entry, trailing punctuation
+ * ignored. The paragraph under it starts an answer. */
+bool cn_pagecues_is_answer_break(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) opens as the asker asks ("What are the risks of ...", "Can I
  * ..."): words of [question-openers] open it. */
 bool cn_pagecues_is_question_opener(const cn_pagecues *cues, const char *line, size_t len);

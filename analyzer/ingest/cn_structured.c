@@ -19,6 +19,7 @@ typedef struct para {
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
+    bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -66,6 +67,7 @@ typedef struct ctx {
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
     size_t q_end;            /* the question's lines are [0, q_end) */
+    size_t end;              /* the answers' lines end here */
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -407,6 +409,15 @@ static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_li
 
 static bool short_closing(const ctx *c, const cn_line *l);
 
+/* No text from line i to the end of the answers: blank lines or furniture. */
+static bool nothing_below(const ctx *c, size_t i)
+{
+    for (; i < c->end; i++)
+        if (line_at(c, i)->len > 0 && !noise(c, line_at(c, i)))
+            return false;
+    return true;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -421,7 +432,11 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         return rc ? rc : add_run(c, cap, first + 1, n - 1, 0, glued, true, err);
     }
     size_t keep = signature_inside(c, first, n);
-    if (keep == 0 && glued_heading(c, first, n)) {
+    /* In a run printed one answer a line that ends the page, a short last
+     * line ("It may last for life") is the last answer, no heading of one. */
+    bool last_answer = c->split_runs && !voted && nothing_below(c, first + n) &&
+                       answer_per_line(c, first, n) && !greeting_line(c, line_at(c, first));
+    if (keep == 0 && !last_answer && glued_heading(c, first, n)) {
         int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
         return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
     }
@@ -497,7 +512,7 @@ static void mark_voted(ctx *c, size_t p)
 static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
     size_t cap = 0, run_first = 0, run_n = 0, blanks = 0, run_gap = 0;
-    bool vote_seen = false;
+    bool vote_seen = false, break_seen = false;
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
@@ -520,8 +535,13 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
             if (rc == CN_OK && vote_seen && c->np > np)
                 mark_voted(c, np);
+            if (rc == CN_OK && break_seen && c->np > np)
+                c->ps[np].after_break = true;
             vote_seen = false;
+            break_seen = false;
         }
+        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len))
+            break_seen = true;
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
@@ -866,6 +886,17 @@ static bool empty_title_above(const ctx *c, size_t p)
 
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
+/* A line with a vote line above it and another under it, reading as prose
+ * (two sentences, or as long as a line of prose): the body of an untitled
+ * answer with the next answer's vote line under it, not a title marked by
+ * the vote line under it. */
+static bool voted_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return c->ps[p].vote_before && c->ps[p].vote_after && c->ps[p].n == 1 &&
+           (two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -873,7 +904,8 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     if (signoff_like(c, l) ||
-        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)))
+        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)) ||
+        voted_prose(c, p))
         return false;
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
@@ -891,9 +923,15 @@ static bool title_at_start(const ctx *c, size_t p)
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
                               !two_sentences(l) && short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len);
+    /* Under a closing line of its own ("Good luck."), where the answer above
+     * has ended, a short sentence above prose heads the next answer whatever
+     * its words. */
+    bool closing_above =
+        p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
         !asked_title(c, l) &&
-        !restated_title(c, p, c->lim->restated_start_words, c->lim->period_title_words))
+        !restated_title(c, p, closing_above ? 0 : c->lim->restated_start_words,
+                        c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
@@ -919,15 +957,16 @@ static bool titled_before(const ctx *c)
  * answers, a short line of one sentence ending in '.' (period_title_words
  * words at most) whose words the first sentence of the prose under it says
  * again (restated_start_words subject words) is that answer's title, not the
- * last line of the answer above. */
+ * last line of the answer above; so is a longer one (title_max_words) whose
+ * subject words it says again for half its words. */
 static bool restated_below(const ctx *c, size_t p)
 {
     if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
         !titled_before(c))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) ||
-        cn_span_words(l->s, l->len) > c->lim->period_title_words ||
+    size_t words = cn_span_words(l->s, l->len);
+    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) || !short_enough(c, l) ||
         !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
         cn_pagecues_is_opener(c->cues, l->s, l->len) ||
         cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
@@ -935,7 +974,12 @@ static bool restated_below(const ctx *c, size_t p)
         cn_pagecues_is_continuation(c->cues, next->s, next->len))
         return false;
     cn_line head = first_sentence(next);
-    return shared_with(c, l, &head) >= c->lim->restated_start_words;
+    size_t shared = shared_with(c, l, &head);
+    /* a longer line is a title only when the sentence under it says half
+     * its words again, and it is no physician's own prose ("I ...") */
+    if (words > c->lim->period_title_words)
+        return 2 * shared >= words && !says_i(l);
+    return shared >= c->lim->restated_start_words;
 }
 
 static bool title_inside(const ctx *c, size_t p)
@@ -943,8 +987,10 @@ static bool title_inside(const ctx *c, size_t p)
     if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
         credit_end(c, p))
         return false;
+    /* A vote line under a line marks a title, unless it is prose between
+     * two vote lines. */
     if (c->ps[p].vote_after)
-        return true;
+        return !voted_prose(c, p);
     /* Where credits close the answers, a title-shaped line inside one that no
      * credit closed yet is its subheading ("Scar after augmentation photos"
      * above "To learn more ... (Jane Roe, MD, ...)"); the next answer starts
@@ -1292,11 +1338,21 @@ static bool dash_heading(const ctx *c, const cn_line *l)
 
 /* "Thank you for your question." / "Dr. Sajjadian" / the signature: a
  * greeting's words alone in the last paragraph above the signature (or above
- * a sign-off over it) thank the asker at the answer's end; they open nothing. */
+ * a sign-off over it) thank the asker at the answer's end; they open nothing.
+ * So do thanks followed by a farewell alone ("Thank you for your question.
+ * Best of luck!"), however long the thanks: the line closes what is above it. */
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    if (c->ps[p].n != 1 || cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+    /* the thanks, then the farewell, nothing between: "Thanks for asking.
+     * It will fade. Good luck!" is an answer of its own */
+    cn_line tail, head = first_sentence(l);
+    size_t k = head.len;
+    while (k < l->len && l->s[k] == ' ')
+        k++;
+    bool farewell_end = last_sentence(l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
+    if (c->ps[p].n != 1 ||
+        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
         return false;
     if (c->ps[p + 1].sig)
@@ -1314,6 +1370,9 @@ static bool starts_answer(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     /* the vote line a site prints at the head of each answer */
     if (c->ps[p].own_line || c->ps[p].vote_before || c->ps[p].vote_head)
+        return true;
+    /* a site's line printed between answers ("Have a question? Ask a doctor") */
+    if (c->ps[p].after_break)
         return true;
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
@@ -1771,7 +1830,7 @@ static int segment(ctx *c, cn_error *err)
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
-        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p));
+        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p) || c->ps[p].after_break);
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
@@ -1979,11 +2038,12 @@ static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
  * practice ("my patients"). A sentence of thanks ("Thank you for your
  * help.") is no address. */
 /* Whether l->s[at] stands inside quotes ('"', or curly ones opened and
- * closed), given quoted at *scanned; *scanned moves to at. */
+ * closed), given quoted at *scanned; *scanned moves to at. A '"' right
+ * after a digit is an inch mark ("a 2.5\" incision"), no quote. */
 static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
 {
     for (size_t i = *scanned; i < at && i < l->len; i++) {
-        if (l->s[i] == '"')
+        if (l->s[i] == '"' && !(i > 0 && l->s[i - 1] >= '0' && l->s[i - 1] <= '9'))
             quoted = !quoted;
         else if (i + 2 < l->len && (unsigned char)l->s[i] == 0xE2 &&
                  (unsigned char)l->s[i + 1] == 0x80 &&
@@ -2381,6 +2441,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
+    c.end = end;
     detect_votes_lead(&c, start, end);
     rc = build_paras(&c, start, end, err);
     if (rc == CN_OK && !any_signature(&c)) {
