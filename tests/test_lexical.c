@@ -226,31 +226,66 @@ static char *write_gold(const char *dir, const char *text)
     return tu_write_file(dir, "gold.jsonl", text, strlen(text));
 }
 
+/* A toy fit: six gold answers a0..a5, a model whose rule features say
+ * nothing (bias only) and a fitter over it; `toy_fit_free` undoes it. */
+typedef struct {
+    char *dir, *path;
+    cn_gold *gold;
+    cn_model *model;
+    double *x;
+    cn_fit *fit;
+} toy_fit;
+
+static bool toy_fit_new(toy_fit *t, const char *gold_text)
+{
+    cn_error err;
+    memset(t, 0, sizeof *t);
+    t->dir = tu_mkdtemp();
+    t->path = t->dir ? write_gold(t->dir, gold_text) : NULL;
+    if (!t->path || cn_gold_load(t->path, &t->gold, &err) != CN_OK ||
+        cn_model_new(NULL, 0, NULL, 0, NULL, 0, &t->model, &err) != CN_OK)
+        return false;
+    size_t nf = cn_model_features(t->model);
+    t->x = calloc(nf, sizeof *t->x);
+    if (!t->x)
+        return false;
+    t->x[0] = 1;
+    return cn_fit_new(t->gold, nf, &t->fit, &err) == CN_OK;
+}
+
+static void toy_fit_free(toy_fit *t)
+{
+    cn_fit_free(t->fit);
+    cn_gold_free(t->gold);
+    cn_model_free(t->model);
+    free(t->x);
+    free(t->path);
+    if (t->dir)
+        tu_rm_rf(t->dir);
+    free(t->dir);
+}
+
 /* A toy fit in which the rule features say nothing (bias only) and one word
  * decides: answers holding "zorb" are cautionary, the others reassuring. The
  * fitter picks the vocabulary (terms of >= 2 answers: "zorb" and "calm", not
  * the one-off words) and the fitted model labels by the word. */
 static void test_fitted_word_decides(void)
 {
-    char *dir = tu_mkdtemp();
     static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
                                "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
                                "{\"answer_id\":\"a2\",\"stance\":\"cautionary\"}\n"
                                "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
                                "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
                                "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
-    char *path = write_gold(dir, GOLD);
-    cn_gold *g = NULL;
+    toy_fit t;
+    bool ok = toy_fit_new(&t, GOLD);
+    if (!ok)
+        toy_fit_free(&t);
+    CU_ASSERT_TRUE_FATAL(ok);
+    cn_model *m = t.model;
+    cn_fit *f = t.fit;
+    double *x = t.x;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_gold_load(path, &g, &err), CN_OK);
-    cn_model *m = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
-    size_t nf = cn_model_features(m);
-    double *x = calloc(nf, sizeof *x);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
-    x[0] = 1;
-    cn_fit *f = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
     static const char *const WORDS[6] = {"zorb\0a\0zorb", "zorb\0b", "zorb\0c",
                                          "calm\0d",       "calm\0e", "calm\0f"};
     for (size_t i = 0; i < 6; i++) {
@@ -294,13 +329,7 @@ static void test_fitted_word_decides(void)
     CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
     CU_ASSERT_EQUAL(s.words, 0);
     CU_ASSERT_EQUAL(cn_model_words(m), 0);
-    cn_fit_free(f);
-    cn_gold_free(g);
-    cn_model_free(m);
-    free(x);
-    free(path);
-    tu_rm_rf(dir);
-    free(dir);
+    toy_fit_free(&t);
 }
 
 /* Class weights of the fit: with only the bias to learn, the fitted
@@ -308,25 +337,21 @@ static void test_fitted_word_decides(void)
  * reassuring; counting cautionary 3 times makes it 6 against 4). */
 static void test_fit_class_weights(void)
 {
-    char *dir = tu_mkdtemp();
     static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
                                "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
                                "{\"answer_id\":\"a2\",\"stance\":\"reassuring\"}\n"
                                "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
                                "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
                                "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
-    char *path = write_gold(dir, GOLD);
-    cn_gold *g = NULL;
+    toy_fit t;
+    bool ok = toy_fit_new(&t, GOLD);
+    if (!ok)
+        toy_fit_free(&t);
+    CU_ASSERT_TRUE_FATAL(ok);
+    cn_model *m = t.model;
+    cn_fit *f = t.fit;
+    double *x = t.x;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_gold_load(path, &g, &err), CN_OK);
-    cn_model *m = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_model_new(NULL, 0, NULL, 0, NULL, 0, &m, &err), CN_OK);
-    size_t nf = cn_model_features(m);
-    double *x = calloc(nf, sizeof *x);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
-    x[0] = 1;
-    cn_fit *f = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_fit_new(g, nf, &f, &err), CN_OK);
     for (size_t i = 0; i < 6; i++) {
         char id[8];
         snprintf(id, sizeof id, "a%zu", i);
@@ -345,13 +370,7 @@ static void test_fit_class_weights(void)
     CU_ASSERT_EQUAL_FATAL(cn_fit_run(f, m, 0.01, &s, &err), CN_OK);
     CU_ASSERT_EQUAL(cn_model_predict(m, x, p), CN_STANCE_CAUTIONARY);
     CU_ASSERT_DOUBLE_EQUAL(p[CN_STANCE_CAUTIONARY], 6.0 / 10.0, 0.02);
-    cn_fit_free(f);
-    cn_gold_free(g);
-    cn_model_free(m);
-    free(x);
-    free(path);
-    tu_rm_rf(dir);
-    free(dir);
+    toy_fit_free(&t);
 }
 
 /* Word terms that the model does not know, and a model without any: the
