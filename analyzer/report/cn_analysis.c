@@ -837,11 +837,33 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
+/* Once the last run is kept no page comes in: the annotators (their
+ * recycled docs) and the batch's memory of every question_id it chose a
+ * claim for are freed before the records come back, not at the end of the
+ * reports. Nothing points into them: a page record holds interned copies
+ * of what its annotation chose, and the annotations are freed once kept. */
+static void release_annotators(cn_analysis *an)
+{
+    cn_batch_free(an->batch); /* waits for a run in flight: its pages are borrowed */
+    an->batch = NULL;
+    for (size_t i = 0; i < an->n_run; i++)
+        cn_page_free(an->run[i]);
+    for (size_t i = 0; i < an->n_flight; i++)
+        cn_page_free(an->flight[i]);
+    an->n_run = an->n_flight = 0;
+    free(an->run);
+    free(an->flight);
+    free(an->annos);
+    an->run = an->flight = NULL;
+    an->annos = NULL;
+    an->cap_run = 0;
+}
+
 /* The one way in for pages: the page and its annotation (NULL: made here,
  * a run at a time) are owned from here on, freed on failure. */
 static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error *err)
 {
-    if (an->finished) {
+    if (an->finished || !an->batch) {
         cn_page_annotation_free(pa);
         cn_page_free(page);
         return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
@@ -2199,6 +2221,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
                           "analysis: some pages came with annotations and some without");
     if (rc == CN_OK)
         rc = annotate_run(an, true, err);
+    release_annotators(an); /* also on failure: the last run is not started again */
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
