@@ -3,6 +3,7 @@
 #include "cn_analysis.h"
 
 #include "cn_sort.h"
+#include "cn_arena.h"
 #include "cn_batch.h"
 #include "cn_cmh.h"
 #include "cn_hash.h"
@@ -123,7 +124,8 @@ struct cn_analysis {
     size_t n_notes, cap_notes;
     char *last_path;     /* files_read: a file's pages come in a row */
     cn_idindex *strings; /* string -> index into strs (no second copy of it) */
-    char **strs;         /* interned strings */
+    cn_arena *str_arena; /* the interned strings' bytes (no allocation apiece) */
+    char **strs;         /* interned strings, in str_arena */
     size_t n_strs, cap_strs;
     cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
@@ -219,6 +221,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->loader.cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
     an->strings = cn_idindex_new();
+    an->str_arena = cn_arena_new();
     an->physician_ids = cn_idindex_new();
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
@@ -231,8 +234,9 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->run = calloc(an->cap_run, sizeof *an->run);
     an->flight = calloc(an->cap_run, sizeof *an->flight);
     an->annos = calloc(an->cap_run, sizeof *an->annos);
-    if (!an->claim_ids || !an->strings || !an->physician_ids || !an->first_answer ||
-        !an->first_of_qid || !an->key_ids || !an->run || !an->flight || !an->annos ||
+    if (!an->claim_ids || !an->strings || !an->str_arena || !an->physician_ids ||
+        !an->first_answer || !an->first_of_qid || !an->key_ids || !an->run || !an->flight ||
+        !an->annos ||
         cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
         cn_analysis_free(an);
         return NULL;
@@ -308,9 +312,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->page_timing);
     free(an->page_question);
     free(an->last_path);
-    for (size_t i = 0; i < an->n_strs; i++)
-        free(an->strs[i]);
     free(an->strs);
+    cn_arena_free(an->str_arena);
     cn_idindex_free(an->strings);
     cn_idindex_free(an->physician_ids);
     cn_idindex_free(an->first_answer);
@@ -374,14 +377,12 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
     if (an->n_strs >= INT32_MAX ||
         !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
         return oom(err);
-    char *copy = strdup(s);
+    char *copy = cn_arena_strdup(an->str_arena, s);
     if (!copy)
         return oom(err);
     an->strs[an->n_strs] = copy;
-    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an)) {
-        free(copy);
-        return oom(err);
-    }
+    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an))
+        return oom(err); /* the copy stays in the arena, unused, until it is freed */
     an->n_strs++;
     *out = copy;
     return CN_OK;
