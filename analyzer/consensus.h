@@ -34,6 +34,7 @@
 #include "cn_sort.h"
 #include "cn_parallel.h"
 #include "cn_hash.h"
+#include "cn_arena.h"
 #include "cn_idindex.h"
 #include "cn_recfile.h"
 #include "cn_scratch.h"

@@ -3,6 +3,7 @@
 #include "cn_analysis.h"
 
 #include "cn_sort.h"
+#include "cn_arena.h"
 #include "cn_batch.h"
 #include "cn_cmh.h"
 #include "cn_hash.h"
@@ -123,7 +124,8 @@ struct cn_analysis {
     size_t n_notes, cap_notes;
     char *last_path;     /* files_read: a file's pages come in a row */
     cn_idindex *strings; /* string -> index into strs (no second copy of it) */
-    char **strs;         /* interned strings */
+    cn_arena *str_arena; /* the interned strings' bytes (no allocation apiece) */
+    char **strs;         /* interned strings, in str_arena */
     size_t n_strs, cap_strs;
     cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
@@ -219,6 +221,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->loader.cur_q = SIZE_MAX;
     an->claim_ids = cn_strmap_new();
     an->strings = cn_idindex_new();
+    an->str_arena = cn_arena_new();
     an->physician_ids = cn_idindex_new();
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
@@ -231,8 +234,9 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->run = calloc(an->cap_run, sizeof *an->run);
     an->flight = calloc(an->cap_run, sizeof *an->flight);
     an->annos = calloc(an->cap_run, sizeof *an->annos);
-    if (!an->claim_ids || !an->strings || !an->physician_ids || !an->first_answer ||
-        !an->first_of_qid || !an->key_ids || !an->run || !an->flight || !an->annos ||
+    if (!an->claim_ids || !an->strings || !an->str_arena || !an->physician_ids ||
+        !an->first_answer || !an->first_of_qid || !an->key_ids || !an->run || !an->flight ||
+        !an->annos ||
         cn_batch_new(rules, an->opts.jobs ? an->opts.jobs : 1, &an->batch, NULL) != CN_OK) {
         cn_analysis_free(an);
         return NULL;
@@ -308,9 +312,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->page_timing);
     free(an->page_question);
     free(an->last_path);
-    for (size_t i = 0; i < an->n_strs; i++)
-        free(an->strs[i]);
     free(an->strs);
+    cn_arena_free(an->str_arena);
     cn_idindex_free(an->strings);
     cn_idindex_free(an->physician_ids);
     cn_idindex_free(an->first_answer);
@@ -374,14 +377,12 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
     if (an->n_strs >= INT32_MAX ||
         !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
         return oom(err);
-    char *copy = strdup(s);
+    char *copy = cn_arena_strdup(an->str_arena, s);
     if (!copy)
         return oom(err);
     an->strs[an->n_strs] = copy;
-    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an)) {
-        free(copy);
-        return oom(err);
-    }
+    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an))
+        return oom(err); /* the copy stays in the arena, unused, until it is freed */
     an->n_strs++;
     *out = copy;
     return CN_OK;
@@ -837,11 +838,33 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
+/* Once the last run is kept no page comes in: the annotators (their
+ * recycled docs) and the batch's memory of every question_id it chose a
+ * claim for are freed before the records come back, not at the end of the
+ * reports. Nothing points into them: a page record holds interned copies
+ * of what its annotation chose, and the annotations are freed once kept. */
+static void release_annotators(cn_analysis *an)
+{
+    cn_batch_free(an->batch); /* waits for a run in flight: its pages are borrowed */
+    an->batch = NULL;
+    for (size_t i = 0; i < an->n_run; i++)
+        cn_page_free(an->run[i]);
+    for (size_t i = 0; i < an->n_flight; i++)
+        cn_page_free(an->flight[i]);
+    an->n_run = an->n_flight = 0;
+    free(an->run);
+    free(an->flight);
+    free(an->annos);
+    an->run = an->flight = NULL;
+    an->annos = NULL;
+    an->cap_run = 0;
+}
+
 /* The one way in for pages: the page and its annotation (NULL: made here,
  * a run at a time) are owned from here on, freed on failure. */
 static int add(cn_analysis *an, cn_page *page, cn_page_annotation *pa, cn_error *err)
 {
-    if (an->finished) {
+    if (an->finished || !an->batch) {
         cn_page_annotation_free(pa);
         cn_page_free(page);
         return cn_error_set(err, CN_ERR_USAGE, "analysis: page added after finish");
@@ -1901,18 +1924,16 @@ static int count_physicians(cn_analysis *an, cn_error *err)
  * questions, not (most answers to one question) x questions. Its parts
  * (nominal alpha, the pairwise figure, ordinal alpha, the physicians) are
  * independent figures, each with its own seeded stream: corpus_task runs
- * them (and the specialty comparison) on opts.jobs workers. */
+ * them on opts.jobs workers. */
 typedef struct corpus_run {
     cn_analysis *an;
     long (*counts)[3]; /* per question: its reassuring, cautionary, contraindicated */
     size_t coders;
-    int rc[5];
-    cn_error err[5];
+    int rc[4];
+    cn_error err[4];
 } corpus_run;
 
-enum { CORPUS_NOMINAL, CORPUS_PAIRWISE, CORPUS_ORDINAL, CORPUS_PHYSICIANS, CORPUS_SPECIALTIES };
-
-static int compare_specialties(cn_analysis *an, cn_error *err);
+enum { CORPUS_NOMINAL, CORPUS_PAIRWISE, CORPUS_ORDINAL, CORPUS_PHYSICIANS };
 
 static int alpha_task(const corpus_run *c, cn_alpha_metric metric, cn_agreement_result *out,
                       cn_error *err)
@@ -1949,18 +1970,15 @@ static void corpus_task(void *ctx, size_t worker, size_t task)
     case CORPUS_ORDINAL:
         c->rc[task] = alpha_task(c, CN_ALPHA_ORDINAL, &ag->ordinal, err);
         break;
-    case CORPUS_PHYSICIANS:
+    default: /* CORPUS_PHYSICIANS */
         c->rc[task] = count_physicians(an, err);
-        break;
-    default:
-        c->rc[task] = compare_specialties(an, err);
         break;
     }
 }
 
-/* Agreement and the specialty comparison (they only read the tallies and
- * answers, and write figures of their own); the first failure in the order
- * above is the one reported. */
+/* Agreement and the physicians (they only read the tallies and answers,
+ * and write figures of their own); the first failure in the order above is
+ * the one reported. */
 static int corpus_figures(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -2199,6 +2217,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
                           "analysis: some pages came with annotations and some without");
     if (rc == CN_OK)
         rc = annotate_run(an, true, err);
+    release_annotators(an); /* also on failure: the last run is not started again */
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
@@ -2209,6 +2228,12 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
         rc = collect_verdicts(an, err);
     if (rc == CN_OK)
         rc = apply_overrides(an, err);
+    /* It reads only the answers' roles, stances and physicians, so it can
+     * come before the tallies: its within-question test holds 12 bytes a
+     * stance-taking answer for a moment (16 with cn_cmh's order), which at
+     * the end, over the tallies and the review queue, was the run's peak. */
+    if (rc == CN_OK)
+        rc = compare_specialties(an, err);
     if (rc == CN_OK)
         rc = tally(an, err);
     if (rc == CN_OK)
