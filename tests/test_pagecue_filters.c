@@ -148,6 +148,10 @@ static void test_word_lists(void)
     CU_ASSERT_EQUAL(cn_pagecues_strip_name_suffix(g_cues, line, strlen(line)), 12);
     line = "Jane Roe, MD - Boston";
     CU_ASSERT_EQUAL(cn_pagecues_strip_name_suffix(g_cues, line, strlen(line)), strlen(line));
+    CU_ASSERT_TRUE(cn_pagecues_is_honorific(g_cues, "Dr", 2));
+    CU_ASSERT_TRUE(cn_pagecues_is_honorific(g_cues, "MRS", 3));
+    CU_ASSERT_FALSE(cn_pagecues_is_honorific(g_cues, "Drs", 3));
+    CU_ASSERT_FALSE(cn_pagecues_is_honorific(g_cues, "D", 1));
 }
 
 static void test_specialty_last_word(void)

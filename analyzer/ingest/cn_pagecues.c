@@ -64,6 +64,7 @@ typedef enum section {
     SEC_QUESTION_OPENERS,
     SEC_ANSWER_MARKERS,
     SEC_SELF_WORDS,
+    SEC_HONORIFICS,
     SEC_ANSWER_HEADERS,
     SEC_ANSWER_BREAKS,
     SEC_LIMITS
@@ -93,6 +94,7 @@ struct cn_pagecues {
     strlist questions;     /* normalized prefixes */
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
+    strlist honorifics;    /* normalized words */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
@@ -280,6 +282,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->openers);
     strlist_free(&c->markers);
     strlist_free(&c->self);
+    strlist_free(&c->honorifics);
     strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
@@ -354,6 +357,7 @@ static section section_named(const char *s, size_t len)
         {"[question-openers]", SEC_QUESTION_OPENERS},
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
+        {"[honorifics]", SEC_HONORIFICS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
@@ -443,6 +447,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_QUESTION_OPENERS  ? &c->questions
                     : sec == SEC_ANSWER_MARKERS    ? &c->markers
                     : sec == SEC_SELF_WORDS        ? &c->self
+                    : sec == SEC_HONORIFICS        ? &c->honorifics
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
@@ -605,7 +610,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions,     &c->closings,     &c->breaks};
+                        &c->questions,     &c->closings,     &c->breaks,     &c->honorifics};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1342,6 +1347,12 @@ bool cn_pagecues_is_self_word(const cn_pagecues *c, const char *word, size_t len
 {
     char buf[64];
     return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->self, buf);
+}
+
+bool cn_pagecues_is_honorific(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return lower_word(word, len, buf, sizeof buf) && strlist_has(&c->honorifics, buf);
 }
 
 /* Digits only, between min and max of them. */

@@ -129,6 +129,10 @@ bool cn_pagecues_ends_unfinished(const cn_pagecues *cues, const char *line, size
  * asker or a physician ("I would wait"). */
 bool cn_pagecues_is_self_word(const cn_pagecues *cues, const char *word, size_t len);
 
+/* word[0..len) is an [honorifics] entry ("Dr", "Mrs"): the dot after it ends
+ * no sentence ("Best of luck. Dr. Kerr"). */
+bool cn_pagecues_is_honorific(const cn_pagecues *cues, const char *word, size_t len);
+
 /* The voice of word[0..len), followed by next[0..next_len) (the line's next
  * word; next_len 0 when none): 1 the asker's ("my"), -1 an answerer's,
  * addressing the asker ("you", "your") or speaking of their work ("my" of

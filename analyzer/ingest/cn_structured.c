@@ -609,7 +609,7 @@ static bool closing_like(const ctx *c, const cn_line *l)
     return m->closing;
 }
 
-static bool last_sentence(const cn_line *l, cn_line *out);
+static bool last_sentence(const ctx *c, const cn_line *l, cn_line *out);
 
 /* "Hope you find this helpful. Best wishes.": a line no longer than a
  * sentence line that is a farewell or ends with one (not a sign-off: a name
@@ -620,7 +620,7 @@ static bool short_closing(const ctx *c, const cn_line *l)
     if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
         return false;
     cn_line tail;
-    return farewell(c, l) || (last_sentence(l, &tail) && farewell(c, &tail));
+    return farewell(c, l) || (last_sentence(c, l, &tail) && farewell(c, &tail));
 }
 
 static bool short_enough(const ctx *c, const cn_line *l)
@@ -1350,7 +1350,7 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     size_t k = head.len;
     while (k < l->len && l->s[k] == ' ')
         k++;
-    bool farewell_end = last_sentence(l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
+    bool farewell_end = last_sentence(c, l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
@@ -1394,30 +1394,28 @@ static bool starts_answer(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
 }
 
-/* The dot at l->s[dot] ends a title before a name: "Dr", "Mr", "Ms" or
- * "Mrs" as a word of its own. */
-static bool honorific_before(const cn_line *l, size_t dot)
+/* The dot at l->s[dot] ends a title before a name: a word of
+ * [honorifics] ("Dr", "Mrs") of its own. */
+static bool honorific_before(const ctx *c, const cn_line *l, size_t dot)
 {
-    static const char *const TITLES[] = {"Dr", "Mr", "Ms", "Mrs"};
-    for (size_t t = 0; t < sizeof TITLES / sizeof TITLES[0]; t++) {
-        size_t n = strlen(TITLES[t]);
-        if (dot >= n && memcmp(l->s + dot - n, TITLES[t], n) == 0 &&
-            (dot == n || l->s[dot - n - 1] == ' '))
-            return true;
-    }
-    return false;
+    size_t start = dot;
+    while (start > 0 && ((l->s[start - 1] >= 'A' && l->s[start - 1] <= 'Z') ||
+                         (l->s[start - 1] >= 'a' && l->s[start - 1] <= 'z')))
+        start--;
+    return start < dot && (start == 0 || l->s[start - 1] == ' ') &&
+           cn_pagecues_is_honorific(c->cues, l->s + start, dot - start);
 }
 
 /* The last sentence of a line that holds more than one ("... in your area.
  * Best wishes!"); false when the line is one sentence. */
-static bool last_sentence(const cn_line *l, cn_line *out)
+static bool last_sentence(const ctx *c, const cn_line *l, cn_line *out)
 {
     for (size_t i = l->len; i-- > 1;) {
         if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
             continue;
         /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
          * ends no sentence */
-        if (honorific_before(l, i - 1))
+        if (honorific_before(c, l, i - 1))
             continue;
         size_t k = i;
         while (k < l->len && l->s[k] == ' ')
@@ -1479,7 +1477,7 @@ static bool after_signoff(const ctx *c, size_t p)
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
     if (!closing_like(c, prev))
-        return last_sentence(prev, &tail) &&
+        return last_sentence(c, prev, &tail) &&
                (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) || farewell(c, &tail) ||
                 closing_sentence(c, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
