@@ -3590,6 +3590,33 @@ static void test_answer_break_line_between_answers(void)
     ru_free(&r);
 }
 
+/* The physician's own sign-off ("Dr. Vale"), then a specialty title alone on
+ * its line, then the site's signature (city specialty, rating): the title is
+ * part of that signature, no answer of its own. */
+static void test_specialty_title_under_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can I wear a sports bra two days after a breast lift?\n\n"
+        "Doctor Answers 2\n\n"
+        "Support after a lift\n\n"
+        "A soft sports bra without an underwire is what most surgeons hand out after a lift, so "
+        "you can usually wear one from the first days on.\n\n"
+        "Ask your own surgeon which garment they prefer.\n\n"
+        "Dr. Vale\n\n"
+        "Board Certified Plastic Surgeon\n\n\n\n"
+        "Denver Plastic Surgeon\n5.0 out of 5 stars 40 reviews\n\n"
+        "Garments after a lift\n\n"
+        "The garment your surgeon gave you comes first; a sports bra is fine once they agree.\n\n"
+        "Tom Reyes, MD\nAustin Plastic Surgeon\n4.8 out of 5 stars 61 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A soft sports bra without an underwire");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    check_start(&r, 2, "The garment your surgeon gave you");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3729,6 +3756,7 @@ int main(void)
         {"a long '.' title restated under it", test_long_restated_period_title},
         {"an inch mark is no quote", test_inch_mark_is_no_quote},
         {"a site's line between two answers", test_answer_break_line_between_answers},
+        {"a specialty title under a sign-off", test_specialty_title_under_a_signoff},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1506,13 +1506,19 @@ static const cn_line *draft_credit(const ctx *c, const draft *d)
     return NULL;
 }
 
-/* A line of its own right above a signature that belongs to it. */
+/* A line of its own right above a signature that belongs to it: a place
+ * with qualifiers, or, under the physician's own sign-off ("Dr. Roe"), the
+ * physician's specialty title ("Board Certified Plastic Surgeon") printed
+ * between the sign-off and the site's signature. */
 static bool signature_extra(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || p + 1 >= c->np || !c->ps[p + 1].sig)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_signature_is_extra(c->cues, l->s, l->len);
+    if (cn_signature_is_extra(c->cues, l->s, l->len))
+        return true;
+    return p > 0 && !c->ps[p - 1].sig && signoff_like(c, para_last_line(c, p - 1)) &&
+           cn_signature_is_specialty_title(c->cues, l->s, l->len);
 }
 
 /* The page's last paragraph, a line cut by the page's end inside an answer
