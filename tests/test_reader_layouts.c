@@ -3617,6 +3617,26 @@ static void test_specialty_title_under_a_signoff(void)
     ru_free(&r);
 }
 
+/* A flat page that prints its question twice (the page's title, then the
+ * same words as its heading), then one answer a line: the second copy is no
+ * answer. */
+static void test_flat_question_printed_twice(void)
+{
+    ru_result r = read_str(
+        "Does a chemical peel make freckles come back darker?\n"
+        "Does a chemical peel make freckles come back darker?\n"
+        "Freckles often fade after a peel, but sun on the fresh skin can bring them back darker "
+        "than before.\n"
+        "Daily sunscreen for several months after the peel is what keeps the result even.\n"
+        "Dana Holt, MD\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Freckles often fade after a peel");
+    check_start(&r, 2, "Daily sunscreen for several months");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Dana Holt, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3757,6 +3777,7 @@ int main(void)
         {"an inch mark is no quote", test_inch_mark_is_no_quote},
         {"a site's line between two answers", test_answer_break_line_between_answers},
         {"a specialty title under a sign-off", test_specialty_title_under_a_signoff},
+        {"a flat page's question printed twice", test_flat_question_printed_twice},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
