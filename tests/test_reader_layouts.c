@@ -3637,6 +3637,36 @@ static void test_flat_question_printed_twice(void)
     ru_free(&r);
 }
 
+/* A site that heads each answer with the physician's name, then a line
+ * naming their field and years ([answer-headers]): the name above the
+ * header is neither an answer of its own (the first) nor the last words of
+ * the answer above (the others). */
+static void test_name_above_an_answer_header(void)
+{
+    ru_result r = read_str(
+        "Why would my dentist give me antibiotics before a cleaning?\n\n"
+        "3 doctor answers\n"
+        "Dr. Ines Marlow\n"
+        "Dentistry 20 years experience\n"
+        "Heart valves: Some patients with certain heart conditions take antibiotics before dental "
+        "work to lower the risk of an infection of the heart.\n"
+        "Dr. Paul Okafor\n"
+        "Dentistry 12 years experience\n"
+        "Joint implants: After a joint replacement some surgeons ask for antibiotics before dental "
+        "work for a while.\n"
+        "Dr. Hanna Berg\n"
+        "Specializes in General Dentistry\n"
+        "Ask your dentist: The reason is usually written in your chart, so your dentist can tell "
+        "you which condition it was for.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Heart valves: Some patients");
+    check_start(&r, 2, "Joint implants: After a joint");
+    check_start(&r, 3, "Ask your dentist: The reason");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Okafor"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Berg"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3778,6 +3808,7 @@ int main(void)
         {"a site's line between two answers", test_answer_break_line_between_answers},
         {"a specialty title under a sign-off", test_specialty_title_under_a_signoff},
         {"a flat page's question printed twice", test_flat_question_printed_twice},
+        {"a name above an answer header", test_name_above_an_answer_header},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

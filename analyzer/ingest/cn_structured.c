@@ -530,6 +530,11 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
         }
         if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
             blanks++;
+        /* "Dr. Ann Lee" right above "Plastic Surgery 20 years experience":
+         * the name heads the next answer with the header, no text of the
+         * answer above (nor an answer of its own) */
+        if (header && run_n > 0 && signoff_like(c, line_at(c, i - 1)))
+            run_n--;
         if (run_n > 0) {
             size_t np = c->np;
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
