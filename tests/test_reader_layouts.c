@@ -3667,6 +3667,26 @@ static void test_name_above_an_answer_header(void)
     ru_free(&r);
 }
 
+/* Under the count line, the first physician's name alone, then their
+ * tagline in quotes, then the answer: the name is no answer. */
+static void test_name_alone_above_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Why do my knuckles crack so often?\n\n"
+        "Doctor's Answers (2)\n\n"
+        "Dr Lena Varga\n\n"
+        "\"Joint doctor for many years\"\n\n"
+        "Thank you for asking. The sound comes from gas bubbles in the fluid of the joint and is "
+        "harmless when there is no pain or swelling.\n\n"
+        "Best regards\n\n"
+        "Dr Lena Varga, Rheumatologist\n\n"
+        "Cracking without pain needs no treatment; see a doctor if a joint swells or hurts.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for asking. The sound");
+    check_start(&r, 2, "Cracking without pain needs");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3809,6 +3829,7 @@ int main(void)
         {"a specialty title under a sign-off", test_specialty_title_under_a_signoff},
         {"a flat page's question printed twice", test_flat_question_printed_twice},
         {"a name above an answer header", test_name_above_an_answer_header},
+        {"a name alone above the first answer", test_name_alone_above_the_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1747,6 +1747,14 @@ static bool between_signatures(const ctx *c, size_t p)
     return true;
 }
 
+/* A physician's name alone ("Dr. Ann Lee") above the page's first answer,
+ * with text under it: it names who wrote that answer, and is none itself. */
+static bool name_above_first(const ctx *c, long cur, size_t p)
+{
+    return cur < 0 && c->ps[p].n == 1 && !c->ps[p].sig && p + 1 < c->np && !c->ps[p + 1].sig &&
+           signoff_like(c, para_line(c, p));
+}
+
 /* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
  * signature that holds a name and no place is that signature's, not the
  * next answer's title. */
@@ -1816,6 +1824,8 @@ static int segment(ctx *c, cn_error *err)
             continue; /* the practice's address under a signature */
         if (between_signatures(c, p) || place_under_name(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
+        if (name_above_first(c, cur, p))
+            continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
