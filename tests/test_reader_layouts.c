@@ -3687,6 +3687,27 @@ static void test_name_alone_above_the_first_answer(void)
     ru_free(&r);
 }
 
+/* The caption of the physician's picture ("Photo of Dr ...") above their
+ * name, then their field, then the answer: caption and name are no answer. */
+static void test_photo_caption_above_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Can I get a tattoo while taking an acne pill?\n\n"
+        "Doctor's Answers 2\n\n"
+        "Photo of Dr Milo Brandt\n"
+        "Dr Milo Brandt\n\n"
+        "General Practitioner, Aesthetic\n\n"
+        "Thank you for your question. Skin heals more slowly on that pill, so most doctors ask "
+        "you to wait until some months after the last dose.\n\n"
+        "Best regards,\n\n"
+        "Dr Milo Brandt\n\n"
+        "Waiting is safer: a slow-healing tattoo can scar, so finish the course first.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for your question. Skin heals");
+    check_start(&r, 2, "Waiting is safer: a slow-healing");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3830,6 +3851,7 @@ int main(void)
         {"a flat page's question printed twice", test_flat_question_printed_twice},
         {"a name above an answer header", test_name_above_an_answer_header},
         {"a name alone above the first answer", test_name_alone_above_the_first_answer},
+        {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
