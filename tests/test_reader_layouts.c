@@ -3590,6 +3590,124 @@ static void test_answer_break_line_between_answers(void)
     ru_free(&r);
 }
 
+/* The physician's own sign-off ("Dr. Vale"), then a specialty title alone on
+ * its line, then the site's signature (city specialty, rating): the title is
+ * part of that signature, no answer of its own. */
+static void test_specialty_title_under_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can I wear a sports bra two days after a breast lift?\n\n"
+        "Doctor Answers 2\n\n"
+        "Support after a lift\n\n"
+        "A soft sports bra without an underwire is what most surgeons hand out after a lift, so "
+        "you can usually wear one from the first days on.\n\n"
+        "Ask your own surgeon which garment they prefer.\n\n"
+        "Dr. Vale\n\n"
+        "Board Certified Plastic Surgeon\n\n\n\n"
+        "Denver Plastic Surgeon\n5.0 out of 5 stars 40 reviews\n\n"
+        "Garments after a lift\n\n"
+        "The garment your surgeon gave you comes first; a sports bra is fine once they agree.\n\n"
+        "Tom Reyes, MD\nAustin Plastic Surgeon\n4.8 out of 5 stars 61 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A soft sports bra without an underwire");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    check_start(&r, 2, "The garment your surgeon gave you");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
+/* A flat page that prints its question twice (the page's title, then the
+ * same words as its heading), then one answer a line: the second copy is no
+ * answer. */
+static void test_flat_question_printed_twice(void)
+{
+    ru_result r = read_str(
+        "Does a chemical peel make freckles come back darker?\n"
+        "Does a chemical peel make freckles come back darker?\n"
+        "Freckles often fade after a peel, but sun on the fresh skin can bring them back darker "
+        "than before.\n"
+        "Daily sunscreen for several months after the peel is what keeps the result even.\n"
+        "Dana Holt, MD\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Freckles often fade after a peel");
+    check_start(&r, 2, "Daily sunscreen for several months");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Dana Holt, MD");
+    ru_free(&r);
+}
+
+/* A site that heads each answer with the physician's name, then a line
+ * naming their field and years ([answer-headers]): the name above the
+ * header is neither an answer of its own (the first) nor the last words of
+ * the answer above (the others). */
+static void test_name_above_an_answer_header(void)
+{
+    ru_result r = read_str(
+        "Why would my dentist give me antibiotics before a cleaning?\n\n"
+        "3 doctor answers\n"
+        "Dr. Ines Marlow\n"
+        "Dentistry 20 years experience\n"
+        "Heart valves: Some patients with certain heart conditions take antibiotics before dental "
+        "work to lower the risk of an infection of the heart.\n"
+        "Dr. Paul Okafor\n"
+        "Dentistry 12 years experience\n"
+        "Joint implants: After a joint replacement some surgeons ask for antibiotics before dental "
+        "work for a while.\n"
+        "Dr. Hanna Berg\n"
+        "Specializes in General Dentistry\n"
+        "Ask your dentist: The reason is usually written in your chart, so your dentist can tell "
+        "you which condition it was for.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Heart valves: Some patients");
+    check_start(&r, 2, "Joint implants: After a joint");
+    check_start(&r, 3, "Ask your dentist: The reason");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Okafor"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Berg"));
+    ru_free(&r);
+}
+
+/* Under the count line, the first physician's name alone, then their
+ * tagline in quotes, then the answer: the name is no answer. */
+static void test_name_alone_above_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Why do my knuckles crack so often?\n\n"
+        "Doctor's Answers (2)\n\n"
+        "Dr Lena Varga\n\n"
+        "\"Joint doctor for many years\"\n\n"
+        "Thank you for asking. The sound comes from gas bubbles in the fluid of the joint and is "
+        "harmless when there is no pain or swelling.\n\n"
+        "Best regards\n\n"
+        "Dr Lena Varga, Rheumatologist\n\n"
+        "Cracking without pain needs no treatment; see a doctor if a joint swells or hurts.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for asking. The sound");
+    check_start(&r, 2, "Cracking without pain needs");
+    ru_free(&r);
+}
+
+/* The caption of the physician's picture ("Photo of Dr ...") above their
+ * name, then their field, then the answer: caption and name are no answer. */
+static void test_photo_caption_above_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Can I get a tattoo while taking an acne pill?\n\n"
+        "Doctor's Answers 2\n\n"
+        "Photo of Dr Milo Brandt\n"
+        "Dr Milo Brandt\n\n"
+        "General Practitioner, Aesthetic\n\n"
+        "Thank you for your question. Skin heals more slowly on that pill, so most doctors ask "
+        "you to wait until some months after the last dose.\n\n"
+        "Best regards,\n\n"
+        "Dr Milo Brandt\n\n"
+        "Waiting is safer: a slow-healing tattoo can scar, so finish the course first.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Thank you for your question. Skin heals");
+    check_start(&r, 2, "Waiting is safer: a slow-healing");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3729,6 +3847,11 @@ int main(void)
         {"a long '.' title restated under it", test_long_restated_period_title},
         {"an inch mark is no quote", test_inch_mark_is_no_quote},
         {"a site's line between two answers", test_answer_break_line_between_answers},
+        {"a specialty title under a sign-off", test_specialty_title_under_a_signoff},
+        {"a flat page's question printed twice", test_flat_question_printed_twice},
+        {"a name above an answer header", test_name_above_an_answer_header},
+        {"a name alone above the first answer", test_name_alone_above_the_first_answer},
+        {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

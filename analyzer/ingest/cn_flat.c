@@ -338,6 +338,12 @@ static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_pag
     return rc;
 }
 
+/* Line l says again the text q, byte for byte. */
+static bool repeats(const char *q, const cn_line *l)
+{
+    return strlen(q) == l->len && memcmp(q, l->s, l->len) == 0;
+}
+
 int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                   cn_error *err)
 {
@@ -386,6 +392,10 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
+        /* the question printed twice (the page's title, then its heading):
+         * the second copy is no answer */
+        if (page->question && !g.n && page->n_answers == 0 && repeats(page->question, l))
+            continue;
         /* a page cut from the top: the asker's own words below the first
          * answer are the question's body, not an answer */
         if (!page->question && asker_voice(cues, l->s, l->len)) {

@@ -286,6 +286,22 @@ static bool qualified_specialty(const cn_pagecues *cues, const char *line, size_
     return true;
 }
 
+bool cn_signature_is_specialty_title(const cn_pagecues *cues, const char *line, size_t len)
+{
+    cn_sigline info;
+    tok t[MAX_TOKENS];
+    if (len > SIGLINE_MAX || cn_span_last_char(line, len) == '.' ||
+        !qualified_specialty(cues, line, len, &info))
+        return false;
+    /* every word capitalized: "Board Certified Plastic Surgeon", not a
+     * sentence's start ("Board certified surgeons") */
+    int n = tokenize(line, len, t, MAX_TOKENS);
+    for (int i = 0; i < n; i++)
+        if (!cn_span_starts_upper(t[i].s, t[i].len))
+            return false;
+    return n > 0;
+}
+
 static bool classify_place(const cn_pagecues *cues, const char *line, size_t len, cn_sigline *out)
 {
     size_t city_len;

@@ -58,6 +58,12 @@ cn_sigline_kind cn_signature_reclassify_after(const cn_pagecues *cues, cn_siglin
  * The caller checks that a signature follows. */
 bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len);
 
+/* A specialty title alone on its line, every word capitalized ("Board
+ * Certified Plastic Surgeon", "Double Board Certified Dermatologist"): the
+ * qualifiers before the specialty are no city. Alone it may be a heading, so
+ * the caller checks where it stands (under a sign-off, above a signature). */
+bool cn_signature_is_specialty_title(const cn_pagecues *cues, const char *line, size_t len);
+
 /* Lines[0..n) are a practice's postal address, as some sites print under a
  * signature: a street line that starts with a number ("2121 N 1700 W"),
  * perhaps a suite line, and a last line "City, ST 84041" or "Toronto,

@@ -530,6 +530,11 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
         }
         if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
             blanks++;
+        /* "Dr. Ann Lee" right above "Plastic Surgery 20 years experience":
+         * the name heads the next answer with the header, no text of the
+         * answer above (nor an answer of its own) */
+        if (header && run_n > 0 && signoff_like(c, line_at(c, i - 1)))
+            run_n--;
         if (run_n > 0) {
             size_t np = c->np;
             rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
@@ -1506,13 +1511,19 @@ static const cn_line *draft_credit(const ctx *c, const draft *d)
     return NULL;
 }
 
-/* A line of its own right above a signature that belongs to it. */
+/* A line of its own right above a signature that belongs to it: a place
+ * with qualifiers, or, under the physician's own sign-off ("Dr. Roe"), the
+ * physician's specialty title ("Board Certified Plastic Surgeon") printed
+ * between the sign-off and the site's signature. */
 static bool signature_extra(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || p + 1 >= c->np || !c->ps[p + 1].sig)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_signature_is_extra(c->cues, l->s, l->len);
+    if (cn_signature_is_extra(c->cues, l->s, l->len))
+        return true;
+    return p > 0 && !c->ps[p - 1].sig && signoff_like(c, para_last_line(c, p - 1)) &&
+           cn_signature_is_specialty_title(c->cues, l->s, l->len);
 }
 
 /* The page's last paragraph, a line cut by the page's end inside an answer
@@ -1736,6 +1747,14 @@ static bool between_signatures(const ctx *c, size_t p)
     return true;
 }
 
+/* A physician's name alone ("Dr. Ann Lee") above the page's first answer,
+ * with text under it: it names who wrote that answer, and is none itself. */
+static bool name_above_first(const ctx *c, long cur, size_t p)
+{
+    return cur < 0 && c->ps[p].n == 1 && !c->ps[p].sig && p + 1 < c->np && !c->ps[p + 1].sig &&
+           signoff_like(c, para_line(c, p));
+}
+
 /* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
  * signature that holds a name and no place is that signature's, not the
  * next answer's title. */
@@ -1805,6 +1824,8 @@ static int segment(ctx *c, cn_error *err)
             continue; /* the practice's address under a signature */
         if (between_signatures(c, p) || place_under_name(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
+        if (name_above_first(c, cur, p))
+            continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
         bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
