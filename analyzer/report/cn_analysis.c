@@ -59,12 +59,14 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
+_Static_assert(sizeof(cn_analysis_answer) == 52, "the answer record: 52 bytes, no padding lost");
+
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
  * n_verdicts verdicts and, when its primary decision is conflicting, that
  * decision's scores (CN_STANCE_COUNT doubles). */
 typedef struct waiting_answer {
-    cn_analysis_answer a; /* verdicts NULL */
+    cn_analysis_answer a; /* verdict_at 0 */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -184,23 +186,27 @@ const char *cn_answer_role_name(cn_answer_role role)
     return "?";
 }
 
-cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v)
+cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                     size_t v)
 {
-    if (v == 0 && a->overridden)
-        return (cn_stance)a->override_stance;
-    return v < a->n_verdicts ? a->verdicts[v].stance : CN_STANCE_NONE;
+    if (v == 0)
+        return cn_analysis_answer_stance(a);
+    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].stance : CN_STANCE_NONE;
 }
 
-double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v)
+double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                      size_t v)
 {
     if (v == 0 && a->overridden)
         return 1.0;
-    return v < a->n_verdicts ? a->verdicts[v].confidence : 0.0;
+    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].confidence : 0.0;
 }
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 {
-    return cn_analysis_verdict_stance(a, 0);
+    if (a->overridden)
+        return (cn_stance)a->override_stance;
+    return a->n_verdicts ? (cn_stance)a->primary_stance : CN_STANCE_NONE;
 }
 
 /* ---- life cycle ---- */
@@ -587,6 +593,8 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
         v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
+        if (c == 0)
+            a->primary_stance = v->stance;
         a->n_verdicts++;
     }
     return CN_OK;
@@ -670,6 +678,9 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
+    if (rc == CN_OK && an->n_verdicts + a->n_verdicts > UINT32_MAX) /* verdict_at is 32-bit */
+        rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than %lu verdicts",
+                          (unsigned long)UINT32_MAX);
     if (rc == CN_OK)
         rc = cn_recfile_write(an->waiting, &w, sizeof w, err);
     if (rc == CN_OK)
@@ -1049,9 +1060,9 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             break;
         *a = w.a;
-        a->verdicts = an->verdicts + at;
+        a->verdict_at = (uint32_t)at;
         at += a->n_verdicts;
-        if (a->verdicts[0].conflicting) {
+        if (an->verdicts[a->verdict_at].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
             cn_conflict_scores *c = &r->conflicts[conflicts++];
@@ -1061,6 +1072,7 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
+    r->verdicts = an->verdicts;
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
@@ -1421,7 +1433,7 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
 static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_tally_vote *v)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    v->stance = cn_analysis_verdict_stance(a, verdict);
+    v->stance = cn_analysis_verdict_stance(r, a, verdict);
     v->specialty = r->physicians[a->physician].specialty;
     const char *file = cn_analysis_file_of(r, a);
     v->file = file ? file : "";
@@ -1572,7 +1584,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            cn_analysis_claim *c = &r->claims[a->verdicts[v].claim];
+            cn_analysis_claim *c = &r->claims[cn_analysis_verdicts(r, a)[v].claim];
             c->n_members++;
             c->n_primary += v == 0;
         }
@@ -1591,12 +1603,12 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            size_t c = a->verdicts[v].claim;
+            size_t c = cn_analysis_verdicts(r, a)[v].claim;
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
             cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
             if (v != 0)
-                cl->mention_counts[cn_analysis_verdict_stance(a, v)]++;
+                cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
     }
     for (size_t c = 0; c < r->n_claims; c++)
@@ -1793,7 +1805,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     flag_claim_fit(r);
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_verdict *d = &a->verdicts[0];
+        const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
         if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
             const cn_analysis_question *q = &r->questions[a->question];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
@@ -1828,7 +1840,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         r->review[k++] = (cn_review_item){.answer = (uint32_t)i,
                                           .reasons = (uint16_t)a->review,
                                           .urgency = (int16_t)cn_review_urgency(a->review),
-                                          .confidence = cn_analysis_verdict_confidence(a, 0),
+                                          .confidence = cn_analysis_verdict_confidence(r, a, 0),
                                           .question = a->question};
     }
     if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)

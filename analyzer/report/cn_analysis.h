@@ -150,7 +150,7 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 56 bytes (at a million answers and more, every byte here is a
+ * record of 52 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. */
@@ -166,14 +166,17 @@ typedef struct cn_analysis_answer {
     uint8_t role;           /* cn_answer_role */
     uint8_t review;         /* CN_REVIEW_* reasons (0: not queued) */
     uint16_t n_verdicts;
-    uint8_t override_stance;    /* cn_stance: the editor's, when overridden */
-    uint32_t index;             /* cn_answer.index: its place in its file */
-    uint32_t page;              /* its page, numbered in reading order from 0 */
-    uint32_t in_page;           /* its position in the page's answers */
-    uint32_t physician;         /* index into the result's physicians */
-    uint32_t question;          /* index into the result's questions */
-    uint32_t original;          /* duplicates: the counted answer; otherwise itself */
-    const cn_verdict *verdicts; /* [0]: the question's primary claim; then others */
+    uint8_t override_stance; /* cn_stance: the editor's, when overridden */
+    uint8_t primary_stance;  /* verdicts[0].stance, kept here too (the byte is padding
+                                otherwise): every tally and report reads it */
+    uint32_t index;          /* cn_answer.index: its place in its file */
+    uint32_t page;           /* its page, numbered in reading order from 0 */
+    uint32_t in_page;        /* its position in the page's answers */
+    uint32_t physician;      /* index into the result's physicians */
+    uint32_t question;       /* index into the result's questions */
+    uint32_t original;       /* duplicates: the counted answer; otherwise itself */
+    uint32_t verdict_at;     /* its first verdict in the result's pool (cn_analysis_verdicts):
+                                an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -292,6 +295,8 @@ typedef struct cn_analysis_result {
     cn_skipped *skipped;
     size_t n_skipped;
     cn_analysis_answer *answers; /* corpus order (page order, then index) */
+    const cn_verdict *verdicts;  /* every answer's verdicts, in answer order (owned by the
+                                    analysis); see cn_analysis_verdicts */
     size_t n_answers;
     cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
     size_t n_physicians;
@@ -309,6 +314,14 @@ typedef struct cn_analysis_result {
     const cn_override **unmatched; /* overrides matching no answer, file order */
     size_t n_unmatched;
 } cn_analysis_result;
+
+/* An answer's verdicts: [0] its question's primary claim, then the others
+ * it takes a position on (a->n_verdicts in all). */
+static inline const cn_verdict *cn_analysis_verdicts(const cn_analysis_result *r,
+                                                     const cn_analysis_answer *a)
+{
+    return r->verdicts + a->verdict_at;
+}
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
  * the analysis, as must opts->overrides). opts may be NULL (defaults); it is
@@ -402,8 +415,10 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a);
 
 /* The stance and confidence of verdict v of an answer (0: the primary claim,
  * where an editor's override has confidence 1). */
-cn_stance cn_analysis_verdict_stance(const cn_analysis_answer *a, size_t v);
-double cn_analysis_verdict_confidence(const cn_analysis_answer *a, size_t v);
+cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                     size_t v);
+double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                      size_t v);
 
 /* Whether answer i is pivotal: read as another stance (tried in the order
  * reassuring, cautionary, contraindicated, none), its question would get

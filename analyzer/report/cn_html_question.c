@@ -316,7 +316,8 @@ static void answer_brief(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_
     cn_html_raw(o, "</code></article>\n");
 }
 
-static void answer_head(cn_html_out *o, const cn_analysis_answer *a, const cn_answer *ans)
+static void answer_head(cn_html_out *o, const cn_analysis_result *r, const cn_analysis_answer *a,
+                        const cn_answer *ans)
 {
     const cn_physician *p = &ans->physician;
     cn_html_raw(o, "<div class=\"answer-head\">");
@@ -345,12 +346,12 @@ static void answer_head(cn_html_out *o, const cn_analysis_answer *a, const cn_an
         cn_html_raw(o, "<span class=\"flag editor\">stance set by an editor</span>");
     } else {
         cn_html_raw(o, "<span class=\"muted\">confidence ");
-        cn_html_pct(o, cn_analysis_verdict_confidence(a, 0));
+        cn_html_pct(o, cn_analysis_verdict_confidence(r, a, 0));
         cn_html_raw(o, "</span>");
     }
     if (a->dissent)
         cn_html_raw(o, "<span class=\"flag warn\">dissent</span>");
-    if (a->verdicts[0].conflicting)
+    if (cn_analysis_verdicts(r, a)[0].conflicting)
         cn_html_raw(o, "<span class=\"flag warn\">competing cues</span>");
     if (has_reason(a->review, "low-confidence"))
         cn_html_raw(o, "<span class=\"flag warn\">low confidence</span>");
@@ -372,7 +373,7 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         return;
     }
     article_open(o, c, idx, "answer ");
-    answer_head(o, a, ans);
+    answer_head(o, c->r, a, ans);
     if (a->overridden)
         override_note(o, cn_analysis_override(c->r, idx), d);
     if (ans->title) {

@@ -143,7 +143,7 @@ static void override_obj(jctx *c, cJSON *parent, size_t idx)
         add(c, parent, "override", cJSON_CreateNull());
         return;
     }
-    const cn_verdict *d = &a->verdicts[0];
+    const cn_verdict *d = &cn_analysis_verdicts(c->r, a)[0];
     cJSON *o = obj(c, parent, "override");
     if (!o)
         return;
@@ -615,7 +615,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     d_bool(w, "excerpt", ans->excerpt);
     d_bool(w, "truncated", ans->truncated);
     d_str(c, w, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
-    d_num(w, "confidence", cn_analysis_verdict_confidence(a, 0));
+    d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, 0));
     d_bool(w, "conflicting", d->conflicting);
     cn_jsonpretty_key(w, "scores");
     cn_jsonpretty_open_object(w);
@@ -636,7 +636,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     if (!ov) {
         cn_jsonpretty_null(w);
     } else {
-        const cn_verdict *v0 = &a->verdicts[0];
+        const cn_verdict *v0 = &cn_analysis_verdicts(c->r, a)[0];
         cn_jsonpretty_open_object(w);
         d_str(c, w, "editor", ov->editor);
         d_str(c, w, "note", ov->note);
@@ -653,7 +653,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
         if (!dv)
             break; /* as answer(): the claims end there */
         cn_jsonpretty_open_object(w);
-        d_str(c, w, "claim", c->r->claims[a->verdicts[v].claim].id);
+        d_str(c, w, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
         d_str(c, w, "stance", cn_stance_name(dv->stance));
         d_num(w, "confidence", dv->confidence);
         d_bool(w, "conflicting", dv->conflicting);
@@ -863,8 +863,8 @@ static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
     cn_jsonpretty_open_object(w);
     d_str(c, w, "answer_id", a->answer_id);
     d_str(c, w, "question_id", c->r->questions[a->question].id);
-    d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(a, verdict)));
-    d_num(w, "confidence", cn_analysis_verdict_confidence(a, verdict));
+    d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, verdict)));
+    d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, verdict));
     d_bool(w, "primary", cl->members[i].verdict == 0);
     cn_jsonpretty_close_object(w);
 }

@@ -365,7 +365,7 @@ static void answer(xctx *c, size_t idx)
     attr_int(c, "index", (long)ans->index);
     attr(c, "role", cn_answer_role_name(a->role));
     attr(c, "stance", cn_stance_name(cn_analysis_answer_stance(a)));
-    attr_num(c, "confidence", cn_analysis_verdict_confidence(a, 0));
+    attr_num(c, "confidence", cn_analysis_verdict_confidence(c->r, a, 0));
     attr_bool(c, "conflicting", d->conflicting);
     attr_bool(c, "dissent", a->dissent);
     attr_bool(c, "excerpt", ans->excerpt);
@@ -390,7 +390,7 @@ static void answer(xctx *c, size_t idx)
             return;
         }
         start(c, "claim-stance");
-        attr(c, "claim", c->r->claims[a->verdicts[v].claim].id);
+        attr(c, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
         attr(c, "stance", cn_stance_name(dv->stance));
         attr_num(c, "confidence", dv->confidence);
         attr_bool(c, "conflicting", dv->conflicting);
@@ -502,8 +502,8 @@ static void claim(xctx *c, size_t ci)
         start(c, "vote");
         attr(c, "answer-id", a->answer_id);
         attr(c, "question-id", c->r->questions[a->question].id);
-        attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(a, v)));
-        attr_num(c, "confidence", cn_analysis_verdict_confidence(a, v));
+        attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, v)));
+        attr_num(c, "confidence", cn_analysis_verdict_confidence(c->r, a, v));
         attr_bool(c, "primary", cl->members[i].verdict == 0);
         end(c);
     }

@@ -103,12 +103,17 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
     size_t k = 0;
     for (size_t i = 0; any && i < n; i++)
         k += votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj;
-    t->dissent = calloc(k ? k : 1, sizeof *t->dissent);
+    if (!k) /* most tallies: no array at all (a heap chunk each adds up at a million) */
+        return CN_OK;
+    if (n > UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "tally: more than %lu votes",
+                            (unsigned long)UINT32_MAX);
+    t->dissent = malloc(k * sizeof *t->dissent);
     if (!t->dissent)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
     for (size_t i = 0; any && i < n; i++)
         if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
-            t->dissent[t->n_dissent++] = i;
+            t->dissent[t->n_dissent++] = (uint32_t)i;
     return CN_OK;
 }
 

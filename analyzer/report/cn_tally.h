@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* One answer's stance on the question or claim being tallied. */
 typedef struct cn_tally_vote {
@@ -44,8 +45,9 @@ typedef struct cn_tally {
     const cn_consensus_result *consensus;
     cn_consensus_result *own; /* NULL when the figures are the pool's */
     char *summary;
-    size_t *dissent; /* votes that take a stance other than the majority (only
-                        when there is one), in vote order */
+    uint32_t *dissent; /* votes that take a stance other than the majority (only
+                          when there is one), in vote order; NULL when none (32-bit:
+                          4 bytes a dissenting vote) */
     size_t n_dissent;
     cn_specialty_count *specialties; /* by name (byte order), unknown last */
     size_t n_specialties;
