@@ -226,8 +226,10 @@ static char *write_gold(const char *dir, const char *text)
     return tu_write_file(dir, "gold.jsonl", text, strlen(text));
 }
 
-/* A toy fit: six gold answers a0..a5, a model whose rule features say
- * nothing (bias only) and a fitter over it; `toy_fit_free` undoes it. */
+/* A toy fit: six gold answers a0..a5, the first n_cautionary cautionary and
+ * the rest reassuring, a model whose rule features say nothing (bias only)
+ * and a fitter over it; `toy_fit_free` undoes it (toy_fit_new does on
+ * failure). */
 typedef struct {
     char *dir, *path;
     cn_gold *gold;
@@ -236,21 +238,30 @@ typedef struct {
     cn_fit *fit;
 } toy_fit;
 
-static bool toy_fit_new(toy_fit *t, const char *gold_text)
+static void toy_fit_free(toy_fit *t);
+
+static bool toy_fit_new(toy_fit *t, size_t n_cautionary)
 {
     cn_error err;
+    char gold_text[512];
+    size_t at = 0;
+    for (size_t i = 0; i < 6; i++)
+        at += (size_t)snprintf(gold_text + at, sizeof gold_text - at,
+                               "{\"answer_id\":\"a%zu\",\"stance\":\"%s\"}\n", i,
+                               i < n_cautionary ? "cautionary" : "reassuring");
     memset(t, 0, sizeof *t);
     t->dir = tu_mkdtemp();
     t->path = t->dir ? write_gold(t->dir, gold_text) : NULL;
-    if (!t->path || cn_gold_load(t->path, &t->gold, &err) != CN_OK ||
-        cn_model_new(NULL, 0, NULL, 0, NULL, 0, &t->model, &err) != CN_OK)
-        return false;
-    size_t nf = cn_model_features(t->model);
-    t->x = calloc(nf, sizeof *t->x);
-    if (!t->x)
-        return false;
-    t->x[0] = 1;
-    return cn_fit_new(t->gold, nf, &t->fit, &err) == CN_OK;
+    bool ok = t->path && cn_gold_load(t->path, &t->gold, &err) == CN_OK &&
+              cn_model_new(NULL, 0, NULL, 0, NULL, 0, &t->model, &err) == CN_OK;
+    size_t nf = ok ? cn_model_features(t->model) : 0;
+    ok = ok && (t->x = calloc(nf, sizeof *t->x)) != NULL;
+    if (ok)
+        t->x[0] = 1;
+    ok = ok && cn_fit_new(t->gold, nf, &t->fit, &err) == CN_OK;
+    if (!ok)
+        toy_fit_free(t);
+    return ok;
 }
 
 static void toy_fit_free(toy_fit *t)
@@ -271,17 +282,8 @@ static void toy_fit_free(toy_fit *t)
  * the one-off words) and the fitted model labels by the word. */
 static void test_fitted_word_decides(void)
 {
-    static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
-                               "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
-                               "{\"answer_id\":\"a2\",\"stance\":\"cautionary\"}\n"
-                               "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
-                               "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
-                               "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
     toy_fit t;
-    bool ok = toy_fit_new(&t, GOLD);
-    if (!ok)
-        toy_fit_free(&t);
-    CU_ASSERT_TRUE_FATAL(ok);
+    CU_ASSERT_TRUE_FATAL(toy_fit_new(&t, 3));
     cn_model *m = t.model;
     cn_fit *f = t.fit;
     double *x = t.x;
@@ -337,17 +339,8 @@ static void test_fitted_word_decides(void)
  * reassuring; counting cautionary 3 times makes it 6 against 4). */
 static void test_fit_class_weights(void)
 {
-    static const char GOLD[] = "{\"answer_id\":\"a0\",\"stance\":\"cautionary\"}\n"
-                               "{\"answer_id\":\"a1\",\"stance\":\"cautionary\"}\n"
-                               "{\"answer_id\":\"a2\",\"stance\":\"reassuring\"}\n"
-                               "{\"answer_id\":\"a3\",\"stance\":\"reassuring\"}\n"
-                               "{\"answer_id\":\"a4\",\"stance\":\"reassuring\"}\n"
-                               "{\"answer_id\":\"a5\",\"stance\":\"reassuring\"}\n";
     toy_fit t;
-    bool ok = toy_fit_new(&t, GOLD);
-    if (!ok)
-        toy_fit_free(&t);
-    CU_ASSERT_TRUE_FATAL(ok);
+    CU_ASSERT_TRUE_FATAL(toy_fit_new(&t, 2));
     cn_model *m = t.model;
     cn_fit *f = t.fit;
     double *x = t.x;
