@@ -1,6 +1,7 @@
 /*
  * cn_hash: two small open-addressing hash tables the matcher and rule loader
- * need: string -> int (keys copied and owned) and 64-bit key -> int.
+ * need: string -> int (keys copied and owned) and 64-bit key -> int, and the
+ * hash functions the project's other tables and memos share.
  */
 #ifndef CN_HASH_H
 #define CN_HASH_H
@@ -18,6 +19,16 @@ static inline uint64_t cn_hash_bytes(const char *s, size_t n)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+/* splitmix64's finalizer: every bit of v moves every bit of the result. For
+ * memo slots keyed by doubles' bits, which differ in their high bits (small
+ * integers as doubles) that a multiplication alone never carries down. */
+static inline uint64_t cn_hash_mix(uint64_t v)
+{
+    v = (v ^ (v >> 30)) * 0xbf58476d1ce4e5b9ull;
+    v = (v ^ (v >> 27)) * 0x94d049bb133111ebull;
+    return v ^ (v >> 31);
 }
 
 typedef struct cn_strmap cn_strmap;

@@ -1404,8 +1404,7 @@ static bool starts_answer(const ctx *c, size_t p)
 static bool honorific_before(const ctx *c, const cn_line *l, size_t dot)
 {
     size_t start = dot;
-    while (start > 0 && ((l->s[start - 1] >= 'A' && l->s[start - 1] <= 'Z') ||
-                         (l->s[start - 1] >= 'a' && l->s[start - 1] <= 'z')))
+    while (start > 0 && isalpha((unsigned char)l->s[start - 1]))
         start--;
     return start < dot && (start == 0 || l->s[start - 1] == ' ') &&
            cn_pagecues_is_honorific(c->cues, l->s + start, dot - start);

@@ -1,6 +1,8 @@
 /* cn_html_out: report.html's bytes as libxml2's HTML serializer writes them. */
 #include "cn_html_out.h"
 
+#include "cn_hash.h"
+
 #include "cn_report_fmt.h"
 
 #include <libxml/uri.h>
@@ -333,12 +335,7 @@ static format_slot *format_slot_of(cn_html_out *o, uint64_t x, const char *patte
         return NULL;
     if (!o->formats && !(o->formats = calloc(1, sizeof *o->formats)))
         return NULL;
-    uint64_t h = x;
-    for (size_t i = 0; i < plen; i++)
-        h = (h ^ (unsigned char)pattern[i]) * 1099511628211ull;
-    h ^= h >> 29; /* a double's bits differ high: bring them down */
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 32;
+    uint64_t h = cn_hash_mix(cn_hash_bytes(pattern, plen) ^ x);
     return &o->formats->slots[h % FORMAT_SLOTS];
 }
 

@@ -1,6 +1,8 @@
 /* cn_cdf_memo: GSL's beta and binomial CDFs remembered by their arguments, in fixed memory. */
 #include "cn_cdf_memo.h"
 
+#include "cn_hash.h"
+
 #include <gsl/gsl_cdf.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -53,19 +55,9 @@ static uint64_t bits(double v)
     return u;
 }
 
-/* splitmix64's finalizer: every bit of v moves the slot. The arguments
- * differ in their high bits (small integers as doubles), which a
- * multiplication alone never carries down to the low ones. */
-static uint64_t mix(uint64_t v)
-{
-    v = (v ^ (v >> 30)) * 0xbf58476d1ce4e5b9ull;
-    v = (v ^ (v >> 27)) * 0x94d049bb133111ebull;
-    return v ^ (v >> 31);
-}
-
 static memo_slot *slot_of(cn_cdf_memo *memo, cdf_kind kind, uint64_t x, uint64_t a, uint64_t b)
 {
-    uint64_t h = mix(mix(mix(x ^ (uint64_t)kind) ^ a) ^ b);
+    uint64_t h = cn_hash_mix(cn_hash_mix(cn_hash_mix(x ^ (uint64_t)kind) ^ a) ^ b);
     return &memo->slots[h % MEMO_SLOTS];
 }
 
@@ -119,7 +111,8 @@ int cn_cdf_memo_proportion(cn_cdf_memo *memo, long x, long n, double level, cn_p
         return cn_proportion_compute(x, n, level, out, err);
     uint64_t kl = bits(level);
     proportion_slot *s =
-        &memo->proportions[mix(mix(mix((uint64_t)x) ^ (uint64_t)n) ^ kl) % PROPORTION_SLOTS];
+        &memo->proportions[cn_hash_mix(cn_hash_mix(cn_hash_mix((uint64_t)x) ^ (uint64_t)n) ^ kl) %
+                           PROPORTION_SLOTS];
     if (s->used && s->p.count == x && s->p.n == n && s->level == kl) {
         *out = s->p;
         return CN_OK;

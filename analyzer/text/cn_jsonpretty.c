@@ -4,7 +4,6 @@
 #include "cn_grow.h"
 #include "cn_jsonbuf.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,33 +66,6 @@ static void before_value(cn_jsonpretty *w)
         put(w, ", ", 2);
 }
 
-/* key[0..n) quoted at o when it holds nothing cJSON escapes (a control
- * byte, " or \\): the names of a report's members. NULL otherwise. The
- * bytes are copied first and tested eight at a time, as cn_json_quote_into
- * tests them. */
-static char *plain_key_into(char *o, const char *key, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    *o++ = '"';
-    memcpy(o, key, n);
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, q, b;
-        memcpy(&x, key + i, 8);
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
-            return NULL;
-    }
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if (c < 0x20 || c == '"' || c == '\\')
-            return NULL;
-    }
-    o[n] = '"';
-    return o + n + 1;
-}
-
 void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
 {
     /* ",\n", the tabs, the quoted key and ":\t" in one reservation: a report
@@ -109,8 +81,7 @@ void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
     }
     for (size_t i = 0; i < tabs_n; i++)
         *o++ = '\t';
-    char *end = plain_key_into(o, key, n);
-    o = end ? end : cn_json_quote_into(o, key, n);
+    o = cn_json_quote_into(o, key, n);
     *o++ = ':';
     *o++ = '\t';
     w->len = (size_t)(o - w->s);
