@@ -75,7 +75,12 @@ def split_of(pid, collection=1):
     previous freeze and tuned on after it). Eighth collection (2026-12-05, a sixth
     session; pages in none of the seven, by queries none of them used): every page the
     collectors save is `val10`, the fresh validation set of that session's freeze (val9
-    was scored at the previous freeze and tuned on after it)."""
+    was scored at the previous freeze and tuned on after it). Ninth collection
+    (2026-12-05/06, a seventh session; pages in none of the eight, by queries none of them
+    used): every page the collectors save is `val11`, the fresh validation set of that
+    session's freeze (val10 was scored at the previous freeze and tuned on after it)."""
+    if collection == 9:
+        return "val11"
     if collection == 8:
         return "val10"
     if collection == 7:
