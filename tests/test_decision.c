@@ -376,7 +376,18 @@ static const char PAGES[] =
     "treatment.\"}]}\n"
     "{\"url\":\"f23\",\"question\":\"My upper lip looks uneven five days after filler. Did "
     "something go wrong?\",\"answers\":[{\"text\":\"Early swelling often sits on one side. "
-    "Please wait a few weeks for it to subside before you decide anything.\"}]}\n";
+    "Please wait a few weeks for it to subside before you decide anything.\"}]}\n"
+    /* An asker reporting what already happened against one asking leave
+     * for what comes next, both days after surgery (the aftermath and
+     * askfuture flags, rules 11 and 15); our words. */
+    "{\"url\":\"f24\",\"question\":\"Three weeks after my tummy tuck there is a firm ridge "
+    "above the scar. Is this normal?\",\"body\":\"I noticed it in the shower.\",\"answers\":[{"
+    "\"text\":\"A firm ridge at this stage is scar tissue settling. It softens over the "
+    "coming months and is no sign of a problem.\"}]}\n"
+    "{\"url\":\"f25\",\"question\":\"I had a breast lift ten days ago. Is it safe to sleep on "
+    "my side, and when can I?\",\"answers\":[{\"text\":\"Not yet. Please wait until four "
+    "weeks after surgery before you sleep on your side; this early it strains the "
+    "incisions.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -396,7 +407,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 86 ? 0 : -1;
+    return rc == 0 && g_n == 88 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -657,6 +668,25 @@ static void test_days_now_is_a_timepoint(void)
 {
     CU_ASSERT_TRUE(has_flag(53, "timepoint"));
     CU_ASSERT_STRING_EQUAL(field(53, "stance"), "contraindicated");
+}
+
+/* Rule 11: the asker reports a change after surgery and asks whether it is
+ * normal; the question reads as aftermath, and "it softens" is reassuring. */
+static void test_aftermath_question(void)
+{
+    CU_ASSERT_TRUE(has_flag(86, "aftermath"));
+    CU_ASSERT_FALSE(has_flag(86, "askfuture"));
+    CU_ASSERT_STRING_EQUAL(field(86, "stance"), "reassuring");
+}
+
+/* Rule 15: an asker days after surgery who asks leave to do something more
+ * than they report: askfuture outweighs "I had ... ago", so no aftermath, and
+ * "not yet, wait until four weeks" advises against doing it now. */
+static void test_asking_leave_outweighs_aftermath(void)
+{
+    CU_ASSERT_TRUE(has_flag(87, "askfuture"));
+    CU_ASSERT_FALSE(has_flag(87, "aftermath"));
+    CU_ASSERT_STRING_EQUAL(field(87, "stance"), "contraindicated");
 }
 
 /* "Is it normal?" is no harm question: "Yes" there is reassuring, and "if
@@ -1087,6 +1117,8 @@ int main(void)
     CU_add_test(s, "11: a cause named; how long it can last", test_cause_and_course);
     CU_add_test(s, "4, 14: discuss your concerns", test_your_concerns);
     CU_add_test(s, "8, 15: days now is a point in time", test_days_now_is_a_timepoint);
+    CU_add_test(s, "11: a report of what happened is aftermath", test_aftermath_question);
+    CU_add_test(s, "15: asking leave outweighs aftermath", test_asking_leave_outweighs_aftermath);
     CU_add_test(s, "11: yes, it is normal", test_yes_it_is_normal);
     CU_add_test(s, "11: too early to judge", test_too_early_to_judge);
     CU_add_test(s, "11: a droop that wears off", test_droop_that_wears_off);
@@ -1119,5 +1151,5 @@ int main(void)
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 52 ? 0 : 1;
+    return failed == 0 && run == 54 ? 0 : 1;
 }

@@ -38,6 +38,28 @@ static void test_unknown_key(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: unknown key 'wieght'"));
 }
 
+/* over=FLAG compares a question flag with another flag: it must be on a flag
+ * and name one that exists (not itself); a valid pair loads. */
+static void test_flag_over(void)
+{
+    diags d;
+    CU_ASSERT_EQUAL(load_body("question ask flag=yes : can i\n"
+                              "question told flag=yes over=ask : i had\n",
+                              &d),
+                    CN_OK);
+    CU_ASSERT_EQUAL(load_body("question ask flag=yes : can i\n"
+                              "question told flag=yes over=asks : i had\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: over=asks"));
+    CU_ASSERT_EQUAL(load_body("question told flag=yes over=told : i had\n", &d), CN_ERR_RULES);
+    CU_ASSERT_EQUAL(load_body("question ask flag=yes : can i\n"
+                              "question permission over=ask : may i\n",
+                              &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: over=FLAG is for question flags"));
+}
+
 static void test_bad_weight(void)
 {
     diags d;
@@ -317,6 +339,7 @@ int main(void)
     static const tu_test tests[] = {
         {"valid minimal rules", test_valid_minimal},
         {"unknown key", test_unknown_key},
+        {"flag over=", test_flag_over},
         {"bad weight", test_bad_weight},
         {"duplicate id", test_duplicate_id},
         {"unknown stance", test_unknown_stance},

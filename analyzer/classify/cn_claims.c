@@ -409,13 +409,28 @@ const char *cn_claims_question_type(const cn_rules *rules, const cn_doc *questio
     return best;
 }
 
+/* Flag i, seen[i] phrases: on unless it names a flag (over=) seen as often
+ * or more. */
+static bool flag_outweighs(const cn_rules *rules, const size_t *seen, size_t i)
+{
+    const cn_rule *r = cn_rules_at(rules, i);
+    if (!r->over)
+        return true;
+    for (size_t j = 0; j < cn_rules_count(rules); j++) {
+        const cn_rule *o = cn_rules_at(rules, j);
+        if (o->kind == CN_RULE_QUESTION && o->is_flag && !strcmp(o->id, r->over))
+            return seen[i] > seen[j];
+    }
+    return true;
+}
+
 int cn_claims_question_flags(const cn_rules *rules, const cn_doc *question, const cn_doc *body,
                              const char ***out, size_t *n_out, cn_error *err)
 {
     *out = NULL;
     *n_out = 0;
     size_t nr = cn_rules_count(rules);
-    bool *on = calloc(nr + 1, sizeof *on);
+    size_t *on = calloc(nr + 1, sizeof *on); /* distinct phrases seen, per flag */
     const char **flags = calloc(nr + 1, sizeof *flags);
     if (!on || !flags) {
         free(on);
@@ -431,13 +446,13 @@ int cn_claims_question_flags(const cn_rules *rules, const cn_doc *question, cons
         if (!docs[d] || (rc = count_topics(rules, docs[d], 0, &room, &c, &n, err)) != CN_OK)
             continue;
         for (size_t i = 0; i < n; i++)
-            on[c[i].index] |= c[i].rule && c[i].rule->kind == CN_RULE_QUESTION &&
-                              c[i].rule->is_flag && c[i].n_seen > 0;
+            if (c[i].rule && c[i].rule->kind == CN_RULE_QUESTION && c[i].rule->is_flag)
+                on[c[i].index] += c[i].n_seen * (d == 0 ? 2 : 1); /* the title asks */
         counts_free(c, &room);
     }
     size_t k = 0;
     for (size_t i = 0; rc == CN_OK && i < nr; i++)
-        if (on[i])
+        if (on[i] && flag_outweighs(rules, on, i))
             flags[k++] = cn_rules_at(rules, i)->id; /* in rule order */
     free(on);
     if (rc) {

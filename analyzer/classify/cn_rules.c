@@ -1069,6 +1069,11 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             problem(c, r->file, r->line, "flag: expected yes or no, found '%s'", flag->value);
         if (rule->is_flag && rule->is_default)
             problem(c, r->file, r->line, "a question flag cannot be the default type");
+        attr *over = find_attr(r, "over");
+        if (over && (!rule->is_flag || !*over->value))
+            problem(c, r->file, r->line, "over=FLAG is for question flags and names one");
+        else if (over && !(rule->over = strdup(over->value)))
+            problem(c, r->file, r->line, "out of memory");
     } else {
         fill_modifier(c, r, rule, rs);
     }
@@ -1095,6 +1100,7 @@ void cn_rules_free(cn_rules *rs)
         free(rs->rules[i].about);
         free(rs->rules[i].only);
         free(rs->rules[i].flip_on);
+        free(rs->rules[i].over);
         for (size_t k = 0; k < rs->rules[i].n_core; k++)
             free(rs->rules[i].core[k]);
         free(rs->rules[i].core);
@@ -1196,9 +1202,13 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
     int rc = types && flags && cues ? CN_OK : -1;
     for (size_t i = 0; rc == CN_OK && i < rs->n; i++) {
         cn_rule *r = &rs->rules[i];
-        if (r->kind == CN_RULE_QUESTION && r->is_flag)
+        if (r->kind == CN_RULE_QUESTION && r->is_flag) {
+            const cn_rule *o = r->over ? cn_rules_find(rs, CN_RULE_QUESTION, r->over) : NULL;
+            if (r->over && (!o || !o->is_flag || o == r))
+                problem(c, r->file, r->line, "over=%s: no other question flag has that name",
+                        r->over);
             flags[nf++] = r->id;
-        else if (r->kind == CN_RULE_QUESTION)
+        } else if (r->kind == CN_RULE_QUESTION)
             types[nt++] = r->id;
         else if (r->kind == CN_RULE_CUE)
             r->cue_index = nc, cues[nc++] = r->id;

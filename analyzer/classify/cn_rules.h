@@ -96,6 +96,11 @@ typedef struct cn_rule {
     /* question flag=yes: not a type but a mark the question may carry
      * ("timepoint": the asker says where they are), found in title and body */
     bool is_flag;
+    /* question flag over=OTHER: on only when the question (title and body)
+     * holds more of its distinct phrases than of flag OTHER's ("the asker
+     * reports what already happened" outweighing "the asker asks leave to do
+     * it"); NULL: on at one phrase */
+    char *over;
     /* cue: its position among the cues (0..cn_rules_cues - 1) */
     size_t cue_index;
 } cn_rule;

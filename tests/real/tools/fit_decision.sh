@@ -55,6 +55,17 @@
 # guide, and more data has not moved CV measurably (val9's joining: 0.551
 # -> 0.552).
 #
+# 2026-12-05, error analysis of the out-of-fold errors (issue 9): the
+# labellers' question type splits the labels sharply (answers to questions
+# they read as "done" or "duration": 7 of 1,732 contraindicated; "permission":
+# 227 of 652), and the rules' done flag found only 60% of those pages at 55%
+# precision. Given the labellers' type as flags (an oracle, for measurement
+# only) the same CV rose 0.553 -> 0.569. The flags aftermath and askfuture
+# (rules/claims.rules, aftermath over=askfuture) take 0.553 / 0.623 / 0.401
+# to 0.560 / 0.627 / 0.408 (paired page bootstrap: macro-F1 +0.007, 95%
+# +0.001 .. +0.013; kappa +0.007, +0.000 .. +0.013; 10-fold: +0.009, 95%
+# +0.002 .. +0.016), the fourth of four versions of their phrase lists tried.
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
