@@ -2122,6 +2122,38 @@ static void test_flat_answer_labels(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line with the site's label, that prints its
+ * answer twice and is cut inside the second copy ("... the skin fl"): the
+ * cut copy is truncated and repeats the first, so it counts once. A flat
+ * page ending in a sentence, or in a name glued to the last line, is not
+ * cut. */
+static void test_flat_cut_second_copy_counts_once(void)
+{
+    ru_result r = read_str(
+        "Should I stop a nicotine lozenge before my tummy tuck next month?\n"
+        "Answer: Lozenges and healing Any nicotine, from smoke or from a lozenge, tightens the "
+        "small vessels that feed the skin flap, so stop all of it four weeks before surgery. Ask "
+        "your surgeon for a plan that suits you.\n"
+        "Helpful\n"
+        "Answer: Lozenges and healing Any nicotine, from smoke or from a lozenge, tightens the "
+        "small vessels that feed the skin fl");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    ru_free(&r);
+
+    r = read_str("Can I swim a month after a tummy tuck?\n"
+                 "Most surgeons let patients swim once every incision has closed, often about four "
+                 "weeks after surgery.\n"
+                 "Pools are fine at a month if the scar is sealed; lakes and hot tubs should wait "
+                 "longer. Best wishes, Lena Park\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
 /* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
  * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
  * years experience"): each starts an answer and is no text of it, with or
@@ -3852,6 +3884,7 @@ int main(void)
         {"a name above an answer header", test_name_above_an_answer_header},
         {"a name alone above the first answer", test_name_alone_above_the_first_answer},
         {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
+        {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
