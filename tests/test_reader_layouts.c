@@ -2154,6 +2154,46 @@ static void test_flat_cut_second_copy_counts_once(void)
     ru_free(&r);
 }
 
+/* A bare page that titles its answers, no signatures: a short sentence
+ * ending in '.' where an answer starts ("Patience pays off.", first under
+ * the asker's paragraph) is that answer's title even when it
+ * shares no word with the question's title; a greeting there opens a body. */
+static void test_period_title_on_a_titled_page(void)
+{
+    ru_result r = read_str(
+        "Is a droopy upper lid normal a week after an eyelid lift?\n\n"
+        "My left upper lid still hangs lower than the right one and it worries me a lot.\n\n"
+        "Patience pays off.\n\n"
+        "Most lids settle over six to eight weeks as the swelling leaves, and the two sides often "
+        "heal at different speeds.\n\n"
+        "Uneven lids after surgery\n\n"
+        "Early asymmetry is common; if the lid still droops at three months, go back to your "
+        "surgeon for an exam.\n\n"
+        "Fresh eyes need time\n\n"
+        "A week is very early. Cold packs and sleeping with the head raised help the swelling "
+        "go down.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patience pays off.");
+    check_start(&r, 1, "Most lids settle over six to eight weeks");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Uneven lids after surgery");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Fresh eyes need time");
+    ru_free(&r);
+
+    r = read_str("Is a droopy upper lid normal a week after an eyelid lift?\n\n"
+                 "My left upper lid still hangs lower than the right one and it worries me.\n\n"
+                 "Drooping after a lid lift\n\n"
+                 "Hello and thank you for the question.\n\n"
+                 "Most lids settle over six to eight weeks as the swelling leaves, and the two "
+                 "sides often heal at different speeds.\n\n"
+                 "Fresh eyes need time\n\n"
+                 "A week is very early. Cold packs and sleeping with the head raised help the "
+                 "swelling go down.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hello and thank you for the question.");
+    ru_free(&r);
+}
+
 /* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
  * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
  * years experience"): each starts an answer and is no text of it, with or
@@ -3885,6 +3925,7 @@ int main(void)
         {"a name alone above the first answer", test_name_alone_above_the_first_answer},
         {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
         {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
+        {"a '.' title on a page that titles its answers", test_period_title_on_a_titled_page},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -902,6 +902,29 @@ static bool voted_prose(const ctx *c, size_t p)
            (two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
 }
 
+/* Some answer after paragraph p opens with a title-shaped line above its
+ * prose: the page titles its answers. */
+static bool titles_ahead(const ctx *c, size_t p)
+{
+    for (size_t q = p + 2; q + 1 < c->np; q++)
+        if (looks_title(c, q) && text_para(c, q + 1))
+            return true;
+    return false;
+}
+
+static bool titled_before(const ctx *c);
+
+/* "Revision works." above an answer's prose, where an answer starts on a
+ * page whose other answers open with titles: a short sentence there is this
+ * answer's title, whatever words it shares with the question, unless it
+ * greets ("Hello and thank you for the question."), which opens a body. */
+static bool titled_page(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+           (titled_before(c) || titles_ahead(c, p));
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -935,7 +958,7 @@ static bool title_at_start(const ctx *c, size_t p)
         p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
         !asked_title(c, l) &&
-        !restated_title(c, p, closing_above ? 0 : c->lim->restated_start_words,
+        !restated_title(c, p, closing_above || titled_page(c, p) ? 0 : c->lim->restated_start_words,
                         c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
