@@ -68,6 +68,13 @@ typedef struct ctx {
     bool sig_heads;          /* each signature stands above its answer, not under it */
     size_t q_end;            /* the question's lines are [0, q_end) */
     size_t end;              /* the answers' lines end here */
+    /* The last paragraph that heads an answer with a title-shaped line above
+     * prose, found once when first asked (see titles_ahead). */
+    struct title_scan {
+        bool known;
+        bool any;
+        size_t last;
+    } * titles;
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -906,10 +913,17 @@ static bool voted_prose(const ctx *c, size_t p)
  * prose: the page titles its answers. */
 static bool titles_ahead(const ctx *c, size_t p)
 {
-    for (size_t q = p + 2; q + 1 < c->np; q++)
-        if (looks_title(c, q) && text_para(c, q + 1))
-            return true;
-    return false;
+    struct title_scan *t = c->titles;
+    if (!t->known) {
+        /* one scan a page, from the end: the last such paragraph */
+        t->known = true;
+        for (size_t q = c->np; q-- > 1 && !t->any;)
+            if (q + 1 < c->np && looks_title(c, q) && text_para(c, q + 1)) {
+                t->any = true;
+                t->last = q;
+            }
+    }
+    return t->any && t->last >= p + 2;
 }
 
 static bool titled_before(const ctx *c);
@@ -2436,7 +2450,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
 int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                         cn_error *err)
 {
-    ctx c = {.cues = cues, .lim = cn_pagecues_get_limits(cues)};
+    struct title_scan titles = {0};
+    ctx c = {.cues = cues, .lim = cn_pagecues_get_limits(cues), .titles = &titles};
     page->format = CN_FORMAT_STRUCTURED;
     page->declared_answers = -1;
     int rc = cn_lines_split(text, len, &c.lines, err);
