@@ -2194,6 +2194,22 @@ static void test_period_title_on_a_titled_page(void)
     ru_free(&r);
 }
 
+/* A site that prints the exchange as a chat, blank lines between the
+ * turns ("Patient: ..." / "Doctor: Hello. ..."): the label is no word of the
+ * answer ([answer-labels]). */
+static void test_chat_labels_on_a_paragraph_page(void)
+{
+    ru_result r = read_str(
+        "Patient: Hi, my scalp has had a flaky, itchy patch for a month and it is getting "
+        "bigger. What could it be?\n\n"
+        "Doctor: Hello. Thanks for writing in. From your description this sounds most like "
+        "seborrheic dermatitis, which a medicated shampoo used twice a week usually calms. If "
+        "it spreads or bleeds, see a dermatologist in person.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "Hello. Thanks for writing in. From your description");
+    ru_free(&r);
+}
+
 /* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
  * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
  * years experience"): each starts an answer and is no text of it, with or
@@ -3926,6 +3942,7 @@ int main(void)
         {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
         {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
         {"a '.' title on a page that titles its answers", test_period_title_on_a_titled_page},
+        {"chat labels on a page of paragraphs", test_chat_labels_on_a_paragraph_page},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1960,6 +1960,11 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
         add_paras(c, &body, d->b0, d->b1);
     if (!(a->text = sb_take(&body)))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    /* "Doctor: Hello. ..." on a page that prints a chat ([answer-labels]):
+     * the site's label is no word of the answer */
+    size_t label = cn_pagecues_answer_label(c->cues, a->text, strlen(a->text));
+    if (label > 0)
+        memmove(a->text, a->text + label, strlen(a->text + label) + 1);
     int rc = fill_physician(c, d, &a->physician, err);
     if (rc)
         return rc;
