@@ -2122,6 +2122,94 @@ static void test_flat_answer_labels(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line with the site's label, that prints its
+ * answer twice and is cut inside the second copy ("... the skin fl"): the
+ * cut copy is truncated and repeats the first, so it counts once. A flat
+ * page ending in a sentence, or in a name glued to the last line, is not
+ * cut. */
+static void test_flat_cut_second_copy_counts_once(void)
+{
+    ru_result r = read_str(
+        "Should I stop a nicotine lozenge before my tummy tuck next month?\n"
+        "Answer: Lozenges and healing Any nicotine, from smoke or from a lozenge, tightens the "
+        "small vessels that feed the skin flap, so stop all of it four weeks before surgery. Ask "
+        "your surgeon for a plan that suits you.\n"
+        "Helpful\n"
+        "Answer: Lozenges and healing Any nicotine, from smoke or from a lozenge, tightens the "
+        "small vessels that feed the skin fl");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    ru_free(&r);
+
+    r = read_str("Can I swim a month after a tummy tuck?\n"
+                 "Most surgeons let patients swim once every incision has closed, often about four "
+                 "weeks after surgery.\n"
+                 "Pools are fine at a month if the scar is sealed; lakes and hot tubs should wait "
+                 "longer. Best wishes, Lena Park\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A bare page that titles its answers, no signatures: a short sentence
+ * ending in '.' where an answer starts ("Patience pays off.", first under
+ * the asker's paragraph) is that answer's title even when it
+ * shares no word with the question's title; a greeting there opens a body. */
+static void test_period_title_on_a_titled_page(void)
+{
+    ru_result r = read_str(
+        "Is a droopy upper lid normal a week after an eyelid lift?\n\n"
+        "My left upper lid still hangs lower than the right one and it worries me a lot.\n\n"
+        "Patience pays off.\n\n"
+        "Most lids settle over six to eight weeks as the swelling leaves, and the two sides often "
+        "heal at different speeds.\n\n"
+        "Uneven lids after surgery\n\n"
+        "Early asymmetry is common; if the lid still droops at three months, go back to your "
+        "surgeon for an exam.\n\n"
+        "Fresh eyes need time\n\n"
+        "A week is very early. Cold packs and sleeping with the head raised help the swelling "
+        "go down.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patience pays off.");
+    check_start(&r, 1, "Most lids settle over six to eight weeks");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Uneven lids after surgery");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Fresh eyes need time");
+    ru_free(&r);
+
+    r = read_str("Is a droopy upper lid normal a week after an eyelid lift?\n\n"
+                 "My left upper lid still hangs lower than the right one and it worries me.\n\n"
+                 "Drooping after a lid lift\n\n"
+                 "Hello and thank you for the question.\n\n"
+                 "Most lids settle over six to eight weeks as the swelling leaves, and the two "
+                 "sides often heal at different speeds.\n\n"
+                 "Fresh eyes need time\n\n"
+                 "A week is very early. Cold packs and sleeping with the head raised help the "
+                 "swelling go down.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hello and thank you for the question.");
+    ru_free(&r);
+}
+
+/* A site that prints the exchange as a chat, blank lines between the
+ * turns ("Patient: ..." / "Doctor: Hello. ..."): the label is no word of the
+ * answer ([answer-labels]). */
+static void test_chat_labels_on_a_paragraph_page(void)
+{
+    ru_result r = read_str(
+        "Patient: Hi, my scalp has had a flaky, itchy patch for a month and it is getting "
+        "bigger. What could it be?\n\n"
+        "Doctor: Hello. Thanks for writing in. From your description this sounds most like "
+        "seborrheic dermatitis, which a medicated shampoo used twice a week usually calms. If "
+        "it spreads or bleeds, see a dermatologist in person.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    check_start(&r, 1, "Hello. Thanks for writing in. From your description");
+    ru_free(&r);
+}
+
 /* Lines naming who answers above each answer ([answer-headers]: "Jane Roe,
  * Neurology, answered", "2. DrJaneRoe wrote on :", "Plastic Surgery 20
  * years experience"): each starts an answer and is no text of it, with or
@@ -3852,6 +3940,9 @@ int main(void)
         {"a name above an answer header", test_name_above_an_answer_header},
         {"a name alone above the first answer", test_name_alone_above_the_first_answer},
         {"a photo caption above the first answer", test_photo_caption_above_the_first_answer},
+        {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
+        {"a '.' title on a page that titles its answers", test_period_title_on_a_titled_page},
+        {"chat labels on a page of paragraphs", test_chat_labels_on_a_paragraph_page},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -338,6 +338,26 @@ static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_pag
     return rc;
 }
 
+/* The last line of a page cut at a fixed length ("... and the am", "...
+ * wound separation, the c"): it ends in a lower-case word, a digit or a
+ * comma. A name ("Best wishes, Cody Koch", "Jane Roe, MD"), a closing tag or
+ * a sentence's end closes a page that was not cut. */
+static bool ends_mid_sentence(const cn_line *l)
+{
+    size_t n = l->len;
+    while (n > 0 && (l->s[n - 1] == ' ' || l->s[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return false;
+    char last = l->s[n - 1];
+    if (!((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9') || last == ','))
+        return false;
+    size_t w = n;
+    while (w > 0 && l->s[w - 1] != ' ' && l->s[w - 1] != '.' && l->s[w - 1] != ',')
+        w--;
+    return !(l->s[w] >= 'A' && l->s[w] <= 'Z');
+}
+
 /* Line l says again the text q, byte for byte. */
 static bool repeats(const char *q, const cn_line *l)
 {
@@ -372,10 +392,12 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     group g = {0}; /* the answer being read: a line, or lines that go on */
     const cn_line *prev = NULL;
     cn_physician *named = NULL; /* the answer the line above closed with its name */
+    size_t added = lines.n, last_text = lines.n;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
         if (l->len == 0 || (l->flags & CN_LINE_RESIDUE))
             continue;
+        last_text = i;
         if (cn_pagecues_is_widget(cues, l->s, l->len)) {
             slogan = true; /* a known slogan fills the first line's place */
             continue;
@@ -442,10 +464,17 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (rc == CN_OK &&
             !group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        added = i;
         prev = l;
     }
+    /* The page ends inside its last answer, mid-sentence ("... and the am"):
+     * cut off, as on dated pages; a cut second copy of an earlier answer is
+     * then found to repeat it. */
+    bool cut = g.n > 0 && added == last_text && ends_mid_sentence(&lines.v[added]);
     if (rc == CN_OK)
         rc = group_flush(cues, page, &cap, &g, err);
+    if (rc == CN_OK && cut)
+        page->answers[page->n_answers - 1].truncated = true;
     free(g.s);
     cn_lines_clear(&lines);
     return rc;

@@ -68,6 +68,13 @@ typedef struct ctx {
     bool sig_heads;          /* each signature stands above its answer, not under it */
     size_t q_end;            /* the question's lines are [0, q_end) */
     size_t end;              /* the answers' lines end here */
+    /* The last paragraph that heads an answer with a title-shaped line above
+     * prose, found once when first asked (see titles_ahead). */
+    struct title_scan {
+        bool known;
+        bool any;
+        size_t last;
+    } * titles;
 } ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
@@ -902,6 +909,36 @@ static bool voted_prose(const ctx *c, size_t p)
            (two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
 }
 
+/* Some answer after paragraph p opens with a title-shaped line above its
+ * prose: the page titles its answers. */
+static bool titles_ahead(const ctx *c, size_t p)
+{
+    struct title_scan *t = c->titles;
+    if (!t->known) {
+        /* one scan a page, from the end: the last such paragraph */
+        t->known = true;
+        for (size_t q = c->np; q-- > 1 && !t->any;)
+            if (q + 1 < c->np && looks_title(c, q) && text_para(c, q + 1)) {
+                t->any = true;
+                t->last = q;
+            }
+    }
+    return t->any && t->last >= p + 2;
+}
+
+static bool titled_before(const ctx *c);
+
+/* "Revision works." above an answer's prose, where an answer starts on a
+ * page whose other answers open with titles: a short sentence there is this
+ * answer's title, whatever words it shares with the question, unless it
+ * greets ("Hello and thank you for the question."), which opens a body. */
+static bool titled_page(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+           (titled_before(c) || titles_ahead(c, p));
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -935,7 +972,7 @@ static bool title_at_start(const ctx *c, size_t p)
         p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
         !asked_title(c, l) &&
-        !restated_title(c, p, closing_above ? 0 : c->lim->restated_start_words,
+        !restated_title(c, p, closing_above || titled_page(c, p) ? 0 : c->lim->restated_start_words,
                         c->lim->period_title_words))
         return false;
     if (text_para(c, p + 1))
@@ -1923,6 +1960,11 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
         add_paras(c, &body, d->b0, d->b1);
     if (!(a->text = sb_take(&body)))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    /* "Doctor: Hello. ..." on a page that prints a chat ([answer-labels]):
+     * the site's label is no word of the answer */
+    size_t label = cn_pagecues_answer_label(c->cues, a->text, strlen(a->text));
+    if (label > 0)
+        memmove(a->text, a->text + label, strlen(a->text + label) + 1);
     int rc = fill_physician(c, d, &a->physician, err);
     if (rc)
         return rc;
@@ -2413,7 +2455,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
 int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
                         cn_error *err)
 {
-    ctx c = {.cues = cues, .lim = cn_pagecues_get_limits(cues)};
+    struct title_scan titles = {0};
+    ctx c = {.cues = cues, .lim = cn_pagecues_get_limits(cues), .titles = &titles};
     page->format = CN_FORMAT_STRUCTURED;
     page->declared_answers = -1;
     int rc = cn_lines_split(text, len, &c.lines, err);
