@@ -59,7 +59,13 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 52, "the answer record: 52 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 40, "the answer record: 40 bytes, no padding lost");
+
+/* A duplicate and the counted answer it stands for (few answers are
+ * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
+typedef struct dup_link {
+    uint32_t answer, original;
+} dup_link;
 
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
@@ -116,7 +122,11 @@ struct cn_analysis {
     size_t n_pages, cap_pages;
     const char **page_file;  /* page -> its record's file, once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
-    uint32_t *page_question; /* page -> its question */
+    uint32_t *page_question; /* page -> its question (from make_questions on) */
+    uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
+    size_t cap_page_first;
+    dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
+    size_t n_dups, cap_dups;
     size_t cap_physicians;
     cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
     size_t n_verdicts;
@@ -317,6 +327,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->page_file);
     free(an->page_timing);
     free(an->page_question);
+    free(an->page_first);
+    free(an->dups);
     free(an->last_path);
     free(an->strs);
     cn_arena_free(an->str_arena);
@@ -624,10 +636,12 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
     if (w->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
-        size_t o = r->answers[orig].original;
+        size_t o = cn_analysis_original(r, &r->answers[orig]);
         if (r->answers[o].role == CN_ROLE_COUNTED) {
+            if (!cn_grow((void **)&an->dups, &an->cap_dups, an->n_dups + 1, sizeof *an->dups))
+                return oom(err);
+            an->dups[an->n_dups++] = (dup_link){.answer = (uint32_t)i, .original = (uint32_t)o};
             a->role = CN_ROLE_DUPLICATE;
-            a->original = (uint32_t)o;
         }
     }
     if (orig >= 0)
@@ -654,7 +668,7 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
         if (rc != CN_OK)
             return rc;
     }
-    size_t i = r->n_answers++;
+    r->n_answers++;
     waiting_answer w;
     memset(&w, 0, sizeof w); /* padding too: it goes to disk */
     cn_analysis_answer *a = &w.a;
@@ -668,8 +682,6 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->names_primary = aa->names_primary;
     a->index = (uint32_t)ans->index;
     a->page = (uint32_t)p;
-    a->in_page = (uint32_t)k;
-    a->original = (uint32_t)i;
     size_t physician = 0;
     int rc = physician_index(an, &ans->physician, &physician, err);
     a->physician = (uint32_t)physician;
@@ -756,9 +768,14 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
             return rc;
         an->loader.spill = an->spill;
     }
-    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
+    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages) ||
+        !cn_grow((void **)&an->page_first, &an->cap_page_first, an->n_pages + 1,
+                 sizeof *an->page_first))
         return oom(err);
+    if (r->n_answers >= INT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
     size_t p = an->n_pages++;
+    an->page_first[p] = (uint32_t)r->n_answers;
     int rc = keep_page_record(an, page, pa, p, err);
     /* The reader hands out a file's pages in a row (JSON Lines gives several). */
     const char *path = page_path(page);
@@ -927,8 +944,9 @@ static int make_questions(cn_analysis *an, cn_error *err)
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
     an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
+    an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
     if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
-        !an->qpages) {
+        !an->qpages || !an->page_question) {
         free(qof);
         return oom(err);
     }
@@ -969,8 +987,8 @@ static int make_questions(cn_analysis *an, cn_error *err)
         an->qpages[an->qpage_start[qi] + q->n_files] = p;
         q->files[q->n_files++] = an->pages[p].file ? an->pages[p].file : "";
     }
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
-        r->answers[i].question = qof[uf_find(an->pages, r->answers[i].page)];
+    for (size_t p = 0; p < np; p++)
+        an->page_question[p] = (uint32_t)qof[uf_find(an->pages, p)];
     free(qof);
     return rc;
 }
@@ -996,7 +1014,7 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     if (!nc || !nd || !nr)
         rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        size_t q = r->answers[i].question;
+        size_t q = cn_analysis_answer_question(r, &r->answers[i]);
         cn_answer_role role = r->answers[i].role;
         (role == CN_ROLE_COUNTED ? nc : role == CN_ROLE_DUPLICATE ? nd : nr)[q]++;
     }
@@ -1009,7 +1027,7 @@ static int fill_questions(cn_analysis *an, cn_error *err)
             rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        cn_analysis_question *q = &r->questions[r->answers[i].question];
+        cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, &r->answers[i])];
         switch (r->answers[i].role) {
         case CN_ROLE_COUNTED:
             q->answers[q->n_answers++] = i;
@@ -1132,16 +1150,12 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     size_t np = an->n_pages ? an->n_pages : 1;
     an->page_file = malloc(np * sizeof *an->page_file);
     an->page_timing = malloc(np * sizeof *an->page_timing);
-    an->page_question = malloc(np * sizeof *an->page_question);
-    if (!an->page_file || !an->page_timing || !an->page_question)
+    if (!an->page_file || !an->page_timing)
         return oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
         an->page_file[p] = an->pages[p].file;
         an->page_timing[p] = an->pages[p].timing;
     }
-    for (size_t q = 0; q < an->result.n_questions; q++)
-        for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++)
-            an->page_question[an->qpages[k]] = (uint32_t)q;
     cn_idindex_free(an->first_of_qid);
     an->first_of_qid = NULL;
     free(an->pages);
@@ -1256,7 +1270,9 @@ const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
 const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
 {
     const cn_page *p = cn_analysis_page_of(r, i);
-    return p && r->answers[i].in_page < p->n_answers ? &p->answers[r->answers[i].in_page] : NULL;
+    return p && cn_analysis_answer_in_page(r, &r->answers[i]) < p->n_answers
+               ? &p->answers[cn_analysis_answer_in_page(r, &r->answers[i])]
+               : NULL;
 }
 
 const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
@@ -1271,9 +1287,9 @@ const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r,
 const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v)
 {
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (!pa || r->answers[i].in_page >= pa->n_answers)
+    if (!pa || cn_analysis_answer_in_page(r, &r->answers[i]) >= pa->n_answers)
         return NULL;
-    const cn_answer_annotation *aa = &pa->answers[r->answers[i].in_page];
+    const cn_answer_annotation *aa = &pa->answers[cn_analysis_answer_in_page(r, &r->answers[i])];
     return v < aa->n_claims ? &aa->claims[v].decision : NULL;
 }
 
@@ -1355,6 +1371,33 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
     return c ? c->scores : NULL;
 }
 
+size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return r->an->page_question[a->page];
+}
+
+size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return (size_t)(a - r->answers) - r->an->page_first[a->page];
+}
+
+size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    size_t i = (size_t)(a - r->answers);
+    if (a->role != CN_ROLE_DUPLICATE)
+        return i;
+    const cn_analysis *an = r->an;
+    size_t lo = 0, hi = an->n_dups; /* the link is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->dups[mid].answer <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi > lo && an->dups[lo].answer == i ? an->dups[lo].original : i;
+}
+
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
@@ -1394,14 +1437,14 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
         }
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        size_t o = r->answers[i].original;
+        size_t o = cn_analysis_original(r, &r->answers[i]);
         if (r->answers[i].role == CN_ROLE_DUPLICATE && k_of[i] && !k_of[o])
             k_of[o] = k_of[i];
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         if (a->role == CN_ROLE_DUPLICATE && !k_of[i])
-            k_of[i] = k_of[a->original];
+            k_of[i] = k_of[cn_analysis_original(r, a)];
         if (k_of[i])
             r->n_overridden++;
     }
@@ -1720,8 +1763,9 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
     char *text = NULL;
-    int rc = metadata_note(&r->physicians[a->physician],
-                           &r->physicians[r->answers[a->original].physician], &text, err);
+    int rc =
+        metadata_note(&r->physicians[a->physician],
+                      &r->physicians[r->answers[cn_analysis_original(r, a)].physician], &text, err);
     if (rc != CN_OK || !text)
         return rc;
     if (!cn_grow((void **)&an->notes, &an->cap_notes, an->n_notes + 1, sizeof *an->notes)) {
@@ -1746,7 +1790,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     const cn_analysis_answer *a = &r->answers[i];
     if (a->role != CN_ROLE_COUNTED || a->overridden)
         return false;
-    const cn_tally *t = &r->questions[a->question].tally;
+    const cn_tally *t = &r->questions[cn_analysis_answer_question(r, a)].tally;
     if (t->consensus->level < CN_CONSENSUS_WEAK)
         return false; /* no conclusion to protect: the report already says so */
     cn_stance s = cn_analysis_answer_stance(a);
@@ -1807,7 +1851,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         cn_analysis_answer *a = &r->answers[i];
         const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
         if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
-            const cn_analysis_question *q = &r->questions[a->question];
+            const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
             if (d->conflicting)
@@ -1841,7 +1885,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
                                           .reasons = (uint16_t)a->review,
                                           .urgency = (int16_t)cn_review_urgency(a->review),
                                           .confidence = cn_analysis_verdict_confidence(r, a, 0),
-                                          .question = a->question};
+                                          .question = cn_analysis_answer_question(r, a)};
     }
     if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
@@ -2081,7 +2125,7 @@ static int stratified_test(cn_analysis *an, cn_error *err)
             g++;
         if (g == sc->n_tested)
             continue;
-        stratum[n] = a->question;
+        stratum[n] = cn_analysis_answer_question(r, a);
         row[n] = (uint32_t)g;
         col[n++] = (uint32_t)(s - CN_STANCE_REASSURING);
     }

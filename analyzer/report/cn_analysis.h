@@ -150,10 +150,11 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 52 bytes (at a million answers and more, every byte here is a
+ * record of 40 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
- * cn_analysis_load_answer. */
+ * cn_analysis_load_answer. What follows from other fields is not kept
+ * (cn_analysis_answer_question, _in_page, cn_analysis_original). */
 typedef struct cn_analysis_answer {
     char answer_id[CN_ID_LEN + 1];
     bool excerpt : 1;       /* cn_answer.excerpt */
@@ -171,10 +172,7 @@ typedef struct cn_analysis_answer {
                                 otherwise): every tally and report reads it */
     uint32_t index;          /* cn_answer.index: its place in its file */
     uint32_t page;           /* its page, numbered in reading order from 0 */
-    uint32_t in_page;        /* its position in the page's answers */
     uint32_t physician;      /* index into the result's physicians */
-    uint32_t question;       /* index into the result's questions */
-    uint32_t original;       /* duplicates: the counted answer; otherwise itself */
     uint32_t verdict_at;     /* its first verdict in the result's pool (cn_analysis_verdicts):
                                 an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
@@ -405,6 +403,14 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
+
+/* What answer a (a record of r->answers) is not kept with, being its page's
+ * or rare: its question (its page's), its position among its page's answers
+ * (a page's answers are numbered in a row), and the counted answer it stands
+ * for (itself unless it is a duplicate). */
+size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a);
+size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a);
+size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* The physician of answer i as its page names it. */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);

@@ -515,7 +515,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
             q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_duplicates; i++) {
         const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
-        const cn_analysis_answer *orig = &c->r->answers[a->original];
+        const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
         cn_html_raw(o, "<tr");
         cn_html_attr_begin(o);
         cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);

@@ -157,7 +157,7 @@ static void override_obj(jctx *c, cJSON *parent, size_t idx)
 static void duplicate(jctx *c, cJSON *parent, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
@@ -292,7 +292,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
         return;
     integer(c, o, "rank", (long)(i + 1));
     str(c, o, "answer_id", ans->answer_id);
-    str(c, o, "question_id", r->questions[ans->question].id);
+    str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
     str(c, o, "file", cn_analysis_file_of(c->r, ans));
     integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(ans->role));
@@ -862,7 +862,7 @@ static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
     size_t verdict = cl->members[i].verdict;
     cn_jsonpretty_open_object(w);
     d_str(c, w, "answer_id", a->answer_id);
-    d_str(c, w, "question_id", c->r->questions[a->question].id);
+    d_str(c, w, "question_id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
     d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, verdict)));
     d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, verdict));
     d_bool(w, "primary", cl->members[i].verdict == 0);
@@ -1076,12 +1076,12 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
     if (!page || !pa) /* not loaded (cn_analysis_load_answer) */
         return NULL;
-    cJSON *o = cn_annotation_answer_json(page, a->in_page, pa);
+    cJSON *o = cn_annotation_answer_json(page, cn_analysis_answer_in_page(r, a), pa);
     if (!o)
         return NULL;
     /* The question as grouped by the analysis (de-duplication's unless pages
      * of different question_ids share an answer). */
-    cJSON *qid = cJSON_CreateString(r->questions[a->question].id);
+    cJSON *qid = cJSON_CreateString(r->questions[cn_analysis_answer_question(r, a)].id);
     if (!qid || !cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id", qid)) {
         cJSON_Delete(qid);
         c.oom = true;
@@ -1119,13 +1119,14 @@ static bool answer_line_direct(const cn_analysis_result *r, size_t i, cn_jsonbuf
                                cn_jsonbuf *id, FILE *f)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    const char *qid = r->questions[a->question].id;
+    const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
     const cn_page *page = cn_analysis_page_of(r, i);
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (a->overridden || !page || !pa || a->in_page >= page->n_answers || !qid)
+    if (a->overridden || !page || !pa || cn_analysis_answer_in_page(r, a) >= page->n_answers ||
+        !qid)
         return false;
     cn_jsonbuf_reset(line);
-    cn_annotation_answer_write(line, page, a->in_page, pa);
+    cn_annotation_answer_write(line, page, cn_analysis_answer_in_page(r, a), pa);
     cn_jsonbuf_reset(id);
     cn_jsonbuf_string(id, qid);
     if (line->failed || id->failed || line->len < 2 || line->s[line->len - 1] != '}')

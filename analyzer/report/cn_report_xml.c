@@ -403,7 +403,7 @@ static void answer(xctx *c, size_t idx)
 static void duplicate(xctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
     start(c, "duplicate");
     attr(c, "answer-id", a->answer_id);
     attr(c, "file", cn_analysis_file_of(c->r, a));
@@ -501,7 +501,7 @@ static void claim(xctx *c, size_t ci)
         size_t v = cl->members[i].verdict;
         start(c, "vote");
         attr(c, "answer-id", a->answer_id);
-        attr(c, "question-id", c->r->questions[a->question].id);
+        attr(c, "question-id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
         attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, v)));
         attr_num(c, "confidence", cn_analysis_verdict_confidence(c->r, a, v));
         attr_bool(c, "primary", cl->members[i].verdict == 0);
@@ -621,7 +621,7 @@ static void review_queue(xctx *c)
         start(c, "item");
         attr_int(c, "rank", (long)(i + 1));
         attr(c, "answer-id", a->answer_id);
-        attr(c, "question-id", r->questions[a->question].id);
+        attr(c, "question-id", r->questions[cn_analysis_answer_question(r, a)].id);
         attr(c, "file", cn_analysis_file_of(c->r, a));
         attr_int(c, "index", (long)a->index);
         attr(c, "role", cn_answer_role_name(a->role));
