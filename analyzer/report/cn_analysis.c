@@ -24,19 +24,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What is kept of a page once it is on disk. */
+/* An interned string's number (str_at): NO_STR for none (NULL). */
+#define NO_STR UINT32_MAX
+
+/* What is kept of a page once it is on disk (a page of a million and more:
+ * numbers of 32 bits, strings by their number, 52 bytes). */
 typedef struct page_rec {
     char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
     bool has_body;          /* it shows the asker's text */
     bool timing;            /* its annotation flags the question "timing" */
-    const char *file;       /* interned base name; NULL when none */
-    const char *title;      /* interned question title; NULL when none or empty */
-    const char *source;     /* interned source of the claim it was judged against */
-    const char *type;       /* interned question type; NULL */
-    long declared_answers;
-    size_t primary; /* the claim key it was judged against */
-    size_t parent;  /* union-find: the pages of one question */
+    uint32_t file;          /* interned base name; NO_STR when none */
+    uint32_t title;         /* interned question title; NO_STR when none or empty */
+    uint32_t source;        /* interned source of the claim it was judged against */
+    uint32_t type;          /* interned question type; NO_STR */
+    uint32_t declared[2];   /* declared_answers (a long), low and high 32 bits (page_declared) */
+    uint32_t primary;       /* the claim key it was judged against */
+    uint32_t parent;        /* union-find: the pages of one question */
 } page_rec;
+_Static_assert(sizeof(page_rec) == 52, "the page record: 52 bytes, no padding lost");
 
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
@@ -381,15 +386,21 @@ static const char *str_of(const void *ctx, uint32_t i)
     return ((const cn_analysis *)ctx)->strs[i];
 }
 
-/* The analysis' copy of s (NULL for NULL) into *out. */
-static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+/* Interned string number s (NO_STR: NULL). */
+static const char *str_at(const cn_analysis *an, uint32_t s)
 {
-    *out = NULL;
+    return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* The number of the analysis' copy of s (NO_STR for NULL) into *out. */
+static int intern_at(cn_analysis *an, const char *s, uint32_t *out, cn_error *err)
+{
+    *out = NO_STR;
     if (!s)
         return CN_OK;
     int64_t k = cn_idindex_find(an->strings, s, str_of, an);
     if (k >= 0) {
-        *out = an->strs[k];
+        *out = (uint32_t)k;
         return CN_OK;
     }
     if (an->n_strs >= INT32_MAX ||
@@ -401,10 +412,36 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
     an->strs[an->n_strs] = copy;
     if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an))
         return oom(err); /* the copy stays in the arena, unused, until it is freed */
-    an->n_strs++;
-    *out = copy;
+    *out = (uint32_t)an->n_strs++;
     return CN_OK;
 }
+
+/* The analysis' copy of s (NULL for NULL) into *out. */
+static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+{
+    uint32_t k;
+    int rc = intern_at(an, s, &k, err);
+    *out = rc == CN_OK ? str_at(an, k) : NULL;
+    return rc;
+}
+
+/* A page record's declared_answers. */
+static long page_declared(const page_rec *pr)
+{
+    uint64_t v = (uint64_t)pr->declared[1] << 32 | pr->declared[0];
+    long out;
+    memcpy(&out, &v, sizeof out); /* long is 64 bits where this builds (checked below) */
+    return out;
+}
+
+static void set_page_declared(page_rec *pr, long v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    pr->declared[0] = (uint32_t)u;
+    pr->declared[1] = (uint32_t)(u >> 32);
+}
+_Static_assert(sizeof(long) == sizeof(uint64_t), "page_declared keeps a long in 64 bits");
 
 static void key_bytes(keybuf *k, const char *s, size_t n)
 {
@@ -543,7 +580,7 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
 
 static size_t uf_find(page_rec *pages, size_t x)
 {
-    while (pages[x].parent != x) {
+    while (pages[x].parent != (uint32_t)x) {
         pages[x].parent = pages[pages[x].parent].parent;
         x = pages[x].parent;
     }
@@ -555,7 +592,7 @@ static void uf_union(page_rec *pages, size_t a, size_t b)
     a = uf_find(pages, a);
     b = uf_find(pages, b);
     if (a != b)
-        pages[a > b ? a : b].parent = a < b ? a : b; /* the earlier page is the root */
+        pages[a > b ? a : b].parent = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
 /* A page without a question_id (de-duplication not run) still needs a stable id. */
@@ -725,24 +762,29 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
 {
     page_rec *pr = &an->pages[p];
     memset(pr, 0, sizeof *pr);
-    pr->parent = p;
+    pr->parent = (uint32_t)p; /* p < INT32_MAX: keep_page */
     if (page->question_id[0])
         memcpy(pr->id, page->question_id, sizeof pr->id);
     else
         fallback_question_id(page, pr->id);
     pr->has_body = page->body && page->body[0];
     pr->timing = has_flag(pa, "timing");
-    pr->declared_answers = page->declared_answers;
-    int rc = intern(an, page->file, &pr->file, err);
+    set_page_declared(pr, page->declared_answers);
+    pr->title = NO_STR;
+    int rc = intern_at(an, page->file, &pr->file, err);
     if (rc == CN_OK && page->question && page->question[0])
-        rc = intern(an, page->question, &pr->title, err);
+        rc = intern_at(an, page->question, &pr->title, err);
     if (rc == CN_OK)
-        rc = intern(an, pa->primary->source, &pr->source, err);
+        rc = intern_at(an, pa->primary->source, &pr->source, err);
     if (rc == CN_OK)
-        rc = intern(an, pa->question_type, &pr->type, err);
+        rc = intern_at(an, pa->question_type, &pr->type, err);
+    size_t primary = 0;
     if (rc == CN_OK)
-        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &pr->primary,
+        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary,
                        err);
+    if (rc == CN_OK && primary >= UINT32_MAX)
+        rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
+    pr->primary = (uint32_t)primary;
     if (rc != CN_OK || !page->question_id[0])
         return rc;
     int64_t first = cn_idindex_find(an->first_of_qid, page->question_id, page_qid_of, an);
@@ -772,7 +814,7 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
         !cn_grow((void **)&an->page_first, &an->cap_page_first, an->n_pages + 1,
                  sizeof *an->page_first))
         return oom(err);
-    if (r->n_answers >= INT32_MAX)
+    if (r->n_answers >= INT32_MAX || an->n_pages >= INT32_MAX)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
     size_t p = an->n_pages++;
     an->page_first[p] = (uint32_t)r->n_answers;
@@ -964,12 +1006,12 @@ static int make_questions(cn_analysis *an, cn_error *err)
             memcpy(q->id, pr->id, CN_ID_LEN + 1);
         }
         cn_analysis_question *q = &r->questions[qof[root]];
-        if (!q->question && pr->title)
-            q->question = pr->title;
+        if (!q->question && pr->title != NO_STR)
+            q->question = str_at(an, pr->title);
         if (an->body_page[qof[root]] == SIZE_MAX && pr->has_body)
             an->body_page[qof[root]] = p;
-        if (pr->declared_answers > q->declared_answers)
-            q->declared_answers = pr->declared_answers;
+        if (page_declared(pr) > q->declared_answers)
+            q->declared_answers = page_declared(pr);
         q->n_files++;
     }
     int rc = CN_OK;
@@ -985,7 +1027,8 @@ static int make_questions(cn_analysis *an, cn_error *err)
         size_t qi = qof[uf_find(an->pages, p)];
         cn_analysis_question *q = &r->questions[qi];
         an->qpages[an->qpage_start[qi] + q->n_files] = p;
-        q->files[q->n_files++] = an->pages[p].file ? an->pages[p].file : "";
+        const char *file = str_at(an, an->pages[p].file);
+        q->files[q->n_files++] = file ? file : "";
     }
     for (size_t p = 0; p < np; p++)
         an->page_question[p] = (uint32_t)qof[uf_find(an->pages, p)];
@@ -1153,7 +1196,7 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     if (!an->page_file || !an->page_timing)
         return oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
-        an->page_file[p] = an->pages[p].file;
+        an->page_file[p] = str_at(an, an->pages[p].file);
         an->page_timing[p] = an->pages[p].timing;
     }
     cn_idindex_free(an->first_of_qid);
@@ -1171,8 +1214,8 @@ static int primary_claims(cn_analysis *an, cn_error *err)
         cn_analysis_question *q = &r->questions[i];
         const page_rec *pr = &an->pages[an->first_page[i]];
         const claim_key *k = &an->keys[pr->primary];
-        q->claim_source = pr->source;
-        q->question_type = pr->type;
+        q->claim_source = str_at(an, pr->source);
+        q->question_type = str_at(an, pr->type);
         int rc = claim_index(an, k->id, k->statement, k->rule, &q->claim, err);
         if (rc != CN_OK)
             return rc;
@@ -1598,6 +1641,37 @@ static int tally_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Whether claim c's votes are exactly its one question's, in the same order
+ * (an ad-hoc claim mentioned on no other question, the common case), and
+ * that question's summary kept its plain wording: the same votes give the
+ * same tally, so the claim shares it instead of computing and keeping a
+ * second copy, and keeps no member list (cn_analysis_claim_member reads the
+ * question's answers). Asked once its members are counted: with no
+ * mentions and as many primary votes as the question has answers, the votes
+ * are the question's answers when each of them decides on c first. */
+static bool same_votes_as_question(const cn_analysis *an, size_t c)
+{
+    const cn_analysis_result *r = &an->result;
+    const cn_analysis_claim *cl = &r->claims[c];
+    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
+        return false;
+    const cn_analysis_question *q = &r->questions[cl->questions[0]];
+    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
+        return false;
+    for (size_t k = 0; k < cl->n_primary; k++)
+        if (cn_analysis_verdicts(r, &r->answers[q->answers[k]])[0].claim != c)
+            return false;
+    return true;
+}
+
+cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                   size_t k)
+{
+    if (cl->members)
+        return cl->members[k];
+    return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+}
+
 static int claim_members(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1634,7 +1708,9 @@ static int claim_members(cn_analysis *an, cn_error *err)
     }
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
-        if (!(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
+        cl->tally_shared = same_votes_as_question(an, c);
+        if (!cl->tally_shared &&
+            !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
             free(mentions);
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         }
@@ -1649,7 +1725,8 @@ static int claim_members(cn_analysis *an, cn_error *err)
             size_t c = cn_analysis_verdicts(r, a)[v].claim;
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
-            cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            if (cl->members)
+                cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
             if (v != 0)
                 cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
@@ -1660,25 +1737,6 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
-/* Whether a claim's votes are exactly its one question's, in the same order
- * (an ad-hoc claim mentioned on no other question, the common case), and
- * that question's summary kept its plain wording: the same votes give the
- * same tally, so the claim shares it instead of computing and keeping a
- * second copy. */
-static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_claim *cl)
-{
-    const cn_analysis_result *r = &an->result;
-    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
-        return false;
-    const cn_analysis_question *q = &r->questions[cl->questions[0]];
-    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
-        return false;
-    for (size_t k = 0; k < cl->n_primary; k++)
-        if (cl->members[k].answer != q->answers[k] || cl->members[k].verdict != 0)
-            return false;
-    return true;
-}
-
 /* Claim c's tally: its question's when the votes are the same (votes: room
  * for its members). */
 static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
@@ -1686,9 +1744,8 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_claim *cl = &r->claims[c];
-    if (same_votes_as_question(an, cl)) {
+    if (cl->tally_shared) { /* same_votes_as_question, asked by claim_members */
         cl->tally = r->questions[cl->questions[0]].tally;
-        cl->tally_shared = true;
         return CN_OK;
     }
     for (size_t k = 0; k < cl->n_members; k++)

@@ -214,7 +214,9 @@ typedef struct cn_analysis_claim {
     cn_member *members; /* counted answers with a verdict on it: the answers to
                            questions whose primary claim it is first, then the
                            answers that mention it on other questions; corpus
-                           order within each */
+                           order within each. NULL when tally_shared (its votes
+                           are its question's answers): read members through
+                           cn_analysis_claim_member */
     size_t n_members;
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
@@ -403,6 +405,10 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
+
+/* Member k of claim cl (k < cl->n_members). */
+cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                   size_t k);
 
 /* What answer a (a record of r->answers) is not kept with, being its page's
  * or rare: its question (its page's), its position among its page's answers

@@ -849,7 +849,9 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < cl->tally.n_dissent; i++)
-        d_str(c, w, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
+        d_str(c, w, NULL,
+              c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]
+                  .answer_id);
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &cl->tally);
 }
@@ -858,14 +860,15 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
 static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
 {
     const cn_analysis_claim *cl = &c->r->claims[c->claim];
-    const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-    size_t verdict = cl->members[i].verdict;
+    cn_member m = cn_analysis_claim_member(c->r, cl, i);
+    const cn_analysis_answer *a = &c->r->answers[m.answer];
+    size_t verdict = m.verdict;
     cn_jsonpretty_open_object(w);
     d_str(c, w, "answer_id", a->answer_id);
     d_str(c, w, "question_id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
     d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, verdict)));
     d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, verdict));
-    d_bool(w, "primary", cl->members[i].verdict == 0);
+    d_bool(w, "primary", m.verdict == 0);
     cn_jsonpretty_close_object(w);
 }
 

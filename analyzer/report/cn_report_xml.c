@@ -490,21 +490,24 @@ static void claim(xctx *c, size_t ci)
     start(c, "dissent");
     for (size_t i = 0; i < cl->tally.n_dissent; i++) {
         start(c, "answer-ref");
-        attr(c, "id", c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
+        attr(c, "id",
+             c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]
+                 .answer_id);
         end(c);
     }
     end(c);
     specialty_split(c, &cl->tally);
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
-        const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        size_t v = cl->members[i].verdict;
+        cn_member m = cn_analysis_claim_member(c->r, cl, i);
+        const cn_analysis_answer *a = &c->r->answers[m.answer];
+        size_t v = m.verdict;
         start(c, "vote");
         attr(c, "answer-id", a->answer_id);
         attr(c, "question-id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
         attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, v)));
         attr_num(c, "confidence", cn_analysis_verdict_confidence(c->r, a, v));
-        attr_bool(c, "primary", cl->members[i].verdict == 0);
+        attr_bool(c, "primary", m.verdict == 0);
         end(c);
     }
     end(c);
