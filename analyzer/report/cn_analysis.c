@@ -64,7 +64,7 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 40, "the answer record: 40 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 32, "the answer record: 32 bytes, no padding lost");
 
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
@@ -649,10 +649,57 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
     return CN_OK;
 }
 
-/* The ids the two indexes read back from the records. */
-static const char *answer_id_of(const void *ctx, uint32_t i)
+/* An answer_id that a 64-bit number keeps exactly: 16 lower-case hex
+ * digits (every id de-duplication makes), into *out. */
+static bool id_number(const char *id, uint64_t *out)
 {
-    return ((const cn_analysis *)ctx)->result.answers[i].answer_id;
+    uint64_t v = 0;
+    for (size_t k = 0; k < CN_ID_LEN; k++) {
+        char ch = id[k];
+        if (ch >= '0' && ch <= '9')
+            v = v << 4 | (uint64_t)(ch - '0');
+        else if (ch >= 'a' && ch <= 'f')
+            v = v << 4 | (uint64_t)(ch - 'a' + 10);
+        else
+            return false;
+    }
+    *out = v;
+    return id[CN_ID_LEN] == '\0';
+}
+
+const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  char *buf)
+{
+    if (a->id_text)
+        return r->an->strs[a->id];
+    static const char hex[] = "0123456789abcdef";
+    for (size_t k = 0; k < CN_ID_LEN; k++)
+        buf[k] = hex[(a->id >> (4 * (CN_ID_LEN - 1 - k))) & 15];
+    buf[CN_ID_LEN] = '\0';
+    return buf;
+}
+
+/* The answer-id index: keyed by the ids' text, read back from the records. */
+static uint64_t id_hash(const char *id)
+{
+    return cn_hash_bytes(id, strlen(id));
+}
+
+static uint64_t answer_id_hash(const void *ctx, uint32_t i)
+{
+    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
+    return id_hash(CN_ANSWER_ID(r, &r->answers[i]));
+}
+
+static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
+{
+    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
+    return !strcmp(CN_ANSWER_ID(r, &r->answers[i]), probe);
+}
+
+static int64_t first_answer_find(const cn_analysis *an, const char *id)
+{
+    return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
 static const char *page_qid_of(const void *ctx, uint32_t p)
@@ -667,9 +714,7 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
-    int64_t orig = w->duplicate_of[0]
-                       ? cn_idindex_find(an->first_answer, w->duplicate_of, answer_id_of, an)
-                       : -1;
+    int64_t orig = w->duplicate_of[0] ? first_answer_find(an, w->duplicate_of) : -1;
     if (w->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
@@ -683,9 +728,10 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
     }
     if (orig >= 0)
         uf_union(an->pages, a->page, r->answers[orig].page);
-    if (a->answer_id[0] && cn_idindex_find(an->first_answer, a->answer_id, answer_id_of, an) < 0 &&
+    const char *id = CN_ANSWER_ID(r, a);
+    if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
-         cn_idindex_add(an->first_answer, a->answer_id, (uint32_t)i, answer_id_of, an)))
+         cn_idindex_add_hashed(an->first_answer, id_hash(id), (uint32_t)i, answer_id_hash, an)))
         return oom(err);
     return CN_OK;
 }
@@ -710,7 +756,14 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     memset(&w, 0, sizeof w); /* padding too: it goes to disk */
     cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
+    if (!id_number(ans->answer_id, &a->id)) {
+        uint32_t k;
+        int rc = intern_at(an, ans->answer_id, &k, err);
+        if (rc != CN_OK)
+            return rc;
+        a->id = k;
+        a->id_text = true;
+    }
     memcpy(w.duplicate_of, ans->duplicate_of, sizeof w.duplicate_of);
     w.related = ans->related;
     a->excerpt = ans->excerpt;
@@ -1473,7 +1526,7 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        long k = cn_overrides_find(ov, r->answers[i].answer_id);
+        long k = cn_overrides_find(ov, CN_ANSWER_ID(r, &r->answers[i]));
         if (k >= 0) {
             k_of[i] = (uint32_t)k + 1;
             used[k] = true;

@@ -150,13 +150,15 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 40 bytes (at a million answers and more, every byte here is a
+ * record of 32 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. What follows from other fields is not kept
  * (cn_analysis_answer_question, _in_page, cn_analysis_original). */
 typedef struct cn_analysis_answer {
-    char answer_id[CN_ID_LEN + 1];
+    uint64_t id;            /* answer_id (cn_analysis_answer_id): the number its 16 hex digits
+                               spell, or (id_text) the number of the analysis' copy of it */
+    bool id_text : 1;       /* an answer_id that is not 16 lower-case hex digits */
     bool excerpt : 1;       /* cn_answer.excerpt */
     bool truncated : 1;     /* cn_answer.truncated */
     bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
@@ -405,6 +407,13 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
+
+/* Answer a's answer_id: written into buf (CN_ID_LEN + 1 bytes), or the
+ * analysis' copy of it; returned. CN_ANSWER_ID gives it a buffer that lives
+ * as long as the enclosing block. */
+const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  char *buf);
+#define CN_ANSWER_ID(r, a) cn_analysis_answer_id((r), (a), (char[CN_ID_LEN + 1]){0})
 
 /* Member k of claim cl (k < cl->n_members). */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,

@@ -124,7 +124,7 @@ static bool prepare(page *p)
     for (size_t i = 0; i < r->n_review; i++) {
         const cn_analysis_answer *a = &r->answers[r->review[i].answer];
         p->review_first[cn_analysis_answer_question(r, a) + 1]++;
-        if (cn_strmap_put(p->queued, a->answer_id, 1) != 0)
+        if (cn_strmap_put(p->queued, CN_ANSWER_ID(r, a), 1) != 0)
             return false;
     }
     for (size_t q = 0; q < nq; q++)
@@ -915,7 +915,7 @@ static void physician_group(page *p, const group *g, size_t position)
         cn_html_attr(o, "data-q", qid);
         cn_html_raw(o, "><a");
         cn_html_attr2(o, "class", "badge ", stance);
-        cn_html_attr2(o, "href", "#a-", a->answer_id);
+        cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(r, a));
         cn_html_raw(o, ">");
         cn_html_raw(o, cn_html_label(stance));
         cn_html_raw(o, "</a>");

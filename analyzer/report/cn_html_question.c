@@ -411,7 +411,7 @@ static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
-                cn_strmap_get(c->queued, a->answer_id) >= 0 ||
+                cn_strmap_get(c->queued, CN_ANSWER_ID(c->r, a)) >= 0 ||
                 (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
     if (full)
         answer_full(o, c, idx);
@@ -523,7 +523,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
         fprintf(o->f, " #%ld</td><td><a", (long)a->index);
-        cn_html_attr2(o, "href", "#a-", orig->answer_id);
+        cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(c->r, orig));
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
         fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);

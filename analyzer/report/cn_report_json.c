@@ -161,10 +161,10 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
-    str(c, o, "answer_id", a->answer_id);
+    str(c, o, "answer_id", CN_ANSWER_ID(c->r, a));
     str(c, o, "file", cn_analysis_file_of(c->r, a));
     integer(c, o, "index", (long)a->index);
-    str(c, o, "duplicate_of", orig->answer_id);
+    str(c, o, "duplicate_of", CN_ANSWER_ID(c->r, orig));
     str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
     integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
@@ -291,7 +291,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     if (!o)
         return;
     integer(c, o, "rank", (long)(i + 1));
-    str(c, o, "answer_id", ans->answer_id);
+    str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
     str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
     str(c, o, "file", cn_analysis_file_of(c->r, ans));
     integer(c, o, "index", (long)ans->index);
@@ -819,7 +819,7 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < q->tally.n_dissent; i++)
-        d_str(c, w, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
+        d_str(c, w, NULL, CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &q->tally);
 }
@@ -850,8 +850,9 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < cl->tally.n_dissent; i++)
         d_str(c, w, NULL,
-              c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]
-                  .answer_id);
+              CN_ANSWER_ID(
+                  c->r,
+                  &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &cl->tally);
 }
@@ -864,7 +865,7 @@ static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
     const cn_analysis_answer *a = &c->r->answers[m.answer];
     size_t verdict = m.verdict;
     cn_jsonpretty_open_object(w);
-    d_str(c, w, "answer_id", a->answer_id);
+    d_str(c, w, "answer_id", CN_ANSWER_ID(c->r, a));
     d_str(c, w, "question_id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
     d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, verdict)));
     d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, verdict));
