@@ -133,7 +133,11 @@ struct cn_analysis {
     dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
     size_t n_dups, cap_dups;
     size_t cap_physicians;
-    cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
+    /* every answer's verdicts, in answer order (once back from disk), a
+     * field an array: no padding (cn_analysis_verdict) */
+    double *v_confidence;
+    uint32_t *v_claim;
+    uint8_t *v_stance; /* the stance, and V_CONFLICTING */
     size_t n_verdicts;
     override_of *overrides; /* editors' overrides, by answer */
     size_t n_overrides;
@@ -201,12 +205,26 @@ const char *cn_answer_role_name(cn_answer_role role)
     return "?";
 }
 
+/* v_stance's bit for a conflicting decision (stances need the low bits). */
+#define V_CONFLICTING 0x80
+_Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICTING");
+
+cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
+{
+    const cn_analysis *an = r->an;
+    size_t at = a->verdict_at + v;
+    return (cn_verdict){.confidence = an->v_confidence[at],
+                        .claim = an->v_claim[at],
+                        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
+                        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+}
+
 cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
                                      size_t v)
 {
     if (v == 0)
         return cn_analysis_answer_stance(a);
-    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].stance : CN_STANCE_NONE;
+    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).stance : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -214,7 +232,7 @@ double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_anal
 {
     if (v == 0 && a->overridden)
         return 1.0;
-    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].confidence : 0.0;
+    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).confidence : 0.0;
 }
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
@@ -323,7 +341,9 @@ void cn_analysis_free(cn_analysis *an)
     cn_spill_free(an->spill);
     cn_recfile_free(an->waiting);
     free(an->vbuf);
-    free(an->verdicts);
+    free(an->v_confidence);
+    free(an->v_claim);
+    free(an->v_stance);
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
     free(an->notes);
@@ -1156,9 +1176,13 @@ static int answers_back(cn_analysis *an, cn_error *err)
     if (!r->n_answers)
         return CN_OK;
     r->answers = malloc(r->n_answers * sizeof *r->answers);
-    an->verdicts = malloc((an->n_verdicts ? an->n_verdicts : 1) * sizeof *an->verdicts);
+    size_t nv = an->n_verdicts ? an->n_verdicts : 1;
+    an->v_confidence = malloc(nv * sizeof *an->v_confidence);
+    an->v_claim = malloc(nv * sizeof *an->v_claim);
+    an->v_stance = malloc(nv);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
-    if (!r->answers || !an->verdicts || !r->conflicts)
+    if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return oom(err);
     int rc = cn_recfile_rewind(an->waiting, err);
     size_t at = 0, conflicts = 0;
@@ -1169,14 +1193,19 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
             rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
         if (rc == CN_OK)
-            rc = cn_recfile_read(an->waiting, an->verdicts + at,
-                                 w.a.n_verdicts * sizeof *an->verdicts, err);
+            rc = cn_recfile_read(an->waiting, an->vbuf, w.a.n_verdicts * sizeof *an->vbuf, err);
         if (rc != CN_OK)
             break;
         *a = w.a;
         a->verdict_at = (uint32_t)at;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            an->v_confidence[at + v] = an->vbuf[v].confidence;
+            an->v_claim[at + v] = an->vbuf[v].claim;
+            an->v_stance[at + v] =
+                (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
+        }
         at += a->n_verdicts;
-        if (an->verdicts[a->verdict_at].conflicting) {
+        if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
             cn_conflict_scores *c = &r->conflicts[conflicts++];
@@ -1186,7 +1215,6 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
-    r->verdicts = an->verdicts;
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
@@ -1281,12 +1309,12 @@ static int primary_claims(cn_analysis *an, cn_error *err)
 static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
     for (size_t v = 0; v < an->n_verdicts; v++) { /* answer order, as each answer's in turn */
-        const claim_key *k = &an->keys[an->verdicts[v].claim];
+        const claim_key *k = &an->keys[an->v_claim[v]];
         size_t claim;
         int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
         if (rc != CN_OK)
             return rc;
-        an->verdicts[v].claim = (uint32_t)claim;
+        an->v_claim[v] = (uint32_t)claim;
     }
     return CN_OK;
 }
@@ -1712,7 +1740,7 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
         return false;
     for (size_t k = 0; k < cl->n_primary; k++)
-        if (cn_analysis_verdicts(r, &r->answers[q->answers[k]])[0].claim != c)
+        if (cn_analysis_verdict(r, &r->answers[q->answers[k]], 0).claim != c)
             return false;
     return true;
 }
@@ -1754,7 +1782,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            cn_analysis_claim *c = &r->claims[cn_analysis_verdicts(r, a)[v].claim];
+            cn_analysis_claim *c = &r->claims[cn_analysis_verdict(r, a, v).claim];
             c->n_members++;
             c->n_primary += v == 0;
         }
@@ -1775,7 +1803,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            size_t c = cn_analysis_verdicts(r, a)[v].claim;
+            size_t c = cn_analysis_verdict(r, a, v).claim;
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
             if (cl->members)
@@ -1959,7 +1987,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     flag_claim_fit(r);
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
+        const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
         if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
             const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)

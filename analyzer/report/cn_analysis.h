@@ -175,7 +175,7 @@ typedef struct cn_analysis_answer {
     uint32_t index;          /* cn_answer.index: its place in its file */
     uint32_t page;           /* its page, numbered in reading order from 0 */
     uint32_t physician;      /* index into the result's physicians */
-    uint32_t verdict_at;     /* its first verdict in the result's pool (cn_analysis_verdicts):
+    uint32_t verdict_at;     /* its first verdict in the analysis' arrays (cn_analysis_verdict):
                                 an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
 
@@ -296,9 +296,8 @@ typedef struct cn_analysis_result {
     size_t related;
     cn_skipped *skipped;
     size_t n_skipped;
-    cn_analysis_answer *answers; /* corpus order (page order, then index) */
-    const cn_verdict *verdicts;  /* every answer's verdicts, in answer order (owned by the
-                                    analysis); see cn_analysis_verdicts */
+    cn_analysis_answer *answers; /* corpus order (page order, then index); their verdicts:
+                                    cn_analysis_verdict */
     size_t n_answers;
     cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
     size_t n_physicians;
@@ -317,13 +316,10 @@ typedef struct cn_analysis_result {
     size_t n_unmatched;
 } cn_analysis_result;
 
-/* An answer's verdicts: [0] its question's primary claim, then the others
- * it takes a position on (a->n_verdicts in all). */
-static inline const cn_verdict *cn_analysis_verdicts(const cn_analysis_result *r,
-                                                     const cn_analysis_answer *a)
-{
-    return r->verdicts + a->verdict_at;
-}
+/* Verdict v (< a->n_verdicts) of an answer: [0] on its question's primary
+ * claim, then the others it takes a position on. The analysis keeps each
+ * field in an array of its own (13 bytes a verdict, not 16). */
+cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
  * the analysis, as must opts->overrides). opts may be NULL (defaults); it is

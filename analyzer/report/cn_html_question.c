@@ -351,7 +351,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_result *r, const cn_an
     }
     if (a->dissent)
         cn_html_raw(o, "<span class=\"flag warn\">dissent</span>");
-    if (cn_analysis_verdicts(r, a)[0].conflicting)
+    if (cn_analysis_verdict(r, a, 0).conflicting)
         cn_html_raw(o, "<span class=\"flag warn\">competing cues</span>");
     if (has_reason(a->review, "low-confidence"))
         cn_html_raw(o, "<span class=\"flag warn\">low confidence</span>");

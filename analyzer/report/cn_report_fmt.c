@@ -273,7 +273,7 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                           size_t size)
 {
     const cn_analysis_answer *a = &r->answers[answer];
-    const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
+    const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
     const double *scores = cn_analysis_conflict_scores(r, answer);
     static const double NO_SCORES[CN_STANCE_COUNT];
     if (!scores)

@@ -143,7 +143,7 @@ static void override_obj(jctx *c, cJSON *parent, size_t idx)
         add(c, parent, "override", cJSON_CreateNull());
         return;
     }
-    const cn_verdict *d = &cn_analysis_verdicts(c->r, a)[0];
+    const cn_verdict primary = cn_analysis_verdict(c->r, a, 0), *d = &primary;
     cJSON *o = obj(c, parent, "override");
     if (!o)
         return;
@@ -636,7 +636,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     if (!ov) {
         cn_jsonpretty_null(w);
     } else {
-        const cn_verdict *v0 = &cn_analysis_verdicts(c->r, a)[0];
+        const cn_verdict primary = cn_analysis_verdict(c->r, a, 0), *v0 = &primary;
         cn_jsonpretty_open_object(w);
         d_str(c, w, "editor", ov->editor);
         d_str(c, w, "note", ov->note);
@@ -653,7 +653,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
         if (!dv)
             break; /* as answer(): the claims end there */
         cn_jsonpretty_open_object(w);
-        d_str(c, w, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
+        d_str(c, w, "claim", c->r->claims[cn_analysis_verdict(c->r, a, v).claim].id);
         d_str(c, w, "stance", cn_stance_name(dv->stance));
         d_num(w, "confidence", dv->confidence);
         d_bool(w, "conflicting", dv->conflicting);

@@ -390,7 +390,7 @@ static void answer(xctx *c, size_t idx)
             return;
         }
         start(c, "claim-stance");
-        attr(c, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
+        attr(c, "claim", c->r->claims[cn_analysis_verdict(c->r, a, v).claim].id);
         attr(c, "stance", cn_stance_name(dv->stance));
         attr_num(c, "confidence", dv->confidence);
         attr_bool(c, "conflicting", dv->conflicting);
