@@ -356,6 +356,49 @@ static const spec_answer PAGE_D[] = {
      "Dermatologist", "6666666666666666", NULL, false},
 };
 
+/* Ids that are not 16 lower-case hex digits (pages given by hand, another
+ * tool's ids) are kept as text: each answer gives its id back as it came, and
+ * a duplicate finds the original by it (issue 14: the record keeps an id of
+ * 16 hex digits as a number). */
+static const spec_answer PAGE_TEXT_IDS[] = {
+    {"It is not safe to use Botox to reduce muscle mass in your arms or legs. Don't do it.",
+     "Ann Lee, MD", "Dermatologist", "Answer-1", NULL, false},
+    {"The amount of Botox needed for the calves would be dangerous. I would not recommend it.",
+     "Bob Roe, MD", "Plastic Surgeon", "ABCDEF0123456789", NULL, false},
+    {"Botox in the calf is sometimes done and is safe in experienced hands, no concern.", NULL,
+     NULL, "0123456789abcdef", NULL, false},
+    {"It is not safe to use Botox to reduce muscle mass in your arms or legs. Don't do it!",
+     "Someone Else, MD", NULL, "Answer-1", "Answer-1", false},
+};
+
+static void test_analysis_text_ids(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis_opts o;
+    cn_analysis_opts_init(&o);
+    o.bootstrap = 50;
+    o.simulate = 50;
+    cn_analysis *an = cn_analysis_new(rules, &o);
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_analysis_add_page(an,
+                                         make_page("a.txt", "Can Botox reduce leg muscle?",
+                                                   "aaaaaaaaaaaaaaaa", PAGE_TEXT_IDS, 4),
+                                         &err),
+                    CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_answers, 4);
+    for (size_t i = 0; i < 4; i++)
+        CU_ASSERT_STRING_EQUAL(CN_ANSWER_ID(r, &r->answers[i]), PAGE_TEXT_IDS[i].id);
+    CU_ASSERT_EQUAL(r->answers[3].role, CN_ROLE_DUPLICATE);
+    CU_ASSERT_EQUAL(cn_analysis_original(r, &r->answers[3]), 0);
+    CU_ASSERT_EQUAL(r->distinct_answers, 3);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
 static void test_analysis_groups_and_counts(void)
 {
     cn_rules *rules = load_rules();
@@ -423,7 +466,8 @@ static void test_analysis_groups_and_counts(void)
     /* ... and counts in no claim's tally, whatever else it talks about */
     for (size_t c = 0; c < r->n_claims; c++)
         for (size_t m = 0; m < r->claims[c].n_members; m++)
-            CU_ASSERT_NOT_EQUAL(r->claims[c].members[m].answer, q->related[0]);
+            CU_ASSERT_NOT_EQUAL(cn_analysis_claim_member(r, &r->claims[c], m).answer,
+                                q->related[0]);
 
     /* Issue 12: a claim's tally counts the answers to the questions whose
      * primary claim it is, one vote each; answers that mention it on other
@@ -438,14 +482,14 @@ static void test_analysis_groups_and_counts(void)
         CU_ASSERT_EQUAL(votes, (long)cl->n_primary);
         CU_ASSERT_EQUAL(mentions, (long)(cl->n_members - cl->n_primary));
         for (size_t m = 0; m < cl->n_members; m++)
-            CU_ASSERT_EQUAL(cl->members[m].verdict == 0, m < cl->n_primary);
+            CU_ASSERT_EQUAL(cn_analysis_claim_member(r, cl, m).verdict == 0, m < cl->n_primary);
     }
     CU_ASSERT_EQUAL(r->claims[q->claim].n_primary, (size_t)sum);
 
     /* b's repeat names another physician: queued with its reason; c's agrees: not */
     const cn_analysis_answer *d1 = &r->answers[q->duplicates[0]];
     const cn_analysis_answer *d2 = &r->answers[q->duplicates[1]];
-    CU_ASSERT_EQUAL(d1->original, q->answers[0]);
+    CU_ASSERT_EQUAL(cn_analysis_original(r, d1), q->answers[0]);
     CU_ASSERT_TRUE(d1->review & CN_REVIEW_DUPLICATE_METADATA);
     CU_ASSERT_PTR_NOT_NULL_FATAL(cn_analysis_metadata_note(r, q->duplicates[0]));
     CU_ASSERT_PTR_NOT_NULL(strstr(cn_analysis_metadata_note(r, q->duplicates[0]),
@@ -1074,6 +1118,7 @@ int main(void)
         {"review: urgency and order", test_review_urgency_and_order},
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
+        {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
         {"spill: pages on disk read back the same", test_spill_round_trip},
         {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},
         {"fmt: numbers", test_fmt_numbers},

@@ -221,8 +221,8 @@ static void test_fork_loads_apart(void)
     CU_ASSERT_PTR_NOT_EQUAL(x, y);
     /* the fork's load released nothing of r's: x is still its answer */
     CU_ASSERT_PTR_EQUAL(cn_analysis_answer_of(r, a0), x);
-    CU_ASSERT_STRING_EQUAL(x->answer_id, r->answers[a0].answer_id);
-    CU_ASSERT_STRING_EQUAL(y->answer_id, r->answers[a1].answer_id);
+    CU_ASSERT_STRING_EQUAL(x->answer_id, CN_ANSWER_ID(r, &r->answers[a0]));
+    CU_ASSERT_STRING_EQUAL(y->answer_id, CN_ANSWER_ID(r, &r->answers[a1]));
     /* a question not loaded in the fork: its pages do not come */
     CU_ASSERT_PTR_NULL(cn_analysis_answer_of(fork, a0));
     cn_analysis_result_fork_free(fork);

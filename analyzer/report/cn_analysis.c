@@ -24,19 +24,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What is kept of a page once it is on disk. */
+/* An interned string's number (str_at): NO_STR for none (NULL). */
+#define NO_STR UINT32_MAX
+
+/* What is kept of a page once it is on disk (a page of a million and more:
+ * numbers of 32 bits, strings by their number, 52 bytes). */
 typedef struct page_rec {
     char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
     bool has_body;          /* it shows the asker's text */
     bool timing;            /* its annotation flags the question "timing" */
-    const char *file;       /* interned base name; NULL when none */
-    const char *title;      /* interned question title; NULL when none or empty */
-    const char *source;     /* interned source of the claim it was judged against */
-    const char *type;       /* interned question type; NULL */
-    long declared_answers;
-    size_t primary; /* the claim key it was judged against */
-    size_t parent;  /* union-find: the pages of one question */
+    uint32_t file;          /* interned base name; NO_STR when none */
+    uint32_t title;         /* interned question title; NO_STR when none or empty */
+    uint32_t source;        /* interned source of the claim it was judged against */
+    uint32_t type;          /* interned question type; NO_STR */
+    uint32_t declared[2];   /* declared_answers (a long), low and high 32 bits (page_declared) */
+    uint32_t primary;       /* the claim key it was judged against */
+    uint32_t parent;        /* union-find: the pages of one question */
 } page_rec;
+_Static_assert(sizeof(page_rec) == 52, "the page record: 52 bytes, no padding lost");
 
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
@@ -59,7 +64,13 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 52, "the answer record: 52 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 32, "the answer record: 32 bytes, no padding lost");
+
+/* A duplicate and the counted answer it stands for (few answers are
+ * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
+typedef struct dup_link {
+    uint32_t answer, original;
+} dup_link;
 
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
@@ -116,9 +127,17 @@ struct cn_analysis {
     size_t n_pages, cap_pages;
     const char **page_file;  /* page -> its record's file, once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
-    uint32_t *page_question; /* page -> its question */
+    uint32_t *page_question; /* page -> its question (from make_questions on) */
+    uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
+    size_t cap_page_first;
+    dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
+    size_t n_dups, cap_dups;
     size_t cap_physicians;
-    cn_verdict *verdicts; /* every answer's verdicts, in answer order (once back from disk) */
+    /* every answer's verdicts, in answer order (once back from disk), a
+     * field an array: no padding (cn_analysis_verdict) */
+    double *v_confidence;
+    uint32_t *v_claim;
+    uint8_t *v_stance; /* the stance, and V_CONFLICTING */
     size_t n_verdicts;
     override_of *overrides; /* editors' overrides, by answer */
     size_t n_overrides;
@@ -186,12 +205,26 @@ const char *cn_answer_role_name(cn_answer_role role)
     return "?";
 }
 
+/* v_stance's bit for a conflicting decision (stances need the low bits). */
+#define V_CONFLICTING 0x80
+_Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICTING");
+
+cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
+{
+    const cn_analysis *an = r->an;
+    size_t at = a->verdict_at + v;
+    return (cn_verdict){.confidence = an->v_confidence[at],
+                        .claim = an->v_claim[at],
+                        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
+                        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+}
+
 cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
                                      size_t v)
 {
     if (v == 0)
         return cn_analysis_answer_stance(a);
-    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].stance : CN_STANCE_NONE;
+    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).stance : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -199,7 +232,7 @@ double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_anal
 {
     if (v == 0 && a->overridden)
         return 1.0;
-    return v < a->n_verdicts ? cn_analysis_verdicts(r, a)[v].confidence : 0.0;
+    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).confidence : 0.0;
 }
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
@@ -308,7 +341,9 @@ void cn_analysis_free(cn_analysis *an)
     cn_spill_free(an->spill);
     cn_recfile_free(an->waiting);
     free(an->vbuf);
-    free(an->verdicts);
+    free(an->v_confidence);
+    free(an->v_claim);
+    free(an->v_stance);
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
     free(an->notes);
@@ -317,6 +352,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->page_file);
     free(an->page_timing);
     free(an->page_question);
+    free(an->page_first);
+    free(an->dups);
     free(an->last_path);
     free(an->strs);
     cn_arena_free(an->str_arena);
@@ -369,15 +406,21 @@ static const char *str_of(const void *ctx, uint32_t i)
     return ((const cn_analysis *)ctx)->strs[i];
 }
 
-/* The analysis' copy of s (NULL for NULL) into *out. */
-static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+/* Interned string number s (NO_STR: NULL). */
+static const char *str_at(const cn_analysis *an, uint32_t s)
 {
-    *out = NULL;
+    return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* The number of the analysis' copy of s (NO_STR for NULL) into *out. */
+static int intern_at(cn_analysis *an, const char *s, uint32_t *out, cn_error *err)
+{
+    *out = NO_STR;
     if (!s)
         return CN_OK;
     int64_t k = cn_idindex_find(an->strings, s, str_of, an);
     if (k >= 0) {
-        *out = an->strs[k];
+        *out = (uint32_t)k;
         return CN_OK;
     }
     if (an->n_strs >= INT32_MAX ||
@@ -389,10 +432,36 @@ static int intern(cn_analysis *an, const char *s, const char **out, cn_error *er
     an->strs[an->n_strs] = copy;
     if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an))
         return oom(err); /* the copy stays in the arena, unused, until it is freed */
-    an->n_strs++;
-    *out = copy;
+    *out = (uint32_t)an->n_strs++;
     return CN_OK;
 }
+
+/* The analysis' copy of s (NULL for NULL) into *out. */
+static int intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+{
+    uint32_t k;
+    int rc = intern_at(an, s, &k, err);
+    *out = rc == CN_OK ? str_at(an, k) : NULL;
+    return rc;
+}
+
+/* A page record's declared_answers. */
+static long page_declared(const page_rec *pr)
+{
+    uint64_t v = (uint64_t)pr->declared[1] << 32 | pr->declared[0];
+    long out;
+    memcpy(&out, &v, sizeof out); /* long is 64 bits where this builds (checked below) */
+    return out;
+}
+
+static void set_page_declared(page_rec *pr, long v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    pr->declared[0] = (uint32_t)u;
+    pr->declared[1] = (uint32_t)(u >> 32);
+}
+_Static_assert(sizeof(long) == sizeof(uint64_t), "page_declared keeps a long in 64 bits");
 
 static void key_bytes(keybuf *k, const char *s, size_t n)
 {
@@ -531,7 +600,7 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
 
 static size_t uf_find(page_rec *pages, size_t x)
 {
-    while (pages[x].parent != x) {
+    while (pages[x].parent != (uint32_t)x) {
         pages[x].parent = pages[pages[x].parent].parent;
         x = pages[x].parent;
     }
@@ -543,7 +612,7 @@ static void uf_union(page_rec *pages, size_t a, size_t b)
     a = uf_find(pages, a);
     b = uf_find(pages, b);
     if (a != b)
-        pages[a > b ? a : b].parent = a < b ? a : b; /* the earlier page is the root */
+        pages[a > b ? a : b].parent = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
 /* A page without a question_id (de-duplication not run) still needs a stable id. */
@@ -600,10 +669,57 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
     return CN_OK;
 }
 
-/* The ids the two indexes read back from the records. */
-static const char *answer_id_of(const void *ctx, uint32_t i)
+/* An answer_id that a 64-bit number keeps exactly: 16 lower-case hex
+ * digits (every id de-duplication makes), into *out. */
+static bool id_number(const char *id, uint64_t *out)
 {
-    return ((const cn_analysis *)ctx)->result.answers[i].answer_id;
+    uint64_t v = 0;
+    for (size_t k = 0; k < CN_ID_LEN; k++) {
+        char ch = id[k];
+        if (ch >= '0' && ch <= '9')
+            v = v << 4 | (uint64_t)(ch - '0');
+        else if (ch >= 'a' && ch <= 'f')
+            v = v << 4 | (uint64_t)(ch - 'a' + 10);
+        else
+            return false;
+    }
+    *out = v;
+    return id[CN_ID_LEN] == '\0';
+}
+
+const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  char *buf)
+{
+    if (a->id_text)
+        return r->an->strs[a->id];
+    static const char hex[] = "0123456789abcdef";
+    for (size_t k = 0; k < CN_ID_LEN; k++)
+        buf[k] = hex[(a->id >> (4 * (CN_ID_LEN - 1 - k))) & 15];
+    buf[CN_ID_LEN] = '\0';
+    return buf;
+}
+
+/* The answer-id index: keyed by the ids' text, read back from the records. */
+static uint64_t id_hash(const char *id)
+{
+    return cn_hash_bytes(id, strlen(id));
+}
+
+static uint64_t answer_id_hash(const void *ctx, uint32_t i)
+{
+    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
+    return id_hash(CN_ANSWER_ID(r, &r->answers[i]));
+}
+
+static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
+{
+    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
+    return !strcmp(CN_ANSWER_ID(r, &r->answers[i]), probe);
+}
+
+static int64_t first_answer_find(const cn_analysis *an, const char *id)
+{
+    return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
 static const char *page_qid_of(const void *ctx, uint32_t p)
@@ -618,23 +734,24 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
-    int64_t orig = w->duplicate_of[0]
-                       ? cn_idindex_find(an->first_answer, w->duplicate_of, answer_id_of, an)
-                       : -1;
+    int64_t orig = w->duplicate_of[0] ? first_answer_find(an, w->duplicate_of) : -1;
     if (w->related) {
         a->role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
-        size_t o = r->answers[orig].original;
+        size_t o = cn_analysis_original(r, &r->answers[orig]);
         if (r->answers[o].role == CN_ROLE_COUNTED) {
+            if (!cn_grow((void **)&an->dups, &an->cap_dups, an->n_dups + 1, sizeof *an->dups))
+                return oom(err);
+            an->dups[an->n_dups++] = (dup_link){.answer = (uint32_t)i, .original = (uint32_t)o};
             a->role = CN_ROLE_DUPLICATE;
-            a->original = (uint32_t)o;
         }
     }
     if (orig >= 0)
         uf_union(an->pages, a->page, r->answers[orig].page);
-    if (a->answer_id[0] && cn_idindex_find(an->first_answer, a->answer_id, answer_id_of, an) < 0 &&
+    const char *id = CN_ANSWER_ID(r, a);
+    if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
-         cn_idindex_add(an->first_answer, a->answer_id, (uint32_t)i, answer_id_of, an)))
+         cn_idindex_add_hashed(an->first_answer, id_hash(id), (uint32_t)i, answer_id_hash, an)))
         return oom(err);
     return CN_OK;
 }
@@ -654,12 +771,19 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
         if (rc != CN_OK)
             return rc;
     }
-    size_t i = r->n_answers++;
+    r->n_answers++;
     waiting_answer w;
     memset(&w, 0, sizeof w); /* padding too: it goes to disk */
     cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    memcpy(a->answer_id, ans->answer_id, sizeof a->answer_id);
+    if (!id_number(ans->answer_id, &a->id)) {
+        uint32_t k;
+        int rc = intern_at(an, ans->answer_id, &k, err);
+        if (rc != CN_OK)
+            return rc;
+        a->id = k;
+        a->id_text = true;
+    }
     memcpy(w.duplicate_of, ans->duplicate_of, sizeof w.duplicate_of);
     w.related = ans->related;
     a->excerpt = ans->excerpt;
@@ -668,8 +792,6 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->names_primary = aa->names_primary;
     a->index = (uint32_t)ans->index;
     a->page = (uint32_t)p;
-    a->in_page = (uint32_t)k;
-    a->original = (uint32_t)i;
     size_t physician = 0;
     int rc = physician_index(an, &ans->physician, &physician, err);
     a->physician = (uint32_t)physician;
@@ -713,24 +835,29 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
 {
     page_rec *pr = &an->pages[p];
     memset(pr, 0, sizeof *pr);
-    pr->parent = p;
+    pr->parent = (uint32_t)p; /* p < INT32_MAX: keep_page */
     if (page->question_id[0])
         memcpy(pr->id, page->question_id, sizeof pr->id);
     else
         fallback_question_id(page, pr->id);
     pr->has_body = page->body && page->body[0];
     pr->timing = has_flag(pa, "timing");
-    pr->declared_answers = page->declared_answers;
-    int rc = intern(an, page->file, &pr->file, err);
+    set_page_declared(pr, page->declared_answers);
+    pr->title = NO_STR;
+    int rc = intern_at(an, page->file, &pr->file, err);
     if (rc == CN_OK && page->question && page->question[0])
-        rc = intern(an, page->question, &pr->title, err);
+        rc = intern_at(an, page->question, &pr->title, err);
     if (rc == CN_OK)
-        rc = intern(an, pa->primary->source, &pr->source, err);
+        rc = intern_at(an, pa->primary->source, &pr->source, err);
     if (rc == CN_OK)
-        rc = intern(an, pa->question_type, &pr->type, err);
+        rc = intern_at(an, pa->question_type, &pr->type, err);
+    size_t primary = 0;
     if (rc == CN_OK)
-        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &pr->primary,
+        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary,
                        err);
+    if (rc == CN_OK && primary >= UINT32_MAX)
+        rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
+    pr->primary = (uint32_t)primary;
     if (rc != CN_OK || !page->question_id[0])
         return rc;
     int64_t first = cn_idindex_find(an->first_of_qid, page->question_id, page_qid_of, an);
@@ -756,9 +883,14 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
             return rc;
         an->loader.spill = an->spill;
     }
-    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages))
+    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages) ||
+        !cn_grow((void **)&an->page_first, &an->cap_page_first, an->n_pages + 1,
+                 sizeof *an->page_first))
         return oom(err);
+    if (r->n_answers >= INT32_MAX || an->n_pages >= INT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^31 answers or pages");
     size_t p = an->n_pages++;
+    an->page_first[p] = (uint32_t)r->n_answers;
     int rc = keep_page_record(an, page, pa, p, err);
     /* The reader hands out a file's pages in a row (JSON Lines gives several). */
     const char *path = page_path(page);
@@ -927,8 +1059,9 @@ static int make_questions(cn_analysis *an, cn_error *err)
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
     an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
+    an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
     if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
-        !an->qpages) {
+        !an->qpages || !an->page_question) {
         free(qof);
         return oom(err);
     }
@@ -946,12 +1079,12 @@ static int make_questions(cn_analysis *an, cn_error *err)
             memcpy(q->id, pr->id, CN_ID_LEN + 1);
         }
         cn_analysis_question *q = &r->questions[qof[root]];
-        if (!q->question && pr->title)
-            q->question = pr->title;
+        if (!q->question && pr->title != NO_STR)
+            q->question = str_at(an, pr->title);
         if (an->body_page[qof[root]] == SIZE_MAX && pr->has_body)
             an->body_page[qof[root]] = p;
-        if (pr->declared_answers > q->declared_answers)
-            q->declared_answers = pr->declared_answers;
+        if (page_declared(pr) > q->declared_answers)
+            q->declared_answers = page_declared(pr);
         q->n_files++;
     }
     int rc = CN_OK;
@@ -967,10 +1100,11 @@ static int make_questions(cn_analysis *an, cn_error *err)
         size_t qi = qof[uf_find(an->pages, p)];
         cn_analysis_question *q = &r->questions[qi];
         an->qpages[an->qpage_start[qi] + q->n_files] = p;
-        q->files[q->n_files++] = an->pages[p].file ? an->pages[p].file : "";
+        const char *file = str_at(an, an->pages[p].file);
+        q->files[q->n_files++] = file ? file : "";
     }
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
-        r->answers[i].question = qof[uf_find(an->pages, r->answers[i].page)];
+    for (size_t p = 0; p < np; p++)
+        an->page_question[p] = (uint32_t)qof[uf_find(an->pages, p)];
     free(qof);
     return rc;
 }
@@ -996,7 +1130,7 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     if (!nc || !nd || !nr)
         rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        size_t q = r->answers[i].question;
+        size_t q = cn_analysis_answer_question(r, &r->answers[i]);
         cn_answer_role role = r->answers[i].role;
         (role == CN_ROLE_COUNTED ? nc : role == CN_ROLE_DUPLICATE ? nd : nr)[q]++;
     }
@@ -1009,7 +1143,7 @@ static int fill_questions(cn_analysis *an, cn_error *err)
             rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        cn_analysis_question *q = &r->questions[r->answers[i].question];
+        cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, &r->answers[i])];
         switch (r->answers[i].role) {
         case CN_ROLE_COUNTED:
             q->answers[q->n_answers++] = i;
@@ -1042,9 +1176,13 @@ static int answers_back(cn_analysis *an, cn_error *err)
     if (!r->n_answers)
         return CN_OK;
     r->answers = malloc(r->n_answers * sizeof *r->answers);
-    an->verdicts = malloc((an->n_verdicts ? an->n_verdicts : 1) * sizeof *an->verdicts);
+    size_t nv = an->n_verdicts ? an->n_verdicts : 1;
+    an->v_confidence = malloc(nv * sizeof *an->v_confidence);
+    an->v_claim = malloc(nv * sizeof *an->v_claim);
+    an->v_stance = malloc(nv);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
-    if (!r->answers || !an->verdicts || !r->conflicts)
+    if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return oom(err);
     int rc = cn_recfile_rewind(an->waiting, err);
     size_t at = 0, conflicts = 0;
@@ -1055,14 +1193,19 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
             rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
         if (rc == CN_OK)
-            rc = cn_recfile_read(an->waiting, an->verdicts + at,
-                                 w.a.n_verdicts * sizeof *an->verdicts, err);
+            rc = cn_recfile_read(an->waiting, an->vbuf, w.a.n_verdicts * sizeof *an->vbuf, err);
         if (rc != CN_OK)
             break;
         *a = w.a;
         a->verdict_at = (uint32_t)at;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            an->v_confidence[at + v] = an->vbuf[v].confidence;
+            an->v_claim[at + v] = an->vbuf[v].claim;
+            an->v_stance[at + v] =
+                (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
+        }
         at += a->n_verdicts;
-        if (an->verdicts[a->verdict_at].conflicting) {
+        if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
             cn_conflict_scores *c = &r->conflicts[conflicts++];
@@ -1072,7 +1215,6 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
-    r->verdicts = an->verdicts;
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
@@ -1132,16 +1274,12 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     size_t np = an->n_pages ? an->n_pages : 1;
     an->page_file = malloc(np * sizeof *an->page_file);
     an->page_timing = malloc(np * sizeof *an->page_timing);
-    an->page_question = malloc(np * sizeof *an->page_question);
-    if (!an->page_file || !an->page_timing || !an->page_question)
+    if (!an->page_file || !an->page_timing)
         return oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
-        an->page_file[p] = an->pages[p].file;
+        an->page_file[p] = str_at(an, an->pages[p].file);
         an->page_timing[p] = an->pages[p].timing;
     }
-    for (size_t q = 0; q < an->result.n_questions; q++)
-        for (size_t k = an->qpage_start[q]; k < an->qpage_start[q + 1]; k++)
-            an->page_question[an->qpages[k]] = (uint32_t)q;
     cn_idindex_free(an->first_of_qid);
     an->first_of_qid = NULL;
     free(an->pages);
@@ -1157,8 +1295,8 @@ static int primary_claims(cn_analysis *an, cn_error *err)
         cn_analysis_question *q = &r->questions[i];
         const page_rec *pr = &an->pages[an->first_page[i]];
         const claim_key *k = &an->keys[pr->primary];
-        q->claim_source = pr->source;
-        q->question_type = pr->type;
+        q->claim_source = str_at(an, pr->source);
+        q->question_type = str_at(an, pr->type);
         int rc = claim_index(an, k->id, k->statement, k->rule, &q->claim, err);
         if (rc != CN_OK)
             return rc;
@@ -1171,12 +1309,12 @@ static int primary_claims(cn_analysis *an, cn_error *err)
 static int collect_verdicts(cn_analysis *an, cn_error *err)
 {
     for (size_t v = 0; v < an->n_verdicts; v++) { /* answer order, as each answer's in turn */
-        const claim_key *k = &an->keys[an->verdicts[v].claim];
+        const claim_key *k = &an->keys[an->v_claim[v]];
         size_t claim;
         int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
         if (rc != CN_OK)
             return rc;
-        an->verdicts[v].claim = (uint32_t)claim;
+        an->v_claim[v] = (uint32_t)claim;
     }
     return CN_OK;
 }
@@ -1256,7 +1394,9 @@ const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
 const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
 {
     const cn_page *p = cn_analysis_page_of(r, i);
-    return p && r->answers[i].in_page < p->n_answers ? &p->answers[r->answers[i].in_page] : NULL;
+    return p && cn_analysis_answer_in_page(r, &r->answers[i]) < p->n_answers
+               ? &p->answers[cn_analysis_answer_in_page(r, &r->answers[i])]
+               : NULL;
 }
 
 const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
@@ -1271,9 +1411,9 @@ const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r,
 const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v)
 {
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (!pa || r->answers[i].in_page >= pa->n_answers)
+    if (!pa || cn_analysis_answer_in_page(r, &r->answers[i]) >= pa->n_answers)
         return NULL;
-    const cn_answer_annotation *aa = &pa->answers[r->answers[i].in_page];
+    const cn_answer_annotation *aa = &pa->answers[cn_analysis_answer_in_page(r, &r->answers[i])];
     return v < aa->n_claims ? &aa->claims[v].decision : NULL;
 }
 
@@ -1355,6 +1495,33 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
     return c ? c->scores : NULL;
 }
 
+size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return r->an->page_question[a->page];
+}
+
+size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    return (size_t)(a - r->answers) - r->an->page_first[a->page];
+}
+
+size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    size_t i = (size_t)(a - r->answers);
+    if (a->role != CN_ROLE_DUPLICATE)
+        return i;
+    const cn_analysis *an = r->an;
+    size_t lo = 0, hi = an->n_dups; /* the link is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->dups[mid].answer <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi > lo && an->dups[lo].answer == i ? an->dups[lo].original : i;
+}
+
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
@@ -1387,21 +1554,21 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        long k = cn_overrides_find(ov, r->answers[i].answer_id);
+        long k = cn_overrides_find(ov, CN_ANSWER_ID(r, &r->answers[i]));
         if (k >= 0) {
             k_of[i] = (uint32_t)k + 1;
             used[k] = true;
         }
     }
     for (size_t i = 0; i < r->n_answers; i++) {
-        size_t o = r->answers[i].original;
+        size_t o = cn_analysis_original(r, &r->answers[i]);
         if (r->answers[i].role == CN_ROLE_DUPLICATE && k_of[i] && !k_of[o])
             k_of[o] = k_of[i];
     }
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
         if (a->role == CN_ROLE_DUPLICATE && !k_of[i])
-            k_of[i] = k_of[a->original];
+            k_of[i] = k_of[cn_analysis_original(r, a)];
         if (k_of[i])
             r->n_overridden++;
     }
@@ -1555,6 +1722,37 @@ static int tally_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Whether claim c's votes are exactly its one question's, in the same order
+ * (an ad-hoc claim mentioned on no other question, the common case), and
+ * that question's summary kept its plain wording: the same votes give the
+ * same tally, so the claim shares it instead of computing and keeping a
+ * second copy, and keeps no member list (cn_analysis_claim_member reads the
+ * question's answers). Asked once its members are counted: with no
+ * mentions and as many primary votes as the question has answers, the votes
+ * are the question's answers when each of them decides on c first. */
+static bool same_votes_as_question(const cn_analysis *an, size_t c)
+{
+    const cn_analysis_result *r = &an->result;
+    const cn_analysis_claim *cl = &r->claims[c];
+    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
+        return false;
+    const cn_analysis_question *q = &r->questions[cl->questions[0]];
+    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
+        return false;
+    for (size_t k = 0; k < cl->n_primary; k++)
+        if (cn_analysis_verdict(r, &r->answers[q->answers[k]], 0).claim != c)
+            return false;
+    return true;
+}
+
+cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                   size_t k)
+{
+    if (cl->members)
+        return cl->members[k];
+    return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+}
+
 static int claim_members(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -1584,14 +1782,16 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            cn_analysis_claim *c = &r->claims[cn_analysis_verdicts(r, a)[v].claim];
+            cn_analysis_claim *c = &r->claims[cn_analysis_verdict(r, a, v).claim];
             c->n_members++;
             c->n_primary += v == 0;
         }
     }
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
-        if (!(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
+        cl->tally_shared = same_votes_as_question(an, c);
+        if (!cl->tally_shared &&
+            !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
             free(mentions);
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
         }
@@ -1603,10 +1803,11 @@ static int claim_members(cn_analysis *an, cn_error *err)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            size_t c = cn_analysis_verdicts(r, a)[v].claim;
+            size_t c = cn_analysis_verdict(r, a, v).claim;
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
-            cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+            if (cl->members)
+                cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
             if (v != 0)
                 cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
@@ -1617,25 +1818,6 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
-/* Whether a claim's votes are exactly its one question's, in the same order
- * (an ad-hoc claim mentioned on no other question, the common case), and
- * that question's summary kept its plain wording: the same votes give the
- * same tally, so the claim shares it instead of computing and keeping a
- * second copy. */
-static bool same_votes_as_question(const cn_analysis *an, const cn_analysis_claim *cl)
-{
-    const cn_analysis_result *r = &an->result;
-    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
-        return false;
-    const cn_analysis_question *q = &r->questions[cl->questions[0]];
-    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
-        return false;
-    for (size_t k = 0; k < cl->n_primary; k++)
-        if (cl->members[k].answer != q->answers[k] || cl->members[k].verdict != 0)
-            return false;
-    return true;
-}
-
 /* Claim c's tally: its question's when the votes are the same (votes: room
  * for its members). */
 static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
@@ -1643,9 +1825,8 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_claim *cl = &r->claims[c];
-    if (same_votes_as_question(an, cl)) {
+    if (cl->tally_shared) { /* same_votes_as_question, asked by claim_members */
         cl->tally = r->questions[cl->questions[0]].tally;
-        cl->tally_shared = true;
         return CN_OK;
     }
     for (size_t k = 0; k < cl->n_members; k++)
@@ -1720,8 +1901,9 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
     char *text = NULL;
-    int rc = metadata_note(&r->physicians[a->physician],
-                           &r->physicians[r->answers[a->original].physician], &text, err);
+    int rc =
+        metadata_note(&r->physicians[a->physician],
+                      &r->physicians[r->answers[cn_analysis_original(r, a)].physician], &text, err);
     if (rc != CN_OK || !text)
         return rc;
     if (!cn_grow((void **)&an->notes, &an->cap_notes, an->n_notes + 1, sizeof *an->notes)) {
@@ -1746,7 +1928,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     const cn_analysis_answer *a = &r->answers[i];
     if (a->role != CN_ROLE_COUNTED || a->overridden)
         return false;
-    const cn_tally *t = &r->questions[a->question].tally;
+    const cn_tally *t = &r->questions[cn_analysis_answer_question(r, a)].tally;
     if (t->consensus->level < CN_CONSENSUS_WEAK)
         return false; /* no conclusion to protect: the report already says so */
     cn_stance s = cn_analysis_answer_stance(a);
@@ -1805,9 +1987,9 @@ static int flag_answers(cn_analysis *an, cn_error *err)
     flag_claim_fit(r);
     for (size_t i = 0; i < r->n_answers; i++) {
         cn_analysis_answer *a = &r->answers[i];
-        const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
+        const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
         if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
-            const cn_analysis_question *q = &r->questions[a->question];
+            const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
             if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
                 a->review |= CN_REVIEW_DISSENT;
             if (d->conflicting)
@@ -1841,7 +2023,7 @@ static int flag_answers(cn_analysis *an, cn_error *err)
                                           .reasons = (uint16_t)a->review,
                                           .urgency = (int16_t)cn_review_urgency(a->review),
                                           .confidence = cn_analysis_verdict_confidence(r, a, 0),
-                                          .question = a->question};
+                                          .question = cn_analysis_answer_question(r, a)};
     }
     if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
@@ -2081,7 +2263,7 @@ static int stratified_test(cn_analysis *an, cn_error *err)
             g++;
         if (g == sc->n_tested)
             continue;
-        stratum[n] = a->question;
+        stratum[n] = cn_analysis_answer_question(r, a);
         row[n] = (uint32_t)g;
         col[n++] = (uint32_t)(s - CN_STANCE_REASSURING);
     }

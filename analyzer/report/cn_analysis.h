@@ -150,12 +150,15 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 52 bytes (at a million answers and more, every byte here is a
+ * record of 32 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
- * cn_analysis_load_answer. */
+ * cn_analysis_load_answer. What follows from other fields is not kept
+ * (cn_analysis_answer_question, _in_page, cn_analysis_original). */
 typedef struct cn_analysis_answer {
-    char answer_id[CN_ID_LEN + 1];
+    uint64_t id;            /* answer_id (cn_analysis_answer_id): the number its 16 hex digits
+                               spell, or (id_text) the number of the analysis' copy of it */
+    bool id_text : 1;       /* an answer_id that is not 16 lower-case hex digits */
     bool excerpt : 1;       /* cn_answer.excerpt */
     bool truncated : 1;     /* cn_answer.truncated */
     bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
@@ -171,11 +174,8 @@ typedef struct cn_analysis_answer {
                                 otherwise): every tally and report reads it */
     uint32_t index;          /* cn_answer.index: its place in its file */
     uint32_t page;           /* its page, numbered in reading order from 0 */
-    uint32_t in_page;        /* its position in the page's answers */
     uint32_t physician;      /* index into the result's physicians */
-    uint32_t question;       /* index into the result's questions */
-    uint32_t original;       /* duplicates: the counted answer; otherwise itself */
-    uint32_t verdict_at;     /* its first verdict in the result's pool (cn_analysis_verdicts):
+    uint32_t verdict_at;     /* its first verdict in the analysis' arrays (cn_analysis_verdict):
                                 an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
 
@@ -216,7 +216,9 @@ typedef struct cn_analysis_claim {
     cn_member *members; /* counted answers with a verdict on it: the answers to
                            questions whose primary claim it is first, then the
                            answers that mention it on other questions; corpus
-                           order within each */
+                           order within each. NULL when tally_shared (its votes
+                           are its question's answers): read members through
+                           cn_analysis_claim_member */
     size_t n_members;
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
@@ -294,9 +296,8 @@ typedef struct cn_analysis_result {
     size_t related;
     cn_skipped *skipped;
     size_t n_skipped;
-    cn_analysis_answer *answers; /* corpus order (page order, then index) */
-    const cn_verdict *verdicts;  /* every answer's verdicts, in answer order (owned by the
-                                    analysis); see cn_analysis_verdicts */
+    cn_analysis_answer *answers; /* corpus order (page order, then index); their verdicts:
+                                    cn_analysis_verdict */
     size_t n_answers;
     cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
     size_t n_physicians;
@@ -315,13 +316,10 @@ typedef struct cn_analysis_result {
     size_t n_unmatched;
 } cn_analysis_result;
 
-/* An answer's verdicts: [0] its question's primary claim, then the others
- * it takes a position on (a->n_verdicts in all). */
-static inline const cn_verdict *cn_analysis_verdicts(const cn_analysis_result *r,
-                                                     const cn_analysis_answer *a)
-{
-    return r->verdicts + a->verdict_at;
-}
+/* Verdict v (< a->n_verdicts) of an answer: [0] on its question's primary
+ * claim, then the others it takes a position on. The analysis keeps each
+ * field in an array of its own (13 bytes a verdict, not 16). */
+cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
  * the analysis, as must opts->overrides). opts may be NULL (defaults); it is
@@ -405,6 +403,25 @@ const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
+
+/* Answer a's answer_id: written into buf (CN_ID_LEN + 1 bytes), or the
+ * analysis' copy of it; returned. CN_ANSWER_ID gives it a buffer that lives
+ * as long as the enclosing block. */
+const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  char *buf);
+#define CN_ANSWER_ID(r, a) cn_analysis_answer_id((r), (a), (char[CN_ID_LEN + 1]){0})
+
+/* Member k of claim cl (k < cl->n_members). */
+cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                   size_t k);
+
+/* What answer a (a record of r->answers) is not kept with, being its page's
+ * or rare: its question (its page's), its position among its page's answers
+ * (a page's answers are numbered in a row), and the counted answer it stands
+ * for (itself unless it is a duplicate). */
+size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a);
+size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a);
+size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* The physician of answer i as its page names it. */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);

@@ -123,8 +123,8 @@ static bool prepare(page *p)
         answers += r->questions[i].n_answers;
     for (size_t i = 0; i < r->n_review; i++) {
         const cn_analysis_answer *a = &r->answers[r->review[i].answer];
-        p->review_first[a->question + 1]++;
-        if (cn_strmap_put(p->queued, a->answer_id, 1) != 0)
+        p->review_first[cn_analysis_answer_question(r, a) + 1]++;
+        if (cn_strmap_put(p->queued, CN_ANSWER_ID(r, a), 1) != 0)
             return false;
     }
     for (size_t q = 0; q < nq; q++)
@@ -133,7 +133,7 @@ static bool prepare(page *p)
     if (!fill)
         return false;
     for (size_t i = 0; i < r->n_review; i++) {
-        size_t q = r->answers[r->review[i].answer].question;
+        size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i].answer]);
         p->review_of[p->review_first[q] + fill[q]++] = i;
     }
     free(fill);
@@ -511,7 +511,7 @@ static void review_row(page *p, size_t i)
     const cn_review_item *it = &r->review[i];
     const cn_analysis_answer *a = &r->answers[it->answer];
     const cn_physician *ph = cn_analysis_physician(r, it->answer);
-    const char *qid = r->questions[a->question].id;
+    const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
     cn_html_raw(o, "<tr");
     cn_html_attr(o, "data-q", qid);
     cn_html_attr_begin(o);
@@ -541,7 +541,7 @@ static void review_row(page *p, size_t i)
     cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");
     cn_html_attr2(o, "href", "#q-", qid);
     cn_html_raw(o, ">");
-    cn_html_question_name(o, r, a->question);
+    cn_html_question_name(o, r, cn_analysis_answer_question(r, a));
     cn_html_raw(o, "</a></td><td class=\"inl\" data-label=\"Stance\">");
     cn_html_badge(o, cn_html_answer_stance(a));
     cn_html_raw(o, "</td><td class=\"num\" data-label=\"Confidence\">");
@@ -877,9 +877,10 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
  * question other than their first answer's. */
 static bool answers_several(const cn_analysis_result *r, const group *g)
 {
-    const char *first = r->questions[r->answers[g->members[0]].question].id;
+    const char *first = r->questions[cn_analysis_answer_question(r, &r->answers[g->members[0]])].id;
     for (size_t i = 1; i < g->n; i++)
-        if (strcmp(r->questions[r->answers[g->members[i]].question].id, first) != 0)
+        if (strcmp(r->questions[cn_analysis_answer_question(r, &r->answers[g->members[i]])].id,
+                   first) != 0)
             return true;
     return false;
 }
@@ -908,13 +909,13 @@ static void physician_group(page *p, const group *g, size_t position)
             counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
     for (size_t i = 0; i < g->n; i++) {
         const cn_analysis_answer *a = &r->answers[g->members[i]];
-        const char *qid = r->questions[a->question].id;
+        const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
         const char *stance = cn_html_answer_stance(a);
         cn_html_raw(o, "<li");
         cn_html_attr(o, "data-q", qid);
         cn_html_raw(o, "><a");
         cn_html_attr2(o, "class", "badge ", stance);
-        cn_html_attr2(o, "href", "#a-", a->answer_id);
+        cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(r, a));
         cn_html_raw(o, ">");
         cn_html_raw(o, cn_html_label(stance));
         cn_html_raw(o, "</a>");
@@ -923,7 +924,7 @@ static void physician_group(page *p, const group *g, size_t position)
         cn_html_raw(o, " <a");
         cn_html_attr2(o, "href", "#q-", qid);
         cn_html_raw(o, ">");
-        cn_html_question_name(o, r, a->question);
+        cn_html_question_name(o, r, cn_analysis_answer_question(r, a));
         cn_html_raw(o, "</a></li>");
     }
     cn_html_raw(o, "</ul></details>\n");

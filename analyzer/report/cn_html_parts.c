@@ -177,7 +177,7 @@ void cn_html_question_name(cn_html_out *o, const cn_analysis_result *r, size_t q
 void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t i)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    const char *id = a->answer_id;
+    const char *id = CN_ANSWER_ID(r, a);
     if (a->role == CN_ROLE_RELATED) {
         cn_html_attr_add(o, "r-");
         cn_html_attr_add(o, id);

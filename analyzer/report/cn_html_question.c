@@ -351,7 +351,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_result *r, const cn_an
     }
     if (a->dissent)
         cn_html_raw(o, "<span class=\"flag warn\">dissent</span>");
-    if (cn_analysis_verdicts(r, a)[0].conflicting)
+    if (cn_analysis_verdict(r, a, 0).conflicting)
         cn_html_raw(o, "<span class=\"flag warn\">competing cues</span>");
     if (has_reason(a->review, "low-confidence"))
         cn_html_raw(o, "<span class=\"flag warn\">low confidence</span>");
@@ -411,7 +411,7 @@ static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
-                cn_strmap_get(c->queued, a->answer_id) >= 0 ||
+                cn_strmap_get(c->queued, CN_ANSWER_ID(c->r, a)) >= 0 ||
                 (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
     if (full)
         answer_full(o, c, idx);
@@ -515,7 +515,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
             q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_duplicates; i++) {
         const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
-        const cn_analysis_answer *orig = &c->r->answers[a->original];
+        const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
         cn_html_raw(o, "<tr");
         cn_html_attr_begin(o);
         cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
@@ -523,7 +523,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
         fprintf(o->f, " #%ld</td><td><a", (long)a->index);
-        cn_html_attr2(o, "href", "#a-", orig->answer_id);
+        cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(c->r, orig));
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
         fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);

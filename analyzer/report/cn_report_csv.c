@@ -77,11 +77,12 @@ static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
     const cn_analysis_answer *a = &r->answers[i];
     const cn_page *page = cn_analysis_page_of(r, i);
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (!page || !pa || a->in_page >= page->n_answers || a->in_page >= pa->n_answers ||
-        pa->answers[a->in_page].n_claims == 0)
+    if (!page || !pa || cn_analysis_answer_in_page(r, a) >= page->n_answers ||
+        cn_analysis_answer_in_page(r, a) >= pa->n_answers ||
+        pa->answers[cn_analysis_answer_in_page(r, a)].n_claims == 0)
         return -1;
-    const cn_answer *ans = &page->answers[a->in_page];
-    const cn_decision *d = &pa->answers[a->in_page].claims[0].decision;
+    const cn_answer *ans = &page->answers[cn_analysis_answer_in_page(r, a)];
+    const cn_decision *d = &pa->answers[cn_analysis_answer_in_page(r, a)].claims[0].decision;
     const cn_override *ov = a->overridden ? cn_analysis_override(r, i) : NULL;
     char num_index[32], num_conf[32];
     if ((double)ans->index < 9007199254740992.0) /* 2^53: "%.0f" prints the digits */
@@ -94,7 +95,7 @@ static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
     if (!opening)
         return -1;
     put_field(f, ans->answer_id, ',');
-    put_field(f, r->questions[a->question].id, ',');
+    put_field(f, r->questions[cn_analysis_answer_question(r, a)].id, ',');
     put_field(f, page->question, ',');
     put_field(f, page->file, ',');
     put_field(f, num_index, ',');

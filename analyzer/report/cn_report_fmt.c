@@ -273,12 +273,12 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
                           size_t size)
 {
     const cn_analysis_answer *a = &r->answers[answer];
-    const cn_verdict *d = &cn_analysis_verdicts(r, a)[0];
+    const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
     const double *scores = cn_analysis_conflict_scores(r, answer);
     static const double NO_SCORES[CN_STANCE_COUNT];
     if (!scores)
         scores = NO_SCORES;
-    const cn_analysis_question *q = &r->questions[a->question];
+    const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
     switch (flag) {
     case CN_REVIEW_DISSENT:
         snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
@@ -326,8 +326,8 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         break;
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
-                 cn_analysis_file_of(r, &r->answers[a->original]),
-                 (size_t)r->answers[a->original].index,
+                 cn_analysis_file_of(r, &r->answers[cn_analysis_original(r, a)]),
+                 (size_t)r->answers[cn_analysis_original(r, a)].index,
                  cn_analysis_metadata_note(r, answer) ? cn_analysis_metadata_note(r, answer) : "");
         break;
     case CN_REVIEW_EXCERPT:

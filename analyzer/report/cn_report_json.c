@@ -143,7 +143,7 @@ static void override_obj(jctx *c, cJSON *parent, size_t idx)
         add(c, parent, "override", cJSON_CreateNull());
         return;
     }
-    const cn_verdict *d = &cn_analysis_verdicts(c->r, a)[0];
+    const cn_verdict primary = cn_analysis_verdict(c->r, a, 0), *d = &primary;
     cJSON *o = obj(c, parent, "override");
     if (!o)
         return;
@@ -157,14 +157,14 @@ static void override_obj(jctx *c, cJSON *parent, size_t idx)
 static void duplicate(jctx *c, cJSON *parent, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
     cJSON *o = obj(c, parent, NULL);
     if (!o)
         return;
-    str(c, o, "answer_id", a->answer_id);
+    str(c, o, "answer_id", CN_ANSWER_ID(c->r, a));
     str(c, o, "file", cn_analysis_file_of(c->r, a));
     integer(c, o, "index", (long)a->index);
-    str(c, o, "duplicate_of", orig->answer_id);
+    str(c, o, "duplicate_of", CN_ANSWER_ID(c->r, orig));
     str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
     integer(c, o, "original_index", (long)orig->index);
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
@@ -291,8 +291,8 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     if (!o)
         return;
     integer(c, o, "rank", (long)(i + 1));
-    str(c, o, "answer_id", ans->answer_id);
-    str(c, o, "question_id", r->questions[ans->question].id);
+    str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
+    str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
     str(c, o, "file", cn_analysis_file_of(c->r, ans));
     integer(c, o, "index", (long)ans->index);
     str(c, o, "role", cn_answer_role_name(ans->role));
@@ -636,7 +636,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
     if (!ov) {
         cn_jsonpretty_null(w);
     } else {
-        const cn_verdict *v0 = &cn_analysis_verdicts(c->r, a)[0];
+        const cn_verdict primary = cn_analysis_verdict(c->r, a, 0), *v0 = &primary;
         cn_jsonpretty_open_object(w);
         d_str(c, w, "editor", ov->editor);
         d_str(c, w, "note", ov->note);
@@ -653,7 +653,7 @@ static void d_answer(jctx *c, cn_jsonpretty *w, size_t idx)
         if (!dv)
             break; /* as answer(): the claims end there */
         cn_jsonpretty_open_object(w);
-        d_str(c, w, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
+        d_str(c, w, "claim", c->r->claims[cn_analysis_verdict(c->r, a, v).claim].id);
         d_str(c, w, "stance", cn_stance_name(dv->stance));
         d_num(w, "confidence", dv->confidence);
         d_bool(w, "conflicting", dv->conflicting);
@@ -819,7 +819,7 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < q->tally.n_dissent; i++)
-        d_str(c, w, NULL, c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
+        d_str(c, w, NULL, CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &q->tally);
 }
@@ -849,7 +849,10 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < cl->tally.n_dissent; i++)
-        d_str(c, w, NULL, c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
+        d_str(c, w, NULL,
+              CN_ANSWER_ID(
+                  c->r,
+                  &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &cl->tally);
 }
@@ -858,14 +861,15 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
 static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
 {
     const cn_analysis_claim *cl = &c->r->claims[c->claim];
-    const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-    size_t verdict = cl->members[i].verdict;
+    cn_member m = cn_analysis_claim_member(c->r, cl, i);
+    const cn_analysis_answer *a = &c->r->answers[m.answer];
+    size_t verdict = m.verdict;
     cn_jsonpretty_open_object(w);
-    d_str(c, w, "answer_id", a->answer_id);
-    d_str(c, w, "question_id", c->r->questions[a->question].id);
+    d_str(c, w, "answer_id", CN_ANSWER_ID(c->r, a));
+    d_str(c, w, "question_id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
     d_str(c, w, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, verdict)));
     d_num(w, "confidence", cn_analysis_verdict_confidence(c->r, a, verdict));
-    d_bool(w, "primary", cl->members[i].verdict == 0);
+    d_bool(w, "primary", m.verdict == 0);
     cn_jsonpretty_close_object(w);
 }
 
@@ -1076,12 +1080,12 @@ cJSON *cn_report_answer_line_new(const cn_analysis_result *r, size_t i)
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
     if (!page || !pa) /* not loaded (cn_analysis_load_answer) */
         return NULL;
-    cJSON *o = cn_annotation_answer_json(page, a->in_page, pa);
+    cJSON *o = cn_annotation_answer_json(page, cn_analysis_answer_in_page(r, a), pa);
     if (!o)
         return NULL;
     /* The question as grouped by the analysis (de-duplication's unless pages
      * of different question_ids share an answer). */
-    cJSON *qid = cJSON_CreateString(r->questions[a->question].id);
+    cJSON *qid = cJSON_CreateString(r->questions[cn_analysis_answer_question(r, a)].id);
     if (!qid || !cJSON_ReplaceItemInObjectCaseSensitive(o, "question_id", qid)) {
         cJSON_Delete(qid);
         c.oom = true;
@@ -1119,13 +1123,14 @@ static bool answer_line_direct(const cn_analysis_result *r, size_t i, cn_jsonbuf
                                cn_jsonbuf *id, FILE *f)
 {
     const cn_analysis_answer *a = &r->answers[i];
-    const char *qid = r->questions[a->question].id;
+    const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
     const cn_page *page = cn_analysis_page_of(r, i);
     const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
-    if (a->overridden || !page || !pa || a->in_page >= page->n_answers || !qid)
+    if (a->overridden || !page || !pa || cn_analysis_answer_in_page(r, a) >= page->n_answers ||
+        !qid)
         return false;
     cn_jsonbuf_reset(line);
-    cn_annotation_answer_write(line, page, a->in_page, pa);
+    cn_annotation_answer_write(line, page, cn_analysis_answer_in_page(r, a), pa);
     cn_jsonbuf_reset(id);
     cn_jsonbuf_string(id, qid);
     if (line->failed || id->failed || line->len < 2 || line->s[line->len - 1] != '}')

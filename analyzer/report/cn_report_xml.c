@@ -390,7 +390,7 @@ static void answer(xctx *c, size_t idx)
             return;
         }
         start(c, "claim-stance");
-        attr(c, "claim", c->r->claims[cn_analysis_verdicts(c->r, a)[v].claim].id);
+        attr(c, "claim", c->r->claims[cn_analysis_verdict(c->r, a, v).claim].id);
         attr(c, "stance", cn_stance_name(dv->stance));
         attr_num(c, "confidence", dv->confidence);
         attr_bool(c, "conflicting", dv->conflicting);
@@ -403,12 +403,12 @@ static void answer(xctx *c, size_t idx)
 static void duplicate(xctx *c, size_t idx)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
-    const cn_analysis_answer *orig = &c->r->answers[a->original];
+    const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
     start(c, "duplicate");
-    attr(c, "answer-id", a->answer_id);
+    attr(c, "answer-id", CN_ANSWER_ID(c->r, a));
     attr(c, "file", cn_analysis_file_of(c->r, a));
     attr_int(c, "index", (long)a->index);
-    attr(c, "duplicate-of", orig->answer_id);
+    attr(c, "duplicate-of", CN_ANSWER_ID(c->r, orig));
     attr(c, "original-file", cn_analysis_file_of(c->r, orig));
     attr_int(c, "original-index", (long)orig->index);
     attr(c, "metadata-differs", cn_analysis_metadata_note(c->r, idx));
@@ -446,7 +446,7 @@ static void question(xctx *c, size_t qi)
     start(c, "dissent");
     for (size_t i = 0; i < q->tally.n_dissent; i++) {
         start(c, "answer-ref");
-        attr(c, "id", c->r->answers[q->answers[q->tally.dissent[i]]].answer_id);
+        attr(c, "id", CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
         end(c);
     }
     end(c);
@@ -490,21 +490,25 @@ static void claim(xctx *c, size_t ci)
     start(c, "dissent");
     for (size_t i = 0; i < cl->tally.n_dissent; i++) {
         start(c, "answer-ref");
-        attr(c, "id", c->r->answers[cl->members[cl->tally.dissent[i]].answer].answer_id);
+        attr(c, "id",
+             CN_ANSWER_ID(
+                 c->r,
+                 &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
         end(c);
     }
     end(c);
     specialty_split(c, &cl->tally);
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
-        const cn_analysis_answer *a = &c->r->answers[cl->members[i].answer];
-        size_t v = cl->members[i].verdict;
+        cn_member m = cn_analysis_claim_member(c->r, cl, i);
+        const cn_analysis_answer *a = &c->r->answers[m.answer];
+        size_t v = m.verdict;
         start(c, "vote");
-        attr(c, "answer-id", a->answer_id);
-        attr(c, "question-id", c->r->questions[a->question].id);
+        attr(c, "answer-id", CN_ANSWER_ID(c->r, a));
+        attr(c, "question-id", c->r->questions[cn_analysis_answer_question(c->r, a)].id);
         attr(c, "stance", cn_stance_name(cn_analysis_verdict_stance(c->r, a, v)));
         attr_num(c, "confidence", cn_analysis_verdict_confidence(c->r, a, v));
-        attr_bool(c, "primary", cl->members[i].verdict == 0);
+        attr_bool(c, "primary", m.verdict == 0);
         end(c);
     }
     end(c);
@@ -620,8 +624,8 @@ static void review_queue(xctx *c)
         const cn_analysis_answer *a = &r->answers[it->answer];
         start(c, "item");
         attr_int(c, "rank", (long)(i + 1));
-        attr(c, "answer-id", a->answer_id);
-        attr(c, "question-id", r->questions[a->question].id);
+        attr(c, "answer-id", CN_ANSWER_ID(c->r, a));
+        attr(c, "question-id", r->questions[cn_analysis_answer_question(r, a)].id);
         attr(c, "file", cn_analysis_file_of(c->r, a));
         attr_int(c, "index", (long)a->index);
         attr(c, "role", cn_answer_role_name(a->role));
