@@ -304,6 +304,17 @@ typedef struct spec_answer {
     bool related;
 } spec_answer;
 
+/* An analysis with few redraws: these tests check records and counts, not
+ * the Monte Carlo figures. */
+static cn_analysis *small_analysis_new(const cn_rules *rules)
+{
+    cn_analysis_opts o;
+    cn_analysis_opts_init(&o);
+    o.bootstrap = 50;
+    o.simulate = 50;
+    return cn_analysis_new(rules, &o);
+}
+
 static cn_page *make_page(const char *file, const char *question, const char *qid,
                           const spec_answer *answers, size_t n)
 {
@@ -376,11 +387,7 @@ static void test_analysis_text_ids(void)
     cn_rules *rules = load_rules();
     if (!rules)
         return;
-    cn_analysis_opts o;
-    cn_analysis_opts_init(&o);
-    o.bootstrap = 50;
-    o.simulate = 50;
-    cn_analysis *an = cn_analysis_new(rules, &o);
+    cn_analysis *an = small_analysis_new(rules);
     cn_error err;
     CU_ASSERT_EQUAL(cn_analysis_add_page(an,
                                          make_page("a.txt", "Can Botox reduce leg muscle?",
@@ -404,11 +411,7 @@ static void test_analysis_groups_and_counts(void)
     cn_rules *rules = load_rules();
     if (!rules)
         return;
-    cn_analysis_opts o;
-    cn_analysis_opts_init(&o);
-    o.bootstrap = 50;
-    o.simulate = 50;
-    cn_analysis *an = cn_analysis_new(rules, &o);
+    cn_analysis *an = small_analysis_new(rules);
     cn_error err;
     CU_ASSERT_EQUAL(cn_analysis_add_page(an,
                                          make_page("a.txt",
