@@ -96,6 +96,26 @@ static void test_terms_spelled_and_hashed(void)
     cn_tokens_free(t);
 }
 
+/* A pushed word with a byte the rule syntax uses (not plain) is no term and
+ * breaks the bigrams around it; the plain words beside it are terms. */
+static void test_reserved_word_is_no_term(void)
+{
+    cn_tokens *t = cn_tokens_new("safe and", 8);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "a=b", 9, 12, 0, 0, false), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "well", 13, 17, 0, 0, false), 0);
+    cn_lexical_opts all = {true, true, true};
+    collected c = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), NULL, 0, cn_tokens_count(t), &all, true, collect, &c);
+    CU_ASSERT_TRUE(c.hashes_match);
+    CU_ASSERT_TRUE(has(&c, "safe+and"));
+    CU_ASSERT_TRUE(has(&c, "well"));
+    CU_ASSERT_FALSE(has(&c, "a=b"));
+    CU_ASSERT_FALSE(has(&c, "and+well"));
+    CU_ASSERT_EQUAL(c.n, 3 + 1);
+    cn_tokens_free(t);
+}
+
 /* Classify with keep_features: the decision carries the answer's terms. */
 static bool decision_has(const cn_decision *d, const char *term)
 {
@@ -416,6 +436,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"terms spelled and hashed", test_terms_spelled_and_hashed},
+        {"a reserved byte: no term", test_reserved_word_is_no_term},
         {"negation and placeholder in the classifier", test_negation_and_placeholder_in_classifier},
         {"word weight lines", test_word_lines},
         {"a fitted word decides", test_fitted_word_decides},

@@ -7,7 +7,9 @@
 #include "cn_sort.h"
 #include "cn_text.h"
 
+#include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,10 +340,22 @@ static void test_grow_doubles_and_refuses_overflow(void)
     free(v);
 }
 
+/* cn_text_is_space is the C locale's isspace on every byte value (and
+ * false for EOF and values outside a byte). */
+static void test_is_space_matches_isspace(void)
+{
+    for (int c = 0; c < 256; c++)
+        CU_ASSERT_EQUAL(cn_text_is_space(c), isspace(c) != 0);
+    CU_ASSERT_FALSE(cn_text_is_space(EOF));
+    CU_ASSERT_FALSE(cn_text_is_space(256 + ' '));
+    CU_ASSERT_FALSE(cn_text_is_space(-247)); /* -256 + '\t' */
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"validate accepts UTF-8", test_validate_accepts_utf8},
+        {"white space as isspace", test_is_space_matches_isspace},
         {"the sort keeps equal items in their order", test_sort_is_stable},
         {"arrays grow by doubling, never past SIZE_MAX", test_grow_doubles_and_refuses_overflow},
         {"SHA-256 fed whole or byte by byte", test_sha256_pieces_agree},

@@ -128,6 +128,45 @@ static void test_append_continues_numbers_through_hook(void)
     cn_tokens_free(t);
 }
 
+/* A hook that pushes each word, its stem without the last byte, and a word
+ * of its own holding a byte no text word has. */
+static int stem_and_odd(void *ctx, cn_tokens *out, const cn_token *raw)
+{
+    (void)ctx;
+    if (cn_tokens_push_word(out, raw->word, raw->len, raw, raw->number) ||
+        cn_tokens_push_word(out, raw->word, raw->len - 1, raw, false))
+        return -1;
+    return cn_tokens_push_word(out, "a:b", 3, raw, false);
+}
+
+/* cn_token.plain: true of words found in a text and of their stems, and of a
+ * pushed word only when its bytes are all word bytes. */
+static void test_plain_words(void)
+{
+    const char *s = "Don't take 3.5 \xc3\xa9t\xc3\xa9";
+    cn_tokens *t = cn_tokens_new(s, strlen(s));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), 4);
+    for (size_t i = 0; i < 4; i++)
+        CU_ASSERT_TRUE(cn_tokens_at(t, i)->plain);
+    CU_ASSERT_EQUAL(cn_tokens_push(t, "x|y", 0, 1, 0, 0, false), 0);
+    CU_ASSERT_EQUAL(cn_tokens_push(t, "it's", 0, 1, 0, 0, false), 0);
+    CU_ASSERT_FALSE(cn_tokens_at(t, 4)->plain);
+    CU_ASSERT_TRUE(cn_tokens_at(t, 5)->plain);
+    cn_tokens_free(t);
+
+    t = cn_tokens_new_empty();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_append(t, "well, safe", 10, 0, 0, stem_and_odd, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), 6);
+    for (size_t i = 0; i < 6; i++) {
+        const cn_token *x = cn_tokens_at(t, i);
+        CU_ASSERT_EQUAL(x->plain, strcmp(x->word, "a:b") != 0);
+    }
+    CU_ASSERT_STRING_EQUAL(cn_tokens_at(t, 4)->word, "saf");
+    cn_tokens_free(t);
+}
+
 static int add(cn_matcher *m, const char *pattern, int payload)
 {
     char buf[128];
@@ -225,6 +264,7 @@ int main(void)
         {"many and long words", test_many_and_long_words},
         {"absorb moves and renumbers", test_absorb_moves_and_renumbers},
         {"append continues numbers through a hook", test_append_continues_numbers_through_hook},
+        {"plain words", test_plain_words},
         {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
         {"matcher order, many overlaps", test_matcher_order_many_overlaps},
         {NULL, NULL},

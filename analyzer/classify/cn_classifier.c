@@ -900,8 +900,8 @@ static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
  * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
  * for a model without words unless the terms are kept. */
-static int lexical_terms(work *w, const cn_classify_input *in, cn_model_input *mi, cn_decision *d,
-                         term_sink *s)
+__attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_input *in,
+                                                  cn_model_input *mi, cn_decision *d, term_sink *s)
 {
     const cn_model *m = cn_rules_model(w->rules);
     if (cn_model_words(m) == 0 && !in->keep_features)

@@ -39,8 +39,9 @@ static unigram read_unigram(const cn_token *t, unsigned char mark, const cn_lexi
     unigram u = {false, NULL, 0};
     if (t->len == 0 || t->len > CN_LEX_MAX_WORD - 1)
         return u;
-    /* a term must read back from a rule line: no byte the rule syntax uses */
-    for (size_t i = 0; i < t->len; i++)
+    /* a term must read back from a rule line: no byte the rule syntax uses
+     * (a plain token has none: cn_token.plain) */
+    for (size_t i = 0; !t->plain && i < t->len; i++)
         if (cn_lexical_reserved((unsigned char)t->word[i]))
             return u;
     u.bang = o->negation && (mark & CN_LEX_NEGATED);

@@ -1424,8 +1424,9 @@ static int rules_word(void *ctx, cn_tokens *out, const cn_token *t)
     return cn_tokens_push_word(out, w, wl, t, t->number);
 }
 
-int cn_rules_tokenize_into(const cn_rules *rs, cn_tokens *out, const char *text, size_t len,
-                           unsigned sentence, unsigned clause)
+__attribute__((flatten)) int cn_rules_tokenize_into(const cn_rules *rs, cn_tokens *out,
+                                                    const char *text, size_t len, unsigned sentence,
+                                                    unsigned clause)
 {
     return cn_tokens_append(out, text, len, sentence, clause, rules_word, (void *)rs);
 }

@@ -65,10 +65,11 @@ char *cn_text_dedup_key(const char *s, size_t len);
  * For cleaning report text without changing its wording. */
 char *cn_text_squeeze(const char *s, size_t len);
 
-/* True when c is ASCII white space. */
+/* True when c is ASCII white space: ' ', or '\t' '\n' '\v' '\f' '\r' (9 to 13,
+ * one unsigned compare instead of five). */
 static inline bool cn_text_is_space(int c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == ' ' || (unsigned)c - '\t' <= (unsigned)('\r' - '\t');
 }
 
 /* The offset of a JSON "\u0000" escape in s[0..len) (an escaped NUL, which a

@@ -174,7 +174,8 @@ static int reserve(cn_tokens *t, size_t more)
     return 0;
 }
 
-/* Append word[0..len), whose cn_hash_bytes is hash. */
+static bool plain_word(const char *word, size_t len);
+
 /* word[0..len) as the list keeps it: its span of the text being appended
  * (NUL-terminated in place), else a copy in the blocks; NULL on OOM. */
 static char *keep_word(cn_tokens *t, const char *word, size_t len)
@@ -188,7 +189,7 @@ static char *keep_word(cn_tokens *t, const char *word, size_t len)
 }
 
 static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash, size_t start,
-                       size_t end, unsigned sentence, unsigned clause, bool number)
+                       size_t end, unsigned sentence, unsigned clause, bool number, bool plain)
 {
     if (reserve(t, 1))
         return -1;
@@ -202,15 +203,16 @@ static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash
                                   .end = end,
                                   .sentence = sentence,
                                   .clause = clause,
-                                  .number = number};
+                                  .number = number,
+                                  .plain = plain};
     return 0;
 }
 
 static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size_t end,
                   unsigned sentence, unsigned clause, bool number)
 {
-    return push_hashed(t, word, len, cn_hash_bytes(word, len), start, end, sentence, clause,
-                       number);
+    return push_hashed(t, word, len, cn_hash_bytes(word, len), start, end, sentence, clause, number,
+                       plain_word(word, len));
 }
 
 int cn_tokens_push(cn_tokens *t, const char *word, size_t start, size_t end, unsigned sentence,
@@ -224,8 +226,11 @@ int cn_tokens_push_word(cn_tokens *t, const char *word, size_t len, const cn_tok
 {
     /* the word as found: its hash is known */
     uint64_t hash = word == like->word && len == like->len ? like->hash : cn_hash_bytes(word, len);
+    /* a stem of a plain word ("don" of "don't") is plain */
+    bool plain =
+        like->plain && word == like->word && len <= like->len ? true : plain_word(word, len);
     return push_hashed(t, word, len, hash, like->start, like->end, like->sentence, like->clause,
-                       number);
+                       number, plain);
 }
 
 int cn_tokens_absorb(cn_tokens *t, cn_tokens *src, unsigned sentence_offset, unsigned clause_offset)
@@ -308,6 +313,17 @@ static bool is_word_byte(unsigned char c)
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+/* Every byte of word[0..len) is one scan_word keeps in a word. */
+static bool plain_word(const char *word, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if (!is_word_byte(c) && c != '\'' && c != '.')
+            return false;
+    }
+    return true;
 }
 
 /* Line breaks in the original end a sentence (titles, paragraphs, lists). */
@@ -424,10 +440,12 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
                             .end = map[j],
                             .sentence = sentence,
                             .clause = clause,
-                            .number = number};
+                            .number = number,
+                            .plain = true};
             rc = fn(ctx, t, &raw);
         } else {
-            rc = push_hashed(t, norm + i, j - i, ws.hash, map[i], map[j], sentence, clause, number);
+            rc = push_hashed(t, norm + i, j - i, ws.hash, map[i], map[j], sentence, clause, number,
+                             true);
         }
         words++;
         prev_end_src = map[j];

@@ -26,6 +26,11 @@ typedef struct cn_token {
     unsigned sentence; /* 0-based sentence number */
     unsigned clause;   /* 0-based clause number, across the whole text */
     bool number;       /* all digits (or digits with . or ,) */
+    /* Made only of bytes the tokenizer keeps in a word (letters, digits,
+     * non-ASCII bytes, ' and .): true of every word found in a text and of
+     * its stems; a pushed word (an alias's expansion) is checked. Lets a
+     * caller that must refuse other bytes (cn_lexical) skip its byte scan. */
+    bool plain;
 } cn_token;
 
 typedef struct cn_tokens cn_tokens;
