@@ -135,6 +135,34 @@ static bool keep_choice(cn_annotator *a, cn_claim_choice *c, cn_claim_choice **o
 /* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
  * before takes its place, else it is kept at its own size. Either way f->ids
  * is no longer the caller's to free. */
+/* The question-type model's answer for the page joins its flags
+ * ("qtype/done"); a rule folder without the model adds none. */
+static int add_qtype_flag(const cn_rules *rules, const cn_page *page, question_flags *f,
+                          cn_error *err)
+{
+    const cn_qtype *qt = cn_rules_qtype(rules);
+    double p[CN_QTYPE_MAX_LABELS];
+    long best = -1;
+    int rc = cn_qtype_predict(qt, page->question, page->body, p, &best, err);
+    const char **ids = rc || best < 0 ? NULL : realloc(f->ids, (f->n + 1) * sizeof *ids);
+    if (rc == CN_OK && best >= 0 && !ids)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (rc) { /* the caller keeps no flags on an error */
+        free(f->ids);
+        f->ids = NULL;
+        return rc;
+    }
+    if (!ids)
+        return CN_OK;
+    f->ids = ids;
+    /* an unsure type is left out: on the real pages a wrong one cost more
+     * than a missing one (rules/settings.rules) */
+    if (p[best] < cn_rules_setting(rules, "qtype_min_probability"))
+        return CN_OK;
+    ids[f->n++] = cn_qtype_flag(qt, (size_t)best);
+    return CN_OK;
+}
+
 static bool keep_flags(cn_annotator *a, question_flags *f)
 {
     for (size_t i = 0; i < a->n_flag_sets; i++) {
@@ -314,6 +342,8 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
     question_flags f = {0};
     if (rc == CN_OK)
         rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
+    if (rc == CN_OK)
+        rc = add_qtype_flag(a->rules, page, &f, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     if (rc == CN_OK && lexical(a))
         rc = question_words(a, qdoc, err);

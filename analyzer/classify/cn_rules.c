@@ -3,6 +3,7 @@
 
 #include "cn_sort.h"
 #include "cn_model.h"
+#include "cn_qtype.h"
 
 #include "cn_file.h"
 #include "cn_grow.h"
@@ -78,6 +79,9 @@ static const setting_def SETTING_DEFAULTS[] = {
      * df, the within-question specialty test is the asymptotic CMH one */
     {"specialty_asymptotic_questions", 200},
     {"specialty_asymptotic_answers_per_df", 30},
+    /* the question-type model (cn_qtype): its type becomes a question flag
+     * only when at least this probable */
+    {"qtype_min_probability", 0},
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
@@ -116,6 +120,7 @@ struct cn_rules {
     cn_strmap *ids[CN_RULE_KIND_COUNT];
     double settings[N_SETTINGS];
     cn_model *model;          /* the decision weights (weight lines); never NULL once loaded */
+    cn_qtype *qtype;          /* the question-type model (qtype lines); never NULL once loaded */
     cn_u64map *question_stop; /* hashes of the words of class question-stop */
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
     bool has_confusion;
@@ -670,6 +675,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"fit_weight_cautionary", 0, 100, true, false},
         {"fit_weight_contraindicated", 0, 100, true, false},
         {"fit_weight_none", 0, 100, true, false},
+        {"qtype_min_probability", 0, 1, false, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))
@@ -1118,6 +1124,7 @@ void cn_rules_free(cn_rules *rs)
         cn_strmap_free(rs->ids[k]);
     cn_matcher_free(rs->matcher);
     cn_model_free(rs->model);
+    cn_qtype_free(rs->qtype);
     cn_u64map_free(rs->question_stop);
     free(rs);
 }
@@ -1130,7 +1137,9 @@ static cn_rules *rules_alloc(void)
     rs->matcher = cn_matcher_new();
     rs->aliases = cn_strmap_new();
     rs->question_stop = cn_u64map_new();
-    bool ok = rs->matcher && rs->aliases && rs->question_stop;
+    cn_error qerr;
+    bool ok = rs->matcher && rs->aliases && rs->question_stop &&
+              cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
     for (size_t i = 0; i < N_SETTINGS; i++)
@@ -1191,12 +1200,41 @@ static void rules_set_weight(load_ctx *c, cn_rules *rs, record *r)
         problem(c, r->file, r->line, "%s", werr.message);
 }
 
+/* One `qtype TERM LABEL=W ...` line of the question-type model (cn_qtype). */
+static void rules_add_qtype(load_ctx *c, cn_rules *rs, record *r)
+{
+    const char *labels[MAX_ATTRS];
+    double values[MAX_ATTRS];
+    size_t n = 0;
+    bool ok = r->id != NULL;
+    if (!ok)
+        problem(c, r->file, r->line, "qtype: missing term");
+    for (size_t i = 0; ok && i < r->n_attrs; i++) {
+        r->attrs[i].used = true;
+        labels[n] = r->attrs[i].key;
+        if (!plain_decimal(r->attrs[i].value, &values[n++])) {
+            problem(c, r->file, r->line, "qtype %s: %s=%s is not a number", r->id,
+                    r->attrs[i].key, r->attrs[i].value);
+            ok = false;
+        }
+    }
+    if (r->n_patterns) {
+        problem(c, r->file, r->line, "a qtype line takes no patterns");
+        ok = false;
+    }
+    cn_error qerr;
+    cn_error_clear(&qerr);
+    if (ok && cn_qtype_add(rs->qtype, r->id, labels, values, n, &qerr) != CN_OK)
+        problem(c, r->file, r->line, "%s", qerr.message);
+}
+
 /* The decision model: question types and flags come from the question rules,
  * weights from the weight lines. Returns -1 when memory runs out. */
 static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
 {
     const char **types = calloc(rs->n + 1, sizeof *types);
-    const char **flags = calloc(rs->n + 1, sizeof *flags);
+    size_t nq = cn_qtype_labels(rs->qtype);
+    const char **flags = calloc(rs->n + nq + 1, sizeof *flags);
     const char **cues = calloc(rs->n + 1, sizeof *cues);
     size_t nt = 0, nf = 0, nc = 0;
     int rc = types && flags && cues ? CN_OK : -1;
@@ -1213,6 +1251,9 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
         else if (r->kind == CN_RULE_CUE)
             r->cue_index = nc, cues[nc++] = r->id;
     }
+    /* the question-type model's answer is a flag too ("qtype/done") */
+    for (size_t i = 0; rc == CN_OK && i < nq; i++)
+        flags[nf++] = cn_qtype_flag(rs->qtype, i);
     if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
     free(types);
@@ -1267,6 +1308,8 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
             record *r = &c.recs[i];
             if (!strcmp(r->kind, "confusion"))
                 rules_set_confusion(&c, rs, r);
+            else if (!strcmp(r->kind, "qtype"))
+                rules_add_qtype(&c, rs, r);
             else if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
                      strcmp(r->kind, "class") && strcmp(r->kind, "weight"))
                 compile_record(&c, rs, r);
@@ -1375,6 +1418,11 @@ size_t cn_rules_cues(const cn_rules *rs)
 const double (*cn_rules_confusion(const cn_rules *rs))[CN_STANCE_COUNT]
 {
     return rs->has_confusion ? (const double(*)[CN_STANCE_COUNT])rs->confusion : NULL;
+}
+
+const cn_qtype *cn_rules_qtype(const cn_rules *rs)
+{
+    return rs->qtype;
 }
 
 cn_model *cn_rules_model(const cn_rules *rs)

@@ -6,7 +6,8 @@
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
  * experience, hypothetical, boilerplate, question (question types and
- * flags), alias, class, setting, weight (the decision model, cn_model) and
+ * flags), qtype (the question-type model, cn_qtype), alias, class, setting,
+ * weight (the decision model, cn_model) and
  * confusion (the classifier's measured errors, for cn_relabel). Every problem is
  * reported as "FILE:LINE: message" through the diagnostic callback; loading fails when any was
  * found.
@@ -17,6 +18,7 @@
 #include "cn_error.h"
 #include "cn_matcher.h"
 #include "cn_model.h"
+#include "cn_qtype.h"
 #include "cn_stance.h"
 #include "cn_tokens.h"
 
@@ -189,6 +191,9 @@ size_t cn_rules_cues(const cn_rules *rules);
 /* The decision model of the rule set (weight lines; inactive without them).
  * Owned by the rules; mutable so that `rules fit` can refit it in place. */
 cn_model *cn_rules_model(const cn_rules *rules);
+/* The question-type model (qtype lines; without any it has no labels and
+ * types nothing). */
+const cn_qtype *cn_rules_qtype(const cn_rules *rules);
 
 /* Number of patterns compiled (all kinds). */
 size_t cn_rules_patterns(const cn_rules *rules);

@@ -21,6 +21,8 @@ int cmd_parse(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+/* `consensus rules fit-qtype` (cmd_rules_qtype.c), called by cmd_rules. */
+int cmd_rules_fit_qtype(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_merge(int argc, char **argv);

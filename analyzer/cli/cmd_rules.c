@@ -21,6 +21,8 @@ static const char USAGE[] =
     "Usage: consensus rules check [DIR]\n"
     "       consensus rules fit --gold FILE [--l2 X] [--words-min K] [--l2-words X]\n"
     "                               [--out FILE] [--rules DIR] [PATH...]\n"
+    "       consensus rules fit-qtype --labels FILE [--min-pages K] [--l2 X]\n"
+    "                               [--out FILE] [--rules DIR] [PATH...]\n"
     "\n"
     "check: loads every *.rules file of DIR (default: --rules resolution:\n"
     "$CONSENSUS_RULES, ./rules, the installed set), checks every line and compiles\n"
@@ -50,6 +52,12 @@ static const char USAGE[] =
     "\n"
     "check also loads DIR/specialties.txt and DIR/page-cues.txt, as classify and\n"
     "analyze do, so it passes exactly the folders they accept.\n"
+    "\n"
+    "fit-qtype: fits the question-type model (`qtype` lines, rules/qtype.rules)\n"
+    "on the questions of the pages of PATH whose file FILE labels (JSON lines with\n"
+    "\"file\" and \"question_type\", e.g. tests/real/labels.jsonl; one example a\n"
+    "page): terms held by at least K questions (default 2), L2 penalty X (default\n"
+    "0.01). Prints the lines, or writes them to --out FILE atomically.\n"
     "\n"
     "Exit status: 0 the rules are valid (fit: weights written); 1 problems were\n"
     "found, or gold lines could not be aligned; 2 bad usage (no such folder).\n";
@@ -323,6 +331,8 @@ int cmd_rules(int argc, char **argv)
         return cli_usage_error("rules", "expected 'check' or 'fit'");
     if (!strcmp(argv[1], "fit"))
         return rules_fit(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "fit-qtype"))
+        return cmd_rules_fit_qtype(argc - 1, argv + 1);
     if (strcmp(argv[1], "check"))
         return cli_usage_error("rules", "expected 'check' or 'fit', not '%s'", argv[1]);
     if (argc >= 3 && !strcmp(argv[2], "--help")) {

@@ -25,7 +25,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import realset  # noqa: E402
+import fit_qtype  # noqa: E402
 from score import kappa, macro_f1, LABELS  # noqa: E402
 
 
@@ -106,6 +108,13 @@ def main():
                     help="write every held-out prediction (the last --l2) as JSON lines: file, "
                          "index, gold, pred, split, fold (for a paired bootstrap: "
                          "tools/cv_compare.py)")
+    ap.add_argument("--qtype", action="store_true",
+                    help="fit the question-type model (rules/qtype.rules, tools/fit_qtype.py) "
+                         "inside each fold, on the training folds' pages only, before the "
+                         "decision; without it any qtype.rules of --rules is left out (a shipped "
+                         "one was fitted on every fold)")
+    ap.add_argument("--qtype-l2", type=float, default=0.01)
+    ap.add_argument("--qtype-merge", help="tools/fit_qtype.py --merge: types merged before fitting")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
     if args.root:
@@ -134,6 +143,16 @@ def main():
                 dec = os.path.join(rules, "decision.rules")
                 if os.path.exists(dec):
                     os.remove(dec)
+                qrules = os.path.join(rules, "qtype.rules")
+                if os.path.exists(qrules):
+                    os.remove(qrules)
+                if args.qtype:
+                    # the fold's own model: its training pages and their labels only
+                    train_files = [f for f in files if fold_of[f] != k]
+                    types = fit_qtype.page_types((l for l in dev if fold_of[l["file"]] != k),
+                                                 fit_qtype.parse_merge(args.qtype_merge))
+                    fit_qtype.fit(args.consensus, train_files, dir_of, types, qrules,
+                                  args.qtype_l2)
                 train = os.path.join(tmp, "train.jsonl")
                 with open(train, "w") as fh:
                     for l in dev:
