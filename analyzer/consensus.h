@@ -70,6 +70,8 @@
 #include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_model.h"
+#include "cn_qtype.h"
+#include "cn_qtype_fit.h"
 #include "cn_rules.h"
 #include "cn_stance.h"
 #include "cn_termindex.h"

@@ -133,8 +133,7 @@ int cn_qtype_add(cn_qtype *qt, const char *term, const char *const *labels, cons
     }
     for (size_t k = 0; k < qt->n_labels; k++)
         if (!seen[k])
-            return cn_error_set(err, CN_ERR_USAGE, "qtype %s needs %s=NUMBER", term,
-                                qt->labels[k]);
+            return cn_error_set(err, CN_ERR_USAGE, "qtype %s needs %s=NUMBER", term, qt->labels[k]);
     if (!qt->by_hash && !(qt->by_hash = cn_termindex_new()))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (!cn_grow((void **)&qt->terms, &qt->cap_terms, qt->n_terms + 1, sizeof *qt->terms))
@@ -297,8 +296,8 @@ static void add_score(void *ctx, uint64_t hash, const char *text, size_t len)
         s->z[k] += s->qt->w[(size_t)j * s->qt->n_labels + k];
 }
 
-int cn_qtype_predict(const cn_qtype *qt, const char *title, const char *body, double *p,
-                     long *best, cn_error *err)
+int cn_qtype_predict(const cn_qtype *qt, const char *title, const char *body, double *p, long *best,
+                     cn_error *err)
 {
     *best = -1;
     if (!qt || qt->n_labels == 0)

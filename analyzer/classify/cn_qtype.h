@@ -56,8 +56,8 @@ int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_ter
 /* The probability of each label (p: cn_qtype_labels doubles) and, at *best,
  * the most probable label's index (ties: the first), or -1 when the model has
  * no labels (p untouched). Returns CN_OK or CN_ERR_NOMEM. */
-int cn_qtype_predict(const cn_qtype *qt, const char *title, const char *body, double *p,
-                     long *best, cn_error *err);
+int cn_qtype_predict(const cn_qtype *qt, const char *title, const char *body, double *p, long *best,
+                     cn_error *err);
 
 /* The weights as `qtype` rule lines, bias first, then the terms in the order
  * added. */

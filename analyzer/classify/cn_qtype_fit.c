@@ -143,7 +143,7 @@ int cn_qtype_fit_add(cn_qtype_fit *f, const char *title, const char *body, const
 
 typedef struct problem {
     const cn_qtype_fit *f;
-    const long *col; /* term -> column (-1: not in the vocabulary) */
+    const long *col;        /* term -> column (-1: not in the vocabulary) */
     const size_t *label_of; /* the fit's label -> label order written */
     size_t n_cols, n_labels;
     double l2;

@@ -1138,8 +1138,8 @@ static cn_rules *rules_alloc(void)
     rs->aliases = cn_strmap_new();
     rs->question_stop = cn_u64map_new();
     cn_error qerr;
-    bool ok = rs->matcher && rs->aliases && rs->question_stop &&
-              cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
+    bool ok =
+        rs->matcher && rs->aliases && rs->question_stop && cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
     for (size_t i = 0; i < N_SETTINGS; i++)
@@ -1213,8 +1213,8 @@ static void rules_add_qtype(load_ctx *c, cn_rules *rs, record *r)
         r->attrs[i].used = true;
         labels[n] = r->attrs[i].key;
         if (!plain_decimal(r->attrs[i].value, &values[n++])) {
-            problem(c, r->file, r->line, "qtype %s: %s=%s is not a number", r->id,
-                    r->attrs[i].key, r->attrs[i].value);
+            problem(c, r->file, r->line, "qtype %s: %s=%s is not a number", r->id, r->attrs[i].key,
+                    r->attrs[i].value);
             ok = false;
         }
     }

@@ -125,12 +125,13 @@ static int write_model(const cn_qtype *qt, const char *path, size_t pages, size_
             return CLI_EXIT_REJECTED;
         }
     }
-    int bad = fprintf(out,
-                      "# qtype.rules: the question-type model (cn_qtype), fitted by `consensus rules\n"
-                      "# fit-qtype --min-pages %zu --l2 %g` on %zu labelled questions. One line a\n"
-                      "# term of the question (unigrams, bigrams a+b, the title's again as t/...),\n"
-                      "# its weight for each type; rules/README.md, \"qtype\".\n",
-                      min_pages, l2, pages) < 0;
+    int bad =
+        fprintf(out,
+                "# qtype.rules: the question-type model (cn_qtype), fitted by `consensus rules\n"
+                "# fit-qtype --min-pages %zu --l2 %g` on %zu labelled questions. One line a\n"
+                "# term of the question (unigrams, bigrams a+b, the title's again as t/...),\n"
+                "# its weight for each type; rules/README.md, \"qtype\".\n",
+                min_pages, l2, pages) < 0;
     bad |= cn_qtype_write(qt, out) != 0;
     if (path) {
         bad |= fclose(out) != 0;
@@ -157,9 +158,9 @@ static bool parse_number(const char *s, double lo, double hi, double *out)
 int cmd_rules_fit_qtype(int argc, char **argv)
 {
     static const struct option OPTIONS[] = {
-        {"labels", required_argument, NULL, 'g'}, {"l2", required_argument, NULL, 'l'},
+        {"labels", required_argument, NULL, 'g'},    {"l2", required_argument, NULL, 'l'},
         {"min-pages", required_argument, NULL, 'k'}, {"out", required_argument, NULL, 'o'},
-        {"rules", required_argument, NULL, 'r'}, {NULL, 0, NULL, 0},
+        {"rules", required_argument, NULL, 'r'},     {NULL, 0, NULL, 0},
     };
     const char *labels_path = NULL, *rules_opt = NULL, *out_path = NULL;
     double l2 = 0.01, min_pages = 2;
@@ -191,8 +192,8 @@ int cmd_rules_fit_qtype(int argc, char **argv)
     cn_error err;
     cn_error_clear(&err);
     int status = labels_read(&labels, labels_path) ? CLI_EXIT_REJECTED : CLI_EXIT_OK;
-    if (status == CLI_EXIT_OK && (!(c.seen = cn_strmap_new()) ||
-                                  cn_qtype_fit_new(&c.fit, &err) != CN_OK)) {
+    if (status == CLI_EXIT_OK &&
+        (!(c.seen = cn_strmap_new()) || cn_qtype_fit_new(&c.fit, &err) != CN_OK)) {
         cli_error("rules fit-qtype: out of memory");
         status = CLI_EXIT_REJECTED;
     }

@@ -66,6 +66,19 @@
 # +0.001 .. +0.013; kappa +0.007, +0.000 .. +0.013; 10-fold: +0.009, 95%
 # +0.002 .. +0.016), the fourth of four versions of their phrase lists tried.
 #
+# 2026-12-05, issue 9: the question-type model (rules/qtype.rules, the
+# labellers' question type from the question's words, written by
+# tests/real/tools/fit_qtype.py on the same splits) gives the decision the
+# flags qtype/TYPE (setting qtype_min_probability 0.6). The same 5-fold CV
+# with that model fitted inside each fold (cv_fit.py --qtype): 0.562 / 0.630
+# / 0.411 -> 0.574 / 0.637 / 0.427 (paired page bootstrap: macro-F1 +0.011,
+# 95% +0.003 .. +0.018; kappa +0.016, +0.006 .. +0.025). Always the top type
+# (no threshold): 0.553; two types (done or duration vs the rest): 0.560.
+# 10-fold (the threshold not re-chosen): 0.560 -> 0.573, +0.013, 95% +0.006
+# .. +0.021, kappa +0.017, every fold >= 0.
+# Run fit_qtype.py before this script when the questions' labels change:
+# the fit reads rules/qtype.rules as it is.
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;

@@ -1,0 +1,183 @@
+/* test_qtype: the question-type model (cn_qtype, cn_qtype_fit): a model fitted
+ * on a few written questions types new ones by their words; the loader takes
+ * `qtype` lines, turns the labels into decision flags and reports a malformed
+ * line as FILE:LINE; the shipped model types plain questions as expected. */
+#include "testutil.h"
+
+#include "cn_model.h"
+#include "cn_qtype.h"
+#include "cn_qtype_fit.h"
+#include "cn_rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Written questions (title, body, type): the asker already had it, asks
+ * leave, asks how long it lasts, asks when. */
+static const char *const TRAIN[][3] = {
+    {"I had lip filler last week and now one side is lumpy", "Did I ruin it?", "done"},
+    {"I had a tummy tuck ten days ago", "There is swelling above the scar, I worked out.", "done"},
+    {"Got Botox yesterday and then I lay down", "I already did it, is it ruined?", "done"},
+    {"I had rhinoplasty two weeks ago and I bumped my nose", NULL, "done"},
+    {"Can I fly after my facelift?", "I want to travel for a wedding.", "permission"},
+    {"Can I take ibuprofen before filler?", NULL, "permission"},
+    {"Is it okay to drink wine before Botox?", "Can I have a glass?", "permission"},
+    {"Can I dye my hair before surgery?", NULL, "permission"},
+    {"How long does Botox last?", "How many months until it wears off?", "duration"},
+    {"How long will the swelling last after rhinoplasty?", NULL, "duration"},
+    {"How long do lip fillers last?", "Months or years?", "duration"},
+    {"When can I exercise after liposuction?", "How soon can I run again?", "timing"},
+    {"When can I sleep on my side after a breast lift?", NULL, "timing"},
+    {"How soon can I swim after a tummy tuck?", NULL, "timing"},
+};
+
+static cn_qtype *fit_written(void)
+{
+    cn_qtype_fit *fit = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(cn_qtype_fit_new(&fit, &err), CN_OK);
+    for (size_t i = 0; i < sizeof TRAIN / sizeof TRAIN[0]; i++)
+        CU_ASSERT_EQUAL(cn_qtype_fit_add(fit, TRAIN[i][0], TRAIN[i][1], TRAIN[i][2], &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_qtype_fit_examples(fit), sizeof TRAIN / sizeof TRAIN[0]);
+    cn_qtype *qt = NULL;
+    CU_ASSERT_EQUAL(cn_qtype_fit_run(fit, 1, 0.01, &qt, &err), CN_OK);
+    cn_qtype_fit_free(fit);
+    return qt;
+}
+
+static const char *typed(const cn_qtype *qt, const char *title, const char *body)
+{
+    double p[CN_QTYPE_MAX_LABELS];
+    long best = -1;
+    cn_error err;
+    cn_error_clear(&err);
+    CU_ASSERT_EQUAL(cn_qtype_predict(qt, title, body, p, &best, &err), CN_OK);
+    return best < 0 ? NULL : cn_qtype_label(qt, (size_t)best);
+}
+
+static void test_fitted_types_new_questions(void)
+{
+    cn_qtype *qt = fit_written();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(qt);
+    CU_ASSERT_EQUAL(cn_qtype_labels(qt), 4);
+    /* labels in name order, each with its flag */
+    CU_ASSERT_STRING_EQUAL(cn_qtype_label(qt, 0), "done");
+    CU_ASSERT_STRING_EQUAL(cn_qtype_flag(qt, 3), "qtype/timing");
+    CU_ASSERT_STRING_EQUAL(typed(qt, "How long does Dysport last?", NULL), "duration");
+    CU_ASSERT_STRING_EQUAL(typed(qt, "Can I fly after Botox?", NULL), "permission");
+    CU_ASSERT_STRING_EQUAL(typed(qt, "When can I run after a facelift?", NULL), "timing");
+    CU_ASSERT_STRING_EQUAL(typed(qt, "I had filler two weeks ago", "Did I ruin it?"), "done");
+    /* case and a curly apostrophe do not matter */
+    CU_ASSERT_STRING_EQUAL(typed(qt, "HOW LONG does it last?", NULL),
+                           typed(qt, "how long does it last?", NULL));
+    CU_ASSERT_STRING_EQUAL(typed(qt, "I had filler, it\xE2\x80\x99s lumpy", NULL),
+                           typed(qt, "I had filler, it's lumpy", NULL));
+    cn_qtype_free(qt);
+}
+
+/* The fitted model written as rule lines loads back and types the same. */
+static void test_written_model_loads_back(void)
+{
+    cn_qtype *qt = fit_written();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(qt);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CU_ASSERT_EQUAL(cn_qtype_write(qt, out), 0);
+    fclose(out);
+    tu_diags d;
+    cn_rules *rules = NULL;
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("qtype.rules", text, &d, &rules), CN_OK);
+    const cn_qtype *back = cn_rules_qtype(rules);
+    CU_ASSERT_EQUAL(cn_qtype_labels(back), cn_qtype_labels(qt));
+    const char *q = "Can I exercise after liposuction?";
+    double p1[CN_QTYPE_MAX_LABELS], p2[CN_QTYPE_MAX_LABELS];
+    long b1, b2;
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_qtype_predict(qt, q, NULL, p1, &b1, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_qtype_predict(back, q, NULL, p2, &b2, &err), CN_OK);
+    CU_ASSERT_EQUAL(b1, b2);
+    for (size_t k = 0; k < cn_qtype_labels(qt); k++)
+        CU_ASSERT_DOUBLE_EQUAL(p1[k], p2[k], 1e-3); /* weights written to 4 decimals */
+    /* each label is a decision flag with its crosses */
+    cn_model *m = cn_rules_model(rules);
+    CU_ASSERT(cn_model_feature_index(m, "flag_qtype/done") >= 0);
+    CU_ASSERT(cn_model_feature_index(m, "contraindicated_x_qtype/timing") >= 0);
+    CU_ASSERT(cn_model_feature_index(m, "advice_x_qtype/permission") >= 0);
+    cn_rules_free(rules);
+    free(text);
+    cn_qtype_free(qt);
+}
+
+static void test_loader_rejects_malformed_lines(void)
+{
+    tu_diags d;
+    CU_ASSERT_EQUAL(tu_load_rules_text("qtype.rules",
+                                       "# two labels\nqtype <bias> done=0.5 harm=-0.5\n"
+                                       "qtype t/can+i done=1\n",
+                                       &d, NULL),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:3: qtype t/can+i needs harm=NUMBER"));
+    CU_ASSERT_EQUAL(tu_load_rules_text("qtype.rules",
+                                       "qtype <bias> done=0.5 harm=-0.5\n"
+                                       "qtype had done=1 harm=0 timing=2\n"
+                                       "qtype had done=1 harm=0\n"
+                                       "qtype long done=lots harm=0\n"
+                                       "qtype when done=1 harm=0 : when\n",
+                                       &d, NULL),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:2: unknown question type label 'timing'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:4: qtype long: done=lots is not a number"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:5: a qtype line takes no patterns"));
+    CU_ASSERT_EQUAL(d.count, 3);
+    /* the same term twice */
+    CU_ASSERT_EQUAL(tu_load_rules_text("qtype.rules",
+                                       "qtype <bias> done=0.5 harm=-0.5\n"
+                                       "qtype had done=1 harm=0\nqtype had harm=0 done=1\n",
+                                       &d, NULL),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:3: question term 'had' is weighted twice"));
+    /* a label that could not be a flag */
+    CU_ASSERT_EQUAL(tu_load_rules_text("qtype.rules", "qtype <bias> a/b=1\n", &d, NULL),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "qtype.rules:1: 'a/b' is not a question type label"));
+    /* well formed: loads */
+    CU_ASSERT_EQUAL(tu_load_rules_text("qtype.rules",
+                                       "qtype <bias> done=0.5 harm=-0.5\nqtype had harm=0 done=1\n",
+                                       &d, NULL),
+                    CN_OK);
+    CU_ASSERT_EQUAL(d.count, 0);
+}
+
+/* The shipped model (rules/qtype.rules, fitted on the real pages) on
+ * questions written here. */
+static void test_shipped_model(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    const cn_qtype *qt = cn_rules_qtype(rules);
+    CU_ASSERT_FATAL(cn_qtype_labels(qt) >= 4);
+    CU_ASSERT_STRING_EQUAL(typed(qt, "How long does Botox last?", NULL), "duration");
+    CU_ASSERT_STRING_EQUAL(typed(qt, "When can I exercise after liposuction?", NULL), "timing");
+    CU_ASSERT_STRING_EQUAL(
+        typed(qt, "I had filler in my lips three days ago and now I have a hard lump",
+              "Is this normal?"),
+        "done");
+    cn_rules_free(rules);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"fitted model types new questions", test_fitted_types_new_questions},
+        {"written model loads back", test_written_model_loads_back},
+        {"loader rejects malformed qtype lines", test_loader_rejects_malformed_lines},
+        {"shipped model", test_shipped_model},
+        {NULL, NULL},
+    };
+    return tu_run_suite("qtype", tests);
+}
