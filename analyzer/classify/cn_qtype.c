@@ -19,7 +19,7 @@ struct cn_qtype {
     size_t n_labels;
     char **terms; /* term texts, in the order added */
     double *w;    /* n_terms x n_labels */
-    size_t n_terms, cap_terms;
+    size_t n_terms, cap_terms, cap_w;
     cn_termindex *by_hash;
 };
 
@@ -138,10 +138,9 @@ int cn_qtype_add(cn_qtype *qt, const char *term, const char *const *labels, cons
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (!cn_grow((void **)&qt->terms, &qt->cap_terms, qt->n_terms + 1, sizeof *qt->terms))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    double *w = realloc(qt->w, (qt->n_terms + 1) * qt->n_labels * sizeof *w);
-    if (w)
-        qt->w = w;
-    char *text = w ? strdup(term) : NULL;
+    bool w_ok = cn_grow((void **)&qt->w, &qt->cap_w, (qt->n_terms + 1) * qt->n_labels,
+                        sizeof *qt->w);
+    char *text = w_ok ? strdup(term) : NULL;
     if (!text || qt->n_terms >= INT32_MAX ||
         cn_termindex_add(qt->by_hash, h, (uint32_t)qt->n_terms)) {
         free(text);

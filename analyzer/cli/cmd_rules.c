@@ -56,7 +56,7 @@ static const char USAGE[] =
     "fit-qtype: fits the question-type model (`qtype` lines, rules/qtype.rules)\n"
     "on the questions of the pages of PATH whose file FILE labels (JSON lines with\n"
     "\"file\" and \"question_type\", e.g. tests/real/labels.jsonl; one example a\n"
-    "page): terms held by at least K questions (default 2), L2 penalty X (default\n"
+    "page): terms held by at least K questions (default 4), L2 penalty X (default\n"
     "0.01). Prints the lines, or writes them to --out FILE atomically.\n"
     "\n"
     "Exit status: 0 the rules are valid (fit: weights written); 1 problems were\n"

@@ -163,7 +163,7 @@ int cmd_rules_fit_qtype(int argc, char **argv)
         {"rules", required_argument, NULL, 'r'},     {NULL, 0, NULL, 0},
     };
     const char *labels_path = NULL, *rules_opt = NULL, *out_path = NULL;
-    double l2 = 0.01, min_pages = 2;
+    double l2 = 0.01, min_pages = 4;
     int opt;
     opterr = 0;
     optind = 1;

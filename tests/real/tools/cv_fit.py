@@ -114,6 +114,7 @@ def main():
                          "decision; without it any qtype.rules of --rules is left out (a shipped "
                          "one was fitted on every fold)")
     ap.add_argument("--qtype-l2", type=float, default=0.01)
+    ap.add_argument("--qtype-min-pages", type=int, default=4)
     ap.add_argument("--qtype-merge", help="tools/fit_qtype.py --merge: types merged before fitting")
     args = ap.parse_args()
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
@@ -152,7 +153,7 @@ def main():
                     types = fit_qtype.page_types((l for l in dev if fold_of[l["file"]] != k),
                                                  fit_qtype.parse_merge(args.qtype_merge))
                     fit_qtype.fit(args.consensus, train_files, dir_of, types, qrules,
-                                  args.qtype_l2)
+                                  args.qtype_l2, args.qtype_min_pages)
                 train = os.path.join(tmp, "train.jsonl")
                 with open(train, "w") as fh:
                     for l in dev:

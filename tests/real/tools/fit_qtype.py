@@ -63,7 +63,7 @@ def page_types(labels, merge=None):
     return types
 
 
-def fit(consensus, files, dir_of, types, out, l2=0.01, min_pages=2, rules=None):
+def fit(consensus, files, dir_of, types, out, l2=0.01, min_pages=4, rules=None):
     """Fit the model on files (their labels types[f]) and write it to out."""
     tmp = tempfile.mkdtemp()
     try:
@@ -105,7 +105,7 @@ def main():
     ap.add_argument("--rules", default=os.path.join(TOP, "rules"))
     ap.add_argument("--out", default=os.path.join(TOP, "rules", "qtype.rules"))
     ap.add_argument("--l2", type=float, default=0.01)
-    ap.add_argument("--min-pages", type=int, default=2)
+    ap.add_argument("--min-pages", type=int, default=4)
     ap.add_argument("--merge", help="merge types before fitting: e.g. done=after,duration=after,*=ask")
     ap.add_argument("--cv", type=int, default=0, help="print K-fold CV accuracy instead")
     args = ap.parse_args()
