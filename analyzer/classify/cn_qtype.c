@@ -138,8 +138,8 @@ int cn_qtype_add(cn_qtype *qt, const char *term, const char *const *labels, cons
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (!cn_grow((void **)&qt->terms, &qt->cap_terms, qt->n_terms + 1, sizeof *qt->terms))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    bool w_ok = cn_grow((void **)&qt->w, &qt->cap_w, (qt->n_terms + 1) * qt->n_labels,
-                        sizeof *qt->w);
+    bool w_ok =
+        cn_grow((void **)&qt->w, &qt->cap_w, (qt->n_terms + 1) * qt->n_labels, sizeof *qt->w);
     char *text = w_ok ? strdup(term) : NULL;
     if (!text || qt->n_terms >= INT32_MAX ||
         cn_termindex_add(qt->by_hash, h, (uint32_t)qt->n_terms)) {
@@ -244,10 +244,20 @@ static void field_terms(term_list *l, const char *text, const char *prefix)
     }
 }
 
-static int by_hash(const void *a, const void *b)
+/* Whether hash was seen before (and mark it): an open-addressing set of
+ * cap slots (a power of two, more than the terms), 0 marking a free slot. */
+static bool seen_before(uint64_t *set, size_t cap, uint64_t hash)
 {
-    uint64_t x = ((const term_entry *)a)->hash, y = ((const term_entry *)b)->hash;
-    return x < y ? -1 : x > y;
+    uint64_t key = hash ? hash : 1; /* 0 marks a free slot */
+    for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 7) & (cap - 1);;
+         i = (i + 1) & (cap - 1)) {
+        if (set[i] == key)
+            return true;
+        if (!set[i]) {
+            set[i] = key;
+            return false;
+        }
+    }
 }
 
 int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_term_fn fn, void *ctx,
@@ -258,19 +268,27 @@ int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_ter
     field_terms(&l, title, "");
     field_terms(&l, body, "");
     field_terms(&l, title, "t/"); /* what the title asks weighs apart */
-    if (!l.ok) {
+    size_t cap = 64;
+    while (cap < 2 * l.n)
+        cap *= 2;
+    uint64_t stack[64], *set = cap <= 64 ? stack : calloc(cap, sizeof *set);
+    if (set == stack)
+        memset(stack, 0, sizeof stack);
+    if (!l.ok || !set) {
         free(l.e);
         free(l.text);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
-    /* each distinct term once (a hash collision drops one term: harmless) */
-    qsort(l.e + 1, l.n - 1, sizeof *l.e, by_hash);
+    /* each distinct term once, in the order first met (a hash collision
+     * drops one term: harmless) */
     for (size_t i = 0; i < l.n; i++) {
-        if (i > 1 && l.e[i].hash == l.e[i - 1].hash)
+        if (seen_before(set, cap, l.e[i].hash))
             continue;
         const char *t = spell ? l.text + l.e[i].at : NULL;
         fn(ctx, l.e[i].hash, t, t ? strlen(t) : 0);
     }
+    if (set != stack)
+        free(set);
     free(l.e);
     free(l.text);
     return CN_OK;
