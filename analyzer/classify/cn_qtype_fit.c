@@ -35,6 +35,8 @@ int cn_qtype_fit_new(cn_qtype_fit **out, cn_error *err)
         cn_qtype_fit_free(f);
         f = NULL;
     }
+    if (f)
+        f->start[0] = 0; /* example 0's terms start at 0 */
     *out = f;
     return f ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
 }
