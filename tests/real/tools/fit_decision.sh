@@ -72,12 +72,12 @@
 # flags qtype/TYPE (setting qtype_min_probability 0.6). The same 5-fold CV
 # with that model fitted inside each fold (cv_fit.py --qtype): 0.562 / 0.630
 # / 0.411 -> 0.573 / 0.635 / 0.423 (paired page bootstrap: macro-F1 +0.010,
-# 95% +0.003 .. +0.018; kappa +0.011, +0.002 .. +0.020; terms of 2+
+# 95% +0.003 .. +0.018; kappa +0.012, +0.002 .. +0.021; terms of 2+
 # questions instead of 4+: 0.574 / 0.637 / 0.427). Always the top type
 # (no threshold): 0.553; two types (done or duration vs the rest): 0.560.
 # 10-fold (the threshold not re-chosen; shipped terms of 4+ questions):
-# 0.560 -> 0.573, +0.013, 95% +0.005 .. +0.021, kappa +0.017 (+0.007 ..
-# +0.027), 8 of 10 folds gaining.
+# 0.560 / 0.628 / 0.406 -> 0.572 / 0.635 / 0.421, +0.012, 95% +0.004 ..
+# +0.020, kappa +0.015 (+0.005 .. +0.024), 8 of 10 folds gaining.
 # Run fit_qtype.py before this script when the questions' labels change:
 # the fit reads rules/qtype.rules as it is.
 #
