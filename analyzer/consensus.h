@@ -69,6 +69,7 @@
 #include "cn_fit.h"
 #include "cn_lexical.h"
 #include "cn_matcher.h"
+#include "cn_minimize.h"
 #include "cn_model.h"
 #include "cn_qtype.h"
 #include "cn_qtype_fit.h"

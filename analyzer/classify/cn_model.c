@@ -4,9 +4,9 @@
 
 #include "cn_hash.h"
 #include "cn_lexical.h"
+#include "cn_minimize.h"
 #include "cn_termindex.h"
 
-#include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdlib.h>
@@ -644,23 +644,6 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
         *f = loss;
 }
 
-static double fit_f(const gsl_vector *v, void *params)
-{
-    double f;
-    loss_and_grad(v, params, &f, NULL);
-    return f;
-}
-
-static void fit_df(const gsl_vector *v, void *params, gsl_vector *g)
-{
-    loss_and_grad(v, params, NULL, g);
-}
-
-static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
-{
-    loss_and_grad(v, params, f, g);
-}
-
 int cn_model_fit(cn_model *m, const double *x, const cn_stance *y, const double *weights, size_t n,
                  double l2, cn_error *err)
 {
@@ -695,30 +678,19 @@ int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
     if (!(total > 0))
         return cn_error_set(err, CN_ERR_USAGE, "the labelled answers all have weight 0");
     size_t nr = m->n_features * CN_STANCE_COUNT, np = nr + nw * CN_STANCE_COUNT;
-    gsl_multimin_function_fdf fn = {&fit_f, &fit_df, &fit_fdf, np, &d};
-    gsl_vector *v = gsl_vector_calloc(np);
-    gsl_multimin_fdfminimizer *s =
-        v ? gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, np) : NULL;
-    if (!s) {
-        gsl_vector_free(v);
+    double *best = malloc(np * sizeof *best);
+    if (!best)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int rc = cn_minimize_bfgs(&loss_and_grad, &d, np, best, err);
+    if (rc == CN_OK) {
+        memcpy(m->w, best, nr * sizeof *m->w);
+        if (nw)
+            memcpy(m->ww, best + nr, nw * CN_STANCE_COUNT * sizeof *m->ww);
+        m->n_nonfinite = nonfinite(m->w, nr) + nonfinite(m->ww, m->n_words * CN_STANCE_COUNT);
+        m->active = true;
     }
-    gsl_multimin_fdfminimizer_set(s, &fn, v, 0.1, 0.1);
-    int status = GSL_CONTINUE;
-    for (int it = 0; it < 2000 && status == GSL_CONTINUE; it++) {
-        if (gsl_multimin_fdfminimizer_iterate(s))
-            break; /* no further progress along the line: as good as it gets */
-        status = gsl_multimin_test_gradient(s->gradient, 1e-7);
-    }
-    const gsl_vector *best = gsl_multimin_fdfminimizer_x(s);
-    memcpy(m->w, best->data, nr * sizeof *m->w);
-    if (nw)
-        memcpy(m->ww, best->data + nr, nw * CN_STANCE_COUNT * sizeof *m->ww);
-    m->n_nonfinite = nonfinite(m->w, nr) + nonfinite(m->ww, m->n_words * CN_STANCE_COUNT);
-    m->active = true;
-    gsl_multimin_fdfminimizer_free(s);
-    gsl_vector_free(v);
-    return CN_OK;
+    free(best);
+    return rc;
 }
 
 /* One `weight NAME ...` line, the format cn_rules reads back. */

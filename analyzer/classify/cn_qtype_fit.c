@@ -3,9 +3,9 @@
 
 #include "cn_grow.h"
 #include "cn_lexical.h"
+#include "cn_minimize.h"
 #include "cn_termindex.h"
 
-#include <gsl/gsl_multimin.h>
 #include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdlib.h>
@@ -192,23 +192,6 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *loss, gsl_v
         *loss = total;
 }
 
-static double fit_f(const gsl_vector *v, void *params)
-{
-    double f;
-    loss_and_grad(v, params, &f, NULL);
-    return f;
-}
-
-static void fit_df(const gsl_vector *v, void *params, gsl_vector *g)
-{
-    loss_and_grad(v, params, NULL, g);
-}
-
-static void fit_fdf(const gsl_vector *v, void *params, double *f, gsl_vector *g)
-{
-    loss_and_grad(v, params, f, g);
-}
-
 typedef struct named {
     const char *name;
     size_t index;
@@ -222,26 +205,7 @@ static int by_name(const void *a, const void *b)
 /* Minimize the loss from all-zero weights (w: n_cols x n_labels). */
 static int minimize(problem *p, double *w, cn_error *err)
 {
-    size_t np = p->n_cols * p->n_labels;
-    gsl_multimin_function_fdf fn = {&fit_f, &fit_df, &fit_fdf, np, p};
-    gsl_vector *v = gsl_vector_calloc(np);
-    gsl_multimin_fdfminimizer *s =
-        v ? gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, np) : NULL;
-    if (!s) {
-        gsl_vector_free(v);
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    }
-    gsl_multimin_fdfminimizer_set(s, &fn, v, 0.1, 0.1);
-    int status = GSL_CONTINUE;
-    for (int it = 0; it < 2000 && status == GSL_CONTINUE; it++) {
-        if (gsl_multimin_fdfminimizer_iterate(s))
-            break; /* no further progress along the line */
-        status = gsl_multimin_test_gradient(s->gradient, 1e-7);
-    }
-    memcpy(w, gsl_multimin_fdfminimizer_x(s)->data, np * sizeof *w);
-    gsl_multimin_fdfminimizer_free(s);
-    gsl_vector_free(v);
-    return CN_OK;
+    return cn_minimize_bfgs(&loss_and_grad, p, p->n_cols * p->n_labels, w, err);
 }
 
 /* The fitted weights as a model: labels in name order, bias first. */
