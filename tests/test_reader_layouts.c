@@ -3796,6 +3796,29 @@ static void test_photo_caption_above_the_first_answer(void)
     ru_free(&r);
 }
 
+/* A bare page printing one answer a paragraph with two blank lines between
+ * every two paragraphs, not one: the gap is the same throughout and each
+ * paragraph holds two sentences (a cut or short last one need not), so each
+ * paragraph is an answer all the same. */
+static void test_one_answer_a_paragraph_two_blank_lines_apart(void)
+{
+    ru_result r =
+        read_str("When can I go back to swimming after a tummy tuck?\n\n\n"
+                 "My tummy tuck was three weeks ago and I feel fine. I miss the pool "
+                 "and wonder when I could swim laps again.\n\n\n"
+                 "Surgeons differ on this, so ask the one who operated on you. I let my "
+                 "own patients swim once every incision has closed, near four weeks.\n\n\n"
+                 "Most of my patients wait six weeks before any swimming. Pool water "
+                 "can carry germs into a wound that looks closed but is not.\n\n\n"
+                 "Gentle walking is best for now. Laps in a pool can wait until your "
+                 "surgeon has checked the scar and the belly wall at your next visit.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Surgeons differ on this");
+    check_start(&r, 2, "Most of my patients wait");
+    check_start(&r, 3, "Gentle walking is best");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3943,6 +3966,8 @@ int main(void)
         {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
         {"a '.' title on a page that titles its answers", test_period_title_on_a_titled_page},
         {"chat labels on a page of paragraphs", test_chat_labels_on_a_paragraph_page},
+        {"one answer a paragraph, two blank lines apart",
+         test_one_answer_a_paragraph_two_blank_lines_apart},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1293,12 +1293,18 @@ static void detect_gap_splits(ctx *c)
     bool counted = !c->bare && c->split_runs && !any_vote(c);
     bool lines =
         (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+    /* The gap between the first two paragraphs: a page printing one answer
+     * a paragraph keeps it the same throughout. Two blank lines or more
+     * also part the paragraphs of one answer on some pages (a heading
+     * glued by a dash, a list item), so there each paragraph but a cut
+     * last one holds two sentences at least, as under a count line. */
+    size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
-        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
+        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
                 !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                (!counted || p + 1 == c->np || two_sentences(l));
+                ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
