@@ -3819,6 +3819,30 @@ static void test_one_answer_a_paragraph_two_blank_lines_apart(void)
     ru_free(&r);
 }
 
+/* "Hi, kate_22!" alone under the first answer's title: a greeting to a user
+ * name with digits, a comma in a short line like the asker's "F, 37, Ohio"
+ * line, but it opens the first answer; title and greeting stay with it. */
+static void test_greeting_to_a_user_name_with_digits(void)
+{
+    ru_result r = read_str("Did my braces make my chin look longer?\n\n"
+                           "I wore braces for two years and had teeth pulled. Now my chin looks "
+                           "longer in photos. Could the braces have done this?\n\n"
+                           "Pulled teeth and the chin\n\n"
+                           "Hi, kate_22!\n\n"
+                           "Thank you for asking. Pulling teeth for braces seldom changes the chin "
+                           "in a way others see, and faces also change with age.\n\n"
+                           "Chin changes after braces\n\n"
+                           "I am sorry you are unhappy. Your orthodontist can compare the photos "
+                           "taken before and after the treatment with you.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Pulled teeth and the chin");
+    check_start(&r, 1, "Hi, kate_22!");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pulling teeth for braces"));
+    check_start(&r, 2, "I am sorry you are unhappy");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3968,6 +3992,7 @@ int main(void)
         {"chat labels on a page of paragraphs", test_chat_labels_on_a_paragraph_page},
         {"one answer a paragraph, two blank lines apart",
          test_one_answer_a_paragraph_two_blank_lines_apart},
+        {"a greeting to a user name with digits", test_greeting_to_a_user_name_with_digits},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -2417,7 +2417,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         scan = run_end(c, p);
         const cn_line *l = line_at(c, p);
-        if (scan == p + 1 && asker_line(l) && has_digit(l)) {
+        /* "Hi, kate_22!": a greeting to a user name with digits opens the
+         * first answer; it is no asker line */
+        if (scan == p + 1 && asker_line(l) && has_digit(l) &&
+            !cn_pagecues_is_opener(c->cues, l->s, l->len)) {
             *q_end = scan;
             return scan;
         }
