@@ -3843,6 +3843,31 @@ static void test_greeting_to_a_user_name_with_digits(void)
     ru_free(&r);
 }
 
+/* The first answer's first paragraph ends asking the asker something
+ * ("... and which medicines do you take?"), right under the asker's own
+ * paragraph: it speaks to the asker and never of its speaker, so it is the
+ * first answer's, not more of the question. */
+static void test_answer_asking_the_asker_under_the_question(void)
+{
+    ru_result r = read_str("Can I have a tummy tuck with a heart stent?\n\n\n"
+                           "Last year I had a stent placed and I take a blood thinner. I would "
+                           "like a tummy tuck this spring. Will the stent stop me?\n\n\n"
+                           "A stent by itself does not rule out surgery. The blood thinner is the "
+                           "bigger question, and you need to talk with your heart doctor before "
+                           "any plan is made. Why was the stent needed, and which other medicines "
+                           "do you take?\n\n"
+                           "Sometimes the thinner can be paused for a few days around the surgery, "
+                           "but only the heart doctor can decide that.\n\n\n"
+                           "Having a stent does not keep you from cosmetic surgery, but your "
+                           "surgeon and your heart doctor should agree on the timing first.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Last year I had a stent"));
+    check_start(&r, 1, "A stent by itself does not rule out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Sometimes the thinner can be paused"));
+    check_start(&r, 2, "Having a stent does not keep you");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3993,6 +4018,8 @@ int main(void)
         {"one answer a paragraph, two blank lines apart",
          test_one_answer_a_paragraph_two_blank_lines_apart},
         {"a greeting to a user name with digits", test_greeting_to_a_user_name_with_digits},
+        {"an answer asking the asker, under the question",
+         test_answer_asking_the_asker_under_the_question},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

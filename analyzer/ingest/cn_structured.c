@@ -2185,6 +2185,15 @@ static size_t skip_blank(const ctx *c, size_t i)
     return i;
 }
 
+/* Lines [p, e) speak to the listener ("you", "your") and never in the
+ * asker's or the speaker's own voice. */
+static bool speaks_only_to_listener(const ctx *c, size_t p, size_t e)
+{
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    return listener > 0 && asker == 0 && self == 0;
+}
+
 /* "F, 37, California": the asker's sex, age and place under a question. */
 static bool asker_line(const cn_line *l)
 {
@@ -2442,6 +2451,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
         if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+            break;
+        /* "... and what other medication are you on?" under the asker's
+         * paragraph: one that asks the asker, speaking to them and never of
+         * the speaker, is the first answer's */
+        if (k > 0 && !asker && speaks_only_to_listener(c, p, e))
             break;
         at = e;
     }
