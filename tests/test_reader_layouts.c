@@ -3868,6 +3868,35 @@ static void test_answer_asking_the_asker_under_the_question(void)
     ru_free(&r);
 }
 
+/* A heading that restates the question's title above a bulleted list of
+ * sentences, on a page that titles its answers: the next answer's title,
+ * its points given as a list; a heading above a list that restates nothing
+ * stays in the answer above. */
+static void test_restated_heading_above_a_list(void)
+{
+    ru_result r = read_str("Do Fillers Help Tired Eyes?\n\n"
+                           "Since my second child my eyes look tired and hollow. Are there side "
+                           "effects?\n\n"
+                           "A filler may be enough\n\n"
+                           "A soft filler placed along the lower lid can hide the hollow for a few "
+                           "months.\n\n"
+                           "A few things to ask\n\n"
+                           "  \xE2\x80\xA2 How long have you looked tired, and does sleep help at "
+                           "all with the hollow look?\n\n"
+                           "Fillers for Tired Eyes\n\n"
+                           "  \xE2\x80\xA2 Fillers can soften hollow eyes when the hollow comes "
+                           "from lost volume under the lid.\n"
+                           "  \xE2\x80\xA2 Swelling and bruising are common for a few days after "
+                           "the injection.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A filler may be enough");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "How long have you looked tired"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Fillers for Tired Eyes");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Fillers can soften hollow eyes"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4020,6 +4049,7 @@ int main(void)
         {"a greeting to a user name with digits", test_greeting_to_a_user_name_with_digits},
         {"an answer asking the asker, under the question",
          test_answer_asking_the_asker_under_the_question},
+        {"a restated heading above a list", test_restated_heading_above_a_list},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

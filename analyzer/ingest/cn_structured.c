@@ -1081,8 +1081,14 @@ static bool title_inside(const ctx *c, size_t p)
         closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
-     * your physician ask ..."): an answer's first words are no list item. */
-    if (list_item(para_line(c, p + 1)))
+     * your physician ask ..."): an answer's first words are no list item,
+     * unless the heading restates the question's title ("Fillers for tired
+     * eyes" on "Can fillers help tired eyes?") above a list of sentences:
+     * an answer that gives its points as a list. */
+    const cn_line *under = para_line(c, p + 1);
+    if (list_item(under) &&
+        !(shared_with_question(c, para_line(c, p)) >= c->lim->restated_title_words &&
+          cn_span_words(under->s, under->len) >= c->lim->bare_prose_words))
         return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
