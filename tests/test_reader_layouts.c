@@ -3796,6 +3796,107 @@ static void test_photo_caption_above_the_first_answer(void)
     ru_free(&r);
 }
 
+/* A bare page printing one answer a paragraph with two blank lines between
+ * every two paragraphs, not one: the gap is the same throughout and each
+ * paragraph holds two sentences (a cut or short last one need not), so each
+ * paragraph is an answer all the same. */
+static void test_one_answer_a_paragraph_two_blank_lines_apart(void)
+{
+    ru_result r =
+        read_str("When can I go back to swimming after a tummy tuck?\n\n\n"
+                 "My tummy tuck was three weeks ago and I feel fine. I miss the pool "
+                 "and wonder when I could swim laps again.\n\n\n"
+                 "Surgeons differ on this, so ask the one who operated on you. I let my "
+                 "own patients swim once every incision has closed, near four weeks.\n\n\n"
+                 "Most of my patients wait six weeks before any swimming. Pool water "
+                 "can carry germs into a wound that looks closed but is not.\n\n\n"
+                 "Gentle walking is best for now. Laps in a pool can wait until your "
+                 "surgeon has checked the scar and the belly wall at your next visit.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Surgeons differ on this");
+    check_start(&r, 2, "Most of my patients wait");
+    check_start(&r, 3, "Gentle walking is best");
+    ru_free(&r);
+}
+
+/* "Hi, kate_22!" alone under the first answer's title: a greeting to a user
+ * name with digits, a comma in a short line like the asker's "F, 37, Ohio"
+ * line, but it opens the first answer; title and greeting stay with it. */
+static void test_greeting_to_a_user_name_with_digits(void)
+{
+    ru_result r = read_str("Did my braces make my chin look longer?\n\n"
+                           "I wore braces for two years and had teeth pulled. Now my chin looks "
+                           "longer in photos. Could the braces have done this?\n\n"
+                           "Pulled teeth and the chin\n\n"
+                           "Hi, kate_22!\n\n"
+                           "Thank you for asking. Pulling teeth for braces seldom changes the chin "
+                           "in a way others see, and faces also change with age.\n\n"
+                           "Chin changes after braces\n\n"
+                           "I am sorry you are unhappy. Your orthodontist can compare the photos "
+                           "taken before and after the treatment with you.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Pulled teeth and the chin");
+    check_start(&r, 1, "Hi, kate_22!");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pulling teeth for braces"));
+    check_start(&r, 2, "I am sorry you are unhappy");
+    ru_free(&r);
+}
+
+/* The first answer's first paragraph ends asking the asker something
+ * ("... and which medicines do you take?"), right under the asker's own
+ * paragraph: it speaks to the asker and never of its speaker, so it is the
+ * first answer's, not more of the question. */
+static void test_answer_asking_the_asker_under_the_question(void)
+{
+    ru_result r = read_str("Can I have a tummy tuck with a heart stent?\n\n\n"
+                           "Last year I had a stent placed and I take a blood thinner. I would "
+                           "like a tummy tuck this spring. Will the stent stop me?\n\n\n"
+                           "A stent by itself does not rule out surgery. The blood thinner is the "
+                           "bigger question, and you need to talk with your heart doctor before "
+                           "any plan is made. Why was the stent needed, and which other medicines "
+                           "do you take?\n\n"
+                           "Sometimes the thinner can be paused for a few days around the surgery, "
+                           "but only the heart doctor can decide that.\n\n\n"
+                           "Having a stent does not keep you from cosmetic surgery, but your "
+                           "surgeon and your heart doctor should agree on the timing first.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Last year I had a stent"));
+    check_start(&r, 1, "A stent by itself does not rule out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Sometimes the thinner can be paused"));
+    check_start(&r, 2, "Having a stent does not keep you");
+    ru_free(&r);
+}
+
+/* A heading that restates the question's title above a bulleted list of
+ * sentences, on a page that titles its answers: the next answer's title,
+ * its points given as a list; a heading above a list that restates nothing
+ * stays in the answer above. */
+static void test_restated_heading_above_a_list(void)
+{
+    ru_result r = read_str("Do Fillers Help Tired Eyes?\n\n"
+                           "Since my second child my eyes look tired and hollow. Are there side "
+                           "effects?\n\n"
+                           "A filler may be enough\n\n"
+                           "A soft filler placed along the lower lid can hide the hollow for a few "
+                           "months.\n\n"
+                           "A few things to ask\n\n"
+                           "  \xE2\x80\xA2 How long have you looked tired, and does sleep help at "
+                           "all with the hollow look?\n\n"
+                           "Fillers for Tired Eyes\n\n"
+                           "  \xE2\x80\xA2 Fillers can soften hollow eyes when the hollow comes "
+                           "from lost volume under the lid.\n"
+                           "  \xE2\x80\xA2 Swelling and bruising are common for a few days after "
+                           "the injection.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A filler may be enough");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "How long have you looked tired"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Fillers for Tired Eyes");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Fillers can soften hollow eyes"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -3943,6 +4044,12 @@ int main(void)
         {"a flat page's cut second copy counts once", test_flat_cut_second_copy_counts_once},
         {"a '.' title on a page that titles its answers", test_period_title_on_a_titled_page},
         {"chat labels on a page of paragraphs", test_chat_labels_on_a_paragraph_page},
+        {"one answer a paragraph, two blank lines apart",
+         test_one_answer_a_paragraph_two_blank_lines_apart},
+        {"a greeting to a user name with digits", test_greeting_to_a_user_name_with_digits},
+        {"an answer asking the asker, under the question",
+         test_answer_asking_the_asker_under_the_question},
+        {"a restated heading above a list", test_restated_heading_above_a_list},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

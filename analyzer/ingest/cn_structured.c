@@ -1081,8 +1081,14 @@ static bool title_inside(const ctx *c, size_t p)
         closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
-     * your physician ask ..."): an answer's first words are no list item. */
-    if (list_item(para_line(c, p + 1)))
+     * your physician ask ..."): an answer's first words are no list item,
+     * unless the heading restates the question's title ("Fillers for tired
+     * eyes" on "Can fillers help tired eyes?") above a list of sentences:
+     * an answer that gives its points as a list. */
+    const cn_line *under = para_line(c, p + 1);
+    if (list_item(under) &&
+        !(shared_with_question(c, para_line(c, p)) >= c->lim->restated_title_words &&
+          cn_span_words(under->s, under->len) >= c->lim->bare_prose_words))
         return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
@@ -1293,12 +1299,18 @@ static void detect_gap_splits(ctx *c)
     bool counted = !c->bare && c->split_runs && !any_vote(c);
     bool lines =
         (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+    /* The gap between the first two paragraphs: a page printing one answer
+     * a paragraph keeps it the same throughout. Two blank lines or more
+     * also part the paragraphs of one answer on some pages (a heading
+     * glued by a dash, a list item), so there each paragraph but a cut
+     * last one holds two sentences at least, as under a count line. */
+    size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
-        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == 1) &&
+        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
                 !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                (!counted || p + 1 == c->np || two_sentences(l));
+                ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
@@ -2179,6 +2191,15 @@ static size_t skip_blank(const ctx *c, size_t i)
     return i;
 }
 
+/* Lines [p, e) speak to the listener ("you", "your") and never in the
+ * asker's or the speaker's own voice. */
+static bool speaks_only_to_listener(const ctx *c, size_t p, size_t e)
+{
+    int asker, listener, self;
+    voice_counts(c, p, e, &asker, &listener, &self);
+    return listener > 0 && asker == 0 && self == 0;
+}
+
 /* "F, 37, California": the asker's sex, age and place under a question. */
 static bool asker_line(const cn_line *l)
 {
@@ -2411,7 +2432,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
             break;
         scan = run_end(c, p);
         const cn_line *l = line_at(c, p);
-        if (scan == p + 1 && asker_line(l) && has_digit(l)) {
+        /* "Hi, kate_22!": a greeting to a user name with digits opens the
+         * first answer; it is no asker line */
+        if (scan == p + 1 && asker_line(l) && has_digit(l) &&
+            !cn_pagecues_is_opener(c->cues, l->s, l->len)) {
             *q_end = scan;
             return scan;
         }
@@ -2433,6 +2457,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
         if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+            break;
+        /* "... and what other medication are you on?" under the asker's
+         * paragraph: one that asks the asker, speaking to them and never of
+         * the speaker, is the first answer's */
+        if (k > 0 && !asker && speaks_only_to_listener(c, p, e))
             break;
         at = e;
     }
