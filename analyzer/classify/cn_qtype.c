@@ -249,8 +249,7 @@ static void field_terms(term_list *l, const char *text, const char *prefix)
 static bool seen_before(uint64_t *set, size_t cap, uint64_t hash)
 {
     uint64_t key = hash ? hash : 1; /* 0 marks a free slot */
-    for (size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 7) & (cap - 1);;
-         i = (i + 1) & (cap - 1)) {
+    for (size_t i = (size_t)cn_hash_mix(key) & (cap - 1);; i = (i + 1) & (cap - 1)) {
         if (set[i] == key)
             return true;
         if (!set[i]) {

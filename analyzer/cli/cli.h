@@ -88,6 +88,14 @@ size_t cli_default_jobs(void);
  * exists, else /tmp. NULL stands for $TMPDIR or /tmp; buf holds the folder. */
 const char *cli_spill_dir(const char *out_dir, char *buf, size_t size);
 
+/* A rule file written whole or not at all: cli_rulefile_open gives a stream
+ * into PATH.tmp (stdout when path is NULL; NULL, with a message for cmd, when
+ * the temporary cannot be made) and cli_rulefile_close closes it and renames
+ * it over path, or removes it when bad is set or anything failed. Returns 0,
+ * or -1 after a message for cmd. */
+FILE *cli_rulefile_open(const char *cmd, const char *path, char **tmp);
+int cli_rulefile_close(const char *cmd, FILE *out, const char *path, char *tmp, bool bad);
+
 /* True when stderr is a terminal (progress lines and colors go only there). */
 bool cli_stderr_is_tty(void);
 bool cli_stdout_is_tty(void);

@@ -195,3 +195,40 @@ const char *cli_spill_dir(const char *out_dir, char *buf, size_t size)
     struct stat st;
     return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? buf : NULL;
 }
+
+FILE *cli_rulefile_open(const char *cmd, const char *path, char **tmp)
+{
+    *tmp = NULL;
+    if (!path)
+        return stdout;
+    size_t n = strlen(path) + 16;
+    if (!(*tmp = malloc(n))) {
+        cli_error("%s: out of memory", cmd);
+        return NULL;
+    }
+    snprintf(*tmp, n, "%s.tmp", path);
+    FILE *out = fopen(*tmp, "w");
+    if (!out) {
+        cli_error("%s: cannot write %s: %s", cmd, *tmp, strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return out;
+}
+
+int cli_rulefile_close(const char *cmd, FILE *out, const char *path, char *tmp, bool bad)
+{
+    if (!path) {
+        bad |= fflush(stdout) != 0;
+    } else {
+        bad |= fclose(out) != 0;
+        if (!bad && rename(tmp, path) != 0) {
+            cli_error("%s: cannot rename %s to %s: %s", cmd, tmp, path, strerror(errno));
+            bad = true;
+        }
+        if (bad)
+            remove(tmp);
+        free(tmp);
+    }
+    return bad ? -1 : 0;
+}

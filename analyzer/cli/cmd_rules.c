@@ -148,20 +148,10 @@ static bool on_page(void *ctx, cn_page *page)
 static int write_weights(const cn_model *m, const char *path, const char *gold,
                          const cn_fit_summary *s, double l2, size_t words_min, double l2_words)
 {
-    FILE *out = stdout;
-    char *tmp = NULL;
-    if (path) {
-        size_t n = strlen(path) + 16;
-        tmp = malloc(n);
-        if (!tmp)
-            return -1;
-        snprintf(tmp, n, "%s.tmp", path);
-        if (!(out = fopen(tmp, "w"))) {
-            cli_error("rules fit: cannot write %s: %s", tmp, strerror(errno));
-            free(tmp);
-            return -1;
-        }
-    }
+    char *tmp;
+    FILE *out = cli_rulefile_open("rules fit", path, &tmp);
+    if (!out)
+        return -1;
     int bad =
         fprintf(
             out,
@@ -179,19 +169,7 @@ static int write_weights(const cn_model *m, const char *path, const char *gold,
                     "# \"!\" a negated word, \"<q>\" a word of the question, \"a+b\" a bigram).\n",
                     words_min, l2_words, s->words) < 0;
     bad |= cn_model_write(m, out) != 0;
-    if (path) {
-        bad |= fclose(out) != 0;
-        if (!bad && rename(tmp, path) != 0) {
-            cli_error("rules fit: cannot rename %s to %s: %s", tmp, path, strerror(errno));
-            bad = 1;
-        }
-        if (bad)
-            remove(tmp);
-        free(tmp);
-    } else {
-        bad |= fflush(stdout) != 0;
-    }
-    return bad ? -1 : 0;
+    return cli_rulefile_close("rules fit", out, path, tmp, bad);
 }
 
 static int rules_fit(int argc, char **argv)

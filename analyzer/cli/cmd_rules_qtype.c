@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include "cn_file.h"
+#include "cn_grow.h"
 #include "cn_hash.h"
 #include "cn_page.h"
 #include "cn_qtype_fit.h"
@@ -45,13 +46,8 @@ static int labels_line(qtype_labels *l, const char *path, size_t line_no, const 
         rc = -1;
     } else if (cn_strmap_get(l->by_file, file->valuestring) < 0) {
         char *t = NULL;
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? 2 * l->cap : 256;
-            char **types = realloc(l->types, cap * sizeof *types);
-            if (types)
-                l->types = types, l->cap = cap;
-        }
-        if (l->n == l->cap || l->n > 1000000000 || !(t = strdup(type->valuestring)) ||
+        if (!cn_grow((void **)&l->types, &l->cap, l->n + 1, sizeof *l->types) ||
+            l->n > 1000000000 || !(t = strdup(type->valuestring)) ||
             cn_strmap_put(l->by_file, file->valuestring, (int)l->n)) {
             free(t);
             cli_error("rules fit-qtype: out of memory");
@@ -114,17 +110,10 @@ static bool on_page(void *ctx, cn_page *page)
 static int write_model(const cn_qtype *qt, const char *path, size_t pages, size_t min_pages,
                        double l2)
 {
-    FILE *out = stdout;
-    char *tmp = NULL;
-    if (path) {
-        size_t n = strlen(path) + 5;
-        tmp = malloc(n);
-        if (!tmp || (snprintf(tmp, n, "%s.tmp", path), !(out = fopen(tmp, "w")))) {
-            cli_error("rules fit-qtype: cannot write %s: %s", path, strerror(errno));
-            free(tmp);
-            return CLI_EXIT_REJECTED;
-        }
-    }
+    char *tmp;
+    FILE *out = cli_rulefile_open("rules fit-qtype", path, &tmp);
+    if (!out)
+        return CLI_EXIT_REJECTED;
     int bad =
         fprintf(out,
                 "# qtype.rules: the question-type model (cn_qtype), fitted by `consensus rules\n"
@@ -133,15 +122,7 @@ static int write_model(const cn_qtype *qt, const char *path, size_t pages, size_
                 "# its weight for each type; rules/README.md, \"qtype\".\n",
                 min_pages, l2, pages) < 0;
     bad |= cn_qtype_write(qt, out) != 0;
-    if (path) {
-        bad |= fclose(out) != 0;
-        if (!bad && rename(tmp, path) != 0)
-            bad = 1;
-        if (bad)
-            remove(tmp);
-        free(tmp);
-    }
-    if (bad) {
+    if (cli_rulefile_close("rules fit-qtype", out, path, tmp, bad)) {
         cli_error("rules fit-qtype: writing %s failed", path ? path : "stdout");
         return CLI_EXIT_REJECTED;
     }
