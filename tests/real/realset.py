@@ -78,7 +78,12 @@ def split_of(pid, collection=1):
     was scored at the previous freeze and tuned on after it). Ninth collection
     (2026-12-05/06, a seventh session; pages in none of the eight, by queries none of them
     used): every page the collectors save is `val11`, the fresh validation set of that
-    session's freeze (val10 was scored at the previous freeze and tuned on after it)."""
+    session's freeze (val10 was scored at the previous freeze and tuned on after it). Tenth
+    collection (2026-12-06, a ninth session; pages in none of the nine, by queries none of them
+    used): every page the collectors save is `val12`, the fresh validation set of that session's
+    freeze (val11 was scored at the previous freeze and tuned on after it)."""
+    if collection == 10:
+        return "val12"
     if collection == 9:
         return "val11"
     if collection == 8:
