@@ -4000,6 +4000,71 @@ static void test_sympathy_and_reply_openers(void)
     ru_free(&r);
 }
 
+/* A bare page whose one answer is a heading of nine words over paragraphs
+ * of one long line each: the heading is no answer printed on its line, so
+ * the page does not print one answer a paragraph; the paragraphs under the
+ * heading are that one answer's. */
+static void test_long_heading_over_one_line_paragraphs(void)
+{
+    ru_result r = read_str(
+        "I carry one copy of a clotting gene but have never had a clot. Can I still have a "
+        "facelift and a tummy tuck together, and what should be done to keep me safe?\n\n"
+        "Elective Surgery for Patients With a Tendency to Form Clots\n\n"
+        "Clots in the deep leg veins usually follow long immobility, pregnancy, hormone pills "
+        "or a recent operation, and an inherited tendency adds to each of these.\n\n"
+        "People who carry the gene clear their clotting factors more slowly, which is why a "
+        "long operation under general anesthesia, followed by days of rest in bed, raises "
+        "their risk further.\n\n"
+        "Every surgeon has a view on this question, and I will give you mine as plainly as I "
+        "can.\n\n"
+        "Cosmetic surgery is a choice and never a necessity, so the safety margin we ask for "
+        "has to be larger than for an operation you truly need.\n\n"
+        "No operation is free of risk, and a combined one lasting many hours adds to it, so I "
+        "would stage the two procedures and ask a blood specialist to plan the prevention.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Elective Surgery for Patients With a Tendency to Form Clots");
+    check_start(&r, 1, "Clots in the deep leg veins");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I would stage the two procedures"));
+    ru_free(&r);
+}
+
+/* "Congratulations on your pregnancy." opens an answer as a greeting does:
+ * on a bare page of one-line paragraphs it marks where the second answer
+ * starts, so the page is not read one answer a paragraph, and the paragraphs
+ * after it are that answer's. */
+static void test_congratulations_opens_an_answer(void)
+{
+    ru_result r = read_str(
+        "I had implants placed a year ago and now I am expecting. Will the implants be harmed, "
+        "and will my breasts sag again after the baby?\n\n"
+        "The implants will be fine - your breasts may change\n\n"
+        "Pregnancy does not harm the implants themselves. Your skin and breast tissue will "
+        "stretch and shrink again, and how much they recover is hard to predict.\n\n"
+        "Pregnancy changes the look of implants.\n\n"
+        "Congratulations on your pregnancy. The implants stay intact, but the result around "
+        "them can change once the baby arrives.\n\n"
+        "During pregnancy the breast fills and stretches, and after nursing ends it may "
+        "shrink and droop off the front of the implant; a lift can correct that.\n\n"
+        "Many women go through pregnancy with implants and look much the same afterwards, "
+        "especially when the implants sit under the muscle.\n\n"
+        "If some sagging does appear after the baby, a breast lift can restore the shape "
+        "without removing the implants.\n\n"
+        "A Hard Question, but Some Clues Can Help You Decide\n\n"
+        "Breasts change throughout life, and pregnancy is one of the biggest changes they go "
+        "through.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "The implants will be fine - your breasts may change");
+    check_start(&r, 1, "Pregnancy does not harm the implants");
+    check_start(&r, 2, "Congratulations on your pregnancy.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "a breast lift can restore"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Breasts change throughout life");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4156,6 +4221,8 @@ int main(void)
         {"a closing glued to the sentence before it", test_glued_closing_ends_an_answer},
         {"a wish for the asker closes an answer", test_wish_closes_an_answer},
         {"sympathy and a reply to the asker open answers", test_sympathy_and_reply_openers},
+        {"a long heading over one-line paragraphs", test_long_heading_over_one_line_paragraphs},
+        {"congratulations open an answer", test_congratulations_opens_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1288,7 +1288,9 @@ static void detect_gap_splits(ctx *c)
     }
     c->gap_splits = one && more;
     /* Three paragraphs or more, each one long line, one blank line apart,
-     * none signed, credited or opened by a greeting: a bare page printing
+     * none signed, credited, opened by a greeting or shaped like a title (a
+     * heading of eight words or more above paragraphs makes them one titled
+     * answer; a cut last line may look like one): a bare page printing
      * one answer a paragraph (a page that breaks its answers into paragraphs
      * shows some short ones or some of several lines, or marks where answers
      * start, with wider gaps or greetings). So does a page under a "Doctor
@@ -1310,6 +1312,7 @@ static void detect_gap_splits(ctx *c)
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
                 !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                (p + 1 == c->np || !title_line(c, l)) &&
                 ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
