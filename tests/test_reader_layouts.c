@@ -3942,7 +3942,7 @@ static void test_glued_closing_ends_an_answer(void)
     ru_free(&r);
 }
 
-/* "I wish him well." ends a paragraph: a wish for the asker closes the
+/* "I wish her well." ends a paragraph: a wish for the asker closes the
  * answer as a farewell does, and the paragraph under it is another
  * physician's; the paragraphs above it (no greeting, no title between them)
  * stay one answer. */
@@ -3950,21 +3950,21 @@ static void test_wish_closes_an_answer(void)
 {
     ru_result r = read_str(
         "Does ear pinning need general anesthesia for a teenager?\n\n"
-        "My son is sixteen and wants his ears pinned back. Does he have to be put to sleep "
-        "for it?\n\n"
+        "My daughter is sixteen and wants her ears pinned back. Does she have to be put to "
+        "sleep for it?\n\n"
         "Dear parent:\n\n"
         "Numbing medicine alone is enough for many adults, and a light sedative helps with the "
         "first injections.\n\n"
         "Teenagers are often more anxious, so I usually add a mild sedative through a vein for "
         "the procedure.\n\n"
-        "It is a very rewarding operation for a young person who is teased about his ears. I "
-        "wish him well.\n\n"
+        "It is a very rewarding operation for a young person who is teased about her ears. I "
+        "wish her well.\n\n"
         "Ear pinning can be done with local anesthesia when the patient is calm, otherwise "
         "light sedation by mouth works well too.\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     check_start(&r, 1, "Dear parent:");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Teenagers are often more anxious"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I wish him well."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I wish her well."));
     check_start(&r, 2, "Ear pinning can be done");
     ru_free(&r);
 }
@@ -4030,7 +4030,7 @@ static void test_long_heading_over_one_line_paragraphs(void)
     ru_free(&r);
 }
 
-/* "Congratulations on your pregnancy." opens an answer as a greeting does:
+/* "Congratulations on the good news." opens an answer as a greeting does:
  * on a bare page of one-line paragraphs it marks where the second answer
  * starts, so the page is not read one answer a paragraph, and the paragraphs
  * after it are that answer's. */
@@ -4039,11 +4039,11 @@ static void test_congratulations_opens_an_answer(void)
     ru_result r = read_str(
         "I had implants placed a year ago and now I am expecting. Will the implants be harmed, "
         "and will my breasts sag again after the baby?\n\n"
-        "The implants will be fine - your breasts may change\n\n"
+        "Your implants are safe, though the breasts may change\n\n"
         "Pregnancy does not harm the implants themselves. Your skin and breast tissue will "
         "stretch and shrink again, and how much they recover is hard to predict.\n\n"
         "Pregnancy changes the look of implants.\n\n"
-        "Congratulations on your pregnancy. The implants stay intact, but the result around "
+        "Congratulations on the good news. The implants stay intact, but the result around "
         "them can change once the baby arrives.\n\n"
         "During pregnancy the breast fills and stretches, and after nursing ends it may "
         "shrink and droop off the front of the implant; a lift can correct that.\n\n"
@@ -4056,9 +4056,9 @@ static void test_congratulations_opens_an_answer(void)
         "through.\n");
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
-                           "The implants will be fine - your breasts may change");
+                           "Your implants are safe, though the breasts may change");
     check_start(&r, 1, "Pregnancy does not harm the implants");
-    check_start(&r, 2, "Congratulations on your pregnancy.");
+    check_start(&r, 2, "Congratulations on the good news.");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "a breast lift can restore"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     check_start(&r, 3, "Breasts change throughout life");

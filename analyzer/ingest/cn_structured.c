@@ -1521,8 +1521,8 @@ static bool closing_sentence(const ctx *c, const cn_line *l)
            cn_pagecues_is_closing_sentence(c->cues, l->s, l->len);
 }
 
-/* "... should they stay that way.Good luck." / "... as long as possible.wish
- * you good luck.": a closing glued to the sentence before it, the page having
+/* "... before judging it.Good luck." / "... as it heals.wish you good
+ * luck.": a closing glued to the sentence before it, the page having
  * dropped the space after the dot. The glue is a '.', '!' or '?' between a
  * word's last letter (or a ')') and a letter, not a title's dot ("Dr.Lee"),
  * and what follows it is a short closing sentence or a farewell; the closing
