@@ -3897,6 +3897,174 @@ static void test_restated_heading_above_a_list(void)
     ru_free(&r);
 }
 
+/* A closing glued to the sentence before it, the page having dropped the
+ * space after the dot ("... as it heals.wish you good luck." / "... before
+ * judging it.Good luck."): it ends that unsigned answer, and the paragraph of
+ * prose under it is the next physician's answer, on a page with signatures
+ * (the next answer signed below it) and on one whose answers are signed by a
+ * place line only. */
+static void test_glued_closing_ends_an_answer(void)
+{
+    ru_result r = read_str(
+        "How Do I Look After a Small Opening in My Incision?\n\n"
+        "Two weeks after my surgery one end of the incision opened a little. What can I do at "
+        "home to help it close?\n\n"
+        "Doctor Answers 3\n\n"
+        "A small opening heals by itself\n\n"
+        "A small opening at the end of an incision is common and usually closes over a few "
+        "weeks with simple dressings.\n\n"
+        "Jane Roe, MD\nBoston Plastic Surgeon\n\n"
+        "Thanks for the photo.It does not look worrying to me. Keep the spot clean and dry so "
+        "the new skin can cover it as fast as it heals.wish you good luck.\n\n"
+        "The skin edge there lost some of its blood supply, which is why it opened. A nonstick "
+        "dressing changed twice a day is usually all it needs.\n\n"
+        "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A small opening at the end");
+    check_start(&r, 2, "Thanks for the photo.It does not look");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->physician.name);
+    check_start(&r, 3, "The skin edge there lost");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+
+    r = read_str("Is this much swelling normal a week after my facelift?\n\n"
+                 "Swelling in the first weeks after a facelift is expected. Keep your head raised "
+                 "and see your surgeon about your concerns.\n\n"
+                 "Denver Plastic Surgeon\n\n"
+                 "It is still early. Stretched earlobes would be a problem if they stayed that "
+                 "way, so ask your surgeon to check them before judging it.Good luck.\n\n"
+                 "Healing after a facelift takes about a month for most of the swelling, and "
+                 "longer for the last firmness under the skin to soften.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Swelling in the first weeks");
+    check_start(&r, 2, "It is still early.");
+    check_start(&r, 3, "Healing after a facelift takes");
+    ru_free(&r);
+}
+
+/* "I wish her well." ends a paragraph: a wish for the asker closes the
+ * answer as a farewell does, and the paragraph under it is another
+ * physician's; the paragraphs above it (no greeting, no title between them)
+ * stay one answer. */
+static void test_wish_closes_an_answer(void)
+{
+    ru_result r = read_str(
+        "Does ear pinning need general anesthesia for a teenager?\n\n"
+        "My daughter is sixteen and wants her ears pinned back. Does she have to be put to "
+        "sleep for it?\n\n"
+        "Dear parent:\n\n"
+        "Numbing medicine alone is enough for many adults, and a light sedative helps with the "
+        "first injections.\n\n"
+        "Teenagers are often more anxious, so I usually add a mild sedative through a vein for "
+        "the procedure.\n\n"
+        "It is a very rewarding operation for a young person who is teased about her ears. I "
+        "wish her well.\n\n"
+        "Ear pinning can be done with local anesthesia when the patient is calm, otherwise "
+        "light sedation by mouth works well too.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Dear parent:");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Teenagers are often more anxious"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I wish her well."));
+    check_start(&r, 2, "Ear pinning can be done");
+    ru_free(&r);
+}
+
+/* Sympathy, a reply to the asker's account and "This is a very common
+ * question" open answers as greetings do: on a page of unsigned paragraphs
+ * each starts another answer, while a paragraph without such an opening
+ * goes on in the answer above. */
+static void test_sympathy_and_reply_openers(void)
+{
+    ru_result r = read_str(
+        "Is it normal to have brown spots and tight skin a few days after a laser "
+        "treatment?\n\n"
+        "I had a fractional laser treatment four days ago and my skin is tight and dotted with "
+        "brown spots.\n\n\n"
+        "F, 41, Ohio\n\n"
+        "This sounds like the usual early reaction to a fractional laser. Call the office that "
+        "treated you to ask about the care they advise.\n\n"
+        "What you describe is a normal reaction in the first week. The tiny dark dots are "
+        "treated skin that will flake off over the next days.\n\n"
+        "A plain moisturizer and sun protection are all the skin needs while it renews "
+        "itself.\n\n"
+        "I am sorry to hear the skin feels so uncomfortable. Tightness and dryness are common "
+        "for a week and fade as the top layer renews.\n\n"
+        "This is a very common question and a good one to ask. The spots are expected and "
+        "will be gone within two weeks.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 1, "This sounds like the usual");
+    check_start(&r, 2, "What you describe is a normal");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "A plain moisturizer"));
+    check_start(&r, 3, "I am sorry to hear");
+    check_start(&r, 4, "This is a very common question");
+    ru_free(&r);
+}
+
+/* A bare page whose one answer is a heading of nine words over paragraphs
+ * of one long line each: the heading is no answer printed on its line, so
+ * the page does not print one answer a paragraph; the paragraphs under the
+ * heading are that one answer's. */
+static void test_long_heading_over_one_line_paragraphs(void)
+{
+    ru_result r = read_str(
+        "I carry one copy of a clotting gene but have never had a clot. Can I still have a "
+        "facelift and a tummy tuck together, and what should be done to keep me safe?\n\n"
+        "Elective Surgery for Patients With a Tendency to Form Clots\n\n"
+        "Clots in the deep leg veins usually follow long immobility, pregnancy, hormone pills "
+        "or a recent operation, and an inherited tendency adds to each of these.\n\n"
+        "People who carry the gene clear their clotting factors more slowly, which is why a "
+        "long operation under general anesthesia, followed by days of rest in bed, raises "
+        "their risk further.\n\n"
+        "Every surgeon has a view on this question, and I will give you mine as plainly as I "
+        "can.\n\n"
+        "Cosmetic surgery is a choice and never a necessity, so the safety margin we ask for "
+        "has to be larger than for an operation you truly need.\n\n"
+        "No operation is free of risk, and a combined one lasting many hours adds to it, so I "
+        "would stage the two procedures and ask a blood specialist to plan the prevention.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Elective Surgery for Patients With a Tendency to Form Clots");
+    check_start(&r, 1, "Clots in the deep leg veins");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I would stage the two procedures"));
+    ru_free(&r);
+}
+
+/* "Congratulations on the good news." opens an answer as a greeting does:
+ * on a bare page of one-line paragraphs it marks where the second answer
+ * starts, so the page is not read one answer a paragraph, and the paragraphs
+ * after it are that answer's. */
+static void test_congratulations_opens_an_answer(void)
+{
+    ru_result r = read_str(
+        "I had implants placed a year ago and now I am expecting. Will the implants be harmed, "
+        "and will my breasts sag again after the baby?\n\n"
+        "Your implants are safe, though the breasts may change\n\n"
+        "Pregnancy does not harm the implants themselves. Your skin and breast tissue will "
+        "stretch and shrink again, and how much they recover is hard to predict.\n\n"
+        "Pregnancy changes the look of implants.\n\n"
+        "Congratulations on the good news. The implants stay intact, but the result around "
+        "them can change once the baby arrives.\n\n"
+        "During pregnancy the breast fills and stretches, and after nursing ends it may "
+        "shrink and droop off the front of the implant; a lift can correct that.\n\n"
+        "Many women go through pregnancy with implants and look much the same afterwards, "
+        "especially when the implants sit under the muscle.\n\n"
+        "If some sagging does appear after the baby, a breast lift can restore the shape "
+        "without removing the implants.\n\n"
+        "A Hard Question, but Some Clues Can Help You Decide\n\n"
+        "Breasts change throughout life, and pregnancy is one of the biggest changes they go "
+        "through.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Your implants are safe, though the breasts may change");
+    check_start(&r, 1, "Pregnancy does not harm the implants");
+    check_start(&r, 2, "Congratulations on the good news.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "a breast lift can restore"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    check_start(&r, 3, "Breasts change throughout life");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4050,6 +4218,11 @@ int main(void)
         {"an answer asking the asker, under the question",
          test_answer_asking_the_asker_under_the_question},
         {"a restated heading above a list", test_restated_heading_above_a_list},
+        {"a closing glued to the sentence before it", test_glued_closing_ends_an_answer},
+        {"a wish for the asker closes an answer", test_wish_closes_an_answer},
+        {"sympathy and a reply to the asker open answers", test_sympathy_and_reply_openers},
+        {"a long heading over one-line paragraphs", test_long_heading_over_one_line_paragraphs},
+        {"congratulations open an answer", test_congratulations_opens_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

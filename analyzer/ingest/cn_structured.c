@@ -1288,7 +1288,9 @@ static void detect_gap_splits(ctx *c)
     }
     c->gap_splits = one && more;
     /* Three paragraphs or more, each one long line, one blank line apart,
-     * none signed, credited or opened by a greeting: a bare page printing
+     * none signed, credited, opened by a greeting or shaped like a title (a
+     * heading of eight words or more above paragraphs makes them one titled
+     * answer; a cut last line may look like one): a bare page printing
      * one answer a paragraph (a page that breaks its answers into paragraphs
      * shows some short ones or some of several lines, or marks where answers
      * start, with wider gaps or greetings). So does a page under a "Doctor
@@ -1310,6 +1312,7 @@ static void detect_gap_splits(ctx *c)
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
                 !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                (p + 1 == c->np || !title_line(c, l)) &&
                 ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
     }
     c->para_answers = lines;
@@ -1518,6 +1521,32 @@ static bool closing_sentence(const ctx *c, const cn_line *l)
            cn_pagecues_is_closing_sentence(c->cues, l->s, l->len);
 }
 
+/* "... before judging it.Good luck." / "... as it heals.wish you good
+ * luck.": a closing glued to the sentence before it, the page having
+ * dropped the space after the dot. The glue is a '.', '!' or '?' between a
+ * word's last letter (or a ')') and a letter, not a title's dot ("Dr.Lee"),
+ * and what follows it is a short closing sentence or a farewell; the closing
+ * sought is within the line's last closing_sentence_words words. */
+static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
+{
+    size_t spaces = 0;
+    for (size_t i = l->len; i-- > 2 && spaces < c->lim->closing_sentence_words;) {
+        spaces += l->s[i] == ' ';
+        char before = l->s[i - 2];
+        if (!in_set(".!?", l->s[i - 1]) || !isalpha((unsigned char)l->s[i]) ||
+            !((before >= 'a' && before <= 'z') || before == ')') || honorific_before(c, l, i - 1))
+            continue;
+        cn_line tail = *l;
+        tail.s = l->s + i;
+        tail.len = l->len - i;
+        if (closing_sentence(c, &tail) || farewell(c, &tail)) {
+            *out = tail;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Dr. Dadvand" or "Hope that helps!" on a line of its own closes its answer
  * even without a signature block: prose after it is another physician's. So
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
@@ -1530,9 +1559,10 @@ static bool after_signoff(const ctx *c, size_t p)
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
     if (!closing_like(c, prev))
-        return last_sentence(c, prev, &tail) &&
-               (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) || farewell(c, &tail) ||
-                closing_sentence(c, &tail)) &&
+        return ((last_sentence(c, prev, &tail) &&
+                 (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
+                  farewell(c, &tail) || closing_sentence(c, &tail))) ||
+                glued_closing(c, prev, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
