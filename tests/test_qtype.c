@@ -1,9 +1,11 @@
 /* test_qtype: the question-type model (cn_qtype, cn_qtype_fit): a model fitted
  * on a few written questions types new ones by their words; the loader takes
  * `qtype` lines, turns the labels into decision flags and reports a malformed
- * line as FILE:LINE; the shipped model types plain questions as expected. */
+ * line as FILE:LINE; the shipped model types plain questions as expected;
+ * a setting adds the less sure types as flags. */
 #include "testutil.h"
 
+#include "cn_annotate.h"
 #include "cn_model.h"
 #include "cn_qtype.h"
 #include "cn_qtype_fit.h"
@@ -170,6 +172,63 @@ static void test_shipped_model(void)
     cn_rules_free(rules);
 }
 
+/* A two-type model, written here: "ruined" says done; nothing else leans. */
+static const char TWO_TYPES[] = "qtype <bias> done=0 harm=0\n"
+                                "qtype ruined done=4 harm=0\n"
+                                "cue calm stance=reassuring weight=1 : nothing to worry about\n"
+                                "setting qtype_min_probability value=0.6\n";
+
+/* The flags the annotator gives a one-answer page with this question. */
+static char *page_flags(const cn_rules *rules, char *question)
+{
+    cn_annotator *a = NULL;
+    cn_error err;
+    cn_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(rules, &a, &err), CN_OK);
+    cn_answer answer = {.index = 1, .text = "There is nothing to worry about."};
+    cn_page page = {.file = "q.txt", .question = question, .answers = &answer, .n_answers = 1};
+    cn_page_annotation *pa = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_page(a, &page, &pa, &err), CN_OK);
+    char *out = calloc(256, 1);
+    for (size_t f = 0; f < pa->n_question_flags; f++) {
+        strcat(out, pa->question_flags[f]);
+        strcat(out, " ");
+    }
+    cn_page_annotation_free(pa);
+    cn_annotator_free(a);
+    return out;
+}
+
+/* qtype_lean_probability: a type at least that probable but short of
+ * qtype_min_probability is the flag qtype/maybe-TYPE, which the decision
+ * weighs; without the setting there is no such flag or feature. */
+static void test_lean_flags(void)
+{
+    char text[512];
+    snprintf(text, sizeof text, "%ssetting qtype_lean_probability value=0.3\n", TWO_TYPES);
+    tu_diags d;
+    cn_rules *rules = NULL;
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("q.rules", text, &d, &rules), CN_OK);
+    /* even odds: neither type is sure, both lean */
+    char q1[] = "Is it bad to swim?", q2[] = "Is it ruined?";
+    char *f = page_flags(rules, q1);
+    CU_ASSERT_STRING_EQUAL(f, "qtype/maybe-done qtype/maybe-harm ");
+    free(f);
+    /* "ruined": done is sure, harm is too unlikely to lean */
+    f = page_flags(rules, q2);
+    CU_ASSERT_STRING_EQUAL(f, "qtype/done ");
+    free(f);
+    CU_ASSERT(cn_model_feature_index(cn_rules_model(rules), "flag_qtype/maybe-harm") >= 0);
+    CU_ASSERT(cn_model_feature_index(cn_rules_model(rules), "reassuring_x_qtype/maybe-done") >= 0);
+    cn_rules_free(rules);
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("q.rules", TWO_TYPES, &d, &rules), CN_OK);
+    f = page_flags(rules, q1);
+    CU_ASSERT_STRING_EQUAL(f, "");
+    free(f);
+    CU_ASSERT(cn_model_feature_index(cn_rules_model(rules), "flag_qtype/maybe-harm") < 0);
+    cn_rules_free(rules);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -177,6 +236,7 @@ int main(void)
         {"written model loads back", test_written_model_loads_back},
         {"loader rejects malformed qtype lines", test_loader_rejects_malformed_lines},
         {"shipped model", test_shipped_model},
+        {"less sure types as flags", test_lean_flags},
         {NULL, NULL},
     };
     return tu_run_suite("qtype", tests);

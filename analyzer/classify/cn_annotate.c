@@ -132,19 +132,19 @@ static bool keep_choice(cn_annotator *a, cn_claim_choice *c, cn_claim_choice **o
     return true;
 }
 
-/* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
- * before takes its place, else it is kept at its own size. Either way f->ids
- * is no longer the caller's to free. */
 /* The question-type model's answer for the page joins its flags
- * ("qtype/done"); a rule folder without the model adds none. */
+ * ("qtype/done"), and with setting qtype_lean_probability every type that
+ * fits less surely ("qtype/maybe-harm"), in label order; a rule folder
+ * without the model adds none. */
 static int add_qtype_flag(const cn_rules *rules, const cn_page *page, question_flags *f,
                           cn_error *err)
 {
     const cn_qtype *qt = cn_rules_qtype(rules);
+    size_t nq = cn_qtype_labels(qt);
     double p[CN_QTYPE_MAX_LABELS];
     long best = -1;
     int rc = cn_qtype_predict(qt, page->question, page->body, p, &best, err);
-    const char **ids = rc || best < 0 ? NULL : realloc(f->ids, (f->n + 1) * sizeof *ids);
+    const char **ids = rc || best < 0 ? NULL : realloc(f->ids, (f->n + nq) * sizeof *ids);
     if (rc == CN_OK && best >= 0 && !ids)
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc) { /* the caller keeps no flags on an error */
@@ -157,12 +157,19 @@ static int add_qtype_flag(const cn_rules *rules, const cn_page *page, question_f
     f->ids = ids;
     /* an unsure type is left out: on the real pages a wrong one cost more
      * than a missing one (rules/settings.rules) */
-    if (p[best] < cn_rules_setting(rules, "qtype_min_probability"))
-        return CN_OK;
-    ids[f->n++] = cn_qtype_flag(qt, (size_t)best);
+    double sure = cn_rules_setting(rules, "qtype_min_probability");
+    double lean = cn_rules_setting(rules, "qtype_lean_probability");
+    if (p[best] >= sure)
+        ids[f->n++] = cn_qtype_flag(qt, (size_t)best);
+    for (size_t i = 0; lean > 0 && i < nq; i++)
+        if (p[i] >= lean && (p[i] < sure || (long)i != best))
+            ids[f->n++] = cn_qtype_lean_flag(qt, i);
     return CN_OK;
 }
 
+/* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
+ * before takes its place, else it is kept at its own size. Either way f->ids
+ * is no longer the caller's to free. */
 static bool keep_flags(cn_annotator *a, question_flags *f)
 {
     for (size_t i = 0; i < a->n_flag_sets; i++) {

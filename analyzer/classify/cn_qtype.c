@@ -16,6 +16,7 @@
 struct cn_qtype {
     char *labels[CN_QTYPE_MAX_LABELS];
     char *flags[CN_QTYPE_MAX_LABELS]; /* "qtype/LABEL" */
+    char *leans[CN_QTYPE_MAX_LABELS]; /* "qtype/maybe-LABEL" */
     size_t n_labels;
     char **terms; /* term texts, in the order added */
     double *w;    /* n_terms x n_labels */
@@ -36,6 +37,7 @@ void cn_qtype_free(cn_qtype *qt)
     for (size_t i = 0; i < qt->n_labels; i++) {
         free(qt->labels[i]);
         free(qt->flags[i]);
+        free(qt->leans[i]);
     }
     for (size_t i = 0; i < qt->n_terms; i++)
         free(qt->terms[i]);
@@ -58,6 +60,11 @@ const char *cn_qtype_label(const cn_qtype *qt, size_t i)
 const char *cn_qtype_flag(const cn_qtype *qt, size_t i)
 {
     return qt && i < qt->n_labels ? qt->flags[i] : NULL;
+}
+
+const char *cn_qtype_lean_flag(const cn_qtype *qt, size_t i)
+{
+    return qt && i < qt->n_labels ? qt->leans[i] : NULL;
 }
 
 static long label_index(const cn_qtype *qt, const char *label)
@@ -85,13 +92,15 @@ static int set_labels(cn_qtype *qt, const char *const *labels, size_t n, cn_erro
                 return cn_error_set(err, CN_ERR_USAGE, "label '%s' given twice", labels[i]);
     }
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(labels[i]) + 7;
+        size_t len = strlen(labels[i]) + 13;
         qt->labels[i] = strdup(labels[i]);
         qt->flags[i] = malloc(len);
+        qt->leans[i] = malloc(len);
         qt->n_labels = i + 1;
-        if (!qt->labels[i] || !qt->flags[i])
+        if (!qt->labels[i] || !qt->flags[i] || !qt->leans[i])
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         snprintf(qt->flags[i], len, "qtype/%s", labels[i]);
+        snprintf(qt->leans[i], len, "qtype/maybe-%s", labels[i]);
     }
     return CN_OK;
 }

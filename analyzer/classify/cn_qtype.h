@@ -48,6 +48,10 @@ const char *cn_qtype_flag(const cn_qtype *qt, size_t i);
  * text; text (len bytes, not NUL-terminated) is spelled only when asked. */
 typedef void (*cn_qtype_term_fn)(void *ctx, uint64_t hash, const char *text, size_t len);
 
+/* "qtype/maybe-LABEL": the flag of a question that label i fits less surely
+ * (borrowed; cn_annotate, setting qtype_lean_probability). */
+const char *cn_qtype_lean_flag(const cn_qtype *qt, size_t i);
+
 /* The terms of a question (title and body may be NULL), each once, bias
  * first. Returns CN_OK or CN_ERR_NOMEM. */
 int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_term_fn fn, void *ctx,

@@ -82,6 +82,9 @@ static const setting_def SETTING_DEFAULTS[] = {
     /* the question-type model (cn_qtype): its type becomes a question flag
      * only when at least this probable */
     {"qtype_min_probability", 0},
+    /* below that, a type at least this probable gives the question the flag
+     * "qtype/maybe-TYPE" (0: none) */
+    {"qtype_lean_probability", 0},
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
@@ -676,6 +679,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"fit_weight_contraindicated", 0, 100, true, false},
         {"fit_weight_none", 0, 100, true, false},
         {"qtype_min_probability", 0, 1, false, false},
+        {"qtype_lean_probability", 0, 1, false, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))
@@ -1234,7 +1238,7 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
 {
     const char **types = calloc(rs->n + 1, sizeof *types);
     size_t nq = cn_qtype_labels(rs->qtype);
-    const char **flags = calloc(rs->n + nq + 1, sizeof *flags);
+    const char **flags = calloc(rs->n + 2 * nq + 1, sizeof *flags);
     const char **cues = calloc(rs->n + 1, sizeof *cues);
     size_t nt = 0, nf = 0, nc = 0;
     int rc = types && flags && cues ? CN_OK : -1;
@@ -1254,6 +1258,10 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
     /* the question-type model's answer is a flag too ("qtype/done") */
     for (size_t i = 0; rc == CN_OK && i < nq; i++)
         flags[nf++] = cn_qtype_flag(rs->qtype, i);
+    /* and, with setting qtype_lean_probability, a type that fits less surely */
+    bool lean = cn_rules_setting(rs, "qtype_lean_probability") > 0;
+    for (size_t i = 0; rc == CN_OK && i < nq && lean; i++)
+        flags[nf++] = cn_qtype_lean_flag(rs->qtype, i);
     if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
     free(types);
