@@ -3056,6 +3056,40 @@ static void test_society_forum_replies(void)
     ru_free(&r);
 }
 
+/* The same forum's international members: "ASPS Int. Surgeon" under the
+ * name heads a reply as "ASPS Surgeon" does; without the entry the reply
+ * under it was read on as part of the one above. */
+static void test_society_forum_international_member(void)
+{
+    ru_result r = read_str("American Society of Plastic Surgeons\n"
+                           "3 years ago\n\n"
+                           "Knee lift with a thyroid condition\n\n"
+                           "I take a pill for my thyroid every morning. Can I still have a thigh "
+                           "and knee lift next spring?\n\n"
+                           "Procedure: Thigh Lift\n"
+                           "Location: Brookfield, WI\n\n"
+                           "Replies 3\n\n"
+                           "Mara Quill\n"
+                           "ASPS Surgeon\n\n"
+                           "A thyroid that is well controlled on medicine is rarely a reason to "
+                           "delay; your surgeon will want recent blood tests.\n\n"
+                           "Teo Brandt\n"
+                           "ASPS Int. Surgeon\n\n"
+                           "Hello. Ask your own doctor to confirm your levels are stable, then "
+                           "plan the lift with your surgeon.\n\n"
+                           "Ines Colter\n"
+                           "ASPS Int. Surgeon\n"
+                           "Add to Favorites\n\n"
+                           "Yes, in most cases. Bring your latest results to the consultation.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A thyroid that is well controlled");
+    check_start(&r, 2, "Hello. Ask your own doctor");
+    check_start(&r, 3, "Yes, in most cases.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Teo Brandt"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Int. Surgeon"));
+    ru_free(&r);
+}
+
 /* Flat page: "Answer" alone above each answer's line, the physician's name
  * line and a specialty line under it: the name closes the answer and is its
  * physician's, the specialty line is his, "Answer" is furniture. */
@@ -4065,6 +4099,31 @@ static void test_congratulations_opens_an_answer(void)
     ru_free(&r);
 }
 
+/* The page's own question printed again under the last answer (a list of
+ * questions, cut by the page's end): no answer. */
+static void test_question_again_at_the_page_end(void)
+{
+    ru_result r = read_str("Can I fly two weeks after a nose job? My trip is booked\n\n"
+                           "I have a flight planned fourteen days after my rhinoplasty. Is that "
+                           "too early?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Flying after rhinoplasty\n\n"
+                           "Two weeks is usually fine once the splint is off. Keep drinking water "
+                           "on the plane and avoid bumping the nose.\n\n"
+                           "Rhea Moss, MD\n"
+                           "Dayton Plastic Surgeon\n\n"
+                           "Travel at two weeks\n\n"
+                           "Most patients fly comfortably by then, but check with your surgeon "
+                           "first.\n\n"
+                           "Oren Paley, MD\n"
+                           "Tulsa Plastic Surgeon\n\n"
+                           "Can I fly two weeks after a nose jo");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 2, "Most patients fly comfortably");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "nose jo"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4223,6 +4282,8 @@ int main(void)
         {"sympathy and a reply to the asker open answers", test_sympathy_and_reply_openers},
         {"a long heading over one-line paragraphs", test_long_heading_over_one_line_paragraphs},
         {"congratulations open an answer", test_congratulations_opens_an_answer},
+        {"a society forum's international member", test_society_forum_international_member},
+        {"the page's question again at its end", test_question_again_at_the_page_end},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
