@@ -4124,6 +4124,37 @@ static void test_question_again_at_the_page_end(void)
     ru_free(&r);
 }
 
+/* "2.5 weeks is ...": a body that starts with a number with decimals is a
+ * sentence, not an item of a list going on from the answer above; the
+ * title over it starts the next answer. */
+static void test_decimal_number_starts_a_body(void)
+{
+    ru_result r = read_str("Cruise three weeks after a breast lift?\n\n"
+                           "Our family cruise leaves three weeks after my lift. Will I be able "
+                           "to go?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Cruising after a breast lift\n\n"
+                           "Most patients feel well enough to travel by then, as long as they "
+                           "avoid lifting bags and heavy exercise.\n\n"
+                           "Pack a soft supportive bra and keep your incisions out of the sun "
+                           "for the whole trip.\n\n"
+                           "Travel after surgery\n\n"
+                           "2.5 weeks is on the early side in my opinion. Keep your activity low "
+                           "and take a short walk every few hours on the ship.\n\n"
+                           "Lars Hemming, MD\n"
+                           "Fargo Plastic Surgeon\n\n"
+                           "Probably fine\n\n"
+                           "Ask your own surgeon at your last visit before you leave.\n\n"
+                           "Nia Carver, MD\n"
+                           "Boise Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Travel after surgery"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Travel after surgery");
+    check_start(&r, 2, "2.5 weeks is on the early side");
+    check_start(&r, 3, "Ask your own surgeon");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4284,6 +4315,7 @@ int main(void)
         {"congratulations open an answer", test_congratulations_opens_an_answer},
         {"a society forum's international member", test_society_forum_international_member},
         {"the page's question again at its end", test_question_again_at_the_page_end},
+        {"a number with decimals starts a body", test_decimal_number_starts_a_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

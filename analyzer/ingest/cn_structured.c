@@ -265,7 +265,12 @@ static bool list_item(const cn_line *l)
     size_t i = 0;
     while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
         i++;
-    return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
+    if (i == 0 || i >= l->len)
+        return false;
+    /* "4.5 weeks is ...": a number with decimals starts a sentence, no item */
+    if (l->s[i] == '.' && i + 1 < l->len && l->s[i + 1] >= '0' && l->s[i + 1] <= '9')
+        return false;
+    return l->s[i] == '.' || l->s[i] == ')';
 }
 
 static bool short_closing(const ctx *c, const cn_line *l);
