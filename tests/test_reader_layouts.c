@@ -4155,6 +4155,33 @@ static void test_decimal_number_starts_a_body(void)
     ru_free(&r);
 }
 
+/* "Re: ..." above an answer, where the other answers have titles: the
+ * reply's heading, repeating the asker's words at any length; the answer
+ * starts under it (before, the heading was too long for a title and the
+ * reply was read on as part of the answer above). */
+static void test_reply_heading_above_an_answer(void)
+{
+    ru_result r = read_str("Is It Safe to Go Swimming a Week After Fillers?\n\n"
+                           "I was told not to swim for a week. Is that normal? I swim every day "
+                           "and also run and lift weights and do hot yoga twice a week...\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Swimming after fillers\n\n"
+                           "Fillers settle within a day or two, and clean water does not move "
+                           "them.\n\n"
+                           "Re: I was told not to swim for a week. Is that normal? I swim every "
+                           "day and also run and lift weights and do hot yoga twice...\n\n"
+                           "A week sounds cautious to me. Most injectors only ask patients to "
+                           "avoid pools and heat for the first day.\n\n"
+                           "Exercise and fillers\n\n"
+                           "Follow what your injector told you; every practice has its own "
+                           "routine.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Re:"));
+    check_start(&r, 2, "A week sounds cautious to me.");
+    check_start(&r, 3, "Follow what your injector told you;");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4316,6 +4343,7 @@ int main(void)
         {"a society forum's international member", test_society_forum_international_member},
         {"the page's question again at its end", test_question_again_at_the_page_end},
         {"a number with decimals starts a body", test_decimal_number_starts_a_body},
+        {"a reply heading above an answer", test_reply_heading_above_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
