@@ -4182,6 +4182,32 @@ static void test_reply_heading_above_an_answer(void)
     ru_free(&r);
 }
 
+/* A flat page under a title that asks nothing: the asker's long story on
+ * the line under it (the asker's words too sparse for the test of a page
+ * cut from the top) is the question's body, not the first answer. */
+static void test_flat_askers_story_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Filler after a nose job\n"
+        "I had a rhinoplasty two years ago and the bridge healed with a small dip on the left "
+        "side. The tip looks fine and the breathing is good, and my surgeon moved abroad last "
+        "spring, so a revision with him is out. A friend had filler for a bump and it looked "
+        "natural for a year. Could filler smooth the dip, or does the skin after surgery make "
+        "it risky? How long would it last, and is there a kind that can be dissolved if the "
+        "result is uneven?\n"
+        "Filler can hide a small dip on the bridge, but the skin after surgery is thinner and "
+        "its blood supply less reliable, so an experienced injector should do it.\n"
+        "A dissolvable filler is the sensible first choice, in small amounts.\n"
+        "Lia Brandt, MD\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Filler after a nose job");
+    check_start(&r, 1, "Filler can hide a small dip");
+    check_start(&r, 2, "A dissolvable filler is the sensible");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4344,6 +4370,7 @@ int main(void)
         {"the page's question again at its end", test_question_again_at_the_page_end},
         {"a number with decimals starts a body", test_decimal_number_starts_a_body},
         {"a reply heading above an answer", test_reply_heading_above_an_answer},
+        {"a flat page's asker's story under a title", test_flat_askers_story_under_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -129,6 +129,15 @@ static bool asker_voice(const cn_pagecues *cues, const char *s, size_t len)
     return asker > 0 && listener == 0 && asker * per >= cn_span_words(s, len);
 }
 
+/* Some of the asker's words ("my", "I'm") and none addressing the asker
+ * ("you"), at any density. */
+static bool asker_story(const cn_pagecues *cues, const cn_line *l)
+{
+    size_t asker, listener;
+    voice_counts(cues, l->s, l->len, &asker, &listener);
+    return asker > 0 && listener == 0;
+}
+
 /* The first line is the site's slogan or the question, unless it is a
  * physician's answer (pages cut from the top start with one): two answer
  * lines' worth of words, none of them the asker's, or as many addressing the
@@ -391,7 +400,8 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     bool slogan = false;
     group g = {0}; /* the answer being read: a line, or lines that go on */
     const cn_line *prev = NULL;
-    cn_physician *named = NULL; /* the answer the line above closed with its name */
+    const cn_line *title = NULL; /* a first line read as the page's title */
+    cn_physician *named = NULL;  /* the answer the line above closed with its name */
     size_t added = lines.n, last_text = lines.n;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
@@ -409,9 +419,22 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
             }
-            if (!first_line_answers(cues, l))
+            if (!first_line_answers(cues, l)) {
+                title = l;
                 continue;
+            }
         }
+        /* "Implant after radiation" / "I had ... my ...": under a title that
+         * asks nothing, the asker's story before any answer is the question's
+         * body, however long (the title is the question) */
+        if (title && !page->question && page->n_answers == 0 && !g.n && asker_story(cues, l)) {
+            if (!(page->question = copy_span(title->s, title->len)) ||
+                !(page->body = copy_span(l->s, l->len)))
+                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+            title = NULL;
+            continue;
+        }
+        title = NULL;
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
         /* the question printed twice (the page's title, then its heading):
