@@ -4202,7 +4202,7 @@ static void test_flat_askers_story_under_a_title(void)
     CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
-    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Filler after a nose job");
+    CU_ASSERT_EQUAL(strncmp(r.pages[0]->question, "I had a rhinoplasty", 19), 0);
     check_start(&r, 1, "Filler can hide a small dip");
     check_start(&r, 2, "A dissolvable filler is the sensible");
     ru_free(&r);

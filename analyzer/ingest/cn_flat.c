@@ -424,17 +424,6 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
                 continue;
             }
         }
-        /* "Implant after radiation" / "I had ... my ...": under a title that
-         * asks nothing, the asker's story before any answer is the question's
-         * body, however long (the title is the question) */
-        if (title && !page->question && page->n_answers == 0 && !g.n && asker_story(cues, l)) {
-            if (!(page->question = copy_span(title->s, title->len)) ||
-                !(page->body = copy_span(l->s, l->len)))
-                rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-            title = NULL;
-            continue;
-        }
-        title = NULL;
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
         /* the question printed twice (the page's title, then its heading):
@@ -442,8 +431,12 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (page->question && !g.n && page->n_answers == 0 && repeats(page->question, l))
             continue;
         /* a page cut from the top: the asker's own words below the first
-         * answer are the question's body, not an answer */
-        if (!page->question && asker_voice(cues, l->s, l->len)) {
+         * answer are the question's body, not an answer; under a first line
+         * that asks nothing ("Implant after radiation"), so is the asker's
+         * story right under it, however sparse its asker's words (it stands
+         * for the question, as on a page cut from the top) */
+        if (!page->question && (asker_voice(cues, l->s, l->len) ||
+                                (title && page->n_answers == 0 && !g.n && asker_story(cues, l)))) {
             if (g.n)
                 rc = group_flush(cues, page, &cap, &g, err);
             if (rc == CN_OK && !(page->question = copy_span(l->s, l->len)))
@@ -451,6 +444,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             prev = NULL;
             continue;
         }
+        title = NULL;
         /* the asker's thanks under the question ("Thanks in advance."),
          * before any answer: the question's closing, not an answer */
         if (page->question && page->n_answers == 0 && !g.n &&
