@@ -3056,6 +3056,40 @@ static void test_society_forum_replies(void)
     ru_free(&r);
 }
 
+/* The same forum's international members: "ASPS Int. Surgeon" under the
+ * name heads a reply as "ASPS Surgeon" does; without the entry the reply
+ * under it was read on as part of the one above. */
+static void test_society_forum_international_member(void)
+{
+    ru_result r = read_str("American Society of Plastic Surgeons\n"
+                           "3 years ago\n\n"
+                           "Knee lift with a thyroid condition\n\n"
+                           "I take a pill for my thyroid every morning. Can I still have a thigh "
+                           "and knee lift next spring?\n\n"
+                           "Procedure: Thigh Lift\n"
+                           "Location: Brookfield, WI\n\n"
+                           "Replies 3\n\n"
+                           "Mara Quill\n"
+                           "ASPS Surgeon\n\n"
+                           "A thyroid that is well controlled on medicine is rarely a reason to "
+                           "delay; your surgeon will want recent blood tests.\n\n"
+                           "Teo Brandt\n"
+                           "ASPS Int. Surgeon\n\n"
+                           "Hello. Ask your own doctor to confirm your levels are stable, then "
+                           "plan the lift with your surgeon.\n\n"
+                           "Ines Colter\n"
+                           "ASPS Int. Surgeon\n"
+                           "Add to Favorites\n\n"
+                           "Yes, in most cases. Bring your latest results to the consultation.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A thyroid that is well controlled");
+    check_start(&r, 2, "Hello. Ask your own doctor");
+    check_start(&r, 3, "Yes, in most cases.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Teo Brandt"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Int. Surgeon"));
+    ru_free(&r);
+}
+
 /* Flat page: "Answer" alone above each answer's line, the physician's name
  * line and a specialty line under it: the name closes the answer and is its
  * physician's, the specialty line is his, "Answer" is furniture. */
@@ -4065,6 +4099,115 @@ static void test_congratulations_opens_an_answer(void)
     ru_free(&r);
 }
 
+/* The page's own question printed again under the last answer (a list of
+ * questions, cut by the page's end): no answer. */
+static void test_question_again_at_the_page_end(void)
+{
+    ru_result r = read_str("Can I fly two weeks after a nose job? My trip is booked\n\n"
+                           "I have a flight planned fourteen days after my rhinoplasty. Is that "
+                           "too early?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Flying after rhinoplasty\n\n"
+                           "Two weeks is usually fine once the splint is off. Keep drinking water "
+                           "on the plane and avoid bumping the nose.\n\n"
+                           "Rhea Moss, MD\n"
+                           "Dayton Plastic Surgeon\n\n"
+                           "Travel at two weeks\n\n"
+                           "Most patients fly comfortably by then, but check with your surgeon "
+                           "first.\n\n"
+                           "Oren Paley, MD\n"
+                           "Tulsa Plastic Surgeon\n\n"
+                           "Can I fly two weeks after a nose jo");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 2, "Most patients fly comfortably");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "nose jo"));
+    ru_free(&r);
+}
+
+/* "2.5 weeks is ...": a body that starts with a number with decimals is a
+ * sentence, not an item of a list going on from the answer above; the
+ * title over it starts the next answer. */
+static void test_decimal_number_starts_a_body(void)
+{
+    ru_result r = read_str("Cruise three weeks after a breast lift?\n\n"
+                           "Our family cruise leaves three weeks after my lift. Will I be able "
+                           "to go?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Cruising after a breast lift\n\n"
+                           "Most patients feel well enough to travel by then, as long as they "
+                           "avoid lifting bags and heavy exercise.\n\n"
+                           "Pack a soft supportive bra and keep your incisions out of the sun "
+                           "for the whole trip.\n\n"
+                           "Travel after surgery\n\n"
+                           "2.5 weeks is on the early side in my opinion. Keep your activity low "
+                           "and take a short walk every few hours on the ship.\n\n"
+                           "Lars Hemming, MD\n"
+                           "Fargo Plastic Surgeon\n\n"
+                           "Probably fine\n\n"
+                           "Ask your own surgeon at your last visit before you leave.\n\n"
+                           "Nia Carver, MD\n"
+                           "Boise Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Travel after surgery"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Travel after surgery");
+    check_start(&r, 2, "2.5 weeks is on the early side");
+    check_start(&r, 3, "Ask your own surgeon");
+    ru_free(&r);
+}
+
+/* "Re: ..." above an answer, where the other answers have titles: the
+ * reply's heading, repeating the asker's words at any length; the answer
+ * starts under it (before, the heading was too long for a title and the
+ * reply was read on as part of the answer above). */
+static void test_reply_heading_above_an_answer(void)
+{
+    ru_result r = read_str("Is It Safe to Go Swimming a Week After Fillers?\n\n"
+                           "I was told not to swim for a week. Is that normal? I swim every day "
+                           "and also run and lift weights and do hot yoga twice a week...\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Swimming after fillers\n\n"
+                           "Fillers settle within a day or two, and clean water does not move "
+                           "them.\n\n"
+                           "Re: I was told not to swim for a week. Is that normal? I swim every "
+                           "day and also run and lift weights and do hot yoga twice...\n\n"
+                           "A week sounds cautious to me. Most injectors only ask patients to "
+                           "avoid pools and heat for the first day.\n\n"
+                           "Exercise and fillers\n\n"
+                           "Follow what your injector told you; every practice has its own "
+                           "routine.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Re:"));
+    check_start(&r, 2, "A week sounds cautious to me.");
+    check_start(&r, 3, "Follow what your injector told you;");
+    ru_free(&r);
+}
+
+/* A flat page under a title that asks nothing: the asker's long story on
+ * the line under it (the asker's words too sparse for the test of a page
+ * cut from the top) is the question's body, not the first answer. */
+static void test_flat_askers_story_under_a_title(void)
+{
+    ru_result r = read_str(
+        "Filler after a nose job\n"
+        "I had a rhinoplasty two years ago and the bridge healed with a small dip on the left "
+        "side. The tip looks fine and the breathing is good, and my surgeon moved abroad last "
+        "spring, so a revision with him is out. A friend had filler for a bump and it looked "
+        "natural for a year. Could filler smooth the dip, or does the skin after surgery make "
+        "it risky? How long would it last, and is there a kind that can be dissolved if the "
+        "result is uneven?\n"
+        "Filler can hide a small dip on the bridge, but the skin after surgery is thinner and "
+        "its blood supply less reliable, so an experienced injector should do it.\n"
+        "A dissolvable filler is the sensible first choice, in small amounts.\n"
+        "Lia Brandt, MD\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_EQUAL(strncmp(r.pages[0]->question, "I had a rhinoplasty", 19), 0);
+    check_start(&r, 1, "Filler can hide a small dip");
+    check_start(&r, 2, "A dissolvable filler is the sensible");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4223,6 +4366,11 @@ int main(void)
         {"sympathy and a reply to the asker open answers", test_sympathy_and_reply_openers},
         {"a long heading over one-line paragraphs", test_long_heading_over_one_line_paragraphs},
         {"congratulations open an answer", test_congratulations_opens_an_answer},
+        {"a society forum's international member", test_society_forum_international_member},
+        {"the page's question again at its end", test_question_again_at_the_page_end},
+        {"a number with decimals starts a body", test_decimal_number_starts_a_body},
+        {"a reply heading above an answer", test_reply_heading_above_an_answer},
+        {"a flat page's asker's story under a title", test_flat_askers_story_under_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -129,6 +129,15 @@ static bool asker_voice(const cn_pagecues *cues, const char *s, size_t len)
     return asker > 0 && listener == 0 && asker * per >= cn_span_words(s, len);
 }
 
+/* Some of the asker's words ("my", "I'm") and none addressing the asker
+ * ("you"), at any density. */
+static bool asker_story(const cn_pagecues *cues, const cn_line *l)
+{
+    size_t asker, listener;
+    voice_counts(cues, l->s, l->len, &asker, &listener);
+    return asker > 0 && listener == 0;
+}
+
 /* The first line is the site's slogan or the question, unless it is a
  * physician's answer (pages cut from the top start with one): two answer
  * lines' worth of words, none of them the asker's, or as many addressing the
@@ -391,7 +400,8 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     bool slogan = false;
     group g = {0}; /* the answer being read: a line, or lines that go on */
     const cn_line *prev = NULL;
-    cn_physician *named = NULL; /* the answer the line above closed with its name */
+    const cn_line *title = NULL; /* a first line read as the page's title */
+    cn_physician *named = NULL;  /* the answer the line above closed with its name */
     size_t added = lines.n, last_text = lines.n;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
@@ -409,8 +419,10 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
             }
-            if (!first_line_answers(cues, l))
+            if (!first_line_answers(cues, l)) {
+                title = l;
                 continue;
+            }
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
@@ -419,8 +431,12 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (page->question && !g.n && page->n_answers == 0 && repeats(page->question, l))
             continue;
         /* a page cut from the top: the asker's own words below the first
-         * answer are the question's body, not an answer */
-        if (!page->question && asker_voice(cues, l->s, l->len)) {
+         * answer are the question's body, not an answer; under a first line
+         * that asks nothing ("Implant after radiation"), so is the asker's
+         * story right under it, however sparse its asker's words (it stands
+         * for the question, as on a page cut from the top) */
+        if (!page->question && (asker_voice(cues, l->s, l->len) ||
+                                (title && page->n_answers == 0 && !g.n && asker_story(cues, l)))) {
             if (g.n)
                 rc = group_flush(cues, page, &cap, &g, err);
             if (rc == CN_OK && !(page->question = copy_span(l->s, l->len)))
@@ -428,6 +444,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             prev = NULL;
             continue;
         }
+        title = NULL;
         /* the asker's thanks under the question ("Thanks in advance."),
          * before any answer: the question's closing, not an answer */
         if (page->question && page->n_answers == 0 && !g.n &&

@@ -265,7 +265,12 @@ static bool list_item(const cn_line *l)
     size_t i = 0;
     while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
         i++;
-    return i > 0 && i < l->len && (l->s[i] == '.' || l->s[i] == ')');
+    if (i == 0 || i >= l->len)
+        return false;
+    /* "4.5 weeks is ...": a number with decimals starts a sentence, no item */
+    if (l->s[i] == '.' && i + 1 < l->len && l->s[i + 1] >= '0' && l->s[i + 1] <= '9')
+        return false;
+    return l->s[i] == '.' || l->s[i] == ')';
 }
 
 static bool short_closing(const ctx *c, const cn_line *l);
@@ -2117,6 +2122,25 @@ static bool place_scrap(const ctx *c, size_t i)
            classified(c, above, &info) == CN_SIGLINE_NAME;
 }
 
+/* "Swollen lip three days after filler? Should I" under the last answer: the
+ * page's own question printed again at its end (a list of questions,
+ * cut by the page's end), a paragraph of its own that begins a line above
+ * the answers. Only a line of some length counts: a short one ("Thanks")
+ * may begin a question by chance. */
+static bool question_scrap(const ctx *c, size_t i)
+{
+    static const size_t MIN_BYTES = 24;
+    const cn_line *l = line_at(c, i);
+    if (l->len < MIN_BYTES || (i > 0 && line_at(c, i - 1)->len != 0))
+        return false;
+    for (size_t k = 0; k < c->q_end && k < i; k++) {
+        const cn_line *q = line_at(c, k);
+        if (q->len >= l->len && memcmp(q->s, l->s, l->len) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool word_char(char ch)
 {
     return (unsigned char)ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
@@ -2561,6 +2585,9 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         end--;
     if (!c.has_disclaimer && end > start + 1 && place_scrap(&c, end - 1))
         end--;
+    if (end > start + 1 && question_scrap(&c, end - 1))
+        while (--end > start && c.lines.v[end - 1].len == 0)
+            ;
     c.end = end;
     detect_votes_lead(&c, start, end);
     rc = build_paras(&c, start, end, err);
