@@ -27,15 +27,27 @@
 /* Key lengths from this one on are kept aside (see records). */
 #define LONG_KEY UINT16_MAX
 
-/* Open addressing with linear probing; slots hold record numbers only, and a
- * slot's key is read from the record, so a slot is 4 bytes:
- *   EXACT_OWN:   the record's answer_id (every record is in it by its own key);
- *   EXACT_OTHER: any other key of a record (match_text's, a repeat's), kept
- *                in the slot (12 bytes a slot, few of them);
- *   PREFIX:      a slot is (record << cp_bits | checkpoint j), its key the
- *                record's fingerprint at j: one table for every checkpoint,
- *                a key being the pair (j, fingerprint). */
+/* Open addressing with linear probing; a slot is 4 bytes and its key is
+ * read from where the slot points:
+ *   EXACT_OWN:   a record number, the key the record's answer_id (every
+ *                record is in it by its own key);
+ *   EXACT_OTHER: a record number, the key (any other key of a record:
+ *                match_text's, a repeat's) kept in the slot (12 bytes a slot,
+ *                few of them);
+ *   PREFIX:      (entry << cp_bits | checkpoint j): one table for every
+ *                checkpoint, a key being the pair (j, fingerprint). An entry
+ *                is one distinct prefix: its fingerprint and the record it
+ *                leads to now (a later answer through the same prefix takes
+ *                the entry over), so a fingerprint is kept once per prefix,
+ *                not once per record and checkpoint. */
 typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
+
+/* A PREFIX entry: 12 bytes, 4-byte aligned (a 64-bit field would pad it to
+ * 16), so one entry is one cache line but rarely two. */
+typedef struct entry {
+    uint32_t fp_lo, fp_hi; /* the prefix's fingerprint */
+    uint32_t rec;          /* the record it leads to */
+} entry;
 
 typedef struct table {
     table_kind kind;
@@ -43,6 +55,8 @@ typedef struct table {
     uint64_t *key; /* EXACT_OTHER only */
     size_t mask;   /* slots - 1, slots a power of two */
     size_t used;
+    entry *ent; /* PREFIX only: used of them, in the order they were made */
+    size_t ent_cap;
 } table;
 
 /* Distinct answers in the order they were indexed, so a higher record number
@@ -50,12 +64,20 @@ typedef struct table {
 typedef struct records {
     uint64_t *aid; /* answer_id as a number */
     uint16_t *len; /* key length; LONG_KEY: in long_len */
-    uint64_t *fp;  /* ncp fingerprints a record, see record_fp */
     size_t n, cap;
     /* Few records have these, so they are kept aside (record -> value): */
     cn_u64map *older;    /* the next older entry of the record's prefix chain */
     cn_u64map *long_len; /* key lengths of LONG_KEY or more */
 } records;
+
+/* The fingerprints of whole excerpt keys that end before the last
+ * checkpoint (an excerpt in a chain is checked on it, see excerpt_starts),
+ * by record, in record order: excerpts are indexed as they are recorded. */
+typedef struct whole_fps {
+    uint32_t *rec;
+    uint64_t *fp;
+    size_t n, cap;
+} whole_fps;
 
 /* The question_ids of the records, each once. */
 /* The question_ids of the records: the records of one page are indexed
@@ -74,6 +96,7 @@ struct cn_dedup {
     size_t ncp;
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
     records rec;
+    whole_fps whole; /* excerpts' whole-key fingerprints */
     questions qs;
     table own;           /* answer_id -> record */
     table other;         /* other key digests -> record */
@@ -215,18 +238,11 @@ static size_t last_cp(const cn_dedup *d, size_t len)
     return j < d->ncp - 1 ? j : d->ncp - 1;
 }
 
-/* ---- records' fingerprints --------------------------------------------- */
+/* ---- entries ----------------------------------------------------------- */
 
-/* Record r's fingerprint j: at checkpoint j for j up to its last checkpoint;
- * an excerpt keeps the fingerprint of its whole (compared) key in the next. */
-static uint64_t record_fp(const cn_dedup *d, uint32_t r, size_t j)
+static uint64_t entry_fp(const entry *e)
 {
-    return d->rec.fp[(size_t)r * d->ncp + j];
-}
-
-static void set_record_fp(cn_dedup *d, uint32_t r, size_t j, uint64_t v)
-{
-    d->rec.fp[(size_t)r * d->ncp + j] = v;
+    return (uint64_t)e->fp_hi << 32 | e->fp_lo;
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -248,6 +264,8 @@ static void give_back(size_t bytes)
 static bool table_init(table *t, table_kind kind, size_t slots)
 {
     t->kind = kind;
+    t->ent = NULL;
+    t->ent_cap = 0;
     t->ref = malloc(slots * sizeof *t->ref);
     t->key = kind == EXACT_OTHER ? malloc(slots * sizeof *t->key) : NULL;
     if (!t->ref || (kind == EXACT_OTHER && !t->key))
@@ -263,22 +281,29 @@ static void table_free(table *t)
 {
     free(t->ref);
     free(t->key);
+    free(t->ent);
 }
 
 static size_t table_bytes(const table *t)
 {
-    return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
+    return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0)) +
+           t->ent_cap * sizeof *t->ent;
 }
 
-/* A PREFIX slot's parts. */
-static uint32_t prefix_ref(const cn_dedup *d, uint32_t r, size_t j)
+/* A PREFIX slot's parts: its entry and checkpoint. */
+static uint32_t prefix_ref(const cn_dedup *d, size_t e, size_t j)
 {
-    return (r << d->cp_bits) | (uint32_t)j;
+    return ((uint32_t)e << d->cp_bits) | (uint32_t)j;
+}
+
+static const entry *slot_entry(const cn_dedup *d, const table *t, uint32_t ref)
+{
+    return &t->ent[ref >> d->cp_bits];
 }
 
 static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->kind == PREFIX && ref != NONE ? ref >> d->cp_bits : ref;
+    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->rec : ref;
 }
 
 /* The key of slot s. */
@@ -291,7 +316,7 @@ static uint64_t slot_key(const cn_dedup *d, const table *t, size_t s)
     case EXACT_OTHER:
         return t->key[s];
     default:
-        return record_fp(d, ref >> d->cp_bits, ref & ((1u << d->cp_bits) - 1));
+        return entry_fp(slot_entry(d, t, ref));
     }
 }
 
@@ -327,7 +352,8 @@ static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t
 /* Slots ahead of the one being moved whose keys a rehash asks for. */
 #define REHASH_AHEAD 16
 
-/* Ask for the key of slot s (not kept in the table but in its record). */
+/* Ask for the key of slot s (not kept in the table but in its record or
+ * entry). */
 static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
 {
     uint32_t ref = t->ref[s];
@@ -336,8 +362,7 @@ static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
     if (t->kind == EXACT_OWN)
         __builtin_prefetch(&d->rec.aid[ref]);
     else
-        __builtin_prefetch(
-            &d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + (ref & ((1u << d->cp_bits) - 1))]);
+        __builtin_prefetch(slot_entry(d, t, ref));
 }
 
 /* Double the slots when the next key would fill more than 3/4. The keys are
@@ -367,6 +392,9 @@ static bool table_reserve(const cn_dedup *d, table *t)
             nt.key[ns] = k;
     }
     nt.used = t->used;
+    nt.ent = t->ent; /* entries stay where they are: slots name them */
+    nt.ent_cap = t->ent_cap;
+    t->ent = NULL;
     size_t old = table_bytes(t);
     table_free(t);
     *t = nt;
@@ -374,17 +402,53 @@ static bool table_reserve(const cn_dedup *d, table *t)
     return true;
 }
 
+/* Entries a PREFIX slot can name. */
+static size_t max_entries(const cn_dedup *d)
+{
+    return (size_t)(NONE >> d->cp_bits);
+}
+
+/* Room for one more entry (1.5x: entries are most of the index's bytes). */
+static bool entries_reserve(const cn_dedup *d, table *t)
+{
+    if (t->used < t->ent_cap)
+        return true;
+    size_t cap = t->ent_cap ? t->ent_cap + t->ent_cap / 2 : 256;
+    if (cap > max_entries(d))
+        cap = max_entries(d);
+    if (cap <= t->used)
+        return false;
+    entry *e = realloc(t->ent, cap * sizeof *e);
+    if (!e)
+        return false;
+    t->ent = e;
+    t->ent_cap = cap;
+    give_back(cap * sizeof *e); /* realloc may have moved them */
+    return true;
+}
+
 /* Point key k (at j) at record r; *prev gets the record it pointed at
- * before, or NONE. */
+ * before, or NONE. A PREFIX key new to the table gets the next entry; one
+ * there already has its entry taken over. */
 static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
 {
-    if (!table_reserve(d, t))
+    if (!table_reserve(d, t) || (t->kind == PREFIX && !entries_reserve(d, t)))
         return false;
     size_t s = table_slot(d, t, j, k);
     *prev = ref_record(d, t, t->ref[s]);
+    if (t->kind == PREFIX) {
+        if (*prev == NONE) {
+            t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), r};
+            t->ref[s] = prefix_ref(d, t->used, j);
+            t->used++;
+        } else {
+            t->ent[t->ref[s] >> d->cp_bits].rec = r;
+        }
+        return true;
+    }
     if (*prev == NONE)
         t->used++;
-    t->ref[s] = t->kind == PREFIX ? prefix_ref(d, r, j) : r;
+    t->ref[s] = r;
     if (t->key)
         t->key[s] = k;
     return true;
@@ -392,14 +456,10 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
 
 /* ---- records ----------------------------------------------------------- */
 
-/* Records a PREFIX slot can name. */
-static size_t max_records(const cn_dedup *d)
+static bool records_grow(records *v)
 {
-    return (size_t)(NONE >> d->cp_bits);
-}
-
-static bool records_grow(records *v, size_t ncp, size_t limit)
-{
+    /* NONE is no record */
+    size_t limit = NONE;
     /* 1.5x, not 2x: a record is most of an answer's bytes, so less slack. */
     size_t cap = v->cap ? v->cap + v->cap / 2 : 256;
     if (cap > limit)
@@ -412,10 +472,7 @@ static bool records_grow(records *v, size_t ncp, size_t limit)
     uint16_t *len = realloc(v->len, cap * sizeof *len);
     if (len)
         v->len = len;
-    uint64_t *fp = realloc(v->fp, cap * ncp * sizeof *fp);
-    if (fp)
-        v->fp = fp;
-    if (!aid || !len || !fp)
+    if (!aid || !len)
         return false;
     v->cap = cap;
     give_back(cap * sizeof *aid); /* realloc may have moved them */
@@ -481,7 +538,7 @@ static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v, d->ncp, max_records(d)))
+    if (v->n == v->cap && !records_grow(v))
         return false;
     if (!question_of_new(d, (uint32_t)v->n, qid))
         return false;
@@ -490,7 +547,6 @@ static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint
     v->len[*out] = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
     if (len >= LONG_KEY && cn_u64map_put(v->long_len, *out, len < INT32_MAX ? (int)len : INT32_MAX))
         return false;
-    memset(v->fp + (size_t)*out * d->ncp, 0, d->ncp * sizeof *v->fp);
     return true;
 }
 
@@ -554,7 +610,8 @@ void cn_dedup_free(cn_dedup *d)
     free(d->rec.len);
     cn_u64map_free(d->rec.older);
     cn_u64map_free(d->rec.long_len);
-    free(d->rec.fp);
+    free(d->whole.rec);
+    free(d->whole.fp);
     free(d->qs.start);
     free(d->qs.qid);
     free(d->n_part);
@@ -570,11 +627,12 @@ size_t cn_dedup_count(const cn_dedup *d)
 
 size_t cn_dedup_bytes(const cn_dedup *d)
 {
-    size_t per_record = sizeof(uint64_t) + sizeof(uint16_t) + d->ncp * sizeof(uint64_t);
+    size_t per_record = sizeof(uint64_t) + sizeof(uint16_t);
+    size_t whole = d->whole.cap * (sizeof(uint32_t) + sizeof(uint64_t));
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
     size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
-    return sizeof *d + d->rec.cap * per_record + questions + aside + table_bytes(&d->own) +
+    return sizeof *d + d->rec.cap * per_record + whole + questions + aside + table_bytes(&d->own) +
            table_bytes(&d->other) + table_bytes(&d->full) + table_bytes(&d->part) +
            d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
            (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
@@ -611,6 +669,41 @@ static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
     return r;
 }
 
+/* Keep excerpt r's whole-key fingerprint (r is the latest record). */
+static bool whole_put(cn_dedup *d, uint32_t r, uint64_t fp)
+{
+    whole_fps *w = &d->whole;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        uint32_t *rec = realloc(w->rec, cap * sizeof *rec);
+        if (rec)
+            w->rec = rec;
+        uint64_t *f = rec ? realloc(w->fp, cap * sizeof *f) : NULL;
+        if (!f)
+            return false;
+        w->fp = f;
+        w->cap = cap;
+    }
+    w->rec[w->n] = r;
+    w->fp[w->n++] = fp;
+    return true;
+}
+
+/* Excerpt x's whole-key fingerprint (kept by whole_put: x ends before the
+ * last checkpoint). */
+static uint64_t whole_fp(const cn_dedup *d, uint32_t x)
+{
+    size_t lo = 0, hi = d->whole.n; /* x is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->whole.rec[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return d->whole.fp[lo];
+}
+
 /* Does excerpt x, chained at checkpoint j, start the full answer whose
  * running hashes are in d->run (its key len long)? Its prefix up to cps[j]
  * matched already; the rest is checked on its whole-key fingerprint. */
@@ -619,7 +712,7 @@ static bool excerpt_starts(const cn_dedup *d, uint32_t x, size_t j, size_t len)
     size_t xl = rec_len(d, x);
     if (xl > len)
         return false;
-    return j + 1 == d->ncp || record_fp(d, x, j + 1) == prefix_fp(d, xl);
+    return j + 1 == d->ncp || whole_fp(d, x) == prefix_fp(d, xl);
 }
 
 /* The latest earlier excerpt whose key starts this full answer's key. */
@@ -649,12 +742,12 @@ static uint32_t find_excerpt_of(cn_dedup *d, const akey *k)
  * for every excerpt compared there, so it replaces the chain; where it ends,
  * it goes in front of the earlier answers that are longer than it (the others
  * can no longer be the latest long enough). */
-static bool full_put(cn_dedup *d, uint32_t r)
+static bool full_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
 {
     size_t len = rec_len(d, r), top = last_cp(d, len);
     for (size_t j = 0; j <= top; j++) {
         uint32_t prev;
-        if (!table_put(d, &d->full, j, record_fp(d, r, j), r, &prev))
+        if (!table_put(d, &d->full, j, fp[j], r, &prev))
             return false;
         if (j < top)
             continue;
@@ -669,11 +762,11 @@ static bool full_put(cn_dedup *d, uint32_t r)
 /* Excerpt r is chained at its last checkpoint in front of the earlier
  * excerpts there. At the last checkpoint, where only lengths differ, those no
  * shorter than it can no longer be the latest that fits. */
-static bool excerpt_put(cn_dedup *d, uint32_t r)
+static bool excerpt_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
 {
     size_t len = rec_len(d, r), j = last_cp(d, len);
     uint32_t prev;
-    if (!table_put(d, &d->part, j, record_fp(d, r, j), r, &prev))
+    if (!table_put(d, &d->part, j, fp[j], r, &prev))
         return false;
     if (prev == NONE)
         d->n_part[j]++;
@@ -686,15 +779,14 @@ static bool excerpt_put(cn_dedup *d, uint32_t r)
 static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
 {
     size_t top = last_cp(d, k->len);
-    for (size_t j = 0; j <= top; j++)
-        set_record_fp(d, r, j, k->fp[j]);
     if (!excerpt)
-        return full_put(d, r);
+        return full_put(d, r, k->fp);
     if (top + 1 < d->ncp) {
         run_prefixes(d, k->key, k->len);
-        set_record_fp(d, r, top + 1, prefix_fp(d, k->len));
+        if (!whole_put(d, r, prefix_fp(d, k->len)))
+            return false;
     }
-    return excerpt_put(d, r);
+    return excerpt_put(d, r, k->fp);
 }
 
 /* ---- prefetching ------------------------------------------------------- */
@@ -710,8 +802,8 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
  * and at 3/8 to 3/4 full the sequences run to several slots. */
 #define PREFETCH_PROBES 8
 
-/* Ask for the record fingerprints that a lookup of (j, k) in a PREFIX table
- * will compare: of the slots at j along its probe sequence. */
+/* Ask for the entries that a lookup of (j, k) in a PREFIX table will
+ * compare: of the slots at j along its probe sequence. */
 static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
     size_t s = home_slot(t, j, k);
@@ -720,7 +812,7 @@ static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_
         if (ref == NONE)
             return;
         if ((ref & ((1u << d->cp_bits) - 1)) == j)
-            __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+            __builtin_prefetch(slot_entry(d, t, ref));
     }
 }
 
