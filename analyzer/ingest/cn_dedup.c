@@ -53,7 +53,7 @@ typedef struct table {
     table_kind kind;
     uint32_t *ref; /* NONE when empty */
     uint64_t *key; /* EXACT_OTHER only */
-    size_t mask;   /* slots - 1, slots a power of two */
+    size_t slots;  /* a power of two or 3/2 of one (see table_reserve) */
     size_t used;
     entry *ent; /* PREFIX only: used of them, in the order they were made */
     size_t ent_cap;
@@ -272,7 +272,7 @@ static bool table_init(table *t, table_kind kind, size_t slots)
         return false;
     for (size_t i = 0; i < slots; i++)
         t->ref[i] = NONE;
-    t->mask = slots - 1;
+    t->slots = slots;
     t->used = 0;
     return true;
 }
@@ -286,7 +286,7 @@ static void table_free(table *t)
 
 static size_t table_bytes(const table *t)
 {
-    return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0)) +
+    return t->slots * (sizeof *t->ref + (t->key ? sizeof *t->key : 0)) +
            t->ent_cap * sizeof *t->ent;
 }
 
@@ -331,7 +331,15 @@ static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint6
 /* The first slot of key k (at j) in t, where probing starts. */
 static size_t home_slot(const table *t, size_t j, uint64_t k)
 {
-    return (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+    /* the top 32 bits scaled to the slots (keys are well mixed; slots < 2^32) */
+    uint64_t top = (k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) >> 32;
+    return (size_t)(top * t->slots >> 32);
+}
+
+/* The slot after s, wrapping around. */
+static size_t next_slot(const table *t, size_t s)
+{
+    return s + 1 < t->slots ? s + 1 : 0;
 }
 
 /* The slot holding key k (at j), or the empty slot where it belongs. */
@@ -339,7 +347,7 @@ static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k
 {
     size_t s = home_slot(t, j, k);
     while (t->ref[s] != NONE && !slot_is(d, t, s, j, k))
-        s = (s + 1) & t->mask;
+        s = next_slot(t, s);
     return s;
 }
 
@@ -365,20 +373,25 @@ static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
         __builtin_prefetch(slot_entry(d, t, ref));
 }
 
-/* Double the slots when the next key would fill more than 3/4. The keys are
- * read from records in slot order, which is random order in the records:
- * they are asked for REHASH_AHEAD slots ahead. */
+/* Grow when the next key would fill more than 3/4: 2^k slots become
+ * 3 * 2^(k-1), which become 2^(k+1). Growing by 3/2 and 4/3 in turn, not by 2,
+ * leaves a table 1/2 to 3/4 full (9/16 to 3/4 after a 4/3 step) instead of
+ * 3/8 to 3/4: the slots are a third of the index. The keys are read from
+ * records or entries in slot order, which is random order there: they are
+ * asked for REHASH_AHEAD slots ahead. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
-    if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
+    if ((t->used + 1) * 4 <= t->slots * 3)
         return true;
+    size_t grown = (t->slots & (t->slots - 1)) == 0 ? t->slots / 2 * 3 : t->slots / 3 * 4;
     table nt;
-    if (!table_init(&nt, t->kind, (t->mask + 1) * 2)) {
-        table_free(&nt);
+    if (grown > UINT32_MAX || !table_init(&nt, t->kind, grown)) {
+        if (grown <= UINT32_MAX)
+            table_free(&nt);
         return false;
     }
-    for (size_t s = 0; s <= t->mask; s++) {
-        if (s + REHASH_AHEAD <= t->mask)
+    for (size_t s = 0; s < t->slots; s++) {
+        if (s + REHASH_AHEAD < t->slots)
             prefetch_slot_key(d, t, s + REHASH_AHEAD);
         if (t->ref[s] == NONE)
             continue;
@@ -386,7 +399,7 @@ static bool table_reserve(const cn_dedup *d, table *t)
         size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
         size_t ns = home_slot(&nt, j, k);
         while (nt.ref[ns] != NONE)
-            ns = (ns + 1) & nt.mask;
+            ns = next_slot(&nt, ns);
         nt.ref[ns] = t->ref[s];
         if (nt.key)
             nt.key[ns] = k;
@@ -807,7 +820,7 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
 static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
     size_t s = home_slot(t, j, k);
-    for (int p = 0; p < PREFETCH_PROBES; p++, s = (s + 1) & t->mask) {
+    for (int p = 0; p < PREFETCH_PROBES; p++, s = next_slot(t, s)) {
         uint32_t ref = t->ref[s];
         if (ref == NONE)
             return;
