@@ -46,7 +46,7 @@ typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
  * 16), so one entry is one cache line but rarely two. */
 typedef struct entry {
     uint32_t fp_lo, fp_hi; /* the prefix's fingerprint */
-    uint32_t rec;          /* the record it leads to */
+    uint32_t ref;          /* (record it leads to << cp_bits | checkpoint j) */
 } entry;
 
 typedef struct table {
@@ -62,8 +62,9 @@ typedef struct table {
 /* Distinct answers in the order they were indexed, so a higher record number
  * is a later answer. Array of fields, not of structs: no padding. */
 typedef struct records {
-    uint64_t *aid; /* answer_id as a number */
-    uint16_t *len; /* key length; LONG_KEY: in long_len */
+    uint64_t *aid;    /* answer_id as a number */
+    uint16_t *len;    /* key length; LONG_KEY: in long_len */
+    uint64_t *in_own; /* bit r: record r is in the exact table by its own key */
     size_t n, cap;
     /* Few records have these, so they are kept aside (record -> value): */
     cn_u64map *older;    /* the next older entry of the record's prefix chain */
@@ -303,7 +304,7 @@ static const entry *slot_entry(const cn_dedup *d, const table *t, uint32_t ref)
 
 static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->rec : ref;
+    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->ref >> d->cp_bits : ref;
 }
 
 /* The key of slot s. */
@@ -357,28 +358,50 @@ static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t
     return ref_record(d, t, t->ref[table_slot(d, t, j, k)]);
 }
 
-/* Slots ahead of the one being moved whose keys a rehash asks for. */
-#define REHASH_AHEAD 16
-
-/* Ask for the key of slot s (not kept in the table but in its record or
- * entry). */
-static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
+/* Key k (at j) into the first empty slot from its home in nt, naming ref. */
+static void rehash_put(table *nt, size_t j, uint64_t k, uint32_t ref)
 {
-    uint32_t ref = t->ref[s];
-    if (ref == NONE || t->kind == EXACT_OTHER)
-        return;
-    if (t->kind == EXACT_OWN)
-        __builtin_prefetch(&d->rec.aid[ref]);
-    else
-        __builtin_prefetch(slot_entry(d, t, ref));
+    size_t ns = home_slot(nt, j, k);
+    while (nt->ref[ns] != NONE)
+        ns = next_slot(nt, ns);
+    nt->ref[ns] = ref;
+    if (nt->key)
+        nt->key[ns] = k;
+}
+
+/* Every entry is in its table once and holds its key and checkpoint, so the
+ * entries are read in order (not where the slots send, one cache miss each). */
+static void rehash_entries(const cn_dedup *d, const table *t, table *nt)
+{
+    uint32_t jmask = (1u << d->cp_bits) - 1;
+    for (size_t e = 0; e < t->used; e++)
+        rehash_put(nt, t->ent[e].ref & jmask, entry_fp(&t->ent[e]),
+                   prefix_ref(d, e, t->ent[e].ref & jmask));
+}
+
+/* The records in the exact table by their own key (rec.in_own; not all of
+ * them: a repeat's key may be there through another record), in order. */
+static void rehash_own(const cn_dedup *d, table *nt)
+{
+    for (size_t r = 0; r < d->rec.n; r++)
+        if (d->rec.in_own[r / 64] >> (r % 64) & 1)
+            rehash_put(nt, 0, d->rec.aid[r], (uint32_t)r);
+}
+
+/* A table that keeps its keys (EXACT_OTHER), in slot order. */
+static void rehash_slots(const cn_dedup *d, const table *t, table *nt)
+{
+    for (size_t s = 0; s < t->slots; s++)
+        if (t->ref[s] != NONE)
+            rehash_put(nt, 0, slot_key(d, t, s), t->ref[s]);
 }
 
 /* Grow when the next key would fill more than 3/4: 2^k slots become
  * 3 * 2^(k-1), which become 2^(k+1). Growing by 3/2 and 4/3 in turn, not by 2,
  * leaves a table 1/2 to 3/4 full (9/16 to 3/4 after a 4/3 step) instead of
- * 3/8 to 3/4: the slots are a third of the index. The keys are read from
- * records or entries in slot order, which is random order there: they are
- * asked for REHASH_AHEAD slots ahead. */
+ * 3/8 to 3/4: the slots are a third of the index. Moving costs no more for
+ * it: the keys are read in the order of the records and entries that hold
+ * them. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
     if ((t->used + 1) * 4 <= t->slots * 3)
@@ -390,20 +413,12 @@ static bool table_reserve(const cn_dedup *d, table *t)
             table_free(&nt);
         return false;
     }
-    for (size_t s = 0; s < t->slots; s++) {
-        if (s + REHASH_AHEAD < t->slots)
-            prefetch_slot_key(d, t, s + REHASH_AHEAD);
-        if (t->ref[s] == NONE)
-            continue;
-        uint64_t k = slot_key(d, t, s);
-        size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
-        size_t ns = home_slot(&nt, j, k);
-        while (nt.ref[ns] != NONE)
-            ns = next_slot(&nt, ns);
-        nt.ref[ns] = t->ref[s];
-        if (nt.key)
-            nt.key[ns] = k;
-    }
+    if (t->kind == PREFIX)
+        rehash_entries(d, t, &nt);
+    else if (t->kind == EXACT_OWN)
+        rehash_own(d, &nt);
+    else
+        rehash_slots(d, t, &nt);
     nt.used = t->used;
     nt.ent = t->ent; /* entries stay where they are: slots name them */
     nt.ent_cap = t->ent_cap;
@@ -451,11 +466,11 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
     *prev = ref_record(d, t, t->ref[s]);
     if (t->kind == PREFIX) {
         if (*prev == NONE) {
-            t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), r};
+            t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), prefix_ref(d, r, j)};
             t->ref[s] = prefix_ref(d, t->used, j);
             t->used++;
         } else {
-            t->ent[t->ref[s] >> d->cp_bits].rec = r;
+            t->ent[t->ref[s] >> d->cp_bits].ref = prefix_ref(d, r, j);
         }
         return true;
     }
@@ -469,10 +484,8 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
 
 /* ---- records ----------------------------------------------------------- */
 
-static bool records_grow(records *v)
+static bool records_grow(records *v, size_t limit)
 {
-    /* NONE is no record */
-    size_t limit = NONE;
     /* 1.5x, not 2x: a record is most of an answer's bytes, so less slack. */
     size_t cap = v->cap ? v->cap + v->cap / 2 : 256;
     if (cap > limit)
@@ -485,7 +498,13 @@ static bool records_grow(records *v)
     uint16_t *len = realloc(v->len, cap * sizeof *len);
     if (len)
         v->len = len;
-    if (!aid || !len)
+    size_t words = (v->cap + 63) / 64, new_words = (cap + 63) / 64;
+    uint64_t *in_own = realloc(v->in_own, new_words * sizeof *in_own);
+    if (in_own) {
+        v->in_own = in_own;
+        memset(in_own + words, 0, (new_words - words) * sizeof *in_own);
+    }
+    if (!aid || !len || !in_own)
         return false;
     v->cap = cap;
     give_back(cap * sizeof *aid); /* realloc may have moved them */
@@ -551,7 +570,7 @@ static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v))
+    if (v->n == v->cap && !records_grow(v, max_entries(d)))
         return false;
     if (!question_of_new(d, (uint32_t)v->n, qid))
         return false;
@@ -621,6 +640,7 @@ void cn_dedup_free(cn_dedup *d)
     table_free(&d->part);
     free(d->rec.aid);
     free(d->rec.len);
+    free(d->rec.in_own);
     cn_u64map_free(d->rec.older);
     cn_u64map_free(d->rec.long_len);
     free(d->whole.rec);
@@ -642,12 +662,13 @@ size_t cn_dedup_bytes(const cn_dedup *d)
 {
     size_t per_record = sizeof(uint64_t) + sizeof(uint16_t);
     size_t whole = d->whole.cap * (sizeof(uint32_t) + sizeof(uint64_t));
+    size_t in_own = (d->rec.cap + 63) / 64 * sizeof(uint64_t);
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
     size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
-    return sizeof *d + d->rec.cap * per_record + whole + questions + aside + table_bytes(&d->own) +
-           table_bytes(&d->other) + table_bytes(&d->full) + table_bytes(&d->part) +
-           d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
+    return sizeof *d + d->rec.cap * per_record + in_own + whole + questions + aside +
+           table_bytes(&d->own) + table_bytes(&d->other) + table_bytes(&d->full) +
+           table_bytes(&d->part) + d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
            (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
 }
 
@@ -666,7 +687,12 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
     if (exact_find(d, h) != NONE)
         return true;
     uint32_t prev;
-    return table_put(d, d->rec.aid[r] == h ? &d->own : &d->other, 0, h, r, &prev);
+    if (d->rec.aid[r] != h)
+        return table_put(d, &d->other, 0, h, r, &prev);
+    if (!table_put(d, &d->own, 0, h, r, &prev))
+        return false;
+    d->rec.in_own[r / 64] |= (uint64_t)1 << (r % 64);
+    return true;
 }
 
 /* The latest earlier full answer at least as long as the excerpt whose key
