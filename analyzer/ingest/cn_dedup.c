@@ -29,8 +29,9 @@
 
 /* Open addressing with linear probing; a slot is 4 bytes and its key is
  * read from where the slot points:
- *   EXACT_OWN:   a record number, the key the record's answer_id (every
- *                record is in it by its own key);
+ *   EXACT_OWN:   a record number, the key the record's answer_id (a record
+ *                is in it by its own key unless that key was in the index
+ *                already: rec.in_own);
  *   EXACT_OTHER: a record number, the key (any other key of a record:
  *                match_text's, a repeat's) kept in the slot (12 bytes a slot,
  *                few of them);
@@ -399,9 +400,9 @@ static void rehash_slots(const cn_dedup *d, const table *t, table *nt)
 /* Grow when the next key would fill more than 3/4: 2^k slots become
  * 3 * 2^(k-1), which become 2^(k+1). Growing by 3/2 and 4/3 in turn, not by 2,
  * leaves a table 1/2 to 3/4 full (9/16 to 3/4 after a 4/3 step) instead of
- * 3/8 to 3/4: the slots are a third of the index. Moving costs no more for
- * it: the keys are read in the order of the records and entries that hold
- * them. */
+ * 3/8 to 3/4: the slots are a third of the index. The keys are read in the
+ * order of the entries and records that hold them, not in slot order (a
+ * cache miss each), so the more frequent moves cost little. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
     if ((t->used + 1) * 4 <= t->slots * 3)
