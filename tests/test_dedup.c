@@ -5,7 +5,8 @@
  * that share a long prefix and differ later (each checkpoint, past
  * prefix_max, the latest long enough answer), excerpts seen before their full
  * answer, keys of 65,535 characters and more, single-character differences at every position (no
- * false match without a verification step), many keys at once, and bytes per answer.
+ * false match without a verification step), many keys at once, and bytes per answer,
+ * excerpts chained at one prefix, and a prefix shared by many answers kept once.
  *
  * Keys are lower-case letters only, so an answer's key is its text and key
  * lengths are exact. Limits are the shipped ones: dedup_min_key 40,
@@ -422,6 +423,84 @@ static void test_many_keys(void)
     cn_dedup_free(d);
 }
 
+/* Excerpts that share a checkpoint's prefix and differ after it are chained
+ * at that prefix, the latest in front: a full answer repeats the latest one
+ * that starts it, an older one checked on its whole-key fingerprint, and none
+ * when only the shared prefix is the same. */
+static void test_excerpt_chain(void)
+{
+    cn_dedup *d = new_index();
+    char *common = letters(40, 80);
+    enum { N = 6 };
+    char *full[N], *ex[N];
+    cn_page *xp[N];
+    for (size_t i = 0; i < N; i++) {
+        char *tail = letters(41 + i, 200);
+        full[i] = cat(common, tail);
+        ex[i] = head(full[i], 81 + 2 * i); /* 81..91: all chained at checkpoint 80 */
+        free(tail);
+        /* an unrelated excerpt between them: more than one record kept aside */
+        char *other = letters(60 + i, 70);
+        cn_page *o = one(d, "Is it safe?", other, true);
+        cn_page_free(o);
+        free(other);
+        xp[i] = one(d, "Is it safe?", ex[i], true);
+        CU_ASSERT_STRING_EQUAL(xp[i]->answers[0].duplicate_of, "");
+    }
+    for (size_t i = 0; i < N; i++) {
+        cn_page *f = one(d, "Is it safe?", full[i], false);
+        CU_ASSERT_STRING_EQUAL(f->answers[0].duplicate_of, xp[i]->answers[0].answer_id);
+        cn_page_free(f);
+    }
+    char *tail = letters(99, 200), *g = cat(common, tail);
+    cn_page *f = one(d, "Is it safe?", g, false);
+    CU_ASSERT_STRING_EQUAL(f->answers[0].duplicate_of, "");
+    cn_page_free(f);
+    free(tail);
+    free(g);
+    for (size_t i = 0; i < N; i++) {
+        cn_page_free(xp[i]);
+        free(full[i]);
+        free(ex[i]);
+    }
+    free(common);
+    cn_dedup_free(d);
+}
+
+/* A prefix is kept once, however many answers go through it: the latest of
+ * them takes it over. Answers sharing their first 140 characters (every
+ * checkpoint) cost the index their id and length and an exact-table slot,
+ * not a fingerprint a checkpoint each (58 bytes a record before). */
+static void test_shared_prefixes_kept_once(void)
+{
+    enum { N = 20000 };
+    cn_dedup *d = new_index();
+    char *common = letters(70, 140);
+    char text[300], last_id[CN_ID_LEN + 1] = "";
+    for (size_t i = 0; i < N; i++) {
+        char *tail = letters(5000 + i, 60);
+        snprintf(text, sizeof text, "%s%s", common, tail);
+        cn_page *p = one(d, "Is it safe?", text, false);
+        CU_ASSERT_STRING_EQUAL(p->answers[0].duplicate_of, "");
+        memcpy(last_id, p->answers[0].answer_id, CN_ID_LEN + 1);
+        cn_page_free(p);
+        free(tail);
+    }
+    CU_ASSERT_EQUAL(cn_dedup_count(d), N);
+    CU_ASSERT_TRUE(cn_dedup_bytes(d) < (size_t)N * 40);
+    /* an excerpt of the shared part repeats the latest answer through it */
+    static const size_t cut[] = {50, 64, 100, 139};
+    for (size_t c = 0; c < 4; c++) {
+        char *e = head(common, cut[c]);
+        cn_page *x = one(d, "Is it safe?", e, true);
+        CU_ASSERT_STRING_EQUAL(x->answers[0].duplicate_of, last_id);
+        cn_page_free(x);
+        free(e);
+    }
+    free(common);
+    cn_dedup_free(d);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -435,6 +514,8 @@ int main(void)
         {"very long keys", test_very_long_keys},
         {"one-character differences", test_one_character_differences},
         {"many keys", test_many_keys},
+        {"excerpts chained at one prefix", test_excerpt_chain},
+        {"shared prefixes kept once", test_shared_prefixes_kept_once},
         {NULL, NULL},
     };
     return tu_run_suite("dedup", tests);

@@ -1,6 +1,7 @@
 /* test_jsonbuf: JSON written by cn_jsonbuf is byte for byte what cJSON prints
  * for the same values (strings with every byte, numbers of every kind,
- * nesting), checked against the cJSON library itself. */
+ * nesting), checked against the cJSON library itself; cn_jsonpretty the same
+ * bytes when streamed through a sink, in a bounded buffer. */
 #include "testutil.h"
 
 #include "cn_jsonbuf.h"
@@ -226,6 +227,59 @@ static void test_pretty_matches_cjson(void)
     cJSON_Delete(tree);
 }
 
+/* With a sink, the bytes written to it and then what is left in the buffer
+ * are the bytes written without one, and a long value never makes the buffer
+ * much larger than the limit. */
+static void test_pretty_sink(void)
+{
+    cn_jsonpretty plain = {0}, w = {0};
+    for (size_t limit = 0; limit <= 64; limit += 16) {
+        for (int depth = 0; depth <= 3; depth += 3) {
+            cn_jsonpretty_reset(&plain, depth);
+            pretty_sample(&plain);
+            char *buf = NULL;
+            size_t size = 0;
+            FILE *f = open_memstream(&buf, &size);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+            cn_jsonpretty_reset(&w, depth);
+            cn_jsonpretty_sink(&w, f, limit);
+            pretty_sample(&w);
+            CU_ASSERT_FALSE(w.failed);
+            fwrite(w.s, 1, w.len, f);
+            CU_ASSERT_EQUAL(fclose(f), 0);
+            CU_ASSERT_EQUAL(size, plain.len);
+            CU_ASSERT_TRUE(size == plain.len && memcmp(buf, plain.s, size) == 0);
+            free(buf);
+        }
+    }
+    /* 100,000 strings in one array: about 1.9 MB of text through a buffer
+     * held near 4 KiB */
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    cn_jsonpretty_clear(&w);
+    cn_jsonpretty_reset(&w, 2);
+    cn_jsonpretty_sink(&w, f, 4096);
+    cn_jsonpretty_open_array(&w);
+    char item[32];
+    for (int i = 0; i < 100000; i++) {
+        snprintf(item, sizeof item, "file-%06d.txt", i);
+        cn_jsonpretty_string(&w, item);
+    }
+    cn_jsonpretty_close_array(&w);
+    CU_ASSERT_FALSE(w.failed);
+    CU_ASSERT_TRUE(w.cap <= 2 * 4096 + 64);
+    fwrite(w.s, 1, w.len, f);
+    CU_ASSERT_EQUAL(fclose(f), 0);
+    CU_ASSERT_EQUAL(size, 1 + 100000 * 17 + 99999 * 2 + 1);
+    CU_ASSERT_TRUE(size > 0 && buf[0] == '[' && buf[size - 1] == ']');
+    CU_ASSERT_TRUE(strstr(buf, "\"file-099999.txt\"]") != NULL);
+    free(buf);
+    cn_jsonpretty_clear(&w);
+    cn_jsonpretty_clear(&plain);
+}
+
 static void test_numbers(void)
 {
     static const struct {
@@ -351,6 +405,7 @@ int main(void)
     static const tu_test tests[] = {
         {"same bytes as cJSON", test_matches_cjson},
         {"pretty: cJSON_Print's bytes, at any depth", test_pretty_matches_cjson},
+        {"pretty: streamed through a sink, the same bytes", test_pretty_sink},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},
         {"written in place", test_in_place},

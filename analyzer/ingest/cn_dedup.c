@@ -27,35 +27,59 @@
 /* Key lengths from this one on are kept aside (see records). */
 #define LONG_KEY UINT16_MAX
 
-/* Open addressing with linear probing; slots hold record numbers only, and a
- * slot's key is read from the record, so a slot is 4 bytes:
- *   EXACT_OWN:   the record's answer_id (every record is in it by its own key);
- *   EXACT_OTHER: any other key of a record (match_text's, a repeat's), kept
- *                in the slot (12 bytes a slot, few of them);
- *   PREFIX:      a slot is (record << cp_bits | checkpoint j), its key the
- *                record's fingerprint at j: one table for every checkpoint,
- *                a key being the pair (j, fingerprint). */
+/* Open addressing with linear probing; a slot is 4 bytes and its key is
+ * read from where the slot points:
+ *   EXACT_OWN:   a record number, the key the record's answer_id (a record
+ *                is in it by its own key unless that key was in the index
+ *                already: rec.in_own);
+ *   EXACT_OTHER: a record number, the key (any other key of a record:
+ *                match_text's, a repeat's) kept in the slot (12 bytes a slot,
+ *                few of them);
+ *   PREFIX:      (entry << cp_bits | checkpoint j): one table for every
+ *                checkpoint, a key being the pair (j, fingerprint). An entry
+ *                is one distinct prefix: its fingerprint and the record it
+ *                leads to now (a later answer through the same prefix takes
+ *                the entry over), so a fingerprint is kept once per prefix,
+ *                not once per record and checkpoint. */
 typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
+
+/* A PREFIX entry: 12 bytes, 4-byte aligned (a 64-bit field would pad it to
+ * 16), so one entry is one cache line but rarely two. */
+typedef struct entry {
+    uint32_t fp_lo, fp_hi; /* the prefix's fingerprint */
+    uint32_t ref;          /* (record it leads to << cp_bits | checkpoint j) */
+} entry;
 
 typedef struct table {
     table_kind kind;
     uint32_t *ref; /* NONE when empty */
     uint64_t *key; /* EXACT_OTHER only */
-    size_t mask;   /* slots - 1, slots a power of two */
+    size_t slots;  /* a power of two or 3/2 of one (see table_reserve) */
     size_t used;
+    entry *ent; /* PREFIX only: used of them, in the order they were made */
+    size_t ent_cap;
 } table;
 
 /* Distinct answers in the order they were indexed, so a higher record number
  * is a later answer. Array of fields, not of structs: no padding. */
 typedef struct records {
-    uint64_t *aid; /* answer_id as a number */
-    uint16_t *len; /* key length; LONG_KEY: in long_len */
-    uint64_t *fp;  /* ncp fingerprints a record, see record_fp */
+    uint64_t *aid;    /* answer_id as a number */
+    uint16_t *len;    /* key length; LONG_KEY: in long_len */
+    uint64_t *in_own; /* bit r: record r is in the exact table by its own key */
     size_t n, cap;
     /* Few records have these, so they are kept aside (record -> value): */
     cn_u64map *older;    /* the next older entry of the record's prefix chain */
     cn_u64map *long_len; /* key lengths of LONG_KEY or more */
 } records;
+
+/* The fingerprints of whole excerpt keys that end before the last
+ * checkpoint (an excerpt in a chain is checked on it, see excerpt_starts),
+ * by record, in record order: excerpts are indexed as they are recorded. */
+typedef struct whole_fps {
+    uint32_t *rec;
+    uint64_t *fp;
+    size_t n, cap;
+} whole_fps;
 
 /* The question_ids of the records, each once. */
 /* The question_ids of the records: the records of one page are indexed
@@ -74,6 +98,7 @@ struct cn_dedup {
     size_t ncp;
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
     records rec;
+    whole_fps whole; /* excerpts' whole-key fingerprints */
     questions qs;
     table own;           /* answer_id -> record */
     table other;         /* other key digests -> record */
@@ -215,18 +240,11 @@ static size_t last_cp(const cn_dedup *d, size_t len)
     return j < d->ncp - 1 ? j : d->ncp - 1;
 }
 
-/* ---- records' fingerprints --------------------------------------------- */
+/* ---- entries ----------------------------------------------------------- */
 
-/* Record r's fingerprint j: at checkpoint j for j up to its last checkpoint;
- * an excerpt keeps the fingerprint of its whole (compared) key in the next. */
-static uint64_t record_fp(const cn_dedup *d, uint32_t r, size_t j)
+static uint64_t entry_fp(const entry *e)
 {
-    return d->rec.fp[(size_t)r * d->ncp + j];
-}
-
-static void set_record_fp(cn_dedup *d, uint32_t r, size_t j, uint64_t v)
-{
-    d->rec.fp[(size_t)r * d->ncp + j] = v;
+    return (uint64_t)e->fp_hi << 32 | e->fp_lo;
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -248,13 +266,15 @@ static void give_back(size_t bytes)
 static bool table_init(table *t, table_kind kind, size_t slots)
 {
     t->kind = kind;
+    t->ent = NULL;
+    t->ent_cap = 0;
     t->ref = malloc(slots * sizeof *t->ref);
     t->key = kind == EXACT_OTHER ? malloc(slots * sizeof *t->key) : NULL;
     if (!t->ref || (kind == EXACT_OTHER && !t->key))
         return false;
     for (size_t i = 0; i < slots; i++)
         t->ref[i] = NONE;
-    t->mask = slots - 1;
+    t->slots = slots;
     t->used = 0;
     return true;
 }
@@ -263,22 +283,29 @@ static void table_free(table *t)
 {
     free(t->ref);
     free(t->key);
+    free(t->ent);
 }
 
 static size_t table_bytes(const table *t)
 {
-    return (t->mask + 1) * (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
+    return t->slots * (sizeof *t->ref + (t->key ? sizeof *t->key : 0)) +
+           t->ent_cap * sizeof *t->ent;
 }
 
-/* A PREFIX slot's parts. */
-static uint32_t prefix_ref(const cn_dedup *d, uint32_t r, size_t j)
+/* A PREFIX slot's parts: its entry and checkpoint. */
+static uint32_t prefix_ref(const cn_dedup *d, size_t e, size_t j)
 {
-    return (r << d->cp_bits) | (uint32_t)j;
+    return ((uint32_t)e << d->cp_bits) | (uint32_t)j;
+}
+
+static const entry *slot_entry(const cn_dedup *d, const table *t, uint32_t ref)
+{
+    return &t->ent[ref >> d->cp_bits];
 }
 
 static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->kind == PREFIX && ref != NONE ? ref >> d->cp_bits : ref;
+    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->ref >> d->cp_bits : ref;
 }
 
 /* The key of slot s. */
@@ -291,7 +318,7 @@ static uint64_t slot_key(const cn_dedup *d, const table *t, size_t s)
     case EXACT_OTHER:
         return t->key[s];
     default:
-        return record_fp(d, ref >> d->cp_bits, ref & ((1u << d->cp_bits) - 1));
+        return entry_fp(slot_entry(d, t, ref));
     }
 }
 
@@ -306,7 +333,15 @@ static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint6
 /* The first slot of key k (at j) in t, where probing starts. */
 static size_t home_slot(const table *t, size_t j, uint64_t k)
 {
-    return (size_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->mask;
+    /* the top 32 bits scaled to the slots (keys are well mixed; slots < 2^32) */
+    uint64_t top = (k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) >> 32;
+    return (size_t)(top * t->slots >> 32);
+}
+
+/* The slot after s, wrapping around. */
+static size_t next_slot(const table *t, size_t s)
+{
+    return s + 1 < t->slots ? s + 1 : 0;
 }
 
 /* The slot holding key k (at j), or the empty slot where it belongs. */
@@ -314,7 +349,7 @@ static size_t table_slot(const cn_dedup *d, const table *t, size_t j, uint64_t k
 {
     size_t s = home_slot(t, j, k);
     while (t->ref[s] != NONE && !slot_is(d, t, s, j, k))
-        s = (s + 1) & t->mask;
+        s = next_slot(t, s);
     return s;
 }
 
@@ -324,49 +359,71 @@ static uint32_t table_find(const cn_dedup *d, const table *t, size_t j, uint64_t
     return ref_record(d, t, t->ref[table_slot(d, t, j, k)]);
 }
 
-/* Slots ahead of the one being moved whose keys a rehash asks for. */
-#define REHASH_AHEAD 16
-
-/* Ask for the key of slot s (not kept in the table but in its record). */
-static void prefetch_slot_key(const cn_dedup *d, const table *t, size_t s)
+/* Key k (at j) into the first empty slot from its home in nt, naming ref. */
+static void rehash_put(table *nt, size_t j, uint64_t k, uint32_t ref)
 {
-    uint32_t ref = t->ref[s];
-    if (ref == NONE || t->kind == EXACT_OTHER)
-        return;
-    if (t->kind == EXACT_OWN)
-        __builtin_prefetch(&d->rec.aid[ref]);
-    else
-        __builtin_prefetch(
-            &d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + (ref & ((1u << d->cp_bits) - 1))]);
+    size_t ns = home_slot(nt, j, k);
+    while (nt->ref[ns] != NONE)
+        ns = next_slot(nt, ns);
+    nt->ref[ns] = ref;
+    if (nt->key)
+        nt->key[ns] = k;
 }
 
-/* Double the slots when the next key would fill more than 3/4. The keys are
- * read from records in slot order, which is random order in the records:
- * they are asked for REHASH_AHEAD slots ahead. */
+/* Every entry is in its table once and holds its key and checkpoint, so the
+ * entries are read in order (not where the slots send, one cache miss each). */
+static void rehash_entries(const cn_dedup *d, const table *t, table *nt)
+{
+    uint32_t jmask = (1u << d->cp_bits) - 1;
+    for (size_t e = 0; e < t->used; e++)
+        rehash_put(nt, t->ent[e].ref & jmask, entry_fp(&t->ent[e]),
+                   prefix_ref(d, e, t->ent[e].ref & jmask));
+}
+
+/* The records in the exact table by their own key (rec.in_own; not all of
+ * them: a repeat's key may be there through another record), in order. */
+static void rehash_own(const cn_dedup *d, table *nt)
+{
+    for (size_t r = 0; r < d->rec.n; r++)
+        if (d->rec.in_own[r / 64] >> (r % 64) & 1)
+            rehash_put(nt, 0, d->rec.aid[r], (uint32_t)r);
+}
+
+/* A table that keeps its keys (EXACT_OTHER), in slot order. */
+static void rehash_slots(const cn_dedup *d, const table *t, table *nt)
+{
+    for (size_t s = 0; s < t->slots; s++)
+        if (t->ref[s] != NONE)
+            rehash_put(nt, 0, slot_key(d, t, s), t->ref[s]);
+}
+
+/* Grow when the next key would fill more than 3/4: 2^k slots become
+ * 3 * 2^(k-1), which become 2^(k+1). Growing by 3/2 and 4/3 in turn, not by 2,
+ * leaves a table 1/2 to 3/4 full (9/16 to 3/4 after a 4/3 step) instead of
+ * 3/8 to 3/4: the slots are a third of the index. The keys are read in the
+ * order of the entries and records that hold them, not in slot order (a
+ * cache miss each), so the more frequent moves cost little. */
 static bool table_reserve(const cn_dedup *d, table *t)
 {
-    if ((t->used + 1) * 4 <= (t->mask + 1) * 3)
+    if ((t->used + 1) * 4 <= t->slots * 3)
         return true;
+    size_t grown = (t->slots & (t->slots - 1)) == 0 ? t->slots / 2 * 3 : t->slots / 3 * 4;
     table nt;
-    if (!table_init(&nt, t->kind, (t->mask + 1) * 2)) {
-        table_free(&nt);
+    if (grown > UINT32_MAX || !table_init(&nt, t->kind, grown)) {
+        if (grown <= UINT32_MAX)
+            table_free(&nt);
         return false;
     }
-    for (size_t s = 0; s <= t->mask; s++) {
-        if (s + REHASH_AHEAD <= t->mask)
-            prefetch_slot_key(d, t, s + REHASH_AHEAD);
-        if (t->ref[s] == NONE)
-            continue;
-        uint64_t k = slot_key(d, t, s);
-        size_t j = t->kind == PREFIX ? t->ref[s] & ((1u << d->cp_bits) - 1) : 0;
-        size_t ns = home_slot(&nt, j, k);
-        while (nt.ref[ns] != NONE)
-            ns = (ns + 1) & nt.mask;
-        nt.ref[ns] = t->ref[s];
-        if (nt.key)
-            nt.key[ns] = k;
-    }
+    if (t->kind == PREFIX)
+        rehash_entries(d, t, &nt);
+    else if (t->kind == EXACT_OWN)
+        rehash_own(d, &nt);
+    else
+        rehash_slots(d, t, &nt);
     nt.used = t->used;
+    nt.ent = t->ent; /* entries stay where they are: slots name them */
+    nt.ent_cap = t->ent_cap;
+    t->ent = NULL;
     size_t old = table_bytes(t);
     table_free(t);
     *t = nt;
@@ -374,17 +431,53 @@ static bool table_reserve(const cn_dedup *d, table *t)
     return true;
 }
 
+/* Entries a PREFIX slot can name. */
+static size_t max_entries(const cn_dedup *d)
+{
+    return (size_t)(NONE >> d->cp_bits);
+}
+
+/* Room for one more entry (1.5x: entries are most of the index's bytes). */
+static bool entries_reserve(const cn_dedup *d, table *t)
+{
+    if (t->used < t->ent_cap)
+        return true;
+    size_t cap = t->ent_cap ? t->ent_cap + t->ent_cap / 2 : 256;
+    if (cap > max_entries(d))
+        cap = max_entries(d);
+    if (cap <= t->used)
+        return false;
+    entry *e = realloc(t->ent, cap * sizeof *e);
+    if (!e)
+        return false;
+    t->ent = e;
+    t->ent_cap = cap;
+    give_back(cap * sizeof *e); /* realloc may have moved them */
+    return true;
+}
+
 /* Point key k (at j) at record r; *prev gets the record it pointed at
- * before, or NONE. */
+ * before, or NONE. A PREFIX key new to the table gets the next entry; one
+ * there already has its entry taken over. */
 static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
 {
-    if (!table_reserve(d, t))
+    if (!table_reserve(d, t) || (t->kind == PREFIX && !entries_reserve(d, t)))
         return false;
     size_t s = table_slot(d, t, j, k);
     *prev = ref_record(d, t, t->ref[s]);
+    if (t->kind == PREFIX) {
+        if (*prev == NONE) {
+            t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), prefix_ref(d, r, j)};
+            t->ref[s] = prefix_ref(d, t->used, j);
+            t->used++;
+        } else {
+            t->ent[t->ref[s] >> d->cp_bits].ref = prefix_ref(d, r, j);
+        }
+        return true;
+    }
     if (*prev == NONE)
         t->used++;
-    t->ref[s] = t->kind == PREFIX ? prefix_ref(d, r, j) : r;
+    t->ref[s] = r;
     if (t->key)
         t->key[s] = k;
     return true;
@@ -392,13 +485,7 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
 
 /* ---- records ----------------------------------------------------------- */
 
-/* Records a PREFIX slot can name. */
-static size_t max_records(const cn_dedup *d)
-{
-    return (size_t)(NONE >> d->cp_bits);
-}
-
-static bool records_grow(records *v, size_t ncp, size_t limit)
+static bool records_grow(records *v, size_t limit)
 {
     /* 1.5x, not 2x: a record is most of an answer's bytes, so less slack. */
     size_t cap = v->cap ? v->cap + v->cap / 2 : 256;
@@ -412,10 +499,13 @@ static bool records_grow(records *v, size_t ncp, size_t limit)
     uint16_t *len = realloc(v->len, cap * sizeof *len);
     if (len)
         v->len = len;
-    uint64_t *fp = realloc(v->fp, cap * ncp * sizeof *fp);
-    if (fp)
-        v->fp = fp;
-    if (!aid || !len || !fp)
+    size_t words = (v->cap + 63) / 64, new_words = (cap + 63) / 64;
+    uint64_t *in_own = realloc(v->in_own, new_words * sizeof *in_own);
+    if (in_own) {
+        v->in_own = in_own;
+        memset(in_own + words, 0, (new_words - words) * sizeof *in_own);
+    }
+    if (!aid || !len || !in_own)
         return false;
     v->cap = cap;
     give_back(cap * sizeof *aid); /* realloc may have moved them */
@@ -481,7 +571,7 @@ static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v, d->ncp, max_records(d)))
+    if (v->n == v->cap && !records_grow(v, max_entries(d)))
         return false;
     if (!question_of_new(d, (uint32_t)v->n, qid))
         return false;
@@ -490,7 +580,6 @@ static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint
     v->len[*out] = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
     if (len >= LONG_KEY && cn_u64map_put(v->long_len, *out, len < INT32_MAX ? (int)len : INT32_MAX))
         return false;
-    memset(v->fp + (size_t)*out * d->ncp, 0, d->ncp * sizeof *v->fp);
     return true;
 }
 
@@ -552,9 +641,11 @@ void cn_dedup_free(cn_dedup *d)
     table_free(&d->part);
     free(d->rec.aid);
     free(d->rec.len);
+    free(d->rec.in_own);
     cn_u64map_free(d->rec.older);
     cn_u64map_free(d->rec.long_len);
-    free(d->rec.fp);
+    free(d->whole.rec);
+    free(d->whole.fp);
     free(d->qs.start);
     free(d->qs.qid);
     free(d->n_part);
@@ -570,13 +661,15 @@ size_t cn_dedup_count(const cn_dedup *d)
 
 size_t cn_dedup_bytes(const cn_dedup *d)
 {
-    size_t per_record = sizeof(uint64_t) + sizeof(uint16_t) + d->ncp * sizeof(uint64_t);
+    size_t per_record = sizeof(uint64_t) + sizeof(uint16_t);
+    size_t whole = d->whole.cap * (sizeof(uint32_t) + sizeof(uint64_t));
+    size_t in_own = (d->rec.cap + 63) / 64 * sizeof(uint64_t);
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
     size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
-    return sizeof *d + d->rec.cap * per_record + questions + aside + table_bytes(&d->own) +
-           table_bytes(&d->other) + table_bytes(&d->full) + table_bytes(&d->part) +
-           d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
+    return sizeof *d + d->rec.cap * per_record + in_own + whole + questions + aside +
+           table_bytes(&d->own) + table_bytes(&d->other) + table_bytes(&d->full) +
+           table_bytes(&d->part) + d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
            (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
 }
 
@@ -595,7 +688,12 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
     if (exact_find(d, h) != NONE)
         return true;
     uint32_t prev;
-    return table_put(d, d->rec.aid[r] == h ? &d->own : &d->other, 0, h, r, &prev);
+    if (d->rec.aid[r] != h)
+        return table_put(d, &d->other, 0, h, r, &prev);
+    if (!table_put(d, &d->own, 0, h, r, &prev))
+        return false;
+    d->rec.in_own[r / 64] |= (uint64_t)1 << (r % 64);
+    return true;
 }
 
 /* The latest earlier full answer at least as long as the excerpt whose key
@@ -611,6 +709,41 @@ static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
     return r;
 }
 
+/* Keep excerpt r's whole-key fingerprint (r is the latest record). */
+static bool whole_put(cn_dedup *d, uint32_t r, uint64_t fp)
+{
+    whole_fps *w = &d->whole;
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        uint32_t *rec = realloc(w->rec, cap * sizeof *rec);
+        if (rec)
+            w->rec = rec;
+        uint64_t *f = rec ? realloc(w->fp, cap * sizeof *f) : NULL;
+        if (!f)
+            return false;
+        w->fp = f;
+        w->cap = cap;
+    }
+    w->rec[w->n] = r;
+    w->fp[w->n++] = fp;
+    return true;
+}
+
+/* Excerpt x's whole-key fingerprint (kept by whole_put: x ends before the
+ * last checkpoint). */
+static uint64_t whole_fp(const cn_dedup *d, uint32_t x)
+{
+    size_t lo = 0, hi = d->whole.n; /* x is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->whole.rec[mid] <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return d->whole.fp[lo];
+}
+
 /* Does excerpt x, chained at checkpoint j, start the full answer whose
  * running hashes are in d->run (its key len long)? Its prefix up to cps[j]
  * matched already; the rest is checked on its whole-key fingerprint. */
@@ -619,7 +752,7 @@ static bool excerpt_starts(const cn_dedup *d, uint32_t x, size_t j, size_t len)
     size_t xl = rec_len(d, x);
     if (xl > len)
         return false;
-    return j + 1 == d->ncp || record_fp(d, x, j + 1) == prefix_fp(d, xl);
+    return j + 1 == d->ncp || whole_fp(d, x) == prefix_fp(d, xl);
 }
 
 /* The latest earlier excerpt whose key starts this full answer's key. */
@@ -649,12 +782,12 @@ static uint32_t find_excerpt_of(cn_dedup *d, const akey *k)
  * for every excerpt compared there, so it replaces the chain; where it ends,
  * it goes in front of the earlier answers that are longer than it (the others
  * can no longer be the latest long enough). */
-static bool full_put(cn_dedup *d, uint32_t r)
+static bool full_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
 {
     size_t len = rec_len(d, r), top = last_cp(d, len);
     for (size_t j = 0; j <= top; j++) {
         uint32_t prev;
-        if (!table_put(d, &d->full, j, record_fp(d, r, j), r, &prev))
+        if (!table_put(d, &d->full, j, fp[j], r, &prev))
             return false;
         if (j < top)
             continue;
@@ -669,11 +802,11 @@ static bool full_put(cn_dedup *d, uint32_t r)
 /* Excerpt r is chained at its last checkpoint in front of the earlier
  * excerpts there. At the last checkpoint, where only lengths differ, those no
  * shorter than it can no longer be the latest that fits. */
-static bool excerpt_put(cn_dedup *d, uint32_t r)
+static bool excerpt_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
 {
     size_t len = rec_len(d, r), j = last_cp(d, len);
     uint32_t prev;
-    if (!table_put(d, &d->part, j, record_fp(d, r, j), r, &prev))
+    if (!table_put(d, &d->part, j, fp[j], r, &prev))
         return false;
     if (prev == NONE)
         d->n_part[j]++;
@@ -686,15 +819,14 @@ static bool excerpt_put(cn_dedup *d, uint32_t r)
 static bool prefix_add(cn_dedup *d, uint32_t r, const akey *k, bool excerpt)
 {
     size_t top = last_cp(d, k->len);
-    for (size_t j = 0; j <= top; j++)
-        set_record_fp(d, r, j, k->fp[j]);
     if (!excerpt)
-        return full_put(d, r);
+        return full_put(d, r, k->fp);
     if (top + 1 < d->ncp) {
         run_prefixes(d, k->key, k->len);
-        set_record_fp(d, r, top + 1, prefix_fp(d, k->len));
+        if (!whole_put(d, r, prefix_fp(d, k->len)))
+            return false;
     }
-    return excerpt_put(d, r);
+    return excerpt_put(d, r, k->fp);
 }
 
 /* ---- prefetching ------------------------------------------------------- */
@@ -710,17 +842,17 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
  * and at 3/8 to 3/4 full the sequences run to several slots. */
 #define PREFETCH_PROBES 8
 
-/* Ask for the record fingerprints that a lookup of (j, k) in a PREFIX table
- * will compare: of the slots at j along its probe sequence. */
+/* Ask for the entries that a lookup of (j, k) in a PREFIX table will
+ * compare: of the slots at j along its probe sequence. */
 static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
 {
     size_t s = home_slot(t, j, k);
-    for (int p = 0; p < PREFETCH_PROBES; p++, s = (s + 1) & t->mask) {
+    for (int p = 0; p < PREFETCH_PROBES; p++, s = next_slot(t, s)) {
         uint32_t ref = t->ref[s];
         if (ref == NONE)
             return;
         if ((ref & ((1u << d->cp_bits) - 1)) == j)
-            __builtin_prefetch(&d->rec.fp[(size_t)(ref >> d->cp_bits) * d->ncp + j]);
+            __builtin_prefetch(slot_entry(d, t, ref));
     }
 }
 

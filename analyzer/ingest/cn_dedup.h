@@ -39,21 +39,31 @@
  *
  * Every lookup is a few probes of open-addressing tables (expected O(1), no
  * scan of the answers sharing a prefix); the index keeps no text, and its
- * tables keep no keys: a slot is a 4-byte record number and the key is read
- * from the record (its answer_id for the exact table; for the one prefix
- * table of every checkpoint, a slot also names its checkpoint and the key is
- * the record's fingerprint there; only the few keys that are not a record's
- * own answer_id, match_text's for one, sit in a small keyed table). A record
- * is its answer_id (8 bytes), key length (2; longer keys aside), and its 64-bit
- * checkpoint fingerprints (48 with the shipped limits); question_ids are kept
- * a run of records at a time (a page's records share one) and chain links
- * aside (few records have one). Bytes per distinct answer, resident: ~58 a
- * record, ~7 of exact table and ~25 of prefix table (3.7 prefixes an answer,
- * tables 3/8 to 3/4 full): about 90-100, against 160-170 before (1 GB of the
- * benchmark's pages, 2.52 million distinct answers: `parse` peaked at 243
- * MiB instead of 328; tests/bench_dedup.c prints the index's bytes, slack
- * included). Fingerprints stay 64-bit: a slot tells the low bits of the
- * fingerprints probed from it, so only the other bits tell prefixes apart.
+ * tables keep no keys: a slot is 4 bytes naming where its key is read. The
+ * exact table's slot is a record number, its key the record's answer_id (the
+ * few keys that are not a record's own answer_id, match_text's for one, sit
+ * in a small keyed table). The one prefix table of every checkpoint names an
+ * entry and the checkpoint: an entry is one distinct prefix, its 64-bit
+ * fingerprint and the record it leads to now (12 bytes; a later answer
+ * through the same prefix takes the entry over), so a prefix that many
+ * answers share costs its fingerprint once. A record is its answer_id (8
+ * bytes) and key length (2; longer keys aside); question_ids are kept a run
+ * of records at a time (a page's records share one), chain links and the
+ * whole-key fingerprints of excerpts aside (few records have them). Tables
+ * grow by 3/2 and 4/3 in turn, so they are 1/2 to 3/4 full. Bytes per
+ * distinct answer at 1 GB of the benchmark's pages (2.51 million distinct
+ * answers, 3.65 distinct prefixes each): ~44 of entries, ~20 of prefix
+ * table, ~7 of exact table, ~10 a record: about 85 resident (90 counting
+ * the arrays' unused capacity, tests/bench_dedup.c; its peak RSS 219,312
+ * KiB, was 245,604 with a fingerprint a record and checkpoint).
+ *
+ * Fingerprints stay 64-bit. Two different prefixes are taken for one only
+ * when their fingerprints are equal (the slot is found from the same bits, so
+ * it adds nothing): with n distinct prefixes at a checkpoint, a lookup of a
+ * new prefix hits a wrong one with probability about n / 2^64. At 1 GB (n
+ * under 9.2 million, ~15 million lookups) that is about 7e-6 for the whole
+ * run; 32-bit fingerprints would give about 30,000 wrong matches, 48-bit
+ * ones about 0.5 a run.
  */
 #ifndef CN_DEDUP_H
 #define CN_DEDUP_H

@@ -27,9 +27,20 @@ void cn_jsonpretty_clear(cn_jsonpretty *w)
 
 static void quoted(cn_jsonpretty *w, const char *s, size_t n);
 
-/* Room for n more bytes and the NUL; NULL once failed. */
+void cn_jsonpretty_sink(cn_jsonpretty *w, FILE *sink, size_t limit)
+{
+    w->sink = sink;
+    w->sink_limit = limit;
+}
+
+/* Room for n more bytes and the NUL; NULL once failed. Nothing holds on to
+ * a place in s across calls, so the bytes so far may go to the sink here. */
 static char *room(cn_jsonpretty *w, size_t n)
 {
+    if (w->sink && w->len > w->sink_limit && w->len + n + 1 > w->cap && !w->failed) {
+        fwrite(w->s, 1, w->len, w->sink);
+        w->len = 0;
+    }
     if (w->failed || !cn_grow((void **)&w->s, &w->cap, w->len + n + 1, 1)) {
         w->failed = true;
         return NULL;

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define CN_JSONPRETTY_MAX_DEPTH 32
 
@@ -23,7 +24,17 @@ typedef struct cn_jsonpretty {
     int level;   /* containers open */
     bool in_object[CN_JSONPRETTY_MAX_DEPTH];
     size_t items[CN_JSONPRETTY_MAX_DEPTH]; /* values written at each level */
+    FILE *sink;                            /* see cn_jsonpretty_sink; NULL: every byte stays in s */
+    size_t sink_limit;
 } cn_jsonpretty;
+
+/* From now on, when more than `limit` bytes wait in the buffer and it would
+ * have to grow, they are written to sink first and s keeps only the bytes
+ * after them: a value too large to hold whole (a question of a million
+ * answers lists hundreds of thousands of files) is streamed in pieces. The
+ * caller writes what is left in s at the end; a failed write shows in
+ * ferror(sink). Kept by cn_jsonpretty_reset; sink NULL turns it off. */
+void cn_jsonpretty_sink(cn_jsonpretty *w, FILE *sink, size_t limit);
 
 /* Start again (keeping the memory) for a value printed as the element of a
  * tree `depth` levels deep (cJSON_Print's text with `depth` tabs after each
