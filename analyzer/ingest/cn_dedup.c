@@ -72,25 +72,18 @@ typedef struct records {
     cn_u64map *long_len; /* key lengths of LONG_KEY or more */
 } records;
 
-/* The fingerprints of whole excerpt keys that end before the last
- * checkpoint (an excerpt in a chain is checked on it, see excerpt_starts),
- * by record, in record order: excerpts are indexed as they are recorded. */
-typedef struct whole_fps {
+/* A value by record, kept as (first record, value) pairs in record order:
+ * record r's value is that of the last pair at or before r. Two indexes use
+ * it: the question_ids (the records of one page are indexed together and
+ * share its question, so a run of records a question costs 12 bytes a page at
+ * most instead of 8 a record) and the fingerprints of whole excerpt keys that
+ * end before the last checkpoint (one pair an excerpt; an excerpt in a chain
+ * is checked on it, see excerpt_starts). */
+typedef struct by_record {
     uint32_t *rec;
-    uint64_t *fp;
+    uint64_t *val;
     size_t n, cap;
-} whole_fps;
-
-/* The question_ids of the records, each once. */
-/* The question_ids of the records: the records of one page are indexed
- * together and share its question, so a run of records a question (record
- * start[i] on, up to the next run, has question qid[i]) costs 12 bytes a page
- * at most instead of 8 a record. */
-typedef struct questions {
-    uint32_t *start;
-    uint64_t *qid;
-    size_t n, cap;
-} questions;
+} by_record;
 
 struct cn_dedup {
     cn_dedup_options opt;
@@ -98,8 +91,8 @@ struct cn_dedup {
     size_t ncp;
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
     records rec;
-    whole_fps whole; /* excerpts' whole-key fingerprints */
-    questions qs;
+    by_record whole;     /* excerpts' whole-key fingerprints */
+    by_record qs;        /* question_ids */
     table own;           /* answer_id -> record */
     table other;         /* other key digests -> record */
     table full;          /* (j, prefix) -> latest full answer through it */
@@ -512,40 +505,51 @@ static bool records_grow(records *v, size_t limit)
     return true;
 }
 
-/* Record r (the next one) is in question qid. */
-static bool question_of_new(cn_dedup *d, uint32_t r, uint64_t qid)
+/* Record r's value is v from here on (r at or after every earlier pair). */
+static bool by_record_push(by_record *m, uint32_t r, uint64_t v, size_t first_cap)
 {
-    questions *qs = &d->qs;
-    if (qs->n && qs->qid[qs->n - 1] == qid)
-        return true;
-    if (qs->n == qs->cap) {
-        size_t cap = qs->cap ? qs->cap * 2 : 256;
-        uint32_t *start = realloc(qs->start, cap * sizeof *start);
-        if (start)
-            qs->start = start;
-        uint64_t *q = start ? realloc(qs->qid, cap * sizeof *q) : NULL;
-        if (!q)
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : first_cap;
+        uint32_t *rec = realloc(m->rec, cap * sizeof *rec);
+        if (rec)
+            m->rec = rec;
+        uint64_t *val = rec ? realloc(m->val, cap * sizeof *val) : NULL;
+        if (!val)
             return false;
-        qs->qid = q;
-        qs->cap = cap;
+        m->val = val;
+        m->cap = cap;
     }
-    qs->start[qs->n] = r;
-    qs->qid[qs->n++] = qid;
+    m->rec[m->n] = r;
+    m->val[m->n++] = v;
     return true;
 }
 
-/* The question of record r: of the last run starting at or before it. */
-static uint64_t record_qid(const cn_dedup *d, uint32_t r)
+/* The value of record r: of the last pair at or before it (one must be). */
+static uint64_t by_record_at(const by_record *m, uint32_t r)
 {
-    size_t lo = 0, hi = d->qs.n; /* the run is in [lo, hi) */
+    size_t lo = 0, hi = m->n; /* the pair is in [lo, hi) */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (d->qs.start[mid] <= r)
+        if (m->rec[mid] <= r)
             lo = mid;
         else
             hi = mid;
     }
-    return d->qs.qid[lo];
+    return m->val[lo];
+}
+
+/* Record r (the next one) is in question qid. */
+static bool question_of_new(cn_dedup *d, uint32_t r, uint64_t qid)
+{
+    if (d->qs.n && d->qs.val[d->qs.n - 1] == qid)
+        return true;
+    return by_record_push(&d->qs, r, qid, 256);
+}
+
+/* The question of record r. */
+static uint64_t record_qid(const cn_dedup *d, uint32_t r)
+{
+    return by_record_at(&d->qs, r);
 }
 
 /* Record r's key length. */
@@ -645,9 +649,9 @@ void cn_dedup_free(cn_dedup *d)
     cn_u64map_free(d->rec.older);
     cn_u64map_free(d->rec.long_len);
     free(d->whole.rec);
-    free(d->whole.fp);
-    free(d->qs.start);
-    free(d->qs.qid);
+    free(d->whole.val);
+    free(d->qs.rec);
+    free(d->qs.val);
     free(d->n_part);
     free(d->run);
     free(d->cps);
@@ -712,36 +716,14 @@ static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
 /* Keep excerpt r's whole-key fingerprint (r is the latest record). */
 static bool whole_put(cn_dedup *d, uint32_t r, uint64_t fp)
 {
-    whole_fps *w = &d->whole;
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        uint32_t *rec = realloc(w->rec, cap * sizeof *rec);
-        if (rec)
-            w->rec = rec;
-        uint64_t *f = rec ? realloc(w->fp, cap * sizeof *f) : NULL;
-        if (!f)
-            return false;
-        w->fp = f;
-        w->cap = cap;
-    }
-    w->rec[w->n] = r;
-    w->fp[w->n++] = fp;
-    return true;
+    return by_record_push(&d->whole, r, fp, 64);
 }
 
 /* Excerpt x's whole-key fingerprint (kept by whole_put: x ends before the
  * last checkpoint). */
 static uint64_t whole_fp(const cn_dedup *d, uint32_t x)
 {
-    size_t lo = 0, hi = d->whole.n; /* x is in [lo, hi) */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->whole.rec[mid] <= x)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return d->whole.fp[lo];
+    return by_record_at(&d->whole, x);
 }
 
 /* Does excerpt x, chained at checkpoint j, start the full answer whose
