@@ -117,6 +117,44 @@
 # questions (312 of 1,577 answers there; rule 11: whether the effect lasts or
 # needs treatment), then contraindicated read as reassuring (138 of 486).
 #
+# 2026-12-06, issue 9 (branch acc18), contraindicated read as reassuring:
+# 5-fold CV by page over every split dev .. dev5, val .. val12 (5,113 real
+# answers, the written sets and seeds as here, cv_fit.py --qtype --words-min
+# 3 --l2-words 0.01): 0.549 / 0.620 / 0.401 (contraindicated recall 0.42,
+# F1 0.49, 164 of 555 read as reassuring); 10-fold 0.551 / 0.624 / 0.406.
+# Of the 164, 101 hold no advice=yes cue at all (the contraindicated answers
+# read right: 224 of 232 hold one); the rest are outweighed. Nine variants
+# (ten runs), paired page bootstrap of macro-F1 against that baseline, none
+# shipped, since none gained with a 95% interval above 0 at both 5 and 10
+# folds:
+#   postpone's explicit phrases ("wait until", "hold off", "not yet", "I
+#   would postpone", "should not .. until", ...) as a family of their own:
+#   -0.000 (-0.002 .. +0.002).
+#   an `alternative` family ("consider a ...", "you would be best off",
+#   "try that first", "prefer .. over"): -0.001 (-0.004 .. +0.002).
+#   a `recommend-not` family ("recommend not", "be avoided for", "please
+#   avoid", "not a great idea", "no swimming", ...): +0.003 (-0.000 ..
+#   +0.006; 3.4% of draws no gain); 10-fold +0.004 (+0.001 .. +0.008).
+#   a `prescribed-wait` family ("I suggest three months", "1 week off work",
+#   "4 weeks apart", "postponed", "be deferred"): +0.001 (-0.003 .. +0.005);
+#   10-fold +0.002 (-0.002 .. +0.005).
+#   those two together: +0.003 (-0.001 .. +0.008; 4.9% of draws no gain);
+#   10-fold +0.006 (+0.002 .. +0.011): the closest, worth a fresh set.
+#   all four families: +0.002 (-0.003 .. +0.008); 10-fold +0.004 (-0.001 ..
+#   +0.010). With the postponing families' own weight also crossed with each
+#   question type and flag (a cue key cross=yes, code not kept): +0.003
+#   (-0.003 .. +0.008), 10-fold +0.004 (-0.001 .. +0.010); plus a family for
+#   the physician's own protocol ("I ask my patients to", "stay out of"):
+#   +0.003 (-0.003 .. +0.009).
+#   postpone, advise-against and replace crossed with each question type and
+#   flag (cross=yes): -0.001 (-0.004 .. +0.001).
+# Contraindicated F1 moved 0.49 -> 0.50 at best at 5 folds (recall 0.42 ->
+# 0.45, 164 -> 157 read as reassuring); on val12 alone 0.38 -> 0.40. With
+# 22,645 word terms in the model, a phrase family adds little the words do
+# not already carry; the labels of many remaining errors turn on the asker's
+# elapsed time against the wait (rule 15, branch acc16) or on advice said
+# without any advice phrase (a protocol stated as a plain fact).
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
