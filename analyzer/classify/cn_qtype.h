@@ -44,13 +44,13 @@ const char *cn_qtype_label(const cn_qtype *qt, size_t i);
 /* "qtype/LABEL": the question flag of label i (borrowed). */
 const char *cn_qtype_flag(const cn_qtype *qt, size_t i);
 
-/* Called once per distinct term of a question: hash is cn_hash_bytes of its
- * text; text (len bytes, not NUL-terminated) is spelled only when asked. */
-typedef void (*cn_qtype_term_fn)(void *ctx, uint64_t hash, const char *text, size_t len);
-
 /* "qtype/maybe-LABEL": the flag of a question that label i fits less surely
  * (borrowed; cn_annotate, setting qtype_lean_probability). */
 const char *cn_qtype_lean_flag(const cn_qtype *qt, size_t i);
+
+/* Called once per distinct term of a question: hash is cn_hash_bytes of its
+ * text; text (len bytes, not NUL-terminated) is spelled only when asked. */
+typedef void (*cn_qtype_term_fn)(void *ctx, uint64_t hash, const char *text, size_t len);
 
 /* The terms of a question (title and body may be NULL), each once, bias
  * first. Returns CN_OK or CN_ERR_NOMEM. */

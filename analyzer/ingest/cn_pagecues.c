@@ -377,16 +377,16 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
         "period_title_words",       "restated_opening_words", "greeting_name_words",
-        "votes_lead_ratio",         "closing_sentence_words"};
-    size_t *const slots[] = {&c->limits.title_max_bytes,       &c->limits.title_max_words,
-                             &c->limits.dedup_min_key,         &c->limits.excerpt_min_key,
-                             &c->limits.excerpt_prefix_max,    &c->limits.max_page_bytes,
-                             &c->limits.answer_line_words,     &c->limits.bare_prose_words,
-                             &c->limits.title_exclaim_words,   &c->limits.question_body_paragraphs,
-                             &c->limits.restated_title_words,  &c->limits.restated_start_words,
-                             &c->limits.period_title_words,    &c->limits.restated_opening_words,
-                             &c->limits.greeting_name_words,   &c->limits.votes_lead_ratio,
-                             &c->limits.closing_sentence_words};
+        "votes_lead_ratio",         "closing_sentence_words", "question_scrap_bytes"};
+    size_t *const slots[] = {&c->limits.title_max_bytes,        &c->limits.title_max_words,
+                             &c->limits.dedup_min_key,          &c->limits.excerpt_min_key,
+                             &c->limits.excerpt_prefix_max,     &c->limits.max_page_bytes,
+                             &c->limits.answer_line_words,      &c->limits.bare_prose_words,
+                             &c->limits.title_exclaim_words,    &c->limits.question_body_paragraphs,
+                             &c->limits.restated_title_words,   &c->limits.restated_start_words,
+                             &c->limits.period_title_words,     &c->limits.restated_opening_words,
+                             &c->limits.greeting_name_words,    &c->limits.votes_lead_ratio,
+                             &c->limits.closing_sentence_words, &c->limits.question_scrap_bytes};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -565,6 +565,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.greeting_name_words = 2;
     c->limits.votes_lead_ratio = 2;
     c->limits.closing_sentence_words = 10;
+    c->limits.question_scrap_bytes = 24;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);

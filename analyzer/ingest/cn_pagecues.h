@@ -36,6 +36,7 @@ typedef struct cn_pagecues_limits {
     size_t greeting_name_words;      /* words after an opener in a greeting alone on its line (2) */
     size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
     size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
+    size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
 } cn_pagecues_limits;
 
 /* Load DIR/specialties.txt and DIR/page-cues.txt. */

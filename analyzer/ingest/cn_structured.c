@@ -2125,13 +2125,12 @@ static bool place_scrap(const ctx *c, size_t i)
 /* "Swollen lip three days after filler? Should I" under the last answer: the
  * page's own question printed again at its end (a list of questions,
  * cut by the page's end), a paragraph of its own that begins a line above
- * the answers. Only a line of some length counts: a short one ("Thanks")
- * may begin a question by chance. */
+ * the answers. Only a line of some length counts (question_scrap_bytes): a
+ * short one ("Thanks") may begin a question by chance. */
 static bool question_scrap(const ctx *c, size_t i)
 {
-    static const size_t MIN_BYTES = 24;
     const cn_line *l = line_at(c, i);
-    if (l->len < MIN_BYTES || (i > 0 && line_at(c, i - 1)->len != 0))
+    if (l->len < c->lim->question_scrap_bytes || (i > 0 && line_at(c, i - 1)->len != 0))
         return false;
     for (size_t k = 0; k < c->q_end && k < i; k++) {
         const cn_line *q = line_at(c, k);
