@@ -320,6 +320,23 @@ static void test_sort_is_stable(void)
     }
 }
 
+/* Ids in the order of their texts, equal texts in their order before; the
+ * ids given may be any subset, in any order. */
+static void test_sort_by_text(void)
+{
+    char *texts[] = {"pear", "apple", "fig", "apple", "banana"};
+    size_t ids[] = {4, 0, 3, 1, 2};
+    CU_ASSERT_TRUE_FATAL(cn_sort_by_text(ids, 5, texts));
+    size_t want[] = {3, 1, 4, 2, 0};
+    for (size_t i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(ids[i], want[i]);
+    size_t some[] = {2, 0};
+    CU_ASSERT_TRUE_FATAL(cn_sort_by_text(some, 2, texts));
+    CU_ASSERT_EQUAL(some[0], 2);
+    CU_ASSERT_EQUAL(some[1], 0);
+    CU_ASSERT_TRUE(cn_sort_by_text(some, 0, texts));
+}
+
 static void test_grow_doubles_and_refuses_overflow(void)
 {
     int *v = NULL;
@@ -357,6 +374,7 @@ int main(void)
         {"validate accepts UTF-8", test_validate_accepts_utf8},
         {"white space as isspace", test_is_space_matches_isspace},
         {"the sort keeps equal items in their order", test_sort_is_stable},
+        {"ids sorted by their texts", test_sort_by_text},
         {"arrays grow by doubling, never past SIZE_MAX", test_grow_doubles_and_refuses_overflow},
         {"SHA-256 fed whole or byte by byte", test_sha256_pieces_agree},
         {"validate reports the offset", test_validate_reports_offset},

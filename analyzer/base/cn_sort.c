@@ -91,3 +91,27 @@ void cn_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, 
     if (tmp != one)
         free(tmp);
 }
+
+typedef struct text_id {
+    const char *text;
+    size_t id;
+} text_id;
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const text_id *)a)->text, ((const text_id *)b)->text);
+}
+
+bool cn_sort_by_text(size_t *ids, size_t n, char *const *texts)
+{
+    text_id *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (text_id){texts[ids[i]], ids[i]};
+    cn_sort_stable(v, n, sizeof *v, by_text);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = v[i].id;
+    free(v);
+    return true;
+}

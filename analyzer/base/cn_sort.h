@@ -7,11 +7,17 @@
 #ifndef CN_SORT_H
 #define CN_SORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Sort n items of size bytes at base by cmp, equal items in their order
  * before. Never fails: when the merge buffer cannot be allocated it sorts in
  * place by insertion (same order, quadratic time). */
 void cn_sort_stable(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
+/* Put the n ids in the order of texts[id] (strcmp; equal texts keep their
+ * order): how the fitters write their vocabularies and labels by name.
+ * Returns false, ids untouched, when out of memory. */
+bool cn_sort_by_text(size_t *ids, size_t n, char *const *texts);
 
 #endif

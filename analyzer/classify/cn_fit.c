@@ -3,6 +3,7 @@
 #include "cn_grow.h"
 
 #include "cn_hash.h"
+#include "cn_sort.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,30 +186,6 @@ static const seen *find(const cn_fit *f, const char *file, size_t index)
     return NULL;
 }
 
-typedef struct term_ref {
-    const char *text;
-    size_t id;
-} term_ref;
-
-static int by_text(const void *a, const void *b)
-{
-    return strcmp(((const term_ref *)a)->text, ((const term_ref *)b)->text);
-}
-
-/* Put the term ids in the order of their texts (distinct texts: one order). */
-static void sort_by_text(size_t *ids, size_t n, char *const *texts)
-{
-    term_ref *v = malloc((n ? n : 1) * sizeof *v);
-    if (!v)
-        return; /* unsorted: the same vocabulary, in the order first seen */
-    for (size_t i = 0; i < n; i++)
-        v[i] = (term_ref){texts[ids[i]], ids[i]};
-    qsort(v, n, sizeof *v, by_text);
-    for (size_t i = 0; i < n; i++)
-        ids[i] = v[i].id;
-    free(v);
-}
-
 /* The answers of the aligned pairs, in fit order (pairs without a vector
  * skipped, as cn_fit_run skips them). */
 static const seen *pair_answer(const cn_fit *f, const cn_eval_result *r, size_t i)
@@ -241,7 +218,8 @@ static int choose_words(cn_fit *f, cn_model *model, const cn_eval_result *r, siz
         if (df[t] >= f->words_min)
             vocab[nv++] = t;
     if (rc == CN_OK)
-        sort_by_text(vocab, nv, f->term_text);
+        /* out of memory: unsorted, the same vocabulary in the order first seen */
+        (void)cn_sort_by_text(vocab, nv, f->term_text);
     for (size_t t = 0; rc == CN_OK && t < nt; t++)
         col[t] = -1;
     static const double ZERO[CN_STANCE_COUNT] = {0};

@@ -4,6 +4,7 @@
 #include "cn_grow.h"
 #include "cn_lexical.h"
 #include "cn_minimize.h"
+#include "cn_sort.h"
 #include "cn_termindex.h"
 
 #include <gsl/gsl_vector.h>
@@ -192,32 +193,23 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *loss, gsl_v
         *loss = total;
 }
 
-typedef struct named {
-    const char *name;
-    size_t index;
-} named;
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const named *)a)->name, ((const named *)b)->name);
-}
-
 /* Minimize the loss from all-zero weights (w: n_cols x n_labels). */
 static int minimize(problem *p, double *w, cn_error *err)
 {
     return cn_minimize_bfgs(&loss_and_grad, p, p->n_cols * p->n_labels, w, err);
 }
 
-/* The fitted weights as a model: labels in name order, bias first. */
-static int build(const cn_qtype_fit *f, const named *labels, const named *vocab, size_t n_cols,
+/* The fitted weights as a model: labels in name order (label ids), bias
+ * first (vocab: term ids by column). */
+static int build(const cn_qtype_fit *f, const size_t *labels, const size_t *vocab, size_t n_cols,
                  const double *w, cn_qtype **out, cn_error *err)
 {
     const char *names[CN_QTYPE_MAX_LABELS];
     for (size_t k = 0; k < f->n_labels; k++)
-        names[k] = labels[k].name;
+        names[k] = f->labels[labels[k]];
     int rc = cn_qtype_new(out, err);
     for (size_t c = 0; rc == CN_OK && c < n_cols; c++)
-        rc = cn_qtype_add(*out, vocab[c].name, names, &w[c * f->n_labels], f->n_labels, err);
+        rc = cn_qtype_add(*out, f->text[vocab[c]], names, &w[c * f->n_labels], f->n_labels, err);
     if (rc) {
         cn_qtype_free(*out);
         *out = NULL;
@@ -233,28 +225,30 @@ int cn_qtype_fit_run(const cn_qtype_fit *f, size_t min_pages, double l2, cn_qtyp
         return cn_error_set(err, CN_ERR_USAGE, "no labelled questions to fit on");
     if (!(l2 > 0) || !isfinite(l2))
         return cn_error_set(err, CN_ERR_USAGE, "the L2 penalty must be a positive number");
-    named labels[CN_QTYPE_MAX_LABELS];
+    size_t labels[CN_QTYPE_MAX_LABELS];
     size_t label_pos[CN_QTYPE_MAX_LABELS];
     for (size_t k = 0; k < f->n_labels; k++)
-        labels[k] = (named){f->labels[k], k};
-    qsort(labels, f->n_labels, sizeof *labels, by_name);
+        labels[k] = k;
+    if (!cn_sort_by_text(labels, f->n_labels, f->labels))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     for (size_t k = 0; k < f->n_labels; k++)
-        label_pos[labels[k].index] = k;
+        label_pos[labels[k]] = k;
     /* term 0 is the bias, which every question holds */
-    named *vocab = calloc(f->n_terms + 1, sizeof *vocab);
+    size_t *vocab = calloc(f->n_terms + 1, sizeof *vocab);
     long *col = calloc(f->n_terms + 1, sizeof *col);
     size_t n_cols = 0;
     for (size_t j = 0; vocab && col && j < f->n_terms; j++)
         if (j == 0 || f->count[j] >= min_pages)
-            vocab[n_cols++] = (named){f->text[j], j};
+            vocab[n_cols++] = j;
     double *w = vocab && col ? calloc(n_cols * f->n_labels + 1, sizeof *w) : NULL;
-    int rc = w ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    int rc = w && cn_sort_by_text(vocab + 1, n_cols - 1, f->text)
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc == CN_OK) {
-        qsort(vocab + 1, n_cols - 1, sizeof *vocab, by_name);
         for (size_t j = 0; j < f->n_terms; j++)
             col[j] = -1;
         for (size_t c = 0; c < n_cols; c++)
-            col[vocab[c].index] = (long)c;
+            col[vocab[c]] = (long)c;
         problem p = {.f = f,
                      .col = col,
                      .label_of = label_pos,
