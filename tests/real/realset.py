@@ -81,7 +81,12 @@ def split_of(pid, collection=1):
     session's freeze (val10 was scored at the previous freeze and tuned on after it). Tenth
     collection (2026-12-06, a ninth session; pages in none of the nine, by queries none of them
     used): every page the collectors save is `val12`, the fresh validation set of that session's
-    freeze (val11 was scored at the previous freeze and tuned on after it)."""
+    freeze (val11 was scored at the previous freeze and tuned on after it). Eleventh collection
+    (2026-12-06, a tenth session; pages in none of the ten, by queries none of them used): every
+    page the collectors save is `val13`, the fresh validation set of that session's freeze (val12
+    was scored at the previous freeze and tuned on after it)."""
+    if collection == 11:
+        return "val13"
     if collection == 10:
         return "val12"
     if collection == 9:
