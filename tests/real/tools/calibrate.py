@@ -22,7 +22,8 @@ temperature) and after: mean confidence, accuracy, expected calibration error
 (10 equal-width confidence bins), Brier score (multi-class: the sum over the
 four labels of the squared gap, 0..2), NLL, and the share of answers whose
 confidence falls under `review_low_confidence` (the review queue's unsure
-flag). With --temperature T, only evaluates T (no fit).
+flag), how often those answers are wrong against the rest, and what share of
+the classifier's errors they hold. With --temperature T, only evaluates T (no fit).
 
 T is relative to the rules' own `confidence_temperature`: the value to write
 into settings.rules is the product of the two, printed as "setting value".
@@ -153,9 +154,20 @@ def metrics(rows, t, low):
         if idx:
             ece += len(idx) / n * abs(sum(right[i] for i in idx) / len(idx) -
                                       sum(conf[i] for i in idx) / len(idx))
+    flagged = [c < low for c in conf]
+    wrong = n - sum(right)
+    n_flag = sum(flagged)
     return {"mean_confidence": sum(conf) / n, "accuracy": sum(right) / n, "ece": ece,
             "brier": brier / n, "nll": loss / n,
-            "review_low_share": sum(c < low for c in conf) / n}
+            "review_low_share": n_flag / n,
+            # what the flag is for: how many of the classifier's mistakes it
+            # puts before an editor, and how often a flagged answer is wrong
+            "review_low_errors_caught": sum(f and not r for f, r in zip(flagged, right)) / wrong
+            if wrong else math.nan,
+            "review_low_error_rate": sum(f and not r for f, r in zip(flagged, right)) / n_flag
+            if n_flag else math.nan,
+            "unflagged_error_rate": sum(not f and not r for f, r in zip(flagged, right)) / (n - n_flag)
+            if n > n_flag else math.nan}
 
 
 def reliability(rows, t):
@@ -267,7 +279,10 @@ def gather(args, sets, labels_all):
 def line(name, m):
     return (f"  {name:7s} mean confidence {m['mean_confidence']:.3f}, accuracy {m['accuracy']:.3f}, "
             f"ECE {m['ece']:.3f}, Brier {m['brier']:.3f}, NLL {m['nll']:.3f}, "
-            f"under review_low_confidence {100 * m['review_low_share']:.1f}%")
+            f"under review_low_confidence {100 * m['review_low_share']:.1f}% (wrong: "
+            f"{100 * m['review_low_error_rate']:.0f}% of them against "
+            f"{100 * m['unflagged_error_rate']:.0f}% above; they hold "
+            f"{100 * m['review_low_errors_caught']:.0f}% of the errors)")
 
 
 def main():
