@@ -544,6 +544,170 @@ static void test_relabel_exact_and_drawn(void)
     CU_ASSERT_EQUAL(memcmp(&again.share_hi, &r.share_hi, sizeof r.share_hi), 0);
 }
 
+/* The pooled model (relabel_concentration s > 0): a question's true stance
+ * shares are Dirichlet(alpha), alpha_t = s x the matrix's share of true
+ * stance t, and each prediction comes from its answer's true stance by
+ * P(predicted p | true t) = (m[t][p] + 1) / row t. The test's own terms of
+ * that model: the likelihood rows and the prior's weight of a count vector,
+ * prod_t Gamma(alpha_t + c_t) (the Dirichlet-multinomial of one sequence, up
+ * to a constant of the question). */
+typedef struct pooled_ref {
+    double like[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [t][p] */
+    double alpha[CN_STANCE_COUNT];
+} pooled_ref;
+
+static pooled_ref pooled_ref_of(const double m[CN_STANCE_COUNT][CN_STANCE_COUNT], double s)
+{
+    pooled_ref r;
+    double row[CN_STANCE_COUNT] = {0}, total = 0;
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            row[t] += m[t][p] + 1;
+        total += row[t];
+    }
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            r.like[t][p] = (m[t][p] + 1) / row[t];
+        r.alpha[t] = s * row[t] / total;
+    }
+    return r;
+}
+
+static double pooled_prior(const pooled_ref *r, const long c[CN_STANCE_COUNT])
+{
+    double lw = 0;
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        lw += lgamma(r->alpha[t] + (double)c[t]) - lgamma(r->alpha[t]);
+    return exp(lw);
+}
+
+/* The pooled model summed over all 4^5 true stance sequences of five
+ * redrawn answers (four predicted reassuring, one cautionary) beside a sixth
+ * an editor set to reassuring, against cn_relabel's exact sum; and what the
+ * model is for: answers that agree make each other likelier right, so the
+ * level holds more often than with every answer drawn on its own. */
+static void test_relabel_pooled_exact(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 3;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 30;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 5;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 1;
+    m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
+    cn_stance pred[6] = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
+                         CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING};
+    bool certain[6] = {false, false, false, false, false, true};
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
+    cn_stance maj;
+    cn_consensus_level level = cn_consensus_level_of(&o, counts, &maj);
+    pooled_ref ref = pooled_ref_of(m, 1.5);
+    double held = 0, total = 0;
+    for (int code = 0; code < 4 * 4 * 4 * 4 * 4; code++) {
+        long c[CN_STANCE_COUNT] = {0, 1, 0, 0}; /* the editor's answer */
+        double w = 1;
+        for (int i = 0, x = code; i < 5; i++, x /= 4) {
+            c[x % 4]++;
+            w *= ref.like[x % 4][pred[i]];
+        }
+        w *= pooled_prior(&ref, c);
+        cn_stance mm;
+        cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
+        held += (mm == maj && l >= level) ? w : 0;
+        total += w;
+    }
+    cn_relabel_result alone, pooled;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &alone, &err),
+                          CN_OK);
+    o.relabel_concentration = 1.5;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &pooled, &err),
+                          CN_OK);
+    CU_ASSERT_TRUE(pooled.exact);
+    ASSERT_REL(pooled.holds, held / total, 1e-12);
+    CU_ASSERT(pooled.holds > alone.holds + 0.05);
+    CU_ASSERT(pooled.share_lo >= alone.share_lo);
+    /* a huge concentration is the independent model again: the prior then
+     * weighs each answer by the matrix's own shares of the true stances */
+    o.relabel_concentration = 1e9;
+    cn_relabel_result flat;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &flat, &err), CN_OK);
+    ASSERT_REL(flat.holds, alone.holds, 1e-6);
+    /* many answers an editor set: the prior's Gamma functions stay finite */
+    cn_stance many[CN_STANCE_COUNT * 400];
+    bool set[CN_STANCE_COUNT * 400];
+    for (size_t i = 0; i < sizeof many / sizeof many[0]; i++) {
+        many[i] = i < 1000 ? CN_STANCE_REASSURING : CN_STANCE_CAUTIONARY;
+        set[i] = i >= 5;
+    }
+    o.relabel_concentration = 1.5;
+    CU_ASSERT_EQUAL_FATAL(
+        cn_relabel_compute(&o, many, set, sizeof many / sizeof many[0], m, 1000, 3, &pooled, &err),
+        CN_OK);
+    CU_ASSERT_TRUE(isfinite(pooled.holds) && pooled.holds >= 0 && pooled.holds <= 1);
+    o.relabel_concentration = -1;
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &pooled, &err),
+                    CN_ERR_USAGE);
+}
+
+/* Above CN_RELABEL_EXACT_MAX answers the pooled model is drawn by a Gibbs
+ * sampler: against the test's enumeration of one group's count vectors
+ * (multinomial coefficient x likelihoods x prior), within 0.02 (the
+ * sampler's draws are correlated, so wider than independent draws' error),
+ * and the same bytes for the same seed. */
+static void test_relabel_pooled_drawn(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 10;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 40;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 20;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 8;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 20;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CONTRAINDICATED] = 10;
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.relabel_concentration = 1.5;
+    pooled_ref ref = pooled_ref_of(m, 1.5);
+    const int g = CN_RELABEL_EXACT_MAX + 1;
+    long start[CN_STANCE_COUNT] = {0, g, 0, 0};
+    cn_stance maj;
+    cn_consensus_level level = cn_consensus_level_of(&o, start, &maj);
+    double held = 0, total = 0;
+    for (int a1 = 0; a1 <= g; a1++)
+        for (int a2 = 0; a1 + a2 <= g; a2++)
+            for (int a3 = 0; a1 + a2 + a3 <= g; a3++) {
+                int a0 = g - a1 - a2 - a3;
+                long c[CN_STANCE_COUNT] = {a0, a1, a2, a3};
+                double w = exp(lgamma(g + 1.0) - lgamma(a0 + 1.0) - lgamma(a1 + 1.0) -
+                               lgamma(a2 + 1.0) - lgamma(a3 + 1.0));
+                for (int t = 0; t < CN_STANCE_COUNT; t++)
+                    w *= pow(ref.like[t][CN_STANCE_REASSURING], (double)c[t]);
+                w *= pooled_prior(&ref, c);
+                cn_stance mm;
+                cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
+                held += mm == maj && l >= level ? w : 0;
+                total += w;
+            }
+    double want = held / total;
+    CU_ASSERT(want > 0.1 && want < 0.9);
+    cn_stance pred[CN_RELABEL_EXACT_MAX + 1];
+    for (int i = 0; i < g; i++)
+        pred[i] = CN_STANCE_REASSURING;
+    cn_relabel_result r, again;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &r, &err),
+                          CN_OK);
+    CU_ASSERT_FALSE(r.exact);
+    CU_ASSERT_EQUAL(r.draws, 20000);
+    CU_ASSERT(fabs(r.holds - want) <= 0.02);
+    cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &again, &err);
+    CU_ASSERT_EQUAL(memcmp(&again.holds, &r.holds, sizeof r.holds), 0);
+    CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
+}
+
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
  * all agree. */
 static void test_no_answers(void)
@@ -876,6 +1040,9 @@ int main(void)
         {"relabeling memo: the same bits as computed (issue 14)", test_relabel_memo},
         {"relabeling: exact sums and redraws vs enumeration (issue 14)",
          test_relabel_exact_and_drawn},
+        {"relabeling, pooled model: exact vs enumeration of every sequence",
+         test_relabel_pooled_exact},
+        {"relabeling, pooled model: Gibbs redraws vs enumeration", test_relabel_pooled_drawn},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -75,6 +75,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
     {"review_per_question", 3},        /* queue rounds: this many items of a question at a time */
     {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
+    {"relabel_concentration", 0},      /* question prior of the redraws (0: answers alone) */
     /* from this many varying questions, with this many answers in them per
      * df, the within-question specialty test is the asymptotic CMH one */
     {"specialty_asymptotic_questions", 200},
@@ -680,6 +681,8 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"fit_weight_none", 0, 100, true, false},
         {"qtype_min_probability", 0, 1, false, false},
         {"qtype_lean_probability", 0, 1, false, false},
+        /* 0 turns the question prior off; a huge one is the same as 0 */
+        {"relabel_concentration", 0, 1e6, false, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))

@@ -20,6 +20,7 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->posterior = CN_CONSENSUS_DEFAULT_POSTERIOR;
     opts->confusion = NULL;
     opts->relabel_draws = CN_CONSENSUS_DEFAULT_RELABEL_DRAWS;
+    opts->relabel_concentration = 0.0;
 }
 
 const char *cn_consensus_level_name(cn_consensus_level level)

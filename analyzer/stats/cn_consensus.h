@@ -85,6 +85,10 @@ typedef struct cn_consensus_opts {
      * by cn_tally, which has the answers; cn_consensus_compute ignores them. */
     const double (*confusion)[CN_STANCE_COUNT];
     size_t relabel_draws;
+    /* How alike one question's answers are, for cn_relabel: the concentration
+     * s of the Dirichlet prior over a question's true stance shares (0: every
+     * answer's true stance drawn on its own, the default; see cn_relabel.h) */
+    double relabel_concentration;
 } cn_consensus_opts;
 
 typedef struct cn_consensus_result {

@@ -140,20 +140,45 @@ static cn_consensus_level cached_level(level_cache *lc, cn_cdf_memo *cdf,
     return lc->level[slot];
 }
 
-/* P(true = t | predicted = p) for each prediction p, from confusion[t][p] + 1. */
-static int posterior_rows(const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
-                          double post[CN_STANCE_COUNT][CN_STANCE_COUNT], cn_error *err)
+/* What the redraws draw from. Independent (concentration 0): each answer's
+ * true stance on its own, post[p][t] = P(true t | predicted p) from
+ * confusion[t][p] + 1. Pooled (concentration s > 0): the question's true
+ * stance shares are Dirichlet(alpha), alpha[t] = s x the matrix's share of
+ * true stance t, and each answer's prediction comes from its true stance by
+ * like[p][t] = P(predicted p | true t), from the same counts + 1: the answers
+ * of one question inform each other, as one question's physicians do agree
+ * more than the corpus's label shares say. */
+typedef struct relabel_model {
+    double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    double like[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    double alpha[CN_STANCE_COUNT];
+    bool pooled;
+} relabel_model;
+
+static int model_init(const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                      double concentration, relabel_model *m, cn_error *err)
 {
+    if (!(concentration >= 0) || isinf(concentration))
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: the concentration must be 0 or more");
+    double row[CN_STANCE_COUNT] = {0}, total = 0;
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         double sum = 0;
         for (int t = 0; t < CN_STANCE_COUNT; t++) {
             if (!(confusion[t][p] >= 0))
                 return cn_error_set(err, CN_ERR_USAGE, "relabel: negative confusion count");
-            sum += post[p][t] = confusion[t][p] + 1.0;
+            sum += m->post[p][t] = confusion[t][p] + 1.0;
+            row[t] += confusion[t][p] + 1.0;
         }
         for (int t = 0; t < CN_STANCE_COUNT; t++)
-            post[p][t] /= sum;
+            m->post[p][t] /= sum;
+        total += sum;
     }
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            m->like[p][t] = (confusion[t][p] + 1.0) / row[t];
+        m->alpha[t] = concentration * row[t] / total;
+    }
+    m->pooled = concentration > 0;
     return CN_OK;
 }
 
@@ -176,6 +201,45 @@ static void draw_counts(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             c[t] += got[t];
     }
+}
+
+/* Pooled redraws are a Gibbs sampler over the question's true shares theta
+ * and its true counts c: theta ~ Dirichlet(alpha + c), then each predicted
+ * group spread over the true stances by theta[t] x like[p][t] (GSL
+ * normalizes). It starts from the predictions as they are and runs this many
+ * steps before the first one counted. */
+#define GIBBS_BURN_IN 200
+
+static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
+                       const unsigned group[CN_STANCE_COUNT], const relabel_model *m,
+                       long c[CN_STANCE_COUNT])
+{
+    double a[CN_STANCE_COUNT], theta[CN_STANCE_COUNT], q[CN_STANCE_COUNT];
+    unsigned got[CN_STANCE_COUNT];
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        a[t] = m->alpha[t] + (double)c[t];
+    gsl_ran_dirichlet(rng, CN_STANCE_COUNT, a, theta);
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        c[t] = fixed[t];
+    for (int p = 0; p < CN_STANCE_COUNT; p++) {
+        if (group[p] == 0)
+            continue;
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            q[t] = theta[t] * m->like[p][t];
+        gsl_ran_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            c[t] += got[t];
+    }
+}
+
+/* log of the pooled model's prior weight of true counts c, up to a constant
+ * of the question: the Dirichlet-multinomial's prod_t Gamma(alpha_t + c_t). */
+static double pooled_log_prior(const relabel_model *m, const long c[CN_STANCE_COUNT])
+{
+    double lw = 0;
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        lw += lgamma(m->alpha[t] + (double)c[t]);
+    return lw;
 }
 
 /* A value and its probability (the exact share distribution). */
@@ -237,11 +301,13 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
             }
 }
 
-/* Every count vector the relabeling can give, with its probability. */
+/* Every count vector the relabeling can give, with its probability: for the
+ * pooled model the convolution of the likelihoods weighted by the prior of
+ * the whole count vector (editors' answers included), then normalized. */
 static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
-                         const unsigned group[CN_STANCE_COUNT],
-                         const double post[CN_STANCE_COUNT][CN_STANCE_COUNT], cn_stance majority,
-                         cn_consensus_level level, cn_relabel_work *work, cn_relabel_result *out)
+                         const unsigned group[CN_STANCE_COUNT], const relabel_model *model,
+                         cn_stance majority, cn_consensus_level level, cn_relabel_work *work,
+                         cn_relabel_result *out)
 {
     /* dist over no answers yet is its cell 0: the only one convolve reads */
     double *dist = malloc(EXACT_CELLS * sizeof *dist), *next = malloc(EXACT_CELLS * sizeof *next);
@@ -257,18 +323,34 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         if (group[p] == 0)
             continue;
-        convolve(dist, m, group[p], post[p], next);
+        convolve(dist, m, group[p], model->pooled ? model->like[p] : model->post[p], next);
         double *t = dist;
         dist = next;
         next = t;
         m += group[p];
     }
-    double held = 0.0, share_total = 0.0;
+    /* the pooled weights in logs, scaled by the largest before leaving them:
+     * the prior's Gamma functions outgrow doubles on large fixed counts */
+    double top = -INFINITY;
+    for (unsigned c1 = 0; model->pooled && c1 <= m; c1++)
+        for (unsigned c2 = 0; c1 + c2 <= m; c2++)
+            for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++) {
+                double pr = dist[EXACT_AT(c1, c2, c3)];
+                long c[CN_STANCE_COUNT] = {fixed[0] + (long)(m - c1 - c2 - c3), fixed[1] + (long)c1,
+                                           fixed[2] + (long)c2, fixed[3] + (long)c3};
+                double lw = pr > 0 ? log(pr) + pooled_log_prior(model, c) : -INFINITY;
+                dist[EXACT_AT(c1, c2, c3)] = lw;
+                top = lw > top ? lw : top;
+            }
+    double held = 0.0, total = 0.0, share_total = 0.0;
     size_t n_shares = 0;
     for (unsigned c1 = 0; c1 <= m; c1++)
         for (unsigned c2 = 0; c1 + c2 <= m; c2++)
             for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++) {
                 double pr = dist[EXACT_AT(c1, c2, c3)];
+                if (model->pooled)
+                    pr = exp(pr - top);
+                total += pr;
                 long c[CN_STANCE_COUNT] = {fixed[0] + (long)(m - c1 - c2 - c3), fixed[1] + (long)c1,
                                            fixed[2] + (long)c2, fixed[3] + (long)c3};
                 cn_stance mm;
@@ -281,8 +363,10 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
                     share_total += pr;
                 }
             }
+    /* the independent model's probabilities sum to 1 already (kept as they
+     * were summed, so its figures do not move by a rounding) */
     if (majority != CN_STANCE_NONE && level >= CN_CONSENSUS_WEAK)
-        out->holds = fmin(held, 1.0);
+        out->holds = fmin(model->pooled ? held / total : held, 1.0);
     if (n_shares > 0) {
         cn_sort_stable(shares, n_shares, sizeof *shares, cmp_weighted);
         out->share_lo = weighted_quantile(shares, n_shares, share_total, 0.025);
@@ -293,6 +377,18 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     free(next);
     free(shares);
     return CN_OK;
+}
+
+/* One redraw's true counts into c: an independent draw, or the Gibbs
+ * sampler's next state (c holds its last one). */
+static void redraw(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
+                   const unsigned group[CN_STANCE_COUNT], const relabel_model *model,
+                   long c[CN_STANCE_COUNT])
+{
+    if (model->pooled)
+        gibbs_step(rng, fixed, group, model, c);
+    else
+        draw_counts(rng, fixed, group, model->post, c);
 }
 
 int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
@@ -315,8 +411,8 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
     if (draws == 0)
         return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
-    double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
-    int rc = posterior_rows(confusion, post, err);
+    relabel_model model;
+    int rc = model_init(confusion, opts->relabel_concentration, &model, err);
     if (rc)
         return rc;
     long counts[CN_STANCE_COUNT];
@@ -325,7 +421,7 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     cn_stance majority;
     cn_consensus_level level = cn_consensus_level_of_memo(opts, counts, work->cdf, &majority);
     if (group[0] + group[1] + group[2] + group[3] <= CN_RELABEL_EXACT_MAX) {
-        rc = exact_relabel(opts, fixed, group, post, majority, level, work, out);
+        rc = exact_relabel(opts, fixed, group, &model, majority, level, work, out);
         return rc ? cn_error_set(err, CN_ERR_NOMEM, "relabel: out of memory") : CN_OK;
     }
     if (!cn_grow((void **)&work->shares, &work->cap_shares, draws, sizeof *work->shares))
@@ -334,10 +430,13 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     gsl_rng *rng = work->rng;
     level_cache *lc = &work->levels;
     gsl_rng_set(rng, seed);
+    long c[CN_STANCE_COUNT];
+    memcpy(c, counts, sizeof c); /* the Gibbs sampler starts from the predictions */
+    for (int b = 0; model.pooled && b < GIBBS_BURN_IN; b++)
+        gibbs_step(rng, fixed, group, &model, c);
     size_t held = 0, n_shares = 0;
     for (size_t d = 0; d < draws; d++) {
-        long c[CN_STANCE_COUNT];
-        draw_counts(rng, fixed, group, post, c);
+        redraw(rng, fixed, group, &model, c);
         cn_stance m;
         cn_consensus_level l = cached_level(lc, work->cdf, opts, c, &m);
         held += m == majority && l >= level;
