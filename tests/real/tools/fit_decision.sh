@@ -155,6 +155,19 @@
 # elapsed time against the wait (rule 15, branch acc16) or on advice said
 # without any advice phrase (a protocol stated as a plain fact).
 #
+# 2026-12-06, a tenth session (branch acc19, code not kept), against the same
+# 5-fold baseline with today's reader (5,113 answers: 0.549 / 0.620 / 0.401;
+# 10-fold 0.552 / 0.624 / 0.406): a sentence's first word as a term of its
+# own ("^+avoid", words_bigrams 2) +0.003 (-0.002 .. +0.008), 10-fold -0.001
+# (-0.006 .. +0.004); with the "recommend not" and prescribed-wait families
+# above +0.005 (-0.001 .. +0.010), 10-fold +0.000 (-0.006 .. +0.006). Not
+# shipped. After the thirteenth freeze, on val13 (564 answers, scored once
+# with these weights: 0.534 / 0.606 / 0.385): that candidate fitted as
+# shipped 0.529 (paired page bootstrap -0.006, -0.027 .. +0.016); this
+# script and fit_qtype.py on dev .. val12 (val10-val12 added, 6,110
+# answers with the written sets) 0.516 (-0.019, -0.047 .. +0.007). So the
+# shipped weights stay the fit on the default list.
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
