@@ -392,6 +392,30 @@ static void test_relabel_memo(void)
     cn_relabel_memo_free(memo);
 }
 
+/* The mixed question of the relabeling tests: a confusion matrix m, five
+ * answers to redraw (four predicted reassuring, one cautionary) and a sixth
+ * an editor set to reassuring. */
+typedef struct mixed_question {
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    cn_stance pred[6];
+    bool certain[6];
+} mixed_question;
+
+static mixed_question mixed_question_make(void)
+{
+    mixed_question q = {.pred = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
+                                 CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING},
+                        .certain = {false, false, false, false, false, true}};
+    q.m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 3;
+    q.m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 30;
+    q.m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 5;
+    q.m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 1;
+    q.m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
+    q.m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
+    q.m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
+    return q;
+}
+
 /* Issue 14: the redraws spread each predicted group multinomially; against
  * the exact share of plausible relabelings, by enumerating all 4^6 true
  * stance assignments of six answers (five predicted reassuring, one
@@ -399,17 +423,10 @@ static void test_relabel_memo(void)
  * judged by cn_consensus_level_of. */
 static void test_relabel_groups_exact(void)
 {
-    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
-    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 3;
-    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 30;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 5;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 1;
-    m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
-    cn_stance pred[6] = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
-                         CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING};
-    bool certain[6] = {false, false, false, false, false, true};
+    mixed_question q = mixed_question_make();
+    const double(*m)[CN_STANCE_COUNT] = q.m;
+    const cn_stance *pred = q.pred;
+    const bool *certain = q.certain;
     cn_consensus_opts o;
     cn_consensus_opts_init(&o);
     long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
@@ -588,17 +605,10 @@ static double pooled_prior(const pooled_ref *r, const long c[CN_STANCE_COUNT])
  * level holds more often than with every answer drawn on its own. */
 static void test_relabel_pooled_exact(void)
 {
-    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
-    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 3;
-    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 30;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 5;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 1;
-    m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
-    cn_stance pred[6] = {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING,
-                         CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING};
-    bool certain[6] = {false, false, false, false, false, true};
+    mixed_question q = mixed_question_make();
+    const double(*m)[CN_STANCE_COUNT] = q.m;
+    const cn_stance *pred = q.pred;
+    const bool *certain = q.certain;
     cn_consensus_opts o;
     cn_consensus_opts_init(&o);
     long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
