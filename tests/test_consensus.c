@@ -394,11 +394,15 @@ static void test_relabel_memo(void)
 
 /* The mixed question of the relabeling tests: a confusion matrix m, five
  * answers to redraw (four predicted reassuring, one cautionary) and a sixth
- * an editor set to reassuring. */
+ * an editor set to reassuring; the default options and the level they give
+ * its counts as predicted. */
 typedef struct mixed_question {
     double m[CN_STANCE_COUNT][CN_STANCE_COUNT];
     cn_stance pred[6];
     bool certain[6];
+    cn_consensus_opts opts;
+    cn_stance majority;
+    cn_consensus_level level;
 } mixed_question;
 
 static mixed_question mixed_question_make(void)
@@ -413,6 +417,9 @@ static mixed_question mixed_question_make(void)
     q.m[CN_STANCE_REASSURING][CN_STANCE_CAUTIONARY] = 6;
     q.m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 12;
     q.m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CAUTIONARY] = 2;
+    cn_consensus_opts_init(&q.opts);
+    long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
+    q.level = cn_consensus_level_of(&q.opts, counts, &q.majority);
     return q;
 }
 
@@ -424,22 +431,15 @@ static mixed_question mixed_question_make(void)
 static void test_relabel_groups_exact(void)
 {
     mixed_question q = mixed_question_make();
-    const double(*m)[CN_STANCE_COUNT] = q.m;
-    const cn_stance *pred = q.pred;
-    const bool *certain = q.certain;
-    cn_consensus_opts o;
-    cn_consensus_opts_init(&o);
-    long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
-    cn_stance maj;
-    cn_consensus_level level = cn_consensus_level_of(&o, counts, &maj);
-    CU_ASSERT_EQUAL(level, CN_CONSENSUS_MODERATE);
+    cn_consensus_opts o = q.opts;
+    CU_ASSERT_EQUAL(q.level, CN_CONSENSUS_MODERATE);
     double post[CN_STANCE_COUNT][CN_STANCE_COUNT];
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         double sum = 0;
         for (int t = 0; t < CN_STANCE_COUNT; t++)
-            sum += m[t][p] + 1;
+            sum += q.m[t][p] + 1;
         for (int t = 0; t < CN_STANCE_COUNT; t++)
-            post[p][t] = (m[t][p] + 1) / sum;
+            post[p][t] = (q.m[t][p] + 1) / sum;
     }
     double exact = 0;
     for (int code = 0; code < 4 * 4 * 4 * 4 * 4; code++) {
@@ -447,16 +447,17 @@ static void test_relabel_groups_exact(void)
         double pr = 1;
         for (int i = 0, x = code; i < 5; i++, x /= 4) {
             c[x % 4]++;
-            pr *= post[pred[i]][x % 4];
+            pr *= post[q.pred[i]][x % 4];
         }
         cn_stance mm;
         cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
-        exact += (mm == CN_STANCE_REASSURING && l >= level) ? pr : 0;
+        exact += (mm == CN_STANCE_REASSURING && l >= q.level) ? pr : 0;
     }
     cn_relabel_result r;
     cn_error err;
     size_t draws = 20000;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, draws, 3, &r, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, draws, 3, &r, &err),
+                          CN_OK);
     CU_ASSERT_TRUE(r.exact);
     ASSERT_REL(r.holds, exact, 1e-12);
     CU_ASSERT(exact > 0.1 && exact < 0.9); /* a case that can fail either way */
@@ -606,35 +607,28 @@ static double pooled_prior(const pooled_ref *r, const long c[CN_STANCE_COUNT])
 static void test_relabel_pooled_exact(void)
 {
     mixed_question q = mixed_question_make();
-    const double(*m)[CN_STANCE_COUNT] = q.m;
-    const cn_stance *pred = q.pred;
-    const bool *certain = q.certain;
-    cn_consensus_opts o;
-    cn_consensus_opts_init(&o);
-    long counts[CN_STANCE_COUNT] = {0, 5, 1, 0};
-    cn_stance maj;
-    cn_consensus_level level = cn_consensus_level_of(&o, counts, &maj);
-    pooled_ref ref = pooled_ref_of(m, 1.5);
+    cn_consensus_opts o = q.opts;
+    pooled_ref ref = pooled_ref_of(q.m, 1.5);
     double held = 0, total = 0;
     for (int code = 0; code < 4 * 4 * 4 * 4 * 4; code++) {
         long c[CN_STANCE_COUNT] = {0, 1, 0, 0}; /* the editor's answer */
         double w = 1;
         for (int i = 0, x = code; i < 5; i++, x /= 4) {
             c[x % 4]++;
-            w *= ref.like[x % 4][pred[i]];
+            w *= ref.like[x % 4][q.pred[i]];
         }
         w *= pooled_prior(&ref, c);
         cn_stance mm;
         cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
-        held += (mm == maj && l >= level) ? w : 0;
+        held += (mm == q.majority && l >= q.level) ? w : 0;
         total += w;
     }
     cn_relabel_result alone, pooled;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &alone, &err),
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &alone, &err),
                           CN_OK);
     o.relabel_concentration = 1.5;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &pooled, &err),
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &pooled, &err),
                           CN_OK);
     CU_ASSERT_TRUE(pooled.exact);
     ASSERT_REL(pooled.holds, held / total, 1e-12);
@@ -644,7 +638,8 @@ static void test_relabel_pooled_exact(void)
      * weighs each answer by the matrix's own shares of the true stances */
     o.relabel_concentration = 1e9;
     cn_relabel_result flat;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &flat, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &flat, &err),
+                          CN_OK);
     ASSERT_REL(flat.holds, alone.holds, 1e-6);
     /* many answers an editor set: the prior's Gamma functions stay finite */
     cn_stance many[CN_STANCE_COUNT * 400];
@@ -654,12 +649,12 @@ static void test_relabel_pooled_exact(void)
         set[i] = i >= 5;
     }
     o.relabel_concentration = 1.5;
-    CU_ASSERT_EQUAL_FATAL(
-        cn_relabel_compute(&o, many, set, sizeof many / sizeof many[0], m, 1000, 3, &pooled, &err),
-        CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, many, set, sizeof many / sizeof many[0], q.m, 1000,
+                                             3, &pooled, &err),
+                          CN_OK);
     CU_ASSERT_TRUE(isfinite(pooled.holds) && pooled.holds >= 0 && pooled.holds <= 1);
     o.relabel_concentration = -1;
-    CU_ASSERT_EQUAL(cn_relabel_compute(&o, pred, certain, 6, m, 1000, 3, &pooled, &err),
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &pooled, &err),
                     CN_ERR_USAGE);
 }
 
