@@ -4182,6 +4182,61 @@ static void test_reply_heading_above_an_answer(void)
     ru_free(&r);
 }
 
+/* A site that heads each answer with a bulleted "Answered by NAME, date"
+ * line under an "Answer" line: each such line opens the next answer and is
+ * no text of the one above. */
+static void test_answered_by_lines_head_answers(void)
+{
+    ru_result r =
+        read_str("ASK A DOCTOR\nQuestion\n"
+                 "  \u2022 Do I Need to Stop Vaping Before My Tummy Tuck?\n\n"
+                 "    Asked by SunnyDay42, 2024-02-03 10:15:00\n    3 Answers\n\n"
+                 "Answer\n"
+                 "  \u2022 Answered by Nora Vint, MD, 12/05/2023 09:30\n\n"
+                 "    Nicotine narrows the small vessels that feed the skin, so most surgeons "
+                 "ask you to stop a month before and after.\n\n"
+                 "  \u2022 Answered by Theo Marsh, MD, 12/05/2023 09:30\n\n"
+                 "    Thanks for asking. Vaping still delivers nicotine, and wound edges heal "
+                 "poorly with it.\n\n"
+                 "  \u2022 Answered by Ines Calder, MD, MS, 12/05/2023 09:30\n\n"
+                 "    Your surgeon may test for it before the operation, so be hon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Nicotine narrows the small vessels");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Answered by"));
+    check_start(&r, 2, "Thanks for asking. Vaping still delivers");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Answered by"));
+    check_start(&r, 3, "Your surgeon may test for it");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* A booking site's answers glued one under another, each under a byline
+ * "Name (City, ST) on Mon D, YYYY": the byline opens the answer and is no
+ * text; a line ending in a date within the text is no byline. */
+static void test_dated_bylines_head_glued_answers(void)
+{
+    ru_result r = read_str("Book appointments online today\n\n"
+                           "Microneedling\n\n"
+                           "Microneedling makes tiny wounds so the skin builds new collagen.\n\n"
+                           "Can I wear makeup the day after microneedling?\n\n"
+                           "Carla Menez (Tulsa, OK) on Mar 3, 2012\n"
+                           "Wait a full day; the tiny channels stay open for some hours and "
+                           "makeup can irritate them (as I told a patient on May 2, 2011).\n"
+                           "Omar Reyes (Fort Worth, TX) on Mar 4, 2012\n"
+                           "Mineral makeup after 24 hours is fine for most skin, but stop if it "
+                           "stings.\n"
+                           "Beth Olander (Boise, ID) on Mar 9, 2012\n"
+                           "Give it two days if you had a deep treatment.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    check_start(&r, 2, "Wait a full day; the tiny channels");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "May 2, 2011"));
+    check_start(&r, 3, "Mineral makeup after 24 hours");
+    check_start(&r, 4, "Give it two days");
+    for (size_t i = 2; i <= 4; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, ") on Mar"));
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4371,6 +4426,8 @@ int main(void)
         {"a number with decimals starts a body", test_decimal_number_starts_a_body},
         {"a reply heading above an answer", test_reply_heading_above_an_answer},
         {"a flat page's asker's story under a title", test_flat_askers_story_under_a_title},
+        {"\"Answered by\" lines head answers", test_answered_by_lines_head_answers},
+        {"dated bylines head glued answers", test_dated_bylines_head_glued_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -118,7 +118,9 @@ struct cn_pagecues {
     /* What a line needs to be an answer header, read from the raw line (see
      * index_headers): header_open, a letter an entry without a leading '*'
      * opens with; header_lits, the longest run of letters of each entry with
-     * one (some run, without repeats); headers_any, some entry has neither. */
+     * one (some run, without repeats); header_dated, some entry has no
+     * such run but a date ('@'), which a line holds only with a year's four
+     * digits; headers_any, some entry has none of these. */
     bool header_open[256];
     struct header_lit {
         const char *s;
@@ -126,6 +128,7 @@ struct cn_pagecues {
         size_t key; /* the index of its rarest letter, searched for */
     } header_lits[HEADER_LITS];
     size_t n_header_lits;
+    bool header_dated;
     bool headers_any;
 };
 
@@ -513,7 +516,7 @@ static void index_headers(cn_pagecues *c)
         if (e[0] != '*') { /* matched from the line's start */
             if (e[0] >= 'a' && e[0] <= 'z')
                 c->header_open[(unsigned char)e[0]] = true;
-            else
+            else if ((unsigned char)e[0] < 0x80) /* a byte beyond ASCII lets a line in */
                 c->headers_any = true;
             continue;
         }
@@ -526,6 +529,10 @@ static void index_headers(cn_pagecues *c)
             if ((size_t)(q - p) > n)
                 best = p, n = (size_t)(q - p);
             p = q == p ? p + 1 : q;
+        }
+        if (n < 3 && strchr(e, '@')) {
+            c->header_dated = true;
+            continue;
         }
         if (n < 3 || c->n_header_lits == HEADER_LITS) {
             c->headers_any = true;
@@ -1070,13 +1077,50 @@ static long marker_count_at(const char *s, size_t n, size_t *j)
 /* A pattern character that is not matched as itself. */
 static bool is_marker_meta(char ch)
 {
-    return ch == ' ' || ch == '%' || ch == '*';
+    return ch == ' ' || ch == '%' || ch == '*' || ch == '@';
+}
+
+static bool is_month(const cn_pagecues *c, const char *w, size_t len);
+
+/* The run of digits at s[*j..n), read up to max + 1 of them (so a longer run
+ * shows as too long); its length. */
+static size_t digits_at(const char *s, size_t n, size_t *j, size_t max)
+{
+    size_t k = *j;
+    while (k < n && s[k] >= '0' && s[k] <= '9' && k - *j <= max)
+        k++;
+    size_t got = k - *j;
+    *j = k;
+    return got;
+}
+
+/* A date at s[*j..n) ("dec 7, 2011", "sept. 21 2009"): a word of [months]
+ * (a dot after it allowed), a day of one or two digits, a comma allowed, a
+ * four-digit year; *j moves past it. */
+static bool marker_date_at(const cn_pagecues *c, const char *s, size_t n, size_t *j)
+{
+    size_t k = *j, w = k;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    if (!is_month(c, s + w, k - w))
+        return false;
+    k += k < n && s[k] == '.';
+    if (k >= n || s[k++] != ' ')
+        return false;
+    size_t day = digits_at(s, n, &k, 2);
+    if (day < 1 || day > 2)
+        return false;
+    k += k < n && s[k] == ',';
+    if (k >= n || s[k++] != ' ' || digits_at(s, n, &k, 4) != 4)
+        return false;
+    *j = k;
+    return true;
 }
 
 /* The normalized line v[0..n) matches pattern e: a space of the pattern
- * matches any run of spaces (none too), '%' a count, a final '*' any rest.
- * *count gets the last count matched (-1 without). */
-static bool marker_match(const char *e, const char *v, size_t n, long *count)
+ * matches any run of spaces (none too), '%' a count, '@' a date, a final '*'
+ * any rest. *count gets the last count matched (-1 without). */
+static bool marker_match(const cn_pagecues *c, const char *e, const char *v, size_t n, long *count)
 {
     size_t j = 0;
     *count = -1;
@@ -1088,6 +1132,9 @@ static bool marker_match(const char *e, const char *v, size_t n, long *count)
                 j++;
         } else if (*e == '%') {
             if ((*count = marker_count_at(v, n, &j)) < 0)
+                return false;
+        } else if (*e == '@') {
+            if (!marker_date_at(c, v, n, &j))
                 return false;
         } else if (j < n && v[j] == *e) {
             j++;
@@ -1142,7 +1189,7 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
             continue;
         if (!may_open(c->markers.v[i], v, n))
             continue;
-        if (marker_match(c->markers.v[i], v, n, &n_found)) {
+        if (marker_match(c, c->markers.v[i], v, n, &n_found)) {
             if (count)
                 *count = n_found;
             return true;
@@ -1173,6 +1220,15 @@ static bool has_letters(const char *line, size_t len, const struct header_lit *l
     return false;
 }
 
+/* Does the line hold four digits in a row (a date's year)? */
+static bool has_year(const char *line, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len && run < 4; i++)
+        run = line[i] >= '0' && line[i] <= '9' ? run + 1 : 0;
+    return run == 4;
+}
+
 /* Can the line be an answer header? Its first byte (for the entries matched
  * from the start) or a run of letters it holds (for the others) tell most
  * lines apart without normalizing them; when in doubt, true. */
@@ -1190,7 +1246,7 @@ static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
     for (size_t k = 0; k < c->n_header_lits; k++)
         if (has_letters(line, len, &c->header_lits[k]))
             return true;
-    return false;
+    return c->header_dated && has_year(line, len);
 }
 
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
@@ -1206,7 +1262,7 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     for (size_t i = 0; i < c->headers.n; i++) {
         const char *e = c->headers.v[i];
         if (e[0] != '*') {
-            if (may_open(e, v, n) && marker_match(e, v, n, &count))
+            if (may_open(e, v, n) && marker_match(c, e, v, n, &count))
                 return true;
             continue;
         }
@@ -1229,12 +1285,12 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
             for (const char *h = memchr(v, first, n); h;
                  h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
                 if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
-                    marker_match(rest, h, n - (size_t)(h - v), &count))
+                    marker_match(c, rest, h, n - (size_t)(h - v), &count))
                     return true;
             continue;
         }
         for (size_t j = 0; j <= n; j++)
-            if (marker_match(rest, v + j, n - j, &count))
+            if (marker_match(c, rest, v + j, n - j, &count))
                 return true;
     }
     return false;
