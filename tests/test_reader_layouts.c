@@ -4237,6 +4237,97 @@ static void test_dated_bylines_head_glued_answers(void)
     ru_free(&r);
 }
 
+/* A signature whose practice, town and post stand glued under the name
+ * line at the page's end, the last line cut: more of that signature, no
+ * answer of its own. */
+static void test_glued_signature_lines_end_the_page(void)
+{
+    ru_result r = read_str("Puffy lower lids after Botox near the eyes?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Swelling after Botox\n\n"
+                           "When the muscle under the eye relaxes, fluid drains more slowly and "
+                           "the lids look puffy for some weeks.\n\n"
+                           "Halifax Dermatologist\n\n"
+                           "A little enzyme can help\n\n"
+                           "I saw this in one of my own patients last year.\n"
+                           "A small dose of enzyme into the lid settled it within days.\n\n"
+                           "Colin Rusk MD\n"
+                           "Harbour Valley Cosmetic Surgery\n"
+                           "Lunenburg, NS\n"
+                           "Associate Professor of Surg");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "A little enzyme can help");
+    check_start(&r, 2, "I saw this in one of my own patients");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Lunenburg"));
+    ru_free(&r);
+}
+
+/* Under a farewell ("I hope this helps."), a closing line of its own, the
+ * physician's name and the title under it ("Board Certified Plastic
+ * Surgeon"), and their web address are the same answer's: the next answer
+ * starts at the next title. */
+static void test_closings_under_a_farewell_stay(void)
+{
+    ru_result r = read_str(
+        "Can a dissolving stitch poke out after a nose job?\n\n"
+        "Doctor Answers 3\n\n"
+        "Stitch ends after rhinoplasty\n\n"
+        "Dear Maple22,\n\n"
+        "What you feel is most likely the end of an absorbable stitch working its way out. It "
+        "is harmless and your surgeon can trim it.\n\n"
+        "I hope this helps.\n\n"
+        "The best of wishes to you.\n\n"
+        "Dr. Quist\n\n"
+        "Portland Plastic Surgeon\n5.0 out of 5 stars 88 reviews\n\n"
+        "Ask your surgeon\n\n"
+        "Thank you for your question. A stitch end that shows after a week is common, and a "
+        "quick visit settles it.\n\n"
+        "Best of luck!\n\n"
+        "Dr. Ferrand\n\n"
+        "Board Certified Plastic Surgeon\n\n"
+        "Learn more: http://www.example-nose-clinic.com\n\n\n"
+        "Stitches dissolve\n\n"
+        "Most internal stitches dissolve over some weeks; leave it alone unless it is red or "
+        "sore.\n\n"
+        "Ines Walder, MD\nSeattle Facial Plastic Surgeon\n4.9 out of 5 stars 40 reviews\n\n"
+        "These answers are for educational purposes only.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The best of wishes"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your surgeon");
+    check_start(&r, 2, "Thank you for your question. A stitch end");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Board Certified"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Learn more:"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Stitches dissolve");
+    check_start(&r, 3, "Most internal stitches dissolve");
+    ru_free(&r);
+}
+
+/* A page that prints a vote line under each answer's title, cut right under
+ * a signature by a short sentence: the next answer's title, cut before its
+ * vote line, an answer with no body. */
+static void test_cut_period_title_under_a_signature(void)
+{
+    ru_result r = read_str("When can I wear makeup after a laser peel?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Makeup after a laser peel\n\n"
+                           "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                           "Most skin is ready for mineral makeup a week to ten days after the "
+                           "peel, once it has stopped weeping.\n\n"
+                           "Tara Bell, MD\nDenver Dermatologist\n\n"
+                           "Wait until the skin is closed\n\n"
+                           "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                           "Makeup is safe once the outer layer has healed over, usually by the "
+                           "end of the first week.\n\n"
+                           "Omar Hale, MD\nAustin Plastic Surgeon\n\n"
+                           "Laser peels take a week to heal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Laser peels take a week to heal.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4428,6 +4519,9 @@ int main(void)
         {"a flat page's asker's story under a title", test_flat_askers_story_under_a_title},
         {"\"Answered by\" lines head answers", test_answered_by_lines_head_answers},
         {"dated bylines head glued answers", test_dated_bylines_head_glued_answers},
+        {"glued signature lines end the page", test_glued_signature_lines_end_the_page},
+        {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
+        {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -944,6 +944,19 @@ static bool titled_page(const ctx *c, size_t p)
            (titled_before(c) || titles_ahead(c, p));
 }
 
+/* "Deep peels take a week to heal." ending the page right under a
+ * signature, on a page that prints a vote line under each answer's title
+ * (its bodies stand under those): where a title stands, cut before its vote
+ * line, even ending in '.' (one short sentence, period_title_words words). */
+static bool cut_title_under_signature(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return c->votes_head && p > 0 && c->ps[p - 1].sig && c->ps[p].n == 1 &&
+           cn_span_last_char(l->s, l->len) == '.' && !two_sentences(l) &&
+           cn_span_starts_upper(l->s, l->len) &&
+           cn_span_words(l->s, l->len) <= c->lim->period_title_words;
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -983,7 +996,8 @@ static bool title_at_start(const ctx *c, size_t p)
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
     if (p + 1 == c->np && !c->has_disclaimer)
-        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p));
+        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
+               cut_title_under_signature(c, p);
     return false;
 }
 
@@ -1557,6 +1571,22 @@ static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
  * area.  Best wishes!"), when a paragraph of prose follows (a name after it
  * is the signature's). */
+/* "Learn more: http://www.example.com": a short line with a web address,
+ * under a sign-off the physician's own link, not another answer. */
+static bool link_line(const ctx *c, const cn_line *l)
+{
+    static const char *const MARKS[] = {"http://", "https://", "www."};
+    if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+        return false;
+    for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
+        size_t m = strlen(MARKS[i]);
+        for (size_t k = 0; k + m <= l->len; k++)
+            if (cn_span_equals_ci(l->s + k, m, MARKS[i]))
+                return true;
+    }
+    return false;
+}
+
 static bool after_signoff(const ctx *c, size_t p)
 {
     if (p == 0 || c->ps[p - 1].sig)
@@ -1571,7 +1601,14 @@ static bool after_signoff(const ctx *c, size_t p)
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
+    /* "Hope this helps." / "The best of wishes to you.": a closing under a
+     * farewell is the same answer's */
+    /* "Dr. Roe" / "Board Certified Plastic Surgeon": the physician's title
+     * under their sign-off is the sign-off's */
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
+           !(c->ps[p].n == 1 && (closing_sentence(c, l) || link_line(c, l))) &&
+           !(c->ps[p].n == 1 && signoff_like(c, prev) &&
+             cn_signature_is_specialty_title(c->cues, l->s, l->len)) &&
            !signoff_names_signature_below(c, p, prev);
 }
 
@@ -1830,6 +1867,29 @@ static bool between_signatures(const ctx *c, size_t p)
     return true;
 }
 
+/* "Keith Roe MD" / "Bay Area Plastic Surgery" / "Larkspur, CA" / "Clinical
+ * Professor of Pla": two or more short lines glued under a signature (no
+ * blank line between) that end the page, each opening with a capital and
+ * ending no sentence, are more of that signature (a practice, a place, a
+ * post), not another answer. One such line is the next answer's title
+ * ("Jane Roe, MD" / "Stretch marks after implants" / its body), and so is
+ * the first of lines with more paragraphs under them. */
+static bool glued_under_signature(const ctx *c, size_t p)
+{
+    enum { MAX_LINES = 4 };
+    const para *pa = &c->ps[p];
+    if (p == 0 || p + 1 != c->np || !c->ps[p - 1].sig || pa->sig || pa->gap > 0 || pa->n < 2 ||
+        pa->n > MAX_LINES)
+        return false;
+    for (size_t i = pa->first; i < pa->first + pa->n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+            in_set(".!?", cn_span_last_char(l->s, l->len)) || !cn_span_starts_upper(l->s, l->len))
+            return false;
+    }
+    return true;
+}
+
 /* A physician's name alone ("Dr. Ann Lee") above the page's first answer,
  * with text under it: it names who wrote that answer, and is none itself. */
 static bool name_above_first(const ctx *c, long cur, size_t p)
@@ -1905,7 +1965,7 @@ static int segment(ctx *c, cn_error *err)
             continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
-        if (between_signatures(c, p) || place_under_name(c, p))
+        if (between_signatures(c, p) || place_under_name(c, p) || glued_under_signature(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
