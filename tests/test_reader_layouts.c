@@ -4328,6 +4328,33 @@ static void test_cut_period_title_under_a_signature(void)
     ru_free(&r);
 }
 
+/* A page cut a few words into the line under a signature ("It should
+ * not"): the next answer's title, cut by the page's end, with no body; a cut
+ * line under an unsigned paragraph stays that answer's. */
+static void test_cut_scrap_under_a_signature_is_a_title(void)
+{
+    ru_result r = read_str("Will a cortisone shot thin my skin?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Thinning after steroid shots\n\n"
+                           "Repeated shots into the same spot can thin the skin and leave a small "
+                           "dent that slowly fills in.\n\n"
+                           "Joel Marks, MD\nTrenton Dermatologist\n4.8 out of 5 stars 12 "
+                           "reviews\n\n"
+                           "It should not");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It should not");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
+    ru_free(&r);
+    r = read_str("Is a small gap in the scar normal after a tummy tuck?\n\n"
+                 "Doctor Answers 1\n\n"
+                 "Small openings along a long scar are common and usually close with dressings.\n\n"
+                 "Show it to your surgeon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Show it to your surgeon"));
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4522,6 +4549,7 @@ int main(void)
         {"glued signature lines end the page", test_glued_signature_lines_end_the_page},
         {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
         {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
+        {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

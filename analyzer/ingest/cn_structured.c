@@ -944,17 +944,24 @@ static bool titled_page(const ctx *c, size_t p)
            (titled_before(c) || titles_ahead(c, p));
 }
 
-/* "Deep peels take a week to heal." ending the page right under a
- * signature, on a page that prints a vote line under each answer's title
- * (its bodies stand under those): where a title stands, cut before its vote
- * line, even ending in '.' (one short sentence, period_title_words words). */
+/* The page's last line right under a signature, where the next answer's
+ * title stands: "Deep peels take a week to heal." on a page that prints a
+ * vote line under each answer's title (its bodies stand under those), cut
+ * before its vote line, even ending in '.' (one short sentence,
+ * period_title_words words); or a scrap cut short of a sentence ("The", "It
+ * should not"): a title cut by the page's end. (Under a credit in brackets
+ * such a scrap stays text: see test_credit_then_cut_word_at_page_end.) */
 static bool cut_title_under_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return c->votes_head && p > 0 && c->ps[p - 1].sig && c->ps[p].n == 1 &&
-           cn_span_last_char(l->s, l->len) == '.' && !two_sentences(l) &&
-           cn_span_starts_upper(l->s, l->len) &&
-           cn_span_words(l->s, l->len) <= c->lim->period_title_words;
+    if (p == 0 || c->ps[p].n != 1 || !cn_span_starts_upper(l->s, l->len))
+        return false;
+    char last = cn_span_last_char(l->s, l->len);
+    if (c->ps[p - 1].sig && c->votes_head && last == '.' && !two_sentences(l) &&
+        cn_span_words(l->s, l->len) <= c->lim->period_title_words)
+        return true;
+    return c->ps[p - 1].sig && !in_set(".!?", last) &&
+           cn_span_words(l->s, l->len) < c->lim->answer_line_words;
 }
 
 static bool title_at_start(const ctx *c, size_t p)
