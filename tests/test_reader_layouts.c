@@ -4355,6 +4355,37 @@ static void test_cut_scrap_under_a_signature_is_a_title(void)
     ru_free(&r);
 }
 
+/* A site that prints each physician's gallery and a link to their profile
+ * under their answer ("Ann Lee has 2 Facelift before & afters:", the
+ * captions, "» View Ann Lee's full profile"): the paragraph under the link
+ * is the next physician's answer, a whole one (the gallery and the link
+ * stand under it too), even one short exclaimed line. */
+static void test_profile_link_parts_answers(void)
+{
+    ru_result r = read_str(
+        "Pregnancy after a tummy tuck?\n\n"
+        "How long after a tummy tuck should I wait before trying for another baby? We would "
+        "like two more children.\n\n\n"
+        "F, 34, Ohio\n\n"
+        "Most surgeons advise finishing your family first, since a later pregnancy can stretch "
+        "the repaired muscles and skin again.\n\n"
+        "Rosa Quint has 2 Tummy tuck before & afters:\n\n"
+        "Tummy tuck before image performed by Dr. Rosa QuintTummy tuck after image performed by "
+        "Dr. Rosa Quint\n\n"
+        "\u00bb View Rosa Quint's full profile\n\n"
+        "Wait until your family is complete!\n\n"
+        "Hugo Brandt has 1 Tummy Tuck before & after:\n\n"
+        "Tummy Tuck before image performed by Dr. Hugo BrandtTummy Tuck after image performed by "
+        "Dr. Hugo Brandt\n\n"
+        "\u00bb View Hugo Brandt's full profile\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Most surgeons advise finishing your family");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Wait until"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Wait until your family is complete!");
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4550,6 +4581,7 @@ int main(void)
         {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
         {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
         {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
+        {"a profile link parts two answers", test_profile_link_parts_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1037,11 +1037,21 @@ bool cn_pagecues_is_closing_sentence(const cn_pagecues *c, const char *s, size_t
 
 bool cn_pagecues_is_answer_break(const cn_pagecues *c, const char *line, size_t len)
 {
-    if (len == 0 || len > 64 || c->breaks.n == 0)
+    enum { BREAK_MAX = 160 }; /* longer lines are text */
+    if (len == 0 || len > BREAK_MAX || c->breaks.n == 0)
         return false;
-    char v[65];
-    norm_core(line, len, v);
-    return strlist_has(&c->breaks, v);
+    char v[BREAK_MAX + 1];
+    size_t n = norm_core(line, len, v);
+    if (strlist_has(&c->breaks, v))
+        return true;
+    /* "*full profile": the entry's rest ends the line, after any head */
+    for (size_t i = 0; i < c->breaks.n; i++) {
+        const char *e = c->breaks.v[i];
+        size_t rest = c->breaks.lens[i] - 1;
+        if (e[0] == '*' && rest > 0 && rest <= n && memcmp(v + n - rest, e + 1, rest) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)

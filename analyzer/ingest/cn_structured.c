@@ -20,6 +20,7 @@ typedef struct para {
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
     bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
+    bool break_before; /* above such a line: its answer ends with it, the page does not */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -557,8 +558,11 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             vote_seen = false;
             break_seen = false;
         }
-        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len))
+        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len)) {
             break_seen = true;
+            if (c->np > 0)
+                c->ps[c->np - 1].break_before = true;
+        }
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
@@ -1002,7 +1006,9 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
-    if (p + 1 == c->np && !c->has_disclaimer)
+    /* the page's last paragraph, unless a line printed between answers
+     * stands under it (a whole answer, not a title the page's end cut) */
+    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before)
         return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
                cut_title_under_signature(c, p);
     return false;
@@ -1662,7 +1668,7 @@ static bool signature_extra(const ctx *c, size_t p)
 static bool cut_inside(const ctx *c, size_t p)
 {
     return !c->has_disclaimer && p + 1 == c->np && c->ps[p].n == 1 && !c->ps[p].vote_after &&
-           !c->ps[p].own_line;
+           !c->ps[p].own_line && !c->ps[p].after_break;
 }
 
 /* A cut line of one or two words without a sentence's end ("Benjami",
@@ -1976,8 +1982,10 @@ static int segment(ctx *c, cn_error *err)
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
-        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
-                      !unvoted_subheading(c, &c->ds[cur], p);
+        /* under a line printed between answers the answer is new anyway:
+         * its first line heads it as after a signature (title_at_start) */
+        bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
+                      title_inside(c, p) && !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
