@@ -4386,6 +4386,30 @@ static void test_profile_link_parts_answers(void)
     ru_free(&r);
 }
 
+/* A bare page that prints the question's title again with a note ("...,
+ * submitted image."), the asker's story and the site's tags line: the
+ * answers start under the tags line, and the story is the question's. */
+static void test_tags_line_ends_the_question(void)
+{
+    ru_result r = read_str(
+        "Can a freckle on the nose be lasered off?\n\n"
+        "Can a freckle on the nose be lasered off, submitted image.\n\n"
+        "A dark freckle on the tip of my nose bothers me in photos; could a laser take it off "
+        "for good, or would it come back after summer?\n\n"
+        "Tags:woman age 35-44 nose freckle laser\n\n"
+        "A pigment laser usually clears a flat freckle in one or two sessions, though sun "
+        "exposure can bring some of it back.\n\n"
+        "Have a dermatologist look at it first so nothing else is mistaken for a freckle.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "A dark freckle on the tip"));
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    check_start(&r, 1, "A pigment laser usually clears");
+    for (size_t i = 1; i <= n_answers(&r); i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "A dark freckle"));
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4582,6 +4606,7 @@ int main(void)
         {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
         {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
         {"a profile link parts two answers", test_profile_link_parts_answers},
+        {"a tags line ends the question", test_tags_line_ends_the_question},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

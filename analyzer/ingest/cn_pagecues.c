@@ -67,6 +67,7 @@ typedef enum section {
     SEC_HONORIFICS,
     SEC_ANSWER_HEADERS,
     SEC_ANSWER_BREAKS,
+    SEC_QUESTION_ENDS,
     SEC_LIMITS
 } section;
 
@@ -95,6 +96,7 @@ struct cn_pagecues {
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
     strlist honorifics;    /* normalized words */
+    strlist question_ends; /* normalized prefixes */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
@@ -286,6 +288,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->markers);
     strlist_free(&c->self);
     strlist_free(&c->honorifics);
+    strlist_free(&c->question_ends);
     strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
@@ -361,6 +364,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
         {"[honorifics]", SEC_HONORIFICS},
+        {"[question-ends]", SEC_QUESTION_ENDS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
@@ -451,6 +455,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_MARKERS    ? &c->markers
                     : sec == SEC_SELF_WORDS        ? &c->self
                     : sec == SEC_HONORIFICS        ? &c->honorifics
+                    : sec == SEC_QUESTION_ENDS     ? &c->question_ends
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
@@ -613,12 +618,12 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
-                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
-                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
-                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions,     &c->closings,     &c->breaks,     &c->honorifics};
+    strlist *lists[] = {
+        &c->credentials, &c->valedictions,  &c->widgets, &c->disclaimers, &c->stopwords,
+        &c->particles,   &c->openers,       &c->asker,   &c->listener,    &c->practice,
+        &c->unfinished,  &c->suffixes,      &c->months,  &c->date_leads,  &c->labels,
+        &c->common,      &c->continuations, &c->markers, &c->self,        &c->headers,
+        &c->questions,   &c->closings,      &c->breaks,  &c->honorifics,  &c->question_ends};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1052,6 +1057,11 @@ bool cn_pagecues_is_answer_break(const cn_pagecues *c, const char *line, size_t 
             return true;
     }
     return false;
+}
+
+bool cn_pagecues_ends_question(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->question_ends, line, len);
 }
 
 bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)

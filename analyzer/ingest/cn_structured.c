@@ -2515,6 +2515,29 @@ static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t unde
     return voice_of(c, under, e) > 0 || asker_story(c, under, e);
 }
 
+/* A line a site prints right under the asker's question ("Tags:..." of
+ * [question-ends]) among the first lines under the title: the line after it
+ * (past the question's title printed again, its body and the asker's age
+ * line, question_body_paragraphs + 2 runs of lines at most), or 0. */
+static size_t question_end_below(const ctx *c, size_t first)
+{
+    size_t runs = 0;
+    for (size_t i = first + 1; i < c->lines.n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->len == 0)
+            continue;
+        if (cn_pagecues_ends_question(c->cues, l->s, l->len))
+            return i + 1;
+        if (noise(c, l))
+            continue;
+        if (i == first + 1 || line_at(c, i - 1)->len == 0)
+            runs++;
+        if (runs > c->lim->question_body_paragraphs + 2)
+            break;
+    }
+    return 0;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2545,6 +2568,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         question = period_title_above_asker(c, t, under);
     if (!question)
         return first; /* the page starts inside an answer */
+    size_t tags = question_end_below(c, first);
+    if (tags > 0) {
+        *q_end = tags;
+        return tags;
+    }
     size_t at = first + 1;
     size_t end = run_end(c, first);
     if (end > at && voice_of(c, at, end) <= 0)
