@@ -2538,6 +2538,29 @@ static size_t question_end_below(const ctx *c, size_t first)
     return 0;
 }
 
+/* The first line below the title that heads an answer ([answer-headers]),
+ * when some line above it asks ('?' at its end): what stands above is the
+ * question and the site's lines ("Book appointments online", a blurb on the
+ * treatment). Looked for among the first question_body_paragraphs + 3 runs
+ * of lines; 0 when none. */
+static size_t first_header(const ctx *c, size_t first)
+{
+    size_t runs = 0;
+    bool asked = false;
+    for (size_t i = first; i < c->lines.n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->len == 0)
+            continue;
+        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len))
+            return asked ? i : 0;
+        asked |= cn_span_last_char(l->s, l->len) == '?';
+        if ((i == first || line_at(c, i - 1)->len == 0) &&
+            ++runs > c->lim->question_body_paragraphs + 3)
+            break;
+    }
+    return 0;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2572,6 +2595,11 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     if (tags > 0) {
         *q_end = tags;
         return tags;
+    }
+    size_t head = first_header(c, first);
+    if (head > 0) {
+        *q_end = head;
+        return head;
     }
     size_t at = first + 1;
     size_t end = run_end(c, first);
