@@ -4182,6 +4182,237 @@ static void test_reply_heading_above_an_answer(void)
     ru_free(&r);
 }
 
+/* A site that heads each answer with a bulleted "Answered by NAME, date"
+ * line under an "Answer" line: each such line opens the next answer and is
+ * no text of the one above. */
+static void test_answered_by_lines_head_answers(void)
+{
+    ru_result r =
+        read_str("ASK A DOCTOR\nQuestion\n"
+                 "  \u2022 Do I Need to Stop Vaping Before My Tummy Tuck?\n\n"
+                 "    Asked by SunnyDay42, 2024-02-03 10:15:00\n    3 Answers\n\n"
+                 "Answer\n"
+                 "  \u2022 Answered by Nora Vint, MD, 12/05/2023 09:30\n\n"
+                 "    Nicotine narrows the small vessels that feed the skin, so most surgeons "
+                 "ask you to stop a month before and after.\n\n"
+                 "  \u2022 Answered by Theo Marsh, MD, 12/05/2023 09:30\n\n"
+                 "    Thanks for asking. Vaping still delivers nicotine, and wound edges heal "
+                 "poorly with it.\n\n"
+                 "  \u2022 Answered by Ines Calder, MD, MS, 12/05/2023 09:30\n\n"
+                 "    Your surgeon may test for it before the operation, so be hon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Nicotine narrows the small vessels");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Answered by"));
+    check_start(&r, 2, "Thanks for asking. Vaping still delivers");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Answered by"));
+    check_start(&r, 3, "Your surgeon may test for it");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* A booking site's answers glued one under another, each under a byline
+ * "Name (City, ST) on Mon D, YYYY": the byline opens the answer and is no
+ * text; a line ending in a date within the text is no byline. The site's
+ * slogan and blurb above the question are no answer: the answers start at
+ * the first byline. */
+static void test_dated_bylines_head_glued_answers(void)
+{
+    ru_result r = read_str("Book appointments online today\n\n"
+                           "Microneedling\n\n"
+                           "Microneedling makes tiny wounds so the skin builds new collagen.\n\n"
+                           "Can I wear makeup the day after microneedling?\n\n"
+                           "Carla Menez (Tulsa, OK) on Mar 3, 2012\n"
+                           "Wait a full day; the tiny channels stay open for some hours and "
+                           "makeup can irritate them (as I told a patient on May 2, 2011).\n"
+                           "Omar Reyes (Fort Worth, TX) on Mar 4, 2012\n"
+                           "Mineral makeup after 24 hours is fine for most skin, but stop if it "
+                           "stings.\n"
+                           "Beth Olander (Boise, ID) on Mar 9, 2012\n"
+                           "Give it two days if you had a deep treatment.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Can I wear makeup the day after microneedling?");
+    check_start(&r, 1, "Wait a full day; the tiny channels");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "May 2, 2011"));
+    check_start(&r, 2, "Mineral makeup after 24 hours");
+    check_start(&r, 3, "Give it two days");
+    for (size_t i = 1; i <= 3; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, ") on Mar"));
+    ru_free(&r);
+}
+
+/* A signature whose practice, town and post stand glued under the name
+ * line at the page's end, the last line cut: more of that signature, no
+ * answer of its own. */
+static void test_glued_signature_lines_end_the_page(void)
+{
+    ru_result r = read_str("Puffy lower lids after Botox near the eyes?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Swelling after Botox\n\n"
+                           "When the muscle under the eye relaxes, fluid drains more slowly and "
+                           "the lids look puffy for some weeks.\n\n"
+                           "Halifax Dermatologist\n\n"
+                           "A little enzyme can help\n\n"
+                           "I saw this in one of my own patients last year.\n"
+                           "A small dose of enzyme into the lid settled it within days.\n\n"
+                           "Colin Rusk MD\n"
+                           "Harbour Valley Cosmetic Surgery\n"
+                           "Lunenburg, NS\n"
+                           "Associate Professor of Surg");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "A little enzyme can help");
+    check_start(&r, 2, "I saw this in one of my own patients");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Lunenburg"));
+    ru_free(&r);
+}
+
+/* Under a farewell ("I hope this helps."), a closing line of its own, the
+ * physician's name and the title under it ("Board Certified Plastic
+ * Surgeon"), and their web address are the same answer's: the next answer
+ * starts at the next title. */
+static void test_closings_under_a_farewell_stay(void)
+{
+    ru_result r = read_str(
+        "Can a dissolving stitch poke out after a nose job?\n\n"
+        "Doctor Answers 3\n\n"
+        "Stitch ends after rhinoplasty\n\n"
+        "Dear Maple22,\n\n"
+        "What you feel is most likely the end of an absorbable stitch working its way out. It "
+        "is harmless and your surgeon can trim it.\n\n"
+        "I hope this helps.\n\n"
+        "The best of wishes to you.\n\n"
+        "Dr. Quist\n\n"
+        "Portland Plastic Surgeon\n5.0 out of 5 stars 88 reviews\n\n"
+        "Ask your surgeon\n\n"
+        "Thank you for your question. A stitch end that shows after a week is common, and a "
+        "quick visit settles it.\n\n"
+        "Best of luck!\n\n"
+        "Dr. Ferrand\n\n"
+        "Board Certified Plastic Surgeon\n\n"
+        "Learn more: http://www.example-nose-clinic.com\n\n\n"
+        "Stitches dissolve\n\n"
+        "Most internal stitches dissolve over some weeks; leave it alone unless it is red or "
+        "sore.\n\n"
+        "Ines Walder, MD\nSeattle Facial Plastic Surgeon\n4.9 out of 5 stars 40 reviews\n\n"
+        "These answers are for educational purposes only.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The best of wishes"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your surgeon");
+    check_start(&r, 2, "Thank you for your question. A stitch end");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Board Certified"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Learn more:"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Stitches dissolve");
+    check_start(&r, 3, "Most internal stitches dissolve");
+    ru_free(&r);
+}
+
+/* A page that prints a vote line under each answer's title, cut right under
+ * a signature by a short sentence: the next answer's title, cut before its
+ * vote line, an answer with no body. */
+static void test_cut_period_title_under_a_signature(void)
+{
+    ru_result r = read_str("When can I wear makeup after a laser peel?\n\n"
+                           "Doctor Answers 3\n\n"
+                           "Makeup after a laser peel\n\n"
+                           "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                           "Most skin is ready for mineral makeup a week to ten days after the "
+                           "peel, once it has stopped weeping.\n\n"
+                           "Tara Bell, MD\nDenver Dermatologist\n\n"
+                           "Wait until the skin is closed\n\n"
+                           "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                           "Makeup is safe once the outer layer has healed over, usually by the "
+                           "end of the first week.\n\n"
+                           "Omar Hale, MD\nAustin Plastic Surgeon\n\n"
+                           "Laser peels take a week to heal.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Laser peels take a week to heal.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* A page cut a few words into the line under a signature ("It should
+ * not"): the next answer's title, cut by the page's end, with no body; a cut
+ * line under an unsigned paragraph stays that answer's. */
+static void test_cut_scrap_under_a_signature_is_a_title(void)
+{
+    ru_result r = read_str("Will a cortisone shot thin my skin?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Thinning after steroid shots\n\n"
+                           "Repeated shots into the same spot can thin the skin and leave a small "
+                           "dent that slowly fills in.\n\n"
+                           "Joel Marks, MD\nTrenton Dermatologist\n4.8 out of 5 stars 12 "
+                           "reviews\n\n"
+                           "It should not");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It should not");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
+    ru_free(&r);
+    r = read_str("Is a small gap in the scar normal after a tummy tuck?\n\n"
+                 "Doctor Answers 1\n\n"
+                 "Small openings along a long scar are common and usually close with dressings.\n\n"
+                 "Show it to your surgeon");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Show it to your surgeon"));
+    ru_free(&r);
+}
+
+/* A site that prints each physician's gallery and a link to their profile
+ * under their answer ("Ann Lee has 2 Facelift before & afters:", the
+ * captions, "» View Ann Lee's full profile"): the paragraph under the link
+ * is the next physician's answer, a whole one (the gallery and the link
+ * stand under it too), even one short exclaimed line. */
+static void test_profile_link_parts_answers(void)
+{
+    ru_result r = read_str(
+        "Pregnancy after a tummy tuck?\n\n"
+        "How long after a tummy tuck should I wait before trying for another baby? We would "
+        "like two more children.\n\n\n"
+        "F, 34, Ohio\n\n"
+        "Most surgeons advise finishing your family first, since a later pregnancy can stretch "
+        "the repaired muscles and skin again.\n\n"
+        "Rosa Quint has 2 Tummy tuck before & afters:\n\n"
+        "Tummy tuck before image performed by Dr. Rosa QuintTummy tuck after image performed by "
+        "Dr. Rosa Quint\n\n"
+        "\u00bb View Rosa Quint's full profile\n\n"
+        "Wait until your family is complete!\n\n"
+        "Hugo Brandt has 1 Tummy Tuck before & after:\n\n"
+        "Tummy Tuck before image performed by Dr. Hugo BrandtTummy Tuck after image performed by "
+        "Dr. Hugo Brandt\n\n"
+        "\u00bb View Hugo Brandt's full profile\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Most surgeons advise finishing your family");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Wait until"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Wait until your family is complete!");
+    ru_free(&r);
+}
+
+/* A bare page that prints the question's title again with a note ("...,
+ * submitted image."), the asker's story and the site's tags line: the
+ * answers start under the tags line, and the story is the question's. */
+static void test_tags_line_ends_the_question(void)
+{
+    ru_result r = read_str(
+        "Can a freckle on the nose be lasered off?\n\n"
+        "Can a freckle on the nose be lasered off, submitted image.\n\n"
+        "A dark freckle on the tip of my nose bothers me in photos; could a laser take it off "
+        "for good, or would it come back after summer?\n\n"
+        "Tags:woman age 35-44 nose freckle laser\n\n"
+        "A pigment laser usually clears a flat freckle in one or two sessions, though sun "
+        "exposure can bring some of it back.\n\n"
+        "Have a dermatologist look at it first so nothing else is mistaken for a freckle.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "A dark freckle on the tip"));
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    check_start(&r, 1, "A pigment laser usually clears");
+    for (size_t i = 1; i <= n_answers(&r); i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "A dark freckle"));
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4371,6 +4602,14 @@ int main(void)
         {"a number with decimals starts a body", test_decimal_number_starts_a_body},
         {"a reply heading above an answer", test_reply_heading_above_an_answer},
         {"a flat page's asker's story under a title", test_flat_askers_story_under_a_title},
+        {"\"Answered by\" lines head answers", test_answered_by_lines_head_answers},
+        {"dated bylines head glued answers", test_dated_bylines_head_glued_answers},
+        {"glued signature lines end the page", test_glued_signature_lines_end_the_page},
+        {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
+        {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
+        {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
+        {"a profile link parts two answers", test_profile_link_parts_answers},
+        {"a tags line ends the question", test_tags_line_ends_the_question},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

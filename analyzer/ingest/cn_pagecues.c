@@ -67,6 +67,7 @@ typedef enum section {
     SEC_HONORIFICS,
     SEC_ANSWER_HEADERS,
     SEC_ANSWER_BREAKS,
+    SEC_QUESTION_ENDS,
     SEC_LIMITS
 } section;
 
@@ -95,6 +96,7 @@ struct cn_pagecues {
     strlist markers;       /* normalized patterns: '%' a count, '*' at the end any rest */
     strlist self;          /* normalized words */
     strlist honorifics;    /* normalized words */
+    strlist question_ends; /* normalized prefixes */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
@@ -118,7 +120,9 @@ struct cn_pagecues {
     /* What a line needs to be an answer header, read from the raw line (see
      * index_headers): header_open, a letter an entry without a leading '*'
      * opens with; header_lits, the longest run of letters of each entry with
-     * one (some run, without repeats); headers_any, some entry has neither. */
+     * one (some run, without repeats); header_dated, some entry has no
+     * such run but a date ('@'), which a line holds only with a year's four
+     * digits; headers_any, some entry has none of these. */
     bool header_open[256];
     struct header_lit {
         const char *s;
@@ -126,6 +130,7 @@ struct cn_pagecues {
         size_t key; /* the index of its rarest letter, searched for */
     } header_lits[HEADER_LITS];
     size_t n_header_lits;
+    bool header_dated;
     bool headers_any;
 };
 
@@ -283,6 +288,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->markers);
     strlist_free(&c->self);
     strlist_free(&c->honorifics);
+    strlist_free(&c->question_ends);
     strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
@@ -358,6 +364,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-markers]", SEC_ANSWER_MARKERS},
         {"[self-words]", SEC_SELF_WORDS},
         {"[honorifics]", SEC_HONORIFICS},
+        {"[question-ends]", SEC_QUESTION_ENDS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
@@ -448,6 +455,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_MARKERS    ? &c->markers
                     : sec == SEC_SELF_WORDS        ? &c->self
                     : sec == SEC_HONORIFICS        ? &c->honorifics
+                    : sec == SEC_QUESTION_ENDS     ? &c->question_ends
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
@@ -513,7 +521,7 @@ static void index_headers(cn_pagecues *c)
         if (e[0] != '*') { /* matched from the line's start */
             if (e[0] >= 'a' && e[0] <= 'z')
                 c->header_open[(unsigned char)e[0]] = true;
-            else
+            else if ((unsigned char)e[0] < 0x80) /* a byte beyond ASCII lets a line in */
                 c->headers_any = true;
             continue;
         }
@@ -526,6 +534,10 @@ static void index_headers(cn_pagecues *c)
             if ((size_t)(q - p) > n)
                 best = p, n = (size_t)(q - p);
             p = q == p ? p + 1 : q;
+        }
+        if (n < 3 && strchr(e, '@')) {
+            c->header_dated = true;
+            continue;
         }
         if (n < 3 || c->n_header_lits == HEADER_LITS) {
             c->headers_any = true;
@@ -606,12 +618,12 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
-                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
-                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
-                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions,     &c->closings,     &c->breaks,     &c->honorifics};
+    strlist *lists[] = {
+        &c->credentials, &c->valedictions,  &c->widgets, &c->disclaimers, &c->stopwords,
+        &c->particles,   &c->openers,       &c->asker,   &c->listener,    &c->practice,
+        &c->unfinished,  &c->suffixes,      &c->months,  &c->date_leads,  &c->labels,
+        &c->common,      &c->continuations, &c->markers, &c->self,        &c->headers,
+        &c->questions,   &c->closings,      &c->breaks,  &c->honorifics,  &c->question_ends};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1030,11 +1042,26 @@ bool cn_pagecues_is_closing_sentence(const cn_pagecues *c, const char *s, size_t
 
 bool cn_pagecues_is_answer_break(const cn_pagecues *c, const char *line, size_t len)
 {
-    if (len == 0 || len > 64 || c->breaks.n == 0)
+    enum { BREAK_MAX = 160 }; /* longer lines are text */
+    if (len == 0 || len > BREAK_MAX || c->breaks.n == 0)
         return false;
-    char v[65];
-    norm_core(line, len, v);
-    return strlist_has(&c->breaks, v);
+    char v[BREAK_MAX + 1];
+    size_t n = norm_core(line, len, v);
+    if (strlist_has(&c->breaks, v))
+        return true;
+    /* "*full profile": the entry's rest ends the line, after any head */
+    for (size_t i = 0; i < c->breaks.n; i++) {
+        const char *e = c->breaks.v[i];
+        size_t rest = c->breaks.lens[i] - 1;
+        if (e[0] == '*' && rest > 0 && rest <= n && memcmp(v + n - rest, e + 1, rest) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool cn_pagecues_ends_question(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->question_ends, line, len);
 }
 
 bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size_t len)
@@ -1070,13 +1097,50 @@ static long marker_count_at(const char *s, size_t n, size_t *j)
 /* A pattern character that is not matched as itself. */
 static bool is_marker_meta(char ch)
 {
-    return ch == ' ' || ch == '%' || ch == '*';
+    return ch == ' ' || ch == '%' || ch == '*' || ch == '@';
+}
+
+static bool is_month(const cn_pagecues *c, const char *w, size_t len);
+
+/* The run of digits at s[*j..n), read up to max + 1 of them (so a longer run
+ * shows as too long); its length. */
+static size_t digits_at(const char *s, size_t n, size_t *j, size_t max)
+{
+    size_t k = *j;
+    while (k < n && s[k] >= '0' && s[k] <= '9' && k - *j <= max)
+        k++;
+    size_t got = k - *j;
+    *j = k;
+    return got;
+}
+
+/* A date at s[*j..n) ("dec 7, 2011", "sept. 21 2009"): a word of [months]
+ * (a dot after it allowed), a day of one or two digits, a comma allowed, a
+ * four-digit year; *j moves past it. */
+static bool marker_date_at(const cn_pagecues *c, const char *s, size_t n, size_t *j)
+{
+    size_t k = *j, w = k;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    if (!is_month(c, s + w, k - w))
+        return false;
+    k += k < n && s[k] == '.';
+    if (k >= n || s[k++] != ' ')
+        return false;
+    size_t day = digits_at(s, n, &k, 2);
+    if (day < 1 || day > 2)
+        return false;
+    k += k < n && s[k] == ',';
+    if (k >= n || s[k++] != ' ' || digits_at(s, n, &k, 4) != 4)
+        return false;
+    *j = k;
+    return true;
 }
 
 /* The normalized line v[0..n) matches pattern e: a space of the pattern
- * matches any run of spaces (none too), '%' a count, a final '*' any rest.
- * *count gets the last count matched (-1 without). */
-static bool marker_match(const char *e, const char *v, size_t n, long *count)
+ * matches any run of spaces (none too), '%' a count, '@' a date, a final '*'
+ * any rest. *count gets the last count matched (-1 without). */
+static bool marker_match(const cn_pagecues *c, const char *e, const char *v, size_t n, long *count)
 {
     size_t j = 0;
     *count = -1;
@@ -1088,6 +1152,9 @@ static bool marker_match(const char *e, const char *v, size_t n, long *count)
                 j++;
         } else if (*e == '%') {
             if ((*count = marker_count_at(v, n, &j)) < 0)
+                return false;
+        } else if (*e == '@') {
+            if (!marker_date_at(c, v, n, &j))
                 return false;
         } else if (j < n && v[j] == *e) {
             j++;
@@ -1142,7 +1209,7 @@ bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t l
             continue;
         if (!may_open(c->markers.v[i], v, n))
             continue;
-        if (marker_match(c->markers.v[i], v, n, &n_found)) {
+        if (marker_match(c, c->markers.v[i], v, n, &n_found)) {
             if (count)
                 *count = n_found;
             return true;
@@ -1173,6 +1240,15 @@ static bool has_letters(const char *line, size_t len, const struct header_lit *l
     return false;
 }
 
+/* Does the line hold four digits in a row (a date's year)? */
+static bool has_year(const char *line, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len && run < 4; i++)
+        run = line[i] >= '0' && line[i] <= '9' ? run + 1 : 0;
+    return run == 4;
+}
+
 /* Can the line be an answer header? Its first byte (for the entries matched
  * from the start) or a run of letters it holds (for the others) tell most
  * lines apart without normalizing them; when in doubt, true. */
@@ -1190,7 +1266,7 @@ static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
     for (size_t k = 0; k < c->n_header_lits; k++)
         if (has_letters(line, len, &c->header_lits[k]))
             return true;
-    return false;
+    return c->header_dated && has_year(line, len);
 }
 
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
@@ -1206,7 +1282,7 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     for (size_t i = 0; i < c->headers.n; i++) {
         const char *e = c->headers.v[i];
         if (e[0] != '*') {
-            if (may_open(e, v, n) && marker_match(e, v, n, &count))
+            if (may_open(e, v, n) && marker_match(c, e, v, n, &count))
                 return true;
             continue;
         }
@@ -1229,12 +1305,12 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
             for (const char *h = memchr(v, first, n); h;
                  h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
                 if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
-                    marker_match(rest, h, n - (size_t)(h - v), &count))
+                    marker_match(c, rest, h, n - (size_t)(h - v), &count))
                     return true;
             continue;
         }
         for (size_t j = 0; j <= n; j++)
-            if (marker_match(rest, v + j, n - j, &count))
+            if (marker_match(c, rest, v + j, n - j, &count))
                 return true;
     }
     return false;

@@ -94,6 +94,10 @@ bool cn_pagecues_is_closing_sentence(const cn_pagecues *cues, const char *s, siz
  * ignored. The paragraph under it starts an answer. */
 bool cn_pagecues_is_answer_break(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) is a line a site prints right under the asker's question
+ * ("Tags:woman age 25-34 ..."): it opens with a [question-ends] prefix. */
+bool cn_pagecues_ends_question(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) opens as the asker asks ("What are the risks of ...", "Can I
  * ..."): words of [question-openers] open it. */
 bool cn_pagecues_is_question_opener(const cn_pagecues *cues, const char *line, size_t len);

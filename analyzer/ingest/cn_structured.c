@@ -20,6 +20,7 @@ typedef struct para {
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
     bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
+    bool break_before; /* above such a line: its answer ends with it, the page does not */
     cn_sigblock block; /* line indexes are absolute when sig */
 } para;
 
@@ -557,8 +558,11 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
             vote_seen = false;
             break_seen = false;
         }
-        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len))
+        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len)) {
             break_seen = true;
+            if (c->np > 0)
+                c->ps[c->np - 1].break_before = true;
+        }
         run_n = 0;
         /* Residue right after a paragraph (a blank line between is fine)
          * marks that paragraph as a title. */
@@ -944,6 +948,26 @@ static bool titled_page(const ctx *c, size_t p)
            (titled_before(c) || titles_ahead(c, p));
 }
 
+/* The page's last line right under a signature, where the next answer's
+ * title stands: "Deep peels take a week to heal." on a page that prints a
+ * vote line under each answer's title (its bodies stand under those), cut
+ * before its vote line, even ending in '.' (one short sentence,
+ * period_title_words words); or a scrap cut short of a sentence ("The", "It
+ * should not"): a title cut by the page's end. (Under a credit in brackets
+ * such a scrap stays text: see test_credit_then_cut_word_at_page_end.) */
+static bool cut_title_under_signature(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (p == 0 || c->ps[p].n != 1 || !cn_span_starts_upper(l->s, l->len))
+        return false;
+    char last = cn_span_last_char(l->s, l->len);
+    if (c->ps[p - 1].sig && c->votes_head && last == '.' && !two_sentences(l) &&
+        cn_span_words(l->s, l->len) <= c->lim->period_title_words)
+        return true;
+    return c->ps[p - 1].sig && !in_set(".!?", last) &&
+           cn_span_words(l->s, l->len) < c->lim->answer_line_words;
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
@@ -982,8 +1006,11 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     if (text_para(c, p + 1))
         return c->ps[p].vote_after || short_enough(c, l);
-    if (p + 1 == c->np && !c->has_disclaimer)
-        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p));
+    /* the page's last paragraph, unless a line printed between answers
+     * stands under it (a whole answer, not a title the page's end cut) */
+    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before)
+        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
+               cut_title_under_signature(c, p);
     return false;
 }
 
@@ -1557,6 +1584,22 @@ static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
  * does a farewell that ends a paragraph of prose ("... a surgeon in your
  * area.  Best wishes!"), when a paragraph of prose follows (a name after it
  * is the signature's). */
+/* "Learn more: http://www.example.com": a short line with a web address,
+ * under a sign-off the physician's own link, not another answer. */
+static bool link_line(const ctx *c, const cn_line *l)
+{
+    static const char *const MARKS[] = {"http://", "https://", "www."};
+    if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+        return false;
+    for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
+        size_t m = strlen(MARKS[i]);
+        for (size_t k = 0; k + m <= l->len; k++)
+            if (cn_span_equals_ci(l->s + k, m, MARKS[i]))
+                return true;
+    }
+    return false;
+}
+
 static bool after_signoff(const ctx *c, size_t p)
 {
     if (p == 0 || c->ps[p - 1].sig)
@@ -1571,7 +1614,14 @@ static bool after_signoff(const ctx *c, size_t p)
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
+    /* "Hope this helps." / "The best of wishes to you.": a closing under a
+     * farewell is the same answer's */
+    /* "Dr. Roe" / "Board Certified Plastic Surgeon": the physician's title
+     * under their sign-off is the sign-off's */
     return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
+           !(c->ps[p].n == 1 && (closing_sentence(c, l) || link_line(c, l))) &&
+           !(c->ps[p].n == 1 && signoff_like(c, prev) &&
+             cn_signature_is_specialty_title(c->cues, l->s, l->len)) &&
            !signoff_names_signature_below(c, p, prev);
 }
 
@@ -1618,7 +1668,7 @@ static bool signature_extra(const ctx *c, size_t p)
 static bool cut_inside(const ctx *c, size_t p)
 {
     return !c->has_disclaimer && p + 1 == c->np && c->ps[p].n == 1 && !c->ps[p].vote_after &&
-           !c->ps[p].own_line;
+           !c->ps[p].own_line && !c->ps[p].after_break;
 }
 
 /* A cut line of one or two words without a sentence's end ("Benjami",
@@ -1830,6 +1880,29 @@ static bool between_signatures(const ctx *c, size_t p)
     return true;
 }
 
+/* "Keith Roe MD" / "Bay Area Plastic Surgery" / "Larkspur, CA" / "Clinical
+ * Professor of Pla": two or more short lines glued under a signature (no
+ * blank line between) that end the page, each opening with a capital and
+ * ending no sentence, are more of that signature (a practice, a place, a
+ * post), not another answer. One such line is the next answer's title
+ * ("Jane Roe, MD" / "Stretch marks after implants" / its body), and so is
+ * the first of lines with more paragraphs under them. */
+static bool glued_under_signature(const ctx *c, size_t p)
+{
+    enum { MAX_LINES = 4 };
+    const para *pa = &c->ps[p];
+    if (p == 0 || p + 1 != c->np || !c->ps[p - 1].sig || pa->sig || pa->gap > 0 || pa->n < 2 ||
+        pa->n > MAX_LINES)
+        return false;
+    for (size_t i = pa->first; i < pa->first + pa->n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+            in_set(".!?", cn_span_last_char(l->s, l->len)) || !cn_span_starts_upper(l->s, l->len))
+            return false;
+    }
+    return true;
+}
+
 /* A physician's name alone ("Dr. Ann Lee") above the page's first answer,
  * with text under it: it names who wrote that answer, and is none itself. */
 static bool name_above_first(const ctx *c, long cur, size_t p)
@@ -1905,12 +1978,14 @@ static int segment(ctx *c, cn_error *err)
             continue;
         if (p > 0 && c->ps[p - 1].sig && cn_signature_is_address(para_line(c, p), c->ps[p].n))
             continue; /* the practice's address under a signature */
-        if (between_signatures(c, p) || place_under_name(c, p))
+        if (between_signatures(c, p) || place_under_name(c, p) || glued_under_signature(c, p))
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
-        bool inside = cur >= 0 && c->ds[cur].has_body && title_inside(c, p) &&
-                      !unvoted_subheading(c, &c->ds[cur], p);
+        /* under a line printed between answers the answer is new anyway:
+         * its first line heads it as after a signature (title_at_start) */
+        bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
+                      title_inside(c, p) && !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
@@ -2440,6 +2515,52 @@ static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t unde
     return voice_of(c, under, e) > 0 || asker_story(c, under, e);
 }
 
+/* A line a site prints right under the asker's question ("Tags:..." of
+ * [question-ends]) among the first lines under the title: the line after it
+ * (past the question's title printed again, its body and the asker's age
+ * line, question_body_paragraphs + 2 runs of lines at most), or 0. */
+static size_t question_end_below(const ctx *c, size_t first)
+{
+    size_t runs = 0;
+    for (size_t i = first + 1; i < c->lines.n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->len == 0)
+            continue;
+        if (cn_pagecues_ends_question(c->cues, l->s, l->len))
+            return i + 1;
+        if (noise(c, l))
+            continue;
+        if (i == first + 1 || line_at(c, i - 1)->len == 0)
+            runs++;
+        if (runs > c->lim->question_body_paragraphs + 2)
+            break;
+    }
+    return 0;
+}
+
+/* The first line below the title that heads an answer ([answer-headers]),
+ * when some line above it asks ('?' at its end): what stands above is the
+ * question and the site's lines ("Book appointments online", a blurb on the
+ * treatment). Looked for among the first question_body_paragraphs + 3 runs
+ * of lines; 0 when none. */
+static size_t first_header(const ctx *c, size_t first)
+{
+    size_t runs = 0;
+    bool asked = false;
+    for (size_t i = first; i < c->lines.n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->len == 0)
+            continue;
+        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len))
+            return asked ? i : 0;
+        asked |= cn_span_last_char(l->s, l->len) == '?';
+        if ((i == first || line_at(c, i - 1)->len == 0) &&
+            ++runs > c->lim->question_body_paragraphs + 3)
+            break;
+    }
+    return 0;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2470,6 +2591,16 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         question = period_title_above_asker(c, t, under);
     if (!question)
         return first; /* the page starts inside an answer */
+    size_t tags = question_end_below(c, first);
+    if (tags > 0) {
+        *q_end = tags;
+        return tags;
+    }
+    size_t head = first_header(c, first);
+    if (head > 0) {
+        *q_end = head;
+        return head;
+    }
     size_t at = first + 1;
     size_t end = run_end(c, first);
     if (end > at && voice_of(c, at, end) <= 0)
