@@ -193,12 +193,12 @@ static void test_summary_no_stance(void)
 static void test_tally_dissent_specialties_files(void)
 {
     cn_tally_vote v[] = {
-        {CN_STANCE_CONTRAINDICATED, "Plastic Surgeon", "b.txt", false},
-        {CN_STANCE_REASSURING, NULL, "a.txt", false},
-        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "b.txt", false},
-        {CN_STANCE_NONE, "Dermatologist", "a.txt", false},
-        {CN_STANCE_CAUTIONARY, "Plastic Surgeon", "c.txt", false},
-        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "a.txt", false},
+        {CN_STANCE_CONTRAINDICATED, false, "Plastic Surgeon", "b.txt"},
+        {CN_STANCE_REASSURING, false, NULL, "a.txt"},
+        {CN_STANCE_CONTRAINDICATED, false, "Dermatologist", "b.txt"},
+        {CN_STANCE_NONE, false, "Dermatologist", "a.txt"},
+        {CN_STANCE_CAUTIONARY, false, "Plastic Surgeon", "c.txt"},
+        {CN_STANCE_CONTRAINDICATED, false, "Dermatologist", "a.txt"},
     };
     cn_tally t;
     cn_error err;
@@ -226,8 +226,8 @@ static void test_tally_dissent_specialties_files(void)
 
 static void test_tally_no_dissent_on_tie(void)
 {
-    cn_tally_vote v[] = {{CN_STANCE_REASSURING, NULL, "a", false},
-                         {CN_STANCE_CAUTIONARY, NULL, "a", false}};
+    cn_tally_vote v[] = {{CN_STANCE_REASSURING, false, NULL, "a"},
+                         {CN_STANCE_CAUTIONARY, false, NULL, "a"}};
     cn_tally t;
     cn_error err;
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 2, NULL, &t, &err), CN_OK);

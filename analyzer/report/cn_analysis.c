@@ -98,6 +98,7 @@ struct cn_analysis_loader {
     size_t cur_q;
     int load_rc;
     cn_error load_err;
+    double scores[CN_STANCE_COUNT]; /* the conflict scores asked for last */
 };
 
 struct cn_analysis {
@@ -121,6 +122,10 @@ struct cn_analysis {
      * reader's de-duplication index holds the memory then) and comes back
      * in cn_analysis_finish: only the counts below grow meanwhile. */
     cn_recfile *waiting;
+    /* The conflicting answers' primary scores (CN_STANCE_COUNT doubles each,
+     * in the order of result.conflicts): only the review queue's wording
+     * quotes them, so they wait on disk (14 MB at 1 GB). */
+    cn_recfile *conflict_scores;
     cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
     size_t cap_vbuf;
     page_rec *pages; /* until the questions are made; then only what is below */
@@ -340,6 +345,7 @@ void cn_analysis_free(cn_analysis *an)
     free(an->annos);
     cn_spill_free(an->spill);
     cn_recfile_free(an->waiting);
+    cn_recfile_free(an->conflict_scores);
     free(an->vbuf);
     free(an->v_confidence);
     free(an->v_claim);
@@ -981,6 +987,21 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
+/* What only finds strings, physicians and claim keys again as pages come
+ * (~8 MB at 1 GB): once the last page is kept nothing is interned or
+ * numbered any more, so the figures and reports need none of it. */
+static void release_reading_indexes(cn_analysis *an)
+{
+    cn_idindex_free(an->strings);
+    an->strings = NULL;
+    cn_idindex_free(an->physician_ids);
+    an->physician_ids = NULL;
+    cn_strmap_free(an->key_ids);
+    an->key_ids = NULL;
+    free(an->key.s);
+    an->key = (keybuf){0};
+}
+
 /* Once the last run is kept no page comes in: the annotators (their
  * recycled docs) and the batch's memory of every question_id it chose a
  * claim for are freed before the records come back, not at the end of the
@@ -1001,6 +1022,7 @@ static void release_annotators(cn_analysis *an)
     an->run = an->flight = NULL;
     an->annos = NULL;
     an->cap_run = 0;
+    release_reading_indexes(an);
 }
 
 /* The one way in for pages: the page and its annotation (NULL: made here,
@@ -1185,6 +1207,8 @@ static int answers_back(cn_analysis *an, cn_error *err)
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return oom(err);
     int rc = cn_recfile_rewind(an->waiting, err);
+    if (rc == CN_OK && r->n_conflicts)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->conflict_scores, err);
     size_t at = 0, conflicts = 0;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
         waiting_answer w;
@@ -1208,13 +1232,17 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
-            cn_conflict_scores *c = &r->conflicts[conflicts++];
-            c->answer = i;
-            rc = cn_recfile_read(an->waiting, c->scores, sizeof c->scores, err);
+            double scores[CN_STANCE_COUNT];
+            r->conflicts[conflicts++] = (uint32_t)i;
+            rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
+            if (rc == CN_OK)
+                rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
         }
         if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
+    if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
+        rc = cn_recfile_rewind(an->conflict_scores, err);
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
@@ -1464,7 +1492,6 @@ void cn_analysis_result_fork_free(cn_analysis_result *fork)
     free(f);
 }
 
-_Static_assert(offsetof(cn_conflict_scores, answer) == 0, "find_by_answer reads the answer first");
 /* The entry for answer i in an array of n entries of `stride` bytes kept in
  * answer order, each starting with its answer's index (size_t), or NULL. */
 static const void *find_by_answer(const void *base, size_t n, size_t stride, size_t i)
@@ -1490,9 +1517,29 @@ const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
 
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
-    const cn_conflict_scores *c =
-        find_by_answer(r->conflicts, r->n_conflicts, sizeof *r->conflicts, i);
-    return c ? c->scores : NULL;
+    size_t lo = 0, hi = r->n_conflicts; /* the answer's place is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->conflicts[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == r->n_conflicts || r->conflicts[lo] != i || !r->an->conflict_scores)
+        return NULL;
+    cn_analysis_loader *L = r->loader;
+    cn_error e;
+    cn_error_clear(&e);
+    int rc = cn_recfile_read_at(r->an->conflict_scores, (uint64_t)lo * sizeof L->scores, L->scores,
+                                sizeof L->scores, &e);
+    if (rc != CN_OK) {
+        if (L->load_rc == CN_OK) {
+            L->load_rc = rc;
+            L->load_err = e;
+        }
+        return NULL;
+    }
+    return L->scores;
 }
 
 size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
@@ -1745,12 +1792,28 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     return true;
 }
 
+/* A member keeps its answer only (4 bytes, not 8: 2.4 million members at
+ * 1 GB): a vote is the answer's verdict 0, and a mention its verdict on the
+ * claim after verdict 0, the next such one for each time the same answer
+ * came just before in the list (an answer can mention a claim twice when
+ * two claim keys share its id). */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k)
 {
-    if (cl->members)
-        return cl->members[k];
-    return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+    if (!cl->members)
+        return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+    uint32_t answer = cl->members[k];
+    if (k < cl->n_primary)
+        return (cn_member){.answer = answer, .verdict = 0};
+    size_t skip = 0;
+    while (k - skip > cl->n_primary && cl->members[k - skip - 1] == answer)
+        skip++;
+    const cn_analysis_answer *a = &r->answers[answer];
+    uint32_t c = (uint32_t)(cl - r->claims);
+    for (size_t v = 1; v < a->n_verdicts; v++)
+        if (cn_analysis_verdict(r, a, v).claim == c && skip-- == 0)
+            return (cn_member){.answer = answer, .verdict = (uint32_t)v};
+    return (cn_member){.answer = answer, .verdict = 0}; /* not reached: claim_members made it */
 }
 
 static int claim_members(cn_analysis *an, cn_error *err)
@@ -1807,7 +1870,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
             if (cl->members)
-                cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+                cl->members[at] = (uint32_t)i; /* its verdict: cn_analysis_claim_member */
             if (v != 0)
                 cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
@@ -1829,8 +1892,8 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
         cl->tally = r->questions[cl->questions[0]].tally;
         return CN_OK;
     }
-    for (size_t k = 0; k < cl->n_members; k++)
-        vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
+    for (size_t k = 0; k < cl->n_primary; k++) /* the votes: verdict 0 (the mentions are not) */
+        vote_of(r, cl->members[k], 0, &votes[k]);
     int rc =
         cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
     if (rc == CN_OK && cl->rule && cl->rule->about)
@@ -1845,7 +1908,7 @@ static int tally_claims(cn_analysis *an, cn_error *err)
     int rc = claim_members(an, err);
     size_t most = 0;
     for (size_t c = 0; c < r->n_claims; c++)
-        most = r->claims[c].n_members > most ? r->claims[c].n_members : most;
+        most = r->claims[c].n_primary > most ? r->claims[c].n_primary : most;
     return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, most, err) : rc;
 }
 

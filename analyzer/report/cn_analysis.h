@@ -213,12 +213,12 @@ typedef struct cn_analysis_claim {
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    cn_member *members; /* counted answers with a verdict on it: the answers to
-                           questions whose primary claim it is first, then the
-                           answers that mention it on other questions; corpus
-                           order within each. NULL when tally_shared (its votes
-                           are its question's answers): read members through
-                           cn_analysis_claim_member */
+    uint32_t *members; /* counted answers with a verdict on it: the answers to
+                          questions whose primary claim it is first (their verdict
+                          0), then the answers that mention it on other questions
+                          (a later verdict on it); corpus order within each. NULL
+                          when tally_shared (its votes are its question's
+                          answers): read members through cn_analysis_claim_member */
     size_t n_members;
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
@@ -273,13 +273,6 @@ typedef struct cn_specialty_comparison {
     char *conclusion;     /* one plain sentence */
 } cn_specialty_comparison;
 
-/* The scores of a conflicting answer's primary decision (the review queue
- * quotes them). */
-typedef struct cn_conflict_scores {
-    size_t answer;
-    double scores[CN_STANCE_COUNT];
-} cn_conflict_scores;
-
 typedef struct cn_analysis cn_analysis;
 typedef struct cn_analysis_loader cn_analysis_loader;
 
@@ -301,7 +294,8 @@ typedef struct cn_analysis_result {
     size_t n_answers;
     cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
     size_t n_physicians;
-    cn_conflict_scores *conflicts; /* answers whose primary decision is conflicting, in order */
+    uint32_t *conflicts; /* answers whose primary decision is conflicting, in order (their
+                            scores: cn_analysis_conflict_scores) */
     size_t n_conflicts;
     cn_analysis_question *questions; /* in order of their first page */
     size_t n_questions;
@@ -398,7 +392,10 @@ const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
  * NULL: kept aside, as few answers have one. */
 const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i);
 
-/* The primary decision's scores of a conflicting answer; NULL for another. */
+/* The primary decision's scores of a conflicting answer (CN_STANCE_COUNT of
+ * them, read from disk into the result's loader: valid until the next call
+ * on this result); NULL for another answer, and when they cannot be read
+ * (cn_analysis_load_status then says why). */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */

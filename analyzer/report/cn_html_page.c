@@ -583,6 +583,9 @@ static void review_queue(page *p)
     for (size_t i = 0; i < p->r->n_review; i++)
         review_row(p, i);
     cn_html_raw(o, "</tbody></table></div></section>\n");
+    /* the wording reads conflict scores from disk */
+    if (p->load_rc == CN_OK && (p->load_rc = cn_analysis_load_status(p->r, &p->load_err)))
+        o->fail = true;
 }
 
 /* ---- questions ---- */

@@ -1010,6 +1010,8 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     emit_members(&c, f, holder, false);
     emit_array(&c, f, "review_queue", r->n_review, review_item, true);
     fputs("}\n", f);
+    if (c.load_rc == CN_OK) /* the queue's wording reads conflict scores from disk */
+        c.load_rc = cn_analysis_load_status(r, &c.load_err);
     if (c.load_rc != CN_OK) {
         *err = c.load_err;
         return c.load_rc;

@@ -648,6 +648,9 @@ static void review_queue(xctx *c)
         end(c);
     }
     end(c);
+    /* the wording reads conflict scores from disk */
+    if (c->load_rc == CN_OK && (c->load_rc = cn_analysis_load_status(r, &c->load_err)))
+        c->fail = true;
 }
 
 static void header(xctx *c)

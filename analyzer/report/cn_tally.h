@@ -23,12 +23,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One answer's stance on the question or claim being tallied. */
+/* One answer's stance on the question or claim being tallied: 24 bytes, no
+ * padding lost (the largest question at 1 GB has 1.28 million votes). */
 typedef struct cn_tally_vote {
     cn_stance stance;
+    bool certain;          /* an editor set it: never redrawn (cn_relabel) */
     const char *specialty; /* NULL when unknown */
     const char *file;      /* the base name of the file it came from */
-    bool certain;          /* an editor set it: never redrawn (cn_relabel) */
 } cn_tally_vote;
 
 /* How the answers of one specialty (NULL: unknown) split over the stances. */
