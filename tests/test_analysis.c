@@ -500,10 +500,11 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(d2->review, 0);
     bool queued = false;
     for (size_t i = 0; i < r->n_review; i++)
-        queued |= r->review[i].answer == q->duplicates[0];
+        queued |= r->review[i] == q->duplicates[0];
     CU_ASSERT_TRUE(queued);
     for (size_t i = 1; i < r->n_review; i++)
-        CU_ASSERT_TRUE(r->review[i - 1].urgency >= r->review[i].urgency);
+        CU_ASSERT_TRUE(cn_analysis_review_item(r, i - 1).urgency >=
+                       cn_analysis_review_item(r, i).urgency);
 
     /* corpus figures agree with the questions */
     size_t pairable = 0;

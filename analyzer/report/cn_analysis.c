@@ -28,7 +28,10 @@
 #define NO_STR UINT32_MAX
 
 /* What is kept of a page once it is on disk (a page of a million and more:
- * numbers of 32 bits, strings by their number, 52 bytes). */
+ * numbers of 32 bits, strings by their number, 48 bytes). It waits on disk
+ * too while the corpus is read (cn_recfile: only the union-find and the
+ * first page of each question_id stay in memory then) and comes back once
+ * the reader is freed. */
 typedef struct page_rec {
     char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
     bool has_body;          /* it shows the asker's text */
@@ -39,9 +42,8 @@ typedef struct page_rec {
     uint32_t type;          /* interned question type; NO_STR */
     uint32_t declared[2];   /* declared_answers (a long), low and high 32 bits (page_declared) */
     uint32_t primary;       /* the claim key it was judged against */
-    uint32_t parent;        /* union-find: the pages of one question */
 } page_rec;
-_Static_assert(sizeof(page_rec) == 52, "the page record: 52 bytes, no padding lost");
+_Static_assert(sizeof(page_rec) == 48, "the page record: 48 bytes, no padding lost");
 
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
@@ -128,8 +130,18 @@ struct cn_analysis {
     cn_recfile *conflict_scores;
     cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
     size_t cap_vbuf;
-    page_rec *pages; /* until the questions are made; then only what is below */
-    size_t n_pages, cap_pages;
+    cn_recfile *page_recs; /* the page records while the corpus is read */
+    page_rec *pages;       /* back from page_recs until the questions are made; then only what
+                              is below */
+    size_t n_pages;
+    uint32_t *parent; /* page -> union-find parent: the pages of one question */
+    size_t cap_parent;
+    /* The first page of each question_id (what pages with the same one are
+     * joined to), while the corpus is read: first_of_qid keeps positions in
+     * these. */
+    char (*qid_text)[CN_ID_LEN + 1];
+    uint32_t *qid_page;
+    size_t n_qids, cap_qids, cap_qid_page;
     const char **page_file;  /* page -> its record's file, once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
     uint32_t *page_question; /* page -> its question (from make_questions on) */
@@ -155,7 +167,7 @@ struct cn_analysis {
     size_t n_strs, cap_strs;
     cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
-    cn_idindex *first_of_qid;  /* question_id -> first page with it */
+    cn_idindex *first_of_qid;  /* question_id -> its number in qid_text */
     cn_strmap *key_ids;        /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
@@ -354,7 +366,11 @@ void cn_analysis_free(cn_analysis *an)
         free(an->notes[i].text);
     free(an->notes);
     free(an->overrides);
+    cn_recfile_free(an->page_recs);
     free(an->pages);
+    free(an->parent);
+    free(an->qid_text);
+    free(an->qid_page);
     free(an->page_file);
     free(an->page_timing);
     free(an->page_question);
@@ -604,21 +620,21 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
 
 /* ---- grouping pages into questions ---- */
 
-static size_t uf_find(page_rec *pages, size_t x)
+static size_t uf_find(uint32_t *parent, size_t x)
 {
-    while (pages[x].parent != (uint32_t)x) {
-        pages[x].parent = pages[pages[x].parent].parent;
-        x = pages[x].parent;
+    while (parent[x] != (uint32_t)x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
     }
     return x;
 }
 
-static void uf_union(page_rec *pages, size_t a, size_t b)
+static void uf_union(uint32_t *parent, size_t a, size_t b)
 {
-    a = uf_find(pages, a);
-    b = uf_find(pages, b);
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
     if (a != b)
-        pages[a > b ? a : b].parent = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
+        parent[a > b ? a : b] = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
 /* A page without a question_id (de-duplication not run) still needs a stable id. */
@@ -728,9 +744,9 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
-static const char *page_qid_of(const void *ctx, uint32_t p)
+static const char *qid_of(const void *ctx, uint32_t k)
 {
-    return ((const cn_analysis *)ctx)->pages[p].id;
+    return ((const cn_analysis *)ctx)->qid_text[k];
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
@@ -753,7 +769,7 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
         }
     }
     if (orig >= 0)
-        uf_union(an->pages, a->page, r->answers[orig].page);
+        uf_union(an->parent, a->page, r->answers[orig].page);
     const char *id = CN_ANSWER_ID(r, a);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
@@ -835,13 +851,35 @@ static bool has_flag(const cn_page_annotation *pa, const char *flag)
     return false;
 }
 
-/* The page's record; pages with the same question_id belong together. */
+/* Page p joins the first page with its question_id (it is that page when
+ * none came before). */
+static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_error *err)
+{
+    int64_t k = cn_idindex_find(an->first_of_qid, page->question_id, qid_of, an);
+    if (k >= 0) {
+        uf_union(an->parent, p, an->qid_page[k]);
+        return CN_OK;
+    }
+    if (an->n_qids >= INT32_MAX ||
+        !cn_grow((void **)&an->qid_text, &an->cap_qids, an->n_qids + 1, sizeof *an->qid_text))
+        return oom(err);
+    if (!cn_grow((void **)&an->qid_page, &an->cap_qid_page, an->n_qids + 1, sizeof *an->qid_page))
+        return oom(err);
+    memcpy(an->qid_text[an->n_qids], page->question_id, CN_ID_LEN + 1);
+    an->qid_page[an->n_qids] = (uint32_t)p;
+    if (cn_idindex_add(an->first_of_qid, page->question_id, (uint32_t)an->n_qids, qid_of, an))
+        return oom(err);
+    an->n_qids++;
+    return CN_OK;
+}
+
+/* The page's record (to disk); pages with the same question_id belong together. */
 static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
                             size_t p, cn_error *err)
 {
-    page_rec *pr = &an->pages[p];
-    memset(pr, 0, sizeof *pr);
-    pr->parent = (uint32_t)p; /* p < INT32_MAX: keep_page */
+    page_rec rec, *pr = &rec;
+    memset(pr, 0, sizeof *pr);   /* padding too: it goes to disk */
+    an->parent[p] = (uint32_t)p; /* p < INT32_MAX: keep_page */
     if (page->question_id[0])
         memcpy(pr->id, page->question_id, sizeof pr->id);
     else
@@ -864,15 +902,13 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
     if (rc == CN_OK && primary >= UINT32_MAX)
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
     pr->primary = (uint32_t)primary;
+    if (rc == CN_OK && !an->page_recs)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->page_recs, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->page_recs, pr, sizeof *pr, err);
     if (rc != CN_OK || !page->question_id[0])
         return rc;
-    int64_t first = cn_idindex_find(an->first_of_qid, page->question_id, page_qid_of, an);
-    if (first >= 0)
-        uf_union(an->pages, p, (size_t)first);
-    else if (p >= INT32_MAX ||
-             cn_idindex_add(an->first_of_qid, page->question_id, (uint32_t)p, page_qid_of, an))
-        return oom(err);
-    return CN_OK;
+    return join_question_id(an, page, p, err);
 }
 
 /* Keep what the analysis needs of an annotated page and write the page to
@@ -889,7 +925,7 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
             return rc;
         an->loader.spill = an->spill;
     }
-    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages) ||
+    if (!cn_grow((void **)&an->parent, &an->cap_parent, an->n_pages + 1, sizeof *an->parent) ||
         !cn_grow((void **)&an->page_first, &an->cap_page_first, an->n_pages + 1,
                  sizeof *an->page_first))
         return oom(err);
@@ -987,8 +1023,8 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
-/* What only finds strings, physicians and claim keys again as pages come
- * (~8 MB at 1 GB): once the last page is kept nothing is interned or
+/* What only finds strings, physicians, claim keys and question_ids again as
+ * pages come (~14 MB at 1 GB): once the last page is kept nothing is interned or
  * numbered any more, so the figures and reports need none of it. */
 static void release_reading_indexes(cn_analysis *an)
 {
@@ -1000,6 +1036,13 @@ static void release_reading_indexes(cn_analysis *an)
     an->key_ids = NULL;
     free(an->key.s);
     an->key = (keybuf){0};
+    cn_idindex_free(an->first_of_qid);
+    an->first_of_qid = NULL;
+    free(an->qid_text);
+    an->qid_text = NULL;
+    free(an->qid_page);
+    an->qid_page = NULL;
+    an->n_qids = an->cap_qids = an->cap_qid_page = 0;
 }
 
 /* Once the last run is kept no page comes in: the annotators (their
@@ -1074,7 +1117,7 @@ static int make_questions(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     size_t np = an->n_pages, nq = 0;
     for (size_t p = 0; p < np; p++) /* a question's record is large (its tally): no spares */
-        nq += uf_find(an->pages, p) == p;
+        nq += uf_find(an->parent, p) == p;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
     r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
     an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
@@ -1091,7 +1134,7 @@ static int make_questions(cn_analysis *an, cn_error *err)
         qof[p] = (size_t)-1;
     for (size_t p = 0; p < np; p++) {
         const page_rec *pr = &an->pages[p];
-        size_t root = uf_find(an->pages, p);
+        size_t root = uf_find(an->parent, p);
         if (qof[root] == (size_t)-1) {
             an->first_page[r->n_questions] = p;
             an->body_page[r->n_questions] = SIZE_MAX;
@@ -1119,14 +1162,14 @@ static int make_questions(cn_analysis *an, cn_error *err)
         q->n_files = 0;
     }
     for (size_t p = 0; p < np && rc == CN_OK; p++) {
-        size_t qi = qof[uf_find(an->pages, p)];
+        size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
         an->qpages[an->qpage_start[qi] + q->n_files] = p;
         const char *file = str_at(an, an->pages[p].file);
         q->files[q->n_files++] = file ? file : "";
     }
     for (size_t p = 0; p < np; p++)
-        an->page_question[p] = (uint32_t)qof[uf_find(an->pages, p)];
+        an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
     return rc;
 }
@@ -1253,9 +1296,30 @@ static int answers_back(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* The page records back from disk (after the answers': the answer-id index
+ * is freed by then), at their exact size. */
+static int pages_back(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_pages)
+        return CN_OK;
+    if (!an->page_recs)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    an->pages = malloc(an->n_pages * sizeof *an->pages);
+    if (!an->pages)
+        return oom(err);
+    int rc = cn_recfile_rewind(an->page_recs, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_read(an->page_recs, an->pages, an->n_pages * sizeof *an->pages, err);
+    cn_recfile_free(an->page_recs);
+    an->page_recs = NULL;
+    return rc;
+}
+
 static int group(cn_analysis *an, cn_error *err)
 {
     int rc = answers_back(an, err);
+    if (rc == CN_OK)
+        rc = pages_back(an, err);
     if (rc != CN_OK)
         return rc;
     rc = make_questions(an, err);
@@ -1294,9 +1358,8 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
 
 /* Each question's primary claim: the one its first page was judged against. */
 /* Once the questions have their titles, claims and types, a page's record
- * (80 bytes) is more than what is left to ask of a page: its file, whether
- * it flags timing, and its question. The question-id index reads the
- * records: it goes first. */
+ * (48 bytes) is more than what is left to ask of a page: its file, whether
+ * it flags timing, and its question. */
 static int compact_pages(cn_analysis *an, cn_error *err)
 {
     size_t np = an->n_pages ? an->n_pages : 1;
@@ -1308,11 +1371,8 @@ static int compact_pages(cn_analysis *an, cn_error *err)
         an->page_file[p] = str_at(an, an->pages[p].file);
         an->page_timing[p] = an->pages[p].timing;
     }
-    cn_idindex_free(an->first_of_qid);
-    an->first_of_qid = NULL;
     free(an->pages);
     an->pages = NULL;
-    an->cap_pages = 0;
     return CN_OK;
 }
 
@@ -1912,11 +1972,18 @@ static int tally_claims(cn_analysis *an, cn_error *err)
     return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, most, err) : rc;
 }
 
+static int flag_answers(cn_analysis *an, cn_error *err);
+
 /* Questions then claims: a claim judged on one question has that
  * question's counts (its memo entry, on the worker that made it). */
 static int tally(cn_analysis *an, cn_error *err)
 {
     int rc = tally_questions(an, err);
+    /* The review queue reads only the questions' tallies: made before the
+     * claims' members and tallies, its items (24 bytes each while they are
+     * sorted) come and go below the peak. */
+    if (rc == CN_OK)
+        rc = flag_answers(an, err);
     return rc == CN_OK ? tally_claims(an, err) : rc;
 }
 
@@ -2044,6 +2111,22 @@ static void flag_claim_fit(cn_analysis_result *r)
     }
 }
 
+/* Answer i's entry in the review queue (round 0). */
+static cn_review_item cn_analysis_review_item_of(const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    return (cn_review_item){.answer = (uint32_t)i,
+                            .reasons = (uint16_t)a->review,
+                            .urgency = (int16_t)cn_review_urgency(a->review),
+                            .confidence = cn_analysis_verdict_confidence(r, a, 0),
+                            .question = (uint32_t)cn_analysis_answer_question(r, a)};
+}
+
+cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k)
+{
+    return cn_analysis_review_item_of(r, r->review[k]);
+}
+
 static int flag_answers(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -2074,23 +2157,25 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         if (a->review)
             r->n_review++;
     }
-    r->review = calloc(r->n_review + 1, sizeof *r->review);
-    if (!r->review)
+    /* Sorted as items (24 bytes each, for a moment), kept as their answers:
+     * the rest of an item is read from its answer again. */
+    cn_review_item *items = calloc(r->n_review + 1, sizeof *items);
+    r->review = malloc((r->n_review + 1) * sizeof *r->review);
+    if (!items || !r->review) {
+        free(items);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t k = 0;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        const cn_analysis_answer *a = &r->answers[i];
-        if (!a->review)
-            continue;
-        r->review[k++] = (cn_review_item){.answer = (uint32_t)i,
-                                          .reasons = (uint16_t)a->review,
-                                          .urgency = (int16_t)cn_review_urgency(a->review),
-                                          .confidence = cn_analysis_verdict_confidence(r, a, 0),
-                                          .question = cn_analysis_answer_question(r, a)};
     }
-    if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    return CN_OK;
+    size_t k = 0;
+    for (size_t i = 0; i < r->n_answers; i++)
+        if (r->answers[i].review)
+            items[k++] = cn_analysis_review_item_of(r, i);
+    int rc = cn_review_sort(items, r->n_review, an->opts.per_question) == CN_OK
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (k = 0; k < r->n_review; k++)
+        r->review[k] = items[k].answer;
+    free(items);
+    return rc;
 }
 
 /* ---- corpus figures ---- */
@@ -2492,9 +2577,7 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = compare_specialties(an, err);
     if (rc == CN_OK)
-        rc = tally(an, err);
-    if (rc == CN_OK)
-        rc = flag_answers(an, err);
+        rc = tally(an, err); /* the review queue too */
     if (rc == CN_OK)
         rc = corpus_figures(an, err);
     if (rc == CN_OK && an->spill) /* forks read the file itself */

@@ -303,7 +303,8 @@ typedef struct cn_analysis_result {
     size_t n_claims;
     cn_analysis_agreement agreement;
     cn_specialty_comparison specialties;
-    cn_review_item *review; /* most urgent first */
+    uint32_t *review; /* the queued answers, most urgent first (4 bytes an item: an
+                         entry in full is cn_analysis_review_item) */
     size_t n_review;
     size_t n_overridden;           /* answers (any role) whose stance an editor set */
     const cn_override **unmatched; /* overrides matching no answer, file order */
@@ -391,6 +392,10 @@ const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
 /* The editor's override of answer i (its own, or its copy's: see above), or
  * NULL: kept aside, as few answers have one. */
 const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i);
+
+/* Item k of the review queue (k < r->n_review): its answer, reasons (the
+ * answer's review), urgency, confidence and question (round: 0). */
+cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k);
 
 /* The primary decision's scores of a conflicting answer (CN_STANCE_COUNT of
  * them, read from disk into the result's loader: valid until the next call

@@ -564,7 +564,7 @@ static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t
     cn_html_attr_begin(o);
     cn_html_attr_add(o, "|");
     for (size_t i = c->review_first[qi]; i < c->review_first[qi + 1]; i++)
-        cn_html_attr_add_reasons(o, c->r->review[c->review_of[i]].reasons);
+        cn_html_attr_add_reasons(o, c->r->answers[c->r->review[c->review_of[i]]].review);
     cn_html_attr_end(o, "data-reasons");
     if (rank <= CN_HTML_OPEN_QUESTIONS)
         cn_html_raw(o, " open=\"open\"");

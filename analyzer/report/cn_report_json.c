@@ -285,7 +285,7 @@ static void specialties(jctx *c, cJSON *root)
 static void review_item(jctx *c, cJSON *parent, size_t i)
 {
     const cn_analysis_result *r = c->r;
-    const cn_review_item *it = &r->review[i];
+    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
     const cn_analysis_answer *ans = &r->answers[it->answer];
     cJSON *o = obj(c, parent, NULL);
     if (!o)

@@ -620,7 +620,7 @@ static void review_queue(xctx *c)
     start(c, "review-queue");
     attr_int(c, "count", (long)r->n_review);
     for (size_t i = 0; i < r->n_review; i++) {
-        const cn_review_item *it = &r->review[i];
+        const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
         const cn_analysis_answer *a = &r->answers[it->answer];
         start(c, "item");
         attr_int(c, "rank", (long)(i + 1));
