@@ -76,8 +76,9 @@ typedef struct dup_link {
 
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
- * n_verdicts verdicts and, when its primary decision is conflicting, that
- * decision's scores (CN_STANCE_COUNT doubles). */
+ * n_verdicts verdicts, when its primary decision is conflicting that
+ * decision's scores (CN_STANCE_COUNT doubles), and its physician
+ * (put_physician). */
 typedef struct waiting_answer {
     cn_analysis_answer a; /* verdict_at 0 */
     char duplicate_of[CN_ID_LEN + 1];
@@ -90,6 +91,25 @@ typedef struct keybuf {
     size_t len, cap;
     bool failed;
 } keybuf;
+
+/* A string read back from the waiting records (NULL: none). */
+typedef struct strbuf {
+    char *s;
+    size_t cap;
+    bool null;
+} strbuf;
+
+/* The strings of a page record and of an answer's physician, as they come
+ * back from disk. */
+enum { SB_FILE, SB_TITLE, SB_SOURCE, SB_TYPE, SB_COUNT };
+enum { SB_NAME, SB_CITY, SB_SPECIALTY };
+
+/* A physician's numbers as they wait on disk (its strings follow). */
+typedef struct waiting_physician {
+    double rating;
+    int64_t reviews;
+    uint8_t has_rating, has_reviews;
+} waiting_physician;
 
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
@@ -124,6 +144,7 @@ struct cn_analysis {
      * reader's de-duplication index holds the memory then) and comes back
      * in cn_analysis_finish: only the counts below grow meanwhile. */
     cn_recfile *waiting;
+    strbuf sbuf[SB_COUNT]; /* strings on their way back from disk */
     /* The conflicting answers' primary scores (CN_STANCE_COUNT doubles each,
      * in the order of result.conflicts): only the review queue's wording
      * quotes them, so they wait on disk (14 MB at 1 GB). */
@@ -367,6 +388,8 @@ void cn_analysis_free(cn_analysis *an)
     free(an->notes);
     free(an->overrides);
     cn_recfile_free(an->page_recs);
+    for (size_t i = 0; i < SB_COUNT; i++)
+        free(an->sbuf[i].s);
     free(an->pages);
     free(an->parent);
     free(an->qid_text);
@@ -778,6 +801,78 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
     return CN_OK;
 }
 
+/* s (NULL too) to f: its length (UINT32_MAX: NULL), then its bytes. */
+static int put_str(cn_recfile *f, const char *s, cn_error *err)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: a string of 4 GB or more");
+    uint32_t len = s ? (uint32_t)n : UINT32_MAX;
+    int rc = cn_recfile_write(f, &len, sizeof len, err);
+    return rc == CN_OK && n ? cn_recfile_write(f, s, n, err) : rc;
+}
+
+/* The next string of f (put_str) into b. */
+static int get_str(cn_recfile *f, strbuf *b, cn_error *err)
+{
+    uint32_t len;
+    int rc = cn_recfile_read(f, &len, sizeof len, err);
+    if (rc != CN_OK)
+        return rc;
+    b->null = len == UINT32_MAX;
+    size_t n = b->null ? 0 : len;
+    if (!cn_grow((void **)&b->s, &b->cap, n + 1, 1))
+        return oom(err);
+    b->s[n] = '\0';
+    return n ? cn_recfile_read(f, b->s, n, err) : CN_OK;
+}
+
+static const char *str_of_buf(const strbuf *b)
+{
+    return b->null ? NULL : b->s;
+}
+
+/* An answer's physician to the waiting records: it is numbered (and its
+ * strings interned) when the records come back, so that neither the
+ * physicians nor their index take memory while the corpus is read. */
+static int put_physician(cn_recfile *f, const cn_physician *p, cn_error *err)
+{
+    waiting_physician w;
+    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
+    w.rating = p->rating;
+    w.reviews = p->reviews;
+    w.has_rating = p->has_rating;
+    w.has_reviews = p->has_reviews;
+    int rc = cn_recfile_write(f, &w, sizeof w, err);
+    if (rc == CN_OK)
+        rc = put_str(f, p->name, err);
+    if (rc == CN_OK)
+        rc = put_str(f, p->city, err);
+    return rc == CN_OK ? put_str(f, p->specialty, err) : rc;
+}
+
+/* The physician put_physician wrote, numbered among the result's. */
+static int get_physician(cn_analysis *an, uint32_t *out, cn_error *err)
+{
+    waiting_physician w;
+    int rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+    for (int i = SB_NAME; rc == CN_OK && i <= SB_SPECIALTY; i++)
+        rc = get_str(an->waiting, &an->sbuf[i], err);
+    if (rc != CN_OK)
+        return rc;
+    cn_physician p = {.name = (char *)str_of_buf(&an->sbuf[SB_NAME]),
+                      .city = (char *)str_of_buf(&an->sbuf[SB_CITY]),
+                      .specialty = (char *)str_of_buf(&an->sbuf[SB_SPECIALTY]),
+                      .rating = w.rating,
+                      .has_rating = w.has_rating,
+                      .reviews = (long)w.reviews,
+                      .has_reviews = w.has_reviews};
+    size_t k = 0;
+    rc = physician_index(an, &p, &k, err);
+    *out = (uint32_t)k;
+    return rc;
+}
+
 /* The fixed record of answer k of page p, written to the waiting records
  * (with its verdicts and, for a conflicting primary decision, the scores). */
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
@@ -814,11 +909,7 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->names_primary = aa->names_primary;
     a->index = (uint32_t)ans->index;
     a->page = (uint32_t)p;
-    size_t physician = 0;
-    int rc = physician_index(an, &ans->physician, &physician, err);
-    a->physician = (uint32_t)physician;
-    if (rc == CN_OK)
-        rc = keep_verdicts(an, pa, aa, a, err);
+    int rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
@@ -834,6 +925,8 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
         rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
                               sizeof aa->claims[0].decision.scores, err);
     }
+    if (rc == CN_OK)
+        rc = put_physician(an->waiting, &ans->physician, err);
     an->n_verdicts += a->n_verdicts;
     return rc;
 }
@@ -887,18 +980,11 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
     pr->has_body = page->body && page->body[0];
     pr->timing = has_flag(pa, "timing");
     set_page_declared(pr, page->declared_answers);
-    pr->title = NO_STR;
-    int rc = intern_at(an, page->file, &pr->file, err);
-    if (rc == CN_OK && page->question && page->question[0])
-        rc = intern_at(an, page->question, &pr->title, err);
-    if (rc == CN_OK)
-        rc = intern_at(an, pa->primary->source, &pr->source, err);
-    if (rc == CN_OK)
-        rc = intern_at(an, pa->question_type, &pr->type, err);
+    /* its strings follow it on disk: interned when it comes back */
+    pr->file = pr->title = pr->source = pr->type = NO_STR;
     size_t primary = 0;
-    if (rc == CN_OK)
-        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary,
-                       err);
+    int rc =
+        key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary, err);
     if (rc == CN_OK && primary >= UINT32_MAX)
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
     pr->primary = (uint32_t)primary;
@@ -906,6 +992,14 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
         rc = cn_recfile_new(an->opts.spill_dir, &an->page_recs, err);
     if (rc == CN_OK)
         rc = cn_recfile_write(an->page_recs, pr, sizeof *pr, err);
+    const char *strs[SB_COUNT] = {
+        [SB_FILE] = page->file,
+        [SB_TITLE] = page->question && page->question[0] ? page->question : NULL,
+        [SB_SOURCE] = pa->primary->source,
+        [SB_TYPE] = pa->question_type,
+    };
+    for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++)
+        rc = put_str(an->page_recs, strs[i], err);
     if (rc != CN_OK || !page->question_id[0])
         return rc;
     return join_question_id(an, page, p, err);
@@ -1023,15 +1117,11 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
-/* What only finds strings, physicians, claim keys and question_ids again as
- * pages come (~14 MB at 1 GB): once the last page is kept nothing is interned or
- * numbered any more, so the figures and reports need none of it. */
+/* What only finds claim keys and question_ids again as pages come: once the
+ * last page is kept no page joins another question_id and no claim key is
+ * numbered any more. */
 static void release_reading_indexes(cn_analysis *an)
 {
-    cn_idindex_free(an->strings);
-    an->strings = NULL;
-    cn_idindex_free(an->physician_ids);
-    an->physician_ids = NULL;
     cn_strmap_free(an->key_ids);
     an->key_ids = NULL;
     free(an->key.s);
@@ -1282,6 +1372,8 @@ static int answers_back(cn_analysis *an, cn_error *err)
                 rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
         }
         if (rc == CN_OK)
+            rc = get_physician(an, &a->physician, err);
+        if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
     if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
@@ -1296,6 +1388,21 @@ static int answers_back(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Once the page records are back nothing is interned or numbered any more:
+ * the string and physician indexes (~6 MB at 1 GB) and the buffers the
+ * strings came back in go. */
+static void release_interning(cn_analysis *an)
+{
+    cn_idindex_free(an->strings);
+    an->strings = NULL;
+    cn_idindex_free(an->physician_ids);
+    an->physician_ids = NULL;
+    for (size_t i = 0; i < SB_COUNT; i++) {
+        free(an->sbuf[i].s);
+        an->sbuf[i] = (strbuf){0};
+    }
+}
+
 /* The page records back from disk (after the answers': the answer-id index
  * is freed by then), at their exact size. */
 static int pages_back(cn_analysis *an, cn_error *err)
@@ -1308,10 +1415,24 @@ static int pages_back(cn_analysis *an, cn_error *err)
     if (!an->pages)
         return oom(err);
     int rc = cn_recfile_rewind(an->page_recs, err);
-    if (rc == CN_OK)
-        rc = cn_recfile_read(an->page_recs, an->pages, an->n_pages * sizeof *an->pages, err);
+    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
+        page_rec *pr = &an->pages[p];
+        rc = cn_recfile_read(an->page_recs, pr, sizeof *pr, err);
+        uint32_t *field[SB_COUNT] = {
+            [SB_FILE] = &pr->file,
+            [SB_TITLE] = &pr->title,
+            [SB_SOURCE] = &pr->source,
+            [SB_TYPE] = &pr->type,
+        };
+        for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++) {
+            rc = get_str(an->page_recs, &an->sbuf[i], err);
+            if (rc == CN_OK)
+                rc = intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
+        }
+    }
     cn_recfile_free(an->page_recs);
     an->page_recs = NULL;
+    release_interning(an);
     return rc;
 }
 
