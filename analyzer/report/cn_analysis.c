@@ -66,7 +66,19 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 32, "the answer record: 32 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, no padding lost");
+
+/* An answer's first verdict is found from the verdicts of the answers
+ * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
+ * offset), then the n_verdicts of at most VERDICT_STEP - 1 records in a row,
+ * instead of a 4-byte offset in every record. */
+#define VERDICT_STEP 16
+
+/* An answer whose place in its file does not follow from its page's first
+ * answer (few or none: a page's answers are numbered in a row). */
+typedef struct index_exception {
+    uint32_t answer, index;
+} index_exception;
 
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
@@ -80,7 +92,8 @@ typedef struct dup_link {
  * decision's scores (CN_STANCE_COUNT doubles), and its physician
  * (put_physician). */
 typedef struct waiting_answer {
-    cn_analysis_answer a; /* verdict_at 0 */
+    cn_analysis_answer a;
+    uint32_t index; /* cn_answer.index */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -168,7 +181,11 @@ struct cn_analysis {
     uint32_t *page_question; /* page -> its question (from make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
     size_t cap_page_first;
-    dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
+    uint32_t *page_index0;      /* page -> its first answer's cn_answer.index */
+    index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
+    size_t n_index_exc, cap_index_exc;
+    uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
+    dup_link *dups;         /* duplicates' originals, by answer (cn_analysis_original) */
     size_t n_dups, cap_dups;
     size_t cap_physicians;
     /* every answer's verdicts, in answer order (once back from disk), a
@@ -247,10 +264,20 @@ const char *cn_answer_role_name(cn_answer_role role)
 #define V_CONFLICTING 0x80
 _Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICTING");
 
+/* The first verdict of answer a (of r->answers). */
+static size_t verdict_at(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    size_t i = (size_t)(a - r->answers);
+    size_t at = r->an->verdict_step[i / VERDICT_STEP];
+    for (size_t j = i - i % VERDICT_STEP; j < i; j++)
+        at += r->answers[j].n_verdicts;
+    return at;
+}
+
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
     const cn_analysis *an = r->an;
-    size_t at = a->verdict_at + v;
+    size_t at = verdict_at(r, a) + v;
     return (cn_verdict){.confidence = an->v_confidence[at],
                         .claim = an->v_claim[at],
                         .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
@@ -398,6 +425,9 @@ void cn_analysis_free(cn_analysis *an)
     free(an->page_timing);
     free(an->page_question);
     free(an->page_first);
+    free(an->page_index0);
+    free(an->index_exc);
+    free(an->verdict_step);
     free(an->dups);
     free(an->last_path);
     free(an->strs);
@@ -907,13 +937,13 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
     a->names_primary = aa->names_primary;
-    a->index = (uint32_t)ans->index;
+    w.index = (uint32_t)ans->index;
     a->page = (uint32_t)p;
     int rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
-    if (rc == CN_OK && an->n_verdicts + a->n_verdicts > UINT32_MAX) /* verdict_at is 32-bit */
+    if (rc == CN_OK && an->n_verdicts + a->n_verdicts > UINT32_MAX) /* verdict_step: 32-bit */
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than %lu verdicts",
                           (unsigned long)UINT32_MAX);
     if (rc == CN_OK)
@@ -1320,6 +1350,44 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Answer i's place in its file (answers come back in order): a page's
+ * first answer gives its page's number, the others are exceptions when they
+ * do not follow it. */
+static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, cn_error *err)
+{
+    if (page >= an->n_pages)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    size_t place = i - an->page_first[page];
+    if (place == 0) {
+        an->page_index0[page] = index;
+        return CN_OK;
+    }
+    if ((uint64_t)an->page_index0[page] + place == index)
+        return CN_OK;
+    if (!cn_grow((void **)&an->index_exc, &an->cap_index_exc, an->n_index_exc + 1,
+                 sizeof *an->index_exc))
+        return oom(err);
+    an->index_exc[an->n_index_exc++] = (index_exception){(uint32_t)i, index};
+    return CN_OK;
+}
+
+uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    const cn_analysis *an = r->an;
+    size_t i = (size_t)(a - r->answers);
+    size_t lo = 0, hi = an->n_index_exc; /* the exception's place is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->index_exc[mid].answer < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < an->n_index_exc && an->index_exc[lo].answer == i)
+        return an->index_exc[lo].index;
+    return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
+}
+
 /* The waiting records back from disk, once the corpus is read (and the
  * reader's memory is free): every array at its exact size, each answer
  * pointed at its verdicts in the pool, the conflicting decisions' scores
@@ -1336,7 +1404,10 @@ static int answers_back(cn_analysis *an, cn_error *err)
     an->v_claim = malloc(nv * sizeof *an->v_claim);
     an->v_stance = malloc(nv);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
+    an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
+    an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
     if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
+        !an->verdict_step || !an->page_index0 ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return oom(err);
     int rc = cn_recfile_rewind(an->waiting, err);
@@ -1354,7 +1425,11 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             break;
         *a = w.a;
-        a->verdict_at = (uint32_t)at;
+        if (i % VERDICT_STEP == 0)
+            an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
+        rc = keep_index(an, i, a->page, w.index, err);
+        if (rc != CN_OK)
+            break;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             an->v_confidence[at + v] = an->vbuf[v].confidence;
             an->v_claim[at + v] = an->vbuf[v].claim;

@@ -150,11 +150,13 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 32 bytes (at a million answers and more, every byte here is a
+ * record of 24 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. What follows from other fields is not kept
- * (cn_analysis_answer_question, _in_page, cn_analysis_original). */
+ * (cn_analysis_answer_question, _in_page, _index, cn_analysis_original, the
+ * verdicts' place: cn_analysis_verdict); such readers take a pointer into
+ * the result's answers, not a copy. */
 typedef struct cn_analysis_answer {
     uint64_t id;            /* answer_id (cn_analysis_answer_id): the number its 16 hex digits
                                spell, or (id_text) the number of the analysis' copy of it */
@@ -172,11 +174,8 @@ typedef struct cn_analysis_answer {
     uint8_t override_stance; /* cn_stance: the editor's, when overridden */
     uint8_t primary_stance;  /* verdicts[0].stance, kept here too (the byte is padding
                                 otherwise): every tally and report reads it */
-    uint32_t index;          /* cn_answer.index: its place in its file */
     uint32_t page;           /* its page, numbered in reading order from 0 */
     uint32_t physician;      /* index into the result's physicians */
-    uint32_t verdict_at;     /* its first verdict in the analysis' arrays (cn_analysis_verdict):
-                                an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -396,6 +395,9 @@ const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i);
 /* Item k of the review queue (k < r->n_review): its answer, reasons (the
  * answer's review), urgency, confidence and question (round: 0). */
 cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k);
+
+/* cn_answer.index of answer a (of r->answers): its place in its file. */
+uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* The primary decision's scores of a conflicting answer (CN_STANCE_COUNT of
  * them, read from disk into the result's loader: valid until the next call

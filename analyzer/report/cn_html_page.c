@@ -535,7 +535,7 @@ static void review_row(page *p, size_t i)
         cn_html_raw(o, " · ");
     }
     cn_html_text(o, cn_analysis_file_of(p->r, a));
-    fprintf(o->f, " #%ld", (long)a->index);
+    fprintf(o->f, " #%ld", (long)cn_analysis_answer_index(r, a));
     if (a->role != CN_ROLE_COUNTED)
         fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
     cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");

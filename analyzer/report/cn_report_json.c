@@ -163,10 +163,10 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
         return;
     str(c, o, "answer_id", CN_ANSWER_ID(c->r, a));
     str(c, o, "file", cn_analysis_file_of(c->r, a));
-    integer(c, o, "index", (long)a->index);
+    integer(c, o, "index", (long)cn_analysis_answer_index(c->r, a));
     str(c, o, "duplicate_of", CN_ANSWER_ID(c->r, orig));
     str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
-    integer(c, o, "original_index", (long)orig->index);
+    integer(c, o, "original_index", (long)cn_analysis_answer_index(c->r, orig));
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
 
@@ -294,7 +294,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
     str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
     str(c, o, "file", cn_analysis_file_of(c->r, ans));
-    integer(c, o, "index", (long)ans->index);
+    integer(c, o, "index", (long)cn_analysis_answer_index(r, ans));
     str(c, o, "role", cn_answer_role_name(ans->role));
     str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
     str(c, o, "specialty", cn_analysis_physician(r, it->answer)->specialty);
