@@ -1925,15 +1925,27 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
            !strcmp(q->question_type, "restriction") && !question_timing(an, q);
 }
 
-/* Question i's tally (votes: room for its answers). */
-static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
-                          cn_tally_vote *votes, cn_error *err)
+/* The votes of a question or claim: answers' verdict 0 (no array of votes
+ * is made: cn_tally_compute_from asks for each as it goes). */
+typedef struct vote_list {
+    const cn_analysis_result *r;
+    const uint32_t *answers;
+} vote_list;
+
+static void vote_in_list(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const vote_list *l = ctx;
+    vote_of(l->r, l->answers[k], 0, out);
+}
+
+/* Question i's tally. */
+static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_question *q = &r->questions[i];
-    for (size_t k = 0; k < q->n_answers; k++)
-        vote_of(r, q->answers[k], 0, &votes[k]);
-    int rc = cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
+    vote_list votes = {.r = r, .answers = q->answers};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
+                                   &q->tally, err);
     const cn_rule *claim = r->claims[q->claim].rule;
     if (rc == CN_OK && reads_as_restriction(an, q))
         rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
@@ -1951,17 +1963,15 @@ static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
  * in order is the one reported. */
 #define TALLY_CHUNK 64
 
-typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_tally_vote *votes,
-                        cn_error *err);
+typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err);
 
 typedef struct tally_run {
     cn_analysis *an;
     tally_fn fn;
     size_t n;
-    cn_tally_memo *memos;  /* per worker */
-    cn_tally_vote **votes; /* per worker: room for max_votes */
-    int *rc;               /* per chunk */
-    cn_error *err;         /* per chunk */
+    cn_tally_memo *memos; /* per worker */
+    int *rc;              /* per chunk */
+    cn_error *err;        /* per chunk */
 } tally_run;
 
 static void tally_chunk(void *ctx, size_t worker, size_t chunk)
@@ -1970,26 +1980,23 @@ static void tally_chunk(void *ctx, size_t worker, size_t chunk)
     size_t end = (chunk + 1) * TALLY_CHUNK < t->n ? (chunk + 1) * TALLY_CHUNK : t->n;
     t->rc[chunk] = CN_OK;
     for (size_t i = chunk * TALLY_CHUNK; i < end && t->rc[chunk] == CN_OK; i++)
-        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], t->votes[worker], &t->err[chunk]);
+        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], &t->err[chunk]);
 }
 
-static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, cn_error *err)
+static int tally_all(cn_analysis *an, tally_fn fn, size_t n, cn_error *err)
 {
     size_t chunks = (n + TALLY_CHUNK - 1) / TALLY_CHUNK;
     size_t workers = cn_parallel_workers(an->opts.jobs, chunks);
     tally_run t = {.an = an, .fn = fn, .n = n};
     t.memos = calloc(workers, sizeof *t.memos);
-    t.votes = calloc(workers, sizeof *t.votes);
     t.rc = calloc(chunks + 1, sizeof *t.rc);
     t.err = calloc(chunks + 1, sizeof *t.err);
-    int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
+    int rc = t.memos && t.rc && t.err ? CN_OK : oom(err);
     for (size_t w = 0; w < workers && rc == CN_OK; w++) {
         t.memos[w].pool = an->pool;
         rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
         if (rc == CN_OK)
             rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
-        if (rc == CN_OK && !(t.votes[w] = calloc(max_votes + 1, sizeof *t.votes[w])))
-            rc = oom(err);
     }
     if (rc == CN_OK)
         cn_parallel_run(workers, chunks, tally_chunk, &t);
@@ -1998,13 +2005,11 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
             rc = t.rc[c];
             *err = t.err[c];
         }
-    for (size_t w = 0; w < workers && t.memos && t.votes; w++) {
+    for (size_t w = 0; w < workers && t.memos; w++) {
         cn_relabel_memo_free(t.memos[w].relabel);
         cn_consensus_memo_free(t.memos[w].consensus);
-        free(t.votes[w]);
     }
     free(t.memos);
-    free(t.votes);
     free(t.rc);
     free(t.err);
     return rc;
@@ -2013,10 +2018,7 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
 static int tally_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    size_t most = 0;
-    for (size_t i = 0; i < r->n_questions; i++)
-        most = r->questions[i].n_answers > most ? r->questions[i].n_answers : most;
-    int rc = tally_all(an, tally_question, r->n_questions, most, err);
+    int rc = tally_all(an, tally_question, r->n_questions, err);
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         const cn_analysis_question *q = &r->questions[i];
         for (size_t d = 0; d < q->tally.n_dissent; d++)
@@ -2137,10 +2139,8 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
-/* Claim c's tally: its question's when the votes are the same (votes: room
- * for its members). */
-static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
-                       cn_error *err)
+/* Claim c's tally: its question's when the votes are the same. */
+static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_claim *cl = &r->claims[c];
@@ -2148,10 +2148,10 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
         cl->tally = r->questions[cl->questions[0]].tally;
         return CN_OK;
     }
-    for (size_t k = 0; k < cl->n_primary; k++) /* the votes: verdict 0 (the mentions are not) */
-        vote_of(r, cl->members[k], 0, &votes[k]);
-    int rc =
-        cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
+    /* the votes: members[0, n_primary), verdict 0 (the mentions are not) */
+    vote_list votes = {.r = r, .answers = cl->members};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, cl->n_primary, &an->opts.consensus, memo,
+                                   &cl->tally, err);
     if (rc == CN_OK && cl->rule && cl->rule->about)
         rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
                                err);
@@ -2162,10 +2162,7 @@ static int tally_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
-    size_t most = 0;
-    for (size_t c = 0; c < r->n_claims; c++)
-        most = r->claims[c].n_primary > most ? r->claims[c].n_primary : most;
-    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, most, err) : rc;
+    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, err) : rc;
 }
 
 static int flag_answers(cn_analysis *an, cn_error *err);

@@ -76,6 +76,15 @@ typedef struct cn_tally_memo {
 int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
                           const cn_tally_memo *memo, cn_tally *out, cn_error *err);
 
+/* Vote i of a set the caller keeps in its own form, into *out. */
+typedef void (*cn_tally_vote_fn)(const void *ctx, size_t i, cn_tally_vote *out);
+
+/* cn_tally_compute_memo of the n votes get gives (each asked for several
+ * times, in order): the same tally without an array of the votes. */
+int cn_tally_compute_from(cn_tally_vote_fn get, const void *ctx, size_t n,
+                          const cn_consensus_opts *opts, const cn_tally_memo *memo, cn_tally *out,
+                          cn_error *err);
+
 /* Word the summary again in the terms of a kind of question, naming the
  * practice when about is not NULL (cn_summary_sentence_phrased): the tally
  * must have been computed with the same opts. CN_OK or NOMEM (the old
