@@ -12,8 +12,9 @@
 #include <unistd.h>
 
 /* Records are small (tens of bytes): a large stdio buffer makes the file a
- * few big sequential writes and reads. */
-#define RECFILE_BUFFER (1u << 20)
+ * few big sequential writes and reads (256 KiB: analyze keeps two files
+ * while the corpus is read, and one while the reports are written). */
+#define RECFILE_BUFFER (1u << 18)
 
 struct cn_recfile {
     FILE *f;

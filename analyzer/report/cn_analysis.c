@@ -15,6 +15,9 @@
 #include "cn_spill.h"
 #include "cn_text.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -172,10 +175,14 @@ struct cn_analysis {
     size_t cap_parent;
     /* The first page of each question_id (what pages with the same one are
      * joined to), while the corpus is read: first_of_qid keeps positions in
-     * these. */
-    char (*qid_text)[CN_ID_LEN + 1];
+     * these (qids). */
+    uint64_t *qid_num; /* a question_id of 16 hex digits as the number it spells (8 bytes, not 17);
+                          another: the number of its copy in qid_other */
     uint32_t *qid_page;
     size_t n_qids, cap_qids, cap_qid_page;
+    char (*qid_other)[CN_ID_LEN + 1]; /* the question_ids that are not 16 hex digits */
+    uint32_t *qid_other_of;           /* the qids they are, ascending */
+    size_t n_qid_other, cap_qid_other, cap_qid_other_of;
     const char **page_file;  /* page -> its record's file, once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
     uint32_t *page_question; /* page -> its question (from make_questions on) */
@@ -205,7 +212,7 @@ struct cn_analysis {
     size_t n_strs, cap_strs;
     cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
-    cn_idindex *first_of_qid;  /* question_id -> its number in qid_text */
+    cn_idindex *first_of_qid;  /* question_id -> its number among the qids (qid_num) */
     cn_strmap *key_ids;        /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
@@ -419,8 +426,10 @@ void cn_analysis_free(cn_analysis *an)
         free(an->sbuf[i].s);
     free(an->pages);
     free(an->parent);
-    free(an->qid_text);
+    free(an->qid_num);
     free(an->qid_page);
+    free(an->qid_other);
+    free(an->qid_other_of);
     free(an->page_file);
     free(an->page_timing);
     free(an->page_question);
@@ -671,6 +680,16 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
     return CN_OK;
 }
 
+/* Hand the heap's free pages back to the system (glibc keeps them resident
+ * otherwise): called where a step's passing arrays are gone, so what the
+ * next steps allocate is all the resident set holds. */
+static void give_back(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 /* ---- grouping pages into questions ---- */
 
 static size_t uf_find(uint32_t *parent, size_t x)
@@ -797,9 +816,39 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
-static const char *qid_of(const void *ctx, uint32_t k)
+/* The text of qid k into out. */
+static void qid_text(const cn_analysis *an, uint32_t k, char out[CN_ID_LEN + 1])
 {
-    return ((const cn_analysis *)ctx)->qid_text[k];
+    size_t lo = 0, hi = an->n_qid_other; /* k's place among the others is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->qid_other_of[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < an->n_qid_other && an->qid_other_of[lo] == k) {
+        memcpy(out, an->qid_other[an->qid_num[k]], CN_ID_LEN + 1);
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (size_t d = 0; d < CN_ID_LEN; d++)
+        out[d] = hex[(an->qid_num[k] >> (4 * (CN_ID_LEN - 1 - d))) & 15];
+    out[CN_ID_LEN] = '\0';
+}
+
+static uint64_t qid_hash(const void *ctx, uint32_t k)
+{
+    char id[CN_ID_LEN + 1];
+    qid_text(ctx, k, id);
+    return id_hash(id);
+}
+
+static bool qid_is(const void *ctx, uint32_t k, const void *probe)
+{
+    char id[CN_ID_LEN + 1];
+    qid_text(ctx, k, id);
+    return !strcmp(id, probe);
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
@@ -978,19 +1027,29 @@ static bool has_flag(const cn_page_annotation *pa, const char *flag)
  * none came before). */
 static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_error *err)
 {
-    int64_t k = cn_idindex_find(an->first_of_qid, page->question_id, qid_of, an);
+    int64_t k = cn_idindex_find_hashed(an->first_of_qid, id_hash(page->question_id), qid_is, an,
+                                       page->question_id);
     if (k >= 0) {
         uf_union(an->parent, p, an->qid_page[k]);
         return CN_OK;
     }
     if (an->n_qids >= INT32_MAX ||
-        !cn_grow((void **)&an->qid_text, &an->cap_qids, an->n_qids + 1, sizeof *an->qid_text))
+        !cn_grow((void **)&an->qid_num, &an->cap_qids, an->n_qids + 1, sizeof *an->qid_num) ||
+        !cn_grow((void **)&an->qid_page, &an->cap_qid_page, an->n_qids + 1, sizeof *an->qid_page))
         return oom(err);
-    if (!cn_grow((void **)&an->qid_page, &an->cap_qid_page, an->n_qids + 1, sizeof *an->qid_page))
-        return oom(err);
-    memcpy(an->qid_text[an->n_qids], page->question_id, CN_ID_LEN + 1);
+    if (!id_number(page->question_id, &an->qid_num[an->n_qids])) {
+        if (!cn_grow((void **)&an->qid_other, &an->cap_qid_other, an->n_qid_other + 1,
+                     sizeof *an->qid_other) ||
+            !cn_grow((void **)&an->qid_other_of, &an->cap_qid_other_of, an->n_qid_other + 1,
+                     sizeof *an->qid_other_of))
+            return oom(err);
+        snprintf(an->qid_other[an->n_qid_other], CN_ID_LEN + 1, "%s", page->question_id);
+        an->qid_other_of[an->n_qid_other] = (uint32_t)an->n_qids;
+        an->qid_num[an->n_qids] = an->n_qid_other++;
+    }
     an->qid_page[an->n_qids] = (uint32_t)p;
-    if (cn_idindex_add(an->first_of_qid, page->question_id, (uint32_t)an->n_qids, qid_of, an))
+    if (cn_idindex_add_hashed(an->first_of_qid, id_hash(page->question_id), (uint32_t)an->n_qids,
+                              qid_hash, an))
         return oom(err);
     an->n_qids++;
     return CN_OK;
@@ -1158,11 +1217,16 @@ static void release_reading_indexes(cn_analysis *an)
     an->key = (keybuf){0};
     cn_idindex_free(an->first_of_qid);
     an->first_of_qid = NULL;
-    free(an->qid_text);
-    an->qid_text = NULL;
+    free(an->qid_num);
+    an->qid_num = NULL;
     free(an->qid_page);
     an->qid_page = NULL;
     an->n_qids = an->cap_qids = an->cap_qid_page = 0;
+    free(an->qid_other);
+    an->qid_other = NULL;
+    free(an->qid_other_of);
+    an->qid_other_of = NULL;
+    an->n_qid_other = an->cap_qid_other = an->cap_qid_other_of = 0;
 }
 
 /* Once the last run is kept no page comes in: the annotators (their
@@ -1291,6 +1355,9 @@ static int make_questions(cn_analysis *an, cn_error *err)
     for (size_t p = 0; p < np; p++)
         an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
+    free(an->parent); /* the questions are made */
+    an->parent = NULL;
+    an->cap_parent = 0;
     return rc;
 }
 
@@ -2753,12 +2820,14 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = annotate_run(an, true, err);
     release_annotators(an); /* also on failure: the last run is not started again */
+    give_back();
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
         rc = group(an, err);
     if (rc == CN_OK)
-        rc = primary_claims(an, err);
+        rc = primary_claims(an, err); /* the page records go */
+    give_back();
     if (rc == CN_OK)
         rc = collect_verdicts(an, err);
     if (rc == CN_OK)
@@ -2769,10 +2838,12 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
      * the end, over the tallies and the review queue, was the run's peak. */
     if (rc == CN_OK)
         rc = compare_specialties(an, err);
+    give_back();
     if (rc == CN_OK)
         rc = tally(an, err); /* the review queue too */
     if (rc == CN_OK)
         rc = corpus_figures(an, err);
+    give_back();
     if (rc == CN_OK && an->spill) /* forks read the file itself */
         rc = cn_spill_flush(an->spill, err);
     if (rc == CN_OK)
