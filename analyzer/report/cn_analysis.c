@@ -366,8 +366,6 @@ static void question_clear(cn_analysis_question *q)
 
 static void claim_clear(cn_analysis_claim *c)
 {
-    free(c->id);
-    free(c->statement);
     free(c->questions);
     free(c->members);
     if (!c->tally_shared)
@@ -1593,7 +1591,8 @@ static int group(cn_analysis *an, cn_error *err)
 
 /* ---- claims ---- */
 
-/* The index of the claim with this id, creating it (copying id and statement). */
+/* The index of the claim with this id, creating it (id and statement: the
+ * claim keys' interned copies, not copied again). */
 static int claim_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
                        size_t *out, cn_error *err)
 {
@@ -1607,14 +1606,11 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     cn_analysis_claim *c = &r->claims[r->n_claims];
     memset(c, 0, sizeof *c);
-    c->id = strdup(id);
-    c->statement = strdup(statement ? statement : "");
+    c->id = (char *)id;
+    c->statement = (char *)(statement ? statement : "");
     c->rule = rule;
-    if (!c->id || !c->statement || cn_strmap_put(an->claim_ids, id, (int)r->n_claims)) {
-        free(c->id);
-        free(c->statement);
+    if (cn_strmap_put(an->claim_ids, id, (int)r->n_claims))
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
     *out = r->n_claims++;
     return CN_OK;
 }
@@ -1667,6 +1663,12 @@ static int collect_verdicts(cn_analysis *an, cn_error *err)
             return rc;
         an->v_claim[v] = (uint32_t)claim;
     }
+    /* every claim is numbered: the claim keys and the id index go */
+    cn_strmap_free(an->claim_ids);
+    an->claim_ids = NULL;
+    free(an->keys);
+    an->keys = NULL;
+    an->n_keys = an->cap_keys = 0;
     return CN_OK;
 }
 

@@ -207,8 +207,8 @@ typedef struct cn_analysis_question {
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {
-    char *id;
-    char *statement;
+    char *id;            /* id and statement: the analysis' interned copies (not the claim's */
+    char *statement;     /* to free) */
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;

@@ -18,12 +18,15 @@
  * each id CN_ID_LEN + 1 bytes, NUL-padded. */
 #define ID_BYTES (CN_ID_LEN + 1)
 
-/* Where page p is in the file, and its slot among the loaded pages (-1: none). */
+/* Page p's length in the file, and its slot among the loaded pages (-1:
+ * none): 8 bytes a page. Where it starts follows from the lengths before it
+ * (page_offset), from a checkpoint every OFFSET_STEP pages. */
 typedef struct entry {
-    uint64_t offset;
     uint32_t len;
     int32_t slot;
 } entry;
+
+#define OFFSET_STEP 16
 
 typedef struct loaded {
     size_t p;
@@ -38,6 +41,8 @@ struct cn_spill {
     cn_spill_bytes line;
     entry *entries;
     size_t n, cap;
+    uint64_t *step_offset; /* page k * OFFSET_STEP -> where it starts */
+    size_t cap_steps;
     uint64_t end;
     bool dirty; /* written since the last flush */
     loaded *slots;
@@ -76,6 +81,7 @@ void cn_spill_free(cn_spill *s)
         cn_spill_codec_free(s->codec);
     free(s->line.s);
     free(s->entries);
+    free(s->step_offset);
     free(s->slots);
     free(s->buf);
     free(s->dir);
@@ -109,6 +115,8 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
     if (s->reader)
         return cn_error_set(err, CN_ERR_USAGE, "spill: a reader cannot put pages");
     if (!cn_grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
+        !cn_grow((void **)&s->step_offset, &s->cap_steps, s->n / OFFSET_STEP + 1,
+                 sizeof *s->step_offset) ||
         page->n_answers >= UINT32_MAX / 64 ||
         !cn_grow((void **)&s->buf, &s->buf_cap,
                  sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
@@ -126,8 +134,9 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
     if (fwrite(s->buf, 1, ids, s->f) != ids ||
         fwrite(s->line.s, 1, s->line.len, s->f) != s->line.len)
         return write_error(s, errno, err);
-    s->entries[s->n++] =
-        (entry){.offset = s->end, .len = (uint32_t)(ids + s->line.len), .slot = -1};
+    if (s->n % OFFSET_STEP == 0)
+        s->step_offset[s->n / OFFSET_STEP] = s->end;
+    s->entries[s->n++] = (entry){.len = (uint32_t)(ids + s->line.len), .slot = -1};
     s->end += ids + s->line.len;
     s->dirty = true;
     return CN_OK;
@@ -150,21 +159,27 @@ int cn_spill_reader_new(const cn_spill *s, cn_spill **out, cn_error *err)
     if (s->dirty || s->reader)
         return cn_error_set(err, CN_ERR_USAGE, "spill: a reader of an unflushed spill or a reader");
     cn_spill *c = calloc(1, sizeof *c);
+    size_t steps = s->n / OFFSET_STEP + 1;
     if (!c || !(c->dir = strdup(s->dir)) ||
-        !(c->entries = malloc((s->n + 1) * sizeof *c->entries))) {
-        if (c)
+        !(c->entries = malloc((s->n + 1) * sizeof *c->entries)) ||
+        !(c->step_offset = malloc(steps * sizeof *c->step_offset))) {
+        if (c) {
             free(c->dir);
+            free(c->entries);
+        }
         free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    if (s->n) /* s has a checkpoint for each step it reached */
+        memcpy(c->step_offset, s->step_offset,
+               ((s->n - 1) / OFFSET_STEP + 1) * sizeof *c->step_offset);
     c->reader = true;
     c->f = s->f;
     c->codec = s->codec;
     c->n = c->cap = s->n;
     c->end = s->end;
     for (size_t p = 0; p < s->n; p++)
-        c->entries[p] =
-            (entry){.offset = s->entries[p].offset, .len = s->entries[p].len, .slot = -1};
+        c->entries[p] = (entry){.len = s->entries[p].len, .slot = -1};
     *out = c;
     return CN_OK;
 }
@@ -174,9 +189,19 @@ size_t cn_spill_count(const cn_spill *s)
     return s->n;
 }
 
-/* The bytes of entry e into s->buf. */
-static int read_line(cn_spill *s, const entry *e, cn_error *err)
+/* Where page p starts in the file. */
+static uint64_t page_offset(const cn_spill *s, size_t p)
 {
+    uint64_t at = s->step_offset[p / OFFSET_STEP];
+    for (size_t k = p - p % OFFSET_STEP; k < p; k++)
+        at += s->entries[k].len;
+    return at;
+}
+
+/* The bytes of page p (entry e) into s->buf. */
+static int read_line(cn_spill *s, size_t p, const entry *e, cn_error *err)
+{
+    uint64_t offset = page_offset(s, p);
     int rc = cn_spill_flush(s, err);
     if (rc != CN_OK)
         return rc;
@@ -184,7 +209,7 @@ static int read_line(cn_spill *s, const entry *e, cn_error *err)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t got = 0;
     while (got < e->len) {
-        ssize_t r = pread(fileno(s->f), s->buf + got, e->len - got, (off_t)(e->offset + got));
+        ssize_t r = pread(fileno(s->f), s->buf + got, e->len - got, (off_t)(offset + got));
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
@@ -206,7 +231,7 @@ int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
     if (s->n_slots >= INT32_MAX ||
         !cn_grow((void **)&s->slots, &s->cap_slots, s->n_slots + 1, sizeof *s->slots))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    int rc = read_line(s, e, err);
+    int rc = read_line(s, p, e, err);
     uint32_t n = 0;
     size_t ids = 0;
     if (rc == CN_OK && e->len >= sizeof n) {
