@@ -360,6 +360,8 @@ static void question_clear(cn_analysis_question *q)
     free(q->answers);
     free(q->duplicates);
     free(q->related);
+    if (q->tally_files_shared)
+        q->tally.files = NULL;
     free(q->files);
     cn_tally_clear(&q->tally);
 }
@@ -2015,6 +2017,13 @@ static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, 
     vote_list votes = {.r = r, .answers = q->answers};
     int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
                                    &q->tally, err);
+    /* Its answers' files are most often all its pages' files: one list then. */
+    if (rc == CN_OK && q->tally.n_files == q->n_files &&
+        (q->n_files == 0 || !memcmp(q->tally.files, q->files, q->n_files * sizeof *q->files))) {
+        free(q->tally.files);
+        q->tally.files = q->files;
+        q->tally_files_shared = true;
+    }
     const cn_rule *claim = r->claims[q->claim].rule;
     if (rc == CN_OK && reads_as_restriction(an, q))
         rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);

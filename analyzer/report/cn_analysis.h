@@ -201,9 +201,10 @@ typedef struct cn_analysis_question {
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;
-    cn_tally tally;      /* over the counted answers (dissent indexes answers[]) */
-    size_t naming_claim; /* counted answers that name the primary catalog claim in their
-                            own words (review: claim-fit); 0 for an ad-hoc claim */
+    cn_tally tally;          /* over the counted answers (dissent indexes answers[]) */
+    size_t naming_claim;     /* counted answers that name the primary catalog claim in their
+                                own words (review: claim-fit); 0 for an ad-hoc claim */
+    bool tally_files_shared; /* tally.files is files (the same names): not the tally's to free */
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {
