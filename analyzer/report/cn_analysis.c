@@ -183,7 +183,7 @@ struct cn_analysis {
     char (*qid_other)[CN_ID_LEN + 1]; /* the question_ids that are not 16 hex digits */
     uint32_t *qid_other_of;           /* the qids they are, ascending */
     size_t n_qid_other, cap_qid_other, cap_qid_other_of;
-    const char **page_file;  /* page -> its record's file, once the records are gone */
+    uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
     uint32_t *page_question; /* page -> its question (from make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
@@ -221,10 +221,9 @@ struct cn_analysis {
     cn_strmap *claim_ids;    /* claim id -> index into result.claims */
     cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
     size_t cap_claims;
-    size_t *first_page;  /* question -> its first page */
-    size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
-    size_t *qpage_start; /* question q's pages: qpages[qpage_start[q], qpage_start[q + 1]) */
-    size_t *qpages;
+    size_t *first_page;        /* question -> its first page */
+    size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
+    size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
     cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
 };
 
@@ -452,7 +451,6 @@ void cn_analysis_free(cn_analysis *an)
     free(an->first_page);
     free(an->body_page);
     free(an->qpage_start);
-    free(an->qpages);
     free(an);
 }
 
@@ -1307,10 +1305,9 @@ static int make_questions(cn_analysis *an, cn_error *err)
     an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
-    an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
     an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
     if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
-        !an->qpages || !an->page_question) {
+        !an->page_question) {
         free(qof);
         return oom(err);
     }
@@ -1348,7 +1345,6 @@ static int make_questions(cn_analysis *an, cn_error *err)
     for (size_t p = 0; p < np && rc == CN_OK; p++) {
         size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
-        an->qpages[an->qpage_start[qi] + q->n_files] = p;
         const char *file = str_at(an, an->pages[p].file);
         q->files[q->n_files++] = file ? file : "";
     }
@@ -1629,7 +1625,7 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     if (!an->page_file || !an->page_timing)
         return oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
-        an->page_file[p] = str_at(an, an->pages[p].file);
+        an->page_file[p] = an->pages[p].file;
         an->page_timing[p] = an->pages[p].timing;
     }
     free(an->pages);
@@ -1899,7 +1895,7 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->page_file[a->page];
+    return str_at(r->an, r->an->page_file[a->page]);
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
