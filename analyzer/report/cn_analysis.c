@@ -2251,6 +2251,7 @@ static int tally(cn_analysis *an, cn_error *err)
      * sorted) come and go below the peak. */
     if (rc == CN_OK)
         rc = flag_answers(an, err);
+    give_back(); /* the sorted items, the largest questions' relabeling arrays */
     return rc == CN_OK ? tally_claims(an, err) : rc;
 }
 
