@@ -193,12 +193,12 @@ static void test_summary_no_stance(void)
 static void test_tally_dissent_specialties_files(void)
 {
     cn_tally_vote v[] = {
-        {CN_STANCE_CONTRAINDICATED, "Plastic Surgeon", "b.txt", false},
-        {CN_STANCE_REASSURING, NULL, "a.txt", false},
-        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "b.txt", false},
-        {CN_STANCE_NONE, "Dermatologist", "a.txt", false},
-        {CN_STANCE_CAUTIONARY, "Plastic Surgeon", "c.txt", false},
-        {CN_STANCE_CONTRAINDICATED, "Dermatologist", "a.txt", false},
+        {CN_STANCE_CONTRAINDICATED, false, "Plastic Surgeon", "b.txt"},
+        {CN_STANCE_REASSURING, false, NULL, "a.txt"},
+        {CN_STANCE_CONTRAINDICATED, false, "Dermatologist", "b.txt"},
+        {CN_STANCE_NONE, false, "Dermatologist", "a.txt"},
+        {CN_STANCE_CAUTIONARY, false, "Plastic Surgeon", "c.txt"},
+        {CN_STANCE_CONTRAINDICATED, false, "Dermatologist", "a.txt"},
     };
     cn_tally t;
     cn_error err;
@@ -226,8 +226,8 @@ static void test_tally_dissent_specialties_files(void)
 
 static void test_tally_no_dissent_on_tie(void)
 {
-    cn_tally_vote v[] = {{CN_STANCE_REASSURING, NULL, "a", false},
-                         {CN_STANCE_CAUTIONARY, NULL, "a", false}};
+    cn_tally_vote v[] = {{CN_STANCE_REASSURING, false, NULL, "a"},
+                         {CN_STANCE_CAUTIONARY, false, NULL, "a"}};
     cn_tally t;
     cn_error err;
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 2, NULL, &t, &err), CN_OK);
@@ -500,10 +500,11 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(d2->review, 0);
     bool queued = false;
     for (size_t i = 0; i < r->n_review; i++)
-        queued |= r->review[i].answer == q->duplicates[0];
+        queued |= r->review[i] == q->duplicates[0];
     CU_ASSERT_TRUE(queued);
     for (size_t i = 1; i < r->n_review; i++)
-        CU_ASSERT_TRUE(r->review[i - 1].urgency >= r->review[i].urgency);
+        CU_ASSERT_TRUE(cn_analysis_review_item(r, i - 1).urgency >=
+                       cn_analysis_review_item(r, i).urgency);
 
     /* corpus figures agree with the questions */
     size_t pairable = 0;

@@ -1,6 +1,7 @@
 /*
  * cn_recfile: a scratch file of records, written once in order and then
- * read back once in the same order, so that state needed only later (the
+ * read back once in the same order (or a record at a time by its offset), so
+ * that state needed only later (the
  * analysis' per-answer records while the corpus is read and its
  * de-duplication index holds the memory) waits on disk instead of in memory.
  *
@@ -41,5 +42,11 @@ int cn_recfile_rewind(cn_recfile *f, cn_error *err);
 /* Read the next n bytes into data. CN_ERR_IO when the file ends first or
  * cannot be read; CN_ERR_USAGE before cn_recfile_rewind. */
 int cn_recfile_read(cn_recfile *f, void *data, size_t n, cn_error *err);
+
+/* After cn_recfile_rewind: the n bytes at offset, wherever reading stands
+ * (pread: no position is shared, so several threads may read at once).
+ * CN_ERR_IO when the file ends first or cannot be read; CN_ERR_USAGE before
+ * cn_recfile_rewind. */
+int cn_recfile_read_at(const cn_recfile *f, uint64_t offset, void *data, size_t n, cn_error *err);
 
 #endif

@@ -2,6 +2,7 @@
  * page order. */
 #include "cn_batch.h"
 
+#include "cn_hash.h"
 #include "cn_idindex.h"
 
 #include <cjson/cJSON.h>
@@ -21,16 +22,21 @@ typedef enum page_role {
 typedef enum question_state { Q_PENDING, Q_READY, Q_FAILED } question_state;
 
 /* A question_id seen so far and the choice made on its first page (the
- * question fields of its annotation, borrowed from an annotator). The id is
- * kept here, and found through by_question without a copy of its own. */
+ * question fields of its annotation, borrowed from an annotator): 40 bytes,
+ * one a question_id of the corpus (262,000 at 1 GB). The id is kept here, and
+ * found through by_question without a copy of its own: 16 lower-case hex
+ * digits (every id de-duplication makes) as the number they spell, another
+ * as the number of its copy in other_ids. */
 typedef struct question {
     const cn_claim_choice *primary;
     const char *type;
     const char *const *flags;
+    uint64_t id;
     uint32_t n_flags;
-    question_state state; /* Q_FAILED: the choosing page failed; the next page chooses */
-    char id[CN_ID_LEN + 1];
+    uint8_t state; /* question_state; Q_FAILED: the choosing page failed; the next page chooses */
+    bool id_other; /* id numbers a copy in other_ids */
 } question;
+_Static_assert(sizeof(question) == 40, "a remembered question: 40 bytes");
 
 typedef struct slot {
     page_role role;
@@ -71,6 +77,8 @@ struct cn_batch {
     cn_idindex *by_question; /* question_id -> index into questions */
     question *questions;
     size_t n_questions, cap_questions;
+    char (*other_ids)[CN_ID_LEN + 1]; /* question_ids that are not 16 hex digits */
+    size_t n_other_ids, cap_other_ids;
 };
 
 /* Page i's `classify` lines, one string. */
@@ -229,6 +237,7 @@ void cn_batch_free(cn_batch *b)
     free(b->threads);
     free(b->slots);
     free(b->questions);
+    free(b->other_ids);
     cn_idindex_free(b->by_question);
     pthread_cond_destroy(&b->chosen);
     pthread_cond_destroy(&b->finished);
@@ -293,9 +302,73 @@ void cn_batch_render_lines(cn_batch *b, bool on)
     b->render_lines = on;
 }
 
-static const char *question_id_of(const void *ctx, uint32_t q)
+/* The question_id of question q into out. */
+static void question_id_of(const cn_batch *b, uint32_t q, char out[CN_ID_LEN + 1])
 {
-    return ((const cn_batch *)ctx)->questions[q].id;
+    const question *x = &b->questions[q];
+    if (x->id_other) {
+        memcpy(out, b->other_ids[x->id], CN_ID_LEN + 1);
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (size_t d = 0; d < CN_ID_LEN; d++)
+        out[d] = hex[(x->id >> (4 * (CN_ID_LEN - 1 - d))) & 15];
+    out[CN_ID_LEN] = '\0';
+}
+
+static uint64_t id_hash(const char *id)
+{
+    return cn_hash_bytes(id, strlen(id));
+}
+
+static uint64_t question_hash(const void *ctx, uint32_t q)
+{
+    char id[CN_ID_LEN + 1];
+    question_id_of(ctx, q, id);
+    return id_hash(id);
+}
+
+static bool question_is(const void *ctx, uint32_t q, const void *probe)
+{
+    char id[CN_ID_LEN + 1];
+    question_id_of(ctx, q, id);
+    return !strcmp(id, probe);
+}
+
+/* id as the number its 16 lower-case hex digits spell, when it is one. */
+static bool id_number(const char *id, uint64_t *out)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < CN_ID_LEN; k++) {
+        char ch = id[k];
+        if (ch >= '0' && ch <= '9')
+            v = v << 4 | (uint64_t)(ch - '0');
+        else if (ch >= 'a' && ch <= 'f')
+            v = v << 4 | (uint64_t)(ch - 'a' + 10);
+        else
+            return false;
+    }
+    *out = v;
+    return id[CN_ID_LEN] == '\0';
+}
+
+/* Question q's id kept (it is new). */
+static int keep_id(cn_batch *b, question *q, const char *id, cn_error *err)
+{
+    if (id_number(id, &q->id))
+        return CN_OK;
+    if (b->n_other_ids == b->cap_other_ids) {
+        size_t cap = b->cap_other_ids ? 2 * b->cap_other_ids : 16;
+        char(*grown)[CN_ID_LEN + 1] = realloc(b->other_ids, cap * sizeof *grown);
+        if (!grown)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        b->other_ids = grown;
+        b->cap_other_ids = cap;
+    }
+    snprintf(b->other_ids[b->n_other_ids], CN_ID_LEN + 1, "%s", id);
+    q->id = b->n_other_ids++;
+    q->id_other = true;
+    return CN_OK;
 }
 
 /* The role of each page of the run, in reading order (no worker is busy). */
@@ -307,7 +380,7 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
         const char *id = pages[i]->question_id;
         if (!id[0])
             continue;
-        int64_t q = cn_idindex_find(b->by_question, id, question_id_of, b);
+        int64_t q = cn_idindex_find_hashed(b->by_question, id_hash(id), question_is, b, id);
         if (q >= 0) {
             s->question = (size_t)q;
             if (b->questions[q].state == Q_FAILED) {
@@ -327,8 +400,11 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
             b->cap_questions = cap;
         }
         b->questions[b->n_questions] = (question){.state = Q_PENDING};
-        snprintf(b->questions[b->n_questions].id, sizeof b->questions[b->n_questions].id, "%s", id);
-        if (cn_idindex_add(b->by_question, id, (uint32_t)b->n_questions, question_id_of, b) != 0)
+        int rc = keep_id(b, &b->questions[b->n_questions], id, err);
+        if (rc != CN_OK)
+            return rc;
+        if (cn_idindex_add_hashed(b->by_question, id_hash(id), (uint32_t)b->n_questions,
+                                  question_hash, b) != 0)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         s->question = b->n_questions++;
         s->role = ROLE_CHOOSES;

@@ -15,6 +15,9 @@
 #include "cn_spill.h"
 #include "cn_text.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,7 +31,10 @@
 #define NO_STR UINT32_MAX
 
 /* What is kept of a page once it is on disk (a page of a million and more:
- * numbers of 32 bits, strings by their number, 52 bytes). */
+ * numbers of 32 bits, strings by their number, 48 bytes). It waits on disk
+ * too while the corpus is read (cn_recfile: only the union-find and the
+ * first page of each question_id stay in memory then) and comes back once
+ * the reader is freed. */
 typedef struct page_rec {
     char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
     bool has_body;          /* it shows the asker's text */
@@ -39,9 +45,8 @@ typedef struct page_rec {
     uint32_t type;          /* interned question type; NO_STR */
     uint32_t declared[2];   /* declared_answers (a long), low and high 32 bits (page_declared) */
     uint32_t primary;       /* the claim key it was judged against */
-    uint32_t parent;        /* union-find: the pages of one question */
 } page_rec;
-_Static_assert(sizeof(page_rec) == 52, "the page record: 52 bytes, no padding lost");
+_Static_assert(sizeof(page_rec) == 48, "the page record: 48 bytes, no padding lost");
 
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
@@ -64,7 +69,19 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 32, "the answer record: 32 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, no padding lost");
+
+/* An answer's first verdict is found from the verdicts of the answers
+ * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
+ * offset), then the n_verdicts of at most VERDICT_STEP - 1 records in a row,
+ * instead of a 4-byte offset in every record. */
+#define VERDICT_STEP 16
+
+/* An answer whose place in its file does not follow from its page's first
+ * answer (few or none: a page's answers are numbered in a row). */
+typedef struct index_exception {
+    uint32_t answer, index;
+} index_exception;
 
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
@@ -74,10 +91,12 @@ typedef struct dup_link {
 
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
- * n_verdicts verdicts and, when its primary decision is conflicting, that
- * decision's scores (CN_STANCE_COUNT doubles). */
+ * n_verdicts verdicts, when its primary decision is conflicting that
+ * decision's scores (CN_STANCE_COUNT doubles), and its physician
+ * (put_physician). */
 typedef struct waiting_answer {
-    cn_analysis_answer a; /* verdict_at 0 */
+    cn_analysis_answer a;
+    uint32_t index; /* cn_answer.index */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -89,6 +108,25 @@ typedef struct keybuf {
     bool failed;
 } keybuf;
 
+/* A string read back from the waiting records (NULL: none). */
+typedef struct strbuf {
+    char *s;
+    size_t cap;
+    bool null;
+} strbuf;
+
+/* The strings of a page record and of an answer's physician, as they come
+ * back from disk. */
+enum { SB_FILE, SB_TITLE, SB_SOURCE, SB_TYPE, SB_COUNT };
+enum { SB_NAME, SB_CITY, SB_SPECIALTY };
+
+/* A physician's numbers as they wait on disk (its strings follow). */
+typedef struct waiting_physician {
+    double rating;
+    int64_t reviews;
+    uint8_t has_rating, has_reviews;
+} waiting_physician;
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -98,6 +136,7 @@ struct cn_analysis_loader {
     size_t cur_q;
     int load_rc;
     cn_error load_err;
+    double scores[CN_STANCE_COUNT]; /* the conflict scores asked for last */
 };
 
 struct cn_analysis {
@@ -121,16 +160,39 @@ struct cn_analysis {
      * reader's de-duplication index holds the memory then) and comes back
      * in cn_analysis_finish: only the counts below grow meanwhile. */
     cn_recfile *waiting;
+    strbuf sbuf[SB_COUNT]; /* strings on their way back from disk */
+    /* The conflicting answers' primary scores (CN_STANCE_COUNT doubles each,
+     * in the order of result.conflicts): only the review queue's wording
+     * quotes them, so they wait on disk (14 MB at 1 GB). */
+    cn_recfile *conflict_scores;
     cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
     size_t cap_vbuf;
-    page_rec *pages; /* until the questions are made; then only what is below */
-    size_t n_pages, cap_pages;
-    const char **page_file;  /* page -> its record's file, once the records are gone */
+    cn_recfile *page_recs; /* the page records while the corpus is read */
+    page_rec *pages;       /* back from page_recs until the questions are made; then only what
+                              is below */
+    size_t n_pages;
+    uint32_t *parent; /* page -> union-find parent: the pages of one question */
+    size_t cap_parent;
+    /* The first page of each question_id (what pages with the same one are
+     * joined to), while the corpus is read: first_of_qid keeps positions in
+     * these (qids). */
+    uint64_t *qid_num; /* a question_id of 16 hex digits as the number it spells (8 bytes, not 17);
+                          another: the number of its copy in qid_other */
+    uint32_t *qid_page;
+    size_t n_qids, cap_qids, cap_qid_page;
+    char (*qid_other)[CN_ID_LEN + 1]; /* the question_ids that are not 16 hex digits */
+    uint32_t *qid_other_of;           /* the qids they are, ascending */
+    size_t n_qid_other, cap_qid_other, cap_qid_other_of;
+    uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
     bool *page_timing;       /* page -> its record's timing */
     uint32_t *page_question; /* page -> its question (from make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
     size_t cap_page_first;
-    dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
+    uint32_t *page_index0;      /* page -> its first answer's cn_answer.index */
+    index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
+    size_t n_index_exc, cap_index_exc;
+    uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
+    dup_link *dups;         /* duplicates' originals, by answer (cn_analysis_original) */
     size_t n_dups, cap_dups;
     size_t cap_physicians;
     /* every answer's verdicts, in answer order (once back from disk), a
@@ -150,7 +212,7 @@ struct cn_analysis {
     size_t n_strs, cap_strs;
     cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
     cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
-    cn_idindex *first_of_qid;  /* question_id -> first page with it */
+    cn_idindex *first_of_qid;  /* question_id -> its number among the qids (qid_num) */
     cn_strmap *key_ids;        /* claim key fields -> index into keys */
     claim_key *keys;
     size_t n_keys, cap_keys;
@@ -159,10 +221,9 @@ struct cn_analysis {
     cn_strmap *claim_ids;    /* claim id -> index into result.claims */
     cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
     size_t cap_claims;
-    size_t *first_page;  /* question -> its first page */
-    size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
-    size_t *qpage_start; /* question q's pages: qpages[qpage_start[q], qpage_start[q + 1]) */
-    size_t *qpages;
+    size_t *first_page;        /* question -> its first page */
+    size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
+    size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
     cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
 };
 
@@ -209,10 +270,20 @@ const char *cn_answer_role_name(cn_answer_role role)
 #define V_CONFLICTING 0x80
 _Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICTING");
 
+/* The first verdict of answer a (of r->answers). */
+static size_t verdict_at(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    size_t i = (size_t)(a - r->answers);
+    size_t at = r->an->verdict_step[i / VERDICT_STEP];
+    for (size_t j = i - i % VERDICT_STEP; j < i; j++)
+        at += r->answers[j].n_verdicts;
+    return at;
+}
+
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
     const cn_analysis *an = r->an;
-    size_t at = a->verdict_at + v;
+    size_t at = verdict_at(r, a) + v;
     return (cn_verdict){.confidence = an->v_confidence[at],
                         .claim = an->v_claim[at],
                         .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
@@ -288,14 +359,14 @@ static void question_clear(cn_analysis_question *q)
     free(q->answers);
     free(q->duplicates);
     free(q->related);
+    if (q->tally_files_shared)
+        q->tally.files = NULL;
     free(q->files);
     cn_tally_clear(&q->tally);
 }
 
 static void claim_clear(cn_analysis_claim *c)
 {
-    free(c->id);
-    free(c->statement);
     free(c->questions);
     free(c->members);
     if (!c->tally_shared)
@@ -340,6 +411,7 @@ void cn_analysis_free(cn_analysis *an)
     free(an->annos);
     cn_spill_free(an->spill);
     cn_recfile_free(an->waiting);
+    cn_recfile_free(an->conflict_scores);
     free(an->vbuf);
     free(an->v_confidence);
     free(an->v_claim);
@@ -348,11 +420,22 @@ void cn_analysis_free(cn_analysis *an)
         free(an->notes[i].text);
     free(an->notes);
     free(an->overrides);
+    cn_recfile_free(an->page_recs);
+    for (size_t i = 0; i < SB_COUNT; i++)
+        free(an->sbuf[i].s);
     free(an->pages);
+    free(an->parent);
+    free(an->qid_num);
+    free(an->qid_page);
+    free(an->qid_other);
+    free(an->qid_other_of);
     free(an->page_file);
     free(an->page_timing);
     free(an->page_question);
     free(an->page_first);
+    free(an->page_index0);
+    free(an->index_exc);
+    free(an->verdict_step);
     free(an->dups);
     free(an->last_path);
     free(an->strs);
@@ -368,7 +451,6 @@ void cn_analysis_free(cn_analysis *an)
     free(an->first_page);
     free(an->body_page);
     free(an->qpage_start);
-    free(an->qpages);
     free(an);
 }
 
@@ -596,23 +678,33 @@ static int key_index(cn_analysis *an, const char *id, const char *statement, con
     return CN_OK;
 }
 
+/* Hand the heap's free pages back to the system (glibc keeps them resident
+ * otherwise): called where a step's passing arrays are gone, so what the
+ * next steps allocate is all the resident set holds. */
+static void give_back(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 /* ---- grouping pages into questions ---- */
 
-static size_t uf_find(page_rec *pages, size_t x)
+static size_t uf_find(uint32_t *parent, size_t x)
 {
-    while (pages[x].parent != (uint32_t)x) {
-        pages[x].parent = pages[pages[x].parent].parent;
-        x = pages[x].parent;
+    while (parent[x] != (uint32_t)x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
     }
     return x;
 }
 
-static void uf_union(page_rec *pages, size_t a, size_t b)
+static void uf_union(uint32_t *parent, size_t a, size_t b)
 {
-    a = uf_find(pages, a);
-    b = uf_find(pages, b);
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
     if (a != b)
-        pages[a > b ? a : b].parent = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
+        parent[a > b ? a : b] = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
 /* A page without a question_id (de-duplication not run) still needs a stable id. */
@@ -722,9 +814,39 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
-static const char *page_qid_of(const void *ctx, uint32_t p)
+/* The text of qid k into out. */
+static void qid_text(const cn_analysis *an, uint32_t k, char out[CN_ID_LEN + 1])
 {
-    return ((const cn_analysis *)ctx)->pages[p].id;
+    size_t lo = 0, hi = an->n_qid_other; /* k's place among the others is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->qid_other_of[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < an->n_qid_other && an->qid_other_of[lo] == k) {
+        memcpy(out, an->qid_other[an->qid_num[k]], CN_ID_LEN + 1);
+        return;
+    }
+    static const char hex[] = "0123456789abcdef";
+    for (size_t d = 0; d < CN_ID_LEN; d++)
+        out[d] = hex[(an->qid_num[k] >> (4 * (CN_ID_LEN - 1 - d))) & 15];
+    out[CN_ID_LEN] = '\0';
+}
+
+static uint64_t qid_hash(const void *ctx, uint32_t k)
+{
+    char id[CN_ID_LEN + 1];
+    qid_text(ctx, k, id);
+    return id_hash(id);
+}
+
+static bool qid_is(const void *ctx, uint32_t k, const void *probe)
+{
+    char id[CN_ID_LEN + 1];
+    qid_text(ctx, k, id);
+    return !strcmp(id, probe);
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
@@ -747,13 +869,85 @@ static int assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_er
         }
     }
     if (orig >= 0)
-        uf_union(an->pages, a->page, r->answers[orig].page);
+        uf_union(an->parent, a->page, r->answers[orig].page);
     const char *id = CN_ANSWER_ID(r, a);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
          cn_idindex_add_hashed(an->first_answer, id_hash(id), (uint32_t)i, answer_id_hash, an)))
         return oom(err);
     return CN_OK;
+}
+
+/* s (NULL too) to f: its length (UINT32_MAX: NULL), then its bytes. */
+static int put_str(cn_recfile *f, const char *s, cn_error *err)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: a string of 4 GB or more");
+    uint32_t len = s ? (uint32_t)n : UINT32_MAX;
+    int rc = cn_recfile_write(f, &len, sizeof len, err);
+    return rc == CN_OK && n ? cn_recfile_write(f, s, n, err) : rc;
+}
+
+/* The next string of f (put_str) into b. */
+static int get_str(cn_recfile *f, strbuf *b, cn_error *err)
+{
+    uint32_t len;
+    int rc = cn_recfile_read(f, &len, sizeof len, err);
+    if (rc != CN_OK)
+        return rc;
+    b->null = len == UINT32_MAX;
+    size_t n = b->null ? 0 : len;
+    if (!cn_grow((void **)&b->s, &b->cap, n + 1, 1))
+        return oom(err);
+    b->s[n] = '\0';
+    return n ? cn_recfile_read(f, b->s, n, err) : CN_OK;
+}
+
+static const char *str_of_buf(const strbuf *b)
+{
+    return b->null ? NULL : b->s;
+}
+
+/* An answer's physician to the waiting records: it is numbered (and its
+ * strings interned) when the records come back, so that neither the
+ * physicians nor their index take memory while the corpus is read. */
+static int put_physician(cn_recfile *f, const cn_physician *p, cn_error *err)
+{
+    waiting_physician w;
+    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
+    w.rating = p->rating;
+    w.reviews = p->reviews;
+    w.has_rating = p->has_rating;
+    w.has_reviews = p->has_reviews;
+    int rc = cn_recfile_write(f, &w, sizeof w, err);
+    if (rc == CN_OK)
+        rc = put_str(f, p->name, err);
+    if (rc == CN_OK)
+        rc = put_str(f, p->city, err);
+    return rc == CN_OK ? put_str(f, p->specialty, err) : rc;
+}
+
+/* The physician put_physician wrote, numbered among the result's. */
+static int get_physician(cn_analysis *an, uint32_t *out, cn_error *err)
+{
+    waiting_physician w;
+    int rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+    for (int i = SB_NAME; rc == CN_OK && i <= SB_SPECIALTY; i++)
+        rc = get_str(an->waiting, &an->sbuf[i], err);
+    if (rc != CN_OK)
+        return rc;
+    cn_physician p = {.name = (char *)str_of_buf(&an->sbuf[SB_NAME]),
+                      .city = (char *)str_of_buf(&an->sbuf[SB_CITY]),
+                      .specialty = (char *)str_of_buf(&an->sbuf[SB_SPECIALTY]),
+                      .rating = w.rating,
+                      .has_rating = w.has_rating,
+                      .reviews = (long)w.reviews,
+                      .has_reviews = w.has_reviews};
+    size_t k = 0;
+    rc = physician_index(an, &p, &k, err);
+    *out = (uint32_t)k;
+    return rc;
 }
 
 /* The fixed record of answer k of page p, written to the waiting records
@@ -790,17 +984,13 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     a->truncated = ans->truncated;
     a->fragment = is_fragment(an, ans);
     a->names_primary = aa->names_primary;
-    a->index = (uint32_t)ans->index;
+    w.index = (uint32_t)ans->index;
     a->page = (uint32_t)p;
-    size_t physician = 0;
-    int rc = physician_index(an, &ans->physician, &physician, err);
-    a->physician = (uint32_t)physician;
-    if (rc == CN_OK)
-        rc = keep_verdicts(an, pa, aa, a, err);
+    int rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
-    if (rc == CN_OK && an->n_verdicts + a->n_verdicts > UINT32_MAX) /* verdict_at is 32-bit */
+    if (rc == CN_OK && an->n_verdicts + a->n_verdicts > UINT32_MAX) /* verdict_step: 32-bit */
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than %lu verdicts",
                           (unsigned long)UINT32_MAX);
     if (rc == CN_OK)
@@ -812,6 +1002,8 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
         rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
                               sizeof aa->claims[0].decision.scores, err);
     }
+    if (rc == CN_OK)
+        rc = put_physician(an->waiting, &ans->physician, err);
     an->n_verdicts += a->n_verdicts;
     return rc;
 }
@@ -829,13 +1021,45 @@ static bool has_flag(const cn_page_annotation *pa, const char *flag)
     return false;
 }
 
-/* The page's record; pages with the same question_id belong together. */
+/* Page p joins the first page with its question_id (it is that page when
+ * none came before). */
+static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_error *err)
+{
+    int64_t k = cn_idindex_find_hashed(an->first_of_qid, id_hash(page->question_id), qid_is, an,
+                                       page->question_id);
+    if (k >= 0) {
+        uf_union(an->parent, p, an->qid_page[k]);
+        return CN_OK;
+    }
+    if (an->n_qids >= INT32_MAX ||
+        !cn_grow((void **)&an->qid_num, &an->cap_qids, an->n_qids + 1, sizeof *an->qid_num) ||
+        !cn_grow((void **)&an->qid_page, &an->cap_qid_page, an->n_qids + 1, sizeof *an->qid_page))
+        return oom(err);
+    if (!id_number(page->question_id, &an->qid_num[an->n_qids])) {
+        if (!cn_grow((void **)&an->qid_other, &an->cap_qid_other, an->n_qid_other + 1,
+                     sizeof *an->qid_other) ||
+            !cn_grow((void **)&an->qid_other_of, &an->cap_qid_other_of, an->n_qid_other + 1,
+                     sizeof *an->qid_other_of))
+            return oom(err);
+        snprintf(an->qid_other[an->n_qid_other], CN_ID_LEN + 1, "%s", page->question_id);
+        an->qid_other_of[an->n_qid_other] = (uint32_t)an->n_qids;
+        an->qid_num[an->n_qids] = an->n_qid_other++;
+    }
+    an->qid_page[an->n_qids] = (uint32_t)p;
+    if (cn_idindex_add_hashed(an->first_of_qid, id_hash(page->question_id), (uint32_t)an->n_qids,
+                              qid_hash, an))
+        return oom(err);
+    an->n_qids++;
+    return CN_OK;
+}
+
+/* The page's record (to disk); pages with the same question_id belong together. */
 static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
                             size_t p, cn_error *err)
 {
-    page_rec *pr = &an->pages[p];
-    memset(pr, 0, sizeof *pr);
-    pr->parent = (uint32_t)p; /* p < INT32_MAX: keep_page */
+    page_rec rec, *pr = &rec;
+    memset(pr, 0, sizeof *pr);   /* padding too: it goes to disk */
+    an->parent[p] = (uint32_t)p; /* p < INT32_MAX: keep_page */
     if (page->question_id[0])
         memcpy(pr->id, page->question_id, sizeof pr->id);
     else
@@ -843,30 +1067,29 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
     pr->has_body = page->body && page->body[0];
     pr->timing = has_flag(pa, "timing");
     set_page_declared(pr, page->declared_answers);
-    pr->title = NO_STR;
-    int rc = intern_at(an, page->file, &pr->file, err);
-    if (rc == CN_OK && page->question && page->question[0])
-        rc = intern_at(an, page->question, &pr->title, err);
-    if (rc == CN_OK)
-        rc = intern_at(an, pa->primary->source, &pr->source, err);
-    if (rc == CN_OK)
-        rc = intern_at(an, pa->question_type, &pr->type, err);
+    /* its strings follow it on disk: interned when it comes back */
+    pr->file = pr->title = pr->source = pr->type = NO_STR;
     size_t primary = 0;
-    if (rc == CN_OK)
-        rc = key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary,
-                       err);
+    int rc =
+        key_index(an, pa->primary->id, pa->primary->statement, pa->primary->rule, &primary, err);
     if (rc == CN_OK && primary >= UINT32_MAX)
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
     pr->primary = (uint32_t)primary;
+    if (rc == CN_OK && !an->page_recs)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->page_recs, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->page_recs, pr, sizeof *pr, err);
+    const char *strs[SB_COUNT] = {
+        [SB_FILE] = page->file,
+        [SB_TITLE] = page->question && page->question[0] ? page->question : NULL,
+        [SB_SOURCE] = pa->primary->source,
+        [SB_TYPE] = pa->question_type,
+    };
+    for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++)
+        rc = put_str(an->page_recs, strs[i], err);
     if (rc != CN_OK || !page->question_id[0])
         return rc;
-    int64_t first = cn_idindex_find(an->first_of_qid, page->question_id, page_qid_of, an);
-    if (first >= 0)
-        uf_union(an->pages, p, (size_t)first);
-    else if (p >= INT32_MAX ||
-             cn_idindex_add(an->first_of_qid, page->question_id, (uint32_t)p, page_qid_of, an))
-        return oom(err);
-    return CN_OK;
+    return join_question_id(an, page, p, err);
 }
 
 /* Keep what the analysis needs of an annotated page and write the page to
@@ -883,7 +1106,7 @@ static int keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotat
             return rc;
         an->loader.spill = an->spill;
     }
-    if (!cn_grow((void **)&an->pages, &an->cap_pages, an->n_pages + 1, sizeof *an->pages) ||
+    if (!cn_grow((void **)&an->parent, &an->cap_parent, an->n_pages + 1, sizeof *an->parent) ||
         !cn_grow((void **)&an->page_first, &an->cap_page_first, an->n_pages + 1,
                  sizeof *an->page_first))
         return oom(err);
@@ -981,6 +1204,29 @@ static int annotate_run(cn_analysis *an, bool last, cn_error *err)
     return rc;
 }
 
+/* What only finds claim keys and question_ids again as pages come: once the
+ * last page is kept no page joins another question_id and no claim key is
+ * numbered any more. */
+static void release_reading_indexes(cn_analysis *an)
+{
+    cn_strmap_free(an->key_ids);
+    an->key_ids = NULL;
+    free(an->key.s);
+    an->key = (keybuf){0};
+    cn_idindex_free(an->first_of_qid);
+    an->first_of_qid = NULL;
+    free(an->qid_num);
+    an->qid_num = NULL;
+    free(an->qid_page);
+    an->qid_page = NULL;
+    an->n_qids = an->cap_qids = an->cap_qid_page = 0;
+    free(an->qid_other);
+    an->qid_other = NULL;
+    free(an->qid_other_of);
+    an->qid_other_of = NULL;
+    an->n_qid_other = an->cap_qid_other = an->cap_qid_other_of = 0;
+}
+
 /* Once the last run is kept no page comes in: the annotators (their
  * recycled docs) and the batch's memory of every question_id it chose a
  * claim for are freed before the records come back, not at the end of the
@@ -1001,6 +1247,7 @@ static void release_annotators(cn_analysis *an)
     an->run = an->flight = NULL;
     an->annos = NULL;
     an->cap_run = 0;
+    release_reading_indexes(an);
 }
 
 /* The one way in for pages: the page and its annotation (NULL: made here,
@@ -1052,16 +1299,15 @@ static int make_questions(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     size_t np = an->n_pages, nq = 0;
     for (size_t p = 0; p < np; p++) /* a question's record is large (its tally): no spares */
-        nq += uf_find(an->pages, p) == p;
+        nq += uf_find(an->parent, p) == p;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
     r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
     an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
-    an->qpages = calloc(np ? np : 1, sizeof *an->qpages);
     an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
     if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
-        !an->qpages || !an->page_question) {
+        !an->page_question) {
         free(qof);
         return oom(err);
     }
@@ -1069,7 +1315,7 @@ static int make_questions(cn_analysis *an, cn_error *err)
         qof[p] = (size_t)-1;
     for (size_t p = 0; p < np; p++) {
         const page_rec *pr = &an->pages[p];
-        size_t root = uf_find(an->pages, p);
+        size_t root = uf_find(an->parent, p);
         if (qof[root] == (size_t)-1) {
             an->first_page[r->n_questions] = p;
             an->body_page[r->n_questions] = SIZE_MAX;
@@ -1097,15 +1343,17 @@ static int make_questions(cn_analysis *an, cn_error *err)
         q->n_files = 0;
     }
     for (size_t p = 0; p < np && rc == CN_OK; p++) {
-        size_t qi = qof[uf_find(an->pages, p)];
+        size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
-        an->qpages[an->qpage_start[qi] + q->n_files] = p;
         const char *file = str_at(an, an->pages[p].file);
         q->files[q->n_files++] = file ? file : "";
     }
     for (size_t p = 0; p < np; p++)
-        an->page_question[p] = (uint32_t)qof[uf_find(an->pages, p)];
+        an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
+    free(an->parent); /* the questions are made */
+    an->parent = NULL;
+    an->cap_parent = 0;
     return rc;
 }
 
@@ -1165,6 +1413,44 @@ static int fill_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Answer i's place in its file (answers come back in order): a page's
+ * first answer gives its page's number, the others are exceptions when they
+ * do not follow it. */
+static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, cn_error *err)
+{
+    if (page >= an->n_pages)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    size_t place = i - an->page_first[page];
+    if (place == 0) {
+        an->page_index0[page] = index;
+        return CN_OK;
+    }
+    if ((uint64_t)an->page_index0[page] + place == index)
+        return CN_OK;
+    if (!cn_grow((void **)&an->index_exc, &an->cap_index_exc, an->n_index_exc + 1,
+                 sizeof *an->index_exc))
+        return oom(err);
+    an->index_exc[an->n_index_exc++] = (index_exception){(uint32_t)i, index};
+    return CN_OK;
+}
+
+uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a)
+{
+    const cn_analysis *an = r->an;
+    size_t i = (size_t)(a - r->answers);
+    size_t lo = 0, hi = an->n_index_exc; /* the exception's place is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->index_exc[mid].answer < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < an->n_index_exc && an->index_exc[lo].answer == i)
+        return an->index_exc[lo].index;
+    return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
+}
+
 /* The waiting records back from disk, once the corpus is read (and the
  * reader's memory is free): every array at its exact size, each answer
  * pointed at its verdicts in the pool, the conflicting decisions' scores
@@ -1181,10 +1467,15 @@ static int answers_back(cn_analysis *an, cn_error *err)
     an->v_claim = malloc(nv * sizeof *an->v_claim);
     an->v_stance = malloc(nv);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
+    an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
+    an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
     if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
+        !an->verdict_step || !an->page_index0 ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return oom(err);
     int rc = cn_recfile_rewind(an->waiting, err);
+    if (rc == CN_OK && r->n_conflicts)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->conflict_scores, err);
     size_t at = 0, conflicts = 0;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
         waiting_answer w;
@@ -1197,7 +1488,11 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             break;
         *a = w.a;
-        a->verdict_at = (uint32_t)at;
+        if (i % VERDICT_STEP == 0)
+            an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
+        rc = keep_index(an, i, a->page, w.index, err);
+        if (rc != CN_OK)
+            break;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             an->v_confidence[at + v] = an->vbuf[v].confidence;
             an->v_claim[at + v] = an->vbuf[v].claim;
@@ -1208,13 +1503,19 @@ static int answers_back(cn_analysis *an, cn_error *err)
         if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
-            cn_conflict_scores *c = &r->conflicts[conflicts++];
-            c->answer = i;
-            rc = cn_recfile_read(an->waiting, c->scores, sizeof c->scores, err);
+            double scores[CN_STANCE_COUNT];
+            r->conflicts[conflicts++] = (uint32_t)i;
+            rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
+            if (rc == CN_OK)
+                rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
         }
+        if (rc == CN_OK)
+            rc = get_physician(an, &a->physician, err);
         if (rc == CN_OK)
             rc = assign_role(an, i, &w, err);
     }
+    if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
+        rc = cn_recfile_rewind(an->conflict_scores, err);
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
@@ -1225,9 +1526,59 @@ static int answers_back(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* Once the page records are back nothing is interned or numbered any more:
+ * the string and physician indexes (~6 MB at 1 GB) and the buffers the
+ * strings came back in go. */
+static void release_interning(cn_analysis *an)
+{
+    cn_idindex_free(an->strings);
+    an->strings = NULL;
+    cn_idindex_free(an->physician_ids);
+    an->physician_ids = NULL;
+    for (size_t i = 0; i < SB_COUNT; i++) {
+        free(an->sbuf[i].s);
+        an->sbuf[i] = (strbuf){0};
+    }
+}
+
+/* The page records back from disk (after the answers': the answer-id index
+ * is freed by then), at their exact size. */
+static int pages_back(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_pages)
+        return CN_OK;
+    if (!an->page_recs)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    an->pages = malloc(an->n_pages * sizeof *an->pages);
+    if (!an->pages)
+        return oom(err);
+    int rc = cn_recfile_rewind(an->page_recs, err);
+    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
+        page_rec *pr = &an->pages[p];
+        rc = cn_recfile_read(an->page_recs, pr, sizeof *pr, err);
+        uint32_t *field[SB_COUNT] = {
+            [SB_FILE] = &pr->file,
+            [SB_TITLE] = &pr->title,
+            [SB_SOURCE] = &pr->source,
+            [SB_TYPE] = &pr->type,
+        };
+        for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++) {
+            rc = get_str(an->page_recs, &an->sbuf[i], err);
+            if (rc == CN_OK)
+                rc = intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
+        }
+    }
+    cn_recfile_free(an->page_recs);
+    an->page_recs = NULL;
+    release_interning(an);
+    return rc;
+}
+
 static int group(cn_analysis *an, cn_error *err)
 {
     int rc = answers_back(an, err);
+    if (rc == CN_OK)
+        rc = pages_back(an, err);
     if (rc != CN_OK)
         return rc;
     rc = make_questions(an, err);
@@ -1238,7 +1589,8 @@ static int group(cn_analysis *an, cn_error *err)
 
 /* ---- claims ---- */
 
-/* The index of the claim with this id, creating it (copying id and statement). */
+/* The index of the claim with this id, creating it (id and statement: the
+ * claim keys' interned copies, not copied again). */
 static int claim_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
                        size_t *out, cn_error *err)
 {
@@ -1252,23 +1604,19 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     cn_analysis_claim *c = &r->claims[r->n_claims];
     memset(c, 0, sizeof *c);
-    c->id = strdup(id);
-    c->statement = strdup(statement ? statement : "");
+    c->id = (char *)id;
+    c->statement = (char *)(statement ? statement : "");
     c->rule = rule;
-    if (!c->id || !c->statement || cn_strmap_put(an->claim_ids, id, (int)r->n_claims)) {
-        free(c->id);
-        free(c->statement);
+    if (cn_strmap_put(an->claim_ids, id, (int)r->n_claims))
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
     *out = r->n_claims++;
     return CN_OK;
 }
 
 /* Each question's primary claim: the one its first page was judged against. */
 /* Once the questions have their titles, claims and types, a page's record
- * (80 bytes) is more than what is left to ask of a page: its file, whether
- * it flags timing, and its question. The question-id index reads the
- * records: it goes first. */
+ * (48 bytes) is more than what is left to ask of a page: its file, whether
+ * it flags timing, and its question. */
 static int compact_pages(cn_analysis *an, cn_error *err)
 {
     size_t np = an->n_pages ? an->n_pages : 1;
@@ -1277,14 +1625,11 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     if (!an->page_file || !an->page_timing)
         return oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
-        an->page_file[p] = str_at(an, an->pages[p].file);
+        an->page_file[p] = an->pages[p].file;
         an->page_timing[p] = an->pages[p].timing;
     }
-    cn_idindex_free(an->first_of_qid);
-    an->first_of_qid = NULL;
     free(an->pages);
     an->pages = NULL;
-    an->cap_pages = 0;
     return CN_OK;
 }
 
@@ -1316,6 +1661,12 @@ static int collect_verdicts(cn_analysis *an, cn_error *err)
             return rc;
         an->v_claim[v] = (uint32_t)claim;
     }
+    /* every claim is numbered: the claim keys and the id index go */
+    cn_strmap_free(an->claim_ids);
+    an->claim_ids = NULL;
+    free(an->keys);
+    an->keys = NULL;
+    an->n_keys = an->cap_keys = 0;
     return CN_OK;
 }
 
@@ -1464,7 +1815,6 @@ void cn_analysis_result_fork_free(cn_analysis_result *fork)
     free(f);
 }
 
-_Static_assert(offsetof(cn_conflict_scores, answer) == 0, "find_by_answer reads the answer first");
 /* The entry for answer i in an array of n entries of `stride` bytes kept in
  * answer order, each starting with its answer's index (size_t), or NULL. */
 static const void *find_by_answer(const void *base, size_t n, size_t stride, size_t i)
@@ -1490,9 +1840,29 @@ const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
 
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
-    const cn_conflict_scores *c =
-        find_by_answer(r->conflicts, r->n_conflicts, sizeof *r->conflicts, i);
-    return c ? c->scores : NULL;
+    size_t lo = 0, hi = r->n_conflicts; /* the answer's place is in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->conflicts[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == r->n_conflicts || r->conflicts[lo] != i || !r->an->conflict_scores)
+        return NULL;
+    cn_analysis_loader *L = r->loader;
+    cn_error e;
+    cn_error_clear(&e);
+    int rc = cn_recfile_read_at(r->an->conflict_scores, (uint64_t)lo * sizeof L->scores, L->scores,
+                                sizeof L->scores, &e);
+    if (rc != CN_OK) {
+        if (L->load_rc == CN_OK) {
+            L->load_rc = rc;
+            L->load_err = e;
+        }
+        return NULL;
+    }
+    return L->scores;
 }
 
 size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
@@ -1525,7 +1895,7 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->page_file[a->page];
+    return str_at(r->an, r->an->page_file[a->page]);
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
@@ -1622,15 +1992,34 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
            !strcmp(q->question_type, "restriction") && !question_timing(an, q);
 }
 
-/* Question i's tally (votes: room for its answers). */
-static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
-                          cn_tally_vote *votes, cn_error *err)
+/* The votes of a question or claim: answers' verdict 0 (no array of votes
+ * is made: cn_tally_compute_from asks for each as it goes). */
+typedef struct vote_list {
+    const cn_analysis_result *r;
+    const uint32_t *answers;
+} vote_list;
+
+static void vote_in_list(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const vote_list *l = ctx;
+    vote_of(l->r, l->answers[k], 0, out);
+}
+
+/* Question i's tally. */
+static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_question *q = &r->questions[i];
-    for (size_t k = 0; k < q->n_answers; k++)
-        vote_of(r, q->answers[k], 0, &votes[k]);
-    int rc = cn_tally_compute_memo(votes, q->n_answers, &an->opts.consensus, memo, &q->tally, err);
+    vote_list votes = {.r = r, .answers = q->answers};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
+                                   &q->tally, err);
+    /* Its answers' files are most often all its pages' files: one list then. */
+    if (rc == CN_OK && q->tally.n_files == q->n_files &&
+        (q->n_files == 0 || !memcmp(q->tally.files, q->files, q->n_files * sizeof *q->files))) {
+        free(q->tally.files);
+        q->tally.files = q->files;
+        q->tally_files_shared = true;
+    }
     const cn_rule *claim = r->claims[q->claim].rule;
     if (rc == CN_OK && reads_as_restriction(an, q))
         rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
@@ -1648,17 +2037,15 @@ static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo,
  * in order is the one reported. */
 #define TALLY_CHUNK 64
 
-typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_tally_vote *votes,
-                        cn_error *err);
+typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err);
 
 typedef struct tally_run {
     cn_analysis *an;
     tally_fn fn;
     size_t n;
-    cn_tally_memo *memos;  /* per worker */
-    cn_tally_vote **votes; /* per worker: room for max_votes */
-    int *rc;               /* per chunk */
-    cn_error *err;         /* per chunk */
+    cn_tally_memo *memos; /* per worker */
+    int *rc;              /* per chunk */
+    cn_error *err;        /* per chunk */
 } tally_run;
 
 static void tally_chunk(void *ctx, size_t worker, size_t chunk)
@@ -1667,26 +2054,23 @@ static void tally_chunk(void *ctx, size_t worker, size_t chunk)
     size_t end = (chunk + 1) * TALLY_CHUNK < t->n ? (chunk + 1) * TALLY_CHUNK : t->n;
     t->rc[chunk] = CN_OK;
     for (size_t i = chunk * TALLY_CHUNK; i < end && t->rc[chunk] == CN_OK; i++)
-        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], t->votes[worker], &t->err[chunk]);
+        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], &t->err[chunk]);
 }
 
-static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, cn_error *err)
+static int tally_all(cn_analysis *an, tally_fn fn, size_t n, cn_error *err)
 {
     size_t chunks = (n + TALLY_CHUNK - 1) / TALLY_CHUNK;
     size_t workers = cn_parallel_workers(an->opts.jobs, chunks);
     tally_run t = {.an = an, .fn = fn, .n = n};
     t.memos = calloc(workers, sizeof *t.memos);
-    t.votes = calloc(workers, sizeof *t.votes);
     t.rc = calloc(chunks + 1, sizeof *t.rc);
     t.err = calloc(chunks + 1, sizeof *t.err);
-    int rc = t.memos && t.votes && t.rc && t.err ? CN_OK : oom(err);
+    int rc = t.memos && t.rc && t.err ? CN_OK : oom(err);
     for (size_t w = 0; w < workers && rc == CN_OK; w++) {
         t.memos[w].pool = an->pool;
         rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
         if (rc == CN_OK)
             rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
-        if (rc == CN_OK && !(t.votes[w] = calloc(max_votes + 1, sizeof *t.votes[w])))
-            rc = oom(err);
     }
     if (rc == CN_OK)
         cn_parallel_run(workers, chunks, tally_chunk, &t);
@@ -1695,13 +2079,11 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
             rc = t.rc[c];
             *err = t.err[c];
         }
-    for (size_t w = 0; w < workers && t.memos && t.votes; w++) {
+    for (size_t w = 0; w < workers && t.memos; w++) {
         cn_relabel_memo_free(t.memos[w].relabel);
         cn_consensus_memo_free(t.memos[w].consensus);
-        free(t.votes[w]);
     }
     free(t.memos);
-    free(t.votes);
     free(t.rc);
     free(t.err);
     return rc;
@@ -1710,10 +2092,7 @@ static int tally_all(cn_analysis *an, tally_fn fn, size_t n, size_t max_votes, c
 static int tally_questions(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    size_t most = 0;
-    for (size_t i = 0; i < r->n_questions; i++)
-        most = r->questions[i].n_answers > most ? r->questions[i].n_answers : most;
-    int rc = tally_all(an, tally_question, r->n_questions, most, err);
+    int rc = tally_all(an, tally_question, r->n_questions, err);
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         const cn_analysis_question *q = &r->questions[i];
         for (size_t d = 0; d < q->tally.n_dissent; d++)
@@ -1745,12 +2124,28 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     return true;
 }
 
+/* A member keeps its answer only (4 bytes, not 8: 2.4 million members at
+ * 1 GB): a vote is the answer's verdict 0, and a mention its verdict on the
+ * claim after verdict 0, the next such one for each time the same answer
+ * came just before in the list (an answer can mention a claim twice when
+ * two claim keys share its id). */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k)
 {
-    if (cl->members)
-        return cl->members[k];
-    return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+    if (!cl->members)
+        return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+    uint32_t answer = cl->members[k];
+    if (k < cl->n_primary)
+        return (cn_member){.answer = answer, .verdict = 0};
+    size_t skip = 0;
+    while (k - skip > cl->n_primary && cl->members[k - skip - 1] == answer)
+        skip++;
+    const cn_analysis_answer *a = &r->answers[answer];
+    uint32_t c = (uint32_t)(cl - r->claims);
+    for (size_t v = 1; v < a->n_verdicts; v++)
+        if (cn_analysis_verdict(r, a, v).claim == c && skip-- == 0)
+            return (cn_member){.answer = answer, .verdict = (uint32_t)v};
+    return (cn_member){.answer = answer, .verdict = 0}; /* not reached: claim_members made it */
 }
 
 static int claim_members(cn_analysis *an, cn_error *err)
@@ -1807,7 +2202,7 @@ static int claim_members(cn_analysis *an, cn_error *err)
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
             if (cl->members)
-                cl->members[at] = (cn_member){.answer = (uint32_t)i, .verdict = (uint32_t)v};
+                cl->members[at] = (uint32_t)i; /* its verdict: cn_analysis_claim_member */
             if (v != 0)
                 cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
@@ -1818,10 +2213,8 @@ static int claim_members(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
-/* Claim c's tally: its question's when the votes are the same (votes: room
- * for its members). */
-static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_tally_vote *votes,
-                       cn_error *err)
+/* Claim c's tally: its question's when the votes are the same. */
+static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_claim *cl = &r->claims[c];
@@ -1829,10 +2222,10 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
         cl->tally = r->questions[cl->questions[0]].tally;
         return CN_OK;
     }
-    for (size_t k = 0; k < cl->n_members; k++)
-        vote_of(r, cl->members[k].answer, cl->members[k].verdict, &votes[k]);
-    int rc =
-        cn_tally_compute_memo(votes, cl->n_primary, &an->opts.consensus, memo, &cl->tally, err);
+    /* the votes: members[0, n_primary), verdict 0 (the mentions are not) */
+    vote_list votes = {.r = r, .answers = cl->members};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, cl->n_primary, &an->opts.consensus, memo,
+                                   &cl->tally, err);
     if (rc == CN_OK && cl->rule && cl->rule->about)
         rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
                                err);
@@ -1843,17 +2236,22 @@ static int tally_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
-    size_t most = 0;
-    for (size_t c = 0; c < r->n_claims; c++)
-        most = r->claims[c].n_members > most ? r->claims[c].n_members : most;
-    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, most, err) : rc;
+    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, err) : rc;
 }
+
+static int flag_answers(cn_analysis *an, cn_error *err);
 
 /* Questions then claims: a claim judged on one question has that
  * question's counts (its memo entry, on the worker that made it). */
 static int tally(cn_analysis *an, cn_error *err)
 {
     int rc = tally_questions(an, err);
+    /* The review queue reads only the questions' tallies: made before the
+     * claims' members and tallies, its items (24 bytes each while they are
+     * sorted) come and go below the peak. */
+    if (rc == CN_OK)
+        rc = flag_answers(an, err);
+    give_back(); /* the sorted items, the largest questions' relabeling arrays */
     return rc == CN_OK ? tally_claims(an, err) : rc;
 }
 
@@ -1981,6 +2379,22 @@ static void flag_claim_fit(cn_analysis_result *r)
     }
 }
 
+/* Answer i's entry in the review queue (round 0). */
+static cn_review_item cn_analysis_review_item_of(const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    return (cn_review_item){.answer = (uint32_t)i,
+                            .reasons = (uint16_t)a->review,
+                            .urgency = (int16_t)cn_review_urgency(a->review),
+                            .confidence = cn_analysis_verdict_confidence(r, a, 0),
+                            .question = (uint32_t)cn_analysis_answer_question(r, a)};
+}
+
+cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k)
+{
+    return cn_analysis_review_item_of(r, r->review[k]);
+}
+
 static int flag_answers(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -2011,23 +2425,25 @@ static int flag_answers(cn_analysis *an, cn_error *err)
         if (a->review)
             r->n_review++;
     }
-    r->review = calloc(r->n_review + 1, sizeof *r->review);
-    if (!r->review)
+    /* Sorted as items (24 bytes each, for a moment), kept as their answers:
+     * the rest of an item is read from its answer again. */
+    cn_review_item *items = calloc(r->n_review + 1, sizeof *items);
+    r->review = malloc((r->n_review + 1) * sizeof *r->review);
+    if (!items || !r->review) {
+        free(items);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t k = 0;
-    for (size_t i = 0; i < r->n_answers; i++) {
-        const cn_analysis_answer *a = &r->answers[i];
-        if (!a->review)
-            continue;
-        r->review[k++] = (cn_review_item){.answer = (uint32_t)i,
-                                          .reasons = (uint16_t)a->review,
-                                          .urgency = (int16_t)cn_review_urgency(a->review),
-                                          .confidence = cn_analysis_verdict_confidence(r, a, 0),
-                                          .question = cn_analysis_answer_question(r, a)};
     }
-    if (cn_review_sort(r->review, r->n_review, an->opts.per_question) != CN_OK)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    return CN_OK;
+    size_t k = 0;
+    for (size_t i = 0; i < r->n_answers; i++)
+        if (r->answers[i].review)
+            items[k++] = cn_analysis_review_item_of(r, i);
+    int rc = cn_review_sort(items, r->n_review, an->opts.per_question) == CN_OK
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (k = 0; k < r->n_review; k++)
+        r->review[k] = items[k].answer;
+    free(items);
+    return rc;
 }
 
 /* ---- corpus figures ---- */
@@ -2412,12 +2828,14 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = annotate_run(an, true, err);
     release_annotators(an); /* also on failure: the last run is not started again */
+    give_back();
     if (rc == CN_OK && an->opts.progress && an->n_annotated && !an->n_plain)
         an->opts.progress(an->opts.progress_ctx, an->classified, an->added);
     if (rc == CN_OK)
         rc = group(an, err);
     if (rc == CN_OK)
-        rc = primary_claims(an, err);
+        rc = primary_claims(an, err); /* the page records go */
+    give_back();
     if (rc == CN_OK)
         rc = collect_verdicts(an, err);
     if (rc == CN_OK)
@@ -2428,12 +2846,12 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
      * the end, over the tallies and the review queue, was the run's peak. */
     if (rc == CN_OK)
         rc = compare_specialties(an, err);
+    give_back();
     if (rc == CN_OK)
-        rc = tally(an, err);
-    if (rc == CN_OK)
-        rc = flag_answers(an, err);
+        rc = tally(an, err); /* the review queue too */
     if (rc == CN_OK)
         rc = corpus_figures(an, err);
+    give_back();
     if (rc == CN_OK && an->spill) /* forks read the file itself */
         rc = cn_spill_flush(an->spill, err);
     if (rc == CN_OK)

@@ -150,11 +150,13 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 32 bytes (at a million answers and more, every byte here is a
+ * record of 24 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. What follows from other fields is not kept
- * (cn_analysis_answer_question, _in_page, cn_analysis_original). */
+ * (cn_analysis_answer_question, _in_page, _index, cn_analysis_original, the
+ * verdicts' place: cn_analysis_verdict); such readers take a pointer into
+ * the result's answers, not a copy. */
 typedef struct cn_analysis_answer {
     uint64_t id;            /* answer_id (cn_analysis_answer_id): the number its 16 hex digits
                                spell, or (id_text) the number of the analysis' copy of it */
@@ -172,11 +174,8 @@ typedef struct cn_analysis_answer {
     uint8_t override_stance; /* cn_stance: the editor's, when overridden */
     uint8_t primary_stance;  /* verdicts[0].stance, kept here too (the byte is padding
                                 otherwise): every tally and report reads it */
-    uint32_t index;          /* cn_answer.index: its place in its file */
     uint32_t page;           /* its page, numbered in reading order from 0 */
     uint32_t physician;      /* index into the result's physicians */
-    uint32_t verdict_at;     /* its first verdict in the analysis' arrays (cn_analysis_verdict):
-                                an offset, not a pointer, is 4 bytes less an answer */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -202,23 +201,24 @@ typedef struct cn_analysis_question {
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;
-    cn_tally tally;      /* over the counted answers (dissent indexes answers[]) */
-    size_t naming_claim; /* counted answers that name the primary catalog claim in their
-                            own words (review: claim-fit); 0 for an ad-hoc claim */
+    cn_tally tally;          /* over the counted answers (dissent indexes answers[]) */
+    size_t naming_claim;     /* counted answers that name the primary catalog claim in their
+                                own words (review: claim-fit); 0 for an ad-hoc claim */
+    bool tally_files_shared; /* tally.files is files (the same names): not the tally's to free */
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {
-    char *id;
-    char *statement;
+    char *id;            /* id and statement: the analysis' interned copies (not the claim's */
+    char *statement;     /* to free) */
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    cn_member *members; /* counted answers with a verdict on it: the answers to
-                           questions whose primary claim it is first, then the
-                           answers that mention it on other questions; corpus
-                           order within each. NULL when tally_shared (its votes
-                           are its question's answers): read members through
-                           cn_analysis_claim_member */
+    uint32_t *members; /* counted answers with a verdict on it: the answers to
+                          questions whose primary claim it is first (their verdict
+                          0), then the answers that mention it on other questions
+                          (a later verdict on it); corpus order within each. NULL
+                          when tally_shared (its votes are its question's
+                          answers): read members through cn_analysis_claim_member */
     size_t n_members;
     size_t n_primary;                     /* members[0, n_primary): the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
@@ -273,13 +273,6 @@ typedef struct cn_specialty_comparison {
     char *conclusion;     /* one plain sentence */
 } cn_specialty_comparison;
 
-/* The scores of a conflicting answer's primary decision (the review queue
- * quotes them). */
-typedef struct cn_conflict_scores {
-    size_t answer;
-    double scores[CN_STANCE_COUNT];
-} cn_conflict_scores;
-
 typedef struct cn_analysis cn_analysis;
 typedef struct cn_analysis_loader cn_analysis_loader;
 
@@ -301,7 +294,8 @@ typedef struct cn_analysis_result {
     size_t n_answers;
     cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
     size_t n_physicians;
-    cn_conflict_scores *conflicts; /* answers whose primary decision is conflicting, in order */
+    uint32_t *conflicts; /* answers whose primary decision is conflicting, in order (their
+                            scores: cn_analysis_conflict_scores) */
     size_t n_conflicts;
     cn_analysis_question *questions; /* in order of their first page */
     size_t n_questions;
@@ -309,7 +303,8 @@ typedef struct cn_analysis_result {
     size_t n_claims;
     cn_analysis_agreement agreement;
     cn_specialty_comparison specialties;
-    cn_review_item *review; /* most urgent first */
+    uint32_t *review; /* the queued answers, most urgent first (4 bytes an item: an
+                         entry in full is cn_analysis_review_item) */
     size_t n_review;
     size_t n_overridden;           /* answers (any role) whose stance an editor set */
     const cn_override **unmatched; /* overrides matching no answer, file order */
@@ -398,7 +393,17 @@ const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i);
  * NULL: kept aside, as few answers have one. */
 const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i);
 
-/* The primary decision's scores of a conflicting answer; NULL for another. */
+/* Item k of the review queue (k < r->n_review): its answer, reasons (the
+ * answer's review), urgency, confidence and question (round: 0). */
+cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k);
+
+/* cn_answer.index of answer a (of r->answers): its place in its file. */
+uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a);
+
+/* The primary decision's scores of a conflicting answer (CN_STANCE_COUNT of
+ * them, read from disk into the result's loader: valid until the next call
+ * on this result); NULL for another answer, and when they cannot be read
+ * (cn_analysis_load_status then says why). */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
 
 /* The base name of answer a's file (its page's), NULL when the page has none. */

@@ -122,7 +122,7 @@ static bool prepare(page *p)
     for (size_t i = 0; i < nq; i++)
         answers += r->questions[i].n_answers;
     for (size_t i = 0; i < r->n_review; i++) {
-        const cn_analysis_answer *a = &r->answers[r->review[i].answer];
+        const cn_analysis_answer *a = &r->answers[r->review[i]];
         p->review_first[cn_analysis_answer_question(r, a) + 1]++;
         if (cn_strmap_put(p->queued, CN_ANSWER_ID(r, a), 1) != 0)
             return false;
@@ -133,7 +133,7 @@ static bool prepare(page *p)
     if (!fill)
         return false;
     for (size_t i = 0; i < r->n_review; i++) {
-        size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i].answer]);
+        size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i]]);
         p->review_of[p->review_first[q] + fill[q]++] = i;
     }
     free(fill);
@@ -319,7 +319,7 @@ static void filter_bar(page *p)
                 "reason\n        <select name=\"reason\"><option value=\"\">any</option>");
     unsigned all = 0;
     for (size_t i = 0; i < p->r->n_review; i++)
-        all |= p->r->review[i].reasons;
+        all |= p->r->answers[p->r->review[i]].review;
     const char *codes[CN_REVIEW_REASON_COUNT];
     size_t nc = 0;
     for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++)
@@ -508,7 +508,7 @@ static void review_row(page *p, size_t i)
 {
     const cn_analysis_result *r = p->r;
     cn_html_out *o = p->o;
-    const cn_review_item *it = &r->review[i];
+    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
     const cn_analysis_answer *a = &r->answers[it->answer];
     const cn_physician *ph = cn_analysis_physician(r, it->answer);
     const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
@@ -535,7 +535,7 @@ static void review_row(page *p, size_t i)
         cn_html_raw(o, " · ");
     }
     cn_html_text(o, cn_analysis_file_of(p->r, a));
-    fprintf(o->f, " #%ld", (long)a->index);
+    fprintf(o->f, " #%ld", (long)cn_analysis_answer_index(r, a));
     if (a->role != CN_ROLE_COUNTED)
         fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
     cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");
@@ -583,6 +583,9 @@ static void review_queue(page *p)
     for (size_t i = 0; i < p->r->n_review; i++)
         review_row(p, i);
     cn_html_raw(o, "</tbody></table></div></section>\n");
+    /* the wording reads conflict scores from disk */
+    if (p->load_rc == CN_OK && (p->load_rc = cn_analysis_load_status(p->r, &p->load_err)))
+        o->fail = true;
 }
 
 /* ---- questions ---- */

@@ -204,5 +204,5 @@ void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t
     cn_html_attr_add(o, file);
     free(file);
     cn_html_attr_add(o, "-");
-    cn_html_attr_add_long(o, (long)a->index);
+    cn_html_attr_add_long(o, (long)cn_analysis_answer_index(r, a));
 }

@@ -522,11 +522,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
-        fprintf(o->f, " #%ld</td><td><a", (long)a->index);
+        fprintf(o->f, " #%ld</td><td><a", (long)cn_analysis_answer_index(c->r, a));
         cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(c->r, orig));
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
-        fprintf(o->f, " #%ld</a></td><td>", (long)orig->index);
+        fprintf(o->f, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
         cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");
     }
@@ -564,7 +564,7 @@ static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t
     cn_html_attr_begin(o);
     cn_html_attr_add(o, "|");
     for (size_t i = c->review_first[qi]; i < c->review_first[qi + 1]; i++)
-        cn_html_attr_add_reasons(o, c->r->review[c->review_of[i]].reasons);
+        cn_html_attr_add_reasons(o, c->r->answers[c->r->review[c->review_of[i]]].review);
     cn_html_attr_end(o, "data-reasons");
     if (rank <= CN_HTML_OPEN_QUESTIONS)
         cn_html_raw(o, " open=\"open\"");

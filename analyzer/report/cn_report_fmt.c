@@ -327,7 +327,7 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
     case CN_REVIEW_DUPLICATE_METADATA:
         snprintf(buf, size, "same answer as %s:%zu with different metadata: %s",
                  cn_analysis_file_of(r, &r->answers[cn_analysis_original(r, a)]),
-                 (size_t)r->answers[cn_analysis_original(r, a)].index,
+                 (size_t)cn_analysis_answer_index(r, &r->answers[cn_analysis_original(r, a)]),
                  cn_analysis_metadata_note(r, answer) ? cn_analysis_metadata_note(r, answer) : "");
         break;
     case CN_REVIEW_EXCERPT:

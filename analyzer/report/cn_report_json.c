@@ -163,10 +163,10 @@ static void duplicate(jctx *c, cJSON *parent, size_t idx)
         return;
     str(c, o, "answer_id", CN_ANSWER_ID(c->r, a));
     str(c, o, "file", cn_analysis_file_of(c->r, a));
-    integer(c, o, "index", (long)a->index);
+    integer(c, o, "index", (long)cn_analysis_answer_index(c->r, a));
     str(c, o, "duplicate_of", CN_ANSWER_ID(c->r, orig));
     str(c, o, "original_file", cn_analysis_file_of(c->r, orig));
-    integer(c, o, "original_index", (long)orig->index);
+    integer(c, o, "original_index", (long)cn_analysis_answer_index(c->r, orig));
     str(c, o, "metadata_differs", cn_analysis_metadata_note(c->r, idx));
 }
 
@@ -285,7 +285,7 @@ static void specialties(jctx *c, cJSON *root)
 static void review_item(jctx *c, cJSON *parent, size_t i)
 {
     const cn_analysis_result *r = c->r;
-    const cn_review_item *it = &r->review[i];
+    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
     const cn_analysis_answer *ans = &r->answers[it->answer];
     cJSON *o = obj(c, parent, NULL);
     if (!o)
@@ -294,7 +294,7 @@ static void review_item(jctx *c, cJSON *parent, size_t i)
     str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
     str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
     str(c, o, "file", cn_analysis_file_of(c->r, ans));
-    integer(c, o, "index", (long)ans->index);
+    integer(c, o, "index", (long)cn_analysis_answer_index(r, ans));
     str(c, o, "role", cn_answer_role_name(ans->role));
     str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
     str(c, o, "specialty", cn_analysis_physician(r, it->answer)->specialty);
@@ -1010,6 +1010,8 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
     emit_members(&c, f, holder, false);
     emit_array(&c, f, "review_queue", r->n_review, review_item, true);
     fputs("}\n", f);
+    if (c.load_rc == CN_OK) /* the queue's wording reads conflict scores from disk */
+        c.load_rc = cn_analysis_load_status(r, &c.load_err);
     if (c.load_rc != CN_OK) {
         *err = c.load_err;
         return c.load_rc;

@@ -407,10 +407,10 @@ static void duplicate(xctx *c, size_t idx)
     start(c, "duplicate");
     attr(c, "answer-id", CN_ANSWER_ID(c->r, a));
     attr(c, "file", cn_analysis_file_of(c->r, a));
-    attr_int(c, "index", (long)a->index);
+    attr_int(c, "index", (long)cn_analysis_answer_index(c->r, a));
     attr(c, "duplicate-of", CN_ANSWER_ID(c->r, orig));
     attr(c, "original-file", cn_analysis_file_of(c->r, orig));
-    attr_int(c, "original-index", (long)orig->index);
+    attr_int(c, "original-index", (long)cn_analysis_answer_index(c->r, orig));
     attr(c, "metadata-differs", cn_analysis_metadata_note(c->r, idx));
     end(c);
 }
@@ -620,14 +620,14 @@ static void review_queue(xctx *c)
     start(c, "review-queue");
     attr_int(c, "count", (long)r->n_review);
     for (size_t i = 0; i < r->n_review; i++) {
-        const cn_review_item *it = &r->review[i];
+        const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
         const cn_analysis_answer *a = &r->answers[it->answer];
         start(c, "item");
         attr_int(c, "rank", (long)(i + 1));
         attr(c, "answer-id", CN_ANSWER_ID(c->r, a));
         attr(c, "question-id", r->questions[cn_analysis_answer_question(r, a)].id);
         attr(c, "file", cn_analysis_file_of(c->r, a));
-        attr_int(c, "index", (long)a->index);
+        attr_int(c, "index", (long)cn_analysis_answer_index(c->r, a));
         attr(c, "role", cn_answer_role_name(a->role));
         attr(c, "physician", cn_analysis_physician(r, it->answer)->name);
         attr(c, "specialty", cn_analysis_physician(r, it->answer)->specialty);
@@ -648,6 +648,9 @@ static void review_queue(xctx *c)
         end(c);
     }
     end(c);
+    /* the wording reads conflict scores from disk */
+    if (c->load_rc == CN_OK && (c->load_rc = cn_analysis_load_status(r, &c->load_err)))
+        c->fail = true;
 }
 
 static void header(xctx *c)

@@ -18,12 +18,14 @@
  * each id CN_ID_LEN + 1 bytes, NUL-padded. */
 #define ID_BYTES (CN_ID_LEN + 1)
 
-/* Where page p is in the file, and its slot among the loaded pages (-1: none). */
-typedef struct entry {
-    uint64_t offset;
-    uint32_t len;
-    int32_t slot;
-} entry;
+/* A page is its length in the file (len: 4 bytes, the writer's, which its
+ * readers share) and its slot among the loaded pages (slot: a byte of each
+ * reader's own; NO_SLOT: not loaded, or loaded at FAR_SLOT or later, found
+ * by a scan of the slots). Where it starts follows from the lengths before
+ * it (page_offset), from a checkpoint every OFFSET_STEP pages. */
+#define OFFSET_STEP 16
+#define NO_SLOT UINT8_MAX
+#define FAR_SLOT (NO_SLOT - 1)
 
 typedef struct loaded {
     size_t p;
@@ -36,8 +38,11 @@ struct cn_spill {
     char *dir; /* for messages */
     cn_spill_codec *codec;
     cn_spill_bytes line;
-    entry *entries;
-    size_t n, cap;
+    uint32_t *len; /* a reader's: the writer's (no page is put once there are readers) */
+    uint8_t *slot;
+    size_t n, cap, cap_slot;
+    uint64_t *step_offset; /* page k * OFFSET_STEP -> where it starts; a reader's: the writer's */
+    size_t cap_steps;
     uint64_t end;
     bool dirty; /* written since the last flush */
     loaded *slots;
@@ -75,7 +80,11 @@ void cn_spill_free(cn_spill *s)
     if (!s->reader)
         cn_spill_codec_free(s->codec);
     free(s->line.s);
-    free(s->entries);
+    if (!s->reader) {
+        free(s->len);
+        free(s->step_offset);
+    }
+    free(s->slot);
     free(s->slots);
     free(s->buf);
     free(s->dir);
@@ -108,7 +117,10 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
 {
     if (s->reader)
         return cn_error_set(err, CN_ERR_USAGE, "spill: a reader cannot put pages");
-    if (!cn_grow((void **)&s->entries, &s->cap, s->n + 1, sizeof *s->entries) ||
+    if (!cn_grow((void **)&s->len, &s->cap, s->n + 1, sizeof *s->len) ||
+        !cn_grow((void **)&s->slot, &s->cap_slot, s->n + 1, sizeof *s->slot) ||
+        !cn_grow((void **)&s->step_offset, &s->cap_steps, s->n / OFFSET_STEP + 1,
+                 sizeof *s->step_offset) ||
         page->n_answers >= UINT32_MAX / 64 ||
         !cn_grow((void **)&s->buf, &s->buf_cap,
                  sizeof(uint32_t) + ID_BYTES * (1 + 2 * page->n_answers), 1))
@@ -126,8 +138,10 @@ int cn_spill_put(cn_spill *s, const cn_page *page, const cn_page_annotation *ann
     if (fwrite(s->buf, 1, ids, s->f) != ids ||
         fwrite(s->line.s, 1, s->line.len, s->f) != s->line.len)
         return write_error(s, errno, err);
-    s->entries[s->n++] =
-        (entry){.offset = s->end, .len = (uint32_t)(ids + s->line.len), .slot = -1};
+    if (s->n % OFFSET_STEP == 0)
+        s->step_offset[s->n / OFFSET_STEP] = s->end;
+    s->slot[s->n] = NO_SLOT;
+    s->len[s->n++] = (uint32_t)(ids + s->line.len);
     s->end += ids + s->line.len;
     s->dirty = true;
     return CN_OK;
@@ -150,8 +164,7 @@ int cn_spill_reader_new(const cn_spill *s, cn_spill **out, cn_error *err)
     if (s->dirty || s->reader)
         return cn_error_set(err, CN_ERR_USAGE, "spill: a reader of an unflushed spill or a reader");
     cn_spill *c = calloc(1, sizeof *c);
-    if (!c || !(c->dir = strdup(s->dir)) ||
-        !(c->entries = malloc((s->n + 1) * sizeof *c->entries))) {
+    if (!c || !(c->dir = strdup(s->dir)) || !(c->slot = malloc(s->n + 1))) {
         if (c)
             free(c->dir);
         free(c);
@@ -160,11 +173,11 @@ int cn_spill_reader_new(const cn_spill *s, cn_spill **out, cn_error *err)
     c->reader = true;
     c->f = s->f;
     c->codec = s->codec;
-    c->n = c->cap = s->n;
+    c->len = s->len;
+    c->step_offset = s->step_offset;
+    c->n = c->cap = c->cap_slot = s->n;
     c->end = s->end;
-    for (size_t p = 0; p < s->n; p++)
-        c->entries[p] =
-            (entry){.offset = s->entries[p].offset, .len = s->entries[p].len, .slot = -1};
+    memset(c->slot, NO_SLOT, s->n + 1);
     *out = c;
     return CN_OK;
 }
@@ -174,17 +187,28 @@ size_t cn_spill_count(const cn_spill *s)
     return s->n;
 }
 
-/* The bytes of entry e into s->buf. */
-static int read_line(cn_spill *s, const entry *e, cn_error *err)
+/* Where page p starts in the file. */
+static uint64_t page_offset(const cn_spill *s, size_t p)
 {
+    uint64_t at = s->step_offset[p / OFFSET_STEP];
+    for (size_t k = p - p % OFFSET_STEP; k < p; k++)
+        at += s->len[k];
+    return at;
+}
+
+/* The bytes of page p into s->buf. */
+static int read_line(cn_spill *s, size_t p, cn_error *err)
+{
+    size_t len = s->len[p];
+    uint64_t offset = page_offset(s, p);
     int rc = cn_spill_flush(s, err);
     if (rc != CN_OK)
         return rc;
-    if (!cn_grow((void **)&s->buf, &s->buf_cap, (size_t)e->len + 1, 1))
+    if (!cn_grow((void **)&s->buf, &s->buf_cap, (size_t)len + 1, 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     size_t got = 0;
-    while (got < e->len) {
-        ssize_t r = pread(fileno(s->f), s->buf + got, e->len - got, (off_t)(e->offset + got));
+    while (got < len) {
+        ssize_t r = pread(fileno(s->f), s->buf + got, len - got, (off_t)(offset + got));
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
@@ -200,25 +224,25 @@ int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
 {
     if (p >= s->n)
         return cn_error_set(err, CN_ERR_USAGE, "spill: no page %zu", p);
-    entry *e = &s->entries[p];
-    if (e->slot >= 0)
+    if (cn_spill_page(s, p))
         return CN_OK;
     if (s->n_slots >= INT32_MAX ||
         !cn_grow((void **)&s->slots, &s->cap_slots, s->n_slots + 1, sizeof *s->slots))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    int rc = read_line(s, e, err);
+    int rc = read_line(s, p, err);
+    size_t len = s->len[p];
     uint32_t n = 0;
     size_t ids = 0;
-    if (rc == CN_OK && e->len >= sizeof n) {
+    if (rc == CN_OK && len >= sizeof n) {
         memcpy(&n, s->buf, sizeof n);
         ids = sizeof n + ID_BYTES * (1 + 2 * (size_t)n);
     }
     cn_page *page = NULL;
     cn_page_annotation *annotation = NULL;
-    if (rc == CN_OK && (ids == 0 || ids > e->len))
+    if (rc == CN_OK && (ids == 0 || ids > len))
         rc = cn_error_set(err, CN_ERR_FORMAT, "temporary page file: page %zu is damaged", p);
     if (rc == CN_OK)
-        rc = cn_spill_codec_decode(s->codec, s->buf + ids, e->len - ids, &page, &annotation, err);
+        rc = cn_spill_codec_decode(s->codec, s->buf + ids, len - ids, &page, &annotation, err);
     if (rc == CN_OK && page->n_answers != n) {
         cn_page_annotation_free(annotation);
         cn_page_free(page);
@@ -233,14 +257,15 @@ int cn_spill_load(cn_spill *s, size_t p, cn_error *err)
         memcpy(page->answers[i].duplicate_of, at + ID_BYTES * (2 + 2 * i), ID_BYTES);
     }
     s->slots[s->n_slots] = (loaded){.p = p, .page = page, .annotation = annotation};
-    e->slot = (int32_t)s->n_slots++;
+    s->slot[p] = s->n_slots < FAR_SLOT ? (uint8_t)s->n_slots : NO_SLOT;
+    s->n_slots++;
     return CN_OK;
 }
 
 void cn_spill_release(cn_spill *s)
 {
     for (size_t i = 0; i < s->n_slots; i++) {
-        s->entries[s->slots[i].p].slot = -1;
+        s->slot[s->slots[i].p] = NO_SLOT;
         cn_page_annotation_free(s->slots[i].annotation);
         cn_page_free(s->slots[i].page);
     }
@@ -252,12 +277,27 @@ size_t cn_spill_loaded(const cn_spill *s)
     return s->n_slots;
 }
 
+/* Page p's loaded slot, or NULL. */
+static const loaded *loaded_of(const cn_spill *s, size_t p)
+{
+    if (p >= s->n)
+        return NULL;
+    if (s->slot[p] != NO_SLOT)
+        return &s->slots[s->slot[p]];
+    for (size_t i = FAR_SLOT; i < s->n_slots; i++) /* loaded far: few callers load so many */
+        if (s->slots[i].p == p)
+            return &s->slots[i];
+    return NULL;
+}
+
 const cn_page *cn_spill_page(const cn_spill *s, size_t p)
 {
-    return p < s->n && s->entries[p].slot >= 0 ? s->slots[s->entries[p].slot].page : NULL;
+    const loaded *l = loaded_of(s, p);
+    return l ? l->page : NULL;
 }
 
 const cn_page_annotation *cn_spill_annotation(const cn_spill *s, size_t p)
 {
-    return p < s->n && s->entries[p].slot >= 0 ? s->slots[s->entries[p].slot].annotation : NULL;
+    const loaded *l = loaded_of(s, p);
+    return l ? l->annotation : NULL;
 }

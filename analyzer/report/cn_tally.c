@@ -41,6 +41,23 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Where the votes come from: an array, or the caller's function (no array
+ * of a vote per answer: the largest question at 1 GB has 1.28 million). */
+typedef struct votes_src {
+    const cn_tally_vote *array;
+    cn_tally_vote_fn get;
+    const void *ctx;
+} votes_src;
+
+static cn_tally_vote vote_at(const votes_src *v, size_t i)
+{
+    if (v->array)
+        return v->array[i];
+    cn_tally_vote out;
+    v->get(v->ctx, i, &out);
+    return out;
+}
+
 /* Give back the unused end of an array allocated for the worst case (one
  * entry a vote): every question and claim keeps its tally to the end, so
  * those ends would add up to tens of bytes a vote. A failed shrink keeps it. */
@@ -56,20 +73,21 @@ static void shrink(void *arrayp, size_t n, size_t elem)
  * specialties, and sorting afterwards makes the order independent of input.
  * The array grows with the specialties found, not with the votes (a large
  * question's votes would take 40 bytes each for a moment). */
-static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+static int split_specialties(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
+        cn_tally_vote v = vote_at(votes, i);
         size_t s = 0;
-        while (s < t->n_specialties && name_cmp(t->specialties[s].specialty, votes[i].specialty))
+        while (s < t->n_specialties && name_cmp(t->specialties[s].specialty, v.specialty))
             s++;
         if (s == t->n_specialties) {
             if (!cn_grow((void **)&t->specialties, &cap, s + 1, sizeof *t->specialties))
                 return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
             memset(&t->specialties[s], 0, sizeof t->specialties[s]);
-            t->specialties[t->n_specialties++].specialty = votes[i].specialty;
+            t->specialties[t->n_specialties++].specialty = v.specialty;
         }
-        t->specialties[s].counts[votes[i].stance]++;
+        t->specialties[s].counts[v.stance]++;
         t->specialties[s].answers++;
     }
     cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
@@ -77,14 +95,28 @@ static int split_specialties(const cn_tally_vote *votes, size_t n, cn_tally *t, 
     return CN_OK;
 }
 
-static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+/* A vote's file when it is not the one of the vote before (the votes of a
+ * page come in a row: the largest question at 1 GB has 1.28 million votes
+ * from 203,575 files), so the list to sort is about a page long, not a vote
+ * long; the same names are kept either way. */
+static int collect_files(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
 {
-    t->files = calloc(n ? n : 1, sizeof *t->files);
+    size_t k = 0;
+    const char *last = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *file = vote_at(votes, i).file;
+        k += file && (i == 0 || file != last);
+        last = file;
+    }
+    t->files = calloc(k ? k : 1, sizeof *t->files);
     if (!t->files)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    for (size_t i = 0; i < n; i++)
-        if (votes[i].file)
-            t->files[t->n_files++] = votes[i].file;
+    for (size_t i = 0; i < n; i++) {
+        const char *file = vote_at(votes, i).file;
+        if (file && (i == 0 || file != last))
+            t->files[t->n_files++] = file;
+        last = file;
+    }
     cn_sort_stable(t->files, t->n_files, sizeof *t->files, str_cmp);
     size_t w = 0;
     for (size_t i = 0; i < t->n_files; i++)
@@ -96,13 +128,18 @@ static int collect_files(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_e
 }
 
 /* Counted first, then kept at their exact size. */
-static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn_error *err)
+static bool dissents(cn_stance s, cn_stance maj)
+{
+    return s != CN_STANCE_NONE && s != maj;
+}
+
+static int collect_dissent(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
 {
     cn_stance maj = t->consensus->majority;
     bool any = maj != CN_STANCE_NONE && !t->consensus->tie;
     size_t k = 0;
     for (size_t i = 0; any && i < n; i++)
-        k += votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj;
+        k += dissents(vote_at(votes, i).stance, maj);
     if (!k) /* most tallies: no array at all (a heap chunk each adds up at a million) */
         return CN_OK;
     if (n > UINT32_MAX)
@@ -112,21 +149,22 @@ static int collect_dissent(const cn_tally_vote *votes, size_t n, cn_tally *t, cn
     if (!t->dissent)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
     for (size_t i = 0; any && i < n; i++)
-        if (votes[i].stance != CN_STANCE_NONE && votes[i].stance != maj)
+        if (dissents(vote_at(votes, i).stance, maj))
             t->dissent[t->n_dissent++] = (uint32_t)i;
     return CN_OK;
 }
 
 /* The consensus under the classifier's error rates (cn_relabel). */
-static int relabel(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+static int relabel(const votes_src *votes, size_t n, const cn_consensus_opts *opts,
                    cn_relabel_memo *memo, cn_consensus_result *r, cn_error *err)
 {
     cn_stance *pred = malloc(n * sizeof *pred);
     bool *certain = malloc(n * sizeof *certain);
     int rc = pred && certain ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
     for (size_t i = 0; rc == CN_OK && i < n; i++) {
-        pred[i] = votes[i].stance;
-        certain[i] = votes[i].certain;
+        cn_tally_vote v = vote_at(votes, i);
+        pred[i] = v.stance;
+        certain[i] = v.certain;
     }
     cn_relabel_result rr;
     if (rc == CN_OK)
@@ -164,14 +202,15 @@ int cn_tally_compute(const cn_tally_vote *votes, size_t n, const cn_consensus_op
     return cn_tally_compute_memo(votes, n, opts, NULL, out, err);
 }
 
-int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
-                          const cn_tally_memo *memo, cn_tally *out, cn_error *err)
+static int compute(const votes_src *votes, size_t n, const cn_consensus_opts *opts,
+                   const cn_tally_memo *memo, cn_tally *out, cn_error *err)
 {
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < n; i++) {
-        if ((unsigned)votes[i].stance >= CN_STANCE_COUNT)
+        cn_stance stance = vote_at(votes, i).stance;
+        if ((unsigned)stance >= CN_STANCE_COUNT)
             return cn_error_set(err, CN_ERR_USAGE, "tally: vote %zu has no valid stance", i + 1);
-        out->counts[votes[i].stance]++;
+        out->counts[stance]++;
     }
     cn_consensus_result k;
     int rc = cn_consensus_compute_memo(memo ? memo->consensus : NULL, opts, out->counts, &k, err);
@@ -190,6 +229,21 @@ int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consens
     if (rc != CN_OK)
         cn_tally_clear(out);
     return rc;
+}
+
+int cn_tally_compute_memo(const cn_tally_vote *votes, size_t n, const cn_consensus_opts *opts,
+                          const cn_tally_memo *memo, cn_tally *out, cn_error *err)
+{
+    votes_src src = {.array = votes};
+    return compute(&src, n, opts, memo, out, err);
+}
+
+int cn_tally_compute_from(cn_tally_vote_fn get, const void *ctx, size_t n,
+                          const cn_consensus_opts *opts, const cn_tally_memo *memo, cn_tally *out,
+                          cn_error *err)
+{
+    votes_src src = {.get = get, .ctx = ctx};
+    return compute(&src, n, opts, memo, out, err);
 }
 
 int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
