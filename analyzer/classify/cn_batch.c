@@ -335,27 +335,10 @@ static bool question_is(const void *ctx, uint32_t q, const void *probe)
     return !strcmp(id, probe);
 }
 
-/* id as the number its 16 lower-case hex digits spell, when it is one. */
-static bool id_number(const char *id, uint64_t *out)
-{
-    uint64_t v = 0;
-    for (size_t k = 0; k < CN_ID_LEN; k++) {
-        char ch = id[k];
-        if (ch >= '0' && ch <= '9')
-            v = v << 4 | (uint64_t)(ch - '0');
-        else if (ch >= 'a' && ch <= 'f')
-            v = v << 4 | (uint64_t)(ch - 'a' + 10);
-        else
-            return false;
-    }
-    *out = v;
-    return id[CN_ID_LEN] == '\0';
-}
-
 /* Question q's id kept (it is new). */
 static int keep_id(cn_batch *b, question *q, const char *id, cn_error *err)
 {
-    if (id_number(id, &q->id))
+    if (cn_page_id_number(id, &q->id))
         return CN_OK;
     if (b->n_other_ids == b->cap_other_ids) {
         size_t cap = b->cap_other_ids ? 2 * b->cap_other_ids : 16;

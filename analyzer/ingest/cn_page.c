@@ -43,3 +43,21 @@ void cn_page_free(cn_page *page)
     free(page->body);
     free(page);
 }
+
+bool cn_page_id_number(const char *id, uint64_t *out)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < CN_ID_LEN; k++) {
+        char ch = id[k];
+        if (ch >= '0' && ch <= '9')
+            v = v << 4 | (uint64_t)(ch - '0');
+        else if (ch >= 'a' && ch <= 'f')
+            v = v << 4 | (uint64_t)(ch - 'a' + 10);
+        else
+            return false;
+    }
+    if (id[CN_ID_LEN] != '\0')
+        return false;
+    *out = v;
+    return true;
+}

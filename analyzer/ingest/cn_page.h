@@ -12,9 +12,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Stable ids are 16 lowercase hex digits (the first 64 bits of a SHA-256). */
 #define CN_ID_LEN 16
+
+/* id as the 64-bit number its 16 lower-case hex digits spell, into *out:
+ * false (nothing written) when id is anything else, so a caller keeps such
+ * an id as text. */
+bool cn_page_id_number(const char *id, uint64_t *out);
 
 typedef enum cn_page_format {
     CN_FORMAT_STRUCTURED = 0, /* title, body, "Doctor Answers N", answers with signatures */

@@ -761,24 +761,6 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
     return CN_OK;
 }
 
-/* An answer_id that a 64-bit number keeps exactly: 16 lower-case hex
- * digits (every id de-duplication makes), into *out. */
-static bool id_number(const char *id, uint64_t *out)
-{
-    uint64_t v = 0;
-    for (size_t k = 0; k < CN_ID_LEN; k++) {
-        char ch = id[k];
-        if (ch >= '0' && ch <= '9')
-            v = v << 4 | (uint64_t)(ch - '0');
-        else if (ch >= 'a' && ch <= 'f')
-            v = v << 4 | (uint64_t)(ch - 'a' + 10);
-        else
-            return false;
-    }
-    *out = v;
-    return id[CN_ID_LEN] == '\0';
-}
-
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
                                   char *buf)
 {
@@ -970,7 +952,7 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     memset(&w, 0, sizeof w); /* padding too: it goes to disk */
     cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    if (!id_number(ans->answer_id, &a->id)) {
+    if (!cn_page_id_number(ans->answer_id, &a->id)) {
         uint32_t k;
         int rc = intern_at(an, ans->answer_id, &k, err);
         if (rc != CN_OK)
@@ -1035,7 +1017,7 @@ static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_e
         !cn_grow((void **)&an->qid_num, &an->cap_qids, an->n_qids + 1, sizeof *an->qid_num) ||
         !cn_grow((void **)&an->qid_page, &an->cap_qid_page, an->n_qids + 1, sizeof *an->qid_page))
         return oom(err);
-    if (!id_number(page->question_id, &an->qid_num[an->n_qids])) {
+    if (!cn_page_id_number(page->question_id, &an->qid_num[an->n_qids])) {
         if (!cn_grow((void **)&an->qid_other, &an->cap_qid_other, an->n_qid_other + 1,
                      sizeof *an->qid_other) ||
             !cn_grow((void **)&an->qid_other_of, &an->cap_qid_other_of, an->n_qid_other + 1,
