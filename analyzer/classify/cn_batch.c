@@ -310,10 +310,7 @@ static void question_id_of(const cn_batch *b, uint32_t q, char out[CN_ID_LEN + 1
         memcpy(out, b->other_ids[x->id], CN_ID_LEN + 1);
         return;
     }
-    static const char hex[] = "0123456789abcdef";
-    for (size_t d = 0; d < CN_ID_LEN; d++)
-        out[d] = hex[(x->id >> (4 * (CN_ID_LEN - 1 - d))) & 15];
-    out[CN_ID_LEN] = '\0';
+    cn_page_id_text(x->id, out);
 }
 
 static uint64_t id_hash(const char *id)

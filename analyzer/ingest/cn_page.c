@@ -61,3 +61,11 @@ bool cn_page_id_number(const char *id, uint64_t *out)
     *out = v;
     return true;
 }
+
+void cn_page_id_text(uint64_t v, char out[CN_ID_LEN + 1])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t d = 0; d < CN_ID_LEN; d++)
+        out[d] = hex[(v >> (4 * (CN_ID_LEN - 1 - d))) & 15];
+    out[CN_ID_LEN] = '\0';
+}

@@ -22,6 +22,10 @@
  * an id as text. */
 bool cn_page_id_number(const char *id, uint64_t *out);
 
+/* The id that number v spells (16 lower-case hex digits and a NUL): the
+ * inverse of cn_page_id_number. */
+void cn_page_id_text(uint64_t v, char out[CN_ID_LEN + 1]);
+
 typedef enum cn_page_format {
     CN_FORMAT_STRUCTURED = 0, /* title, body, "Doctor Answers N", answers with signatures */
     CN_FORMAT_FLAT,           /* slogan line, then one answer a line */

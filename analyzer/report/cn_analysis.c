@@ -766,10 +766,7 @@ const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis
 {
     if (a->id_text)
         return r->an->strs[a->id];
-    static const char hex[] = "0123456789abcdef";
-    for (size_t k = 0; k < CN_ID_LEN; k++)
-        buf[k] = hex[(a->id >> (4 * (CN_ID_LEN - 1 - k))) & 15];
-    buf[CN_ID_LEN] = '\0';
+    cn_page_id_text(a->id, buf);
     return buf;
 }
 
@@ -811,10 +808,7 @@ static void qid_text(const cn_analysis *an, uint32_t k, char out[CN_ID_LEN + 1])
         memcpy(out, an->qid_other[an->qid_num[k]], CN_ID_LEN + 1);
         return;
     }
-    static const char hex[] = "0123456789abcdef";
-    for (size_t d = 0; d < CN_ID_LEN; d++)
-        out[d] = hex[(an->qid_num[k] >> (4 * (CN_ID_LEN - 1 - d))) & 15];
-    out[CN_ID_LEN] = '\0';
+    cn_page_id_text(an->qid_num[k], out);
 }
 
 static uint64_t qid_hash(const void *ctx, uint32_t k)
