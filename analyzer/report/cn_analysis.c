@@ -80,8 +80,10 @@ _Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, n
 /* An answer whose place in its file does not follow from its page's first
  * answer (few or none: a page's answers are numbered in a row). */
 typedef struct index_exception {
-    uint32_t answer, index;
+    uint32_t answer; /* first: place_u32 reads it */
+    uint32_t index;
 } index_exception;
+_Static_assert(offsetof(index_exception, answer) == 0, "place_u32 reads the answer first");
 
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
@@ -793,18 +795,27 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, id_hash(id), answer_id_is, an, id);
 }
 
-/* The text of qid k into out. */
-static void qid_text(const cn_analysis *an, uint32_t k, char out[CN_ID_LEN + 1])
+/* The place of key in an array of n entries of `stride` bytes in ascending
+ * order of a uint32_t each starts with, or n when it is not there. */
+static size_t place_u32(const void *base, size_t n, size_t stride, uint32_t key)
 {
-    size_t lo = 0, hi = an->n_qid_other; /* k's place among the others is in [lo, hi) */
+    const char *a = base;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (an->qid_other_of[mid] < k)
+        if (*(const uint32_t *)(const void *)(a + mid * stride) < key)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo < an->n_qid_other && an->qid_other_of[lo] == k) {
+    return lo < n && *(const uint32_t *)(const void *)(a + lo * stride) == key ? lo : n;
+}
+
+/* The text of qid k into out. */
+static void qid_text(const cn_analysis *an, uint32_t k, char out[CN_ID_LEN + 1])
+{
+    if (place_u32(an->qid_other_of, an->n_qid_other, sizeof *an->qid_other_of, k) <
+        an->n_qid_other) {
         memcpy(out, an->qid_other[an->qid_num[k]], CN_ID_LEN + 1);
         return;
     }
@@ -1414,16 +1425,9 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
 {
     const cn_analysis *an = r->an;
     size_t i = (size_t)(a - r->answers);
-    size_t lo = 0, hi = an->n_index_exc; /* the exception's place is in [lo, hi) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->index_exc[mid].answer < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < an->n_index_exc && an->index_exc[lo].answer == i)
-        return an->index_exc[lo].index;
+    size_t k = place_u32(an->index_exc, an->n_index_exc, sizeof *an->index_exc, (uint32_t)i);
+    if (k < an->n_index_exc)
+        return an->index_exc[k].index;
     return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
 }
 
@@ -1816,15 +1820,10 @@ const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
 
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
-    size_t lo = 0, hi = r->n_conflicts; /* the answer's place is in [lo, hi) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->conflicts[mid] < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == r->n_conflicts || r->conflicts[lo] != i || !r->an->conflict_scores)
+    size_t lo = i > UINT32_MAX
+                    ? r->n_conflicts
+                    : place_u32(r->conflicts, r->n_conflicts, sizeof *r->conflicts, (uint32_t)i);
+    if (lo == r->n_conflicts || !r->an->conflict_scores)
         return NULL;
     cn_analysis_loader *L = r->loader;
     cn_error e;
