@@ -57,17 +57,17 @@ typedef struct claim_key {
 
 /* An answer's editor's override (few answers have one). */
 typedef struct override_of {
-    size_t answer; /* first: find_by_answer reads it */
+    uint32_t answer; /* first: place_u32 reads it */
     const cn_override *override;
 } override_of;
-_Static_assert(offsetof(override_of, answer) == 0, "find_by_answer reads the answer first");
+_Static_assert(offsetof(override_of, answer) == 0, "place_u32 reads the answer first");
 
 /* A duplicate's metadata note (few answers have one). */
 typedef struct note {
-    size_t answer; /* first: find_by_answer reads it */
+    uint32_t answer; /* first: place_u32 reads it */
     char *text;
 } note;
-_Static_assert(offsetof(note, answer) == 0, "find_by_answer reads the answer first");
+_Static_assert(offsetof(note, answer) == 0, "place_u32 reads the answer first");
 
 _Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, no padding lost");
 
@@ -88,8 +88,10 @@ _Static_assert(offsetof(index_exception, answer) == 0, "place_u32 reads the answ
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
 typedef struct dup_link {
-    uint32_t answer, original;
+    uint32_t answer; /* first: place_u32 reads it */
+    uint32_t original;
 } dup_link;
+_Static_assert(offsetof(dup_link, answer) == 0, "place_u32 reads the answer first");
 
 /* An answer as it waits on disk while the corpus is read (cn_recfile): its
  * record, what its role is made from once every page is in, then its
@@ -796,9 +798,12 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
 }
 
 /* The place of key in an array of n entries of `stride` bytes in ascending
- * order of a uint32_t each starts with, or n when it is not there. */
-static size_t place_u32(const void *base, size_t n, size_t stride, uint32_t key)
+ * order of a uint32_t each starts with (an answer's number, most often), or
+ * n when it is not there. */
+static size_t place_u32(const void *base, size_t n, size_t stride, size_t key)
 {
+    if (key > UINT32_MAX)
+        return n;
     const char *a = base;
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -1425,7 +1430,7 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
 {
     const cn_analysis *an = r->an;
     size_t i = (size_t)(a - r->answers);
-    size_t k = place_u32(an->index_exc, an->n_index_exc, sizeof *an->index_exc, (uint32_t)i);
+    size_t k = place_u32(an->index_exc, an->n_index_exc, sizeof *an->index_exc, i);
     if (k < an->n_index_exc)
         return an->index_exc[k].index;
     return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
@@ -1795,34 +1800,16 @@ void cn_analysis_result_fork_free(cn_analysis_result *fork)
     free(f);
 }
 
-/* The entry for answer i in an array of n entries of `stride` bytes kept in
- * answer order, each starting with its answer's index (size_t), or NULL. */
-static const void *find_by_answer(const void *base, size_t n, size_t stride, size_t i)
-{
-    const char *a = base;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (*(const size_t *)(const void *)(a + mid * stride) < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && *(const size_t *)(const void *)(a + lo * stride) == i ? a + lo * stride : NULL;
-}
-
 const cn_override *cn_analysis_override(const cn_analysis_result *r, size_t i)
 {
-    const override_of *o =
-        find_by_answer(r->an->overrides, r->an->n_overrides, sizeof *r->an->overrides, i);
-    return o ? o->override : NULL;
+    const cn_analysis *an = r->an;
+    size_t k = place_u32(an->overrides, an->n_overrides, sizeof *an->overrides, i);
+    return k < an->n_overrides ? an->overrides[k].override : NULL;
 }
 
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i)
 {
-    size_t lo = i > UINT32_MAX
-                    ? r->n_conflicts
-                    : place_u32(r->conflicts, r->n_conflicts, sizeof *r->conflicts, (uint32_t)i);
+    size_t lo = place_u32(r->conflicts, r->n_conflicts, sizeof *r->conflicts, i);
     if (lo == r->n_conflicts || !r->an->conflict_scores)
         return NULL;
     cn_analysis_loader *L = r->loader;
@@ -1856,15 +1843,8 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
     if (a->role != CN_ROLE_DUPLICATE)
         return i;
     const cn_analysis *an = r->an;
-    size_t lo = 0, hi = an->n_dups; /* the link is in [lo, hi) */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->dups[mid].answer <= i)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return hi > lo && an->dups[lo].answer == i ? an->dups[lo].original : i;
+    size_t k = place_u32(an->dups, an->n_dups, sizeof *an->dups, i);
+    return k < an->n_dups ? an->dups[k].original : i;
 }
 
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
@@ -1930,7 +1910,7 @@ static int apply_overrides(cn_analysis *an, cn_error *err)
         const cn_override *o = cn_overrides_at(ov, k_of[i] - 1);
         r->answers[i].overridden = true;
         r->answers[i].override_stance = (uint8_t)o->stance;
-        an->overrides[an->n_overrides++] = (override_of){.answer = i, .override = o};
+        an->overrides[an->n_overrides++] = (override_of){.answer = (uint32_t)i, .override = o};
     }
     free(k_of);
     for (size_t k = 0; k < n; k++)
@@ -2283,7 +2263,7 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
         free(text);
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     }
-    an->notes[an->n_notes++] = (note){.answer = i, .text = text};
+    an->notes[an->n_notes++] = (note){.answer = (uint32_t)i, .text = text};
     a->review |= CN_REVIEW_DUPLICATE_METADATA;
     return CN_OK;
 }
@@ -2291,8 +2271,8 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
 const char *cn_analysis_metadata_note(const cn_analysis_result *r, size_t i)
 {
     const cn_analysis *an = r->an;
-    const note *n = find_by_answer(an->notes, an->n_notes, sizeof *an->notes, i);
-    return n ? n->text : NULL;
+    size_t k = place_u32(an->notes, an->n_notes, sizeof *an->notes, i);
+    return k < an->n_notes ? an->notes[k].text : NULL;
 }
 
 bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
