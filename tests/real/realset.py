@@ -84,7 +84,12 @@ def split_of(pid, collection=1):
     freeze (val11 was scored at the previous freeze and tuned on after it). Eleventh collection
     (2026-12-06, a tenth session; pages in none of the ten, by queries none of them used): every
     page the collectors save is `val13`, the fresh validation set of that session's freeze (val12
-    was scored at the previous freeze and tuned on after it)."""
+    was scored at the previous freeze and tuned on after it). Twelfth collection (2026-12-06, an
+    eleventh session; pages in none of the eleven, by queries none of them used): every page the
+    collectors save is `val14`, the fresh validation set of that session's freeze (val13 was scored
+    at the previous freeze and tuned on after it)."""
+    if collection == 12:
+        return "val14"
     if collection == 11:
         return "val13"
     if collection == 10:
