@@ -113,6 +113,10 @@ def main():
                          "inside each fold, on the training folds' pages only, before the "
                          "decision; without it any qtype.rules of --rules is left out (a shipped "
                          "one was fitted on every fold)")
+    ap.add_argument("--train-splits", nargs="+",
+                    help="only these splits' answers (and pages) train each fold's models; every "
+                         "split is still held out and scored (does a fit on more collections "
+                         "predict the held-out pages better than one on fewer, on the same folds?)")
     ap.add_argument("--qtype-l2", type=float, default=0.01)
     ap.add_argument("--qtype-min-pages", type=int, default=4)
     ap.add_argument("--qtype-merge", help="tools/fit_qtype.py --merge: types merged before fitting")
@@ -132,6 +136,11 @@ def main():
     dir_of = {l["file"]: folder[l["split"]] for l in dev}
     files = sorted({l["file"] for l in dev})
     fold_of = {f: int(f[3:11], 16) % args.folds for f in files}
+    trains = set(args.train_splits or splits)
+    split_of = {l["file"]: l["split"] for l in dev}
+
+    def trains_in(f, k):
+        return fold_of[f] != k and split_of[f] in trains
     tmp = tempfile.mkdtemp()
     try:
         for l2 in args.l2:
@@ -149,15 +158,15 @@ def main():
                     os.remove(qrules)
                 if args.qtype:
                     # the fold's own model: its training pages and their labels only
-                    train_files = [f for f in files if fold_of[f] != k]
-                    types = fit_qtype.page_types((l for l in dev if fold_of[l["file"]] != k),
+                    train_files = [f for f in files if trains_in(f, k)]
+                    types = fit_qtype.page_types((l for l in dev if trains_in(l["file"], k)),
                                                  fit_qtype.parse_merge(args.qtype_merge))
                     fit_qtype.fit(args.consensus, train_files, dir_of, types, qrules,
                                   args.qtype_l2, args.qtype_min_pages)
                 train = os.path.join(tmp, "train.jsonl")
                 with open(train, "w") as fh:
                     for l in dev:
-                        if fold_of[l["file"]] != k:
+                        if trains_in(l["file"], k):
                             fh.write(json.dumps(dict(l, weight=args.real_weight)) + "\n")
                     for pair in args.extra:
                         for line in open(pair.split(":")[0]):
@@ -171,7 +180,7 @@ def main():
                 shutil.rmtree(pages, ignore_errors=True)
                 os.makedirs(pages)
                 for f in files:
-                    if fold_of[f] != k:
+                    if trains_in(f, k):
                         os.symlink(os.path.join(os.path.abspath(dir_of[f]), f),
                                    os.path.join(pages, f))
                 extra_pages = [pair.split(":")[1] for pair in args.extra]
