@@ -224,6 +224,7 @@ void cna_give_back(void)
 #endif
 }
 
+/* The waiting records back from disk, and the questions made of them. */
 static int group(cn_analysis *an, cn_error *err)
 {
     int rc = cna_answers_back(an, err);

@@ -30,7 +30,6 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
     return CN_OK;
 }
 
-/* Each question's primary claim: the one its first page was judged against. */
 /* Once the questions have their titles, claims and types, a page's record
  * (48 bytes) is more than what is left to ask of a page: its file, whether
  * it flags timing, and its question. */
@@ -50,6 +49,8 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     return CN_OK;
 }
 
+/* Each question's primary claim: the one its first page was judged against; then the page
+ * records go (compact_pages). */
 int cna_primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;

@@ -9,7 +9,9 @@
 #include <string.h>
 #include "cn_grow.h"
 
-static size_t cna_uf_find(uint32_t *parent, size_t x)
+/* The union-find of pages (an->parent): pages that share a question_id or an answer are one
+ * question. */
+static size_t uf_find(uint32_t *parent, size_t x)
 {
     while (parent[x] != (uint32_t)x) {
         parent[x] = parent[parent[x]];
@@ -20,12 +22,14 @@ static size_t cna_uf_find(uint32_t *parent, size_t x)
 
 void cna_uf_union(uint32_t *parent, size_t a, size_t b)
 {
-    a = cna_uf_find(parent, a);
-    b = cna_uf_find(parent, b);
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
     if (a != b)
         parent[a > b ? a : b] = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
+/* The answer-id index (an->first_answer: the first answer with each answer_id), keyed by
+ * the ids' text, read back from the records. */
 static uint64_t answer_id_hash(const void *ctx, uint32_t i)
 {
     const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
@@ -83,7 +87,7 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     size_t np = an->n_pages, nq = 0;
     for (size_t p = 0; p < np; p++) /* a question's record is large (its tally): no spares */
-        nq += cna_uf_find(an->parent, p) == p;
+        nq += uf_find(an->parent, p) == p;
     size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
     r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
     an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
@@ -99,7 +103,7 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
         qof[p] = (size_t)-1;
     for (size_t p = 0; p < np; p++) {
         const page_rec *pr = &an->pages[p];
-        size_t root = cna_uf_find(an->parent, p);
+        size_t root = uf_find(an->parent, p);
         if (qof[root] == (size_t)-1) {
             an->first_page[r->n_questions] = p;
             an->body_page[r->n_questions] = SIZE_MAX;
@@ -127,13 +131,13 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
         q->n_files = 0;
     }
     for (size_t p = 0; p < np && rc == CN_OK; p++) {
-        size_t qi = qof[cna_uf_find(an->parent, p)];
+        size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
         const char *file = cna_str_at(an, an->pages[p].file);
         q->files[q->n_files++] = file ? file : "";
     }
     for (size_t p = 0; p < np; p++)
-        an->page_question[p] = (uint32_t)qof[cna_uf_find(an->parent, p)];
+        an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
     free(an->parent); /* the questions are made */
     an->parent = NULL;

@@ -114,15 +114,7 @@ typedef struct strbuf {
 /* The strings of a page record and of an answer's physician, as they come
  * back from disk. */
 enum { SB_FILE, SB_TITLE, SB_SOURCE, SB_TYPE, SB_COUNT };
-
 enum { SB_NAME, SB_CITY, SB_SPECIALTY };
-
-/* A physician's numbers as they wait on disk (its strings follow). */
-typedef struct waiting_physician {
-    double rating;
-    int64_t reviews;
-    uint8_t has_rating, has_reviews;
-} waiting_physician;
 
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages

@@ -6,6 +6,13 @@
 #include <string.h>
 #include "cn_grow.h"
 
+/* A physician's numbers as they wait on disk (its strings follow). */
+typedef struct waiting_physician {
+    double rating;
+    int64_t reviews;
+    uint8_t has_rating, has_reviews;
+} waiting_physician;
+
 /* s (NULL too) to f: its length (UINT32_MAX: NULL), then its bytes. */
 int cna_put_str(cn_recfile *f, const char *s, cn_error *err)
 {
