@@ -123,12 +123,9 @@ static void free_result(cn_analysis_result *r)
     free(r->unmatched);
 }
 
-void cn_analysis_free(cn_analysis *an)
+/* What takes pages in: the skipped files, the annotators and their runs. */
+static void free_intake(cn_analysis *an)
 {
-    if (!an)
-        return;
-    free_result(&an->result);
-    cn_consensus_pool_free(an->pool); /* after the tallies pointing into it */
     for (size_t i = 0; i < an->n_skipped; i++) {
         free(an->skipped[i].file);
         free(an->skipped[i].reason);
@@ -142,6 +139,11 @@ void cn_analysis_free(cn_analysis *an)
     free(an->run);
     free(an->flight);
     free(an->annos);
+}
+
+/* The records: on disk, back in memory, and the lists kept beside them. */
+static void free_records(cn_analysis *an)
+{
     cn_spill_free(an->spill);
     cn_recfile_free(an->waiting);
     cn_recfile_free(an->conflict_scores);
@@ -171,6 +173,11 @@ void cn_analysis_free(cn_analysis *an)
     free(an->verdict_step);
     free(an->dups);
     free(an->last_path);
+}
+
+/* The interned strings and the indexes that find strings, keys and ids again. */
+static void free_indexes(cn_analysis *an)
+{
     free(an->strs);
     cn_arena_free(an->str_arena);
     cn_idindex_free(an->strings);
@@ -181,6 +188,17 @@ void cn_analysis_free(cn_analysis *an)
     free(an->keys);
     free(an->key.s);
     cn_strmap_free(an->claim_ids);
+}
+
+void cn_analysis_free(cn_analysis *an)
+{
+    if (!an)
+        return;
+    free_result(&an->result);
+    cn_consensus_pool_free(an->pool); /* after the tallies pointing into it */
+    free_intake(an);
+    free_records(an);
+    free_indexes(an);
     free(an->first_page);
     free(an->body_page);
     free(an->qpage_start);

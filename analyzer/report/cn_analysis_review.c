@@ -147,38 +147,34 @@ cn_review_item cn_analysis_review_item(const cn_analysis_result *r, size_t k)
     return cn_analysis_review_item_of(r, r->review[k]);
 }
 
-int cna_flag_answers(cn_analysis *an, cn_error *err)
+/* A counted answer's reasons for review, as far as the classifier decided its stance. */
+static void flag_counted(cn_analysis *an, size_t i)
 {
     cn_analysis_result *r = &an->result;
-    flag_claim_fit(r);
-    for (size_t i = 0; i < r->n_answers; i++) {
-        cn_analysis_answer *a = &r->answers[i];
-        const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
-        if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
-            const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
-            if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
-                a->review |= CN_REVIEW_DISSENT;
-            if (d->conflicting)
-                a->review |= CN_REVIEW_CONFLICTING;
-            if (d->confidence < an->opts.low_confidence)
-                a->review |= CN_REVIEW_LOW_CONFIDENCE;
-            cn_stance alt, major;
-            cn_consensus_level level;
-            if ((a->review & (CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE)) &&
-                cn_analysis_pivot(r, i, &alt, &level, &major))
-                a->review |= CN_REVIEW_PIVOTAL;
-            if (a->excerpt || a->truncated)
-                a->review |= CN_REVIEW_EXCERPT;
-        } else if (a->role == CN_ROLE_DUPLICATE) {
-            int rc = keep_note(an, i, err);
-            if (rc != CN_OK)
-                return rc;
-        }
-        if (a->review)
-            r->n_review++;
-    }
-    /* Sorted as items (24 bytes each, for a moment), kept as their answers:
-     * the rest of an item is read from its answer again. */
+    cn_analysis_answer *a = &r->answers[i];
+    const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
+    const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
+    if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
+        a->review |= CN_REVIEW_DISSENT;
+    if (d->conflicting)
+        a->review |= CN_REVIEW_CONFLICTING;
+    if (d->confidence < an->opts.low_confidence)
+        a->review |= CN_REVIEW_LOW_CONFIDENCE;
+    cn_stance alt, major;
+    cn_consensus_level level;
+    if ((a->review & (CN_REVIEW_CONFLICTING | CN_REVIEW_LOW_CONFIDENCE)) &&
+        cn_analysis_pivot(r, i, &alt, &level, &major))
+        a->review |= CN_REVIEW_PIVOTAL;
+    if (a->excerpt || a->truncated)
+        a->review |= CN_REVIEW_EXCERPT;
+}
+
+/* The flagged answers in the order of the queue (cn_review_sort). Sorted as
+ * items (24 bytes each, for a moment), kept as their answers: the rest of an
+ * item is read from its answer again. */
+static int queue_flagged(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
     cn_review_item *items = calloc(r->n_review + 1, sizeof *items);
     r->review = malloc((r->n_review + 1) * sizeof *r->review);
     if (!items || !r->review) {
@@ -196,4 +192,24 @@ int cna_flag_answers(cn_analysis *an, cn_error *err)
         r->review[k] = items[k].answer;
     free(items);
     return rc;
+}
+
+/* Every answer's reasons for review, then the queue. */
+int cna_flag_answers(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    flag_claim_fit(r);
+    for (size_t i = 0; i < r->n_answers; i++) {
+        cn_analysis_answer *a = &r->answers[i];
+        if (a->role == CN_ROLE_COUNTED && !a->overridden && !a->fragment) {
+            flag_counted(an, i);
+        } else if (a->role == CN_ROLE_DUPLICATE) {
+            int rc = keep_note(an, i, err);
+            if (rc != CN_OK)
+                return rc;
+        }
+        if (a->review)
+            r->n_review++;
+    }
+    return queue_flagged(an, err);
 }
