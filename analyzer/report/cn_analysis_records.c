@@ -111,11 +111,10 @@ static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, 
  * pointed at its verdicts in the pool, the conflicting decisions' scores
  * aside, and the roles given in corpus order (the answer-id index is of no
  * use after that). */
-int cna_answers_back(cn_analysis *an, cn_error *err)
+/* The arrays the answers' records come back into, at their exact size. */
+static int answer_arrays(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (!r->n_answers)
-        return CN_OK;
     r->answers = malloc(r->n_answers * sizeof *r->answers);
     size_t nv = an->n_verdicts ? an->n_verdicts : 1;
     an->v_confidence = malloc(nv * sizeof *an->v_confidence);
@@ -128,7 +127,52 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
         !an->verdict_step || !an->page_index0 ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return cna_oom(err);
-    int rc = cn_recfile_rewind(an->waiting, err);
+    return CN_OK;
+}
+
+/* The n verdicts of an->vbuf into the verdict arrays from at. */
+static void verdicts_back(cn_analysis *an, size_t at, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        an->v_confidence[at + v] = an->vbuf[v].confidence;
+        an->v_claim[at + v] = an->vbuf[v].claim;
+        an->v_stance[at + v] =
+            (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
+    }
+}
+
+/* A conflicting decision's scores, from the waiting records to a file of their own. */
+static int scores_aside(cn_analysis *an, cn_error *err)
+{
+    double scores[CN_STANCE_COUNT];
+    int rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
+    return rc;
+}
+
+/* What only served while the answers came back: the waiting records, the
+ * answer-id index and the verdicts' buffer. */
+static void release_waiting(cn_analysis *an)
+{
+    cn_recfile_free(an->waiting);
+    an->waiting = NULL;
+    cn_idindex_free(an->first_answer);
+    an->first_answer = NULL;
+    free(an->vbuf);
+    an->vbuf = NULL;
+    an->cap_vbuf = 0;
+}
+
+int cna_answers_back(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    if (!r->n_answers)
+        return CN_OK;
+    int rc = answer_arrays(an, err);
+    if (rc != CN_OK)
+        return rc;
+    rc = cn_recfile_rewind(an->waiting, err);
     if (rc == CN_OK && r->n_conflicts)
         rc = cn_recfile_new(an->opts.spill_dir, &an->conflict_scores, err);
     size_t at = 0, conflicts = 0;
@@ -148,21 +192,13 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
         rc = keep_index(an, i, a->page, w.index, err);
         if (rc != CN_OK)
             break;
-        for (size_t v = 0; v < a->n_verdicts; v++) {
-            an->v_confidence[at + v] = an->vbuf[v].confidence;
-            an->v_claim[at + v] = an->vbuf[v].claim;
-            an->v_stance[at + v] =
-                (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
-        }
+        verdicts_back(an, at, a->n_verdicts);
         at += a->n_verdicts;
         if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
-            double scores[CN_STANCE_COUNT];
             r->conflicts[conflicts++] = (uint32_t)i;
-            rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
-            if (rc == CN_OK)
-                rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
+            rc = scores_aside(an, err);
         }
         if (rc == CN_OK)
             rc = get_physician(an, &a->physician, err);
@@ -171,13 +207,7 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
     }
     if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
         rc = cn_recfile_rewind(an->conflict_scores, err);
-    cn_recfile_free(an->waiting);
-    an->waiting = NULL;
-    cn_idindex_free(an->first_answer);
-    an->first_answer = NULL;
-    free(an->vbuf);
-    an->vbuf = NULL;
-    an->cap_vbuf = 0;
+    release_waiting(an);
     return rc;
 }
 

@@ -188,11 +188,11 @@ cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysi
     return (cn_member){.answer = answer, .verdict = 0}; /* not reached: claim_members made it */
 }
 
-static int claim_members(cn_analysis *an, cn_error *err)
+/* Each claim's questions. Counted first: each claim's list as long as its
+ * own questions (one list of every question per claim is claims x
+ * questions). */
+static int claim_questions(cn_analysis_result *r, cn_error *err)
 {
-    cn_analysis_result *r = &an->result;
-    /* Count first: each claim's list as long as its own questions (one
-     * list of every question per claim is claims x questions). */
     for (size_t i = 0; i < r->n_questions; i++)
         r->claims[r->questions[i].claim].n_questions++;
     for (size_t c = 0; c < r->n_claims; c++) {
@@ -206,12 +206,12 @@ static int claim_members(cn_analysis *an, cn_error *err)
         cn_analysis_claim *c = &r->claims[r->questions[i].claim];
         c->questions[c->n_questions++] = i;
     }
-    /* Count, then fill arrays of the exact size: the primary verdicts first
-     * (they are tallied), then the mentions from other questions, each in
-     * corpus order (one vote per answer, on the question it answers). */
-    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
-    if (!mentions)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    return CN_OK;
+}
+
+/* Each claim's members (n_members) and votes among them (n_primary). */
+static void count_members(cn_analysis_result *r)
+{
     for (size_t i = 0; i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
@@ -222,17 +222,29 @@ static int claim_members(cn_analysis *an, cn_error *err)
             c->n_primary += v == 0;
         }
     }
+}
+
+/* Each claim's member list at its counted size (none when it shares its
+ * question's tally), mentions[c] where its mentions start, and n_members
+ * back to 0 for fill_members. */
+static int member_lists(cn_analysis *an, size_t *mentions, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
         cl->tally_shared = same_votes_as_question(an, c);
-        if (!cl->tally_shared &&
-            !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members))) {
-            free(mentions);
+        if (!cl->tally_shared && !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members)))
             return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        }
         mentions[c] = cl->n_primary;
         cl->n_members = 0;
     }
+    return CN_OK;
+}
+
+/* The members in corpus order, the votes before the mentions; the
+ * mentions' stances counted. */
+static void fill_members(cn_analysis_result *r, size_t *mentions)
+{
     for (size_t i = 0; i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
@@ -249,8 +261,27 @@ static int claim_members(cn_analysis *an, cn_error *err)
     }
     for (size_t c = 0; c < r->n_claims; c++)
         r->claims[c].n_members = mentions[c];
+}
+
+/* Each claim's questions and members. Count, then fill arrays of the exact
+ * size: the primary verdicts first (they are tallied), then the mentions
+ * from other questions, each in corpus order (one vote per answer, on the
+ * question it answers). */
+static int claim_members(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = claim_questions(r, err);
+    if (rc != CN_OK)
+        return rc;
+    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
+    if (!mentions)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    count_members(r);
+    rc = member_lists(an, mentions, err);
+    if (rc == CN_OK)
+        fill_members(r, mentions);
     free(mentions);
-    return CN_OK;
+    return rc;
 }
 
 /* Claim c's tally: its question's when the votes are the same. */
