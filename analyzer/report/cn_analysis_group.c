@@ -81,46 +81,58 @@ static int str_ptr_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Make the questions: one per group of pages, in order of the group's first page. */
-int cna_make_questions(cn_analysis *an, cn_error *err)
+/* The question arrays (a question's record is large, its tally: no
+ * spares) and qof, root page -> question; qof freed on failure. */
+static int question_arrays(cn_analysis *an, size_t np, size_t nq, size_t **qof, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    size_t np = an->n_pages, nq = 0;
-    for (size_t p = 0; p < np; p++) /* a question's record is large (its tally): no spares */
-        nq += uf_find(an->parent, p) == p;
-    size_t *qof = malloc((np ? np : 1) * sizeof *qof); /* root page -> question */
+    *qof = malloc((np ? np : 1) * sizeof **qof);
     r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
     an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
     an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
-    if (!qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
+    if (!*qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
         !an->page_question) {
-        free(qof);
+        free(*qof);
+        *qof = NULL;
         return cna_oom(err);
     }
     for (size_t p = 0; p < np; p++)
-        qof[p] = (size_t)-1;
-    for (size_t p = 0; p < np; p++) {
-        const page_rec *pr = &an->pages[p];
-        size_t root = uf_find(an->parent, p);
-        if (qof[root] == (size_t)-1) {
-            an->first_page[r->n_questions] = p;
-            an->body_page[r->n_questions] = SIZE_MAX;
-            qof[root] = r->n_questions++;
-            cn_analysis_question *q = &r->questions[qof[root]];
-            q->declared_answers = -1;
-            memcpy(q->id, pr->id, CN_ID_LEN + 1);
-        }
+        (*qof)[p] = (size_t)-1;
+    return CN_OK;
+}
+
+/* Page p into its question (a new one when p is its group's first page):
+ * its title, body, declared answers, and one more file. */
+static void page_into_question(cn_analysis *an, size_t *qof, size_t p)
+{
+    cn_analysis_result *r = &an->result;
+    const page_rec *pr = &an->pages[p];
+    size_t root = uf_find(an->parent, p);
+    if (qof[root] == (size_t)-1) {
+        an->first_page[r->n_questions] = p;
+        an->body_page[r->n_questions] = SIZE_MAX;
+        qof[root] = r->n_questions++;
         cn_analysis_question *q = &r->questions[qof[root]];
-        if (!q->question && pr->title != NO_STR)
-            q->question = cna_str_at(an, pr->title);
-        if (an->body_page[qof[root]] == SIZE_MAX && pr->has_body)
-            an->body_page[qof[root]] = p;
-        if (cna_page_declared(pr) > q->declared_answers)
-            q->declared_answers = cna_page_declared(pr);
-        q->n_files++;
+        q->declared_answers = -1;
+        memcpy(q->id, pr->id, CN_ID_LEN + 1);
     }
+    cn_analysis_question *q = &r->questions[qof[root]];
+    if (!q->question && pr->title != NO_STR)
+        q->question = cna_str_at(an, pr->title);
+    if (an->body_page[qof[root]] == SIZE_MAX && pr->has_body)
+        an->body_page[qof[root]] = p;
+    if (cna_page_declared(pr) > q->declared_answers)
+        q->declared_answers = cna_page_declared(pr);
+    q->n_files++;
+}
+
+/* Each question's pages' files (as many as it has pages) and where its
+ * pages start in qpage_start. */
+static int question_files(cn_analysis *an, const size_t *qof, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
     int rc = CN_OK;
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         cn_analysis_question *q = &r->questions[i];
@@ -130,12 +142,28 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
             rc = cna_oom(err);
         q->n_files = 0;
     }
-    for (size_t p = 0; p < np && rc == CN_OK; p++) {
+    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
         size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
         const char *file = cna_str_at(an, an->pages[p].file);
         q->files[q->n_files++] = file ? file : "";
     }
+    return rc;
+}
+
+/* Make the questions: one per group of pages, in order of the group's first page. */
+int cna_make_questions(cn_analysis *an, cn_error *err)
+{
+    size_t np = an->n_pages, nq = 0;
+    for (size_t p = 0; p < np; p++)
+        nq += uf_find(an->parent, p) == p;
+    size_t *qof = NULL;
+    int rc = question_arrays(an, np, nq, &qof, err);
+    if (rc != CN_OK)
+        return rc;
+    for (size_t p = 0; p < np; p++)
+        page_into_question(an, qof, p);
+    rc = question_files(an, qof, err);
     for (size_t p = 0; p < np; p++)
         an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
@@ -145,10 +173,9 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Sort and de-duplicate each question's files; split its answers by role. */
-int cna_fill_questions(cn_analysis *an, cn_error *err)
+/* Sort and de-duplicate each question's files. */
+static void dedupe_files(cn_analysis_result *r)
 {
-    cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
         cn_sort_stable(q->files, q->n_files, sizeof *q->files, str_ptr_cmp);
@@ -158,6 +185,49 @@ int cna_fill_questions(cn_analysis *an, cn_error *err)
                 q->files[w++] = q->files[f];
         q->n_files = w;
     }
+}
+
+/* Each question's lists of counted, duplicate and related answers, at the
+ * sizes counted in nc, nd and nr. */
+static int role_lists(cn_analysis_result *r, const size_t *nc, const size_t *nd, const size_t *nr,
+                      cn_error *err)
+{
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_question *q = &r->questions[i];
+        q->answers = calloc(nc[i] + 1, sizeof *q->answers);
+        q->duplicates = calloc(nd[i] + 1, sizeof *q->duplicates);
+        q->related = calloc(nr[i] + 1, sizeof *q->related);
+        if (!q->answers || !q->duplicates || !q->related)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    return CN_OK;
+}
+
+/* Answer i onto its question's list of its role. */
+static void answer_by_role(cn_analysis_result *r, size_t i)
+{
+    cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, &r->answers[i])];
+    switch (r->answers[i].role) {
+    case CN_ROLE_COUNTED:
+        q->answers[q->n_answers++] = i;
+        r->distinct_answers++;
+        break;
+    case CN_ROLE_DUPLICATE:
+        q->duplicates[q->n_duplicates++] = i;
+        r->duplicates++;
+        break;
+    case CN_ROLE_RELATED:
+        q->related[q->n_related++] = i;
+        r->related++;
+        break;
+    }
+}
+
+/* Sort and de-duplicate each question's files; split its answers by role. */
+int cna_fill_questions(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    dedupe_files(r);
     /* Count per role first, then fill. */
     size_t *nc = calloc(r->n_questions + 1, sizeof *nc),
            *nd = calloc(r->n_questions + 1, sizeof *nd),
@@ -170,31 +240,10 @@ int cna_fill_questions(cn_analysis *an, cn_error *err)
         cn_answer_role role = r->answers[i].role;
         (role == CN_ROLE_COUNTED ? nc : role == CN_ROLE_DUPLICATE ? nd : nr)[q]++;
     }
-    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
-        cn_analysis_question *q = &r->questions[i];
-        q->answers = calloc(nc[i] + 1, sizeof *q->answers);
-        q->duplicates = calloc(nd[i] + 1, sizeof *q->duplicates);
-        q->related = calloc(nr[i] + 1, sizeof *q->related);
-        if (!q->answers || !q->duplicates || !q->related)
-            rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    }
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, &r->answers[i])];
-        switch (r->answers[i].role) {
-        case CN_ROLE_COUNTED:
-            q->answers[q->n_answers++] = i;
-            r->distinct_answers++;
-            break;
-        case CN_ROLE_DUPLICATE:
-            q->duplicates[q->n_duplicates++] = i;
-            r->duplicates++;
-            break;
-        case CN_ROLE_RELATED:
-            q->related[q->n_related++] = i;
-            r->related++;
-            break;
-        }
-    }
+    if (rc == CN_OK)
+        rc = role_lists(r, nc, nd, nr, err);
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
+        answer_by_role(r, i);
     free(nc);
     free(nd);
     free(nr);
