@@ -90,6 +90,50 @@ static bool qid_is(const void *ctx, uint32_t k, const void *probe)
     return !strcmp(id, probe);
 }
 
+/* Answer ans' fields into its waiting record w (zeroed first: padding too
+ * goes to disk); an answer_id that is no number is interned. */
+static int answer_fields(cn_analysis *an, size_t p, const cn_answer *ans,
+                         const cn_answer_annotation *aa, waiting_answer *w, cn_error *err)
+{
+    memset(w, 0, sizeof *w);
+    cn_analysis_answer *a = &w->a;
+    if (!cn_page_id_number(ans->answer_id, &a->id)) {
+        uint32_t k;
+        int rc = cna_intern_at(an, ans->answer_id, &k, err);
+        if (rc != CN_OK)
+            return rc;
+        a->id = k;
+        a->id_text = true;
+    }
+    memcpy(w->duplicate_of, ans->duplicate_of, sizeof w->duplicate_of);
+    w->related = ans->related;
+    a->excerpt = ans->excerpt;
+    a->truncated = ans->truncated;
+    a->fragment = is_fragment(an, ans);
+    a->names_primary = aa->names_primary;
+    w->index = (uint32_t)ans->index;
+    a->page = (uint32_t)p;
+    return CN_OK;
+}
+
+/* The waiting record w to disk, then its verdicts (an->vbuf), a conflicting
+ * primary decision's scores and the physician. */
+static int write_waiting(cn_analysis *an, const waiting_answer *w, const cn_answer *ans,
+                         const cn_answer_annotation *aa, cn_error *err)
+{
+    int rc = cn_recfile_write(an->waiting, w, sizeof *w, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->waiting, an->vbuf, w->a.n_verdicts * sizeof *an->vbuf, err);
+    if (rc == CN_OK && aa->claims[0].decision.conflicting) {
+        an->result.n_conflicts++;
+        rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
+                              sizeof aa->claims[0].decision.scores, err);
+    }
+    if (rc == CN_OK)
+        rc = cna_put_physician(an->waiting, &ans->physician, err);
+    return rc;
+}
+
 /* The fixed record of answer k of page p, written to the waiting records
  * (with its verdicts and, for a conflicting primary decision, the scores). */
 static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_page_annotation *pa,
@@ -107,26 +151,12 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
     }
     r->n_answers++;
     waiting_answer w;
-    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
-    cn_analysis_answer *a = &w.a;
     const cn_answer_annotation *aa = &pa->answers[k];
-    if (!cn_page_id_number(ans->answer_id, &a->id)) {
-        uint32_t k;
-        int rc = cna_intern_at(an, ans->answer_id, &k, err);
-        if (rc != CN_OK)
-            return rc;
-        a->id = k;
-        a->id_text = true;
-    }
-    memcpy(w.duplicate_of, ans->duplicate_of, sizeof w.duplicate_of);
-    w.related = ans->related;
-    a->excerpt = ans->excerpt;
-    a->truncated = ans->truncated;
-    a->fragment = is_fragment(an, ans);
-    a->names_primary = aa->names_primary;
-    w.index = (uint32_t)ans->index;
-    a->page = (uint32_t)p;
-    int rc = keep_verdicts(an, pa, aa, a, err);
+    int rc = answer_fields(an, p, ans, aa, &w, err);
+    if (rc != CN_OK)
+        return rc;
+    cn_analysis_answer *a = &w.a;
+    rc = keep_verdicts(an, pa, aa, a, err);
     if (rc == CN_OK && a->n_verdicts == 0)
         rc = cn_error_set(err, CN_ERR_USAGE, "%s: answer %zu has no decision",
                           page->file ? page->file : "?", ans->index);
@@ -134,16 +164,7 @@ static int keep_answer(cn_analysis *an, size_t p, const cn_page *page, const cn_
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than %lu verdicts",
                           (unsigned long)UINT32_MAX);
     if (rc == CN_OK)
-        rc = cn_recfile_write(an->waiting, &w, sizeof w, err);
-    if (rc == CN_OK)
-        rc = cn_recfile_write(an->waiting, an->vbuf, a->n_verdicts * sizeof *an->vbuf, err);
-    if (rc == CN_OK && aa->claims[0].decision.conflicting) {
-        r->n_conflicts++;
-        rc = cn_recfile_write(an->waiting, aa->claims[0].decision.scores,
-                              sizeof aa->claims[0].decision.scores, err);
-    }
-    if (rc == CN_OK)
-        rc = cna_put_physician(an->waiting, &ans->physician, err);
+        rc = write_waiting(an, &w, ans, aa, err);
     an->n_verdicts += a->n_verdicts;
     return rc;
 }
