@@ -327,6 +327,44 @@ static int split_specialties(const cn_analysis_result *r, cn_specialty_count **o
     return CN_OK;
 }
 
+/* The next group: specialty sp's counts and shares with their intervals, and
+ * its row of the table when it is named (the tested ones). */
+static int specialty_group(cn_analysis *an, const cn_specialty_count *sp, long *table,
+                           cn_error *err)
+{
+    cn_specialty_comparison *sc = &an->result.specialties;
+    cn_specialty_group *grp = &sc->groups[sc->n_groups++];
+    grp->specialty = sp->specialty;
+    memcpy(grp->counts, sp->counts, sizeof grp->counts);
+    grp->answers = sp->answers;
+    grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
+    int rc = CN_OK;
+    for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)
+        rc = cn_proportion_compute(grp->counts[k],
+                                   k == CN_STANCE_NONE ? grp->answers : grp->stance_answers,
+                                   an->opts.consensus.level, &grp->props[k], err);
+    if (grp->specialty) {
+        for (int k = 1; k < CN_STANCE_COUNT; k++)
+            table[sc->n_tested * 3 + (size_t)(k - 1)] = grp->counts[k];
+        sc->n_tested++;
+    }
+    return rc;
+}
+
+/* The named specialties x stances table's test (chi-square, Monte Carlo p,
+ * Cramer's V). */
+static int specialty_table_test(cn_analysis *an, const long *table, cn_error *err)
+{
+    cn_specialty_comparison *sc = &an->result.specialties;
+    cn_crosstab_opts o;
+    cn_crosstab_opts_init(&o);
+    o.simulate = an->opts.simulate;
+    o.seed = an->opts.seed;
+    return cn_crosstab_compute(&o, table, sc->n_tested, 3, &sc->test, err);
+}
+
+/* How the counted answers' stances differ by specialty: the groups, the
+ * table's test, the test within questions, and a sentence saying it. */
 int cna_compare_specialties(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -340,30 +378,11 @@ int cna_compare_specialties(cn_analysis *an, cn_error *err)
     long *table = calloc(3 * (n_split + 1), sizeof *table);
     if (!sc->groups || !table)
         rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t g = 0; g < n_split && rc == CN_OK; g++) {
-        cn_specialty_group *grp = &sc->groups[sc->n_groups++];
-        grp->specialty = split[g].specialty;
-        memcpy(grp->counts, split[g].counts, sizeof grp->counts);
-        grp->answers = split[g].answers;
-        grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
-        for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)
-            rc = cn_proportion_compute(grp->counts[k],
-                                       k == CN_STANCE_NONE ? grp->answers : grp->stance_answers,
-                                       an->opts.consensus.level, &grp->props[k], err);
-        if (grp->specialty) {
-            for (int k = 1; k < CN_STANCE_COUNT; k++)
-                table[sc->n_tested * 3 + (size_t)(k - 1)] = grp->counts[k];
-            sc->n_tested++;
-        }
-    }
+    for (size_t g = 0; g < n_split && rc == CN_OK; g++)
+        rc = specialty_group(an, &split[g], table, err);
     free(split);
-    if (rc == CN_OK) {
-        cn_crosstab_opts o;
-        cn_crosstab_opts_init(&o);
-        o.simulate = an->opts.simulate;
-        o.seed = an->opts.seed;
-        rc = cn_crosstab_compute(&o, table, sc->n_tested, 3, &sc->test, err);
-    }
+    if (rc == CN_OK)
+        rc = specialty_table_test(an, table, err);
     free(table);
     if (rc == CN_OK)
         rc = stratified_test(an, err);
