@@ -1,7 +1,9 @@
 /* cn_analysis_int: PRIVATE to the analysis' own modules (analyzer/report/cn_analysis*.c),
  * the way libgit2 keeps its *_internal headers: the state an analysis keeps (struct
  * cn_analysis and its records), and the few functions one of those modules gives another.
- * Not installed, not in consensus.h: everyone else goes through cn_analysis.h. */
+ * Not installed, not in consensus.h (tests/test_layers.sh checks that only cn_analysis*.c
+ * include it): everyone else goes through cn_analysis.h. The functions shared here carry the
+ * cna_ prefix: no part of the library's interface. */
 #ifndef CN_ANALYSIS_INT_H
 #define CN_ANALYSIS_INT_H
 
