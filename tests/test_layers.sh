@@ -27,6 +27,10 @@ for s in "${stages[@]}"; do
       if [ -z "$t" ]; then
         echo "FAIL $f includes $inc, which is in no stage folder"; fail=1; continue
       fi
+      base=$(basename "$f")
+      if [[ $inc == *_int.h && $base != "${inc%_int.h}"* ]]; then
+        echo "FAIL $f includes $inc, private to ${inc%_int.h}*"; fail=1
+      fi
       if [ "${rank[$t]}" -gt "${rank[$s]}" ]; then
         echo "FAIL $f ($s) includes $inc from the later stage $t"; fail=1
       fi
@@ -34,9 +38,14 @@ for s in "${stages[@]}"; do
     done < <(grep -o '#include "[a-z_]*\.h"' "$f" | sed 's/#include "//; s/"$//')
   done
 done
-# consensus.h names every public header.
+# consensus.h names every public header; a module's private one (NAME_int.h, shared by
+# the .c files of one module only) it must not name.
 for h in "${!stage_of[@]}"; do
   [ "${stage_of[$h]}" = cli ] && continue
+  if [[ $h == *_int.h ]]; then
+    grep -q "#include \"$h\"" analyzer/consensus.h && { echo "FAIL consensus.h names the private $h"; fail=1; }
+    continue
+  fi
   grep -q "#include \"$h\"" analyzer/consensus.h || { echo "FAIL consensus.h misses $h"; fail=1; }
 done
 echo "$checked includes checked"

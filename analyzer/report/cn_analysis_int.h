@@ -1,0 +1,326 @@
+/* cn_analysis_int: PRIVATE to the analysis' own modules (analyzer/report/cn_analysis*.c),
+ * the way libgit2 keeps its *_internal headers: the state an analysis keeps (struct
+ * cn_analysis and its records), and the few functions one of those modules gives another.
+ * Not installed, not in consensus.h (tests/test_layers.sh checks that only cn_analysis*.c
+ * include it): everyone else goes through cn_analysis.h. The functions shared here carry the
+ * cna_ prefix: no part of the library's interface. */
+#ifndef CN_ANALYSIS_INT_H
+#define CN_ANALYSIS_INT_H
+
+#include "cn_analysis.h"
+
+#include "cn_arena.h"
+#include "cn_batch.h"
+#include "cn_hash.h"
+#include "cn_idindex.h"
+#include "cn_recfile.h"
+#include "cn_spill.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* An interned string's number (cna_str_at): NO_STR for none (NULL). */
+#define NO_STR UINT32_MAX
+
+/* What is kept of a page once it is on disk (a page of a million and more:
+ * numbers of 32 bits, strings by their number, 48 bytes). It waits on disk
+ * too while the corpus is read (cn_recfile: only the union-find and the
+ * first page of each question_id stay in memory then) and comes back once
+ * the reader is freed. */
+typedef struct page_rec {
+    char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
+    bool has_body;          /* it shows the asker's text */
+    bool timing;            /* its annotation flags the question "timing" */
+    uint32_t file;          /* interned base name; NO_STR when none */
+    uint32_t title;         /* interned question title; NO_STR when none or empty */
+    uint32_t source;        /* interned source of the claim it was judged against */
+    uint32_t type;          /* interned question type; NO_STR */
+    uint32_t declared[2]; /* declared_answers (a long), low and high 32 bits (cna_page_declared) */
+    uint32_t primary;     /* the claim key it was judged against */
+} page_rec;
+_Static_assert(sizeof(page_rec) == 48, "the page record: 48 bytes, no padding lost");
+
+/* A claim as an annotation names it; the result's claims are numbered from
+ * these at the end, in order of first use (questions first, then answers). */
+typedef struct claim_key {
+    const char *id, *statement; /* interned */
+    const cn_rule *rule;
+} claim_key;
+
+/* An answer's editor's override (few answers have one). */
+typedef struct override_of {
+    uint32_t answer; /* first: cna_place_u32 reads it */
+    const cn_override *override;
+} override_of;
+_Static_assert(offsetof(override_of, answer) == 0, "cna_place_u32 reads the answer first");
+
+/* A duplicate's metadata note (few answers have one). */
+typedef struct note {
+    uint32_t answer; /* first: cna_place_u32 reads it */
+    char *text;
+} note;
+_Static_assert(offsetof(note, answer) == 0, "cna_place_u32 reads the answer first");
+
+_Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, no padding lost");
+
+/* An answer's first verdict is found from the verdicts of the answers
+ * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
+ * offset), then the n_verdicts of at most VERDICT_STEP - 1 records in a row,
+ * instead of a 4-byte offset in every record. */
+#define VERDICT_STEP 16
+
+/* An answer whose place in its file does not follow from its page's first
+ * answer (few or none: a page's answers are numbered in a row). */
+typedef struct index_exception {
+    uint32_t answer; /* first: cna_place_u32 reads it */
+    uint32_t index;
+} index_exception;
+_Static_assert(offsetof(index_exception, answer) == 0, "cna_place_u32 reads the answer first");
+
+/* A duplicate and the counted answer it stands for (few answers are
+ * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
+typedef struct dup_link {
+    uint32_t answer; /* first: cna_place_u32 reads it */
+    uint32_t original;
+} dup_link;
+_Static_assert(offsetof(dup_link, answer) == 0, "cna_place_u32 reads the answer first");
+
+/* An answer as it waits on disk while the corpus is read (cn_recfile): its
+ * record, what its role is made from once every page is in, then its
+ * n_verdicts verdicts, when its primary decision is conflicting that
+ * decision's scores (CN_STANCE_COUNT doubles), and its physician
+ * (cna_put_physician). */
+typedef struct waiting_answer {
+    cn_analysis_answer a;
+    uint32_t index; /* cn_answer.index */
+    char duplicate_of[CN_ID_LEN + 1];
+    bool related;
+} waiting_answer;
+
+/* A growing byte string (map keys made of several fields). */
+typedef struct keybuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} keybuf;
+
+/* A string read back from the waiting records (NULL: none). */
+typedef struct strbuf {
+    char *s;
+    size_t cap;
+    bool null;
+} strbuf;
+
+/* The strings of a page record and of an answer's physician, as they come
+ * back from disk. */
+enum { SB_FILE, SB_TITLE, SB_SOURCE, SB_TYPE, SB_COUNT };
+enum { SB_NAME, SB_CITY, SB_SPECIALTY };
+
+/* Pages loaded back while a report is written: the spill (or a reader of
+ * it, for a copy of the result on another thread), the question whose pages
+ * load when first asked for (SIZE_MAX: none), and the first load that failed
+ * (reported by the next call). */
+struct cn_analysis_loader {
+    cn_spill *spill;
+    size_t cur_q;
+    int load_rc;
+    cn_error load_err;
+    double scores[CN_STANCE_COUNT]; /* the conflict scores asked for last */
+};
+
+struct cn_analysis {
+    const cn_rules *rules;
+    cn_analysis_opts opts;
+    bool finished;
+    cn_analysis_result result;
+    cn_skipped *skipped;
+    size_t n_skipped, cap_skipped;
+    /* taking pages in */
+    cn_batch *batch; /* the annotators, on opts.jobs threads */
+    cn_page **run;   /* plain pages waiting for the annotators */
+    size_t n_run, cap_run;
+    cn_page **flight; /* the run the annotators have (started, not yet waited for) */
+    size_t n_flight;
+    cn_page_annotation **annos;  /* a waited run's annotations, taken from the batch */
+    size_t n_plain, n_annotated; /* pages added without and with their annotation */
+    size_t added, classified;    /* answers added, and of those annotated */
+    cn_spill *spill;             /* the pages, on disk */
+    /* Every answer's record waits here while the corpus is read (the
+     * reader's de-duplication index holds the memory then) and comes back
+     * in cn_analysis_finish: only the counts below grow meanwhile. */
+    cn_recfile *waiting;
+    strbuf sbuf[SB_COUNT]; /* strings on their way back from disk */
+    /* The conflicting answers' primary scores (CN_STANCE_COUNT doubles each,
+     * in the order of result.conflicts): only the review queue's wording
+     * quotes them, so they wait on disk (14 MB at 1 GB). */
+    cn_recfile *conflict_scores;
+    cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
+    size_t cap_vbuf;
+    cn_recfile *page_recs; /* the page records while the corpus is read */
+    page_rec *pages;       /* back from page_recs until the questions are made; then only what
+                              is below */
+    size_t n_pages;
+    uint32_t *parent; /* page -> union-find parent: the pages of one question */
+    size_t cap_parent;
+    /* The first page of each question_id (what pages with the same one are
+     * joined to), while the corpus is read: first_of_qid keeps positions in
+     * these (qids). */
+    uint64_t *qid_num; /* a question_id of 16 hex digits as the number it spells (8 bytes, not 17);
+                          another: the number of its copy in qid_other */
+    uint32_t *qid_page;
+    size_t n_qids, cap_qids, cap_qid_page;
+    char (*qid_other)[CN_ID_LEN + 1]; /* the question_ids that are not 16 hex digits */
+    uint32_t *qid_other_of;           /* the qids they are, ascending */
+    size_t n_qid_other, cap_qid_other, cap_qid_other_of;
+    uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
+    bool *page_timing;       /* page -> its record's timing */
+    uint32_t *page_question; /* page -> its question (from cna_make_questions on) */
+    uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
+    size_t cap_page_first;
+    uint32_t *page_index0;      /* page -> its first answer's cn_answer.index */
+    index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
+    size_t n_index_exc, cap_index_exc;
+    uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
+    dup_link *dups;         /* duplicates' originals, by answer (cn_analysis_original) */
+    size_t n_dups, cap_dups;
+    size_t cap_physicians;
+    /* every answer's verdicts, in answer order (once back from disk), a
+     * field an array: no padding (cn_analysis_verdict) */
+    double *v_confidence;
+    uint32_t *v_claim;
+    uint8_t *v_stance; /* the stance, and V_CONFLICTING */
+    size_t n_verdicts;
+    override_of *overrides; /* editors' overrides, by answer */
+    size_t n_overrides;
+    note *notes; /* duplicate-metadata notes, by answer */
+    size_t n_notes, cap_notes;
+    char *last_path;     /* files_read: a file's pages come in a row */
+    cn_idindex *strings; /* string -> index into strs (no second copy of it) */
+    cn_arena *str_arena; /* the interned strings' bytes (no allocation apiece) */
+    char **strs;         /* interned strings, in str_arena */
+    size_t n_strs, cap_strs;
+    cn_idindex *physician_ids; /* a physician's fields -> index into result.physicians */
+    cn_idindex *first_answer;  /* answer_id -> first answer with it (no copies of ids) */
+    cn_idindex *first_of_qid;  /* question_id -> its number among the qids (qid_num) */
+    cn_strmap *key_ids;        /* claim key fields -> index into keys */
+    claim_key *keys;
+    size_t n_keys, cap_keys;
+    keybuf key;
+    /* finishing */
+    cn_strmap *claim_ids;    /* claim id -> index into result.claims */
+    cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
+    size_t cap_claims;
+    size_t *first_page;        /* question -> its first page */
+    size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
+    size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
+    cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
+};
+
+/* v_stance's bit for a conflicting decision (stances need the low bits). */
+#define V_CONFLICTING 0x80
+_Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICTING");
+
+/* Interned string number s (NO_STR: NULL). */
+static inline const char *cna_str_at(const cn_analysis *an, uint32_t s)
+{
+    return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* A page record's declared_answers. */
+static inline long cna_page_declared(const page_rec *pr)
+{
+    uint64_t v = (uint64_t)pr->declared[1] << 32 | pr->declared[0];
+    long out;
+    memcpy(&out, &v, sizeof out); /* long is 64 bits where this builds (checked below) */
+    return out;
+}
+
+static inline void cna_set_page_declared(page_rec *pr, long v)
+{
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    pr->declared[0] = (uint32_t)u;
+    pr->declared[1] = (uint32_t)(u >> 32);
+}
+_Static_assert(sizeof(long) == sizeof(uint64_t), "cna_page_declared keeps a long in 64 bits");
+
+/* An id's hash in the indexes keyed by the ids' text (answer_id, question_id). */
+static inline uint64_t cna_id_hash(const char *id)
+{
+    return cn_hash_bytes(id, strlen(id));
+}
+
+/* The place of key in an array of n entries of `stride` bytes in ascending
+ * order of a uint32_t each starts with (an answer's number, most often), or
+ * n when it is not there. */
+static inline size_t cna_place_u32(const void *base, size_t n, size_t stride, size_t key)
+{
+    if (key > UINT32_MAX)
+        return n;
+    const char *a = base;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (*(const uint32_t *)(const void *)(a + mid * stride) < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && *(const uint32_t *)(const void *)(a + lo * stride) == key ? lo : n;
+}
+
+/* What one module gives another; each returns CN_OK or an error code with err set, as the
+ * public functions do. */
+
+/* cn_analysis: life cycle */
+int cna_oom(cn_error *err);
+void cna_give_back(void);
+
+/* cn_analysis_intern */
+int cna_intern_at(cn_analysis *an, const char *s, uint32_t *out, cn_error *err);
+int cna_intern(cn_analysis *an, const char *s, const char **out, cn_error *err);
+int cna_physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err);
+int cna_key_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
+                  size_t *out, cn_error *err);
+
+/* cn_analysis_keep */
+int cna_keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
+                  cn_error *err);
+void cna_release_reading_indexes(cn_analysis *an);
+
+/* cn_analysis_intake */
+int cna_annotate_run(cn_analysis *an, bool last, cn_error *err);
+void cna_release_annotators(cn_analysis *an);
+
+/* cn_analysis_records */
+int cna_put_str(cn_recfile *f, const char *s, cn_error *err);
+int cna_put_physician(cn_recfile *f, const cn_physician *p, cn_error *err);
+int cna_answers_back(cn_analysis *an, cn_error *err);
+int cna_pages_back(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_group */
+void cna_uf_union(uint32_t *parent, size_t a, size_t b);
+int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err);
+int cna_make_questions(cn_analysis *an, cn_error *err);
+int cna_fill_questions(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_claims */
+int cna_primary_claims(cn_analysis *an, cn_error *err);
+int cna_collect_verdicts(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_overrides */
+int cna_apply_overrides(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_tally */
+int cna_tally(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_review */
+int cna_flag_answers(cn_analysis *an, cn_error *err);
+
+/* cn_analysis_corpus */
+int cna_compare_specialties(cn_analysis *an, cn_error *err);
+int cna_corpus_figures(cn_analysis *an, cn_error *err);
+
+#endif

@@ -1,0 +1,179 @@
+/* cn_analysis_intern: the analysis' one copy of each string (numbered), of each claim key
+ * and of each physician, so that records hold numbers instead of strings. */
+#include "cn_analysis_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cn_grow.h"
+
+static const char *str_of(const void *ctx, uint32_t i)
+{
+    return ((const cn_analysis *)ctx)->strs[i];
+}
+
+/* The number of the analysis' copy of s (NO_STR for NULL) into *out. */
+int cna_intern_at(cn_analysis *an, const char *s, uint32_t *out, cn_error *err)
+{
+    *out = NO_STR;
+    if (!s)
+        return CN_OK;
+    int64_t k = cn_idindex_find(an->strings, s, str_of, an);
+    if (k >= 0) {
+        *out = (uint32_t)k;
+        return CN_OK;
+    }
+    if (an->n_strs >= INT32_MAX ||
+        !cn_grow((void **)&an->strs, &an->cap_strs, an->n_strs + 1, sizeof *an->strs))
+        return cna_oom(err);
+    char *copy = cn_arena_strdup(an->str_arena, s);
+    if (!copy)
+        return cna_oom(err);
+    an->strs[an->n_strs] = copy;
+    if (cn_idindex_add(an->strings, s, (uint32_t)an->n_strs, str_of, an))
+        return cna_oom(err); /* the copy stays in the arena, unused, until it is freed */
+    *out = (uint32_t)an->n_strs++;
+    return CN_OK;
+}
+
+/* The analysis' copy of s (NULL for NULL) into *out. */
+int cna_intern(cn_analysis *an, const char *s, const char **out, cn_error *err)
+{
+    uint32_t k;
+    int rc = cna_intern_at(an, s, &k, err);
+    *out = rc == CN_OK ? cna_str_at(an, k) : NULL;
+    return rc;
+}
+
+static void key_bytes(keybuf *k, const char *s, size_t n)
+{
+    if (k->failed)
+        return;
+    if (!cn_grow((void **)&k->s, &k->cap, k->len + n + 1, 1)) {
+        k->failed = true;
+        return;
+    }
+    memcpy(k->s + k->len, s, n);
+    k->len += n;
+    k->s[k->len] = '\0';
+}
+
+/* A field of a map key: NULL and "" differ, and no field runs into the next. */
+static void key_field(keybuf *k, const char *s)
+{
+    if (!s) {
+        key_bytes(k, "\x1e", 1);
+        return;
+    }
+    key_bytes(k, s, strlen(s));
+    key_bytes(k, "\x1f", 1);
+}
+
+/* A physician's fields folded into a hash: NULL and "" differ, and no field
+ * runs into the next; the rating and reviews only count where given. */
+static uint64_t physician_hash(const cn_physician *p)
+{
+    const char *fields[3] = {p->name, p->city, p->specialty};
+    uint64_t h = 1469598103934665603ULL;
+    for (int f = 0; f < 3; f++)
+        h = (h ^
+             (fields[f] ? cn_hash_bytes(fields[f], strlen(fields[f])) : 0x9e3779b97f4a7c15ULL)) *
+            1099511628211ULL;
+    uint64_t rating = 0;
+    if (p->has_rating)
+        memcpy(&rating, &p->rating, sizeof rating);
+    h = (h ^ rating ^ (uint64_t)p->has_rating << 1 ^ (uint64_t)p->has_reviews) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(p->has_reviews ? p->reviews : 0L)) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static bool str_same(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same fields (a rating compared bit for bit, as one physician's pages
+ * print it the same way). */
+static bool physician_same(const void *ctx, uint32_t i, const void *probe)
+{
+    const cn_physician *a = &((const cn_analysis *)ctx)->result.physicians[i];
+    const cn_physician *b = probe;
+    return str_same(a->name, b->name) && str_same(a->city, b->city) &&
+           str_same(a->specialty, b->specialty) && a->has_rating == b->has_rating &&
+           (!a->has_rating || !memcmp(&a->rating, &b->rating, sizeof a->rating)) &&
+           a->has_reviews == b->has_reviews && (!a->has_reviews || a->reviews == b->reviews);
+}
+
+static uint64_t physician_hash_of(const void *ctx, uint32_t i)
+{
+    return physician_hash(&((const cn_analysis *)ctx)->result.physicians[i]);
+}
+
+/* The index of a physician with p's fields among the result's physicians
+ * (the index keeps 4-byte positions, no key strings: a corpus has about one
+ * physician for every three answers). */
+int cna_physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    uint64_t hash = physician_hash(p);
+    int64_t found = cn_idindex_find_hashed(an->physician_ids, hash, physician_same, an, p);
+    if (found >= 0) {
+        *out = (size_t)found;
+        return CN_OK;
+    }
+    if (r->n_physicians >= INT32_MAX || !cn_grow((void **)&r->physicians, &an->cap_physicians,
+                                                 r->n_physicians + 1, sizeof *r->physicians))
+        return cna_oom(err);
+    cn_physician *d = &r->physicians[r->n_physicians];
+    *d = *p;
+    const char *name, *city, *specialty;
+    int rc = cna_intern(an, p->name, &name, err);
+    if (rc == CN_OK)
+        rc = cna_intern(an, p->city, &city, err);
+    if (rc == CN_OK)
+        rc = cna_intern(an, p->specialty, &specialty, err);
+    if (rc != CN_OK)
+        return rc;
+    d->name = (char *)name; /* interned: owned by the analysis, never freed through here */
+    d->city = (char *)city;
+    d->specialty = (char *)specialty;
+    if (cn_idindex_add_hashed(an->physician_ids, hash, (uint32_t)r->n_physicians, physician_hash_of,
+                              an))
+        return cna_oom(err);
+    *out = r->n_physicians++;
+    return CN_OK;
+}
+
+/* The index of the claim key (id, statement, rule) among an->keys. */
+int cna_key_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
+                  size_t *out, cn_error *err)
+{
+    keybuf *k = &an->key;
+    k->len = 0;
+    key_field(k, id);
+    key_field(k, statement);
+    char ptr[32];
+    snprintf(ptr, sizeof ptr, "%p", (const void *)rule);
+    key_field(k, ptr);
+    if (k->failed)
+        return cna_oom(err);
+    int found = cn_strmap_get(an->key_ids, k->s);
+    if (found >= 0) {
+        *out = (size_t)found;
+        return CN_OK;
+    }
+    if (an->n_keys >= INT32_MAX ||
+        !cn_grow((void **)&an->keys, &an->cap_keys, an->n_keys + 1, sizeof *an->keys))
+        return cna_oom(err);
+    claim_key *ck = &an->keys[an->n_keys];
+    ck->rule = rule;
+    int rc = cna_intern(an, id, &ck->id, err);
+    if (rc == CN_OK)
+        rc = cna_intern(an, statement, &ck->statement, err);
+    if (rc != CN_OK)
+        return rc;
+    if (cn_strmap_put(an->key_ids, k->s, (int)an->n_keys))
+        return cna_oom(err);
+    *out = an->n_keys++;
+    return CN_OK;
+}

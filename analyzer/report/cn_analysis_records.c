@@ -1,0 +1,260 @@
+/* cn_analysis_records: the waiting records on disk: how strings and physicians are written
+ * there, and every answer's and page's record back from disk once the corpus is read. */
+#include "cn_analysis_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "cn_grow.h"
+
+/* A physician's numbers as they wait on disk (its strings follow). */
+typedef struct waiting_physician {
+    double rating;
+    int64_t reviews;
+    uint8_t has_rating, has_reviews;
+} waiting_physician;
+
+/* s (NULL too) to f: its length (UINT32_MAX: NULL), then its bytes. */
+int cna_put_str(cn_recfile *f, const char *s, cn_error *err)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: a string of 4 GB or more");
+    uint32_t len = s ? (uint32_t)n : UINT32_MAX;
+    int rc = cn_recfile_write(f, &len, sizeof len, err);
+    return rc == CN_OK && n ? cn_recfile_write(f, s, n, err) : rc;
+}
+
+/* The next string of f (cna_put_str) into b. */
+static int get_str(cn_recfile *f, strbuf *b, cn_error *err)
+{
+    uint32_t len;
+    int rc = cn_recfile_read(f, &len, sizeof len, err);
+    if (rc != CN_OK)
+        return rc;
+    b->null = len == UINT32_MAX;
+    size_t n = b->null ? 0 : len;
+    if (!cn_grow((void **)&b->s, &b->cap, n + 1, 1))
+        return cna_oom(err);
+    b->s[n] = '\0';
+    return n ? cn_recfile_read(f, b->s, n, err) : CN_OK;
+}
+
+static const char *str_of_buf(const strbuf *b)
+{
+    return b->null ? NULL : b->s;
+}
+
+/* An answer's physician to the waiting records: it is numbered (and its
+ * strings interned) when the records come back, so that neither the
+ * physicians nor their index take memory while the corpus is read. */
+int cna_put_physician(cn_recfile *f, const cn_physician *p, cn_error *err)
+{
+    waiting_physician w;
+    memset(&w, 0, sizeof w); /* padding too: it goes to disk */
+    w.rating = p->rating;
+    w.reviews = p->reviews;
+    w.has_rating = p->has_rating;
+    w.has_reviews = p->has_reviews;
+    int rc = cn_recfile_write(f, &w, sizeof w, err);
+    if (rc == CN_OK)
+        rc = cna_put_str(f, p->name, err);
+    if (rc == CN_OK)
+        rc = cna_put_str(f, p->city, err);
+    return rc == CN_OK ? cna_put_str(f, p->specialty, err) : rc;
+}
+
+/* The physician cna_put_physician wrote, numbered among the result's. */
+static int get_physician(cn_analysis *an, uint32_t *out, cn_error *err)
+{
+    waiting_physician w;
+    int rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+    for (int i = SB_NAME; rc == CN_OK && i <= SB_SPECIALTY; i++)
+        rc = get_str(an->waiting, &an->sbuf[i], err);
+    if (rc != CN_OK)
+        return rc;
+    cn_physician p = {.name = (char *)str_of_buf(&an->sbuf[SB_NAME]),
+                      .city = (char *)str_of_buf(&an->sbuf[SB_CITY]),
+                      .specialty = (char *)str_of_buf(&an->sbuf[SB_SPECIALTY]),
+                      .rating = w.rating,
+                      .has_rating = w.has_rating,
+                      .reviews = (long)w.reviews,
+                      .has_reviews = w.has_reviews};
+    size_t k = 0;
+    rc = cna_physician_index(an, &p, &k, err);
+    *out = (uint32_t)k;
+    return rc;
+}
+
+/* Answer i's place in its file (answers come back in order): a page's
+ * first answer gives its page's number, the others are exceptions when they
+ * do not follow it. */
+static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, cn_error *err)
+{
+    if (page >= an->n_pages)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    size_t place = i - an->page_first[page];
+    if (place == 0) {
+        an->page_index0[page] = index;
+        return CN_OK;
+    }
+    if ((uint64_t)an->page_index0[page] + place == index)
+        return CN_OK;
+    if (!cn_grow((void **)&an->index_exc, &an->cap_index_exc, an->n_index_exc + 1,
+                 sizeof *an->index_exc))
+        return cna_oom(err);
+    an->index_exc[an->n_index_exc++] = (index_exception){(uint32_t)i, index};
+    return CN_OK;
+}
+
+/* The waiting records back from disk, once the corpus is read (and the
+ * reader's memory is free): every array at its exact size, each answer
+ * pointed at its verdicts in the pool, the conflicting decisions' scores
+ * aside, and the roles given in corpus order (the answer-id index is of no
+ * use after that). */
+/* The arrays the answers' records come back into, at their exact size. */
+static int answer_arrays(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    r->answers = malloc(r->n_answers * sizeof *r->answers);
+    size_t nv = an->n_verdicts ? an->n_verdicts : 1;
+    an->v_confidence = malloc(nv * sizeof *an->v_confidence);
+    an->v_claim = malloc(nv * sizeof *an->v_claim);
+    an->v_stance = malloc(nv);
+    r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
+    an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
+    an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
+    if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
+        !an->verdict_step || !an->page_index0 ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
+        return cna_oom(err);
+    return CN_OK;
+}
+
+/* The n verdicts of an->vbuf into the verdict arrays from at. */
+static void verdicts_back(cn_analysis *an, size_t at, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        an->v_confidence[at + v] = an->vbuf[v].confidence;
+        an->v_claim[at + v] = an->vbuf[v].claim;
+        an->v_stance[at + v] =
+            (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
+    }
+}
+
+/* A conflicting decision's scores, from the waiting records to a file of their own. */
+static int scores_aside(cn_analysis *an, cn_error *err)
+{
+    double scores[CN_STANCE_COUNT];
+    int rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
+    return rc;
+}
+
+/* What only served while the answers came back: the waiting records, the
+ * answer-id index and the verdicts' buffer. */
+static void release_waiting(cn_analysis *an)
+{
+    cn_recfile_free(an->waiting);
+    an->waiting = NULL;
+    cn_idindex_free(an->first_answer);
+    an->first_answer = NULL;
+    free(an->vbuf);
+    an->vbuf = NULL;
+    an->cap_vbuf = 0;
+}
+
+int cna_answers_back(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    if (!r->n_answers)
+        return CN_OK;
+    int rc = answer_arrays(an, err);
+    if (rc != CN_OK)
+        return rc;
+    rc = cn_recfile_rewind(an->waiting, err);
+    if (rc == CN_OK && r->n_conflicts)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->conflict_scores, err);
+    size_t at = 0, conflicts = 0;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        waiting_answer w;
+        cn_analysis_answer *a = &r->answers[i];
+        rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+        if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
+            rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+        if (rc == CN_OK)
+            rc = cn_recfile_read(an->waiting, an->vbuf, w.a.n_verdicts * sizeof *an->vbuf, err);
+        if (rc != CN_OK)
+            break;
+        *a = w.a;
+        if (i % VERDICT_STEP == 0)
+            an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
+        rc = keep_index(an, i, a->page, w.index, err);
+        if (rc != CN_OK)
+            break;
+        verdicts_back(an, at, a->n_verdicts);
+        at += a->n_verdicts;
+        if (an->vbuf[0].conflicting) {
+            if (conflicts == r->n_conflicts)
+                return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+            r->conflicts[conflicts++] = (uint32_t)i;
+            rc = scores_aside(an, err);
+        }
+        if (rc == CN_OK)
+            rc = get_physician(an, &a->physician, err);
+        if (rc == CN_OK)
+            rc = cna_assign_role(an, i, &w, err);
+    }
+    if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
+        rc = cn_recfile_rewind(an->conflict_scores, err);
+    release_waiting(an);
+    return rc;
+}
+
+/* Once the page records are back nothing is interned or numbered any more:
+ * the string and physician indexes (~6 MB at 1 GB) and the buffers the
+ * strings came back in go. */
+static void release_interning(cn_analysis *an)
+{
+    cn_idindex_free(an->strings);
+    an->strings = NULL;
+    cn_idindex_free(an->physician_ids);
+    an->physician_ids = NULL;
+    for (size_t i = 0; i < SB_COUNT; i++) {
+        free(an->sbuf[i].s);
+        an->sbuf[i] = (strbuf){0};
+    }
+}
+
+/* The page records back from disk (after the answers': the answer-id index
+ * is freed by then), at their exact size. */
+int cna_pages_back(cn_analysis *an, cn_error *err)
+{
+    if (!an->n_pages)
+        return CN_OK;
+    if (!an->page_recs)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    an->pages = malloc(an->n_pages * sizeof *an->pages);
+    if (!an->pages)
+        return cna_oom(err);
+    int rc = cn_recfile_rewind(an->page_recs, err);
+    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
+        page_rec *pr = &an->pages[p];
+        rc = cn_recfile_read(an->page_recs, pr, sizeof *pr, err);
+        uint32_t *field[SB_COUNT] = {
+            [SB_FILE] = &pr->file,
+            [SB_TITLE] = &pr->title,
+            [SB_SOURCE] = &pr->source,
+            [SB_TYPE] = &pr->type,
+        };
+        for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++) {
+            rc = get_str(an->page_recs, &an->sbuf[i], err);
+            if (rc == CN_OK)
+                rc = cna_intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
+        }
+    }
+    cn_recfile_free(an->page_recs);
+    an->page_recs = NULL;
+    release_interning(an);
+    return rc;
+}

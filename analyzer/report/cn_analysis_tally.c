@@ -1,0 +1,325 @@
+/* cn_analysis_tally: the questions' and claims' tallies, made on opts.jobs workers, and the
+ * claims' members (the votes and mentions a claim's tally and report read). */
+#include "cn_analysis_int.h"
+
+#include "cn_parallel.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_tally_vote *v)
+{
+    const cn_analysis_answer *a = &r->answers[i];
+    v->stance = cn_analysis_verdict_stance(r, a, verdict);
+    v->specialty = r->physicians[a->physician].specialty;
+    const char *file = cn_analysis_file_of(r, a);
+    v->file = file ? file : "";
+    v->certain = verdict == 0 && a->overridden;
+}
+
+/* The question is about timing ("how soon / how long ...") as the page of
+ * its first answer flags it. */
+static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
+{
+    return q->n_answers > 0 && an->page_timing[an->result.answers[q->answers[0]].page];
+}
+
+/* A question judged as its own claim reads in its own terms: "Should I
+ * stop smoking before surgery?" answered yes is "yes, it is needed". */
+static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_question *q)
+{
+    return !an->result.claims[q->claim].rule && q->question_type &&
+           !strcmp(q->question_type, "restriction") && !question_timing(an, q);
+}
+
+/* The votes of a question or claim: answers' verdict 0 (no array of votes
+ * is made: cn_tally_compute_from asks for each as it goes). */
+typedef struct vote_list {
+    const cn_analysis_result *r;
+    const uint32_t *answers;
+} vote_list;
+
+static void vote_in_list(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const vote_list *l = ctx;
+    vote_of(l->r, l->answers[k], 0, out);
+}
+
+/* Question i's tally. */
+static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_question *q = &r->questions[i];
+    vote_list votes = {.r = r, .answers = q->answers};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
+                                   &q->tally, err);
+    /* Its answers' files are most often all its pages' files: one list then. */
+    if (rc == CN_OK && q->tally.n_files == q->n_files &&
+        (q->n_files == 0 || !memcmp(q->tally.files, q->files, q->n_files * sizeof *q->files))) {
+        free(q->tally.files);
+        q->tally.files = q->files;
+        q->tally_files_shared = true;
+    }
+    const cn_rule *claim = r->claims[q->claim].rule;
+    if (rc == CN_OK && reads_as_restriction(an, q))
+        rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);
+    else if (rc == CN_OK && claim && claim->about)
+        rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, claim->about,
+                               err);
+    return rc;
+}
+
+/* Tallies of questions or claims made by opts.jobs workers (cn_parallel),
+ * a chunk of them a task, each worker with its own memos (cn_tally_memo).
+ * A memo only remembers what cn_relabel or cn_consensus_compute computes
+ * from the counts (the seed is the analysis', the same for all), so the
+ * figures do not depend on which worker made which tally. The first failure
+ * in order is the one reported. */
+#define TALLY_CHUNK 64
+
+typedef int (*tally_fn)(cn_analysis *an, size_t i, const cn_tally_memo *memo, cn_error *err);
+
+typedef struct tally_run {
+    cn_analysis *an;
+    tally_fn fn;
+    size_t n;
+    cn_tally_memo *memos; /* per worker */
+    int *rc;              /* per chunk */
+    cn_error *err;        /* per chunk */
+} tally_run;
+
+static void tally_chunk(void *ctx, size_t worker, size_t chunk)
+{
+    tally_run *t = ctx;
+    size_t end = (chunk + 1) * TALLY_CHUNK < t->n ? (chunk + 1) * TALLY_CHUNK : t->n;
+    t->rc[chunk] = CN_OK;
+    for (size_t i = chunk * TALLY_CHUNK; i < end && t->rc[chunk] == CN_OK; i++)
+        t->rc[chunk] = t->fn(t->an, i, &t->memos[worker], &t->err[chunk]);
+}
+
+static int tally_all(cn_analysis *an, tally_fn fn, size_t n, cn_error *err)
+{
+    size_t chunks = (n + TALLY_CHUNK - 1) / TALLY_CHUNK;
+    size_t workers = cn_parallel_workers(an->opts.jobs, chunks);
+    tally_run t = {.an = an, .fn = fn, .n = n};
+    t.memos = calloc(workers, sizeof *t.memos);
+    t.rc = calloc(chunks + 1, sizeof *t.rc);
+    t.err = calloc(chunks + 1, sizeof *t.err);
+    int rc = t.memos && t.rc && t.err ? CN_OK : cna_oom(err);
+    for (size_t w = 0; w < workers && rc == CN_OK; w++) {
+        t.memos[w].pool = an->pool;
+        rc = cn_relabel_memo_new(&t.memos[w].relabel, err);
+        if (rc == CN_OK)
+            rc = cn_consensus_memo_new(&t.memos[w].consensus, err);
+    }
+    if (rc == CN_OK)
+        cn_parallel_run(workers, chunks, tally_chunk, &t);
+    for (size_t c = 0; c < chunks && rc == CN_OK; c++)
+        if (t.rc[c] != CN_OK) {
+            rc = t.rc[c];
+            *err = t.err[c];
+        }
+    for (size_t w = 0; w < workers && t.memos; w++) {
+        cn_relabel_memo_free(t.memos[w].relabel);
+        cn_consensus_memo_free(t.memos[w].consensus);
+    }
+    free(t.memos);
+    free(t.rc);
+    free(t.err);
+    return rc;
+}
+
+static int tally_questions(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = tally_all(an, tally_question, r->n_questions, err);
+    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
+        const cn_analysis_question *q = &r->questions[i];
+        for (size_t d = 0; d < q->tally.n_dissent; d++)
+            r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
+    }
+    return rc;
+}
+
+/* Whether claim c's votes are exactly its one question's, in the same order
+ * (an ad-hoc claim mentioned on no other question, the common case), and
+ * that question's summary kept its plain wording: the same votes give the
+ * same tally, so the claim shares it instead of computing and keeping a
+ * second copy, and keeps no member list (cn_analysis_claim_member reads the
+ * question's answers). Asked once its members are counted: with no
+ * mentions and as many primary votes as the question has answers, the votes
+ * are the question's answers when each of them decides on c first. */
+static bool same_votes_as_question(const cn_analysis *an, size_t c)
+{
+    const cn_analysis_result *r = &an->result;
+    const cn_analysis_claim *cl = &r->claims[c];
+    if (cl->n_questions != 1 || cl->n_members != cl->n_primary)
+        return false;
+    const cn_analysis_question *q = &r->questions[cl->questions[0]];
+    if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
+        return false;
+    for (size_t k = 0; k < cl->n_primary; k++)
+        if (cn_analysis_verdict(r, &r->answers[q->answers[k]], 0).claim != c)
+            return false;
+    return true;
+}
+
+/* A member keeps its answer only (4 bytes, not 8: 2.4 million members at
+ * 1 GB): a vote is the answer's verdict 0, and a mention its verdict on the
+ * claim after verdict 0, the next such one for each time the same answer
+ * came just before in the list (an answer can mention a claim twice when
+ * two claim keys share its id). */
+cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                   size_t k)
+{
+    if (!cl->members)
+        return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+    uint32_t answer = cl->members[k];
+    if (k < cl->n_primary)
+        return (cn_member){.answer = answer, .verdict = 0};
+    size_t skip = 0;
+    while (k - skip > cl->n_primary && cl->members[k - skip - 1] == answer)
+        skip++;
+    const cn_analysis_answer *a = &r->answers[answer];
+    uint32_t c = (uint32_t)(cl - r->claims);
+    for (size_t v = 1; v < a->n_verdicts; v++)
+        if (cn_analysis_verdict(r, a, v).claim == c && skip-- == 0)
+            return (cn_member){.answer = answer, .verdict = (uint32_t)v};
+    return (cn_member){.answer = answer, .verdict = 0}; /* not reached: claim_members made it */
+}
+
+/* Each claim's questions. Counted first: each claim's list as long as its
+ * own questions (one list of every question per claim is claims x
+ * questions). */
+static int claim_questions(cn_analysis_result *r, cn_error *err)
+{
+    for (size_t i = 0; i < r->n_questions; i++)
+        r->claims[r->questions[i].claim].n_questions++;
+    for (size_t c = 0; c < r->n_claims; c++) {
+        r->claims[c].questions =
+            calloc(r->claims[c].n_questions + 1, sizeof *r->claims[c].questions);
+        if (!r->claims[c].questions)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        r->claims[c].n_questions = 0;
+    }
+    for (size_t i = 0; i < r->n_questions; i++) {
+        cn_analysis_claim *c = &r->claims[r->questions[i].claim];
+        c->questions[c->n_questions++] = i;
+    }
+    return CN_OK;
+}
+
+/* Each claim's members (n_members) and votes among them (n_primary). */
+static void count_members(cn_analysis_result *r)
+{
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            cn_analysis_claim *c = &r->claims[cn_analysis_verdict(r, a, v).claim];
+            c->n_members++;
+            c->n_primary += v == 0;
+        }
+    }
+}
+
+/* Each claim's member list at its counted size (none when it shares its
+ * question's tally), mentions[c] where its mentions start, and n_members
+ * back to 0 for fill_members. */
+static int member_lists(cn_analysis *an, size_t *mentions, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    for (size_t c = 0; c < r->n_claims; c++) {
+        cn_analysis_claim *cl = &r->claims[c];
+        cl->tally_shared = same_votes_as_question(an, c);
+        if (!cl->tally_shared && !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members)))
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        mentions[c] = cl->n_primary;
+        cl->n_members = 0;
+    }
+    return CN_OK;
+}
+
+/* The members in corpus order, the votes before the mentions; the
+ * mentions' stances counted. */
+static void fill_members(cn_analysis_result *r, size_t *mentions)
+{
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        for (size_t v = 0; v < a->n_verdicts; v++) {
+            size_t c = cn_analysis_verdict(r, a, v).claim;
+            cn_analysis_claim *cl = &r->claims[c];
+            size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
+            if (cl->members)
+                cl->members[at] = (uint32_t)i; /* its verdict: cn_analysis_claim_member */
+            if (v != 0)
+                cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
+        }
+    }
+    for (size_t c = 0; c < r->n_claims; c++)
+        r->claims[c].n_members = mentions[c];
+}
+
+/* Each claim's questions and members. Count, then fill arrays of the exact
+ * size: the primary verdicts first (they are tallied), then the mentions
+ * from other questions, each in corpus order (one vote per answer, on the
+ * question it answers). */
+static int claim_members(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = claim_questions(r, err);
+    if (rc != CN_OK)
+        return rc;
+    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
+    if (!mentions)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    count_members(r);
+    rc = member_lists(an, mentions, err);
+    if (rc == CN_OK)
+        fill_members(r, mentions);
+    free(mentions);
+    return rc;
+}
+
+/* Claim c's tally: its question's when the votes are the same. */
+static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_claim *cl = &r->claims[c];
+    if (cl->tally_shared) { /* same_votes_as_question, asked by claim_members */
+        cl->tally = r->questions[cl->questions[0]].tally;
+        return CN_OK;
+    }
+    /* the votes: members[0, n_primary), verdict 0 (the mentions are not) */
+    vote_list votes = {.r = r, .answers = cl->members};
+    int rc = cn_tally_compute_from(vote_in_list, &votes, cl->n_primary, &an->opts.consensus, memo,
+                                   &cl->tally, err);
+    if (rc == CN_OK && cl->rule && cl->rule->about)
+        rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
+                               err);
+    return rc;
+}
+
+static int tally_claims(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = claim_members(an, err);
+    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, err) : rc;
+}
+
+/* Questions then claims: a claim judged on one question has that
+ * question's counts (its memo entry, on the worker that made it). */
+int cna_tally(cn_analysis *an, cn_error *err)
+{
+    int rc = tally_questions(an, err);
+    /* The review queue reads only the questions' tallies: made before the
+     * claims' members and tallies, its items (24 bytes each while they are
+     * sorted) come and go below the peak. */
+    if (rc == CN_OK)
+        rc = cna_flag_answers(an, err);
+    cna_give_back(); /* the sorted items, the largest questions' relabeling arrays */
+    return rc == CN_OK ? tally_claims(an, err) : rc;
+}
