@@ -1045,7 +1045,11 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
           <xsl:when test="claim/@source = 'adhoc'"> (the question itself; no catalog claim fits)</xsl:when>
           <xsl:when test="claim/@source = 'answers'"> (chosen from what the answers discuss)</xsl:when>
         </xsl:choose>
-        <xsl:if test="@question-type"> · <xsl:value-of select="@question-type"/> question</xsl:if>
+        <xsl:if test="@question-type"> · a bare yes or no read as a <xsl:value-of select="@question-type"/> question<xsl:choose>
+            <xsl:when test="@question-type = 'permission' or @question-type = 'omission'"> (yes: reassuring)</xsl:when>
+            <xsl:when test="@question-type = 'harm'"> (yes: cautionary)</xsl:when>
+            <xsl:when test="@question-type = 'restriction'"> (yes: contraindicated)</xsl:when>
+          </xsl:choose></xsl:if>
         · <xsl:value-of select="@answers"/> distinct answers
         <xsl:if test="@declared-answers &gt; @answers"> (<xsl:value-of select="@answers"/> of the <xsl:value-of select="@declared-answers"/> answers on the page were read)</xsl:if>
         <xsl:if test="@duplicates = 1"> · 1 duplicate merged</xsl:if>

@@ -21,7 +21,7 @@
 #include <stdio.h>
 
 #define CN_HTML_PAGE_STYLESHEET_SHA256                                                             \
-    "4a2ceea95788cdbee9fded1331b51966d6bbba17c4f05257d73c9ec820bbdd3d"
+    "241a1cb95e029182ec19c2b885486b9c67dcf6c73b0f3160f94c59501ebb6ebb"
 
 /* What the page takes from the stylesheet itself: the text of its "css"
  * template and of its "script" template, and its decimal format

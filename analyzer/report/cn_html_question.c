@@ -599,6 +599,22 @@ static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
     cn_html_raw(o, "</span></summary>");
 }
 
+/* What a bare "yes" means for a question of this yes/no type (rules/README.md,
+ * "question TYPE"); NULL for a type of the editor's own. */
+static const char *yes_reads_as(const char *type)
+{
+    static const struct {
+        const char *type, *yes;
+    } reading[] = {{"permission", "reassuring"},
+                   {"omission", "reassuring"},
+                   {"harm", "cautionary"},
+                   {"restriction", "contraindicated"}};
+    for (size_t i = 0; i < sizeof reading / sizeof *reading; i++)
+        if (!strcmp(type, reading[i].type))
+            return reading[i].yes;
+    return NULL;
+}
+
 static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_analysis_question *q)
 {
     cn_html_raw(o, "<p class=\"q-meta\">\n        Claim judged: <em class=\"q-claim\">");
@@ -609,9 +625,17 @@ static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_anal
     else if (q->claim_source && !strcmp(q->claim_source, "answers"))
         cn_html_raw(o, " (chosen from what the answers discuss)");
     if (q->question_type) {
-        cn_html_raw(o, " · ");
+        /* the yes/no reading, not the kind of question ("did I ruin it?" reads
+         * as harm): an editor checking a bare "Yes." needs to know which */
+        cn_html_raw(o, " · a bare yes or no read as a ");
         cn_html_text(o, q->question_type);
         cn_html_raw(o, " question");
+        const char *yes = yes_reads_as(q->question_type);
+        if (yes) {
+            cn_html_raw(o, " (yes: ");
+            cn_html_raw(o, yes);
+            cn_html_raw(o, ")");
+        }
     }
     fprintf(o->f, "\n        · %zu distinct answers\n        ", q->n_answers);
     if (q->declared_answers >= 0 && q->declared_answers > (long)q->n_answers)
