@@ -168,6 +168,18 @@
 # answers with the written sets) 0.516 (-0.019, -0.047 .. +0.007). So the
 # shipped weights stay the fit on the default list.
 #
+# 2026-12-06, an eleventh session, before the fourteenth freeze (val14 being
+# collected, never read): 10-fold CV by page over every split dev .. val13
+# (5,677 real answers), every fold held out and scored, the models of each
+# fold fitted either on the default list's pages only (cv_fit.py
+# --train-splits, the shipped choice) or on every split's: 0.545 / 0.614 /
+# 0.392 against 0.551 / 0.625 / 0.405, macro-F1 +0.006 (95% -0.003 ..
+# +0.015), kappa +0.014 (+0.003 .. +0.024). On the held-out pages of the
+# default list alone (3,887 answers, where both fits hold their
+# collections' other pages) +0.004 (-0.006 .. +0.014), kappa +0.013 (-0.000
+# .. +0.025). Within noise on macro-F1 again, so the shipped weights stay
+# (the rule: ship only when the macro-F1 interval is above 0).
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
