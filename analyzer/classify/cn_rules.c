@@ -245,6 +245,11 @@ static void strip_comment(char *s)
     }
 }
 
+/* The bytes a word of a head stops at to look: the end, a quote and white
+ * space (cn_text_is_space). One load a byte: the words of ~30,000 lines. */
+static const unsigned char HEAD_STOP[256] = {
+    [0] = 1, ['"'] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1};
+
 /* Split the head (before the first unquoted ':') into words, in place; key="a b" stays whole. */
 static int split_head(load_ctx *c, record *r, char *head)
 {
@@ -258,9 +263,13 @@ static int split_head(load_ctx *c, record *r, char *head)
             break;
         char *start = p;
         bool quoted = false;
-        while (*p && (quoted || !cn_text_is_space((unsigned char)*p))) {
+        for (;;) { /* to white space outside quotes, or the end */
+            while (!HEAD_STOP[(unsigned char)*p])
+                p++;
             if (*p == '"')
                 quoted = !quoted;
+            else if (!*p || !quoted)
+                break;
             p++;
         }
         if (quoted) {
