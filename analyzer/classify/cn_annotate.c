@@ -604,7 +604,8 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
         o += cn_json_number_format(round4(e->weight), o);
         o = PUT_LIT(o, ",\"effects\":[");
         bool first = true;
-        for (size_t i = 0; i < sizeof EFFECTS / sizeof *EFFECTS; i++) {
+        /* most cues have no effect: no walk over the names then */
+        for (size_t i = 0; e->flags && i < sizeof EFFECTS / sizeof *EFFECTS; i++) {
             if (!(e->flags & EFFECTS[i].flag))
                 continue;
             if (!first)

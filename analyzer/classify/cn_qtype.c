@@ -179,11 +179,14 @@ static bool isalnum_ascii(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The term a + b + c (b, c may be empty). */
-static void add_term(term_list *l, const char *a, const char *b, const char *c)
+/* The term a + b + c (b, c may be empty; an, bn, cn their lengths: this
+ * runs for every word of every question, where a strlen per part and an
+ * snprintf per bigram were most of its cost). */
+static void add_term(term_list *l, const char *a, size_t an, const char *b, size_t bn,
+                     const char *c, size_t cn)
 {
     char buf[2 * MAX_WORD + 8];
-    size_t an = strlen(a), bn = strlen(b), cn = strlen(c), len = an + bn + cn;
+    size_t len = an + bn + cn;
     memcpy(buf, a, an);
     memcpy(buf + an, b, bn);
     memcpy(buf + an + bn, c, cn);
@@ -240,16 +243,16 @@ static size_t next_word(const char *s, size_t *pos, char word[MAX_WORD + 1])
 /* Unigrams and bigrams ("a+b") of text, each prefixed. */
 static void field_terms(term_list *l, const char *text, const char *prefix)
 {
-    char prev[MAX_WORD + 1] = "", word[MAX_WORD + 1];
-    size_t pos = 0;
-    while (text && l->ok && next_word(text, &pos, word)) {
-        add_term(l, prefix, word, "");
-        if (*prev) {
-            char pair[MAX_WORD + 2];
-            snprintf(pair, sizeof pair, "%s+", prev);
-            add_term(l, prefix, pair, word);
-        }
-        memcpy(prev, word, sizeof prev);
+    char pair[MAX_WORD + 2], word[MAX_WORD + 1];
+    size_t pn = strlen(prefix), prev_n = 0; /* 0: no word before */
+    size_t pos = 0, n;
+    while (text && l->ok && (n = next_word(text, &pos, word)) > 0) {
+        add_term(l, prefix, pn, word, n, "", 0);
+        if (prev_n) /* pair holds the word before and "+" */
+            add_term(l, prefix, pn, pair, prev_n + 1, word, n);
+        memcpy(pair, word, n);
+        pair[n] = '+';
+        prev_n = n;
     }
 }
 
@@ -272,7 +275,7 @@ int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_ter
                    cn_error *err)
 {
     term_list l = {.spell = spell, .ok = true};
-    add_term(&l, CN_QTYPE_BIAS, "", "");
+    add_term(&l, CN_QTYPE_BIAS, strlen(CN_QTYPE_BIAS), "", 0, "", 0);
     field_terms(&l, title, "");
     field_terms(&l, body, "");
     field_terms(&l, title, "t/"); /* what the title asks weighs apart */

@@ -228,19 +228,27 @@ static char *trim(char *s)
     return s;
 }
 
-/* Cut a comment (# at line start or after white space, outside quotes). */
+/* Cut a comment (# at line start or after white space, outside quotes).
+ * strcspn jumps to the next byte that matters (a quote, or outside quotes a
+ * '#'): most lines have neither, and a loop per byte was a visible part of
+ * loading the rules (decision.rules alone is ~23,000 lines). */
 static void strip_comment(char *s)
 {
     bool quoted = false;
-    for (char *p = s; *p; p++) {
+    for (char *p = s + strcspn(s, "#\""); *p; p += 1 + strcspn(p + 1, quoted ? "\"" : "#\"")) {
         if (*p == '"')
             quoted = !quoted;
-        else if (*p == '#' && !quoted && (p == s || cn_text_is_space((unsigned char)p[-1]))) {
+        else if (p == s || cn_text_is_space((unsigned char)p[-1])) {
             *p = '\0';
             return;
         }
     }
 }
+
+/* The bytes a word of a head stops at to look: the end, a quote and white
+ * space (cn_text_is_space). One load a byte: the words of ~30,000 lines. */
+static const unsigned char HEAD_STOP[256] = {
+    [0] = 1, ['"'] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1};
 
 /* Split the head (before the first unquoted ':') into words, in place; key="a b" stays whole. */
 static int split_head(load_ctx *c, record *r, char *head)
@@ -255,9 +263,13 @@ static int split_head(load_ctx *c, record *r, char *head)
             break;
         char *start = p;
         bool quoted = false;
-        while (*p && (quoted || !cn_text_is_space((unsigned char)*p))) {
+        for (;;) { /* to white space outside quotes, or the end */
+            while (!HEAD_STOP[(unsigned char)*p])
+                p++;
             if (*p == '"')
                 quoted = !quoted;
+            else if (!*p || !quoted)
+                break;
             p++;
         }
         if (quoted) {
@@ -330,12 +342,13 @@ static int parse_line(load_ctx *c, const char *file, unsigned line, char *text)
     record r = {0};
     r.file = file;
     r.line = line;
+    /* the first ':' outside quotes (strcspn: as strip_comment) */
     char *colon = NULL;
     bool quoted = false;
-    for (char *p = s; *p; p++) {
-        if (*p == '"')
+    for (char *p = s + strcspn(s, ":\""); *p; p += 1 + strcspn(p + 1, quoted ? "\"" : ":\"")) {
+        if (*p == '"') {
             quoted = !quoted;
-        else if (*p == ':' && !quoted) {
+        } else {
             colon = p;
             break;
         }
