@@ -949,7 +949,10 @@ summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
       <h2>Review queue (<xsl:value-of select="@count"/>)</h2>
       <xsl:choose>
         <xsl:when test="item">
-          <p class="note">Answers an editor should read, most urgent first: dissent from a consensus,
+          <p class="note">Answers an editor should read, <xsl:choose>
+              <xsl:when test="/report/settings/@review-order = 'most-urgent-first'">most urgent first: </xsl:when>
+              <xsl:otherwise>the least sure first (the likeliest to be labelled wrong): </xsl:otherwise>
+            </xsl:choose>dissent from a consensus,
             competing cues, low confidence, the same answer seen with different metadata, excerpts.</p>
           <div class="table-wrap">
             <table class="review stack sortable">

@@ -260,17 +260,29 @@ static void test_review_urgency_and_order(void)
     };
     for (size_t i = 0; i < 5; i++)
         it[i].urgency = cn_review_urgency(it[i].reasons);
-    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 0), CN_OK);
+    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 0, CN_REVIEW_MOST_URGENT_FIRST), CN_OK);
     size_t want[] = {5, 4, 1, 3, 7};
     for (size_t i = 0; i < 5; i++)
         CU_ASSERT_EQUAL(it[i].answer, want[i]);
     /* Rounds of one item per question: question 2's second item (answer 4)
      * waits until every question has had its first. */
-    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 1), CN_OK);
+    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 1, CN_REVIEW_MOST_URGENT_FIRST), CN_OK);
     size_t rounds[] = {5, 1, 3, 4, 7};
     for (size_t i = 0; i < 5; i++)
         CU_ASSERT_EQUAL(it[i].answer, rounds[i]);
     CU_ASSERT_EQUAL(it[3].round, 1);
+    /* Least sure first: confidence decides, urgency only between equal
+     * confidences (answers 1 and 3: both dissent at 0.9, so question order). */
+    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 0, CN_REVIEW_LEAST_SURE_FIRST), CN_OK);
+    size_t least_sure[] = {7, 5, 4, 1, 3};
+    for (size_t i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(it[i].answer, least_sure[i]);
+    /* In rounds of one a question: question 0's second item (answer 1) and
+     * question 2's (answer 4) wait for question 1's first (answer 3). */
+    CU_ASSERT_EQUAL(cn_review_sort(it, 5, 1, CN_REVIEW_LEAST_SURE_FIRST), CN_OK);
+    size_t least_sure_rounds[] = {7, 5, 3, 4, 1};
+    for (size_t i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(it[i].answer, least_sure_rounds[i]);
     /* A pivotal answer weighs like a dissent. */
     CU_ASSERT_EQUAL(cn_review_urgency(CN_REVIEW_PIVOTAL | CN_REVIEW_LOW_CONFIDENCE), 6);
     CU_ASSERT_STRING_EQUAL(cn_review_reason_name(CN_REVIEW_PIVOTAL), "pivotal");

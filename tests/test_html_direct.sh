@@ -92,5 +92,23 @@ compare dev tests/data/dev/pages
 "$PY" tests/gen_questions.py "$tmp/big-in" 500 >/dev/null
 compare big "$tmp/big-in"
 
+# The review queue in the other order (review_urgency_first 1): both pages say
+# so, the same way.
+mkdir -p "$tmp/urgent/rules" "$tmp/urgent-xslt/reports"
+cp -R rules/. "$tmp/urgent/rules/"
+sed -i 's/^setting review_urgency_first .*/setting review_urgency_first value=1/' \
+  "$tmp/urgent/rules/settings.rules"
+cp -R "$tmp/urgent/rules" "$tmp/urgent-xslt/rules"
+cp "$tmp/xslt/reports/report.xsl" "$tmp/urgent-xslt/reports/report.xsl"
+"$BIN" analyze --quiet --rules "$tmp/urgent/rules" --out "$tmp/urgent-direct" 2>/dev/null || true
+"$BIN" analyze --quiet --rules "$tmp/urgent-xslt/rules" --out "$tmp/urgent-out-xslt" 2>/dev/null || true
+if cmp -s "$tmp/urgent-direct/report.html" "$tmp/urgent-out-xslt/report.html" &&
+  grep -q 'most urgent first' "$tmp/urgent-direct/report.html" &&
+  grep -q 'least sure first' "$tmp/sample-direct/report.html"; then
+  passed=$((passed + 1))
+else
+  fail "urgent: the review queue's order is not said the same way in both pages"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

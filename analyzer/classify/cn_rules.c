@@ -74,6 +74,7 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"review_low_confidence", 0.5},    /* review queue: a decision below this is unsure */
     {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
     {"review_per_question", 3},        /* queue rounds: this many items of a question at a time */
+    {"review_urgency_first", 1},       /* queue order: 1 urgency first, 0 least sure first */
     {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
     {"relabel_concentration", 0},      /* question prior of the redraws (0: answers alone) */
     /* from this many varying questions, with this many answers in them per
@@ -679,6 +680,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"review_low_confidence", 0, 1, false, false},
         {"review_fragment_words", 0, 1000, false, false},
         {"review_per_question", 0, 1e6, false, false},
+        {"review_urgency_first", 0, 1, false, false},
         {"negation_scope", 1, 30, false, false},
         {"claim_min_topics", 1, 100, false, false},
         /* 0 would divide by zero; above 100 every confidence is a quarter */

@@ -19,6 +19,7 @@ void cn_analysis_opts_init(cn_analysis_opts *opts)
     opts->low_confidence = CN_ANALYSIS_DEFAULT_LOW_CONFIDENCE;
     opts->fragment_words = CN_ANALYSIS_DEFAULT_FRAGMENT_WORDS;
     opts->per_question = CN_ANALYSIS_DEFAULT_PER_QUESTION;
+    opts->review_order = CN_REVIEW_MOST_URGENT_FIRST; /* rules/ may say otherwise */
     opts->asymptotic_questions = CN_ANALYSIS_DEFAULT_ASYMPTOTIC_QUESTIONS;
     opts->asymptotic_answers_per_df = CN_ANALYSIS_DEFAULT_ASYMPTOTIC_ANSWERS_PER_DF;
 }

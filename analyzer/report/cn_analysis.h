@@ -116,6 +116,7 @@ typedef struct cn_analysis_opts {
     double low_confidence; /* review: a decision below this is unsure */
     size_t fragment_words; /* review: a cut-off answer with fewer words is a fragment, not queued */
     size_t per_question;   /* review: rounds of this many items per question (0: none) */
+    cn_review_order review_order;     /* review: least sure or most urgent first */
     const cn_overrides *overrides;    /* editors' stances; borrowed, may be NULL */
     cn_analysis_progress_fn progress; /* may be NULL */
     void *progress_ctx;

@@ -185,9 +185,10 @@ static int queue_flagged(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_answers; i++)
         if (r->answers[i].review)
             items[k++] = cn_analysis_review_item_of(r, i);
-    int rc = cn_review_sort(items, r->n_review, an->opts.per_question) == CN_OK
-                 ? CN_OK
-                 : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    int rc =
+        cn_review_sort(items, r->n_review, an->opts.per_question, an->opts.review_order) == CN_OK
+            ? CN_OK
+            : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (k = 0; k < r->n_review; k++)
         r->review[k] = items[k].answer;
     free(items);

@@ -21,4 +21,7 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->low_confidence = cn_rules_setting(rules, "review_low_confidence");
     opts->fragment_words = (size_t)cn_rules_setting(rules, "review_fragment_words");
     opts->per_question = (size_t)cn_rules_setting(rules, "review_per_question");
+    opts->review_order = cn_rules_setting(rules, "review_urgency_first") != 0
+                             ? CN_REVIEW_MOST_URGENT_FIRST
+                             : CN_REVIEW_LEAST_SURE_FIRST;
 }

@@ -574,12 +574,16 @@ static void review_queue(page *p)
         cn_html_raw(o, "<p class=\"note\">Nothing to review.</p></section>\n");
         return;
     }
-    cn_html_raw(o, "<p class=\"note\">Answers an editor should read, most urgent first: dissent "
-                   "from a consensus,\n            competing cues, low confidence, the same answer "
-                   "seen with different metadata, excerpts.</p><div class=\"table-wrap\"><table "
-                   "class=\"review stack sortable\"><thead><tr><th "
-                   "class=\"num\">#</th><th>Answer</th><th>Question</th><th>Stance</th><th "
-                   "class=\"num\">Confidence</th><th>Why</th></tr></thead><tbody>");
+    cn_html_raw(o, p->r->opts.review_order == CN_REVIEW_MOST_URGENT_FIRST
+                       ? "<p class=\"note\">Answers an editor should read, most urgent first: "
+                       : "<p class=\"note\">Answers an editor should read, the least sure first "
+                         "(the likeliest to be labelled wrong): ");
+    cn_html_raw(
+        o, "dissent from a consensus,\n            competing cues, low confidence, the same answer "
+           "seen with different metadata, excerpts.</p><div class=\"table-wrap\"><table "
+           "class=\"review stack sortable\"><thead><tr><th "
+           "class=\"num\">#</th><th>Answer</th><th>Question</th><th>Stance</th><th "
+           "class=\"num\">Confidence</th><th>Why</th></tr></thead><tbody>");
     for (size_t i = 0; i < p->r->n_review; i++)
         review_row(p, i);
     cn_html_raw(o, "</tbody></table></div></section>\n");

@@ -21,7 +21,7 @@
 #include <stdio.h>
 
 #define CN_HTML_PAGE_STYLESHEET_SHA256                                                             \
-    "241a1cb95e029182ec19c2b885486b9c67dcf6c73b0f3160f94c59501ebb6ebb"
+    "00c3f2b776d87fbbe8010eeaf1e3ff26e5d615b1da220b98e9b97dcee500af9f"
 
 /* What the page takes from the stylesheet itself: the text of its "css"
  * template and of its "script" template, and its decimal format

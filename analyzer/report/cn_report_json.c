@@ -338,6 +338,7 @@ static void header(jctx *c, cJSON *root)
         integer(c, s, "bootstrap", (long)r->opts.bootstrap);
         integer(c, s, "simulate", (long)r->opts.simulate);
         num(c, s, "low_confidence", r->opts.low_confidence);
+        str(c, s, "review_order", cn_review_order_name(r->opts.review_order));
     }
     cJSON *cp = obj(c, root, "corpus");
     if (cp) {

@@ -672,6 +672,7 @@ static void header(xctx *c)
     attr_int(c, "bootstrap", (long)r->opts.bootstrap);
     attr_int(c, "simulate", (long)r->opts.simulate);
     attr_num(c, "low-confidence", r->opts.low_confidence);
+    attr(c, "review-order", cn_review_order_name(r->opts.review_order));
     end(c);
     start(c, "corpus");
     attr_int(c, "files-read", (long)r->files_read);

@@ -40,6 +40,11 @@ int cn_review_reason_weight(unsigned flag)
     return 0;
 }
 
+const char *cn_review_order_name(cn_review_order order)
+{
+    return order == CN_REVIEW_MOST_URGENT_FIRST ? "most-urgent-first" : "least-sure-first";
+}
+
 int cn_review_urgency(unsigned reasons)
 {
     int sum = 0;
@@ -49,15 +54,25 @@ int cn_review_urgency(unsigned reasons)
     return sum;
 }
 
-static int item_cmp(const void *pa, const void *pb)
+static int by_urgency(const cn_review_item *a, const cn_review_item *b)
 {
-    const cn_review_item *a = pa, *b = pb;
+    return a->urgency == b->urgency ? 0 : a->urgency > b->urgency ? -1 : 1;
+}
+
+static int by_confidence(const cn_review_item *a, const cn_review_item *b)
+{
+    return a->confidence == b->confidence ? 0 : a->confidence < b->confidence ? -1 : 1;
+}
+
+static int item_cmp(const cn_review_item *a, const cn_review_item *b, cn_review_order order)
+{
     if (a->round != b->round)
         return a->round < b->round ? -1 : 1;
-    if (a->urgency != b->urgency)
-        return a->urgency > b->urgency ? -1 : 1;
-    if (a->confidence != b->confidence)
-        return a->confidence < b->confidence ? -1 : 1;
+    int c = order == CN_REVIEW_LEAST_SURE_FIRST ? by_confidence(a, b) : by_urgency(a, b);
+    if (!c)
+        c = order == CN_REVIEW_LEAST_SURE_FIRST ? by_urgency(a, b) : by_confidence(a, b);
+    if (c)
+        return c;
     if (a->question != b->question)
         return a->question < b->question ? -1 : 1;
     if (a->answer != b->answer)
@@ -73,15 +88,15 @@ static void item_swap(cn_review_item *a, cn_review_item *b)
 }
 
 /* Move items[i] down the heap items[0, n) (largest on top) to its place. */
-static void sift_down(cn_review_item *items, size_t i, size_t n)
+static void sift_down(cn_review_item *items, size_t i, size_t n, cn_review_order order)
 {
     for (;;) {
         size_t c = 2 * i + 1;
         if (c >= n)
             return;
-        if (c + 1 < n && item_cmp(&items[c], &items[c + 1]) < 0)
+        if (c + 1 < n && item_cmp(&items[c], &items[c + 1], order) < 0)
             c++;
-        if (item_cmp(&items[i], &items[c]) >= 0)
+        if (item_cmp(&items[i], &items[c], order) >= 0)
             return;
         item_swap(&items[i], &items[c]);
         i = c;
@@ -92,24 +107,24 @@ static void sift_down(cn_review_item *items, size_t i, size_t n)
  * answers, and a merge sort's buffer would be as large again. item_cmp is a
  * total order (the answer, one item each, breaks the last tie), so any sort
  * gives the order a stable one would. */
-static void sort_items(cn_review_item *items, size_t n)
+static void sort_items(cn_review_item *items, size_t n, cn_review_order order)
 {
     for (size_t k = n / 2; k-- > 0;)
-        sift_down(items, k, n);
+        sift_down(items, k, n, order);
     for (size_t end = n; end > 1; end--) {
         item_swap(&items[0], &items[end - 1]);
-        sift_down(items, 0, end - 1);
+        sift_down(items, 0, end - 1, order);
     }
 }
 
-int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
+int cn_review_sort(cn_review_item *items, size_t n, size_t per_question, cn_review_order order)
 {
     for (size_t i = 0; i < n; i++)
         items[i].round = 0;
-    sort_items(items, n);
+    sort_items(items, n, order);
     if (per_question == 0 || n == 0)
         return CN_OK;
-    /* Number each item within its question in urgency order, then sort again
+    /* Number each item within its question in queue order, then sort again
      * by round: the question's items 1..K are round 0, K+1..2K round 1, ... */
     size_t max_q = 0;
     for (size_t i = 0; i < n; i++)
@@ -121,6 +136,6 @@ int cn_review_sort(cn_review_item *items, size_t n, size_t per_question)
     for (size_t i = 0; i < n; i++)
         items[i].round = (uint32_t)(seen[items[i].question]++ / per_question);
     free(seen);
-    sort_items(items, n);
+    sort_items(items, n, order);
     return CN_OK;
 }

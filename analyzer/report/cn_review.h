@@ -16,10 +16,14 @@
  * - duplicate-metadata: the same answer was seen again with a different
  *   physician name, city, specialty, rating or review count;
  * - excerpt: the stance was judged on a cut-off text (excerpt or truncated).
- * Urgency is the sum of the reasons' weights (4, 4, 3, 3, 2, 2, 1); the queue is
- * sorted by urgency (highest first), then confidence (lowest first), then the
+ * Urgency is the sum of the reasons' weights (4, 4, 3, 3, 2, 2, 1). The queue is
+ * sorted by confidence (lowest first: the answer most likely labelled wrong,
+ * since the confidences are calibrated on real pages), then urgency (highest
+ * first), or, in urgency order, the two the other way round; then the
  * question's order, then the answer's order in the corpus, so the order is
- * total and the same on every run. With a cap of K per question, a question's
+ * total and the same on every run. On real pages the confidence order puts
+ * more of the classifier's errors at the top (settings.rules gives the
+ * figures), so it is the shipped one. With a cap of K per question, a question's
  * first K items come before any question's next K (rounds), so the top of the
  * queue is not one long page's answers.
  */
@@ -64,10 +68,19 @@ typedef struct cn_review_item {
     int16_t urgency;
 } cn_review_item;
 
-/* Sort items most urgent first (see above), in rounds of per_question items
- * of each question (0: no rounds); answer indices break ties last (an answer
- * has one item at most). Sorts in place, without a buffer.
+/* What comes first in the queue (see above). */
+typedef enum cn_review_order {
+    CN_REVIEW_LEAST_SURE_FIRST, /* confidence (lowest first), then urgency */
+    CN_REVIEW_MOST_URGENT_FIRST /* urgency (highest first), then confidence */
+} cn_review_order;
+
+/* Sort items in `order` (see above), in rounds of per_question items of each
+ * question (0: no rounds); answer indices break ties last (an answer has one
+ * item at most). Sorts in place, without a buffer.
  * CN_OK, or CN_ERR_NOMEM (items then sorted without rounds). */
-int cn_review_sort(cn_review_item *items, size_t n, size_t per_question);
+int cn_review_sort(cn_review_item *items, size_t n, size_t per_question, cn_review_order order);
+
+/* "least-sure-first" or "most-urgent-first": the order's name in the reports. */
+const char *cn_review_order_name(cn_review_order order);
 
 #endif
