@@ -4413,6 +4413,32 @@ static void test_tags_line_ends_the_question(void)
     ru_free(&r);
 }
 
+/* Under "Doctor's Answers 3" on a page that signs no answer, a first line
+ * ending in '.' longer than a '.' title is (period_title_words) is the first
+ * sentence of the answer's body, not its title: the site prints no titles.
+ * A short one still heads its answer (see
+ * test_lists_votes_and_glued_headings). */
+static void test_long_sentence_first_under_marker_is_body(void)
+{
+    ru_result r = read_str(
+        "Is a chemical peel safe while breastfeeding?\n\n"
+        "Doctor's Answers 3\n\n"
+        "As the other replies say, a light peel does not reach the milk in any amount that "
+        "matters.\n\n"
+        "In my clinic I still wait until nursing stops, since the skin is more reactive in "
+        "those months. I hope this is useful!\n\n"
+        "Kind regards,\n\n"
+        "Dr Lee Tan\n\n"
+        "Superficial peels act on the top layer of skin only, and very little of the acid "
+        "enters the body. Deeper peels are another matter and are best left for later.\n\n"
+        "Hope that helps!\n");
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "As the other replies say, a light peel");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "In my clinic I still wait"));
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4610,6 +4636,8 @@ int main(void)
         {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
         {"a profile link parts two answers", test_profile_link_parts_answers},
         {"a tags line ends the question", test_tags_line_ends_the_question},
+        {"a long sentence under the count line is body",
+         test_long_sentence_first_under_marker_is_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

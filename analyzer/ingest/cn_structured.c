@@ -990,10 +990,14 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
-     * lift."), where a page starts its first answer with a title. */
+     * lift."), where a page starts its first answer with a title; one ending
+     * in '.' longer than such titles are (period_title_words) is the first
+     * sentence of a page that prints no titles. */
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
                               !two_sentences(l) && short_enough(c, l) &&
-                              cn_span_starts_upper(l->s, l->len);
+                              cn_span_starts_upper(l->s, l->len) &&
+                              !(cn_span_last_char(l->s, l->len) == '.' &&
+                                cn_span_words(l->s, l->len) > c->lim->period_title_words);
     /* Under a closing line of its own ("Good luck."), where the answer above
      * has ended, a short sentence above prose heads the next answer whatever
      * its words. */
