@@ -4439,6 +4439,55 @@ static void test_long_sentence_first_under_marker_is_body(void)
     ru_free(&r);
 }
 
+/* No "Doctor Answers" line. Under a title that asks, the asker's story on
+ * one line speaks of the asker and their own ("my father", "I am") more than
+ * it says "you" ("you can see", "your advice"): the question's body, not the
+ * first answer. */
+static void test_askers_story_saying_you_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Is it normal to have one droopy eyelid three weeks after a brow lift?\n\n\n"
+        "My father had a brow lift three weeks ago and his left lid still hangs lower, so you "
+        "can see the difference in every photo. I am worried it will stay this way and I would "
+        "be grateful for your advice.\n\n\n"
+        "Some asymmetry at three weeks is common, because the swelling settles unevenly. Give "
+        "it two more months before judging the result. Best wishes.\n\n\n"
+        "A lid that hangs lower after a brow lift can come from swelling or from a weak "
+        "muscle; his surgeon should examine him to tell which.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My father had a brow lift"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Some asymmetry at three weeks is common");
+    check_start(&r, 2, "A lid that hangs lower");
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line. The asker's paragraphs under the title, the
+ * second saying "you" as much as "I'm", then the asker's question alone on a
+ * line: all of them are the question's body, the answers start below. */
+static void test_askers_paragraph_above_their_question_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Why do nose tip grafts feel so hard?\n\n"
+        "I've had two consultations and read a lot of posts about tip grafts over the past "
+        "months.\n\n"
+        "It seems the tip stays firm for a long time, and I'm not sure you would even notice it "
+        "after a year unless you press on it.\n\n"
+        "Why can't the surgeon use a softer graft that feels like the rest of the nose?\n\n"
+        "Cartilage grafts give the tip its support, and support means some firmness; most of it "
+        "softens as the swelling goes down over the first year. Good luck!\n\n"
+        "The graft is your own cartilage, so it settles and softens with time, though the tip "
+        "never feels as soft as it did before surgery.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "It seems the tip stays firm"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Cartilage grafts give the tip its support");
+    check_start(&r, 2, "The graft is your own cartilage");
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4638,6 +4687,9 @@ int main(void)
         {"a tags line ends the question", test_tags_line_ends_the_question},
         {"a long sentence under the count line is body",
          test_long_sentence_first_under_marker_is_body},
+        {"the asker's story saying \"you\" is the body", test_askers_story_saying_you_is_the_body},
+        {"the asker's paragraph above their question is the body",
+         test_askers_paragraph_above_their_question_is_the_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -2565,6 +2565,29 @@ static size_t first_header(const ctx *c, size_t first)
     return 0;
 }
 
+/* "My mother had a lift ... you cannot see her teeth ... I would appreciate
+ * your advice.": the line speaks of the asker and their own (an
+ * [asker-words] word at least, two with the speaker's own "I") more than it
+ * addresses anyone; right under a title that asks, the asker's story goes on
+ * though it says "you" (voice_of wants three asker's words to one). */
+static bool mostly_asker(const ctx *c, size_t p)
+{
+    int asker, listener, self;
+    voice_counts(c, p, p + 1, &asker, &listener, &self);
+    return asker >= 1 && asker + self >= 2 && asker + self > listener;
+}
+
+/* The asker's question on a line of its own right under line(s) ending at
+ * e ("Why can't the incision be lower?"), not asked of the asker: the
+ * paragraph above it is the asker's too, the answers start below. */
+static bool asking_line_below(const ctx *c, size_t e)
+{
+    size_t q = skip_blank(c, e);
+    return q < c->lines.n && run_end(c, q) == q + 1 &&
+           cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) == '?' &&
+           !speaks_only_to_listener(c, q, q + 1);
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2644,7 +2667,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
-        if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+        bool story =
+            e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
+                           (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
+        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
             break;
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of
