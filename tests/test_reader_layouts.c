@@ -4463,6 +4463,28 @@ static void test_askers_story_saying_you_is_the_body(void)
     ru_free(&r);
 }
 
+/* The same with the asker asking the physicians first ("Have you seen
+ * this? My ..."): the "you" of a question asks the physicians, so only the
+ * other sentences tell whose voice the line is in. */
+static void test_askers_question_to_doctors_then_story_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Halos at night after cataract surgery?\n\n"
+        "Have you seen halos around lights a month after your patients' surgery? My right eye "
+        "shows rings around every headlight and I am wondering if this will fade.\n\n"
+        "Halos in the first months after a lens implant are common and usually fade as the "
+        "brain adapts to the new lens. Best wishes.\n\n"
+        "Ask your surgeon to check the lens position and the capsule behind it; a small laser "
+        "treatment can help if the capsule has clouded.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My right eye shows rings"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Halos in the first months");
+    check_start(&r, 2, "Ask your surgeon to check");
+    ru_free(&r);
+}
+
 /* No "Doctor Answers" line. The asker's paragraphs under the title, the
  * second saying "you" as much as "I'm", then the asker's question alone on a
  * line: all of them are the question's body, the answers start below. */
@@ -4688,6 +4710,8 @@ int main(void)
         {"a long sentence under the count line is body",
          test_long_sentence_first_under_marker_is_body},
         {"the asker's story saying \"you\" is the body", test_askers_story_saying_you_is_the_body},
+        {"the asker's question to the doctors, then their story",
+         test_askers_question_to_doctors_then_story_is_the_body},
         {"the asker's paragraph above their question is the body",
          test_askers_paragraph_above_their_question_is_the_body},
         {NULL, NULL},

@@ -2259,36 +2259,45 @@ static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
     return quoted;
 }
 
+/* voice_counts of one line (or a span of one), added to the counts. */
+static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *listener_io,
+                       int *self_io)
+{
+    int asker = *asker_io, listener = *listener_io, self = *self_io;
+    size_t k = 0, w0, scanned = 0;
+    bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
+    while (more) {
+        size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
+        more = voice_word(l, &k, &n0);
+        /* words in quotes are someone else's ("what are my options") */
+        quoted = in_quotes(l, &scanned, w0, quoted);
+        /* a phrase ("my patients") is two words one space apart */
+        bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
+        int v =
+            quoted ? 0
+                   : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
+        if (v > 0)
+            asker++;
+        else if (v < 0 && !after_thank)
+            listener++;
+        self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
+        /* "thank you in advance for your help.": to its sentence's end */
+        after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
+                      (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
+                      (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
+        w0 = n0;
+    }
+    *asker_io = asker;
+    *listener_io = listener;
+    *self_io = self;
+}
+
 static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
                          int *self_out)
 {
     int asker = 0, listener = 0, self = 0;
-    for (size_t i = from; i < to; i++) {
-        const cn_line *l = line_at(c, i);
-        size_t k = 0, w0, scanned = 0;
-        bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
-        while (more) {
-            size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
-            more = voice_word(l, &k, &n0);
-            /* words in quotes are someone else's ("what are my options") */
-            quoted = in_quotes(l, &scanned, w0, quoted);
-            /* a phrase ("my patients") is two words one space apart */
-            bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
-            int v = quoted ? 0
-                           : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0,
-                                               phrase ? k - n0 : 0);
-            if (v > 0)
-                asker++;
-            else if (v < 0 && !after_thank)
-                listener++;
-            self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
-            /* "thank you in advance for your help.": to its sentence's end */
-            after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
-                          (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
-                          (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
-            w0 = n0;
-        }
-    }
+    for (size_t i = from; i < to; i++)
+        line_voice(c, line_at(c, i), &asker, &listener, &self);
     *asker_out = asker;
     *listener_out = listener;
     if (self_out)
@@ -2572,8 +2581,23 @@ static size_t first_header(const ctx *c, size_t first)
  * though it says "you" (voice_of wants three asker's words to one). */
 static bool mostly_asker(const ctx *c, size_t p)
 {
-    int asker, listener, self;
-    voice_counts(c, p, p + 1, &asker, &listener, &self);
+    /* "Have you seen this? My eye is blurry ...": the asker's questions ask
+     * the physicians, so their "you" tells nothing: only the other
+     * sentences count */
+    int asker = 0, listener = 0, self = 0;
+    const cn_line *l = line_at(c, p);
+    for (size_t i = 0, start = 0; i < l->len; i++) {
+        bool end = in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' ');
+        if (!end && i + 1 < l->len)
+            continue;
+        if (l->s[i] != '?') {
+            cn_line part = *l;
+            part.s = l->s + start;
+            part.len = i + 1 - start;
+            line_voice(c, &part, &asker, &listener, &self);
+        }
+        start = i + 1;
+    }
     return asker >= 1 && asker + self >= 2 && asker + self > listener;
 }
 
