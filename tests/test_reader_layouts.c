@@ -4510,6 +4510,37 @@ static void test_askers_paragraph_above_their_question_is_the_body(void)
     ru_free(&r);
 }
 
+/* "Photo of Dr Ann Lee" (a picture's caption, furniture) with the name
+ * again on the line under it: the name is the caption's, neither an answer
+ * nor a line of the answer above; the specialty under it still signs. */
+static void test_name_under_a_photo_caption_is_furniture(void)
+{
+    ru_result r = read_str("Can eye drops stop the itch after laser eye surgery?\n\n"
+                           "Doctor's Answers 2\n\n"
+                           "Photo of Dr Mia Sorensen\nDr Mia Sorensen\n\n"
+                           "Ophthalmologist\n\n"
+                           "Hello,\n\n"
+                           "Mild itching in the first weeks is part of healing, and preservative-"
+                           "free lubricating drops usually settle it.\n\n"
+                           "Avoid rubbing the eye while the flap heals.\n\n"
+                           "Best regards,\n\n"
+                           "Dr Mia Sorensen\n\n"
+                           "Photo of Dr Omar Haddad\nDr Omar Haddad\n\n"
+                           "Ophthalmologist\n\n"
+                           "Itching that grows worse after the first week, or comes with redness, "
+                           "needs a check for allergy to the drops themselves.\n");
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    for (size_t i = 1; i <= n_answers(&r); i++) {
+        const cn_answer *a = ru_answer(&r, i);
+        CU_ASSERT_FALSE(ru_starts_with_normalized(a->text, "Dr Mia Sorensen"));
+        CU_ASSERT_PTR_NULL(strstr(a->text, "Dr Omar Haddad"));
+    }
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hello, Mild itching in the first weeks");
+    check_start(&r, 2, "Itching that grows worse");
+    ru_free(&r);
+}
+
 /* A flat page under a title that asks nothing: the asker's long story on
  * the line under it (the asker's words too sparse for the test of a page
  * cut from the top) is the question's body, not the first answer. */
@@ -4714,6 +4745,7 @@ int main(void)
          test_askers_question_to_doctors_then_story_is_the_body},
         {"the asker's paragraph above their question is the body",
          test_askers_paragraph_above_their_question_is_the_body},
+        {"a name under a photo caption is furniture", test_name_under_a_photo_caption_is_furniture},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

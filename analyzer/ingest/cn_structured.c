@@ -181,13 +181,29 @@ static line_memo *memo_of(const ctx *c, const cn_line *l)
     return &c->memo[l - c->lines.v];
 }
 
+static bool noise(const ctx *c, const cn_line *l);
+
+/* "Photo of Dr Ann Lee" / "Dr Ann Lee": the line repeats the end of the
+ * widget line right above it, the name under a picture's caption; it is the
+ * caption's, no text (the specialty under it still signs). */
+static bool caption_name(const ctx *c, const cn_line *l)
+{
+    if (l == c->lines.v || l->len == 0)
+        return false;
+    const cn_line *above = l - 1;
+    return above->len > l->len && !(above->flags & CN_LINE_RESIDUE) && noise(c, above) &&
+           above->s[above->len - l->len - 1] == ' ' &&
+           memcmp(above->s + above->len - l->len, l->s, l->len) == 0;
+}
+
 static bool noise(const ctx *c, const cn_line *l)
 {
     if (l->flags & CN_LINE_RESIDUE)
         return true;
     line_memo *m = memo_of(c, l);
     if (!(m->known & KNOW_NOISE)) {
-        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l);
+        m->noise =
+            cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) || caption_name(c, l);
         m->known |= KNOW_NOISE;
     }
     return m->noise;
