@@ -4265,6 +4265,36 @@ static void test_glued_signature_lines_end_the_page(void)
     ru_free(&r);
 }
 
+/* The same lines between the physician's own sign-off and the site's
+ * signature under it ("Name, MD" / practice / city, then "City Specialty"
+ * and a rating): more of the signature, not an answer. */
+static void test_glued_signature_lines_above_a_signature(void)
+{
+    ru_result r =
+        read_str("Can I exercise the day after lip filler?\n\n"
+                 "Doctor Answers 5\n\n"
+                 "Take one day off\n\n"
+                 "Light walking is fine, but hard exercise raises blood flow to the lips "
+                 "and can add swelling and bruising for the first day.\n\n"
+                 "I hope this is helpful.\n\n"
+                 "Nora Whitfield, MD\n"
+                 "Whitfield Facial Aesthetics\n"
+                 "Portland Oregon\n\n"
+                 "Portland Facial Plastic Surgeon\n"
+                 "4.8 out of 5 stars 41 reviews\n\n"
+                 "Wait until tomorrow\n\n"
+                 "Most of my patients go back to the gym the next morning without any "
+                 "trouble.\n\n"
+                 "Lars Ekdahl, MD\nDenver Dermatologist\n4.9 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Take one day off");
+    check_start(&r, 1, "Light walking is fine");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Whitfield Facial Aesthetics"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait until tomorrow");
+    check_start(&r, 2, "Most of my patients go back");
+    ru_free(&r);
+}
+
 /* Under a farewell ("I hope this helps."), a closing line of its own, the
  * physician's name and the title under it ("Board Certified Plastic
  * Surgeon"), and their web address are the same answer's: the next answer
@@ -4733,6 +4763,7 @@ int main(void)
         {"\"Answered by\" lines head answers", test_answered_by_lines_head_answers},
         {"dated bylines head glued answers", test_dated_bylines_head_glued_answers},
         {"glued signature lines end the page", test_glued_signature_lines_end_the_page},
+        {"glued signature lines above a signature", test_glued_signature_lines_above_a_signature},
         {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
         {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
         {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
