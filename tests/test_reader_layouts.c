@@ -4265,6 +4265,36 @@ static void test_glued_signature_lines_end_the_page(void)
     ru_free(&r);
 }
 
+/* The same lines between the physician's own sign-off and the site's
+ * signature under it ("Name, MD" / practice / city, then "City Specialty"
+ * and a rating): more of the signature, not an answer. */
+static void test_glued_signature_lines_above_a_signature(void)
+{
+    ru_result r =
+        read_str("Can I exercise the day after lip filler?\n\n"
+                 "Doctor Answers 5\n\n"
+                 "Take one day off\n\n"
+                 "Light walking is fine, but hard exercise raises blood flow to the lips "
+                 "and can add swelling and bruising for the first day.\n\n"
+                 "I hope this is helpful.\n\n"
+                 "Nora Whitfield, MD\n"
+                 "Whitfield Facial Aesthetics\n"
+                 "Portland Oregon\n\n"
+                 "Portland Facial Plastic Surgeon\n"
+                 "4.8 out of 5 stars 41 reviews\n\n"
+                 "Wait until tomorrow\n\n"
+                 "Most of my patients go back to the gym the next morning without any "
+                 "trouble.\n\n"
+                 "Lars Ekdahl, MD\nDenver Dermatologist\n4.9 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Take one day off");
+    check_start(&r, 1, "Light walking is fine");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Whitfield Facial Aesthetics"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait until tomorrow");
+    check_start(&r, 2, "Most of my patients go back");
+    ru_free(&r);
+}
+
 /* Under a farewell ("I hope this helps."), a closing line of its own, the
  * physician's name and the title under it ("Board Certified Plastic
  * Surgeon"), and their web address are the same answer's: the next answer
@@ -4410,6 +4440,134 @@ static void test_tags_line_ends_the_question(void)
     check_start(&r, 1, "A pigment laser usually clears");
     for (size_t i = 1; i <= n_answers(&r); i++)
         CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "A dark freckle"));
+    ru_free(&r);
+}
+
+/* Under "Doctor's Answers 3" on a page that signs no answer, a first line
+ * ending in '.' longer than a '.' title is (period_title_words) is the first
+ * sentence of the answer's body, not its title: the site prints no titles.
+ * A short one still heads its answer (see
+ * test_lists_votes_and_glued_headings). */
+static void test_long_sentence_first_under_marker_is_body(void)
+{
+    ru_result r = read_str(
+        "Is a chemical peel safe while breastfeeding?\n\n"
+        "Doctor's Answers 3\n\n"
+        "As the other replies say, a light peel does not reach the milk in any amount that "
+        "matters.\n\n"
+        "In my clinic I still wait until nursing stops, since the skin is more reactive in "
+        "those months. I hope this is useful!\n\n"
+        "Kind regards,\n\n"
+        "Dr Lee Tan\n\n"
+        "Superficial peels act on the top layer of skin only, and very little of the acid "
+        "enters the body. Deeper peels are another matter and are best left for later.\n\n"
+        "Hope that helps!\n");
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    check_start(&r, 1, "As the other replies say, a light peel");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "In my clinic I still wait"));
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line. Under a title that asks, the asker's story on
+ * one line speaks of the asker and their own ("my father", "I am") more than
+ * it says "you" ("you can see", "your advice"): the question's body, not the
+ * first answer. */
+static void test_askers_story_saying_you_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Is it normal to have one droopy eyelid three weeks after a brow lift?\n\n\n"
+        "My father had a brow lift three weeks ago and his left lid still hangs lower, so you "
+        "can see the difference in every photo. I am worried it will stay this way and I would "
+        "be grateful for your advice.\n\n\n"
+        "Some asymmetry at three weeks is common, because the swelling settles unevenly. Give "
+        "it two more months before judging the result. Best wishes.\n\n\n"
+        "A lid that hangs lower after a brow lift can come from swelling or from a weak "
+        "muscle; his surgeon should examine him to tell which.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My father had a brow lift"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Some asymmetry at three weeks is common");
+    check_start(&r, 2, "A lid that hangs lower");
+    ru_free(&r);
+}
+
+/* The same with the asker asking the physicians first ("Have you seen
+ * this? My ..."): the "you" of a question asks the physicians, so only the
+ * other sentences tell whose voice the line is in. */
+static void test_askers_question_to_doctors_then_story_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Halos at night after cataract surgery?\n\n"
+        "Have you seen halos around lights a month after your patients' surgery? My right eye "
+        "shows rings around every headlight and I am wondering if this will fade.\n\n"
+        "Halos in the first months after a lens implant are common and usually fade as the "
+        "brain adapts to the new lens. Best wishes.\n\n"
+        "Ask your surgeon to check the lens position and the capsule behind it; a small laser "
+        "treatment can help if the capsule has clouded.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My right eye shows rings"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Halos in the first months");
+    check_start(&r, 2, "Ask your surgeon to check");
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line. The asker's paragraphs under the title, the
+ * second saying "you" as much as "I'm", then the asker's question alone on a
+ * line: all of them are the question's body, the answers start below. */
+static void test_askers_paragraph_above_their_question_is_the_body(void)
+{
+    ru_result r = read_str(
+        "Why do nose tip grafts feel so hard?\n\n"
+        "I've had two consultations and read a lot of posts about tip grafts over the past "
+        "months.\n\n"
+        "It seems the tip stays firm for a long time, and I'm not sure you would even notice it "
+        "after a year unless you press on it.\n\n"
+        "Why can't the surgeon use a softer graft that feels like the rest of the nose?\n\n"
+        "Cartilage grafts give the tip its support, and support means some firmness; most of it "
+        "softens as the swelling goes down over the first year. Good luck!\n\n"
+        "The graft is your own cartilage, so it settles and softens with time, though the tip "
+        "never feels as soft as it did before surgery.\n");
+    CU_ASSERT_EQUAL_FATAL(r.n, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "It seems the tip stays firm"));
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Cartilage grafts give the tip its support");
+    check_start(&r, 2, "The graft is your own cartilage");
+    ru_free(&r);
+}
+
+/* "Photo of Dr Ann Lee" (a picture's caption, furniture) with the name
+ * again on the line under it: the name is the caption's, neither an answer
+ * nor a line of the answer above; the specialty under it still signs. */
+static void test_name_under_a_photo_caption_is_furniture(void)
+{
+    ru_result r = read_str("Can eye drops stop the itch after laser eye surgery?\n\n"
+                           "Doctor's Answers 2\n\n"
+                           "Photo of Dr Mia Sorensen\nDr Mia Sorensen\n\n"
+                           "Ophthalmologist\n\n"
+                           "Hello,\n\n"
+                           "Mild itching in the first weeks is part of healing, and preservative-"
+                           "free lubricating drops usually settle it.\n\n"
+                           "Avoid rubbing the eye while the flap heals.\n\n"
+                           "Best regards,\n\n"
+                           "Dr Mia Sorensen\n\n"
+                           "Photo of Dr Omar Haddad\nDr Omar Haddad\n\n"
+                           "Ophthalmologist\n\n"
+                           "Itching that grows worse after the first week, or comes with redness, "
+                           "needs a check for allergy to the drops themselves.\n");
+    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    for (size_t i = 1; i <= n_answers(&r); i++) {
+        const cn_answer *a = ru_answer(&r, i);
+        CU_ASSERT_FALSE(ru_starts_with_normalized(a->text, "Dr Mia Sorensen"));
+        CU_ASSERT_PTR_NULL(strstr(a->text, "Dr Omar Haddad"));
+    }
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hello, Mild itching in the first weeks");
+    check_start(&r, 2, "Itching that grows worse");
     ru_free(&r);
 }
 
@@ -4605,11 +4763,20 @@ int main(void)
         {"\"Answered by\" lines head answers", test_answered_by_lines_head_answers},
         {"dated bylines head glued answers", test_dated_bylines_head_glued_answers},
         {"glued signature lines end the page", test_glued_signature_lines_end_the_page},
+        {"glued signature lines above a signature", test_glued_signature_lines_above_a_signature},
         {"closings under a farewell stay with it", test_closings_under_a_farewell_stay},
         {"a cut '.' title under a signature", test_cut_period_title_under_a_signature},
         {"a cut scrap under a signature is a title", test_cut_scrap_under_a_signature_is_a_title},
         {"a profile link parts two answers", test_profile_link_parts_answers},
         {"a tags line ends the question", test_tags_line_ends_the_question},
+        {"a long sentence under the count line is body",
+         test_long_sentence_first_under_marker_is_body},
+        {"the asker's story saying \"you\" is the body", test_askers_story_saying_you_is_the_body},
+        {"the asker's question to the doctors, then their story",
+         test_askers_question_to_doctors_then_story_is_the_body},
+        {"the asker's paragraph above their question is the body",
+         test_askers_paragraph_above_their_question_is_the_body},
+        {"a name under a photo caption is furniture", test_name_under_a_photo_caption_is_furniture},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

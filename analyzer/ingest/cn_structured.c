@@ -181,13 +181,29 @@ static line_memo *memo_of(const ctx *c, const cn_line *l)
     return &c->memo[l - c->lines.v];
 }
 
+static bool noise(const ctx *c, const cn_line *l);
+
+/* "Photo of Dr Ann Lee" / "Dr Ann Lee": the line repeats the end of the
+ * widget line right above it, the name under a picture's caption; it is the
+ * caption's, no text (the specialty under it still signs). */
+static bool caption_name(const ctx *c, const cn_line *l)
+{
+    if (l == c->lines.v || l->len == 0)
+        return false;
+    const cn_line *above = l - 1;
+    return above->len > l->len && !(above->flags & CN_LINE_RESIDUE) && noise(c, above) &&
+           above->s[above->len - l->len - 1] == ' ' &&
+           memcmp(above->s + above->len - l->len, l->s, l->len) == 0;
+}
+
 static bool noise(const ctx *c, const cn_line *l)
 {
     if (l->flags & CN_LINE_RESIDUE)
         return true;
     line_memo *m = memo_of(c, l);
     if (!(m->known & KNOW_NOISE)) {
-        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l);
+        m->noise =
+            cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) || caption_name(c, l);
         m->known |= KNOW_NOISE;
     }
     return m->noise;
@@ -990,10 +1006,14 @@ static bool title_at_start(const ctx *c, size_t p)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
-     * lift."), where a page starts its first answer with a title. */
+     * lift."), where a page starts its first answer with a title; one ending
+     * in '.' longer than such titles are (period_title_words) is the first
+     * sentence of a page that prints no titles. */
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
                               !two_sentences(l) && short_enough(c, l) &&
-                              cn_span_starts_upper(l->s, l->len);
+                              cn_span_starts_upper(l->s, l->len) &&
+                              !(cn_span_last_char(l->s, l->len) == '.' &&
+                                cn_span_words(l->s, l->len) > c->lim->period_title_words);
     /* Under a closing line of its own ("Good luck."), where the answer above
      * has ended, a short sentence above prose heads the next answer whatever
      * its words. */
@@ -1882,17 +1902,19 @@ static bool between_signatures(const ctx *c, size_t p)
 
 /* "Keith Roe MD" / "Bay Area Plastic Surgery" / "Larkspur, CA" / "Clinical
  * Professor of Pla": two or more short lines glued under a signature (no
- * blank line between) that end the page, each opening with a capital and
- * ending no sentence, are more of that signature (a practice, a place, a
- * post), not another answer. One such line is the next answer's title
+ * blank line between) that end the page, or that stand right above another
+ * signature (the physician's own sign-off, then the site's "City
+ * Specialty" and rating), each opening with a capital and ending no
+ * sentence, are more of that signature (a practice, a place, a post), not
+ * another answer. One such line is the next answer's title
  * ("Jane Roe, MD" / "Stretch marks after implants" / its body), and so is
  * the first of lines with more paragraphs under them. */
 static bool glued_under_signature(const ctx *c, size_t p)
 {
     enum { MAX_LINES = 4 };
     const para *pa = &c->ps[p];
-    if (p == 0 || p + 1 != c->np || !c->ps[p - 1].sig || pa->sig || pa->gap > 0 || pa->n < 2 ||
-        pa->n > MAX_LINES)
+    if (p == 0 || !(p + 1 == c->np || c->ps[p + 1].sig) || !c->ps[p - 1].sig || pa->sig ||
+        pa->gap > 0 || pa->n < 2 || pa->n > MAX_LINES)
         return false;
     for (size_t i = pa->first; i < pa->first + pa->n; i++) {
         const cn_line *l = line_at(c, i);
@@ -2255,36 +2277,45 @@ static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
     return quoted;
 }
 
+/* voice_counts of one line (or a span of one), added to the counts. */
+static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *listener_io,
+                       int *self_io)
+{
+    int asker = *asker_io, listener = *listener_io, self = *self_io;
+    size_t k = 0, w0, scanned = 0;
+    bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
+    while (more) {
+        size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
+        more = voice_word(l, &k, &n0);
+        /* words in quotes are someone else's ("what are my options") */
+        quoted = in_quotes(l, &scanned, w0, quoted);
+        /* a phrase ("my patients") is two words one space apart */
+        bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
+        int v =
+            quoted ? 0
+                   : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
+        if (v > 0)
+            asker++;
+        else if (v < 0 && !after_thank)
+            listener++;
+        self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
+        /* "thank you in advance for your help.": to its sentence's end */
+        after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
+                      (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
+                      (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
+        w0 = n0;
+    }
+    *asker_io = asker;
+    *listener_io = listener;
+    *self_io = self;
+}
+
 static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
                          int *self_out)
 {
     int asker = 0, listener = 0, self = 0;
-    for (size_t i = from; i < to; i++) {
-        const cn_line *l = line_at(c, i);
-        size_t k = 0, w0, scanned = 0;
-        bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
-        while (more) {
-            size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
-            more = voice_word(l, &k, &n0);
-            /* words in quotes are someone else's ("what are my options") */
-            quoted = in_quotes(l, &scanned, w0, quoted);
-            /* a phrase ("my patients") is two words one space apart */
-            bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
-            int v = quoted ? 0
-                           : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0,
-                                               phrase ? k - n0 : 0);
-            if (v > 0)
-                asker++;
-            else if (v < 0 && !after_thank)
-                listener++;
-            self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
-            /* "thank you in advance for your help.": to its sentence's end */
-            after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
-                          (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
-                          (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
-            w0 = n0;
-        }
-    }
+    for (size_t i = from; i < to; i++)
+        line_voice(c, line_at(c, i), &asker, &listener, &self);
     *asker_out = asker;
     *listener_out = listener;
     if (self_out)
@@ -2561,6 +2592,44 @@ static size_t first_header(const ctx *c, size_t first)
     return 0;
 }
 
+/* "My mother had a lift ... you cannot see her teeth ... I would appreciate
+ * your advice.": the line speaks of the asker and their own (an
+ * [asker-words] word at least, two with the speaker's own "I") more than it
+ * addresses anyone; right under a title that asks, the asker's story goes on
+ * though it says "you" (voice_of wants three asker's words to one). */
+static bool mostly_asker(const ctx *c, size_t p)
+{
+    /* "Have you seen this? My eye is blurry ...": the asker's questions ask
+     * the physicians, so their "you" tells nothing: only the other
+     * sentences count */
+    int asker = 0, listener = 0, self = 0;
+    const cn_line *l = line_at(c, p);
+    for (size_t i = 0, start = 0; i < l->len; i++) {
+        bool end = in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' ');
+        if (!end && i + 1 < l->len)
+            continue;
+        if (l->s[i] != '?') {
+            cn_line part = *l;
+            part.s = l->s + start;
+            part.len = i + 1 - start;
+            line_voice(c, &part, &asker, &listener, &self);
+        }
+        start = i + 1;
+    }
+    return asker >= 1 && asker + self >= 2 && asker + self > listener;
+}
+
+/* The asker's question on a line of its own right under line(s) ending at
+ * e ("Why can't the incision be lower?"), not asked of the asker: the
+ * paragraph above it is the asker's too, the answers start below. */
+static bool asking_line_below(const ctx *c, size_t e)
+{
+    size_t q = skip_blank(c, e);
+    return q < c->lines.n && run_end(c, q) == q + 1 &&
+           cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) == '?' &&
+           !speaks_only_to_listener(c, q, q + 1);
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -2640,7 +2709,10 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
-        if (!asker && !asks && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+        bool story =
+            e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
+                           (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
+        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
             break;
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of
