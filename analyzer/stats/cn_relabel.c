@@ -2,6 +2,7 @@
 #include "cn_relabel.h"
 
 #include "cn_grow.h"
+#include "cn_mt.h"
 #include "cn_sort.h"
 
 #include <gsl/gsl_randist.h>
@@ -92,7 +93,7 @@ cn_relabel_work *cn_relabel_work_new(void)
     cn_relabel_work *w = malloc(sizeof *w);
     if (!w)
         return NULL;
-    w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    w->rng = gsl_rng_alloc(cn_mt_type);
     w->shares = NULL;
     w->cap_shares = 0;
     if (cn_cdf_memo_new(&w->cdf, NULL) != CN_OK)
@@ -197,7 +198,7 @@ static void draw_counts(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         if (group[p] == 0)
             continue;
-        gsl_ran_multinomial(rng, CN_STANCE_COUNT, group[p], post[p], got);
+        cn_mt_multinomial(rng, CN_STANCE_COUNT, group[p], post[p], got);
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             c[t] += got[t];
     }
@@ -226,7 +227,7 @@ static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
             continue;
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             q[t] = theta[t] * m->like[p][t];
-        gsl_ran_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
+        cn_mt_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             c[t] += got[t];
     }
