@@ -1,6 +1,7 @@
 /* cn_agreement: Krippendorff's alpha with a unit bootstrap, and Fleiss' kappa (GSL). */
 #include "cn_agreement.h"
 
+#include "cn_mt.h"
 #include "cn_sort.h"
 
 #include <gsl/gsl_rng.h>
@@ -297,9 +298,15 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
 {
     size_t k = p->k;
     memset(p->marg, 0, (k ? k : 1) * sizeof *p->marg);
-    for (size_t u = 0; u < p->nunits; u++)
+    /* the weights and counts are whole numbers, so are these sums, exactly:
+     * leaving out the units a resample did not draw changes no bit */
+    for (size_t u = 0; u < p->nunits; u++) {
+        double w = weight[u];
+        if (w == 0.0)
+            continue;
         for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
-            p->marg[p->cat[e]] += weight[u] * p->cnt[e];
+            p->marg[p->cat[e]] += w * p->cnt[e];
+    }
     /* Alpha does not change when all values are scaled; scaling them into
      * [-1, 1] keeps squared differences of values like 1e200 finite. */
     double scale = k ? fmax(fabs(p->value[0]), fabs(p->value[k - 1])) : 1.0;
@@ -361,7 +368,7 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
      * once, not once a resample (the same bits: the same sum) */
     bool fixed_sums = o->metric == CN_ALPHA_NOMINAL;
     double *sums = fixed_sums ? malloc(p->nunits * sizeof *sums) : NULL;
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *rng = gsl_rng_alloc(cn_mt_type);
     if (!w || !alphas || !rng || (fixed_sums && !sums)) {
         free(w);
         free(alphas);
@@ -377,7 +384,7 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
     for (size_t b = 0; b < o->bootstrap; b++) {
         memset(w, 0, p->nunits * sizeof *w);
         for (size_t i = 0; i < p->nunits; i++)
-            w[gsl_rng_uniform_int(rng, p->nunits)] += 1.0;
+            w[cn_mt_uniform_int(rng, p->nunits)] += 1.0;
         double a = alpha_weighted(p, o->metric, w, sums).alpha;
         if (isnan(a))
             continue;
