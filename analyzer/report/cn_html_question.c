@@ -339,7 +339,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_result *r, const cn_an
         cn_html_raw(o, "<span class=\"muted\">★ ");
         cn_html_raw(o, buf);
         if (p->has_reviews)
-            fprintf(o->f, " (%ld reviews)", (long)p->reviews);
+            cn_html_printf(o, " (%ld reviews)", (long)p->reviews);
         cn_html_raw(o, "</span>");
     }
     if (a->overridden) {
@@ -388,20 +388,21 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         const char *stance = cn_html_answer_stance(a);
         cn_html_raw(o, "<details><summary>");
         if (a->overridden)
-            fprintf(o->f, "Why the classifier said %s (an editor set %s):",
-                    cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
+            cn_html_printf(o, "Why the classifier said %s (an editor set %s):",
+                           cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
         else
-            fprintf(o->f, "Why %s:", cn_html_label(stance));
+            cn_html_printf(o, "Why %s:", cn_html_label(stance));
         cn_html_raw(o, " ");
         cn_html_text(o, d->reason);
-        fprintf(o->f, " · %zu evidence spans</summary><ul class=\"evidence-list\">", d->n_evidence);
+        cn_html_printf(o, " · %zu evidence spans</summary><ul class=\"evidence-list\">",
+                       d->n_evidence);
         for (size_t i = 0; i < d->n_evidence; i++)
             evidence_item(o, ans, &d->evidence[i]);
         cn_html_raw(o, "</ul></details>");
     }
     cn_html_raw(o, "<div class=\"answer-foot\">");
     cn_html_text(o, cn_analysis_file_of(c->r, a));
-    fprintf(o->f, " #%ld · id <code>", (long)ans->index);
+    cn_html_printf(o, " #%ld · id <code>", (long)ans->index);
     cn_html_text(o, ans->answer_id);
     cn_html_raw(o, "</code></div></article>\n");
 }
@@ -431,7 +432,7 @@ static void answer_group(cn_html_out *o, const cn_html_ctx *c, size_t qi, const 
         return;
     cn_html_raw(o, "<h4 class=\"group-head\">");
     cn_html_badge(o, stance);
-    fprintf(o->f, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
+    cn_html_printf(o, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_answers; i++)
         if (!strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance))
             answer(o, c, q->answers[i], rank, i);
@@ -461,14 +462,14 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
         const long *k = s->counts;
         cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
         cn_html_text(o, specialty_name(s));
-        fprintf(o->f,
-                "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
-                "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
-                "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
-                "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
-                "stance\">%ld</td><td>",
-                s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
-                k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+        cn_html_printf(o,
+                       "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+                       "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+                       "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+                       "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+                       "stance\">%ld</td><td>",
+                       s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
+                       k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
         size_t plen = strlen(specialty_name(s));
         char *prefix = malloc(plen + 3);
         if (!prefix) {
@@ -499,7 +500,7 @@ static void specialty_line(cn_html_out *o, const cn_tally *t)
         if (i)
             cn_html_raw(o, "; ");
         cn_html_text(o, specialty_name(s));
-        fprintf(o->f, " %ld (", s->answers);
+        cn_html_printf(o, " %ld (", s->answers);
         cn_html_counts_caption(o, s->counts);
         cn_html_raw(o, ")");
     }
@@ -508,11 +509,12 @@ static void specialty_line(cn_html_out *o, const cn_tally *t)
 
 static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
 {
-    fprintf(o->f,
-            "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
-            "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
-            "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
-            q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
+    cn_html_printf(
+        o,
+        "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
+        "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
+        "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
+        q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_duplicates; i++) {
         const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
         const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
@@ -522,11 +524,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
-        fprintf(o->f, " #%ld</td><td><a", (long)cn_analysis_answer_index(c->r, a));
+        cn_html_printf(o, " #%ld</td><td><a", (long)cn_analysis_answer_index(c->r, a));
         cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(c->r, orig));
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
-        fprintf(o->f, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
+        cn_html_printf(o, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
         cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");
     }
@@ -535,10 +537,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
 
 static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
 {
-    fprintf(o->f,
-            "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
-            "stance on this question)</summary>",
-            q->n_related, q->n_related != 1 ? "s" : "");
+    cn_html_printf(
+        o,
+        "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
+        "stance on this question)</summary>",
+        q->n_related, q->n_related != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_related; i++)
         answer(o, c, q->related[i], 1, i);
     cn_html_raw(o, "</details>");
@@ -591,11 +594,12 @@ static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
     size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
     cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
     cn_html_question_name(o, c->r, qi);
-    fprintf(o->f, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level, level);
+    cn_html_printf(o, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level,
+                   level);
     majority_line(o, k, "no majority");
-    fprintf(o->f, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
+    cn_html_printf(o, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
     if (n_review)
-        fprintf(o->f, " · %zu to review", n_review);
+        cn_html_printf(o, " · %zu to review", n_review);
     cn_html_raw(o, "</span></summary>");
 }
 
@@ -613,14 +617,14 @@ static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_anal
         cn_html_text(o, q->question_type);
         cn_html_raw(o, " question");
     }
-    fprintf(o->f, "\n        · %zu distinct answers\n        ", q->n_answers);
+    cn_html_printf(o, "\n        · %zu distinct answers\n        ", q->n_answers);
     if (q->declared_answers >= 0 && q->declared_answers > (long)q->n_answers)
-        fprintf(o->f, " (%zu of the %ld answers on the page were read)", q->n_answers,
-                q->declared_answers);
+        cn_html_printf(o, " (%zu of the %ld answers on the page were read)", q->n_answers,
+                       q->declared_answers);
     if (q->n_duplicates == 1)
         cn_html_raw(o, " · 1 duplicate merged");
     if (q->n_duplicates > 1)
-        fprintf(o->f, " · %zu duplicates merged", q->n_duplicates);
+        cn_html_printf(o, " · %zu duplicates merged", q->n_duplicates);
     cn_html_raw(o, "\n        · from ");
     for (size_t i = 0; i < q->n_files; i++) {
         cn_html_raw(o, i ? ", <code>" : "<code>");
@@ -681,10 +685,10 @@ static void verdict(cn_html_out *o, const cn_analysis_question *q)
 {
     const cn_consensus_result *k = q->tally.consensus;
     const char *level = cn_consensus_level_name(k->level);
-    fprintf(o->f,
-            "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "
-            "consensus</span> ",
-            level, level);
+    cn_html_printf(o,
+                   "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "
+                   "consensus</span> ",
+                   level, level);
     cn_html_text(o, q->tally.summary);
     cn_html_raw(o, "</p>");
     cn_html_bar bar = {.fill = 1,
