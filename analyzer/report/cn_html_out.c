@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cn_html_out_init(cn_html_out *o, FILE *f, void *decimal_format)
 {
@@ -102,10 +105,34 @@ static const char *entity(char c)
     }
 }
 
+/* The first i' >= i with s[i'] one of & < > (or n), sixteen bytes at a time
+ * over the text between them (most of the page). */
+static size_t next_special(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('<')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('>'))));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (i < n && !entity(s[i]))
+        i++;
+    return i;
+}
+
 void cn_html_text_clean(cn_html_out *o, const char *s, size_t n)
 {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        i = next_special(s, i, n);
+        if (i >= n)
+            break;
         const char *e = entity(s[i]);
         if (!e)
             continue;

@@ -5,8 +5,12 @@
 #include "cn_report_fmt.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cn_html_attr_add_reasons(cn_html_out *o, unsigned flags)
 {
@@ -45,19 +49,65 @@ typedef struct span {
     size_t number; /* 1-based among the answer's evidence: data-ev */
 } span;
 
-/* The byte offset of every character of s (and of its end): malloc'd. */
-static size_t *char_offsets(const char *s, size_t len, size_t *n_chars)
+/* Where character number `ch` of a text starts: a position moved forward
+ * only (the pieces of a text come in order), instead of a table of every
+ * character's offset. */
+typedef struct char_cursor {
+    size_t ch, byte;
+} char_cursor;
+
+static bool continuation(const char *s, size_t i)
 {
-    size_t *at = malloc((len + 1) * sizeof *at);
-    if (!at)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            at[n++] = i;
-    at[n] = len;
-    *n_chars = n;
-    return at;
+    return ((unsigned char)s[i] & 0xC0) == 0x80;
+}
+
+/* The cursor at character 0 of s[0..len). */
+static char_cursor cursor_start(const char *s, size_t len)
+{
+    char_cursor c = {0, 0};
+    while (c.byte < len && continuation(s, c.byte))
+        c.byte++;
+    return c;
+}
+
+/* The byte where character `target` starts (len past the last one): the
+ * k-th byte of s[0..len) that is not a UTF-8 continuation byte. */
+static size_t byte_of(char_cursor *c, const char *s, size_t len, size_t target)
+{
+    while (c->ch < target) {
+#ifdef __SSE2__
+        /* sixteen ASCII characters, a character starting after them */
+        if (target - c->ch >= 16 && c->byte + 16 <= len &&
+            _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + c->byte))) == 0 &&
+            (c->byte + 16 == len || !continuation(s, c->byte + 16))) {
+            c->byte += 16;
+            c->ch += 16;
+            continue;
+        }
+#endif
+        c->byte++;
+        while (c->byte < len && continuation(s, c->byte))
+            c->byte++;
+        c->ch++;
+    }
+    return c->byte;
+}
+
+/* Characters (bytes that are not UTF-8 continuation bytes) of s[0..len). */
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t n = 0, i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        /* a continuation byte is 0x80 .. 0xBF: -128 .. -65 as a signed byte */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        n += (size_t)__builtin_popcount(
+            (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8(-65))));
+    }
+#endif
+    for (; i < len; i++)
+        n += !continuation(s, i);
+    return n;
 }
 
 /* The mark over the piece [pos, end) covered by the spans in cover. */
@@ -120,12 +170,10 @@ static void mark(cn_html_out *o, const span *sp, const size_t *cover, size_t n_c
  * covered by a fixed set of spans and marked by them. */
 static void highlight(cn_html_out *o, const char *s, const span *sp, size_t n_sp)
 {
-    size_t len_bytes = strlen(s), len = 0;
-    size_t *at = char_offsets(s, len_bytes, &len);
+    size_t len_bytes = strlen(s), len = count_chars(s, len_bytes);
+    char_cursor cur = cursor_start(s, len_bytes);
     size_t *cover = malloc((n_sp + 1) * sizeof *cover);
-    if (!at || !cover) {
-        free(at);
-        free(cover);
+    if (!cover) {
         o->fail = true;
         return;
     }
@@ -145,15 +193,15 @@ static void highlight(cn_html_out *o, const char *s, const span *sp, size_t n_sp
         for (size_t i = 0; i < n_sp; i++)
             if (sp[i].cstart <= pos && sp[i].cend >= end)
                 cover[n_cover++] = i;
-        const char *piece = s + at[pos];
-        size_t piece_len = at[end] - at[pos];
+        size_t from = byte_of(&cur, s, len_bytes, pos);
+        const char *piece = s + from;
+        size_t piece_len = byte_of(&cur, s, len_bytes, end) - from;
         if (n_cover)
             mark(o, sp, cover, n_cover, piece, piece_len);
         else
             cn_html_text_clean(o, piece, piece_len);
         pos = end;
     }
-    free(at);
     free(cover);
 }
 
