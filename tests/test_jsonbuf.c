@@ -146,6 +146,18 @@ static void pretty_sample(cn_jsonpretty *w)
     cn_jsonpretty_string(w, NULL);
     cn_jsonpretty_key(w, "flag");
     cn_jsonpretty_bool(w, false);
+    /* keys quoted as cJSON quotes them: escapes, and lengths about the
+     * 32-byte plain-key path (31, 32, 33 bytes) */
+    cn_jsonpretty_key(w, "k\"e\\y\x01\t");
+    cn_jsonpretty_raw(w, "1");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz01234");
+    cn_jsonpretty_raw(w, "31");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz012345");
+    cn_jsonpretty_raw(w, "32");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz012345\"");
+    cn_jsonpretty_raw(w, "33");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz01234\n");
+    cn_jsonpretty_raw(w, "32e");
     cn_jsonpretty_key(w, "empty_object");
     cn_jsonpretty_open_object(w);
     cn_jsonpretty_close_object(w);
@@ -177,6 +189,11 @@ static cJSON *pretty_sample_tree(void)
     cJSON_AddItemToObject(o, "n", cJSON_CreateRaw("0.125"));
     cJSON_AddItemToObject(o, "none", cJSON_CreateNull());
     cJSON_AddItemToObject(o, "flag", cJSON_CreateFalse());
+    cJSON_AddItemToObject(o, "k\"e\\y\x01\t", cJSON_CreateRaw("1"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz01234", cJSON_CreateRaw("31"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz012345", cJSON_CreateRaw("32"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz012345\"", cJSON_CreateRaw("33"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz01234\n", cJSON_CreateRaw("32e"));
     cJSON_AddItemToObject(o, "empty_object", cJSON_CreateObject());
     cJSON_AddItemToObject(o, "empty_array", cJSON_CreateArray());
     cJSON *list = cJSON_CreateArray();
@@ -200,14 +217,17 @@ static void test_pretty_matches_cjson(void)
     char *want = cJSON_Print(tree);
     CU_ASSERT_PTR_NOT_NULL_FATAL(want);
     cn_jsonpretty w = {0};
-    for (int depth = 0; depth <= 3; depth += 3) {
+    /* 31: deeper than the indentation's one fixed-size copy */
+    static const int depths[] = {0, 3, 31};
+    for (size_t d = 0; d < sizeof depths / sizeof depths[0]; d++) {
+        int depth = depths[d];
         cn_jsonpretty_reset(&w, depth);
         pretty_sample(&w);
         CU_ASSERT_FALSE(w.failed);
         CU_ASSERT_EQUAL(w.level, 0);
         /* cJSON's text with `depth` tabs after each newline */
         size_t n = strlen(want);
-        char *indented = malloc(n * 4 + 1), *o = indented;
+        char *indented = malloc(n * 40 + 1), *o = indented;
         CU_ASSERT_PTR_NOT_NULL_FATAL(indented);
         for (size_t i = 0; i < n; i++) {
             *o++ = want[i];
