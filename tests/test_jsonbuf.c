@@ -420,12 +420,58 @@ static void test_in_place(void)
     free(s);
 }
 
+/* A string cn_jsonpretty_plain_ascii calls plain is written by
+ * cn_jsonpretty_string_plain with the bytes cn_jsonpretty_string_n gives;
+ * anything else (controls, quote, backslash, non-ASCII, over 32 bytes) is
+ * not called plain. */
+static void test_pretty_plain_strings(void)
+{
+    static const struct {
+        const char *s;
+        bool plain;
+    } cases[] = {
+        {"", true},
+        {"cue.reassuring.safe", true},
+        {"a b ~ \x7f {}[]':,", true},
+        {"abcdefghijklmnopqrstuvwxyz012345", true},   /* 32 bytes */
+        {"abcdefghijklmnopqrstuvwxyz0123456", false}, /* 33 */
+        {"abcdefghijklmnopqrstuvwxyz01234\"", false}, /* the 32nd byte */
+        {"abcdefghijklmnopqrstuvwxyz01234\\", false},
+        {"tab\there", false},
+        {"caf\xc3\xa9", false},
+        {"\x80", false},
+        {"new\nline", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].s);
+        CU_ASSERT_EQUAL(cn_jsonpretty_plain_ascii(cases[i].s, n), cases[i].plain);
+        if (!cases[i].plain)
+            continue;
+        cn_jsonpretty a = {0}, b = {0};
+        cn_jsonpretty_reset(&a, 1);
+        cn_jsonpretty_reset(&b, 1);
+        cn_jsonpretty_open_array(&a);
+        cn_jsonpretty_open_array(&b);
+        for (int k = 0; k < 2; k++) {
+            cn_jsonpretty_string_plain(&a, cases[i].s, n);
+            cn_jsonpretty_string_n(&b, cases[i].s, n);
+        }
+        cn_jsonpretty_close_array(&a);
+        cn_jsonpretty_close_array(&b);
+        CU_ASSERT_FALSE(a.failed || b.failed);
+        CU_ASSERT_STRING_EQUAL(a.s, b.s);
+        cn_jsonpretty_clear(&a);
+        cn_jsonpretty_clear(&b);
+    }
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"same bytes as cJSON", test_matches_cjson},
         {"pretty: cJSON_Print's bytes, at any depth", test_pretty_matches_cjson},
         {"pretty: streamed through a sink, the same bytes", test_pretty_sink},
+        {"pretty: plain strings as they are", test_pretty_plain_strings},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},
         {"written in place", test_in_place},

@@ -114,6 +114,46 @@ static bool key_is_plain(const char *key, size_t n)
 #endif
 }
 
+bool cn_jsonpretty_plain_ascii(const char *s, size_t n)
+{
+    if (n > 32)
+        return false;
+#ifdef __SSE2__
+    unsigned char b[32] = {0};
+    memcpy(b, s, n);
+    uint32_t bad = 0;
+    for (int h = 0; h < 2; h++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * h));
+        /* as signed bytes, below 0x20 are the controls and every byte >= 0x80 */
+        __m128i stop = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
+        bad |= (uint32_t)_mm_movemask_epi8(stop) << (16 * h);
+    }
+    return (bad & (n == 32 ? 0xffffffffu : (1u << n) - 1u)) == 0;
+#else
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+#endif
+}
+
+void cn_jsonpretty_string_plain(cn_jsonpretty *w, const char *s, size_t n)
+{
+    before_value(w);
+    char *o = room(w, n + 2);
+    if (!o)
+        return;
+    *o++ = '"';
+    memcpy(o, s, n);
+    o[n] = '"';
+    w->len += n + 2;
+    w->s[w->len] = '\0';
+}
+
 void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
 {
     /* ",\n", the tabs, the quoted key and ":\t" in one reservation: a report
