@@ -3,6 +3,7 @@
 
 #include "cn_grow.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -221,7 +222,37 @@ void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
     cn_xmlw_attr_n(w, name, value, strlen(value));
 }
 
-void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+bool cn_xmlw_plain_ascii(const char *s, size_t n)
+{
+    if (n > 32)
+        return false;
+#ifdef __SSE2__
+    unsigned char b[32] = {0};
+    memcpy(b, s, n);
+    uint32_t bad = 0;
+    for (int h = 0; h < 2; h++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * h));
+        /* as signed bytes, below 0x20 are the controls and every byte >= 0x80 */
+        __m128i stop = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
+        bad |= (uint32_t)_mm_movemask_epi8(stop) << (16 * h);
+    }
+    return (bad & (n == 32 ? 0xffffffffu : (1u << n) - 1u)) == 0;
+#else
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '&' || c == '<' || c == '>')
+            return false;
+    }
+    return true;
+#endif
+}
+
+/* An attribute; plain: the caller knows value needs no escape. */
+static void attr_write(cn_xmlw *w, const char *name, const char *value, size_t len, bool plain)
 {
     if (w->failed)
         return;
@@ -230,7 +261,7 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
         return;
     }
     size_t name_len = strlen(name), whole = name_len + len + 4;
-    if (whole <= OUT_BUFFER - w->used && !needs_escape(value, len, ATTR_SPECIAL)) {
+    if (whole <= OUT_BUFFER - w->used && (plain || !needs_escape(value, len, ATTR_SPECIAL))) {
         /* most values (numbers, names, words): ` name="value"` in one go */
         char *o = w->buf + w->used;
         *o++ = ' ';
@@ -249,6 +280,16 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
     put(w, "=\"", 2);
     escaped(w, value, len, ATTR_SPECIAL);
     put(w, "\"", 1);
+}
+
+void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
+    attr_write(w, name, value, len, false);
+}
+
+void cn_xmlw_attr_plain(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
+    attr_write(w, name, value, len, true);
 }
 
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len)
