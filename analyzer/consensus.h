@@ -84,6 +84,7 @@
 #include "cn_crosstab.h"
 #include "cn_csv.h"
 #include "cn_interval.h"
+#include "cn_mt.h"
 #include "cn_pairwise.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
