@@ -28,6 +28,7 @@
 
 /* base */
 #include "cn_config.h"
+#include "cn_direct.h"
 #include "cn_error.h"
 #include "cn_file.h"
 #include "cn_grow.h"
