@@ -11,6 +11,7 @@
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <string.h>
 
 typedef struct pair {
     gsl_rng *gsl, *ours;
@@ -115,6 +116,37 @@ static void test_multinomial(void)
     pair_free(p);
 }
 
+/* cn_mt_gamma and cn_mt_dirichlet draw what gsl_ran_gamma and
+ * gsl_ran_dirichlet draw: shapes below and above 1 (two branches), tiny
+ * ones (Dirichlet's rescue from underflow), large ones. */
+static void test_gamma_dirichlet(void)
+{
+    static const double shapes[] = {1e-3, 0.05, 0.4, 0.99, 1.0, 1.673, 2.5, 17.0, 250.0};
+    pair p = pair_new(42);
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        for (int j = 0; j < 2000; j++)
+            bad += gsl_ran_gamma(p.gsl, shapes[i], 1.0) != cn_mt_gamma(p.ours, shapes[i]);
+    static const double alphas[][4] = {
+        {0.418, 0.418, 0.418, 0.418},
+        {3.4, 0.2, 12.0, 1.0},
+        {1e-3, 2e-3, 1e-3, 5e-4},
+        {1e-250, 1e-250, 1e-260, 1e-255}, /* every gamma underflows: the rescue */
+        {40.4, 2.1, 0.9, 7.0},
+    };
+    for (size_t a = 0; a < sizeof alphas / sizeof alphas[0]; a++)
+        for (int j = 0; j < 2000; j++) {
+            double want[4], got[4];
+            gsl_ran_dirichlet(p.gsl, 4, alphas[a], want);
+            cn_mt_dirichlet(p.ours, 4, alphas[a], got);
+            for (int k = 0; k < 4; k++)
+                bad += memcmp(&want[k], &got[k], sizeof want[k]) != 0;
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(same_state(p));
+    pair_free(p);
+}
+
 /* GSL's own draws (gamma, Dirichlet) on our generator type take the same
  * numbers as on its mt19937: mixing them with the inline draws is safe. */
 static void test_gsl_functions_on_our_type(void)
@@ -143,6 +175,7 @@ int main(void)
         {"binomial as GSL's, both branches", test_binomial},
         {"multinomial as GSL's", test_multinomial},
         {"GSL's draws on our type", test_gsl_functions_on_our_type},
+        {"gamma and Dirichlet as GSL's", test_gamma_dirichlet},
         {NULL, NULL},
     };
     return tu_run_suite("mt", tests);

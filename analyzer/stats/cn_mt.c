@@ -1,6 +1,8 @@
 /* cn_mt: gsl_rng_mt19937's numbers from a generator type whose state we can read inline. */
 #include "cn_mt.h"
 
+#include <gsl/gsl_machine.h>
+#include <math.h>
 #include <stdbool.h>
 
 #define MT_M 397
@@ -110,4 +112,56 @@ void cn_mt_multinomial(const gsl_rng *r, size_t k, unsigned total, const double 
         before += p[i];
         taken += out[i];
     }
+}
+
+double cn_mt_gamma(const gsl_rng *r, double a)
+{
+    if (a < 1) { /* from a + 1, times u^(1/a) */
+        double u = cn_mt_uniform_pos(r);
+        return cn_mt_gamma(r, 1.0 + a) * pow(u, 1.0 / a);
+    }
+    double x, v, u, d = a - 1.0 / 3.0, c = (1.0 / 3.0) / sqrt(d);
+    for (;;) {
+        do {
+            x = gsl_ran_gaussian_ziggurat(r, 1.0);
+            v = 1.0 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        u = cn_mt_uniform_pos(r);
+        if (u < 1 - 0.0331 * x * x * x * x)
+            break;
+        if (log(u) < 0.5 * x * x + d * (1 - v + log(v)))
+            break;
+    }
+    return 1.0 * d * v;
+}
+
+void cn_mt_dirichlet(const gsl_rng *r, size_t k, const double *alpha, double *theta)
+{
+    double norm = 0.0;
+    for (size_t i = 0; i < k; i++)
+        theta[i] = cn_mt_gamma(r, alpha[i]);
+    for (size_t i = 0; i < k; i++)
+        norm += theta[i];
+    if (norm < GSL_SQRT_DBL_MIN) {
+        /* all the gammas underflowed: GSL draws again on a scale kept in
+         * range, theta_i ~ u_i^(1/alpha_i) Gamma(alpha_i + 1), relative to
+         * the largest */
+        double umax = 0;
+        for (size_t i = 0; i < k; i++) {
+            double u = log(cn_mt_uniform_pos(r)) / alpha[i];
+            theta[i] = u;
+            if (u > umax || i == 0)
+                umax = u;
+        }
+        for (size_t i = 0; i < k; i++)
+            theta[i] = exp(theta[i] - umax);
+        for (size_t i = 0; i < k; i++)
+            theta[i] = theta[i] * cn_mt_gamma(r, alpha[i] + 1.0);
+        norm = 0.0;
+        for (size_t i = 0; i < k; i++)
+            norm += theta[i];
+    }
+    for (size_t i = 0; i < k; i++)
+        theta[i] /= norm;
 }

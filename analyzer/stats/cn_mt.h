@@ -52,6 +52,16 @@ static inline double cn_mt_uniform(const gsl_rng *r)
     return (double)cn_mt_get(r) / 4294967296.0;
 }
 
+/* gsl_rng_uniform_pos(r): (0, 1), a 0 drawn again. */
+static inline double cn_mt_uniform_pos(const gsl_rng *r)
+{
+    double x;
+    do
+        x = cn_mt_uniform(r);
+    while (x == 0);
+    return x;
+}
+
 /* gsl_rng_uniform_int(r, n): 0 .. n - 1, by the same rejection. */
 static inline unsigned long cn_mt_uniform_int(const gsl_rng *r, unsigned long n)
 {
@@ -68,6 +78,13 @@ static inline unsigned long cn_mt_uniform_int(const gsl_rng *r, unsigned long n)
 /* gsl_ran_binomial(r, p, n): small means (n min(p, 1 - p) < 14) by the same
  * inversion inline, larger ones by GSL itself. */
 unsigned cn_mt_binomial(const gsl_rng *r, double p, unsigned n);
+
+/* gsl_ran_gamma(r, a, 1.0), Marsaglia and Tsang's method as GSL draws it
+ * (its normals from GSL's gsl_ran_gaussian_ziggurat, its uniforms inline). */
+double cn_mt_gamma(const gsl_rng *r, double a);
+
+/* gsl_ran_dirichlet(r, k, alpha, theta), its gammas by cn_mt_gamma. */
+void cn_mt_dirichlet(const gsl_rng *r, size_t k, const double *alpha, double *theta);
 
 /* gsl_ran_multinomial(r, k, total, p, out), its binomials by cn_mt_binomial. */
 void cn_mt_multinomial(const gsl_rng *r, size_t k, unsigned total, const double *p, unsigned *out);

@@ -219,7 +219,7 @@ static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     unsigned got[CN_STANCE_COUNT];
     for (int t = 0; t < CN_STANCE_COUNT; t++)
         a[t] = m->alpha[t] + (double)c[t];
-    gsl_ran_dirichlet(rng, CN_STANCE_COUNT, a, theta);
+    cn_mt_dirichlet(rng, CN_STANCE_COUNT, a, theta);
     for (int t = 0; t < CN_STANCE_COUNT; t++)
         c[t] = fixed[t];
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
