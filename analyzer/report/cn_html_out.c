@@ -53,11 +53,6 @@ void cn_html_rawn_slow(cn_html_out *o, const char *s, size_t n)
     }
 }
 
-void cn_html_raw(cn_html_out *o, const char *s)
-{
-    cn_html_rawn(o, s, strlen(s));
-}
-
 void cn_html_printf(cn_html_out *o, const char *fmt, ...)
 {
     va_list ap, again;

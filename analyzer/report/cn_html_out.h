@@ -47,7 +47,6 @@ void cn_html_out_flush(cn_html_out *o);
 void cn_html_out_release(cn_html_out *o);
 
 /* Markup as is. */
-void cn_html_raw(cn_html_out *o, const char *s);
 void cn_html_rawn_slow(cn_html_out *o, const char *s, size_t n);
 static inline void cn_html_rawn(cn_html_out *o, const char *s, size_t n)
 {
@@ -58,6 +57,11 @@ static inline void cn_html_rawn(cn_html_out *o, const char *s, size_t n)
     } else {
         cn_html_rawn_slow(o, s, n);
     }
+}
+/* Inline, so that a literal's length is known when compiling. */
+static inline void cn_html_raw(cn_html_out *o, const char *s)
+{
+    cn_html_rawn(o, s, strlen(s));
 }
 static inline void cn_html_putc(cn_html_out *o, char c)
 {
