@@ -44,6 +44,7 @@
 /* text */
 #include "cn_jsonbuf.h"
 #include "cn_jsonpretty.h"
+#include "cn_plain.h"
 #include "cn_lines.h"
 #include "cn_text.h"
 #include "cn_tokens.h"

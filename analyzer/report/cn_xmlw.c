@@ -2,8 +2,8 @@
 #include "cn_xmlw.h"
 
 #include "cn_grow.h"
+#include "cn_plain.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -224,31 +224,7 @@ void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
 
 bool cn_xmlw_plain_ascii(const char *s, size_t n)
 {
-    if (n > 32)
-        return false;
-#ifdef __SSE2__
-    unsigned char b[32] = {0};
-    memcpy(b, s, n);
-    uint32_t bad = 0;
-    for (int h = 0; h < 2; h++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * h));
-        /* as signed bytes, below 0x20 are the controls and every byte >= 0x80 */
-        __m128i stop = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('<')));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
-        bad |= (uint32_t)_mm_movemask_epi8(stop) << (16 * h);
-    }
-    return (bad & (n == 32 ? 0xffffffffu : (1u << n) - 1u)) == 0;
-#else
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '&' || c == '<' || c == '>')
-            return false;
-    }
-    return true;
-#endif
+    return cn_plain_short(s, n, CN_PLAIN_XML_ASCII);
 }
 
 /* An attribute; plain: the caller knows value needs no escape. */

@@ -3,13 +3,10 @@
 
 #include "cn_grow.h"
 #include "cn_jsonbuf.h"
+#include "cn_plain.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 void cn_jsonpretty_reset(cn_jsonpretty *w, int depth)
 {
@@ -84,61 +81,9 @@ static void before_value(cn_jsonpretty *w)
 /* Tabs enough for one store of any depth up to it (deeper: a loop). */
 static const char TABS[32] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
-/* True when key[0..n) needs no escape (no control, quote or backslash) and
- * is short: checked 16 bytes at a time from a copy (no read past it). */
-static bool key_is_plain(const char *key, size_t n)
-{
-    if (n > 32)
-        return false;
-#ifdef __SSE2__
-    unsigned char b[32] = {0};
-    memcpy(b, key, n);
-    uint32_t bad = 0;
-    for (int h = 0; h < 2; h++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * h));
-        /* unsigned x < 0x20: min(x, 0x1F) == x */
-        __m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-        bad |= (uint32_t)_mm_movemask_epi8(stop) << (16 * h);
-    }
-    /* the zeros past n are not looked at */
-    return (bad & (n == 32 ? 0xffffffffu : (1u << n) - 1u)) == 0;
-#else
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if (c < 32 || c == '"' || c == '\\')
-            return false;
-    }
-    return true;
-#endif
-}
-
 bool cn_jsonpretty_plain_ascii(const char *s, size_t n)
 {
-    if (n > 32)
-        return false;
-#ifdef __SSE2__
-    unsigned char b[32] = {0};
-    memcpy(b, s, n);
-    uint32_t bad = 0;
-    for (int h = 0; h < 2; h++) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * h));
-        /* as signed bytes, below 0x20 are the controls and every byte >= 0x80 */
-        __m128i stop = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')));
-        bad |= (uint32_t)_mm_movemask_epi8(stop) << (16 * h);
-    }
-    return (bad & (n == 32 ? 0xffffffffu : (1u << n) - 1u)) == 0;
-#else
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-            return false;
-    }
-    return true;
-#endif
+    return cn_plain_short(s, n, CN_PLAIN_JSON_ASCII);
 }
 
 void cn_jsonpretty_string_plain(cn_jsonpretty *w, const char *s, size_t n)
@@ -177,7 +122,7 @@ void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
         for (size_t i = 0; i < tabs_n; i++)
             *o++ = '\t';
     }
-    if (key_is_plain(key, n)) {
+    if (cn_plain_short(key, n, CN_PLAIN_JSON_KEY)) {
         *o++ = '"';
         memcpy(o, key, n);
         o += n;
