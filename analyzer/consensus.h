@@ -28,6 +28,7 @@
 
 /* base */
 #include "cn_config.h"
+#include "cn_direct.h"
 #include "cn_error.h"
 #include "cn_file.h"
 #include "cn_grow.h"
@@ -43,6 +44,7 @@
 /* text */
 #include "cn_jsonbuf.h"
 #include "cn_jsonpretty.h"
+#include "cn_plain.h"
 #include "cn_lines.h"
 #include "cn_text.h"
 #include "cn_tokens.h"
@@ -84,6 +86,7 @@
 #include "cn_crosstab.h"
 #include "cn_csv.h"
 #include "cn_interval.h"
+#include "cn_mt.h"
 #include "cn_pairwise.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"

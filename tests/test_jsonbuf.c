@@ -146,6 +146,18 @@ static void pretty_sample(cn_jsonpretty *w)
     cn_jsonpretty_string(w, NULL);
     cn_jsonpretty_key(w, "flag");
     cn_jsonpretty_bool(w, false);
+    /* keys quoted as cJSON quotes them: escapes, and lengths about the
+     * 32-byte plain-key path (31, 32, 33 bytes) */
+    cn_jsonpretty_key(w, "k\"e\\y\x01\t");
+    cn_jsonpretty_raw(w, "1");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz01234");
+    cn_jsonpretty_raw(w, "31");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz012345");
+    cn_jsonpretty_raw(w, "32");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz012345\"");
+    cn_jsonpretty_raw(w, "33");
+    cn_jsonpretty_key(w, "abcdefghijklmnopqrstuvwxyz01234\n");
+    cn_jsonpretty_raw(w, "32e");
     cn_jsonpretty_key(w, "empty_object");
     cn_jsonpretty_open_object(w);
     cn_jsonpretty_close_object(w);
@@ -177,6 +189,11 @@ static cJSON *pretty_sample_tree(void)
     cJSON_AddItemToObject(o, "n", cJSON_CreateRaw("0.125"));
     cJSON_AddItemToObject(o, "none", cJSON_CreateNull());
     cJSON_AddItemToObject(o, "flag", cJSON_CreateFalse());
+    cJSON_AddItemToObject(o, "k\"e\\y\x01\t", cJSON_CreateRaw("1"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz01234", cJSON_CreateRaw("31"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz012345", cJSON_CreateRaw("32"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz012345\"", cJSON_CreateRaw("33"));
+    cJSON_AddItemToObject(o, "abcdefghijklmnopqrstuvwxyz01234\n", cJSON_CreateRaw("32e"));
     cJSON_AddItemToObject(o, "empty_object", cJSON_CreateObject());
     cJSON_AddItemToObject(o, "empty_array", cJSON_CreateArray());
     cJSON *list = cJSON_CreateArray();
@@ -200,14 +217,17 @@ static void test_pretty_matches_cjson(void)
     char *want = cJSON_Print(tree);
     CU_ASSERT_PTR_NOT_NULL_FATAL(want);
     cn_jsonpretty w = {0};
-    for (int depth = 0; depth <= 3; depth += 3) {
+    /* 31: deeper than the indentation's one fixed-size copy */
+    static const int depths[] = {0, 3, 31};
+    for (size_t d = 0; d < sizeof depths / sizeof depths[0]; d++) {
+        int depth = depths[d];
         cn_jsonpretty_reset(&w, depth);
         pretty_sample(&w);
         CU_ASSERT_FALSE(w.failed);
         CU_ASSERT_EQUAL(w.level, 0);
         /* cJSON's text with `depth` tabs after each newline */
         size_t n = strlen(want);
-        char *indented = malloc(n * 4 + 1), *o = indented;
+        char *indented = malloc(n * 40 + 1), *o = indented;
         CU_ASSERT_PTR_NOT_NULL_FATAL(indented);
         for (size_t i = 0; i < n; i++) {
             *o++ = want[i];
@@ -400,12 +420,58 @@ static void test_in_place(void)
     free(s);
 }
 
+/* A string cn_jsonpretty_plain_ascii calls plain is written by
+ * cn_jsonpretty_string_plain with the bytes cn_jsonpretty_string_n gives;
+ * anything else (controls, quote, backslash, non-ASCII, over 32 bytes) is
+ * not called plain. */
+static void test_pretty_plain_strings(void)
+{
+    static const struct {
+        const char *s;
+        bool plain;
+    } cases[] = {
+        {"", true},
+        {"cue.reassuring.safe", true},
+        {"a b ~ \x7f {}[]':,", true},
+        {"abcdefghijklmnopqrstuvwxyz012345", true},   /* 32 bytes */
+        {"abcdefghijklmnopqrstuvwxyz0123456", false}, /* 33 */
+        {"abcdefghijklmnopqrstuvwxyz01234\"", false}, /* the 32nd byte */
+        {"abcdefghijklmnopqrstuvwxyz01234\\", false},
+        {"tab\there", false},
+        {"caf\xc3\xa9", false},
+        {"\x80", false},
+        {"new\nline", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].s);
+        CU_ASSERT_EQUAL(cn_jsonpretty_plain_ascii(cases[i].s, n), cases[i].plain);
+        if (!cases[i].plain)
+            continue;
+        cn_jsonpretty a = {0}, b = {0};
+        cn_jsonpretty_reset(&a, 1);
+        cn_jsonpretty_reset(&b, 1);
+        cn_jsonpretty_open_array(&a);
+        cn_jsonpretty_open_array(&b);
+        for (int k = 0; k < 2; k++) {
+            cn_jsonpretty_string_plain(&a, cases[i].s, n);
+            cn_jsonpretty_string_n(&b, cases[i].s, n);
+        }
+        cn_jsonpretty_close_array(&a);
+        cn_jsonpretty_close_array(&b);
+        CU_ASSERT_FALSE(a.failed || b.failed);
+        CU_ASSERT_STRING_EQUAL(a.s, b.s);
+        cn_jsonpretty_clear(&a);
+        cn_jsonpretty_clear(&b);
+    }
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"same bytes as cJSON", test_matches_cjson},
         {"pretty: cJSON_Print's bytes, at any depth", test_pretty_matches_cjson},
         {"pretty: streamed through a sink, the same bytes", test_pretty_sink},
+        {"pretty: plain strings as they are", test_pretty_plain_strings},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},
         {"written in place", test_in_place},

@@ -9,6 +9,7 @@
 #include "cn_xmlw.h"
 
 #include <libxml/xmlwriter.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,12 +189,58 @@ static void test_long_text(void)
     free(big);
 }
 
+/* A value cn_xmlw_plain_ascii calls plain is written by cn_xmlw_attr_plain
+ * with the bytes cn_xmlw_attr_n gives; markup characters, controls,
+ * non-ASCII and values over 32 bytes are not called plain. */
+static void test_plain_values(void)
+{
+    static const struct {
+        const char *s;
+        bool plain;
+    } cases[] = {
+        {"", true},
+        {"cue.reassuring.safe", true},
+        {"-0.000123 1e-05 ~\\'\x7f", true},
+        {"abcdefghijklmnopqrstuvwxyz012345", true},   /* 32 bytes */
+        {"abcdefghijklmnopqrstuvwxyz0123456", false}, /* 33 */
+        {"abcdefghijklmnopqrstuvwxyz01234&", false},  /* the 32nd byte */
+        {"a<b", false},
+        {"a>b", false},
+        {"say \"x\"", false},
+        {"tab\there", false},
+        {"caf\xc3\xa9", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].s);
+        CU_ASSERT_EQUAL(cn_xmlw_plain_ascii(cases[i].s, n), cases[i].plain);
+        if (!cases[i].plain)
+            continue;
+        char *out[2] = {NULL, NULL};
+        size_t len[2] = {0, 0};
+        for (int k = 0; k < 2; k++) {
+            FILE *f = open_memstream(&out[k], &len[k]);
+            cn_xmlw *w = cn_xmlw_new(f);
+            cn_xmlw_start(w, "e");
+            if (k)
+                cn_xmlw_attr_plain(w, "v", cases[i].s, n);
+            else
+                cn_xmlw_attr_n(w, "v", cases[i].s, n);
+            CU_ASSERT_TRUE(cn_xmlw_finish(w));
+            fclose(f);
+        }
+        CU_ASSERT_STRING_EQUAL(out[0], out[1]);
+        free(out[0]);
+        free(out[1]);
+    }
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"the bytes of xmlTextWriter", test_same_bytes_as_libxml2},
         {"misuse fails", test_misuse_fails},
         {"a text longer than the buffer", test_long_text},
+        {"plain values as they are", test_plain_values},
         {NULL, NULL},
     };
     return tu_run_suite("xmlw", tests);

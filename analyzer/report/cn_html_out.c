@@ -10,19 +10,31 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/xsltInternals.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cn_html_out_init(cn_html_out *o, FILE *f, void *decimal_format)
 {
     memset(o, 0, sizeof *o);
-    o->f = f;
+    o->sink = f;
     o->decimal_format = decimal_format;
+}
+
+void cn_html_out_flush(cn_html_out *o)
+{
+    if (o->used)
+        fwrite(o->buf, 1, o->used, o->sink);
+    o->used = 0;
 }
 
 void cn_html_out_release(cn_html_out *o)
 {
+    cn_html_out_flush(o);
     free(o->formats);
     o->formats = NULL;
     free(o->attr);
@@ -30,15 +42,35 @@ void cn_html_out_release(cn_html_out *o)
     o->attr_len = o->attr_cap = 0;
 }
 
-void cn_html_rawn(cn_html_out *o, const char *s, size_t n)
+void cn_html_rawn_slow(cn_html_out *o, const char *s, size_t n)
 {
-    if (n)
-        fwrite(s, 1, n, o->f);
+    cn_html_out_flush(o);
+    if (n < CN_HTML_OUT_BUFFER) {
+        memcpy(o->buf, s, n);
+        o->used = n;
+    } else {
+        fwrite(s, 1, n, o->sink);
+    }
 }
 
-void cn_html_raw(cn_html_out *o, const char *s)
+void cn_html_printf(cn_html_out *o, const char *fmt, ...)
 {
-    fputs(s, o->f);
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    size_t room = CN_HTML_OUT_BUFFER - o->used;
+    int n = vsnprintf(o->buf + o->used, room, fmt, ap);
+    if (n >= 0 && (size_t)n < room) {
+        o->used += (size_t)n;
+    } else if (n >= 0) { /* did not fit: after the bytes before it */
+        cn_html_out_flush(o);
+        if ((size_t)n < CN_HTML_OUT_BUFFER)
+            o->used = (size_t)vsnprintf(o->buf, CN_HTML_OUT_BUFFER, fmt, again);
+        else
+            vfprintf(o->sink, fmt, again);
+    }
+    va_end(again);
+    va_end(ap);
 }
 
 const char *cn_html_clean(const char *s, char **owned)
@@ -68,15 +100,39 @@ static const char *entity(char c)
     }
 }
 
+/* The first i' >= i with s[i'] one of & < > (or n), sixteen bytes at a time
+ * over the text between them (most of the page). */
+static size_t next_special(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('&')),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('<')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('>'))));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (i < n && !entity(s[i]))
+        i++;
+    return i;
+}
+
 void cn_html_text_clean(cn_html_out *o, const char *s, size_t n)
 {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        i = next_special(s, i, n);
+        if (i >= n)
+            break;
         const char *e = entity(s[i]);
         if (!e)
             continue;
         cn_html_rawn(o, s + run, i - run);
-        fputs(e, o->f);
+        cn_html_raw(o, e);
         run = i + 1;
     }
     cn_html_rawn(o, s + run, n - run);
@@ -99,7 +155,7 @@ void cn_html_text(cn_html_out *o, const char *s)
 void cn_html_long(cn_html_out *o, long v)
 {
     char buf[CN_FMT_NUMBER_MAX];
-    fwrite(buf, 1, cn_fmt_long(v, buf), o->f);
+    cn_html_rawn(o, buf, cn_fmt_long(v, buf));
 }
 
 /* ---- attributes ---- */
@@ -183,23 +239,23 @@ static void write_quoted(cn_html_out *o, const char *v)
 {
     bool dq = strchr(v, '"') != NULL, sq = strchr(v, '\'') != NULL;
     if (dq && !sq) {
-        fputc('\'', o->f);
-        fputs(v, o->f);
-        fputc('\'', o->f);
+        cn_html_putc(o, '\'');
+        cn_html_raw(o, v);
+        cn_html_putc(o, '\'');
         return;
     }
-    fputc('"', o->f);
+    cn_html_putc(o, '"');
     /* runs without a double quote written whole, not byte by byte */
     for (const char *p = v; *p;) {
         size_t run = strcspn(p, "\"");
-        fwrite(p, 1, run, o->f);
+        cn_html_rawn(o, p, run);
         p += run;
         if (*p == '"') {
-            fputs("&quot;", o->f);
+            cn_html_raw(o, "&quot;");
             p++;
         }
     }
-    fputc('"', o->f);
+    cn_html_putc(o, '"');
 }
 
 /* True when v[0..n) holds none of & < > " and no NUL: written as it is,
@@ -220,11 +276,11 @@ void cn_html_attr_end(cn_html_out *o, const char *name)
     /* nearly every value (classes, ids, numbers, words of the answers):
      * nothing to escape or quote otherwise, and no copy to make */
     if (strcmp(name, "href") != 0 && plain_value(v, o->attr_len)) {
-        fputc(' ', o->f);
-        fputs(name, o->f);
-        fputs("=\"", o->f);
+        cn_html_putc(o, ' ');
+        cn_html_raw(o, name);
+        cn_html_raw(o, "=\"");
         cn_html_rawn(o, v, o->attr_len);
-        fputc('"', o->f);
+        cn_html_putc(o, '"');
         return;
     }
     char *esc = escaped_value(v, o->attr_len);
@@ -232,9 +288,9 @@ void cn_html_attr_end(cn_html_out *o, const char *name)
         o->fail = true;
         return;
     }
-    fputc(' ', o->f);
-    fputs(name, o->f);
-    fputc('=', o->f);
+    cn_html_putc(o, ' ');
+    cn_html_raw(o, name);
+    cn_html_putc(o, '=');
     if (strcmp(name, "href") == 0) {
         /* htmlAttrDumpOutput: a link loses its leading blanks and is URI-escaped. */
         const char *t = esc;
@@ -289,7 +345,7 @@ void cn_html_xpath_string(cn_html_out *o, double x)
         o->fail = true;
         return;
     }
-    fputs((const char *)s, o->f);
+    cn_html_raw(o, (const char *)s);
     xmlFree(s);
 }
 
@@ -399,5 +455,5 @@ void cn_html_fmt_number(cn_html_out *o, double v)
 {
     char buf[CN_FMT_NUMBER_MAX];
     if (cn_fmt_number(v, buf))
-        fputs(buf, o->f);
+        cn_html_raw(o, buf);
 }

@@ -19,25 +19,58 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
+
+/* Bytes gathered before they go to the stream: the page is written in
+ * millions of small pieces, each a memcpy here rather than a stdio call. */
+#define CN_HTML_OUT_BUFFER 16384
 
 typedef struct cn_html_out {
-    FILE *f;
+    FILE *sink;           /* written through buf: cn_html_out_flush */
     void *decimal_format; /* xsltDecimalFormatPtr of the stylesheet: format-number() */
     bool fail;            /* out of memory somewhere */
     char *attr;           /* the attribute value being built */
     size_t attr_len, attr_cap;
     struct cn_html_formats *formats; /* format-number's results remembered (lazily) */
+    size_t used;                     /* bytes waiting in buf */
+    char buf[CN_HTML_OUT_BUFFER];
 } cn_html_out;
 
 /* o for stream f with the stylesheet's decimal format (xsltDecimalFormatPtr). */
 void cn_html_out_init(cn_html_out *o, FILE *f, void *decimal_format);
 
-/* Free what o holds (not the stream). */
+/* The bytes waiting written into the stream (a failed write shows in
+ * ferror of the stream). */
+void cn_html_out_flush(cn_html_out *o);
+
+/* Flush, then free what o holds (not the stream). */
 void cn_html_out_release(cn_html_out *o);
 
 /* Markup as is. */
-void cn_html_raw(cn_html_out *o, const char *s);
-void cn_html_rawn(cn_html_out *o, const char *s, size_t n);
+void cn_html_rawn_slow(cn_html_out *o, const char *s, size_t n);
+static inline void cn_html_rawn(cn_html_out *o, const char *s, size_t n)
+{
+    if (n <= CN_HTML_OUT_BUFFER - o->used) {
+        if (n)
+            memcpy(o->buf + o->used, s, n);
+        o->used += n;
+    } else {
+        cn_html_rawn_slow(o, s, n);
+    }
+}
+/* Inline, so that a literal's length is known when compiling. */
+static inline void cn_html_raw(cn_html_out *o, const char *s)
+{
+    cn_html_rawn(o, s, strlen(s));
+}
+static inline void cn_html_putc(cn_html_out *o, char c)
+{
+    if (o->used == CN_HTML_OUT_BUFFER)
+        cn_html_out_flush(o);
+    o->buf[o->used++] = c;
+}
+/* Markup formatted as printf formats it. */
+void cn_html_printf(cn_html_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Text content: cleaned, then & < > escaped. NULL writes nothing. */
 void cn_html_text(cn_html_out *o, const char *s);

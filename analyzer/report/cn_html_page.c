@@ -190,20 +190,21 @@ static void header(page *p)
 {
     const cn_analysis_result *r = p->r;
     cn_html_out *o = p->o;
-    fprintf(o->f,
-            "<header class=\"page-head\"><div class=\"wrap\"><h1>Physician consensus "
-            "report</h1><p class=\"corpus-line\">%zu questions ·\n              %zu distinct "
-            "answers from\n              %zu physicians ·\n              %zu files ·\n          "
-            "    %zu duplicates merged ·\n              %zu related-question excerpts set "
-            "aside\n              ",
-            r->n_questions, r->distinct_answers, r->agreement.physicians, r->files_read,
-            r->duplicates, r->related);
+    cn_html_printf(
+        o,
+        "<header class=\"page-head\"><div class=\"wrap\"><h1>Physician consensus "
+        "report</h1><p class=\"corpus-line\">%zu questions ·\n              %zu distinct "
+        "answers from\n              %zu physicians ·\n              %zu files ·\n          "
+        "    %zu duplicates merged ·\n              %zu related-question excerpts set "
+        "aside\n              ",
+        r->n_questions, r->distinct_answers, r->agreement.physicians, r->files_read, r->duplicates,
+        r->related);
     size_t overrides = cn_overrides_count(r->opts.overrides);
     if (overrides > 0)
-        fprintf(o->f,
-                " ·\n                %zu stances set by editors\n                (%zu "
-                "overrides given)",
-                r->n_overridden, overrides);
+        cn_html_printf(o,
+                       " ·\n                %zu stances set by editors\n                (%zu "
+                       "overrides given)",
+                       r->n_overridden, overrides);
     cn_html_raw(o, "</p><nav class=\"toc\"><a href=\"#overview\">Overview</a><a "
                    "href=\"#review-queue\">Review queue</a><a href=\"#questions\">Questions</a><a "
                    "href=\"#claims\">By claim</a><a href=\"#physicians\">By physician</a><a "
@@ -222,12 +223,12 @@ static void legend(page *p)
     };
     cn_html_raw(p->o, "<section class=\"legend\" aria-label=\"Legend\"><strong>Stances:</strong>");
     for (size_t i = 0; i < 4; i++)
-        fprintf(p->o->f,
-                "<span class=\"key\"><svg viewBox=\"0 0 28 16\" role=\"img\" "
-                "aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"27\" height=\"15\" "
-                "rx=\"2\" fill=\"%s\" stroke=\"#1d1d1f\" "
-                "stroke-opacity=\"0.3\"></rect></svg><span>%s</span></span>",
-                KEYS[i].fill, KEYS[i].text);
+        cn_html_printf(p->o,
+                       "<span class=\"key\"><svg viewBox=\"0 0 28 16\" role=\"img\" "
+                       "aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"27\" height=\"15\" "
+                       "rx=\"2\" fill=\"%s\" stroke=\"#1d1d1f\" "
+                       "stroke-opacity=\"0.3\"></rect></svg><span>%s</span></span>",
+                       KEYS[i].fill, KEYS[i].text);
     cn_html_raw(p->o, "<span class=\"hl\"><strong>Evidence in the text:</strong><mark class=\"ev "
                       "ev-reassuring\">reassuring cue</mark><mark class=\"ev "
                       "ev-cautionary\">cautionary cue</mark><mark class=\"ev "
@@ -327,9 +328,9 @@ static void filter_bar(page *p)
             codes[nc++] = cn_review_reason_name(cn_review_reason_at(k));
     cn_sort_stable(codes, nc, sizeof *codes, cmp_str);
     for (size_t i = 0; i < nc; i++) {
-        fprintf(o->f, "<option value=\"%s\">", codes[i]);
+        cn_html_printf(o, "<option value=\"%s\">", codes[i]);
         for (const char *c = codes[i]; *c; c++)
-            fputc(*c == '-' ? ' ' : *c, o->f);
+            cn_html_putc(o, *c == '-' ? ' ' : *c);
         cn_html_raw(o, "</option>");
     }
     cn_html_raw(o, "</select></label><span class=\"filter-actions\"><button type=\"button\" "
@@ -392,15 +393,16 @@ static void overview_lead(page *p)
         for (size_t k = 0; k < 5; k++)
             levels[k] += !strcmp(l, LEVELS[k]);
     }
-    fprintf(p->o->f,
-            "<section id=\"overview\" aria-label=\"Overview\"><h2>Overview: questions from most "
-            "to least contested</h2><p class=\"lead corpus-summary\">%zu question%s:\n        "
-            "%zu with strong consensus,\n        %zu moderate,\n        %zu weak,\n        %zu "
-            "without consensus, and\n        %zu with too few stances to judge.\n        %zu "
-            "answer%s\n        to review (<a href=\"#review-queue\">review queue</a>).\n      "
-            "</p>",
-            r->n_questions, r->n_questions != 1 ? "s" : "", levels[0], levels[1], levels[2],
-            levels[3], levels[4], r->n_review, r->n_review != 1 ? "s" : "");
+    cn_html_printf(
+        p->o,
+        "<section id=\"overview\" aria-label=\"Overview\"><h2>Overview: questions from most "
+        "to least contested</h2><p class=\"lead corpus-summary\">%zu question%s:\n        "
+        "%zu with strong consensus,\n        %zu moderate,\n        %zu weak,\n        %zu "
+        "without consensus, and\n        %zu with too few stances to judge.\n        %zu "
+        "answer%s\n        to review (<a href=\"#review-queue\">review queue</a>).\n      "
+        "</p>",
+        r->n_questions, r->n_questions != 1 ? "s" : "", levels[0], levels[1], levels[2], levels[3],
+        levels[4], r->n_review, r->n_review != 1 ? "s" : "");
     cn_html_raw(
         p->o,
         "<p class=\"note\">Most contested first, by evidence: ordered by how sure it is that no "
@@ -451,8 +453,8 @@ static void overview_row(page *p, size_t qi, size_t rank)
     const char *level = cn_consensus_level_name(k->level);
     cn_html_raw(o, "<tr");
     cn_html_attr(o, "data-q", q->id);
-    fprintf(o->f, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Question\"><a",
-            rank);
+    cn_html_printf(
+        o, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Question\"><a", rank);
     cn_html_attr2(o, "href", "#q-", q->id);
     cn_html_raw(o, ">");
     cn_html_question_name(o, p->r, qi);
@@ -483,15 +485,15 @@ static void overview_row(page *p, size_t qi, size_t rank)
     cn_html_pct(o, k->share);
     static const char RANKS[] = "insufficient none weak moderate strong";
     const char *at = *level ? strstr(RANKS, level) : NULL;
-    fprintf(o->f,
-            "</td><td class=\"inl\" data-label=\"Consensus\" data-sort=\"%zu\"><span "
-            "class=\"level %s\">%s</span></td><td class=\"num\" data-label=\"Entropy\">",
-            at ? (size_t)(at - RANKS) : 0, level, level);
+    cn_html_printf(o,
+                   "</td><td class=\"inl\" data-label=\"Consensus\" data-sort=\"%zu\"><span "
+                   "class=\"level %s\">%s</span></td><td class=\"num\" data-label=\"Entropy\">",
+                   at ? (size_t)(at - RANKS) : 0, level, level);
     cn_html_num(o, k->entropy, "0.00");
-    fprintf(o->f,
-            "</td><td class=\"num\" data-label=\"Answers\">%zu</td><td class=\"num\" "
-            "data-label=\"To review\">%zu</td></tr>\n",
-            q->n_answers, review_count(p, qi));
+    cn_html_printf(o,
+                   "</td><td class=\"num\" data-label=\"Answers\">%zu</td><td class=\"num\" "
+                   "data-label=\"To review\">%zu</td></tr>\n",
+                   q->n_answers, review_count(p, qi));
 }
 
 static void overview(page *p)
@@ -518,8 +520,8 @@ static void review_row(page *p, size_t i)
     cn_html_attr_add(o, "|");
     cn_html_attr_add_reasons(o, it->reasons);
     cn_html_attr_end(o, "data-reasons");
-    fprintf(o->f, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Answer\"><a",
-            i + 1);
+    cn_html_printf(o, "><td class=\"num\" data-label=\"Rank\">%zu</td><td data-label=\"Answer\"><a",
+                   i + 1);
     cn_html_attr_begin(o);
     cn_html_attr_add(o, "#");
     cn_html_attr_add_anchor(o, r, it->answer);
@@ -535,9 +537,9 @@ static void review_row(page *p, size_t i)
         cn_html_raw(o, " · ");
     }
     cn_html_text(o, cn_analysis_file_of(p->r, a));
-    fprintf(o->f, " #%ld", (long)cn_analysis_answer_index(r, a));
+    cn_html_printf(o, " #%ld", (long)cn_analysis_answer_index(r, a));
     if (a->role != CN_ROLE_COUNTED)
-        fprintf(o->f, " (%s)", cn_answer_role_name(a->role));
+        cn_html_printf(o, " (%s)", cn_answer_role_name(a->role));
     cn_html_raw(o, "</span></td><td data-label=\"Question\"><a");
     cn_html_attr2(o, "href", "#q-", qid);
     cn_html_raw(o, ">");
@@ -555,7 +557,7 @@ static void review_row(page *p, size_t i)
         cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
         cn_html_raw(o, "<li><strong>");
         for (const char *c = cn_review_reason_name(flag); *c; c++)
-            fputc(*c == '-' ? ' ' : *c, o->f);
+            cn_html_putc(o, *c == '-' ? ' ' : *c);
         cn_html_raw(o, "</strong>: ");
         cn_html_text(o, detail);
         cn_html_raw(o, "</li>");
@@ -566,10 +568,10 @@ static void review_row(page *p, size_t i)
 static void review_queue(page *p)
 {
     cn_html_out *o = p->o;
-    fprintf(o->f,
-            "<section id=\"review-queue\" aria-label=\"Review queue\"><h2>Review queue "
-            "(%zu)</h2>",
-            p->r->n_review);
+    cn_html_printf(o,
+                   "<section id=\"review-queue\" aria-label=\"Review queue\"><h2>Review queue "
+                   "(%zu)</h2>",
+                   p->r->n_review);
     if (!p->r->n_review) {
         cn_html_raw(o, "<p class=\"note\">Nothing to review.</p></section>\n");
         return;
@@ -600,21 +602,23 @@ static void questions(page *p)
     size_t nq = p->r->n_questions, answers = 0;
     for (size_t i = 0; i < nq; i++)
         answers += p->r->questions[i].n_answers;
-    fprintf(o->f,
-            "<section id=\"questions\" aria-label=\"Questions\"><h2>Questions</h2><p "
-            "class=\"note\">From most to least contested. The first %d\n              are open; "
-            "click a question's line to open or close it.\n              ",
-            CN_HTML_OPEN_QUESTIONS);
+    cn_html_printf(
+        o,
+        "<section id=\"questions\" aria-label=\"Questions\"><h2>Questions</h2><p "
+        "class=\"note\">From most to least contested. The first %d\n              are open; "
+        "click a question's line to open or close it.\n              ",
+        CN_HTML_OPEN_QUESTIONS);
     if (p->ctx.capped) {
         bool many = nq > CN_HTML_FULL_QUESTIONS;
-        fprintf(o->f,
-                "\n                This report has %zu answers: to keep\n                the page "
-                "quick to open, the\n                ",
-                answers);
+        cn_html_printf(
+            o,
+            "\n                This report has %zu answers: to keep\n                the page "
+            "quick to open, the\n                ",
+            answers);
         if (many)
-            fprintf(o->f, "%d most contested", CN_HTML_FULL_QUESTIONS);
-        fprintf(o->f, "\n                questions show their first %d answers in full",
-                CN_HTML_FULL_ANSWERS);
+            cn_html_printf(o, "%d most contested", CN_HTML_FULL_QUESTIONS);
+        cn_html_printf(o, "\n                questions show their first %d answers in full",
+                       CN_HTML_FULL_ANSWERS);
         if (many)
             cn_html_raw(o, "\n                and the others none (their stances by specialty in "
                            "one line)");
@@ -659,7 +663,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
         const char *level = cn_consensus_level_name(k->level);
         cn_html_raw(o, "<li");
         cn_html_attr(o, "data-q", q->id);
-        fprintf(o->f, "><span class=\"level %s\">%s</span> ", level, level);
+        cn_html_printf(o, "><span class=\"level %s\">%s</span> ", level, level);
         if (k->majority != CN_STANCE_NONE) {
             cn_html_badge(o, cn_stance_name(k->majority));
             cn_html_raw(o, " ");
@@ -671,7 +675,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
         cn_html_attr2(o, "href", "#q-", q->id);
         cn_html_raw(o, ">");
         cn_html_question_name(o, p->r, keys[i].qi);
-        fprintf(o->f, "</a><span class=\"muted\"> (%zu)</span></li>", q->n_answers);
+        cn_html_printf(o, "</a><span class=\"muted\"> (%zu)</span></li>", q->n_answers);
     }
     cn_html_raw(o, "</ul>");
     free(keys);
@@ -705,11 +709,11 @@ static void claim_group(page *p, const group *g, size_t position)
     cn_html_text(o, cl->statement);
     cn_html_raw(o, "</strong><span class=\"muted\"> · <code>");
     cn_html_text(o, cl->id);
-    fprintf(o->f,
-            "</code> · %zu question%s:\n              %zu reassuring,\n              %zu "
-            "cautionary,\n              %zu contraindicated majorities</span></summary>",
-            g->n, g->n != 1 ? "s" : "", maj[CN_STANCE_REASSURING], maj[CN_STANCE_CAUTIONARY],
-            maj[CN_STANCE_CONTRAINDICATED]);
+    cn_html_printf(o,
+                   "</code> · %zu question%s:\n              %zu reassuring,\n              %zu "
+                   "cautionary,\n              %zu contraindicated majorities</span></summary>",
+                   g->n, g->n != 1 ? "s" : "", maj[CN_STANCE_REASSURING], maj[CN_STANCE_CAUTIONARY],
+                   maj[CN_STANCE_CONTRAINDICATED]);
     question_list(p, g->members, g->n);
     cn_html_raw(o, "</details>\n");
 }
@@ -780,10 +784,11 @@ static void claims_view(page *p)
         if (is_adhoc(&r->questions[qi]))
             adhoc[n_adhoc++] = qi;
     if (n_adhoc) {
-        fprintf(o->f,
-                "<details class=\"claim-group\"><summary><strong>Own claims</strong><span "
-                "class=\"muted\">· %zu questions, each judged against itself</span></summary>",
-                n_adhoc);
+        cn_html_printf(
+            o,
+            "<details class=\"claim-group\"><summary><strong>Own claims</strong><span "
+            "class=\"muted\">· %zu questions, each judged against itself</span></summary>",
+            n_adhoc);
         question_list(p, adhoc, n_adhoc);
         cn_html_raw(o, "</details>");
     }
@@ -908,12 +913,13 @@ static void physician_group(page *p, const group *g, size_t position)
         cn_html_raw(o, " · ");
         cn_html_text(o, first->specialty);
     }
-    fprintf(o->f,
-            "\n                  · %zu answers:\n                  %zu reassuring,\n          "
-            "        %zu cautionary,\n                  %zu contraindicated,\n                  "
-            "%zu no stance</span></summary><ul class=\"plain\">",
-            g->n, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
-            counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
+    cn_html_printf(
+        o,
+        "\n                  · %zu answers:\n                  %zu reassuring,\n          "
+        "        %zu cautionary,\n                  %zu contraindicated,\n                  "
+        "%zu no stance</span></summary><ul class=\"plain\">",
+        g->n, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
+        counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
     for (size_t i = 0; i < g->n; i++) {
         const cn_analysis_answer *a = &r->answers[g->members[i]];
         const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
@@ -960,11 +966,11 @@ static void physicians_view(page *p)
         return;
     }
     if (n) {
-        fprintf(o->f,
-                "<p class=\"note\">%zu named physician%s\n            answer more than one "
-                "question (physicians are told apart by name). Each stance links to the "
-                "answer.</p>",
-                n, n != 1 ? "s" : "");
+        cn_html_printf(o,
+                       "<p class=\"note\">%zu named physician%s\n            answer more than one "
+                       "question (physicians are told apart by name). Each stance links to the "
+                       "answer.</p>",
+                       n, n != 1 ? "s" : "");
         cn_sort_stable(kept, n, sizeof *kept, cmp_group);
         for (size_t i = 0; i < n; i++)
             physician_group(p, &kept[i], i + 1);
@@ -994,9 +1000,9 @@ static void pairwise(page *p)
         cn_html_pct(o, pw->ci_lo);
         cn_html_raw(o, "–");
         cn_html_pct(o, pw->ci_hi);
-        fprintf(o->f, ", bootstrap over %zu questions)", (size_t)pw->questions);
+        cn_html_printf(o, ", bootstrap over %zu questions)", (size_t)pw->questions);
     } else {
-        fprintf(o->f, "(over %zu questions; no interval: ", (size_t)pw->questions);
+        cn_html_printf(o, "(over %zu questions; no interval: ", (size_t)pw->questions);
         cn_html_text(o, pw->ci_note);
         cn_html_raw(o, ")");
     }
@@ -1009,7 +1015,7 @@ static void pairwise(page *p)
 
 static void alpha_row(cn_html_out *o, const char *metric, const cn_agreement_result *a)
 {
-    fprintf(o->f, "<tr><td>%s</td><td class=\"num\">", metric);
+    cn_html_printf(o, "<tr><td>%s</td><td class=\"num\">", metric);
     cn_html_num(o, a->alpha, "0.000");
     cn_html_raw(o, "</td><td class=\"num\">");
     cn_html_num(o, a->ci_lo, "0.000");
@@ -1017,8 +1023,8 @@ static void alpha_row(cn_html_out *o, const char *metric, const cn_agreement_res
     cn_html_num(o, a->ci_hi, "0.000");
     cn_html_raw(o, "</td><td class=\"num\">");
     cn_html_num(o, a->q_below_667, "0.00");
-    fprintf(o->f, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>",
-            (size_t)a->pairable_units, (size_t)a->pairable_values);
+    cn_html_printf(o, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>",
+                   (size_t)a->pairable_units, (size_t)a->pairable_values);
 }
 
 static void specialty_row(cn_html_out *o, const cn_specialty_group *grp, bool tested, double max)
@@ -1029,14 +1035,14 @@ static void specialty_row(cn_html_out *o, const cn_specialty_group *grp, bool te
     cn_html_text(o, name);
     if (!tested)
         cn_html_raw(o, " <span class=\"muted\">(not in the test)</span>");
-    fprintf(o->f,
-            "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
-            "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
-            "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
-            "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
-            "stance\">%ld</td><td>",
-            grp->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
-            k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+    cn_html_printf(o,
+                   "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+                   "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+                   "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+                   "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+                   "stance\">%ld</td><td>",
+                   grp->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
+                   k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
     double a = (double)grp->answers;
     double fill = (double)(a > max) + (double)!(a > max) * (a / max);
     size_t len = strlen(name);
@@ -1060,13 +1066,13 @@ static void chi_square(cn_html_out *o, const cn_specialty_comparison *sc)
     char buf[CN_FMT_NUMBER_MAX];
     cn_html_raw(o, "<p>\n          Chi-square test of specialty × stance: χ² = ");
     cn_html_num(o, t->chi_square, "0.00");
-    fprintf(o->f, ",\n          df = %ld,\n          p = ", (long)t->df);
+    cn_html_printf(o, ",\n          df = %ld,\n          p = ", (long)t->df);
     cn_html_num(o, t->p_value, "0.000");
     cn_html_raw(o, "\n          (asymptotic)");
     if (cn_fmt_number(t->p_monte_carlo, buf)) {
         cn_html_raw(o, ",\n          p = ");
         cn_html_num(o, t->p_monte_carlo, "0.000");
-        fprintf(o->f, "\n          (Monte Carlo, %zu tables)", (size_t)t->simulated);
+        cn_html_printf(o, "\n          (Monte Carlo, %zu tables)", (size_t)t->simulated);
     }
     cn_html_raw(o, ";\n          Cramér's V = ");
     cn_html_num(o, t->cramers_v, "0.00");
@@ -1077,11 +1083,11 @@ static void chi_square(cn_html_out *o, const cn_specialty_comparison *sc)
     if (sc->method == CN_WITHIN_CMH) {
         cn_html_raw(o, "\n          (Cochran-Mantel-Haenszel χ² = ");
         cn_html_num(o, sc->cmh_statistic, "0.00");
-        fprintf(o->f, ", df = %ld, over %zu questions),\n          n = %ld.\n          ",
-                sc->cmh_df, sc->cmh_questions, (long)t->n);
+        cn_html_printf(o, ", df = %ld, over %zu questions),\n          n = %ld.\n          ",
+                       sc->cmh_df, sc->cmh_questions, (long)t->n);
     } else
-        fprintf(o->f, "\n          (%zu permutations),\n          n = %ld.\n          ",
-                (size_t)sc->permutations, (long)t->n);
+        cn_html_printf(o, "\n          (%zu permutations),\n          n = %ld.\n          ",
+                       (size_t)sc->permutations, (long)t->n);
     if (t->small_expected)
         cn_html_raw(o, "<span class=\"flag warn\">small expected counts: trust the Monte Carlo "
                        "p</span>");
@@ -1146,23 +1152,25 @@ static void footer(page *p, const cn_html_assets *assets)
     const cn_consensus_opts *k = &r->opts.consensus;
     cn_html_out *o = p->o;
     const char *sha = r->rules_sha256 ? r->rules_sha256 : "";
-    fprintf(o->f, "</main>\n<footer class=\"wrap page-foot\">\n          Generated by consensus ");
+    cn_html_printf(o,
+                   "</main>\n<footer class=\"wrap page-foot\">\n          Generated by consensus ");
     cn_html_text(o, cn_version());
     cn_html_raw(o, " ·\n          rules sha256 <code");
     cn_html_attr(o, "title", sha);
     cn_html_raw(o, ">");
-    fprintf(o->f, "%.12s", sha);
-    fprintf(o->f, "</code> ·\n          seed %lu ·\n          consensus levels: strong ≥ ",
-            (unsigned long)r->opts.seed);
+    cn_html_printf(o, "%.12s", sha);
+    cn_html_printf(o, "</code> ·\n          seed %lu ·\n          consensus levels: strong ≥ ",
+                   (unsigned long)r->opts.seed);
     cn_html_pct(o, k->strong);
     cn_html_raw(o, ",\n          moderate ≥ ");
     cn_html_pct(o, k->moderate);
     cn_html_raw(o, ",\n          weak ≥ ");
     cn_html_pct(o, k->weak);
-    fprintf(o->f,
-            "\n          majority share, with at least %ld answers taking a stance.\n        "
-            "</footer>\n<script>",
-            (long)k->min_answers);
+    cn_html_printf(
+        o,
+        "\n          majority share, with at least %ld answers taking a stance.\n        "
+        "</footer>\n<script>",
+        (long)k->min_answers);
     cn_html_raw(o, assets->script);
     cn_html_raw(o, "</script>\n</body></html>\n");
 }

@@ -47,9 +47,9 @@ static const struct {
 
 void cn_html_counts_caption(cn_html_out *o, const long counts[])
 {
-    fprintf(o->f, "%ld reassuring, %ld cautionary, %ld contraindicated, %ld no stance",
-            counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
-            counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
+    cn_html_printf(o, "%ld reassuring, %ld cautionary, %ld contraindicated, %ld no stance",
+                   counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
+                   counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
 }
 
 static void attr_add_caption(cn_html_out *o, const cn_html_bar *bar, const long counts[])
@@ -103,7 +103,7 @@ static void segment(cn_html_out *o, const cn_html_bar *bar, int i, double k, dou
     cn_html_attr_add_format(o, w, "0.###");
     cn_html_attr_add(o, "%");
     cn_html_attr_end(o, "width");
-    fprintf(o->f, " height=\"%d\" fill=\"%s\"></rect>", bar->height, SEGMENTS[i].fill);
+    cn_html_printf(o, " height=\"%d\" fill=\"%s\"></rect>", bar->height, SEGMENTS[i].fill);
     if (bar->labels && px >= 0.7 * bar->font * (double)strlen(kbuf) + 6) {
         cn_html_raw(o, "<text");
         cn_html_attr_begin(o);
@@ -112,11 +112,11 @@ static void segment(cn_html_out *o, const cn_html_bar *bar, int i, double k, dou
         cn_html_attr_end(o, "x");
         cn_html_raw(o, " y=\"");
         cn_html_xpath_string(o, bar->height / 2.0);
-        fprintf(o->f,
-                "\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"%d\" "
-                "font-weight=\"700\" fill=\"%s\">%s</text>",
-                bar->font, SEGMENTS[i].ink,
-                px >= 0.62 * bar->font * (double)strlen(lng) + 12 ? lng : kbuf);
+        cn_html_printf(o,
+                       "\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"%d\" "
+                       "font-weight=\"700\" fill=\"%s\">%s</text>",
+                       bar->font, SEGMENTS[i].ink,
+                       px >= 0.62 * bar->font * (double)strlen(lng) + 12 ? lng : kbuf);
     }
     cn_html_raw(o, "</g>");
 }
@@ -128,7 +128,7 @@ void cn_html_stacked_bar(cn_html_out *o, const cn_html_bar *bar, const long coun
     double total = r + c + x + n;
     cn_html_raw(o, "<svg");
     cn_html_attr(o, "class", bar->cls);
-    fprintf(o->f, " height=\"%d\" role=\"img\"", bar->height);
+    cn_html_printf(o, " height=\"%d\" role=\"img\"", bar->height);
     cn_html_attr_begin(o);
     attr_add_caption(o, bar, counts);
     cn_html_attr_end(o, "aria-label");
@@ -139,8 +139,9 @@ void cn_html_stacked_bar(cn_html_out *o, const cn_html_bar *bar, const long coun
         cn_html_counts_caption(o, counts);
         cn_html_raw(o, "</title>");
     }
-    fprintf(o->f, "<rect x=\"0\" y=\"0\" width=\"100%%\" height=\"%d\" fill=\"#f1f1f4\"></rect>",
-            bar->height);
+    cn_html_printf(o,
+                   "<rect x=\"0\" y=\"0\" width=\"100%%\" height=\"%d\" fill=\"#f1f1f4\"></rect>",
+                   bar->height);
     if (total > 0) {
         double u = 100 * bar->fill / total;
         segment(o, bar, 0, r, 0, u, total);
@@ -151,10 +152,10 @@ void cn_html_stacked_bar(cn_html_out *o, const cn_html_bar *bar, const long coun
     if (total == 0 && bar->labels) {
         cn_html_raw(o, "<text x=\"50%\" y=\"");
         cn_html_xpath_string(o, bar->height / 2.0);
-        fprintf(o->f,
-                "\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"%d\" "
-                "fill=\"#5c5c66\">no answers</text>",
-                bar->font);
+        cn_html_printf(o,
+                       "\" text-anchor=\"middle\" dominant-baseline=\"central\" font-size=\"%d\" "
+                       "fill=\"#5c5c66\">no answers</text>",
+                       bar->font);
     }
     cn_html_raw(o, "</svg>");
 }
@@ -163,8 +164,8 @@ void cn_html_bar_keys(cn_html_out *o, const long counts[])
 {
     cn_html_raw(o, "<p class=\"bar-keys\">");
     for (int i = 0; i < 4; i++)
-        fprintf(o->f, "<span><i class=\"sw %s\"></i><b>%ld</b> %s</span>", SEGMENTS[i].name,
-                counts[SEGMENTS[i].stance], i == 3 ? "no stance" : SEGMENTS[i].name);
+        cn_html_printf(o, "<span><i class=\"sw %s\"></i><b>%ld</b> %s</span>", SEGMENTS[i].name,
+                       counts[SEGMENTS[i].stance], i == 3 ? "no stance" : SEGMENTS[i].name);
     cn_html_raw(o, "</p>");
 }
 

@@ -5,8 +5,12 @@
 #include "cn_report_fmt.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cn_html_attr_add_reasons(cn_html_out *o, unsigned flags)
 {
@@ -45,19 +49,65 @@ typedef struct span {
     size_t number; /* 1-based among the answer's evidence: data-ev */
 } span;
 
-/* The byte offset of every character of s (and of its end): malloc'd. */
-static size_t *char_offsets(const char *s, size_t len, size_t *n_chars)
+/* Where character number `ch` of a text starts: a position moved forward
+ * only (the pieces of a text come in order), instead of a table of every
+ * character's offset. */
+typedef struct char_cursor {
+    size_t ch, byte;
+} char_cursor;
+
+static bool continuation(const char *s, size_t i)
 {
-    size_t *at = malloc((len + 1) * sizeof *at);
-    if (!at)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            at[n++] = i;
-    at[n] = len;
-    *n_chars = n;
-    return at;
+    return ((unsigned char)s[i] & 0xC0) == 0x80;
+}
+
+/* The cursor at character 0 of s[0..len). */
+static char_cursor cursor_start(const char *s, size_t len)
+{
+    char_cursor c = {0, 0};
+    while (c.byte < len && continuation(s, c.byte))
+        c.byte++;
+    return c;
+}
+
+/* The byte where character `target` starts (len past the last one): the
+ * k-th byte of s[0..len) that is not a UTF-8 continuation byte. */
+static size_t byte_of(char_cursor *c, const char *s, size_t len, size_t target)
+{
+    while (c->ch < target) {
+#ifdef __SSE2__
+        /* sixteen ASCII characters, a character starting after them */
+        if (target - c->ch >= 16 && c->byte + 16 <= len &&
+            _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + c->byte))) == 0 &&
+            (c->byte + 16 == len || !continuation(s, c->byte + 16))) {
+            c->byte += 16;
+            c->ch += 16;
+            continue;
+        }
+#endif
+        c->byte++;
+        while (c->byte < len && continuation(s, c->byte))
+            c->byte++;
+        c->ch++;
+    }
+    return c->byte;
+}
+
+/* Characters (bytes that are not UTF-8 continuation bytes) of s[0..len). */
+static size_t count_chars(const char *s, size_t len)
+{
+    size_t n = 0, i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        /* a continuation byte is 0x80 .. 0xBF: -128 .. -65 as a signed byte */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        n += (size_t)__builtin_popcount(
+            (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8(-65))));
+    }
+#endif
+    for (; i < len; i++)
+        n += !continuation(s, i);
+    return n;
 }
 
 /* The mark over the piece [pos, end) covered by the spans in cover. */
@@ -120,12 +170,10 @@ static void mark(cn_html_out *o, const span *sp, const size_t *cover, size_t n_c
  * covered by a fixed set of spans and marked by them. */
 static void highlight(cn_html_out *o, const char *s, const span *sp, size_t n_sp)
 {
-    size_t len_bytes = strlen(s), len = 0;
-    size_t *at = char_offsets(s, len_bytes, &len);
+    size_t len_bytes = strlen(s), len = count_chars(s, len_bytes);
+    char_cursor cur = cursor_start(s, len_bytes);
     size_t *cover = malloc((n_sp + 1) * sizeof *cover);
-    if (!at || !cover) {
-        free(at);
-        free(cover);
+    if (!cover) {
         o->fail = true;
         return;
     }
@@ -145,15 +193,15 @@ static void highlight(cn_html_out *o, const char *s, const span *sp, size_t n_sp
         for (size_t i = 0; i < n_sp; i++)
             if (sp[i].cstart <= pos && sp[i].cend >= end)
                 cover[n_cover++] = i;
-        const char *piece = s + at[pos];
-        size_t piece_len = at[end] - at[pos];
+        size_t from = byte_of(&cur, s, len_bytes, pos);
+        const char *piece = s + from;
+        size_t piece_len = byte_of(&cur, s, len_bytes, end) - from;
         if (n_cover)
             mark(o, sp, cover, n_cover, piece, piece_len);
         else
             cn_html_text_clean(o, piece, piece_len);
         pos = end;
     }
-    free(at);
     free(cover);
 }
 
@@ -339,7 +387,7 @@ static void answer_head(cn_html_out *o, const cn_analysis_result *r, const cn_an
         cn_html_raw(o, "<span class=\"muted\">★ ");
         cn_html_raw(o, buf);
         if (p->has_reviews)
-            fprintf(o->f, " (%ld reviews)", (long)p->reviews);
+            cn_html_printf(o, " (%ld reviews)", (long)p->reviews);
         cn_html_raw(o, "</span>");
     }
     if (a->overridden) {
@@ -388,20 +436,21 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
         const char *stance = cn_html_answer_stance(a);
         cn_html_raw(o, "<details><summary>");
         if (a->overridden)
-            fprintf(o->f, "Why the classifier said %s (an editor set %s):",
-                    cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
+            cn_html_printf(o, "Why the classifier said %s (an editor set %s):",
+                           cn_html_label(cn_stance_name(d->stance)), cn_html_label(stance));
         else
-            fprintf(o->f, "Why %s:", cn_html_label(stance));
+            cn_html_printf(o, "Why %s:", cn_html_label(stance));
         cn_html_raw(o, " ");
         cn_html_text(o, d->reason);
-        fprintf(o->f, " · %zu evidence spans</summary><ul class=\"evidence-list\">", d->n_evidence);
+        cn_html_printf(o, " · %zu evidence spans</summary><ul class=\"evidence-list\">",
+                       d->n_evidence);
         for (size_t i = 0; i < d->n_evidence; i++)
             evidence_item(o, ans, &d->evidence[i]);
         cn_html_raw(o, "</ul></details>");
     }
     cn_html_raw(o, "<div class=\"answer-foot\">");
     cn_html_text(o, cn_analysis_file_of(c->r, a));
-    fprintf(o->f, " #%ld · id <code>", (long)ans->index);
+    cn_html_printf(o, " #%ld · id <code>", (long)ans->index);
     cn_html_text(o, ans->answer_id);
     cn_html_raw(o, "</code></div></article>\n");
 }
@@ -431,7 +480,7 @@ static void answer_group(cn_html_out *o, const cn_html_ctx *c, size_t qi, const 
         return;
     cn_html_raw(o, "<h4 class=\"group-head\">");
     cn_html_badge(o, stance);
-    fprintf(o->f, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
+    cn_html_printf(o, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_answers; i++)
         if (!strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance))
             answer(o, c, q->answers[i], rank, i);
@@ -461,14 +510,14 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
         const long *k = s->counts;
         cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
         cn_html_text(o, specialty_name(s));
-        fprintf(o->f,
-                "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
-                "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
-                "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
-                "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
-                "stance\">%ld</td><td>",
-                s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
-                k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+        cn_html_printf(o,
+                       "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+                       "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+                       "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+                       "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+                       "stance\">%ld</td><td>",
+                       s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
+                       k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
         size_t plen = strlen(specialty_name(s));
         char *prefix = malloc(plen + 3);
         if (!prefix) {
@@ -499,7 +548,7 @@ static void specialty_line(cn_html_out *o, const cn_tally *t)
         if (i)
             cn_html_raw(o, "; ");
         cn_html_text(o, specialty_name(s));
-        fprintf(o->f, " %ld (", s->answers);
+        cn_html_printf(o, " %ld (", s->answers);
         cn_html_counts_caption(o, s->counts);
         cn_html_raw(o, ")");
     }
@@ -508,11 +557,12 @@ static void specialty_line(cn_html_out *o, const cn_tally *t)
 
 static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
 {
-    fprintf(o->f,
-            "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
-            "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
-            "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
-            q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
+    cn_html_printf(
+        o,
+        "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
+        "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
+        "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
+        q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_duplicates; i++) {
         const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
         const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
@@ -522,11 +572,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
-        fprintf(o->f, " #%ld</td><td><a", (long)cn_analysis_answer_index(c->r, a));
+        cn_html_printf(o, " #%ld</td><td><a", (long)cn_analysis_answer_index(c->r, a));
         cn_html_attr2(o, "href", "#a-", CN_ANSWER_ID(c->r, orig));
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
-        fprintf(o->f, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
+        cn_html_printf(o, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
         cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
         cn_html_raw(o, "</td></tr>\n");
     }
@@ -535,10 +585,11 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
 
 static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_question *q)
 {
-    fprintf(o->f,
-            "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
-            "stance on this question)</summary>",
-            q->n_related, q->n_related != 1 ? "s" : "");
+    cn_html_printf(
+        o,
+        "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
+        "stance on this question)</summary>",
+        q->n_related, q->n_related != 1 ? "s" : "");
     for (size_t i = 0; i < q->n_related; i++)
         answer(o, c, q->related[i], 1, i);
     cn_html_raw(o, "</details>");
@@ -591,11 +642,12 @@ static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
     size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
     cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
     cn_html_question_name(o, c->r, qi);
-    fprintf(o->f, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level, level);
+    cn_html_printf(o, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level,
+                   level);
     majority_line(o, k, "no majority");
-    fprintf(o->f, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
+    cn_html_printf(o, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
     if (n_review)
-        fprintf(o->f, " · %zu to review", n_review);
+        cn_html_printf(o, " · %zu to review", n_review);
     cn_html_raw(o, "</span></summary>");
 }
 
@@ -637,14 +689,14 @@ static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_anal
             cn_html_raw(o, ")");
         }
     }
-    fprintf(o->f, "\n        · %zu distinct answers\n        ", q->n_answers);
+    cn_html_printf(o, "\n        · %zu distinct answers\n        ", q->n_answers);
     if (q->declared_answers >= 0 && q->declared_answers > (long)q->n_answers)
-        fprintf(o->f, " (%zu of the %ld answers on the page were read)", q->n_answers,
-                q->declared_answers);
+        cn_html_printf(o, " (%zu of the %ld answers on the page were read)", q->n_answers,
+                       q->declared_answers);
     if (q->n_duplicates == 1)
         cn_html_raw(o, " · 1 duplicate merged");
     if (q->n_duplicates > 1)
-        fprintf(o->f, " · %zu duplicates merged", q->n_duplicates);
+        cn_html_printf(o, " · %zu duplicates merged", q->n_duplicates);
     cn_html_raw(o, "\n        · from ");
     for (size_t i = 0; i < q->n_files; i++) {
         cn_html_raw(o, i ? ", <code>" : "<code>");
@@ -705,10 +757,10 @@ static void verdict(cn_html_out *o, const cn_analysis_question *q)
 {
     const cn_consensus_result *k = q->tally.consensus;
     const char *level = cn_consensus_level_name(k->level);
-    fprintf(o->f,
-            "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "
-            "consensus</span> ",
-            level, level);
+    cn_html_printf(o,
+                   "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "
+                   "consensus</span> ",
+                   level, level);
     cn_html_text(o, q->tally.summary);
     cn_html_raw(o, "</p>");
     cn_html_bar bar = {.fill = 1,

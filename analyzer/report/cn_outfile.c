@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_outfile.h"
 
+#include "cn_direct.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -22,6 +24,7 @@ typedef struct pending {
 /* A file of the set being written. */
 typedef struct opened {
     FILE *f;
+    cn_direct *direct; /* f writes with O_DIRECT (cn_direct), or NULL */
     char *buf;
     pending p;
 } opened;
@@ -199,9 +202,10 @@ int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
     p.tmp = tmp;
     int fd = mkstemp(p.tmp);
     FILE *fp = NULL;
+    cn_direct *direct = NULL;
     if (fd >= 0) {
         fchmod(fd, 0644); /* mkstemp makes 0600; reports are for everyone to read */
-        fp = fdopen(fd, "w");
+        fp = cn_direct_fdopen(fd, &direct);
         if (!fp) {
             int e = errno;
             close(fd);
@@ -217,7 +221,7 @@ int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
         return rc;
     }
     setvbuf(fp, buf, _IOFBF, STREAM_BUFFER);
-    set->open[set->n_open++] = (opened){.f = fp, .buf = buf, .p = p};
+    set->open[set->n_open++] = (opened){.f = fp, .direct = direct, .buf = buf, .p = p};
     *f = fp;
     return CN_OK;
 }
@@ -226,13 +230,7 @@ int cn_outset_open(cn_outset *set, const char *name, FILE **f, cn_error *err)
 static int close_stream(opened *o)
 {
     FILE *fp = o->f;
-    int e = 0;
-    if (fflush(fp) != 0)
-        e = errno ? errno : EIO;
-    if (!e && ferror(fp))
-        e = EIO;
-    if (!e && fsync(fileno(fp)) != 0 && errno != EINVAL)
-        e = errno;
+    int e = cn_direct_sync(fp, o->direct);
     if (fclose(fp) != 0 && !e)
         e = errno ? errno : EIO;
     free(o->buf);

@@ -473,6 +473,10 @@ static void d_str(jctx *c, cn_jsonpretty *w, const char *key, const char *s)
         return;
     }
     size_t len = strlen(s);
+    if (cn_jsonpretty_plain_ascii(s, len)) { /* most: ids, names, words */
+        cn_jsonpretty_string_plain(w, s, len);
+        return;
+    }
     if (cn_fmt_text_is_clean(s, len, false)) {
         cn_jsonpretty_string_n(w, s, len);
         return;
@@ -543,7 +547,13 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t le
     const char *piece = src + start;
     size_t n = end - start;
     /* nearly always clean: quoted where it stands, without a copy (which
-     * would end at a NUL byte: not then) */
+     * would end at a NUL byte: not then); a short plain piece needs neither
+     * look */
+    if (cn_jsonpretty_plain_ascii(piece, n)) {
+        cn_jsonpretty_key(w, "text");
+        cn_jsonpretty_string_plain(w, piece, n);
+        return;
+    }
     if (cn_fmt_text_is_clean(piece, n, false) && !memchr(piece, '\0', n)) {
         cn_jsonpretty_key(w, "text");
         cn_jsonpretty_string_n(w, piece, n);

@@ -67,6 +67,11 @@ static void attr(xctx *c, const char *name, const char *s)
     if (c->fail || !s)
         return;
     size_t len = strlen(s);
+    if (cn_xmlw_plain_ascii(s, len)) { /* most: ids, names, words */
+        cn_xmlw_attr_plain(c->w, name, s, len);
+        check(c);
+        return;
+    }
     if (cn_fmt_text_is_clean(s, len, true)) {
         cn_xmlw_attr_n(c->w, name, s, len);
         check(c);
@@ -89,7 +94,7 @@ static void attr_int(xctx *c, const char *name, long v)
     char buf[CN_FMT_NUMBER_MAX];
     size_t len = cn_fmt_long(v, buf);
     if (!c->fail) {
-        cn_xmlw_attr_n(c->w, name, buf, len); /* digits: clean */
+        cn_xmlw_attr_plain(c->w, name, buf, len); /* digits: clean, nothing to escape */
         check(c);
     }
 }
@@ -99,7 +104,7 @@ static void attr_num(xctx *c, const char *name, double v)
 {
     char buf[CN_FMT_NUMBER_MAX];
     if (cn_fmt_number(v, buf) && !c->fail) {
-        cn_xmlw_attr(c->w, name, buf); /* a number: clean */
+        cn_xmlw_attr_plain(c->w, name, buf, strlen(buf)); /* a number: clean, plain */
         check(c);
     }
 }

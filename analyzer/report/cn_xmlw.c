@@ -2,6 +2,7 @@
 #include "cn_xmlw.h"
 
 #include "cn_grow.h"
+#include "cn_plain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -221,7 +222,13 @@ void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
     cn_xmlw_attr_n(w, name, value, strlen(value));
 }
 
-void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+bool cn_xmlw_plain_ascii(const char *s, size_t n)
+{
+    return cn_plain_short(s, n, CN_PLAIN_XML_ASCII);
+}
+
+/* An attribute; plain: the caller knows value needs no escape. */
+static void attr_write(cn_xmlw *w, const char *name, const char *value, size_t len, bool plain)
 {
     if (w->failed)
         return;
@@ -230,7 +237,7 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
         return;
     }
     size_t name_len = strlen(name), whole = name_len + len + 4;
-    if (whole <= OUT_BUFFER - w->used && !needs_escape(value, len, ATTR_SPECIAL)) {
+    if (whole <= OUT_BUFFER - w->used && (plain || !needs_escape(value, len, ATTR_SPECIAL))) {
         /* most values (numbers, names, words): ` name="value"` in one go */
         char *o = w->buf + w->used;
         *o++ = ' ';
@@ -249,6 +256,16 @@ void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
     put(w, "=\"", 2);
     escaped(w, value, len, ATTR_SPECIAL);
     put(w, "\"", 1);
+}
+
+void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
+    attr_write(w, name, value, len, false);
+}
+
+void cn_xmlw_attr_plain(cn_xmlw *w, const char *name, const char *value, size_t len)
+{
+    attr_write(w, name, value, len, true);
 }
 
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len)

@@ -43,6 +43,13 @@ void cn_xmlw_end(cn_xmlw *w);
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value);
 /* The same with the value's length known (value[0..len), no NUL inside). */
 void cn_xmlw_attr_n(cn_xmlw *w, const char *name, const char *value, size_t len);
+/* True when s[0..n) is at most 32 bytes of printable ASCII (0x20 .. 0x7F)
+ * other than " & < >: text that is clean for XML and that neither an
+ * attribute nor text content escapes. */
+bool cn_xmlw_plain_ascii(const char *s, size_t n);
+/* cn_xmlw_attr_n for a value known to need no escape (cn_xmlw_plain_ascii,
+ * digits): the same bytes, without looking. */
+void cn_xmlw_attr_plain(cn_xmlw *w, const char *name, const char *value, size_t len);
 /* Text s[0..len) of the open element (len 0: nothing is written). */
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len);
 

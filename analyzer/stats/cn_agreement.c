@@ -1,6 +1,7 @@
 /* cn_agreement: Krippendorff's alpha with a unit bootstrap, and Fleiss' kappa (GSL). */
 #include "cn_agreement.h"
 
+#include "cn_mt.h"
 #include "cn_sort.h"
 
 #include <gsl/gsl_rng.h>
@@ -56,7 +57,16 @@ typedef struct pairable {
     /* scratch for alpha_weighted */
     double *marg; /* [k] n_c */
     double *pos;  /* [k] where each category sits on the difference scale */
+    /* for the bootstrap, when k <= DENSE_K: each unit's counts of every
+     * category, DENSE_K a unit (zeros past k), else NULL */
+    double *dense;
 } pairable;
+
+/* Categories up to which a resample's margins are summed from dense rows. */
+#define DENSE_K 8
+/* Resample weights 0 .. TERMS_W - 1 whose units' terms of the observed
+ * disagreement are looked up (nominal metric), larger ones computed. */
+#define TERMS_W 8
 
 static void pairable_free(pairable *p)
 {
@@ -67,6 +77,7 @@ static void pairable_free(pairable *p)
     free(p->m);
     free(p->marg);
     free(p->pos);
+    free(p->dense);
 }
 
 static size_t count_present(const double *values, size_t coders, size_t units, size_t u)
@@ -127,6 +138,7 @@ static int pairable_alloc(pairable *p, size_t entries)
     p->m = malloc((p->nunits ? p->nunits : 1) * sizeof *p->m);
     p->marg = malloc(k * sizeof *p->marg);
     p->pos = malloc(k * sizeof *p->pos);
+    p->dense = NULL;
     return p->start && p->cat && p->cnt && p->m && p->marg && p->pos ? 0 : -1;
 }
 
@@ -291,15 +303,38 @@ static double unit_sum(const pairable *p, cn_alpha_metric metric, size_t u)
  * matrix o_ck = sum_u n_uc (n_uk - [c = k]) / (m_u - 1):
  * alpha = 1 - (n - 1) sum o_ck delta_ck / sum n_c n_k delta_ck.
  * unit_sums: each unit's unit_sum when the caller has them (nominal: they do
- * not depend on the weights), else NULL. */
+ * not depend on the weights), else NULL; unit_terms (with unit_sums, may be
+ * NULL): unit u's term of the observed sum for weight w < TERMS_W at
+ * [u * TERMS_W + w], computed as below. A resample's weights are drawn at
+ * random: the loops take no branch on them (a branch mispredicted at every
+ * other unit was most of their time), adding the exact zeros of the units
+ * not drawn, which changes no bit of the sums. */
 static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const double *weight,
-                                  const double *unit_sums)
+                                  const double *unit_sums, const double *unit_terms)
 {
     size_t k = p->k;
     memset(p->marg, 0, (k ? k : 1) * sizeof *p->marg);
-    for (size_t u = 0; u < p->nunits; u++)
-        for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
-            p->marg[p->cat[e]] += weight[u] * p->cnt[e];
+    /* the weights and counts are whole numbers, so are these sums, exactly,
+     * in any order: leaving out the units a resample did not draw, or
+     * summing dense rows into registers, changes no bit */
+    if (p->dense) {
+        double acc[DENSE_K] = {0};
+        for (size_t u = 0; u < p->nunits; u++) {
+            double w = weight[u];
+            const double *row = p->dense + u * DENSE_K;
+            for (size_t c = 0; c < DENSE_K; c++)
+                acc[c] += w * row[c];
+        }
+        memcpy(p->marg, acc, k * sizeof *p->marg);
+    } else {
+        for (size_t u = 0; u < p->nunits; u++) {
+            double w = weight[u];
+            if (w == 0.0)
+                continue;
+            for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
+                p->marg[p->cat[e]] += w * p->cnt[e];
+        }
+    }
     /* Alpha does not change when all values are scaled; scaling them into
      * [-1, 1] keeps squared differences of values like 1e200 finite. */
     double scale = k ? fmax(fabs(p->value[0]), fabs(p->value[k - 1])) : 1.0;
@@ -312,7 +347,12 @@ static alpha_parts alpha_weighted(pairable *p, cn_alpha_metric metric, const dou
     }
 
     double obs = 0.0; /* sum_c sum_k o_ck delta_ck */
-    for (size_t u = 0; u < p->nunits; u++) {
+    for (size_t u = 0; unit_terms && u < p->nunits; u++) {
+        double w = weight[u];
+        obs +=
+            w < TERMS_W ? unit_terms[u * TERMS_W + (size_t)w] : w * unit_sums[u] / (p->m[u] - 1.0);
+    }
+    for (size_t u = 0; !unit_terms && u < p->nunits; u++) {
         if (weight[u] == 0.0)
             continue;
         double s = unit_sums ? unit_sums[u] : unit_sum(p, metric, u);
@@ -339,7 +379,7 @@ static int alpha_of_data(pairable *p, cn_alpha_metric metric, alpha_parts *out)
         return CN_ERR_NOMEM;
     for (size_t u = 0; u < n; u++)
         ones[u] = 1.0;
-    *out = alpha_weighted(p, metric, ones, NULL);
+    *out = alpha_weighted(p, metric, ones, NULL, NULL);
     free(ones);
     return CN_OK;
 }
@@ -360,25 +400,35 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
     /* nominal differences do not depend on the resample: each unit's sum
      * once, not once a resample (the same bits: the same sum) */
     bool fixed_sums = o->metric == CN_ALPHA_NOMINAL;
-    double *sums = fixed_sums ? malloc(p->nunits * sizeof *sums) : NULL;
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!w || !alphas || !rng || (fixed_sums && !sums)) {
+    double *sums = fixed_sums ? malloc((1 + TERMS_W) * p->nunits * sizeof *sums) : NULL;
+    double *terms = sums ? sums + p->nunits : NULL;
+    p->dense = p->k <= DENSE_K ? calloc(p->nunits * DENSE_K, sizeof *p->dense) : NULL;
+    gsl_rng *rng = gsl_rng_alloc(cn_mt_type);
+    if (!w || !alphas || !rng || (fixed_sums && !sums) || (p->k <= DENSE_K && !p->dense)) {
         free(w);
         free(alphas);
         free(sums);
+        free(p->dense);
+        p->dense = NULL;
         if (rng)
             gsl_rng_free(rng);
         return cn_error_set(err, CN_ERR_NOMEM, "agreement: out of memory for the bootstrap");
     }
-    for (size_t u = 0; fixed_sums && u < p->nunits; u++)
+    for (size_t u = 0; fixed_sums && u < p->nunits; u++) {
         sums[u] = unit_sum(p, o->metric, u);
+        for (size_t k = 0; k < TERMS_W; k++) /* alpha_weighted's expression */
+            terms[u * TERMS_W + k] = (double)k * sums[u] / (p->m[u] - 1.0);
+    }
+    for (size_t u = 0; p->dense && u < p->nunits; u++)
+        for (size_t e = p->start[u]; e < p->start[u + 1]; e++)
+            p->dense[u * DENSE_K + p->cat[e]] += p->cnt[e];
     gsl_rng_set(rng, o->seed);
     size_t nd = 0, below667 = 0, below800 = 0;
     for (size_t b = 0; b < o->bootstrap; b++) {
         memset(w, 0, p->nunits * sizeof *w);
         for (size_t i = 0; i < p->nunits; i++)
-            w[gsl_rng_uniform_int(rng, p->nunits)] += 1.0;
-        double a = alpha_weighted(p, o->metric, w, sums).alpha;
+            w[cn_mt_uniform_int(rng, p->nunits)] += 1.0;
+        double a = alpha_weighted(p, o->metric, w, sums, terms).alpha;
         if (isnan(a))
             continue;
         alphas[nd++] = a;
@@ -386,6 +436,8 @@ static int bootstrap(const cn_agreement_opts *o, pairable *p, cn_agreement_resul
         below800 += a < 0.800;
     }
     gsl_rng_free(rng);
+    free(p->dense);
+    p->dense = NULL;
     out->bootstrap_defined = nd;
     /* Leaving out resamples whose alpha is undefined biases the interval;
      * with more than 1 in 20 of them there is none. */

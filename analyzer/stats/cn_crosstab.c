@@ -1,6 +1,7 @@
 /* cn_crosstab: chi-square test of an r x c table, asymptotic and Monte Carlo (Patefield, GSL). */
 #include "cn_crosstab.h"
 
+#include "cn_mt.h"
 #include "cn_strata.h"
 
 #include <float.h>
@@ -137,7 +138,7 @@ static int sampler_init(sampler *s, size_t max_c, long n, unsigned long seed)
     s->nfact = (size_t)n + 1 < LNFACT_TABLE ? (size_t)n + 1 : LNFACT_TABLE;
     s->lnfact = malloc(s->nfact * sizeof *s->lnfact);
     s->left = malloc((max_c ? max_c : 1) * sizeof *s->left);
-    s->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    s->rng = gsl_rng_alloc(cn_mt_type);
     if (!s->lnfact || !s->left || !s->rng)
         return CN_ERR_NOMEM;
     for (size_t x = 0; x < s->nfact; x++)
@@ -164,7 +165,7 @@ static long hyper_draw(const sampler *s, long ia, long id, long ie)
     double pm = exp(lnfact(s, ia) + lnfact(s, ie - ia) + lnfact(s, id) + lnfact(s, ie - id) -
                     lnfact(s, ie) - lnfact(s, m) - lnfact(s, id - m) - lnfact(s, ia - m) -
                     lnfact(s, other + m));
-    double u = gsl_rng_uniform(s->rng), acc = pm;
+    double u = cn_mt_uniform(s->rng), acc = pm;
     long up = m, dn = m;
     double pu = pm, pd = pm;
     while (u >= acc) {

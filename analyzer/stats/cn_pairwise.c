@@ -1,6 +1,8 @@
 /* cn_pairwise: within-question pairwise agreement, chance-corrected, bootstrapped. */
 #include "cn_pairwise.h"
 
+#include "cn_mt.h"
+
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -82,7 +84,7 @@ int cn_pairwise_compute(const long (*counts)[3], size_t n, size_t bootstrap, uns
                        "too few to resample";
     } else {
         double *w = malloc(m * sizeof *w), *boot = malloc(bootstrap * sizeof *boot);
-        gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng *rng = gsl_rng_alloc(cn_mt_type);
         if (!w || !boot || !rng) {
             rc = cn_error_set(err, CN_ERR_NOMEM, "pairwise: out of memory");
         } else {
@@ -90,7 +92,7 @@ int cn_pairwise_compute(const long (*counts)[3], size_t n, size_t bootstrap, uns
             for (size_t b = 0; b < bootstrap; b++) {
                 memset(w, 0, m * sizeof *w);
                 for (size_t i = 0; i < m; i++)
-                    w[gsl_rng_uniform_int(rng, m)] += 1.0;
+                    w[cn_mt_uniform_int(rng, m)] += 1.0;
                 double chance, pairs;
                 tally(counts, idx, m, w, &boot[b], &chance, &pairs);
             }

@@ -2,6 +2,7 @@
 #include "cn_relabel.h"
 
 #include "cn_grow.h"
+#include "cn_mt.h"
 #include "cn_sort.h"
 
 #include <gsl/gsl_randist.h>
@@ -92,7 +93,7 @@ cn_relabel_work *cn_relabel_work_new(void)
     cn_relabel_work *w = malloc(sizeof *w);
     if (!w)
         return NULL;
-    w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    w->rng = gsl_rng_alloc(cn_mt_type);
     w->shares = NULL;
     w->cap_shares = 0;
     if (cn_cdf_memo_new(&w->cdf, NULL) != CN_OK)
@@ -197,7 +198,7 @@ static void draw_counts(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         if (group[p] == 0)
             continue;
-        gsl_ran_multinomial(rng, CN_STANCE_COUNT, group[p], post[p], got);
+        cn_mt_multinomial(rng, CN_STANCE_COUNT, group[p], post[p], got);
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             c[t] += got[t];
     }
@@ -218,7 +219,7 @@ static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     unsigned got[CN_STANCE_COUNT];
     for (int t = 0; t < CN_STANCE_COUNT; t++)
         a[t] = m->alpha[t] + (double)c[t];
-    gsl_ran_dirichlet(rng, CN_STANCE_COUNT, a, theta);
+    cn_mt_dirichlet(rng, CN_STANCE_COUNT, a, theta);
     for (int t = 0; t < CN_STANCE_COUNT; t++)
         c[t] = fixed[t];
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
@@ -226,20 +227,10 @@ static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
             continue;
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             q[t] = theta[t] * m->like[p][t];
-        gsl_ran_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
+        cn_mt_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
         for (int t = 0; t < CN_STANCE_COUNT; t++)
             c[t] += got[t];
     }
-}
-
-/* log of the pooled model's prior weight of true counts c, up to a constant
- * of the question: the Dirichlet-multinomial's prod_t Gamma(alpha_t + c_t). */
-static double pooled_log_prior(const relabel_model *m, const long c[CN_STANCE_COUNT])
-{
-    double lw = 0;
-    for (int t = 0; t < CN_STANCE_COUNT; t++)
-        lw += lgamma(m->alpha[t] + (double)c[t]);
-    return lw;
 }
 
 /* A value and its probability (the exact share distribution). */
@@ -281,6 +272,12 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
     fact[0] = 1.0;
     for (unsigned k = 1; k <= g; k++)
         fact[k] = fact[k - 1] * (double)k; /* exact in doubles up to 16! */
+    /* pow(prob[t], a) for every a: the loops below take each of them
+     * hundreds of times (the same calls, the same bits) */
+    double pw[CN_STANCE_COUNT][EXACT_SIDE];
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        for (unsigned a = 0; a <= g; a++)
+            pw[t][a] = pow(prob[t], a);
     /* only the rows c1 <= m + g are written, and read later (the sums over
      * c1 + c2 + c3 <= m stay inside them): zeroing the others was most of
      * the work of a small question */
@@ -290,9 +287,8 @@ static void convolve(const double *dist, unsigned m, unsigned g, const double pr
         for (unsigned a2 = 0; a1 + a2 <= g; a2++)
             for (unsigned a3 = 0; a1 + a2 + a3 <= g; a3++) {
                 unsigned a0 = g - a1 - a2 - a3;
-                double pr = fact[g] / (fact[a0] * fact[a1] * fact[a2] * fact[a3]) *
-                            pow(prob[0], a0) * pow(prob[1], a1) * pow(prob[2], a2) *
-                            pow(prob[3], a3);
+                double pr = fact[g] / (fact[a0] * fact[a1] * fact[a2] * fact[a3]) * pw[0][a0] *
+                            pw[1][a1] * pw[2][a2] * pw[3][a3];
                 for (unsigned c1 = 0; c1 <= m; c1++)
                     for (unsigned c2 = 0; c1 + c2 <= m; c2++)
                         for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++)
@@ -332,13 +328,24 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     /* the pooled weights in logs, scaled by the largest before leaving them:
      * the prior's Gamma functions outgrow doubles on large fixed counts */
     double top = -INFINITY;
+    /* the log of the pooled model's prior weight of the true counts c, up to
+     * a constant of the question: the Dirichlet-multinomial's
+     * prod_t Gamma(alpha_t + c_t); its terms for each count c[t] can take
+     * (fixed[t] + 0 .. m) computed once, summed in the order of t */
+    double lg[CN_STANCE_COUNT][EXACT_SIDE];
+    for (int t = 0; model->pooled && t < CN_STANCE_COUNT; t++)
+        for (unsigned v = 0; v <= m; v++)
+            lg[t][v] = lgamma(model->alpha[t] + (double)(fixed[t] + (long)v));
     for (unsigned c1 = 0; model->pooled && c1 <= m; c1++)
         for (unsigned c2 = 0; c1 + c2 <= m; c2++)
             for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++) {
                 double pr = dist[EXACT_AT(c1, c2, c3)];
-                long c[CN_STANCE_COUNT] = {fixed[0] + (long)(m - c1 - c2 - c3), fixed[1] + (long)c1,
-                                           fixed[2] + (long)c2, fixed[3] + (long)c3};
-                double lw = pr > 0 ? log(pr) + pooled_log_prior(model, c) : -INFINITY;
+                double prior = 0;
+                prior += lg[0][m - c1 - c2 - c3];
+                prior += lg[1][c1];
+                prior += lg[2][c2];
+                prior += lg[3][c3];
+                double lw = pr > 0 ? log(pr) + prior : -INFINITY;
                 dist[EXACT_AT(c1, c2, c3)] = lw;
                 top = lw > top ? lw : top;
             }

@@ -3,6 +3,7 @@
 
 #include "cn_grow.h"
 #include "cn_jsonbuf.h"
+#include "cn_plain.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,22 +78,58 @@ static void before_value(cn_jsonpretty *w)
         put(w, ", ", 2);
 }
 
+/* Tabs enough for one store of any depth up to it (deeper: a loop). */
+static const char TABS[32] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+bool cn_jsonpretty_plain_ascii(const char *s, size_t n)
+{
+    return cn_plain_short(s, n, CN_PLAIN_JSON_ASCII);
+}
+
+void cn_jsonpretty_string_plain(cn_jsonpretty *w, const char *s, size_t n)
+{
+    before_value(w);
+    char *o = room(w, n + 2);
+    if (!o)
+        return;
+    *o++ = '"';
+    memcpy(o, s, n);
+    o[n] = '"';
+    w->len += n + 2;
+    w->s[w->len] = '\0';
+}
+
 void cn_jsonpretty_key(cn_jsonpretty *w, const char *key)
 {
     /* ",\n", the tabs, the quoted key and ":\t" in one reservation: a report
-     * writes millions of keys */
+     * writes millions of keys. The tabs are one fixed-size copy (the bytes
+     * past them are overwritten by the key), and a key of plain characters
+     * (every key the reports write) is copied as it is: what quoting it
+     * gives. */
     size_t n = strlen(key), tabs_n = w->depth > 0 ? (size_t)w->depth : 0;
     bool sep = w->items[w->level]++ > 0;
-    char *o = room(w, 2 + tabs_n + CN_JSON_QUOTED_MAX(n) + 2);
+    char *o = room(w, 2 + tabs_n + sizeof TABS + CN_JSON_QUOTED_MAX(n) + 2);
     if (!o)
         return;
     if (sep) {
         *o++ = ',';
         *o++ = '\n';
     }
-    for (size_t i = 0; i < tabs_n; i++)
-        *o++ = '\t';
-    o = cn_json_quote_into(o, key, n);
+    if (tabs_n <= sizeof TABS) {
+        memcpy(o, TABS, sizeof TABS);
+        o += tabs_n;
+    } else {
+        for (size_t i = 0; i < tabs_n; i++)
+            *o++ = '\t';
+    }
+    if (cn_plain_short(key, n, CN_PLAIN_JSON_KEY)) {
+        *o++ = '"';
+        memcpy(o, key, n);
+        o += n;
+        *o++ = '"';
+    } else {
+        o = cn_json_quote_into(o, key, n);
+    }
     *o++ = ':';
     *o++ = '\t';
     w->len = (size_t)(o - w->s);

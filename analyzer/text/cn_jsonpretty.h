@@ -50,6 +50,13 @@ void cn_jsonpretty_open_array(cn_jsonpretty *w);
 void cn_jsonpretty_close_array(cn_jsonpretty *w);
 /* s[0..n) as a JSON string. */
 void cn_jsonpretty_string_n(cn_jsonpretty *w, const char *s, size_t n);
+/* True when s[0..n) is at most 32 bytes of printable ASCII (0x20 .. 0x7F)
+ * other than " and \\: a string that is valid UTF-8, needs no escape and
+ * is written as it is between quotes. */
+bool cn_jsonpretty_plain_ascii(const char *s, size_t n);
+/* s[0..n), plain as cn_jsonpretty_plain_ascii says, as a JSON string: the
+ * bytes cn_jsonpretty_string_n gives for it, without looking for escapes. */
+void cn_jsonpretty_string_plain(cn_jsonpretty *w, const char *s, size_t n);
 /* A string, or null when s is NULL. */
 void cn_jsonpretty_string(cn_jsonpretty *w, const char *s);
 /* Text as it is (a number already formatted). */
