@@ -1035,14 +1035,7 @@ static void specialty_row(cn_html_out *o, const cn_specialty_group *grp, bool te
     cn_html_text(o, name);
     if (!tested)
         cn_html_raw(o, " <span class=\"muted\">(not in the test)</span>");
-    cn_html_printf(o,
-                   "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
-                   "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
-                   "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
-                   "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
-                   "stance\">%ld</td><td>",
-                   grp->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
-                   k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+    cn_html_specialty_cells(o, grp->answers, k);
     double a = (double)grp->answers;
     double fill = (double)(a > max) + (double)!(a > max) * (a / max);
     size_t len = strlen(name);

@@ -207,3 +207,15 @@ void cn_html_attr_add_anchor(cn_html_out *o, const cn_analysis_result *r, size_t
     cn_html_attr_add(o, "-");
     cn_html_attr_add_long(o, (long)cn_analysis_answer_index(r, a));
 }
+
+void cn_html_specialty_cells(cn_html_out *o, long answers, const long counts[])
+{
+    cn_html_printf(o,
+                   "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
+                   "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
+                   "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
+                   "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
+                   "stance\">%ld</td><td>",
+                   answers, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
+                   counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
+}

@@ -38,6 +38,11 @@ void cn_html_bar_keys(cn_html_out *o, const long counts[]);
 /* Template "counts-caption" as text. */
 void cn_html_counts_caption(cn_html_out *o, const long counts[]);
 
+/* A specialty table row's count cells after its name cell: closes the name's
+ * <td>, writes the answers and the four stance counts (indexed by cn_stance),
+ * and opens the bar's <td>. */
+void cn_html_specialty_cells(cn_html_out *o, long answers, const long counts[]);
+
 /* Template "question-name" of question qi: its title, else its claim's statement. */
 void cn_html_question_name(cn_html_out *o, const cn_analysis_result *r, size_t qi);
 

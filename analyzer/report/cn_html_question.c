@@ -510,14 +510,7 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
         const long *k = s->counts;
         cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
         cn_html_text(o, specialty_name(s));
-        cn_html_printf(o,
-                       "</td><td class=\"num\" data-label=\"Answers\">%ld</td><td class=\"num\" "
-                       "data-label=\"Reassuring\">%ld</td><td class=\"num\" "
-                       "data-label=\"Cautionary\">%ld</td><td class=\"num\" "
-                       "data-label=\"Contraindicated\">%ld</td><td class=\"num\" data-label=\"No "
-                       "stance\">%ld</td><td>",
-                       s->answers, k[CN_STANCE_REASSURING], k[CN_STANCE_CAUTIONARY],
-                       k[CN_STANCE_CONTRAINDICATED], k[CN_STANCE_NONE]);
+        cn_html_specialty_cells(o, s->answers, k);
         size_t plen = strlen(specialty_name(s));
         char *prefix = malloc(plen + 3);
         if (!prefix) {
