@@ -59,8 +59,17 @@ static void round_trip(const char *dir, size_t n, uint64_t seed)
     unlink(path);
 }
 
-static const size_t SIZES[] = {
-    0, 1, 4095, 4096, 4097, (1u << 20) - 1, 1u << 20, (1u << 20) + 1, 3u << 20, (3u << 20) + 17};
+static const size_t SIZES[] = {0,
+                               1,
+                               4095,
+                               4096,
+                               4097,
+                               CN_DIRECT_CHUNK - 1,
+                               CN_DIRECT_CHUNK,
+                               CN_DIRECT_CHUNK + 1,
+                               3 * CN_DIRECT_CHUNK,
+                               3 * CN_DIRECT_CHUNK + 17,
+                               (3u << 20) + 17};
 
 static void test_round_trip_disk(void)
 {

@@ -9,9 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Bytes written at a time (a multiple of any block size), from a buffer at
- * an address aligned as strictly. */
-#define CHUNK (1u << 20)
+/* The buffer's address, aligned as strictly as any block size. */
+#define CHUNK CN_DIRECT_CHUNK
 #define ALIGN 4096
 
 struct cn_direct {

@@ -62,11 +62,12 @@ typedef struct pairable {
     double *dense;
 } pairable;
 
-/* Categories up to which a resample's margins are summed from dense rows. */
-#define DENSE_K 8
+/* Categories up to which a resample's margins are summed from dense rows
+ * (the three stances; 4: a unit's row costs 32 bytes at 1 GB's ~10^5 units). */
+#define DENSE_K 4
 /* Resample weights 0 .. TERMS_W - 1 whose units' terms of the observed
  * disagreement are looked up (nominal metric), larger ones computed. */
-#define TERMS_W 8
+#define TERMS_W 4
 
 static void pairable_free(pairable *p)
 {
