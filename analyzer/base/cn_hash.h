@@ -21,6 +21,15 @@ static inline uint64_t cn_hash_bytes(const char *s, size_t n)
     return h;
 }
 
+/* cn_hash_bytes of a NUL-terminated string (the id indexes' key hash). */
+static inline uint64_t cn_hash_str(const char *s)
+{
+    size_t n = 0;
+    while (s[n])
+        n++;
+    return cn_hash_bytes(s, n);
+}
+
 /* splitmix64's finalizer: every bit of v moves every bit of the result. For
  * memo slots keyed by doubles' bits, which differ in their high bits (small
  * integers as doubles) that a multiplication alone never carries down. */

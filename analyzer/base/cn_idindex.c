@@ -101,7 +101,7 @@ static uint64_t hash_of_id(const void *how, uint32_t v)
 {
     const element_hasher *h = how;
     const char *id = h->key(h->ctx, v);
-    return cn_hash_bytes(id, strlen(id));
+    return cn_hash_str(id);
 }
 
 static uint64_t hash_of_element(const void *how, uint32_t v)

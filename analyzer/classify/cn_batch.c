@@ -313,16 +313,11 @@ static void question_id_of(const cn_batch *b, uint32_t q, char out[CN_ID_LEN + 1
     cn_page_id_text(x->id, out);
 }
 
-static uint64_t id_hash(const char *id)
-{
-    return cn_hash_bytes(id, strlen(id));
-}
-
 static uint64_t question_hash(const void *ctx, uint32_t q)
 {
     char id[CN_ID_LEN + 1];
     question_id_of(ctx, q, id);
-    return id_hash(id);
+    return cn_hash_str(id);
 }
 
 static bool question_is(const void *ctx, uint32_t q, const void *probe)
@@ -360,7 +355,7 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
         const char *id = pages[i]->question_id;
         if (!id[0])
             continue;
-        int64_t q = cn_idindex_find_hashed(b->by_question, id_hash(id), question_is, b, id);
+        int64_t q = cn_idindex_find_hashed(b->by_question, cn_hash_str(id), question_is, b, id);
         if (q >= 0) {
             s->question = (size_t)q;
             if (b->questions[q].state == Q_FAILED) {
@@ -383,7 +378,7 @@ static int assign_roles(cn_batch *b, cn_page *const *pages, size_t n, cn_error *
         int rc = keep_id(b, &b->questions[b->n_questions], id, err);
         if (rc != CN_OK)
             return rc;
-        if (cn_idindex_add_hashed(b->by_question, id_hash(id), (uint32_t)b->n_questions,
+        if (cn_idindex_add_hashed(b->by_question, cn_hash_str(id), (uint32_t)b->n_questions,
                                   question_hash, b) != 0)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         s->question = b->n_questions++;

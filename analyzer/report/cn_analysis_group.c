@@ -33,7 +33,7 @@ void cna_uf_union(uint32_t *parent, size_t a, size_t b)
 static uint64_t answer_id_hash(const void *ctx, uint32_t i)
 {
     const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
-    return cna_id_hash(CN_ANSWER_ID(r, &r->answers[i]));
+    return cn_hash_str(CN_ANSWER_ID(r, &r->answers[i]));
 }
 
 static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
@@ -44,7 +44,7 @@ static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
 
 static int64_t first_answer_find(const cn_analysis *an, const char *id)
 {
-    return cn_idindex_find_hashed(an->first_answer, cna_id_hash(id), answer_id_is, an, id);
+    return cn_idindex_find_hashed(an->first_answer, cn_hash_str(id), answer_id_is, an, id);
 }
 
 /* Its role: a related excerpt, a duplicate (pointing at its counted
@@ -71,7 +71,7 @@ int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error
     const char *id = CN_ANSWER_ID(r, a);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
-         cn_idindex_add_hashed(an->first_answer, cna_id_hash(id), (uint32_t)i, answer_id_hash, an)))
+         cn_idindex_add_hashed(an->first_answer, cn_hash_str(id), (uint32_t)i, answer_id_hash, an)))
         return cna_oom(err);
     return CN_OK;
 }

@@ -246,12 +246,6 @@ static inline void cna_set_page_declared(page_rec *pr, long v)
 }
 _Static_assert(sizeof(long) == sizeof(uint64_t), "cna_page_declared keeps a long in 64 bits");
 
-/* An id's hash in the indexes keyed by the ids' text (answer_id, question_id). */
-static inline uint64_t cna_id_hash(const char *id)
-{
-    return cn_hash_bytes(id, strlen(id));
-}
-
 /* The place of key in an array of n entries of `stride` bytes in ascending
  * order of a uint32_t each starts with (an answer's number, most often), or
  * n when it is not there. */

@@ -80,7 +80,7 @@ static uint64_t qid_hash(const void *ctx, uint32_t k)
 {
     char id[CN_ID_LEN + 1];
     qid_text(ctx, k, id);
-    return cna_id_hash(id);
+    return cn_hash_str(id);
 }
 
 static bool qid_is(const void *ctx, uint32_t k, const void *probe)
@@ -186,7 +186,7 @@ static bool has_flag(const cn_page_annotation *pa, const char *flag)
  * none came before). */
 static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_error *err)
 {
-    int64_t k = cn_idindex_find_hashed(an->first_of_qid, cna_id_hash(page->question_id), qid_is, an,
+    int64_t k = cn_idindex_find_hashed(an->first_of_qid, cn_hash_str(page->question_id), qid_is, an,
                                        page->question_id);
     if (k >= 0) {
         cna_uf_union(an->parent, p, an->qid_page[k]);
@@ -207,7 +207,7 @@ static int join_question_id(cn_analysis *an, const cn_page *page, size_t p, cn_e
         an->qid_num[an->n_qids] = an->n_qid_other++;
     }
     an->qid_page[an->n_qids] = (uint32_t)p;
-    if (cn_idindex_add_hashed(an->first_of_qid, cna_id_hash(page->question_id),
+    if (cn_idindex_add_hashed(an->first_of_qid, cn_hash_str(page->question_id),
                               (uint32_t)an->n_qids, qid_hash, an))
         return cna_oom(err);
     an->n_qids++;
