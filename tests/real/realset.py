@@ -87,7 +87,12 @@ def split_of(pid, collection=1):
     was scored at the previous freeze and tuned on after it). Twelfth collection (2026-12-06, an
     eleventh session; pages in none of the eleven, by queries none of them used): every page the
     collectors save is `val14`, the fresh validation set of that session's freeze (val13 was scored
-    at the previous freeze and tuned on after it)."""
+    at the previous freeze and tuned on after it). Thirteenth collection (2026-12-06, a twelfth
+    session; pages in none of the twelve, by queries none of them used): every page the collectors
+    save is `val15`, the fresh validation set of that session's freeze (val14 was scored at the
+    previous freeze and tuned on after it)."""
+    if collection == 13:
+        return "val15"
     if collection == 12:
         return "val14"
     if collection == 11:
