@@ -365,6 +365,34 @@ static void test_primary_claims(void)
                           CN_OK);
     CU_ASSERT_STRING_EQUAL(c.id, "nicotine-surgery");
     cn_claim_choice_clear(&c);
+    /* Issue 9, wrong claims: an excluding topic ("-surgery*") keeps a
+     * question about timing surgery around Botox off the claim about Botox's
+     * side effects, however many of its topics it names. */
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("My brow started to droop after Botox; will that side effect last?", NULL, 0,
+                   &c),
+        CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "botox-side-effects");
+    cn_claim_choice_clear(&c);
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Botox for a droopy brow a week before my eyelid surgery?", NULL, 0, &c), CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
+    cn_claim_choice_clear(&c);
+    /* dental work and teeth are not about filler without the filler */
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Can I see the dentist for a cleaning two days after lip filler?", NULL, 0, &c),
+        CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "dental-after-filler");
+    cn_claim_choice_clear(&c);
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Should I whiten my teeth before dental crowns go on?", NULL, 0, &c), CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
+    cn_claim_choice_clear(&c);
+    /* replacing a breast implant is not replacing lost facial volume */
+    CU_ASSERT_EQUAL_FATAL(
+        primary_of("Should I replace my breast implants after twelve years?", NULL, 0, &c), CN_OK);
+    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
+    cn_claim_choice_clear(&c);
 }
 
 /* Issue 11: each text of a page is tokenized and matched once (one cn_doc),

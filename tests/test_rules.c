@@ -108,6 +108,14 @@ static void test_bad_patterns(void)
                     CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "core topic 'smok* @num': only words and word*"));
     CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" : !smok* | !e cig* | surgery\n", &d), CN_OK);
+    /* excluding topics ("-topic") too */
+    CU_ASSERT_EQUAL(load_body("cue a stance=reassuring : -safe\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "'-' marks excluding topics of claims only"));
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" : !smok* | surgery | -smok* @num\n", &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "excluding topic 'smok* @num': only words and word*"));
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" : !smok* | surgery | -eyelid surgery\n", &d),
+                    CN_OK);
 }
 
 static void test_unknown_kind_and_missing_parts(void)

@@ -31,7 +31,8 @@ typedef struct topic_count {
     size_t index;     /* the rule's index in the rule set */
     topic_span *seen; /* distinct phrases, in a block shared by all counts */
     size_t n_seen;
-    bool core_seen; /* one of them is a core topic of the claim */
+    bool core_seen;      /* one of them is a core topic of the claim */
+    bool excluding_seen; /* the text matched an excluding topic of the claim */
 } topic_count;
 
 /* Bytes up to the next space or the end: strcspn(s, " ") without a
@@ -60,10 +61,11 @@ static bool core_word_match(const char *core, const char *w)
     return *core == '\0' && *w == '\0';
 }
 
-static bool is_core(const cn_rule *r, const char *w)
+/* Words w match one of the n topics in list (core or excluding). */
+static bool in_topics(char *const *list, size_t n, const char *w)
 {
-    for (size_t i = 0; i < r->n_core; i++) {
-        const char *core = r->core[i];
+    for (size_t i = 0; i < n; i++) {
+        const char *core = list[i];
         /* a core that starts with a letter needs the words to start with
          * it: most cores differ at once, without a walk over their words */
         if (core[0] != '*' && core[0] != w[0])
@@ -74,11 +76,12 @@ static bool is_core(const cn_rule *r, const char *w)
     return false;
 }
 
-/* A claim is addressed: enough distinct topics, and a core one if it has any. */
+/* A claim is addressed: enough distinct topics, a core one if it has any,
+ * and none of its excluding topics. */
 static bool addressed(const topic_count *tc, size_t min)
 {
     return tc->rule && tc->rule->kind == CN_RULE_CLAIM && tc->n_seen >= min &&
-           (tc->rule->n_core == 0 || tc->core_seen);
+           (tc->rule->n_core == 0 || tc->core_seen) && !tc->excluding_seen;
 }
 
 /* The counts and their phrases are one block. */
@@ -170,14 +173,25 @@ static void sort_topic_hits(topic_hit *a, size_t n)
 static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, cn_error *err)
 {
     topic_span span = {m->first, m->last};
-    if (tc->rule->kind == CN_RULE_CLAIM && tc->rule->n_core > 0 && !tc->core_seen) {
+    const cn_rule *r = tc->rule;
+    bool check_core = r->kind == CN_RULE_CLAIM && r->n_core > 0 && !tc->core_seen;
+    bool check_excluding = r->kind == CN_RULE_CLAIM && r->n_excluding > 0;
+    if (check_core || check_excluding) {
         char buf[256];
         char *w = span_words(t, m->first, m->last, buf, sizeof buf);
         if (!w)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        tc->core_seen = is_core(tc->rule, w);
+        /* an excluding topic is not one of the claim's topics: it only
+         * marks the text as about something else */
+        bool excluding = check_excluding && in_topics(r->excluding, r->n_excluding, w);
+        if (check_core && !excluding)
+            tc->core_seen = in_topics(r->core, r->n_core, w);
         if (w != buf)
             free(w);
+        if (excluding) {
+            tc->excluding_seen = true;
+            return CN_OK;
+        }
     }
     for (size_t j = 0; j < tc->n_seen; j++)
         if (same_phrase(t, tc->seen[j], span))

@@ -805,25 +805,33 @@ static void warn_costly_pattern(cn_rules *rs, const record *r, const char *patte
                 pattern, gaps, gaps);
 }
 
-/* Keep a claim's core topic as its normalized words ("e cig*"); only words
- * and "word*" prefixes, which cn_claims compares with a match's words. */
-static void add_core(load_ctx *c, cn_rules *rs, const record *r, const char *pattern,
-                     char *const *elems, size_t n, int payload)
+/* A claim's topic kinds beyond the plain one: core ("!topic") and
+ * excluding ("-topic"), each kept as its normalized words. */
+typedef enum topic_mark { TOPIC_PLAIN, TOPIC_CORE, TOPIC_EXCLUDING } topic_mark;
+
+/* Keep a claim's core or excluding topic as its normalized words ("e cig*");
+ * only words and "word*" prefixes, which cn_claims compares with a match's
+ * words. */
+static void add_marked(load_ctx *c, cn_rules *rs, const record *r, const char *pattern,
+                       char *const *elems, size_t n, int payload, topic_mark mark)
 {
+    const char *what = mark == TOPIC_CORE ? "core" : "excluding";
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         if (elems[i][0] == '@' || elems[i][0] == '*') {
-            problem(c, r->file, r->line,
-                    "core topic '%s': only words and word* (no classes or gaps)", pattern);
+            problem(c, r->file, r->line, "%s topic '%s': only words and word* (no classes or gaps)",
+                    what, pattern);
             return;
         }
         len += strlen(elems[i]) + 1;
     }
     cn_rule *rule = &rs->rules[payload];
+    char ***list = mark == TOPIC_CORE ? &rule->core : &rule->excluding;
+    size_t *count = mark == TOPIC_CORE ? &rule->n_core : &rule->n_excluding;
     char *joined = malloc(len + 1);
-    char **grown = realloc(rule->core, (rule->n_core + 1) * sizeof *grown);
+    char **grown = realloc(*list, (*count + 1) * sizeof *grown);
     if (grown)
-        rule->core = grown;
+        *list = grown;
     if (!joined || !grown) {
         free(joined);
         problem(c, r->file, r->line, "out of memory");
@@ -835,11 +843,11 @@ static void add_core(load_ctx *c, cn_rules *rs, const record *r, const char *pat
             strcat(joined, " ");
         strcat(joined, elems[i]);
     }
-    rule->core[rule->n_core++] = joined;
+    (*list)[(*count)++] = joined;
 }
 
 static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload,
-                           bool core)
+                           topic_mark mark)
 {
     char *copy = strdup(pattern);
     char *elems[64];
@@ -897,8 +905,8 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
         } else {
             warn_shared_pattern(rs, r, pattern, payload, earlier);
             warn_costly_pattern(rs, r, pattern, elems, n);
-            if (core)
-                add_core(c, rs, r, pattern, elems, n, payload);
+            if (mark != TOPIC_PLAIN)
+                add_marked(c, rs, r, pattern, elems, n, payload, mark);
         }
     }
     for (size_t i = 0; i < n_owned; i++)
@@ -1108,12 +1116,15 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
     check_unused(c, r);
     for (size_t i = 0; i < r->n_patterns; i++) {
         const char *pattern = r->patterns[i];
-        bool core = kind == CN_RULE_CLAIM && pattern[0] == '!';
-        if (pattern[0] == '!' && !core)
-            problem(c, r->file, r->line, "pattern '%s': '!' marks core topics of claims only",
-                    pattern);
+        bool marked = pattern[0] == '!' || pattern[0] == '-';
+        if (marked && kind != CN_RULE_CLAIM)
+            problem(c, r->file, r->line, "pattern '%s': '%c' marks %s topics of claims only",
+                    pattern, pattern[0], pattern[0] == '!' ? "core" : "excluding");
         else
-            compile_pattern(c, rs, r, pattern + core, (int)index, core);
+            compile_pattern(c, rs, r, pattern + marked, (int)index,
+                            !marked             ? TOPIC_PLAIN
+                            : pattern[0] == '!' ? TOPIC_CORE
+                                                : TOPIC_EXCLUDING);
     }
 }
 
@@ -1132,6 +1143,9 @@ void cn_rules_free(cn_rules *rs)
         for (size_t k = 0; k < rs->rules[i].n_core; k++)
             free(rs->rules[i].core[k]);
         free(rs->rules[i].core);
+        for (size_t k = 0; k < rs->rules[i].n_excluding; k++)
+            free(rs->rules[i].excluding[k]);
+        free(rs->rules[i].excluding);
     }
     free(rs->rules);
     free(rs->kinds);

@@ -92,6 +92,12 @@ typedef struct cn_rule {
      * just "surgery" for "nicotine around surgery"). */
     char **core;
     size_t n_core;
+    /* claim: its excluding topics (patterns written "-pattern", kept as core
+     * topics are): a text that matches one is not about the claim, however
+     * many other topics it matches ("Botox before eyelid surgery" is about
+     * timing surgery, not about Botox's side effects) */
+    char **excluding;
+    size_t n_excluding;
     /* question: default=yes, the type of questions no pattern matches (and of
      * untitled pages) */
     bool is_default;
