@@ -93,17 +93,20 @@ def main():
     agreed, disputes, pairs = [], [], []
     only_a = only_b = 0
     for f in sorted(set(A) | set(B)):
-        bmap = {}
+        # answers that start with the same words (one physician's text
+        # twice, or two alike) pair in page order, each B entry once
+        bmap = defaultdict(list)
         for b in B.get(f, []):
-            bmap.setdefault(b["hash"], b)
+            bmap[b["hash"]].append(b)
         seen_b = set()
         for a in A.get(f, []):
-            b = bmap.get(a["hash"]) if a["hash"] else None
+            free = [c for c in bmap.get(a["hash"], []) if id(c) not in seen_b] if a["hash"] else []
+            b = free[0] if free else None
             if b is None and a["hash"]:
                 # the same answer, one prefix a word shorter (a dash counted as a word)
                 head = a["prefix_norm"].split()[:5]
                 for cand in B.get(f, []):
-                    if cand["hash"] and cand["prefix_norm"].split()[:5] == head:
+                    if cand["hash"] and id(cand) not in seen_b and cand["prefix_norm"].split()[:5] == head:
                         b = cand
                         break
             if a["hash"] == "" and not b:
