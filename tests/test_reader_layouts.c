@@ -4597,6 +4597,36 @@ static void test_flat_askers_story_under_a_title(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line: a name that signs off without
+ * credentials ("Dr. Ada K. Moss") and the specialty under it close the
+ * answer above, and so does a place and its region ("Port Hale, Vermont")
+ * under a name with credentials; none of them is an answer. */
+static void test_flat_bare_name_and_place_close_answers(void)
+{
+    ru_result r =
+        read_str("Is it normal for my eyes to water three months after lower lid surgery?\n"
+                 "Watering this late usually means the lower lid sits a little loose and the tears "
+                 "do not drain as they should.\n"
+                 "Dr. Ada K. Moss\n"
+                 "Board Certified Plastic Surgeon\n"
+                 "Tape at night and lubricating drops help while the lid firms up over the next "
+                 "months.\n"
+                 "Ben Ortiz, MD FACS\n"
+                 "Port Hale, Vermont\n"
+                 "If the lid still pulls down after six months, a small tightening can fix it.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Watering this late usually");
+    check_start(&r, 2, "Tape at night and lubricating");
+    check_start(&r, 3, "If the lid still pulls down");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada K. Moss");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.city);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.city, "Port Hale, Vermont");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4777,6 +4807,8 @@ int main(void)
         {"the asker's paragraph above their question is the body",
          test_askers_paragraph_above_their_question_is_the_body},
         {"a name under a photo caption is furniture", test_name_under_a_photo_caption_is_furniture},
+        {"a flat page's bare name and place close answers",
+         test_flat_bare_name_and_place_close_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
