@@ -4627,6 +4627,36 @@ static void test_flat_bare_name_and_place_close_answers(void)
     ru_free(&r);
 }
 
+/* A titled answer whose body so far is a greeting alone ("Hi there-"):
+ * the title-shaped line under it is the first line of that body, not the
+ * title of another answer. */
+static void test_line_under_a_lone_greeting_is_body(void)
+{
+    ru_result r = read_str(
+        "Can I go to the beach three weeks after a breast lift?\n\n"
+        "My trip is booked and I do not want to cancel it.\n\n"
+        "Doctor Answers 2\n\n"
+        "Beach trip after a lift\n\n"
+        "A beach trip at three weeks is fine if you keep the scars out of the sun and skip "
+        "swimming until the incisions are closed.\n\n"
+        "Mia Lund, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Beach three weeks after a breast lift\n\n"
+        "Hi there-\n\n"
+        "Lying on the sand is fine- but the lifting and the sun are what to watch, right?\n\n"
+        "Carry nothing heavy, wear a supportive top and cover the scars with clothing or "
+        "tape.\n\n"
+        "Noah Berg, MD\n"
+        "Omaha Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A beach trip at three weeks");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Beach three weeks after a breast lift");
+    check_start(&r, 2, "Hi there-");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lying on the sand is fine"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Carry nothing heavy"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4809,6 +4839,7 @@ int main(void)
         {"a name under a photo caption is furniture", test_name_under_a_photo_caption_is_furniture},
         {"a flat page's bare name and place close answers",
          test_flat_bare_name_and_place_close_answers},
+        {"a line under a lone greeting is body", test_line_under_a_lone_greeting_is_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

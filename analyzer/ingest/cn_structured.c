@@ -2007,7 +2007,8 @@ static int segment(ctx *c, cn_error *err)
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
         bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
-                      title_inside(c, p) && !unvoted_subheading(c, &c->ds[cur], p);
+                      !greeting_only(c, &c->ds[cur]) && title_inside(c, p) &&
+                      !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
