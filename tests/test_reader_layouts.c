@@ -4657,6 +4657,29 @@ static void test_line_under_a_lone_greeting_is_body(void)
     ru_free(&r);
 }
 
+/* "Answers from doctors (2)" opens the answers as "Doctor Answers 2"
+ * does: the count the page declares, no answer of its own. */
+static void test_answers_from_doctors_count_line(void)
+{
+    ru_result r = read_str(
+        "Should I delay my tummy tuck because of a chest cold?\n\n"
+        "I have a cough and a slight fever and the surgery is in five days.\n\n"
+        "Answers from doctors (2)\n\n\n"
+        "Call your surgeon today. A fever and a cough before general anesthesia are a good "
+        "reason to move the date by a couple of weeks.\n\n"
+        "Rosa Kim, MD\n"
+        "Plastic Surgeon\n\n"
+        "Most surgeons would postpone until the cough has cleared, since coughing strains the "
+        "repair in the first weeks.\n\n"
+        "Paul Vance, MD\n"
+        "Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "Call your surgeon today.");
+    check_start(&r, 2, "Most surgeons would postpone");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4840,6 +4863,7 @@ int main(void)
         {"a flat page's bare name and place close answers",
          test_flat_bare_name_and_place_close_answers},
         {"a line under a lone greeting is body", test_line_under_a_lone_greeting_is_body},
+        {"\"Answers from doctors (N)\" opens the answers", test_answers_from_doctors_count_line},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
