@@ -4680,6 +4680,34 @@ static void test_answers_from_doctors_count_line(void)
     ru_free(&r);
 }
 
+/* "Thank you for your question. Best of luck with the healing." above the
+ * signature: thanks then a closing sentence end the answer above; they
+ * open no answer of their own. */
+static void test_thanks_and_closing_sentence_above_signature(void)
+{
+    ru_result r = read_str(
+        "When can I blow my nose after septoplasty?\n\n"
+        "My nose feels blocked and I really want to clear it.\n\n"
+        "Doctor Answers 2\n\n"
+        "Wait a week\n\n"
+        "Blowing the nose in the first week can start a bleed, so use saline spray and let the "
+        "crusts soften instead.\n\n"
+        "Thank you for your question. Best of luck with the healing.\n\n"
+        "Lena Hart, MD\n"
+        "Boston Facial Plastic Surgeon\n\n"
+        "Gentle care first\n\n"
+        "Most of my patients can blow gently after ten days, one side at a time and never "
+        "hard.\n\n"
+        "Omar Reyes, MD\n"
+        "Dallas Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Blowing the nose in the first week");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck with the healing."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Gentle care first");
+    check_start(&r, 2, "Most of my patients can blow");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4864,6 +4892,8 @@ int main(void)
          test_flat_bare_name_and_place_close_answers},
         {"a line under a lone greeting is body", test_line_under_a_lone_greeting_is_body},
         {"\"Answers from doctors (N)\" opens the answers", test_answers_from_doctors_count_line},
+        {"thanks and a closing sentence above a signature",
+         test_thanks_and_closing_sentence_above_signature},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -1449,7 +1449,10 @@ static bool dash_heading(const ctx *c, const cn_line *l)
  * greeting's words alone in the last paragraph above the signature (or above
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
  * So do thanks followed by a farewell alone ("Thank you for your question.
- * Best of luck!"), however long the thanks: the line closes what is above it. */
+ * Best of luck!") or a closing sentence ("... Best of luck with your
+ * recovery."), however long the thanks: the line closes what is above it. */
+static bool closing_sentence(const ctx *c, const cn_line *l);
+
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
@@ -1459,7 +1462,8 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     size_t k = head.len;
     while (k < l->len && l->s[k] == ' ')
         k++;
-    bool farewell_end = last_sentence(c, l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
+    bool farewell_end = last_sentence(c, l, &tail) &&
+                        (farewell(c, &tail) || closing_sentence(c, &tail)) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
