@@ -4708,6 +4708,30 @@ static void test_thanks_and_closing_sentence_above_signature(void)
     ru_free(&r);
 }
 
+/* Under "Doctor Answers N", the question's title printed again (two
+ * sentences, its last stop dropped) titles the first answer: the prose
+ * under it is that answer's body. */
+static void test_question_again_titles_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Why does my scar itch two weeks after a facelift? It keeps me awake.\n\n"
+        "I clean it twice a day and use the ointment I was given.\n\n"
+        "Doctor Answers 2\n\n"
+        "Why does my scar itch two weeks after a facelift? It keeps me awake\n\n"
+        "Itching is part of healing as the small nerves grow back. Ask your surgeon before "
+        "changing the ointment, and keep the scar clean and dry.\n\n"
+        "Itching after a lift\n\n"
+        "Some patients react to antibiotic ointment itself. Plain petroleum jelly often calms "
+        "the itch within a few days.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_EQUAL(strncmp(ru_answer(&r, 1)->title, "Why does my scar itch", 21), 0);
+    check_start(&r, 1, "Itching is part of healing");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Itching after a lift");
+    check_start(&r, 2, "Some patients react");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4894,6 +4918,7 @@ int main(void)
         {"\"Answers from doctors (N)\" opens the answers", test_answers_from_doctors_count_line},
         {"thanks and a closing sentence above a signature",
          test_thanks_and_closing_sentence_above_signature},
+        {"the question again titles the first answer", test_question_again_titles_the_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);
