@@ -4597,6 +4597,141 @@ static void test_flat_askers_story_under_a_title(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line: a name that signs off without
+ * credentials ("Dr. Ada K. Moss") and the specialty under it close the
+ * answer above, and so does a place and its region ("Port Hale, Vermont")
+ * under a name with credentials; none of them is an answer. */
+static void test_flat_bare_name_and_place_close_answers(void)
+{
+    ru_result r =
+        read_str("Is it normal for my eyes to water three months after lower lid surgery?\n"
+                 "Watering this late usually means the lower lid sits a little loose and the tears "
+                 "do not drain as they should.\n"
+                 "Dr. Ada K. Moss\n"
+                 "Board Certified Plastic Surgeon\n"
+                 "Tape at night and lubricating drops help while the lid firms up over the next "
+                 "months.\n"
+                 "Ben Ortiz, MD FACS\n"
+                 "Port Hale, Vermont\n"
+                 "If the lid still pulls down after six months, a small tightening can fix it.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    check_start(&r, 1, "Watering this late usually");
+    check_start(&r, 2, "Tape at night and lubricating");
+    check_start(&r, 3, "If the lid still pulls down");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada K. Moss");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.city);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.city, "Port Hale, Vermont");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
+    ru_free(&r);
+}
+
+/* A titled answer whose body so far is a greeting alone ("Hi there-"):
+ * the title-shaped line under it is the first line of that body, not the
+ * title of another answer. */
+static void test_line_under_a_lone_greeting_is_body(void)
+{
+    ru_result r = read_str(
+        "Can I go to the beach three weeks after a breast lift?\n\n"
+        "My trip is booked and I do not want to cancel it.\n\n"
+        "Doctor Answers 2\n\n"
+        "Beach trip after a lift\n\n"
+        "A beach trip at three weeks is fine if you keep the scars out of the sun and skip "
+        "swimming until the incisions are closed.\n\n"
+        "Mia Lund, MD\n"
+        "Tampa Plastic Surgeon\n\n"
+        "Beach three weeks after a breast lift\n\n"
+        "Hi there-\n\n"
+        "Lying on the sand is fine- but the lifting and the sun are what to watch, right?\n\n"
+        "Carry nothing heavy, wear a supportive top and cover the scars with clothing or "
+        "tape.\n\n"
+        "Noah Berg, MD\n"
+        "Omaha Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "A beach trip at three weeks");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Beach three weeks after a breast lift");
+    check_start(&r, 2, "Hi there-");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lying on the sand is fine"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Carry nothing heavy"));
+    ru_free(&r);
+}
+
+/* "Answers from doctors (2)" opens the answers as "Doctor Answers 2"
+ * does: the count the page declares, no answer of its own. */
+static void test_answers_from_doctors_count_line(void)
+{
+    ru_result r = read_str(
+        "Should I delay my tummy tuck because of a chest cold?\n\n"
+        "I have a cough and a slight fever and the surgery is in five days.\n\n"
+        "Answers from doctors (2)\n\n\n"
+        "Call your surgeon today. A fever and a cough before general anesthesia are a good "
+        "reason to move the date by a couple of weeks.\n\n"
+        "Rosa Kim, MD\n"
+        "Plastic Surgeon\n\n"
+        "Most surgeons would postpone until the cough has cleared, since coughing strains the "
+        "repair in the first weeks.\n\n"
+        "Paul Vance, MD\n"
+        "Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
+    check_start(&r, 1, "Call your surgeon today.");
+    check_start(&r, 2, "Most surgeons would postpone");
+    ru_free(&r);
+}
+
+/* "Thank you for your question. Best of luck with the healing." above the
+ * signature: thanks then a closing sentence end the answer above; they
+ * open no answer of their own. */
+static void test_thanks_and_closing_sentence_above_signature(void)
+{
+    ru_result r = read_str(
+        "When can I blow my nose after septoplasty?\n\n"
+        "My nose feels blocked and I really want to clear it.\n\n"
+        "Doctor Answers 2\n\n"
+        "Wait a week\n\n"
+        "Blowing the nose in the first week can start a bleed, so use saline spray and let the "
+        "crusts soften instead.\n\n"
+        "Thank you for your question. Best of luck with the healing.\n\n"
+        "Lena Hart, MD\n"
+        "Boston Facial Plastic Surgeon\n\n"
+        "Gentle care first\n\n"
+        "Most of my patients can blow gently after ten days, one side at a time and never "
+        "hard.\n\n"
+        "Omar Reyes, MD\n"
+        "Dallas Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Blowing the nose in the first week");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck with the healing."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Gentle care first");
+    check_start(&r, 2, "Most of my patients can blow");
+    ru_free(&r);
+}
+
+/* Under "Doctor Answers N", the question's title printed again (two
+ * sentences, its last stop dropped) titles the first answer: the prose
+ * under it is that answer's body. */
+static void test_question_again_titles_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Why does my scar itch two weeks after a facelift? It keeps me awake.\n\n"
+        "I clean it twice a day and use the ointment I was given.\n\n"
+        "Doctor Answers 2\n\n"
+        "Why does my scar itch two weeks after a facelift? It keeps me awake\n\n"
+        "Itching is part of healing as the small nerves grow back. Ask your surgeon before "
+        "changing the ointment, and keep the scar clean and dry.\n\n"
+        "Itching after a lift\n\n"
+        "Some patients react to antibiotic ointment itself. Plain petroleum jelly often calms "
+        "the itch within a few days.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_EQUAL(strncmp(ru_answer(&r, 1)->title, "Why does my scar itch", 21), 0);
+    check_start(&r, 1, "Itching is part of healing");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Itching after a lift");
+    check_start(&r, 2, "Some patients react");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4777,6 +4912,13 @@ int main(void)
         {"the asker's paragraph above their question is the body",
          test_askers_paragraph_above_their_question_is_the_body},
         {"a name under a photo caption is furniture", test_name_under_a_photo_caption_is_furniture},
+        {"a flat page's bare name and place close answers",
+         test_flat_bare_name_and_place_close_answers},
+        {"a line under a lone greeting is body", test_line_under_a_lone_greeting_is_body},
+        {"\"Answers from doctors (N)\" opens the answers", test_answers_from_doctors_count_line},
+        {"thanks and a closing sentence above a signature",
+         test_thanks_and_closing_sentence_above_signature},
+        {"the question again titles the first answer", test_question_again_titles_the_first_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -82,6 +82,31 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     return CN_OK;
 }
 
+/* A physician's name line under an answer: "Jane Roe MD" (with
+ * credentials), or a name alone that signs off ("Dr. Jane P. Roe": "Dr." or
+ * a credential, no sentence), which no answer is. */
+static bool name_line(const cn_pagecues *cues, const cn_line *l, cn_sigline *sig)
+{
+    cn_sigline_kind kind = cn_signature_classify(cues, l->s, l->len, sig);
+    if (kind == CN_SIGLINE_NAME)
+        return true;
+    return kind == CN_SIGLINE_SHORT && !strchr(".!?", cn_span_last_char(l->s, l->len)) &&
+           cn_signature_is_signoff(cues, l->s, l->len, NULL, 0);
+}
+
+/* "La Jolla, California": a place and its region, each word capitalized,
+ * no sentence; under a name line it is where the physician practises. */
+static bool place_shaped(const cn_line *l)
+{
+    const char *comma = memchr(l->s, ',', l->len);
+    if (!comma || strchr(".!?", cn_span_last_char(l->s, l->len)) || cn_span_words(l->s, l->len) > 4)
+        return false;
+    for (size_t i = 0; i < l->len; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 /* The word of s[0..len) from *k (spaces skipped), without trailing
  * punctuation: [*w0, *w1); *k goes past it. False at the end. */
 static bool next_word(const char *s, size_t len, size_t *k, size_t *w0, size_t *w1)
@@ -451,10 +476,10 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             cn_span_words(l->s, l->len) < cn_pagecues_get_limits(cues)->answer_line_words &&
             cn_pagecues_starts_valediction(cues, l->s, l->len))
             continue;
-        /* "Jane Roe MD" under an answer: its physician's name closes it, and
-         * is no answer of its own */
+        /* "Jane Roe MD" or "Dr. Jane Roe" under an answer: its physician's
+         * name closes it, and is no answer of its own */
         cn_sigline sig;
-        if (g.n && cn_signature_classify(cues, l->s, l->len, &sig) == CN_SIGLINE_NAME) {
+        if (g.n && name_line(cues, l, &sig)) {
             rc = group_flush(cues, page, &cap, &g, err);
             named = rc == CN_OK ? &page->answers[page->n_answers - 1].physician : NULL;
             if (named && !(named->name = copy_span(l->s, l->len)))
@@ -462,15 +487,21 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             prev = NULL;
             continue;
         }
-        /* "Board Certified Plastic Surgeon" under that name: its specialty */
-        bool specialty = named && !named->specialty &&
-                         cn_signature_classify_after(cues, CN_SIGLINE_NAME, l->s, l->len, &sig) ==
-                             CN_SIGLINE_PLACE;
+        /* "Board Certified Plastic Surgeon" or "Salem, Oregon" under that
+         * name: its specialty or its place */
+        cn_sigline_kind under =
+            named ? cn_signature_classify_after(cues, CN_SIGLINE_NAME, l->s, l->len, &sig)
+                  : CN_SIGLINE_NONE;
+        bool specialty = named && !named->specialty && under == CN_SIGLINE_PLACE;
         if (specialty && sig.specialty &&
             !(named->specialty = copy_span(sig.specialty, strlen(sig.specialty))))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        bool place =
+            named && !specialty && !named->city && under == CN_SIGLINE_SHORT && place_shaped(l);
+        if (place && !(named->city = copy_span(l->s, l->len)))
+            rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         named = NULL;
-        if (specialty)
+        if (specialty || place)
             continue;
         /* a line that goes on from the one above ("That said, ...") stays
          * in its answer */

@@ -847,6 +847,27 @@ static const cn_line *question_line(const ctx *c)
     return i < c->q_end ? line_at(c, i) : NULL;
 }
 
+/* The line is the question's title printed again ("How do I care for the
+ * scar? It itches" under "How do I care for the scar? It itches."): the
+ * same bytes but for case and the trailing punctuation. */
+static bool repeats_question(const ctx *c, const cn_line *l)
+{
+    const cn_line *q = question_line(c);
+    if (!q || q == l)
+        return false;
+    size_t a = l->len, b = q->len;
+    while (a > 0 && in_set(".?! ", l->s[a - 1]))
+        a--;
+    while (b > 0 && in_set(".?! ", q->s[b - 1]))
+        b--;
+    if (a != b || a == 0)
+        return false;
+    for (size_t i = 0; i < a; i++)
+        if (tolower((unsigned char)l->s[i]) != tolower((unsigned char)q->s[i]))
+            return false;
+    return true;
+}
+
 /* How many distinct subject words of l the line q also has. */
 static size_t shared_with(const ctx *c, const cn_line *l, const cn_line *q)
 {
@@ -1020,7 +1041,7 @@ static bool title_at_start(const ctx *c, size_t p)
     bool closing_above =
         p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
     if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
-        !asked_title(c, l) &&
+        !asked_title(c, l) && !(p == 0 && repeats_question(c, l)) &&
         !restated_title(c, p, closing_above || titled_page(c, p) ? 0 : c->lim->restated_start_words,
                         c->lim->period_title_words))
         return false;
@@ -1449,7 +1470,10 @@ static bool dash_heading(const ctx *c, const cn_line *l)
  * greeting's words alone in the last paragraph above the signature (or above
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
  * So do thanks followed by a farewell alone ("Thank you for your question.
- * Best of luck!"), however long the thanks: the line closes what is above it. */
+ * Best of luck!") or a closing sentence ("... Best of luck with your
+ * recovery."), however long the thanks: the line closes what is above it. */
+static bool closing_sentence(const ctx *c, const cn_line *l);
+
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
@@ -1459,7 +1483,8 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     size_t k = head.len;
     while (k < l->len && l->s[k] == ' ')
         k++;
-    bool farewell_end = last_sentence(c, l, &tail) && farewell(c, &tail) && l->s + k == tail.s;
+    bool farewell_end = last_sentence(c, l, &tail) &&
+                        (farewell(c, &tail) || closing_sentence(c, &tail)) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
         p + 1 >= c->np)
@@ -2007,7 +2032,8 @@ static int segment(ctx *c, cn_error *err)
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
         bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
-                      title_inside(c, p) && !unvoted_subheading(c, &c->ds[cur], p);
+                      !greeting_only(c, &c->ds[cur]) && title_inside(c, p) &&
+                      !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
                 add_body(&c->ds[cur], p);
