@@ -354,45 +354,31 @@ static void test_primary_claims(void)
     CU_ASSERT_STRING_EQUAL(c.id, "botox-limb-muscle-reduction");
     CU_ASSERT_STRING_EQUAL(c.source, "answers");
     cn_claim_choice_clear(&c);
-    /* Issue 9: context topics alone ("augmentation", "surgery") do not make a
-     * question about smoking around surgery; a core topic does. */
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("Is a hard breast normal six weeks after augmentation surgery?", NULL, 0, &c),
-        CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
-    cn_claim_choice_clear(&c);
-    CU_ASSERT_EQUAL_FATAL(primary_of("Can I vape before my augmentation surgery?", NULL, 0, &c),
-                          CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.id, "nicotine-surgery");
-    cn_claim_choice_clear(&c);
-    /* Issue 9, wrong claims: an excluding topic ("-surgery*") keeps a
-     * question about timing surgery around Botox off the claim about Botox's
-     * side effects, however many of its topics it names. */
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("My brow started to droop after Botox; will that side effect last?", NULL, 0,
-                   &c),
-        CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.id, "botox-side-effects");
-    cn_claim_choice_clear(&c);
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("Botox for a droopy brow a week before my eyelid surgery?", NULL, 0, &c), CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
-    cn_claim_choice_clear(&c);
-    /* dental work and teeth are not about filler without the filler */
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("Can I see the dentist for a cleaning two days after lip filler?", NULL, 0, &c),
-        CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.id, "dental-after-filler");
-    cn_claim_choice_clear(&c);
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("Should I whiten my teeth before dental crowns go on?", NULL, 0, &c), CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
-    cn_claim_choice_clear(&c);
-    /* replacing a breast implant is not replacing lost facial volume */
-    CU_ASSERT_EQUAL_FATAL(
-        primary_of("Should I replace my breast implants after twelve years?", NULL, 0, &c), CN_OK);
-    CU_ASSERT_STRING_EQUAL(c.source, "adhoc");
-    cn_claim_choice_clear(&c);
+    /* Issue 9: which titles a catalog claim takes (NULL: none, an ad-hoc
+     * claim). Context topics alone ("augmentation", "surgery") do not make a
+     * question about smoking around surgery; a core topic does. An excluding
+     * topic ("-surgery*") keeps a question about timing surgery around Botox
+     * off the claim about Botox's side effects, however many of its topics it
+     * names; dental work is not about filler without the filler; replacing a
+     * breast implant is not replacing lost facial volume. */
+    static const struct {
+        const char *title, *claim;
+    } cases[] = {
+        {"Is a hard breast normal six weeks after augmentation surgery?", NULL},
+        {"Can I vape before my augmentation surgery?", "nicotine-surgery"},
+        {"My brow started to droop after Botox; will that side effect last?", "botox-side-effects"},
+        {"Botox for a droopy brow a week before my eyelid surgery?", NULL},
+        {"Can I see the dentist for a cleaning two days after lip filler?", "dental-after-filler"},
+        {"Should I whiten my teeth before dental crowns go on?", NULL},
+        {"Should I replace my breast implants after twelve years?", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
+        CU_ASSERT_STRING_EQUAL(c.source, cases[i].claim ? "title" : "adhoc");
+        if (cases[i].claim)
+            CU_ASSERT_STRING_EQUAL(c.id, cases[i].claim);
+        cn_claim_choice_clear(&c);
+    }
 }
 
 /* Issue 11: each text of a page is tokenized and matched once (one cn_doc),
