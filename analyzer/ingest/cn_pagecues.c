@@ -521,6 +521,9 @@ static void index_headers(cn_pagecues *c)
         if (e[0] != '*') { /* matched from the line's start */
             if (e[0] >= 'a' && e[0] <= 'z')
                 c->header_open[(unsigned char)e[0]] = true;
+            else if (e[0] == '%') /* a count opens on a digit or its bracket */
+                for (const char *d = "0123456789("; *d; d++)
+                    c->header_open[(unsigned char)*d] = true;
             else if ((unsigned char)e[0] < 0x80) /* a byte beyond ASCII lets a line in */
                 c->headers_any = true;
             continue;

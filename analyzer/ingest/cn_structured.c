@@ -1372,8 +1372,10 @@ static void detect_gap_splits(ctx *c)
      * there two such paragraphs are enough when the line counts two answers
      * or more. */
     bool counted = !c->bare && c->split_runs && !any_vote(c);
-    bool lines =
-        (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+    /* a bare page heading its answers with vote lines or [answer-headers]
+     * says where each starts: its paragraphs are no answers of their own */
+    bool lines = ((c->bare && !any_vote(c)) || counted) &&
+                 (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
      * also part the paragraphs of one answer on some pages (a heading
@@ -2598,19 +2600,31 @@ static size_t question_end_below(const ctx *c, size_t first)
 /* The first line below the title that heads an answer ([answer-headers]),
  * when some line above it asks ('?' at its end): what stands above is the
  * question and the site's lines ("Book appointments online", a blurb on the
- * treatment). Looked for among the first question_body_paragraphs + 3 runs
- * of lines; 0 when none. */
+ * treatment). A forum heads the asker's post as it heads the replies ("9
+ * months ago" under each poster's name): when the first header has nothing
+ * asking above it and the lines under it ask (or open as the asker asks),
+ * the answers start at the next header. Looked for among the first
+ * question_body_paragraphs + 3 runs of lines; 0 when none. */
 static size_t first_header(const ctx *c, size_t first)
 {
-    size_t runs = 0;
-    bool asked = false;
+    size_t runs = 0, own_runs = 0;
+    bool asked = false, own = false;
     for (size_t i = first; i < c->lines.n; i++) {
         const cn_line *l = line_at(c, i);
         if (l->len == 0)
             continue;
-        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len))
-            return asked ? i : 0;
-        asked |= cn_span_last_char(l->s, l->len) == '?';
+        bool opens_run = i == first || line_at(c, i - 1)->len == 0;
+        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len)) {
+            if (asked || own)
+                return asked ? i : 0;
+            own = true; /* the asker's own post may stand under it */
+            own_runs = 0;
+            continue;
+        }
+        own_runs += own && opens_run;
+        if (own && own_runs > 1 && !asked)
+            return 0; /* the post under the first header opens without asking */
+        asked |= cn_span_last_char(l->s, l->len) == '?' || (own && opens_asking(c, l));
         if ((i == first || line_at(c, i - 1)->len == 0) &&
             ++runs > c->lim->question_body_paragraphs + 3)
             break;

@@ -1,0 +1,95 @@
+/*
+ * test_reader_posts: more layouts met on real physician Q&A pages (the
+ * thirteenth collection, tests/real), rewritten in our own words with the
+ * real structure, and the exact segmentation the reader must give: how many
+ * answers, where each body starts and ends, titles, the question.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "readerutil.h"
+
+static cn_pagecues *g_cues;
+
+static ru_result read_str(const char *s)
+{
+    return ru_read_str(g_cues, s);
+}
+
+static size_t n_answers(const ru_result *r)
+{
+    return r->n ? r->pages[0]->n_answers : 0;
+}
+
+/* Answer i (1-based) starts with these words. */
+static void check_start(const ru_result *r, size_t i, const char *start)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    if (!ru_starts_with_normalized(a->text, start))
+        fprintf(stderr, "\n    answer %zu starts \"%.60s\", expected \"%s\"", i, a->text, start);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
+}
+
+/* Answer i's body ends with these bytes. */
+static void check_end(const ru_result *r, size_t i, const char *end)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    size_t n = strlen(a->text), m = strlen(end);
+    bool ok = n >= m && strcmp(a->text + n - m, end) == 0;
+    if (!ok)
+        fprintf(stderr, "\n    answer %zu ends \"%s\", expected \"%s\"", i,
+                n > 60 ? a->text + n - 60 : a->text, end);
+    CU_ASSERT_TRUE(ok);
+}
+
+/* A surgeons' society's forum with no "Replies N" line: the site's lines,
+ * the topic, then every post (the asker's too) headed by its age on a line
+ * of its own, each reply's under the surgeon's "Name, MD City, ST" line. The
+ * asker's post opens as a question without its '?' (cut with "..."); one
+ * reply runs over two paragraphs. */
+static void test_forum_posts_headed_by_their_age(void)
+{
+    ru_result r = read_str("Society of Facial Surgeons\n"
+                           "Sign In For Members\n"
+                           "First visit here? Make an account to post a question.\n\n"
+                           "Chin Implant\n\n\n"
+                           "3 weeks ago\n\n"
+                           "Can a smoker get a chin implant without extra risk...\n\n"
+                           "Ann Lee, MD Salem, OR\n"
+                           "3 weeks ago\n\n"
+                           "Smoking slows healing everywhere, so stop a month before and after "
+                           "the operation and the risk is close to a non-smoker's.\n\n"
+                           "Tom Reyes, MD, FACS Dayton, OH\n"
+                           "2 weeks ago\n\n"
+                           "Yes, with care. Nicotine narrows the small vessels that feed the "
+                           "wound, so I ask patients to quit a few weeks ahead.\n\n"
+                           "Patches count as nicotine too, so they are no way around it.\n\n"
+                           "Mia Cho, MD Austin, TX\n"
+                           "1 month ago\n\n"
+                           "An implant through the mouth is riskier for a smoker than one "
+                           "placed under the chin, so ask your surgeon which route is planned.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "Smoking slows healing everywhere");
+    check_end(&r, 1, "close to a non-smoker's.");
+    check_start(&r, 2, "Yes, with care. Nicotine narrows");
+    check_end(&r, 2, "no way around it.");
+    check_start(&r, 3, "An implant through the mouth");
+    check_end(&r, 3, "which route is planned.");
+    for (size_t i = 1; i <= 3; i++)
+        CU_ASSERT_PTR_NULL(ru_answer(&r, i)->title);
+    ru_free(&r);
+}
+
+int main(void)
+{
+    g_cues = ru_load_cues();
+    if (!g_cues)
+        return 1;
+    static const tu_test tests[] = {
+        {"a forum heading every post with its age", test_forum_posts_headed_by_their_age},
+        {NULL, NULL},
+    };
+    int rc = tu_run_suite("reader posts", tests);
+    cn_pagecues_free(g_cues);
+    return rc;
+}
