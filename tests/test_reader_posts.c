@@ -80,6 +80,28 @@ static void test_forum_posts_headed_by_their_age(void)
     ru_free(&r);
 }
 
+/* A flat page: the asker's story on the first line, its question followed
+ * by a short thanks, then "Answer: ..." lines with "Helpful" lines between.
+ * The first line is the question, no answer. */
+static void test_flat_question_then_thanks(void)
+{
+    ru_result r = read_str(
+        "I had my eyelids done two weeks ago and my doctor told me to wear contacts again soon. "
+        "My eyes still feel dry every morning. When can I safely wear my lenses again? Thanks!\n"
+        "Answer: Dry eyes after eyelid surgery are common for a few weeks, and lenses can make "
+        "them worse, so wait until the dryness settles and your surgeon has seen you.\n"
+        "Helpful\n"
+        "Answer: Most of my patients return to contact lenses after two to three weeks, once the "
+        "swelling is down and the stitches are out.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "I had my eyelids done"));
+    check_start(&r, 1, "Dry eyes after eyelid surgery");
+    check_end(&r, 1, "your surgeon has seen you.");
+    check_start(&r, 2, "Most of my patients return");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -87,6 +109,7 @@ int main(void)
         return 1;
     static const tu_test tests[] = {
         {"a forum heading every post with its age", test_forum_posts_headed_by_their_age},
+        {"flat page: a question followed by thanks", test_flat_question_then_thanks},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);
