@@ -102,6 +102,29 @@ static void test_flat_question_then_thanks(void)
     ru_free(&r);
 }
 
+/* A list of other questions under the last answer ("Similar Questions"),
+ * each with the opening of its answer: no answers of this page. */
+static void test_similar_questions_end_the_answers(void)
+{
+    ru_result r = read_str("Is a chemical peel safe while breastfeeding?\n\n"
+                           "Doctor's Answers 2\n\n"
+                           "Light peels act on the surface of the skin and very little reaches the "
+                           "blood, so most doctors consider them safe.\n\n"
+                           "Kind regards,\n\n"
+                           "Dr Ann Lee\n\n"
+                           "Deeper peels are best left until you have stopped nursing, as there is "
+                           "little data on them.\n\n"
+                           "Similar Questions\n\n"
+                           "Can I have laser hair removal while pregnant?\n\n"
+                           "Laser light does not reach the womb, but most clinics prefer to wait "
+                           "until after the birth as a precaution.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Light peels act on the surface");
+    check_start(&r, 2, "Deeper peels are best left");
+    check_end(&r, 2, "little data on them.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -110,6 +133,7 @@ int main(void)
     static const tu_test tests[] = {
         {"a forum heading every post with its age", test_forum_posts_headed_by_their_age},
         {"flat page: a question followed by thanks", test_flat_question_then_thanks},
+        {"similar questions under the last answer", test_similar_questions_end_the_answers},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);
