@@ -125,6 +125,31 @@ static void test_similar_questions_end_the_answers(void)
     ru_free(&r);
 }
 
+/* A count line, then answers of several paragraphs each with no title,
+ * signature or vote line between them; a paragraph replying to another
+ * physician ("As Dr Lee has explained, ...") starts the next answer. */
+static void test_reply_to_a_physician_starts_an_answer(void)
+{
+    ru_result r =
+        read_str("Can a tattoo be removed from the eyebrow without losing hair?\n\n"
+                 "Doctor's Answers 2\n\n"
+                 "Laser removal of eyebrow tattoos is possible but takes several sessions, "
+                 "spaced six weeks apart.\n\n"
+                 "Some hair may thin for a while after treatment, although it usually "
+                 "grows back.\n\n"
+                 "Please see a doctor experienced with pigment lasers.\n\n"
+                 "As Dr Lee has explained, several sessions are needed, and the ink colour "
+                 "decides which wavelength works best.\n\n"
+                 "Cosmetic inks with iron oxide may darken at first, so a test spot is "
+                 "wise.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Laser removal of eyebrow tattoos");
+    check_end(&r, 1, "experienced with pigment lasers.");
+    check_start(&r, 2, "As Dr Lee has explained");
+    check_end(&r, 2, "a test spot is wise.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -134,6 +159,8 @@ int main(void)
         {"a forum heading every post with its age", test_forum_posts_headed_by_their_age},
         {"flat page: a question followed by thanks", test_flat_question_then_thanks},
         {"similar questions under the last answer", test_similar_questions_end_the_answers},
+        {"a reply to another physician starts an answer",
+         test_reply_to_a_physician_starts_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -67,8 +67,9 @@ typedef struct ctx {
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
-    size_t q_end;            /* the question's lines are [0, q_end) */
-    size_t end;              /* the answers' lines end here */
+    bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
+    size_t q_end;       /* the question's lines are [0, q_end) */
+    size_t end;         /* the answers' lines end here */
     /* The last paragraph that heads an answer with a title-shaped line above
      * prose, found once when first asked (see titles_ahead). */
     struct title_scan {
@@ -1372,6 +1373,7 @@ static void detect_gap_splits(ctx *c)
      * there two such paragraphs are enough when the line counts two answers
      * or more. */
     bool counted = !c->bare && c->split_runs && !any_vote(c);
+    c->replies_start = c->split_runs && !any_vote(c);
     /* a bare page heading its answers with vote lines or [answer-headers]
      * says where each starts: its paragraphs are no answers of their own */
     bool lines = ((c->bare && !any_vote(c)) || counted) &&
@@ -1518,6 +1520,11 @@ static bool starts_answer(const ctx *c, size_t p)
         (!list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
+        return true;
+    /* "I agree with Dr. Lee. ...": where neither a signature ends the
+     * answers nor a vote line marks them, a reply to another physician
+     * starts one */
+    if (c->replies_start && cn_pagecues_is_reply_opener(c->cues, l->s, l->len))
         return true;
     /* a blank line under a line of a run read one answer a line ends that
      * answer: the page parts its answers so (where credits in brackets end
