@@ -150,6 +150,27 @@ static void test_reply_to_a_physician_starts_an_answer(void)
     ru_free(&r);
 }
 
+/* A titled page leaves the title's line empty above an untitled answer (two
+ * blank lines under the signature); when the page's end cuts that answer's
+ * first line, the scrap is its body, not a title. Under one blank line the
+ * scrap stays a title (test_cut_scrap_under_a_signature_is_a_title). */
+static void test_cut_scrap_under_an_empty_title_is_body(void)
+{
+    ru_result r = read_str("Can I drink coffee the morning of my filler appointment?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Coffee is fine\n\n"
+                           "Caffeine does not change how filler settles, so enjoy your morning "
+                           "cup as usual.\n\n"
+                           "Joel Marks, MD\nTrenton Dermatologist\n4.8 out of 5 stars 12 "
+                           "reviews\n\n\n"
+                           "Yes, a cup of coffee bef");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Coffee is fine");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Yes, a cup of coffee bef");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -161,6 +182,8 @@ int main(void)
         {"similar questions under the last answer", test_similar_questions_end_the_answers},
         {"a reply to another physician starts an answer",
          test_reply_to_a_physician_starts_an_answer},
+        {"a cut scrap under an empty title line is body",
+         test_cut_scrap_under_an_empty_title_is_body},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -1050,9 +1050,15 @@ static bool title_at_start(const ctx *c, size_t p)
         return c->ps[p].vote_after || short_enough(c, l);
     /* the page's last paragraph, unless a line printed between answers
      * stands under it (a whole answer, not a title the page's end cut) */
-    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before)
+    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before) {
+        /* under a signature and an empty title line (two blank lines): the
+         * start of an untitled answer's body, cut by the page's end */
+        if (!c->bare && p > 0 && c->ps[p - 1].sig && !c->ps[p].vote_after &&
+            empty_title_above(c, p))
+            return false;
         return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
                cut_title_under_signature(c, p);
+    }
     return false;
 }
 
