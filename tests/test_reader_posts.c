@@ -171,6 +171,37 @@ static void test_cut_scrap_under_an_empty_title_is_body(void)
     ru_free(&r);
 }
 
+/* A sign-off, the physician's social handles and a hashtag on a line of
+ * their own, then the physician's title, above the signature: all the
+ * answer's furniture, no answer of its own. */
+static void test_social_handles_under_a_signoff(void)
+{
+    ru_result r =
+        read_str("Will my implants harden if I vape?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Vaping and implants\n\n"
+                 "Hi there,\n\n"
+                 "Nicotine slows healing, but at three months the capsule around your "
+                 "implant has mostly formed, so hardening from vaping alone is unlikely.\n\n"
+                 "All the best,\n"
+                 "Ann Lee MD, FACS\n"
+                 "@implants @breastrevision @drannlee #drannlee\n"
+                 "Board Certified Plastic Surgeon\n\n"
+                 "Ann Lee, MD, FACS\nDenver Plastic Surgeon\n4.8 out of 5 stars 24 "
+                 "reviews\n\n"
+                 "Unlikely at this stage\n\n"
+                 "Capsular contracture has many causes and nicotine is only one of them; "
+                 "still, stopping is the best thing you can do for healing.\n\n"
+                 "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 "
+                 "reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hi there, Nicotine slows healing");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "@implants"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Unlikely at this stage");
+    check_start(&r, 2, "Capsular contracture has many causes");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -184,6 +215,7 @@ int main(void)
          test_reply_to_a_physician_starts_an_answer},
         {"a cut scrap under an empty title line is body",
          test_cut_scrap_under_an_empty_title_is_body},
+        {"social handles under a sign-off", test_social_handles_under_a_signoff},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

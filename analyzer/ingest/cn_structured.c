@@ -160,9 +160,11 @@ static const cn_line *line_at(const ctx *c, size_t i)
     return &c->lines.v[i];
 }
 
-/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift": a
- * site's tags under an answer, no sentence, starting with a hashtag or made
- * of them for half its words at least ("Ask your #PlasticSurgeon." is text). */
+/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift",
+ * "@lips @drlee #drlee": a site's tags or a physician's social handles under
+ * an answer, no sentence, starting with a hashtag or made of tags and
+ * handles for half its words at least ("Ask your #PlasticSurgeon." is
+ * text). */
 static bool hashtag_line(const cn_line *l)
 {
     if (l->len < 2 || !memchr(l->s, '#', l->len) || strchr(".!?", cn_span_last_char(l->s, l->len)))
@@ -171,7 +173,8 @@ static bool hashtag_line(const cn_line *l)
     for (size_t i = 0; i < l->len; i++)
         if (l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ')) {
             words++;
-            tags += l->s[i] == '#' && i + 1 < l->len && isalpha((unsigned char)l->s[i + 1]);
+            tags += (l->s[i] == '#' || l->s[i] == '@') && i + 1 < l->len &&
+                    isalpha((unsigned char)l->s[i + 1]);
         }
     return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
 }
