@@ -202,6 +202,33 @@ static void test_social_handles_under_a_signoff(void)
     ru_free(&r);
 }
 
+/* A signature whose name line carries a name in brackets and an Indian
+ * board credential ("MD, DNB") under a closing line: the signature of the
+ * answer above, no answer of its own. */
+static void test_bracketed_name_with_a_board_credential(void)
+{
+    ru_result r =
+        read_str("Will a laser fade a birthmark on my cheek?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Pigment lasers first\n\n"
+                 "Flat brown birthmarks often lighten after a few sessions with a pigment "
+                 "laser, though some come back over the years.\n\n"
+                 "Good luck.\n\n"
+                 "Priya (Devi) Raman, MD, DNB\nChennai Dermatologist\n4.9 out of 5 stars "
+                 "16 reviews\n\n"
+                 "Surgery is a last resort\n\n"
+                 "Cutting out a birthmark leaves a scar, so most of us try a laser before "
+                 "any surgery.\n\n"
+                 "Tom Reyes, MD\nDallas Dermatologist\n4.8 out of 5 stars 40 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Flat brown birthmarks");
+    check_end(&r, 1, "Good luck.");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Priya (Devi) Raman, MD, DNB");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Surgery is a last resort");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -216,6 +243,7 @@ int main(void)
         {"a cut scrap under an empty title line is body",
          test_cut_scrap_under_an_empty_title_is_body},
         {"social handles under a sign-off", test_social_handles_under_a_signoff},
+        {"a bracketed name with a board credential", test_bracketed_name_with_a_board_credential},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);
