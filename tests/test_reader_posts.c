@@ -229,6 +229,33 @@ static void test_bracketed_name_with_a_board_credential(void)
     ru_free(&r);
 }
 
+/* Inside a titled answer, a line without its period in which the physician
+ * speaks to the asker ("I would not suggest that you ...") is prose, not the
+ * next answer's title. */
+static void test_unended_sentence_to_the_asker_is_no_title(void)
+{
+    ru_result r = read_str("My smile is crooked a month after Botox near my lip. Will it pass?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Give it time\n\n"
+                           "It will pass.\n\n"
+                           "I would not suggest that you get any other treatment now\n\n"
+                           "The muscles near the lip are small and the toxin can spread to them; "
+                           "they recover as it wears off over the next weeks.\n\n"
+                           "Joel Marks, MD\nTrenton Plastic Surgeon\n4.8 out of 5 stars 12 "
+                           "reviews\n\n"
+                           "Expect a few more weeks\n\n"
+                           "Toxin effects fade over three to four months, and a spread to the lip "
+                           "usually fades sooner than that.\n\n"
+                           "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 "
+                           "reviews\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Give it time");
+    check_start(&r, 1, "It will pass. I would not suggest that you");
+    check_end(&r, 1, "as it wears off over the next weeks.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Expect a few more weeks");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -244,6 +271,8 @@ int main(void)
          test_cut_scrap_under_an_empty_title_is_body},
         {"social handles under a sign-off", test_social_handles_under_a_signoff},
         {"a bracketed name with a board credential", test_bracketed_name_with_a_board_credential},
+        {"an unended sentence to the asker is no title",
+         test_unended_sentence_to_the_asker_is_no_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -916,6 +916,17 @@ static bool says_i(const cn_line *l)
     return false;
 }
 
+/* The line says "you" as a word of its own. */
+static bool says_you(const cn_line *l)
+{
+    for (size_t i = 0; i + 3 <= l->len; i++)
+        if ((i == 0 || !isalpha((unsigned char)l->s[i - 1])) && (l->s[i] | 0x20) == 'y' &&
+            l->s[i + 1] == 'o' && l->s[i + 2] == 'u' &&
+            (i + 3 == l->len || !isalpha((unsigned char)l->s[i + 3])))
+            return true;
+    return false;
+}
+
 static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
@@ -1139,6 +1150,11 @@ static bool title_inside(const ctx *c, size_t p)
     if (!looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
         !restated_below(c, p))
+        return false;
+    /* "I would not advise that you pursue any other treatment" inside an
+     * answer: the physician speaking to the asker, a sentence without its
+     * period, not the next answer's title */
+    if (says_i(l) && says_you(l))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
