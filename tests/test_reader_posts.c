@@ -256,6 +256,30 @@ static void test_unended_sentence_to_the_asker_is_no_title(void)
     ru_free(&r);
 }
 
+#define VOTE "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+
+/* A page heading every answer with a vote line under its title: two blank
+ * lines inside an answer, with no vote line under them, part two paragraphs
+ * of that answer, not an untitled answer. */
+static void test_wide_gap_without_a_vote_line_stays_inside(void)
+{
+    ru_result r = read_str("Can a stretched earlobe be repaired after a facelift?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Earlobe repair\n\n" VOTE
+                           "Yes, the lobe can be reshaped. A small wedge of skin is removed under "
+                           "local anesthesia.\n\n"
+                           "Reshaping the lobe\n\n" VOTE
+                           "Yes, it can be improved in most cases. The choice of method depends on "
+                           "the cause.\n\n\n"
+                           "In one method the lobe is freed and set higher. In another the skin is "
+                           "trimmed along the crease.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Reshaping the lobe");
+    check_start(&r, 2, "Yes, it can be improved");
+    check_end(&r, 2, "trimmed along the crease.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -273,6 +297,8 @@ int main(void)
         {"a bracketed name with a board credential", test_bracketed_name_with_a_board_credential},
         {"an unended sentence to the asker is no title",
          test_unended_sentence_to_the_asker_is_no_title},
+        {"a wide gap without a vote line stays inside",
+         test_wide_gap_without_a_vote_line_stays_inside},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

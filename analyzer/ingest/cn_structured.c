@@ -1900,9 +1900,11 @@ static bool opens_with_title_word(const cn_line *l, const cn_line *title)
  * that break into paragraphs show short ones, lists or greetings). */
 static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
 {
-    if (c->bare || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
-        !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 || c->ps[d->b0].sig ||
-        c->ps[d->b0].gap != 1)
+    /* where vote lines head the answers, an untitled one has its vote line
+     * too: a wide gap without one parts two paragraphs of one answer */
+    if (c->bare || c->votes_head || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig ||
+        d->title < 0 || !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 ||
+        c->ps[d->b0].sig || c->ps[d->b0].gap != 1)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
