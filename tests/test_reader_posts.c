@@ -280,6 +280,29 @@ static void test_wide_gap_without_a_vote_line_stays_inside(void)
     ru_free(&r);
 }
 
+/* An unsigned answer closing with thanks and a farewell on one line, the
+ * next answer's title under it: the closing is the answer's last words, not
+ * an answer opened by thanks. */
+static void test_thanks_and_farewell_above_a_title(void)
+{
+    ru_result r = read_str("Is this fluid under my scar a seroma?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Fluid under a scar\n\n"
+                           "From the photos it looks like a small opening of the incision rather "
+                           "than a seroma.\n\n"
+                           "Your surgeon should check whether a stitch needs to come out.\n\n"
+                           "Thank you for your question and the photos. All the best.\n\n"
+                           "Drainage after a tummy tuck\n\n"
+                           "Nobody can say for sure without an exam, but a little clear drainage "
+                           "in the first weeks is common.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Fluid under a scar");
+    check_end(&r, 1, "the photos. All the best.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Drainage after a tummy tuck");
+    check_start(&r, 2, "Nobody can say for sure");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -299,6 +322,7 @@ int main(void)
          test_unended_sentence_to_the_asker_is_no_title},
         {"a wide gap without a vote line stays inside",
          test_wide_gap_without_a_vote_line_stays_inside},
+        {"thanks and a farewell above a title", test_thanks_and_farewell_above_a_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -1500,7 +1500,8 @@ static bool dash_heading(const ctx *c, const cn_line *l)
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
  * So do thanks followed by a farewell alone ("Thank you for your question.
  * Best of luck!") or a closing sentence ("... Best of luck with your
- * recovery."), however long the thanks: the line closes what is above it. */
+ * recovery."), however long the thanks: the line closes what is above it,
+ * under it a signature, the next answer's title or the page's end. */
 static bool closing_sentence(const ctx *c, const cn_line *l);
 
 static bool thanks_above_signature(const ctx *c, size_t p)
@@ -1515,8 +1516,14 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     bool farewell_end = last_sentence(c, l, &tail) &&
                         (farewell(c, &tail) || closing_sentence(c, &tail)) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
-        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
-        p + 1 >= c->np)
+        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end))
+        return false;
+    /* thanks then a farewell, above the next answer's title or the page's
+     * end ("Thanks for the photos. All the best." / "Scar care"): the same
+     * closing with no signature under it */
+    if (farewell_end && (p + 1 >= c->np || (looks_title(c, p + 1) && text_para(c, p + 2))))
+        return true;
+    if (p + 1 >= c->np)
         return false;
     if (c->ps[p + 1].sig)
         return true;
