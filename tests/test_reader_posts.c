@@ -303,6 +303,32 @@ static void test_thanks_and_farewell_above_a_title(void)
     ru_free(&r);
 }
 
+/* Where a vote line stands under each title, the physician's one-line
+ * credit ("Name, Specialty, Country") under a farewell, right above the next
+ * answer's title, is the answer's last line, no answer nor title. */
+static void test_credit_line_above_a_voted_title(void)
+{
+    ru_result r =
+        read_str("Should I keep tape on my incisions?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Taping after surgery\n\n" VOTE "\n"
+                 "Hi there\n\n"
+                 "Every surgeon has a routine, so check with yours; most keep tape on for "
+                 "a week or two to support the scar.\n\n"
+                 "Good luck\n\n"
+                 "Ann Lee, Plastic Surgeon, UK\n\n"
+                 "Paper tape helps\n\n" VOTE
+                 "I place thin paper strips over the incision for two weeks and then "
+                 "switch to silicone gel.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Taping after surgery");
+    check_start(&r, 1, "Hi there");
+    check_end(&r, 1, "Ann Lee, Plastic Surgeon, UK");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Paper tape helps");
+    check_start(&r, 2, "I place thin paper strips");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -323,6 +349,7 @@ int main(void)
         {"a wide gap without a vote line stays inside",
          test_wide_gap_without_a_vote_line_stays_inside},
         {"thanks and a farewell above a title", test_thanks_and_farewell_above_a_title},
+        {"a credit line above a voted title", test_credit_line_above_a_voted_title},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -2072,6 +2072,15 @@ static int segment(ctx *c, cn_error *err)
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
+        /* "Ann Lee, Plastic Surgeon, UK" right above the next answer's title
+         * where vote lines head the answers under their titles: a short line ending no
+         * sentence, the last words of the answer above (its signer) */
+        if (c->votes_head && !c->votes_lead && cur >= 0 && c->ds[cur].has_body && c->ps[p].n == 1 &&
+            !c->ps[p].vote_after && !c->ps[p].vote_before && p + 1 < c->np &&
+            c->ps[p + 1].vote_after && text_para(c, p + 2) && signature_scrap(c, p)) {
+            add_body(&c->ds[cur], p);
+            continue;
+        }
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
         bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
