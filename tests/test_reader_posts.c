@@ -329,6 +329,30 @@ static void test_credit_line_above_a_voted_title(void)
     ru_free(&r);
 }
 
+/* A bare page printing one answer a line: a short sign-off ("Dr. K") glued
+ * under a line ending a sentence names that line's physician; it is no
+ * answer of its own. */
+static void test_short_signoff_in_a_run_of_answer_lines(void)
+{
+    ru_result r = read_str(
+        "Lost my sense of taste after sinus surgery. What went wrong?\n\n"
+        "I had sinus surgery in the spring and caught a bad cold a month later. Since then my "
+        "food tastes of nothing. Is my taste gone for good?\n\n"
+        "A cold after surgery is the usual culprit here, since the virus can injure the nerve of "
+        "smell that gives food its flavour.\n"
+        "Dr. K\n"
+        "I think the infection is more likely to blame than the operation itself, and a smell "
+        "clinic can test you.\n"
+        "An ear, nose and throat doctor can look inside with a scope and order a scan of the "
+        "sinuses if needed.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    check_start(&r, 1, "A cold after surgery");
+    check_end(&r, 1, "Dr. K");
+    check_start(&r, 2, "I think the infection");
+    check_start(&r, 3, "An ear, nose and throat doctor");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -350,6 +374,7 @@ int main(void)
          test_wide_gap_without_a_vote_line_stays_inside},
         {"thanks and a farewell above a title", test_thanks_and_farewell_above_a_title},
         {"a credit line above a voted title", test_credit_line_above_a_voted_title},
+        {"a short sign-off in a run of answer lines", test_short_signoff_in_a_run_of_answer_lines},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

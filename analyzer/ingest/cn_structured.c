@@ -295,6 +295,16 @@ static bool list_item(const cn_line *l)
 }
 
 static bool short_closing(const ctx *c, const cn_line *l);
+static bool signoff_like(const ctx *c, const cn_line *l);
+
+/* "Dr. J" under a line that ends a sentence, in a run printed one answer a
+ * line: a short sign-off naming the physician of the line above (two words
+ * at most), no answer of its own. */
+static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
+{
+    return cn_span_words(l->s, l->len) <= 2 &&
+           in_set(".!?", cn_span_last_char(above->s, above->len)) && signoff_like(c, l);
+}
 
 /* A run printed one answer a line: two lines or more, no list items, and at
  * least half of them sentence-length ("24 hrs" stands between longer ones),
@@ -490,7 +500,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
                                               line_at(c, first + k)->len) ||
                   specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
-                  short_closing(c, line_at(c, first + k)));
+                  short_closing(c, line_at(c, first + k)) ||
+                  name_under_sentence(c, line_at(c, first + k - 1), line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
