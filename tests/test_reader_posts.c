@@ -353,6 +353,30 @@ static void test_short_signoff_in_a_run_of_answer_lines(void)
     ru_free(&r);
 }
 
+/* A name line with the physician's title and practice glued under it (two
+ * short lines, no sentence), the next answer's title and its vote line
+ * under them: the signature of the answer above, not the next answer's
+ * title and body. */
+static void test_title_and_practice_under_a_name(void)
+{
+    ru_result r = read_str("Is a hard spot under my breast scar a contracture?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Scar tissue\n\n" VOTE "\n"
+                           "Hello. The firmness you feel is most likely healing scar along the "
+                           "incision, which softens over a few months.\n\n"
+                           "Ann Lee, MD\n"
+                           "Breast Revision Specialist\n"
+                           "Lakeside Surgery Center\n\n"
+                           "Too early to tell\n\n" VOTE "\n"
+                           "A contracture is rare this early; keep up the massage and see your "
+                           "surgeon if the whole breast firms up.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Hello. The firmness you feel");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Too early to tell");
+    check_start(&r, 2, "A contracture is rare");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -375,6 +399,7 @@ int main(void)
         {"thanks and a farewell above a title", test_thanks_and_farewell_above_a_title},
         {"a credit line above a voted title", test_credit_line_above_a_voted_title},
         {"a short sign-off in a run of answer lines", test_short_signoff_in_a_run_of_answer_lines},
+        {"a title and practice under a name", test_title_and_practice_under_a_name},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -1983,7 +1983,8 @@ static bool between_signatures(const ctx *c, size_t p)
  * Professor of Pla": two or more short lines glued under a signature (no
  * blank line between) that end the page, or that stand right above another
  * signature (the physician's own sign-off, then the site's "City
- * Specialty" and rating), each opening with a capital and ending no
+ * Specialty" and rating) or above the next answer's title with its vote
+ * line under it, each opening with a capital and ending no
  * sentence, are more of that signature (a practice, a place, a post), not
  * another answer. One such line is the next answer's title
  * ("Jane Roe, MD" / "Stretch marks after implants" / its body), and so is
@@ -1992,8 +1993,10 @@ static bool glued_under_signature(const ctx *c, size_t p)
 {
     enum { MAX_LINES = 4 };
     const para *pa = &c->ps[p];
-    if (p == 0 || !(p + 1 == c->np || c->ps[p + 1].sig) || !c->ps[p - 1].sig || pa->sig ||
-        pa->gap > 0 || pa->n < 2 || pa->n > MAX_LINES)
+    if (p == 0 ||
+        !(p + 1 == c->np || c->ps[p + 1].sig ||
+          (c->ps[p + 1].vote_after && c->ps[p + 1].n == 1 && !c->ps[p + 1].sig)) ||
+        !c->ps[p - 1].sig || pa->sig || pa->gap > 0 || pa->n < 2 || pa->n > MAX_LINES)
         return false;
     for (size_t i = pa->first; i < pa->first + pa->n; i++) {
         const cn_line *l = line_at(c, i);
