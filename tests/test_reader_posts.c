@@ -377,6 +377,25 @@ static void test_title_and_practice_under_a_name(void)
     ru_free(&r);
 }
 
+/* Thanks for the asker's photo ("Thanks for your photo and ...") opens an
+ * answer as other greetings do. */
+static void test_thanks_for_the_photo_opens_an_answer(void)
+{
+    ru_result r = read_str("Why does one eyebrow sit higher than the other? (Photo)\n\n"
+                           "My left brow looks raised in every picture.\n\n"
+                           "Doctor Answers 2\n\n\n\n"
+                           "Many things can make brows uneven, from the bone beneath them to a "
+                           "habit of raising one side.\n\n"
+                           "An exam by a facial surgeon is the first step to find the cause.\n\n\n"
+                           "Thanks for your photo and good question. Nobody's face is perfectly "
+                           "even, and we notice our own differences the most.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    check_start(&r, 1, "Many things can make brows uneven");
+    check_end(&r, 1, "to find the cause.");
+    check_start(&r, 2, "Thanks for your photo and good question.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -400,6 +419,7 @@ int main(void)
         {"a credit line above a voted title", test_credit_line_above_a_voted_title},
         {"a short sign-off in a run of answer lines", test_short_signoff_in_a_run_of_answer_lines},
         {"a title and practice under a name", test_title_and_practice_under_a_name},
+        {"thanks for the photo opens an answer", test_thanks_for_the_photo_opens_an_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);
