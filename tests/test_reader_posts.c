@@ -396,6 +396,37 @@ static void test_thanks_for_the_photo_opens_an_answer(void)
     ru_free(&r);
 }
 
+/* A bare page whose answers open with a title and then a greeting ("Thank
+ * you for this ... question."), one physician writing two blank lines between
+ * paragraphs and another one: the wide gaps inside the greeted answer part
+ * its paragraphs, not answers. */
+static void test_wide_gaps_inside_a_titled_greeted_answer(void)
+{
+    ru_result r = read_str(
+        "Bent ear after otoplasty, will it settle? (photo)\n\n"
+        "Hello. My ear surgery was two weeks ago and the top of the ear sticks out more than the "
+        "middle. Will this settle?\n\n"
+        "Top of the ear after otoplasty\n\n"
+        "Thank you for this good otoplasty question.\n\n\n"
+        "This shape comes from a middle part set back more tightly than the top and bottom of "
+        "the ear.\n\n\n"
+        "If only the middle was stitched back, the tension eases and some of the shape returns "
+        "over the next months.\n\n\n"
+        "Hope this helps!\n\n\n"
+        "Dr. Kern\n\n"
+        "It is early days\n\n"
+        "I see what you mean, but the change is small and swelling still hides the final "
+        "shape.\n\n"
+        "Give it three months before you judge the result, and show your surgeon the photos.\n");
+    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Top of the ear after otoplasty");
+    check_start(&r, 1, "Thank you for this good otoplasty question. This shape comes");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "If only the middle was stitched"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It is early days");
+    check_start(&r, 2, "I see what you mean");
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -420,6 +451,8 @@ int main(void)
         {"a short sign-off in a run of answer lines", test_short_signoff_in_a_run_of_answer_lines},
         {"a title and practice under a name", test_title_and_practice_under_a_name},
         {"thanks for the photo opens an answer", test_thanks_for_the_photo_opens_an_answer},
+        {"wide gaps inside a titled, greeted answer",
+         test_wide_gaps_inside_a_titled_greeted_answer},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader posts", tests);

@@ -1542,6 +1542,21 @@ static bool thanks_above_signature(const ctx *c, size_t p)
            signoff_like(c, para_line(c, p + 1));
 }
 
+/* The answer being read has a title and its body opens with a greeting
+ * ("Ear shape after surgery" / "Thank you for this question."): the page
+ * marks where that physician starts, so a wide gap under it parts the
+ * physician's own paragraphs. */
+static bool titled_greeting(const ctx *c)
+{
+    if (c->nd == 0)
+        return false;
+    const draft *d = &c->ds[c->nd - 1];
+    if (d->title < 0 || !d->has_body || c->ps[d->b0].sig)
+        return false;
+    const cn_line *l = para_line(c, d->b0);
+    return cn_pagecues_is_opener(c->cues, l->s, l->len);
+}
+
 /* Inside an unsigned answer: evidence that this paragraph starts another
  * answer, though it has no title: a greeting that opens answers, a heading
  * glued to its first sentence by a dash, or a wide gap on a page that uses
@@ -1577,7 +1592,7 @@ static bool starts_answer(const ctx *c, size_t p)
         !cn_pagecues_is_continuation(c->cues, l->s, l->len))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
-           cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+           cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !titled_greeting(c);
 }
 
 /* The dot at l->s[dot] ends a title before a name: a word of
