@@ -178,6 +178,23 @@ static bool first_line_answers(const cn_pagecues *cues, const cn_line *l)
            (asker == 0 || (listener >= asker && (last == '.' || last == '!')));
 }
 
+/* The line asks: it ends in '?', or its last question is followed only by
+ * the asker's short thanks ("... right after surgery? Thanks!"). */
+static bool line_asks(const cn_pagecues *cues, const cn_line *l)
+{
+    if (cn_span_last_char(l->s, l->len) == '?')
+        return true;
+    size_t j = l->len; /* the last sentence's end before the line's end */
+    while (j > 0 && !(j + 1 < l->len && l->s[j + 1] == ' ' && strchr(".!?", l->s[j])))
+        j--;
+    if (j == 0 || l->s[j] != '?')
+        return false;
+    const char *t = l->s + j + 2;
+    size_t n = l->len - (j + 2);
+    return cn_span_words(t, n) < cn_pagecues_get_limits(cues)->answer_line_words &&
+           cn_pagecues_starts_valediction(cues, t, n);
+}
+
 /* A line the reader skips: blank, template residue or page furniture. */
 static bool skipped(const cn_pagecues *cues, const cn_line *l)
 {
@@ -269,8 +286,7 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
             last_text = i;
         if (skipped(cues, l))
             continue;
-        if (i == q &&
-            (above || cn_span_last_char(l->s, l->len) == '?' || !first_line_answers(cues, l))) {
+        if (i == q && (above || line_asks(cues, l) || !first_line_answers(cues, l))) {
             if (!page->question && !(page->question = copy_span(l->s, l->len)))
                 rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             continue;
@@ -341,7 +357,7 @@ static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_pag
             continue;
         if (first) {
             first = false;
-            if (cn_span_last_char(l->s, l->len) == '?' || !first_line_answers(cues, l)) {
+            if (line_asks(cues, l) || !first_line_answers(cues, l)) {
                 if (!page->question && !(page->question = copy_span(l->s, l->len)))
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
@@ -439,7 +455,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (!slogan) {
             slogan = true;
-            if (cn_span_last_char(l->s, l->len) == '?') {
+            if (line_asks(cues, l)) {
                 if (!page->question && !(page->question = copy_span(l->s, l->len)))
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;

@@ -68,6 +68,7 @@ typedef enum section {
     SEC_ANSWER_HEADERS,
     SEC_ANSWER_BREAKS,
     SEC_QUESTION_ENDS,
+    SEC_REPLY_OPENERS,
     SEC_LIMITS
 } section;
 
@@ -97,6 +98,7 @@ struct cn_pagecues {
     strlist self;          /* normalized words */
     strlist honorifics;    /* normalized words */
     strlist question_ends; /* normalized prefixes */
+    strlist replies;       /* normalized prefixes */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
@@ -289,6 +291,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->self);
     strlist_free(&c->honorifics);
     strlist_free(&c->question_ends);
+    strlist_free(&c->replies);
     strlist_free(&c->headers);
     strlist_free(&c->asker);
     strlist_free(&c->listener);
@@ -365,6 +368,7 @@ static section section_named(const char *s, size_t len)
         {"[self-words]", SEC_SELF_WORDS},
         {"[honorifics]", SEC_HONORIFICS},
         {"[question-ends]", SEC_QUESTION_ENDS},
+        {"[reply-openers]", SEC_REPLY_OPENERS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
@@ -456,6 +460,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_SELF_WORDS        ? &c->self
                     : sec == SEC_HONORIFICS        ? &c->honorifics
                     : sec == SEC_QUESTION_ENDS     ? &c->question_ends
+                    : sec == SEC_REPLY_OPENERS     ? &c->replies
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
@@ -521,6 +526,9 @@ static void index_headers(cn_pagecues *c)
         if (e[0] != '*') { /* matched from the line's start */
             if (e[0] >= 'a' && e[0] <= 'z')
                 c->header_open[(unsigned char)e[0]] = true;
+            else if (e[0] == '%') /* a count opens on a digit or its bracket */
+                for (const char *d = "0123456789("; *d; d++)
+                    c->header_open[(unsigned char)*d] = true;
             else if ((unsigned char)e[0] < 0x80) /* a byte beyond ASCII lets a line in */
                 c->headers_any = true;
             continue;
@@ -618,12 +626,13 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {
-        &c->credentials, &c->valedictions,  &c->widgets, &c->disclaimers, &c->stopwords,
-        &c->particles,   &c->openers,       &c->asker,   &c->listener,    &c->practice,
-        &c->unfinished,  &c->suffixes,      &c->months,  &c->date_leads,  &c->labels,
-        &c->common,      &c->continuations, &c->markers, &c->self,        &c->headers,
-        &c->questions,   &c->closings,      &c->breaks,  &c->honorifics,  &c->question_ends};
+    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
+                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
+                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
+                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
+                        &c->continuations, &c->markers,      &c->self,       &c->headers,
+                        &c->questions,     &c->closings,     &c->breaks,     &c->honorifics,
+                        &c->question_ends, &c->replies};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1072,6 +1081,11 @@ bool cn_pagecues_is_question_opener(const cn_pagecues *c, const char *line, size
 bool cn_pagecues_is_opener(const cn_pagecues *c, const char *line, size_t len)
 {
     return starts_with_any(&c->openers, line, len);
+}
+
+bool cn_pagecues_is_reply_opener(const cn_pagecues *c, const char *line, size_t len)
+{
+    return starts_with_any(&c->replies, line, len);
 }
 
 /* A count at s[*j..n): digits, or digits in brackets; at most nine digits.

@@ -105,6 +105,10 @@ bool cn_pagecues_is_question_opener(const cn_pagecues *cues, const char *line, s
 /* line[0..len) opens a new answer ("Thank you for your question", "Hi"). */
 bool cn_pagecues_is_opener(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) opens a reply to another physician's answer ("I agree with
+ * Dr. Lee", "As Dr Lee explained"): a [reply-openers] prefix. */
+bool cn_pagecues_is_reply_opener(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) opens a page's answers: it matches an [answer-markers]
  * pattern ("Doctor Answers (6)", "12 Doctor Answers | Asked by ...").
  * *count (if not NULL) gets the count the pattern's last '%' matched, -1

@@ -67,8 +67,9 @@ typedef struct ctx {
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool sig_heads;          /* each signature stands above its answer, not under it */
-    size_t q_end;            /* the question's lines are [0, q_end) */
-    size_t end;              /* the answers' lines end here */
+    bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
+    size_t q_end;       /* the question's lines are [0, q_end) */
+    size_t end;         /* the answers' lines end here */
     /* The last paragraph that heads an answer with a title-shaped line above
      * prose, found once when first asked (see titles_ahead). */
     struct title_scan {
@@ -159,9 +160,11 @@ static const cn_line *line_at(const ctx *c, size_t i)
     return &c->lines.v[i];
 }
 
-/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift": a
- * site's tags under an answer, no sentence, starting with a hashtag or made
- * of them for half its words at least ("Ask your #PlasticSurgeon." is text). */
+/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift",
+ * "@lips @drlee #drlee": a site's tags or a physician's social handles under
+ * an answer, no sentence, starting with a hashtag or made of tags and
+ * handles for half its words at least ("Ask your #PlasticSurgeon." is
+ * text). */
 static bool hashtag_line(const cn_line *l)
 {
     if (l->len < 2 || !memchr(l->s, '#', l->len) || strchr(".!?", cn_span_last_char(l->s, l->len)))
@@ -170,7 +173,8 @@ static bool hashtag_line(const cn_line *l)
     for (size_t i = 0; i < l->len; i++)
         if (l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ')) {
             words++;
-            tags += l->s[i] == '#' && i + 1 < l->len && isalpha((unsigned char)l->s[i + 1]);
+            tags += (l->s[i] == '#' || l->s[i] == '@') && i + 1 < l->len &&
+                    isalpha((unsigned char)l->s[i + 1]);
         }
     return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
 }
@@ -291,6 +295,16 @@ static bool list_item(const cn_line *l)
 }
 
 static bool short_closing(const ctx *c, const cn_line *l);
+static bool signoff_like(const ctx *c, const cn_line *l);
+
+/* "Dr. J" under a line that ends a sentence, in a run printed one answer a
+ * line: a short sign-off naming the physician of the line above (two words
+ * at most), no answer of its own. */
+static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
+{
+    return cn_span_words(l->s, l->len) <= 2 &&
+           in_set(".!?", cn_span_last_char(above->s, above->len)) && signoff_like(c, l);
+}
 
 /* A run printed one answer a line: two lines or more, no list items, and at
  * least half of them sentence-length ("24 hrs" stands between longer ones),
@@ -486,7 +500,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                   cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
                                               line_at(c, first + k)->len) ||
                   specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
-                  short_closing(c, line_at(c, first + k)));
+                  short_closing(c, line_at(c, first + k)) ||
+                  name_under_sentence(c, line_at(c, first + k - 1), line_at(c, first + k)));
                  k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
@@ -912,6 +927,17 @@ static bool says_i(const cn_line *l)
     return false;
 }
 
+/* The line says "you" as a word of its own. */
+static bool says_you(const cn_line *l)
+{
+    for (size_t i = 0; i + 3 <= l->len; i++)
+        if ((i == 0 || !isalpha((unsigned char)l->s[i - 1])) && (l->s[i] | 0x20) == 'y' &&
+            l->s[i + 1] == 'o' && l->s[i + 2] == 'u' &&
+            (i + 3 == l->len || !isalpha((unsigned char)l->s[i + 3])))
+            return true;
+    return false;
+}
+
 static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
@@ -1049,9 +1075,15 @@ static bool title_at_start(const ctx *c, size_t p)
         return c->ps[p].vote_after || short_enough(c, l);
     /* the page's last paragraph, unless a line printed between answers
      * stands under it (a whole answer, not a title the page's end cut) */
-    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before)
+    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before) {
+        /* under a signature and an empty title line (two blank lines): the
+         * start of an untitled answer's body, cut by the page's end */
+        if (!c->bare && p > 0 && c->ps[p - 1].sig && !c->ps[p].vote_after &&
+            empty_title_above(c, p))
+            return false;
         return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
                cut_title_under_signature(c, p);
+    }
     return false;
 }
 
@@ -1129,6 +1161,11 @@ static bool title_inside(const ctx *c, size_t p)
     if (!looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
         !restated_below(c, p))
+        return false;
+    /* "I would not advise that you pursue any other treatment" inside an
+     * answer: the physician speaking to the asker, a sentence without its
+     * period, not the next answer's title */
+    if (says_i(l) && says_you(l))
         return false;
     if (p > 0 && text_para(c, p - 1)) {
         /* A quoted line after "...I encountered:", or an item of a list
@@ -1372,8 +1409,11 @@ static void detect_gap_splits(ctx *c)
      * there two such paragraphs are enough when the line counts two answers
      * or more. */
     bool counted = !c->bare && c->split_runs && !any_vote(c);
-    bool lines =
-        (c->bare || counted) && (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+    c->replies_start = c->split_runs && !any_vote(c);
+    /* a bare page heading its answers with vote lines or [answer-headers]
+     * says where each starts: its paragraphs are no answers of their own */
+    bool lines = ((c->bare && !any_vote(c)) || counted) &&
+                 (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
      * also part the paragraphs of one answer on some pages (a heading
@@ -1471,7 +1511,8 @@ static bool dash_heading(const ctx *c, const cn_line *l)
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
  * So do thanks followed by a farewell alone ("Thank you for your question.
  * Best of luck!") or a closing sentence ("... Best of luck with your
- * recovery."), however long the thanks: the line closes what is above it. */
+ * recovery."), however long the thanks: the line closes what is above it,
+ * under it a signature, the next answer's title or the page's end. */
 static bool closing_sentence(const ctx *c, const cn_line *l);
 
 static bool thanks_above_signature(const ctx *c, size_t p)
@@ -1486,13 +1527,34 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     bool farewell_end = last_sentence(c, l, &tail) &&
                         (farewell(c, &tail) || closing_sentence(c, &tail)) && l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
-        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end) ||
-        p + 1 >= c->np)
+        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end))
+        return false;
+    /* thanks then a farewell, above the next answer's title or the page's
+     * end ("Thanks for the photos. All the best." / "Scar care"): the same
+     * closing with no signature under it */
+    if (farewell_end && (p + 1 >= c->np || (looks_title(c, p + 1) && text_para(c, p + 2))))
+        return true;
+    if (p + 1 >= c->np)
         return false;
     if (c->ps[p + 1].sig)
         return true;
     return p + 2 < c->np && c->ps[p + 2].sig && c->ps[p + 1].n == 1 &&
            signoff_like(c, para_line(c, p + 1));
+}
+
+/* The answer being read has a title and its body opens with a greeting
+ * ("Ear shape after surgery" / "Thank you for this question."): the page
+ * marks where that physician starts, so a wide gap under it parts the
+ * physician's own paragraphs. */
+static bool titled_greeting(const ctx *c)
+{
+    if (c->nd == 0)
+        return false;
+    const draft *d = &c->ds[c->nd - 1];
+    if (d->title < 0 || !d->has_body || c->ps[d->b0].sig)
+        return false;
+    const cn_line *l = para_line(c, d->b0);
+    return cn_pagecues_is_opener(c->cues, l->s, l->len);
 }
 
 /* Inside an unsigned answer: evidence that this paragraph starts another
@@ -1517,6 +1579,11 @@ static bool starts_answer(const ctx *c, size_t p)
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
+    /* "I agree with Dr. Lee. ...": where neither a signature ends the
+     * answers nor a vote line marks them, a reply to another physician
+     * starts one */
+    if (c->replies_start && cn_pagecues_is_reply_opener(c->cues, l->s, l->len))
+        return true;
     /* a blank line under a line of a run read one answer a line ends that
      * answer: the page parts its answers so (where credits in brackets end
      * the answers, they say where each ends) */
@@ -1525,7 +1592,7 @@ static bool starts_answer(const ctx *c, size_t p)
         !cn_pagecues_is_continuation(c->cues, l->s, l->len))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
-           cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+           cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !titled_greeting(c);
 }
 
 /* The dot at l->s[dot] ends a title before a name: a word of
@@ -1866,9 +1933,11 @@ static bool opens_with_title_word(const cn_line *l, const cn_line *title)
  * that break into paragraphs show short ones, lists or greetings). */
 static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
 {
-    if (c->bare || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig || d->title < 0 ||
-        !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 || c->ps[d->b0].sig ||
-        c->ps[d->b0].gap != 1)
+    /* where vote lines head the answers, an untitled one has its vote line
+     * too: a wide gap without one parts two paragraphs of one answer */
+    if (c->bare || c->votes_head || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig ||
+        d->title < 0 || !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 ||
+        c->ps[d->b0].sig || c->ps[d->b0].gap != 1)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
@@ -1929,7 +1998,8 @@ static bool between_signatures(const ctx *c, size_t p)
  * Professor of Pla": two or more short lines glued under a signature (no
  * blank line between) that end the page, or that stand right above another
  * signature (the physician's own sign-off, then the site's "City
- * Specialty" and rating), each opening with a capital and ending no
+ * Specialty" and rating) or above the next answer's title with its vote
+ * line under it, each opening with a capital and ending no
  * sentence, are more of that signature (a practice, a place, a post), not
  * another answer. One such line is the next answer's title
  * ("Jane Roe, MD" / "Stretch marks after implants" / its body), and so is
@@ -1938,8 +2008,10 @@ static bool glued_under_signature(const ctx *c, size_t p)
 {
     enum { MAX_LINES = 4 };
     const para *pa = &c->ps[p];
-    if (p == 0 || !(p + 1 == c->np || c->ps[p + 1].sig) || !c->ps[p - 1].sig || pa->sig ||
-        pa->gap > 0 || pa->n < 2 || pa->n > MAX_LINES)
+    if (p == 0 ||
+        !(p + 1 == c->np || c->ps[p + 1].sig ||
+          (c->ps[p + 1].vote_after && c->ps[p + 1].n == 1 && !c->ps[p + 1].sig)) ||
+        !c->ps[p - 1].sig || pa->sig || pa->gap > 0 || pa->n < 2 || pa->n > MAX_LINES)
         return false;
     for (size_t i = pa->first; i < pa->first + pa->n; i++) {
         const cn_line *l = line_at(c, i);
@@ -2029,6 +2101,15 @@ static int segment(ctx *c, cn_error *err)
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
+        /* "Ann Lee, Plastic Surgeon, UK" right above the next answer's title
+         * where vote lines head the answers under their titles: a short line ending no
+         * sentence, the last words of the answer above (its signer) */
+        if (c->votes_head && !c->votes_lead && cur >= 0 && c->ds[cur].has_body && c->ps[p].n == 1 &&
+            !c->ps[p].vote_after && !c->ps[p].vote_before && p + 1 < c->np &&
+            c->ps[p + 1].vote_after && text_para(c, p + 2) && signature_scrap(c, p)) {
+            add_body(&c->ds[cur], p);
+            continue;
+        }
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
         bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
@@ -2598,19 +2679,31 @@ static size_t question_end_below(const ctx *c, size_t first)
 /* The first line below the title that heads an answer ([answer-headers]),
  * when some line above it asks ('?' at its end): what stands above is the
  * question and the site's lines ("Book appointments online", a blurb on the
- * treatment). Looked for among the first question_body_paragraphs + 3 runs
- * of lines; 0 when none. */
+ * treatment). A forum heads the asker's post as it heads the replies ("9
+ * months ago" under each poster's name): when the first header has nothing
+ * asking above it and the lines under it ask (or open as the asker asks),
+ * the answers start at the next header. Looked for among the first
+ * question_body_paragraphs + 3 runs of lines; 0 when none. */
 static size_t first_header(const ctx *c, size_t first)
 {
-    size_t runs = 0;
-    bool asked = false;
+    size_t runs = 0, own_runs = 0;
+    bool asked = false, own = false;
     for (size_t i = first; i < c->lines.n; i++) {
         const cn_line *l = line_at(c, i);
         if (l->len == 0)
             continue;
-        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len))
-            return asked ? i : 0;
-        asked |= cn_span_last_char(l->s, l->len) == '?';
+        bool opens_run = i == first || line_at(c, i - 1)->len == 0;
+        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len)) {
+            if (asked || own)
+                return asked ? i : 0;
+            own = true; /* the asker's own post may stand under it */
+            own_runs = 0;
+            continue;
+        }
+        own_runs += own && opens_run;
+        if (own && own_runs > 1 && !asked)
+            return 0; /* the post under the first header opens without asking */
+        asked |= cn_span_last_char(l->s, l->len) == '?' || (own && opens_asking(c, l));
         if ((i == first || line_at(c, i - 1)->len == 0) &&
             ++runs > c->lim->question_body_paragraphs + 3)
             break;
