@@ -37,11 +37,6 @@ static ru_result read_str(const char *s)
     return ru_read_str(g_cues, s);
 }
 
-static size_t n_answers(const ru_result *r)
-{
-    return r->n ? r->pages[0]->n_answers : 0;
-}
-
 static const char *str_or(const char *s)
 {
     return s ? s : "(null)";
@@ -56,7 +51,7 @@ static void test_unsigned_between_signed(void)
                                 "Wait two weeks\n\n" BODY2 "\n\n"
                                 "Stockings and water\n\n" BODY3 "\n\nJohn Roe, MD\n"
                                 "Boston Plastic Surgeon\n\n" DISC "\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Jane Doe, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait two weeks");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, BODY2);
@@ -104,7 +99,7 @@ static void test_rating_forms(void)
                       "Boston Plastic Surgeon\n5.0 out of 5 stars 1 review\n\nThree\n\n" BODY3
                       "\n\nAnn Poe, DO\nDenver Family Physician\n"
                       "4.8 out of 5 stars 1,204 reviews\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_TRUE(ru_answer(&r, 1)->physician.has_rating);
     CU_ASSERT_DOUBLE_EQUAL(ru_answer(&r, 1)->physician.rating, 4.5, 1e-12);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->physician.has_reviews);
@@ -118,7 +113,7 @@ static void test_name_only_and_bare_name(void)
 {
     ru_result r = read_str(HEAD "One\n\n" BODY1 "\n\nGregory L. Haddad, MD\n\nTwo\n\n" BODY2
                                 "\n\nJane Doe\nChicago Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Gregory L. Haddad, MD");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.city);
     /* a name without credentials counts right above a "City Specialty" line */
@@ -132,7 +127,7 @@ static void test_titles_that_are_questions(void)
     ru_result r = read_str(HEAD "Is it safe to fly?\n\n" BODY1 "\n\nJane Doe, MD\n"
                                 "Chicago Dermatologist\n\nShould you wait?\n\n" BODY2
                                 "\n\nWhy not stockings?\n\n" BODY3 "\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Is it safe to fly?");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Should you wait?");
     /* after an unsigned answer, a question line still starts the next answer */
@@ -150,7 +145,7 @@ static void test_stance_titles_with_periods(void)
                       "Chicago Dermatologist\n\nNo. Do not fly yet.\n\n" BODY2 "\n\n"
                       "Not dangerous at all.\n{{ voteCount >= 0 ? '+' + (voteCount + 1) : "
                       "(voteCount + 1) }}\n" BODY3 "\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Yes, these can be normal.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "No. Do not fly yet.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Not dangerous at all.");
@@ -165,7 +160,7 @@ static void test_short_body_paragraphs_stay(void)
                       "I pasted the study I meant:\n\n\"Botox induced muscle paralysis\"\n\n"
                       "Its results do not apply to the face.\n\nJane Doe, MD\n"
                       "Chicago Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     const char *t = ru_answer(&r, 1)->text;
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "Don't do it even if someone offers."));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "\n\n\"Botox induced muscle paralysis\"\n\n"));
@@ -178,7 +173,7 @@ static void test_closing_line_then_title(void)
     /* Two title-shaped lines in a row: the first closes the unsigned answer. */
     ru_result r = read_str(HEAD "First\n\n" BODY1 "\n\nHope this helps\n\nSecond thoughts\n\n" BODY2
                                 "\n\nJohn Roe, MD\nBoston Plastic Surgeon\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, BODY1 "\n\nHope this helps");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Second thoughts");
     ru_free(&r);
@@ -191,7 +186,7 @@ static void test_body_lines_like_signatures(void)
                                 "of 5 stars means little.\nBeverly Hills is where I trained.\n\n"
                                 "Consult a Board Certified Plastic Surgeon\n\nJohn Roe, MD\n"
                                 "Boston Plastic Surgeon\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     const cn_answer *a = ru_answer(&r, 1);
     CU_ASSERT_STRING_EQUAL(a->physician.name, "John Roe, MD");
     CU_ASSERT_STRING_EQUAL(a->physician.city, "Boston");
@@ -307,8 +302,8 @@ static char *to_crlf(const char *s)
 
 static void assert_same_pages(const ru_result *a, const ru_result *b)
 {
-    CU_ASSERT_EQUAL_FATAL(n_answers(a), n_answers(b));
-    for (size_t i = 1; i <= n_answers(a); i++) {
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(a), ru_n_answers(b));
+    for (size_t i = 1; i <= ru_n_answers(a); i++) {
         const cn_answer *x = ru_answer(a, i), *y = ru_answer(b, i);
         CU_ASSERT_STRING_EQUAL(str_or(x->title), str_or(y->title));
         CU_ASSERT_STRING_EQUAL(x->text, y->text);
@@ -325,7 +320,7 @@ static void test_crlf_line_endings(void)
     ru_result lf = read_str(PAGE3);
     char *crlf_text = to_crlf(PAGE3);
     ru_result crlf = read_str(crlf_text);
-    CU_ASSERT_EQUAL(n_answers(&lf), 3);
+    CU_ASSERT_EQUAL(ru_n_answers(&lf), 3);
     assert_same_pages(&lf, &crlf);
     CU_ASSERT_PTR_NULL(strchr(ru_answer(&crlf, 1)->text, '\r'));
     /* old Mac line ends (lone CR) too */
@@ -344,11 +339,11 @@ static void test_no_final_newline(void)
 {
     ru_result r =
         read_str(HEAD "Title\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     ru_free(&r);
     ru_result f = read_str("Slogan line of the site.\n" BODY1 "\n" BODY2);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&f), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&f), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&f, 2)->text, BODY2);
     ru_free(&f);
 }
@@ -419,19 +414,19 @@ static void test_ten_mb_line(void)
     clock_t t0 = clock();
     ru_result r = read_str(page);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_EQUAL(strlen(ru_answer(&r, 1)->text), n);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Jane Doe, MD");
     CU_ASSERT_TRUE(secs < 20.0); /* linear, not quadratic */
     ru_free(&r);
     snprintf(page, cap, "Slogan\n%s\n" BODY1 "\n", line);
     ru_result f = read_str(page);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&f), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&f), 2);
     CU_ASSERT_EQUAL(strlen(ru_answer(&f, 1)->text), n);
     ru_free(&f);
     snprintf(page, cap, "{\"question\":\"Big?\",\"answers\":[{\"text\":\"%s\"}]}\n", line);
     ru_result j = ru_read_text(g_cues, "big.jsonl", page, strlen(page));
-    CU_ASSERT_EQUAL_FATAL(n_answers(&j), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&j), 1);
     CU_ASSERT_EQUAL(strlen(ru_answer(&j, 1)->text), n);
     ru_free(&j);
     free(page);
@@ -445,14 +440,14 @@ static void test_widget_lines(void)
     ru_result r = read_str(HEAD "Title\n\n" BODY1 "\n\nYou might also like...\n\nJane Doe, MD\n"
                                 "Chicago Dermatologist\n\nShare\n\nSecond\n\n" BODY2 "\n\n"
                                 "12 people found this helpful\n\n" DISC "\n\nRelated questions\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, BODY1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Jane Doe, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Second");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, BODY2);
     ru_free(&r);
     ru_result f = read_str("Slogan\n" BODY1 "\nYou might also like...\n" BODY2 "\n");
-    CU_ASSERT_EQUAL(n_answers(&f), 2);
+    CU_ASSERT_EQUAL(ru_n_answers(&f), 2);
     ru_free(&f);
 }
 
@@ -472,7 +467,7 @@ static void test_cut_off_mid_answer(void)
 {
     ru_result r = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
                                 "Two\n\nI would wait two weeks because the clot risk is");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Two");
@@ -484,7 +479,7 @@ static void test_cut_off_title_only(void)
     /* a title above the vote line the site prints under each title */
     ru_result r = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
                                 "Two\n\n" BODY2 "\n\nThe title of a third answer\n\n{{ voteCo");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "The title of a third answer");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
@@ -495,20 +490,20 @@ static void test_cut_off_title_only(void)
      * or the start of its signature) */
     ru_result u = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
                                 "Two\n\n" BODY2 "\n\nIn our own practice");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&u), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&u), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&u, 2)->text, BODY2 "\n\nIn our own practice");
     CU_ASSERT_TRUE(ru_answer(&u, 2)->truncated);
     ru_free(&u);
     /* a word or two: the cut name line of its signature, dropped */
     ru_result v = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\n"
                                 "Two\n\n" BODY2 "\n\nMarga");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&v), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&v), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&v, 2)->text, BODY2);
     CU_ASSERT_TRUE(ru_answer(&v, 2)->truncated);
     ru_free(&v);
     /* title only right after a signature */
     ru_result s = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n\nTwo\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&s), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&s), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&s, 2)->title, "Two");
     CU_ASSERT_TRUE(ru_answer(&s, 2)->truncated);
     ru_free(&s);
@@ -517,7 +512,7 @@ static void test_cut_off_title_only(void)
 static void test_cut_off_after_signature(void)
 {
     ru_result r = read_str(HEAD "One\n\n" BODY1 "\n\nJane Doe, MD\nChicago Dermatologist\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     ru_free(&r);
 }
@@ -528,7 +523,7 @@ static void test_template_residue(void)
         read_str(HEAD "Title\n{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
                       "Flying is fine {{ helpful.count }}after a week.\n\n"
                       "{{ multi\nline }}\n\nJane Doe, MD\nChicago Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Title");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, "Flying is fine after a week.");
     ru_free(&r);
@@ -537,7 +532,7 @@ static void test_template_residue(void)
 static void test_unclosed_braces_are_text(void)
 {
     ru_result r = read_str(HEAD "Title\n\nUse {{ this template when you like.\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, "Use {{ this template when you like.");
     ru_free(&r);
     /* two million unclosed "{{": one pass, not one scan per brace */
@@ -549,7 +544,7 @@ static void test_unclosed_braces_are_text(void)
     clock_t t0 = clock();
     ru_result b = read_str(page);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    CU_ASSERT_EQUAL(n_answers(&b), 1);
+    CU_ASSERT_EQUAL(ru_n_answers(&b), 1);
     CU_ASSERT_TRUE(secs < 10.0);
     ru_free(&b);
     free(page);
@@ -559,7 +554,7 @@ static void test_disclaimer_removed(void)
 {
     ru_result r = read_str(HEAD "Title\n\n" BODY1 "\n\n" DISC "\n\nYou might also like\n\n"
                                 "Another question?\n\nMore text after the disclaimer here.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "educational"));
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     ru_free(&r);
@@ -574,7 +569,7 @@ static void test_signoff_best_dr(void)
                                 "Two\n\nI have not seen any bone loss. Best, Dr. Green\n\n"
                                 "Three\n\nKeep it simple. Best wishes, Dr. Smith\n\n"
                                 "Ann Jones, MD\nDenver Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, "If worried, consult your Dr.");
     /* unsigned: there is no name to repeat, the line stays */
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text,
@@ -593,7 +588,7 @@ static void test_signoff_paragraphs(void)
              "\n\nBest,\nDr. Lindgren\n\nEric Lindgren, MD\nMadison Dermatologist\n\n"
              "Four\n\nThe most common side effect is soreness. \xe2\x80\x94 Dr. Feldman\n\n"
              "Aaron Feldman, MD\nBoston Dermatologist\n\n" DISC);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->text, BODY1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, BODY2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, BODY3);

@@ -14,21 +14,6 @@ static ru_result read_str(const char *s)
     return ru_read_str(g_cues, s);
 }
 
-static size_t n_answers(const ru_result *r)
-{
-    return r->n ? r->pages[0]->n_answers : 0;
-}
-
-/* Answer i (1-based) starts with these words. */
-static void check_start(const ru_result *r, size_t i, const char *start)
-{
-    const cn_answer *a = ru_answer(r, i);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    if (!ru_starts_with_normalized(a->text, start))
-        fprintf(stderr, "\n    answer %zu starts \"%.60s\", expected \"%s\"", i, a->text, start);
-    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
-}
-
 /* An older layout: "Ask a doctor" header, "Doctor Answers (N)" in brackets,
  * vote counts ("+3") on lines of their own, two blank lines under titles, and
  * answers after a "You might also like..." box. */
@@ -54,17 +39,17 @@ static void test_bracketed_count_and_votes(void)
                  "before two weeks have passed.\n\n"
                  "Tom Reyes, MD\nDallas Facial Plastic Surgeon\n"
                  "4.9 out of 5 stars 88 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     const cn_page *p = r.pages[0];
     CU_ASSERT_EQUAL(p->declared_answers, 7);
     CU_ASSERT_STRING_EQUAL(p->question, "How Long Will a Bruise From Lip Filler Stay?");
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I had filler in my upper lip"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Most lip bruises are gone within ten days");
-    check_start(&r, 1, "A bruise from a small needle");
+    ru_check_start(&r, 1, "A bruise from a small needle");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.specialty, "Dermatologist");
-    check_start(&r, 2, "Bruising after lip injections");
+    ru_check_start(&r, 2, "Bruising after lip injections");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Anna Berg, MD");
-    check_start(&r, 3, "As the other doctors said");
+    ru_check_start(&r, 3, "As the other doctors said");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Tom Reyes, MD");
     ru_free(&r);
 }
@@ -87,18 +72,18 @@ static void test_count_line_one_answer_a_line(void)
                  "The next morning you should be clear to travel on your own.\n"
                  "12 hrs\n"
                  "By the following day you are fine to ride alone.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 6);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 6);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 6);
-    check_start(&r, 1, "Most centers ask that someone");
+    ru_check_start(&r, 1, "Most centers ask that someone");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Tomorrow.");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 3, "The sedatives can leave you drowsy");
+    ru_check_start(&r, 3, "The sedatives can leave you drowsy");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Mark T. Olsen, MD");
-    check_start(&r, 4, "The next morning you should be");
+    ru_check_start(&r, 4, "The next morning you should be");
     /* a short line is an answer, not the title of the line below it */
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 5)->text, "12 hrs");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 6)->title);
-    check_start(&r, 6, "By the following day");
+    ru_check_start(&r, 6, "By the following day");
     ru_free(&r);
 }
 
@@ -118,15 +103,15 @@ static void test_bare_page_greetings(void)
                            "in our clinic, mostly out of caution.\n\n"
                            "Hello and congratulations on the baby. Glycolic peels at low strength "
                            "are used by many dermatologists during nursing.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     const cn_page *p = r.pages[0];
     CU_ASSERT_EQUAL(p->format, CN_FORMAT_BARE);
     CU_ASSERT_STRING_EQUAL(p->question, "Is a chemical peel safe while I am nursing?");
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I have a five month old"));
-    check_start(&r, 1, "The short answer is that a light peel");
+    ru_check_start(&r, 1, "The short answer is that a light peel");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Deeper peels are another matter"));
-    check_start(&r, 2, "Thank you for your question. We do not");
-    check_start(&r, 3, "Hello and congratulations");
+    ru_check_start(&r, 2, "Thank you for your question. We do not");
+    ru_check_start(&r, 3, "Hello and congratulations");
     ru_free(&r);
 }
 
@@ -147,12 +132,12 @@ static void test_bare_page_wide_gaps(void)
                            "Denver Dermatologist\n\n\n"
                            "Tanning beds raise the risk of skin cancer at any time, laser or no "
                            "laser, and a spray tan gives the same look.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "How long after a facial laser"));
-    check_start(&r, 1, "No lotion blocks every ray");
-    check_start(&r, 2, "The laser leaves new skin");
+    ru_check_start(&r, 1, "No lotion blocks every ray");
+    ru_check_start(&r, 2, "The laser leaves new skin");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Covering the face helps"));
-    check_start(&r, 3, "Tanning beds raise the risk");
+    ru_check_start(&r, 3, "Tanning beds raise the risk");
     ru_free(&r);
 }
 
@@ -169,7 +154,7 @@ static void test_glued_signature_and_cut_rating(void)
                            "Most of my patients regain normal sensation within the first year, and "
                            "nothing needs to be done meanwhile.\n\n"
                            "Lena Fox, MD\nTampa Plastic Surgeon\n4.7 out of");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Numbness is expected");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Portland");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time");
@@ -183,7 +168,7 @@ static void test_glued_signature_and_cut_rating(void)
                  "Pools are fine once every incision has closed, usually around four weeks.\n\n"
                  "Ivan Cole, MD\nDenver Plastic Surgeon\n\n"
                  "Six weeks is safer\n{{ voteCount >= 0 ? '+' + (voteCount +");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Six weeks is safer");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
@@ -205,12 +190,12 @@ static void test_bullets_and_exclaimed_titles(void)
                            "Keep the area clean and let your surgeon follow it weekly; these close "
                            "from the bottom up.\n\n"
                            "Omar Diaz, MD\nPhoenix Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A small infection under the skin"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Gina Park, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
                            "Small openings like this heal well with dressings!");
-    check_start(&r, 2, "Keep the area clean");
+    ru_check_start(&r, 2, "Keep the area clean");
     ru_free(&r);
 }
 
@@ -223,10 +208,10 @@ static void test_no_question_and_no_qa(void)
                  "after liposuction, since fluid shifts and clots are most likely then.\n\n"
                  "Hi, I would not book a long flight home the day after surgery; a "
                  "week later most patients travel comfortably.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(r.pages[0]->question);
-    check_start(&r, 1, "there are good reasons to stay");
-    check_start(&r, 2, "Hi, I would not book");
+    ru_check_start(&r, 1, "there are good reasons to stay");
+    ru_check_start(&r, 2, "Hi, I would not book");
     ru_free(&r);
 
     /* Answers one a line with no question and no slogan: the first line, a
@@ -235,10 +220,10 @@ static void test_no_question_and_no_qa(void)
                  "with the donor site, the technique and how the area is treated afterwards.\n"
                  "Expect to keep roughly half of what was placed; we judge the result at four "
                  "months and offer a touch-up when much less remains.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(r.pages[0]->question);
-    check_start(&r, 1, "Nobody can promise a number");
-    check_start(&r, 2, "Expect to keep roughly half");
+    ru_check_start(&r, 1, "Nobody can promise a number");
+    ru_check_start(&r, 2, "Expect to keep roughly half");
     ru_free(&r);
 
     /* A page cut at a fixed length inside the first line of an answer's body:
@@ -250,9 +235,9 @@ static void test_no_question_and_no_qa(void)
                  "Lena Holm, MD\nStockholm Dermatologist\n\n"
                  "Most dermatologists advise waiting, although topical retinoids have not "
                  "been shown to\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 2, "Most dermatologists advise waiting");
+    ru_check_start(&r, 2, "Most dermatologists advise waiting");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
 
@@ -291,15 +276,15 @@ static void test_answers_closed_without_signature(void)
                  "without treatment.\n\n"
                  "Maria Chen, MD, FACS\nDouble Board Certified Facial Plastic Surgeon\n\n"
                  "These answers are for educational purposes only.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "A firm band at two weeks");
-    check_start(&r, 2, "Firm areas are expected");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "A firm band at two weeks");
+    ru_check_start(&r, 2, "Firm areas are expected");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Give it six weeks before you judge it.");
-    check_start(&r, 3, "Nothing you describe is worrying");
+    ru_check_start(&r, 3, "Nothing you describe is worrying");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Peter Lund, MD (retired)");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.city, "Oslo");
-    check_start(&r, 4, "A lump that grows or hurts");
+    ru_check_start(&r, 4, "A lump that grows or hurts");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 4)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.name, "Maria Chen, MD, FACS");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.specialty, "Facial Plastic Surgeon");
@@ -322,11 +307,11 @@ static void test_glued_answers_after_signature(void)
                            "after four to six weeks in most cases.\n"
                            "A breast lift needs about a week of rest before light office work can "
                            "start again for most pat\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Sara Lind, MD");
-    check_start(&r, 2, "Most of my patients are back");
-    check_start(&r, 3, "It depends on your job");
-    check_start(&r, 4, "A breast lift needs about a week");
+    ru_check_start(&r, 2, "Most of my patients are back");
+    ru_check_start(&r, 3, "It depends on your job");
+    ru_check_start(&r, 4, "A breast lift needs about a week");
     CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
     ru_free(&r);
 }
@@ -347,13 +332,13 @@ static void test_name_link_and_cut_sentences(void)
                  "the first month.\n\n"
                  "Omar Haddad, MD\nPhoenix Dermatologist\n\n"
                  "I would avoid sun for a month.  You certainly should not tan before th\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Irene Falk, M.D., FACS");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.specialty);
-    check_start(&r, 2, "Fresh skin burns easily");
+    ru_check_start(&r, 2, "Fresh skin burns easily");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
-    check_start(&r, 3, "I would avoid sun for a month");
+    ru_check_start(&r, 3, "I would avoid sun for a month");
     ru_free(&r);
 }
 
@@ -377,10 +362,10 @@ static void test_signature_extras(void)
                  "Dr. Ivo Brandt       Harbor Aesthetic Associates        Long Beach, CA\n\n"
                  "Long Beach Plastic Surgeon\n\n"
                  "These answers are for educational purposes only.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Nora Quist, MD, MBA");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Santa Monica");
-    check_start(&r, 2, "Give it three months");
+    ru_check_start(&r, 2, "Give it three months");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Harbor Aesthetic"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.city, "Long Beach");
     ru_free(&r);
@@ -397,7 +382,7 @@ static void test_repeated_answer_counts_once(void)
                            "Gum, patches and cigarettes all deliver nicotine, which starves the "
                            "healing skin of blood; stop all of them a month before surgery.\n\n"
                            "Rosa Lind, MD\nBoston Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
     ru_free(&r);
 }
@@ -421,12 +406,12 @@ static void test_dated_pages(void)
                            "9 May 2014\n"
                            "Answer: Your surgeon is right. Skin flaps heal worse in anyone who "
                            "uses nicotine.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "quit vaping"));
-    check_start(&r, 1, "Vaping and surgery Nicotine in any form");
+    ru_check_start(&r, 1, "Vaping and surgery Nicotine in any form");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
-    check_start(&r, 3, "Your surgeon is right");
+    ru_check_start(&r, 3, "Your surgeon is right");
     ru_free(&r);
 
     r = read_str("Will a peel fade the brown patches on my cheeks?\n"
@@ -436,10 +421,10 @@ static void test_dated_pages(void)
                  "Peels help some patients a little, but daily sunscreen matters more than any "
                  "treatment.\n"
                  "and most only see a modest change in\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Brown patches of this kind");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Brown patches of this kind");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "bleaching cream"));
-    check_start(&r, 2, "Peels help some patients");
+    ru_check_start(&r, 2, "Peels help some patients");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "modest change"));
     ru_free(&r);
 }
@@ -463,7 +448,7 @@ static void test_signature_tails_and_cut_scraps(void)
                            "Nina P.\n\n"
                            "Nina Patel, MD\nDenver Plastic Surgeon\n"
                            "5.0 out of 5 stars 12 re\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Boise");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Four weeks for a hot tub");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Good luck with your recovery!"));
@@ -475,7 +460,7 @@ static void test_signature_tails_and_cut_scraps(void)
                  "One brow sitting higher at two weeks is fixed with a unit or two.\n\n"
                  "Sam Ode, MD\nAustin Dermatologist\n\n"
                  "Why brows end up uneven\n\n{{ voteCo\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Why brows end up uneven");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->text == NULL || ru_answer(&r, 2)->text[0] == '\0');
@@ -498,16 +483,16 @@ static void test_credited_answers(void)
         "Mehta, MD, FACS, Austin Plastic Surgeon)\n"
         "Let the office look at it rather than pulling on it at home. (Lena Ortiz, MD, "
         "Miami Plastic Surgeon)\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Absorbable stitches are used");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Absorbable stitches are used");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "simply snipped"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Vo, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Reno");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.specialty, "Plastic Surgeon");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Raj Mehta, MD, FACS");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Poking stitches");
-    check_start(&r, 2, "Your surgeon can trim");
-    check_start(&r, 3, "Let the office look");
+    ru_check_start(&r, 2, "Your surgeon can trim");
+    ru_check_start(&r, 3, "Let the office look");
     ru_free(&r);
 }
 
@@ -535,14 +520,14 @@ static void test_lists_votes_and_glued_headings(void)
                  "Soreness after implants\n\n"
                  "Some asymmetry of pain is expected while the muscle stretches.\n\n"
                  "Karen Holt, MD\nBoise Pla\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Uneven soreness is common");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pain that keeps growing"));
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Web reference"));
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 2, "The surgeon who operated");
+    ru_check_start(&r, 2, "The surgeon who operated");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Soreness after implants");
-    check_start(&r, 3, "Some asymmetry of pain");
+    ru_check_start(&r, 3, "Some asymmetry of pain");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Karen Holt, MD");
     ru_free(&r);
 
@@ -551,9 +536,9 @@ static void test_lists_votes_and_glued_headings(void)
                  "Lasers for redness work with or without purple marks, and settings that "
                  "avoid bruising need a few more sessions.\n\n"
                  "Most patients prefer the gentler settings for that reason.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bruising is a side effect, not the goal.");
-    check_start(&r, 1, "Lasers for redness work");
+    ru_check_start(&r, 1, "Lasers for redness work");
     ru_free(&r);
 }
 
@@ -573,7 +558,7 @@ static void test_cut_inside_an_unsigned_answer(void)
                  "Swollen lids make lenses awkward to put in, and rubbing the lids early can "
                  "pull on the stitches. Give it three or four days.\n\n"
                  "In our clinic we usually");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait a few days");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "In our clinic we usually"));
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
@@ -584,7 +569,7 @@ static void test_cut_inside_an_unsigned_answer(void)
                  "Wait a few days\n\n"
                  "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
                  "Lenses and swelling");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Lenses and swelling"));
     ru_free(&r);
 
@@ -594,7 +579,7 @@ static void test_cut_inside_an_unsigned_answer(void)
                  "Wait a few days\n\n"
                  "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
                  "Rosal ");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(
         ru_answer(&r, 2)->text,
         "Swollen lids make lenses awkward to put in. Give it three or four days.");
@@ -608,7 +593,7 @@ static void test_cut_inside_an_unsigned_answer(void)
                  "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
                  "Most patients can wear them again within a week.\n\n"
                  "Next week is fine\n\n{{ voteCount >= 0 ? '+' + (vo");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Next week is fine");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
     ru_free(&r);
@@ -617,7 +602,7 @@ static void test_cut_inside_an_unsigned_answer(void)
                  "Wait a few days\n\n"
                  "Swollen lids make lenses awkward to put in. Give it three or four days.\n\n"
                  "Mark Ellis, MD\nTulsa Plastic Surgeon\n\nThese answers are for edu");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     ru_free(&r);
 }
@@ -636,12 +621,12 @@ static void test_vote_line_heads_untitled_answer(void)
         "{{ voteCount }}\n"
         "Once it is drained, healing usually goes on as it would have.\n\n"
         "Ann Ruiz, MBChB, FRCS\nLeeds Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A collection of blood");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A collection of blood");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Not normal, but treatable");
-    check_start(&r, 2, "It is a known complication");
+    ru_check_start(&r, 2, "It is a known complication");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->physician.name);
-    check_start(&r, 3, "Once it is drained");
+    ru_check_start(&r, 3, "Once it is drained");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Ann Ruiz, MBChB, FRCS");
     ru_free(&r);
 }
@@ -667,18 +652,18 @@ static void test_bare_question_notes_and_signoffs(void)
         "Implants. Will the weakness last?\n\n"
         "In my practice it has always settled within a season, without any treatment.\n\n"
         "Rita Moss, MD\nDenver Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     const cn_page *p = r.pages[0];
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
     CU_ASSERT_STRING_EQUAL(p->question,
                            "3 weeks after a chin implant. Is the lip weakness normal? (Photo)");
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "The implant went in"));
-    check_start(&r, 1, "A weak lower lip after");
-    check_start(&r, 2, "Nerve recovery can take");
+    ru_check_start(&r, 1, "A weak lower lip after");
+    ru_check_start(&r, 2, "Nerve recovery can take");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Kim Lau, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Implants. Will the weakness last?");
-    check_start(&r, 3, "In my practice it has");
+    ru_check_start(&r, 3, "In my practice it has");
     ru_free(&r);
 }
 
@@ -699,12 +684,12 @@ static void test_restated_titles_end_in_a_period(void)
                  "were moved and how well they are cleaned.\n\n"
                  "Gums and braces removal are often blamed together.\n\n"
                  "Therefore, ask your orthodontist to measure the gum line before and after.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Braces are not the cause");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Brushing hard is a common cause."));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
                            "Gums rarely recede because of braces removal.");
-    check_start(&r, 2, "Taking the brackets off");
+    ru_check_start(&r, 2, "Taking the brackets off");
     CU_ASSERT_PTR_NOT_NULL(
         strstr(ru_answer(&r, 2)->text, "Gums and braces removal are often blamed together."));
     ru_free(&r);
@@ -728,10 +713,10 @@ static void test_farewell_ends_a_paragraph(void)
                  "pink at first and flatten within a year.\n\n"
                  "Silicone sheets can help the scar settle.  Best wishes!\n\n"
                  "Omar Haddad\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Firmness along the scar");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Firmness along the scar");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Gentle massage helps"));
-    check_start(&r, 2, "Scars pass through a maturing phase");
+    ru_check_start(&r, 2, "Scars pass through a maturing phase");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Silicone sheets"));
     ru_free(&r);
 }
@@ -756,16 +741,16 @@ static void test_credit_ends_a_paragraph(void)
         "Nipple Feeling And Lifts\n\n"
         "Most women keep their sensation\n\n"
         "Nearly every patient keeps or regains normal feeling after the lift.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Feeling in the nipple comes");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Feeling in the nipple comes");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ada Quinn, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Tampa");
-    check_start(&r, 2, "The nipple is moved upward");
+    ru_check_start(&r, 2, "The nipple is moved upward");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ben Ortiz, MD, FACS");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.specialty, "Plastic Surgeon");
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Most women keep their sensation");
-    check_start(&r, 3, "Nearly every patient keeps");
+    ru_check_start(&r, 3, "Nearly every patient keeps");
     ru_free(&r);
 }
 
@@ -826,7 +811,7 @@ static void test_credit_then_cut_word_at_page_end(void)
         "Surgeon)\n"
         "\n"
         "That");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 6);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 6);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Colouring after a facelift");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Dan Reyes, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 5)->physician.name, "Gus Hale, MD");
@@ -853,12 +838,12 @@ static void test_two_word_restated_title(void)
         "Lower lids change a lot in recovery from blepharoplasty.\n\n"
         "Swelling hides and then reveals hollows over the first months, so judge the result "
         "at three months and not before.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Those lower lids look overdone.");
-    check_start(&r, 1, "I am afraid too much fat");
+    ru_check_start(&r, 1, "I am afraid too much fat");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 2, "Thanks for the question");
+    ru_check_start(&r, 2, "Thanks for the question");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lower lids change a lot"));
     ru_free(&r);
 
@@ -868,9 +853,9 @@ static void test_two_word_restated_title(void)
                  "Yes, lower lids can look hollow for a while, since the early swelling goes "
                  "down before things settle.\n\n"
                  "Give it three months before you judge the result or plan anything more.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
-    check_start(&r, 1, "Yes, lower lids can look hollow");
+    ru_check_start(&r, 1, "Yes, lower lids can look hollow");
     ru_free(&r);
 }
 
@@ -891,13 +876,13 @@ static void test_cut_question_line_above_a_title(void)
                  "Alcohol widens the small vessels and can add a little swelling, so keep it "
                  "modest for the first month.\n\n"
                  "Paul Ames, MD\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     const cn_page *p = r.pages[0];
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
     CU_ASSERT_STRING_EQUAL(p->body, "I stayed up late at a party");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Swelling after a facelift");
-    check_start(&r, 1, "Swelling comes and goes");
+    ru_check_start(&r, 1, "Swelling comes and goes");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wine and facelift healing");
     ru_free(&r);
 }
@@ -921,12 +906,12 @@ static void test_lines_under_a_vote_line_are_one_answer(void)
                  "Let the skin settle first\n\n"
                  "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
                  "Give it two weeks without any treatment and see whether the dots are fading.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Home rollers carry real risks");
-    check_start(&r, 1, "Red dots after rolling");
+    ru_check_start(&r, 1, "Red dots after rolling");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Most of these marks fade"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Let the skin settle first");
-    check_start(&r, 2, "Give it two weeks");
+    ru_check_start(&r, 2, "Give it two weeks");
     ru_free(&r);
 }
 
@@ -945,11 +930,11 @@ static void test_dash_glued_heading_opens_an_answer(void)
         "- Tight Collar Feeling - Loosen any scarf or collar until it settles down.\n\n\n"
         "Neck Filler And Swallowing- In short, filler placed in the skin of the neck does "
         "not reach the throat, so the odd feeling is very likely swelling.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Yes, a large amount of filler");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Yes, a large amount of filler");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "HONESTLY - Most of the time"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Loosen any scarf"));
-    check_start(&r, 2, "Neck Filler And Swallowing- In short");
+    ru_check_start(&r, 2, "Neck Filler And Swallowing- In short");
     ru_free(&r);
 }
 
@@ -970,11 +955,11 @@ static void test_subheading_above_a_continuation(void)
                  "Support makes the difference\n\n"
                  "A tip built on solid grafts keeps its position well, and most patients see "
                  "only small changes after the swelling is gone.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A little settling is expected");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "However, over decades"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Support makes the difference");
-    check_start(&r, 2, "A tip built on solid grafts");
+    ru_check_start(&r, 2, "A tip built on solid grafts");
     ru_free(&r);
 }
 
@@ -997,7 +982,7 @@ static void test_first_person_physicians(void)
                            "Thanks for the question. In my practice the redness settles within "
                            "two days, and a sauna is allowed after three once the skin is "
                            "calm.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     const cn_page *p = r.pages[0];
     CU_ASSERT_EQUAL(p->format, CN_FORMAT_BARE);
     CU_ASSERT_STRING_EQUAL(p->question, "Is a sauna safe two days after microneedling?");
@@ -1005,19 +990,19 @@ static void test_first_person_physicians(void)
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "My gym has a sauna"));
     CU_ASSERT_PTR_NOT_NULL(strstr(p->body, "my face is still a little pink."));
     CU_ASSERT_PTR_NULL(strstr(p->body, "I tell my patients"));
-    check_start(&r, 1, "I tell my patients to skip heat");
+    ru_check_start(&r, 1, "I tell my patients to skip heat");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "After that a short sauna is fine."));
-    check_start(&r, 2, "Thanks for the question. In my practice");
+    ru_check_start(&r, 2, "Thanks for the question. In my practice");
     ru_free(&r);
 
     r = read_str("In my practice most people go back to the gym within a week of the "
                  "procedure, and I have seen no harm come of it.\n"
                  "Light exercise from day three is fine; keep heavy lifting for the second "
                  "week.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
-    check_start(&r, 1, "In my practice most people go back");
-    check_start(&r, 2, "Light exercise from day three");
+    ru_check_start(&r, 1, "In my practice most people go back");
+    ru_check_start(&r, 2, "Light exercise from day three");
     ru_free(&r);
 }
 
@@ -1046,8 +1031,8 @@ static void test_header_names_hashtags_and_cut_widget(void)
                  "if it grows or turns red.\n\n"
                  "Lena Hart, MD\nBoston Plastic Surgeon\n5.0 out of 5 stars 9 reviews\n\n"
                  "You might als");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Hard areas after a hematoma soften");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Hard areas after a hematoma soften");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Answer"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Firmness after a drained collection");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "#Denver"));
@@ -1076,9 +1061,9 @@ static void test_specialty_lines_under_names(void)
                  "Continue Learning about Heart Rhythm\n\n"
                  "Heart Rhythm\n\n"
                  "An irregular heartbeat has many causes, and most of them are harmless.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Green tea holds less caffeine");
-    check_start(&r, 2, "If you notice palpitations");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Green tea holds less caffeine");
+    ru_check_start(&r, 2, "If you notice palpitations");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Continue Learning"));
     ru_free(&r);
 }
@@ -1094,9 +1079,9 @@ static void test_greeting_and_broken_lines(void)
                            "Hello there!\n"
                            "We let our patients restart retinol at night after ten days if the "
                            "skin looks calm and feels normal.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Most skin is ready for retinol");
-    check_start(&r, 2, "Hello there! We let our patients");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most skin is ready for retinol");
+    ru_check_start(&r, 2, "Hello there! We let our patients");
     ru_free(&r);
 
     r = read_str("Vision Questions Eyes\n\n"
@@ -1109,11 +1094,11 @@ static void test_greeting_and_broken_lines(void)
                  "you choose to use.\n"
                  "Ask your pharmacist which kind you have been given before you worry about "
                  "your pressure.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Some drops for glaucoma");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Some drops for glaucoma");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "to their effects."));
-    check_start(&r, 2, "Lubricating drops have no effect");
-    check_start(&r, 3, "Ask your pharmacist");
+    ru_check_start(&r, 2, "Lubricating drops have no effect");
+    ru_check_start(&r, 3, "Ask your pharmacist");
     ru_free(&r);
 }
 
@@ -1130,10 +1115,10 @@ static void test_bare_asker_paragraphs(void)
                            "Early swelling is uneven\n\n"
                            "In the first week the two sides often swell differently, and the "
                            "difference settles as the swelling goes down.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "3 Days After Filler, One Cheek Is Higher");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Early swelling is uneven");
-    check_start(&r, 1, "In the first week the two sides");
+    ru_check_start(&r, 1, "In the first week the two sides");
     ru_free(&r);
 
     r = read_str("Lip Droop After Forehead Botox?\n\n"
@@ -1142,7 +1127,7 @@ static void test_bare_asker_paragraphs(void)
                  "Spread to a nearby muscle\n\n"
                  "Toxin placed low can drift to a muscle near the mouth; the effect wears off "
                  "over a few months.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Can Botox in the forehead"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Spread to a nearby muscle");
     ru_free(&r);
@@ -1155,11 +1140,11 @@ static void test_bare_asker_paragraphs(void)
                  "and needs no treatment.\n\n"
                  "Our clinic gives no pain medicine for this treatment, and soreness this late "
                  "should be checked by the provider who did it.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL(r.pages[0]->question);
-    check_start(&r, 1, "Soreness for a few weeks is common");
-    check_start(&r, 2, "We see tenderness for up to two months");
-    check_start(&r, 3, "Our clinic gives no pain medicine");
+    ru_check_start(&r, 1, "Soreness for a few weeks is common");
+    ru_check_start(&r, 2, "We see tenderness for up to two months");
+    ru_check_start(&r, 3, "Our clinic gives no pain medicine");
     ru_free(&r);
 }
 
@@ -1180,11 +1165,11 @@ static void test_bare_page_one_answer_a_paragraph(void)
                            "roots recover from the surgery.\n\n"
                            "Hair does grow back along a facelift scar in most people; ask your "
                            "surgeon where the incisions will be placed.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
-    check_start(&r, 1, "Lasting hair loss along the incisions");
+    ru_check_start(&r, 1, "Lasting hair loss along the incisions");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, some thinning"));
-    check_start(&r, 2, "Hair does grow back along a facelift scar");
+    ru_check_start(&r, 2, "Hair does grow back along a facelift scar");
     ru_free(&r);
 }
 
@@ -1206,15 +1191,15 @@ static void test_flat_asker_line_below_first_answer(void)
         "own and the filler itself does no harm where it sits.\n"
         "Cutting it out can be done, but expect a long recovery and some lasting firmness.\n"
         "No trouble at all, we take these beads out every month in my office.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     const cn_page *p = r.pages[0];
     CU_ASSERT_EQUAL(p->format, CN_FORMAT_FLAT);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->question, "I'm lost here."));
-    check_start(&r, 1, "A permanent filler can still be taken out");
-    check_start(&r, 2, "Removal is possible through the inside");
-    check_start(&r, 3, "Cutting it out can be done");
-    check_start(&r, 4, "No trouble at all, we take these beads out");
+    ru_check_start(&r, 1, "A permanent filler can still be taken out");
+    ru_check_start(&r, 2, "Removal is possible through the inside");
+    ru_check_start(&r, 3, "Cutting it out can be done");
+    ru_check_start(&r, 4, "No trouble at all, we take these beads out");
     ru_free(&r);
 }
 
@@ -1241,11 +1226,11 @@ static void test_continuation_line_in_a_run(void)
         "Yes, with precautions\n\n"
         "Tell your surgeon about the gene; blood thinners after the operation and early walking "
         "keep the risk low.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "This inherited clotting trait");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "This inherited clotting trait");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "By way of comparison, women"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Planned with a blood specialist"));
-    check_start(&r, 2, "Tell your surgeon about the gene");
+    ru_check_start(&r, 2, "Tell your surgeon about the gene");
     ru_free(&r);
 }
 
@@ -1271,18 +1256,18 @@ static void test_signature_above_its_answer(void)
         "Family Medicine\n"
         "If tea seems to trigger your symptoms, switch to a decaffeinated kind for a few weeks "
         "and tell your doctor whether the episodes become less frequent.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
                            "Can I drink green tea if I have an irregular heartbeat?");
-    check_start(&r, 1, "Green tea holds less caffeine");
+    ru_check_start(&r, 1, "Green tea holds less caffeine");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Nora Hale, MD");
-    check_start(&r, 2, "Some people find that any caffeine");
+    ru_check_start(&r, 2, "Some people find that any caffeine");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Victor Lund, MD");
-    check_start(&r, 3, "Most people with this rhythm problem");
+    ru_check_start(&r, 3, "Most people with this rhythm problem");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
-    check_start(&r, 4, "If tea seems to trigger your symptoms");
+    ru_check_start(&r, 4, "If tea seems to trigger your symptoms");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->physician.name, "Paula Ortiz, MD");
     CU_ASSERT_FALSE(ru_answer(&r, 4)->truncated);
@@ -1307,10 +1292,10 @@ static void test_declared_count_keeps_subheadings_inside(void)
                            "usually stay red for longer than the others.\n\n"
                            "A gentle moisturizer and a mineral sunscreen help the most while "
                            "the color fades\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 1);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Redness after a deep laser peel");
-    check_start(&r, 1, "Most skin stays pink for two to three months");
+    ru_check_start(&r, 1, "Most skin stays pink for two to three months");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Why does the skin stay pink?"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Who heals more slowly?"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A gentle moisturizer"));
@@ -1339,14 +1324,14 @@ static void test_heading_above_a_list_stays_inside(void)
                            "prescription lightening cream can speed that up.\n\n"
                            "Omar Reyes, MD\n"
                            "Austin Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patches after a laser peel");
-    check_start(&r, 1, "Skin that tans easily often darkens");
+    ru_check_start(&r, 1, "Skin that tans easily often darkens");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A few questions for you first"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "- Were you given a bleaching"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Tina Marsh, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time and use sunscreen");
-    check_start(&r, 2, "These marks usually lighten");
+    ru_check_start(&r, 2, "These marks usually lighten");
     ru_free(&r);
 }
 
@@ -1368,12 +1353,12 @@ static void test_essay_in_short_paragraphs(void)
                  "at all after that.\n\n"
                  "A brow lift scar rarely shows when the surgeon places it with care along the "
                  "hair, so ask to see healed examples.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Most incisions for this operation");
-    check_start(&r, 2, "Healing takes about a year");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Most incisions for this operation");
+    ru_check_start(&r, 2, "Healing takes about a year");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "However, the color fades"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Patients with thick hair"));
-    check_start(&r, 3, "A brow lift scar rarely shows");
+    ru_check_start(&r, 3, "A brow lift scar rarely shows");
     ru_free(&r);
 }
 
@@ -1391,11 +1376,11 @@ static void test_flat_thanks_and_continuation(void)
         "for much longer.\n"
         "An arm tattoo sits deeper in thicker skin, which is why it keeps its color for "
         "decades with little care.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
-    check_start(&r, 1, "Scalp tattoos for thinning hair");
+    ru_check_start(&r, 1, "Scalp tattoos for thinning hair");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "That said, sun exposure"));
-    check_start(&r, 2, "An arm tattoo sits deeper");
+    ru_check_start(&r, 2, "An arm tattoo sits deeper");
     ru_free(&r);
 }
 
@@ -1416,8 +1401,8 @@ static void test_site_lines_above_the_askers_question(void)
         "cream?\n\n\n\n"
         "A small scar stays pink and firm for a few months while it matures, and most "
         "flatten by themselves within a year. Silicone gel can help it along.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
-    check_start(&r, 1, "A small scar stays pink and firm");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    ru_check_start(&r, 1, "A small scar stays pink and firm");
     ru_free(&r);
 }
 
@@ -1439,12 +1424,12 @@ static void test_greeting_line_under_a_title(void)
         "I understand why this worries you.\n\n"
         "In my practice, we see patients with such a wound every week until it heals, and "
         "almost all of them heal without any lasting pro");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "This spot is a common place");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "This spot is a common place");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 1)->text, "Wound after lift") != NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wound after lift");
-    check_start(&r, 2, "Hello Dana I understand why");
+    ru_check_start(&r, 2, "Hello Dana I understand why");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
 }
@@ -1463,9 +1448,9 @@ static void test_rating_cut_after_its_first_digit(void)
                            "The navel matters because it is the only scar seen in a bikini, "
                            "so I keep its stitches inside it where they do not show.\n\n"
                            "Ruth Alvarez, MD\nSan Jose Plastic Surgeon\n5.");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "The navel is trimmed");
-    check_start(&r, 2, "The navel matters because");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "The navel is trimmed");
+    ru_check_start(&r, 2, "The navel matters because");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ruth Alvarez, MD");
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
@@ -1492,11 +1477,11 @@ static void test_example_line_is_no_title(void)
         "I have not seen this.\n\n"
         "An upper bulge after a tummy tuck usually shows right away, when the upper muscle was "
         "not repaired; one that comes years later I cannot explain without an exam.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "First, it depends on how");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "First, it depends on how");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "For example, a mini") != NULL);
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "I use two layers") != NULL);
-    check_start(&r, 2, "An upper bulge after a tummy tuck");
+    ru_check_start(&r, 2, "An upper bulge after a tummy tuck");
     ru_free(&r);
 }
 
@@ -1518,11 +1503,11 @@ static void test_paragraph_opening_in_lower_case(void)
         "Your photo shows only the side of one eye, so a front view would help us a lot.\n\n"
         "What happens one day after surgery says little about how you will heal; if a problem "
         "stays after some weeks, your surgeon can treat it then.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "After lower lid surgery the lid swells");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "After lower lid surgery the lid swells");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "shows up very early") != NULL);
-    check_start(&r, 2, "Your photo shows only the side");
-    check_start(&r, 3, "What happens one day after surgery");
+    ru_check_start(&r, 2, "Your photo shows only the side");
+    ru_check_start(&r, 3, "What happens one day after surgery");
     ru_free(&r);
 }
 
@@ -1547,11 +1532,11 @@ static void test_second_greeting_under_a_vote_line(void)
         "Hi Ann.  Sun two weeks after a laser can bring more redness and swelling at the "
         "time, and pigment that shows months later comes from new sun, so protect your skin "
         "and the spots will not come");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Thank you for your question. If you have");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question. If you have");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Laser skin needs care for months");
-    check_start(&r, 2, "Hi, I added a link below");
+    ru_check_start(&r, 2, "Hi, I added a link below");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "Hi Ann.") != NULL);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
@@ -1578,12 +1563,12 @@ static void test_dated_cut_copy_and_title_line(void)
         "Answer: Clots and Hormone Pills\n"
         "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
         "and to start the");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Hormones and surgery Your safety comes first");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Hormones and surgery Your safety comes first");
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
-    check_start(&r, 2, "Most plastic surgeons ask their patients");
+    ru_check_start(&r, 2, "Most plastic surgeons ask their patients");
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Clots and Hormone Pills");
@@ -1618,18 +1603,18 @@ static void test_subheadings_on_a_credited_page(void)
         "A scar that fades\n\n"
         "Both the areola and the fold under the breast heal into fine lines in a few months, "
         "so give yours time before you think of a revisi");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Implants placed through the areola");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Implants placed through the areola");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "please follow the link") != NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Lena Ortiz, MD");
-    check_start(&r, 2, "Every incision leaves a scar");
+    ru_check_start(&r, 2, "Every incision leaves a scar");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "silicone gel") != NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Omar Haddad, MD");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "A scar that fades");
-    check_start(&r, 3, "Both the areola and the fold");
+    ru_check_start(&r, 3, "Both the areola and the fold");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
 }
@@ -1654,12 +1639,12 @@ static void test_signoff_ending_a_paragraph_then_a_title(void)
         "One-sided swelling should be checked.\n\n"
         "Some firm swelling a week after a lift is normal, but when only one side is "
         "swollen your surgeon should check it for a collection of blood or flu");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 2, "Marked unevenness after a lift");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 2, "Marked unevenness after a lift");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 2)->text, "should be checked") != NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "One-sided swelling should be checked.");
-    check_start(&r, 3, "Some firm swelling a week after");
+    ru_check_start(&r, 3, "Some firm swelling a week after");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
 }
@@ -1684,12 +1669,12 @@ static void test_asked_title_after_a_closing(void)
         "Bulges Under the Lids After Surgery. Just Swelling?\n\n"
         "As the doctors above said, and I fully agree, this is early swelling that will fade "
         "over the next month or two without any tre");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 2, "The roll just under the incision");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 2, "The roll just under the incision");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title,
                            "Bulges Under the Lids After Surgery. Just Swelling?");
-    check_start(&r, 3, "As the doctors above said");
+    ru_check_start(&r, 3, "As the doctors above said");
     ru_free(&r);
 }
 
@@ -1714,13 +1699,13 @@ static void test_two_body_lines_under_a_wide_title(void)
         "Stitches under the skin\n\n\n"
         "Most people feel the knots of buried stitches under a tummy tuck scar once the "
         "swelling has gone down, and even dissolving ones take some mon");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Knots along the scar");
-    check_start(&r, 1, "Knots under a tummy tuck scar");
+    ru_check_start(&r, 1, "Knots under a tummy tuck scar");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "a little fat that hardened") != NULL);
-    check_start(&r, 2, "A new scar is pink");
-    check_start(&r, 3, "Most people feel the knots");
+    ru_check_start(&r, 2, "A new scar is pink");
+    ru_check_start(&r, 3, "Most people feel the knots");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
 }
@@ -1752,18 +1737,18 @@ static void test_greeting_alone_opens_the_body(void)
         "Most injectors allow cold packs the same evening, but ask the one who treated you "
         "what they prefer.\n\n"
         "Ruth Lang, MD\nAustin Dermatologist\n4.7 out of 5 stars 15 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "Short sessions of cold");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Short sessions of cold");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ice is fine after filler");
-    check_start(&r, 2, "Hi Marta, Thanks for your question. Cool packs");
+    ru_check_start(&r, 2, "Hi Marta, Thanks for your question. Cool packs");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Lena Fox, MD");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
-    check_start(&r, 3, "Thank you for the question. Gentle cold is safe");
+    ru_check_start(&r, 3, "Thank you for the question. Gentle cold is safe");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Omar Said, MD");
     /* more than a greeting: a heading */
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "Good question for your own injector.");
-    check_start(&r, 4, "Most injectors allow cold packs");
+    ru_check_start(&r, 4, "Most injectors allow cold packs");
     ru_free(&r);
 
     /* No signatures: a run under a greeting line is one answer, not one a line. */
@@ -1777,11 +1762,11 @@ static void test_greeting_alone_opens_the_body(void)
                  "I hope this helps.\n\n"
                  "Showers are fine, but baths, hot tubs and pools should wait until your "
                  "surgeon clears you at a visit.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Pools carry germs");
-    check_start(&r, 2, "Thank you for the question. A closed looking incision");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Pools carry germs");
+    ru_check_start(&r, 2, "Thank you for the question. A closed looking incision");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "before you go into any water") != NULL);
-    check_start(&r, 3, "Showers are fine");
+    ru_check_start(&r, 3, "Showers are fine");
     ru_free(&r);
 }
 
@@ -1797,10 +1782,10 @@ static void test_flat_first_line_voices(void)
         "month before the lift and a month after it, as the skin flaps need all their blood!\n"
         "The patch still narrows the small vessels, so ask your surgeon whether to stop it "
         "too.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(r.pages[0]->question);
-    check_start(&r, 1, "In my opinion you should stop");
-    check_start(&r, 2, "The patch still narrows");
+    ru_check_start(&r, 1, "In my opinion you should stop");
+    ru_check_start(&r, 2, "The patch still narrows");
     ru_free(&r);
 
     r = read_str("Numbing cream and light sedation are both reasonable for a small nose "
@@ -1808,17 +1793,17 @@ static void test_flat_first_line_voices(void)
                  "MDana-ruiz.example\n"
                  "General anesthesia is what most surgeons use for a full rhinoplasty, since "
                  "the airway is protected.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Numbing cream and light sedation");
-    check_start(&r, 2, "General anesthesia is what");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Numbing cream and light sedation");
+    ru_check_start(&r, 2, "General anesthesia is what");
     ru_free(&r);
 
     r = read_str("I'm having my lift in five days and I've been wearing a patch to quit, so I "
                  "want to ask you doctors if my patch is a problem.\n"
                  "Nicotine in any form narrows the vessels that feed the skin, so most surgeons "
                  "ask you to stop the patch too.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
-    check_start(&r, 1, "Nicotine in any form");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    ru_check_start(&r, 1, "Nicotine in any form");
     ru_free(&r);
 }
 
@@ -1845,12 +1830,12 @@ static void test_bracketed_specialty_under_a_name(void)
         "Leo Brandt, MD\n"
         "Board Certified OBGYN\n"
         "Board Certified Pelvic Surgery\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Rosa Lind, MD, of a city hospital");
-    check_start(&r, 2, "Driving depends on whether");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Rosa Lind, MD, of a city hospital");
+    ru_check_start(&r, 2, "Driving depends on whether");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Paul Ng, MD");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.specialty);
-    check_start(&r, 3, "After an open operation");
+    ru_check_start(&r, 3, "After an open operation");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Ida Marsh, DO");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 3)->text, "Board Certified") != NULL);
     ru_free(&r);
@@ -1887,20 +1872,20 @@ static void test_vote_lines_above_titles(void)
         "See a dermatologist\n"
         "If the flaking comes with redness or itch, it may be a rash rather than the "
         "retinol itself, and it should be looked at in pers");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 9);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Peeling that lasts");
-    check_start(&r, 1, "Most skin gets used to retinol");
+    ru_check_start(&r, 1, "Most skin gets used to retinol");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Try a lower strength.");
-    check_start(&r, 2, "Switching to a gentler retinol");
+    ru_check_start(&r, 2, "Switching to a gentler retinol");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Let the skin rest");
-    check_start(&r, 3, "Stop the cream for a week");
+    ru_check_start(&r, 3, "Stop the cream for a week");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "See a dermatologist");
-    check_start(&r, 4, "If the flaking comes with redness");
+    ru_check_start(&r, 4, "If the flaking comes with redness");
     CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
     ru_free(&r);
 }
@@ -1922,11 +1907,11 @@ static void test_other_count_lines(void)
         "two or three days with their stockings on.\n\n"
         "Avoid hot baths and heavy lifting for a few days. Running can usually start again "
         "within the wee");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 3);
-    check_start(&r, 1, "Walking is encouraged right away");
-    check_start(&r, 2, "Light exercise helps the circulation");
-    check_start(&r, 3, "Avoid hot baths and heavy lifting");
+    ru_check_start(&r, 1, "Walking is encouraged right away");
+    ru_check_start(&r, 2, "Light exercise helps the circulation");
+    ru_check_start(&r, 3, "Avoid hot baths and heavy lifting");
     ru_free(&r);
 
     r = read_str("A member asked:\n\n"
@@ -1937,10 +1922,10 @@ static void test_other_count_lines(void)
                  "Answered 3/4/2019\n\n"
                  "Ask your doctor: The eyelid skin is the thinnest of the body, so use only what "
                  "was prescribed for it and for as long as it was.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
-    check_start(&r, 1, "Short courses only: A weak steroid");
-    check_start(&r, 2, "Ask your doctor: The eyelid skin");
+    ru_check_start(&r, 1, "Short courses only: A weak steroid");
+    ru_check_start(&r, 2, "Ask your doctor: The eyelid skin");
     ru_free(&r);
 }
 
@@ -1959,15 +1944,15 @@ static void test_long_cut_line_is_text(void)
     snprintf(page, sizeof page, "%s%s", head,
              "This looks like an ordinary bruise, but if the cheek starts to swell or hurt (mor");
     ru_result r = read_str(page);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 2, "This looks like an ordinary bruise");
+    ru_check_start(&r, 2, "This looks like an ordinary bruise");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
 
     snprintf(page, sizeof page, "%s%s", head, "Bruising is common after cheek fil");
     r = read_str(page);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Bruising is common after cheek fil");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
@@ -1990,11 +1975,11 @@ static void test_askers_story_is_no_answer(void)
         "Austin Plastic Surgeon\n"
         "A hormone coil carries far less of that risk and is a good choice before a large "
         "operation; discuss it with your gynecologist.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "I am due in May"));
-    check_start(&r, 1, "The main risk of the pill");
-    check_start(&r, 2, "A hormone coil carries");
+    ru_check_start(&r, 1, "The main risk of the pill");
+    ru_check_start(&r, 2, "A hormone coil carries");
     ru_free(&r);
 
     r = read_str("Three Weeks After a Breast Lift, Why Is My Drain Still Full?\n\n"
@@ -2004,12 +1989,12 @@ static void test_askers_story_is_no_answer(void)
                  "A drain three weeks after a lift is not unusual.\n\n"
                  "Some patients make more fluid than others, and a drain that still gives 40cc "
                  "a day should stay until the amount drops below what your surgeon wants.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had my lift"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
                            "A drain three weeks after a lift is not unusual.");
-    check_start(&r, 1, "Some patients make more fluid");
+    ru_check_start(&r, 1, "Some patients make more fluid");
     ru_free(&r);
 
     /* "I" alone says nothing of the voice, but many of them, asking the
@@ -2022,9 +2007,9 @@ static void test_askers_story_is_no_answer(void)
                  "Eye drops that lift the lid a little can help while you wait for the "
                  "treatment to wear off; ask the doctor who treated you.\n\n"
                  "Jane Doe, MD\nAustin Dermatologist\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I have heavy and swollen"));
-    check_start(&r, 1, "Hello. Heavy lids after forehead");
+    ru_check_start(&r, 1, "Hello. Heavy lids after forehead");
     ru_free(&r);
 
     r = read_str("Can I Swim in the Sea Six Weeks After a Tummy Tuck?\n\n"
@@ -2033,10 +2018,10 @@ static void test_askers_story_is_no_answer(void)
                  "Six weeks is usually enough, but it is close!\n\n"
                  "Most incisions have closed by six weeks, and salt water is then no risk, but "
                  "any spot still open should stay out of the water until it heals.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I am having a tummy tuck"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    check_start(&r, 1, "Most incisions have closed");
+    ru_check_start(&r, 1, "Most incisions have closed");
     ru_free(&r);
 }
 
@@ -2055,9 +2040,9 @@ static void test_site_invitations_are_no_answers(void)
         "Take help from the best doctors\n"
         "Ask a free question\n"
         "Get FREE multiple opinions from Doctors\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Long use of a bleaching cream");
-    check_start(&r, 2, "Use it for three months at most");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Long use of a bleaching cream");
+    ru_check_start(&r, 2, "Use it for three months at most");
     ru_free(&r);
 }
 
@@ -2072,9 +2057,9 @@ static void test_clinical_experience_is_a_physician(void)
         "the newer ones differ less than their makers say.\n"
         "Appetite. The gain mostly comes from a better appetite, so watching portions in the "
         "first months helps.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Weight worries. Most of these drugs");
-    check_start(&r, 2, "Appetite. The gain mostly comes");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Weight worries. Most of these drugs");
+    ru_check_start(&r, 2, "Appetite. The gain mostly comes");
     ru_free(&r);
 }
 
@@ -2097,11 +2082,11 @@ static void test_lower_case_subheading_under_a_title(void)
         "Most surgeons ask patients to stop the pill four weeks before a lift, since it raises "
         "the risk of clots.\n\n"
         "Ben Roy, MD\nDallas Plastic Surgeon\n4.7 out of 5 stars 8 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "The pill and surgery");
-    check_start(&r, 1, "as you will read, surgeons differ");
+    ru_check_start(&r, 1, "as you will read, surgeons differ");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Stop it a month before");
-    check_start(&r, 2, "Most surgeons ask patients");
+    ru_check_start(&r, 2, "Most surgeons ask patients");
     ru_free(&r);
 }
 
@@ -2116,9 +2101,9 @@ static void test_flat_answer_labels(void)
         "Helpful\n"
         "Answer: Most surgeons want every nicotine product stopped a month before a facelift, "
         "gum and patches included.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Nicotine and healing. Nicotine in any form");
-    check_start(&r, 2, "Most surgeons want every nicotine product");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Nicotine and healing. Nicotine in any form");
+    ru_check_start(&r, 2, "Most surgeons want every nicotine product");
     ru_free(&r);
 }
 
@@ -2137,7 +2122,7 @@ static void test_flat_cut_second_copy_counts_once(void)
         "Helpful\n"
         "Answer: Lozenges and healing Any nicotine, from smoke or from a lozenge, tightens the "
         "small vessels that feed the skin fl");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
@@ -2149,7 +2134,7 @@ static void test_flat_cut_second_copy_counts_once(void)
                  "weeks after surgery.\n"
                  "Pools are fine at a month if the scar is sealed; lakes and hot tubs should wait "
                  "longer. Best wishes, Lena Park\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
 }
@@ -2172,10 +2157,10 @@ static void test_period_title_on_a_titled_page(void)
         "Fresh eyes need time\n\n"
         "A week is very early. Cold packs and sleeping with the head raised help the swelling "
         "go down.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patience pays off.");
-    check_start(&r, 1, "Most lids settle over six to eight weeks");
+    ru_check_start(&r, 1, "Most lids settle over six to eight weeks");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Uneven lids after surgery");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Fresh eyes need time");
     ru_free(&r);
@@ -2189,8 +2174,8 @@ static void test_period_title_on_a_titled_page(void)
                  "Fresh eyes need time\n\n"
                  "A week is very early. Cold packs and sleeping with the head raised help the "
                  "swelling go down.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Hello and thank you for the question.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hello and thank you for the question.");
     ru_free(&r);
 }
 
@@ -2205,8 +2190,8 @@ static void test_chat_labels_on_a_paragraph_page(void)
         "Doctor: Hello. Thanks for writing in. From your description this sounds most like "
         "seborrheic dermatitis, which a medicated shampoo used twice a week usually calms. If "
         "it spreads or bleeds, see a dermatologist in person.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
-    check_start(&r, 1, "Hello. Thanks for writing in. From your description");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    ru_check_start(&r, 1, "Hello. Thanks for writing in. From your description");
     ru_free(&r);
 }
 
@@ -2228,11 +2213,11 @@ static void test_answer_header_lines(void)
         "  \xE2\x80\xA2 AMark Lee, MD, Sports Medicine, answered on behalf of City Clinic\n"
         "    Most young players go back within two to four weeks, once a doctor has cleared "
         "them.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
-    check_start(&r, 1, "After a concussion a player should rest");
+    ru_check_start(&r, 1, "After a concussion a player should rest");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "A second blow") != NULL);
-    check_start(&r, 2, "Most young players go back");
+    ru_check_start(&r, 2, "Most young players go back");
     ru_free(&r);
 
     r = read_str("Can I have a tummy tuck if I still smoke?\n\n"
@@ -2243,9 +2228,9 @@ static void test_answer_header_lines(void)
                  "  2. DrTomHale wrote on :\n\n"
                  "    You must quit at least a month before and stay off cigarettes for a month "
                  "after.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "No, most surgeons will not operate");
-    check_start(&r, 2, "You must quit at least a month");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "No, most surgeons will not operate");
+    ru_check_start(&r, 2, "You must quit at least a month");
     ru_free(&r);
 }
 
@@ -2262,9 +2247,9 @@ static void test_greeting_under_the_askers_paragraph(void)
         "usually within a few weeks.\n\n"
         "Thank you for the picture; eye drops that lift the lid a little can help until the "
         "effect fades on its own.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Dear Lesa, I am sorry this happened");
-    check_start(&r, 2, "Thank you for the picture; eye drops");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Dear Lesa, I am sorry this happened");
+    ru_check_start(&r, 2, "Thank you for the picture; eye drops");
     ru_free(&r);
 }
 
@@ -2282,9 +2267,9 @@ static void test_repeated_opening_line_starts_an_answer(void)
         "the healing flap, so start with fresh products.\n\n"
         "Makeup after laser surgery\n\n"
         "Face lotion is fine the next day, but keep eye makeup away for a full week.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Most of our patients wait");
-    check_start(&r, 2, "A week without eye makeup is usually enough. A week without");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Most of our patients wait");
+    ru_check_start(&r, 2, "A week without eye makeup is usually enough. A week without");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "start with fresh products") != NULL);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Makeup after laser surgery");
     ru_free(&r);
@@ -2301,9 +2286,9 @@ static void test_flat_name_line_is_no_answer(void)
                  "Jane Roe MD\n"
                  "Since it showed right after surgery, it is more likely how it was done than "
                  "scarring later on.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A year is enough time");
-    check_start(&r, 2, "Since it showed right after");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A year is enough time");
+    ru_check_start(&r, 2, "Since it showed right after");
     ru_free(&r);
 }
 
@@ -2331,12 +2316,12 @@ static void test_wide_gap_under_titled_answer_starts_an_answer(void)
         "no sign that anything went wrong.\n\n"
         "Carl Dunn, MD\n"
         "Austin Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Cold packs help most");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Cold packs help most");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Icing for the first days");
-    check_start(&r, 2, "We ask our patients");
+    ru_check_start(&r, 2, "We ask our patients");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 3, "Swelling peaks around the third day");
+    ru_check_start(&r, 3, "Swelling peaks around the third day");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 3)->text, "Swelling of the tip lasts longest"));
     ru_free(&r);
 }
@@ -2363,9 +2348,9 @@ static void test_gallery_under_an_answer_is_furniture(void)
         "Let soreness guide you rather than the calendar.\n\n"
         "Bo Grant, MD\n"
         "Reno Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Light jogging after two weeks");
-    check_start(&r, 2, "Most of my patients walk");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Light jogging after two weeks");
+    ru_check_start(&r, 2, "Most of my patients walk");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "performed by"));
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "full profile"));
     ru_free(&r);
@@ -2392,10 +2377,10 @@ static void test_title_printed_twice(void)
         "Cabin pressure does not harm the repair, but swelling can rise on a long flight, so "
         "walk the aisle and drink water.\n\n"
         "- Dr. Grant\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A week is usually enough");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A week is usually enough");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Flying soon after a facelift");
-    check_start(&r, 2, "Hi, Maria!");
+    ru_check_start(&r, 2, "Hi, Maria!");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is it safe to fly after my facelift?");
     ru_free(&r);
 }
@@ -2418,10 +2403,10 @@ static void test_lower_case_greeting_under_title(void)
         "most of my patients.\n\n"
         "Bo Grant, MD\n"
         "Reno Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "dear Maria");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "dear Maria");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Some firmness and swelling"));
-    check_start(&r, 2, "Most of the swelling");
+    ru_check_start(&r, 2, "Most of the swelling");
     ru_free(&r);
 }
 
@@ -2442,11 +2427,11 @@ static void test_cut_repeated_opening_starts_an_answer(void)
         "lifting and let your surgeon check you if the bulge grows.\n\n"
         "Bo Grant, MD\n"
         "Reno Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "The repair is stitched in two layers");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "The repair is stitched in two layers");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "A real tear would hurt"));
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "six weeks"));
-    check_start(&r, 2, "It takes about six weeks before the repair is at");
+    ru_check_start(&r, 2, "It takes about six weeks before the repair is at");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "full strength"));
     ru_free(&r);
 }
@@ -2471,13 +2456,13 @@ static void test_ask_a_surgeon_q_and_a_lines(void)
         "A:\n\n"
         "Most implants can stay for life. If yours bothers you, removing it is simple and a "
         "small lift can tighten what is left.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
                            "I have had a chin implant for eight years. Would taking out the "
                            "implant leave a dent in the chin?");
-    check_start(&r, 1, "Without seeing you I can only");
+    ru_check_start(&r, 1, "Without seeing you I can only");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "An implant that has sat well"));
-    check_start(&r, 2, "Most implants can stay for life");
+    ru_check_start(&r, 2, "Most implants can stay for life");
     ru_free(&r);
 }
 
@@ -2498,9 +2483,9 @@ static void test_empty_title_line_after_signature(void)
         "Having your period on the day of surgery changes nothing for the operation. Let your "
         "surgeon know so the team is ready.\n\n"
         "Bo Grant,\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Your period is no reason");
-    check_start(&r, 2, "Having your period on the day");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Your period is no reason");
+    ru_check_start(&r, 2, "Having your period on the day");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_free(&r);
 }
@@ -2526,9 +2511,9 @@ static void test_city_between_two_signatures(void)
         "without pain.\n\n"
         "Bo Grant, MD\n"
         "Reno Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Wait until you can turn");
-    check_start(&r, 2, "Most of my patients drive");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Wait until you can turn");
+    ru_check_start(&r, 2, "Most of my patients drive");
     ru_free(&r);
 }
 
@@ -2546,10 +2531,10 @@ static void test_short_farewell_line_closes_its_answer(void)
         "Hope you find this information helpful. Best wishes.\n\n"
         "Drain tract\n\n"
         "A drain can leave a firm line under the skin that softens over a couple of months.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "These lumps are common");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "These lumps are common");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best wishes."));
-    check_start(&r, 2, "A drain can leave");
+    ru_check_start(&r, 2, "A drain can leave");
     ru_free(&r);
 }
 
@@ -2578,10 +2563,10 @@ static void test_subheading_without_vote_line(void)
              "Reno Dermatologist\n",
              vote, vote);
     ru_result r = read_str(page);
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Small bumps under the skin");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Small bumps under the skin");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Massage any bump"));
-    check_start(&r, 2, "In my practice lumps are rare");
+    ru_check_start(&r, 2, "In my practice lumps are rare");
     ru_free(&r);
 }
 
@@ -2596,9 +2581,9 @@ static void test_my_belief_is_a_physicians_voice(void)
         "mostly in how hard they hit, though some will disagree.\n"
         "Different. The flu comes on suddenly with high fever and aches, while a cold builds "
         "slowly over days and rarely brings a fever.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Much alike! Both are viral");
-    check_start(&r, 2, "Different. The flu comes on");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Much alike! Both are viral");
+    ru_check_start(&r, 2, "Different. The flu comes on");
     ru_free(&r);
 }
 
@@ -2615,9 +2600,9 @@ static void test_quoted_words_are_not_the_answerers_voice(void)
         "grafts.\n\n"
         "This is an excellent question with no single answer. Small wounds often heal on "
         "their own or close side to side, larger ones need a flap or a graft.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "That depends on the final size");
-    check_start(&r, 2, "This is an excellent question");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "That depends on the final size");
+    ru_check_start(&r, 2, "This is an excellent question");
     ru_free(&r);
 }
 
@@ -2639,10 +2624,10 @@ static void test_title_question_again_heads_first_answer(void)
         "Denver Plastic Surgeon\n\n"
         "Kneeling after liposuction\n\n"
         "Give it ten days to two weeks and use a cushion at first, stopping if it aches.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Your own surgeon knows best.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Your own surgeon knows best.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "When can I kneel again?");
-    check_start(&r, 2, "Give it ten days");
+    ru_check_start(&r, 2, "Give it ten days");
     ru_free(&r);
 }
 
@@ -2665,11 +2650,11 @@ static void test_bare_wide_gap_with_signatures(void)
         "let your surgeon see you this week.\n\n"
         "Bo Grant, MD\n"
         "Reno Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Fairly easy in the first weeks");
-    check_start(&r, 2, "The repair is sewn in layers");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Fairly easy in the first weeks");
+    ru_check_start(&r, 2, "The repair is sewn in layers");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
-    check_start(&r, 3, "Coughing, vomiting and heavy lifting");
+    ru_check_start(&r, 3, "Coughing, vomiting and heavy lifting");
     ru_free(&r);
 }
 
@@ -2693,9 +2678,9 @@ static void test_informational_note_is_no_answer(void)
         "- Dr. Grant\n\n"
         "Please keep in mind that this response is for informational purposes only and is not "
         "a substitute for a visit to your own doctor, who can examine you.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Itching is common while");
-    check_start(&r, 2, "Hi, Sam!");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Itching is common while");
+    ru_check_start(&r, 2, "Hi, Sam!");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "informational purposes"));
     ru_free(&r);
 }
@@ -2720,12 +2705,12 @@ static void test_closing_line_then_next_answer(void)
         "You will need more physical therapy in the weeks after the operation, two or three "
         "extra sessions.\n"
         "Yes, it might\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "Knee patients should see");
-    check_start(&r, 2, "The largest risk factor");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Knee patients should see");
+    ru_check_start(&r, 2, "The largest risk factor");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Hope this answers your questions."));
-    check_start(&r, 3, "You will need more physical therapy");
-    check_start(&r, 4, "Yes, it might");
+    ru_check_start(&r, 3, "You will need more physical therapy");
+    ru_check_start(&r, 4, "Yes, it might");
     ru_free(&r);
 }
 
@@ -2750,13 +2735,13 @@ static void test_bracketed_nickname_in_a_name_line(void)
                  "Slow closure\n\n"
                  "A lid that lags usually recovers with time, massage and drops at night.\n\n"
                  "Tom Lee, MD\nMiami Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 2, "This can be related to muscle weakness");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 2, "This can be related to muscle weakness");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Trouble closing eyes");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Marcus (Mark) Kim, MD, FACS");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Marcus"));
-    check_start(&r, 3, "A lid that lags");
+    ru_check_start(&r, 3, "A lid that lags");
     ru_free(&r);
 }
 
@@ -2781,10 +2766,10 @@ static void test_askers_story_above_a_greeting_body(void)
         "Firm Areas after a Tummy Tuck\n\n"
         "Firm areas are common in the first weeks after surgery and most soften with time, but "
         "warmth and soreness should be checked in person.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Thank you for the question.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for the question.");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The lump may be fluid"));
-    check_start(&r, 2, "Firm areas are common");
+    ru_check_start(&r, 2, "Firm areas are common");
     ru_free(&r);
 }
 
@@ -2805,11 +2790,11 @@ static void test_question_without_a_question_mark(void)
         "Filler could be used for this, but you want an injector with a deep knowledge of the "
         "muscles around the mouth.\n\n"
         "Tom Lee, MD\nMiami Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Hi all, what are the risks"));
-    check_start(&r, 1, "It is hard to answer without seeing you");
-    check_start(&r, 2, "Filler could be used for this");
+    ru_check_start(&r, 1, "It is hard to answer without seeing you");
+    ru_check_start(&r, 2, "Filler could be used for this");
     ru_free(&r);
 
     r = read_str(
@@ -2819,11 +2804,11 @@ static void test_question_without_a_question_mark(void)
         "the skin stops flaking.\n"
         "Makeup after peels. It depends on the depth of the peel; ask the person who did "
         "it how long to wait.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "How long after a peel"));
-    check_start(&r, 1, "Waiting after a peel.");
-    check_start(&r, 2, "Makeup after peels.");
+    ru_check_start(&r, 1, "Waiting after a peel.");
+    ru_check_start(&r, 2, "Makeup after peels.");
     ru_free(&r);
 }
 
@@ -2854,13 +2839,13 @@ static void test_thanks_above_a_signature(void)
         "Wait a month\n\n"
         "Most surgeons allow weights about four weeks after rhinoplasty.\n\n"
         "Tom Reyes, MD\nDallas Facial Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Hello Mia,");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Hello Mia,");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your question."));
-    check_start(&r, 2, "Walking is fine after a week");
+    ru_check_start(&r, 2, "Walking is fine after a week");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "and best wishes."));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
-    check_start(&r, 3, "Most surgeons allow weights");
+    ru_check_start(&r, 3, "Most surgeons allow weights");
     ru_free(&r);
 }
 
@@ -2887,13 +2872,13 @@ static void test_place_line_under_a_name(void)
         "+1\n"
         "Fat grafting for breast enlargement is widely accepted now and safe in good hands.\n\n"
         "Ann Lee, MD\nSeattle Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "If you are happy with about one cup");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "If you are happy with about one cup");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ken Hale, MD");
-    check_start(&r, 2, "This is a routine procedure");
+    ru_check_start(&r, 2, "This is a routine procedure");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Safety of breast fat grafting");
-    check_start(&r, 3, "Fat grafting for breast enlargement");
+    ru_check_start(&r, 3, "Fat grafting for breast enlargement");
     ru_free(&r);
 }
 
@@ -2921,13 +2906,13 @@ static void test_run_under_a_title_is_one_body(void)
         "You can shower right away with drains in place as long as you keep the sites clean.\n"
         "Most surgeons allow a shower after one or two days, but check with the one who "
         "operated.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bathing with drains");
-    check_start(&r, 1, "Water running over the drain sites");
+    ru_check_start(&r, 1, "Water running over the drain sites");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Follow your own surgeon"));
-    check_start(&r, 2, "I let my patients shower");
-    check_start(&r, 3, "You can shower right away");
-    check_start(&r, 4, "Most surgeons allow a shower");
+    ru_check_start(&r, 2, "I let my patients shower");
+    ru_check_start(&r, 3, "You can shower right away");
+    ru_check_start(&r, 4, "Most surgeons allow a shower");
     ru_free(&r);
 }
 
@@ -2953,12 +2938,12 @@ static void test_signoff_naming_the_signature_below(void)
         "An allergy to the skin glue is the likeliest cause; a short steroid cream often "
         "helps.\n\n"
         "Ann Lee, MD\nSeattle Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 2, "Thank you for the question. It is hard");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 2, "Thank you for the question. It is hard");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "A visit in person"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Sara K. Vance, MD");
-    check_start(&r, 3, "An allergy to the skin glue");
+    ru_check_start(&r, 3, "An allergy to the skin glue");
     ru_free(&r);
 }
 
@@ -2984,13 +2969,13 @@ static void test_example_paragraph_goes_on(void)
         "Sooner is better than later, see the doctor.\n"
         "If your child is older than one year, a cough by itself is rarely an emergency. "
         "Children under three months with a cough and a fever should be seen the same day.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A cough can come from many things");
-    check_start(&r, 2, "Keep in mind that the younger");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A cough can come from many things");
+    ru_check_start(&r, 2, "Keep in mind that the younger");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "EG: a two month old"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "If he seems unwell"));
-    check_start(&r, 3, "If your child is older than one year");
+    ru_check_start(&r, 3, "If your child is older than one year");
     ru_free(&r);
 }
 
@@ -3021,10 +3006,10 @@ static void test_society_forum_replies(void)
                            "Thanks for asking. Any jewelry is removed for the operation and the "
                            "navel needs about three months before it is pierced again.\n\n"
                            "Patient Care Center\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Good question! The ring comes out");
-    check_start(&r, 2, "Out it goes");
-    check_start(&r, 3, "Thanks for asking. Any jewelry");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Good question! The ring comes out");
+    ru_check_start(&r, 2, "Out it goes");
+    ru_check_start(&r, 3, "Thanks for asking. Any jewelry");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Patient Care"));
     ru_free(&r);
 
@@ -3048,10 +3033,10 @@ static void test_society_forum_replies(void)
                  "Certified, American Board of Plastic Surgery\n\n"
                  "Member, American Society of Plastic Surgeons\n\n"
                  "Patient Care Center\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Firmness at three weeks");
-    check_start(&r, 2, "Dear asker");
-    check_start(&r, 3, "Thank you for writing in.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Firmness at three weeks");
+    ru_check_start(&r, 2, "Dear asker");
+    ru_check_start(&r, 3, "Thank you for writing in.");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Certified"));
     ru_free(&r);
 }
@@ -3081,10 +3066,10 @@ static void test_society_forum_international_member(void)
                            "ASPS Int. Surgeon\n"
                            "Add to Favorites\n\n"
                            "Yes, in most cases. Bring your latest results to the consultation.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A thyroid that is well controlled");
-    check_start(&r, 2, "Hello. Ask your own doctor");
-    check_start(&r, 3, "Yes, in most cases.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A thyroid that is well controlled");
+    ru_check_start(&r, 2, "Hello. Ask your own doctor");
+    ru_check_start(&r, 3, "Yes, in most cases.");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Teo Brandt"));
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Int. Surgeon"));
     ru_free(&r);
@@ -3111,10 +3096,10 @@ static void test_flat_answer_line_name_and_specialty(void)
         "Answer\n"
         "If a lump is what makes one side bigger, it can be massaged or dissolved by your "
         "injector.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Some swelling can last two weeks");
-    check_start(&r, 2, "Uneven lips after filler");
-    check_start(&r, 3, "If a lump is what makes");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Some swelling can last two weeks");
+    ru_check_start(&r, 2, "Uneven lips after filler");
+    ru_check_start(&r, 3, "If a lump is what makes");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada Quill, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.specialty, "Plastic Surgeon");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->physician.name);
@@ -3138,9 +3123,9 @@ static void test_period_title_above_the_askers_paragraph(void)
         "a small adjustment can be made then.\n\n"
         "Mara Tollen, MD\n"
         "Riverton Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Early after a brow lift");
-    check_start(&r, 2, "Give it at least three months");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Early after a brow lift");
+    ru_check_start(&r, 2, "Give it at least three months");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     ru_free(&r);
 
@@ -3152,9 +3137,9 @@ static void test_period_title_above_the_askers_paragraph(void)
                  "The brain lifts both lids together; once one is fixed, the other may show its "
                  "own droop.\n\n"
                  "It can often be seen before surgery, though not always.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "That is common when both lids");
-    check_start(&r, 2, "The brain lifts both lids");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "That is common when both lids");
+    ru_check_start(&r, 2, "The brain lifts both lids");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "It can often be seen"));
     ru_free(&r);
 }
@@ -3172,10 +3157,10 @@ static void test_my_colleagues_is_a_physicians_voice(void)
         "It depends on what your surgeon used; dissolving stitches under the skin need no "
         "removal at all.\n"
         "Agree with all my colleagues.  Ask the office which kind was pl\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Most stitches on the back");
-    check_start(&r, 2, "It depends on what your surgeon used");
-    check_start(&r, 3, "Agree with all my colleagues.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Most stitches on the back");
+    ru_check_start(&r, 2, "It depends on what your surgeon used");
+    ru_check_start(&r, 3, "Agree with all my colleagues.");
     ru_free(&r);
 }
 
@@ -3203,10 +3188,10 @@ static void test_answer_boilerplate_and_street_address(void)
         "visit to your injector will settle it.\n\n"
         "Lisa Brandt, MD\n"
         "Orlando Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A rash a week after filler");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A rash a week after filler");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "educational purposes"));
-    check_start(&r, 2, "True allergies to these fillers");
+    ru_check_start(&r, 2, "True allergies to these fillers");
     ru_free(&r);
 }
 
@@ -3239,10 +3224,10 @@ static void test_honour_lines_between_signatures(void)
         "ask your surgeon first\n\n"
         "Pia Stone, MD\n"
         "Austin Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Most surgeons wait six weeks");
-    check_start(&r, 2, "I ask my patients to wait");
-    check_start(&r, 3, "heavy earrings are a risk");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Most surgeons wait six weeks");
+    ru_check_start(&r, 2, "I ask my patients to wait");
+    ru_check_start(&r, 3, "heavy earrings are a risk");
     ru_free(&r);
 }
 
@@ -3271,13 +3256,13 @@ static void test_closing_sentence_ends_a_paragraph(void)
         "Altered feeling of the skin settles in almost everyone by six months, and you can "
         "help it along by touching and rubbing the area every day.\n\n"
         "Be patient.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "Tingling and dull skin are very common");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Tingling and dull skin are very common");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "They recover over a few months"));
-    check_start(&r, 2, "A dull feeling of the treated skin");
+    ru_check_start(&r, 2, "A dull feeling of the treated skin");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Massage of the area"));
-    check_start(&r, 3, "Nerve endings in the fat");
-    check_start(&r, 4, "Altered feeling of the skin");
+    ru_check_start(&r, 3, "Nerve endings in the fat");
+    ru_check_start(&r, 4, "Altered feeling of the skin");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Be patient."));
     ru_free(&r);
 }
@@ -3303,12 +3288,12 @@ static void test_paragraph_after_a_run_read_one_a_line(void)
         "uneven.\n\n"
         "Your teeth may also be sensitive for a while after the braces come off, so start "
         "slowly.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "Whitening strips cannot reach");
-    check_start(&r, 2, "It is better to wait");
-    check_start(&r, 3, "A whitening toothpaste is harmless");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Whitening strips cannot reach");
+    ru_check_start(&r, 2, "It is better to wait");
+    ru_check_start(&r, 3, "A whitening toothpaste is harmless");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Bleaching gel"));
-    check_start(&r, 4, "Bleaching gel does no harm");
+    ru_check_start(&r, 4, "Bleaching gel does no harm");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 4)->text, "Your teeth may also be sensitive"));
     ru_free(&r);
 }
@@ -3334,14 +3319,14 @@ static void test_title_restated_by_the_sentence_under_it(void)
         "Hearing is not harmed by the stitches themselves.\n\n"
         "The stitches near the ear cannot harm your hearing, since they sit in the skin in "
         "front of the ear and never reach the canal.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hearing after a facelift");
-    check_start(&r, 1, "A muffled feeling in the first week");
+    ru_check_start(&r, 1, "A muffled feeling in the first week");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Both settle within two weeks."));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Nothing in the operation"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
                            "Hearing is not harmed by the stitches themselves.");
-    check_start(&r, 2, "The stitches near the ear cannot harm");
+    ru_check_start(&r, 2, "The stitches near the ear cannot harm");
     ru_free(&r);
 }
 
@@ -3363,9 +3348,9 @@ static void test_farewell_ending_in_a_tilde(void)
         "The small doses used on the face do not reach the brain, but your neurologist should "
         "agree before any treatment.\n\n"
         "Carl Stone, MD\nDenver Dermatologic Surgeon\n4.8 out of 5 stars 22 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Botox after a stroke");
-    check_start(&r, 1, "Botox acts only where it is injected");
+    ru_check_start(&r, 1, "Botox acts only where it is injected");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Ames, MD");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your neurologist");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Carl Stone, MD");
@@ -3392,11 +3377,11 @@ static void test_two_title_lines_across_a_wide_gap(void)
         "Firm implants in the cold\n\n"
         "What you feel is normal this early after surgery. The tissues take weeks to months to "
         "soften around the implants.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Cold packs on the chest");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Follow the plan your surgeon"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Firm implants in the cold");
-    check_start(&r, 3, "What you feel is normal");
+    ru_check_start(&r, 3, "What you feel is normal");
     ru_free(&r);
 }
 
@@ -3422,7 +3407,7 @@ static void test_title_shaped_line_above_a_closing(void)
         "The branch of the facial nerve that moves the lip is stretched during the lift, and it "
         "usually wakes up in six to twelve weeks.\n\n"
         "Iris Cole, MD\nMiami Plastic Surgeon\n4.8 out of 5 stars 51 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Lip weakness after a neck lift");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Tell your surgeon what you see"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Owen Park, MD");
@@ -3445,9 +3430,9 @@ static void test_two_paragraphs_under_a_count(void)
         "standing jobs can.\n\n"
         "Exercise is good for the veins of the legs. The calf muscles squeeze the blood back up "
         "toward the heart with every stride.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Spider veins mostly run in families");
-    check_start(&r, 2, "Exercise is good for the veins");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Spider veins mostly run in families");
+    ru_check_start(&r, 2, "Exercise is good for the veins");
     ru_free(&r);
     r = read_str("Can running give me spider veins?\n\n"
                  "I run long distances every week. Why do I get spider veins?\n\n"
@@ -3456,7 +3441,7 @@ static void test_two_paragraphs_under_a_count(void)
                  "hormones and standing jobs can.\n\n"
                  "Exercise is good for the veins of the legs. The calf muscles squeeze the blood "
                  "back up toward the heart with every stride.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Exercise is good for the veins"));
     ru_free(&r);
 }
@@ -3482,7 +3467,7 @@ static void test_long_first_person_sentence_is_no_title(void)
         "Two weeks for desk work\n\n"
         "Desk work is usually fine after two weeks; heavy lifting needs four to six weeks.\n\n"
         "Bo Kim, MD\nReno Plastic Surgeon\n4.8 out of 5 stars 12 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Time off after a breast reduction");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I advise most of my patients"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lowe, MD");
@@ -3507,11 +3492,11 @@ static void test_thanks_ending_in_a_farewell_above_a_signature(void)
         "Most surgeons ask patients to avoid direct heat until sensation comes back, usually "
         "in two to three months.\n\n"
         "Tom Reyes, MD\nDallas Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A heating pad on skin");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A heating pad on skin");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck!"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, MD");
-    check_start(&r, 2, "Most surgeons ask patients");
+    ru_check_start(&r, 2, "Most surgeons ask patients");
     ru_free(&r);
     /* with words between the thanks and the farewell, the line is an
      * answer of its own, signed by the signature under it */
@@ -3522,8 +3507,8 @@ static void test_thanks_ending_in_a_farewell_above_a_signature(void)
                  "hold off for several weeks.\n\n"
                  "Thank you for your question. Wait until the feeling comes back. Best of luck!\n\n"
                  "Ann Lee, MD\nSeattle Plastic Surgeon\n5.0 out of 5 stars 45 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 2, "Thank you for your question. Wait until");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 2, "Thank you for your question. Wait until");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
     ru_free(&r);
 }
@@ -3543,11 +3528,11 @@ static void test_short_last_line_of_a_run_is_an_answer(void)
                  "In my patients the redness is mostly gone by the end of the first month, so be "
                  "patient with it.\n"
                  "Sometimes it never fades\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Pinkness after a medium peel");
-    check_start(&r, 2, "In my patients the redness");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Pinkness after a medium peel");
+    ru_check_start(&r, 2, "In my patients the redness");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "never fades"));
-    check_start(&r, 3, "Sometimes it never fades");
+    ru_check_start(&r, 3, "Sometimes it never fades");
     ru_free(&r);
 }
 
@@ -3567,13 +3552,13 @@ static void test_possessive_count_line(void)
         "If the itch is strong, your surgeon may prescribe a mild steroid lotion for a few "
         "days, which is safe for the grafts.\n\n"
         "Tom Reyes, MD\nDallas Dermatologist\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     const cn_page *p = r.pages[0];
     CU_ASSERT_EQUAL(p->declared_answers, 2);
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "It is two weeks since"));
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
-    check_start(&r, 1, "Itching in the second week");
-    check_start(&r, 2, "If the itch is strong");
+    ru_check_start(&r, 1, "Itching in the second week");
+    ru_check_start(&r, 2, "If the itch is strong");
     ru_free(&r);
 }
 
@@ -3595,13 +3580,13 @@ static void test_prose_between_two_vote_lines(void)
         "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
         "Thank you for your question. Ask your own surgeon, who knows what was done to your "
         "nose.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Glasses after nose surgery");
-    check_start(&r, 1, "Keep glasses off the bridge");
+    ru_check_start(&r, 1, "Keep glasses off the bridge");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
-    check_start(&r, 2, "Heavy frames can press");
+    ru_check_start(&r, 2, "Heavy frames can press");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
-    check_start(&r, 3, "Thank you for your question.");
+    ru_check_start(&r, 3, "Thank you for your question.");
     ru_free(&r);
 }
 
@@ -3622,13 +3607,13 @@ static void test_short_sentence_title_under_a_closing_line(void)
         "Give it time\n\n"
         "Sun protection and patience are the two things that help a healing scar most in "
         "the first year.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Most abdominal scars turn");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Most abdominal scars turn");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Good luck."));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scars keep maturing for a year.");
-    check_start(&r, 2, "Until then it is too early");
-    check_start(&r, 3, "Sun protection and patience");
+    ru_check_start(&r, 2, "Until then it is too early");
+    ru_check_start(&r, 3, "Sun protection and patience");
     ru_free(&r);
 }
 
@@ -3649,13 +3634,13 @@ static void test_long_restated_period_title(void)
         "From what you describe, this sounds like a minor knock that should settle with cold "
         "packs and rest. See your injector if it grows.\n\n"
         "Jane Roe, MD\nBoston Dermatologist\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A knock a week after filler");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A knock a week after filler");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
                            "It sounds like a minor knock that should settle with cold packs "
                            "and rest.");
-    check_start(&r, 2, "From what you describe");
+    ru_check_start(&r, 2, "From what you describe");
     ru_free(&r);
 }
 
@@ -3673,12 +3658,12 @@ static void test_inch_mark_is_no_quote(void)
         "behind tends to come back.\n\n"
         "Thank you for the question. Both options are reasonable, and the scar on the back "
         "matters less than a complete removal.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     const cn_page *p = r.pages[0];
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
     CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I saw a surgeon this morning."));
-    check_start(&r, 1, "I would choose the cut");
-    check_start(&r, 2, "Thank you for the question.");
+    ru_check_start(&r, 1, "I would choose the cut");
+    ru_check_start(&r, 2, "Thank you for the question.");
     ru_free(&r);
 }
 
@@ -3702,13 +3687,13 @@ static void test_answer_break_line_between_answers(void)
         "Keep it short and cool\n\n"
         "Short cool showers are safe; the heat is what irritates the new skin.\n\n"
         "Tom Reyes, MD\nDallas Dermatologist\n4.9 out of 5 stars 88 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A gentle rinse with lukewarm water");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A gentle rinse with lukewarm water");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Showering after a peel.");
-    check_start(&r, 2, "Most of my patients shower");
+    ru_check_start(&r, 2, "Most of my patients shower");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
-    check_start(&r, 3, "Short cool showers are safe");
+    ru_check_start(&r, 3, "Short cool showers are safe");
     ru_free(&r);
 }
 
@@ -3730,11 +3715,11 @@ static void test_specialty_title_under_a_signoff(void)
         "Garments after a lift\n\n"
         "The garment your surgeon gave you comes first; a sports bra is fine once they agree.\n\n"
         "Tom Reyes, MD\nAustin Plastic Surgeon\n4.8 out of 5 stars 61 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A soft sports bra without an underwire");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A soft sports bra without an underwire");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
-    check_start(&r, 2, "The garment your surgeon gave you");
+    ru_check_start(&r, 2, "The garment your surgeon gave you");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
     ru_free(&r);
 }
@@ -3751,10 +3736,10 @@ static void test_flat_question_printed_twice(void)
         "than before.\n"
         "Daily sunscreen for several months after the peel is what keeps the result even.\n"
         "Dana Holt, MD\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
-    check_start(&r, 1, "Freckles often fade after a peel");
-    check_start(&r, 2, "Daily sunscreen for several months");
+    ru_check_start(&r, 1, "Freckles often fade after a peel");
+    ru_check_start(&r, 2, "Daily sunscreen for several months");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Dana Holt, MD");
     ru_free(&r);
 }
@@ -3780,10 +3765,10 @@ static void test_name_above_an_answer_header(void)
         "Specializes in General Dentistry\n"
         "Ask your dentist: The reason is usually written in your chart, so your dentist can tell "
         "you which condition it was for.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Heart valves: Some patients");
-    check_start(&r, 2, "Joint implants: After a joint");
-    check_start(&r, 3, "Ask your dentist: The reason");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Heart valves: Some patients");
+    ru_check_start(&r, 2, "Joint implants: After a joint");
+    ru_check_start(&r, 3, "Ask your dentist: The reason");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Okafor"));
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Berg"));
     ru_free(&r);
@@ -3803,9 +3788,9 @@ static void test_name_alone_above_the_first_answer(void)
         "Best regards\n\n"
         "Dr Lena Varga, Rheumatologist\n\n"
         "Cracking without pain needs no treatment; see a doctor if a joint swells or hurts.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Thank you for asking. The sound");
-    check_start(&r, 2, "Cracking without pain needs");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for asking. The sound");
+    ru_check_start(&r, 2, "Cracking without pain needs");
     ru_free(&r);
 }
 
@@ -3824,9 +3809,9 @@ static void test_photo_caption_above_the_first_answer(void)
         "Best regards,\n\n"
         "Dr Milo Brandt\n\n"
         "Waiting is safer: a slow-healing tattoo can scar, so finish the course first.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Thank you for your question. Skin heals");
-    check_start(&r, 2, "Waiting is safer: a slow-healing");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question. Skin heals");
+    ru_check_start(&r, 2, "Waiting is safer: a slow-healing");
     ru_free(&r);
 }
 
@@ -3846,10 +3831,10 @@ static void test_one_answer_a_paragraph_two_blank_lines_apart(void)
                  "can carry germs into a wound that looks closed but is not.\n\n\n"
                  "Gentle walking is best for now. Laps in a pool can wait until your "
                  "surgeon has checked the scar and the belly wall at your next visit.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Surgeons differ on this");
-    check_start(&r, 2, "Most of my patients wait");
-    check_start(&r, 3, "Gentle walking is best");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Surgeons differ on this");
+    ru_check_start(&r, 2, "Most of my patients wait");
+    ru_check_start(&r, 3, "Gentle walking is best");
     ru_free(&r);
 }
 
@@ -3868,12 +3853,12 @@ static void test_greeting_to_a_user_name_with_digits(void)
                            "Chin changes after braces\n\n"
                            "I am sorry you are unhappy. Your orthodontist can compare the photos "
                            "taken before and after the treatment with you.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Pulled teeth and the chin");
-    check_start(&r, 1, "Hi, kate_22!");
+    ru_check_start(&r, 1, "Hi, kate_22!");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pulling teeth for braces"));
-    check_start(&r, 2, "I am sorry you are unhappy");
+    ru_check_start(&r, 2, "I am sorry you are unhappy");
     ru_free(&r);
 }
 
@@ -3894,11 +3879,11 @@ static void test_answer_asking_the_asker_under_the_question(void)
                            "but only the heart doctor can decide that.\n\n\n"
                            "Having a stent does not keep you from cosmetic surgery, but your "
                            "surgeon and your heart doctor should agree on the timing first.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Last year I had a stent"));
-    check_start(&r, 1, "A stent by itself does not rule out");
+    ru_check_start(&r, 1, "A stent by itself does not rule out");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Sometimes the thinner can be paused"));
-    check_start(&r, 2, "Having a stent does not keep you");
+    ru_check_start(&r, 2, "Having a stent does not keep you");
     ru_free(&r);
 }
 
@@ -3922,7 +3907,7 @@ static void test_restated_heading_above_a_list(void)
                            "from lost volume under the lid.\n"
                            "  \xE2\x80\xA2 Swelling and bruising are common for a few days after "
                            "the injection.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A filler may be enough");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "How long have you looked tired"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
@@ -3953,11 +3938,11 @@ static void test_glued_closing_ends_an_answer(void)
         "The skin edge there lost some of its blood supply, which is why it opened. A nonstick "
         "dressing changed twice a day is usually all it needs.\n\n"
         "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A small opening at the end");
-    check_start(&r, 2, "Thanks for the photo.It does not look");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A small opening at the end");
+    ru_check_start(&r, 2, "Thanks for the photo.It does not look");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->physician.name);
-    check_start(&r, 3, "The skin edge there lost");
+    ru_check_start(&r, 3, "The skin edge there lost");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Tom Reyes, MD");
     ru_free(&r);
 
@@ -3969,10 +3954,10 @@ static void test_glued_closing_ends_an_answer(void)
                  "way, so ask your surgeon to check them before judging it.Good luck.\n\n"
                  "Healing after a facelift takes about a month for most of the swelling, and "
                  "longer for the last firmness under the skin to soften.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Swelling in the first weeks");
-    check_start(&r, 2, "It is still early.");
-    check_start(&r, 3, "Healing after a facelift takes");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Swelling in the first weeks");
+    ru_check_start(&r, 2, "It is still early.");
+    ru_check_start(&r, 3, "Healing after a facelift takes");
     ru_free(&r);
 }
 
@@ -3995,11 +3980,11 @@ static void test_wish_closes_an_answer(void)
         "wish her well.\n\n"
         "Ear pinning can be done with local anesthesia when the patient is calm, otherwise "
         "light sedation by mouth works well too.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Dear parent:");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Dear parent:");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Teenagers are often more anxious"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I wish her well."));
-    check_start(&r, 2, "Ear pinning can be done");
+    ru_check_start(&r, 2, "Ear pinning can be done");
     ru_free(&r);
 }
 
@@ -4025,12 +4010,12 @@ static void test_sympathy_and_reply_openers(void)
         "for a week and fade as the top layer renews.\n\n"
         "This is a very common question and a good one to ask. The spots are expected and "
         "will be gone within two weeks.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 4);
-    check_start(&r, 1, "This sounds like the usual");
-    check_start(&r, 2, "What you describe is a normal");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "This sounds like the usual");
+    ru_check_start(&r, 2, "What you describe is a normal");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "A plain moisturizer"));
-    check_start(&r, 3, "I am sorry to hear");
-    check_start(&r, 4, "This is a very common question");
+    ru_check_start(&r, 3, "I am sorry to hear");
+    ru_check_start(&r, 4, "This is a very common question");
     ru_free(&r);
 }
 
@@ -4055,11 +4040,11 @@ static void test_long_heading_over_one_line_paragraphs(void)
         "has to be larger than for an operation you truly need.\n\n"
         "No operation is free of risk, and a combined one lasting many hours adds to it, so I "
         "would stage the two procedures and ask a blood specialist to plan the prevention.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
                            "Elective Surgery for Patients With a Tendency to Form Clots");
-    check_start(&r, 1, "Clots in the deep leg veins");
+    ru_check_start(&r, 1, "Clots in the deep leg veins");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I would stage the two procedures"));
     ru_free(&r);
 }
@@ -4088,14 +4073,14 @@ static void test_congratulations_opens_an_answer(void)
         "A Hard Question, but Some Clues Can Help You Decide\n\n"
         "Breasts change throughout life, and pregnancy is one of the biggest changes they go "
         "through.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
                            "Your implants are safe, though the breasts may change");
-    check_start(&r, 1, "Pregnancy does not harm the implants");
-    check_start(&r, 2, "Congratulations on the good news.");
+    ru_check_start(&r, 1, "Pregnancy does not harm the implants");
+    ru_check_start(&r, 2, "Congratulations on the good news.");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "a breast lift can restore"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    check_start(&r, 3, "Breasts change throughout life");
+    ru_check_start(&r, 3, "Breasts change throughout life");
     ru_free(&r);
 }
 
@@ -4118,8 +4103,8 @@ static void test_question_again_at_the_page_end(void)
                            "Oren Paley, MD\n"
                            "Tulsa Plastic Surgeon\n\n"
                            "Can I fly two weeks after a nose jo");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 2, "Most patients fly comfortably");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 2, "Most patients fly comfortably");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "nose jo"));
     ru_free(&r);
 }
@@ -4147,11 +4132,11 @@ static void test_decimal_number_starts_a_body(void)
                            "Ask your own surgeon at your last visit before you leave.\n\n"
                            "Nia Carver, MD\n"
                            "Boise Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Travel after surgery"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Travel after surgery");
-    check_start(&r, 2, "2.5 weeks is on the early side");
-    check_start(&r, 3, "Ask your own surgeon");
+    ru_check_start(&r, 2, "2.5 weeks is on the early side");
+    ru_check_start(&r, 3, "Ask your own surgeon");
     ru_free(&r);
 }
 
@@ -4175,10 +4160,10 @@ static void test_reply_heading_above_an_answer(void)
                            "Exercise and fillers\n\n"
                            "Follow what your injector told you; every practice has its own "
                            "routine.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Re:"));
-    check_start(&r, 2, "A week sounds cautious to me.");
-    check_start(&r, 3, "Follow what your injector told you;");
+    ru_check_start(&r, 2, "A week sounds cautious to me.");
+    ru_check_start(&r, 3, "Follow what your injector told you;");
     ru_free(&r);
 }
 
@@ -4200,12 +4185,12 @@ static void test_answered_by_lines_head_answers(void)
                  "poorly with it.\n\n"
                  "  \u2022 Answered by Ines Calder, MD, MS, 12/05/2023 09:30\n\n"
                  "    Your surgeon may test for it before the operation, so be hon");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Nicotine narrows the small vessels");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Nicotine narrows the small vessels");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Answered by"));
-    check_start(&r, 2, "Thanks for asking. Vaping still delivers");
+    ru_check_start(&r, 2, "Thanks for asking. Vaping still delivers");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Answered by"));
-    check_start(&r, 3, "Your surgeon may test for it");
+    ru_check_start(&r, 3, "Your surgeon may test for it");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
 }
@@ -4229,12 +4214,12 @@ static void test_dated_bylines_head_glued_answers(void)
                            "stings.\n"
                            "Beth Olander (Boise, ID) on Mar 9, 2012\n"
                            "Give it two days if you had a deep treatment.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Can I wear makeup the day after microneedling?");
-    check_start(&r, 1, "Wait a full day; the tiny channels");
+    ru_check_start(&r, 1, "Wait a full day; the tiny channels");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "May 2, 2011"));
-    check_start(&r, 2, "Mineral makeup after 24 hours");
-    check_start(&r, 3, "Give it two days");
+    ru_check_start(&r, 2, "Mineral makeup after 24 hours");
+    ru_check_start(&r, 3, "Give it two days");
     for (size_t i = 1; i <= 3; i++)
         CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, ") on Mar"));
     ru_free(&r);
@@ -4258,9 +4243,9 @@ static void test_glued_signature_lines_end_the_page(void)
                            "Harbour Valley Cosmetic Surgery\n"
                            "Lunenburg, NS\n"
                            "Associate Professor of Surg");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "A little enzyme can help");
-    check_start(&r, 2, "I saw this in one of my own patients");
+    ru_check_start(&r, 2, "I saw this in one of my own patients");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Lunenburg"));
     ru_free(&r);
 }
@@ -4286,12 +4271,12 @@ static void test_glued_signature_lines_above_a_signature(void)
                  "Most of my patients go back to the gym the next morning without any "
                  "trouble.\n\n"
                  "Lars Ekdahl, MD\nDenver Dermatologist\n4.9 out of 5 stars 12 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Take one day off");
-    check_start(&r, 1, "Light walking is fine");
+    ru_check_start(&r, 1, "Light walking is fine");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Whitfield Facial Aesthetics"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wait until tomorrow");
-    check_start(&r, 2, "Most of my patients go back");
+    ru_check_start(&r, 2, "Most of my patients go back");
     ru_free(&r);
 }
 
@@ -4324,14 +4309,14 @@ static void test_closings_under_a_farewell_stay(void)
         "sore.\n\n"
         "Ines Walder, MD\nSeattle Facial Plastic Surgeon\n4.9 out of 5 stars 40 reviews\n\n"
         "These answers are for educational purposes only.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The best of wishes"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Ask your surgeon");
-    check_start(&r, 2, "Thank you for your question. A stitch end");
+    ru_check_start(&r, 2, "Thank you for your question. A stitch end");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Board Certified"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Learn more:"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Stitches dissolve");
-    check_start(&r, 3, "Most internal stitches dissolve");
+    ru_check_start(&r, 3, "Most internal stitches dissolve");
     ru_free(&r);
 }
 
@@ -4353,7 +4338,7 @@ static void test_cut_period_title_under_a_signature(void)
                            "end of the first week.\n\n"
                            "Omar Hale, MD\nAustin Plastic Surgeon\n\n"
                            "Laser peels take a week to heal.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Laser peels take a week to heal.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
@@ -4374,7 +4359,7 @@ static void test_cut_scrap_under_a_signature_is_a_title(void)
                            "Joel Marks, MD\nTrenton Dermatologist\n4.8 out of 5 stars 12 "
                            "reviews\n\n"
                            "It should not");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It should not");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
@@ -4383,7 +4368,7 @@ static void test_cut_scrap_under_a_signature_is_a_title(void)
                  "Doctor Answers 1\n\n"
                  "Small openings along a long scar are common and usually close with dressings.\n\n"
                  "Show it to your surgeon");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 1);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Show it to your surgeon"));
     ru_free(&r);
 }
@@ -4411,8 +4396,8 @@ static void test_profile_link_parts_answers(void)
         "Tummy Tuck before image performed by Dr. Hugo BrandtTummy Tuck after image performed by "
         "Dr. Hugo Brandt\n\n"
         "\u00bb View Hugo Brandt's full profile\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Most surgeons advise finishing your family");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most surgeons advise finishing your family");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Wait until"));
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Wait until your family is complete!");
@@ -4436,9 +4421,9 @@ static void test_tags_line_ends_the_question(void)
     CU_ASSERT_EQUAL_FATAL(r.n, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "A dark freckle on the tip"));
-    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
-    check_start(&r, 1, "A pigment laser usually clears");
-    for (size_t i = 1; i <= n_answers(&r); i++)
+    CU_ASSERT_TRUE_FATAL(ru_n_answers(&r) >= 1);
+    ru_check_start(&r, 1, "A pigment laser usually clears");
+    for (size_t i = 1; i <= ru_n_answers(&r); i++)
         CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "A dark freckle"));
     ru_free(&r);
 }
@@ -4462,9 +4447,9 @@ static void test_long_sentence_first_under_marker_is_body(void)
         "Superficial peels act on the top layer of skin only, and very little of the acid "
         "enters the body. Deeper peels are another matter and are best left for later.\n\n"
         "Hope that helps!\n");
-    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
+    CU_ASSERT_TRUE_FATAL(ru_n_answers(&r) >= 1);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
-    check_start(&r, 1, "As the other replies say, a light peel");
+    ru_check_start(&r, 1, "As the other replies say, a light peel");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "In my clinic I still wait"));
     ru_free(&r);
 }
@@ -4487,9 +4472,9 @@ static void test_askers_story_saying_you_is_the_body(void)
     CU_ASSERT_EQUAL_FATAL(r.n, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My father had a brow lift"));
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Some asymmetry at three weeks is common");
-    check_start(&r, 2, "A lid that hangs lower");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Some asymmetry at three weeks is common");
+    ru_check_start(&r, 2, "A lid that hangs lower");
     ru_free(&r);
 }
 
@@ -4509,9 +4494,9 @@ static void test_askers_question_to_doctors_then_story_is_the_body(void)
     CU_ASSERT_EQUAL_FATAL(r.n, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "My right eye shows rings"));
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Halos in the first months");
-    check_start(&r, 2, "Ask your surgeon to check");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Halos in the first months");
+    ru_check_start(&r, 2, "Ask your surgeon to check");
     ru_free(&r);
 }
 
@@ -4534,9 +4519,9 @@ static void test_askers_paragraph_above_their_question_is_the_body(void)
     CU_ASSERT_EQUAL_FATAL(r.n, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->body, "It seems the tip stays firm"));
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Cartilage grafts give the tip its support");
-    check_start(&r, 2, "The graft is your own cartilage");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Cartilage grafts give the tip its support");
+    ru_check_start(&r, 2, "The graft is your own cartilage");
     ru_free(&r);
 }
 
@@ -4559,15 +4544,15 @@ static void test_name_under_a_photo_caption_is_furniture(void)
                            "Ophthalmologist\n\n"
                            "Itching that grows worse after the first week, or comes with redness, "
                            "needs a check for allergy to the drops themselves.\n");
-    CU_ASSERT_TRUE_FATAL(n_answers(&r) >= 1);
-    for (size_t i = 1; i <= n_answers(&r); i++) {
+    CU_ASSERT_TRUE_FATAL(ru_n_answers(&r) >= 1);
+    for (size_t i = 1; i <= ru_n_answers(&r); i++) {
         const cn_answer *a = ru_answer(&r, i);
         CU_ASSERT_FALSE(ru_starts_with_normalized(a->text, "Dr Mia Sorensen"));
         CU_ASSERT_PTR_NULL(strstr(a->text, "Dr Omar Haddad"));
     }
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Hello, Mild itching in the first weeks");
-    check_start(&r, 2, "Itching that grows worse");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hello, Mild itching in the first weeks");
+    ru_check_start(&r, 2, "Itching that grows worse");
     ru_free(&r);
 }
 
@@ -4588,12 +4573,12 @@ static void test_flat_askers_story_under_a_title(void)
         "its blood supply less reliable, so an experienced injector should do it.\n"
         "A dissolvable filler is the sensible first choice, in small amounts.\n"
         "Lia Brandt, MD\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_EQUAL(strncmp(r.pages[0]->question, "I had a rhinoplasty", 19), 0);
-    check_start(&r, 1, "Filler can hide a small dip");
-    check_start(&r, 2, "A dissolvable filler is the sensible");
+    ru_check_start(&r, 1, "Filler can hide a small dip");
+    ru_check_start(&r, 2, "A dissolvable filler is the sensible");
     ru_free(&r);
 }
 
@@ -4614,11 +4599,11 @@ static void test_flat_bare_name_and_place_close_answers(void)
                  "Ben Ortiz, MD FACS\n"
                  "Port Hale, Vermont\n"
                  "If the lid still pulls down after six months, a small tightening can fix it.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
-    check_start(&r, 1, "Watering this late usually");
-    check_start(&r, 2, "Tape at night and lubricating");
-    check_start(&r, 3, "If the lid still pulls down");
+    ru_check_start(&r, 1, "Watering this late usually");
+    ru_check_start(&r, 2, "Tape at night and lubricating");
+    ru_check_start(&r, 3, "If the lid still pulls down");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Dr. Ada K. Moss");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.city);
@@ -4648,10 +4633,10 @@ static void test_line_under_a_lone_greeting_is_body(void)
         "tape.\n\n"
         "Noah Berg, MD\n"
         "Omaha Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "A beach trip at three weeks");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "A beach trip at three weeks");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Beach three weeks after a breast lift");
-    check_start(&r, 2, "Hi there-");
+    ru_check_start(&r, 2, "Hi there-");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Lying on the sand is fine"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Carry nothing heavy"));
     ru_free(&r);
@@ -4673,10 +4658,10 @@ static void test_answers_from_doctors_count_line(void)
         "repair in the first weeks.\n\n"
         "Paul Vance, MD\n"
         "Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 2);
-    check_start(&r, 1, "Call your surgeon today.");
-    check_start(&r, 2, "Most surgeons would postpone");
+    ru_check_start(&r, 1, "Call your surgeon today.");
+    ru_check_start(&r, 2, "Most surgeons would postpone");
     ru_free(&r);
 }
 
@@ -4700,11 +4685,11 @@ static void test_thanks_and_closing_sentence_above_signature(void)
         "hard.\n\n"
         "Omar Reyes, MD\n"
         "Dallas Facial Plastic Surgeon\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Blowing the nose in the first week");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Blowing the nose in the first week");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best of luck with the healing."));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Gentle care first");
-    check_start(&r, 2, "Most of my patients can blow");
+    ru_check_start(&r, 2, "Most of my patients can blow");
     ru_free(&r);
 }
 
@@ -4723,12 +4708,12 @@ static void test_question_again_titles_the_first_answer(void)
         "Itching after a lift\n\n"
         "Some patients react to antibiotic ointment itself. Plain petroleum jelly often calms "
         "the itch within a few days.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_EQUAL(strncmp(ru_answer(&r, 1)->title, "Why does my scar itch", 21), 0);
-    check_start(&r, 1, "Itching is part of healing");
+    ru_check_start(&r, 1, "Itching is part of healing");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Itching after a lift");
-    check_start(&r, 2, "Some patients react");
+    ru_check_start(&r, 2, "Some patients react");
     ru_free(&r);
 }
 

@@ -14,34 +14,6 @@ static ru_result read_str(const char *s)
     return ru_read_str(g_cues, s);
 }
 
-static size_t n_answers(const ru_result *r)
-{
-    return r->n ? r->pages[0]->n_answers : 0;
-}
-
-/* Answer i (1-based) starts with these words. */
-static void check_start(const ru_result *r, size_t i, const char *start)
-{
-    const cn_answer *a = ru_answer(r, i);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    if (!ru_starts_with_normalized(a->text, start))
-        fprintf(stderr, "\n    answer %zu starts \"%.60s\", expected \"%s\"", i, a->text, start);
-    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
-}
-
-/* Answer i's body ends with these bytes. */
-static void check_end(const ru_result *r, size_t i, const char *end)
-{
-    const cn_answer *a = ru_answer(r, i);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    size_t n = strlen(a->text), m = strlen(end);
-    bool ok = n >= m && strcmp(a->text + n - m, end) == 0;
-    if (!ok)
-        fprintf(stderr, "\n    answer %zu ends \"%s\", expected \"%s\"", i,
-                n > 60 ? a->text + n - 60 : a->text, end);
-    CU_ASSERT_TRUE(ok);
-}
-
 /* A surgeons' society's forum with no "Replies N" line: the site's lines,
  * the topic, then every post (the asker's too) headed by its age on a line
  * of its own, each reply's under the surgeon's "Name, MD City, ST" line. The
@@ -68,13 +40,13 @@ static void test_forum_posts_headed_by_their_age(void)
                            "1 month ago\n\n"
                            "An implant through the mouth is riskier for a smoker than one "
                            "placed under the chin, so ask your surgeon which route is planned.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "Smoking slows healing everywhere");
-    check_end(&r, 1, "close to a non-smoker's.");
-    check_start(&r, 2, "Yes, with care. Nicotine narrows");
-    check_end(&r, 2, "no way around it.");
-    check_start(&r, 3, "An implant through the mouth");
-    check_end(&r, 3, "which route is planned.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Smoking slows healing everywhere");
+    ru_check_end(&r, 1, "close to a non-smoker's.");
+    ru_check_start(&r, 2, "Yes, with care. Nicotine narrows");
+    ru_check_end(&r, 2, "no way around it.");
+    ru_check_start(&r, 3, "An implant through the mouth");
+    ru_check_end(&r, 3, "which route is planned.");
     for (size_t i = 1; i <= 3; i++)
         CU_ASSERT_PTR_NULL(ru_answer(&r, i)->title);
     ru_free(&r);
@@ -93,12 +65,12 @@ static void test_flat_question_then_thanks(void)
         "Helpful\n"
         "Answer: Most of my patients return to contact lenses after two to three weeks, once the "
         "swelling is down and the stitches are out.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "I had my eyelids done"));
-    check_start(&r, 1, "Dry eyes after eyelid surgery");
-    check_end(&r, 1, "your surgeon has seen you.");
-    check_start(&r, 2, "Most of my patients return");
+    ru_check_start(&r, 1, "Dry eyes after eyelid surgery");
+    ru_check_end(&r, 1, "your surgeon has seen you.");
+    ru_check_start(&r, 2, "Most of my patients return");
     ru_free(&r);
 }
 
@@ -118,10 +90,10 @@ static void test_similar_questions_end_the_answers(void)
                            "Can I have laser hair removal while pregnant?\n\n"
                            "Laser light does not reach the womb, but most clinics prefer to wait "
                            "until after the birth as a precaution.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Light peels act on the surface");
-    check_start(&r, 2, "Deeper peels are best left");
-    check_end(&r, 2, "little data on them.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Light peels act on the surface");
+    ru_check_start(&r, 2, "Deeper peels are best left");
+    ru_check_end(&r, 2, "little data on them.");
     ru_free(&r);
 }
 
@@ -142,11 +114,11 @@ static void test_reply_to_a_physician_starts_an_answer(void)
                  "decides which wavelength works best.\n\n"
                  "Cosmetic inks with iron oxide may darken at first, so a test spot is "
                  "wise.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Laser removal of eyebrow tattoos");
-    check_end(&r, 1, "experienced with pigment lasers.");
-    check_start(&r, 2, "As Dr Lee has explained");
-    check_end(&r, 2, "a test spot is wise.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Laser removal of eyebrow tattoos");
+    ru_check_end(&r, 1, "experienced with pigment lasers.");
+    ru_check_start(&r, 2, "As Dr Lee has explained");
+    ru_check_end(&r, 2, "a test spot is wise.");
     ru_free(&r);
 }
 
@@ -164,7 +136,7 @@ static void test_cut_scrap_under_an_empty_title_is_body(void)
                            "Joel Marks, MD\nTrenton Dermatologist\n4.8 out of 5 stars 12 "
                            "reviews\n\n\n"
                            "Yes, a cup of coffee bef");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Coffee is fine");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "Yes, a cup of coffee bef");
@@ -194,11 +166,11 @@ static void test_social_handles_under_a_signoff(void)
                  "still, stopping is the best thing you can do for healing.\n\n"
                  "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 "
                  "reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Hi there, Nicotine slows healing");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hi there, Nicotine slows healing");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "@implants"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Unlikely at this stage");
-    check_start(&r, 2, "Capsular contracture has many causes");
+    ru_check_start(&r, 2, "Capsular contracture has many causes");
     ru_free(&r);
 }
 
@@ -220,9 +192,9 @@ static void test_bracketed_name_with_a_board_credential(void)
                  "Cutting out a birthmark leaves a scar, so most of us try a laser before "
                  "any surgery.\n\n"
                  "Tom Reyes, MD\nDallas Dermatologist\n4.8 out of 5 stars 40 reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Flat brown birthmarks");
-    check_end(&r, 1, "Good luck.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Flat brown birthmarks");
+    ru_check_end(&r, 1, "Good luck.");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Priya (Devi) Raman, MD, DNB");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Surgery is a last resort");
@@ -248,10 +220,10 @@ static void test_unended_sentence_to_the_asker_is_no_title(void)
                            "usually fades sooner than that.\n\n"
                            "Tom Reyes, MD\nDallas Plastic Surgeon\n4.9 out of 5 stars 88 "
                            "reviews\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Give it time");
-    check_start(&r, 1, "It will pass. I would not suggest that you");
-    check_end(&r, 1, "as it wears off over the next weeks.");
+    ru_check_start(&r, 1, "It will pass. I would not suggest that you");
+    ru_check_end(&r, 1, "as it wears off over the next weeks.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Expect a few more weeks");
     ru_free(&r);
 }
@@ -273,10 +245,10 @@ static void test_wide_gap_without_a_vote_line_stays_inside(void)
                            "the cause.\n\n\n"
                            "In one method the lobe is freed and set higher. In another the skin is "
                            "trimmed along the crease.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Reshaping the lobe");
-    check_start(&r, 2, "Yes, it can be improved");
-    check_end(&r, 2, "trimmed along the crease.");
+    ru_check_start(&r, 2, "Yes, it can be improved");
+    ru_check_end(&r, 2, "trimmed along the crease.");
     ru_free(&r);
 }
 
@@ -295,11 +267,11 @@ static void test_thanks_and_farewell_above_a_title(void)
                            "Drainage after a tummy tuck\n\n"
                            "Nobody can say for sure without an exam, but a little clear drainage "
                            "in the first weeks is common.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Fluid under a scar");
-    check_end(&r, 1, "the photos. All the best.");
+    ru_check_end(&r, 1, "the photos. All the best.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Drainage after a tummy tuck");
-    check_start(&r, 2, "Nobody can say for sure");
+    ru_check_start(&r, 2, "Nobody can say for sure");
     ru_free(&r);
 }
 
@@ -320,12 +292,12 @@ static void test_credit_line_above_a_voted_title(void)
                  "Paper tape helps\n\n" VOTE
                  "I place thin paper strips over the incision for two weeks and then "
                  "switch to silicone gel.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Taping after surgery");
-    check_start(&r, 1, "Hi there");
-    check_end(&r, 1, "Ann Lee, Plastic Surgeon, UK");
+    ru_check_start(&r, 1, "Hi there");
+    ru_check_end(&r, 1, "Ann Lee, Plastic Surgeon, UK");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Paper tape helps");
-    check_start(&r, 2, "I place thin paper strips");
+    ru_check_start(&r, 2, "I place thin paper strips");
     ru_free(&r);
 }
 
@@ -345,11 +317,11 @@ static void test_short_signoff_in_a_run_of_answer_lines(void)
         "clinic can test you.\n"
         "An ear, nose and throat doctor can look inside with a scope and order a scan of the "
         "sinuses if needed.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 3);
-    check_start(&r, 1, "A cold after surgery");
-    check_end(&r, 1, "Dr. K");
-    check_start(&r, 2, "I think the infection");
-    check_start(&r, 3, "An ear, nose and throat doctor");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A cold after surgery");
+    ru_check_end(&r, 1, "Dr. K");
+    ru_check_start(&r, 2, "I think the infection");
+    ru_check_start(&r, 3, "An ear, nose and throat doctor");
     ru_free(&r);
 }
 
@@ -370,10 +342,10 @@ static void test_title_and_practice_under_a_name(void)
                            "Too early to tell\n\n" VOTE "\n"
                            "A contracture is rare this early; keep up the massage and see your "
                            "surgeon if the whole breast firms up.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Hello. The firmness you feel");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hello. The firmness you feel");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Too early to tell");
-    check_start(&r, 2, "A contracture is rare");
+    ru_check_start(&r, 2, "A contracture is rare");
     ru_free(&r);
 }
 
@@ -389,10 +361,10 @@ static void test_thanks_for_the_photo_opens_an_answer(void)
                            "An exam by a facial surgeon is the first step to find the cause.\n\n\n"
                            "Thanks for your photo and good question. Nobody's face is perfectly "
                            "even, and we notice our own differences the most.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
-    check_start(&r, 1, "Many things can make brows uneven");
-    check_end(&r, 1, "to find the cause.");
-    check_start(&r, 2, "Thanks for your photo and good question.");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Many things can make brows uneven");
+    ru_check_end(&r, 1, "to find the cause.");
+    ru_check_start(&r, 2, "Thanks for your photo and good question.");
     ru_free(&r);
 }
 
@@ -418,12 +390,12 @@ static void test_wide_gaps_inside_a_titled_greeted_answer(void)
         "I see what you mean, but the change is small and swelling still hides the final "
         "shape.\n\n"
         "Give it three months before you judge the result, and show your surgeon the photos.\n");
-    CU_ASSERT_EQUAL_FATAL(n_answers(&r), 2);
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Top of the ear after otoplasty");
-    check_start(&r, 1, "Thank you for this good otoplasty question. This shape comes");
+    ru_check_start(&r, 1, "Thank you for this good otoplasty question. This shape comes");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "If only the middle was stitched"));
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It is early days");
-    check_start(&r, 2, "I see what you mean");
+    ru_check_start(&r, 2, "I see what you mean");
     ru_free(&r);
 }
 

@@ -128,4 +128,33 @@ static inline const cn_answer *ru_answer(const ru_result *r, size_t index)
     return &r->pages[0]->answers[index - 1];
 }
 
+/* Answers read on the first page (0 when there is none). */
+static inline size_t ru_n_answers(const ru_result *r)
+{
+    return r->n ? r->pages[0]->n_answers : 0;
+}
+
+/* Assert that answer i (1-based) starts with these words (normalized). */
+static inline void ru_check_start(const ru_result *r, size_t i, const char *start)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    if (!ru_starts_with_normalized(a->text, start))
+        fprintf(stderr, "\n    answer %zu starts \"%.60s\", expected \"%s\"", i, a->text, start);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
+}
+
+/* Assert that answer i's body ends with these bytes. */
+static inline void ru_check_end(const ru_result *r, size_t i, const char *end)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    size_t n = strlen(a->text), m = strlen(end);
+    bool ok = n >= m && strcmp(a->text + n - m, end) == 0;
+    if (!ok)
+        fprintf(stderr, "\n    answer %zu ends \"%s\", expected \"%s\"", i,
+                n > 60 ? a->text + n - 60 : a->text, end);
+    CU_ASSERT_TRUE(ok);
+}
+
 #endif
