@@ -157,7 +157,7 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
         cn_error err;
         cn_error_clear(&err);
         int rc = cn_reader_next(reader, &page, &err);
-        if (rc == CN_ERR_NOMEM) {
+        if (rc == CN_ERR_NOMEM || cn_reader_failed(reader)) {
             cli_error("analyze: %s", err.message);
             return rc;
         }

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_dedup.h"
 
+#include "cn_diskmap.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
@@ -85,8 +86,31 @@ typedef struct by_record {
     size_t n, cap;
 } by_record;
 
+/* Past the memory budget (spill_all) the three parts that grow with every
+ * distinct answer live on disk: the exact table by own key, the full answers'
+ * prefix table (their keys kept in the slots: (checkpoint, fingerprint) ->
+ * record) and the records (answer_id and key length). The excerpts' prefix
+ * table, the keyed exact table, the question runs and the chain links stay in
+ * memory: they grow with excerpts, repeats and pages, not with answers. */
+#define DISK_RECORD 10   /* answer_id 8, key length 2 (as rec.len) */
+#define WAITING_WRITE 24 /* bytes of a write waiting in a cn_diskmap */
+
+typedef struct on_disk {
+    cn_blockcache *cache;
+    cn_diskmap *own, *full;
+    cn_diskarray *rec;
+} on_disk;
+
+/* The scratch files' first failure; kept apart so lookups (const) can note it. */
+typedef struct io_state {
+    bool failed;
+    cn_error err;
+} io_state;
+
 struct cn_dedup {
     cn_dedup_options opt;
+    on_disk *disk; /* NULL until the budget is reached */
+    io_state *io;
     size_t *cps; /* checkpoint lengths, ascending, the last is prefix_max */
     size_t ncp;
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
@@ -476,6 +500,227 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
     return true;
 }
 
+/* ---- on disk ----------------------------------------------------------- */
+
+/* Note the scratch files' first failure (every later page is refused). */
+static void io_fail(const cn_dedup *d)
+{
+    d->io->failed = true;
+}
+
+/* Record r's bytes on disk, or NULL (noted) on a failed read. */
+static const unsigned char *disk_record(const cn_dedup *d, uint32_t r)
+{
+    const unsigned char *p = cn_diskarray_at(d->disk->rec, r, false, &d->io->err);
+    if (!p)
+        io_fail(d);
+    return p;
+}
+
+static uint16_t disk_len(const cn_dedup *d, uint32_t r)
+{
+    const unsigned char *p = disk_record(d, r);
+    uint16_t v = 0;
+    if (p)
+        memcpy(&v, p + 8, sizeof v);
+    return v;
+}
+
+/* Record r's answer_id as a number. */
+static uint64_t rec_aid(const cn_dedup *d, uint32_t r)
+{
+    if (!d->disk)
+        return d->rec.aid[r];
+    const unsigned char *p = disk_record(d, r);
+    uint64_t v = 0;
+    if (p)
+        memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static bool disk_record_put(const cn_dedup *d, uint32_t r, uint64_t aid, uint16_t len)
+{
+    unsigned char *p = cn_diskarray_at(d->disk->rec, r, true, &d->io->err);
+    if (!p) {
+        io_fail(d);
+        return false;
+    }
+    memcpy(p, &aid, sizeof aid);
+    memcpy(p + 8, &len, sizeof len);
+    return true;
+}
+
+/* The record under key k (at j) in a table on disk, or NONE. */
+static uint32_t disk_find(const cn_dedup *d, cn_diskmap *m, size_t j, uint64_t k)
+{
+    uint32_t r;
+    if (cn_diskmap_find(m, (uint32_t)j, k, &r, &d->io->err) != CN_OK) {
+        io_fail(d);
+        return NONE;
+    }
+    return r;
+}
+
+/* table_put for a table on disk; prev NULL: not wanted (no read). */
+static bool disk_put(const cn_dedup *d, cn_diskmap *m, size_t j, uint64_t k, uint32_t r,
+                     uint32_t *prev)
+{
+    int rc = prev ? cn_diskmap_put(m, (uint32_t)j, k, r, prev, &d->io->err)
+                  : cn_diskmap_set(m, (uint32_t)j, k, r, &d->io->err);
+    if (rc == CN_ERR_IO)
+        io_fail(d);
+    return rc == CN_OK;
+}
+
+/* Bytes a table's next key would add to the resident set: the grown slots
+ * (the old ones are held while the keys move), and for PREFIX the entries'
+ * growth (realloc: glibc moves a large block by remapping it, not copying). */
+static size_t table_growth(const table *t)
+{
+    size_t bytes = 0;
+    if ((t->used + 1) * 4 > t->slots * 3)
+        bytes += ((t->slots & (t->slots - 1)) == 0 ? t->slots / 2 * 3 : t->slots / 3 * 4) *
+                 (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
+    if (t->kind == PREFIX && t->used >= t->ent_cap)
+        bytes += t->ent_cap / 2 * sizeof *t->ent;
+    return bytes;
+}
+
+/* Bytes the records' next growth would add (realloc, as the entries). */
+static size_t records_growth(const records *v)
+{
+    return v->cap / 2 * (sizeof *v->aid + sizeof *v->len);
+}
+
+/* The block cache's share of the budget: the index's whole memory once on
+ * disk, beside the parts that stay (see on_disk). Every lookup of a large
+ * index misses it whatever its size (the keys are random), so it is kept
+ * small: what it buys is the blocks a page's lookups share. */
+static size_t cache_bytes(const cn_dedup *d)
+{
+    return d->opt.memory_budget / 8;
+}
+
+/* The in-memory index spills when it would pass this: with the cache made
+ * beside it while the parts move, the budget holds. */
+static size_t spill_limit(const cn_dedup *d)
+{
+    return d->opt.memory_budget - cache_bytes(d);
+}
+
+static bool spill_all(cn_dedup *d);
+
+/* Before the in-memory index allocates extra bytes: past the budget, its
+ * bulky parts go to disk instead (d->disk is set then). */
+static bool make_room(cn_dedup *d, size_t extra)
+{
+    if (d->disk || !d->opt.memory_budget || cn_dedup_bytes(d) + extra <= spill_limit(d))
+        return true;
+    return spill_all(d);
+}
+
+/* The latest full answer through prefix k at checkpoint j, or NONE. */
+static uint32_t full_find(const cn_dedup *d, size_t j, uint64_t k)
+{
+    return d->disk ? disk_find(d, d->disk->full, j, k) : table_find(d, &d->full, j, k);
+}
+
+/* Point prefix k at checkpoint j at full answer r (table_put; prev NULL:
+ * the record it pointed at is not wanted). */
+static bool full_table_put(cn_dedup *d, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
+{
+    if (!d->disk && !make_room(d, table_growth(&d->full)))
+        return false;
+    if (d->disk)
+        return disk_put(d, d->disk->full, j, k, r, prev);
+    uint32_t unused;
+    return table_put(d, &d->full, j, k, r, prev ? prev : &unused);
+}
+
+static void disk_free(on_disk *s)
+{
+    if (!s)
+        return;
+    cn_diskmap_free(s->own);
+    cn_diskmap_free(s->full);
+    cn_diskarray_free(s->rec);
+    cn_blockcache_free(s->cache);
+    free(s);
+}
+
+/* The records, the exact table by own key and the full answers' prefix
+ * table, copied to their files. */
+static int copy_to_disk(const cn_dedup *d, on_disk *s, cn_error *err)
+{
+    for (uint32_t r = 0; r < d->rec.n; r++) {
+        unsigned char *p = cn_diskarray_at(s->rec, r, true, err);
+        if (!p)
+            return CN_ERR_IO;
+        memcpy(p, &d->rec.aid[r], 8);
+        memcpy(p + 8, &d->rec.len[r], 2);
+    }
+    for (uint32_t r = 0; r < d->rec.n; r++) {
+        int rc = d->rec.in_own[r / 64] >> (r % 64) & 1
+                     ? cn_diskmap_set(s->own, 0, d->rec.aid[r], r, err)
+                     : CN_OK;
+        if (rc)
+            return rc;
+    }
+    uint32_t jmask = (1u << d->cp_bits) - 1;
+    for (size_t e = 0; e < d->full.used; e++) {
+        const entry *en = &d->full.ent[e];
+        int rc = cn_diskmap_set(s->full, en->ref & jmask, entry_fp(en), en->ref >> d->cp_bits, err);
+        if (rc)
+            return rc;
+    }
+    return CN_OK;
+}
+
+/* Past the budget: the bulky parts to disk, their memory handed back. On a
+ * failure the index stays as it was (in memory). */
+static bool spill_all(cn_dedup *d)
+{
+    on_disk *s = calloc(1, sizeof *s);
+    cn_error *err = &d->io->err;
+    if (!s)
+        return false;
+    const char *dir = d->opt.spill_dir;
+    int rc = cn_blockcache_new(cache_bytes(d), &s->cache, err);
+    if (rc == CN_OK)
+        rc = cn_diskarray_new(s->cache, dir, DISK_RECORD, &s->rec, err);
+    /* writes waiting: most for the prefix table (several a new answer) */
+    if (rc == CN_OK)
+        rc = cn_diskmap_new(s->cache, dir, d->own.used, cache_bytes(d) / 4 / WAITING_WRITE, &s->own,
+                            err);
+    if (rc == CN_OK)
+        rc = cn_diskmap_new(s->cache, dir, d->full.used, cache_bytes(d) / WAITING_WRITE, &s->full,
+                            err);
+    if (rc == CN_OK)
+        rc = copy_to_disk(d, s, err);
+    if (rc) {
+        disk_free(s);
+        if (rc == CN_ERR_IO)
+            io_fail(d);
+        return false;
+    }
+    size_t freed = table_bytes(&d->own) + table_bytes(&d->full) +
+                   d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len);
+    table_free(&d->own);
+    table_free(&d->full);
+    memset(&d->own, 0, sizeof d->own);
+    memset(&d->full, 0, sizeof d->full);
+    free(d->rec.aid);
+    free(d->rec.len);
+    free(d->rec.in_own);
+    d->rec.aid = NULL;
+    d->rec.len = NULL;
+    d->rec.in_own = NULL;
+    d->rec.cap = 0;
+    d->disk = s;
+    give_back(freed);
+    return true;
+}
+
 /* ---- records ----------------------------------------------------------- */
 
 static bool records_grow(records *v, size_t limit)
@@ -555,7 +800,7 @@ static uint64_t record_qid(const cn_dedup *d, uint32_t r)
 /* Record r's key length. */
 static size_t rec_len(const cn_dedup *d, uint32_t r)
 {
-    uint16_t v = d->rec.len[r];
+    uint16_t v = d->disk ? disk_len(d, r) : d->rec.len[r];
     return v < LONG_KEY ? v : (size_t)cn_u64map_get(d->rec.long_len, r);
 }
 
@@ -575,13 +820,23 @@ static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v, max_entries(d)))
+    if (!d->disk && v->n == v->cap && !make_room(d, records_growth(v)))
+        return false;
+    if (d->disk && v->n >= max_entries(d))
+        return false;
+    if (!d->disk && v->n == v->cap && !records_grow(v, max_entries(d)))
         return false;
     if (!question_of_new(d, (uint32_t)v->n, qid))
         return false;
     *out = (uint32_t)v->n++;
-    v->aid[*out] = aid;
-    v->len[*out] = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
+    uint16_t len16 = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
+    if (d->disk) {
+        if (!disk_record_put(d, *out, aid, len16))
+            return false;
+    } else {
+        v->aid[*out] = aid;
+        v->len[*out] = len16;
+    }
     if (len >= LONG_KEY && cn_u64map_put(v->long_len, *out, len < INT32_MAX ? (int)len : INT32_MAX))
         return false;
     return true;
@@ -623,6 +878,11 @@ int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err)
     if (!d)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     d->opt = *options;
+    d->io = calloc(1, sizeof *d->io);
+    if (!d->io) {
+        free(d);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
     if (d->opt.excerpt_min_key == 0)
         d->opt.excerpt_min_key = 1;
     if (d->opt.prefix_max < d->opt.excerpt_min_key)
@@ -639,6 +899,8 @@ void cn_dedup_free(cn_dedup *d)
 {
     if (!d)
         return;
+    disk_free(d->disk);
+    free(d->io);
     table_free(&d->own);
     table_free(&d->other);
     table_free(&d->full);
@@ -658,6 +920,11 @@ void cn_dedup_free(cn_dedup *d)
     free(d);
 }
 
+bool cn_dedup_spilled(const cn_dedup *d)
+{
+    return d->disk != NULL;
+}
+
 size_t cn_dedup_count(const cn_dedup *d)
 {
     return d->rec.n;
@@ -671,7 +938,10 @@ size_t cn_dedup_bytes(const cn_dedup *d)
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
     size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
-    return sizeof *d + d->rec.cap * per_record + in_own + whole + questions + aside +
+    size_t disk = d->disk ? sizeof *d->disk + cn_blockcache_bytes(d->disk->cache) +
+                                cn_diskmap_bytes(d->disk->own) + cn_diskmap_bytes(d->disk->full)
+                          : 0;
+    return sizeof *d + disk + d->rec.cap * per_record + in_own + whole + questions + aside +
            table_bytes(&d->own) + table_bytes(&d->other) + table_bytes(&d->full) +
            table_bytes(&d->part) + d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
            (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
@@ -680,7 +950,7 @@ size_t cn_dedup_bytes(const cn_dedup *d)
 /* The record indexed under key digest h, or NONE. */
 static uint32_t exact_find(const cn_dedup *d, uint64_t h)
 {
-    uint32_t r = table_find(d, &d->own, 0, h);
+    uint32_t r = d->disk ? disk_find(d, d->disk->own, 0, h) : table_find(d, &d->own, 0, h);
     return r != NONE ? r : table_find(d, &d->other, 0, h);
 }
 
@@ -692,8 +962,12 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
     if (exact_find(d, h) != NONE)
         return true;
     uint32_t prev;
-    if (d->rec.aid[r] != h)
+    if (rec_aid(d, r) != h)
         return table_put(d, &d->other, 0, h, r, &prev);
+    if (!d->disk && !make_room(d, table_growth(&d->own)))
+        return false;
+    if (d->disk) /* new to the table (exact_find above) */
+        return disk_put(d, d->disk->own, 0, h, r, NULL);
     if (!table_put(d, &d->own, 0, h, r, &prev))
         return false;
     d->rec.in_own[r / 64] |= (uint64_t)1 << (r % 64);
@@ -707,7 +981,7 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
 static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
 {
     size_t j = last_cp(d, k->len);
-    uint32_t r = table_find(d, &d->full, j, k->fp[j]);
+    uint32_t r = full_find(d, j, k->fp[j]);
     while (r != NONE && rec_len(d, r) < k->len)
         r = rec_older(d, r);
     return r;
@@ -769,7 +1043,7 @@ static bool full_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
     size_t len = rec_len(d, r), top = last_cp(d, len);
     for (size_t j = 0; j <= top; j++) {
         uint32_t prev;
-        if (!table_put(d, &d->full, j, fp[j], r, &prev))
+        if (!full_table_put(d, j, fp[j], r, j < top ? NULL : &prev))
             return false;
         if (j < top)
             continue;
@@ -847,13 +1121,15 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
 {
     for (size_t i = 0; i < page->n_answers; i++) {
         if (k[i].len >= d->opt.min_key) {
-            prefetch_slot(&d->own, 0, k[i].h);
+            if (!d->disk)
+                prefetch_slot(&d->own, 0, k[i].h);
             prefetch_slot(&d->other, 0, k[i].h);
         }
         if (k[i].len < d->opt.excerpt_min_key)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
-            prefetch_slot(&d->full, j, k[i].fp[j]);
+            if (!d->disk)
+                prefetch_slot(&d->full, j, k[i].fp[j]);
             if (d->n_part[j])
                 prefetch_slot(&d->part, j, k[i].fp[j]);
         }
@@ -862,7 +1138,8 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
         if (k[i].len < d->opt.excerpt_min_key)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
-            prefetch_record(d, &d->full, j, k[i].fp[j]);
+            if (!d->disk)
+                prefetch_record(d, &d->full, j, k[i].fp[j]);
             if (d->n_part[j])
                 prefetch_record(d, &d->part, j, k[i].fp[j]);
         }
@@ -1033,7 +1310,7 @@ static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
 /* Answer i repeats record r. */
 static void mark_duplicate(const cn_dedup *d, cn_answer *a, akey *k, uint32_t r)
 {
-    id_text(d->rec.aid[r], a->duplicate_of);
+    id_text(rec_aid(d, r), a->duplicate_of);
     k->canon = r;
 }
 
@@ -1099,8 +1376,16 @@ static void mark_related(cn_page *page, const akey *k)
             page->answers[i - 1].related = true;
 }
 
+/* The scratch files' failure as this call's error. */
+static int io_error(const cn_dedup *d, cn_error *err)
+{
+    return cn_error_set(err, CN_ERR_IO, "de-duplication index: %s", d->io->err.message);
+}
+
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
 {
+    if (d->io->failed)
+        return io_error(d, err);
     akey *k = calloc(page->n_answers ? page->n_answers : 1, sizeof *k);
     bool keyed = k && make_keys(d, page, k);
     if (keyed)
@@ -1127,6 +1412,11 @@ int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
             if (page->answers[i].excerpt && !page->answers[i].related)
                 ok = index_answer(d, page, qid, i, &k[i]);
     }
+    /* what is not checked before it grows (excerpts, questions, links) */
+    if (ok && !d->disk && d->opt.memory_budget && cn_dedup_bytes(d) > spill_limit(d))
+        ok = spill_all(d);
     free_keys(k, page->n_answers);
+    if (d->io->failed)
+        return io_error(d, err);
     return ok ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
 }

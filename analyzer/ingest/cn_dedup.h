@@ -71,6 +71,7 @@
 #include "cn_error.h"
 #include "cn_page.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct cn_dedup cn_dedup;
@@ -79,19 +80,30 @@ typedef struct cn_dedup_options {
     size_t min_key;         /* shorter keys are matched within their question only */
     size_t excerpt_min_key; /* shorter excerpts are not matched by prefix */
     size_t prefix_max;      /* key characters compared for prefix matching */
+    /* Bytes the index may hold in memory before its bulky parts go to disk
+     * (see "Memory budget" above); 0: never. */
+    size_t memory_budget;
+    const char *spill_dir; /* folder of its scratch files (borrowed); NULL: $TMPDIR, else /tmp */
 } cn_dedup_options;
 
 int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err);
 void cn_dedup_free(cn_dedup *dedup);
 
 /* Set page->question_id and each answer's answer_id, duplicate_of and related,
- * then add the page's answers to the index. Pages must come in reading order. */
+ * then add the page's answers to the index. Pages must come in reading order.
+ * CN_ERR_NOMEM, or CN_ERR_IO when the scratch files fail (err says which
+ * folder and why): the page's fields are then not to be used, and the index
+ * refuses every later page with the same error. */
 int cn_dedup_assign(cn_dedup *dedup, cn_page *page, cn_error *err);
 
 /* Distinct answers indexed so far. */
 size_t cn_dedup_count(const cn_dedup *dedup);
 
-/* Bytes the index holds (records, fingerprints and tables). */
+/* Bytes the index holds in memory (records, fingerprints and tables; once
+ * spilled, the block cache and what stays in memory). */
 size_t cn_dedup_bytes(const cn_dedup *dedup);
+
+/* Has the index moved its bulky parts to disk (memory_budget reached)? */
+bool cn_dedup_spilled(const cn_dedup *dedup);
 
 #endif
