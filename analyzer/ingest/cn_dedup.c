@@ -601,6 +601,15 @@ static size_t cache_bytes(const cn_dedup *d)
     return d->opt.memory_budget / 8;
 }
 
+/* The prefix table's share for its waiting writes (the exact table's is a
+ * quarter of it): the more wait, the fewer of the file's blocks a write
+ * costs when they go (at 1 GB of the benchmark's pages, ~2 writes a block
+ * with a quarter of 40 MiB). Filled only once the in-memory parts are gone. */
+static size_t waiting_bytes(const cn_dedup *d)
+{
+    return d->opt.memory_budget / 4;
+}
+
 /* The in-memory index spills when it would pass this: with the cache made
  * beside it while the parts move, the budget holds. */
 static size_t spill_limit(const cn_dedup *d)
@@ -648,17 +657,9 @@ static void disk_free(on_disk *s)
     free(s);
 }
 
-/* The records, the exact table by own key and the full answers' prefix
- * table, copied to their files. */
-static int copy_to_disk(const cn_dedup *d, on_disk *s, cn_error *err)
+/* The exact table by own key and the records, copied to their files. */
+static int copy_records(const cn_dedup *d, on_disk *s, cn_error *err)
 {
-    for (uint32_t r = 0; r < d->rec.n; r++) {
-        unsigned char *p = cn_diskarray_at(s->rec, r, true, err);
-        if (!p)
-            return CN_ERR_IO;
-        memcpy(p, &d->rec.aid[r], 8);
-        memcpy(p + 8, &d->rec.len[r], 2);
-    }
     for (uint32_t r = 0; r < d->rec.n; r++) {
         int rc = d->rec.in_own[r / 64] >> (r % 64) & 1
                      ? cn_diskmap_set(s->own, 0, d->rec.aid[r], r, err)
@@ -666,18 +667,76 @@ static int copy_to_disk(const cn_dedup *d, on_disk *s, cn_error *err)
         if (rc)
             return rc;
     }
-    uint32_t jmask = (1u << d->cp_bits) - 1;
-    for (size_t e = 0; e < d->full.used; e++) {
-        const entry *en = &d->full.ent[e];
-        int rc = cn_diskmap_set(s->full, en->ref & jmask, entry_fp(en), en->ref >> d->cp_bits, err);
-        if (rc)
-            return rc;
+    for (uint32_t r = 0; r < d->rec.n; r++) {
+        unsigned char *p = cn_diskarray_at(s->rec, r, true, err);
+        if (!p)
+            return CN_ERR_IO;
+        memcpy(p, &d->rec.aid[r], 8);
+        memcpy(p + 8, &d->rec.len[r], 2);
     }
     return CN_OK;
 }
 
-/* Past the budget: the bulky parts to disk, their memory handed back. On a
- * failure the index stays as it was (in memory). */
+/* Entries copied between two shrinks of the array (see copy_prefixes). */
+#define SHRINK_EVERY 65536
+
+/* The full answers' prefix table, copied to its file and freed: the slots
+ * first (the entries hold every key), then the entries from the last, the
+ * array shrunk as they go, so the map's waiting writes take the place of
+ * what has been copied instead of adding to it. */
+static int copy_prefixes(cn_dedup *d, on_disk *s, cn_error *err)
+{
+    table *t = &d->full;
+    size_t bytes = t->slots * sizeof *t->ref;
+    free(t->ref);
+    t->ref = NULL;
+    t->slots = 0;
+    give_back(bytes);
+    uint32_t jmask = (1u << d->cp_bits) - 1;
+    for (size_t e = t->used; e-- > 0;) {
+        const entry *en = &t->ent[e];
+        int rc = cn_diskmap_set(s->full, en->ref & jmask, entry_fp(en), en->ref >> d->cp_bits, err);
+        if (rc)
+            return rc;
+        if (e % SHRINK_EVERY == 0 && e > 0) {
+            entry *less = realloc(t->ent, e * sizeof *t->ent);
+            if (less) {
+                t->ent = less;
+                t->ent_cap = e;
+                give_back(e * sizeof *t->ent);
+            }
+        }
+    }
+    return CN_OK;
+}
+
+static void free_records(cn_dedup *d)
+{
+    size_t bytes = table_bytes(&d->own) + d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len);
+    table_free(&d->own);
+    memset(&d->own, 0, sizeof d->own);
+    free(d->rec.aid);
+    free(d->rec.len);
+    free(d->rec.in_own);
+    d->rec.aid = NULL;
+    d->rec.len = NULL;
+    d->rec.in_own = NULL;
+    d->rec.cap = 0;
+    give_back(bytes);
+}
+
+static void free_prefixes(cn_dedup *d)
+{
+    size_t bytes = table_bytes(&d->full);
+    table_free(&d->full);
+    memset(&d->full, 0, sizeof d->full);
+    give_back(bytes);
+}
+
+/* Past the budget: the bulky parts to disk, their memory handed back part by
+ * part (the records' before the prefix table's writes wait in memory, so the
+ * budget holds). A failure before anything moved leaves the index in memory
+ * as it was; one after is noted: the index refuses every later page. */
 static bool spill_all(cn_dedup *d)
 {
     on_disk *s = calloc(1, sizeof *s);
@@ -690,35 +749,26 @@ static bool spill_all(cn_dedup *d)
         rc = cn_diskarray_new(s->cache, dir, DISK_RECORD, &s->rec, err);
     /* writes waiting: most for the prefix table (several a new answer) */
     if (rc == CN_OK)
-        rc = cn_diskmap_new(s->cache, dir, d->own.used, cache_bytes(d) / 4 / WAITING_WRITE, &s->own,
+        rc = cn_diskmap_new(s->cache, dir, d->own.used, waiting_bytes(d) / 4 / WAITING_WRITE,
+                            &s->own, err);
+    if (rc == CN_OK)
+        rc = cn_diskmap_new(s->cache, dir, d->full.used, waiting_bytes(d) / WAITING_WRITE, &s->full,
                             err);
     if (rc == CN_OK)
-        rc = cn_diskmap_new(s->cache, dir, d->full.used, cache_bytes(d) / WAITING_WRITE, &s->full,
-                            err);
-    if (rc == CN_OK)
-        rc = copy_to_disk(d, s, err);
+        rc = copy_records(d, s, err);
     if (rc) {
         disk_free(s);
         if (rc == CN_ERR_IO)
             io_fail(d);
         return false;
     }
-    size_t freed = table_bytes(&d->own) + table_bytes(&d->full) +
-                   d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len);
-    table_free(&d->own);
-    table_free(&d->full);
-    memset(&d->own, 0, sizeof d->own);
-    memset(&d->full, 0, sizeof d->full);
-    free(d->rec.aid);
-    free(d->rec.len);
-    free(d->rec.in_own);
-    d->rec.aid = NULL;
-    d->rec.len = NULL;
-    d->rec.in_own = NULL;
-    d->rec.cap = 0;
+    free_records(d);
     d->disk = s;
-    give_back(freed);
-    return true;
+    rc = copy_prefixes(d, s, err);
+    free_prefixes(d);
+    if (rc) /* half moved: no way back */
+        io_fail(d);
+    return rc == CN_OK;
 }
 
 /* ---- records ----------------------------------------------------------- */
@@ -918,6 +968,11 @@ void cn_dedup_free(cn_dedup *d)
     free(d->run);
     free(d->cps);
     free(d);
+}
+
+void cn_dedup_set_spill_dir(cn_dedup *d, const char *dir)
+{
+    d->opt.spill_dir = dir;
 }
 
 bool cn_dedup_spilled(const cn_dedup *d)
@@ -1379,7 +1434,8 @@ static void mark_related(cn_page *page, const akey *k)
 /* The scratch files' failure as this call's error. */
 static int io_error(const cn_dedup *d, cn_error *err)
 {
-    return cn_error_set(err, CN_ERR_IO, "de-duplication index: %s", d->io->err.message);
+    int code = d->io->err.code == CN_ERR_NOMEM ? CN_ERR_NOMEM : CN_ERR_IO;
+    return cn_error_set(err, code, "de-duplication index: %s", d->io->err.message);
 }
 
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)

@@ -57,6 +57,29 @@
  * the arrays' unused capacity, tests/bench_dedup.c; its peak RSS 219,312
  * KiB, was 245,604 with a fingerprint a record and checkpoint).
  *
+ * Memory budget (options.memory_budget, settings.rules' dedup_memory_mib).
+ * Bytes a distinct answer grow without bound, so past the budget the three
+ * parts that grow with every distinct answer move to unlinked scratch files
+ * (cn_diskmap over cn_diskarray: pread/pwrite of 4 KiB blocks, not mmap,
+ * whose file pages would count as resident): the exact table by own key and
+ * the full answers' prefix table, as hash maps whose 16-byte slots hold the
+ * key itself (answer_id, or checkpoint and fingerprint) and the record, and
+ * the records (answer_id and key length, 10 bytes). What stays in memory
+ * grows with excerpts, repeats and pages, not with answers: the excerpts'
+ * prefix table, the keyed exact table, the question runs, chain links and
+ * excerpts' whole-key fingerprints. The move happens once, when the index
+ * would pass the budget less the block cache's share (an eighth); from then
+ * on it holds that cache (direct-mapped) and the maps' waiting writes (an
+ * quarter and a sixteenth of the budget, 24 bytes a write, applied to
+ * the file in slot order when full). Every answer is the same either way:
+ * the maps answer what the tables did (a key's latest record), only where
+ * it is kept differs. On disk, a new answer costs about two block reads
+ * (its own key, its last checkpoint: the others are writes, which wait)
+ * and its share of the writes' passes; 100 MB of the benchmark's pages
+ * (~28 MB of index) stay in memory under the shipped 40 MiB. A scratch file
+ * that fails (a folder that cannot take it, a full disk) is a CN_ERR_IO from
+ * cn_dedup_assign naming the folder, and every later page gets it too.
+ *
  * Fingerprints stay 64-bit. Two different prefixes are taken for one only
  * when their fingerprints are equal (the slot is found from the same bits, so
  * it adds nothing): with n distinct prefixes at a checkpoint, a lookup of a
@@ -95,6 +118,10 @@ void cn_dedup_free(cn_dedup *dedup);
  * folder and why): the page's fields are then not to be used, and the index
  * refuses every later page with the same error. */
 int cn_dedup_assign(cn_dedup *dedup, cn_page *page, cn_error *err);
+
+/* The folder of the scratch files from now on (options.spill_dir; borrowed:
+ * it must outlive the index). Takes effect when the budget is reached. */
+void cn_dedup_set_spill_dir(cn_dedup *dedup, const char *dir);
 
 /* Distinct answers indexed so far. */
 size_t cn_dedup_count(const cn_dedup *dedup);

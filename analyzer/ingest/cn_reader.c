@@ -661,6 +661,11 @@ static int next_jsonl(cn_reader *r, cn_page **out, cn_error *err)
     }
 }
 
+void cn_reader_set_scratch_dir(cn_reader *r, const char *dir)
+{
+    cn_dedup_set_spill_dir(r->dedup, dir);
+}
+
 bool cn_reader_failed(const cn_reader *r)
 {
     return r->failed;

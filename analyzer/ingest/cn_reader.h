@@ -30,6 +30,11 @@ int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *c
 
 void cn_reader_free(cn_reader *reader);
 
+/* The folder of the de-duplication index's scratch files, should it pass
+ * dedup_memory_mib (default: $TMPDIR, else /tmp); dir is borrowed and must
+ * outlive the reader. */
+void cn_reader_set_scratch_dir(cn_reader *reader, const char *dir);
+
 /* The next page. Returns CN_OK with *out set to a page the caller frees
  * (cn_page_free), or CN_OK with *out == NULL when everything was read. Returns
  * a negative cn_error_code with *out == NULL when a file (or JSON Lines line)
