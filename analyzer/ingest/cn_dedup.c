@@ -89,10 +89,18 @@ typedef struct by_record {
 /* Past the memory budget (spill_all) the three parts that grow with every
  * distinct answer live on disk: the exact table by own key, the full answers'
  * prefix table (their keys kept in the slots: (checkpoint, fingerprint) ->
- * record) and the records (answer_id and key length). The excerpts' prefix
- * table, the keyed exact table, the question runs and the chain links stay in
- * memory: they grow with excerpts, repeats and pages, not with answers. */
-#define DISK_RECORD 10   /* answer_id 8, key length 2 (as rec.len) */
+ * record) and the records (answer_id, key length, chain link, question_id).
+ * The excerpts' prefix table and whole-key fingerprints and the keyed exact
+ * table stay in memory: they grow with excerpts and repeats, not with every
+ * answer. */
+/* A record on disk: answer_id, key length (as rec.len), the next older
+ * record of its prefix chain (NONE: none) and its question_id, so the chain
+ * links and question runs kept aside in memory stop growing too. */
+#define DISK_RECORD 22
+#define AT_AID 0
+#define AT_LEN 8
+#define AT_OLDER 10
+#define AT_QID 14
 #define WAITING_WRITE 24 /* bytes of a write waiting in a cn_diskmap */
 
 typedef struct on_disk {
@@ -517,12 +525,20 @@ static const unsigned char *disk_record(const cn_dedup *d, uint32_t r)
     return p;
 }
 
-static uint16_t disk_len(const cn_dedup *d, uint32_t r)
+/* n bytes of record r's field at offset at (zeros after a failed read). */
+static void disk_field(const cn_dedup *d, uint32_t r, size_t at, void *out, size_t n)
 {
     const unsigned char *p = disk_record(d, r);
-    uint16_t v = 0;
     if (p)
-        memcpy(&v, p + 8, sizeof v);
+        memcpy(out, p + at, n);
+    else
+        memset(out, 0, n);
+}
+
+static uint16_t disk_len(const cn_dedup *d, uint32_t r)
+{
+    uint16_t v;
+    disk_field(d, r, AT_LEN, &v, sizeof v);
     return v;
 }
 
@@ -531,22 +547,36 @@ static uint64_t rec_aid(const cn_dedup *d, uint32_t r)
 {
     if (!d->disk)
         return d->rec.aid[r];
-    const unsigned char *p = disk_record(d, r);
-    uint64_t v = 0;
-    if (p)
-        memcpy(&v, p, sizeof v);
+    uint64_t v;
+    disk_field(d, r, AT_AID, &v, sizeof v);
     return v;
 }
 
-static bool disk_record_put(const cn_dedup *d, uint32_t r, uint64_t aid, uint16_t len)
+/* Write record r's fields (older NONE: no chain link). */
+static bool disk_record_put(const cn_dedup *d, uint32_t r, uint64_t aid, uint16_t len,
+                            uint32_t older, uint64_t qid)
 {
     unsigned char *p = cn_diskarray_at(d->disk->rec, r, true, &d->io->err);
     if (!p) {
         io_fail(d);
         return false;
     }
-    memcpy(p, &aid, sizeof aid);
-    memcpy(p + 8, &len, sizeof len);
+    memcpy(p + AT_AID, &aid, sizeof aid);
+    memcpy(p + AT_LEN, &len, sizeof len);
+    memcpy(p + AT_OLDER, &older, sizeof older);
+    memcpy(p + AT_QID, &qid, sizeof qid);
+    return true;
+}
+
+/* Set the chain link of record r on disk. */
+static bool disk_set_older(const cn_dedup *d, uint32_t r, uint32_t older)
+{
+    unsigned char *p = cn_diskarray_at(d->disk->rec, r, true, &d->io->err);
+    if (!p) {
+        io_fail(d);
+        return false;
+    }
+    memcpy(p + AT_OLDER, &older, sizeof older);
     return true;
 }
 
@@ -667,12 +697,19 @@ static int copy_records(const cn_dedup *d, on_disk *s, cn_error *err)
         if (rc)
             return rc;
     }
+    size_t run = 0; /* the question run of record r */
     for (uint32_t r = 0; r < d->rec.n; r++) {
         unsigned char *p = cn_diskarray_at(s->rec, r, true, err);
         if (!p)
             return CN_ERR_IO;
-        memcpy(p, &d->rec.aid[r], 8);
-        memcpy(p + 8, &d->rec.len[r], 2);
+        while (run + 1 < d->qs.n && d->qs.rec[run + 1] <= r)
+            run++;
+        int older = cn_u64map_get(d->rec.older, r);
+        uint32_t link = older < 0 ? NONE : (uint32_t)older;
+        memcpy(p + AT_AID, &d->rec.aid[r], 8);
+        memcpy(p + AT_LEN, &d->rec.len[r], 2);
+        memcpy(p + AT_OLDER, &link, 4);
+        memcpy(p + AT_QID, &d->qs.val[run], 8);
     }
     return CN_OK;
 }
@@ -712,7 +749,13 @@ static int copy_prefixes(cn_dedup *d, on_disk *s, cn_error *err)
 
 static void free_records(cn_dedup *d)
 {
-    size_t bytes = table_bytes(&d->own) + d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len);
+    size_t bytes = table_bytes(&d->own) + d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len) +
+                   d->qs.cap * (sizeof *d->qs.rec + sizeof *d->qs.val);
+    cn_u64map_free(d->rec.older);
+    d->rec.older = NULL;
+    free(d->qs.rec);
+    free(d->qs.val);
+    memset(&d->qs, 0, sizeof d->qs);
     table_free(&d->own);
     memset(&d->own, 0, sizeof d->own);
     free(d->rec.aid);
@@ -734,9 +777,10 @@ static void free_prefixes(cn_dedup *d)
 }
 
 /* Past the budget: the bulky parts to disk, their memory handed back part by
- * part (the records' before the prefix table's writes wait in memory, so the
- * budget holds). A failure before anything moved leaves the index in memory
- * as it was; one after is noted: the index refuses every later page. */
+ * part (the exact table's slots before its keys are copied from the records,
+ * the records before the prefix table's writes wait in memory), so the
+ * budget holds. A failure leaves the index refusing every later page (it may
+ * be half moved). */
 static bool spill_all(cn_dedup *d)
 {
     on_disk *s = calloc(1, sizeof *s);
@@ -754,19 +798,23 @@ static bool spill_all(cn_dedup *d)
     if (rc == CN_OK)
         rc = cn_diskmap_new(s->cache, dir, d->full.used, waiting_bytes(d) / WAITING_WRITE, &s->full,
                             err);
-    if (rc == CN_OK)
-        rc = copy_records(d, s, err);
     if (rc) {
         disk_free(s);
         if (rc == CN_ERR_IO)
             io_fail(d);
         return false;
     }
-    free_records(d);
     d->disk = s;
-    rc = copy_prefixes(d, s, err);
+    size_t bytes = table_bytes(&d->own);
+    table_free(&d->own); /* its keys are the records' own (rec.in_own) */
+    memset(&d->own, 0, sizeof d->own);
+    give_back(bytes);
+    rc = copy_records(d, s, err);
+    free_records(d);
+    if (rc == CN_OK)
+        rc = copy_prefixes(d, s, err);
     free_prefixes(d);
-    if (rc) /* half moved: no way back */
+    if (rc)
         io_fail(d);
     return rc == CN_OK;
 }
@@ -844,6 +892,11 @@ static bool question_of_new(cn_dedup *d, uint32_t r, uint64_t qid)
 /* The question of record r. */
 static uint64_t record_qid(const cn_dedup *d, uint32_t r)
 {
+    if (d->disk) {
+        uint64_t v;
+        disk_field(d, r, AT_QID, &v, sizeof v);
+        return v;
+    }
     return by_record_at(&d->qs, r);
 }
 
@@ -857,6 +910,11 @@ static size_t rec_len(const cn_dedup *d, uint32_t r)
 /* The next older entry of record r's prefix chain, or NONE. */
 static uint32_t rec_older(const cn_dedup *d, uint32_t r)
 {
+    if (d->disk) {
+        uint32_t v;
+        disk_field(d, r, AT_OLDER, &v, sizeof v);
+        return d->io->failed ? NONE : v;
+    }
     int v = cn_u64map_get(d->rec.older, r);
     return v < 0 ? NONE : (uint32_t)v;
 }
@@ -864,7 +922,11 @@ static uint32_t rec_older(const cn_dedup *d, uint32_t r)
 /* Set once, when r is chained. */
 static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 {
-    return older == NONE || cn_u64map_put(d->rec.older, r, (int)older) == 0;
+    if (older == NONE)
+        return true;
+    if (d->disk)
+        return disk_set_older(d, r, older);
+    return cn_u64map_put(d->rec.older, r, (int)older) == 0;
 }
 
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
@@ -876,12 +938,12 @@ static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint
         return false;
     if (!d->disk && v->n == v->cap && !records_grow(v, max_entries(d)))
         return false;
-    if (!question_of_new(d, (uint32_t)v->n, qid))
+    if (!d->disk && !question_of_new(d, (uint32_t)v->n, qid))
         return false;
     *out = (uint32_t)v->n++;
     uint16_t len16 = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
     if (d->disk) {
-        if (!disk_record_put(d, *out, aid, len16))
+        if (!disk_record_put(d, *out, aid, len16, NONE, qid))
             return false;
     } else {
         v->aid[*out] = aid;
@@ -992,7 +1054,8 @@ size_t cn_dedup_bytes(const cn_dedup *d)
     size_t in_own = (d->rec.cap + 63) / 64 * sizeof(uint64_t);
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
-    size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
+    size_t links = d->rec.older ? cn_u64map_count(d->rec.older) : 0;
+    size_t aside = 2 * 16 * (links + cn_u64map_count(d->rec.long_len));
     size_t disk = d->disk ? sizeof *d->disk + cn_blockcache_bytes(d->disk->cache) +
                                 cn_diskmap_bytes(d->disk->own) + cn_diskmap_bytes(d->disk->full)
                           : 0;
