@@ -105,11 +105,6 @@ void cn_diskarray_free(cn_diskarray *a)
     free(a);
 }
 
-uint64_t cn_diskarray_file_bytes(const cn_diskarray *a)
-{
-    return a->file_blocks * CN_DISKARRAY_BLOCK;
-}
-
 /* Write frame f's block back to its array's file. */
 static int write_back(cn_blockcache *c, size_t f, cn_error *err)
 {

@@ -55,7 +55,4 @@ void cn_diskarray_free(cn_diskarray *a);
  * NULL on a failed read or write-back (err says why). */
 void *cn_diskarray_at(cn_diskarray *a, uint64_t i, bool write, cn_error *err);
 
-/* Bytes the array's file holds. */
-uint64_t cn_diskarray_file_bytes(const cn_diskarray *a);
-
 #endif
