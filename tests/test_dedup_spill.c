@@ -8,9 +8,8 @@
  * and flat pages with trailing excerpts, compared field by field, with the
  * index on disk from the first page and from the middle of the sequence.
  * Also: cn_diskmap against a plain table (growth, waiting writes, a cache of
- * a few blocks), and failures of the scratch files reported as CN_ERR_IO
- * (a folder that does not exist, a file size limit) on that page and every
- * later one.
+ * a few blocks, filters of no, few and many bits), and failures of the scratch files reported as
+ * CN_ERR_IO (a folder that does not exist, a file size limit) on that page and every later one.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
@@ -272,12 +271,14 @@ static void test_spill_part_way(void)
 
 /* ---- the map on disk --------------------------------------------------- */
 
-static void test_diskmap_as_a_table(void)
+/* Random finds, puts and sets against a plain array, with a filter of
+ * filter_bytes (0: none; small: most absent keys still read). */
+static void diskmap_as_a_table(size_t filter_bytes)
 {
     cn_blockcache *c = NULL;
     CU_ASSERT_EQUAL_FATAL(cn_blockcache_new(0, &c, NULL), CN_OK); /* the fewest blocks */
     cn_diskmap *m = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_diskmap_new(c, NULL, 0, 0, &m, NULL), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_diskmap_new(c, NULL, 0, 0, filter_bytes, &m, NULL), CN_OK);
     enum { N = 60000 };
     uint32_t *ref = malloc(N * sizeof *ref); /* key i's value, or NONE */
     for (size_t i = 0; i < N; i++)
@@ -316,6 +317,13 @@ static void test_diskmap_as_a_table(void)
     free(ref);
     cn_diskmap_free(m);
     cn_blockcache_free(c);
+}
+
+static void test_diskmap_as_a_table(void)
+{
+    diskmap_as_a_table(0);
+    diskmap_as_a_table(4096);
+    diskmap_as_a_table(1 << 20);
 }
 
 /* ---- failures ---------------------------------------------------------- */

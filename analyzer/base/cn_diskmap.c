@@ -27,6 +27,8 @@ struct cn_diskmap {
     size_t n_pend, max_pend;
     uint32_t *pidx;
     size_t pidx_slots; /* a power of two, at least twice max_pend */
+    uint64_t *filter;  /* NULL: none */
+    uint64_t filter_bits;
 };
 
 /* The key's top 32 bits, mixed with the tag: where in a table it belongs. */
@@ -39,6 +41,39 @@ static uint64_t home_slot(uint64_t slots, uint32_t tag, uint64_t key)
 {
     return key_top(tag, key) * slots >> 32;
 }
+
+/* ---- the filter -------------------------------------------------------- */
+
+/* The key's two bits, from bits of it the home slot does not use. */
+static void filter_bits(const cn_diskmap *m, uint32_t tag, uint64_t key, uint64_t b[2])
+{
+    uint64_t h = (key ^ (uint64_t)tag * 0xC2B2AE3D27D4EB4FULL) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 29;
+    b[0] = (h & 0xFFFFFFFFu) * m->filter_bits >> 32;
+    b[1] = (h >> 32) * m->filter_bits >> 32;
+}
+
+static void filter_add(cn_diskmap *m, uint32_t tag, uint64_t key)
+{
+    if (!m->filter)
+        return;
+    uint64_t b[2];
+    filter_bits(m, tag, key, b);
+    for (int i = 0; i < 2; i++)
+        m->filter[b[i] / 64] |= (uint64_t)1 << (b[i] % 64);
+}
+
+/* false: (tag, key) is surely not in the map. */
+static bool filter_may_hold(const cn_diskmap *m, uint32_t tag, uint64_t key)
+{
+    if (!m->filter)
+        return true;
+    uint64_t b[2];
+    filter_bits(m, tag, key, b);
+    return (m->filter[b[0] / 64] >> (b[0] % 64) & 1) && (m->filter[b[1] / 64] >> (b[1] % 64) & 1);
+}
+
+/* ---- slots --------------------------------------------------------------- */
 
 /* The slot of (tag, key) in arr (slots long), or the empty one where it
  * belongs; NULL on an I/O error. */
@@ -58,7 +93,7 @@ static slot *find_slot(cn_diskarray *arr, uint64_t slots, uint32_t tag, uint64_t
 }
 
 int cn_diskmap_new(cn_blockcache *cache, const char *dir, uint64_t expect, size_t pending_max,
-                   cn_diskmap **out, cn_error *err)
+                   size_t filter_bytes, cn_diskmap **out, cn_error *err)
 {
     *out = NULL;
     cn_diskmap *m = calloc(1, sizeof *m);
@@ -76,7 +111,13 @@ int cn_diskmap_new(cn_blockcache *cache, const char *dir, uint64_t expect, size_
     /* large blocks come as untouched pages: resident only once used */
     m->pend = malloc(m->max_pend * sizeof *m->pend);
     m->pidx = calloc(m->pidx_slots, sizeof *m->pidx);
-    int rc = m->pend && m->pidx ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (filter_bytes >= sizeof *m->filter) {
+        m->filter_bits = filter_bytes / sizeof *m->filter * 64;
+        m->filter = calloc(m->filter_bits / 64, sizeof *m->filter);
+    }
+    int rc = m->pend && m->pidx && (m->filter || !m->filter_bits)
+                 ? CN_OK
+                 : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc == CN_OK)
         rc = cn_diskarray_new(cache, dir, sizeof(slot), &m->arr, err);
     if (rc) {
@@ -94,12 +135,14 @@ void cn_diskmap_free(cn_diskmap *m)
     cn_diskarray_free(m->arr);
     free(m->pend);
     free(m->pidx);
+    free(m->filter);
     free(m);
 }
 
 size_t cn_diskmap_bytes(const cn_diskmap *m)
 {
-    return sizeof *m + m->max_pend * sizeof *m->pend + m->pidx_slots * sizeof *m->pidx;
+    return sizeof *m + m->max_pend * sizeof *m->pend + m->pidx_slots * sizeof *m->pidx +
+           m->filter_bits / 8;
 }
 
 /* ---- waiting writes ---------------------------------------------------- */
@@ -190,11 +233,20 @@ static int grow(cn_diskmap *m, cn_error *err)
     return CN_OK;
 }
 
+int cn_diskmap_flush(cn_diskmap *m, cn_error *err)
+{
+    return flush(m, err);
+}
+
 int cn_diskmap_find(cn_diskmap *m, uint32_t tag, uint64_t key, uint32_t *val, cn_error *err)
 {
     uint32_t i = m->pidx[pend_slot(m, tag, key)];
     if (i) {
         *val = m->pend[i - 1].val;
+        return CN_OK;
+    }
+    if (!filter_may_hold(m, tag, key)) {
+        *val = CN_DISKMAP_NONE;
         return CN_OK;
     }
     slot *p = find_slot(m->arr, m->slots, tag, key, false, err);
@@ -222,6 +274,7 @@ int cn_diskmap_set(cn_diskmap *m, uint32_t tag, uint64_t key, uint32_t val, cn_e
             return rc;
         s = pend_slot(m, tag, key);
     }
+    filter_add(m, tag, key);
     m->pend[m->n_pend] = (slot){key, tag + 1, val};
     m->pidx[s] = (uint32_t)++m->n_pend;
     return CN_OK;

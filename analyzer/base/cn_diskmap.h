@@ -13,6 +13,10 @@
  * its writes at once instead of a read and a write for each: a random write
  * costs no system call of its own, a lookup the read of one block.
  *
+ * A filter of the keys in memory (two bits a key in filter_bytes; keys are
+ * never removed) answers most lookups of a key that is not there without a
+ * read: with k keys in b bits, one in (1 - e^(-2k/b))^2 still reads.
+ *
  * Every call that reads or writes may fail with CN_ERR_IO (err says why);
  * the map is then unusable and must be freed.
  */
@@ -30,11 +34,11 @@
 
 typedef struct cn_diskmap cn_diskmap;
 
-/* An empty map with room for about expect keys and pending_max writes waiting
- * (at least 256; 24 bytes each), its file in cn_scratch_dir(dir) (dir
- * borrowed), cached by cache (borrowed). */
+/* An empty map with room for about expect keys, pending_max writes waiting
+ * (at least 256; 24 bytes each) and a filter of filter_bytes (0: none), its
+ * file in cn_scratch_dir(dir) (dir borrowed), cached by cache (borrowed). */
 int cn_diskmap_new(cn_blockcache *cache, const char *dir, uint64_t expect, size_t pending_max,
-                   cn_diskmap **out, cn_error *err);
+                   size_t filter_bytes, cn_diskmap **out, cn_error *err);
 
 void cn_diskmap_free(cn_diskmap *m);
 
@@ -47,6 +51,9 @@ int cn_diskmap_set(cn_diskmap *m, uint32_t tag, uint64_t key, uint32_t val, cn_e
 /* (tag, key) -> val; *prev = its value before, or CN_DISKMAP_NONE. */
 int cn_diskmap_put(cn_diskmap *m, uint32_t tag, uint64_t key, uint32_t val, uint32_t *prev,
                    cn_error *err);
+
+/* Apply the waiting writes now (so fewer of them take memory). */
+int cn_diskmap_flush(cn_diskmap *m, cn_error *err);
 
 /* Bytes it holds in memory (the cache aside). */
 size_t cn_diskmap_bytes(const cn_diskmap *m);
