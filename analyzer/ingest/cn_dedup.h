@@ -59,28 +59,31 @@
  *
  * Memory budget (options.memory_budget, settings.rules' dedup_memory_mib).
  * In memory the index takes ~110 bytes a distinct answer, without bound, so
- * once it would pass the budget less the block cache's share (an eighth),
- * the parts that grow with every distinct answer move, once, to unlinked
- * scratch files (cn_diskmap over cn_diskarray: pread/pwrite of 4 KiB blocks,
- * not mmap, whose file pages would count as resident): the exact table by
- * own key and the full answers' prefix table, as hash maps whose 16-byte
- * slots hold the key itself (answer_id, or checkpoint and fingerprint) and
- * the record, and the records (22 bytes: answer_id, key length, chain link,
- * question_id). What stays in memory grows with excerpts and repeats, not
- * with every answer: the excerpts' prefix table and whole-key fingerprints,
- * the keyed exact table, long keys' lengths. From then on the index holds
- * that, the direct-mapped block cache and the maps' waiting writes (a
- * quarter and a sixteenth of the budget, 24 bytes a write, applied to the
- * file in slot order when full, so a block takes all of its writes at
- * once): ~21 MB at 1 GB of the benchmark's pages with the shipped 40 MiB.
+ * once it would pass seven eighths of the budget (the last eighth is for
+ * what the move makes beside what it frees), the parts that grow with every
+ * distinct answer move, once, to unlinked scratch files (cn_diskmap over
+ * cn_diskarray: pread/pwrite of 4 KiB blocks, not mmap, whose file pages
+ * would count as resident): the exact table by own key and the full
+ * answers' prefix table, as hash maps whose 16-byte slots hold the key
+ * itself (answer_id, or checkpoint and fingerprint) and the record, and the
+ * records (22 bytes: answer_id, key length, chain link, question_id). What
+ * stays in memory grows with excerpts and repeats, not with every answer:
+ * the excerpts' prefix table and whole-key fingerprints, the keyed exact
+ * table, long keys' lengths. From then on the index holds that, a
+ * direct-mapped block cache (a thirty-second of the budget), the maps'
+ * waiting writes (a quarter and a sixteenth, 24 bytes a write, applied to
+ * the file in slot order when full, so a block takes all of its writes at
+ * once) and filters of their keys (an eighth and a sixteenth, two bits a
+ * key): ~25 MB at 1 GB of the benchmark's pages with the shipped 40 MiB.
  * Every answer is the same either way: a map answers what its table did
  * (the latest record under a key); only where it is kept differs. On disk a
- * new answer costs about two block reads (its own key; its last checkpoint,
- * whose earlier holder it needs; the other checkpoints are writes, which
- * wait) and its share of the writes' passes. The benchmark's 100 MB (28 MB
- * of index) stays in memory. A scratch file that fails (a folder that cannot
- * take it, a full disk, a file size limit) is an error from cn_dedup_assign
- * naming the folder (CN_ERR_IO), and every later page gets it too.
+ * new answer's lookups (its own key; its last checkpoint, whose earlier
+ * holder it needs; the other checkpoints are writes, which wait) miss, and
+ * the filters tell most misses without a read; it costs its share of the
+ * writes' passes. The benchmark's 100 MB (28 MB of index) stays in memory.
+ * A scratch file that fails (a folder that cannot take it, a full disk, a
+ * file size limit) is an error from cn_dedup_assign naming the folder
+ * (CN_ERR_IO), and every later page gets it too.
  *
  * Fingerprints stay 64-bit. Two different prefixes are taken for one only
  * when their fingerprints are equal (the slot is found from the same bits, so
