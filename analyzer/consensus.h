@@ -37,6 +37,8 @@
 #include "cn_hash.h"
 #include "cn_arena.h"
 #include "cn_idindex.h"
+#include "cn_diskarray.h"
+#include "cn_diskmap.h"
 #include "cn_recfile.h"
 #include "cn_scratch.h"
 #include "cn_sha256.h"

@@ -2,8 +2,11 @@
  *
  * Reads every page of PATH... with the reader (which de-duplicates as it
  * goes) and prints the pages, answers, distinct answers, the bytes the index
- * holds (cn_dedup_bytes) and bytes per distinct answer, and the reading time.
- * The figure in cn_dedup.h's header comment comes from it.
+ * holds in memory (cn_dedup_bytes) and bytes per distinct answer, whether it
+ * went to disk (RULES_DIR/settings.rules' dedup_memory_mib), the reading time
+ * and the process's peak resident set. The figure in cn_dedup.h's header
+ * comment comes from it; run it with a rules folder whose dedup_memory_mib is
+ * 0 for the index all in memory.
  *
  * Usage: bench_dedup RULES_DIR PATH...   (e.g. a tests/bench_make_corpus.sh corpus)
  */
@@ -11,6 +14,7 @@
 #include "cn_reader.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static double now(void)
@@ -58,10 +62,13 @@ int main(int argc, char **argv)
     int rc = read_all(r, &answers);
     double t = now() - t0;
     size_t distinct = cn_reader_distinct_answers(r), bytes = cn_reader_index_bytes(r);
-    printf(
-        "pages %zu  answers %zu  distinct %zu  index %zu bytes  %.1f bytes/answer  read %.2f s\n",
-        cn_reader_pages(r), answers, distinct, bytes,
-        distinct ? (double)bytes / (double)distinct : 0.0, t);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("pages %zu  answers %zu  distinct %zu  index %zu bytes in memory (%s)  %.1f "
+           "bytes/answer  read %.2f s  peak RSS %ld KiB\n",
+           cn_reader_pages(r), answers, distinct, bytes,
+           cn_reader_index_spilled(r) ? "the rest on disk" : "all",
+           distinct ? (double)bytes / (double)distinct : 0.0, t, ru.ru_maxrss);
     cn_reader_free(r);
     cn_pagecues_free(cues);
     return rc == CN_OK ? 0 : 1;

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const cn_dedup_options OPT = {40, 48, 128};
+static const cn_dedup_options OPT = {40, 48, 128, 0, NULL};
 
 /* n pseudo-random lower-case letters from seed (no spaces: the key is the text). */
 static char *letters(uint64_t seed, size_t n)

@@ -936,7 +936,7 @@ static void test_flat_excerpts(void)
 static void test_dedup_index_is_bounded(void)
 {
     cn_dedup *d = NULL;
-    cn_dedup_options opt = {40, 48, 256};
+    cn_dedup_options opt = {40, 48, 256, 0, NULL};
     CU_ASSERT_EQUAL_FATAL(cn_dedup_new(&opt, &d, NULL), CN_OK);
     char text[4096];
     for (int i = 0; i < 2000; i++) {

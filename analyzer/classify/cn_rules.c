@@ -87,6 +87,9 @@ static const setting_def SETTING_DEFAULTS[] = {
     /* below that, a type at least this probable gives the question the flag
      * "qtype/maybe-TYPE" (0: none) */
     {"qtype_lean_probability", 0},
+    /* the reader's (read by cn_pagecues_load): MiB the de-duplication index
+     * may hold before its bulky parts go to disk (0: never) */
+    {"dedup_memory_mib", 40},
 };
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 

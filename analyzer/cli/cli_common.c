@@ -132,7 +132,7 @@ struct cn_page *cli_pages_next(cli_pages *in)
         cn_error err;
         cn_error_clear(&err);
         int rc = cn_reader_next(in->reader, &page, &err);
-        if (rc == CN_ERR_NOMEM) {
+        if (rc == CN_ERR_NOMEM || cn_reader_failed(in->reader)) {
             cli_error("%s: %s", in->cmd, err.message);
             in->failed = true;
         } else if (rc) {

@@ -157,7 +157,7 @@ static int read_corpus(cn_reader *reader, cn_analysis *an, progress *pg, size_t 
         cn_error err;
         cn_error_clear(&err);
         int rc = cn_reader_next(reader, &page, &err);
-        if (rc == CN_ERR_NOMEM) {
+        if (rc == CN_ERR_NOMEM || cn_reader_failed(reader)) {
             cli_error("analyze: %s", err.message);
             return rc;
         }
@@ -411,6 +411,8 @@ static int run(const analyze_args *a)
     cn_report_html *html = NULL;
     cn_overrides *overrides = NULL;
     int exit_code = CLI_EXIT_USAGE;
+    char spill_dir[4096];
+    const char *spill_dir_str = cli_spill_dir(a->out_dir, spill_dir, sizeof spill_dir);
     /* Everything the run depends on is loaded before the corpus is read, so a
      * bad stylesheet or overrides file fails fast and writes nothing. */
     if (cn_rules_load(rules_dir, &rules, rules_diag, NULL, &err) != CN_OK ||
@@ -424,6 +426,8 @@ static int run(const analyze_args *a)
         cli_error("analyze: %s", err.message);
         goto done;
     }
+    /* the index's scratch files, should it pass its budget, beside the pages' */
+    cn_reader_set_scratch_dir(reader, spill_dir_str);
     if (a->partial_path) {
         exit_code = run_partial(a, reader, rules);
         goto done;
@@ -439,8 +443,7 @@ static int run(const analyze_args *a)
     opts.progress = progress_classified;
     opts.progress_ctx = &pg;
     opts.jobs = a->jobs;
-    char spill_dir[4096];
-    opts.spill_dir = cli_spill_dir(a->out_dir, spill_dir, sizeof spill_dir);
+    opts.spill_dir = spill_dir_str;
     exit_code = CLI_EXIT_REJECTED;
     an = cn_analysis_new(rules, &opts);
     if (!an) {

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_dedup.h"
 
+#include "cn_diskmap.h"
 #include "cn_hash.h"
 #include "cn_sha256.h"
 #include "cn_text.h"
@@ -85,8 +86,39 @@ typedef struct by_record {
     size_t n, cap;
 } by_record;
 
+/* Past the memory budget (spill_all) the three parts that grow with every
+ * distinct answer live on disk: the exact table by own key, the full answers'
+ * prefix table (their keys kept in the slots: (checkpoint, fingerprint) ->
+ * record) and the records (answer_id, key length, chain link, question_id).
+ * The excerpts' prefix table and whole-key fingerprints and the keyed exact
+ * table stay in memory: they grow with excerpts and repeats, not with every
+ * answer. */
+/* A record on disk: answer_id, key length (as rec.len), the next older
+ * record of its prefix chain (NONE: none) and its question_id, so the chain
+ * links and question runs kept aside in memory stop growing too. */
+#define DISK_RECORD 22
+#define AT_AID 0
+#define AT_LEN 8
+#define AT_OLDER 10
+#define AT_QID 14
+#define WAITING_WRITE 24 /* bytes of a write waiting in a cn_diskmap */
+
+typedef struct on_disk {
+    cn_blockcache *cache;
+    cn_diskmap *own, *full;
+    cn_diskarray *rec;
+} on_disk;
+
+/* The scratch files' first failure; kept apart so lookups (const) can note it. */
+typedef struct io_state {
+    bool failed;
+    cn_error err;
+} io_state;
+
 struct cn_dedup {
     cn_dedup_options opt;
+    on_disk *disk; /* NULL until the budget is reached */
+    io_state *io;
     size_t *cps; /* checkpoint lengths, ascending, the last is prefix_max */
     size_t ncp;
     unsigned cp_bits; /* bits of a checkpoint number in a PREFIX slot */
@@ -476,6 +508,333 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
     return true;
 }
 
+/* ---- on disk ----------------------------------------------------------- */
+
+/* Note the scratch files' first failure (every later page is refused). */
+static void io_fail(const cn_dedup *d)
+{
+    d->io->failed = true;
+}
+
+/* Record r's bytes on disk, or NULL (noted) on a failed read. */
+static const unsigned char *disk_record(const cn_dedup *d, uint32_t r)
+{
+    const unsigned char *p = cn_diskarray_at(d->disk->rec, r, false, &d->io->err);
+    if (!p)
+        io_fail(d);
+    return p;
+}
+
+/* n bytes of record r's field at offset at (zeros after a failed read). */
+static void disk_field(const cn_dedup *d, uint32_t r, size_t at, void *out, size_t n)
+{
+    const unsigned char *p = disk_record(d, r);
+    if (p)
+        memcpy(out, p + at, n);
+    else
+        memset(out, 0, n);
+}
+
+static uint16_t disk_len(const cn_dedup *d, uint32_t r)
+{
+    uint16_t v;
+    disk_field(d, r, AT_LEN, &v, sizeof v);
+    return v;
+}
+
+/* Record r's answer_id as a number. */
+static uint64_t rec_aid(const cn_dedup *d, uint32_t r)
+{
+    if (!d->disk)
+        return d->rec.aid[r];
+    uint64_t v;
+    disk_field(d, r, AT_AID, &v, sizeof v);
+    return v;
+}
+
+/* Write record r's fields (older NONE: no chain link). */
+static bool disk_record_put(const cn_dedup *d, uint32_t r, uint64_t aid, uint16_t len,
+                            uint32_t older, uint64_t qid)
+{
+    unsigned char *p = cn_diskarray_at(d->disk->rec, r, true, &d->io->err);
+    if (!p) {
+        io_fail(d);
+        return false;
+    }
+    memcpy(p + AT_AID, &aid, sizeof aid);
+    memcpy(p + AT_LEN, &len, sizeof len);
+    memcpy(p + AT_OLDER, &older, sizeof older);
+    memcpy(p + AT_QID, &qid, sizeof qid);
+    return true;
+}
+
+/* Set the chain link of record r on disk. */
+static bool disk_set_older(const cn_dedup *d, uint32_t r, uint32_t older)
+{
+    unsigned char *p = cn_diskarray_at(d->disk->rec, r, true, &d->io->err);
+    if (!p) {
+        io_fail(d);
+        return false;
+    }
+    memcpy(p + AT_OLDER, &older, sizeof older);
+    return true;
+}
+
+/* The record under key k (at j) in a table on disk, or NONE. */
+static uint32_t disk_find(const cn_dedup *d, cn_diskmap *m, size_t j, uint64_t k)
+{
+    uint32_t r;
+    if (cn_diskmap_find(m, (uint32_t)j, k, &r, &d->io->err) != CN_OK) {
+        io_fail(d);
+        return NONE;
+    }
+    return r;
+}
+
+/* table_put for a table on disk; prev NULL: not wanted (no read). */
+static bool disk_put(const cn_dedup *d, cn_diskmap *m, size_t j, uint64_t k, uint32_t r,
+                     uint32_t *prev)
+{
+    int rc = prev ? cn_diskmap_put(m, (uint32_t)j, k, r, prev, &d->io->err)
+                  : cn_diskmap_set(m, (uint32_t)j, k, r, &d->io->err);
+    if (rc == CN_ERR_IO)
+        io_fail(d);
+    return rc == CN_OK;
+}
+
+/* Bytes a table's next key would add to the resident set: the grown slots
+ * (the old ones are held while the keys move), and for PREFIX the entries'
+ * growth (realloc: glibc moves a large block by remapping it, not copying). */
+static size_t table_growth(const table *t)
+{
+    size_t bytes = 0;
+    if ((t->used + 1) * 4 > t->slots * 3)
+        bytes += ((t->slots & (t->slots - 1)) == 0 ? t->slots / 2 * 3 : t->slots / 3 * 4) *
+                 (sizeof *t->ref + (t->key ? sizeof *t->key : 0));
+    if (t->kind == PREFIX && t->used >= t->ent_cap)
+        bytes += t->ent_cap / 2 * sizeof *t->ent;
+    return bytes;
+}
+
+/* Bytes the records' next growth would add (realloc, as the entries). */
+static size_t records_growth(const records *v)
+{
+    return v->cap / 2 * (sizeof *v->aid + sizeof *v->len);
+}
+
+/* The block cache's share of the budget. Every lookup of a large index
+ * misses it whatever its size (the keys are random; the filters spare most
+ * of them the read), so it is kept small: what it buys is the blocks a
+ * page's lookups share, the records' last block and the writes' passes,
+ * which go through the file in order. */
+static size_t cache_bytes(const cn_dedup *d)
+{
+    return d->opt.memory_budget / 32;
+}
+
+/* The prefix table's share for its waiting writes (the exact table's is a
+ * quarter of it): the more wait, the fewer of the file's blocks a write
+ * costs when they go (at 1 GB of the benchmark's pages, ~2 writes a block
+ * with a quarter of 40 MiB). Filled only once the in-memory parts are gone. */
+static size_t waiting_bytes(const cn_dedup *d)
+{
+    return d->opt.memory_budget / 4;
+}
+
+/* The prefix table's share for its filter (the exact table's is half of
+ * it): a new answer's lookups of its own key and its last checkpoint miss,
+ * and the filter tells most of those without a read (at 1 GB of the
+ * benchmark's pages, 9.2 million prefixes in 5 MiB: 1 in 8 still reads; 2.5
+ * million answer_ids in 2.5 MiB: 1 in 18). Bits, not keys: a fixed share
+ * whatever the corpus, only less sure as it grows. */
+static size_t filter_bytes(const cn_dedup *d)
+{
+    return d->opt.memory_budget / 8;
+}
+
+/* The in-memory index spills when it would pass this: an eighth of the
+ * budget is kept for what the move makes beside the parts it frees (the
+ * cache, the exact table's filter and waiting writes), so the budget holds. */
+static size_t spill_limit(const cn_dedup *d)
+{
+    return d->opt.memory_budget - d->opt.memory_budget / 8;
+}
+
+static bool spill_all(cn_dedup *d);
+
+/* Before the in-memory index allocates extra bytes: past the budget, its
+ * bulky parts go to disk instead (d->disk is set then). */
+static bool make_room(cn_dedup *d, size_t extra)
+{
+    if (d->disk || !d->opt.memory_budget || cn_dedup_bytes(d) + extra <= spill_limit(d))
+        return true;
+    return spill_all(d);
+}
+
+/* The latest full answer through prefix k at checkpoint j, or NONE. */
+static uint32_t full_find(const cn_dedup *d, size_t j, uint64_t k)
+{
+    return d->disk ? disk_find(d, d->disk->full, j, k) : table_find(d, &d->full, j, k);
+}
+
+/* Point prefix k at checkpoint j at full answer r (table_put; prev NULL:
+ * the record it pointed at is not wanted). */
+static bool full_table_put(cn_dedup *d, size_t j, uint64_t k, uint32_t r, uint32_t *prev)
+{
+    if (!d->disk && !make_room(d, table_growth(&d->full)))
+        return false;
+    if (d->disk)
+        return disk_put(d, d->disk->full, j, k, r, prev);
+    uint32_t unused;
+    return table_put(d, &d->full, j, k, r, prev ? prev : &unused);
+}
+
+static void disk_free(on_disk *s)
+{
+    if (!s)
+        return;
+    cn_diskmap_free(s->own);
+    cn_diskmap_free(s->full);
+    cn_diskarray_free(s->rec);
+    cn_blockcache_free(s->cache);
+    free(s);
+}
+
+/* The exact table by own key and the records, copied to their files. */
+static int copy_records(const cn_dedup *d, on_disk *s, cn_error *err)
+{
+    for (uint32_t r = 0; r < d->rec.n; r++) {
+        int rc = d->rec.in_own[r / 64] >> (r % 64) & 1
+                     ? cn_diskmap_set(s->own, 0, d->rec.aid[r], r, err)
+                     : CN_OK;
+        if (rc)
+            return rc;
+    }
+    size_t run = 0; /* the question run of record r */
+    for (uint32_t r = 0; r < d->rec.n; r++) {
+        unsigned char *p = cn_diskarray_at(s->rec, r, true, err);
+        if (!p)
+            return CN_ERR_IO;
+        while (run + 1 < d->qs.n && d->qs.rec[run + 1] <= r)
+            run++;
+        int older = cn_u64map_get(d->rec.older, r);
+        uint32_t link = older < 0 ? NONE : (uint32_t)older;
+        memcpy(p + AT_AID, &d->rec.aid[r], 8);
+        memcpy(p + AT_LEN, &d->rec.len[r], 2);
+        memcpy(p + AT_OLDER, &link, 4);
+        memcpy(p + AT_QID, &d->qs.val[run], 8);
+    }
+    return CN_OK;
+}
+
+/* Entries copied between two shrinks of the array (see copy_prefixes). */
+#define SHRINK_EVERY 65536
+
+/* The full answers' prefix table, copied to its file and freed: the slots
+ * first (the entries hold every key), then the entries from the last, the
+ * array shrunk and the writes applied as they go, so the map's filter and
+ * waiting writes take the place of what has been copied instead of adding
+ * to it. */
+static int copy_prefixes(cn_dedup *d, on_disk *s, cn_error *err)
+{
+    table *t = &d->full;
+    size_t bytes = t->slots * sizeof *t->ref;
+    free(t->ref);
+    t->ref = NULL;
+    t->slots = 0;
+    give_back(bytes);
+    uint32_t jmask = (1u << d->cp_bits) - 1;
+    for (size_t e = t->used; e-- > 0;) {
+        const entry *en = &t->ent[e];
+        int rc = cn_diskmap_set(s->full, en->ref & jmask, entry_fp(en), en->ref >> d->cp_bits, err);
+        if (rc)
+            return rc;
+        if (e % SHRINK_EVERY == 0 && e > 0) {
+            if ((rc = cn_diskmap_flush(s->full, err)) != CN_OK)
+                return rc;
+            entry *less = realloc(t->ent, e * sizeof *t->ent);
+            if (less) {
+                t->ent = less;
+                t->ent_cap = e;
+                give_back(e * sizeof *t->ent);
+            }
+        }
+    }
+    return CN_OK;
+}
+
+static void free_records(cn_dedup *d)
+{
+    size_t bytes = table_bytes(&d->own) + d->rec.cap * (sizeof *d->rec.aid + sizeof *d->rec.len) +
+                   d->qs.cap * (sizeof *d->qs.rec + sizeof *d->qs.val);
+    cn_u64map_free(d->rec.older);
+    d->rec.older = NULL;
+    free(d->qs.rec);
+    free(d->qs.val);
+    memset(&d->qs, 0, sizeof d->qs);
+    table_free(&d->own);
+    memset(&d->own, 0, sizeof d->own);
+    free(d->rec.aid);
+    free(d->rec.len);
+    free(d->rec.in_own);
+    d->rec.aid = NULL;
+    d->rec.len = NULL;
+    d->rec.in_own = NULL;
+    d->rec.cap = 0;
+    give_back(bytes);
+}
+
+static void free_prefixes(cn_dedup *d)
+{
+    size_t bytes = table_bytes(&d->full);
+    table_free(&d->full);
+    memset(&d->full, 0, sizeof d->full);
+    give_back(bytes);
+}
+
+/* Past the budget: the bulky parts to disk, their memory handed back part by
+ * part (the exact table's slots before its keys are copied from the records,
+ * the records before the prefix table's writes wait in memory), so the
+ * budget holds. A failure leaves the index refusing every later page (it may
+ * be half moved). */
+static bool spill_all(cn_dedup *d)
+{
+    on_disk *s = calloc(1, sizeof *s);
+    cn_error *err = &d->io->err;
+    if (!s)
+        return false;
+    const char *dir = d->opt.spill_dir;
+    int rc = cn_blockcache_new(cache_bytes(d), &s->cache, err);
+    if (rc == CN_OK)
+        rc = cn_diskarray_new(s->cache, dir, DISK_RECORD, &s->rec, err);
+    /* writes waiting: most for the prefix table (several a new answer) */
+    if (rc == CN_OK)
+        rc = cn_diskmap_new(s->cache, dir, d->own.used, waiting_bytes(d) / 4 / WAITING_WRITE,
+                            filter_bytes(d) / 2, &s->own, err);
+    if (rc == CN_OK)
+        rc = cn_diskmap_new(s->cache, dir, d->full.used, waiting_bytes(d) / WAITING_WRITE,
+                            filter_bytes(d), &s->full, err);
+    if (rc) {
+        disk_free(s);
+        if (rc == CN_ERR_IO)
+            io_fail(d);
+        return false;
+    }
+    d->disk = s;
+    size_t bytes = table_bytes(&d->own);
+    table_free(&d->own); /* its keys are the records' own (rec.in_own) */
+    memset(&d->own, 0, sizeof d->own);
+    give_back(bytes);
+    rc = copy_records(d, s, err);
+    free_records(d);
+    if (rc == CN_OK)
+        rc = copy_prefixes(d, s, err);
+    free_prefixes(d);
+    if (rc)
+        io_fail(d);
+    return rc == CN_OK;
+}
+
 /* ---- records ----------------------------------------------------------- */
 
 static bool records_grow(records *v, size_t limit)
@@ -549,19 +908,29 @@ static bool question_of_new(cn_dedup *d, uint32_t r, uint64_t qid)
 /* The question of record r. */
 static uint64_t record_qid(const cn_dedup *d, uint32_t r)
 {
+    if (d->disk) {
+        uint64_t v;
+        disk_field(d, r, AT_QID, &v, sizeof v);
+        return v;
+    }
     return by_record_at(&d->qs, r);
 }
 
 /* Record r's key length. */
 static size_t rec_len(const cn_dedup *d, uint32_t r)
 {
-    uint16_t v = d->rec.len[r];
+    uint16_t v = d->disk ? disk_len(d, r) : d->rec.len[r];
     return v < LONG_KEY ? v : (size_t)cn_u64map_get(d->rec.long_len, r);
 }
 
 /* The next older entry of record r's prefix chain, or NONE. */
 static uint32_t rec_older(const cn_dedup *d, uint32_t r)
 {
+    if (d->disk) {
+        uint32_t v;
+        disk_field(d, r, AT_OLDER, &v, sizeof v);
+        return d->io->failed ? NONE : v;
+    }
     int v = cn_u64map_get(d->rec.older, r);
     return v < 0 ? NONE : (uint32_t)v;
 }
@@ -569,19 +938,33 @@ static uint32_t rec_older(const cn_dedup *d, uint32_t r)
 /* Set once, when r is chained. */
 static bool set_older(cn_dedup *d, uint32_t r, uint32_t older)
 {
-    return older == NONE || cn_u64map_put(d->rec.older, r, (int)older) == 0;
+    if (older == NONE)
+        return true;
+    if (d->disk)
+        return disk_set_older(d, r, older);
+    return cn_u64map_put(d->rec.older, r, (int)older) == 0;
 }
 
 static bool record_add(cn_dedup *d, uint64_t aid, uint64_t qid, size_t len, uint32_t *out)
 {
     records *v = &d->rec;
-    if (v->n == v->cap && !records_grow(v, max_entries(d)))
+    if (!d->disk && v->n == v->cap && !make_room(d, records_growth(v)))
         return false;
-    if (!question_of_new(d, (uint32_t)v->n, qid))
+    if (d->disk && v->n >= max_entries(d))
+        return false;
+    if (!d->disk && v->n == v->cap && !records_grow(v, max_entries(d)))
+        return false;
+    if (!d->disk && !question_of_new(d, (uint32_t)v->n, qid))
         return false;
     *out = (uint32_t)v->n++;
-    v->aid[*out] = aid;
-    v->len[*out] = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
+    uint16_t len16 = len < LONG_KEY ? (uint16_t)len : LONG_KEY;
+    if (d->disk) {
+        if (!disk_record_put(d, *out, aid, len16, NONE, qid))
+            return false;
+    } else {
+        v->aid[*out] = aid;
+        v->len[*out] = len16;
+    }
     if (len >= LONG_KEY && cn_u64map_put(v->long_len, *out, len < INT32_MAX ? (int)len : INT32_MAX))
         return false;
     return true;
@@ -623,6 +1006,11 @@ int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err)
     if (!d)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     d->opt = *options;
+    d->io = calloc(1, sizeof *d->io);
+    if (!d->io) {
+        free(d);
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
     if (d->opt.excerpt_min_key == 0)
         d->opt.excerpt_min_key = 1;
     if (d->opt.prefix_max < d->opt.excerpt_min_key)
@@ -639,6 +1027,8 @@ void cn_dedup_free(cn_dedup *d)
 {
     if (!d)
         return;
+    disk_free(d->disk);
+    free(d->io);
     table_free(&d->own);
     table_free(&d->other);
     table_free(&d->full);
@@ -658,6 +1048,16 @@ void cn_dedup_free(cn_dedup *d)
     free(d);
 }
 
+void cn_dedup_set_spill_dir(cn_dedup *d, const char *dir)
+{
+    d->opt.spill_dir = dir;
+}
+
+bool cn_dedup_spilled(const cn_dedup *d)
+{
+    return d->disk != NULL;
+}
+
 size_t cn_dedup_count(const cn_dedup *d)
 {
     return d->rec.n;
@@ -670,8 +1070,12 @@ size_t cn_dedup_bytes(const cn_dedup *d)
     size_t in_own = (d->rec.cap + 63) / 64 * sizeof(uint64_t);
     /* the maps aside: a 16-byte slot an entry, at most half full */
     size_t questions = d->qs.cap * (sizeof(uint32_t) + sizeof(uint64_t));
-    size_t aside = 2 * 16 * (cn_u64map_count(d->rec.older) + cn_u64map_count(d->rec.long_len));
-    return sizeof *d + d->rec.cap * per_record + in_own + whole + questions + aside +
+    size_t links = d->rec.older ? cn_u64map_count(d->rec.older) : 0;
+    size_t aside = 2 * 16 * (links + cn_u64map_count(d->rec.long_len));
+    size_t disk = d->disk ? sizeof *d->disk + cn_blockcache_bytes(d->disk->cache) +
+                                cn_diskmap_bytes(d->disk->own) + cn_diskmap_bytes(d->disk->full)
+                          : 0;
+    return sizeof *d + disk + d->rec.cap * per_record + in_own + whole + questions + aside +
            table_bytes(&d->own) + table_bytes(&d->other) + table_bytes(&d->full) +
            table_bytes(&d->part) + d->ncp * (sizeof *d->cps + sizeof *d->n_part) +
            (d->opt.prefix_max / 8 + 1) * sizeof *d->run;
@@ -680,7 +1084,7 @@ size_t cn_dedup_bytes(const cn_dedup *d)
 /* The record indexed under key digest h, or NONE. */
 static uint32_t exact_find(const cn_dedup *d, uint64_t h)
 {
-    uint32_t r = table_find(d, &d->own, 0, h);
+    uint32_t r = d->disk ? disk_find(d, d->disk->own, 0, h) : table_find(d, &d->own, 0, h);
     return r != NONE ? r : table_find(d, &d->other, 0, h);
 }
 
@@ -692,8 +1096,12 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
     if (exact_find(d, h) != NONE)
         return true;
     uint32_t prev;
-    if (d->rec.aid[r] != h)
+    if (rec_aid(d, r) != h)
         return table_put(d, &d->other, 0, h, r, &prev);
+    if (!d->disk && !make_room(d, table_growth(&d->own)))
+        return false;
+    if (d->disk) /* new to the table (exact_find above) */
+        return disk_put(d, d->disk->own, 0, h, r, NULL);
     if (!table_put(d, &d->own, 0, h, r, &prev))
         return false;
     d->rec.in_own[r / 64] |= (uint64_t)1 << (r % 64);
@@ -707,7 +1115,7 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
 static uint32_t find_full_for_excerpt(const cn_dedup *d, const akey *k)
 {
     size_t j = last_cp(d, k->len);
-    uint32_t r = table_find(d, &d->full, j, k->fp[j]);
+    uint32_t r = full_find(d, j, k->fp[j]);
     while (r != NONE && rec_len(d, r) < k->len)
         r = rec_older(d, r);
     return r;
@@ -769,7 +1177,7 @@ static bool full_put(cn_dedup *d, uint32_t r, const uint64_t *fp)
     size_t len = rec_len(d, r), top = last_cp(d, len);
     for (size_t j = 0; j <= top; j++) {
         uint32_t prev;
-        if (!table_put(d, &d->full, j, fp[j], r, &prev))
+        if (!full_table_put(d, j, fp[j], r, j < top ? NULL : &prev))
             return false;
         if (j < top)
             continue;
@@ -847,13 +1255,15 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
 {
     for (size_t i = 0; i < page->n_answers; i++) {
         if (k[i].len >= d->opt.min_key) {
-            prefetch_slot(&d->own, 0, k[i].h);
+            if (!d->disk)
+                prefetch_slot(&d->own, 0, k[i].h);
             prefetch_slot(&d->other, 0, k[i].h);
         }
         if (k[i].len < d->opt.excerpt_min_key)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
-            prefetch_slot(&d->full, j, k[i].fp[j]);
+            if (!d->disk)
+                prefetch_slot(&d->full, j, k[i].fp[j]);
             if (d->n_part[j])
                 prefetch_slot(&d->part, j, k[i].fp[j]);
         }
@@ -862,7 +1272,8 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
         if (k[i].len < d->opt.excerpt_min_key)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
-            prefetch_record(d, &d->full, j, k[i].fp[j]);
+            if (!d->disk)
+                prefetch_record(d, &d->full, j, k[i].fp[j]);
             if (d->n_part[j])
                 prefetch_record(d, &d->part, j, k[i].fp[j]);
         }
@@ -1033,7 +1444,7 @@ static bool question_id(const cn_dedup *d, cn_page *page, const akey *k)
 /* Answer i repeats record r. */
 static void mark_duplicate(const cn_dedup *d, cn_answer *a, akey *k, uint32_t r)
 {
-    id_text(d->rec.aid[r], a->duplicate_of);
+    id_text(rec_aid(d, r), a->duplicate_of);
     k->canon = r;
 }
 
@@ -1099,8 +1510,17 @@ static void mark_related(cn_page *page, const akey *k)
             page->answers[i - 1].related = true;
 }
 
+/* The scratch files' failure as this call's error. */
+static int io_error(const cn_dedup *d, cn_error *err)
+{
+    int code = d->io->err.code == CN_ERR_NOMEM ? CN_ERR_NOMEM : CN_ERR_IO;
+    return cn_error_set(err, code, "de-duplication index: %s", d->io->err.message);
+}
+
 int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
 {
+    if (d->io->failed)
+        return io_error(d, err);
     akey *k = calloc(page->n_answers ? page->n_answers : 1, sizeof *k);
     bool keyed = k && make_keys(d, page, k);
     if (keyed)
@@ -1127,6 +1547,11 @@ int cn_dedup_assign(cn_dedup *d, cn_page *page, cn_error *err)
             if (page->answers[i].excerpt && !page->answers[i].related)
                 ok = index_answer(d, page, qid, i, &k[i]);
     }
+    /* what is not checked before it grows (excerpts, questions, links) */
+    if (ok && !d->disk && d->opt.memory_budget && cn_dedup_bytes(d) > spill_limit(d))
+        ok = spill_all(d);
     free_keys(k, page->n_answers);
+    if (d->io->failed)
+        return io_error(d, err);
     return ok ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");
 }

@@ -57,6 +57,34 @@
  * the arrays' unused capacity, tests/bench_dedup.c; its peak RSS 219,312
  * KiB, was 245,604 with a fingerprint a record and checkpoint).
  *
+ * Memory budget (options.memory_budget, settings.rules' dedup_memory_mib).
+ * In memory the index takes ~110 bytes a distinct answer, without bound, so
+ * once it would pass seven eighths of the budget (the last eighth is for
+ * what the move makes beside what it frees), the parts that grow with every
+ * distinct answer move, once, to unlinked scratch files (cn_diskmap over
+ * cn_diskarray: pread/pwrite of 4 KiB blocks, not mmap, whose file pages
+ * would count as resident): the exact table by own key and the full
+ * answers' prefix table, as hash maps whose 16-byte slots hold the key
+ * itself (answer_id, or checkpoint and fingerprint) and the record, and the
+ * records (22 bytes: answer_id, key length, chain link, question_id). What
+ * stays in memory grows with excerpts and repeats, not with every answer:
+ * the excerpts' prefix table and whole-key fingerprints, the keyed exact
+ * table, long keys' lengths. From then on the index holds that, a
+ * direct-mapped block cache (a thirty-second of the budget), the maps'
+ * waiting writes (a quarter and a sixteenth, 24 bytes a write, applied to
+ * the file in slot order when full, so a block takes all of its writes at
+ * once) and filters of their keys (an eighth and a sixteenth, two bits a
+ * key): ~25 MB at 1 GB of the benchmark's pages with the shipped 40 MiB.
+ * Every answer is the same either way: a map answers what its table did
+ * (the latest record under a key); only where it is kept differs. On disk a
+ * new answer's lookups (its own key; its last checkpoint, whose earlier
+ * holder it needs; the other checkpoints are writes, which wait) miss, and
+ * the filters tell most misses without a read; it costs its share of the
+ * writes' passes. The benchmark's 100 MB (28 MB of index) stays in memory.
+ * A scratch file that fails (a folder that cannot take it, a full disk, a
+ * file size limit) is an error from cn_dedup_assign naming the folder
+ * (CN_ERR_IO), and every later page gets it too.
+ *
  * Fingerprints stay 64-bit. Two different prefixes are taken for one only
  * when their fingerprints are equal (the slot is found from the same bits, so
  * it adds nothing): with n distinct prefixes at a checkpoint, a lookup of a
@@ -71,6 +99,7 @@
 #include "cn_error.h"
 #include "cn_page.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct cn_dedup cn_dedup;
@@ -79,19 +108,34 @@ typedef struct cn_dedup_options {
     size_t min_key;         /* shorter keys are matched within their question only */
     size_t excerpt_min_key; /* shorter excerpts are not matched by prefix */
     size_t prefix_max;      /* key characters compared for prefix matching */
+    /* Bytes the index may hold in memory before its bulky parts go to disk
+     * (see "Memory budget" above); 0: never. */
+    size_t memory_budget;
+    const char *spill_dir; /* folder of its scratch files (borrowed); NULL: $TMPDIR, else /tmp */
 } cn_dedup_options;
 
 int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err);
 void cn_dedup_free(cn_dedup *dedup);
 
 /* Set page->question_id and each answer's answer_id, duplicate_of and related,
- * then add the page's answers to the index. Pages must come in reading order. */
+ * then add the page's answers to the index. Pages must come in reading order.
+ * CN_ERR_NOMEM, or CN_ERR_IO when the scratch files fail (err says which
+ * folder and why): the page's fields are then not to be used, and the index
+ * refuses every later page with the same error. */
 int cn_dedup_assign(cn_dedup *dedup, cn_page *page, cn_error *err);
+
+/* The folder of the scratch files from now on (options.spill_dir; borrowed:
+ * it must outlive the index). Takes effect when the budget is reached. */
+void cn_dedup_set_spill_dir(cn_dedup *dedup, const char *dir);
 
 /* Distinct answers indexed so far. */
 size_t cn_dedup_count(const cn_dedup *dedup);
 
-/* Bytes the index holds (records, fingerprints and tables). */
+/* Bytes the index holds in memory (records, fingerprints and tables; once
+ * spilled, the block cache and what stays in memory). */
 size_t cn_dedup_bytes(const cn_dedup *dedup);
+
+/* Has the index moved its bulky parts to disk (memory_budget reached)? */
+bool cn_dedup_spilled(const cn_dedup *dedup);
 
 #endif

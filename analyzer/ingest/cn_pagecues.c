@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Widgets are short: a line longer than WIDGET_MAX is one only by an entry
  * with '*' at both ends, which matches where it starts a word in a line's
@@ -586,6 +587,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.votes_lead_ratio = 2;
     c->limits.closing_sentence_words = 10;
     c->limits.question_scrap_bytes = 24;
+    c->limits.dedup_memory_bytes = (size_t)CN_PAGECUES_DEDUP_MEMORY_MIB << 20;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
         cn_pagecues_free(c);
@@ -670,6 +672,55 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     return CN_OK;
 }
 
+/* Line l of settings.rules sets dedup_memory_mib: "setting dedup_memory_mib
+ * value=NUMBER" (what cn_rules reads, NUMBER in MiB, 0 to 1e6). */
+static int memory_setting(const cn_line *l, const char *origin, size_t *bytes, cn_error *err)
+{
+    static const char NAME[] = "setting dedup_memory_mib";
+    size_t n = sizeof NAME - 1;
+    if (l->len <= n || strncmp(l->s, NAME, n) || (l->s[n] != ' ' && l->s[n] != '\t'))
+        return CN_OK;
+    char buf[128];
+    size_t len = l->len < sizeof buf ? l->len : sizeof buf - 1;
+    memcpy(buf, l->s, len);
+    buf[len] = '\0';
+    const char *v = strstr(buf, "value=");
+    char *end = NULL;
+    double mib = v ? strtod(v + 6, &end) : -1;
+    if (!v || end == v + 6 || (*end && *end != ' ' && *end != '\t' && *end != '#') ||
+        !(mib >= 0 && mib <= 1e6))
+        return cn_error_set(err, CN_ERR_RULES,
+                            "%s:%zu: setting dedup_memory_mib needs value=NUMBER (MiB from 0 to "
+                            "1e6; 0: the index never goes to disk)",
+                            origin, l->lineno);
+    *bytes = (size_t)(mib * (1 << 20));
+    return CN_OK;
+}
+
+/* dedup_memory_mib from DIR/settings.rules, if the file is there. */
+static int load_memory_setting(const char *rules_dir, cn_pagecues *c, cn_error *err)
+{
+    size_t n = strlen(rules_dir) + 32;
+    char *path = malloc(n);
+    if (!path)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    snprintf(path, n, "%s/settings.rules", rules_dir);
+    char *text = NULL;
+    size_t len;
+    int rc = CN_OK;
+    if (access(path, F_OK) == 0)
+        rc = cn_file_read(path, CN_ERR_RULES, &text, &len, err);
+    cn_lines lines;
+    if (text && rc == CN_OK && (rc = cn_lines_split(text, len, &lines, err)) == CN_OK) {
+        for (size_t i = 0; i < lines.n && rc == CN_OK; i++)
+            rc = memory_setting(&lines.v[i], path, &c->limits.dedup_memory_bytes, err);
+        cn_lines_clear(&lines);
+    }
+    free(text);
+    free(path);
+    return rc;
+}
+
 int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err)
 {
     *out = NULL;
@@ -696,6 +747,10 @@ int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err)
     rc = cn_pagecues_parse(text, len, path, taxonomy, out, err);
     free(text);
     free(path);
+    if (rc == CN_OK && (rc = load_memory_setting(rules_dir, *out, err)) != CN_OK) {
+        cn_pagecues_free(*out);
+        *out = NULL;
+    }
     return rc;
 }
 

@@ -37,9 +37,18 @@ typedef struct cn_pagecues_limits {
     size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
     size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
     size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
+    /* From settings.rules (cn_pagecues_load; absent: the default): bytes the
+     * de-duplication index may hold in memory before its bulky parts go to
+     * disk, setting dedup_memory_mib in MiB; 0: never. */
+    size_t dedup_memory_bytes;
 } cn_pagecues_limits;
 
-/* Load DIR/specialties.txt and DIR/page-cues.txt. */
+/* dedup_memory_mib when settings.rules does not set it. */
+#define CN_PAGECUES_DEDUP_MEMORY_MIB 40
+
+/* Load DIR/specialties.txt and DIR/page-cues.txt, and the reader's one
+ * setting, dedup_memory_mib, from DIR/settings.rules when it is there (the
+ * classifier's rule set checks the file as a whole). */
 int cn_pagecues_load(const char *rules_dir, cn_pagecues **out, cn_error *err);
 
 /* Build from page-cues text in memory and an already loaded taxonomy, which the

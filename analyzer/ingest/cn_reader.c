@@ -73,6 +73,7 @@ struct cn_reader {
     char *line;
     size_t line_cap;
     cn_dedup *dedup;
+    bool failed; /* the index failed (out of memory, its scratch files): no more pages */
     skip *skips;
     size_t n_skips, cap_skips;
     size_t pages;
@@ -437,12 +438,17 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
         rc = cn_error_set(&perr, CN_ERR_FORMAT,
                           "no known page shape: no physician answers found (no 'Doctor Answers' "
                           "line, no answer paragraphs after a question)");
-    if (rc == CN_OK)
+    bool indexed = false;
+    if (rc == CN_OK) {
         rc = cn_dedup_assign(r->dedup, page, &perr);
+        indexed = true;
+    }
     if (rc) {
         cn_page_free(page);
-        if (rc == CN_ERR_NOMEM)
+        if (rc == CN_ERR_NOMEM || indexed) {
+            r->failed = true;
             return cn_error_set(err, rc, "%s: %s", path, perr.message);
+        }
         return reject(r, err, rc, path, "%s", perr.message);
     }
     *out = page;
@@ -636,12 +642,17 @@ static int next_jsonl(cn_reader *r, cn_page **out, cn_error *err)
         cn_error perr;
         cn_error_clear(&perr);
         int rc = cn_jsonl_parse_line(r->cues, s, len, r->jl_index, page, &perr);
-        if (rc == CN_OK)
+        bool indexed = false;
+        if (rc == CN_OK) {
             rc = cn_dedup_assign(r->dedup, page, &perr);
+            indexed = true;
+        }
         if (rc) {
             cn_page_free(page);
-            if (rc == CN_ERR_NOMEM)
+            if (rc == CN_ERR_NOMEM || indexed) {
+                r->failed = true;
                 return cn_error_set(err, rc, "%s: %s", where, perr.message);
+            }
             return reject(r, err, rc, where, "%s", perr.message);
         }
         r->jl_index += page->n_answers;
@@ -650,9 +661,21 @@ static int next_jsonl(cn_reader *r, cn_page **out, cn_error *err)
     }
 }
 
+void cn_reader_set_scratch_dir(cn_reader *r, const char *dir)
+{
+    cn_dedup_set_spill_dir(r->dedup, dir);
+}
+
+bool cn_reader_failed(const cn_reader *r)
+{
+    return r->failed;
+}
+
 int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
 {
     *out = NULL;
+    if (r->failed)
+        return cn_error_set(err, CN_ERR_IO, "reading stopped after an earlier error");
     for (;;) {
         if (r->jl_open) {
             int rc = next_jsonl(r, out, err);
@@ -701,7 +724,8 @@ int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *c
         else
             r->n_paths++;
     }
-    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max};
+    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max,
+                            lim->dedup_memory_bytes, NULL};
     if (rc == CN_OK)
         rc = cn_dedup_new(&opt, &r->dedup, err);
     if (rc) {
@@ -762,4 +786,9 @@ size_t cn_reader_distinct_answers(const cn_reader *r)
 size_t cn_reader_index_bytes(const cn_reader *r)
 {
     return cn_dedup_bytes(r->dedup);
+}
+
+bool cn_reader_index_spilled(const cn_reader *r)
+{
+    return cn_dedup_spilled(r->dedup);
 }

@@ -17,6 +17,7 @@
 #include "cn_page.h"
 #include "cn_pagecues.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct cn_reader cn_reader;
@@ -29,12 +30,22 @@ int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *c
 
 void cn_reader_free(cn_reader *reader);
 
+/* The folder of the de-duplication index's scratch files, should it pass
+ * dedup_memory_mib (default: $TMPDIR, else /tmp); dir is borrowed and must
+ * outlive the reader. */
+void cn_reader_set_scratch_dir(cn_reader *reader, const char *dir);
+
 /* The next page. Returns CN_OK with *out set to a page the caller frees
  * (cn_page_free), or CN_OK with *out == NULL when everything was read. Returns
  * a negative cn_error_code with *out == NULL when a file (or JSON Lines line)
  * was rejected: err says "PATH: reason" or "PATH:LINE: reason", and the caller
- * may call again to continue. CN_ERR_NOMEM is the one error to stop on. */
+ * may call again to continue. Reading cannot go on when the de-duplication
+ * index failed (out of memory: CN_ERR_NOMEM; its scratch files on disk:
+ * CN_ERR_IO): then cn_reader_failed is true and later calls fail too. */
 int cn_reader_next(cn_reader *reader, cn_page **out, cn_error *err);
+
+/* Has reading stopped on an error that is not a rejected input? */
+bool cn_reader_failed(const cn_reader *reader);
 
 /* Rejected inputs so far: where ("PATH" or "PATH:LINE") and why. */
 size_t cn_reader_skipped_count(const cn_reader *reader);
@@ -47,5 +58,7 @@ size_t cn_reader_pages(const cn_reader *reader);
 /* The de-duplication index's distinct answers and bytes. */
 size_t cn_reader_distinct_answers(const cn_reader *reader);
 size_t cn_reader_index_bytes(const cn_reader *reader);
+/* Has the index moved its bulky parts to disk (dedup_memory_mib reached)? */
+bool cn_reader_index_spilled(const cn_reader *reader);
 
 #endif

@@ -45,7 +45,8 @@ int cn_merge_new(const cn_rules *rules, const cn_pagecues *cues, cn_merge **out,
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     m->rules = rules;
     const cn_pagecues_limits *lim = cn_pagecues_get_limits(cues);
-    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max};
+    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max,
+                            lim->dedup_memory_bytes, NULL};
     m->pool = cn_partial_pool_new(rules);
     m->first_of = cn_strmap_new();
     int rc = m->pool && m->first_of ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "out of memory");

@@ -34,7 +34,7 @@ static int read_run(shard *s, cn_error *err)
         cn_error_clear(&e);
         size_t before = cn_reader_skipped_count(s->reader);
         int rc = cn_reader_next(s->reader, &page, &e);
-        if (rc == CN_ERR_NOMEM) {
+        if (rc == CN_ERR_NOMEM || cn_reader_failed(s->reader)) {
             *err = e;
             return rc;
         }

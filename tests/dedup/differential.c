@@ -173,7 +173,7 @@ int main(int argc, char **argv)
     int pages = atoi(argv[3]);
     if (argc > 4)
         g.alphabet = (unsigned)atoi(argv[4]);
-    cn_dedup_options opt = {40, 48, 128};
+    cn_dedup_options opt = {40, 48, 128, 0, NULL};
     cn_dedup *nd = NULL;
     old_dedup *od = NULL;
     if (cn_dedup_new(&opt, &nd, NULL) || old_dedup_new(&opt, &od, NULL))

@@ -100,7 +100,8 @@ static void text_page(run *r, const char *text, size_t len)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const cn_pagecues_limits *lim = cn_pagecues_get_limits(fuzz_cues());
-    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max};
+    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max,
+                            lim->dedup_memory_bytes, NULL};
     run r = {0};
     cn_error err;
     cn_error_clear(&err);

@@ -106,7 +106,8 @@ static inline cn_page *fuzz_new_page(const char *path, size_t line)
 static inline void fuzz_finish_page(cn_page *page)
 {
     const cn_pagecues_limits *lim = cn_pagecues_get_limits(fuzz_cues());
-    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max};
+    cn_dedup_options opt = {lim->dedup_min_key, lim->excerpt_min_key, lim->excerpt_prefix_max,
+                            lim->dedup_memory_bytes, NULL};
     cn_dedup *dedup = NULL;
     cn_error err;
     cn_error_clear(&err);
