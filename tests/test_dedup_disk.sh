@@ -9,15 +9,7 @@
 # and analyze leaves no report behind. A malformed dedup_memory_mib is
 # refused with its file and line. Run from the source root.
 set -uo pipefail
-BIN=${CN_CONSENSUS_BIN:-./build/consensus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  echo "FAIL $*" >&2
-  failed=$((failed + 1))
-}
+. "$(dirname "$0")/support/shtest.sh"
 
 # rules_with MIB: a copy of the rules with dedup_memory_mib set to MIB
 rules_with() {
@@ -87,5 +79,4 @@ else
   fail "a malformed dedup_memory_mib: $(head -c 300 "$tmp/err")"
 fi
 
-echo "test_dedup_disk: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish test_dedup_disk

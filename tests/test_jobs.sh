@@ -6,15 +6,7 @@
 # reports; `--jobs 0`, a non-number or nothing is a usage error (exit 2) and
 # each command's --help names the option. Run from the source root.
 set -uo pipefail
-BIN=${CN_CONSENSUS_BIN:-./build/consensus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  echo "FAIL $*" >&2
-  failed=$((failed + 1))
-}
+. "$(dirname "$0")/support/shtest.sh"
 
 # classify: the same lines for any number of threads
 same_classify() { # label, then the paths
@@ -109,5 +101,4 @@ for cmd in classify analyze; do
   if "$BIN" $cmd --help | grep -q -- "--jobs N"; then ok; else fail "$cmd --help does not name --jobs"; fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

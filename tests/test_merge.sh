@@ -11,15 +11,7 @@
 # 2, the file and line named, the output folder left as it was); --partial
 # with a report option is a usage error. Run from the source root.
 set -uo pipefail
-BIN=${CN_CONSENSUS_BIN:-./build/consensus}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-fail() {
-  echo "FAIL $*" >&2
-  failed=$((failed + 1))
-}
+. "$(dirname "$0")/support/shtest.sh"
 REPORTS=(report.json report.xml report.html answers.jsonl answers.csv)
 
 # same_reports LABEL DIR_A DIR_B: every report there, and byte-identical
@@ -237,5 +229,4 @@ done
 "$BIN" analyze --help | grep -q -- '--partial FILE' || fail "analyze --help names --partial"
 "$BIN" --help | grep -q 'merge' || fail "consensus --help names merge"
 
-echo "test_merge: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish test_merge
