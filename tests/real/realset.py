@@ -90,7 +90,12 @@ def split_of(pid, collection=1):
     at the previous freeze and tuned on after it). Thirteenth collection (2026-12-06, a twelfth
     session; pages in none of the twelve, by queries none of them used): every page the collectors
     save is `val15`, the fresh validation set of that session's freeze (val14 was scored at the
-    previous freeze and tuned on after it)."""
+    previous freeze and tuned on after it). Fourteenth collection (2026-12-06, a thirteenth
+    session, after a machine restart lost every saved page; pages in none of the thirteen, by
+    queries none of them used): every page the collectors save is `val16`, the fresh validation
+    set of that session's freeze (val15 was scored at the previous freeze and tuned on after it)."""
+    if collection == 14:
+        return "val16"
     if collection == 13:
         return "val15"
     if collection == 12:
