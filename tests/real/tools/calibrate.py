@@ -115,8 +115,12 @@ def collect(answers, labels, present):
             if abs(probs[ORDER.index(match["stance"])] - match["confidence"]) > 1e-3:
                 sys.exit(f"calibrate: {match['file']} #{match['index']}: --explain and classify "
                          "disagree")
+            typed = [f[len("qtype/"):] for f in match.get("question_flags") or []
+                     if f.startswith("qtype/")]
             rows.append(([match["probabilities"][k] for k in ORDER],
-                         ORDER.index(predicted(match)), ORDER.index(lab["stance"]), lab["file"]))
+                         ORDER.index(predicted(match)), ORDER.index(lab["stance"]), lab["file"],
+                         {"qtype": typed[0] if typed else "untyped",
+                          "gold_type": lab.get("question_type", "other")}))
     return rows, missed, fixed
 
 
@@ -142,7 +146,7 @@ def nll(logs, t):
 def metrics(rows, t, low):
     n = len(rows)
     conf, right, brier, loss = [], [], 0.0, 0.0
-    for p, pred, gold, _ in rows:
+    for p, pred, gold, *_ in rows:
         q = temper(p, t)
         conf.append(q[pred])
         right.append(pred == gold)
@@ -173,7 +177,7 @@ def metrics(rows, t, low):
 def reliability(rows, t):
     """Per confidence bin (tenths): answers, mean confidence, accuracy."""
     bins = defaultdict(list)
-    for p, pred, gold, _ in rows:
+    for p, pred, gold, *_ in rows:
         c = temper(p, t)[pred]
         bins[min(int(c * 10), 9)].append((c, pred == gold))
     return [(b, len(v), sum(c for c, _ in v) / len(v), sum(r for _, r in v) / len(v))
@@ -183,7 +187,7 @@ def reliability(rows, t):
 def fit(rows):
     """T minimizing the NLL: golden-section over b = 1/T in [0.02, 20] (the
     NLL of softmax(b z) is convex in b)."""
-    logs = [([math.log(max(x, 1e-300)) for x in p], y) for p, _, y, _ in rows]
+    logs = [([math.log(max(x, 1e-300)) for x in p], y) for p, _, y, *_ in rows]
     lo, hi = 0.02, 20.0
     g = (math.sqrt(5) - 1) / 2
     c, d = hi - g * (hi - lo), lo + g * (hi - lo)
@@ -299,6 +303,11 @@ def main():
                     help="resamples of the pages for T's 95%% interval (0: none)")
     ap.add_argument("--table", action="store_true",
                     help="print the reliability table (per confidence bin) before and after")
+    ap.add_argument("--by", choices=["qtype", "gold_type"],
+                    help="also per group of answers: the question-type flag classify gave the "
+                         "question (qtype/TYPE, or untyped when no type was sure enough), or the "
+                         "labellers' question_type; each group's metrics under the fitted (or "
+                         "given) T, and T fitted on the group alone with its interval")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if len(args.sets) % 2:
@@ -326,6 +335,15 @@ def main():
                              "before": metrics(per[s][0], 1.0, low),
                              "after": metrics(per[s][0], t, low)}
                          for _, s in sets if per[s][0]}}
+    if args.by:
+        groups = defaultdict(list)
+        for r in rows:
+            groups[r[4][args.by]].append(r)
+        report["groups"] = {
+            g: {"answers": len(v), "fitted_alone": fit(v),
+                "interval95": interval(v, args.bootstrap) if args.bootstrap > 0 else None,
+                "before": metrics(v, 1.0, low), "after": metrics(v, t, low)}
+            for g, v in sorted(groups.items())}
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -345,6 +363,12 @@ def main():
             print(f"  reliability {name}: bin, answers, mean confidence, accuracy")
             for b, n, c, a in reliability(rows, temp):
                 print(f"    {b / 10:.1f}-{(b + 1) / 10:.1f} {n:5d}  {c:.3f}  {a:.3f}")
+    for g, r in report.get("groups", {}).items():
+        ci_g = r["interval95"]
+        print(f" {args.by} {g} ({r['answers']} answers; T fitted on it alone: "
+              f"{r['fitted_alone']:.3f}" + (f", 95% {ci_g[0]:.3f}-{ci_g[1]:.3f}" if ci_g else "") + "):")
+        print(line("before", r["before"]))
+        print(line("after", r["after"]))
     if len(report["splits"]) > 1:
         for s, r in report["splits"].items():
             print(f" {s} ({r['answers']} answers; T fitted on it alone: {r['fitted_alone']:.3f}):")
