@@ -360,7 +360,12 @@ static void test_primary_claims(void)
      * topic ("-surgery*") keeps a question about timing surgery around Botox
      * off the claim about Botox's side effects, however many of its topics it
      * names; dental work is not about filler without the filler; replacing a
-     * breast implant is not replacing lost facial volume. */
+     * breast implant is not replacing lost facial volume. A question about
+     * something the asker already did ("I smoked", "I drank", "found out I
+     * was pregnant") asks whether that did harm (STANCE-GUIDE rule 11), not
+     * whether to do it, so it keeps its own words, not a claim about the
+     * practice ("Nicotine or smoking around surgery is safe"), whose summary
+     * would read "reassuring about smoking around surgery". */
     static const struct {
         const char *title, *claim;
     } cases[] = {
@@ -371,6 +376,14 @@ static void test_primary_claims(void)
         {"Can I see the dentist for a cleaning two days after lip filler?", "dental-after-filler"},
         {"Should I whiten my teeth before dental crowns go on?", NULL},
         {"Should I replace my breast implants after twelve years?", NULL},
+        {"Is it safe to smoke the week before my breast lift surgery?", "nicotine-surgery"},
+        {"I smoked two cigarettes the week before my breast lift surgery, is that bad?", NULL},
+        {"Can I drink wine three days after my rhinoplasty surgery?", "alcohol-after-surgery"},
+        {"I drank two glasses of wine three days after my rhinoplasty surgery, is that bad?", NULL},
+        {"Is Botox safe while pregnant?", "botox-pregnancy"},
+        {"Had Botox and then found out I was pregnant, is my baby ok?", NULL},
+        {"Can I lift my toddler two weeks after my tummy tuck?", "activity-after-surgery"},
+        {"I lifted my toddler two weeks after my tummy tuck, did I ruin it?", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
