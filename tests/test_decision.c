@@ -387,7 +387,13 @@ static const char PAGES[] =
     "{\"url\":\"f25\",\"question\":\"I had a breast lift ten days ago. Is it safe to sleep on "
     "my side, and when can I?\",\"answers\":[{\"text\":\"Not yet. Please wait until four "
     "weeks after surgery before you sleep on your side; this early it strains the "
-    "incisions.\"}]}\n";
+    "incisions.\"}]}\n"
+    /* "but even" adds to the advice against before it ("not only ... but
+     * also"): no shift of weight to the second clause (rules 7, 8); our
+     * words. */
+    "{\"url\":\"f26\",\"question\":\"Can I use a tanning bed before my breast "
+    "augmentation?\",\"answers\":[{\"text\":\"Tanning is not advised after the operation, "
+    "but even for several weeks before it.\"}]}\n";
 
 static cJSON *g_lines[96];
 static size_t g_n;
@@ -407,7 +413,7 @@ static int suite_classify(void)
     if (dir)
         tu_rm_rf(dir);
     free(dir);
-    return rc == 0 && g_n == 88 ? 0 : -1;
+    return rc == 0 && g_n == 89 ? 0 : -1;
 }
 
 static int suite_clean(void)
@@ -872,6 +878,14 @@ static void test_wait_for_it_to_subside(void)
     CU_ASSERT_STRING_EQUAL(field(85, "stance"), "reassuring");
 }
 
+/* Issue 9: "but even" adds to the first clause (modifiers.rules, contrast
+ * additive); read as a contrast it made "several weeks" the bottom line and
+ * the answer reassuring. */
+static void test_but_even_adds(void)
+{
+    CU_ASSERT_STRING_EQUAL(field(88, "stance"), "contraindicated");
+}
+
 /* ---- the model itself ---- */
 
 static cn_model *small_model(void)
@@ -1146,10 +1160,11 @@ int main(void)
     CU_add_test(s, "3, 8: I would recommend you wait", test_recommend_you_wait);
     CU_add_test(s, "1, 5: should not occur", test_should_not_occur);
     CU_add_test(s, "11: wait for it to subside", test_wait_for_it_to_subside);
+    CU_add_test(s, "7, 8: but even adds, it does not contrast", test_but_even_adds);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    return failed == 0 && run == 54 ? 0 : 1;
+    return failed == 0 && run == 55 ? 0 : 1;
 }
