@@ -37,6 +37,7 @@ typedef struct cn_pagecues_limits {
     size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
     size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
     size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
+    size_t short_title_words;        /* a '.' title on a titled bare page, at most (8) */
     /* From settings.rules (cn_pagecues_load; absent: the default): bytes the
      * de-duplication index may hold in memory before its bulky parts go to
      * disk, setting dedup_memory_mib in MiB; 0: never. */

@@ -1101,25 +1101,39 @@ static bool titled_before(const ctx *c)
 
 /* "Hearing is not affected in the long run after a lift." / "Your hearing
  * is not affected by the lift itself ...": on a bare page that titles its
- * answers, a short line of one sentence ending in '.' (period_title_words
- * words at most) whose words the first sentence of the prose under it says
+ * answers (a title read above, or one ahead), a short line of one sentence ending in '.'
+ * (period_title_words words at most) whose words the first sentence of the prose under it says
  * again (restated_start_words subject words) is that answer's title, not the
  * last line of the answer above; so is a longer one (title_max_words) whose
  * subject words it says again for half its words. */
+static bool opens_with_line(const cn_line *l, const cn_line *next);
+
 static bool restated_below(const ctx *c, size_t p)
 {
     if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
-        !titled_before(c))
+        !(titled_before(c) || titles_ahead(c, p)))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     size_t words = cn_span_words(l->s, l->len);
+    /* a line the paragraph under it opens with is that answer's first
+     * sentence printed above it (repeated_opening), no title */
     if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) || !short_enough(c, l) ||
         !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
         cn_pagecues_is_opener(c->cues, l->s, l->len) ||
         cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
         cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
-        cn_pagecues_is_continuation(c->cues, next->s, next->len))
+        cn_pagecues_is_continuation(c->cues, next->s, next->len) || opens_with_line(l, next))
         return false;
+    /* a short one (short_title_words: "Classic nerve bruising.") under a
+     * paragraph of prose is a title when it names one subject of the
+     * question, whatever the sentence under it says; not when it speaks to
+     * the asker or as the physician, nor under one short sentence ("Avoid
+     * aspirin." in an answer written a sentence a paragraph) */
+    const cn_line *above = p > 0 && text_para(c, p - 1) ? para_last_line(c, p - 1) : NULL;
+    if (words <= c->lim->short_title_words && !says_i(l) && !says_you(l) && above &&
+        (two_sentences(above) || cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
+        shared_with_question(c, l) >= 1)
+        return true;
     cn_line head = first_sentence(next);
     size_t shared = shared_with(c, l, &head);
     /* a longer line is a title only when the sentence under it says half
