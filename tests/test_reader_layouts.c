@@ -4769,6 +4769,41 @@ static void test_short_period_title_on_a_titled_page(void)
     ru_free(&r);
 }
 
+/* A site that prints no titles above its answers ([untitled-markers]:
+ * "Doctor's Answers N"): a tagline in quotes under the physician's name
+ * above the first answer is furniture; the sentence under it is the
+ * answer's text, not its title; initials under an answer end it, and the
+ * prose under them starts the next; a short line under a closing ("Hope
+ * that helps!!") starts another answer's text. */
+static void test_untitled_site_prints_no_titles(void)
+{
+    ru_result r = read_str(
+        "Can I swim a few days after a mole removal?\n\n"
+        "Doctor's Answers 3\n\n"
+        "Dr Ann Lim\n\n"
+        "\"Skin doctor in private practice for over 15 years\"\n\n"
+        "Some redness around the wound is normal in the first days after a mole is taken "
+        "off.\n\n"
+        "Pools carry germs, so keep the wound out of the water until the stitches come out. "
+        "After that, swimming is fine.\n\n"
+        "KLT\n\n"
+        "Theoretically a short swim does little harm. Still, chlorine stings an open wound, so "
+        "wait a week.\n\n"
+        "Hope that helps!!\n\n"
+        "Whatever Dr Lim said is right :)\n\n"
+        "Sea water is kinder to a wound than a pool, but the same one-week wait applies.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    for (size_t i = 1; i <= 3; i++)
+        CU_ASSERT_PTR_NULL(ru_answer(&r, i)->title);
+    ru_check_start(&r, 1, "Some redness around the wound is normal");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "swimming is fine"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "private practice"));
+    ru_check_start(&r, 2, "Theoretically a short swim does little harm");
+    ru_check_start(&r, 3, "Whatever Dr Lim said is right");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 3)->text, "Sea water is kinder"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4958,6 +4993,7 @@ int main(void)
         {"the question again titles the first answer", test_question_again_titles_the_first_answer},
         {"a short '.' title on a page titling answers ahead",
          test_short_period_title_on_a_titled_page},
+        {"a site that prints no titles", test_untitled_site_prints_no_titles},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

@@ -125,6 +125,11 @@ bool cn_pagecues_is_reply_opener(const cn_pagecues *cues, const char *line, size
  * without one. */
 bool cn_pagecues_answers_marker(const cn_pagecues *cues, const char *line, size_t len, long *count);
 
+/* line[0..len), the line that opens a page's answers, matches an
+ * [untitled-markers] pattern ("Doctor's Answers 3"): the page's site prints
+ * no titles above its answers. */
+bool cn_pagecues_untitled_marker(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) is a line a site prints above an answer, naming who answers
  * ("Jane Roe, MD, Neurology, answered", "1. DrRoe wrote on :"): an
  * [answer-headers] pattern, matched as [answer-markers] ones are, where a

@@ -66,6 +66,7 @@ typedef struct ctx {
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
+    bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
     bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
     size_t q_end;       /* the question's lines are [0, q_end) */
@@ -2069,11 +2070,39 @@ static bool unvoted_subheading(const ctx *c, const draft *d, size_t p)
            c->ps[d->title].vote_after;
 }
 
+/* On a page whose site prints no answer titles (c->untitled): a line of its
+ * own ending no sentence ("ESG", "General Practitioner, Aesthetic", a
+ * tagline in quotes), or a closing ("Hope that helps!!"), where a title
+ * would be read elsewhere. Under an answer's text it
+ * is that answer's last line, and the answer ends there; above an answer's
+ * first words it is its physician's header, furniture. A greeting ("Hi,")
+ * opens a body. */
+static bool untitled_tail(const ctx *c, size_t p)
+{
+    if (!c->untitled || c->ps[p].n != 1 || !text_para(c, p))
+        return false;
+    const cn_line *l = para_line(c, p);
+    if (greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) || list_item(l) ||
+        cn_span_last_char(l->s, l->len) == ':')
+        return false;
+    return closing_like(c, l) || (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
+                                  cn_span_words(l->s, l->len) < c->lim->bare_prose_words);
+}
+
+/* Under an answer untitled_tail ended: prose of two sentences or more
+ * starts the next answer ("Theoretically yes, ... However, ..."); a site's
+ * one-sentence footer note stays where it stands. */
+static bool ended_prose(const ctx *c, size_t p)
+{
+    return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
     long cur = -1, last_signed = -1;
     size_t last_sig_para = 0;
+    bool ended = false; /* untitled_tail ended the current answer */
     for (size_t p = 0; p < c->np; p++) {
         if (c->ps[p].sig && c->sig_heads) {
             /* a signature above its answer: it opens the answer, or completes
@@ -2115,6 +2144,14 @@ static int segment(ctx *c, cn_error *err)
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
+        bool has_text = cur >= 0 && c->ds[cur].has_body;
+        if (untitled_tail(c, p) && !(has_text && ended && after_signoff(c, p))) {
+            if (has_text) {
+                add_body(&c->ds[cur], p);
+                ended = true;
+            }
+            continue;
+        }
         /* "Ann Lee, Plastic Surgeon, UK" right above the next answer's title
          * where vote lines head the answers under their titles: a short line ending no
          * sentence, the last words of the answer above (its signer) */
@@ -2126,7 +2163,7 @@ static int segment(ctx *c, cn_error *err)
         }
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
-        bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
+        bool inside = !c->untitled && cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
                       !greeting_only(c, &c->ds[cur]) && title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
@@ -2135,8 +2172,9 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
-                      repeated_opening(c, p) || untitled_after_titled(c, &c->ds[cur], p));
+                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || after_signoff(c, p) ||
+                      after_credit(c, p) || repeated_opening(c, p) ||
+                      untitled_after_titled(c, &c->ds[cur], p));
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
@@ -2147,6 +2185,7 @@ static int segment(ctx *c, cn_error *err)
             return rc;
         cur = (long)c->nd - 1;
         last_signed = -1;
+        ended = false;
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
@@ -2154,8 +2193,9 @@ static int segment(ctx *c, cn_error *err)
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
-        if (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
-                                        : title_at_start(c, p)))
+        if (!c->untitled &&
+            (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
+                                         : title_at_start(c, p))))
             d->title = (long)p;
         else
             add_body(d, p);
@@ -2890,6 +2930,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         if (cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
                                        &page->declared_answers))
             marker = i;
+    c.untitled = marker < c.lines.n &&
+                 cn_pagecues_untitled_marker(cues, c.lines.v[marker].s, c.lines.v[marker].len);
     size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
         page->format = CN_FORMAT_BARE;
