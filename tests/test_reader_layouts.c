@@ -4717,6 +4717,93 @@ static void test_question_again_titles_the_first_answer(void)
     ru_free(&r);
 }
 
+/* A bare page that titles its answers further down (titles ahead), the
+ * first answer untitled: a short sentence ending in '.' that names a
+ * subject of the question ("Stretched nerve after chin liposuction.")
+ * between two paragraphs of prose heads another answer, though the prose
+ * under it says none of its words again. In an answer written a sentence a
+ * paragraph, such a line under one short sentence ("Ice it gently.") stays
+ * in its answer. */
+static void test_short_period_title_on_a_titled_page(void)
+{
+    ru_result r = read_str(
+        "Numb lower lip after chin liposuction\n\n"
+        "Ten days after liposuction under my chin my lower lip does not move right when I "
+        "smile. Will it recover?\n\n"
+        "A small nerve that moves the lower lip runs close to where the cannula works. A bruise "
+        "of it is common and usually recovers.\n\n"
+        "Stretched nerve after chin liposuction.\n\n"
+        "This kind of weakness comes from swelling around a branch of the facial nerve, and it "
+        "tends to come back over a few months.\n\n"
+        "Lip weakness after liposuction of the jowls\n\n"
+        "The branch along the jaw is at risk in this area; most such cases recover within three "
+        "to six months.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "A small nerve that moves the lower lip");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Stretched nerve"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Stretched nerve after chin liposuction.");
+    ru_check_start(&r, 2, "This kind of weakness comes from swelling");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Lip weakness after liposuction of the jowls");
+    ru_check_start(&r, 3, "The branch along the jaw is at risk");
+    ru_free(&r);
+
+    r = read_str("Bumped my eye after Botox\n\n"
+                 "My toddler bumped the corner of my eye an hour after Botox. Did this ruin the "
+                 "Botox?\n\n"
+                 "Bruising after a bump\n\n"
+                 "A bump this soon after the injection rarely moves the product, and what you see "
+                 "is most likely a small bruise.\n\n"
+                 "Ice it gently.\n\n"
+                 "Skip Botox touch-ups for a week.\n\n"
+                 "The bruise should fade in seven to ten days.\n\n"
+                 "Nothing to worry about\n\n"
+                 "The product binds to the muscle within hours, so a knock later on does not "
+                 "spread it.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bruising after a bump");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Skip Botox touch-ups for a week."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "fade in seven to ten days"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Nothing to worry about");
+    ru_check_start(&r, 2, "The product binds to the muscle");
+    ru_free(&r);
+}
+
+/* A site that prints no titles above its answers ([untitled-markers]:
+ * "Doctor's Answers N"): a tagline in quotes under the physician's name
+ * above the first answer is furniture; the sentence under it is the
+ * answer's text, not its title; initials under an answer end it, and the
+ * prose under them starts the next; a short line under a closing ("Hope
+ * that helps!!") starts another answer's text. */
+static void test_untitled_site_prints_no_titles(void)
+{
+    ru_result r = read_str(
+        "Can I swim a few days after a mole removal?\n\n"
+        "Doctor's Answers 3\n\n"
+        "Dr Ann Lim\n\n"
+        "\"Skin doctor in private practice for over 15 years\"\n\n"
+        "Some redness around the wound is normal in the first days after a mole is taken "
+        "off.\n\n"
+        "Pools carry germs, so keep the wound out of the water until the stitches come out. "
+        "After that, swimming is fine.\n\n"
+        "KLT\n\n"
+        "Theoretically a short swim does little harm. Still, chlorine stings an open wound, so "
+        "wait a week.\n\n"
+        "Hope that helps!!\n\n"
+        "Whatever Dr Lim said is right :)\n\n"
+        "Sea water is kinder to a wound than a pool, but the same one-week wait applies.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    for (size_t i = 1; i <= 3; i++)
+        CU_ASSERT_PTR_NULL(ru_answer(&r, i)->title);
+    ru_check_start(&r, 1, "Some redness around the wound is normal");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "swimming is fine"));
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "private practice"));
+    ru_check_start(&r, 2, "Theoretically a short swim does little harm");
+    ru_check_start(&r, 3, "Whatever Dr Lim said is right");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 3)->text, "Sea water is kinder"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -4904,6 +4991,9 @@ int main(void)
         {"thanks and a closing sentence above a signature",
          test_thanks_and_closing_sentence_above_signature},
         {"the question again titles the first answer", test_question_again_titles_the_first_answer},
+        {"a short '.' title on a page titling answers ahead",
+         test_short_period_title_on_a_titled_page},
+        {"a site that prints no titles", test_untitled_site_prints_no_titles},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader layouts", tests);

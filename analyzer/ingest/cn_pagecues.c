@@ -67,6 +67,7 @@ typedef enum section {
     SEC_SELF_WORDS,
     SEC_HONORIFICS,
     SEC_ANSWER_HEADERS,
+    SEC_UNTITLED_MARKERS,
     SEC_ANSWER_BREAKS,
     SEC_QUESTION_ENDS,
     SEC_REPLY_OPENERS,
@@ -101,6 +102,7 @@ struct cn_pagecues {
     strlist question_ends; /* normalized prefixes */
     strlist replies;       /* normalized prefixes */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
+    strlist untitled;      /* normalized patterns as markers */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -289,6 +291,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->widgets);
     strlist_free(&c->openers);
     strlist_free(&c->markers);
+    strlist_free(&c->untitled);
     strlist_free(&c->self);
     strlist_free(&c->honorifics);
     strlist_free(&c->question_ends);
@@ -371,6 +374,7 @@ static section section_named(const char *s, size_t len)
         {"[question-ends]", SEC_QUESTION_ENDS},
         {"[reply-openers]", SEC_REPLY_OPENERS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
+        {"[untitled-markers]", SEC_UNTITLED_MARKERS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -389,7 +393,8 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "answer_line_words",        "bare_prose_words",       "title_exclaim_words",
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
         "period_title_words",       "restated_opening_words", "greeting_name_words",
-        "votes_lead_ratio",         "closing_sentence_words", "question_scrap_bytes"};
+        "votes_lead_ratio",         "closing_sentence_words", "question_scrap_bytes",
+        "short_title_words"};
     size_t *const slots[] = {&c->limits.title_max_bytes,        &c->limits.title_max_words,
                              &c->limits.dedup_min_key,          &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,     &c->limits.max_page_bytes,
@@ -398,7 +403,8 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                              &c->limits.restated_title_words,   &c->limits.restated_start_words,
                              &c->limits.period_title_words,     &c->limits.restated_opening_words,
                              &c->limits.greeting_name_words,    &c->limits.votes_lead_ratio,
-                             &c->limits.closing_sentence_words, &c->limits.question_scrap_bytes};
+                             &c->limits.closing_sentence_words, &c->limits.question_scrap_bytes,
+                             &c->limits.short_title_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -463,6 +469,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_QUESTION_ENDS     ? &c->question_ends
                     : sec == SEC_REPLY_OPENERS     ? &c->replies
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
+                    : sec == SEC_UNTITLED_MARKERS  ? &c->untitled
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -587,6 +594,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.votes_lead_ratio = 2;
     c->limits.closing_sentence_words = 10;
     c->limits.question_scrap_bytes = 24;
+    c->limits.short_title_words = 8;
     c->limits.dedup_memory_bytes = (size_t)CN_PAGECUES_DEDUP_MEMORY_MIB << 20;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
@@ -634,7 +642,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations, &c->markers,      &c->self,       &c->headers,
                         &c->questions,     &c->closings,     &c->breaks,     &c->honorifics,
-                        &c->question_ends, &c->replies};
+                        &c->question_ends, &c->replies,      &c->untitled};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1260,31 +1268,43 @@ static bool may_open(const char *e, const char *v, size_t n)
     return e[0] == '\0' || is_marker_meta(e[0]) || (n > 0 && v[0] == e[0]);
 }
 
-bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
+/* line[0..len) matches a pattern of l, as [answer-markers] are matched. */
+static bool marker_line(const cn_pagecues *c, const strlist *l, const char *line, size_t len,
+                        long *count)
 {
     enum { MARKER_MAX = 200 }; /* bytes of a line looked at */
     long n_found = -1;
     if (count)
         *count = -1;
-    if (len == 0 || c->markers.n == 0 || !marker_may_start(&c->markers, line, len))
+    if (len == 0 || l->n == 0 || !marker_may_start(l, line, len))
         return false;
     char v[MARKER_MAX + 1];
     size_t n = cn_text_normalize_into(line, len < MARKER_MAX ? len : MARKER_MAX, v);
     while (n > 0 && v[n - 1] == ' ')
         n--;
-    for (size_t i = 0; i < c->markers.n; i++) {
+    for (size_t i = 0; i < l->n; i++) {
         /* a line cut to MARKER_MAX bytes matches only a pattern with a rest */
-        if (len > MARKER_MAX && c->markers.v[i][c->markers.lens[i] - 1] != '*')
+        if (len > MARKER_MAX && l->v[i][l->lens[i] - 1] != '*')
             continue;
-        if (!may_open(c->markers.v[i], v, n))
+        if (!may_open(l->v[i], v, n))
             continue;
-        if (marker_match(c, c->markers.v[i], v, n, &n_found)) {
+        if (marker_match(c, l->v[i], v, n, &n_found)) {
             if (count)
                 *count = n_found;
             return true;
         }
     }
     return false;
+}
+
+bool cn_pagecues_answers_marker(const cn_pagecues *c, const char *line, size_t len, long *count)
+{
+    return marker_line(c, &c->markers, line, len, count);
+}
+
+bool cn_pagecues_untitled_marker(const cn_pagecues *c, const char *line, size_t len)
+{
+    return marker_line(c, &c->untitled, line, len, NULL);
 }
 
 /* Does line[0..len) hold the letters of l, in either case? Only where the

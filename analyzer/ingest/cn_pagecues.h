@@ -37,6 +37,7 @@ typedef struct cn_pagecues_limits {
     size_t votes_lead_ratio;         /* vote lines head the answers: this many times more (2) */
     size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
     size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
+    size_t short_title_words;        /* a '.' title on a titled bare page, at most (8) */
     /* From settings.rules (cn_pagecues_load; absent: the default): bytes the
      * de-duplication index may hold in memory before its bulky parts go to
      * disk, setting dedup_memory_mib in MiB; 0: never. */
@@ -123,6 +124,11 @@ bool cn_pagecues_is_reply_opener(const cn_pagecues *cues, const char *line, size
  * *count (if not NULL) gets the count the pattern's last '%' matched, -1
  * without one. */
 bool cn_pagecues_answers_marker(const cn_pagecues *cues, const char *line, size_t len, long *count);
+
+/* line[0..len), the line that opens a page's answers, matches an
+ * [untitled-markers] pattern ("Doctor's Answers 3"): the page's site prints
+ * no titles above its answers. */
+bool cn_pagecues_untitled_marker(const cn_pagecues *cues, const char *line, size_t len);
 
 /* line[0..len) is a line a site prints above an answer, naming who answers
  * ("Jane Roe, MD, Neurology, answered", "1. DrRoe wrote on :"): an

@@ -66,6 +66,7 @@ typedef struct ctx {
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool bare;               /* no "Doctor Answers" line */
+    bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
     bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
     size_t q_end;       /* the question's lines are [0, q_end) */
@@ -1101,25 +1102,39 @@ static bool titled_before(const ctx *c)
 
 /* "Hearing is not affected in the long run after a lift." / "Your hearing
  * is not affected by the lift itself ...": on a bare page that titles its
- * answers, a short line of one sentence ending in '.' (period_title_words
- * words at most) whose words the first sentence of the prose under it says
+ * answers (a title read above, or one ahead), a short line of one sentence ending in '.'
+ * (period_title_words words at most) whose words the first sentence of the prose under it says
  * again (restated_start_words subject words) is that answer's title, not the
  * last line of the answer above; so is a longer one (title_max_words) whose
  * subject words it says again for half its words. */
+static bool opens_with_line(const cn_line *l, const cn_line *next);
+
 static bool restated_below(const ctx *c, size_t p)
 {
     if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
-        !titled_before(c))
+        !(titled_before(c) || titles_ahead(c, p)))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     size_t words = cn_span_words(l->s, l->len);
+    /* a line the paragraph under it opens with is that answer's first
+     * sentence printed above it (repeated_opening), no title */
     if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) || !short_enough(c, l) ||
         !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
         cn_pagecues_is_opener(c->cues, l->s, l->len) ||
         cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
         cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
-        cn_pagecues_is_continuation(c->cues, next->s, next->len))
+        cn_pagecues_is_continuation(c->cues, next->s, next->len) || opens_with_line(l, next))
         return false;
+    /* a short one (short_title_words: "Classic nerve bruising.") under a
+     * paragraph of prose is a title when it names one subject of the
+     * question, whatever the sentence under it says; not when it speaks to
+     * the asker or as the physician, nor under one short sentence ("Avoid
+     * aspirin." in an answer written a sentence a paragraph) */
+    const cn_line *above = p > 0 && text_para(c, p - 1) ? para_last_line(c, p - 1) : NULL;
+    if (words <= c->lim->short_title_words && !says_i(l) && !says_you(l) && above &&
+        (two_sentences(above) || cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
+        shared_with_question(c, l) >= 1)
+        return true;
     cn_line head = first_sentence(next);
     size_t shared = shared_with(c, l, &head);
     /* a longer line is a title only when the sentence under it says half
@@ -2055,11 +2070,39 @@ static bool unvoted_subheading(const ctx *c, const draft *d, size_t p)
            c->ps[d->title].vote_after;
 }
 
+/* On a page whose site prints no answer titles (c->untitled): a line of its
+ * own ending no sentence ("ESG", "General Practitioner, Aesthetic", a
+ * tagline in quotes), or a closing ("Hope that helps!!"), where a title
+ * would be read elsewhere. Under an answer's text it
+ * is that answer's last line, and the answer ends there; above an answer's
+ * first words it is its physician's header, furniture. A greeting ("Hi,")
+ * opens a body. */
+static bool untitled_tail(const ctx *c, size_t p)
+{
+    if (!c->untitled || c->ps[p].n != 1 || !text_para(c, p))
+        return false;
+    const cn_line *l = para_line(c, p);
+    if (greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) || list_item(l) ||
+        cn_span_last_char(l->s, l->len) == ':')
+        return false;
+    return closing_like(c, l) || (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
+                                  cn_span_words(l->s, l->len) < c->lim->bare_prose_words);
+}
+
+/* Under an answer untitled_tail ended: prose of two sentences or more
+ * starts the next answer ("Theoretically yes, ... However, ..."); a site's
+ * one-sentence footer note stays where it stands. */
+static bool ended_prose(const ctx *c, size_t p)
+{
+    return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
     long cur = -1, last_signed = -1;
     size_t last_sig_para = 0;
+    bool ended = false; /* untitled_tail ended the current answer */
     for (size_t p = 0; p < c->np; p++) {
         if (c->ps[p].sig && c->sig_heads) {
             /* a signature above its answer: it opens the answer, or completes
@@ -2101,6 +2144,14 @@ static int segment(ctx *c, cn_error *err)
             continue; /* "Los Angeles" under the physician's own sign-off */
         if (name_above_first(c, cur, p))
             continue; /* "Dr. Ann Lee" above the first answer: who wrote it */
+        bool has_text = cur >= 0 && c->ds[cur].has_body;
+        if (untitled_tail(c, p) && !(has_text && ended && after_signoff(c, p))) {
+            if (has_text) {
+                add_body(&c->ds[cur], p);
+                ended = true;
+            }
+            continue;
+        }
         /* "Ann Lee, Plastic Surgeon, UK" right above the next answer's title
          * where vote lines head the answers under their titles: a short line ending no
          * sentence, the last words of the answer above (its signer) */
@@ -2112,7 +2163,7 @@ static int segment(ctx *c, cn_error *err)
         }
         /* under a line printed between answers the answer is new anyway:
          * its first line heads it as after a signature (title_at_start) */
-        bool inside = cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
+        bool inside = !c->untitled && cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
                       !greeting_only(c, &c->ds[cur]) && title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
@@ -2121,8 +2172,9 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     (starts_answer(c, p) || after_signoff(c, p) || after_credit(c, p) ||
-                      repeated_opening(c, p) || untitled_after_titled(c, &c->ds[cur], p));
+                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || after_signoff(c, p) ||
+                      after_credit(c, p) || repeated_opening(c, p) ||
+                      untitled_after_titled(c, &c->ds[cur], p));
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
@@ -2133,6 +2185,7 @@ static int segment(ctx *c, cn_error *err)
             return rc;
         cur = (long)c->nd - 1;
         last_signed = -1;
+        ended = false;
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
@@ -2140,8 +2193,9 @@ static int segment(ctx *c, cn_error *err)
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
-        if (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
-                                        : title_at_start(c, p)))
+        if (!c->untitled &&
+            (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
+                                         : title_at_start(c, p))))
             d->title = (long)p;
         else
             add_body(d, p);
@@ -2876,6 +2930,8 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         if (cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
                                        &page->declared_answers))
             marker = i;
+    c.untitled = marker < c.lines.n &&
+                 cn_pagecues_untitled_marker(cues, c.lines.v[marker].s, c.lines.v[marker].len);
     size_t q_end = marker, start = marker + 1;
     if (marker == c.lines.n) {
         page->format = CN_FORMAT_BARE;
