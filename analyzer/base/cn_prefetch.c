@@ -17,8 +17,10 @@ struct cn_prefetch {
     pthread_cond_t room;  /* an item was taken, or stop */
     pthread_cond_t ready; /* an item was queued, or the producer finished */
     bool stop, finished;
-    /* Who sleeps: signals go only to a sleeper, and the producer is woken
-     * only when half the queue is free, so a page costs no system call. */
+    /* Who sleeps: signals go only to a sleeper, the producer woken when half
+     * the queue is free, the consumer when a quarter of it is full (or the
+     * producer finished): so an item costs no system call, and the threads
+     * hand over items in batches, not one wake-up each. */
     bool producer_waits, consumer_waits;
     pthread_t thread;
 };
@@ -48,7 +50,7 @@ static void *producer_main(void *arg)
         } else {
             p->finished = true;
         }
-        if (p->consumer_waits || !more)
+        if (!more || (p->consumer_waits && p->n >= (p->depth + 3) / 4))
             pthread_cond_signal(&p->ready);
         pthread_mutex_unlock(&p->mu);
         if (!more)
@@ -91,10 +93,11 @@ int cn_prefetch_new(size_t depth, size_t item_size, cn_prefetch_make_fn make,
 bool cn_prefetch_take(cn_prefetch *p, void *item)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->n == 0 && !p->finished) {
-        p->consumer_waits = true;
-        pthread_cond_wait(&p->ready, &p->mu);
-    }
+    if (p->n == 0) /* sleep until a batch is ready */
+        while (p->n < (p->depth + 3) / 4 && !p->finished) {
+            p->consumer_waits = true;
+            pthread_cond_wait(&p->ready, &p->mu);
+        }
     p->consumer_waits = false;
     bool got = p->n > 0;
     if (got) {
