@@ -34,7 +34,6 @@
 #include "cn_grow.h"
 #include "cn_sort.h"
 #include "cn_parallel.h"
-#include "cn_prefetch.h"
 #include "cn_hash.h"
 #include "cn_arena.h"
 #include "cn_idindex.h"

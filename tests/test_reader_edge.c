@@ -1066,114 +1066,6 @@ static void test_cli_names_skipped_files(void)
     free(dir);
 }
 
-/* ---- reading ahead ---------------------------------------------------- */
-
-/* A folder of pages, repeats, rejected files and a JSON Lines file with a
- * bad line, in nested folders; its path (free with tu_rm_rf and free). */
-static char *mixed_folder(void)
-{
-    char *dir = tu_mkdtemp();
-    char sub[4096];
-    snprintf(sub, sizeof sub, "%s/sub", dir);
-    CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0700), 0);
-    static const char *const SEEDS[] = {"000_b78e5252a6827247.txt", "001_328c37b8af261b93.txt",
-                                        "002_ea7b867e4342f0a9.txt", "003_cfed43a9ff3725a1.txt",
-                                        "004_5c942d15b8cf5ada.txt"};
-    for (size_t i = 0; i < 5; i++) {
-        char src[512], name[64];
-        snprintf(src, sizeof src, "corpus/%s", SEEDS[i]);
-        size_t len;
-        char *data = tu_read_file(src, &len);
-        CU_ASSERT_PTR_NOT_NULL_FATAL(data);
-        free(tu_write_file(dir, SEEDS[i], data, len));
-        snprintf(name, sizeof name, "copy_%s", SEEDS[i]); /* a repeat of every page */
-        free(tu_write_file(sub, name, data, len));
-        free(data);
-    }
-    free(tu_write_file(dir, "001a_empty.txt", "", 0));
-    free(tu_write_file(dir, "001b_binary.txt", "a\0b", 3));
-    free(tu_write_file(dir, "003a_blank.txt", " \n\n", 3));
-    const char *jl = "{\"question\":\"One?\",\"answers\":[{\"text\":\"" BODY1 "\"}]}\n"
-                     "{\"question\":\"Two?\",\"answers\":[}\n"
-                     "{\"question\":\"Three?\",\"answers\":[{\"text\":\"" BODY1 "\"}]}\n";
-    free(tu_write_file(sub, "m.jsonl", jl, strlen(jl)));
-    return dir;
-}
-
-static void same_pages(const ru_result *a, const ru_result *b)
-{
-    CU_ASSERT_EQUAL_FATAL(a->n, b->n);
-    for (size_t i = 0; i < a->n; i++) {
-        const cn_page *p = a->pages[i], *q = b->pages[i];
-        CU_ASSERT_STRING_EQUAL(p->path, q->path);
-        CU_ASSERT_EQUAL(p->line, q->line);
-        CU_ASSERT_STRING_EQUAL(p->question_id, q->question_id);
-        CU_ASSERT_EQUAL_FATAL(p->n_answers, q->n_answers);
-        for (size_t k = 0; k < p->n_answers; k++) {
-            CU_ASSERT_EQUAL(p->answers[k].index, q->answers[k].index);
-            CU_ASSERT_STRING_EQUAL(p->answers[k].answer_id, q->answers[k].answer_id);
-            CU_ASSERT_STRING_EQUAL(p->answers[k].duplicate_of, q->answers[k].duplicate_of);
-            CU_ASSERT_EQUAL(p->answers[k].related, q->answers[k].related);
-        }
-    }
-    CU_ASSERT_EQUAL(a->skipped, b->skipped);
-    CU_ASSERT_EQUAL_FATAL(a->n_errors, b->n_errors);
-    for (size_t i = 0; i < a->n_errors; i++)
-        CU_ASSERT_STRING_EQUAL(a->errors[i], b->errors[i]);
-}
-
-/* Pages read ahead on the reader's thread are the pages read in turn: the
- * same order, ids, repeats, rejections and messages, for any depth. */
-static void test_read_ahead_same_pages(void)
-{
-    char *dir = mixed_folder();
-    const char *paths[] = {dir};
-    ru_result plain = ru_read_paths(g_cues, paths, 1);
-    CU_ASSERT_EQUAL(plain.new_rc, CN_OK);
-    CU_ASSERT_EQUAL(plain.n, 12); /* 5 pages, their 5 repeats, 2 JSON Lines pages */
-    CU_ASSERT_EQUAL(plain.skipped, 4);
-    bool repeats = false;
-    for (size_t i = 0; i < plain.n; i++)
-        for (size_t k = 0; k < plain.pages[i]->n_answers; k++)
-            repeats |= plain.pages[i]->answers[k].duplicate_of[0] != '\0';
-    CU_ASSERT_TRUE(repeats);
-    static const size_t DEPTHS[] = {1, 2, 5, 64};
-    for (size_t d = 0; d < 4; d++) {
-        ru_result ahead = ru_read_paths_ahead(g_cues, paths, 1, DEPTHS[d]);
-        CU_ASSERT_EQUAL(ahead.new_rc, CN_OK);
-        same_pages(&plain, &ahead);
-        ru_free(&ahead);
-    }
-    ru_free(&plain);
-    tu_rm_rf(dir);
-    free(dir);
-}
-
-/* A reader freed while its thread is still reading ahead stops it and frees
- * the pages it made (the sanitizer build checks the leaks). */
-static void test_read_ahead_stopped_early(void)
-{
-    char *dir = mixed_folder();
-    const char *paths[] = {dir};
-    for (size_t taken = 0; taken < 3; taken++) {
-        cn_reader *r = NULL;
-        cn_error err;
-        cn_error_clear(&err);
-        CU_ASSERT_EQUAL_FATAL(cn_reader_new(paths, 1, g_cues, &r, &err), CN_OK);
-        CU_ASSERT_EQUAL_FATAL(cn_reader_read_ahead(r, 2, &err), CN_OK);
-        for (size_t i = 0; i < taken; i++) {
-            cn_page *page = NULL;
-            CU_ASSERT_EQUAL(cn_reader_next(r, &page, &err), CN_OK);
-            CU_ASSERT_PTR_NOT_NULL(page);
-            cn_page_free(page);
-        }
-        CU_ASSERT_EQUAL(cn_reader_pages(r), taken);
-        cn_reader_free(r);
-    }
-    tu_rm_rf(dir);
-    free(dir);
-}
-
 int main(void)
 {
     g_cues = ru_load_cues();
@@ -1231,8 +1123,6 @@ int main(void)
         {"index memory bounded", test_dedup_index_is_bounded},
         {"fuzz: no crash", test_fuzz_no_crash},
         {"CLI names skipped files", test_cli_names_skipped_files},
-        {"read ahead: the same pages", test_read_ahead_same_pages},
-        {"read ahead: stopped early", test_read_ahead_stopped_early},
         {NULL, NULL},
     };
     int rc = tu_run_suite("reader_edge", tests);

@@ -72,15 +72,6 @@ int cli_read_pages(const char *cmd, const char *const *paths, size_t n_paths, co
 typedef struct cli_pages cli_pages;
 int cli_pages_open(const char *cmd, const char *const *paths, size_t n_paths, const char *rules_dir,
                    cli_pages **out);
-/* Read and parse up to `pages` pages ahead on a thread of its own
- * (cn_reader_read_ahead), for a caller that uses more than one thread; the
- * pages are the same. Before the first cli_pages_next. Without a thread
- * (out of resources) reading goes on unhurried, so nothing fails. */
-void cli_pages_read_ahead(cli_pages *in, size_t pages);
-/* Pages read ahead per job with more than one job: a few runs of a batch
- * (CN_BATCH_PAGES_PER_JOB), enough to cover a burst of the de-duplication
- * index's disk writes on the main thread; a few MB of pages. */
-#define CLI_READ_AHEAD_PER_JOB 128
 struct cn_page *cli_pages_next(cli_pages *in);
 int cli_pages_close(cli_pages *in);
 

@@ -125,13 +125,6 @@ int cli_pages_open(const char *cmd, const char *const *paths, size_t n_paths, co
     return CLI_EXIT_OK;
 }
 
-void cli_pages_read_ahead(cli_pages *in, size_t pages)
-{
-    cn_error err;
-    cn_error_clear(&err);
-    (void)cn_reader_read_ahead(in->reader, pages, &err); /* else: read in turn, as with one job */
-}
-
 struct cn_page *cli_pages_next(cli_pages *in)
 {
     while (!in->failed) {

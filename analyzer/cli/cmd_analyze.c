@@ -67,9 +67,8 @@ static const char USAGE[] =
     "                    (unmatched_overrides)\n"
     "      --no-html     skip report.html\n"
     "  -j, --jobs N      classify, tally and write the reports on N threads\n"
-    "                    (default: the number of cores, here %zu), with one more\n"
-    "                    reading pages ahead; the reports are the same for every\n"
-    "                    N, --jobs 1 uses no extra thread\n"
+    "                    (default: the number of cores, here %zu); the reports are\n"
+    "                    the same for every N, --jobs 1 uses no extra thread\n"
     "      --partial FILE\n"
     "                    one shard of a run spread over processes or hosts: read and\n"
     "                    classify PATH... and write FILE, the shard's mergeable state\n"
@@ -429,12 +428,6 @@ static int run(const analyze_args *a)
     }
     /* the index's scratch files, should it pass its budget, beside the pages' */
     cn_reader_set_scratch_dir(reader, spill_dir_str);
-    /* With more than one job, pages are read and parsed ahead on a thread of
-     * their own, so the main thread keeps to what must go in reading order
-     * (de-duplication, the intake); the same pages either way. */
-    if (a->jobs > 1 &&
-        cn_reader_read_ahead(reader, CLI_READ_AHEAD_PER_JOB * a->jobs, &err) != CN_OK)
-        cn_error_clear(&err); /* read in turn, as with one job */
     if (a->partial_path) {
         exit_code = run_partial(a, reader, rules);
         goto done;

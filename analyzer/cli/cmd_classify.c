@@ -38,8 +38,8 @@ static const char USAGE[] =
     "      -              as --text, with the answer read from standard input\n"
     "                     (at most 1 MiB)\n"
     "  -j, --jobs N       classify on N threads (default: the number of cores, here\n"
-    "                     %zu), with one more reading pages ahead; the output is\n"
-    "                     the same for every N, --jobs 1 uses no extra thread\n"
+    "                     %zu); the output is the same for every N, --jobs 1 uses\n"
+    "                     no extra thread\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit status: 0 everything read; 1 some files were rejected (named on stderr,\n"
@@ -369,12 +369,6 @@ int cmd_classify(int argc, char **argv)
         status = cli_pages_open("classify", (const char *const *)(argv + optind),
                                 (size_t)(argc - optind), rules_dir, &in);
         if (status == CLI_EXIT_OK) {
-            /* With more than one job the main thread's own work in reading
-             * order (de-duplicating, writing) would hold the workers back if
-             * it also read and parsed every page: a reading thread does that
-             * ahead, a few runs deep. */
-            if (cn_batch_jobs(c.batch) > 1)
-                cli_pages_read_ahead(in, CLI_READ_AHEAD_PER_JOB * cn_batch_jobs(c.batch));
             status = classify_pages(&c, in);
             int read_status = cli_pages_close(in);
             if (status == CLI_EXIT_OK)

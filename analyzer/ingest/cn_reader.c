@@ -3,9 +3,8 @@
 #define _DEFAULT_SOURCE /* DT_REG: a folder listing tells regular files apart */
 #include "cn_reader.h"
 
-#include "cn_dedup.h"
-#include "cn_prefetch.h"
 #include "cn_sort.h"
+#include "cn_dedup.h"
 #include "cn_flat.h"
 #include "cn_jsonl.h"
 #include "cn_structured.h"
@@ -73,33 +72,16 @@ struct cn_reader {
     size_t jl_offset; /* byte offset of the next line */
     char *line;
     size_t line_cap;
-    /* What the making of the last page rejected, for the caller's side to
-     * record (made on the reading thread, recorded in reading order). */
-    skip rejected;
-    bool make_failed; /* reading stopped (out of memory): make nothing more */
-    /* The caller's side: what it records and de-duplicates, in reading order. */
     cn_dedup *dedup;
-    bool failed; /* reading stopped: out of memory, or the index failed (its scratch files) */
+    bool failed; /* the index failed (out of memory, its scratch files): no more pages */
     skip *skips;
     size_t n_skips, cap_skips;
     size_t pages;
-    cn_prefetch *ahead; /* NULL: pages are made on the caller's thread */
 };
-
-/* One step of reading, before de-duplication: a page, the end (page NULL,
- * rc CN_OK), or an error (rc, err), with the rejected input to record if any. */
-typedef struct made {
-    cn_page *page;
-    int rc;
-    bool failed; /* reading cannot go on */
-    skip rejected;
-    cn_error err;
-} made;
 
 typedef enum next_kind { NEXT_FILE, NEXT_END, NEXT_ERROR } next_kind;
 
-/* Note a rejected input (recorded when the page's turn comes, cn_reader_next)
- * and fill err with "where: reason". */
+/* Record a rejected input and fill err with "where: reason". */
 static int reject(cn_reader *r, cn_error *err, int code, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
@@ -110,15 +92,23 @@ static int reject(cn_reader *r, cn_error *err, int code, const char *where, cons
     va_start(ap, fmt);
     vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
-    skip *s = &r->rejected;
+    if (r->n_skips == r->cap_skips) {
+        size_t cap = r->cap_skips ? r->cap_skips * 2 : 16;
+        skip *v = realloc(r->skips, cap * sizeof *v);
+        if (!v)
+            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+        r->skips = v;
+        r->cap_skips = cap;
+    }
+    skip *s = &r->skips[r->n_skips];
     s->where = strdup(where);
     s->reason = strdup(reason);
     if (!s->where || !s->reason) {
         free(s->where);
         free(s->reason);
-        *s = (skip){0};
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    r->n_skips++;
     return cn_error_set(err, code, "%s: %s", where, reason);
 }
 
@@ -448,10 +438,15 @@ static int parse_text(cn_reader *r, const char *path, const char *text, size_t l
         rc = cn_error_set(&perr, CN_ERR_FORMAT,
                           "no known page shape: no physician answers found (no 'Doctor Answers' "
                           "line, no answer paragraphs after a question)");
+    bool indexed = false;
+    if (rc == CN_OK) {
+        rc = cn_dedup_assign(r->dedup, page, &perr);
+        indexed = true;
+    }
     if (rc) {
         cn_page_free(page);
-        if (rc == CN_ERR_NOMEM) {
-            r->make_failed = true;
+        if (rc == CN_ERR_NOMEM || indexed) {
+            r->failed = true;
             return cn_error_set(err, rc, "%s: %s", path, perr.message);
         }
         return reject(r, err, rc, path, "%s", perr.message);
@@ -647,10 +642,15 @@ static int next_jsonl(cn_reader *r, cn_page **out, cn_error *err)
         cn_error perr;
         cn_error_clear(&perr);
         int rc = cn_jsonl_parse_line(r->cues, s, len, r->jl_index, page, &perr);
+        bool indexed = false;
+        if (rc == CN_OK) {
+            rc = cn_dedup_assign(r->dedup, page, &perr);
+            indexed = true;
+        }
         if (rc) {
             cn_page_free(page);
-            if (rc == CN_ERR_NOMEM) {
-                r->make_failed = true;
+            if (rc == CN_ERR_NOMEM || indexed) {
+                r->failed = true;
                 return cn_error_set(err, rc, "%s: %s", where, perr.message);
             }
             return reject(r, err, rc, where, "%s", perr.message);
@@ -671,17 +671,18 @@ bool cn_reader_failed(const cn_reader *r)
     return r->failed;
 }
 
-/* The next page in reading order, not yet de-duplicated (the reading
- * thread's side: the walk, reading and parsing, which depend on no other
- * page's content). */
-static int make_next(cn_reader *r, cn_page **out, cn_error *err)
+int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
 {
     *out = NULL;
+    if (r->failed)
+        return cn_error_set(err, CN_ERR_IO, "reading stopped after an earlier error");
     for (;;) {
         if (r->jl_open) {
             int rc = next_jsonl(r, out, err);
-            if (rc || *out)
+            if (rc || *out) {
+                r->pages += *out != NULL;
                 return rc;
+            }
             continue;
         }
         char *file;
@@ -692,104 +693,11 @@ static int make_next(cn_reader *r, cn_page **out, cn_error *err)
         if (k == NEXT_ERROR)
             return rc;
         rc = open_file(r, file, out, err);
-        if (rc || *out)
+        if (rc || *out) {
+            r->pages += *out != NULL;
             return rc;
-    }
-}
-
-/* One step of reading into *m; false at the end (or after reading stopped). */
-static bool make_step(void *ctx, void *item)
-{
-    cn_reader *r = ctx;
-    made *m = item;
-    *m = (made){0};
-    if (r->make_failed)
-        return false;
-    cn_error_clear(&m->err);
-    m->rc = make_next(r, &m->page, &m->err);
-    m->failed = r->make_failed;
-    m->rejected = r->rejected;
-    r->rejected = (skip){0};
-    return m->rc != CN_OK || m->page != NULL;
-}
-
-static void drop_step(void *ctx, void *item)
-{
-    (void)ctx;
-    made *m = item;
-    cn_page_free(m->page);
-    free(m->rejected.where);
-    free(m->rejected.reason);
-}
-
-/* Record a rejected input in the skipped list (takes its strings). */
-static int record_skip(cn_reader *r, skip *s, cn_error *err)
-{
-    if (r->n_skips == r->cap_skips) {
-        size_t cap = r->cap_skips ? r->cap_skips * 2 : 16;
-        skip *v = realloc(r->skips, cap * sizeof *v);
-        if (!v) {
-            free(s->where);
-            free(s->reason);
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         }
-        r->skips = v;
-        r->cap_skips = cap;
     }
-    r->skips[r->n_skips++] = *s;
-    return CN_OK;
-}
-
-/* The caller's side of a step, in reading order: record what it rejected,
- * de-duplicate its page (the index is the one state that depends on every
- * earlier page). */
-static int settle(cn_reader *r, made *m, cn_page **out, cn_error *err)
-{
-    if (m->rejected.where && record_skip(r, &m->rejected, err) != CN_OK) {
-        cn_page_free(m->page);
-        return CN_ERR_NOMEM;
-    }
-    if (m->failed)
-        r->failed = true;
-    if (m->rc) {
-        *err = m->err;
-        return m->rc;
-    }
-    if (!m->page)
-        return CN_OK;
-    cn_error perr;
-    cn_error_clear(&perr);
-    int rc = cn_dedup_assign(r->dedup, m->page, &perr);
-    if (rc) {
-        r->failed = true;
-        if (m->page->line)
-            rc = cn_error_set(err, rc, "%s:%zu: %s", m->page->path, m->page->line, perr.message);
-        else
-            rc = cn_error_set(err, rc, "%s: %s", m->page->path, perr.message);
-        cn_page_free(m->page);
-        return rc;
-    }
-    r->pages++;
-    *out = m->page;
-    return CN_OK;
-}
-
-int cn_reader_read_ahead(cn_reader *r, size_t pages, cn_error *err)
-{
-    if (r->ahead || pages == 0)
-        return CN_OK;
-    return cn_prefetch_new(pages, sizeof(made), make_step, drop_step, r, &r->ahead, err);
-}
-
-int cn_reader_next(cn_reader *r, cn_page **out, cn_error *err)
-{
-    *out = NULL;
-    if (r->failed)
-        return cn_error_set(err, CN_ERR_IO, "reading stopped after an earlier error");
-    made m;
-    if (r->ahead ? !cn_prefetch_take(r->ahead, &m) : !make_step(r, &m))
-        return CN_OK; /* the end */
-    return settle(r, &m, out, err);
 }
 
 int cn_reader_new(const char *const *paths, size_t n_paths, const cn_pagecues *cues,
@@ -832,9 +740,6 @@ void cn_reader_free(cn_reader *r)
 {
     if (!r)
         return;
-    cn_prefetch_free(r->ahead); /* first: its thread uses the rest */
-    free(r->rejected.where);
-    free(r->rejected.reason);
     close_jsonl(r);
     while (r->depth > 0)
         frame_free(&r->stack[--r->depth]);

@@ -3,8 +3,7 @@
  * recursively in name order, dot files skipped), detects each file's shape
  * (structured page, flat page, JSON Lines), and hands out pages one at a time,
  * de-duplicated (cn_dedup) as they go. Only the current page (for JSON Lines:
- * the current line), the pages read ahead if asked (cn_reader_read_ahead) and
- * the de-duplication index are held in memory.
+ * the current line) and the de-duplication index are held in memory.
  *
  * A file that cannot be read (empty, binary, not UTF-8, of no known shape,
  * unreadable) is rejected: cn_reader_next returns an error naming it and why,
@@ -35,15 +34,6 @@ void cn_reader_free(cn_reader *reader);
  * dedup_memory_mib (default: $TMPDIR, else /tmp); dir is borrowed and must
  * outlive the reader. */
 void cn_reader_set_scratch_dir(cn_reader *reader, const char *dir);
-
-/* Read and parse up to `pages` pages ahead of the caller, on a thread of its
- * own, while the caller works on the pages it has; de-duplication, the one
- * step that depends on every earlier page, stays on the caller's thread, in
- * reading order. The pages, errors and skipped list are the same as without;
- * only the time differs. Call before any cn_reader_next; the reader's other
- * calls stay on the calling thread. CN_ERR_NOMEM when the thread cannot be
- * started (the reader still works, without reading ahead). */
-int cn_reader_read_ahead(cn_reader *reader, size_t pages, cn_error *err);
 
 /* The next page. Returns CN_OK with *out set to a page the caller frees
  * (cn_page_free), or CN_OK with *out == NULL when everything was read. Returns

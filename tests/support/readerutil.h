@@ -67,23 +67,17 @@ static inline void ru_free(ru_result *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Read paths[0..n) with up to `ahead` pages read ahead on the reader's
- * thread (0: none, every page made on this thread). */
-static inline ru_result ru_read_paths_ahead(const cn_pagecues *cues, const char *const *paths,
-                                            size_t n, size_t ahead)
+static inline ru_result ru_read_paths(const cn_pagecues *cues, const char *const *paths, size_t n)
 {
     ru_result r = {0};
     cn_reader *reader = NULL;
     cn_error err;
     cn_error_clear(&err);
     r.new_rc = cn_reader_new(paths, n, cues, &reader, &err);
-    if (r.new_rc == CN_OK && ahead)
-        r.new_rc = cn_reader_read_ahead(reader, ahead, &err);
     if (r.new_rc != CN_OK) {
         r.errors = malloc(sizeof *r.errors);
         r.errors[0] = strdup(err.message);
         r.n_errors = 1;
-        cn_reader_free(reader);
         return r;
     }
     for (;;) {
@@ -105,11 +99,6 @@ static inline ru_result ru_read_paths_ahead(const cn_pagecues *cues, const char 
     r.skipped = cn_reader_skipped_count(reader);
     cn_reader_free(reader);
     return r;
-}
-
-static inline ru_result ru_read_paths(const cn_pagecues *cues, const char *const *paths, size_t n)
-{
-    return ru_read_paths_ahead(cues, paths, n, 0);
 }
 
 /* Write data as dir/name in a scratch folder and read that file. */
