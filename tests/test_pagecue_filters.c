@@ -282,9 +282,6 @@ static void test_signoff_ends(void)
 
 int main(void)
 {
-    g_cues = ru_load_cues();
-    if (!g_cues)
-        return 1;
     static const tu_test tests[] = {
         {"disclaimer heads", test_disclaimer_heads},
         {"valedictions", test_valedictions},
@@ -297,7 +294,5 @@ int main(void)
         {"signoff ends", test_signoff_ends},
         {NULL, NULL},
     };
-    int rc = tu_run_suite("pagecue_filters", tests);
-    cn_pagecues_free(g_cues);
-    return rc;
+    return ru_run_suite("pagecue_filters", tests, &g_cues);
 }

@@ -1068,9 +1068,6 @@ static void test_cli_names_skipped_files(void)
 
 int main(void)
 {
-    g_cues = ru_load_cues();
-    if (!g_cues)
-        return 1;
     static const tu_test tests[] = {
         {"unsigned answer between signed ones", test_unsigned_between_signed},
         {"signature without a name line", test_missing_name_line},
@@ -1125,7 +1122,5 @@ int main(void)
         {"CLI names skipped files", test_cli_names_skipped_files},
         {NULL, NULL},
     };
-    int rc = tu_run_suite("reader_edge", tests);
-    cn_pagecues_free(g_cues);
-    return rc;
+    return ru_run_suite("reader_edge", tests, &g_cues);
 }

@@ -4806,9 +4806,6 @@ static void test_untitled_site_prints_no_titles(void)
 
 int main(void)
 {
-    g_cues = ru_load_cues();
-    if (!g_cues)
-        return 1;
     static const tu_test tests[] = {
         {"bracketed count, vote lines, answers after a widget", test_bracketed_count_and_votes},
         {"count line, one answer a line, bare name line", test_count_line_one_answer_a_line},
@@ -4996,7 +4993,5 @@ int main(void)
         {"a site that prints no titles", test_untitled_site_prints_no_titles},
         {NULL, NULL},
     };
-    int rc = tu_run_suite("reader layouts", tests);
-    cn_pagecues_free(g_cues);
-    return rc;
+    return ru_run_suite("reader layouts", tests, &g_cues);
 }

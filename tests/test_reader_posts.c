@@ -401,9 +401,6 @@ static void test_wide_gaps_inside_a_titled_greeted_answer(void)
 
 int main(void)
 {
-    g_cues = ru_load_cues();
-    if (!g_cues)
-        return 1;
     static const tu_test tests[] = {
         {"a forum heading every post with its age", test_forum_posts_headed_by_their_age},
         {"flat page: a question followed by thanks", test_flat_question_then_thanks},
@@ -427,7 +424,5 @@ int main(void)
          test_wide_gaps_inside_a_titled_greeted_answer},
         {NULL, NULL},
     };
-    int rc = tu_run_suite("reader posts", tests);
-    cn_pagecues_free(g_cues);
-    return rc;
+    return ru_run_suite("reader posts", tests, &g_cues);
 }

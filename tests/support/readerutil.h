@@ -157,4 +157,17 @@ static inline void ru_check_end(const ru_result *r, size_t i, const char *end)
     CU_ASSERT_TRUE(ok);
 }
 
+/* A reader suite's main: load the page cues into *cues (the suite's tests
+ * read them), run the tests, free the cues. 1 when the cues do not load. */
+static inline int ru_run_suite(const char *suite, const tu_test *tests, cn_pagecues **cues)
+{
+    *cues = ru_load_cues();
+    if (!*cues)
+        return 1;
+    int rc = tu_run_suite(suite, tests);
+    cn_pagecues_free(*cues);
+    *cues = NULL;
+    return rc;
+}
+
 #endif
