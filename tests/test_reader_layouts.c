@@ -388,7 +388,7 @@ static void test_repeated_answer_counts_once(void)
 }
 
 /* Dated pages with no blank lines: a date line above each answer, a site
- * label ("Answer:") run into the answer's first words, "Helpful" under it,
+ * label ("Answer:") run into the answer's title and first words, "Helpful" under it,
  * the same answer printed twice; and a page whose answers are closed by a
  * "Published on" date below them, one answer running over several lines. */
 static void test_dated_pages(void)
@@ -409,8 +409,12 @@ static void test_dated_pages(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "quit vaping"));
-    ru_check_start(&r, 1, "Vaping and surgery Nicotine in any form");
+    /* the title glued after the label is the answer's title (group_add_labelled) */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Vaping and surgery");
+    ru_check_start(&r, 1, "Nicotine in any form narrows");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
     ru_check_start(&r, 3, "Your surgeon is right");
     ru_free(&r);
 
@@ -1564,7 +1568,9 @@ static void test_dated_cut_copy_and_title_line(void)
         "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
         "and to start the");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    ru_check_start(&r, 1, "Hormones and surgery Your safety comes first");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hormones and surgery");
+    ru_check_start(&r, 1, "Your safety comes first");
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
@@ -4804,6 +4810,142 @@ static void test_untitled_site_prints_no_titles(void)
     ru_free(&r);
 }
 
+/* A dated page gluing each answer's title to its first line after the
+ * "Answer:" label: the title is parted where the body's first sentence
+ * starts (a Title Case title, a sentence-case one, one that asks), and a
+ * line opening with its body keeps it ("Hi Tara, ...", "what I tell"). */
+static void test_dated_glued_titles(void)
+{
+    ru_result r = read_str(
+        "Is it safe to color my hair two weeks after a facelift? My stylist is unsure.\n"
+        "June 4, 2019\n"
+        "Answer: Hair Color After a Facelift Thanks for asking! Wait until the incisions have "
+        "closed, usually about three weeks, before any dye touches the scalp.\n"
+        "Helpful\n"
+        "June 5, 2019\n"
+        "Answer: Dye near fresh incisions Please hold off for now. The chemicals can irritate "
+        "skin that is still healing around the ears.\n"
+        "Helpful\n"
+        "June 6, 2019\n"
+        "Answer: Can the dye harm the scars? Yes it can. Strong dyes inflame a new scar, so "
+        "give it a month.\n"
+        "Helpful\n"
+        "June 7, 2019\n"
+        "Answer: Hi Tara, Dye is fine once your surgeon has seen the incisions closed and dry "
+        "at a visit.\n"
+        "Helpful\n"
+        "June 8, 2019\n"
+        "Answer: Three weeks is what I tell patients. Dr. Ames agrees with that timing, and so "
+        "do most surgeons.\n"
+        "Helpful\n"
+        "June 9, 2019\n"
+        "Answer: Scalp care after surgery I agree with Dr. Ames that a month is safer for "
+        "anyone with thin skin.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 6);
+    static const char *const titles[] = {"Hair Color After a Facelift",
+                                         "Dye near fresh incisions",
+                                         "Can the dye harm the scars?",
+                                         NULL,
+                                         NULL,
+                                         "Scalp care after surgery"};
+    static const char *const starts[] = {"Thanks for asking! Wait until",
+                                         "Please hold off for now.",
+                                         "Yes it can. Strong dyes",
+                                         "Hi Tara, Dye is fine",
+                                         "Three weeks is what I tell patients.",
+                                         "I agree with Dr. Ames that a month"};
+    for (size_t i = 0; i < 6; i++) {
+        const cn_answer *a = ru_answer(&r, i + 1);
+        if (titles[i]) {
+            CU_ASSERT_PTR_NOT_NULL_FATAL(a->title);
+            CU_ASSERT_STRING_EQUAL(a->title, titles[i]);
+        } else {
+            CU_ASSERT_PTR_NULL(a->title);
+        }
+        ru_check_start(&r, i + 1, starts[i]);
+    }
+    ru_free(&r);
+}
+
+/* A run printed one answer a line: a line announcing what follows (ending
+ * in ':') and the later steps of a list ("Secondly, ...", "Finally, ...")
+ * stay in the answer they go on from. */
+static void test_list_steps_in_a_run_stay_in_their_answer(void)
+{
+    ru_result r = read_str(
+        "Why does my knee click after surgery?\n\n"
+        "My knee has clicked every day since my scope last spring. Is that normal?\n\n"
+        "4 Answers\n\n"
+        "Clicking after a scope is common and usually harmless when it does not hurt at all.\n"
+        "A joint clicks after surgery for three reasons, which I will go through one at a time:\n"
+        "First, the lining of the joint stays thick for months and catches as the knee bends.\n"
+        "Secondly, the kneecap may track a little off center while the thigh muscle is weak.\n"
+        "Finally, a loose edge of cartilage can flip, and that one may need another look.\n"
+        "See your surgeon if the click comes with pain, swelling or locking of the knee joint.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Clicking after a scope is common");
+    ru_check_end(&r, 1, "when it does not hurt at all.");
+    ru_check_start(&r, 2, "A joint clicks after surgery for three reasons");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "First, the lining"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Secondly, the kneecap"));
+    ru_check_end(&r, 2, "that one may need another look.");
+    ru_check_start(&r, 3, "See your surgeon if the click");
+    ru_free(&r);
+}
+
+/* A postscript under a physician's sign-off ("All the best," / "P.S. ...")
+ * is the same answer's, not the next one. */
+static void test_postscript_under_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can a keloid form inside the nose after rhinoplasty?\n\n"
+        "I form keloids on my chest easily. Will the small cut under my nose do the same?\n\n"
+        "Doctor Answers 2\n\n"
+        "Keloids rarely form there\n\n"
+        "Scars across the strip of skin between the nostrils almost never thicken into "
+        "keloids, even in patients who form them elsewhere.\n\n"
+        "All the best,\n\n"
+        "P.S. The cut under the nose has been used for over a century with the same good "
+        "record.\n\n"
+        "Ann Voss, MD\nDenver Facial Plastic Surgeon\n\n"
+        "Your risk is low\n\n"
+        "I have operated on many patients prone to keloids and have not seen one form at this "
+        "site.\n\n"
+        "Leo Park, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Keloids rarely form there");
+    ru_check_start(&r, 1, "Scars across the strip of skin");
+    ru_check_end(&r, 1, "with the same good record.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Voss, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Your risk is low");
+    ru_check_start(&r, 2, "I have operated on many patients");
+    ru_free(&r);
+}
+
+/* A site's cookie notice between the question and the asker's text is
+ * furniture, no answer. */
+static void test_cookie_notice_is_furniture(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a tummy tuck?\n\n"
+        "This website uses cookies to remember your settings. By staying on the site you "
+        "accept them.\n\n"
+        "Leave us a message\n\n"
+        "I have a tummy tuck booked and a flight home eight days later. Is that too soon?\n\n"
+        "Thanks for your question. A week is usually enough if you walk often, drink water "
+        "and wear your compression stockings on the plane.\n\n"
+        "Ann Voss, MD\nDenver Plastic Surgeon\n\n"
+        "I prefer ten days, so that the first check after surgery is done before a long trip "
+        "home.\n\n"
+        "Leo Park, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thanks for your question. A week");
+    ru_check_start(&r, 2, "I prefer ten days");
+    for (size_t i = 1; i <= 2; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "cookies"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -4991,6 +5133,10 @@ int main(void)
         {"a short '.' title on a page titling answers ahead",
          test_short_period_title_on_a_titled_page},
         {"a site that prints no titles", test_untitled_site_prints_no_titles},
+        {"dated page: titles glued to the first line", test_dated_glued_titles},
+        {"list steps in a run stay in their answer", test_list_steps_in_a_run_stay_in_their_answer},
+        {"a postscript under a sign-off", test_postscript_under_a_signoff},
+        {"a cookie notice is furniture", test_cookie_notice_is_furniture},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

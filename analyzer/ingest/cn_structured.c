@@ -1733,6 +1733,10 @@ static bool after_signoff(const ctx *c, size_t p)
         return false;
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
+    /* "All the best," / "P.S. ...": a paragraph that goes on ([continuations])
+     * is the same physician's afterthought, not the next answer */
+    if (cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        return false;
     if (!closing_like(c, prev))
         return ((last_sentence(c, prev, &tail) &&
                  (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
