@@ -4946,6 +4946,39 @@ static void test_cookie_notice_is_furniture(void)
     ru_free(&r);
 }
 
+/* A title trailing off in an ellipsis ("Nicotine and healing...") under an
+ * answer whose sign-off the page does not mark as a signature heads the
+ * next answer: it ends no sentence. */
+static void test_title_trailing_off_heads_an_answer(void)
+{
+    ru_result r = read_str(
+        "How long should I stop vaping before a breast lift?\n\n"
+        "Doctor Answers 3\n\n"
+        "Stop all nicotine early\n\n"
+        "Thank you for your question.\n"
+        "I ask my patients to stop every form of nicotine six weeks before surgery and six "
+        "weeks after.\n"
+        "Vapes count, and so do gums and patches.\n"
+        "Best of luck!\n"
+        "Dr. Rhee\n"
+        "Board Certified Plastic Surgeon\n\n"
+        "Nicotine and healing...\n\n"
+        "Four weeks off nicotine before surgery is what I ask for, because the skin of a lift "
+        "needs all of its blood supply to heal.\n\n"
+        "Ida Moss, MD\nAustin Plastic Surgeon\n\n"
+        "Vaping before surgery\n\n"
+        "Vapes still deliver nicotine, which narrows the small vessels, so quit a month ahead "
+        "at the very least.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Thank you for your question. I ask my patients");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Four weeks"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Nicotine and healing...");
+    ru_check_start(&r, 2, "Four weeks off nicotine before surgery");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ida Moss, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Vaping before surgery");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5137,6 +5170,7 @@ int main(void)
         {"list steps in a run stay in their answer", test_list_steps_in_a_run_stay_in_their_answer},
         {"a postscript under a sign-off", test_postscript_under_a_signoff},
         {"a cookie notice is furniture", test_cookie_notice_is_furniture},
+        {"a title trailing off heads an answer", test_title_trailing_off_heads_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

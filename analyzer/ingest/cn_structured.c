@@ -755,9 +755,13 @@ static bool looks_title(const ctx *c, size_t p)
 
 /* A line shaped like a title: short, a capital or a digit first, no
  * sentence's end. */
+static bool cut_short(const cn_line *l, size_t *n);
+
 static bool title_line(const ctx *c, const cn_line *l)
 {
-    char last = cn_span_last_char(l->s, l->len);
+    /* "Smoking and surgery...": a title trailing off ends no sentence */
+    size_t kept;
+    char last = cut_short(l, &kept) ? 'x' : cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
