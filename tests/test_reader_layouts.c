@@ -4979,6 +4979,35 @@ static void test_title_trailing_off_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* A page printing one answer a line under its count: the first line, as
+ * long as prose and speaking to the asker ("I would ... you") though it
+ * lacks its period, is an answer, not the title of the line under it. */
+static void test_first_line_of_a_run_speaking_to_the_asker(void)
+{
+    ru_result r = read_str(
+        "Surgeon Questions Botox\n\n"
+        "Why does my brow feel heavy after Botox?\n\n"
+        "I had Botox in my forehead ten days ago and my brows feel heavy and low. What is "
+        "happening?\n\n"
+        "5 Answers\n\n"
+        "I would tell the injector how you feel and expect the heaviness to settle in a few "
+        "weeks\n"
+        "The forehead muscle lifts the brows, so weakening it can let them sit lower for a "
+        "while.\n"
+        "Give it time\n"
+        "Light eyebrow exercises will not change it, but the effect fades as the product wears "
+        "off.\n"
+        "Next time ask for a lighter dose placed higher on the forehead to avoid the same "
+        "result.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 5);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "I would tell the injector how you feel");
+    ru_check_start(&r, 2, "The forehead muscle lifts the brows");
+    ru_check_start(&r, 3, "Give it time");
+    ru_check_start(&r, 5, "Next time ask for a lighter dose");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5171,6 +5200,8 @@ int main(void)
         {"a postscript under a sign-off", test_postscript_under_a_signoff},
         {"a cookie notice is furniture", test_cookie_notice_is_furniture},
         {"a title trailing off heads an answer", test_title_trailing_off_heads_an_answer},
+        {"a run's first line speaking to the asker is an answer",
+         test_first_line_of_a_run_speaking_to_the_asker},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

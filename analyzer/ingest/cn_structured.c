@@ -19,6 +19,7 @@ typedef struct para {
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
+    bool run_head;     /* the first line of a run read one answer a line, as long as prose */
     bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
     bool break_before; /* above such a line: its answer ends with it, the page does not */
     cn_sigblock block; /* line indexes are absolute when sig */
@@ -462,6 +463,9 @@ static bool nothing_below(const ctx *c, size_t i)
     return true;
 }
 
+static bool says_i(const cn_line *l);
+static bool says_you(const cn_line *l);
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -510,6 +514,14 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
             if (rc)
                 return rc;
             c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
+            /* its first line may go on from the text above; as long as
+             * prose and speaking to the asker ("I would ... you"), a
+             * sentence without its period, it titles no answer */
+            const cn_line *head = line_at(c, first);
+            c->ps[c->np - 1].run_head =
+                i == 0 && !glued && !c->ps[c->np - 1].sig &&
+                cn_span_words(head->s, head->len) >= c->lim->bare_prose_words && says_i(head) &&
+                says_you(head);
         }
         return CN_OK;
     }
@@ -2201,7 +2213,7 @@ static int segment(ctx *c, cn_error *err)
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
-        if (!c->untitled &&
+        if (!c->untitled && !c->ps[p].run_head &&
             (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
                                          : title_at_start(c, p))))
             d->title = (long)p;
