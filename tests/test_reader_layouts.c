@@ -5008,6 +5008,33 @@ static void test_first_line_of_a_run_speaking_to_the_asker(void)
     ru_free(&r);
 }
 
+/* A physician's line with a dash left dangling at its end ("Dr. Omar Reyes
+ * - TX Plastic Surgeon -") above the site's signature is part of that
+ * signature, not the answer's words or an answer of its own. */
+static void test_dangling_dash_after_a_name_line(void)
+{
+    ru_result r = read_str(
+        "Stitches came out early after eyelid surgery\n\n"
+        "Two stitches in my upper eyelid came out on day five. Should I worry?\n\n"
+        "Doctor Answers 2\n\n"
+        "Eyelid skin heals quickly\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "The eyelid heals faster than almost any other skin, so a small gap at day five "
+        "usually closes by itself within days.\n\n"
+        "Dr. Omar Reyes - TX Plastic Surgeon -\n\n"
+        "Austin Plastic Surgeon\n4.9 out of 5 stars 88 reviews\n\n"
+        "Show your surgeon\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Let your surgeon look at it so that a stitch can be replaced if the edges have pulled "
+        "apart.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_end(&r, 1, "usually closes by itself within days.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Reyes"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Austin");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Show your surgeon");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5202,6 +5229,7 @@ int main(void)
         {"a title trailing off heads an answer", test_title_trailing_off_heads_an_answer},
         {"a run's first line speaking to the asker is an answer",
          test_first_line_of_a_run_speaking_to_the_asker},
+        {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
