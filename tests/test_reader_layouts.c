@@ -5035,6 +5035,30 @@ static void test_dangling_dash_after_a_name_line(void)
     ru_free(&r);
 }
 
+/* A page printing each physician's name above the answer: its last line, a
+ * name cut by the page's end ("Samuel K. Ortiz, M"), heads no answer. */
+static void test_cut_name_line_at_the_page_end(void)
+{
+    ru_result r = read_str(
+        "How long is recovery from a knee replacement?\n\n"
+        "Dr. Paul Grant, MD\n"
+        "Most patients walk with a cane after two weeks and drive again at about six weeks, "
+        "says Paul Grant, MD, of a county hospital.\n"
+        "Nina R. Holt, DO\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "Full recovery takes three months or more, and swelling can last half a year, explains "
+        "Nina Holt, DO, in this video.\n"
+        "Leah M. Stone, MD\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "It depends on the approach; a smaller incision heals faster, says Leah Stone, MD, who "
+        "practices in a city clinic.\n"
+        "Samuel K. Ortiz, M");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Leah M. Stone, MD");
+    ru_check_end(&r, 3, "who practices in a city clinic.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5230,6 +5254,7 @@ int main(void)
         {"a run's first line speaking to the asker is an answer",
          test_first_line_of_a_run_speaking_to_the_asker},
         {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
+        {"a name line cut at the page's end", test_cut_name_line_at_the_page_end},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

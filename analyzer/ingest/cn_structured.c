@@ -2117,6 +2117,24 @@ static bool ended_prose(const ctx *c, size_t p)
     return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
 }
 
+/* Where signatures head the answers: draft d is only the page's last line,
+ * cut by the page's end and shaped like the start of the next name line
+ * ("Ann B. Lee, M": a few capitalized words, a comma, no sentence's end). */
+static bool cut_name_at_end(const ctx *c, const draft *d)
+{
+    enum { NAME_WORDS = 5 };
+    if (d->is_signed || d->b1 != c->np || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1)
+        return false;
+    const cn_line *l = para_line(c, d->b0);
+    if (!memchr(l->s, ',', l->len) || in_set(".!?:", cn_span_last_char(l->s, l->len)) ||
+        cn_span_words(l->s, l->len) > NAME_WORDS)
+        return false;
+    for (size_t i = 0; i < l->len; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -2220,8 +2238,10 @@ static int segment(ctx *c, cn_error *err)
         else
             add_body(d, p);
     }
-    /* a name above no answer: the page ends under a signature */
-    if (c->sig_heads && c->nd > 0 && !c->ds[c->nd - 1].has_body && c->ds[c->nd - 1].title < 0)
+    /* a name above no answer: the page ends under a signature, or inside
+     * the next one ("Ann B. Lee, M") */
+    if (c->sig_heads && c->nd > 0 && c->ds[c->nd - 1].title < 0 &&
+        (!c->ds[c->nd - 1].has_body || cut_name_at_end(c, &c->ds[c->nd - 1])))
         c->nd--;
     return CN_OK;
 }
