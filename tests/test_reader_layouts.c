@@ -5059,6 +5059,32 @@ static void test_cut_name_line_at_the_page_end(void)
     ru_free(&r);
 }
 
+/* A one-sentence line above a greeting alone on its line ("Dear Mia,",
+ * "Thanks for your question."), where an answer starts (first under the
+ * question, or glued under a signature), is that answer's title. */
+static void test_sentence_title_above_a_greeting(void)
+{
+    ru_result r = read_str(
+        "Dark patches after a laser peel\n\n"
+        "Six weeks after a laser peel I have dark patches on both cheeks. What can I do?\n\n"
+        "A bleaching cream would be reasonable now.\n\n"
+        "Dear Mia,\n\n"
+        "the darkening after a peel is common in darker skin and usually fades with a "
+        "bleaching cream and strict sun protection.\n\n"
+        "Jon Weller, MD\n"
+        "Sun protection matters most here.\n\n"
+        "Thanks for your question.\n\n"
+        "Wear a broad sunscreen every day and give the patches three to six months before "
+        "thinking of another treatment.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A bleaching cream would be reasonable now.");
+    ru_check_start(&r, 1, "Dear Mia, the darkening after a peel");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Jon Weller, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Sun protection matters most here.");
+    ru_check_start(&r, 2, "Thanks for your question. Wear a broad sunscreen");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5255,6 +5281,7 @@ int main(void)
          test_first_line_of_a_run_speaking_to_the_asker},
         {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
         {"a name line cut at the page's end", test_cut_name_line_at_the_page_end},
+        {"a sentence title above a greeting", test_sentence_title_above_a_greeting},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -2117,6 +2117,20 @@ static bool ended_prose(const ctx *c, size_t p)
     return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
 }
 
+/* "The swelling should go down within a week." above "Thanks for your
+ * question." alone on its line, where an answer starts: a sentence title
+ * (one sentence of at most period_title_words words) above the greeting
+ * that opens its body (on the real pages 7 of 7 such lines were titles). */
+static bool title_above_greeting(const ctx *c, size_t p)
+{
+    if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
+        return false;
+    const cn_line *l = para_line(c, p);
+    return cn_span_last_char(l->s, l->len) == '.' && !two_sentences(l) &&
+           cn_span_words(l->s, l->len) <= c->lim->period_title_words && !greeting_line(c, l) &&
+           !cn_pagecues_is_opener(c->cues, l->s, l->len) && greeting_line(c, para_line(c, p + 1));
+}
+
 /* Where signatures head the answers: draft d is only the page's last line,
  * cut by the page's end and shaped like the start of the next name line
  * ("Ann B. Lee, M": a few capitalized words, a comma, no sentence's end). */
@@ -2232,8 +2246,9 @@ static int segment(ctx *c, cn_error *err)
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
         if (!c->untitled && !c->ps[p].run_head &&
-            (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
-                                         : title_at_start(c, p))))
+            (inside || title_above_greeting(c, p) ||
+             (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
+                               : title_at_start(c, p))))
             d->title = (long)p;
         else
             add_body(d, p);
