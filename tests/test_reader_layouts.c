@@ -388,7 +388,7 @@ static void test_repeated_answer_counts_once(void)
 }
 
 /* Dated pages with no blank lines: a date line above each answer, a site
- * label ("Answer:") run into the answer's first words, "Helpful" under it,
+ * label ("Answer:") run into the answer's title and first words, "Helpful" under it,
  * the same answer printed twice; and a page whose answers are closed by a
  * "Published on" date below them, one answer running over several lines. */
 static void test_dated_pages(void)
@@ -409,8 +409,12 @@ static void test_dated_pages(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "quit vaping"));
-    ru_check_start(&r, 1, "Vaping and surgery Nicotine in any form");
+    /* the title glued after the label is the answer's title (group_add_labelled) */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Vaping and surgery");
+    ru_check_start(&r, 1, "Nicotine in any form narrows");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
     ru_check_start(&r, 3, "Your surgeon is right");
     ru_free(&r);
 
@@ -1564,7 +1568,9 @@ static void test_dated_cut_copy_and_title_line(void)
         "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
         "and to start the");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    ru_check_start(&r, 1, "Hormones and surgery Your safety comes first");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hormones and surgery");
+    ru_check_start(&r, 1, "Your safety comes first");
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
@@ -4804,6 +4810,281 @@ static void test_untitled_site_prints_no_titles(void)
     ru_free(&r);
 }
 
+/* A dated page gluing each answer's title to its first line after the
+ * "Answer:" label: the title is parted where the body's first sentence
+ * starts (a Title Case title, a sentence-case one, one that asks), and a
+ * line opening with its body keeps it ("Hi Tara, ...", "what I tell"). */
+static void test_dated_glued_titles(void)
+{
+    ru_result r = read_str(
+        "Is it safe to color my hair two weeks after a facelift? My stylist is unsure.\n"
+        "June 4, 2019\n"
+        "Answer: Hair Color After a Facelift Thanks for asking! Wait until the incisions have "
+        "closed, usually about three weeks, before any dye touches the scalp.\n"
+        "Helpful\n"
+        "June 5, 2019\n"
+        "Answer: Dye near fresh incisions Please hold off for now. The chemicals can irritate "
+        "skin that is still healing around the ears.\n"
+        "Helpful\n"
+        "June 6, 2019\n"
+        "Answer: Can the dye harm the scars? Yes it can. Strong dyes inflame a new scar, so "
+        "give it a month.\n"
+        "Helpful\n"
+        "June 7, 2019\n"
+        "Answer: Hi Tara, Dye is fine once your surgeon has seen the incisions closed and dry "
+        "at a visit.\n"
+        "Helpful\n"
+        "June 8, 2019\n"
+        "Answer: Three weeks is what I tell patients. Dr. Ames agrees with that timing, and so "
+        "do most surgeons.\n"
+        "Helpful\n"
+        "June 9, 2019\n"
+        "Answer: Scalp care after surgery I agree with Dr. Ames that a month is safer for "
+        "anyone with thin skin.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 6);
+    static const char *const titles[] = {"Hair Color After a Facelift",
+                                         "Dye near fresh incisions",
+                                         "Can the dye harm the scars?",
+                                         NULL,
+                                         NULL,
+                                         "Scalp care after surgery"};
+    static const char *const starts[] = {"Thanks for asking! Wait until",
+                                         "Please hold off for now.",
+                                         "Yes it can. Strong dyes",
+                                         "Hi Tara, Dye is fine",
+                                         "Three weeks is what I tell patients.",
+                                         "I agree with Dr. Ames that a month"};
+    for (size_t i = 0; i < 6; i++) {
+        const cn_answer *a = ru_answer(&r, i + 1);
+        if (titles[i]) {
+            CU_ASSERT_PTR_NOT_NULL_FATAL(a->title);
+            CU_ASSERT_STRING_EQUAL(a->title, titles[i]);
+        } else {
+            CU_ASSERT_PTR_NULL(a->title);
+        }
+        ru_check_start(&r, i + 1, starts[i]);
+    }
+    ru_free(&r);
+}
+
+/* A run printed one answer a line: a line announcing what follows (ending
+ * in ':') and the later steps of a list ("Secondly, ...", "Finally, ...")
+ * stay in the answer they go on from. */
+static void test_list_steps_in_a_run_stay_in_their_answer(void)
+{
+    ru_result r = read_str(
+        "Why does my knee click after surgery?\n\n"
+        "My knee has clicked every day since my scope last spring. Is that normal?\n\n"
+        "4 Answers\n\n"
+        "Clicking after a scope is common and usually harmless when it does not hurt at all.\n"
+        "A joint clicks after surgery for three reasons, which I will go through one at a time:\n"
+        "First, the lining of the joint stays thick for months and catches as the knee bends.\n"
+        "Secondly, the kneecap may track a little off center while the thigh muscle is weak.\n"
+        "Finally, a loose edge of cartilage can flip, and that one may need another look.\n"
+        "See your surgeon if the click comes with pain, swelling or locking of the knee joint.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Clicking after a scope is common");
+    ru_check_end(&r, 1, "when it does not hurt at all.");
+    ru_check_start(&r, 2, "A joint clicks after surgery for three reasons");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "First, the lining"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Secondly, the kneecap"));
+    ru_check_end(&r, 2, "that one may need another look.");
+    ru_check_start(&r, 3, "See your surgeon if the click");
+    ru_free(&r);
+}
+
+/* A postscript under a physician's sign-off ("All the best," / "P.S. ...")
+ * is the same answer's, not the next one. */
+static void test_postscript_under_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can a keloid form inside the nose after rhinoplasty?\n\n"
+        "I form keloids on my chest easily. Will the small cut under my nose do the same?\n\n"
+        "Doctor Answers 2\n\n"
+        "Keloids rarely form there\n\n"
+        "Scars across the strip of skin between the nostrils almost never thicken into "
+        "keloids, even in patients who form them elsewhere.\n\n"
+        "All the best,\n\n"
+        "P.S. The cut under the nose has been used for over a century with the same good "
+        "record.\n\n"
+        "Ann Voss, MD\nDenver Facial Plastic Surgeon\n\n"
+        "Your risk is low\n\n"
+        "I have operated on many patients prone to keloids and have not seen one form at this "
+        "site.\n\n"
+        "Leo Park, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Keloids rarely form there");
+    ru_check_start(&r, 1, "Scars across the strip of skin");
+    ru_check_end(&r, 1, "with the same good record.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Voss, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Your risk is low");
+    ru_check_start(&r, 2, "I have operated on many patients");
+    ru_free(&r);
+}
+
+/* A site's cookie notice between the question and the asker's text is
+ * furniture, no answer. */
+static void test_cookie_notice_is_furniture(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a tummy tuck?\n\n"
+        "This website uses cookies to remember your settings. By staying on the site you "
+        "accept them.\n\n"
+        "Leave us a message\n\n"
+        "I have a tummy tuck booked and a flight home eight days later. Is that too soon?\n\n"
+        "Thanks for your question. A week is usually enough if you walk often, drink water "
+        "and wear your compression stockings on the plane.\n\n"
+        "Ann Voss, MD\nDenver Plastic Surgeon\n\n"
+        "I prefer ten days, so that the first check after surgery is done before a long trip "
+        "home.\n\n"
+        "Leo Park, MD\nMiami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thanks for your question. A week");
+    ru_check_start(&r, 2, "I prefer ten days");
+    for (size_t i = 1; i <= 2; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "cookies"));
+    ru_free(&r);
+}
+
+/* A title trailing off in an ellipsis ("Nicotine and healing...") under an
+ * answer whose sign-off the page does not mark as a signature heads the
+ * next answer: it ends no sentence. */
+static void test_title_trailing_off_heads_an_answer(void)
+{
+    ru_result r = read_str(
+        "How long should I stop vaping before a breast lift?\n\n"
+        "Doctor Answers 3\n\n"
+        "Stop all nicotine early\n\n"
+        "Thank you for your question.\n"
+        "I ask my patients to stop every form of nicotine six weeks before surgery and six "
+        "weeks after.\n"
+        "Vapes count, and so do gums and patches.\n"
+        "Best of luck!\n"
+        "Dr. Rhee\n"
+        "Board Certified Plastic Surgeon\n\n"
+        "Nicotine and healing...\n\n"
+        "Four weeks off nicotine before surgery is what I ask for, because the skin of a lift "
+        "needs all of its blood supply to heal.\n\n"
+        "Ida Moss, MD\nAustin Plastic Surgeon\n\n"
+        "Vaping before surgery\n\n"
+        "Vapes still deliver nicotine, which narrows the small vessels, so quit a month ahead "
+        "at the very least.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Thank you for your question. I ask my patients");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Four weeks"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Nicotine and healing...");
+    ru_check_start(&r, 2, "Four weeks off nicotine before surgery");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ida Moss, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Vaping before surgery");
+    ru_free(&r);
+}
+
+/* A page printing one answer a line under its count: the first line, as
+ * long as prose and speaking to the asker ("I would ... you") though it
+ * lacks its period, is an answer, not the title of the line under it. */
+static void test_first_line_of_a_run_speaking_to_the_asker(void)
+{
+    ru_result r = read_str(
+        "Surgeon Questions Botox\n\n"
+        "Why does my brow feel heavy after Botox?\n\n"
+        "I had Botox in my forehead ten days ago and my brows feel heavy and low. What is "
+        "happening?\n\n"
+        "5 Answers\n\n"
+        "I would tell the injector how you feel and expect the heaviness to settle in a few "
+        "weeks\n"
+        "The forehead muscle lifts the brows, so weakening it can let them sit lower for a "
+        "while.\n"
+        "Give it time\n"
+        "Light eyebrow exercises will not change it, but the effect fades as the product wears "
+        "off.\n"
+        "Next time ask for a lighter dose placed higher on the forehead to avoid the same "
+        "result.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 5);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "I would tell the injector how you feel");
+    ru_check_start(&r, 2, "The forehead muscle lifts the brows");
+    ru_check_start(&r, 3, "Give it time");
+    ru_check_start(&r, 5, "Next time ask for a lighter dose");
+    ru_free(&r);
+}
+
+/* A physician's line with a dash left dangling at its end ("Dr. Omar Reyes
+ * - TX Plastic Surgeon -") above the site's signature is part of that
+ * signature, not the answer's words or an answer of its own. */
+static void test_dangling_dash_after_a_name_line(void)
+{
+    ru_result r = read_str(
+        "Stitches came out early after eyelid surgery\n\n"
+        "Two stitches in my upper eyelid came out on day five. Should I worry?\n\n"
+        "Doctor Answers 2\n\n"
+        "Eyelid skin heals quickly\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "The eyelid heals faster than almost any other skin, so a small gap at day five "
+        "usually closes by itself within days.\n\n"
+        "Dr. Omar Reyes - TX Plastic Surgeon -\n\n"
+        "Austin Plastic Surgeon\n4.9 out of 5 stars 88 reviews\n\n"
+        "Show your surgeon\n\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+        "Let your surgeon look at it so that a stitch can be replaced if the edges have pulled "
+        "apart.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_end(&r, 1, "usually closes by itself within days.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Reyes"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Austin");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Show your surgeon");
+    ru_free(&r);
+}
+
+/* A page printing each physician's name above the answer: its last line, a
+ * name cut by the page's end ("Samuel K. Ortiz, M"), heads no answer. */
+static void test_cut_name_line_at_the_page_end(void)
+{
+    ru_result r = read_str(
+        "How long is recovery from a knee replacement?\n\n"
+        "Dr. Paul Grant, MD\n"
+        "Most patients walk with a cane after two weeks and drive again at about six weeks, "
+        "says Paul Grant, MD, of a county hospital.\n"
+        "Nina R. Holt, DO\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "Full recovery takes three months or more, and swelling can last half a year, explains "
+        "Nina Holt, DO, in this video.\n"
+        "Leah M. Stone, MD\n"
+        "OBGYN (Obstetrics & Gynecology)\n"
+        "It depends on the approach; a smaller incision heals faster, says Leah Stone, MD, who "
+        "practices in a city clinic.\n"
+        "Samuel K. Ortiz, M");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Leah M. Stone, MD");
+    ru_check_end(&r, 3, "who practices in a city clinic.");
+    ru_free(&r);
+}
+
+/* A one-sentence line above a greeting alone on its line ("Dear Mia,",
+ * "Thanks for your question."), where an answer starts (first under the
+ * question, or glued under a signature), is that answer's title. */
+static void test_sentence_title_above_a_greeting(void)
+{
+    ru_result r = read_str(
+        "Dark patches after a laser peel\n\n"
+        "Six weeks after a laser peel I have dark patches on both cheeks. What can I do?\n\n"
+        "A bleaching cream would be reasonable now.\n\n"
+        "Dear Mia,\n\n"
+        "the darkening after a peel is common in darker skin and usually fades with a "
+        "bleaching cream and strict sun protection.\n\n"
+        "Jon Weller, MD\n"
+        "Sun protection matters most here.\n\n"
+        "Thanks for your question.\n\n"
+        "Wear a broad sunscreen every day and give the patches three to six months before "
+        "thinking of another treatment.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A bleaching cream would be reasonable now.");
+    ru_check_start(&r, 1, "Dear Mia, the darkening after a peel");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Jon Weller, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Sun protection matters most here.");
+    ru_check_start(&r, 2, "Thanks for your question. Wear a broad sunscreen");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -4991,6 +5272,16 @@ int main(void)
         {"a short '.' title on a page titling answers ahead",
          test_short_period_title_on_a_titled_page},
         {"a site that prints no titles", test_untitled_site_prints_no_titles},
+        {"dated page: titles glued to the first line", test_dated_glued_titles},
+        {"list steps in a run stay in their answer", test_list_steps_in_a_run_stay_in_their_answer},
+        {"a postscript under a sign-off", test_postscript_under_a_signoff},
+        {"a cookie notice is furniture", test_cookie_notice_is_furniture},
+        {"a title trailing off heads an answer", test_title_trailing_off_heads_an_answer},
+        {"a run's first line speaking to the asker is an answer",
+         test_first_line_of_a_run_speaking_to_the_asker},
+        {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
+        {"a name line cut at the page's end", test_cut_name_line_at_the_page_end},
+        {"a sentence title above a greeting", test_sentence_title_above_a_greeting},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -249,11 +249,123 @@ static int group_flush(const cn_pagecues *cues, cn_page *page, size_t *cap, grou
 
 static bool title_line(const cn_pagecues *cues, const cn_line *l);
 
+/* A word's shape for glued_title: 'C' capitalized ("Thanks", "I"), 's' a
+ * [title-small-words] word in lower case, 'L' another lower-case word, 'n'
+ * neither (all capitals as "ASAP", digits, punctuation). */
+static char word_shape(const cn_pagecues *cues, const char *w, size_t n)
+{
+    while (n > 0 && strchr(".,;:!?\"()'", w[n - 1]))
+        n--;
+    while (n > 0 && strchr("\"('", w[0])) {
+        w++;
+        n--;
+    }
+    if (n == 0)
+        return 'n';
+    bool lower = false, upper = false;
+    for (size_t i = 0; i < n; i++) {
+        lower |= w[i] >= 'a' && w[i] <= 'z';
+        upper |= w[i] >= 'A' && w[i] <= 'Z';
+    }
+    if (n == 1 && w[0] == 'I')
+        return 'C';
+    if (upper && !lower)
+        return 'n';
+    if (w[0] >= 'A' && w[0] <= 'Z')
+        return 'C';
+    if (cn_pagecues_is_title_small_word(cues, w, n))
+        return 's';
+    return w[0] >= 'a' && w[0] <= 'z' ? 'L' : 'n';
+}
+
+/* "Rhinoplasty and Smoking Thanks for your question! ...", "Facial pigment
+ * Depending on the type ...": a title glued to the first line of its body
+ * after an answer label. The body's first sentence starts at a capital:
+ * after a title that asks ("...? Thank you"), at the last capital of a run
+ * of capitalized and [title-small-words] words that opens the line ("Title
+ * Case Words Thanks for"), else at the first capital of a later run that
+ * heads a lower-case word ("... after Mohs Surgery Thank you"); "I" only
+ * where an answer opens so. Not after a comma ("Hi Ann, Botox ..."), and
+ * never past the first sentence's end
+ * ("Botox. ...", "Dr."): a line opening with its body has no title. Returns
+ * the body's offset in s[0..len), 0 when no title is glued. */
+static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
+{
+    enum { MAX_WORDS = 64 };
+    size_t at[MAX_WORDS], end[MAX_WORDS], nw = 0;
+    char shape[MAX_WORDS];
+    for (size_t k = 0; k < len && nw < MAX_WORDS;) {
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k == len)
+            break;
+        at[nw] = k;
+        while (k < len && s[k] != ' ' && s[k] != '\t')
+            k++;
+        end[nw] = k;
+        shape[nw] = word_shape(cues, s + at[nw], k - at[nw]);
+        nw++;
+    }
+    size_t max_words = cn_pagecues_get_limits(cues)->title_max_words;
+    if (nw > max_words)
+        nw = max_words + 1;
+    /* a title that asks, then the body's first sentence */
+    for (size_t k = 0; k + 1 < nw; k++) {
+        char last = s[end[k] - 1];
+        if (last == '.' || last == '!')
+            break;
+        if (last == '?')
+            return shape[k + 1] == 'C' ? at[k + 1] : 0;
+    }
+    for (size_t k = 0, run = 0; k < nw; k++) {
+        if (shape[k] == 'L') {
+            size_t pick = k;
+            if (run == 0) {
+                for (size_t i = k; i-- > 0 && pick == k;)
+                    pick = shape[i] == 'C' ? i : k;
+            } else {
+                for (size_t i = run; i < k && pick == k; i++)
+                    pick = shape[i] == 'C' && shape[i + 1] != 'C' ? i : k;
+            }
+            /* "I" starts a sentence as often inside one ("what I tell my
+             * patients"): a body only where it opens as answers do ("I
+             * agree with Dr. Lee") */
+            bool self = end[pick] - at[pick] == 1 && s[at[pick]] == 'I';
+            if (pick < k && pick > 0 && !strchr(",;:", s[end[pick - 1] - 1]) &&
+                (!self || cn_pagecues_is_opener(cues, s + at[pick], len - at[pick]) ||
+                 cn_pagecues_is_reply_opener(cues, s + at[pick], len - at[pick])))
+                return at[pick];
+            run = k + 1;
+        }
+        char last = s[end[k] - 1];
+        if (last == '.' || last == '!' || last == '?')
+            return 0;
+    }
+    return 0;
+}
+
+/* Add l's text after its answer label ("Answer: "), splitting off a title
+ * glued to the body (glued_title) as the answer's title. */
+static bool group_add_labelled(const cn_pagecues *cues, group *g, const cn_line *l)
+{
+    size_t skip = g->n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len);
+    size_t body = skip && !g->title ? glued_title(cues, l->s + skip, l->len - skip) : 0;
+    if (body == 0)
+        return group_add(g, l, skip);
+    g->head_title = *l;
+    g->head_title.s = l->s + skip;
+    g->head_title.len = body;
+    while (g->head_title.len > 0 && g->head_title.s[g->head_title.len - 1] == ' ')
+        g->head_title.len--;
+    g->title = &g->head_title;
+    return group_add(g, l, skip + body);
+}
+
 /* "Answer: Pigmentation After Sclerotherapy" on a line of its own above the
  * body's lines: the answer's title, not its first words. (A title glued to
  * the body on one line, "Answer: Facelifts and smoking Facelifts in
- * smokers are ...", stays in the text: nothing on the page parts them.) */
-static bool group_add_dated(const cn_pagecues *cues, group *g, const cn_line *l, size_t skip)
+ * smokers are ...", is parted by group_add_labelled.) */
+static bool group_add_dated(const cn_pagecues *cues, group *g, const cn_line *l)
 {
     if (g->lines == 1 && !g->title && title_line(cues, &g->head) &&
         cn_span_words(l->s, l->len) >= cn_pagecues_get_limits(cues)->answer_line_words) {
@@ -262,7 +374,7 @@ static bool group_add_dated(const cn_pagecues *cues, group *g, const cn_line *l,
         g->n = 0;
         g->lines = 0;
     }
-    return group_add(g, l, skip);
+    return group_add_labelled(cues, g, l);
 }
 
 /* Dated pages part their answers by date lines printed above each answer
@@ -295,8 +407,7 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
             break;
         if (cn_pagecues_is_date_line(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
-        else if (!group_add_dated(cues, &g, l,
-                                  g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
+        else if (!group_add_dated(cues, &g, l))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         else
             added = i;
@@ -525,8 +636,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             !cn_pagecues_is_continuation(cues, l->s, l->len))
             rc = group_flush(cues, page, &cap, &g, err);
         /* "Answer: ...": the site's label before an answer's first line */
-        if (rc == CN_OK &&
-            !group_add(&g, l, g.n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len)))
+        if (rc == CN_OK && !group_add_labelled(cues, &g, l))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         added = i;
         prev = l;

@@ -71,6 +71,7 @@ typedef enum section {
     SEC_ANSWER_BREAKS,
     SEC_QUESTION_ENDS,
     SEC_REPLY_OPENERS,
+    SEC_TITLE_SMALL_WORDS,
     SEC_LIMITS
 } section;
 
@@ -103,6 +104,7 @@ struct cn_pagecues {
     strlist replies;       /* normalized prefixes */
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     strlist untitled;      /* normalized patterns as markers */
+    strlist title_small;   /* normalized words */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -306,6 +308,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->date_leads);
     strlist_free(&c->labels);
     strlist_free(&c->common);
+    strlist_free(&c->title_small);
     strlist_free(&c->continuations);
     strlist_free(&c->closings);
     strlist_free(&c->breaks);
@@ -375,6 +378,7 @@ static section section_named(const char *s, size_t len)
         {"[reply-openers]", SEC_REPLY_OPENERS},
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[untitled-markers]", SEC_UNTITLED_MARKERS},
+        {"[title-small-words]", SEC_TITLE_SMALL_WORDS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -394,7 +398,7 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
         "period_title_words",       "restated_opening_words", "greeting_name_words",
         "votes_lead_ratio",         "closing_sentence_words", "question_scrap_bytes",
-        "short_title_words"};
+        "short_title_words",        "colon_lead_words"};
     size_t *const slots[] = {&c->limits.title_max_bytes,        &c->limits.title_max_words,
                              &c->limits.dedup_min_key,          &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,     &c->limits.max_page_bytes,
@@ -404,7 +408,7 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                              &c->limits.period_title_words,     &c->limits.restated_opening_words,
                              &c->limits.greeting_name_words,    &c->limits.votes_lead_ratio,
                              &c->limits.closing_sentence_words, &c->limits.question_scrap_bytes,
-                             &c->limits.short_title_words};
+                             &c->limits.short_title_words,      &c->limits.colon_lead_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -470,6 +474,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_REPLY_OPENERS     ? &c->replies
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                     : sec == SEC_UNTITLED_MARKERS  ? &c->untitled
+                    : sec == SEC_TITLE_SMALL_WORDS ? &c->title_small
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -595,6 +600,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.closing_sentence_words = 10;
     c->limits.question_scrap_bytes = 24;
     c->limits.short_title_words = 8;
+    c->limits.colon_lead_words = 3;
     c->limits.dedup_memory_bytes = (size_t)CN_PAGECUES_DEDUP_MEMORY_MIB << 20;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {
@@ -642,7 +648,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
                         &c->months,        &c->date_leads,   &c->labels,     &c->common,
                         &c->continuations, &c->markers,      &c->self,       &c->headers,
                         &c->questions,     &c->closings,     &c->breaks,     &c->honorifics,
-                        &c->question_ends, &c->replies,      &c->untitled};
+                        &c->question_ends, &c->replies,      &c->untitled,   &c->title_small};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1434,6 +1440,13 @@ bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t l
            strlist_has(&c->common, buf);
 }
 
+bool cn_pagecues_is_title_small_word(const cn_pagecues *c, const char *word, size_t len)
+{
+    char buf[64];
+    return may_start(&c->title_small, word, len) && lower_word(word, len, buf, sizeof buf) &&
+           strlist_has(&c->title_small, buf);
+}
+
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
     char buf[64];
@@ -1620,6 +1633,9 @@ bool cn_pagecues_line_goes_on(const cn_pagecues *c, const char *above, size_t al
     size_t short_words = c->limits.answer_line_words;
     if (len > 0 && line[0] >= 'a' && line[0] <= 'z' && !strchr(".!?:", last) &&
         cn_span_words(line, len) < short_words)
+        return true;
+    /* "Now take the second example:" announces the line below it */
+    if (last == ':' && cn_span_words(above, alen) >= c->limits.colon_lead_words)
         return true;
     return (last == '!' || last == ',') && cn_span_words(above, alen) < short_words &&
            cn_pagecues_is_opener(c, above, alen);

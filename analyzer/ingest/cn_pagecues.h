@@ -38,6 +38,7 @@ typedef struct cn_pagecues_limits {
     size_t closing_sentence_words;   /* a [closing-sentences] sentence has at most these (10) */
     size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
     size_t short_title_words;        /* a '.' title on a titled bare page, at most (8) */
+    size_t colon_lead_words;         /* a line ending in ':' announces the next from (3) */
     /* From settings.rules (cn_pagecues_load; absent: the default): bytes the
      * de-duplication index may hold in memory before its bulky parts go to
      * disk, setting dedup_memory_mib in MiB; 0: never. */
@@ -177,13 +178,18 @@ size_t cn_pagecues_answer_label(const cn_pagecues *cues, const char *line, size_
  * ("after", "with"), ignoring case. */
 bool cn_pagecues_is_common_word(const cn_pagecues *cues, const char *word, size_t len);
 
+/* word[0..len) is a word a title in Title Case leaves in lower case ("of",
+ * "and"), ignoring case. */
+bool cn_pagecues_is_title_small_word(const cn_pagecues *cues, const char *word, size_t len);
+
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);
 
 /* On a page printed one answer a line, line[0..len) is no answer of its own
  * but part of the one on the line above[0..alen): it ends that line's cut
- * sentence ("... as sources" / "of transient ischemia."), or the line above
- * only greets ("Hi there!") and this line holds the answer it opens. */
+ * sentence ("... as sources" / "of transient ischemia."), the line above
+ * announces it (a sentence ending in ':'), or the line above only greets
+ * ("Hi there!") and this line holds the answer it opens. */
 bool cn_pagecues_line_goes_on(const cn_pagecues *cues, const char *above, size_t alen,
                               const char *line, size_t len);
 

@@ -421,6 +421,18 @@ static bool may_rate_or_name(const cn_pagecues *cues, const char *line, size_t l
     return !last_ascii_token(line, len, &t) || t.s[t.len - 1] == ')' || credential(cues, t);
 }
 
+/* "Dr. Ann Lee - NJ Plastic Surgeon -": the line's length without a dash or
+ * bar left dangling at its end. */
+static size_t without_dangling_mark(const char *line, size_t len)
+{
+    while (len > 2 && (line[len - 1] == '-' || line[len - 1] == '|') && line[len - 2] == ' ') {
+        len -= 2;
+        while (len > 0 && line[len - 1] == ' ')
+            len--;
+    }
+    return len;
+}
+
 cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line, size_t len,
                                       cn_sigline *out)
 {
@@ -429,6 +441,7 @@ cn_sigline_kind cn_signature_classify(const cn_pagecues *cues, const char *line,
     if (len == 0 || len > SIGLINE_MAX)
         return out->kind;
     len = cn_pagecues_strip_name_suffix(cues, line, len);
+    len = without_dangling_mark(line, len);
     out->len = len;
     /* the rating and the name read the same tokens: split the line once */
     tok t[MAX_TOKENS];
@@ -490,6 +503,7 @@ bool cn_signature_is_extra(const cn_pagecues *cues, const char *line, size_t len
      * is none: told by its first word before it is split to its end. */
     if (len > SIGLINE_MAX && !(tokenize_first(line, len, t) && is_dr(t[0]) && wide_gap(line, len)))
         return false;
+    len = without_dangling_mark(line, len);
     char last = cn_span_last_char(line, len);
     int n = tokenize(line, len, t, MAX_TOKENS);
     if (n < 1)

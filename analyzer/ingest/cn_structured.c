@@ -19,6 +19,7 @@ typedef struct para {
     bool own_line;     /* a line of a run split one answer a line */
     bool sig;          /* a signature block */
     bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
+    bool run_head;     /* the first line of a run read one answer a line, as long as prose */
     bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
     bool break_before; /* above such a line: its answer ends with it, the page does not */
     cn_sigblock block; /* line indexes are absolute when sig */
@@ -462,6 +463,9 @@ static bool nothing_below(const ctx *c, size_t i)
     return true;
 }
 
+static bool says_i(const cn_line *l);
+static bool says_you(const cn_line *l);
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -510,6 +514,14 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
             if (rc)
                 return rc;
             c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
+            /* its first line may go on from the text above; as long as
+             * prose and speaking to the asker ("I would ... you"), a
+             * sentence without its period, it titles no answer */
+            const cn_line *head = line_at(c, first);
+            c->ps[c->np - 1].run_head =
+                i == 0 && !glued && !c->ps[c->np - 1].sig &&
+                cn_span_words(head->s, head->len) >= c->lim->bare_prose_words && says_i(head) &&
+                says_you(head);
         }
         return CN_OK;
     }
@@ -755,9 +767,13 @@ static bool looks_title(const ctx *c, size_t p)
 
 /* A line shaped like a title: short, a capital or a digit first, no
  * sentence's end. */
+static bool cut_short(const cn_line *l, size_t *n);
+
 static bool title_line(const ctx *c, const cn_line *l)
 {
-    char last = cn_span_last_char(l->s, l->len);
+    /* "Smoking and surgery...": a title trailing off ends no sentence */
+    size_t kept;
+    char last = cut_short(l, &kept) ? 'x' : cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
     bool exclaimed_heading =
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
@@ -1733,6 +1749,10 @@ static bool after_signoff(const ctx *c, size_t p)
         return false;
     const cn_line *prev = para_last_line(c, p - 1), *l = para_line(c, p);
     cn_line tail;
+    /* "All the best," / "P.S. ...": a paragraph that goes on ([continuations])
+     * is the same physician's afterthought, not the next answer */
+    if (cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        return false;
     if (!closing_like(c, prev))
         return ((last_sentence(c, prev, &tail) &&
                  (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
@@ -2097,6 +2117,38 @@ static bool ended_prose(const ctx *c, size_t p)
     return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
 }
 
+/* "The swelling should go down within a week." above "Thanks for your
+ * question." alone on its line, where an answer starts: a sentence title
+ * (one sentence of at most period_title_words words) above the greeting
+ * that opens its body (on the real pages 7 of 7 such lines were titles). */
+static bool title_above_greeting(const ctx *c, size_t p)
+{
+    if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
+        return false;
+    const cn_line *l = para_line(c, p);
+    return cn_span_last_char(l->s, l->len) == '.' && !two_sentences(l) &&
+           cn_span_words(l->s, l->len) <= c->lim->period_title_words && !greeting_line(c, l) &&
+           !cn_pagecues_is_opener(c->cues, l->s, l->len) && greeting_line(c, para_line(c, p + 1));
+}
+
+/* Where signatures head the answers: draft d is only the page's last line,
+ * cut by the page's end and shaped like the start of the next name line
+ * ("Ann B. Lee, M": a few capitalized words, a comma, no sentence's end). */
+static bool cut_name_at_end(const ctx *c, const draft *d)
+{
+    enum { NAME_WORDS = 5 };
+    if (d->is_signed || d->b1 != c->np || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1)
+        return false;
+    const cn_line *l = para_line(c, d->b0);
+    if (!memchr(l->s, ',', l->len) || in_set(".!?:", cn_span_last_char(l->s, l->len)) ||
+        cn_span_words(l->s, l->len) > NAME_WORDS)
+        return false;
+    for (size_t i = 0; i < l->len; i++)
+        if ((i == 0 || l->s[i - 1] == ' ') && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
 static int segment(ctx *c, cn_error *err)
 {
     size_t cap = 0;
@@ -2193,15 +2245,18 @@ static int segment(ctx *c, cn_error *err)
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
-        if (!c->untitled &&
-            (inside || (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
-                                         : title_at_start(c, p))))
+        if (!c->untitled && !c->ps[p].run_head &&
+            (inside || title_above_greeting(c, p) ||
+             (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
+                               : title_at_start(c, p))))
             d->title = (long)p;
         else
             add_body(d, p);
     }
-    /* a name above no answer: the page ends under a signature */
-    if (c->sig_heads && c->nd > 0 && !c->ds[c->nd - 1].has_body && c->ds[c->nd - 1].title < 0)
+    /* a name above no answer: the page ends under a signature, or inside
+     * the next one ("Ann B. Lee, M") */
+    if (c->sig_heads && c->nd > 0 && c->ds[c->nd - 1].title < 0 &&
+        (!c->ds[c->nd - 1].has_body || cut_name_at_end(c, &c->ds[c->nd - 1])))
         c->nd--;
     return CN_OK;
 }
