@@ -169,7 +169,7 @@ def main():
                     types = fit_qtype.page_types((l for l in dev if trains_in(l["file"], k)),
                                                  fit_qtype.parse_merge(args.qtype_merge))
                     fit_qtype.fit(args.consensus, train_files, dir_of, types, qrules,
-                                  args.qtype_l2, args.qtype_min_pages)
+                                  args.qtype_l2, args.qtype_min_pages, rules=rules)
                 train = os.path.join(tmp, "train.jsonl")
                 with open(train, "w") as fh:
                     for l in dev:
