@@ -439,8 +439,12 @@ static int root_edge(const cn_matcher *m, enum edge_kind kind, int id)
     return (size_t)id < m->root_cap[kind] ? m->root_child[kind][id] : -1;
 }
 
-/* The child of node along (kind, id), or -1. */
-static int edge_child(const cn_matcher *m, int node, enum edge_kind kind, int id)
+/* The child of node along (kind, id), or -1. Inlined by force, as arrive
+ * and push_next are: each runs about once a token or more, and GCC left
+ * this one and arrive calls (inlined: 0.3% fewer of `classify`'s
+ * instructions, for 6 KiB of code). */
+static inline __attribute__((always_inline)) int edge_child(const cn_matcher *m, int node,
+                                                            enum edge_kind kind, int id)
 {
     if (node == 0)
         return root_edge(m, kind, id);
@@ -662,7 +666,8 @@ static inline __attribute__((always_inline)) int push_next(scan_state *s, int no
 }
 
 /* A thread arrives at child after consuming token i: report, and enter gaps. */
-static int arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, int budget)
+static inline __attribute__((always_inline)) int
+arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, int budget)
 {
     const mnode *nd = &m->nodes[child];
     if (nd->n_payloads && push_match(s, nd->first_payload, start, i))
