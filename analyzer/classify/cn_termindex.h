@@ -1,10 +1,8 @@
 /*
  * cn_termindex: the decision model's word vocabulary as hash -> index, for
  * the lookup of every unigram and bigram of every answer (cn_lexical hashes
- * them; cn_model asks here). Two tables, both flat: a bit filter (16 bits a
- * term) that turns away most terms (an answer's bigrams are mostly in no
- * vocabulary) while it stays in cache, and an open-addressing table with the
- * 64-bit hash and the index in the slot (no pointer to follow, no string to
+ * them; cn_model asks here). One flat open-addressing table with the 64-bit
+ * hash and the index in the slot (no pointer to follow, no string to
  * compare).
  */
 #ifndef CN_TERMINDEX_H

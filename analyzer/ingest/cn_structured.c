@@ -40,10 +40,17 @@ typedef struct draft {
 /* What is known of one line, each read once: the same line is looked at
  * from several paragraphs, runs and passes (the page is read a second time
  * when it has no signature). */
-enum { KNOW_NOISE = 1, KNOW_SIGLINE = 2, KNOW_SIGNOFF = 4, KNOW_CLOSING = 8 };
+enum {
+    KNOW_NOISE = 1,
+    KNOW_SIGLINE = 2,
+    KNOW_SIGNOFF = 4,
+    KNOW_CLOSING = 8,
+    KNOW_HEADER = 16,
+    KNOW_MARKER = 32
+};
 typedef struct line_memo {
     unsigned char known; /* KNOW_* bits */
-    bool noise, signoff, closing;
+    bool noise, signoff, closing, header, marker;
     cn_sigline plain; /* cn_signature_classify of the line on its own */
 } line_memo;
 
@@ -213,6 +220,32 @@ static bool noise(const ctx *c, const cn_line *l)
         m->known |= KNOW_NOISE;
     }
     return m->noise;
+}
+
+/* Is line l of the page an answer header (cn_pagecues_is_answer_header)?
+ * Asked of the same lines by the search for the first header and by every
+ * build of the paragraphs (a page is built more than once). */
+static bool answer_header(const ctx *c, const cn_line *l)
+{
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_HEADER)) {
+        m->header = cn_pagecues_is_answer_header(c->cues, l->s, l->len);
+        m->known |= KNOW_HEADER;
+    }
+    return m->header;
+}
+
+/* Is line l of the page an answers marker ("4 Doctor Answers")? The search
+ * for the page's marker reads lines from the top (and all of them on a page
+ * without one), each build of the paragraphs the answer region's. */
+static bool answers_marker(const ctx *c, const cn_line *l)
+{
+    line_memo *m = memo_of(c, l);
+    if (!(m->known & KNOW_MARKER)) {
+        m->marker = cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
+        m->known |= KNOW_MARKER;
+    }
+    return m->marker;
 }
 
 /* cn_signature_classify of line l of the page, into *out. */
@@ -573,9 +606,8 @@ static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool header = l && l->len > 0 && cn_pagecues_is_answer_header(c->cues, l->s, l->len);
-        bool text = l && l->len > 0 && !noise(c, l) && !header &&
-                    !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
+        bool header = l && l->len > 0 && answer_header(c, l);
+        bool text = l && l->len > 0 && !noise(c, l) && !header && !answers_marker(c, l);
         if (text) {
             if (run_n == 0) {
                 run_first = i;
@@ -722,8 +754,7 @@ static void detect_votes_lead(ctx *c, size_t from, size_t to)
                                   in_set(".!?", cn_span_last_char(prev->s, prev->len))));
             lead += !prev || ends;
             under += prev && !ends;
-        } else if (l->len > 0 && !noise(c, l) &&
-                   !cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL)) {
+        } else if (l->len > 0 && !noise(c, l) && !answers_marker(c, l)) {
             prev = l;
         }
     }
@@ -2802,7 +2833,7 @@ static size_t first_header(const ctx *c, size_t first)
         if (l->len == 0)
             continue;
         bool opens_run = i == first || line_at(c, i - 1)->len == 0;
-        if (i > first && cn_pagecues_is_answer_header(c->cues, l->s, l->len)) {
+        if (i > first && answer_header(c, l)) {
             if (asked || own)
                 return asked ? i : 0;
             own = true; /* the asker's own post may stand under it */
@@ -2981,10 +3012,13 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     size_t marker = c.lines.n;
-    for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++)
-        if (cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
-                                       &page->declared_answers))
+    for (size_t i = 0; i < c.lines.n && marker == c.lines.n; i++) {
+        c.memo[i].marker = cn_pagecues_answers_marker(cues, c.lines.v[i].s, c.lines.v[i].len,
+                                                      &page->declared_answers);
+        c.memo[i].known |= KNOW_MARKER;
+        if (c.memo[i].marker)
             marker = i;
+    }
     c.untitled = marker < c.lines.n &&
                  cn_pagecues_untitled_marker(cues, c.lines.v[marker].s, c.lines.v[marker].len);
     size_t q_end = marker, start = marker + 1;
