@@ -93,7 +93,12 @@ def split_of(pid, collection=1):
     previous freeze and tuned on after it). Fourteenth collection (2026-12-06, a thirteenth
     session, after a machine restart lost every saved page; pages in none of the thirteen, by
     queries none of them used): every page the collectors save is `val16`, the fresh validation
-    set of that session's freeze (val15 was scored at the previous freeze and tuned on after it)."""
+    set of that session's freeze (val15 was scored at the previous freeze and tuned on after it).
+    Fifteenth collection (committed 2026-12-06, after the sixteenth freeze scored val16, before any
+    page of it was saved): every page the collectors save is `val17`, the fresh validation set of
+    the next freeze (val16 was scored at the sixteenth freeze and may be tuned on after it)."""
+    if collection == 15:
+        return "val17"
     if collection == 14:
         return "val16"
     if collection == 13:
