@@ -384,6 +384,20 @@ static void test_primary_claims(void)
         {"Had Botox and then found out I was pregnant, is my baby ok?", NULL},
         {"Can I lift my toddler two weeks after my tummy tuck?", "activity-after-surgery"},
         {"I lifted my toddler two weeks after my tummy tuck, did I ruin it?", NULL},
+        /* Fitted after the sixteenth freeze, when a reader judged the claims of
+         * val16's questions: asking about the kind of anaesthesia is not asking
+         * whether one is a candidate; a capsule left after an explant, or MRI
+         * screening, is not mammograms with implants; "drink" alone (soup,
+         * smoothies) or coffee is not alcohol. */
+        {"Can my eyelid lift be done under local anesthesia while I stay awake?",
+         "anesthesia-choice"},
+        {"Is twilight sedation enough for a nose job?", "anesthesia-choice"},
+        {"Am I a candidate for eyelid surgery with my dry eyes?", "candidate-surgery"},
+        {"Can Botox in my eyelids cause dry eye?", NULL},
+        {"Will the capsule left after my implant removal get in the way of mammograms?", NULL},
+        {"Do silicone breast implants need MRI screening every few years?", NULL},
+        {"A week after my neck lift surgery I can only drink smoothies, is this normal?", NULL},
+        {"Should I give up coffee after surgery the way I give up alcohol?", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
