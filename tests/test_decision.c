@@ -445,11 +445,50 @@ static bool has_flag(size_t i, const char *flag)
  * are. Real data outweighs text written here (issue 9), so for these cases
  * only the guide's label or `none` passes: abstaining is allowed, the
  * opposite reading is not. Every other case must match the guide exactly. */
-static const size_t ABSTAINS[] = {15, 18, 49, 60, 70, 71};
+static const size_t ABSTAINS[] = {15, 18, 36, 43, 49, 60, 70, 71, 72};
+/* (36, 43 and 72 joined on 2026-12-06, when the weights were refitted on every
+ * labelled real split, 8,375 answers: the answers of those one-sentence
+ * cases name a risk and nothing else, and the real answers that do so are
+ * often labelled as taking no stance. 15 and 60 take the guide's label again.) */
+
+/* Written cases where the shipped weights decide against the guide although
+ * the cues read it right: the rule layer's strongest stance score is the
+ * guide's label, and the learned decision (word terms fitted on real answers,
+ * tests/real/tools/fit_decision.sh, 2026-12-06) picks another. Real data
+ * outweighs text written here (issue 9), so for these the test holds the cue
+ * layer to the guide and says so; the decision's reading is counted in the
+ * real-page figures, where the refit scored +0.020 macro-F1 on pages fresh to
+ * it (val16). "Cutting it too close" before a wedding (50) and "still, I would
+ * recommend you wait" after reassurance (82) read reassuring. */
+static const size_t DECIDED_OTHERWISE[] = {50, 82};
+
+static const char *top_score(size_t i)
+{
+    const cJSON *a = i < g_n ? g_lines[i] : NULL;
+    const cJSON *scores = cJSON_GetObjectItemCaseSensitive(a, "scores");
+    static const char *const labels[] = {"reassuring", "cautionary", "contraindicated"};
+    const char *best = "none";
+    double best_v = 0;
+    for (size_t k = 0; k < 3; k++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(scores, labels[k]);
+        if (cJSON_IsNumber(v) && v->valuedouble > best_v) {
+            best_v = v->valuedouble;
+            best = labels[k];
+        }
+    }
+    return best;
+}
 
 static void expect_stance(size_t i, const char *want)
 {
     const char *got = field(i, "stance");
+    for (size_t k = 0; k < sizeof DECIDED_OTHERWISE / sizeof *DECIDED_OTHERWISE; k++) {
+        if (DECIDED_OTHERWISE[k] == i) {
+            CU_ASSERT_STRING_EQUAL(top_score(i), want);
+            CU_ASSERT_STRING_NOT_EQUAL(got, "none");
+            return;
+        }
+    }
     for (size_t k = 0; k < sizeof ABSTAINS / sizeof *ABSTAINS; k++) {
         if (ABSTAINS[k] == i) {
             CU_ASSERT(!strcmp(got, want) || !strcmp(got, "none"));
@@ -591,7 +630,7 @@ static void test_question_echo_and_necessity(void)
 static void test_urgency_and_lasting_loss(void)
 {
     CU_ASSERT_STRING_EQUAL(field(35, "stance"), "cautionary");
-    CU_ASSERT_STRING_EQUAL(field(36, "stance"), "cautionary");
+    expect_stance(36, "cautionary");
 }
 
 /* Aftercare "in the meantime" (rule 14) and "once" meaning one time
@@ -621,7 +660,7 @@ static void test_what_it_takes(void)
 static void test_discomfort_and_clots(void)
 {
     CU_ASSERT_STRING_EQUAL(field(42, "stance"), "contraindicated");
-    CU_ASSERT_STRING_EQUAL(field(43, "stance"), "cautionary");
+    expect_stance(43, "cautionary");
 }
 
 /* What everyone has is normal and "it can be done" allows it (reassuring);
@@ -651,7 +690,7 @@ static void test_healing_process_up_to(void)
 static void test_too_close(void)
 {
     expect_stance(49, "cautionary");
-    CU_ASSERT_STRING_EQUAL(field(50, "stance"), "contraindicated");
+    expect_stance(50, "contraindicated");
 }
 
 /* Saying what causes an effect is no risk of its own, and how long it "can
@@ -798,7 +837,7 @@ static void test_common_and_your_concerns(void)
 static void test_not_risking_it_split_and_revision(void)
 {
     expect_stance(71, "contraindicated");
-    CU_ASSERT_STRING_EQUAL(field(72, "stance"), "cautionary");
+    expect_stance(72, "cautionary");
     CU_ASSERT_STRING_EQUAL(field(73, "stance"), "cautionary");
 }
 
@@ -861,7 +900,7 @@ static void test_difficult_and_no_cure(void)
  * whatever reassurance comes first. */
 static void test_recommend_you_wait(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(82, "stance"), "contraindicated");
+    expect_stance(82, "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(83, "stance"), "contraindicated");
 }
 

@@ -187,6 +187,22 @@
 # +0.014), kappa +0.012 (+0.001 .. +0.024); 5 of 10 folds lose macro-F1.
 # The same answer as before with 1,086 more answers: the weights stay.
 #
+# 2026-12-06, a fourteenth session, after the sixteenth freeze (val16, 240
+# fresh pages, scored once with the default list's weights: 0.493 / 0.625 /
+# 0.370). Then, on val16, which neither fit had seen: the fit on every split
+# dev .. val15 (the 2,186 pages saved that day; 52 lost pages left out)
+# 0.513 / 0.647 / 0.404, against the shipped weights +0.020 macro-F1 (paired
+# page bootstrap, 95% -0.005 .. +0.044), kappa +0.033 (+0.003 .. +0.064), and
+# against the default list refitted on the same saved pages (0.489 / 0.621 /
+# 0.364) +0.024 (+0.002 .. +0.045), kappa +0.040 (+0.011 .. +0.070): the
+# first comparison on pages fresh to both fits, and its macro-F1 interval is
+# above 0 where the fits differ only in their lists. With the four CV
+# comparisons all on the same side (+0.005 .. +0.006, kappa intervals above
+# 0 twice), the default list became every labelled split, dev .. val16
+# (val13's single check the other way, -0.019, was a fit whose qtype model
+# was refitted too). The weights are refitted on it, with the labels of the
+# pages missing from ROOT left out (the script used to stop).
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
@@ -199,23 +215,31 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/dev" "$tmp/rules"
 : > "$tmp/gold.jsonl"
+missing=0
 for s in $splits; do
-  grep -E "\"split\": \"$s\"" tests/real/labels.jsonl >> "$tmp/gold.jsonl"
+  # the labels of the pages saved under ROOT (a page lost and not re-collected
+  # is left out and counted, not fitted without its text)
+  grep -E "\"split\": \"$s\"" tests/real/labels.jsonl | /usr/bin/python3 -c 'import json,os,sys
+for l in sys.stdin:
+    r = json.loads(l)
+    if os.path.exists(os.path.join(sys.argv[1], r["split"], r["file"])):
+        sys.stdout.write(l)' "$root" >> "$tmp/gold.jsonl"
   for f in $(grep -E "\"split\": \"$s\"" tests/real/labels.jsonl | /usr/bin/python3 -c 'import json,sys
 print("\n".join(sorted({json.loads(l)["file"] for l in sys.stdin})))'); do
     if [ ! -e "$root/$s/$f" ]; then
-      echo "fit_decision.sh: $root/$s/$f: missing (re-collect the pages first)" >&2
-      exit 1
+      missing=$((missing + 1))
+      continue
     fi
     ln -s "$(cd "$root/$s" && pwd)/$f" "$tmp/dev/$f"
   done
 done
+[ "$missing" -gt 0 ] && echo "fit_decision.sh: $missing labelled pages missing under $root; their labels are left out" >&2
 extra=()
 for s in heldout heldout2 heldout3 heldout4 heldout5 dev; do
   sed "/\"stance\": \"contraindicated\"/s/}\$/, \"weight\": ${SYNTH_CONTRA_WEIGHT:-0.7}}/" \
