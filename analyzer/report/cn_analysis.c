@@ -149,7 +149,7 @@ static void free_records(cn_analysis *an)
     cn_recfile_free(an->waiting);
     cn_recfile_free(an->conflict_scores);
     free(an->vbuf);
-    free(an->v_confidence);
+    cn_recfile_free(an->v_confidence);
     free(an->v_claim);
     free(an->v_stance);
     for (size_t i = 0; i < an->n_notes; i++)

@@ -313,8 +313,11 @@ typedef struct cn_analysis_result {
 } cn_analysis_result;
 
 /* Verdict v (< a->n_verdicts) of an answer: [0] on its question's primary
- * claim, then the others it takes a position on. The analysis keeps each
- * field in an array of its own (13 bytes a verdict, not 16). */
+ * claim, then the others it takes a position on. The analysis keeps the
+ * claim and stance in arrays of their own (5 bytes a verdict) and the
+ * confidences on disk, read a block at a time through the result's loader:
+ * not for several threads on one result (cn_analysis_result_fork); a read
+ * that fails gives confidence 0 and shows in cn_analysis_load_status. */
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 
 /* A new, empty analysis over a loaded rule set (borrowed: it must outlive
@@ -357,7 +360,8 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
  * the next cn_analysis_load_question or cn_analysis_load_status. */
 int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err);
 
-/* The first failure of a page loaded on demand, or CN_OK. */
+/* The first failure of a page loaded on demand (or of a verdict's
+ * confidence or conflict scores read back), or CN_OK. */
 int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err);
 
 /* Load the page of answer i (nothing to do when it is loaded). */
@@ -437,7 +441,8 @@ const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a);
 
 /* The stance and confidence of verdict v of an answer (0: the primary claim,
- * where an editor's override has confidence 1). */
+ * where an editor's override has confidence 1). The confidence is read as
+ * cn_analysis_verdict reads it; the stance is in memory (any thread). */
 cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
                                      size_t v);
 double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,

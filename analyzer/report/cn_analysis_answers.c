@@ -13,14 +13,54 @@ static size_t verdict_at(const cn_analysis_result *r, const cn_analysis_answer *
     return at;
 }
 
+uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
+{
+    return r->an->v_claim[verdict_at(r, a) + v];
+}
+
+/* The block of confidences holding verdict `at` into the loader's buffer. */
+static int confidence_block(const cn_analysis_result *r, size_t at)
+{
+    const cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
+    uint64_t block = at / CONF_BLOCK;
+    if (L->conf_block == block + 1)
+        return CN_OK;
+    if (L->load_rc != CN_OK)
+        return L->load_rc;
+    size_t first = (size_t)block * CONF_BLOCK;
+    size_t n = an->n_verdicts - first < CONF_BLOCK ? an->n_verdicts - first : CONF_BLOCK;
+    L->conf_block = 0;
+    int rc = cn_recfile_read_at(an->v_confidence, (uint64_t)first * sizeof *L->conf, L->conf,
+                                n * sizeof *L->conf, &L->load_err);
+    if (rc != CN_OK)
+        L->load_rc = rc;
+    else
+        L->conf_block = block + 1;
+    return rc;
+}
+
+double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
+{
+    size_t at = verdict_at(r, a) + v;
+    return confidence_block(r, at) == CN_OK ? r->loader->conf[at % CONF_BLOCK] : 0.0;
+}
+
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
     const cn_analysis *an = r->an;
     size_t at = verdict_at(r, a) + v;
-    return (cn_verdict){.confidence = an->v_confidence[at],
-                        .claim = an->v_claim[at],
-                        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
-                        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+    return (cn_verdict){
+        .confidence = confidence_block(r, at) == CN_OK ? r->loader->conf[at % CONF_BLOCK] : 0.0,
+        .claim = an->v_claim[at],
+        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
+        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+}
+
+/* Without the confidence: the tallies call it on several threads. */
+static cn_stance stance_of(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
+{
+    return (cn_stance)(r->an->v_stance[verdict_at(r, a) + v] & ~V_CONFLICTING);
 }
 
 cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -28,7 +68,7 @@ cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analy
 {
     if (v == 0)
         return cn_analysis_answer_stance(a);
-    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).stance : CN_STANCE_NONE;
+    return v < a->n_verdicts ? stance_of(r, a, v) : CN_STANCE_NONE;
 }
 
 double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -36,7 +76,7 @@ double cn_analysis_verdict_confidence(const cn_analysis_result *r, const cn_anal
 {
     if (v == 0 && a->overridden)
         return 1.0;
-    return v < a->n_verdicts ? cn_analysis_verdict(r, a, v).confidence : 0.0;
+    return v < a->n_verdicts ? cna_verdict_confidence(r, a, v) : 0.0;
 }
 
 cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)

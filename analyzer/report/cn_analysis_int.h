@@ -118,6 +118,11 @@ typedef struct strbuf {
 enum { SB_FILE, SB_TITLE, SB_SOURCE, SB_TYPE, SB_COUNT };
 enum { SB_NAME, SB_CITY, SB_SPECIALTY };
 
+/* The verdicts' confidences are read back from disk this many at a time
+ * (4 KiB): an answer's verdicts are in a row, and a question's answers
+ * mostly are too. */
+#define CONF_BLOCK 512
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -128,6 +133,10 @@ struct cn_analysis_loader {
     int load_rc;
     cn_error load_err;
     double scores[CN_STANCE_COUNT]; /* the conflict scores asked for last */
+    /* The verdicts' confidences read last (cna_verdict_confidence): CONF_BLOCK
+     * of them from block conf_block - 1 (0: none, so a zeroed loader has none). */
+    uint64_t conf_block;
+    double conf[CONF_BLOCK];
 };
 
 struct cn_analysis {
@@ -187,8 +196,10 @@ struct cn_analysis {
     size_t n_dups, cap_dups;
     size_t cap_physicians;
     /* every answer's verdicts, in answer order (once back from disk), a
-     * field an array: no padding (cn_analysis_verdict) */
-    double *v_confidence;
+     * field an array: no padding (cn_analysis_verdict). The confidences (8
+     * bytes a verdict, 26 MB at 1 GB) stay on disk: only the review queue
+     * and the reports read them, through a loader (cna_verdict_confidence). */
+    cn_recfile *v_confidence;
     uint32_t *v_claim;
     uint8_t *v_stance; /* the stance, and V_CONFLICTING */
     size_t n_verdicts;
@@ -287,6 +298,12 @@ void cna_release_reading_indexes(cn_analysis *an);
 /* cn_analysis_intake */
 int cna_annotate_run(cn_analysis *an, bool last, cn_error *err);
 void cna_release_annotators(cn_analysis *an);
+
+/* cn_analysis_answers: verdict v of answer a's claim, and its confidence
+ * read through the result's loader (a failed read leaves 0 and the loader's
+ * load_rc set: cn_analysis_load_status). */
+uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
+double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 
 /* cn_analysis_records */
 int cna_put_str(cn_recfile *f, const char *s, cn_error *err);

@@ -117,28 +117,31 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     r->answers = malloc(r->n_answers * sizeof *r->answers);
     size_t nv = an->n_verdicts ? an->n_verdicts : 1;
-    an->v_confidence = malloc(nv * sizeof *an->v_confidence);
     an->v_claim = malloc(nv * sizeof *an->v_claim);
     an->v_stance = malloc(nv);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
     an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
-    if (!r->answers || !an->v_confidence || !an->v_claim || !an->v_stance || !r->conflicts ||
-        !an->verdict_step || !an->page_index0 ||
+    if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step ||
+        !an->page_index0 ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return cna_oom(err);
-    return CN_OK;
+    return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
 }
 
-/* The n verdicts of an->vbuf into the verdict arrays from at. */
-static void verdicts_back(cn_analysis *an, size_t at, size_t n)
+/* The n verdicts of an->vbuf into the verdict arrays from at, their
+ * confidences to their file. */
+static int verdicts_back(cn_analysis *an, size_t at, size_t n, cn_error *err)
 {
-    for (size_t v = 0; v < n; v++) {
-        an->v_confidence[at + v] = an->vbuf[v].confidence;
+    int rc = CN_OK;
+    for (size_t v = 0; v < n && rc == CN_OK; v++) {
+        rc = cn_recfile_write(an->v_confidence, &an->vbuf[v].confidence,
+                              sizeof an->vbuf[v].confidence, err);
         an->v_claim[at + v] = an->vbuf[v].claim;
         an->v_stance[at + v] =
             (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
     }
+    return rc;
 }
 
 /* A conflicting decision's scores, from the waiting records to a file of their own. */
@@ -192,7 +195,9 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
         rc = keep_index(an, i, a->page, w.index, err);
         if (rc != CN_OK)
             break;
-        verdicts_back(an, at, a->n_verdicts);
+        rc = verdicts_back(an, at, a->n_verdicts, err);
+        if (rc != CN_OK)
+            break;
         at += a->n_verdicts;
         if (an->vbuf[0].conflicting) {
             if (conflicts == r->n_conflicts)
@@ -207,6 +212,8 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
     }
     if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
         rc = cn_recfile_rewind(an->conflict_scores, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_rewind(an->v_confidence, err);
     release_waiting(an);
     return rc;
 }

@@ -212,5 +212,7 @@ int cna_flag_answers(cn_analysis *an, cn_error *err)
         if (a->review)
             r->n_review++;
     }
-    return queue_flagged(an, err);
+    int rc = queue_flagged(an, err);
+    /* The confidences came from disk: a read that failed shows here. */
+    return rc == CN_OK ? cn_analysis_load_status(r, err) : rc;
 }

@@ -159,7 +159,7 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
         return false;
     for (size_t k = 0; k < cl->n_primary; k++)
-        if (cn_analysis_verdict(r, &r->answers[q->answers[k]], 0).claim != c)
+        if (cna_verdict_claim(r, &r->answers[q->answers[k]], 0) != c)
             return false;
     return true;
 }
@@ -183,7 +183,7 @@ cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysi
     const cn_analysis_answer *a = &r->answers[answer];
     uint32_t c = (uint32_t)(cl - r->claims);
     for (size_t v = 1; v < a->n_verdicts; v++)
-        if (cn_analysis_verdict(r, a, v).claim == c && skip-- == 0)
+        if (cna_verdict_claim(r, a, v) == c && skip-- == 0)
             return (cn_member){.answer = answer, .verdict = (uint32_t)v};
     return (cn_member){.answer = answer, .verdict = 0}; /* not reached: claim_members made it */
 }
@@ -217,7 +217,7 @@ static void count_members(cn_analysis_result *r)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            cn_analysis_claim *c = &r->claims[cn_analysis_verdict(r, a, v).claim];
+            cn_analysis_claim *c = &r->claims[cna_verdict_claim(r, a, v)];
             c->n_members++;
             c->n_primary += v == 0;
         }
@@ -250,7 +250,7 @@ static void fill_members(cn_analysis_result *r, size_t *mentions)
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
-            size_t c = cn_analysis_verdict(r, a, v).claim;
+            size_t c = cna_verdict_claim(r, a, v);
             cn_analysis_claim *cl = &r->claims[c];
             size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
             if (cl->members)

@@ -1196,6 +1196,8 @@ int cn_report_answers_write(const cn_analysis_result *r, FILE *f, cn_error *err)
         if (ferror(f))
             rc = cn_error_set(err, CN_ERR_IO, "answers.jsonl: cannot write");
     }
+    if (rc == CN_OK) /* an override's confidence read from disk */
+        rc = cn_analysis_load_status(r, err);
     cn_jsonbuf_clear(&line);
     cn_jsonbuf_clear(&id);
     cn_analysis_release(r);
