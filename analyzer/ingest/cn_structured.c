@@ -2664,9 +2664,13 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
           !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
-    /* "Thank you for the question." alone under the title: the prose under
-     * the greeting is the body */
-    if (body < c->lines.n && run_end(c, body) == body + 1 && greeting_line(c, line_at(c, body)))
+    /* "Thank you for the question." (or "Hello and thank you for your
+     * question.", one sentence opening as a greeting) alone under the title:
+     * the prose under the greeting is the body */
+    if (body < c->lines.n && run_end(c, body) == body + 1 &&
+        (greeting_line(c, line_at(c, body)) ||
+         (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
+          !two_sentences(line_at(c, body)))))
         body = skip_blank(c, body + 1);
     return body < c->lines.n &&
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
@@ -2902,19 +2906,21 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
     /* "I am due in March ... Is it safe to ...? ... I am concerned": the
-     * asker's story asking the doctors, the page's title missing */
+     * asker's story asking the doctors, the page's title missing; its
+     * questions may say "you" ("What do you think?") where the rest is the
+     * asker's own story (mostly_asker) */
     /* "Would removal of these..." above "Would removal of these implants
      * ...?": the question's title cut short above the whole question */
     size_t under = skip_blank(c, first + 1), cut_len;
     bool cut_title =
         cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
-    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title ||
-                    (lines_ask(c, first, first + 1) &&
-                     (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
-                    (short_enough(c, t) &&
-                     (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-                     !in_set(".,;:", last));
+    bool question =
+        last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 || cut_title ||
+        (lines_ask(c, first, first + 1) &&
+         (voice_of(c, first, first + 1) == 0 || opens_asking(c, t) || mostly_asker(c, first))) ||
+        (short_enough(c, t) &&
+         (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
+         !in_set(".,;:", last));
     if (!question)
         question = period_title_above_asker(c, t, under);
     if (!question)
