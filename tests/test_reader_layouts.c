@@ -5139,6 +5139,31 @@ static void test_askers_paragraph_above_a_title_and_long_greeting(void)
     ru_free(&r);
 }
 
+/* A line ending in a dash glued to its last word ("... it all makes
+ * sense-") leads into the paragraph under it as a colon would: it is inside
+ * the answer, not the next answer's title. */
+static void test_line_ending_in_a_glued_dash_is_no_title(void)
+{
+    ru_result r = read_str(
+        "Can a facelift be done while awake?\n\n"
+        "I would like to avoid being put to sleep for my facelift. Is that possible?\n\n"
+        "Awake facelift is possible but not for everyone\n\n"
+        "Hello there-\n\n"
+        "Some lifts can be done under local anaesthesia with a little sedation, but a full "
+        "lift takes hours and most people are more comfortable asleep.\n\n"
+        "Your safety and comfort during a long operation matter more than avoiding a general "
+        "anaesthetic, and a trained anaesthetist keeps it very safe.\n\n"
+        "Look at the whole picture rather than one detail and it all makes sense-\n\n"
+        "The aim is for you to come through the operation safely and be happy with the "
+        "result.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Awake facelift is possible but not for everyone");
+    ru_check_start(&r, 1, "Hello there- Some lifts can be done");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "it all makes sense-\n\nThe aim is"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5340,6 +5365,7 @@ int main(void)
          test_untitled_story_asking_mid_paragraph},
         {"the asker's paragraph above a title and a long greeting",
          test_askers_paragraph_above_a_title_and_long_greeting},
+        {"a line ending in a glued dash is no title", test_line_ending_in_a_glued_dash_is_no_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

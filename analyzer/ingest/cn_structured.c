@@ -810,8 +810,13 @@ static bool title_line(const ctx *c, const cn_line *l)
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
     /* "Hello Ebony" above "I completely understand ...": a greeting opens a
      * body, it never heads one. */
-    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
-        signoff_like(c, l) || two_sentences(l) || cn_pagecues_is_opener(c->cues, l->s, l->len))
+    /* "... it will make sense-": a dash glued to the last word leads into
+     * the line below as a colon does (on the real pages 4 of 4 such lines
+     * were inside answers) */
+    bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
+    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
+        list_item(l) || signoff_like(c, l) || two_sentences(l) ||
+        cn_pagecues_is_opener(c->cues, l->s, l->len))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
