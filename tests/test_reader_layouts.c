@@ -5164,6 +5164,60 @@ static void test_line_ending_in_a_glued_dash_is_no_title(void)
     ru_free(&r);
 }
 
+/* A bare page printing one answer a paragraph under the asker's age line:
+ * a paragraph opening with a connective that ties it to the one above
+ * ("Nevertheless, ...", "Having said that, ...") goes on from that answer
+ * ([continuations]). */
+static void test_connectives_go_on_from_the_paragraph_above(void)
+{
+    ru_result r = read_str(
+        "How can I fade the redness of a raised scar on my chin?\n\n"
+        "A spot on my chin healed two years ago into a raised red scar and nothing I put on it "
+        "has helped so far.\n\n\n"
+        "M, 38, Oregon\n\n"
+        "It sounds like the scar has thickened, which happens when the skin keeps laying down "
+        "repair tissue long after the wound has closed.\n\n"
+        "From a description alone it is hard to say which kind of scar this is. It may be a "
+        "keloid or simply a thick scar, and only an exam tells.\n\n"
+        "Nevertheless, two years without change means creams are unlikely to help now. The scar "
+        "has settled into its final form.\n\n"
+        "I would not expect much from silicone sheets at this stage. A few steroid injections "
+        "usually flatten it over some months.\n\n"
+        "A vascular laser can then take out most of the redness once the scar is flat.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "It sounds like the scar has thickened");
+    ru_check_start(&r, 2, "From a description alone");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Nevertheless, two years"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "I would not expect much"));
+    ru_check_start(&r, 3, "A vascular laser can then");
+    ru_free(&r);
+
+    ru_result k = read_str(
+        "How long do the results of fat freezing last?\n\n"
+        "Reviews I read disagree about how long fat freezing lasts. I want it on my belly but "
+        "not if it wears off in a year.\n\n\n"
+        "F, 44, Maine\n\n"
+        "The fat cells that are frozen die and are cleared by the body over the following "
+        "months, so those cells are gone for good.\n\n"
+        "One session usually removes about a fifth of the fat cells in the treated area, and "
+        "many people choose a second session.\n\n"
+        "Fat freezing suits people who are near their goal weight and have a small bulge that "
+        "diet does not shift.\n\n"
+        "See an experienced dermatologist or plastic surgeon who does many of these treatments "
+        "for the best results.\n\n"
+        "Fat freezing destroys fat cells permanently. The cells left behind can still grow if "
+        "you gain weight later on.\n\n"
+        "Having said that, fat freezing is not a treatment for weight loss. The best candidates "
+        "are close to their ideal weight.\n\n"
+        "Results show after two to three months, once the body has cleared the frozen cells "
+        "from the area.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&k), 5);
+    ru_check_start(&k, 5, "Fat freezing destroys fat cells permanently");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&k, 5)->text, "Having said that, fat freezing"));
+    ru_check_end(&k, 5, "cleared the frozen cells from the area.");
+    ru_free(&k);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5366,6 +5420,8 @@ int main(void)
         {"the asker's paragraph above a title and a long greeting",
          test_askers_paragraph_above_a_title_and_long_greeting},
         {"a line ending in a glued dash is no title", test_line_ending_in_a_glued_dash_is_no_title},
+        {"connectives go on from the paragraph above",
+         test_connectives_go_on_from_the_paragraph_above},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
