@@ -5085,32 +5085,6 @@ static void test_sentence_title_above_a_greeting(void)
     ru_free(&r);
 }
 
-/* A page without a title line opening with the asker's story, which asks
- * the physicians ("What do you think?") in its middle and ends without a
- * question mark: the story is the question, the answers start under it. */
-static void test_untitled_story_asking_mid_paragraph(void)
-{
-    ru_result r = read_str(
-        "My dentist thinks the crown is fine, but he says the gum around it may be infected "
-        "and he will take the crown off if it does not settle. I am worried and cannot chew. "
-        "What do you think? Have you seen this before? He has placed crowns for twenty years "
-        "so this is nothing new for him.\n\n"
-        "A gum infection around a crown usually settles with careful cleaning and a rinse, and "
-        "taking the crown off is rarely needed at first.\n\n"
-        "Ann Lee, DDS\nBoston Dentist\n\n"
-        "Swelling of the gum next to a new crown can also come from cement left under the gum "
-        "line, which your dentist can clean away.\n\n"
-        "Tom Berg, DDS\nDenver Dentist\n");
-    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
-    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "My dentist thinks the crown"));
-    ru_check_start(&r, 1, "A gum infection around a crown");
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, DDS");
-    ru_check_start(&r, 2, "Swelling of the gum next to");
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Berg, DDS");
-    ru_free(&r);
-}
-
 /* The asker's paragraph asking again under the title, above the first
  * answer's title and a one-sentence greeting longer than a greeting line
  * ("Hello and thank you for your question."): the paragraph is the
@@ -5415,8 +5389,6 @@ int main(void)
         {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
         {"a name line cut at the page's end", test_cut_name_line_at_the_page_end},
         {"a sentence title above a greeting", test_sentence_title_above_a_greeting},
-        {"an untitled story asking in its middle is the question",
-         test_untitled_story_asking_mid_paragraph},
         {"the asker's paragraph above a title and a long greeting",
          test_askers_paragraph_above_a_title_and_long_greeting},
         {"a line ending in a glued dash is no title", test_line_ending_in_a_glued_dash_is_no_title},

@@ -2911,21 +2911,19 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     const cn_line *t = line_at(c, first);
     char last = cn_span_last_char(t->s, t->len);
     /* "I am due in March ... Is it safe to ...? ... I am concerned": the
-     * asker's story asking the doctors, the page's title missing; its
-     * questions may say "you" ("What do you think?") where the rest is the
-     * asker's own story (mostly_asker) */
+     * asker's story asking the doctors, the page's title missing */
     /* "Would removal of these..." above "Would removal of these implants
      * ...?": the question's title cut short above the whole question */
     size_t under = skip_blank(c, first + 1), cut_len;
     bool cut_title =
         cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
-    bool question =
-        last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 || cut_title ||
-        (lines_ask(c, first, first + 1) &&
-         (voice_of(c, first, first + 1) == 0 || opens_asking(c, t) || mostly_asker(c, first))) ||
-        (short_enough(c, t) &&
-         (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-         !in_set(".,;:", last));
+    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
+                    cut_title ||
+                    (lines_ask(c, first, first + 1) &&
+                     (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
+                    (short_enough(c, t) &&
+                     (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
+                     !in_set(".,;:", last));
     if (!question)
         question = period_title_above_asker(c, t, under);
     if (!question)
