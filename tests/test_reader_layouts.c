@@ -5085,6 +5085,113 @@ static void test_sentence_title_above_a_greeting(void)
     ru_free(&r);
 }
 
+/* The asker's paragraph asking again under the title, above the first
+ * answer's title and a one-sentence greeting longer than a greeting line
+ * ("Hello and thank you for your question."): the paragraph is the
+ * question's body, the greeting opens the first answer's. */
+static void test_askers_paragraph_above_a_title_and_long_greeting(void)
+{
+    ru_result r = read_str(
+        "Is a rash after filler normal?\n\n"
+        "Will the rash go away on its own? Should I be worried about it?It itches at night\n\n"
+        "Rash after filler\n\n"
+        "Hello and thank you for your question.\n\n"
+        "A rash after filler is uncommon, and most are a mild reaction of the skin that settles "
+        "within a few days with a cool compress.\n\n\n"
+        "Ann Lee, MD\n\nBoston Dermatologist\n\n"
+        "Rashes are rare\n\n"
+        "A red patch for a day or two is a reaction to the needle, not to the filler itself, "
+        "and it fades.\n\n"
+        "Tom Berg, MD\nDenver Dermatologist\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Is a rash after filler normal?");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Rash after filler");
+    ru_check_start(&r, 1, "Hello and thank you for your question. A rash after filler");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ann Lee, MD");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Rashes are rare");
+    ru_check_start(&r, 2, "A red patch for a day or two");
+    ru_free(&r);
+}
+
+/* A line ending in a dash glued to its last word ("... it all makes
+ * sense-") leads into the paragraph under it as a colon would: it is inside
+ * the answer, not the next answer's title. */
+static void test_line_ending_in_a_glued_dash_is_no_title(void)
+{
+    ru_result r = read_str(
+        "Can a facelift be done while awake?\n\n"
+        "I would like to avoid being put to sleep for my facelift. Is that possible?\n\n"
+        "Awake facelift is possible but not for everyone\n\n"
+        "Hello there-\n\n"
+        "Some lifts can be done under local anaesthesia with a little sedation, but a full "
+        "lift takes hours and most people are more comfortable asleep.\n\n"
+        "Your safety and comfort during a long operation matter more than avoiding a general "
+        "anaesthetic, and a trained anaesthetist keeps it very safe.\n\n"
+        "Look at the whole picture rather than one detail and it all makes sense-\n\n"
+        "The aim is for you to come through the operation safely and be happy with the "
+        "result.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Awake facelift is possible but not for everyone");
+    ru_check_start(&r, 1, "Hello there- Some lifts can be done");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "it all makes sense-\n\nThe aim is"));
+    ru_free(&r);
+}
+
+/* A bare page printing one answer a paragraph under the asker's age line:
+ * a paragraph opening with a connective that ties it to the one above
+ * ("Nevertheless, ...", "Having said that, ...") goes on from that answer
+ * ([continuations]). */
+static void test_connectives_go_on_from_the_paragraph_above(void)
+{
+    ru_result r = read_str(
+        "How can I fade the redness of a raised scar on my chin?\n\n"
+        "A spot on my chin healed two years ago into a raised red scar and nothing I put on it "
+        "has helped so far.\n\n\n"
+        "M, 38, Oregon\n\n"
+        "It sounds like the scar has thickened, which happens when the skin keeps laying down "
+        "repair tissue long after the wound has closed.\n\n"
+        "From a description alone it is hard to say which kind of scar this is. It may be a "
+        "keloid or simply a thick scar, and only an exam tells.\n\n"
+        "Nevertheless, two years without change means creams are unlikely to help now. The scar "
+        "has settled into its final form.\n\n"
+        "I would not expect much from silicone sheets at this stage. A few steroid injections "
+        "usually flatten it over some months.\n\n"
+        "A vascular laser can then take out most of the redness once the scar is flat.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "It sounds like the scar has thickened");
+    ru_check_start(&r, 2, "From a description alone");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Nevertheless, two years"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "I would not expect much"));
+    ru_check_start(&r, 3, "A vascular laser can then");
+    ru_free(&r);
+
+    ru_result k = read_str(
+        "How long do the results of fat freezing last?\n\n"
+        "Reviews I read disagree about how long fat freezing lasts. I want it on my belly but "
+        "not if it wears off in a year.\n\n\n"
+        "F, 44, Maine\n\n"
+        "The fat cells that are frozen die and are cleared by the body over the following "
+        "months, so those cells are gone for good.\n\n"
+        "One session usually removes about a fifth of the fat cells in the treated area, and "
+        "many people choose a second session.\n\n"
+        "Fat freezing suits people who are near their goal weight and have a small bulge that "
+        "diet does not shift.\n\n"
+        "See an experienced dermatologist or plastic surgeon who does many of these treatments "
+        "for the best results.\n\n"
+        "Fat freezing destroys fat cells permanently. The cells left behind can still grow if "
+        "you gain weight later on.\n\n"
+        "Having said that, fat freezing is not a treatment for weight loss. The best candidates "
+        "are close to their ideal weight.\n\n"
+        "Results show after two to three months, once the body has cleared the frozen cells "
+        "from the area.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&k), 5);
+    ru_check_start(&k, 5, "Fat freezing destroys fat cells permanently");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&k, 5)->text, "Having said that, fat freezing"));
+    ru_check_end(&k, 5, "cleared the frozen cells from the area.");
+    ru_free(&k);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5282,6 +5389,11 @@ int main(void)
         {"a dash dangling after a name line", test_dangling_dash_after_a_name_line},
         {"a name line cut at the page's end", test_cut_name_line_at_the_page_end},
         {"a sentence title above a greeting", test_sentence_title_above_a_greeting},
+        {"the asker's paragraph above a title and a long greeting",
+         test_askers_paragraph_above_a_title_and_long_greeting},
+        {"a line ending in a glued dash is no title", test_line_ending_in_a_glued_dash_is_no_title},
+        {"connectives go on from the paragraph above",
+         test_connectives_go_on_from_the_paragraph_above},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -810,8 +810,13 @@ static bool title_line(const ctx *c, const cn_line *l)
         last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
     /* "Hello Ebony" above "I completely understand ...": a greeting opens a
      * body, it never heads one. */
-    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || list_item(l) ||
-        signoff_like(c, l) || two_sentences(l) || cn_pagecues_is_opener(c->cues, l->s, l->len))
+    /* "... it will make sense-": a dash glued to the last word leads into
+     * the line below as a colon does (on the real pages 4 of 4 such lines
+     * were inside answers) */
+    bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
+    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
+        list_item(l) || signoff_like(c, l) || two_sentences(l) ||
+        cn_pagecues_is_opener(c->cues, l->s, l->len))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
@@ -2664,9 +2669,13 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
           !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
-    /* "Thank you for the question." alone under the title: the prose under
-     * the greeting is the body */
-    if (body < c->lines.n && run_end(c, body) == body + 1 && greeting_line(c, line_at(c, body)))
+    /* "Thank you for the question." (or "Hello and thank you for your
+     * question.", one sentence opening as a greeting) alone under the title:
+     * the prose under the greeting is the body */
+    if (body < c->lines.n && run_end(c, body) == body + 1 &&
+        (greeting_line(c, line_at(c, body)) ||
+         (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
+          !two_sentences(line_at(c, body)))))
         body = skip_blank(c, body + 1);
     return body < c->lines.n &&
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
