@@ -1426,32 +1426,31 @@ static bool lower_word(const char *w, size_t len, char *buf, size_t cap)
     return true;
 }
 
-bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
+/* word[0..len), lower-cased, is an entry of the word list l. */
+static bool word_listed(const strlist *l, const char *word, size_t len)
 {
     char buf[64];
-    return may_start(&c->stopwords, word, len) && lower_word(word, len, buf, sizeof buf) &&
-           strlist_has(&c->stopwords, buf);
+    return may_start(l, word, len) && lower_word(word, len, buf, sizeof buf) && strlist_has(l, buf);
+}
+
+bool cn_pagecues_is_city_stopword(const cn_pagecues *c, const char *word, size_t len)
+{
+    return word_listed(&c->stopwords, word, len);
 }
 
 bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t len)
 {
-    char buf[64];
-    return may_start(&c->common, word, len) && lower_word(word, len, buf, sizeof buf) &&
-           strlist_has(&c->common, buf);
+    return word_listed(&c->common, word, len);
 }
 
 bool cn_pagecues_is_title_small_word(const cn_pagecues *c, const char *word, size_t len)
 {
-    char buf[64];
-    return may_start(&c->title_small, word, len) && lower_word(word, len, buf, sizeof buf) &&
-           strlist_has(&c->title_small, buf);
+    return word_listed(&c->title_small, word, len);
 }
 
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)
 {
-    char buf[64];
-    return may_start(&c->particles, word, len) && lower_word(word, len, buf, sizeof buf) &&
-           strlist_has(&c->particles, buf);
+    return word_listed(&c->particles, word, len);
 }
 
 size_t cn_pagecues_strip_name_suffix(const cn_pagecues *c, const char *line, size_t len)

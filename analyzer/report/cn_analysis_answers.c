@@ -40,21 +40,26 @@ static int confidence_block(const cn_analysis_result *r, size_t at)
     return rc;
 }
 
+/* The confidence of verdict `at` (of all verdicts), 0 when its block could
+ * not be read (the loader keeps the failure). */
+static double confidence_at(const cn_analysis_result *r, size_t at)
+{
+    return confidence_block(r, at) == CN_OK ? r->loader->conf[at % CONF_BLOCK] : 0.0;
+}
+
 double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
-    size_t at = verdict_at(r, a) + v;
-    return confidence_block(r, at) == CN_OK ? r->loader->conf[at % CONF_BLOCK] : 0.0;
+    return confidence_at(r, verdict_at(r, a) + v);
 }
 
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
     const cn_analysis *an = r->an;
     size_t at = verdict_at(r, a) + v;
-    return (cn_verdict){
-        .confidence = confidence_block(r, at) == CN_OK ? r->loader->conf[at % CONF_BLOCK] : 0.0,
-        .claim = an->v_claim[at],
-        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
-        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+    return (cn_verdict){.confidence = confidence_at(r, at),
+                        .claim = an->v_claim[at],
+                        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
+                        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
 }
 
 /* Without the confidence: the tallies call it on several threads. */
