@@ -3,6 +3,7 @@
 
 usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--pred-out FILE] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|val8|val9|val10|val11|val12|val13|val14|val15|val16|val17|dev4|dev5|all]
                 [--consensus build/consensus] [--rules rules] [--json] [--errors] [--lead N]
+                [--labelled-keys]
 
 Runs `consensus classify` on the page files of the chosen split, aligns each
 labelled answer with the reader's answer of the same file whose body's first
@@ -12,7 +13,10 @@ eight words hash the same (as `consensus eval` does), and prints:
   - classifier, strict: an answer the reader missed counts as wrong.
 With --lead N, an answer also aligns when the labeller and the reader split a
 short lead phrase ("Frequently. Depending on ...") differently: a secondary
-figure; the strict one (--lead 0) is the one quoted first.
+figure; the strict one (--lead 0) is the one quoted first. Labels keyed
+against the label prompt's lead-phrase convention were re-keyed by
+tools/rekey_lead_phrase.py (2026-12-06, 58 labels); --labelled-keys scores
+with the labellers' own keys instead.
 Truncated labels without a body (title only) are not scored.
 """
 import argparse
@@ -121,6 +125,9 @@ def main():
                          "the reader missed it) as JSON lines: file, index, gold, pred, split, "
                          "fold 0 (tools/cv_compare.py compares two such files by a paired "
                          "bootstrap over pages)")
+    ap.add_argument("--labelled-keys", action="store_true",
+                    help="key each label as its labellers did (hash_labelled), before "
+                         "tools/rekey_lead_phrase.py moved it to the label prompt's convention")
     ap.add_argument("--lead", type=int, default=0, metavar="N",
                     help="also align an answer whose label and reader answer differ only by a "
                          "lead phrase of up to N words taken as title by one and as body by the "
@@ -129,6 +136,8 @@ def main():
 
     labels = [json.loads(l) for l in open(args.labels) if l.strip()]
     labels = [l for l in labels if args.split == "all" or l["split"] == args.split]
+    if args.labelled_keys:
+        labels = [dict(l, hash=l.get("hash_labelled", l["hash"])) for l in labels]
     files = sorted({l["file"] for l in labels})
     present = [f for f in files if os.path.exists(os.path.join(args.pages, f))]
     if len(present) < len(files):
