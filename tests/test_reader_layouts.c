@@ -5269,6 +5269,27 @@ static void test_colon_title_under_an_answer_label(void)
     ru_free(&r);
 }
 
+/* A site relaying an asker's question to its doctors on the page's first
+ * line ("Does anyone have details ...? Robin204 asked:..."), too long for a
+ * title, with no '?' at its end and "you" in it: the question, not the first
+ * answer ([question-openers]). */
+static void test_relayed_question_on_the_first_line(void)
+{
+    ru_result r = read_str(
+        "Does anyone have details for this question? Robin204 asked:is it true that you have "
+        "to stop taking fish oil one week prior to having liposuction\n\n"
+        "Fish oil. I looked into this -- it thins the blood a little, so most surgeons ask you "
+        "to stop it one to two weeks before surgery to lower the chance of bruising.\n"
+        "Yes. Stop it ten days before and tell your surgeon about every supplement you take, "
+        "since several of them affect bleeding.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "Does anyone have details"));
+    ru_check_start(&r, 1, "Fish oil. I looked into this");
+    ru_check_start(&r, 2, "Yes. Stop it ten days before");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5473,6 +5494,7 @@ int main(void)
          test_connectives_go_on_from_the_paragraph_above},
         {"sentence-shaped lines are no titles", test_sentence_lines_are_no_titles},
         {"colon title under an answer label", test_colon_title_under_an_answer_label},
+        {"relayed question on the first line", test_relayed_question_on_the_first_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
