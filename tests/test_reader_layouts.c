@@ -5192,6 +5192,104 @@ static void test_connectives_go_on_from_the_paragraph_above(void)
     ru_free(&k);
 }
 
+/* A line shaped like a title that reads as a sentence: one as long as a line
+ * of prose that the page broke in two, the paragraph under it going on in
+ * lower case ("... the healing process" / "after lip filler. It ..."), and
+ * one opening in lower case and ending a sentence, on a page that prints an
+ * answer in lower case. Each is the first line of its answer's body. */
+static void test_sentence_lines_are_no_titles(void)
+{
+    ru_result r = read_str(
+        "Puffy cheeks five weeks after lip and cheek filler. Is this normal?\n\n"
+        "My cheeks and lower lids still look puffy five weeks after filler. Will it settle?\n\n"
+        "How long does puffiness last after cheek filler?\n\n"
+        "From what you write you already know a good deal about how the healing process works\n\n"
+        "after cheek filler.  How long it lasts depends on the amount placed and on how quickly "
+        "your body settles. Most puffiness has gone by two months.\n\n"
+        "Puffiness Under the Eyes After Filler\n\n"
+        "Filler near the lower lids must be placed deep and sparingly, or it can hold water and "
+        "look puffy for months.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "From what you write you already know");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Puffiness Under the Eyes After Filler");
+    ru_free(&r);
+
+    ru_result k = read_str(
+        "My Jaw Feels Tight After a Neck Lift, Will It Ease?\n\n"
+        "Six weeks after my neck lift the skin under my jaw feels tight and my ears feel "
+        "blocked. Is this going to improve?\n\n"
+        "Tightness after a neck lift\n\n"
+        "recovery after these operations can take some months.\n\n"
+        "tightness under the jaw is common while the deep layer settles and the swelling "
+        "goes down.\n\n"
+        "give it time\n\n\n"
+        "Denver Plastic Surgeon\n"
+        "Blocked ears\n\n"
+        "The ear canals can swell after a lift, and a little old blood can sit in them. Your "
+        "surgeon can look and clean them if needed.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&k), 2);
+    const char *title = ru_answer(&k, 1)->title;
+    CU_ASSERT_TRUE(!title || strcmp(title, "Tightness after a neck lift") == 0);
+    ru_check_start(&k, 1, "recovery after these operations");
+    ru_check_start(&k, 2, "The ear canals can swell");
+    ru_free(&k);
+}
+
+/* A surgeons' society's "Ask a Surgeon" page: under an "A:" line, a
+ * capitalized heading ending in a colon ("Leaking Gel Implants:") above the
+ * prose is the answer's title; a sentence announcing a list ("These are the
+ * steps I suggest:") stays its body. */
+static void test_colon_title_under_an_answer_label(void)
+{
+    ru_result r = read_str(
+        "Submit your question below about any cosmetic procedure to be considered for posting "
+        "with an answer from one of our surgeons.\n\n"
+        "Must an old leaking gel implant come out?\n\n"
+        "Q:\n\n"
+        "A scan shows that one of my gel implants from twenty years ago is leaking. Must it come "
+        "out soon?\n\n"
+        "A:\n\n"
+        "How sure is the leak? A scan is the best test, and it can be wrong now and then.\n\n"
+        "Jane Roe, MD\n\n"
+        "A:\n\n"
+        "Leaking Gel Implants:\n\n"
+        "If a leak has been shown on a scan, I would take the implant out and the capsule with it "
+        "when you can.\n\n"
+        "A:\n\n"
+        "These are the steps I suggest:\n\n"
+        "First have a second scan to be sure of the leak, then plan the removal with your "
+        "surgeon.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Leaking Gel Implants:");
+    ru_check_start(&r, 2, "If a leak has been shown");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
+    ru_check_start(&r, 3, "These are the steps I suggest:");
+    ru_free(&r);
+}
+
+/* A site relaying an asker's question to its doctors on the page's first
+ * line ("Does anyone have details ...? Robin204 asked:..."), too long for a
+ * title, with no '?' at its end and "you" in it: the question, not the first
+ * answer ([question-openers]). */
+static void test_relayed_question_on_the_first_line(void)
+{
+    ru_result r = read_str(
+        "Does anyone have details for this question? Robin204 asked:is it true that you have "
+        "to stop taking fish oil one week prior to having liposuction\n\n"
+        "Fish oil. I looked into this -- it thins the blood a little, so most surgeons ask you "
+        "to stop it one to two weeks before surgery to lower the chance of bruising.\n"
+        "Yes. Stop it ten days before and tell your surgeon about every supplement you take, "
+        "since several of them affect bleeding.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "Does anyone have details"));
+    ru_check_start(&r, 1, "Fish oil. I looked into this");
+    ru_check_start(&r, 2, "Yes. Stop it ten days before");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5394,6 +5492,9 @@ int main(void)
         {"a line ending in a glued dash is no title", test_line_ending_in_a_glued_dash_is_no_title},
         {"connectives go on from the paragraph above",
          test_connectives_go_on_from_the_paragraph_above},
+        {"sentence-shaped lines are no titles", test_sentence_lines_are_no_titles},
+        {"colon title under an answer label", test_colon_title_under_an_answer_label},
+        {"relayed question on the first line", test_relayed_question_on_the_first_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -1084,13 +1084,33 @@ static bool cut_title_under_signature(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) < c->lim->answer_line_words;
 }
 
+/* A line that reads as a sentence, not a title, whatever its length: one
+ * opening in lower case and ending a sentence ("healing takes a while." on a
+ * page printing an answer in lower case), or one as long as a line of prose
+ * (bare_prose_words) that the page broke across two lines, the paragraph
+ * under it going on in lower case ("... the swelling process" / "after the
+ * filler. It ..."). A short heading above such a paragraph is still its
+ * title ("Straps vary" / "and I think ..."). */
+static bool sentence_not_title(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    if (l->len > 0 && l->s[0] >= 'a' && l->s[0] <= 'z' &&
+        in_set(".!?", cn_span_last_char(l->s, l->len)))
+        return true;
+    if (!text_para(c, p + 1) || in_set(".!?:;", cn_span_last_char(l->s, l->len)) ||
+        cn_span_words(l->s, l->len) < c->lim->bare_prose_words)
+        return false;
+    const cn_line *next = para_line(c, p + 1);
+    return next->len > 0 && next->s[0] >= 'a' && next->s[0] <= 'z';
+}
+
 static bool title_at_start(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
         credit_end(c, p))
         return false;
     const cn_line *l = para_line(c, p);
-    if (signoff_like(c, l) ||
+    if (signoff_like(c, l) || sentence_not_title(c, p) ||
         (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)) ||
         voted_prose(c, p))
         return false;
@@ -2153,6 +2173,34 @@ static bool ended_prose(const ctx *c, size_t p)
     return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
 }
 
+/* "Ruptured Breast Implants:" alone right under the line that heads an
+ * answer ("A:"), above a paragraph of prose: the answer's title, its colon
+ * the site's. Every word capitalized (or a [title-small-words] word), so a
+ * sentence announcing what follows ("Here is what I suggest:") stays the
+ * body's. */
+static bool colon_title_under_header(const ctx *c, size_t p)
+{
+    if (!c->ps[p].vote_before || c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
+        return false;
+    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
+    if (cn_span_last_char(l->s, l->len) != ':' || !cn_span_starts_upper(l->s, l->len) ||
+        cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+        cn_span_words(next->s, next->len) < c->lim->answer_line_words || list_item(next))
+        return false;
+    for (size_t i = 0; i < l->len;) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        size_t k = i;
+        while (k < l->len && l->s[k] != ' ')
+            k++;
+        if (k > i && !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
+            !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i))
+            return false;
+        i = k;
+    }
+    return true;
+}
+
 /* "The swelling should go down within a week." above "Thanks for your
  * question." alone on its line, where an answer starts: a sentence title
  * (one sentence of at most period_title_words words) above the greeting
@@ -2282,7 +2330,7 @@ static int segment(ctx *c, cn_error *err)
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
         if (!c->untitled && !c->ps[p].run_head &&
-            (inside || title_above_greeting(c, p) ||
+            (inside || title_above_greeting(c, p) || colon_title_under_header(c, p) ||
              (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
                                : title_at_start(c, p))))
             d->title = (long)p;
