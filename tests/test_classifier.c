@@ -398,6 +398,19 @@ static void test_primary_claims(void)
         {"Do silicone breast implants need MRI screening every few years?", NULL},
         {"A week after my neck lift surgery I can only drink smoothies, is this normal?", NULL},
         {"Should I give up coffee after surgery the way I give up alcohol?", NULL},
+        /* Fitted after the seventeenth freeze, when a reader judged the claims
+         * of val17's questions: "(photos)" closing a title and "lipo" are not
+         * filler before an event; a brow that drops after a facelift, or
+         * Botox asked for as a treatment, is not a side effect of Botox;
+         * pregnant at the time of the surgery is not pregnancy after it. */
+        {"Juvederm in my lips two days before my wedding?", "filler-before-event"},
+        {"Four weeks after lipo my incision marks look purple, is that normal? (photos)", NULL},
+        {"Laser or peel for the dark patches on my upper lip and cheeks? (photos)", NULL},
+        {"My brow sags after a mini facelift and my doctor suggests Botox?", NULL},
+        {"Can Botox to treat sweating help when my forehead sweats as I eat?", NULL},
+        {"Is sweating more after Botox in my armpits a side effect?", "botox-side-effects"},
+        {"I was five weeks pregnant when I had my tummy tuck, what now?", NULL},
+        {"Will getting pregnant after my tummy tuck ruin the result?", "pregnancy-after-surgery"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);

@@ -96,7 +96,13 @@ def split_of(pid, collection=1):
     set of that session's freeze (val15 was scored at the previous freeze and tuned on after it).
     Fifteenth collection (committed 2026-12-06, after the sixteenth freeze scored val16, before any
     page of it was saved): every page the collectors save is `val17`, the fresh validation set of
-    the next freeze (val16 was scored at the sixteenth freeze and may be tuned on after it)."""
+    the next freeze (val16 was scored at the sixteenth freeze and may be tuned on after it).
+    Sixteenth collection (committed 2026-12-06, after the seventeenth freeze scored val17,
+    before any page of it was saved): every page the collectors save is `val18`, the fresh
+    validation set of the next freeze (val17 was scored at the seventeenth freeze and may be
+    tuned on after it)."""
+    if collection == 16:
+        return "val18"
     if collection == 15:
         return "val17"
     if collection == 14:
