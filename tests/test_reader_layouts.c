@@ -5290,6 +5290,43 @@ static void test_relayed_question_on_the_first_line(void)
     ru_free(&r);
 }
 
+/* The asker's words at the top of a bare page read as the question, not as
+ * the first answer: a story that puts short questions to the doctors ("What
+ * do you think? Have you seen this before?": their "you" is no physician
+ * speaking, asked_doctors_words), and a worry under the title opening "Will
+ * this ..." ([question-openers]). */
+static void test_askers_lines_that_address_the_doctors(void)
+{
+    ru_result r = read_str(
+        "My surgeon does not think the threads of my thread lift broke. He believes I have an "
+        "infection, and said if it does not clear, he will take the thread out. I am scared of "
+        "more problems. I am missing work. What do you think? Have you seen anything like this "
+        "before? My surgeon has done this lift for years so it is nothing new to him.\n\n"
+        "Stitches used for a thread lift stay under the skin for a long time, and redness around "
+        "one can be a mild infection that settles with antibiotics.\n\n"
+        "Ask your surgeon for a review\n\n"
+        "An infection near a buried stitch often settles only once the stitch is removed.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "My surgeon does not think"));
+    ru_check_start(&r, 1, "Stitches used for a thread lift");
+    ru_free(&r);
+
+    ru_result k = read_str(
+        "I have tingling along my nose and forehead after eyelid surgery. Is this normal?\n\n"
+        "Will this ever settle? It has been ten weeks since the operation.\n\n"
+        "This sounds like one of the small skin nerves was stretched. Most recover over some "
+        "months, so give it time and keep your surgeon informed.\n\n"
+        "Tingling after eyelid surgery\n\n"
+        "Tingling above the brows is uncommon after an upper lid lift, but it usually fades as "
+        "the nerve heals.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&k), 2);
+    ru_check_start(&k, 1, "This sounds like one of the small");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(k.pages[0]->body, "Will this ever settle?"));
+    ru_free(&k);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5495,6 +5532,7 @@ int main(void)
         {"sentence-shaped lines are no titles", test_sentence_lines_are_no_titles},
         {"colon title under an answer label", test_colon_title_under_an_answer_label},
         {"relayed question on the first line", test_relayed_question_on_the_first_line},
+        {"asker's lines that address the doctors", test_askers_lines_that_address_the_doctors},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

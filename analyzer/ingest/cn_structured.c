@@ -2577,6 +2577,22 @@ static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
     return quoted;
 }
 
+/* The word at l->s[at] stands in a short question the asker puts to the
+ * doctors ("What do you think?", "Have you seen this before?"): its "you" is
+ * no physician speaking to the asker. The sentence ends in '?' and has at
+ * most asked_doctors_words words. */
+static bool asks_doctors(const ctx *c, const cn_line *l, size_t at)
+{
+    size_t start = at;
+    while (start > 0 && !(in_set(".!?", l->s[start - 1]) && l->s[start] == ' '))
+        start--;
+    size_t end = at;
+    while (end < l->len && !in_set(".!?", l->s[end]))
+        end++;
+    return end < l->len && l->s[end] == '?' &&
+           cn_span_words(l->s + start, end - start) <= c->lim->asked_doctors_words;
+}
+
 /* voice_counts of one line (or a span of one), added to the counts. */
 static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *listener_io,
                        int *self_io)
@@ -2596,7 +2612,7 @@ static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *liste
                    : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
         if (v > 0)
             asker++;
-        else if (v < 0 && !after_thank)
+        else if (v < 0 && !after_thank && !asks_doctors(c, l, w0))
             listener++;
         self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
         /* "thank you in advance for your help.": to its sentence's end */
