@@ -5327,6 +5327,43 @@ static void test_askers_lines_that_address_the_doctors(void)
     ru_free(&k);
 }
 
+/* A bare page printing each answer as an essay of short paragraphs, one
+ * answer a paragraph to the eye, cut by the page's end a few words into its
+ * last paragraph: the short cut paragraph does not stop the page being read
+ * one answer a paragraph (cut_last_paragraph), and a paragraph opening "That
+ * having been said" or "Be sure to" ([continuations]), a list item, or one
+ * with "also" among its first words goes on from the answer above. */
+static void test_essay_paragraphs_above_a_cut_last_line(void)
+{
+    ru_result r = read_str(
+        "How long do the results of fat freezing last?\n\n"
+        "Reviews I read disagree about how long fat freezing lasts. I want it on my belly but "
+        "not if it wears off in a year.\n\n\n"
+        "F, 44, Maine\n\n"
+        "The fat cells that are frozen die and are cleared by the body over the following "
+        "months, so those cells are gone for good.\n\n"
+        "That having been said, one session usually removes about a fifth of the fat cells in "
+        "the treated area, and many people choose a second.\n\n"
+        "Be sure to see an experienced dermatologist or plastic surgeon who does many of these "
+        "treatments.\n\n"
+        "Fat freezing suits people who are near their goal weight and have a small bulge that "
+        "diet does not shift.\n\n"
+        "1) Expect some numbness and tenderness of the treated skin for a few weeks.\n\n"
+        "You should also expect results to show only after two to three months, once the cells "
+        "are cleared.\n\n"
+        "Fat freezing destroys fat cells permanently. The cells left behind can still grow if "
+        "you gain weight later on.\n\n"
+        "Results usually show after two\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "The fat cells that are frozen");
+    ru_check_end(&r, 1, "does many of these treatments.");
+    ru_check_start(&r, 2, "Fat freezing suits people");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "1) Expect some numbness"));
+    ru_check_end(&r, 2, "once the cells are cleared.");
+    ru_check_start(&r, 3, "Fat freezing destroys fat cells");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5533,6 +5570,7 @@ int main(void)
         {"colon title under an answer label", test_colon_title_under_an_answer_label},
         {"relayed question on the first line", test_relayed_question_on_the_first_line},
         {"asker's lines that address the doctors", test_askers_lines_that_address_the_doctors},
+        {"essay paragraphs above a cut last line", test_essay_paragraphs_above_a_cut_last_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
