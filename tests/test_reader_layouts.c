@@ -5290,6 +5290,80 @@ static void test_relayed_question_on_the_first_line(void)
     ru_free(&r);
 }
 
+/* The asker's words at the top of a bare page read as the question, not as
+ * the first answer: a story that puts short questions to the doctors ("What
+ * do you think? Have you seen this before?": their "you" is no physician
+ * speaking, asked_doctors_words), and a worry under the title opening "Will
+ * this ..." ([question-openers]). */
+static void test_askers_lines_that_address_the_doctors(void)
+{
+    ru_result r = read_str(
+        "My surgeon does not think the threads of my thread lift broke. He believes I have an "
+        "infection, and said if it does not clear, he will take the thread out. I am scared of "
+        "more problems. I am missing work. What do you think? Have you seen anything like this "
+        "before? My surgeon has done this lift for years so it is nothing new to him.\n\n"
+        "Stitches used for a thread lift stay under the skin for a long time, and redness around "
+        "one can be a mild infection that settles with antibiotics.\n\n"
+        "Ask your surgeon for a review\n\n"
+        "An infection near a buried stitch often settles only once the stitch is removed.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "My surgeon does not think"));
+    ru_check_start(&r, 1, "Stitches used for a thread lift");
+    ru_free(&r);
+
+    ru_result k = read_str(
+        "I have tingling along my nose and forehead after eyelid surgery. Is this normal?\n\n"
+        "Will this ever settle? It has been ten weeks since the operation.\n\n"
+        "This sounds like one of the small skin nerves was stretched. Most recover over some "
+        "months, so give it time and keep your surgeon informed.\n\n"
+        "Tingling after eyelid surgery\n\n"
+        "Tingling above the brows is uncommon after an upper lid lift, but it usually fades as "
+        "the nerve heals.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&k), 2);
+    ru_check_start(&k, 1, "This sounds like one of the small");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k.pages[0]->body);
+    CU_ASSERT_PTR_NOT_NULL(strstr(k.pages[0]->body, "Will this ever settle?"));
+    ru_free(&k);
+}
+
+/* A bare page printing each answer as an essay of short paragraphs, one
+ * answer a paragraph to the eye, cut by the page's end a few words into its
+ * last paragraph: the short cut paragraph does not stop the page being read
+ * one answer a paragraph (cut_last_paragraph), and a paragraph opening "That
+ * having been said" or "Be sure to" ([continuations]), a list item, or one
+ * with "also" among its first words goes on from the answer above. */
+static void test_essay_paragraphs_above_a_cut_last_line(void)
+{
+    ru_result r = read_str(
+        "How long do the results of fat freezing last?\n\n"
+        "Reviews I read disagree about how long fat freezing lasts. I want it on my belly but "
+        "not if it wears off in a year.\n\n\n"
+        "F, 44, Maine\n\n"
+        "The fat cells that are frozen die and are cleared by the body over the following "
+        "months, so those cells are gone for good.\n\n"
+        "That having been said, one session usually removes about a fifth of the fat cells in "
+        "the treated area, and many people choose a second.\n\n"
+        "Be sure to see an experienced dermatologist or plastic surgeon who does many of these "
+        "treatments.\n\n"
+        "Fat freezing suits people who are near their goal weight and have a small bulge that "
+        "diet does not shift.\n\n"
+        "1) Expect some numbness and tenderness of the treated skin for a few weeks.\n\n"
+        "You should also expect results to show only after two to three months, once the cells "
+        "are cleared.\n\n"
+        "Fat freezing destroys fat cells permanently. The cells left behind can still grow if "
+        "you gain weight later on.\n\n"
+        "Results usually show after two\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "The fat cells that are frozen");
+    ru_check_end(&r, 1, "does many of these treatments.");
+    ru_check_start(&r, 2, "Fat freezing suits people");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "1) Expect some numbness"));
+    ru_check_end(&r, 2, "once the cells are cleared.");
+    ru_check_start(&r, 3, "Fat freezing destroys fat cells");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5495,6 +5569,8 @@ int main(void)
         {"sentence-shaped lines are no titles", test_sentence_lines_are_no_titles},
         {"colon title under an answer label", test_colon_title_under_an_answer_label},
         {"relayed question on the first line", test_relayed_question_on_the_first_line},
+        {"asker's lines that address the doctors", test_askers_lines_that_address_the_doctors},
+        {"essay paragraphs above a cut last line", test_essay_paragraphs_above_a_cut_last_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -398,7 +398,7 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
         "question_body_paragraphs", "restated_title_words",   "restated_start_words",
         "period_title_words",       "restated_opening_words", "greeting_name_words",
         "votes_lead_ratio",         "closing_sentence_words", "question_scrap_bytes",
-        "short_title_words",        "colon_lead_words"};
+        "short_title_words",        "colon_lead_words",       "asked_doctors_words"};
     size_t *const slots[] = {&c->limits.title_max_bytes,        &c->limits.title_max_words,
                              &c->limits.dedup_min_key,          &c->limits.excerpt_min_key,
                              &c->limits.excerpt_prefix_max,     &c->limits.max_page_bytes,
@@ -408,7 +408,8 @@ static int parse_limit(cn_pagecues *c, const char *s, size_t len, unsigned *seen
                              &c->limits.period_title_words,     &c->limits.restated_opening_words,
                              &c->limits.greeting_name_words,    &c->limits.votes_lead_ratio,
                              &c->limits.closing_sentence_words, &c->limits.question_scrap_bytes,
-                             &c->limits.short_title_words,      &c->limits.colon_lead_words};
+                             &c->limits.short_title_words,      &c->limits.colon_lead_words,
+                             &c->limits.asked_doctors_words};
     const char *eq = memchr(s, '=', len);
     if (!eq)
         return cn_error_set(err, CN_ERR_RULES, "%s:%zu: expected 'key = value'", origin, lineno);
@@ -601,6 +602,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.question_scrap_bytes = 24;
     c->limits.short_title_words = 8;
     c->limits.colon_lead_words = 3;
+    c->limits.asked_doctors_words = 8;
     c->limits.dedup_memory_bytes = (size_t)CN_PAGECUES_DEDUP_MEMORY_MIB << 20;
     size_t bad;
     if (!cn_utf8_validate(text, len, &bad)) {

@@ -39,6 +39,7 @@ typedef struct cn_pagecues_limits {
     size_t question_scrap_bytes;     /* the question printed again at the end, at least (24) */
     size_t short_title_words;        /* a '.' title on a titled bare page, at most (8) */
     size_t colon_lead_words;         /* a line ending in ':' announces the next from (3) */
+    size_t asked_doctors_words;      /* a question put to the doctors, at most (8) */
     /* From settings.rules (cn_pagecues_load; absent: the default): bytes the
      * de-duplication index may hold in memory before its bulky parts go to
      * disk, setting dedup_memory_mib in MiB; 0: never. */

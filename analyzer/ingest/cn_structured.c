@@ -1399,8 +1399,36 @@ static cn_line first_sentence(const cn_line *l)
     return out;
 }
 
+/* "You should also be aware ...", "Accutane also has ...": "also" among a
+ * paragraph's first words adds to the paragraph above. */
+static bool early_also(const cn_line *l)
+{
+    size_t words = 0;
+    for (size_t i = 0; i + 4 <= l->len && words < 4; i++) {
+        if (i > 0 && l->s[i - 1] == ' ' && cn_span_equals_ci(l->s + i, 4, "also") &&
+            (i + 4 == l->len || l->s[i + 4] == ' '))
+            return true;
+        words += l->s[i] == ' ';
+    }
+    return false;
+}
+
+/* The page's last paragraph, under two others at least, cut by the page's
+ * end before its sentence ended ("Although fillers have not been shown
+ * to"): short as it may be, it says nothing of how the page parts its
+ * answers. Three words at least, and no name ("Omar Haddad" under the last
+ * answer signs it). */
+static bool cut_last_paragraph(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return p + 1 == c->np && p >= 2 && !in_set(".!?:", cn_span_last_char(l->s, l->len)) &&
+           cn_span_words(l->s, l->len) >= 3 && !signoff_like(c, l);
+}
+
 /* On a page read one answer a paragraph: which paragraphs go on from the
- * answer above. One that opens with a [continuations] word does; so does
+ * answer above. One that opens with a [continuations] word does, as do a
+ * list item ("2) ...") and one with "also" among its first words
+ * (early_also); so does
  * the paragraph after one that went on (an essay in short paragraphs),
  * unless it restates the question's title or the first sentence the answer
  * above opened with, as another physician's answer does. */
@@ -1417,7 +1445,8 @@ static void mark_essays(ctx *c)
              * opens in lower case is a sentence the page broke off the one
              * above; it goes on, but says nothing of the paragraph after it */
             broken = l->s[0] >= 'a' && l->s[0] <= 'z';
-            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) || list_item(l) ||
+                 early_also(l) ||
                  (essay && shared_with_question(c, l) < c->lim->restated_start_words &&
                   shared_with(c, &head, &open) < c->lim->restated_opening_words);
         }
@@ -1484,7 +1513,8 @@ static void detect_gap_splits(ctx *c)
         more |= c->ps[p].gap >= 2;
     }
     c->gap_splits = one && more;
-    /* Three paragraphs or more, each one long line, one blank line apart,
+    /* Three paragraphs or more, each one long line (but a last one the
+     * page's end cut short, cut_last_paragraph), one blank line apart,
      * none signed, credited, opened by a greeting or shaped like a title (a
      * heading of eight words or more above paragraphs makes them one titled
      * answer; a cut last line may look like one): a bare page printing
@@ -1510,8 +1540,9 @@ static void detect_gap_splits(ctx *c)
     for (size_t p = 0; p < c->np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
-                cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
-                !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+                 cut_last_paragraph(c, p)) &&
+                !credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
                 (p + 1 == c->np || !title_line(c, l)) &&
                 ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
     }
@@ -2577,6 +2608,22 @@ static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
     return quoted;
 }
 
+/* The word at l->s[at] stands in a short question the asker puts to the
+ * doctors ("What do you think?", "Have you seen this before?"): its "you" is
+ * no physician speaking to the asker. The sentence ends in '?' and has at
+ * most asked_doctors_words words. */
+static bool asks_doctors(const ctx *c, const cn_line *l, size_t at)
+{
+    size_t start = at;
+    while (start > 0 && !(in_set(".!?", l->s[start - 1]) && l->s[start] == ' '))
+        start--;
+    size_t end = at;
+    while (end < l->len && !in_set(".!?", l->s[end]))
+        end++;
+    return end < l->len && l->s[end] == '?' &&
+           cn_span_words(l->s + start, end - start) <= c->lim->asked_doctors_words;
+}
+
 /* voice_counts of one line (or a span of one), added to the counts. */
 static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *listener_io,
                        int *self_io)
@@ -2596,7 +2643,7 @@ static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *liste
                    : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
         if (v > 0)
             asker++;
-        else if (v < 0 && !after_thank)
+        else if (v < 0 && !after_thank && !asks_doctors(c, l, w0))
             listener++;
         self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
         /* "thank you in advance for your help.": to its sentence's end */
