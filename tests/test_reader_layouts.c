@@ -5290,6 +5290,31 @@ static void test_relayed_question_on_the_first_line(void)
     ru_free(&r);
 }
 
+/* ---- rv17: val17 pages (one answer a paragraph, only the last signed) ---- */
+
+/* A bare page printing one answer a paragraph, where only the last answer
+ * keeps its signature: the signature closes that answer, and the unsigned
+ * paragraphs above it are answers of their own, not one long answer. */
+static void test_rv17_one_answer_a_paragraph_last_one_signed(void)
+{
+    ru_result r = read_str(
+        "My night guard cracked - can I skip wearing it until the dentist opens?\n\n"
+        "The clinic is closed until Tuesday and the guard split in two. Is it fine to sleep "
+        "without it for three nights or should I buy one at the pharmacy?\n\n"
+        "A few nights without the guard rarely cause harm. If your jaw feels sore in the "
+        "morning, take a mild pain reliever and eat soft food for the day.\n\n"
+        "Pharmacy guards that you soften in hot water work well for a short time. They are "
+        "bulky, but they keep your teeth apart while you wait for the new one.\n\n"
+        "Bring both broken halves to your visit. Your dentist may repair the guard, or take "
+        "a new mould and order another one from the lab within a week.\n\n"
+        "Jane Q. Doe, DDS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A few nights without the guard");
+    ru_check_start(&r, 2, "Pharmacy guards that you soften");
+    ru_check_start(&r, 3, "Bring both broken halves");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5495,6 +5520,9 @@ int main(void)
         {"sentence-shaped lines are no titles", test_sentence_lines_are_no_titles},
         {"colon title under an answer label", test_colon_title_under_an_answer_label},
         {"relayed question on the first line", test_relayed_question_on_the_first_line},
+        /* rv17 block */
+        {"rv17: one answer a paragraph, only the last signed",
+         test_rv17_one_answer_a_paragraph_last_one_signed},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

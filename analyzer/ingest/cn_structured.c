@@ -1499,21 +1499,27 @@ static void detect_gap_splits(ctx *c)
     c->replies_start = c->split_runs && !any_vote(c);
     /* a bare page heading its answers with vote lines or [answer-headers]
      * says where each starts: its paragraphs are no answers of their own */
+    /* A bare page that signs only its last answer (a page that lost the
+     * other signatures): that signature, the page's last paragraph, ends the
+     * last answer; the paragraphs above it are read as on an unsigned page. */
+    size_t np = c->np;
+    if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
+        np--;
     bool lines = ((c->bare && !any_vote(c)) || counted) &&
-                 (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+                 (np >= 3 || (counted && np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
      * also part the paragraphs of one answer on some pages (a heading
      * glued by a dash, a list item), so there each paragraph but a cut
      * last one holds two sentences at least, as under a count line. */
     size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
-    for (size_t p = 0; p < c->np && lines; p++) {
+    for (size_t p = 0; p < np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !credit_end(c, p) &&
                 !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                (p + 1 == c->np || !title_line(c, l)) &&
-                ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
+                (p + 1 == np || !title_line(c, l)) &&
+                ((!counted && gap == 1) || p + 1 == np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
