@@ -5315,6 +5315,33 @@ static void test_rv17_one_answer_a_paragraph_last_one_signed(void)
     ru_free(&r);
 }
 
+/* A page whose count line says four answers prints them one a line in one
+ * run, short ones among them, and keeps only the last physician's name
+ * under the run: four answers, the greeting alone on its line going with
+ * the line under it. */
+static void test_rv17_count_line_one_answer_a_line_one_signature(void)
+{
+    ru_result r = read_str("Dentist Questions Fillings\n\n"
+                           "Do I need numbing for a small filling?\n\n"
+                           "My dentist found a tiny cavity. Will they numb the tooth first?\n\n"
+                           "4 Answers\n\n"
+                           "Hi there\n"
+                           "Usually yes, but ask first\n"
+                           "No\n"
+                           "For a very shallow cavity many dentists skip the shot, and most "
+                           "patients feel only a little pressure while they work.\n"
+                           "A numbing gel and then a thin needle make the shot itself barely "
+                           "felt, so it is worth having for any filling that goes deep.\n\n"
+                           "Pat Rivers, DDS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Hi there");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Usually yes"));
+    ru_check_start(&r, 2, "No");
+    ru_check_start(&r, 3, "For a very shallow cavity");
+    ru_check_start(&r, 4, "A numbing gel");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5523,6 +5550,8 @@ int main(void)
         /* rv17 block */
         {"rv17: one answer a paragraph, only the last signed",
          test_rv17_one_answer_a_paragraph_last_one_signed},
+        {"rv17: a count line over one answer a line, one signature",
+         test_rv17_count_line_one_answer_a_line_one_signature},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

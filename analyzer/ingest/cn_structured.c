@@ -73,6 +73,7 @@ typedef struct ctx {
     bool credits_close;      /* unsigned answers closed by credits in brackets */
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
+    bool counted_lines;      /* the page's count matches its one run's lines: one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -499,6 +500,44 @@ static bool nothing_below(const ctx *c, size_t i)
 static bool says_i(const cn_line *l);
 static bool says_you(const cn_line *l);
 
+/* In a run read one answer a line, line i stays in the answer of the line
+ * above: it goes on from it ("Thus, ..."), ends it (a closing, a sign-off,
+ * a specialty under a name), or, where the page's count says so, stands
+ * under a greeting alone on its line that opens the answer (head: the line
+ * above is the answer's first). */
+static bool line_joins(const ctx *c, size_t i, bool head)
+{
+    const cn_line *above = line_at(c, i - 1), *l = line_at(c, i);
+    return cn_pagecues_line_goes_on(c->cues, above->s, above->len, l->s, l->len) ||
+           cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+           specialty_under_name(c, above, l) || short_closing(c, l) ||
+           name_under_sentence(c, above, l) ||
+           (c->counted_lines && head && greeting_line(c, above));
+}
+
+/* The answers' paragraphs are one run of lines and a signature under it,
+ * and the page's count line ("8 Answers") counts the run's lines, a
+ * greeting alone on its line counted with the line under it: a page
+ * printing one answer a line that kept only its last signature. */
+static bool count_matches_lines(ctx *c)
+{
+    if (c->bare || c->declared < 2 || c->np != 2 || c->ps[0].sig || !c->ps[1].sig ||
+        c->ps[0].vote_after || c->ps[1].block.name < 0)
+        return false;
+    size_t first = c->ps[0].first, n = c->ps[0].n, groups = 0;
+    if (n < (size_t)c->declared)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (list_item(line_at(c, first + i)))
+            return false;    /* a list: its items are no answers */
+    c->counted_lines = true; /* line_joins reads it */
+    for (size_t i = 0, k; i < n; i = k, groups++)
+        for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
+            ;
+    c->counted_lines = false;
+    return groups == (size_t)c->declared;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -525,22 +564,15 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) || glued) &&
-        !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n)) {
+    /* counted_lines: the page's one run, above its signature */
+    if ((c->counted_lines && c->np == 0 && n >= 2 && !voted) ||
+        (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) ||
+          glued) &&
+         !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n))) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
-            for (k = i + 1;
-                 k < n &&
-                 (cn_pagecues_line_goes_on(c->cues, line_at(c, first + k - 1)->s,
-                                           line_at(c, first + k - 1)->len, line_at(c, first + k)->s,
-                                           line_at(c, first + k)->len) ||
-                  cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
-                                              line_at(c, first + k)->len) ||
-                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
-                  short_closing(c, line_at(c, first + k)) ||
-                  name_under_sentence(c, line_at(c, first + k - 1), line_at(c, first + k)));
-                 k++)
+            for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
             int rc = add_run(c, cap, first + i, k - i, i ? 0 : gap, false, k - i > 1, err);
@@ -3127,6 +3159,11 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         rc = build_paras(&c, start, end, err);
     }
     c.declared = page->declared_answers;
+    if (rc == CN_OK && count_matches_lines(&c)) {
+        c.np = 0;
+        c.counted_lines = true;
+        rc = build_paras(&c, start, end, err);
+    }
     if (rc == CN_OK) {
         detect_gap_splits(&c);
         detect_sig_heads(&c);
