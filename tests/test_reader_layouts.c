@@ -5342,6 +5342,38 @@ static void test_rv17_count_line_one_answer_a_line_one_signature(void)
     ru_free(&r);
 }
 
+/* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
+ * each answer, and each answer's lines under it with no blank line: the
+ * byline heads an answer (no title of it), and the lines under it are that
+ * one answer's, not one answer a line. */
+static void test_rv17_contributor_byline_heads_an_answer(void)
+{
+    ru_result r =
+        read_str("Scar cream after a tummy tuck\n\n"
+                 "Guest asked 3 years ago\n\n"
+                 "Which scar cream should I start with, and how soon after the surgery?\n\n"
+                 "2 Answers\n"
+                 "Dr Lee KimDr Lee Kim Contributor answered 3 years ago\n\n"
+                 "Thanks for the question.\n"
+                 "Silicone gel works best once the wound has fully closed, near three "
+                 "weeks after surgery.\n"
+                 "Use it twice a day for at least two months and keep the scar out of "
+                 "the sun.\n"
+                 "Kind regards\n"
+                 "Lee Kim\n\n"
+                 "Dr Ana RuizDr Ana Ruiz Contributor answered 2 years ago\n\n"
+                 "Ask your surgeon first; most of them want the incision closed and dry "
+                 "before any cream goes on it.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Thanks for the question.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "twice a day"));
+    ru_check_start(&r, 2, "Ask your surgeon first");
+    for (size_t i = 1; i <= 2; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "Contributor answered"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5552,6 +5584,8 @@ int main(void)
          test_rv17_one_answer_a_paragraph_last_one_signed},
         {"rv17: a count line over one answer a line, one signature",
          test_rv17_count_line_one_answer_a_line_one_signature},
+        {"rv17: a contributor byline heads an answer",
+         test_rv17_contributor_byline_heads_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
