@@ -5374,6 +5374,44 @@ static void test_rv17_contributor_byline_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* "Good evening," alone in the first answer's title place, or "I'm sorry
+ * for the trouble you have had." above the first answer of a bare page: a
+ * greeting by the time of day, or sympathy, opens the answer's body; it
+ * titles nothing. */
+static void test_rv17_time_of_day_greeting_and_sympathy_open_bodies(void)
+{
+    ru_result r = read_str("Swelling a week after a chin implant. Is this normal?\n\n"
+                           "My chin implant went in a week ago and the swelling is still large.\n\n"
+                           "Doctor Answers 2\n\n\n"
+                           "Good evening,\n\n"
+                           "Swelling after a chin implant often lasts a few weeks, and most of it "
+                           "is gone by the second month.\n\n"
+                           "Dana Holt, MD\nAustin Plastic Surgeon\n\n"
+                           "Chin swelling\n\n"
+                           "A week is early. Keep your head raised at night and use cold packs.\n\n"
+                           "Ravi Nair, MD\nDenver Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Good evening,");
+    ru_check_start(&r, 2, "A week is early");
+    ru_free(&r);
+
+    r = read_str("My lips have felt numb for two months since my filler. Could the filler do "
+                 "this, and will it pass?\n\n"
+                 "I'm sorry for the trouble you have had.\n\n"
+                 "Numb lips after filler are rare. A small bruise near a nerve can cause it, and "
+                 "it nearly always fades over some weeks.\n\n"
+                 "I hope this helps,\n\n"
+                 "Dr. K\n\n"
+                 "Numb lips after filler\n\n"
+                 "Two months is long. See the injector so that they can check the area.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "I'm sorry for the trouble");
+    ru_check_start(&r, 2, "Two months is long");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5586,6 +5624,8 @@ int main(void)
          test_rv17_count_line_one_answer_a_line_one_signature},
         {"rv17: a contributor byline heads an answer",
          test_rv17_contributor_byline_heads_an_answer},
+        {"rv17: a time-of-day greeting or sympathy opens a body",
+         test_rv17_time_of_day_greeting_and_sympathy_open_bodies},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
