@@ -5412,6 +5412,30 @@ static void test_rv17_time_of_day_greeting_and_sympathy_open_bodies(void)
     ru_free(&r);
 }
 
+/* "Answer: Caffeine & Eyelid surgery Caffeine does ...": a title glued after
+ * the site's label whose second capital heads a lower-case word; the body
+ * opens by naming the title's first word again, so the title runs up to it
+ * ("Caffeine & Eyelid surgery"), not to the second capital. */
+static void test_rv17_glued_title_up_to_its_first_word_again(void)
+{
+    ru_result r = read_str("Is coffee fine in the days before my eyelid surgery? I drink four cups "
+                           "a day and would rather not stop.\n"
+                           "May 2, 2019\n"
+                           "Answer: Caffeine & Eyelid surgery Caffeine does raise the blood "
+                           "pressure a little, so cut down to one cup a day in the week before.\n"
+                           "Helpful\n"
+                           "June 9, 2019\n"
+                           "Answer: Your surgeon will tell you. Most allow coffee until the night "
+                           "before surgery.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Caffeine & Eyelid surgery");
+    ru_check_start(&r, 1, "Caffeine does raise the blood pressure");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_check_start(&r, 2, "Your surgeon will tell you");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5626,6 +5650,8 @@ int main(void)
          test_rv17_contributor_byline_heads_an_answer},
         {"rv17: a time-of-day greeting or sympathy opens a body",
          test_rv17_time_of_day_greeting_and_sympathy_open_bodies},
+        {"rv17: a glued title up to its first word again",
+         test_rv17_glued_title_up_to_its_first_word_again},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
