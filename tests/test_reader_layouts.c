@@ -5434,6 +5434,17 @@ static void test_rv17_glued_title_up_to_its_first_word_again(void)
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_check_start(&r, 2, "Your surgeon will tell you");
     ru_free(&r);
+
+    /* a small word before the first word again: the body began there */
+    r = read_str("Can filler near the eye make it water? Mine has watered for a week.\n"
+                 "May 2, 2019\n"
+                 "Answer: Filler and watery eyes If the filler sits close to the tear duct, it "
+                 "can press on it for a few weeks.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Filler and watery eyes");
+    ru_check_start(&r, 1, "If the filler sits close");
+    ru_free(&r);
 }
 
 int main(void)

@@ -373,13 +373,27 @@ static size_t first_word_again(const cn_pagecues *cues, const char *s, size_t le
 }
 
 /* A glued title (glued_title_at) that stops short of the first word said
- * again (first_word_again) runs up to it: "Nicotine & Facelift surgery" is
- * the title, not "Nicotine &". */
+ * again (first_word_again) runs up to it over words of a title: "Nicotine &
+ * Facelift surgery" is the title, not "Nicotine &". */
 static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
 {
     size_t body = glued_title_at(cues, s, len);
     size_t again = body ? first_word_again(cues, s, len) : 0;
-    return again > body ? again : body;
+    if (again <= body)
+        return body;
+    /* only title words run up to it ("Facelift surgery"); a small word
+     * there ("If the Botox is ...") says the body has begun */
+    for (size_t k = body; k < again;) {
+        size_t w = k;
+        while (k < again && s[k] != ' ')
+            k++;
+        char shape = word_shape(cues, s + w, k - w);
+        if (shape != 'C' && shape != 'L')
+            return body;
+        while (k < again && s[k] == ' ')
+            k++;
+    }
+    return again;
 }
 
 /* Add l's text after its answer label ("Answer: "), splitting off a title
