@@ -5447,6 +5447,26 @@ static void test_rv17_glued_title_up_to_its_first_word_again(void)
     ru_free(&r);
 }
 
+/* A bare page whose first line asks in its first sentence and runs on with
+ * the asker's note ("... move? Like under your gum ..."), the answers one a
+ * line under it: that line is the question, not the first answer's. */
+static void test_rv17_first_line_asks_then_runs_on(void)
+{
+    ru_result r =
+        read_str("Can stitches dissolve too early after a tooth pulling? Like on the third day, "
+                 "near the back of your mouth.\n\n"
+                 "Sometimes. Dissolving stitches can loosen in a few days, and the gum has often "
+                 "closed enough by then, so rinse gently with salt water.\n"
+                 "Usually fine. Call your dentist only if the socket bleeds again or the pain "
+                 "grows instead of easing.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "Can stitches dissolve"));
+    ru_check_start(&r, 1, "Sometimes. Dissolving stitches");
+    ru_check_start(&r, 2, "Usually fine.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5663,6 +5683,7 @@ int main(void)
          test_rv17_time_of_day_greeting_and_sympathy_open_bodies},
         {"rv17: a glued title up to its first word again",
          test_rv17_glued_title_up_to_its_first_word_again},
+        {"rv17: a first line that asks, then runs on", test_rv17_first_line_asks_then_runs_on},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -2727,6 +2727,22 @@ static bool title_asks(const cn_line *l)
     return cn_span_last_char(l->s, n) == '?';
 }
 
+/* "Do the grains of a graft move? Like under the gum near the socket.": the
+ * line's first sentence asks, a capital first, no longer than a title: the
+ * page's title asking, with the asker's note run on after it on its line. */
+static bool first_sentence_asks(const ctx *c, const cn_line *l)
+{
+    if (!cn_span_starts_upper(l->s, l->len))
+        return false;
+    size_t words = 1;
+    for (size_t i = 0; i < l->len && words <= c->lim->title_max_words; i++) {
+        if (in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' '))
+            return l->s[i] == '?' && words >= 3;
+        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
+    }
+    return false;
+}
+
 /* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") or
  * speak mostly in the asker's voice, and a title line (or one short sentence)
  * stands under them above a paragraph of prose: the first answer's title, so
@@ -3004,7 +3020,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     bool cut_title =
         cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title ||
+                    cut_title || first_sentence_asks(c, t) ||
                     (lines_ask(c, first, first + 1) &&
                      (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (short_enough(c, t) &&
