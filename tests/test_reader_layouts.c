@@ -5467,6 +5467,26 @@ static void test_rv17_first_line_asks_then_runs_on(void)
     ru_free(&r);
 }
 
+/* "Jo Ann," alone under the asker's story on a bare page: a salutation
+ * naming the asker (a comma last, no age in it) opens the first answer; it
+ * is no asker line ("F, 41, Ohio") of the question. */
+static void test_rv17_salutation_under_the_story_opens_the_answer(void)
+{
+    ru_result r = read_str("Is a yellow bruise normal six weeks after a neck lift?\n\n\n"
+                           "I had a neck lift six weeks ago and a yellow patch is still under my "
+                           "jaw. My surgeon says to wait.\n\n\n"
+                           "Jo Ann,\n\n"
+                           "Bruises turn yellow as they fade, and deep ones under the jaw can take "
+                           "two months to clear.\n\n\n"
+                           "Lee Park, MD, FACS\n\n\n"
+                           "Wait a few more weeks; a bruise this late is common and harmless.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Jo Ann,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Bruises turn yellow"));
+    ru_check_start(&r, 2, "Wait a few more weeks");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5684,6 +5704,8 @@ int main(void)
         {"rv17: a glued title up to its first word again",
          test_rv17_glued_title_up_to_its_first_word_again},
         {"rv17: a first line that asks, then runs on", test_rv17_first_line_asks_then_runs_on},
+        {"rv17: a salutation under the story opens the answer",
+         test_rv17_salutation_under_the_story_opens_the_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -2711,6 +2711,13 @@ static bool has_digit(const cn_line *l)
     return false;
 }
 
+/* "Ann Lee," alone on its line: a salutation naming the asker, ending in a
+ * comma and with no digit (the asker's own line gives an age, "F, 37,"). */
+static bool salutation(const cn_line *l)
+{
+    return l->len > 0 && l->s[l->len - 1] == ',' && !has_digit(l);
+}
+
 /* The question's title asks: it ends in '?', maybe before a site's note in
  * brackets ("Is tissue breakdown normal? (Photo)"). */
 static bool title_asks(const cn_line *l)
@@ -3075,7 +3082,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
          * titling answers with the question) */
         if (k > 0 && e == p + 1 && title_repeats(t, l))
             break;
-        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
+        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                     !salutation(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
