@@ -5364,6 +5364,203 @@ static void test_essay_paragraphs_above_a_cut_last_line(void)
     ru_free(&r);
 }
 
+/* ---- Layouts first seen on val17 (2026-12-06) ---- */
+
+/* A bare page printing one answer a paragraph, where only the last answer
+ * keeps its signature: the signature closes that answer, and the unsigned
+ * paragraphs above it are answers of their own, not one long answer. */
+static void test_one_answer_a_paragraph_last_one_signed(void)
+{
+    ru_result r = read_str(
+        "My night guard cracked - can I skip wearing it until the dentist opens?\n\n"
+        "The clinic is closed until Tuesday and the guard split in two. Is it fine to sleep "
+        "without it for three nights or should I buy one at the pharmacy?\n\n"
+        "A few nights without the guard rarely cause harm. If your jaw feels sore in the "
+        "morning, take a mild pain reliever and eat soft food for the day.\n\n"
+        "Pharmacy guards that you soften in hot water work well for a short time. They are "
+        "bulky, but they keep your teeth apart while you wait for the new one.\n\n"
+        "Bring both broken halves to your visit. Your dentist may repair the guard, or take "
+        "a new mould and order another one from the lab within a week.\n\n"
+        "Jane Q. Doe, DDS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "A few nights without the guard");
+    ru_check_start(&r, 2, "Pharmacy guards that you soften");
+    ru_check_start(&r, 3, "Bring both broken halves");
+    ru_free(&r);
+}
+
+/* A page whose count line says four answers prints them one a line in one
+ * run, short ones among them, and keeps only the last physician's name
+ * under the run: four answers, the greeting alone on its line going with
+ * the line under it. */
+static void test_count_line_one_answer_a_line_one_signature(void)
+{
+    ru_result r = read_str("Dentist Questions Fillings\n\n"
+                           "Do I need numbing for a small filling?\n\n"
+                           "My dentist found a tiny cavity. Will they numb the tooth first?\n\n"
+                           "4 Answers\n\n"
+                           "Hi there\n"
+                           "Usually yes, but ask first\n"
+                           "No\n"
+                           "For a very shallow cavity many dentists skip the shot, and most "
+                           "patients feel only a little pressure while they work.\n"
+                           "A numbing gel and then a thin needle make the shot itself barely "
+                           "felt, so it is worth having for any filling that goes deep.\n\n"
+                           "Pat Rivers, DDS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Hi there");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Usually yes"));
+    ru_check_start(&r, 2, "No");
+    ru_check_start(&r, 3, "For a very shallow cavity");
+    ru_check_start(&r, 4, "A numbing gel");
+    ru_free(&r);
+}
+
+/* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
+ * each answer, and each answer's lines under it with no blank line: the
+ * byline heads an answer (no title of it), and the lines under it are that
+ * one answer's, not one answer a line. */
+static void test_contributor_byline_heads_an_answer(void)
+{
+    ru_result r =
+        read_str("Scar cream after a tummy tuck\n\n"
+                 "Guest asked 3 years ago\n\n"
+                 "Which scar cream should I start with, and how soon after the surgery?\n\n"
+                 "2 Answers\n"
+                 "Dr Lee KimDr Lee Kim Contributor answered 3 years ago\n\n"
+                 "Thanks for the question.\n"
+                 "Silicone gel works best once the wound has fully closed, near three "
+                 "weeks after surgery.\n"
+                 "Use it twice a day for at least two months and keep the scar out of "
+                 "the sun.\n"
+                 "Kind regards\n"
+                 "Lee Kim\n\n"
+                 "Dr Ana RuizDr Ana Ruiz Contributor answered 2 years ago\n\n"
+                 "Ask your surgeon first; most of them want the incision closed and dry "
+                 "before any cream goes on it.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Thanks for the question.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "twice a day"));
+    ru_check_start(&r, 2, "Ask your surgeon first");
+    for (size_t i = 1; i <= 2; i++)
+        CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, i)->text, "Contributor answered"));
+    ru_free(&r);
+}
+
+/* "Good evening," alone in the first answer's title place, or "I'm sorry
+ * for the trouble you have had." above the first answer of a bare page: a
+ * greeting by the time of day, or sympathy, opens the answer's body; it
+ * titles nothing. */
+static void test_time_of_day_greeting_and_sympathy_open_bodies(void)
+{
+    ru_result r = read_str("Swelling a week after a chin implant. Is this normal?\n\n"
+                           "My chin implant went in a week ago and the swelling is still large.\n\n"
+                           "Doctor Answers 2\n\n\n"
+                           "Good evening,\n\n"
+                           "Swelling after a chin implant often lasts a few weeks, and most of it "
+                           "is gone by the second month.\n\n"
+                           "Dana Holt, MD\nAustin Plastic Surgeon\n\n"
+                           "Chin swelling\n\n"
+                           "A week is early. Keep your head raised at night and use cold packs.\n\n"
+                           "Ravi Nair, MD\nDenver Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Good evening,");
+    ru_check_start(&r, 2, "A week is early");
+    ru_free(&r);
+
+    r = read_str("My lips have felt numb for two months since my filler. Could the filler do "
+                 "this, and will it pass?\n\n"
+                 "I'm sorry for the trouble you have had.\n\n"
+                 "Numb lips after filler are rare. A small bruise near a nerve can cause it, and "
+                 "it nearly always fades over some weeks.\n\n"
+                 "I hope this helps,\n\n"
+                 "Dr. K\n\n"
+                 "Numb lips after filler\n\n"
+                 "Two months is long. See the injector so that they can check the area.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "I'm sorry for the trouble");
+    ru_check_start(&r, 2, "Two months is long");
+    ru_free(&r);
+}
+
+/* "Answer: Caffeine & Eyelid surgery Caffeine does ...": a title glued after
+ * the site's label whose second capital heads a lower-case word; the body
+ * opens by naming the title's first word again, so the title runs up to it
+ * ("Caffeine & Eyelid surgery"), not to the second capital. */
+static void test_glued_title_up_to_its_first_word_again(void)
+{
+    ru_result r = read_str("Is coffee fine in the days before my eyelid surgery? I drink four cups "
+                           "a day and would rather not stop.\n"
+                           "May 2, 2019\n"
+                           "Answer: Caffeine & Eyelid surgery Caffeine does raise the blood "
+                           "pressure a little, so cut down to one cup a day in the week before.\n"
+                           "Helpful\n"
+                           "June 9, 2019\n"
+                           "Answer: Your surgeon will tell you. Most allow coffee until the night "
+                           "before surgery.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Caffeine & Eyelid surgery");
+    ru_check_start(&r, 1, "Caffeine does raise the blood pressure");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_check_start(&r, 2, "Your surgeon will tell you");
+    ru_free(&r);
+
+    /* a small word before the first word again: the body began there */
+    r = read_str("Can filler near the eye make it water? Mine has watered for a week.\n"
+                 "May 2, 2019\n"
+                 "Answer: Filler and watery eyes If the filler sits close to the tear duct, it "
+                 "can press on it for a few weeks.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Filler and watery eyes");
+    ru_check_start(&r, 1, "If the filler sits close");
+    ru_free(&r);
+}
+
+/* A bare page whose first line asks in its first sentence and runs on with
+ * the asker's note ("... move? Like under your gum ..."), the answers one a
+ * line under it: that line is the question, not the first answer's. */
+static void test_first_line_asks_then_runs_on(void)
+{
+    ru_result r =
+        read_str("Can stitches dissolve too early after a tooth pulling? Like on the third day, "
+                 "near the back of your mouth.\n\n"
+                 "Sometimes. Dissolving stitches can loosen in a few days, and the gum has often "
+                 "closed enough by then, so rinse gently with salt water.\n"
+                 "Usually fine. Call your dentist only if the socket bleeds again or the pain "
+                 "grows instead of easing.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->question, "Can stitches dissolve"));
+    ru_check_start(&r, 1, "Sometimes. Dissolving stitches");
+    ru_check_start(&r, 2, "Usually fine.");
+    ru_free(&r);
+}
+
+/* "Jo Ann," alone under the asker's story on a bare page: a salutation
+ * naming the asker (a comma last, no age in it) opens the first answer; it
+ * is no asker line ("F, 41, Ohio") of the question. */
+static void test_salutation_under_the_story_opens_the_answer(void)
+{
+    ru_result r = read_str("Is a yellow bruise normal six weeks after a neck lift?\n\n\n"
+                           "I had a neck lift six weeks ago and a yellow patch is still under my "
+                           "jaw. My surgeon says to wait.\n\n\n"
+                           "Jo Ann,\n\n"
+                           "Bruises turn yellow as they fade, and deep ones under the jaw can take "
+                           "two months to clear.\n\n\n"
+                           "Lee Park, MD, FACS\n\n\n"
+                           "Wait a few more weeks; a bruise this late is common and harmless.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Jo Ann,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Bruises turn yellow"));
+    ru_check_start(&r, 2, "Wait a few more weeks");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5571,6 +5768,18 @@ int main(void)
         {"relayed question on the first line", test_relayed_question_on_the_first_line},
         {"asker's lines that address the doctors", test_askers_lines_that_address_the_doctors},
         {"essay paragraphs above a cut last line", test_essay_paragraphs_above_a_cut_last_line},
+        /* layouts first seen on val17 (2026-12-06) */
+        {"one answer a paragraph, only the last signed",
+         test_one_answer_a_paragraph_last_one_signed},
+        {"a count line over one answer a line, one signature",
+         test_count_line_one_answer_a_line_one_signature},
+        {"a contributor byline heads an answer", test_contributor_byline_heads_an_answer},
+        {"a time-of-day greeting or sympathy opens a body",
+         test_time_of_day_greeting_and_sympathy_open_bodies},
+        {"a glued title up to its first word again", test_glued_title_up_to_its_first_word_again},
+        {"a first line that asks, then runs on", test_first_line_asks_then_runs_on},
+        {"a salutation under the story opens the answer",
+         test_salutation_under_the_story_opens_the_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

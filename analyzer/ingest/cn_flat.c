@@ -289,7 +289,7 @@ static char word_shape(const cn_pagecues *cues, const char *w, size_t n)
  * never past the first sentence's end
  * ("Botox. ...", "Dr."): a line opening with its body has no title. Returns
  * the body's offset in s[0..len), 0 when no title is glued. */
-static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
+static size_t glued_title_at(const cn_pagecues *cues, const char *s, size_t len)
 {
     enum { MAX_WORDS = 64 };
     size_t at[MAX_WORDS], end[MAX_WORDS], nw = 0;
@@ -342,6 +342,58 @@ static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
             return 0;
     }
     return 0;
+}
+
+/* The first word of s again, capitalized, later in its first sentence and
+ * within a title's length ("Nicotine & Facelift surgery Nicotine does ..."):
+ * its offset, else 0. The body opens by naming the title's subject again. */
+static size_t first_word_again(const cn_pagecues *cues, const char *s, size_t len)
+{
+    size_t w0 = 0;
+    while (w0 < len && s[w0] != ' ')
+        w0++;
+    if (w0 < 3 || s[0] < 'A' || s[0] > 'Z' || strchr(".,;:!?", s[w0 - 1]))
+        return 0;
+    size_t words = 1, max_words = cn_pagecues_get_limits(cues)->title_max_words;
+    for (size_t k = w0; k < len && words <= max_words;) {
+        while (k < len && s[k] == ' ')
+            k++;
+        size_t at = k;
+        while (k < len && s[k] != ' ')
+            k++;
+        if (k == at)
+            break;
+        words++;
+        if (k - at == w0 && memcmp(s + at, s, w0) == 0)
+            return words > 2 ? at : 0;
+        if (strchr(".!?", s[k - 1]))
+            break;
+    }
+    return 0;
+}
+
+/* A glued title (glued_title_at) that stops short of the first word said
+ * again (first_word_again) runs up to it over words of a title: "Nicotine &
+ * Facelift surgery" is the title, not "Nicotine &". */
+static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
+{
+    size_t body = glued_title_at(cues, s, len);
+    size_t again = body ? first_word_again(cues, s, len) : 0;
+    if (again <= body)
+        return body;
+    /* only title words run up to it ("Facelift surgery"); a small word
+     * there ("If the Botox is ...") says the body has begun */
+    for (size_t k = body; k < again;) {
+        size_t w = k;
+        while (k < again && s[k] != ' ')
+            k++;
+        char shape = word_shape(cues, s + w, k - w);
+        if (shape != 'C' && shape != 'L')
+            return body;
+        while (k < again && s[k] == ' ')
+            k++;
+    }
+    return again;
 }
 
 /* Add l's text after its answer label ("Answer: "), splitting off a title

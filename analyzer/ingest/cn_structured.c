@@ -73,6 +73,7 @@ typedef struct ctx {
     bool credits_close;      /* unsigned answers closed by credits in brackets */
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
+    bool counted_lines;      /* the page's count matches its one run's lines: one answer a line */
     bool bare;               /* no "Doctor Answers" line */
     bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -499,6 +500,44 @@ static bool nothing_below(const ctx *c, size_t i)
 static bool says_i(const cn_line *l);
 static bool says_you(const cn_line *l);
 
+/* In a run read one answer a line, line i stays in the answer of the line
+ * above: it goes on from it ("Thus, ..."), ends it (a closing, a sign-off,
+ * a specialty under a name), or, where the page's count says so, stands
+ * under a greeting alone on its line that opens the answer (head: the line
+ * above is the answer's first). */
+static bool line_joins(const ctx *c, size_t i, bool head)
+{
+    const cn_line *above = line_at(c, i - 1), *l = line_at(c, i);
+    return cn_pagecues_line_goes_on(c->cues, above->s, above->len, l->s, l->len) ||
+           cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+           specialty_under_name(c, above, l) || short_closing(c, l) ||
+           name_under_sentence(c, above, l) ||
+           (c->counted_lines && head && greeting_line(c, above));
+}
+
+/* The answers' paragraphs are one run of lines and a signature under it,
+ * and the page's count line ("8 Answers") counts the run's lines, a
+ * greeting alone on its line counted with the line under it: a page
+ * printing one answer a line that kept only its last signature. */
+static bool count_matches_lines(ctx *c)
+{
+    if (c->bare || c->declared < 2 || c->np != 2 || c->ps[0].sig || !c->ps[1].sig ||
+        c->ps[0].vote_after || c->ps[1].block.name < 0)
+        return false;
+    size_t first = c->ps[0].first, n = c->ps[0].n, groups = 0;
+    if (n < (size_t)c->declared)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (list_item(line_at(c, first + i)))
+            return false;    /* a list: its items are no answers */
+    c->counted_lines = true; /* line_joins reads it */
+    for (size_t i = 0, k; i < n; i = k, groups++)
+        for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
+            ;
+    c->counted_lines = false;
+    return groups == (size_t)c->declared;
+}
+
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
  * as on pages that print one answer a line. voted: the run starts right under
@@ -525,22 +564,15 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
         int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
         return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
     }
-    if (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) || glued) &&
-        !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n)) {
+    /* counted_lines: the page's one run, above its signature */
+    if ((c->counted_lines && c->np == 0 && n >= 2 && !voted) ||
+        (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) ||
+          glued) &&
+         !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n))) {
         /* Each line on its own: an answer, or a signature line ending one;
          * a line that goes on from the one above ("Thus, ...") stays with it. */
         for (size_t i = 0, k; i < n; i = k) {
-            for (k = i + 1;
-                 k < n &&
-                 (cn_pagecues_line_goes_on(c->cues, line_at(c, first + k - 1)->s,
-                                           line_at(c, first + k - 1)->len, line_at(c, first + k)->s,
-                                           line_at(c, first + k)->len) ||
-                  cn_pagecues_is_continuation(c->cues, line_at(c, first + k)->s,
-                                              line_at(c, first + k)->len) ||
-                  specialty_under_name(c, line_at(c, first + k - 1), line_at(c, first + k)) ||
-                  short_closing(c, line_at(c, first + k)) ||
-                  name_under_sentence(c, line_at(c, first + k - 1), line_at(c, first + k)));
-                 k++)
+            for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
                 ;
             /* voted: the group is one answer, not read one line a line again */
             int rc = add_run(c, cap, first + i, k - i, i ? 0 : gap, false, k - i > 1, err);
@@ -1529,22 +1561,28 @@ static void detect_gap_splits(ctx *c)
     c->replies_start = c->split_runs && !any_vote(c);
     /* a bare page heading its answers with vote lines or [answer-headers]
      * says where each starts: its paragraphs are no answers of their own */
+    /* A bare page that signs only its last answer (a page that lost the
+     * other signatures): that signature, the page's last paragraph, ends the
+     * last answer; the paragraphs above it are read as on an unsigned page. */
+    size_t np = c->np;
+    if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
+        np--;
     bool lines = ((c->bare && !any_vote(c)) || counted) &&
-                 (c->np >= 3 || (counted && c->np == 2 && c->declared >= 2));
+                 (np >= 3 || (counted && np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
      * also part the paragraphs of one answer on some pages (a heading
      * glued by a dash, a list item), so there each paragraph but a cut
      * last one holds two sentences at least, as under a count line. */
     size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
-    for (size_t p = 0; p < c->np && lines; p++) {
+    for (size_t p = 0; p < np && lines; p++) {
         const cn_line *l = para_line(c, p);
         lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
                 (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                  cut_last_paragraph(c, p)) &&
                 !credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                (p + 1 == c->np || !title_line(c, l)) &&
-                ((!counted && gap == 1) || p + 1 == c->np || two_sentences(l));
+                (p + 1 == np || !title_line(c, l)) &&
+                ((!counted && gap == 1) || p + 1 == np || two_sentences(l));
     }
     c->para_answers = lines;
     mark_essays(c);
@@ -2720,6 +2758,13 @@ static bool has_digit(const cn_line *l)
     return false;
 }
 
+/* "Ann Lee," alone on its line: a salutation naming the asker, ending in a
+ * comma and with no digit (the asker's own line gives an age, "F, 37,"). */
+static bool salutation(const cn_line *l)
+{
+    return l->len > 0 && l->s[l->len - 1] == ',' && !has_digit(l);
+}
+
 /* The question's title asks: it ends in '?', maybe before a site's note in
  * brackets ("Is tissue breakdown normal? (Photo)"). */
 static bool title_asks(const cn_line *l)
@@ -2734,6 +2779,22 @@ static bool title_asks(const cn_line *l)
             n = (size_t)(open - l->s);
     }
     return cn_span_last_char(l->s, n) == '?';
+}
+
+/* "Do the grains of a graft move? Like under the gum near the socket.": the
+ * line's first sentence asks, a capital first, no longer than a title: the
+ * page's title asking, with the asker's note run on after it on its line. */
+static bool first_sentence_asks(const ctx *c, const cn_line *l)
+{
+    if (!cn_span_starts_upper(l->s, l->len))
+        return false;
+    size_t words = 1;
+    for (size_t i = 0; i < l->len && words <= c->lim->title_max_words; i++) {
+        if (in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' '))
+            return l->s[i] == '?' && words >= 3;
+        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
+    }
+    return false;
 }
 
 /* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") or
@@ -3013,7 +3074,7 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
     bool cut_title =
         cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
     bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title ||
+                    cut_title || first_sentence_asks(c, t) ||
                     (lines_ask(c, first, first + 1) &&
                      (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (short_enough(c, t) &&
@@ -3068,7 +3129,8 @@ static size_t implicit_marker(const ctx *c, size_t *q_end)
          * titling answers with the question) */
         if (k > 0 && e == p + 1 && title_repeats(t, l))
             break;
-        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len);
+        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                     !salutation(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e);
@@ -3168,6 +3230,11 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         rc = build_paras(&c, start, end, err);
     }
     c.declared = page->declared_answers;
+    if (rc == CN_OK && count_matches_lines(&c)) {
+        c.np = 0;
+        c.counted_lines = true;
+        rc = build_paras(&c, start, end, err);
+    }
     if (rc == CN_OK) {
         detect_gap_splits(&c);
         detect_sig_heads(&c);
