@@ -5561,6 +5561,39 @@ static void test_salutation_under_the_story_opens_the_answer(void)
     ru_free(&r);
 }
 
+/* A page under a "Doctor Answers N" line that lost its first answers'
+ * signatures: a short sentence ending in '.' above a paragraph that says
+ * its subject words again heads the next answer there too, as on a bare
+ * page that titles its answers; it does not close the answer above. */
+static void test_restated_period_title_on_a_counted_page(void)
+{
+    ru_result r = read_str(
+        "Can a filler be dissolved under numbing cream only?\n\n"
+        "My lips feel lumpy two weeks after a filler and I want it dissolved, but I am scared of "
+        "needles. Is numbing cream enough?\n\n"
+        "Doctor Answers 3\n\n"
+        "Dissolving lip filler\n\n"
+        "Thank you for your question. The enzyme is given with a fine needle, and numbing cream "
+        "makes that quite tolerable for most people.\n\n"
+        "Numbing cream is enough to dissolve a lip filler.\n\n"
+        "Most of my patients need nothing more than numbing cream when I dissolve a lip filler. "
+        "The enzyme works within a day or two.\n\n"
+        "Ann Roe, MD\n"
+        "Denver Dermatologist\n"
+        "4.8 out of 5 stars 12 reviews\n\n"
+        "Lumps can settle on their own\n\n"
+        "Before dissolving anything, give the lumps another two weeks; swelling often hides an "
+        "even result.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Thank you for your question. The enzyme");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Numbing cream is enough"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Numbing cream is enough to dissolve a lip filler.");
+    ru_check_start(&r, 2, "Most of my patients need nothing more");
+    ru_check_start(&r, 3, "Before dissolving anything");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5780,6 +5813,8 @@ int main(void)
         {"a first line that asks, then runs on", test_first_line_asks_then_runs_on},
         {"a salutation under the story opens the answer",
          test_salutation_under_the_story_opens_the_answer},
+        /* reader round five (2026-12-06) */
+        {"a restated period title on a counted page", test_restated_period_title_on_a_counted_page},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -1205,17 +1205,19 @@ static bool titled_before(const ctx *c)
 }
 
 /* "Hearing is not affected in the long run after a lift." / "Your hearing
- * is not affected by the lift itself ...": on a bare page that titles its
+ * is not affected by the lift itself ...": on a page that titles its
  * answers (a title read above, or one ahead), a short line of one sentence ending in '.'
  * (period_title_words words at most) whose words the first sentence of the prose under it says
  * again (restated_start_words subject words) is that answer's title, not the
  * last line of the answer above; so is a longer one (title_max_words) whose
- * subject words it says again for half its words. */
+ * subject words it says again for half its words. Bare pages and pages
+ * under a count line alike: a counted page that lost the signatures of its
+ * first answers runs them together as a bare page does. */
 static bool opens_with_line(const cn_line *l, const cn_line *next);
 
 static bool restated_below(const ctx *c, size_t p)
 {
-    if (!c->bare || c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
+    if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
         !(titled_before(c) || titles_ahead(c, p)))
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
