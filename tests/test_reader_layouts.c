@@ -5594,6 +5594,57 @@ static void test_restated_period_title_on_a_counted_page(void)
     ru_free(&r);
 }
 
+/* On a page that titles its answers, a sentence title ending in '.' a
+ * little longer than a short one (period_title_words words at most) heads
+ * the next answer when it says two subject words of the question again,
+ * even where the first sentence under it starts elsewhere; under "Doctor
+ * Answers 2" with two answers read, such a line is a subheading inside the
+ * last answer. */
+static void test_period_title_restating_the_question(void)
+{
+    ru_result r = read_str(
+        "Will my swollen eyelids settle after a brow lift?\n\n"
+        "Five days after my brow lift both upper lids are puffy and tight. Is this normal?\n\n"
+        "Swelling after a brow lift\n\n"
+        "Swelling around the eyes peaks on the third day and then eases. Sleep with your head "
+        "raised for the first week.\n\n"
+        "Swollen eyelids usually fade within a month or so.\n\n"
+        "Fluid drains downward from the forehead into the lids, so the puffiness is normal. Cold "
+        "packs help in the first days.\n\n"
+        "Give it time\n\n"
+        "Most of my patients look like themselves again by the sixth week.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Swollen eyelids usually"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "Swollen eyelids usually fade within a month or so.");
+    ru_check_start(&r, 2, "Fluid drains downward from the forehead");
+    ru_check_start(&r, 3, "Most of my patients look like themselves");
+    ru_free(&r);
+
+    r = read_str("Can fillers replace lost cheek bone?\n\n"
+                 "My cheeks look flat since I lost weight. Do fillers rebuild bone or only soft "
+                 "tissue?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Fillers and bone\n\n"
+                 "Fillers add volume under the skin; they do not grow bone. A firm filler placed "
+                 "deep can mimic it well.\n\n"
+                 "Jo Park, MD\n"
+                 "Austin Plastic Surgeon\n"
+                 "4.7 out of 5 stars 9 reviews\n\n"
+                 "Volume can be restored\n\n"
+                 "Deep fillers last about a year. They are a good test before anything lasting.\n\n"
+                 "Implants are another way to restore the cheek bone.\n\n"
+                 "Fat grafting is a third choice, though part of the fat fades in the first "
+                 "months. Ask about all three at your consultation.\n\n"
+                 "Sam Lee, MD\n"
+                 "Boston Plastic Surgeon\n"
+                 "4.9 out of 5 stars 20 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Implants are another way"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Fat grafting is a third choice"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5815,6 +5866,7 @@ int main(void)
          test_salutation_under_the_story_opens_the_answer},
         /* reader round five (2026-12-06) */
         {"a restated period title on a counted page", test_restated_period_title_on_a_counted_page},
+        {"a period title restating the question", test_period_title_restating_the_question},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -1220,6 +1220,10 @@ static bool restated_below(const ctx *c, size_t p)
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
         !(titled_before(c) || titles_ahead(c, p)))
         return false;
+    /* a page that says how many answers it holds holds no more: with that
+     * many read, such a line is a subheading inside the last one */
+    if (c->declared > 0 && c->nd >= (size_t)c->declared)
+        return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     size_t words = cn_span_words(l->s, l->len);
     /* a line the paragraph under it opens with is that answer's first
@@ -1233,13 +1237,18 @@ static bool restated_below(const ctx *c, size_t p)
         return false;
     /* a short one (short_title_words: "Classic nerve bruising.") under a
      * paragraph of prose is a title when it names one subject of the
-     * question, whatever the sentence under it says; not when it speaks to
-     * the asker or as the physician, nor under one short sentence ("Avoid
-     * aspirin." in an answer written a sentence a paragraph) */
+     * question, whatever the sentence under it says, and so is one of up to
+     * period_title_words words that names two (restated_start_words: "Laser
+     * can improve a scar, not erase it." under "Laser for a tummy tuck
+     * scar?"); not when it speaks to the asker or as the physician, nor
+     * under one short sentence ("Avoid aspirin." in an answer written a
+     * sentence a paragraph) */
     const cn_line *above = p > 0 && text_para(c, p - 1) ? para_last_line(c, p - 1) : NULL;
-    if (words <= c->lim->short_title_words && !says_i(l) && !says_you(l) && above &&
+    size_t asked = shared_with_question(c, l);
+    if (!says_i(l) && !says_you(l) && above &&
         (two_sentences(above) || cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
-        shared_with_question(c, l) >= 1)
+        ((words <= c->lim->short_title_words && asked >= 1) ||
+         (words <= c->lim->period_title_words && asked >= c->lim->restated_start_words)))
         return true;
     cn_line head = first_sentence(next);
     size_t shared = shared_with(c, l, &head);
