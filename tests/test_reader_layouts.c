@@ -5645,6 +5645,31 @@ static void test_period_title_restating_the_question(void)
     ru_free(&r);
 }
 
+/* "Fixed Braces vs. Clear Aligners": the dot of "vs." ends no sentence, so
+ * a title holding it is still shaped like a title and heads the next
+ * answer, not a line of two sentences inside the answer above. */
+static void test_title_with_versus_heads_an_answer(void)
+{
+    ru_result r = read_str(
+        "Braces or aligners at 45?\n\n"
+        "I am 45 and want straighter teeth. Which is better for an adult?\n\n"
+        "Doctor Answers 3\n\n"
+        "Aligners work for adults\n\n"
+        "Most adults do well with clear aligners if the bite problem is mild. They are easier to "
+        "keep clean.\n\n"
+        "Fixed Braces vs. Clear Aligners After Forty\n\n"
+        "Both work at any age. Braces handle larger moves, aligners suit small ones, and your "
+        "orthodontist can tell which you need.\n\n"
+        "Rita Gomez, DDS\n"
+        "Miami Orthodontist\n"
+        "4.9 out of 5 stars 30 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Fixed Braces"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Fixed Braces vs. Clear Aligners After Forty");
+    ru_check_start(&r, 2, "Both work at any age.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -5867,6 +5892,7 @@ int main(void)
         /* reader round five (2026-12-06) */
         {"a restated period title on a counted page", test_restated_period_title_on_a_counted_page},
         {"a period title restating the question", test_period_title_restating_the_question},
+        {"a title with \"vs.\" heads an answer", test_title_with_versus_heads_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

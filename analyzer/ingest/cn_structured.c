@@ -799,6 +799,10 @@ static bool two_sentences(const cn_line *l)
     for (size_t i = 1; i + 2 < l->len; i++) {
         if (!in_set(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
             continue;
+        /* "Dynamic vs. Static Wrinkles": the dot of "vs." ends no sentence */
+        if (l->s[i] == '.' && i >= 2 && l->s[i - 2] == 'v' && l->s[i - 1] == 's' &&
+            (i == 2 || l->s[i - 3] == ' '))
+            continue;
         size_t k = i + 1;
         while (k < l->len && l->s[k] == ' ')
             k++; /* "dangerous.  If": some pages put two spaces */
