@@ -422,6 +422,14 @@ const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis
                                   char *buf);
 #define CN_ANSWER_ID(r, a) cn_analysis_answer_id((r), (a), (char[CN_ID_LEN + 1]){0})
 
+/* Answer a's answer_id as the number its 16 lower-case hex digits spell:
+ * true and *out, or false for an id kept as text (CN_ANSWER_ID gives it).
+ * Read as cn_analysis_answer_id reads it (a read that fails: false, *out 0,
+ * and cn_analysis_load_status says why). Two answers have the same id when
+ * both are numbers and equal, or both are text and the same text. */
+bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  uint64_t *out);
+
 /* Member k of claim cl (k < cl->n_members). */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k);

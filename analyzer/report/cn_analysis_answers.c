@@ -159,6 +159,23 @@ const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis
     return buf;
 }
 
+bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  uint64_t *out)
+{
+    const cn_analysis *an = r->an;
+    size_t i = (size_t)(a - r->answers);
+    *out = 0;
+    if (a->id_text)
+        return false;
+    if (an->answer_ids)
+        *out = an->answer_ids[i];
+    else if (id_block(r, i) == CN_OK)
+        *out = r->loader->ids[i % ID_BLOCK];
+    else
+        return false;
+    return true;
+}
+
 uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
     const cn_analysis *an = r->an;
