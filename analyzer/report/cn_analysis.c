@@ -110,7 +110,7 @@ static void claim_clear(cn_analysis_claim *c)
 static void free_result(cn_analysis_result *r)
 {
     free(r->answers);
-    free(r->physicians);
+    free(r->an->phys);
     free(r->conflicts);
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
@@ -151,6 +151,8 @@ static void free_records(cn_analysis *an)
     free(an->vbuf);
     cn_recfile_free(an->v_confidence);
     free(an->v_claim);
+    free(an->page_claim);
+    free(an->v0_exc);
     free(an->v_stance);
     for (size_t i = 0; i < an->n_notes; i++)
         free(an->notes[i].text);
@@ -172,6 +174,8 @@ static void free_records(cn_analysis *an)
     free(an->page_index0);
     free(an->index_exc);
     free(an->verdict_step);
+    free(an->answer_ids);
+    cn_recfile_free(an->ids_file);
     free(an->dups);
     free(an->last_path);
 }
@@ -189,6 +193,8 @@ static void free_indexes(cn_analysis *an)
     free(an->keys);
     free(an->key.s);
     cn_strmap_free(an->claim_ids);
+    cn_idindex_free(an->summary_ids);
+    free(an->summaries);
 }
 
 void cn_analysis_free(cn_analysis *an)

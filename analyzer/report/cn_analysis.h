@@ -151,16 +151,15 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 24 bytes (at a million answers and more, every byte here is a
+ * record of 16 bytes (at a million answers and more, every byte here is a
  * megabyte; strings are the analysis' interned copies). The page's text,
  * title and evidence come back with cn_analysis_load_question or
  * cn_analysis_load_answer. What follows from other fields is not kept
  * (cn_analysis_answer_question, _in_page, _index, cn_analysis_original, the
- * verdicts' place: cn_analysis_verdict); such readers take a pointer into
- * the result's answers, not a copy. */
+ * verdicts' place: cn_analysis_verdict), nor is the answer_id, which waits
+ * on disk (cn_analysis_answer_id); such readers take a pointer into the
+ * result's answers, not a copy. */
 typedef struct cn_analysis_answer {
-    uint64_t id;            /* answer_id (cn_analysis_answer_id): the number its 16 hex digits
-                               spell, or (id_text) the number of the analysis' copy of it */
     bool id_text : 1;       /* an answer_id that is not 16 lower-case hex digits */
     bool excerpt : 1;       /* cn_answer.excerpt */
     bool truncated : 1;     /* cn_answer.truncated */
@@ -293,8 +292,7 @@ typedef struct cn_analysis_result {
     cn_analysis_answer *answers; /* corpus order (page order, then index); their verdicts:
                                     cn_analysis_verdict */
     size_t n_answers;
-    cn_physician *physicians; /* distinct physicians as pages give them (interned strings) */
-    size_t n_physicians;
+    size_t n_physicians; /* distinct physicians as pages give them (cn_analysis_physician) */
     uint32_t *conflicts; /* answers whose primary decision is conflicting, in order (their
                             scores: cn_analysis_conflict_scores) */
     size_t n_conflicts;
@@ -416,10 +414,21 @@ const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_a
 
 /* Answer a's answer_id: written into buf (CN_ID_LEN + 1 bytes), or the
  * analysis' copy of it; returned. CN_ANSWER_ID gives it a buffer that lives
- * as long as the enclosing block. */
+ * as long as the enclosing block. The ids wait on disk and are read a block
+ * at a time through the result's loader (as the confidences are: not for
+ * several threads on one result); a read that fails gives "" and shows in
+ * cn_analysis_load_status. */
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
                                   char *buf);
 #define CN_ANSWER_ID(r, a) cn_analysis_answer_id((r), (a), (char[CN_ID_LEN + 1]){0})
+
+/* Answer a's answer_id as the number its 16 lower-case hex digits spell:
+ * true and *out, or false for an id kept as text (CN_ANSWER_ID gives it).
+ * Read as cn_analysis_answer_id reads it (a read that fails: false, *out 0,
+ * and cn_analysis_load_status says why). Two answers have the same id when
+ * both are numbers and equal, or both are text and the same text. */
+bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  uint64_t *out);
 
 /* Member k of claim cl (k < cl->n_members). */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
@@ -433,7 +442,10 @@ size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysi
 size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a);
 size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a);
 
-/* The physician of answer i as its page names it. */
+/* The physician of answer i as its page names it: made in the result's loader
+ * from the analysis' compact record of it (its strings are the analysis'
+ * interned copies and stay valid; the record itself only until the next
+ * call on this result). */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);
 
 /* The stance of an answer on its primary claim: the editor's where one set

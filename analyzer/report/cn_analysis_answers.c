@@ -13,9 +13,20 @@ static size_t verdict_at(const cn_analysis_result *r, const cn_analysis_answer *
     return at;
 }
 
+/* Verdict v's claim, the verdict being number `at` of all verdicts: a
+ * first verdict's is its page's (or an exception), the others' are kept. */
+static uint32_t claim_at(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v,
+                         size_t at)
+{
+    size_t i = (size_t)(a - r->answers);
+    if (v == 0)
+        return cna_first_verdict_claim(r->an, i);
+    return r->an->v_claim[at - i - 1];
+}
+
 uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
-    return r->an->v_claim[verdict_at(r, a) + v];
+    return claim_at(r, a, v, verdict_at(r, a) + v);
 }
 
 /* The block of confidences holding verdict `at` into the loader's buffer. */
@@ -52,20 +63,34 @@ double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_ans
     return confidence_at(r, verdict_at(r, a) + v);
 }
 
+/* Verdict v's stance byte (the stance and V_CONFLICTING), the verdict being
+ * number `at` of all verdicts: a first verdict's from the answer's record
+ * and the conflicting answers' list, the others' kept. */
+static uint8_t stance_byte(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v,
+                           size_t at)
+{
+    size_t i = (size_t)(a - r->answers);
+    if (v > 0)
+        return r->an->v_stance[at - i - 1];
+    bool conflicting =
+        cna_place_u32(r->conflicts, r->n_conflicts, sizeof *r->conflicts, i) < r->n_conflicts;
+    return (uint8_t)(a->primary_stance | (conflicting ? V_CONFLICTING : 0));
+}
+
 cn_verdict cn_analysis_verdict(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
-    const cn_analysis *an = r->an;
     size_t at = verdict_at(r, a) + v;
+    uint8_t stance = stance_byte(r, a, v, at);
     return (cn_verdict){.confidence = confidence_at(r, at),
-                        .claim = an->v_claim[at],
-                        .stance = (uint8_t)(an->v_stance[at] & ~V_CONFLICTING),
-                        .conflicting = (an->v_stance[at] & V_CONFLICTING) != 0};
+                        .claim = claim_at(r, a, v, at),
+                        .stance = (uint8_t)(stance & ~V_CONFLICTING),
+                        .conflicting = (stance & V_CONFLICTING) != 0};
 }
 
 /* Without the confidence: the tallies call it on several threads. */
 static cn_stance stance_of(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v)
 {
-    return (cn_stance)(r->an->v_stance[verdict_at(r, a) + v] & ~V_CONFLICTING);
+    return (cn_stance)(stance_byte(r, a, v, verdict_at(r, a) + v) & ~V_CONFLICTING);
 }
 
 cn_stance cn_analysis_verdict_stance(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -91,13 +116,64 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
     return a->n_verdicts ? (cn_stance)a->primary_stance : CN_STANCE_NONE;
 }
 
+/* The block of answer_ids holding answer i into the loader's buffer. */
+static int id_block(const cn_analysis_result *r, size_t i)
+{
+    const cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
+    uint64_t block = i / ID_BLOCK;
+    if (L->id_block == block + 1)
+        return CN_OK;
+    if (L->load_rc != CN_OK)
+        return L->load_rc;
+    size_t first = (size_t)block * ID_BLOCK;
+    size_t n = r->n_answers - first < ID_BLOCK ? r->n_answers - first : ID_BLOCK;
+    L->id_block = 0;
+    int rc = an->ids_file ? cn_recfile_read_at(an->ids_file, (uint64_t)first * sizeof *L->ids,
+                                               L->ids, n * sizeof *L->ids, &L->load_err)
+                          : cn_error_set(&L->load_err, CN_ERR_USAGE, "analysis: no answer_ids");
+    if (rc != CN_OK)
+        L->load_rc = rc;
+    else
+        L->id_block = block + 1;
+    return rc;
+}
+
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
                                   char *buf)
 {
+    const cn_analysis *an = r->an;
+    size_t i = (size_t)(a - r->answers);
+    uint64_t id;
+    if (an->answer_ids) { /* still in memory: the records are coming back */
+        id = an->answer_ids[i];
+    } else if (id_block(r, i) == CN_OK) {
+        id = r->loader->ids[i % ID_BLOCK];
+    } else {
+        buf[0] = '\0';
+        return buf;
+    }
     if (a->id_text)
-        return r->an->strs[a->id];
-    cn_page_id_text(a->id, buf);
+        return an->strs[id];
+    cn_page_id_text(id, buf);
     return buf;
+}
+
+bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
+                                  uint64_t *out)
+{
+    const cn_analysis *an = r->an;
+    size_t i = (size_t)(a - r->answers);
+    *out = 0;
+    if (a->id_text)
+        return false;
+    if (an->answer_ids)
+        *out = an->answer_ids[i];
+    else if (id_block(r, i) == CN_OK)
+        *out = r->loader->ids[i % ID_BLOCK];
+    else
+        return false;
+    return true;
 }
 
 uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis_answer *a)
@@ -138,5 +214,6 @@ const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_a
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
 {
-    return &r->physicians[r->answers[i].physician];
+    cna_physician_at(r->an, r->answers[i].physician, &r->loader->phys);
+    return &r->loader->phys;
 }

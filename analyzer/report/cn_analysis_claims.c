@@ -38,11 +38,13 @@ static int compact_pages(cn_analysis *an, cn_error *err)
     size_t np = an->n_pages ? an->n_pages : 1;
     an->page_file = malloc(np * sizeof *an->page_file);
     an->page_timing = malloc(np * sizeof *an->page_timing);
-    if (!an->page_file || !an->page_timing)
+    an->page_claim = malloc(np * sizeof *an->page_claim);
+    if (!an->page_file || !an->page_timing || !an->page_claim)
         return cna_oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
         an->page_file[p] = an->pages[p].file;
         an->page_timing[p] = an->pages[p].timing;
+        an->page_claim[p] = an->pages[p].primary; /* a key: cna_collect_verdicts numbers it */
     }
     free(an->pages);
     an->pages = NULL;
@@ -67,18 +69,52 @@ int cna_primary_claims(cn_analysis *an, cn_error *err)
     return compact_pages(an, err);
 }
 
+uint32_t cna_first_verdict_claim(const cn_analysis *an, size_t i)
+{
+    size_t k = cna_place_u32(an->v0_exc, an->n_v0_exc, sizeof *an->v0_exc, i);
+    return k < an->n_v0_exc ? an->v0_exc[k].claim : an->page_claim[an->result.answers[i].page];
+}
+
+/* The claim of claim key `key` into *key, numbering it when it is new. */
+static int number_key(cn_analysis *an, uint32_t *key, cn_error *err)
+{
+    const claim_key *k = &an->keys[*key];
+    size_t claim = 0; /* set by claim_index when it returns CN_OK */
+    int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
+    *key = (uint32_t)claim;
+    return rc;
+}
+
+/* Each page's primary claim key made its claim: numbered already, by the
+ * first verdict of one of its answers or by its question (a page whose
+ * answers all are exceptions, or that has none, is never asked). */
+static void number_page_keys(cn_analysis *an)
+{
+    for (size_t p = 0; p < an->n_pages; p++) {
+        int found = cn_strmap_get(an->claim_ids, an->keys[an->page_claim[p]].id);
+        an->page_claim[p] = found >= 0 ? (uint32_t)found : UINT32_MAX;
+    }
+}
+
 /* Every verdict's claim key made an index into the result's claims: the
- * primary claim first, then the other claims an answer takes a position on. */
+ * primary claim first, then the other claims an answer takes a position on
+ * (answer order, as each answer's in turn: the order claims are numbered). */
 int cna_collect_verdicts(cn_analysis *an, cn_error *err)
 {
-    for (size_t v = 0; v < an->n_verdicts; v++) { /* answer order, as each answer's in turn */
-        const claim_key *k = &an->keys[an->v_claim[v]];
-        size_t claim = 0; /* set by claim_index when it returns CN_OK */
-        int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
+    const cn_analysis_result *r = &an->result;
+    size_t at = 0, exc = 0; /* into v_claim, v0_exc */
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        uint32_t first = an->page_claim[a->page];
+        uint32_t *key =
+            exc < an->n_v0_exc && an->v0_exc[exc].answer == i ? &an->v0_exc[exc++].claim : &first;
+        int rc = number_key(an, key, err);
+        for (size_t v = 1; v < a->n_verdicts && rc == CN_OK; v++)
+            rc = number_key(an, &an->v_claim[at++], err);
         if (rc != CN_OK)
             return rc;
-        an->v_claim[v] = (uint32_t)claim;
     }
+    number_page_keys(an);
     /* every claim is numbered: the claim keys and the id index go */
     cn_strmap_free(an->claim_ids);
     an->claim_ids = NULL;

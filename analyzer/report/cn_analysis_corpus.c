@@ -21,15 +21,15 @@
  * compared, instead of a copied key for every counted answer (~70 bytes
  * each, 2.5 million of them at 1 GB). */
 typedef struct coder_names {
-    const cn_physician *physicians;
+    const cn_analysis *an;
     char *probe_buf; /* a compared name, normalized */
     size_t cap;
 } coder_names;
 
-/* physicians[i]'s name normalized into c->probe_buf; NULL on OOM. */
+/* Physician i's name normalized into c->probe_buf; NULL on OOM. */
 static const char *normalized_name(coder_names *c, uint32_t i)
 {
-    const char *name = c->physicians[i].name;
+    const char *name = cna_physician_name(c->an, i);
     size_t len = strlen(name);
     if (len + 1 > c->cap) {
         char *b = realloc(c->probe_buf, len + 1);
@@ -57,7 +57,7 @@ static bool coder_same(const void *ctx, uint32_t i, const void *probe)
 /* Whether named physician p's normalized name is new to names; adds it. */
 static int count_name(cn_idindex *names, coder_names *c, uint32_t p, bool *is_new)
 {
-    const char *name = c->physicians[p].name;
+    const char *name = cna_physician_name(c->an, p);
     char *norm = cn_text_normalize(name, strlen(name), NULL, NULL);
     if (!norm)
         return CN_ERR_NOMEM;
@@ -71,14 +71,14 @@ static int count_name(cn_idindex *names, coder_names *c, uint32_t p, bool *is_ne
 static int count_physicians(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    coder_names c = {.physicians = r->physicians};
+    coder_names c = {.an = an};
     cn_idindex *names = cn_idindex_new();
     bool *seen = calloc(r->n_physicians + 1, sizeof *seen); /* named records looked at */
     int rc = names && seen ? CN_OK : CN_ERR_NOMEM;
     size_t coders = 0;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
         const cn_analysis_answer *a = &r->answers[i];
-        const char *name = r->physicians[a->physician].name;
+        const char *name = cna_physician_name(an, a->physician);
         if (a->role != CN_ROLE_COUNTED || (name && *name && seen[a->physician]))
             continue;
         bool is_new = true; /* an answer without a name is a coder of its own */
@@ -237,7 +237,7 @@ static int stratified_test(cn_analysis *an, cn_error *err)
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         cn_stance s = cn_analysis_answer_stance(a);
-        const char *spec = r->physicians[a->physician].specialty;
+        const char *spec = cna_physician_specialty(r->an, a->physician);
         if (a->role != CN_ROLE_COUNTED || s == CN_STANCE_NONE || !spec)
             continue;
         size_t g = 0;
@@ -307,7 +307,7 @@ static int split_specialties(const cn_analysis_result *r, cn_specialty_count **o
         const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
             continue;
-        const char *spec = r->physicians[a->physician].specialty;
+        const char *spec = cna_physician_specialty(r->an, a->physician);
         size_t g = 0;
         while (g < n && sp[g].specialty != spec)
             g++;

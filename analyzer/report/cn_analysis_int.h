@@ -42,6 +42,17 @@ typedef struct page_rec {
 } page_rec;
 _Static_assert(sizeof(page_rec) == 48, "the page record: 48 bytes, no padding lost");
 
+/* A distinct physician, its strings by their number (32 bytes, not the 56
+ * of a cn_physician: 263,339 of them at 1 GB). cna_physician_at makes the
+ * cn_physician. */
+typedef struct phys_rec {
+    uint32_t name, city, specialty; /* interned; NO_STR: NULL */
+    bool has_rating, has_reviews;
+    double rating;
+    int64_t reviews;
+} phys_rec;
+_Static_assert(sizeof(phys_rec) == 32, "the physician record: 32 bytes");
+
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
 typedef struct claim_key {
@@ -63,7 +74,7 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "cna_place_u32 reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 24, "the answer record: 24 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 16, "the answer record: 16 bytes, no padding lost");
 
 /* An answer's first verdict is found from the verdicts of the answers
  * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
@@ -78,6 +89,15 @@ typedef struct index_exception {
     uint32_t index;
 } index_exception;
 _Static_assert(offsetof(index_exception, answer) == 0, "cna_place_u32 reads the answer first");
+
+/* An answer whose verdict 0 is not on its page's primary claim key (few or
+ * none: the annotator judges a page's answers on the page's primary claim):
+ * its claim key while the corpus is read, its claim once claims are numbered. */
+typedef struct claim_exception {
+    uint32_t answer; /* first: cna_place_u32 reads it */
+    uint32_t claim;
+} claim_exception;
+_Static_assert(offsetof(claim_exception, answer) == 0, "cna_place_u32 reads the answer first");
 
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
@@ -94,6 +114,8 @@ _Static_assert(offsetof(dup_link, answer) == 0, "cna_place_u32 reads the answer 
  * (cna_put_physician). */
 typedef struct waiting_answer {
     cn_analysis_answer a;
+    uint64_t id;    /* answer_id: the number its 16 hex digits spell, or (a.id_text) the
+                       number of the analysis' copy of it */
     uint32_t index; /* cn_answer.index */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
@@ -123,6 +145,10 @@ enum { SB_NAME, SB_CITY, SB_SPECIALTY };
  * mostly are too. */
 #define CONF_BLOCK 512
 
+/* So are the answer_ids (cn_analysis_answer_id), 8 bytes each: the reports
+ * mostly ask for them in answer order. */
+#define ID_BLOCK 512
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -137,6 +163,10 @@ struct cn_analysis_loader {
      * of them from block conf_block - 1 (0: none, so a zeroed loader has none). */
     uint64_t conf_block;
     double conf[CONF_BLOCK];
+    cn_physician phys; /* the physician asked for last (cn_analysis_physician) */
+    /* The answer_ids read last: ID_BLOCK of them from block id_block - 1 (0: none). */
+    uint64_t id_block;
+    uint64_t ids[ID_BLOCK];
 };
 
 struct cn_analysis {
@@ -192,17 +222,31 @@ struct cn_analysis {
     index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
     size_t n_index_exc, cap_index_exc;
     uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
-    dup_link *dups;         /* duplicates' originals, by answer (cn_analysis_original) */
+    /* The answer_ids (waiting_answer.id), in answer order: in memory (answer_ids) only while
+     * the records come back and the answer-id index reads them, then on disk (21 MB at
+     * 1 GB), read through a loader (cn_analysis_answer_id). */
+    uint64_t *answer_ids;
+    cn_recfile *ids_file;
+    dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
     size_t n_dups, cap_dups;
+    phys_rec *phys; /* the result's physicians (n_physicians), numbered by cna_physician_index */
     size_t cap_physicians;
     /* every answer's verdicts, in answer order (once back from disk), a
      * field an array: no padding (cn_analysis_verdict). The confidences (8
      * bytes a verdict, 26 MB at 1 GB) stay on disk: only the review queue
      * and the reports read them, through a loader (cna_verdict_confidence). */
     cn_recfile *v_confidence;
-    uint32_t *v_claim;
-    uint8_t *v_stance; /* the stance, and V_CONFLICTING */
+    uint32_t *v_claim; /* the claims of the verdicts after each answer's first (n_verdicts -
+                          n_answers of them): a first verdict's claim is its page's
+                          (page_claim) or an exception (v0_exc); 4 bytes an answer less */
+    uint8_t *v_stance; /* the stance, and V_CONFLICTING, of the verdicts after each answer's
+                          first (as v_claim): a first verdict's is the record's primary_stance
+                          and whether the answer is in result.conflicts */
     size_t n_verdicts;
+    uint32_t *page_claim;    /* page -> its primary claim key, then (cna_collect_verdicts) claim */
+    uint32_t page_key;       /* the primary claim key of the page being kept */
+    claim_exception *v0_exc; /* first verdicts not on their page's primary claim, by answer */
+    size_t n_v0_exc, cap_v0_exc;
     override_of *overrides; /* editors' overrides, by answer */
     size_t n_overrides;
     note *notes; /* duplicate-metadata notes, by answer */
@@ -222,6 +266,11 @@ struct cn_analysis {
     /* finishing */
     cn_strmap *claim_ids;    /* claim id -> index into result.claims */
     cn_consensus_pool *pool; /* the tallies' consensus figures, one copy each */
+    /* The tallies' summary sentences, one copy of each in str_arena (questions with the same
+     * counts and wording say the same: 6 MB of sentences at 1 GB, most of them repeats). */
+    cn_idindex *summary_ids;
+    char **summaries;
+    size_t n_summaries, cap_summaries;
     size_t cap_claims;
     size_t *first_page;        /* question -> its first page */
     size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
@@ -237,6 +286,30 @@ _Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICT
 static inline const char *cna_str_at(const cn_analysis *an, uint32_t s)
 {
     return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* Physician k (of an->phys) in full, its strings the interned ones. */
+static inline void cna_physician_at(const cn_analysis *an, uint32_t k, cn_physician *out)
+{
+    const phys_rec *p = &an->phys[k];
+    *out = (cn_physician){.name = (char *)cna_str_at(an, p->name),
+                          .city = (char *)cna_str_at(an, p->city),
+                          .specialty = (char *)cna_str_at(an, p->specialty),
+                          .rating = p->rating,
+                          .has_rating = p->has_rating,
+                          .reviews = (long)p->reviews,
+                          .has_reviews = p->has_reviews};
+}
+
+/* Physician k's name and specialty (NULL: none): any thread. */
+static inline const char *cna_physician_name(const cn_analysis *an, uint32_t k)
+{
+    return cna_str_at(an, an->phys[k].name);
+}
+
+static inline const char *cna_physician_specialty(const cn_analysis *an, uint32_t k)
+{
+    return cna_str_at(an, an->phys[k].specialty);
 }
 
 /* A page record's declared_answers. */
@@ -289,6 +362,7 @@ int cna_intern(cn_analysis *an, const char *s, const char **out, cn_error *err);
 int cna_physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_error *err);
 int cna_key_index(cn_analysis *an, const char *id, const char *statement, const cn_rule *rule,
                   size_t *out, cn_error *err);
+int cna_share_summary(cn_analysis *an, cn_tally *t, cn_error *err);
 
 /* cn_analysis_keep */
 int cna_keep_page(cn_analysis *an, const cn_page *page, const cn_page_annotation *pa,
@@ -320,6 +394,8 @@ int cna_fill_questions(cn_analysis *an, cn_error *err);
 /* cn_analysis_claims */
 int cna_primary_claims(cn_analysis *an, cn_error *err);
 int cna_collect_verdicts(cn_analysis *an, cn_error *err);
+/* The claim of answer i's first verdict (its page's primary claim, or an exception). */
+uint32_t cna_first_verdict_claim(const cn_analysis *an, size_t i);
 
 /* cn_analysis_overrides */
 int cna_apply_overrides(cn_analysis *an, cn_error *err);

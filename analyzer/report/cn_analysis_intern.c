@@ -96,7 +96,8 @@ static bool str_same(const char *a, const char *b)
  * print it the same way). */
 static bool physician_same(const void *ctx, uint32_t i, const void *probe)
 {
-    const cn_physician *a = &((const cn_analysis *)ctx)->result.physicians[i];
+    cn_physician rec, *a = &rec;
+    cna_physician_at(ctx, i, a);
     const cn_physician *b = probe;
     return str_same(a->name, b->name) && str_same(a->city, b->city) &&
            str_same(a->specialty, b->specialty) && a->has_rating == b->has_rating &&
@@ -106,7 +107,9 @@ static bool physician_same(const void *ctx, uint32_t i, const void *probe)
 
 static uint64_t physician_hash_of(const void *ctx, uint32_t i)
 {
-    return physician_hash(&((const cn_analysis *)ctx)->result.physicians[i]);
+    cn_physician p;
+    cna_physician_at(ctx, i, &p);
+    return physician_hash(&p);
 }
 
 /* The index of a physician with p's fields among the result's physicians
@@ -121,26 +124,58 @@ int cna_physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_
         *out = (size_t)found;
         return CN_OK;
     }
-    if (r->n_physicians >= INT32_MAX || !cn_grow((void **)&r->physicians, &an->cap_physicians,
-                                                 r->n_physicians + 1, sizeof *r->physicians))
+    if (r->n_physicians >= INT32_MAX ||
+        !cn_grow((void **)&an->phys, &an->cap_physicians, r->n_physicians + 1, sizeof *an->phys))
         return cna_oom(err);
-    cn_physician *d = &r->physicians[r->n_physicians];
-    *d = *p;
-    const char *name, *city, *specialty;
-    int rc = cna_intern(an, p->name, &name, err);
+    phys_rec *d = &an->phys[r->n_physicians];
+    memset(d, 0, sizeof *d);
+    d->rating = p->rating;
+    d->has_rating = p->has_rating;
+    d->reviews = p->reviews;
+    d->has_reviews = p->has_reviews;
+    int rc = cna_intern_at(an, p->name, &d->name, err);
     if (rc == CN_OK)
-        rc = cna_intern(an, p->city, &city, err);
+        rc = cna_intern_at(an, p->city, &d->city, err);
     if (rc == CN_OK)
-        rc = cna_intern(an, p->specialty, &specialty, err);
+        rc = cna_intern_at(an, p->specialty, &d->specialty, err);
     if (rc != CN_OK)
         return rc;
-    d->name = (char *)name; /* interned: owned by the analysis, never freed through here */
-    d->city = (char *)city;
-    d->specialty = (char *)specialty;
     if (cn_idindex_add_hashed(an->physician_ids, hash, (uint32_t)r->n_physicians, physician_hash_of,
                               an))
         return cna_oom(err);
     *out = r->n_physicians++;
+    return CN_OK;
+}
+
+static const char *summary_of(const void *ctx, uint32_t i)
+{
+    return ((const cn_analysis *)ctx)->summaries[i];
+}
+
+/* t's summary swapped for the analysis' one copy of the same sentence (its
+ * own freed): borrowed from then on. */
+int cna_share_summary(cn_analysis *an, cn_tally *t, cn_error *err)
+{
+    if (!t->summary || t->summary_borrowed)
+        return CN_OK;
+    if (!an->summary_ids && !(an->summary_ids = cn_idindex_new()))
+        return cna_oom(err);
+    int64_t k = cn_idindex_find(an->summary_ids, t->summary, summary_of, an);
+    if (k < 0) {
+        if (an->n_summaries >= INT32_MAX || !cn_grow((void **)&an->summaries, &an->cap_summaries,
+                                                     an->n_summaries + 1, sizeof *an->summaries))
+            return cna_oom(err);
+        char *copy = cn_arena_strdup(an->str_arena, t->summary);
+        if (!copy)
+            return cna_oom(err);
+        an->summaries[an->n_summaries] = copy;
+        if (cn_idindex_add(an->summary_ids, copy, (uint32_t)an->n_summaries, summary_of, an))
+            return cna_oom(err);
+        k = (int64_t)an->n_summaries++;
+    }
+    free(t->summary);
+    t->summary = an->summaries[k];
+    t->summary_borrowed = true;
     return CN_OK;
 }
 

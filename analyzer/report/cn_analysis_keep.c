@@ -55,6 +55,13 @@ static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
         if (rc != CN_OK)
             return rc;
         v->claim = (uint32_t)key;
+        if (c == 0 && key != an->page_key) {
+            if (!cn_grow((void **)&an->v0_exc, &an->cap_v0_exc, an->n_v0_exc + 1,
+                         sizeof *an->v0_exc))
+                return cna_oom(err);
+            an->v0_exc[an->n_v0_exc++] =
+                (claim_exception){(uint32_t)(an->result.n_answers - 1), (uint32_t)key};
+        }
         v->stance = (uint8_t)ac->decision.stance;
         v->confidence = ac->decision.confidence;
         v->conflicting = ac->decision.conflicting;
@@ -97,12 +104,12 @@ static int answer_fields(cn_analysis *an, size_t p, const cn_answer *ans,
 {
     memset(w, 0, sizeof *w);
     cn_analysis_answer *a = &w->a;
-    if (!cn_page_id_number(ans->answer_id, &a->id)) {
+    if (!cn_page_id_number(ans->answer_id, &w->id)) {
         uint32_t k;
         int rc = cna_intern_at(an, ans->answer_id, &k, err);
         if (rc != CN_OK)
             return rc;
-        a->id = k;
+        w->id = k;
         a->id_text = true;
     }
     memcpy(w->duplicate_of, ans->duplicate_of, sizeof w->duplicate_of);
@@ -236,6 +243,7 @@ static int keep_page_record(cn_analysis *an, const cn_page *page, const cn_page_
     if (rc == CN_OK && primary >= UINT32_MAX)
         rc = cn_error_set(err, CN_ERR_USAGE, "analysis: more than 2^32 claim keys");
     pr->primary = (uint32_t)primary;
+    an->page_key = pr->primary; /* its answers' first verdicts are on it (keep_verdicts) */
     if (rc == CN_OK && !an->page_recs)
         rc = cn_recfile_new(an->opts.spill_dir, &an->page_recs, err);
     if (rc == CN_OK)

@@ -116,29 +116,34 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     r->answers = malloc(r->n_answers * sizeof *r->answers);
-    size_t nv = an->n_verdicts ? an->n_verdicts : 1;
-    an->v_claim = malloc(nv * sizeof *an->v_claim);
-    an->v_stance = malloc(nv);
+    size_t n_other = an->n_verdicts - r->n_answers; /* every answer has a first verdict */
+    an->v_claim = malloc((n_other ? n_other : 1) * sizeof *an->v_claim);
+    an->v_stance = malloc(n_other ? n_other : 1);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
     an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
+    an->answer_ids = malloc(r->n_answers * sizeof *an->answer_ids);
     if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step ||
-        !an->page_index0 ||
+        !an->page_index0 || !an->answer_ids ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
         return cna_oom(err);
     return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
 }
 
-/* The n verdicts of an->vbuf into the verdict arrays from at, their
- * confidences to their file. */
-static int verdicts_back(cn_analysis *an, size_t at, size_t n, cn_error *err)
+/* The n verdicts of answer i in an->vbuf into the verdict arrays from at,
+ * their confidences to their file. The first's claim is its page's (or an
+ * exception kept as the page was), its stance the record's primary_stance
+ * and its conflicting whether the answer is in result.conflicts. */
+static int verdicts_back(cn_analysis *an, size_t i, size_t at, size_t n, cn_error *err)
 {
     int rc = CN_OK;
     for (size_t v = 0; v < n && rc == CN_OK; v++) {
         rc = cn_recfile_write(an->v_confidence, &an->vbuf[v].confidence,
                               sizeof an->vbuf[v].confidence, err);
-        an->v_claim[at + v] = an->vbuf[v].claim;
-        an->v_stance[at + v] =
+        if (v == 0)
+            continue;
+        an->v_claim[at - i + v - 1] = an->vbuf[v].claim;
+        an->v_stance[at - i + v - 1] =
             (uint8_t)(an->vbuf[v].stance | (an->vbuf[v].conflicting ? V_CONFLICTING : 0));
     }
     return rc;
@@ -151,6 +156,21 @@ static int scores_aside(cn_analysis *an, cn_error *err)
     int rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
     if (rc == CN_OK)
         rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
+    return rc;
+}
+
+/* The answer_ids to a file of their own once the answer-id index has no
+ * more use for them: the reports read them back a block at a time. */
+static int ids_aside(cn_analysis *an, cn_error *err)
+{
+    int rc = cn_recfile_new(an->opts.spill_dir, &an->ids_file, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_write(an->ids_file, an->answer_ids,
+                              an->result.n_answers * sizeof *an->answer_ids, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_rewind(an->ids_file, err);
+    free(an->answer_ids);
+    an->answer_ids = NULL;
     return rc;
 }
 
@@ -190,12 +210,13 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             break;
         *a = w.a;
+        an->answer_ids[i] = w.id;
         if (i % VERDICT_STEP == 0)
             an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
         rc = keep_index(an, i, a->page, w.index, err);
         if (rc != CN_OK)
             break;
-        rc = verdicts_back(an, at, a->n_verdicts, err);
+        rc = verdicts_back(an, i, at, a->n_verdicts, err);
         if (rc != CN_OK)
             break;
         at += a->n_verdicts;
@@ -215,7 +236,7 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = cn_recfile_rewind(an->v_confidence, err);
     release_waiting(an);
-    return rc;
+    return rc == CN_OK ? ids_aside(an, err) : rc;
 }
 
 /* Once the page records are back nothing is interned or numbered any more:

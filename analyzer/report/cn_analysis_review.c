@@ -51,9 +51,10 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
     cn_analysis_result *r = &an->result;
     cn_analysis_answer *a = &r->answers[i];
     char *text = NULL;
-    int rc =
-        metadata_note(&r->physicians[a->physician],
-                      &r->physicians[r->answers[cn_analysis_original(r, a)].physician], &text, err);
+    cn_physician dup, orig;
+    cna_physician_at(an, a->physician, &dup);
+    cna_physician_at(an, r->answers[cn_analysis_original(r, a)].physician, &orig);
+    int rc = metadata_note(&dup, &orig, &text, err);
     if (rc != CN_OK || !text)
         return rc;
     if (!cn_grow((void **)&an->notes, &an->cap_notes, an->n_notes + 1, sizeof *an->notes)) {
@@ -169,13 +170,96 @@ static void flag_counted(cn_analysis *an, size_t i)
         a->review |= CN_REVIEW_EXCERPT;
 }
 
-/* The flagged answers in the order of the queue (cn_review_sort). Sorted as
- * items (24 bytes each, for a moment), kept as their answers: the rest of an
- * item is read from its answer again. */
+/* A queued answer while the queue is sorted: what its item holds that its
+ * answer does not (16 bytes, not cn_review_item's 24: 781,748 of them at
+ * 1 GB); its reasons, urgency and question are read from the answer. */
+typedef struct queued {
+    double confidence; /* read from disk once */
+    uint32_t answer;
+    uint32_t round;
+} queued;
+
+typedef struct queue_sort {
+    const cn_analysis_result *r;
+    cn_review_order order;
+} queue_sort;
+
+static cn_review_item item_of_queued(const cn_analysis_result *r, const queued *q)
+{
+    const cn_analysis_answer *a = &r->answers[q->answer];
+    return (cn_review_item){.answer = q->answer,
+                            .reasons = (uint16_t)a->review,
+                            .urgency = (int16_t)cn_review_urgency(a->review),
+                            .confidence = q->confidence,
+                            .question = (uint32_t)cn_analysis_answer_question(r, a),
+                            .round = q->round};
+}
+
+static int queued_cmp(const queue_sort *s, const queued *a, const queued *b)
+{
+    cn_review_item x = item_of_queued(s->r, a), y = item_of_queued(s->r, b);
+    return cn_review_item_cmp(&x, &y, s->order);
+}
+
+/* Move q[i] down the heap q[0, n) (largest on top) to its place. */
+static void sift_down(const queue_sort *s, queued *q, size_t i, size_t n)
+{
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && queued_cmp(s, &q[c], &q[c + 1]) < 0)
+            c++;
+        if (queued_cmp(s, &q[i], &q[c]) >= 0)
+            return;
+        queued t = q[i];
+        q[i] = q[c];
+        q[c] = t;
+        i = c;
+    }
+}
+
+/* Heap sort in place, as cn_review_sort: the order is total, so any sort
+ * gives the same queue. */
+static void sort_queued(const queue_sort *s, queued *q, size_t n)
+{
+    for (size_t k = n / 2; k-- > 0;)
+        sift_down(s, q, k, n);
+    for (size_t end = n; end > 1; end--) {
+        queued t = q[0];
+        q[0] = q[end - 1];
+        q[end - 1] = t;
+        sift_down(s, q, 0, end - 1);
+    }
+}
+
+/* cn_review_sort on the compact items: sorted, numbered in rounds of
+ * per_question items of each question, sorted again. */
+static int sort_queue(const cn_analysis_result *r, queued *q, size_t n, cn_error *err)
+{
+    queue_sort s = {.r = r, .order = r->opts.review_order};
+    sort_queued(&s, q, n);
+    size_t per_question = r->opts.per_question;
+    if (per_question == 0 || n == 0)
+        return CN_OK;
+    size_t *seen = calloc(r->n_questions + 1, sizeof *seen);
+    if (!seen)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    for (size_t i = 0; i < n; i++)
+        q[i].round = (uint32_t)(seen[cn_analysis_answer_question(r, &r->answers[q[i].answer])]++ /
+                                per_question);
+    free(seen);
+    sort_queued(&s, q, n);
+    return CN_OK;
+}
+
+/* The flagged answers in the order of the queue (cn_review_sort's). Sorted
+ * as compact items (16 bytes each, for a moment), kept as their answers: the
+ * rest of an item is read from its answer again. */
 static int queue_flagged(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    cn_review_item *items = calloc(r->n_review + 1, sizeof *items);
+    queued *items = calloc(r->n_review + 1, sizeof *items);
     r->review = malloc((r->n_review + 1) * sizeof *r->review);
     if (!items || !r->review) {
         free(items);
@@ -184,11 +268,11 @@ static int queue_flagged(cn_analysis *an, cn_error *err)
     size_t k = 0;
     for (size_t i = 0; i < r->n_answers; i++)
         if (r->answers[i].review)
-            items[k++] = cn_analysis_review_item_of(r, i);
-    int rc =
-        cn_review_sort(items, r->n_review, an->opts.per_question, an->opts.review_order) == CN_OK
-            ? CN_OK
-            : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+            items[k++] = (queued){
+                .answer = (uint32_t)i,
+                .confidence = cn_analysis_verdict_confidence(r, &r->answers[i], 0),
+            };
+    int rc = sort_queue(r, items, r->n_review, err);
     for (k = 0; k < r->n_review; k++)
         r->review[k] = items[k].answer;
     free(items);

@@ -11,7 +11,7 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
 {
     const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(r, a, verdict);
-    v->specialty = r->physicians[a->physician].specialty;
+    v->specialty = cna_physician_specialty(r->an, a->physician);
     const char *file = cn_analysis_file_of(r, a);
     v->file = file ? file : "";
     v->certain = verdict == 0 && a->overridden;
@@ -134,7 +134,8 @@ static int tally_questions(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     int rc = tally_all(an, tally_question, r->n_questions, err);
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
-        const cn_analysis_question *q = &r->questions[i];
+        cn_analysis_question *q = &r->questions[i];
+        rc = cna_share_summary(an, &q->tally, err);
         for (size_t d = 0; d < q->tally.n_dissent; d++)
             r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
     }
@@ -307,7 +308,12 @@ static int tally_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     int rc = claim_members(an, err);
-    return rc == CN_OK ? tally_all(an, tally_claim, r->n_claims, err) : rc;
+    if (rc == CN_OK)
+        rc = tally_all(an, tally_claim, r->n_claims, err);
+    for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++)
+        if (!r->claims[c].tally_shared)
+            rc = cna_share_summary(an, &r->claims[c].tally, err);
+    return rc;
 }
 
 /* Questions then claims: a claim judged on one question has that

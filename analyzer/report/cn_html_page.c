@@ -93,10 +93,16 @@ typedef struct page {
     size_t *order;        /* questions, most contested first */
     size_t *review_first; /* per question + 1 */
     size_t *review_of;
-    cn_strmap *queued;
+    cn_html_queued queued;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
 } page;
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
 
 static bool prepare(page *p)
 {
@@ -105,9 +111,11 @@ static bool prepare(page *p)
     p->order = malloc((nq + 1) * sizeof *p->order);
     p->review_first = calloc(nq + 2, sizeof *p->review_first);
     p->review_of = malloc((r->n_review + 1) * sizeof *p->review_of);
-    p->queued = cn_strmap_new();
+    p->queued.nums = malloc((r->n_review + 1) * sizeof *p->queued.nums);
+    p->queued.texts = cn_strmap_new();
     qkey *keys = malloc((nq + 1) * sizeof *keys);
-    if (!p->order || !p->review_first || !p->review_of || !p->queued || !keys) {
+    if (!p->order || !p->review_first || !p->review_of || !p->queued.nums || !p->queued.texts ||
+        !keys) {
         free(keys);
         return false;
     }
@@ -124,9 +132,13 @@ static bool prepare(page *p)
     for (size_t i = 0; i < r->n_review; i++) {
         const cn_analysis_answer *a = &r->answers[r->review[i]];
         p->review_first[cn_analysis_answer_question(r, a) + 1]++;
-        if (cn_strmap_put(p->queued, CN_ANSWER_ID(r, a), 1) != 0)
+        uint64_t num;
+        if (cn_analysis_answer_id_number(r, a, &num))
+            p->queued.nums[p->queued.n_nums++] = num;
+        else if (cn_strmap_put(p->queued.texts, CN_ANSWER_ID(r, a), 1) != 0)
             return false;
     }
+    qsort(p->queued.nums, p->queued.n_nums, sizeof *p->queued.nums, u64_cmp);
     for (size_t q = 0; q < nq; q++)
         p->review_first[q + 1] += p->review_first[q];
     size_t *fill = calloc(nq + 1, sizeof *fill);
@@ -141,7 +153,7 @@ static bool prepare(page *p)
                            .capped = answers > CN_HTML_PAGE_ANSWERS,
                            .review_first = p->review_first,
                            .review_of = p->review_of,
-                           .queued = p->queued};
+                           .queued = &p->queued};
     return true;
 }
 
@@ -150,7 +162,8 @@ static void release(page *p)
     free(p->order);
     free(p->review_first);
     free(p->review_of);
-    cn_strmap_free(p->queued);
+    free(p->queued.nums);
+    cn_strmap_free(p->queued.texts);
 }
 
 static size_t review_count(const page *p, size_t qi)

@@ -455,12 +455,29 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
     cn_html_raw(o, "</code></div></article>\n");
 }
 
+bool cn_html_queued_has(const cn_html_queued *q, const cn_analysis_result *r,
+                        const cn_analysis_answer *a)
+{
+    uint64_t num;
+    if (!cn_analysis_answer_id_number(r, a, &num))
+        return cn_strmap_get(q->texts, CN_ANSWER_ID(r, a)) >= 0;
+    size_t lo = 0, hi = q->n_nums;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->nums[mid] < num)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->n_nums && q->nums[lo] == num;
+}
+
 /* Template "answer": position is its place among its question's answers. */
 static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank, size_t position)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
-                cn_strmap_get(c->queued, CN_ANSWER_ID(c->r, a)) >= 0 ||
+                cn_html_queued_has(c->queued, c->r, a) ||
                 (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
     if (full)
         answer_full(o, c, idx);

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The stylesheet's parameters (reports/report.xsl, top): how much of a large
  * page is open or shown in full. */
@@ -24,13 +25,26 @@ enum {
     CN_HTML_FULL_ANSWERS = 6
 };
 
+/* The answer ids with a review item: an answer with one of them is shown in
+ * full. The numbers of 16-hex-digit ids, sorted (8 bytes an item: a string
+ * map of the ids took ~70 MB at 1 GB), and the few ids kept as text. */
+typedef struct cn_html_queued {
+    uint64_t *nums;
+    size_t n_nums;
+    cn_strmap *texts;
+} cn_html_queued;
+
+/* Whether answer a's id is one of q's. */
+bool cn_html_queued_has(const cn_html_queued *q, const cn_analysis_result *r,
+                        const cn_analysis_answer *a);
+
 /* What a question's section needs from the rest of the report. */
 typedef struct cn_html_ctx {
     const cn_analysis_result *r;
-    bool capped;                /* more than CN_HTML_PAGE_ANSWERS counted answers */
-    const size_t *review_first; /* question q's review items are */
-    const size_t *review_of;    /* review_of[review_first[q] .. review_first[q + 1]) */
-    const cn_strmap *queued;    /* answer ids with a review item */
+    bool capped;                  /* more than CN_HTML_PAGE_ANSWERS counted answers */
+    const size_t *review_first;   /* question q's review items are */
+    const size_t *review_of;      /* review_of[review_first[q] .. review_first[q + 1]) */
+    const cn_html_queued *queued; /* answer ids with a review item */
 } cn_html_ctx;
 
 /* The section of question qi, rank-th from the most contested (1-based). */

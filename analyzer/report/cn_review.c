@@ -64,7 +64,7 @@ static int by_confidence(const cn_review_item *a, const cn_review_item *b)
     return a->confidence == b->confidence ? 0 : a->confidence < b->confidence ? -1 : 1;
 }
 
-static int item_cmp(const cn_review_item *a, const cn_review_item *b, cn_review_order order)
+int cn_review_item_cmp(const cn_review_item *a, const cn_review_item *b, cn_review_order order)
 {
     if (a->round != b->round)
         return a->round < b->round ? -1 : 1;
@@ -94,9 +94,9 @@ static void sift_down(cn_review_item *items, size_t i, size_t n, cn_review_order
         size_t c = 2 * i + 1;
         if (c >= n)
             return;
-        if (c + 1 < n && item_cmp(&items[c], &items[c + 1], order) < 0)
+        if (c + 1 < n && cn_review_item_cmp(&items[c], &items[c + 1], order) < 0)
             c++;
-        if (item_cmp(&items[i], &items[c], order) >= 0)
+        if (cn_review_item_cmp(&items[i], &items[c], order) >= 0)
             return;
         item_swap(&items[i], &items[c]);
         i = c;

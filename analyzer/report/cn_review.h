@@ -80,6 +80,11 @@ typedef enum cn_review_order {
  * CN_OK, or CN_ERR_NOMEM (items then sorted without rounds). */
 int cn_review_sort(cn_review_item *items, size_t n, size_t per_question, cn_review_order order);
 
+/* The order cn_review_sort puts items in (< 0: a first): round, then the
+ * order's two keys, then question, then answer; a total order on items of
+ * distinct answers. For a caller that sorts items kept in a form of its own. */
+int cn_review_item_cmp(const cn_review_item *a, const cn_review_item *b, cn_review_order order);
+
 /* "least-sure-first" or "most-urgent-first": the order's name in the reports. */
 const char *cn_review_order_name(cn_review_order order);
 

@@ -7,6 +7,7 @@
 
 #include "cn_summary.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,8 @@ void cn_tally_clear(cn_tally *t)
     if (!t)
         return;
     free(t->own);
-    free(t->summary);
+    if (!t->summary_borrowed)
+        free(t->summary);
     free(t->dissent);
     free(t->specialties);
     free(t->files);
@@ -154,22 +156,26 @@ static int collect_dissent(const votes_src *votes, size_t n, cn_tally *t, cn_err
     return CN_OK;
 }
 
-/* The consensus under the classifier's error rates (cn_relabel). */
+/* The consensus under the classifier's error rates (cn_relabel), from the
+ * counts it depends on (cn_relabel_count's, without an array of the votes:
+ * 5 bytes a vote, 6 MB for the largest question at 1 GB). */
 static int relabel(const votes_src *votes, size_t n, const cn_consensus_opts *opts,
                    cn_relabel_memo *memo, cn_consensus_result *r, cn_error *err)
 {
-    cn_stance *pred = malloc(n * sizeof *pred);
-    bool *certain = malloc(n * sizeof *certain);
-    int rc = pred && certain ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    for (size_t i = 0; rc == CN_OK && i < n; i++) {
+    if (n > UINT_MAX / 2)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: more than %u answers", UINT_MAX / 2);
+    long fixed[CN_STANCE_COUNT] = {0};
+    unsigned group[CN_STANCE_COUNT] = {0};
+    for (size_t i = 0; i < n; i++) {
         cn_tally_vote v = vote_at(votes, i);
-        pred[i] = v.stance;
-        certain[i] = v.certain;
+        if (v.certain)
+            fixed[v.stance]++;
+        else
+            group[v.stance]++;
     }
     cn_relabel_result rr;
-    if (rc == CN_OK)
-        rc = cn_relabel_compute_memo(memo, opts, pred, certain, n, opts->confusion,
-                                     opts->relabel_draws, opts->seed, &rr, err);
+    int rc = cn_relabel_compute_memo_counts(memo, opts, fixed, group, opts->confusion,
+                                            opts->relabel_draws, opts->seed, &rr, err);
     if (rc == CN_OK) {
         r->relabel_holds = rr.holds;
         r->relabel_share_lo = rr.share_lo;
@@ -177,8 +183,6 @@ static int relabel(const votes_src *votes, size_t n, const cn_consensus_opts *op
         r->relabel_draws = rr.draws;
         r->relabel_method = rr.exact ? "exact" : "monte_carlo";
     }
-    free(pred);
-    free(certain);
     return rc;
 }
 
@@ -253,7 +257,9 @@ int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phr
     int rc = cn_summary_sentence_phrased(t->consensus, opts, phrasing, about, &sentence, err);
     if (rc != CN_OK)
         return rc;
-    free(t->summary);
+    if (!t->summary_borrowed)
+        free(t->summary);
     t->summary = sentence;
+    t->summary_borrowed = false;
     return CN_OK;
 }

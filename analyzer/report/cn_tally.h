@@ -46,9 +46,11 @@ typedef struct cn_tally {
     const cn_consensus_result *consensus;
     cn_consensus_result *own; /* NULL when the figures are the pool's */
     char *summary;
-    uint32_t *dissent; /* votes that take a stance other than the majority (only
-                          when there is one), in vote order; NULL when none (32-bit:
-                          4 bytes a dissenting vote) */
+    bool summary_borrowed; /* summary is a copy the caller keeps (one for many equal
+                              sentences): not the tally's to free */
+    uint32_t *dissent;     /* votes that take a stance other than the majority (only
+                              when there is one), in vote order; NULL when none (32-bit:
+                              4 bytes a dissenting vote) */
     size_t n_dissent;
     cn_specialty_count *specialties; /* by name (byte order), unknown last */
     size_t n_specialties;

@@ -125,8 +125,25 @@ int cn_relabel_compute_memo(cn_relabel_memo *memo, const cn_consensus_opts *opts
     long fixed[CN_STANCE_COUNT];
     unsigned group[CN_STANCE_COUNT];
     int rc = cn_relabel_count(predicted, certain, n, fixed, group, err);
-    if (rc)
-        return rc;
+    return rc ? rc
+              : cn_relabel_compute_memo_counts(memo, opts, fixed, group, confusion, draws, seed,
+                                               out, err);
+}
+
+int cn_relabel_compute_memo_counts(cn_relabel_memo *memo, const cn_consensus_opts *opts,
+                                   const long fixed[CN_STANCE_COUNT],
+                                   const unsigned group[CN_STANCE_COUNT],
+                                   const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                                   size_t draws, unsigned long seed, cn_relabel_result *out,
+                                   cn_error *err)
+{
+    *out = (cn_relabel_result){NAN, NAN, NAN, 0, false};
+    if (draws == 0)
+        return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
+    if (!memo)
+        return cn_relabel_compute_counts(opts, fixed, group, confusion, draws, seed, NULL, out,
+                                         err);
+    int rc;
     use_settings(memo, opts, confusion, draws, seed);
     memo_slot *s = &memo->slots[slot_of(fixed, group)];
     if (s->used && !memcmp(s->fixed, fixed, sizeof s->fixed) &&

@@ -29,4 +29,14 @@ int cn_relabel_compute_memo(cn_relabel_memo *memo, const cn_consensus_opts *opts
                             const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,
                             unsigned long seed, cn_relabel_result *out, cn_error *err);
 
+/* The same from the counts cn_relabel_count makes (a caller that counts its
+ * answers itself needs no array of them: the largest question at 1 GB has
+ * 1.28 million). */
+int cn_relabel_compute_memo_counts(cn_relabel_memo *memo, const cn_consensus_opts *opts,
+                                   const long fixed[CN_STANCE_COUNT],
+                                   const unsigned group[CN_STANCE_COUNT],
+                                   const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
+                                   size_t draws, unsigned long seed, cn_relabel_result *out,
+                                   cn_error *err);
+
 #endif
