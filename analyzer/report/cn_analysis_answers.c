@@ -29,26 +29,36 @@ uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer
     return claim_at(r, a, v, verdict_at(r, a) + v);
 }
 
-/* The block of confidences holding verdict `at` into the loader's buffer. */
-static int confidence_block(const cn_analysis_result *r, size_t at)
+/* Item `at` of a scratch file read PER items at a time into the loader's
+ * buffer `buf` (items of `size` bytes, `total` in the file): the block
+ * holding it, unless *loaded already names it (block + 1; 0: none). A read
+ * that fails is the loader's error from then on. */
+static int read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
+                      size_t at, size_t per, size_t total, void *buf, size_t size)
 {
-    const cn_analysis *an = r->an;
-    cn_analysis_loader *L = r->loader;
-    uint64_t block = at / CONF_BLOCK;
-    if (L->conf_block == block + 1)
+    uint64_t block = at / per;
+    if (*loaded == block + 1)
         return CN_OK;
     if (L->load_rc != CN_OK)
         return L->load_rc;
-    size_t first = (size_t)block * CONF_BLOCK;
-    size_t n = an->n_verdicts - first < CONF_BLOCK ? an->n_verdicts - first : CONF_BLOCK;
-    L->conf_block = 0;
-    int rc = cn_recfile_read_at(an->v_confidence, (uint64_t)first * sizeof *L->conf, L->conf,
-                                n * sizeof *L->conf, &L->load_err);
+    size_t first = (size_t)block * per;
+    size_t n = total - first < per ? total - first : per;
+    *loaded = 0;
+    int rc = file ? cn_recfile_read_at(file, (uint64_t)first * size, buf, n * size, &L->load_err)
+                  : cn_error_set(&L->load_err, CN_ERR_USAGE, "analysis: no %s", what);
     if (rc != CN_OK)
         L->load_rc = rc;
     else
-        L->conf_block = block + 1;
+        *loaded = block + 1;
     return rc;
+}
+
+/* The block of confidences holding verdict `at` into the loader's buffer. */
+static int confidence_block(const cn_analysis_result *r, size_t at)
+{
+    cn_analysis_loader *L = r->loader;
+    return read_block(L, r->an->v_confidence, "confidences", &L->conf_block, at, CONF_BLOCK,
+                      r->an->n_verdicts, L->conf, sizeof *L->conf);
 }
 
 /* The confidence of verdict `at` (of all verdicts), 0 when its block could
@@ -119,24 +129,9 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 /* The block of answer_ids holding answer i into the loader's buffer. */
 static int id_block(const cn_analysis_result *r, size_t i)
 {
-    const cn_analysis *an = r->an;
     cn_analysis_loader *L = r->loader;
-    uint64_t block = i / ID_BLOCK;
-    if (L->id_block == block + 1)
-        return CN_OK;
-    if (L->load_rc != CN_OK)
-        return L->load_rc;
-    size_t first = (size_t)block * ID_BLOCK;
-    size_t n = r->n_answers - first < ID_BLOCK ? r->n_answers - first : ID_BLOCK;
-    L->id_block = 0;
-    int rc = an->ids_file ? cn_recfile_read_at(an->ids_file, (uint64_t)first * sizeof *L->ids,
-                                               L->ids, n * sizeof *L->ids, &L->load_err)
-                          : cn_error_set(&L->load_err, CN_ERR_USAGE, "analysis: no answer_ids");
-    if (rc != CN_OK)
-        L->load_rc = rc;
-    else
-        L->id_block = block + 1;
-    return rc;
+    return read_block(L, r->an->ids_file, "answer_ids", &L->id_block, i, ID_BLOCK, r->n_answers,
+                      L->ids, sizeof *L->ids);
 }
 
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
