@@ -1,7 +1,8 @@
 /*
- * cn_sort: a stable sort (see cn_sort.h). Runs of up to RUN items are sorted
- * by insertion, then merged bottom-up through one buffer the size of the
- * input, so the whole sort is O(n log n) with one allocation.
+ * cn_sort: the stable sort and the heap sort (see cn_sort.h). The stable
+ * one sorts runs of up to RUN items by insertion, then merges them bottom-up
+ * through one buffer the size of the input, so it is O(n log n) with one
+ * allocation; the heap sort needs no buffer at all.
  */
 #include "cn_sort.h"
 
@@ -114,4 +115,50 @@ bool cn_sort_by_text(size_t *ids, size_t n, char *const *texts)
         ids[i] = v[i].id;
     free(v);
     return true;
+}
+
+/* Swap two items of size bytes, a word at a time where it can. */
+static void swap_items(char *a, char *b, size_t size)
+{
+    size_t i = 0;
+    for (; i + sizeof(size_t) <= size; i += sizeof(size_t)) {
+        size_t t;
+        memcpy(&t, a + i, sizeof t);
+        memcpy(a + i, b + i, sizeof t);
+        memcpy(b + i, &t, sizeof t);
+    }
+    for (; i < size; i++) {
+        char t = a[i];
+        a[i] = b[i];
+        b[i] = t;
+    }
+}
+
+/* Move item i down the heap base[0, n) (largest on top) to its place. */
+static void sift_down(char *base, size_t i, size_t n, size_t size,
+                      int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && cmp(base + c * size, base + (c + 1) * size, ctx) < 0)
+            c++;
+        if (cmp(base + i * size, base + c * size, ctx) >= 0)
+            return;
+        swap_items(base + i * size, base + c * size, size);
+        i = c;
+    }
+}
+
+void cn_sort_heap(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
+                  void *ctx)
+{
+    char *a = base;
+    for (size_t k = n / 2; k-- > 0;)
+        sift_down(a, k, n, size, cmp, ctx);
+    for (size_t end = n; end > 1; end--) {
+        swap_items(a, a + (end - 1) * size, size);
+        sift_down(a, 0, end - 1, size, cmp, ctx);
+    }
 }

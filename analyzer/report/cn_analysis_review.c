@@ -4,6 +4,7 @@
 #include "cn_analysis_int.h"
 
 #include "cn_grow.h"
+#include "cn_sort.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,42 +196,18 @@ static cn_review_item item_of_queued(const cn_analysis_result *r, const queued *
                             .round = q->round};
 }
 
-static int queued_cmp(const queue_sort *s, const queued *a, const queued *b)
+static int queued_cmp(const void *a, const void *b, void *sort)
 {
+    const queue_sort *s = sort;
     cn_review_item x = item_of_queued(s->r, a), y = item_of_queued(s->r, b);
     return cn_review_item_cmp(&x, &y, s->order);
 }
 
-/* Move q[i] down the heap q[0, n) (largest on top) to its place. */
-static void sift_down(const queue_sort *s, queued *q, size_t i, size_t n)
-{
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            return;
-        if (c + 1 < n && queued_cmp(s, &q[c], &q[c + 1]) < 0)
-            c++;
-        if (queued_cmp(s, &q[i], &q[c]) >= 0)
-            return;
-        queued t = q[i];
-        q[i] = q[c];
-        q[c] = t;
-        i = c;
-    }
-}
-
-/* Heap sort in place, as cn_review_sort: the order is total, so any sort
- * gives the same queue. */
+/* In place, as cn_review_sort: the order is total, so any sort gives the
+ * same queue. */
 static void sort_queued(const queue_sort *s, queued *q, size_t n)
 {
-    for (size_t k = n / 2; k-- > 0;)
-        sift_down(s, q, k, n);
-    for (size_t end = n; end > 1; end--) {
-        queued t = q[0];
-        q[0] = q[end - 1];
-        q[end - 1] = t;
-        sift_down(s, q, 0, end - 1);
-    }
+    cn_sort_heap(q, n, sizeof *q, queued_cmp, (void *)s);
 }
 
 /* cn_review_sort on the compact items: sorted, numbered in rounds of

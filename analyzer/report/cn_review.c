@@ -2,6 +2,7 @@
 #include "cn_review.h"
 
 #include "cn_error.h"
+#include "cn_sort.h"
 
 #include <stdlib.h>
 
@@ -80,41 +81,18 @@ int cn_review_item_cmp(const cn_review_item *a, const cn_review_item *b, cn_revi
     return 0;
 }
 
-static void item_swap(cn_review_item *a, cn_review_item *b)
+static int item_cmp(const void *a, const void *b, void *order)
 {
-    cn_review_item t = *a;
-    *a = *b;
-    *b = t;
-}
-
-/* Move items[i] down the heap items[0, n) (largest on top) to its place. */
-static void sift_down(cn_review_item *items, size_t i, size_t n, cn_review_order order)
-{
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= n)
-            return;
-        if (c + 1 < n && cn_review_item_cmp(&items[c], &items[c + 1], order) < 0)
-            c++;
-        if (cn_review_item_cmp(&items[i], &items[c], order) >= 0)
-            return;
-        item_swap(&items[i], &items[c]);
-        i = c;
-    }
+    return cn_review_item_cmp(a, b, *(const cn_review_order *)order);
 }
 
 /* Heap sort, in place: the queue can hold a third of a large corpus'
- * answers, and a merge sort's buffer would be as large again. item_cmp is a
- * total order (the answer, one item each, breaks the last tie), so any sort
- * gives the order a stable one would. */
+ * answers, and a merge sort's buffer would be as large again.
+ * cn_review_item_cmp is a total order (the answer, one item each, breaks
+ * the last tie), so any sort gives the order a stable one would. */
 static void sort_items(cn_review_item *items, size_t n, cn_review_order order)
 {
-    for (size_t k = n / 2; k-- > 0;)
-        sift_down(items, k, n, order);
-    for (size_t end = n; end > 1; end--) {
-        item_swap(&items[0], &items[end - 1]);
-        sift_down(items, 0, end - 1, order);
-    }
+    cn_sort_heap(items, n, sizeof *items, item_cmp, &order);
 }
 
 int cn_review_sort(cn_review_item *items, size_t n, size_t per_question, cn_review_order order)
