@@ -1,93 +1,12 @@
-/* cn_structured: segment a structured page into question and answers. */
+/* cn_structured: segment a structured page into question and answers (the driver). */
 #include "cn_structured.h"
 
-#include "cn_lines.h"
-#include "cn_signature.h"
+#include "cn_structured_int.h"
 #include "cn_text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A paragraph: consecutive non-blank lines, or a signature block. */
-typedef struct para {
-    size_t first, n;   /* line range */
-    size_t gap;        /* blank lines right before it */
-    bool vote_after;   /* a "{{ voteCount }}" line follows it */
-    bool vote_before;  /* it follows one: body text, since titles come above the votes */
-    bool vote_head;    /* it follows one on a page whose vote lines head the answers */
-    bool own_line;     /* a line of a run split one answer a line */
-    bool sig;          /* a signature block */
-    bool goes_on;      /* read one answer a paragraph: it goes on from the answer above */
-    bool run_head;     /* the first line of a run read one answer a line, as long as prose */
-    bool after_break;  /* under a site's line printed between answers ([answer-breaks]) */
-    bool break_before; /* above such a line: its answer ends with it, the page does not */
-    cn_sigblock block; /* line indexes are absolute when sig */
-} para;
-
-/* An answer being assembled: paragraph indexes, resolved at the end. */
-typedef struct draft {
-    long title;    /* paragraph index or -1 */
-    size_t b0, b1; /* body paragraphs [b0, b1) */
-    bool has_body;
-    bool is_signed;
-    int part[3]; /* NAME, PLACE, RATING line index or -1 */
-    cn_sigline info[3];
-    size_t superseded[4]; /* signature paragraphs replaced by a later one */
-    size_t n_superseded;
-} draft;
-
-/* What is known of one line, each read once: the same line is looked at
- * from several paragraphs, runs and passes (the page is read a second time
- * when it has no signature). */
-enum {
-    KNOW_NOISE = 1,
-    KNOW_SIGLINE = 2,
-    KNOW_SIGNOFF = 4,
-    KNOW_CLOSING = 8,
-    KNOW_HEADER = 16,
-    KNOW_MARKER = 32
-};
-typedef struct line_memo {
-    unsigned char known; /* KNOW_* bits */
-    bool noise, signoff, closing, header, marker;
-    cn_sigline plain; /* cn_signature_classify of the line on its own */
-} line_memo;
-
-typedef struct ctx {
-    const cn_pagecues *cues;
-    const cn_pagecues_limits *lim;
-    cn_lines lines;
-    line_memo *memo; /* one per line */
-    para *ps;
-    size_t np;
-    draft *ds;
-    size_t nd;
-    bool has_disclaimer;
-    bool gap_splits;         /* the page uses one blank line inside answers, two between */
-    bool para_answers;       /* a bare page printing one answer a paragraph */
-    bool votes_head;         /* every answer of the page is headed by a vote line */
-    bool votes_under_titles; /* every title in a title's place has a vote line under it */
-    bool votes_lead;         /* the vote lines stand above the answers' titles, not under them */
-    size_t first_vote;       /* votes_lead: the first paragraph under a vote line */
-    bool credits_close;      /* unsigned answers closed by credits in brackets */
-    long declared;           /* the count the page's answers line declares, or -1 */
-    bool split_runs;         /* no signatures: a run of long lines is one answer a line */
-    bool counted_lines;      /* the page's count matches its one run's lines: one answer a line */
-    bool bare;               /* no "Doctor Answers" line */
-    bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
-    bool sig_heads;          /* each signature stands above its answer, not under it */
-    bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
-    size_t q_end;       /* the question's lines are [0, q_end) */
-    size_t end;         /* the answers' lines end here */
-    /* The last paragraph that heads an answer with a title-shaped line above
-     * prose, found once when first asked (see titles_ahead). */
-    struct title_scan {
-        bool known;
-        bool any;
-        size_t last;
-    } * titles;
-} ctx;
 
 /* A growable string; oom sticks once an allocation failed. */
 typedef struct sbuf {
@@ -155,112 +74,6 @@ bool cn_structured_detect(const cn_pagecues *cues, const char *text, size_t len)
     }
 }
 
-/* strchr(set, c) != NULL (so true for '\0' too), without a call per byte:
- * the sets are short constants, and some are tested on every byte of a line. */
-static inline bool in_set(const char *set, char c)
-{
-    for (; *set; set++)
-        if (*set == c)
-            return true;
-    return c == '\0';
-}
-
-static const cn_line *line_at(const ctx *c, size_t i)
-{
-    return &c->lines.v[i];
-}
-
-/* "Facelift #faceliftrecovery #beauty", "#San Francisco Facelift",
- * "@lips @drlee #drlee": a site's tags or a physician's social handles under
- * an answer, no sentence, starting with a hashtag or made of tags and
- * handles for half its words at least ("Ask your #PlasticSurgeon." is
- * text). */
-static bool hashtag_line(const cn_line *l)
-{
-    if (l->len < 2 || !memchr(l->s, '#', l->len) || strchr(".!?", cn_span_last_char(l->s, l->len)))
-        return false;
-    size_t words = 0, tags = 0;
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] != ' ' && (i == 0 || l->s[i - 1] == ' ')) {
-            words++;
-            tags += (l->s[i] == '#' || l->s[i] == '@') && i + 1 < l->len &&
-                    isalpha((unsigned char)l->s[i + 1]);
-        }
-    return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
-}
-
-/* The memo of l, a line of the page (never a piece of one). */
-static line_memo *memo_of(const ctx *c, const cn_line *l)
-{
-    return &c->memo[l - c->lines.v];
-}
-
-static bool noise(const ctx *c, const cn_line *l);
-
-/* "Photo of Dr Ann Lee" / "Dr Ann Lee": the line repeats the end of the
- * widget line right above it, the name under a picture's caption; it is the
- * caption's, no text (the specialty under it still signs). */
-static bool caption_name(const ctx *c, const cn_line *l)
-{
-    if (l == c->lines.v || l->len == 0)
-        return false;
-    const cn_line *above = l - 1;
-    return above->len > l->len && !(above->flags & CN_LINE_RESIDUE) && noise(c, above) &&
-           above->s[above->len - l->len - 1] == ' ' &&
-           memcmp(above->s + above->len - l->len, l->s, l->len) == 0;
-}
-
-static bool noise(const ctx *c, const cn_line *l)
-{
-    if (l->flags & CN_LINE_RESIDUE)
-        return true;
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_NOISE)) {
-        m->noise =
-            cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) || caption_name(c, l);
-        m->known |= KNOW_NOISE;
-    }
-    return m->noise;
-}
-
-/* Is line l of the page an answer header (cn_pagecues_is_answer_header)?
- * Asked of the same lines by the search for the first header and by every
- * build of the paragraphs (a page is built more than once). */
-static bool answer_header(const ctx *c, const cn_line *l)
-{
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_HEADER)) {
-        m->header = cn_pagecues_is_answer_header(c->cues, l->s, l->len);
-        m->known |= KNOW_HEADER;
-    }
-    return m->header;
-}
-
-/* Is line l of the page an answers marker ("4 Doctor Answers")? The search
- * for the page's marker reads lines from the top (and all of them on a page
- * without one), each build of the paragraphs the answer region's. */
-static bool answers_marker(const ctx *c, const cn_line *l)
-{
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_MARKER)) {
-        m->marker = cn_pagecues_answers_marker(c->cues, l->s, l->len, NULL);
-        m->known |= KNOW_MARKER;
-    }
-    return m->marker;
-}
-
-/* cn_signature_classify of line l of the page, into *out. */
-static cn_sigline_kind classified(const ctx *c, const cn_line *l, cn_sigline *out)
-{
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_SIGLINE)) {
-        cn_signature_classify(c->cues, l->s, l->len, &m->plain);
-        m->known |= KNOW_SIGLINE;
-    }
-    *out = m->plain;
-    return out->kind;
-}
-
 /* Lines [from, to) as text: lines joined by '\n', paragraphs by a blank line;
  * residue and widget lines dropped. */
 static char *join_lines(const ctx *c, size_t from, size_t to)
@@ -269,7 +82,7 @@ static char *join_lines(const ctx *c, size_t from, size_t to)
     bool gap = false;
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
-        if (l->len == 0 || noise(c, l)) {
+        if (l->len == 0 || cns_noise(c, l)) {
             gap = true;
             continue;
         }
@@ -295,1049 +108,6 @@ static void add_paras(const ctx *c, sbuf *b, size_t p0, size_t p1)
             sb_add(b, l->s, l->len);
         }
     }
-}
-
-static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
-{
-    if (c->np == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 32;
-        para *v = realloc(c->ps, ncap * sizeof *v);
-        if (!v)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        c->ps = v;
-        *cap = ncap;
-    }
-    c->ps[c->np++] = p;
-    return CN_OK;
-}
-
-/* Split one run of lines into a body part and a trailing signature block. */
-/* "1. Do this" / "2) that": list items are body text. */
-static bool list_item(const cn_line *l)
-{
-    static const char *const BULLETS[] = {"\xE2\x80\xA2", "- ", "* ", "\xC2\xB7"};
-    for (size_t b = 0; b < sizeof BULLETS / sizeof BULLETS[0]; b++)
-        if (l->len > strlen(BULLETS[b]) && memcmp(l->s, BULLETS[b], strlen(BULLETS[b])) == 0)
-            return true;
-    size_t i = 0;
-    while (i < l->len && i < 3 && l->s[i] >= '0' && l->s[i] <= '9')
-        i++;
-    if (i == 0 || i >= l->len)
-        return false;
-    /* "4.5 weeks is ...": a number with decimals starts a sentence, no item */
-    if (l->s[i] == '.' && i + 1 < l->len && l->s[i + 1] >= '0' && l->s[i + 1] <= '9')
-        return false;
-    return l->s[i] == '.' || l->s[i] == ')';
-}
-
-static bool short_closing(const ctx *c, const cn_line *l);
-static bool signoff_like(const ctx *c, const cn_line *l);
-
-/* "Dr. J" under a line that ends a sentence, in a run printed one answer a
- * line: a short sign-off naming the physician of the line above (two words
- * at most), no answer of its own. */
-static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
-{
-    return cn_span_words(l->s, l->len) <= 2 &&
-           in_set(".!?", cn_span_last_char(above->s, above->len)) && signoff_like(c, l);
-}
-
-/* A run printed one answer a line: two lines or more, no list items, and at
- * least half of them sentence-length ("24 hrs" stands between longer ones),
- * not counting closings that end the answer above a sentence line. */
-static bool answer_per_line(const ctx *c, size_t first, size_t n)
-{
-    if (n < 2)
-        return false;
-    size_t long_lines = 0, closings = 0;
-    for (size_t i = first; i < first + n; i++) {
-        const cn_line *l = line_at(c, i);
-        if (list_item(l))
-            return false;
-        /* "Hope this answers your questions." then a sentence line: the
-         * closing ends the answer above, the next line is another answer */
-        if (i + 1 < first + n && short_closing(c, l) &&
-            cn_span_words(line_at(c, i + 1)->s, line_at(c, i + 1)->len) >=
-                c->lim->answer_line_words) {
-            closings++;
-            continue;
-        }
-        /* a name line with a site link after it is long, but no answer */
-        size_t len = cn_pagecues_strip_name_suffix(c->cues, l->s, l->len);
-        long_lines += cn_span_words(l->s, len) >= c->lim->answer_line_words;
-    }
-    return 2 * long_lines >= n - closings && long_lines >= 1;
-}
-
-/* A short line that reads as a heading ("Give it time"), not as a sign-off
- * ("Dr. B", "Memphis, TN", "scottsdale, az"): three words or more, a capital
- * first, no comma, no "Dr". */
-static bool heading_like(const cn_line *l)
-{
-    return cn_span_words(l->s, l->len) >= 3 && cn_span_starts_upper(l->s, l->len) &&
-           !memchr(l->s, ',', l->len) && !(l->len >= 2 && l->s[0] == 'D' && l->s[1] == 'r');
-}
-
-/* A "City Specialty" or rating line inside a run, with text after it that is
- * no signature: the next answer starts right under a signature, with no blank
- * line between. Returns how many lines the first part keeps (0: no split). */
-static size_t signature_inside(const ctx *c, size_t first, size_t n)
-{
-    size_t keep = 0;
-    /* line i classified on its own, carried from the last round; vouched: it
-     * is a specialty line only under the name above it ("OBGYN (...)") */
-    cn_sigline cur;
-    bool vouched = false;
-    if (n > 1)
-        classified(c, line_at(c, first), &cur);
-    for (size_t i = 0; i + 1 < n; i++) {
-        cn_sigline_kind k = cur.kind;
-        bool was_vouched = vouched;
-        const cn_line *next = line_at(c, first + i + 1);
-        cn_sigline plain; /* line i + 1 on its own: next round's cur */
-        classified(c, next, &plain);
-        cur = plain;
-        vouched = false;
-        if (k != CN_SIGLINE_PLACE && k != CN_SIGLINE_RATING && k != CN_SIGLINE_NAME)
-            continue;
-        cn_sigline info = plain;
-        cn_sigline_kind nk = cn_signature_reclassify_after(c->cues, k, next->s, next->len, &info);
-        /* under a vouched specialty, prose is the next answer's; more short
-         * lines of credentials ("Board Certified ENT") are not */
-        bool split = nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next));
-        if (split && (!was_vouched || (nk == CN_SIGLINE_NONE && cn_span_words(next->s, next->len) >=
-                                                                    c->lim->answer_line_words)))
-            keep = i + 1;
-        if (k == CN_SIGLINE_NAME && nk == CN_SIGLINE_PLACE && plain.kind != CN_SIGLINE_PLACE) {
-            cur = info;
-            vouched = true;
-        }
-    }
-    return keep;
-}
-
-static bool signoff_like(const ctx *c, const cn_line *l);
-
-/* "...for a few days after a treatment.\nTattoo removal process": the
- * run's last line is a heading glued under a finished sentence of prose, the
- * title of the next answer on a page that lost a blank line there. */
-static bool glued_heading(const ctx *c, size_t first, size_t n)
-{
-    if (n < 2)
-        return false;
-    const cn_line *l = line_at(c, first + n - 1), *prev = line_at(c, first + n - 2);
-    char last = cn_span_last_char(l->s, l->len), plast = cn_span_last_char(prev->s, prev->len);
-    cn_sigline info;
-    return heading_like(l) && cn_span_words(l->s, l->len) <= 8 &&
-           l->len <= c->lim->title_max_bytes && !in_set(".,;:!\"'", last) &&
-           (plast == '.' || plast == '!' || plast == '?') &&
-           cn_span_words(prev->s, prev->len) >= c->lim->answer_line_words &&
-           (classified(c, l, &info) == CN_SIGLINE_NONE || info.kind == CN_SIGLINE_SHORT) &&
-           !signoff_like(c, l);
-}
-
-static bool short_enough(const ctx *c, const cn_line *l);
-static bool lead_title(const ctx *c, const cn_line *l);
-
-/* The run stands two blank lines or more under a paragraph of one short
- * line: a title, on a page that leaves a wide gap under each title; the
- * run's lines are that answer's, as under a vote line. */
-static bool under_wide_title(const ctx *c, size_t gap)
-{
-    if (gap < 2 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
-        return false;
-    const cn_line *t = line_at(c, c->ps[c->np - 1].first);
-    return cn_span_words(t->s, t->len) < c->lim->answer_line_words && short_enough(c, t);
-}
-
-static bool title_line(const ctx *c, const cn_line *l);
-static bool closing_like(const ctx *c, const cn_line *l);
-
-/* The run starts a blank line under a heading of its own ("Bathing with
- * drains": three words or more, a capital first, no comma, no "Dr", no
- * closing such as "I hope this helps and good luck!"): the run is that
- * answer's body, its lines the body's paragraphs, not answers one a line. */
-static bool under_title(const ctx *c, size_t gap)
-{
-    if (gap < 1 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
-        return false;
-    const cn_line *t = line_at(c, c->ps[c->np - 1].first);
-    return title_line(c, t) && heading_like(t) && !closing_like(c, t);
-}
-
-/* "Hi zoolou,", "Dear Ann:", "Thank you for the question.": a greeting
- * alone on its line, shorter than a sentence line. The physician's words
- * follow under it: the lines or the paragraph after it are the same
- * answer's, even one that opens as answers do ("Thanks for your question"). */
-static bool greeting_line(const ctx *c, const cn_line *l)
-{
-    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
-    return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
-}
-
-/* l is a specialty line only under the name line above it ("Jane Roe, MD"
- * then "OBGYN (Obstetrics & Gynecology)"): the two are one signature. */
-static bool specialty_under_name(const ctx *c, const cn_line *above, const cn_line *l)
-{
-    cn_sigline a, info;
-    if (classified(c, above, &a) != CN_SIGLINE_NAME || classified(c, l, &info) == CN_SIGLINE_PLACE)
-        return false;
-    return cn_signature_reclassify_after(c->cues, CN_SIGLINE_NAME, l->s, l->len, &info) ==
-           CN_SIGLINE_PLACE;
-}
-
-static bool short_closing(const ctx *c, const cn_line *l);
-
-/* No text from line i to the end of the answers: blank lines or furniture. */
-static bool nothing_below(const ctx *c, size_t i)
-{
-    for (; i < c->end; i++)
-        if (line_at(c, i)->len > 0 && !noise(c, line_at(c, i)))
-            return false;
-    return true;
-}
-
-static bool says_i(const cn_line *l);
-static bool says_you(const cn_line *l);
-
-/* In a run read one answer a line, line i stays in the answer of the line
- * above: it goes on from it ("Thus, ..."), ends it (a closing, a sign-off,
- * a specialty under a name), or, where the page's count says so, stands
- * under a greeting alone on its line that opens the answer (head: the line
- * above is the answer's first). */
-static bool line_joins(const ctx *c, size_t i, bool head)
-{
-    const cn_line *above = line_at(c, i - 1), *l = line_at(c, i);
-    return cn_pagecues_line_goes_on(c->cues, above->s, above->len, l->s, l->len) ||
-           cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-           specialty_under_name(c, above, l) || short_closing(c, l) ||
-           name_under_sentence(c, above, l) ||
-           (c->counted_lines && head && greeting_line(c, above));
-}
-
-/* The answers' paragraphs are one run of lines and a signature under it,
- * and the page's count line ("8 Answers") counts the run's lines, a
- * greeting alone on its line counted with the line under it: a page
- * printing one answer a line that kept only its last signature. */
-static bool count_matches_lines(ctx *c)
-{
-    if (c->bare || c->declared < 2 || c->np != 2 || c->ps[0].sig || !c->ps[1].sig ||
-        c->ps[0].vote_after || c->ps[1].block.name < 0)
-        return false;
-    size_t first = c->ps[0].first, n = c->ps[0].n, groups = 0;
-    if (n < (size_t)c->declared)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (list_item(line_at(c, first + i)))
-            return false;    /* a list: its items are no answers */
-    c->counted_lines = true; /* line_joins reads it */
-    for (size_t i = 0, k; i < n; i = k, groups++)
-        for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
-            ;
-    c->counted_lines = false;
-    return groups == (size_t)c->declared;
-}
-
-/* glued: the run starts right under a signature, with no blank line: the
- * page lost its blank lines there, so its long lines are answers of their own
- * as on pages that print one answer a line. voted: the run starts right under
- * the vote line that heads an answer: its lines are that answer's paragraphs
- * (a page without signatures would otherwise read them one answer a line). */
-static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool glued, bool voted,
-                   cn_error *err)
-{
-    if (c->votes_lead && voted && n >= 2 && lead_title(c, line_at(c, first))) {
-        /* "+1" / "Latisse and iris color" / the answer's lines: its title */
-        int rc = push_para(c, cap, (para){.first = first, .n = 1, .gap = gap}, err);
-        return rc ? rc : add_run(c, cap, first + 1, n - 1, 0, glued, true, err);
-    }
-    size_t keep = signature_inside(c, first, n);
-    /* In a run printed one answer a line that ends the page, a short last
-     * line ("It may last for life") is the last answer, no heading of one. */
-    bool last_answer = c->split_runs && !voted && nothing_below(c, first + n) &&
-                       answer_per_line(c, first, n) && !greeting_line(c, line_at(c, first));
-    if (keep == 0 && !last_answer && glued_heading(c, first, n)) {
-        int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
-        return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
-    }
-    if (keep > 0) {
-        int rc = add_run(c, cap, first, keep, gap, glued, voted, err);
-        return rc ? rc : add_run(c, cap, first + keep, n - keep, 0, true, false, err);
-    }
-    /* counted_lines: the page's one run, above its signature */
-    if ((c->counted_lines && c->np == 0 && n >= 2 && !voted) ||
-        (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) ||
-          glued) &&
-         !greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n))) {
-        /* Each line on its own: an answer, or a signature line ending one;
-         * a line that goes on from the one above ("Thus, ...") stays with it. */
-        for (size_t i = 0, k; i < n; i = k) {
-            for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
-                ;
-            /* voted: the group is one answer, not read one line a line again */
-            int rc = add_run(c, cap, first + i, k - i, i ? 0 : gap, false, k - i > 1, err);
-            if (rc)
-                return rc;
-            c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
-            /* its first line may go on from the text above; as long as
-             * prose and speaking to the asker ("I would ... you"), a
-             * sentence without its period, it titles no answer */
-            const cn_line *head = line_at(c, first);
-            c->ps[c->np - 1].run_head =
-                i == 0 && !glued && !c->ps[c->np - 1].sig &&
-                cn_span_words(head->s, head->len) >= c->lim->bare_prose_words && says_i(head) &&
-                says_you(head);
-        }
-        return CN_OK;
-    }
-    cn_sigblock b;
-    /* the block reads the run's last lines on their own: from the memo */
-    size_t tail = n > CN_SIGBLOCK_LINES ? n - CN_SIGBLOCK_LINES : 0;
-    cn_sigline plain[CN_SIGBLOCK_LINES];
-    for (size_t i = tail; i < n; i++)
-        classified(c, line_at(c, first + i), &plain[i - tail]);
-    if (!cn_signature_block_tail(c->cues, &c->lines.v[first], n, plain, &b))
-        return push_para(c, cap, (para){.first = first, .n = n, .gap = gap}, err);
-    if (b.first > 0) {
-        int rc = push_para(c, cap, (para){.first = first, .n = b.first, .gap = gap}, err);
-        if (rc)
-            return rc;
-        gap = 0;
-    }
-    int *parts[3] = {&b.name, &b.place, &b.rating};
-    for (int k = 0; k < 3; k++)
-        if (*parts[k] >= 0)
-            *parts[k] += (int)first;
-    return push_para(
-        c, cap,
-        (para){.first = first + b.first, .n = n - b.first, .gap = gap, .sig = true, .block = b},
-        err);
-}
-
-/* Paragraph p is the first under a vote line: body text under a title where
- * the votes follow the titles; where they head the answers, the start of an
- * answer, titled by a title-shaped line. */
-static void mark_voted(ctx *c, size_t p)
-{
-    if (!c->votes_lead) {
-        c->ps[p].vote_before = true;
-        return;
-    }
-    c->ps[p].vote_head = true;
-    if (c->ps[p].n == 1 && !c->ps[p].sig && lead_title(c, line_at(c, c->ps[p].first)))
-        c->ps[p].vote_after = true; /* a title by its place */
-    if (c->first_vote == 0 || p < c->first_vote)
-        c->first_vote = p + 1;
-}
-
-/* Paragraphs of the answer region, lines [from, to). */
-static int build_paras(ctx *c, size_t from, size_t to, cn_error *err)
-{
-    size_t cap = 0, run_first = 0, run_n = 0, blanks = 0, run_gap = 0;
-    bool vote_seen = false, break_seen = false;
-    int rc = CN_OK;
-    for (size_t i = from; i <= to && rc == CN_OK; i++) {
-        const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool header = l && l->len > 0 && answer_header(c, l);
-        bool text = l && l->len > 0 && !noise(c, l) && !header && !answers_marker(c, l);
-        if (text) {
-            if (run_n == 0) {
-                run_first = i;
-                run_gap = blanks;
-            }
-            run_n++;
-            blanks = 0;
-            continue;
-        }
-        if (l && l->len == 0 && !(l->flags & CN_LINE_RESIDUE))
-            blanks++;
-        /* "Dr. Ann Lee" right above "Plastic Surgery 20 years experience":
-         * the name heads the next answer with the header, no text of the
-         * answer above (nor an answer of its own) */
-        if (header && run_n > 0 && signoff_like(c, line_at(c, i - 1)))
-            run_n--;
-        if (run_n > 0) {
-            size_t np = c->np;
-            rc = add_run(c, &cap, run_first, run_n, run_gap, false, vote_seen, err);
-            if (rc == CN_OK && vote_seen && c->np > np)
-                mark_voted(c, np);
-            if (rc == CN_OK && break_seen && c->np > np)
-                c->ps[np].after_break = true;
-            vote_seen = false;
-            break_seen = false;
-        }
-        if (l && l->len > 0 && cn_pagecues_is_answer_break(c->cues, l->s, l->len)) {
-            break_seen = true;
-            if (c->np > 0)
-                c->ps[c->np - 1].break_before = true;
-        }
-        run_n = 0;
-        /* Residue right after a paragraph (a blank line between is fine)
-         * marks that paragraph as a title. */
-        if (l && (l->flags & CN_LINE_RESIDUE) && c->np > 0 && !c->votes_lead)
-            c->ps[c->np - 1].vote_after = true;
-        /* a vote line, or a line naming who answers, heads the next answer */
-        if (l && ((l->flags & CN_LINE_RESIDUE) || header))
-            vote_seen = true;
-    }
-    return rc;
-}
-
-static const cn_line *para_line(const ctx *c, size_t p)
-{
-    return line_at(c, c->ps[p].first);
-}
-
-static const cn_line *para_last_line(const ctx *c, size_t p)
-{
-    return line_at(c, c->ps[p].first + c->ps[p].n - 1);
-}
-
-static bool signoff_like(const ctx *c, const cn_line *l)
-{
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_SIGNOFF)) {
-        m->signoff = cn_signature_is_signoff(c->cues, l->s, l->len, NULL, 0);
-        m->known |= KNOW_SIGNOFF;
-    }
-    return m->signoff;
-}
-
-/* "All the best, Dr Ames. Skin surgeon, Perth": after the valediction (the
- * line starts with one), a comma and the physician's "Dr" within the line's
- * first words: a sign-off with the practice's blurb after it. */
-static bool signed_valediction(const cn_line *l)
-{
-    enum { SIGN_WITHIN = 40 };
-    size_t n = l->len < SIGN_WITHIN ? l->len : SIGN_WITHIN;
-    for (size_t i = 0; i + 4 <= n; i++)
-        if (l->s[i] == ',' && l->s[i + 1] == ' ' && l->s[i + 2] == 'D' && l->s[i + 3] == 'r' &&
-            (i + 4 == l->len || l->s[i + 4] == ' ' || l->s[i + 4] == '.'))
-            return true;
-    return false;
-}
-
-/* A closing that is no sign-off ("Hope that helps!", "Good luck with your
- * surgery!"); l may be a piece of a line. */
-static bool farewell(const ctx *c, const cn_line *l)
-{
-    return cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
-           (cn_pagecues_starts_valediction(c->cues, l->s, l->len) &&
-            ((cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8) ||
-             signed_valediction(l)));
-}
-
-/* A line of the page that ends an answer: a sign-off or a closing. */
-static bool closing_like(const ctx *c, const cn_line *l)
-{
-    line_memo *m = memo_of(c, l);
-    if (!(m->known & KNOW_CLOSING)) {
-        m->closing = signoff_like(c, l) || farewell(c, l);
-        m->known |= KNOW_CLOSING;
-    }
-    return m->closing;
-}
-
-static bool last_sentence(const ctx *c, const cn_line *l, cn_line *out);
-
-/* "Hope you find this helpful. Best wishes.": a line no longer than a
- * sentence line that is a farewell or ends with one (not a sign-off: a name
- * line heads or signs an answer of its own). In a run read one answer a
- * line it closes the answer above, no answer itself. */
-static bool short_closing(const ctx *c, const cn_line *l)
-{
-    if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
-        return false;
-    cn_line tail;
-    return farewell(c, l) || (last_sentence(c, l, &tail) && farewell(c, &tail));
-}
-
-static bool short_enough(const ctx *c, const cn_line *l)
-{
-    return l->len <= c->lim->title_max_bytes &&
-           cn_span_words(l->s, l->len) <= c->lim->title_max_words;
-}
-
-/* A line that can be an answer's title right under the vote line heading
- * it: shorter than a sentence line, no greeting, list item or closing. */
-static bool lead_title(const ctx *c, const cn_line *l)
-{
-    return short_enough(c, l) && cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
-           !greeting_line(c, l) && !list_item(l) && !closing_like(c, l) &&
-           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
-}
-
-/* Where the page's vote lines ("+3") stand: under each answer's title (a
- * short line above them), or above each answer (the answers open with one,
- * or it follows the end of an answer: a sentence-length line ending a
- * sentence, a line of prose length (bare_prose_words: "... small... more"),
- * or a closing). Above when more than votes_lead_ratio times as
- * many stand above as under. */
-static void detect_votes_lead(ctx *c, size_t from, size_t to)
-{
-    size_t lead = 0, under = 0;
-    const cn_line *prev = NULL; /* the text line above, inside [from, to) */
-    for (size_t i = from; i < to; i++) {
-        const cn_line *l = line_at(c, i);
-        if (l->flags & CN_LINE_RESIDUE) {
-            size_t words = prev ? cn_span_words(prev->s, prev->len) : 0;
-            bool ends = prev && (closing_like(c, prev) || words >= c->lim->bare_prose_words ||
-                                 (words >= c->lim->answer_line_words &&
-                                  in_set(".!?", cn_span_last_char(prev->s, prev->len))));
-            lead += !prev || ends;
-            under += prev && !ends;
-        } else if (l->len > 0 && !noise(c, l) && !answers_marker(c, l)) {
-            prev = l;
-        }
-    }
-    c->votes_lead = lead > c->lim->votes_lead_ratio * under;
-}
-
-/* "It heals. I would wait.": two sentences on a line are body text. */
-static bool two_sentences(const cn_line *l)
-{
-    for (size_t i = 1; i + 2 < l->len; i++) {
-        if (!in_set(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
-            continue;
-        /* "Dynamic vs. Static Wrinkles": the dot of "vs." ends no sentence */
-        if (l->s[i] == '.' && i >= 2 && l->s[i - 2] == 'v' && l->s[i - 1] == 's' &&
-            (i == 2 || l->s[i - 3] == ' '))
-            continue;
-        size_t k = i + 1;
-        while (k < l->len && l->s[k] == ' ')
-            k++; /* "dangerous.  If": some pages put two spaces */
-        if (k < l->len && l->s[k] >= 'A' && l->s[k] <= 'Z')
-            return true;
-    }
-    return false;
-}
-
-/* Paragraph p ends with the physician's credit in brackets ("... (Jane Roe,
- * MD, Omaha Plastic Surgeon)"): it closes its answer, and is never a title. */
-static bool credit_end(const ctx *c, size_t p)
-{
-    if (p >= c->np || c->ps[p].sig)
-        return false;
-    const cn_line *l = para_last_line(c, p);
-    return cn_signature_credit(c->cues, l->s, l->len, NULL);
-}
-
-/* A one-line paragraph shaped like a title inside an answer. */
-static bool title_line(const ctx *c, const cn_line *l);
-
-static bool looks_title(const ctx *c, size_t p)
-{
-    /* callers look ahead (p + 1): past the last paragraph is no title */
-    return p < c->np && !c->ps[p].sig && c->ps[p].n == 1 && !credit_end(c, p) &&
-           title_line(c, para_line(c, p));
-}
-
-/* A line shaped like a title: short, a capital or a digit first, no
- * sentence's end. */
-static bool cut_short(const cn_line *l, size_t *n);
-
-static bool title_line(const ctx *c, const cn_line *l)
-{
-    /* "Smoking and surgery...": a title trailing off ends no sentence */
-    size_t kept;
-    char last = cut_short(l, &kept) ? 'x' : cn_span_last_char(l->s, l->len);
-    /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
-    bool exclaimed_heading =
-        last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
-    /* "Hello Ebony" above "I completely understand ...": a greeting opens a
-     * body, it never heads one. */
-    /* "... it will make sense-": a dash glued to the last word leads into
-     * the line below as a colon does (on the real pages 4 of 4 such lines
-     * were inside answers) */
-    bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
-    if (!short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
-        list_item(l) || signoff_like(c, l) || two_sentences(l) ||
-        cn_pagecues_is_opener(c->cues, l->s, l->len))
-        return false;
-    return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
-}
-
-/* The page's last line, cut mid-sentence ("... have not been shown to"),
- * holding two sentences ("I would wait. You certainly sh"), or as long as a
- * line of prose (bare_prose_words; the cut titles of the real pages have
- * nine words at most): prose. */
-static bool cut_prose(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || two_sentences(l) ||
-           cn_span_words(l->s, l->len) >= c->lim->bare_prose_words;
-}
-
-static bool text_para(const ctx *c, size_t p)
-{
-    return p < c->np && !c->ps[p].sig;
-}
-
-/* "Sculptra. How long does it last?": a topic, then the question asked of
- * it, is a title of two sentences (no greeting: "Great question. Why?"). */
-static bool asked_title(const ctx *c, const cn_line *l)
-{
-    return cn_span_last_char(l->s, l->len) == '?' && short_enough(c, l) &&
-           !cn_pagecues_is_opener(c->cues, l->s, l->len);
-}
-
-/* The next word of l from *k: letters, digits and apostrophes; false at the
- * line's end. */
-static bool next_word(const cn_line *l, size_t *k, const char **w, size_t *wl)
-{
-    size_t i = *k;
-#define WORD_BYTE(ch)                                                                              \
-    (((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z') ||                               \
-     ((ch) >= '0' && (ch) <= '9') || (ch) == '\'')
-    while (i < l->len && !WORD_BYTE(l->s[i]))
-        i++;
-    size_t w0 = i;
-    while (i < l->len && WORD_BYTE(l->s[i]))
-        i++;
-#undef WORD_BYTE
-    *k = i;
-    *w = l->s + w0;
-    *wl = i - w0;
-    return i > w0;
-}
-
-/* A word's length with a plural 's' folded ("breasts" is "breast"). */
-static size_t fold_plural(const char *w, size_t n)
-{
-    return n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's' && w[n - 2] != 'S'
-               ? n - 1
-               : n;
-}
-
-/* A word that can tie a line to the question: three letters or more, not a
- * common word of [common-words]. */
-static bool subject_word(const ctx *c, const char *w, size_t n)
-{
-    return n >= 3 && !cn_pagecues_is_common_word(c->cues, w, n) &&
-           !cn_pagecues_is_common_word(c->cues, w, fold_plural(w, n));
-}
-
-/* a[0..n) and b[0..n) are the same ASCII letters, ignoring case. */
-static bool same_ci(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        x = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
-        y = (char)(y >= 'A' && y <= 'Z' ? y + 32 : y);
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
-/* The word w[0..n) is in q (plurals folded, case ignored). */
-static bool word_in_line(const cn_line *q, const char *w, size_t n)
-{
-    n = fold_plural(w, n);
-    const char *qw;
-    size_t k = 0, ql;
-    while (next_word(q, &k, &qw, &ql))
-        if (fold_plural(qw, ql) == n && same_ci(qw, w, n))
-            return true;
-    return false;
-}
-
-/* The question's title line, or NULL. */
-static const cn_line *question_line(const ctx *c)
-{
-    size_t i = 0;
-    while (i < c->q_end && line_at(c, i)->len == 0)
-        i++;
-    return i < c->q_end ? line_at(c, i) : NULL;
-}
-
-/* The line is the question's title printed again ("How do I care for the
- * scar? It itches" under "How do I care for the scar? It itches."): the
- * same bytes but for case and the trailing punctuation. */
-static bool repeats_question(const ctx *c, const cn_line *l)
-{
-    const cn_line *q = question_line(c);
-    if (!q || q == l)
-        return false;
-    size_t a = l->len, b = q->len;
-    while (a > 0 && in_set(".?! ", l->s[a - 1]))
-        a--;
-    while (b > 0 && in_set(".?! ", q->s[b - 1]))
-        b--;
-    if (a != b || a == 0)
-        return false;
-    for (size_t i = 0; i < a; i++)
-        if (tolower((unsigned char)l->s[i]) != tolower((unsigned char)q->s[i]))
-            return false;
-    return true;
-}
-
-/* How many distinct subject words of l the line q also has. */
-static size_t shared_with(const ctx *c, const cn_line *l, const cn_line *q)
-{
-    size_t shared = 0, k = 0, n;
-    const char *w;
-    while (q && next_word(l, &k, &w, &n)) {
-        if (!subject_word(c, w, n) || !word_in_line(q, w, n))
-            continue;
-        bool seen = false; /* counted already, earlier in the line */
-        size_t j = 0, m;
-        const char *v;
-        while (!seen && next_word(l, &j, &v, &m) && v < w)
-            seen = fold_plural(v, m) == fold_plural(w, n) && same_ci(v, w, fold_plural(w, n));
-        shared += !seen;
-    }
-    return shared;
-}
-
-/* How many distinct subject words of l the question's title also has. */
-static size_t shared_with_question(const ctx *c, const cn_line *l)
-{
-    return shared_with(c, l, question_line(c));
-}
-
-/* "Breasts can regain their shape after implant removal.": a title that
- * ends in '.', told from a short sentence of the body by restating the
- * question's title (shared_min of its subject words: fewer where an answer
- * starts, after the header or a signature, than inside an answer's text, but
- * then in max_words words at most)
- * above a paragraph of prose that does not go on from it ("Therefore, ..."),
- * and not under a greeting ("Thanks for the question -"), which opens a
- * body. */
-/* The line says "I" as a word of its own ("I advise", "I'd"): a sentence
- * longer than a '.' title usually is (period_title_words) that speaks so is
- * an answer's prose, whatever it restates of the question. */
-static bool says_i(const cn_line *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] == 'I' && (i == 0 || l->s[i - 1] == ' ') &&
-            (i + 1 == l->len || l->s[i + 1] == ' ' || l->s[i + 1] == '\''))
-            return true;
-    return false;
-}
-
-/* The line says "you" as a word of its own. */
-static bool says_you(const cn_line *l)
-{
-    for (size_t i = 0; i + 3 <= l->len; i++)
-        if ((i == 0 || !isalpha((unsigned char)l->s[i - 1])) && (l->s[i] | 0x20) == 'y' &&
-            l->s[i + 1] == 'o' && l->s[i + 2] == 'u' &&
-            (i + 3 == l->len || !isalpha((unsigned char)l->s[i + 3])))
-            return true;
-    return false;
-}
-
-static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max_words)
-{
-    if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1))
-        return false;
-    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    return cn_span_last_char(l->s, l->len) == '.' && short_enough(c, l) &&
-           cn_span_words(l->s, l->len) <= max_words && !two_sentences(l) &&
-           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
-           !list_item(l) && !closing_like(c, l) &&
-           !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
-           !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
-           !(p > 0 && text_para(c, p - 1) &&
-             cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
-           shared_with_question(c, l) >= shared_min &&
-           !(cn_span_words(l->s, l->len) > c->lim->period_title_words && says_i(l));
-}
-
-/* Two blank lines right above the paragraph, with no furniture between
- * (an empty line where a title stood; gap also counts the blank lines
- * around a widget). */
-static bool empty_title_above(const ctx *c, size_t p)
-{
-    size_t i = c->ps[p].first, n = 0;
-    while (i > 0 && n < 2 && line_at(c, i - 1)->len == 0 &&
-           !(line_at(c, i - 1)->flags & CN_LINE_RESIDUE))
-        i--, n++;
-    return n >= 2;
-}
-
-/* Right after the header or a signature: a title is any short single line
- * followed by body text (or the end of a cut-off page). */
-/* A line with a vote line above it and another under it, reading as prose
- * (two sentences, or as long as a line of prose): the body of an untitled
- * answer with the next answer's vote line under it, not a title marked by
- * the vote line under it. */
-static bool voted_prose(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    return c->ps[p].vote_before && c->ps[p].vote_after && c->ps[p].n == 1 &&
-           (two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
-}
-
-/* Some answer after paragraph p opens with a title-shaped line above its
- * prose: the page titles its answers. */
-static bool titles_ahead(const ctx *c, size_t p)
-{
-    struct title_scan *t = c->titles;
-    if (!t->known) {
-        /* one scan a page, from the end: the last such paragraph */
-        t->known = true;
-        for (size_t q = c->np; q-- > 1 && !t->any;)
-            if (q + 1 < c->np && looks_title(c, q) && text_para(c, q + 1)) {
-                t->any = true;
-                t->last = q;
-            }
-    }
-    return t->any && t->last >= p + 2;
-}
-
-static bool titled_before(const ctx *c);
-
-/* "Revision works." above an answer's prose, where an answer starts on a
- * page whose other answers open with titles: a short sentence there is this
- * answer's title, whatever words it shares with the question, unless it
- * greets ("Hello and thank you for the question."), which opens a body. */
-static bool titled_page(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    return !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-           (titled_before(c) || titles_ahead(c, p));
-}
-
-/* The page's last line right under a signature, where the next answer's
- * title stands: "Deep peels take a week to heal." on a page that prints a
- * vote line under each answer's title (its bodies stand under those), cut
- * before its vote line, even ending in '.' (one short sentence,
- * period_title_words words); or a scrap cut short of a sentence ("The", "It
- * should not"): a title cut by the page's end. (Under a credit in brackets
- * such a scrap stays text: see test_credit_then_cut_word_at_page_end.) */
-static bool cut_title_under_signature(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    if (p == 0 || c->ps[p].n != 1 || !cn_span_starts_upper(l->s, l->len))
-        return false;
-    char last = cn_span_last_char(l->s, l->len);
-    if (c->ps[p - 1].sig && c->votes_head && last == '.' && !two_sentences(l) &&
-        cn_span_words(l->s, l->len) <= c->lim->period_title_words)
-        return true;
-    return c->ps[p - 1].sig && !in_set(".!?", last) &&
-           cn_span_words(l->s, l->len) < c->lim->answer_line_words;
-}
-
-/* A line that reads as a sentence, not a title, whatever its length: one
- * opening in lower case and ending a sentence ("healing takes a while." on a
- * page printing an answer in lower case), or one as long as a line of prose
- * (bare_prose_words) that the page broke across two lines, the paragraph
- * under it going on in lower case ("... the swelling process" / "after the
- * filler. It ..."). A short heading above such a paragraph is still its
- * title ("Straps vary" / "and I think ..."). */
-static bool sentence_not_title(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    if (l->len > 0 && l->s[0] >= 'a' && l->s[0] <= 'z' &&
-        in_set(".!?", cn_span_last_char(l->s, l->len)))
-        return true;
-    if (!text_para(c, p + 1) || in_set(".!?:;", cn_span_last_char(l->s, l->len)) ||
-        cn_span_words(l->s, l->len) < c->lim->bare_prose_words)
-        return false;
-    const cn_line *next = para_line(c, p + 1);
-    return next->len > 0 && next->s[0] >= 'a' && next->s[0] <= 'z';
-}
-
-static bool title_at_start(const ctx *c, size_t p)
-{
-    if (c->ps[p].n != 1 || c->ps[p].own_line || (c->ps[p].vote_before && !c->ps[p].vote_after) ||
-        credit_end(c, p))
-        return false;
-    const cn_line *l = para_line(c, p);
-    if (signoff_like(c, l) || sentence_not_title(c, p) ||
-        (c->bare && !c->ps[p].vote_after && two_sentences(l) && !asked_title(c, l)) ||
-        voted_prose(c, p))
-        return false;
-    /* "Thank you for the question." above the answer's text opens its body
-     * ("Good question for your own surgeon." can head one) */
-    if (!c->ps[p].vote_after && greeting_line(c, l))
-        return false;
-    /* A page that titles its answers leaves an empty title line (two blank
-     * lines) above an answer without one: prose of two sentences there is
-     * the answer's text (see untitled_after_titled). */
-    if (!c->bare && empty_title_above(c, p) && !c->ps[p].vote_after && two_sentences(l) &&
-        cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
-        return false;
-    /* No signatures to vouch for it: a sentence is no title, except a lone
-     * short one right under "Doctor Answers N" ("Partial skin loss after a
-     * lift."), where a page starts its first answer with a title; one ending
-     * in '.' longer than such titles are (period_title_words) is the first
-     * sentence of a page that prints no titles. */
-    bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
-                              !two_sentences(l) && short_enough(c, l) &&
-                              cn_span_starts_upper(l->s, l->len) &&
-                              !(cn_span_last_char(l->s, l->len) == '.' &&
-                                cn_span_words(l->s, l->len) > c->lim->period_title_words);
-    /* Under a closing line of its own ("Good luck."), where the answer above
-     * has ended, a short sentence above prose heads the next answer whatever
-     * its words. */
-    bool closing_above =
-        p > 0 && text_para(c, p - 1) && c->ps[p - 1].n == 1 && closing_like(c, para_line(c, p - 1));
-    if (c->split_runs && !c->ps[p].vote_after && !looks_title(c, p) && !first_under_marker &&
-        !asked_title(c, l) && !(p == 0 && repeats_question(c, l)) &&
-        !restated_title(c, p, closing_above || titled_page(c, p) ? 0 : c->lim->restated_start_words,
-                        c->lim->period_title_words))
-        return false;
-    if (text_para(c, p + 1))
-        return c->ps[p].vote_after || short_enough(c, l);
-    /* the page's last paragraph, unless a line printed between answers
-     * stands under it (a whole answer, not a title the page's end cut) */
-    if (p + 1 == c->np && !c->has_disclaimer && !c->ps[p].break_before) {
-        /* under a signature and an empty title line (two blank lines): the
-         * start of an untitled answer's body, cut by the page's end */
-        if (!c->bare && p > 0 && c->ps[p - 1].sig && !c->ps[p].vote_after &&
-            empty_title_above(c, p))
-            return false;
-        return c->ps[p].vote_after || (looks_title(c, p) && !cut_prose(c, p)) ||
-               cut_title_under_signature(c, p);
-    }
-    return false;
-}
-
-/* Inside an answer: a title-shaped line that starts the next answer. */
-static cn_line first_sentence(const cn_line *l);
-
-/* Some answer read so far has a title: the page titles its answers. */
-static bool titled_before(const ctx *c)
-{
-    for (size_t i = 0; i < c->nd; i++)
-        if (c->ds[i].title >= 0)
-            return true;
-    return false;
-}
-
-/* "Hearing is not affected in the long run after a lift." / "Your hearing
- * is not affected by the lift itself ...": on a page that titles its
- * answers (a title read above, or one ahead), a short line of one sentence ending in '.'
- * (period_title_words words at most) whose words the first sentence of the prose under it says
- * again (restated_start_words subject words) is that answer's title, not the
- * last line of the answer above; so is a longer one (title_max_words) whose
- * subject words it says again for half its words. Bare pages and pages
- * under a count line alike: a counted page that lost the signatures of its
- * first answers runs them together as a bare page does. */
-static bool opens_with_line(const cn_line *l, const cn_line *next);
-
-static bool restated_below(const ctx *c, size_t p)
-{
-    if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
-        !(titled_before(c) || titles_ahead(c, p)))
-        return false;
-    /* a page that says how many answers it holds holds no more: with that
-     * many read, such a line is a subheading inside the last one */
-    if (c->declared > 0 && c->nd >= (size_t)c->declared)
-        return false;
-    const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    size_t words = cn_span_words(l->s, l->len);
-    /* a line the paragraph under it opens with is that answer's first
-     * sentence printed above it (repeated_opening), no title */
-    if (cn_span_last_char(l->s, l->len) != '.' || two_sentences(l) || !short_enough(c, l) ||
-        !cn_span_starts_upper(l->s, l->len) || list_item(l) || closing_like(c, l) ||
-        cn_pagecues_is_opener(c->cues, l->s, l->len) ||
-        cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-        cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
-        cn_pagecues_is_continuation(c->cues, next->s, next->len) || opens_with_line(l, next))
-        return false;
-    /* a short one (short_title_words: "Classic nerve bruising.") under a
-     * paragraph of prose is a title when it names one subject of the
-     * question, whatever the sentence under it says, and so is one of up to
-     * period_title_words words that names two (restated_start_words: "Laser
-     * can improve a scar, not erase it." under "Laser for a tummy tuck
-     * scar?"); not when it speaks to the asker or as the physician, nor
-     * under one short sentence ("Avoid aspirin." in an answer written a
-     * sentence a paragraph) */
-    const cn_line *above = p > 0 && text_para(c, p - 1) ? para_last_line(c, p - 1) : NULL;
-    size_t asked = shared_with_question(c, l);
-    if (!says_i(l) && !says_you(l) && above &&
-        (two_sentences(above) || cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
-        ((words <= c->lim->short_title_words && asked >= 1) ||
-         (words <= c->lim->period_title_words && asked >= c->lim->restated_start_words)))
-        return true;
-    cn_line head = first_sentence(next);
-    size_t shared = shared_with(c, l, &head);
-    /* a longer line is a title only when the sentence under it says half
-     * its words again, and it is no physician's own prose ("I ...") */
-    if (words > c->lim->period_title_words)
-        return 2 * shared >= words && !says_i(l);
-    return shared >= c->lim->restated_start_words;
-}
-
-static bool title_inside(const ctx *c, size_t p)
-{
-    if (c->ps[p].n != 1 || c->ps[p].own_line || closing_like(c, para_line(c, p)) ||
-        credit_end(c, p))
-        return false;
-    /* A vote line under a line marks a title, unless it is prose between
-     * two vote lines. */
-    if (c->ps[p].vote_after)
-        return !voted_prose(c, p);
-    /* Where credits close the answers, a title-shaped line inside one that no
-     * credit closed yet is its subheading ("Scar after augmentation photos"
-     * above "To learn more ... (Jane Roe, MD, ...)"); the next answer starts
-     * after the credit, under a title or two. */
-    if (c->credits_close && p > 0) {
-        size_t q = p - 1;
-        while (q > 0 && looks_title(c, q))
-            q--;
-        if (!credit_end(c, q))
-            return false;
-    }
-    /* Pages that leave two blank lines under each title and one inside
-     * answers; of two title-shaped lines in a row above prose ("Discuss it
-     * with your surgeon!" / two blank lines / "Hard implants in the cold"),
-     * the second is the title, the first the end of the answer above. */
-    const cn_line *l = para_line(c, p);
-    if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && short_enough(c, l) &&
-        l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !list_item(l) &&
-        cn_span_last_char(l->s, l->len) != '.' && !(looks_title(c, p + 1) && text_para(c, p + 2)))
-        return true;
-    if (!looks_title(c, p) &&
-        !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
-        !restated_below(c, p))
-        return false;
-    /* "I would not advise that you pursue any other treatment" inside an
-     * answer: the physician speaking to the asker, a sentence without its
-     * period, not the next answer's title */
-    if (says_i(l) && says_you(l))
-        return false;
-    if (p > 0 && text_para(c, p - 1)) {
-        /* A quoted line after "...I encountered:", or an item of a list
-         * under "... includes:" (short lines, one a paragraph). */
-        size_t q = p - 1;
-        while (q > 0 && c->ps[q].n == 1 && text_para(c, q - 1) &&
-               short_enough(c, para_line(c, q)) &&
-               cn_span_last_char(para_line(c, q)->s, para_line(c, q)->len) != ':')
-            q--;
-        const cn_line *prev = para_last_line(c, q);
-        if (cn_span_last_char(prev->s, prev->len) == ':')
-            return false;
-    }
-    if (p + 1 == c->np)
-        return !c->has_disclaimer && !cut_prose(c, p); /* a cut-off page ending in a title */
-
-    if (!text_para(c, p + 1))
-        return false;
-    /* A heading above text that goes on from the text before it ("However,
-     * in time ...") is the answer's own subheading; a line above a closing
-     * ("Best regards,") is the answer's last words, no title. */
-    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len) ||
-        closing_like(c, para_line(c, p + 1)))
-        return false;
-    /* So is a heading above a list ("A few questions for you" above "- Did
-     * your physician ask ..."): an answer's first words are no list item,
-     * unless the heading restates the question's title ("Fillers for tired
-     * eyes" on "Can fillers help tired eyes?") above a list of sentences:
-     * an answer that gives its points as a list. */
-    const cn_line *under = para_line(c, p + 1);
-    if (list_item(under) &&
-        !(shared_with_question(c, para_line(c, p)) >= c->lim->restated_title_words &&
-          cn_span_words(under->s, under->len) >= c->lim->bare_prose_words))
-        return false;
-    /* Of two title-shaped lines in a row, the second is the title. */
-    if (c->ps[p + 1].vote_after || (looks_title(c, p + 1) && text_para(c, p + 2)))
-        return false;
-    return true;
 }
 
 static int new_draft(ctx *c, size_t *cap, cn_error *err)
@@ -1423,207 +193,6 @@ static bool any_prose(const ctx *c)
     return false;
 }
 
-/* A signature with a "City Specialty" or rating line: the mark of pages that
- * sign every answer, where a run of lines is one answer's paragraph. A bare
- * name line ("Jay R. Shayevitz, MD MS") also ends answers printed one a line. */
-static bool any_signature(const ctx *c)
-{
-    for (size_t p = 0; p < c->np; p++)
-        if (c->ps[p].sig && (c->ps[p].block.place >= 0 || c->ps[p].block.rating >= 0))
-            return true;
-    return false;
-}
-
-/* The first sentence of l: up to the first '.', '!' or '?' before a space. */
-static cn_line first_sentence(const cn_line *l)
-{
-    cn_line out = *l;
-    for (size_t i = 0; i + 1 < l->len; i++)
-        if (in_set(".!?", l->s[i]) && l->s[i + 1] == ' ') {
-            out.len = i + 1;
-            break;
-        }
-    return out;
-}
-
-/* "You should also be aware ...", "Accutane also has ...": "also" among a
- * paragraph's first words adds to the paragraph above. */
-static bool early_also(const cn_line *l)
-{
-    size_t words = 0;
-    for (size_t i = 0; i + 4 <= l->len && words < 4; i++) {
-        if (i > 0 && l->s[i - 1] == ' ' && cn_span_equals_ci(l->s + i, 4, "also") &&
-            (i + 4 == l->len || l->s[i + 4] == ' '))
-            return true;
-        words += l->s[i] == ' ';
-    }
-    return false;
-}
-
-/* The page's last paragraph, under two others at least, cut by the page's
- * end before its sentence ended ("Although fillers have not been shown
- * to"): short as it may be, it says nothing of how the page parts its
- * answers. Three words at least, and no name ("Omar Haddad" under the last
- * answer signs it). */
-static bool cut_last_paragraph(const ctx *c, size_t p)
-{
-    const cn_line *l = para_line(c, p);
-    return p + 1 == c->np && p >= 2 && !in_set(".!?:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(l->s, l->len) >= 3 && !signoff_like(c, l);
-}
-
-/* On a page read one answer a paragraph: which paragraphs go on from the
- * answer above. One that opens with a [continuations] word does, as do a
- * list item ("2) ...") and one with "also" among its first words
- * (early_also); so does
- * the paragraph after one that went on (an essay in short paragraphs),
- * unless it restates the question's title or the first sentence the answer
- * above opened with, as another physician's answer does. */
-static void mark_essays(ctx *c)
-{
-    size_t opening = 0;
-    bool essay = false; /* the paragraph above went on as an essay does */
-    for (size_t p = 0; p < c->np; p++) {
-        const cn_line *l = para_line(c, p);
-        bool on = false, broken = false;
-        if (c->para_answers && p > 0) {
-            cn_line head = first_sentence(l), open = first_sentence(para_line(c, opening));
-            /* "appears very early after surgery, so ...": a paragraph that
-             * opens in lower case is a sentence the page broke off the one
-             * above; it goes on, but says nothing of the paragraph after it */
-            broken = l->s[0] >= 'a' && l->s[0] <= 'z';
-            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) || list_item(l) ||
-                 early_also(l) ||
-                 (essay && shared_with_question(c, l) < c->lim->restated_start_words &&
-                  shared_with(c, &head, &open) < c->lim->restated_opening_words);
-        }
-        c->ps[p].goes_on = on;
-        essay = on && !broken;
-        if (!on)
-            opening = p;
-    }
-}
-
-/* The page prints a vote line under each answer's title ("{{ voteCount
- * }}", a site template's residue): some paragraph has one above it. On the
- * real pages that print them (126 of the tuning pages), every answer has one. */
-static void detect_vote_heads(ctx *c)
-{
-    bool any = false;
-    for (size_t p = 0; p < c->np; p++)
-        any |= c->ps[p].vote_before;
-    c->votes_head = any;
-    /* Where a title stands by its place (first under the marker, or right
-     * under a signature), each has a vote line under it, two at least. */
-    size_t voted = 0, unvoted = 0;
-    for (size_t p = 0; p < c->np; p++) {
-        if (c->ps[p].sig || c->ps[p].n != 1 || (p > 0 && !c->ps[p - 1].sig))
-            continue;
-        voted += c->ps[p].vote_after;
-        unvoted += !c->ps[p].vote_after;
-    }
-    c->votes_under_titles = any && voted >= 2 && unvoted == 0;
-}
-
-/* A page without signatures whose answers end with the physician's credit
- * in brackets, two at least ("... (Jane Roe, MD, Omaha Plastic Surgeon)"). */
-static void detect_credits(ctx *c)
-{
-    size_t credits = 0;
-    for (size_t p = 0; p < c->np; p++)
-        credits += credit_end(c, p);
-    c->credits_close = credits >= 2 && !any_signature(c);
-}
-
-/* Some paragraph of the answers stands above or under a vote line. */
-static bool any_vote(const ctx *c)
-{
-    for (size_t p = 0; p < c->np; p++)
-        if (c->ps[p].vote_after || c->ps[p].vote_before || c->ps[p].vote_head)
-            return true;
-    return false;
-}
-
-/* One blank line between paragraphs and two or more elsewhere: the wider
- * gaps separate answers (pages that print answers without titles). */
-static void detect_gap_splits(ctx *c)
-{
-    bool one = false, more = false;
-    for (size_t p = 1; p < c->np; p++) {
-        /* a signature one blank line under its answer shows the page's
-         * narrow gap too */
-        if (c->ps[p].sig && !c->ps[p - 1].sig)
-            one |= c->ps[p].gap == 1;
-        if (c->ps[p].sig || c->ps[p - 1].sig)
-            continue;
-        one |= c->ps[p].gap == 1;
-        more |= c->ps[p].gap >= 2;
-    }
-    c->gap_splits = one && more;
-    /* Three paragraphs or more, each one long line (but a last one the
-     * page's end cut short, cut_last_paragraph), one blank line apart,
-     * none signed, credited, opened by a greeting or shaped like a title (a
-     * heading of eight words or more above paragraphs makes them one titled
-     * answer; a cut last line may look like one): a bare page printing
-     * one answer a paragraph (a page that breaks its answers into paragraphs
-     * shows some short ones or some of several lines, or marks where answers
-     * start, with wider gaps or greetings). So does a page under a "Doctor
-     * Answers (4)" line with no signature or vote line, when each paragraph
-     * but a cut last one holds two sentences at least (no title heads it);
-     * there two such paragraphs are enough when the line counts two answers
-     * or more. */
-    bool counted = !c->bare && c->split_runs && !any_vote(c);
-    c->replies_start = c->split_runs && !any_vote(c);
-    /* a bare page heading its answers with vote lines or [answer-headers]
-     * says where each starts: its paragraphs are no answers of their own */
-    /* A bare page that signs only its last answer (a page that lost the
-     * other signatures): that signature, the page's last paragraph, ends the
-     * last answer; the paragraphs above it are read as on an unsigned page. */
-    size_t np = c->np;
-    if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
-        np--;
-    bool lines = ((c->bare && !any_vote(c)) || counted) &&
-                 (np >= 3 || (counted && np == 2 && c->declared >= 2));
-    /* The gap between the first two paragraphs: a page printing one answer
-     * a paragraph keeps it the same throughout. Two blank lines or more
-     * also part the paragraphs of one answer on some pages (a heading
-     * glued by a dash, a list item), so there each paragraph but a cut
-     * last one holds two sentences at least, as under a count line. */
-    size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
-    for (size_t p = 0; p < np && lines; p++) {
-        const cn_line *l = para_line(c, p);
-        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
-                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
-                 cut_last_paragraph(c, p)) &&
-                !credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                (p + 1 == np || !title_line(c, l)) &&
-                ((!counted && gap == 1) || p + 1 == np || two_sentences(l));
-    }
-    c->para_answers = lines;
-    mark_essays(c);
-    detect_vote_heads(c);
-    detect_credits(c);
-}
-
-/* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
- * between: a page that prints each physician's name above the answer, not
- * under it. The answers open with a signature that names someone, and the
- * first paragraph of prose hangs right under it; read this way, the first
- * signature is no scrap and every later name goes with the text below it. */
-static void detect_sig_heads(ctx *c)
-{
-    size_t q = 0;
-    bool named = false;
-    while (q < c->np && c->ps[q].sig)
-        named |= c->ps[q++].block.name >= 0;
-    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap != 0) {
-        c->sig_heads = false;
-        return;
-    }
-    const cn_line *l = para_line(c, q);
-    c->sig_heads = cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
-}
-
 /* The next token of l from *k, between spaces; false at the line's end. */
 static bool next_token(const cn_line *l, size_t *k, size_t *t0, size_t *t1)
 {
@@ -1691,26 +260,27 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     /* the thanks, then the farewell, nothing between: "Thanks for asking.
      * It will fade. Good luck!" is an answer of its own */
-    cn_line tail, head = first_sentence(l);
+    cn_line tail, head = cns_first_sentence(l);
     size_t k = head.len;
     while (k < l->len && l->s[k] == ' ')
         k++;
-    bool farewell_end = last_sentence(c, l, &tail) &&
-                        (farewell(c, &tail) || closing_sentence(c, &tail)) && l->s + k == tail.s;
+    bool farewell_end = cns_last_sentence(c, l, &tail) &&
+                        (cns_farewell(c, &tail) || closing_sentence(c, &tail)) &&
+                        l->s + k == tail.s;
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end))
         return false;
     /* thanks then a farewell, above the next answer's title or the page's
      * end ("Thanks for the photos. All the best." / "Scar care"): the same
      * closing with no signature under it */
-    if (farewell_end && (p + 1 >= c->np || (looks_title(c, p + 1) && text_para(c, p + 2))))
+    if (farewell_end && (p + 1 >= c->np || (cns_looks_title(c, p + 1) && text_para(c, p + 2))))
         return true;
     if (p + 1 >= c->np)
         return false;
     if (c->ps[p + 1].sig)
         return true;
     return p + 2 < c->np && c->ps[p + 2].sig && c->ps[p + 1].n == 1 &&
-           signoff_like(c, para_line(c, p + 1));
+           cns_signoff_like(c, para_line(c, p + 1));
 }
 
 /* The answer being read has a title and its body opens with a greeting
@@ -1746,7 +316,7 @@ static bool starts_answer(const ctx *c, size_t p)
      * ...") is the same physician's. */
     if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len) &&
          !thanks_above_signature(c, p)) ||
-        (!list_item(l) && dash_heading(c, l)))
+        (!cns_list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
         return true;
@@ -1766,47 +336,12 @@ static bool starts_answer(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !titled_greeting(c);
 }
 
-/* The dot at l->s[dot] ends a title before a name: a word of
- * [honorifics] ("Dr", "Mrs") of its own. */
-static bool honorific_before(const ctx *c, const cn_line *l, size_t dot)
-{
-    size_t start = dot;
-    while (start > 0 && isalpha((unsigned char)l->s[start - 1]))
-        start--;
-    return start < dot && (start == 0 || l->s[start - 1] == ' ') &&
-           cn_pagecues_is_honorific(c->cues, l->s + start, dot - start);
-}
-
-/* The last sentence of a line that holds more than one ("... in your area.
- * Best wishes!"); false when the line is one sentence. */
-static bool last_sentence(const ctx *c, const cn_line *l, cn_line *out)
-{
-    for (size_t i = l->len; i-- > 1;) {
-        if (!in_set(".!?", l->s[i - 1]) || l->s[i] != ' ')
-            continue;
-        /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
-         * ends no sentence */
-        if (honorific_before(c, l, i - 1))
-            continue;
-        size_t k = i;
-        while (k < l->len && l->s[k] == ' ')
-            k++;
-        if (k < l->len && l->s[k] >= 'A' && l->s[k] <= 'Z') {
-            *out = *l;
-            out->s = l->s + k;
-            out->len = l->len - k;
-            return true;
-        }
-    }
-    return false;
-}
-
 /* A short line of its own above a paragraph of prose: the next answer's
  * title, where something closed the answer above. */
 static bool title_above_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    if (c->ps[p].n != 1 || !short_enough(c, l) || !text_para(c, p + 1) || list_item(l))
+    if (c->ps[p].n != 1 || !cns_short_enough(c, l) || !text_para(c, p + 1) || cns_list_item(l))
         return false;
     const cn_line *next = para_line(c, p + 1);
     return cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
@@ -1849,12 +384,13 @@ static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
         spaces += l->s[i] == ' ';
         char before = l->s[i - 2];
         if (!in_set(".!?", l->s[i - 1]) || !isalpha((unsigned char)l->s[i]) ||
-            !((before >= 'a' && before <= 'z') || before == ')') || honorific_before(c, l, i - 1))
+            !((before >= 'a' && before <= 'z') || before == ')') ||
+            cns_honorific_before(c, l, i - 1))
             continue;
         cn_line tail = *l;
         tail.s = l->s + i;
         tail.len = l->len - i;
-        if (closing_sentence(c, &tail) || farewell(c, &tail)) {
+        if (closing_sentence(c, &tail) || cns_farewell(c, &tail)) {
             *out = tail;
             return true;
         }
@@ -1893,21 +429,21 @@ static bool after_signoff(const ctx *c, size_t p)
      * is the same physician's afterthought, not the next answer */
     if (cn_pagecues_is_continuation(c->cues, l->s, l->len))
         return false;
-    if (!closing_like(c, prev))
-        return ((last_sentence(c, prev, &tail) &&
+    if (!cns_closing_like(c, prev))
+        return ((cns_last_sentence(c, prev, &tail) &&
                  (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
-                  farewell(c, &tail) || closing_sentence(c, &tail))) ||
+                  cns_farewell(c, &tail) || closing_sentence(c, &tail))) ||
                 glued_closing(c, prev, &tail)) &&
                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
-               !signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
+               !cns_signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
     /* "Hope this helps." / "The best of wishes to you.": a closing under a
      * farewell is the same answer's */
     /* "Dr. Roe" / "Board Certified Plastic Surgeon": the physician's title
      * under their sign-off is the sign-off's */
-    return !signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
+    return !cns_signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
            !(c->ps[p].n == 1 && (closing_sentence(c, l) || link_line(c, l))) &&
-           !(c->ps[p].n == 1 && signoff_like(c, prev) &&
+           !(c->ps[p].n == 1 && cns_signoff_like(c, prev) &&
              cn_signature_is_specialty_title(c->cues, l->s, l->len)) &&
            !signoff_names_signature_below(c, p, prev);
 }
@@ -1917,8 +453,8 @@ static bool after_signoff(const ctx *c, size_t p)
  * title, and the first stays with the text above. */
 static bool after_credit(const ctx *c, size_t p)
 {
-    return p > 0 && credit_end(c, p - 1) &&
-           !(looks_title(c, p) && looks_title(c, p + 1) && text_para(c, p + 2));
+    return p > 0 && cns_credit_end(c, p - 1) &&
+           !(cns_looks_title(c, p) && cns_looks_title(c, p + 1) && text_para(c, p + 2));
 }
 
 /* The line of a draft's last credit, or NULL: its physician when it has no
@@ -1926,7 +462,7 @@ static bool after_credit(const ctx *c, size_t p)
 static const cn_line *draft_credit(const ctx *c, const draft *d)
 {
     for (size_t p = d->has_body ? d->b1 : 0; p-- > (d->has_body ? d->b0 : 0);)
-        if (credit_end(c, p))
+        if (cns_credit_end(c, p))
             return para_last_line(c, p);
     return NULL;
 }
@@ -1942,7 +478,7 @@ static bool signature_extra(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     if (cn_signature_is_extra(c->cues, l->s, l->len))
         return true;
-    return p > 0 && !c->ps[p - 1].sig && signoff_like(c, para_last_line(c, p - 1)) &&
+    return p > 0 && !c->ps[p - 1].sig && cns_signoff_like(c, para_last_line(c, p - 1)) &&
            cn_signature_is_specialty_title(c->cues, l->s, l->len);
 }
 
@@ -2031,31 +567,8 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
     return l->s[0] >= 'a' && l->s[0] <= 'z' &&
            cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
            !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words && !greeting_line(c, l);
-}
-
-/* Whether the line ends in an ellipsis ("Would removal of these..."); *n
- * gets its length without the ellipsis and the spaces before it. */
-static bool cut_short(const cn_line *l, size_t *n)
-{
-    *n = l->len;
-    bool cut = (*n > 3 && memcmp(l->s + *n - 3, "...", 3) == 0) ||
-               (*n > 3 && memcmp(l->s + *n - 3, "\xE2\x80\xA6", 3) == 0);
-    if (cut)
-        *n -= 3;
-    while (cut && *n > 0 && l->s[*n - 1] == ' ')
-        (*n)--;
-    return cut;
-}
-
-/* next opens with l's words, three at least: all of l, or those before its
- * ellipsis when l is cut short. */
-static bool opens_with_line(const cn_line *l, const cn_line *next)
-{
-    size_t n;
-    bool cut = cut_short(l, &n);
-    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
-           (cut || next->s[n] == ' ');
+           cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
+           !cns_greeting_line(c, l);
 }
 
 /* "Usually a week is enough." / "Usually a week is enough. The real ...":
@@ -2067,14 +580,14 @@ static bool repeated_opening(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || c->ps[p].sig || !text_para(c, p + 1))
         return false;
-    return opens_with_line(para_line(c, p), para_line(c, p + 1));
+    return cns_opens_with_line(para_line(c, p), para_line(c, p + 1));
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
 static bool greeting_only(const ctx *c, const draft *d)
 {
     return d->has_body && d->b1 - d->b0 == 1 && c->ps[d->b0].n == 1 && !c->ps[d->b0].sig &&
-           greeting_line(c, para_line(c, d->b0));
+           cns_greeting_line(c, para_line(c, d->b0));
 }
 
 /* The line's first word (three letters or more) is a word of the title
@@ -2110,14 +623,15 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
 {
     /* where vote lines head the answers, an untitled one has its vote line
      * too: a wide gap without one parts two paragraphs of one answer */
-    if (c->bare || c->votes_head || !empty_title_above(c, p) || c->ps[p].n != 1 || c->ps[p].sig ||
-        d->title < 0 || !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 ||
+    if (c->bare || c->votes_head || !cns_empty_title_above(c, p) || c->ps[p].n != 1 ||
+        c->ps[p].sig || d->title < 0 || !d->has_body || d->b1 - d->b0 != 1 || c->ps[d->b0].n != 1 ||
         c->ps[d->b0].sig || c->ps[d->b0].gap != 1)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
-    return two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
-           two_sentences(body) && cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
+    return cns_two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           cns_two_sentences(body) &&
+           cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
            (end == '.' || end == '!' || end == '?') &&
            !opens_with_title_word(l, para_line(c, (size_t)d->title));
 }
@@ -2202,7 +716,7 @@ static bool glued_under_signature(const ctx *c, size_t p)
 static bool name_above_first(const ctx *c, long cur, size_t p)
 {
     return cur < 0 && c->ps[p].n == 1 && !c->ps[p].sig && p + 1 < c->np && !c->ps[p + 1].sig &&
-           signoff_like(c, para_line(c, p));
+           cns_signoff_like(c, para_line(c, p));
 }
 
 /* "Ken Hale, MD" / "Reno, NV": a place line of its own right under a
@@ -2215,7 +729,7 @@ static bool place_under_name(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     cn_sigline info;
-    classified(c, l, &info);
+    cns_classified(c, l, &info);
     return cn_signature_reclassify_after(c->cues, CN_SIGLINE_NAME, l->s, l->len, &info) ==
            CN_SIGLINE_PLACE;
 }
@@ -2242,11 +756,11 @@ static bool untitled_tail(const ctx *c, size_t p)
     if (!c->untitled || c->ps[p].n != 1 || !text_para(c, p))
         return false;
     const cn_line *l = para_line(c, p);
-    if (greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) || list_item(l) ||
-        cn_span_last_char(l->s, l->len) == ':')
+    if (cns_greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
+        cns_list_item(l) || cn_span_last_char(l->s, l->len) == ':')
         return false;
-    return closing_like(c, l) || (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
-                                  cn_span_words(l->s, l->len) < c->lim->bare_prose_words);
+    return cns_closing_like(c, l) || (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
+                                      cn_span_words(l->s, l->len) < c->lim->bare_prose_words);
 }
 
 /* Under an answer untitled_tail ended: prose of two sentences or more
@@ -2254,7 +768,7 @@ static bool untitled_tail(const ctx *c, size_t p)
  * one-sentence footer note stays where it stands. */
 static bool ended_prose(const ctx *c, size_t p)
 {
-    return text_para(c, p) && (c->ps[p].n > 1 || two_sentences(para_line(c, p)));
+    return text_para(c, p) && (c->ps[p].n > 1 || cns_two_sentences(para_line(c, p)));
 }
 
 /* "Ruptured Breast Implants:" alone right under the line that heads an
@@ -2269,7 +783,7 @@ static bool colon_title_under_header(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     if (cn_span_last_char(l->s, l->len) != ':' || !cn_span_starts_upper(l->s, l->len) ||
         cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
-        cn_span_words(next->s, next->len) < c->lim->answer_line_words || list_item(next))
+        cn_span_words(next->s, next->len) < c->lim->answer_line_words || cns_list_item(next))
         return false;
     for (size_t i = 0; i < l->len;) {
         while (i < l->len && l->s[i] == ' ')
@@ -2294,9 +808,10 @@ static bool title_above_greeting(const ctx *c, size_t p)
     if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_span_last_char(l->s, l->len) == '.' && !two_sentences(l) &&
-           cn_span_words(l->s, l->len) <= c->lim->period_title_words && !greeting_line(c, l) &&
-           !cn_pagecues_is_opener(c->cues, l->s, l->len) && greeting_line(c, para_line(c, p + 1));
+    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(l) &&
+           cn_span_words(l->s, l->len) <= c->lim->period_title_words && !cns_greeting_line(c, l) &&
+           !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+           cns_greeting_line(c, para_line(c, p + 1));
 }
 
 /* Where signatures head the answers: draft d is only the page's last line,
@@ -2382,9 +897,9 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         /* under a line printed between answers the answer is new anyway:
-         * its first line heads it as after a signature (title_at_start) */
+         * its first line heads it as after a signature (cns_title_at_start) */
         bool inside = !c->untitled && cur >= 0 && c->ds[cur].has_body && !c->ps[p].after_break &&
-                      !greeting_only(c, &c->ds[cur]) && title_inside(c, p) &&
+                      !greeting_only(c, &c->ds[cur]) && cns_title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
             if (!name_scrap(para_line(c, p)))
@@ -2415,8 +930,8 @@ static int segment(ctx *c, cn_error *err)
         bool own = c->ps[p].own_line;
         if (!c->untitled && !c->ps[p].run_head &&
             (inside || title_above_greeting(c, p) || colon_title_under_header(c, p) ||
-             (fresh && !closed ? !own && looks_title(c, p) && text_para(c, p + 1)
-                               : title_at_start(c, p))))
+             (fresh && !closed ? !own && cns_looks_title(c, p) && text_para(c, p + 1)
+                               : cns_title_at_start(c, p))))
             d->title = (long)p;
         else
             add_body(d, p);
@@ -2518,14 +1033,14 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
 static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
 {
     size_t q = 0;
-    while (q < marker && (line_at(c, q)->len == 0 || noise(c, line_at(c, q))))
+    while (q < marker && (line_at(c, q)->len == 0 || cns_noise(c, line_at(c, q))))
         q++;
     /* A breadcrumb may stand above the title ("Anesthesia Questions"): the
      * question is the first line that asks, when the first does not. */
     if (q < marker && cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) != '?')
         for (size_t i = q + 1; i < marker; i++) {
             const cn_line *l = line_at(c, i);
-            if (l->len > 0 && short_enough(c, l) && cn_span_last_char(l->s, l->len) == '?') {
+            if (l->len > 0 && cns_short_enough(c, l) && cn_span_last_char(l->s, l->len) == '?') {
                 q = i;
                 break;
             }
@@ -2600,7 +1115,7 @@ static bool place_scrap(const ctx *c, size_t i)
     char last = cn_span_last_char(l->s, l->len);
     cn_sigline info;
     return cn_span_words(l->s, l->len) <= 4 && last != '.' && last != '?' && last != '!' &&
-           classified(c, above, &info) == CN_SIGLINE_NAME;
+           cns_classified(c, above, &info) == CN_SIGLINE_NAME;
 }
 
 /* "Swollen lip three days after filler? Should I" under the last answer: the
@@ -2619,562 +1134,6 @@ static bool question_scrap(const ctx *c, size_t i)
             return true;
     }
     return false;
-}
-
-static bool word_char(char ch)
-{
-    return (unsigned char)ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-           ch == '\'';
-}
-
-/* The next word of l from *k: its start in *w0, its end in *k; false at the
- * line's end. */
-static bool voice_word(const cn_line *l, size_t *k, size_t *w0)
-{
-    while (*k < l->len && !word_char(l->s[*k]))
-        (*k)++;
-    *w0 = *k;
-    while (*k < l->len && word_char(l->s[*k]))
-        (*k)++;
-    return *k > *w0;
-}
-
-/* How many words of lines [from, to) are the asker's ("I'm", "my") and how
- * many a physician's, addressing the asker ("you") or speaking of their
- * practice ("my patients"). A sentence of thanks ("Thank you for your
- * help.") is no address. */
-/* Whether l->s[at] stands inside quotes ('"', or curly ones opened and
- * closed), given quoted at *scanned; *scanned moves to at. A '"' right
- * after a digit is an inch mark ("a 2.5\" incision"), no quote. */
-static bool in_quotes(const cn_line *l, size_t *scanned, size_t at, bool quoted)
-{
-    for (size_t i = *scanned; i < at && i < l->len; i++) {
-        if (l->s[i] == '"' && !(i > 0 && l->s[i - 1] >= '0' && l->s[i - 1] <= '9'))
-            quoted = !quoted;
-        else if (i + 2 < l->len && (unsigned char)l->s[i] == 0xE2 &&
-                 (unsigned char)l->s[i + 1] == 0x80 &&
-                 ((unsigned char)l->s[i + 2] == 0x9C || (unsigned char)l->s[i + 2] == 0x9D))
-            quoted = (unsigned char)l->s[i + 2] == 0x9C;
-    }
-    if (at > *scanned)
-        *scanned = at;
-    return quoted;
-}
-
-/* The word at l->s[at] stands in a short question the asker puts to the
- * doctors ("What do you think?", "Have you seen this before?"): its "you" is
- * no physician speaking to the asker. The sentence ends in '?' and has at
- * most asked_doctors_words words. */
-static bool asks_doctors(const ctx *c, const cn_line *l, size_t at)
-{
-    size_t start = at;
-    while (start > 0 && !(in_set(".!?", l->s[start - 1]) && l->s[start] == ' '))
-        start--;
-    size_t end = at;
-    while (end < l->len && !in_set(".!?", l->s[end]))
-        end++;
-    return end < l->len && l->s[end] == '?' &&
-           cn_span_words(l->s + start, end - start) <= c->lim->asked_doctors_words;
-}
-
-/* voice_counts of one line (or a span of one), added to the counts. */
-static void line_voice(const ctx *c, const cn_line *l, int *asker_io, int *listener_io,
-                       int *self_io)
-{
-    int asker = *asker_io, listener = *listener_io, self = *self_io;
-    size_t k = 0, w0, scanned = 0;
-    bool after_thank = false, quoted = false, more = voice_word(l, &k, &w0);
-    while (more) {
-        size_t w1 = k, n0; /* the word after this one, if any: [n0, k) */
-        more = voice_word(l, &k, &n0);
-        /* words in quotes are someone else's ("what are my options") */
-        quoted = in_quotes(l, &scanned, w0, quoted);
-        /* a phrase ("my patients") is two words one space apart */
-        bool phrase = more && n0 == w1 + 1 && l->s[w1] == ' ';
-        int v =
-            quoted ? 0
-                   : cn_pagecues_voice(c->cues, l->s + w0, w1 - w0, l->s + n0, phrase ? k - n0 : 0);
-        if (v > 0)
-            asker++;
-        else if (v < 0 && !after_thank && !asks_doctors(c, l, w0))
-            listener++;
-        self += !quoted && cn_pagecues_is_self_word(c->cues, l->s + w0, w1 - w0);
-        /* "thank you in advance for your help.": to its sentence's end */
-        after_thank = (after_thank && !(w1 < l->len && strchr(".!?", l->s[w1]))) ||
-                      (w1 - w0 == 5 && cn_span_equals_ci(l->s + w0, 5, "thank")) ||
-                      (w1 - w0 == 6 && cn_span_equals_ci(l->s + w0, 6, "thanks"));
-        w0 = n0;
-    }
-    *asker_io = asker;
-    *listener_io = listener;
-    *self_io = self;
-}
-
-static void voice_counts(const ctx *c, size_t from, size_t to, int *asker_out, int *listener_out,
-                         int *self_out)
-{
-    int asker = 0, listener = 0, self = 0;
-    for (size_t i = from; i < to; i++)
-        line_voice(c, line_at(c, i), &asker, &listener, &self);
-    *asker_out = asker;
-    *listener_out = listener;
-    if (self_out)
-        *self_out = self;
-}
-
-/* Who speaks in lines [from, to): > 0 the asker ("I had ...; my ..."), < 0 a
- * physician, 0 unclear. */
-static int voice_of(const ctx *c, size_t from, size_t to)
-{
-    int asker, listener;
-    voice_counts(c, from, to, &asker, &listener, NULL);
-    if (asker > 0 && listener == 0)
-        return 1;
-    if (listener > 0 && asker >= 3 * listener)
-        return 1;
-    return listener > 0 ? -1 : 0;
-}
-
-/* End (exclusive) of the run of text lines starting at line i. */
-static size_t run_end(const ctx *c, size_t i)
-{
-    while (i < c->lines.n && line_at(c, i)->len > 0 && !noise(c, line_at(c, i)))
-        i++;
-    return i;
-}
-
-static size_t skip_blank(const ctx *c, size_t i)
-{
-    while (i < c->lines.n && (line_at(c, i)->len == 0 || noise(c, line_at(c, i))))
-        i++;
-    return i;
-}
-
-/* Lines [p, e) speak to the listener ("you", "your") and never in the
- * asker's or the speaker's own voice. */
-static bool speaks_only_to_listener(const ctx *c, size_t p, size_t e)
-{
-    int asker, listener, self;
-    voice_counts(c, p, e, &asker, &listener, &self);
-    return listener > 0 && asker == 0 && self == 0;
-}
-
-/* "F, 37, California": the asker's sex, age and place under a question. */
-static bool asker_line(const cn_line *l)
-{
-    return cn_span_words(l->s, l->len) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
-}
-
-static bool has_digit(const cn_line *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] >= '0' && l->s[i] <= '9')
-            return true;
-    return false;
-}
-
-/* "Ann Lee," alone on its line: a salutation naming the asker, ending in a
- * comma and with no digit (the asker's own line gives an age, "F, 37,"). */
-static bool salutation(const cn_line *l)
-{
-    return l->len > 0 && l->s[l->len - 1] == ',' && !has_digit(l);
-}
-
-/* The question's title asks: it ends in '?', maybe before a site's note in
- * brackets ("Is tissue breakdown normal? (Photo)"). */
-static bool title_asks(const cn_line *l)
-{
-    size_t n = l->len;
-    if (n > 0 && l->s[n - 1] == ')') {
-        const char *open = NULL;
-        for (size_t i = n; i-- > 0 && !open;)
-            if (l->s[i] == '(')
-                open = l->s + i;
-        if (open)
-            n = (size_t)(open - l->s);
-    }
-    return cn_span_last_char(l->s, n) == '?';
-}
-
-/* "Do the grains of a graft move? Like under the gum near the socket.": the
- * line's first sentence asks, a capital first, no longer than a title: the
- * page's title asking, with the asker's note run on after it on its line. */
-static bool first_sentence_asks(const ctx *c, const cn_line *l)
-{
-    if (!cn_span_starts_upper(l->s, l->len))
-        return false;
-    size_t words = 1;
-    for (size_t i = 0; i < l->len && words <= c->lim->title_max_words; i++) {
-        if (in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' '))
-            return l->s[i] == '?' && words >= 3;
-        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
-    }
-    return false;
-}
-
-/* Lines [p, e) ask a question ("Can it affect my lip? I can't smile.") or
- * speak mostly in the asker's voice, and a title line (or one short sentence)
- * stands under them above a paragraph of prose: the first answer's title, so
- * these lines are still the asker's. */
-static bool asks_above_title(const ctx *c, size_t p, size_t e)
-{
-    bool asks = false;
-    for (size_t i = p; i < e && !asks; i++) {
-        const cn_line *l = line_at(c, i);
-        for (size_t k = 0; k + 1 < l->len && !asks; k++)
-            asks = l->s[k] == '?' && l->s[k + 1] == ' ';
-    }
-    /* "I had a TT ... Let me know what you think!": the asker speaks of
-     * themself more than to the doctors, twice at least */
-    int asker, listener, self;
-    voice_counts(c, p, e, &asker, &listener, &self);
-    asks |= asker + self >= 2 && asker + self > listener;
-    size_t t = skip_blank(c, e);
-    if (!asks || t >= c->lines.n || run_end(c, t) != t + 1)
-        return false;
-    /* a title, or one short sentence ("Drain 2 weeks after a TT is common.") */
-    const cn_line *tl = line_at(c, t);
-    if (!title_line(c, tl) &&
-        !(cn_span_last_char(tl->s, tl->len) == '.' && short_enough(c, tl) &&
-          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words && !two_sentences(tl) &&
-          !greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
-        return false;
-    size_t body = skip_blank(c, t + 1);
-    /* "Thank you for the question." (or "Hello and thank you for your
-     * question.", one sentence opening as a greeting) alone under the title:
-     * the prose under the greeting is the body */
-    if (body < c->lines.n && run_end(c, body) == body + 1 &&
-        (greeting_line(c, line_at(c, body)) ||
-         (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
-          !two_sentences(line_at(c, body)))))
-        body = skip_blank(c, body + 1);
-    return body < c->lines.n &&
-           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
-}
-
-/* Some line of [p, e) asks: a '?' before a space or at the line's end. */
-static bool lines_ask(const ctx *c, size_t p, size_t e)
-{
-    for (size_t i = p; i < e; i++) {
-        const cn_line *l = line_at(c, i);
-        for (size_t k = 0; k < l->len; k++)
-            if (l->s[k] == '?' && (k + 1 == l->len || l->s[k + 1] == ' '))
-                return true;
-    }
-    return false;
-}
-
-/* Site lines between the title and the asker's question ("Dental Health
- * Center", "Share to:", "Join us on Facebook", the question's own heading):
- * lines of their own, short or no sentence, then a paragraph in the asker's
- * voice, one of them asking (at most question_body_paragraphs). Those
- * paragraphs are the question's body, and the answers start under them; at
- * otherwise. */
-static size_t asker_under_site_lines(const ctx *c, size_t at)
-{
-    size_t scan = at;
-    for (size_t k = 0; k <= c->lim->question_body_paragraphs; k++) {
-        size_t p = skip_blank(c, scan);
-        if (p >= c->lines.n)
-            break;
-        size_t e = run_end(c, p);
-        const cn_line *l = line_at(c, p);
-        if (e == p + 1 && short_enough(c, l) &&
-            (cn_span_words(l->s, l->len) < c->lim->answer_line_words ||
-             !in_set(".!", cn_span_last_char(l->s, l->len)))) {
-            scan = e;
-            continue;
-        }
-        if (scan == at)
-            return at;
-        /* the asker's paragraphs, one of them asking */
-        size_t end = scan;
-        bool asks = false, voiced = false;
-        for (size_t m = 0; m < c->lim->question_body_paragraphs; m++) {
-            p = skip_blank(c, end);
-            if (p >= c->lines.n)
-                break;
-            e = run_end(c, p);
-            int v = voice_of(c, p, e);
-            bool ask = lines_ask(c, p, e);
-            /* a paragraph that asks in no one's voice goes on from the asker's */
-            if (v < 0 || (v == 0 && !(voiced && ask)))
-                break;
-            voiced |= v > 0;
-            asks |= ask;
-            end = e;
-        }
-        return asks && voiced ? end : at;
-    }
-    return at;
-}
-
-/* Lines [p, e) ask the doctors something and speak of the speaker much
- * more than to the listener ("I have ... I was injected ... What can be
- * done?"): the asker's story under the title, though no [asker-words] says
- * so. */
-static bool asker_story(const ctx *c, size_t p, size_t e)
-{
-    int asker, listener, self;
-    voice_counts(c, p, e, &asker, &listener, &self);
-    return lines_ask(c, p, e) && asker + self >= 2 && asker + self > 2 * listener;
-}
-
-/* l is part of the title t, three words at least, ending its sentence
- * with '?' (ignoring case): "When can I sleep on my side?" of "Lipo 4 days
- * ago. When can I sleep on my side?". */
-static bool title_repeats(const cn_line *t, const cn_line *l)
-{
-    if (l->len == 0 || l->len > t->len || l->s[l->len - 1] != '?' ||
-        cn_span_words(l->s, l->len) < 3)
-        return false;
-    for (size_t i = 0; i + l->len <= t->len; i++) {
-        size_t k = 0;
-        while (k < l->len && tolower((unsigned char)t->s[i + k]) == tolower((unsigned char)l->s[k]))
-            k++;
-        if (k == l->len)
-            return true;
-    }
-    return false;
-}
-
-/* l opens as the asker asks ([question-openers]), at its start or past a
- * greeting and a name and their comma ("Hi all, what are the risks ..."). */
-static bool opens_asking(const ctx *c, const cn_line *l)
-{
-    if (cn_pagecues_is_question_opener(c->cues, l->s, l->len))
-        return true;
-    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
-    if (opener == 0)
-        return false;
-    size_t words = 1;
-    for (size_t i = 0; i < l->len && words <= opener + c->lim->greeting_name_words; i++) {
-        if (l->s[i] == ',') {
-            size_t k = i + 1;
-            while (k < l->len && l->s[k] == ' ')
-                k++;
-            return k < l->len && cn_pagecues_is_question_opener(c->cues, l->s + k, l->len - k);
-        }
-        words += l->s[i] == ' ' && i + 1 < l->len && l->s[i + 1] != ' ';
-    }
-    return false;
-}
-
-/* "Swelling on one side after a fat transfer." above "I had ... my face":
- * a title ending in '.' is the question's when the paragraph under it is in
- * the asker's voice. */
-static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t under)
-{
-    if (cn_span_last_char(t->s, t->len) != '.' || !short_enough(c, t) ||
-        !(cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) ||
-        two_sentences(t) || under >= c->lines.n)
-        return false;
-    size_t e = run_end(c, under);
-    return voice_of(c, under, e) > 0 || asker_story(c, under, e);
-}
-
-/* A line a site prints right under the asker's question ("Tags:..." of
- * [question-ends]) among the first lines under the title: the line after it
- * (past the question's title printed again, its body and the asker's age
- * line, question_body_paragraphs + 2 runs of lines at most), or 0. */
-static size_t question_end_below(const ctx *c, size_t first)
-{
-    size_t runs = 0;
-    for (size_t i = first + 1; i < c->lines.n; i++) {
-        const cn_line *l = line_at(c, i);
-        if (l->len == 0)
-            continue;
-        if (cn_pagecues_ends_question(c->cues, l->s, l->len))
-            return i + 1;
-        if (noise(c, l))
-            continue;
-        if (i == first + 1 || line_at(c, i - 1)->len == 0)
-            runs++;
-        if (runs > c->lim->question_body_paragraphs + 2)
-            break;
-    }
-    return 0;
-}
-
-/* The first line below the title that heads an answer ([answer-headers]),
- * when some line above it asks ('?' at its end): what stands above is the
- * question and the site's lines ("Book appointments online", a blurb on the
- * treatment). A forum heads the asker's post as it heads the replies ("9
- * months ago" under each poster's name): when the first header has nothing
- * asking above it and the lines under it ask (or open as the asker asks),
- * the answers start at the next header. Looked for among the first
- * question_body_paragraphs + 3 runs of lines; 0 when none. */
-static size_t first_header(const ctx *c, size_t first)
-{
-    size_t runs = 0, own_runs = 0;
-    bool asked = false, own = false;
-    for (size_t i = first; i < c->lines.n; i++) {
-        const cn_line *l = line_at(c, i);
-        if (l->len == 0)
-            continue;
-        bool opens_run = i == first || line_at(c, i - 1)->len == 0;
-        if (i > first && answer_header(c, l)) {
-            if (asked || own)
-                return asked ? i : 0;
-            own = true; /* the asker's own post may stand under it */
-            own_runs = 0;
-            continue;
-        }
-        own_runs += own && opens_run;
-        if (own && own_runs > 1 && !asked)
-            return 0; /* the post under the first header opens without asking */
-        asked |= cn_span_last_char(l->s, l->len) == '?' || (own && opens_asking(c, l));
-        if ((i == first || line_at(c, i - 1)->len == 0) &&
-            ++runs > c->lim->question_body_paragraphs + 3)
-            break;
-    }
-    return 0;
-}
-
-/* "My mother had a lift ... you cannot see her teeth ... I would appreciate
- * your advice.": the line speaks of the asker and their own (an
- * [asker-words] word at least, two with the speaker's own "I") more than it
- * addresses anyone; right under a title that asks, the asker's story goes on
- * though it says "you" (voice_of wants three asker's words to one). */
-static bool mostly_asker(const ctx *c, size_t p)
-{
-    /* "Have you seen this? My eye is blurry ...": the asker's questions ask
-     * the physicians, so their "you" tells nothing: only the other
-     * sentences count */
-    int asker = 0, listener = 0, self = 0;
-    const cn_line *l = line_at(c, p);
-    for (size_t i = 0, start = 0; i < l->len; i++) {
-        bool end = in_set(".!?", l->s[i]) && (i + 1 == l->len || l->s[i + 1] == ' ');
-        if (!end && i + 1 < l->len)
-            continue;
-        if (l->s[i] != '?') {
-            cn_line part = *l;
-            part.s = l->s + start;
-            part.len = i + 1 - start;
-            line_voice(c, &part, &asker, &listener, &self);
-        }
-        start = i + 1;
-    }
-    return asker >= 1 && asker + self >= 2 && asker + self > listener;
-}
-
-/* The asker's question on a line of its own right under line(s) ending at
- * e ("Why can't the incision be lower?"), not asked of the asker: the
- * paragraph above it is the asker's too, the answers start below. */
-static bool asking_line_below(const ctx *c, size_t e)
-{
-    size_t q = skip_blank(c, e);
-    return q < c->lines.n && run_end(c, q) == q + 1 &&
-           cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) == '?' &&
-           !speaks_only_to_listener(c, q, q + 1);
-}
-
-/* A page without a "Doctor Answers" line: the question title is the first
- * line, when it reads as one; its body the paragraphs after it in the asker's
- * voice (at most three); the answers start after them. *q_end is where the
- * question's lines end, the return value where the answers start. */
-static size_t implicit_marker(const ctx *c, size_t *q_end)
-{
-    size_t first = skip_blank(c, 0);
-    *q_end = 0;
-    if (first >= c->lines.n)
-        return c->lines.n;
-    const cn_line *t = line_at(c, first);
-    char last = cn_span_last_char(t->s, t->len);
-    /* "I am due in March ... Is it safe to ...? ... I am concerned": the
-     * asker's story asking the doctors, the page's title missing */
-    /* "Would removal of these..." above "Would removal of these implants
-     * ...?": the question's title cut short above the whole question */
-    size_t under = skip_blank(c, first + 1), cut_len;
-    bool cut_title =
-        cut_short(t, &cut_len) && under < c->lines.n && opens_with_line(t, line_at(c, under));
-    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title || first_sentence_asks(c, t) ||
-                    (lines_ask(c, first, first + 1) &&
-                     (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
-                    (short_enough(c, t) &&
-                     (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-                     !in_set(".,;:", last));
-    if (!question)
-        question = period_title_above_asker(c, t, under);
-    if (!question)
-        return first; /* the page starts inside an answer */
-    size_t tags = question_end_below(c, first);
-    if (tags > 0) {
-        *q_end = tags;
-        return tags;
-    }
-    size_t head = first_header(c, first);
-    if (head > 0) {
-        *q_end = head;
-        return head;
-    }
-    size_t at = first + 1;
-    size_t end = run_end(c, first);
-    if (end > at && voice_of(c, at, end) <= 0)
-        end = at; /* the title's own paragraph goes on with an answer */
-    at = end;
-    /* The asker's line with an age ("F, 37, California") closes the
-     * question: what stands above it is the question's body, whatever its
-     * voice. */
-    size_t scan = at;
-    for (size_t k = 0; k < c->lim->question_body_paragraphs; k++) {
-        size_t p = skip_blank(c, scan);
-        if (p >= c->lines.n)
-            break;
-        scan = run_end(c, p);
-        const cn_line *l = line_at(c, p);
-        /* "Hi, kate_22!": a greeting to a user name with digits opens the
-         * first answer; it is no asker line */
-        if (scan == p + 1 && asker_line(l) && has_digit(l) &&
-            !cn_pagecues_is_opener(c->cues, l->s, l->len)) {
-            *q_end = scan;
-            return scan;
-        }
-    }
-    for (size_t k = 0; k < c->lim->question_body_paragraphs; k++) {
-        size_t p = skip_blank(c, at);
-        if (p >= c->lines.n)
-            break;
-        size_t e = run_end(c, p);
-        const cn_line *l = line_at(c, p);
-        /* "Dear Lesa,": a greeting opens the first answer, it is no asker line */
-        /* "When can I sleep on my side?" under the asker's paragraph, a
-         * question of the title again: the first answer's title (a site
-         * titling answers with the question) */
-        if (k > 0 && e == p + 1 && title_repeats(t, l))
-            break;
-        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                     !salutation(l);
-        const cn_line *last = line_at(c, e - 1);
-        bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
-                    asks_above_title(c, p, e);
-        bool story =
-            e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
-                           (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
-        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
-            break;
-        /* "... and what other medication are you on?" under the asker's
-         * paragraph: one that asks the asker, speaking to them and never of
-         * the speaker, is the first answer's */
-        if (k > 0 && !asker && speaks_only_to_listener(c, p, e))
-            break;
-        at = e;
-    }
-    at = asker_under_site_lines(c, at);
-    /* "I went out with a friend" / "Numbness after rhinoplasty" / prose: of
-     * two title-shaped lines above the first answer's prose, the second is
-     * its title; the first is the question's (a cut line of its body). */
-    size_t t1 = skip_blank(c, at), t2 = t1 < c->lines.n ? skip_blank(c, run_end(c, t1)) : t1;
-    if (t2 < c->lines.n && run_end(c, t1) == t1 + 1 && run_end(c, t2) == t2 + 1 &&
-        title_line(c, line_at(c, t1)) && title_line(c, line_at(c, t2))) {
-        size_t body = skip_blank(c, t2 + 1);
-        if (body < c->lines.n &&
-            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words)
-            at = t1 + 1;
-    }
-    *q_end = at;
-    return at;
 }
 
 int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page *page,
@@ -3206,7 +1165,7 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     if (marker == c.lines.n) {
         page->format = CN_FORMAT_BARE;
         c.bare = true;
-        start = implicit_marker(&c, &q_end);
+        start = cns_implicit_marker(&c, &q_end);
     }
     c.q_end = q_end;
     size_t end = c.lines.n;
@@ -3236,23 +1195,23 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         while (--end > start && c.lines.v[end - 1].len == 0)
             ;
     c.end = end;
-    detect_votes_lead(&c, start, end);
-    rc = build_paras(&c, start, end, err);
-    if (rc == CN_OK && !any_signature(&c)) {
+    cns_detect_votes_lead(&c, start, end);
+    rc = cns_build_paras(&c, start, end, err);
+    if (rc == CN_OK && !cns_any_signature(&c)) {
         /* No signatures to end answers: pages that print one answer a line. */
         c.np = 0;
         c.split_runs = true;
-        rc = build_paras(&c, start, end, err);
+        rc = cns_build_paras(&c, start, end, err);
     }
     c.declared = page->declared_answers;
-    if (rc == CN_OK && count_matches_lines(&c)) {
+    if (rc == CN_OK && cns_count_matches_lines(&c)) {
         c.np = 0;
         c.counted_lines = true;
-        rc = build_paras(&c, start, end, err);
+        rc = cns_build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {
-        detect_gap_splits(&c);
-        detect_sig_heads(&c);
+        cns_detect_gap_splits(&c);
+        cns_detect_sig_heads(&c);
         rc = segment(&c, err);
         if (rc == CN_OK)
             keep_declared(&c, page->declared_answers);
