@@ -213,6 +213,11 @@
 # The default list gains val17 (9,154 answers); seeds 1.000, the written
 # sets 0.873-0.905, test_decision.c unchanged.
 #
+# 2026-12-06, a sixteenth session, after the eighteenth freeze (val18, 193
+# fresh pages scored once with the weights of dev .. val17: 0.477 / 0.542 /
+# 0.307; the weights of dev .. val16 0.476 (+0.002, 95% -0.019 .. +0.024),
+# those of the sixteenth freeze 0.469). The default list gains val18.
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
@@ -225,7 +230,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
