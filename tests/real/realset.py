@@ -100,7 +100,12 @@ def split_of(pid, collection=1):
     Sixteenth collection (committed 2026-12-06, after the seventeenth freeze scored val17,
     before any page of it was saved): every page the collectors save is `val18`, the fresh
     validation set of the next freeze (val17 was scored at the seventeenth freeze and may be
-    tuned on after it)."""
+    tuned on after it). Seventeenth collection (committed 2026-12-06, after the eighteenth freeze
+    scored val18, before any page of it was saved): every page the collectors save is `val19`,
+    the fresh validation set of the next freeze (val18 was scored at the eighteenth freeze and
+    may be tuned on after it)."""
+    if collection == 17:
+        return "val19"
     if collection == 16:
         return "val18"
     if collection == 15:
