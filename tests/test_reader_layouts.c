@@ -5416,6 +5416,55 @@ static void test_count_line_one_answer_a_line_one_signature(void)
     ru_free(&r);
 }
 
+/* reader round seven (val18): a count line ("5 Answers") over answers
+ * printed one a line, some of them a blank line apart, no signature or vote
+ * line anywhere: where the lines (a line going on from the one above counted
+ * with it) number exactly what the count says, each is an answer, a short
+ * first line included (no title of the line under it), and a line standing
+ * a blank line under the run is no paragraph of its last answer. */
+static void test_count_matches_lines_across_paragraphs(void)
+{
+    ru_result r = read_str("Dentist Questions Gums\n\n"
+                           "Is a sore jaw normal after a filling?\n\n"
+                           "My jaw aches two days after a filling. Should I worry?\n\n"
+                           "4 Answers\n\n"
+                           "Yes, a little soreness is common.\n\n"
+                           "Keeping the mouth open for a long visit strains the joint, and the "
+                           "ache should fade over a few days.\n"
+                           "Warm compresses and soft food for a day or two help the muscles "
+                           "settle down.\n\n"
+                           "If the bite feels high when you close, call the office so they can "
+                           "adjust the filling.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Yes, a little soreness");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 2, "Keeping the mouth open");
+    ru_check_start(&r, 3, "Warm compresses");
+    ru_check_start(&r, 4, "If the bite feels high");
+    ru_free(&r);
+}
+
+/* "A.: ..." in front of an answer's first line: the site's label, as
+ * "Answer:" is ([answer-labels]), no word of the physician's. */
+static void test_dotted_answer_label_is_no_body(void)
+{
+    ru_result r = read_str("Can a double chin be removed without surgery?\n\n\n"
+                           "I have a double chin even though I am slim. Is there anything short "
+                           "of surgery that can help?\n\n\n"
+                           "Injections that dissolve fat can shrink a small double chin over two "
+                           "or three sessions, with some swelling after each one.\n\n\n"
+                           "A.: A fuller chin in a slim person is often set by the bone and the "
+                           "muscle, not only by fat, so an exam comes first.\n\n"
+                           "Where loose skin is part of it, a small lift under the chin may do "
+                           "more than any injection.\n\n"
+                           "Maria Olsen, MD\n"
+                           "Portland, Oregon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Injections that dissolve fat");
+    ru_check_start(&r, 2, "A fuller chin in a slim person");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -5893,6 +5942,9 @@ int main(void)
         {"a restated period title on a counted page", test_restated_period_title_on_a_counted_page},
         {"a period title restating the question", test_period_title_restating_the_question},
         {"a title with \"vs.\" heads an answer", test_title_with_versus_heads_an_answer},
+        /* reader round seven (val18) */
+        {"a count matching lines across paragraphs", test_count_matches_lines_across_paragraphs},
+        {"a dotted answer label is no body", test_dotted_answer_label_is_no_body},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -1208,6 +1208,10 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         c.np = 0;
         c.counted_lines = true;
         rc = cns_build_paras(&c, start, end, err);
+    } else if (rc == CN_OK && cns_count_matches_para_lines(&c)) {
+        c.np = 0;
+        c.counted_paras = true;
+        rc = cns_build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {
         cns_detect_gap_splits(&c);

@@ -94,6 +94,7 @@ typedef struct ctx {
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool counted_lines;      /* the page's count matches its one run's lines: one answer a line */
+    bool counted_paras;      /* ... or every paragraph's lines, no signature: each an answer */
     bool bare;               /* no "Doctor Answers" line */
     bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -174,6 +175,7 @@ size_t cns_shared_with_question(const ctx *c, const cn_line *l);
 int cns_build_paras(ctx *c, size_t from, size_t to, cn_error *err);
 void cns_detect_votes_lead(ctx *c, size_t from, size_t to); /* before the build */
 bool cns_count_matches_lines(ctx *c);
+bool cns_count_matches_para_lines(ctx *c);
 /* gap_splits, replies_start, para_answers (and each paragraph's goes_on),
  * votes_head, votes_under_titles, credits_close */
 void cns_detect_gap_splits(ctx *c);
