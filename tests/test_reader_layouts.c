@@ -5465,6 +5465,28 @@ static void test_dotted_answer_label_is_no_body(void)
     ru_free(&r);
 }
 
+/* A site printing each physician's name and specialty above the answer, the
+ * specialty with a qualifier in brackets ("Facial Plastic Surgery (ENT)",
+ * specialties.txt): the line is the signature's, no answer of its own, and
+ * the prose right under it is one answer. */
+static void test_bracketed_specialty_under_a_name_above_an_answer(void)
+{
+    ru_result r = read_str("Do I need to stay overnight after a neck lift?\n\n"
+                           "John Carter, MD\n"
+                           "Plastic Surgery\n\n"
+                           "Most patients go home the same day, though some spend one night in "
+                           "a recovery suite with a nurse nearby.\n\n"
+                           "Anna Ruiz, MD\n"
+                           "Facial Plastic Surgery (ENT)\n"
+                           "No, an overnight stay in a hospital is rarely needed; a friend at "
+                           "home for the first night is usually enough.\n\n"
+                           "Continue Learning about Neck Lift\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most patients go home");
+    ru_check_start(&r, 2, "No, an overnight stay");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -5945,6 +5967,8 @@ int main(void)
         /* reader round seven (val18) */
         {"a count matching lines across paragraphs", test_count_matches_lines_across_paragraphs},
         {"a dotted answer label is no body", test_dotted_answer_label_is_no_body},
+        {"a bracketed specialty under a name above an answer",
+         test_bracketed_specialty_under_a_name_above_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
