@@ -5487,6 +5487,31 @@ static void test_bracketed_specialty_under_a_name_above_an_answer(void)
     ru_free(&r);
 }
 
+/* The same layout with a blank line between the first name and specialty
+ * and the prose under them: the names still head the answers below them,
+ * each answer credited to the name above it, not to the next one's. */
+static void test_name_above_an_answer_a_blank_line_apart(void)
+{
+    ru_result r = read_str("Do I need to stay overnight after a neck lift?\n\n"
+                           "John Carter, MD\n"
+                           "Plastic Surgery\n\n"
+                           "Most patients go home the same day, though some spend one night in "
+                           "a recovery suite with a nurse nearby.\n\n"
+                           "Anna Ruiz, MD\n"
+                           "Dermatology\n"
+                           "No, an overnight stay in a hospital is rarely needed; a friend at "
+                           "home for the first night is usually enough.\n\n"
+                           "Continue Learning about Neck Lift\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most patients go home");
+    ru_check_start(&r, 2, "No, an overnight stay");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "John Carter, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Anna Ruiz, MD");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -5969,6 +5994,7 @@ int main(void)
         {"a dotted answer label is no body", test_dotted_answer_label_is_no_body},
         {"a bracketed specialty under a name above an answer",
          test_bracketed_specialty_under_a_name_above_an_answer},
+        {"a name above an answer a blank line apart", test_name_above_an_answer_a_blank_line_apart},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -624,17 +624,19 @@ void cns_detect_gap_splits(ctx *c)
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
- * between: a page that prints each physician's name above the answer, not
- * under it. The answers open with a signature that names someone, and the
- * first paragraph of prose hangs right under it; read this way, the first
- * signature is no scrap and every later name goes with the text below it. */
+ * between or one: a page that prints each physician's name above the
+ * answer, not under it. The answers open with a signature that names
+ * someone, and the first paragraph of prose hangs under it (at most one
+ * blank line apart: a page leaves none or one there, and names nothing
+ * else above its first answer); read this way, the first signature is no
+ * scrap and every later name goes with the text below it. */
 void cns_detect_sig_heads(ctx *c)
 {
     size_t q = 0;
     bool named = false;
     while (q < c->np && c->ps[q].sig)
         named |= c->ps[q++].block.name >= 0;
-    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap != 0) {
+    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap > 1) {
         c->sig_heads = false;
         return;
     }
