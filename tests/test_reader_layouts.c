@@ -5512,6 +5512,38 @@ static void test_name_above_an_answer_a_blank_line_apart(void)
     ru_free(&r);
 }
 
+/* A page heading each answer with its title and a vote line, and signing
+ * none: the vote lines say where each answer starts, so a run of two lines
+ * inside an answer is that answer's, not two answers one a line. */
+static void test_run_inside_a_voted_answer_is_one_answer(void)
+{
+    ru_result r =
+        read_str("How long should I wear the chin strap?\n\n"
+                 "My surgeon says two weeks day and night, which seems like a lot.\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Wearing the strap after a neck lift\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "Hi Dana,\n\n"
+                 "Most of my patients wear it around the clock for the first week and then "
+                 "only at night, which keeps the swelling down.\n"
+                 "I have not seen any better results in those who wore it longer than "
+                 "that, so ask your surgeon if a shorter plan would do.\n\n"
+                 "The strap matters most early\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "The first two days matter most, when the strap keeps fluid from "
+                 "collecting under the skin.\n\n"
+                 "Follow your own surgeon\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "Your surgeon knows how the surgery went, so their plan is the one to "
+                 "follow.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Hi Dana");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I have not seen"));
+    ru_check_start(&r, 2, "The first two days");
+    ru_check_start(&r, 3, "Your surgeon knows");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -5995,6 +6027,7 @@ int main(void)
         {"a bracketed specialty under a name above an answer",
          test_bracketed_specialty_under_a_name_above_an_answer},
         {"a name above an answer a blank line apart", test_name_above_an_answer_a_blank_line_apart},
+        {"a run inside a voted answer is one answer", test_run_inside_a_voted_answer_is_one_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

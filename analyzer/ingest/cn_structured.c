@@ -1197,8 +1197,10 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     c.end = end;
     cns_detect_votes_lead(&c, start, end);
     rc = cns_build_paras(&c, start, end, err);
-    if (rc == CN_OK && !cns_any_signature(&c)) {
-        /* No signatures to end answers: pages that print one answer a line. */
+    if (rc == CN_OK && !cns_any_signature(&c) && !cns_any_vote(&c)) {
+        /* No signatures to end answers: pages that print one answer a line.
+         * Vote lines heading the answers say where each starts: there a run
+         * of lines is one answer's paragraph. */
         c.np = 0;
         c.split_runs = true;
         rc = cns_build_paras(&c, start, end, err);

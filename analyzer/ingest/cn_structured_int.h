@@ -181,6 +181,7 @@ bool cns_count_matches_para_lines(ctx *c);
 void cns_detect_gap_splits(ctx *c);
 void cns_detect_sig_heads(ctx *c);
 bool cns_any_signature(const ctx *c);
+bool cns_any_vote(const ctx *c);
 bool cns_credit_end(const ctx *c, size_t p);
 
 /* cn_structured_titles: paragraph p as an answer's title, where an answer

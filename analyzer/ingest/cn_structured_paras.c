@@ -120,7 +120,6 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
 }
 
 static bool lead_title(const ctx *c, const cn_line *l);
-static bool any_vote(const ctx *c);
 
 /* The run stands two blank lines or more under a paragraph of one short
  * line: a title, on a page that leaves a wide gap under each title; the
@@ -245,7 +244,7 @@ static size_t line_groups(ctx *c)
  * the line under it, a paragraph under the run no more of its last answer. */
 bool cns_count_matches_para_lines(ctx *c)
 {
-    if (c->bare || !c->split_runs || c->declared < 2 || c->np < 2 || any_vote(c))
+    if (c->bare || !c->split_runs || c->declared < 2 || c->np < 2 || cns_any_vote(c))
         return false;
     bool run = false; /* a run the first reading split one answer a line */
     for (size_t p = 0; p < c->np; p++)
@@ -554,7 +553,7 @@ static void detect_credits(ctx *c)
 }
 
 /* Some paragraph of the answers stands above or under a vote line. */
-static bool any_vote(const ctx *c)
+bool cns_any_vote(const ctx *c)
 {
     for (size_t p = 0; p < c->np; p++)
         if (c->ps[p].vote_after || c->ps[p].vote_before || c->ps[p].vote_head)
@@ -590,8 +589,8 @@ void cns_detect_gap_splits(ctx *c)
      * but a cut last one holds two sentences at least (no title heads it);
      * there two such paragraphs are enough when the line counts two answers
      * or more. */
-    bool counted = !c->bare && c->split_runs && !any_vote(c);
-    c->replies_start = c->split_runs && !any_vote(c);
+    bool counted = !c->bare && c->split_runs && !cns_any_vote(c);
+    c->replies_start = c->split_runs && !cns_any_vote(c);
     /* a bare page heading its answers with vote lines or [answer-headers]
      * says where each starts: its paragraphs are no answers of their own */
     /* A bare page that signs only its last answer (a page that lost the
@@ -600,7 +599,7 @@ void cns_detect_gap_splits(ctx *c)
     size_t np = c->np;
     if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
         np--;
-    bool lines = ((c->bare && !any_vote(c)) || counted) &&
+    bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
                  (np >= 3 || (counted && np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
