@@ -5544,6 +5544,33 @@ static void test_run_inside_a_voted_answer_is_one_answer(void)
     ru_free(&r);
 }
 
+/* On a page that titles its answers, a heading in Title Case that ends in
+ * '.' ("To Judge Your Scar Well, a Photo is Needed.") heads the next answer,
+ * though it names nothing the question asked: set so, it is no sentence of
+ * the answer above. */
+static void test_title_case_period_heading_heads_an_answer(void)
+{
+    ru_result r = read_str("Can the corner of my eye be made sharper? (photo)\n\n"
+                           "I would like a sharper inner corner of my eyes. Is there a surgery "
+                           "for it and how long does it last?\n\n"
+                           "Reshaping the inner corner\n\n"
+                           "From your photo, a small skin fold covers the inner corner, and a "
+                           "minor operation can move it to show more of the eye.\n\n\n"
+                           "To Judge Your Eyes Well, an Exam is Needed.\n\n"
+                           "Eyelids differ a great deal from one person to the next, and the fat "
+                           "and the skin fold both change what a surgery can do.\n\n"
+                           "Changing the outer corner\n\n"
+                           "The outer corner can be lifted by tightening the tendon that holds "
+                           "the lower lid.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "From your photo");
+    ru_check_start(&r, 2, "Eyelids differ a great deal");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "To Judge Your Eyes Well, an Exam is Needed.");
+    ru_check_start(&r, 3, "The outer corner");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -6028,6 +6055,8 @@ int main(void)
          test_bracketed_specialty_under_a_name_above_an_answer},
         {"a name above an answer a blank line apart", test_name_above_an_answer_a_blank_line_apart},
         {"a run inside a voted answer is one answer", test_run_inside_a_voted_answer_is_one_answer},
+        {"a Title Case heading ending in '.' heads an answer",
+         test_title_case_period_heading_heads_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -224,6 +224,28 @@ static bool titled_before(const ctx *c)
  * under a count line alike: a counted page that lost the signatures of its
  * first answers runs them together as a bare page does. */
 
+/* "To Best Answer Your Question, a Photo is Needed.": a line in Title Case,
+ * four words at least, every word capitalized or a [title-small-words] word
+ * but one at most ("is"): set as a heading, though it ends in '.'. */
+static bool title_cased(const ctx *c, const cn_line *l)
+{
+    size_t words = 0, lower = 0;
+    for (size_t i = 0; i < l->len;) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        size_t k = i;
+        while (k < l->len && l->s[k] != ' ')
+            k++;
+        if (k > i) {
+            words++;
+            lower += !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
+                     !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i);
+        }
+        i = k;
+    }
+    return words >= 4 && lower <= 1;
+}
+
 static bool restated_below(const ctx *c, size_t p)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
@@ -259,6 +281,9 @@ static bool restated_below(const ctx *c, size_t p)
          cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
         ((words <= c->lim->short_title_words && asked >= 1) ||
          (words <= c->lim->period_title_words && asked >= c->lim->restated_start_words)))
+        return true;
+    /* a heading in Title Case needs no words of the question */
+    if (words <= c->lim->period_title_words && title_cased(c, l) && !cns_says_i(l))
         return true;
     cn_line head = cns_first_sentence(next);
     size_t shared = cns_shared_with(c, l, &head);
