@@ -5571,6 +5571,33 @@ static void test_title_case_period_heading_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* A bare page printing the asker's words, then the page's title again on a
+ * line of its own above the answers: the asker's paragraph is the question's
+ * body though it asks without its '?' ("Do you know what caused this"),
+ * and the answers start under the title printed again. */
+static void test_askers_words_above_the_title_again(void)
+{
+    ru_result r = read_str("One of my nostrils is smaller. Help! (Photo)\n\n"
+                           "My right nostril is smaller than my left nostril, and it's shaped "
+                           "differently. Do you know what could have caused this\n\n"
+                           "One of my nostrils is smaller. Help!\n\n"
+                           "Hard to say from one photo. A surgeon who sees you in person can tell "
+                           "whether cartilage or skin is the cause.\n\n"
+                           "Boston Facial Plastic Surgeon\n"
+                           "4.8 out of 5 stars 31 reviews\n\n"
+                           "Thank you for the photo. Small differences between the two sides are "
+                           "normal, and a minor graft can even them out if it bothers you.\n\n"
+                           "Lena Hart, MD\n"
+                           "Austin Plastic Surgeon\n"
+                           "5.0 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "My right nostril is smaller"));
+    ru_check_start(&r, 1, "Hard to say from one photo");
+    ru_check_start(&r, 2, "Thank you for the photo");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -6057,6 +6084,7 @@ int main(void)
         {"a run inside a voted answer is one answer", test_run_inside_a_voted_answer_is_one_answer},
         {"a Title Case heading ending in '.' heads an answer",
          test_title_case_period_heading_heads_an_answer},
+        {"the asker's words above the title again", test_askers_words_above_the_title_again},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

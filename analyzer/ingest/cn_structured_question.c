@@ -321,6 +321,30 @@ static bool title_repeats(const cn_line *t, const cn_line *l)
     return false;
 }
 
+/* "My left eye sits lower. Help!" alone on its line under the title "My left
+ * eye sits lower. Help! (Photo)": the title printed again whole, but for a
+ * bracketed tag after it, three words at least. */
+static bool title_again(const cn_line *t, const cn_line *l)
+{
+    if (l->len == 0 || l->len > t->len || cn_span_words(l->s, l->len) < 3)
+        return false;
+    for (size_t k = 0; k < l->len; k++)
+        if (tolower((unsigned char)t->s[k]) != tolower((unsigned char)l->s[k]))
+            return false;
+    return l->len == t->len ||
+           (l->len + 1 < t->len && t->s[l->len] == ' ' && t->s[l->len + 1] == '(');
+}
+
+/* The run of lines ending at e stands right above the title printed again
+ * on a line of its own (title_again): a site printing the asker's words,
+ * then the title over the answers; the run is the asker's, whatever its
+ * voice ("Do you know what caused this" cut before its '?'). */
+static bool above_title_again(const ctx *c, const cn_line *t, size_t e)
+{
+    size_t q = skip_blank(c, e);
+    return q < c->lines.n && run_end(c, q) == q + 1 && title_again(t, line_at(c, q));
+}
+
 /* l opens as the asker asks ([question-openers]), at its start or past a
  * greeting and a name and their comma ("Hi all, what are the risks ..."). */
 static bool opens_asking(const ctx *c, const cn_line *l)
@@ -535,7 +559,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         bool story =
             e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
                            (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
-        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e) &&
+            !above_title_again(c, t, e))
             break;
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of
