@@ -629,8 +629,8 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
-    return cns_two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
-           cns_two_sentences(body) &&
+    return cns_two_sentences(c, l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           cns_two_sentences(c, body) &&
            cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
            (end == '.' || end == '!' || end == '?') &&
            !opens_with_title_word(l, para_line(c, (size_t)d->title));
@@ -768,7 +768,7 @@ static bool untitled_tail(const ctx *c, size_t p)
  * one-sentence footer note stays where it stands. */
 static bool ended_prose(const ctx *c, size_t p)
 {
-    return text_para(c, p) && (c->ps[p].n > 1 || cns_two_sentences(para_line(c, p)));
+    return text_para(c, p) && (c->ps[p].n > 1 || cns_two_sentences(c, para_line(c, p)));
 }
 
 /* "Ruptured Breast Implants:" alone right under the line that heads an
@@ -808,7 +808,7 @@ static bool title_above_greeting(const ctx *c, size_t p)
     if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(l) &&
+    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
            cn_span_words(l->s, l->len) <= c->lim->period_title_words && !cns_greeting_line(c, l) &&
            !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
            cns_greeting_line(c, para_line(c, p + 1));

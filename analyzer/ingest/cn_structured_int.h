@@ -156,7 +156,7 @@ bool cns_short_closing(const ctx *c, const cn_line *l);
 bool cns_list_item(const cn_line *l);
 bool cns_greeting_line(const ctx *c, const cn_line *l);
 bool cns_short_enough(const ctx *c, const cn_line *l); /* a title's bytes and words at most */
-bool cns_two_sentences(const cn_line *l);
+bool cns_two_sentences(const ctx *c, const cn_line *l);
 bool cns_title_line(const ctx *c, const cn_line *l); /* a line shaped like a title */
 bool cns_says_i(const cn_line *l);
 bool cns_says_you(const cn_line *l);

@@ -614,7 +614,7 @@ void cns_detect_gap_splits(ctx *c)
                  cut_last_paragraph(c, p)) &&
                 !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
                 (p + 1 == np || !cns_title_line(c, l)) &&
-                ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(l));
+                ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(c, l));
     }
     c->para_answers = lines;
     mark_essays(c);

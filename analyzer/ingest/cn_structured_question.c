@@ -219,8 +219,9 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     const cn_line *tl = line_at(c, t);
     if (!cns_title_line(c, tl) &&
         !(cn_span_last_char(tl->s, tl->len) == '.' && cns_short_enough(c, tl) &&
-          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words && !cns_two_sentences(tl) &&
-          !cns_greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
+          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words &&
+          !cns_two_sentences(c, tl) && !cns_greeting_line(c, tl) &&
+          cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
     /* "Thank you for the question." (or "Hello and thank you for your
@@ -229,7 +230,7 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     if (body < c->lines.n && run_end(c, body) == body + 1 &&
         (cns_greeting_line(c, line_at(c, body)) ||
          (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
-          !cns_two_sentences(line_at(c, body)))))
+          !cns_two_sentences(c, line_at(c, body)))))
         body = skip_blank(c, body + 1);
     return body < c->lines.n &&
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
@@ -374,7 +375,7 @@ static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t unde
 {
     if (cn_span_last_char(t->s, t->len) != '.' || !cns_short_enough(c, t) ||
         !(cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) ||
-        cns_two_sentences(t) || under >= c->lines.n)
+        cns_two_sentences(c, t) || under >= c->lines.n)
         return false;
     size_t e = run_end(c, under);
     return voice_of(c, under, e) > 0 || asker_story(c, under, e);
