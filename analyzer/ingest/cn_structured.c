@@ -944,16 +944,6 @@ static int segment(ctx *c, cn_error *err)
     return CN_OK;
 }
 
-static char *copy_span(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
-    return out;
-}
-
 /* The physician of a draft: name line (trailing commas trimmed), city,
  * canonical specialty, rating and reviews. */
 static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_error *err)
@@ -971,16 +961,16 @@ static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_err
         if (d->info[1].city_len > 0 && !(ph->city = cn_text_squeeze(l->s, d->info[1].city_len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         const char *sp = d->info[1].specialty; /* NULL: "City, ST" alone */
-        if (sp && !(ph->specialty = copy_span(sp, strlen(sp))))
+        if (sp && !(ph->specialty = cn_span_copy(sp, strlen(sp))))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     /* no signature: the credit in brackets that closed the answer, if any */
     const cn_line *credit = d->part[0] < 0 && d->part[1] < 0 ? draft_credit(c, d) : NULL;
     cn_credit cr;
     if (credit && cn_signature_credit(c->cues, credit->s, credit->len, &cr) &&
-        (!(ph->name = copy_span(cr.name, cr.name_len)) ||
-         (cr.city_len && !(ph->city = copy_span(cr.city, cr.city_len))) ||
-         (cr.specialty && !(ph->specialty = copy_span(cr.specialty, strlen(cr.specialty))))))
+        (!(ph->name = cn_span_copy(cr.name, cr.name_len)) ||
+         (cr.city_len && !(ph->city = cn_span_copy(cr.city, cr.city_len))) ||
+         (cr.specialty && !(ph->specialty = cn_span_copy(cr.specialty, strlen(cr.specialty))))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (d->part[2] >= 0) {
         ph->has_rating = true;
@@ -995,7 +985,7 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
 {
     if (d->title >= 0) {
         const cn_line *l = para_line(c, (size_t)d->title);
-        if (!(a->title = copy_span(l->s, l->len)))
+        if (!(a->title = cn_span_copy(l->s, l->len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     sbuf body = {0};
@@ -1047,7 +1037,7 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
         }
     if (q < marker) {
         const cn_line *l = line_at(c, q);
-        if (!(page->question = copy_span(l->s, l->len)))
+        if (!(page->question = cn_span_copy(l->s, l->len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         char *body = join_lines(c, q + 1, marker);
         if (!body)
