@@ -5416,6 +5416,188 @@ static void test_count_line_one_answer_a_line_one_signature(void)
     ru_free(&r);
 }
 
+/* reader round seven (val18): a count line ("5 Answers") over answers
+ * printed one a line, some of them a blank line apart, no signature or vote
+ * line anywhere: where the lines (a line going on from the one above counted
+ * with it) number exactly what the count says, each is an answer, a short
+ * first line included (no title of the line under it), and a line standing
+ * a blank line under the run is no paragraph of its last answer. */
+static void test_count_matches_lines_across_paragraphs(void)
+{
+    ru_result r = read_str("Dentist Questions Gums\n\n"
+                           "Is a sore jaw normal after a filling?\n\n"
+                           "My jaw aches two days after a filling. Should I worry?\n\n"
+                           "4 Answers\n\n"
+                           "Yes, a little soreness is common.\n\n"
+                           "Keeping the mouth open for a long visit strains the joint, and the "
+                           "ache should fade over a few days.\n"
+                           "Warm compresses and soft food for a day or two help the muscles "
+                           "settle down.\n\n"
+                           "If the bite feels high when you close, call the office so they can "
+                           "adjust the filling.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "Yes, a little soreness");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 2, "Keeping the mouth open");
+    ru_check_start(&r, 3, "Warm compresses");
+    ru_check_start(&r, 4, "If the bite feels high");
+    ru_free(&r);
+}
+
+/* "A.: ..." in front of an answer's first line: the site's label, as
+ * "Answer:" is ([answer-labels]), no word of the physician's. */
+static void test_dotted_answer_label_is_no_body(void)
+{
+    ru_result r = read_str("Can a double chin be removed without surgery?\n\n\n"
+                           "I have a double chin even though I am slim. Is there anything short "
+                           "of surgery that can help?\n\n\n"
+                           "Injections that dissolve fat can shrink a small double chin over two "
+                           "or three sessions, with some swelling after each one.\n\n\n"
+                           "A.: A fuller chin in a slim person is often set by the bone and the "
+                           "muscle, not only by fat, so an exam comes first.\n\n"
+                           "Where loose skin is part of it, a small lift under the chin may do "
+                           "more than any injection.\n\n"
+                           "Maria Olsen, MD\n"
+                           "Portland, Oregon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Injections that dissolve fat");
+    ru_check_start(&r, 2, "A fuller chin in a slim person");
+    ru_free(&r);
+}
+
+/* A site printing each physician's name and specialty above the answer, the
+ * specialty with a qualifier in brackets ("Facial Plastic Surgery (ENT)",
+ * specialties.txt): the line is the signature's, no answer of its own, and
+ * the prose right under it is one answer. */
+static void test_bracketed_specialty_under_a_name_above_an_answer(void)
+{
+    ru_result r = read_str("Do I need to stay overnight after a neck lift?\n\n"
+                           "John Carter, MD\n"
+                           "Plastic Surgery\n\n"
+                           "Most patients go home the same day, though some spend one night in "
+                           "a recovery suite with a nurse nearby.\n\n"
+                           "Anna Ruiz, MD\n"
+                           "Facial Plastic Surgery (ENT)\n"
+                           "No, an overnight stay in a hospital is rarely needed; a friend at "
+                           "home for the first night is usually enough.\n\n"
+                           "Continue Learning about Neck Lift\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most patients go home");
+    ru_check_start(&r, 2, "No, an overnight stay");
+    ru_free(&r);
+}
+
+/* The same layout with a blank line between the first name and specialty
+ * and the prose under them: the names still head the answers below them,
+ * each answer credited to the name above it, not to the next one's. */
+static void test_name_above_an_answer_a_blank_line_apart(void)
+{
+    ru_result r = read_str("Do I need to stay overnight after a neck lift?\n\n"
+                           "John Carter, MD\n"
+                           "Plastic Surgery\n\n"
+                           "Most patients go home the same day, though some spend one night in "
+                           "a recovery suite with a nurse nearby.\n\n"
+                           "Anna Ruiz, MD\n"
+                           "Dermatology\n"
+                           "No, an overnight stay in a hospital is rarely needed; a friend at "
+                           "home for the first night is usually enough.\n\n"
+                           "Continue Learning about Neck Lift\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most patients go home");
+    ru_check_start(&r, 2, "No, an overnight stay");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "John Carter, MD");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Anna Ruiz, MD");
+    ru_free(&r);
+}
+
+/* A page heading each answer with its title and a vote line, and signing
+ * none: the vote lines say where each answer starts, so a run of two lines
+ * inside an answer is that answer's, not two answers one a line. */
+static void test_run_inside_a_voted_answer_is_one_answer(void)
+{
+    ru_result r =
+        read_str("How long should I wear the chin strap?\n\n"
+                 "My surgeon says two weeks day and night, which seems like a lot.\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Wearing the strap after a neck lift\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "Hi Dana,\n\n"
+                 "Most of my patients wear it around the clock for the first week and then "
+                 "only at night, which keeps the swelling down.\n"
+                 "I have not seen any better results in those who wore it longer than "
+                 "that, so ask your surgeon if a shorter plan would do.\n\n"
+                 "The strap matters most early\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "The first two days matter most, when the strap keeps fluid from "
+                 "collecting under the skin.\n\n"
+                 "Follow your own surgeon\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+                 "Your surgeon knows how the surgery went, so their plan is the one to "
+                 "follow.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Hi Dana");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I have not seen"));
+    ru_check_start(&r, 2, "The first two days");
+    ru_check_start(&r, 3, "Your surgeon knows");
+    ru_free(&r);
+}
+
+/* On a page that titles its answers, a heading in Title Case that ends in
+ * '.' ("To Judge Your Scar Well, a Photo is Needed.") heads the next answer,
+ * though it names nothing the question asked: set so, it is no sentence of
+ * the answer above. */
+static void test_title_case_period_heading_heads_an_answer(void)
+{
+    ru_result r = read_str("Can the corner of my eye be made sharper? (photo)\n\n"
+                           "I would like a sharper inner corner of my eyes. Is there a surgery "
+                           "for it and how long does it last?\n\n"
+                           "Reshaping the inner corner\n\n"
+                           "From your photo, a small skin fold covers the inner corner, and a "
+                           "minor operation can move it to show more of the eye.\n\n\n"
+                           "To Judge Your Eyes Well, an Exam is Needed.\n\n"
+                           "Eyelids differ a great deal from one person to the next, and the fat "
+                           "and the skin fold both change what a surgery can do.\n\n"
+                           "Changing the outer corner\n\n"
+                           "The outer corner can be lifted by tightening the tendon that holds "
+                           "the lower lid.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "From your photo");
+    ru_check_start(&r, 2, "Eyelids differ a great deal");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "To Judge Your Eyes Well, an Exam is Needed.");
+    ru_check_start(&r, 3, "The outer corner");
+    ru_free(&r);
+}
+
+/* A bare page printing the asker's words, then the page's title again on a
+ * line of its own above the answers: the asker's paragraph is the question's
+ * body though it asks without its '?' ("Do you know what caused this"),
+ * and the answers start under the title printed again. */
+static void test_askers_words_above_the_title_again(void)
+{
+    ru_result r = read_str("One of my nostrils is smaller. Help! (Photo)\n\n"
+                           "My right nostril is smaller than my left nostril, and it's shaped "
+                           "differently. Do you know what could have caused this\n\n"
+                           "One of my nostrils is smaller. Help!\n\n"
+                           "Hard to say from one photo. A surgeon who sees you in person can tell "
+                           "whether cartilage or skin is the cause.\n\n"
+                           "Boston Facial Plastic Surgeon\n"
+                           "4.8 out of 5 stars 31 reviews\n\n"
+                           "Thank you for the photo. Small differences between the two sides are "
+                           "normal, and a minor graft can even them out if it bothers you.\n\n"
+                           "Lena Hart, MD\n"
+                           "Austin Plastic Surgeon\n"
+                           "5.0 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "My right nostril is smaller"));
+    ru_check_start(&r, 1, "Hard to say from one photo");
+    ru_check_start(&r, 2, "Thank you for the photo");
+    ru_free(&r);
+}
+
 /* A forum prints "Dr NameDr Name Contributor answered 3 years ago" above
  * each answer, and each answer's lines under it with no blank line: the
  * byline heads an answer (no title of it), and the lines under it are that
@@ -5893,6 +6075,16 @@ int main(void)
         {"a restated period title on a counted page", test_restated_period_title_on_a_counted_page},
         {"a period title restating the question", test_period_title_restating_the_question},
         {"a title with \"vs.\" heads an answer", test_title_with_versus_heads_an_answer},
+        /* reader round seven (val18) */
+        {"a count matching lines across paragraphs", test_count_matches_lines_across_paragraphs},
+        {"a dotted answer label is no body", test_dotted_answer_label_is_no_body},
+        {"a bracketed specialty under a name above an answer",
+         test_bracketed_specialty_under_a_name_above_an_answer},
+        {"a name above an answer a blank line apart", test_name_above_an_answer_a_blank_line_apart},
+        {"a run inside a voted answer is one answer", test_run_inside_a_voted_answer_is_one_answer},
+        {"a Title Case heading ending in '.' heads an answer",
+         test_title_case_period_heading_heads_an_answer},
+        {"the asker's words above the title again", test_askers_words_above_the_title_again},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -42,16 +42,6 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
     return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
-static char *copy_span(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
-    return out;
-}
-
 /* One answer of text[0..n) (copied), with a title line when title is not NULL. */
 static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const cn_line *title,
                       const char *text, size_t n, cn_error *err)
@@ -69,8 +59,8 @@ static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const
     a->index = page->n_answers + 1;
     page->n_answers++;
     a->excerpt = ends_with(text, n, "...") || ends_with(text, n, "\xE2\x80\xA6");
-    if (!(a->text = copy_span(text, n)) || !(a->match_text = copy_span(text, n)) ||
-        (title && !(a->title = copy_span(title->s, title->len))))
+    if (!(a->text = cn_span_copy(text, n)) || !(a->match_text = cn_span_copy(text, n)) ||
+        (title && !(a->title = cn_span_copy(title->s, title->len))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     /* Flat lines keep a physician's closing ("... Peter A Aldea, MD Memphis,
      * TN") that the structured rendering of the same answer signs separately;
@@ -451,7 +441,7 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
         if (skipped(cues, l))
             continue;
         if (i == q && (above || line_asks(cues, l) || !first_line_answers(cues, l))) {
-            if (!page->question && !(page->question = copy_span(l->s, l->len)))
+            if (!page->question && !(page->question = cn_span_copy(l->s, l->len)))
                 rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             continue;
         }
@@ -489,9 +479,9 @@ static int credit_physician(const cn_pagecues *cues, const cn_line *l, cn_physic
     cn_credit cr;
     if (!cn_signature_credit(cues, l->s, l->len, &cr))
         return CN_OK;
-    if (!(ph->name = copy_span(cr.name, cr.name_len)) ||
-        (cr.city_len && !(ph->city = copy_span(cr.city, cr.city_len))) ||
-        (cr.specialty && !(ph->specialty = copy_span(cr.specialty, strlen(cr.specialty)))))
+    if (!(ph->name = cn_span_copy(cr.name, cr.name_len)) ||
+        (cr.city_len && !(ph->city = cn_span_copy(cr.city, cr.city_len))) ||
+        (cr.specialty && !(ph->specialty = cn_span_copy(cr.specialty, strlen(cr.specialty)))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     return CN_OK;
 }
@@ -521,7 +511,7 @@ static int parse_credited(const cn_pagecues *cues, const cn_lines *lines, cn_pag
         if (first) {
             first = false;
             if (line_asks(cues, l) || !first_line_answers(cues, l)) {
-                if (!page->question && !(page->question = copy_span(l->s, l->len)))
+                if (!page->question && !(page->question = cn_span_copy(l->s, l->len)))
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
             }
@@ -619,7 +609,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (!slogan) {
             slogan = true;
             if (line_asks(cues, l)) {
-                if (!page->question && !(page->question = copy_span(l->s, l->len)))
+                if (!page->question && !(page->question = cn_span_copy(l->s, l->len)))
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
             }
@@ -643,7 +633,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
                                 (title && page->n_answers == 0 && !g.n && asker_story(cues, l)))) {
             if (g.n)
                 rc = group_flush(cues, page, &cap, &g, err);
-            if (rc == CN_OK && !(page->question = copy_span(l->s, l->len)))
+            if (rc == CN_OK && !(page->question = cn_span_copy(l->s, l->len)))
                 rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             prev = NULL;
             continue;
@@ -661,7 +651,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         if (g.n && name_line(cues, l, &sig)) {
             rc = group_flush(cues, page, &cap, &g, err);
             named = rc == CN_OK ? &page->answers[page->n_answers - 1].physician : NULL;
-            if (named && !(named->name = copy_span(l->s, l->len)))
+            if (named && !(named->name = cn_span_copy(l->s, l->len)))
                 rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
             prev = NULL;
             continue;
@@ -673,11 +663,11 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
                   : CN_SIGLINE_NONE;
         bool specialty = named && !named->specialty && under == CN_SIGLINE_PLACE;
         if (specialty && sig.specialty &&
-            !(named->specialty = copy_span(sig.specialty, strlen(sig.specialty))))
+            !(named->specialty = cn_span_copy(sig.specialty, strlen(sig.specialty))))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         bool place =
             named && !specialty && !named->city && under == CN_SIGLINE_SHORT && place_shaped(l);
-        if (place && !(named->city = copy_span(l->s, l->len)))
+        if (place && !(named->city = cn_span_copy(l->s, l->len)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         named = NULL;
         if (specialty || place)

@@ -72,6 +72,7 @@ typedef enum section {
     SEC_QUESTION_ENDS,
     SEC_REPLY_OPENERS,
     SEC_TITLE_SMALL_WORDS,
+    SEC_ABBREVIATIONS,
     SEC_LIMITS
 } section;
 
@@ -105,6 +106,7 @@ struct cn_pagecues {
     strlist headers;       /* normalized patterns as markers, and '*' at the start any head */
     strlist untitled;      /* normalized patterns as markers */
     strlist title_small;   /* normalized words */
+    strlist abbrevs;       /* normalized words, without their dot */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -309,6 +311,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->labels);
     strlist_free(&c->common);
     strlist_free(&c->title_small);
+    strlist_free(&c->abbrevs);
     strlist_free(&c->continuations);
     strlist_free(&c->closings);
     strlist_free(&c->breaks);
@@ -379,6 +382,7 @@ static section section_named(const char *s, size_t len)
         {"[answer-headers]", SEC_ANSWER_HEADERS},
         {"[untitled-markers]", SEC_UNTITLED_MARKERS},
         {"[title-small-words]", SEC_TITLE_SMALL_WORDS},
+        {"[abbreviations]", SEC_ABBREVIATIONS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -476,6 +480,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_ANSWER_HEADERS    ? &c->headers
                     : sec == SEC_UNTITLED_MARKERS  ? &c->untitled
                     : sec == SEC_TITLE_SMALL_WORDS ? &c->title_small
+                    : sec == SEC_ABBREVIATIONS     ? &c->abbrevs
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -644,13 +649,13 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         cn_pagecues_free(c);
         return rc;
     }
-    strlist *lists[] = {&c->credentials,   &c->valedictions, &c->widgets,    &c->disclaimers,
-                        &c->stopwords,     &c->particles,    &c->openers,    &c->asker,
-                        &c->listener,      &c->practice,     &c->unfinished, &c->suffixes,
-                        &c->months,        &c->date_leads,   &c->labels,     &c->common,
-                        &c->continuations, &c->markers,      &c->self,       &c->headers,
-                        &c->questions,     &c->closings,     &c->breaks,     &c->honorifics,
-                        &c->question_ends, &c->replies,      &c->untitled,   &c->title_small};
+    strlist *lists[] = {
+        &c->credentials, &c->valedictions,  &c->widgets,     &c->disclaimers, &c->stopwords,
+        &c->particles,   &c->openers,       &c->asker,       &c->listener,    &c->practice,
+        &c->unfinished,  &c->suffixes,      &c->months,      &c->date_leads,  &c->labels,
+        &c->common,      &c->continuations, &c->markers,     &c->self,        &c->headers,
+        &c->questions,   &c->closings,      &c->breaks,      &c->honorifics,  &c->question_ends,
+        &c->replies,     &c->untitled,      &c->title_small, &c->abbrevs};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if (lists[i]->n)
             cn_sort_stable(lists[i]->v, lists[i]->n, sizeof *lists[i]->v, str_cmp);
@@ -1448,6 +1453,11 @@ bool cn_pagecues_is_common_word(const cn_pagecues *c, const char *word, size_t l
 bool cn_pagecues_is_title_small_word(const cn_pagecues *c, const char *word, size_t len)
 {
     return word_listed(&c->title_small, word, len);
+}
+
+bool cn_pagecues_is_abbreviation(const cn_pagecues *c, const char *word, size_t len)
+{
+    return word_listed(&c->abbrevs, word, len);
 }
 
 bool cn_pagecues_is_particle(const cn_pagecues *c, const char *word, size_t len)

@@ -183,6 +183,10 @@ bool cn_pagecues_is_common_word(const cn_pagecues *cues, const char *word, size_
  * "and"), ignoring case. */
 bool cn_pagecues_is_title_small_word(const cn_pagecues *cues, const char *word, size_t len);
 
+/* word[0..len), without its dot, is an abbreviation whose dot ends no
+ * sentence ("vs" of "Dynamic vs. Static Wrinkles"), ignoring case. */
+bool cn_pagecues_is_abbreviation(const cn_pagecues *cues, const char *word, size_t len);
+
 /* word[0..len) is a lower-case particle allowed inside names and cities. */
 bool cn_pagecues_is_particle(const cn_pagecues *cues, const char *word, size_t len);
 

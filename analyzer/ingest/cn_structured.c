@@ -629,8 +629,8 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
-    return cns_two_sentences(l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
-           cns_two_sentences(body) &&
+    return cns_two_sentences(c, l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           cns_two_sentences(c, body) &&
            cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
            (end == '.' || end == '!' || end == '?') &&
            !opens_with_title_word(l, para_line(c, (size_t)d->title));
@@ -768,7 +768,7 @@ static bool untitled_tail(const ctx *c, size_t p)
  * one-sentence footer note stays where it stands. */
 static bool ended_prose(const ctx *c, size_t p)
 {
-    return text_para(c, p) && (c->ps[p].n > 1 || cns_two_sentences(para_line(c, p)));
+    return text_para(c, p) && (c->ps[p].n > 1 || cns_two_sentences(c, para_line(c, p)));
 }
 
 /* "Ruptured Breast Implants:" alone right under the line that heads an
@@ -808,7 +808,7 @@ static bool title_above_greeting(const ctx *c, size_t p)
     if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(l) &&
+    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
            cn_span_words(l->s, l->len) <= c->lim->period_title_words && !cns_greeting_line(c, l) &&
            !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
            cns_greeting_line(c, para_line(c, p + 1));
@@ -944,16 +944,6 @@ static int segment(ctx *c, cn_error *err)
     return CN_OK;
 }
 
-static char *copy_span(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
-    return out;
-}
-
 /* The physician of a draft: name line (trailing commas trimmed), city,
  * canonical specialty, rating and reviews. */
 static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_error *err)
@@ -971,16 +961,16 @@ static int fill_physician(const ctx *c, const draft *d, cn_physician *ph, cn_err
         if (d->info[1].city_len > 0 && !(ph->city = cn_text_squeeze(l->s, d->info[1].city_len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         const char *sp = d->info[1].specialty; /* NULL: "City, ST" alone */
-        if (sp && !(ph->specialty = copy_span(sp, strlen(sp))))
+        if (sp && !(ph->specialty = cn_span_copy(sp, strlen(sp))))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     /* no signature: the credit in brackets that closed the answer, if any */
     const cn_line *credit = d->part[0] < 0 && d->part[1] < 0 ? draft_credit(c, d) : NULL;
     cn_credit cr;
     if (credit && cn_signature_credit(c->cues, credit->s, credit->len, &cr) &&
-        (!(ph->name = copy_span(cr.name, cr.name_len)) ||
-         (cr.city_len && !(ph->city = copy_span(cr.city, cr.city_len))) ||
-         (cr.specialty && !(ph->specialty = copy_span(cr.specialty, strlen(cr.specialty))))))
+        (!(ph->name = cn_span_copy(cr.name, cr.name_len)) ||
+         (cr.city_len && !(ph->city = cn_span_copy(cr.city, cr.city_len))) ||
+         (cr.specialty && !(ph->specialty = cn_span_copy(cr.specialty, strlen(cr.specialty))))))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (d->part[2] >= 0) {
         ph->has_rating = true;
@@ -995,7 +985,7 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
 {
     if (d->title >= 0) {
         const cn_line *l = para_line(c, (size_t)d->title);
-        if (!(a->title = copy_span(l->s, l->len)))
+        if (!(a->title = cn_span_copy(l->s, l->len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
     sbuf body = {0};
@@ -1047,7 +1037,7 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
         }
     if (q < marker) {
         const cn_line *l = line_at(c, q);
-        if (!(page->question = copy_span(l->s, l->len)))
+        if (!(page->question = cn_span_copy(l->s, l->len)))
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         char *body = join_lines(c, q + 1, marker);
         if (!body)
@@ -1197,8 +1187,10 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     c.end = end;
     cns_detect_votes_lead(&c, start, end);
     rc = cns_build_paras(&c, start, end, err);
-    if (rc == CN_OK && !cns_any_signature(&c)) {
-        /* No signatures to end answers: pages that print one answer a line. */
+    if (rc == CN_OK && !cns_any_signature(&c) && !cns_any_vote(&c)) {
+        /* No signatures to end answers: pages that print one answer a line.
+         * Vote lines heading the answers say where each starts: there a run
+         * of lines is one answer's paragraph. */
         c.np = 0;
         c.split_runs = true;
         rc = cns_build_paras(&c, start, end, err);
@@ -1207,6 +1199,10 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
     if (rc == CN_OK && cns_count_matches_lines(&c)) {
         c.np = 0;
         c.counted_lines = true;
+        rc = cns_build_paras(&c, start, end, err);
+    } else if (rc == CN_OK && cns_count_matches_para_lines(&c)) {
+        c.np = 0;
+        c.counted_paras = true;
         rc = cns_build_paras(&c, start, end, err);
     }
     if (rc == CN_OK) {

@@ -94,6 +94,7 @@ typedef struct ctx {
     long declared;           /* the count the page's answers line declares, or -1 */
     bool split_runs;         /* no signatures: a run of long lines is one answer a line */
     bool counted_lines;      /* the page's count matches its one run's lines: one answer a line */
+    bool counted_paras;      /* ... or every paragraph's lines, no signature: each an answer */
     bool bare;               /* no "Doctor Answers" line */
     bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
     bool sig_heads;          /* each signature stands above its answer, not under it */
@@ -155,7 +156,7 @@ bool cns_short_closing(const ctx *c, const cn_line *l);
 bool cns_list_item(const cn_line *l);
 bool cns_greeting_line(const ctx *c, const cn_line *l);
 bool cns_short_enough(const ctx *c, const cn_line *l); /* a title's bytes and words at most */
-bool cns_two_sentences(const cn_line *l);
+bool cns_two_sentences(const ctx *c, const cn_line *l);
 bool cns_title_line(const ctx *c, const cn_line *l); /* a line shaped like a title */
 bool cns_says_i(const cn_line *l);
 bool cns_says_you(const cn_line *l);
@@ -174,11 +175,13 @@ size_t cns_shared_with_question(const ctx *c, const cn_line *l);
 int cns_build_paras(ctx *c, size_t from, size_t to, cn_error *err);
 void cns_detect_votes_lead(ctx *c, size_t from, size_t to); /* before the build */
 bool cns_count_matches_lines(ctx *c);
+bool cns_count_matches_para_lines(ctx *c);
 /* gap_splits, replies_start, para_answers (and each paragraph's goes_on),
  * votes_head, votes_under_titles, credits_close */
 void cns_detect_gap_splits(ctx *c);
 void cns_detect_sig_heads(ctx *c);
 bool cns_any_signature(const ctx *c);
+bool cns_any_vote(const ctx *c);
 bool cns_credit_end(const ctx *c, size_t p);
 
 /* cn_structured_titles: paragraph p as an answer's title, where an answer

@@ -184,15 +184,23 @@ bool cns_short_enough(const ctx *c, const cn_line *l)
            cn_span_words(l->s, l->len) <= c->lim->title_max_words;
 }
 
+/* l->s[i] is the dot of an abbreviation ([abbreviations]: "Dynamic vs.
+ * Static Wrinkles"), a whole word's, that ends no sentence. */
+static bool abbreviation_dot(const ctx *c, const cn_line *l, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && l->s[j - 1] != ' ')
+        j--;
+    return l->s[i] == '.' && cn_pagecues_is_abbreviation(c->cues, l->s + j, i - j);
+}
+
 /* "It heals. I would wait.": two sentences on a line are body text. */
-bool cns_two_sentences(const cn_line *l)
+bool cns_two_sentences(const ctx *c, const cn_line *l)
 {
     for (size_t i = 1; i + 2 < l->len; i++) {
         if (!in_set(".!?", l->s[i]) || l->s[i + 1] != ' ' || l->s[i - 1] < 'a' || l->s[i - 1] > 'z')
             continue;
-        /* "Dynamic vs. Static Wrinkles": the dot of "vs." ends no sentence */
-        if (l->s[i] == '.' && i >= 2 && l->s[i - 2] == 'v' && l->s[i - 1] == 's' &&
-            (i == 2 || l->s[i - 3] == ' '))
+        if (abbreviation_dot(c, l, i))
             continue;
         size_t k = i + 1;
         while (k < l->len && l->s[k] == ' ')
@@ -220,7 +228,7 @@ bool cns_title_line(const ctx *c, const cn_line *l)
      * were inside answers) */
     bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
     if (!cns_short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
-        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(l) ||
+        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) ||
         cn_pagecues_is_opener(c->cues, l->s, l->len))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');

@@ -203,6 +203,55 @@ bool cns_count_matches_lines(ctx *c)
     return groups == (size_t)c->declared;
 }
 
+/* "Ask your doctors", "From board-certified doctors and ...": ending no
+ * sentence and shorter than a line of prose (bare_prose_words), a heading
+ * over the line under it or the site's, no answer a count would count. */
+static bool heading_like_short(const ctx *c, const cn_line *l)
+{
+    return cn_span_words(l->s, l->len) < c->lim->bare_prose_words &&
+           !in_set(".!?", cn_span_last_char(l->s, l->len));
+}
+
+/* Answers in the lines of paragraphs [0, c->np), each line one answer but a
+ * line that goes on from the one above (line_joins); 0 when a paragraph is
+ * a signature or holds a list item, or an answer would open with a short
+ * heading. */
+static size_t line_groups(ctx *c)
+{
+    size_t groups = 0;
+    bool ok = true;
+    c->counted_lines = true; /* line_joins reads it */
+    for (size_t p = 0; p < c->np && ok; p++) {
+        size_t first = c->ps[p].first, n = c->ps[p].n;
+        ok = !c->ps[p].sig;
+        for (size_t i = 0; i < n && ok; i++)
+            ok = !cns_list_item(line_at(c, first + i));
+        for (size_t i = 0, k; i < n && ok; i = k, groups++) {
+            ok = !heading_like_short(c, line_at(c, first + i));
+            for (k = i + 1; k < n && line_joins(c, first + k, k - 1 == i); k++)
+                ;
+        }
+    }
+    c->counted_lines = false;
+    return ok ? groups : 0;
+}
+
+/* A page under a count line ("5 Answers") with no signature or vote line,
+ * its answers printed one a line, some a blank line apart: the lines of all
+ * its paragraphs (a run counted line by line as above) number exactly what
+ * the count says, and a run of them was read one answer a line. Each line is an
+ * answer then, a short first line ("Yes, it can help, but ...") no title of
+ * the line under it, a paragraph under the run no more of its last answer. */
+bool cns_count_matches_para_lines(ctx *c)
+{
+    if (c->bare || !c->split_runs || c->declared < 2 || c->np < 2 || cns_any_vote(c))
+        return false;
+    bool run = false; /* a run the first reading split one answer a line */
+    for (size_t p = 0; p < c->np; p++)
+        run |= c->ps[p].own_line;
+    return run && line_groups(c) == (size_t)c->declared;
+}
+
 /* Split one run of lines into a body part and a trailing signature block. */
 /* glued: the run starts right under a signature, with no blank line: the
  * page lost its blank lines there, so its long lines are answers of their own
@@ -232,6 +281,7 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
     }
     /* counted_lines: the page's one run, above its signature */
     if ((c->counted_lines && c->np == 0 && n >= 2 && !voted) ||
+        (c->counted_paras && !voted && n >= 2) ||
         (((c->split_runs && !voted && !under_wide_title(c, gap) && !under_title(c, gap)) ||
           glued) &&
          !cns_greeting_line(c, line_at(c, first)) && answer_per_line(c, first, n))) {
@@ -244,7 +294,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
             int rc = add_run(c, cap, first + i, k - i, i ? 0 : gap, false, k - i > 1, err);
             if (rc)
                 return rc;
-            c->ps[c->np - 1].own_line = (i > 0 || glued) && !c->ps[c->np - 1].sig;
+            c->ps[c->np - 1].own_line =
+                (i > 0 || glued || c->counted_paras) && !c->ps[c->np - 1].sig;
             /* its first line may go on from the text above; as long as
              * prose and speaking to the asker ("I would ... you"), a
              * sentence without its period, it titles no answer */
@@ -255,6 +306,13 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
                 cns_says_you(head);
         }
         return CN_OK;
+    }
+    if (c->counted_paras && n == 1) {
+        /* a line of its own, counted as an answer: no title of the next */
+        int rc = push_para(c, cap, (para){.first = first, .n = 1, .gap = gap}, err);
+        if (rc == CN_OK)
+            c->ps[c->np - 1].own_line = true;
+        return rc;
     }
     cn_sigblock b;
     /* the block reads the run's last lines on their own: from the memo */
@@ -495,7 +553,7 @@ static void detect_credits(ctx *c)
 }
 
 /* Some paragraph of the answers stands above or under a vote line. */
-static bool any_vote(const ctx *c)
+bool cns_any_vote(const ctx *c)
 {
     for (size_t p = 0; p < c->np; p++)
         if (c->ps[p].vote_after || c->ps[p].vote_before || c->ps[p].vote_head)
@@ -531,8 +589,8 @@ void cns_detect_gap_splits(ctx *c)
      * but a cut last one holds two sentences at least (no title heads it);
      * there two such paragraphs are enough when the line counts two answers
      * or more. */
-    bool counted = !c->bare && c->split_runs && !any_vote(c);
-    c->replies_start = c->split_runs && !any_vote(c);
+    bool counted = !c->bare && c->split_runs && !cns_any_vote(c);
+    c->replies_start = c->split_runs && !cns_any_vote(c);
     /* a bare page heading its answers with vote lines or [answer-headers]
      * says where each starts: its paragraphs are no answers of their own */
     /* A bare page that signs only its last answer (a page that lost the
@@ -541,7 +599,7 @@ void cns_detect_gap_splits(ctx *c)
     size_t np = c->np;
     if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
         np--;
-    bool lines = ((c->bare && !any_vote(c)) || counted) &&
+    bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
                  (np >= 3 || (counted && np == 2 && c->declared >= 2));
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
@@ -556,7 +614,7 @@ void cns_detect_gap_splits(ctx *c)
                  cut_last_paragraph(c, p)) &&
                 !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
                 (p + 1 == np || !cns_title_line(c, l)) &&
-                ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(l));
+                ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(c, l));
     }
     c->para_answers = lines;
     mark_essays(c);
@@ -565,17 +623,19 @@ void cns_detect_gap_splits(ctx *c)
 }
 
 /* "Dr. Ann Lee, MD" / "Cardiology" / prose right under it, no blank line
- * between: a page that prints each physician's name above the answer, not
- * under it. The answers open with a signature that names someone, and the
- * first paragraph of prose hangs right under it; read this way, the first
- * signature is no scrap and every later name goes with the text below it. */
+ * between or one: a page that prints each physician's name above the
+ * answer, not under it. The answers open with a signature that names
+ * someone, and the first paragraph of prose hangs under it (at most one
+ * blank line apart: a page leaves none or one there, and names nothing
+ * else above its first answer); read this way, the first signature is no
+ * scrap and every later name goes with the text below it. */
 void cns_detect_sig_heads(ctx *c)
 {
     size_t q = 0;
     bool named = false;
     while (q < c->np && c->ps[q].sig)
         named |= c->ps[q++].block.name >= 0;
-    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap != 0) {
+    if (!c->bare || q == 0 || q >= c->np || !named || c->ps[q].gap > 1) {
         c->sig_heads = false;
         return;
     }

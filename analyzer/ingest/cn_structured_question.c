@@ -219,8 +219,9 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     const cn_line *tl = line_at(c, t);
     if (!cns_title_line(c, tl) &&
         !(cn_span_last_char(tl->s, tl->len) == '.' && cns_short_enough(c, tl) &&
-          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words && !cns_two_sentences(tl) &&
-          !cns_greeting_line(c, tl) && cn_span_starts_upper(tl->s, tl->len)))
+          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words &&
+          !cns_two_sentences(c, tl) && !cns_greeting_line(c, tl) &&
+          cn_span_starts_upper(tl->s, tl->len)))
         return false;
     size_t body = skip_blank(c, t + 1);
     /* "Thank you for the question." (or "Hello and thank you for your
@@ -229,7 +230,7 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     if (body < c->lines.n && run_end(c, body) == body + 1 &&
         (cns_greeting_line(c, line_at(c, body)) ||
          (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
-          !cns_two_sentences(line_at(c, body)))))
+          !cns_two_sentences(c, line_at(c, body)))))
         body = skip_blank(c, body + 1);
     return body < c->lines.n &&
            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
@@ -321,6 +322,30 @@ static bool title_repeats(const cn_line *t, const cn_line *l)
     return false;
 }
 
+/* "My left eye sits lower. Help!" alone on its line under the title "My left
+ * eye sits lower. Help! (Photo)": the title printed again whole, but for a
+ * bracketed tag after it, three words at least. */
+static bool title_again(const cn_line *t, const cn_line *l)
+{
+    if (l->len == 0 || l->len > t->len || cn_span_words(l->s, l->len) < 3)
+        return false;
+    for (size_t k = 0; k < l->len; k++)
+        if (tolower((unsigned char)t->s[k]) != tolower((unsigned char)l->s[k]))
+            return false;
+    return l->len == t->len ||
+           (l->len + 1 < t->len && t->s[l->len] == ' ' && t->s[l->len + 1] == '(');
+}
+
+/* The run of lines ending at e stands right above the title printed again
+ * on a line of its own (title_again): a site printing the asker's words,
+ * then the title over the answers; the run is the asker's, whatever its
+ * voice ("Do you know what caused this" cut before its '?'). */
+static bool above_title_again(const ctx *c, const cn_line *t, size_t e)
+{
+    size_t q = skip_blank(c, e);
+    return q < c->lines.n && run_end(c, q) == q + 1 && title_again(t, line_at(c, q));
+}
+
 /* l opens as the asker asks ([question-openers]), at its start or past a
  * greeting and a name and their comma ("Hi all, what are the risks ..."). */
 static bool opens_asking(const ctx *c, const cn_line *l)
@@ -350,7 +375,7 @@ static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t unde
 {
     if (cn_span_last_char(t->s, t->len) != '.' || !cns_short_enough(c, t) ||
         !(cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) ||
-        cns_two_sentences(t) || under >= c->lines.n)
+        cns_two_sentences(c, t) || under >= c->lines.n)
         return false;
     size_t e = run_end(c, under);
     return voice_of(c, under, e) > 0 || asker_story(c, under, e);
@@ -535,7 +560,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         bool story =
             e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
                            (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
-        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e))
+        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e) &&
+            !above_title_again(c, t, e))
             break;
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of

@@ -16,7 +16,7 @@ bool cns_looks_title(const ctx *c, size_t p)
 static bool cut_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || cns_two_sentences(l) ||
+    return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || cns_two_sentences(c, l) ||
            cn_span_words(l->s, l->len) >= c->lim->bare_prose_words;
 }
 
@@ -42,7 +42,7 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     return cn_span_last_char(l->s, l->len) == '.' && cns_short_enough(c, l) &&
-           cn_span_words(l->s, l->len) <= max_words && !cns_two_sentences(l) &&
+           cn_span_words(l->s, l->len) <= max_words && !cns_two_sentences(c, l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
            !cns_list_item(l) && !cns_closing_like(c, l) &&
            !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
@@ -74,7 +74,7 @@ static bool voted_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     return c->ps[p].vote_before && c->ps[p].vote_after && c->ps[p].n == 1 &&
-           (cns_two_sentences(l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
+           (cns_two_sentences(c, l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
 }
 
 /* Some answer after paragraph p opens with a title-shaped line above its
@@ -120,7 +120,7 @@ static bool cut_title_under_signature(const ctx *c, size_t p)
     if (p == 0 || c->ps[p].n != 1 || !cn_span_starts_upper(l->s, l->len))
         return false;
     char last = cn_span_last_char(l->s, l->len);
-    if (c->ps[p - 1].sig && c->votes_head && last == '.' && !cns_two_sentences(l) &&
+    if (c->ps[p - 1].sig && c->votes_head && last == '.' && !cns_two_sentences(c, l) &&
         cn_span_words(l->s, l->len) <= c->lim->period_title_words)
         return true;
     return c->ps[p - 1].sig && !in_set(".!?", last) &&
@@ -156,7 +156,7 @@ bool cns_title_at_start(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     if (cns_signoff_like(c, l) || sentence_not_title(c, p) ||
-        (c->bare && !c->ps[p].vote_after && cns_two_sentences(l) && !asked_title(c, l)) ||
+        (c->bare && !c->ps[p].vote_after && cns_two_sentences(c, l) && !asked_title(c, l)) ||
         voted_prose(c, p))
         return false;
     /* "Thank you for the question." above the answer's text opens its body
@@ -166,8 +166,8 @@ bool cns_title_at_start(const ctx *c, size_t p)
     /* A page that titles its answers leaves an empty title line (two blank
      * lines) above an answer without one: prose of two sentences there is
      * the answer's text (see untitled_after_titled). */
-    if (!c->bare && cns_empty_title_above(c, p) && !c->ps[p].vote_after && cns_two_sentences(l) &&
-        cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
+    if (!c->bare && cns_empty_title_above(c, p) && !c->ps[p].vote_after &&
+        cns_two_sentences(c, l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
@@ -175,7 +175,7 @@ bool cns_title_at_start(const ctx *c, size_t p)
      * in '.' longer than such titles are (period_title_words) is the first
      * sentence of a page that prints no titles. */
     bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
-                              !cns_two_sentences(l) && cns_short_enough(c, l) &&
+                              !cns_two_sentences(c, l) && cns_short_enough(c, l) &&
                               cn_span_starts_upper(l->s, l->len) &&
                               !(cn_span_last_char(l->s, l->len) == '.' &&
                                 cn_span_words(l->s, l->len) > c->lim->period_title_words);
@@ -224,6 +224,28 @@ static bool titled_before(const ctx *c)
  * under a count line alike: a counted page that lost the signatures of its
  * first answers runs them together as a bare page does. */
 
+/* "To Best Answer Your Question, a Photo is Needed.": a line in Title Case,
+ * four words at least, every word capitalized or a [title-small-words] word
+ * but one at most ("is"): set as a heading, though it ends in '.'. */
+static bool title_cased(const ctx *c, const cn_line *l)
+{
+    size_t words = 0, lower = 0;
+    for (size_t i = 0; i < l->len;) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        size_t k = i;
+        while (k < l->len && l->s[k] != ' ')
+            k++;
+        if (k > i) {
+            words++;
+            lower += !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
+                     !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i);
+        }
+        i = k;
+    }
+    return words >= 4 && lower <= 1;
+}
+
 static bool restated_below(const ctx *c, size_t p)
 {
     if (c->ps[p].sig || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
@@ -237,9 +259,9 @@ static bool restated_below(const ctx *c, size_t p)
     size_t words = cn_span_words(l->s, l->len);
     /* a line the paragraph under it opens with is that answer's first
      * sentence printed above it (repeated_opening), no title */
-    if (cn_span_last_char(l->s, l->len) != '.' || cns_two_sentences(l) || !cns_short_enough(c, l) ||
-        !cn_span_starts_upper(l->s, l->len) || cns_list_item(l) || cns_closing_like(c, l) ||
-        cn_pagecues_is_opener(c->cues, l->s, l->len) ||
+    if (cn_span_last_char(l->s, l->len) != '.' || cns_two_sentences(c, l) ||
+        !cns_short_enough(c, l) || !cn_span_starts_upper(l->s, l->len) || cns_list_item(l) ||
+        cns_closing_like(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
         cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
         cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
         cn_pagecues_is_continuation(c->cues, next->s, next->len) || cns_opens_with_line(l, next))
@@ -255,10 +277,13 @@ static bool restated_below(const ctx *c, size_t p)
     const cn_line *above = p > 0 && text_para(c, p - 1) ? para_last_line(c, p - 1) : NULL;
     size_t asked = cns_shared_with_question(c, l);
     if (!cns_says_i(l) && !cns_says_you(l) && above &&
-        (cns_two_sentences(above) ||
+        (cns_two_sentences(c, above) ||
          cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
         ((words <= c->lim->short_title_words && asked >= 1) ||
          (words <= c->lim->period_title_words && asked >= c->lim->restated_start_words)))
+        return true;
+    /* a heading in Title Case needs no words of the question */
+    if (words <= c->lim->period_title_words && title_cased(c, l) && !cns_says_i(l))
         return true;
     cn_line head = cns_first_sentence(next);
     size_t shared = cns_shared_with(c, l, &head);

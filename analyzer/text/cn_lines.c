@@ -113,6 +113,16 @@ size_t cn_span_words(const char *s, size_t len)
     return words;
 }
 
+char *cn_span_copy(const char *s, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (out) {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    return out;
+}
+
 char cn_span_last_char(const char *s, size_t len)
 {
     size_t n;

@@ -70,6 +70,10 @@ char cn_span_last_char(const char *s, size_t len);
  * or any non-ASCII letter (accented capitals and scripts without case). */
 bool cn_span_starts_upper(const char *s, size_t len);
 
+/* A NUL-terminated copy of s[0..len) the caller frees, or NULL when out of
+ * memory. */
+char *cn_span_copy(const char *s, size_t len);
+
 /* Case-insensitive ASCII comparison of s[0..len) with the NUL-terminated word. */
 bool cn_span_equals_ci(const char *s, size_t len, const char *word);
 
