@@ -208,8 +208,15 @@ static void test_tally_dissent_specialties_files(void)
     CU_ASSERT_EQUAL(t.consensus->majority, CN_STANCE_CONTRAINDICATED);
     /* dissent: stance-taking votes other than the majority, `none` excluded */
     CU_ASSERT_EQUAL_FATAL(t.n_dissent, 2);
-    CU_ASSERT_EQUAL(t.dissent[0], 1);
-    CU_ASSERT_EQUAL(t.dissent[1], 4);
+    bool dissent[6];
+    for (size_t i = 0; i < 6; i++)
+        dissent[i] = cn_tally_dissents(&t, v[i].stance);
+    CU_ASSERT_FALSE(dissent[0]);
+    CU_ASSERT_TRUE(dissent[1]);
+    CU_ASSERT_FALSE(dissent[2]);
+    CU_ASSERT_FALSE(dissent[3]); /* none */
+    CU_ASSERT_TRUE(dissent[4]);
+    CU_ASSERT_FALSE(dissent[5]);
     /* specialties by name, unknown last */
     CU_ASSERT_EQUAL_FATAL(t.n_specialties, 3);
     CU_ASSERT_STRING_EQUAL(t.specialties[0].specialty, "Dermatologist");
@@ -233,6 +240,8 @@ static void test_tally_no_dissent_on_tie(void)
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 2, NULL, &t, &err), CN_OK);
     CU_ASSERT_TRUE(t.consensus->tie);
     CU_ASSERT_EQUAL(t.n_dissent, 0);
+    CU_ASSERT_FALSE(cn_tally_dissents(&t, CN_STANCE_REASSURING));
+    CU_ASSERT_FALSE(cn_tally_dissents(&t, CN_STANCE_CAUTIONARY));
     cn_tally_clear(&t);
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(NULL, 0, NULL, &t, &err), CN_OK);
     CU_ASSERT_STRING_EQUAL(t.summary, "No answers.");

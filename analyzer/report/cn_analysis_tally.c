@@ -136,8 +136,10 @@ static int tally_questions(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         cn_analysis_question *q = &r->questions[i];
         rc = cna_share_summary(an, &q->tally, err);
-        for (size_t d = 0; d < q->tally.n_dissent; d++)
-            r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
+        for (size_t k = 0; k < q->n_answers && q->tally.n_dissent; k++) {
+            cn_analysis_answer *a = &r->answers[q->answers[k]];
+            a->dissent = cn_tally_dissents(&q->tally, cn_analysis_verdict_stance(r, a, 0));
+        }
     }
     return rc;
 }

@@ -829,8 +829,11 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     d_tally_fields(c, w, &q->tally);
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
-    for (size_t i = 0; i < q->tally.n_dissent; i++)
-        d_str(c, w, NULL, CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
+    for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[q->answers[i]];
+        if (a->dissent)
+            d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
+    }
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &q->tally);
 }
@@ -859,11 +862,11 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     d_tally_fields(c, w, &cl->tally);
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
-    for (size_t i = 0; i < cl->tally.n_dissent; i++)
-        d_str(c, w, NULL,
-              CN_ANSWER_ID(
-                  c->r,
-                  &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
+    for (size_t i = 0; i < cl->n_primary && cl->tally.n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[cn_analysis_claim_member(c->r, cl, i).answer];
+        if (cn_tally_dissents(&cl->tally, cn_analysis_verdict_stance(c->r, a, 0)))
+            d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
+    }
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &cl->tally);
 }
