@@ -220,7 +220,13 @@ static void test_tally_dissent_specialties_files(void)
     /* specialties by name, unknown last */
     CU_ASSERT_EQUAL_FATAL(t.n_specialties, 3);
     CU_ASSERT_STRING_EQUAL(t.specialties[0].specialty, "Dermatologist");
-    CU_ASSERT_EQUAL(t.specialties[0].answers, 3);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[0]), 3);
+    long counts[CN_STANCE_COUNT];
+    cn_specialty_counts(&t.specialties[0], counts);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_CONTRAINDICATED], 2);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_NONE], 1);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_REASSURING], 0);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[2]), 1);
     CU_ASSERT_EQUAL(t.specialties[0].counts[CN_STANCE_CONTRAINDICATED], 2);
     CU_ASSERT_STRING_EQUAL(t.specialties[1].specialty, "Plastic Surgeon");
     CU_ASSERT_PTR_NULL(t.specialties[2].specialty);

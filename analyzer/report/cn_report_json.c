@@ -784,8 +784,10 @@ static void d_specialty_split(jctx *c, cn_jsonpretty *w, const cn_tally *t)
     for (size_t i = 0; i < t->n_specialties; i++) {
         cn_jsonpretty_open_object(w);
         d_str(c, w, "specialty", t->specialties[i].specialty);
-        d_integer(w, "answers", t->specialties[i].answers);
-        d_stance_counts(w, "stance_counts", t->specialties[i].counts);
+        long counts[CN_STANCE_COUNT];
+        cn_specialty_counts(&t->specialties[i], counts);
+        d_integer(w, "answers", cn_specialty_answers(&t->specialties[i]));
+        d_stance_counts(w, "stance_counts", counts);
         cn_jsonpretty_close_object(w);
     }
     cn_jsonpretty_close_array(w);

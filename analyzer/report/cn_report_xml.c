@@ -235,8 +235,10 @@ static void specialty_split(xctx *c, const cn_tally *t)
     for (size_t i = 0; i < t->n_specialties; i++) {
         start(c, "specialty");
         attr(c, "name", t->specialties[i].specialty);
-        attr_int(c, "answers", t->specialties[i].answers);
-        stance_counts(c, t->specialties[i].counts);
+        long counts[CN_STANCE_COUNT];
+        cn_specialty_counts(&t->specialties[i], counts);
+        attr_int(c, "answers", cn_specialty_answers(&t->specialties[i]));
+        stance_counts(c, counts);
         end(c);
     }
     end(c);

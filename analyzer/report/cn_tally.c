@@ -23,6 +23,20 @@ void cn_tally_clear(cn_tally *t)
     memset(t, 0, sizeof *t);
 }
 
+long cn_specialty_answers(const cn_specialty_count *s)
+{
+    long n = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        n += s->counts[k];
+    return n;
+}
+
+void cn_specialty_counts(const cn_specialty_count *s, long out[CN_STANCE_COUNT])
+{
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        out[k] = s->counts[k];
+}
+
 /* NULL (unknown) sorts after every name. */
 static int name_cmp(const char *a, const char *b)
 {
@@ -89,7 +103,6 @@ static int split_specialties(const votes_src *votes, size_t n, cn_tally *t, cn_e
             t->specialties[t->n_specialties++].specialty = v.specialty;
         }
         t->specialties[s].counts[v.stance]++;
-        t->specialties[s].answers++;
     }
     cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
     shrink(&t->specialties, t->n_specialties, sizeof *t->specialties);
