@@ -489,6 +489,24 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(sum, 4); /* a duplicate counts once, the excerpt not at all */
     CU_ASSERT_STRING_EQUAL(r->claims[q->claim].id, "botox-limb-muscle-reduction");
 
+    /* every answer is in one list of its question, the list of its role, in
+     * corpus order (the lists are ranges of one array: none overlaps another) */
+    size_t listed = 0;
+    for (size_t qi = 0; qi < r->n_questions; qi++) {
+        const cn_analysis_question *qq = &r->questions[qi];
+        const uint32_t *lists[3] = {qq->answers, qq->duplicates, qq->related};
+        size_t lens[3] = {qq->n_answers, qq->n_duplicates, qq->n_related};
+        for (int role = 0; role < 3; role++)
+            for (size_t k = 0; k < lens[role]; k++) {
+                const cn_analysis_answer *a = &r->answers[lists[role][k]];
+                CU_ASSERT_EQUAL(a->role, role);
+                CU_ASSERT_EQUAL(cn_analysis_answer_question(r, a), qi);
+                CU_ASSERT_TRUE(k == 0 || lists[role][k - 1] < lists[role][k]);
+                listed++;
+            }
+    }
+    CU_ASSERT_EQUAL(listed, r->n_answers);
+
     /* the related excerpt takes `none` on the primary claim */
     const cn_analysis_answer *rel = &r->answers[q->related[0]];
     CU_ASSERT_EQUAL(rel->role, CN_ROLE_RELATED);

@@ -90,9 +90,6 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
 
 static void question_clear(cn_analysis_question *q)
 {
-    free(q->answers);
-    free(q->duplicates);
-    free(q->related);
     if (q->tally_files_shared)
         q->tally.files = NULL;
     free(q->files);
@@ -115,6 +112,7 @@ static void free_result(cn_analysis_result *r)
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
     free(r->questions);
+    free(r->an->role_lists); /* the questions' answer lists */
     for (size_t i = 0; i < r->n_claims; i++)
         claim_clear(&r->claims[i]);
     free(r->claims);

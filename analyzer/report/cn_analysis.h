@@ -193,7 +193,8 @@ typedef struct cn_analysis_question {
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
     uint32_t *answers;         /* counted answers, in corpus order (answers are numbered in 32 bits:
-                                  4 bytes an answer here) */
+                                  4 bytes an answer here); it and the two lists below are
+                                  ranges of one array of the analysis' (not to free) */
     size_t n_answers;
     uint32_t *duplicates;
     size_t n_duplicates;
