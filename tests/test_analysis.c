@@ -520,11 +520,20 @@ static void test_analysis_groups_and_counts(void)
     /* Issue 12: a claim's tally counts the answers to the questions whose
      * primary claim it is, one vote each; answers that mention it on other
      * questions come after them in members[] and are not counted. */
+    size_t shared = 0, own = 0;
     for (size_t c = 0; c < r->n_claims; c++) {
         const cn_analysis_claim *cl = &r->claims[c];
+        /* a shared tally is its one question's, an own one no question's */
+        CU_ASSERT_PTR_NOT_NULL_FATAL(cl->tally);
+        if (cl->tally_shared)
+            CU_ASSERT_PTR_EQUAL(cl->tally, &r->questions[cl->questions[0]].tally);
+        for (size_t qi = 0; qi < r->n_questions && !cl->tally_shared; qi++)
+            CU_ASSERT_PTR_NOT_EQUAL(cl->tally, &r->questions[qi].tally);
+        shared += cl->tally_shared;
+        own += !cl->tally_shared;
         long votes = 0, mentions = 0;
         for (int k = 0; k < CN_STANCE_COUNT; k++) {
-            votes += cl->tally.counts[k];
+            votes += cl->tally->counts[k];
             mentions += cl->mention_counts[k];
         }
         CU_ASSERT_EQUAL(votes, (long)cl->n_primary);
@@ -532,6 +541,8 @@ static void test_analysis_groups_and_counts(void)
         for (size_t m = 0; m < cl->n_members; m++)
             CU_ASSERT_EQUAL(cn_analysis_claim_member(r, cl, m).verdict == 0, m < cl->n_primary);
     }
+    CU_ASSERT_TRUE(shared > 0); /* a question's tally read through its claim */
+    (void)own;
     CU_ASSERT_EQUAL(r->claims[q->claim].n_primary, (size_t)sum);
 
     /* b's repeat names another physician: queued with its reason; c's agrees: not */

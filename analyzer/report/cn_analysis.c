@@ -100,8 +100,10 @@ static void claim_clear(cn_analysis_claim *c)
 {
     free(c->questions);
     free(c->members);
-    if (!c->tally_shared)
-        cn_tally_clear(&c->tally);
+    if (!c->tally_shared && c->tally) {
+        cn_tally_clear(c->tally);
+        free(c->tally);
+    }
 }
 
 static void free_result(cn_analysis_result *r)

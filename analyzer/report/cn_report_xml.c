@@ -495,19 +495,19 @@ static void claim(xctx *c, size_t ci)
         end(c);
     }
     end(c);
-    files(c, cl->tally.files, cl->tally.n_files);
-    tally_fields(c, &cl->tally);
+    files(c, cl->tally->files, cl->tally->n_files);
+    tally_fields(c, cl->tally);
     start(c, "dissent");
-    for (size_t i = 0; i < cl->n_primary && cl->tally.n_dissent; i++) {
+    for (size_t i = 0; i < cl->n_primary && cl->tally->n_dissent; i++) {
         const cn_analysis_answer *a = &c->r->answers[cn_analysis_claim_member(c->r, cl, i).answer];
-        if (!cn_tally_dissents(&cl->tally, cn_analysis_verdict_stance(c->r, a, 0)))
+        if (!cn_tally_dissents(cl->tally, cn_analysis_verdict_stance(c->r, a, 0)))
             continue;
         start(c, "answer-ref");
         attr(c, "id", CN_ANSWER_ID(c->r, a));
         end(c);
     }
     end(c);
-    specialty_split(c, &cl->tally);
+    specialty_split(c, cl->tally);
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
         cn_member m = cn_analysis_claim_member(c->r, cl, i);
