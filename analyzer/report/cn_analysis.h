@@ -225,7 +225,7 @@ typedef struct cn_analysis_claim {
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
     cn_tally *tally;   /* of the primary votes: its own (allocated), or its one question's
                           when tally_shared (a pointer: 26,715 of 29,977 claims at 1 GB share,
-                          96 bytes each would be a copy) */
+                          104 bytes each would be a copy) */
     bool tally_shared; /* tally is its one question's (the same votes): not its own to free */
 } cn_analysis_claim;
 
