@@ -208,12 +208,25 @@ static void test_tally_dissent_specialties_files(void)
     CU_ASSERT_EQUAL(t.consensus->majority, CN_STANCE_CONTRAINDICATED);
     /* dissent: stance-taking votes other than the majority, `none` excluded */
     CU_ASSERT_EQUAL_FATAL(t.n_dissent, 2);
-    CU_ASSERT_EQUAL(t.dissent[0], 1);
-    CU_ASSERT_EQUAL(t.dissent[1], 4);
+    bool dissent[6];
+    for (size_t i = 0; i < 6; i++)
+        dissent[i] = cn_tally_dissents(&t, v[i].stance);
+    CU_ASSERT_FALSE(dissent[0]);
+    CU_ASSERT_TRUE(dissent[1]);
+    CU_ASSERT_FALSE(dissent[2]);
+    CU_ASSERT_FALSE(dissent[3]); /* none */
+    CU_ASSERT_TRUE(dissent[4]);
+    CU_ASSERT_FALSE(dissent[5]);
     /* specialties by name, unknown last */
     CU_ASSERT_EQUAL_FATAL(t.n_specialties, 3);
     CU_ASSERT_STRING_EQUAL(t.specialties[0].specialty, "Dermatologist");
-    CU_ASSERT_EQUAL(t.specialties[0].answers, 3);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[0]), 3);
+    long counts[CN_STANCE_COUNT];
+    cn_specialty_counts(&t.specialties[0], counts);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_CONTRAINDICATED], 2);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_NONE], 1);
+    CU_ASSERT_EQUAL(counts[CN_STANCE_REASSURING], 0);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[2]), 1);
     CU_ASSERT_EQUAL(t.specialties[0].counts[CN_STANCE_CONTRAINDICATED], 2);
     CU_ASSERT_STRING_EQUAL(t.specialties[1].specialty, "Plastic Surgeon");
     CU_ASSERT_PTR_NULL(t.specialties[2].specialty);
@@ -233,6 +246,8 @@ static void test_tally_no_dissent_on_tie(void)
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 2, NULL, &t, &err), CN_OK);
     CU_ASSERT_TRUE(t.consensus->tie);
     CU_ASSERT_EQUAL(t.n_dissent, 0);
+    CU_ASSERT_FALSE(cn_tally_dissents(&t, CN_STANCE_REASSURING));
+    CU_ASSERT_FALSE(cn_tally_dissents(&t, CN_STANCE_CAUTIONARY));
     cn_tally_clear(&t);
     CU_ASSERT_EQUAL_FATAL(cn_tally_compute(NULL, 0, NULL, &t, &err), CN_OK);
     CU_ASSERT_STRING_EQUAL(t.summary, "No answers.");
@@ -474,6 +489,24 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(sum, 4); /* a duplicate counts once, the excerpt not at all */
     CU_ASSERT_STRING_EQUAL(r->claims[q->claim].id, "botox-limb-muscle-reduction");
 
+    /* every answer is in one list of its question, the list of its role, in
+     * corpus order (the lists are ranges of one array: none overlaps another) */
+    size_t listed = 0;
+    for (size_t qi = 0; qi < r->n_questions; qi++) {
+        const cn_analysis_question *qq = &r->questions[qi];
+        const uint32_t *lists[3] = {qq->answers, qq->duplicates, qq->related};
+        size_t lens[3] = {qq->n_answers, qq->n_duplicates, qq->n_related};
+        for (int role = 0; role < 3; role++)
+            for (size_t k = 0; k < lens[role]; k++) {
+                const cn_analysis_answer *a = &r->answers[lists[role][k]];
+                CU_ASSERT_EQUAL(a->role, role);
+                CU_ASSERT_EQUAL(cn_analysis_answer_question(r, a), qi);
+                CU_ASSERT_TRUE(k == 0 || lists[role][k - 1] < lists[role][k]);
+                listed++;
+            }
+    }
+    CU_ASSERT_EQUAL(listed, r->n_answers);
+
     /* the related excerpt takes `none` on the primary claim */
     const cn_analysis_answer *rel = &r->answers[q->related[0]];
     CU_ASSERT_EQUAL(rel->role, CN_ROLE_RELATED);
@@ -487,11 +520,20 @@ static void test_analysis_groups_and_counts(void)
     /* Issue 12: a claim's tally counts the answers to the questions whose
      * primary claim it is, one vote each; answers that mention it on other
      * questions come after them in members[] and are not counted. */
+    size_t shared = 0, own = 0;
     for (size_t c = 0; c < r->n_claims; c++) {
         const cn_analysis_claim *cl = &r->claims[c];
+        /* a shared tally is its one question's, an own one no question's */
+        CU_ASSERT_PTR_NOT_NULL_FATAL(cl->tally);
+        if (cl->tally_shared)
+            CU_ASSERT_PTR_EQUAL(cl->tally, &r->questions[cl->questions[0]].tally);
+        for (size_t qi = 0; qi < r->n_questions && !cl->tally_shared; qi++)
+            CU_ASSERT_PTR_NOT_EQUAL(cl->tally, &r->questions[qi].tally);
+        shared += cl->tally_shared;
+        own += !cl->tally_shared;
         long votes = 0, mentions = 0;
         for (int k = 0; k < CN_STANCE_COUNT; k++) {
-            votes += cl->tally.counts[k];
+            votes += cl->tally->counts[k];
             mentions += cl->mention_counts[k];
         }
         CU_ASSERT_EQUAL(votes, (long)cl->n_primary);
@@ -499,6 +541,8 @@ static void test_analysis_groups_and_counts(void)
         for (size_t m = 0; m < cl->n_members; m++)
             CU_ASSERT_EQUAL(cn_analysis_claim_member(r, cl, m).verdict == 0, m < cl->n_primary);
     }
+    CU_ASSERT_TRUE(shared > 0); /* a question's tally read through its claim */
+    (void)own;
     CU_ASSERT_EQUAL(r->claims[q->claim].n_primary, (size_t)sum);
 
     /* b's repeat names another physician: queued with its reason; c's agrees: not */

@@ -132,6 +132,62 @@ static void test_sample_questions(void)
     cJSON_Delete(r);
 }
 
+/* Stance counts of one split or tally added up. */
+static double counts_sum(const cJSON *o)
+{
+    const cJSON *sc = cJSON_GetObjectItemCaseSensitive(o, "stance_counts");
+    return num_at(sc, "reassuring") + num_at(sc, "cautionary") + num_at(sc, "contraindicated") +
+           num_at(sc, "none");
+}
+
+/* Issue 14 (the fourteenth memory pass): a claim's dissent list is made from
+ * its votes again (the tallies keep no list), its tally is its own or its
+ * question's, and a specialty's answers are the sum of its counts (not kept):
+ * every claim's dissent is exactly its primary votes, in order, that take a
+ * stance other than its majority (none on a tie), and its splits add up. */
+static void test_sample_claims_dissent_and_splits(void)
+{
+    cJSON *r = load_json(sample_dir());
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    const cJSON *cl;
+    int with_mentions = 0, dissenting = 0;
+    cJSON_ArrayForEach(cl, cJSON_GetObjectItemCaseSensitive(r, "claims"))
+    {
+        const cJSON *cons = cJSON_GetObjectItemCaseSensitive(cl, "consensus");
+        const char *maj = str_at(cons, "majority");
+        bool tie = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cons, "tie"));
+        const cJSON *dissent = cJSON_GetObjectItemCaseSensitive(cl, "dissent");
+        int d = 0, n = cJSON_GetArraySize(dissent);
+        const cJSON *v;
+        cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(cl, "votes"))
+        {
+            const char *st = str_at(v, "stance");
+            if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "primary")) || !maj || tie ||
+                !strcmp(st, "none") || !strcmp(st, maj))
+                continue;
+            CU_ASSERT_FATAL(d < n);
+            CU_ASSERT_STRING_EQUAL(cJSON_GetArrayItem(dissent, d)->valuestring,
+                                   str_at(v, "answer_id"));
+            d++;
+        }
+        CU_ASSERT_EQUAL(d, n);
+        dissenting += n > 0;
+        with_mentions += num_at(cl, "mentions") > 0;
+        double split = 0;
+        const cJSON *sp;
+        cJSON_ArrayForEach(sp, cJSON_GetObjectItemCaseSensitive(cl, "specialties"))
+        {
+            CU_ASSERT_EQUAL(num_at(sp, "answers"), counts_sum(sp));
+            split += num_at(sp, "answers");
+        }
+        CU_ASSERT_EQUAL(split, num_at(cl, "answers"));
+        CU_ASSERT_EQUAL(counts_sum(cl), num_at(cl, "answers"));
+    }
+    CU_ASSERT_TRUE(with_mentions > 0); /* claims with a tally of their own */
+    CU_ASSERT_TRUE(dissenting > 0);
+    cJSON_Delete(r);
+}
+
 static void test_sample_xml_valid_and_consistent(void)
 {
     CU_ASSERT_EQUAL(tu_validate_report_xml(sample_dir()), 0);
@@ -668,6 +724,8 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"sample: questions and majorities", test_sample_questions},
+        {"sample: claims' dissent and specialty splits (issue 14)",
+         test_sample_claims_dissent_and_splits},
         {"sample: XML valid and consistent", test_sample_xml_valid_and_consistent},
         {"sample: answers.jsonl", test_sample_answers_jsonl},
         {"same seed, same bytes", test_same_seed_same_bytes},

@@ -90,9 +90,6 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
 
 static void question_clear(cn_analysis_question *q)
 {
-    free(q->answers);
-    free(q->duplicates);
-    free(q->related);
     if (q->tally_files_shared)
         q->tally.files = NULL;
     free(q->files);
@@ -103,8 +100,10 @@ static void claim_clear(cn_analysis_claim *c)
 {
     free(c->questions);
     free(c->members);
-    if (!c->tally_shared)
-        cn_tally_clear(&c->tally);
+    if (!c->tally_shared && c->tally) {
+        cn_tally_clear(c->tally);
+        free(c->tally);
+    }
 }
 
 static void free_result(cn_analysis_result *r)
@@ -115,6 +114,7 @@ static void free_result(cn_analysis_result *r)
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
     free(r->questions);
+    free(r->an->role_lists); /* the questions' answer lists */
     for (size_t i = 0; i < r->n_claims; i++)
         claim_clear(&r->claims[i]);
     free(r->claims);

@@ -319,7 +319,6 @@ static int split_specialties(const cn_analysis_result *r, cn_specialty_count **o
             sp[n++] = (cn_specialty_count){.specialty = spec};
         }
         sp[g].counts[cn_analysis_answer_stance(a)]++;
-        sp[g].answers++;
     }
     cn_sort_stable(sp, n, sizeof *sp, specialty_order);
     *out = sp;
@@ -335,8 +334,8 @@ static int specialty_group(cn_analysis *an, const cn_specialty_count *sp, long *
     cn_specialty_comparison *sc = &an->result.specialties;
     cn_specialty_group *grp = &sc->groups[sc->n_groups++];
     grp->specialty = sp->specialty;
-    memcpy(grp->counts, sp->counts, sizeof grp->counts);
-    grp->answers = sp->answers;
+    cn_specialty_counts(sp, grp->counts);
+    grp->answers = cn_specialty_answers(sp);
     grp->stance_answers = grp->answers - grp->counts[CN_STANCE_NONE];
     int rc = CN_OK;
     for (int k = 0; k < CN_STANCE_COUNT && rc == CN_OK; k++)

@@ -275,6 +275,8 @@ struct cn_analysis {
     size_t *first_page;        /* question -> its first page */
     size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
     size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
+    uint32_t *role_lists;      /* every question's answers, duplicates and related answers (its
+                                  lists point into it), the questions' in order: one allocation */
     cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
 };
 

@@ -136,8 +136,10 @@ static int tally_questions(cn_analysis *an, cn_error *err)
     for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         cn_analysis_question *q = &r->questions[i];
         rc = cna_share_summary(an, &q->tally, err);
-        for (size_t d = 0; d < q->tally.n_dissent; d++)
-            r->answers[q->answers[q->tally.dissent[d]]].dissent = true;
+        for (size_t k = 0; k < q->n_answers && q->tally.n_dissent; k++) {
+            cn_analysis_answer *a = &r->answers[q->answers[k]];
+            a->dissent = cn_tally_dissents(&q->tally, cn_analysis_verdict_stance(r, a, 0));
+        }
     }
     return rc;
 }
@@ -291,15 +293,17 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
     cn_analysis_result *r = &an->result;
     cn_analysis_claim *cl = &r->claims[c];
     if (cl->tally_shared) { /* same_votes_as_question, asked by claim_members */
-        cl->tally = r->questions[cl->questions[0]].tally;
+        cl->tally = &r->questions[cl->questions[0]].tally;
         return CN_OK;
     }
+    if (!(cl->tally = calloc(1, sizeof *cl->tally)))
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     /* the votes: members[0, n_primary), verdict 0 (the mentions are not) */
     vote_list votes = {.r = r, .answers = cl->members};
     int rc = cn_tally_compute_from(vote_in_list, &votes, cl->n_primary, &an->opts.consensus, memo,
-                                   &cl->tally, err);
+                                   cl->tally, err);
     if (rc == CN_OK && cl->rule && cl->rule->about)
-        rc = cn_tally_rephrase(&cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
+        rc = cn_tally_rephrase(cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
                                err);
     return rc;
 }
@@ -312,7 +316,7 @@ static int tally_claims(cn_analysis *an, cn_error *err)
         rc = tally_all(an, tally_claim, r->n_claims, err);
     for (size_t c = 0; c < r->n_claims && rc == CN_OK; c++)
         if (!r->claims[c].tally_shared)
-            rc = cna_share_summary(an, &r->claims[c].tally, err);
+            rc = cna_share_summary(an, r->claims[c].tally, err);
     return rc;
 }
 

@@ -515,8 +515,8 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
 {
     long max = 0;
     for (size_t i = 0; i < t->n_specialties; i++)
-        if (i == 0 || t->specialties[i].answers > max)
-            max = t->specialties[i].answers;
+        if (i == 0 || cn_specialty_answers(&t->specialties[i]) > max)
+            max = cn_specialty_answers(&t->specialties[i]);
     cn_html_raw(o, "<h3>Stance by specialty</h3><div class=\"table-wrap\"><table "
                    "class=\"specialty-table stack\"><thead><tr><th>Specialty</th><th "
                    "class=\"num\">Answers</th><th class=\"num\">Reassuring</th><th "
@@ -524,10 +524,12 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
                    "class=\"num\">No stance</th><th>Chart</th></tr></thead><tbody>");
     for (size_t i = 0; i < t->n_specialties; i++) {
         const cn_specialty_count *s = &t->specialties[i];
-        const long *k = s->counts;
+        long k[CN_STANCE_COUNT];
+        cn_specialty_counts(s, k);
+        long answers = cn_specialty_answers(s);
         cn_html_raw(o, "<tr><td data-label=\"Specialty\">");
         cn_html_text(o, specialty_name(s));
-        cn_html_specialty_cells(o, s->answers, k);
+        cn_html_specialty_cells(o, answers, k);
         size_t plen = strlen(specialty_name(s));
         char *prefix = malloc(plen + 3);
         if (!prefix) {
@@ -536,7 +538,7 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
         }
         memcpy(prefix, specialty_name(s), plen);
         memcpy(prefix + plen, ": ", 3);
-        cn_html_bar bar = {.fill = (double)s->answers / (double)max,
+        cn_html_bar bar = {.fill = (double)answers / (double)max,
                            .height = 14,
                            .cls = "spec-bar",
                            .minpx = NAN,
@@ -558,8 +560,10 @@ static void specialty_line(cn_html_out *o, const cn_tally *t)
         if (i)
             cn_html_raw(o, "; ");
         cn_html_text(o, specialty_name(s));
-        cn_html_printf(o, " %ld (", s->answers);
-        cn_html_counts_caption(o, s->counts);
+        long k[CN_STANCE_COUNT];
+        cn_specialty_counts(s, k);
+        cn_html_printf(o, " %ld (", cn_specialty_answers(s));
+        cn_html_counts_caption(o, k);
         cn_html_raw(o, ")");
     }
     cn_html_raw(o, "</p>");

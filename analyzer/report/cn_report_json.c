@@ -784,8 +784,10 @@ static void d_specialty_split(jctx *c, cn_jsonpretty *w, const cn_tally *t)
     for (size_t i = 0; i < t->n_specialties; i++) {
         cn_jsonpretty_open_object(w);
         d_str(c, w, "specialty", t->specialties[i].specialty);
-        d_integer(w, "answers", t->specialties[i].answers);
-        d_stance_counts(w, "stance_counts", t->specialties[i].counts);
+        long counts[CN_STANCE_COUNT];
+        cn_specialty_counts(&t->specialties[i], counts);
+        d_integer(w, "answers", cn_specialty_answers(&t->specialties[i]));
+        d_stance_counts(w, "stance_counts", counts);
         cn_jsonpretty_close_object(w);
     }
     cn_jsonpretty_close_array(w);
@@ -829,8 +831,11 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     d_tally_fields(c, w, &q->tally);
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
-    for (size_t i = 0; i < q->tally.n_dissent; i++)
-        d_str(c, w, NULL, CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
+    for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[q->answers[i]];
+        if (a->dissent)
+            d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
+    }
     cn_jsonpretty_close_array(w);
     d_specialty_split(c, w, &q->tally);
 }
@@ -848,7 +853,7 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     for (size_t i = 0; i < cl->n_questions; i++)
         d_str(c, w, NULL, c->r->questions[cl->questions[i]].id);
     cn_jsonpretty_close_array(w);
-    d_files(c, w, cl->tally.files, cl->tally.n_files);
+    d_files(c, w, cl->tally->files, cl->tally->n_files);
     d_integer(w, "answers", (long)cl->n_primary);
     d_integer(w, "mentions", (long)(cl->n_members - cl->n_primary));
     cn_jsonpretty_key(w, "mention_counts");
@@ -856,16 +861,16 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     for (int st = 0; st < CN_STANCE_COUNT; st++)
         d_integer(w, cn_stance_name((cn_stance)st), cl->mention_counts[st]);
     cn_jsonpretty_close_object(w);
-    d_tally_fields(c, w, &cl->tally);
+    d_tally_fields(c, w, cl->tally);
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
-    for (size_t i = 0; i < cl->tally.n_dissent; i++)
-        d_str(c, w, NULL,
-              CN_ANSWER_ID(
-                  c->r,
-                  &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
+    for (size_t i = 0; i < cl->n_primary && cl->tally->n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[cn_analysis_claim_member(c->r, cl, i).answer];
+        if (cn_tally_dissents(cl->tally, cn_analysis_verdict_stance(c->r, a, 0)))
+            d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
+    }
     cn_jsonpretty_close_array(w);
-    d_specialty_split(c, w, &cl->tally);
+    d_specialty_split(c, w, cl->tally);
 }
 
 /* As vote(): vote i of the claim being written. */

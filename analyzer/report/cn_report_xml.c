@@ -235,8 +235,10 @@ static void specialty_split(xctx *c, const cn_tally *t)
     for (size_t i = 0; i < t->n_specialties; i++) {
         start(c, "specialty");
         attr(c, "name", t->specialties[i].specialty);
-        attr_int(c, "answers", t->specialties[i].answers);
-        stance_counts(c, t->specialties[i].counts);
+        long counts[CN_STANCE_COUNT];
+        cn_specialty_counts(&t->specialties[i], counts);
+        attr_int(c, "answers", cn_specialty_answers(&t->specialties[i]));
+        stance_counts(c, counts);
         end(c);
     }
     end(c);
@@ -449,9 +451,12 @@ static void question(xctx *c, size_t qi)
     files(c, q->files, q->n_files);
     tally_fields(c, &q->tally);
     start(c, "dissent");
-    for (size_t i = 0; i < q->tally.n_dissent; i++) {
+    for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[q->answers[i]];
+        if (!a->dissent)
+            continue;
         start(c, "answer-ref");
-        attr(c, "id", CN_ANSWER_ID(c->r, &c->r->answers[q->answers[q->tally.dissent[i]]]));
+        attr(c, "id", CN_ANSWER_ID(c->r, a));
         end(c);
     }
     end(c);
@@ -490,19 +495,19 @@ static void claim(xctx *c, size_t ci)
         end(c);
     }
     end(c);
-    files(c, cl->tally.files, cl->tally.n_files);
-    tally_fields(c, &cl->tally);
+    files(c, cl->tally->files, cl->tally->n_files);
+    tally_fields(c, cl->tally);
     start(c, "dissent");
-    for (size_t i = 0; i < cl->tally.n_dissent; i++) {
+    for (size_t i = 0; i < cl->n_primary && cl->tally->n_dissent; i++) {
+        const cn_analysis_answer *a = &c->r->answers[cn_analysis_claim_member(c->r, cl, i).answer];
+        if (!cn_tally_dissents(cl->tally, cn_analysis_verdict_stance(c->r, a, 0)))
+            continue;
         start(c, "answer-ref");
-        attr(c, "id",
-             CN_ANSWER_ID(
-                 c->r,
-                 &c->r->answers[cn_analysis_claim_member(c->r, cl, cl->tally.dissent[i]).answer]));
+        attr(c, "id", CN_ANSWER_ID(c->r, a));
         end(c);
     }
     end(c);
-    specialty_split(c, &cl->tally);
+    specialty_split(c, cl->tally);
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
         cn_member m = cn_analysis_claim_member(c->r, cl, i);

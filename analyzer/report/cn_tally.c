@@ -18,10 +18,23 @@ void cn_tally_clear(cn_tally *t)
     free(t->own);
     if (!t->summary_borrowed)
         free(t->summary);
-    free(t->dissent);
     free(t->specialties);
     free(t->files);
     memset(t, 0, sizeof *t);
+}
+
+long cn_specialty_answers(const cn_specialty_count *s)
+{
+    long n = 0;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        n += s->counts[k];
+    return n;
+}
+
+void cn_specialty_counts(const cn_specialty_count *s, long out[CN_STANCE_COUNT])
+{
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        out[k] = s->counts[k];
 }
 
 /* NULL (unknown) sorts after every name. */
@@ -90,7 +103,6 @@ static int split_specialties(const votes_src *votes, size_t n, cn_tally *t, cn_e
             t->specialties[t->n_specialties++].specialty = v.specialty;
         }
         t->specialties[s].counts[v.stance]++;
-        t->specialties[s].answers++;
     }
     cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
     shrink(&t->specialties, t->n_specialties, sizeof *t->specialties);
@@ -129,31 +141,19 @@ static int collect_files(const votes_src *votes, size_t n, cn_tally *t, cn_error
     return CN_OK;
 }
 
-/* Counted first, then kept at their exact size. */
-static bool dissents(cn_stance s, cn_stance maj)
-{
-    return s != CN_STANCE_NONE && s != maj;
-}
-
-static int collect_dissent(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
+bool cn_tally_dissents(const cn_tally *t, cn_stance s)
 {
     cn_stance maj = t->consensus->majority;
-    bool any = maj != CN_STANCE_NONE && !t->consensus->tie;
-    size_t k = 0;
-    for (size_t i = 0; any && i < n; i++)
-        k += dissents(vote_at(votes, i).stance, maj);
-    if (!k) /* most tallies: no array at all (a heap chunk each adds up at a million) */
-        return CN_OK;
-    if (n > UINT32_MAX)
-        return cn_error_set(err, CN_ERR_USAGE, "tally: more than %lu votes",
-                            (unsigned long)UINT32_MAX);
-    t->dissent = malloc(k * sizeof *t->dissent);
-    if (!t->dissent)
-        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    for (size_t i = 0; any && i < n; i++)
-        if (dissents(vote_at(votes, i).stance, maj))
-            t->dissent[t->n_dissent++] = (uint32_t)i;
-    return CN_OK;
+    return maj != CN_STANCE_NONE && !t->consensus->tie && s != CN_STANCE_NONE && s != maj;
+}
+
+/* Counted only, from the counts: the reports ask cn_tally_dissents of each
+ * vote again. */
+static void count_dissent(cn_tally *t)
+{
+    for (int s = 0; s < CN_STANCE_COUNT; s++)
+        if (cn_tally_dissents(t, (cn_stance)s))
+            t->n_dissent += (size_t)t->counts[s];
 }
 
 /* The consensus under the classifier's error rates (cn_relabel), from the
@@ -225,7 +225,7 @@ static int compute(const votes_src *votes, size_t n, const cn_consensus_opts *op
     if (rc == CN_OK)
         rc = cn_summary_sentence(out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)
-        rc = collect_dissent(votes, n, out, err);
+        count_dissent(out);
     if (rc == CN_OK)
         rc = split_specialties(votes, n, out, err);
     if (rc == CN_OK)

@@ -6,7 +6,8 @@
  *
  * The caller hands in one vote per counted answer (duplicates and
  * related-question excerpts are the caller's business: they are not votes).
- * Indices in the result (dissent) refer to that votes array.
+ * Which votes dissent is not kept (4 bytes a dissenting vote, 1.1 million
+ * at 1 GB): the caller asks cn_tally_dissents of each vote's stance.
  */
 #ifndef CN_TALLY_H
 #define CN_TALLY_H
@@ -32,12 +33,20 @@ typedef struct cn_tally_vote {
     const char *file;      /* the base name of the file it came from */
 } cn_tally_vote;
 
-/* How the answers of one specialty (NULL: unknown) split over the stances. */
+/* How the answers of one specialty (NULL: unknown) split over the stances:
+ * 24 bytes (counts of 32 bits, answers are numbered in 32 bits; their sum,
+ * cn_specialty_answers, is not kept: 158,007 splits at 1 GB). */
 typedef struct cn_specialty_count {
     const char *specialty; /* borrowed from the votes */
-    long counts[CN_STANCE_COUNT];
-    long answers; /* all four counts */
+    uint32_t counts[CN_STANCE_COUNT];
 } cn_specialty_count;
+_Static_assert(sizeof(cn_specialty_count) == 24, "a specialty split: 24 bytes");
+
+/* All four counts of s. */
+long cn_specialty_answers(const cn_specialty_count *s);
+
+/* s's counts as the reports take counts (indexed by cn_stance), into out. */
+void cn_specialty_counts(const cn_specialty_count *s, long out[CN_STANCE_COUNT]);
 
 typedef struct cn_tally {
     long counts[CN_STANCE_COUNT]; /* indexed by cn_stance */
@@ -46,12 +55,10 @@ typedef struct cn_tally {
     const cn_consensus_result *consensus;
     cn_consensus_result *own; /* NULL when the figures are the pool's */
     char *summary;
-    bool summary_borrowed; /* summary is a copy the caller keeps (one for many equal
-                              sentences): not the tally's to free */
-    uint32_t *dissent;     /* votes that take a stance other than the majority (only
-                              when there is one), in vote order; NULL when none (32-bit:
-                              4 bytes a dissenting vote) */
-    size_t n_dissent;
+    bool summary_borrowed;           /* summary is a copy the caller keeps (one for many equal
+                                        sentences): not the tally's to free */
+    size_t n_dissent;                /* votes that take a stance other than the majority (only
+                                        when there is one): which, cn_tally_dissents tells */
     cn_specialty_count *specialties; /* by name (byte order), unknown last */
     size_t n_specialties;
     const char **files; /* distinct, in byte order; borrowed from the votes */
@@ -93,6 +100,10 @@ int cn_tally_compute_from(cn_tally_vote_fn get, const void *ctx, size_t n,
  * sentence is then kept). */
 int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phrasing phrasing,
                       const char *about, cn_error *err);
+
+/* Whether a vote of stance s is one of t's n_dissent: it takes a stance
+ * (not `none`) other than t's majority, and there is a majority (no tie). */
+bool cn_tally_dissents(const cn_tally *t, cn_stance s);
 
 void cn_tally_clear(cn_tally *t);
 
