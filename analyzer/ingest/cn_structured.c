@@ -785,18 +785,7 @@ static bool colon_title_under_header(const ctx *c, size_t p)
         cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
         cn_span_words(next->s, next->len) < c->lim->answer_line_words || cns_list_item(next))
         return false;
-    for (size_t i = 0; i < l->len;) {
-        while (i < l->len && l->s[i] == ' ')
-            i++;
-        size_t k = i;
-        while (k < l->len && l->s[k] != ' ')
-            k++;
-        if (k > i && !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
-            !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i))
-            return false;
-        i = k;
-    }
-    return true;
+    return cns_title_case_misses(c, l, NULL) == 0;
 }
 
 /* "The swelling should go down within a week." above "Thanks for your

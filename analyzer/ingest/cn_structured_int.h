@@ -158,6 +158,9 @@ bool cns_greeting_line(const ctx *c, const cn_line *l);
 bool cns_short_enough(const ctx *c, const cn_line *l); /* a title's bytes and words at most */
 bool cns_two_sentences(const ctx *c, const cn_line *l);
 bool cns_title_line(const ctx *c, const cn_line *l); /* a line shaped like a title */
+/* the line's words, and how many of them are neither capitalized nor a
+ * [title-small-words] word */
+size_t cns_title_case_misses(const ctx *c, const cn_line *l, size_t *words);
 bool cns_says_i(const cn_line *l);
 bool cns_says_you(const cn_line *l);
 cn_line cns_first_sentence(const cn_line *l);

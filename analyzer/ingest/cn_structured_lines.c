@@ -442,3 +442,27 @@ bool cns_opens_with_line(const cn_line *l, const cn_line *next)
     return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
            (cut || next->s[n] == ' ');
 }
+
+/* Title Case by word: the words of the line, and those that start with no
+ * capital and are not a [title-small-words] word ("and", "of"): the test of a
+ * heading's case wherever one is read (cn_structured_titles.c, the driver). */
+size_t cns_title_case_misses(const ctx *c, const cn_line *l, size_t *words)
+{
+    size_t n = 0, misses = 0;
+    for (size_t i = 0; i < l->len;) {
+        while (i < l->len && l->s[i] == ' ')
+            i++;
+        size_t k = i;
+        while (k < l->len && l->s[k] != ' ')
+            k++;
+        if (k > i) {
+            n++;
+            misses += !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
+                      !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i);
+        }
+        i = k;
+    }
+    if (words)
+        *words = n;
+    return misses;
+}

@@ -229,20 +229,7 @@ static bool titled_before(const ctx *c)
  * but one at most ("is"): set as a heading, though it ends in '.'. */
 static bool title_cased(const ctx *c, const cn_line *l)
 {
-    size_t words = 0, lower = 0;
-    for (size_t i = 0; i < l->len;) {
-        while (i < l->len && l->s[i] == ' ')
-            i++;
-        size_t k = i;
-        while (k < l->len && l->s[k] != ' ')
-            k++;
-        if (k > i) {
-            words++;
-            lower += !(l->s[i] >= 'A' && l->s[i] <= 'Z') &&
-                     !cn_pagecues_is_title_small_word(c->cues, l->s + i, k - i);
-        }
-        i = k;
-    }
+    size_t words = 0, lower = cns_title_case_misses(c, l, &words);
     return words >= 4 && lower <= 1;
 }
 
