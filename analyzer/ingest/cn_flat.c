@@ -1,6 +1,7 @@
 /* cn_flat: one answer a line after the slogan, or one between date lines; excerpts marked. */
 #include "cn_flat.h"
 
+#include "cn_grow.h"
 #include "cn_lines.h"
 #include "cn_signature.h"
 
@@ -46,14 +47,8 @@ static bool ends_with(const char *s, size_t len, const char *suffix)
 static int add_answer(const cn_pagecues *cues, cn_page *page, size_t *cap, const cn_line *title,
                       const char *text, size_t n, cn_error *err)
 {
-    if (page->n_answers == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        cn_answer *v = realloc(page->answers, ncap * sizeof *v);
-        if (!v)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        page->answers = v;
-        *cap = ncap;
-    }
+    if (!cn_grow((void **)&page->answers, cap, page->n_answers + 1, sizeof *page->answers))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     cn_answer *a = &page->answers[page->n_answers];
     memset(a, 0, sizeof *a);
     a->index = page->n_answers + 1;

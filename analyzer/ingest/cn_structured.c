@@ -1,6 +1,7 @@
 /* cn_structured: segment a structured page into question and answers (the driver). */
 #include "cn_structured.h"
 
+#include "cn_grow.h"
 #include "cn_structured_int.h"
 #include "cn_text.h"
 
@@ -112,14 +113,8 @@ static void add_paras(const ctx *c, sbuf *b, size_t p0, size_t p1)
 
 static int new_draft(ctx *c, size_t *cap, cn_error *err)
 {
-    if (c->nd == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        draft *v = realloc(c->ds, ncap * sizeof *v);
-        if (!v)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        c->ds = v;
-        *cap = ncap;
-    }
+    if (!cn_grow((void **)&c->ds, cap, c->nd + 1, sizeof *c->ds))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     draft *d = &c->ds[c->nd++];
     memset(d, 0, sizeof *d);
     d->title = -1;

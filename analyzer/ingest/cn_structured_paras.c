@@ -1,4 +1,5 @@
 /* cn_structured_paras: the answer region into paragraphs, and how the page parts its answers. */
+#include "cn_grow.h"
 #include "cn_structured_int.h"
 
 #include <stdlib.h>
@@ -6,14 +7,8 @@
 
 static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
 {
-    if (c->np == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 32;
-        para *v = realloc(c->ps, ncap * sizeof *v);
-        if (!v)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        c->ps = v;
-        *cap = ncap;
-    }
+    if (!cn_grow((void **)&c->ps, cap, c->np + 1, sizeof *c->ps))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     c->ps[c->np++] = p;
     return CN_OK;
 }

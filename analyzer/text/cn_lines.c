@@ -1,6 +1,7 @@
 /* cn_lines: split page text into trimmed lines with template residue cut out. */
 #include "cn_lines.h"
 
+#include "cn_grow.h"
 #include "cn_text.h"
 
 #include <stdlib.h>
@@ -292,14 +293,8 @@ char *cn_lines_strip_residue(const char *s, size_t len)
 static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, size_t lineno,
                      bool had_residue, cn_error *err)
 {
-    if (out->n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        cn_line *v = realloc(out->v, ncap * sizeof *v);
-        if (!v)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
-        out->v = v;
-        *cap = ncap;
-    }
+    if (!cn_grow((void **)&out->v, cap, out->n + 1, sizeof *out->v))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
     size_t tlen;
     const char *t = cn_span_trim(start, len, &tlen);
     cn_line *l = &out->v[out->n++];
