@@ -5852,10 +5852,42 @@ static void test_title_with_versus_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* Thanks and a closing in one sentence ("Thanks for ... and best of luck!"),
+ * eight words or more, as the last paragraph above a signature that lost its
+ * name line: it closes the answer above, it opens no answer of its own. */
+static void test_thanks_and_closing_in_one_sentence(void)
+{
+    ru_result r = read_str(
+        "Numbing cream or sedation for a lip filler?\n\n"
+        "I am scared of needles. Can I be put to sleep for lip filler injections?\n\n"
+        "Doctor Answers 2\n\n"
+        "Numbing is usually enough\n\n"
+        "Most clinics apply a numbing cream for twenty minutes and use a filler that already holds "
+        "a local anesthetic, so the injections feel like small pinches.\n\n"
+        "Some offices also use a dental block for very anxious patients, which numbs the whole "
+        "lip for an hour.\n\n"
+        "Thank you for your question and best of luck.\n\n"
+        "Tampa Plastic Surgeon\n"
+        "4.8 out of 5 stars 51 reviews\n\n"
+        "Sedation is rarely needed\n\n"
+        "Putting a patient to sleep for a ten minute filler visit adds risk and cost with little "
+        "gain. Ask your injector about ice and a slow technique instead.\n\n"
+        "Omar Haddad, MD\n"
+        "Austin Facial Plastic Surgeon\n"
+        "5.0 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "best of luck."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Sedation is rarely needed");
+    ru_check_start(&r, 2, "Putting a patient to sleep");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"bracketed count, vote lines, answers after a widget", test_bracketed_count_and_votes},
+        {"thanks and a closing in one sentence close an answer",
+         test_thanks_and_closing_in_one_sentence},
         {"count line, one answer a line, bare name line", test_count_line_one_answer_a_line},
         {"bare page: greetings open answers", test_bare_page_greetings},
         {"bare page: wide gaps between answers", test_bare_page_wide_gaps},
