@@ -1388,6 +1388,33 @@ static void test_flat_thanks_and_continuation(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line: an answer that opens with a greeting
+ * ("Hello, ...") and ends with a closing alone on its line ("I hope this
+ * helps.") holds the lines between them; the closing is no answer of its
+ * own. The line after the closing starts the next answer. */
+static void test_flat_greeting_to_closing_is_one_answer(void)
+{
+    ru_result r = read_str(
+        "Three months ago I fell on a glass table and cut my chin down to the bone.\n"
+        "Since my stitches came out I have rubbed oil into my scar every night, will it fade on "
+        "its own?\n"
+        "Hello, sorry to hear about the fall. A scar keeps changing for a year or more after an "
+        "injury.\n"
+        "During the first months it is often red and firm, and that is part of normal healing.\n"
+        "Silicone gel or sheets used every day for three months can make it flatter and paler.\n"
+        "If it is still thick after a year, a small revision or a steroid injection can help.\n"
+        "I hope this helps.\n"
+        "The photo shows a clean repair with even edges, so I would simply keep it out of the "
+        "sun.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    ru_check_start(&r, 1, "Hello, sorry to hear about the fall.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Silicone gel or sheets"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I hope this helps."));
+    ru_check_start(&r, 2, "The photo shows a clean repair");
+    ru_free(&r);
+}
+
 /* A bare page that opens with the site's lines (menu, "Follow us on ...",
  * a section's name, the question's short heading), then the asker's
  * paragraphs (one in the first person, one that asks), then one answer: the
@@ -5930,6 +5957,8 @@ int main(void)
         {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
+        {"flat page: a greeting to a closing is one answer",
+         test_flat_greeting_to_closing_is_one_answer},
         {"site lines above the asker's question", test_site_lines_above_the_askers_question},
         {"a greeting line under a title opens the body", test_greeting_line_under_a_title},
         {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},
