@@ -5909,10 +5909,45 @@ static void test_thanks_and_closing_in_one_sentence(void)
     ru_free(&r);
 }
 
+/* The asker's story in four short paragraphs under the question's title,
+ * the last one asking nothing ("I am really worried ... Thank you."), then
+ * titled, signed answers: all four are the question's body, none an answer
+ * (question_body_paragraphs). */
+static void test_four_asker_paragraphs_under_the_title(void)
+{
+    ru_result r = read_str(
+        "Numb upper lip after a nose job\n\n"
+        "I had a closed rhinoplasty five weeks ago and my upper lip still feels numb and stiff.\n\n"
+        "When I smile only one side of my lip lifts, and my friends have started to notice it in "
+        "photos.\n\n"
+        "My surgeon says it is swelling, but I have read that nerves can be cut during this "
+        "surgery.\n\n"
+        "I am really worried and I just want to know if it will come back. Thank you.\n\n"
+        "Numbness after rhinoplasty\n\n"
+        "A numb or stiff upper lip for a few weeks after rhinoplasty is common, because the small "
+        "sensory nerves near the base of the nose are stretched. Feeling usually returns over "
+        "three to six months.\n\n"
+        "Anna Berg, MD\n"
+        "Boston Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 22 reviews\n\n"
+        "Give it time\n\n"
+        "At five weeks the swelling is still there, and a lip that moves less on one side nearly "
+        "always recovers as it settles. See your surgeon again at three months.\n\n"
+        "Leo Marsh, MD\n"
+        "Denver Plastic Surgeon\n"
+        "5.0 out of 5 stars 9 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Numbness after rhinoplasty");
+    ru_check_start(&r, 1, "A numb or stiff upper lip");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"bracketed count, vote lines, answers after a widget", test_bracketed_count_and_votes},
+        {"four asker paragraphs under the title", test_four_asker_paragraphs_under_the_title},
         {"thanks and a closing in one sentence close an answer",
          test_thanks_and_closing_in_one_sentence},
         {"count line, one answer a line, bare name line", test_count_line_one_answer_a_line},
