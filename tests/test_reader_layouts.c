@@ -1388,6 +1388,33 @@ static void test_flat_thanks_and_continuation(void)
     ru_free(&r);
 }
 
+/* A flat page, one answer a line: an answer that opens with a greeting
+ * ("Hello, ...") and ends with a closing alone on its line ("I hope this
+ * helps.") holds the lines between them; the closing is no answer of its
+ * own. The line after the closing starts the next answer. */
+static void test_flat_greeting_to_closing_is_one_answer(void)
+{
+    ru_result r = read_str(
+        "Three months ago I fell on a glass table and cut my chin down to the bone.\n"
+        "Since my stitches came out I have rubbed oil into my scar every night, will it fade on "
+        "its own?\n"
+        "Hello, sorry to hear about the fall. A scar keeps changing for a year or more after an "
+        "injury.\n"
+        "During the first months it is often red and firm, and that is part of normal healing.\n"
+        "Silicone gel or sheets used every day for three months can make it flatter and paler.\n"
+        "If it is still thick after a year, a small revision or a steroid injection can help.\n"
+        "I hope this helps.\n"
+        "The photo shows a clean repair with even edges, so I would simply keep it out of the "
+        "sun.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_EQUAL(r.pages[0]->format, CN_FORMAT_FLAT);
+    ru_check_start(&r, 1, "Hello, sorry to hear about the fall.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Silicone gel or sheets"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I hope this helps."));
+    ru_check_start(&r, 2, "The photo shows a clean repair");
+    ru_free(&r);
+}
+
 /* A bare page that opens with the site's lines (menu, "Follow us on ...",
  * a section's name, the question's short heading), then the asker's
  * paragraphs (one in the first person, one that asks), then one answer: the
@@ -5852,10 +5879,77 @@ static void test_title_with_versus_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* Thanks and a closing in one sentence ("Thanks for ... and best of luck!"),
+ * eight words or more, as the last paragraph above a signature that lost its
+ * name line: it closes the answer above, it opens no answer of its own. */
+static void test_thanks_and_closing_in_one_sentence(void)
+{
+    ru_result r = read_str(
+        "Numbing cream or sedation for a lip filler?\n\n"
+        "I am scared of needles. Can I be put to sleep for lip filler injections?\n\n"
+        "Doctor Answers 2\n\n"
+        "Numbing is usually enough\n\n"
+        "Most clinics apply a numbing cream for twenty minutes and use a filler that already holds "
+        "a local anesthetic, so the injections feel like small pinches.\n\n"
+        "Some offices also use a dental block for very anxious patients, which numbs the whole "
+        "lip for an hour.\n\n"
+        "Thank you for your question and best of luck.\n\n"
+        "Tampa Plastic Surgeon\n"
+        "4.8 out of 5 stars 51 reviews\n\n"
+        "Sedation is rarely needed\n\n"
+        "Putting a patient to sleep for a ten minute filler visit adds risk and cost with little "
+        "gain. Ask your injector about ice and a slow technique instead.\n\n"
+        "Omar Haddad, MD\n"
+        "Austin Facial Plastic Surgeon\n"
+        "5.0 out of 5 stars 12 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "best of luck."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Sedation is rarely needed");
+    ru_check_start(&r, 2, "Putting a patient to sleep");
+    ru_free(&r);
+}
+
+/* The asker's story in four short paragraphs under the question's title,
+ * the last one asking nothing ("I am really worried ... Thank you."), then
+ * titled, signed answers: all four are the question's body, none an answer
+ * (question_body_paragraphs). */
+static void test_four_asker_paragraphs_under_the_title(void)
+{
+    ru_result r = read_str(
+        "Numb upper lip after a nose job\n\n"
+        "I had a closed rhinoplasty five weeks ago and my upper lip still feels numb and stiff.\n\n"
+        "When I smile only one side of my lip lifts, and my friends have started to notice it in "
+        "photos.\n\n"
+        "My surgeon says it is swelling, but I have read that nerves can be cut during this "
+        "surgery.\n\n"
+        "I am really worried and I just want to know if it will come back. Thank you.\n\n"
+        "Numbness after rhinoplasty\n\n"
+        "A numb or stiff upper lip for a few weeks after rhinoplasty is common, because the small "
+        "sensory nerves near the base of the nose are stretched. Feeling usually returns over "
+        "three to six months.\n\n"
+        "Anna Berg, MD\n"
+        "Boston Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 22 reviews\n\n"
+        "Give it time\n\n"
+        "At five weeks the swelling is still there, and a lip that moves less on one side nearly "
+        "always recovers as it settles. See your surgeon again at three months.\n\n"
+        "Leo Marsh, MD\n"
+        "Denver Plastic Surgeon\n"
+        "5.0 out of 5 stars 9 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Numbness after rhinoplasty");
+    ru_check_start(&r, 1, "A numb or stiff upper lip");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it time");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"bracketed count, vote lines, answers after a widget", test_bracketed_count_and_votes},
+        {"four asker paragraphs under the title", test_four_asker_paragraphs_under_the_title},
+        {"thanks and a closing in one sentence close an answer",
+         test_thanks_and_closing_in_one_sentence},
         {"count line, one answer a line, bare name line", test_count_line_one_answer_a_line},
         {"bare page: greetings open answers", test_bare_page_greetings},
         {"bare page: wide gaps between answers", test_bare_page_wide_gaps},
@@ -5898,6 +5992,8 @@ int main(void)
         {"a heading above a list stays inside its answer", test_heading_above_a_list_stays_inside},
         {"an essay in short paragraphs is one answer", test_essay_in_short_paragraphs},
         {"flat page: the asker's thanks, a line that goes on", test_flat_thanks_and_continuation},
+        {"flat page: a greeting to a closing is one answer",
+         test_flat_greeting_to_closing_is_one_answer},
         {"site lines above the asker's question", test_site_lines_above_the_askers_question},
         {"a greeting line under a title opens the body", test_greeting_line_under_a_title},
         {"a rating cut after its first digit", test_rating_cut_after_its_first_digit},

@@ -556,6 +556,43 @@ static bool ends_mid_sentence(const cn_line *l)
     return !(l->s[w] >= 'A' && l->s[w] <= 'Z');
 }
 
+/* "I hope this helps you." alone on its line: a short sentence of
+ * [closing-sentences] ending in '.' or '!' (at most closing_sentence_words
+ * words) closes the answer above; it is no answer of its own. */
+static bool closing_line(const cn_pagecues *cues, const cn_line *l)
+{
+    char end = cn_span_last_char(l->s, l->len);
+    return (end == '.' || end == '!') &&
+           cn_span_words(l->s, l->len) <= cn_pagecues_get_limits(cues)->closing_sentence_words &&
+           cn_pagecues_is_closing_sentence(cues, l->s, l->len);
+}
+
+/* Under an answer a greeting opened ("Hi, I'm sorry ..."): a closing line
+ * alone (closing_line) below, before any other greeting or a name, says the
+ * lines down to it are that physician's too. Scans from line i to the first
+ * such closing or stop; returns the line it ended on (lines->n at the page's
+ * end), *closes whether that line is the closing. A line between i and the
+ * returned one gets the same answer, so the caller scans again only past it
+ * (the page is read once, however long). */
+static size_t closing_ahead(const cn_pagecues *cues, const cn_lines *lines, size_t i, bool *closes)
+{
+    *closes = false;
+    for (size_t j = i; j < lines->n; j++) {
+        const cn_line *l = &lines->v[j];
+        cn_sigline sig;
+        if (l->len == 0 || (l->flags & CN_LINE_RESIDUE))
+            continue;
+        if (cn_pagecues_is_opener(cues, l->s, l->len) || name_line(cues, l, &sig) ||
+            cn_pagecues_is_disclaimer(cues, l->s, l->len))
+            return j;
+        if (closing_line(cues, l)) {
+            *closes = true;
+            return j;
+        }
+    }
+    return lines->n;
+}
+
 /* Line l says again the text q, byte for byte. */
 static bool repeats(const char *q, const cn_line *l)
 {
@@ -589,8 +626,11 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
     bool slogan = false;
     group g = {0}; /* the answer being read: a line, or lines that go on */
     const cn_line *prev = NULL;
-    const cn_line *title = NULL; /* a first line read as the page's title */
-    cn_physician *named = NULL;  /* the answer the line above closed with its name */
+    const cn_line *title = NULL;          /* a first line read as the page's title */
+    cn_physician *named = NULL;           /* the answer the line above closed with its name */
+    bool greeted = false;                 /* the answer being read opened with a greeting */
+    bool scanned = false, closes = false; /* closing_ahead's last answer, valid to scan_end */
+    size_t scan_end = 0;
     size_t added = lines.n, last_text = lines.n;
     for (size_t i = 0; i < lines.n && rc == CN_OK; i++) {
         const cn_line *l = &lines.v[i];
@@ -669,9 +709,19 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             continue;
         /* a line that goes on from the one above ("That said, ...") stays
          * in its answer */
+        if (greeted && (!scanned || i > scan_end)) {
+            scan_end = closing_ahead(cues, &lines, i, &closes);
+            scanned = true;
+        }
+        bool greeted_on = greeted && closes;
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
-            !cn_pagecues_is_continuation(cues, l->s, l->len))
+            !cn_pagecues_is_continuation(cues, l->s, l->len) && !closing_line(cues, l) &&
+            !greeted_on)
             rc = group_flush(cues, page, &cap, &g, err);
+        if (g.n == 0) { /* l starts the next answer */
+            greeted = cn_pagecues_is_opener(cues, l->s, l->len);
+            scanned = false;
+        }
         /* "Answer: ...": the site's label before an answer's first line */
         if (rc == CN_OK && !group_add_labelled(cues, &g, l))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");

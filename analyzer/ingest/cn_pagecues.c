@@ -596,7 +596,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
     c->limits.answer_line_words = 8;
     c->limits.bare_prose_words = 12;
     c->limits.title_exclaim_words = 5;
-    c->limits.question_body_paragraphs = 3;
+    c->limits.question_body_paragraphs = 4;
     c->limits.restated_title_words = 3;
     c->limits.restated_start_words = 2;
     c->limits.period_title_words = 12;

@@ -28,7 +28,7 @@ typedef struct cn_pagecues_limits {
     size_t answer_line_words;        /* a line this long is a sentence, not a heading (8) */
     size_t bare_prose_words;         /* some answer line this long, or no Q&A page (12) */
     size_t title_exclaim_words;      /* a title may end in '!' from this many words (5) */
-    size_t question_body_paragraphs; /* asker's paragraphs after the title, at most (3) */
+    size_t question_body_paragraphs; /* asker's paragraphs after the title, at most (4) */
     size_t restated_title_words;     /* subject words a title ending in '.' restates (3) */
     size_t restated_start_words;     /* ... where an answer starts (2) */
     size_t period_title_words;       /* ... in at most this many words (12) */

@@ -250,6 +250,25 @@ static bool dash_heading(const ctx *c, const cn_line *l)
  * under it a signature, the next answer's title or the page's end. */
 static bool closing_sentence(const ctx *c, const cn_line *l);
 
+/* "Thanks for the question and best of luck!": the thanks and the closing
+ * joined by "and" in one short sentence (at most closing_sentence_words
+ * words); what follows the last " and " is a closing sentence or a
+ * farewell. */
+static bool thanks_and_closing(const ctx *c, const cn_line *l)
+{
+    if (cn_span_words(l->s, l->len) > c->lim->closing_sentence_words)
+        return false;
+    for (size_t i = l->len; i-- > 5;) {
+        if (!cn_span_equals_ci(l->s + i - 5, 5, " and "))
+            continue;
+        cn_line tail = *l;
+        tail.s = l->s + i;
+        tail.len = l->len - i;
+        return closing_sentence(c, &tail) || cns_farewell(c, &tail);
+    }
+    return false;
+}
+
 static bool thanks_above_signature(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
@@ -259,9 +278,10 @@ static bool thanks_above_signature(const ctx *c, size_t p)
     size_t k = head.len;
     while (k < l->len && l->s[k] == ' ')
         k++;
-    bool farewell_end = cns_last_sentence(c, l, &tail) &&
-                        (cns_farewell(c, &tail) || closing_sentence(c, &tail)) &&
-                        l->s + k == tail.s;
+    bool farewell_end =
+        (cns_last_sentence(c, l, &tail) && (cns_farewell(c, &tail) || closing_sentence(c, &tail)) &&
+         l->s + k == tail.s) ||
+        (head.len >= l->len && thanks_and_closing(c, l));
     if (c->ps[p].n != 1 ||
         (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end))
         return false;
