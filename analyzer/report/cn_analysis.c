@@ -174,6 +174,7 @@ static void free_records(cn_analysis *an)
     free(an->page_index0);
     free(an->index_exc);
     free(an->verdict_step);
+    free(an->page_step);
     free(an->answer_ids);
     cn_recfile_free(an->ids_file);
     free(an->dups);

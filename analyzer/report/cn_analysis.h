@@ -151,31 +151,33 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 16 bytes (at a million answers and more, every byte here is a
- * megabyte; strings are the analysis' interned copies). The page's text,
- * title and evidence come back with cn_analysis_load_question or
- * cn_analysis_load_answer. What follows from other fields is not kept
- * (cn_analysis_answer_question, _in_page, _index, cn_analysis_original, the
- * verdicts' place: cn_analysis_verdict), nor is the answer_id, which waits
- * on disk (cn_analysis_answer_id); such readers take a pointer into the
- * result's answers, not a copy. */
+ * record of 8 bytes, one 64-bit word of bit fields (at a million answers and
+ * more, every byte here is a megabyte; strings are the analysis' interned
+ * copies). The page's text, title and evidence come back with
+ * cn_analysis_load_question or cn_analysis_load_answer. What follows from
+ * other fields is not kept (its page, cn_analysis_answer_question, _in_page,
+ * _index, cn_analysis_file_of, cn_analysis_original, the verdicts' place:
+ * cn_analysis_verdict), nor is the answer_id, which waits on disk
+ * (cn_analysis_answer_id); such readers take a pointer into the result's
+ * answers, not a copy. */
+#define CN_ANALYSIS_MAX_VERDICTS 4095 /* an answer's verdicts: n_verdicts' 12 bits */
 typedef struct cn_analysis_answer {
-    bool id_text : 1;       /* an answer_id that is not 16 lower-case hex digits */
-    bool excerpt : 1;       /* cn_answer.excerpt */
-    bool truncated : 1;     /* cn_answer.truncated */
-    bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
-    bool names_primary : 1; /* names its question's catalog claim in its own words */
-    bool dissent : 1;       /* its stance differs from its question's majority */
-    bool overridden : 1;    /* an editor set its stance on the primary claim
-                               (cn_analysis_override: the editor's entry) */
-    uint8_t role;           /* cn_answer_role */
-    uint8_t review;         /* CN_REVIEW_* reasons (0: not queued) */
-    uint16_t n_verdicts;
-    uint8_t override_stance; /* cn_stance: the editor's, when overridden */
-    uint8_t primary_stance;  /* verdicts[0].stance, kept here too (the byte is padding
-                                otherwise): every tally and report reads it */
-    uint32_t page;           /* its page, numbered in reading order from 0 */
-    uint32_t physician;      /* index into the result's physicians */
+    bool id_text : 1;             /* an answer_id that is not 16 lower-case hex digits */
+    bool excerpt : 1;             /* cn_answer.excerpt */
+    bool truncated : 1;           /* cn_answer.truncated */
+    bool fragment : 1;            /* a cut-off scrap of fewer than opts.fragment_words words */
+    bool names_primary : 1;       /* names its question's catalog claim in its own words */
+    bool dissent : 1;             /* its stance differs from its question's majority */
+    bool overridden : 1;          /* an editor set its stance on the primary claim
+                                     (cn_analysis_override: the editor's entry) */
+    uint64_t role : 2;            /* cn_answer_role */
+    uint64_t review : 8;          /* CN_REVIEW_* reasons (0: not queued) */
+    uint64_t override_stance : 2; /* cn_stance: the editor's, when overridden */
+    uint64_t primary_stance : 2;  /* verdicts[0].stance, kept here too: every tally and
+                                     report reads it */
+    uint64_t n_verdicts : 12;     /* at most CN_ANALYSIS_MAX_VERDICTS */
+    uint64_t physician : 31;      /* index into the result's physicians (fewer than the
+                                     answers, which are fewer than 2^31) */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */

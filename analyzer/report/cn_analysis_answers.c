@@ -178,17 +178,19 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
     size_t k = cna_place_u32(an->index_exc, an->n_index_exc, sizeof *an->index_exc, i);
     if (k < an->n_index_exc)
         return an->index_exc[k].index;
-    return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
+    uint32_t p = cna_answer_page(an, i);
+    return an->page_index0[p] + (uint32_t)(i - an->page_first[p]);
 }
 
 size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->page_question[a->page];
+    return r->an->page_question[cna_answer_page(r->an, (size_t)(a - r->answers))];
 }
 
 size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return (size_t)(a - r->answers) - r->an->page_first[a->page];
+    size_t i = (size_t)(a - r->answers);
+    return i - r->an->page_first[cna_answer_page(r->an, i)];
 }
 
 size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a)
@@ -204,7 +206,7 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return cna_str_at(r->an, r->an->page_file[a->page]);
+    return cna_str_at(r->an, r->an->page_file[cna_answer_page(r->an, (size_t)(a - r->answers))]);
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)

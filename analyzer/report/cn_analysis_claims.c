@@ -72,7 +72,7 @@ int cna_primary_claims(cn_analysis *an, cn_error *err)
 uint32_t cna_first_verdict_claim(const cn_analysis *an, size_t i)
 {
     size_t k = cna_place_u32(an->v0_exc, an->n_v0_exc, sizeof *an->v0_exc, i);
-    return k < an->n_v0_exc ? an->v0_exc[k].claim : an->page_claim[an->result.answers[i].page];
+    return k < an->n_v0_exc ? an->v0_exc[k].claim : an->page_claim[cna_answer_page(an, i)];
 }
 
 /* The claim of claim key `key` into *key, numbering it when it is new. */
@@ -105,7 +105,7 @@ int cna_collect_verdicts(cn_analysis *an, cn_error *err)
     size_t at = 0, exc = 0; /* into v_claim, v0_exc */
     for (size_t i = 0; i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
-        uint32_t first = an->page_claim[a->page];
+        uint32_t first = an->page_claim[cna_answer_page(an, i)];
         uint32_t *key =
             exc < an->n_v0_exc && an->v0_exc[exc].answer == i ? &an->v0_exc[exc++].claim : &first;
         int rc = number_key(an, key, err);

@@ -74,7 +74,14 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "cna_place_u32 reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 16, "the answer record: 16 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 8, "the answer record: 8 bytes, no padding lost");
+_Static_assert(CN_STANCE_COUNT <= 4, "a stance fits in the answer record's 2 bits");
+_Static_assert(CN_REVIEW_REASON_COUNT <= 8, "the review reasons fit in the answer record's 8 bits");
+
+/* An answer's page is found from its number: a checkpoint every PAGE_STEP
+ * answers (that answer's page), then the pages' first answers (page_first)
+ * after it, instead of 4 bytes in every record. */
+#define PAGE_STEP 16
 
 /* An answer's first verdict is found from the verdicts of the answers
  * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
@@ -117,6 +124,7 @@ typedef struct waiting_answer {
     uint64_t id;    /* answer_id: the number its 16 hex digits spell, or (a.id_text) the
                        number of the analysis' copy of it */
     uint32_t index; /* cn_answer.index */
+    uint32_t page;  /* its page (checked against the one found from page_first) */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -222,6 +230,7 @@ struct cn_analysis {
     index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
     size_t n_index_exc, cap_index_exc;
     uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
+    uint32_t *page_step;    /* answer k * PAGE_STEP -> its page (cna_answer_page) */
     /* The answer_ids (waiting_answer.id), in answer order: in memory (answer_ids) only while
      * the records come back and the answer-id index reads them, then on disk (21 MB at
      * 1 GB), read through a loader (cn_analysis_answer_id). */
@@ -288,6 +297,16 @@ _Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICT
 static inline const char *cna_str_at(const cn_analysis *an, uint32_t s)
 {
     return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* The page of answer i: the last page whose first answer is i or before (an
+ * empty page has the first answer of the page after it). */
+static inline uint32_t cna_answer_page(const cn_analysis *an, size_t i)
+{
+    uint32_t p = an->page_step[i / PAGE_STEP];
+    while (p + 1 < an->n_pages && an->page_first[p + 1] <= i)
+        p++;
+    return p;
 }
 
 /* Physician k (of an->phys) in full, its strings the interned ones. */
