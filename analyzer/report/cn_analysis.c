@@ -99,7 +99,6 @@ static void question_clear(cn_analysis_question *q)
 static void claim_clear(cn_analysis_claim *c)
 {
     free(c->questions);
-    free(c->members);
     if (!c->tally_shared && c->tally) {
         cn_tally_clear(c->tally);
         free(c->tally);
@@ -177,6 +176,8 @@ static void free_records(cn_analysis *an)
     free(an->page_step);
     free(an->answer_ids);
     cn_recfile_free(an->ids_file);
+    cn_recfile_free(an->members_file);
+    free(an->member_at);
     free(an->dups);
     free(an->last_path);
 }

@@ -124,6 +124,9 @@ typedef struct cn_analysis_opts {
                               The result is the same for every value */
     const char *spill_dir; /* folder of the temporary page file (cn_spill); NULL: $TMPDIR,
                               else /tmp */
+    size_t member_batch;   /* the claims' members held in memory at once while they are put
+                              on disk (a claim's at least); 0: 1 MiB of them. The result is
+                              the same for every value (tests set it small) */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */
@@ -216,14 +219,14 @@ typedef struct cn_analysis_claim {
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    uint32_t *members; /* counted answers with a verdict on it: the answers to
-                          questions whose primary claim it is first (their verdict
-                          0), then the answers that mention it on other questions
-                          (a later verdict on it); corpus order within each. NULL
-                          when tally_shared (its votes are its question's
-                          answers): read members through cn_analysis_claim_member */
+    /* Its members, counted answers with a verdict on it: the answers to
+     * questions whose primary claim it is first (their verdict 0), then the
+     * answers that mention it on other questions (a later verdict on it);
+     * corpus order within each. They wait on disk (unless tally_shared: its
+     * votes are its question's answers): read them through
+     * cn_analysis_claim_member. */
     size_t n_members;
-    size_t n_primary;                     /* members[0, n_primary): the votes tallied */
+    size_t n_primary;                     /* its first n_primary members: the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
     cn_tally *tally;   /* of the primary votes: its own (allocated), or its one question's
                           when tally_shared (a pointer: 26,715 of 29,977 claims at 1 GB share,
@@ -435,7 +438,10 @@ const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis
 bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
                                   uint64_t *out);
 
-/* Member k of claim cl (k < cl->n_members). */
+/* Member k of claim cl (k < cl->n_members), read a block at a time through
+ * the result's loader (as the answer_ids are: not for several threads on
+ * one result); a read that fails gives answer 0, verdict 0, and shows in
+ * cn_analysis_load_status. */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k);
 

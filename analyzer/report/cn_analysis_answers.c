@@ -29,12 +29,8 @@ uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer
     return claim_at(r, a, v, verdict_at(r, a) + v);
 }
 
-/* Item `at` of a scratch file read PER items at a time into the loader's
- * buffer `buf` (items of `size` bytes, `total` in the file): the block
- * holding it, unless *loaded already names it (block + 1; 0: none). A read
- * that fails is the loader's error from then on. */
-static int read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
-                      size_t at, size_t per, size_t total, void *buf, size_t size)
+int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
+                   size_t at, size_t per, size_t total, void *buf, size_t size)
 {
     uint64_t block = at / per;
     if (*loaded == block + 1)
@@ -57,8 +53,8 @@ static int read_block(cn_analysis_loader *L, cn_recfile *file, const char *what,
 static int confidence_block(const cn_analysis_result *r, size_t at)
 {
     cn_analysis_loader *L = r->loader;
-    return read_block(L, r->an->v_confidence, "confidences", &L->conf_block, at, CONF_BLOCK,
-                      r->an->n_verdicts, L->conf, sizeof *L->conf);
+    return cna_read_block(L, r->an->v_confidence, "confidences", &L->conf_block, at, CONF_BLOCK,
+                          r->an->n_verdicts, L->conf, sizeof *L->conf);
 }
 
 /* The confidence of verdict `at` (of all verdicts), 0 when its block could
@@ -130,8 +126,8 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 static int id_block(const cn_analysis_result *r, size_t i)
 {
     cn_analysis_loader *L = r->loader;
-    return read_block(L, r->an->ids_file, "answer_ids", &L->id_block, i, ID_BLOCK, r->n_answers,
-                      L->ids, sizeof *L->ids);
+    return cna_read_block(L, r->an->ids_file, "answer_ids", &L->id_block, i, ID_BLOCK, r->n_answers,
+                          L->ids, sizeof *L->ids);
 }
 
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,

@@ -157,6 +157,15 @@ enum { SB_NAME, SB_CITY, SB_SPECIALTY };
  * mostly ask for them in answer order. */
 #define ID_BLOCK 512
 
+/* So are the claims' members (cn_analysis_claim_member), 4 bytes each: the
+ * tallies and the reports read a claim's in order. */
+#define MEMBER_BLOCK 1024
+
+/* The claims' members are put in order on disk a batch of claims at a time,
+ * each batch one pass over the answers: at most this many members in memory
+ * (1 MiB), or one claim's when it has more. */
+#define MEMBER_BATCH (1u << 18)
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -175,6 +184,9 @@ struct cn_analysis_loader {
     /* The answer_ids read last: ID_BLOCK of them from block id_block - 1 (0: none). */
     uint64_t id_block;
     uint64_t ids[ID_BLOCK];
+    /* The claims' members read last: MEMBER_BLOCK of them from block member_block - 1. */
+    uint64_t member_block;
+    uint32_t members[MEMBER_BLOCK];
 };
 
 struct cn_analysis {
@@ -281,6 +293,11 @@ struct cn_analysis {
     char **summaries;
     size_t n_summaries, cap_summaries;
     size_t cap_claims;
+    /* Every claim's members (cn_analysis_claim_member), the claims' in order, on disk (9 MB
+     * at 1 GB); member_at: claim -> its first (a shared claim has none). */
+    cn_recfile *members_file;
+    uint64_t *member_at;
+    uint64_t n_members_on_disk;
     size_t *first_page;        /* question -> its first page */
     size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
     size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
@@ -399,6 +416,13 @@ void cna_release_annotators(cn_analysis *an);
  * load_rc set: cn_analysis_load_status). */
 uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
+
+/* Item `at` of a scratch file read `per` items at a time into the loader's
+ * buffer `buf` (items of `size` bytes, `total` in the file): the block
+ * holding it, unless *loaded already names it (block + 1; 0: none). A read
+ * that fails is the loader's error from then on. */
+int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
+                   size_t at, size_t per, size_t total, void *buf, size_t size);
 
 /* cn_analysis_records */
 int cna_put_str(cn_recfile *f, const char *s, cn_error *err);
