@@ -170,7 +170,8 @@ static void free_records(cn_analysis *an)
     free(an->page_timing);
     free(an->page_question);
     free(an->page_first);
-    free(an->page_index0);
+    free(an->index0_exc);
+    free(an->page_claim_exc);
     free(an->index_exc);
     free(an->verdict_step);
     free(an->page_step);

@@ -175,7 +175,9 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
     if (k < an->n_index_exc)
         return an->index_exc[k].index;
     uint32_t p = cna_answer_page(an, i);
-    return an->page_index0[p] + (uint32_t)(i - an->page_first[p]);
+    size_t e = cna_place_u32(an->index0_exc, an->n_index0_exc, sizeof *an->index0_exc, p);
+    uint32_t index0 = e < an->n_index0_exc ? an->index0_exc[e].value : 1;
+    return index0 + (uint32_t)(i - an->page_first[p]);
 }
 
 size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)

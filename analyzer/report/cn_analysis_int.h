@@ -106,6 +106,13 @@ typedef struct claim_exception {
 } claim_exception;
 _Static_assert(offsetof(claim_exception, answer) == 0, "cna_place_u32 reads the answer first");
 
+/* A page's value where it is not the usual one (few pages), by page. */
+typedef struct page_value {
+    uint32_t page; /* first: cna_place_u32 reads it */
+    uint32_t value;
+} page_value;
+_Static_assert(offsetof(page_value, page) == 0, "cna_place_u32 reads the page first");
+
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
 typedef struct dup_link {
@@ -234,12 +241,16 @@ struct cn_analysis {
     uint32_t *qid_other_of;           /* the qids they are, ascending */
     size_t n_qid_other, cap_qid_other, cap_qid_other_of;
     uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
-    bool *page_timing;       /* page -> its record's timing */
+    uint8_t *page_timing;    /* page -> its record's timing, a bit a page (cna_page_timing) */
     uint32_t *page_question; /* page -> its question (from cna_make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
     size_t cap_page_first;
-    uint32_t *page_index0;      /* page -> its first answer's cn_answer.index */
-    index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
+    /* A page's first answer's cn_answer.index is 1 (cn_structured, cn_flat) but for these
+     * pages (JSON Lines may start elsewhere), by page: 4 bytes a page less. */
+    page_value *index0_exc;
+    size_t n_index0_exc, cap_index0_exc;
+    index_exception *index_exc; /* answers whose index is not their page's first answer's
+                                   + place, in order */
     size_t n_index_exc, cap_index_exc;
     uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
     uint32_t *page_step;    /* answer k * PAGE_STEP -> its page (cna_answer_page) */
@@ -264,7 +275,11 @@ struct cn_analysis {
                           first (as v_claim): a first verdict's is the record's primary_stance
                           and whether the answer is in result.conflicts */
     size_t n_verdicts;
-    uint32_t *page_claim;    /* page -> its primary claim key, then (cna_collect_verdicts) claim */
+    uint32_t *page_claim; /* page -> its primary claim key, until cna_collect_verdicts has
+                             numbered the claims; then a page's claim is its question's but
+                             for the pages in page_claim_exc (by page) */
+    page_value *page_claim_exc;
+    size_t n_page_claim_exc;
     uint32_t page_key;       /* the primary claim key of the page being kept */
     claim_exception *v0_exc; /* first verdicts not on their page's primary claim, by answer */
     size_t n_v0_exc, cap_v0_exc;
@@ -324,6 +339,12 @@ static inline uint32_t cna_answer_page(const cn_analysis *an, size_t i)
     while (p + 1 < an->n_pages && an->page_first[p + 1] <= i)
         p++;
     return p;
+}
+
+/* Whether page p's annotation flags its question "timing". */
+static inline bool cna_page_timing(const cn_analysis *an, size_t p)
+{
+    return (an->page_timing[p / 8] >> (p % 8)) & 1;
 }
 
 /* Physician k (of an->phys) in full, its strings the interned ones. */

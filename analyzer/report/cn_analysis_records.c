@@ -94,10 +94,19 @@ static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, 
         return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
     size_t place = i - an->page_first[page];
     if (place == 0) {
-        an->page_index0[page] = index;
+        if (index == 1)
+            return CN_OK;
+        if (!cn_grow((void **)&an->index0_exc, &an->cap_index0_exc, an->n_index0_exc + 1,
+                     sizeof *an->index0_exc))
+            return cna_oom(err);
+        an->index0_exc[an->n_index0_exc++] = (page_value){page, index};
         return CN_OK;
     }
-    if ((uint64_t)an->page_index0[page] + place == index)
+    /* the page's first answer came just before: its exception is the last, if any */
+    uint32_t index0 = an->n_index0_exc && an->index0_exc[an->n_index0_exc - 1].page == page
+                          ? an->index0_exc[an->n_index0_exc - 1].value
+                          : 1;
+    if ((uint64_t)index0 + place == index)
         return CN_OK;
     if (!cn_grow((void **)&an->index_exc, &an->cap_index_exc, an->n_index_exc + 1,
                  sizeof *an->index_exc))
@@ -136,10 +145,9 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
     an->page_step = malloc((r->n_answers / PAGE_STEP + 1) * sizeof *an->page_step);
-    an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
     an->answer_ids = malloc(r->n_answers * sizeof *an->answer_ids);
     if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step ||
-        !an->page_step || !an->page_index0 || !an->answer_ids ||
+        !an->page_step || !an->answer_ids ||
         !cn_grow((void **)&an->vbuf, &an->cap_vbuf, CN_ANALYSIS_MAX_VERDICTS, sizeof *an->vbuf))
         return cna_oom(err);
     return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);

@@ -21,7 +21,7 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
  * its first answer flags it. */
 static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    return q->n_answers > 0 && an->page_timing[cna_answer_page(an, q->answers[0])];
+    return q->n_answers > 0 && cna_page_timing(an, cna_answer_page(an, q->answers[0]));
 }
 
 /* A question judged as its own claim reads in its own terms: "Should I
