@@ -93,7 +93,7 @@ typedef struct page {
     cn_html_ctx ctx;
     size_t *order;        /* questions, most contested first */
     size_t *review_first; /* per question + 1 */
-    size_t *review_of;
+    uint32_t *review_of;  /* queue positions, grouped by question */
     cn_html_queued queued;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
@@ -147,7 +147,7 @@ static bool prepare(page *p)
         return false;
     for (size_t i = 0; i < r->n_review; i++) {
         size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i]]);
-        p->review_of[p->review_first[q] + fill[q]++] = i;
+        p->review_of[p->review_first[q] + fill[q]++] = (uint32_t)i;
     }
     free(fill);
     p->ctx = (cn_html_ctx){.r = r,
