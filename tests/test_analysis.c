@@ -433,6 +433,102 @@ static void test_analysis_text_ids(void)
     cn_rules_free(rules);
 }
 
+/* An answer's page is not in its record (issue 14: 8 bytes an answer): it is
+ * found from a checkpoint every few answers and the pages' first answers.
+ * Pages of 1 to 37 answers (and an empty one) put page starts on both sides
+ * of the checkpoints; every answer must give back its own page's file,
+ * question, place and index, and the page loaded for it. A page's first
+ * index is kept only where it is not 1 (every third page here starts at 10,
+ * and one answer jumps), and a page's claim only where it is not its
+ * question's (the last page is in the first page's question under a
+ * title of another claim, joined to it by a duplicate answer). */
+static const size_t PAGE_SIZES[] = {1, 20, 3, 0, 17, 2, 37, 1, 16, 15, 5, 33, 1, 1, 9};
+#define N_SIZED_PAGES (sizeof PAGE_SIZES / sizeof *PAGE_SIZES)
+
+/* The index in its file of answer k of sized page p. */
+static size_t sized_index(size_t p, size_t k)
+{
+    size_t first = p % 3 == 1 ? 10 : 1;
+    return first + k + (p == 4 && k >= 2 ? 100 : 0);
+}
+
+static void test_analysis_answer_pages(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    char texts[37][96], ids[37][CN_ID_LEN + 1], names[37][24];
+    spec_answer sa[37];
+    size_t id = 1;
+    for (size_t p = 0; p < N_SIZED_PAGES; p++) {
+        for (size_t k = 0; k < PAGE_SIZES[p]; k++, id++) {
+            snprintf(texts[k], sizeof texts[k],
+                     "Botox in the calf is safe in experienced hands, answer %zu of page %zu.", k,
+                     p);
+            snprintf(ids[k], sizeof ids[k], "%016zx", id);
+            snprintf(names[k], sizeof names[k], "Doc %zu, MD", id);
+            sa[k] = (spec_answer){texts[k], names[k], "Dermatologist", ids[k], NULL, false};
+        }
+        char file[32], qid[CN_ID_LEN + 1];
+        snprintf(file, sizeof file, "page%02zu.txt", p);
+        snprintf(qid, sizeof qid, "%016zx", 0xa000 + p);
+        if (p + 1 == N_SIZED_PAGES) /* joined to page 0's question by a duplicate */
+            sa[0] = (spec_answer){texts[0],           names[0],           "Dermatologist",
+                                  "0000000000000001", "0000000000000001", false};
+        cn_page *pg = make_page(file,
+                                p + 1 < N_SIZED_PAGES ? "Can Botox slim the calves?"
+                                                      : "Is smoking before my facelift surgery ok?",
+                                qid, sa, PAGE_SIZES[p]);
+        for (size_t k = 0; k < pg->n_answers; k++)
+            pg->answers[k].index = sized_index(p, k);
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_answers, id - 1);
+    size_t i = 0;
+    const char *first_claim = "";
+    for (size_t p = 0; p < N_SIZED_PAGES; p++) {
+        char file[32], qid[CN_ID_LEN + 1];
+        snprintf(file, sizeof file, "page%02zu.txt", p);
+        snprintf(qid, sizeof qid, "%016zx", 0xa000 + (p + 1 < N_SIZED_PAGES ? p : 0));
+        for (size_t k = 0; k < PAGE_SIZES[p]; k++, i++) {
+            const cn_analysis_answer *a = &r->answers[i];
+            const char *f = cn_analysis_file_of(r, a);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+            CU_ASSERT_STRING_EQUAL(f, file);
+            CU_ASSERT_EQUAL(cn_analysis_answer_in_page(r, a), k);
+            CU_ASSERT_EQUAL(cn_analysis_answer_index(r, a), sized_index(p, k));
+            size_t q = cn_analysis_answer_question(r, a);
+            CU_ASSERT_FATAL(q < r->n_questions);
+            CU_ASSERT_STRING_EQUAL(r->questions[q].id, qid);
+            char name[24];
+            snprintf(name, sizeof name, "Doc %zu, MD", i + 1);
+            CU_ASSERT_STRING_EQUAL(cn_analysis_physician(r, i)->name, name);
+            CU_ASSERT_EQUAL(cn_analysis_load_answer(r, i, &err), CN_OK);
+            const cn_page *pg = cn_analysis_page_of(r, i);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(pg);
+            CU_ASSERT_STRING_EQUAL(pg->file, file);
+            const cn_answer *ans = cn_analysis_answer_of(r, i);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(ans);
+            CU_ASSERT_EQUAL(ans->index, sized_index(p, k));
+            /* verdict 0 is on the claim its page was judged against */
+            const cn_page_annotation *pa = cn_analysis_annotation_of(r, i);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(pa);
+            const char *judged = pa->answers[k].claims[0].claim_id;
+            CU_ASSERT_STRING_EQUAL(r->claims[cn_analysis_verdict(r, a, 0).claim].id, judged);
+            if (p == 0)
+                first_claim = judged;
+            else if (p + 1 == N_SIZED_PAGES)
+                CU_ASSERT_STRING_NOT_EQUAL(judged, first_claim); /* the exception is used */
+        }
+    }
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
 static void test_analysis_groups_and_counts(void)
 {
     cn_rules *rules = load_rules();
@@ -1179,6 +1275,7 @@ int main(void)
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
         {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
+        {"analysis: an answer's page found from its number (issue 14)", test_analysis_answer_pages},
         {"spill: pages on disk read back the same", test_spill_round_trip},
         {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},
         {"fmt: numbers", test_fmt_numbers},

@@ -76,8 +76,10 @@ static cn_rules *load_rules(cn_pagecues **cues)
     return rules;
 }
 
-/* The dev pages analyzed on `jobs` threads (NULL on failure). */
-static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, size_t jobs)
+/* The dev pages analyzed on `jobs` threads, the claims' members put on disk
+ * member_batch at a time (0: the default), NULL on failure. */
+static cn_analysis *analyze_dev_batch(const cn_rules *rules, const cn_pagecues *cues, size_t jobs,
+                                      size_t member_batch)
 {
     const char *paths[] = {"tests/data/dev/pages"};
     cn_reader *reader = NULL;
@@ -88,6 +90,7 @@ static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, 
     cn_analysis_opts_init(&o);
     cn_analysis_opts_from_rules(&o, rules);
     o.jobs = jobs;
+    o.member_batch = member_batch;
     cn_analysis *an = cn_analysis_new(rules, &o);
     int rc = an ? CN_OK : CN_ERR_NOMEM;
     for (cn_page *page = NULL; rc == CN_OK;) {
@@ -104,6 +107,11 @@ static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, 
         return NULL;
     }
     return an;
+}
+
+static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, size_t jobs)
+{
+    return analyze_dev_batch(rules, cues, jobs, 0);
 }
 
 static int write_json(void *arg, const cn_analysis_result *r, FILE *f, cn_error *err)
@@ -199,6 +207,58 @@ static void test_reports_same_on_threads(void)
     cn_rules_free(rules);
 }
 
+/* The claims' members go to disk a batch of claims at a time, each batch a
+ * pass over the answers (issue 14): a batch of one member (so one claim a
+ * batch) gives every claim the same members, and the same reports, as one
+ * batch of all. */
+static void test_member_batches(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_rules *rules = load_rules(&cues);
+    cn_analysis *whole = analyze_dev(rules, cues, 1), *bits = analyze_dev_batch(rules, cues, 2, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bits);
+    const cn_analysis_result *a = cn_analysis_result_get(whole), *b = cn_analysis_result_get(bits);
+    CU_ASSERT_EQUAL_FATAL(a->n_claims, b->n_claims);
+    size_t own = 0, mentioned = 0;
+    for (size_t c = 0; c < a->n_claims; c++) {
+        const cn_analysis_claim *x = &a->claims[c], *y = &b->claims[c];
+        CU_ASSERT_EQUAL_FATAL(x->n_members, y->n_members);
+        CU_ASSERT_EQUAL(x->n_primary, y->n_primary);
+        CU_ASSERT_EQUAL(x->tally_shared, y->tally_shared);
+        own += !x->tally_shared && x->n_members > 0;
+        mentioned += x->n_members > x->n_primary;
+        for (size_t k = 0; k < x->n_members; k++) {
+            cn_member m = cn_analysis_claim_member(a, x, k), n = cn_analysis_claim_member(b, y, k);
+            CU_ASSERT_TRUE(m.answer == n.answer && m.verdict == n.verdict);
+            CU_ASSERT_TRUE(m.answer < a->n_answers);
+            /* a vote is a counted answer's verdict 0, a mention a later verdict on the claim */
+            CU_ASSERT_EQUAL(a->answers[m.answer].role, CN_ROLE_COUNTED);
+            CU_ASSERT_EQUAL(m.verdict == 0, k < x->n_primary);
+            CU_ASSERT_EQUAL(cn_analysis_verdict(a, &a->answers[m.answer], m.verdict).claim, c);
+            CU_ASSERT_TRUE(k == 0 || k == x->n_primary ||
+                           cn_analysis_claim_member(a, x, k - 1).answer <= m.answer);
+        }
+        CU_ASSERT_EQUAL(memcmp(x->tally->counts, y->tally->counts, sizeof x->tally->counts), 0);
+    }
+    CU_ASSERT_TRUE(own >= 2);      /* several batches of their own */
+    CU_ASSERT_TRUE(mentioned > 0); /* mentions after the votes */
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_analysis_load_status(a, &err), CN_OK);
+    CU_ASSERT_EQUAL(cn_analysis_load_status(b, &err), CN_OK);
+    rendering ra, rb;
+    render_all(a, 1, &ra);
+    render_all(b, 2, &rb);
+    for (size_t k = 0; k < N_REPORTS; k++)
+        CU_ASSERT_TRUE(ra.len[k] == rb.len[k] && !memcmp(ra.text[k], rb.text[k], ra.len[k]));
+    rendering_free(&ra);
+    rendering_free(&rb);
+    cn_analysis_free(whole);
+    cn_analysis_free(bits);
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+}
+
 /* A fork loads its own pages: the result's loaded pages stay as they were. */
 static void test_fork_loads_apart(void)
 {
@@ -277,6 +337,7 @@ int main(void)
         {"each task runs once", test_each_task_once},
         {"reports are the same on any number of threads", test_reports_same_on_threads},
         {"a fork loads pages apart", test_fork_loads_apart},
+        {"claims' members on disk in batches of any size (issue 14)", test_member_batches},
         {"a spill reader needs a flushed spill", test_spill_reader_needs_flush},
         {NULL, NULL},
     };

@@ -99,7 +99,6 @@ static void question_clear(cn_analysis_question *q)
 static void claim_clear(cn_analysis_claim *c)
 {
     free(c->questions);
-    free(c->members);
     if (!c->tally_shared && c->tally) {
         cn_tally_clear(c->tally);
         free(c->tally);
@@ -171,11 +170,15 @@ static void free_records(cn_analysis *an)
     free(an->page_timing);
     free(an->page_question);
     free(an->page_first);
-    free(an->page_index0);
+    free(an->index0_exc);
+    free(an->page_claim_exc);
     free(an->index_exc);
     free(an->verdict_step);
+    free(an->page_step);
     free(an->answer_ids);
     cn_recfile_free(an->ids_file);
+    cn_recfile_free(an->members_file);
+    free(an->member_at);
     free(an->dups);
     free(an->last_path);
 }

@@ -124,6 +124,9 @@ typedef struct cn_analysis_opts {
                               The result is the same for every value */
     const char *spill_dir; /* folder of the temporary page file (cn_spill); NULL: $TMPDIR,
                               else /tmp */
+    size_t member_batch;   /* the claims' members held in memory at once while they are put
+                              on disk (a claim's at least); 0: 1 MiB of them. The result is
+                              the same for every value (tests set it small) */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */
@@ -151,31 +154,33 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 16 bytes (at a million answers and more, every byte here is a
- * megabyte; strings are the analysis' interned copies). The page's text,
- * title and evidence come back with cn_analysis_load_question or
- * cn_analysis_load_answer. What follows from other fields is not kept
- * (cn_analysis_answer_question, _in_page, _index, cn_analysis_original, the
- * verdicts' place: cn_analysis_verdict), nor is the answer_id, which waits
- * on disk (cn_analysis_answer_id); such readers take a pointer into the
- * result's answers, not a copy. */
+ * record of 8 bytes, one 64-bit word of bit fields (at a million answers and
+ * more, every byte here is a megabyte; strings are the analysis' interned
+ * copies). The page's text, title and evidence come back with
+ * cn_analysis_load_question or cn_analysis_load_answer. What follows from
+ * other fields is not kept (its page, cn_analysis_answer_question, _in_page,
+ * _index, cn_analysis_file_of, cn_analysis_original, the verdicts' place:
+ * cn_analysis_verdict), nor is the answer_id, which waits on disk
+ * (cn_analysis_answer_id); such readers take a pointer into the result's
+ * answers, not a copy. */
+#define CN_ANALYSIS_MAX_VERDICTS 4095 /* an answer's verdicts: n_verdicts' 12 bits */
 typedef struct cn_analysis_answer {
-    bool id_text : 1;       /* an answer_id that is not 16 lower-case hex digits */
-    bool excerpt : 1;       /* cn_answer.excerpt */
-    bool truncated : 1;     /* cn_answer.truncated */
-    bool fragment : 1;      /* a cut-off scrap of fewer than opts.fragment_words words */
-    bool names_primary : 1; /* names its question's catalog claim in its own words */
-    bool dissent : 1;       /* its stance differs from its question's majority */
-    bool overridden : 1;    /* an editor set its stance on the primary claim
-                               (cn_analysis_override: the editor's entry) */
-    uint8_t role;           /* cn_answer_role */
-    uint8_t review;         /* CN_REVIEW_* reasons (0: not queued) */
-    uint16_t n_verdicts;
-    uint8_t override_stance; /* cn_stance: the editor's, when overridden */
-    uint8_t primary_stance;  /* verdicts[0].stance, kept here too (the byte is padding
-                                otherwise): every tally and report reads it */
-    uint32_t page;           /* its page, numbered in reading order from 0 */
-    uint32_t physician;      /* index into the result's physicians */
+    bool id_text : 1;             /* an answer_id that is not 16 lower-case hex digits */
+    bool excerpt : 1;             /* cn_answer.excerpt */
+    bool truncated : 1;           /* cn_answer.truncated */
+    bool fragment : 1;            /* a cut-off scrap of fewer than opts.fragment_words words */
+    bool names_primary : 1;       /* names its question's catalog claim in its own words */
+    bool dissent : 1;             /* its stance differs from its question's majority */
+    bool overridden : 1;          /* an editor set its stance on the primary claim
+                                     (cn_analysis_override: the editor's entry) */
+    uint64_t role : 2;            /* cn_answer_role */
+    uint64_t review : 8;          /* CN_REVIEW_* reasons (0: not queued) */
+    uint64_t override_stance : 2; /* cn_stance: the editor's, when overridden */
+    uint64_t primary_stance : 2;  /* verdicts[0].stance, kept here too: every tally and
+                                     report reads it */
+    uint64_t n_verdicts : 12;     /* at most CN_ANALYSIS_MAX_VERDICTS */
+    uint64_t physician : 31;      /* index into the result's physicians (fewer than the
+                                     answers, which are fewer than 2^31) */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -214,14 +219,14 @@ typedef struct cn_analysis_claim {
     const cn_rule *rule; /* NULL for an ad-hoc claim */
     size_t *questions;   /* questions whose primary claim it is */
     size_t n_questions;
-    uint32_t *members; /* counted answers with a verdict on it: the answers to
-                          questions whose primary claim it is first (their verdict
-                          0), then the answers that mention it on other questions
-                          (a later verdict on it); corpus order within each. NULL
-                          when tally_shared (its votes are its question's
-                          answers): read members through cn_analysis_claim_member */
+    /* Its members, counted answers with a verdict on it: the answers to
+     * questions whose primary claim it is first (their verdict 0), then the
+     * answers that mention it on other questions (a later verdict on it);
+     * corpus order within each. They wait on disk (unless tally_shared: its
+     * votes are its question's answers): read them through
+     * cn_analysis_claim_member. */
     size_t n_members;
-    size_t n_primary;                     /* members[0, n_primary): the votes tallied */
+    size_t n_primary;                     /* its first n_primary members: the votes tallied */
     long mention_counts[CN_STANCE_COUNT]; /* the other members' stances: not votes */
     cn_tally *tally;   /* of the primary votes: its own (allocated), or its one question's
                           when tally_shared (a pointer: 26,715 of 29,977 claims at 1 GB share,
@@ -433,7 +438,10 @@ const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis
 bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis_answer *a,
                                   uint64_t *out);
 
-/* Member k of claim cl (k < cl->n_members). */
+/* Member k of claim cl (k < cl->n_members), read a block at a time through
+ * the result's loader (as the answer_ids are: not for several threads on
+ * one result); a read that fails gives answer 0, verdict 0, and shows in
+ * cn_analysis_load_status. */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k);
 

@@ -29,12 +29,8 @@ uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer
     return claim_at(r, a, v, verdict_at(r, a) + v);
 }
 
-/* Item `at` of a scratch file read PER items at a time into the loader's
- * buffer `buf` (items of `size` bytes, `total` in the file): the block
- * holding it, unless *loaded already names it (block + 1; 0: none). A read
- * that fails is the loader's error from then on. */
-static int read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
-                      size_t at, size_t per, size_t total, void *buf, size_t size)
+int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
+                   size_t at, size_t per, size_t total, void *buf, size_t size)
 {
     uint64_t block = at / per;
     if (*loaded == block + 1)
@@ -57,8 +53,8 @@ static int read_block(cn_analysis_loader *L, cn_recfile *file, const char *what,
 static int confidence_block(const cn_analysis_result *r, size_t at)
 {
     cn_analysis_loader *L = r->loader;
-    return read_block(L, r->an->v_confidence, "confidences", &L->conf_block, at, CONF_BLOCK,
-                      r->an->n_verdicts, L->conf, sizeof *L->conf);
+    return cna_read_block(L, r->an->v_confidence, "confidences", &L->conf_block, at, CONF_BLOCK,
+                          r->an->n_verdicts, L->conf, sizeof *L->conf);
 }
 
 /* The confidence of verdict `at` (of all verdicts), 0 when its block could
@@ -130,8 +126,8 @@ cn_stance cn_analysis_answer_stance(const cn_analysis_answer *a)
 static int id_block(const cn_analysis_result *r, size_t i)
 {
     cn_analysis_loader *L = r->loader;
-    return read_block(L, r->an->ids_file, "answer_ids", &L->id_block, i, ID_BLOCK, r->n_answers,
-                      L->ids, sizeof *L->ids);
+    return cna_read_block(L, r->an->ids_file, "answer_ids", &L->id_block, i, ID_BLOCK, r->n_answers,
+                          L->ids, sizeof *L->ids);
 }
 
 const char *cn_analysis_answer_id(const cn_analysis_result *r, const cn_analysis_answer *a,
@@ -178,17 +174,21 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
     size_t k = cna_place_u32(an->index_exc, an->n_index_exc, sizeof *an->index_exc, i);
     if (k < an->n_index_exc)
         return an->index_exc[k].index;
-    return an->page_index0[a->page] + (uint32_t)(i - an->page_first[a->page]);
+    uint32_t p = cna_answer_page(an, i);
+    size_t e = cna_place_u32(an->index0_exc, an->n_index0_exc, sizeof *an->index0_exc, p);
+    uint32_t index0 = e < an->n_index0_exc ? an->index0_exc[e].value : 1;
+    return index0 + (uint32_t)(i - an->page_first[p]);
 }
 
 size_t cn_analysis_answer_question(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return r->an->page_question[a->page];
+    return r->an->page_question[cna_answer_page(r->an, (size_t)(a - r->answers))];
 }
 
 size_t cn_analysis_answer_in_page(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return (size_t)(a - r->answers) - r->an->page_first[a->page];
+    size_t i = (size_t)(a - r->answers);
+    return i - r->an->page_first[cna_answer_page(r->an, i)];
 }
 
 size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answer *a)
@@ -204,7 +204,7 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
 /* Not kept in the answer record (8 bytes an answer): its page record has it. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return cna_str_at(r->an, r->an->page_file[a->page]);
+    return cna_str_at(r->an, r->an->page_file[cna_answer_page(r->an, (size_t)(a - r->answers))]);
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)

@@ -37,13 +37,13 @@ static int compact_pages(cn_analysis *an, cn_error *err)
 {
     size_t np = an->n_pages ? an->n_pages : 1;
     an->page_file = malloc(np * sizeof *an->page_file);
-    an->page_timing = malloc(np * sizeof *an->page_timing);
+    an->page_timing = calloc(np / 8 + 1, 1);
     an->page_claim = malloc(np * sizeof *an->page_claim);
     if (!an->page_file || !an->page_timing || !an->page_claim)
         return cna_oom(err);
     for (size_t p = 0; p < an->n_pages; p++) {
         an->page_file[p] = an->pages[p].file;
-        an->page_timing[p] = an->pages[p].timing;
+        an->page_timing[p / 8] |= (uint8_t)(an->pages[p].timing << (p % 8));
         an->page_claim[p] = an->pages[p].primary; /* a key: cna_collect_verdicts numbers it */
     }
     free(an->pages);
@@ -72,7 +72,14 @@ int cna_primary_claims(cn_analysis *an, cn_error *err)
 uint32_t cna_first_verdict_claim(const cn_analysis *an, size_t i)
 {
     size_t k = cna_place_u32(an->v0_exc, an->n_v0_exc, sizeof *an->v0_exc, i);
-    return k < an->n_v0_exc ? an->v0_exc[k].claim : an->page_claim[an->result.answers[i].page];
+    if (k < an->n_v0_exc)
+        return an->v0_exc[k].claim;
+    size_t p = cna_answer_page(an, i);
+    if (an->page_claim) /* the claims are being numbered: a key */
+        return an->page_claim[p];
+    k = cna_place_u32(an->page_claim_exc, an->n_page_claim_exc, sizeof *an->page_claim_exc, p);
+    return k < an->n_page_claim_exc ? an->page_claim_exc[k].value
+                                    : (uint32_t)an->result.questions[an->page_question[p]].claim;
 }
 
 /* The claim of claim key `key` into *key, numbering it when it is new. */
@@ -87,13 +94,27 @@ static int number_key(cn_analysis *an, uint32_t *key, cn_error *err)
 
 /* Each page's primary claim key made its claim: numbered already, by the
  * first verdict of one of its answers or by its question (a page whose
- * answers all are exceptions, or that has none, is never asked). */
-static void number_page_keys(cn_analysis *an)
+ * answers all are exceptions, or that has none, is never asked). Then only
+ * the pages whose claim is not their question's keep it (page_claim_exc):
+ * 4 bytes a page less. */
+static int number_page_keys(cn_analysis *an, cn_error *err)
 {
+    const cn_analysis_result *r = &an->result;
+    size_t n = 0;
     for (size_t p = 0; p < an->n_pages; p++) {
         int found = cn_strmap_get(an->claim_ids, an->keys[an->page_claim[p]].id);
         an->page_claim[p] = found >= 0 ? (uint32_t)found : UINT32_MAX;
+        n += an->page_claim[p] != r->questions[an->page_question[p]].claim;
     }
+    if (!(an->page_claim_exc = malloc((n + 1) * sizeof *an->page_claim_exc)))
+        return cna_oom(err);
+    for (size_t p = 0; p < an->n_pages; p++)
+        if (an->page_claim[p] != r->questions[an->page_question[p]].claim)
+            an->page_claim_exc[an->n_page_claim_exc++] =
+                (page_value){(uint32_t)p, an->page_claim[p]};
+    free(an->page_claim);
+    an->page_claim = NULL;
+    return CN_OK;
 }
 
 /* Every verdict's claim key made an index into the result's claims: the
@@ -105,7 +126,7 @@ int cna_collect_verdicts(cn_analysis *an, cn_error *err)
     size_t at = 0, exc = 0; /* into v_claim, v0_exc */
     for (size_t i = 0; i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
-        uint32_t first = an->page_claim[a->page];
+        uint32_t first = an->page_claim[cna_answer_page(an, i)];
         uint32_t *key =
             exc < an->n_v0_exc && an->v0_exc[exc].answer == i ? &an->v0_exc[exc++].claim : &first;
         int rc = number_key(an, key, err);
@@ -114,7 +135,9 @@ int cna_collect_verdicts(cn_analysis *an, cn_error *err)
         if (rc != CN_OK)
             return rc;
     }
-    number_page_keys(an);
+    int rc = number_page_keys(an, err);
+    if (rc != CN_OK)
+        return rc;
     /* every claim is numbered: the claim keys and the id index go */
     cn_strmap_free(an->claim_ids);
     an->claim_ids = NULL;

@@ -67,7 +67,7 @@ int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error
         }
     }
     if (orig >= 0)
-        cna_uf_union(an->parent, a->page, r->answers[orig].page);
+        cna_uf_union(an->parent, w->page, cna_answer_page(an, (size_t)orig));
     const char *id = CN_ANSWER_ID(r, a);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||

@@ -74,7 +74,14 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "cna_place_u32 reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 16, "the answer record: 16 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 8, "the answer record: 8 bytes, no padding lost");
+_Static_assert(CN_STANCE_COUNT <= 4, "a stance fits in the answer record's 2 bits");
+_Static_assert(CN_REVIEW_REASON_COUNT <= 8, "the review reasons fit in the answer record's 8 bits");
+
+/* An answer's page is found from its number: a checkpoint every PAGE_STEP
+ * answers (that answer's page), then the pages' first answers (page_first)
+ * after it, instead of 4 bytes in every record. */
+#define PAGE_STEP 16
 
 /* An answer's first verdict is found from the verdicts of the answers
  * before it: a checkpoint every VERDICT_STEP answers (their first verdict's
@@ -99,6 +106,13 @@ typedef struct claim_exception {
 } claim_exception;
 _Static_assert(offsetof(claim_exception, answer) == 0, "cna_place_u32 reads the answer first");
 
+/* A page's value where it is not the usual one (few pages), by page. */
+typedef struct page_value {
+    uint32_t page; /* first: cna_place_u32 reads it */
+    uint32_t value;
+} page_value;
+_Static_assert(offsetof(page_value, page) == 0, "cna_place_u32 reads the page first");
+
 /* A duplicate and the counted answer it stands for (few answers are
  * duplicates: kept aside, in answer order, instead of 4 bytes an answer). */
 typedef struct dup_link {
@@ -117,6 +131,7 @@ typedef struct waiting_answer {
     uint64_t id;    /* answer_id: the number its 16 hex digits spell, or (a.id_text) the
                        number of the analysis' copy of it */
     uint32_t index; /* cn_answer.index */
+    uint32_t page;  /* its page (checked against the one found from page_first) */
     char duplicate_of[CN_ID_LEN + 1];
     bool related;
 } waiting_answer;
@@ -149,6 +164,15 @@ enum { SB_NAME, SB_CITY, SB_SPECIALTY };
  * mostly ask for them in answer order. */
 #define ID_BLOCK 512
 
+/* So are the claims' members (cn_analysis_claim_member), 4 bytes each: the
+ * tallies and the reports read a claim's in order. */
+#define MEMBER_BLOCK 1024
+
+/* The claims' members are put in order on disk a batch of claims at a time,
+ * each batch one pass over the answers: at most this many members in memory
+ * (1 MiB), or one claim's when it has more. */
+#define MEMBER_BATCH (1u << 18)
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -167,6 +191,9 @@ struct cn_analysis_loader {
     /* The answer_ids read last: ID_BLOCK of them from block id_block - 1 (0: none). */
     uint64_t id_block;
     uint64_t ids[ID_BLOCK];
+    /* The claims' members read last: MEMBER_BLOCK of them from block member_block - 1. */
+    uint64_t member_block;
+    uint32_t members[MEMBER_BLOCK];
 };
 
 struct cn_analysis {
@@ -214,14 +241,19 @@ struct cn_analysis {
     uint32_t *qid_other_of;           /* the qids they are, ascending */
     size_t n_qid_other, cap_qid_other, cap_qid_other_of;
     uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
-    bool *page_timing;       /* page -> its record's timing */
+    uint8_t *page_timing;    /* page -> its record's timing, a bit a page (cna_page_timing) */
     uint32_t *page_question; /* page -> its question (from cna_make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
     size_t cap_page_first;
-    uint32_t *page_index0;      /* page -> its first answer's cn_answer.index */
-    index_exception *index_exc; /* answers whose index is not page_index0 + place, in order */
+    /* A page's first answer's cn_answer.index is 1 (cn_structured, cn_flat) but for these
+     * pages (JSON Lines may start elsewhere), by page: 4 bytes a page less. */
+    page_value *index0_exc;
+    size_t n_index0_exc, cap_index0_exc;
+    index_exception *index_exc; /* answers whose index is not their page's first answer's
+                                   + place, in order */
     size_t n_index_exc, cap_index_exc;
     uint32_t *verdict_step; /* answer k * VERDICT_STEP -> its first verdict */
+    uint32_t *page_step;    /* answer k * PAGE_STEP -> its page (cna_answer_page) */
     /* The answer_ids (waiting_answer.id), in answer order: in memory (answer_ids) only while
      * the records come back and the answer-id index reads them, then on disk (21 MB at
      * 1 GB), read through a loader (cn_analysis_answer_id). */
@@ -243,7 +275,11 @@ struct cn_analysis {
                           first (as v_claim): a first verdict's is the record's primary_stance
                           and whether the answer is in result.conflicts */
     size_t n_verdicts;
-    uint32_t *page_claim;    /* page -> its primary claim key, then (cna_collect_verdicts) claim */
+    uint32_t *page_claim; /* page -> its primary claim key, until cna_collect_verdicts has
+                             numbered the claims; then a page's claim is its question's but
+                             for the pages in page_claim_exc (by page) */
+    page_value *page_claim_exc;
+    size_t n_page_claim_exc;
     uint32_t page_key;       /* the primary claim key of the page being kept */
     claim_exception *v0_exc; /* first verdicts not on their page's primary claim, by answer */
     size_t n_v0_exc, cap_v0_exc;
@@ -272,6 +308,11 @@ struct cn_analysis {
     char **summaries;
     size_t n_summaries, cap_summaries;
     size_t cap_claims;
+    /* Every claim's members (cn_analysis_claim_member), the claims' in order, on disk (9 MB
+     * at 1 GB); member_at: claim -> its first (a shared claim has none). */
+    cn_recfile *members_file;
+    uint64_t *member_at;
+    uint64_t n_members_on_disk;
     size_t *first_page;        /* question -> its first page */
     size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
     size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
@@ -288,6 +329,22 @@ _Static_assert(CN_STANCE_COUNT <= V_CONFLICTING, "a stance fits below V_CONFLICT
 static inline const char *cna_str_at(const cn_analysis *an, uint32_t s)
 {
     return s == NO_STR ? NULL : an->strs[s];
+}
+
+/* The page of answer i: the last page whose first answer is i or before (an
+ * empty page has the first answer of the page after it). */
+static inline uint32_t cna_answer_page(const cn_analysis *an, size_t i)
+{
+    uint32_t p = an->page_step[i / PAGE_STEP];
+    while (p + 1 < an->n_pages && an->page_first[p + 1] <= i)
+        p++;
+    return p;
+}
+
+/* Whether page p's annotation flags its question "timing". */
+static inline bool cna_page_timing(const cn_analysis *an, size_t p)
+{
+    return (an->page_timing[p / 8] >> (p % 8)) & 1;
 }
 
 /* Physician k (of an->phys) in full, its strings the interned ones. */
@@ -380,6 +437,13 @@ void cna_release_annotators(cn_analysis *an);
  * load_rc set: cn_analysis_load_status). */
 uint32_t cna_verdict_claim(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
 double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_answer *a, size_t v);
+
+/* Item `at` of a scratch file read `per` items at a time into the loader's
+ * buffer `buf` (items of `size` bytes, `total` in the file): the block
+ * holding it, unless *loaded already names it (block + 1; 0: none). A read
+ * that fails is the loader's error from then on. */
+int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
+                   size_t at, size_t per, size_t total, void *buf, size_t size);
 
 /* cn_analysis_records */
 int cna_put_str(cn_recfile *f, const char *s, cn_error *err);

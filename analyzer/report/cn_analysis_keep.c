@@ -41,8 +41,10 @@ static bool is_fragment(const cn_analysis *an, const cn_answer *answer)
 static int keep_verdicts(cn_analysis *an, const cn_page_annotation *pa,
                          const cn_answer_annotation *aa, cn_analysis_answer *a, cn_error *err)
 {
-    if (aa->n_claims > UINT16_MAX ||
-        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, aa->n_claims, sizeof *an->vbuf))
+    if (aa->n_claims > CN_ANALYSIS_MAX_VERDICTS)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: an answer with more than %d verdicts",
+                            CN_ANALYSIS_MAX_VERDICTS);
+    if (!cn_grow((void **)&an->vbuf, &an->cap_vbuf, aa->n_claims, sizeof *an->vbuf))
         return cna_oom(err);
     memset(an->vbuf, 0, aa->n_claims * sizeof *an->vbuf); /* padding too: it goes to disk */
     for (size_t c = 0; c < aa->n_claims; c++) {
@@ -119,7 +121,7 @@ static int answer_fields(cn_analysis *an, size_t p, const cn_answer *ans,
     a->fragment = is_fragment(an, ans);
     a->names_primary = aa->names_primary;
     w->index = (uint32_t)ans->index;
-    a->page = (uint32_t)p;
+    w->page = (uint32_t)p;
     return CN_OK;
 }
 

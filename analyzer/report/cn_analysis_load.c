@@ -53,10 +53,11 @@ int cn_analysis_load_answer(const cn_analysis_result *r, size_t i, cn_error *err
     if (i >= r->n_answers)
         return cn_error_set(err, CN_ERR_USAGE, "analysis: no answer %zu", i);
     L->cur_q = SIZE_MAX;
-    if (cn_spill_page(L->spill, r->answers[i].page))
+    uint32_t p = cna_answer_page(r->an, i);
+    if (cn_spill_page(L->spill, p))
         return CN_OK;
     cn_spill_release(L->spill);
-    return cn_spill_load(L->spill, r->answers[i].page, err);
+    return cn_spill_load(L->spill, p, err);
 }
 
 void cn_analysis_release(const cn_analysis_result *r)
@@ -68,11 +69,11 @@ void cn_analysis_release(const cn_analysis_result *r)
 
 const cn_page *cn_analysis_page_of(const cn_analysis_result *r, size_t i)
 {
-    if (i < r->n_answers)
-        load_on_demand(r, r->answers[i].page);
-    return i < r->n_answers && r->loader->spill
-               ? cn_spill_page(r->loader->spill, r->answers[i].page)
-               : NULL;
+    if (i >= r->n_answers)
+        return NULL;
+    uint32_t p = cna_answer_page(r->an, i);
+    load_on_demand(r, p);
+    return r->loader->spill ? cn_spill_page(r->loader->spill, p) : NULL;
 }
 
 const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
@@ -85,11 +86,11 @@ const cn_answer *cn_analysis_answer_of(const cn_analysis_result *r, size_t i)
 
 const cn_page_annotation *cn_analysis_annotation_of(const cn_analysis_result *r, size_t i)
 {
-    if (i < r->n_answers)
-        load_on_demand(r, r->answers[i].page);
-    return i < r->n_answers && r->loader->spill
-               ? cn_spill_annotation(r->loader->spill, r->answers[i].page)
-               : NULL;
+    if (i >= r->n_answers)
+        return NULL;
+    uint32_t p = cna_answer_page(r->an, i);
+    load_on_demand(r, p);
+    return r->loader->spill ? cn_spill_annotation(r->loader->spill, p) : NULL;
 }
 
 const cn_decision *cn_analysis_decision(const cn_analysis_result *r, size_t i, size_t v)

@@ -94,15 +94,38 @@ static int keep_index(cn_analysis *an, size_t i, uint32_t page, uint32_t index, 
         return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
     size_t place = i - an->page_first[page];
     if (place == 0) {
-        an->page_index0[page] = index;
+        if (index == 1)
+            return CN_OK;
+        if (!cn_grow((void **)&an->index0_exc, &an->cap_index0_exc, an->n_index0_exc + 1,
+                     sizeof *an->index0_exc))
+            return cna_oom(err);
+        an->index0_exc[an->n_index0_exc++] = (page_value){page, index};
         return CN_OK;
     }
-    if ((uint64_t)an->page_index0[page] + place == index)
+    /* the page's first answer came just before: its exception is the last, if any */
+    uint32_t index0 = an->n_index0_exc && an->index0_exc[an->n_index0_exc - 1].page == page
+                          ? an->index0_exc[an->n_index0_exc - 1].value
+                          : 1;
+    if ((uint64_t)index0 + place == index)
         return CN_OK;
     if (!cn_grow((void **)&an->index_exc, &an->cap_index_exc, an->n_index_exc + 1,
                  sizeof *an->index_exc))
         return cna_oom(err);
     an->index_exc[an->n_index_exc++] = (index_exception){(uint32_t)i, index};
+    return CN_OK;
+}
+
+/* Answer i's page (answers come back in order): a checkpoint every
+ * PAGE_STEP answers, and a check that the page found from the pages' first
+ * answers is the one its record says. */
+static int keep_page_of(cn_analysis *an, size_t i, uint32_t page, cn_error *err)
+{
+    if (page >= an->n_pages)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    if (i % PAGE_STEP == 0)
+        an->page_step[i / PAGE_STEP] = page;
+    if (cna_answer_page(an, i) != page)
+        return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
     return CN_OK;
 }
 
@@ -121,11 +144,11 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
     an->v_stance = malloc(n_other ? n_other : 1);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
-    an->page_index0 = calloc(an->n_pages ? an->n_pages : 1, sizeof *an->page_index0);
+    an->page_step = malloc((r->n_answers / PAGE_STEP + 1) * sizeof *an->page_step);
     an->answer_ids = malloc(r->n_answers * sizeof *an->answer_ids);
     if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step ||
-        !an->page_index0 || !an->answer_ids ||
-        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, UINT16_MAX, sizeof *an->vbuf))
+        !an->page_step || !an->answer_ids ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, CN_ANALYSIS_MAX_VERDICTS, sizeof *an->vbuf))
         return cna_oom(err);
     return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
 }
@@ -213,7 +236,9 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
         an->answer_ids[i] = w.id;
         if (i % VERDICT_STEP == 0)
             an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
-        rc = keep_index(an, i, a->page, w.index, err);
+        rc = keep_page_of(an, i, w.page, err);
+        if (rc == CN_OK)
+            rc = keep_index(an, i, w.page, w.index, err);
         if (rc != CN_OK)
             break;
         rc = verdicts_back(an, i, at, a->n_verdicts, err);
@@ -226,8 +251,10 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
             r->conflicts[conflicts++] = (uint32_t)i;
             rc = scores_aside(an, err);
         }
+        uint32_t physician = 0;
         if (rc == CN_OK)
-            rc = get_physician(an, &a->physician, err);
+            rc = get_physician(an, &physician, err);
+        a->physician = physician;
         if (rc == CN_OK)
             rc = cna_assign_role(an, i, &w, err);
     }

@@ -21,7 +21,7 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
  * its first answer flags it. */
 static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    return q->n_answers > 0 && an->page_timing[an->result.answers[q->answers[0]].page];
+    return q->n_answers > 0 && cna_page_timing(an, cna_answer_page(an, q->answers[0]));
 }
 
 /* A question judged as its own claim reads in its own terms: "Should I
@@ -167,6 +167,19 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     return true;
 }
 
+/* Member k of claim c from the members' file, through the result's loader
+ * (answer 0 when it cannot be read: the loader keeps the failure). */
+static uint32_t member_answer(const cn_analysis_result *r, size_t c, size_t k)
+{
+    const cn_analysis *an = r->an;
+    cn_analysis_loader *L = r->loader;
+    size_t at = (size_t)an->member_at[c] + k;
+    return cna_read_block(L, an->members_file, "claim members", &L->member_block, at, MEMBER_BLOCK,
+                          (size_t)an->n_members_on_disk, L->members, sizeof *L->members) == CN_OK
+               ? L->members[at % MEMBER_BLOCK]
+               : 0;
+}
+
 /* A member keeps its answer only (4 bytes, not 8: 2.4 million members at
  * 1 GB): a vote is the answer's verdict 0, and a mention its verdict on the
  * claim after verdict 0, the next such one for each time the same answer
@@ -175,16 +188,16 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k)
 {
-    if (!cl->members)
+    if (cl->tally_shared)
         return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
-    uint32_t answer = cl->members[k];
+    size_t c = (size_t)(cl - r->claims);
+    uint32_t answer = member_answer(r, c, k);
     if (k < cl->n_primary)
         return (cn_member){.answer = answer, .verdict = 0};
     size_t skip = 0;
-    while (k - skip > cl->n_primary && cl->members[k - skip - 1] == answer)
+    while (k - skip > cl->n_primary && member_answer(r, c, k - skip - 1) == answer)
         skip++;
     const cn_analysis_answer *a = &r->answers[answer];
-    uint32_t c = (uint32_t)(cl - r->claims);
     for (size_t v = 1; v < a->n_verdicts; v++)
         if (cna_verdict_claim(r, a, v) == c && skip-- == 0)
             return (cn_member){.answer = answer, .verdict = (uint32_t)v};
@@ -212,7 +225,8 @@ static int claim_questions(cn_analysis_result *r, cn_error *err)
     return CN_OK;
 }
 
-/* Each claim's members (n_members) and votes among them (n_primary). */
+/* Each claim's members (n_members), votes among them (n_primary) and the
+ * mentions' stances. */
 static void count_members(cn_analysis_result *r)
 {
     for (size_t i = 0; i < r->n_answers; i++) {
@@ -223,51 +237,93 @@ static void count_members(cn_analysis_result *r)
             cn_analysis_claim *c = &r->claims[cna_verdict_claim(r, a, v)];
             c->n_members++;
             c->n_primary += v == 0;
+            if (v != 0)
+                c->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
         }
     }
 }
 
-/* Each claim's member list at its counted size (none when it shares its
- * question's tally), mentions[c] where its mentions start, and n_members
- * back to 0 for fill_members. */
-static int member_lists(cn_analysis *an, size_t *mentions, cn_error *err)
+/* Where each claim's members go on disk (none when it shares its question's
+ * tally), and the most members of one claim. */
+static int member_places(cn_analysis *an, size_t *most, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
+    if (!(an->member_at = calloc(r->n_claims + 1, sizeof *an->member_at)))
+        return cna_oom(err);
+    uint64_t at = 0;
+    *most = 0;
     for (size_t c = 0; c < r->n_claims; c++) {
         cn_analysis_claim *cl = &r->claims[c];
         cl->tally_shared = same_votes_as_question(an, c);
-        if (!cl->tally_shared && !(cl->members = malloc((cl->n_members + 1) * sizeof *cl->members)))
-            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-        mentions[c] = cl->n_primary;
-        cl->n_members = 0;
+        an->member_at[c] = at; /* a shared claim's: where its none would be */
+        if (cl->tally_shared)
+            continue;
+        at += cl->n_members;
+        if (cl->n_members > *most)
+            *most = cl->n_members;
     }
+    an->n_members_on_disk = at;
     return CN_OK;
 }
 
-/* The members in corpus order, the votes before the mentions; the
- * mentions' stances counted. */
-static void fill_members(cn_analysis_result *r, size_t *mentions)
+/* The members of claims [c0, c1) (those not shared) into buf, each claim's
+ * at its place less claim c0's, in corpus order, the votes before the
+ * mentions: one pass over the answers. next: two counters a claim (the
+ * next vote's place and the next mention's). */
+static void fill_batch(cn_analysis *an, size_t c0, size_t c1, uint32_t *buf, uint32_t *next)
 {
+    const cn_analysis_result *r = &an->result;
+    uint64_t base = an->member_at[c0];
+    for (size_t c = c0; c < c1; c++) {
+        next[2 * c] = 0;
+        next[2 * c + 1] = (uint32_t)r->claims[c].n_primary;
+    }
     for (size_t i = 0; i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
             continue;
         for (size_t v = 0; v < a->n_verdicts; v++) {
             size_t c = cna_verdict_claim(r, a, v);
-            cn_analysis_claim *cl = &r->claims[c];
-            size_t at = v == 0 ? cl->n_members++ : mentions[c]++;
-            if (cl->members)
-                cl->members[at] = (uint32_t)i; /* its verdict: cn_analysis_claim_member */
-            if (v != 0)
-                cl->mention_counts[cn_analysis_verdict_stance(r, a, v)]++;
+            if (c < c0 || c >= c1 || r->claims[c].tally_shared)
+                continue;
+            uint32_t at = next[2 * c + (v != 0)]++;
+            buf[an->member_at[c] - base + at] = (uint32_t)i;
         }
     }
-    for (size_t c = 0; c < r->n_claims; c++)
-        r->claims[c].n_members = mentions[c];
 }
 
-/* Each claim's questions and members. Count, then fill arrays of the exact
- * size: the primary verdicts first (they are tallied), then the mentions
+/* Each claim's members to disk, a batch of claims at a time (MEMBER_BATCH
+ * members or opts.member_batch, or one claim's), in claim order. */
+static int members_to_disk(cn_analysis *an, size_t most, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    size_t batch = an->opts.member_batch ? an->opts.member_batch : MEMBER_BATCH;
+    size_t cap = most > batch ? most : batch;
+    uint32_t *buf = malloc(cap * sizeof *buf);
+    uint32_t *next = malloc((2 * r->n_claims + 1) * sizeof *next);
+    int rc =
+        buf && next ? cn_recfile_new(an->opts.spill_dir, &an->members_file, err) : cna_oom(err);
+    for (size_t c0 = 0; c0 < r->n_claims && rc == CN_OK;) {
+        size_t c1 = c0, n = 0;
+        while (c1 < r->n_claims &&
+               (r->claims[c1].tally_shared || c1 == c0 || n + r->claims[c1].n_members <= cap)) {
+            if (!r->claims[c1].tally_shared)
+                n += r->claims[c1].n_members;
+            c1++;
+        }
+        fill_batch(an, c0, c1, buf, next);
+        rc = cn_recfile_write(an->members_file, buf, n * sizeof *buf, err);
+        c0 = c1;
+    }
+    if (rc == CN_OK) /* written out: read back by offset */
+        rc = cn_recfile_rewind(an->members_file, err);
+    free(buf);
+    free(next);
+    return rc;
+}
+
+/* Each claim's questions and members. Counted first, then put on disk in
+ * order: the primary verdicts first (they are tallied), then the mentions
  * from other questions, each in corpus order (one vote per answer, on the
  * question it answers). */
 static int claim_members(cn_analysis *an, cn_error *err)
@@ -276,15 +332,42 @@ static int claim_members(cn_analysis *an, cn_error *err)
     int rc = claim_questions(r, err);
     if (rc != CN_OK)
         return rc;
-    size_t *mentions = calloc(r->n_claims + 1, sizeof *mentions);
-    if (!mentions)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     count_members(r);
-    rc = member_lists(an, mentions, err);
-    if (rc == CN_OK)
-        fill_members(r, mentions);
-    free(mentions);
-    return rc;
+    size_t most = 0;
+    rc = member_places(an, &most, err);
+    return rc == CN_OK ? members_to_disk(an, most, err) : rc;
+}
+
+/* A claim's votes read from the members' file a block at a time (a tally
+ * asks for each several times, in order): each tally its own block, so the
+ * workers read at once (pread). A read that fails gives answer 0 and is kept
+ * in rc. */
+typedef struct vote_block {
+    uint64_t loaded; /* block + 1; 0: none */
+    uint32_t members[MEMBER_BLOCK];
+    int rc;
+    cn_error err;
+} vote_block;
+
+typedef struct disk_votes {
+    const cn_analysis_result *r;
+    uint64_t first; /* the claim's first member in the file */
+    vote_block *block;
+} disk_votes;
+
+static void vote_on_disk(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const disk_votes *d = ctx;
+    vote_block *b = d->block;
+    uint64_t at = d->first + k, block = at / MEMBER_BLOCK;
+    if (b->loaded != block + 1 && b->rc == CN_OK) {
+        uint64_t from = block * MEMBER_BLOCK, total = d->r->an->n_members_on_disk;
+        size_t n = total - from < MEMBER_BLOCK ? (size_t)(total - from) : MEMBER_BLOCK;
+        b->rc = cn_recfile_read_at(d->r->an->members_file, from * sizeof *b->members, b->members,
+                                   n * sizeof *b->members, &b->err);
+        b->loaded = b->rc == CN_OK ? block + 1 : 0;
+    }
+    vote_of(d->r, b->rc == CN_OK ? b->members[at % MEMBER_BLOCK] : 0, 0, out);
 }
 
 /* Claim c's tally: its question's when the votes are the same. */
@@ -299,9 +382,17 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
     if (!(cl->tally = calloc(1, sizeof *cl->tally)))
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     /* the votes: members[0, n_primary), verdict 0 (the mentions are not) */
-    vote_list votes = {.r = r, .answers = cl->members};
-    int rc = cn_tally_compute_from(vote_in_list, &votes, cl->n_primary, &an->opts.consensus, memo,
+    vote_block *block = calloc(1, sizeof *block);
+    if (!block)
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    disk_votes votes = {.r = r, .first = an->member_at[c], .block = block};
+    int rc = cn_tally_compute_from(vote_on_disk, &votes, cl->n_primary, &an->opts.consensus, memo,
                                    cl->tally, err);
+    if (rc == CN_OK && block->rc != CN_OK) {
+        rc = block->rc;
+        *err = block->err;
+    }
+    free(block);
     if (rc == CN_OK && cl->rule && cl->rule->about)
         rc = cn_tally_rephrase(cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
                                err);

@@ -3,6 +3,7 @@
 
 #include "cn_sort.h"
 #include "cn_config.h"
+#include "cn_grow.h"
 #include "cn_hash.h"
 #include "cn_idindex.h"
 #include "cn_html_out.h"
@@ -92,7 +93,7 @@ typedef struct page {
     cn_html_ctx ctx;
     size_t *order;        /* questions, most contested first */
     size_t *review_first; /* per question + 1 */
-    size_t *review_of;
+    uint32_t *review_of;  /* queue positions, grouped by question */
     cn_html_queued queued;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
@@ -146,7 +147,7 @@ static bool prepare(page *p)
         return false;
     for (size_t i = 0; i < r->n_review; i++) {
         size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i]]);
-        p->review_of[p->review_first[q] + fill[q]++] = i;
+        p->review_of[p->review_first[q] + fill[q]++] = (uint32_t)i;
     }
     free(fill);
     p->ctx = (cn_html_ctx){.r = r,
@@ -813,21 +814,36 @@ static void claims_view(page *p)
 
 /* ---- by physician ---- */
 
-/* Each named physician's counted answers (grouped by cleaned name, in
- * document order); groups[] in order of first answer. */
+/* A named physician's counted answers (physicians are told apart by their
+ * cleaned name). 32 bytes a name, and the members of the groups shown only:
+ * at 1 GB 263,339 physicians give 2.3 million named answers, and a member
+ * list for every group (with a group slot per answer) was ~48 MB. */
+typedef struct phys_group {
+    const char *key; /* the cleaned name: owned when `owned` (the name was not clean) */
+    uint32_t first;  /* its first answer in document order */
+    uint32_t n;      /* its answers */
+    uint32_t at;     /* its answers in document order: storage[at, at + n), when `several` */
+    uint32_t q;      /* the question of its first answer */
+    bool several;    /* it answers more than one question (by question id) */
+    bool owned;
+} phys_group;
+
+/* The groups in order of first answer, each physician's group (UINT32_MAX:
+ * not met yet), and the answers of the groups that answer several questions. */
 typedef struct physicians {
-    group *groups;
-    size_t n;
-    size_t *storage;
-    char **owned_names; /* cleaned copies, per group (NULL when the name was clean) */
+    phys_group *groups;
+    size_t n, cap;
+    uint32_t *group_of; /* physician -> group */
+    uint32_t *storage;
 } physicians;
 
 static void physicians_free(physicians *ph)
 {
-    for (size_t i = 0; ph->owned_names && i < ph->n; i++)
-        free(ph->owned_names[i]);
-    free(ph->owned_names);
+    for (size_t i = 0; ph->groups && i < ph->n; i++)
+        if (ph->groups[i].owned)
+            free((char *)ph->groups[i].key);
     free(ph->groups);
+    free(ph->group_of);
     free(ph->storage);
 }
 
@@ -836,88 +852,114 @@ static const char *group_key(const void *ctx, uint32_t i)
     return ((const physicians *)ctx)->groups[i].key;
 }
 
-static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
+/* The group of physician k (met first on answer `answer` of question qi):
+ * the group of its cleaned name, new when the name is. False on OOM. */
+static bool physician_group_of(const cn_analysis_result *r, physicians *ph, cn_idindex *by_name,
+                               uint32_t k, size_t answer, size_t qi)
 {
-    memset(ph, 0, sizeof *ph);
-    size_t named = 0;
-    for (size_t qi = 0; qi < r->n_questions; qi++)
-        for (size_t i = 0; i < r->questions[qi].n_answers; i++)
-            named += cn_analysis_physician(r, r->questions[qi].answers[i])->name != NULL;
-    /* positions of groups by their key: no second copy of every name */
-    cn_idindex *by_name = cn_idindex_new();
-    size_t *group_of = malloc((named + 1) * sizeof *group_of);
-    ph->groups = calloc(named + 1, sizeof *ph->groups);
-    ph->owned_names = calloc(named + 1, sizeof *ph->owned_names);
-    ph->storage = malloc((named + 1) * sizeof *ph->storage);
-    bool ok = by_name && group_of && ph->groups && ph->owned_names && ph->storage;
-    size_t k = 0;
-    /* first pass: the group of every named answer, and group sizes */
+    const char *name = cn_analysis_physician(r, answer)->name;
+    if (!name)
+        return true; /* stays UINT32_MAX: not listed */
+    char *owned;
+    const char *clean = cn_html_clean(name, &owned);
+    if (!clean)
+        return false;
+    int64_t gi = cn_idindex_find(by_name, clean, group_key, ph);
+    if (gi < 0) {
+        if (ph->n >= UINT32_MAX - 1 ||
+            !cn_grow((void **)&ph->groups, &ph->cap, ph->n + 1, sizeof *ph->groups)) {
+            free(owned);
+            return false;
+        }
+        gi = (int64_t)ph->n;
+        ph->groups[ph->n++] = (phys_group){
+            .key = clean, .first = (uint32_t)answer, .q = (uint32_t)qi, .owned = owned != NULL};
+        owned = NULL;
+        if (cn_idindex_add(by_name, clean, (uint32_t)gi, group_key, ph) != 0)
+            return false;
+    }
+    free(owned);
+    ph->group_of[k] = (uint32_t)gi;
+    return true;
+}
+
+/* First pass: every named counted answer's group (in document order, as
+ * groups are numbered), the groups' sizes and whether each answers several
+ * questions. */
+static bool physicians_group(const cn_analysis_result *r, physicians *ph)
+{
+    cn_idindex *by_name = cn_idindex_new(); /* positions of groups by key: no copy of names */
+    bool ok = by_name != NULL;
     for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; ok && i < q->n_answers; i++) {
-            const char *name = cn_analysis_physician(r, q->answers[i])->name;
-            if (!name)
+            uint32_t k = (uint32_t)r->answers[q->answers[i]].physician;
+            if (ph->group_of[k] == UINT32_MAX)
+                ok = physician_group_of(r, ph, by_name, k, q->answers[i], qi);
+            if (!ok || ph->group_of[k] == UINT32_MAX)
                 continue;
-            char *owned;
-            const char *clean = cn_html_clean(name, &owned);
-            int64_t gi = clean ? cn_idindex_find(by_name, clean, group_key, ph) : -1;
-            if (clean && gi < 0) {
-                gi = (int64_t)ph->n;
-                ph->groups[ph->n] = (group){.first = q->answers[i], .key = clean};
-                ph->owned_names[ph->n++] = owned;
-                owned = NULL;
-                ok = gi < UINT32_MAX &&
-                     cn_idindex_add(by_name, clean, (uint32_t)gi, group_key, ph) == 0;
-            }
-            free(owned);
-            ok = ok && clean;
-            if (ok) {
-                group_of[k++] = (size_t)gi;
-                ph->groups[gi].n++;
-            }
-        }
-    }
-    size_t at = 0;
-    for (size_t i = 0; ok && i < ph->n; i++) {
-        ph->groups[i].members = ph->storage + at;
-        at += ph->groups[i].n;
-        ph->groups[i].n = 0;
-    }
-    k = 0;
-    for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
-        const cn_analysis_question *q = &r->questions[qi];
-        for (size_t i = 0; i < q->n_answers; i++) {
-            if (!cn_analysis_physician(r, q->answers[i])->name)
-                continue;
-            group *g = &ph->groups[group_of[k++]];
-            g->members[g->n++] = q->answers[i];
+            phys_group *g = &ph->groups[ph->group_of[k]];
+            g->n++;
+            if (!g->several && g->q != qi && strcmp(r->questions[g->q].id, q->id) != 0)
+                g->several = true;
         }
     }
     cn_idindex_free(by_name);
-    free(group_of);
     return ok;
 }
 
-/* A physician answers more than one question: some answer of theirs is on a
- * question other than their first answer's. */
-static bool answers_several(const cn_analysis_result *r, const group *g)
+/* Second pass: the answers of the groups shown, in document order. */
+static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
 {
-    const char *first = r->questions[cn_analysis_answer_question(r, &r->answers[g->members[0]])].id;
-    for (size_t i = 1; i < g->n; i++)
-        if (strcmp(r->questions[cn_analysis_answer_question(r, &r->answers[g->members[i]])].id,
-                   first) != 0)
-            return true;
-    return false;
+    memset(ph, 0, sizeof *ph);
+    ph->group_of = malloc((r->n_physicians + 1) * sizeof *ph->group_of);
+    if (!ph->group_of)
+        return false;
+    memset(ph->group_of, 0xff, (r->n_physicians + 1) * sizeof *ph->group_of);
+    if (!physicians_group(r, ph))
+        return false;
+    size_t at = 0;
+    for (size_t i = 0; i < ph->n; i++) {
+        phys_group *g = &ph->groups[i];
+        if (!g->several)
+            continue;
+        g->at = (uint32_t)at;
+        at += g->n;
+        g->n = 0;
+    }
+    ph->storage = malloc((at + 1) * sizeof *ph->storage);
+    if (!ph->storage)
+        return false;
+    for (size_t qi = 0; qi < r->n_questions; qi++) {
+        const cn_analysis_question *q = &r->questions[qi];
+        for (size_t i = 0; i < q->n_answers; i++) {
+            uint32_t gi = ph->group_of[r->answers[q->answers[i]].physician];
+            if (gi != UINT32_MAX && ph->groups[gi].several) {
+                phys_group *g = &ph->groups[gi];
+                ph->storage[g->at + g->n++] = q->answers[i];
+            }
+        }
+    }
+    return true;
 }
 
-static void physician_group(page *p, const group *g, size_t position)
+static int cmp_phys_group(const void *pa, const void *pb)
+{
+    const phys_group *a = pa, *b = pb;
+    int c = a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
+    if (!c)
+        c = strcmp(a->key, b->key);
+    return c ? c : cmp_index(a->first, b->first);
+}
+
+static void physician_group(page *p, const phys_group *g, const uint32_t *members, size_t position)
 {
     const cn_analysis_result *r = p->r;
     cn_html_out *o = p->o;
     const cn_physician *first = cn_analysis_physician(r, g->first);
     size_t counts[CN_STANCE_COUNT] = {0};
     for (size_t i = 0; i < g->n; i++)
-        counts[cn_analysis_answer_stance(&r->answers[g->members[i]])]++;
+        counts[cn_analysis_answer_stance(&r->answers[members[i]])]++;
     cn_html_raw(o, position <= 3 ? "<details class=\"physician\" open=\"open\"><summary><strong>"
                                  : "<details class=\"physician\"><summary><strong>");
     cn_html_text(o, first->name);
@@ -931,10 +973,10 @@ static void physician_group(page *p, const group *g, size_t position)
         "\n                  · %zu answers:\n                  %zu reassuring,\n          "
         "        %zu cautionary,\n                  %zu contraindicated,\n                  "
         "%zu no stance</span></summary><ul class=\"plain\">",
-        g->n, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
+        (size_t)g->n, counts[CN_STANCE_REASSURING], counts[CN_STANCE_CAUTIONARY],
         counts[CN_STANCE_CONTRAINDICATED], counts[CN_STANCE_NONE]);
     for (size_t i = 0; i < g->n; i++) {
-        const cn_analysis_answer *a = &r->answers[g->members[i]];
+        const cn_analysis_answer *a = &r->answers[members[i]];
         const char *qid = r->questions[cn_analysis_answer_question(r, a)].id;
         const char *stance = cn_html_answer_stance(a);
         cn_html_raw(o, "<li");
@@ -967,32 +1009,28 @@ static void physicians_view(page *p)
         o->fail = true;
         return;
     }
-    /* keep the groups that qualify; their cleaned names stay owned by index */
-    group *kept = malloc((ph.n + 1) * sizeof *kept);
+    /* keep the groups that qualify, in place (their names stay owned by the groups freed) */
     size_t n = 0;
-    for (size_t i = 0; kept && i < ph.n; i++)
-        if (answers_several(p->r, &ph.groups[i]))
-            kept[n++] = ph.groups[i];
-    if (!kept) {
-        physicians_free(&ph);
-        o->fail = true;
-        return;
-    }
+    for (size_t i = 0; i < ph.n; i++)
+        if (ph.groups[i].several) {
+            phys_group g = ph.groups[i];
+            ph.groups[i] = ph.groups[n];
+            ph.groups[n++] = g;
+        }
     if (n) {
         cn_html_printf(o,
                        "<p class=\"note\">%zu named physician%s\n            answer more than one "
                        "question (physicians are told apart by name). Each stance links to the "
                        "answer.</p>",
                        n, n != 1 ? "s" : "");
-        cn_sort_stable(kept, n, sizeof *kept, cmp_group);
+        cn_sort_stable(ph.groups, n, sizeof *ph.groups, cmp_phys_group);
         for (size_t i = 0; i < n; i++)
-            physician_group(p, &kept[i], i + 1);
+            physician_group(p, &ph.groups[i], ph.storage + ph.groups[i].at, i + 1);
     } else {
         cn_html_raw(o, "<p class=\"note\">No named physician answers more than one "
                        "question.</p>");
     }
     cn_html_raw(o, "</section>\n");
-    free(kept);
     physicians_free(&ph);
 }
 

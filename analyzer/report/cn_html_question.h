@@ -43,7 +43,8 @@ typedef struct cn_html_ctx {
     const cn_analysis_result *r;
     bool capped;                  /* more than CN_HTML_PAGE_ANSWERS counted answers */
     const size_t *review_first;   /* question q's review items are */
-    const size_t *review_of;      /* review_of[review_first[q] .. review_first[q + 1]) */
+    const uint32_t *review_of;    /* review_of[review_first[q] .. review_first[q + 1]) (4 bytes
+                                     an item: 784,234 at 1 GB) */
     const cn_html_queued *queued; /* answer ids with a review item */
 } cn_html_ctx;
 
