@@ -80,6 +80,7 @@
 #include "cn_rules.h"
 #include "cn_stance.h"
 #include "cn_termindex.h"
+#include "cn_wait.h"
 
 /* stats */
 #include "cn_agreement.h"

@@ -943,8 +943,11 @@ static void test_feature_names(void)
 {
     cn_model *m = small_model();
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
-    /* 20 fixed, 1 type + 1 flag, 3 stances x 2 crossed, advice x 2, 2 per cue */
-    CU_ASSERT_EQUAL(cn_model_features(m), 20 + 2 + 6 + 2 + 2);
+    /* 23 fixed, 1 type + 1 flag, 3 stances x 2 crossed, advice x 2, the
+     * wait beyond and within the asker's point x 2, 2 per cue */
+    CU_ASSERT_EQUAL(cn_model_features(m), 23 + 2 + 6 + 2 + 4 + 2);
+    CU_ASSERT(cn_model_feature_index(m, "wait_beyond_x_timing") > 0);
+    CU_ASSERT(cn_model_feature_index(m, "wait_within_asker") > 0);
     CU_ASSERT(cn_model_feature_index(m, "advice_x_timing") > 0);
     CU_ASSERT(cn_model_feature_index(m, "advice_x_permission") > 0);
     CU_ASSERT_EQUAL(cn_model_feature_index(m, "bias"), 0);

@@ -4,6 +4,7 @@
 #include "cn_answer_json.h"
 #include "cn_grow.h"
 #include "cn_hash.h"
+#include "cn_wait.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ struct cn_annotator {
     const cn_rules *rules;
     const char **qtypes;      /* question type per claims[] entry (borrowed from rules) */
     question_flags *qflags;   /* question flags per claims[] entry */
+    double *askers;           /* the asker's time point per claims[] entry (cn_wait) */
     cn_strmap *by_question;   /* question_id -> index into claims */
     cn_claim_choice **claims; /* shared between entries for catalog claims */
     size_t n_claims, cap_claims;
@@ -47,6 +49,10 @@ struct cn_annotator {
     uint64_t *qwords;
     size_t n_qwords, cap_qwords;
     bool qwords_ready;
+    /* the current page's asker time point (cn_wait_asker_days), ready once
+     * read for the page */
+    double asker_days;
+    bool asker_ready;
 };
 
 /* The memory spare docs may hold, per annotator: a usual page's docs (about
@@ -84,6 +90,7 @@ void cn_annotator_free(cn_annotator *a)
         free((void *)a->flag_sets[i]);
     free(a->flag_sets);
     free(a->qflags);
+    free(a->askers);
     cn_strmap_free(a->by_question);
     for (size_t i = 0; i < a->n_spare; i++)
         cn_doc_free(a->spare[i]);
@@ -294,13 +301,17 @@ static int remember_question(cn_annotator *a, const char *question_id, const que
         question_flags *qf = qt ? realloc(a->qflags, cap * sizeof *qf) : NULL;
         if (qf)
             a->qflags = qf;
-        if (!qf)
+        double *as = qf ? realloc(a->askers, cap * sizeof *as) : NULL;
+        if (as)
+            a->askers = as;
+        if (!as)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         a->cap_claims = cap;
     }
     a->claims[a->n_claims] = (cn_claim_choice *)q->primary;
     a->qtypes[a->n_claims] = q->type;
     a->qflags[a->n_claims] = (question_flags){(const char **)q->flags, q->n_flags};
+    a->askers[a->n_claims] = a->asker_days;
     if (cn_strmap_put(a->by_question, question_id, (int)a->n_claims) != 0)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     a->n_claims++;
@@ -318,6 +329,8 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
     if (idx >= 0) {
         *q =
             (question_choice){a->claims[idx], a->qtypes[idx], a->qflags[idx].ids, a->qflags[idx].n};
+        a->asker_days = a->askers[idx];
+        a->asker_ready = true;
         return CN_OK;
     }
     const char **texts = calloc(page->n_answers + 1, sizeof *texts);
@@ -354,6 +367,10 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     if (rc == CN_OK && lexical(a))
         rc = question_words(a, qdoc, err);
+    if (rc == CN_OK) {
+        a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
+        a->asker_ready = true;
+    }
     recycle_doc(a, qdoc);
     recycle_doc(a, bdoc);
     if (rc == CN_OK && !keep_flags(a, &f))
@@ -411,7 +428,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .question_flags = q->flags,
                             .n_question_flags = q->n_flags,
                             .question_words = a->qwords,
-                            .n_question_words = a->n_qwords};
+                            .n_question_words = a->n_qwords,
+                            .asker_days = a->asker_days};
     const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
@@ -443,6 +461,28 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
     return rc;
 }
 
+/* A page judged against like's question was not read for it: its question
+ * words (words) and, when like does not know it (an annotation decoded from
+ * a partial), the asker's time point (point, from title and body) are read
+ * here, the title tokenized once for both. */
+static int reread_question(cn_annotator *a, const cn_page *page, bool words, bool point,
+                           cn_error *err)
+{
+    cn_doc *qdoc = NULL, *bdoc = NULL;
+    int rc = CN_OK;
+    if (page->question && *page->question)
+        rc = make_doc(a, page->question, NULL, &qdoc, err);
+    if (rc == CN_OK && words && qdoc)
+        rc = question_words(a, qdoc, err);
+    if (rc == CN_OK && point && page->body && *page->body)
+        rc = make_doc(a, NULL, page->body, &bdoc, err);
+    if (rc == CN_OK && point)
+        a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
+    recycle_doc(a, qdoc);
+    recycle_doc(a, bdoc);
+    return rc;
+}
+
 static void free_docs(cn_annotator *a, cn_doc **docs, size_t n)
 {
     for (size_t i = 0; docs && i < n; i++)
@@ -468,20 +508,21 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
     question_choice q = {0};
     a->n_qwords = 0;
     a->qwords_ready = false;
-    if (rc == CN_OK && like)
+    a->asker_days = 0;
+    a->asker_ready = false;
+    if (rc == CN_OK && like) {
         q = (question_choice){like->primary, like->question_type, like->question_flags,
                               like->n_question_flags};
-    else if (rc == CN_OK)
+        a->asker_days = like->asker_days;
+        a->asker_ready = like->asker_known;
+    } else if (rc == CN_OK)
         rc = choose_question(a, page, docs, remember, &q, err);
     /* A question chosen before (same question_id, or like's) was not
      * tokenized for this page: its words are read here, in lexical mode only. */
-    if (rc == CN_OK && lexical(a) && !a->qwords_ready && page->question && *page->question) {
-        cn_doc *qdoc = NULL;
-        rc = make_doc(a, page->question, NULL, &qdoc, err);
-        if (rc == CN_OK)
-            rc = question_words(a, qdoc, err);
-        recycle_doc(a, qdoc);
-    }
+    bool words = lexical(a) && !a->qwords_ready;
+    bool point = !a->asker_ready && cn_rules_has_asker_waits(a->rules);
+    if (rc == CN_OK && (words || point))
+        rc = reread_question(a, page, words, point, err);
     if (rc) {
         free_docs(a, docs, page->n_answers);
         return rc;
@@ -498,6 +539,8 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
     pa->question_type = q.type;
     pa->question_flags = q.flags;
     pa->n_question_flags = q.n_flags;
+    pa->asker_days = a->asker_days;
+    pa->asker_known = true;
     for (size_t i = 0; rc == CN_OK && i < page->n_answers; i++) {
         rc = annotate_answer(a, &page->answers[i], docs[i], &q, &pa->answers[i], err);
         pa->n_answers = i + 1;

@@ -41,6 +41,11 @@ typedef struct cn_page_annotation {
     const char *question_type;         /* "permission", "harm", ... or NULL (borrowed) */
     const char *const *question_flags; /* "timing", "timepoint", ... (borrowed) */
     size_t n_question_flags;
+    /* the asker's time point in days (cn_wait_asker_days; 0: none), and
+     * whether it was read (an annotation decoded from a partial has none:
+     * a page judged against it reads its own) */
+    double asker_days;
+    bool asker_known;
     cn_answer_annotation *answers; /* one per page answer */
     size_t n_answers;
 } cn_page_annotation;

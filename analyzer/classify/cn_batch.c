@@ -32,9 +32,10 @@ typedef struct question {
     const char *type;
     const char *const *flags;
     uint64_t id;
-    uint32_t n_flags;
+    uint16_t n_flags; /* a question has at most its rule set's flags, a few dozen */
     uint8_t state; /* question_state; Q_FAILED: the choosing page failed; the next page chooses */
     bool id_other; /* id numbers a copy in other_ids */
+    float asker_days; /* the asker's time point (cn_wait_asker_days: a float's value) */
 } question;
 _Static_assert(sizeof(question) == 40, "a remembered question: 40 bytes");
 
@@ -129,7 +130,9 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
             like = (cn_page_annotation){.primary = q->primary,
                                         .question_type = q->type,
                                         .question_flags = q->flags,
-                                        .n_question_flags = q->n_flags};
+                                        .n_question_flags = q->n_flags,
+                                        .asker_days = q->asker_days,
+                                        .asker_known = true};
         else /* only after an earlier page failed: this one is not handed out */
             rc = cn_error_set(&err, CN_ERR_USAGE, "the first page of its question failed");
     }
@@ -147,7 +150,8 @@ static void process(cn_batch *b, cn_annotator *a, size_t i)
             q->primary = pa->primary;
             q->type = pa->question_type;
             q->flags = pa->question_flags;
-            q->n_flags = (uint32_t)pa->n_question_flags;
+            q->n_flags = (uint16_t)pa->n_question_flags;
+            q->asker_days = (float)pa->asker_days;
             q->state = Q_READY;
         } else {
             q->state = Q_FAILED;

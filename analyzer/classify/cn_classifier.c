@@ -7,6 +7,7 @@
 #include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
+#include "cn_wait.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -724,6 +725,30 @@ static void model_add(const work *w, const hit *cue, const cue_effect *e, unsign
         slot->turned += e->weight;
 }
 
+/* The longest wait the answer advises, in days (0: none): each side=answer
+ * `wait` phrase with a duration next to it becomes evidence spanning both
+ * ("wait 6 weeks"). The longest, since an answer that also names shorter
+ * steps ("walk after 2 days, no lifting for 6 weeks") holds the asker back
+ * until its longest wait. */
+static double answer_wait(work *w)
+{
+    double best = 0;
+    hits *h = &w->by_kind[CN_RULE_WAIT];
+    for (size_t i = 0; i < h->n; i++) {
+        hit *x = &h->items[i];
+        double days;
+        size_t sf, sl;
+        if (!x->rule->wait_answer || !cn_wait_duration(w->rules, x->rule, w->items, w->n_items,
+                                                       x->first, x->last, &days, &sf, &sl))
+            continue;
+        x->used = true;
+        x->first = sf;
+        x->last = sl;
+        best = days > best ? days : best;
+    }
+    return best;
+}
+
 /* ---- the word terms of the decision model's lexical block ---- */
 
 /* One of 64 bits for a word hash (its top bits, mixed: FNV's low ones are
@@ -1049,6 +1074,10 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         if (push_evidence(out, &cap, &w, cue, &e))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
+    if (rc == CN_OK) {
+        mi.wait_days = out->wait_days = answer_wait(&w);
+        out->asker_days = in->asker_days;
+    }
     for (int k = 0; rc == CN_OK && k < CN_RULE_KIND_COUNT; k++) {
         if (k == CN_RULE_CUE || k == CN_RULE_CLAIM)
             continue;
@@ -1063,6 +1092,7 @@ int cn_classify_answer(const cn_rules *rules, const cn_classify_input *in, cn_de
         decide(rules, in, advice_against, hedged_caution, out);
         mi.advice_against = advice_against;
         mi.hedged_caution = hedged_caution;
+        mi.asker_days = in->asker_days;
         mi.cues = cues.v;
         mi.n_cues = cues.n;
         rc = cues.oom ? cn_error_set(err, CN_ERR_NOMEM, "out of memory")

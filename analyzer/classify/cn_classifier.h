@@ -56,6 +56,9 @@ typedef struct cn_decision {
                                      * the label (borrowed from the rules); else NULL */
     cn_evidence *evidence;          /* cues then modifiers, by position */
     size_t n_evidence;
+    /* STANCE-GUIDE rule 15 (cn_wait): the longest wait the answer advises
+     * and the asker's time point, in days (0: none) */
+    double wait_days, asker_days;
     double *features; /* keep_features: the decision model's input (cn_model_vector) */
     size_t work;      /* steps of work counted (tokens, hits looked at): grows linearly
                          with the answer's length whatever its content (tested) */
@@ -98,6 +101,9 @@ typedef struct cn_classify_input {
      * class question-stop): the decision model's word terms read them "<q>" */
     const uint64_t *question_words;
     size_t n_question_words;
+    /* the asker's time point in days (cn_wait_asker_days; 0: the question
+     * names none), weighed against the answer's advised wait */
+    double asker_days;
 } cn_classify_input;
 
 /* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */

@@ -28,7 +28,10 @@ enum {
     F_HEDGED = 17,
     F_NO_CUES = 18,
     F_LENGTH = 19,
-    F_FIXED = 20
+    F_WAIT_BEYOND = 20,   /* the answer's wait is longer than the asker's time point */
+    F_WAIT_WITHIN = 21,   /* ... no longer than it */
+    F_WAIT_NO_POINT = 22, /* a wait, and the question names no time point */
+    F_FIXED = 23
 };
 
 struct cn_model {
@@ -128,9 +131,12 @@ static bool name_features(cn_model *m)
         "hedged_caution",
         "no_cues",
         "length",
+        "wait_beyond_asker",
+        "wait_within_asker",
+        "wait_no_asker_point",
     };
     size_t q = m->n_types + m->n_flags;
-    m->n_features = F_FIXED + q + 4 * q + 2 * m->n_cues;
+    m->n_features = F_FIXED + q + 6 * q + 2 * m->n_cues;
     m->names = calloc(m->n_features, sizeof *m->names);
     if (!m->names)
         return false;
@@ -153,6 +159,13 @@ static bool name_features(cn_model *m)
         ok &= (m->names[k++] = format_name("advice_x_", m->types[i], "")) != NULL;
     for (size_t i = 0; i < m->n_flags; i++)
         ok &= (m->names[k++] = format_name("advice_x_", m->flags[i], "")) != NULL;
+    static const char *const WAITS[2] = {"wait_beyond_x_", "wait_within_x_"};
+    for (int v = 0; v < 2; v++) {
+        for (size_t i = 0; i < m->n_types; i++)
+            ok &= (m->names[k++] = format_name(WAITS[v], m->types[i], "")) != NULL;
+        for (size_t i = 0; i < m->n_flags; i++)
+            ok &= (m->names[k++] = format_name(WAITS[v], m->flags[i], "")) != NULL;
+    }
     for (size_t i = 0; i < m->n_cues; i++) {
         ok &= (m->names[k++] = format_name("cue_", m->cues[i], "")) != NULL;
         ok &= (m->names[k++] = format_name("cue_", m->cues[i], "_turned")) != NULL;
@@ -316,6 +329,14 @@ static void vector_head(const cn_model *m, const cn_model_input *in, double *x)
     x[F_HEDGED] = squash(in->hedged_caution);
     x[F_NO_CUES] = total > 0 ? 0 : 1;
     x[F_LENGTH] = log2(1.0 + (double)in->tokens) / 8.0;
+    /* STANCE-GUIDE rule 15: a wait is "not yet" to an asker who is not
+     * that far along, and "go ahead" to one who is past it. */
+    if (in->wait_days > 0 && in->asker_days > 0) {
+        x[F_WAIT_BEYOND] = in->wait_days > in->asker_days;
+        x[F_WAIT_WITHIN] = in->wait_days <= in->asker_days;
+    } else if (in->wait_days > 0) {
+        x[F_WAIT_NO_POINT] = 1;
+    }
     size_t q = m->n_types + m->n_flags;
     double *on = x + F_FIXED; /* which question features are on */
     for (size_t i = 0; i < m->n_types; i++)
@@ -333,6 +354,12 @@ static void vector_head(const cn_model *m, const cn_model_input *in, double *x)
      * (a routine wait, rule 15). */
     for (size_t i = 0; i < q; i++)
         cross[3 * q + i] = on[i] * x[F_ADVICE];
+    /* A wait beyond the asker's point is "not yet" to "how soon can I?",
+     * and says little to "will the swelling go away?" (rule 15). */
+    for (size_t i = 0; i < q; i++) {
+        cross[4 * q + i] = on[i] * x[F_WAIT_BEYOND];
+        cross[5 * q + i] = on[i] * x[F_WAIT_WITHIN];
+    }
 }
 
 void cn_model_vector(const cn_model *m, const cn_model_input *in, double *x)

@@ -45,8 +45,12 @@ typedef struct cn_model_input {
     double advice_against;               /* contraindicated weight of explicit advice */
     double hedged_caution;               /* cautionary weight of hedged risk */
     size_t tokens;                       /* words in title and body */
-    const char *question_type;           /* NULL when unknown */
-    const char *const *flags;            /* question flags present */
+    /* STANCE-GUIDE rule 15 (cn_wait): the longest wait the answer advises,
+     * in days, and the asker's time point in days (0: none) */
+    double wait_days;
+    double asker_days;
+    const char *question_type; /* NULL when unknown */
+    const char *const *flags;  /* question flags present */
     size_t n_flags;
     /* the cue rules that counted (index: position among cn_model_new's cue
      * ids), each once: weight counted for the cue's own stance, and after a

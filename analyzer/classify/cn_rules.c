@@ -94,8 +94,8 @@ static const setting_def SETTING_DEFAULTS[] = {
 #define N_SETTINGS (sizeof SETTING_DEFAULTS / sizeof SETTING_DEFAULTS[0])
 
 static const char *const KIND_NAMES[CN_RULE_KIND_COUNT] = {
-    "claim",       "cue",      "negation",   "pseudo",       "terminator",  "hedge",
-    "intensifier", "contrast", "experience", "hypothetical", "boilerplate", "question"};
+    "claim",    "cue",        "negation",     "pseudo",      "terminator", "hedge", "intensifier",
+    "contrast", "experience", "hypothetical", "boilerplate", "question",   "wait"};
 
 const char *cn_rule_kind_name(cn_rule_kind kind)
 {
@@ -104,7 +104,8 @@ const char *cn_rule_kind_name(cn_rule_kind kind)
 
 const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len)
 {
-    static const unsigned char LENS[CN_RULE_KIND_COUNT] = {5, 3, 8, 6, 10, 5, 11, 8, 10, 12, 11, 8};
+    static const unsigned char LENS[CN_RULE_KIND_COUNT] = {5, 3,  8,  6,  10, 5, 11,
+                                                           8, 10, 12, 11, 8,  4};
     if ((unsigned)kind >= CN_RULE_KIND_COUNT) {
         *len = 1;
         return "?";
@@ -130,6 +131,13 @@ struct cn_rules {
     cn_model *model;          /* the decision weights (weight lines); never NULL once loaded */
     cn_qtype *qtype;          /* the question-type model (qtype lines); never NULL once loaded */
     cn_u64map *question_stop; /* hashes of the words of class question-stop */
+    /* durations (cn_wait): word hash -> index into dur_value, for units
+     * (days) and number words (value); the classes duration-filler and
+     * duration-range */
+    cn_u64map *dur_unit, *dur_count, *dur_filler, *dur_range, *dur_stop;
+    double *dur_value;
+    size_t n_dur_value;
+    bool has_asker_waits;
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
     bool has_confusion;
     char **warnings; /* "FILE:LINE: message" */
@@ -639,6 +647,60 @@ static void rules_add_alias(load_ctx *c, cn_rules *rs, record *r)
     check_unused(c, r);
 }
 
+/* The map a class's word hashes go to, for the classes the code reads
+ * besides the matcher, or NULL. */
+static cn_u64map *class_map(cn_rules *rs, const char *name)
+{
+    if (!strcmp(name, "question-stop"))
+        return rs->question_stop;
+    if (!strcmp(name, "duration-filler"))
+        return rs->dur_filler;
+    if (!strcmp(name, "duration-range"))
+        return rs->dur_range;
+    if (!strcmp(name, "duration-stop"))
+        return rs->dur_stop;
+    return NULL;
+}
+
+/* `duration ID days=N : words` (a unit: "weeks" is 7 days) or `duration ID
+ * count=N : words` (a number word: "couple" is 2), single words each. */
+static void rules_add_duration(load_ctx *c, cn_rules *rs, record *r)
+{
+    double v = 0;
+    bool unit = find_attr(r, "days") != NULL, count = find_attr(r, "count") != NULL;
+    if (!r->id || r->n_patterns == 0 || unit == count) {
+        problem(c, r->file, r->line,
+                "duration needs an id, days=N or count=N, and words: duration ID days=7 : week "
+                "| weeks");
+        return;
+    }
+    if (!attr_number(c, r, unit ? "days" : "count", 0.0001, 100000, &v))
+        return;
+    check_unused(c, r);
+    double *dv = realloc(rs->dur_value, (rs->n_dur_value + 1) * sizeof *dv);
+    if (!dv) {
+        problem(c, r->file, r->line, "out of memory");
+        return;
+    }
+    rs->dur_value = dv;
+    dv[rs->n_dur_value] = v;
+    cn_u64map *map = unit ? rs->dur_unit : rs->dur_count;
+    for (size_t i = 0; i < r->n_patterns; i++) {
+        cn_tokens *t = cn_rules_tokenize(rs, r->patterns[i], strlen(r->patterns[i]));
+        if (!t)
+            return;
+        if (cn_tokens_count(t) != 1)
+            problem(c, r->file, r->line, "duration words must be single words: '%s'",
+                    r->patterns[i]);
+        else if (cn_u64map_get(map, cn_tokens_at(t, 0)->hash) >= 0)
+            problem(c, r->file, r->line, "duration word '%s' is given twice", r->patterns[i]);
+        else if (cn_u64map_put(map, cn_tokens_at(t, 0)->hash, (int)rs->n_dur_value))
+            problem(c, r->file, r->line, "out of memory");
+        cn_tokens_free(t);
+    }
+    rs->n_dur_value++;
+}
+
 static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
 {
     if (!r->id || r->n_patterns == 0) {
@@ -656,8 +718,8 @@ static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
         if (cn_tokens_count(t) != 1)
             problem(c, r->file, r->line, "class words must be single words: '%s'", r->patterns[i]);
         else if (cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL) == 0 &&
-                 !strcmp(r->id, "question-stop") &&
-                 cn_u64map_put(rs->question_stop, cn_tokens_at(t, 0)->hash, 1))
+                 class_map(rs, r->id) &&
+                 cn_u64map_put(class_map(rs, r->id), cn_tokens_at(t, 0)->hash, 1))
             problem(c, r->file, r->line, "out of memory");
         cn_tokens_free(t);
     }
@@ -1052,6 +1114,25 @@ static void fill_modifier(load_ctx *c, record *r, cn_rule *rule, cn_rules *rs)
     }
 }
 
+/* `wait ID side=asker|answer|both [at=before|after|both] : patterns` (cn_wait). */
+static void fill_wait(load_ctx *c, record *r, cn_rule *rule)
+{
+    attr *side = find_attr(r, "side");
+    if (!side || (strcmp(side->value, "asker") && strcmp(side->value, "answer") &&
+                  strcmp(side->value, "both")))
+        problem(c, r->file, r->line, "wait needs side=asker, side=answer or side=both");
+    else {
+        rule->wait_asker = strcmp(side->value, "answer") != 0;
+        rule->wait_answer = strcmp(side->value, "asker") != 0;
+    }
+    attr *at = find_attr(r, "at");
+    rule->wait_before = !at || strcmp(at->value, "after") != 0;
+    rule->wait_after = at && (!strcmp(at->value, "after") || !strcmp(at->value, "both"));
+    if (at && strcmp(at->value, "before") && strcmp(at->value, "after") &&
+        strcmp(at->value, "both"))
+        problem(c, r->file, r->line, "at: expected before, after or both, found '%s'", at->value);
+}
+
 static void compile_record(load_ctx *c, cn_rules *rs, record *r)
 {
     int kind = kind_of(r->kind);
@@ -1113,6 +1194,9 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             problem(c, r->file, r->line, "over=FLAG is for question flags and names one");
         else if (over && !(rule->over = strdup(over->value)))
             problem(c, r->file, r->line, "out of memory");
+    } else if (kind == CN_RULE_WAIT) {
+        fill_wait(c, r, rule);
+        rs->has_asker_waits |= rule->wait_asker;
     } else {
         fill_modifier(c, r, rule, rs);
     }
@@ -1165,6 +1249,12 @@ void cn_rules_free(cn_rules *rs)
     cn_model_free(rs->model);
     cn_qtype_free(rs->qtype);
     cn_u64map_free(rs->question_stop);
+    cn_u64map_free(rs->dur_unit);
+    cn_u64map_free(rs->dur_count);
+    cn_u64map_free(rs->dur_filler);
+    cn_u64map_free(rs->dur_range);
+    cn_u64map_free(rs->dur_stop);
+    free(rs->dur_value);
     free(rs);
 }
 
@@ -1176,9 +1266,15 @@ static cn_rules *rules_alloc(void)
     rs->matcher = cn_matcher_new();
     rs->aliases = cn_strmap_new();
     rs->question_stop = cn_u64map_new();
+    rs->dur_unit = cn_u64map_new();
+    rs->dur_count = cn_u64map_new();
+    rs->dur_filler = cn_u64map_new();
+    rs->dur_range = cn_u64map_new();
+    rs->dur_stop = cn_u64map_new();
     cn_error qerr;
-    bool ok =
-        rs->matcher && rs->aliases && rs->question_stop && cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
+    bool ok = rs->matcher && rs->aliases && rs->question_stop && rs->dur_unit && rs->dur_count &&
+              rs->dur_filler && rs->dur_range && rs->dur_stop &&
+              cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
     for (size_t i = 0; i < N_SETTINGS; i++)
@@ -1347,6 +1443,8 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
         for (size_t i = 0; i < c.n_recs; i++)
             if (!strcmp(c.recs[i].kind, "class"))
                 rules_add_class(&c, rs, &c.recs[i]);
+            else if (!strcmp(c.recs[i].kind, "duration"))
+                rules_add_duration(&c, rs, &c.recs[i]);
         for (size_t i = 0; i < c.n_recs; i++) {
             record *r = &c.recs[i];
             if (!strcmp(r->kind, "confusion"))
@@ -1354,7 +1452,8 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
             else if (!strcmp(r->kind, "qtype"))
                 rules_add_qtype(&c, rs, r);
             else if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
-                     strcmp(r->kind, "class") && strcmp(r->kind, "weight"))
+                     strcmp(r->kind, "class") && strcmp(r->kind, "weight") &&
+                     strcmp(r->kind, "duration"))
                 compile_record(&c, rs, r);
         }
         if (build_model(&c, rs, err))
@@ -1428,6 +1527,45 @@ size_t cn_rules_patterns(const cn_rules *rs)
 bool cn_rules_question_stop(const cn_rules *rs, uint64_t hash)
 {
     return cn_u64map_get(rs->question_stop, hash) >= 0;
+}
+
+static bool duration_value(const cn_rules *rs, const cn_u64map *map, uint64_t hash, double *v)
+{
+    int i = cn_u64map_get(map, hash);
+    if (i < 0)
+        return false;
+    *v = rs->dur_value[i];
+    return true;
+}
+
+bool cn_rules_duration_unit(const cn_rules *rs, uint64_t hash, double *days)
+{
+    return duration_value(rs, rs->dur_unit, hash, days);
+}
+
+bool cn_rules_duration_count(const cn_rules *rs, uint64_t hash, double *value)
+{
+    return duration_value(rs, rs->dur_count, hash, value);
+}
+
+bool cn_rules_duration_filler(const cn_rules *rs, uint64_t hash)
+{
+    return cn_u64map_get(rs->dur_filler, hash) >= 0;
+}
+
+bool cn_rules_duration_range(const cn_rules *rs, uint64_t hash)
+{
+    return cn_u64map_get(rs->dur_range, hash) >= 0;
+}
+
+bool cn_rules_duration_stop(const cn_rules *rs, uint64_t hash)
+{
+    return cn_u64map_get(rs->dur_stop, hash) >= 0;
+}
+
+bool cn_rules_has_asker_waits(const cn_rules *rs)
+{
+    return rs->has_asker_waits;
 }
 
 double cn_rules_setting_at(const cn_rules *rs, cn_setting_id id)

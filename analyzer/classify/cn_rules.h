@@ -6,7 +6,8 @@
  * A rule line is `KIND ID [key=value ...] [: pattern | pattern ...]`. Kinds:
  * claim, cue, negation, pseudo, terminator, hedge, intensifier, contrast,
  * experience, hypothetical, boilerplate, question (question types and
- * flags), qtype (the question-type model, cn_qtype), alias, class, setting,
+ * flags), wait (phrases around durations, cn_wait), duration (units and
+ * number words), qtype (the question-type model, cn_qtype), alias, class, setting,
  * weight (the decision model, cn_model) and
  * confusion (the classifier's measured errors, for cn_relabel). Every problem is
  * reported as "FILE:LINE: message" through the diagnostic callback; loading fails when any was
@@ -39,6 +40,8 @@ typedef enum cn_rule_kind {
     CN_RULE_HYPOTHETICAL, /* a conditional clause ("if you ...") */
     CN_RULE_BOILERPLATE,  /* carries no stance ("consult your doctor") */
     CN_RULE_QUESTION,     /* a question type (permission, harm...): patterns of titles */
+    CN_RULE_WAIT,         /* a phrase next to a duration: the asker's time point or an
+                           * answer's advised wait (cn_wait, STANCE-GUIDE rule 15) */
     CN_RULE_KIND_COUNT
 } cn_rule_kind;
 
@@ -109,6 +112,13 @@ typedef struct cn_rule {
      * reports what already happened" outweighing "the asker asks leave to do
      * it"); NULL: on at one phrase */
     char *over;
+    /* wait: side=asker, the duration is the asker's time point, side=answer
+     * an answer's advised wait, side=both either (a phrase of both sides
+     * is one rule: the matcher gives a pattern to one rule); at=after, the phrase follows the
+     * duration ("3 weeks post op"), at=before (the default) right before it ("wait 6 weeks"),
+     * at=both either ("after": "3 weeks after surgery", "after 3 weeks") */
+    bool wait_asker, wait_answer;
+    bool wait_after, wait_before; /* at=both: either */
     /* cue: its position among the cues (0..cn_rules_cues - 1) */
     size_t cue_index;
 } cn_rule;
@@ -173,6 +183,20 @@ double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
  * question-stop (lexicon.rules): words of a question that are not its
  * content, so the decision model's word terms keep them (cn_lexical). */
 bool cn_rules_question_stop(const cn_rules *rules, uint64_t hash);
+/* Durations (cn_wait): the days of a unit word ("weeks": 7), the value of
+ * a number word ("six": 6), from `duration` lines; false when the token hash
+ * is none. Words of the classes duration-filler ("more", "full": between a
+ * number and its unit) and duration-range ("to", "or": between the two ends
+ * of a range). */
+bool cn_rules_duration_unit(const cn_rules *rules, uint64_t hash, double *days);
+bool cn_rules_duration_count(const cn_rules *rules, uint64_t hash, double *value);
+bool cn_rules_duration_filler(const cn_rules *rules, uint64_t hash);
+bool cn_rules_duration_range(const cn_rules *rules, uint64_t hash);
+/* Words of the class duration-stop: a duration followed by one is no time
+ * point or wait ("28 years old"). */
+bool cn_rules_duration_stop(const cn_rules *rules, uint64_t hash);
+/* True when the folder has `wait` rules of side=asker. */
+bool cn_rules_has_asker_waits(const cn_rules *rules);
 /* The name of a numbered setting ("none_threshold", ...), or NULL. */
 const char *cn_rules_setting_name(cn_setting_id id);
 

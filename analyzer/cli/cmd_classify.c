@@ -171,6 +171,9 @@ static void explain_answer(const classify_ctx *c, const cn_page *page, size_t i,
     printf("  scores: reassuring %.2f, cautionary %.2f, contraindicated %.2f -> %s: %s\n",
            d->scores[CN_STANCE_REASSURING], d->scores[CN_STANCE_CAUTIONARY],
            d->scores[CN_STANCE_CONTRAINDICATED], cn_stance_name(d->stance), d->reason);
+    if (d->wait_days > 0 || d->asker_days > 0)
+        printf("  wait: %.3g days advised, asker at %.3g days (0: none)\n", d->wait_days,
+               d->asker_days);
     /* The learned decision's probabilities (after confidence_temperature),
      * precise enough to refit the temperature from (calibrate.py). */
     if (d->probability[d->stance] > 0)

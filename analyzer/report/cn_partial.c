@@ -166,6 +166,9 @@ static void put_annotation(cn_jsonbuf *b, const cn_page_annotation *pa)
         cn_jsonbuf_string(b, pa->question_flags[f]);
     cn_jsonbuf_close_array(b);
     cn_jsonbuf_close_object(b);
+    /* the page's own (cn_wait), outside the pooled question: a page judged
+     * against this one in another shard takes it, as in one run */
+    put_key_number(b, "asker_days", pa->asker_days);
     cn_jsonbuf_key(b, "answers");
     cn_jsonbuf_open_array(b);
     for (size_t i = 0; i < pa->n_answers; i++) {
@@ -960,6 +963,9 @@ static int read_annotation(const rd *c, const cJSON *o, const cn_page *page,
         where wq = {&w, "question", 0};
         rc = pool_question_get(c, &wq, q, &pq);
     }
+    double asker_days = 0;
+    if (rc == CN_OK)
+        rc = get_double(c, &w, o, "asker_days", &asker_days);
     if (rc == CN_OK)
         rc = get_array(c, &w, o, "answers", &answers);
     if (rc == CN_OK && (size_t)cJSON_GetArraySize(answers) != page->n_answers) {
@@ -979,6 +985,8 @@ static int read_annotation(const rd *c, const cJSON *o, const cn_page *page,
     pa->question_type = pq->type;
     pa->question_flags = pq->flags;
     pa->n_question_flags = pq->n_flags;
+    pa->asker_days = asker_days;
+    pa->asker_known = true;
     where wa = {&w, "answers", 0};
     const cJSON *a;
     cJSON_ArrayForEach(a, answers)

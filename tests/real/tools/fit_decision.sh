@@ -218,6 +218,22 @@
 # 0.307; the weights of dev .. val16 0.476 (+0.002, 95% -0.019 .. +0.024),
 # those of the sixteenth freeze 0.469). The default list gains val18.
 #
+# 2026-12-07, branch tw19 (issue 9, STANCE-GUIDE rule 15): the answer's
+# advised wait against the asker's time point (cn_wait; features
+# wait_beyond_asker, wait_within_asker, wait_no_asker_point, and the first
+# two crossed with each question type and flag). 5-fold CV by page over every
+# split dev .. val18 (8,729 real answers; --extra the written sets with
+# --extra-contra-weight 0.7 and the seeds with weight 3, --qtype --words-min 3
+# --l2-words 0.01): 0.542 / 0.615 / 0.393 -> 0.543 / 0.615 / 0.394, paired
+# page bootstrap +0.001 (95% -0.002 .. +0.004); answers to questions the
+# labellers typed timing (976): macro-F1 0.502 -> 0.518, contraindicated
+# right 46 -> 58 of 166, read reassuring 95 -> 85. Variants (same folds):
+# the three features uncrossed +0.001 (-0.001 .. +0.003; timing 0.510,
+# contraindicated right 50); without the trigger "for" +0.002 (-0.001 ..
+# +0.005; timing 0.515); the crossed pair valued by the size of the gap
+# (half at any gap, all at twice the asker's point) +0.001 (-0.002 ..
+# +0.004; timing 0.516). Shipped: crossed, binary, with "for".
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
