@@ -308,6 +308,25 @@ static void test_question_types(void)
     CU_ASSERT_STRING_EQUAL(type_of(NULL), "permission");
 }
 
+/* "Do I have to wear it?" is answered yes by saying it is needed: for a
+ * restriction question that advises against going without (cue needed,
+ * only=restriction); under a question of another type the same words take
+ * no stance. Titles asking whether something must be stopped or is needed
+ * are restriction questions. */
+static void test_needed_answers_restriction(void)
+{
+    const char *text = "The binder is needed for six weeks after the operation.";
+    CU_ASSERT_EQUAL(classify_typed("restriction", NULL, text), X);
+    CU_ASSERT_NOT_EQUAL(classify_typed("permission", NULL, text), X);
+    CU_ASSERT_EQUAL(classify_typed("restriction", NULL, "You will need to keep it on at night."),
+                    X);
+    CU_ASSERT_EQUAL(
+        classify_typed("restriction", NULL, "It is not necessary after the first week."), R);
+    CU_ASSERT_STRING_EQUAL(type_of("Should blood thinners be stopped before surgery?"),
+                           "restriction");
+    CU_ASSERT_STRING_EQUAL(type_of("Is it needed to wear a headband at night?"), "restriction");
+}
+
 /* The primary claim of a title (NULL: none) through its doc. */
 static int primary_of(const char *question, const char *const *answers, size_t n,
                       cn_claim_choice *c)
@@ -521,6 +540,7 @@ int main(void)
         {"work linear in the answer (issue 15)", test_linear_work},
         {"primary claims", test_primary_claims},
         {"question types", test_question_types},
+        {"needed answers a restriction question", test_needed_answers_restriction},
         {NULL, NULL},
     };
     int rc = tu_run_suite("classifier", tests);

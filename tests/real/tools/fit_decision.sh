@@ -233,6 +233,22 @@
 # +0.005; timing 0.515); the crossed pair valued by the size of the gap
 # (half at any gap, all at twice the asker's point) +0.001 (-0.002 ..
 # +0.004; timing 0.516). Shipped: crossed, binary, with "for".
+# 2026-12-07, issue 9 (branch cause19), contraindicated read as reassuring:
+# 5-fold CV by page over every split dev .. val18 (8,729 real answers, the
+# written sets and seeds as here, cv_fit.py --qtype --words-min 3 --l2-words
+# 0.01): 0.542 / 0.615 / 0.393, contraindicated recall 0.381 (346 of 1,024
+# read as reassuring); 10-fold 0.540 / 0.615 / 0.393. Of ~80 of those 346
+# read on the pages: a recommended wait against the asker's point in time
+# (rule 15) ~23, advice to do something else (rule 9) ~23, cue misreadings or
+# advice outweighed ~15, "yes, it is needed" to a restriction question ~10,
+# "yes, but only once ..." ~4, other ~5. The cue `needed` (only=restriction)
+# and restriction titles "be stopped", "is it needed", "required": 0.544 /
+# 0.616 / 0.395 (paired page bootstrap +0.002, 95% -0.000 .. +0.005; 10-fold
+# +0.003, +0.001 .. +0.006, 7 of 10 folds gaining), shipped. A cue for a
+# recommended practice the question's title does not name (cue key
+# unasked=yes, class practice; branch cause19-unasked): +0.000 (-0.002 ..
+# +0.002), not shipped; so were the same only outside done/aftermath
+# questions (-0.000) and its phrase list widened (+0.000).
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
