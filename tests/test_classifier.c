@@ -430,6 +430,14 @@ static void test_primary_claims(void)
         {"Is sweating more after Botox in my armpits a side effect?", "botox-side-effects"},
         {"I was five weeks pregnant when I had my tummy tuck, what now?", NULL},
         {"Will getting pregnant after my tummy tuck ruin the result?", "pregnancy-after-surgery"},
+        /* Fitted after the nineteenth freeze, when a reader judged the claims
+         * of val19's questions: a Botox-in-the-jaw-muscle question that never
+         * names the bone (how many units, will my smile change, will it last)
+         * is not about bone loss; a dental bone graft is not Botox. */
+        {"Could Botox in my masseters thin the jaw bone over the years?", "botox-jaw-bone-loss"},
+        {"How many units of Botox in each masseter for a slimmer face?", NULL},
+        {"My smile looks odd since my masseter Botox, will it pass?", NULL},
+        {"Can the bone graft granules under my jaw bone shift after an extraction?", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
