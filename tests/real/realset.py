@@ -103,7 +103,12 @@ def split_of(pid, collection=1):
     tuned on after it). Seventeenth collection (committed 2026-12-06, after the eighteenth freeze
     scored val18, before any page of it was saved): every page the collectors save is `val19`,
     the fresh validation set of the next freeze (val18 was scored at the eighteenth freeze and
-    may be tuned on after it)."""
+    may be tuned on after it). Eighteenth collection (committed 2026-12-07, after the nineteenth
+    freeze scored val19, before any page of it was saved): every page the collectors save is
+    `val20`, the fresh validation set of the next freeze (val19 was scored at the nineteenth
+    freeze and may be tuned on after it)."""
+    if collection == 18:
+        return "val20"
     if collection == 17:
         return "val19"
     if collection == 16:
