@@ -5943,6 +5943,38 @@ static void test_four_asker_paragraphs_under_the_title(void)
     ru_free(&r);
 }
 
+/* "I hope this helps." / "The best of luck to you." / "Dr. Vance" / the
+ * signature: a second closing under a farewell, opening with "The", is the
+ * same answer's last words, not the title of an answer whose body is the
+ * physician's name ([closing-sentences] "the best of luck"). */
+static void test_the_best_of_luck_under_a_farewell(void)
+{
+    ru_result r = read_str(
+        "Can I take my nose cast off myself?\n\n"
+        "My cast is due off next week but I am travelling and cannot see my surgeon. Can I remove "
+        "it at home?\n\n"
+        "Doctor Answers 2\n\n"
+        "Leave the cast to your surgeon\n\n"
+        "Taking the cast off alone is not wise, because the bones under it are still setting.\n\n"
+        "Call the office and ask whether a colleague near where you are staying can see you.\n\n"
+        "I hope this helps.\n\n"
+        "The best of luck to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "An extra week does no harm\n\n"
+        "Keeping the cast on for one more week will not change your result. Have it removed when "
+        "you are back.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The best of luck to you."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "An extra week does no harm");
+    ru_check_start(&r, 2, "Keeping the cast on");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6181,6 +6213,8 @@ int main(void)
         {"a Title Case heading ending in '.' heads an answer",
          test_title_case_period_heading_heads_an_answer},
         {"the asker's words above the title again", test_askers_words_above_the_title_again},
+        /* reader round nine (val19) */
+        {"\"The best of luck\" under a farewell", test_the_best_of_luck_under_a_farewell},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
