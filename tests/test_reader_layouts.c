@@ -5975,6 +5975,48 @@ static void test_the_best_of_luck_under_a_farewell(void)
     ru_free(&r);
 }
 
+/* A bare page that sets everything two blank lines apart: the question's
+ * title, the asker's paragraph, then two answers of one long line each, two
+ * sentences or more: two answers, not one (wide_pair). */
+static void test_two_wide_paragraphs_are_two_answers(void)
+{
+    ru_result r = read_str(
+        "Should I stay the night after a breast lift?\n\n\n"
+        "Some clinics keep patients overnight after a breast lift and others send them home the "
+        "same evening. Which is safer, and should I ask for a night in the hospital?\n\n\n"
+        "Most of my patients go home the same day with a friend to look after them. A night in "
+        "the hospital adds cost and is only needed when the surgery is long or combined with "
+        "another procedure.\n\n\n"
+        "I prefer to keep patients one night because nausea and pain are easier to manage with a "
+        "nurse nearby. It also lets me check the dressings the next morning before you travel.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most of my patients go home");
+    ru_check_start(&r, 2, "I prefer to keep patients");
+    ru_free(&r);
+}
+
+/* The same layout with the page cut short: a wider gap above the cut last
+ * line parts it too, and the two answers above it are still two (the
+ * question's title cut short, printed again in full as the asker's
+ * paragraph). */
+static void test_wide_gap_above_a_cut_last_line(void)
+{
+    ru_result r = read_str(
+        "I saw two surgeons about a brow lift and they disagree. One...\n\n\n"
+        "I saw two surgeons about a brow lift and they disagree. One wants an endoscopic lift and "
+        "the other an open one through the hairline. Who is right?\n\n\n"
+        "It is common for good surgeons to prefer different techniques that give similar results. "
+        "Choose the surgeon whose past results you like best.\n\n\n"
+        "The endoscopic lift leaves small scars and heals quickly. In a brow that has dropped a "
+        "lot, an open lift can raise it further and hold it longer.\n\n\n\n"
+        "I seldom see a brow low enough that it would need an\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "It is common for good surgeons");
+    ru_check_start(&r, 2, "The endoscopic lift leaves");
+    ru_check_start(&r, 3, "I seldom see a brow");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6215,6 +6257,8 @@ int main(void)
         {"the asker's words above the title again", test_askers_words_above_the_title_again},
         /* reader round nine (val19) */
         {"\"The best of luck\" under a farewell", test_the_best_of_luck_under_a_farewell},
+        {"two wide paragraphs are two answers", test_two_wide_paragraphs_are_two_answers},
+        {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
