@@ -6017,6 +6017,28 @@ static void test_wide_gap_above_a_cut_last_line(void)
     ru_free(&r);
 }
 
+/* A bare page whose one answer numbers its first points ("1. ...", "2.
+ * ...") and goes on in plain paragraphs that say the question's words
+ * again, signed once at the end: one answer, not one a paragraph. */
+static void test_numbered_first_paragraph_is_one_answer(void)
+{
+    ru_result r = read_str(
+        "Can I have a tummy tuck while I take a biologic drug for arthritis? What are the "
+        "risks?\n\n\n\n"
+        "  1.  Yes, people who take biologic drugs do have cosmetic surgery.\n\n"
+        "  2.  These drugs calm the immune system, so wounds may heal more slowly and infections "
+        "are more likely.  Your surgeon will want to know the dose.\n\n"
+        "     Most patients get the biologic drug every eight weeks. I usually plan the tummy tuck "
+        "for the middle of that interval and restart the drug once the wound is closed.\n\n"
+        "     Ask the doctor who prescribes the biologic drug how to time your doses around the "
+        "tummy tuck, and bring their advice to your consultation.\n\n\n"
+        "    Martin Hale, MD, FACS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    ru_check_start(&r, 1, "1.  Yes, people who take");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "bring their advice"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6259,6 +6281,7 @@ int main(void)
         {"\"The best of luck\" under a farewell", test_the_best_of_luck_under_a_farewell},
         {"two wide paragraphs are two answers", test_two_wide_paragraphs_are_two_answers},
         {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
+        {"a numbered first paragraph is one answer", test_numbered_first_paragraph_is_one_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -623,7 +623,9 @@ void cns_detect_gap_splits(ctx *c)
          * cut last line parts it too */
         bool same_gap = p == 0 || c->ps[p].gap == gap ||
                         (gap >= 2 && c->ps[p].gap > gap && cut_last_paragraph(c, p));
-        lines = !c->ps[p].sig && c->ps[p].n == 1 && same_gap &&
+        /* a first paragraph numbered as a list item ("1. Yes, ...") opens one
+         * physician's points, not the first of several answers */
+        lines = !c->ps[p].sig && c->ps[p].n == 1 && same_gap && !(p == 0 && cns_list_item(l)) &&
                 (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                  cut_last_paragraph(c, p)) &&
                 !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
