@@ -6039,6 +6039,38 @@ static void test_numbered_first_paragraph_is_one_answer(void)
     ru_free(&r);
 }
 
+/* "Thank you for your inquiry." / "The best of wishes to you." / "Dr.
+ * Vance" / the signature: thanks above a closing sentence and the
+ * physician's sign-off end the answer above; they open no answer
+ * (thanks_above_signature). */
+static void test_thanks_above_a_closing_and_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can I take the plastic splint off my nose?\n\n"
+        "A nurse taped a plastic splint on my nose a week after my rhinoplasty. Is it safe to "
+        "take it off myself?\n\n"
+        "Doctor Answers 2\n\n"
+        "Ask before removing the splint\n\n"
+        "Dear Sam,\n\n"
+        "Only your surgeon knows why the splint was put back on, so ask the office before you "
+        "remove it yourself.\n\n"
+        "Thank you for your inquiry.\n\n"
+        "The best of wishes to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "One week is usually enough\n\n"
+        "I keep a splint on for one week after surgery. Check with your own surgeon that it is "
+        "fine to take it off now.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your inquiry."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "One week is usually enough");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6282,6 +6314,7 @@ int main(void)
         {"two wide paragraphs are two answers", test_two_wide_paragraphs_are_two_answers},
         {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
         {"a numbered first paragraph is one answer", test_numbered_first_paragraph_is_one_answer},
+        {"thanks above a closing and a sign-off", test_thanks_above_a_closing_and_a_signoff},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
