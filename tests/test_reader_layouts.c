@@ -5943,6 +5943,134 @@ static void test_four_asker_paragraphs_under_the_title(void)
     ru_free(&r);
 }
 
+/* "I hope this helps." / "The best of luck to you." / "Dr. Vance" / the
+ * signature: a second closing under a farewell, opening with "The", is the
+ * same answer's last words, not the title of an answer whose body is the
+ * physician's name ([closing-sentences] "the best of luck"). */
+static void test_the_best_of_luck_under_a_farewell(void)
+{
+    ru_result r = read_str(
+        "Can I take my nose cast off myself?\n\n"
+        "My cast is due off next week but I am travelling and cannot see my surgeon. Can I remove "
+        "it at home?\n\n"
+        "Doctor Answers 2\n\n"
+        "Leave the cast to your surgeon\n\n"
+        "Taking the cast off alone is not wise, because the bones under it are still setting.\n\n"
+        "Call the office and ask whether a colleague near where you are staying can see you.\n\n"
+        "I hope this helps.\n\n"
+        "The best of luck to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "An extra week does no harm\n\n"
+        "Keeping the cast on for one more week will not change your result. Have it removed when "
+        "you are back.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "The best of luck to you."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "An extra week does no harm");
+    ru_check_start(&r, 2, "Keeping the cast on");
+    ru_free(&r);
+}
+
+/* A bare page that sets everything two blank lines apart: the question's
+ * title, the asker's paragraph, then two answers of one long line each, two
+ * sentences or more: two answers, not one (wide_pair). */
+static void test_two_wide_paragraphs_are_two_answers(void)
+{
+    ru_result r = read_str(
+        "Should I stay the night after a breast lift?\n\n\n"
+        "Some clinics keep patients overnight after a breast lift and others send them home the "
+        "same evening. Which is safer, and should I ask for a night in the hospital?\n\n\n"
+        "Most of my patients go home the same day with a friend to look after them. A night in "
+        "the hospital adds cost and is only needed when the surgery is long or combined with "
+        "another procedure.\n\n\n"
+        "I prefer to keep patients one night because nausea and pain are easier to manage with a "
+        "nurse nearby. It also lets me check the dressings the next morning before you travel.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Most of my patients go home");
+    ru_check_start(&r, 2, "I prefer to keep patients");
+    ru_free(&r);
+}
+
+/* The same layout with the page cut short: a wider gap above the cut last
+ * line parts it too, and the two answers above it are still two (the
+ * question's title cut short, printed again in full as the asker's
+ * paragraph). */
+static void test_wide_gap_above_a_cut_last_line(void)
+{
+    ru_result r = read_str(
+        "I saw two surgeons about a brow lift and they disagree. One...\n\n\n"
+        "I saw two surgeons about a brow lift and they disagree. One wants an endoscopic lift and "
+        "the other an open one through the hairline. Who is right?\n\n\n"
+        "It is common for good surgeons to prefer different techniques that give similar results. "
+        "Choose the surgeon whose past results you like best.\n\n\n"
+        "The endoscopic lift leaves small scars and heals quickly. In a brow that has dropped a "
+        "lot, an open lift can raise it further and hold it longer.\n\n\n\n"
+        "I seldom see a brow low enough that it would need an\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "It is common for good surgeons");
+    ru_check_start(&r, 2, "The endoscopic lift leaves");
+    ru_check_start(&r, 3, "I seldom see a brow");
+    ru_free(&r);
+}
+
+/* A bare page whose one answer numbers its first points ("1. ...", "2.
+ * ...") and goes on in plain paragraphs that say the question's words
+ * again, signed once at the end: one answer, not one a paragraph. */
+static void test_numbered_first_paragraph_is_one_answer(void)
+{
+    ru_result r = read_str(
+        "Can I have a tummy tuck while I take a biologic drug for arthritis? What are the "
+        "risks?\n\n\n\n"
+        "  1.  Yes, people who take biologic drugs do have cosmetic surgery.\n\n"
+        "  2.  These drugs calm the immune system, so wounds may heal more slowly and infections "
+        "are more likely.  Your surgeon will want to know the dose.\n\n"
+        "     Most patients get the biologic drug every eight weeks. I usually plan the tummy tuck "
+        "for the middle of that interval and restart the drug once the wound is closed.\n\n"
+        "     Ask the doctor who prescribes the biologic drug how to time your doses around the "
+        "tummy tuck, and bring their advice to your consultation.\n\n\n"
+        "    Martin Hale, MD, FACS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    ru_check_start(&r, 1, "1.  Yes, people who take");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "bring their advice"));
+    ru_free(&r);
+}
+
+/* "Thank you for your inquiry." / "The best of wishes to you." / "Dr.
+ * Vance" / the signature: thanks above a closing sentence and the
+ * physician's sign-off end the answer above; they open no answer
+ * (thanks_above_signature). */
+static void test_thanks_above_a_closing_and_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Can I take the plastic splint off my nose?\n\n"
+        "A nurse taped a plastic splint on my nose a week after my rhinoplasty. Is it safe to "
+        "take it off myself?\n\n"
+        "Doctor Answers 2\n\n"
+        "Ask before removing the splint\n\n"
+        "Dear Sam,\n\n"
+        "Only your surgeon knows why the splint was put back on, so ask the office before you "
+        "remove it yourself.\n\n"
+        "Thank you for your inquiry.\n\n"
+        "The best of wishes to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "One week is usually enough\n\n"
+        "I keep a splint on for one week after surgery. Check with your own surgeon that it is "
+        "fine to take it off now.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Facial Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your inquiry."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "One week is usually enough");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6181,6 +6309,12 @@ int main(void)
         {"a Title Case heading ending in '.' heads an answer",
          test_title_case_period_heading_heads_an_answer},
         {"the asker's words above the title again", test_askers_words_above_the_title_again},
+        /* reader round nine (val19) */
+        {"\"The best of luck\" under a farewell", test_the_best_of_luck_under_a_farewell},
+        {"two wide paragraphs are two answers", test_two_wide_paragraphs_are_two_answers},
+        {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
+        {"a numbered first paragraph is one answer", test_numbered_first_paragraph_is_one_answer},
+        {"thanks above a closing and a sign-off", test_thanks_above_a_closing_and_a_signoff},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

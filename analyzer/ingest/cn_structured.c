@@ -294,8 +294,14 @@ static bool thanks_above_signature(const ctx *c, size_t p)
         return false;
     if (c->ps[p + 1].sig)
         return true;
-    return p + 2 < c->np && c->ps[p + 2].sig && c->ps[p + 1].n == 1 &&
-           cns_signoff_like(c, para_line(c, p + 1));
+    /* "Thank you for your inquiry." / "The best of wishes to you." / "Dr.
+     * Roe" / the signature: closings and a sign-off between them are the
+     * same answer's */
+    size_t q = p + 1;
+    while (q < c->np && q < p + 3 && !c->ps[q].sig && c->ps[q].n == 1 &&
+           (cns_signoff_like(c, para_line(c, q)) || closing_sentence(c, para_line(c, q))))
+        q++;
+    return q > p + 1 && q < c->np && c->ps[q].sig;
 }
 
 /* The answer being read has a title and its body opens with a greeting

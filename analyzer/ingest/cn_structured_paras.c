@@ -484,6 +484,15 @@ static bool cut_last_paragraph(const ctx *c, size_t p)
            cn_span_words(l->s, l->len) >= 3 && !cns_signoff_like(c, l);
 }
 
+/* A one-line paragraph of two sentences at least and bare_prose_words
+ * words. */
+static bool wide_prose(const ctx *c, size_t p)
+{
+    const cn_line *l = para_line(c, p);
+    return c->ps[p].n == 1 && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+           cns_two_sentences(c, l);
+}
+
 /* On a page read one answer a paragraph: which paragraphs go on from the
  * answer above. One that opens with a [continuations] word does, as do a
  * list item ("2) ...") and one with "also" among its first words
@@ -594,8 +603,14 @@ void cns_detect_gap_splits(ctx *c)
     size_t np = c->np;
     if (c->bare && np > 3 && c->ps[np - 1].sig && !c->ps[np - 2].sig)
         np--;
+    /* Two paragraphs, two blank lines apart or more on a bare page, each
+     * of two sentences at least and as long as a paragraph of prose: two
+     * answers, as the page sets its question apart from them (a page that
+     * breaks one answer into paragraphs leaves one blank line between). */
+    bool wide_pair =
+        c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) && wide_prose(c, 1);
     bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
-                 (np >= 3 || (counted && np == 2 && c->declared >= 2));
+                 (np >= 3 || (counted && np == 2 && c->declared >= 2) || wide_pair);
     /* The gap between the first two paragraphs: a page printing one answer
      * a paragraph keeps it the same throughout. Two blank lines or more
      * also part the paragraphs of one answer on some pages (a heading
@@ -604,7 +619,13 @@ void cns_detect_gap_splits(ctx *c)
     size_t gap = c->np >= 2 && c->ps[1].gap >= 1 ? c->ps[1].gap : 1;
     for (size_t p = 0; p < np && lines; p++) {
         const cn_line *l = para_line(c, p);
-        lines = !c->ps[p].sig && c->ps[p].n == 1 && (p == 0 || c->ps[p].gap == gap) &&
+        /* where two blank lines part the answers, a wider gap above the page's
+         * cut last line parts it too */
+        bool same_gap = p == 0 || c->ps[p].gap == gap ||
+                        (gap >= 2 && c->ps[p].gap > gap && cut_last_paragraph(c, p));
+        /* a first paragraph numbered as a list item ("1. Yes, ...") opens one
+         * physician's points, not the first of several answers */
+        lines = !c->ps[p].sig && c->ps[p].n == 1 && same_gap && !(p == 0 && cns_list_item(l)) &&
                 (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
                  cut_last_paragraph(c, p)) &&
                 !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
