@@ -702,13 +702,21 @@ typedef struct group {
     const char *key; /* claim id or cleaned physician name */
 } group;
 
+/* Groups, the largest first, then by key, then in document order: the one
+ * order of the claim and physician views. */
+static int cmp_size_key_first(size_t na, size_t nb, const char *ka, const char *kb, size_t fa,
+                              size_t fb)
+{
+    int c = na < nb ? 1 : na > nb ? -1 : 0;
+    if (!c)
+        c = strcmp(ka, kb);
+    return c ? c : cmp_index(fa, fb);
+}
+
 static int cmp_group(const void *pa, const void *pb)
 {
     const group *a = pa, *b = pb;
-    int c = a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
-    if (!c)
-        c = strcmp(a->key, b->key);
-    return c ? c : cmp_index(a->first, b->first);
+    return cmp_size_key_first(a->n, b->n, a->key, b->key, a->first, b->first);
 }
 
 static void claim_group(page *p, const group *g, size_t position)
@@ -946,10 +954,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
 static int cmp_phys_group(const void *pa, const void *pb)
 {
     const phys_group *a = pa, *b = pb;
-    int c = a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
-    if (!c)
-        c = strcmp(a->key, b->key);
-    return c ? c : cmp_index(a->first, b->first);
+    return cmp_size_key_first(a->n, b->n, a->key, b->key, a->first, b->first);
 }
 
 static void physician_group(page *p, const phys_group *g, const uint32_t *members, size_t position)
