@@ -452,6 +452,19 @@ static size_t sized_index(size_t p, size_t k)
     return first + k + (p == 4 && k >= 2 ? 100 : 0);
 }
 
+/* Answer n's physician's rating and review count (a physician is 20 bytes:
+ * its rating by number, a count that does not fit 32 bits below the two
+ * marks kept aside): ratings that differ only in their last bit, none, and
+ * counts of 0, small, at the marks and beyond 32 bits. */
+static void sized_physician(size_t n, cn_physician *ph)
+{
+    ph->has_rating = n % 3 != 0;
+    ph->rating = ph->has_rating ? (double)(n % 5) + (n % 2 ? 0.1 + 0.2 : 0.3) : 0;
+    ph->has_reviews = n % 5 != 0;
+    static const long marks[] = {0, 4294967294L, 4294967295L, 4294967296L, 5000000000L};
+    ph->reviews = !ph->has_reviews ? 0 : n % 2 ? (long)n * 7 : marks[(n / 2) % 5];
+}
+
 static void test_analysis_answer_pages(void)
 {
     cn_rules *rules = load_rules();
@@ -481,8 +494,10 @@ static void test_analysis_answer_pages(void)
                                 p + 1 < N_SIZED_PAGES ? "Can Botox slim the calves?"
                                                       : "Is smoking before my facelift surgery ok?",
                                 qid, sa, PAGE_SIZES[p]);
-        for (size_t k = 0; k < pg->n_answers; k++)
+        for (size_t k = 0; k < pg->n_answers; k++) {
             pg->answers[k].index = sized_index(p, k);
+            sized_physician(id - pg->n_answers + k, &pg->answers[k].physician);
+        }
         CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
     }
     CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
@@ -506,7 +521,14 @@ static void test_analysis_answer_pages(void)
             CU_ASSERT_STRING_EQUAL(r->questions[q].id, qid);
             char name[24];
             snprintf(name, sizeof name, "Doc %zu, MD", i + 1);
-            CU_ASSERT_STRING_EQUAL(cn_analysis_physician(r, i)->name, name);
+            const cn_physician *ph = cn_analysis_physician(r, i);
+            CU_ASSERT_STRING_EQUAL(ph->name, name);
+            cn_physician want = {0};
+            sized_physician(i + 1, &want);
+            CU_ASSERT_EQUAL(ph->has_rating, want.has_rating);
+            CU_ASSERT_TRUE(!memcmp(&ph->rating, &want.rating, sizeof want.rating));
+            CU_ASSERT_EQUAL(ph->has_reviews, want.has_reviews);
+            CU_ASSERT_EQUAL(ph->reviews, want.reviews);
             CU_ASSERT_EQUAL(cn_analysis_load_answer(r, i, &err), CN_OK);
             const cn_page *pg = cn_analysis_page_of(r, i);
             CU_ASSERT_PTR_NOT_NULL_FATAL(pg);

@@ -109,6 +109,8 @@ static void free_result(cn_analysis_result *r)
 {
     free(r->answers);
     free(r->an->phys);
+    free(r->an->ratings);
+    free(r->an->big_reviews);
     free(r->conflicts);
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
@@ -190,6 +192,7 @@ static void free_indexes(cn_analysis *an)
     cn_arena_free(an->str_arena);
     cn_idindex_free(an->strings);
     cn_idindex_free(an->physician_ids);
+    cn_idindex_free(an->rating_ids);
     cn_idindex_free(an->first_answer);
     cn_idindex_free(an->first_of_qid);
     cn_strmap_free(an->key_ids);

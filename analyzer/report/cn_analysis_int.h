@@ -42,16 +42,24 @@ typedef struct page_rec {
 } page_rec;
 _Static_assert(sizeof(page_rec) == 48, "the page record: 48 bytes, no padding lost");
 
-/* A distinct physician, its strings by their number (32 bytes, not the 56
- * of a cn_physician: 263,339 of them at 1 GB). cna_physician_at makes the
- * cn_physician. */
+/* A distinct physician, its strings and rating by their number (20 bytes,
+ * not the 56 of a cn_physician: 263,339 of them at 1 GB; a rating is one of
+ * a few printed values). cna_physician_at makes the cn_physician. */
 typedef struct phys_rec {
     uint32_t name, city, specialty; /* interned; NO_STR: NULL */
-    bool has_rating, has_reviews;
-    double rating;
-    int64_t reviews;
+    uint32_t rating;                /* 0: none; else 1 + its index in the analysis' ratings */
+    uint32_t reviews; /* the count; PHYS_NO_REVIEWS: none; PHYS_BIG_REVIEWS: in big_reviews */
 } phys_rec;
-_Static_assert(sizeof(phys_rec) == 32, "the physician record: 32 bytes");
+_Static_assert(sizeof(phys_rec) == 20, "the physician record: 20 bytes");
+
+#define PHYS_NO_REVIEWS UINT32_MAX
+#define PHYS_BIG_REVIEWS (UINT32_MAX - 1)
+
+/* A physician's review count that does not fit phys_rec.reviews. */
+typedef struct big_reviews {
+    uint32_t physician; /* its number: big_reviews are in physician order */
+    int64_t reviews;
+} big_reviews;
 
 /* A claim as an annotation names it; the result's claims are numbered from
  * these at the end, in order of first use (questions first, then answers). */
@@ -263,6 +271,11 @@ struct cn_analysis {
     size_t n_dups, cap_dups;
     phys_rec *phys; /* the result's physicians (n_physicians), numbered by cna_physician_index */
     size_t cap_physicians;
+    double *ratings; /* the physicians' distinct ratings (bit for bit), in order of first use */
+    size_t n_ratings, cap_ratings;
+    cn_idindex *rating_ids;   /* a rating -> its index in ratings, while physicians are numbered */
+    big_reviews *big_reviews; /* review counts phys_rec.reviews cannot hold, by physician */
+    size_t n_big_reviews, cap_big_reviews;
     /* every answer's verdicts, in answer order (once back from disk), a
      * field an array: no padding (cn_analysis_verdict). The confidences (8
      * bytes a verdict, 26 MB at 1 GB) stay on disk: only the review queue
@@ -347,17 +360,34 @@ static inline bool cna_page_timing(const cn_analysis *an, size_t p)
     return (an->page_timing[p / 8] >> (p % 8)) & 1;
 }
 
-/* Physician k (of an->phys) in full, its strings the interned ones. */
+/* Physician k's review count where its record says PHYS_BIG_REVIEWS. */
+static inline int64_t cna_big_reviews(const cn_analysis *an, uint32_t k)
+{
+    size_t lo = 0, hi = an->n_big_reviews;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->big_reviews[mid].physician <= k)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return an->big_reviews[lo].reviews;
+}
+
+/* Physician k (of an->phys) in full, its strings the interned ones (a
+ * rating or review count not given reads 0). */
 static inline void cna_physician_at(const cn_analysis *an, uint32_t k, cn_physician *out)
 {
     const phys_rec *p = &an->phys[k];
     *out = (cn_physician){.name = (char *)cna_str_at(an, p->name),
                           .city = (char *)cna_str_at(an, p->city),
                           .specialty = (char *)cna_str_at(an, p->specialty),
-                          .rating = p->rating,
-                          .has_rating = p->has_rating,
-                          .reviews = (long)p->reviews,
-                          .has_reviews = p->has_reviews};
+                          .rating = p->rating ? an->ratings[p->rating - 1] : 0,
+                          .has_rating = p->rating != 0,
+                          .reviews = p->reviews == PHYS_BIG_REVIEWS  ? (long)cna_big_reviews(an, k)
+                                     : p->reviews == PHYS_NO_REVIEWS ? 0L
+                                                                     : (long)p->reviews,
+                          .has_reviews = p->reviews != PHYS_NO_REVIEWS};
 }
 
 /* Physician k's name and specialty (NULL: none): any thread. */

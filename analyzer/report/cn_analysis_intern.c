@@ -112,6 +112,68 @@ static uint64_t physician_hash_of(const void *ctx, uint32_t i)
     return physician_hash(&p);
 }
 
+static uint64_t rating_hash(double rating)
+{
+    uint64_t bits;
+    memcpy(&bits, &rating, sizeof bits);
+    bits *= 0x9e3779b97f4a7c15ULL;
+    return bits ^ (bits >> 29);
+}
+
+static bool rating_same(const void *ctx, uint32_t i, const void *probe)
+{
+    return !memcmp(&((const cn_analysis *)ctx)->ratings[i], probe, sizeof(double));
+}
+
+static uint64_t rating_hash_of(const void *ctx, uint32_t i)
+{
+    return rating_hash(((const cn_analysis *)ctx)->ratings[i]);
+}
+
+/* A given rating's number for phys_rec.rating: 1 + its index among the
+ * distinct ratings (the same bits, the same number), added when new. */
+static int rating_number(cn_analysis *an, double rating, uint32_t *out, cn_error *err)
+{
+    if (!an->rating_ids && !(an->rating_ids = cn_idindex_new()))
+        return cna_oom(err);
+    uint64_t hash = rating_hash(rating);
+    int64_t found = cn_idindex_find_hashed(an->rating_ids, hash, rating_same, an, &rating);
+    if (found < 0) {
+        if (an->n_ratings >= INT32_MAX || !cn_grow((void **)&an->ratings, &an->cap_ratings,
+                                                   an->n_ratings + 1, sizeof *an->ratings))
+            return cna_oom(err);
+        an->ratings[an->n_ratings] = rating;
+        if (cn_idindex_add_hashed(an->rating_ids, hash, (uint32_t)an->n_ratings, rating_hash_of,
+                                  an))
+            return cna_oom(err);
+        found = (int64_t)an->n_ratings++;
+    }
+    *out = (uint32_t)found + 1;
+    return CN_OK;
+}
+
+/* Physician k's review count for phys_rec.reviews: the count itself when it
+ * fits below the two marks, else PHYS_BIG_REVIEWS and a big_reviews entry
+ * (physicians are numbered in order, so big_reviews stays sorted). */
+static int reviews_number(cn_analysis *an, uint32_t k, const cn_physician *p, uint32_t *out,
+                          cn_error *err)
+{
+    if (!p->has_reviews) {
+        *out = PHYS_NO_REVIEWS;
+        return CN_OK;
+    }
+    if (p->reviews >= 0 && (uint64_t)p->reviews < PHYS_BIG_REVIEWS) {
+        *out = (uint32_t)p->reviews;
+        return CN_OK;
+    }
+    if (!cn_grow((void **)&an->big_reviews, &an->cap_big_reviews, an->n_big_reviews + 1,
+                 sizeof *an->big_reviews))
+        return cna_oom(err);
+    an->big_reviews[an->n_big_reviews++] = (big_reviews){.physician = k, .reviews = p->reviews};
+    *out = PHYS_BIG_REVIEWS;
+    return CN_OK;
+}
+
 /* The index of a physician with p's fields among the result's physicians
  * (the index keeps 4-byte positions, no key strings: a corpus has about one
  * physician for every three answers). */
@@ -129,11 +191,11 @@ int cna_physician_index(cn_analysis *an, const cn_physician *p, size_t *out, cn_
         return cna_oom(err);
     phys_rec *d = &an->phys[r->n_physicians];
     memset(d, 0, sizeof *d);
-    d->rating = p->rating;
-    d->has_rating = p->has_rating;
-    d->reviews = p->reviews;
-    d->has_reviews = p->has_reviews;
-    int rc = cna_intern_at(an, p->name, &d->name, err);
+    int rc = p->has_rating ? rating_number(an, p->rating, &d->rating, err) : CN_OK;
+    if (rc == CN_OK)
+        rc = reviews_number(an, (uint32_t)r->n_physicians, p, &d->reviews, err);
+    if (rc == CN_OK)
+        rc = cna_intern_at(an, p->name, &d->name, err);
     if (rc == CN_OK)
         rc = cna_intern_at(an, p->city, &d->city, err);
     if (rc == CN_OK)

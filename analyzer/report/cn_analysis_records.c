@@ -275,6 +275,8 @@ static void release_interning(cn_analysis *an)
     an->strings = NULL;
     cn_idindex_free(an->physician_ids);
     an->physician_ids = NULL;
+    cn_idindex_free(an->rating_ids);
+    an->rating_ids = NULL;
     for (size_t i = 0; i < SB_COUNT; i++) {
         free(an->sbuf[i].s);
         an->sbuf[i] = (strbuf){0};
