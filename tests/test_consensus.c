@@ -713,6 +713,136 @@ static void test_relabel_pooled_drawn(void)
     CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
 }
 
+/* The overdispersed model (relabel_error_concentration c > 0 beside s > 0):
+ * each question draws its own P(predicted | true t) from Dirichlet(c x
+ * like[t]), so a sequence's predictions, given its true stances, have per
+ * true stance t the Dirichlet-multinomial probability prod_p
+ * Gamma(beta_tp + n_tp) / Gamma(beta_tp) x Gamma(c) / Gamma(c + r_t). The
+ * test's own terms: the log of that for one true stance's answers. */
+static double overdispersed_log_like(const pooled_ref *r, double c, int t,
+                                     const unsigned n[CN_STANCE_COUNT])
+{
+    double lw = 0, rows = 0;
+    for (int p = 0; p < CN_STANCE_COUNT; p++) {
+        double beta = c * r->like[t][p];
+        lw += lgamma(beta + n[p]) - lgamma(beta);
+        rows += n[p];
+    }
+    return lw + lgamma(c) - lgamma(c + rows);
+}
+
+/* Summed over all 4^5 true stance sequences of the mixed question's five
+ * redrawn answers beside the editor's, against cn_relabel's exact sum (a
+ * convolution over the predicted groups, computed another way); and what the
+ * model is for: predictions misread alike on one question are weaker
+ * evidence, so a level holds less often than under the pooled model, and a
+ * huge c is the pooled model again. */
+static void test_relabel_overdispersed_exact(void)
+{
+    mixed_question q = mixed_question_make();
+    cn_consensus_opts o = q.opts;
+    const double s = 1.5, c = 4.0;
+    pooled_ref ref = pooled_ref_of(q.m, s);
+    double held = 0, total = 0;
+    for (int code = 0; code < 4 * 4 * 4 * 4 * 4; code++) {
+        long cnt[CN_STANCE_COUNT] = {0, 1, 0, 0}; /* the editor's answer */
+        unsigned n[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+        for (int i = 0, x = code; i < 5; i++, x /= 4) {
+            cnt[x % 4]++;
+            n[x % 4][q.pred[i]]++;
+        }
+        double lw = log(pooled_prior(&ref, cnt));
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            lw += overdispersed_log_like(&ref, c, t, n[t]);
+        double w = exp(lw);
+        cn_stance mm;
+        cn_consensus_level l = cn_consensus_level_of(&o, cnt, &mm);
+        held += (mm == q.majority && l >= q.level) ? w : 0;
+        total += w;
+    }
+    cn_relabel_result pooled, over, near;
+    cn_error err;
+    o.relabel_concentration = s;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &pooled, &err),
+                          CN_OK);
+    o.relabel_error_concentration = c;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &over, &err),
+                          CN_OK);
+    CU_ASSERT_TRUE(over.exact);
+    ASSERT_REL(over.holds, held / total, 1e-10);
+    CU_ASSERT(over.holds < pooled.holds - 0.02);
+    o.relabel_error_concentration = 1e9;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &near, &err),
+                          CN_OK);
+    ASSERT_REL(near.holds, pooled.holds, 1e-6);
+    /* c without s, or a negative c, is a usage error */
+    o.relabel_error_concentration = -1;
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &over, &err),
+                    CN_ERR_USAGE);
+    o.relabel_error_concentration = c;
+    o.relabel_concentration = 0;
+    CU_ASSERT_EQUAL(cn_relabel_compute(&o, q.pred, q.certain, 6, q.m, 1000, 3, &over, &err),
+                    CN_ERR_USAGE);
+}
+
+/* Above CN_RELABEL_EXACT_MAX answers, the overdispersed Gibbs sampler (the
+ * question's error rows drawn too) against the test's enumeration of one
+ * predicted group's count vectors (multinomial coefficient x each true
+ * stance's Dirichlet-multinomial x the prior), within 0.02, and the same
+ * bytes for the same seed. */
+static void test_relabel_overdispersed_drawn(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 10;
+    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 40;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 20;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 8;
+    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 20;
+    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CONTRAINDICATED] = 10;
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.relabel_concentration = 1.5;
+    o.relabel_error_concentration = 6.0;
+    pooled_ref ref = pooled_ref_of(m, 1.5);
+    const int g = CN_RELABEL_EXACT_MAX + 1;
+    long start[CN_STANCE_COUNT] = {0, g, 0, 0};
+    cn_stance maj;
+    cn_consensus_level level = cn_consensus_level_of(&o, start, &maj);
+    double held = 0, total = 0;
+    for (int a1 = 0; a1 <= g; a1++)
+        for (int a2 = 0; a1 + a2 <= g; a2++)
+            for (int a3 = 0; a1 + a2 + a3 <= g; a3++) {
+                int a0 = g - a1 - a2 - a3;
+                long c[CN_STANCE_COUNT] = {a0, a1, a2, a3};
+                double lw = lgamma(g + 1.0) - lgamma(a0 + 1.0) - lgamma(a1 + 1.0) -
+                            lgamma(a2 + 1.0) - lgamma(a3 + 1.0) + log(pooled_prior(&ref, c));
+                for (int t = 0; t < CN_STANCE_COUNT; t++) {
+                    unsigned n[CN_STANCE_COUNT] = {0};
+                    n[CN_STANCE_REASSURING] = (unsigned)c[t];
+                    lw += overdispersed_log_like(&ref, o.relabel_error_concentration, t, n);
+                }
+                cn_stance mm;
+                cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
+                double w = exp(lw);
+                held += mm == maj && l >= level ? w : 0;
+                total += w;
+            }
+    double want = held / total;
+    CU_ASSERT(want > 0.1 && want < 0.9);
+    cn_stance pred[CN_RELABEL_EXACT_MAX + 1];
+    for (int i = 0; i < g; i++)
+        pred[i] = CN_STANCE_REASSURING;
+    cn_relabel_result r, again;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &r, &err),
+                          CN_OK);
+    CU_ASSERT_FALSE(r.exact);
+    CU_ASSERT(fabs(r.holds - want) <= 0.02);
+    cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &again, &err);
+    CU_ASSERT_EQUAL(memcmp(&again.holds, &r.holds, sizeof r.holds), 0);
+    CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
+}
+
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
  * all agree. */
 static void test_no_answers(void)
@@ -1048,6 +1178,10 @@ int main(void)
         {"relabeling, pooled model: exact vs enumeration of every sequence",
          test_relabel_pooled_exact},
         {"relabeling, pooled model: Gibbs redraws vs enumeration", test_relabel_pooled_drawn},
+        {"relabeling, overdispersed errors: exact vs enumeration of every sequence",
+         test_relabel_overdispersed_exact},
+        {"relabeling, overdispersed errors: Gibbs redraws vs enumeration",
+         test_relabel_overdispersed_drawn},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

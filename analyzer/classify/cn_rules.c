@@ -61,22 +61,23 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"fit_weight_contraindicated", 1},
     {"fit_weight_none", 1},
     /* the aggregator's (read by cn_analysis_opts_from_rules) */
-    {"interval_level", 0.95},          /* confidence level of every interval */
-    {"consensus_strong", 0.75},        /* majority share for a strong consensus (Delphi) */
-    {"consensus_moderate", 0.60},      /* ... moderate */
-    {"consensus_weak", 0.50},          /* ... weak */
-    {"consensus_min_answers", 5},      /* fewer stance-taking answers: insufficient */
-    {"consensus_posterior", 0.8},      /* a level needs P(true share >= threshold) >= this */
-    {"posterior_draws", 10000},        /* Monte Carlo draws from the Dirichlet posterior */
-    {"agreement_bootstrap", 1000},     /* bootstrap resamples of Krippendorff's alpha */
-    {"specialty_simulations", 10000},  /* Monte Carlo tables of the specialty test */
-    {"specialty_permutations", 10000}, /* permutations within questions, same test */
-    {"review_low_confidence", 0.5},    /* review queue: a decision below this is unsure */
-    {"review_fragment_words", 8},      /* a cut-off answer with fewer words is not queued */
-    {"review_per_question", 3},        /* queue rounds: this many items of a question at a time */
-    {"review_urgency_first", 1},       /* queue order: 1 urgency first, 0 least sure first */
-    {"relabel_draws", 2000},           /* redraws of the classifier's errors per question */
-    {"relabel_concentration", 0},      /* question prior of the redraws (0: answers alone) */
+    {"interval_level", 0.95},           /* confidence level of every interval */
+    {"consensus_strong", 0.75},         /* majority share for a strong consensus (Delphi) */
+    {"consensus_moderate", 0.60},       /* ... moderate */
+    {"consensus_weak", 0.50},           /* ... weak */
+    {"consensus_min_answers", 5},       /* fewer stance-taking answers: insufficient */
+    {"consensus_posterior", 0.8},       /* a level needs P(true share >= threshold) >= this */
+    {"posterior_draws", 10000},         /* Monte Carlo draws from the Dirichlet posterior */
+    {"agreement_bootstrap", 1000},      /* bootstrap resamples of Krippendorff's alpha */
+    {"specialty_simulations", 10000},   /* Monte Carlo tables of the specialty test */
+    {"specialty_permutations", 10000},  /* permutations within questions, same test */
+    {"review_low_confidence", 0.5},     /* review queue: a decision below this is unsure */
+    {"review_fragment_words", 8},       /* a cut-off answer with fewer words is not queued */
+    {"review_per_question", 3},         /* queue rounds: this many items of a question at a time */
+    {"review_urgency_first", 1},        /* queue order: 1 urgency first, 0 least sure first */
+    {"relabel_draws", 2000},            /* redraws of the classifier's errors per question */
+    {"relabel_concentration", 0},       /* question prior of the redraws (0: answers alone) */
+    {"relabel_error_concentration", 0}, /* a question's own error rows (0: the matrix's) */
     /* from this many varying questions, with this many answers in them per
      * df, the within-question specialty test is the asymptotic CMH one */
     {"specialty_asymptotic_questions", 200},
@@ -763,6 +764,8 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"qtype_lean_probability", 0, 1, false, false},
         /* 0 turns the question prior off; a huge one is the same as 0 */
         {"relabel_concentration", 0, 1e6, false, false},
+        /* 0 draws every prediction from the matrix itself; a huge one is the same */
+        {"relabel_error_concentration", 0, 1e6, false, false},
     };
     for (size_t i = 0; i < sizeof RANGES / sizeof RANGES[0]; i++) {
         if (strcmp(name, RANGES[i].name))

@@ -12,6 +12,8 @@ void cn_analysis_opts_from_rules(cn_analysis_opts *opts, const cn_rules *rules)
     opts->consensus.confusion = cn_rules_confusion(rules);
     opts->consensus.relabel_draws = (size_t)cn_rules_setting(rules, "relabel_draws");
     opts->consensus.relabel_concentration = cn_rules_setting(rules, "relabel_concentration");
+    opts->consensus.relabel_error_concentration =
+        cn_rules_setting(rules, "relabel_error_concentration");
     opts->bootstrap = (size_t)cn_rules_setting(rules, "agreement_bootstrap");
     opts->simulate = (size_t)cn_rules_setting(rules, "specialty_simulations");
     opts->permutations = (size_t)cn_rules_setting(rules, "specialty_permutations");

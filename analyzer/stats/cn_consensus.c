@@ -21,6 +21,7 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->confusion = NULL;
     opts->relabel_draws = CN_CONSENSUS_DEFAULT_RELABEL_DRAWS;
     opts->relabel_concentration = 0.0;
+    opts->relabel_error_concentration = 0.0;
 }
 
 const char *cn_consensus_level_name(cn_consensus_level level)

@@ -89,6 +89,12 @@ typedef struct cn_consensus_opts {
      * s of the Dirichlet prior over a question's true stance shares (0: every
      * answer's true stance drawn on its own, the default; see cn_relabel.h) */
     double relabel_concentration;
+    /* How alike the classifier's errors on one question's answers are, for
+     * cn_relabel: the concentration c of the Dirichlet around each row of the
+     * confusion matrix from which a question draws its own rows (0: every
+     * answer's prediction drawn on its own from the matrix, the default;
+     * needs relabel_concentration > 0; see cn_relabel.h) */
+    double relabel_error_concentration;
 } cn_consensus_opts;
 
 typedef struct cn_consensus_result {

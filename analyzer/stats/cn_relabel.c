@@ -154,13 +154,29 @@ typedef struct relabel_model {
     double like[CN_STANCE_COUNT][CN_STANCE_COUNT];
     double alpha[CN_STANCE_COUNT];
     bool pooled;
+    /* Overdispersed (error concentration c > 0, pooled only): the question
+     * draws its own P(predicted | true t) from Dirichlet(beta[t]), beta[t][p] =
+     * c x like[p][t], so the answers of one question are misread alike, as
+     * the classifier's are on real pages (one question's wording, layout and
+     * topic mislead it for all of them); c -> infinity is the pooled model. */
+    double beta[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [t][p] */
+    double error_concentration;
+    bool overdispersed;
 } relabel_model;
 
 static int model_init(const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
-                      double concentration, relabel_model *m, cn_error *err)
+                      double concentration, double error_concentration, relabel_model *m,
+                      cn_error *err)
 {
     if (!(concentration >= 0) || isinf(concentration))
         return cn_error_set(err, CN_ERR_USAGE, "relabel: the concentration must be 0 or more");
+    if (!(error_concentration >= 0) || isinf(error_concentration))
+        return cn_error_set(err, CN_ERR_USAGE,
+                            "relabel: the error concentration must be 0 or more");
+    if (error_concentration > 0 && !(concentration > 0))
+        return cn_error_set(err, CN_ERR_USAGE,
+                            "relabel: relabel_error_concentration needs relabel_concentration "
+                            "above 0");
     double row[CN_STANCE_COUNT] = {0}, total = 0;
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         double sum = 0;
@@ -180,6 +196,11 @@ static int model_init(const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT],
         m->alpha[t] = concentration * row[t] / total;
     }
     m->pooled = concentration > 0;
+    m->error_concentration = error_concentration;
+    m->overdispersed = error_concentration > 0;
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            m->beta[t][p] = error_concentration * m->like[p][t];
     return CN_OK;
 }
 
@@ -233,6 +254,49 @@ static void gibbs_step(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
     }
 }
 
+/* The overdispersed sampler's state: table[t][p] of the redrawn answers
+ * (true t, predicted p) and the true counts c (editors' answers included). */
+typedef struct relabel_state {
+    unsigned table[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    long c[CN_STANCE_COUNT];
+} relabel_state;
+
+/* One step of the overdispersed Gibbs sampler: theta ~ Dirichlet(alpha + c),
+ * each true stance's own error row L_t ~ Dirichlet(beta[t] + table[t]), then
+ * each predicted group spread over the true stances by theta_t x L_t[p]. */
+static void gibbs_step_overdispersed(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
+                                     const unsigned group[CN_STANCE_COUNT], const relabel_model *m,
+                                     relabel_state *st)
+{
+    double a[CN_STANCE_COUNT], theta[CN_STANCE_COUNT], rows[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    double q[CN_STANCE_COUNT];
+    unsigned got[CN_STANCE_COUNT];
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        a[t] = m->alpha[t] + (double)st->c[t];
+    cn_mt_dirichlet(rng, CN_STANCE_COUNT, a, theta);
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        double b[CN_STANCE_COUNT];
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            b[p] = m->beta[t][p] + (double)st->table[t][p];
+        cn_mt_dirichlet(rng, CN_STANCE_COUNT, b, rows[t]);
+    }
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        st->c[t] = fixed[t];
+    for (int p = 0; p < CN_STANCE_COUNT; p++) {
+        for (int t = 0; t < CN_STANCE_COUNT; t++)
+            got[t] = 0;
+        if (group[p] > 0) {
+            for (int t = 0; t < CN_STANCE_COUNT; t++)
+                q[t] = theta[t] * rows[t][p];
+            cn_mt_multinomial(rng, CN_STANCE_COUNT, group[p], q, got);
+        }
+        for (int t = 0; t < CN_STANCE_COUNT; t++) {
+            st->table[t][p] = got[t];
+            st->c[t] += got[t];
+        }
+    }
+}
+
 /* A value and its probability (the exact share distribution). */
 typedef struct weighted {
     double x, w;
@@ -263,21 +327,40 @@ static double weighted_quantile(const weighted *v, size_t n, double total, doubl
 #define EXACT_AT(c1, c2, c3) (((size_t)(c1)*EXACT_SIDE + (size_t)(c2)) * EXACT_SIDE + (size_t)(c3))
 #define EXACT_CELLS (EXACT_SIDE * EXACT_SIDE * EXACT_SIDE)
 
-/* dist (over m answers so far) convolved with the multinomial of g answers
- * spread by prob, into next. */
-static void convolve(const double *dist, unsigned m, unsigned g, const double prob[CN_STANCE_COUNT],
-                     double *next)
+/* The factors of one predicted group's split (a_0 .. a_3 of its g answers
+ * to each true stance) for convolve. Multinomial: pw[t][a] = prob[t]^a.
+ * Overdispersed: the Dirichlet-multinomial of the group's answers of true
+ * stance t under beta[t][p], up to factors of the row sums (added with the
+ * prior): the rising factorial beta (beta + 1) .. (beta + a - 1). */
+static void split_factors_multinomial(const double prob[CN_STANCE_COUNT], unsigned g,
+                                      double pw[CN_STANCE_COUNT][EXACT_SIDE])
+{
+    /* pow(prob[t], a) for every a: convolve takes each of them hundreds of
+     * times (the same calls, the same bits) */
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        for (unsigned a = 0; a <= g; a++)
+            pw[t][a] = pow(prob[t], a);
+}
+
+static void split_factors_overdispersed(const relabel_model *m, int p, unsigned g,
+                                        double pw[CN_STANCE_COUNT][EXACT_SIDE])
+{
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        pw[t][0] = 1.0;
+        for (unsigned a = 1; a <= g; a++)
+            pw[t][a] = pw[t][a - 1] * (m->beta[t][p] + (double)(a - 1));
+    }
+}
+
+/* dist (over m answers so far) convolved with the splits of g answers, each
+ * split (a_0 .. a_3) weighted g! / prod a_t! x prod_t pw[t][a_t], into next. */
+static void convolve(const double *dist, unsigned m, unsigned g,
+                     const double pw[CN_STANCE_COUNT][EXACT_SIDE], double *next)
 {
     double fact[EXACT_SIDE];
     fact[0] = 1.0;
     for (unsigned k = 1; k <= g; k++)
         fact[k] = fact[k - 1] * (double)k; /* exact in doubles up to 16! */
-    /* pow(prob[t], a) for every a: the loops below take each of them
-     * hundreds of times (the same calls, the same bits) */
-    double pw[CN_STANCE_COUNT][EXACT_SIDE];
-    for (int t = 0; t < CN_STANCE_COUNT; t++)
-        for (unsigned a = 0; a <= g; a++)
-            pw[t][a] = pow(prob[t], a);
     /* only the rows c1 <= m + g are written, and read later (the sums over
      * c1 + c2 + c3 <= m stay inside them): zeroing the others was most of
      * the work of a small question */
@@ -319,7 +402,13 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     for (int p = 0; p < CN_STANCE_COUNT; p++) {
         if (group[p] == 0)
             continue;
-        convolve(dist, m, group[p], model->pooled ? model->like[p] : model->post[p], next);
+        double pw[CN_STANCE_COUNT][EXACT_SIDE];
+        if (model->overdispersed)
+            split_factors_overdispersed(model, p, group[p], pw);
+        else
+            split_factors_multinomial(model->pooled ? model->like[p] : model->post[p], group[p],
+                                      pw);
+        convolve(dist, m, group[p], (const double(*)[EXACT_SIDE])pw, next);
         double *t = dist;
         dist = next;
         next = t;
@@ -334,8 +423,14 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
      * (fixed[t] + 0 .. m) computed once, summed in the order of t */
     double lg[CN_STANCE_COUNT][EXACT_SIDE];
     for (int t = 0; model->pooled && t < CN_STANCE_COUNT; t++)
-        for (unsigned v = 0; v <= m; v++)
+        for (unsigned v = 0; v <= m; v++) {
             lg[t][v] = lgamma(model->alpha[t] + (double)(fixed[t] + (long)v));
+            /* overdispersed: the Dirichlet-multinomials' row sums, 1 /
+             * (c (c + 1) .. (c + v - 1)) for the v answers of true stance t */
+            if (model->overdispersed)
+                lg[t][v] -= lgamma(model->error_concentration + (double)v) -
+                            lgamma(model->error_concentration);
+        }
     for (unsigned c1 = 0; model->pooled && c1 <= m; c1++)
         for (unsigned c2 = 0; c1 + c2 <= m; c2++)
             for (unsigned c3 = 0; c1 + c2 + c3 <= m; c3++) {
@@ -386,16 +481,28 @@ static int exact_relabel(const cn_consensus_opts *opts, const long fixed[CN_STAN
     return CN_OK;
 }
 
-/* One redraw's true counts into c: an independent draw, or the Gibbs
- * sampler's next state (c holds its last one). */
+/* One redraw's true counts into st->c: an independent draw, or the Gibbs
+ * sampler's next state (st holds its last one). */
 static void redraw(gsl_rng *rng, const long fixed[CN_STANCE_COUNT],
                    const unsigned group[CN_STANCE_COUNT], const relabel_model *model,
-                   long c[CN_STANCE_COUNT])
+                   relabel_state *st)
 {
-    if (model->pooled)
-        gibbs_step(rng, fixed, group, model, c);
+    if (model->overdispersed)
+        gibbs_step_overdispersed(rng, fixed, group, model, st);
+    else if (model->pooled)
+        gibbs_step(rng, fixed, group, model, st->c);
     else
-        draw_counts(rng, fixed, group, model->post, c);
+        draw_counts(rng, fixed, group, model->post, st->c);
+}
+
+/* The sampler's start: the predictions as they are. */
+static void state_init(relabel_state *st, const long counts[CN_STANCE_COUNT],
+                       const unsigned group[CN_STANCE_COUNT])
+{
+    memcpy(st->c, counts, sizeof st->c);
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        for (int p = 0; p < CN_STANCE_COUNT; p++)
+            st->table[t][p] = t == p ? group[p] : 0;
 }
 
 int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN_STANCE_COUNT],
@@ -419,7 +526,8 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     if (draws == 0)
         return cn_error_set(err, CN_ERR_USAGE, "relabel: no draws");
     relabel_model model;
-    int rc = model_init(confusion, opts->relabel_concentration, &model, err);
+    int rc = model_init(confusion, opts->relabel_concentration, opts->relabel_error_concentration,
+                        &model, err);
     if (rc)
         return rc;
     long counts[CN_STANCE_COUNT];
@@ -437,13 +545,14 @@ int cn_relabel_compute_counts(const cn_consensus_opts *opts, const long fixed[CN
     gsl_rng *rng = work->rng;
     level_cache *lc = &work->levels;
     gsl_rng_set(rng, seed);
-    long c[CN_STANCE_COUNT];
-    memcpy(c, counts, sizeof c); /* the Gibbs sampler starts from the predictions */
+    relabel_state st;
+    state_init(&st, counts, group);
+    long *c = st.c;
     for (int b = 0; model.pooled && b < GIBBS_BURN_IN; b++)
-        gibbs_step(rng, fixed, group, &model, c);
+        redraw(rng, fixed, group, &model, &st);
     size_t held = 0, n_shares = 0;
     for (size_t d = 0; d < draws; d++) {
-        redraw(rng, fixed, group, &model, c);
+        redraw(rng, fixed, group, &model, &st);
         cn_stance m;
         cn_consensus_level l = cached_level(lc, work->cdf, opts, c, &m);
         held += m == majority && l >= level;

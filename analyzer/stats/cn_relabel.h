@@ -14,6 +14,14 @@
  *   insufficient: nothing to hold);
  * - share_lo, share_hi: the 2.5% and 97.5% quantiles of that stance's share
  *   of the stance-taking answers over the draws (NaN without a majority).
+ * Pooled (opts->relabel_concentration s > 0): a question's true stance shares
+ * are Dirichlet(s x the matrix's true-stance shares) and each prediction
+ * comes from its answer's true stance by the matrix's rows, so answers that
+ * agree make each other likelier right. Overdispersed (also
+ * opts->relabel_error_concentration c > 0): each question draws its own rows
+ * P(predicted | true t) from Dirichlet(c x the matrix's row t), so one
+ * question's answers are misread alike and predictions that agree are weaker
+ * evidence than independent ones (what the classifier does on real pages).
  * Answers an editor has corrected are certain and never redrawn. Only the
  * counts matter. Up to CN_RELABEL_EXACT_MAX answers to redraw, the figures
  * are exact: a sum over every count vector the relabeling can give (O(n^3)
@@ -47,7 +55,8 @@ typedef struct cn_relabel_result {
 
 /* confusion[t][p]: labelled answers of true stance t the classifier called p.
  * certain (may be NULL): answers not to redraw. CN_ERR_USAGE for a negative
- * count, draws == 0 or more than UINT_MAX / 2 answers; CN_ERR_NOMEM. */
+ * count, a negative concentration, an error concentration without a
+ * concentration, draws == 0 or more than UINT_MAX / 2 answers; CN_ERR_NOMEM. */
 int cn_relabel_compute(const cn_consensus_opts *opts, const cn_stance *predicted,
                        const bool *certain, size_t n,
                        const double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT], size_t draws,

@@ -20,7 +20,7 @@ typedef struct memo_slot {
 
 /* What every entry was computed with. */
 typedef struct memo_settings {
-    double level, strong, moderate, weak, posterior, concentration;
+    double level, strong, moderate, weak, posterior, concentration, error_concentration;
     long min_answers;
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT];
     size_t draws;
@@ -71,8 +71,9 @@ static bool same_settings(const memo_settings *a, const memo_settings *b)
     if (!same_double(a->level, b->level) || !same_double(a->strong, b->strong) ||
         !same_double(a->moderate, b->moderate) || !same_double(a->weak, b->weak) ||
         !same_double(a->posterior, b->posterior) ||
-        !same_double(a->concentration, b->concentration) || a->min_answers != b->min_answers ||
-        a->draws != b->draws || a->seed != b->seed)
+        !same_double(a->concentration, b->concentration) ||
+        !same_double(a->error_concentration, b->error_concentration) ||
+        a->min_answers != b->min_answers || a->draws != b->draws || a->seed != b->seed)
         return false;
     for (int t = 0; t < CN_STANCE_COUNT; t++)
         for (int p = 0; p < CN_STANCE_COUNT; p++)
@@ -92,6 +93,7 @@ static void use_settings(cn_relabel_memo *m, const cn_consensus_opts *opts,
                        .weak = opts->weak,
                        .posterior = opts->posterior,
                        .concentration = opts->relabel_concentration,
+                       .error_concentration = opts->relabel_error_concentration,
                        .min_answers = opts->min_answers,
                        .draws = draws,
                        .seed = seed};
