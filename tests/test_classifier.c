@@ -438,6 +438,19 @@ static void test_primary_claims(void)
         {"How many units of Botox in each masseter for a slimmer face?", NULL},
         {"My smile looks odd since my masseter Botox, will it pass?", NULL},
         {"Can the bone graft granules under my jaw bone shift after an extraction?", NULL},
+        /* Fitted after the twentieth freeze, when a reader judged the claims
+         * of val20's questions: a pregnancy after an injection is not after a
+         * surgery; LASIK while nursing is not Botox; the drops for a droop
+         * are not the droop; milk before a breast surgery is not a treatment
+         * while breastfeeding. */
+        {"Is it safe to get pregnant a month after my Dysport injections?", NULL},
+        {"Is it safe to get Botox while I am breastfeeding?", "botox-pregnancy"},
+        {"LASIK while breastfeeding, a year after my pregnancy?", NULL},
+        {"Which eye drops fix the droopy lid I got from Botox?", NULL},
+        {"Is the droopy eyelid from my Botox harmless?", "botox-side-effects"},
+        {"Lactating again long after I stopped breastfeeding, can my breast augmentation go ahead?",
+         NULL},
+        {"Is a retinoid cream safe while breastfeeding?", "treatment-breastfeeding"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);

@@ -106,7 +106,12 @@ def split_of(pid, collection=1):
     may be tuned on after it). Eighteenth collection (committed 2026-12-07, after the nineteenth
     freeze scored val19, before any page of it was saved): every page the collectors save is
     `val20`, the fresh validation set of the next freeze (val19 was scored at the nineteenth
-    freeze and may be tuned on after it)."""
+    freeze and may be tuned on after it). Nineteenth collection (committed 2026-12-07, after the
+    twentieth freeze scored val20, before any page of it was saved): every page the collectors
+    save is `val21`, the fresh validation set of the next freeze (val20 was scored at the
+    twentieth freeze and may be tuned on after it)."""
+    if collection == 19:
+        return "val21"
     if collection == 18:
         return "val20"
     if collection == 17:
