@@ -45,6 +45,8 @@
 #include "cn_relabel_memo.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
@@ -843,6 +845,60 @@ static void test_relabel_overdispersed_drawn(void)
     CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
 }
 
+/* A claim pooled over k questions: cn_consensus_opts_pooled leaves one
+ * question's options and an error concentration of 0 alone, and gives k
+ * questions the concentration c' = k (c + 1) - 1 whose Dirichlet has the
+ * covariance of the mean of k independent Dirichlet(c x row) rows: checked
+ * here by drawing such means (GSL's Dirichlet, 40,000 means of 3 rows) and
+ * comparing the variance and covariance of their components with
+ * Dirichlet(c' x row)'s, m_i (delta_ij - m_j) / (c' + 1), within 4%. */
+static void test_opts_pooled_questions(void)
+{
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.relabel_concentration = 1.5;
+    o.relabel_error_concentration = 5.5;
+    cn_consensus_opts one = cn_consensus_opts_pooled(&o, 1), none = cn_consensus_opts_pooled(&o, 0);
+    CU_ASSERT_EQUAL(one.relabel_error_concentration, 5.5);
+    CU_ASSERT_EQUAL(none.relabel_error_concentration, 5.5);
+    CU_ASSERT_EQUAL(one.relabel_concentration, 1.5);
+    cn_consensus_opts three = cn_consensus_opts_pooled(&o, 3);
+    ASSERT_REL(three.relabel_error_concentration, 3 * 6.5 - 1, 1e-12);
+    CU_ASSERT_EQUAL(three.relabel_concentration, 1.5);
+    cn_consensus_opts off = o;
+    off.relabel_error_concentration = 0;
+    CU_ASSERT_EQUAL(cn_consensus_opts_pooled(&off, 7).relabel_error_concentration, 0);
+
+    const double row[CN_STANCE_COUNT] = {0.6, 0.25, 0.1, 0.05};
+    double alpha[CN_STANCE_COUNT];
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        alpha[t] = 5.5 * row[t];
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 11);
+    const int draws = 40000, k = 3;
+    double sum0 = 0, sq0 = 0, sum1 = 0, cross = 0;
+    for (int d = 0; d < draws; d++) {
+        double mean[CN_STANCE_COUNT] = {0}, theta[CN_STANCE_COUNT];
+        for (int q = 0; q < k; q++) {
+            gsl_ran_dirichlet(rng, CN_STANCE_COUNT, alpha, theta);
+            for (int t = 0; t < CN_STANCE_COUNT; t++)
+                mean[t] += theta[t] / k;
+        }
+        sum0 += mean[0];
+        sq0 += mean[0] * mean[0];
+        sum1 += mean[1];
+        cross += mean[0] * mean[1];
+    }
+    gsl_rng_free(rng);
+    double c = three.relabel_error_concentration;
+    double var0 = sq0 / draws - (sum0 / draws) * (sum0 / draws);
+    double cov01 = cross / draws - (sum0 / draws) * (sum1 / draws);
+    ASSERT_REL(var0, row[0] * (1 - row[0]) / (c + 1), 0.04);
+    ASSERT_REL(cov01, -row[0] * row[1] / (c + 1), 0.04);
+    /* the concentration of one question would be far off */
+    CU_ASSERT(fabs(var0 - row[0] * (1 - row[0]) / 6.5) > 0.5 * var0);
+}
+
 /* Degenerate cases (docs/statistics.md): no answers, only `none`, one answer,
  * all agree. */
 static void test_no_answers(void)
@@ -1182,6 +1238,8 @@ int main(void)
          test_relabel_overdispersed_exact},
         {"relabeling, overdispersed errors: Gibbs redraws vs enumeration",
          test_relabel_overdispersed_drawn},
+        {"a claim over k questions: the error concentration of k questions' mean rows",
+         test_opts_pooled_questions},
         {"tie: no majority", test_tie_has_no_majority},
         {"custom thresholds", test_custom_thresholds},
         {"degenerate: no answers", test_no_answers},

@@ -386,16 +386,18 @@ static int tally_claim(cn_analysis *an, size_t c, const cn_tally_memo *memo, cn_
     if (!block)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     disk_votes votes = {.r = r, .first = an->member_at[c], .block = block};
-    int rc = cn_tally_compute_from(vote_on_disk, &votes, cl->n_primary, &an->opts.consensus, memo,
-                                   cl->tally, err);
+    /* the claim's answers come from n_questions questions, whose errors are
+     * not one question's */
+    cn_consensus_opts opts = cn_consensus_opts_pooled(&an->opts.consensus, cl->n_questions);
+    int rc =
+        cn_tally_compute_from(vote_on_disk, &votes, cl->n_primary, &opts, memo, cl->tally, err);
     if (rc == CN_OK && block->rc != CN_OK) {
         rc = block->rc;
         *err = block->err;
     }
     free(block);
     if (rc == CN_OK && cl->rule && cl->rule->about)
-        rc = cn_tally_rephrase(cl->tally, &an->opts.consensus, CN_PHRASE_PRACTICE, cl->rule->about,
-                               err);
+        rc = cn_tally_rephrase(cl->tally, &opts, CN_PHRASE_PRACTICE, cl->rule->about, err);
     return rc;
 }
 

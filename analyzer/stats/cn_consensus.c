@@ -24,6 +24,14 @@ void cn_consensus_opts_init(cn_consensus_opts *opts)
     opts->relabel_error_concentration = 0.0;
 }
 
+cn_consensus_opts cn_consensus_opts_pooled(const cn_consensus_opts *opts, size_t k)
+{
+    cn_consensus_opts o = *opts;
+    if (k > 1 && o.relabel_error_concentration > 0)
+        o.relabel_error_concentration = (double)k * (o.relabel_error_concentration + 1.0) - 1.0;
+    return o;
+}
+
 const char *cn_consensus_level_name(cn_consensus_level level)
 {
     switch (level) {

@@ -145,6 +145,15 @@ double cn_share_posterior_at_least(long k, long n, double x);
 
 void cn_consensus_opts_init(cn_consensus_opts *opts);
 
+/* The options for a tally pooled over k questions (a catalog claim): each
+ * question misreads its own answers alike, but questions do not share their
+ * error rows, so the pooled tally's one set of rows is as concentrated as
+ * the mean of k questions' rows. The mean of k independent Dirichlet(c x row)
+ * vectors has the covariance of one Dirichlet((k (c + 1) - 1) x row): the
+ * error concentration becomes that (moment matching; k <= 1 or c = 0: opts
+ * as they are). */
+cn_consensus_opts cn_consensus_opts_pooled(const cn_consensus_opts *opts, size_t k);
+
 /* Compute every figure for one question/claim. opts may be NULL (defaults).
  * Returns CN_OK; CN_ERR_USAGE for a negative count, a count above UINT_MAX / 4
  * or inconsistent options. */
