@@ -36,12 +36,17 @@
  *   EXACT_OTHER: a record number, the key (any other key of a record:
  *                match_text's, a repeat's) kept in the slot (12 bytes a slot,
  *                few of them);
- *   PREFIX:      (entry << cp_bits | checkpoint j): one table for every
+ *   PREFIX:      (entry << tag_bits | tag): one table for every
  *                checkpoint, a key being the pair (j, fingerprint). An entry
- *                is one distinct prefix: its fingerprint and the record it
- *                leads to now (a later answer through the same prefix takes
- *                the entry over), so a fingerprint is kept once per prefix,
- *                not once per record and checkpoint. */
+ *                is one distinct prefix: its fingerprint, checkpoint and the
+ *                record it leads to now (a later answer through the same
+ *                prefix takes the entry over), so a fingerprint is kept once
+ *                per prefix, not once per record and checkpoint. The tag is
+ *                the low bits of the key (slot_tag): a probe reads the entry,
+ *                most often a cache miss, only when the tag agrees. An entry
+ *                number is below the slots (used <= 3/4 of them), so the
+ *                bits the slot count leaves free hold the tag (22 bits at
+ *                1,024 slots, 11 at a million). */
 typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
 
 /* A PREFIX entry: 12 bytes, 4-byte aligned (a 64-bit field would pad it to
@@ -57,7 +62,8 @@ typedef struct table {
     uint64_t *key; /* EXACT_OTHER only */
     size_t slots;  /* a power of two or 3/2 of one (see table_reserve) */
     size_t used;
-    entry *ent; /* PREFIX only: used of them, in the order they were made */
+    unsigned tag_bits; /* PREFIX only: a slot's low bits that are its tag */
+    entry *ent;        /* PREFIX only: used of them, in the order they were made */
     size_t ent_cap;
 } table;
 
@@ -288,9 +294,20 @@ static void give_back(size_t bytes)
 #endif
 }
 
+/* The tag bits of a PREFIX table of this many slots (FIRST_SLOTS or more):
+ * what an entry number (below the slots) leaves of 32 bits. */
+static unsigned tag_bits_for(size_t slots)
+{
+    unsigned bits = 0;
+    while (bits < 32 && ((size_t)1 << bits) < slots)
+        bits++;
+    return 32 - bits;
+}
+
 static bool table_init(table *t, table_kind kind, size_t slots)
 {
     t->kind = kind;
+    t->tag_bits = kind == PREFIX ? tag_bits_for(slots) : 0;
     t->ent = NULL;
     t->ent_cap = 0;
     t->ref = malloc(slots * sizeof *t->ref);
@@ -317,20 +334,40 @@ static size_t table_bytes(const table *t)
            t->ent_cap * sizeof *t->ent;
 }
 
-/* A PREFIX slot's parts: its entry and checkpoint. */
-static uint32_t prefix_ref(const cn_dedup *d, size_t e, size_t j)
+/* A PREFIX entry's ref: the record it leads to and its checkpoint. */
+static uint32_t prefix_ref(const cn_dedup *d, size_t r, size_t j)
 {
-    return ((uint32_t)e << d->cp_bits) | (uint32_t)j;
+    return ((uint32_t)r << d->cp_bits) | (uint32_t)j;
 }
 
-static const entry *slot_entry(const cn_dedup *d, const table *t, uint32_t ref)
+static uint32_t tag_mask(const table *t)
 {
-    return &t->ent[ref >> d->cp_bits];
+    return t->tag_bits ? UINT32_MAX >> (32 - t->tag_bits) : 0;
+}
+
+/* The tag of key k at checkpoint j in a PREFIX slot: the low bits of the
+ * value whose high bits choose the home slot (home_slot), so a key's tag
+ * and home are independent. The checkpoint's odd multiple gives two
+ * checkpoints of one fingerprint different tags (for 3 bits or more). */
+static uint32_t slot_tag(const table *t, size_t j, uint64_t k)
+{
+    return (uint32_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & tag_mask(t);
+}
+
+/* A PREFIX slot naming entry e, of key k at checkpoint j. */
+static uint32_t slot_ref(const table *t, size_t e, size_t j, uint64_t k)
+{
+    return ((uint32_t)e << t->tag_bits) | slot_tag(t, j, k);
+}
+
+static const entry *slot_entry(const table *t, uint32_t ref)
+{
+    return &t->ent[ref >> t->tag_bits];
 }
 
 static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->ref >> d->cp_bits : ref;
+    return t->kind == PREFIX && ref != NONE ? slot_entry(t, ref)->ref >> d->cp_bits : ref;
 }
 
 /* The key of slot s. */
@@ -343,16 +380,19 @@ static uint64_t slot_key(const cn_dedup *d, const table *t, size_t s)
     case EXACT_OTHER:
         return t->key[s];
     default:
-        return entry_fp(slot_entry(d, t, ref));
+        return entry_fp(slot_entry(t, ref));
     }
 }
 
 /* Does slot s (not empty) hold key k (at checkpoint j for PREFIX)? */
 static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint64_t k)
 {
-    if (t->kind == PREFIX && (t->ref[s] & ((1u << d->cp_bits) - 1)) != j)
+    if (t->kind != PREFIX)
+        return slot_key(d, t, s) == k;
+    if ((t->ref[s] & tag_mask(t)) != slot_tag(t, j, k))
         return false;
-    return slot_key(d, t, s) == k;
+    const entry *e = slot_entry(t, t->ref[s]);
+    return entry_fp(e) == k && (e->ref & ((1u << d->cp_bits) - 1)) == j;
 }
 
 /* The first slot of key k (at j) in t, where probing starts. */
@@ -400,9 +440,11 @@ static void rehash_put(table *nt, size_t j, uint64_t k, uint32_t ref)
 static void rehash_entries(const cn_dedup *d, const table *t, table *nt)
 {
     uint32_t jmask = (1u << d->cp_bits) - 1;
-    for (size_t e = 0; e < t->used; e++)
-        rehash_put(nt, t->ent[e].ref & jmask, entry_fp(&t->ent[e]),
-                   prefix_ref(d, e, t->ent[e].ref & jmask));
+    for (size_t e = 0; e < t->used; e++) {
+        size_t j = t->ent[e].ref & jmask;
+        uint64_t k = entry_fp(&t->ent[e]);
+        rehash_put(nt, j, k, slot_ref(nt, e, j, k));
+    }
 }
 
 /* The records in the exact table by their own key (rec.in_own; not all of
@@ -493,10 +535,10 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
     if (t->kind == PREFIX) {
         if (*prev == NONE) {
             t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), prefix_ref(d, r, j)};
-            t->ref[s] = prefix_ref(d, t->used, j);
+            t->ref[s] = slot_ref(t, t->used, j, k);
             t->used++;
         } else {
-            t->ent[t->ref[s] >> d->cp_bits].ref = prefix_ref(d, r, j);
+            t->ent[t->ref[s] >> t->tag_bits].ref = prefix_ref(d, r, j);
         }
         return true;
     }
@@ -1228,21 +1270,21 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
 }
 
 /* Slots of a probe sequence whose records are asked for ahead: a lookup
- * compares the record of every slot at its checkpoint until an empty one,
+ * compares the record of every slot with its tag until an empty one,
  * and at 3/8 to 3/4 full the sequences run to several slots. */
 #define PREFETCH_PROBES 8
 
 /* Ask for the entries that a lookup of (j, k) in a PREFIX table will
- * compare: of the slots at j along its probe sequence. */
-static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+ * compare: of the slots with its tag along its probe sequence. */
+static void prefetch_record(const table *t, size_t j, uint64_t k)
 {
     size_t s = home_slot(t, j, k);
     for (int p = 0; p < PREFETCH_PROBES; p++, s = next_slot(t, s)) {
         uint32_t ref = t->ref[s];
         if (ref == NONE)
             return;
-        if ((ref & ((1u << d->cp_bits) - 1)) == j)
-            __builtin_prefetch(slot_entry(d, t, ref));
+        if ((ref & tag_mask(t)) == slot_tag(t, j, k))
+            __builtin_prefetch(slot_entry(t, ref));
     }
 }
 
@@ -1273,9 +1315,9 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
             if (!d->disk)
-                prefetch_record(d, &d->full, j, k[i].fp[j]);
+                prefetch_record(&d->full, j, k[i].fp[j]);
             if (d->n_part[j])
-                prefetch_record(d, &d->part, j, k[i].fp[j]);
+                prefetch_record(&d->part, j, k[i].fp[j]);
         }
     }
 }

@@ -1342,13 +1342,32 @@ static bool has_letters(const char *line, size_t len, const struct header_lit *l
     return false;
 }
 
-/* Does the line hold four digits in a row (a date's year)? */
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Does the line hold four digits in a row (a date's year)? Every line of a
+ * page is asked, so only the last byte of each window of four is read
+ * first: a run of four ending at or before i + 3 holds byte i, so past a
+ * non-digit at i the next window worth a look ends at i + 4, and past a run
+ * of k < 4 digits ending at i (byte i - k no digit), at i + 4 - k. */
 static bool has_year(const char *line, size_t len)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
-        run = line[i] >= '0' && line[i] <= '9' ? run + 1 : 0;
-    return run == 4;
+    size_t i = 3;
+    while (i < len) {
+        if (!is_digit(line[i])) {
+            i += 4;
+            continue;
+        }
+        size_t k = 1;
+        while (k < 4 && is_digit(line[i - k]))
+            k++;
+        if (k == 4)
+            return true;
+        i += 4 - k;
+    }
+    return false;
 }
 
 /* Can the line be an answer header? Its first byte (for the entries matched
