@@ -64,6 +64,7 @@ typedef struct table {
     size_t slots;  /* a power of two or 3/2 of one (see table_reserve) */
     size_t used;
     unsigned tag_bits; /* EXACT_OWN, PREFIX: a slot's low bits that are its tag */
+    uint32_t tag_mask; /* those bits set */
     entry *ent;        /* PREFIX only: used of them, in the order they were made */
     size_t ent_cap;
 } table;
@@ -311,6 +312,7 @@ static bool table_init(table *t, table_kind kind, size_t slots, size_t items)
 {
     t->kind = kind;
     t->tag_bits = kind == EXACT_OTHER ? 0 : tag_bits_for(items);
+    t->tag_mask = t->tag_bits ? UINT32_MAX >> (32 - t->tag_bits) : 0;
     t->ent = NULL;
     t->ent_cap = 0;
     t->ref = malloc(slots * sizeof *t->ref);
@@ -343,18 +345,13 @@ static uint32_t prefix_ref(const cn_dedup *d, size_t r, size_t j)
     return ((uint32_t)r << d->cp_bits) | (uint32_t)j;
 }
 
-static uint32_t tag_mask(const table *t)
-{
-    return t->tag_bits ? UINT32_MAX >> (32 - t->tag_bits) : 0;
-}
-
 /* The tag of key k (at checkpoint j) in a slot: the low bits of the value
  * whose high bits choose the home slot (home_slot), so a key's tag and home
  * are independent. The checkpoint's odd multiple gives two checkpoints of
  * one fingerprint different tags (for 3 bits or more). */
 static uint32_t slot_tag(const table *t, size_t j, uint64_t k)
 {
-    return (uint32_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & tag_mask(t);
+    return (uint32_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->tag_mask;
 }
 
 /* A slot naming entry or record e, of key k (at checkpoint j). */
@@ -387,7 +384,7 @@ static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint6
     uint32_t ref = t->ref[s];
     if (t->kind == EXACT_OTHER)
         return t->key[s] == k;
-    if ((ref & tag_mask(t)) != slot_tag(t, j, k))
+    if ((ref & t->tag_mask) != slot_tag(t, j, k))
         return false;
     if (t->kind == EXACT_OWN)
         return d->rec.aid[slot_item(t, ref)] == k;
@@ -1309,7 +1306,7 @@ static void prefetch_record(const table *t, size_t j, uint64_t k)
         uint32_t ref = t->ref[s];
         if (ref == NONE)
             return;
-        if ((ref & tag_mask(t)) == slot_tag(t, j, k))
+        if ((ref & t->tag_mask) == slot_tag(t, j, k))
             __builtin_prefetch(slot_entry(t, ref));
     }
 }
