@@ -21,6 +21,8 @@
 #define WIDGET_MAX 160
 /* Header entries with a leading '*' whose letters a line is searched for. */
 #define HEADER_LITS 16
+/* The group of header entries tried on every line (see hgroup). */
+#define HEADER_REST 256
 /* The group of widget entries that is tried on every short line. */
 #define WIDGET_REST 512
 #define CONTAINS_HEAD 80
@@ -141,6 +143,14 @@ struct cn_pagecues {
     size_t n_header_lits;
     bool header_dated;
     bool headers_any;
+    /* The header entries' indexes grouped by the first byte a normalized
+     * line must have to match them (entries that open with a plain byte),
+     * then the rest (a count, a date, any head, or empty), tried on every
+     * line: group g is hgroup[hgroup_at[g] .. hgroup_at[g + 1]), g < 256 a
+     * first byte, HEADER_REST the rest. A line that opens with a letter is
+     * compared with the few entries opening with it, not with every one. */
+    size_t *hgroup;
+    size_t hgroup_at[HEADER_REST + 2];
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -152,6 +162,7 @@ typedef struct widget_pat {
     bool lead, trail;
     const char *tail; /* after a '*' inside the entry ("dr * answer"), or NULL */
     size_t tlen;
+    size_t key; /* '*' at both ends: the index of the core's rarest letter, searched for */
 } widget_pat;
 
 static void strlist_free(strlist *l)
@@ -321,6 +332,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->particles);
     free(c->wpats);
     free(c->wgroup);
+    free(c->hgroup);
     free(c);
 }
 
@@ -525,6 +537,34 @@ static bool group_widgets(cn_pagecues *c)
     return true;
 }
 
+static bool is_marker_meta(char ch);
+
+/* The group of header entry e (see hgroup). */
+static size_t header_group(const char *e)
+{
+    return e[0] == '\0' || is_marker_meta(e[0]) ? HEADER_REST : (unsigned char)e[0];
+}
+
+/* Fill hgroup and hgroup_at from the header entries (a counting sort, so
+ * each group keeps the entries' order); false when out of memory. */
+static bool group_headers(cn_pagecues *c)
+{
+    const strlist *h = &c->headers;
+    c->hgroup = malloc((h->n + 1) * sizeof *c->hgroup);
+    if (!c->hgroup)
+        return false;
+    memset(c->hgroup_at, 0, sizeof c->hgroup_at);
+    for (size_t i = 0; i < h->n; i++)
+        c->hgroup_at[header_group(h->v[i]) + 1]++;
+    for (size_t g = 0; g <= HEADER_REST; g++)
+        c->hgroup_at[g + 1] += c->hgroup_at[g];
+    size_t fill[HEADER_REST + 1];
+    memcpy(fill, c->hgroup_at, sizeof fill);
+    for (size_t i = 0; i < h->n; i++)
+        c->hgroup[fill[header_group(h->v[i])]++] = i;
+    return true;
+}
+
 /* English letters from the most to the least frequent: a run of letters is
  * searched for by its rarest letter, which a line has least often. */
 static size_t letter_rank(char ch)
@@ -684,7 +724,7 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
     }
-    if (!group_widgets(c)) {
+    if (!group_widgets(c) || !group_headers(c)) {
         cn_pagecues_free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -858,15 +898,17 @@ bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
  * position was most of the reader's widget test. The entries start with
  * common letters, so a place is first tried on the needle's last byte, a
  * test in place that turns most of them away without a call to memcmp. */
-static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+/* Does hay hold needle? Searched for by needle[key] (its rarest letter:
+ * every short line is asked, and an entry's first letter is a common one). */
+static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen, size_t key)
 {
     if (nlen == 0)
         return true;
     if (nlen > hlen)
         return false;
-    const char *p = hay, *last = hay + (hlen - nlen);
-    while ((p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
-        if (p[nlen - 1] == needle[nlen - 1] && memcmp(p + 1, needle + 1, nlen - 1) == 0)
+    const char *p = hay + key, *last = hay + (hlen - nlen) + key;
+    while ((p = memchr(p, needle[key], (size_t)(last - p) + 1)) != NULL) {
+        if (memcmp(p - key, needle, nlen) == 0)
             return true;
         if (p++ == last)
             break;
@@ -892,6 +934,9 @@ static widget_pat widget_pat_of(const char *pat)
         w.tlen = w.clen - (size_t)(w.tail - w.core);
         w.clen = (size_t)(mid - w.core);
     }
+    for (size_t k = 1; k < w.clen; k++) /* letters only: other bytes rank as 'e' */
+        if (letter_rank(w.core[k]) > letter_rank(w.core[w.key]))
+            w.key = k;
     return w;
 }
 
@@ -911,7 +956,7 @@ static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
                same_bytes(v + vlen - w->tlen, w->tail, w->tlen) &&
                cn_span_words(v + w->clen, vlen - w->clen - w->tlen) <= 4;
     if (w->lead && w->trail)
-        return contains(v, vlen, w->core, w->clen);
+        return contains(v, vlen, w->core, w->clen, w->key);
     if (w->lead)
         return same_bytes(v + vlen - w->clen, w->core, w->clen);
     if (w->trail)
@@ -1278,6 +1323,8 @@ static bool marker_may_start(const strlist *l, const char *s, size_t n)
  * open v (as marker_match would find at once, without the call). */
 static bool may_open(const char *e, const char *v, size_t n)
 {
+    if (e[0] == '%') /* a count opens on a digit or its bracket (marker_count_at) */
+        return n > 0 && ((v[0] >= '0' && v[0] <= '9') || v[0] == '(');
     return e[0] == '\0' || is_marker_meta(e[0]) || (n > 0 && v[0] == e[0]);
 }
 
@@ -1390,6 +1437,51 @@ static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
     return c->header_dated && has_year(line, len);
 }
 
+/* Does header entry i match the normalized line v[0..n)? */
+static bool header_matches(const cn_pagecues *c, size_t i, const char *v, size_t n)
+{
+    const char *e = c->headers.v[i];
+    long count;
+    if (e[0] != '*')
+        return may_open(e, v, n) && marker_match(c, e, v, n, &count);
+    /* '*' first: any head, then the rest of the pattern. Every line of
+     * a page is asked, so the heads tried are cut to where the rest can
+     * match: a rest that ends on a plain character must end the line on
+     * it, and one that starts with a plain character can only start
+     * where the line has it. */
+    const char *rest = e + 1;
+    char last = e[c->headers.lens[i] - 1];
+    if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
+        return false;
+    char first = rest[0];
+    if (first != '\0' && !is_marker_meta(first)) {
+        /* the heads that end where the line has it (memchr's search);
+         * a plain second character must follow there too, as most
+         * places turn out not to match at it */
+        char second = rest[1];
+        bool plain2 = second != '\0' && !is_marker_meta(second);
+        for (const char *h = memchr(v, first, n); h;
+             h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
+            if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
+                marker_match(c, rest, h, n - (size_t)(h - v), &count))
+                return true;
+        return false;
+    }
+    for (size_t j = 0; j <= n; j++)
+        if (marker_match(c, rest, v + j, n - j, &count))
+            return true;
+    return false;
+}
+
+/* Does some entry of header group g match the normalized line v[0..n)? */
+static bool header_group_matches(const cn_pagecues *c, size_t g, const char *v, size_t n)
+{
+    for (size_t k = c->hgroup_at[g]; k < c->hgroup_at[g + 1]; k++)
+        if (header_matches(c, c->hgroup[k], v, n))
+            return true;
+    return false;
+}
+
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
 {
     enum { HEADER_MAX = 200 }; /* longer lines are text */
@@ -1399,42 +1491,10 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     size_t n = cn_text_normalize_into(line, len, v);
     while (n > 0 && v[n - 1] == ' ')
         n--;
-    long count;
-    for (size_t i = 0; i < c->headers.n; i++) {
-        const char *e = c->headers.v[i];
-        if (e[0] != '*') {
-            if (may_open(e, v, n) && marker_match(c, e, v, n, &count))
-                return true;
-            continue;
-        }
-        /* '*' first: any head, then the rest of the pattern. Every line of
-         * a page is asked, so the heads tried are cut to where the rest can
-         * match: a rest that ends on a plain character must end the line on
-         * it, and one that starts with a plain character can only start
-         * where the line has it. */
-        const char *rest = e + 1;
-        char last = e[c->headers.lens[i] - 1];
-        if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
-            continue;
-        char first = rest[0];
-        if (first != '\0' && !is_marker_meta(first)) {
-            /* the heads that end where the line has it (memchr's search);
-             * a plain second character must follow there too, as most
-             * places turn out not to match at it */
-            char second = rest[1];
-            bool plain2 = second != '\0' && !is_marker_meta(second);
-            for (const char *h = memchr(v, first, n); h;
-                 h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
-                if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
-                    marker_match(c, rest, h, n - (size_t)(h - v), &count))
-                    return true;
-            continue;
-        }
-        for (size_t j = 0; j <= n; j++)
-            if (marker_match(c, rest, v + j, n - j, &count))
-                return true;
-    }
-    return false;
+    /* only the entries that open as v does, and those that open with a
+     * pattern character */
+    return (n > 0 && header_group_matches(c, (unsigned char)v[0], v, n)) ||
+           header_group_matches(c, HEADER_REST, v, n);
 }
 
 size_t cn_pagecues_opener_words(const cn_pagecues *c, const char *line, size_t len)
