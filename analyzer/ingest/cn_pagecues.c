@@ -127,7 +127,6 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
-    bool contains_first[256]; /* the first bytes of those entries' cores, in either case */
     /* What a line needs to be an answer header, read from the raw line (see
      * index_headers): header_open, a letter an entry without a leading '*'
      * opens with; header_lits, the longest run of letters of each entry with
@@ -714,12 +713,9 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail) {
-            unsigned char f = (unsigned char)w.core[0];
-            c->widget_contains = c->contains_first[f] = true;
-            if (f >= 'a' && f <= 'z')
-                c->contains_first[f - 32] = true;
-        } else if (w.lead)
+        else if (w.lead && w.trail)
+            c->widget_contains = true;
+        else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
@@ -1008,25 +1004,39 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
+/* Entry w (a plain lower-case core) in the raw line, starting a word at
+ * some i < head: searched for by its rarest letter (w->key) in either case,
+ * each place it stands tried as the entry's. */
+static bool raw_entry_in_head(const widget_pat *w, const char *line, size_t len, size_t head)
+{
+    if (w->clen > len)
+        return false;
+    size_t starts = len - w->clen + 1 < head ? len - w->clen + 1 : head; /* i < starts */
+    char lo = w->core[w->key];
+    char cases[2] = {lo, (char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo)};
+    for (int u = 0; u < (cases[1] != cases[0] ? 2 : 1); u++) {
+        const char *from = line + w->key, *end = line + starts + w->key;
+        for (const char *q = memchr(from, cases[u], (size_t)(end - from)); q;
+             q = memchr(q + 1, cases[u], (size_t)(end - (q + 1)))) {
+            size_t i = (size_t)(q - line) - w->key;
+            if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Some entry with '*' at both ends found in the raw line, starting a word
  * in its first CONTAINS_HEAD bytes (the entries are words: they start where
- * a word does): tried only where the line has an entry's first byte, in
- * either case (no normalization, which would cost every line of every page).
- * One pass over the head, whatever the number of entries. */
+ * a word does), in either case (no normalization, which would cost every
+ * line of every page). */
 static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t i = 0; i < head; i++) {
-        unsigned char x = (unsigned char)line[i];
-        if (!c->contains_first[x] || (i > 0 && word_byte_raw(line[i - 1])))
-            continue;
-        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
-        for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
-            const widget_pat *w = &c->wpats[c->wgroup[k]];
-            if (w->lead && w->trail && w->clen > 0 && (unsigned char)w->core[0] == x &&
-                raw_match_at(w, line, len, i))
-                return true;
-        }
+    for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
+        const widget_pat *w = &c->wpats[c->wgroup[k]];
+        if (w->lead && w->trail && w->clen > 0 && raw_entry_in_head(w, line, len, head))
+            return true;
     }
     return false;
 }
