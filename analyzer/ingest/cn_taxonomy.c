@@ -291,32 +291,26 @@ bool cn_taxonomy_split(const cn_taxonomy *t, const char *line, size_t len, size_
 {
     if (!t || len == 0 || !may_end_in_key(t, line, len))
         return false;
-    /* a signature line is short: its normalized copy and offsets on the
-     * stack, the rare long one in the heap */
-    enum { SMALL = 256 };
-    char small[SMALL];
-    size_t small_map[SMALL];
-    bool heap = len >= SMALL;
-    char *norm = heap ? malloc(len + 1) : small;
-    size_t *map = heap ? malloc((len + 1) * sizeof *map) : small_map;
-    bool found = false;
-    if (norm && map) {
-        size_t nlen = cn_text_normalize_map_into(line, len, norm, map);
-        const entry *e = NULL;
-        size_t pos = key_suffix(t, norm, nlen, &e);
-        if (pos < nlen) {
-            found = true;
-            *specialty = t->names[e->canonical];
-            size_t clen;
-            const char *city = cn_span_trim(line, map[pos], &clen);
-            while (clen > 0 && city[clen - 1] == ',')
-                cn_span_trim(city, clen - 1, &clen);
-            *city_len = clen;
-        }
-    }
-    if (heap) {
-        free(norm);
+    /* (Buffers on the stack instead measured 1.4 MB more peak RSS at 100 MB:
+     * the heap's other blocks fell out differently.) */
+    size_t nlen, *map = NULL;
+    char *norm = cn_text_normalize(line, len, &nlen, &map);
+    if (!norm) {
         free(map);
+        return false;
     }
+    const entry *e = NULL;
+    size_t pos = key_suffix(t, norm, nlen, &e);
+    bool found = pos < nlen;
+    if (found) {
+        *specialty = t->names[e->canonical];
+        size_t clen;
+        const char *city = cn_span_trim(line, map[pos], &clen);
+        while (clen > 0 && city[clen - 1] == ',')
+            cn_span_trim(city, clen - 1, &clen);
+        *city_len = clen;
+    }
+    free(norm);
+    free(map);
     return found;
 }
