@@ -30,18 +30,24 @@
 
 /* Open addressing with linear probing; a slot is 4 bytes and its key is
  * read from where the slot points:
- *   EXACT_OWN:   a record number, the key the record's answer_id (a record
- *                is in it by its own key unless that key was in the index
- *                already: rec.in_own);
+ *   EXACT_OWN:   (record << tag_bits | tag), the key the record's
+ *                answer_id (a record is in it by its own key unless that
+ *                key was in the index already: rec.in_own);
  *   EXACT_OTHER: a record number, the key (any other key of a record:
  *                match_text's, a repeat's) kept in the slot (12 bytes a slot,
  *                few of them);
- *   PREFIX:      (entry << cp_bits | checkpoint j): one table for every
+ *   PREFIX:      (entry << tag_bits | tag): one table for every
  *                checkpoint, a key being the pair (j, fingerprint). An entry
- *                is one distinct prefix: its fingerprint and the record it
- *                leads to now (a later answer through the same prefix takes
- *                the entry over), so a fingerprint is kept once per prefix,
- *                not once per record and checkpoint. */
+ *                is one distinct prefix: its fingerprint, checkpoint and the
+ *                record it leads to now (a later answer through the same
+ *                prefix takes the entry over), so a fingerprint is kept once
+ *                per prefix, not once per record and checkpoint.
+ * The tag of EXACT_OWN and PREFIX slots is some low bits of the key
+ * (slot_tag): a probe reads the record's answer_id or the entry, most often
+ * a cache miss, only when the tag agrees. An entry number is below the slots
+ * (used <= 3/4 of them), a record number most often too, so the bits the
+ * slot count leaves free hold the tag (22 bits at 1,024 slots, 11 at a
+ * million; fewer for the records when there are more of them, own_fits). */
 typedef enum table_kind { EXACT_OWN, EXACT_OTHER, PREFIX } table_kind;
 
 /* A PREFIX entry: 12 bytes, 4-byte aligned (a 64-bit field would pad it to
@@ -57,7 +63,9 @@ typedef struct table {
     uint64_t *key; /* EXACT_OTHER only */
     size_t slots;  /* a power of two or 3/2 of one (see table_reserve) */
     size_t used;
-    entry *ent; /* PREFIX only: used of them, in the order they were made */
+    unsigned tag_bits; /* EXACT_OWN, PREFIX: a slot's low bits that are its tag */
+    uint32_t tag_mask; /* those bits set */
+    entry *ent;        /* PREFIX only: used of them, in the order they were made */
     size_t ent_cap;
 } table;
 
@@ -288,9 +296,23 @@ static void give_back(size_t bytes)
 #endif
 }
 
-static bool table_init(table *t, table_kind kind, size_t slots)
+/* The tag bits of a table whose slots name numbers below items (entries or
+ * records): what such a number leaves of 32 bits. A slot is never NONE: a
+ * number all ones in its bits is not below items. */
+static unsigned tag_bits_for(size_t items)
+{
+    unsigned bits = 0;
+    while (bits < 32 && ((size_t)1 << bits) < items)
+        bits++;
+    return 32 - bits;
+}
+
+/* A table of slots slots, its slots naming numbers below items. */
+static bool table_init(table *t, table_kind kind, size_t slots, size_t items)
 {
     t->kind = kind;
+    t->tag_bits = kind == EXACT_OTHER ? 0 : tag_bits_for(items);
+    t->tag_mask = t->tag_bits ? UINT32_MAX >> (32 - t->tag_bits) : 0;
     t->ent = NULL;
     t->ent_cap = 0;
     t->ref = malloc(slots * sizeof *t->ref);
@@ -317,42 +339,57 @@ static size_t table_bytes(const table *t)
            t->ent_cap * sizeof *t->ent;
 }
 
-/* A PREFIX slot's parts: its entry and checkpoint. */
-static uint32_t prefix_ref(const cn_dedup *d, size_t e, size_t j)
+/* A PREFIX entry's ref: the record it leads to and its checkpoint. */
+static uint32_t prefix_ref(const cn_dedup *d, size_t r, size_t j)
 {
-    return ((uint32_t)e << d->cp_bits) | (uint32_t)j;
+    return ((uint32_t)r << d->cp_bits) | (uint32_t)j;
 }
 
-static const entry *slot_entry(const cn_dedup *d, const table *t, uint32_t ref)
+/* The tag of key k (at checkpoint j) in a slot: the low bits of the value
+ * whose high bits choose the home slot (home_slot), so a key's tag and home
+ * are independent. The checkpoint's odd multiple gives two checkpoints of
+ * one fingerprint different tags (for 3 bits or more). */
+static uint32_t slot_tag(const table *t, size_t j, uint64_t k)
 {
-    return &t->ent[ref >> d->cp_bits];
+    return (uint32_t)(k ^ (uint64_t)j * 0x9E3779B97F4A7C15ULL) & t->tag_mask;
+}
+
+/* A slot naming entry or record e, of key k (at checkpoint j). */
+static uint32_t slot_ref(const table *t, size_t e, size_t j, uint64_t k)
+{
+    return ((uint32_t)e << t->tag_bits) | slot_tag(t, j, k);
+}
+
+/* The entry or record a slot names. */
+static uint32_t slot_item(const table *t, uint32_t ref)
+{
+    return ref >> t->tag_bits;
+}
+
+static const entry *slot_entry(const table *t, uint32_t ref)
+{
+    return &t->ent[slot_item(t, ref)];
 }
 
 static uint32_t ref_record(const cn_dedup *d, const table *t, uint32_t ref)
 {
-    return t->kind == PREFIX && ref != NONE ? slot_entry(d, t, ref)->ref >> d->cp_bits : ref;
-}
-
-/* The key of slot s. */
-static uint64_t slot_key(const cn_dedup *d, const table *t, size_t s)
-{
-    uint32_t ref = t->ref[s];
-    switch (t->kind) {
-    case EXACT_OWN:
-        return d->rec.aid[ref];
-    case EXACT_OTHER:
-        return t->key[s];
-    default:
-        return entry_fp(slot_entry(d, t, ref));
-    }
+    if (ref == NONE)
+        return NONE;
+    return t->kind == PREFIX ? slot_entry(t, ref)->ref >> d->cp_bits : slot_item(t, ref);
 }
 
 /* Does slot s (not empty) hold key k (at checkpoint j for PREFIX)? */
 static bool slot_is(const cn_dedup *d, const table *t, size_t s, size_t j, uint64_t k)
 {
-    if (t->kind == PREFIX && (t->ref[s] & ((1u << d->cp_bits) - 1)) != j)
+    uint32_t ref = t->ref[s];
+    if (t->kind == EXACT_OTHER)
+        return t->key[s] == k;
+    if ((ref & t->tag_mask) != slot_tag(t, j, k))
         return false;
-    return slot_key(d, t, s) == k;
+    if (t->kind == EXACT_OWN)
+        return d->rec.aid[slot_item(t, ref)] == k;
+    const entry *e = slot_entry(t, ref);
+    return entry_fp(e) == k && (e->ref & ((1u << d->cp_bits) - 1)) == j;
 }
 
 /* The first slot of key k (at j) in t, where probing starts. */
@@ -400,9 +437,11 @@ static void rehash_put(table *nt, size_t j, uint64_t k, uint32_t ref)
 static void rehash_entries(const cn_dedup *d, const table *t, table *nt)
 {
     uint32_t jmask = (1u << d->cp_bits) - 1;
-    for (size_t e = 0; e < t->used; e++)
-        rehash_put(nt, t->ent[e].ref & jmask, entry_fp(&t->ent[e]),
-                   prefix_ref(d, e, t->ent[e].ref & jmask));
+    for (size_t e = 0; e < t->used; e++) {
+        size_t j = t->ent[e].ref & jmask;
+        uint64_t k = entry_fp(&t->ent[e]);
+        rehash_put(nt, j, k, slot_ref(nt, e, j, k));
+    }
 }
 
 /* The records in the exact table by their own key (rec.in_own; not all of
@@ -411,15 +450,50 @@ static void rehash_own(const cn_dedup *d, table *nt)
 {
     for (size_t r = 0; r < d->rec.n; r++)
         if (d->rec.in_own[r / 64] >> (r % 64) & 1)
-            rehash_put(nt, 0, d->rec.aid[r], (uint32_t)r);
+            rehash_put(nt, 0, d->rec.aid[r], slot_ref(nt, r, 0, d->rec.aid[r]));
 }
 
 /* A table that keeps its keys (EXACT_OTHER), in slot order. */
-static void rehash_slots(const cn_dedup *d, const table *t, table *nt)
+static void rehash_slots(const table *t, table *nt)
 {
     for (size_t s = 0; s < t->slots; s++)
         if (t->ref[s] != NONE)
-            rehash_put(nt, 0, slot_key(d, t, s), t->ref[s]);
+            rehash_put(nt, 0, t->key[s], t->ref[s]);
+}
+
+/* Numbers a table of kind and slots names: entries are fewer than the
+ * slots; records most often are too, but not always (those not in the exact
+ * table by their own key), so room is left for twice the records. */
+static size_t table_items(const cn_dedup *d, table_kind kind, size_t slots)
+{
+    size_t twice = 2 * d->rec.n + 2;
+    return kind == EXACT_OWN && twice > slots ? twice : slots;
+}
+
+/* t remade with this many slots (and tag bits for items), its keys moved. */
+static bool table_rebuild(const cn_dedup *d, table *t, size_t slots, size_t items)
+{
+    table nt;
+    if (slots > UINT32_MAX || !table_init(&nt, t->kind, slots, items)) {
+        if (slots <= UINT32_MAX)
+            table_free(&nt);
+        return false;
+    }
+    if (t->kind == PREFIX)
+        rehash_entries(d, t, &nt);
+    else if (t->kind == EXACT_OWN)
+        rehash_own(d, &nt);
+    else
+        rehash_slots(t, &nt);
+    nt.used = t->used;
+    nt.ent = t->ent; /* entries stay where they are: slots name them */
+    nt.ent_cap = t->ent_cap;
+    t->ent = NULL;
+    size_t old = table_bytes(t);
+    table_free(t);
+    *t = nt;
+    give_back(old);
+    return true;
 }
 
 /* Grow when the next key would fill more than 3/4: 2^k slots become
@@ -433,27 +507,17 @@ static bool table_reserve(const cn_dedup *d, table *t)
     if ((t->used + 1) * 4 <= t->slots * 3)
         return true;
     size_t grown = (t->slots & (t->slots - 1)) == 0 ? t->slots / 2 * 3 : t->slots / 3 * 4;
-    table nt;
-    if (grown > UINT32_MAX || !table_init(&nt, t->kind, grown)) {
-        if (grown <= UINT32_MAX)
-            table_free(&nt);
-        return false;
-    }
-    if (t->kind == PREFIX)
-        rehash_entries(d, t, &nt);
-    else if (t->kind == EXACT_OWN)
-        rehash_own(d, &nt);
-    else
-        rehash_slots(d, t, &nt);
-    nt.used = t->used;
-    nt.ent = t->ent; /* entries stay where they are: slots name them */
-    nt.ent_cap = t->ent_cap;
-    t->ent = NULL;
-    size_t old = table_bytes(t);
-    table_free(t);
-    *t = nt;
-    give_back(old);
-    return true;
+    return table_rebuild(d, t, grown, table_items(d, t->kind, grown));
+}
+
+/* Room in the exact table's slots for record r's number beside the tag:
+ * the tag bits shrink (the slots stay) when the records outgrow them. */
+static bool own_fits(cn_dedup *d, uint32_t r)
+{
+    table *t = &d->own;
+    if ((uint64_t)r + 2 <= (uint64_t)1 << (32 - t->tag_bits)) /* never NONE */
+        return true;
+    return table_rebuild(d, t, t->slots, table_items(d, EXACT_OWN, t->slots));
 }
 
 /* Entries a PREFIX slot can name. */
@@ -493,16 +557,16 @@ static bool table_put(const cn_dedup *d, table *t, size_t j, uint64_t k, uint32_
     if (t->kind == PREFIX) {
         if (*prev == NONE) {
             t->ent[t->used] = (entry){(uint32_t)k, (uint32_t)(k >> 32), prefix_ref(d, r, j)};
-            t->ref[s] = prefix_ref(d, t->used, j);
+            t->ref[s] = slot_ref(t, t->used, j, k);
             t->used++;
         } else {
-            t->ent[t->ref[s] >> d->cp_bits].ref = prefix_ref(d, r, j);
+            t->ent[t->ref[s] >> t->tag_bits].ref = prefix_ref(d, r, j);
         }
         return true;
     }
     if (*prev == NONE)
         t->used++;
-    t->ref[s] = r;
+    t->ref[s] = slot_ref(t, r, j, k);
     if (t->key)
         t->key[s] = k;
     return true;
@@ -994,9 +1058,10 @@ static bool make_tables(cn_dedup *d)
     d->rec.older = cn_u64map_new();
     d->rec.long_len = cn_u64map_new();
     return d->run && d->rec.older && d->rec.long_len &&
-           table_init(&d->own, EXACT_OWN, FIRST_SLOTS) &&
-           table_init(&d->other, EXACT_OTHER, FIRST_SLOTS) &&
-           table_init(&d->full, PREFIX, FIRST_SLOTS) && table_init(&d->part, PREFIX, FIRST_SLOTS);
+           table_init(&d->own, EXACT_OWN, FIRST_SLOTS, FIRST_SLOTS) &&
+           table_init(&d->other, EXACT_OTHER, FIRST_SLOTS, FIRST_SLOTS) &&
+           table_init(&d->full, PREFIX, FIRST_SLOTS, FIRST_SLOTS) &&
+           table_init(&d->part, PREFIX, FIRST_SLOTS, FIRST_SLOTS);
 }
 
 int cn_dedup_new(const cn_dedup_options *options, cn_dedup **out, cn_error *err)
@@ -1102,7 +1167,7 @@ static bool exact_add(cn_dedup *d, uint64_t h, uint32_t r)
         return false;
     if (d->disk) /* new to the table (exact_find above) */
         return disk_put(d, d->disk->own, 0, h, r, NULL);
-    if (!table_put(d, &d->own, 0, h, r, &prev))
+    if (!own_fits(d, r) || !table_put(d, &d->own, 0, h, r, &prev))
         return false;
     d->rec.in_own[r / 64] |= (uint64_t)1 << (r % 64);
     return true;
@@ -1228,21 +1293,21 @@ static void prefetch_slot(const table *t, size_t j, uint64_t k)
 }
 
 /* Slots of a probe sequence whose records are asked for ahead: a lookup
- * compares the record of every slot at its checkpoint until an empty one,
+ * compares the record of every slot with its tag until an empty one,
  * and at 3/8 to 3/4 full the sequences run to several slots. */
 #define PREFETCH_PROBES 8
 
 /* Ask for the entries that a lookup of (j, k) in a PREFIX table will
- * compare: of the slots at j along its probe sequence. */
-static void prefetch_record(const cn_dedup *d, const table *t, size_t j, uint64_t k)
+ * compare: of the slots with its tag along its probe sequence. */
+static void prefetch_record(const table *t, size_t j, uint64_t k)
 {
     size_t s = home_slot(t, j, k);
     for (int p = 0; p < PREFETCH_PROBES; p++, s = next_slot(t, s)) {
         uint32_t ref = t->ref[s];
         if (ref == NONE)
             return;
-        if ((ref & ((1u << d->cp_bits) - 1)) == j)
-            __builtin_prefetch(slot_entry(d, t, ref));
+        if ((ref & t->tag_mask) == slot_tag(t, j, k))
+            __builtin_prefetch(slot_entry(t, ref));
     }
 }
 
@@ -1273,9 +1338,9 @@ static void prefetch_page(const cn_dedup *d, const cn_page *page, const akey *k)
             continue;
         for (size_t j = 0, top = last_cp(d, k[i].len); j <= top; j++) {
             if (!d->disk)
-                prefetch_record(d, &d->full, j, k[i].fp[j]);
+                prefetch_record(&d->full, j, k[i].fp[j]);
             if (d->n_part[j])
-                prefetch_record(d, &d->part, j, k[i].fp[j]);
+                prefetch_record(&d->part, j, k[i].fp[j]);
         }
     }
 }

@@ -21,6 +21,8 @@
 #define WIDGET_MAX 160
 /* Header entries with a leading '*' whose letters a line is searched for. */
 #define HEADER_LITS 16
+/* The group of header entries tried on every line (see hgroup). */
+#define HEADER_REST 256
 /* The group of widget entries that is tried on every short line. */
 #define WIDGET_REST 512
 #define CONTAINS_HEAD 80
@@ -125,7 +127,6 @@ struct cn_pagecues {
      * too: a picture's caption that a site repeats for each picture in one
      * long line. */
     bool widget_contains;
-    bool contains_first[256]; /* the first bytes of those entries' cores, in either case */
     /* What a line needs to be an answer header, read from the raw line (see
      * index_headers): header_open, a letter an entry without a leading '*'
      * opens with; header_lits, the longest run of letters of each entry with
@@ -141,6 +142,14 @@ struct cn_pagecues {
     size_t n_header_lits;
     bool header_dated;
     bool headers_any;
+    /* The header entries' indexes grouped by the first byte a normalized
+     * line must have to match them (entries that open with a plain byte),
+     * then the rest (a count, a date, any head, or empty), tried on every
+     * line: group g is hgroup[hgroup_at[g] .. hgroup_at[g + 1]), g < 256 a
+     * first byte, HEADER_REST the rest. A line that opens with a letter is
+     * compared with the few entries opening with it, not with every one. */
+    size_t *hgroup;
+    size_t hgroup_at[HEADER_REST + 2];
 };
 
 /* A widget entry taken apart: its core (spaces trimmed) and whether a '*'
@@ -152,6 +161,7 @@ typedef struct widget_pat {
     bool lead, trail;
     const char *tail; /* after a '*' inside the entry ("dr * answer"), or NULL */
     size_t tlen;
+    size_t key; /* '*' at both ends: the index of the core's rarest letter, searched for */
 } widget_pat;
 
 static void strlist_free(strlist *l)
@@ -321,6 +331,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->particles);
     free(c->wpats);
     free(c->wgroup);
+    free(c->hgroup);
     free(c);
 }
 
@@ -525,6 +536,34 @@ static bool group_widgets(cn_pagecues *c)
     return true;
 }
 
+static bool is_marker_meta(char ch);
+
+/* The group of header entry e (see hgroup). */
+static size_t header_group(const char *e)
+{
+    return e[0] == '\0' || is_marker_meta(e[0]) ? HEADER_REST : (unsigned char)e[0];
+}
+
+/* Fill hgroup and hgroup_at from the header entries (a counting sort, so
+ * each group keeps the entries' order); false when out of memory. */
+static bool group_headers(cn_pagecues *c)
+{
+    const strlist *h = &c->headers;
+    c->hgroup = malloc((h->n + 1) * sizeof *c->hgroup);
+    if (!c->hgroup)
+        return false;
+    memset(c->hgroup_at, 0, sizeof c->hgroup_at);
+    for (size_t i = 0; i < h->n; i++)
+        c->hgroup_at[header_group(h->v[i]) + 1]++;
+    for (size_t g = 0; g <= HEADER_REST; g++)
+        c->hgroup_at[g + 1] += c->hgroup_at[g];
+    size_t fill[HEADER_REST + 1];
+    memcpy(fill, c->hgroup_at, sizeof fill);
+    for (size_t i = 0; i < h->n; i++)
+        c->hgroup[fill[header_group(h->v[i])]++] = i;
+    return true;
+}
+
 /* English letters from the most to the least frequent: a run of letters is
  * searched for by its rarest letter, which a line has least often. */
 static size_t letter_rank(char ch)
@@ -674,17 +713,14 @@ int cn_pagecues_parse(const char *text, size_t len, const char *origin, cn_taxon
         c->wpats[i] = w;
         if (w.clen == 0)
             c->widget_any = true;
-        else if (w.lead && w.trail) {
-            unsigned char f = (unsigned char)w.core[0];
-            c->widget_contains = c->contains_first[f] = true;
-            if (f >= 'a' && f <= 'z')
-                c->contains_first[f - 32] = true;
-        } else if (w.lead)
+        else if (w.lead && w.trail)
+            c->widget_contains = true;
+        else if (w.lead)
             c->widget_last[(unsigned char)w.core[w.clen - 1]] = true;
         else
             c->widget_first[(unsigned char)w.core[0]] = true;
     }
-    if (!group_widgets(c)) {
+    if (!group_widgets(c) || !group_headers(c)) {
         cn_pagecues_free(c);
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     }
@@ -858,15 +894,17 @@ bool cn_pagecues_is_valediction(const cn_pagecues *c, const char *s, size_t len)
  * position was most of the reader's widget test. The entries start with
  * common letters, so a place is first tried on the needle's last byte, a
  * test in place that turns most of them away without a call to memcmp. */
-static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen)
+/* Does hay hold needle? Searched for by needle[key] (its rarest letter:
+ * every short line is asked, and an entry's first letter is a common one). */
+static bool contains(const char *hay, size_t hlen, const char *needle, size_t nlen, size_t key)
 {
     if (nlen == 0)
         return true;
     if (nlen > hlen)
         return false;
-    const char *p = hay, *last = hay + (hlen - nlen);
-    while ((p = memchr(p, needle[0], (size_t)(last - p) + 1)) != NULL) {
-        if (p[nlen - 1] == needle[nlen - 1] && memcmp(p + 1, needle + 1, nlen - 1) == 0)
+    const char *p = hay + key, *last = hay + (hlen - nlen) + key;
+    while ((p = memchr(p, needle[key], (size_t)(last - p) + 1)) != NULL) {
+        if (memcmp(p - key, needle, nlen) == 0)
             return true;
         if (p++ == last)
             break;
@@ -892,6 +930,9 @@ static widget_pat widget_pat_of(const char *pat)
         w.tlen = w.clen - (size_t)(w.tail - w.core);
         w.clen = (size_t)(mid - w.core);
     }
+    for (size_t k = 1; k < w.clen; k++) /* letters only: other bytes rank as 'e' */
+        if (letter_rank(w.core[k]) > letter_rank(w.core[w.key]))
+            w.key = k;
     return w;
 }
 
@@ -911,7 +952,7 @@ static bool widget_matches(const widget_pat *w, const char *v, size_t vlen)
                same_bytes(v + vlen - w->tlen, w->tail, w->tlen) &&
                cn_span_words(v + w->clen, vlen - w->clen - w->tlen) <= 4;
     if (w->lead && w->trail)
-        return contains(v, vlen, w->core, w->clen);
+        return contains(v, vlen, w->core, w->clen, w->key);
     if (w->lead)
         return same_bytes(v + vlen - w->clen, w->core, w->clen);
     if (w->trail)
@@ -963,25 +1004,39 @@ static bool raw_match_at(const widget_pat *w, const char *line, size_t len, size
     return true;
 }
 
+/* Entry w (a plain lower-case core) in the raw line, starting a word at
+ * some i < head: searched for by its rarest letter (w->key) in either case,
+ * each place it stands tried as the entry's. */
+static bool raw_entry_in_head(const widget_pat *w, const char *line, size_t len, size_t head)
+{
+    if (w->clen > len)
+        return false;
+    size_t starts = len - w->clen + 1 < head ? len - w->clen + 1 : head; /* i < starts */
+    char lo = w->core[w->key];
+    char cases[2] = {lo, (char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo)};
+    for (int u = 0; u < (cases[1] != cases[0] ? 2 : 1); u++) {
+        const char *from = line + w->key, *end = line + starts + w->key;
+        for (const char *q = memchr(from, cases[u], (size_t)(end - from)); q;
+             q = memchr(q + 1, cases[u], (size_t)(end - (q + 1)))) {
+            size_t i = (size_t)(q - line) - w->key;
+            if ((i == 0 || !word_byte_raw(line[i - 1])) && raw_match_at(w, line, len, i))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Some entry with '*' at both ends found in the raw line, starting a word
  * in its first CONTAINS_HEAD bytes (the entries are words: they start where
- * a word does): tried only where the line has an entry's first byte, in
- * either case (no normalization, which would cost every line of every page).
- * One pass over the head, whatever the number of entries. */
+ * a word does), in either case (no normalization, which would cost every
+ * line of every page). */
 static bool raw_contains(const cn_pagecues *c, const char *line, size_t len)
 {
     size_t head = len < CONTAINS_HEAD ? len : CONTAINS_HEAD;
-    for (size_t i = 0; i < head; i++) {
-        unsigned char x = (unsigned char)line[i];
-        if (!c->contains_first[x] || (i > 0 && word_byte_raw(line[i - 1])))
-            continue;
-        x = (unsigned char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
-        for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
-            const widget_pat *w = &c->wpats[c->wgroup[k]];
-            if (w->lead && w->trail && w->clen > 0 && (unsigned char)w->core[0] == x &&
-                raw_match_at(w, line, len, i))
-                return true;
-        }
+    for (size_t k = c->wgroup_at[WIDGET_REST]; k < c->wgroup_at[WIDGET_REST + 1]; k++) {
+        const widget_pat *w = &c->wpats[c->wgroup[k]];
+        if (w->lead && w->trail && w->clen > 0 && raw_entry_in_head(w, line, len, head))
+            return true;
     }
     return false;
 }
@@ -1278,6 +1333,8 @@ static bool marker_may_start(const strlist *l, const char *s, size_t n)
  * open v (as marker_match would find at once, without the call). */
 static bool may_open(const char *e, const char *v, size_t n)
 {
+    if (e[0] == '%') /* a count opens on a digit or its bracket (marker_count_at) */
+        return n > 0 && ((v[0] >= '0' && v[0] <= '9') || v[0] == '(');
     return e[0] == '\0' || is_marker_meta(e[0]) || (n > 0 && v[0] == e[0]);
 }
 
@@ -1342,13 +1399,32 @@ static bool has_letters(const char *line, size_t len, const struct header_lit *l
     return false;
 }
 
-/* Does the line hold four digits in a row (a date's year)? */
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Does the line hold four digits in a row (a date's year)? Every line of a
+ * page is asked, so only the last byte of each window of four is read
+ * first: a run of four ending at or before i + 3 holds byte i, so past a
+ * non-digit at i the next window worth a look ends at i + 4, and past a run
+ * of k < 4 digits ending at i (byte i - k no digit), at i + 4 - k. */
 static bool has_year(const char *line, size_t len)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < len && run < 4; i++)
-        run = line[i] >= '0' && line[i] <= '9' ? run + 1 : 0;
-    return run == 4;
+    size_t i = 3;
+    while (i < len) {
+        if (!is_digit(line[i])) {
+            i += 4;
+            continue;
+        }
+        size_t k = 1;
+        while (k < 4 && is_digit(line[i - k]))
+            k++;
+        if (k == 4)
+            return true;
+        i += 4 - k;
+    }
+    return false;
 }
 
 /* Can the line be an answer header? Its first byte (for the entries matched
@@ -1371,6 +1447,51 @@ static bool may_be_header(const cn_pagecues *c, const char *line, size_t len)
     return c->header_dated && has_year(line, len);
 }
 
+/* Does header entry i match the normalized line v[0..n)? */
+static bool header_matches(const cn_pagecues *c, size_t i, const char *v, size_t n)
+{
+    const char *e = c->headers.v[i];
+    long count;
+    if (e[0] != '*')
+        return may_open(e, v, n) && marker_match(c, e, v, n, &count);
+    /* '*' first: any head, then the rest of the pattern. Every line of
+     * a page is asked, so the heads tried are cut to where the rest can
+     * match: a rest that ends on a plain character must end the line on
+     * it, and one that starts with a plain character can only start
+     * where the line has it. */
+    const char *rest = e + 1;
+    char last = e[c->headers.lens[i] - 1];
+    if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
+        return false;
+    char first = rest[0];
+    if (first != '\0' && !is_marker_meta(first)) {
+        /* the heads that end where the line has it (memchr's search);
+         * a plain second character must follow there too, as most
+         * places turn out not to match at it */
+        char second = rest[1];
+        bool plain2 = second != '\0' && !is_marker_meta(second);
+        for (const char *h = memchr(v, first, n); h;
+             h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
+            if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
+                marker_match(c, rest, h, n - (size_t)(h - v), &count))
+                return true;
+        return false;
+    }
+    for (size_t j = 0; j <= n; j++)
+        if (marker_match(c, rest, v + j, n - j, &count))
+            return true;
+    return false;
+}
+
+/* Does some entry of header group g match the normalized line v[0..n)? */
+static bool header_group_matches(const cn_pagecues *c, size_t g, const char *v, size_t n)
+{
+    for (size_t k = c->hgroup_at[g]; k < c->hgroup_at[g + 1]; k++)
+        if (header_matches(c, c->hgroup[k], v, n))
+            return true;
+    return false;
+}
+
 bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t len)
 {
     enum { HEADER_MAX = 200 }; /* longer lines are text */
@@ -1380,42 +1501,10 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     size_t n = cn_text_normalize_into(line, len, v);
     while (n > 0 && v[n - 1] == ' ')
         n--;
-    long count;
-    for (size_t i = 0; i < c->headers.n; i++) {
-        const char *e = c->headers.v[i];
-        if (e[0] != '*') {
-            if (may_open(e, v, n) && marker_match(c, e, v, n, &count))
-                return true;
-            continue;
-        }
-        /* '*' first: any head, then the rest of the pattern. Every line of
-         * a page is asked, so the heads tried are cut to where the rest can
-         * match: a rest that ends on a plain character must end the line on
-         * it, and one that starts with a plain character can only start
-         * where the line has it. */
-        const char *rest = e + 1;
-        char last = e[c->headers.lens[i] - 1];
-        if (!is_marker_meta(last) && (n == 0 || v[n - 1] != last))
-            continue;
-        char first = rest[0];
-        if (first != '\0' && !is_marker_meta(first)) {
-            /* the heads that end where the line has it (memchr's search);
-             * a plain second character must follow there too, as most
-             * places turn out not to match at it */
-            char second = rest[1];
-            bool plain2 = second != '\0' && !is_marker_meta(second);
-            for (const char *h = memchr(v, first, n); h;
-                 h = memchr(h + 1, first, (size_t)(v + n - (h + 1))))
-                if ((!plain2 || (h + 1 < v + n && h[1] == second)) &&
-                    marker_match(c, rest, h, n - (size_t)(h - v), &count))
-                    return true;
-            continue;
-        }
-        for (size_t j = 0; j <= n; j++)
-            if (marker_match(c, rest, v + j, n - j, &count))
-                return true;
-    }
-    return false;
+    /* only the entries that open as v does, and those that open with a
+     * pattern character */
+    return (n > 0 && header_group_matches(c, (unsigned char)v[0], v, n)) ||
+           header_group_matches(c, HEADER_REST, v, n);
 }
 
 size_t cn_pagecues_opener_words(const cn_pagecues *c, const char *line, size_t len)

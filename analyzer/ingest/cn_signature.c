@@ -122,9 +122,12 @@ static int tokenize(const char *s, size_t len, tok *t, int max)
 }
 
 /* strchr(set, c) != NULL (so true for '\0' too), without the call: the
- * sets are short constants. */
+ * sets are short constants, all of punctuation (bytes up to '?'), so a
+ * letter is in none without the scan. */
 static inline bool in_set(const char *set, char c)
 {
+    if ((unsigned char)c > '?')
+        return false;
     for (; *set; set++)
         if (*set == c)
             return true;

@@ -111,9 +111,13 @@ typedef struct ctx {
 } ctx;
 
 /* strchr(set, c) != NULL (so true for '\0' too), without a call per byte:
- * the sets are short constants, and some are tested on every byte of a line. */
+ * the sets are short constants, and some are tested on every byte of a line.
+ * Every set is punctuation and the space, bytes up to '?', so the bytes
+ * after it (letters, most of a line) are in none without the scan. */
 static inline bool in_set(const char *set, char c)
 {
+    if ((unsigned char)c > '?')
+        return false;
     for (; *set; set++)
         if (*set == c)
             return true;

