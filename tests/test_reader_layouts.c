@@ -6071,6 +6071,26 @@ static void test_thanks_above_a_closing_and_a_signoff(void)
     ru_free(&r);
 }
 
+/* A bare page: the question's title, then one paragraph of two lines, one
+ * answer a line ("Yes. ...", "Mostly. ..."), the last asking the asker back
+ * and speaking to them: the page's answers, not the asker's body that would
+ * leave the page none (cns_implicit_marker). */
+static void test_last_paragraph_to_the_listener_is_the_answers(void)
+{
+    ru_result r = read_str(
+        "Can I have my teeth cleaned while breastfeeding?\n\n"
+        "Yes. A routine cleaning uses no drugs that reach the milk, so there is no reason to "
+        "put it off.\n"
+        "Mostly. Even a local anesthetic for a filling is fine for the baby. If you are unsure, "
+        "ask your dentist and your pediatrician. Could the visit wait a few months anyway?\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can I have my teeth cleaned while breastfeeding?");
+    ru_check_start(&r, 1, "Yes. A routine cleaning");
+    ru_check_start(&r, 2, "Mostly. Even a local");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6315,6 +6335,9 @@ int main(void)
         {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
         {"a numbered first paragraph is one answer", test_numbered_first_paragraph_is_one_answer},
         {"thanks above a closing and a sign-off", test_thanks_above_a_closing_and_a_signoff},
+        /* reader round ten (val20) */
+        {"a last paragraph to the listener is the answers",
+         test_last_paragraph_to_the_listener_is_the_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

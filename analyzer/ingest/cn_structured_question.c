@@ -568,6 +568,11 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
          * the speaker, is the first answer's */
         if (k > 0 && !asker && speaks_only_to_listener(c, p, e))
             break;
+        /* "Yes. Most ... discuss it with your OB. Could it wait?" as the
+         * page's last paragraph, speaking to the listener: the answers, not
+         * a body that would leave the page none */
+        if (!asker && !story && skip_blank(c, e) >= c->lines.n && voice_of(c, p, e) < 0)
+            break;
         at = e;
     }
     at = asker_under_site_lines(c, at);
