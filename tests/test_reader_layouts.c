@@ -6091,6 +6091,37 @@ static void test_last_paragraph_to_the_listener_is_the_answers(void)
     ru_free(&r);
 }
 
+/* "Thank you for your inquiry and the best of luck to you." / "Dr. Vance" /
+ * the signature: thanks and a closing joined by "and" in one sentence, too
+ * long for closing_sentence_words as a whole but short on each side of the
+ * "and", end the answer above; they open no answer (thanks_and_closing). */
+static void test_long_thanks_and_closing_above_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Should I cancel my breast lift because of a cold?\n\n"
+        "I have a runny nose and a cough and my breast lift is in three days.\n\n"
+        "Doctor Answers 2\n\n"
+        "A cold and surgery\n\n"
+        "Dear Kim,\n\n"
+        "Call the office today. A mild cold often clears in time, but a cough under general "
+        "anesthesia is a risk your surgeon must weigh.\n\n"
+        "Thank you for your inquiry and the best of luck to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "Postpone if you have a fever\n\n"
+        "With a fever or a chest cough, I would move the surgery by two weeks. A runny nose alone "
+        "is usually fine.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "the best of luck to you."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Postpone if you have a fever");
+    ru_check_start(&r, 2, "With a fever or a chest cough");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6338,6 +6369,8 @@ int main(void)
         /* reader round ten (val20) */
         {"a last paragraph to the listener is the answers",
          test_last_paragraph_to_the_listener_is_the_answers},
+        {"long thanks and a closing above a sign-off",
+         test_long_thanks_and_closing_above_a_signoff},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
