@@ -6122,6 +6122,31 @@ static void test_long_thanks_and_closing_above_a_signoff(void)
     ru_free(&r);
 }
 
+/* "I hope this helps and best wishes," / "Dr. J" in one paragraph at an
+ * answer's end, on a page of titled answers without signatures: the name
+ * under the farewell's comma signs the answer above; it is no answer of its
+ * own (name_under_sentence). */
+static void test_name_under_a_farewell_ending_in_a_comma(void)
+{
+    ru_result r = read_str(
+        "Red lump on my tummy tuck scar at five weeks. Should I worry? (photos)\n\n"
+        "A small red bump came up on my scar a few days ago and it leaks a little.\n\n"
+        "A stitch working its way out\n\n"
+        "A buried dissolving stitch often surfaces as a red bump weeks after surgery. Your surgeon "
+        "can trim it in the office and it then heals within days.\n\n"
+        "I hope this helps and best wishes to you,\n"
+        "Dr. J\n\n"
+        "Keep it clean\n\n"
+        "Wash it gently twice a day and show it to your surgeon this week, since a spreading "
+        "redness with fever would need antibiotics.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A stitch working its way out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "best wishes to you,"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Keep it clean");
+    ru_check_start(&r, 2, "Wash it gently");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6371,6 +6396,7 @@ int main(void)
          test_last_paragraph_to_the_listener_is_the_answers},
         {"long thanks and a closing above a sign-off",
          test_long_thanks_and_closing_above_a_signoff},
+        {"a name under a farewell ending in a comma", test_name_under_a_farewell_ending_in_a_comma},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -15,11 +15,12 @@ static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
 
 /* "Dr. J" under a line that ends a sentence, in a run printed one answer a
  * line: a short sign-off naming the physician of the line above (two words
- * at most), no answer of its own. */
+ * at most), no answer of its own. The line above may end in a comma, a
+ * farewell's ("I hope this helps and good luck," / "Dr. J"). */
 static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
 {
     return cn_span_words(l->s, l->len) <= 2 &&
-           in_set(".!?", cn_span_last_char(above->s, above->len)) && cns_signoff_like(c, l);
+           in_set(".!?,", cn_span_last_char(above->s, above->len)) && cns_signoff_like(c, l);
 }
 
 /* A run printed one answer a line: two lines or more, no list items, and at
