@@ -6147,6 +6147,39 @@ static void test_name_under_a_farewell_ending_in_a_comma(void)
     ru_free(&r);
 }
 
+/* A name line, then the physician's credits one a line ("Diplomate, American
+ * Board of ...", "Member, American Society for ...") and a city, then the
+ * site's signature: the credits are page furniture ([widgets]), not an
+ * answer between the two physicians'. */
+static void test_credit_lines_under_a_name(void)
+{
+    ru_result r = read_str(
+        "Do I need antibiotics after a breast reduction?\n\n"
+        "Does every patient get antibiotics to take home after a breast reduction?\n\n"
+        "Doctor Answers 2\n\n"
+        "Antibiotics after a reduction\n\n"
+        "Most surgeons give one dose through the drip before the first cut. Whether to go on with "
+        "pills afterwards is a matter of habit more than of evidence.\n"
+        "Ask your own surgeon what they prefer.\n"
+        "Paul R Hendricks M.D., FACS\n"
+        "Diplomate, American Board of Plastic Surgery\n"
+        "Member, American Society for Aesthetic Plastic Surgery (ASAPS)\n"
+        "Portland, Oregon\n\n"
+        "Portland Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Not always\n\n"
+        "I give a single dose in the operating room and no pills after, unless the patient has "
+        "had an infection before.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Antibiotics after a reduction");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Not always");
+    ru_check_start(&r, 2, "I give a single dose");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6397,6 +6430,7 @@ int main(void)
         {"long thanks and a closing above a sign-off",
          test_long_thanks_and_closing_above_a_signoff},
         {"a name under a farewell ending in a comma", test_name_under_a_farewell_ending_in_a_comma},
+        {"credit lines under a name", test_credit_lines_under_a_name},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
