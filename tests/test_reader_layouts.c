@@ -6180,6 +6180,34 @@ static void test_credit_lines_under_a_name(void)
     ru_free(&r);
 }
 
+/* "Hi, Thank you for your question." alone in the first answer's title
+ * place: a greeting, a comma and thanks on one line open the answer's body;
+ * they title nothing (greeting_then_opener). */
+static void test_greeting_and_thanks_on_one_line_open_a_body(void)
+{
+    ru_result r = read_str(
+        "How can I soften a thick breast reduction scar?\n\n"
+        "My scars are eight months old and still raised and purple. What can I do now?\n\n"
+        "Doctor Answers 3\n\n\n"
+        "Hi, Thank you for your question.\n\n"
+        "Raised scars keep changing for a year or more, and most flatten with time. Silicone "
+        "sheets worn every night for three months help many of them.\n\n"
+        "Steroid injections every six weeks can flatten a stubborn ridge.\n\n\n"
+        "Bangkok Plastic Surgeon\n"
+        "4.9 out of 5 stars 7 reviews\n\n"
+        "Scar care after a reduction\n\n"
+        "Massage and silicone gel are the first steps. A pulsed dye laser fades the purple "
+        "color if it stays past a year.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Hi, Thank you for your question.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scar care after a reduction");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6431,6 +6459,8 @@ int main(void)
          test_long_thanks_and_closing_above_a_signoff},
         {"a name under a farewell ending in a comma", test_name_under_a_farewell_ending_in_a_comma},
         {"credit lines under a name", test_credit_lines_under_a_name},
+        {"a greeting and thanks on one line open a body",
+         test_greeting_and_thanks_on_one_line_open_a_body},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
