@@ -6208,6 +6208,38 @@ static void test_greeting_and_thanks_on_one_line_open_a_body(void)
     ru_free(&r);
 }
 
+/* No "Doctor Answers" line: the question's title, the asker's paragraph,
+ * then the first answer's title ending in '.' and its first paragraph,
+ * "Thank you for your question. ... how do you know ...?", asking back and
+ * speaking to the asker: a physician's, not more of the asker's question
+ * (opens_reply). */
+static void test_thanks_that_ask_back_open_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Allergic to penicillin, which antibiotic can I have for a breast lift?\n\n"
+        "I had a rash after penicillin as a child and my surgeon wants to give antibiotics "
+        "during my lift. Is there another choice for me?\n\n"
+        "Other antibiotics work well.\n\n"
+        "Thank you for your question. Before anything else I would ask how you know the rash "
+        "came from penicillin?\n\n"
+        "Even with a true allergy there are several safe choices, and your surgeon or an allergy "
+        "specialist can pick one with you before the day of surgery.\n\n"
+        "Denver Plastic Surgeon\n\n"
+        "Tell your surgeon about the rash\n\n"
+        "Most surgeons switch to another family of antibiotics when a patient reports such a "
+        "rash, so this should not delay your lift.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question. Before anything");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Other antibiotics work well.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Tell your surgeon about the rash");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had a rash after penicillin"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6461,6 +6493,8 @@ int main(void)
         {"credit lines under a name", test_credit_lines_under_a_name},
         {"a greeting and thanks on one line open a body",
          test_greeting_and_thanks_on_one_line_open_a_body},
+        {"thanks that ask back open the first answer",
+         test_thanks_that_ask_back_open_the_first_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
