@@ -6240,6 +6240,29 @@ static void test_thanks_that_ask_back_open_the_first_answer(void)
     ru_free(&r);
 }
 
+/* The question's title ending "?." (a stray full stop after the question
+ * mark), no asker's paragraph, then titled answers: the first line is the
+ * question, not an answer (title_asks). */
+static void test_title_ending_question_mark_and_stop(void)
+{
+    ru_result r = read_str(
+        "Can a dental cleaning cause an infection around breast implants?.\n\n"
+        "Cleanings and implants\n\n"
+        "A cleaning lets a few mouth bacteria into the blood for a short time. There is no good "
+        "evidence that this harms breast implants in healthy patients.\n\n"
+        "Antibiotics before dental work\n\n"
+        "Some surgeons still ask for a single antibiotic dose before dental work in the first "
+        "months after surgery. Ask yours what they prefer.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can a dental cleaning cause an infection around breast implants?.");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Cleanings and implants");
+    ru_check_start(&r, 2, "Some surgeons still ask");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6495,6 +6518,7 @@ int main(void)
          test_greeting_and_thanks_on_one_line_open_a_body},
         {"thanks that ask back open the first answer",
          test_thanks_that_ask_back_open_the_first_answer},
+        {"a title ending in a question mark and a stop", test_title_ending_question_mark_and_stop},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

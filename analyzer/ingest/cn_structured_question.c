@@ -164,10 +164,13 @@ static bool salutation(const cn_line *l)
 }
 
 /* The question's title asks: it ends in '?', maybe before a site's note in
- * brackets ("Is tissue breakdown normal? (Photo)"). */
+ * brackets ("Is tissue breakdown normal? (Photo)") or a stray full stop
+ * ("Can flossing raise the risk?."). */
 static bool title_asks(const cn_line *l)
 {
     size_t n = l->len;
+    if (n >= 2 && l->s[n - 1] == '.' && l->s[n - 2] == '?')
+        n--;
     if (n > 0 && l->s[n - 1] == ')') {
         const char *open = NULL;
         for (size_t i = n; i-- > 0 && !open;)
