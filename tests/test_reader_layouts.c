@@ -6263,6 +6263,24 @@ static void test_title_ending_question_mark_and_stop(void)
     ru_free(&r);
 }
 
+/* The same bare layout, two blank lines apart, the second answer the page's
+ * last paragraph and one long sentence: two answers still (wide_pair). */
+static void test_wide_pair_ending_in_one_long_sentence(void)
+{
+    ru_result r = read_str(
+        "Is a lip filler a problem if I get pregnant?\n\n\n"
+        "I had a hyaluronic filler in my lips last spring and we now plan a baby. Should I wait "
+        "before trying to get pregnant?\n\n\n"
+        "Hyaluronic acid is a sugar the body makes itself, so a filler placed months ago is no "
+        "known risk to a pregnancy. No study has tested it in pregnant women, though.\n\n\n"
+        "Because the filler stays in the lip where it was placed and does not travel through the "
+        "body, you do not need to wait on its account.\n\n\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hyaluronic acid is a sugar");
+    ru_check_start(&r, 2, "Because the filler stays");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6519,6 +6537,7 @@ int main(void)
         {"thanks that ask back open the first answer",
          test_thanks_that_ask_back_open_the_first_answer},
         {"a title ending in a question mark and a stop", test_title_ending_question_mark_and_stop},
+        {"a wide pair ending in one long sentence", test_wide_pair_ending_in_one_long_sentence},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -608,8 +608,12 @@ void cns_detect_gap_splits(ctx *c)
      * of two sentences at least and as long as a paragraph of prose: two
      * answers, as the page sets its question apart from them (a page that
      * breaks one answer into paragraphs leaves one blank line between). */
-    bool wide_pair =
-        c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) && wide_prose(c, 1);
+    /* the second, the page's last, may be one long sentence ("Since this
+     * is ..., it won't move.") */
+    bool wide_pair = c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) &&
+                     (wide_prose(c, 1) ||
+                      (c->ps[1].n == 1 && cn_span_words(para_line(c, 1)->s, para_line(c, 1)->len) >=
+                                              c->lim->bare_prose_words));
     bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
                  (np >= 3 || (counted && np == 2 && c->declared >= 2) || wide_pair);
     /* The gap between the first two paragraphs: a page printing one answer
