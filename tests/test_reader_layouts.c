@@ -6071,6 +6071,216 @@ static void test_thanks_above_a_closing_and_a_signoff(void)
     ru_free(&r);
 }
 
+/* A bare page: the question's title, then one paragraph of two lines, one
+ * answer a line ("Yes. ...", "Mostly. ..."), the last asking the asker back
+ * and speaking to them: the page's answers, not the asker's body that would
+ * leave the page none (cns_implicit_marker). */
+static void test_last_paragraph_to_the_listener_is_the_answers(void)
+{
+    ru_result r = read_str(
+        "Can I have my teeth cleaned while breastfeeding?\n\n"
+        "Yes. A routine cleaning uses no drugs that reach the milk, so there is no reason to "
+        "put it off.\n"
+        "Mostly. Even a local anesthetic for a filling is fine for the baby. If you are unsure, "
+        "ask your dentist and your pediatrician. Could the visit wait a few months anyway?\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can I have my teeth cleaned while breastfeeding?");
+    ru_check_start(&r, 1, "Yes. A routine cleaning");
+    ru_check_start(&r, 2, "Mostly. Even a local");
+    ru_free(&r);
+}
+
+/* "Thank you for your inquiry and the best of luck to you." / "Dr. Vance" /
+ * the signature: thanks and a closing joined by "and" in one sentence, too
+ * long for closing_sentence_words as a whole but short on each side of the
+ * "and", end the answer above; they open no answer (thanks_and_closing). */
+static void test_long_thanks_and_closing_above_a_signoff(void)
+{
+    ru_result r = read_str(
+        "Should I cancel my breast lift because of a cold?\n\n"
+        "I have a runny nose and a cough and my breast lift is in three days.\n\n"
+        "Doctor Answers 2\n\n"
+        "A cold and surgery\n\n"
+        "Dear Kim,\n\n"
+        "Call the office today. A mild cold often clears in time, but a cough under general "
+        "anesthesia is a risk your surgeon must weigh.\n\n"
+        "Thank you for your inquiry and the best of luck to you.\n\n"
+        "Dr. Vance\n\n"
+        "Miami Plastic Surgeon\n"
+        "4.7 out of 5 stars 80 reviews\n\n"
+        "Postpone if you have a fever\n\n"
+        "With a fever or a chest cough, I would move the surgery by two weeks. A runny nose alone "
+        "is usually fine.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "the best of luck to you."));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Postpone if you have a fever");
+    ru_check_start(&r, 2, "With a fever or a chest cough");
+    ru_free(&r);
+}
+
+/* "I hope this helps and best wishes," / "Dr. J" in one paragraph at an
+ * answer's end, on a page of titled answers without signatures: the name
+ * under the farewell's comma signs the answer above; it is no answer of its
+ * own (name_under_sentence). */
+static void test_name_under_a_farewell_ending_in_a_comma(void)
+{
+    ru_result r = read_str(
+        "Red lump on my tummy tuck scar at five weeks. Should I worry? (photos)\n\n"
+        "A small red bump came up on my scar a few days ago and it leaks a little.\n\n"
+        "A stitch working its way out\n\n"
+        "A buried dissolving stitch often surfaces as a red bump weeks after surgery. Your surgeon "
+        "can trim it in the office and it then heals within days.\n\n"
+        "I hope this helps and best wishes to you,\n"
+        "Dr. J\n\n"
+        "Keep it clean\n\n"
+        "Wash it gently twice a day and show it to your surgeon this week, since a spreading "
+        "redness with fever would need antibiotics.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A stitch working its way out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "best wishes to you,"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Keep it clean");
+    ru_check_start(&r, 2, "Wash it gently");
+    ru_free(&r);
+}
+
+/* A name line, then the physician's credits one a line ("Diplomate, American
+ * Board of ...", "Member, American Society for ...") and a city, then the
+ * site's signature: the credits are page furniture ([widgets]), not an
+ * answer between the two physicians'. */
+static void test_credit_lines_under_a_name(void)
+{
+    ru_result r = read_str(
+        "Do I need antibiotics after a breast reduction?\n\n"
+        "Does every patient get antibiotics to take home after a breast reduction?\n\n"
+        "Doctor Answers 2\n\n"
+        "Antibiotics after a reduction\n\n"
+        "Most surgeons give one dose through the drip before the first cut. Whether to go on with "
+        "pills afterwards is a matter of habit more than of evidence.\n"
+        "Ask your own surgeon what they prefer.\n"
+        "Paul R Hendricks M.D., FACS\n"
+        "Diplomate, American Board of Plastic Surgery\n"
+        "Member, American Society for Aesthetic Plastic Surgery (ASAPS)\n"
+        "Portland, Oregon\n\n"
+        "Portland Plastic Surgeon\n"
+        "4.9 out of 5 stars 40 reviews\n\n"
+        "Not always\n\n"
+        "I give a single dose in the operating room and no pills after, unless the patient has "
+        "had an infection before.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Antibiotics after a reduction");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Not always");
+    ru_check_start(&r, 2, "I give a single dose");
+    ru_free(&r);
+}
+
+/* "Hi, Thank you for your question." alone in the first answer's title
+ * place: a greeting, a comma and thanks on one line open the answer's body;
+ * they title nothing (greeting_then_opener). */
+static void test_greeting_and_thanks_on_one_line_open_a_body(void)
+{
+    ru_result r = read_str(
+        "How can I soften a thick breast reduction scar?\n\n"
+        "My scars are eight months old and still raised and purple. What can I do now?\n\n"
+        "Doctor Answers 3\n\n\n"
+        "Hi, Thank you for your question.\n\n"
+        "Raised scars keep changing for a year or more, and most flatten with time. Silicone "
+        "sheets worn every night for three months help many of them.\n\n"
+        "Steroid injections every six weeks can flatten a stubborn ridge.\n\n\n"
+        "Bangkok Plastic Surgeon\n"
+        "4.9 out of 5 stars 7 reviews\n\n"
+        "Scar care after a reduction\n\n"
+        "Massage and silicone gel are the first steps. A pulsed dye laser fades the purple "
+        "color if it stays past a year.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Hi, Thank you for your question.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scar care after a reduction");
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line: the question's title, the asker's paragraph,
+ * then the first answer's title ending in '.' and its first paragraph,
+ * "Thank you for your question. ... how do you know ...?", asking back and
+ * speaking to the asker: a physician's, not more of the asker's question
+ * (opens_reply). */
+static void test_thanks_that_ask_back_open_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Allergic to penicillin, which antibiotic can I have for a breast lift?\n\n"
+        "I had a rash after penicillin as a child and my surgeon wants to give antibiotics "
+        "during my lift. Is there another choice for me?\n\n"
+        "Other antibiotics work well.\n\n"
+        "Thank you for your question. Before anything else I would ask how you know the rash "
+        "came from penicillin?\n\n"
+        "Even with a true allergy there are several safe choices, and your surgeon or an allergy "
+        "specialist can pick one with you before the day of surgery.\n\n"
+        "Denver Plastic Surgeon\n\n"
+        "Tell your surgeon about the rash\n\n"
+        "Most surgeons switch to another family of antibiotics when a patient reports such a "
+        "rash, so this should not delay your lift.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question. Before anything");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Other antibiotics work well.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Tell your surgeon about the rash");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had a rash after penicillin"));
+    ru_free(&r);
+}
+
+/* The question's title ending "?." (a stray full stop after the question
+ * mark), no asker's paragraph, then titled answers: the first line is the
+ * question, not an answer (title_asks). */
+static void test_title_ending_question_mark_and_stop(void)
+{
+    ru_result r = read_str(
+        "Can a dental cleaning cause an infection around breast implants?.\n\n"
+        "Cleanings and implants\n\n"
+        "A cleaning lets a few mouth bacteria into the blood for a short time. There is no good "
+        "evidence that this harms breast implants in healthy patients.\n\n"
+        "Antibiotics before dental work\n\n"
+        "Some surgeons still ask for a single antibiotic dose before dental work in the first "
+        "months after surgery. Ask yours what they prefer.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can a dental cleaning cause an infection around breast implants?.");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Cleanings and implants");
+    ru_check_start(&r, 2, "Some surgeons still ask");
+    ru_free(&r);
+}
+
+/* The same bare layout, two blank lines apart, the second answer the page's
+ * last paragraph and one long sentence: two answers still (wide_pair). */
+static void test_wide_pair_ending_in_one_long_sentence(void)
+{
+    ru_result r = read_str(
+        "Is a lip filler a problem if I get pregnant?\n\n\n"
+        "I had a hyaluronic filler in my lips last spring and we now plan a baby. Should I wait "
+        "before trying to get pregnant?\n\n\n"
+        "Hyaluronic acid is a sugar the body makes itself, so a filler placed months ago is no "
+        "known risk to a pregnancy. No study has tested it in pregnant women, though.\n\n\n"
+        "Because the filler stays in the lip where it was placed and does not travel through the "
+        "body, you do not need to wait on its account.\n\n\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Hyaluronic acid is a sugar");
+    ru_check_start(&r, 2, "Because the filler stays");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6315,6 +6525,19 @@ int main(void)
         {"a wide gap above a cut last line", test_wide_gap_above_a_cut_last_line},
         {"a numbered first paragraph is one answer", test_numbered_first_paragraph_is_one_answer},
         {"thanks above a closing and a sign-off", test_thanks_above_a_closing_and_a_signoff},
+        /* reader round ten (val20) */
+        {"a last paragraph to the listener is the answers",
+         test_last_paragraph_to_the_listener_is_the_answers},
+        {"long thanks and a closing above a sign-off",
+         test_long_thanks_and_closing_above_a_signoff},
+        {"a name under a farewell ending in a comma", test_name_under_a_farewell_ending_in_a_comma},
+        {"credit lines under a name", test_credit_lines_under_a_name},
+        {"a greeting and thanks on one line open a body",
+         test_greeting_and_thanks_on_one_line_open_a_body},
+        {"thanks that ask back open the first answer",
+         test_thanks_that_ask_back_open_the_first_answer},
+        {"a title ending in a question mark and a stop", test_title_ending_question_mark_and_stop},
+        {"a wide pair ending in one long sentence", test_wide_pair_ending_in_one_long_sentence},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

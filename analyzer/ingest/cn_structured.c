@@ -251,16 +251,17 @@ static bool dash_heading(const ctx *c, const cn_line *l)
 static bool closing_sentence(const ctx *c, const cn_line *l);
 
 /* "Thanks for the question and best of luck!": the thanks and the closing
- * joined by "and" in one short sentence (at most closing_sentence_words
- * words); what follows the last " and " is a closing sentence or a
- * farewell. */
+ * joined by "and" in one sentence; what follows the last " and " is a
+ * closing sentence or a farewell, and the thanks before it are short (at
+ * most closing_sentence_words words each side: "Thank you for your inquiry
+ * and the best of luck to you."). */
 static bool thanks_and_closing(const ctx *c, const cn_line *l)
 {
-    if (cn_span_words(l->s, l->len) > c->lim->closing_sentence_words)
-        return false;
     for (size_t i = l->len; i-- > 5;) {
         if (!cn_span_equals_ci(l->s + i - 5, 5, " and "))
             continue;
+        if (cn_span_words(l->s, i - 5) > c->lim->closing_sentence_words)
+            return false;
         cn_line tail = *l;
         tail.s = l->s + i;
         tail.len = l->len - i;

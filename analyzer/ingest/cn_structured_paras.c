@@ -15,11 +15,12 @@ static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
 
 /* "Dr. J" under a line that ends a sentence, in a run printed one answer a
  * line: a short sign-off naming the physician of the line above (two words
- * at most), no answer of its own. */
+ * at most), no answer of its own. The line above may end in a comma, a
+ * farewell's ("I hope this helps and good luck," / "Dr. J"). */
 static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
 {
     return cn_span_words(l->s, l->len) <= 2 &&
-           in_set(".!?", cn_span_last_char(above->s, above->len)) && cns_signoff_like(c, l);
+           in_set(".!?,", cn_span_last_char(above->s, above->len)) && cns_signoff_like(c, l);
 }
 
 /* A run printed one answer a line: two lines or more, no list items, and at
@@ -607,8 +608,12 @@ void cns_detect_gap_splits(ctx *c)
      * of two sentences at least and as long as a paragraph of prose: two
      * answers, as the page sets its question apart from them (a page that
      * breaks one answer into paragraphs leaves one blank line between). */
-    bool wide_pair =
-        c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) && wide_prose(c, 1);
+    /* the second, the page's last, may be one long sentence ("Since this
+     * is ..., it won't move.") */
+    bool wide_pair = c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) &&
+                     (wide_prose(c, 1) ||
+                      (c->ps[1].n == 1 && cn_span_words(para_line(c, 1)->s, para_line(c, 1)->len) >=
+                                              c->lim->bare_prose_words));
     bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
                  (np >= 3 || (counted && np == 2 && c->declared >= 2) || wide_pair);
     /* The gap between the first two paragraphs: a page printing one answer

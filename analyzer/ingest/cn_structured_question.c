@@ -164,10 +164,13 @@ static bool salutation(const cn_line *l)
 }
 
 /* The question's title asks: it ends in '?', maybe before a site's note in
- * brackets ("Is tissue breakdown normal? (Photo)"). */
+ * brackets ("Is tissue breakdown normal? (Photo)") or a stray full stop
+ * ("Can flossing raise the risk?."). */
 static bool title_asks(const cn_line *l)
 {
     size_t n = l->len;
+    if (n >= 2 && l->s[n - 1] == '.' && l->s[n - 2] == '?')
+        n--;
     if (n > 0 && l->s[n - 1] == ')') {
         const char *open = NULL;
         for (size_t i = n; i-- > 0 && !open;)
@@ -466,6 +469,15 @@ static bool mostly_asker(const ctx *c, size_t p)
     return asker >= 1 && asker + self >= 2 && asker + self > listener;
 }
 
+/* Lines [p, e) open as an answer does ("Thank you for your question. I
+ * would ask how you know ...?") and speak to the listener: a physician's,
+ * though they ask. */
+static bool opens_reply(const ctx *c, size_t p, size_t e)
+{
+    const cn_line *l = line_at(c, p);
+    return cn_pagecues_is_opener(c->cues, l->s, l->len) && voice_of(c, p, e) < 0;
+}
+
 /* The asker's question on a line of its own right under line(s) ending at
  * e ("Why can't the incision be lower?"), not asked of the asker: the
  * paragraph above it is the asker's too, the answers start below. */
@@ -474,7 +486,7 @@ static bool asking_line_below(const ctx *c, size_t e)
     size_t q = skip_blank(c, e);
     return q < c->lines.n && run_end(c, q) == q + 1 &&
            cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) == '?' &&
-           !speaks_only_to_listener(c, q, q + 1);
+           !speaks_only_to_listener(c, q, q + 1) && !opens_reply(c, q, q + 1);
 }
 
 /* A page without a "Doctor Answers" line: the question title is the first
@@ -566,7 +578,12 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of
          * the speaker, is the first answer's */
-        if (k > 0 && !asker && speaks_only_to_listener(c, p, e))
+        if (k > 0 && !asker && (speaks_only_to_listener(c, p, e) || opens_reply(c, p, e)))
+            break;
+        /* "Yes. Most ... discuss it with your OB. Could it wait?" as the
+         * page's last paragraph, speaking to the listener: the answers, not
+         * a body that would leave the page none */
+        if (!asker && !story && skip_blank(c, e) >= c->lines.n && voice_of(c, p, e) < 0)
             break;
         at = e;
     }

@@ -1,6 +1,8 @@
 /* cn_structured_titles: is this paragraph an answer's title? */
 #include "cn_structured_int.h"
 
+#include <string.h>
+
 /* A one-line paragraph shaped like a title inside an answer. */
 bool cns_looks_title(const ctx *c, size_t p)
 {
@@ -147,6 +149,21 @@ static bool sentence_not_title(const ctx *c, size_t p)
     return next->len > 0 && next->s[0] >= 'a' && next->s[0] <= 'z';
 }
 
+/* "Hi, Thank you for your question.": a greeting, a comma, then another
+ * opener ([answer-openers]) on the same line, the greeting's words. */
+static bool greeting_then_opener(const ctx *c, const cn_line *l)
+{
+    if (cn_pagecues_opener_words(c->cues, l->s, l->len) == 0)
+        return false;
+    const char *comma = memchr(l->s, ',', l->len);
+    if (!comma)
+        return false;
+    size_t k = (size_t)(comma - l->s) + 1;
+    while (k < l->len && l->s[k] == ' ')
+        k++;
+    return k < l->len && cn_pagecues_opener_words(c->cues, l->s + k, l->len - k) > 0;
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 bool cns_title_at_start(const ctx *c, size_t p)
@@ -161,7 +178,7 @@ bool cns_title_at_start(const ctx *c, size_t p)
         return false;
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
-    if (!c->ps[p].vote_after && cns_greeting_line(c, l))
+    if (!c->ps[p].vote_after && (cns_greeting_line(c, l) || greeting_then_opener(c, l)))
         return false;
     /* A page that titles its answers leaves an empty title line (two blank
      * lines) above an answer without one: prose of two sentences there is
