@@ -326,35 +326,8 @@ static bool any_between(work *w, const hits *h, size_t from, size_t to)
     return lo < h->n && h->items[lo].first < to;
 }
 
-/* A kept advice cue of contraindicated stance other than `cue` holds the
- * trigger t and the word it negates: "don't swim" in "don't swim for at
- * least 6 weeks". A cue that ends with its trigger ("should not", a bare
- * "No") leaves the negated words outside it ("it should not cause any
- * problems"), so the trigger keeps its reach. */
-static bool inside_other_advice(work *w, const hit *cue, const hit *t)
-{
-    size_t i0, i1;
-    unsigned s = tok(w, t->first)->sentence;
-    sentence_window(w, &w->cues, s, s, &i0, &i1);
-    for (size_t i = i0; i < i1; i++) {
-        const hit *c = &w->cues.items[i];
-        if (c->first == cue->first && c->last == cue->last && c->rule == cue->rule)
-            continue;
-        if (c->rule->advice && c->rule->stance == CN_STANCE_CONTRAINDICATED &&
-            c->first <= t->first && t->last < c->last)
-            return true;
-    }
-    return false;
-}
-
 /* NegEx: an odd number of negation triggers shortly before the cue in its
- * clause, not cut off by a terminator or contrast, and not a pseudo-negation.
- * A trigger that an advice cue against the practice spells ("don't swim",
- * "I do not recommend") is spent on that advice: it does not flip the cues
- * after it as well ("don't swim for at least 6 weeks" waits, it does not
- * reassure; STANCE-GUIDE rules 5 and 8). A cue that a negation drops
- * (negated=none: "do not fly for two weeks") is dropped all the same: the
- * timeline is part of the advice. */
+ * clause, not cut off by a terminator or contrast, and not a pseudo-negation. */
 static bool negated(work *w, const hit *cue)
 {
     hits *neg = &w->by_kind[CN_RULE_NEGATION];
@@ -383,8 +356,6 @@ static bool negated(work *w, const hit *cue)
             continue;
         if (inside_any(w, &w->by_kind[CN_RULE_PSEUDO], t->first, t->last))
             continue;
-        if (!cue->rule->negated_drop && inside_other_advice(w, cue, t))
-            continue; /* a timeline under "do not fly" still drops (negated=none) */
         if (any_between(w, &w->by_kind[CN_RULE_TERMINATOR], from, to) ||
             any_between(w, &w->by_kind[CN_RULE_CONTRAST], from, to))
             continue;
