@@ -144,6 +144,14 @@ static void test_changing_practice(void)
                              "the facelift."),
                     X);
     CU_ASSERT_EQUAL(classify("Skip the mammogram and ask for a breast MRI instead."), X);
+    /* a step that takes away or restricts what was asked, said without any
+     * "not" (cue practice-change) */
+    CU_ASSERT_EQUAL(classify("Our team will ask you to take out every metal stud; we recommend "
+                             "removing all jewelry the night before."),
+                    X);
+    CU_ASSERT_EQUAL(classify("Stitches can come out at home, though they should only be "
+                             "done in the clinic."),
+                    X);
 }
 
 /* Rule 10: routine conditions do not make an answer cautionary. */
