@@ -627,7 +627,8 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     if (!o)
         return;
     o = PUT_LIT(o, "{\"rule\":");
-    o = cn_json_quote_into(o, id, id_len);
+    /* a rule id is known plain or not since the rules were read */
+    o = e->rule->id_plain ? put_name(o, id, id_len) : cn_json_quote_into(o, id, id_len);
     o = PUT_LIT(o, ",\"kind\":");
     o = put_name(o, kind, kind_len);
     o = e->in_title ? PUT_LIT(o, ",\"field\":\"title\",\"start\":")

@@ -771,7 +771,10 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
     uint64_t qbits = 0;
     for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
         qbits |= question_bit(in->question_words[q]);
-    for (size_t t = from; t < w->n_items; t++) {
+    /* no question word to look for (secondary claims): no token has one */
+    if (!qbits && from < w->n_items)
+        memset(marks + from, 0, w->n_items - from);
+    for (size_t t = from; qbits && t < w->n_items; t++) {
         marks[t] = 0;
         if (!(qbits & question_bit(w->items[t].hash)))
             continue;
