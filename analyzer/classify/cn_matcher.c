@@ -286,14 +286,40 @@ static void vslot_sync(cn_matcher *m, const vocab_entry *v)
         }
 }
 
+/* The 2, 4 or 8 bytes at p as one number. */
+static inline uint16_t load2(const char *p)
+{
+    uint16_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline uint32_t load4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline uint64_t load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 /* head[0..n) == word[0..n), n <= VOCAB_HEAD: a few bytes, compared here
- * rather than by a memcmp call per token. */
+ * rather than by a memcmp call per token, as one word or two overlapping
+ * ones (first and last bytes), none read past word[n - 1]: a byte loop was
+ * a branch per byte. */
+_Static_assert(VOCAB_HEAD == 8, "head_is compares a head as one 8-byte word");
 static inline bool head_is(const char *head, const char *word, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (head[i] != word[i])
-            return false;
-    return true;
+    if (n == 8)
+        return load8(head) == load8(word);
+    if (n >= 4)
+        return load4(head) == load4(word) && load4(head + n - 4) == load4(word + n - 4);
+    if (n >= 2)
+        return load2(head) == load2(word) && load2(head + n - 2) == load2(word + n - 2);
+    return n == 0 || head[0] == word[0];
 }
 
 /* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */

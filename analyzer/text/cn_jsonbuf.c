@@ -207,13 +207,13 @@ char *cn_json_quote_into(char *out, const char *s, size_t n)
      * (no call per run: most strings here are a few words long) */
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     *out++ = '"';
-    size_t i = 0;
+    size_t i = 0, run = 0; /* run: where the plain bytes written last start */
     for (;;) {
 #ifdef __SSE2__
         i = copy_plain16(out, s, i, n, &out);
 #endif
+        uint64_t x;
         while (i + 8 <= n) {
-            uint64_t x;
             memcpy(&x, s + i, 8);
             uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
             if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
@@ -222,12 +222,25 @@ char *cn_json_quote_into(char *out, const char *s, size_t n)
             out += 8;
             i += 8;
         }
+        /* A tail shorter than a word, in a run that reaches back a word from
+         * the end: the word that ends at n, tested and written over the
+         * bytes of it already there (the same bytes), instead of the byte
+         * loop (most strings here are a few words, their tail most of them). */
+        if (i < n && i + 8 > n && n >= 8 && n - 8 >= run) {
+            memcpy(&x, s + n - 8, 8);
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            if (!((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)) {
+                memcpy(out - (i - (n - 8)), &x, 8);
+                out += n - i;
+                break;
+            }
+        }
         while (i < n && !needs_escape((unsigned char)s[i]))
             *out++ = s[i++];
         if (i == n)
             break;
         out += escape_byte((unsigned char)s[i], out);
-        i++;
+        run = ++i;
     }
     *out++ = '"';
     return out;
@@ -366,17 +379,28 @@ void cn_jsonbuf_null(cn_jsonbuf *b)
     put(b, "null", 4);
 }
 
-/* Decimal digits of v (v >= 0) at out; returns their count. */
+/* Decimal digits of v (v >= 0) at out; returns their count. Counted first,
+ * then written from the last, two at a time: offsets and counts are most of
+ * the numbers of a `classify` line. */
 static size_t put_digits(unsigned long long v, char *out)
 {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
+    static const char PAIRS[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t n = 1;
+    for (unsigned long long t = v; t >= 10; t /= 10)
+        n++;
+    char *p = out + n;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, PAIRS + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10)
+        memcpy(p - 2, PAIRS + 2 * v, 2);
+    else
+        p[-1] = (char)('0' + v);
     return n;
 }
 
