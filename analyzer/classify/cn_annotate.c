@@ -53,6 +53,9 @@ struct cn_annotator {
      * read for the page */
     double asker_days;
     bool asker_ready;
+    /* which vocabulary entries a classification's word terms found: the
+     * stamps of the annotator's calls (cn_term_seen) */
+    cn_term_seen seen;
 };
 
 /* The memory spare docs may hold, per annotator: a usual page's docs (about
@@ -96,6 +99,7 @@ void cn_annotator_free(cn_annotator *a)
         cn_doc_free(a->spare[i]);
     free(a->spare);
     free(a->qwords);
+    cn_term_seen_clear(&a->seen);
     free(a);
 }
 
@@ -429,7 +433,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .n_question_flags = q->n_flags,
                             .question_words = a->qwords,
                             .n_question_words = a->n_qwords,
-                            .asker_days = a->asker_days};
+                            .asker_days = a->asker_days,
+                            .seen = &a->seen};
     const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
@@ -445,7 +450,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
         cn_classify_input sec = {.text = ans->text ? ans->text : "",
                                  .doc = doc,
                                  .body_only = true,
-                                 .topic_claim = others[i]};
+                                 .topic_claim = others[i],
+                                 .seen = &a->seen};
         c->claim_id = others[i]->id;
         c->statement = others[i]->statement;
         rc = cn_classify_answer(a->rules, &sec, &c->decision, err);

@@ -838,8 +838,10 @@ int cn_matcher_seal(cn_matcher *m)
         int *block = m->keys + m->n_keys;
         block[0] = (int)nc;
         block[1] = (int)np;
-        memcpy(block + 2, l.items, nc * sizeof *block);
-        memcpy(block + 2 + nc, prefixes, np * sizeof *block);
+        if (nc) /* l.items is NULL for a word of no class */
+            memcpy(block + 2, l.items, nc * sizeof *block);
+        if (np)
+            memcpy(block + 2 + nc, prefixes, np * sizeof *block);
         s->keys = (int)m->n_keys;
         m->n_keys += 2 + nc + np;
     }
