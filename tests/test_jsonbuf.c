@@ -419,6 +419,28 @@ static void test_in_place(void)
         *cn_json_size_into(a, sizes[i]) = '\0';
         CU_ASSERT_STRING_EQUAL(a, want);
     }
+    /* four-decimal values (the reports' rounding), their neighbours and the
+     * halves between them, whole numbers: as cJSON prints them */
+    for (int round_ = 0; round_ < 20000; round_++) {
+        long long k = (long long)(next(&rng) % 2000000001ull) - 1000000000;
+        if (round_ % 4 == 0)
+            k %= 100000;
+        double base = (double)k / 10000.0;
+        double ds[] = {base,
+                       nextafter(base, 1e300),
+                       nextafter(base, -1e300),
+                       ((double)k + 0.5) / 10000.0,
+                       (double)k,
+                       -0.0};
+        for (size_t j = 0; j < sizeof ds / sizeof *ds; j++) {
+            cJSON *js = cJSON_CreateNumber(ds[j]);
+            char *want = cJSON_PrintUnformatted(js), got[32];
+            cn_json_number_format(ds[j], got);
+            CU_ASSERT_STRING_EQUAL(got, want);
+            cJSON_free(want);
+            cJSON_Delete(js);
+        }
+    }
     /* every digit count, at and around each power of ten, as printf writes it */
     for (unsigned long long p = 1; p <= 100000000000000ull; p *= 10) {
         for (unsigned long long v = p > 2 ? p - 2 : 0; v <= p + 12; v++) {
