@@ -9,6 +9,8 @@
  */
 #include "testutil.h"
 
+#include "cn_classifier.h"
+#include "cn_hash.h"
 #include "cn_model.h"
 #include "cn_rules.h"
 
@@ -1125,6 +1127,57 @@ static void test_rules_fit_cli(void)
     free(dir);
 }
 
+/* A caller's stamps (cn_term_seen, kept from answer to answer and across
+ * the stamp's wrap) find the same word terms, in the same order, as a call's
+ * own set: the same decision to the bit. */
+static void test_term_stamps_as_set(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_FATAL(cn_model_words(cn_rules_model(rules)) > 0);
+    static const char *const TEXTS[] = {
+        "Swimming is fine after four weeks. Swimming earlier is not a good idea, wait.",
+        "I do not recommend filler while breastfeeding; wait until you finish breastfeeding.",
+        "You can fly right away. Just avoid lying flat for the first four hours.",
+        "",
+        "The laser does not reach the uterus, so the laser could not have harmed the baby.",
+    };
+    const uint64_t qwords[] = {cn_hash_bytes("swimming", 8), cn_hash_bytes("laser", 5)};
+    cn_term_seen seen = {0};
+    for (int round_ = 0; round_ < 3; round_++) {
+        if (round_ == 2)
+            seen.now = UINT32_MAX; /* the next call's stamp wraps */
+        for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) {
+            cn_classify_input in = {.title = "Is it safe?",
+                                    .text = TEXTS[i],
+                                    .body_only = round_ == 1,
+                                    .question_type = "permission",
+                                    .question_words = qwords,
+                                    .n_question_words = 2,
+                                    .keep_features = i == 0};
+            cn_decision a, b;
+            CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &a, &err), CN_OK);
+            in.seen = &seen;
+            CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &b, &err), CN_OK);
+            CU_ASSERT_EQUAL(a.stance, b.stance);
+            CU_ASSERT(memcmp(a.probability, b.probability, sizeof a.probability) == 0);
+            CU_ASSERT(a.confidence == b.confidence);
+            CU_ASSERT_PTR_EQUAL(a.deciding_feature, b.deciding_feature);
+            CU_ASSERT_EQUAL(a.n_terms, b.n_terms);
+            CU_ASSERT_EQUAL(a.n_features, b.n_features);
+            if (a.n_features == b.n_features && a.n_features)
+                CU_ASSERT(memcmp(a.features, b.features, a.n_features * sizeof *a.features) == 0);
+            cn_decision_clear(&a);
+            cn_decision_clear(&b);
+        }
+    }
+    CU_ASSERT(seen.now >= 1 && seen.now < 10);
+    cn_term_seen_clear(&seen);
+    CU_ASSERT_PTR_NULL(seen.stamp);
+    cn_rules_free(rules);
+}
+
 int main(void)
 {
     static const tu_test model_tests[] = {
@@ -1133,6 +1186,7 @@ int main(void)
         {"fit recovers proportions", test_fit_recovers_proportions},
         {"weight lines", test_weight_lines},
         {"rules fit CLI", test_rules_fit_cli},
+        {"word terms: stamps as a set", test_term_stamps_as_set},
         {NULL, NULL},
     };
     int rc = tu_run_suite("decision model", model_tests);

@@ -389,6 +389,21 @@ static void test_in_place(void)
         cJSON_free(want);
         cJSON_Delete(js);
     }
+    /* short strings of mostly plain bytes, an escape here and there: every
+     * tail length after every escape position */
+    for (int round_ = 0; round_ < 6000; round_++) {
+        size_t n = (size_t)round_ % 41;
+        for (size_t i = 0; i < n; i++)
+            str[i] = next(&rng) % 12 ? (char)('a' + next(&rng) % 26) : "\"\\\n\x01"[next(&rng) % 4];
+        str[n] = '\0';
+        cJSON *js = cJSON_CreateString(str);
+        char *want = cJSON_PrintUnformatted(js);
+        char *end = cn_json_quote_into(out, str, n);
+        CU_ASSERT_EQUAL((size_t)(end - out), strlen(want));
+        CU_ASSERT(memcmp(out, want, strlen(want)) == 0);
+        cJSON_free(want);
+        cJSON_Delete(js);
+    }
     static const size_t sizes[] = {0,
                                    7,
                                    10,
@@ -403,6 +418,37 @@ static void test_in_place(void)
         cn_json_number_format((double)sizes[i], want);
         *cn_json_size_into(a, sizes[i]) = '\0';
         CU_ASSERT_STRING_EQUAL(a, want);
+    }
+    /* four-decimal values (the reports' rounding), their neighbours and the
+     * halves between them, whole numbers: as cJSON prints them */
+    for (int round_ = 0; round_ < 20000; round_++) {
+        long long k = (long long)(next(&rng) % 2000000001ull) - 1000000000;
+        if (round_ % 4 == 0)
+            k %= 100000;
+        double base = (double)k / 10000.0;
+        double ds[] = {base,
+                       nextafter(base, 1e300),
+                       nextafter(base, -1e300),
+                       ((double)k + 0.5) / 10000.0,
+                       (double)k,
+                       -0.0};
+        for (size_t j = 0; j < sizeof ds / sizeof *ds; j++) {
+            cJSON *js = cJSON_CreateNumber(ds[j]);
+            char *want = cJSON_PrintUnformatted(js), got[32];
+            cn_json_number_format(ds[j], got);
+            CU_ASSERT_STRING_EQUAL(got, want);
+            cJSON_free(want);
+            cJSON_Delete(js);
+        }
+    }
+    /* every digit count, at and around each power of ten, as printf writes it */
+    for (unsigned long long p = 1; p <= 100000000000000ull; p *= 10) {
+        for (unsigned long long v = p > 2 ? p - 2 : 0; v <= p + 12; v++) {
+            char a[32], want[32];
+            snprintf(want, sizeof want, "%llu", v);
+            *cn_json_size_into(a, (size_t)v) = '\0';
+            CU_ASSERT_STRING_EQUAL(a, want);
+        }
     }
     cn_jsonbuf b = {0};
     cn_jsonbuf_expect(&b, 1 << 16);

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "cn_annotate.h"
+#include "cn_hash.h"
 #include "cn_model.h"
 #include "cn_qtype.h"
 #include "cn_qtype_fit.h"
@@ -172,6 +173,39 @@ static void test_shipped_model(void)
     cn_rules_free(rules);
 }
 
+/* The terms as `rules fit` spells them and as prediction hashes them. */
+typedef struct terms_seen {
+    uint64_t hash[256];
+    size_t n;
+    bool text_hashes; /* every spelled term's hash is cn_hash_bytes of its text */
+} terms_seen;
+
+static void keep_term(void *ctx, uint64_t hash, const char *text, size_t len)
+{
+    terms_seen *t = ctx;
+    if (text && cn_hash_bytes(text, len) != hash)
+        t->text_hashes = false;
+    if (t->n < 256)
+        t->hash[t->n++] = hash;
+}
+
+/* A term's hash is its text's, whether the text is spelled out or not:
+ * unigrams, bigrams, the title's "t/" ones, apostrophes, long words. */
+static void test_term_hashes_are_their_texts(void)
+{
+    const char *title = "Can't I swim 3 days after my tummy-tuck? "
+                        "Pneumonoultramicroscopicsilicovolcanoconiosisxyzxyzxyz ok";
+    const char *body = "It\xe2\x80\x99s been two weeks; the swelling is down.";
+    terms_seen spelled = {.text_hashes = true}, hashed = {.text_hashes = true};
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_qtype_terms(title, body, true, keep_term, &spelled, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_qtype_terms(title, body, false, keep_term, &hashed, &err), CN_OK);
+    CU_ASSERT(spelled.text_hashes);
+    CU_ASSERT(spelled.n > 30);
+    CU_ASSERT_EQUAL_FATAL(spelled.n, hashed.n);
+    CU_ASSERT(memcmp(spelled.hash, hashed.hash, spelled.n * sizeof *spelled.hash) == 0);
+}
+
 /* A two-type model, written here: "ruined" says done; nothing else leans. */
 static const char TWO_TYPES[] = "qtype <bias> done=0 harm=0\n"
                                 "qtype ruined done=4 harm=0\n"
@@ -233,6 +267,7 @@ int main(void)
 {
     static const tu_test tests[] = {
         {"fitted model types new questions", test_fitted_types_new_questions},
+        {"term hashes are their texts'", test_term_hashes_are_their_texts},
         {"written model loads back", test_written_model_loads_back},
         {"loader rejects malformed qtype lines", test_loader_rejects_malformed_lines},
         {"shipped model", test_shipped_model},

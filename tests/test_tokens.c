@@ -167,6 +167,20 @@ static void test_plain_words(void)
     cn_tokens_free(t);
 }
 
+/* A line break in any gap between two words ends a sentence, whether the gap
+ * is short or long, the first or a later one, and however many come before. */
+static void test_line_breaks_end_sentences(void)
+{
+    const char *s = "a b\nc          d  \n\n e\r\nf            \n g h";
+    cn_tokens *t = cn_tokens_new(s, strlen(s));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(t), 8);
+    static const unsigned want[] = {0, 0, 1, 1, 2, 3, 4, 4};
+    for (size_t i = 0; i < 8; i++)
+        CU_ASSERT_EQUAL(cn_tokens_at(t, i)->sentence, want[i]);
+    cn_tokens_free(t);
+}
+
 static int add(cn_matcher *m, const char *pattern, int payload)
 {
     char buf[128];
@@ -196,6 +210,22 @@ static void scan(const cn_matcher *m, const char *text, char *out, size_t cap)
     cn_tokens_free(t);
 }
 
+/* The matches the patterns of test_matcher_prefixes_words_classes give. */
+static void expect_prefixes_words_classes(const cn_matcher *m)
+{
+    char got[256];
+    /* a prefix equal to the whole word matches; nested prefixes all match */
+    scan(m, "I recommended it", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "1:1-1 2:1-1 3:1-1");
+    scan(m, "not recommending, never recess", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "4:0-1 5:0-0 1:1-1 2:1-1 1:3-3");
+    /* "re" is too short for rec*; "5" is a number and a word of a class */
+    scan(m, "re reco take 5 mg", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "1:1-1 6:3-4 8:3-4");
+    scan(m, "stop it right now. stop. now", got, sizeof got);
+    CU_ASSERT_STRING_EQUAL(got, "7:0-3");
+}
+
 static void test_matcher_prefixes_words_classes(void)
 {
     cn_matcher *m = cn_matcher_new();
@@ -204,22 +234,20 @@ static void test_matcher_prefixes_words_classes(void)
     CU_ASSERT_EQUAL(cn_matcher_class_add(m, "neg", "not", &err), CN_OK);
     CU_ASSERT_EQUAL(cn_matcher_class_add(m, "neg", "never", &err), CN_OK);
     CU_ASSERT_EQUAL(add(m, "rec*", 1), CN_OK);
-    CU_ASSERT_EQUAL(add(m, "recommend*", 2), CN_OK);
     CU_ASSERT_EQUAL(add(m, "recommended", 3), CN_OK);
     CU_ASSERT_EQUAL(add(m, "@neg recommend*", 4), CN_OK);
     CU_ASSERT_EQUAL(add(m, "not", 5), CN_OK); /* a word both literal and in a class */
     CU_ASSERT_EQUAL(add(m, "@num mg", 6), CN_OK);
     CU_ASSERT_EQUAL(add(m, "stop ** now", 7), CN_OK);
-    char got[256];
-    /* a prefix equal to the whole word matches; nested prefixes all match */
-    scan(m, "I recommended it", got, sizeof got);
-    CU_ASSERT_STRING_EQUAL(got, "1:1-1 2:1-1 3:1-1");
-    scan(m, "not recommending, never recess", got, sizeof got);
-    CU_ASSERT_STRING_EQUAL(got, "4:0-1 5:0-0 1:1-1 2:1-1 1:3-3");
-    scan(m, "re reco take 5 mg", got, sizeof got); /* "re" is too short for rec* */
-    CU_ASSERT_STRING_EQUAL(got, "1:1-1 6:3-4");
-    scan(m, "stop it right now. stop. now", got, sizeof got);
-    CU_ASSERT_STRING_EQUAL(got, "7:0-3");
+    CU_ASSERT_EQUAL(cn_matcher_class_add(m, "dose", "5", &err), CN_OK);
+    CU_ASSERT_EQUAL(add(m, "@dose mg", 8), CN_OK);
+    /* sealed, then a prefix element added after "recommended" was compiled
+     * (unsealed again), then sealed again: the same matches every time */
+    CU_ASSERT_EQUAL(cn_matcher_seal(m), 0);
+    CU_ASSERT_EQUAL(add(m, "recommend*", 2), CN_OK);
+    expect_prefixes_words_classes(m);
+    CU_ASSERT_EQUAL(cn_matcher_seal(m), 0);
+    expect_prefixes_words_classes(m);
     cn_matcher_free(m);
 }
 
@@ -265,6 +293,7 @@ int main(void)
         {"absorb moves and renumbers", test_absorb_moves_and_renumbers},
         {"append continues numbers through a hook", test_append_continues_numbers_through_hook},
         {"plain words", test_plain_words},
+        {"line breaks end sentences", test_line_breaks_end_sentences},
         {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
         {"matcher order, many overlaps", test_matcher_order_many_overlaps},
         {NULL, NULL},

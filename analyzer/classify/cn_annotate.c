@@ -53,6 +53,9 @@ struct cn_annotator {
      * read for the page */
     double asker_days;
     bool asker_ready;
+    /* which vocabulary entries a classification's word terms found: the
+     * stamps of the annotator's calls (cn_term_seen) */
+    cn_term_seen seen;
 };
 
 /* The memory spare docs may hold, per annotator: a usual page's docs (about
@@ -96,6 +99,7 @@ void cn_annotator_free(cn_annotator *a)
         cn_doc_free(a->spare[i]);
     free(a->spare);
     free(a->qwords);
+    cn_term_seen_clear(&a->seen);
     free(a);
 }
 
@@ -429,7 +433,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .n_question_flags = q->n_flags,
                             .question_words = a->qwords,
                             .n_question_words = a->n_qwords,
-                            .asker_days = a->asker_days};
+                            .asker_days = a->asker_days,
+                            .seen = &a->seen};
     const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
     aa->claims[0].statement = primary->statement;
@@ -445,7 +450,8 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
         cn_classify_input sec = {.text = ans->text ? ans->text : "",
                                  .doc = doc,
                                  .body_only = true,
-                                 .topic_claim = others[i]};
+                                 .topic_claim = others[i],
+                                 .seen = &a->seen};
         c->claim_id = others[i]->id;
         c->statement = others[i]->statement;
         rc = cn_classify_answer(a->rules, &sec, &c->decision, err);
@@ -627,7 +633,8 @@ static void evidence_one(cn_jsonbuf *b, const cn_evidence *e, const char *src, s
     if (!o)
         return;
     o = PUT_LIT(o, "{\"rule\":");
-    o = cn_json_quote_into(o, id, id_len);
+    /* a rule id is known plain or not since the rules were read */
+    o = e->rule->id_plain ? put_name(o, id, id_len) : cn_json_quote_into(o, id, id_len);
     o = PUT_LIT(o, ",\"kind\":");
     o = put_name(o, kind, kind_len);
     o = e->in_title ? PUT_LIT(o, ",\"field\":\"title\",\"start\":")

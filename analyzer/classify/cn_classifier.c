@@ -771,7 +771,10 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
     uint64_t qbits = 0;
     for (size_t q = 0; o->placeholder && q < in->n_question_words; q++)
         qbits |= question_bit(in->question_words[q]);
-    for (size_t t = from; t < w->n_items; t++) {
+    /* no question word to look for (secondary claims): no token has one */
+    if (!qbits && from < w->n_items)
+        memset(marks + from, 0, w->n_items - from);
+    for (size_t t = from; qbits && t < w->n_items; t++) {
         marks[t] = 0;
         if (!(qbits & question_bit(w->items[t].hash)))
             continue;
@@ -804,8 +807,11 @@ typedef struct term_sink {
     const cn_model *m;
     size_t *found, n_found, cap_found; /* each entry once, in the order first found */
     size_t *found_stack;
-    /* the entries found, as an open-addressing set of index + 1 (0: empty),
-     * so a repeated term costs a probe, not a sort */
+    /* the entries found, told by the caller's stamps (cn_term_seen) when it
+     * keeps them: stamp[idx] == now */
+    uint32_t *stamp, now;
+    /* else as an open-addressing set of index + 1 (0: empty), so a repeated
+     * term costs a probe, not a sort */
     uint32_t *set, *set_stack;
     size_t set_cap;    /* a power of two, more than twice n_found */
     cn_decision *keep; /* NULL unless keeping the terms */
@@ -860,11 +866,12 @@ static bool set_grow(term_sink *s)
  * runs for every term of every answer). */
 __attribute__((noinline)) static void add_found_growing(term_sink *s, size_t idx)
 {
-    if (2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
+    if (!s->stamp && 2 * (s->n_found + 1) >= s->set_cap && !set_grow(s)) {
         s->oom = true;
         return;
     }
-    *set_slot(s->set, s->set_cap, idx) = (uint32_t)idx + 1;
+    if (!s->stamp)
+        *set_slot(s->set, s->set_cap, idx) = (uint32_t)idx + 1;
     if (s->n_found == s->cap_found) { /* the stack's entries first, then the heap */
         size_t cap = s->cap_found * 2;
         size_t *v = s->found == s->found_stack ? malloc(cap * sizeof *v)
@@ -908,17 +915,58 @@ __attribute__((noinline)) static void keep_term(term_sink *s, uint64_t hash, con
     s->text_len += len + 1;
 }
 
+/* Entry idx, told found by its stamp, not found before. */
+static void add_stamped(term_sink *s, size_t idx)
+{
+    s->stamp[idx] = s->now;
+    if (s->n_found == s->cap_found) {
+        add_found_growing(s, idx);
+        return;
+    }
+    s->found[s->n_found++] = idx;
+}
+
 static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
 {
     term_sink *s = ctx;
     long idx = cn_model_word_find(s->m, hash);
-    if (idx >= 0) {
+    if (idx >= 0 && s->stamp) {
+        if (s->stamp[idx] != s->now)
+            add_stamped(s, (size_t)idx);
+    } else if (idx >= 0) {
         uint32_t *slot = set_slot(s->set, s->set_cap, (size_t)idx);
         if (*slot == 0)
             add_found(s, slot, (size_t)idx);
     }
     if (s->keep && text)
         keep_term(s, hash, text, len);
+}
+
+void cn_term_seen_clear(cn_term_seen *seen)
+{
+    if (!seen)
+        return;
+    free(seen->stamp);
+    *seen = (cn_term_seen){0};
+}
+
+/* A stamp of its own for this call, the stamps sized for a vocabulary of n
+ * entries (a stamp 0 is never a call's: fresh entries are found by none);
+ * -1 when memory runs out. */
+static int next_stamp(cn_term_seen *seen, size_t n)
+{
+    if (seen->n < n) {
+        uint32_t *stamp = calloc(n, sizeof *stamp);
+        if (!stamp)
+            return -1;
+        free(seen->stamp);
+        *seen = (cn_term_seen){stamp, n, 0};
+    }
+    if (++seen->now == 0) { /* after 2^32 - 1 calls: every stamp is old again */
+        memset(seen->stamp, 0, seen->n * sizeof *seen->stamp);
+        seen->now = 1;
+    }
+    return 0;
 }
 
 /* The answer's word terms: the vocabulary entries present into mi (each once,
@@ -931,7 +979,14 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
     const cn_model *m = cn_rules_model(w->rules);
     if (cn_model_words(m) == 0 && !in->keep_features)
         return CN_OK;
-    memset(s->set, 0, s->set_cap * sizeof *s->set);
+    if (in->seen && next_stamp(in->seen, cn_model_words(m)) == 0) {
+        s->stamp = in->seen->stamp;
+        s->now = in->seen->now;
+    } else if (in->seen) {
+        return -1;
+    } else {
+        memset(s->set, 0, s->set_cap * sizeof *s->set);
+    }
     size_t from = in->body_only ? w->n_title : 0;
     unsigned char mark_stack[TAKEN_STACK];
     unsigned char *marks = w->n_items <= TAKEN_STACK ? mark_stack : malloc(w->n_items);

@@ -76,6 +76,21 @@ typedef struct cn_decision {
 /* Free the evidence array of a decision (not the struct itself). */
 void cn_decision_clear(cn_decision *d);
 
+/* Which entries of the decision model's vocabulary a classification's word
+ * terms found, kept by a caller that classifies answer after answer (an
+ * annotator, one per thread): an entry is found when its stamp is the
+ * call's own, so finding a term costs a load and a store, and nothing is
+ * cleared between calls. {0} is empty; the classifier sizes it on first use;
+ * cn_term_seen_clear frees it. Without one, a call keeps a small hash set of
+ * its own (the same terms found, in the same order). */
+typedef struct cn_term_seen {
+    uint32_t *stamp; /* per vocabulary entry: the stamp of the last call that found it */
+    size_t n;        /* entries of stamp */
+    uint32_t now;    /* the current call's stamp */
+} cn_term_seen;
+
+void cn_term_seen_clear(cn_term_seen *seen);
+
 /* What to classify: the title may be NULL. `related` marks a
  * related-question excerpt: it takes `none` (evidence is still collected).
  * `topics` (may be NULL): classify only sentences that match a topic pattern
@@ -104,6 +119,7 @@ typedef struct cn_classify_input {
     /* the asker's time point in days (cn_wait_asker_days; 0: the question
      * names none), weighed against the answer's advised wait */
     double asker_days;
+    cn_term_seen *seen; /* the caller's scratch for the word terms, or NULL */
 } cn_classify_input;
 
 /* Classify. Fills *out (clear it with cn_decision_clear). CN_OK or CN_ERR_NOMEM. */

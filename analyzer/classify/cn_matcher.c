@@ -74,10 +74,18 @@ typedef struct vocab_slot {
     uint64_t hash; /* cn_hash_bytes of the word */
     int entry;     /* index into vocab_entries; -1: the slot is empty */
     unsigned len;
-    int word;              /* the entry's word id (vocab_entry.word) */
-    int word_class;        /* the entry's word_class */
+    int word; /* the entry's word id (vocab_entry.word) */
+    /* Where the word's keys are in cn_matcher.keys once sealed: -1 when it
+     * has no word class and starts with no prefix element (or before
+     * cn_matcher_seal; vocab_entry.word_class then) */
+    int keys;
     char head[VOCAB_HEAD]; /* the word's first bytes: all of most words */
 } vocab_slot;
+
+/* A token offers at most this many word classes and prefix elements to the
+ * edges (its number class counted among the classes). */
+#define MAX_TOKEN_CLASSES 16
+#define MAX_TOKEN_PREFIXES 32
 
 /* What a token's word is to the matcher: its literal-word id and its word
  * classes, found with one hash lookup per token. */
@@ -117,6 +125,12 @@ struct cn_matcher {
     cn_word_filter vocab_filter; /* of vocab's words */
     vocab_entry *vocab_entries;
     size_t n_vocab, cap_vocab;
+    /* Sealed (cn_matcher_seal): every vocabulary word's keys, the ones a
+     * scan would find for it, compiled once: at vocab_slot.keys, its number
+     * of classes, its number of prefixes, its classes, its prefixes. */
+    int *keys;
+    size_t n_keys;
+    bool sealed;
 };
 
 static int new_node(cn_matcher *m, bool is_gap)
@@ -181,6 +195,7 @@ void cn_matcher_free(cn_matcher *m)
         free(m->vocab_entries[i].text);
     free(m->vocab_entries);
     free(m->vslots);
+    free(m->keys);
     free(m->pnodes);
     for (size_t k = 0; k < 4; k++)
         free(m->root_child[k]);
@@ -235,7 +250,7 @@ static void vslot_put(cn_matcher *m, int e)
                       .entry = e,
                       .len = (unsigned)len,
                       .word = m->vocab_entries[e].word,
-                      .word_class = m->vocab_entries[e].word_class};
+                      .keys = -1};
     memcpy(s->head, w, len < VOCAB_HEAD ? len : VOCAB_HEAD);
 }
 
@@ -259,7 +274,7 @@ static int vslots_reserve(cn_matcher *m)
     return 0;
 }
 
-/* Copy v's ids into its slot, after they changed. */
+/* Copy v's word id into its slot, after it changed. */
 static void vslot_sync(cn_matcher *m, const vocab_entry *v)
 {
     int e = (int)(v - m->vocab_entries);
@@ -267,19 +282,44 @@ static void vslot_sync(cn_matcher *m, const vocab_entry *v)
     for (size_t i = vocab_home(m, cn_hash_bytes(v->text, len));; i = (i + 1) & (m->vcap - 1))
         if (m->vslots[i].entry == e) {
             m->vslots[i].word = v->word;
-            m->vslots[i].word_class = v->word_class;
             return;
         }
 }
 
+/* The 2, 4 or 8 bytes at p as one number. */
+static inline uint16_t load2(const char *p)
+{
+    uint16_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline uint32_t load4(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+static inline uint64_t load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
 /* head[0..n) == word[0..n), n <= VOCAB_HEAD: a few bytes, compared here
- * rather than by a memcmp call per token. */
+ * rather than by a memcmp call per token, as one word or two overlapping
+ * ones (first and last bytes), none read past word[n - 1]: a byte loop was
+ * a branch per byte. */
+_Static_assert(VOCAB_HEAD == 8, "head_is compares a head as one 8-byte word");
 static inline bool head_is(const char *head, const char *word, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (head[i] != word[i])
-            return false;
-    return true;
+    if (n == 8)
+        return load8(head) == load8(word);
+    if (n >= 4)
+        return load4(head) == load4(word) && load4(head + n - 4) == load4(word + n - 4);
+    if (n >= 2)
+        return load2(head) == load2(word) && load2(head + n - 2) == load2(word + n - 2);
+    return n == 0 || head[0] == word[0];
 }
 
 /* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
@@ -385,6 +425,7 @@ static int ptrie_add(cn_matcher *m, const char *p, int id)
 
 int cn_matcher_class_add(cn_matcher *m, const char *cls, const char *word, cn_error *err)
 {
+    m->sealed = false; /* the word's compiled keys may change */
     int cid = intern(m->classes, cls);
     if (cid < 0)
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
@@ -555,6 +596,7 @@ int cn_matcher_add(cn_matcher *m, const char *const *elems, size_t n, int payloa
 {
     if (earlier)
         *earlier = -1;
+    m->sealed = false; /* new words and prefix elements: keys to compile again */
     if (n == 0)
         return cn_error_set(err, CN_ERR_RULES, "empty pattern");
     if (!strcmp(elems[0], "**") || !strcmp(elems[n - 1], "**"))
@@ -682,14 +724,66 @@ arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, in
     return 0;
 }
 
-/* The ids one token offers to edges: its word, its classes, its prefixes. */
+/* The ids one token offers to edges: its word, its classes, its prefixes.
+ * classes and prefixes point at the word's keys compiled by cn_matcher_seal
+ * (most tokens: their word is in the vocabulary), else at own_classes and
+ * own_prefixes, filled here. */
 typedef struct token_keys {
     int word;
-    int classes[16];
+    const int *classes;
     size_t n_classes;
-    int prefixes[32];
+    const int *prefixes;
     size_t n_prefixes;
+    int own_classes[MAX_TOKEN_CLASSES];
+    int own_prefixes[MAX_TOKEN_PREFIXES];
 } token_keys;
+
+/* Every prefix element word (NUL-terminated) starts with, shortest first, at
+ * most MAX_TOKEN_PREFIXES of them, into out; their number. */
+static size_t walk_prefixes(const cn_matcher *m, const char *word, int *out)
+{
+    size_t n = 0;
+    const unsigned char *w = (const unsigned char *)word;
+    if (!m->n_pnodes || !w[0])
+        return 0;
+    int node = m->proot[w[0]];
+    if (node < 0)
+        return 0;
+    if (m->pnodes[node].prefix >= 0)
+        out[n++] = m->pnodes[node].prefix;
+    unsigned pair = (unsigned)w[0] << 8 | w[1];
+    if (!w[1] || !((m->pair_bits[pair >> 6] >> (pair & 63)) & 1))
+        return n; /* no prefix element goes on past the first byte this way */
+    for (const unsigned char *b = w + 1; *b && n < MAX_TOKEN_PREFIXES; b++) {
+        node = pchild(m, node, *b);
+        if (node < 0)
+            break;
+        if (m->pnodes[node].prefix >= 0)
+            out[n++] = m->pnodes[node].prefix;
+    }
+    return n;
+}
+
+/* The word classes of vocabulary entry e (none when it has none). */
+static int_list word_classes_of(const cn_matcher *m, const vocab_entry *e)
+{
+    return e->word_class >= 0 ? m->word_classes[e->word_class] : (int_list){NULL, 0};
+}
+
+/* The keys of a token whose word is vocabulary word e in a sealed matcher:
+ * read from its slot, no walk of the prefix trie. */
+static void sealed_keys(const cn_matcher *m, const vocab_slot *e, token_keys *k)
+{
+    if (e->keys < 0) {
+        k->n_classes = k->n_prefixes = 0;
+        return;
+    }
+    const int *block = m->keys + e->keys;
+    k->n_classes = (size_t)block[0];
+    k->n_prefixes = (size_t)block[1];
+    k->classes = block + 2;
+    k->prefixes = block + 2 + block[0];
+}
 
 static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
 {
@@ -697,34 +791,62 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
                               ? vocab_find(m, t->word, t->len, t->hash)
                               : NULL;
     k->word = e ? e->word : -1;
+    k->classes = k->own_classes;
+    k->prefixes = k->own_prefixes;
+    if (e && m->sealed && !t->number) {
+        sealed_keys(m, e, k);
+        return;
+    }
+    /* a number's class first, then its word's (a number in the vocabulary
+     * is rare: its compiled keys are not used) */
     k->n_classes = 0;
     if (t->number)
-        k->classes[k->n_classes++] = m->num_class;
-    if (e && e->word_class >= 0) {
-        const int_list *l = &m->word_classes[e->word_class];
-        for (size_t i = 0; i < l->n && k->n_classes < 16; i++)
-            k->classes[k->n_classes++] = l->items[i];
+        k->own_classes[k->n_classes++] = m->num_class;
+    int_list l = e ? word_classes_of(m, &m->vocab_entries[e->entry]) : (int_list){NULL, 0};
+    for (size_t i = 0; i < l.n && k->n_classes < MAX_TOKEN_CLASSES; i++)
+        k->own_classes[k->n_classes++] = l.items[i];
+    k->n_prefixes = walk_prefixes(m, t->word, k->own_prefixes);
+}
+
+int cn_matcher_seal(cn_matcher *m)
+{
+    m->sealed = false;
+    m->n_keys = 0;
+    size_t cap = 0;
+    int prefixes[MAX_TOKEN_PREFIXES];
+    for (size_t i = 0; i < m->vcap; i++) {
+        vocab_slot *s = &m->vslots[i];
+        if (s->entry < 0)
+            continue;
+        const vocab_entry *v = &m->vocab_entries[s->entry];
+        int_list l = word_classes_of(m, v);
+        size_t nc = l.n < MAX_TOKEN_CLASSES ? l.n : MAX_TOKEN_CLASSES;
+        size_t np = walk_prefixes(m, v->text, prefixes);
+        s->keys = -1;
+        if (nc + np == 0)
+            continue;
+        if (m->n_keys + 2 + nc + np > cap) {
+            size_t ncap = cap ? 2 * cap : 1024;
+            while (ncap < m->n_keys + 2 + nc + np)
+                ncap *= 2;
+            int *keys = ncap <= INT32_MAX ? realloc(m->keys, ncap * sizeof *keys) : NULL;
+            if (!keys)
+                return -1;
+            m->keys = keys;
+            cap = ncap;
+        }
+        int *block = m->keys + m->n_keys;
+        block[0] = (int)nc;
+        block[1] = (int)np;
+        if (nc) /* l.items is NULL for a word of no class */
+            memcpy(block + 2, l.items, nc * sizeof *block);
+        if (np)
+            memcpy(block + 2 + nc, prefixes, np * sizeof *block);
+        s->keys = (int)m->n_keys;
+        m->n_keys += 2 + nc + np;
     }
-    /* Every prefix element the word starts with, shortest first. */
-    k->n_prefixes = 0;
-    const unsigned char *w = (const unsigned char *)t->word;
-    if (!m->n_pnodes || !w[0])
-        return;
-    int node = m->proot[w[0]];
-    if (node < 0)
-        return;
-    if (m->pnodes[node].prefix >= 0)
-        k->prefixes[k->n_prefixes++] = m->pnodes[node].prefix;
-    unsigned pair = (unsigned)w[0] << 8 | w[1];
-    if (!w[1] || !((m->pair_bits[pair >> 6] >> (pair & 63)) & 1))
-        return; /* no prefix element goes on past the first byte this way */
-    for (const unsigned char *b = w + 1; *b && k->n_prefixes < 32; b++) {
-        node = pchild(m, node, *b);
-        if (node < 0)
-            break;
-        if (m->pnodes[node].prefix >= 0)
-            k->prefixes[k->n_prefixes++] = m->pnodes[node].prefix;
-    }
+    m->sealed = true;
+    return 0;
 }
 
 /* What a thread at the root does with token i (step's work for node 0,

@@ -91,6 +91,14 @@ int cn_matcher_scan(const cn_matcher *m, const cn_tokens *tokens, cn_match **out
 int cn_matcher_scan_into(const cn_matcher *m, const cn_tokens *tokens, cn_match **buf, size_t *cap,
                          size_t *n_out, cn_error *err);
 
+/* Compile what a scan asks of each vocabulary word (its word classes and the
+ * prefix elements it starts with) once, so that a scan reads them with the
+ * word instead of walking the prefix trie for every token. Call it after the
+ * last cn_matcher_add and cn_matcher_class_add (which undo it: scans are the
+ * same either way, only slower). Returns 0, or -1 when memory runs out (the
+ * matcher still works, unsealed). */
+int cn_matcher_seal(cn_matcher *m);
+
 /* Number of patterns added. */
 size_t cn_matcher_patterns(const cn_matcher *m);
 

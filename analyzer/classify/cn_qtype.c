@@ -179,17 +179,24 @@ static bool isalnum_ascii(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* The term a + b + c (b, c may be empty; an, bn, cn their lengths: this
- * runs for every word of every question, where a strlen per part and an
- * snprintf per bigram were most of its cost). */
-static void add_term(term_list *l, const char *a, size_t an, const char *b, size_t bn,
-                     const char *c, size_t cn)
+/* cn_hash_bytes (FNV-1a) of a string continued over s[0..n): the hash of
+ * a term whose start is already hashed ("t/", a bigram's first word and
+ * its "+") costs only its last part. */
+static uint64_t hash_more(uint64_t h, const char *s, size_t n)
 {
-    char buf[2 * MAX_WORD + 8];
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The term a + b + c (b, c may be empty; an, bn, cn their lengths) whose
+ * hash is hash: spelled out only when asked (spell, for `rules fit`); this
+ * runs for every word of every question, where copying each term's parts
+ * together and hashing them over was most of its cost. */
+static void add_term(term_list *l, uint64_t hash, const char *a, size_t an, const char *b,
+                     size_t bn, const char *c, size_t cn)
+{
     size_t len = an + bn + cn;
-    memcpy(buf, a, an);
-    memcpy(buf + an, b, bn);
-    memcpy(buf + an + bn, c, cn);
     if (!cn_grow((void **)&l->e, &l->cap, l->n + 1, sizeof *l->e) ||
         (l->spell && !cn_grow((void **)&l->text, &l->text_cap, l->text_len + len + 1, 1))) {
         l->ok = false;
@@ -197,11 +204,14 @@ static void add_term(term_list *l, const char *a, size_t an, const char *b, size
     }
     l->e[l->n].at = l->text_len;
     if (l->spell) {
-        memcpy(l->text + l->text_len, buf, len);
-        l->text[l->text_len + len] = '\0';
+        char *t = l->text + l->text_len;
+        memcpy(t, a, an);
+        memcpy(t + an, b, bn);
+        memcpy(t + an + bn, c, cn);
+        t[len] = '\0';
         l->text_len += len + 1;
     }
-    l->e[l->n++].hash = cn_hash_bytes(buf, len);
+    l->e[l->n++].hash = hash;
 }
 
 /* The next word of s from *pos: lower-case ASCII letters and digits, an
@@ -240,19 +250,24 @@ static size_t next_word(const char *s, size_t *pos, char word[MAX_WORD + 1])
     }
 }
 
-/* Unigrams and bigrams ("a+b") of text, each prefixed. */
+/* Unigrams and bigrams ("a+b") of text, each prefixed. A term's hash
+ * continues its start's: the prefix's, then for a bigram the word before's
+ * unigram (prefix + word) and "+". */
 static void field_terms(term_list *l, const char *text, const char *prefix)
 {
     char pair[MAX_WORD + 2], word[MAX_WORD + 1];
     size_t pn = strlen(prefix), prev_n = 0; /* 0: no word before */
     size_t pos = 0, n;
+    uint64_t start = cn_hash_bytes(prefix, pn), prev_plus = 0;
     while (text && l->ok && (n = next_word(text, &pos, word)) > 0) {
-        add_term(l, prefix, pn, word, n, "", 0);
+        uint64_t unigram = hash_more(start, word, n);
+        add_term(l, unigram, prefix, pn, word, n, "", 0);
         if (prev_n) /* pair holds the word before and "+" */
-            add_term(l, prefix, pn, pair, prev_n + 1, word, n);
+            add_term(l, hash_more(prev_plus, word, n), prefix, pn, pair, prev_n + 1, word, n);
         memcpy(pair, word, n);
         pair[n] = '+';
         prev_n = n;
+        prev_plus = hash_more(unigram, "+", 1);
     }
 }
 
@@ -275,7 +290,8 @@ int cn_qtype_terms(const char *title, const char *body, bool spell, cn_qtype_ter
                    cn_error *err)
 {
     term_list l = {.spell = spell, .ok = true};
-    add_term(&l, CN_QTYPE_BIAS, strlen(CN_QTYPE_BIAS), "", 0, "", 0);
+    add_term(&l, cn_hash_bytes(CN_QTYPE_BIAS, strlen(CN_QTYPE_BIAS)), CN_QTYPE_BIAS,
+             strlen(CN_QTYPE_BIAS), "", 0, "", 0);
     field_terms(&l, title, "");
     field_terms(&l, body, "");
     field_terms(&l, title, "t/"); /* what the title asks weighs apart */

@@ -983,6 +983,15 @@ static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pat
     return 0;
 }
 
+/* No byte of s[0..n) is one a JSON string escapes (a control, '"', '\\'). */
+static bool json_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; s && i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+            return false;
+    return s != NULL;
+}
+
 static cn_rule *rules_push(cn_rules *rs)
 {
     if (rs->n == rs->cap) {
@@ -1163,6 +1172,7 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
     rule->kind = (cn_rule_kind)kind;
     rule->id = strdup(r->id);
     rule->id_len = rule->id ? strlen(rule->id) : 0;
+    rule->id_plain = json_plain(rule->id, rule->id_len);
     rule->file = strdup(r->file);
     rule->line = r->line;
     cn_strmap_put(rs->ids[kind], r->id, (int)index);
@@ -1488,6 +1498,9 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == CN_OK && i < rs->n; i++)
         rs->kinds[i] = (unsigned char)rs->rules[i].kind;
+    /* every pattern and class is in: each vocabulary word's keys compiled */
+    if (rc == CN_OK && cn_matcher_seal(rs->matcher))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc) {
         cn_rules_free(rs);
         return rc;

@@ -60,6 +60,7 @@ typedef struct cn_rule {
     cn_rule_kind kind;
     char *id;
     size_t id_len; /* strlen(id): written with every evidence of the rule */
+    bool id_plain; /* id has no byte JSON escapes: written as it is, no scan */
     char *file;    /* base name of its rule file */
     unsigned line;
     /* cue */

@@ -207,13 +207,13 @@ char *cn_json_quote_into(char *out, const char *s, size_t n)
      * (no call per run: most strings here are a few words long) */
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     *out++ = '"';
-    size_t i = 0;
+    size_t i = 0, run = 0; /* run: where the plain bytes written last start */
     for (;;) {
 #ifdef __SSE2__
         i = copy_plain16(out, s, i, n, &out);
 #endif
+        uint64_t x;
         while (i + 8 <= n) {
-            uint64_t x;
             memcpy(&x, s + i, 8);
             uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
             if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)
@@ -222,12 +222,25 @@ char *cn_json_quote_into(char *out, const char *s, size_t n)
             out += 8;
             i += 8;
         }
+        /* A tail shorter than a word, in a run that reaches back a word from
+         * the end: the word that ends at n, tested and written over the
+         * bytes of it already there (the same bytes), instead of the byte
+         * loop (most strings here are a few words, their tail most of them). */
+        if (i < n && i + 8 > n && n >= 8 && n - 8 >= run) {
+            memcpy(&x, s + n - 8, 8);
+            uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+            if (!((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs)) {
+                memcpy(out - (i - (n - 8)), &x, 8);
+                out += n - i;
+                break;
+            }
+        }
         while (i < n && !needs_escape((unsigned char)s[i]))
             *out++ = s[i++];
         if (i == n)
             break;
         out += escape_byte((unsigned char)s[i], out);
-        i++;
+        run = ++i;
     }
     *out++ = '"';
     return out;
@@ -366,17 +379,29 @@ void cn_jsonbuf_null(cn_jsonbuf *b)
     put(b, "null", 4);
 }
 
-/* Decimal digits of v (v >= 0) at out; returns their count. */
+/* Decimal digits of v (v >= 0) at out; returns their count. Counted first,
+ * then written from the last, two at a time: offsets and counts are most of
+ * the numbers of a `classify` line. */
+static const char PAIRS[] = "00010203040506070809101112131415161718192021222324"
+                            "25262728293031323334353637383940414243444546474849"
+                            "50515253545556575859606162636465666768697071727374"
+                            "75767778798081828384858687888990919293949596979899";
+
 static size_t put_digits(unsigned long long v, char *out)
 {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
+    size_t n = 1;
+    for (unsigned long long t = v; t >= 10; t /= 10)
+        n++;
+    char *p = out + n;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, PAIRS + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10)
+        memcpy(p - 2, PAIRS + 2 * v, 2);
+    else
+        p[-1] = (char)('0' + v);
     return n;
 }
 
@@ -388,7 +413,9 @@ static size_t format_decimal4(double d, char *out)
     if (!(fabs(d) < 1e10))
         return 0;
     double scaled = d * 10000.0;
-    long long k = llround(scaled);
+    /* rounded half away from zero (llround, without its call); whichever k
+     * this gives, the test below keeps only one that is right */
+    long long k = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5));
     /* d must be exactly the double nearest k / 10^4, which "%1.15g" prints
      * as k / 10^4 with its trailing zeros dropped. */
     if ((double)k / 10000.0 != d)
@@ -402,13 +429,11 @@ static size_t format_decimal4(double d, char *out)
     unsigned frac = (unsigned)((unsigned long long)k % 10000u);
     if (frac) {
         out[n++] = '.';
-        char f[4];
-        for (int i = 3; i >= 0; i--) {
-            f[i] = (char)('0' + frac % 10);
-            frac /= 10;
-        }
+        char f[4]; /* four decimals, two at a time */
+        memcpy(f, PAIRS + 2 * (frac / 100), 2);
+        memcpy(f + 2, PAIRS + 2 * (frac % 100), 2);
         size_t fl = 4;
-        while (fl > 0 && f[fl - 1] == '0')
+        while (f[fl - 1] == '0') /* frac is not 0: some decimal is not */
             fl--;
         memcpy(out + n, f, fl);
         n += fl;
@@ -433,7 +458,7 @@ size_t cn_json_number_format(double d, char *out)
     }
     /* A whole number of at most 15 digits: "%1.15g" prints its digits
      * ("-0" for negative zero). */
-    if (fabs(d) < 1e15 && d == trunc(d)) {
+    if (fabs(d) < 1e15 && d == (double)(long long)d) { /* trunc(d), exact here */
         size_t n = 0;
         if (signbit(d))
             out[n++] = '-';

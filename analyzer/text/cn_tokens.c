@@ -326,18 +326,31 @@ static bool plain_word(const char *word, size_t len)
     return true;
 }
 
-/* Line breaks in the original end a sentence (titles, paragraphs, lists). */
-static bool newline_between(const char *text, size_t from, size_t to)
+/* Line breaks in the original end a sentence (titles, paragraphs, lists).
+ * The gaps between words are asked about in text order, so the first line
+ * break at or after the last gap's start is remembered: a gap then costs a
+ * compare, and each line break is searched for once (memchr), not every
+ * gap's bytes. */
+typedef struct newlines {
+    const char *text;
+    size_t len;
+    size_t next; /* the first '\n' at or after `from` of the last ask; len: none */
+} newlines;
+
+static newlines newlines_of(const char *text, size_t len)
 {
-    if (to <= from)
-        return false;
-    if (to - from <= 8) { /* most gaps are a space or two */
-        for (size_t i = from; i < to; i++)
-            if (text[i] == '\n')
-                return true;
-        return false;
+    const char *nl = memchr(text, '\n', len);
+    return (newlines){text, len, nl ? (size_t)(nl - text) : len};
+}
+
+/* A line break in text[from, to); from never goes back between asks. */
+static bool newline_between(newlines *nl, size_t from, size_t to)
+{
+    if (nl->next < from) {
+        const char *p = memchr(nl->text + from, '\n', nl->len - from);
+        nl->next = p ? (size_t)(p - nl->text) : nl->len;
     }
-    return memchr(text + from, '\n', to - from) != NULL;
+    return nl->next < to;
 }
 
 /* A word found in the normalized text: where it ends, its hash
@@ -404,6 +417,7 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
     size_t words = 0; /* words of this text so far */
     bool sentence_pending = false, clause_pending = false;
     size_t prev_end_src = 0;
+    newlines breaks = newlines_of(text, len);
     size_t i = 0;
     int rc = 0;
     while (i < n && rc == 0) {
@@ -422,7 +436,7 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
         }
         word_scan ws = scan_word(norm, i, n);
         size_t j = ws.end;
-        if (words > 0 && newline_between(text, prev_end_src, map[i]))
+        if (words > 0 && newline_between(&breaks, prev_end_src, map[i]))
             sentence_pending = true;
         if (sentence_pending && words > 0) {
             sentence++;
