@@ -660,28 +660,36 @@ static void test_relabel_pooled_exact(void)
                     CN_ERR_USAGE);
 }
 
-/* Above CN_RELABEL_EXACT_MAX answers the pooled model is drawn by a Gibbs
- * sampler: against the test's enumeration of one group's count vectors
- * (multinomial coefficient x likelihoods x prior), within 0.02 (the
- * sampler's draws are correlated, so wider than independent draws' error),
- * and the same bytes for the same seed. */
-static void test_relabel_pooled_drawn(void)
+/* The Gibbs tests' question: CN_RELABEL_EXACT_MAX + 1 answers, all predicted
+ * reassuring, under a matrix where reassuring predictions come from every
+ * true stance. */
+#define DRAWN_ANSWERS (CN_RELABEL_EXACT_MAX + 1)
+
+static void drawn_matrix(double m[CN_STANCE_COUNT][CN_STANCE_COUNT])
 {
-    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
+    memset(m, 0, sizeof(double[CN_STANCE_COUNT][CN_STANCE_COUNT]));
     m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 10;
     m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 40;
     m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 20;
     m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 8;
     m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 20;
     m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CONTRAINDICATED] = 10;
-    cn_consensus_opts o;
-    cn_consensus_opts_init(&o);
-    o.relabel_concentration = 1.5;
-    pooled_ref ref = pooled_ref_of(m, 1.5);
-    const int g = CN_RELABEL_EXACT_MAX + 1;
+}
+
+/* The log weight, up to a constant, of the true count vector c of the drawn
+ * question's answers under a model (without the multinomial coefficient). */
+typedef double (*count_log_weight)(const long c[CN_STANCE_COUNT], const void *ctx);
+
+/* The share of the true count vectors of the drawn question's answers in
+ * which its level holds: each weighted by its multinomial coefficient x
+ * exp(log_weight), by enumeration. */
+static double drawn_holds_enumerated(const cn_consensus_opts *o, count_log_weight log_weight,
+                                     const void *ctx)
+{
+    const int g = DRAWN_ANSWERS;
     long start[CN_STANCE_COUNT] = {0, g, 0, 0};
     cn_stance maj;
-    cn_consensus_level level = cn_consensus_level_of(&o, start, &maj);
+    cn_consensus_level level = cn_consensus_level_of(o, start, &maj);
     double held = 0, total = 0;
     for (int a1 = 0; a1 <= g; a1++)
         for (int a2 = 0; a1 + a2 <= g; a2++)
@@ -689,30 +697,61 @@ static void test_relabel_pooled_drawn(void)
                 int a0 = g - a1 - a2 - a3;
                 long c[CN_STANCE_COUNT] = {a0, a1, a2, a3};
                 double w = exp(lgamma(g + 1.0) - lgamma(a0 + 1.0) - lgamma(a1 + 1.0) -
-                               lgamma(a2 + 1.0) - lgamma(a3 + 1.0));
-                for (int t = 0; t < CN_STANCE_COUNT; t++)
-                    w *= pow(ref.like[t][CN_STANCE_REASSURING], (double)c[t]);
-                w *= pooled_prior(&ref, c);
+                               lgamma(a2 + 1.0) - lgamma(a3 + 1.0) + log_weight(c, ctx));
                 cn_stance mm;
-                cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
+                cn_consensus_level l = cn_consensus_level_of(o, c, &mm);
                 held += mm == maj && l >= level ? w : 0;
                 total += w;
             }
-    double want = held / total;
+    return held / total;
+}
+
+/* cn_relabel's redraws of the drawn question against want: not exact, within
+ * 0.02 (the sampler's draws are correlated, so wider than independent draws'
+ * error), and the same bytes for the same seed. */
+static void check_drawn(const cn_consensus_opts *o,
+                        const double m[CN_STANCE_COUNT][CN_STANCE_COUNT], double want)
+{
     CU_ASSERT(want > 0.1 && want < 0.9);
-    cn_stance pred[CN_RELABEL_EXACT_MAX + 1];
-    for (int i = 0; i < g; i++)
+    cn_stance pred[DRAWN_ANSWERS];
+    for (int i = 0; i < DRAWN_ANSWERS; i++)
         pred[i] = CN_STANCE_REASSURING;
     cn_relabel_result r, again;
     cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &r, &err),
+    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(o, pred, NULL, DRAWN_ANSWERS, m, 20000, 5, &r, &err),
                           CN_OK);
     CU_ASSERT_FALSE(r.exact);
     CU_ASSERT_EQUAL(r.draws, 20000);
     CU_ASSERT(fabs(r.holds - want) <= 0.02);
-    cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &again, &err);
+    cn_relabel_compute(o, pred, NULL, DRAWN_ANSWERS, m, 20000, 5, &again, &err);
     CU_ASSERT_EQUAL(memcmp(&again.holds, &r.holds, sizeof r.holds), 0);
     CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
+}
+
+/* The pooled model's log weight: the likelihoods of reassuring predictions
+ * and the prior. */
+static double pooled_log_weight(const long c[CN_STANCE_COUNT], const void *ctx)
+{
+    const pooled_ref *ref = ctx;
+    double lw = log(pooled_prior(ref, c));
+    for (int t = 0; t < CN_STANCE_COUNT; t++)
+        lw += (double)c[t] * log(ref->like[t][CN_STANCE_REASSURING]);
+    return lw;
+}
+
+/* Above CN_RELABEL_EXACT_MAX answers the pooled model is drawn by a Gibbs
+ * sampler: against the test's enumeration of one group's count vectors
+ * (multinomial coefficient x likelihoods x prior). */
+static void test_relabel_pooled_drawn(void)
+{
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    drawn_matrix(m);
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    o.relabel_concentration = 1.5;
+    pooled_ref ref = pooled_ref_of(m, 1.5);
+    check_drawn(&o, (const double(*)[CN_STANCE_COUNT])m,
+                drawn_holds_enumerated(&o, pooled_log_weight, &ref));
 }
 
 /* The overdispersed model (relabel_error_concentration c > 0 beside s > 0):
@@ -787,62 +826,40 @@ static void test_relabel_overdispersed_exact(void)
                     CN_ERR_USAGE);
 }
 
+/* The overdispersed model's log weight: the prior and, per true stance, the
+ * Dirichlet-multinomial of its answers' reassuring predictions. */
+typedef struct overdispersed_ref {
+    pooled_ref ref;
+    double c;
+} overdispersed_ref;
+
+static double overdispersed_log_weight(const long c[CN_STANCE_COUNT], const void *ctx)
+{
+    const overdispersed_ref *o = ctx;
+    double lw = log(pooled_prior(&o->ref, c));
+    for (int t = 0; t < CN_STANCE_COUNT; t++) {
+        unsigned n[CN_STANCE_COUNT] = {0};
+        n[CN_STANCE_REASSURING] = (unsigned)c[t];
+        lw += overdispersed_log_like(&o->ref, o->c, t, n);
+    }
+    return lw;
+}
+
 /* Above CN_RELABEL_EXACT_MAX answers, the overdispersed Gibbs sampler (the
  * question's error rows drawn too) against the test's enumeration of one
  * predicted group's count vectors (multinomial coefficient x each true
- * stance's Dirichlet-multinomial x the prior), within 0.02, and the same
- * bytes for the same seed. */
+ * stance's Dirichlet-multinomial x the prior). */
 static void test_relabel_overdispersed_drawn(void)
 {
-    double m[CN_STANCE_COUNT][CN_STANCE_COUNT] = {{0}};
-    m[CN_STANCE_NONE][CN_STANCE_REASSURING] = 10;
-    m[CN_STANCE_REASSURING][CN_STANCE_REASSURING] = 40;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_REASSURING] = 20;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_REASSURING] = 8;
-    m[CN_STANCE_CAUTIONARY][CN_STANCE_CAUTIONARY] = 20;
-    m[CN_STANCE_CONTRAINDICATED][CN_STANCE_CONTRAINDICATED] = 10;
+    double m[CN_STANCE_COUNT][CN_STANCE_COUNT];
+    drawn_matrix(m);
     cn_consensus_opts o;
     cn_consensus_opts_init(&o);
     o.relabel_concentration = 1.5;
     o.relabel_error_concentration = 6.0;
-    pooled_ref ref = pooled_ref_of(m, 1.5);
-    const int g = CN_RELABEL_EXACT_MAX + 1;
-    long start[CN_STANCE_COUNT] = {0, g, 0, 0};
-    cn_stance maj;
-    cn_consensus_level level = cn_consensus_level_of(&o, start, &maj);
-    double held = 0, total = 0;
-    for (int a1 = 0; a1 <= g; a1++)
-        for (int a2 = 0; a1 + a2 <= g; a2++)
-            for (int a3 = 0; a1 + a2 + a3 <= g; a3++) {
-                int a0 = g - a1 - a2 - a3;
-                long c[CN_STANCE_COUNT] = {a0, a1, a2, a3};
-                double lw = lgamma(g + 1.0) - lgamma(a0 + 1.0) - lgamma(a1 + 1.0) -
-                            lgamma(a2 + 1.0) - lgamma(a3 + 1.0) + log(pooled_prior(&ref, c));
-                for (int t = 0; t < CN_STANCE_COUNT; t++) {
-                    unsigned n[CN_STANCE_COUNT] = {0};
-                    n[CN_STANCE_REASSURING] = (unsigned)c[t];
-                    lw += overdispersed_log_like(&ref, o.relabel_error_concentration, t, n);
-                }
-                cn_stance mm;
-                cn_consensus_level l = cn_consensus_level_of(&o, c, &mm);
-                double w = exp(lw);
-                held += mm == maj && l >= level ? w : 0;
-                total += w;
-            }
-    double want = held / total;
-    CU_ASSERT(want > 0.1 && want < 0.9);
-    cn_stance pred[CN_RELABEL_EXACT_MAX + 1];
-    for (int i = 0; i < g; i++)
-        pred[i] = CN_STANCE_REASSURING;
-    cn_relabel_result r, again;
-    cn_error err;
-    CU_ASSERT_EQUAL_FATAL(cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &r, &err),
-                          CN_OK);
-    CU_ASSERT_FALSE(r.exact);
-    CU_ASSERT(fabs(r.holds - want) <= 0.02);
-    cn_relabel_compute(&o, pred, NULL, (size_t)g, m, 20000, 5, &again, &err);
-    CU_ASSERT_EQUAL(memcmp(&again.holds, &r.holds, sizeof r.holds), 0);
-    CU_ASSERT_EQUAL(memcmp(&again.share_lo, &r.share_lo, sizeof r.share_lo), 0);
+    overdispersed_ref ref = {pooled_ref_of(m, 1.5), 6.0};
+    check_drawn(&o, (const double(*)[CN_STANCE_COUNT])m,
+                drawn_holds_enumerated(&o, overdispersed_log_weight, &ref));
 }
 
 /* A claim pooled over k questions: cn_consensus_opts_pooled leaves one

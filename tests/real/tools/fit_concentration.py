@@ -55,12 +55,12 @@ def loglik(pages, pi, s):
     return total
 
 
-def fit(pages, pi, lo=math.log(0.01), hi=math.log(1000.0)):
+def golden_min(f, lo, hi, steps=80):
+    """The x in [lo, hi] that minimizes a unimodal f, by golden-section search."""
     g = (math.sqrt(5) - 1) / 2
-    f = lambda x: -loglik(pages, pi, math.exp(x))
     c, d = hi - g * (hi - lo), lo + g * (hi - lo)
     fc, fd = f(c), f(d)
-    for _ in range(80):
+    for _ in range(steps):
         if fc < fd:
             hi, d, fd = d, c, fc
             c = hi - g * (hi - lo)
@@ -69,7 +69,11 @@ def fit(pages, pi, lo=math.log(0.01), hi=math.log(1000.0)):
             lo, c, fc = c, d, fd
             d = lo + g * (hi - lo)
             fd = f(d)
-    return math.exp((lo + hi) / 2)
+    return (lo + hi) / 2
+
+
+def fit(pages, pi, lo=math.log(0.01), hi=math.log(1000.0)):
+    return math.exp(golden_min(lambda x: -loglik(pages, pi, math.exp(x)), lo, hi))
 
 
 def main():
@@ -96,8 +100,9 @@ def main():
     boot = sorted(fit([pages[rng.randrange(len(pages))] for _ in pages], pi)
                   for _ in range(args.bootstrap))
     answers = sum(map(sum, pages))
-    print(f"relabel_concentration {s:.3f} (95% {boot[int(0.025 * (len(boot) - 1))]:.3f}-"
-          f"{boot[int(0.975 * (len(boot) - 1))]:.3f}, {args.bootstrap} page resamples) from "
+    interval = (f"95% {boot[int(0.025 * (len(boot) - 1))]:.3f}-"
+                f"{boot[int(0.975 * (len(boot) - 1))]:.3f}, " if boot else "")
+    print(f"relabel_concentration {s:.3f} ({interval}{args.bootstrap} page resamples) from "
           f"{len(pages)} pages, {answers} labelled answers; pi "
           + ", ".join(f"{t} {pi[t]:.3f}" for t in ORDER))
     for grid in (0.3, 0.5, 1, 1.5, 2, 3, 5, 10, 100):

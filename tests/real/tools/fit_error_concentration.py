@@ -36,6 +36,8 @@ import os
 import random
 from collections import defaultdict
 
+from fit_concentration import golden_min
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
@@ -77,21 +79,7 @@ def loglik(pages, like, c):
 
 
 def fit(pages, like, lo=math.log(0.05), hi=math.log(1e5)):
-    g = (math.sqrt(5) - 1) / 2
-    f = lambda x: -loglik(pages, like, math.exp(x))
-    a, b = lo, hi
-    x1, x2 = b - g * (b - a), a + g * (b - a)
-    f1, f2 = f(x1), f(x2)
-    for _ in range(80):
-        if f1 < f2:
-            b, x2, f2 = x2, x1, f1
-            x1 = b - g * (b - a)
-            f1 = f(x1)
-        else:
-            a, x1, f1 = x1, x2, f2
-            x2 = a + g * (b - a)
-            f2 = f(x2)
-    return math.exp((a + b) / 2)
+    return math.exp(golden_min(lambda x: -loglik(pages, like, math.exp(x)), lo, hi))
 
 
 def main():
