@@ -31,13 +31,20 @@ TOP = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
 
 
-def confusion_shares(rules):
-    """pi_t from rules/confusion.rules: row t's counts + 1 a cell, over the total."""
-    rows = {}
+def confusion_cells(rules):
+    """{true t: {predicted p: count + 1}} from rules/confusion.rules, as cn_relabel reads it."""
+    cells = {}
     for line in open(os.path.join(rules, "confusion.rules")):
         parts = line.split()
         if parts and parts[0] == "confusion":
-            rows[parts[1]] = sum(float(kv.split("=", 1)[1]) + 1 for kv in parts[2:])
+            cells[parts[1]] = {kv.split("=", 1)[0]: float(kv.split("=", 1)[1]) + 1
+                               for kv in parts[2:]}
+    return cells
+
+
+def confusion_shares(rules):
+    """pi_t from rules/confusion.rules: row t's counts + 1 a cell, over the total."""
+    rows = {t: sum(row.values()) for t, row in confusion_cells(rules).items()}
     total = sum(rows.values())
     return {t: rows[t] / total for t in ORDER}
 

@@ -36,22 +36,16 @@ import os
 import random
 from collections import defaultdict
 
-from fit_concentration import golden_min
+from fit_concentration import ORDER, confusion_cells, golden_min
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
-ORDER = ["none", "reassuring", "cautionary", "contraindicated"]
-
-
 def confusion_rows(rules):
     """like[t][p] = (count[t][p] + 1) / (row t's counts + 4), as cn_relabel reads them."""
     like = {}
-    for line in open(os.path.join(rules, "confusion.rules")):
-        parts = line.split()
-        if parts and parts[0] == "confusion":
-            cells = {kv.split("=", 1)[0]: float(kv.split("=", 1)[1]) + 1 for kv in parts[2:]}
-            total = sum(cells.values())
-            like[parts[1]] = [cells[p] / total for p in ORDER]
+    for t, cells in confusion_cells(rules).items():
+        total = sum(cells.values())
+        like[t] = [cells[p] / total for p in ORDER]
     return like
 
 
