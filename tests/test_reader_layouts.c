@@ -6281,6 +6281,45 @@ static void test_wide_pair_ending_in_one_long_sentence(void)
     ru_free(&r);
 }
 
+/* reader round eleven (every tuning page) */
+
+/* A titled answer whose body opens with thanks ending in '!' ("Thanks for
+ * sharing this with us!"), then its advice and a farewell over the physician's
+ * name: the thanks, a farewell by its shape, opens the answer; the advice
+ * under it is the same answer's, no title of another. */
+static void test_thanks_with_a_bang_open_a_titled_body(void)
+{
+    ru_result r = read_str(
+        "Is a small opening in my lift incision at two weeks normal?\n\n"
+        "My incision opened a little under the breast and it weeps a bit. Should I worry?\n\n"
+        "Doctor Answers 3\n\n"
+        "Is a small opening in my lift incision at two weeks normal?\n\n"
+        "Small openings along the fold are common and usually close in a week or two with "
+        "ointment and a clean dressing.\n\n"
+        "Lima Plastic Surgeon\n"
+        "4.8 out of 5 stars 12 reviews\n\n"
+        "Opening in the incision. A few tips:\n\n"
+        "Thanks for sharing this with us! \n\n"
+        "I suggest that you show it to your surgeon this week and follow the care he gives you. "
+        "\n\n"
+        "Hope you get better soon, \n"
+        "Dr. Tomas Vela.-\n\n"
+        "Tomas Vela, MD\n"
+        "Lima Plastic Surgeon\n"
+        "4.7 out of 5 stars 90 reviews\n\n\n"
+        "Please have your surgeon look at it. A stitch under the skin may need to come out.\n\n"
+        "Nora Pike, MD\n"
+        "Miami Plastic Surgeon\n"
+        "4.5 out of 5 stars 20 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Opening in the incision. A few tips:");
+    ru_check_start(&r, 2, "Thanks for sharing this with us!");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "I suggest that you show it"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Hope you get better soon"));
+    ru_check_start(&r, 3, "Please have your surgeon look at it.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6538,6 +6577,8 @@ int main(void)
          test_thanks_that_ask_back_open_the_first_answer},
         {"a title ending in a question mark and a stop", test_title_ending_question_mark_and_stop},
         {"a wide pair ending in one long sentence", test_wide_pair_ending_in_one_long_sentence},
+        /* reader round eleven (every tuning page) */
+        {"thanks with a '!' open a titled body", test_thanks_with_a_bang_open_a_titled_body},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

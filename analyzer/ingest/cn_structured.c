@@ -605,6 +605,18 @@ static bool repeated_opening(const ctx *c, size_t p)
     return cns_opens_with_line(para_line(c, p), para_line(c, p + 1));
 }
 
+/* "Thanks for writing to us!" alone, the first paragraph of d's body: a
+ * farewell by its shape, the whole line (thanks ending in '!',
+ * cns_farewell), but an [answer-openers] phrase opening the answer, so the paragraph under it
+ * (p) goes on with the same answer rather than starting the next. */
+static bool opening_thanks(const ctx *c, const draft *d, size_t p)
+{
+    if (p == 0 || !d->has_body || d->b0 != p - 1 || c->ps[p - 1].n != 1)
+        return false;
+    const cn_line *l = para_line(c, p - 1);
+    return cn_pagecues_is_opener(c->cues, l->s, l->len) && cns_closing_like(c, l);
+}
+
 /* The body of d so far is a greeting line alone: what follows is its text. */
 static bool greeting_only(const ctx *c, const draft *d)
 {
@@ -917,8 +929,9 @@ static int segment(ctx *c, cn_error *err)
                 add_body(&c->ds[cur], p);
             continue;
         }
+        bool signed_off = after_signoff(c, p) && !(cur >= 0 && opening_thanks(c, &c->ds[cur], p));
         bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || after_signoff(c, p) ||
+                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || signed_off ||
                       after_credit(c, p) || repeated_opening(c, p) ||
                       untitled_after_titled(c, &c->ds[cur], p));
         if (cur >= 0 && !inside && !fresh) {
@@ -935,7 +948,7 @@ static int segment(ctx *c, cn_error *err)
         draft *d = &c->ds[cur];
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
-        bool closed = fresh && (after_signoff(c, p) || after_credit(c, p) || c->ps[p].after_break);
+        bool closed = fresh && (signed_off || after_credit(c, p) || c->ps[p].after_break);
         /* In a run printed one answer a line, a short line ("24 hrs") is an
          * answer too, not the title of the next line. */
         bool own = c->ps[p].own_line;
