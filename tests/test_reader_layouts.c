@@ -6320,6 +6320,39 @@ static void test_thanks_with_a_bang_open_a_titled_body(void)
     ru_free(&r);
 }
 
+/* A count line over answers printed one a line: a short answer of one
+ * sentence, then on the next line a greeting alone ("Hello there,"), a blank
+ * line, and the greeted answer's short first line run into the other
+ * answers' lines. The greeting opens the answer under it; it is no last line
+ * of the one-sentence answer above. */
+static void test_greeting_under_a_one_line_answer(void)
+{
+    ru_result r =
+        read_str("Dentist Questions Whitening\n\n"
+                 "Will whitening strips hurt my crowns?\n\n"
+                 "I have two crowns in front. Can strips harm them?\n\n"
+                 "5 Answers\n\n"
+                 "Strips will not harm your crowns.\n"
+                 "Hello there,\n\n"
+                 "Not at all.\n"
+                 "Crowns are porcelain or zirconia, and the gel in strips neither bleaches "
+                 "nor weakens them, so they simply keep their shade.\n"
+                 "Whitening works only on natural enamel, which is why a crown can look "
+                 "darker than the teeth beside it once you are done.\n"
+                 "The crowns stay safe, but plan any new crown after whitening so the "
+                 "shades match.\n\n"
+                 "Pat Rivers, DDS\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 5);
+    ru_check_start(&r, 1, "Strips will not harm your crowns.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Hello"));
+    ru_check_start(&r, 2, "Hello there,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Not at all."));
+    ru_check_start(&r, 3, "Crowns are porcelain");
+    ru_check_start(&r, 4, "Whitening works only");
+    ru_check_start(&r, 5, "The crowns stay safe");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6579,6 +6612,7 @@ int main(void)
         {"a wide pair ending in one long sentence", test_wide_pair_ending_in_one_long_sentence},
         /* reader round eleven (every tuning page) */
         {"thanks with a '!' open a titled body", test_thanks_with_a_bang_open_a_titled_body},
+        {"a greeting under a one-line answer", test_greeting_under_a_one_line_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

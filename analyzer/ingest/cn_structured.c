@@ -828,7 +828,8 @@ static bool colon_title_under_header(const ctx *c, size_t p)
  * that opens its body (on the real pages 7 of 7 such lines were titles). */
 static bool title_above_greeting(const ctx *c, size_t p)
 {
-    if (!text_para(c, p) || c->ps[p].n != 1 || !text_para(c, p + 1) || c->ps[p + 1].n != 1)
+    if (!text_para(c, p) || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
+        c->ps[p + 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p);
     return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&

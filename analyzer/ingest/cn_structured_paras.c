@@ -161,6 +161,27 @@ static bool nothing_below(const ctx *c, size_t i)
     return true;
 }
 
+/* "Strips will not harm your crowns.\nHello there,": the run's last line a
+ * greeting alone (cns_greeting_line) under a finished sentence, with text
+ * below the run that is no closing: the greeting opens the answer under
+ * it, no last words of the one above (a page that lost the blank line above
+ * the greeting). */
+static bool glued_greeting(const ctx *c, size_t first, size_t n)
+{
+    if (n < 2 || nothing_below(c, first + n))
+        return false;
+    const cn_line *l = line_at(c, first + n - 1), *prev = line_at(c, first + n - 2);
+    if (!cns_greeting_line(c, l) || !in_set(".!?", cn_span_last_char(prev->s, prev->len)) ||
+        cns_greeting_line(c, prev))
+        return false;
+    /* "Thanks for your question." over "Good luck," and a name: thanks that
+     * close the answer above, not a greeting opening another */
+    size_t i = first + n;
+    while (i < c->end && line_at(c, i)->len == 0)
+        i++;
+    return i < c->end && !cns_closing_like(c, line_at(c, i));
+}
+
 /* In a run read one answer a line, line i stays in the answer of the line
  * above: it goes on from it ("Thus, ..."), ends it (a closing, a sign-off,
  * a specialty under a name), or, where the page's count says so, stands
@@ -267,6 +288,16 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
      * line ("It may last for life") is the last answer, no heading of one. */
     bool last_answer = c->split_runs && !voted && nothing_below(c, first + n) &&
                        answer_per_line(c, first, n) && !cns_greeting_line(c, line_at(c, first));
+    if (keep == 0 && !voted && glued_greeting(c, first, n)) {
+        int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
+        if (rc)
+            return rc;
+        /* one sentence line above the greeting: an answer of its own, no
+         * title of the greeted one (title_above_greeting) */
+        if (n == 2 && !c->ps[c->np - 1].sig)
+            c->ps[c->np - 1].own_line = true;
+        return push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
+    }
     if (keep == 0 && !last_answer && glued_heading(c, first, n)) {
         int rc = add_run(c, cap, first, n - 1, gap, glued, voted, err);
         return rc ? rc : push_para(c, cap, (para){.first = first + n - 1, .n = 1}, err);
