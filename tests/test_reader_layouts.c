@@ -6353,6 +6353,36 @@ static void test_greeting_under_a_one_line_answer(void)
     ru_free(&r);
 }
 
+/* A count line over answers printed one a line, the first run opening
+ * with the site's specialty label printed twice with no space
+ * ("DermatologistDermatologist": a link and its image's text), then a short
+ * answer and a long one: the doubled label is furniture, and the two lines
+ * under it are two answers. */
+static void test_doubled_label_above_a_run_is_furniture(void)
+{
+    ru_result r =
+        read_str("Dermatologist Questions Dermatologist\n\n"
+                 "Can a chemical peel cause a cold sore?\n\n"
+                 "I had a light peel last week and now I have a cold sore. Did the peel "
+                 "cause it?\n\n"
+                 "4 Answers\n\n"
+                 "DermatologistDermatologist\n"
+                 "It may. The chance is low.\n"
+                 "Yes it can. A peel irritates the skin around the lips, and that can wake "
+                 "up the virus in people who carry it, so we give a pill beforehand.\n\n"
+                 "Nora Pike MD\n"
+                 "A peel near the mouth can bring on a cold sore in people who have had them "
+                 "before.\n"
+                 "Yes.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    ru_check_start(&r, 1, "It may. The chance is low.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Dermatologist"));
+    ru_check_start(&r, 2, "Yes it can. A peel irritates");
+    ru_check_start(&r, 3, "A peel near the mouth");
+    ru_check_start(&r, 4, "Yes.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6613,6 +6643,7 @@ int main(void)
         /* reader round eleven (every tuning page) */
         {"thanks with a '!' open a titled body", test_thanks_with_a_bang_open_a_titled_body},
         {"a greeting under a one-line answer", test_greeting_under_a_one_line_answer},
+        {"a doubled label above a run is furniture", test_doubled_label_above_a_run_is_furniture},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -23,6 +23,19 @@ static bool hashtag_line(const cn_line *l)
     return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
 }
 
+/* "AnesthesiologistAnesthesiologist", "Ann Lee, MDAnn Lee, MD": the same
+ * text twice with nothing between, a link printed again by its image's
+ * text; the site's label or byline, no words of an answer. A question
+ * printed so ("Safe after a lift?Safe after a lift?") still titles the
+ * answer under it. */
+static bool doubled_line(const cn_line *l)
+{
+    enum { HALF_MIN = 3 };
+    size_t half = l->len / 2;
+    return l->len % 2 == 0 && half >= HALF_MIN && l->s[half - 1] != ' ' && l->s[half - 1] != '?' &&
+           l->s[half] != ' ' && memcmp(l->s, l->s + half, half) == 0;
+}
+
 /* The memo of l, a line of the page (never a piece of one). */
 static line_memo *memo_of(const ctx *c, const cn_line *l)
 {
@@ -48,8 +61,8 @@ bool cns_noise(const ctx *c, const cn_line *l)
         return true;
     line_memo *m = memo_of(c, l);
     if (!(m->known & KNOW_NOISE)) {
-        m->noise =
-            cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) || caption_name(c, l);
+        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) ||
+                   caption_name(c, l) || doubled_line(l);
         m->known |= KNOW_NOISE;
     }
     return m->noise;
