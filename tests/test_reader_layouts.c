@@ -6383,6 +6383,41 @@ static void test_doubled_label_above_a_run_is_furniture(void)
     ru_free(&r);
 }
 
+/* A titled answer signed by the physician in the body, one line a
+ * paragraph (the name, "Double Board Certified", the specialty, the town),
+ * above the site's own signature, then the next titled answer: the credit
+ * line is the sign-off's, no answer of its own. */
+static void test_credit_line_in_a_body_sign_off(void)
+{
+    ru_result r =
+        read_str("Can I go home the same day as my tummy tuck?\n\n"
+                 "My surgery is next month. Will I stay overnight?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Going home after a tummy tuck\n\n"
+                 "Thank you for your question.\n\n"
+                 "Most of my patients go home the same evening with a caregiver, and a few "
+                 "with other health problems stay one night for watching.\n\n"
+                 "Omar K. Rahim\n\n"
+                 "Double Board Certified \n\n"
+                 "Plastic Surgeon \n\n"
+                 "Elk Grove \n\n\n\n"
+                 "Omar K. Rahim, MD\n"
+                 "Elk Grove Plastic Surgeon\n"
+                 "4.8 out of 5 stars 90 reviews\n\n"
+                 "Same-day discharge is usual\n\n"
+                 "I operate in an outpatient center and nearly everyone goes home that day "
+                 "once they can walk and drink.\n\n"
+                 "Nora Pike, MD\n"
+                 "Seattle Plastic Surgeon\n"
+                 "4.9 out of 5 stars 31 reviews\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question.");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Board Certified"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Same-day discharge is usual");
+    ru_check_start(&r, 2, "I operate in an outpatient center");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6644,6 +6679,7 @@ int main(void)
         {"thanks with a '!' open a titled body", test_thanks_with_a_bang_open_a_titled_body},
         {"a greeting under a one-line answer", test_greeting_under_a_one_line_answer},
         {"a doubled label above a run is furniture", test_doubled_label_above_a_run_is_furniture},
+        {"a credit line in a body's sign-off", test_credit_line_in_a_body_sign_off},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
