@@ -6418,6 +6418,36 @@ static void test_credit_line_in_a_body_sign_off(void)
     ru_free(&r);
 }
 
+/* A titled answer whose points are numbered with a dash ("1- ..."), one a
+ * paragraph, the first a short phrase: list items of the answer, the first
+ * no title of a new answer. */
+static void test_dash_numbered_items_stay_in_their_answer(void)
+{
+    ru_result r = read_str("Can a fat transfer make my cheeks fuller for good?\n\n"
+                           "I read that fat grafts melt away. Is a fuller cheek from fat "
+                           "permanent?\n\n"
+                           "Doctor Answers 2\n\n"
+                           "Fat is a living graft\n\n"
+                           "Fat is a living graft. To last it needs;\n\n"
+                           "1- plenty of healthy cells\n\n"
+                           "2-tiny droplets of fat so new vessels can reach each of them quickly. "
+                           "Fat that waits too long for a blood supply dies and is absorbed.\n\n"
+                           "3- a place that moves little while it heals.\n\n"
+                           "Ann Ober, MD\n"
+                           "Austin Plastic Surgeon\n\n"
+                           "Expect some loss\n\n"
+                           "About half of the grafted fat usually stays, so many surgeons add a "
+                           "little extra or plan a second session.\n\n"
+                           "Nora Pike, MD\n"
+                           "Seattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Fat is a living graft. To last");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "1- plenty of healthy cells"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "3- a place that moves little"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Expect some loss");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6680,6 +6710,7 @@ int main(void)
         {"a greeting under a one-line answer", test_greeting_under_a_one_line_answer},
         {"a doubled label above a run is furniture", test_doubled_label_above_a_run_is_furniture},
         {"a credit line in a body's sign-off", test_credit_line_in_a_body_sign_off},
+        {"dash-numbered items stay in their answer", test_dash_numbered_items_stay_in_their_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

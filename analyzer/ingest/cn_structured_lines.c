@@ -106,7 +106,7 @@ cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out)
     return out->kind;
 }
 
-/* "1. Do this" / "2) that": list items are body text. */
+/* "1. Do this" / "2) that" / "3- this": list items are body text. */
 bool cns_list_item(const cn_line *l)
 {
     static const char *const BULLETS[] = {"\xE2\x80\xA2", "- ", "* ", "\xC2\xB7"};
@@ -121,6 +121,9 @@ bool cns_list_item(const cn_line *l)
     /* "4.5 weeks is ...": a number with decimals starts a sentence, no item */
     if (l->s[i] == '.' && i + 1 < l->len && l->s[i + 1] >= '0' && l->s[i + 1] <= '9')
         return false;
+    /* "1- plenty of cells": a dash and a space; "3-month" is a word */
+    if (l->s[i] == '-')
+        return i + 1 < l->len && l->s[i + 1] == ' ';
     return l->s[i] == '.' || l->s[i] == ')';
 }
 
