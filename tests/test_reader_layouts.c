@@ -6448,6 +6448,61 @@ static void test_dash_numbered_items_stay_in_their_answer(void)
     ru_free(&r);
 }
 
+/* Vote lines under the titles, and an answer whose advice ends
+ * "For now, please do this:" two blank lines above its numbered steps
+ * ("1.Put ...", glued to the number): the line announces the list, no
+ * title of a new answer, where the page's two blank lines would read one. */
+static void test_colon_line_two_blank_lines_above_a_list(void)
+{
+    ru_result r = read_str(
+        "How can I keep a scar small after a cut was glued?\n"
+        "\n"
+        "My son cut his chin yesterday and the clinic closed it with glue. What should we do now?\n"
+        "\n"
+        "Doctor Answers 2\n"
+        "\n"
+        "Scar care for a chin cut\n"
+        "\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+        "\n"
+        "Let the scar mature for a year, and if it is still wide then a small revision can make it "
+        "finer.\n"
+        "\n"
+        "Glued chin cut\n"
+        "\n"
+        "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n"
+        "\n"
+        "Sorry about the fall.\n"
+        "\n"
+        "Not the best way to close it.\n"
+        "\n"
+        "Glue works well for clean, short cuts in children, and the scar usually ends up much like "
+        "a stitched one.\n"
+        "\n"
+        "For now, please do this:\n"
+        "\n"
+        "\n"
+        "1.Put sunscreen on the scar every day so it does not darken.\n"
+        "\n"
+        "2.. When the scab is gone, a silicone sheet at night can help it flatten.\n"
+        "\n"
+        "3.Leave the wound alone now and wait six weeks before any treatment.\n"
+        "\n"
+        "Much can be done later. Now is the worst time to act.\n"
+        "\n"
+        "Paul Adler, MD\n"
+        "Newark Plastic Surgeon\n"
+        "\n"
+        "These answers are for educational purposes and should not be relied upon as a substitute "
+        "for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Glued chin cut");
+    ru_check_start(&r, 2, "Sorry about the fall.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "For now, please do this:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "3.Leave the wound alone"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6711,6 +6766,7 @@ int main(void)
         {"a doubled label above a run is furniture", test_doubled_label_above_a_run_is_furniture},
         {"a credit line in a body's sign-off", test_credit_line_in_a_body_sign_off},
         {"dash-numbered items stay in their answer", test_dash_numbered_items_stay_in_their_answer},
+        {"a colon line two blank lines above a list", test_colon_line_two_blank_lines_above_a_list},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

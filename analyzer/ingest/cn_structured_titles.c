@@ -324,9 +324,12 @@ bool cns_title_inside(const ctx *c, size_t p)
      * with your surgeon!" / two blank lines / "Hard implants in the cold"),
      * the second is the title, the first the end of the answer above. */
     const cn_line *l = para_line(c, p);
+    /* (a line ending in ':' above a list item announces the list: "For now,
+     * do the following:" two blank lines above "1.Apply ...") */
     if (c->gap_splits && text_para(c, p + 1) && c->ps[p + 1].gap >= 2 && cns_short_enough(c, l) &&
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !cns_list_item(l) &&
         cn_span_last_char(l->s, l->len) != '.' &&
+        !(cn_span_last_char(l->s, l->len) == ':' && cns_list_item(para_line(c, p + 1))) &&
         !(cns_looks_title(c, p + 1) && text_para(c, p + 2)))
         return true;
     if (!cns_looks_title(c, p) &&
