@@ -1022,6 +1022,86 @@ static void test_vector_and_softmax(void)
     cn_model_free(m);
 }
 
+/* How many of the classify output's answers (one JSON object a line) have
+ * this stance: the answer's own field, not its claims'. */
+static size_t answers_with_stance(const char *out, const char *stance)
+{
+    size_t n = 0;
+    for (const char *line = out; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        cJSON *a = cJSON_ParseWithLength(line, len);
+        const cJSON *st = cJSON_GetObjectItemCaseSensitive(a, "stance");
+        if (cJSON_IsString(st) && !strcmp(st->valuestring, stance))
+            n++;
+        cJSON_Delete(a);
+        line = end ? end + 1 : NULL;
+    }
+    return n;
+}
+
+/* The decision offsets (settings decision_offset_*) shift which label is
+ * chosen, never the probabilities: a model that finds reassurance a little
+ * likelier than advice against names advice against once its offset covers
+ * the gap, and not before. */
+static void test_decision_offsets(void)
+{
+    cn_model *m = small_model();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    /* bias only: log-odds of advice against reassurance -0.4 */
+    double w[CN_STANCE_COUNT] = {0};
+    w[CN_STANCE_REASSURING] = 1.0;
+    w[CN_STANCE_CONTRAINDICATED] = 0.6;
+    cn_model_set_weights(m, 0, w);
+    cn_model_input in = {.tokens = 40};
+    double plain[CN_STANCE_COUNT], shifted[CN_STANCE_COUNT];
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, plain, NULL), CN_STANCE_REASSURING);
+    in.offset[CN_STANCE_CONTRAINDICATED] = 0.3; /* short of the gap */
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, shifted, NULL), CN_STANCE_REASSURING);
+    in.offset[CN_STANCE_CONTRAINDICATED] = 0.5; /* past it */
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, shifted, NULL), CN_STANCE_CONTRAINDICATED);
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        CU_ASSERT_DOUBLE_EQUAL(shifted[k], plain[k], 1e-15);
+    /* a large enough offset for "none" wins over both */
+    in.offset[CN_STANCE_NONE] = 1.2;
+    CU_ASSERT_EQUAL(cn_model_decide(m, &in, shifted, NULL), CN_STANCE_NONE);
+    cn_model_free(m);
+
+    /* through the rule folder and the command line: the same bias-only
+     * model labels the sample's answers reassuring, and advice against
+     * once settings.rules offsets it past the gap; an offset beyond 10 is a
+     * FILE:LINE problem */
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "cp rules/* '%s'/ && rm -f '%s'/decision.rules", dir, dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
+    free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
+    char args[4096], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "classify --rules %s corpus/000_b78e5252a6827247.txt", dir);
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    size_t reassuring = answers_with_stance(out, "reassuring");
+    CU_ASSERT(reassuring > 0);
+    CU_ASSERT_EQUAL(answers_with_stance(out, "contraindicated"), 0);
+    free(out);
+    free(err);
+    static const char OFFSET[] = "setting decision_offset_contraindicated value=0.5\n";
+    free(tu_write_file(dir, "offset.rules", OFFSET, strlen(OFFSET)));
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_EQUAL(answers_with_stance(out, "contraindicated"), reassuring);
+    CU_ASSERT_EQUAL(answers_with_stance(out, "reassuring"), 0);
+    free(out);
+    free(err);
+    static const char TOO_FAR[] = "setting decision_offset_contraindicated value=11\n";
+    free(tu_write_file(dir, "offset.rules", TOO_FAR, strlen(TOO_FAR)));
+    CU_ASSERT_NOT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_PTR_NOT_NULL(err && strstr(err, "offset.rules:1"));
+    free(out);
+    free(err);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* Fitting with only a bias on data of known proportions: the maximum
  * likelihood probabilities are the proportions (penalty near zero). */
 static void test_fit_recovers_proportions(void)
@@ -1183,6 +1263,7 @@ int main(void)
     static const tu_test model_tests[] = {
         {"feature names", test_feature_names},
         {"feature vector and softmax", test_vector_and_softmax},
+        {"decision offsets choose, not reweigh", test_decision_offsets},
         {"fit recovers proportions", test_fit_recovers_proportions},
         {"weight lines", test_weight_lines},
         {"rules fit CLI", test_rules_fit_cli},

@@ -405,6 +405,29 @@ static cn_stance most_probable(const double p[CN_STANCE_COUNT])
     return best;
 }
 
+/* The label with the highest log-odds plus offset (z: the unnormalized
+ * log-probabilities); ties go to the more cautious label as above. With
+ * every offset 0 it is most_probable's label. */
+static cn_stance most_probable_offset(const double z[CN_STANCE_COUNT],
+                                      const double offset[CN_STANCE_COUNT])
+{
+    static const cn_stance ORDER[CN_STANCE_COUNT] = {
+        CN_STANCE_CONTRAINDICATED, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING, CN_STANCE_NONE};
+    cn_stance best = ORDER[0];
+    for (int i = 1; i < CN_STANCE_COUNT; i++)
+        if (z[ORDER[i]] + offset[ORDER[i]] > z[best] + offset[best])
+            best = ORDER[i];
+    return best;
+}
+
+static bool any_offset(const double offset[CN_STANCE_COUNT])
+{
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        if (offset[k] != 0)
+            return true;
+    return false;
+}
+
 static cn_stance runner_up(const double p[CN_STANCE_COUNT], cn_stance stance)
 {
     cn_stance other = CN_STANCE_NONE;
@@ -527,7 +550,9 @@ cn_stance cn_model_decide(const cn_model *m, const cn_model_input *in, double p[
         sum += (p[k] = exp(z[k] - zmax));
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         p[k] /= sum;
-    cn_stance stance = most_probable(p);
+    /* the offsets move the choice only; p stays the model's */
+    cn_stance stance =
+        any_offset(in->offset) ? most_probable_offset(z, in->offset) : most_probable(p);
     if (top) {
         cn_stance other = runner_up(p, stance);
         double best = 0;

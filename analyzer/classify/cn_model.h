@@ -61,6 +61,11 @@ typedef struct cn_model_input {
      * cn_model_word_find), each once */
     const size_t *words;
     size_t n_words;
+    /* added to each label's log-odds when the label is chosen, not to its
+     * probability (settings decision_offset_*: a macro-F1 optimum wants the
+     * rare labels more often than the likeliest label gives them); all 0:
+     * the most probable label */
+    double offset[CN_STANCE_COUNT];
 } cn_model_input;
 
 typedef struct cn_model_cue {

@@ -51,6 +51,11 @@ static const setting_def SETTING_DEFAULTS[] = {
     [CN_SETTING_WORDS_NEGATION] = {"words_negation", 1},       /* "!" on words a negation reaches */
     [CN_SETTING_WORDS_PLACEHOLDER] = {"words_placeholder", 1}, /* the question's words read <q> */
     [CN_SETTING_WORDS_BIGRAMS] = {"words_bigrams", 1},         /* word pairs as well as words */
+    /* the learned decision's label: the most probable after adding these to
+     * the log-odds against reassuring (0: the most probable as it is) */
+    [CN_SETTING_DECISION_OFFSET_CAUTIONARY] = {"decision_offset_cautionary", 0},
+    [CN_SETTING_DECISION_OFFSET_CONTRAINDICATED] = {"decision_offset_contraindicated", 0},
+    [CN_SETTING_DECISION_OFFSET_NONE] = {"decision_offset_none", 0},
     /* `rules fit`'s lexical block: a term enters the vocabulary when this many
      * training answers hold it (0: no word terms); its own L2 penalty */
     {"words_min_answers", 0},
@@ -754,6 +759,10 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"words_negation", 0, 1, false, false},
         {"words_placeholder", 0, 1, false, false},
         {"words_bigrams", 0, 1, false, false},
+        /* a log-odds shift beyond 10 would make the label all but fixed */
+        {"decision_offset_cautionary", -10, 10, false, false},
+        {"decision_offset_contraindicated", -10, 10, false, false},
+        {"decision_offset_none", -10, 10, false, false},
         {"words_min_answers", 0, 1e6, false, false},
         {"words_l2", 0, 1e6, true, false},
         {"fit_weight_reassuring", 0, 100, true, false},

@@ -19,6 +19,7 @@ validation set, as tools/fit_decision.sh fits. A dev script.
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import realset  # noqa: E402
 import fit_qtype  # noqa: E402
+import calibrate  # noqa: E402
 from score import kappa, macro_f1, LABELS  # noqa: E402
 
 
@@ -117,6 +119,15 @@ def main():
                     help="only these splits' answers (and pages) train each fold's models; every "
                          "split is still held out and scored (does a fit on more collections "
                          "predict the held-out pages better than one on fewer, on the same folds?)")
+    ap.add_argument("--probabilities", action="store_true",
+                    help="with --pred-out: each line also gets the model's probabilities "
+                         "(\"prob\", from `classify --explain` with confidence_temperature 1), "
+                         "for tools/fit_offsets.py")
+    ap.add_argument("--outer", type=int,
+                    help="leave the pages of fold OUTER of the 5-fold deal out altogether and deal "
+                         "the rest into --folds folds: a cross-validation inside one outer fold's "
+                         "training pages, so a setting fitted on its predictions is chosen "
+                         "without the outer fold (tools/fit_offsets.py --inner)")
     ap.add_argument("--qtype-l2", type=float, default=0.01)
     ap.add_argument("--qtype-min-pages", type=int, default=4)
     ap.add_argument("--qtype-merge", help="tools/fit_qtype.py --merge: types merged before fitting")
@@ -143,6 +154,11 @@ def main():
     dir_of = {l["file"]: folder[l["split"]] for l in dev}
     files = sorted({l["file"] for l in dev})
     fold_of = {f: int(f[3:11], 16) % args.folds for f in files}
+    if args.outer is not None:
+        outer = {f: int(f[3:11], 16) % 5 for f in files}
+        files = [f for f in files if outer[f] != args.outer]
+        dev = [l for l in dev if outer[l["file"]] != args.outer]
+        fold_of = {f: (int(f[3:11], 16) // 5) % args.folds for f in files}
     trains = set(args.train_splits or splits)
     split_of = {l["file"]: l["split"] for l in dev}
 
@@ -200,24 +216,39 @@ def main():
                                 "--rules", rules, "--out", dec] + lexical + [pages] + extra_pages,
                                capture_output=True, text=True)
                 held = [os.path.join(dir_of[f], f) for f in files if fold_of[f] == k]
-                out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
-                                     capture_output=True, text=True).stdout
+                if args.probabilities:
+                    # the model's own probabilities: untempered (the label and
+                    # the decision offsets do not depend on the temperature)
+                    settings = os.path.join(rules, "settings.rules")
+                    text = re.sub(r"(?m)^setting\s+confidence_temperature\s+value=\S+", "",
+                                  open(settings).read())
+                    with open(settings, "w") as fh:
+                        fh.write(text + "\nsetting confidence_temperature value=1\n")
+                    answers = calibrate.classify(args.consensus, rules, held)
+                else:
+                    out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
+                                         capture_output=True, text=True).stdout
+                    answers = [json.loads(line) for line in out.splitlines()]
                 by = {}
-                for line in out.splitlines():
-                    a = json.loads(line)
+                for a in answers:
                     by.setdefault(a["file"], []).append(a)
                 for l in dev:
                     if fold_of[l["file"]] != k:
                         continue
                     pred = "missed"
+                    prob = None
                     cands = sorted(by.get(l["file"], []), key=lambda a: a["index"] != l["index"])
                     for a in cands:
                         if realset.prefix_hash(a.get("text") or "") == l["hash"]:
                             pred = a.get("stance") or "none"
+                            prob = a.get("probabilities")
                             break
                     pairs.append((l["stance"], pred, l["split"]))
-                    preds.append({"file": l["file"], "index": l["index"], "gold": l["stance"],
-                                  "pred": pred, "split": l["split"], "fold": k})
+                    row = {"file": l["file"], "index": l["index"], "gold": l["stance"],
+                           "pred": pred, "split": l["split"], "fold": k}
+                    if args.probabilities:
+                        row["prob"] = prob
+                    preds.append(row)
             by_split = {sp: [(g, p) for g, p, s2 in pairs if s2 == sp] for sp in splits}
             pairs = [(g, p) for g, p, _ in pairs]
             f1, per = macro_f1(pairs)
