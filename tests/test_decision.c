@@ -447,50 +447,26 @@ static bool has_flag(size_t i, const char *flag)
  * are. Real data outweighs text written here (issue 9), so for these cases
  * only the guide's label or `none` passes: abstaining is allowed, the
  * opposite reading is not. Every other case must match the guide exactly. */
-static const size_t ABSTAINS[] = {15, 18, 36, 43, 49, 60, 70, 71, 72};
+static const size_t ABSTAINS[] = {15, 18, 36, 43, 49, 51, 60, 70, 71, 72};
 /* (36, 43 and 72 joined on 2026-12-06, when the weights were refitted on every
  * labelled real split, 8,375 answers: the answers of those one-sentence
  * cases name a risk and nothing else, and the real answers that do so are
- * often labelled as taking no stance. 15 and 60 take the guide's label again.) */
+ * often labelled as taking no stance. 15 and 60 take the guide's label again.
+ * 51 joined on 2026-12-07 with the decision offsets (settings
+ * decision_offset_*, fitted for macro-F1 on the real answers: +0.012 chosen
+ * inside the folds): to the model "a mild headache for a day or two, it
+ * goes away" is `none` 0.38 against reassuring 0.50, a log-odds gap (0.26)
+ * within the none offset of 0.3. 71 takes the guide's label with them.) */
 
-/* Written cases where the shipped weights decide against the guide although
- * the cues read it right: the rule layer's strongest stance score is the
- * guide's label, and the learned decision (word terms fitted on real answers,
- * tests/real/tools/fit_decision.sh, 2026-12-06) picks another. Real data
- * outweighs text written here (issue 9), so for these the test holds the cue
- * layer to the guide and says so; the decision's reading is counted in the
- * real-page figures, where the refit scored +0.020 macro-F1 on pages fresh to
- * it (val16). "Cutting it too close" before a wedding (50) and "still, I would
- * recommend you wait" after reassurance (82) read reassuring. */
-static const size_t DECIDED_OTHERWISE[] = {50, 82};
-
-static const char *top_score(size_t i)
-{
-    const cJSON *a = i < g_n ? g_lines[i] : NULL;
-    const cJSON *scores = cJSON_GetObjectItemCaseSensitive(a, "scores");
-    static const char *const labels[] = {"reassuring", "cautionary", "contraindicated"};
-    const char *best = "none";
-    double best_v = 0;
-    for (size_t k = 0; k < 3; k++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(scores, labels[k]);
-        if (cJSON_IsNumber(v) && v->valuedouble > best_v) {
-            best_v = v->valuedouble;
-            best = labels[k];
-        }
-    }
-    return best;
-}
-
+/* Until 2026-12-07 two written cases were decided against the guide although
+ * the cues read them right ("cutting it too close" before a wedding, 50, and
+ * "still, I would recommend you wait" after reassurance, 82, read reassuring),
+ * and the test held only the cue layer to the guide there. The decision
+ * offsets (settings decision_offset_*) made both read contraindicated, as the
+ * guide says, so every case but the abstaining ones must match it exactly. */
 static void expect_stance(size_t i, const char *want)
 {
     const char *got = field(i, "stance");
-    for (size_t k = 0; k < sizeof DECIDED_OTHERWISE / sizeof *DECIDED_OTHERWISE; k++) {
-        if (DECIDED_OTHERWISE[k] == i) {
-            CU_ASSERT_STRING_EQUAL(top_score(i), want);
-            CU_ASSERT_STRING_NOT_EQUAL(got, "none");
-            return;
-        }
-    }
     for (size_t k = 0; k < sizeof ABSTAINS / sizeof *ABSTAINS; k++) {
         if (ABSTAINS[k] == i) {
             CU_ASSERT(!strcmp(got, want) || !strcmp(got, "none"));
@@ -699,7 +675,7 @@ static void test_too_close(void)
  * last" is its course (rule 11). */
 static void test_cause_and_course(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(51, "stance"), "reassuring");
+    expect_stance(51, "reassuring");
 }
 
 /* "Discuss your concerns with your surgeon" is a referral, no stance
@@ -1073,7 +1049,11 @@ static void test_decision_offsets(void)
      * FILE:LINE problem */
     char *dir = tu_mkdtemp();
     char cmd[4096];
-    snprintf(cmd, sizeof cmd, "cp rules/* '%s'/ && rm -f '%s'/decision.rules", dir, dir);
+    /* the shipped offsets out: this test sets its own */
+    snprintf(cmd, sizeof cmd,
+             "cp rules/* '%s'/ && rm -f '%s'/decision.rules && "
+             "sed -i '/^setting decision_offset_/d' '%s'/settings.rules",
+             dir, dir, dir);
     CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
     static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
     free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
