@@ -184,11 +184,22 @@ static void test_setting_ids(void)
     cn_rules *rules = NULL;
     cn_error err;
     CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
-    static const char *const names[CN_SETTING_ID_COUNT] = {
-        "none_threshold",         "title_weight",     "last_sentence_weight", "conflict_ratio",
-        "negation_scope",         "advice_margin",    "caution_margin",       "confidence_prior",
-        "confidence_temperature", "claim_min_topics", "words_negation",       "words_placeholder",
-        "words_bigrams"};
+    static const char *const names[CN_SETTING_ID_COUNT] = {"none_threshold",
+                                                           "title_weight",
+                                                           "last_sentence_weight",
+                                                           "conflict_ratio",
+                                                           "negation_scope",
+                                                           "advice_margin",
+                                                           "caution_margin",
+                                                           "confidence_prior",
+                                                           "confidence_temperature",
+                                                           "claim_min_topics",
+                                                           "words_negation",
+                                                           "words_placeholder",
+                                                           "words_bigrams",
+                                                           "decision_offset_cautionary",
+                                                           "decision_offset_contraindicated",
+                                                           "decision_offset_none"};
     for (int id = 0; id < CN_SETTING_ID_COUNT; id++) {
         CU_ASSERT_STRING_EQUAL(cn_rules_setting_name((cn_setting_id)id), names[id]);
         CU_ASSERT_EQUAL(cn_rules_setting_at(rules, (cn_setting_id)id),
