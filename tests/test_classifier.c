@@ -459,6 +459,72 @@ static void test_primary_claims(void)
         {"Lactating again long after I stopped breastfeeding, can my breast augmentation go ahead?",
          NULL},
         {"Is a retinoid cream safe while breastfeeding?", "treatment-breastfeeding"},
+        /* Fitted after readers judged every catalog claim of the tuning
+         * pages (issue 9, cl21). A limb named among the places a rash or a
+         * weakness reached is not slimming it (the claim asks for Botox, a
+         * limb and a size word: min=3). An injection or a peel is not a
+         * surgery, for resuming an activity, drinking or blood thinners. A
+         * stomach that looks wrong, or a leak "is this normal?", names no
+         * activity; benefits, long-term knocks and one night slept wrong
+         * are not resuming too soon. */
+        {"Hives on my neck, chest and arms two days after Botox, is it an allergy?", NULL},
+        {"Headaches and weak legs a week after forehead Botox, will it pass?", NULL},
+        {"Can Botox slim down my calves?", "botox-limb-muscle-reduction"},
+        {"Will Botox make my bulky shoulders and arms smaller?", "botox-limb-muscle-reduction"},
+        {"Can I go swimming two days after my lip filler injection?", NULL},
+        {"Can I work out at the gym three days after a chemical peel?", NULL},
+        {"Can I drink a glass of wine the day after my Restylane injections?", NULL},
+        {"Should I stop fish oil and aspirin before my Botox injections?", NULL},
+        {"Why does my stomach look swollen ten days after my tummy tuck?", NULL},
+        {"Fluid leaks when I lie down to sleep a week after my tummy tuck, is this normal?", NULL},
+        {"Can I sleep on my stomach two weeks after my tummy tuck?", "activity-after-surgery"},
+        {"Can I start contracting my stomach muscles six days after my tummy tuck?",
+         "activity-after-surgery"},
+        {"Does sleeping on my stomach after breast implants have any benefits?", NULL},
+        {"Any long term dangers to my tummy tuck from exercise years later?", NULL},
+        {"Could sleeping wrong one night harm my facelift result?", NULL},
+        /* Drinking before surgery is not drinking after it; a vape without
+         * nicotine, or a nicotine test, is not nicotine around surgery;
+         * blood thinners after surgery, or before an injection, are not
+         * their stop before surgery. */
+        {"How many days before surgery should I stop drinking alcohol?", NULL},
+        {"Can I have a beer the night before my rhinoplasty?", NULL},
+        {"Is a zero nicotine vape fine after my rhinoplasty surgery?", NULL},
+        {"Vaping 0mg juice the week before my augmentation surgery?", NULL},
+        {"Will I pass the nicotine test if I quit smoking five days before surgery?", NULL},
+        {"How many weeks before my surgery must I stop smoking?", "nicotine-surgery"},
+        {"Is ibuprofen fine for pain post plastic surgery?", NULL},
+        {"Do I need to stop fish oil before my liposuction?", "supplement-surgery"},
+        /* Whether rubbing, pressing or plucking spread the Botox asks about
+         * an act, not whether a side effect is harmless; nor do a treatment
+         * for it, its odds before a first treatment, Botox while nursing
+         * (Botox in pregnancy or nursing is its own claim), or eyelid
+         * surgery misspelt. */
+        {"I rubbed my forehead an hour after Botox, will it spread and make my brow droop?", NULL},
+        {"Plucked my brows the day after Botox, did that move it into my eyelid?", NULL},
+        {"Eyelid surgury two weeks after a Botox brow droop?", NULL},
+        {"What treatment fixes a drooping brow from Botox?", NULL},
+        {"How common is an eyelid droop with Botox for the first time?", NULL},
+        {"Botox for my sweaty underarms while I am breastfeeding?", "botox-pregnancy"},
+        {"I did not know I was pregnant when I got Botox, is the baby ok?", NULL},
+        /* Marks a light treatment already left are not laser on dark
+         * skin; melasma in someone not pregnant, or since a past pregnancy,
+         * is not a treatment during one; peeling skin on a retinoid, or a
+         * retinoid after a peel, is not a peel while on one; a Sculptra
+         * dose is not volume lost with bone; lumps after a facelift's
+         * hematoma are not a filler's. */
+        {"IPL has caused dark patches on my tanned skin, will they fade?", NULL},
+        {"Is laser hair removal safe on my dark skin?", "laser-dark-skin"},
+        {"I am not pregnant, is laser safe for my melasma?", NULL},
+        {"Melasma since my pregnancy, can a laser treatment clear it?", NULL},
+        {"Is a retinoid cream safe during pregnancy?", "treatment-pregnancy"},
+        {"My skin is peeling on tretinoin, should I keep using it?", NULL},
+        {"How soon after a glycolic peel can I restart tretinoin?", NULL},
+        {"Can I have a chemical peel while on tretinoin?", "peel-retinoid"},
+        {"Are three vials of Sculptra for volume too much in one visit?", NULL},
+        {"Can fillers replace the facial volume lost to bone loss?", "facial-volume-fillers"},
+        {"Lumps after a hematoma was drained following my facelift and filler removal?", NULL},
+        {"Lumps in my lips two months after filler, will they go away?", "filler-complication"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);

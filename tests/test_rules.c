@@ -129,6 +129,14 @@ static void test_unknown_kind_and_missing_parts(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "claim needs statement"));
     CU_ASSERT_EQUAL(load_body("\nclaim c statement=\"x\" about=\"\" : botox\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:2: claim about=\"...\" is empty"));
+    /* min=N, a claim's own count of distinct topics: a whole number from 1 */
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" min=3 : botox | !calf | slim*\n", &d),
+                    CN_OK);
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" min=2.5 : botox | !calf\n", &d),
+                    CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "test.rules:1: min: expected a whole number"));
+    CU_ASSERT_EQUAL(load_body("claim c statement=\"x\" min=0 : botox | !calf\n", &d), CN_ERR_RULES);
+    CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "min: 0 is outside"));
     CU_ASSERT_EQUAL(load_body("setting no_such value=1\n", &d), CN_ERR_RULES);
     CU_ASSERT_PTR_NOT_NULL(strstr(d.text, "unknown setting 'no_such'"));
     CU_ASSERT_EQUAL(load_body("cue \"a stance=reassuring : ok\n", &d), CN_ERR_RULES);

@@ -76,12 +76,15 @@ static bool in_topics(char *const *list, size_t n, const char *w)
     return false;
 }
 
-/* A claim is addressed: enough distinct topics, a core one if it has any,
- * and none of its excluding topics. */
+/* A claim is addressed: enough distinct topics (its own min=, else the
+ * setting's min), a core one if it has any, and none of its excluding
+ * topics. */
 static bool addressed(const topic_count *tc, size_t min)
 {
-    return tc->rule && tc->rule->kind == CN_RULE_CLAIM && tc->n_seen >= min &&
-           (tc->rule->n_core == 0 || tc->core_seen) && !tc->excluding_seen;
+    if (!tc->rule || tc->rule->kind != CN_RULE_CLAIM)
+        return false;
+    size_t need = tc->rule->min_topics ? tc->rule->min_topics : min;
+    return tc->n_seen >= need && (tc->rule->n_core == 0 || tc->core_seen) && !tc->excluding_seen;
 }
 
 /* The counts and their phrases are one block. */

@@ -1198,6 +1198,13 @@ static void compile_record(load_ctx *c, cn_rules *rs, record *r)
             problem(c, r->file, r->line, "claim about=\"...\" is empty");
         else if (about)
             rule->about = strdup(about->value);
+        double min;
+        if (attr_number(c, r, "min", 1, 100, &min)) {
+            if (min != (double)(size_t)min)
+                problem(c, r->file, r->line, "min: expected a whole number, found %g", min);
+            else
+                rule->min_topics = (size_t)min;
+        }
     } else if (kind == CN_RULE_QUESTION) {
         attr *def = find_attr(r, "default");
         if (def && !strcmp(def->value, "yes"))

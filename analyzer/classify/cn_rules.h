@@ -102,6 +102,11 @@ typedef struct cn_rule {
      * timing surgery, not about Botox's side effects) */
     char **excluding;
     size_t n_excluding;
+    /* claim: min=N, the distinct topics a text needs to be about it; 0 when
+     * the rule has none (the claim_min_topics setting): a claim whose topics
+     * also name other things ("arms" in a list of where a rash spread) can
+     * ask for one more */
+    size_t min_topics;
     /* question: default=yes, the type of questions no pattern matches (and of
      * untitled pages) */
     bool is_default;
