@@ -109,7 +109,12 @@ def split_of(pid, collection=1):
     freeze and may be tuned on after it). Nineteenth collection (committed 2026-12-07, after the
     twentieth freeze scored val20, before any page of it was saved): every page the collectors
     save is `val21`, the fresh validation set of the next freeze (val20 was scored at the
-    twentieth freeze and may be tuned on after it)."""
+    twentieth freeze and may be tuned on after it). Twentieth collection (committed 2026-12-07,
+    after the twenty-first freeze scored val21, before any page of it was saved): every page the
+    collectors save is `val22`, the fresh validation set of the next freeze (val21 was scored at
+    the twenty-first freeze and may be tuned on after it)."""
+    if collection == 20:
+        return "val22"
     if collection == 19:
         return "val21"
     if collection == 18:

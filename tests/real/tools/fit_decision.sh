@@ -263,6 +263,14 @@
 # the refit with val19 was worth about that much. The default list gains
 # val20.
 #
+# The twenty-first freeze (`11de6e6`: the weights fitted on dev .. val20, the
+# decision offsets, the eleventh reader round and the claims fitted to
+# readers' verdicts) scored val21 once: 0.484 / 0.521 / 0.313 against 0.455 /
+# 0.510 / 0.274 for the session start (same weights, no offsets: +0.028, 95%
+# +0.008 .. +0.047) and 0.453 / 0.507 / 0.270 for the twentieth freeze's
+# weights (dev .. val19): the refit with val20 was worth +0.002 (95% -0.009
+# .. +0.015). The default list gains val21.
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
@@ -275,7 +283,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20 val21}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
