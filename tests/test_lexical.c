@@ -146,7 +146,9 @@ static void test_token_lexicon_answers_as_tables(void)
     cn_token *items = (cn_token *)cn_tokens_array(t);
     for (size_t i = 0; i < n; i++) {
         CU_ASSERT_TRUE(items[i].lexicon);
-        CU_ASSERT_EQUAL(items[i].term, cn_model_word_find(m, items[i].hash));
+        /* a term the lexicon cannot tell is left to the model's lookup */
+        if (items[i].term != CN_LEX_TERM_UNKNOWN)
+            CU_ASSERT_EQUAL(items[i].term, cn_model_word_find(m, items[i].hash));
         terms += items[i].term >= 0;
     }
     CU_ASSERT_TRUE(terms > 0);

@@ -37,6 +37,13 @@ struct cn_lexicon {
     size_t n_terms, cap_terms;
     lex_slot *slots; /* 1 << bits once built */
     unsigned bits;
+    /* One bit per 2^other_bits hashes of the terms that are no word
+     * (cn_lexicon_add_other_term): a word's hash that finds its bit clear is
+     * none of theirs. */
+    uint64_t *other;
+    unsigned other_bits;
+    uint64_t *other_hashes; /* while they are added */
+    size_t n_other, cap_other;
     bool usable;
 };
 
@@ -60,6 +67,8 @@ void cn_lexicon_free(cn_lexicon *lx)
     cn_strmap_free(lx->by_text);
     free(lx->terms);
     free(lx->slots);
+    free(lx->other);
+    free(lx->other_hashes);
     free(lx);
 }
 
@@ -80,6 +89,8 @@ static bool room(void **items, size_t *cap, size_t n, size_t size)
 int cn_lexicon_add_word(cn_lexicon *lx, const char *text, size_t len, int32_t vocab, int32_t alias)
 {
     lx->usable = false; /* until built again */
+    if (!lx->by_text && !(lx->by_text = cn_strmap_new()))
+        return -1;
     int at = cn_strmap_getn(lx->by_text, text, len);
     if (at >= 0) {
         lex_word *w = &lx->words[at];
@@ -111,6 +122,50 @@ int cn_lexicon_add_term(cn_lexicon *lx, uint64_t hash, int32_t term)
     if (!room((void **)&lx->terms, &lx->cap_terms, lx->n_terms, sizeof *lx->terms))
         return -1;
     lx->terms[lx->n_terms++] = (lex_term){hash, term};
+    return 0;
+}
+
+int cn_lexicon_add_other_term(cn_lexicon *lx, uint64_t hash)
+{
+    lx->usable = false;
+    if (!room((void **)&lx->other_hashes, &lx->cap_other, lx->n_other, sizeof *lx->other_hashes))
+        return -1;
+    lx->other_hashes[lx->n_other++] = hash;
+    return 0;
+}
+
+/* The bit of a hash in the other terms' filter (its high bits, mixed
+ * otherwise than home's). */
+static size_t other_bit(const cn_lexicon *lx, uint64_t hash)
+{
+    return (size_t)((hash * 0xC2B2AE3D27D4EB4Full) >> (64 - lx->other_bits));
+}
+
+static bool other_maybe(const cn_lexicon *lx, uint64_t hash)
+{
+    size_t b = other_bit(lx, hash);
+    return (lx->other[b >> 6] >> (b & 63)) & 1;
+}
+
+/* The other terms' filter: 16 bits a term or more, so a word is sent to the
+ * term index by it about once in 16 (a power of two, at least 64 bits). */
+static int build_other(cn_lexicon *lx)
+{
+    unsigned bits = 6;
+    while (((size_t)1 << bits) < 16 * lx->n_other)
+        bits++;
+    free(lx->other);
+    lx->other = calloc((size_t)1 << (bits - 6), sizeof *lx->other);
+    if (!lx->other)
+        return -1;
+    lx->other_bits = bits;
+    for (size_t i = 0; i < lx->n_other; i++) {
+        size_t b = other_bit(lx, lx->other_hashes[i]);
+        lx->other[b >> 6] |= 1ull << (b & 63);
+    }
+    free(lx->other_hashes); /* kept in the filter only */
+    lx->other_hashes = NULL;
+    lx->n_other = lx->cap_other = 0;
     return 0;
 }
 
@@ -165,12 +220,15 @@ int cn_lexicon_build(cn_lexicon *lx)
     while (((size_t)1 << bits) < 2 * (lx->n_terms + lx->n_words))
         bits++;
     lx->slots = malloc(((size_t)1 << bits) * sizeof *lx->slots);
-    if (!lx->slots)
+    if (!lx->slots || build_other(lx))
         return -1;
     lx->bits = bits;
     for (size_t i = 0; i < (size_t)1 << bits; i++)
         lx->slots[i] = (lex_slot){0, -1, -1};
     lx->usable = place_all(lx);
+    /* the text map was for adding words only */
+    cn_strmap_free(lx->by_text);
+    lx->by_text = NULL;
     return 0;
 }
 
@@ -233,5 +291,8 @@ cn_lex_entry cn_lexicon_find(const cn_lexicon *lx, const char *word, size_t len,
         }
         break;
     }
+    /* no word term of this hash: one of the other terms may have it */
+    if (e.term < 0 && other_maybe(lx, hash))
+        e.term = CN_LEXICON_TERM_UNKNOWN;
     return e;
 }

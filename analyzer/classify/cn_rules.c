@@ -3,6 +3,7 @@
 
 #include "cn_sort.h"
 #include "cn_lexicon.h"
+#include "cn_lexical.h"
 #include "cn_model.h"
 #include "cn_qtype.h"
 
@@ -1429,7 +1430,11 @@ static int build_lexicon(cn_rules *rs)
     }
     for (size_t i = 0; rc == 0 && i < cn_model_words(rs->model); i++) {
         const char *t = cn_model_word_name(rs->model, i) + 5; /* after "word/" */
-        rc = cn_lexicon_add_term(lx, cn_hash_bytes(t, strlen(t)), (int32_t)i);
+        uint64_t h = cn_hash_bytes(t, strlen(t));
+        /* no word holds '+', '!' or '<': bigrams, negated and question
+         * terms are never a token's own */
+        rc = strpbrk(t, "+!<") ? cn_lexicon_add_other_term(lx, h)
+                               : cn_lexicon_add_term(lx, h, (int32_t)i);
     }
     if (rc == 0)
         rc = cn_lexicon_build(lx);
@@ -1707,6 +1712,9 @@ const char *cn_rules_sha256(const cn_rules *rs)
 {
     return rs->sha256;
 }
+
+/* A token's term the lexicon cannot tell is one the word terms look up. */
+_Static_assert(CN_LEXICON_TERM_UNKNOWN == CN_LEX_TERM_UNKNOWN, "the same 'look it up'");
 
 /* What the lexicon says of the newest token of out, kept on it; pushes a
  * word that was not the word looked up (an alias's expansion, a stem). */

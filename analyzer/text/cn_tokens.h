@@ -40,7 +40,8 @@ typedef struct cn_token {
      * tokenizer instead of once by each reader: its entry in the rule set's
      * matcher vocabulary, and the decision model's word term that is the
      * word itself (an unmarked unigram, by hash as cn_model_word_find). -1:
-     * none. Only for the rule set that tokenized it (cn_doc pairs them). */
+     * none; term -2: not known, to be looked up. Only for the rule set that
+     * tokenized it (cn_doc pairs them). */
     int32_t vocab;
     int32_t term;
 } cn_token;
