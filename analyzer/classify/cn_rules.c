@@ -1411,8 +1411,10 @@ static void rules_add_qtype(load_ctx *c, cn_rules *rs, record *r)
 }
 
 /* The lexicon (cn_lexicon) of the loaded rules: every vocabulary word of
- * the sealed matcher, every alias's word and every word term of the model.
- * Returns 0, or -1 on OOM. */
+ * the sealed matcher, every alias's word, and the model's word terms (a slot
+ * for each a word can spell, a filter bit for the others). None is kept when
+ * two of its keys collide (the three tables then answer). Returns 0, or -1
+ * on OOM. */
 static int build_lexicon(cn_rules *rs)
 {
     cn_lexicon *lx = cn_lexicon_new();
@@ -1439,8 +1441,8 @@ static int build_lexicon(cn_rules *rs)
     if (rc == 0)
         rc = cn_lexicon_build(lx);
     if (rc || !cn_lexicon_usable(lx)) {
-        /* two of its words share a hash: the readers keep to their own
-         * tables, which answer the same, more slowly */
+        /* out of memory, or two of its keys share a hash: the readers
+         * keep to their own tables, which answer the same, more slowly */
         cn_lexicon_free(lx);
         return rc;
     }
