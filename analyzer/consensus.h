@@ -72,6 +72,7 @@
 #include "cn_eval.h"
 #include "cn_fit.h"
 #include "cn_lexical.h"
+#include "cn_lexicon.h"
 #include "cn_matcher.h"
 #include "cn_minimize.h"
 #include "cn_model.h"

@@ -13,6 +13,7 @@
 #include "cn_fit.h"
 #include "cn_hash.h"
 #include "cn_lexical.h"
+#include "cn_matcher.h"
 #include "cn_model.h"
 #include "cn_rules.h"
 #include "cn_tokens.h"
@@ -28,12 +29,14 @@ typedef struct collected {
     char text[8192];
     size_t n;
     bool hashes_match;
+    size_t told; /* terms given with their index (not CN_LEX_TERM_UNKNOWN) */
 } collected;
 
-static void collect(void *ctx, uint64_t hash, const char *text, size_t len)
+static void collect(void *ctx, uint64_t hash, long term, const char *text, size_t len)
 {
     collected *c = ctx;
     c->n++;
+    c->told += term != CN_LEX_TERM_UNKNOWN;
     if (!text) {
         c->hashes_match = false;
         return;
@@ -66,7 +69,7 @@ static void test_terms_spelled_and_hashed(void)
     size_t n = cn_tokens_count(t);
     CU_ASSERT_EQUAL_FATAL(n, 7);
     unsigned char marks[7] = {CN_LEX_QUESTION, 0, 0, CN_LEX_NEGATED, 0, 0, 0};
-    cn_lexical_opts all = {true, true, true};
+    cn_lexical_opts all = {true, true, true, false};
     collected c = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, true, collect, &c);
     CU_ASSERT_TRUE(c.hashes_match);
@@ -80,7 +83,7 @@ static void test_terms_spelled_and_hashed(void)
     CU_ASSERT_FALSE(has(&c, "!safe+it")); /* across the sentence end */
     CU_ASSERT_EQUAL(c.n, 7 + 5);          /* 7 unigrams, 3 + 2 bigrams */
     /* options off: the plain words, no bigrams */
-    cn_lexical_opts none = {false, false, false};
+    cn_lexical_opts none = {false, false, false, false};
     collected d = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &none, true, collect, &d);
     CU_ASSERT_TRUE(has(&d, "botox"));
@@ -93,6 +96,13 @@ static void test_terms_spelled_and_hashed(void)
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, false, collect, &e);
     CU_ASSERT_EQUAL(e.n, c.n);
     CU_ASSERT_FALSE(e.hashes_match);
+    /* tokens of no rule set tell no term, even when asked to */
+    cn_lexical_opts told = {true, true, true, true};
+    collected f = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &told, false, collect, &f);
+    CU_ASSERT_EQUAL(f.n, c.n);
+    CU_ASSERT_EQUAL(f.told, 0);
+    CU_ASSERT_EQUAL(c.told + d.told + e.told, 0);
     cn_tokens_free(t);
 }
 
@@ -104,7 +114,7 @@ static void test_reserved_word_is_no_term(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "a=b", 9, 12, 0, 0, false), 0);
     CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "well", 13, 17, 0, 0, false), 0);
-    cn_lexical_opts all = {true, true, true};
+    cn_lexical_opts all = {true, true, true, false};
     collected c = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), NULL, 0, cn_tokens_count(t), &all, true, collect, &c);
     CU_ASSERT_TRUE(c.hashes_match);
@@ -114,6 +124,49 @@ static void test_reserved_word_is_no_term(void)
     CU_ASSERT_FALSE(has(&c, "and+well"));
     CU_ASSERT_EQUAL(c.n, 3 + 1);
     cn_tokens_free(t);
+}
+
+/* A rule set's tokens carry what its lexicon (cn_lexicon) found for their
+ * words once: the model's term of each word the same as the model's lookup
+ * by hash, and matches the same as when the matcher looks every word up
+ * itself. Aliases ("don't", "it's"), stems, numbers and unknown words
+ * included. */
+static void test_token_lexicon_answers_as_tables(void)
+{
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    CU_ASSERT_TRUE(cn_rules_token_terms(rules));
+    static const char TEXT[] = "I don't recommend it; it's not safe, the patient's 2.5 mg dose "
+                               "is fine. Zorblax never helps! Surgery is risky and recommended.";
+    cn_tokens *t = cn_rules_tokenize(rules, TEXT, strlen(TEXT));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    const cn_model *m = cn_rules_model(rules);
+    size_t n = cn_tokens_count(t), terms = 0;
+    cn_token *items = (cn_token *)cn_tokens_array(t);
+    for (size_t i = 0; i < n; i++) {
+        CU_ASSERT_TRUE(items[i].lexicon);
+        /* a term the lexicon cannot tell is left to the model's lookup */
+        if (items[i].term != CN_LEX_TERM_UNKNOWN)
+            CU_ASSERT_EQUAL(items[i].term, cn_model_word_find(m, items[i].hash));
+        terms += items[i].term >= 0;
+    }
+    CU_ASSERT_TRUE(terms > 0);
+    cn_match *with = NULL, *without = NULL;
+    size_t n_with = 0, n_without = 0;
+    CU_ASSERT_EQUAL(cn_matcher_scan(cn_rules_matcher(rules), t, &with, &n_with, &err), CN_OK);
+    for (size_t i = 0; i < n; i++)
+        items[i].lexicon = false; /* the matcher then looks each word up */
+    CU_ASSERT_EQUAL(cn_matcher_scan(cn_rules_matcher(rules), t, &without, &n_without, &err), CN_OK);
+    CU_ASSERT_TRUE(n_with > 0);
+    CU_ASSERT_EQUAL_FATAL(n_with, n_without);
+    for (size_t i = 0; i < n_with; i++)
+        CU_ASSERT_TRUE(with[i].payload == without[i].payload && with[i].first == without[i].first &&
+                       with[i].last == without[i].last);
+    free(with);
+    free(without);
+    cn_tokens_free(t);
+    cn_rules_free(rules);
 }
 
 /* Classify with keep_features: the decision carries the answer's terms. */
@@ -437,6 +490,7 @@ int main(void)
     static const tu_test tests[] = {
         {"terms spelled and hashed", test_terms_spelled_and_hashed},
         {"a reserved byte: no term", test_reserved_word_is_no_term},
+        {"tokens carry the lexicon's answers", test_token_lexicon_answers_as_tables},
         {"negation and placeholder in the classifier", test_negation_and_placeholder_in_classifier},
         {"word weight lines", test_word_lines},
         {"a fitted word decides", test_fitted_word_decides},

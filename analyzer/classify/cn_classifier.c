@@ -926,10 +926,10 @@ static void add_stamped(term_sink *s, size_t idx)
     s->found[s->n_found++] = idx;
 }
 
-static void on_term(void *ctx, uint64_t hash, const char *text, size_t len)
+static void on_term(void *ctx, uint64_t hash, long term, const char *text, size_t len)
 {
     term_sink *s = ctx;
-    long idx = cn_model_word_find(s->m, hash);
+    long idx = term != CN_LEX_TERM_UNKNOWN ? term : cn_model_word_find(s->m, hash);
     if (idx >= 0 && s->stamp) {
         if (s->stamp[idx] != s->now)
             add_stamped(s, (size_t)idx);
@@ -995,7 +995,8 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
     cn_lexical_opts o = {.negation = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) != 0,
                          .placeholder =
                              cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
-                         .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0};
+                         .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0,
+                         .token_terms = cn_rules_token_terms(w->rules)};
     lexical_marks(w, in, from, &o, marks);
     s->keep = in->keep_features ? d : NULL;
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);

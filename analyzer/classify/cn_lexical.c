@@ -101,11 +101,14 @@ terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
             continue;
         }
         size_t n = u.len + u.bang;
-        /* an unmarked word's term is the word: the tokenizer's hash of it */
-        uint64_t h = !u.bang && u.body == t->word ? t->hash : feed_unigram(FNV_START, &u);
+        /* an unmarked word's term is the word: the tokenizer's hash of it,
+         * and the term the tokenizer found for it, if it says */
+        bool as_is = !u.bang && u.body == t->word;
+        uint64_t h = as_is ? t->hash : feed_unigram(FNV_START, &u);
+        long term = as_is && opts->token_terms && t->lexicon ? t->term : CN_LEX_TERM_UNKNOWN;
         if (spell)
             spell_unigram(&u, cur);
-        fn(ctx, h, spell ? cur : NULL, n);
+        fn(ctx, h, term, spell ? cur : NULL, n);
         if (opts->bigrams && prev_n) {
             /* the hash of prev "+" cur: FNV-1a continues over the bytes */
             uint64_t b = feed_unigram(feed(prev_h, "+", 1), &u);
@@ -114,7 +117,7 @@ terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
                 pair[prev_n] = '+';
                 memcpy(pair + prev_n + 1, cur, n);
             }
-            fn(ctx, b, spell ? pair : NULL, prev_n + 1 + n);
+            fn(ctx, b, CN_LEX_TERM_UNKNOWN, spell ? pair : NULL, prev_n + 1 + n);
         }
         if (spell)
             memcpy(prev, cur, n);

@@ -29,12 +29,21 @@ typedef struct cn_lexical_opts {
     bool negation;    /* mark negated tokens "!" */
     bool placeholder; /* question words read "<q>" */
     bool bigrams;     /* bigrams as well as unigrams */
+    /* the tokens carry the model's word term of their word (cn_token.term,
+     * cn_rules_token_terms): an unmarked word's term is passed on, not
+     * looked up again */
+    bool token_terms;
 } cn_lexical_opts;
 
+/* A term whose model index is not known to cn_lexical_terms (fn looks it up). */
+#define CN_LEX_TERM_UNKNOWN (-2)
+
 /* Called once per term occurrence (a term may come more than once): hash is
- * cn_hash_bytes of the term's text; text (len bytes, not NUL-terminated) is
- * the text when cn_lexical_terms was asked to spell it, else NULL. */
-typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, const char *text, size_t len);
+ * cn_hash_bytes of the term's text; term is its index in the model's terms
+ * (-1: none) when the token said so (cn_lexical_opts.token_terms), else
+ * CN_LEX_TERM_UNKNOWN; text (len bytes, not NUL-terminated) is the text when
+ * cn_lexical_terms was asked to spell it, else NULL. */
+typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, long term, const char *text, size_t len);
 
 /* Bytes a rule line gives a meaning (weight lines name terms): a token that
  * holds one, or a control byte or space, is not a term. */

@@ -93,6 +93,7 @@ typedef struct vocab_entry {
     char *text;     /* the word, owned: for vocab_find's check of long words */
     int word;       /* id in words, or -1 */
     int word_class; /* index into word_classes, or -1 */
+    int keys;       /* vocab_slot.keys again, for a token that names its entry (cn_token.vocab) */
 } vocab_entry;
 
 struct cn_matcher {
@@ -360,7 +361,7 @@ static vocab_entry *vocab_of(cn_matcher *m, const char *word)
         return NULL;
     }
     cn_word_filter_add(&m->vocab_filter, cn_hash_bytes(word, strlen(word)));
-    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1};
+    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1, -1};
     vslot_put(m, (int)m->n_vocab);
     return &m->vocab_entries[m->n_vocab++];
 }
@@ -770,31 +771,43 @@ static int_list word_classes_of(const cn_matcher *m, const vocab_entry *e)
     return e->word_class >= 0 ? m->word_classes[e->word_class] : (int_list){NULL, 0};
 }
 
-/* The keys of a token whose word is vocabulary word e in a sealed matcher:
- * read from its slot, no walk of the prefix trie. */
-static void sealed_keys(const cn_matcher *m, const vocab_slot *e, token_keys *k)
+/* The keys of a token whose word is a vocabulary word in a sealed matcher,
+ * its compiled keys at keys (-1: none): read there, no walk of the prefix
+ * trie. */
+static void sealed_keys(const cn_matcher *m, int keys, token_keys *k)
 {
-    if (e->keys < 0) {
+    if (keys < 0) {
         k->n_classes = k->n_prefixes = 0;
         return;
     }
-    const int *block = m->keys + e->keys;
+    const int *block = m->keys + keys;
     k->n_classes = (size_t)block[0];
     k->n_prefixes = (size_t)block[1];
     k->classes = block + 2;
     k->prefixes = block + 2 + block[0];
 }
 
-static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
+/* The vocabulary entry of token t's word, or NULL. A token of the rule
+ * set's tokenizer names it (cn_token.vocab, from the cn_lexicon built after
+ * this matcher was sealed), so only other tokens are looked up here. */
+static const vocab_entry *token_entry(const cn_matcher *m, const cn_token *t)
 {
-    const vocab_slot *e = cn_word_filter_may_have(&m->vocab_filter, t->hash)
+    if (t->lexicon && m->sealed)
+        return t->vocab >= 0 ? &m->vocab_entries[t->vocab] : NULL;
+    const vocab_slot *s = cn_word_filter_may_have(&m->vocab_filter, t->hash)
                               ? vocab_find(m, t->word, t->len, t->hash)
                               : NULL;
+    return s ? &m->vocab_entries[s->entry] : NULL;
+}
+
+static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
+{
+    const vocab_entry *e = token_entry(m, t);
     k->word = e ? e->word : -1;
     k->classes = k->own_classes;
     k->prefixes = k->own_prefixes;
     if (e && m->sealed && !t->number) {
-        sealed_keys(m, e, k);
+        sealed_keys(m, e->keys, k);
         return;
     }
     /* a number's class first, then its word's (a number in the vocabulary
@@ -802,10 +815,20 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     k->n_classes = 0;
     if (t->number)
         k->own_classes[k->n_classes++] = m->num_class;
-    int_list l = e ? word_classes_of(m, &m->vocab_entries[e->entry]) : (int_list){NULL, 0};
+    int_list l = e ? word_classes_of(m, e) : (int_list){NULL, 0};
     for (size_t i = 0; i < l.n && k->n_classes < MAX_TOKEN_CLASSES; i++)
         k->own_classes[k->n_classes++] = l.items[i];
     k->n_prefixes = walk_prefixes(m, t->word, k->own_prefixes);
+}
+
+size_t cn_matcher_vocab_count(const cn_matcher *m)
+{
+    return m->n_vocab;
+}
+
+const char *cn_matcher_vocab_word(const cn_matcher *m, size_t entry)
+{
+    return entry < m->n_vocab ? m->vocab_entries[entry].text : NULL;
 }
 
 int cn_matcher_seal(cn_matcher *m)
@@ -823,6 +846,7 @@ int cn_matcher_seal(cn_matcher *m)
         size_t nc = l.n < MAX_TOKEN_CLASSES ? l.n : MAX_TOKEN_CLASSES;
         size_t np = walk_prefixes(m, v->text, prefixes);
         s->keys = -1;
+        m->vocab_entries[s->entry].keys = -1;
         if (nc + np == 0)
             continue;
         if (m->n_keys + 2 + nc + np > cap) {
@@ -843,6 +867,7 @@ int cn_matcher_seal(cn_matcher *m)
         if (np)
             memcpy(block + 2 + nc, prefixes, np * sizeof *block);
         s->keys = (int)m->n_keys;
+        m->vocab_entries[s->entry].keys = s->keys;
         m->n_keys += 2 + nc + np;
     }
     m->sealed = true;

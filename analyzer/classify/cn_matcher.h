@@ -99,6 +99,15 @@ int cn_matcher_scan_into(const cn_matcher *m, const cn_tokens *tokens, cn_match 
  * matcher still works, unsealed). */
 int cn_matcher_seal(cn_matcher *m);
 
+/* The vocabulary (every literal word and class member): entries
+ * [0, cn_matcher_vocab_count), each word's text (NULL past the end). Entry
+ * numbers never change. A token whose cn_token.lexicon is set names its
+ * word's entry in cn_token.vocab: a sealed matcher takes that instead of
+ * looking the word up, so such tokens must come from the rule set that
+ * holds this matcher (cn_rules_tokenize_into), built after it was sealed. */
+size_t cn_matcher_vocab_count(const cn_matcher *m);
+const char *cn_matcher_vocab_word(const cn_matcher *m, size_t entry);
+
 /* Number of patterns added. */
 size_t cn_matcher_patterns(const cn_matcher *m);
 

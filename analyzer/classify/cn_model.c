@@ -51,6 +51,7 @@ struct cn_model {
     double *ww; /* n_words x CN_STANCE_COUNT */
     size_t n_words, cap_words;
     cn_termindex *by_hash;
+    unsigned long words_version; /* changed by every cn_model_add_word and cn_model_clear_words */
 };
 
 static size_t nonfinite(const double *w, size_t n)
@@ -268,6 +269,7 @@ int cn_model_add_word(cn_model *m, const char *term, const double w[CN_STANCE_CO
     m->n_nonfinite += nonfinite(row, CN_STANCE_COUNT);
     m->word_at[m->n_words++] = m->text_len;
     m->text_len = need;
+    m->words_version++;
     m->active = true;
     return CN_OK;
 }
@@ -280,6 +282,12 @@ void cn_model_clear_words(cn_model *m)
     m->text_len = 0;
     cn_termindex_free(m->by_hash);
     m->by_hash = NULL;
+    m->words_version++;
+}
+
+unsigned long cn_model_words_version(const cn_model *m)
+{
+    return m->words_version;
 }
 
 size_t cn_model_words(const cn_model *m)

@@ -138,6 +138,10 @@ const char *cn_model_word_name(const cn_model *m, size_t i);
 /* The vocabulary index of the term with this hash (cn_hash_bytes of its
  * text), or -1. */
 long cn_model_word_find(const cn_model *m, uint64_t hash);
+/* A number that changes whenever the word terms do (cn_model_add_word,
+ * cn_model_clear_words): what was looked up under one number holds while
+ * it lasts. */
+unsigned long cn_model_words_version(const cn_model *m);
 
 /* cn_model_predict for a vector with the word terms words[0..n_words)
  * (vocabulary indices, each once) present. */

@@ -2,6 +2,8 @@
 #include "cn_rules.h"
 
 #include "cn_sort.h"
+#include "cn_lexicon.h"
+#include "cn_lexical.h"
 #include "cn_model.h"
 #include "cn_qtype.h"
 
@@ -131,7 +133,16 @@ struct cn_rules {
     cn_strmap *aliases;          /* word -> index into alias_expansions */
     cn_word_filter alias_filter; /* of aliases' words */
     char **alias_expansions;
+    char **alias_words; /* each alias's word (normalized), for the lexicon */
     size_t n_aliases;
+    /* The aliases, the matcher's vocabulary and the model's word terms in
+     * one table (cn_lexicon), built once the rules are in: the tokenizer
+     * looks each word up there once and keeps the answers on its token.
+     * NULL while loading (rule lines are tokenized the old way) */
+    cn_lexicon *lexicon;
+    /* cn_model_words_version when it was built: a token's term is the
+     * model's only while they agree (`rules fit` replaces the terms) */
+    unsigned long lexicon_words;
     cn_strmap *ids[CN_RULE_KIND_COUNT];
     double settings[N_SETTINGS];
     cn_model *model;          /* the decision weights (weight lines); never NULL once loaded */
@@ -639,17 +650,20 @@ static void rules_add_alias(load_ctx *c, cn_rules *rs, record *r)
         return;
     }
     char **ex = realloc(rs->alias_expansions, (rs->n_aliases + 1) * sizeof *ex);
-    if (!ex) {
+    if (ex)
+        rs->alias_expansions = ex;
+    char **aw = ex ? realloc(rs->alias_words, (rs->n_aliases + 1) * sizeof *aw) : NULL;
+    if (!aw) {
         free(norm);
         free(exp);
         return;
     }
-    rs->alias_expansions = ex;
+    rs->alias_words = aw;
     ex[rs->n_aliases] = exp;
+    aw[rs->n_aliases] = norm;
     cn_strmap_put(rs->aliases, norm, (int)rs->n_aliases);
     cn_word_filter_add(&rs->alias_filter, cn_hash_bytes(norm, strlen(norm)));
     rs->n_aliases++;
-    free(norm);
     check_unused(c, r);
 }
 
@@ -1268,9 +1282,13 @@ void cn_rules_free(cn_rules *rs)
     for (size_t i = 0; i < rs->n_warnings; i++)
         free(rs->warnings[i]);
     free(rs->warnings);
-    for (size_t i = 0; i < rs->n_aliases; i++)
+    for (size_t i = 0; i < rs->n_aliases; i++) {
         free(rs->alias_expansions[i]);
+        free(rs->alias_words[i]);
+    }
     free(rs->alias_expansions);
+    free(rs->alias_words);
+    cn_lexicon_free(rs->lexicon);
     cn_strmap_free(rs->aliases);
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         cn_strmap_free(rs->ids[k]);
@@ -1390,6 +1408,47 @@ static void rules_add_qtype(load_ctx *c, cn_rules *rs, record *r)
     cn_error_clear(&qerr);
     if (ok && cn_qtype_add(rs->qtype, r->id, labels, values, n, &qerr) != CN_OK)
         problem(c, r->file, r->line, "%s", qerr.message);
+}
+
+/* The lexicon (cn_lexicon) of the loaded rules: every vocabulary word of
+ * the sealed matcher, every alias's word, and the model's word terms (a slot
+ * for each a word can spell, a filter bit for the others). None is kept when
+ * two of its keys collide (the three tables then answer). Returns 0, or -1
+ * on OOM. */
+static int build_lexicon(cn_rules *rs)
+{
+    cn_lexicon *lx = cn_lexicon_new();
+    if (!lx)
+        return -1;
+    int rc = 0;
+    const cn_matcher *m = rs->matcher;
+    for (size_t e = 0; rc == 0 && e < cn_matcher_vocab_count(m); e++) {
+        const char *w = cn_matcher_vocab_word(m, e);
+        rc = e > INT32_MAX ? -1 : cn_lexicon_add_word(lx, w, strlen(w), (int32_t)e, -1);
+    }
+    for (size_t a = 0; rc == 0 && a < rs->n_aliases; a++) {
+        const char *w = rs->alias_words[a];
+        rc = cn_lexicon_add_word(lx, w, strlen(w), -1, (int32_t)a);
+    }
+    for (size_t i = 0; rc == 0 && i < cn_model_words(rs->model); i++) {
+        const char *t = cn_model_word_name(rs->model, i) + 5; /* after "word/" */
+        uint64_t h = cn_hash_bytes(t, strlen(t));
+        /* no word holds '+', '!' or '<': bigrams, negated and question
+         * terms are never a token's own */
+        rc = strpbrk(t, "+!<") ? cn_lexicon_add_other_term(lx, h)
+                               : cn_lexicon_add_term(lx, h, (int32_t)i);
+    }
+    if (rc == 0)
+        rc = cn_lexicon_build(lx);
+    if (rc || !cn_lexicon_usable(lx)) {
+        /* out of memory, or two of its keys share a hash: the readers
+         * keep to their own tables, which answer the same, more slowly */
+        cn_lexicon_free(lx);
+        return rc;
+    }
+    rs->lexicon = lx;
+    rs->lexicon_words = cn_model_words_version(rs->model);
+    return 0;
 }
 
 /* The decision model: question types and flags come from the question rules,
@@ -1517,6 +1576,9 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
     /* every pattern and class is in: each vocabulary word's keys compiled */
     if (rc == CN_OK && cn_matcher_seal(rs->matcher))
         rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    /* and, sealed, joined with the aliases and word terms */
+    if (rc == CN_OK && build_lexicon(rs))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     if (rc) {
         cn_rules_free(rs);
         return rc;
@@ -1643,18 +1705,49 @@ cn_model *cn_rules_model(const cn_rules *rs)
     return rs->model;
 }
 
+bool cn_rules_token_terms(const cn_rules *rs)
+{
+    return rs->lexicon && rs->lexicon_words == cn_model_words_version(rs->model);
+}
+
 const char *cn_rules_sha256(const cn_rules *rs)
 {
     return rs->sha256;
 }
 
+/* A token's term the lexicon cannot tell is one the word terms look up. */
+_Static_assert(CN_LEXICON_TERM_UNKNOWN == CN_LEX_TERM_UNKNOWN, "the same 'look it up'");
+
+/* What the lexicon says of the newest token of out, kept on it; pushes a
+ * word that was not the word looked up (an alias's expansion, a stem). */
+static void look_up_last(const cn_rules *rs, cn_tokens *out)
+{
+    cn_token *t = cn_tokens_last(out);
+    cn_lex_entry e = cn_lexicon_find(rs->lexicon, t->word, t->len, t->hash);
+    t->lexicon = true;
+    t->vocab = e.vocab;
+    t->term = e.term;
+}
+
+/* Push word[0..len) like t (cn_tokens_push_word), looked up in the lexicon
+ * when the rules have one. */
+static int push_word(const cn_rules *rs, cn_tokens *out, const char *word, size_t len,
+                     const cn_token *t, bool number)
+{
+    if (cn_tokens_push_word(out, word, len, t, number))
+        return -1;
+    if (rs->lexicon)
+        look_up_last(rs, out);
+    return 0;
+}
+
 /* Push the words of an expansion (separated by spaces), all spanning the
  * original token. */
-static int push_expansion(cn_tokens *out, const char *exp, const cn_token *t)
+static int push_expansion(const cn_rules *rs, cn_tokens *out, const char *exp, const cn_token *t)
 {
     while (*exp) {
         size_t n = strcspn(exp, " ");
-        if (n > 0 && cn_tokens_push_word(out, exp, n, t, false))
+        if (n > 0 && push_word(rs, out, exp, n, t, false))
             return -1;
         exp += n;
         exp += strspn(exp, " ");
@@ -1662,27 +1755,48 @@ static int push_expansion(cn_tokens *out, const char *exp, const cn_token *t)
     return 0;
 }
 
+/* The word's alias, -1 if none: the lexicon's answer e when the rules have
+ * one, else the alias map's (while the rules load). */
+static int alias_of(const cn_rules *rs, const cn_token *t, const cn_lex_entry *e)
+{
+    if (rs->lexicon)
+        return e->alias;
+    return cn_word_filter_may_have(&rs->alias_filter, t->hash)
+               ? cn_strmap_getn_hashed(rs->aliases, t->word, t->len, t->hash)
+               : -1;
+}
+
 /* One word of the text: its alias's words, a "n't" split off as "not", a
- * "'s" dropped, or the word itself. */
+ * "'s" dropped, or the word itself. The word is looked up in the lexicon
+ * once, here: its alias, and for the word kept as it is, its matcher
+ * vocabulary entry and word term, which the token keeps (cn_token.vocab,
+ * cn_token.term) for the matcher and the word terms. */
 static int rules_word(void *ctx, cn_tokens *out, const cn_token *t)
 {
     const cn_rules *rs = ctx;
     const char *w = t->word;
     size_t wl = t->len;
-    int a = cn_word_filter_may_have(&rs->alias_filter, t->hash)
-                ? cn_strmap_getn_hashed(rs->aliases, w, wl, t->hash)
-                : -1;
+    cn_lex_entry e = {-1, -1, -1};
+    if (rs->lexicon)
+        e = cn_lexicon_find(rs->lexicon, w, wl, t->hash);
+    int a = alias_of(rs, t, &e);
     if (a >= 0)
-        return push_expansion(out, rs->alias_expansions[a], t);
+        return push_expansion(rs, out, rs->alias_expansions[a], t);
     if (wl > 3 && !memcmp(w + wl - 3, "n't", 3)) {
-        if (cn_tokens_push_word(out, w, wl - 3, t, false))
+        if (push_word(rs, out, w, wl - 3, t, false))
             return -1;
-        return cn_tokens_push_word(out, "not", 3, t, false);
+        return push_word(rs, out, "not", 3, t, false);
     }
     /* possessive or "is": keep the stem; aliases cover "it's", "that's" */
     if (wl > 2 && !memcmp(w + wl - 2, "'s", 2))
-        return cn_tokens_push_word(out, w, wl - 2, t, false);
-    return cn_tokens_push_word(out, w, wl, t, t->number);
+        return push_word(rs, out, w, wl - 2, t, false);
+    if (!rs->lexicon)
+        return cn_tokens_push_word(out, w, wl, t, t->number);
+    cn_token kept = *t; /* the word as found, with what the lexicon says */
+    kept.lexicon = true;
+    kept.vocab = e.vocab;
+    kept.term = e.term;
+    return cn_tokens_push_raw(out, &kept);
 }
 
 __attribute__((flatten)) int cn_rules_tokenize_into(const cn_rules *rs, cn_tokens *out,

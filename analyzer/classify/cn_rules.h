@@ -230,6 +230,10 @@ size_t cn_rules_cues(const cn_rules *rules);
 /* The decision model of the rule set (weight lines; inactive without them).
  * Owned by the rules; mutable so that `rules fit` can refit it in place. */
 cn_model *cn_rules_model(const cn_rules *rules);
+/* Whether a token of this rule set's tokenizer with cn_token.lexicon set
+ * carries the model's word term of its word (cn_token.term): true once the
+ * rules are loaded, until the model's terms change (`rules fit`). */
+bool cn_rules_token_terms(const cn_rules *rules);
 /* The question-type model (qtype lines; without any it has no labels and
  * types nothing). */
 const cn_qtype *cn_rules_qtype(const cn_rules *rules);

@@ -204,8 +204,29 @@ static int push_hashed(cn_tokens *t, const char *word, size_t len, uint64_t hash
                                   .sentence = sentence,
                                   .clause = clause,
                                   .number = number,
-                                  .plain = plain};
+                                  .plain = plain,
+                                  .lexicon = false,
+                                  .vocab = -1,
+                                  .term = -1};
     return 0;
+}
+
+int cn_tokens_push_raw(cn_tokens *t, const cn_token *raw)
+{
+    if (reserve(t, 1))
+        return -1;
+    char *copy = keep_word(t, raw->word, raw->len);
+    if (!copy)
+        return -1;
+    cn_token *kept = &t->items[t->n++];
+    *kept = *raw;
+    kept->word = copy;
+    return 0;
+}
+
+cn_token *cn_tokens_last(cn_tokens *t)
+{
+    return t->n ? &t->items[t->n - 1] : NULL;
 }
 
 static int push_n(cn_tokens *t, const char *word, size_t len, size_t start, size_t end,
@@ -455,7 +476,10 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
                             .sentence = sentence,
                             .clause = clause,
                             .number = number,
-                            .plain = true};
+                            .plain = true,
+                            .lexicon = false,
+                            .vocab = -1,
+                            .term = -1};
             rc = fn(ctx, t, &raw);
         } else {
             rc = push_hashed(t, norm + i, j - i, ws.hash, map[i], map[j], sentence, clause, number,

@@ -31,6 +31,19 @@ typedef struct cn_token {
      * its stems; a pushed word (an alias's expansion) is checked. Lets a
      * caller that must refuse other bytes (cn_lexical) skip its byte scan. */
     bool plain;
+    /* Whether vocab and term below were looked up: true of the tokens of a
+     * rule set's tokenizer (cn_rules_tokenize_into, from its cn_lexicon),
+     * false of every other token (then both are -1 and a reader looks the
+     * word up itself). */
+    bool lexicon;
+    /* What the rule set knows of the word, found once for the token by the
+     * tokenizer instead of once by each reader: its entry in the rule set's
+     * matcher vocabulary, and the decision model's word term that is the
+     * word itself (an unmarked unigram, by hash as cn_model_word_find). -1:
+     * none; term -2: not known, to be looked up. Only for the rule set that
+     * tokenized it (cn_doc pairs them). */
+    int32_t vocab;
+    int32_t term;
 } cn_token;
 
 typedef struct cn_tokens cn_tokens;
@@ -76,6 +89,16 @@ int cn_tokens_append(cn_tokens *t, const char *text, size_t len, unsigned senten
  * Returns 0, or -1 when memory runs out. */
 int cn_tokens_push_word(cn_tokens *t, const char *word, size_t len, const cn_token *like,
                         bool number);
+
+/* The newest token, for a tokenizer's callback to complete what it pushed
+ * (cn_token.lexicon and its fields); NULL when the list is empty. */
+cn_token *cn_tokens_last(cn_tokens *tokens);
+
+/* Append raw as it is (cn_tokens_word_fn's word kept whole, with what the
+ * callback added to it: cn_token.lexicon and its fields): its word is kept
+ * as cn_tokens_push_word would keep it, the rest copied, nothing computed
+ * again. Returns 0, or -1 when memory runs out. */
+int cn_tokens_push_raw(cn_tokens *tokens, const cn_token *raw);
 
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);
