@@ -1,6 +1,7 @@
 /* cn_lexicon: a word's alias, matcher vocabulary entry and word term in one table. */
 #include "cn_lexicon.h"
 
+#include "cn_bytes.h"
 #include "cn_hash.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 /* A word the lexicon holds by text: a vocabulary word or an alias. Its first
  * bytes beside the length, so most words are told in the record itself. */
 #define WORD_HEAD 8
+_Static_assert(WORD_HEAD == 8, "cn_head_is compares a head of at most 8 bytes");
 typedef struct lex_word {
     const char *text; /* owned (a copy) */
     uint32_t len;
@@ -237,42 +239,9 @@ bool cn_lexicon_usable(const cn_lexicon *lx)
     return lx && lx->usable;
 }
 
-/* The 2, 4 or 8 bytes at p as one number. */
-static inline uint16_t load2(const char *p)
-{
-    uint16_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline uint32_t load4(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline uint64_t load8(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* head[0..n) == word[0..n), n <= WORD_HEAD, as one word or two overlapping
- * ones, none read past word[n - 1] (as the matcher's vocabulary does). */
-static inline bool head_is(const char *head, const char *word, size_t n)
-{
-    if (n == 8)
-        return load8(head) == load8(word);
-    if (n >= 4)
-        return load4(head) == load4(word) && load4(head + n - 4) == load4(word + n - 4);
-    if (n >= 2)
-        return load2(head) == load2(word) && load2(head + n - 2) == load2(word + n - 2);
-    return n == 0 || head[0] == word[0];
-}
-
 static bool same_text(const lex_word *w, const char *word, size_t len)
 {
-    return w->len == len && head_is(w->head, word, len < WORD_HEAD ? len : WORD_HEAD) &&
+    return w->len == len && cn_head_is(w->head, word, len < WORD_HEAD ? len : WORD_HEAD) &&
            (len <= WORD_HEAD || !memcmp(w->text + WORD_HEAD, word + WORD_HEAD, len - WORD_HEAD));
 }
 

@@ -2,6 +2,7 @@
 #include "cn_matcher.h"
 
 #include "cn_sort.h"
+#include "cn_bytes.h"
 #include "cn_hash.h"
 
 #include <stdbool.h>
@@ -287,41 +288,7 @@ static void vslot_sync(cn_matcher *m, const vocab_entry *v)
         }
 }
 
-/* The 2, 4 or 8 bytes at p as one number. */
-static inline uint16_t load2(const char *p)
-{
-    uint16_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline uint32_t load4(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-static inline uint64_t load8(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* head[0..n) == word[0..n), n <= VOCAB_HEAD: a few bytes, compared here
- * rather than by a memcmp call per token, as one word or two overlapping
- * ones (first and last bytes), none read past word[n - 1]: a byte loop was
- * a branch per byte. */
-_Static_assert(VOCAB_HEAD == 8, "head_is compares a head as one 8-byte word");
-static inline bool head_is(const char *head, const char *word, size_t n)
-{
-    if (n == 8)
-        return load8(head) == load8(word);
-    if (n >= 4)
-        return load4(head) == load4(word) && load4(head + n - 4) == load4(word + n - 4);
-    if (n >= 2)
-        return load2(head) == load2(word) && load2(head + n - 2) == load2(word + n - 2);
-    return n == 0 || head[0] == word[0];
-}
+_Static_assert(VOCAB_HEAD == 8, "cn_head_is compares a head of at most 8 bytes");
 
 /* The slot of word[0..len) (hash its cn_hash_bytes), or NULL. */
 static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_t len,
@@ -334,7 +301,7 @@ static const vocab_slot *vocab_find(const cn_matcher *m, const char *word, size_
         if (s->entry < 0)
             return NULL;
         if (s->hash == hash && s->len == len &&
-            head_is(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
+            cn_head_is(s->head, word, len < VOCAB_HEAD ? len : VOCAB_HEAD) &&
             (len <= VOCAB_HEAD || !memcmp(m->vocab_entries[s->entry].text + VOCAB_HEAD,
                                           word + VOCAB_HEAD, len - VOCAB_HEAD)))
             return s;
