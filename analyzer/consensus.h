@@ -35,6 +35,7 @@
 #include "cn_sort.h"
 #include "cn_parallel.h"
 #include "cn_hash.h"
+#include "cn_bytes.h"
 #include "cn_arena.h"
 #include "cn_idindex.h"
 #include "cn_diskarray.h"
