@@ -525,6 +525,22 @@ static void test_primary_claims(void)
         {"Can fillers replace the facial volume lost to bone loss?", "facial-volume-fillers"},
         {"Lumps after a hematoma was drained following my facelift and filler removal?", NULL},
         {"Lumps in my lips two months after filler, will they go away?", "filler-complication"},
+        /* Fitted after a reader judged val21's catalog claims at the freeze
+         * 11de6e6 (cl21b). A remedy for a sore throat is no blood thinner,
+         * though the asker names aspirin as the rule she knows; whether
+         * Botox can bring on a droop, or has brought one on, asks what
+         * causes it, and a droop expected at a next treatment is a future
+         * risk, not whether one already there is harmless; waxing is not a
+         * peel. A droop that may last for good still asks the claim. */
+        {"Are throat lozenges fine the week before my liposuction, since aspirin is off limits?",
+         NULL},
+        {"Could my crow's feet Botox cause droopy lower lids one day?", NULL},
+        {"Can Botox for eyelid spasms make my upper lip droop?", NULL},
+        {"Can the Botox near my eyes have caused my mouth corner to droop?", NULL},
+        {"Will my eyelid droop again when I get Botox next time?", NULL},
+        {"Can frequent Botox cause my brows to droop for good?", "botox-side-effects"},
+        {"Can I wax my upper lip while on tretinoin?", NULL},
+        {"Can I have a glycolic peel while on Retin-A?", "peel-retinoid"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
