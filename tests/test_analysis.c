@@ -608,32 +608,46 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_STRING_EQUAL(r->claims[q->claim].id, "botox-limb-muscle-reduction");
 
     /* every answer is in one list of its question, the list of its role, in
-     * corpus order (the lists are ranges of one array: none overlaps another) */
+     * corpus order: the lists walked from the questions' pages are the
+     * answers of that question and role in order, read forward, backward
+     * (the cursor starts again), and through the loader's cursors */
     size_t listed = 0;
     for (size_t qi = 0; qi < r->n_questions; qi++) {
         const cn_analysis_question *qq = &r->questions[qi];
-        const uint32_t *lists[3] = {qq->answers, qq->duplicates, qq->related};
         size_t lens[3] = {qq->n_answers, qq->n_duplicates, qq->n_related};
-        for (int role = 0; role < 3; role++)
-            for (size_t k = 0; k < lens[role]; k++) {
-                const cn_analysis_answer *a = &r->answers[lists[role][k]];
-                CU_ASSERT_EQUAL(a->role, role);
-                CU_ASSERT_EQUAL(cn_analysis_answer_question(r, a), qi);
-                CU_ASSERT_TRUE(k == 0 || lists[role][k - 1] < lists[role][k]);
+        for (int role = 0; role < 3; role++) {
+            size_t k = 0;
+            cn_answer_cursor fwd = {0}, back = {0};
+            for (size_t i = 0; i < r->n_answers; i++) {
+                const cn_analysis_answer *a = &r->answers[i];
+                if ((int)a->role != role || cn_analysis_answer_question(r, a) != qi)
+                    continue;
+                CU_ASSERT_TRUE_FATAL(k < lens[role]);
+                CU_ASSERT_EQUAL(cn_analysis_role_answer(r, &fwd, qi, role, k), i);
+                CU_ASSERT_EQUAL(cn_analysis_role_answer(r, &fwd, qi, role, k), i); /* again */
+                CU_ASSERT_EQUAL(cn_analysis_question_answer(r, qi, role, k), i);
+                CU_ASSERT_EQUAL(cn_analysis_role_answer(r, &back, qi, role, lens[role] - 1 - k),
+                                cn_analysis_question_answer(r, qi, role, lens[role] - 1 - k));
+                k++;
                 listed++;
             }
+            CU_ASSERT_EQUAL(k, lens[role]);
+            CU_ASSERT_EQUAL(cn_analysis_role_answer(r, &fwd, qi, role, k), 0); /* past it */
+        }
     }
     CU_ASSERT_EQUAL(listed, r->n_answers);
 
     /* the related excerpt takes `none` on the primary claim */
-    const cn_analysis_answer *rel = &r->answers[q->related[0]];
+    const uint32_t rel0 = cn_analysis_question_answer(r, 0, CN_ROLE_RELATED, 0);
+    const uint32_t dup0 = cn_analysis_question_answer(r, 0, CN_ROLE_DUPLICATE, 0);
+    const uint32_t dup1 = cn_analysis_question_answer(r, 0, CN_ROLE_DUPLICATE, 1);
+    const cn_analysis_answer *rel = &r->answers[rel0];
     CU_ASSERT_EQUAL(rel->role, CN_ROLE_RELATED);
     CU_ASSERT_EQUAL(cn_analysis_answer_stance(rel), CN_STANCE_NONE);
     /* ... and counts in no claim's tally, whatever else it talks about */
     for (size_t c = 0; c < r->n_claims; c++)
         for (size_t m = 0; m < r->claims[c].n_members; m++)
-            CU_ASSERT_NOT_EQUAL(cn_analysis_claim_member(r, &r->claims[c], m).answer,
-                                q->related[0]);
+            CU_ASSERT_NOT_EQUAL(cn_analysis_claim_member(r, &r->claims[c], m).answer, rel0);
 
     /* Issue 12: a claim's tally counts the answers to the questions whose
      * primary claim it is, one vote each; answers that mention it on other
@@ -664,17 +678,18 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_EQUAL(r->claims[q->claim].n_primary, (size_t)sum);
 
     /* b's repeat names another physician: queued with its reason; c's agrees: not */
-    const cn_analysis_answer *d1 = &r->answers[q->duplicates[0]];
-    const cn_analysis_answer *d2 = &r->answers[q->duplicates[1]];
-    CU_ASSERT_EQUAL(cn_analysis_original(r, d1), q->answers[0]);
+    const cn_analysis_answer *d1 = &r->answers[dup0];
+    const cn_analysis_answer *d2 = &r->answers[dup1];
+    CU_ASSERT_EQUAL(cn_analysis_original(r, d1),
+                    cn_analysis_question_answer(r, 0, CN_ROLE_COUNTED, 0));
     CU_ASSERT_TRUE(d1->review & CN_REVIEW_DUPLICATE_METADATA);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(cn_analysis_metadata_note(r, q->duplicates[0]));
-    CU_ASSERT_PTR_NOT_NULL(strstr(cn_analysis_metadata_note(r, q->duplicates[0]),
-                                  "'Ann Lee, MD' vs 'Someone Else, MD'"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cn_analysis_metadata_note(r, dup0));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(cn_analysis_metadata_note(r, dup0), "'Ann Lee, MD' vs 'Someone Else, MD'"));
     CU_ASSERT_EQUAL(d2->review, 0);
     bool queued = false;
     for (size_t i = 0; i < r->n_review; i++)
-        queued |= r->review[i] == q->duplicates[0];
+        queued |= r->review[i] == dup0;
     CU_ASSERT_TRUE(queued);
     for (size_t i = 1; i < r->n_review; i++)
         CU_ASSERT_TRUE(cn_analysis_review_item(r, i - 1).urgency >=

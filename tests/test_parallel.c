@@ -271,7 +271,8 @@ static void test_fork_loads_apart(void)
     cn_error err;
     cn_analysis_result *fork = NULL;
     CU_ASSERT_EQUAL_FATAL(cn_analysis_result_fork(r, &fork, &err), CN_OK);
-    size_t a0 = r->questions[0].answers[0], a1 = r->questions[1].answers[0];
+    size_t a0 = cn_analysis_question_answer(r, 0, CN_ROLE_COUNTED, 0),
+           a1 = cn_analysis_question_answer(r, 1, CN_ROLE_COUNTED, 0);
     CU_ASSERT_EQUAL(cn_analysis_load_question(r, 0, &err), CN_OK);
     const cn_answer *x = cn_analysis_answer_of(r, a0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);

@@ -115,7 +115,7 @@ static void free_result(cn_analysis_result *r)
     for (size_t i = 0; i < r->n_questions; i++)
         question_clear(&r->questions[i]);
     free(r->questions);
-    free(r->an->role_lists); /* the questions' answer lists */
+    free(r->an->qpages);
     for (size_t i = 0; i < r->n_claims; i++)
         claim_clear(&r->claims[i]);
     free(r->claims);
@@ -212,7 +212,6 @@ void cn_analysis_free(cn_analysis *an)
     free_intake(an);
     free_records(an);
     free_indexes(an);
-    free(an->first_page);
     free(an->body_page);
     free(an->qpage_start);
     free(an);

@@ -197,13 +197,11 @@ typedef struct cn_analysis_question {
     size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
-    uint32_t *answers;         /* counted answers, in corpus order (answers are numbered in 32 bits:
-                                  4 bytes an answer here); it and the two lists below are
-                                  ranges of one array of the analysis' (not to free) */
+    /* Its counted answers, duplicates and related answers, each in corpus
+     * order: cn_analysis_question_answer gives them (found from its pages, not
+     * kept as lists: 4 bytes an answer, 10 MB at 1 GB). */
     size_t n_answers;
-    uint32_t *duplicates;
     size_t n_duplicates;
-    uint32_t *related;
     size_t n_related;
     const char **files; /* every file with a page of it, byte order */
     size_t n_files;
@@ -283,6 +281,17 @@ typedef struct cn_specialty_comparison {
 
 typedef struct cn_analysis cn_analysis;
 typedef struct cn_analysis_loader cn_analysis_loader;
+
+/* A place among a question's answers of one role, kept between calls of
+ * cn_analysis_role_answer so that a list read in order costs a step an
+ * answer (and read again from its start, nothing). Zeroed: none. */
+typedef struct cn_answer_cursor {
+    size_t q1;     /* the question + 1 (0: none) */
+    size_t role;   /* cn_answer_role */
+    size_t page;   /* the place's page, as an index among the question's pages */
+    size_t answer; /* the answer at the place */
+    size_t before; /* the question's answers of the role before it */
+} cn_answer_cursor;
 
 typedef struct cn_analysis_result {
     cn_analysis *an;            /* its analysis: where pages are loaded back from */
@@ -444,6 +453,18 @@ bool cn_analysis_answer_id_number(const cn_analysis_result *r, const cn_analysis
  * cn_analysis_load_status. */
 cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                    size_t k);
+
+/* Answer k of question q's answers of role `role` (k below its n_answers,
+ * n_duplicates or n_related), in corpus order: its pages' answers of that
+ * role, walked from the cursor c (a caller's own: any thread, one cursor
+ * each). */
+uint32_t cn_analysis_role_answer(const cn_analysis_result *r, cn_answer_cursor *c, size_t q,
+                                 cn_answer_role role, size_t k);
+
+/* The same through the result's loader, a cursor for each role (as the
+ * loader's other reads: not for several threads on one result). */
+uint32_t cn_analysis_question_answer(const cn_analysis_result *r, size_t q, cn_answer_role role,
+                                     size_t k);
 
 /* What answer a (a record of r->answers) is not kept with, being its page's
  * or rare: its question (its page's), its position among its page's answers

@@ -212,3 +212,53 @@ const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
     cna_physician_at(r->an, r->answers[i].physician, &r->loader->phys);
     return &r->loader->phys;
 }
+
+/* One past page p's last answer (a page's answers are in a row). */
+static size_t page_end(const cn_analysis *an, size_t p)
+{
+    return p + 1 < an->n_pages ? an->page_first[p + 1] : an->result.n_answers;
+}
+
+/* The cursor at question q's first answer (of any role): its first page's
+ * first answer, nothing before it. */
+static void cursor_start(const cn_analysis *an, cn_answer_cursor *c, size_t q, size_t role)
+{
+    c->q1 = q + 1;
+    c->role = role;
+    c->page = an->qpage_start[q];
+    c->answer = an->page_first[an->qpages[c->page]];
+    c->before = 0;
+}
+
+/* Walked forward from the cursor, or from the question's start when the
+ * cursor is elsewhere or past k: every list read in order costs a step an
+ * answer of the question (of any role) over the whole read. A k past the
+ * list gives answer 0 (as a claim member that cannot be read does). */
+uint32_t cn_analysis_role_answer(const cn_analysis_result *r, cn_answer_cursor *c, size_t q,
+                                 cn_answer_role role, size_t k)
+{
+    const cn_analysis *an = r->an;
+    if (c->q1 != q + 1 || c->role != (size_t)role || c->before > k)
+        cursor_start(an, c, q, (size_t)role);
+    for (;;) {
+        while (c->answer >= page_end(an, an->qpages[c->page])) { /* the page's answers are done */
+            if (++c->page >= an->qpage_start[q + 1]) {           /* k is past the list */
+                c->q1 = 0;
+                return 0;
+            }
+            c->answer = an->page_first[an->qpages[c->page]];
+        }
+        if (r->answers[c->answer].role == role) {
+            if (c->before == k)
+                return (uint32_t)c->answer;
+            c->before++;
+        }
+        c->answer++;
+    }
+}
+
+uint32_t cn_analysis_question_answer(const cn_analysis_result *r, size_t q, cn_answer_role role,
+                                     size_t k)
+{
+    return cn_analysis_role_answer(r, &r->loader->cursors[role], q, role, k);
+}

@@ -58,7 +58,7 @@ int cna_primary_claims(cn_analysis *an, cn_error *err)
     cn_analysis_result *r = &an->result;
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
-        const page_rec *pr = &an->pages[an->first_page[i]];
+        const page_rec *pr = &an->pages[an->qpages[an->qpage_start[i]]]; /* its first */
         const claim_key *k = &an->keys[pr->primary];
         q->claim_source = cna_str_at(an, pr->source);
         q->question_type = cna_str_at(an, pr->type);

@@ -88,12 +88,12 @@ static int question_arrays(cn_analysis *an, size_t np, size_t nq, size_t **qof, 
     cn_analysis_result *r = &an->result;
     *qof = malloc((np ? np : 1) * sizeof **qof);
     r->questions = calloc(nq ? nq : 1, sizeof *r->questions);
-    an->first_page = calloc(nq ? nq : 1, sizeof *an->first_page);
     an->body_page = calloc(nq ? nq : 1, sizeof *an->body_page);
     an->qpage_start = calloc(nq + 2, sizeof *an->qpage_start);
     an->page_question = malloc((np ? np : 1) * sizeof *an->page_question);
-    if (!*qof || !r->questions || !an->first_page || !an->body_page || !an->qpage_start ||
-        !an->page_question) {
+    an->qpages = malloc((np ? np : 1) * sizeof *an->qpages);
+    if (!*qof || !r->questions || !an->body_page || !an->qpage_start || !an->page_question ||
+        !an->qpages) {
         free(*qof);
         *qof = NULL;
         return cna_oom(err);
@@ -111,7 +111,6 @@ static void page_into_question(cn_analysis *an, size_t *qof, size_t p)
     const page_rec *pr = &an->pages[p];
     size_t root = uf_find(an->parent, p);
     if (qof[root] == (size_t)-1) {
-        an->first_page[r->n_questions] = p;
         an->body_page[r->n_questions] = SIZE_MAX;
         qof[root] = r->n_questions++;
         cn_analysis_question *q = &r->questions[qof[root]];
@@ -128,8 +127,8 @@ static void page_into_question(cn_analysis *an, size_t *qof, size_t p)
     q->n_files++;
 }
 
-/* Each question's pages' files (as many as it has pages) and where its
- * pages start in qpage_start. */
+/* Each question's pages' files (as many as it has pages), its pages in
+ * order (qpages) and where they start in qpage_start. */
 static int question_files(cn_analysis *an, const size_t *qof, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
@@ -146,6 +145,7 @@ static int question_files(cn_analysis *an, const size_t *qof, cn_error *err)
         size_t qi = qof[uf_find(an->parent, p)];
         cn_analysis_question *q = &r->questions[qi];
         const char *file = cna_str_at(an, an->pages[p].file);
+        an->qpages[an->qpage_start[qi] + q->n_files] = (uint32_t)p;
         q->files[q->n_files++] = file ? file : "";
     }
     return rc;
@@ -187,71 +187,34 @@ static void dedupe_files(cn_analysis_result *r)
     }
 }
 
-/* Each question's lists of counted, duplicate and related answers, at the
- * sizes counted in nc, nd and nr: ranges of one array (an->role_lists), the
- * questions' in order, not three allocations a question (most of them
- * empty: a heap chunk each, ~80 bytes a question at 36,182 questions). */
-static int role_lists(cn_analysis *an, const size_t *nc, const size_t *nd, const size_t *nr,
-                      cn_error *err)
-{
-    cn_analysis_result *r = &an->result;
-    an->role_lists = calloc(r->n_answers + 1, sizeof *an->role_lists);
-    if (!an->role_lists)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    uint32_t *at = an->role_lists;
-    for (size_t i = 0; i < r->n_questions; i++) {
-        cn_analysis_question *q = &r->questions[i];
-        q->answers = at;
-        q->duplicates = q->answers + nc[i];
-        q->related = q->duplicates + nd[i];
-        at = q->related + nr[i];
-    }
-    return CN_OK;
-}
-
-/* Answer i onto its question's list of its role. */
+/* Answer i counted in its question's number of its role, and the corpus'. */
 static void answer_by_role(cn_analysis_result *r, size_t i)
 {
     cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, &r->answers[i])];
     switch (r->answers[i].role) {
     case CN_ROLE_COUNTED:
-        q->answers[q->n_answers++] = i;
+        q->n_answers++;
         r->distinct_answers++;
         break;
     case CN_ROLE_DUPLICATE:
-        q->duplicates[q->n_duplicates++] = i;
+        q->n_duplicates++;
         r->duplicates++;
         break;
     case CN_ROLE_RELATED:
-        q->related[q->n_related++] = i;
+        q->n_related++;
         r->related++;
         break;
     }
 }
 
-/* Sort and de-duplicate each question's files; split its answers by role. */
+/* Sort and de-duplicate each question's files; count its answers by role
+ * (cn_analysis_role_answer finds them from its pages). */
 int cna_fill_questions(cn_analysis *an, cn_error *err)
 {
+    (void)err;
     cn_analysis_result *r = &an->result;
     dedupe_files(r);
-    /* Count per role first, then fill. */
-    size_t *nc = calloc(r->n_questions + 1, sizeof *nc),
-           *nd = calloc(r->n_questions + 1, sizeof *nd),
-           *nr = calloc(r->n_questions + 1, sizeof *nr);
-    int rc = CN_OK;
-    if (!nc || !nd || !nr)
-        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
-        size_t q = cn_analysis_answer_question(r, &r->answers[i]);
-        cn_answer_role role = r->answers[i].role;
-        (role == CN_ROLE_COUNTED ? nc : role == CN_ROLE_DUPLICATE ? nd : nr)[q]++;
-    }
-    if (rc == CN_OK)
-        rc = role_lists(an, nc, nd, nr, err);
-    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++)
+    for (size_t i = 0; i < r->n_answers; i++)
         answer_by_role(r, i);
-    free(nc);
-    free(nd);
-    free(nr);
-    return rc;
+    return CN_OK;
 }

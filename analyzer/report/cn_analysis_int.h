@@ -195,7 +195,8 @@ struct cn_analysis_loader {
      * of them from block conf_block - 1 (0: none, so a zeroed loader has none). */
     uint64_t conf_block;
     double conf[CONF_BLOCK];
-    cn_physician phys; /* the physician asked for last (cn_analysis_physician) */
+    cn_physician phys;           /* the physician asked for last (cn_analysis_physician) */
+    cn_answer_cursor cursors[3]; /* cn_analysis_question_answer's, by role */
     /* The answer_ids read last: ID_BLOCK of them from block id_block - 1 (0: none). */
     uint64_t id_block;
     uint64_t ids[ID_BLOCK];
@@ -326,11 +327,11 @@ struct cn_analysis {
     cn_recfile *members_file;
     uint64_t *member_at;
     uint64_t n_members_on_disk;
-    size_t *first_page;        /* question -> its first page */
-    size_t *body_page;         /* question -> its first page with a body; SIZE_MAX */
-    size_t *qpage_start;       /* question q has qpage_start[q + 1] - qpage_start[q] pages */
-    uint32_t *role_lists;      /* every question's answers, duplicates and related answers (its
-                                  lists point into it), the questions' in order: one allocation */
+    size_t *body_page;   /* question -> its first page with a body; SIZE_MAX */
+    size_t *qpage_start; /* question q has qpage_start[q + 1] - qpage_start[q] pages */
+    uint32_t *qpages;    /* the questions' pages, each question's in order from qpage_start[q]:
+                            its answers by role are walked from them (cn_analysis_role_answer),
+                            4 bytes a page instead of 4 an answer */
     cn_analysis_loader loader; /* writing: the result's own (spill is an->spill) */
 };
 

@@ -111,11 +111,12 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
 
 /* How many of a question's counted answers name its primary catalog claim in
  * their own words (cn_answer_annotation.names_primary). */
-static size_t answers_naming_claim(const cn_analysis_result *r, const cn_analysis_question *q)
+static size_t answers_naming_claim(const cn_analysis_result *r, size_t qi)
 {
     size_t k = 0;
-    for (size_t i = 0; i < q->n_answers; i++) {
-        const cn_analysis_answer *a = &r->answers[q->answers[i]];
+    for (size_t i = 0; i < r->questions[qi].n_answers; i++) {
+        const cn_analysis_answer *a =
+            &r->answers[cn_analysis_question_answer(r, qi, CN_ROLE_COUNTED, i)];
         k += a->names_primary;
     }
     return k;
@@ -127,9 +128,10 @@ static void flag_claim_fit(cn_analysis_result *r)
 {
     for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
-        q->naming_claim = answers_naming_claim(r, q);
+        q->naming_claim = answers_naming_claim(r, i);
         if (r->claims[q->claim].rule && q->n_answers >= 2 && 2 * q->naming_claim < q->n_answers)
-            r->answers[q->answers[0]].review |= CN_REVIEW_CLAIM_FIT;
+            r->answers[cn_analysis_question_answer(r, i, CN_ROLE_COUNTED, 0)].review |=
+                CN_REVIEW_CLAIM_FIT;
     }
 }
 

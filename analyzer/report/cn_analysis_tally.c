@@ -21,7 +21,11 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
  * its first answer flags it. */
 static bool question_timing(const cn_analysis *an, const cn_analysis_question *q)
 {
-    return q->n_answers > 0 && cna_page_timing(an, cna_answer_page(an, q->answers[0]));
+    cn_answer_cursor c = {0};
+    size_t qi = (size_t)(q - an->result.questions);
+    return q->n_answers > 0 &&
+           cna_page_timing(an, cna_answer_page(an, cn_analysis_role_answer(&an->result, &c, qi,
+                                                                           CN_ROLE_COUNTED, 0)));
 }
 
 /* A question judged as its own claim reads in its own terms: "Should I
@@ -32,17 +36,19 @@ static bool reads_as_restriction(const cn_analysis *an, const cn_analysis_questi
            !strcmp(q->question_type, "restriction") && !question_timing(an, q);
 }
 
-/* The votes of a question or claim: answers' verdict 0 (no array of votes
- * is made: cn_tally_compute_from asks for each as it goes). */
+/* The votes of a question: its counted answers' verdict 0 (no array of
+ * votes is made: cn_tally_compute_from asks for each as it goes, in order,
+ * and the cursor walks them from its pages). */
 typedef struct vote_list {
     const cn_analysis_result *r;
-    const uint32_t *answers;
+    size_t q;
+    cn_answer_cursor *cursor; /* the tally's own: the workers tally at once */
 } vote_list;
 
 static void vote_in_list(const void *ctx, size_t k, cn_tally_vote *out)
 {
     const vote_list *l = ctx;
-    vote_of(l->r, l->answers[k], 0, out);
+    vote_of(l->r, cn_analysis_role_answer(l->r, l->cursor, l->q, CN_ROLE_COUNTED, k), 0, out);
 }
 
 /* Question i's tally. */
@@ -50,7 +56,8 @@ static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, 
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_question *q = &r->questions[i];
-    vote_list votes = {.r = r, .answers = q->answers};
+    cn_answer_cursor cursor = {0};
+    vote_list votes = {.r = r, .q = i, .cursor = &cursor};
     int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
                                    &q->tally, err);
     /* Its answers' files are most often all its pages' files: one list then. */
@@ -137,7 +144,8 @@ static int tally_questions(cn_analysis *an, cn_error *err)
         cn_analysis_question *q = &r->questions[i];
         rc = cna_share_summary(an, &q->tally, err);
         for (size_t k = 0; k < q->n_answers && q->tally.n_dissent; k++) {
-            cn_analysis_answer *a = &r->answers[q->answers[k]];
+            cn_analysis_answer *a =
+                &r->answers[cn_analysis_question_answer(r, i, CN_ROLE_COUNTED, k)];
             a->dissent = cn_tally_dissents(&q->tally, cn_analysis_verdict_stance(r, a, 0));
         }
     }
@@ -162,7 +170,10 @@ static bool same_votes_as_question(const cn_analysis *an, size_t c)
     if (q->n_answers != cl->n_primary || reads_as_restriction(an, q))
         return false;
     for (size_t k = 0; k < cl->n_primary; k++)
-        if (cna_verdict_claim(r, &r->answers[q->answers[k]], 0) != c)
+        if (cna_verdict_claim(
+                r,
+                &r->answers[cn_analysis_question_answer(r, cl->questions[0], CN_ROLE_COUNTED, k)],
+                0) != c)
             return false;
     return true;
 }
@@ -189,7 +200,9 @@ cn_member cn_analysis_claim_member(const cn_analysis_result *r, const cn_analysi
                                    size_t k)
 {
     if (cl->tally_shared)
-        return (cn_member){.answer = r->questions[cl->questions[0]].answers[k], .verdict = 0};
+        return (cn_member){.answer =
+                               cn_analysis_question_answer(r, cl->questions[0], CN_ROLE_COUNTED, k),
+                           .verdict = 0};
     size_t c = (size_t)(cl - r->claims);
     uint32_t answer = member_answer(r, c, k);
     if (k < cl->n_primary)

@@ -901,9 +901,10 @@ static bool physicians_group(const cn_analysis_result *r, physicians *ph)
     for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; ok && i < q->n_answers; i++) {
-            uint32_t k = (uint32_t)r->answers[q->answers[i]].physician;
+            uint32_t ai = cn_analysis_question_answer(r, qi, CN_ROLE_COUNTED, i);
+            uint32_t k = (uint32_t)r->answers[ai].physician;
             if (ph->group_of[k] == UINT32_MAX)
-                ok = physician_group_of(r, ph, by_name, k, q->answers[i], qi);
+                ok = physician_group_of(r, ph, by_name, k, ai, qi);
             if (!ok || ph->group_of[k] == UINT32_MAX)
                 continue;
             phys_group *g = &ph->groups[ph->group_of[k]];
@@ -941,10 +942,11 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     for (size_t qi = 0; qi < r->n_questions; qi++) {
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; i < q->n_answers; i++) {
-            uint32_t gi = ph->group_of[r->answers[q->answers[i]].physician];
+            uint32_t ai = cn_analysis_question_answer(r, qi, CN_ROLE_COUNTED, i);
+            uint32_t gi = ph->group_of[r->answers[ai].physician];
             if (gi != UINT32_MAX && ph->groups[gi].several) {
                 phys_group *g = &ph->groups[gi];
-                ph->storage[g->at + g->n++] = q->answers[i];
+                ph->storage[g->at + g->n++] = ai;
             }
         }
     }

@@ -492,15 +492,19 @@ static void answer_group(cn_html_out *o, const cn_html_ctx *c, size_t qi, const 
     const cn_analysis_question *q = &c->r->questions[qi];
     size_t n = 0;
     for (size_t i = 0; i < q->n_answers; i++)
-        n += !strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance);
+        n += !strcmp(cn_html_answer_stance(
+                         &c->r->answers[cn_analysis_question_answer(c->r, qi, CN_ROLE_COUNTED, i)]),
+                     stance);
     if (!n)
         return;
     cn_html_raw(o, "<h4 class=\"group-head\">");
     cn_html_badge(o, stance);
     cn_html_printf(o, "<span>%zu answer%s</span></h4>\n", n, n != 1 ? "s" : "");
-    for (size_t i = 0; i < q->n_answers; i++)
-        if (!strcmp(cn_html_answer_stance(&c->r->answers[q->answers[i]]), stance))
-            answer(o, c, q->answers[i], rank, i);
+    for (size_t i = 0; i < q->n_answers; i++) {
+        uint32_t a = cn_analysis_question_answer(c->r, qi, CN_ROLE_COUNTED, i);
+        if (!strcmp(cn_html_answer_stance(&c->r->answers[a]), stance))
+            answer(o, c, a, rank, i);
+    }
 }
 
 /* ---- the parts of a question ---- */
@@ -577,12 +581,14 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
         "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
         q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
+    size_t qi = (size_t)(q - c->r->questions);
     for (size_t i = 0; i < q->n_duplicates; i++) {
-        const cn_analysis_answer *a = &c->r->answers[q->duplicates[i]];
+        uint32_t di = cn_analysis_question_answer(c->r, qi, CN_ROLE_DUPLICATE, i);
+        const cn_analysis_answer *a = &c->r->answers[di];
         const cn_analysis_answer *orig = &c->r->answers[cn_analysis_original(c->r, a)];
         cn_html_raw(o, "<tr");
         cn_html_attr_begin(o);
-        cn_html_attr_add_anchor(o, c->r, q->duplicates[i]);
+        cn_html_attr_add_anchor(o, c->r, di);
         cn_html_attr_end(o, "id");
         cn_html_raw(o, "><td>");
         cn_html_text(o, cn_analysis_file_of(c->r, a));
@@ -591,7 +597,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         cn_html_raw(o, ">");
         cn_html_text(o, cn_analysis_file_of(c->r, orig));
         cn_html_printf(o, " #%ld</a></td><td>", (long)cn_analysis_answer_index(c->r, orig));
-        cn_html_text(o, cn_analysis_metadata_note(c->r, q->duplicates[i]));
+        cn_html_text(o, cn_analysis_metadata_note(c->r, di));
         cn_html_raw(o, "</td></tr>\n");
     }
     cn_html_raw(o, "</tbody></table></div></details>");
@@ -604,8 +610,9 @@ static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_ques
         "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
         "stance on this question)</summary>",
         q->n_related, q->n_related != 1 ? "s" : "");
+    size_t qi = (size_t)(q - c->r->questions);
     for (size_t i = 0; i < q->n_related; i++)
-        answer(o, c, q->related[i], 1, i);
+        answer(o, c, cn_analysis_question_answer(c->r, qi, CN_ROLE_RELATED, i), 1, i);
     cn_html_raw(o, "</details>");
 }
 

@@ -417,17 +417,28 @@ static void emit_members(jctx *c, FILE *f, cJSON *holder, bool last)
 
 typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
 
-/* Elements made by fn one at a time (element i, or items[i] when items is
+/* Elements made by fn one at a time (element i, or item i of items when it is
  * given), each printed as cJSON_Print prints it and indented by depth tabs,
  * separated as cJSON separates array elements: a list of tens of thousands
  * of answers never exists as one tree. */
-static void emit_elements(jctx *c, FILE *f, const uint32_t *items, size_t n, element_fn fn,
+/* A question's answers of one role, as an array's items (NULL: items 0, 1, ...). */
+typedef struct role_list {
+    size_t q;
+    cn_answer_role role;
+} role_list;
+
+static size_t item_at(const jctx *c, const role_list *items, size_t i)
+{
+    return items ? cn_analysis_question_answer(c->r, items->q, items->role, i) : i;
+}
+
+static void emit_elements(jctx *c, FILE *f, const role_list *items, size_t n, element_fn fn,
                           int depth)
 {
     for (size_t i = 0; i < n && !c->oom; i++) {
         cJSON *holder = cJSON_CreateArray();
         if (holder)
-            fn(c, holder, items ? items[i] : i);
+            fn(c, holder, item_at(c, items, i));
         char *text = holder && holder->child && !c->oom ? cJSON_Print(holder->child) : NULL;
         cJSON_Delete(holder);
         if (!text) {
@@ -451,7 +462,7 @@ static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn f
 
 /* One answer list of a question, as the list member cJSON_Print would give
  * at the question's depth. */
-static void emit_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n,
+static void emit_list(jctx *c, FILE *f, const char *key, const role_list *items, size_t n,
                       element_fn fn)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
@@ -832,7 +843,8 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     cn_jsonpretty_key(w, "dissent");
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
-        const cn_analysis_answer *a = &c->r->answers[q->answers[i]];
+        const cn_analysis_answer *a =
+            &c->r->answers[cn_analysis_question_answer(c->r, qi, CN_ROLE_COUNTED, i)];
         if (a->dissent)
             d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
     }
@@ -912,15 +924,16 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
     return true;
 }
 
-/* Items of an array at depth 4, each written directly by fn (given items[i],
- * or i when items is NULL) and separated as emit_elements separates them. */
+/* Items of an array at depth 4, each written directly by fn (given item i
+ * of items, or i when items is NULL) and separated as emit_elements
+ * separates them. */
 static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
-                       const uint32_t *items, size_t n)
+                       const role_list *items, size_t n)
 {
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
         cn_jsonpretty_reset(&w, 4);
-        fn(c, &w, items ? items[i] : i);
+        fn(c, &w, item_at(c, items, i));
         if (w.failed || c->oom || w.level != 0) {
             c->oom = true;
             break;
@@ -934,7 +947,7 @@ static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, siz
 
 /* A question's answer list (answers or related), each answer written
  * directly (emit_items). */
-static void emit_answer_list(jctx *c, FILE *f, const char *key, const uint32_t *items, size_t n)
+static void emit_answer_list(jctx *c, FILE *f, const char *key, const role_list *items, size_t n)
 {
     fprintf(f, ",\n\t\t\t\"%s\":\t[", key);
     emit_items(c, f, d_answer, items, n);
@@ -957,9 +970,10 @@ static void emit_question(jctx *c, FILE *f, size_t qi)
     cn_jsonpretty_clear(&w);
     if (!open)
         return;
-    emit_answer_list(c, f, "answer_list", q->answers, q->n_answers);
-    emit_list(c, f, "duplicate_list", q->duplicates, q->n_duplicates, duplicate);
-    emit_answer_list(c, f, "related_list", q->related, q->n_related);
+    emit_answer_list(c, f, "answer_list", &(role_list){qi, CN_ROLE_COUNTED}, q->n_answers);
+    emit_list(c, f, "duplicate_list", &(role_list){qi, CN_ROLE_DUPLICATE}, q->n_duplicates,
+              duplicate);
+    emit_answer_list(c, f, "related_list", &(role_list){qi, CN_ROLE_RELATED}, q->n_related);
     fputs("\n\t\t}", f);
 }
 

@@ -452,7 +452,8 @@ static void question(xctx *c, size_t qi)
     tally_fields(c, &q->tally);
     start(c, "dissent");
     for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
-        const cn_analysis_answer *a = &c->r->answers[q->answers[i]];
+        const cn_analysis_answer *a =
+            &c->r->answers[cn_analysis_question_answer(c->r, qi, CN_ROLE_COUNTED, i)];
         if (!a->dissent)
             continue;
         start(c, "answer-ref");
@@ -464,17 +465,17 @@ static void question(xctx *c, size_t qi)
     start(c, "answers");
     attr_int(c, "count", (long)q->n_answers);
     for (size_t i = 0; i < q->n_answers; i++)
-        answer(c, q->answers[i]);
+        answer(c, cn_analysis_question_answer(c->r, qi, CN_ROLE_COUNTED, i));
     end(c);
     start(c, "duplicates");
     attr_int(c, "count", (long)q->n_duplicates);
     for (size_t i = 0; i < q->n_duplicates; i++)
-        duplicate(c, q->duplicates[i]);
+        duplicate(c, cn_analysis_question_answer(c->r, qi, CN_ROLE_DUPLICATE, i));
     end(c);
     start(c, "related");
     attr_int(c, "count", (long)q->n_related);
     for (size_t i = 0; i < q->n_related; i++)
-        answer(c, q->related[i]);
+        answer(c, cn_analysis_question_answer(c->r, qi, CN_ROLE_RELATED, i));
     end(c);
     end(c);
 }
