@@ -6503,6 +6503,60 @@ static void test_colon_line_two_blank_lines_above_a_list(void)
     ru_free(&r);
 }
 
+/* A clinic site's replies (val21): a notice above them, then each reply
+ * under "Replied on <date>", a "By: <clinic> | <name>" line and the clinic's
+ * city; a list of the site's other questions under the last. The byline's
+ * lines head each reply ([answer-headers], place_under_header), the notice is
+ * furniture and the list ends the answers. */
+static void test_clinic_bylines_head_each_reply(void)
+{
+    ru_result r = read_str(
+        "Can I keep using a lash serum for years?\n\n"
+        "I have used a lash serum every night for two years. Is it fine to go on?\n\n"
+        "The information provided by medical professionals in the Q&A is for informational "
+        "purposes only and is no substitute for a visit.\n\n\n"
+        "Replied on 3/2/2011\n\n"
+        "By: Harbor Skin Clinic  |  Ann Lee, M.D.\n"
+        "Salem, OR\n\n"
+        "The drug in these serums was given as eye drops for decades to people who need them for "
+        "life, and it has a good safety record over that time.\n\n"
+        "Replied on 2/9/2011\n\n"
+        "By: Lakeside Laser  |  Tom Hart, M.D.\n"
+        "Dayton, OH\n\n"
+        "There are no long studies of the lash use yet, so stop if your lids redden.\n\n"
+        "More Questions on LASH SERUMS\n\n"
+        "Do I need a check-up every month? (5 answers)\n"
+        "How often should I see the doctor?\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "The drug in these serums");
+    ru_check_start(&r, 2, "There are no long studies");
+    ru_free(&r);
+}
+
+/* "Answered on: 10/9/2012" under each physician's name line (val21): the
+ * answer starts under it, whatever the date's form. */
+static void test_answered_on_colon_heads_an_answer(void)
+{
+    ru_result r = read_str(
+        "How do I sleep without my breathing machine after ear surgery?\n\n"
+        "This question was asked in Salem, Oregon on 10/05/2012.\n"
+        "I use a breathing machine at night and cannot use it for two weeks after my ear "
+        "operation. What should I do?\n\n"
+        "Doctors Answers (2)\n\n"
+        "Ann Lee, MD\n"
+        "Answered on: 10/9/2012\n\n"
+        "Ask your surgeon whether oxygen through the nose would do for those nights, or sleep "
+        "propped up on your side.\n\n"
+        "Tom Hart, MD, DABSM\n"
+        "Answered on: 10/8/2012\n\n"
+        "The machine's pressure can harm the repair, so follow your surgeon's advice and see a "
+        "sleep doctor about the weeks in between.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Ask your surgeon whether");
+    ru_check_start(&r, 2, "The machine's pressure");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6767,6 +6821,9 @@ int main(void)
         {"a credit line in a body's sign-off", test_credit_line_in_a_body_sign_off},
         {"dash-numbered items stay in their answer", test_dash_numbered_items_stay_in_their_answer},
         {"a colon line two blank lines above a list", test_colon_line_two_blank_lines_above_a_list},
+        /* reader round twelve (val21) */
+        {"a clinic's bylines head each reply", test_clinic_bylines_head_each_reply},
+        {"\"Answered on:\" heads an answer", test_answered_on_colon_heads_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

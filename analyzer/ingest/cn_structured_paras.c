@@ -381,6 +381,26 @@ static void mark_voted(ctx *c, size_t p)
         c->first_vote = p + 1;
 }
 
+/* "Replied on 5/7/2010" / "By: Glow Clinic | Ann Lee, MD" / "Salem, OR":
+ * a city line right under a line naming who answers is more of that byline,
+ * no title or text of the answer under it. */
+static bool place_under_header(const ctx *c, size_t i, size_t from)
+{
+    if (i <= from || i >= c->lines.n)
+        return false;
+    const cn_line *above = line_at(c, i - 1);
+    if (above->len == 0 || !cns_answer_header(c, above))
+        return false;
+    const cn_line *l = line_at(c, i);
+    cn_sigline sl;
+    if (cns_classified(c, l, &sl) == CN_SIGLINE_PLACE && sl.city_len > 0 && sl.specialty == NULL)
+        return true;
+    /* "Salem, OR": a few words, a comma, a state's two capitals */
+    return l->len >= 5 && l->len <= 40 && l->s[l->len - 4] == ',' && l->s[l->len - 3] == ' ' &&
+           l->s[l->len - 2] >= 'A' && l->s[l->len - 2] <= 'Z' && l->s[l->len - 1] >= 'A' &&
+           l->s[l->len - 1] <= 'Z';
+}
+
 /* Paragraphs of the answer region, lines [from, to). */
 int cns_build_paras(ctx *c, size_t from, size_t to, cn_error *err)
 {
@@ -389,7 +409,8 @@ int cns_build_paras(ctx *c, size_t from, size_t to, cn_error *err)
     int rc = CN_OK;
     for (size_t i = from; i <= to && rc == CN_OK; i++) {
         const cn_line *l = i < to ? line_at(c, i) : NULL;
-        bool header = l && l->len > 0 && cns_answer_header(c, l);
+        bool header =
+            l && l->len > 0 && (cns_answer_header(c, l) || place_under_header(c, i, from));
         bool text = l && l->len > 0 && !cns_noise(c, l) && !header && !cns_answers_marker(c, l);
         if (text) {
             if (run_n == 0) {
