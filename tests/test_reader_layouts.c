@@ -6557,6 +6557,33 @@ static void test_answered_on_colon_heads_an_answer(void)
     ru_free(&r);
 }
 
+/* "Board certified American Board of ..." one a line under the name above a
+ * signature (val21): credits, no answer of their own ([widgets]). */
+static void test_board_certified_lines_under_a_name(void)
+{
+    ru_result r = read_str(
+        "Can a pinched nostril rim be lowered?\n\n"
+        "My nostril rims sit too high after a nose job. Who can fix this?\n\n"
+        "Doctor Answers 2\n\n"
+        "Lowering a raised rim\n\n"
+        "A raised rim is usually lowered with a small cartilage graft along its edge. See a "
+        "surgeon who does many revisions.\n\n"
+        "I hope this helps.\n\n"
+        "Paul R Hendricks M.D.  F.A.C.S.\n\n"
+        "Board certified American Board of Plastic Surgery\n\n"
+        "Board certified American Board of Otolaryngology (ENT).\n\n"
+        "Portland Plastic Surgeon\n\n"
+        "Grafts for the rim\n\n"
+        "Most raised rims need a graft, from the septum when there is enough left, else from the "
+        "ear.\n\n"
+        "Nora Pike, MD\n"
+        "Seattle Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Grafts for the rim");
+    ru_check_start(&r, 2, "Most raised rims need");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6824,6 +6851,7 @@ int main(void)
         /* reader round twelve (val21) */
         {"a clinic's bylines head each reply", test_clinic_bylines_head_each_reply},
         {"\"Answered on:\" heads an answer", test_answered_on_colon_heads_an_answer},
+        {"\"Board certified ...\" lines under a name", test_board_certified_lines_under_a_name},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
