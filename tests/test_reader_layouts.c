@@ -6584,6 +6584,33 @@ static void test_board_certified_lines_under_a_name(void)
     ru_free(&r);
 }
 
+/* A closing line, then two blank lines and "Dr. Lee" alone above the
+ * signature (val21): the closing is the answer's last words, not the title
+ * of an answer made of the sign-off (signoff_under). */
+static void test_closing_two_blank_lines_above_a_signoff(void)
+{
+    ru_result r =
+        read_str("Can a lash serum turn blue eyes brown?\n\n"
+                 "My eyes are light blue with no brown at all. Could a lash serum change them?\n\n"
+                 "Doctor Answers 2\n\n"
+                 "Serums and eye colour\n\n"
+                 "Colour change needs pigment cells in the iris, which fully blue eyes lack.\n\n"
+                 "Used on the lid margin, almost none of the drug reaches the eye.\n\n"
+                 "Hope this helps.  Enjoy the serum, it is a fine product... no worries!\n\n\n"
+                 "Dr. Ann Lee\n\n"
+                 "Ann Lee, MD\n"
+                 "Salem Plastic Surgeon\n"
+                 "4.7 out of 5 stars 145 reviews\n\n"
+                 "No change in blue eyes\n\n"
+                 "It may darken a hazel iris, but a blue one has nothing for it to darken.\n\n"
+                 "Tom Hart, MD\n"
+                 "Dayton Oculoplastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "No change in blue eyes");
+    ru_check_start(&r, 2, "It may darken a hazel iris");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6852,6 +6879,8 @@ int main(void)
         {"a clinic's bylines head each reply", test_clinic_bylines_head_each_reply},
         {"\"Answered on:\" heads an answer", test_answered_on_colon_heads_an_answer},
         {"\"Board certified ...\" lines under a name", test_board_certified_lines_under_a_name},
+        {"a closing two blank lines above a sign-off",
+         test_closing_two_blank_lines_above_a_signoff},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -298,6 +298,13 @@ static bool restated_below(const ctx *c, size_t p)
     return shared >= c->lim->restated_start_words;
 }
 
+/* "I wish you a safe recovery!" two blank lines above "Dr. Lee" alone: the
+ * answer's last words above its sign-off, no title over one (val21). */
+static bool signoff_under(const ctx *c, size_t p)
+{
+    return p + 1 < c->np && c->ps[p + 1].n == 1 && cns_signoff_like(c, para_line(c, p + 1));
+}
+
 /* Inside an answer: a title-shaped line that starts the next answer. */
 bool cns_title_inside(const ctx *c, size_t p)
 {
@@ -330,7 +337,7 @@ bool cns_title_inside(const ctx *c, size_t p)
         l->s[0] != '"' && (unsigned char)l->s[0] < 0x80 && !cns_list_item(l) &&
         cn_span_last_char(l->s, l->len) != '.' &&
         !(cn_span_last_char(l->s, l->len) == ':' && cns_list_item(para_line(c, p + 1))) &&
-        !(cns_looks_title(c, p + 1) && text_para(c, p + 2)))
+        !(cns_looks_title(c, p + 1) && text_para(c, p + 2)) && !signoff_under(c, p))
         return true;
     if (!cns_looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
