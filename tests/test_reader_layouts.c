@@ -6611,6 +6611,28 @@ static void test_closing_two_blank_lines_above_a_signoff(void)
     ru_free(&r);
 }
 
+/* A bare page: the title, then the asker's paragraph asking and ending in
+ * "Thanks." after the question mark (val21), then the answers: the thanks
+ * leave the paragraph the asker's (asks_then_thanks). */
+static void test_asker_thanks_after_the_question(void)
+{
+    ru_result r = read_str(
+        "Does a bottle of Botox come ready to inject?\n\n"
+        "A friend said the clinic mixes the Botox each time it is used. Is that so, or does it "
+        "arrive ready? Thanks.\n\n"
+        "It comes as a powder and is mixed with saline in the clinic before it is injected.\n\n"
+        "Salem Plastic Surgeon\n\n"
+        "Mixed before use\n\n"
+        "The vial holds a dry powder kept cold; the nurse or doctor adds saline before the "
+        "treatment.\n\n"
+        "Ann Lee, MD\n"
+        "Salem Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "It comes as a powder");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Mixed before use");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6881,6 +6903,7 @@ int main(void)
         {"\"Board certified ...\" lines under a name", test_board_certified_lines_under_a_name},
         {"a closing two blank lines above a sign-off",
          test_closing_two_blank_lines_above_a_signoff},
+        {"the asker's thanks after the question", test_asker_thanks_after_the_question},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

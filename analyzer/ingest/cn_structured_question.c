@@ -489,6 +489,25 @@ static bool asking_line_below(const ctx *c, size_t e)
            !speaks_only_to_listener(c, q, q + 1) && !opens_reply(c, q, q + 1);
 }
 
+/* "... or does it come pre-mixed? Thanks.": the asker's paragraph asks,
+ * then thanks the doctors in a word or two after the question mark. */
+static bool asks_then_thanks(const cn_line *l)
+{
+    size_t q = l->len;
+    while (q > 0 && l->s[q - 1] != '?')
+        q--;
+    if (q == 0 || q == l->len || l->s[q] != ' ')
+        return false;
+    const char *tail = l->s + q + 1;
+    size_t n = l->len - q - 1;
+    while (n > 0 && *tail == ' ') {
+        tail++;
+        n--;
+    }
+    return n >= 6 && (memcmp(tail, "Thank", 5) == 0 || memcmp(tail, "thank", 5) == 0) &&
+           cn_span_words(tail, n) <= 3 && !memchr(tail, '?', n);
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -568,7 +587,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
                      !salutation(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
-                    asks_above_title(c, p, e);
+                    asks_above_title(c, p, e) || (k == 0 && asks_then_thanks(last));
         bool story =
             e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
                            (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
