@@ -1718,8 +1718,8 @@ const char *cn_rules_sha256(const cn_rules *rs)
 /* A token's term the lexicon cannot tell is one the word terms look up. */
 _Static_assert(CN_LEXICON_TERM_UNKNOWN == CN_LEX_TERM_UNKNOWN, "the same 'look it up'");
 
-/* What the lexicon says of the newest token of out, kept on it; pushes a
- * word that was not the word looked up (an alias's expansion, a stem). */
+/* What the lexicon says of the newest token of out, kept on it: for a word
+ * pushed in place of the one looked up (an alias's expansion, a stem). */
 static void look_up_last(const cn_rules *rs, cn_tokens *out)
 {
     cn_token *t = cn_tokens_last(out);

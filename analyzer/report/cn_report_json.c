@@ -417,21 +417,22 @@ static void emit_members(jctx *c, FILE *f, cJSON *holder, bool last)
 
 typedef void (*element_fn)(jctx *c, cJSON *parent, size_t i);
 
-/* Elements made by fn one at a time (element i, or item i of items when it is
- * given), each printed as cJSON_Print prints it and indented by depth tabs,
- * separated as cJSON separates array elements: a list of tens of thousands
- * of answers never exists as one tree. */
 /* A question's answers of one role, as an array's items (NULL: items 0, 1, ...). */
 typedef struct role_list {
     size_t q;
     cn_answer_role role;
 } role_list;
 
+/* Item i of items: the question's answer of that role, or i itself. */
 static size_t item_at(const jctx *c, const role_list *items, size_t i)
 {
     return items ? cn_analysis_question_answer(c->r, items->q, items->role, i) : i;
 }
 
+/* Elements made by fn one at a time (element i, or item i of items when it is
+ * given), each printed as cJSON_Print prints it and indented by depth tabs,
+ * separated as cJSON separates array elements: a list of tens of thousands
+ * of answers never exists as one tree. */
 static void emit_elements(jctx *c, FILE *f, const role_list *items, size_t n, element_fn fn,
                           int depth)
 {

@@ -24,8 +24,12 @@ same offsets: the probabilities do not depend on them). A dev script.
 import argparse
 import json
 import math
+import os
+import sys
 
-LABELS = ["reassuring", "cautionary", "contraindicated", "none"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import score  # noqa: E402
+from score import LABELS  # noqa: E402
 GRID_CAUTIONARY = [x / 10 for x in range(-4, 5, 2)]
 GRID_RARE = [x / 10 for x in range(-2, 13)]
 
@@ -35,19 +39,8 @@ def read(path):
 
 
 def macro_f1(rows, offset):
-    """Strict macro-F1 of rows labelled with these offsets."""
-    tp = dict.fromkeys(LABELS, 0)
-    fp = dict.fromkeys(LABELS, 0)
-    fn = dict.fromkeys(LABELS, 0)
-    for r in rows:
-        p = label(r, offset)
-        if p == r["gold"]:
-            tp[p] += 1
-        else:
-            if p in fp:
-                fp[p] += 1
-            fn[r["gold"]] += 1
-    return sum(2 * tp[c] / (2 * tp[c] + fp[c] + fn[c]) if tp[c] else 0 for c in LABELS) / 4
+    """Strict macro-F1 of rows labelled with these offsets (score.py's)."""
+    return score.macro_f1([(r["gold"], label(r, offset)) for r in rows])[0]
 
 
 def label(row, offset):
