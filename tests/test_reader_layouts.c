@@ -6633,6 +6633,69 @@ static void test_asker_thanks_after_the_question(void)
     ru_free(&r);
 }
 
+/* A dated page with no title (val16): the asker's line, long and ending in
+ * a sentence after its question, right above the first "Answer:" line; the
+ * first answer (no title glued) printed twice with only a "Helpful" line
+ * between its copies, the date line coming later. The line above the first
+ * label is the question, and each label heads an answer of its own. */
+static void test_label_under_the_askers_line_on_a_dated_page(void)
+{
+    ru_result r = read_str(
+        "Does that really happen? I read that some people get a cough after the graft and "
+        "you cannot rest for days until a doctor gives you a pill for it.\n"
+        "Answer: A few patients do cough for a while after the graft. It passes within days "
+        "and does no harm to the grafts.\n"
+        "Helpful 2 people found this helpful\n"
+        "Answer: A few patients do cough for a while after the graft. It passes within days "
+        "and does no harm to the grafts.\n"
+        "Helpful 2 people found this helpful\n"
+        "March 3, 2015\n"
+        "Answer: Coughing after the graft It is uncommon, and a short course of medicine "
+        "settles it when it lasts.\n"
+        "Helpful\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "really happen"));
+    ru_check_start(&r, 1, "A few patients do cough");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "found this helpful"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Coughing after the graft");
+    ru_check_start(&r, 3, "It is uncommon");
+    ru_free(&r);
+}
+
+/* The same site with no date line at all (val21): the asker's long story,
+ * then "Answer: <title>" alone on its line above the body's line, each
+ * answer printed twice with "Helpful" under it. The story is the question,
+ * and a label line holding only a title titles the line under it. */
+static void test_label_title_lines_on_an_undated_page(void)
+{
+    ru_result r = read_str(
+        "Three weeks after my lid surgery the lower lid still pulls down a little and the "
+        "scar feels tight when I smile. Will it loosen with time, and should I massage it? "
+        "Thank you! Sam.\n"
+        "Answer: Scar pulling on the lower lid\n"
+        "A tight scar can pull the lid down in the first weeks. Gentle massage and time "
+        "soften it in most patients, so see your surgeon before anything else is done.\n"
+        "Helpful 1 person found this helpful\n"
+        "Answer: Scar pulling on the lower lid\n"
+        "A tight scar can pull the lid down in the first weeks. Gentle massage and time "
+        "soften it in most patients, so see your surgeon before anything else is done.\n"
+        "Helpful 1 person found this helpful\n"
+        "Answer: Lid pull after the incision\n"
+        "Some pull after this incision is common, and most of it settles by three months "
+        "with massage and taping.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "lid surgery"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Scar pulling on the lower lid");
+    ru_check_start(&r, 1, "A tight scar can pull");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Lid pull after the incision");
+    ru_check_start(&r, 3, "Some pull after this incision");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6904,6 +6967,10 @@ int main(void)
         {"a closing two blank lines above a sign-off",
          test_closing_two_blank_lines_above_a_signoff},
         {"the asker's thanks after the question", test_asker_thanks_after_the_question},
+        /* reader round thirteen (every tuning page) */
+        {"a label under the asker's line on a dated page",
+         test_label_under_the_askers_line_on_a_dated_page},
+        {"label title lines on an undated page", test_label_title_lines_on_an_undated_page},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -186,6 +186,20 @@ static bool skipped(const cn_pagecues *cues, const cn_line *l)
     return l->len == 0 || (l->flags & CN_LINE_RESIDUE) || cn_pagecues_is_widget(cues, l->s, l->len);
 }
 
+/* The next line after line i that the reader does not skip opens with the
+ * site's answer label ("Answer: ..."): the site marks answers, so line i,
+ * the page's first, is the asker's however it reads (a long story ending in
+ * a sentence, "... Thank you! Sam."). */
+static bool label_under(const cn_pagecues *cues, const cn_lines *lines, size_t i)
+{
+    for (size_t j = i + 1; j < lines->n; j++) {
+        const cn_line *l = &lines->v[j];
+        if (!skipped(cues, l))
+            return cn_pagecues_answer_label(cues, l->s, l->len) > 0;
+    }
+    return false;
+}
+
 /* Lines of one answer on a dated page, joined as paragraphs. */
 typedef struct group {
     char *s;
@@ -194,6 +208,7 @@ typedef struct group {
     cn_line head;         /* the first line added, its label skipped */
     cn_line head_title;   /* title's storage when the first line is the title */
     size_t lines;         /* lines added */
+    bool labelled;        /* the first line added opened with the answer label */
 } group;
 
 static bool group_add(group *g, const cn_line *l, size_t skip)
@@ -216,6 +231,7 @@ static bool group_add(group *g, const cn_line *l, size_t skip)
     memcpy(g->s + g->n, s, len);
     g->n += len;
     if (g->lines++ == 0) {
+        g->labelled = skip > 0;
         g->head = *l;
         g->head.s = s;
         g->head.len = len;
@@ -414,6 +430,15 @@ static bool group_add_dated(const cn_pagecues *cues, group *g, const cn_line *l)
     return group_add_labelled(cues, g, l);
 }
 
+/* "Answer: Eyelid retraction" alone on its line, the whole answer so far,
+ * over a line of an answer's length: the label line is the title of the
+ * answer that line begins (group_add_dated makes it so). */
+static bool labelled_title_above(const cn_pagecues *cues, const group *g, const cn_line *l)
+{
+    return g->lines == 1 && g->labelled && !g->title && title_line(cues, &g->head) &&
+           cn_span_words(l->s, l->len) >= cn_pagecues_get_limits(cues)->answer_line_words;
+}
+
 /* Dated pages part their answers by date lines printed above each answer
  * ("December 21, 2009" / "Answer: ...") or below it ("Published on Jul 11,
  * 2012"); an answer may then run over several lines. Dates are above when
@@ -425,7 +450,9 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
     for (size_t i = 0; i < first_date; i++)
         if (!skipped(cues, &lines->v[i]) && before++ == 0)
             q = i;
-    bool above = before == 1;
+    /* dates above when one line stands before the first, or when the site's
+     * first answer label is right under the first line (label_under) */
+    bool above = before == 1 || (q < lines->n && label_under(cues, lines, q));
     size_t cap = 0, added = lines->n, last_text = lines->n;
     group g = {0};
     int rc = CN_OK;
@@ -442,9 +469,14 @@ static int parse_dated(const cn_pagecues *cues, const cn_lines *lines, size_t fi
         }
         if (cn_pagecues_is_disclaimer(cues, l->s, l->len))
             break;
-        if (cn_pagecues_is_date_line(cues, l->s, l->len))
+        /* a date line ends the answer above, and so does the next label
+         * ("Answer: ...") where a copy follows its answer with no date */
+        bool label = g.n && cn_pagecues_answer_label(cues, l->s, l->len) > 0;
+        if (cn_pagecues_is_date_line(cues, l->s, l->len) || label)
             rc = group_flush(cues, page, &cap, &g, err);
-        else if (!group_add_dated(cues, &g, l))
+        if (rc != CN_OK || cn_pagecues_is_date_line(cues, l->s, l->len))
+            continue;
+        if (!group_add_dated(cues, &g, l))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         else
             added = i;
@@ -643,7 +675,7 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
         }
         if (!slogan) {
             slogan = true;
-            if (line_asks(cues, l)) {
+            if (line_asks(cues, l) || label_under(cues, &lines, i)) {
                 if (!page->question && !(page->question = cn_span_copy(l->s, l->len)))
                     rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
                 continue;
@@ -714,16 +746,19 @@ int cn_flat_parse(const cn_pagecues *cues, const char *text, size_t len, cn_page
             scanned = true;
         }
         bool greeted_on = greeted && closes;
+        bool titled = g.n && labelled_title_above(cues, &g, l);
         if (g.n && !cn_pagecues_line_goes_on(cues, prev->s, prev->len, l->s, l->len) &&
             !cn_pagecues_is_continuation(cues, l->s, l->len) && !closing_line(cues, l) &&
-            !greeted_on)
+            !greeted_on && !titled)
             rc = group_flush(cues, page, &cap, &g, err);
-        if (g.n == 0) { /* l starts the next answer */
+        if (g.n == 0 || titled) { /* l starts the next answer */
             greeted = cn_pagecues_is_opener(cues, l->s, l->len);
             scanned = false;
         }
-        /* "Answer: ...": the site's label before an answer's first line */
-        if (rc == CN_OK && !group_add_labelled(cues, &g, l))
+        /* "Answer: ...": the site's label before an answer's first line; a
+         * label line that is only a title titles l (labelled_title_above) */
+        if (rc == CN_OK &&
+            !(titled ? group_add_dated(cues, &g, l) : group_add_labelled(cues, &g, l)))
             rc = cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         added = i;
         prev = l;
