@@ -6696,6 +6696,27 @@ static void test_label_title_lines_on_an_undated_page(void)
     ru_free(&r);
 }
 
+/* A flat page of one answer a line under the site's slogan (val14), ending
+ * in the site's newsletter invitation, a line of short questions and a
+ * promise ("What's trending? Who's turning heads? ..."): furniture, no
+ * answer. */
+static void test_newsletter_line_under_flat_answers(void)
+{
+    ru_result r = read_str(
+        "Get the real deal on beauty treatments\xE2\x80\x94real doctors, real reviews, and real "
+        "photos with real results.Here's how we earn your trust.\n"
+        "Thank you for your question. Care after a medium peel decides much of the result, so "
+        "follow your provider's instructions to the letter.\n"
+        "The days after a peel matter most. Keep the skin covered with ointment and out of the "
+        "sun until it has healed.\n"
+        "What\xE2\x80\x99s trending? Who\xE2\x80\x99s turning heads? Which myths need busting? "
+        "We\xE2\x80\x99ve got you. Get our free newsletter.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Thank you for your question");
+    ru_check_start(&r, 2, "The days after a peel");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6971,6 +6992,7 @@ int main(void)
         {"a label under the asker's line on a dated page",
          test_label_under_the_askers_line_on_a_dated_page},
         {"label title lines on an undated page", test_label_title_lines_on_an_undated_page},
+        {"a newsletter line under flat answers", test_newsletter_line_under_flat_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
