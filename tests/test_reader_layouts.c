@@ -6717,6 +6717,37 @@ static void test_newsletter_line_under_flat_answers(void)
     ru_free(&r);
 }
 
+/* A name line with the physician's city glued under it ("New York City",
+ * typed "NEw" on one page, val12), a blank line, the next answer's title and
+ * its text: the city is more of the signature, not a heading glued under it;
+ * of two title-shaped lines in a row the second is the title. */
+static void test_city_under_a_name_above_a_title(void)
+{
+    ru_result r =
+        read_str("Is liposuction safe with low platelets?\n\n"
+                 "My platelets run low. Can I still have lipo on my belly?\n\n"
+                 "Doctor Answers 3\n\n"
+                 "Platelets and lipo\n\n"
+                 "You should first find out why they are low. A hematologist can tell you.\n\n"
+                 "Ann Lee, MD\n"
+                 "Boston Plastic Surgeon\n\n"
+                 "Know the cause first\n\n"
+                 "Lipo bruises the tissue, so low platelets raise the risk of bleeding. Ask your "
+                 "internist.\n\n"
+                 "Hope this helps.\n\n"
+                 "Tom Hart, MD, FACS\n"
+                 "NEw York City\n\n"
+                 "A blood count before surgery\n\n"
+                 "Get checked by an internist for the reason your count is low before you book "
+                 "anything.\n\n"
+                 "Jo Grant, MD\n"
+                 "Miami Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "A blood count before surgery");
+    ru_check_start(&r, 3, "Get checked by an internist");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -6993,6 +7024,7 @@ int main(void)
          test_label_under_the_askers_line_on_a_dated_page},
         {"label title lines on an undated page", test_label_title_lines_on_an_undated_page},
         {"a newsletter line under flat answers", test_newsletter_line_under_flat_answers},
+        {"a city under a name above a title", test_city_under_a_name_above_a_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

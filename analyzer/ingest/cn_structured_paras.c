@@ -59,6 +59,30 @@ static bool heading_like(const cn_line *l)
            !memchr(l->s, ',', l->len) && !(l->len >= 2 && l->s[0] == 'D' && l->s[1] == 'r');
 }
 
+/* The next text line after line i (blank lines skipped), or lines.n. */
+static size_t next_text(const ctx *c, size_t i)
+{
+    while (i < c->lines.n && line_at(c, i)->len == 0)
+        i++;
+    return i;
+}
+
+/* Line i, the last of a run, has a title-shaped line of its own under it
+ * (blank lines between) over a line of prose: "Tom Hart, MD" / "New York
+ * City" / blank / "Low Platelets and Liposuction" / blank / the answer's
+ * text. Of two title-shaped lines in a row the second is the title, so line
+ * i is more of the signature above it, no heading glued under it. */
+static bool title_below_run(const ctx *c, size_t i)
+{
+    size_t t = next_text(c, i + 1);
+    if (t == i + 1 || t >= c->lines.n || (t + 1 < c->lines.n && line_at(c, t + 1)->len > 0) ||
+        !cns_title_line(c, line_at(c, t)))
+        return false;
+    size_t body = next_text(c, t + 1);
+    return body < c->lines.n && body > t + 1 &&
+           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
+}
+
 /* A "City Specialty" or rating line inside a run, with text after it that is
  * no signature: the next answer starts right under a signature, with no blank
  * line between. Returns how many lines the first part keeps (0: no split). */
@@ -85,7 +109,9 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
         cn_sigline_kind nk = cn_signature_reclassify_after(c->cues, k, next->s, next->len, &info);
         /* under a vouched specialty, prose is the next answer's; more short
          * lines of credentials ("Board Certified ENT") are not */
-        bool split = nk == CN_SIGLINE_NONE || (nk == CN_SIGLINE_SHORT && heading_like(next));
+        bool split = nk == CN_SIGLINE_NONE ||
+                     (nk == CN_SIGLINE_SHORT && heading_like(next) &&
+                      !(k == CN_SIGLINE_NAME && i + 2 == n && title_below_run(c, first + i + 1)));
         if (split && (!was_vouched || (nk == CN_SIGLINE_NONE && cn_span_words(next->s, next->len) >=
                                                                     c->lim->answer_line_words)))
             keep = i + 1;
