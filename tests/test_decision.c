@@ -1082,6 +1082,169 @@ static void test_decision_offsets(void)
     free(dir);
 }
 
+/* Two questions written here: one the shipped question-type model calls a
+ * permission question ("qtype/permission"), one it leaves untyped (no type
+ * reaches qtype_min_probability), each with an answer that only points to
+ * the surgeon or states facts. */
+static const char TYPED_PAGES[] =
+    "{\"url\":\"t1\",\"question\":\"Is it okay to take ibuprofen before my eyelid surgery next "
+    "week?\",\"body\":\"My eyelid surgery is next Tuesday and I often take ibuprofen for "
+    "headaches. Am I allowed to take it in the days before?\",\"answers\":[{\"title\":"
+    "\"Ibuprofen before surgery\",\"text\":\"Please ask your surgeon about the medicines you "
+    "take. Many surgeons hand out a list of what to take and what to leave out.\"}]}\n"
+    "{\"url\":\"t2\",\"question\":\"How much does tear trough filler cost and which brand is "
+    "used?\",\"body\":\"I have hollows under my eyes. What is the usual price of filling them, "
+    "and which product do clinics use?\",\"answers\":[{\"title\":\"Price of tear trough "
+    "filler\",\"text\":\"The price depends on the clinic and on how much product is needed. "
+    "Most clinics use a soft hyaluronic acid filler.\"}]}\n";
+
+/* The stance of classify output line i (0-based), or "" */
+static const char *stance_of_line(const char *out, size_t i, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (const char *line = out; line && *line; i--) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (i == 0) {
+            cJSON *a = cJSON_ParseWithLength(line, len);
+            const cJSON *st = cJSON_GetObjectItemCaseSensitive(a, "stance");
+            if (cJSON_IsString(st))
+                snprintf(buf, size, "%s", st->valuestring);
+            cJSON_Delete(a);
+            break;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return buf;
+}
+
+/* `decision_offset qtype/TYPE ...` lines add to the settings' offsets only
+ * for answers whose question the classifier itself typed TYPE: the same
+ * bias-only model labels both written answers reassuring; a permission
+ * offset past the gap turns the permission question's answer to advice
+ * against and leaves the untyped one; lines of a type no question has, or
+ * of zeros, give byte-identical output to none. A type the question-type
+ * model does not know, a "maybe" flag and a repeated line are FILE:LINE
+ * problems. */
+static void test_type_offsets(void)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "cp rules/* '%s'/ && rm -f '%s'/decision.rules && "
+             "sed -i '/^setting decision_offset_/d;/^decision_offset /d' '%s'/settings.rules",
+             dir, dir, dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
+    free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
+    char *pages = tu_write_file(dir, "typed.jsonl", TYPED_PAGES, strlen(TYPED_PAGES));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pages);
+    char args[4096], *plain = NULL, *out = NULL, *err = NULL, st[32];
+    snprintf(args, sizeof args, "classify --rules %s %s", dir, pages);
+    CU_ASSERT_EQUAL(tu_run_cli(args, &plain, &err), 0);
+    free(err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
+    CU_ASSERT_PTR_NOT_NULL(strstr(plain, "\"qtype/permission\""));
+    CU_ASSERT_STRING_EQUAL(stance_of_line(plain, 0, st, sizeof st), "reassuring");
+    CU_ASSERT_STRING_EQUAL(stance_of_line(plain, 1, st, sizeof st), "reassuring");
+
+    static const char PERMISSION[] = "decision_offset qtype/permission contraindicated=0.5\n";
+    free(tu_write_file(dir, "offset.rules", PERMISSION, strlen(PERMISSION)));
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 1, st, sizeof st), "reassuring");
+    free(out);
+    free(err);
+    /* short of the gap with the setting's share: 0.2 + 0.1 < 0.4 */
+    static const char SHORT[] = "setting decision_offset_contraindicated value=0.2\n"
+                                "decision_offset qtype/permission contraindicated=0.1\n";
+    free(tu_write_file(dir, "offset.rules", SHORT, strlen(SHORT)));
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "reassuring");
+    free(out);
+    free(err);
+    /* and past it together: 0.2 + 0.3 */
+    static const char TOGETHER[] = "setting decision_offset_contraindicated value=0.2\n"
+                                   "decision_offset qtype/permission contraindicated=0.3\n";
+    free(tu_write_file(dir, "offset.rules", TOGETHER, strlen(TOGETHER)));
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "contraindicated");
+    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 1, st, sizeof st), "reassuring");
+    free(out);
+    free(err);
+
+    static const char INERT[] = "decision_offset qtype/other contraindicated=2 none=3\n"
+                                "decision_offset qtype/permission cautionary=0 none=0\n";
+    free(tu_write_file(dir, "offset.rules", INERT, strlen(INERT)));
+    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
+    CU_ASSERT_STRING_EQUAL(out ? out : "", plain);
+    free(out);
+    free(err);
+
+    static const char *const BAD[] = {"decision_offset qtype/cost none=0.5\n",
+                                      "decision_offset qtype/maybe-other none=0.5\n",
+                                      "decision_offset other none=0.5\n",
+                                      "decision_offset qtype/other\n",
+                                      "decision_offset qtype/other reassuring=1\n",
+                                      "decision_offset qtype/other none=0.5\n"
+                                      "decision_offset qtype/other none=0.5\n"};
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        free(tu_write_file(dir, "offset.rules", BAD[i], strlen(BAD[i])));
+        CU_ASSERT_NOT_EQUAL(tu_run_cli(args, &out, &err), 0);
+        CU_ASSERT_PTR_NOT_NULL(err && strstr(err, "offset.rules:"));
+        free(out);
+        free(err);
+    }
+    free(plain);
+    free(pages);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
+/* cn_rules_decision_offsets itself: the settings, plus the line of the
+ * flag that matches; no flags, other flags or a folder without lines give
+ * the settings alone. */
+static void test_type_offsets_lookup(void)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "cp rules/qtype.rules '%s'/", dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    static const char LINES[] = "setting decision_offset_none value=0.3\n"
+                                "decision_offset qtype/other none=0.25 contraindicated=-0.5\n";
+    free(tu_write_file(dir, "settings.rules", LINES, strlen(LINES)));
+    cn_rules *rules = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    const char *typed[] = {"askfuture", "qtype/other"};
+    const char *untyped[] = {"askfuture", "qtype/maybe-other"};
+    double off[CN_STANCE_COUNT];
+    cn_rules_decision_offsets(rules, typed, 2, off);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_REASSURING], 0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_CAUTIONARY], 0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_CONTRAINDICATED], -0.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_NONE], 0.55, 1e-12);
+    cn_rules_decision_offsets(rules, untyped, 2, off);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_CONTRAINDICATED], 0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_NONE], 0.3, 1e-12);
+    cn_rules_decision_offsets(rules, NULL, 0, off);
+    CU_ASSERT_DOUBLE_EQUAL(off[CN_STANCE_NONE], 0.3, 1e-12);
+    cn_rules_free(rules);
+    /* the shipped folder: whatever its lines, a question with no type gets
+     * exactly the settings */
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load("rules", &rules, NULL, NULL, &err), CN_OK);
+    cn_rules_decision_offsets(rules, NULL, 0, off);
+    CU_ASSERT_EQUAL(off[CN_STANCE_CAUTIONARY],
+                    cn_rules_setting_at(rules, CN_SETTING_DECISION_OFFSET_CAUTIONARY));
+    CU_ASSERT_EQUAL(off[CN_STANCE_CONTRAINDICATED],
+                    cn_rules_setting_at(rules, CN_SETTING_DECISION_OFFSET_CONTRAINDICATED));
+    CU_ASSERT_EQUAL(off[CN_STANCE_NONE],
+                    cn_rules_setting_at(rules, CN_SETTING_DECISION_OFFSET_NONE));
+    cn_rules_free(rules);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 /* Fitting with only a bias on data of known proportions: the maximum
  * likelihood probabilities are the proportions (penalty near zero). */
 static void test_fit_recovers_proportions(void)
@@ -1244,6 +1407,8 @@ int main(void)
         {"feature names", test_feature_names},
         {"feature vector and softmax", test_vector_and_softmax},
         {"decision offsets choose, not reweigh", test_decision_offsets},
+        {"decision offsets by the classifier's question type", test_type_offsets},
+        {"decision offsets by type: the lookup", test_type_offsets_lookup},
         {"fit recovers proportions", test_fit_recovers_proportions},
         {"weight lines", test_weight_lines},
         {"rules fit CLI", test_rules_fit_cli},

@@ -1058,12 +1058,8 @@ static int decide_with_terms(const work *w, const cn_classify_input *in, cn_mode
     }
     if (!cn_model_active(m) || in->related || in->title_only)
         return CN_OK;
-    mi->offset[CN_STANCE_REASSURING] = 0; /* the others' log-odds are against it */
-    mi->offset[CN_STANCE_CAUTIONARY] =
-        cn_rules_setting_at(w->rules, CN_SETTING_DECISION_OFFSET_CAUTIONARY);
-    mi->offset[CN_STANCE_CONTRAINDICATED] =
-        cn_rules_setting_at(w->rules, CN_SETTING_DECISION_OFFSET_CONTRAINDICATED);
-    mi->offset[CN_STANCE_NONE] = cn_rules_setting_at(w->rules, CN_SETTING_DECISION_OFFSET_NONE);
+    /* the settings' offsets, plus those of the classifier's question type */
+    cn_rules_decision_offsets(w->rules, in->question_flags, in->n_question_flags, mi->offset);
     double p[CN_STANCE_COUNT];
     d->stance = cn_model_decide(m, mi, p, &d->deciding_feature);
     /* Calibration: the label is chosen before, and tempering keeps order. */

@@ -122,6 +122,15 @@ const char *cn_rule_kind_name_n(cn_rule_kind kind, size_t *len)
     return KIND_NAMES[kind];
 }
 
+/* One `decision_offset` line: its flag ("qtype/other", owned) and what it
+ * adds to each label's offset (reassuring's stays 0). */
+typedef struct type_offset {
+    char *flag;
+    double add[CN_STANCE_COUNT];
+    const char *file; /* for the check against the qtype model, while loading */
+    unsigned line;
+} type_offset;
+
 struct cn_rules {
     cn_rule *rules;
     size_t n, cap;
@@ -157,6 +166,10 @@ struct cn_rules {
     bool has_asker_waits;
     double confusion[CN_STANCE_COUNT][CN_STANCE_COUNT]; /* [true][predicted] */
     bool has_confusion;
+    /* `decision_offset qtype/TYPE ...` lines: added to the settings'
+     * offsets for answers whose question the classifier typed TYPE */
+    type_offset *type_offsets;
+    size_t n_type_offsets;
     char **warnings; /* "FILE:LINE: message" */
     size_t n_warnings;
     char sha256[65];
@@ -1302,6 +1315,9 @@ void cn_rules_free(cn_rules *rs)
     cn_u64map_free(rs->dur_range);
     cn_u64map_free(rs->dur_stop);
     free(rs->dur_value);
+    for (size_t i = 0; i < rs->n_type_offsets; i++)
+        free(rs->type_offsets[i].flag);
+    free(rs->type_offsets);
     free(rs);
 }
 
@@ -1354,6 +1370,67 @@ static void rules_set_confusion(load_ctx *c, cn_rules *rs, record *r)
         problem(c, r->file, r->line, "a confusion line takes no patterns");
     check_unused(c, r);
     rs->has_confusion = true;
+}
+
+/* One `decision_offset qtype/TYPE cautionary=X contraindicated=X none=X`
+ * line (each optional, 0 when left out): what answers to questions the
+ * classifier typed TYPE add to the settings' decision offsets. Reassuring
+ * takes none: the others' log-odds are against it. */
+static void rules_add_type_offset(load_ctx *c, cn_rules *rs, record *r)
+{
+    const char *id = r->id ? r->id : "";
+    if (strncmp(id, "qtype/", 6) || !id[6] || !strncmp(id, "qtype/maybe-", 12)) {
+        problem(c, r->file, r->line,
+                "decision_offset: '%s' is not a question type of the classifier (qtype/TYPE)", id);
+        return;
+    }
+    for (size_t i = 0; i < rs->n_type_offsets; i++)
+        if (!strcmp(rs->type_offsets[i].flag, id)) {
+            problem(c, r->file, r->line, "decision_offset %s: given twice", id);
+            return;
+        }
+    type_offset t = {.file = r->file, .line = r->line};
+    bool any = false;
+    for (int k = 0; k < CN_STANCE_COUNT; k++)
+        if (k != CN_STANCE_REASSURING)
+            any |= attr_number(c, r, cn_stance_name((cn_stance)k), -10, 10, &t.add[k]);
+    if (!any)
+        problem(c, r->file, r->line,
+                "decision_offset %s needs cautionary=, contraindicated= or none=NUMBER", id);
+    if (r->n_patterns)
+        problem(c, r->file, r->line, "a decision_offset line takes no patterns");
+    check_unused(c, r);
+    type_offset *grown = realloc(rs->type_offsets, (rs->n_type_offsets + 1) * sizeof *grown);
+    if (!grown || !(t.flag = strdup(id))) {
+        if (grown)
+            rs->type_offsets = grown;
+        problem(c, r->file, r->line, "out of memory");
+        return;
+    }
+    rs->type_offsets = grown;
+    rs->type_offsets[rs->n_type_offsets++] = t;
+}
+
+/* A `decision_offset` line names a type the folder's question-type model
+ * gives; without a model (a folder left without qtype.rules) the lines are
+ * kept but never apply, which `rules check` says. */
+static void check_type_offsets(load_ctx *c, cn_rules *rs)
+{
+    size_t nq = cn_qtype_labels(rs->qtype);
+    for (size_t i = 0; i < rs->n_type_offsets; i++) {
+        type_offset *t = &rs->type_offsets[i];
+        bool known = false;
+        for (size_t q = 0; q < nq && !known; q++)
+            known = !strcmp(cn_qtype_flag(rs->qtype, q), t->flag);
+        if (nq && !known)
+            problem(c, t->file, t->line, "decision_offset: the question-type model has no %s",
+                    t->flag);
+        else if (!nq)
+            warning(rs, t->file, t->line,
+                    "decision_offset %s: no question-type model (qtype.rules), never applies",
+                    t->flag);
+        t->file = NULL; /* the load's, freed after it */
+    }
 }
 
 /* One `weight FEATURE reassuring=W cautionary=W contraindicated=W none=W` line. */
@@ -1539,6 +1616,8 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
                 rules_set_confusion(&c, rs, r);
             else if (!strcmp(r->kind, "qtype"))
                 rules_add_qtype(&c, rs, r);
+            else if (!strcmp(r->kind, "decision_offset"))
+                rules_add_type_offset(&c, rs, r);
             else if (strcmp(r->kind, "setting") && strcmp(r->kind, "alias") &&
                      strcmp(r->kind, "class") && strcmp(r->kind, "weight") &&
                      strcmp(r->kind, "duration"))
@@ -1546,6 +1625,7 @@ int cn_rules_load(const char *dir, cn_rules **out, cn_rules_diag_fn diag, void *
         }
         if (build_model(&c, rs, err))
             rc = CN_ERR_NOMEM;
+        check_type_offsets(&c, rs);
         for (size_t i = 0; rc == CN_OK && i < rs->n; i++) {
             if (rs->rules[i].only &&
                 cn_strmap_get(rs->ids[CN_RULE_QUESTION], rs->rules[i].only) < 0)
@@ -1688,6 +1768,24 @@ size_t cn_rules_cues(const cn_rules *rs)
     for (size_t i = 0; i < rs->n; i++)
         n += rs->rules[i].kind == CN_RULE_CUE;
     return n;
+}
+
+void cn_rules_decision_offsets(const cn_rules *rs, const char *const *flags, size_t n_flags,
+                               double offset[CN_STANCE_COUNT])
+{
+    offset[CN_STANCE_REASSURING] = 0; /* the others' log-odds are against it */
+    offset[CN_STANCE_CAUTIONARY] = rs->settings[CN_SETTING_DECISION_OFFSET_CAUTIONARY];
+    offset[CN_STANCE_CONTRAINDICATED] = rs->settings[CN_SETTING_DECISION_OFFSET_CONTRAINDICATED];
+    offset[CN_STANCE_NONE] = rs->settings[CN_SETTING_DECISION_OFFSET_NONE];
+    /* a question has at most one sure type flag (cn_annotate.c), and the
+     * lines are few: a plain scan */
+    for (size_t f = 0; f < n_flags && rs->n_type_offsets; f++)
+        for (size_t i = 0; flags[f] && i < rs->n_type_offsets; i++)
+            if (!strcmp(flags[f], rs->type_offsets[i].flag)) {
+                for (int k = 0; k < CN_STANCE_COUNT; k++)
+                    offset[k] += rs->type_offsets[i].add[k];
+                return;
+            }
 }
 
 const double (*cn_rules_confusion(const cn_rules *rs))[CN_STANCE_COUNT]

@@ -8,7 +8,8 @@
  * experience, hypothetical, boilerplate, question (question types and
  * flags), wait (phrases around durations, cn_wait), duration (units and
  * number words), qtype (the question-type model, cn_qtype), alias, class, setting,
- * weight (the decision model, cn_model) and
+ * weight (the decision model, cn_model), decision_offset (what a question
+ * type adds to the decision offsets) and
  * confusion (the classifier's measured errors, for cn_relabel). Every problem is
  * reported as "FILE:LINE: message" through the diagnostic callback; loading fails when any was
  * found.
@@ -219,6 +220,14 @@ const char *cn_rules_warning(const cn_rules *rules, size_t i);
 /* SHA-256 (hex) over the names and bytes of the folder's *.rules files, then
  * its *.txt files (the reader's specialties and page cues), each in name order. */
 const char *cn_rules_sha256(const cn_rules *rules);
+
+/* The learned decision's offsets for one answer (cn_model_input.offset):
+ * the settings decision_offset_*, plus the `decision_offset qtype/TYPE ...`
+ * line of the question type the classifier gave the answer's question (its
+ * sure "qtype/TYPE" flag among flags[0..n_flags)); reassuring's is 0. Without
+ * such lines, or for a question with no type, the settings alone. */
+void cn_rules_decision_offsets(const cn_rules *rules, const char *const *flags, size_t n_flags,
+                               double offset[CN_STANCE_COUNT]);
 
 /* The classifier's confusion matrix ([true][predicted] counts, `confusion`
  * lines, rules/confusion.rules), or NULL when the rules have none. */

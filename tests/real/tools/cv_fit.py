@@ -71,6 +71,16 @@ def write_confusion(path, pairs, l2, folds, split):
         "fresh validation pages are not used."])
 
 
+def classifier_qtype(answer):
+    """The question type the classifier itself gave the answer's question
+    (its sure "qtype/X" flag, cn_annotate.c), "untyped" without one: never
+    the labellers' type."""
+    for f in answer.get("question_flags") or []:
+        if f.startswith("qtype/") and not f.startswith("qtype/maybe-"):
+            return f[len("qtype/"):]
+    return "untyped"
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
@@ -121,8 +131,15 @@ def main():
                          "predict the held-out pages better than one on fewer, on the same folds?)")
     ap.add_argument("--probabilities", action="store_true",
                     help="with --pred-out: each line also gets the model's probabilities "
-                         "(\"prob\", from `classify --explain` with confidence_temperature 1), "
-                         "for tools/fit_offsets.py")
+                         "(\"prob\", from `classify --explain` with confidence_temperature 1) "
+                         "and the classifier's own question type (\"qtype\": its qtype/X "
+                         "flag, \"untyped\" without one, null when missed), for "
+                         "tools/fit_offsets.py")
+    ap.add_argument("--top-qtype", action="store_true",
+                    help="with --probabilities: each line also gets \"qtype_top\", the "
+                         "question-type model's most probable type even when it is unsure "
+                         "(a second `classify` of the fold with qtype_min_probability 0, read "
+                         "for its flags only; the probabilities stay the first run's)")
     ap.add_argument("--outer", type=int,
                     help="leave the pages of fold OUTER of the 5-fold deal out altogether and deal "
                          "the rest into --folds folds: a cross-validation inside one outer fold's "
@@ -225,6 +242,17 @@ def main():
                     with open(settings, "w") as fh:
                         fh.write(text + "\nsetting confidence_temperature value=1\n")
                     answers = calibrate.classify(args.consensus, rules, held)
+                    top = {}
+                    if args.top_qtype:
+                        text = re.sub(r"(?m)^setting\s+qtype_min_probability\s+value=\S+", "",
+                                      open(settings).read())
+                        with open(settings, "w") as fh:
+                            fh.write(text + "\nsetting qtype_min_probability value=0\n")
+                        out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
+                                             capture_output=True, text=True).stdout
+                        for line in out.splitlines():
+                            a = json.loads(line)
+                            top[(a["file"], a["index"])] = classifier_qtype(a)
                 else:
                     out = subprocess.run([args.consensus, "classify", "--rules", rules] + held,
                                          capture_output=True, text=True).stdout
@@ -237,17 +265,23 @@ def main():
                         continue
                     pred = "missed"
                     prob = None
+                    qtype = qtop = None
                     cands = sorted(by.get(l["file"], []), key=lambda a: a["index"] != l["index"])
                     for a in cands:
                         if realset.prefix_hash(a.get("text") or "") == l["hash"]:
                             pred = a.get("stance") or "none"
                             prob = a.get("probabilities")
+                            qtype = classifier_qtype(a)
+                            qtop = top.get((a["file"], a["index"])) if args.probabilities else None
                             break
                     pairs.append((l["stance"], pred, l["split"]))
                     row = {"file": l["file"], "index": l["index"], "gold": l["stance"],
                            "pred": pred, "split": l["split"], "fold": k}
                     if args.probabilities:
                         row["prob"] = prob
+                        row["qtype"] = qtype
+                        if args.top_qtype:
+                            row["qtype_top"] = qtop
                     preds.append(row)
             by_split = {sp: [(g, p) for g, p, s2 in pairs if s2 == sp] for sp in splits}
             pairs = [(g, p) for g, p, _ in pairs]
