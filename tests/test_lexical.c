@@ -4,10 +4,12 @@
  * marking and the question placeholder through the classifier, weight lines
  * and their FILE:LINE errors, a fitted toy model in which a word decides, and
  * a rule folder without word lines deciding exactly as before; the fit's
- * class weights.
+ * class weights; the question's own words as terms of each of its answers
+ * (setting question_terms).
  */
 #include "testutil.h"
 
+#include "cn_annotate.h"
 #include "cn_classifier.h"
 #include "cn_eval.h"
 #include "cn_fit.h"
@@ -485,6 +487,126 @@ static void test_no_words_is_the_old_decision(void)
     free(dir);
 }
 
+/* A page of our own: an asker wonders whether to take out a stitch left in
+ * the brow; two answers that never name the stitch. question_id set, so a
+ * second page of the same question is judged against the first's. */
+static cn_page stitch_page(cn_answer *answers, const char *file)
+{
+    answers[0] = (cn_answer){.index = 1, .text = "Leave it alone and see your surgeon soon."};
+    answers[1] = (cn_answer){.index = 2, .text = "It is fine, nothing to worry about."};
+    cn_page page = {.file = (char *)file,
+                    .question = "Should I pull out the stitch in my eyebrow?",
+                    .body = "The scab itches badly.",
+                    .answers = answers,
+                    .n_answers = 2};
+    snprintf(page.question_id, sizeof page.question_id, "%s", "0123456789abcdef");
+    return page;
+}
+
+/* Each answer's primary decision on two pages of one question (the second
+ * judged against the remembered question: its words read again), with the
+ * features kept when keep; into d[4], which the caller clears. */
+static void annotate_stitch(const cn_rules *rules, bool keep, cn_decision d[4])
+{
+    cn_annotator *a = NULL;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_annotator_new(rules, &a, &err), CN_OK);
+    cn_annotator_keep_features(a, keep);
+    for (size_t p = 0; p < 2; p++) {
+        cn_answer answers[2];
+        cn_page page = stitch_page(answers, p ? "b.txt" : "a.txt");
+        cn_page_annotation *pa = NULL;
+        CU_ASSERT_EQUAL_FATAL(cn_annotator_page(a, &page, &pa, &err), CN_OK);
+        CU_ASSERT_EQUAL_FATAL(pa->n_answers, 2);
+        for (size_t i = 0; i < 2; i++) {
+            /* the decision moves out of the annotation */
+            d[2 * p + i] = pa->answers[i].claims[0].decision;
+            pa->answers[i].claims[0].decision = (cn_decision){0};
+        }
+        cn_page_annotation_free(pa);
+    }
+    cn_annotator_free(a);
+}
+
+/* How many of a decision's terms are question terms ("?WORD"). */
+static size_t question_terms_of(const cn_decision *d)
+{
+    size_t n = 0;
+    const char *t = d->term_text;
+    for (size_t i = 0; i < d->n_terms; i++, t += strlen(t) + 1)
+        n += t[0] == CN_LEX_QUESTION_MARK;
+    return n;
+}
+
+/* Setting question_terms on: every answer carries "?WORD" for each content
+ * word of the question's title and body, words it does not hold itself, and
+ * a weight on one moves its decision. Off (the default): no such term, and a
+ * model that weighs one decides as if it did not. */
+static void test_question_terms(void)
+{
+    char *dir = rules_copy(0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    cn_rules *rules = NULL;
+    cn_error err;
+    cn_decision off[4], on[4], plain[4], weighed[4];
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    annotate_stitch(rules, true, off);
+    annotate_stitch(rules, false, plain);
+    cn_rules_free(rules);
+    for (size_t i = 0; i < 4; i++) {
+        CU_ASSERT(off[i].n_terms > 0);
+        CU_ASSERT_FALSE(decision_has(&off[i], "?stitch"));
+        CU_ASSERT_FALSE(decision_has(&off[i], "?scab"));
+    }
+    /* a weight on "?stitch", with the setting still off: nothing changes */
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "echo 'weight word/?stitch reassuring=-3 cautionary=0 contraindicated=3 none=0' "
+             ">> '%s'/decision.rules",
+             dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    annotate_stitch(rules, false, weighed);
+    cn_rules_free(rules);
+    for (size_t i = 0; i < 4; i++) {
+        CU_ASSERT_EQUAL(weighed[i].stance, plain[i].stance);
+        CU_ASSERT_EQUAL(
+            memcmp(weighed[i].probability, plain[i].probability, sizeof plain[i].probability), 0);
+        cn_decision_clear(&weighed[i]);
+    }
+    /* on */
+    snprintf(cmd, sizeof cmd, "echo 'setting question_terms value=1' >> '%s'/settings.rules", dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+    annotate_stitch(rules, true, on);
+    annotate_stitch(rules, false, weighed);
+    cn_rules_free(rules);
+    for (size_t i = 0; i < 4; i++) {
+        CU_ASSERT_TRUE(decision_has(&on[i], "?stitch"));  /* the title's */
+        CU_ASSERT_TRUE(decision_has(&on[i], "?eyebrow")); /* the title's */
+        CU_ASSERT_TRUE(decision_has(&on[i], "?scab"));    /* the body's */
+        CU_ASSERT_TRUE(decision_has(&on[i], "?itches"));
+        CU_ASSERT_FALSE(decision_has(&on[i], "?in"));      /* under three letters */
+        CU_ASSERT_FALSE(decision_has(&on[i], "?surgeon")); /* the answer's, not the question's */
+        /* the answer's own terms stay as they were: the rest are the question's */
+        CU_ASSERT_EQUAL(on[i].n_terms, off[i].n_terms + question_terms_of(&on[i]));
+        CU_ASSERT_TRUE(weighed[i].probability[CN_STANCE_CONTRAINDICATED] >
+                       plain[i].probability[CN_STANCE_CONTRAINDICATED]);
+    }
+    /* every answer of the question carries the same number of them */
+    CU_ASSERT_EQUAL(on[0].n_terms - off[0].n_terms, on[1].n_terms - off[1].n_terms);
+    CU_ASSERT_EQUAL(on[0].n_terms - off[0].n_terms, on[3].n_terms - off[3].n_terms);
+    CU_ASSERT(question_terms_of(&on[0]) >= 4);
+    for (size_t i = 0; i < 4; i++) {
+        cn_decision_clear(&off[i]);
+        cn_decision_clear(&on[i]);
+        cn_decision_clear(&plain[i]);
+        cn_decision_clear(&weighed[i]);
+    }
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -496,6 +618,7 @@ int main(void)
         {"a fitted word decides", test_fitted_word_decides},
         {"no word weights: the old decision", test_no_words_is_the_old_decision},
         {"class weights of the fit", test_fit_class_weights},
+        {"the question's words as terms", test_question_terms},
         {NULL, NULL},
     };
     return tu_run_suite("lexical block", tests);

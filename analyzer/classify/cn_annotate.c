@@ -4,6 +4,7 @@
 #include "cn_answer_json.h"
 #include "cn_grow.h"
 #include "cn_hash.h"
+#include "cn_lexical.h"
 #include "cn_wait.h"
 
 #include <math.h>
@@ -49,6 +50,13 @@ struct cn_annotator {
     uint64_t *qwords;
     size_t n_qwords, cap_qwords;
     bool qwords_ready;
+    /* with setting question_terms: the current page's question terms
+     * ("?WORD" of each content word of its title and body, once; their
+     * hashes, and texts one after another, each NUL-terminated), filled with
+     * qwords */
+    uint64_t *qterms;
+    char *qterm_text;
+    size_t n_qterms, cap_qterms, qterm_len, cap_qterm_text;
     /* the current page's asker time point (cn_wait_asker_days), ready once
      * read for the page */
     double asker_days;
@@ -99,6 +107,8 @@ void cn_annotator_free(cn_annotator *a)
         cn_doc_free(a->spare[i]);
     free(a->spare);
     free(a->qwords);
+    free(a->qterms);
+    free(a->qterm_text);
     cn_term_seen_clear(&a->seen);
     free(a);
 }
@@ -248,18 +258,75 @@ static bool lexical(const cn_annotator *a)
     return a->keep_features || cn_model_words(cn_rules_model(a->rules)) > 0;
 }
 
-/* The content words of the question's doc (its words of three letters or
- * more, not numbers, outside the class question-stop), each once. */
-static int question_words(cn_annotator *a, const cn_doc *qdoc, cn_error *err)
+/* A content word of a question: three letters or more, not a number,
+ * outside the class question-stop. */
+static bool content_word(const cn_annotator *a, const cn_token *k)
+{
+    return k->len >= 3 && !k->number && !cn_rules_question_stop(a->rules, k->hash);
+}
+
+/* Token k's question term "?WORD" into the page's terms unless it is there
+ * already; a word no rule line could name (cn_lexical_reserved) or too long
+ * for a term is none. Returns CN_OK or CN_ERR_NOMEM. */
+static int add_question_term(cn_annotator *a, const cn_token *k, cn_error *err)
+{
+    char term[CN_LEX_MAX_WORD + 2];
+    if (k->len + 1 > CN_LEX_MAX_WORD)
+        return CN_OK;
+    for (size_t i = 0; !k->plain && i < k->len; i++)
+        if (cn_lexical_reserved((unsigned char)k->word[i]))
+            return CN_OK;
+    term[0] = CN_LEX_QUESTION_MARK;
+    memcpy(term + 1, k->word, k->len);
+    size_t len = k->len + 1;
+    uint64_t h = cn_hash_bytes(term, len);
+    for (size_t j = 0; j < a->n_qterms; j++)
+        if (a->qterms[j] == h)
+            return CN_OK;
+    if (!cn_grow((void **)&a->qterms, &a->cap_qterms, a->n_qterms + 1, sizeof *a->qterms) ||
+        !cn_grow((void **)&a->qterm_text, &a->cap_qterm_text, a->qterm_len + len + 1, 1))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    a->qterms[a->n_qterms++] = h;
+    memcpy(a->qterm_text + a->qterm_len, term, len);
+    a->qterm_text[a->qterm_len + len] = '\0';
+    a->qterm_len += len + 1;
+    return CN_OK;
+}
+
+/* The question terms of a doc's tokens (setting question_terms). */
+static int question_terms(cn_annotator *a, const cn_doc *doc, cn_error *err)
+{
+    const cn_tokens *t = doc ? cn_doc_tokens(doc) : NULL;
+    size_t n = t ? cn_tokens_count(t) : 0;
+    const cn_token *items = n ? cn_tokens_array(t) : NULL;
+    int rc = CN_OK;
+    for (size_t i = 0; rc == CN_OK && i < n; i++)
+        if (content_word(a, &items[i]))
+            rc = add_question_term(a, &items[i], err);
+    return rc;
+}
+
+/* Whether answers carry their question's terms (setting question_terms). */
+static bool question_terms_on(const cn_annotator *a)
+{
+    return cn_rules_setting(a->rules, "question_terms") != 0;
+}
+
+/* The content words of the question's doc (qdoc: its title), each once, and
+ * with setting question_terms the question terms of its title and body
+ * (bdoc), read off the tokens the question already has. */
+static int question_words(cn_annotator *a, const cn_doc *qdoc, const cn_doc *bdoc, cn_error *err)
 {
     a->n_qwords = 0;
+    a->n_qterms = 0;
+    a->qterm_len = 0;
     a->qwords_ready = true;
     const cn_tokens *t = qdoc ? cn_doc_tokens(qdoc) : NULL;
     size_t n = t ? cn_tokens_count(t) : 0;
     const cn_token *items = n ? cn_tokens_array(t) : NULL;
     for (size_t i = 0; i < n; i++) {
         const cn_token *k = &items[i];
-        bool seen = k->len < 3 || k->number || cn_rules_question_stop(a->rules, k->hash);
+        bool seen = !content_word(a, k);
         for (size_t j = 0; j < a->n_qwords && !seen; j++)
             seen = a->qwords[j] == k->hash;
         if (seen)
@@ -268,7 +335,13 @@ static int question_words(cn_annotator *a, const cn_doc *qdoc, cn_error *err)
             return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
         a->qwords[a->n_qwords++] = k->hash;
     }
-    return CN_OK;
+    int rc = CN_OK;
+    if (question_terms_on(a)) {
+        rc = question_terms(a, qdoc, err);
+        if (rc == CN_OK)
+            rc = question_terms(a, bdoc, err);
+    }
+    return rc;
 }
 
 size_t cn_annotator_docs_made(const cn_annotator *a)
@@ -370,7 +443,7 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
         rc = add_qtype_flag(a->rules, page, &f, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     if (rc == CN_OK && lexical(a))
-        rc = question_words(a, qdoc, err);
+        rc = question_words(a, qdoc, bdoc, err);
     if (rc == CN_OK) {
         a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
         a->asker_ready = true;
@@ -433,6 +506,9 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .n_question_flags = q->n_flags,
                             .question_words = a->qwords,
                             .n_question_words = a->n_qwords,
+                            .question_terms = a->qterms,
+                            .question_term_text = a->qterm_text,
+                            .n_question_terms = a->n_qterms,
                             .asker_days = a->asker_days,
                             .seen = &a->seen};
     const cn_claim_choice *primary = q->primary;
@@ -468,20 +544,22 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
 }
 
 /* A page judged against like's question was not read for it: its question
- * words (words) and, when like does not know it (an annotation decoded from
- * a partial), the asker's time point (point, from title and body) are read
- * here, the title tokenized once for both. */
+ * words (words: the title's, and with setting question_terms the body's
+ * too) and, when like does not know it (an annotation decoded from a
+ * partial), the asker's time point (point, from title and body) are read
+ * here, title and body tokenized once for both. */
 static int reread_question(cn_annotator *a, const cn_page *page, bool words, bool point,
                            cn_error *err)
 {
     cn_doc *qdoc = NULL, *bdoc = NULL;
     int rc = CN_OK;
+    bool body = point || (words && question_terms_on(a));
     if (page->question && *page->question)
         rc = make_doc(a, page->question, NULL, &qdoc, err);
-    if (rc == CN_OK && words && qdoc)
-        rc = question_words(a, qdoc, err);
-    if (rc == CN_OK && point && page->body && *page->body)
+    if (rc == CN_OK && body && page->body && *page->body)
         rc = make_doc(a, NULL, page->body, &bdoc, err);
+    if (rc == CN_OK && words && (qdoc || bdoc))
+        rc = question_words(a, qdoc, bdoc, err);
     if (rc == CN_OK && point)
         a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
     recycle_doc(a, qdoc);
@@ -513,6 +591,8 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
                       &docs[i], err);
     question_choice q = {0};
     a->n_qwords = 0;
+    a->n_qterms = 0;
+    a->qterm_len = 0;
     a->qwords_ready = false;
     a->asker_days = 0;
     a->asker_ready = false;

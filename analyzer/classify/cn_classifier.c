@@ -969,6 +969,18 @@ static int next_stamp(cn_term_seen *seen, size_t n)
     return 0;
 }
 
+/* The question's own terms, the answer's too (cn_classify_input.question_terms). */
+static void question_terms(const cn_classify_input *in, term_sink *s)
+{
+    const char *text = in->keep_features ? in->question_term_text : NULL;
+    for (size_t i = 0; i < in->n_question_terms; i++) {
+        size_t len = text ? strlen(text) : 0;
+        on_term(s, in->question_terms[i], CN_LEX_TERM_UNKNOWN, text, len);
+        if (text)
+            text += len + 1;
+    }
+}
+
 /* The answer's word terms: the vocabulary entries present into mi (each once,
  * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
@@ -1002,6 +1014,7 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);
     if (marks != mark_stack)
         free(marks);
+    question_terms(in, s);
     if (s->oom)
         return -1;
     mi->words = s->found;

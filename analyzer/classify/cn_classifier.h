@@ -116,6 +116,14 @@ typedef struct cn_classify_input {
      * class question-stop): the decision model's word terms read them "<q>" */
     const uint64_t *question_words;
     size_t n_question_words;
+    /* the question's own terms ("?WORD", setting question_terms, cn_annotate):
+     * every answer of the question carries them as word terms besides its
+     * own; hashes (cn_hash_bytes of the text), and the texts one after
+     * another, each NUL-terminated (NULL: only the hashes, enough unless
+     * keep_features) */
+    const uint64_t *question_terms;
+    const char *question_term_text;
+    size_t n_question_terms;
     /* the asker's time point in days (cn_wait_asker_days; 0: the question
      * names none), weighed against the answer's advised wait */
     double asker_days;

@@ -3,6 +3,7 @@
 #include "cn_grow.h"
 
 #include "cn_hash.h"
+#include "cn_lexical.h"
 #include "cn_sort.h"
 
 #include <stdlib.h>
@@ -29,6 +30,9 @@ struct cn_fit {
     size_t n_term_text, cap_term_text;
     size_t words_min;
     double l2_words;
+    /* the question's terms ("?WORD"): their own minimum count and L2 */
+    size_t question_min;
+    double l2_question;
     double class_weight[CN_STANCE_COUNT]; /* cn_fit_set_class_weights */
 };
 
@@ -45,6 +49,7 @@ int cn_fit_new(const cn_gold *gold, size_t n_features, cn_fit **out, cn_error *e
     f->gold = gold;
     f->n_features = n_features;
     f->l2_words = 0.1;
+    f->l2_question = -1; /* unset: l2_words */
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         f->class_weight[k] = 1;
     *out = f;
@@ -157,6 +162,12 @@ void cn_fit_set_words(cn_fit *f, size_t min_answers, double l2_words)
     f->l2_words = l2_words;
 }
 
+void cn_fit_set_question_terms(cn_fit *f, size_t min_answers, double l2_question)
+{
+    f->question_min = min_answers;
+    f->l2_question = l2_question;
+}
+
 void cn_fit_set_class_weights(cn_fit *f, const double class_weight[CN_STANCE_COUNT])
 {
     memcpy(f->class_weight, class_weight, sizeof f->class_weight);
@@ -214,9 +225,12 @@ static int choose_words(cn_fit *f, cn_model *model, const cn_eval_result *r, siz
             df[s->terms[j]]++;
     }
     size_t nv = 0;
-    for (size_t t = 0; rc == CN_OK && t < nt; t++)
-        if (df[t] >= f->words_min)
+    for (size_t t = 0; rc == CN_OK && t < nt; t++) {
+        /* a question term is held by every answer of its question: its own count */
+        bool asked = f->term_text[t][0] == CN_LEX_QUESTION_MARK && f->question_min;
+        if (df[t] >= (asked ? f->question_min : f->words_min))
             vocab[nv++] = t;
+    }
     if (rc == CN_OK)
         /* out of memory: unsorted, the same vocabulary in the order first seen */
         (void)cn_sort_by_text(vocab, nv, f->term_text);
@@ -306,7 +320,8 @@ int cn_fit_run(cn_fit *f, cn_model *model, double l2, cn_fit_summary *out, cn_er
     cn_eval_result_clear(&r);
     out->words = cn_model_words(model);
     if (rc == CN_OK)
-        rc = cn_model_fit_lexical(model, x, word_start, word_index, y, wt, n, l2, f->l2_words, err);
+        rc = cn_model_fit_question(model, x, word_start, word_index, y, wt, n, l2, f->l2_words,
+                                   f->l2_question > 0 ? f->l2_question : f->l2_words, err);
     if (rc == CN_OK) {
         size_t right = 0;
         for (size_t i = 0; i < n; i++) {

@@ -38,6 +38,10 @@ int cn_fit_add_terms(cn_fit *fit, const uint64_t *hashes, const char *texts, siz
  * model's old ones are dropped either way) and fits their weights with the
  * L2 penalty l2_words. */
 void cn_fit_set_words(cn_fit *fit, size_t min_answers, double l2_words);
+/* The question's terms ("?WORD", setting question_terms): a term enters the
+ * vocabulary when min_answers aligned answers hold it (0: words_min, as any
+ * term), its weights with L2 penalty l2_question (<= 0: l2_words). */
+void cn_fit_set_question_terms(cn_fit *fit, size_t min_answers, double l2_question);
 
 /* How much a labelled answer counts by its label, times its own weight
  * (class_weight[stance], indexed by cn_stance; the default: 1 each). The

@@ -53,6 +53,11 @@ typedef void (*cn_lexical_fn)(void *ctx, uint64_t hash, long term, const char *t
  * byte or a space. */
 bool cn_lexical_reserved(unsigned char c);
 
+/* The first byte of a question term ("?remove": the question holds
+ * "remove"; setting question_terms, cn_annotate): no token holds it, so no
+ * answer term reads the same. */
+#define CN_LEX_QUESTION_MARK '?'
+
 /* Longest term text spelled (longer tokens are skipped: a URL, a run of
  * letters); a bigram of two such unigrams and "+" fits. */
 #define CN_LEX_MAX_WORD 40

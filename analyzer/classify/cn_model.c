@@ -633,6 +633,8 @@ typedef struct fit_data {
     const double *sw; /* sample weights, NULL for 1 */
     size_t n;
     double l2, l2_words;
+    /* per word: its own L2 (question terms' differs), or NULL: l2_words */
+    const double *l2_word;
 } fit_data;
 
 /* Probabilities of sample i under the weights w (rule features, then the
@@ -695,6 +697,7 @@ static void loss_and_grad(const gsl_vector *v, void *params, double *f, gsl_vect
         /* the bias is barely penalized: it only pins the softmax's free shift */
         double lam = j < CN_STANCE_COUNT        ? d->l2 * 1e-4
                      : j < nf * CN_STANCE_COUNT ? d->l2
+                     : d->l2_word               ? d->l2_word[j / CN_STANCE_COUNT - nf]
                                                 : d->l2_words;
         loss += 0.5 * lam * w[j] * w[j];
         if (g)
@@ -714,9 +717,28 @@ int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
                          const size_t *word_index, const cn_stance *y, const double *weights,
                          size_t n, double l2, double l2_words, cn_error *err)
 {
+    return cn_model_fit_question(m, x, word_start, word_index, y, weights, n, l2, l2_words,
+                                 l2_words, err);
+}
+
+/* Each word's L2: l2_question for a question term ("word/?..."), else
+ * l2_words; NULL when memory runs out. */
+static double *word_l2(const cn_model *m, double l2_words, double l2_question)
+{
+    double *v = malloc((m->n_words ? m->n_words : 1) * sizeof *v);
+    for (size_t j = 0; v && j < m->n_words; j++)
+        v[j] = m->word_text[m->word_at[j] + 5] == CN_LEX_QUESTION_MARK ? l2_question : l2_words;
+    return v;
+}
+
+int cn_model_fit_question(cn_model *m, const double *x, const size_t *word_start,
+                          const size_t *word_index, const cn_stance *y, const double *weights,
+                          size_t n, double l2, double l2_words, double l2_question, cn_error *err)
+{
     if (n == 0)
         return cn_error_set(err, CN_ERR_USAGE, "no labelled answers to fit on");
-    if (!(l2 > 0) || !isfinite(l2) || !(l2_words > 0) || !isfinite(l2_words))
+    if (!(l2 > 0) || !isfinite(l2) || !(l2_words > 0) || !isfinite(l2_words) ||
+        !(l2_question > 0) || !isfinite(l2_question))
         return cn_error_set(err, CN_ERR_USAGE, "the L2 penalty must be a positive number");
     size_t nw = word_start ? m->n_words : 0;
     for (size_t i = 0; word_start && i < word_start[n]; i++)
@@ -732,15 +754,22 @@ int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
                   .n = n,
                   .l2 = l2,
                   .l2_words = l2_words};
+    /* question terms with an L2 of their own: each word's (else all l2_words) */
+    double *l2_word = NULL;
+    if (nw && l2_question != l2_words && !(l2_word = word_l2(m, l2_words, l2_question)))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    d.l2_word = l2_word;
     double total = 0;
     for (size_t i = 0; i < n; i++)
         total += weights ? weights[i] : 1;
-    if (!(total > 0))
-        return cn_error_set(err, CN_ERR_USAGE, "the labelled answers all have weight 0");
     size_t nr = m->n_features * CN_STANCE_COUNT, np = nr + nw * CN_STANCE_COUNT;
-    double *best = malloc(np * sizeof *best);
-    if (!best)
-        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    double *best = total > 0 ? malloc(np * sizeof *best) : NULL;
+    if (!best) {
+        free(l2_word);
+        return total > 0
+                   ? cn_error_set(err, CN_ERR_NOMEM, "out of memory")
+                   : cn_error_set(err, CN_ERR_USAGE, "the labelled answers all have weight 0");
+    }
     int rc = cn_minimize_bfgs(&loss_and_grad, &d, np, best, err);
     if (rc == CN_OK) {
         memcpy(m->w, best, nr * sizeof *m->w);
@@ -750,6 +779,7 @@ int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
         m->active = true;
     }
     free(best);
+    free(l2_word);
     return rc;
 }
 

@@ -155,6 +155,11 @@ cn_stance cn_model_predict_words(const cn_model *m, const double *x, const size_
 int cn_model_fit_lexical(cn_model *m, const double *x, const size_t *word_start,
                          const size_t *word_index, const cn_stance *y, const double *weights,
                          size_t n, double l2, double l2_words, cn_error *err);
+/* cn_model_fit_lexical with an L2 of their own (l2_question) for the
+ * question's terms ("word/?WORD", cn_classify_input.question_terms). */
+int cn_model_fit_question(cn_model *m, const double *x, const size_t *word_start,
+                          const size_t *word_index, const cn_stance *y, const double *weights,
+                          size_t n, double l2, double l2_words, double l2_question, cn_error *err);
 
 /* Write the weights as rule lines ("weight FEATURE reassuring=... ..."),
  * the word terms last, in their vocabulary order. */

@@ -62,6 +62,12 @@ static const setting_def SETTING_DEFAULTS[] = {
      * training answers hold it (0: no word terms); its own L2 penalty */
     {"words_min_answers", 0},
     {"words_l2", 0.1},
+    /* the question's own words as word terms of each of its answers ("?WORD",
+     * cn_classify_input.question_terms; 0: off), and `rules fit`'s minimum
+     * count and L2 penalty for them */
+    {"question_terms", 0},
+    {"question_terms_min_answers", 10},
+    {"question_terms_l2", 0.1},
     /* `rules fit`: how much a labelled answer counts by its label */
     {"fit_weight_reassuring", 1},
     {"fit_weight_cautionary", 1},
@@ -792,6 +798,9 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"decision_offset_none", -10, 10, false, false},
         {"words_min_answers", 0, 1e6, false, false},
         {"words_l2", 0, 1e6, true, false},
+        {"question_terms", 0, 1, false, false},
+        {"question_terms_min_answers", 1, 1e6, false, false},
+        {"question_terms_l2", 0, 1e6, true, false},
         {"fit_weight_reassuring", 0, 100, true, false},
         {"fit_weight_cautionary", 0, 100, true, false},
         {"fit_weight_contraindicated", 0, 100, true, false},

@@ -256,6 +256,10 @@ static int rules_fit(int argc, char **argv)
         cn_annotator_new(rules, &c.annotator, &err) == CN_OK) {
         cn_annotator_keep_features(c.annotator, true);
         cn_fit_set_words(c.fit, (size_t)words_min, l2_words);
+        if (cn_rules_setting(rules, "question_terms") != 0)
+            cn_fit_set_question_terms(c.fit,
+                                      (size_t)cn_rules_setting(rules, "question_terms_min_answers"),
+                                      cn_rules_setting(rules, "question_terms_l2"));
         double cw[CN_STANCE_COUNT];
         for (int k = 0; k < CN_STANCE_COUNT; k++) {
             char name[64];
