@@ -271,6 +271,13 @@
 # weights (dev .. val19): the refit with val20 was worth +0.002 (95% -0.009
 # .. +0.015). The default list gains val21.
 #
+# 2026-12-07, issue 9 (branch qw22): the question's own words as word terms
+# of each of its answers ("?WORD", settings question_terms*, tests/real/
+# README.md "The question's words as features"). 5-fold CV over dev ..
+# val21 (10,923 answers): +0.005 (95% +0.000 .. +0.008) for the best of three
+# variants, 10-fold +0.005 (+0.001 .. +0.009); after rebasing on `44cc76c`
+# +0.003 (-0.001 .. +0.007). Not shipped (setting off).
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
