@@ -276,7 +276,8 @@
 # README.md "The question's words as features"). 5-fold CV over dev ..
 # val21 (10,923 answers): +0.005 (95% +0.000 .. +0.008) for the best of three
 # variants, 10-fold +0.005 (+0.001 .. +0.009); after rebasing on `44cc76c`
-# +0.003 (-0.001 .. +0.007). Not shipped (setting off).
+# +0.003 (-0.001 .. +0.007), 10-fold +0.004 (+0.001 .. +0.008). Not shipped
+# (setting off).
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
