@@ -112,7 +112,12 @@ def split_of(pid, collection=1):
     twentieth freeze and may be tuned on after it). Twentieth collection (committed 2026-12-07,
     after the twenty-first freeze scored val21, before any page of it was saved): every page the
     collectors save is `val22`, the fresh validation set of the next freeze (val21 was scored at
-    the twenty-first freeze and may be tuned on after it)."""
+    the twenty-first freeze and may be tuned on after it). Twenty-first collection (committed
+    2026-12-07, after the twenty-second freeze scored val22, before any page of it was saved):
+    every page the collectors save is `val23`, the fresh validation set of the next freeze (val22
+    was scored at the twenty-second freeze and may be tuned on after it)."""
+    if collection == 21:
+        return "val23"
     if collection == 20:
         return "val22"
     if collection == 19:
