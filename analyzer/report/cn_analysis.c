@@ -90,9 +90,6 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
 
 static void question_clear(cn_analysis_question *q)
 {
-    if (q->tally_files_shared)
-        q->tally.files = NULL;
-    free(q->files);
     cn_tally_clear(&q->tally);
 }
 
@@ -183,6 +180,7 @@ static void free_records(cn_analysis *an)
     free(an->member_at);
     free(an->dups);
     free(an->last_path);
+    free(an->loader.files);
 }
 
 /* The interned strings and the indexes that find strings, keys and ids again. */

@@ -203,12 +203,10 @@ typedef struct cn_analysis_question {
     size_t n_answers;
     size_t n_duplicates;
     size_t n_related;
-    const char **files; /* every file with a page of it, byte order */
-    size_t n_files;
-    cn_tally tally;          /* over the counted answers (dissent indexes answers[]) */
-    size_t naming_claim;     /* counted answers that name the primary catalog claim in their
-                                own words (review: claim-fit); 0 for an ad-hoc claim */
-    bool tally_files_shared; /* tally.files is files (the same names): not the tally's to free */
+    size_t n_files;      /* distinct files with a page of it: cn_analysis_question_files */
+    cn_tally tally;      /* over the counted answers (dissent indexes answers[]) */
+    size_t naming_claim; /* counted answers that name the primary catalog claim in their
+                            own words (review: claim-fit); 0 for an ad-hoc claim */
 } cn_analysis_question;
 
 typedef struct cn_analysis_claim {
@@ -465,6 +463,17 @@ uint32_t cn_analysis_role_answer(const cn_analysis_result *r, cn_answer_cursor *
  * loader's other reads: not for several threads on one result). */
 uint32_t cn_analysis_question_answer(const cn_analysis_result *r, size_t q, cn_answer_role role,
                                      size_t k);
+
+/* The files of question q's pages (*n = its n_files of them), or of claim
+ * cl's votes (the files its tally counts from: its first n_primary
+ * members'), distinct, in byte order: listed when asked for, not kept (8
+ * bytes a file of every question and claim). The list is the result's
+ * loader's (as its other reads: not for several threads on one result),
+ * valid until the next call of either on this result; NULL with *n 0 when
+ * out of memory (cn_analysis_load_status then says so). */
+const char *const *cn_analysis_question_files(const cn_analysis_result *r, size_t q, size_t *n);
+const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                           size_t *n);
 
 /* What answer a (a record of r->answers) is not kept with, being its page's
  * or rare: its question (its page's), its position among its page's answers

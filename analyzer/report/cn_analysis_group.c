@@ -127,28 +127,20 @@ static void page_into_question(cn_analysis *an, size_t *qof, size_t p)
     q->n_files++;
 }
 
-/* Each question's pages' files (as many as it has pages), its pages in
- * order (qpages) and where they start in qpage_start. */
-static int question_files(cn_analysis *an, const size_t *qof, cn_error *err)
+/* Each question's pages in order (qpages) and where they start in
+ * qpage_start (n_files counts its pages until cna_fill_questions). */
+static void question_pages(cn_analysis *an, const size_t *qof)
 {
     cn_analysis_result *r = &an->result;
-    int rc = CN_OK;
-    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
+    for (size_t i = 0; i < r->n_questions; i++) {
         cn_analysis_question *q = &r->questions[i];
         an->qpage_start[i + 1] = an->qpage_start[i] + q->n_files;
-        q->files = calloc(q->n_files, sizeof *q->files);
-        if (!q->files)
-            rc = cna_oom(err);
         q->n_files = 0;
     }
-    for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
+    for (size_t p = 0; p < an->n_pages; p++) {
         size_t qi = qof[uf_find(an->parent, p)];
-        cn_analysis_question *q = &r->questions[qi];
-        const char *file = cna_str_at(an, an->pages[p].file);
-        an->qpages[an->qpage_start[qi] + q->n_files] = (uint32_t)p;
-        q->files[q->n_files++] = file ? file : "";
+        an->qpages[an->qpage_start[qi] + r->questions[qi].n_files++] = (uint32_t)p;
     }
-    return rc;
 }
 
 /* Make the questions: one per group of pages, in order of the group's first page. */
@@ -163,7 +155,7 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
         return rc;
     for (size_t p = 0; p < np; p++)
         page_into_question(an, qof, p);
-    rc = question_files(an, qof, err);
+    question_pages(an, qof);
     for (size_t p = 0; p < np; p++)
         an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
     free(qof);
@@ -173,18 +165,99 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Sort and de-duplicate each question's files. */
-static void dedupe_files(cn_analysis_result *r)
+/* Room in the loader's file list for n names (it keeps the largest list's
+ * room: a few MB at most at 1 GB, the pages of the largest question). */
+static bool files_room(cn_analysis_loader *L, size_t n)
 {
-    for (size_t i = 0; i < r->n_questions; i++) {
-        cn_analysis_question *q = &r->questions[i];
-        cn_sort_stable(q->files, q->n_files, sizeof *q->files, str_ptr_cmp);
-        size_t w = 0;
-        for (size_t f = 0; f < q->n_files; f++)
-            if (w == 0 || strcmp(q->files[w - 1], q->files[f]))
-                q->files[w++] = q->files[f];
-        q->n_files = w;
+    return cn_grow((void **)&L->files, &L->cap_files, n ? n : 1, sizeof *L->files);
+}
+
+/* The loader's list of n names made distinct, in byte order: how many are left. */
+static size_t sort_files(cn_analysis_loader *L, size_t n)
+{
+    cn_sort_stable(L->files, n, sizeof *L->files, str_ptr_cmp);
+    size_t w = 0;
+    for (size_t f = 0; f < n; f++)
+        if (w == 0 || strcmp(L->files[w - 1], L->files[f]))
+            L->files[w++] = L->files[f];
+    return w;
+}
+
+/* An out-of-memory list: the loader's error from then on. */
+static const char *const *files_failed(cn_analysis_loader *L, size_t *n)
+{
+    *n = 0;
+    if (L->load_rc == CN_OK)
+        L->load_rc = cna_oom(&L->load_err);
+    return NULL;
+}
+
+/* Page p's file: its record's while the records are here, then page_file's
+ * ("" for none, as a page without one lists). */
+static const char *page_file_name(const cn_analysis *an, size_t p)
+{
+    const char *file = cna_str_at(an, an->page_file ? an->page_file[p] : an->pages[p].file);
+    return file ? file : "";
+}
+
+/* Question q's pages' files, into the loader L's list. */
+static const char *const *question_files(const cn_analysis *an, cn_analysis_loader *L, size_t q,
+                                         size_t *n)
+{
+    size_t first = an->qpage_start[q], end = an->qpage_start[q + 1];
+    if (!files_room(L, end - first))
+        return files_failed(L, n);
+    for (size_t k = first; k < end; k++)
+        L->files[k - first] = page_file_name(an, an->qpages[k]);
+    *n = sort_files(L, end - first);
+    return L->files;
+}
+
+const char *const *cn_analysis_question_files(const cn_analysis_result *r, size_t q, size_t *n)
+{
+    return question_files(r->an, r->loader, q, n);
+}
+
+/* A vote's file is listed when it is not the one of the vote before (the
+ * votes of a page come in a row: the largest question at 1 GB has 1.28
+ * million votes from 203,575 files), so the list to sort is about a page
+ * long, not a vote long; the same names are listed either way. A vote's
+ * file is its answer's ("" for none), as the tally's votes had them. */
+const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn_analysis_claim *cl,
+                                           size_t *n)
+{
+    cn_analysis_loader *L = r->loader;
+    size_t k = 0;
+    const char *last = NULL;
+    for (size_t i = 0; i < cl->n_primary; i++) {
+        const char *file =
+            cn_analysis_file_of(r, &r->answers[cn_analysis_claim_member(r, cl, i).answer]);
+        file = file ? file : "";
+        if (i > 0 && file == last)
+            continue;
+        last = file;
+        if (!files_room(L, k + 1))
+            return files_failed(L, n);
+        L->files[k++] = file;
     }
+    *n = sort_files(L, k);
+    return L->files;
+}
+
+/* Count each question's distinct files (the list is made again when a report
+ * asks), the loader's list freed after. */
+static int count_files(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_analysis_loader *L = &an->loader;
+    for (size_t i = 0; i < r->n_questions && L->load_rc == CN_OK; i++)
+        question_files(an, L, i, &r->questions[i].n_files);
+    free(L->files);
+    L->files = NULL;
+    L->cap_files = 0;
+    if (L->load_rc != CN_OK)
+        *err = L->load_err;
+    return L->load_rc;
 }
 
 /* Answer i counted in its question's number of its role, and the corpus'. */
@@ -207,14 +280,12 @@ static void answer_by_role(cn_analysis_result *r, size_t i)
     }
 }
 
-/* Sort and de-duplicate each question's files; count its answers by role
+/* Count each question's distinct files and its answers by role
  * (cn_analysis_role_answer finds them from its pages). */
 int cna_fill_questions(cn_analysis *an, cn_error *err)
 {
-    (void)err;
     cn_analysis_result *r = &an->result;
-    dedupe_files(r);
     for (size_t i = 0; i < r->n_answers; i++)
         answer_by_role(r, i);
-    return CN_OK;
+    return count_files(an, err);
 }

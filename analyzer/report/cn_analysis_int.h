@@ -203,6 +203,9 @@ struct cn_analysis_loader {
     /* The claims' members read last: MEMBER_BLOCK of them from block member_block - 1. */
     uint64_t member_block;
     uint32_t members[MEMBER_BLOCK];
+    /* The files listed last (cn_analysis_question_files, _claim_files). */
+    const char **files;
+    size_t cap_files;
 };
 
 struct cn_analysis {

@@ -12,8 +12,6 @@ static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_ta
     const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(r, a, verdict);
     v->specialty = cna_physician_specialty(r->an, a->physician);
-    const char *file = cn_analysis_file_of(r, a);
-    v->file = file ? file : "";
     v->certain = verdict == 0 && a->overridden;
 }
 
@@ -60,13 +58,6 @@ static int tally_question(cn_analysis *an, size_t i, const cn_tally_memo *memo, 
     vote_list votes = {.r = r, .q = i, .cursor = &cursor};
     int rc = cn_tally_compute_from(vote_in_list, &votes, q->n_answers, &an->opts.consensus, memo,
                                    &q->tally, err);
-    /* Its answers' files are most often all its pages' files: one list then. */
-    if (rc == CN_OK && q->tally.n_files == q->n_files &&
-        (q->n_files == 0 || !memcmp(q->tally.files, q->files, q->n_files * sizeof *q->files))) {
-        free(q->tally.files);
-        q->tally.files = q->files;
-        q->tally_files_shared = true;
-    }
     const cn_rule *claim = r->claims[q->claim].rule;
     if (rc == CN_OK && reads_as_restriction(an, q))
         rc = cn_tally_rephrase(&q->tally, &an->opts.consensus, CN_PHRASE_RESTRICTION, NULL, err);

@@ -719,9 +719,11 @@ static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_anal
     if (q->n_duplicates > 1)
         cn_html_printf(o, " · %zu duplicates merged", q->n_duplicates);
     cn_html_raw(o, "\n        · from ");
-    for (size_t i = 0; i < q->n_files; i++) {
+    size_t n_files;
+    const char *const *files = cn_analysis_question_files(r, (size_t)(q - r->questions), &n_files);
+    for (size_t i = 0; i < n_files; i++) {
         cn_html_raw(o, i ? ", <code>" : "<code>");
-        cn_html_text(o, q->files[i]);
+        cn_html_text(o, files[i]);
         cn_html_raw(o, "</code>");
     }
     cn_html_raw(o, "</p>");

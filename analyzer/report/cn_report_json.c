@@ -830,7 +830,9 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
     d_str(c, w, "source", q->claim_source);
     cn_jsonpretty_close_object(w);
     d_str(c, w, "question_type", q->question_type);
-    d_files(c, w, q->files, q->n_files);
+    size_t n_files;
+    const char *const *files = cn_analysis_question_files(c->r, qi, &n_files);
+    d_files(c, w, files, n_files);
     d_integer(w, "answers", (long)q->n_answers);
     d_integer(w, "duplicates", (long)q->n_duplicates);
     d_integer(w, "related_excerpts", (long)q->n_related);
@@ -866,7 +868,9 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
     for (size_t i = 0; i < cl->n_questions; i++)
         d_str(c, w, NULL, c->r->questions[cl->questions[i]].id);
     cn_jsonpretty_close_array(w);
-    d_files(c, w, cl->tally->files, cl->tally->n_files);
+    size_t n_files;
+    const char *const *files = cn_analysis_claim_files(c->r, cl, &n_files);
+    d_files(c, w, files, n_files);
     d_integer(w, "answers", (long)cl->n_primary);
     d_integer(w, "mentions", (long)(cl->n_members - cl->n_primary));
     cn_jsonpretty_key(w, "mention_counts");

@@ -448,7 +448,9 @@ static void question(xctx *c, size_t qi)
     attr(c, "source", q->claim_source);
     content(c, cl->statement, strlen(cl->statement));
     end(c);
-    files(c, q->files, q->n_files);
+    size_t n_files;
+    const char *const *names = cn_analysis_question_files(c->r, qi, &n_files);
+    files(c, names, n_files);
     tally_fields(c, &q->tally);
     start(c, "dissent");
     for (size_t i = 0; i < q->n_answers && q->tally.n_dissent; i++) {
@@ -496,7 +498,9 @@ static void claim(xctx *c, size_t ci)
         end(c);
     }
     end(c);
-    files(c, cl->tally->files, cl->tally->n_files);
+    size_t n_files;
+    const char *const *names = cn_analysis_claim_files(c->r, cl, &n_files);
+    files(c, names, n_files);
     tally_fields(c, cl->tally);
     start(c, "dissent");
     for (size_t i = 0; i < cl->n_primary && cl->tally->n_dissent; i++) {

@@ -19,7 +19,6 @@ void cn_tally_clear(cn_tally *t)
     if (!t->summary_borrowed)
         free(t->summary);
     free(t->specialties);
-    free(t->files);
     memset(t, 0, sizeof *t);
 }
 
@@ -49,11 +48,6 @@ static int specialty_cmp(const void *a, const void *b)
 {
     return name_cmp(((const cn_specialty_count *)a)->specialty,
                     ((const cn_specialty_count *)b)->specialty);
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Where the votes come from: an array, or the caller's function (no array
@@ -106,38 +100,6 @@ static int split_specialties(const votes_src *votes, size_t n, cn_tally *t, cn_e
     }
     cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
     shrink(&t->specialties, t->n_specialties, sizeof *t->specialties);
-    return CN_OK;
-}
-
-/* A vote's file when it is not the one of the vote before (the votes of a
- * page come in a row: the largest question at 1 GB has 1.28 million votes
- * from 203,575 files), so the list to sort is about a page long, not a vote
- * long; the same names are kept either way. */
-static int collect_files(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
-{
-    size_t k = 0;
-    const char *last = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const char *file = vote_at(votes, i).file;
-        k += file && (i == 0 || file != last);
-        last = file;
-    }
-    t->files = calloc(k ? k : 1, sizeof *t->files);
-    if (!t->files)
-        return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-    for (size_t i = 0; i < n; i++) {
-        const char *file = vote_at(votes, i).file;
-        if (file && (i == 0 || file != last))
-            t->files[t->n_files++] = file;
-        last = file;
-    }
-    cn_sort_stable(t->files, t->n_files, sizeof *t->files, str_cmp);
-    size_t w = 0;
-    for (size_t i = 0; i < t->n_files; i++)
-        if (w == 0 || strcmp(t->files[w - 1], t->files[i]))
-            t->files[w++] = t->files[i];
-    t->n_files = w;
-    shrink(&t->files, t->n_files, sizeof *t->files);
     return CN_OK;
 }
 
@@ -228,8 +190,6 @@ static int compute(const votes_src *votes, size_t n, const cn_consensus_opts *op
         count_dissent(out);
     if (rc == CN_OK)
         rc = split_specialties(votes, n, out, err);
-    if (rc == CN_OK)
-        rc = collect_files(votes, n, out, err);
     if (rc != CN_OK)
         cn_tally_clear(out);
     return rc;

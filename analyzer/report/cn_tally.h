@@ -1,8 +1,10 @@
 /*
  * cn_tally: the figures of one question or one claim from the stances of its
  * answers: stance counts, the consensus figures (cn_consensus), the summary
- * sentence (cn_summary), the dissenting answers, the stances by specialty and
- * the files the answers came from.
+ * sentence (cn_summary), the dissenting answers and the stances by specialty.
+ * The files the answers came from are not kept (8 bytes a file of every
+ * question and claim, ~8 MB at 1 GB): cn_analysis lists them when a report
+ * asks (cn_analysis_question_files, cn_analysis_claim_files).
  *
  * The caller hands in one vote per counted answer (duplicates and
  * related-question excerpts are the caller's business: they are not votes).
@@ -24,13 +26,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One answer's stance on the question or claim being tallied: 24 bytes, no
+/* One answer's stance on the question or claim being tallied: 16 bytes, no
  * padding lost (the largest question at 1 GB has 1.28 million votes). */
 typedef struct cn_tally_vote {
     cn_stance stance;
     bool certain;          /* an editor set it: never redrawn (cn_relabel) */
     const char *specialty; /* NULL when unknown */
-    const char *file;      /* the base name of the file it came from */
 } cn_tally_vote;
 
 /* How the answers of one specialty (NULL: unknown) split over the stances:
@@ -61,8 +62,6 @@ typedef struct cn_tally {
                                         when there is one): which, cn_tally_dissents tells */
     cn_specialty_count *specialties; /* by name (byte order), unknown last */
     size_t n_specialties;
-    const char **files; /* distinct, in byte order; borrowed from the votes */
-    size_t n_files;
 } cn_tally;
 
 /* Tally n votes with the consensus options (NULL = defaults). *out is
