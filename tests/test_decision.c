@@ -1118,6 +1118,24 @@ static const char *stance_of_line(const char *out, size_t i, char *buf, size_t s
     return buf;
 }
 
+/* Writes `text` as the rule folder's offset.rules, runs `args` and returns
+ * "STANCE0/STANCE1", the stances of its first two output lines, in buf
+ * ("fail" when the command fails). */
+static const char *offsets_run(const char *dir, const char *args, const char *text, char *buf,
+                               size_t size)
+{
+    char *out = NULL, *err = NULL, a[32], b[32];
+    free(tu_write_file(dir, "offset.rules", text, strlen(text)));
+    if (tu_run_cli(args, &out, &err) != 0)
+        snprintf(buf, size, "fail");
+    else
+        snprintf(buf, size, "%s/%s", stance_of_line(out, 0, a, sizeof a),
+                 stance_of_line(out, 1, b, sizeof b));
+    free(out);
+    free(err);
+    return buf;
+}
+
 /* `decision_offset qtype/TYPE ...` lines add to the settings' offsets only
  * for answers whose question the classifier itself typed TYPE: the same
  * bias-only model labels both written answers reassuring; a permission
@@ -1148,30 +1166,22 @@ static void test_type_offsets(void)
     CU_ASSERT_STRING_EQUAL(stance_of_line(plain, 0, st, sizeof st), "reassuring");
     CU_ASSERT_STRING_EQUAL(stance_of_line(plain, 1, st, sizeof st), "reassuring");
 
-    static const char PERMISSION[] = "decision_offset qtype/permission contraindicated=0.5\n";
-    free(tu_write_file(dir, "offset.rules", PERMISSION, strlen(PERMISSION)));
-    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
-    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "contraindicated");
-    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 1, st, sizeof st), "reassuring");
-    free(out);
-    free(err);
-    /* short of the gap with the setting's share: 0.2 + 0.1 < 0.4 */
-    static const char SHORT[] = "setting decision_offset_contraindicated value=0.2\n"
-                                "decision_offset qtype/permission contraindicated=0.1\n";
-    free(tu_write_file(dir, "offset.rules", SHORT, strlen(SHORT)));
-    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
-    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "reassuring");
-    free(out);
-    free(err);
-    /* and past it together: 0.2 + 0.3 */
-    static const char TOGETHER[] = "setting decision_offset_contraindicated value=0.2\n"
-                                   "decision_offset qtype/permission contraindicated=0.3\n";
-    free(tu_write_file(dir, "offset.rules", TOGETHER, strlen(TOGETHER)));
-    CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
-    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 0, st, sizeof st), "contraindicated");
-    CU_ASSERT_STRING_EQUAL(stance_of_line(out, 1, st, sizeof st), "reassuring");
-    free(out);
-    free(err);
+    /* a permission line past the gap alone; short of it with the setting's
+     * share (0.2 + 0.1 < 0.4); past it together (0.2 + 0.3) */
+    CU_ASSERT_STRING_EQUAL(offsets_run(dir, args,
+                                       "decision_offset qtype/permission contraindicated=0.5\n", st,
+                                       sizeof st),
+                           "contraindicated/reassuring");
+    CU_ASSERT_STRING_EQUAL(offsets_run(dir, args,
+                                       "setting decision_offset_contraindicated value=0.2\n"
+                                       "decision_offset qtype/permission contraindicated=0.1\n",
+                                       st, sizeof st),
+                           "reassuring/reassuring");
+    CU_ASSERT_STRING_EQUAL(offsets_run(dir, args,
+                                       "setting decision_offset_contraindicated value=0.2\n"
+                                       "decision_offset qtype/permission contraindicated=0.3\n",
+                                       st, sizeof st),
+                           "contraindicated/reassuring");
 
     static const char INERT[] = "decision_offset qtype/other contraindicated=2 none=3\n"
                                 "decision_offset qtype/permission cautionary=0 none=0\n";
