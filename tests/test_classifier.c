@@ -541,6 +541,22 @@ static void test_primary_claims(void)
         {"Can frequent Botox cause my brows to droop for good?", "botox-side-effects"},
         {"Can I wax my upper lip while on tretinoin?", NULL},
         {"Can I have a glycolic peel while on Retin-A?", "peel-retinoid"},
+        /* Fitted after a reader judged val22's catalog claims at the freeze
+         * 76dd0e0 (cl22). A surgery already had under sedation, asked about
+         * for what came after it, is no choice of anaesthesia; nor is
+         * whether a procedure under local counts as non-surgical. Which side
+         * effects a planned injection brings is a risk to come. Asking only
+         * when to quit, once quitting is settled, wants a wait the claim
+         * has not got (a how-many-weeks question keeps it, above). */
+        {"I had my rhinoplasty under twilight sedation and now my hair sheds, was it the "
+         "anesthesia?",
+         NULL},
+        {"Is a tip rhinoplasty under local anesthesia non-surgical?", NULL},
+        {"Can my rhinoplasty be done under local anesthesia?", "anesthesia-choice"},
+        {"What are the side effects of Botox in my chin while I wear braces?", NULL},
+        {"Are the side effects of my forehead Botox permanent?", "botox-side-effects"},
+        {"When to stop smoking before my breast augmentation?", NULL},
+        {"How long in advance of a facelift should a smoker quit?", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CU_ASSERT_EQUAL_FATAL(primary_of(cases[i].title, NULL, 0, &c), CN_OK);
