@@ -6748,6 +6748,75 @@ static void test_city_under_a_name_above_a_title(void)
     ru_free(&r);
 }
 
+/* A dated page (val22): the asker's line, then each answer under
+ * "Answer: <title>" alone on its line, a capitalized word after a small word
+ * in the second answer's title ("Filler shots by Nurse practitioners"), each
+ * answer printed twice with "Helpful" under it and a date line above the
+ * second. The whole label line is the title: two capitalized words with no
+ * sentence after them are no body glued to it. */
+static void test_label_title_ending_in_a_name_on_a_dated_page(void)
+{
+    ru_result r =
+        read_str("My town has filler parlors on every corner and a nurse did my lips last month, "
+                 "now one side is higher. Who may legally inject fillers?\n"
+                 "Answer: Fillers given by nurses\n"
+                 "Each state sets its own rules. In some only a doctor or a nurse practitioner "
+                 "may inject, in others a nurse under a doctor's orders may.\n"
+                 "Helpful\n"
+                 "Answer: Fillers given by nurses\n"
+                 "Each state sets its own rules. In some only a doctor or a nurse practitioner "
+                 "may inject, in others a nurse under a doctor's orders may.\n"
+                 "Helpful\n"
+                 "June 4, 2013\n"
+                 "Answer: Filler shots by Nurse practitioners\n"
+                 "The rules differ from one state to the next, so ask your state board who may "
+                 "inject and who must supervise.\n"
+                 "Helpful\n"
+                 "June 4, 2013\n"
+                 "Answer: Filler shots by Nurse practitioners\n"
+                 "The rules differ from one state to the next, so ask your state board who may "
+                 "inject and who must supervise.\n"
+                 "Helpful\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Fillers given by nurses");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Filler shots by Nurse practitioners");
+    ru_check_start(&r, 3, "The rules differ from one state");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->duplicate_of, ru_answer(&r, 3)->answer_id);
+    ru_free(&r);
+}
+
+/* A practice's name on a line of its own, a blank line from the name line of
+ * the physician it is named after ("Ann Lee, MD" / "Lee Facial Plastic
+ * Surgery", val22), under the signature or above it: more of the signature,
+ * no answer of its own. */
+static void test_practice_named_after_the_physician(void)
+{
+    ru_result r = read_str(
+        "Does a sealant cut bruising after a facelift?\n\n"
+        "Is there a glue that helps, and what does it cost?\n\n"
+        "Doctor Answers 3\n\n"
+        "Sealants and bruising\n\n"
+        "The studies on sealants in facelifts are few and small, and I do not use them.\n\n"
+        "Tom Hart, MD\n"
+        "Dayton Plastic Surgeon\n\n"
+        "Sealants help a little\n\n"
+        "A sealant can lessen the early swelling and bruising, though the result is the same "
+        "at three months.\n\n"
+        "Ann Lee, MD, FACS\n\n"
+        "Lee Facial Plastic Surgery\n\n"
+        "Glue in my practice\n\n"
+        "I use a fibrin sealant in most lifts; it adds a few hundred dollars to the fee.\n\n"
+        "All the best,\n\n"
+        "Stone Facial Plastic Surgery\n\n"
+        "Jo Stone, MD\n"
+        "Miami Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Glue in my practice");
+    ru_check_start(&r, 3, "I use a fibrin sealant");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 3)->text, "Facial Plastic Surgery"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7025,6 +7094,9 @@ int main(void)
         {"label title lines on an undated page", test_label_title_lines_on_an_undated_page},
         {"a newsletter line under flat answers", test_newsletter_line_under_flat_answers},
         {"a city under a name above a title", test_city_under_a_name_above_a_title},
+        {"a label title ending in a name on a dated page",
+         test_label_title_ending_in_a_name_on_a_dated_page},
+        {"a practice named after the physician", test_practice_named_after_the_physician},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -397,12 +397,26 @@ static size_t glued_title(const cn_pagecues *cues, const char *s, size_t len)
     return again;
 }
 
+/* A glued body (glued_title) that is only a title's last words: fewer words
+ * than an answer's line and no sentence end ("Answer: Timing of Laser
+ * Sessions", the capital after a small word): the whole line is the
+ * title, no body is glued to it. */
+static bool title_tail(const cn_pagecues *cues, const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return len > 0 && !strchr(".!?", s[len - 1]) &&
+           cn_span_words(s, len) < cn_pagecues_get_limits(cues)->answer_line_words;
+}
+
 /* Add l's text after its answer label ("Answer: "), splitting off a title
  * glued to the body (glued_title) as the answer's title. */
 static bool group_add_labelled(const cn_pagecues *cues, group *g, const cn_line *l)
 {
     size_t skip = g->n ? 0 : cn_pagecues_answer_label(cues, l->s, l->len);
     size_t body = skip && !g->title ? glued_title(cues, l->s + skip, l->len - skip) : 0;
+    if (body && title_tail(cues, l->s + skip + body, l->len - skip - body))
+        body = 0;
     if (body == 0)
         return group_add(g, l, skip);
     g->head_title = *l;

@@ -55,6 +55,67 @@ static bool caption_name(const ctx *c, const cn_line *l)
            memcmp(above->s + above->len - l->len, l->s, l->len) == 0;
 }
 
+/* The nearest line with text above (step -1) or under (step +1) line i,
+ * over one or two blank lines at most; NULL when none. */
+static const cn_line *near_text(const ctx *c, size_t i, int step)
+{
+    for (size_t k = 1; k <= 3; k++) {
+        if ((step < 0 && i < k) || (step > 0 && i + k >= c->lines.n))
+            return NULL;
+        const cn_line *n = line_at(c, step < 0 ? i - k : i + k);
+        if (n->len > 0)
+            return k > 1 ? n : NULL;
+    }
+    return NULL;
+}
+
+/* Does name line n's name ("Ann Lee, MD" -> "Ann Lee") hold the word w? */
+static bool name_holds(const ctx *c, const cn_line *n, const char *w, size_t wlen)
+{
+    cn_sigline sl;
+    if (cns_classified(c, n, &sl) != CN_SIGLINE_NAME)
+        return false;
+    size_t core = sl.name_core < n->len ? sl.name_core : n->len;
+    for (size_t k = 0; k + wlen <= core; k++)
+        if ((k == 0 || n->s[k - 1] == ' ' || n->s[k - 1] == '.') &&
+            memcmp(n->s + k, w, wlen) == 0 && (k + wlen == core || strchr(" ,.", n->s[k + wlen])))
+            return true;
+    return false;
+}
+
+/* "Lee Facial Plastic Surgery" a blank line from "Ann Lee, MD" (above or
+ * under it): a practice named after the physician, a paragraph of its own
+ * beside the signature; more of the signature, no answer. A few words, no
+ * sentence end or comma, opening with a word of the name line's name
+ * (capitalized, three letters at least), and no name itself. */
+static bool practice_line(const ctx *c, const cn_line *l)
+{
+    size_t words = cn_span_words(l->s, l->len);
+    if (words < 2 || words >= c->lim->answer_line_words || memchr(l->s, ',', l->len) ||
+        strchr(".!?:", cn_span_last_char(l->s, l->len)) || l->s[0] < 'A' || l->s[0] > 'Z')
+        return false;
+    size_t w = 0;
+    while (w < l->len && l->s[w] != ' ')
+        w++;
+    cn_sigline sl;
+    if (w < 3 || cns_classified(c, l, &sl) == CN_SIGLINE_NAME)
+        return false;
+    /* the last word is no word of the name: "Ann Lee" above "Ann Lee, MD"
+     * is the name signing off, which signs as it is */
+    size_t last = l->len;
+    while (last > 0 && l->s[last - 1] == ' ')
+        last--;
+    size_t lw = last;
+    while (lw > 0 && l->s[lw - 1] != ' ')
+        lw--;
+    size_t i = (size_t)(l - c->lines.v);
+    const cn_line *above = near_text(c, i, -1), *under = near_text(c, i, +1);
+    const cn_line *name = above && name_holds(c, above, l->s, w)   ? above
+                          : under && name_holds(c, under, l->s, w) ? under
+                                                                   : NULL;
+    return name && !name_holds(c, name, l->s + lw, last - lw);
+}
+
 bool cns_noise(const ctx *c, const cn_line *l)
 {
     if (l->flags & CN_LINE_RESIDUE)
@@ -62,7 +123,7 @@ bool cns_noise(const ctx *c, const cn_line *l)
     line_memo *m = memo_of(c, l);
     if (!(m->known & KNOW_NOISE)) {
         m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) ||
-                   caption_name(c, l) || doubled_line(l);
+                   caption_name(c, l) || doubled_line(l) || practice_line(c, l);
         m->known |= KNOW_NOISE;
     }
     return m->noise;
