@@ -6698,27 +6698,26 @@ static void test_label_title_lines_on_an_undated_page(void)
 
 /* A flat page of one answer a line under the site's slogan (val14), ending
  * in the site's newsletter invitation, a line of short questions and a
- * promise ("What's trending? Who's turning heads? ..."): furniture, no
+ * promise (short questions, one of them about who is turning heads): furniture, no
  * answer. */
 static void test_newsletter_line_under_flat_answers(void)
 {
     ru_result r = read_str(
-        "Get the real deal on beauty treatments\xE2\x80\x94real doctors, real reviews, and real "
-        "photos with real results.Here's how we earn your trust.\n"
+        "Get the real deal on beauty work from the people who do it.How we check them.\n"
         "Thank you for your question. Care after a medium peel decides much of the result, so "
         "follow your provider's instructions to the letter.\n"
         "The days after a peel matter most. Keep the skin covered with ointment and out of the "
         "sun until it has healed.\n"
-        "What\xE2\x80\x99s trending? Who\xE2\x80\x99s turning heads? Which myths need busting? "
-        "We\xE2\x80\x99ve got you. Get our free newsletter.\n");
+        "New this week? Who is turning heads? Which fads fade? "
+        "Our letter tells you. Sign up free.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_start(&r, 1, "Thank you for your question");
     ru_check_start(&r, 2, "The days after a peel");
     ru_free(&r);
 }
 
-/* A name line with the physician's city glued under it ("New York City",
- * typed "NEw" on one page, val12), a blank line, the next answer's title and
+/* A name line with the physician's city glued under it (typed with two
+ * capitals, "SAn Diego", as on one page of val12), a blank line, the next answer's title and
  * its text: the city is more of the signature, not a heading glued under it;
  * of two title-shaped lines in a row the second is the title. */
 static void test_city_under_a_name_above_a_title(void)
@@ -6736,7 +6735,7 @@ static void test_city_under_a_name_above_a_title(void)
                  "internist.\n\n"
                  "Hope this helps.\n\n"
                  "Tom Hart, MD, FACS\n"
-                 "NEw York City\n\n"
+                 "SAn Diego\n\n"
                  "A blood count before surgery\n\n"
                  "Get checked by an internist for the reason your count is low before you book "
                  "anything.\n\n"
