@@ -1016,6 +1016,23 @@ static size_t answers_with_stance(const char *out, const char *stance)
     return n;
 }
 
+/* A copy of rules/ in a new folder whose model is a bias alone (reassuring
+ * 1, contraindicated 0.6: a gap of 0.4) and whose offsets are gone, the
+ * settings' and the per-type lines: the offset tests set their own. */
+static char *bias_only_rules(void)
+{
+    char *dir = tu_mkdtemp();
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "cp rules/* '%s'/ && rm -f '%s'/decision.rules && "
+             "sed -i '/^setting decision_offset_/d;/^decision_offset /d' '%s'/settings.rules",
+             dir, dir, dir);
+    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
+    static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
+    free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
+    return dir;
+}
+
 /* The decision offsets (settings decision_offset_*) shift which label is
  * chosen, never the probabilities: a model that finds reassurance a little
  * likelier than advice against names advice against once its offset covers
@@ -1047,16 +1064,7 @@ static void test_decision_offsets(void)
      * model labels the sample's answers reassuring, and advice against
      * once settings.rules offsets it past the gap; an offset beyond 10 is a
      * FILE:LINE problem */
-    char *dir = tu_mkdtemp();
-    char cmd[4096];
-    /* the shipped offsets out: this test sets its own */
-    snprintf(cmd, sizeof cmd,
-             "cp rules/* '%s'/ && rm -f '%s'/decision.rules && "
-             "sed -i '/^setting decision_offset_/d' '%s'/settings.rules",
-             dir, dir, dir);
-    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
-    free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
+    char *dir = bias_only_rules();
     char args[4096], *out = NULL, *err = NULL;
     snprintf(args, sizeof args, "classify --rules %s corpus/000_b78e5252a6827247.txt", dir);
     CU_ASSERT_EQUAL(tu_run_cli(args, &out, &err), 0);
@@ -1146,15 +1154,7 @@ static const char *offsets_run(const char *dir, const char *args, const char *te
  * problems. */
 static void test_type_offsets(void)
 {
-    char *dir = tu_mkdtemp();
-    char cmd[4096];
-    snprintf(cmd, sizeof cmd,
-             "cp rules/* '%s'/ && rm -f '%s'/decision.rules && "
-             "sed -i '/^setting decision_offset_/d;/^decision_offset /d' '%s'/settings.rules",
-             dir, dir, dir);
-    CU_ASSERT_EQUAL_FATAL(system(cmd), 0);
-    static const char BIAS[] = "weight bias reassuring=1 cautionary=0 contraindicated=0.6 none=0\n";
-    free(tu_write_file(dir, "decision.rules", BIAS, strlen(BIAS)));
+    char *dir = bias_only_rules();
     char *pages = tu_write_file(dir, "typed.jsonl", TYPED_PAGES, strlen(TYPED_PAGES));
     CU_ASSERT_PTR_NOT_NULL_FATAL(pages);
     char args[4096], *plain = NULL, *out = NULL, *err = NULL, st[32];
