@@ -115,7 +115,12 @@ def split_of(pid, collection=1):
     the twenty-first freeze and may be tuned on after it). Twenty-first collection (committed
     2026-12-07, after the twenty-second freeze scored val22, before any page of it was saved):
     every page the collectors save is `val23`, the fresh validation set of the next freeze (val22
-    was scored at the twenty-second freeze and may be tuned on after it)."""
+    was scored at the twenty-second freeze and may be tuned on after it). Twenty-second
+    collection (committed 2026-12-07, after the twenty-third freeze scored val23, before any page
+    of it was saved): every page the collectors save is `val24`, the fresh validation set of the
+    next freeze (val23 was scored at the twenty-third freeze and may be tuned on after it)."""
+    if collection == 22:
+        return "val24"
     if collection == 21:
         return "val23"
     if collection == 20:
