@@ -61,18 +61,29 @@ static bool core_word_match(const char *core, const char *w)
     return *core == '\0' && *w == '\0';
 }
 
-/* Words w match one of the n topics in list (core or excluding). */
+/* Words w match one of the n topics in list (core or excluding), which is
+ * in strcmp order (cn_rule.core): a topic's words must start with w's first
+ * byte (a topic never starts with '*'), so only the run of topics that start
+ * with it is compared, found by a binary search (a claim's lists run to dozens
+ * of topics, and this is asked for each of its topic matches), and of those
+ * only the ones whose second byte can match are compared word by word. */
 static bool in_topics(char *const *list, size_t n, const char *w)
 {
-    for (size_t i = 0; i < n; i++) {
-        const char *core = list[i];
-        /* a core that starts with a letter needs the words to start with
-         * it: most cores differ at once, without a walk over their words */
-        if (core[0] != '*' && core[0] != w[0])
-            continue;
-        if (core_word_match(core, w))
-            return true;
+    unsigned char c0 = (unsigned char)w[0];
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)list[mid][0] < c0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    /* with the first byte the same, the second must be too, unless the
+     * topic's first word is a one-byte prefix ("x*"): a one-byte word needs
+     * the phrase's to end there (both ' ' or both the end) */
+    for (size_t i = lo; i < n && (unsigned char)list[i][0] == c0; i++)
+        if ((list[i][1] == w[1] || list[i][1] == '*') && core_word_match(list[i], w))
+            return true;
     return false;
 }
 
