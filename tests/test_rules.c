@@ -367,7 +367,9 @@ static void test_gap_pattern_many_threads(void)
  * the order of the rule's patterns, and a phrase is compared only with the
  * topics that start with its first byte and can match its second (cn_claims'
  * in_topics): a one-letter word, a one-letter prefix ("x*"), topics sharing
- * their first bytes, a prefix word before another word ("a* big"). */
+ * their first bytes, a prefix word before another word ("a* big"); a phrase
+ * counted before is not compared again, and nothing counts after an
+ * excluding topic (count_topic). */
 static void test_core_topics_by_first_bytes(void)
 {
     static const char BODY[] =
@@ -403,6 +405,11 @@ static void test_core_topics_by_first_bytes(void)
         {"a zebra and a banana split", false},
         {"an apple pie and an ant", false}, /* excluding "ant" */
         {"a bz and plan b", false},         /* excluding "bz": same first byte as "b" */
+        /* phrases repeated: counted once, and an excluding topic keeps the
+         * text off whatever comes after it */
+        {"apple, apple pie, apple and apple pie", true},
+        {"an ant, then apple pie, apple pie and plan b", false},
+        {"zebra, zebra, then apple", true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         cn_doc *doc = NULL;

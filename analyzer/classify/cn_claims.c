@@ -188,6 +188,17 @@ static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, c
 {
     topic_span span = {m->first, m->last};
     const cn_rule *r = tc->rule;
+    /* A claim an excluding topic keeps the text off stays off (addressed()
+     * is false for it, whatever else the text matches): nothing more counts. */
+    if (tc->excluding_seen)
+        return CN_OK;
+    /* A phrase counted before was checked then: it was not an excluding
+     * topic (else it would not be in the list), and whether it is a core one
+     * is already in core_seen. Looked for first, so a repeated phrase is not
+     * joined and compared with the topic lists again. */
+    for (size_t j = 0; j < tc->n_seen; j++)
+        if (same_phrase(t, tc->seen[j], span))
+            return CN_OK;
     bool check_core = r->kind == CN_RULE_CLAIM && r->n_core > 0 && !tc->core_seen;
     bool check_excluding = r->kind == CN_RULE_CLAIM && r->n_excluding > 0;
     if (check_core || check_excluding) {
@@ -207,9 +218,6 @@ static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, c
             return CN_OK;
         }
     }
-    for (size_t j = 0; j < tc->n_seen; j++)
-        if (same_phrase(t, tc->seen[j], span))
-            return CN_OK;
     tc->seen[tc->n_seen++] = span;
     return CN_OK;
 }
