@@ -2,6 +2,8 @@
  * and `consensus rules check` exits 1 on them and 0 on the shipped rules. */
 #include "testutil.h"
 
+#include "cn_claims.h"
+#include "cn_doc.h"
 #include "cn_matcher.h"
 #include "cn_rules.h"
 #include "cn_tokens.h"
@@ -361,6 +363,68 @@ static void test_gap_pattern_many_threads(void)
     free(dir);
 }
 
+/* A claim's core and excluding topics are kept in strcmp order, whatever
+ * the order of the rule's patterns, and a phrase is compared only with the
+ * topics that start with its first byte and can match its second (cn_claims'
+ * in_topics): a one-letter word, a one-letter prefix ("x*"), topics sharing
+ * their first bytes, a prefix word before another word ("a* big"); a phrase
+ * counted before is not compared again, and nothing counts after an
+ * excluding topic (count_topic). */
+static void test_core_topics_by_first_bytes(void)
+{
+    static const char BODY[] =
+        "claim t statement=\"A test claim\" min=1 : zebra | apple | x* | b | !b | !xylo* | "
+        "!apple pie | !apricot* | !apple | -ant | -a* big | -banana split | -bz\n";
+    cn_rules *rules = NULL;
+    diags d;
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("test.rules", BODY, &d, &rules), CN_OK);
+    const cn_rule *r = NULL;
+    for (size_t i = 0; i < cn_rules_count(rules); i++)
+        if (!strcmp(cn_rules_at(rules, i)->id, "t"))
+            r = cn_rules_at(rules, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(r->n_core, 5);
+    CU_ASSERT_EQUAL(r->n_excluding, 4);
+    for (size_t i = 1; i < r->n_core; i++)
+        CU_ASSERT(strcmp(r->core[i - 1], r->core[i]) < 0);
+    for (size_t i = 1; i < r->n_excluding; i++)
+        CU_ASSERT(strcmp(r->excluding[i - 1], r->excluding[i]) < 0);
+    CU_ASSERT_STRING_EQUAL(r->core[0], "apple");
+    CU_ASSERT_STRING_EQUAL(r->excluding[1], "ant");
+    static const struct {
+        const char *text;
+        bool about; /* the claim is the doc's best */
+    } cases[] = {
+        {"an apple pie for dessert", true},  /* core "apple pie" */
+        {"a fresh apple", true},             /* core "apple", after "apple pie" in order */
+        {"dried apricots", true},            /* core prefix "apricot*" */
+        {"plan b", true},                    /* the one-letter core word */
+        {"a xylophone", true},               /* topic "x*", core "xylo*" */
+        {"a zebra", false},                  /* a topic, no core one */
+        {"a zebra and an apple big", false}, /* excluding "a* big" */
+        {"a zebra and a banana split", false},
+        {"an apple pie and an ant", false}, /* excluding "ant" */
+        {"a bz and plan b", false},         /* excluding "bz": same first byte as "b" */
+        /* phrases repeated: counted once, and an excluding topic keeps the
+         * text off whatever comes after it */
+        {"apple, apple pie, apple and apple pie", true},
+        {"an ant, then apple pie, apple pie and plan b", false},
+        {"zebra, zebra, then apple", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cn_doc *doc = NULL;
+        cn_error err;
+        CU_ASSERT_EQUAL_FATAL(cn_doc_new(rules, NULL, cases[i].text, &doc, &err), CN_OK);
+        const cn_rule *best = cn_claims_best(rules, doc, NULL, &err);
+        if ((best == r) != cases[i].about)
+            fprintf(stderr, "\n  core topics: '%s' %s\n", cases[i].text,
+                    cases[i].about ? "not about the claim" : "about the claim");
+        CU_ASSERT_EQUAL(best == r, cases[i].about);
+        cn_doc_free(doc);
+    }
+    cn_rules_free(rules);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -381,6 +445,7 @@ int main(void)
         {"fingerprint covers every rule file", test_fingerprint},
         {"rules check CLI", test_cli_rules_check},
         {"gap pattern with many live threads", test_gap_pattern_many_threads},
+        {"core topics by first bytes", test_core_topics_by_first_bytes},
         {NULL, NULL},
     };
     return tu_run_suite("rules", tests);

@@ -285,6 +285,96 @@ static void test_matcher_order_many_overlaps(void)
     cn_matcher_free(m);
 }
 
+/* A sealed matcher starts threads at the root from each vocabulary word's
+ * compiled root children (vocab_entry.roots); an unsealed one looks each of
+ * the word's keys up at the root. Both give the same matches, in the same
+ * order, for words that are literal, in classes and start prefixes at once,
+ * numbers, and words outside the vocabulary. */
+static void test_matcher_sealed_roots(void)
+{
+    static const char *patterns[] = {"safe",        "@ok",         "saf*",          "sa*",
+                                     "safe enough", "@ok ** safe", "@num days",     "@ok enough",
+                                     "* safe",      "fine",        "@ok *",         "sa* ** fine",
+                                     "saf* saf*",   "safer",       "@num @num days"};
+    static const char *texts[] = {
+        "safe, fine and safe enough", "It is fine. Safe enough, 3 days safe.",
+        "safer than safety; okay safe", "sa saf safe safer safest fine fine",
+        "2 3 days, fine safe fine safe fine"};
+    cn_matcher *m[2];
+    cn_error err;
+    for (int k = 0; k < 2; k++) {
+        m[k] = cn_matcher_new();
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m[k]);
+        CU_ASSERT_EQUAL(cn_matcher_class_add(m[k], "ok", "safe", &err), CN_OK);
+        CU_ASSERT_EQUAL(cn_matcher_class_add(m[k], "ok", "fine", &err), CN_OK);
+        CU_ASSERT_EQUAL(cn_matcher_class_add(m[k], "ok", "okay", &err), CN_OK);
+        for (size_t i = 0; i < sizeof patterns / sizeof *patterns; i++)
+            CU_ASSERT_EQUAL(add(m[k], patterns[i], (int)i), CN_OK);
+    }
+    CU_ASSERT_EQUAL(cn_matcher_seal(m[0]), 0);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char sealed[2048], walked[2048];
+        scan(m[0], texts[i], sealed, sizeof sealed);
+        scan(m[1], texts[i], walked, sizeof walked);
+        CU_ASSERT_STRING_EQUAL(sealed, walked);
+        CU_ASSERT(strlen(sealed) > 0);
+    }
+    cn_matcher_free(m[0]);
+    cn_matcher_free(m[1]);
+}
+
+/* cn_tokens_push_found keeps what cn_tokens_push_raw keeps of the word with
+ * its lexicon fields set: every field the same, the word a copy of its own. */
+static void test_push_found_is_push_raw(void)
+{
+    char word[] = "safety first";
+    cn_token raw = {.word = word,
+                    .len = 6,
+                    .hash = 0x1234567890abcdefULL,
+                    .start = 7,
+                    .end = 13,
+                    .sentence = 2,
+                    .clause = 5,
+                    .number = false,
+                    .plain = true,
+                    .lexicon = false,
+                    .vocab = -1,
+                    .term = -1};
+    cn_tokens *a = cn_tokens_new_empty(), *b = cn_tokens_new_empty();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    for (int i = 0; i < 100; i++) { /* past the first block and array */
+        raw.number = i % 3 == 0;
+        raw.sentence = (unsigned)i;
+        CU_ASSERT_EQUAL(cn_tokens_push_found(a, &raw, i, -2 - i % 2), 0);
+        cn_token kept = raw;
+        kept.lexicon = true;
+        kept.vocab = i;
+        kept.term = -2 - i % 2;
+        CU_ASSERT_EQUAL(cn_tokens_push_raw(b, &kept), 0);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(a), 100);
+    CU_ASSERT_EQUAL_FATAL(cn_tokens_count(b), 100);
+    for (size_t i = 0; i < 100; i++) {
+        const cn_token *x = cn_tokens_at(a, i), *y = cn_tokens_at(b, i);
+        CU_ASSERT_STRING_EQUAL(x->word, "safety");
+        CU_ASSERT_PTR_NOT_EQUAL(x->word, word);
+        CU_ASSERT_EQUAL(x->len, y->len);
+        CU_ASSERT_EQUAL(x->hash, y->hash);
+        CU_ASSERT_EQUAL(x->start, y->start);
+        CU_ASSERT_EQUAL(x->end, y->end);
+        CU_ASSERT_EQUAL(x->sentence, y->sentence);
+        CU_ASSERT_EQUAL(x->clause, y->clause);
+        CU_ASSERT_EQUAL(x->number, y->number);
+        CU_ASSERT_EQUAL(x->plain, y->plain);
+        CU_ASSERT_EQUAL(x->lexicon, true);
+        CU_ASSERT_EQUAL(x->vocab, y->vocab);
+        CU_ASSERT_EQUAL(x->term, y->term);
+    }
+    cn_tokens_free(a);
+    cn_tokens_free(b);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -296,6 +386,8 @@ int main(void)
         {"line breaks end sentences", test_line_breaks_end_sentences},
         {"matcher prefixes, words, classes", test_matcher_prefixes_words_classes},
         {"matcher order, many overlaps", test_matcher_order_many_overlaps},
+        {"push_found is push_raw with the lexicon's fields", test_push_found_is_push_raw},
+        {"matcher sealed roots", test_matcher_sealed_roots},
         {NULL, NULL},
     };
     return tu_run_suite("tokens", tests);

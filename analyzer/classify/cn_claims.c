@@ -61,18 +61,29 @@ static bool core_word_match(const char *core, const char *w)
     return *core == '\0' && *w == '\0';
 }
 
-/* Words w match one of the n topics in list (core or excluding). */
+/* Words w match one of the n topics in list (core or excluding), which is
+ * in strcmp order (cn_rule.core): a topic's words must start with w's first
+ * byte (a topic never starts with '*'), so only the run of topics that start
+ * with it is compared, found by a binary search (a claim's lists run to dozens
+ * of topics, and this is asked for each of its topic matches), and of those
+ * only the ones whose second byte can match are compared word by word. */
 static bool in_topics(char *const *list, size_t n, const char *w)
 {
-    for (size_t i = 0; i < n; i++) {
-        const char *core = list[i];
-        /* a core that starts with a letter needs the words to start with
-         * it: most cores differ at once, without a walk over their words */
-        if (core[0] != '*' && core[0] != w[0])
-            continue;
-        if (core_word_match(core, w))
-            return true;
+    unsigned char c0 = (unsigned char)w[0];
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)list[mid][0] < c0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    /* with the first byte the same, the second must be too, unless the
+     * topic's first word is a one-byte prefix ("x*"): a one-byte word needs
+     * the phrase's to end there (both ' ' or both the end) */
+    for (size_t i = lo; i < n && (unsigned char)list[i][0] == c0; i++)
+        if ((list[i][1] == w[1] || list[i][1] == '*') && core_word_match(list[i], w))
+            return true;
     return false;
 }
 
@@ -177,6 +188,17 @@ static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, c
 {
     topic_span span = {m->first, m->last};
     const cn_rule *r = tc->rule;
+    /* A claim an excluding topic keeps the text off stays off (addressed()
+     * is false for it, whatever else the text matches): nothing more counts. */
+    if (tc->excluding_seen)
+        return CN_OK;
+    /* A phrase counted before was checked then: it was not an excluding
+     * topic (else it would not be in the list), and whether it is a core one
+     * is already in core_seen. Looked for first, so a repeated phrase is not
+     * joined and compared with the topic lists again. */
+    for (size_t j = 0; j < tc->n_seen; j++)
+        if (same_phrase(t, tc->seen[j], span))
+            return CN_OK;
     bool check_core = r->kind == CN_RULE_CLAIM && r->n_core > 0 && !tc->core_seen;
     bool check_excluding = r->kind == CN_RULE_CLAIM && r->n_excluding > 0;
     if (check_core || check_excluding) {
@@ -196,9 +218,6 @@ static int count_topic(topic_count *tc, const cn_tokens *t, const cn_match *m, c
             return CN_OK;
         }
     }
-    for (size_t j = 0; j < tc->n_seen; j++)
-        if (same_phrase(t, tc->seen[j], span))
-            return CN_OK;
     tc->seen[tc->n_seen++] = span;
     return CN_OK;
 }

@@ -95,6 +95,12 @@ typedef struct vocab_entry {
     int word;       /* id in words, or -1 */
     int word_class; /* index into word_classes, or -1 */
     int keys;       /* vocab_slot.keys again, for a token that names its entry (cn_token.vocab) */
+    /* Sealed: where the word's root children are in cn_matcher.roots (-1:
+     * none), the nodes a thread at the root reaches with the word, its
+     * classes and its prefixes, in the order step_root tries them: a match
+     * may start at every token, and these are the same for every token of
+     * the word. */
+    int roots;
 } vocab_entry;
 
 struct cn_matcher {
@@ -132,6 +138,10 @@ struct cn_matcher {
      * of classes, its number of prefixes, its classes, its prefixes. */
     int *keys;
     size_t n_keys;
+    /* Sealed: each vocabulary word's root children (vocab_entry.roots): their
+     * number, then the children. */
+    int *roots;
+    size_t n_roots;
     bool sealed;
 };
 
@@ -198,6 +208,7 @@ void cn_matcher_free(cn_matcher *m)
     free(m->vocab_entries);
     free(m->vslots);
     free(m->keys);
+    free(m->roots);
     free(m->pnodes);
     for (size_t k = 0; k < 4; k++)
         free(m->root_child[k]);
@@ -328,7 +339,7 @@ static vocab_entry *vocab_of(cn_matcher *m, const char *word)
         return NULL;
     }
     cn_word_filter_add(&m->vocab_filter, cn_hash_bytes(word, strlen(word)));
-    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1, -1};
+    m->vocab_entries[m->n_vocab] = (vocab_entry){copy, -1, -1, -1, -1};
     vslot_put(m, (int)m->n_vocab);
     return &m->vocab_entries[m->n_vocab++];
 }
@@ -697,6 +708,11 @@ arrive(const cn_matcher *m, scan_state *s, int child, size_t start, size_t i, in
  * (most tokens: their word is in the vocabulary), else at own_classes and
  * own_prefixes, filled here. */
 typedef struct token_keys {
+    /* the root children the token reaches (vocab_entry.roots), when known:
+     * roots_known false, step_root finds them from the keys below */
+    bool roots_known;
+    const int *roots;
+    size_t n_roots;
     int word;
     const int *classes;
     size_t n_classes;
@@ -773,8 +789,12 @@ static void token_keys_of(const cn_matcher *m, const cn_token *t, token_keys *k)
     k->word = e ? e->word : -1;
     k->classes = k->own_classes;
     k->prefixes = k->own_prefixes;
+    k->roots_known = false;
     if (e && m->sealed && !t->number) {
         sealed_keys(m, e->keys, k);
+        k->roots_known = true;
+        k->n_roots = e->roots < 0 ? 0 : (size_t)m->roots[e->roots];
+        k->roots = e->roots < 0 ? NULL : m->roots + e->roots + 1;
         return;
     }
     /* a number's class first, then its word's (a number in the vocabulary
@@ -796,6 +816,51 @@ size_t cn_matcher_vocab_count(const cn_matcher *m)
 const char *cn_matcher_vocab_word(const cn_matcher *m, size_t entry)
 {
     return entry < m->n_vocab ? m->vocab_entries[entry].text : NULL;
+}
+
+/* Each vocabulary entry's root children (vocab_entry.roots), from its keys
+ * compiled just before: the children root_edge gives for its word, its
+ * classes and its prefixes, in step_root's order, those that exist. Returns
+ * 0, or -1 when memory runs out. */
+static int seal_roots(cn_matcher *m)
+{
+    m->n_roots = 0;
+    size_t cap = 0;
+    for (size_t v = 0; v < m->n_vocab; v++) {
+        vocab_entry *e = &m->vocab_entries[v];
+        token_keys k;
+        k.word = e->word;
+        sealed_keys(m, e->keys, &k);
+        int found[1 + MAX_TOKEN_CLASSES + MAX_TOKEN_PREFIXES];
+        size_t n = 0;
+        int child;
+        if (k.word >= 0 && (child = root_edge(m, EDGE_WORD, k.word)) >= 0)
+            found[n++] = child;
+        for (size_t c = 0; c < k.n_classes; c++)
+            if ((child = root_edge(m, EDGE_CLASS, k.classes[c])) >= 0)
+                found[n++] = child;
+        for (size_t p = 0; p < k.n_prefixes; p++)
+            if ((child = root_edge(m, EDGE_PREFIX, k.prefixes[p])) >= 0)
+                found[n++] = child;
+        e->roots = -1;
+        if (n == 0)
+            continue;
+        if (m->n_roots + 1 + n > cap) {
+            size_t ncap = cap ? 2 * cap : 1024;
+            while (ncap < m->n_roots + 1 + n)
+                ncap *= 2;
+            int *roots = ncap <= INT32_MAX ? realloc(m->roots, ncap * sizeof *roots) : NULL;
+            if (!roots)
+                return -1;
+            m->roots = roots;
+            cap = ncap;
+        }
+        m->roots[m->n_roots] = (int)n;
+        memcpy(m->roots + m->n_roots + 1, found, n * sizeof *found);
+        e->roots = (int)m->n_roots;
+        m->n_roots += 1 + n;
+    }
+    return 0;
 }
 
 int cn_matcher_seal(cn_matcher *m)
@@ -837,6 +902,8 @@ int cn_matcher_seal(cn_matcher *m)
         m->vocab_entries[s->entry].keys = s->keys;
         m->n_keys += 2 + nc + np;
     }
+    if (seal_roots(m))
+        return -1;
     m->sealed = true;
     return 0;
 }
@@ -850,6 +917,14 @@ int cn_matcher_seal(cn_matcher *m)
 static int step_root(const cn_matcher *m, scan_state *s, const token_keys *k, size_t i)
 {
     int child;
+    if (k->roots_known) {
+        for (size_t r = 0; r < k->n_roots; r++)
+            if (arrive(m, s, k->roots[r], i, i, 0))
+                return -1;
+        if (m->nodes[0].any_child >= 0 && arrive(m, s, m->nodes[0].any_child, i, i, 0))
+            return -1;
+        return 0;
+    }
     if (k->word >= 0 && (child = root_edge(m, EDGE_WORD, k->word)) >= 0 &&
         arrive(m, s, child, i, i, 0))
         return -1;

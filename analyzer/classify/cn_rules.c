@@ -956,7 +956,16 @@ static void add_marked(load_ctx *c, cn_rules *rs, const record *r, const char *p
             strcat(joined, " ");
         strcat(joined, elems[i]);
     }
-    (*list)[(*count)++] = joined;
+    /* kept in strcmp order (cn_rule.core): cn_claims finds the topics that
+     * start with a phrase's first byte by a binary search, not a walk of
+     * the whole list for every topic match */
+    size_t at = *count;
+    while (at > 0 && strcmp((*list)[at - 1], joined) > 0) {
+        (*list)[at] = (*list)[at - 1];
+        at--;
+    }
+    (*list)[at] = joined;
+    (*count)++;
 }
 
 static int compile_pattern(load_ctx *c, cn_rules *rs, record *r, const char *pattern, int payload,
@@ -1899,11 +1908,8 @@ static int rules_word(void *ctx, cn_tokens *out, const cn_token *t)
         return push_word(rs, out, w, wl - 2, t, false);
     if (!rs->lexicon)
         return cn_tokens_push_word(out, w, wl, t, t->number);
-    cn_token kept = *t; /* the word as found, with what the lexicon says */
-    kept.lexicon = true;
-    kept.vocab = e.vocab;
-    kept.term = e.term;
-    return cn_tokens_push_raw(out, &kept);
+    /* the word as found, with what the lexicon says */
+    return cn_tokens_push_found(out, t, e.vocab, e.term);
 }
 
 __attribute__((flatten)) int cn_rules_tokenize_into(const cn_rules *rs, cn_tokens *out,

@@ -94,13 +94,15 @@ typedef struct cn_rule {
     /* claim: its core topics (patterns written "!pattern", as normalized words
      * joined by one space, "word*" allowed): when it has any, a text is about
      * the claim only if one of its topic matches is a core one ("smoking", not
-     * just "surgery" for "nicotine around surgery"). */
+     * just "surgery" for "nicotine around surgery"). In strcmp order, not
+     * the order of the rule's lines (cn_claims looks a phrase's first byte
+     * up by a binary search). */
     char **core;
     size_t n_core;
     /* claim: its excluding topics (patterns written "-pattern", kept as core
      * topics are): a text that matches one is not about the claim, however
      * many other topics it matches ("Botox before eyelid surgery" is about
-     * timing surgery, not about Botox's side effects) */
+     * timing surgery, not about Botox's side effects); in strcmp order too */
     char **excluding;
     size_t n_excluding;
     /* claim: min=N, the distinct topics a text needs to be about it; 0 when

@@ -224,6 +224,31 @@ int cn_tokens_push_raw(cn_tokens *t, const cn_token *raw)
     return 0;
 }
 
+int cn_tokens_push_found(cn_tokens *t, const cn_token *raw, int32_t vocab, int32_t term)
+{
+    if (reserve(t, 1))
+        return -1;
+    char *copy = keep_word(t, raw->word, raw->len);
+    if (!copy)
+        return -1;
+    /* field by field into the list, not a copy of raw and then of the
+     * copy: this runs for most words of every text */
+    cn_token *kept = &t->items[t->n++];
+    kept->word = copy;
+    kept->len = raw->len;
+    kept->hash = raw->hash;
+    kept->start = raw->start;
+    kept->end = raw->end;
+    kept->sentence = raw->sentence;
+    kept->clause = raw->clause;
+    kept->number = raw->number;
+    kept->plain = raw->plain;
+    kept->lexicon = true;
+    kept->vocab = vocab;
+    kept->term = term;
+    return 0;
+}
+
 cn_token *cn_tokens_last(cn_tokens *t)
 {
     return t->n ? &t->items[t->n - 1] : NULL;

@@ -100,6 +100,12 @@ cn_token *cn_tokens_last(cn_tokens *tokens);
  * again. Returns 0, or -1 when memory runs out. */
 int cn_tokens_push_raw(cn_tokens *tokens, const cn_token *raw);
 
+/* Append raw as cn_tokens_push_raw would after setting its lexicon to true
+ * and its vocab and term to these: the tokenizer's callback keeps a word
+ * with what its rule set's lexicon says of it, in one write of the token.
+ * Returns 0, or -1 when memory runs out. */
+int cn_tokens_push_found(cn_tokens *tokens, const cn_token *raw, int32_t vocab, int32_t term);
+
 /* An empty list to push into. */
 cn_tokens *cn_tokens_new_empty(void);
 
