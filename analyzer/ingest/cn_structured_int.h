@@ -28,6 +28,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A paragraph: consecutive non-blank lines, or a signature block. */
 typedef struct para {
@@ -66,11 +67,13 @@ enum {
     KNOW_SIGNOFF = 4,
     KNOW_CLOSING = 8,
     KNOW_HEADER = 16,
-    KNOW_MARKER = 32
+    KNOW_MARKER = 32,
+    KNOW_WORDS = 64
 };
 typedef struct line_memo {
     unsigned char known; /* KNOW_* bits */
     bool noise, signoff, closing, header, marker;
+    uint32_t words;   /* cn_span_words of the line (KNOW_WORDS) */
     cn_sigline plain; /* cn_signature_classify of the line on its own */
 } line_memo;
 
@@ -153,6 +156,12 @@ bool cns_answer_header(const ctx *c, const cn_line *l);  /* cn_pagecues_is_answe
 bool cns_answers_marker(const ctx *c, const cn_line *l); /* "4 Doctor Answers" */
 /* cn_signature_classify of line l, into *out. */
 cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out);
+/* cn_span_words(l->s, l->len), counted once for a line of the page (l may
+ * also be any other span, a piece of a line: that one is counted each time);
+ * _upto: cn_span_words_upto, the count stopped at cap words (kept only when
+ * the line has fewer). */
+size_t cns_words(const ctx *c, const cn_line *l);
+size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap);
 bool cns_signoff_like(const ctx *c, const cn_line *l); /* cn_signature_is_signoff, no name */
 bool cns_closing_like(const ctx *c, const cn_line *l); /* a sign-off or a farewell */
 bool cns_farewell(const ctx *c, const cn_line *l);     /* "Hope that helps!" */

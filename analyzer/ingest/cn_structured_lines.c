@@ -42,6 +42,29 @@ static line_memo *memo_of(const ctx *c, const cn_line *l)
     return &c->memo[l - c->lines.v];
 }
 
+size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap)
+{
+    /* a line of the page lies in c->lines.v (compared as addresses: l may
+     * be a copy of one, or a piece, on the caller's stack) */
+    uintptr_t at = (uintptr_t)l, v = (uintptr_t)c->lines.v;
+    if (!c->memo || at < v || at - v >= c->lines.n * sizeof *l)
+        return cn_span_words_upto(l->s, l->len, cap);
+    line_memo *m = &c->memo[(at - v) / sizeof *l];
+    if (m->known & KNOW_WORDS)
+        return m->words < cap ? m->words : cap;
+    size_t words = cn_span_words_upto(l->s, l->len, cap);
+    if (words < cap && words < UINT32_MAX) { /* the whole count: kept */
+        m->words = (uint32_t)words;
+        m->known |= KNOW_WORDS;
+    }
+    return words;
+}
+
+size_t cns_words(const ctx *c, const cn_line *l)
+{
+    return cns_words_upto(c, l, SIZE_MAX);
+}
+
 /* "Photo of Dr Ann Lee" / "Dr Ann Lee": the line repeats the end of the
  * widget line right above it, the name under a picture's caption; it is the
  * caption's, no text (the specialty under it still signs). */
@@ -90,7 +113,8 @@ static bool name_holds(const ctx *c, const cn_line *n, const char *w, size_t wle
  * (capitalized, three letters at least), and no name itself. */
 static bool practice_line(const ctx *c, const cn_line *l)
 {
-    size_t words = cn_span_words(l->s, l->len);
+    /* counted up to answer_line_words: a longer line is no practice's */
+    size_t words = cns_words_upto(c, l, c->lim->answer_line_words);
     if (words < 2 || words >= c->lim->answer_line_words || memchr(l->s, ',', l->len) ||
         strchr(".!?:", cn_span_last_char(l->s, l->len)) || l->s[0] < 'A' || l->s[0] > 'Z')
         return false;
@@ -195,7 +219,8 @@ bool cns_list_item(const cn_line *l)
 bool cns_greeting_line(const ctx *c, const cn_line *l)
 {
     size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
-    return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
+    return opener > 0 && cns_words_upto(c, l, opener + c->lim->greeting_name_words + 1) <=
+                             opener + c->lim->greeting_name_words;
 }
 
 bool cns_signoff_like(const ctx *c, const cn_line *l)
@@ -228,7 +253,7 @@ bool cns_farewell(const ctx *c, const cn_line *l)
 {
     return cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
            (cn_pagecues_starts_valediction(c->cues, l->s, l->len) &&
-            ((cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8) ||
+            ((cn_span_last_char(l->s, l->len) == '!' && cns_words_upto(c, l, 8 + 1) <= 8) ||
              signed_valediction(l)));
 }
 
@@ -249,7 +274,7 @@ bool cns_closing_like(const ctx *c, const cn_line *l)
  * line it closes the answer above, no answer itself. */
 bool cns_short_closing(const ctx *c, const cn_line *l)
 {
-    if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
+    if (cns_words_upto(c, l, c->lim->answer_line_words + 1) > c->lim->answer_line_words)
         return false;
     cn_line tail;
     return cns_farewell(c, l) || (cns_last_sentence(c, l, &tail) && cns_farewell(c, &tail));
@@ -258,7 +283,7 @@ bool cns_short_closing(const ctx *c, const cn_line *l)
 bool cns_short_enough(const ctx *c, const cn_line *l)
 {
     return l->len <= c->lim->title_max_bytes &&
-           cn_span_words(l->s, l->len) <= c->lim->title_max_words;
+           cns_words_upto(c, l, c->lim->title_max_words + 1) <= c->lim->title_max_words;
 }
 
 /* l->s[i] is the dot of an abbreviation ([abbreviations]: "Dynamic vs.
@@ -297,8 +322,8 @@ bool cns_title_line(const ctx *c, const cn_line *l)
     size_t kept;
     char last = cns_cut_short(l, &kept) ? 'x' : cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
-    bool exclaimed_heading =
-        last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
+    bool exclaimed_heading = last == '!' && cns_words_upto(c, l, c->lim->title_exclaim_words) >=
+                                                c->lim->title_exclaim_words;
     /* "Hello Ebony" above "I completely understand ...": a greeting opens a
      * body, it never heads one. */
     /* "... it will make sense-": a dash glued to the last word leads into

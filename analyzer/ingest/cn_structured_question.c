@@ -222,7 +222,7 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     const cn_line *tl = line_at(c, t);
     if (!cns_title_line(c, tl) &&
         !(cn_span_last_char(tl->s, tl->len) == '.' && cns_short_enough(c, tl) &&
-          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words &&
+          cns_words_upto(c, tl, c->lim->period_title_words + 1) <= c->lim->period_title_words &&
           !cns_two_sentences(c, tl) && !cns_greeting_line(c, tl) &&
           cn_span_starts_upper(tl->s, tl->len)))
         return false;
@@ -235,8 +235,8 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
          (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
           !cns_two_sentences(c, line_at(c, body)))))
         body = skip_blank(c, body + 1);
-    return body < c->lines.n &&
-           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
+    return body < c->lines.n && cns_words_upto(c, line_at(c, body), c->lim->answer_line_words) >=
+                                    c->lim->answer_line_words;
 }
 
 /* Some line of [p, e) asks: a '?' before a space or at the line's end. */
@@ -267,7 +267,7 @@ static size_t asker_under_site_lines(const ctx *c, size_t at)
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
         if (e == p + 1 && cns_short_enough(c, l) &&
-            (cn_span_words(l->s, l->len) < c->lim->answer_line_words ||
+            (cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words ||
              !in_set(".!", cn_span_last_char(l->s, l->len)))) {
             scan = e;
             continue;
@@ -614,8 +614,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
     if (t2 < c->lines.n && run_end(c, t1) == t1 + 1 && run_end(c, t2) == t2 + 1 &&
         cns_title_line(c, line_at(c, t1)) && cns_title_line(c, line_at(c, t2))) {
         size_t body = skip_blank(c, t2 + 1);
-        if (body < c->lines.n &&
-            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words)
+        if (body < c->lines.n && cns_words_upto(c, line_at(c, body), c->lim->answer_line_words) >=
+                                     c->lim->answer_line_words)
             at = t1 + 1;
     }
     *q_end = at;
