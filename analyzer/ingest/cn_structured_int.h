@@ -68,7 +68,8 @@ enum {
     KNOW_CLOSING = 8,
     KNOW_HEADER = 16,
     KNOW_MARKER = 32,
-    KNOW_WORDS = 64
+    KNOW_WORDS = 64,     /* words: the line's count */
+    KNOW_WORDS_MIN = 128 /* words: the line has at least that many */
 };
 typedef struct line_memo {
     unsigned char known; /* KNOW_* bits */

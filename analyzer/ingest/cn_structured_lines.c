@@ -50,12 +50,15 @@ size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap)
     if (!c->memo || at < v || at - v >= c->lines.n * sizeof *l)
         return cn_span_words_upto(l->s, l->len, cap);
     line_memo *m = &c->memo[(at - v) / sizeof *l];
-    if (m->known & KNOW_WORDS)
+    if ((m->known & KNOW_WORDS) || ((m->known & KNOW_WORDS_MIN) && cap <= m->words))
         return m->words < cap ? m->words : cap;
     size_t words = cn_span_words_upto(l->s, l->len, cap);
-    if (words < cap && words < UINT32_MAX) { /* the whole count: kept */
+    if (words < cap && words < UINT32_MAX) { /* the whole count */
         m->words = (uint32_t)words;
         m->known |= KNOW_WORDS;
+    } else if (words < UINT32_MAX) { /* at least cap words */
+        m->words = (uint32_t)words;
+        m->known |= KNOW_WORDS_MIN;
     }
     return words;
 }
@@ -542,7 +545,7 @@ bool cns_opens_with_line(const cn_line *l, const cn_line *next)
 {
     size_t n;
     bool cut = cns_cut_short(l, &n);
-    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
+    return cn_span_words_upto(l->s, n, 3) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
            (cut || next->s[n] == ' ');
 }
 

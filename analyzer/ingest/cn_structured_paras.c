@@ -45,7 +45,8 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
         }
         /* a name line with a site link after it is long, but no answer */
         size_t len = cn_pagecues_strip_name_suffix(c->cues, l->s, l->len);
-        long_lines += cn_span_words(l->s, len) >= c->lim->answer_line_words;
+        long_lines +=
+            cn_span_words_upto(l->s, len, c->lim->answer_line_words) >= c->lim->answer_line_words;
     }
     return 2 * long_lines >= n - closings && long_lines >= 1;
 }

@@ -145,7 +145,7 @@ static bool speaks_only_to_listener(const ctx *c, size_t p, size_t e)
 /* "F, 37, California": the asker's sex, age and place under a question. */
 static bool asker_line(const cn_line *l)
 {
-    return cn_span_words(l->s, l->len) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
+    return cn_span_words_upto(l->s, l->len, 6) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
 }
 
 static bool has_digit(const cn_line *l)
