@@ -116,10 +116,13 @@ static bool name_holds(const ctx *c, const cn_line *n, const char *w, size_t wle
  * (capitalized, three letters at least), and no name itself. */
 static bool practice_line(const ctx *c, const cn_line *l)
 {
-    /* counted up to answer_line_words: a longer line is no practice's */
+    /* the tests of a byte or two first (most lines fail one), then the
+     * words, counted up to answer_line_words: a longer line is no practice's */
+    if (l->len == 0 || l->s[0] < 'A' || l->s[0] > 'Z' ||
+        strchr(".!?:", cn_span_last_char(l->s, l->len)) || memchr(l->s, ',', l->len))
+        return false;
     size_t words = cns_words_upto(c, l, c->lim->answer_line_words);
-    if (words < 2 || words >= c->lim->answer_line_words || memchr(l->s, ',', l->len) ||
-        strchr(".!?:", cn_span_last_char(l->s, l->len)) || l->s[0] < 'A' || l->s[0] > 'Z')
+    if (words < 2 || words >= c->lim->answer_line_words)
         return false;
     size_t w = 0;
     while (w < l->len && l->s[w] != ' ')
