@@ -128,6 +128,28 @@ static inline bool in_set(const char *set, char c)
     return c == '\0';
 }
 
+/* Eight bytes at a time (SWAR, exact per byte): 0x80 in each byte of v
+ * that is zero. */
+static inline uint64_t cns_zero_bytes(uint64_t v)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v) & 0x8080808080808080ULL;
+}
+
+/* 0x80 in each byte of w that in_set(".!?", byte) holds: a stop or NUL. */
+static inline uint64_t cns_stop_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    return cns_zero_bytes(w ^ (ones * '.')) | cns_zero_bytes(w ^ (ones * '!')) |
+           cns_zero_bytes(w ^ (ones * '?')) | cns_zero_bytes(w);
+}
+
+/* 0x80 in each byte of w that is a space (' '). */
+static inline uint64_t cns_space_bytes(uint64_t w)
+{
+    return cns_zero_bytes(w ^ (0x0101010101010101ULL * ' '));
+}
+
 static inline const cn_line *line_at(const ctx *c, size_t i)
 {
     return &c->lines.v[i];

@@ -508,7 +508,21 @@ bool cns_honorific_before(const ctx *c, const cn_line *l, size_t dot)
  * Best wishes!"); false when the line is one sentence. */
 bool cns_last_sentence(const ctx *c, const cn_line *l, cn_line *out)
 {
-    for (size_t i = l->len; i-- > 1;) {
+    /* from the end, eight places at a time while none of them is a space
+     * after a stop (x: l->s[i - 8 .. i), y: the bytes before each), then
+     * place by place */
+    size_t i = l->len;
+    while (i > 1) {
+        if (i >= 9) {
+            uint64_t x, y;
+            memcpy(&x, l->s + i - 8, 8);
+            memcpy(&y, l->s + i - 9, 8);
+            if (!(cns_space_bytes(x) & cns_stop_bytes(y))) {
+                i -= 8;
+                continue;
+            }
+        }
+        i--;
         if (l->s[i] != ' ' || !in_set(".!?", l->s[i - 1])) /* the space first: cheaper */
             continue;
         /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
