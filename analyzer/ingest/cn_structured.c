@@ -318,7 +318,7 @@ static bool titled_greeting(const ctx *c)
     if (d->title < 0 || !d->has_body || c->ps[d->b0].sig)
         return false;
     const cn_line *l = para_line(c, d->b0);
-    return cn_pagecues_is_opener(c->cues, l->s, l->len);
+    return cns_opener(c, l);
 }
 
 /* Inside an unsigned answer: evidence that this paragraph starts another
@@ -337,8 +337,7 @@ static bool starts_answer(const ctx *c, size_t p)
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
      * ...") is the same physician's. */
-    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-         !thanks_above_signature(c, p)) ||
+    if ((!c->votes_head && cns_opener(c, l) && !thanks_above_signature(c, p)) ||
         (!cns_list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
@@ -353,7 +352,7 @@ static bool starts_answer(const ctx *c, size_t p)
      * the answers, they say where each ends) */
     if (c->bare && !c->credits_close && c->ps[p].gap >= 1 && p > 0 && c->ps[p - 1].own_line &&
         cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words &&
-        !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        !cns_continuation(c, l))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
            cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words &&
@@ -466,7 +465,7 @@ static bool after_signoff(const ctx *c, size_t p)
     cn_line tail;
     /* "All the best," / "P.S. ...": a paragraph that goes on ([continuations])
      * is the same physician's afterthought, not the next answer */
-    if (cn_pagecues_is_continuation(c->cues, l->s, l->len))
+    if (cns_continuation(c, l))
         return false;
     if (!cns_closing_like(c, prev))
         return ((cns_last_sentence(c, prev, &tail) &&
@@ -631,7 +630,7 @@ static bool opening_thanks(const ctx *c, const draft *d, size_t p)
     if (p == 0 || !d->has_body || d->b0 != p - 1 || c->ps[p - 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p - 1);
-    return cn_pagecues_is_opener(c->cues, l->s, l->len) && cns_closing_like(c, l);
+    return cns_opener(c, l) && cns_closing_like(c, l);
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
@@ -808,8 +807,8 @@ static bool untitled_tail(const ctx *c, size_t p)
     if (!c->untitled || c->ps[p].n != 1 || !text_para(c, p))
         return false;
     const cn_line *l = para_line(c, p);
-    if (cns_greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
-        cns_list_item(l) || cn_span_last_char(l->s, l->len) == ':')
+    if (cns_greeting_line(c, l) || cns_opener(c, l) || cns_list_item(l) ||
+        cn_span_last_char(l->s, l->len) == ':')
         return false;
     return cns_closing_like(c, l) ||
            (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
@@ -854,7 +853,7 @@ static bool title_above_greeting(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
            cns_words_upto(c, l, c->lim->period_title_words + 1) <= c->lim->period_title_words &&
-           !cns_greeting_line(c, l) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+           !cns_greeting_line(c, l) && !cns_opener(c, l) &&
            cns_greeting_line(c, para_line(c, p + 1));
 }
 

@@ -68,14 +68,17 @@ enum {
     KNOW_CLOSING = 8,
     KNOW_HEADER = 16,
     KNOW_MARKER = 32,
-    KNOW_WORDS = 64,     /* words: the line's count */
-    KNOW_WORDS_MIN = 128 /* words: the line has at least that many */
+    KNOW_WORDS = 64,      /* words: the line's count */
+    KNOW_WORDS_MIN = 128, /* words: the line has at least that many */
+    KNOW_OPENER = 256,
+    KNOW_CONTINUATION = 512
 };
 typedef struct line_memo {
-    unsigned char known; /* KNOW_* bits */
-    bool noise, signoff, closing, header, marker;
-    uint32_t words;   /* cn_span_words of the line (KNOW_WORDS) */
-    cn_sigline plain; /* cn_signature_classify of the line on its own */
+    unsigned short known; /* KNOW_* bits */
+    bool noise, signoff, closing, header, marker, continuation;
+    uint32_t opener_words; /* cn_pagecues_opener_words of the line */
+    uint32_t words;        /* cn_span_words of the line (KNOW_WORDS) */
+    cn_sigline plain;      /* cn_signature_classify of the line on its own */
 } line_memo;
 
 typedef struct ctx {
@@ -185,6 +188,12 @@ cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out);
  * the line has fewer). */
 size_t cns_words(const ctx *c, const cn_line *l);
 size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap);
+/* cn_pagecues_opener_words, cn_pagecues_is_opener and
+ * cn_pagecues_is_continuation of l, found once for a line of the page (any
+ * other span is looked up each time), as cns_words. */
+size_t cns_opener_words(const ctx *c, const cn_line *l);
+bool cns_opener(const ctx *c, const cn_line *l);
+bool cns_continuation(const ctx *c, const cn_line *l);
 bool cns_signoff_like(const ctx *c, const cn_line *l); /* cn_signature_is_signoff, no name */
 bool cns_closing_like(const ctx *c, const cn_line *l); /* a sign-off or a farewell */
 bool cns_farewell(const ctx *c, const cn_line *l);     /* "Hope that helps!" */

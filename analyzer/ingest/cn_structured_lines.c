@@ -42,14 +42,52 @@ static line_memo *memo_of(const ctx *c, const cn_line *l)
     return &c->memo[l - c->lines.v];
 }
 
-size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap)
+/* The memo of l when it is a line of the page, else NULL: such a line lies
+ * in c->lines.v (compared as addresses: l may be a copy of one, or a piece,
+ * on the caller's stack). */
+static line_memo *page_line_memo(const ctx *c, const cn_line *l)
 {
-    /* a line of the page lies in c->lines.v (compared as addresses: l may
-     * be a copy of one, or a piece, on the caller's stack) */
     uintptr_t at = (uintptr_t)l, v = (uintptr_t)c->lines.v;
     if (!c->memo || at < v || at - v >= c->lines.n * sizeof *l)
+        return NULL;
+    return &c->memo[(at - v) / sizeof *l];
+}
+
+size_t cns_opener_words(const ctx *c, const cn_line *l)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
+        return cn_pagecues_opener_words(c->cues, l->s, l->len);
+    if (!(m->known & KNOW_OPENER)) {
+        /* at most 101: the words of a line's first 200 bytes */
+        m->opener_words = (uint32_t)cn_pagecues_opener_words(c->cues, l->s, l->len);
+        m->known |= KNOW_OPENER;
+    }
+    return m->opener_words;
+}
+
+bool cns_opener(const ctx *c, const cn_line *l)
+{
+    return cns_opener_words(c, l) > 0;
+}
+
+bool cns_continuation(const ctx *c, const cn_line *l)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
+        return cn_pagecues_is_continuation(c->cues, l->s, l->len);
+    if (!(m->known & KNOW_CONTINUATION)) {
+        m->continuation = cn_pagecues_is_continuation(c->cues, l->s, l->len);
+        m->known |= KNOW_CONTINUATION;
+    }
+    return m->continuation;
+}
+
+size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
         return cn_span_words_upto(l->s, l->len, cap);
-    line_memo *m = &c->memo[(at - v) / sizeof *l];
     if ((m->known & KNOW_WORDS) || ((m->known & KNOW_WORDS_MIN) && cap <= m->words))
         return m->words < cap ? m->words : cap;
     size_t words = cn_span_words_upto(l->s, l->len, cap);
@@ -224,7 +262,7 @@ bool cns_list_item(const cn_line *l)
  * answer's, even one that opens as answers do ("Thanks for your question"). */
 bool cns_greeting_line(const ctx *c, const cn_line *l)
 {
-    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
+    size_t opener = cns_opener_words(c, l);
     return opener > 0 && cns_words_upto(c, l, opener + c->lim->greeting_name_words + 1) <=
                              opener + c->lim->greeting_name_words;
 }
@@ -337,8 +375,7 @@ bool cns_title_line(const ctx *c, const cn_line *l)
      * were inside answers) */
     bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
     if (!cns_short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
-        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) ||
-        cn_pagecues_is_opener(c->cues, l->s, l->len))
+        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) || cns_opener(c, l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }

@@ -221,8 +221,7 @@ static bool line_joins(const ctx *c, size_t i, bool head)
 {
     const cn_line *above = line_at(c, i - 1), *l = line_at(c, i);
     return cn_pagecues_line_goes_on(c->cues, above->s, above->len, l->s, l->len) ||
-           cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-           specialty_under_name(c, above, l) || cns_short_closing(c, l) ||
+           cns_continuation(c, l) || specialty_under_name(c, above, l) || cns_short_closing(c, l) ||
            name_under_sentence(c, above, l) ||
            (c->counted_lines && head && cns_greeting_line(c, above));
 }
@@ -598,8 +597,7 @@ static void mark_essays(ctx *c)
              * opens in lower case is a sentence the page broke off the one
              * above; it goes on, but says nothing of the paragraph after it */
             broken = l->s[0] >= 'a' && l->s[0] <= 'z';
-            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) || cns_list_item(l) ||
-                 early_also(l) ||
+            on = broken || cns_continuation(c, l) || cns_list_item(l) || early_also(l) ||
                  (essay && cns_shared_with_question(c, l) < c->lim->restated_start_words &&
                   cns_shared_with(c, &head, &open) < c->lim->restated_opening_words);
         }
@@ -718,7 +716,7 @@ void cns_detect_gap_splits(ctx *c)
         lines = !c->ps[p].sig && c->ps[p].n == 1 && same_gap && !(p == 0 && cns_list_item(l)) &&
                 (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words ||
                  cut_last_paragraph(c, p)) &&
-                !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                !cns_credit_end(c, p) && !cns_opener(c, l) &&
                 (p + 1 == np || !cns_title_line(c, l)) &&
                 ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(c, l));
     }

@@ -26,8 +26,7 @@ static bool cut_prose(const ctx *c, size_t p)
  * it, is a title of two sentences (no greeting: "Great question. Why?"). */
 static bool asked_title(const ctx *c, const cn_line *l)
 {
-    return cn_span_last_char(l->s, l->len) == '?' && cns_short_enough(c, l) &&
-           !cn_pagecues_is_opener(c->cues, l->s, l->len);
+    return cn_span_last_char(l->s, l->len) == '?' && cns_short_enough(c, l) && !cns_opener(c, l);
 }
 
 /* "Breasts can regain their shape after implant removal.": a title that
@@ -46,12 +45,10 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
     return cn_span_last_char(l->s, l->len) == '.' && cns_short_enough(c, l) &&
            cns_words_upto(c, l, max_words + 1) <= max_words && !cns_two_sentences(c, l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
-           !cns_list_item(l) && !cns_closing_like(c, l) &&
-           !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
+           !cns_list_item(l) && !cns_closing_like(c, l) && !cns_continuation(c, l) &&
            cns_words_upto(c, next, c->lim->answer_line_words) >= c->lim->answer_line_words &&
-           !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
-           !(p > 0 && text_para(c, p - 1) &&
-             cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
+           !cns_continuation(c, next) &&
+           !(p > 0 && text_para(c, p - 1) && cns_opener(c, para_line(c, p - 1))) &&
            cns_shared_with_question(c, l) >= shared_min &&
            !(cns_words_upto(c, l, c->lim->period_title_words + 1) > c->lim->period_title_words &&
              cns_says_i(l));
@@ -107,8 +104,7 @@ static bool titled_before(const ctx *c);
 static bool titled_page(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-           (titled_before(c) || titles_ahead(c, p));
+    return !cns_opener(c, l) && (titled_before(c) || titles_ahead(c, p));
 }
 
 /* The page's last line right under a signature, where the next answer's
@@ -155,7 +151,7 @@ static bool sentence_not_title(const ctx *c, size_t p)
  * opener ([answer-openers]) on the same line, the greeting's words. */
 static bool greeting_then_opener(const ctx *c, const cn_line *l)
 {
-    if (cn_pagecues_opener_words(c->cues, l->s, l->len) == 0)
+    if (cns_opener_words(c, l) == 0)
         return false;
     const char *comma = memchr(l->s, ',', l->len);
     if (!comma)
@@ -268,10 +264,9 @@ static bool restated_below(const ctx *c, size_t p)
      * sentence printed above it (repeated_opening), no title */
     if (cn_span_last_char(l->s, l->len) != '.' || cns_two_sentences(c, l) ||
         !cns_short_enough(c, l) || !cn_span_starts_upper(l->s, l->len) || cns_list_item(l) ||
-        cns_closing_like(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
-        cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
+        cns_closing_like(c, l) || cns_opener(c, l) || cns_continuation(c, l) ||
         cns_words_upto(c, next, c->lim->answer_line_words) < c->lim->answer_line_words ||
-        cn_pagecues_is_continuation(c->cues, next->s, next->len) || cns_opens_with_line(l, next))
+        cns_continuation(c, next) || cns_opens_with_line(l, next))
         return false;
     /* a short one (short_title_words: "Classic nerve bruising.") under a
      * paragraph of prose is a title when it names one subject of the
@@ -371,8 +366,7 @@ bool cns_title_inside(const ctx *c, size_t p)
     /* A heading above text that goes on from the text before it ("However,
      * in time ...") is the answer's own subheading; a line above a closing
      * ("Best regards,") is the answer's last words, no title. */
-    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len) ||
-        cns_closing_like(c, para_line(c, p + 1)))
+    if (cns_continuation(c, para_line(c, p + 1)) || cns_closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
      * your physician ask ..."): an answer's first words are no list item,
