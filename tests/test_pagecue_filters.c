@@ -15,6 +15,7 @@
 #include "cn_signature.h"
 #include "cn_taxonomy.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -197,6 +198,17 @@ static void test_words_and_tokens(void)
                                   "d",
                                   20),
                     4);
+    /* counted up to a cap: the count, or the cap when there are more */
+    const char *long_line = "one two three four five six seven eight nine ten eleven twelve";
+    for (size_t len = 0; len <= strlen(long_line); len++)
+        for (size_t cap = 0; cap < 16; cap++) {
+            size_t all = cn_span_words(long_line, len);
+            CU_ASSERT_EQUAL(cn_span_words_upto(long_line, len, cap), all < cap ? all : cap);
+        }
+    s = "Ã©tÃ© a b c d e f g h i j";
+    CU_ASSERT_EQUAL(cn_span_words_upto(s, strlen(s), 3), 3);
+    CU_ASSERT_EQUAL(cn_span_words_upto(s, strlen(s), 20), 11);
+    CU_ASSERT_EQUAL(cn_span_words_upto(s, strlen(s), SIZE_MAX), 11);
     cn_sigline l;
     s = "Jane" EM_SPACE "Roe, MD";
     CU_ASSERT_EQUAL(cn_signature_classify(g_cues, s, strlen(s), &l), CN_SIGLINE_NAME);
@@ -208,6 +220,30 @@ static void test_words_and_tokens(void)
     CU_ASSERT_TRUE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
     s = "Best of all, the swelling goes down";
     CU_ASSERT_FALSE(cn_signature_is_signoff(g_cues, s, strlen(s), NULL, 0));
+}
+
+/* The opener a line starts with, in words: the entries' first eight bytes are
+ * compared as one word, the rest byte by byte (entries of 2, 4, 5, 9, 12 and
+ * 27 bytes of the shipped [answer-openers]), and a match must end a word. */
+static size_t opener(const char *s)
+{
+    return cn_pagecues_opener_words(g_cues, s, strlen(s));
+}
+
+static void test_opener_words(void)
+{
+    CU_ASSERT_EQUAL(opener("Hi Jen, thanks for writing"), 1);
+    CU_ASSERT_EQUAL(opener("Hidden scars are rare"), 0);
+    CU_ASSERT_EQUAL(opener("DEAR friend"), 1);
+    CU_ASSERT_EQUAL(opener("Hello"), 1);
+    CU_ASSERT_EQUAL(opener("Greetings, and welcome"), 1);
+    CU_ASSERT_EQUAL(opener("Greetingsx"), 0);
+    CU_ASSERT_EQUAL(opener("Greeting"), 0);
+    CU_ASSERT_EQUAL(opener("Good  morning Mrs Lee"), 2);
+    CU_ASSERT_EQUAL(opener("Good mornings"), 0);
+    CU_ASSERT_EQUAL(opener("Thank you for your question. It is common."), 5);
+    CU_ASSERT_EQUAL(opener("Thank you for your questions"), 0);
+    CU_ASSERT_EQUAL(opener("Thank you for your"), 0);
 }
 
 static bool header(const char *s)
@@ -289,6 +325,7 @@ int main(void)
         {"word lists", test_word_lists},
         {"specialty last word", test_specialty_last_word},
         {"words and tokens", test_words_and_tokens},
+        {"opener words", test_opener_words},
         {"header letters", test_header_letters},
         {"widget words", test_widget_words},
         {"signoff ends", test_signoff_ends},

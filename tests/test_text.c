@@ -190,6 +190,44 @@ static void test_dedup_key_long_ascii(void)
     free(k);
 }
 
+/* Every pattern of kept and dropped bytes a sixteen-byte block can have
+ * (the shuffle that packs a block's kept bytes has a row for each half's
+ * 256): block m holds a letter, digit or capital where bit k of m is set and
+ * a space or punctuation mark where it is not, the blocks one text after a
+ * lead of 0-15 bytes (so they are read at every alignment), against the key
+ * written a byte at a time. */
+static void test_dedup_key_every_block_mask(void)
+{
+    enum { BLOCKS = 65536 };
+    static const char keep[] = "aQ7zZ0mK", drop[] = " .,-'!\t?";
+    char *s = malloc(BLOCKS * 16 + 32), *want = malloc(BLOCKS * 16 + 32);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    for (size_t lead = 0; lead < 16; lead += 5) {
+        size_t n = 0, w = 0;
+        for (size_t i = 0; i < lead; i++)
+            s[n++] = 'x', want[w++] = 'x';
+        for (unsigned m = 0; m < BLOCKS; m++)
+            for (unsigned k = 0; k < 16; k++) {
+                if (m >> k & 1u) {
+                    char c = keep[(m + k) % 8];
+                    s[n++] = c;
+                    want[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                } else {
+                    s[n++] = drop[(m ^ k) % 8];
+                }
+            }
+        want[w] = '\0';
+        char *k = cn_text_dedup_key(s, n);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+        CU_ASSERT_EQUAL(strlen(k), w);
+        CU_ASSERT(strcmp(k, want) == 0);
+        free(k);
+    }
+    free(s);
+    free(want);
+}
+
 /* normalize_into writes what cn_text_normalize returns, into the caller's
  * buffer. */
 static void test_normalize_into(void)
@@ -384,6 +422,7 @@ int main(void)
         {"dedup key", test_dedup_key_ignores_space_and_punctuation},
         {"dedup key, non-ASCII", test_dedup_key_non_ascii},
         {"dedup key, long ASCII texts", test_dedup_key_long_ascii},
+        {"dedup key, every block of kept and dropped bytes", test_dedup_key_every_block_mask},
         {"normalize into a buffer", test_normalize_into},
         {"squeeze", test_squeeze_keeps_wording},
         {"sha256 vectors", test_sha256_vectors},

@@ -23,7 +23,8 @@ bool cn_flat_detect(const char *text, size_t len)
     for (size_t i = 0; i <= lines.n && blocks < 2; i++) {
         const cn_line *l = i < lines.n ? &lines.v[i] : NULL;
         if (l && l->len > 0 && !(l->flags & CN_LINE_RESIDUE)) {
-            if (!long_line && nonempty > 0 && cn_span_words(l->s, l->len) >= ANSWER_MIN_WORDS)
+            if (!long_line && nonempty > 0 &&
+                cn_span_words_upto(l->s, l->len, ANSWER_MIN_WORDS) >= ANSWER_MIN_WORDS)
                 long_line = true;
             nonempty++;
             run++;
@@ -609,7 +610,9 @@ static bool closing_line(const cn_pagecues *cues, const cn_line *l)
 {
     char end = cn_span_last_char(l->s, l->len);
     return (end == '.' || end == '!') &&
-           cn_span_words(l->s, l->len) <= cn_pagecues_get_limits(cues)->closing_sentence_words &&
+           cn_span_words_upto(l->s, l->len,
+                              cn_pagecues_get_limits(cues)->closing_sentence_words + 1) <=
+               cn_pagecues_get_limits(cues)->closing_sentence_words &&
            cn_pagecues_is_closing_sentence(cues, l->s, l->len);
 }
 

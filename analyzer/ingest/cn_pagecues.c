@@ -34,6 +34,7 @@ typedef struct strlist {
     char **v;
     size_t n, cap;
     size_t *lens;    /* strlen of each entry (set with first) */
+    uint64_t *head8; /* each entry's first 8 bytes as a word, zero-padded */
     uint32_t *heads; /* the first 3 bytes of each entry that long, sorted */
     size_t n_heads;
     size_t longest; /* bytes of the longest entry */
@@ -170,6 +171,7 @@ static void strlist_free(strlist *l)
         free(l->v[i]);
     free(l->v);
     free(l->lens);
+    free(l->head8);
     free(l->heads);
     free(l->slots);
 }
@@ -241,11 +243,14 @@ static bool strlist_index(strlist *l)
     l->longest = 0;
     l->lens = malloc((l->n + 1) * sizeof *l->lens);
     l->heads = malloc((l->n + 1) * sizeof *l->heads);
-    if (!l->lens || !l->heads)
+    l->head8 = malloc((l->n + 1) * sizeof *l->head8);
+    if (!l->lens || !l->heads || !l->head8)
         return false;
     l->n_heads = 0;
     for (size_t i = 0; i < l->n; i++) {
         size_t n = l->lens[i] = strlen(l->v[i]);
+        l->head8[i] = 0;
+        memcpy(&l->head8[i], l->v[i], n < 8 ? n : 8);
         l->first[(unsigned char)l->v[i][0]] = true;
         if (n > l->longest)
             l->longest = n;
@@ -1101,10 +1106,15 @@ static size_t longest_start_words(const strlist *l, const char *line, size_t len
     size_t head = len < 200 ? len : 200;
     if (l->n_heads == l->n && !head_fits(l, line, head, false))
         return 0;
-    char v[201];
+    char v[201 + 8];
     size_t n = normalized_head(l, line, head, v), best = 0;
     if (n == 0)
         return 0;
+    /* v's first 8 bytes as a word, zero past its end: an entry's first 8
+     * (head8, zero-padded) are compared in one test, as far as the entry goes */
+    memset(v + n, 0, 8);
+    uint64_t v8;
+    memcpy(&v8, v, 8);
     /* Only the entries that start with v's first byte can: the list is
      * sorted (strcmp's order), so they stand together from lo on. */
     unsigned char f = (unsigned char)v[0];
@@ -1118,7 +1128,9 @@ static size_t longest_start_words(const strlist *l, const char *line, size_t len
     }
     for (size_t i = lo; i < l->n && (unsigned char)l->v[i][0] == f; i++) {
         size_t dlen = l->lens[i];
-        if (dlen > best && dlen <= n && memcmp(v, l->v[i], dlen) == 0 &&
+        uint64_t mask = dlen >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * dlen)) - 1;
+        if (dlen > best && dlen <= n && (v8 & mask) == l->head8[i] &&
+            (dlen <= 8 || memcmp(v + 8, l->v[i] + 8, dlen - 8) == 0) &&
             (dlen == n || !word_byte((unsigned char)v[dlen]) ||
              !word_byte((unsigned char)v[dlen - 1])))
             best = dlen;

@@ -31,6 +31,9 @@
 #define SNIFF_BYTES 4096
 /* Bytes of a JSON Lines file read at once. */
 #define JL_BLOCK 65536
+/* A page file's first read, and the most of a file buffer kept for the next. */
+#define FILE_BUF_FIRST 65536
+#define FILE_BUF_KEEP ((size_t)1 << 20)
 
 typedef struct frame {
     char *dir;
@@ -72,6 +75,11 @@ struct cn_reader {
     size_t jl_offset; /* byte offset of the next line */
     char *line;
     size_t line_cap;
+    /* The buffer a page file is read into, kept from one file to the next
+     * (a malloc and free of 64 KiB a file otherwise); one that grew past
+     * FILE_BUF_KEEP for a large file is let go after it. */
+    char *file_buf;
+    size_t file_cap;
     cn_dedup *dedup;
     bool failed; /* the index failed (out of memory, its scratch files): no more pages */
     skip *skips;
@@ -408,6 +416,14 @@ static read_status read_until(int fd, filebuf *b, size_t stop, size_t limit, boo
     return READ_OK;
 }
 
+/* The reader's file buffer is now b's (read_until may have moved or grown
+ * it); NULL when it could not be had or grown (b.s NULL: READ_NOMEM). */
+static void keep_file_buf(cn_reader *r, const filebuf *b)
+{
+    r->file_buf = b->s;
+    r->file_cap = b->s ? b->cap : 0;
+}
+
 /* Parse a page's text by its shape. */
 static int parse_text(cn_reader *r, const char *path, const char *text, size_t len, cn_page **out,
                       cn_error *err)
@@ -488,18 +504,19 @@ static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
         free(path);
         return rc;
     }
-    filebuf b = {.cap = 65536};
-    b.s = malloc(b.cap);
+    if (!r->file_buf && (r->file_buf = malloc(FILE_BUF_FIRST)) != NULL)
+        r->file_cap = FILE_BUF_FIRST;
+    filebuf b = {.s = r->file_buf, .cap = r->file_cap};
     bool eof = false;
     /* the head tells JSON Lines (streamed, any size) from a page */
     read_status st = b.s ? read_until(fd, &b, SNIFF_BYTES, SIZE_MAX, &eof) : READ_NOMEM;
     size_t hn = b.n < SNIFF_BYTES ? b.n : SNIFF_BYTES;
-    if (st == READ_OK && hn > 0 && cn_jsonl_detect(b.s, hn) && !memchr(b.s, '\0', hn)) {
-        free(b.s);
+    keep_file_buf(r, &b);
+    if (st == READ_OK && hn > 0 && cn_jsonl_detect(b.s, hn) && !memchr(b.s, '\0', hn))
         return start_jsonl(r, fd, path, err);
-    }
     if (st == READ_OK)
         st = b.n > r->max_bytes ? READ_TOO_BIG : read_until(fd, &b, SIZE_MAX, r->max_bytes, &eof);
+    keep_file_buf(r, &b);
     close(fd);
     int rc;
     if (st == READ_TOO_BIG)
@@ -511,7 +528,11 @@ static int open_file(cn_reader *r, char *path, cn_page **out, cn_error *err)
         if ((rc = check_bytes(r, path, b.s, b.n, err)) == CN_OK)
             rc = parse_text(r, path, b.s, b.n, out, err);
     }
-    free(b.s);
+    if (r->file_cap > FILE_BUF_KEEP) {
+        free(r->file_buf);
+        r->file_buf = NULL;
+        r->file_cap = 0;
+    }
     free(path);
     return rc;
 }
@@ -754,6 +775,7 @@ void cn_reader_free(cn_reader *r)
     free(r->skips);
     free(r->line);
     free(r->jl_buf);
+    free(r->file_buf);
     cn_dedup_free(r->dedup);
     free(r);
 }

@@ -528,7 +528,7 @@ static bool address_shaped(const char *line, size_t len, bool street)
 {
     char last = cn_span_last_char(line, len);
     return len > 0 && len <= 60 && (last != '.' || street) && last != '?' && last != '!' &&
-           cn_span_words(line, len) <= 8;
+           cn_span_words_upto(line, len, 9) <= 8;
 }
 
 bool cn_signature_is_address(const cn_line *lines, size_t n)

@@ -170,7 +170,7 @@ static bool para_prose(const ctx *c, size_t p)
 {
     for (size_t i = 0; i < c->ps[p].n; i++) {
         const cn_line *l = line_at(c, c->ps[p].first + i);
-        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+        if (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words)
             return true;
     }
     return false;
@@ -182,7 +182,7 @@ static bool any_prose(const ctx *c)
     for (size_t p = 0; p < c->np; p++)
         for (size_t i = 0; i < c->ps[p].n && !c->ps[p].sig; i++) {
             const cn_line *l = line_at(c, c->ps[p].first + i);
-            if (cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
+            if (cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words)
                 return true;
         }
     return false;
@@ -284,7 +284,8 @@ static bool thanks_above_signature(const ctx *c, size_t p)
          l->s + k == tail.s) ||
         (head.len >= l->len && thanks_and_closing(c, l));
     if (c->ps[p].n != 1 ||
-        (cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !farewell_end))
+        (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words &&
+         !farewell_end))
         return false;
     /* thanks then a farewell, above the next answer's title or the page's
      * end ("Thanks for the photos. All the best." / "Scar care"): the same
@@ -317,7 +318,7 @@ static bool titled_greeting(const ctx *c)
     if (d->title < 0 || !d->has_body || c->ps[d->b0].sig)
         return false;
     const cn_line *l = para_line(c, d->b0);
-    return cn_pagecues_is_opener(c->cues, l->s, l->len);
+    return cns_opener(c, l);
 }
 
 /* Inside an unsigned answer: evidence that this paragraph starts another
@@ -336,8 +337,7 @@ static bool starts_answer(const ctx *c, size_t p)
     /* A page that heads its answers with vote lines says where each starts:
      * a second greeting inside one ("Hi, I added a link ..." then "Hi Ann.
      * ...") is the same physician's. */
-    if ((!c->votes_head && cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-         !thanks_above_signature(c, p)) ||
+    if ((!c->votes_head && cns_opener(c, l) && !thanks_above_signature(c, p)) ||
         (!cns_list_item(l) && dash_heading(c, l)))
         return true;
     if (c->para_answers && !c->ps[p].goes_on)
@@ -351,11 +351,12 @@ static bool starts_answer(const ctx *c, size_t p)
      * answer: the page parts its answers so (where credits in brackets end
      * the answers, they say where each ends) */
     if (c->bare && !c->credits_close && c->ps[p].gap >= 1 && p > 0 && c->ps[p - 1].own_line &&
-        cn_span_words(l->s, l->len) >= c->lim->answer_line_words &&
-        !cn_pagecues_is_continuation(c->cues, l->s, l->len))
+        cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words &&
+        !cns_continuation(c, l))
         return true;
     return c->bare && c->gap_splits && c->ps[p].gap >= 2 &&
-           cn_span_words(l->s, l->len) >= c->lim->answer_line_words && !titled_greeting(c);
+           cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words &&
+           !titled_greeting(c);
 }
 
 /* A short line of its own above a paragraph of prose: the next answer's
@@ -366,7 +367,7 @@ static bool title_above_prose(const ctx *c, size_t p)
     if (c->ps[p].n != 1 || !cns_short_enough(c, l) || !text_para(c, p + 1) || cns_list_item(l))
         return false;
     const cn_line *next = para_line(c, p + 1);
-    return cn_span_words(next->s, next->len) >= c->lim->answer_line_words;
+    return cns_words_upto(c, next, c->lim->answer_line_words) >= c->lim->answer_line_words;
 }
 
 /* The sign-off names the physician whose signature stands right under
@@ -389,7 +390,8 @@ static bool closing_sentence(const ctx *c, const cn_line *l)
 {
     char end = cn_span_last_char(l->s, l->len);
     return (end == '.' || end == '!') &&
-           cn_span_words(l->s, l->len) <= c->lim->closing_sentence_words &&
+           cns_words_upto(c, l, c->lim->closing_sentence_words + 1) <=
+               c->lim->closing_sentence_words &&
            cn_pagecues_is_closing_sentence(c->cues, l->s, l->len);
 }
 
@@ -401,8 +403,22 @@ static bool closing_sentence(const ctx *c, const cn_line *l)
  * sought is within the line's last closing_sentence_words words. */
 static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
 {
-    size_t spaces = 0;
-    for (size_t i = l->len; i-- > 2 && spaces < c->lim->closing_sentence_words;) {
+    size_t spaces = 0, i = l->len;
+    while (i > 2 && spaces < c->lim->closing_sentence_words) {
+        /* eight places at a time while none of them follows a stop (x:
+         * l->s[i - 8 .. i), y: the bytes before each): only their spaces
+         * count; then place by place */
+        if (i >= 10) {
+            uint64_t x, y;
+            memcpy(&x, l->s + i - 8, 8);
+            memcpy(&y, l->s + i - 9, 8);
+            if (!cns_stop_bytes(y)) {
+                spaces += (size_t)(((cns_space_bytes(x) >> 7) * 0x0101010101010101ULL) >> 56);
+                i -= 8;
+                continue;
+            }
+        }
+        i--;
         spaces += l->s[i] == ' ';
         char before = l->s[i - 2];
         if (!in_set(".!?", l->s[i - 1]) || !isalpha((unsigned char)l->s[i]) ||
@@ -430,7 +446,7 @@ static bool glued_closing(const ctx *c, const cn_line *l, cn_line *out)
 static bool link_line(const ctx *c, const cn_line *l)
 {
     static const char *const MARKS[] = {"http://", "https://", "www."};
-    if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words)
+    if (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words)
         return false;
     for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
         size_t m = strlen(MARKS[i]);
@@ -449,21 +465,21 @@ static bool after_signoff(const ctx *c, size_t p)
     cn_line tail;
     /* "All the best," / "P.S. ...": a paragraph that goes on ([continuations])
      * is the same physician's afterthought, not the next answer */
-    if (cn_pagecues_is_continuation(c->cues, l->s, l->len))
+    if (cns_continuation(c, l))
         return false;
     if (!cns_closing_like(c, prev))
         return ((cns_last_sentence(c, prev, &tail) &&
                  (cn_signature_is_signoff(c->cues, tail.s, tail.len, NULL, 0) ||
                   cns_farewell(c, &tail) || closing_sentence(c, &tail))) ||
                 glued_closing(c, prev, &tail)) &&
-               (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+               (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words ||
                 title_above_prose(c, p)) &&
                !cns_signoff_like(c, l) && !signoff_names_signature_below(c, p, &tail);
     /* "Hope this helps." / "The best of wishes to you.": a closing under a
      * farewell is the same answer's */
     /* "Dr. Roe" / "Board Certified Plastic Surgeon": the physician's title
      * under their sign-off is the sign-off's */
-    return !cns_signoff_like(c, l) && cn_span_words(l->s, l->len) >= 3 &&
+    return !cns_signoff_like(c, l) && cns_words_upto(c, l, 3) >= 3 &&
            !(c->ps[p].n == 1 && (closing_sentence(c, l) || link_line(c, l))) &&
            !(c->ps[p].n == 1 && cns_signoff_like(c, prev) &&
              cn_signature_is_specialty_title(c->cues, l->s, l->len)) &&
@@ -518,10 +534,10 @@ static bool cut_inside(const ctx *c, size_t p)
 
 /* A cut line of one or two words without a sentence's end ("Benjami",
  * "Retinoic"): a scrap of a signature's name line, no words of the answer. */
-static bool name_scrap(const cn_line *l)
+static bool name_scrap(const ctx *c, const cn_line *l)
 {
     char last = cn_span_last_char(l->s, l->len);
-    return cn_span_words(l->s, l->len) <= 2 && !in_set(".!?:", last);
+    return cns_words_upto(c, l, 2 + 1) <= 2 && !in_set(".!?:", last);
 }
 
 /* Draft i can go back into draft i - 1: nothing but a title line parts them
@@ -587,9 +603,9 @@ static bool subheading_under_title(const ctx *c, const draft *d, size_t p)
     if (same_line(l, para_line(c, (size_t)d->title)))
         return true;
     return l->s[0] >= 'a' && l->s[0] <= 'z' &&
-           cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+           cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words &&
            !in_set(".!?,;:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
+           cns_words_upto(c, next, c->lim->answer_line_words) >= c->lim->answer_line_words &&
            !cns_greeting_line(c, l);
 }
 
@@ -614,7 +630,7 @@ static bool opening_thanks(const ctx *c, const draft *d, size_t p)
     if (p == 0 || !d->has_body || d->b0 != p - 1 || c->ps[p - 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p - 1);
-    return cn_pagecues_is_opener(c->cues, l->s, l->len) && cns_closing_like(c, l);
+    return cns_opener(c, l) && cns_closing_like(c, l);
 }
 
 /* The body of d so far is a greeting line alone: what follows is its text. */
@@ -663,9 +679,10 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
         return false;
     const cn_line *l = para_line(c, p), *body = para_line(c, d->b0);
     char end = cn_span_last_char(body->s, body->len);
-    return cns_two_sentences(c, l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+    return cns_two_sentences(c, l) &&
+           cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words &&
            cns_two_sentences(c, body) &&
-           cn_span_words(body->s, body->len) >= c->lim->bare_prose_words &&
+           cns_words_upto(c, body, c->lim->bare_prose_words) >= c->lim->bare_prose_words &&
            (end == '.' || end == '!' || end == '?') &&
            !opens_with_title_word(l, para_line(c, (size_t)d->title));
 }
@@ -677,7 +694,7 @@ static bool untitled_after_titled(const ctx *c, const draft *d, size_t p)
 static bool signature_scrap(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+    return cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words &&
            !in_set(".!?", cn_span_last_char(l->s, l->len));
 }
 
@@ -738,7 +755,7 @@ static bool glued_under_signature(const ctx *c, size_t p)
         return false;
     for (size_t i = pa->first; i < pa->first + pa->n; i++) {
         const cn_line *l = line_at(c, i);
-        if (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+        if (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words ||
             in_set(".!?", cn_span_last_char(l->s, l->len)) || !cn_span_starts_upper(l->s, l->len))
             return false;
     }
@@ -790,11 +807,12 @@ static bool untitled_tail(const ctx *c, size_t p)
     if (!c->untitled || c->ps[p].n != 1 || !text_para(c, p))
         return false;
     const cn_line *l = para_line(c, p);
-    if (cns_greeting_line(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
-        cns_list_item(l) || cn_span_last_char(l->s, l->len) == ':')
+    if (cns_greeting_line(c, l) || cns_opener(c, l) || cns_list_item(l) ||
+        cn_span_last_char(l->s, l->len) == ':')
         return false;
-    return cns_closing_like(c, l) || (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
-                                      cn_span_words(l->s, l->len) < c->lim->bare_prose_words);
+    return cns_closing_like(c, l) ||
+           (!in_set(".!?", cn_span_last_char(l->s, l->len)) &&
+            cns_words_upto(c, l, c->lim->bare_prose_words) < c->lim->bare_prose_words);
 }
 
 /* Under an answer untitled_tail ended: prose of two sentences or more
@@ -816,8 +834,9 @@ static bool colon_title_under_header(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     if (cn_span_last_char(l->s, l->len) != ':' || !cn_span_starts_upper(l->s, l->len) ||
-        cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
-        cn_span_words(next->s, next->len) < c->lim->answer_line_words || cns_list_item(next))
+        cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words ||
+        cns_words_upto(c, next, c->lim->answer_line_words) < c->lim->answer_line_words ||
+        cns_list_item(next))
         return false;
     return cns_title_case_misses(c, l, NULL) == 0;
 }
@@ -833,8 +852,8 @@ static bool title_above_greeting(const ctx *c, size_t p)
         return false;
     const cn_line *l = para_line(c, p);
     return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
-           cn_span_words(l->s, l->len) <= c->lim->period_title_words && !cns_greeting_line(c, l) &&
-           !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+           cns_words_upto(c, l, c->lim->period_title_words + 1) <= c->lim->period_title_words &&
+           !cns_greeting_line(c, l) && !cns_opener(c, l) &&
            cns_greeting_line(c, para_line(c, p + 1));
 }
 
@@ -848,7 +867,7 @@ static bool cut_name_at_end(const ctx *c, const draft *d)
         return false;
     const cn_line *l = para_line(c, d->b0);
     if (!memchr(l->s, ',', l->len) || in_set(".!?:", cn_span_last_char(l->s, l->len)) ||
-        cn_span_words(l->s, l->len) > NAME_WORDS)
+        cns_words_upto(c, l, NAME_WORDS + 1) > NAME_WORDS)
         return false;
     for (size_t i = 0; i < l->len; i++)
         if ((i == 0 || l->s[i - 1] == ' ') && !(l->s[i] >= 'A' && l->s[i] <= 'Z'))
@@ -926,7 +945,7 @@ static int segment(ctx *c, cn_error *err)
                       !greeting_only(c, &c->ds[cur]) && cns_title_inside(c, p) &&
                       !unvoted_subheading(c, &c->ds[cur], p);
         if (inside && cut_inside(c, p)) {
-            if (!name_scrap(para_line(c, p)))
+            if (!name_scrap(c, para_line(c, p)))
                 add_body(&c->ds[cur], p);
             continue;
         }
@@ -1129,7 +1148,7 @@ static bool place_scrap(const ctx *c, size_t i)
     const cn_line *l = line_at(c, i), *above = line_at(c, i - 1);
     char last = cn_span_last_char(l->s, l->len);
     cn_sigline info;
-    return cn_span_words(l->s, l->len) <= 4 && last != '.' && last != '?' && last != '!' &&
+    return cns_words_upto(c, l, 4 + 1) <= 4 && last != '.' && last != '?' && last != '!' &&
            cns_classified(c, above, &info) == CN_SIGLINE_NAME;
 }
 

@@ -28,6 +28,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A paragraph: consecutive non-blank lines, or a signature block. */
 typedef struct para {
@@ -66,12 +67,18 @@ enum {
     KNOW_SIGNOFF = 4,
     KNOW_CLOSING = 8,
     KNOW_HEADER = 16,
-    KNOW_MARKER = 32
+    KNOW_MARKER = 32,
+    KNOW_WORDS = 64,      /* words: the line's count */
+    KNOW_WORDS_MIN = 128, /* words: the line has at least that many */
+    KNOW_OPENER = 256,
+    KNOW_CONTINUATION = 512
 };
 typedef struct line_memo {
-    unsigned char known; /* KNOW_* bits */
-    bool noise, signoff, closing, header, marker;
-    cn_sigline plain; /* cn_signature_classify of the line on its own */
+    unsigned short known; /* KNOW_* bits */
+    bool noise, signoff, closing, header, marker, continuation;
+    uint32_t opener_words; /* cn_pagecues_opener_words of the line */
+    uint32_t words;        /* cn_span_words of the line (KNOW_WORDS) */
+    cn_sigline plain;      /* cn_signature_classify of the line on its own */
 } line_memo;
 
 typedef struct ctx {
@@ -124,6 +131,28 @@ static inline bool in_set(const char *set, char c)
     return c == '\0';
 }
 
+/* Eight bytes at a time (SWAR, exact per byte): 0x80 in each byte of v
+ * that is zero. */
+static inline uint64_t cns_zero_bytes(uint64_t v)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v) & 0x8080808080808080ULL;
+}
+
+/* 0x80 in each byte of w that in_set(".!?", byte) holds: a stop or NUL. */
+static inline uint64_t cns_stop_bytes(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    return cns_zero_bytes(w ^ (ones * '.')) | cns_zero_bytes(w ^ (ones * '!')) |
+           cns_zero_bytes(w ^ (ones * '?')) | cns_zero_bytes(w);
+}
+
+/* 0x80 in each byte of w that is a space (' '). */
+static inline uint64_t cns_space_bytes(uint64_t w)
+{
+    return cns_zero_bytes(w ^ (0x0101010101010101ULL * ' '));
+}
+
 static inline const cn_line *line_at(const ctx *c, size_t i)
 {
     return &c->lines.v[i];
@@ -153,6 +182,18 @@ bool cns_answer_header(const ctx *c, const cn_line *l);  /* cn_pagecues_is_answe
 bool cns_answers_marker(const ctx *c, const cn_line *l); /* "4 Doctor Answers" */
 /* cn_signature_classify of line l, into *out. */
 cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out);
+/* cn_span_words(l->s, l->len), counted once for a line of the page (l may
+ * also be any other span, a piece of a line: that one is counted each time);
+ * _upto: cn_span_words_upto, the count stopped at cap words (kept only when
+ * the line has fewer). */
+size_t cns_words(const ctx *c, const cn_line *l);
+size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap);
+/* cn_pagecues_opener_words, cn_pagecues_is_opener and
+ * cn_pagecues_is_continuation of l, found once for a line of the page (any
+ * other span is looked up each time), as cns_words. */
+size_t cns_opener_words(const ctx *c, const cn_line *l);
+bool cns_opener(const ctx *c, const cn_line *l);
+bool cns_continuation(const ctx *c, const cn_line *l);
 bool cns_signoff_like(const ctx *c, const cn_line *l); /* cn_signature_is_signoff, no name */
 bool cns_closing_like(const ctx *c, const cn_line *l); /* a sign-off or a farewell */
 bool cns_farewell(const ctx *c, const cn_line *l);     /* "Hope that helps!" */

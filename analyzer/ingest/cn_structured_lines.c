@@ -42,6 +42,70 @@ static line_memo *memo_of(const ctx *c, const cn_line *l)
     return &c->memo[l - c->lines.v];
 }
 
+/* The memo of l when it is a line of the page, else NULL: such a line lies
+ * in c->lines.v (compared as addresses: l may be a copy of one, or a piece,
+ * on the caller's stack). */
+static line_memo *page_line_memo(const ctx *c, const cn_line *l)
+{
+    uintptr_t at = (uintptr_t)l, v = (uintptr_t)c->lines.v;
+    if (!c->memo || at < v || at - v >= c->lines.n * sizeof *l)
+        return NULL;
+    return &c->memo[(at - v) / sizeof *l];
+}
+
+size_t cns_opener_words(const ctx *c, const cn_line *l)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
+        return cn_pagecues_opener_words(c->cues, l->s, l->len);
+    if (!(m->known & KNOW_OPENER)) {
+        /* at most 101: the words of a line's first 200 bytes */
+        m->opener_words = (uint32_t)cn_pagecues_opener_words(c->cues, l->s, l->len);
+        m->known |= KNOW_OPENER;
+    }
+    return m->opener_words;
+}
+
+bool cns_opener(const ctx *c, const cn_line *l)
+{
+    return cns_opener_words(c, l) > 0;
+}
+
+bool cns_continuation(const ctx *c, const cn_line *l)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
+        return cn_pagecues_is_continuation(c->cues, l->s, l->len);
+    if (!(m->known & KNOW_CONTINUATION)) {
+        m->continuation = cn_pagecues_is_continuation(c->cues, l->s, l->len);
+        m->known |= KNOW_CONTINUATION;
+    }
+    return m->continuation;
+}
+
+size_t cns_words_upto(const ctx *c, const cn_line *l, size_t cap)
+{
+    line_memo *m = page_line_memo(c, l);
+    if (!m)
+        return cn_span_words_upto(l->s, l->len, cap);
+    if ((m->known & KNOW_WORDS) || ((m->known & KNOW_WORDS_MIN) && cap <= m->words))
+        return m->words < cap ? m->words : cap;
+    size_t words = cn_span_words_upto(l->s, l->len, cap);
+    if (words < cap && words < UINT32_MAX) { /* the whole count */
+        m->words = (uint32_t)words;
+        m->known |= KNOW_WORDS;
+    } else if (words < UINT32_MAX) { /* at least cap words */
+        m->words = (uint32_t)words;
+        m->known |= KNOW_WORDS_MIN;
+    }
+    return words;
+}
+
+size_t cns_words(const ctx *c, const cn_line *l)
+{
+    return cns_words_upto(c, l, SIZE_MAX);
+}
+
 /* "Photo of Dr Ann Lee" / "Dr Ann Lee": the line repeats the end of the
  * widget line right above it, the name under a picture's caption; it is the
  * caption's, no text (the specialty under it still signs). */
@@ -90,9 +154,13 @@ static bool name_holds(const ctx *c, const cn_line *n, const char *w, size_t wle
  * (capitalized, three letters at least), and no name itself. */
 static bool practice_line(const ctx *c, const cn_line *l)
 {
-    size_t words = cn_span_words(l->s, l->len);
-    if (words < 2 || words >= c->lim->answer_line_words || memchr(l->s, ',', l->len) ||
-        strchr(".!?:", cn_span_last_char(l->s, l->len)) || l->s[0] < 'A' || l->s[0] > 'Z')
+    /* the tests of a byte or two first (most lines fail one), then the
+     * words, counted up to answer_line_words: a longer line is no practice's */
+    if (l->len == 0 || l->s[0] < 'A' || l->s[0] > 'Z' ||
+        strchr(".!?:", cn_span_last_char(l->s, l->len)) || memchr(l->s, ',', l->len))
+        return false;
+    size_t words = cns_words_upto(c, l, c->lim->answer_line_words);
+    if (words < 2 || words >= c->lim->answer_line_words)
         return false;
     size_t w = 0;
     while (w < l->len && l->s[w] != ' ')
@@ -194,8 +262,9 @@ bool cns_list_item(const cn_line *l)
  * answer's, even one that opens as answers do ("Thanks for your question"). */
 bool cns_greeting_line(const ctx *c, const cn_line *l)
 {
-    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
-    return opener > 0 && cn_span_words(l->s, l->len) <= opener + c->lim->greeting_name_words;
+    size_t opener = cns_opener_words(c, l);
+    return opener > 0 && cns_words_upto(c, l, opener + c->lim->greeting_name_words + 1) <=
+                             opener + c->lim->greeting_name_words;
 }
 
 bool cns_signoff_like(const ctx *c, const cn_line *l)
@@ -228,7 +297,7 @@ bool cns_farewell(const ctx *c, const cn_line *l)
 {
     return cn_pagecues_is_valediction(c->cues, l->s, l->len) ||
            (cn_pagecues_starts_valediction(c->cues, l->s, l->len) &&
-            ((cn_span_last_char(l->s, l->len) == '!' && cn_span_words(l->s, l->len) <= 8) ||
+            ((cn_span_last_char(l->s, l->len) == '!' && cns_words_upto(c, l, 8 + 1) <= 8) ||
              signed_valediction(l)));
 }
 
@@ -249,7 +318,7 @@ bool cns_closing_like(const ctx *c, const cn_line *l)
  * line it closes the answer above, no answer itself. */
 bool cns_short_closing(const ctx *c, const cn_line *l)
 {
-    if (cn_span_words(l->s, l->len) > c->lim->answer_line_words)
+    if (cns_words_upto(c, l, c->lim->answer_line_words + 1) > c->lim->answer_line_words)
         return false;
     cn_line tail;
     return cns_farewell(c, l) || (cns_last_sentence(c, l, &tail) && cns_farewell(c, &tail));
@@ -258,7 +327,7 @@ bool cns_short_closing(const ctx *c, const cn_line *l)
 bool cns_short_enough(const ctx *c, const cn_line *l)
 {
     return l->len <= c->lim->title_max_bytes &&
-           cn_span_words(l->s, l->len) <= c->lim->title_max_words;
+           cns_words_upto(c, l, c->lim->title_max_words + 1) <= c->lim->title_max_words;
 }
 
 /* l->s[i] is the dot of an abbreviation ([abbreviations]: "Dynamic vs.
@@ -297,8 +366,8 @@ bool cns_title_line(const ctx *c, const cn_line *l)
     size_t kept;
     char last = cns_cut_short(l, &kept) ? 'x' : cn_span_last_char(l->s, l->len);
     /* "Hope that helps!" closes an answer; a longer exclaimed line can head one. */
-    bool exclaimed_heading =
-        last == '!' && cn_span_words(l->s, l->len) >= c->lim->title_exclaim_words;
+    bool exclaimed_heading = last == '!' && cns_words_upto(c, l, c->lim->title_exclaim_words) >=
+                                                c->lim->title_exclaim_words;
     /* "Hello Ebony" above "I completely understand ...": a greeting opens a
      * body, it never heads one. */
     /* "... it will make sense-": a dash glued to the last word leads into
@@ -306,8 +375,7 @@ bool cns_title_line(const ctx *c, const cn_line *l)
      * were inside answers) */
     bool leads_on = last == '-' && l->len >= 2 && isalpha((unsigned char)l->s[l->len - 2]);
     if (!cns_short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
-        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) ||
-        cn_pagecues_is_opener(c->cues, l->s, l->len))
+        cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) || cns_opener(c, l))
         return false;
     return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
 }
@@ -477,7 +545,21 @@ bool cns_honorific_before(const ctx *c, const cn_line *l, size_t dot)
  * Best wishes!"); false when the line is one sentence. */
 bool cns_last_sentence(const ctx *c, const cn_line *l, cn_line *out)
 {
-    for (size_t i = l->len; i-- > 1;) {
+    /* from the end, eight places at a time while none of them is a space
+     * after a stop (x: l->s[i - 8 .. i), y: the bytes before each), then
+     * place by place */
+    size_t i = l->len;
+    while (i > 1) {
+        if (i >= 9) {
+            uint64_t x, y;
+            memcpy(&x, l->s + i - 8, 8);
+            memcpy(&y, l->s + i - 9, 8);
+            if (!(cns_space_bytes(x) & cns_stop_bytes(y))) {
+                i -= 8;
+                continue;
+            }
+        }
+        i--;
         if (l->s[i] != ' ' || !in_set(".!?", l->s[i - 1])) /* the space first: cheaper */
             continue;
         /* "... Best of luck. Dr. Kerr", "Good luck Ms. Lee!": a title's dot
@@ -517,7 +599,7 @@ bool cns_opens_with_line(const cn_line *l, const cn_line *next)
 {
     size_t n;
     bool cut = cns_cut_short(l, &n);
-    return cn_span_words(l->s, n) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
+    return cn_span_words_upto(l->s, n, 3) >= 3 && next->len > n && memcmp(next->s, l->s, n) == 0 &&
            (cut || next->s[n] == ' ');
 }
 

@@ -19,7 +19,7 @@ static int push_para(ctx *c, size_t *cap, para p, cn_error *err)
  * farewell's ("I hope this helps and good luck," / "Dr. J"). */
 static bool name_under_sentence(const ctx *c, const cn_line *above, const cn_line *l)
 {
-    return cn_span_words(l->s, l->len) <= 2 &&
+    return cns_words_upto(c, l, 2 + 1) <= 2 &&
            in_set(".!?,", cn_span_last_char(above->s, above->len)) && cns_signoff_like(c, l);
 }
 
@@ -38,14 +38,15 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
         /* "Hope this answers your questions." then a sentence line: the
          * closing ends the answer above, the next line is another answer */
         if (i + 1 < first + n && cns_short_closing(c, l) &&
-            cn_span_words(line_at(c, i + 1)->s, line_at(c, i + 1)->len) >=
+            cns_words_upto(c, line_at(c, i + 1), c->lim->answer_line_words) >=
                 c->lim->answer_line_words) {
             closings++;
             continue;
         }
         /* a name line with a site link after it is long, but no answer */
         size_t len = cn_pagecues_strip_name_suffix(c->cues, l->s, l->len);
-        long_lines += cn_span_words(l->s, len) >= c->lim->answer_line_words;
+        long_lines +=
+            cn_span_words_upto(l->s, len, c->lim->answer_line_words) >= c->lim->answer_line_words;
     }
     return 2 * long_lines >= n - closings && long_lines >= 1;
 }
@@ -53,9 +54,9 @@ static bool answer_per_line(const ctx *c, size_t first, size_t n)
 /* A short line that reads as a heading ("Give it time"), not as a sign-off
  * ("Dr. B", "Memphis, TN", "scottsdale, az"): three words or more, a capital
  * first, no comma, no "Dr". */
-static bool heading_like(const cn_line *l)
+static bool heading_like(const ctx *c, const cn_line *l)
 {
-    return cn_span_words(l->s, l->len) >= 3 && cn_span_starts_upper(l->s, l->len) &&
+    return cns_words_upto(c, l, 3) >= 3 && cn_span_starts_upper(l->s, l->len) &&
            !memchr(l->s, ',', l->len) && !(l->len >= 2 && l->s[0] == 'D' && l->s[1] == 'r');
 }
 
@@ -80,7 +81,8 @@ static bool title_below_run(const ctx *c, size_t i)
         return false;
     size_t body = next_text(c, t + 1);
     return body < c->lines.n && body > t + 1 &&
-           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
+           cns_words_upto(c, line_at(c, body), c->lim->answer_line_words) >=
+               c->lim->answer_line_words;
 }
 
 /* A "City Specialty" or rating line inside a run, with text after it that is
@@ -110,10 +112,11 @@ static size_t signature_inside(const ctx *c, size_t first, size_t n)
         /* under a vouched specialty, prose is the next answer's; more short
          * lines of credentials ("Board Certified ENT") are not */
         bool split = nk == CN_SIGLINE_NONE ||
-                     (nk == CN_SIGLINE_SHORT && heading_like(next) &&
+                     (nk == CN_SIGLINE_SHORT && heading_like(c, next) &&
                       !(k == CN_SIGLINE_NAME && i + 2 == n && title_below_run(c, first + i + 1)));
-        if (split && (!was_vouched || (nk == CN_SIGLINE_NONE && cn_span_words(next->s, next->len) >=
-                                                                    c->lim->answer_line_words)))
+        if (split && (!was_vouched || (nk == CN_SIGLINE_NONE &&
+                                       cns_words_upto(c, next, c->lim->answer_line_words) >=
+                                           c->lim->answer_line_words)))
             keep = i + 1;
         if (k == CN_SIGLINE_NAME && nk == CN_SIGLINE_PLACE && plain.kind != CN_SIGLINE_PLACE) {
             cur = info;
@@ -133,10 +136,10 @@ static bool glued_heading(const ctx *c, size_t first, size_t n)
     const cn_line *l = line_at(c, first + n - 1), *prev = line_at(c, first + n - 2);
     char last = cn_span_last_char(l->s, l->len), plast = cn_span_last_char(prev->s, prev->len);
     cn_sigline info;
-    return heading_like(l) && cn_span_words(l->s, l->len) <= 8 &&
+    return heading_like(c, l) && cns_words_upto(c, l, 8 + 1) <= 8 &&
            l->len <= c->lim->title_max_bytes && !in_set(".,;:!\"'", last) &&
            (plast == '.' || plast == '!' || plast == '?') &&
-           cn_span_words(prev->s, prev->len) >= c->lim->answer_line_words &&
+           cns_words_upto(c, prev, c->lim->answer_line_words) >= c->lim->answer_line_words &&
            (cns_classified(c, l, &info) == CN_SIGLINE_NONE || info.kind == CN_SIGLINE_SHORT) &&
            !cns_signoff_like(c, l);
 }
@@ -151,7 +154,8 @@ static bool under_wide_title(const ctx *c, size_t gap)
     if (gap < 2 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
         return false;
     const cn_line *t = line_at(c, c->ps[c->np - 1].first);
-    return cn_span_words(t->s, t->len) < c->lim->answer_line_words && cns_short_enough(c, t);
+    return cns_words_upto(c, t, c->lim->answer_line_words) < c->lim->answer_line_words &&
+           cns_short_enough(c, t);
 }
 
 /* The run starts a blank line under a heading of its own ("Bathing with
@@ -163,7 +167,7 @@ static bool under_title(const ctx *c, size_t gap)
     if (gap < 1 || c->np == 0 || c->ps[c->np - 1].n != 1 || c->ps[c->np - 1].sig)
         return false;
     const cn_line *t = line_at(c, c->ps[c->np - 1].first);
-    return cns_title_line(c, t) && heading_like(t) && !cns_closing_like(c, t);
+    return cns_title_line(c, t) && heading_like(c, t) && !cns_closing_like(c, t);
 }
 
 /* l is a specialty line only under the name line above it ("Jane Roe, MD"
@@ -217,8 +221,7 @@ static bool line_joins(const ctx *c, size_t i, bool head)
 {
     const cn_line *above = line_at(c, i - 1), *l = line_at(c, i);
     return cn_pagecues_line_goes_on(c->cues, above->s, above->len, l->s, l->len) ||
-           cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-           specialty_under_name(c, above, l) || cns_short_closing(c, l) ||
+           cns_continuation(c, l) || specialty_under_name(c, above, l) || cns_short_closing(c, l) ||
            name_under_sentence(c, above, l) ||
            (c->counted_lines && head && cns_greeting_line(c, above));
 }
@@ -251,7 +254,7 @@ bool cns_count_matches_lines(ctx *c)
  * over the line under it or the site's, no answer a count would count. */
 static bool heading_like_short(const ctx *c, const cn_line *l)
 {
-    return cn_span_words(l->s, l->len) < c->lim->bare_prose_words &&
+    return cns_words_upto(c, l, c->lim->bare_prose_words) < c->lim->bare_prose_words &&
            !in_set(".!?", cn_span_last_char(l->s, l->len));
 }
 
@@ -355,8 +358,8 @@ static int add_run(ctx *c, size_t *cap, size_t first, size_t n, size_t gap, bool
             const cn_line *head = line_at(c, first);
             c->ps[c->np - 1].run_head =
                 i == 0 && !glued && !c->ps[c->np - 1].sig &&
-                cn_span_words(head->s, head->len) >= c->lim->bare_prose_words && cns_says_i(head) &&
-                cns_says_you(head);
+                cns_words_upto(c, head, c->lim->bare_prose_words) >= c->lim->bare_prose_words &&
+                cns_says_i(head) && cns_says_you(head);
         }
         return CN_OK;
     }
@@ -485,7 +488,8 @@ int cns_build_paras(ctx *c, size_t from, size_t to, cn_error *err)
  * it: shorter than a sentence line, no greeting, list item or closing. */
 static bool lead_title(const ctx *c, const cn_line *l)
 {
-    return cns_short_enough(c, l) && cn_span_words(l->s, l->len) < c->lim->answer_line_words &&
+    return cns_short_enough(c, l) &&
+           cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words &&
            !cns_greeting_line(c, l) && !cns_list_item(l) && !cns_closing_like(c, l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
 }
@@ -503,7 +507,7 @@ void cns_detect_votes_lead(ctx *c, size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         const cn_line *l = line_at(c, i);
         if (l->flags & CN_LINE_RESIDUE) {
-            size_t words = prev ? cn_span_words(prev->s, prev->len) : 0;
+            size_t words = prev ? cns_words(c, prev) : 0;
             bool ends = prev && (cns_closing_like(c, prev) || words >= c->lim->bare_prose_words ||
                                  (words >= c->lim->answer_line_words &&
                                   in_set(".!?", cn_span_last_char(prev->s, prev->len))));
@@ -560,7 +564,7 @@ static bool cut_last_paragraph(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     return p + 1 == c->np && p >= 2 && !in_set(".!?:", cn_span_last_char(l->s, l->len)) &&
-           cn_span_words(l->s, l->len) >= 3 && !cns_signoff_like(c, l);
+           cns_words_upto(c, l, 3) >= 3 && !cns_signoff_like(c, l);
 }
 
 /* A one-line paragraph of two sentences at least and bare_prose_words
@@ -568,7 +572,8 @@ static bool cut_last_paragraph(const ctx *c, size_t p)
 static bool wide_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return c->ps[p].n == 1 && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words &&
+    return c->ps[p].n == 1 &&
+           cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words &&
            cns_two_sentences(c, l);
 }
 
@@ -592,8 +597,7 @@ static void mark_essays(ctx *c)
              * opens in lower case is a sentence the page broke off the one
              * above; it goes on, but says nothing of the paragraph after it */
             broken = l->s[0] >= 'a' && l->s[0] <= 'z';
-            on = broken || cn_pagecues_is_continuation(c->cues, l->s, l->len) || cns_list_item(l) ||
-                 early_also(l) ||
+            on = broken || cns_continuation(c, l) || cns_list_item(l) || early_also(l) ||
                  (essay && cns_shared_with_question(c, l) < c->lim->restated_start_words &&
                   cns_shared_with(c, &head, &open) < c->lim->restated_opening_words);
         }
@@ -688,10 +692,11 @@ void cns_detect_gap_splits(ctx *c)
      * breaks one answer into paragraphs leaves one blank line between). */
     /* the second, the page's last, may be one long sentence ("Since this
      * is ..., it won't move.") */
-    bool wide_pair = c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) &&
-                     (wide_prose(c, 1) ||
-                      (c->ps[1].n == 1 && cn_span_words(para_line(c, 1)->s, para_line(c, 1)->len) >=
-                                              c->lim->bare_prose_words));
+    bool wide_pair =
+        c->bare && np == 2 && c->ps[1].gap >= 2 && wide_prose(c, 0) &&
+        (wide_prose(c, 1) ||
+         (c->ps[1].n == 1 && cns_words_upto(c, para_line(c, 1), c->lim->bare_prose_words) >=
+                                 c->lim->bare_prose_words));
     bool lines = ((c->bare && !cns_any_vote(c)) || counted) &&
                  (np >= 3 || (counted && np == 2 && c->declared >= 2) || wide_pair);
     /* The gap between the first two paragraphs: a page printing one answer
@@ -709,9 +714,9 @@ void cns_detect_gap_splits(ctx *c)
         /* a first paragraph numbered as a list item ("1. Yes, ...") opens one
          * physician's points, not the first of several answers */
         lines = !c->ps[p].sig && c->ps[p].n == 1 && same_gap && !(p == 0 && cns_list_item(l)) &&
-                (cn_span_words(l->s, l->len) >= c->lim->answer_line_words ||
+                (cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words ||
                  cut_last_paragraph(c, p)) &&
-                !cns_credit_end(c, p) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
+                !cns_credit_end(c, p) && !cns_opener(c, l) &&
                 (p + 1 == np || !cns_title_line(c, l)) &&
                 ((!counted && gap == 1) || p + 1 == np || cns_two_sentences(c, l));
     }
@@ -739,5 +744,5 @@ void cns_detect_sig_heads(ctx *c)
         return;
     }
     const cn_line *l = para_line(c, q);
-    c->sig_heads = cn_span_words(l->s, l->len) >= c->lim->answer_line_words;
+    c->sig_heads = cns_words_upto(c, l, c->lim->answer_line_words) >= c->lim->answer_line_words;
 }

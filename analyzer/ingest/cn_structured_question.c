@@ -145,7 +145,7 @@ static bool speaks_only_to_listener(const ctx *c, size_t p, size_t e)
 /* "F, 37, California": the asker's sex, age and place under a question. */
 static bool asker_line(const cn_line *l)
 {
-    return cn_span_words(l->s, l->len) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
+    return cn_span_words_upto(l->s, l->len, 6) <= 5 && l->len <= 40 && memchr(l->s, ',', l->len);
 }
 
 static bool has_digit(const cn_line *l)
@@ -222,7 +222,7 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
     const cn_line *tl = line_at(c, t);
     if (!cns_title_line(c, tl) &&
         !(cn_span_last_char(tl->s, tl->len) == '.' && cns_short_enough(c, tl) &&
-          cn_span_words(tl->s, tl->len) <= c->lim->period_title_words &&
+          cns_words_upto(c, tl, c->lim->period_title_words + 1) <= c->lim->period_title_words &&
           !cns_two_sentences(c, tl) && !cns_greeting_line(c, tl) &&
           cn_span_starts_upper(tl->s, tl->len)))
         return false;
@@ -232,11 +232,10 @@ static bool asks_above_title(const ctx *c, size_t p, size_t e)
      * the prose under the greeting is the body */
     if (body < c->lines.n && run_end(c, body) == body + 1 &&
         (cns_greeting_line(c, line_at(c, body)) ||
-         (cn_pagecues_is_opener(c->cues, line_at(c, body)->s, line_at(c, body)->len) &&
-          !cns_two_sentences(c, line_at(c, body)))))
+         (cns_opener(c, line_at(c, body)) && !cns_two_sentences(c, line_at(c, body)))))
         body = skip_blank(c, body + 1);
-    return body < c->lines.n &&
-           cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words;
+    return body < c->lines.n && cns_words_upto(c, line_at(c, body), c->lim->answer_line_words) >=
+                                    c->lim->answer_line_words;
 }
 
 /* Some line of [p, e) asks: a '?' before a space or at the line's end. */
@@ -267,7 +266,7 @@ static size_t asker_under_site_lines(const ctx *c, size_t at)
         size_t e = run_end(c, p);
         const cn_line *l = line_at(c, p);
         if (e == p + 1 && cns_short_enough(c, l) &&
-            (cn_span_words(l->s, l->len) < c->lim->answer_line_words ||
+            (cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words ||
              !in_set(".!", cn_span_last_char(l->s, l->len)))) {
             scan = e;
             continue;
@@ -355,7 +354,7 @@ static bool opens_asking(const ctx *c, const cn_line *l)
 {
     if (cn_pagecues_is_question_opener(c->cues, l->s, l->len))
         return true;
-    size_t opener = cn_pagecues_opener_words(c->cues, l->s, l->len);
+    size_t opener = cns_opener_words(c, l);
     if (opener == 0)
         return false;
     size_t words = 1;
@@ -475,7 +474,7 @@ static bool mostly_asker(const ctx *c, size_t p)
 static bool opens_reply(const ctx *c, size_t p, size_t e)
 {
     const cn_line *l = line_at(c, p);
-    return cn_pagecues_is_opener(c->cues, l->s, l->len) && voice_of(c, p, e) < 0;
+    return cns_opener(c, l) && voice_of(c, p, e) < 0;
 }
 
 /* The asker's question on a line of its own right under line(s) ending at
@@ -565,8 +564,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         const cn_line *l = line_at(c, p);
         /* "Hi, kate_22!": a greeting to a user name with digits opens the
          * first answer; it is no asker line */
-        if (scan == p + 1 && asker_line(l) && has_digit(l) &&
-            !cn_pagecues_is_opener(c->cues, l->s, l->len)) {
+        if (scan == p + 1 && asker_line(l) && has_digit(l) && !cns_opener(c, l)) {
             *q_end = scan;
             return scan;
         }
@@ -583,8 +581,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
          * titling answers with the question) */
         if (k > 0 && e == p + 1 && title_repeats(t, l))
             break;
-        bool asker = e == p + 1 && asker_line(l) && !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-                     !salutation(l);
+        bool asker = e == p + 1 && asker_line(l) && !cns_opener(c, l) && !salutation(l);
         const cn_line *last = line_at(c, e - 1);
         bool asks = cn_span_last_char(last->s, last->len) == '?' || opens_asking(c, l) ||
                     asks_above_title(c, p, e) || (k == 0 && asks_then_thanks(last));
@@ -614,8 +611,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
     if (t2 < c->lines.n && run_end(c, t1) == t1 + 1 && run_end(c, t2) == t2 + 1 &&
         cns_title_line(c, line_at(c, t1)) && cns_title_line(c, line_at(c, t2))) {
         size_t body = skip_blank(c, t2 + 1);
-        if (body < c->lines.n &&
-            cn_span_words(line_at(c, body)->s, line_at(c, body)->len) >= c->lim->answer_line_words)
+        if (body < c->lines.n && cns_words_upto(c, line_at(c, body), c->lim->answer_line_words) >=
+                                     c->lim->answer_line_words)
             at = t1 + 1;
     }
     *q_end = at;

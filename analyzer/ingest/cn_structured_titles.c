@@ -19,15 +19,14 @@ static bool cut_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     return cn_pagecues_ends_unfinished(c->cues, l->s, l->len) || cns_two_sentences(c, l) ||
-           cn_span_words(l->s, l->len) >= c->lim->bare_prose_words;
+           cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words;
 }
 
 /* "Sculptra. How long does it last?": a topic, then the question asked of
  * it, is a title of two sentences (no greeting: "Great question. Why?"). */
 static bool asked_title(const ctx *c, const cn_line *l)
 {
-    return cn_span_last_char(l->s, l->len) == '?' && cns_short_enough(c, l) &&
-           !cn_pagecues_is_opener(c->cues, l->s, l->len);
+    return cn_span_last_char(l->s, l->len) == '?' && cns_short_enough(c, l) && !cns_opener(c, l);
 }
 
 /* "Breasts can regain their shape after implant removal.": a title that
@@ -44,16 +43,15 @@ static bool restated_title(const ctx *c, size_t p, size_t shared_min, size_t max
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
     return cn_span_last_char(l->s, l->len) == '.' && cns_short_enough(c, l) &&
-           cn_span_words(l->s, l->len) <= max_words && !cns_two_sentences(c, l) &&
+           cns_words_upto(c, l, max_words + 1) <= max_words && !cns_two_sentences(c, l) &&
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9')) &&
-           !cns_list_item(l) && !cns_closing_like(c, l) &&
-           !cn_pagecues_is_continuation(c->cues, l->s, l->len) &&
-           cn_span_words(next->s, next->len) >= c->lim->answer_line_words &&
-           !cn_pagecues_is_continuation(c->cues, next->s, next->len) &&
-           !(p > 0 && text_para(c, p - 1) &&
-             cn_pagecues_is_opener(c->cues, para_line(c, p - 1)->s, para_line(c, p - 1)->len)) &&
+           !cns_list_item(l) && !cns_closing_like(c, l) && !cns_continuation(c, l) &&
+           cns_words_upto(c, next, c->lim->answer_line_words) >= c->lim->answer_line_words &&
+           !cns_continuation(c, next) &&
+           !(p > 0 && text_para(c, p - 1) && cns_opener(c, para_line(c, p - 1))) &&
            cns_shared_with_question(c, l) >= shared_min &&
-           !(cn_span_words(l->s, l->len) > c->lim->period_title_words && cns_says_i(l));
+           !(cns_words_upto(c, l, c->lim->period_title_words + 1) > c->lim->period_title_words &&
+             cns_says_i(l));
 }
 
 /* Two blank lines right above the paragraph, with no furniture between
@@ -76,7 +74,8 @@ static bool voted_prose(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     return c->ps[p].vote_before && c->ps[p].vote_after && c->ps[p].n == 1 &&
-           (cns_two_sentences(c, l) || cn_span_words(l->s, l->len) >= c->lim->bare_prose_words);
+           (cns_two_sentences(c, l) ||
+            cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words);
 }
 
 /* Some answer after paragraph p opens with a title-shaped line above its
@@ -105,8 +104,7 @@ static bool titled_before(const ctx *c);
 static bool titled_page(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
-    return !cn_pagecues_is_opener(c->cues, l->s, l->len) &&
-           (titled_before(c) || titles_ahead(c, p));
+    return !cns_opener(c, l) && (titled_before(c) || titles_ahead(c, p));
 }
 
 /* The page's last line right under a signature, where the next answer's
@@ -123,10 +121,10 @@ static bool cut_title_under_signature(const ctx *c, size_t p)
         return false;
     char last = cn_span_last_char(l->s, l->len);
     if (c->ps[p - 1].sig && c->votes_head && last == '.' && !cns_two_sentences(c, l) &&
-        cn_span_words(l->s, l->len) <= c->lim->period_title_words)
+        cns_words_upto(c, l, c->lim->period_title_words + 1) <= c->lim->period_title_words)
         return true;
     return c->ps[p - 1].sig && !in_set(".!?", last) &&
-           cn_span_words(l->s, l->len) < c->lim->answer_line_words;
+           cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words;
 }
 
 /* A line that reads as a sentence, not a title, whatever its length: one
@@ -143,7 +141,7 @@ static bool sentence_not_title(const ctx *c, size_t p)
         in_set(".!?", cn_span_last_char(l->s, l->len)))
         return true;
     if (!text_para(c, p + 1) || in_set(".!?:;", cn_span_last_char(l->s, l->len)) ||
-        cn_span_words(l->s, l->len) < c->lim->bare_prose_words)
+        cns_words_upto(c, l, c->lim->bare_prose_words) < c->lim->bare_prose_words)
         return false;
     const cn_line *next = para_line(c, p + 1);
     return next->len > 0 && next->s[0] >= 'a' && next->s[0] <= 'z';
@@ -153,7 +151,7 @@ static bool sentence_not_title(const ctx *c, size_t p)
  * opener ([answer-openers]) on the same line, the greeting's words. */
 static bool greeting_then_opener(const ctx *c, const cn_line *l)
 {
-    if (cn_pagecues_opener_words(c->cues, l->s, l->len) == 0)
+    if (cns_opener_words(c, l) == 0)
         return false;
     const char *comma = memchr(l->s, ',', l->len);
     if (!comma)
@@ -184,18 +182,19 @@ bool cns_title_at_start(const ctx *c, size_t p)
      * lines) above an answer without one: prose of two sentences there is
      * the answer's text (see untitled_after_titled). */
     if (!c->bare && cns_empty_title_above(c, p) && !c->ps[p].vote_after &&
-        cns_two_sentences(c, l) && cn_span_words(l->s, l->len) >= c->lim->bare_prose_words)
+        cns_two_sentences(c, l) &&
+        cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
      * short one right under "Doctor Answers N" ("Partial skin loss after a
      * lift."), where a page starts its first answer with a title; one ending
      * in '.' longer than such titles are (period_title_words) is the first
      * sentence of a page that prints no titles. */
-    bool first_under_marker = p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 &&
-                              !cns_two_sentences(c, l) && cns_short_enough(c, l) &&
-                              cn_span_starts_upper(l->s, l->len) &&
-                              !(cn_span_last_char(l->s, l->len) == '.' &&
-                                cn_span_words(l->s, l->len) > c->lim->period_title_words);
+    bool first_under_marker =
+        p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 && !cns_two_sentences(c, l) &&
+        cns_short_enough(c, l) && cn_span_starts_upper(l->s, l->len) &&
+        !(cn_span_last_char(l->s, l->len) == '.' &&
+          cns_words_upto(c, l, c->lim->period_title_words + 1) > c->lim->period_title_words);
     /* Under a closing line of its own ("Good luck."), where the answer above
      * has ended, a short sentence above prose heads the next answer whatever
      * its words. */
@@ -260,15 +259,14 @@ static bool restated_below(const ctx *c, size_t p)
     if (c->declared > 0 && c->nd >= (size_t)c->declared)
         return false;
     const cn_line *l = para_line(c, p), *next = para_line(c, p + 1);
-    size_t words = cn_span_words(l->s, l->len);
+    size_t words = cns_words(c, l);
     /* a line the paragraph under it opens with is that answer's first
      * sentence printed above it (repeated_opening), no title */
     if (cn_span_last_char(l->s, l->len) != '.' || cns_two_sentences(c, l) ||
         !cns_short_enough(c, l) || !cn_span_starts_upper(l->s, l->len) || cns_list_item(l) ||
-        cns_closing_like(c, l) || cn_pagecues_is_opener(c->cues, l->s, l->len) ||
-        cn_pagecues_is_continuation(c->cues, l->s, l->len) ||
-        cn_span_words(next->s, next->len) < c->lim->answer_line_words ||
-        cn_pagecues_is_continuation(c->cues, next->s, next->len) || cns_opens_with_line(l, next))
+        cns_closing_like(c, l) || cns_opener(c, l) || cns_continuation(c, l) ||
+        cns_words_upto(c, next, c->lim->answer_line_words) < c->lim->answer_line_words ||
+        cns_continuation(c, next) || cns_opens_with_line(l, next))
         return false;
     /* a short one (short_title_words: "Classic nerve bruising.") under a
      * paragraph of prose is a title when it names one subject of the
@@ -282,7 +280,7 @@ static bool restated_below(const ctx *c, size_t p)
     size_t asked = cns_shared_with_question(c, l);
     if (!cns_says_i(l) && !cns_says_you(l) && above &&
         (cns_two_sentences(c, above) ||
-         cn_span_words(above->s, above->len) >= c->lim->bare_prose_words) &&
+         cns_words_upto(c, above, c->lim->bare_prose_words) >= c->lim->bare_prose_words) &&
         ((words <= c->lim->short_title_words && asked >= 1) ||
          (words <= c->lim->period_title_words && asked >= c->lim->restated_start_words)))
         return true;
@@ -368,8 +366,7 @@ bool cns_title_inside(const ctx *c, size_t p)
     /* A heading above text that goes on from the text before it ("However,
      * in time ...") is the answer's own subheading; a line above a closing
      * ("Best regards,") is the answer's last words, no title. */
-    if (cn_pagecues_is_continuation(c->cues, para_line(c, p + 1)->s, para_line(c, p + 1)->len) ||
-        cns_closing_like(c, para_line(c, p + 1)))
+    if (cns_continuation(c, para_line(c, p + 1)) || cns_closing_like(c, para_line(c, p + 1)))
         return false;
     /* So is a heading above a list ("A few questions for you" above "- Did
      * your physician ask ..."): an answer's first words are no list item,
@@ -379,7 +376,7 @@ bool cns_title_inside(const ctx *c, size_t p)
     const cn_line *under = para_line(c, p + 1);
     if (cns_list_item(under) &&
         !(cns_shared_with_question(c, para_line(c, p)) >= c->lim->restated_title_words &&
-          cn_span_words(under->s, under->len) >= c->lim->bare_prose_words))
+          cns_words_upto(c, under, c->lim->bare_prose_words) >= c->lim->bare_prose_words))
         return false;
     /* Of two title-shaped lines in a row, the second is the title. */
     if (c->ps[p + 1].vote_after || (cns_looks_title(c, p + 1) && text_para(c, p + 2)))

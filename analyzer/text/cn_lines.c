@@ -73,6 +73,11 @@ static inline uint64_t ascii_nonspace(uint64_t w)
 
 size_t cn_span_words(const char *s, size_t len)
 {
+    return cn_span_words_upto(s, len, SIZE_MAX);
+}
+
+size_t cn_span_words_upto(const char *s, size_t len, size_t cap)
+{
     size_t words = 0, i = 0;
     bool in_word = false;
     /* Eight ASCII bytes at a time: a word starts at a non-space byte whose
@@ -90,8 +95,10 @@ size_t cn_span_words(const char *s, size_t len)
         words += (size_t)((starts * 0x0101010101010101ULL) >> 56);
         in_word = (ns >> 63) != 0;
         i += 8;
+        if (words >= cap)
+            return cap;
     }
-    while (i < len) {
+    while (i < len && words < cap) {
         unsigned char c = (unsigned char)s[i];
         /* ASCII, nearly every byte: one byte, a space or not, no decoding */
         if (c < 0x80) {
@@ -111,7 +118,7 @@ size_t cn_span_words(const char *s, size_t len)
         }
         i += n;
     }
-    return words;
+    return words < cap ? words : cap;
 }
 
 char *cn_span_copy(const char *s, size_t len)

@@ -62,6 +62,10 @@ const char *cn_span_trim(const char *s, size_t len, size_t *out_len);
 /* Number of white-space separated words in s[0..len). */
 size_t cn_span_words(const char *s, size_t len);
 
+/* cn_span_words(s, len), or cap when that is more: the count stops at cap
+ * words (a test "at least N words" need not count a long line's others). */
+size_t cn_span_words_upto(const char *s, size_t len, size_t cap);
+
 /* The last byte of s[0..len) that is not white space or a closing quote or
  * bracket, or '\0' when there is none (so `"Yes."` ends with '.'). */
 char cn_span_last_char(const char *s, size_t len);
