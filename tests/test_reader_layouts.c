@@ -6816,6 +6816,35 @@ static void test_practice_named_after_the_physician(void)
     ru_free(&r);
 }
 
+/* "Hi there" and the asker's name (two words) alone on a line under an
+ * answer's title, then "Thank you for your question." (val23): the greeting
+ * and its name open the body, and the thanks under them is the same
+ * answer's, not another physician's. */
+static void test_hi_there_and_a_name_open_a_body(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a chin implant?\n\n"
+        "My trip is booked eight days after surgery. Is that too soon?\n\n"
+        "Doctor Answers 2\n\n"
+        "Flying after a chin implant\n\n"
+        "Hi there Dana R.\n\n"
+        "Thank you for your question.\n\n"
+        "A week is usually enough for a short flight; keep your head raised, drink water and "
+        "avoid heavy lifting at the airport.\n\n"
+        "Ben Ortiz, MD\n"
+        "Tucson Plastic Surgeon\n\n"
+        "A week is fine\n\n"
+        "Most of my patients fly at one week with no trouble once the stitches are out.\n\n"
+        "Lia Novak, MD\n"
+        "Denver Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Flying after a chin implant");
+    ru_check_start(&r, 1, "Hi there Dana R.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your question."));
+    ru_check_start(&r, 2, "Most of my patients fly");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7096,6 +7125,8 @@ int main(void)
         {"a label title ending in a name on a dated page",
          test_label_title_ending_in_a_name_on_a_dated_page},
         {"a practice named after the physician", test_practice_named_after_the_physician},
+        /* reader round fifteen (val23) */
+        {"\"Hi there\" and a name open a body", test_hi_there_and_a_name_open_a_body},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
