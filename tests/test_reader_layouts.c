@@ -6845,6 +6845,71 @@ static void test_hi_there_and_a_name_open_a_body(void)
     ru_free(&r);
 }
 
+/* A title as long as a line of prose and ending no sentence, the site's
+ * vote line under it, then the body going on in lower case ("There are a
+ * few good ways to ease the ache, such as" / vote line / "rest, ice and a
+ * brace. ...", val23): the vote line stands between a title and its body,
+ * never inside a sentence, so the long line is the title and the body
+ * starts under the vote line; with another long title on the page the vote
+ * lines still stand under titles, not above the answers. */
+static void test_long_title_over_a_vote_line_and_lower_case(void)
+{
+    ru_result r =
+        read_str("Is a knee brace better than surgery for a torn meniscus?\n\n"
+                 "I tore my meniscus playing football last spring and my knee still locks now and "
+                 "then. Do I need an operation or will a brace do?\n\n"
+                 "Doctor Answers 6\n\n"
+                 "There are a few good ways to ease the ache of a small tear, such as\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "rest, ice and a brace.  A small tear at the edge of the meniscus often heals or "
+                 "settles by itself, while a knee that keeps locking needs a scope.\n\n"
+                 "Provo Orthopedic Surgeon\n\n"
+                 "The choice between a brace and a scope depends on where the tear lies\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "A tear in the outer third has a blood supply and may heal; one in the inner part "
+                 "will not, and locking is a sign it is caught in the joint.\n\n"
+                 "Mia Park, MD\n"
+                 "Boise Orthopedic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "There are a few good ways to ease the ache of a small tear, such as");
+    ru_check_start(&r, 1, "rest, ice and a brace.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "The choice between a brace and a scope depends on where the tear lies");
+    ru_check_start(&r, 2, "A tear in the outer third");
+    ru_free(&r);
+}
+
+/* The same long title over a vote line and a body in lower case, the only
+ * title of its length on the page: the vote lines already stand under
+ * titles, and the long line is still the title, not a sentence broken
+ * across two lines. */
+static void test_one_long_title_over_a_vote_line(void)
+{
+    ru_result r =
+        read_str("Is a knee brace better than surgery for a torn meniscus?\n\n"
+                 "I tore my meniscus playing football last spring and my knee still locks now and "
+                 "then. Do I need an operation or will a brace do?\n\n"
+                 "Doctor Answers 6\n\n"
+                 "There are a few good ways to ease the ache of a small tear, such as\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "rest, ice and a brace.  A small tear at the edge of the meniscus often heals or "
+                 "settles by itself, while a knee that keeps locking needs a scope.\n\n"
+                 "Provo Orthopedic Surgeon\n\n"
+                 "Where the tear lies\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "A tear in the outer third has a blood supply and may heal; one in the inner part "
+                 "will not, and locking is a sign it is caught in the joint.\n\n"
+                 "Mia Park, MD\n"
+                 "Boise Orthopedic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "There are a few good ways to ease the ache of a small tear, such as");
+    ru_check_start(&r, 1, "rest, ice and a brace.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Where the tear lies");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7127,6 +7192,9 @@ int main(void)
         {"a practice named after the physician", test_practice_named_after_the_physician},
         /* reader round fifteen (val23) */
         {"\"Hi there\" and a name open a body", test_hi_there_and_a_name_open_a_body},
+        {"a long title over a vote line and lower case",
+         test_long_title_over_a_vote_line_and_lower_case},
+        {"one long title over a vote line", test_one_long_title_over_a_vote_line},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
