@@ -6910,6 +6910,32 @@ static void test_one_long_title_over_a_vote_line(void)
     ru_free(&r);
 }
 
+/* Right under "Doctor Answers N", a line of two sentences ("A long reply,
+ * sorry. I hope it helps :)") above a greeting alone on its line ("Hi
+ * Sam,"), on a page cut before any signature (val23): the line is the first
+ * answer's title, and its body opens with the greeting. */
+static void test_two_sentence_title_above_a_greeting(void)
+{
+    ru_result r = read_str(
+        "Should I get a neck lift or liposuction for a double chin?\n\n"
+        "I am 29 and my face looks young but my neck does not. Which one is right?\n\n"
+        "Doctor Answers 12\n\n"
+        "Sorry, this reply runs long because there is a lot to weigh. I hope it helps :)\n\n"
+        "Hi Sam,\n\n"
+        "If the fat under your chin lies only under the skin, liposuction can remove it "
+        "through a tiny cut, and the skin of a young neck usually shrinks back well.\n\n"
+        "Fat that lies under the muscle, loose muscle bands and heavy skin are another "
+        "matter: those need a neck lift, and liposuction alone would leave them as they "
+        "are.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(
+        ru_answer(&r, 1)->title,
+        "Sorry, this reply runs long because there is a lot to weigh. I hope it helps :)");
+    ru_check_start(&r, 1, "Hi Sam,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Fat that lies under the muscle"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7195,6 +7221,7 @@ int main(void)
         {"a long title over a vote line and lower case",
          test_long_title_over_a_vote_line_and_lower_case},
         {"one long title over a vote line", test_one_long_title_over_a_vote_line},
+        {"a title of two sentences above a greeting", test_two_sentence_title_above_a_greeting},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
