@@ -6936,6 +6936,36 @@ static void test_two_sentence_title_above_a_greeting(void)
     ru_free(&r);
 }
 
+/* No "Doctor Answers" line: the asker's title and paragraph, then the
+ * title asked again in other words alone on its line ("Gel or fat for the
+ * cheeks and the lines by the mouth?"), over a paragraph that asks nothing
+ * (val23): that line is the first answer's title, and its body (speaking
+ * of "I") the first answer, not more of the asker's question. */
+static void test_title_asked_again_heads_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Gel Filler or Fat for Cheeks and Smile Lines?\n\n"
+        "Friends who had fat moved to their cheeks look lovely, but fat seems to need "
+        "surgery. Which lasts longer and which looks more natural?\n\n"
+        "Gel or fat for the cheeks and the lines by the mouth?\n\n"
+        "  I prefer a gel filler for the smile lines.  Fat can look lumpy there, and many of "
+        "my colleagues who love fat elsewhere avoid it around the mouth.\n\n"
+        "Fat lasts longer in the cheeks\n\n"
+        "Fat that takes in the cheeks can last for years, while a gel wears off in a year or "
+        "so.\n\n"
+        "Gel first, fat later\n\n"
+        "Start with a gel you can dissolve, and move to fat once you know the look you "
+        "want.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Gel or fat for the cheeks and the lines by the mouth?");
+    ru_check_start(&r, 1, "I prefer a gel filler");
+    ru_check_start(&r, 2, "Fat that takes in the cheeks");
+    ru_check_start(&r, 3, "Start with a gel");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7222,6 +7252,8 @@ int main(void)
          test_long_title_over_a_vote_line_and_lower_case},
         {"one long title over a vote line", test_one_long_title_over_a_vote_line},
         {"a title of two sentences above a greeting", test_two_sentence_title_above_a_greeting},
+        {"the title asked again heads the first answer",
+         test_title_asked_again_heads_the_first_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
