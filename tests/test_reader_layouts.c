@@ -6966,6 +6966,35 @@ static void test_title_asked_again_heads_the_first_answer(void)
     ru_free(&r);
 }
 
+/* A physician's site printing the date and time of each reply on a line of
+ * its own above it ("March 3, 2010 9:05 AM", val23), no signatures: the
+ * date lines head the replies, and a reply of two lines under one is one
+ * answer, not one answer a line. */
+static void test_date_and_time_lines_head_the_replies(void)
+{
+    ru_result r = read_str(
+        "Ann Lee, MD\n"
+        "Plastic surgeon | Views: 1200\n\n"
+        "Can a brow lift be done without a scar in the hair?\n"
+        "salem, OR\n"
+        "Can a brow lift be done without a scar in the hair?\n"
+        "I keep my hair short and I worry that a scar would show. Is there a way?\n\n"
+        "  March 3, 2010 9:05 AM\n\n"
+        "An endoscopic lift uses three or four small cuts behind the hairline, and they "
+        "hide well even in short hair once healed.\n\n"
+        "March 3, 2010 4:40 PM\n\n"
+        "A lift through the upper eyelid crease leaves no scar in the hair at all, though it "
+        "raises the outer brow less.\n"
+        "Before you choose, ask to see photos of patients with short hair taken a year "
+        "after their lift.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "An endoscopic lift uses");
+    ru_check_start(&r, 2, "A lift through the upper eyelid");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Before you choose"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7254,6 +7283,7 @@ int main(void)
         {"a title of two sentences above a greeting", test_two_sentence_title_above_a_greeting},
         {"the title asked again heads the first answer",
          test_title_asked_again_heads_the_first_answer},
+        {"date and time lines head the replies", test_date_and_time_lines_head_the_replies},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
