@@ -6995,6 +6995,39 @@ static void test_date_and_time_lines_head_the_replies(void)
     ru_free(&r);
 }
 
+/* A site printing "Published on Mar 3, 2020" above each answer, and each
+ * answer twice, the second copy under "Answered by ... (View Profile)"
+ * (val23, val14): the date line heads its answer and is no title, and the
+ * second copy, ending where the first does, is its duplicate. */
+static void test_published_on_lines_head_the_answers(void)
+{
+    ru_result r = read_str(
+        "Can I swim two weeks after a breast lift?\n\n"
+        "My surgery was two weeks ago and the pool opens this weekend. Is it safe?\n\n"
+        "Answers from doctors (6)\n\n\n"
+        "More About Doctor Ann Lee, MD\n\n"
+        "Published on Mar 03, 2020\n\n"
+        "Wait until every incision is closed and dry, usually three to four weeks, because "
+        "pool water can carry germs into an open wound.\n\n"
+        "Answered by Ann Lee, MD (View Profile)\n\n"
+        "Wait until every incision is closed and dry, usually three to four weeks, because "
+        "pool water can carry germs into an open wound.\n\n"
+        "Published on Jun 14, 2019\n\n\n"
+        "Harbor Plastic Surgery Center\n\n"
+        "Published on Jul 02, 2018\n\n"
+        "Most of my patients swim at four weeks; before that, a shower is the safer "
+        "choice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Wait until every incision");
+    ru_check_start(&r, 2, "Wait until every incision");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Published"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->duplicate_of);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    ru_check_start(&r, 3, "Most of my patients swim");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7284,6 +7317,7 @@ int main(void)
         {"the title asked again heads the first answer",
          test_title_asked_again_heads_the_first_answer},
         {"date and time lines head the replies", test_date_and_time_lines_head_the_replies},
+        {"\"Published on\" lines head the answers", test_published_on_lines_head_the_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
