@@ -6816,6 +6816,218 @@ static void test_practice_named_after_the_physician(void)
     ru_free(&r);
 }
 
+/* "Hi there" and the asker's name (two words) alone on a line under an
+ * answer's title, then "Thank you for your question." (val23): the greeting
+ * and its name open the body, and the thanks under them is the same
+ * answer's, not another physician's. */
+static void test_hi_there_and_a_name_open_a_body(void)
+{
+    ru_result r = read_str(
+        "Can I fly a week after a chin implant?\n\n"
+        "My trip is booked eight days after surgery. Is that too soon?\n\n"
+        "Doctor Answers 2\n\n"
+        "Flying after a chin implant\n\n"
+        "Hi there Dana R.\n\n"
+        "Thank you for your question.\n\n"
+        "A week is usually enough for a short flight; keep your head raised, drink water and "
+        "avoid heavy lifting at the airport.\n\n"
+        "Ben Ortiz, MD\n"
+        "Tucson Plastic Surgeon\n\n"
+        "A week is fine\n\n"
+        "Most of my patients fly at one week with no trouble once the stitches are out.\n\n"
+        "Lia Novak, MD\n"
+        "Denver Facial Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Flying after a chin implant");
+    ru_check_start(&r, 1, "Hi there Dana R.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Thank you for your question."));
+    ru_check_start(&r, 2, "Most of my patients fly");
+    ru_free(&r);
+}
+
+/* A title as long as a line of prose and ending no sentence, the site's
+ * vote line under it, then the body going on in lower case ("There are a
+ * few good ways to ease the ache, such as" / vote line / "rest, ice and a
+ * brace. ...", val23): the vote line stands between a title and its body,
+ * never inside a sentence, so the long line is the title and the body
+ * starts under the vote line; with another long title on the page the vote
+ * lines still stand under titles, not above the answers. */
+static void test_long_title_over_a_vote_line_and_lower_case(void)
+{
+    ru_result r =
+        read_str("Is a knee brace better than surgery for a torn meniscus?\n\n"
+                 "I tore my meniscus playing football last spring and my knee still locks now and "
+                 "then. Do I need an operation or will a brace do?\n\n"
+                 "Doctor Answers 6\n\n"
+                 "There are a few good ways to ease the ache of a small tear, such as\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "rest, ice and a brace.  A small tear at the edge of the meniscus often heals or "
+                 "settles by itself, while a knee that keeps locking needs a scope.\n\n"
+                 "Provo Orthopedic Surgeon\n\n"
+                 "The choice between a brace and a scope depends on where the tear lies\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "A tear in the outer third has a blood supply and may heal; one in the inner part "
+                 "will not, and locking is a sign it is caught in the joint.\n\n"
+                 "Mia Park, MD\n"
+                 "Boise Orthopedic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "There are a few good ways to ease the ache of a small tear, such as");
+    ru_check_start(&r, 1, "rest, ice and a brace.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
+                           "The choice between a brace and a scope depends on where the tear lies");
+    ru_check_start(&r, 2, "A tear in the outer third");
+    ru_free(&r);
+}
+
+/* The same long title over a vote line and a body in lower case, the only
+ * title of its length on the page: the vote lines already stand under
+ * titles, and the long line is still the title, not a sentence broken
+ * across two lines. */
+static void test_one_long_title_over_a_vote_line(void)
+{
+    ru_result r =
+        read_str("Is a knee brace better than surgery for a torn meniscus?\n\n"
+                 "I tore my meniscus playing football last spring and my knee still locks now and "
+                 "then. Do I need an operation or will a brace do?\n\n"
+                 "Doctor Answers 6\n\n"
+                 "There are a few good ways to ease the ache of a small tear, such as\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "rest, ice and a brace.  A small tear at the edge of the meniscus often heals or "
+                 "settles by itself, while a knee that keeps locking needs a scope.\n\n"
+                 "Provo Orthopedic Surgeon\n\n"
+                 "Where the tear lies\n\n"
+                 "{{ voteCount >= 0 ? '+' + (voteCount + 1) : (voteCount + 1) }}\n\n"
+                 "A tear in the outer third has a blood supply and may heal; one in the inner part "
+                 "will not, and locking is a sign it is caught in the joint.\n\n"
+                 "Mia Park, MD\n"
+                 "Boise Orthopedic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "There are a few good ways to ease the ache of a small tear, such as");
+    ru_check_start(&r, 1, "rest, ice and a brace.");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Where the tear lies");
+    ru_free(&r);
+}
+
+/* Right under "Doctor Answers N", a line of two sentences ("A long reply,
+ * sorry. I hope it helps :)") above a greeting alone on its line ("Hi
+ * Sam,"), on a page cut before any signature (val23): the line is the first
+ * answer's title, and its body opens with the greeting. */
+static void test_two_sentence_title_above_a_greeting(void)
+{
+    ru_result r = read_str(
+        "Should I get a neck lift or liposuction for a double chin?\n\n"
+        "I am 29 and my face looks young but my neck does not. Which one is right?\n\n"
+        "Doctor Answers 12\n\n"
+        "Sorry, this reply runs long because there is a lot to weigh. I hope it helps :)\n\n"
+        "Hi Sam,\n\n"
+        "If the fat under your chin lies only under the skin, liposuction can remove it "
+        "through a tiny cut, and the skin of a young neck usually shrinks back well.\n\n"
+        "Fat that lies under the muscle, loose muscle bands and heavy skin are another "
+        "matter: those need a neck lift, and liposuction alone would leave them as they "
+        "are.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
+    CU_ASSERT_STRING_EQUAL(
+        ru_answer(&r, 1)->title,
+        "Sorry, this reply runs long because there is a lot to weigh. I hope it helps :)");
+    ru_check_start(&r, 1, "Hi Sam,");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Fat that lies under the muscle"));
+    ru_free(&r);
+}
+
+/* No "Doctor Answers" line: the asker's title and paragraph, then the
+ * title asked again in other words alone on its line ("Gel or fat for the
+ * cheeks and the lines by the mouth?"), over a paragraph that asks nothing
+ * (val23): that line is the first answer's title, and its body (speaking
+ * of "I") the first answer, not more of the asker's question. */
+static void test_title_asked_again_heads_the_first_answer(void)
+{
+    ru_result r = read_str(
+        "Gel Filler or Fat for Cheeks and Smile Lines?\n\n"
+        "Friends who had fat moved to their cheeks look lovely, but fat seems to need "
+        "surgery. Which lasts longer and which looks more natural?\n\n"
+        "Gel or fat for the cheeks and the lines by the mouth?\n\n"
+        "  I prefer a gel filler for the smile lines.  Fat can look lumpy there, and many of "
+        "my colleagues who love fat elsewhere avoid it around the mouth.\n\n"
+        "Fat lasts longer in the cheeks\n\n"
+        "Fat that takes in the cheeks can last for years, while a gel wears off in a year or "
+        "so.\n\n"
+        "Gel first, fat later\n\n"
+        "Start with a gel you can dissolve, and move to fat once you know the look you "
+        "want.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
+                           "Gel or fat for the cheeks and the lines by the mouth?");
+    ru_check_start(&r, 1, "I prefer a gel filler");
+    ru_check_start(&r, 2, "Fat that takes in the cheeks");
+    ru_check_start(&r, 3, "Start with a gel");
+    ru_free(&r);
+}
+
+/* A physician's site printing the date and time of each reply on a line of
+ * its own above it ("March 3, 2010 9:05 AM", val23), no signatures: the
+ * date lines head the replies, and a reply of two lines under one is one
+ * answer, not one answer a line. */
+static void test_date_and_time_lines_head_the_replies(void)
+{
+    ru_result r = read_str(
+        "Ann Lee, MD\n"
+        "Plastic surgeon | Views: 1200\n\n"
+        "Can a brow lift be done without a scar in the hair?\n"
+        "salem, OR\n"
+        "Can a brow lift be done without a scar in the hair?\n"
+        "I keep my hair short and I worry that a scar would show. Is there a way?\n\n"
+        "  March 3, 2010 9:05 AM\n\n"
+        "An endoscopic lift uses three or four small cuts behind the hairline, and they "
+        "hide well even in short hair once healed.\n\n"
+        "March 3, 2010 4:40 PM\n\n"
+        "A lift through the upper eyelid crease leaves no scar in the hair at all, though it "
+        "raises the outer brow less.\n"
+        "Before you choose, ask to see photos of patients with short hair taken a year "
+        "after their lift.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "An endoscopic lift uses");
+    ru_check_start(&r, 2, "A lift through the upper eyelid");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Before you choose"));
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_free(&r);
+}
+
+/* A site printing "Published on Mar 3, 2020" above each answer, and each
+ * answer twice, the second copy under "Answered by ... (View Profile)"
+ * (val23, val14): the date line heads its answer and is no title, and the
+ * second copy, ending where the first does, is its duplicate. */
+static void test_published_on_lines_head_the_answers(void)
+{
+    ru_result r = read_str(
+        "Can I swim two weeks after a breast lift?\n\n"
+        "My surgery was two weeks ago and the pool opens this weekend. Is it safe?\n\n"
+        "Answers from doctors (6)\n\n\n"
+        "More About Doctor Ann Lee, MD\n\n"
+        "Published on Mar 03, 2020\n\n"
+        "Wait until every incision is closed and dry, usually three to four weeks, because "
+        "pool water can carry germs into an open wound.\n\n"
+        "Answered by Ann Lee, MD (View Profile)\n\n"
+        "Wait until every incision is closed and dry, usually three to four weeks, because "
+        "pool water can carry germs into an open wound.\n\n"
+        "Published on Jun 14, 2019\n\n\n"
+        "Harbor Plastic Surgery Center\n\n"
+        "Published on Jul 02, 2018\n\n"
+        "Most of my patients swim at four weeks; before that, a shower is the safer "
+        "choice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->title);
+    ru_check_start(&r, 1, "Wait until every incision");
+    ru_check_start(&r, 2, "Wait until every incision");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "Published"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->duplicate_of);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
+    ru_check_start(&r, 3, "Most of my patients swim");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7096,6 +7308,16 @@ int main(void)
         {"a label title ending in a name on a dated page",
          test_label_title_ending_in_a_name_on_a_dated_page},
         {"a practice named after the physician", test_practice_named_after_the_physician},
+        /* reader round fifteen (val23) */
+        {"\"Hi there\" and a name open a body", test_hi_there_and_a_name_open_a_body},
+        {"a long title over a vote line and lower case",
+         test_long_title_over_a_vote_line_and_lower_case},
+        {"one long title over a vote line", test_one_long_title_over_a_vote_line},
+        {"a title of two sentences above a greeting", test_two_sentence_title_above_a_greeting},
+        {"the title asked again heads the first answer",
+         test_title_asked_again_heads_the_first_answer},
+        {"date and time lines head the replies", test_date_and_time_lines_head_the_replies},
+        {"\"Published on\" lines head the answers", test_published_on_lines_head_the_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

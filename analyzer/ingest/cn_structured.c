@@ -844,15 +844,21 @@ static bool colon_title_under_header(const ctx *c, size_t p)
 /* "The swelling should go down within a week." above "Thanks for your
  * question." alone on its line, where an answer starts: a sentence title
  * (one sentence of at most period_title_words words) above the greeting
- * that opens its body (on the real pages 7 of 7 such lines were titles). */
+ * that opens its body (on the real pages 7 of 7 such lines were titles).
+ * Right under "Doctor Answers N", where the first answer's title stands,
+ * any line a title's length above such a greeting is that title, two
+ * sentences too ("A long reply, sorry. I hope it helps." / "Hi Sam,",
+ * val23). */
 static bool title_above_greeting(const ctx *c, size_t p)
 {
     if (!text_para(c, p) || c->ps[p].n != 1 || c->ps[p].own_line || !text_para(c, p + 1) ||
         c->ps[p + 1].n != 1)
         return false;
     const cn_line *l = para_line(c, p);
-    return cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
-           cns_words_upto(c, l, c->lim->period_title_words + 1) <= c->lim->period_title_words &&
+    bool first_under_marker = p == 0 && !c->bare && cns_short_enough(c, l);
+    return (first_under_marker ||
+            (cn_span_last_char(l->s, l->len) == '.' && !cns_two_sentences(c, l) &&
+             cns_words_upto(c, l, c->lim->period_title_words + 1) <= c->lim->period_title_words)) &&
            !cns_greeting_line(c, l) && !cns_opener(c, l) &&
            cns_greeting_line(c, para_line(c, p + 1));
 }

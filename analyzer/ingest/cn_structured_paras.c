@@ -494,12 +494,27 @@ static bool lead_title(const ctx *c, const cn_line *l)
            (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
 }
 
+/* Line i is a vote line: the next text line under it opens in lower
+ * case. */
+static bool lower_under_vote(const ctx *c, size_t i, size_t to)
+{
+    while (++i < to) {
+        const cn_line *l = line_at(c, i);
+        if (l->len > 0 && !(l->flags & CN_LINE_RESIDUE))
+            return l->s[0] >= 'a' && l->s[0] <= 'z';
+    }
+    return false;
+}
+
 /* Where the page's vote lines ("+3") stand: under each answer's title (a
  * short line above them), or above each answer (the answers open with one,
  * or it follows the end of an answer: a sentence-length line ending a
  * sentence, a line of prose length (bare_prose_words: "... small... more"),
  * or a closing). Above when more than votes_lead_ratio times as
- * many stand above as under. */
+ * many stand above as under. A line of prose length ending no sentence
+ * over a vote line and a line opening in lower case is a long title whose
+ * body goes on under the vote line ("... a few ways to ease it, such as" /
+ * "a lift or ...", val23): that vote line stands under it. */
 void cns_detect_votes_lead(ctx *c, size_t from, size_t to)
 {
     size_t lead = 0, under = 0;
@@ -511,6 +526,9 @@ void cns_detect_votes_lead(ctx *c, size_t from, size_t to)
             bool ends = prev && (cns_closing_like(c, prev) || words >= c->lim->bare_prose_words ||
                                  (words >= c->lim->answer_line_words &&
                                   in_set(".!?", cn_span_last_char(prev->s, prev->len))));
+            if (ends && !in_set(".!?", cn_span_last_char(prev->s, prev->len)) &&
+                !cns_closing_like(c, prev) && lower_under_vote(c, i, to))
+                ends = false;
             lead += !prev || ends;
             under += prev && !ends;
         } else if (l->len > 0 && !cns_noise(c, l) && !cns_answers_marker(c, l)) {

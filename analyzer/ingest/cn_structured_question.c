@@ -324,6 +324,21 @@ static bool title_repeats(const cn_line *t, const cn_line *l)
     return false;
 }
 
+/* "Fillers or fat for the lips and under the eyes?" alone on its line under
+ * the asker's paragraph, the title "Fat or Fillers for Lips and Eyes?" asked
+ * again in other words (restated_title_words subject words), in no one's
+ * voice and without "I", over a paragraph that asks nothing (val23): the
+ * first answer's title, a site titling its answers with the question. */
+static bool title_asked_again(const ctx *c, const cn_line *t, size_t p, size_t e)
+{
+    const cn_line *l = line_at(c, p);
+    size_t next = skip_blank(c, e);
+    return e == p + 1 && cn_span_last_char(l->s, l->len) == '?' && cns_short_enough(c, l) &&
+           voice_of(c, p, e) == 0 && !cns_says_i(l) &&
+           cns_shared_with(c, l, t) >= c->lim->restated_title_words && next < c->lines.n &&
+           !lines_ask(c, next, run_end(c, next));
+}
+
 /* "My left eye sits lower. Help!" alone on its line under the title "My left
  * eye sits lower. Help! (Photo)": the title printed again whole, but for a
  * bracketed tag after it, three words at least. */
@@ -579,7 +594,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         /* "When can I sleep on my side?" under the asker's paragraph, a
          * question of the title again: the first answer's title (a site
          * titling answers with the question) */
-        if (k > 0 && e == p + 1 && title_repeats(t, l))
+        if (k > 0 && e == p + 1 && (title_repeats(t, l) || title_asked_again(c, t, p, e)))
             break;
         bool asker = e == p + 1 && asker_line(l) && !cns_opener(c, l) && !salutation(l);
         const cn_line *last = line_at(c, e - 1);

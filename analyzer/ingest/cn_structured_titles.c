@@ -133,14 +133,17 @@ static bool cut_title_under_signature(const ctx *c, size_t p)
  * (bare_prose_words) that the page broke across two lines, the paragraph
  * under it going on in lower case ("... the swelling process" / "after the
  * filler. It ..."). A short heading above such a paragraph is still its
- * title ("Straps vary" / "and I think ..."). */
+ * title ("Straps vary" / "and I think ..."), and so is a long one with the
+ * site's vote line under it, which a site prints between a title and its
+ * body, never inside a sentence (val23). */
 static bool sentence_not_title(const ctx *c, size_t p)
 {
     const cn_line *l = para_line(c, p);
     if (l->len > 0 && l->s[0] >= 'a' && l->s[0] <= 'z' &&
         in_set(".!?", cn_span_last_char(l->s, l->len)))
         return true;
-    if (!text_para(c, p + 1) || in_set(".!?:;", cn_span_last_char(l->s, l->len)) ||
+    if (c->ps[p].vote_after || !text_para(c, p + 1) ||
+        in_set(".!?:;", cn_span_last_char(l->s, l->len)) ||
         cns_words_upto(c, l, c->lim->bare_prose_words) < c->lim->bare_prose_words)
         return false;
     const cn_line *next = para_line(c, p + 1);
