@@ -430,6 +430,24 @@ static const unsigned char DEDUP_ASCII[128] = {
 };
 
 #ifdef __SSE2__
+/* One block of sixteen ASCII bytes: *folded is x with its capitals
+ * lower-cased; the mask has a bit set for each letter or digit (the bytes
+ * DEDUP_ASCII keeps). ASCII bytes compare as signed bytes, 0..127. Shared by
+ * the SSE2 and the SSSE3 loop below. */
+static inline unsigned ascii16_keep(__m128i x, __m128i *folded)
+{
+    const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
+                  A0 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1),
+                  d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1),
+                  case_bit = _mm_set1_epi8(0x20);
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, A0), _mm_cmplt_epi8(x, Z1));
+    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z1));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1));
+    __m128i keep = _mm_or_si128(_mm_or_si128(upper, lower), digit);
+    *folded = _mm_or_si128(x, _mm_and_si128(upper, case_bit));
+    return (unsigned)_mm_movemask_epi8(keep);
+}
+
 /* Sixteen ASCII bytes of s at a time, while there are: each letter or digit
  * (lower-cased) goes to out[w], the rest are dropped, as DEDUP_ASCII says
  * byte by byte. A block of only letters and digits is stored whole; else
@@ -437,22 +455,13 @@ static const unsigned char DEDUP_ASCII[128] = {
  * stopped (the byte loop after it has the rest); *w moves on. */
 static size_t dedup_ascii16(const char *s, size_t len, size_t i, char *out, size_t *w)
 {
-    const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
-                  A0 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1),
-                  d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1),
-                  case_bit = _mm_set1_epi8(0x20);
     size_t o = *w;
     while (i + 16 <= len) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         if (_mm_movemask_epi8(x))
             break; /* a non-ASCII byte: the byte loop decodes it */
-        /* ASCII bytes compare as signed bytes, 0..127 */
-        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, A0), _mm_cmplt_epi8(x, Z1));
-        __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z1));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1));
-        __m128i keep = _mm_or_si128(_mm_or_si128(upper, lower), digit);
-        __m128i folded = _mm_or_si128(x, _mm_and_si128(upper, case_bit));
-        unsigned mask = (unsigned)_mm_movemask_epi8(keep);
+        __m128i folded;
+        unsigned mask = ascii16_keep(x, &folded);
         if (mask == 0xFFFFu) {
             _mm_storeu_si128((__m128i *)(void *)(out + o), folded);
             o += 16;
@@ -501,22 +510,14 @@ __attribute__((constructor)) static void keep8_init(void)
 __attribute__((target("ssse3"))) static size_t dedup_ascii16_ssse3(const char *s, size_t len,
                                                                    size_t i, char *out, size_t *w)
 {
-    const __m128i a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1),
-                  A0 = _mm_set1_epi8('A' - 1), Z1 = _mm_set1_epi8('Z' + 1),
-                  d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1),
-                  case_bit = _mm_set1_epi8(0x20);
     const uint64_t eights = 0x0808080808080808ULL; /* the high half's indexes */
     size_t o = *w;
     while (i + 16 <= len) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         if (_mm_movemask_epi8(x))
             break;
-        __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, A0), _mm_cmplt_epi8(x, Z1));
-        __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(x, a0), _mm_cmplt_epi8(x, z1));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, d0), _mm_cmplt_epi8(x, d1));
-        __m128i keep = _mm_or_si128(_mm_or_si128(upper, lower), digit);
-        __m128i folded = _mm_or_si128(x, _mm_and_si128(upper, case_bit));
-        unsigned mask = (unsigned)_mm_movemask_epi8(keep);
+        __m128i folded;
+        unsigned mask = ascii16_keep(x, &folded);
         if (mask == 0xFFFFu) {
             _mm_storeu_si128((__m128i *)(void *)(out + o), folded);
             o += 16;
