@@ -181,6 +181,7 @@ static void free_records(cn_analysis *an)
     free(an->dups);
     free(an->last_path);
     free(an->loader.files);
+    free(an->loader.specs);
 }
 
 /* The interned strings and the indexes that find strings, keys and ids again. */

@@ -206,6 +206,10 @@ struct cn_analysis_loader {
     /* The files listed last (cn_analysis_question_files, _claim_files). */
     const char **files;
     size_t cap_files;
+    /* The stances by specialty made last (cn_analysis_question_specialties,
+     * _claim_specialties): the room of the most specialties of one. */
+    cn_specialty_count *specs;
+    size_t cap_specs;
 };
 
 struct cn_analysis {
