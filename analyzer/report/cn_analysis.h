@@ -127,6 +127,10 @@ typedef struct cn_analysis_opts {
     size_t member_batch;   /* the claims' members held in memory at once while they are put
                               on disk (a claim's at least); 0: 1 MiB of them. The result is
                               the same for every value (tests set it small) */
+    size_t review_run;     /* the review queue's items sorted in memory at once, a larger
+                              queue sorted in runs of this many on disk and merged; 0: 1 MiB
+                              of them. The result is the same for every value (tests set it
+                              small) */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */
