@@ -899,6 +899,63 @@ static void test_analysis_groups_and_counts(void)
     cn_rules_free(rules);
 }
 
+/* The files of a question with more pages than the loader keeps room for
+ * (its list's room is given back before a much shorter list), then of a
+ * short one, then the long one again: each list whole and in byte order. */
+#define MANY_PAGES 4500
+
+static void check_many_files(const cn_analysis_result *r, size_t q, size_t want)
+{
+    size_t n = 0;
+    const char *const *files = cn_analysis_question_files(r, q, &n);
+    CU_ASSERT_EQUAL_FATAL(n, want);
+    for (size_t k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, want > 2 ? "m%05zu.txt" : "s%05zu.txt", k);
+        CU_ASSERT_STRING_EQUAL(files[k], name);
+    }
+}
+
+static void test_analysis_files_room(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    for (size_t p = 0; p < MANY_PAGES + 2; p++) {
+        bool small = p >= MANY_PAGES;
+        char file[32], id[CN_ID_LEN + 1];
+        snprintf(file, sizeof file, small ? "s%05zu.txt" : "m%05zu.txt",
+                 small ? p - MANY_PAGES : MANY_PAGES - 1 - p); /* read in reverse order */
+        snprintf(id, sizeof id, "%016zx", 0x100000 + p);
+        spec_answer sa = {
+            "Botox in the calf is safe in experienced hands.", NULL, NULL, id, NULL, false};
+        cn_page *pg = make_page(file, small ? "Does Botox wear off?" : "Can Botox slim the calves?",
+                                small ? "bbbbbbbbbbbbbbbb" : "aaaaaaaaaaaaaaaa", &sa, 1);
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 2);
+    CU_ASSERT_EQUAL(r->questions[0].n_files, MANY_PAGES);
+    CU_ASSERT_EQUAL(r->questions[1].n_files, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    check_many_files(r, 1, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    check_many_files(r, 1, 2);
+    for (size_t c = 0; c < r->n_claims; c++) { /* a claim's files between them */
+        size_t n = 0;
+        cn_analysis_claim_files(r, &r->claims[c], &n);
+        CU_ASSERT_TRUE(n <= MANY_PAGES + 2);
+    }
+    check_many_files(r, 1, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
 static void test_analysis_empty(void)
 {
     cn_rules *rules = load_rules();
@@ -1469,6 +1526,7 @@ int main(void)
         {"review: urgency and order", test_review_urgency_and_order},
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
+        {"analysis: a long file list's room given back (issue 14)", test_analysis_files_room},
         {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
         {"analysis: an answer's page found from its number (issue 14)", test_analysis_answer_pages},
         {"spill: pages on disk read back the same", test_spill_round_trip},

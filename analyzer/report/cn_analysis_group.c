@@ -165,11 +165,25 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Room in the loader's file list for n names (it keeps the largest list's
- * room: a few MB at most at 1 GB, the pages of the largest question). */
+/* Room in the loader's file list for n names. */
 static bool files_room(cn_analysis_loader *L, size_t n)
 {
     return cn_grow((void **)&L->files, &L->cap_files, n ? n : 1, sizeof *L->files);
+}
+
+/* The list's room given back before a list of at most n names when it is
+ * more than four times that and more than FILES_KEEP names: the room of the
+ * largest list (2 MB at 1 GB, the largest question's pages) is not kept
+ * while the reports list a few names each. */
+#define FILES_KEEP 4096
+
+static void files_fit(cn_analysis_loader *L, size_t n)
+{
+    if (L->cap_files > FILES_KEEP && L->cap_files / 4 > n) {
+        free(L->files);
+        L->files = NULL;
+        L->cap_files = 0;
+    }
 }
 
 /* The loader's list of n names made distinct, in byte order: how many are left. */
@@ -205,6 +219,7 @@ static const char *const *question_files(const cn_analysis *an, cn_analysis_load
                                          size_t *n)
 {
     size_t first = an->qpage_start[q], end = an->qpage_start[q + 1];
+    files_fit(L, end - first);
     if (!files_room(L, end - first))
         return files_failed(L, n);
     for (size_t k = first; k < end; k++)
@@ -229,6 +244,7 @@ const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn
     cn_analysis_loader *L = r->loader;
     size_t k = 0;
     const char *last = NULL;
+    files_fit(L, cl->n_primary); /* at most a name a vote */
     for (size_t i = 0; i < cl->n_primary; i++) {
         const char *file =
             cn_analysis_file_of(r, &r->answers[cn_analysis_claim_member(r, cl, i).answer]);
