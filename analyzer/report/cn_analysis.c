@@ -175,6 +175,7 @@ static void free_records(cn_analysis *an)
     free(an->verdict_step);
     free(an->page_step);
     free(an->answer_ids);
+    free(an->early);
     cn_recfile_free(an->ids_file);
     cn_recfile_free(an->members_file);
     free(an->member_at);

@@ -28,18 +28,30 @@ void cna_uf_union(uint32_t *parent, size_t a, size_t b)
         parent[a > b ? a : b] = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
+/* Answer i's answer_id as text while the roles are given (the records are
+ * not back yet): from answer_ids and its early byte, as
+ * cn_analysis_answer_id gives it from its record. */
+static const char *early_id(const cn_analysis *an, size_t i, char buf[CN_ID_LEN + 1])
+{
+    uint64_t id = an->answer_ids[i];
+    if (an->early[i] & EARLY_ID_TEXT)
+        return an->strs[id];
+    cn_page_id_text(id, buf);
+    return buf;
+}
+
 /* The answer-id index (an->first_answer: the first answer with each answer_id), keyed by
- * the ids' text, read back from the records. */
+ * the ids' text, read back from the answer_ids. */
 static uint64_t answer_id_hash(const void *ctx, uint32_t i)
 {
-    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
-    return cn_hash_str(CN_ANSWER_ID(r, &r->answers[i]));
+    char buf[CN_ID_LEN + 1];
+    return cn_hash_str(early_id(ctx, i, buf));
 }
 
 static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
 {
-    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
-    return !strcmp(CN_ANSWER_ID(r, &r->answers[i]), probe);
+    char buf[CN_ID_LEN + 1];
+    return !strcmp(early_id(ctx, i, buf), probe);
 }
 
 static int64_t first_answer_find(const cn_analysis *an, const char *id)
@@ -47,28 +59,41 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, cn_hash_str(id), answer_id_is, an, id);
 }
 
-/* Its role: a related excerpt, a duplicate (pointing at its counted
- * original), or counted; links its page with its original's. Answers take
- * their roles in corpus order. */
+/* The counted answer an earlier answer o stands for, from the early bytes
+ * (cn_analysis_original before the records are back). */
+static size_t early_original(const cn_analysis *an, size_t o)
+{
+    if ((an->early[o] & EARLY_ROLE) != CN_ROLE_DUPLICATE)
+        return o;
+    size_t k = cna_place_u32(an->dups, an->n_dups, sizeof *an->dups, o);
+    return k < an->n_dups ? an->dups[k].original : o;
+}
+
+/* Its role (into its early byte, with whether its id is text: the record
+ * takes the role when it comes back): a related excerpt, a duplicate
+ * (pointing at its counted original), or what its record says (counted);
+ * links its page with its original's. Answers take their roles in corpus
+ * order, answer_ids[i] set. */
 int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err)
 {
-    cn_analysis_result *r = &an->result;
-    cn_analysis_answer *a = &r->answers[i];
+    unsigned role = w->a.role;
     int64_t orig = w->duplicate_of[0] ? first_answer_find(an, w->duplicate_of) : -1;
     if (w->related) {
-        a->role = CN_ROLE_RELATED;
+        role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
-        size_t o = cn_analysis_original(r, &r->answers[orig]);
-        if (r->answers[o].role == CN_ROLE_COUNTED) {
+        size_t o = early_original(an, (size_t)orig);
+        if ((an->early[o] & EARLY_ROLE) == CN_ROLE_COUNTED) {
             if (!cn_grow((void **)&an->dups, &an->cap_dups, an->n_dups + 1, sizeof *an->dups))
                 return cna_oom(err);
             an->dups[an->n_dups++] = (dup_link){.answer = (uint32_t)i, .original = (uint32_t)o};
-            a->role = CN_ROLE_DUPLICATE;
+            role = CN_ROLE_DUPLICATE;
         }
     }
+    an->early[i] = (uint8_t)(role | (w->a.id_text ? EARLY_ID_TEXT : 0));
     if (orig >= 0)
         cna_uf_union(an->parent, w->page, cna_answer_page(an, (size_t)orig));
-    const char *id = CN_ANSWER_ID(r, a);
+    char buf[CN_ID_LEN + 1];
+    const char *id = early_id(an, i, buf);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
          cn_idindex_add_hashed(an->first_answer, cn_hash_str(id), (uint32_t)i, answer_id_hash, an)))
