@@ -205,6 +205,78 @@ static bool claim_has_file(const cn_analysis_result *r, size_t c, const char *na
     return false;
 }
 
+static bool same_specialty(const char *a, const char *b)
+{
+    return a && b ? !strcmp(a, b) : a == b;
+}
+
+/* Whether answer a votes on question q, or on claim q (its verdict 0 is on it). */
+static bool votes_on(const cn_analysis_result *r, const cn_analysis_answer *a, bool claim, size_t q)
+{
+    if (!claim)
+        return cn_analysis_answer_question(r, a) == q;
+    return a->n_verdicts > 0 && cn_analysis_verdict(r, a, 0).claim == q;
+}
+
+/* Splits sp[0..n) are the votes' split: names in byte order, unknown last,
+ * each split's counts the counted answers of that specialty and stance
+ * among those `in` picks (question q, or the answers voting on claim q),
+ * and every such answer in one split. */
+static void check_splits(const cn_analysis_result *r, const cn_specialty_count *sp, size_t n,
+                         bool claim, size_t q)
+{
+    long in_splits = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0)
+            CU_ASSERT_TRUE(
+                !sp[k - 1].specialty ||
+                (sp[k].specialty ? strcmp(sp[k - 1].specialty, sp[k].specialty) < 0 : true));
+        long want[CN_STANCE_COUNT] = {0};
+        for (size_t i = 0; i < r->n_answers; i++) {
+            const cn_analysis_answer *a = &r->answers[i];
+            if (a->role != CN_ROLE_COUNTED || !votes_on(r, a, claim, q) ||
+                !same_specialty(cn_analysis_physician(r, i)->specialty, sp[k].specialty))
+                continue;
+            want[cn_analysis_answer_stance(a)]++;
+        }
+        for (int st = 0; st < CN_STANCE_COUNT; st++)
+            CU_ASSERT_EQUAL(sp[k].counts[st], want[st]);
+        in_splits += cn_specialty_answers(&sp[k]);
+    }
+    long votes = 0;
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        votes += a->role == CN_ROLE_COUNTED && votes_on(r, a, claim, q);
+    }
+    CU_ASSERT_EQUAL(in_splits, votes);
+}
+
+/* Every question's and claim's splits as cn_analysis makes them when asked,
+ * each asked twice (the loader's room reused) and both the same. */
+static void check_specialties(const cn_analysis_result *r)
+{
+    for (size_t q = 0; q < r->n_questions; q++) {
+        size_t n = 0, again = 0;
+        const cn_specialty_count *sp = cn_analysis_question_specialties(r, q, &n);
+        CU_ASSERT_FATAL(sp != NULL || n == 0);
+        check_splits(r, sp, n, false, q);
+        cn_specialty_count first[8];
+        CU_ASSERT_FATAL(n <= 8);
+        memcpy(first, sp, n * sizeof *sp);
+        sp = cn_analysis_question_specialties(r, q, &again);
+        CU_ASSERT_EQUAL_FATAL(again, n);
+        CU_ASSERT_TRUE(!memcmp(first, sp, n * sizeof *sp));
+    }
+    for (size_t c = 0; c < r->n_claims; c++) {
+        size_t n = 0;
+        const cn_specialty_count *sp = cn_analysis_claim_specialties(r, &r->claims[c], &n);
+        CU_ASSERT_FATAL(sp != NULL || n == 0);
+        check_splits(r, sp, n, true, c);
+    }
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
+}
+
 /* Every claim's files are its votes' files, each once, in byte order, as
  * many as its votes' distinct files. */
 static void check_claim_files(const cn_analysis_result *r)
@@ -264,21 +336,51 @@ static void test_tally_dissent_specialties(void)
     CU_ASSERT_FALSE(dissent[3]); /* none */
     CU_ASSERT_TRUE(dissent[4]);
     CU_ASSERT_FALSE(dissent[5]);
-    /* specialties by name, unknown last */
-    CU_ASSERT_EQUAL_FATAL(t.n_specialties, 3);
-    CU_ASSERT_STRING_EQUAL(t.specialties[0].specialty, "Dermatologist");
-    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[0]), 3);
+    cn_tally_clear(&t);
+    /* specialties by name, unknown last, made on their own into the
+     * caller's room */
+    cn_specialty_count *sp = NULL;
+    size_t n_sp = 99, cap = 0;
+    CU_ASSERT_EQUAL_FATAL(cn_tally_specialties(v, 6, &sp, &n_sp, &cap, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(n_sp, 3);
+    CU_ASSERT_TRUE(cap >= 3);
+    CU_ASSERT_STRING_EQUAL(sp[0].specialty, "Dermatologist");
+    CU_ASSERT_EQUAL(cn_specialty_answers(&sp[0]), 3);
     long counts[CN_STANCE_COUNT];
-    cn_specialty_counts(&t.specialties[0], counts);
+    cn_specialty_counts(&sp[0], counts);
     CU_ASSERT_EQUAL(counts[CN_STANCE_CONTRAINDICATED], 2);
     CU_ASSERT_EQUAL(counts[CN_STANCE_NONE], 1);
     CU_ASSERT_EQUAL(counts[CN_STANCE_REASSURING], 0);
-    CU_ASSERT_EQUAL(cn_specialty_answers(&t.specialties[2]), 1);
-    CU_ASSERT_EQUAL(t.specialties[0].counts[CN_STANCE_CONTRAINDICATED], 2);
-    CU_ASSERT_STRING_EQUAL(t.specialties[1].specialty, "Plastic Surgeon");
-    CU_ASSERT_PTR_NULL(t.specialties[2].specialty);
-    CU_ASSERT_EQUAL(t.specialties[2].counts[CN_STANCE_REASSURING], 1);
-    cn_tally_clear(&t);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&sp[2]), 1);
+    CU_ASSERT_EQUAL(sp[0].counts[CN_STANCE_CONTRAINDICATED], 2);
+    CU_ASSERT_STRING_EQUAL(sp[1].specialty, "Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(sp[2].specialty);
+    CU_ASSERT_EQUAL(sp[2].counts[CN_STANCE_REASSURING], 1);
+    /* the same room again, for fewer votes: counts start from zero, the
+     * names sort again (a name equal by its text is one group) */
+    cn_specialty_count *room = sp;
+    char same[] = "Plastic Surgeon";
+    cn_tally_vote w[] = {{CN_STANCE_REASSURING, false, "Plastic Surgeon"},
+                         {CN_STANCE_CAUTIONARY, false, same},
+                         {CN_STANCE_NONE, false, "Allergist"}};
+    CU_ASSERT_EQUAL_FATAL(cn_tally_specialties(w, 3, &sp, &n_sp, &cap, &err), CN_OK);
+    CU_ASSERT_PTR_EQUAL(sp, room); /* no new room for as many or fewer */
+    CU_ASSERT_EQUAL_FATAL(n_sp, 2);
+    CU_ASSERT_STRING_EQUAL(sp[0].specialty, "Allergist");
+    CU_ASSERT_EQUAL(cn_specialty_answers(&sp[0]), 1);
+    CU_ASSERT_STRING_EQUAL(sp[1].specialty, "Plastic Surgeon");
+    CU_ASSERT_EQUAL(sp[1].counts[CN_STANCE_REASSURING], 1);
+    CU_ASSERT_EQUAL(sp[1].counts[CN_STANCE_CAUTIONARY], 1);
+    CU_ASSERT_EQUAL(sp[1].counts[CN_STANCE_CONTRAINDICATED], 0);
+    CU_ASSERT_EQUAL(cn_specialty_answers(&sp[1]), 2);
+    /* no votes: no splits */
+    CU_ASSERT_EQUAL_FATAL(cn_tally_specialties(NULL, 0, &sp, &n_sp, &cap, &err), CN_OK);
+    CU_ASSERT_EQUAL(n_sp, 0);
+    /* a vote without a stance */
+    cn_tally_vote bad[] = {{CN_STANCE_COUNT, false, NULL}};
+    CU_ASSERT_EQUAL(cn_tally_specialties(bad, 1, &sp, &n_sp, &cap, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(n_sp, 0);
+    free(sp);
 }
 
 static void test_tally_no_dissent_on_tie(void)
@@ -590,6 +692,7 @@ static void test_analysis_answer_pages(void)
                 CU_ASSERT_STRING_NOT_EQUAL(judged, first_claim); /* the exception is used */
         }
     }
+    check_specialties(r); /* a claim voted on from another question's page */
     cn_analysis_free(an);
     cn_rules_free(rules);
 }
@@ -649,6 +752,13 @@ static void test_analysis_groups_and_counts(void)
     CU_ASSERT_STRING_EQUAL(files[1], "b.txt");
     CU_ASSERT_STRING_EQUAL(files[2], "c.txt");
     check_claim_files(r);
+    check_specialties(r);
+    size_t n_sp = 0;
+    const cn_specialty_count *sp = cn_analysis_question_specialties(r, 0, &n_sp);
+    CU_ASSERT_EQUAL_FATAL(n_sp, 3); /* Dermatologist, Plastic Surgeon, unknown */
+    CU_ASSERT_STRING_EQUAL(sp[0].specialty, "Dermatologist");
+    CU_ASSERT_STRING_EQUAL(sp[1].specialty, "Plastic Surgeon");
+    CU_ASSERT_PTR_NULL(sp[2].specialty);
     long sum = 0;
     for (int k = 0; k < CN_STANCE_COUNT; k++)
         sum += q->tally.counts[k];
@@ -785,6 +895,63 @@ static void test_analysis_groups_and_counts(void)
     free(want);
 
     CU_ASSERT_EQUAL(cn_analysis_finish(an, &err), CN_ERR_USAGE);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
+/* The files of a question with more pages than the loader keeps room for
+ * (its list's room is given back before a much shorter list), then of a
+ * short one, then the long one again: each list whole and in byte order. */
+#define MANY_PAGES 4500
+
+static void check_many_files(const cn_analysis_result *r, size_t q, size_t want)
+{
+    size_t n = 0;
+    const char *const *files = cn_analysis_question_files(r, q, &n);
+    CU_ASSERT_EQUAL_FATAL(n, want);
+    for (size_t k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, want > 2 ? "m%05zu.txt" : "s%05zu.txt", k);
+        CU_ASSERT_STRING_EQUAL(files[k], name);
+    }
+}
+
+static void test_analysis_files_room(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    for (size_t p = 0; p < MANY_PAGES + 2; p++) {
+        bool small = p >= MANY_PAGES;
+        char file[32], id[CN_ID_LEN + 1];
+        snprintf(file, sizeof file, small ? "s%05zu.txt" : "m%05zu.txt",
+                 small ? p - MANY_PAGES : MANY_PAGES - 1 - p); /* read in reverse order */
+        snprintf(id, sizeof id, "%016zx", 0x100000 + p);
+        spec_answer sa = {
+            "Botox in the calf is safe in experienced hands.", NULL, NULL, id, NULL, false};
+        cn_page *pg = make_page(file, small ? "Does Botox wear off?" : "Can Botox slim the calves?",
+                                small ? "bbbbbbbbbbbbbbbb" : "aaaaaaaaaaaaaaaa", &sa, 1);
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 2);
+    CU_ASSERT_EQUAL(r->questions[0].n_files, MANY_PAGES);
+    CU_ASSERT_EQUAL(r->questions[1].n_files, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    check_many_files(r, 1, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    check_many_files(r, 1, 2);
+    for (size_t c = 0; c < r->n_claims; c++) { /* a claim's files between them */
+        size_t n = 0;
+        cn_analysis_claim_files(r, &r->claims[c], &n);
+        CU_ASSERT_TRUE(n <= MANY_PAGES + 2);
+    }
+    check_many_files(r, 1, 2);
+    check_many_files(r, 0, MANY_PAGES);
+    CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
     cn_analysis_free(an);
     cn_rules_free(rules);
 }
@@ -1359,6 +1526,7 @@ int main(void)
         {"review: urgency and order", test_review_urgency_and_order},
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
+        {"analysis: a long file list's room given back (issue 14)", test_analysis_files_room},
         {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
         {"analysis: an answer's page found from its number (issue 14)", test_analysis_answer_pages},
         {"spill: pages on disk read back the same", test_spill_round_trip},

@@ -76,10 +76,18 @@ static cn_rules *load_rules(cn_pagecues **cues)
     return rules;
 }
 
-/* The dev pages analyzed on `jobs` threads, the claims' members put on disk
- * member_batch at a time (0: the default), NULL on failure. */
-static cn_analysis *analyze_dev_batch(const cn_rules *rules, const cn_pagecues *cues, size_t jobs,
-                                      size_t member_batch)
+/* Settings a test changes from the rules' (0: the default each). */
+typedef struct dev_opts {
+    size_t member_batch, review_run;
+    bool set_review; /* per_question and review_order below, not the rules' */
+    size_t per_question;
+    cn_review_order review_order;
+} dev_opts;
+
+/* The dev pages analyzed on `jobs` threads with the settings d, NULL on
+ * failure. */
+static cn_analysis *analyze_dev_opts(const cn_rules *rules, const cn_pagecues *cues, size_t jobs,
+                                     const dev_opts *d)
 {
     const char *paths[] = {"tests/data/dev/pages"};
     cn_reader *reader = NULL;
@@ -90,7 +98,12 @@ static cn_analysis *analyze_dev_batch(const cn_rules *rules, const cn_pagecues *
     cn_analysis_opts_init(&o);
     cn_analysis_opts_from_rules(&o, rules);
     o.jobs = jobs;
-    o.member_batch = member_batch;
+    o.member_batch = d->member_batch;
+    o.review_run = d->review_run;
+    if (d->set_review) {
+        o.per_question = d->per_question;
+        o.review_order = d->review_order;
+    }
     cn_analysis *an = cn_analysis_new(rules, &o);
     int rc = an ? CN_OK : CN_ERR_NOMEM;
     for (cn_page *page = NULL; rc == CN_OK;) {
@@ -107,6 +120,15 @@ static cn_analysis *analyze_dev_batch(const cn_rules *rules, const cn_pagecues *
         return NULL;
     }
     return an;
+}
+
+/* ... the claims' members put on disk member_batch at a time (0: the
+ * default). */
+static cn_analysis *analyze_dev_batch(const cn_rules *rules, const cn_pagecues *cues, size_t jobs,
+                                      size_t member_batch)
+{
+    dev_opts d = {.member_batch = member_batch};
+    return analyze_dev_opts(rules, cues, jobs, &d);
 }
 
 static cn_analysis *analyze_dev(const cn_rules *rules, const cn_pagecues *cues, size_t jobs)
@@ -332,6 +354,81 @@ static void test_spill_reader_needs_flush(void)
     cn_rules_free(rules);
 }
 
+/* The review queue of r is cn_review_sort's order of its items (the
+ * reference sort, of whole items, on a shuffled copy). */
+static void check_queue_order(const cn_analysis_result *r, size_t per_question,
+                              cn_review_order order)
+{
+    size_t n = r->n_review;
+    cn_review_item *items = malloc((n + 1) * sizeof *items);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(items);
+    for (size_t k = 0; k < n; k++)
+        items[k] = cn_analysis_review_item(r, k);
+    uint64_t state = 12345;
+    for (size_t k = n; k > 1; k--) { /* a fixed shuffle */
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        size_t j = (size_t)((state >> 33) % k);
+        cn_review_item t = items[k - 1];
+        items[k - 1] = items[j];
+        items[j] = t;
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_review_sort(items, n, per_question, order), CN_OK);
+    for (size_t k = 0; k < n; k++)
+        CU_ASSERT_EQUAL(items[k].answer, r->review[k]);
+    free(items);
+}
+
+/* The review queue sorted in runs on disk of any size and merged (issue
+ * 14) is the queue sorted at once: the same answers in the same order, in
+ * cn_review_sort's order of the items, for rounds of 3, of 1 and none,
+ * least sure and most urgent first; and the same reports. */
+static void test_review_runs(void)
+{
+    cn_pagecues *cues = NULL;
+    cn_rules *rules = load_rules(&cues);
+    static const struct {
+        size_t per_question;
+        cn_review_order order;
+    } SETS[] = {{3, CN_REVIEW_LEAST_SURE_FIRST},
+                {1, CN_REVIEW_MOST_URGENT_FIRST},
+                {0, CN_REVIEW_LEAST_SURE_FIRST},
+                {2, CN_REVIEW_MOST_URGENT_FIRST}};
+    static const size_t RUNS[] = {1, 2, 7};
+    for (size_t s = 0; s < sizeof SETS / sizeof SETS[0]; s++) {
+        dev_opts d = {.set_review = true,
+                      .per_question = SETS[s].per_question,
+                      .review_order = SETS[s].order};
+        cn_analysis *whole = analyze_dev_opts(rules, cues, 1, &d);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+        const cn_analysis_result *a = cn_analysis_result_get(whole);
+        CU_ASSERT_TRUE_FATAL(a->n_review > 2 * RUNS[2]); /* several runs of each size */
+        check_queue_order(a, SETS[s].per_question, SETS[s].order);
+        rendering ra;
+        render_all(a, 1, &ra);
+        for (size_t k = 0; k < sizeof RUNS / sizeof RUNS[0]; k++) {
+            d.review_run = RUNS[k];
+            cn_analysis *runs = analyze_dev_opts(rules, cues, 1 + k % 2, &d);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(runs);
+            const cn_analysis_result *b = cn_analysis_result_get(runs);
+            CU_ASSERT_EQUAL_FATAL(b->n_review, a->n_review);
+            CU_ASSERT_EQUAL(memcmp(a->review, b->review, a->n_review * sizeof *a->review), 0);
+            cn_error err;
+            CU_ASSERT_EQUAL(cn_analysis_load_status(b, &err), CN_OK);
+            rendering rb;
+            render_all(b, 1, &rb);
+            for (size_t j = 0; j < N_REPORTS; j++)
+                CU_ASSERT_TRUE(ra.len[j] == rb.len[j] &&
+                               !memcmp(ra.text[j], rb.text[j], ra.len[j]));
+            rendering_free(&rb);
+            cn_analysis_free(runs);
+        }
+        rendering_free(&ra);
+        cn_analysis_free(whole);
+    }
+    cn_pagecues_free(cues);
+    cn_rules_free(rules);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -340,6 +437,7 @@ int main(void)
         {"a fork loads pages apart", test_fork_loads_apart},
         {"claims' members on disk in batches of any size (issue 14)", test_member_batches},
         {"a spill reader needs a flushed spill", test_spill_reader_needs_flush},
+        {"the review queue sorted in runs on disk of any size (issue 14)", test_review_runs},
         {NULL, NULL},
     };
     return tu_run_suite("parallel", tests);

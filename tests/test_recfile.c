@@ -43,6 +43,7 @@ static void test_round_trip(void)
     }
     CU_ASSERT_EQUAL(cn_recfile_size(f), want);
     CU_ASSERT_EQUAL(cn_recfile_read(f, &want, 1, &err), CN_ERR_USAGE); /* not rewound */
+    CU_ASSERT_EQUAL(cn_recfile_reread(f, &err), CN_ERR_USAGE);
     CU_ASSERT_EQUAL_FATAL(cn_recfile_rewind(f, &err), CN_OK);
     rec one = {0};
     CU_ASSERT_EQUAL(cn_recfile_write(f, &one, sizeof one, &err), CN_ERR_USAGE);
@@ -62,6 +63,26 @@ static void test_round_trip(void)
     /* the file ends here: one more record is an error, not a short read */
     CU_ASSERT_EQUAL(cn_recfile_read(f, &one, sizeof one, &err), CN_ERR_IO);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "ends early"));
+    /* read again from the start (after the error too): the same records,
+     * twice more, the second time stopped halfway and started again */
+    for (int pass = 0; pass < 2; pass++) {
+        CU_ASSERT_EQUAL_FATAL(cn_recfile_reread(f, &err), CN_OK);
+        bad = 0;
+        uint32_t stop = pass == 0 ? N : N / 2;
+        for (uint32_t i = 0; i < stop; i++) {
+            rec r;
+            unsigned char tail[2] = {0, 0};
+            CU_ASSERT_EQUAL_FATAL(cn_recfile_read(f, &r, sizeof r, &err), CN_OK);
+            CU_ASSERT_EQUAL_FATAL(cn_recfile_read(f, tail, i % 3, &err), CN_OK);
+            bad += r.n != i || r.x != i * 0.5 || (i % 3 >= 1 && tail[0] != (unsigned char)i);
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_recfile_reread(f, &err), CN_OK);
+    rec first;
+    CU_ASSERT_EQUAL_FATAL(cn_recfile_read(f, &first, sizeof first, &err), CN_OK);
+    CU_ASSERT_EQUAL(first.n, 0);
+    CU_ASSERT_STRING_EQUAL(first.tag, "t0");
     cn_recfile_free(f);
     CU_ASSERT_EQUAL(tu_count_entries(dir), 0);
     tu_rm_rf(dir);

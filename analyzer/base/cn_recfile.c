@@ -91,6 +91,18 @@ int cn_recfile_rewind(cn_recfile *f, cn_error *err)
     return CN_OK;
 }
 
+int cn_recfile_reread(cn_recfile *f, cn_error *err)
+{
+    if (!f->reading)
+        return cn_error_set(err, CN_ERR_USAGE, "temporary records: read before rewind");
+    errno = 0;
+    clearerr(f->f);
+    if (fseek(f->f, 0, SEEK_SET) != 0)
+        return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", f->dir,
+                            strerror(errno));
+    return CN_OK;
+}
+
 int cn_recfile_read(cn_recfile *f, void *data, size_t n, cn_error *err)
 {
     if (!f->reading)

@@ -39,6 +39,11 @@ uint64_t cn_recfile_size(const cn_recfile *f);
  * last chance for a failed write to show (CN_ERR_IO). Once only. */
 int cn_recfile_rewind(cn_recfile *f, cn_error *err);
 
+/* After cn_recfile_rewind: reading starts again at the first byte (a file
+ * read in order more than once). CN_ERR_IO when it cannot; CN_ERR_USAGE
+ * before cn_recfile_rewind. */
+int cn_recfile_reread(cn_recfile *f, cn_error *err);
+
 /* Read the next n bytes into data. CN_ERR_IO when the file ends first or
  * cannot be read; CN_ERR_USAGE before cn_recfile_rewind. */
 int cn_recfile_read(cn_recfile *f, void *data, size_t n, cn_error *err);

@@ -175,12 +175,14 @@ static void free_records(cn_analysis *an)
     free(an->verdict_step);
     free(an->page_step);
     free(an->answer_ids);
+    free(an->early);
     cn_recfile_free(an->ids_file);
     cn_recfile_free(an->members_file);
     free(an->member_at);
     free(an->dups);
     free(an->last_path);
     free(an->loader.files);
+    free(an->loader.specs);
 }
 
 /* The interned strings and the indexes that find strings, keys and ids again. */

@@ -127,6 +127,10 @@ typedef struct cn_analysis_opts {
     size_t member_batch;   /* the claims' members held in memory at once while they are put
                               on disk (a claim's at least); 0: 1 MiB of them. The result is
                               the same for every value (tests set it small) */
+    size_t review_run;     /* the review queue's items sorted in memory at once, a larger
+                              queue sorted in runs of this many on disk and merged; 0: 1 MiB
+                              of them. The result is the same for every value (tests set it
+                              small) */
 } cn_analysis_opts;
 
 /* Defaults above; the consensus options are cn_consensus_opts_init's. */
@@ -474,6 +478,18 @@ uint32_t cn_analysis_question_answer(const cn_analysis_result *r, size_t q, cn_a
 const char *const *cn_analysis_question_files(const cn_analysis_result *r, size_t q, size_t *n);
 const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                            size_t *n);
+
+/* How question q's votes (its counted answers' stances) or claim cl's (its
+ * first n_primary members', the votes its tally counts) split by specialty,
+ * as cn_tally_specialties splits them: made when asked for, not kept (24
+ * bytes a specialty of every question and claim). The splits are the
+ * result's loader's (not for several threads on one result), valid until
+ * the next call of either on this result; NULL with *n 0 when out of memory
+ * (cn_analysis_load_status then says so). */
+const cn_specialty_count *cn_analysis_question_specialties(const cn_analysis_result *r, size_t q,
+                                                           size_t *n);
+const cn_specialty_count *cn_analysis_claim_specialties(const cn_analysis_result *r,
+                                                        const cn_analysis_claim *cl, size_t *n);
 
 /* What answer a (a record of r->answers) is not kept with, being its page's
  * or rare: its question (its page's), its position among its page's answers

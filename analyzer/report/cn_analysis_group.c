@@ -28,18 +28,30 @@ void cna_uf_union(uint32_t *parent, size_t a, size_t b)
         parent[a > b ? a : b] = (uint32_t)(a < b ? a : b); /* the earlier page is the root */
 }
 
+/* Answer i's answer_id as text while the roles are given (the records are
+ * not back yet): from answer_ids and its early byte, as
+ * cn_analysis_answer_id gives it from its record. */
+static const char *early_id(const cn_analysis *an, size_t i, char buf[CN_ID_LEN + 1])
+{
+    uint64_t id = an->answer_ids[i];
+    if (an->early[i] & EARLY_ID_TEXT)
+        return an->strs[id];
+    cn_page_id_text(id, buf);
+    return buf;
+}
+
 /* The answer-id index (an->first_answer: the first answer with each answer_id), keyed by
- * the ids' text, read back from the records. */
+ * the ids' text, read back from the answer_ids. */
 static uint64_t answer_id_hash(const void *ctx, uint32_t i)
 {
-    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
-    return cn_hash_str(CN_ANSWER_ID(r, &r->answers[i]));
+    char buf[CN_ID_LEN + 1];
+    return cn_hash_str(early_id(ctx, i, buf));
 }
 
 static bool answer_id_is(const void *ctx, uint32_t i, const void *probe)
 {
-    const cn_analysis_result *r = &((const cn_analysis *)ctx)->result;
-    return !strcmp(CN_ANSWER_ID(r, &r->answers[i]), probe);
+    char buf[CN_ID_LEN + 1];
+    return !strcmp(early_id(ctx, i, buf), probe);
 }
 
 static int64_t first_answer_find(const cn_analysis *an, const char *id)
@@ -47,28 +59,41 @@ static int64_t first_answer_find(const cn_analysis *an, const char *id)
     return cn_idindex_find_hashed(an->first_answer, cn_hash_str(id), answer_id_is, an, id);
 }
 
-/* Its role: a related excerpt, a duplicate (pointing at its counted
- * original), or counted; links its page with its original's. Answers take
- * their roles in corpus order. */
+/* The counted answer an earlier answer o stands for, from the early bytes
+ * (cn_analysis_original before the records are back). */
+static size_t early_original(const cn_analysis *an, size_t o)
+{
+    if ((an->early[o] & EARLY_ROLE) != CN_ROLE_DUPLICATE)
+        return o;
+    size_t k = cna_place_u32(an->dups, an->n_dups, sizeof *an->dups, o);
+    return k < an->n_dups ? an->dups[k].original : o;
+}
+
+/* Its role (into its early byte, with whether its id is text: the record
+ * takes the role when it comes back): a related excerpt, a duplicate
+ * (pointing at its counted original), or what its record says (counted);
+ * links its page with its original's. Answers take their roles in corpus
+ * order, answer_ids[i] set. */
 int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err)
 {
-    cn_analysis_result *r = &an->result;
-    cn_analysis_answer *a = &r->answers[i];
+    unsigned role = w->a.role;
     int64_t orig = w->duplicate_of[0] ? first_answer_find(an, w->duplicate_of) : -1;
     if (w->related) {
-        a->role = CN_ROLE_RELATED;
+        role = CN_ROLE_RELATED;
     } else if (orig >= 0 && (size_t)orig != i) {
-        size_t o = cn_analysis_original(r, &r->answers[orig]);
-        if (r->answers[o].role == CN_ROLE_COUNTED) {
+        size_t o = early_original(an, (size_t)orig);
+        if ((an->early[o] & EARLY_ROLE) == CN_ROLE_COUNTED) {
             if (!cn_grow((void **)&an->dups, &an->cap_dups, an->n_dups + 1, sizeof *an->dups))
                 return cna_oom(err);
             an->dups[an->n_dups++] = (dup_link){.answer = (uint32_t)i, .original = (uint32_t)o};
-            a->role = CN_ROLE_DUPLICATE;
+            role = CN_ROLE_DUPLICATE;
         }
     }
+    an->early[i] = (uint8_t)(role | (w->a.id_text ? EARLY_ID_TEXT : 0));
     if (orig >= 0)
         cna_uf_union(an->parent, w->page, cna_answer_page(an, (size_t)orig));
-    const char *id = CN_ANSWER_ID(r, a);
+    char buf[CN_ID_LEN + 1];
+    const char *id = early_id(an, i, buf);
     if (id[0] && first_answer_find(an, id) < 0 &&
         (i >= INT32_MAX ||
          cn_idindex_add_hashed(an->first_answer, cn_hash_str(id), (uint32_t)i, answer_id_hash, an)))
@@ -165,11 +190,25 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     return rc;
 }
 
-/* Room in the loader's file list for n names (it keeps the largest list's
- * room: a few MB at most at 1 GB, the pages of the largest question). */
+/* Room in the loader's file list for n names. */
 static bool files_room(cn_analysis_loader *L, size_t n)
 {
     return cn_grow((void **)&L->files, &L->cap_files, n ? n : 1, sizeof *L->files);
+}
+
+/* The list's room given back before a list of at most n names when it is
+ * more than four times that and more than FILES_KEEP names: the room of the
+ * largest list (2 MB at 1 GB, the largest question's pages) is not kept
+ * while the reports list a few names each. */
+#define FILES_KEEP 4096
+
+static void files_fit(cn_analysis_loader *L, size_t n)
+{
+    if (L->cap_files > FILES_KEEP && L->cap_files / 4 > n) {
+        free(L->files);
+        L->files = NULL;
+        L->cap_files = 0;
+    }
 }
 
 /* The loader's list of n names made distinct, in byte order: how many are left. */
@@ -205,6 +244,7 @@ static const char *const *question_files(const cn_analysis *an, cn_analysis_load
                                          size_t *n)
 {
     size_t first = an->qpage_start[q], end = an->qpage_start[q + 1];
+    files_fit(L, end - first);
     if (!files_room(L, end - first))
         return files_failed(L, n);
     for (size_t k = first; k < end; k++)
@@ -229,6 +269,7 @@ const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn
     cn_analysis_loader *L = r->loader;
     size_t k = 0;
     const char *last = NULL;
+    files_fit(L, cl->n_primary); /* at most a name a vote */
     for (size_t i = 0; i < cl->n_primary; i++) {
         const char *file =
             cn_analysis_file_of(r, &r->answers[cn_analysis_claim_member(r, cl, i).answer]);

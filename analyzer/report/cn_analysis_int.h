@@ -206,6 +206,10 @@ struct cn_analysis_loader {
     /* The files listed last (cn_analysis_question_files, _claim_files). */
     const char **files;
     size_t cap_files;
+    /* The stances by specialty made last (cn_analysis_question_specialties,
+     * _claim_specialties): the room of the most specialties of one. */
+    cn_specialty_count *specs;
+    size_t cap_specs;
 };
 
 struct cn_analysis {
@@ -271,6 +275,10 @@ struct cn_analysis {
      * 1 GB), read through a loader (cn_analysis_answer_id). */
     uint64_t *answer_ids;
     cn_recfile *ids_file;
+    /* While the roles are given (the first pass over the waiting records,
+     * before the records themselves come back): each answer's role and
+     * whether its id is text (EARLY_*), a byte an answer. */
+    uint8_t *early;
     dup_link *dups; /* duplicates' originals, by answer (cn_analysis_original) */
     size_t n_dups, cap_dups;
     phys_rec *phys; /* the result's physicians (n_physicians), numbered by cna_physician_index */
@@ -487,6 +495,8 @@ int cna_pages_back(cn_analysis *an, cn_error *err);
 
 /* cn_analysis_group */
 void cna_uf_union(uint32_t *parent, size_t a, size_t b);
+#define EARLY_ROLE 3u    /* cn_answer_role */
+#define EARLY_ID_TEXT 4u /* cn_analysis_answer.id_text */
 int cna_assign_role(cn_analysis *an, size_t i, const waiting_answer *w, cn_error *err);
 int cna_make_questions(cn_analysis *an, cn_error *err);
 int cna_fill_questions(cn_analysis *an, cn_error *err);

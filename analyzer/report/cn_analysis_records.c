@@ -130,10 +130,27 @@ static int keep_page_of(cn_analysis *an, size_t i, uint32_t page, cn_error *err)
 }
 
 /* The waiting records back from disk, once the corpus is read (and the
- * reader's memory is free): every array at its exact size, each answer
- * pointed at its verdicts in the pool, the conflicting decisions' scores
- * aside, and the roles given in corpus order (the answer-id index is of no
- * use after that). */
+ * reader's memory is free), in two passes over them: the first gives the
+ * roles (the answer_ids and the answer-id index, which finds each
+ * duplicate's original, with a byte an answer), the second brings the
+ * records back (every array at its exact size, each answer pointed at its
+ * verdicts, the conflicting decisions' scores aside). The answer_ids and
+ * their index (~37 MB at 1 GB) and the records (21 MB) are never in memory
+ * at once: that moment was the run's peak. */
+
+/* The arrays the first pass fills. */
+static int role_arrays(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    an->page_step = malloc((r->n_answers / PAGE_STEP + 1) * sizeof *an->page_step);
+    an->answer_ids = malloc(r->n_answers * sizeof *an->answer_ids);
+    an->early = malloc(r->n_answers);
+    if (!an->page_step || !an->answer_ids || !an->early ||
+        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, CN_ANALYSIS_MAX_VERDICTS, sizeof *an->vbuf))
+        return cna_oom(err);
+    return CN_OK;
+}
+
 /* The arrays the answers' records come back into, at their exact size. */
 static int answer_arrays(cn_analysis *an, cn_error *err)
 {
@@ -144,11 +161,7 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
     an->v_stance = malloc(n_other ? n_other : 1);
     r->conflicts = malloc((r->n_conflicts ? r->n_conflicts : 1) * sizeof *r->conflicts);
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
-    an->page_step = malloc((r->n_answers / PAGE_STEP + 1) * sizeof *an->page_step);
-    an->answer_ids = malloc(r->n_answers * sizeof *an->answer_ids);
-    if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step ||
-        !an->page_step || !an->answer_ids ||
-        !cn_grow((void **)&an->vbuf, &an->cap_vbuf, CN_ANALYSIS_MAX_VERDICTS, sizeof *an->vbuf))
+    if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step)
         return cna_oom(err);
     return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
 }
@@ -172,13 +185,14 @@ static int verdicts_back(cn_analysis *an, size_t i, size_t at, size_t n, cn_erro
     return rc;
 }
 
-/* A conflicting decision's scores, from the waiting records to a file of their own. */
-static int scores_aside(cn_analysis *an, cn_error *err)
+/* A conflicting decision's scores, from the waiting records to a file of
+ * their own (NULL: only read past). */
+static int scores_aside(cn_analysis *an, cn_recfile *to, cn_error *err)
 {
     double scores[CN_STANCE_COUNT];
     int rc = cn_recfile_read(an->waiting, scores, sizeof scores, err);
-    if (rc == CN_OK)
-        rc = cn_recfile_write(an->conflict_scores, scores, sizeof scores, err);
+    if (rc == CN_OK && to)
+        rc = cn_recfile_write(to, scores, sizeof scores, err);
     return rc;
 }
 
@@ -197,51 +211,94 @@ static int ids_aside(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* The next waiting answer into *w and its verdicts into an->vbuf. */
+static int next_waiting(cn_analysis *an, size_t at, waiting_answer *w, cn_error *err)
+{
+    int rc = cn_recfile_read(an->waiting, w, sizeof *w, err);
+    if (rc == CN_OK && (!w->a.n_verdicts || w->a.n_verdicts > an->n_verdicts - at))
+        rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
+    if (rc == CN_OK)
+        rc = cn_recfile_read(an->waiting, an->vbuf, w->a.n_verdicts * sizeof *an->vbuf, err);
+    return rc;
+}
+
+/* Past a physician cna_put_physician wrote (the first pass). */
+static int skip_physician(cn_analysis *an, cn_error *err)
+{
+    waiting_physician w;
+    int rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
+    for (int i = SB_NAME; rc == CN_OK && i <= SB_SPECIALTY; i++)
+        rc = get_str(an->waiting, &an->sbuf[i], err);
+    return rc;
+}
+
+/* The first pass: each answer's id and role (cna_assign_role), its page
+ * checked; then the answer-id index goes and the ids go to their file. */
+static int roles_pass(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    int rc = role_arrays(an, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_rewind(an->waiting, err);
+    size_t at = 0;
+    for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
+        waiting_answer w;
+        rc = next_waiting(an, at, &w, err);
+        if (rc != CN_OK)
+            break;
+        at += w.a.n_verdicts;
+        an->answer_ids[i] = w.id;
+        rc = keep_page_of(an, i, w.page, err);
+        if (rc == CN_OK && an->vbuf[0].conflicting)
+            rc = scores_aside(an, NULL, err);
+        if (rc == CN_OK)
+            rc = skip_physician(an, err);
+        if (rc == CN_OK)
+            rc = cna_assign_role(an, i, &w, err);
+    }
+    cn_idindex_free(an->first_answer);
+    an->first_answer = NULL;
+    return rc == CN_OK ? ids_aside(an, err) : rc;
+}
+
 /* What only served while the answers came back: the waiting records, the
- * answer-id index and the verdicts' buffer. */
+ * roles' bytes and the verdicts' buffer. */
 static void release_waiting(cn_analysis *an)
 {
     cn_recfile_free(an->waiting);
     an->waiting = NULL;
     cn_idindex_free(an->first_answer);
     an->first_answer = NULL;
+    free(an->early);
+    an->early = NULL;
     free(an->vbuf);
     an->vbuf = NULL;
     an->cap_vbuf = 0;
 }
 
-int cna_answers_back(cn_analysis *an, cn_error *err)
+/* The second pass: the records, each with the role the first gave it. */
+static int records_pass(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    if (!r->n_answers)
-        return CN_OK;
     int rc = answer_arrays(an, err);
-    if (rc != CN_OK)
-        return rc;
-    rc = cn_recfile_rewind(an->waiting, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_reread(an->waiting, err);
     if (rc == CN_OK && r->n_conflicts)
         rc = cn_recfile_new(an->opts.spill_dir, &an->conflict_scores, err);
     size_t at = 0, conflicts = 0;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
         waiting_answer w;
         cn_analysis_answer *a = &r->answers[i];
-        rc = cn_recfile_read(an->waiting, &w, sizeof w, err);
-        if (rc == CN_OK && (!w.a.n_verdicts || w.a.n_verdicts > an->n_verdicts - at))
-            rc = cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
-        if (rc == CN_OK)
-            rc = cn_recfile_read(an->waiting, an->vbuf, w.a.n_verdicts * sizeof *an->vbuf, err);
+        rc = next_waiting(an, at, &w, err);
         if (rc != CN_OK)
             break;
         *a = w.a;
-        an->answer_ids[i] = w.id;
+        a->role = an->early[i] & EARLY_ROLE;
         if (i % VERDICT_STEP == 0)
             an->verdict_step[i / VERDICT_STEP] = (uint32_t)at;
-        rc = keep_page_of(an, i, w.page, err);
+        rc = keep_index(an, i, w.page, w.index, err);
         if (rc == CN_OK)
-            rc = keep_index(an, i, w.page, w.index, err);
-        if (rc != CN_OK)
-            break;
-        rc = verdicts_back(an, i, at, a->n_verdicts, err);
+            rc = verdicts_back(an, i, at, a->n_verdicts, err);
         if (rc != CN_OK)
             break;
         at += a->n_verdicts;
@@ -249,21 +306,29 @@ int cna_answers_back(cn_analysis *an, cn_error *err)
             if (conflicts == r->n_conflicts)
                 return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
             r->conflicts[conflicts++] = (uint32_t)i;
-            rc = scores_aside(an, err);
+            rc = scores_aside(an, an->conflict_scores, err);
         }
         uint32_t physician = 0;
         if (rc == CN_OK)
             rc = get_physician(an, &physician, err);
         a->physician = physician;
-        if (rc == CN_OK)
-            rc = cna_assign_role(an, i, &w, err);
     }
     if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
         rc = cn_recfile_rewind(an->conflict_scores, err);
     if (rc == CN_OK)
         rc = cn_recfile_rewind(an->v_confidence, err);
+    return rc;
+}
+
+int cna_answers_back(cn_analysis *an, cn_error *err)
+{
+    if (!an->result.n_answers)
+        return CN_OK;
+    int rc = roles_pass(an, err);
+    if (rc == CN_OK)
+        rc = records_pass(an, err);
     release_waiting(an);
-    return rc == CN_OK ? ids_aside(an, err) : rc;
+    return rc;
 }
 
 /* Once the page records are back nothing is interned or numbered any more:

@@ -205,6 +205,10 @@ static int queued_cmp(const void *a, const void *b, void *sort)
     return cn_review_item_cmp(&x, &y, s->order);
 }
 
+/* The items sorted in memory at once (1 MiB of them): a larger queue is
+ * sorted in runs of this many, each put on disk, and the runs merged. */
+#define REVIEW_RUN (1u << 16)
+
 /* In place, as cn_review_sort: the order is total, so any sort gives the
  * same queue. */
 static void sort_queued(const queue_sort *s, queued *q, size_t n)
@@ -212,59 +216,234 @@ static void sort_queued(const queue_sort *s, queued *q, size_t n)
     cn_sort_heap(q, n, sizeof *q, queued_cmp, (void *)s);
 }
 
-/* cn_review_sort on the compact items: sorted, numbered in rounds of
- * per_question items of each question, sorted again. */
-static int sort_queue(const cn_analysis_result *r, queued *q, size_t n, cn_error *err)
+/* Where each item goes in the queue. cn_review_sort sorts, numbers each
+ * item within its question in that order (its round: items 1..K of a
+ * question are round 0, K+1..2K round 1, ...), and sorts again by round
+ * first: the order being total, each round's items keep the first order,
+ * so the queue is round 0's items in the first order, then round 1's, ...
+ * How many items each round has follows from how many each question has,
+ * so each item is placed as it comes out of the first sort, with no
+ * second sort and no item kept: `seen` counts a question's items so far,
+ * `next` is where the next item of each round goes. */
+typedef struct placing {
+    const cn_analysis_result *r;
+    uint32_t *queue; /* r->review: n_review answers */
+    size_t per_question;
+    uint32_t *seen; /* by question */
+    size_t *next;   /* by round */
+} placing;
+
+static void place_free(placing *p)
 {
-    queue_sort s = {.r = r, .order = r->opts.review_order};
-    sort_queued(&s, q, n);
-    size_t per_question = r->opts.per_question;
-    if (per_question == 0 || n == 0)
-        return CN_OK;
-    size_t *seen = calloc(r->n_questions + 1, sizeof *seen);
-    if (!seen)
+    free(p->seen);
+    free(p->next);
+}
+
+/* The rounds' places from the questions' counts of flagged answers. */
+static int place_init(placing *p, const cn_analysis_result *r, uint32_t *queue, cn_error *err)
+{
+    *p = (placing){.r = r, .queue = queue, .per_question = r->opts.per_question};
+    p->seen = calloc(r->n_questions + 1, sizeof *p->seen);
+    if (!p->seen)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    for (size_t i = 0; i < n; i++)
-        q[i].round = (uint32_t)(seen[cn_analysis_answer_question(r, &r->answers[q[i].answer])]++ /
-                                per_question);
-    free(seen);
-    sort_queued(&s, q, n);
+    size_t k = p->per_question, rounds = 1;
+    for (size_t i = 0; i < r->n_answers; i++)
+        if (r->answers[i].review && k) {
+            uint32_t *c = &p->seen[cn_analysis_answer_question(r, &r->answers[i])];
+            if (*c % k == 0 && *c / k + 1 > rounds)
+                rounds = *c / k + 1;
+            (*c)++;
+        }
+    p->next = calloc(rounds + 1, sizeof *p->next);
+    if (!p->next) {
+        place_free(p);
+        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    if (!k) {
+        p->next[0] = 0; /* one round: the first order */
+        return CN_OK;
+    }
+    for (size_t q = 0; q < r->n_questions; q++) { /* round j's items: each question's */
+        for (size_t j = 0; j < p->seen[q] / k; j++)
+            p->next[j + 1] += k;
+        if (p->seen[q] % k) /* a last round not full (below `rounds`) */
+            p->next[p->seen[q] / k + 1] += p->seen[q] % k;
+        p->seen[q] = 0;
+    }
+    for (size_t j = 1; j <= rounds; j++) /* where each round starts */
+        p->next[j] += p->next[j - 1];
     return CN_OK;
 }
 
-/* The sorted items' answers moved to the front of their own array, which
- * then keeps only them: the queue is not a second array beside the items
- * (3 MB more at 1 GB, at the moment this step was the run's peak). Item k
- * is read before answer k is written, 4k bytes in, never past item k. */
-static uint32_t *answers_in_place(queued *items, size_t n)
+/* The next item of the first order into its place. */
+static void place(placing *p, const queued *item)
 {
-    uint32_t *out = (uint32_t *)(void *)items;
-    for (size_t k = 0; k < n; k++) {
-        uint32_t answer = items[k].answer;
-        out[k] = answer;
+    size_t round = 0;
+    if (p->per_question) {
+        size_t q = cn_analysis_answer_question(p->r, &p->r->answers[item->answer]);
+        round = p->seen[q]++ / p->per_question;
     }
-    uint32_t *shrunk = realloc(out, (n + 1) * sizeof *out);
-    return shrunk ? shrunk : out;
+    p->queue[p->next[round]++] = item->answer;
 }
 
-/* The flagged answers in the order of the queue (cn_review_sort's). Sorted
- * as compact items (16 bytes each, for a moment), kept as their answers: the
- * rest of an item is read from its answer again. */
+/* A sorted run on disk being merged: its items [at, end) not yet read, the
+ * read ones in buf from pos to len. */
+typedef struct run_reader {
+    uint64_t at, end;
+    queued *buf;
+    size_t pos, len;
+} run_reader;
+
+/* Run k's next items into its buffer (it has some left). */
+static int run_fill(cn_recfile *f, run_reader *rr, size_t room, cn_error *err)
+{
+    size_t n = rr->end - rr->at < room ? (size_t)(rr->end - rr->at) : room;
+    int rc = cn_recfile_read_at(f, rr->at * sizeof *rr->buf, rr->buf, n * sizeof *rr->buf, err);
+    rr->at += n;
+    rr->pos = 0;
+    rr->len = rc == CN_OK ? n : 0;
+    return rc;
+}
+
+/* The merge's heap of runs, by their next item (the least on top). */
+typedef struct run_heap {
+    const queue_sort *s;
+    run_reader *runs;
+    size_t *ids;
+    size_t n;
+} run_heap;
+
+static bool run_before(const run_heap *h, size_t a, size_t b)
+{
+    const run_reader *x = &h->runs[h->ids[a]], *y = &h->runs[h->ids[b]];
+    return queued_cmp(&x->buf[x->pos], &y->buf[y->pos], (void *)h->s) < 0;
+}
+
+static void heap_down(run_heap *h, size_t i)
+{
+    for (;;) {
+        size_t least = i, l = 2 * i + 1, r = l + 1;
+        if (l < h->n && run_before(h, l, least))
+            least = l;
+        if (r < h->n && run_before(h, r, least))
+            least = r;
+        if (least == i)
+            return;
+        size_t t = h->ids[i];
+        h->ids[i] = h->ids[least];
+        h->ids[least] = t;
+        i = least;
+    }
+}
+
+/* The n_runs sorted runs of `run` items each (the last may be shorter) of
+ * file f merged, each item placed as it comes: a buffer of about `run`
+ * items in all, shared by the runs. */
+static int merge_runs(const queue_sort *s, cn_recfile *f, size_t n, size_t run, size_t n_runs,
+                      placing *p, cn_error *err)
+{
+    size_t room = run / n_runs ? run / n_runs : 1;
+    run_reader *runs = calloc(n_runs, sizeof *runs);
+    queued *bufs = malloc(n_runs * room * sizeof *bufs);
+    size_t *ids = malloc(n_runs * sizeof *ids);
+    int rc =
+        runs && bufs && ids ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    run_heap h = {.s = s, .runs = runs, .ids = ids};
+    for (size_t k = 0; k < n_runs && rc == CN_OK; k++) {
+        runs[k] = (run_reader){.at = (uint64_t)k * run,
+                               .end = (uint64_t)(k + 1) * run < n ? (uint64_t)(k + 1) * run : n,
+                               .buf = bufs + k * room};
+        rc = run_fill(f, &runs[k], room, err);
+        ids[h.n++] = k;
+    }
+    for (size_t i = h.n / 2; rc == CN_OK && i-- > 0;)
+        heap_down(&h, i);
+    while (rc == CN_OK && h.n > 0) {
+        run_reader *top = &runs[ids[0]];
+        place(p, &top->buf[top->pos++]);
+        if (top->pos == top->len && top->at < top->end)
+            rc = run_fill(f, top, room, err);
+        if (top->pos == top->len)
+            ids[0] = ids[--h.n]; /* the run is done */
+        heap_down(&h, 0);
+    }
+    free(runs);
+    free(bufs);
+    free(ids);
+    return rc;
+}
+
+/* Answer i's item (its confidence read from disk once). */
+static queued item_of_answer(const cn_analysis_result *r, size_t i)
+{
+    return (queued){.answer = (uint32_t)i,
+                    .confidence = cn_analysis_verdict_confidence(r, &r->answers[i], 0)};
+}
+
+/* The flagged answers in runs of `run` (the answers' order), each sorted
+ * and put on disk: *n_runs of them in *out. */
+static int runs_to_disk(cn_analysis *an, const queue_sort *s, size_t run, cn_recfile **out,
+                        size_t *n_runs, cn_error *err)
+{
+    const cn_analysis_result *r = &an->result;
+    queued *buf = malloc(run * sizeof *buf);
+    int rc = buf ? cn_recfile_new(an->opts.spill_dir, out, err)
+                 : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    size_t k = 0;
+    *n_runs = 0;
+    for (size_t i = 0; i <= r->n_answers && rc == CN_OK; i++) {
+        if (i < r->n_answers && r->answers[i].review)
+            buf[k++] = item_of_answer(r, i);
+        if (k == run || (i == r->n_answers && k > 0)) {
+            sort_queued(s, buf, k);
+            rc = cn_recfile_write(*out, buf, k * sizeof *buf, err);
+            ++*n_runs;
+            k = 0;
+        }
+    }
+    free(buf);
+    return rc == CN_OK ? cn_recfile_rewind(*out, err) : rc;
+}
+
+/* The flagged answers in the order of the queue (cn_review_sort's), into
+ * r->review (4 bytes an item, the queue itself): sorted as compact items
+ * (16 bytes each) in memory when they are at most a run, else in runs on
+ * disk merged (12 MB of items at 1 GB, at the moment this step was the
+ * run's peak), each placed in its round as it comes (place_init). */
 static int queue_flagged(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    queued *items = calloc(r->n_review + 1, sizeof *items);
-    if (!items)
-        return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
-    size_t k = 0;
-    for (size_t i = 0; i < r->n_answers; i++)
-        if (r->answers[i].review)
-            items[k++] = (queued){
-                .answer = (uint32_t)i,
-                .confidence = cn_analysis_verdict_confidence(r, &r->answers[i], 0),
-            };
-    int rc = sort_queue(r, items, r->n_review, err);
-    r->review = answers_in_place(items, r->n_review);
+    size_t n = r->n_review, run = an->opts.review_run ? an->opts.review_run : REVIEW_RUN;
+    queue_sort s = {.r = r, .order = r->opts.review_order};
+    queued *items = NULL;
+    cn_recfile *file = NULL;
+    size_t n_runs = 0;
+    int rc = CN_OK;
+    if (n <= run) { /* one run: in memory */
+        items = malloc((n + 1) * sizeof *items);
+        if (!items)
+            return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+        size_t k = 0;
+        for (size_t i = 0; i < r->n_answers; i++)
+            if (r->answers[i].review)
+                items[k++] = item_of_answer(r, i);
+        sort_queued(&s, items, n);
+    } else {
+        rc = runs_to_disk(an, &s, run, &file, &n_runs, err);
+    }
+    placing p = {0};
+    if (rc == CN_OK && !(r->review = malloc((n + 1) * sizeof *r->review)))
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    if (rc == CN_OK)
+        rc = place_init(&p, r, r->review, err);
+    if (rc == CN_OK && items)
+        for (size_t k = 0; k < n; k++)
+            place(&p, &items[k]);
+    else if (rc == CN_OK)
+        rc = merge_runs(&s, file, n, run, n_runs, &p, err);
+    place_free(&p);
+    free(items);
+    cn_recfile_free(file);
     return rc;
 }
 

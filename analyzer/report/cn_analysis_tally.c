@@ -417,6 +417,55 @@ static int tally_claims(cn_analysis *an, cn_error *err)
     return rc;
 }
 
+/* The splits into the loader's room, or NULL and the loader's error. */
+static const cn_specialty_count *split_into_loader(const cn_analysis_result *r,
+                                                   cn_tally_vote_fn get, const void *ctx,
+                                                   size_t n_votes, size_t *n)
+{
+    cn_analysis_loader *L = r->loader;
+    cn_error err;
+    int rc = cn_tally_specialties_from(get, ctx, n_votes, &L->specs, n, &L->cap_specs, &err);
+    if (rc == CN_OK)
+        return L->specs;
+    *n = 0;
+    if (L->load_rc == CN_OK) {
+        L->load_rc = rc;
+        L->load_err = err;
+    }
+    return NULL;
+}
+
+/* A question's splits from its counted answers, walked with a cursor of
+ * their own (a report may be walking the question's answers through the
+ * loader's). */
+const cn_specialty_count *cn_analysis_question_specialties(const cn_analysis_result *r, size_t q,
+                                                           size_t *n)
+{
+    cn_answer_cursor cursor = {0};
+    vote_list votes = {.r = r, .q = q, .cursor = &cursor};
+    return split_into_loader(r, vote_in_list, &votes, r->questions[q].n_answers, n);
+}
+
+typedef struct member_votes {
+    const cn_analysis_result *r;
+    const cn_analysis_claim *cl;
+} member_votes;
+
+static void vote_of_member(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const member_votes *m = ctx;
+    vote_of(m->r, cn_analysis_claim_member(m->r, m->cl, k).answer, 0, out);
+}
+
+/* A claim's splits from its votes, read through the loader as its members
+ * are (a shared claim's are its question's answers). */
+const cn_specialty_count *cn_analysis_claim_specialties(const cn_analysis_result *r,
+                                                        const cn_analysis_claim *cl, size_t *n)
+{
+    member_votes votes = {.r = r, .cl = cl};
+    return split_into_loader(r, vote_of_member, &votes, cl->n_primary, n);
+}
+
 /* Questions then claims: a claim judged on one question has that
  * question's counts (its memo entry, on the worker that made it). */
 int cna_tally(cn_analysis *an, cn_error *err)

@@ -266,12 +266,13 @@ static char **specialty_names(const cn_analysis_result *r, size_t *n_out)
     char **names = malloc(cap * sizeof *names);
     bool ok = seen && names;
     for (size_t qi = 0; ok && qi < r->n_questions; qi++) {
-        const cn_tally *t = &r->questions[qi].tally;
-        for (size_t i = 0; ok && i < t->n_specialties; i++) {
-            if (!t->specialties[i].specialty)
+        size_t n_splits;
+        const cn_specialty_count *splits = cn_analysis_question_specialties(r, qi, &n_splits);
+        for (size_t i = 0; ok && i < n_splits; i++) {
+            if (!splits[i].specialty)
                 continue;
             char *owned;
-            const char *clean = cn_html_clean(t->specialties[i].specialty, &owned);
+            const char *clean = cn_html_clean(splits[i].specialty, &owned);
             char *copy = clean ? strdup(clean) : NULL;
             free(owned);
             if (!copy) {

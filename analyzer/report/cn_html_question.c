@@ -515,19 +515,19 @@ static const char *specialty_name(const cn_specialty_count *s)
 }
 
 /* Template "question/specialties": a table with a small bar per row. */
-static void specialty_table(cn_html_out *o, const cn_tally *t)
+static void specialty_table(cn_html_out *o, const cn_specialty_count *sp, size_t n)
 {
     long max = 0;
-    for (size_t i = 0; i < t->n_specialties; i++)
-        if (i == 0 || cn_specialty_answers(&t->specialties[i]) > max)
-            max = cn_specialty_answers(&t->specialties[i]);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || cn_specialty_answers(&sp[i]) > max)
+            max = cn_specialty_answers(&sp[i]);
     cn_html_raw(o, "<h3>Stance by specialty</h3><div class=\"table-wrap\"><table "
                    "class=\"specialty-table stack\"><thead><tr><th>Specialty</th><th "
                    "class=\"num\">Answers</th><th class=\"num\">Reassuring</th><th "
                    "class=\"num\">Cautionary</th><th class=\"num\">Contraindicated</th><th "
                    "class=\"num\">No stance</th><th>Chart</th></tr></thead><tbody>");
-    for (size_t i = 0; i < t->n_specialties; i++) {
-        const cn_specialty_count *s = &t->specialties[i];
+    for (size_t i = 0; i < n; i++) {
+        const cn_specialty_count *s = &sp[i];
         long k[CN_STANCE_COUNT];
         cn_specialty_counts(s, k);
         long answers = cn_specialty_answers(s);
@@ -556,11 +556,11 @@ static void specialty_table(cn_html_out *o, const cn_tally *t)
 }
 
 /* Beyond the most contested questions of a large page: the same in a line. */
-static void specialty_line(cn_html_out *o, const cn_tally *t)
+static void specialty_line(cn_html_out *o, const cn_specialty_count *sp, size_t n)
 {
     cn_html_raw(o, "<p class=\"spec-line\"><strong>By specialty:</strong>");
-    for (size_t i = 0; i < t->n_specialties; i++) {
-        const cn_specialty_count *s = &t->specialties[i];
+    for (size_t i = 0; i < n; i++) {
+        const cn_specialty_count *s = &sp[i];
         if (i)
             cn_html_raw(o, "; ");
         cn_html_text(o, specialty_name(s));
@@ -626,9 +626,11 @@ static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t
     cn_html_attr(o, "data-level", cn_consensus_level_name(k->level));
     cn_html_attr_begin(o);
     cn_html_attr_add(o, "|");
-    for (size_t i = 0; i < q->tally.n_specialties; i++) {
-        if (q->tally.specialties[i].specialty) {
-            cn_html_attr_add(o, q->tally.specialties[i].specialty);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_question_specialties(c->r, qi, &n_splits);
+    for (size_t i = 0; i < n_splits; i++) {
+        if (splits[i].specialty) {
+            cn_html_attr_add(o, splits[i].specialty);
             cn_html_attr_add(o, "|");
         }
     }
@@ -814,10 +816,12 @@ void cn_html_question_write(cn_html_out *o, const cn_html_ctx *c, size_t qi, siz
     }
     meta_line(o, c->r, q);
     verdict(o, q);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_question_specialties(c->r, qi, &n_splits);
     if (!c->capped || rank <= CN_HTML_FULL_QUESTIONS)
-        specialty_table(o, &q->tally);
+        specialty_table(o, splits, n_splits);
     else
-        specialty_line(o, &q->tally);
+        specialty_line(o, splits, n_splits);
     cn_html_raw(o, "\n<h3>Answers by stance</h3>");
     static const char *const ORDER[] = {"reassuring", "cautionary", "contraindicated", "none"};
     for (size_t i = 0; i < 4; i++)

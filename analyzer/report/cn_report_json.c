@@ -789,16 +789,17 @@ static void d_tally_fields(jctx *c, cn_jsonpretty *w, const cn_tally *t)
     d_str(c, w, "summary", t->summary);
 }
 
-static void d_specialty_split(jctx *c, cn_jsonpretty *w, const cn_tally *t)
+/* The splits of a question or a claim, made when asked for (cn_analysis). */
+static void d_specialty_split(jctx *c, cn_jsonpretty *w, const cn_specialty_count *sp, size_t n)
 {
     cn_jsonpretty_key(w, "specialties");
     cn_jsonpretty_open_array(w);
-    for (size_t i = 0; i < t->n_specialties; i++) {
+    for (size_t i = 0; i < n; i++) {
         cn_jsonpretty_open_object(w);
-        d_str(c, w, "specialty", t->specialties[i].specialty);
+        d_str(c, w, "specialty", sp[i].specialty);
         long counts[CN_STANCE_COUNT];
-        cn_specialty_counts(&t->specialties[i], counts);
-        d_integer(w, "answers", cn_specialty_answers(&t->specialties[i]));
+        cn_specialty_counts(&sp[i], counts);
+        d_integer(w, "answers", cn_specialty_answers(&sp[i]));
         d_stance_counts(w, "stance_counts", counts);
         cn_jsonpretty_close_object(w);
     }
@@ -852,7 +853,9 @@ static void d_question_open(jctx *c, cn_jsonpretty *w, size_t qi)
             d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
     }
     cn_jsonpretty_close_array(w);
-    d_specialty_split(c, w, &q->tally);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_question_specialties(c->r, qi, &n_splits);
+    d_specialty_split(c, w, splits, n_splits);
 }
 
 /* As claim(): the claim's object left open (its votes follow). */
@@ -887,7 +890,9 @@ static void d_claim_open(jctx *c, cn_jsonpretty *w, size_t ci)
             d_str(c, w, NULL, CN_ANSWER_ID(c->r, a));
     }
     cn_jsonpretty_close_array(w);
-    d_specialty_split(c, w, cl->tally);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_claim_specialties(c->r, cl, &n_splits);
+    d_specialty_split(c, w, splits, n_splits);
 }
 
 /* As vote(): vote i of the claim being written. */

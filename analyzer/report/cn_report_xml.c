@@ -229,15 +229,16 @@ static void tally_fields(xctx *c, const cn_tally *t)
     consensus(c, t->consensus);
 }
 
-static void specialty_split(xctx *c, const cn_tally *t)
+/* The splits of a question or a claim, made when asked for (cn_analysis). */
+static void specialty_split(xctx *c, const cn_specialty_count *sp, size_t n)
 {
     start(c, "specialties");
-    for (size_t i = 0; i < t->n_specialties; i++) {
+    for (size_t i = 0; i < n; i++) {
         start(c, "specialty");
-        attr(c, "name", t->specialties[i].specialty);
+        attr(c, "name", sp[i].specialty);
         long counts[CN_STANCE_COUNT];
-        cn_specialty_counts(&t->specialties[i], counts);
-        attr_int(c, "answers", cn_specialty_answers(&t->specialties[i]));
+        cn_specialty_counts(&sp[i], counts);
+        attr_int(c, "answers", cn_specialty_answers(&sp[i]));
         stance_counts(c, counts);
         end(c);
     }
@@ -463,7 +464,9 @@ static void question(xctx *c, size_t qi)
         end(c);
     }
     end(c);
-    specialty_split(c, &q->tally);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_question_specialties(c->r, qi, &n_splits);
+    specialty_split(c, splits, n_splits);
     start(c, "answers");
     attr_int(c, "count", (long)q->n_answers);
     for (size_t i = 0; i < q->n_answers; i++)
@@ -512,7 +515,9 @@ static void claim(xctx *c, size_t ci)
         end(c);
     }
     end(c);
-    specialty_split(c, cl->tally);
+    size_t n_splits;
+    const cn_specialty_count *splits = cn_analysis_claim_specialties(c->r, cl, &n_splits);
+    specialty_split(c, splits, n_splits);
     start(c, "votes");
     for (size_t i = 0; i < cl->n_members; i++) {
         cn_member m = cn_analysis_claim_member(c->r, cl, i);

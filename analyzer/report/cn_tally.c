@@ -18,7 +18,6 @@ void cn_tally_clear(cn_tally *t)
     free(t->own);
     if (!t->summary_borrowed)
         free(t->summary);
-    free(t->specialties);
     memset(t, 0, sizeof *t);
 }
 
@@ -67,40 +66,50 @@ static cn_tally_vote vote_at(const votes_src *v, size_t i)
     return out;
 }
 
-/* Give back the unused end of an array allocated for the worst case (one
- * entry a vote): every question and claim keeps its tally to the end, so
- * those ends would add up to tens of bytes a vote. A failed shrink keeps it. */
-static void shrink(void *arrayp, size_t n, size_t elem)
-{
-    void **array = arrayp;
-    void *p = realloc(*array, (n ? n : 1) * elem);
-    if (p)
-        *array = p;
-}
-
 /* Group by specialty with a linear search: a question has a handful of
  * specialties, and sorting afterwards makes the order independent of input.
  * The array grows with the specialties found, not with the votes (a large
- * question's votes would take 40 bytes each for a moment). */
-static int split_specialties(const votes_src *votes, size_t n, cn_tally *t, cn_error *err)
+ * question's votes would take 40 bytes each for a moment), and is kept from
+ * one set to the next by the caller (no allocation a question). */
+static int split_specialties(const votes_src *votes, size_t n, cn_specialty_count **splits,
+                             size_t *n_splits, size_t *cap, cn_error *err)
 {
-    size_t cap = 0;
+    size_t found = 0;
+    *n_splits = 0;
     for (size_t i = 0; i < n; i++) {
         cn_tally_vote v = vote_at(votes, i);
+        if ((unsigned)v.stance >= CN_STANCE_COUNT)
+            return cn_error_set(err, CN_ERR_USAGE, "tally: vote %zu has no valid stance", i + 1);
         size_t s = 0;
-        while (s < t->n_specialties && name_cmp(t->specialties[s].specialty, v.specialty))
+        while (s < found && name_cmp((*splits)[s].specialty, v.specialty))
             s++;
-        if (s == t->n_specialties) {
-            if (!cn_grow((void **)&t->specialties, &cap, s + 1, sizeof *t->specialties))
+        if (s == found) {
+            if (!cn_grow((void **)splits, cap, s + 1, sizeof **splits))
                 return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
-            memset(&t->specialties[s], 0, sizeof t->specialties[s]);
-            t->specialties[t->n_specialties++].specialty = v.specialty;
+            memset(&(*splits)[s], 0, sizeof **splits);
+            (*splits)[found++].specialty = v.specialty;
         }
-        t->specialties[s].counts[v.stance]++;
+        (*splits)[s].counts[v.stance]++;
     }
-    cn_sort_stable(t->specialties, t->n_specialties, sizeof *t->specialties, specialty_cmp);
-    shrink(&t->specialties, t->n_specialties, sizeof *t->specialties);
+    if (found)
+        cn_sort_stable(*splits, found, sizeof **splits, specialty_cmp);
+    *n_splits = found;
     return CN_OK;
+}
+
+int cn_tally_specialties(const cn_tally_vote *votes, size_t n, cn_specialty_count **splits,
+                         size_t *n_splits, size_t *cap, cn_error *err)
+{
+    votes_src src = {.array = votes};
+    return split_specialties(&src, n, splits, n_splits, cap, err);
+}
+
+int cn_tally_specialties_from(cn_tally_vote_fn get, const void *ctx, size_t n,
+                              cn_specialty_count **splits, size_t *n_splits, size_t *cap,
+                              cn_error *err)
+{
+    votes_src src = {.get = get, .ctx = ctx};
+    return split_specialties(&src, n, splits, n_splits, cap, err);
 }
 
 bool cn_tally_dissents(const cn_tally *t, cn_stance s)
@@ -188,8 +197,6 @@ static int compute(const votes_src *votes, size_t n, const cn_consensus_opts *op
         rc = cn_summary_sentence(out->consensus, opts, &out->summary, err);
     if (rc == CN_OK)
         count_dissent(out);
-    if (rc == CN_OK)
-        rc = split_specialties(votes, n, out, err);
     if (rc != CN_OK)
         cn_tally_clear(out);
     return rc;

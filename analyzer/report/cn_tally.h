@@ -1,10 +1,13 @@
 /*
  * cn_tally: the figures of one question or one claim from the stances of its
  * answers: stance counts, the consensus figures (cn_consensus), the summary
- * sentence (cn_summary), the dissenting answers and the stances by specialty.
+ * sentence (cn_summary) and the dissenting answers; and, made on their own,
+ * the stances by specialty (cn_tally_specialties).
  * The files the answers came from are not kept (8 bytes a file of every
- * question and claim, ~8 MB at 1 GB): cn_analysis lists them when a report
- * asks (cn_analysis_question_files, cn_analysis_claim_files).
+ * question and claim, ~8 MB at 1 GB), nor the stances by specialty (24 bytes
+ * a specialty of every question and claim, ~4 MB at 1 GB): cn_analysis makes
+ * them when a report asks (cn_analysis_question_files, _claim_files,
+ * cn_analysis_question_specialties, _claim_specialties).
  *
  * The caller hands in one vote per counted answer (duplicates and
  * related-question excerpts are the caller's business: they are not votes).
@@ -56,12 +59,10 @@ typedef struct cn_tally {
     const cn_consensus_result *consensus;
     cn_consensus_result *own; /* NULL when the figures are the pool's */
     char *summary;
-    bool summary_borrowed;           /* summary is a copy the caller keeps (one for many equal
-                                        sentences): not the tally's to free */
-    size_t n_dissent;                /* votes that take a stance other than the majority (only
-                                        when there is one): which, cn_tally_dissents tells */
-    cn_specialty_count *specialties; /* by name (byte order), unknown last */
-    size_t n_specialties;
+    bool summary_borrowed; /* summary is a copy the caller keeps (one for many equal
+                              sentences): not the tally's to free */
+    size_t n_dissent;      /* votes that take a stance other than the majority (only
+                              when there is one): which, cn_tally_dissents tells */
 } cn_tally;
 
 /* Tally n votes with the consensus options (NULL = defaults). *out is
@@ -92,6 +93,19 @@ typedef void (*cn_tally_vote_fn)(const void *ctx, size_t i, cn_tally_vote *out);
 int cn_tally_compute_from(cn_tally_vote_fn get, const void *ctx, size_t n,
                           const cn_consensus_opts *opts, const cn_tally_memo *memo, cn_tally *out,
                           cn_error *err);
+
+/* How n votes split by specialty: one split a specialty (grouped by name,
+ * NULL, unknown, its own group), by name in byte order, unknown last, into
+ * *splits (grown as needed, *cap its room: the caller's to free, and to
+ * hand in again for the next set), *n_splits of them. CN_OK or CN_ERR_NOMEM
+ * (*splits and *cap then still the caller's, *n_splits 0). */
+int cn_tally_specialties(const cn_tally_vote *votes, size_t n, cn_specialty_count **splits,
+                         size_t *n_splits, size_t *cap, cn_error *err);
+
+/* The same from the votes get gives (each asked for once, in order). */
+int cn_tally_specialties_from(cn_tally_vote_fn get, const void *ctx, size_t n,
+                              cn_specialty_count **splits, size_t *n_splits, size_t *cap,
+                              cn_error *err);
 
 /* Word the summary again in the terms of a kind of question, naming the
  * practice when about is not NULL (cn_summary_sentence_phrased): the tally
