@@ -2499,6 +2499,32 @@ static void test_ask_a_surgeon_q_and_a_lines(void)
     ru_free(&r);
 }
 
+/* The same page, the whole question in the third person, ending in '.'
+ * and saying no "I" or "my" (no asker's voice): right under the title cut
+ * short ("... would removing..."), the paragraph that title opens is the
+ * whole question, not a first answer (cns_implicit_marker). */
+static void test_ask_a_surgeon_question_without_asker_words(void)
+{
+    ru_result r = read_str(
+        "Submit your question below about any cosmetic procedure to be considered for posting "
+        "with an answer from one of our surgeons.\n\n"
+        "If your question is about the cost of a procedure, click here.\n\n"
+        "After eight years with a chin implant, would removing...\n\n"
+        "Q:\n\n"
+        "After eight years with a chin implant, would removing it leave a dent in the front of "
+        "the chin. The implant has never moved.\n\n"
+        "A:\n\n"
+        "Without an exam only general terms are possible here, but the tissue over an old "
+        "implant usually settles well once it is out.\n\n"
+        "A:\n\n"
+        "Most implants can stay for life. If yours bothers you, removing it is simple and a "
+        "small lift can tighten what is left.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Without an exam only general");
+    ru_check_start(&r, 2, "Most implants can stay for life");
+    ru_free(&r);
+}
+
 /* Under a signature, two blank lines (an empty title line) then prose of
  * two sentences over a signature cut by the page's end: that prose is the
  * answer's text, not a title over the cut name. */
@@ -7125,6 +7151,8 @@ int main(void)
         {"a lower-case greeting under a title", test_lower_case_greeting_under_title},
         {"a cut repeated opening starts an answer", test_cut_repeated_opening_starts_an_answer},
         {"Ask a Surgeon page: Q: and A: lines", test_ask_a_surgeon_q_and_a_lines},
+        {"Ask a Surgeon page: a question without asker words",
+         test_ask_a_surgeon_question_without_asker_words},
         {"an empty title line after a signature", test_empty_title_line_after_signature},
         {"a city line between two signatures", test_city_between_two_signatures},
         {"a short farewell line closes its answer", test_short_farewell_line_closes_its_answer},

@@ -603,8 +603,12 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         bool story =
             e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
                            (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
-        if (!asker && !asks && !story && voice_of(c, p, e) <= 0 && !asker_story(c, p, e) &&
-            !above_title_again(c, t, e))
+        /* "After a facelift, how likely is..." right under the same words
+         * cut short as the title ("... will cause..."): the whole question,
+         * whatever its voice */
+        bool whole = k == 0 && cut_title && p == under;
+        if (!asker && !asks && !story && !whole && voice_of(c, p, e) <= 0 &&
+            !asker_story(c, p, e) && !above_title_again(c, t, e))
             break;
         /* "... and what other medication are you on?" under the asker's
          * paragraph: one that asks the asker, speaking to them and never of
