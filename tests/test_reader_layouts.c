@@ -2475,8 +2475,7 @@ static void test_cut_repeated_opening_starts_an_answer(void)
 static void test_ask_a_surgeon_q_and_a_lines(void)
 {
     ru_result r = read_str(
-        "Submit your question below about any cosmetic procedure to be considered for posting "
-        "with an answer from one of our surgeons.\n\n"
+        "Submit your question below and one of our surgeons may answer it on this page.\n\n"
         "If your question is about the cost of a procedure, click here.\n\n"
         "I have had a chin implant for eight years. Would taking out...\n\n"
         "Q:\n\n"
@@ -2506,8 +2505,7 @@ static void test_ask_a_surgeon_q_and_a_lines(void)
 static void test_ask_a_surgeon_question_without_asker_words(void)
 {
     ru_result r = read_str(
-        "Submit your question below about any cosmetic procedure to be considered for posting "
-        "with an answer from one of our surgeons.\n\n"
+        "Submit your question below and one of our surgeons may answer it on this page.\n\n"
         "If your question is about the cost of a procedure, click here.\n\n"
         "After eight years with a chin implant, would removing...\n\n"
         "Q:\n\n"
@@ -5296,8 +5294,7 @@ static void test_sentence_lines_are_no_titles(void)
 static void test_colon_title_under_an_answer_label(void)
 {
     ru_result r = read_str(
-        "Submit your question below about any cosmetic procedure to be considered for posting "
-        "with an answer from one of our surgeons.\n\n"
+        "Submit your question below and one of our surgeons may answer it on this page.\n\n"
         "Must an old leaking gel implant come out?\n\n"
         "Q:\n\n"
         "A scan shows that one of my gel implants from twenty years ago is leaking. Must it come "

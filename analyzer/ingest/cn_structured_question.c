@@ -324,8 +324,8 @@ static bool title_repeats(const cn_line *t, const cn_line *l)
     return false;
 }
 
-/* "Fillers or fat for the lips and under the eyes?" alone on its line under
- * the asker's paragraph, the title "Fat or Fillers for Lips and Eyes?" asked
+/* "Tape or glue for the cut behind my ear?" alone on its line under the
+ * asker's paragraph, the title "Glue or Tape for an Ear Incision?" asked
  * again in other words (restated_title_words subject words), in no one's
  * voice and without "I", over a paragraph that asks nothing (val23): the
  * first answer's title, a site titling its answers with the question. */
@@ -603,9 +603,10 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         bool story =
             e == p + 1 && ((k == 0 && title_asks(t) && mostly_asker(c, p)) ||
                            (k + 1 < c->lim->question_body_paragraphs && asking_line_below(c, e)));
-        /* "After a facelift, how likely is..." right under the same words
-         * cut short as the title ("... will cause..."): the whole question,
-         * whatever its voice */
+        /* "Years after a chin implant, would removing it..." right under
+         * the same words cut short as the title: the whole question,
+         * whatever its voice (an Ask a Surgeon page's third-person
+         * question) */
         bool whole = k == 0 && cut_title && p == under;
         if (!asker && !asks && !story && !whole && voice_of(c, p, e) <= 0 &&
             !asker_story(c, p, e) && !above_title_again(c, t, e))
