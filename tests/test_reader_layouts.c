@@ -2476,7 +2476,7 @@ static void test_ask_a_surgeon_q_and_a_lines(void)
 {
     ru_result r = read_str(
         "Submit your question below and one of our surgeons may answer it on this page.\n\n"
-        "If your question is about the cost of a procedure, click here.\n\n"
+        "If your question is about the cost of a procedure, see our price list.\n\n"
         "I have had a chin implant for eight years. Would taking out...\n\n"
         "Q:\n\n"
         "I have had a chin implant for eight years. Would taking out the implant leave a dent "
@@ -2506,7 +2506,7 @@ static void test_ask_a_surgeon_question_without_asker_words(void)
 {
     ru_result r = read_str(
         "Submit your question below and one of our surgeons may answer it on this page.\n\n"
-        "If your question is about the cost of a procedure, click here.\n\n"
+        "If your question is about the cost of a procedure, see our price list.\n\n"
         "After eight years with a chin implant, would removing...\n\n"
         "Q:\n\n"
         "After eight years with a chin implant, would removing it leave a dent in the front of "
@@ -6941,7 +6941,7 @@ static void test_two_sentence_title_above_a_greeting(void)
 {
     ru_result r = read_str(
         "Should I get a neck lift or liposuction for a double chin?\n\n"
-        "I am 29 and my face looks young but my neck does not. Which one is right?\n\n"
+        "I am 29, my jawline is fine and the fullness is all under my chin. Which one is right?\n\n"
         "Doctor Answers 12\n\n"
         "Sorry, this reply runs long because there is a lot to weigh. I hope it helps :)\n\n"
         "Hi Sam,\n\n"
