@@ -79,7 +79,10 @@ def main():
     with open(os.path.join(out, "manifest.tsv"), "w") as fh:
         fh.write("id\turl\tquery\tsplit\n")
         seen = set()
-        for name in sorted(os.listdir(collect)):
+        # Only the collectors' job files (jobN.tsv): the folder also holds
+        # their prompts and the lead's scripts.
+        for name in sorted(n for n in os.listdir(collect)
+                           if n.startswith("job") and n.endswith(".tsv")):
             for line in open(os.path.join(collect, name)):
                 pid, url, query, _ = line.rstrip("\n").split("\t")
                 if pid in seen:
