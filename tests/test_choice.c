@@ -94,6 +94,16 @@ static void test_detector(void)
     /* a body question after a title without options */
     CU_ASSERT_STRING_EQUAL(claim("Planning my lift", "Is it better to go mini or deep plane?"),
                            "mini");
+    /* "vs." ends no sentence */
+    c = ask("Glue vs. sutures for a small cut?", NULL);
+    CU_ASSERT_EQUAL(c.n, 2);
+    CU_ASSERT_STRING_EQUAL(c.key[1], "sutures");
+    /* a slash joins no options (mostly one thing on real titles) */
+    CU_ASSERT_STRING_EQUAL(claim("Does weight/strength training slow my healing?", NULL), "");
+    /* not a choice: a wh- opening without an asking word */
+    CU_ASSERT_STRING_EQUAL(claim("How do I calm redness or itching after a peel?", NULL), "");
+    /* but with one it is */
+    CU_ASSERT_STRING_EQUAL(claim("What is better for lines, peel or laser?", NULL), "peel");
     /* not a choice: diagnostic and either-or permission questions */
     CU_ASSERT_STRING_EQUAL(claim("Is it swelling or fat under my chin?", NULL), "");
     CU_ASSERT_STRING_EQUAL(claim("Can I swim or bathe two weeks after my tummy tuck?", NULL), "");

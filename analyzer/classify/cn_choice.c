@@ -52,47 +52,68 @@ static void set_option(cn_choice *c, const cn_token *items, span s, size_t key)
     c->shown[i][o] = '\0';
 }
 
-/* The options of sentence [s0, s1] of items (text: for commas), into *c;
- * *span_first, *span_last: the options' tokens. False when it does not
- * split cleanly. */
+/* A join after token k of a sentence ending at s1: a choice-join or
+ * choice-versus word at k + 1 (the next option from k + 2, *next); *versus
+ * is set by "vs" and "versus", which need no asking word. A "/" is no join:
+ * on the tuning pages "A/B" named one thing or two things together
+ * ("neck/jaw soreness") far more often than a choice. */
+static bool join_after(const cn_rules *rules, const cn_token *items, size_t k, size_t s1,
+                       size_t *next, bool *versus)
+{
+    unsigned c = k + 1 <= s1 ? cls(rules, &items[k + 1]) : 0;
+    if (k + 2 <= s1 && (c & (CN_CHOICE_JOIN | CN_CHOICE_VERSUS)) &&
+        option_word(rules, &items[k + 2])) {
+        *next = k + 2;
+        *versus |= (c & CN_CHOICE_VERSUS) != 0;
+        return true;
+    }
+    return false;
+}
+
+/* The options of sentence [s0, s1] of items (text: for commas), into *c; *span_first, *span_last:
+ * the options' tokens. False when it does not split cleanly. */
 static bool split_sentence(const cn_rules *rules, const cn_token *items, size_t s0, size_t s1,
                            const char *text, cn_choice *c, size_t *span_first, size_t *span_last)
 {
-    bool ask = false, versus = false;
+    bool ask = false;
     for (size_t i = s0; i <= s1; i++)
         ask |= (cls(rules, &items[i]) & CN_CHOICE_ASK) != 0;
-    for (size_t j = s0 + 1; j < s1; j++) {
-        if (!(cls(rules, &items[j]) & (CN_CHOICE_JOIN | CN_CHOICE_VERSUS)) ||
-            !option_word(rules, &items[j - 1]) || !option_word(rules, &items[j + 1]))
+    for (size_t j = s0; j < s1; j++) {
+        bool versus = false;
+        size_t next;
+        if (!option_word(rules, &items[j]) || !join_after(rules, items, j, s1, &next, &versus))
             continue;
         cn_choice tmp = {0};
-        /* options before the join: "A, B or C" (commas between one-word
-         * options), else the words back to a non-option word, at most two */
+        /* options before the join: "A, B, or C" (one-word options between
+         * commas, the last before the join: "for lines, peel or laser" is
+         * two), else the words back to a non-option word, at most two */
         span before[CN_CHOICE_MAX];
-        size_t nb = 0, k = j - 1;
+        size_t nb = 0, k = j;
         before[nb++] = (span){k, k};
-        while (nb < CN_CHOICE_MAX - 1 && k > s0 && option_word(rules, &items[k - 1]) &&
+        bool listed = next == j + 2 && between_has(text, &items[j], &items[j + 1], ',');
+        while (listed && nb < CN_CHOICE_MAX - 1 && k > s0 && option_word(rules, &items[k - 1]) &&
                between_has(text, &items[k - 1], &items[k], ','))
             k--, before[nb++] = (span){k, k};
         if (nb == 1 && k > s0 && option_word(rules, &items[k - 1]) &&
-            !between_has(text, &items[k - 1], &items[k], ','))
-            before[0].first = k - 1, k--;
+            !between_has(text, &items[k - 1], &items[k], ',') &&
+            !between_has(text, &items[k - 1], &items[k], '/'))
+            before[0].first = k - 1;
         size_t opener = before[nb - 1].first;
         for (size_t b = nb; b-- > 0;)
             set_option(&tmp, items, before[b], before[b].last);
         /* options after: OPTION [join OPTION]... */
-        size_t i = j;
-        size_t last = j - 1;
-        while (i < s1 && (cls(rules, &items[i]) & (CN_CHOICE_JOIN | CN_CHOICE_VERSUS)) &&
-               tmp.n < CN_CHOICE_MAX && option_word(rules, &items[i + 1])) {
-            versus |= (cls(rules, &items[i]) & CN_CHOICE_VERSUS) != 0;
-            size_t a = i + 1, e = a;
+        size_t last = j, e = j;
+        bool more = true;
+        while (more && tmp.n < CN_CHOICE_MAX) {
+            size_t a = next;
+            e = a;
             while (e + 1 <= s1 && e - a < 2 && option_word(rules, &items[e + 1]) &&
-                   !between_has(text, &items[e], &items[e + 1], ','))
+                   !between_has(text, &items[e], &items[e + 1], ',') &&
+                   !between_has(text, &items[e], &items[e + 1], '/'))
                 e++;
             set_option(&tmp, items, (span){a, e}, a);
             last = e;
-            i = e + 1;
+            more = join_after(rules, items, e, s1, &next, &versus);
         }
         /* the same key twice ("this or this") is no choice */
         bool twice = false;
@@ -139,7 +160,9 @@ static bool find_split(const cn_rules *rules, const cn_tokens *t, const char *te
     const cn_token *items = n ? cn_tokens_array(t) : NULL;
     for (size_t s0 = 0; s0 < n;) {
         size_t s1 = s0;
-        while (s1 + 1 < n && items[s1 + 1].sentence == items[s0].sentence)
+        /* "Sculptra vs. fat?": the period after "vs" ends no sentence */
+        while (s1 + 1 < n && (items[s1 + 1].sentence == items[s1].sentence ||
+                              (cls(rules, &items[s1]) & CN_CHOICE_VERSUS)))
             s1++;
         bool asks = title || between_has(text, &items[s1], s1 + 1 < n ? &items[s1 + 1] : NULL, '?');
         if (asks && s1 > s0 && split_sentence(rules, items, s0, s1, text, c, sf, sl))
