@@ -191,6 +191,32 @@ static int add_qtype_flag(const cn_rules *rules, const cn_page *page, question_f
     return CN_OK;
 }
 
+/* With setting choice_flag, a choice question (cn_choice: "over or under
+ * the muscle?") gets the question flag "choice", which the decision model
+ * crosses like any flag (flag_choice, reassuring_x_choice, ...). */
+static const char CHOICE_FLAG[] = "choice";
+
+static int add_choice_flag(const cn_rules *rules, const cn_page *page, const cn_doc *qdoc,
+                           const cn_doc *bdoc, question_flags *f, cn_error *err)
+{
+    if (cn_rules_setting(rules, "choice_flag") == 0)
+        return CN_OK;
+    cn_choice c;
+    cn_choice_question(rules, qdoc ? cn_doc_tokens(qdoc) : NULL, page->question,
+                       bdoc ? cn_doc_tokens(bdoc) : NULL, page->body, &c);
+    if (c.n < 2)
+        return CN_OK;
+    const char **ids = realloc(f->ids, (f->n + 1) * sizeof *ids);
+    if (!ids) { /* the caller keeps no flags on an error */
+        free(f->ids);
+        f->ids = NULL;
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    f->ids = ids;
+    ids[f->n++] = CHOICE_FLAG;
+    return CN_OK;
+}
+
 /* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
  * before takes its place, else it is kept at its own size. Either way f->ids
  * is no longer the caller's to free. */
@@ -457,6 +483,8 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
         rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
     if (rc == CN_OK)
         rc = add_qtype_flag(a->rules, page, &f, err);
+    if (rc == CN_OK)
+        rc = add_choice_flag(a->rules, page, qdoc, bdoc, &f, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     if (rc == CN_OK && lexical(a))
         rc = question_words(a, page, qdoc, bdoc, err);

@@ -72,6 +72,8 @@ static const setting_def SETTING_DEFAULTS[] = {
      * the question's options and which one each answer recommends, as the
      * word terms ~choice, ~choice-claim, ~choice-other, ~choice-both; 0: off */
     {"choice_questions", 0},
+    /* 1: a choice question gets the question flag "choice" (cn_annotate) */
+    {"choice_flag", 0},
     /* `rules fit`: how much a labelled answer counts by its label */
     {"fit_weight_reassuring", 1},
     {"fit_weight_cautionary", 1},
@@ -830,6 +832,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"question_terms_min_answers", 1, 1e6, false, false},
         {"question_terms_l2", 0, 1e6, true, false},
         {"choice_questions", 0, 1, false, false},
+        {"choice_flag", 0, 1, false, false},
         {"fit_weight_reassuring", 0, 100, true, false},
         {"fit_weight_cautionary", 0, 100, true, false},
         {"fit_weight_contraindicated", 0, 100, true, false},
@@ -1583,7 +1586,7 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
 {
     const char **types = calloc(rs->n + 1, sizeof *types);
     size_t nq = cn_qtype_labels(rs->qtype);
-    const char **flags = calloc(rs->n + 2 * nq + 1, sizeof *flags);
+    const char **flags = calloc(rs->n + 2 * nq + 2, sizeof *flags);
     const char **cues = calloc(rs->n + 1, sizeof *cues);
     size_t nt = 0, nf = 0, nc = 0;
     int rc = types && flags && cues ? CN_OK : -1;
@@ -1607,6 +1610,9 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
     bool lean = cn_rules_setting(rs, "qtype_lean_probability") > 0;
     for (size_t i = 0; rc == CN_OK && i < nq && lean; i++)
         flags[nf++] = cn_qtype_lean_flag(rs->qtype, i);
+    /* and, with setting choice_flag, a choice question's (cn_annotate) */
+    if (rc == CN_OK && cn_rules_setting(rs, "choice_flag") > 0)
+        flags[nf++] = "choice";
     if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
     free(types);
