@@ -67,6 +67,7 @@
 /* classify */
 #include "cn_annotate.h"
 #include "cn_batch.h"
+#include "cn_choice.h"
 #include "cn_claims.h"
 #include "cn_doc.h"
 #include "cn_classifier.h"

@@ -61,6 +61,9 @@ struct cn_annotator {
      * read for the page */
     double asker_days;
     bool asker_ready;
+    /* with setting choice_questions: the current page's choice question
+     * (cn_choice; n < 2: none), read with qwords */
+    cn_choice choice;
     /* which vocabulary entries a classification's word terms found: the
      * stamps of the annotator's calls (cn_term_seen) */
     cn_term_seen seen;
@@ -188,6 +191,32 @@ static int add_qtype_flag(const cn_rules *rules, const cn_page *page, question_f
     return CN_OK;
 }
 
+/* With setting choice_flag, a choice question (cn_choice: "over or under
+ * the muscle?") gets the question flag "choice", which the decision model
+ * crosses like any flag (flag_choice, reassuring_x_choice, ...). */
+static const char CHOICE_FLAG[] = "choice";
+
+static int add_choice_flag(const cn_rules *rules, const cn_page *page, const cn_doc *qdoc,
+                           const cn_doc *bdoc, question_flags *f, cn_error *err)
+{
+    if (cn_rules_setting(rules, "choice_flag") == 0)
+        return CN_OK;
+    cn_choice c;
+    cn_choice_question(rules, qdoc ? cn_doc_tokens(qdoc) : NULL, page->question,
+                       bdoc ? cn_doc_tokens(bdoc) : NULL, page->body, &c);
+    if (c.n < 2)
+        return CN_OK;
+    const char **ids = realloc(f->ids, (f->n + 1) * sizeof *ids);
+    if (!ids) { /* the caller keeps no flags on an error */
+        free(f->ids);
+        f->ids = NULL;
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    }
+    f->ids = ids;
+    ids[f->n++] = CHOICE_FLAG;
+    return CN_OK;
+}
+
 /* Keep flag set f (n ids, malloc'd, possibly longer): an equal set kept
  * before takes its place, else it is kept at its own size. Either way f->ids
  * is no longer the caller's to free. */
@@ -312,11 +341,24 @@ static bool question_terms_on(const cn_annotator *a)
     return cn_rules_setting(a->rules, "question_terms") != 0;
 }
 
+/* Whether answers are read for their question's options (setting
+ * choice_questions). */
+static bool choice_on(const cn_annotator *a)
+{
+    return cn_rules_setting(a->rules, "choice_questions") != 0;
+}
+
 /* The content words of the question's doc (qdoc: its title), each once, and
  * with setting question_terms the question terms of its title and body
- * (bdoc), read off the tokens the question already has. */
-static int question_words(cn_annotator *a, const cn_doc *qdoc, const cn_doc *bdoc, cn_error *err)
+ * (bdoc), and with setting choice_questions its options (cn_choice), read
+ * off the tokens the question already has. */
+static int question_words(cn_annotator *a, const cn_page *page, const cn_doc *qdoc,
+                          const cn_doc *bdoc, cn_error *err)
 {
+    a->choice.n = 0;
+    if (choice_on(a))
+        cn_choice_question(a->rules, qdoc ? cn_doc_tokens(qdoc) : NULL, page->question,
+                           bdoc ? cn_doc_tokens(bdoc) : NULL, page->body, &a->choice);
     a->n_qwords = 0;
     a->n_qterms = 0;
     a->qterm_len = 0;
@@ -441,9 +483,11 @@ static int choose_question(cn_annotator *a, const cn_page *page, cn_doc *const *
         rc = cn_claims_question_flags(a->rules, qdoc, bdoc, &f.ids, &f.n, err);
     if (rc == CN_OK)
         rc = add_qtype_flag(a->rules, page, &f, err);
+    if (rc == CN_OK)
+        rc = add_choice_flag(a->rules, page, qdoc, bdoc, &f, err);
     const char *type = rc ? NULL : cn_claims_question_type(a->rules, qdoc, NULL);
     if (rc == CN_OK && lexical(a))
-        rc = question_words(a, qdoc, bdoc, err);
+        rc = question_words(a, page, qdoc, bdoc, err);
     if (rc == CN_OK) {
         a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
         a->asker_ready = true;
@@ -510,6 +554,7 @@ static int annotate_answer(cn_annotator *a, const cn_answer *ans, const cn_doc *
                             .question_term_text = a->qterm_text,
                             .n_question_terms = a->n_qterms,
                             .asker_days = a->asker_days,
+                            .choice = a->choice.n >= 2 ? &a->choice : NULL,
                             .seen = &a->seen};
     const cn_claim_choice *primary = q->primary;
     aa->claims[0].claim_id = primary->id;
@@ -553,13 +598,13 @@ static int reread_question(cn_annotator *a, const cn_page *page, bool words, boo
 {
     cn_doc *qdoc = NULL, *bdoc = NULL;
     int rc = CN_OK;
-    bool body = point || (words && question_terms_on(a));
+    bool body = point || (words && (question_terms_on(a) || choice_on(a)));
     if (page->question && *page->question)
         rc = make_doc(a, page->question, NULL, &qdoc, err);
     if (rc == CN_OK && body && page->body && *page->body)
         rc = make_doc(a, NULL, page->body, &bdoc, err);
     if (rc == CN_OK && words && (qdoc || bdoc))
-        rc = question_words(a, qdoc, bdoc, err);
+        rc = question_words(a, page, qdoc, bdoc, err);
     if (rc == CN_OK && point)
         a->asker_days = cn_wait_asker_days(a->rules, qdoc, bdoc);
     recycle_doc(a, qdoc);
@@ -594,6 +639,7 @@ static int annotate_page(cn_annotator *a, const cn_page *page, const cn_page_ann
     a->n_qterms = 0;
     a->qterm_len = 0;
     a->qwords_ready = false;
+    a->choice.n = 0;
     a->asker_days = 0;
     a->asker_ready = false;
     if (rc == CN_OK && like) {

@@ -4,6 +4,7 @@
 #include "cn_sort.h"
 #include "cn_doc.h"
 #include "cn_grow.h"
+#include "cn_hash.h"
 #include "cn_lexical.h"
 #include "cn_matcher.h"
 #include "cn_tokens.h"
@@ -1015,6 +1016,17 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
     if (marks != mark_stack)
         free(marks);
     question_terms(in, s);
+    if (in->choice && in->choice->n >= 2) {
+        /* the same tokens, read for the question's options */
+        cn_choice_answer(w->rules, in->choice, w->items, from, w->n_items, w->n_title, &d->choice);
+        const char *terms[4];
+        cn_choice_terms(&d->choice, terms);
+        for (size_t i = 0; terms[i]; i++) {
+            size_t len = strlen(terms[i]);
+            on_term(s, cn_hash_bytes(terms[i], len), CN_LEX_TERM_UNKNOWN,
+                    in->keep_features ? terms[i] : NULL, in->keep_features ? len : 0);
+        }
+    }
     if (s->oom)
         return -1;
     mi->words = s->found;

@@ -15,6 +15,7 @@
 #ifndef CN_CLASSIFIER_H
 #define CN_CLASSIFIER_H
 
+#include "cn_choice.h"
 #include "cn_error.h"
 #include "cn_rules.h"
 #include "cn_stance.h"
@@ -59,6 +60,9 @@ typedef struct cn_decision {
     /* STANCE-GUIDE rule 15 (cn_wait): the longest wait the answer advises
      * and the asker's time point, in days (0: none) */
     double wait_days, asker_days;
+    /* setting choice_questions, a choice question's answer (cn_choice):
+     * which option it recommends, with the sentence's span; all 0 else */
+    cn_choice_reading choice;
     double *features; /* keep_features: the decision model's input (cn_model_vector) */
     size_t work;      /* steps of work counted (tokens, hits looked at): grows linearly
                          with the answer's length whatever its content (tested) */
@@ -127,6 +131,10 @@ typedef struct cn_classify_input {
     /* the asker's time point in days (cn_wait_asker_days; 0: the question
      * names none), weighed against the answer's advised wait */
     double asker_days;
+    /* the question's options (setting choice_questions, cn_choice; NULL or
+     * fewer than two options: no choice question): the answer's reading of
+     * them becomes word terms ~choice, ~choice-claim, ... */
+    const cn_choice *choice;
     cn_term_seen *seen; /* the caller's scratch for the word terms, or NULL */
 } cn_classify_input;
 

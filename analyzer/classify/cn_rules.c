@@ -68,6 +68,12 @@ static const setting_def SETTING_DEFAULTS[] = {
     {"question_terms", 0},
     {"question_terms_min_answers", 10},
     {"question_terms_l2", 0.1},
+    /* choice questions ("over or under the muscle?", cn_choice): 1 reads
+     * the question's options and which one each answer recommends, as the
+     * word terms ~choice, ~choice-claim, ~choice-other, ~choice-both; 0: off */
+    {"choice_questions", 0},
+    /* 1: a choice question gets the question flag "choice" (cn_annotate) */
+    {"choice_flag", 0},
     /* `rules fit`: how much a labelled answer counts by its label */
     {"fit_weight_reassuring", 1},
     {"fit_weight_cautionary", 1},
@@ -163,6 +169,7 @@ struct cn_rules {
     cn_model *model;          /* the decision weights (weight lines); never NULL once loaded */
     cn_qtype *qtype;          /* the question-type model (qtype lines); never NULL once loaded */
     cn_u64map *question_stop; /* hashes of the words of class question-stop */
+    cn_u64map *choice_words;  /* word hash -> CN_CHOICE_* bits of its choice-* classes */
     /* durations (cn_wait): word hash -> index into dur_value, for units
      * (days) and number words (value); the classes duration-filler and
      * duration-range */
@@ -740,6 +747,26 @@ static void rules_add_duration(load_ctx *c, cn_rules *rs, record *r)
     rs->n_dur_value++;
 }
 
+/* The CN_CHOICE_* bit of a class the choice reader reads (cn_choice), or 0. */
+static unsigned choice_bit(const char *name)
+{
+    static const char *const NAMES[] = {
+        "choice-join",     "choice-ask",     "choice-lean", "choice-advice", "choice-over",
+        "choice-negation", "choice-depends", "choice-stop", "choice-versus",
+    };
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if (!strcmp(name, NAMES[i]))
+            return 1u << i;
+    return 0;
+}
+
+/* Word hash into the choice classes' map: its bit ORed into what it has. */
+static int choice_add(cn_rules *rs, uint64_t hash, unsigned bit)
+{
+    int had = cn_u64map_get(rs->choice_words, hash);
+    return cn_u64map_put(rs->choice_words, hash, (int)((had > 0 ? (unsigned)had : 0u) | bit));
+}
+
 static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
 {
     if (!r->id || r->n_patterns == 0) {
@@ -759,6 +786,9 @@ static void rules_add_class(load_ctx *c, cn_rules *rs, record *r)
         else if (cn_matcher_class_add(rs->matcher, r->id, cn_tokens_at(t, 0)->word, NULL) == 0 &&
                  class_map(rs, r->id) &&
                  cn_u64map_put(class_map(rs, r->id), cn_tokens_at(t, 0)->hash, 1))
+            problem(c, r->file, r->line, "out of memory");
+        else if (cn_tokens_count(t) == 1 && choice_bit(r->id) &&
+                 choice_add(rs, cn_tokens_at(t, 0)->hash, choice_bit(r->id)))
             problem(c, r->file, r->line, "out of memory");
         cn_tokens_free(t);
     }
@@ -801,6 +831,8 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"question_terms", 0, 1, false, false},
         {"question_terms_min_answers", 1, 1e6, false, false},
         {"question_terms_l2", 0, 1e6, true, false},
+        {"choice_questions", 0, 1, false, false},
+        {"choice_flag", 0, 1, false, false},
         {"fit_weight_reassuring", 0, 100, true, false},
         {"fit_weight_cautionary", 0, 100, true, false},
         {"fit_weight_contraindicated", 0, 100, true, false},
@@ -1327,6 +1359,7 @@ void cn_rules_free(cn_rules *rs)
     cn_model_free(rs->model);
     cn_qtype_free(rs->qtype);
     cn_u64map_free(rs->question_stop);
+    cn_u64map_free(rs->choice_words);
     cn_u64map_free(rs->dur_unit);
     cn_u64map_free(rs->dur_count);
     cn_u64map_free(rs->dur_filler);
@@ -1347,14 +1380,15 @@ static cn_rules *rules_alloc(void)
     rs->matcher = cn_matcher_new();
     rs->aliases = cn_strmap_new();
     rs->question_stop = cn_u64map_new();
+    rs->choice_words = cn_u64map_new();
     rs->dur_unit = cn_u64map_new();
     rs->dur_count = cn_u64map_new();
     rs->dur_filler = cn_u64map_new();
     rs->dur_range = cn_u64map_new();
     rs->dur_stop = cn_u64map_new();
     cn_error qerr;
-    bool ok = rs->matcher && rs->aliases && rs->question_stop && rs->dur_unit && rs->dur_count &&
-              rs->dur_filler && rs->dur_range && rs->dur_stop &&
+    bool ok = rs->matcher && rs->aliases && rs->question_stop && rs->choice_words && rs->dur_unit &&
+              rs->dur_count && rs->dur_filler && rs->dur_range && rs->dur_stop &&
               cn_qtype_new(&rs->qtype, &qerr) == CN_OK;
     for (int k = 0; k < CN_RULE_KIND_COUNT; k++)
         ok = ok && (rs->ids[k] = cn_strmap_new()) != NULL;
@@ -1552,7 +1586,7 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
 {
     const char **types = calloc(rs->n + 1, sizeof *types);
     size_t nq = cn_qtype_labels(rs->qtype);
-    const char **flags = calloc(rs->n + 2 * nq + 1, sizeof *flags);
+    const char **flags = calloc(rs->n + 2 * nq + 2, sizeof *flags);
     const char **cues = calloc(rs->n + 1, sizeof *cues);
     size_t nt = 0, nf = 0, nc = 0;
     int rc = types && flags && cues ? CN_OK : -1;
@@ -1576,6 +1610,9 @@ static int build_model(load_ctx *c, cn_rules *rs, cn_error *err)
     bool lean = cn_rules_setting(rs, "qtype_lean_probability") > 0;
     for (size_t i = 0; rc == CN_OK && i < nq && lean; i++)
         flags[nf++] = cn_qtype_lean_flag(rs->qtype, i);
+    /* and, with setting choice_flag, a choice question's (cn_annotate) */
+    if (rc == CN_OK && cn_rules_setting(rs, "choice_flag") > 0)
+        flags[nf++] = "choice";
     if (rc == CN_OK && cn_model_new(types, nt, flags, nf, cues, nc, &rs->model, err))
         rc = -1;
     free(types);
@@ -1719,6 +1756,12 @@ size_t cn_rules_patterns(const cn_rules *rs)
 bool cn_rules_question_stop(const cn_rules *rs, uint64_t hash)
 {
     return cn_u64map_get(rs->question_stop, hash) >= 0;
+}
+
+unsigned cn_rules_choice_class(const cn_rules *rs, uint64_t hash)
+{
+    int v = cn_u64map_get(rs->choice_words, hash);
+    return v > 0 ? (unsigned)v : 0u;
 }
 
 static bool duration_value(const cn_rules *rs, const cn_u64map *map, uint64_t hash, double *v)

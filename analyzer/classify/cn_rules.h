@@ -195,6 +195,21 @@ double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
  * question-stop (lexicon.rules): words of a question that are not its
  * content, so the decision model's word terms keep them (cn_lexical). */
 bool cn_rules_question_stop(const cn_rules *rules, uint64_t hash);
+/* The choice reader's word classes (cn_choice; classes choice-join ..
+ * choice-stop of lexicon.rules), as bits: which of them the token hash is a
+ * word of (0: none). */
+enum {
+    CN_CHOICE_JOIN = 1u << 0,     /* "or", "vs": joins two options */
+    CN_CHOICE_ASK = 1u << 1,      /* "should", "which", "better": the sentence asks to choose */
+    CN_CHOICE_LEAN = 1u << 2,     /* "want", "leaning", "suggested": the asker's lean */
+    CN_CHOICE_ADVICE = 1u << 3,   /* "recommend", "prefer", "better": an answer's advice */
+    CN_CHOICE_OVER = 1u << 4,     /* "rather", "instead", "than": the option before it wins */
+    CN_CHOICE_NEGATION = 1u << 5, /* "not", "never" */
+    CN_CHOICE_DEPENDS = 1u << 6,  /* "depends", "either", "both" */
+    CN_CHOICE_STOP = 1u << 7,     /* not an option's word */
+    CN_CHOICE_VERSUS = 1u << 8,   /* "vs", "versus": a join that needs no asking word */
+};
+unsigned cn_rules_choice_class(const cn_rules *rules, uint64_t hash);
 /* Durations (cn_wait): the days of a unit word ("weeks": 7), the value of
  * a number word ("six": 6), from `duration` lines; false when the token hash
  * is none. Words of the classes duration-filler ("more", "full": between a
