@@ -118,7 +118,13 @@ def split_of(pid, collection=1):
     was scored at the twenty-second freeze and may be tuned on after it). Twenty-second
     collection (committed 2026-12-07, after the twenty-third freeze scored val23, before any page
     of it was saved): every page the collectors save is `val24`, the fresh validation set of the
-    next freeze (val23 was scored at the twenty-third freeze and may be tuned on after it)."""
+    next freeze (val23 was scored at the twenty-third freeze and may be tuned on after it).
+    Twenty-third collection (committed 2026-12-07, after the twenty-fourth freeze scored val24,
+    before any page of it was saved): every page the collectors save is `val25`, the fresh
+    validation set of the next freeze (val24 was scored at the twenty-fourth freeze and may be
+    tuned on after it)."""
+    if collection == 23:
+        return "val25"
     if collection == 22:
         return "val24"
     if collection == 21:
