@@ -49,8 +49,29 @@ const char *cn_answer_role_name(cn_answer_role role)
     return "?";
 }
 
+/* glibc's thresholds held where they start (128 KiB): by default a freed
+ * block that had its own mmap raises the mmap threshold to its size and the
+ * trim threshold to twice that, so after the first large array goes (the
+ * answer_ids' 21 MB at 1 GB) every later large array comes from the heap and
+ * up to 42 MB of freed heap stays resident between the trims of
+ * cna_give_back (report.html's ~26 MB at 1 GB). Held, a large array is a
+ * mapping of its own, given back when freed, and the heap's free top goes
+ * back at once. Process-wide, once. */
+static void hold_malloc_thresholds(void)
+{
+#ifdef __GLIBC__
+    static bool held;
+    if (held)
+        return;
+    held = true;
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
+}
+
 cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts)
 {
+    hold_malloc_thresholds();
     cn_analysis *an = calloc(1, sizeof *an);
     if (!an)
         return NULL;

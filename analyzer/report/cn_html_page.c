@@ -66,6 +66,22 @@ static int cmp_listed(const void *pa, const void *pb)
     return c ? c : cmp_index(a->qi, b->qi);
 }
 
+/* The orders above and the groups' below are total (the index or the first
+ * member decides a tie), so a heap sort gives the stable sort's order
+ * without its buffer the size of the input (two copies of the keys at once:
+ * 14 MB for the 141,000 questions of 1 GB). */
+static int heap_contested(const void *a, const void *b, void *ctx)
+{
+    (void)ctx;
+    return cmp_contested(a, b);
+}
+
+static int heap_listed(const void *a, const void *b, void *ctx)
+{
+    (void)ctx;
+    return cmp_listed(a, b);
+}
+
 /* number() of an attribute holding cn_fmt_number(v); NaN when absent. */
 static double attr_number(double v, bool *present)
 {
@@ -105,27 +121,39 @@ static int u64_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int heap_u64(const void *a, const void *b, void *ctx)
+{
+    (void)ctx;
+    return u64_cmp(a, b);
+}
+
+/* The questions' order, then the review items by question and the queued
+ * ids: the keys (48 bytes a question) are gone before the review arrays
+ * come, and no sort or placement needs a buffer of its own (at 1 GB the
+ * keys, the stable sort's copy of them, qsort's copy of the ids and the
+ * placement's counts were ~21 MB for a moment over the ~11 MB kept). */
 static bool prepare(page *p)
 {
     const cn_analysis_result *r = p->r;
     size_t nq = r->n_questions;
     p->order = malloc((nq + 1) * sizeof *p->order);
-    p->review_first = calloc(nq + 2, sizeof *p->review_first);
-    p->review_of = malloc((r->n_review + 1) * sizeof *p->review_of);
-    p->queued.nums = malloc((r->n_review + 1) * sizeof *p->queued.nums);
-    p->queued.texts = cn_strmap_new();
     qkey *keys = malloc((nq + 1) * sizeof *keys);
-    if (!p->order || !p->review_first || !p->review_of || !p->queued.nums || !p->queued.texts ||
-        !keys) {
+    if (!p->order || !keys) {
         free(keys);
         return false;
     }
     for (size_t i = 0; i < nq; i++)
         keys[i] = question_key(r, i);
-    cn_sort_stable(keys, nq, sizeof *keys, cmp_contested);
+    cn_sort_heap(keys, nq, sizeof *keys, heap_contested, NULL);
     for (size_t i = 0; i < nq; i++)
         p->order[i] = keys[i].qi;
     free(keys);
+    p->review_first = calloc(nq + 2, sizeof *p->review_first);
+    p->review_of = malloc((r->n_review + 1) * sizeof *p->review_of);
+    p->queued.nums = malloc((r->n_review + 1) * sizeof *p->queued.nums);
+    p->queued.texts = cn_strmap_new();
+    if (!p->review_first || !p->review_of || !p->queued.nums || !p->queued.texts)
+        return false;
     /* review items grouped by question, in queue order */
     size_t answers = 0;
     for (size_t i = 0; i < nq; i++)
@@ -139,17 +167,19 @@ static bool prepare(page *p)
         else if (cn_strmap_put(p->queued.texts, CN_ANSWER_ID(r, a), 1) != 0)
             return false;
     }
-    qsort(p->queued.nums, p->queued.n_nums, sizeof *p->queued.nums, u64_cmp);
+    cn_sort_heap(p->queued.nums, p->queued.n_nums, sizeof *p->queued.nums, heap_u64, NULL);
+    /* review_first[q + 1]: the end of question q's items; each item, last
+     * first, goes just before its question's end, which then becomes its
+     * start; shifted down one, review_first[q] is question q's first item
+     * and review_first[nq] the queue's length */
     for (size_t q = 0; q < nq; q++)
         p->review_first[q + 1] += p->review_first[q];
-    size_t *fill = calloc(nq + 1, sizeof *fill);
-    if (!fill)
-        return false;
-    for (size_t i = 0; i < r->n_review; i++) {
+    for (size_t i = r->n_review; i-- > 0;) {
         size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i]]);
-        p->review_of[p->review_first[q] + fill[q]++] = (uint32_t)i;
+        p->review_of[--p->review_first[q + 1]] = (uint32_t)i;
     }
-    free(fill);
+    memmove(p->review_first, p->review_first + 1, nq * sizeof *p->review_first);
+    p->review_first[nq] = r->n_review;
     p->ctx = (cn_html_ctx){.r = r,
                            .capped = answers > CN_HTML_PAGE_ANSWERS,
                            .review_first = p->review_first,
@@ -158,6 +188,7 @@ static bool prepare(page *p)
     return true;
 }
 
+/* What prepare made (again: nothing). */
 static void release(page *p)
 {
     free(p->order);
@@ -165,6 +196,12 @@ static void release(page *p)
     free(p->review_of);
     free(p->queued.nums);
     cn_strmap_free(p->queued.texts);
+    p->order = NULL;
+    p->review_first = NULL;
+    p->review_of = NULL;
+    p->queued.nums = NULL;
+    p->queued.texts = NULL;
+    p->queued.n_nums = 0;
 }
 
 static size_t review_count(const page *p, size_t qi)
@@ -670,7 +707,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
     }
     for (size_t i = 0; i < n; i++)
         keys[i] = question_key(p->r, qs[i]);
-    cn_sort_stable(keys, n, sizeof *keys, cmp_listed);
+    cn_sort_heap(keys, n, sizeof *keys, heap_listed, NULL);
     cn_html_raw(o, "<ul class=\"plain\">");
     for (size_t i = 0; i < n; i++) {
         const cn_analysis_question *q = &p->r->questions[keys[i].qi];
@@ -714,8 +751,9 @@ static int cmp_size_key_first(size_t na, size_t nb, const char *ka, const char *
     return c ? c : cmp_index(fa, fb);
 }
 
-static int cmp_group(const void *pa, const void *pb)
+static int cmp_group(const void *pa, const void *pb, void *ctx)
 {
+    (void)ctx;
     const group *a = pa, *b = pb;
     return cmp_size_key_first(a->n, b->n, a->key, b->key, a->first, b->first);
 }
@@ -799,7 +837,7 @@ static void claims_view(page *p)
     for (size_t c = 0; c < r->n_claims; c++)
         if (g[c].n && !is_adhoc(&r->questions[g[c].first]))
             g[listed++] = g[c];
-    cn_sort_stable(g, listed, sizeof *g, cmp_group);
+    cn_sort_heap(g, listed, sizeof *g, cmp_group, NULL);
     for (size_t i = 0; i < listed; i++)
         claim_group(p, &g[i], i + 1);
     size_t n_adhoc = 0;
@@ -954,8 +992,9 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
     return true;
 }
 
-static int cmp_phys_group(const void *pa, const void *pb)
+static int cmp_phys_group(const void *pa, const void *pb, void *ctx)
 {
+    (void)ctx;
     const phys_group *a = pa, *b = pb;
     return cmp_size_key_first(a->n, b->n, a->key, b->key, a->first, b->first);
 }
@@ -1031,7 +1070,7 @@ static void physicians_view(page *p)
                        "question (physicians are told apart by name). Each stance links to the "
                        "answer.</p>",
                        n, n != 1 ? "s" : "");
-        cn_sort_stable(ph.groups, n, sizeof *ph.groups, cmp_phys_group);
+        cn_sort_heap(ph.groups, n, sizeof *ph.groups, cmp_phys_group, NULL);
         for (size_t i = 0; i < n; i++)
             physician_group(p, &ph.groups[i], ph.storage + ph.groups[i].at, i + 1);
     } else {
@@ -1246,6 +1285,7 @@ int cn_html_page_write(const cn_analysis_result *r, const cn_html_assets *assets
     overview(&p);
     review_queue(&p);
     questions(&p);
+    release(&p); /* the views below use none of it: their own arrays do not stack on it */
     claims_view(&p);
     physicians_view(&p);
     corpus_figures(&p);
