@@ -7051,6 +7051,39 @@ static void test_published_on_lines_head_the_answers(void)
     ru_free(&r);
 }
 
+/* Titles opening with a word in quote marks ("\"Ring\" Lift (...)"): the
+ * first letter past the quote is a capital as any title's is. Under
+ * "Doctor Answers N" the first answer's title was read as its body's first
+ * line, and further down such a title was read as the answer above's last
+ * line, joining two answers. */
+static void test_titles_opening_with_a_quote_mark(void)
+{
+    ru_result r =
+        read_str("Ask a doctor\n\n"
+                 "What is a ring lift of the eyelid?\n\n"
+                 "I have read that a ring lift is a kind of eyelid lift, but what does the ring "
+                 "part mean exactly?\n\n\n"
+                 "Doctor Answers 5\n\n"
+                 "\"Ring\" Lift (blepharoplasty)\n\n"
+                 "There are a few ways to place the cut for an eyelid lift. The ring cut is used "
+                 "when only a small lift is needed and it leaves a fine scar.\n\n"
+                 "Photos of the look you want would help your surgeon plan it with you.\n\n"
+                 "\xE2\x80\x9C"
+                 "Ring\xE2\x80\x9D Works For Small Lifts\n\n"
+                 "A ring lift suits a mild droop and so has limited use. It is also known by "
+                 "another name.\n\n"
+                 "In mild cases the extra skin can be taken this way.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "\"Ring\" Lift (blepharoplasty)");
+    ru_check_start(&r, 1, "There are a few ways to place the cut");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "\xE2\x80\x9C"
+                                                    "Ring\xE2\x80\x9D Works For Small Lifts");
+    ru_check_start(&r, 2, "A ring lift suits a mild droop");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7343,6 +7376,8 @@ int main(void)
          test_title_asked_again_heads_the_first_answer},
         {"date and time lines head the replies", test_date_and_time_lines_head_the_replies},
         {"\"Published on\" lines head the answers", test_published_on_lines_head_the_answers},
+        /* reader round seventeen (val24) */
+        {"titles opening with a quote mark", test_titles_opening_with_a_quote_mark},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
