@@ -7084,6 +7084,42 @@ static void test_titles_opening_with_a_quote_mark(void)
     ru_free(&r);
 }
 
+/* "THE POINT is - WHEN will ...": words in capitals for emphasis, a verb in
+ * lower case, a dash, then the sentence going on. It was read as a heading
+ * glued to its answer's first line by a dash (dash_heading), so the
+ * paragraph opened a second answer inside one signed answer; a heading
+ * leaves in lower case only the small words a title does. */
+static void test_capitals_for_emphasis_before_a_dash(void)
+{
+    ru_result r = read_str(
+        "How soon can I fly after a nose job?\n\n"
+        "How soon can I fly after a nose job?\n\n"
+        "Before answering your question, let us look at what you HAD done and what you "
+        "are GOING TO do.\n\n"
+        "Despite what the ads say, a nose job is NOT a small operation. The tissues swell "
+        "and the lining of the nose is tender for a while, and the small vessels inside it "
+        "take weeks to heal. A long flight keeps you sitting still in dry air for hours, "
+        "which does not help either.\n\n"
+        "Cabin pressure changes can make the swelling worse for a few days, and the "
+        "splints inside the nose make it harder to clear the ears.\n\n"
+        "THE POINT is - WHEN will the lining of the nose, whose small vessels were bruised "
+        "by the operation, have healed enough to bear the change of pressure on a plane "
+        "without bleeding or swelling again?\n\n"
+        "Personally, I like to see each patient a week after surgery and decide then, "
+        "since healing differs from one person to the next.\n\n"
+        "Hope this helps.\n\n"
+        "Dr. Sam Rivers\n\n"
+        "Denver Plastic Surgeon\n\n"
+        "Give it two weeks\n\n"
+        "As long as two weeks have passed, most patients fly without trouble.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "THE POINT is - WHEN will"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it two weeks");
+    ru_check_start(&r, 2, "As long as two weeks have passed");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7378,6 +7414,7 @@ int main(void)
         {"\"Published on\" lines head the answers", test_published_on_lines_head_the_answers},
         /* reader round seventeen (val24) */
         {"titles opening with a quote mark", test_titles_opening_with_a_quote_mark},
+        {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
