@@ -7120,6 +7120,42 @@ static void test_capitals_for_emphasis_before_a_dash(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's forum printing each post's age in words ("one month
+ * ago") under the poster's name line, the asker's as well as each reply's.
+ * With the age in digits ("9 months ago") the line heads a reply
+ * ([answer-headers] "% months ago"); in words it was read as text: the
+ * question was lost under the site's header and replies ran together. */
+static void test_post_age_in_words_heads_each_reply(void)
+{
+    ru_result r =
+        read_str("Society of Facial Surgeons\n"
+                 "Log In For Members\n"
+                 "New here? Please make a free account before you post a question.\n\n\n\n"
+                 "Jo Park dayton, OH\n"
+                 "one month ago\n\n"
+                 "Can I have an eyelid lift if I take blood thinners?\n\n"
+                 "Ann Lee, MD, FACS Salem, OR\n"
+                 "one month ago\n\n"
+                 "Many patients on blood thinners have eyelid surgery safely. Your heart doctor "
+                 "has to agree to a short pause of the medicine before and after surgery.\n\n"
+                 "Tom Reyes, MD Austin, TX\n"
+                 "one month ago\n\n"
+                 "Thanks for asking. The main risk is bleeding around the eye, so we plan the "
+                 "pause of the medicine together with the doctor who prescribes it.\n\n"
+                 "Best of luck!\n\n"
+                 "Mia Cruz, MD Boise, ID\n"
+                 "one month ago\n\n"
+                 "Taking a blood thinner does not rule out surgery. It calls for careful planning "
+                 "and a clearance from your own doctor.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_STRING_EQUAL(p->question, "Can I have an eyelid lift if I take blood thinners?");
+    ru_check_start(&r, 1, "Many patients on blood thinners");
+    ru_check_start(&r, 2, "Thanks for asking. The main risk");
+    ru_check_start(&r, 3, "Taking a blood thinner does not");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7415,6 +7451,7 @@ int main(void)
         /* reader round seventeen (val24) */
         {"titles opening with a quote mark", test_titles_opening_with_a_quote_mark},
         {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
+        {"a post's age in words heads each reply", test_post_age_in_words_heads_each_reply},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
