@@ -7156,6 +7156,40 @@ static void test_post_age_in_words_heads_each_reply(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's forum: the post's age, the question, the asker's
+ * story, then "Location: <town>" under it; each reply under the surgeon's
+ * name and a "Society Surgeon" line ([answer-headers]), but the first reply's
+ * byline is the name alone. The question's text ran on over that name into
+ * the first reply; "Location:" ([question-ends]) now ends it. */
+static void test_location_line_ends_the_question(void)
+{
+    ru_result r =
+        read_str("2 years ago\n\n"
+                 "Is a hernia repair after pregnancy covered by my plan?\n\n"
+                 "I am a mother of two and since my last baby I have a bulge near my navel that "
+                 "hurts when I lift things. Would my plan pay for fixing it?\n\n"
+                 "Location: dover, DE\n\n"
+                 "Ann Lee\n\n"
+                 "It depends. Your plan will want records showing the bulge causes pain or limits "
+                 "what you can do, and a note from your own doctor helps.\n\n"
+                 "Tom Reyes\n"
+                 "ASPS Surgeon\n\n"
+                 "They may or may not pay. A bulge after pregnancy is common and is often seen as "
+                 "cosmetic unless a true hernia is found on a scan.\n\n"
+                 "Mia Cruz\n"
+                 "ASPS Surgeon\n"
+                 "Thanks for your question. Repair of the muscles alone is usually not paid for, "
+                 "but a true hernia often is.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_STRING_EQUAL(p->question, "Is a hernia repair after pregnancy covered by my plan?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I am a mother of two"));
+    ru_check_start(&r, 1, "It depends. Your plan will want");
+    ru_check_start(&r, 2, "They may or may not pay.");
+    ru_check_start(&r, 3, "Thanks for your question. Repair");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7452,6 +7486,7 @@ int main(void)
         {"titles opening with a quote mark", test_titles_opening_with_a_quote_mark},
         {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
         {"a post's age in words heads each reply", test_post_age_in_words_heads_each_reply},
+        {"a \"Location:\" line ends the question", test_location_line_ends_the_question},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
