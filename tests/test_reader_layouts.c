@@ -7051,72 +7051,71 @@ static void test_published_on_lines_head_the_answers(void)
     ru_free(&r);
 }
 
-/* Titles opening with a word in quote marks ("\"Ring\" Lift (...)"): the
- * first letter past the quote is a capital as any title's is. Under
- * "Doctor Answers N" the first answer's title was read as its body's first
- * line, and further down such a title was read as the answer above's last
- * line, joining two answers. */
+/* Titles opening with a word in quote marks ("\"Cold\" Sculpting (in
+ * short)"): the first letter past the quote is a capital as any title's is.
+ * Under "Doctor Answers N" the first answer's title was read as its body's
+ * first line, and further down such a title was read as the answer above's
+ * last line, joining two answers. */
 static void test_titles_opening_with_a_quote_mark(void)
 {
     ru_result r =
         read_str("Ask a doctor\n\n"
-                 "What is a ring lift of the eyelid?\n\n"
-                 "I have read that a ring lift is a kind of eyelid lift, but what does the ring "
-                 "part mean exactly?\n\n\n"
-                 "Doctor Answers 5\n\n"
-                 "\"Ring\" Lift (blepharoplasty)\n\n"
-                 "There are a few ways to place the cut for an eyelid lift. The ring cut is used "
-                 "when only a small lift is needed and it leaves a fine scar.\n\n"
-                 "Photos of the look you want would help your surgeon plan it with you.\n\n"
+                 "Does fat freezing hurt?\n\n"
+                 "My sister swears by it for her belly. I want to know how sore it is on the day "
+                 "and after.\n\n\n"
+                 "Doctor Answers 4\n\n"
+                 "\"Cold\" Sculpting (in short)\n\n"
+                 "Most people feel an ache and tingling for the first minutes while the pad cools "
+                 "the area, then numbness sets in.\n\n"
+                 "The treated spot can stay tender for a week or two.\n\n"
                  "\xE2\x80\x9C"
-                 "Ring\xE2\x80\x9D Works For Small Lifts\n\n"
-                 "A ring lift suits a mild droop and so has limited use. It is also known by "
-                 "another name.\n\n"
-                 "In mild cases the extra skin can be taken this way.\n");
+                 "Numb\xE2\x80\x9D Is The Usual Word\n\n"
+                 "Patients tell us it is more strange than painful. Some take a mild pain pill "
+                 "that evening.\n\n"
+                 "Book a consult and ask to see the device first.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "\"Ring\" Lift (blepharoplasty)");
-    ru_check_start(&r, 1, "There are a few ways to place the cut");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "\"Cold\" Sculpting (in short)");
+    ru_check_start(&r, 1, "Most people feel an ache and tingling");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "\xE2\x80\x9C"
-                                                    "Ring\xE2\x80\x9D Works For Small Lifts");
-    ru_check_start(&r, 2, "A ring lift suits a mild droop");
+                                                    "Numb\xE2\x80\x9D Is The Usual Word");
+    ru_check_start(&r, 2, "Patients tell us it is more strange");
     ru_free(&r);
 }
 
-/* "THE POINT is - WHEN will ...": words in capitals for emphasis, a verb in
- * lower case, a dash, then the sentence going on. It was read as a heading
- * glued to its answer's first line by a dash (dash_heading), so the
- * paragraph opened a second answer inside one signed answer; a heading
- * leaves in lower case only the small words a title does. */
+/* "MY ADVICE is - WAIT ...": words in capitals for emphasis, a verb in lower
+ * case, a dash, then the sentence going on. It was read as a heading glued
+ * to its answer's first line by a dash (dash_heading), so the paragraph
+ * opened a second answer inside one signed answer; a heading leaves in lower
+ * case only the small words a title does. */
 static void test_capitals_for_emphasis_before_a_dash(void)
 {
-    ru_result r = read_str(
-        "How soon can I fly after a nose job?\n\n"
-        "How soon can I fly after a nose job?\n\n"
-        "Before answering your question, let us look at what you HAD done and what you "
-        "are GOING TO do.\n\n"
-        "Despite what the ads say, a nose job is NOT a small operation. The tissues swell "
-        "and the lining of the nose is tender for a while, and the small vessels inside it "
-        "take weeks to heal. A long flight keeps you sitting still in dry air for hours, "
-        "which does not help either.\n\n"
-        "Cabin pressure changes can make the swelling worse for a few days, and the "
-        "splints inside the nose make it harder to clear the ears.\n\n"
-        "THE POINT is - WHEN will the lining of the nose, whose small vessels were bruised "
-        "by the operation, have healed enough to bear the change of pressure on a plane "
-        "without bleeding or swelling again?\n\n"
-        "Personally, I like to see each patient a week after surgery and decide then, "
-        "since healing differs from one person to the next.\n\n"
-        "Hope this helps.\n\n"
-        "Dr. Sam Rivers\n\n"
-        "Denver Plastic Surgeon\n\n"
-        "Give it two weeks\n\n"
-        "As long as two weeks have passed, most patients fly without trouble.\n");
+    ru_result r =
+        read_str("Can I swim after ear pinning surgery?\n\n"
+                 "Can I swim after ear pinning surgery?\n\n"
+                 "Three things matter here: the wound, the headband and the water itself.\n\n"
+                 "The cut behind each ear is closed with fine stitches that need about a week to "
+                 "seal. Pool water carries germs and chlorine, the sea carries sand and salt, and "
+                 "a soaked headband rubs the skin behind the ear for hours, which no healing cut "
+                 "likes at all.\n\n"
+                 "The headband also keeps the ears from folding forward while you sleep, so it "
+                 "should stay dry and in place.\n\n"
+                 "MY ADVICE is - WAIT until the stitches are out and the surgeon has checked that "
+                 "both cuts have closed well before you put your head under water in any pool, "
+                 "lake or sea?\n\n"
+                 "Most of my patients are back in the pool three weeks after the operation, "
+                 "sooner if healing is quick.\n\n"
+                 "Enjoy the summer.\n\n"
+                 "Dr. Lena Ward\n\n"
+                 "Tampa Facial Plastic Surgeon\n\n"
+                 "Three weeks is usual\n\n"
+                 "Give the cuts three weeks and ask your surgeon at the last check.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "THE POINT is - WHEN will"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "MY ADVICE is - WAIT until"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Give it two weeks");
-    ru_check_start(&r, 2, "As long as two weeks have passed");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Three weeks is usual");
+    ru_check_start(&r, 2, "Give the cuts three weeks");
     ru_free(&r);
 }
 
@@ -7129,30 +7128,30 @@ static void test_post_age_in_words_heads_each_reply(void)
 {
     ru_result r =
         read_str("Society of Facial Surgeons\n"
-                 "Log In For Members\n"
-                 "New here? Please make a free account before you post a question.\n\n\n\n"
+                 "Members Area\n"
+                 "Our forum is read by board members every week and answered for free.\n\n\n\n"
                  "Jo Park dayton, OH\n"
                  "one month ago\n\n"
-                 "Can I have an eyelid lift if I take blood thinners?\n\n"
+                 "Can I have an eyelid lift while on blood thinners?\n\n"
                  "Ann Lee, MD, FACS Salem, OR\n"
                  "one month ago\n\n"
-                 "Many patients on blood thinners have eyelid surgery safely. Your heart doctor "
-                 "has to agree to a short pause of the medicine before and after surgery.\n\n"
+                 "Yes, as a rule. Your cardiologist decides whether the pill can be stopped for a "
+                 "few days around the operation.\n\n"
                  "Tom Reyes, MD Austin, TX\n"
                  "one month ago\n\n"
-                 "Thanks for asking. The main risk is bleeding around the eye, so we plan the "
-                 "pause of the medicine together with the doctor who prescribes it.\n\n"
-                 "Best of luck!\n\n"
+                 "Glad you asked. Oozing around the eye is what we watch for, so the pause is "
+                 "planned together with whoever prescribes the pill.\n\n"
+                 "Take care!\n\n"
                  "Mia Cruz, MD Boise, ID\n"
                  "one month ago\n\n"
-                 "Taking a blood thinner does not rule out surgery. It calls for careful planning "
-                 "and a clearance from your own doctor.\n");
+                 "It can be done. Bring a list of your pills to the consultation and we will "
+                 "plan around them.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     const cn_page *p = r.pages[0];
-    CU_ASSERT_STRING_EQUAL(p->question, "Can I have an eyelid lift if I take blood thinners?");
-    ru_check_start(&r, 1, "Many patients on blood thinners");
-    ru_check_start(&r, 2, "Thanks for asking. The main risk");
-    ru_check_start(&r, 3, "Taking a blood thinner does not");
+    CU_ASSERT_STRING_EQUAL(p->question, "Can I have an eyelid lift while on blood thinners?");
+    ru_check_start(&r, 1, "Yes, as a rule. Your cardiologist");
+    ru_check_start(&r, 2, "Glad you asked. Oozing around");
+    ru_check_start(&r, 3, "It can be done. Bring a list");
     ru_free(&r);
 }
 
@@ -7165,28 +7164,29 @@ static void test_location_line_ends_the_question(void)
 {
     ru_result r =
         read_str("2 years ago\n\n"
-                 "Is a hernia repair after pregnancy covered by my plan?\n\n"
-                 "I am a mother of two and since my last baby I have a bulge near my navel that "
-                 "hurts when I lift things. Would my plan pay for fixing it?\n\n"
+                 "Will my insurer pay for a nose fix that helps my breathing?\n\n"
+                 "Since a football injury at school my left nostril is blocked most nights and I "
+                 "snore. Could the cost be covered?\n\n"
                  "Location: dover, DE\n\n"
                  "Ann Lee\n\n"
-                 "It depends. Your plan will want records showing the bulge causes pain or limits "
-                 "what you can do, and a note from your own doctor helps.\n\n"
+                 "Often, yes. The insurer will ask for proof that the blockage is real, such as a "
+                 "scan or a note from an ear, nose and throat doctor.\n\n"
                  "Tom Reyes\n"
                  "ASPS Surgeon\n\n"
-                 "They may or may not pay. A bulge after pregnancy is common and is often seen as "
-                 "cosmetic unless a true hernia is found on a scan.\n\n"
+                 "Partly. The inside work that opens the airway is usually paid for; changing the "
+                 "shape of the outside is not.\n\n"
                  "Mia Cruz\n"
                  "ASPS Surgeon\n"
-                 "Thanks for your question. Repair of the muscles alone is usually not paid for, "
-                 "but a true hernia often is.\n");
+                 "Each plan has its own rules, so call yours with the codes your surgeon gives "
+                 "you.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     const cn_page *p = r.pages[0];
-    CU_ASSERT_STRING_EQUAL(p->question, "Is a hernia repair after pregnancy covered by my plan?");
-    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "I am a mother of two"));
-    ru_check_start(&r, 1, "It depends. Your plan will want");
-    ru_check_start(&r, 2, "They may or may not pay.");
-    ru_check_start(&r, 3, "Thanks for your question. Repair");
+    CU_ASSERT_STRING_EQUAL(p->question,
+                           "Will my insurer pay for a nose fix that helps my breathing?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "Since a football injury"));
+    ru_check_start(&r, 1, "Often, yes. The insurer will ask");
+    ru_check_start(&r, 2, "Partly. The inside work");
+    ru_check_start(&r, 3, "Each plan has its own rules");
     ru_free(&r);
 }
 

@@ -226,7 +226,7 @@ static bool dash_heading(const ctx *c, const cn_line *l)
                 return false;
         words++;
         caps += w[0] >= 'A' && w[0] <= 'Z';
-        /* "THE POINT is - WHEN ...": a lower-case word no title leaves in
+        /* "MY ADVICE is - WAIT ...": a lower-case word no title leaves in
          * lower case ([title-small-words]) is a sentence's, emphasis in
          * capitals around it */
         if (w[0] >= 'a' && w[0] <= 'z' && !cn_pagecues_is_title_small_word(c->cues, w, n))

@@ -235,7 +235,7 @@ cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out)
     return out->kind;
 }
 
-/* "\"Ring\" Lift (an eyelid lift)": a title may open with a word in quote
+/* "\"Cold\" Sculpting (in short)": a title may open with a word in quote
  * marks; its first letter past them is a capital (or a digit) as any
  * title's is. */
 bool cns_heading_start(const cn_line *l)
