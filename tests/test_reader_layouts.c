@@ -7051,6 +7051,145 @@ static void test_published_on_lines_head_the_answers(void)
     ru_free(&r);
 }
 
+/* Titles opening with a word in quote marks ("\"Cold\" Sculpting (in
+ * short)"): the first letter past the quote is a capital as any title's is.
+ * Under "Doctor Answers N" the first answer's title was read as its body's
+ * first line, and further down such a title was read as the answer above's
+ * last line, joining two answers. */
+static void test_titles_opening_with_a_quote_mark(void)
+{
+    ru_result r =
+        read_str("Ask a doctor\n\n"
+                 "Does fat freezing hurt?\n\n"
+                 "My sister swears by it for her belly. I want to know how sore it is on the day "
+                 "and after.\n\n\n"
+                 "Doctor Answers 4\n\n"
+                 "\"Cold\" Sculpting (in short)\n\n"
+                 "Most people feel an ache and tingling for the first minutes while the pad cools "
+                 "the area, then numbness sets in.\n\n"
+                 "The treated spot can stay tender for a week or two.\n\n"
+                 "\xE2\x80\x9C"
+                 "Numb\xE2\x80\x9D Is The Usual Word\n\n"
+                 "Patients tell us it is more strange than painful. Some take a mild pain pill "
+                 "that evening.\n\n"
+                 "Book a consult and ask to see the device first.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "\"Cold\" Sculpting (in short)");
+    ru_check_start(&r, 1, "Most people feel an ache and tingling");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "\xE2\x80\x9C"
+                                                    "Numb\xE2\x80\x9D Is The Usual Word");
+    ru_check_start(&r, 2, "Patients tell us it is more strange");
+    ru_free(&r);
+}
+
+/* "MY ADVICE is - WAIT ...": words in capitals for emphasis, a verb in lower
+ * case, a dash, then the sentence going on. It was read as a heading glued
+ * to its answer's first line by a dash (dash_heading), so the paragraph
+ * opened a second answer inside one signed answer; a heading leaves in lower
+ * case only the small words a title does. */
+static void test_capitals_for_emphasis_before_a_dash(void)
+{
+    ru_result r =
+        read_str("Can I swim after ear pinning surgery?\n\n"
+                 "Can I swim after ear pinning surgery?\n\n"
+                 "Three things matter here: the wound, the headband and the water itself.\n\n"
+                 "The cut behind each ear is closed with fine stitches that need about a week to "
+                 "seal. Pool water carries germs and chlorine, the sea carries sand and salt, and "
+                 "a soaked headband rubs the skin behind the ear for hours, which no healing cut "
+                 "likes at all.\n\n"
+                 "The headband also keeps the ears from folding forward while you sleep, so it "
+                 "should stay dry and in place.\n\n"
+                 "MY ADVICE is - WAIT until the stitches are out and the surgeon has checked that "
+                 "both cuts have closed well before you put your head under water in any pool, "
+                 "lake or sea?\n\n"
+                 "Most of my patients are back in the pool three weeks after the operation, "
+                 "sooner if healing is quick.\n\n"
+                 "Enjoy the summer.\n\n"
+                 "Dr. Lena Ward\n\n"
+                 "Tampa Facial Plastic Surgeon\n\n"
+                 "Three weeks is usual\n\n"
+                 "Give the cuts three weeks and ask your surgeon at the last check.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "MY ADVICE is - WAIT until"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Three weeks is usual");
+    ru_check_start(&r, 2, "Give the cuts three weeks");
+    ru_free(&r);
+}
+
+/* A surgeons' society's forum printing each post's age in words ("one month
+ * ago") under the poster's name line, the asker's as well as each reply's.
+ * With the age in digits ("9 months ago") the line heads a reply
+ * ([answer-headers] "% months ago"); in words it was read as text: the
+ * question was lost under the site's header and replies ran together. */
+static void test_post_age_in_words_heads_each_reply(void)
+{
+    ru_result r =
+        read_str("Society of Facial Surgeons\n"
+                 "Members Area\n"
+                 "Our forum is read by board members every week and answered for free.\n\n\n\n"
+                 "Jo Park dayton, OH\n"
+                 "one month ago\n\n"
+                 "Can I have an eyelid lift while on blood thinners?\n\n"
+                 "Ann Lee, MD, FACS Salem, OR\n"
+                 "one month ago\n\n"
+                 "Yes, as a rule. Your cardiologist decides whether the pill can be stopped for a "
+                 "few days around the operation.\n\n"
+                 "Tom Reyes, MD Austin, TX\n"
+                 "one month ago\n\n"
+                 "Glad you asked. Oozing around the eye is what we watch for, so the pause is "
+                 "planned together with whoever prescribes the pill.\n\n"
+                 "Take care!\n\n"
+                 "Mia Cruz, MD Boise, ID\n"
+                 "one month ago\n\n"
+                 "It can be done. Bring a list of your pills to the consultation and we will "
+                 "plan around them.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_STRING_EQUAL(p->question, "Can I have an eyelid lift while on blood thinners?");
+    ru_check_start(&r, 1, "Yes, as a rule. Your cardiologist");
+    ru_check_start(&r, 2, "Glad you asked. Oozing around");
+    ru_check_start(&r, 3, "It can be done. Bring a list");
+    ru_free(&r);
+}
+
+/* A surgeons' society's forum: the post's age, the question, the asker's
+ * story, then "Location: <town>" under it; each reply under the surgeon's
+ * name and a "Society Surgeon" line ([answer-headers]), but the first reply's
+ * byline is the name alone. The question's text ran on over that name into
+ * the first reply; "Location:" ([question-ends]) now ends it. */
+static void test_location_line_ends_the_question(void)
+{
+    ru_result r =
+        read_str("2 years ago\n\n"
+                 "Will my insurer pay for a nose fix that helps my breathing?\n\n"
+                 "Since a football injury at school my left nostril is blocked most nights and I "
+                 "snore. Could the cost be covered?\n\n"
+                 "Location: dover, DE\n\n"
+                 "Ann Lee\n\n"
+                 "Often, yes. The insurer will ask for proof that the blockage is real, such as a "
+                 "scan or a note from an ear, nose and throat doctor.\n\n"
+                 "Tom Reyes\n"
+                 "ASPS Surgeon\n\n"
+                 "Partly. The inside work that opens the airway is usually paid for; changing the "
+                 "shape of the outside is not.\n\n"
+                 "Mia Cruz\n"
+                 "ASPS Surgeon\n"
+                 "Each plan has its own rules, so call yours with the codes your surgeon gives "
+                 "you.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_STRING_EQUAL(p->question,
+                           "Will my insurer pay for a nose fix that helps my breathing?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(p->body, "Since a football injury"));
+    ru_check_start(&r, 1, "Often, yes. The insurer will ask");
+    ru_check_start(&r, 2, "Partly. The inside work");
+    ru_check_start(&r, 3, "Each plan has its own rules");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7343,6 +7482,11 @@ int main(void)
          test_title_asked_again_heads_the_first_answer},
         {"date and time lines head the replies", test_date_and_time_lines_head_the_replies},
         {"\"Published on\" lines head the answers", test_published_on_lines_head_the_answers},
+        /* reader round seventeen (val24) */
+        {"titles opening with a quote mark", test_titles_opening_with_a_quote_mark},
+        {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
+        {"a post's age in words heads each reply", test_post_age_in_words_heads_each_reply},
+        {"a \"Location:\" line ends the question", test_location_line_ends_the_question},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -226,6 +226,11 @@ static bool dash_heading(const ctx *c, const cn_line *l)
                 return false;
         words++;
         caps += w[0] >= 'A' && w[0] <= 'Z';
+        /* "MY ADVICE is - WAIT ...": a lower-case word no title leaves in
+         * lower case ([title-small-words]) is a sentence's, emphasis in
+         * capitals around it */
+        if (w[0] >= 'a' && w[0] <= 'z' && !cn_pagecues_is_title_small_word(c->cues, w, n))
+            return false;
         size_t rest = k;
         if (!glued) {
             size_t d0, d1;

@@ -199,6 +199,8 @@ bool cns_closing_like(const ctx *c, const cn_line *l); /* a sign-off or a farewe
 bool cns_farewell(const ctx *c, const cn_line *l);     /* "Hope that helps!" */
 bool cns_short_closing(const ctx *c, const cn_line *l);
 bool cns_list_item(const cn_line *l);
+/* a capital or a digit first, past opening quote marks ("\"Cold\" Sculpting") */
+bool cns_heading_start(const cn_line *l);
 bool cns_greeting_line(const ctx *c, const cn_line *l);
 bool cns_short_enough(const ctx *c, const cn_line *l); /* a title's bytes and words at most */
 bool cns_two_sentences(const ctx *c, const cn_line *l);

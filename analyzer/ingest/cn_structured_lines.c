@@ -235,6 +235,28 @@ cn_sigline_kind cns_classified(const ctx *c, const cn_line *l, cn_sigline *out)
     return out->kind;
 }
 
+/* "\"Cold\" Sculpting (in short)": a title may open with a word in quote
+ * marks; its first letter past them is a capital (or a digit) as any
+ * title's is. */
+bool cns_heading_start(const cn_line *l)
+{
+    static const char *const QUOTES[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98"};
+    size_t k = 0;
+    for (bool more = true; more && k < l->len;) {
+        more = false;
+        for (size_t q = 0; q < sizeof QUOTES / sizeof QUOTES[0]; q++) {
+            size_t n = strlen(QUOTES[q]);
+            if (l->len - k > n && memcmp(l->s + k, QUOTES[q], n) == 0) {
+                k += n;
+                more = true;
+                break;
+            }
+        }
+    }
+    return k < l->len &&
+           (cn_span_starts_upper(l->s + k, l->len - k) || (l->s[k] >= '0' && l->s[k] <= '9'));
+}
+
 /* "1. Do this" / "2) that" / "3- this": list items are body text. */
 bool cns_list_item(const cn_line *l)
 {
@@ -377,7 +399,7 @@ bool cns_title_line(const ctx *c, const cn_line *l)
     if (!cns_short_enough(c, l) || (in_set(".!,;:", last) && !exclaimed_heading) || leads_on ||
         cns_list_item(l) || cns_signoff_like(c, l) || cns_two_sentences(c, l) || cns_opener(c, l))
         return false;
-    return cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9');
+    return cns_heading_start(l);
 }
 
 /* The next word of l from *k: letters, digits and apostrophes; false at the

@@ -491,7 +491,7 @@ static bool lead_title(const ctx *c, const cn_line *l)
     return cns_short_enough(c, l) &&
            cns_words_upto(c, l, c->lim->answer_line_words) < c->lim->answer_line_words &&
            !cns_greeting_line(c, l) && !cns_list_item(l) && !cns_closing_like(c, l) &&
-           (cn_span_starts_upper(l->s, l->len) || (l->s[0] >= '0' && l->s[0] <= '9'));
+           cns_heading_start(l);
 }
 
 /* Line i is a vote line: the next text line under it opens in lower

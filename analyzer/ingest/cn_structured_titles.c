@@ -195,7 +195,7 @@ bool cns_title_at_start(const ctx *c, size_t p)
      * sentence of a page that prints no titles. */
     bool first_under_marker =
         p == 0 && !c->bare && p + 1 < c->np && c->ps[p + 1].gap > 0 && !cns_two_sentences(c, l) &&
-        cns_short_enough(c, l) && cn_span_starts_upper(l->s, l->len) &&
+        cns_short_enough(c, l) && cns_heading_start(l) &&
         !(cn_span_last_char(l->s, l->len) == '.' &&
           cns_words_upto(c, l, c->lim->period_title_words + 1) > c->lim->period_title_words);
     /* Under a closing line of its own ("Good luck."), where the answer above
