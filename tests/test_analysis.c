@@ -294,15 +294,19 @@ static void check_claim_files(const cn_analysis_result *r)
             if (a->role != CN_ROLE_COUNTED ||
                 r->questions[cn_analysis_answer_question(r, a)].claim != c)
                 continue;
-            const char *file = cn_analysis_file_of(r, a);
+            /* a copy: the name is valid until the next one is asked for */
+            const char *name = cn_analysis_file_of(r, a);
+            char *file = strdup(name ? name : "");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(file);
             bool seen = false;
             for (size_t j = 0; j < i && !seen; j++) {
                 const cn_analysis_answer *b = &r->answers[j];
                 const char *fb = cn_analysis_file_of(r, b);
                 seen = b->role == CN_ROLE_COUNTED &&
                        r->questions[cn_analysis_answer_question(r, b)].claim == c &&
-                       !strcmp(fb ? fb : "", file ? file : "");
+                       !strcmp(fb ? fb : "", file);
             }
+            free(file);
             distinct += !seen;
         }
         CU_ASSERT_EQUAL(n, distinct);
