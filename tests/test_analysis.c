@@ -294,15 +294,19 @@ static void check_claim_files(const cn_analysis_result *r)
             if (a->role != CN_ROLE_COUNTED ||
                 r->questions[cn_analysis_answer_question(r, a)].claim != c)
                 continue;
-            const char *file = cn_analysis_file_of(r, a);
+            /* a copy: the name is valid until the next one is asked for */
+            const char *name = cn_analysis_file_of(r, a);
+            char *file = strdup(name ? name : "");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(file);
             bool seen = false;
             for (size_t j = 0; j < i && !seen; j++) {
                 const cn_analysis_answer *b = &r->answers[j];
                 const char *fb = cn_analysis_file_of(r, b);
                 seen = b->role == CN_ROLE_COUNTED &&
                        r->questions[cn_analysis_answer_question(r, b)].claim == c &&
-                       !strcmp(fb ? fb : "", file ? file : "");
+                       !strcmp(fb ? fb : "", file);
             }
+            free(file);
             distinct += !seen;
         }
         CU_ASSERT_EQUAL(n, distinct);
@@ -956,6 +960,92 @@ static void test_analysis_files_room(void)
     cn_rules_free(rules);
 }
 
+/* The pages' file names on disk (issue 14, mem24b): 40 pages over more than NAME_STEP
+ * (16) names, a name on pages in a row and again later, names of 1 to 200 bytes, a page
+ * without a file; each answer's name asked for forward, backward and by a stride of 7, on
+ * the result and on a fork, and the question's list of its distinct names in byte order. */
+#define NAMED_PAGES 40
+
+static void named_file(size_t p, char *out, size_t size)
+{
+    size_t k = p == 5 || p == 6 ? 4 : p == 30 ? 4 : p; /* 4, 5, 6 in a row; 30 again later */
+    size_t len = 1 + (k * 37) % 200;
+    for (size_t i = 0; i < len && i + 1 < size; i++)
+        out[i] = (char)('a' + (k + i) % 26);
+    out[len < size ? len : size - 1] = '\0';
+    snprintf(out, size > 4 ? 4 : size, "%02zu", k); /* distinct names: the number first */
+    out[2] = len > 2 ? '_' : out[2];
+}
+
+static void check_named_files(const cn_analysis_result *r, size_t step, bool backward)
+{
+    for (size_t n = 0; n < NAMED_PAGES; n++) {
+        size_t i = backward ? NAMED_PAGES - 1 - n : (n * step) % NAMED_PAGES;
+        const char *f = cn_analysis_file_of(r, &r->answers[i]);
+        if (i == 17) {
+            CU_ASSERT_PTR_NULL(f);
+            continue;
+        }
+        char want[256];
+        named_file(i, want, sizeof want);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        CU_ASSERT_STRING_EQUAL(f, want);
+    }
+}
+
+static void test_analysis_file_names(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    for (size_t p = 0; p < NAMED_PAGES; p++) {
+        char file[256], id[CN_ID_LEN + 1];
+        named_file(p, file, sizeof file);
+        snprintf(id, sizeof id, "%016zx", 0x200000 + p);
+        spec_answer sa = {
+            "Botox in the calf is safe in experienced hands.", NULL, NULL, id, NULL, false};
+        cn_page *pg = make_page(file, "Can Botox slim the calves?", "cccccccccccccccc", &sa, 1);
+        if (p == 17) { /* no file */
+            free(pg->file);
+            pg->file = NULL;
+        }
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_answers, NAMED_PAGES);
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 1);
+    check_named_files(r, 1, false);
+    check_named_files(r, 1, true);
+    check_named_files(r, 7, false);
+    cn_analysis_result *fork = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_result_fork(r, &fork, &err), CN_OK);
+    check_named_files(fork, 7, false);
+    check_named_files(fork, 1, true);
+    cn_analysis_result_fork_free(fork);
+    /* the list: 37 distinct names (5, 6 and 30 are 4's) and "" for the page without one */
+    size_t n = 0;
+    const char *const *files = cn_analysis_question_files(r, 0, &n);
+    CU_ASSERT_EQUAL_FATAL(n, NAMED_PAGES - 3);
+    CU_ASSERT_EQUAL(r->questions[0].n_files, NAMED_PAGES - 3);
+    CU_ASSERT_STRING_EQUAL(files[0], "");
+    for (size_t k = 1; k < n; k++)
+        CU_ASSERT_TRUE(strcmp(files[k - 1], files[k]) < 0);
+    size_t nc = 0;
+    for (size_t c = 0; c < r->n_claims; c++) /* the claim's votes: the same names */
+        if (r->claims[c].n_primary == NAMED_PAGES) {
+            const char *const *cf = cn_analysis_claim_files(r, &r->claims[c], &nc);
+            CU_ASSERT_EQUAL_FATAL(nc, NAMED_PAGES - 3);
+            for (size_t k = 1; k < nc; k++)
+                CU_ASSERT_TRUE(strcmp(cf[k - 1], cf[k]) < 0);
+        }
+    CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
 static void test_analysis_empty(void)
 {
     cn_rules *rules = load_rules();
@@ -1527,6 +1617,8 @@ int main(void)
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
         {"analysis: a long file list's room given back (issue 14)", test_analysis_files_room},
+        {"analysis: the pages' file names read back from disk (issue 14)",
+         test_analysis_file_names},
         {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
         {"analysis: an answer's page found from its number (issue 14)", test_analysis_answer_pages},
         {"spill: pages on disk read back the same", test_spill_round_trip},

@@ -203,7 +203,13 @@ static void free_records(cn_analysis *an)
     free(an->dups);
     free(an->last_path);
     free(an->loader.files);
+    free(an->loader.names);
+    free(an->loader.span);
+    free(an->loader.name);
     free(an->loader.specs);
+    cn_recfile_free(an->names_file);
+    free(an->name_step);
+    free(an->last_name.s);
 }
 
 /* The interned strings and the indexes that find strings, keys and ids again. */

@@ -428,7 +428,10 @@ uint32_t cn_analysis_answer_index(const cn_analysis_result *r, const cn_analysis
  * (cn_analysis_load_status then says why). */
 const double *cn_analysis_conflict_scores(const cn_analysis_result *r, size_t i);
 
-/* The base name of answer a's file (its page's), NULL when the page has none. */
+/* The base name of answer a's file (its page's), NULL when the page has none: read from
+ * disk into the result's loader, valid until the next file name asked of this result (this
+ * call, cn_analysis_question_files, _claim_files); "" when it cannot be read
+ * (cn_analysis_load_status then says why). */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a);
 
 /* Answer a's answer_id: written into buf (CN_ID_LEN + 1 bytes), or the

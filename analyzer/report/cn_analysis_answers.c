@@ -3,6 +3,10 @@
  * file and page, question, original, file and physician. */
 #include "cn_analysis_int.h"
 
+#include "cn_grow.h"
+
+#include <stdint.h>
+
 /* The first verdict of answer a (of r->answers). */
 static size_t verdict_at(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
@@ -201,10 +205,57 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
     return k < an->n_dups ? an->dups[k].original : i;
 }
 
-/* Not kept in the answer record (8 bytes an answer): its page record has it. */
+/* The names from checkpoint k to the next (the last: to the file's end) into L->span. */
+static int name_span(const cn_analysis *an, cn_analysis_loader *L, size_t k)
+{
+    if (L->name_span == k + 1)
+        return CN_OK;
+    if (L->load_rc != CN_OK)
+        return L->load_rc;
+    L->name_span = 0;
+    uint64_t from = an->name_step[k];
+    uint64_t to =
+        (k + 1) * NAME_STEP < an->n_names ? an->name_step[k + 1] : cn_recfile_size(an->names_file);
+    if (to < from || to - from > SIZE_MAX - 1 ||
+        !cn_grow((void **)&L->span, &L->cap_span, (size_t)(to - from) + 1, 1)) {
+        L->load_rc = cna_oom(&L->load_err);
+        return L->load_rc;
+    }
+    int rc = cn_recfile_read_at(an->names_file, from, L->span, (size_t)(to - from), &L->load_err);
+    if (rc != CN_OK) {
+        L->load_rc = rc;
+        return rc;
+    }
+    L->span[to - from] = '\0';
+    L->name_span = k + 1;
+    return CN_OK;
+}
+
+const char *cna_file_name(const cn_analysis *an, cn_analysis_loader *L, uint32_t f)
+{
+    if (f == NO_STR)
+        return NULL;
+    if (f >= an->n_names || !an->names_file || name_span(an, L, f / NAME_STEP) != CN_OK)
+        return "";
+    const char *s = L->span;
+    for (size_t k = f % NAME_STEP; k; k--)
+        s += strlen(s) + 1;
+    size_t len = strlen(s);
+    if (!cn_grow((void **)&L->name, &L->cap_name, len + 1, 1)) {
+        if (L->load_rc == CN_OK)
+            L->load_rc = cna_oom(&L->load_err);
+        return "";
+    }
+    memcpy(L->name, s, len + 1);
+    return L->name;
+}
+
+/* Not kept in the answer record (8 bytes an answer), nor in memory: its page's file
+ * number is, the name is read from disk. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
-    return cna_str_at(r->an, r->an->page_file[cna_answer_page(r->an, (size_t)(a - r->answers))]);
+    return cna_file_name(r->an, r->loader,
+                         r->an->page_file[cna_answer_page(r->an, (size_t)(a - r->answers))]);
 }
 
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)

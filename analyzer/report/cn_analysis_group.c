@@ -208,6 +208,9 @@ static void files_fit(cn_analysis_loader *L, size_t n)
         free(L->files);
         L->files = NULL;
         L->cap_files = 0;
+        free(L->names);
+        L->names = NULL;
+        L->cap_names = 0;
     }
 }
 
@@ -231,15 +234,37 @@ static const char *const *files_failed(cn_analysis_loader *L, size_t *n)
     return NULL;
 }
 
-/* Page p's file: its record's while the records are here, then page_file's
- * ("" for none, as a page without one lists). */
-static const char *page_file_name(const cn_analysis *an, size_t p)
+/* Page p's file number: its record's while the records are here, then page_file's. */
+static uint32_t page_file_number(const cn_analysis *an, size_t p)
 {
-    const char *file = cna_str_at(an, an->page_file ? an->page_file[p] : an->pages[p].file);
-    return file ? file : "";
+    return an->page_file ? an->page_file[p] : an->pages[p].file;
 }
 
-/* Question q's pages' files, into the loader L's list. */
+/* File number f's name ("" for none, as a page without one lists) copied to the end of
+ * L's names (*used bytes of them), its offset there in L->files[k]: the list's names
+ * are pointed to once all are in (names_listed), as the room may move. */
+static bool list_name(const cn_analysis *an, cn_analysis_loader *L, uint32_t f, size_t k,
+                      size_t *used)
+{
+    const char *name = cna_file_name(an, L, f);
+    name = name ? name : "";
+    size_t len = strlen(name);
+    if (!cn_grow((void **)&L->names, &L->cap_names, *used + len + 1, 1))
+        return false;
+    memcpy(L->names + *used, name, len + 1);
+    L->files[k] = (const char *)(uintptr_t)*used;
+    *used += len + 1;
+    return true;
+}
+
+static void names_listed(cn_analysis_loader *L, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        L->files[k] = L->names + (uintptr_t)L->files[k];
+}
+
+/* Question q's pages' files, into the loader L's list (a page of the same file as the
+ * page before it adds nothing: the same names are listed either way). */
 static const char *const *question_files(const cn_analysis *an, cn_analysis_loader *L, size_t q,
                                          size_t *n)
 {
@@ -247,9 +272,18 @@ static const char *const *question_files(const cn_analysis *an, cn_analysis_load
     files_fit(L, end - first);
     if (!files_room(L, end - first))
         return files_failed(L, n);
-    for (size_t k = first; k < end; k++)
-        L->files[k - first] = page_file_name(an, an->qpages[k]);
-    *n = sort_files(L, end - first);
+    size_t k = 0, used = 0;
+    uint32_t last = 0;
+    for (size_t i = first; i < end; i++) {
+        uint32_t f = page_file_number(an, an->qpages[i]);
+        if (i > first && f == last)
+            continue;
+        last = f;
+        if (!list_name(an, L, f, k++, &used))
+            return files_failed(L, n);
+    }
+    names_listed(L, k);
+    *n = sort_files(L, k);
     return L->files;
 }
 
@@ -266,21 +300,21 @@ const char *const *cn_analysis_question_files(const cn_analysis_result *r, size_
 const char *const *cn_analysis_claim_files(const cn_analysis_result *r, const cn_analysis_claim *cl,
                                            size_t *n)
 {
+    const cn_analysis *an = r->an;
     cn_analysis_loader *L = r->loader;
-    size_t k = 0;
-    const char *last = NULL;
+    size_t k = 0, used = 0;
+    uint32_t last = 0;
     files_fit(L, cl->n_primary); /* at most a name a vote */
     for (size_t i = 0; i < cl->n_primary; i++) {
-        const char *file =
-            cn_analysis_file_of(r, &r->answers[cn_analysis_claim_member(r, cl, i).answer]);
-        file = file ? file : "";
-        if (i > 0 && file == last)
+        size_t answer = cn_analysis_claim_member(r, cl, i).answer;
+        uint32_t f = an->page_file[cna_answer_page(an, answer)];
+        if (i > 0 && f == last)
             continue;
-        last = file;
-        if (!files_room(L, k + 1))
+        last = f;
+        if (!files_room(L, k + 1) || !list_name(an, L, f, k++, &used))
             return files_failed(L, n);
-        L->files[k++] = file;
     }
+    names_listed(L, k);
     *n = sort_files(L, k);
     return L->files;
 }
@@ -296,6 +330,9 @@ static int count_files(cn_analysis *an, cn_error *err)
     free(L->files);
     L->files = NULL;
     L->cap_files = 0;
+    free(L->names);
+    L->names = NULL;
+    L->cap_names = 0;
     if (L->load_rc != CN_OK)
         *err = L->load_err;
     return L->load_rc;

@@ -33,7 +33,7 @@ typedef struct page_rec {
     char id[CN_ID_LEN + 1]; /* its question_id, or one made from its file and line */
     bool has_body;          /* it shows the asker's text */
     bool timing;            /* its annotation flags the question "timing" */
-    uint32_t file;          /* interned base name; NO_STR when none */
+    uint32_t file;          /* base name: its number among the file names; NO_STR when none */
     uint32_t title;         /* interned question title; NO_STR when none or empty */
     uint32_t source;        /* interned source of the claim it was judged against */
     uint32_t type;          /* interned question type; NO_STR */
@@ -181,6 +181,10 @@ enum { SB_NAME, SB_CITY, SB_SPECIALTY };
  * (1 MiB), or one claim's when it has more. */
 #define MEMBER_BATCH (1u << 18)
 
+/* A checkpoint of the file names every this many names (cna_file_name reads
+ * the names from one to the next at once). */
+#define NAME_STEP 16
+
 /* Pages loaded back while a report is written: the spill (or a reader of
  * it, for a copy of the result on another thread), the question whose pages
  * load when first asked for (SIZE_MAX: none), and the first load that failed
@@ -203,9 +207,19 @@ struct cn_analysis_loader {
     /* The claims' members read last: MEMBER_BLOCK of them from block member_block - 1. */
     uint64_t member_block;
     uint32_t members[MEMBER_BLOCK];
-    /* The files listed last (cn_analysis_question_files, _claim_files). */
+    /* The files listed last (cn_analysis_question_files, _claim_files): their names are
+     * copies in `names` (offsets there while the list is made). */
     const char **files;
     size_t cap_files;
+    char *names;
+    size_t cap_names;
+    /* The file names read last from the names file (cna_file_name): the NAME_STEP names
+     * from checkpoint name_span - 1 (0: none), and the name asked for last, a copy. */
+    uint64_t name_span;
+    char *span;
+    size_t cap_span;
+    char *name;
+    size_t cap_name;
     /* The stances by specialty made last (cn_analysis_question_specialties,
      * _claim_specialties): the room of the most specialties of one. */
     cn_specialty_count *specs;
@@ -256,7 +270,15 @@ struct cn_analysis {
     char (*qid_other)[CN_ID_LEN + 1]; /* the question_ids that are not 16 hex digits */
     uint32_t *qid_other_of;           /* the qids they are, ascending */
     size_t n_qid_other, cap_qid_other, cap_qid_other_of;
-    uint32_t *page_file;     /* page -> its record's file (interned), once the records are gone */
+    /* The pages' file names, on disk (names_file: each name and a NUL, files numbered in
+     * page order, a file's pages in a row one number), read through a loader
+     * (cna_file_name): name_step[k] is where name k * NAME_STEP starts, 8 bytes every
+     * NAME_STEP names instead of the names (5 MB at 1 GB), their pointers and index. */
+    cn_recfile *names_file;
+    uint64_t *name_step;
+    size_t n_names, cap_name_step;
+    strbuf last_name;        /* the name numbered last, while the page records come back */
+    uint32_t *page_file;     /* page -> its record's file number; NO_STR: none */
     uint8_t *page_timing;    /* page -> its record's timing, a bit a page (cna_page_timing) */
     uint32_t *page_question; /* page -> its question (from cna_make_questions on) */
     uint32_t *page_first;    /* page -> its first answer (a page's answers are in a row) */
@@ -486,6 +508,10 @@ double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_ans
  * that fails is the loader's error from then on. */
 int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
                    size_t at, size_t per, size_t total, void *buf, size_t size);
+
+/* File number f's name (NO_STR: NULL) read through loader L, a copy valid until L's next
+ * name (a failed read gives "" and sets L's load_rc). */
+const char *cna_file_name(const cn_analysis *an, cn_analysis_loader *L, uint32_t f);
 
 /* cn_analysis_records */
 int cna_put_str(cn_recfile *f, const char *s, cn_error *err);

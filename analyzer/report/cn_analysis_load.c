@@ -147,6 +147,9 @@ void cn_analysis_result_fork_free(cn_analysis_result *fork)
     result_fork *f = (result_fork *)fork;
     cn_spill_free(f->loader.spill);
     free(f->loader.files);
+    free(f->loader.names);
+    free(f->loader.span);
+    free(f->loader.name);
     free(f->loader.specs);
     free(f);
 }

@@ -348,6 +348,44 @@ static void release_interning(cn_analysis *an)
     }
 }
 
+/* A page's file name b numbered into *out (NO_STR: none): the number of the page
+ * before's when it is the same name (a file's pages come in a row), else the next
+ * number, its name written to the names file (a checkpoint every NAME_STEP names). */
+static int number_file(cn_analysis *an, const strbuf *b, uint32_t *out, cn_error *err)
+{
+    if (b->null) {
+        *out = NO_STR;
+        return CN_OK;
+    }
+    if (an->n_names && !an->last_name.null && strcmp(an->last_name.s, b->s) == 0) {
+        *out = (uint32_t)(an->n_names - 1);
+        return CN_OK;
+    }
+    if (an->n_names >= NO_STR)
+        return cn_error_set(err, CN_ERR_USAGE, "analysis: too many files");
+    if (!an->names_file) {
+        int rc = cn_recfile_new(an->opts.spill_dir, &an->names_file, err);
+        if (rc != CN_OK)
+            return rc;
+    }
+    size_t len = strlen(b->s);
+    if (an->n_names % NAME_STEP == 0) {
+        if (!cn_grow((void **)&an->name_step, &an->cap_name_step, an->n_names / NAME_STEP + 1,
+                     sizeof *an->name_step))
+            return cna_oom(err);
+        an->name_step[an->n_names / NAME_STEP] = cn_recfile_size(an->names_file);
+    }
+    int rc = cn_recfile_write(an->names_file, b->s, len + 1, err);
+    if (rc != CN_OK)
+        return rc;
+    if (!cn_grow((void **)&an->last_name.s, &an->last_name.cap, len + 1, 1))
+        return cna_oom(err);
+    memcpy(an->last_name.s, b->s, len + 1);
+    an->last_name.null = false;
+    *out = (uint32_t)an->n_names++;
+    return CN_OK;
+}
+
 /* The page records back from disk (after the answers': the answer-id index
  * is freed by then), at their exact size. */
 int cna_pages_back(cn_analysis *an, cn_error *err)
@@ -372,11 +410,16 @@ int cna_pages_back(cn_analysis *an, cn_error *err)
         for (size_t i = 0; i < SB_COUNT && rc == CN_OK; i++) {
             rc = get_str(an->page_recs, &an->sbuf[i], err);
             if (rc == CN_OK)
-                rc = cna_intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
+                rc = i == SB_FILE ? number_file(an, &an->sbuf[i], field[i], err)
+                                  : cna_intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
         }
     }
+    if (rc == CN_OK && an->names_file) /* written out: read back by offset */
+        rc = cn_recfile_rewind(an->names_file, err);
     cn_recfile_free(an->page_recs);
     an->page_recs = NULL;
+    free(an->last_name.s);
+    an->last_name = (strbuf){0};
     release_interning(an);
     return rc;
 }
