@@ -202,16 +202,21 @@ static bool files_room(cn_analysis_loader *L, size_t n)
  * while the reports list a few names each. */
 #define FILES_KEEP 4096
 
+/* The list's room (its name pointers and the names' bytes) given back. */
+static void files_release(cn_analysis_loader *L)
+{
+    free(L->files);
+    L->files = NULL;
+    L->cap_files = 0;
+    free(L->names);
+    L->names = NULL;
+    L->cap_names = 0;
+}
+
 static void files_fit(cn_analysis_loader *L, size_t n)
 {
-    if (L->cap_files > FILES_KEEP && L->cap_files / 4 > n) {
-        free(L->files);
-        L->files = NULL;
-        L->cap_files = 0;
-        free(L->names);
-        L->names = NULL;
-        L->cap_names = 0;
-    }
+    if (L->cap_files > FILES_KEEP && L->cap_files / 4 > n)
+        files_release(L);
 }
 
 /* The loader's list of n names made distinct, in byte order: how many are left. */
@@ -327,12 +332,7 @@ static int count_files(cn_analysis *an, cn_error *err)
     cn_analysis_loader *L = &an->loader;
     for (size_t i = 0; i < r->n_questions && L->load_rc == CN_OK; i++)
         question_files(an, L, i, &r->questions[i].n_files);
-    free(L->files);
-    L->files = NULL;
-    L->cap_files = 0;
-    free(L->names);
-    L->names = NULL;
-    L->cap_names = 0;
+    files_release(L);
     if (L->load_rc != CN_OK)
         *err = L->load_err;
     return L->load_rc;
