@@ -246,7 +246,7 @@ static bool dash_heading(const ctx *c, const cn_line *l)
     return false;
 }
 
-/* "Thank you for your question." / "Dr. Sajjadian" / the signature: a
+/* "Thank you for your question." / "Dr. Name" / the signature: a
  * greeting's words alone in the last paragraph above the signature (or above
  * a sign-off over it) thank the asker at the answer's end; they open nothing.
  * So do thanks followed by a farewell alone ("Thank you for your question.
@@ -593,7 +593,7 @@ static bool same_line(const cn_line *a, const cn_line *b)
     return true;
 }
 
-/* "Oral contraceptives and surgery" / "oral contraceptives and surgery" /
+/* "Antibiotics before a facelift" / "antibiotics before a facelift" /
  * prose: right under d's title, before any of its text, a short line in
  * lower case that ends no sentence, above prose: the site's second heading
  * (the title again, or its keywords), no words of the answer; a greeting
@@ -739,7 +739,7 @@ static bool between_signatures(const ctx *c, size_t p)
     return true;
 }
 
-/* "Keith Roe MD" / "Bay Area Plastic Surgery" / "Larkspur, CA" / "Clinical
+/* "Jane Doe MD" / "Example Plastic Surgery" / "Springfield, ST" / "Clinical
  * Professor of Pla": two or more short lines glued under a signature (no
  * blank line between) that end the page, or that stand right above another
  * signature (the physician's own sign-off, then the site's "City

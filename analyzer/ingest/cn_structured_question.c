@@ -503,7 +503,7 @@ static bool asking_line_below(const ctx *c, size_t e)
            !speaks_only_to_listener(c, q, q + 1) && !opens_reply(c, q, q + 1);
 }
 
-/* "... or does it come pre-mixed? Thanks.": the asker's paragraph asks,
+/* "... or is it mixed in the office? Thanks.": the asker's paragraph asks,
  * then thanks the doctors in a word or two after the question mark. */
 static bool asks_then_thanks(const cn_line *l)
 {
@@ -624,7 +624,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         at = e;
     }
     at = asker_under_site_lines(c, at);
-    /* "I went out with a friend" / "Numbness after rhinoplasty" / prose: of
+    /* "I met a friend for lunch" / "Tingling after a neck lift" / prose: of
      * two title-shaped lines above the first answer's prose, the second is
      * its title; the first is the question's (a cut line of its body). */
     size_t t1 = skip_blank(c, at), t2 = t1 < c->lines.n ? skip_blank(c, run_end(c, t1)) : t1;
