@@ -122,7 +122,12 @@ def split_of(pid, collection=1):
     Twenty-third collection (committed 2026-12-07, after the twenty-fourth freeze scored val24,
     before any page of it was saved): every page the collectors save is `val25`, the fresh
     validation set of the next freeze (val24 was scored at the twenty-fourth freeze and may be
-    tuned on after it)."""
+    tuned on after it). Twenty-fourth collection (committed 2026-12-07, after the twenty-fifth
+    freeze scored val25, before any page of it was saved): every page the collectors save is
+    `val26`, the fresh validation set of the next freeze (val25 was scored at the twenty-fifth
+    freeze and may be tuned on after it)."""
+    if collection == 24:
+        return "val26"
     if collection == 23:
         return "val25"
     if collection == 22:
