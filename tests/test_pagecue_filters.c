@@ -269,6 +269,29 @@ static void test_header_letters(void)
     CU_ASSERT_FALSE(header(""));
 }
 
+/* Entries that open with a pattern character ('*', '%', '@') are tried by
+ * the byte they must end the line with, the others (ending with a pattern
+ * character) on every line: each kind still matches, through case, white
+ * space and a trailing space, and a line ending otherwise is none. */
+static void test_header_ends(void)
+{
+    CU_ASSERT_TRUE(header("5 minutes ago"));
+    CU_ASSERT_TRUE(header("5  MINUTES AGO  "));
+    CU_ASSERT_FALSE(header("5 minutes agoo"));
+    CU_ASSERT_FALSE(header("5 minutes ago."));
+    CU_ASSERT_TRUE(header("Sam Poe wrote on :"));
+    CU_ASSERT_FALSE(header("Sam Poe wrote on"));
+    CU_ASSERT_TRUE(header("Sam Poe, MD, Contributor answered 3 years ago"));
+    CU_ASSERT_TRUE(header("Sam Poe, MD, Contributor answered 1 month ago"));
+    CU_ASSERT_TRUE(header("Dec 7, 2011 10:30 am"));
+    CU_ASSERT_TRUE(header("Dec 7, 2011 10:30 PM"));
+    CU_ASSERT_FALSE(header("Dec 7, 2011 10:30 pmx"));
+    CU_ASSERT_TRUE(header("Sam Poe (MD) on Dec 7, 2011"));
+    CU_ASSERT_TRUE(header("Sam Poe answered on behalf of the clinic"));
+    CU_ASSERT_TRUE(header("Sam Poe answered"));
+    CU_ASSERT_FALSE(header("Posted 2 days ago by a reader"));
+}
+
 /* Long lines hold a "*...*" widget entry only at a word start in their head,
  * in either case; a short line's ends pick the entries it is tried with. */
 static void test_widget_words(void)
@@ -327,6 +350,7 @@ int main(void)
         {"words and tokens", test_words_and_tokens},
         {"opener words", test_opener_words},
         {"header letters", test_header_letters},
+        {"header ends", test_header_ends},
         {"widget words", test_widget_words},
         {"signoff ends", test_signoff_ends},
         {NULL, NULL},

@@ -22,7 +22,7 @@
 /* Header entries with a leading '*' whose letters a line is searched for. */
 #define HEADER_LITS 16
 /* The group of header entries tried on every line (see hgroup). */
-#define HEADER_REST 256
+#define HEADER_REST 512
 /* The group of widget entries that is tried on every short line. */
 #define WIDGET_REST 512
 #define CONTAINS_HEAD 80
@@ -145,10 +145,13 @@ struct cn_pagecues {
     bool headers_any;
     /* The header entries' indexes grouped by the first byte a normalized
      * line must have to match them (entries that open with a plain byte),
-     * then the rest (a count, a date, any head, or empty), tried on every
-     * line: group g is hgroup[hgroup_at[g] .. hgroup_at[g + 1]), g < 256 a
-     * first byte, HEADER_REST the rest. A line that opens with a letter is
-     * compared with the few entries opening with it, not with every one. */
+     * then the others (a count, a date, any head, or empty) by the last
+     * byte the line must end with (entries that end with a plain byte:
+     * marker_match reads the pattern to the line's end), then the rest,
+     * tried on every line: group g is hgroup[hgroup_at[g] .. hgroup_at[g +
+     * 1]), g < 256 a first byte, 256 + b a last byte b, HEADER_REST the
+     * rest. A line is compared with the few entries that can match its
+     * ends, not with every one. */
     size_t *hgroup;
     size_t hgroup_at[HEADER_REST + 2];
 };
@@ -546,7 +549,12 @@ static bool is_marker_meta(char ch);
 /* The group of header entry e (see hgroup). */
 static size_t header_group(const char *e)
 {
-    return e[0] == '\0' || is_marker_meta(e[0]) ? HEADER_REST : (unsigned char)e[0];
+    if (e[0] != '\0' && !is_marker_meta(e[0]))
+        return (unsigned char)e[0];
+    size_t len = strlen(e);
+    if (len > 0 && !is_marker_meta(e[len - 1]))
+        return 256 + (unsigned char)e[len - 1];
+    return HEADER_REST;
 }
 
 /* Fill hgroup and hgroup_at from the header entries (a counting sort, so
@@ -1513,9 +1521,10 @@ bool cn_pagecues_is_answer_header(const cn_pagecues *c, const char *line, size_t
     size_t n = cn_text_normalize_into(line, len, v);
     while (n > 0 && v[n - 1] == ' ')
         n--;
-    /* only the entries that open as v does, and those that open with a
-     * pattern character */
-    return (n > 0 && header_group_matches(c, (unsigned char)v[0], v, n)) ||
+    /* only the entries that open as v does, those that open with a
+     * pattern character and end as v does, and the rest */
+    return (n > 0 && (header_group_matches(c, (unsigned char)v[0], v, n) ||
+                      header_group_matches(c, 256 + (unsigned char)v[n - 1], v, n))) ||
            header_group_matches(c, HEADER_REST, v, n);
 }
 
