@@ -7190,6 +7190,46 @@ static void test_location_line_ends_the_question(void)
     ru_free(&r);
 }
 
+/* "Doctor Answers 3" over answers the site leaves unsigned: the first
+ * answer's two paragraphs stand two blank lines apart, which reads as an
+ * untitled second answer (untitled_after_titled), so four were read. The
+ * page's count says one is too many: the answer that the wide gap alone
+ * opened goes back into the one above, and the last answer keeps its title
+ * ("Moles coming back after shaving" above a greeting) instead of running
+ * into the answer above it. */
+static void test_declared_count_rejoins_a_wide_gap(void)
+{
+    ru_result r = read_str(
+        "Can a mole come back after removal? Why would it?\n\n"
+        "I had a mole taken off last year and now it is growing again.\n\n"
+        "Doctor Answers 3\n\n"
+        "Can a mole come back after removal?\n\n"
+        " Thanks for asking this.  A mole that was shaved off can regrow from the cells left "
+        "under the skin;  this is common and usually harmless.  Your doctor can check it.\n\n\n"
+        " Best to show it to the dermatologist who removed it,  who knows what the lab report "
+        "said.  Best wishes.\n\n"
+        "Mole Regrowth\n\n"
+        "A mole can return when some cells stay behind after a shave removal. There are "
+        "options:\n\n"
+        "1. a full excision\n\n"
+        "2. a biopsy of the new spot\n\n"
+        "Hope this helps to answer your question!\n\n"
+        "Moles coming back after shaving\n\n"
+        "Thank you for your question. As the doctor above said a mole regrows when cells "
+        "remain. You would want to keep it out of the sun and have it checked in a few weeks. "
+        "Just so you know every bi\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Can a mole come back after removal?");
+    ru_check_start(&r, 1, "Thanks for asking this.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best to show it"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Mole Regrowth");
+    ru_check_start(&r, 2, "A mole can return when");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Moles coming back after shaving");
+    ru_check_start(&r, 3, "Thank you for your question. As the doctor");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7487,6 +7527,9 @@ int main(void)
         {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
         {"a post's age in words heads each reply", test_post_age_in_words_heads_each_reply},
         {"a \"Location:\" line ends the question", test_location_line_ends_the_question},
+        /* reader round eighteen (val25) */
+        {"the declared count rejoins an answer a wide gap opened",
+         test_declared_count_rejoins_a_wide_gap},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

@@ -549,11 +549,16 @@ static bool name_scrap(const ctx *c, const cn_line *l)
  * (no signature or credit closes either, no vote line heads i, its lines are
  * no answers printed one a line). A signed answer under an unsigned one is
  * another physician's, whatever the page's count says. */
-static bool mergeable(const ctx *c, size_t i)
+static bool mergeable(const ctx *c, size_t i, bool gap_only)
 {
     const draft *prev = &c->ds[i - 1], *d = &c->ds[i];
     if (prev->is_signed || draft_credit(c, prev) || prev->n_superseded || d->is_signed ||
-        draft_credit(c, d) || d->title < 0 || !prev->has_body || !d->has_body)
+        draft_credit(c, d) || !prev->has_body || !d->has_body)
+        return false;
+    /* an untitled answer that a wide gap alone opened */
+    if (gap_only)
+        return d->title < 0 && d->gap_opened;
+    if (d->title < 0)
         return false;
     const para *t = &c->ps[d->title], *b = &c->ps[d->b0];
     return !t->vote_after && !t->own_line && !b->vote_before && !b->own_line;
@@ -562,24 +567,30 @@ static bool mergeable(const ctx *c, size_t i)
 /* A page that says how many answers it holds ("Doctor Answers 1") holds no
  * more: when more were read, the extra ones are subheadings inside an
  * answer ("Why does this happen?" above a paragraph), and go back into the
- * answer above them, from the page's end up. */
+ * answer above them, from the page's end up. First, though, the answers
+ * that a wide gap alone opened under a titled answer of one paragraph
+ * (untitled_after_titled): the page's count says that gap was inside one
+ * answer ("Doctor Answers 3", four read, the second untitled under two blank
+ * lines: it is the first's second paragraph, and the fourth's title stays a
+ * title). */
 static void keep_declared(ctx *c, long declared)
 {
     if (declared < 1)
         return;
-    for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
-        if (!mergeable(c, i))
-            continue;
-        draft *prev = &c->ds[i - 1], *d = &c->ds[i];
-        prev->b1 = d->b1;
-        prev->is_signed = d->is_signed;
-        memcpy(prev->part, d->part, sizeof prev->part);
-        memcpy(prev->info, d->info, sizeof prev->info);
-        memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
-        prev->n_superseded = d->n_superseded;
-        memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
-        c->nd--;
-    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
+            if (!mergeable(c, i, pass == 0))
+                continue;
+            draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+            prev->b1 = d->b1;
+            prev->is_signed = d->is_signed;
+            memcpy(prev->part, d->part, sizeof prev->part);
+            memcpy(prev->info, d->info, sizeof prev->info);
+            memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
+            prev->n_superseded = d->n_superseded;
+            memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
+            c->nd--;
+        }
 }
 
 /* The two lines say the same, ignoring case. */
@@ -961,10 +972,11 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool signed_off = after_signoff(c, p) && !(cur >= 0 && opening_thanks(c, &c->ds[cur], p));
-        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || signed_off ||
-                      after_credit(c, p) || repeated_opening(c, p) ||
-                      untitled_after_titled(c, &c->ds[cur], p));
+        bool opens = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]);
+        bool other = opens && ((ended && ended_prose(c, p)) || starts_answer(c, p) || signed_off ||
+                               after_credit(c, p) || repeated_opening(c, p));
+        bool gap_opened = opens && !other && untitled_after_titled(c, &c->ds[cur], p);
+        bool fresh = other || gap_opened;
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
@@ -977,6 +989,7 @@ static int segment(ctx *c, cn_error *err)
         last_signed = -1;
         ended = false;
         draft *d = &c->ds[cur];
+        d->gap_opened = gap_opened;
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
         bool closed = fresh && (signed_off || after_credit(c, p) || c->ps[p].after_break);
