@@ -7230,6 +7230,42 @@ static void test_declared_count_rejoins_a_wide_gap(void)
     ru_free(&r);
 }
 
+/* The page's question printed again as the second answer's title, two
+ * sentences ("Is This a Blocked Pore? Or a Cyst?"), without the site's note
+ * in brackets that ends the question line ("(photo)"). A line of two
+ * sentences is no title shape, so it was read as the first answer's last
+ * paragraph and the two answers ran together; the question asked again is
+ * a title (cns_repeats_question drops the bracketed note). */
+static void test_question_asked_again_heads_a_later_answer(void)
+{
+    ru_result r = read_str(
+        "Is This a Blocked Pore? Or a Cyst? (photo)\n\n"
+        "A small bump came up on my cheek two weeks ago and it hurts when I press it. What "
+        "could it be?\n\n"
+        "Doctor Answers 2\n\n"
+        "A Blocked Pore Is Not Always A Cyst\n\n"
+        "I agree with the colleague below. From the picture it looks like a blocked pore that "
+        "is inflamed, and warm packs twice a day usually settle it.\n\n"
+        "Each case is different, and a bump that keeps growing should be seen in person.\n\n"
+        "Is This a Blocked Pore? Or a Cyst?\n\n"
+        "A cyst is a small sac under the skin. The one in your picture looks like one that has "
+        "become irritated, and a doctor can drain it.\n\n"
+        "Best of luck.\n\n"
+        "Ann Lee, MD\n"
+        "Seattle Dermatologist\n"
+        "4.8 out of 5 stars 20 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A Blocked Pore Is Not Always A Cyst");
+    ru_check_start(&r, 1, "I agree with the colleague below.");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is This a Blocked Pore? Or a Cyst?");
+    ru_check_start(&r, 2, "A cyst is a small sac");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7530,6 +7566,8 @@ int main(void)
         /* reader round eighteen (val25) */
         {"the declared count rejoins an answer a wide gap opened",
          test_declared_count_rejoins_a_wide_gap},
+        {"the question asked again heads a later answer",
+         test_question_asked_again_heads_a_later_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

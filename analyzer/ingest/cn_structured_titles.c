@@ -340,9 +340,11 @@ bool cns_title_inside(const ctx *c, size_t p)
         !(cn_span_last_char(l->s, l->len) == ':' && cns_list_item(para_line(c, p + 1))) &&
         !(cns_looks_title(c, p + 1) && text_para(c, p + 2)) && !signoff_under(c, p))
         return true;
+    /* The page's question printed again over an answer, two sentences too
+     * ("Is it a cyst? Or a pore?"): that answer's title */
     if (!cns_looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
-        !restated_below(c, p))
+        !restated_below(c, p) && !(cns_short_enough(c, l) && cns_repeats_question(c, l)))
         return false;
     /* "I would not advise that you pursue any other treatment" inside an
      * answer: the physician speaking to the asker, a sentence without its
