@@ -7266,6 +7266,44 @@ static void test_question_asked_again_heads_a_later_answer(void)
     ru_free(&r);
 }
 
+/* An answer closed by a valediction alone on its line, then, two blank
+ * lines down, the practice's name on a line of its own above the site's
+ * "City Specialty" signature, which names no physician: the practice line
+ * stands where the name line would and is the signature's, not an answer of
+ * its own (it was read as a second answer of one line). */
+static void test_practice_line_between_valediction_and_signature(void)
+{
+    ru_result r = read_str(
+        "How young is too young for a nose job?\n\n"
+        "I am fifteen and my nose has a bump that I dislike. Can I have it fixed now?\n\n"
+        "Doctor Answers 2\n\n"
+        "At what age can the nose be operated on?\n\n"
+        "Most surgeons wait until the nose has stopped growing, which for girls is around "
+        "fifteen or sixteen and for boys a year or two later.\n\n"
+        "With your parents' consent a consultation can tell you whether your growth has "
+        "finished.\n\n"
+        "Warm regards,\n\n\n"
+        "Example Nose Surgery Center\n\n"
+        "Denver Facial Plastic Surgeon\n\n"
+        "Waiting a little is wise\n\n"
+        "The nose keeps changing in the teenage years, so an operation before growth ends may "
+        "need a second one later on.\n\n"
+        "Tom Reyes, MD\n"
+        "Austin Plastic Surgeon\n"
+        "4.9 out of 5 stars 88 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "At what age can the nose be operated on?");
+    ru_check_start(&r, 1, "Most surgeons wait until");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Example Nose"));
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Waiting a little is wise");
+    ru_check_start(&r, 2, "The nose keeps changing");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7568,6 +7606,8 @@ int main(void)
          test_declared_count_rejoins_a_wide_gap},
         {"the question asked again heads a later answer",
          test_question_asked_again_heads_a_later_answer},
+        {"a practice line between a valediction and a signature",
+         test_practice_line_between_valediction_and_signature},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

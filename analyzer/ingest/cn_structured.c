@@ -510,10 +510,19 @@ static const cn_line *draft_credit(const ctx *c, const draft *d)
     return NULL;
 }
 
+static bool signature_scrap(const ctx *c, size_t p);
+
 /* A line of its own right above a signature that belongs to it: a place
  * with qualifiers, or, under the physician's own sign-off ("Dr. Roe"), the
  * physician's specialty title ("Board Certified Plastic Surgeon") printed
- * between the sign-off and the site's signature. */
+ * between the sign-off and the site's signature; or, under a valediction
+ * alone on its line ("Warm regards,"), a short line from a capital ending no
+ * sentence and closing nothing ("Example Nose Surgery Center"): the
+ * signer's practice, standing where the name line would, above the site's
+ * signature that has none ("Denver Facial Plastic Surgeon"; where
+ * signatures stand under their answers: there a title never stands right
+ * above one). Above a signature that names its physician, the line (a
+ * sign-off "Dr. Roe") stays the answer's last. */
 static bool signature_extra(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || p + 1 >= c->np || !c->ps[p + 1].sig)
@@ -521,8 +530,15 @@ static bool signature_extra(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     if (cn_signature_is_extra(c->cues, l->s, l->len))
         return true;
-    return p > 0 && !c->ps[p - 1].sig && cns_signoff_like(c, para_last_line(c, p - 1)) &&
-           cn_signature_is_specialty_title(c->cues, l->s, l->len);
+    if (p == 0 || c->ps[p - 1].sig)
+        return false;
+    const cn_line *prev = para_last_line(c, p - 1);
+    if (cns_signoff_like(c, prev) && cn_signature_is_specialty_title(c->cues, l->s, l->len))
+        return true;
+    return !c->sig_heads && c->ps[p + 1].block.name < 0 && c->ps[p - 1].n == 1 &&
+           cn_pagecues_is_valediction(c->cues, prev->s, prev->len) &&
+           cn_span_starts_upper(l->s, l->len) && signature_scrap(c, p) && !cns_closing_like(c, l) &&
+           !cns_opener(c, l);
 }
 
 /* The page's last paragraph, a line cut by the page's end inside an answer
