@@ -7304,6 +7304,41 @@ static void test_practice_line_between_valediction_and_signature(void)
     ru_free(&r);
 }
 
+/* A surgeons' society's forum whose question title asks above the asker's
+ * own post, headed as each reply is (the poster's name and town, then the
+ * post's age): the post under the first header, in the asker's voice and
+ * opening with a greeting, was read as the first answer. It is the
+ * question's body; the answers start at the next header. */
+static void test_askers_post_under_the_first_header(void)
+{
+    ru_result r = read_str(
+        "Society of Facial Surgeons\n"
+        "Members Area\n"
+        "Our forum is read by board members every week and answered for free.\n\n"
+        "Eyelid Surgery\n\n"
+        "Will my insurer pay?\n\n"
+        "Jo Park dayton, OH\n"
+        "3 months ago\n\n"
+        "Hello I am 52 and my upper lids now hang over my lashes so I tilt my head back to "
+        "read, my eye doctor sent me to a surgeon and I was told my plan wants a field test "
+        "first\n\n"
+        "Ann Lee, MD Salem, OR\n"
+        "3 months ago\n\n"
+        "Most plans pay for an upper lid lift when a field test shows the lids block your "
+        "sight, and photos of your eyes straight ahead help the request.\n\n"
+        "Tom Reyes, MD Austin, TX\n"
+        "3 months ago\n\n"
+        "Yes, the field test is the usual proof. Ask your eye doctor to send the result to the "
+        "surgeon's office with a short letter.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_STRING_EQUAL(p->question, "Will my insurer pay?");
+    CU_ASSERT_PTR_NOT_NULL(p->body && strstr(p->body, "Hello I am 52"));
+    ru_check_start(&r, 1, "Most plans pay for an upper lid lift");
+    ru_check_start(&r, 2, "Yes, the field test is the usual proof.");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7608,6 +7643,7 @@ int main(void)
          test_question_asked_again_heads_a_later_answer},
         {"a practice line between a valediction and a signature",
          test_practice_line_between_valediction_and_signature},
+        {"the asker's post under the first header", test_askers_post_under_the_first_header},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
