@@ -7339,6 +7339,41 @@ static void test_askers_post_under_the_first_header(void)
     ru_free(&r);
 }
 
+/* Under a signature, two blank lines (the empty title line a site prints
+ * where an answer has none), then one long sentence ending in '.' and more
+ * paragraphs: the sentence is the untitled answer's first, not its title.
+ * Only prose of two sentences was read so before (cns_title_at_start); one
+ * sentence of bare_prose_words words or more is no title there either. */
+static void test_one_long_sentence_under_an_empty_title(void)
+{
+    ru_result r = read_str(
+        "How to Treat a Bump on a Baby's Scalp?\n\n"
+        "My son is ten months old and has a small firm bump on his scalp. What should we "
+        "do?\n\n"
+        "Doctor Answers 2\n\n"
+        "Bump on the scalp of a baby\n\n"
+        "A firm bump present since birth is most often a harmless cyst, and an ultrasound can "
+        "tell what it is before anyone decides on surgery.\n\n"
+        "Ann Lee, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.8 out of 5 stars 20 reviews\n\n\n"
+        "A lump on the scalp of a small child may be a cyst, a fatty lump or a birthmark.\n\n"
+        "Only a scan can say which before an operation.\n\n"
+        "The scar would be about as long as the lump.\n\n"
+        "Tom Reyes, MD\n"
+        "Austin Plastic Surgeon\n"
+        "4.9 out of 5 stars 88 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bump on the scalp of a baby");
+    ru_check_start(&r, 1, "A firm bump present since birth");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_check_start(&r, 2, "A lump on the scalp of a small child");
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7644,6 +7679,8 @@ int main(void)
         {"a practice line between a valediction and a signature",
          test_practice_line_between_valediction_and_signature},
         {"the asker's post under the first header", test_askers_post_under_the_first_header},
+        {"one long sentence under an empty title line",
+         test_one_long_sentence_under_an_empty_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

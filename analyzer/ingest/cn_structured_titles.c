@@ -183,9 +183,10 @@ bool cns_title_at_start(const ctx *c, size_t p)
         return false;
     /* A page that titles its answers leaves an empty title line (two blank
      * lines) above an answer without one: prose of two sentences there is
-     * the answer's text (see untitled_after_titled). */
+     * the answer's text (see untitled_after_titled), and so is one sentence
+     * ending in '.' as long as prose (bare_prose_words). */
     if (!c->bare && cns_empty_title_above(c, p) && !c->ps[p].vote_after &&
-        cns_two_sentences(c, l) &&
+        (cns_two_sentences(c, l) || cn_span_last_char(l->s, l->len) == '.') &&
         cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
