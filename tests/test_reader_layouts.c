@@ -7219,11 +7219,14 @@ static void test_declared_count_rejoins_a_wide_gap(void)
         "remain. You would want to keep it out of the sun and have it checked in a few weeks. "
         "Just so you know every bi\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Can a mole come back after removal?");
     ru_check_start(&r, 1, "Thanks for asking this.");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best to show it"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Mole Regrowth");
     ru_check_start(&r, 2, "A mole can return when");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Moles coming back after shaving");
     ru_check_start(&r, 3, "Thank you for your question. As the doctor");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
@@ -7257,11 +7260,14 @@ static void test_question_asked_again_heads_a_later_answer(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A Blocked Pore Is Not Always A Cyst");
     ru_check_start(&r, 1, "I agree with the colleague below.");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is This a Blocked Pore? Or a Cyst?");
     ru_check_start(&r, 2, "A cyst is a small sac");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
     ru_free(&r);
 }
@@ -7294,12 +7300,16 @@ static void test_practice_line_between_valediction_and_signature(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "At what age can the nose be operated on?");
     ru_check_start(&r, 1, "Most surgeons wait until");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Example Nose"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Waiting a little is wise");
     ru_check_start(&r, 2, "The nose keeps changing");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
     ru_free(&r);
 }
@@ -7332,6 +7342,7 @@ static void test_askers_post_under_the_first_header(void)
         "surgeon's office with a short letter.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
     CU_ASSERT_STRING_EQUAL(p->question, "Will my insurer pay?");
     CU_ASSERT_PTR_NOT_NULL(p->body && strstr(p->body, "Hello I am 52"));
     ru_check_start(&r, 1, "Most plans pay for an upper lid lift");
@@ -7366,10 +7377,12 @@ static void test_one_long_sentence_under_an_empty_title(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bump on the scalp of a baby");
     ru_check_start(&r, 1, "A firm bump present since birth");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_check_start(&r, 2, "A lump on the scalp of a small child");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
     ru_free(&r);
 }
