@@ -7190,6 +7190,203 @@ static void test_location_line_ends_the_question(void)
     ru_free(&r);
 }
 
+/* "Doctor Answers 3" over answers the site leaves unsigned: the first
+ * answer's two paragraphs stand two blank lines apart, which reads as an
+ * untitled second answer (untitled_after_titled), so four were read. The
+ * page's count says one is too many: the answer that the wide gap alone
+ * opened goes back into the one above, and the last answer keeps its title
+ * ("Moles coming back after shaving" above a greeting) instead of running
+ * into the answer above it. */
+static void test_declared_count_rejoins_a_wide_gap(void)
+{
+    ru_result r = read_str(
+        "Can a mole come back after removal? Why would it?\n\n"
+        "I had a mole taken off last year and now it is growing again.\n\n"
+        "Doctor Answers 3\n\n"
+        "Can a mole come back after removal?\n\n"
+        " Thanks for asking this.  A mole that was shaved off can regrow from the cells left "
+        "under the skin;  this is common and usually harmless.  Your doctor can check it.\n\n\n"
+        " Best to show it to the dermatologist who removed it,  who knows what the lab report "
+        "said.  Best wishes.\n\n"
+        "Mole Regrowth\n\n"
+        "A mole can return when some cells stay behind after a shave removal. There are "
+        "options:\n\n"
+        "1. a full excision\n\n"
+        "2. a biopsy of the new spot\n\n"
+        "Hope this helps to answer your question!\n\n"
+        "Moles coming back after shaving\n\n"
+        "Thank you for your question. As the doctor above said a mole regrows when cells "
+        "remain. You would want to keep it out of the sun and have it checked in a few weeks. "
+        "Just so you know every bi\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Can a mole come back after removal?");
+    ru_check_start(&r, 1, "Thanks for asking this.");
+    CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best to show it"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Mole Regrowth");
+    ru_check_start(&r, 2, "A mole can return when");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Moles coming back after shaving");
+    ru_check_start(&r, 3, "Thank you for your question. As the doctor");
+    CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
+    ru_free(&r);
+}
+
+/* The page's question printed again as the second answer's title, two
+ * sentences ("Is This a Blocked Pore? Or a Cyst?"), without the site's note
+ * in brackets that ends the question line ("(photo)"). A line of two
+ * sentences is no title shape, so it was read as the first answer's last
+ * paragraph and the two answers ran together; the question asked again is
+ * a title (cns_repeats_question drops the bracketed note). */
+static void test_question_asked_again_heads_a_later_answer(void)
+{
+    ru_result r = read_str(
+        "Is This a Blocked Pore? Or a Cyst? (photo)\n\n"
+        "A small bump came up on my cheek two weeks ago and it hurts when I press it. What "
+        "could it be?\n\n"
+        "Doctor Answers 2\n\n"
+        "A Blocked Pore Is Not Always A Cyst\n\n"
+        "I agree with the colleague below. From the picture it looks like a blocked pore that "
+        "is inflamed, and warm packs twice a day usually settle it.\n\n"
+        "Each case is different, and a bump that keeps growing should be seen in person.\n\n"
+        "Is This a Blocked Pore? Or a Cyst?\n\n"
+        "A cyst is a small sac under the skin. The one in your picture looks like one that has "
+        "become irritated, and a doctor can drain it.\n\n"
+        "Best of luck.\n\n"
+        "Ann Lee, MD\n"
+        "Seattle Dermatologist\n"
+        "4.8 out of 5 stars 20 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A Blocked Pore Is Not Always A Cyst");
+    ru_check_start(&r, 1, "I agree with the colleague below.");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is This a Blocked Pore? Or a Cyst?");
+    ru_check_start(&r, 2, "A cyst is a small sac");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
+    ru_free(&r);
+}
+
+/* An answer closed by a valediction alone on its line, then, two blank
+ * lines down, the practice's name on a line of its own above the site's
+ * "City Specialty" signature, which names no physician: the practice line
+ * stands where the name line would and is the signature's, not an answer of
+ * its own (it was read as a second answer of one line). */
+static void test_practice_line_between_valediction_and_signature(void)
+{
+    ru_result r = read_str(
+        "How young is too young for a nose job?\n\n"
+        "I am fifteen and my nose has a bump that I dislike. Can I have it fixed now?\n\n"
+        "Doctor Answers 2\n\n"
+        "At what age can the nose be operated on?\n\n"
+        "Most surgeons wait until the nose has stopped growing, which for girls is around "
+        "fifteen or sixteen and for boys a year or two later.\n\n"
+        "With your parents' consent a consultation can tell you whether your growth has "
+        "finished.\n\n"
+        "Warm regards,\n\n\n"
+        "Example Nose Surgery Center\n\n"
+        "Denver Facial Plastic Surgeon\n\n"
+        "Waiting a little is wise\n\n"
+        "The nose keeps changing in the teenage years, so an operation before growth ends may "
+        "need a second one later on.\n\n"
+        "Tom Reyes, MD\n"
+        "Austin Plastic Surgeon\n"
+        "4.9 out of 5 stars 88 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "At what age can the nose be operated on?");
+    ru_check_start(&r, 1, "Most surgeons wait until");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Example Nose"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Waiting a little is wise");
+    ru_check_start(&r, 2, "The nose keeps changing");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
+/* A surgeons' society's forum whose question title asks above the asker's
+ * own post, headed as each reply is (the poster's name and town, then the
+ * post's age): the post under the first header, in the asker's voice and
+ * opening with a greeting, was read as the first answer. It is the
+ * question's body; the answers start at the next header. */
+static void test_askers_post_under_the_first_header(void)
+{
+    ru_result r = read_str(
+        "Society of Facial Surgeons\n"
+        "Members Area\n"
+        "Our forum is read by board members every week and answered for free.\n\n"
+        "Eyelid Surgery\n\n"
+        "Will my insurer pay?\n\n"
+        "Jo Park dayton, OH\n"
+        "3 months ago\n\n"
+        "Hello I am 52 and my upper lids now hang over my lashes so I tilt my head back to "
+        "read, my eye doctor sent me to a surgeon and I was told my plan wants a field test "
+        "first\n\n"
+        "Ann Lee, MD Salem, OR\n"
+        "3 months ago\n\n"
+        "Most plans pay for an upper lid lift when a field test shows the lids block your "
+        "sight, and photos of your eyes straight ahead help the request.\n\n"
+        "Tom Reyes, MD Austin, TX\n"
+        "3 months ago\n\n"
+        "Yes, the field test is the usual proof. Ask your eye doctor to send the result to the "
+        "surgeon's office with a short letter.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    const cn_page *p = r.pages[0];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p->question);
+    CU_ASSERT_STRING_EQUAL(p->question, "Will my insurer pay?");
+    CU_ASSERT_PTR_NOT_NULL(p->body && strstr(p->body, "Hello I am 52"));
+    ru_check_start(&r, 1, "Most plans pay for an upper lid lift");
+    ru_check_start(&r, 2, "Yes, the field test is the usual proof.");
+    ru_free(&r);
+}
+
+/* Under a signature, two blank lines (the empty title line a site prints
+ * where an answer has none), then one long sentence ending in '.' and more
+ * paragraphs: the sentence is the untitled answer's first, not its title.
+ * Only prose of two sentences was read so before (cns_title_at_start); one
+ * sentence of bare_prose_words words or more is no title there either. */
+static void test_one_long_sentence_under_an_empty_title(void)
+{
+    ru_result r = read_str(
+        "How to Treat a Bump on a Baby's Scalp?\n\n"
+        "My son is ten months old and has a small firm bump on his scalp. What should we "
+        "do?\n\n"
+        "Doctor Answers 2\n\n"
+        "Bump on the scalp of a baby\n\n"
+        "A firm bump present since birth is most often a harmless cyst, and an ultrasound can "
+        "tell what it is before anyone decides on surgery.\n\n"
+        "Ann Lee, MD\n"
+        "Seattle Plastic Surgeon\n"
+        "4.8 out of 5 stars 20 reviews\n\n\n"
+        "A lump on the scalp of a small child may be a cyst, a fatty lump or a birthmark.\n\n"
+        "Only a scan can say which before an operation.\n\n"
+        "The scar would be about as long as the lump.\n\n"
+        "Tom Reyes, MD\n"
+        "Austin Plastic Surgeon\n"
+        "4.9 out of 5 stars 88 reviews\n\n"
+        "These answers are for educational purposes and should not be relied upon as a "
+        "substitute for medical advice.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bump on the scalp of a baby");
+    ru_check_start(&r, 1, "A firm bump present since birth");
+    CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
+    ru_check_start(&r, 2, "A lump on the scalp of a small child");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
+    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7487,6 +7684,16 @@ int main(void)
         {"capitals for emphasis before a dash", test_capitals_for_emphasis_before_a_dash},
         {"a post's age in words heads each reply", test_post_age_in_words_heads_each_reply},
         {"a \"Location:\" line ends the question", test_location_line_ends_the_question},
+        /* reader round eighteen (val25) */
+        {"the declared count rejoins an answer a wide gap opened",
+         test_declared_count_rejoins_a_wide_gap},
+        {"the question asked again heads a later answer",
+         test_question_asked_again_heads_a_later_answer},
+        {"a practice line between a valediction and a signature",
+         test_practice_line_between_valediction_and_signature},
+        {"the asker's post under the first header", test_askers_post_under_the_first_header},
+        {"one long sentence under an empty title line",
+         test_one_long_sentence_under_an_empty_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

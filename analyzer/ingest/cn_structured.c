@@ -510,10 +510,19 @@ static const cn_line *draft_credit(const ctx *c, const draft *d)
     return NULL;
 }
 
+static bool signature_scrap(const ctx *c, size_t p);
+
 /* A line of its own right above a signature that belongs to it: a place
  * with qualifiers, or, under the physician's own sign-off ("Dr. Roe"), the
  * physician's specialty title ("Board Certified Plastic Surgeon") printed
- * between the sign-off and the site's signature. */
+ * between the sign-off and the site's signature; or, under a valediction
+ * alone on its line ("Warm regards,"), a short line from a capital ending no
+ * sentence and closing nothing ("Example Nose Surgery Center"): the
+ * signer's practice, standing where the name line would, above the site's
+ * signature that has none ("Denver Facial Plastic Surgeon"; where
+ * signatures stand under their answers: there a title never stands right
+ * above one). Above a signature that names its physician, the line (a
+ * sign-off "Dr. Roe") stays the answer's last. */
 static bool signature_extra(const ctx *c, size_t p)
 {
     if (c->ps[p].n != 1 || p + 1 >= c->np || !c->ps[p + 1].sig)
@@ -521,8 +530,15 @@ static bool signature_extra(const ctx *c, size_t p)
     const cn_line *l = para_line(c, p);
     if (cn_signature_is_extra(c->cues, l->s, l->len))
         return true;
-    return p > 0 && !c->ps[p - 1].sig && cns_signoff_like(c, para_last_line(c, p - 1)) &&
-           cn_signature_is_specialty_title(c->cues, l->s, l->len);
+    if (p == 0 || c->ps[p - 1].sig)
+        return false;
+    const cn_line *prev = para_last_line(c, p - 1);
+    if (cns_signoff_like(c, prev) && cn_signature_is_specialty_title(c->cues, l->s, l->len))
+        return true;
+    return !c->sig_heads && c->ps[p + 1].block.name < 0 && c->ps[p - 1].n == 1 &&
+           cn_pagecues_is_valediction(c->cues, prev->s, prev->len) &&
+           cn_span_starts_upper(l->s, l->len) && signature_scrap(c, p) && !cns_closing_like(c, l) &&
+           !cns_opener(c, l);
 }
 
 /* The page's last paragraph, a line cut by the page's end inside an answer
@@ -549,11 +565,16 @@ static bool name_scrap(const ctx *c, const cn_line *l)
  * (no signature or credit closes either, no vote line heads i, its lines are
  * no answers printed one a line). A signed answer under an unsigned one is
  * another physician's, whatever the page's count says. */
-static bool mergeable(const ctx *c, size_t i)
+static bool mergeable(const ctx *c, size_t i, bool gap_only)
 {
     const draft *prev = &c->ds[i - 1], *d = &c->ds[i];
     if (prev->is_signed || draft_credit(c, prev) || prev->n_superseded || d->is_signed ||
-        draft_credit(c, d) || d->title < 0 || !prev->has_body || !d->has_body)
+        draft_credit(c, d) || !prev->has_body || !d->has_body)
+        return false;
+    /* an untitled answer that a wide gap alone opened */
+    if (gap_only)
+        return d->title < 0 && d->gap_opened;
+    if (d->title < 0)
         return false;
     const para *t = &c->ps[d->title], *b = &c->ps[d->b0];
     return !t->vote_after && !t->own_line && !b->vote_before && !b->own_line;
@@ -562,24 +583,30 @@ static bool mergeable(const ctx *c, size_t i)
 /* A page that says how many answers it holds ("Doctor Answers 1") holds no
  * more: when more were read, the extra ones are subheadings inside an
  * answer ("Why does this happen?" above a paragraph), and go back into the
- * answer above them, from the page's end up. */
+ * answer above them, from the page's end up. First, though, the answers
+ * that a wide gap alone opened under a titled answer of one paragraph
+ * (untitled_after_titled): the page's count says that gap was inside one
+ * answer ("Doctor Answers 3", four read, the second untitled under two blank
+ * lines: it is the first's second paragraph, and the fourth's title stays a
+ * title). */
 static void keep_declared(ctx *c, long declared)
 {
     if (declared < 1)
         return;
-    for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
-        if (!mergeable(c, i))
-            continue;
-        draft *prev = &c->ds[i - 1], *d = &c->ds[i];
-        prev->b1 = d->b1;
-        prev->is_signed = d->is_signed;
-        memcpy(prev->part, d->part, sizeof prev->part);
-        memcpy(prev->info, d->info, sizeof prev->info);
-        memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
-        prev->n_superseded = d->n_superseded;
-        memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
-        c->nd--;
-    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = c->nd; i-- > 1 && c->nd > (size_t)declared;) {
+            if (!mergeable(c, i, pass == 0))
+                continue;
+            draft *prev = &c->ds[i - 1], *d = &c->ds[i];
+            prev->b1 = d->b1;
+            prev->is_signed = d->is_signed;
+            memcpy(prev->part, d->part, sizeof prev->part);
+            memcpy(prev->info, d->info, sizeof prev->info);
+            memcpy(prev->superseded, d->superseded, sizeof prev->superseded);
+            prev->n_superseded = d->n_superseded;
+            memmove(d, d + 1, (c->nd - i - 1) * sizeof *d);
+            c->nd--;
+        }
 }
 
 /* The two lines say the same, ignoring case. */
@@ -961,10 +988,11 @@ static int segment(ctx *c, cn_error *err)
             continue;
         }
         bool signed_off = after_signoff(c, p) && !(cur >= 0 && opening_thanks(c, &c->ds[cur], p));
-        bool fresh = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]) &&
-                     ((ended && ended_prose(c, p)) || starts_answer(c, p) || signed_off ||
-                      after_credit(c, p) || repeated_opening(c, p) ||
-                      untitled_after_titled(c, &c->ds[cur], p));
+        bool opens = !inside && cur >= 0 && c->ds[cur].has_body && !greeting_only(c, &c->ds[cur]);
+        bool other = opens && ((ended && ended_prose(c, p)) || starts_answer(c, p) || signed_off ||
+                               after_credit(c, p) || repeated_opening(c, p));
+        bool gap_opened = opens && !other && untitled_after_titled(c, &c->ds[cur], p);
+        bool fresh = other || gap_opened;
         if (cur >= 0 && !inside && !fresh) {
             if (!subheading_under_title(c, &c->ds[cur], p))
                 add_body(&c->ds[cur], p);
@@ -977,6 +1005,7 @@ static int segment(ctx *c, cn_error *err)
         last_signed = -1;
         ended = false;
         draft *d = &c->ds[cur];
+        d->gap_opened = gap_opened;
         /* An answer opened by a greeting or a wide gap starts with its body,
          * unless the line is shaped like a title. */
         bool closed = fresh && (signed_off || after_credit(c, p) || c->ps[p].after_break);

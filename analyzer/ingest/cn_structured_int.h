@@ -56,6 +56,7 @@ typedef struct draft {
     cn_sigline info[3];
     size_t superseded[4]; /* signature paragraphs replaced by a later one */
     size_t n_superseded;
+    bool gap_opened; /* opened untitled by a wide gap alone (untitled_after_titled) */
 } draft;
 
 /* What is known of one line, each read once: the same line is looked at

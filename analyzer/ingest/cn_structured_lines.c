@@ -474,7 +474,8 @@ static const cn_line *question_line(const ctx *c)
 
 /* The line is the question's title printed again ("How do I care for the
  * scar? It itches" under "How do I care for the scar? It itches."): the
- * same bytes but for case and the trailing punctuation. */
+ * same bytes but for case and the trailing punctuation, and for a site's
+ * note in brackets after the title ("Is it a cyst? Or a pore? (Photo)"). */
 bool cns_repeats_question(const ctx *c, const cn_line *l)
 {
     const cn_line *q = question_line(c);
@@ -483,6 +484,15 @@ bool cns_repeats_question(const ctx *c, const cn_line *l)
     size_t a = l->len, b = q->len;
     while (a > 0 && in_set(".?! ", l->s[a - 1]))
         a--;
+    while (b > 0 && q->s[b - 1] == ' ')
+        b--;
+    if (b > 0 && q->s[b - 1] == ')' && !(a > 0 && l->s[a - 1] == ')')) {
+        size_t k = b - 1;
+        while (k > 0 && q->s[k] != '(')
+            k--;
+        if (q->s[k] == '(' && k > 0 && q->s[k - 1] == ' ')
+            b = k;
+    }
     while (b > 0 && in_set(".?! ", q->s[b - 1]))
         b--;
     if (a != b || a == 0)

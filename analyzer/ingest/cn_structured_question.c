@@ -427,8 +427,37 @@ static size_t question_end_below(const ctx *c, size_t first)
  * treatment). A forum heads the asker's post as it heads the replies ("9
  * months ago" under each poster's name): when the first header has nothing
  * asking above it and the lines under it ask (or open as the asker asks),
- * the answers start at the next header. Looked for among the first
+ * the answers start at the next header, and so they do when the title
+ * asks above the first header but the post under it is the asker's
+ * (header_after_askers_post). Looked for among the first
  * question_body_paragraphs + 3 runs of lines; 0 when none. */
+/* Under the first header h, lines above it asking (the title): the asker's
+ * own post may still stand under that header, as the forum heads it as it
+ * heads the replies ("Jo Park Salem, OR" / "8 months ago" / "Hello, I went
+ * to my doctor ..."). When the run right under h is in the asker's voice and
+ * the next header follows it, within question_body_paragraphs runs, that
+ * next header is where the answers start; else 0. */
+static size_t header_after_askers_post(const ctx *c, size_t h)
+{
+    size_t p = skip_blank(c, h + 1);
+    if (p >= c->lines.n || cns_answer_header(c, line_at(c, p)))
+        return 0;
+    size_t e = run_end(c, p);
+    if (voice_of(c, p, e) <= 0)
+        return 0;
+    size_t runs = 0;
+    for (size_t i = e; i < c->lines.n; i++) {
+        const cn_line *l = line_at(c, i);
+        if (l->len == 0)
+            continue;
+        if (cns_answer_header(c, l))
+            return i;
+        if ((line_at(c, i - 1)->len == 0) && ++runs > c->lim->question_body_paragraphs)
+            break;
+    }
+    return 0;
+}
+
 static size_t first_header(const ctx *c, size_t first)
 {
     size_t runs = 0, own_runs = 0;
@@ -439,6 +468,10 @@ static size_t first_header(const ctx *c, size_t first)
             continue;
         bool opens_run = i == first || line_at(c, i - 1)->len == 0;
         if (i > first && cns_answer_header(c, l)) {
+            if (asked && !own) {
+                size_t next = header_after_askers_post(c, i);
+                return next > 0 ? next : i;
+            }
             if (asked || own)
                 return asked ? i : 0;
             own = true; /* the asker's own post may stand under it */

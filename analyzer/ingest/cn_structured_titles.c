@@ -183,9 +183,10 @@ bool cns_title_at_start(const ctx *c, size_t p)
         return false;
     /* A page that titles its answers leaves an empty title line (two blank
      * lines) above an answer without one: prose of two sentences there is
-     * the answer's text (see untitled_after_titled). */
+     * the answer's text (see untitled_after_titled), and so is one sentence
+     * ending in '.' as long as prose (bare_prose_words). */
     if (!c->bare && cns_empty_title_above(c, p) && !c->ps[p].vote_after &&
-        cns_two_sentences(c, l) &&
+        (cns_two_sentences(c, l) || cn_span_last_char(l->s, l->len) == '.') &&
         cns_words_upto(c, l, c->lim->bare_prose_words) >= c->lim->bare_prose_words)
         return false;
     /* No signatures to vouch for it: a sentence is no title, except a lone
@@ -340,9 +341,11 @@ bool cns_title_inside(const ctx *c, size_t p)
         !(cn_span_last_char(l->s, l->len) == ':' && cns_list_item(para_line(c, p + 1))) &&
         !(cns_looks_title(c, p + 1) && text_para(c, p + 2)) && !signoff_under(c, p))
         return true;
+    /* The page's question printed again over an answer, two sentences too
+     * ("Is it a cyst? Or a pore?"): that answer's title */
     if (!cns_looks_title(c, p) &&
         !restated_title(c, p, c->lim->restated_title_words, c->lim->title_max_words) &&
-        !restated_below(c, p))
+        !restated_below(c, p) && !(cns_short_enough(c, l) && cns_repeats_question(c, l)))
         return false;
     /* "I would not advise that you pursue any other treatment" inside an
      * answer: the physician speaking to the asker, a sentence without its
