@@ -582,7 +582,7 @@ static void test_analysis_text_ids(void)
     cn_rules_free(rules);
 }
 
-/* An answer's page is not in its record (issue 14: 8 bytes an answer): it is
+/* An answer's page is not in its record (issue 14: 4 bytes an answer): it is
  * found from a checkpoint every few answers and the pages' first answers.
  * Pages of 1 to 37 answers (and an empty one) put page starts on both sides
  * of the checkpoints; every answer must give back its own page's file,
