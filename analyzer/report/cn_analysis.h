@@ -48,9 +48,11 @@
  * in reading order, the same annotators' state as one pass over all pages),
  * then written with their annotations to an unlinked temporary file
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
- * answer (cn_analysis_answer: ids, interned physician, flags, and
- * per verdict its claim, stance and confidence) and per question its title;
- * the figures and the cross-question parts of the reports need no more.
+ * answer (cn_analysis_answer: its role, flags and verdict count; its id,
+ * its physician's number and its verdicts' confidences wait on disk, read
+ * back through a loader) and per verdict its claim and stance, and per
+ * question its title; the figures and the cross-question parts of the
+ * reports need no more.
  * While pages are added, even those records wait on disk (cn_recfile, in
  * opts.spill_dir): the reader's de-duplication index holds the memory then;
  * cn_analysis_finish reads them back, at their exact size, gives the answers
