@@ -582,7 +582,7 @@ static void test_analysis_text_ids(void)
     cn_rules_free(rules);
 }
 
-/* An answer's page is not in its record (issue 14: 8 bytes an answer): it is
+/* An answer's page is not in its record (issue 14: 4 bytes an answer): it is
  * found from a checkpoint every few answers and the pages' first answers.
  * Pages of 1 to 37 answers (and an empty one) put page starts on both sides
  * of the checkpoints; every answer must give back its own page's file,
@@ -1042,6 +1042,134 @@ static void test_analysis_file_names(void)
                 CU_ASSERT_TRUE(strcmp(cf[k - 1], cf[k]) < 0);
         }
     CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
+/* The answers' physicians on disk (issue 14, mem25): each answer's physician number, 4
+ * bytes in answer order, read PHYS_BLOCK (1,024) at a time through a loader. 3,000 answers
+ * over 30 pages of two questions (three blocks, the last one short), physicians named again
+ * after 800 answers and again within a block, some answers with no physician at all; each
+ * answer's number and name asked for forward, backward and by a stride of 7 (a block each
+ * time), on the result and on a fork, the corpus' coders and specialties counted from them. */
+#define PHYS_PAGES 30
+#define PHYS_PER_PAGE 100
+#define PHYS_ANSWERS (PHYS_PAGES * PHYS_PER_PAGE)
+#define PHYS_NAMES 800
+
+static const char *const PHYS_SPECIALTIES[] = {"Dermatologist", "Plastic Surgeon",
+                                               "Facial Plastic Surgeon"};
+
+/* Answer n's physician's name number (n % PHYS_NAMES), or PHYS_NAMES: none at all. */
+static size_t phys_name_of(size_t n)
+{
+    return n % 11 == 5 ? PHYS_NAMES : n % PHYS_NAMES;
+}
+
+static void check_physicians(const cn_analysis_result *r, const uint32_t *want, size_t step,
+                             bool backward)
+{
+    for (size_t n = 0; n < PHYS_ANSWERS; n++) {
+        size_t i = backward ? PHYS_ANSWERS - 1 - n : (n * step) % PHYS_ANSWERS;
+        CU_ASSERT_EQUAL(cn_analysis_answer_physician(r, i), want[i]);
+        const cn_physician *ph = cn_analysis_physician(r, i);
+        size_t k = phys_name_of(i);
+        if (k == PHYS_NAMES) {
+            CU_ASSERT_PTR_NULL(ph->name);
+            CU_ASSERT_PTR_NULL(ph->specialty);
+            continue;
+        }
+        char name[24];
+        snprintf(name, sizeof name, "Doc %zu, MD", k);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ph->name);
+        CU_ASSERT_STRING_EQUAL(ph->name, name);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ph->specialty);
+        CU_ASSERT_STRING_EQUAL(ph->specialty, PHYS_SPECIALTIES[k % 3]);
+    }
+    cn_error err;
+    CU_ASSERT_EQUAL(cn_analysis_load_status(r, &err), CN_OK);
+}
+
+static void test_analysis_physicians_on_disk(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    static char texts[PHYS_PER_PAGE][96], ids[PHYS_PER_PAGE][CN_ID_LEN + 1],
+        names[PHYS_PER_PAGE][24];
+    spec_answer sa[PHYS_PER_PAGE];
+    for (size_t p = 0; p < PHYS_PAGES; p++) {
+        for (size_t k = 0; k < PHYS_PER_PAGE; k++) {
+            size_t n = p * PHYS_PER_PAGE + k, who = phys_name_of(n);
+            snprintf(texts[k], sizeof texts[k],
+                     k % 2 ? "Botox in the calf is safe in experienced hands, answer %zu."
+                           : "It is not safe to use Botox in the calves, answer %zu.",
+                     n);
+            snprintf(ids[k], sizeof ids[k], "%016zx", 0x300000 + n);
+            snprintf(names[k], sizeof names[k], "Doc %zu, MD", who);
+            sa[k] = (spec_answer){texts[k],
+                                  who == PHYS_NAMES ? NULL : names[k],
+                                  who == PHYS_NAMES ? NULL : PHYS_SPECIALTIES[who % 3],
+                                  ids[k],
+                                  NULL,
+                                  false};
+        }
+        char file[32];
+        snprintf(file, sizeof file, "phys%02zu.txt", p);
+        cn_page *pg = make_page(file, "Can Botox slim the calves?",
+                                p % 2 ? "dddddddddddddddd" : "eeeeeeeeeeeeeeee", sa, PHYS_PER_PAGE);
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_EQUAL_FATAL(r->n_answers, PHYS_ANSWERS);
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 2);
+    /* physicians are numbered in order of first use; a nameless one is one physician */
+    uint32_t *want = malloc(PHYS_ANSWERS * sizeof *want);
+    uint32_t number_of[PHYS_NAMES + 1];
+    size_t used = 0, nameless = 0;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(want);
+    memset(number_of, 0xff, sizeof number_of);
+    for (size_t n = 0; n < PHYS_ANSWERS; n++) {
+        size_t k = phys_name_of(n);
+        if (number_of[k] == UINT32_MAX)
+            number_of[k] = (uint32_t)used++;
+        want[n] = number_of[k];
+        nameless += k == PHYS_NAMES;
+    }
+    CU_ASSERT_EQUAL(r->n_physicians, used);
+    check_physicians(r, want, 1, false);
+    check_physicians(r, want, 1, true);
+    check_physicians(r, want, 7, false);
+    cn_analysis_result *fork = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_result_fork(r, &fork, &err), CN_OK);
+    check_physicians(fork, want, 7, false);
+    CU_ASSERT_EQUAL(cn_analysis_answer_physician(r, 0), want[0]); /* the result's own block */
+    check_physicians(fork, want, 1, true);
+    cn_analysis_result_fork_free(fork);
+    /* every answer is counted: the coders are the named physicians and each nameless answer */
+    CU_ASSERT_EQUAL(r->distinct_answers, PHYS_ANSWERS);
+    CU_ASSERT_EQUAL(r->agreement.physicians, (used - 1) + nameless);
+    /* the corpus' specialties: the three named ones, then the unknown */
+    CU_ASSERT_EQUAL_FATAL(r->specialties.n_groups, 4);
+    long by_specialty[4] = {0};
+    for (size_t n = 0; n < PHYS_ANSWERS; n++) {
+        size_t k = phys_name_of(n);
+        by_specialty[k == PHYS_NAMES ? 3 : k % 3]++;
+    }
+    for (size_t g = 0; g < 4; g++) {
+        const cn_specialty_group *grp = &r->specialties.groups[g];
+        size_t s = 3;
+        for (size_t t = 0; t < 3 && grp->specialty; t++)
+            if (!strcmp(grp->specialty, PHYS_SPECIALTIES[t]))
+                s = t;
+        CU_ASSERT_EQUAL(s == 3, grp->specialty == NULL);
+        CU_ASSERT_EQUAL(grp->answers, by_specialty[s]);
+    }
+    check_specialties(r); /* the questions' and claims' splits, read through the loader */
+    free(want);
     cn_analysis_free(an);
     cn_rules_free(rules);
 }
@@ -1620,6 +1748,8 @@ int main(void)
         {"analysis: the pages' file names read back from disk (issue 14)",
          test_analysis_file_names},
         {"analysis: answer ids that are not 16 hex digits (issue 14)", test_analysis_text_ids},
+        {"analysis: the answers' physicians read back from disk (issue 14)",
+         test_analysis_physicians_on_disk},
         {"analysis: an answer's page found from its number (issue 14)", test_analysis_answer_pages},
         {"spill: pages on disk read back the same", test_spill_round_trip},
         {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},

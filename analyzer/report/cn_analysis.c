@@ -198,6 +198,7 @@ static void free_records(cn_analysis *an)
     free(an->answer_ids);
     free(an->early);
     cn_recfile_free(an->ids_file);
+    cn_recfile_free(an->phys_file);
     cn_recfile_free(an->members_file);
     free(an->member_at);
     free(an->dups);

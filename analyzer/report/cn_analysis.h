@@ -48,9 +48,11 @@
  * in reading order, the same annotators' state as one pass over all pages),
  * then written with their annotations to an unlinked temporary file
  * (cn_spill, in opts.spill_dir) and freed. What stays is a fixed record per
- * answer (cn_analysis_answer: ids, interned physician, flags, and
- * per verdict its claim, stance and confidence) and per question its title;
- * the figures and the cross-question parts of the reports need no more.
+ * answer (cn_analysis_answer: its role, flags and verdict count; its id,
+ * its physician's number and its verdicts' confidences wait on disk, read
+ * back through a loader) and per verdict its claim and stance, and per
+ * question its title; the figures and the cross-question parts of the
+ * reports need no more.
  * While pages are added, even those records wait on disk (cn_recfile, in
  * opts.spill_dir): the reader's de-duplication index holds the memory then;
  * cn_analysis_finish reads them back, at their exact size, gives the answers
@@ -158,15 +160,14 @@ typedef struct cn_verdict {
 } cn_verdict;
 
 /* What the analysis keeps of an answer while its page is on disk: a fixed
- * record of 8 bytes, one 64-bit word of bit fields (at a million answers and
- * more, every byte here is a megabyte; strings are the analysis' interned
- * copies). The page's text, title and evidence come back with
- * cn_analysis_load_question or cn_analysis_load_answer. What follows from
- * other fields is not kept (its page, cn_analysis_answer_question, _in_page,
- * _index, cn_analysis_file_of, cn_analysis_original, the verdicts' place:
- * cn_analysis_verdict), nor is the answer_id, which waits on disk
- * (cn_analysis_answer_id); such readers take a pointer into the result's
- * answers, not a copy. */
+ * record of 4 bytes, one 32-bit word of bit fields (at a million answers and
+ * more, every byte here is a megabyte). The page's text, title and evidence
+ * come back with cn_analysis_load_question or cn_analysis_load_answer. What
+ * follows from other fields is not kept (its page, cn_analysis_answer_question,
+ * _in_page, _index, cn_analysis_file_of, cn_analysis_original, the verdicts'
+ * place: cn_analysis_verdict), nor are the answer_id and the physician, which
+ * wait on disk (cn_analysis_answer_id, cn_analysis_answer_physician); such
+ * readers take a pointer into the result's answers, not a copy. */
 #define CN_ANALYSIS_MAX_VERDICTS 4095 /* an answer's verdicts: n_verdicts' 12 bits */
 typedef struct cn_analysis_answer {
     bool id_text : 1;             /* an answer_id that is not 16 lower-case hex digits */
@@ -177,14 +178,12 @@ typedef struct cn_analysis_answer {
     bool dissent : 1;             /* its stance differs from its question's majority */
     bool overridden : 1;          /* an editor set its stance on the primary claim
                                      (cn_analysis_override: the editor's entry) */
-    uint64_t role : 2;            /* cn_answer_role */
-    uint64_t review : 8;          /* CN_REVIEW_* reasons (0: not queued) */
-    uint64_t override_stance : 2; /* cn_stance: the editor's, when overridden */
-    uint64_t primary_stance : 2;  /* verdicts[0].stance, kept here too: every tally and
+    uint32_t role : 2;            /* cn_answer_role */
+    uint32_t review : 7;          /* CN_REVIEW_* reasons (0: not queued) */
+    uint32_t override_stance : 2; /* cn_stance: the editor's, when overridden */
+    uint32_t primary_stance : 2;  /* verdicts[0].stance, kept here too: every tally and
                                      report reads it */
-    uint64_t n_verdicts : 12;     /* at most CN_ANALYSIS_MAX_VERDICTS */
-    uint64_t physician : 31;      /* index into the result's physicians (fewer than the
-                                     answers, which are fewer than 2^31) */
+    uint32_t n_verdicts : 12;     /* at most CN_ANALYSIS_MAX_VERDICTS */
 } cn_analysis_answer;
 
 /* A (answer, verdict) pair: one vote in a claim's tally. */
@@ -507,6 +506,13 @@ size_t cn_analysis_original(const cn_analysis_result *r, const cn_analysis_answe
  * interned copies and stay valid; the record itself only until the next
  * call on this result). */
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i);
+
+/* The number of answer i's physician among the result's distinct ones
+ * (< n_physicians): not kept in the answer's record but on disk, in answer
+ * order, read a block at a time through the result's loader (not for several
+ * threads on one result: cn_analysis_result_fork); a read that fails gives 0
+ * and shows in cn_analysis_load_status. */
+uint32_t cn_analysis_answer_physician(const cn_analysis_result *r, size_t i);
 
 /* The stance of an answer on its primary claim: the editor's where one set
  * it, else the classifier's. */

@@ -250,7 +250,7 @@ const char *cna_file_name(const cn_analysis *an, cn_analysis_loader *L, uint32_t
     return L->name;
 }
 
-/* Not kept in the answer record (8 bytes an answer), nor in memory: its page's file
+/* Not kept in the answer record (4 bytes an answer), nor in memory: its page's file
  * number is, the name is read from disk. */
 const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_answer *a)
 {
@@ -258,9 +258,23 @@ const char *cn_analysis_file_of(const cn_analysis_result *r, const cn_analysis_a
                          r->an->page_file[cna_answer_page(r->an, (size_t)(a - r->answers))]);
 }
 
+uint32_t cna_answer_physician(const cn_analysis *an, cn_analysis_loader *L, size_t i)
+{
+    return cna_read_block(L, an->phys_file, "physicians", &L->phys_block, i, PHYS_BLOCK,
+                          an->result.n_answers, L->physicians, sizeof *L->physicians) == CN_OK
+               ? L->physicians[i % PHYS_BLOCK]
+               : 0;
+}
+
+/* Not kept in the answer record (4 bytes an answer), nor in memory: read from disk. */
+uint32_t cn_analysis_answer_physician(const cn_analysis_result *r, size_t i)
+{
+    return cna_answer_physician(r->an, r->loader, i);
+}
+
 const cn_physician *cn_analysis_physician(const cn_analysis_result *r, size_t i)
 {
-    cna_physician_at(r->an, r->answers[i].physician, &r->loader->phys);
+    cna_physician_at(r->an, cna_answer_physician(r->an, r->loader, i), &r->loader->phys);
     return &r->loader->phys;
 }
 

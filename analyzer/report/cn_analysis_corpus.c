@@ -74,17 +74,23 @@ static int count_physicians(cn_analysis *an, cn_error *err)
     coder_names c = {.an = an};
     cn_idindex *names = cn_idindex_new();
     bool *seen = calloc(r->n_physicians + 1, sizeof *seen); /* named records looked at */
-    int rc = names && seen ? CN_OK : CN_ERR_NOMEM;
+    /* the answers' physicians read through a loader of its own: the other figures are made
+     * on other threads meanwhile */
+    cn_analysis_loader *L = calloc(1, sizeof *L);
+    int rc = names && seen && L ? CN_OK : CN_ERR_NOMEM;
     size_t coders = 0;
     for (size_t i = 0; i < r->n_answers && rc == CN_OK; i++) {
         const cn_analysis_answer *a = &r->answers[i];
-        const char *name = cna_physician_name(an, a->physician);
-        if (a->role != CN_ROLE_COUNTED || (name && *name && seen[a->physician]))
+        if (a->role != CN_ROLE_COUNTED)
+            continue;
+        uint32_t k = cna_answer_physician(an, L, i);
+        const char *name = cna_physician_name(an, k);
+        if (name && *name && seen[k])
             continue;
         bool is_new = true; /* an answer without a name is a coder of its own */
         if (name && *name) {
-            seen[a->physician] = true;
-            rc = count_name(names, &c, a->physician, &is_new);
+            seen[k] = true;
+            rc = count_name(names, &c, k, &is_new);
         }
         coders += is_new;
     }
@@ -92,7 +98,14 @@ static int count_physicians(cn_analysis *an, cn_error *err)
     cn_idindex_free(names);
     free(seen);
     free(c.probe_buf);
-    return rc == CN_OK ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    if (rc == CN_OK && L->load_rc != CN_OK) {
+        *err = L->load_err;
+        rc = L->load_rc;
+    } else if (rc != CN_OK) {
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    }
+    free(L);
+    return rc;
 }
 
 /* Corpus agreement from each question's stance counts: alpha and Fleiss'
@@ -237,8 +250,11 @@ static int stratified_test(cn_analysis *an, cn_error *err)
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         cn_stance s = cn_analysis_answer_stance(a);
-        const char *spec = cna_physician_specialty(r->an, a->physician);
-        if (a->role != CN_ROLE_COUNTED || s == CN_STANCE_NONE || !spec)
+        if (a->role != CN_ROLE_COUNTED || s == CN_STANCE_NONE)
+            continue;
+        const char *spec =
+            cna_physician_specialty(r->an, cna_answer_physician(r->an, r->loader, i));
+        if (!spec)
             continue;
         size_t g = 0;
         while (g < sc->n_tested && strcmp(sc->groups[g].specialty, spec))
@@ -307,7 +323,8 @@ static int split_specialties(const cn_analysis_result *r, cn_specialty_count **o
         const cn_analysis_answer *a = &r->answers[i];
         if (a->role != CN_ROLE_COUNTED)
             continue;
-        const char *spec = cna_physician_specialty(r->an, a->physician);
+        const char *spec =
+            cna_physician_specialty(r->an, cna_answer_physician(r->an, r->loader, i));
         size_t g = 0;
         while (g < n && sp[g].specialty != spec)
             g++;
@@ -387,5 +404,7 @@ int cna_compare_specialties(cn_analysis *an, cn_error *err)
         rc = stratified_test(an, err);
     if (rc == CN_OK)
         rc = specialty_conclusion(sc, err);
+    if (rc == CN_OK) /* the physicians read from disk */
+        rc = cn_analysis_load_status(r, err);
     return rc;
 }

@@ -82,9 +82,9 @@ typedef struct note {
 } note;
 _Static_assert(offsetof(note, answer) == 0, "cna_place_u32 reads the answer first");
 
-_Static_assert(sizeof(cn_analysis_answer) == 8, "the answer record: 8 bytes, no padding lost");
+_Static_assert(sizeof(cn_analysis_answer) == 4, "the answer record: 4 bytes, no padding lost");
 _Static_assert(CN_STANCE_COUNT <= 4, "a stance fits in the answer record's 2 bits");
-_Static_assert(CN_REVIEW_REASON_COUNT <= 8, "the review reasons fit in the answer record's 8 bits");
+_Static_assert(CN_REVIEW_REASON_COUNT <= 7, "the review reasons fit in the answer record's 7 bits");
 
 /* An answer's page is found from its number: a checkpoint every PAGE_STEP
  * answers (that answer's page), then the pages' first answers (page_first)
@@ -172,6 +172,10 @@ enum { SB_NAME, SB_CITY, SB_SPECIALTY };
  * mostly ask for them in answer order. */
 #define ID_BLOCK 512
 
+/* So are the answers' physicians (cna_answer_physician), 4 bytes each: the
+ * figures and the reports mostly ask for them in answer order. */
+#define PHYS_BLOCK 1024
+
 /* So are the claims' members (cn_analysis_claim_member), 4 bytes each: the
  * tallies and the reports read a claim's in order. */
 #define MEMBER_BLOCK 1024
@@ -204,6 +208,10 @@ struct cn_analysis_loader {
     /* The answer_ids read last: ID_BLOCK of them from block id_block - 1 (0: none). */
     uint64_t id_block;
     uint64_t ids[ID_BLOCK];
+    /* The answers' physicians read last: PHYS_BLOCK of them from block phys_block - 1
+     * (0: none). */
+    uint64_t phys_block;
+    uint32_t physicians[PHYS_BLOCK];
     /* The claims' members read last: MEMBER_BLOCK of them from block member_block - 1. */
     uint64_t member_block;
     uint32_t members[MEMBER_BLOCK];
@@ -297,6 +305,10 @@ struct cn_analysis {
      * 1 GB), read through a loader (cn_analysis_answer_id). */
     uint64_t *answer_ids;
     cn_recfile *ids_file;
+    /* Each answer's physician (its number among the result's physicians, 4 bytes), in
+     * answer order, on disk from the records' return on (10 MB at 1 GB, out of the answer
+     * record), read through a loader (cna_answer_physician). */
+    cn_recfile *phys_file;
     /* While the roles are given (the first pass over the waiting records,
      * before the records themselves come back): each answer's role and
      * whether its id is text (EARLY_*), a byte an answer. */
@@ -508,6 +520,10 @@ double cna_verdict_confidence(const cn_analysis_result *r, const cn_analysis_ans
  * that fails is the loader's error from then on. */
 int cna_read_block(cn_analysis_loader *L, cn_recfile *file, const char *what, uint64_t *loaded,
                    size_t at, size_t per, size_t total, void *buf, size_t size);
+
+/* Answer i's physician number read through loader L (a failed read gives 0 and sets L's
+ * load_rc): any loader, so a step on another thread may read with one of its own. */
+uint32_t cna_answer_physician(const cn_analysis *an, cn_analysis_loader *L, size_t i);
 
 /* File number f's name (NO_STR: NULL) read through loader L, a copy valid until L's next
  * name (a failed read gives "" and sets L's load_rc). */

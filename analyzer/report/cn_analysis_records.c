@@ -163,7 +163,8 @@ static int answer_arrays(cn_analysis *an, cn_error *err)
     an->verdict_step = malloc((r->n_answers / VERDICT_STEP + 1) * sizeof *an->verdict_step);
     if (!r->answers || !an->v_claim || !an->v_stance || !r->conflicts || !an->verdict_step)
         return cna_oom(err);
-    return cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
+    int rc = cn_recfile_new(an->opts.spill_dir, &an->v_confidence, err);
+    return rc == CN_OK ? cn_recfile_new(an->opts.spill_dir, &an->phys_file, err) : rc;
 }
 
 /* The n verdicts of answer i in an->vbuf into the verdict arrays from at,
@@ -311,10 +312,13 @@ static int records_pass(cn_analysis *an, cn_error *err)
         uint32_t physician = 0;
         if (rc == CN_OK)
             rc = get_physician(an, &physician, err);
-        a->physician = physician;
+        if (rc == CN_OK)
+            rc = cn_recfile_write(an->phys_file, &physician, sizeof physician, err);
     }
     if (rc == CN_OK && an->conflict_scores) /* written out: read back by offset */
         rc = cn_recfile_rewind(an->conflict_scores, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_rewind(an->phys_file, err);
     if (rc == CN_OK)
         rc = cn_recfile_rewind(an->v_confidence, err);
     return rc;

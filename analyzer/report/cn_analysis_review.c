@@ -53,8 +53,8 @@ static int keep_note(cn_analysis *an, size_t i, cn_error *err)
     cn_analysis_answer *a = &r->answers[i];
     char *text = NULL;
     cn_physician dup, orig;
-    cna_physician_at(an, a->physician, &dup);
-    cna_physician_at(an, r->answers[cn_analysis_original(r, a)].physician, &orig);
+    cna_physician_at(an, cna_answer_physician(an, r->loader, i), &dup);
+    cna_physician_at(an, cna_answer_physician(an, r->loader, cn_analysis_original(r, a)), &orig);
     int rc = metadata_note(&dup, &orig, &text, err);
     if (rc != CN_OK || !text)
         return rc;

@@ -7,12 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Answer i's vote without its specialty (a tally has no use for it: the
+ * workers tally at once, and the physicians are read through a loader). */
 static void vote_of(const cn_analysis_result *r, size_t i, size_t verdict, cn_tally_vote *v)
 {
     const cn_analysis_answer *a = &r->answers[i];
     v->stance = cn_analysis_verdict_stance(r, a, verdict);
-    v->specialty = cna_physician_specialty(r->an, a->physician);
+    v->specialty = NULL;
     v->certain = verdict == 0 && a->overridden;
+}
+
+/* With its specialty, its physician read through the result's loader (the
+ * stances by specialty a report asks for). */
+static void vote_with_specialty(const cn_analysis_result *r, size_t i, cn_tally_vote *v)
+{
+    vote_of(r, i, 0, v);
+    v->specialty = cna_physician_specialty(r->an, cna_answer_physician(r->an, r->loader, i));
 }
 
 /* The question is about timing ("how soon / how long ...") as the page of
@@ -47,6 +57,13 @@ static void vote_in_list(const void *ctx, size_t k, cn_tally_vote *out)
 {
     const vote_list *l = ctx;
     vote_of(l->r, cn_analysis_role_answer(l->r, l->cursor, l->q, CN_ROLE_COUNTED, k), 0, out);
+}
+
+static void vote_in_list_specialty(const void *ctx, size_t k, cn_tally_vote *out)
+{
+    const vote_list *l = ctx;
+    vote_with_specialty(l->r, cn_analysis_role_answer(l->r, l->cursor, l->q, CN_ROLE_COUNTED, k),
+                        out);
 }
 
 /* Question i's tally. */
@@ -443,7 +460,7 @@ const cn_specialty_count *cn_analysis_question_specialties(const cn_analysis_res
 {
     cn_answer_cursor cursor = {0};
     vote_list votes = {.r = r, .q = q, .cursor = &cursor};
-    return split_into_loader(r, vote_in_list, &votes, r->questions[q].n_answers, n);
+    return split_into_loader(r, vote_in_list_specialty, &votes, r->questions[q].n_answers, n);
 }
 
 typedef struct member_votes {
@@ -454,7 +471,7 @@ typedef struct member_votes {
 static void vote_of_member(const void *ctx, size_t k, cn_tally_vote *out)
 {
     const member_votes *m = ctx;
-    vote_of(m->r, cn_analysis_claim_member(m->r, m->cl, k).answer, 0, out);
+    vote_with_specialty(m->r, cn_analysis_claim_member(m->r, m->cl, k).answer, out);
 }
 
 /* A claim's splits from its votes, read through the loader as its members

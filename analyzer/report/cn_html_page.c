@@ -941,7 +941,7 @@ static bool physicians_group(const cn_analysis_result *r, physicians *ph)
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; ok && i < q->n_answers; i++) {
             uint32_t ai = cn_analysis_question_answer(r, qi, CN_ROLE_COUNTED, i);
-            uint32_t k = (uint32_t)r->answers[ai].physician;
+            uint32_t k = cn_analysis_answer_physician(r, ai);
             if (ph->group_of[k] == UINT32_MAX)
                 ok = physician_group_of(r, ph, by_name, k, ai, qi);
             if (!ok || ph->group_of[k] == UINT32_MAX)
@@ -982,7 +982,7 @@ static bool physicians_collect(const cn_analysis_result *r, physicians *ph)
         const cn_analysis_question *q = &r->questions[qi];
         for (size_t i = 0; i < q->n_answers; i++) {
             uint32_t ai = cn_analysis_question_answer(r, qi, CN_ROLE_COUNTED, i);
-            uint32_t gi = ph->group_of[r->answers[ai].physician];
+            uint32_t gi = ph->group_of[cn_analysis_answer_physician(r, ai)];
             if (gi != UINT32_MAX && ph->groups[gi].several) {
                 phys_group *g = &ph->groups[gi];
                 ph->storage[g->at + g->n++] = ai;
