@@ -982,6 +982,24 @@ static void question_terms(const cn_classify_input *in, term_sink *s)
     }
 }
 
+/* The end of the lead (setting words_lead, cn_lexical_opts.lead_end): the
+ * title's tokens from `from` on and those of the body's first words_lead
+ * sentences; 0 when the setting is 0. */
+static size_t lead_end(const work *w, size_t from)
+{
+    double k = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_LEAD);
+    if (k < 1)
+        return 0;
+    size_t t = from > w->n_title ? from : w->n_title;
+    if (t >= w->n_items)
+        return w->n_items;
+    /* sentence numbers only grow along the text */
+    unsigned last = w->items[t].sentence + (unsigned)k - 1;
+    while (t < w->n_items && w->items[t].sentence <= last)
+        t++;
+    return t;
+}
+
 /* The answer's word terms: the vocabulary entries present into mi (each once,
  * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
@@ -1009,7 +1027,8 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
                          .placeholder =
                              cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
                          .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0,
-                         .token_terms = cn_rules_token_terms(w->rules)};
+                         .token_terms = cn_rules_token_terms(w->rules),
+                         .lead_end = lead_end(w, from)};
     lexical_marks(w, in, from, &o, marks);
     s->keep = in->keep_features ? d : NULL;
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);
