@@ -394,6 +394,40 @@ static void test_lead_weight_line(void)
     cn_rules_free(rules);
 }
 
+/* words_negation 2: a word is marked only within its trigger's scope=
+ * tokens (5 for "not" in the shipped rules), as cues are flipped; 1 marks
+ * to the clause's end. */
+static void test_negation_cue_scope(void)
+{
+    cn_classify_input in = {.text = "Do not lift heavy boxes or bags with that arm for weeks.",
+                            .keep_features = true};
+    cn_error err;
+    cn_decision d[3];
+    for (int neg = 0; neg <= 2; neg++) {
+        char *dir = rules_copy(neg);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+        cn_rules *rules = NULL;
+        CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+        CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d[neg], &err), CN_OK);
+        cn_rules_free(rules);
+        tu_rm_rf(dir);
+        free(dir);
+    }
+    CU_ASSERT_TRUE(decision_has(&d[0], "lift"));
+    CU_ASSERT_TRUE(decision_has(&d[0], "weeks"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!lift"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!bags"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!weeks"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "!lift"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "!bags")); /* the fifth token after "not" */
+    CU_ASSERT_TRUE(decision_has(&d[2], "!bags+with"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "weeks"));
+    CU_ASSERT_FALSE(decision_has(&d[2], "!with"));
+    CU_ASSERT_FALSE(decision_has(&d[2], "!weeks"));
+    for (int neg = 0; neg <= 2; neg++)
+        cn_decision_clear(&d[neg]);
+}
+
 /* Word weight lines load; a malformed or repeated term is a FILE:LINE error. */
 static void test_word_lines(void)
 {
@@ -769,6 +803,7 @@ int main(void)
         {"no word weights: the old decision", test_no_words_is_the_old_decision},
         {"class weights of the fit", test_fit_class_weights},
         {"the question's words as terms", test_question_terms},
+        {"negation marked within the cues' scope", test_negation_cue_scope},
         {"lead terms spelled", test_lead_terms_spelled},
         {"lead terms in the classifier", test_lead_in_classifier},
         {"a lead term's weight line", test_lead_weight_line},

@@ -785,16 +785,24 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
     }
     if (!o->negation)
         return;
+    /* words_negation 2: the cues' scope (negated): at most the trigger's
+     * scope= tokens, and a contrast ends it too */
+    bool cue_scope = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) >= 2;
     const hits *neg = &w->by_kind[CN_RULE_NEGATION], *term = &w->by_kind[CN_RULE_TERMINATOR];
+    const hits *contrast = &w->by_kind[CN_RULE_CONTRAST];
     for (size_t i = 0; i < neg->n; i++) {
         const hit *h = &neg->items[i];
         if (h->rule->backward || inside_any(w, &w->by_kind[CN_RULE_PSEUDO], h->first, h->last))
             continue;
         unsigned clause = w->items[h->last].clause;
-        for (size_t t = h->last + 1; t < w->n_items && w->items[t].clause == clause; t++) {
+        size_t end = cue_scope ? h->last + 1 + (size_t)h->rule->scope : w->n_items;
+        for (size_t t = h->last + 1; t < w->n_items && t < end && w->items[t].clause == clause;
+             t++) {
             bool ends = false;
             for (size_t j = 0; j < term->n && !ends; j++)
                 ends = term->items[j].first == t;
+            for (size_t j = 0; cue_scope && j < contrast->n && !ends; j++)
+                ends = contrast->items[j].first == t;
             if (ends)
                 break;
             marks[t] |= CN_LEX_NEGATED;

@@ -50,7 +50,8 @@ static const setting_def SETTING_DEFAULTS[] = {
     [CN_SETTING_CLAIM_MIN_TOPICS] = {"claim_min_topics",
                                      2}, /* distinct topic cues a text needs to be about a claim */
     /* the decision model's word terms (cn_lexical; read when it has some) */
-    [CN_SETTING_WORDS_NEGATION] = {"words_negation", 1},       /* "!" on words a negation reaches */
+    [CN_SETTING_WORDS_NEGATION] = {"words_negation",
+                                   1}, /* "!" on words a negation reaches (2: the cues' reach) */
     [CN_SETTING_WORDS_PLACEHOLDER] = {"words_placeholder", 1}, /* the question's words read <q> */
     [CN_SETTING_WORDS_BIGRAMS] = {"words_bigrams", 1},         /* word pairs as well as words */
     /* the learned decision's label: the most probable after adding these to
@@ -822,7 +823,7 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"claim_min_topics", 1, 100, false, false},
         /* 0 would divide by zero; above 100 every confidence is a quarter */
         {"confidence_temperature", 0, 100, true, false},
-        {"words_negation", 0, 1, false, false},
+        {"words_negation", 0, 2, false, false},
         {"words_placeholder", 0, 1, false, false},
         {"words_bigrams", 0, 1, false, false},
         {"words_lead", 0, 10, false, false},
