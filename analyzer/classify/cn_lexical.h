@@ -9,10 +9,11 @@
  * same sentence with "+" ("is+safe", "!<q>+is"). With a lead (setting
  * words_lead), each unigram of the answer's title and first sentences is
  * also a term of its own with "^" first ("^safe", "^!<q>"): the verdict a
- * physician puts up front weighs apart from the same word further on. A term is known by the
- * FNV-1a hash of its text (cn_hash_bytes), so classification looks terms up
- * without building strings; the text itself is spelled only when asked (for
- * `rules fit`, which chooses the vocabulary and writes it).
+ * physician puts up front weighs apart from the same word further on. A
+ * term is known by the FNV-1a hash of its text (cn_hash_bytes), so
+ * classification looks terms up without building strings; the text itself
+ * is spelled only when asked (for `rules fit`, which chooses the vocabulary
+ * and writes it).
  */
 #ifndef CN_LEXICAL_H
 #define CN_LEXICAL_H
