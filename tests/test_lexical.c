@@ -5,7 +5,8 @@
  * and their FILE:LINE errors, a fitted toy model in which a word decides, and
  * a rule folder without word lines deciding exactly as before; the fit's
  * class weights; the question's own words as terms of each of its answers
- * (setting question_terms).
+ * (setting question_terms); lead terms "^word" of the title and first
+ * sentences (setting words_lead).
  */
 #include "testutil.h"
 
@@ -71,7 +72,7 @@ static void test_terms_spelled_and_hashed(void)
     size_t n = cn_tokens_count(t);
     CU_ASSERT_EQUAL_FATAL(n, 7);
     unsigned char marks[7] = {CN_LEX_QUESTION, 0, 0, CN_LEX_NEGATED, 0, 0, 0};
-    cn_lexical_opts all = {true, true, true, false};
+    cn_lexical_opts all = {true, true, true, false, 0};
     collected c = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &all, true, collect, &c);
     CU_ASSERT_TRUE(c.hashes_match);
@@ -85,7 +86,7 @@ static void test_terms_spelled_and_hashed(void)
     CU_ASSERT_FALSE(has(&c, "!safe+it")); /* across the sentence end */
     CU_ASSERT_EQUAL(c.n, 7 + 5);          /* 7 unigrams, 3 + 2 bigrams */
     /* options off: the plain words, no bigrams */
-    cn_lexical_opts none = {false, false, false, false};
+    cn_lexical_opts none = {false, false, false, false, 0};
     collected d = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &none, true, collect, &d);
     CU_ASSERT_TRUE(has(&d, "botox"));
@@ -99,7 +100,7 @@ static void test_terms_spelled_and_hashed(void)
     CU_ASSERT_EQUAL(e.n, c.n);
     CU_ASSERT_FALSE(e.hashes_match);
     /* tokens of no rule set tell no term, even when asked to */
-    cn_lexical_opts told = {true, true, true, true};
+    cn_lexical_opts told = {true, true, true, true, 0};
     collected f = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &told, false, collect, &f);
     CU_ASSERT_EQUAL(f.n, c.n);
@@ -116,7 +117,7 @@ static void test_reserved_word_is_no_term(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "a=b", 9, 12, 0, 0, false), 0);
     CU_ASSERT_EQUAL_FATAL(cn_tokens_push(t, "well", 13, 17, 0, 0, false), 0);
-    cn_lexical_opts all = {true, true, true, false};
+    cn_lexical_opts all = {true, true, true, false, 0};
     collected c = {.hashes_match = true};
     cn_lexical_terms(cn_tokens_array(t), NULL, 0, cn_tokens_count(t), &all, true, collect, &c);
     CU_ASSERT_TRUE(c.hashes_match);
@@ -251,6 +252,180 @@ static void test_negation_and_placeholder_in_classifier(void)
     tu_rm_rf(off);
     free(dir);
     free(off);
+}
+
+/* Lead terms (cn_lexical_opts.lead_end): each unigram of the lead also
+ * reads "^" first, with its own marks ("^!lift"); bigrams get no lead copy,
+ * and with lead_end 0 no term starts with "^". */
+static void test_lead_terms_spelled(void)
+{
+    static const char TEXT[] = "Never lift. Then walk slowly. Swim later";
+    cn_tokens *t = cn_tokens_new(TEXT, strlen(TEXT));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    size_t n = cn_tokens_count(t);
+    CU_ASSERT_EQUAL_FATAL(n, 7);
+    unsigned char marks[7] = {0, CN_LEX_NEGATED, 0, 0, 0, 0, 0};
+    cn_lexical_opts lead = {true, true, true, false, 2};
+    collected c = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &lead, true, collect, &c);
+    CU_ASSERT_TRUE(c.hashes_match);
+    CU_ASSERT_TRUE(has(&c, "^never"));
+    CU_ASSERT_TRUE(has(&c, "^!lift"));
+    CU_ASSERT_TRUE(has(&c, "!lift"));
+    CU_ASSERT_TRUE(has(&c, "never+!lift"));
+    CU_ASSERT_FALSE(has(&c, "^never+!lift"));
+    CU_ASSERT_FALSE(has(&c, "^then"));
+    CU_ASSERT_TRUE(has(&c, "then"));
+    CU_ASSERT_EQUAL(c.n, 7 + 4 + 2); /* 7 unigrams, 1 + 2 + 1 bigrams, 2 lead copies */
+    /* unspelled: the same hashes */
+    collected e = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &lead, false, collect, &e);
+    CU_ASSERT_EQUAL(e.n, c.n);
+    /* a lead past the tokens: every unigram has its copy */
+    cn_lexical_opts all = {false, false, false, false, 100};
+    collected a = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 3, n, &all, true, collect, &a);
+    CU_ASSERT_EQUAL(a.n, 2 * 4);
+    CU_ASSERT_TRUE(has(&a, "^later"));
+    CU_ASSERT_FALSE(has(&a, "^never"));
+    /* no lead: no "^" term */
+    cn_lexical_opts none = {true, true, true, false, 0};
+    collected d = {.hashes_match = true};
+    cn_lexical_terms(cn_tokens_array(t), marks, 0, n, &none, true, collect, &d);
+    CU_ASSERT_EQUAL(d.n, 7 + 4);
+    CU_ASSERT_PTR_NULL(strstr(d.text, "|^"));
+    cn_tokens_free(t);
+}
+
+/* The rules copy of rules_copy(0) with setting words_lead at lead. */
+static char *rules_copy_lead(int lead)
+{
+    char *dir = rules_copy(0);
+    if (!dir)
+        return NULL;
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "printf 'setting words_lead value=%d\\n' >> '%s'/settings.rules",
+             lead, dir);
+    if (system(cmd) != 0) {
+        tu_rm_rf(dir);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+/* Terms of the decision that start with "^". */
+static size_t lead_terms_of(const cn_decision *d)
+{
+    size_t n = 0;
+    const char *t = d->term_text;
+    for (size_t i = 0; i < d->n_terms; i++, t += strlen(t) + 1)
+        n += t[0] == CN_LEX_LEAD_MARK;
+    return n;
+}
+
+/* Setting words_lead through the classifier: the title's words and those
+ * of the body's first N sentences also read "^word"; 0 (the default) makes
+ * no such term, and the other terms are the same either way. */
+static void test_lead_in_classifier(void)
+{
+    cn_classify_input in = {.title = "Short reply: wait",
+                            .text = "Do not fly this week. Flying next month is fine. Pack light.",
+                            .keep_features = true};
+    cn_error err;
+    cn_decision d[3];
+    for (int lead = 0; lead <= 2; lead++) {
+        char *dir = rules_copy_lead(lead);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+        cn_rules *rules = NULL;
+        CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+        CU_ASSERT_EQUAL(cn_rules_setting(rules, "words_lead"), lead);
+        CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d[lead], &err), CN_OK);
+        cn_rules_free(rules);
+        tu_rm_rf(dir);
+        free(dir);
+    }
+    CU_ASSERT_EQUAL(lead_terms_of(&d[0]), 0);
+    CU_ASSERT_TRUE(decision_has(&d[0], "wait"));
+    CU_ASSERT_TRUE(decision_has(&d[0], "fly"));
+    /* one sentence: the title's three words and the first sentence's five */
+    CU_ASSERT_EQUAL(lead_terms_of(&d[1]), 3 + 5);
+    CU_ASSERT_TRUE(decision_has(&d[1], "^short"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "^wait"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "^fly"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "^week"));
+    CU_ASSERT_FALSE(decision_has(&d[1], "^month"));
+    CU_ASSERT_FALSE(decision_has(&d[1], "^do+not"));
+    /* two sentences: the second's five words too, not the third's */
+    CU_ASSERT_EQUAL(lead_terms_of(&d[2]), 3 + 5 + 5);
+    CU_ASSERT_TRUE(decision_has(&d[2], "^month"));
+    CU_ASSERT_FALSE(decision_has(&d[2], "^pack"));
+    /* the rest of the terms are the same, in the same order */
+    for (int lead = 1; lead <= 2; lead++) {
+        CU_ASSERT_EQUAL(d[lead].n_terms - lead_terms_of(&d[lead]), d[0].n_terms);
+        const char *t = d[lead].term_text, *o = d[0].term_text;
+        size_t k = 0;
+        for (size_t i = 0; i < d[lead].n_terms && k < d[0].n_terms; i++, t += strlen(t) + 1) {
+            if (t[0] == CN_LEX_LEAD_MARK)
+                continue;
+            CU_ASSERT_STRING_EQUAL(t, o);
+            o += strlen(o) + 1;
+            k++;
+        }
+        CU_ASSERT_EQUAL(k, d[0].n_terms);
+    }
+    for (int lead = 0; lead <= 2; lead++)
+        cn_decision_clear(&d[lead]);
+}
+
+/* A lead term in a weight line loads and is found by its hash; it is no
+ * token's own term (a word never holds "^"). */
+static void test_lead_weight_line(void)
+{
+    tu_diags diags;
+    cn_rules *rules = NULL;
+    static const char LINES[] =
+        "weight bias reassuring=0 cautionary=0 contraindicated=0 none=0\n"
+        "weight word/^wait reassuring=-1 cautionary=1 contraindicated=0 none=0\n";
+    CU_ASSERT_EQUAL_FATAL(tu_load_rules_text("decision.rules", LINES, &diags, &rules), CN_OK);
+    cn_model *m = cn_rules_model(rules);
+    CU_ASSERT_EQUAL(cn_model_word_find(m, cn_hash_bytes("^wait", 5)), 0);
+    CU_ASSERT_EQUAL(cn_model_word_find(m, cn_hash_bytes("wait", 4)), -1);
+    cn_rules_free(rules);
+}
+
+/* words_negation 2: a word is marked only within its trigger's scope=
+ * tokens (5 for "not" in the shipped rules), as cues are flipped; 1 marks
+ * to the clause's end. */
+static void test_negation_cue_scope(void)
+{
+    cn_classify_input in = {.text = "Do not lift heavy boxes or bags with that arm for weeks.",
+                            .keep_features = true};
+    cn_error err;
+    cn_decision d[3];
+    for (int neg = 0; neg <= 2; neg++) {
+        char *dir = rules_copy(neg);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+        cn_rules *rules = NULL;
+        CU_ASSERT_EQUAL_FATAL(cn_rules_load(dir, &rules, NULL, NULL, &err), CN_OK);
+        CU_ASSERT_EQUAL_FATAL(cn_classify_answer(rules, &in, &d[neg], &err), CN_OK);
+        cn_rules_free(rules);
+        tu_rm_rf(dir);
+        free(dir);
+    }
+    CU_ASSERT_TRUE(decision_has(&d[0], "lift"));
+    CU_ASSERT_TRUE(decision_has(&d[0], "weeks"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!lift"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!bags"));
+    CU_ASSERT_TRUE(decision_has(&d[1], "!weeks"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "!lift"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "!bags")); /* the fifth token after "not" */
+    CU_ASSERT_TRUE(decision_has(&d[2], "!bags+with"));
+    CU_ASSERT_TRUE(decision_has(&d[2], "weeks"));
+    CU_ASSERT_FALSE(decision_has(&d[2], "!with"));
+    CU_ASSERT_FALSE(decision_has(&d[2], "!weeks"));
+    for (int neg = 0; neg <= 2; neg++)
+        cn_decision_clear(&d[neg]);
 }
 
 /* Word weight lines load; a malformed or repeated term is a FILE:LINE error. */
@@ -628,6 +803,10 @@ int main(void)
         {"no word weights: the old decision", test_no_words_is_the_old_decision},
         {"class weights of the fit", test_fit_class_weights},
         {"the question's words as terms", test_question_terms},
+        {"negation marked within the cues' scope", test_negation_cue_scope},
+        {"lead terms spelled", test_lead_terms_spelled},
+        {"lead terms in the classifier", test_lead_in_classifier},
+        {"a lead term's weight line", test_lead_weight_line},
         {NULL, NULL},
     };
     return tu_run_suite("lexical block", tests);

@@ -209,7 +209,8 @@ static void test_setting_ids(void)
                                                            "words_bigrams",
                                                            "decision_offset_cautionary",
                                                            "decision_offset_contraindicated",
-                                                           "decision_offset_none"};
+                                                           "decision_offset_none",
+                                                           "words_lead"};
     for (int id = 0; id < CN_SETTING_ID_COUNT; id++) {
         CU_ASSERT_STRING_EQUAL(cn_rules_setting_name((cn_setting_id)id), names[id]);
         CU_ASSERT_EQUAL(cn_rules_setting_at(rules, (cn_setting_id)id),

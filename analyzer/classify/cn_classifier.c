@@ -785,16 +785,24 @@ static void lexical_marks(work *w, const cn_classify_input *in, size_t from,
     }
     if (!o->negation)
         return;
+    /* words_negation 2: the cues' scope (negated): at most the trigger's
+     * scope= tokens, and a contrast ends it too */
+    bool cue_scope = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_NEGATION) >= 2;
     const hits *neg = &w->by_kind[CN_RULE_NEGATION], *term = &w->by_kind[CN_RULE_TERMINATOR];
+    const hits *contrast = &w->by_kind[CN_RULE_CONTRAST];
     for (size_t i = 0; i < neg->n; i++) {
         const hit *h = &neg->items[i];
         if (h->rule->backward || inside_any(w, &w->by_kind[CN_RULE_PSEUDO], h->first, h->last))
             continue;
         unsigned clause = w->items[h->last].clause;
-        for (size_t t = h->last + 1; t < w->n_items && w->items[t].clause == clause; t++) {
+        size_t end = cue_scope ? h->last + 1 + (size_t)h->rule->scope : w->n_items;
+        for (size_t t = h->last + 1; t < w->n_items && t < end && w->items[t].clause == clause;
+             t++) {
             bool ends = false;
             for (size_t j = 0; j < term->n && !ends; j++)
                 ends = term->items[j].first == t;
+            for (size_t j = 0; cue_scope && j < contrast->n && !ends; j++)
+                ends = contrast->items[j].first == t;
             if (ends)
                 break;
             marks[t] |= CN_LEX_NEGATED;
@@ -982,6 +990,24 @@ static void question_terms(const cn_classify_input *in, term_sink *s)
     }
 }
 
+/* The end of the lead (setting words_lead, cn_lexical_opts.lead_end): the
+ * title's tokens from `from` on and those of the body's first words_lead
+ * sentences; 0 when the setting is 0. */
+static size_t lead_end(const work *w, size_t from)
+{
+    double k = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_LEAD);
+    if (k < 1)
+        return 0;
+    size_t t = from > w->n_title ? from : w->n_title;
+    if (t >= w->n_items)
+        return w->n_items;
+    /* sentence numbers only grow along the text */
+    unsigned last = w->items[t].sentence + (unsigned)k - 1;
+    while (t < w->n_items && w->items[t].sentence <= last)
+        t++;
+    return t;
+}
+
 /* The answer's word terms: the vocabulary entries present into mi (each once,
  * in the order first found; s->found, which the caller frees when it is not found_stack),
  * and with keep_features every term into d. Nothing to do, and nothing done,
@@ -1009,7 +1035,8 @@ __attribute__((flatten)) static int lexical_terms(work *w, const cn_classify_inp
                          .placeholder =
                              cn_rules_setting_at(w->rules, CN_SETTING_WORDS_PLACEHOLDER) != 0,
                          .bigrams = cn_rules_setting_at(w->rules, CN_SETTING_WORDS_BIGRAMS) != 0,
-                         .token_terms = cn_rules_token_terms(w->rules)};
+                         .token_terms = cn_rules_token_terms(w->rules),
+                         .lead_end = lead_end(w, from)};
     lexical_marks(w, in, from, &o, marks);
     s->keep = in->keep_features ? d : NULL;
     cn_lexical_terms(w->items, marks, from, w->n_items, &o, in->keep_features, on_term, s);

@@ -1,4 +1,4 @@
-/* cn_lexical: unigram and bigram terms of a token range, hashed (and spelled on request). */
+/* cn_lexical: unigram, bigram and lead terms of a token range, hashed (and spelled on request). */
 #include "cn_lexical.h"
 
 #include "cn_hash.h"
@@ -88,7 +88,7 @@ terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
       const cn_lexical_opts *opts, const bool spell, cn_lexical_fn fn, void *ctx)
 {
     char prev[CN_LEX_MAX_WORD + 1], cur[CN_LEX_MAX_WORD + 1];
-    char pair[2 * CN_LEX_MAX_WORD + 3];
+    char pair[2 * CN_LEX_MAX_WORD + 3], lead[CN_LEX_MAX_WORD + 2];
     size_t prev_n = 0; /* 0: no previous unigram in this sentence */
     uint64_t prev_h = 0;
     for (size_t i = from; i < to; i++) {
@@ -109,6 +109,16 @@ terms(const cn_token *items, const unsigned char *marks, size_t from, size_t to,
         if (spell)
             spell_unigram(&u, cur);
         fn(ctx, h, term, spell ? cur : NULL, n);
+        if (i < opts->lead_end) {
+            /* the lead's copy: CN_LEX_LEAD_MARK, then the unigram */
+            static const char lead_mark[1] = {CN_LEX_LEAD_MARK};
+            uint64_t l = feed_unigram(feed(FNV_START, lead_mark, 1), &u);
+            if (spell) {
+                lead[0] = CN_LEX_LEAD_MARK;
+                memcpy(lead + 1, cur, n);
+            }
+            fn(ctx, l, CN_LEX_TERM_UNKNOWN, spell ? lead : NULL, n + 1);
+        }
         if (opts->bigrams && prev_n) {
             /* the hash of prev "+" cur: FNV-1a continues over the bytes */
             uint64_t b = feed_unigram(feed(prev_h, "+", 1), &u);

@@ -6,10 +6,14 @@
  * negation's scope (so "not safe" and "safe" differ) and replaced by "<q>"
  * when it is a content word of the question (so a weight learned on one
  * procedure carries over to another); bigrams join two such unigrams of the
- * same sentence with "+" ("is+safe", "!<q>+is"). A term is known by the
- * FNV-1a hash of its text (cn_hash_bytes), so classification looks terms up
- * without building strings; the text itself is spelled only when asked (for
- * `rules fit`, which chooses the vocabulary and writes it).
+ * same sentence with "+" ("is+safe", "!<q>+is"). With a lead (setting
+ * words_lead), each unigram of the answer's title and first sentences is
+ * also a term of its own with "^" first ("^safe", "^!<q>"): the verdict a
+ * physician puts up front weighs apart from the same word further on. A
+ * term is known by the FNV-1a hash of its text (cn_hash_bytes), so
+ * classification looks terms up without building strings; the text itself
+ * is spelled only when asked (for `rules fit`, which chooses the vocabulary
+ * and writes it).
  */
 #ifndef CN_LEXICAL_H
 #define CN_LEXICAL_H
@@ -33,7 +37,14 @@ typedef struct cn_lexical_opts {
      * cn_rules_token_terms): an unmarked word's term is passed on, not
      * looked up again */
     bool token_terms;
+    /* tokens [from, lead_end) of cn_lexical_terms are the lead: their
+     * unigrams also count with CN_LEX_LEAD_MARK first (0: no lead) */
+    size_t lead_end;
 } cn_lexical_opts;
+
+/* The first byte of a lead term ("^safe", cn_lexical_opts.lead_end): no
+ * token holds it, so no other term reads the same. */
+#define CN_LEX_LEAD_MARK '^'
 
 /* A term whose model index is not known to cn_lexical_terms (fn looks it up). */
 #define CN_LEX_TERM_UNKNOWN (-2)

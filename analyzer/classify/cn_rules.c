@@ -50,7 +50,8 @@ static const setting_def SETTING_DEFAULTS[] = {
     [CN_SETTING_CLAIM_MIN_TOPICS] = {"claim_min_topics",
                                      2}, /* distinct topic cues a text needs to be about a claim */
     /* the decision model's word terms (cn_lexical; read when it has some) */
-    [CN_SETTING_WORDS_NEGATION] = {"words_negation", 1},       /* "!" on words a negation reaches */
+    [CN_SETTING_WORDS_NEGATION] = {"words_negation",
+                                   1}, /* "!" on words a negation reaches (2: the cues' reach) */
     [CN_SETTING_WORDS_PLACEHOLDER] = {"words_placeholder", 1}, /* the question's words read <q> */
     [CN_SETTING_WORDS_BIGRAMS] = {"words_bigrams", 1},         /* word pairs as well as words */
     /* the learned decision's label: the most probable after adding these to
@@ -58,6 +59,9 @@ static const setting_def SETTING_DEFAULTS[] = {
     [CN_SETTING_DECISION_OFFSET_CAUTIONARY] = {"decision_offset_cautionary", 0},
     [CN_SETTING_DECISION_OFFSET_CONTRAINDICATED] = {"decision_offset_contraindicated", 0},
     [CN_SETTING_DECISION_OFFSET_NONE] = {"decision_offset_none", 0},
+    /* lead terms: the words of the answer's title and first N sentences
+     * also read "^word" (cn_lexical; 0: none) */
+    [CN_SETTING_WORDS_LEAD] = {"words_lead", 0},
     /* `rules fit`'s lexical block: a term enters the vocabulary when this many
      * training answers hold it (0: no word terms); its own L2 penalty */
     {"words_min_answers", 0},
@@ -819,9 +823,10 @@ static bool setting_in_range(const char *name, double v, char *why, size_t size)
         {"claim_min_topics", 1, 100, false, false},
         /* 0 would divide by zero; above 100 every confidence is a quarter */
         {"confidence_temperature", 0, 100, true, false},
-        {"words_negation", 0, 1, false, false},
+        {"words_negation", 0, 2, false, false},
         {"words_placeholder", 0, 1, false, false},
         {"words_bigrams", 0, 1, false, false},
+        {"words_lead", 0, 10, false, false},
         /* a log-odds shift beyond 10 would make the label all but fixed */
         {"decision_offset_cautionary", -10, 10, false, false},
         {"decision_offset_contraindicated", -10, 10, false, false},
@@ -1562,10 +1567,10 @@ static int build_lexicon(cn_rules *rs)
     for (size_t i = 0; rc == 0 && i < cn_model_words(rs->model); i++) {
         const char *t = cn_model_word_name(rs->model, i) + 5; /* after "word/" */
         uint64_t h = cn_hash_bytes(t, strlen(t));
-        /* no word holds '+', '!' or '<': bigrams, negated and question
-         * terms are never a token's own */
-        rc = strpbrk(t, "+!<") ? cn_lexicon_add_other_term(lx, h)
-                               : cn_lexicon_add_term(lx, h, (int32_t)i);
+        /* no word holds '+', '!', '<' or '^': bigrams, negated, question
+         * and lead terms are never a token's own */
+        rc = strpbrk(t, "+!<^") ? cn_lexicon_add_other_term(lx, h)
+                                : cn_lexicon_add_term(lx, h, (int32_t)i);
     }
     if (rc == 0)
         rc = cn_lexicon_build(lx);

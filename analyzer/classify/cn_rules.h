@@ -188,6 +188,7 @@ typedef enum cn_setting_id {
     CN_SETTING_DECISION_OFFSET_CAUTIONARY,
     CN_SETTING_DECISION_OFFSET_CONTRAINDICATED,
     CN_SETTING_DECISION_OFFSET_NONE,
+    CN_SETTING_WORDS_LEAD,
     CN_SETTING_ID_COUNT
 } cn_setting_id;
 double cn_rules_setting_at(const cn_rules *rules, cn_setting_id id);
