@@ -410,8 +410,7 @@ static void test_dated_pages(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.pages[0]->question, "quit vaping"));
     /* the title glued after the label is the answer's title (group_add_labelled) */
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Vaping and surgery");
+    ru_check_title(&r, 1, "Vaping and surgery");
     ru_check_start(&r, 1, "Nicotine in any form narrows");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->duplicate_of, ru_answer(&r, 1)->answer_id);
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
@@ -843,8 +842,7 @@ static void test_two_word_restated_title(void)
         "Swelling hides and then reveals hollows over the first months, so judge the result "
         "at three months and not before.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Those lower lids look overdone.");
+    ru_check_title(&r, 1, "Those lower lids look overdone.");
     ru_check_start(&r, 1, "I am afraid too much fat");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_check_start(&r, 2, "Thanks for the question");
@@ -884,8 +882,7 @@ static void test_cut_question_line_above_a_title(void)
     const cn_page *p = r.pages[0];
     CU_ASSERT_PTR_NOT_NULL_FATAL(p->body);
     CU_ASSERT_STRING_EQUAL(p->body, "I stayed up late at a party");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Swelling after a facelift");
+    ru_check_title(&r, 1, "Swelling after a facelift");
     ru_check_start(&r, 1, "Swelling comes and goes");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wine and facelift healing");
     ru_free(&r);
@@ -1458,8 +1455,7 @@ static void test_greeting_line_under_a_title(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_start(&r, 1, "This spot is a common place");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 1)->text, "Wound after lift") != NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Wound after lift");
+    ru_check_title(&r, 2, "Wound after lift");
     ru_check_start(&r, 2, "Hello Dana I understand why");
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
     ru_free(&r);
@@ -1565,8 +1561,7 @@ static void test_second_greeting_under_a_vote_line(void)
         "and the spots will not come");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_start(&r, 1, "Thank you for your question. If you have");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Laser skin needs care for months");
+    ru_check_title(&r, 2, "Laser skin needs care for months");
     ru_check_start(&r, 2, "Hi, I added a link below");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "Hi Ann.") != NULL);
     CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
@@ -1595,16 +1590,13 @@ static void test_dated_cut_copy_and_title_line(void)
         "Most plastic surgeons ask their patients to stop hormones some weeks before surgery "
         "and to start the");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Hormones and surgery");
+    ru_check_title(&r, 1, "Hormones and surgery");
     ru_check_start(&r, 1, "Your safety comes first");
     CU_ASSERT_FALSE(ru_answer(&r, 1)->truncated);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Clots and Hormone Pills");
+    ru_check_title(&r, 2, "Clots and Hormone Pills");
     ru_check_start(&r, 2, "Most plastic surgeons ask their patients");
     CU_ASSERT_FALSE(ru_answer(&r, 2)->truncated);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Clots and Hormone Pills");
+    ru_check_title(&r, 3, "Clots and Hormone Pills");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     CU_ASSERT_FALSE(ru_answer(&r, 3)->related);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->duplicate_of, ru_answer(&r, 2)->answer_id);
@@ -1645,8 +1637,7 @@ static void test_subheadings_on_a_credited_page(void)
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 2)->text, "silicone gel") != NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Omar Haddad, MD");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "A scar that fades");
+    ru_check_title(&r, 3, "A scar that fades");
     ru_check_start(&r, 3, "Both the areola and the fold");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
@@ -1675,8 +1666,7 @@ static void test_signoff_ending_a_paragraph_then_a_title(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     ru_check_start(&r, 2, "Marked unevenness after a lift");
     CU_ASSERT_FALSE(strstr(ru_answer(&r, 2)->text, "should be checked") != NULL);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "One-sided swelling should be checked.");
+    ru_check_title(&r, 3, "One-sided swelling should be checked.");
     ru_check_start(&r, 3, "Some firm swelling a week after");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
@@ -1704,9 +1694,7 @@ static void test_asked_title_after_a_closing(void)
         "over the next month or two without any tre");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     ru_check_start(&r, 2, "The roll just under the incision");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title,
-                           "Bulges Under the Lids After Surgery. Just Swelling?");
+    ru_check_title(&r, 3, "Bulges Under the Lids After Surgery. Just Swelling?");
     ru_check_start(&r, 3, "As the doctors above said");
     ru_free(&r);
 }
@@ -1733,8 +1721,7 @@ static void test_two_body_lines_under_a_wide_title(void)
         "Most people feel the knots of buried stitches under a tummy tuck scar once the "
         "swelling has gone down, and even dissolving ones take some mon");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Knots along the scar");
+    ru_check_title(&r, 1, "Knots along the scar");
     ru_check_start(&r, 1, "Knots under a tummy tuck scar");
     CU_ASSERT_TRUE(strstr(ru_answer(&r, 1)->text, "a little fat that hardened") != NULL);
     ru_check_start(&r, 2, "A new scar is pink");
@@ -1779,8 +1766,7 @@ static void test_greeting_alone_opens_the_body(void)
     ru_check_start(&r, 3, "Thank you for the question. Gentle cold is safe");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->physician.name, "Omar Said, MD");
     /* more than a greeting: a heading */
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "Good question for your own injector.");
+    ru_check_title(&r, 4, "Good question for your own injector.");
     ru_check_start(&r, 4, "Most injectors allow cold packs");
     ru_free(&r);
 
@@ -1907,17 +1893,13 @@ static void test_vote_lines_above_titles(void)
         "retinol itself, and it should be looked at in pers");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 4);
     CU_ASSERT_EQUAL(r.pages[0]->declared_answers, 9);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Peeling that lasts");
+    ru_check_title(&r, 1, "Peeling that lasts");
     ru_check_start(&r, 1, "Most skin gets used to retinol");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Try a lower strength.");
+    ru_check_title(&r, 2, "Try a lower strength.");
     ru_check_start(&r, 2, "Switching to a gentler retinol");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Let the skin rest");
+    ru_check_title(&r, 3, "Let the skin rest");
     ru_check_start(&r, 3, "Stop the cream for a week");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 4)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 4)->title, "See a dermatologist");
+    ru_check_title(&r, 4, "See a dermatologist");
     ru_check_start(&r, 4, "If the flaking comes with redness");
     CU_ASSERT_TRUE(ru_answer(&r, 4)->truncated);
     ru_free(&r);
@@ -1986,8 +1968,7 @@ static void test_long_cut_line_is_text(void)
     snprintf(page, sizeof page, "%s%s", head, "Bruising is common after cheek fil");
     r = read_str(page);
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Bruising is common after cheek fil");
+    ru_check_title(&r, 2, "Bruising is common after cheek fil");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
     ru_free(&r);
 }
@@ -2024,9 +2005,7 @@ static void test_askers_story_is_no_answer(void)
                  "a day should stay until the amount drops below what your surgeon wants.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had my lift"));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
-                           "A drain three weeks after a lift is not unusual.");
+    ru_check_title(&r, 1, "A drain three weeks after a lift is not unusual.");
     ru_check_start(&r, 1, "Some patients make more fluid");
     ru_free(&r);
 
@@ -2191,8 +2170,7 @@ static void test_period_title_on_a_titled_page(void)
         "A week is very early. Cold packs and sleeping with the head raised help the swelling "
         "go down.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Patience pays off.");
+    ru_check_title(&r, 1, "Patience pays off.");
     ru_check_start(&r, 1, "Most lids settle over six to eight weeks");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Uneven lids after surgery");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Fresh eyes need time");
@@ -2933,8 +2911,7 @@ static void test_place_line_under_a_name(void)
     ru_check_start(&r, 1, "If you are happy with about one cup");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.name, "Ken Hale, MD");
     ru_check_start(&r, 2, "This is a routine procedure");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Safety of breast fat grafting");
+    ru_check_title(&r, 2, "Safety of breast fat grafting");
     ru_check_start(&r, 3, "Fat grafting for breast enlargement");
     ru_free(&r);
 }
@@ -3667,8 +3644,7 @@ static void test_short_sentence_title_under_a_closing_line(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     ru_check_start(&r, 1, "Most abdominal scars turn");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Good luck."));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Scars keep maturing for a year.");
+    ru_check_title(&r, 2, "Scars keep maturing for a year.");
     ru_check_start(&r, 2, "Until then it is too early");
     ru_check_start(&r, 3, "Sun protection and patience");
     ru_free(&r);
@@ -3693,10 +3669,9 @@ static void test_long_restated_period_title(void)
         "Jane Roe, MD\nBoston Dermatologist\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_start(&r, 1, "A knock a week after filler");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title,
-                           "It sounds like a minor knock that should settle with cold packs "
-                           "and rest.");
+    ru_check_title(&r, 2,
+                   "It sounds like a minor knock that should settle with cold packs "
+                   "and rest.");
     ru_check_start(&r, 2, "From what you describe");
     ru_free(&r);
 }
@@ -3746,8 +3721,7 @@ static void test_answer_break_line_between_answers(void)
         "Tom Reyes, MD\nDallas Dermatologist\n4.9 out of 5 stars 88 reviews\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     ru_check_start(&r, 1, "A gentle rinse with lukewarm water");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Showering after a peel.");
+    ru_check_title(&r, 2, "Showering after a peel.");
     ru_check_start(&r, 2, "Most of my patients shower");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
     ru_check_start(&r, 3, "Short cool showers are safe");
@@ -3911,8 +3885,7 @@ static void test_greeting_to_a_user_name_with_digits(void)
                            "I am sorry you are unhappy. Your orthodontist can compare the photos "
                            "taken before and after the treatment with you.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Pulled teeth and the chin");
+    ru_check_title(&r, 1, "Pulled teeth and the chin");
     ru_check_start(&r, 1, "Hi, kate_22!");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Pulling teeth for braces"));
     ru_check_start(&r, 2, "I am sorry you are unhappy");
@@ -3967,8 +3940,7 @@ static void test_restated_heading_above_a_list(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A filler may be enough");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "How long have you looked tired"));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Fillers for Tired Eyes");
+    ru_check_title(&r, 2, "Fillers for Tired Eyes");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 2)->text, "Fillers can soften hollow eyes"));
     ru_free(&r);
 }
@@ -4098,9 +4070,7 @@ static void test_long_heading_over_one_line_paragraphs(void)
         "No operation is free of risk, and a combined one lasting many hours adds to it, so I "
         "would stage the two procedures and ask a blood specialist to plan the prevention.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
-                           "Elective Surgery for Patients With a Tendency to Form Clots");
+    ru_check_title(&r, 1, "Elective Surgery for Patients With a Tendency to Form Clots");
     ru_check_start(&r, 1, "Clots in the deep leg veins");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "I would stage the two procedures"));
     ru_free(&r);
@@ -4396,8 +4366,7 @@ static void test_cut_period_title_under_a_signature(void)
                            "Omar Hale, MD\nAustin Plastic Surgeon\n\n"
                            "Laser peels take a week to heal.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Laser peels take a week to heal.");
+    ru_check_title(&r, 3, "Laser peels take a week to heal.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->text, "");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
@@ -4417,8 +4386,7 @@ static void test_cut_scrap_under_a_signature_is_a_title(void)
                            "reviews\n\n"
                            "It should not");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "It should not");
+    ru_check_title(&r, 2, "It should not");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->text, "");
     ru_free(&r);
     r = read_str("Is a small gap in the scar normal after a tummy tuck?\n\n"
@@ -5311,8 +5279,7 @@ static void test_colon_title_under_an_answer_label(void)
         "First have a second scan to be sure of the leak, then plan the removal with your "
         "surgeon.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Leaking Gel Implants:");
+    ru_check_title(&r, 2, "Leaking Gel Implants:");
     ru_check_start(&r, 2, "If a leak has been shown");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 3)->title);
     ru_check_start(&r, 3, "These are the steps I suggest:");
@@ -5615,8 +5582,7 @@ static void test_title_case_period_heading_heads_an_answer(void)
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
     ru_check_start(&r, 1, "From your photo");
     ru_check_start(&r, 2, "Eyelids differ a great deal");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "To Judge Your Eyes Well, an Exam is Needed.");
+    ru_check_title(&r, 2, "To Judge Your Eyes Well, an Exam is Needed.");
     ru_check_start(&r, 3, "The outer corner");
     ru_free(&r);
 }
@@ -5734,8 +5700,7 @@ static void test_glued_title_up_to_its_first_word_again(void)
                            "Answer: Your surgeon will tell you. Most allow coffee until the night "
                            "before surgery.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Caffeine & Eyelid surgery");
+    ru_check_title(&r, 1, "Caffeine & Eyelid surgery");
     ru_check_start(&r, 1, "Caffeine does raise the blood pressure");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_check_start(&r, 2, "Your surgeon will tell you");
@@ -5747,8 +5712,7 @@ static void test_glued_title_up_to_its_first_word_again(void)
                  "Answer: Filler and watery eyes If the filler sits close to the tear duct, it "
                  "can press on it for a few weeks.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Filler and watery eyes");
+    ru_check_title(&r, 1, "Filler and watery eyes");
     ru_check_start(&r, 1, "If the filler sits close");
     ru_free(&r);
 }
@@ -6255,8 +6219,7 @@ static void test_thanks_that_ask_back_open_the_first_answer(void)
         "Seattle Plastic Surgeon\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_start(&r, 1, "Thank you for your question. Before anything");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Other antibiotics work well.");
+    ru_check_title(&r, 1, "Other antibiotics work well.");
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Tell your surgeon about the rash");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->body);
     CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had a rash after penicillin"));
@@ -6280,8 +6243,7 @@ static void test_title_ending_question_mark_and_stop(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
     CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
                            "Can a dental cleaning cause an infection around breast implants?.");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Cleanings and implants");
+    ru_check_title(&r, 1, "Cleanings and implants");
     ru_check_start(&r, 2, "Some surgeons still ask");
     ru_free(&r);
 }
@@ -6980,9 +6942,7 @@ static void test_title_asked_again_heads_the_first_answer(void)
         "Start with a gel you can dissolve, and move to fat once you know the look you "
         "want.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title,
-                           "Gel or fat for the cheeks and the lines by the mouth?");
+    ru_check_title(&r, 1, "Gel or fat for the cheeks and the lines by the mouth?");
     ru_check_start(&r, 1, "I prefer a gel filler");
     ru_check_start(&r, 2, "Fat that takes in the cheeks");
     ru_check_start(&r, 3, "Start with a gel");
@@ -7113,8 +7073,7 @@ static void test_capitals_for_emphasis_before_a_dash(void)
                  "Give the cuts three weeks and ask your surgeon at the last check.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "MY ADVICE is - WAIT until"));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Three weeks is usual");
+    ru_check_title(&r, 2, "Three weeks is usual");
     ru_check_start(&r, 2, "Give the cuts three weeks");
     ru_free(&r);
 }
@@ -7219,15 +7178,12 @@ static void test_declared_count_rejoins_a_wide_gap(void)
         "remain. You would want to keep it out of the sun and have it checked in a few weeks. "
         "Just so you know every bi\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Can a mole come back after removal?");
+    ru_check_title(&r, 1, "Can a mole come back after removal?");
     ru_check_start(&r, 1, "Thanks for asking this.");
     CU_ASSERT_PTR_NOT_NULL(strstr(ru_answer(&r, 1)->text, "Best to show it"));
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Mole Regrowth");
+    ru_check_title(&r, 2, "Mole Regrowth");
     ru_check_start(&r, 2, "A mole can return when");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 3)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 3)->title, "Moles coming back after shaving");
+    ru_check_title(&r, 3, "Moles coming back after shaving");
     ru_check_start(&r, 3, "Thank you for your question. As the doctor");
     CU_ASSERT_TRUE(ru_answer(&r, 3)->truncated);
     ru_free(&r);
@@ -7260,12 +7216,10 @@ static void test_question_asked_again_heads_a_later_answer(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "A Blocked Pore Is Not Always A Cyst");
+    ru_check_title(&r, 1, "A Blocked Pore Is Not Always A Cyst");
     ru_check_start(&r, 1, "I agree with the colleague below.");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 1)->physician.name);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Is This a Blocked Pore? Or a Cyst?");
+    ru_check_title(&r, 2, "Is This a Blocked Pore? Or a Cyst?");
     ru_check_start(&r, 2, "A cyst is a small sac");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Ann Lee, MD");
@@ -7300,14 +7254,12 @@ static void test_practice_line_between_valediction_and_signature(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "At what age can the nose be operated on?");
+    ru_check_title(&r, 1, "At what age can the nose be operated on?");
     ru_check_start(&r, 1, "Most surgeons wait until");
     CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "Example Nose"));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->physician.city);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->physician.city, "Denver");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Waiting a little is wise");
+    ru_check_title(&r, 2, "Waiting a little is wise");
     ru_check_start(&r, 2, "The nose keeps changing");
     CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 2)->physician.name);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->physician.name, "Tom Reyes, MD");
@@ -7377,8 +7329,7 @@ static void test_one_long_sentence_under_an_empty_title(void)
         "These answers are for educational purposes and should not be relied upon as a "
         "substitute for medical advice.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(ru_answer(&r, 1)->title);
-    CU_ASSERT_STRING_EQUAL(ru_answer(&r, 1)->title, "Bump on the scalp of a baby");
+    ru_check_title(&r, 1, "Bump on the scalp of a baby");
     ru_check_start(&r, 1, "A firm bump present since birth");
     CU_ASSERT_PTR_NULL(ru_answer(&r, 2)->title);
     ru_check_start(&r, 2, "A lump on the scalp of a small child");

@@ -144,6 +144,15 @@ static inline void ru_check_start(const ru_result *r, size_t i, const char *star
     CU_ASSERT_TRUE(ru_starts_with_normalized(a->text, start));
 }
 
+/* Assert that answer i (1-based) has a title equal to this one. */
+static inline void ru_check_title(const ru_result *r, size_t i, const char *title)
+{
+    const cn_answer *a = ru_answer(r, i);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a->title);
+    CU_ASSERT_STRING_EQUAL(a->title, title);
+}
+
 /* Assert that answer i's body ends with these bytes. */
 static inline void ru_check_end(const ru_result *r, size_t i, const char *end)
 {
