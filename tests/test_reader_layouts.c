@@ -6478,8 +6478,7 @@ static void test_colon_line_two_blank_lines_above_a_list(void)
         "Paul Adler, MD\n"
         "Newark Plastic Surgeon\n"
         "\n"
-        "These answers are for educational purposes and should not be relied upon as a substitute "
-        "for medical advice.\n");
+        "These answers are for educational purposes only.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     CU_ASSERT_STRING_EQUAL(ru_answer(&r, 2)->title, "Glued chin cut");
     ru_check_start(&r, 2, "Sorry about the fall.");
@@ -7213,8 +7212,7 @@ static void test_question_asked_again_heads_a_later_answer(void)
         "Ann Lee, MD\n"
         "Seattle Dermatologist\n"
         "4.8 out of 5 stars 20 reviews\n\n"
-        "These answers are for educational purposes and should not be relied upon as a "
-        "substitute for medical advice.\n");
+        "These answers are for educational purposes only.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_title(&r, 1, "A Blocked Pore Is Not Always A Cyst");
     ru_check_start(&r, 1, "I agree with the colleague below.");
@@ -7251,8 +7249,7 @@ static void test_practice_line_between_valediction_and_signature(void)
         "Tom Reyes, MD\n"
         "Austin Plastic Surgeon\n"
         "4.9 out of 5 stars 88 reviews\n\n"
-        "These answers are for educational purposes and should not be relied upon as a "
-        "substitute for medical advice.\n");
+        "These answers are for educational purposes only.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_title(&r, 1, "At what age can the nose be operated on?");
     ru_check_start(&r, 1, "Most surgeons wait until");
@@ -7326,8 +7323,7 @@ static void test_one_long_sentence_under_an_empty_title(void)
         "Tom Reyes, MD\n"
         "Austin Plastic Surgeon\n"
         "4.9 out of 5 stars 88 reviews\n\n"
-        "These answers are for educational purposes and should not be relied upon as a "
-        "substitute for medical advice.\n");
+        "These answers are for educational purposes only.\n");
     CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
     ru_check_title(&r, 1, "Bump on the scalp of a baby");
     ru_check_start(&r, 1, "A firm bump present since birth");
