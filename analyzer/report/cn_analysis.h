@@ -197,20 +197,23 @@ typedef struct cn_analysis_question {
     const char *question; /* the title, NULL when no page has one */
     /* the asker's text: cn_analysis_question_body while the question is loaded */
     long declared_answers;     /* the most any page says it has ("Doctor Answers N"); -1 */
-    size_t claim;              /* primary claim (index into claims) */
     const char *claim_source;  /* "title", "answers" or "adhoc" */
     const char *question_type; /* the classifier's "permission", "harm", ...; NULL */
+    cn_tally tally;            /* over the counted answers (dissent indexes answers[]) */
+    /* The counts and the claim's number in 32 bits (answers, pages and claims
+     * are numbered in 32 bits): 144 bytes a question, not 176 (36,182 at 1 GB). */
+    uint32_t claim; /* primary claim (index into claims) */
     /* Its counted answers, duplicates and related answers, each in corpus
      * order: cn_analysis_question_answer gives them (found from its pages, not
      * kept as lists: 4 bytes an answer, 10 MB at 1 GB). */
-    size_t n_answers;
-    size_t n_duplicates;
-    size_t n_related;
-    size_t n_files;      /* distinct files with a page of it: cn_analysis_question_files */
-    cn_tally tally;      /* over the counted answers (dissent indexes answers[]) */
-    size_t naming_claim; /* counted answers that name the primary catalog claim in their
-                            own words (review: claim-fit); 0 for an ad-hoc claim */
+    uint32_t n_answers;
+    uint32_t n_duplicates;
+    uint32_t n_related;
+    uint32_t n_files;      /* distinct files with a page of it: cn_analysis_question_files */
+    uint32_t naming_claim; /* counted answers that name the primary catalog claim in their
+                              own words (review: claim-fit); 0 for an ad-hoc claim */
 } cn_analysis_question;
+_Static_assert(sizeof(cn_analysis_question) == 144, "a question: 144 bytes");
 
 typedef struct cn_analysis_claim {
     char *id;            /* id and statement: the analysis' interned copies (not the claim's */

@@ -62,9 +62,11 @@ int cna_primary_claims(cn_analysis *an, cn_error *err)
         const claim_key *k = &an->keys[pr->primary];
         q->claim_source = cna_str_at(an, pr->source);
         q->question_type = cna_str_at(an, pr->type);
-        int rc = claim_index(an, k->id, k->statement, k->rule, &q->claim, err);
+        size_t claim = 0;
+        int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
         if (rc != CN_OK)
             return rc;
+        q->claim = (uint32_t)claim; /* claims are numbered below INT_MAX (claim_ids) */
     }
     return compact_pages(an, err);
 }

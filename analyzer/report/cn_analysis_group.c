@@ -330,8 +330,11 @@ static int count_files(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
     cn_analysis_loader *L = &an->loader;
-    for (size_t i = 0; i < r->n_questions && L->load_rc == CN_OK; i++)
-        question_files(an, L, i, &r->questions[i].n_files);
+    for (size_t i = 0; i < r->n_questions && L->load_rc == CN_OK; i++) {
+        size_t n = 0;
+        question_files(an, L, i, &n);
+        r->questions[i].n_files = (uint32_t)n; /* at most its pages (numbered in 32 bits) */
+    }
     files_release(L);
     if (L->load_rc != CN_OK)
         *err = L->load_err;

@@ -545,7 +545,7 @@ static void overview_row(page *p, size_t qi, size_t rank)
     cn_html_printf(o,
                    "</td><td class=\"num\" data-label=\"Answers\">%zu</td><td class=\"num\" "
                    "data-label=\"To review\">%zu</td></tr>\n",
-                   q->n_answers, review_count(p, qi));
+                   (size_t)q->n_answers, review_count(p, qi));
 }
 
 static void overview(page *p)
@@ -727,7 +727,7 @@ static void question_list(page *p, const size_t *qs, size_t n)
         cn_html_attr2(o, "href", "#q-", q->id);
         cn_html_raw(o, ">");
         cn_html_question_name(o, p->r, keys[i].qi);
-        cn_html_printf(o, "</a><span class=\"muted\"> (%zu)</span></li>", q->n_answers);
+        cn_html_printf(o, "</a><span class=\"muted\"> (%zu)</span></li>", (size_t)q->n_answers);
     }
     cn_html_raw(o, "</ul>");
     free(keys);

@@ -580,7 +580,7 @@ static void duplicates(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_q
         "<details class=\"dups\"><summary>%zu duplicate%s merged (counted "
         "once)</summary><div class=\"table-wrap\"><table><thead><tr><th>Seen in</th><th>Same "
         "answer as</th><th>Metadata that differs</th></tr></thead><tbody>",
-        q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
+        (size_t)q->n_duplicates, q->n_duplicates != 1 ? "s" : "");
     size_t qi = (size_t)(q - c->r->questions);
     for (size_t i = 0; i < q->n_duplicates; i++) {
         uint32_t di = cn_analysis_question_answer(c->r, qi, CN_ROLE_DUPLICATE, i);
@@ -609,7 +609,7 @@ static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_ques
         o,
         "<details class=\"related\"><summary>%zu related-question excerpt%s (not counted: no "
         "stance on this question)</summary>",
-        q->n_related, q->n_related != 1 ? "s" : "");
+        (size_t)q->n_related, q->n_related != 1 ? "s" : "");
     size_t qi = (size_t)(q - c->r->questions);
     for (size_t i = 0; i < q->n_related; i++)
         answer(o, c, cn_analysis_question_answer(c->r, qi, CN_ROLE_RELATED, i), 1, i);
@@ -668,7 +668,8 @@ static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
     cn_html_printf(o, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level,
                    level);
     majority_line(o, k, "no majority");
-    cn_html_printf(o, "\n          · %zu answer%s", q->n_answers, q->n_answers != 1 ? "s" : "");
+    cn_html_printf(o, "\n          · %zu answer%s", (size_t)q->n_answers,
+                   q->n_answers != 1 ? "s" : "");
     if (n_review)
         cn_html_printf(o, " · %zu to review", n_review);
     cn_html_raw(o, "</span></summary>");
@@ -712,14 +713,14 @@ static void meta_line(cn_html_out *o, const cn_analysis_result *r, const cn_anal
             cn_html_raw(o, ")");
         }
     }
-    cn_html_printf(o, "\n        · %zu distinct answers\n        ", q->n_answers);
+    cn_html_printf(o, "\n        · %zu distinct answers\n        ", (size_t)q->n_answers);
     if (q->declared_answers >= 0 && q->declared_answers > (long)q->n_answers)
-        cn_html_printf(o, " (%zu of the %ld answers on the page were read)", q->n_answers,
+        cn_html_printf(o, " (%zu of the %ld answers on the page were read)", (size_t)q->n_answers,
                        q->declared_answers);
     if (q->n_duplicates == 1)
         cn_html_raw(o, " · 1 duplicate merged");
     if (q->n_duplicates > 1)
-        cn_html_printf(o, " · %zu duplicates merged", q->n_duplicates);
+        cn_html_printf(o, " · %zu duplicates merged", (size_t)q->n_duplicates);
     cn_html_raw(o, "\n        · from ");
     size_t n_files;
     const char *const *files = cn_analysis_question_files(r, (size_t)(q - r->questions), &n_files);

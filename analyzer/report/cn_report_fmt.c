@@ -309,7 +309,7 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         snprintf(buf, size,
                  "only %zu of the question's %zu answers name the catalog claim it was judged "
                  "against (\"%s\"): check that the claim fits the question",
-                 q->naming_claim, q->n_answers, r->claims[q->claim].statement);
+                 (size_t)q->naming_claim, (size_t)q->n_answers, r->claims[q->claim].statement);
         break;
     case CN_REVIEW_CONFLICTING:
         snprintf(buf, size,

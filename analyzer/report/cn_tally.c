@@ -124,7 +124,7 @@ static void count_dissent(cn_tally *t)
 {
     for (int s = 0; s < CN_STANCE_COUNT; s++)
         if (cn_tally_dissents(t, (cn_stance)s))
-            t->n_dissent += (size_t)t->counts[s];
+            t->n_dissent += (uint32_t)t->counts[s];
 }
 
 /* The consensus under the classifier's error rates (cn_relabel), from the

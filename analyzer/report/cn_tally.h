@@ -61,9 +61,11 @@ typedef struct cn_tally {
     char *summary;
     bool summary_borrowed; /* summary is a copy the caller keeps (one for many equal
                               sentences): not the tally's to free */
-    size_t n_dissent;      /* votes that take a stance other than the majority (only
-                              when there is one): which, cn_tally_dissents tells */
+    uint32_t n_dissent;    /* votes that take a stance other than the majority (only
+                              when there is one): which, cn_tally_dissents tells; 32
+                              bits, as answers are numbered (64 bytes a tally, not 72) */
 } cn_tally;
+_Static_assert(sizeof(cn_tally) == 64, "a tally: 64 bytes");
 
 /* Tally n votes with the consensus options (NULL = defaults). *out is
  * overwritten; release it with cn_tally_clear. CN_OK, CN_ERR_USAGE (bad
