@@ -447,7 +447,7 @@ static bool has_flag(size_t i, const char *flag)
  * are. Real data outweighs text written here (issue 9), so for these cases
  * only the guide's label or `none` passes: abstaining is allowed, the
  * opposite reading is not. Every other case must match the guide exactly. */
-static const size_t ABSTAINS[] = {15, 18, 36, 43, 49, 51, 60, 70, 71, 72};
+static const size_t ABSTAINS[] = {15, 18, 27, 36, 43, 44, 47, 49, 51, 60, 70, 71, 72};
 /* (36, 43 and 72 joined on 2026-12-06, when the weights were refitted on every
  * labelled real split, 8,375 answers: the answers of those one-sentence
  * cases name a risk and nothing else, and the real answers that do so are
@@ -456,7 +456,14 @@ static const size_t ABSTAINS[] = {15, 18, 36, 43, 49, 51, 60, 70, 71, 72};
  * decision_offset_*, fitted for macro-F1 on the real answers: +0.012 chosen
  * inside the folds): to the model "a mild headache for a day or two, it
  * goes away" is `none` 0.38 against reassuring 0.50, a log-odds gap (0.26)
- * within the none offset of 0.3. 71 takes the guide's label with them.) */
+ * within the none offset of 0.3. 71 takes the guide's label with them.
+ * 27, 44 and 47 joined on 2026-12-07 (twenty-fourth session), when the
+ * weights were refitted on every labelled split dev .. val26 (12,273 real
+ * answers on the pages on disk): "what is supposed to happen", "everyone
+ * has some difference" and "will require treatment", one or two sentences
+ * with one cue each, read `none` at 0.36-0.39 (the guide's label at 0.39-0.48 with
+ * the weights of dev .. val22); the refit gained +0.041 macro-F1 on the
+ * fresh val26, 95% +0.014 .. +0.071.) */
 
 /* Until 2026-12-07 two written cases were decided against the guide although
  * the cues read them right ("cutting it too close" before a wedding, 50, and
@@ -579,7 +586,7 @@ static void test_unestablished_safety_and_waiting_to_judge(void)
  * using something else" replaces the practice (rule 9). */
 static void test_intended_response_and_better_choice(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(27, "stance"), "reassuring");
+    expect_stance(27, "reassuring");
     CU_ASSERT_STRING_EQUAL(field(28, "stance"), "reassuring");
     CU_ASSERT_STRING_EQUAL(field(29, "stance"), "contraindicated");
     CU_ASSERT_STRING_EQUAL(field(30, "stance"), "reassuring");
@@ -645,7 +652,7 @@ static void test_discomfort_and_clots(void)
  * "your surgeon will be able to answer" alone takes no stance (rule 4). */
 static void test_everyone_has_it_and_referral_only(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(44, "stance"), "reassuring");
+    expect_stance(44, "reassuring");
     CU_ASSERT_STRING_EQUAL(field(45, "stance"), "none");
     CU_ASSERT_STRING_EQUAL(field(46, "stance"), "reassuring");
 }
@@ -653,7 +660,7 @@ static void test_everyone_has_it_and_referral_only(void)
 /* An effect that needs treatment is cautionary (rule 11). */
 static void test_needs_treatment(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(47, "stance"), "cautionary");
+    expect_stance(47, "cautionary");
 }
 
 /* Part of the healing process, lasting "up to" a bound, is the usual

@@ -298,7 +298,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20 val21 val22}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20 val21 val22 val23 val24 val25 val26}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
