@@ -125,7 +125,12 @@ def split_of(pid, collection=1):
     tuned on after it). Twenty-fourth collection (committed 2026-12-07, after the twenty-fifth
     freeze scored val25, before any page of it was saved): every page the collectors save is
     `val26`, the fresh validation set of the next freeze (val25 was scored at the twenty-fifth
-    freeze and may be tuned on after it)."""
+    freeze and may be tuned on after it). Twenty-fifth collection (committed 2026-12-07, after the
+    twenty-sixth freeze scored val26, before any page of it was saved): every page the collectors
+    save is `val27`, the fresh validation set of the next freeze (val26 was scored at the
+    twenty-sixth freeze and may be tuned on after it)."""
+    if collection == 25:
+        return "val27"
     if collection == 24:
         return "val26"
     if collection == 23:
