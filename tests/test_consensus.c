@@ -43,11 +43,13 @@
 #include "cn_consensus_pool.h"
 #include "cn_relabel.h"
 #include "cn_relabel_memo.h"
+#include "cn_tally.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <limits.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1190,42 +1192,228 @@ static void test_cdf_memo_same_bits(void)
     cn_cdf_memo_free(memo);
 }
 
-/* The pool keeps one copy per distinct result: equal figures (NaNs
- * included) share an entry whatever the padding of the copy put in, and a
- * result that differs in one field (a relabeling figure) gets its own. */
+/* Every field of a and b equal, doubles bit for bit (the relabeling's too). */
+static bool same_stored(const cn_consensus_result *a, const cn_consensus_result *b)
+{
+    return same_consensus(a, b) && same_bits(a->relabel_holds, b->relabel_holds) &&
+           same_bits(a->relabel_share_lo, b->relabel_share_lo) &&
+           same_bits(a->relabel_share_hi, b->relabel_share_hi) &&
+           a->relabel_draws == b->relabel_draws && a->relabel_method == b->relabel_method;
+}
+
+/* The pool keeps one copy per distinct result, on disk, by number: equal
+ * figures (NaNs included) share an entry whatever the padding of the copy
+ * put in, a result that differs in one field (a relabeling figure, a zero's
+ * sign) gets its own, and every entry reads back as it was put. */
 static void test_consensus_pool(void)
 {
     cn_error err;
     cn_consensus_pool *pool = NULL;
-    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new(&pool, &err), CN_OK);
-    const cn_consensus_result *first[40] = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new(NULL, &pool, &err), CN_OK);
+    cn_consensus_result got;
+    CU_ASSERT_EQUAL(cn_consensus_pool_get(pool, 0, &got, &err), CN_ERR_USAGE); /* empty */
+    uint32_t first[40] = {0};
     for (int round = 0; round < 2; round++)
         for (long i = 0; i < 40; i++) {
             long c[CN_STANCE_COUNT] = {i % 3, i, 40 - i, i / 2};
+            if (i == 0)
+                c[1] = c[2] = c[3] = c[0] = 0; /* no answers: NaN figures */
             cn_consensus_result r;
             memset(&r, round ? 0xA5 : 0, sizeof r); /* other padding bytes */
             CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(NULL, c, &r, &err), CN_OK);
-            const cn_consensus_result *got = NULL;
-            CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &got, &err), CN_OK);
-            CU_ASSERT_EQUAL(got->answers, r.answers);
-            CU_ASSERT_EQUAL(got->level, r.level);
-            CU_ASSERT_EQUAL(memcmp(&got->contested, &r.contested, sizeof r.contested), 0);
+            uint32_t e = UINT32_MAX;
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &e, &err), CN_OK);
+            memset(&got, 0x5A, sizeof got);
+            CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_get(pool, e, &got, &err), CN_OK);
+            CU_ASSERT_TRUE(same_stored(&got, &r));
             if (round == 0)
-                first[i] = got;
+                first[i] = e;
             else
-                CU_ASSERT_PTR_EQUAL(got, first[i]);
+                CU_ASSERT_EQUAL(e, first[i]);
         }
     CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 40);
     long c[CN_STANCE_COUNT] = {0, 3, 1, 0};
     cn_consensus_result r;
     CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(NULL, c, &r, &err), CN_OK);
-    const cn_consensus_result *a = NULL, *b = NULL;
+    uint32_t a = 0, b = 0, z = 0;
     CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &a, &err), CN_OK);
     r.relabel_holds = 0.5;
+    r.relabel_method = "exact";
     CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &b, &err), CN_OK);
-    CU_ASSERT_PTR_NOT_EQUAL(a, b);
-    CU_ASSERT_EQUAL(b->relabel_holds, 0.5);
-    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 42);
+    CU_ASSERT_NOT_EQUAL(a, b);
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_get(pool, b, &got, &err), CN_OK);
+    CU_ASSERT_EQUAL(got.relabel_holds, 0.5);
+    CU_ASSERT_PTR_EQUAL(got.relabel_method, r.relabel_method);
+    r.relabel_share_lo = -0.0; /* NaN before: a field of its own bits */
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &z, &err), CN_OK);
+    r.relabel_share_lo = 0.0; /* equal to -0.0 as a number, not bit for bit */
+    uint32_t z2 = 0;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &z2, &err), CN_OK);
+    CU_ASSERT_NOT_EQUAL(z, z2);
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 44);
+    CU_ASSERT_EQUAL(cn_consensus_pool_get(pool, 44, &got, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_consensus_pool_get(pool, UINT32_MAX, &got, &err), CN_ERR_USAGE);
+    CU_ASSERT_EQUAL(cn_consensus_pool_status(pool, &err), CN_OK);
+    cn_consensus_pool_free(pool);
+    cn_consensus_pool_free(NULL);
+}
+
+/* Many entries (the index grown many times over, the file many pages
+ * long): each reads back as put, in any order, and each put again gets
+ * the same number. */
+static void test_consensus_pool_many(void)
+{
+    cn_error err;
+    cn_consensus_pool *pool = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new("", &pool, &err), CN_OK); /* "": the default */
+    enum { N = 3000 };
+    static uint32_t num[N];
+    cn_consensus_opts o;
+    cn_consensus_opts_init(&o);
+    for (long i = 0; i < N; i++) {
+        long c[CN_STANCE_COUNT] = {i % 4, i % 11, (i / 11) % 17, i / 187};
+        cn_consensus_result r;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, c, &r, &err), CN_OK);
+        r.relabel_draws = (size_t)i; /* all distinct, equal counts too */
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &r, &num[i], &err), CN_OK);
+        CU_ASSERT_EQUAL(num[i], (uint32_t)i); /* numbered in order */
+    }
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), N);
+    long bad = 0;
+    for (long i = N - 1; i >= 0; i -= 7) {
+        long c[CN_STANCE_COUNT] = {i % 4, i % 11, (i / 11) % 17, i / 187};
+        cn_consensus_result want, got;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(&o, c, &want, &err), CN_OK);
+        want.relabel_draws = (size_t)i;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_get(pool, num[i], &got, &err), CN_OK);
+        bad += !same_stored(&want, &got);
+        uint32_t again = UINT32_MAX;
+        CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_put(pool, &want, &again, &err), CN_OK);
+        bad += again != num[i];
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), N);
+    cn_consensus_pool_free(pool);
+}
+
+/* A folder where no file can be made: the first put fails with CN_ERR_IO,
+ * nothing is numbered, and the pool can still be freed. */
+static void test_consensus_pool_no_folder(void)
+{
+    cn_error err;
+    cn_consensus_pool *pool = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new("/nonexistent/consensus-pool-test", &pool, &err),
+                          CN_OK); /* the file is made at the first put */
+    long c[CN_STANCE_COUNT] = {0, 2, 1, 0};
+    cn_consensus_result r;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_compute(NULL, c, &r, &err), CN_OK);
+    uint32_t e = 7;
+    CU_ASSERT_EQUAL(cn_consensus_pool_put(pool, &r, &e, &err), CN_ERR_IO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "/nonexistent/consensus-pool-test"));
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 0);
+    CU_ASSERT_EQUAL(cn_consensus_pool_get(pool, 0, &r, &err), CN_ERR_USAGE);
+    cn_consensus_pool_free(pool);
+}
+
+typedef struct {
+    cn_consensus_pool *pool;
+    uint32_t num[600];
+    int rc;
+} pool_thread;
+
+static void *put_many(void *arg)
+{
+    pool_thread *t = arg;
+    cn_error err;
+    for (long i = 0; i < 600 && t->rc == CN_OK; i++) {
+        long c[CN_STANCE_COUNT] = {0, i % 20, i / 20, 1};
+        cn_consensus_result r;
+        t->rc = cn_consensus_compute(NULL, c, &r, &err);
+        if (t->rc == CN_OK)
+            t->rc = cn_consensus_pool_put(t->pool, &r, &t->num[i], &err);
+        cn_consensus_result back;
+        if (t->rc == CN_OK)
+            t->rc = cn_consensus_pool_get(t->pool, t->num[i], &back, &err);
+        if (t->rc == CN_OK && !same_stored(&r, &back))
+            t->rc = CN_ERR_FORMAT;
+    }
+    return NULL;
+}
+
+/* Two threads putting the same results at once: one entry each, both given
+ * the same numbers, every read back as put. */
+static void test_consensus_pool_threads(void)
+{
+    cn_error err;
+    cn_consensus_pool *pool = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new(NULL, &pool, &err), CN_OK);
+    static pool_thread t[2];
+    pthread_t th[2];
+    for (int k = 0; k < 2; k++) {
+        t[k] = (pool_thread){.pool = pool};
+        CU_ASSERT_EQUAL_FATAL(pthread_create(&th[k], NULL, put_many, &t[k]), 0);
+    }
+    for (int k = 0; k < 2; k++)
+        pthread_join(th[k], NULL);
+    CU_ASSERT_EQUAL(t[0].rc, CN_OK);
+    CU_ASSERT_EQUAL(t[1].rc, CN_OK);
+    CU_ASSERT_EQUAL(memcmp(t[0].num, t[1].num, sizeof t[0].num), 0);
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 600);
+    cn_consensus_pool_free(pool);
+}
+
+/* A tally's figures are the same bytes through a pool (read back from its
+ * file) and without one (its own copy), and so are the ones it keeps at
+ * hand; equal tallies share one entry. */
+static void test_tally_consensus_pooled(void)
+{
+    cn_error err;
+    cn_consensus_pool *pool = NULL;
+    CU_ASSERT_EQUAL_FATAL(cn_consensus_pool_new(NULL, &pool, &err), CN_OK);
+    cn_tally_memo memo = {.pool = pool};
+    static const cn_stance SETS[][7] = {
+        {CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_NONE,
+         CN_STANCE_REASSURING, CN_STANCE_REASSURING, CN_STANCE_REASSURING},
+        {CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY, CN_STANCE_REASSURING, CN_STANCE_CAUTIONARY,
+         CN_STANCE_NONE, CN_STANCE_NONE, CN_STANCE_NONE},
+        {CN_STANCE_NONE, CN_STANCE_NONE, CN_STANCE_NONE, CN_STANCE_NONE, CN_STANCE_NONE,
+         CN_STANCE_NONE, CN_STANCE_NONE},
+    };
+    uint32_t entry[2][3];
+    for (int round = 0; round < 2; round++)
+        for (int s = 0; s < 3; s++) {
+            cn_tally_vote v[7];
+            for (int i = 0; i < 7; i++)
+                v[i] = (cn_tally_vote){.stance = SETS[s][i]};
+            cn_tally pooled, own;
+            CU_ASSERT_EQUAL_FATAL(cn_tally_compute_memo(v, 7, NULL, &memo, &pooled, &err), CN_OK);
+            CU_ASSERT_EQUAL_FATAL(cn_tally_compute(v, 7, NULL, &own, &err), CN_OK);
+            CU_ASSERT_PTR_EQUAL(pooled.pool, pool);
+            CU_ASSERT_PTR_NULL(own.pool);
+            entry[round][s] = pooled.entry;
+            cn_consensus_result buf, unused;
+            const cn_consensus_result *a = cn_tally_consensus(&pooled, &buf);
+            const cn_consensus_result *b = cn_tally_consensus(&own, &unused);
+            CU_ASSERT_PTR_EQUAL(a, &buf);
+            CU_ASSERT_PTR_EQUAL(b, own.own);
+            CU_ASSERT_TRUE(same_stored(a, b));
+            CU_ASSERT_EQUAL(pooled.majority, a->majority);
+            CU_ASSERT_EQUAL(pooled.tie, a->tie);
+            CU_ASSERT_EQUAL(pooled.level, a->level);
+            CU_ASSERT_EQUAL(own.majority, b->majority);
+            CU_ASSERT_STRING_EQUAL(pooled.summary, own.summary);
+            CU_ASSERT_EQUAL(pooled.n_dissent, own.n_dissent);
+            CU_ASSERT_EQUAL_FATAL(
+                cn_tally_rephrase(&pooled, NULL, CN_PHRASE_PRACTICE, "the practice", &err), CN_OK);
+            CU_ASSERT_EQUAL_FATAL(
+                cn_tally_rephrase(&own, NULL, CN_PHRASE_PRACTICE, "the practice", &err), CN_OK);
+            CU_ASSERT_STRING_EQUAL(pooled.summary, own.summary);
+            cn_tally_clear(&pooled);
+            cn_tally_clear(&own);
+        }
+    CU_ASSERT_EQUAL(memcmp(entry[0], entry[1], sizeof entry[0]), 0);
+    CU_ASSERT_EQUAL(cn_consensus_pool_count(pool), 3);
+    CU_ASSERT_EQUAL(cn_consensus_pool_status(pool, &err), CN_OK);
     cn_consensus_pool_free(pool);
 }
 
@@ -1235,6 +1423,10 @@ int main(void)
         {"consensus memo: the same figures", test_consensus_memo_same},
         {"cdf memo: GSL's bits, remembered (issue 14)", test_cdf_memo_same_bits},
         {"consensus pool: one copy of each distinct result (issue 14)", test_consensus_pool},
+        {"consensus pool: many entries, read back in any order", test_consensus_pool_many},
+        {"consensus pool: no folder for its file", test_consensus_pool_no_folder},
+        {"consensus pool: two threads", test_consensus_pool_threads},
+        {"tally: figures through the pool as without it", test_tally_consensus_pooled},
         {"Tastle & Wierman published anchors", test_tastle_wierman_published_anchors},
         {"Tastle & Wierman vs reference.py", test_tastle_wierman_reference},
         {"normalized entropy", test_entropy_reference},

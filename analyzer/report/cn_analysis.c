@@ -91,7 +91,7 @@ cn_analysis *cn_analysis_new(const cn_rules *rules, const cn_analysis_opts *opts
     an->first_answer = cn_idindex_new();
     an->first_of_qid = cn_idindex_new();
     an->key_ids = cn_strmap_new();
-    if (cn_consensus_pool_new(&an->pool, NULL) != CN_OK) {
+    if (cn_consensus_pool_new(an->opts.spill_dir, &an->pool, NULL) != CN_OK) {
         cn_analysis_free(an);
         return NULL;
     }

@@ -380,7 +380,8 @@ const cn_analysis_result *cn_analysis_result_get(const cn_analysis *an);
 int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *err);
 
 /* The first failure of a page loaded on demand (or of a verdict's
- * confidence or conflict scores read back), or CN_OK. */
+ * confidence or conflict scores read back, or of a tally's consensus
+ * figures read back: cn_tally_consensus), or CN_OK. */
 int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err);
 
 /* Load the page of answer i (nothing to do when it is loaded). */

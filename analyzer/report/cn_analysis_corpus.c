@@ -179,7 +179,9 @@ int cna_corpus_figures(cn_analysis *an, cn_error *err)
     if (!c.counts)
         return cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
     for (size_t u = 0; u < units; u++) {
-        size_t m = (size_t)r->questions[u].tally.consensus->stance_answers;
+        const long *tc = r->questions[u].tally.counts; /* its stance_answers */
+        size_t m = (size_t)(tc[CN_STANCE_REASSURING] + tc[CN_STANCE_CAUTIONARY] +
+                            tc[CN_STANCE_CONTRAINDICATED]);
         if (m > ag->max_values)
             ag->max_values = m;
         for (int k = 0; k < 3; k++)

@@ -27,9 +27,12 @@ int cn_analysis_load_question(const cn_analysis_result *r, size_t q, cn_error *e
 
 int cn_analysis_load_status(const cn_analysis_result *r, cn_error *err)
 {
-    if (r->loader->load_rc != CN_OK)
+    if (r->loader->load_rc != CN_OK) {
         *err = r->loader->load_err;
-    return r->loader->load_rc;
+        return r->loader->load_rc;
+    }
+    /* the consensus figures, read back from the pool's file */
+    return r->an->pool ? cn_consensus_pool_status(r->an->pool, err) : CN_OK;
 }
 
 /* Page p loaded if it is one of the current question's pages (a few at a

@@ -81,7 +81,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
     if (a->role != CN_ROLE_COUNTED || a->overridden)
         return false;
     const cn_tally *t = &r->questions[cn_analysis_answer_question(r, a)].tally;
-    if (t->consensus->level < CN_CONSENSUS_WEAK)
+    if (t->level < CN_CONSENSUS_WEAK)
         return false; /* no conclusion to protect: the report already says so */
     cn_stance s = cn_analysis_answer_stance(a);
     long counts[CN_STANCE_COUNT];
@@ -99,7 +99,7 @@ bool cn_analysis_pivot(const cn_analysis_result *r, size_t i, cn_stance *alt,
         cn_consensus_level l = cn_consensus_level_of(&r->opts.consensus, counts, &m);
         counts[s]++;
         counts[TRY[k]]--;
-        if (l != t->consensus->level || m != t->consensus->majority) {
+        if (l != (cn_consensus_level)t->level || m != (cn_stance)t->majority) {
             *alt = TRY[k];
             *level = l;
             *majority = m;
@@ -158,7 +158,7 @@ static void flag_counted(cn_analysis *an, size_t i)
     cn_analysis_answer *a = &r->answers[i];
     const cn_verdict primary = cn_analysis_verdict(r, a, 0), *d = &primary;
     const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
-    if (a->dissent && q->tally.consensus->level == CN_CONSENSUS_STRONG)
+    if (a->dissent && q->tally.level == CN_CONSENSUS_STRONG)
         a->review |= CN_REVIEW_DISSENT;
     if (d->conflicting)
         a->review |= CN_REVIEW_CONFLICTING;

@@ -95,9 +95,11 @@ static qkey question_key(const cn_analysis_result *r, size_t qi)
     const cn_analysis_question *q = &r->questions[qi];
     bool present, unused;
     qkey k = {.qi = qi, .id = q->id, .answers = (double)q->n_answers};
-    k.contested = attr_number(q->tally.consensus->contested, &present);
+    cn_consensus_result buf;
+    const cn_consensus_result *c = cn_tally_consensus(&q->tally, &buf);
+    k.contested = attr_number(c->contested, &present);
     k.has_contested = present ? 1 : 0;
-    k.entropy = attr_number(q->tally.consensus->entropy, &unused);
+    k.entropy = attr_number(c->entropy, &unused);
     return k;
 }
 
@@ -441,7 +443,7 @@ static void overview_lead(page *p)
     size_t levels[5] = {0};
     static const char *const LEVELS[5] = {"strong", "moderate", "weak", "none", "insufficient"};
     for (size_t qi = 0; qi < r->n_questions; qi++) {
-        const char *l = cn_consensus_level_name(r->questions[qi].tally.consensus->level);
+        const char *l = cn_consensus_level_name((cn_consensus_level)r->questions[qi].tally.level);
         for (size_t k = 0; k < 5; k++)
             levels[k] += !strcmp(l, LEVELS[k]);
     }
@@ -501,7 +503,8 @@ static void overview_row(page *p, size_t qi, size_t rank)
 {
     cn_html_out *o = p->o;
     const cn_analysis_question *q = &p->r->questions[qi];
-    const cn_consensus_result *k = q->tally.consensus;
+    cn_consensus_result buf;
+    const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
     const char *level = cn_consensus_level_name(k->level);
     cn_html_raw(o, "<tr");
     cn_html_attr(o, "data-q", q->id);
@@ -711,7 +714,8 @@ static void question_list(page *p, const size_t *qs, size_t n)
     cn_html_raw(o, "<ul class=\"plain\">");
     for (size_t i = 0; i < n; i++) {
         const cn_analysis_question *q = &p->r->questions[keys[i].qi];
-        const cn_consensus_result *k = q->tally.consensus;
+        cn_consensus_result buf;
+        const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
         const char *level = cn_consensus_level_name(k->level);
         cn_html_raw(o, "<li");
         cn_html_attr(o, "data-q", q->id);
@@ -764,7 +768,7 @@ static void claim_group(page *p, const group *g, size_t position)
     const cn_analysis_claim *cl = &p->r->claims[p->r->questions[g->first].claim];
     size_t maj[CN_STANCE_COUNT] = {0};
     for (size_t i = 0; i < g->n; i++)
-        maj[p->r->questions[g->members[i]].tally.consensus->majority]++;
+        maj[p->r->questions[g->members[i]].tally.majority]++;
     cn_html_raw(o, position <= 3 ? "<details class=\"claim-group\" open=\"open\"><summary><strong>"
                                  : "<details class=\"claim-group\"><summary><strong>");
     cn_html_text(o, cl->statement);

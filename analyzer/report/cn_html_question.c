@@ -620,7 +620,8 @@ static void related(cn_html_out *o, const cn_html_ctx *c, const cn_analysis_ques
 static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t rank)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
-    const cn_consensus_result *k = q->tally.consensus;
+    cn_consensus_result buf;
+    const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
     cn_html_raw(o, "<details class=\"question\"");
     cn_html_attr2(o, "id", "q-", q->id);
     cn_html_attr(o, "data-level", cn_consensus_level_name(k->level));
@@ -660,7 +661,8 @@ static void majority_line(cn_html_out *o, const cn_consensus_result *k, const ch
 static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
 {
     const cn_analysis_question *q = &c->r->questions[qi];
-    const cn_consensus_result *k = q->tally.consensus;
+    cn_consensus_result buf;
+    const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
     const char *level = cn_consensus_level_name(k->level);
     size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
     cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
@@ -781,7 +783,8 @@ static void figures(cn_html_out *o, const cn_consensus_result *k)
 
 static void verdict(cn_html_out *o, const cn_analysis_question *q)
 {
-    const cn_consensus_result *k = q->tally.consensus;
+    cn_consensus_result buf;
+    const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
     const char *level = cn_consensus_level_name(k->level);
     cn_html_printf(o,
                    "<div class=\"verdict\"><div><p class=\"summary\"><span class=\"level %s\">%s "

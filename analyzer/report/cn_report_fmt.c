@@ -280,28 +280,31 @@ void cn_fmt_review_detail(const cn_analysis_result *r, size_t answer, unsigned f
         scores = NO_SCORES;
     const cn_analysis_question *q = &r->questions[cn_analysis_answer_question(r, a)];
     switch (flag) {
-    case CN_REVIEW_DISSENT:
+    case CN_REVIEW_DISSENT: {
+        /* the majority's count and the stance-taking answers, from the counts
+         * the figures were computed from (no read of the consensus pool) */
+        const long *c = q->tally.counts;
+        cn_stance m = (cn_stance)q->tally.majority;
         snprintf(buf, size, "%s against a strong consensus for %s (%ld of %ld)",
-                 cn_stance_name(cn_analysis_answer_stance(a)),
-                 cn_stance_name(q->tally.consensus->majority),
-                 q->tally.consensus->props[q->tally.consensus->majority].count,
-                 q->tally.consensus->stance_answers);
+                 cn_stance_name(cn_analysis_answer_stance(a)), cn_stance_name(m), c[m],
+                 c[CN_STANCE_REASSURING] + c[CN_STANCE_CAUTIONARY] + c[CN_STANCE_CONTRAINDICATED]);
         break;
+    }
     case CN_REVIEW_PIVOTAL: {
         cn_stance alt = CN_STANCE_NONE, major = CN_STANCE_NONE;
         cn_consensus_level level = CN_CONSENSUS_NONE;
         cn_analysis_pivot(r, answer, &alt, &level, &major);
-        const cn_consensus_result *c = q->tally.consensus;
-        if (major != c->majority)
+        cn_stance m = (cn_stance)q->tally.majority;
+        if (major != m)
             snprintf(buf, size,
                      "if this answer is really %s, the question's majority changes from %s to %s",
-                     cn_stance_name(alt),
-                     c->majority == CN_STANCE_NONE ? "none (a tie)" : cn_stance_name(c->majority),
+                     cn_stance_name(alt), m == CN_STANCE_NONE ? "none (a tie)" : cn_stance_name(m),
                      major == CN_STANCE_NONE ? "none (a tie)" : cn_stance_name(major));
         else
             snprintf(buf, size,
                      "if this answer is really %s, the question's consensus changes from %s to %s",
-                     cn_stance_name(alt), cn_consensus_level_name(c->level),
+                     cn_stance_name(alt),
+                     cn_consensus_level_name((cn_consensus_level)q->tally.level),
                      cn_consensus_level_name(level));
         break;
     }

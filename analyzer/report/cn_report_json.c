@@ -778,14 +778,16 @@ static void d_consensus(jctx *c, cn_jsonpretty *w, const cn_consensus_result *k)
 /* As tally_fields(). */
 static void d_tally_fields(jctx *c, cn_jsonpretty *w, const cn_tally *t)
 {
+    cn_consensus_result buf;
+    const cn_consensus_result *f = cn_tally_consensus(t, &buf);
     d_stance_counts(w, "stance_counts", t->counts);
     cn_jsonpretty_key(w, "proportions");
     cn_jsonpretty_open_object(w);
     for (int k = CN_STANCE_REASSURING; k < CN_STANCE_COUNT; k++)
-        d_proportion(w, cn_stance_name((cn_stance)k), &t->consensus->props[k]);
-    d_proportion(w, "none", &t->consensus->props[CN_STANCE_NONE]);
+        d_proportion(w, cn_stance_name((cn_stance)k), &f->props[k]);
+    d_proportion(w, "none", &f->props[CN_STANCE_NONE]);
     cn_jsonpretty_close_object(w);
-    d_consensus(c, w, t->consensus);
+    d_consensus(c, w, f);
     d_str(c, w, "summary", t->summary);
 }
 

@@ -225,8 +225,10 @@ static void tally_fields(xctx *c, const cn_tally *t)
 {
     text_elem(c, "summary", t->summary);
     stance_counts(c, t->counts);
-    proportions(c, t->consensus->props);
-    consensus(c, t->consensus);
+    cn_consensus_result buf;
+    const cn_consensus_result *k = cn_tally_consensus(t, &buf);
+    proportions(c, k->props);
+    consensus(c, k);
 }
 
 /* The splits of a question or a claim, made when asked for (cn_analysis). */

@@ -15,7 +15,8 @@ void cn_tally_clear(cn_tally *t)
 {
     if (!t)
         return;
-    free(t->own);
+    if (!t->pool)
+        free(t->own);
     if (!t->summary_borrowed)
         free(t->summary);
     memset(t, 0, sizeof *t);
@@ -114,8 +115,20 @@ int cn_tally_specialties_from(cn_tally_vote_fn get, const void *ctx, size_t n,
 
 bool cn_tally_dissents(const cn_tally *t, cn_stance s)
 {
-    cn_stance maj = t->consensus->majority;
-    return maj != CN_STANCE_NONE && !t->consensus->tie && s != CN_STANCE_NONE && s != maj;
+    cn_stance maj = (cn_stance)t->majority;
+    return maj != CN_STANCE_NONE && !t->tie && s != CN_STANCE_NONE && s != maj;
+}
+
+const cn_consensus_result *cn_tally_consensus(const cn_tally *t, cn_consensus_result *buf)
+{
+    if (!t->pool)
+        return t->own;
+    if (cn_consensus_pool_get(t->pool, t->entry, buf, NULL) != CN_OK) {
+        long none[CN_STANCE_COUNT] = {0};
+        if (cn_consensus_compute(NULL, none, buf, NULL) != CN_OK)
+            memset(buf, 0, sizeof *buf);
+    }
+    return buf;
 }
 
 /* Counted only, from the counts: the reports ask cn_tally_dissents of each
@@ -157,17 +170,24 @@ static int relabel(const votes_src *votes, size_t n, const cn_consensus_opts *op
     return rc;
 }
 
-/* t's figures: the pool's copy of k, or t's own without a pool. */
+/* t's figures: the pool's copy of k, or t's own without a pool; and the
+ * ones t keeps at hand. */
 static int keep_consensus(const cn_consensus_result *k, cn_consensus_pool *pool, cn_tally *t,
                           cn_error *err)
 {
-    if (pool)
-        return cn_consensus_pool_put(pool, k, &t->consensus, err);
+    t->majority = (uint8_t)k->majority;
+    t->tie = k->tie;
+    t->level = (uint8_t)k->level;
+    if (pool) {
+        int rc = cn_consensus_pool_put(pool, k, &t->entry, err);
+        if (rc == CN_OK)
+            t->pool = pool;
+        return rc;
+    }
     t->own = malloc(sizeof *t->own);
     if (!t->own)
         return cn_error_set(err, CN_ERR_NOMEM, "tally: out of memory");
     *t->own = *k;
-    t->consensus = t->own;
     return CN_OK;
 }
 
@@ -194,7 +214,7 @@ static int compute(const votes_src *votes, size_t n, const cn_consensus_opts *op
     if (rc == CN_OK)
         rc = keep_consensus(&k, memo ? memo->pool : NULL, out, err);
     if (rc == CN_OK)
-        rc = cn_summary_sentence(out->consensus, opts, &out->summary, err);
+        rc = cn_summary_sentence(&k, opts, &out->summary, err);
     if (rc == CN_OK)
         count_dissent(out);
     if (rc != CN_OK)
@@ -221,7 +241,15 @@ int cn_tally_rephrase(cn_tally *t, const cn_consensus_opts *opts, cn_summary_phr
                       const char *about, cn_error *err)
 {
     char *sentence = NULL;
-    int rc = cn_summary_sentence_phrased(t->consensus, opts, phrasing, about, &sentence, err);
+    cn_consensus_result buf;
+    const cn_consensus_result *k = t->own;
+    if (t->pool) {
+        int rc = cn_consensus_pool_get(t->pool, t->entry, &buf, err);
+        if (rc != CN_OK)
+            return rc;
+        k = &buf;
+    }
+    int rc = cn_summary_sentence_phrased(k, opts, phrasing, about, &sentence, err);
     if (rc != CN_OK)
         return rc;
     if (!t->summary_borrowed)

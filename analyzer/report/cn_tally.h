@@ -54,18 +54,32 @@ void cn_specialty_counts(const cn_specialty_count *s, long out[CN_STANCE_COUNT])
 
 typedef struct cn_tally {
     long counts[CN_STANCE_COUNT]; /* indexed by cn_stance */
-    /* The figures: *own, or an entry of the memo's pool (shared with other
-     * tallies with the same figures; only read). */
-    const cn_consensus_result *consensus;
-    cn_consensus_result *own; /* NULL when the figures are the pool's */
+    /* The figures (cn_tally_consensus): *own without a pool, else entry
+     * `entry` of the memo's pool (shared with other tallies with the same
+     * figures, and kept on disk). */
+    cn_consensus_pool *pool;
+    union {
+        cn_consensus_result *own; /* pool == NULL */
+        uint32_t entry;           /* pool != NULL */
+    };
     char *summary;
     bool summary_borrowed; /* summary is a copy the caller keeps (one for many equal
                               sentences): not the tally's to free */
-    uint32_t n_dissent;    /* votes that take a stance other than the majority (only
-                              when there is one): which, cn_tally_dissents tells; 32
-                              bits, as answers are numbered (64 bytes a tally, not 72) */
+    /* The figures the tallies' many readers ask for most (an answer's dissent,
+     * the review queue), copied from them: no read of the pool's file. */
+    uint8_t majority; /* cn_stance: CN_STANCE_NONE, no majority */
+    bool tie;
+    uint8_t level;      /* cn_consensus_level */
+    uint32_t n_dissent; /* votes that take a stance other than the majority (only
+                           when there is one): which, cn_tally_dissents tells; 32
+                           bits, as answers are numbered (64 bytes a tally, not 72) */
 } cn_tally;
 _Static_assert(sizeof(cn_tally) == 64, "a tally: 64 bytes");
+
+/* t's consensus figures: *own, or the pool's entry read into *buf (a read
+ * that fails gives a result without figures, NaN and zero counts, and shows
+ * in cn_consensus_pool_status). The pointer is valid while *buf and t are. */
+const cn_consensus_result *cn_tally_consensus(const cn_tally *t, cn_consensus_result *buf);
 
 /* Tally n votes with the consensus options (NULL = defaults). *out is
  * overwritten; release it with cn_tally_clear. CN_OK, CN_ERR_USAGE (bad

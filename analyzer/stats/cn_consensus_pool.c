@@ -1,22 +1,29 @@
-/* cn_consensus_pool: one stored copy of each distinct consensus result, shared by pointer. */
+/* cn_consensus_pool: one stored copy of each distinct consensus result, on disk, by number. */
 #include "cn_consensus_pool.h"
 
+#include "cn_scratch.h"
+
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Entries are allocated in blocks so that a pointer handed out stays valid. */
-#define POOL_BLOCK 256
+#define ENTRY_BYTES sizeof(cn_consensus_result)
 
 struct cn_consensus_pool {
     pthread_mutex_t lock;
-    cn_consensus_result **blocks;
-    size_t n_blocks;
-    size_t count;                      /* entries stored */
-    const cn_consensus_result **slots; /* open addressing, a power of two */
+    char *dir;         /* where the file goes (NULL: cn_scratch_dir's default) */
+    FILE *file;        /* the entries, ENTRY_BYTES each in number order; NULL before the first */
+    uint64_t *hashes;  /* hash_of each entry, by number */
+    size_t cap_hashes; /* room in hashes */
+    size_t count;      /* entries stored */
+    uint32_t *slots;   /* open addressing, a power of two: entry number + 1, 0 empty */
     size_t n_slots;
+    int read_rc; /* the first failed read (cn_consensus_pool_status) */
+    cn_error read_err;
 };
 
 /* A new field must be copied by canonical() too, or equal results with
@@ -62,16 +69,23 @@ static uint64_t hash_of(const cn_consensus_result *c)
     return h;
 }
 
-int cn_consensus_pool_new(cn_consensus_pool **out, cn_error *err)
+int cn_consensus_pool_new(const char *dir, cn_consensus_pool **out, cn_error *err)
 {
     cn_consensus_pool *p = calloc(1, sizeof *p);
+    bool locked = false;
     if (p) {
         p->n_slots = 64;
         p->slots = calloc(p->n_slots, sizeof *p->slots);
+        p->dir = dir ? strdup(dir) : NULL;
+        locked = pthread_mutex_init(&p->lock, NULL) == 0;
     }
-    if (!p || !p->slots || pthread_mutex_init(&p->lock, NULL) != 0) {
-        if (p)
+    if (!p || !p->slots || (dir && !p->dir) || !locked) {
+        if (p) {
+            if (locked)
+                pthread_mutex_destroy(&p->lock);
             free(p->slots);
+            free(p->dir);
+        }
         free(p);
         *out = NULL;
         return cn_error_set(err, CN_ERR_NOMEM, "consensus pool: out of memory");
@@ -84,10 +98,11 @@ void cn_consensus_pool_free(cn_consensus_pool *pool)
 {
     if (!pool)
         return;
-    for (size_t b = 0; b < pool->n_blocks; b++)
-        free(pool->blocks[b]);
-    free(pool->blocks);
+    if (pool->file)
+        fclose(pool->file);
+    free(pool->hashes);
     free(pool->slots);
+    free(pool->dir);
     pthread_mutex_destroy(&pool->lock);
     free(pool);
 }
@@ -97,76 +112,178 @@ size_t cn_consensus_pool_count(const cn_consensus_pool *pool)
     return pool ? pool->count : 0;
 }
 
-/* The slot holding c, or the empty slot where it belongs. */
-static size_t find_slot(const cn_consensus_pool *p, const cn_consensus_result *c, uint64_t h)
+/* Entry e's bytes into *out (the file holds count entries). */
+static int read_entry(const cn_consensus_pool *p, uint32_t e, cn_consensus_result *out,
+                      cn_error *err)
 {
-    size_t mask = p->n_slots - 1, s = (size_t)h & mask;
-    while (p->slots[s] && memcmp(p->slots[s], c, sizeof *c) != 0)
-        s = (s + 1) & mask;
-    return s;
+    int fd = fileno(p->file);
+    char *at = (char *)out;
+    size_t n = ENTRY_BYTES;
+    off_t offset = (off_t)e * (off_t)ENTRY_BYTES;
+    while (n) {
+        ssize_t got = pread(fd, at, n, offset);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return cn_error_set(
+                err, CN_ERR_IO, "consensus pool: cannot read its temporary file in %s: %s",
+                cn_scratch_dir(p->dir), got < 0 ? strerror(errno) : "it ends early");
+        at += got;
+        n -= (size_t)got;
+        offset += got;
+    }
+    return CN_OK;
 }
 
-/* Twice the slots, entries placed again. */
+/* *c as entry e, at its place in the file (made if there is none yet). */
+static int write_entry(cn_consensus_pool *p, size_t e, const cn_consensus_result *c, cn_error *err)
+{
+    if (!p->file) {
+        int rc = cn_scratch_open(p->dir, "consensus-pool", &p->file, err);
+        if (rc != CN_OK)
+            return rc;
+    }
+    int fd = fileno(p->file);
+    const char *at = (const char *)c;
+    size_t n = ENTRY_BYTES;
+    off_t offset = (off_t)e * (off_t)ENTRY_BYTES;
+    while (n) {
+        ssize_t put = pwrite(fd, at, n, offset);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return cn_error_set(err, CN_ERR_IO,
+                                "consensus pool: cannot write its temporary file in %s: %s",
+                                cn_scratch_dir(p->dir), put < 0 ? strerror(errno) : "no room");
+        at += put;
+        n -= (size_t)put;
+        offset += put;
+    }
+    return CN_OK;
+}
+
+/* The slot holding c (hash h), or the empty slot where it belongs; an entry
+ * with the same hash is read back and compared (*found). */
+static int find_slot(const cn_consensus_pool *p, const cn_consensus_result *c, uint64_t h,
+                     size_t *slot, bool *found, cn_error *err)
+{
+    size_t mask = p->n_slots - 1, s = (size_t)h & mask;
+    *found = false;
+    for (; p->slots[s]; s = (s + 1) & mask) {
+        uint32_t e = p->slots[s] - 1;
+        if (p->hashes[e] != h)
+            continue;
+        cn_consensus_result stored;
+        int rc = read_entry(p, e, &stored, err);
+        if (rc != CN_OK)
+            return rc;
+        if (memcmp(&stored, c, sizeof stored) == 0) {
+            *found = true;
+            break;
+        }
+    }
+    *slot = s;
+    return CN_OK;
+}
+
+/* Twice the slots, entries placed again by their hashes (no reads: the
+ * entries are distinct). */
 static int grow_slots(cn_consensus_pool *p)
 {
     size_t n = p->n_slots * 2;
-    const cn_consensus_result **old = p->slots, **slots = calloc(n, sizeof *slots);
+    uint32_t *old = p->slots, *slots = calloc(n, sizeof *slots);
     if (!slots)
         return CN_ERR_NOMEM;
     size_t old_n = p->n_slots;
+    for (size_t i = 0; i < old_n; i++)
+        if (old[i]) {
+            size_t s = (size_t)p->hashes[old[i] - 1] & (n - 1);
+            while (slots[s])
+                s = (s + 1) & (n - 1);
+            slots[s] = old[i];
+        }
     p->slots = slots;
     p->n_slots = n;
-    for (size_t i = 0; i < old_n; i++)
-        if (old[i])
-            p->slots[find_slot(p, old[i], hash_of(old[i]))] = old[i];
     free(old);
     return CN_OK;
 }
 
-/* Room for one more entry; its address. */
-static cn_consensus_result *next_entry(cn_consensus_pool *p)
-{
-    if (p->count == p->n_blocks * POOL_BLOCK) {
-        cn_consensus_result **blocks = realloc(p->blocks, (p->n_blocks + 1) * sizeof *blocks);
-        if (!blocks)
-            return NULL;
-        p->blocks = blocks;
-        p->blocks[p->n_blocks] = malloc(POOL_BLOCK * sizeof **blocks);
-        if (!p->blocks[p->n_blocks])
-            return NULL;
-        p->n_blocks++;
-    }
-    return &p->blocks[p->count / POOL_BLOCK][p->count % POOL_BLOCK];
-}
-
-static int put_locked(cn_consensus_pool *p, const cn_consensus_result *c,
-                      const cn_consensus_result **out)
+static int put_locked(cn_consensus_pool *p, const cn_consensus_result *c, uint32_t *out,
+                      cn_error *err)
 {
     if ((p->count + 1) * 2 > p->n_slots && grow_slots(p) != CN_OK)
-        return CN_ERR_NOMEM;
+        return cn_error_set(err, CN_ERR_NOMEM, "consensus pool: out of memory");
     uint64_t h = hash_of(c);
-    size_t s = find_slot(p, c, h);
-    if (!p->slots[s]) {
-        cn_consensus_result *e = next_entry(p);
-        if (!e)
-            return CN_ERR_NOMEM;
-        memcpy(e, c, sizeof *c); /* padding too: memcmp reads every byte */
-        p->slots[s] = e;
+    size_t s;
+    bool found;
+    int rc = find_slot(p, c, h, &s, &found, err);
+    if (rc != CN_OK)
+        return rc;
+    if (!found) {
+        if (p->count >= UINT32_MAX - 1)
+            return cn_error_set(err, CN_ERR_NOMEM, "consensus pool: more than %u results",
+                                UINT32_MAX - 1);
+        if (p->count == p->cap_hashes) {
+            size_t cap = p->cap_hashes ? 2 * p->cap_hashes : 256;
+            uint64_t *hashes = realloc(p->hashes, cap * sizeof *hashes);
+            if (!hashes)
+                return cn_error_set(err, CN_ERR_NOMEM, "consensus pool: out of memory");
+            p->hashes = hashes;
+            p->cap_hashes = cap;
+        }
+        rc = write_entry(p, p->count, c, err); /* padding too: memcmp reads every byte */
+        if (rc != CN_OK)
+            return rc;
+        p->hashes[p->count] = h;
+        p->slots[s] = (uint32_t)(p->count + 1);
         p->count++;
     }
-    *out = p->slots[s];
+    *out = p->slots[s] - 1;
     return CN_OK;
 }
 
-int cn_consensus_pool_put(cn_consensus_pool *pool, const cn_consensus_result *r,
-                          const cn_consensus_result **out, cn_error *err)
+int cn_consensus_pool_put(cn_consensus_pool *pool, const cn_consensus_result *r, uint32_t *entry,
+                          cn_error *err)
 {
     cn_consensus_result c;
     canonical(r, &c);
     pthread_mutex_lock(&pool->lock);
-    int rc = put_locked(pool, &c, out);
+    int rc = put_locked(pool, &c, entry, err);
     pthread_mutex_unlock(&pool->lock);
-    if (rc != CN_OK)
-        return cn_error_set(err, CN_ERR_NOMEM, "consensus pool: out of memory");
-    return CN_OK;
+    return rc;
+}
+
+int cn_consensus_pool_get(cn_consensus_pool *pool, uint32_t entry, cn_consensus_result *out,
+                          cn_error *err)
+{
+    /* The entry was written before its number was handed out; the count and
+     * the file are read under the lock, the entry itself (pread) outside it. */
+    pthread_mutex_lock(&pool->lock);
+    size_t count = pool->count;
+    pthread_mutex_unlock(&pool->lock);
+    if (entry >= count)
+        return cn_error_set(err, CN_ERR_USAGE, "consensus pool: no entry %u", (unsigned)entry);
+    cn_error e;
+    int rc = read_entry(pool, entry, out, &e);
+    if (rc != CN_OK) {
+        pthread_mutex_lock(&pool->lock);
+        if (pool->read_rc == CN_OK) {
+            pool->read_rc = rc;
+            pool->read_err = e;
+        }
+        pthread_mutex_unlock(&pool->lock);
+        if (err)
+            *err = e;
+    }
+    return rc;
+}
+
+int cn_consensus_pool_status(cn_consensus_pool *pool, cn_error *err)
+{
+    pthread_mutex_lock(&pool->lock);
+    int rc = pool->read_rc;
+    if (rc != CN_OK && err)
+        *err = pool->read_err;
+    pthread_mutex_unlock(&pool->lock);
+    return rc;
 }
