@@ -145,6 +145,10 @@ def main():
                          "the rest into --folds folds: a cross-validation inside one outer fold's "
                          "training pages, so a setting fitted on its predictions is chosen "
                          "without the outer fold (tools/fit_offsets.py --inner)")
+    ap.add_argument("--qtype-splits", nargs="+",
+                    help="with --qtype: the type model trains on these splits' pages only (of the "
+                         "training folds); the decision still trains on every training page "
+                         "(the shipped qtype.rules is fitted on fit_qtype.py's TUNING list)")
     ap.add_argument("--qtype-l2", type=float, default=0.01)
     ap.add_argument("--qtype-min-pages", type=int, default=4)
     ap.add_argument("--qtype-merge", help="tools/fit_qtype.py --merge: types merged before fitting")
@@ -198,8 +202,12 @@ def main():
                     os.remove(qrules)
                 if args.qtype:
                     # the fold's own model: its training pages and their labels only
-                    train_files = [f for f in files if trains_in(f, k)]
-                    types = fit_qtype.page_types((l for l in dev if trains_in(l["file"], k)),
+                    qsplits = set(args.qtype_splits) if args.qtype_splits else None
+
+                    def qtrains(f, k=k, qsplits=qsplits):
+                        return trains_in(f, k) and (qsplits is None or split_of[f] in qsplits)
+                    train_files = [f for f in files if qtrains(f)]
+                    types = fit_qtype.page_types((l for l in dev if qtrains(l["file"])),
                                                  fit_qtype.parse_merge(args.qtype_merge))
                     fit_qtype.fit(args.consensus, train_files, dir_of, types, qrules,
                                   args.qtype_l2, args.qtype_min_pages, rules=rules)

@@ -286,6 +286,15 @@
 # bootstrap +0.015, 95% -0.001 .. +0.032): the refit with val21 was worth
 # about that much. The default list gains val22.
 #
+# The twenty-third to twenty-fifth freezes (val23-val25) kept the weights of
+# dev .. val22: the refits each measured on its fresh set were noise
+# (-0.005, -0.009, +0.005). The twenty-sixth freeze (`f9eba90`) scored val26
+# once: 0.473 / 0.502 / 0.322 with them, 0.514 / 0.541 / 0.373 with the refit
+# on dev .. val25 declared beforehand as information (paired page bootstrap
+# +0.041, 95% +0.014 .. +0.071; pooled with val25's +0.024, +0.004 ..
+# +0.045). So the default list is every labelled split again, dev .. val26
+# (13,192 fitted answers on the 3,999 pages on disk that day).
+#
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
 #   (tests/real/README.md, "Re-collecting"). TUNING_SPLITS overrides the list;
