@@ -581,6 +581,137 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t le
     free(clean);
 }
 
+/* ---- an evidence item in one reservation ----
+ * Hundreds of thousands of them, ten members each: the calls above cost
+ * more than the bytes. Written here as those calls write them, when every
+ * string is clean (otherwise the calls decide). */
+
+/* ",\n" (not before the first member), the tabs and the quoted key with
+ * ":\t" (key: its bytes with the quotes, the colon and the tab). */
+static char *ev_key(char *o, bool first, size_t tabs, const char *key, size_t key_len)
+{
+    if (!first) {
+        *o++ = ',';
+        *o++ = '\n';
+    }
+    memset(o, '\t', tabs);
+    o += tabs;
+    memcpy(o, key, key_len);
+    return o + key_len;
+}
+#define EV_KEY(o, first, tabs, lit) ev_key(o, first, tabs, "\"" lit "\":\t", sizeof(lit) + 3)
+
+/* s[0..n), clean, as a JSON string. */
+static char *ev_string(char *o, const char *s, size_t n)
+{
+    if (!cn_jsonpretty_plain_ascii(s, n))
+        return cn_json_quote_into(o, s, n);
+    *o++ = '"';
+    memcpy(o, s, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
+/* A name known to be plain (a stance, a kind, an effect). */
+static char *ev_name(char *o, const char *s)
+{
+    size_t n = strlen(s);
+    *o++ = '"';
+    memcpy(o, s, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
+/* True when s[0..n) is clean for JSON as d_str and d_matched_text take it
+ * (no copy to make). */
+static bool ev_clean(const char *s, size_t n)
+{
+    return cn_jsonpretty_plain_ascii(s, n) ||
+           (cn_fmt_text_is_clean(s, n, false) && !memchr(s, '\0', n));
+}
+
+/* The evidence object d_evidence's calls write for e; false (nothing
+ * written) when a string needs cleaning or the writer is too deep. */
+static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *src, size_t len)
+{
+    const char *rule = e->rule->id;
+    size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
+    if (end < start)
+        end = start;
+    const char *piece = src + start;
+    size_t n = end - start, rule_len = rule ? strlen(rule) : 0;
+    /* d_str takes a string plain as it is, clean where it stands; the
+     * matched text the same way, when it holds no NUL */
+    if (!rule || w->level + 1 >= CN_JSONPRETTY_MAX_DEPTH || w->depth < 0 ||
+        !(cn_jsonpretty_plain_ascii(rule, rule_len) || cn_fmt_text_is_clean(rule, rule_len, false)) ||
+        !ev_clean(piece, n))
+        return false;
+    cn_jsonpretty_before_value(w);
+    size_t tabs = (size_t)w->depth + 1; /* the members' */
+    char *o = cn_jsonpretty_room(w, 512 + 10 * (tabs + 24) + CN_JSON_QUOTED_MAX(rule_len) +
+                                        CN_JSON_QUOTED_MAX(n));
+    if (!o)
+        return true; /* failed: nothing more is written */
+    *o++ = '{';
+    *o++ = '\n';
+    o = EV_KEY(o, true, tabs, "rule");
+    o = ev_string(o, rule, rule_len);
+    o = EV_KEY(o, false, tabs, "start");
+    o += cn_fmt_long((long)e->start, o);
+    o = EV_KEY(o, false, tabs, "end");
+    o += cn_fmt_long((long)e->end, o);
+    o = EV_KEY(o, false, tabs, "in");
+    o = ev_name(o, e->in_title ? "title" : "text");
+    o = EV_KEY(o, false, tabs, "kind");
+    size_t kind_len;
+    const char *kind = cn_rule_kind_name_n(e->rule->kind, &kind_len);
+    *o++ = '"';
+    memcpy(o, kind, kind_len);
+    o += kind_len;
+    *o++ = '"';
+    o = EV_KEY(o, false, tabs, "text");
+    o = ev_string(o, piece, n);
+    bool cue = e->rule->kind == CN_RULE_CUE;
+    o = EV_KEY(o, false, tabs, "stance");
+    if (cue) {
+        o = ev_name(o, cn_stance_name(e->stance));
+    } else {
+        memcpy(o, "null", 4);
+        o += 4;
+    }
+    o = EV_KEY(o, false, tabs, "weight");
+    char num[CN_FMT_NUMBER_MAX];
+    if (cue && cn_fmt_number(e->weight, num)) {
+        size_t k = strlen(num);
+        memcpy(o, num, k);
+        o += k;
+    } else {
+        memcpy(o, "null", 4);
+        o += 4;
+    }
+    o = EV_KEY(o, false, tabs, "effects");
+    *o++ = '[';
+    bool first = true;
+    for (unsigned b = 0; cn_fmt_effect_name(b); b++)
+        if (e->flags & (1u << b)) {
+            if (!first) {
+                *o++ = ',';
+                *o++ = ' ';
+            }
+            first = false;
+            o = ev_name(o, cn_fmt_effect_name(b));
+        }
+    *o++ = ']';
+    *o++ = '\n';
+    memset(o, '\t', tabs - 1);
+    o += tabs - 1;
+    *o++ = '}';
+    cn_jsonpretty_wrote(w, o);
+    return true;
+}
+
 /* As evidence(..., true); each text's length taken once. */
 static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn_decision *d)
 {
@@ -591,6 +722,8 @@ static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
+        if (d_evidence_item(w, e, e->in_title ? title : text, e->in_title ? title_len : text_len))
+            continue;
         cn_jsonpretty_open_object(w);
         d_str(c, w, "rule", e->rule->id);
         d_integer(w, "start", (long)e->start);
