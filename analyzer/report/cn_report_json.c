@@ -282,40 +282,6 @@ static void specialties(jctx *c, cJSON *root)
     str(c, o, "note", cn_fmt_specialty_note());
 }
 
-static void review_item(jctx *c, cJSON *parent, size_t i)
-{
-    const cn_analysis_result *r = c->r;
-    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
-    const cn_analysis_answer *ans = &r->answers[it->answer];
-    cJSON *o = obj(c, parent, NULL);
-    if (!o)
-        return;
-    integer(c, o, "rank", (long)(i + 1));
-    str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
-    str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
-    str(c, o, "file", cn_analysis_file_of(c->r, ans));
-    integer(c, o, "index", (long)cn_analysis_answer_index(r, ans));
-    str(c, o, "role", cn_answer_role_name(ans->role));
-    str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
-    str(c, o, "specialty", cn_analysis_physician(r, it->answer)->specialty);
-    str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
-    num(c, o, "confidence", it->confidence);
-    integer(c, o, "urgency", it->urgency);
-    cJSON *reasons = arr(c, o, "reasons");
-    for (size_t k = 0; reasons && k < CN_REVIEW_REASON_COUNT; k++) {
-        unsigned flag = cn_review_reason_at(k);
-        if (!(it->reasons & flag))
-            continue;
-        char detail[1400];
-        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
-        cJSON *ro = obj(c, reasons, NULL);
-        if (!ro)
-            return;
-        str(c, ro, "code", cn_review_reason_name(flag));
-        str(c, ro, "detail", detail);
-    }
-}
-
 static void header(jctx *c, cJSON *root)
 {
     const cn_analysis_result *r = c->r;
@@ -451,14 +417,6 @@ static void emit_elements(jctx *c, FILE *f, const role_list *items, size_t n, el
         emit_indented(f, text, depth);
         cJSON_free(text);
     }
-}
-
-/* A top-level array of n elements made by fn. */
-static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn fn, bool last)
-{
-    fprintf(f, "\t\"%s\":\t[", key);
-    emit_elements(c, f, NULL, n, fn, 2);
-    fputs(last ? "]\n" : "],\n", f);
 }
 
 /* One answer list of a question, as the list member cJSON_Print would give
@@ -1053,6 +1011,42 @@ static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
 /* An object left open by fn at depth 2 (an element of a top-level array):
  * the bytes emit_open_object gives for the tree, streamed into f as they
  * come (a failure fails the whole report, so a part written is no harm). */
+/* An item of the review queue, as the tree review_item() made (before this
+ * was written directly) printed. */
+static void d_review_item(jctx *c, cn_jsonpretty *w, size_t i)
+{
+    const cn_analysis_result *r = c->r;
+    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
+    const cn_analysis_answer *ans = &r->answers[it->answer];
+    cn_jsonpretty_open_object(w);
+    d_integer(w, "rank", (long)(i + 1));
+    d_str(c, w, "answer_id", CN_ANSWER_ID(r, ans));
+    d_str(c, w, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
+    d_str(c, w, "file", cn_analysis_file_of(c->r, ans));
+    d_integer(w, "index", (long)cn_analysis_answer_index(r, ans));
+    d_str(c, w, "role", cn_answer_role_name(ans->role));
+    d_str(c, w, "physician", cn_analysis_physician(r, it->answer)->name);
+    d_str(c, w, "specialty", cn_analysis_physician(r, it->answer)->specialty);
+    d_str(c, w, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
+    d_num(w, "confidence", it->confidence);
+    d_integer(w, "urgency", it->urgency);
+    cn_jsonpretty_key(w, "reasons");
+    cn_jsonpretty_open_array(w);
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++) {
+        unsigned flag = cn_review_reason_at(k);
+        if (!(it->reasons & flag))
+            continue;
+        char detail[1400];
+        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "code", cn_review_reason_name(flag));
+        d_str(c, w, "detail", detail);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+    cn_jsonpretty_close_object(w);
+}
+
 static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
                              void (*fn)(jctx *, cn_jsonpretty *, size_t), size_t i)
 {
@@ -1070,12 +1064,12 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
 /* Items of an array at depth 4, each written directly by fn (given item i
  * of items, or i when items is NULL) and separated as emit_elements
  * separates them. */
-static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
-                       const role_list *items, size_t n)
+static void emit_items_at(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
+                          const role_list *items, size_t n, int depth)
 {
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
-        cn_jsonpretty_reset(&w, 4);
+        cn_jsonpretty_reset(&w, depth);
         fn(c, &w, item_at(c, items, i));
         if (w.failed || c->oom || w.level != 0) {
             c->oom = true;
@@ -1086,6 +1080,12 @@ static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, siz
         fwrite(w.s, 1, w.len, f);
     }
     cn_jsonpretty_clear(&w);
+}
+
+static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
+                       const role_list *items, size_t n)
+{
+    emit_items_at(c, f, fn, items, n, 4);
 }
 
 /* A question's answer list (answers or related), each answer written
@@ -1181,7 +1181,9 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
         specialties(&c, holder);
     }
     emit_members(&c, f, holder, false);
-    emit_array(&c, f, "review_queue", r->n_review, review_item, true);
+    fputs("\t\"review_queue\":\t[", f);
+    emit_items_at(&c, f, d_review_item, NULL, r->n_review, 2);
+    fputs("]\n", f);
     fputs("}\n", f);
     if (c.load_rc == CN_OK) /* the queue's wording reads conflict scores from disk */
         c.load_rc = cn_analysis_load_status(r, &c.load_err);
