@@ -546,14 +546,26 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t le
 
 /* ",\n" (not before the first member), the tabs and the quoted key with
  * ":\t" (key: its bytes with the quotes, the colon and the tab). */
+/* tabs tabs at o; up to 32 of them by one fixed-size copy (the room
+ * reserved covers the bytes past them, which the next ones overwrite). */
+static char *ev_tabs(char *o, size_t tabs)
+{
+    static const char TABS[32] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+                                 "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    if (tabs <= sizeof TABS)
+        memcpy(o, TABS, sizeof TABS);
+    else
+        memset(o, '\t', tabs);
+    return o + tabs;
+}
+
 static char *ev_key(char *o, bool first, size_t tabs, const char *key, size_t key_len)
 {
     if (!first) {
         *o++ = ',';
         *o++ = '\n';
     }
-    memset(o, '\t', tabs);
-    o += tabs;
+    o = ev_tabs(o, tabs);
     memcpy(o, key, key_len);
     return o + key_len;
 }
@@ -608,7 +620,7 @@ static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *
         return false;
     cn_jsonpretty_before_value(w);
     size_t tabs = (size_t)w->depth + 1; /* the members' */
-    char *o = cn_jsonpretty_room(w, 512 + 10 * (tabs + 24) + CN_JSON_QUOTED_MAX(rule_len) +
+    char *o = cn_jsonpretty_room(w, 512 + 10 * (tabs + 24) + 32 + CN_JSON_QUOTED_MAX(rule_len) +
                                         CN_JSON_QUOTED_MAX(n));
     if (!o)
         return true; /* failed: nothing more is written */
@@ -663,8 +675,7 @@ static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *
         }
     *o++ = ']';
     *o++ = '\n';
-    memset(o, '\t', tabs - 1);
-    o += tabs - 1;
+    o = ev_tabs(o, tabs - 1);
     *o++ = '}';
     cn_jsonpretty_wrote(w, o);
     return true;
