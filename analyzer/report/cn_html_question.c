@@ -57,9 +57,8 @@ typedef struct span {
 static double span_weight(const cn_evidence *e)
 {
     char buf[CN_FMT_NUMBER_MAX];
-    return e->rule->kind == CN_RULE_CUE && cn_fmt_number(e->weight, buf)
-               ? cn_html_xpath_number(buf)
-               : NAN;
+    return e->rule->kind == CN_RULE_CUE && cn_fmt_number(e->weight, buf) ? cn_html_xpath_number(buf)
+                                                                         : NAN;
 }
 
 /* Where character number `ch` of a text starts: a position moved forward

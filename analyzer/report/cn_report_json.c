@@ -615,7 +615,8 @@ static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *
     /* d_str takes a string plain as it is, clean where it stands; the
      * matched text the same way, when it holds no NUL */
     if (!rule || w->level + 1 >= CN_JSONPRETTY_MAX_DEPTH || w->depth < 0 ||
-        !(cn_jsonpretty_plain_ascii(rule, rule_len) || cn_fmt_text_is_clean(rule, rule_len, false)) ||
+        !(cn_jsonpretty_plain_ascii(rule, rule_len) ||
+          cn_fmt_text_is_clean(rule, rule_len, false)) ||
         !ev_clean(piece, n))
         return false;
     cn_jsonpretty_before_value(w);

@@ -328,7 +328,8 @@ static bool evidence_item(xctx *c, const cn_evidence *e, const char *src, size_t
         return false;
     if (!cn_fmt_text_is_clean(src + s, n, true))
         return false;
-    char *o = cn_xmlw_child_room(c->w, 640 + CN_XMLW_ESCAPED_MAX(rule_len) + CN_XMLW_ESCAPED_MAX(n));
+    char *o =
+        cn_xmlw_child_room(c->w, 640 + CN_XMLW_ESCAPED_MAX(rule_len) + CN_XMLW_ESCAPED_MAX(n));
     if (!o)
         return false;
     o = ev_put(o, "<evidence", 9);
