@@ -20,7 +20,8 @@ typedef struct jctx {
     bool oom;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
-    size_t claim; /* the claim whose votes are being written */
+    size_t claim;        /* the claim whose votes are being written */
+    cn_fmt_memo weights; /* evidence weights as printed */
 } jctx;
 
 static cJSON *add(jctx *c, cJSON *parent, const char *key, cJSON *item)
@@ -604,7 +605,8 @@ static bool ev_clean(const char *s, size_t n)
 
 /* The evidence object d_evidence's calls write for e; false (nothing
  * written) when a string needs cleaning or the writer is too deep. */
-static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *src, size_t len)
+static bool d_evidence_item(jctx *c, cn_jsonpretty *w, const cn_evidence *e, const char *src,
+                            size_t len)
 {
     const char *rule = e->rule->id;
     size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
@@ -653,9 +655,9 @@ static bool d_evidence_item(cn_jsonpretty *w, const cn_evidence *e, const char *
         o += 4;
     }
     o = EV_KEY(o, false, tabs, "weight");
-    char num[CN_FMT_NUMBER_MAX];
-    if (cue && cn_fmt_number(e->weight, num)) {
-        size_t k = strlen(num);
+    size_t k;
+    const char *num = cue ? cn_fmt_number_memo(&c->weights, e->weight, &k) : NULL;
+    if (num) {
         memcpy(o, num, k);
         o += k;
     } else {
@@ -692,7 +694,8 @@ static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
-        if (d_evidence_item(w, e, e->in_title ? title : text, e->in_title ? title_len : text_len))
+        if (d_evidence_item(c, w, e, e->in_title ? title : text,
+                            e->in_title ? title_len : text_len))
             continue;
         cn_jsonpretty_open_object(w);
         d_str(c, w, "rule", e->rule->id);

@@ -23,6 +23,7 @@ typedef struct xctx {
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
     size_t replaced;
+    cn_fmt_memo weights; /* evidence weights as printed */
 } xctx;
 
 static void check(xctx *c)
@@ -355,10 +356,11 @@ static bool evidence_item(xctx *c, const cn_evidence *e, const char *src, size_t
         o = EV_ATTR(o, "stance");
         o = ev_put(o, stance, strlen(stance));
         *o++ = '"';
-        char num[CN_FMT_NUMBER_MAX];
-        if (cn_fmt_number(e->weight, num)) {
+        size_t k;
+        const char *num = cn_fmt_number_memo(&c->weights, e->weight, &k);
+        if (num) {
             o = EV_ATTR(o, "weight");
-            o = ev_put(o, num, strlen(num));
+            o = ev_put(o, num, k);
             *o++ = '"';
         }
     }
