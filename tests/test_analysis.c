@@ -1429,6 +1429,51 @@ static void test_fmt_numbers(void)
     CU_ASSERT_FALSE(cn_fmt_number(INFINITY, b));
 }
 
+/* cn_fmt_number_memo gives cn_fmt_number's text for every double, first
+ * time and remembered, slots shared and overwritten included: edge values
+ * (zeros of both signs, NaN, infinities, tiny, huge, ties, neighbours of
+ * powers of ten) and random ones, asked for again and again. */
+static void test_fmt_number_memo(void)
+{
+    static cn_fmt_memo memo; /* ~10 KiB */
+    memset(&memo, 0, sizeof memo);
+    double edge[] = {0.0,       -0.0, NAN,  INFINITY, -INFINITY, 1e-300,   -1e300, 5e-324,    0.5,
+                     0.25,      1.5,  2.5,  999999.5, 1e6,       999999.4, 1e-4,   9.9999e-5, 0.1,
+                     1.0 / 3.0, 3.38, -2.6, 123456.5, 1234567.,  1e21,     1e-7,   4.0,       12.0};
+    char want[CN_FMT_NUMBER_MAX];
+    uint64_t st = 0x2545F4914F6CDD1Dull;
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++) {
+            size_t len = 0;
+            const char *got = cn_fmt_number_memo(&memo, edge[i], &len);
+            bool ok = cn_fmt_number(edge[i], want);
+            CU_ASSERT_EQUAL(got != NULL, ok);
+            if (got && ok) {
+                CU_ASSERT_EQUAL(len, strlen(want));
+                CU_ASSERT_EQUAL(memcmp(got, want, len), 0);
+                CU_ASSERT_EQUAL(got[len], '\0');
+            }
+        }
+        for (int i = 0; i < 20000; i++) {
+            st ^= st << 13;
+            st ^= st >> 7;
+            st ^= st << 17;
+            /* a few hundred distinct weights, so slots are hit and overwritten */
+            double x = (double)(st % 700) / 16.0 - 20.0;
+            if (i % 7 == 0) {
+                uint64_t bits = st;
+                memcpy(&x, &bits, sizeof x); /* any double at all */
+            }
+            size_t len = 0;
+            const char *got = cn_fmt_number_memo(&memo, x, &len);
+            bool ok = cn_fmt_number(x, want);
+            CU_ASSERT_EQUAL(got != NULL, ok);
+            if (got && ok && (len != strlen(want) || memcmp(got, want, len) != 0))
+                CU_FAIL("memo differs from cn_fmt_number");
+        }
+    }
+}
+
 /* cn_fmt_number formats most numbers without printf: the same bytes as
  * "%.6g" on random doubles of every kind, shares with six decimals, halves
  * near ties, and the neighbours of powers of ten; cn_fmt_long as "%ld". */
@@ -1758,6 +1803,7 @@ int main(void)
         {"spill codec: decodes as the partial reader parses", test_spill_codec_matches_partial},
         {"fmt: numbers", test_fmt_numbers},
         {"fmt: numbers as printf gives them", test_fmt_number_as_printf},
+        {"fmt: numbers remembered, the same text", test_fmt_number_memo},
         {"fmt: clean text", test_fmt_clean_text},
         {"fmt: four decimals as printf gives them (issue 14)", test_fmt_fixed4_as_printf},
         {"fmt: clean exactly when cleaning replaces nothing (issue 14)",

@@ -247,6 +247,72 @@ static void test_pretty_matches_cjson(void)
     cJSON_Delete(tree);
 }
 
+/* Values put in place (cn_jsonpretty_before_value, cn_jsonpretty_room,
+ * cn_jsonpretty_wrote) give the bytes of the calls: array elements with
+ * their ", ", members' values, with and without a sink that takes the bytes
+ * so far as room is made. */
+static void test_pretty_in_place(void)
+{
+    for (int sinked = 0; sinked < 2; sinked++) {
+        char *bytes[2] = {NULL, NULL};
+        size_t lens[2] = {0, 0};
+        for (int here = 0; here < 2; here++) {
+            FILE *f = open_memstream(&bytes[here], &lens[here]);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+            cn_jsonpretty w = {0};
+            cn_jsonpretty_reset(&w, 2);
+            if (sinked)
+                cn_jsonpretty_sink(&w, f, 16);
+            cn_jsonpretty_open_object(&w);
+            cn_jsonpretty_key(&w, "list");
+            cn_jsonpretty_open_array(&w);
+            for (int i = 0; i < 300; i++) {
+                char v[32];
+                int n = snprintf(v, sizeof v, "\"item %d\"", i);
+                if (here) {
+                    cn_jsonpretty_before_value(&w);
+                    char *o = cn_jsonpretty_room(&w, (size_t)n);
+                    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+                    memcpy(o, v, (size_t)n);
+                    cn_jsonpretty_wrote(&w, o + n);
+                } else {
+                    cn_jsonpretty_raw(&w, v);
+                }
+            }
+            cn_jsonpretty_close_array(&w);
+            cn_jsonpretty_key(&w, "one");
+            if (here) {
+                cn_jsonpretty_before_value(&w); /* a member's value: nothing before it */
+                char *o = cn_jsonpretty_room(&w, 4);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+                memcpy(o, "true", 4);
+                cn_jsonpretty_wrote(&w, o + 4);
+            } else {
+                cn_jsonpretty_bool(&w, true);
+            }
+            cn_jsonpretty_close_object(&w);
+            CU_ASSERT_FALSE(w.failed);
+            CU_ASSERT_EQUAL(w.level, 0);
+            CU_ASSERT_EQUAL(strlen(w.s), w.len);
+            fwrite(w.s, 1, w.len, f);
+            fclose(f);
+            cn_jsonpretty_clear(&w);
+        }
+        CU_ASSERT_EQUAL(lens[0], lens[1]);
+        CU_ASSERT_STRING_EQUAL(bytes[0], bytes[1]);
+        CU_ASSERT_PTR_NOT_NULL(strstr(bytes[0], "\"item 0\", \"item 1\""));
+        free(bytes[0]);
+        free(bytes[1]);
+    }
+    /* a failed writer gives no room */
+    cn_jsonpretty w = {0};
+    cn_jsonpretty_reset(&w, 0);
+    cn_jsonpretty_close_object(&w);
+    CU_ASSERT_TRUE(w.failed);
+    CU_ASSERT_PTR_NULL(cn_jsonpretty_room(&w, 4));
+    cn_jsonpretty_clear(&w);
+}
+
 /* With a sink, the bytes written to it and then what is left in the buffer
  * are the bytes written without one, and a long value never makes the buffer
  * much larger than the limit. */
@@ -517,6 +583,7 @@ int main(void)
         {"same bytes as cJSON", test_matches_cjson},
         {"pretty: cJSON_Print's bytes, at any depth", test_pretty_matches_cjson},
         {"pretty: streamed through a sink, the same bytes", test_pretty_sink},
+        {"pretty: values put in place, the same bytes", test_pretty_in_place},
         {"pretty: plain strings as they are", test_pretty_plain_strings},
         {"numbers", test_numbers},
         {"layout and take", test_layout_and_take},

@@ -234,6 +234,129 @@ static void test_plain_values(void)
     }
 }
 
+/* The children of one parent, each either by the calls or (when in_place
+ * says so for it) put in place through cn_xmlw_child_room with the escapes
+ * cn_xmlw_escape_attr_into and cn_xmlw_escape_text_into: value v and text t
+ * drawn from seed; enough of them to flush the buffer several times. */
+static char *children(uint64_t seed, int in_place, size_t *len)
+{
+    char *out = NULL;
+    FILE *f = open_memstream(&out, len);
+    cn_xmlw *w = cn_xmlw_new(f);
+    cn_xmlw_start(w, "report");
+    cn_xmlw_start(w, "parent");
+    cn_xmlw_attr(w, "id", "p");
+    uint64_t s = seed;
+    char v[256], t[256];
+    for (int i = 0; i < 4000; i++) {
+        random_text(&s, v, sizeof v);
+        random_text(&s, t, sizeof t);
+        if (next(&s) % 4 == 0)
+            t[0] = '\0'; /* an empty element */
+        /* 0: every child by the calls; 1: every one in place; 2: both, mixed */
+        bool here = in_place == 1 || (in_place == 2 && i % 3 != 0);
+        char *o = here ? cn_xmlw_child_room(w, 64 + CN_XMLW_ESCAPED_MAX(strlen(v)) +
+                                                   CN_XMLW_ESCAPED_MAX(strlen(t)))
+                       : NULL;
+        CU_ASSERT_TRUE(!here || o != NULL);
+        if (o) {
+            memcpy(o, "<ev v=\"", 7);
+            o = cn_xmlw_escape_attr_into(o + 7, v, strlen(v));
+            *o++ = '"';
+            if (t[0]) {
+                *o++ = '>';
+                o = cn_xmlw_escape_text_into(o, t, strlen(t));
+                memcpy(o, "</ev>\n", 6);
+                o += 6;
+            } else {
+                memcpy(o, "/>\n", 3);
+                o += 3;
+            }
+            cn_xmlw_child_wrote(w, o);
+        } else {
+            cn_xmlw_start(w, "ev");
+            cn_xmlw_attr(w, "v", v);
+            cn_xmlw_text(w, t, strlen(t));
+            cn_xmlw_end(w);
+        }
+        if (i % 500 == 499) { /* a nested child after them, by the calls */
+            cn_xmlw_start(w, "sub");
+            cn_xmlw_text(w, "x", 1);
+            cn_xmlw_end(w);
+        }
+    }
+    CU_ASSERT_TRUE(cn_xmlw_finish(w));
+    fclose(f);
+    return out;
+}
+
+/* A child element put in place gives the bytes of the calls, before and
+ * after children written by the calls, across buffer flushes; room larger
+ * than the buffer is refused with nothing written. */
+static void test_child_in_place(void)
+{
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        size_t len[3];
+        char *out[3];
+        for (int k = 0; k < 3; k++)
+            out[k] = children(seed, k, &len[k]);
+        CU_ASSERT_TRUE(len[0] > 200000);
+        CU_ASSERT_EQUAL(len[0], len[1]);
+        CU_ASSERT_EQUAL(len[0], len[2]);
+        CU_ASSERT_STRING_EQUAL(out[0], out[1]);
+        CU_ASSERT_STRING_EQUAL(out[0], out[2]);
+        for (int k = 0; k < 3; k++)
+            free(out[k]);
+    }
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    cn_xmlw *w = cn_xmlw_new(f);
+    cn_xmlw_start(w, "e");
+    CU_ASSERT_PTR_NULL(cn_xmlw_child_room(w, 1u << 20));
+    CU_ASSERT_TRUE(cn_xmlw_finish(w));
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e/>\n");
+    free(out);
+}
+
+/* The escapes into a buffer give the bytes the writer gives for an
+ * attribute value and for text (each at most CN_XMLW_ESCAPED_MAX long). */
+static void test_escape_into(void)
+{
+    static const char *const cases[] = {"",
+                                        "plain",
+                                        "a&b<c>d\"e'f",
+                                        "\t\n\r",
+                                        "\"\"\"\"",
+                                        "caf\xc3\xa9 & \xe2\x82\xac",
+                                        "0123456789abcdef&0123456789abcdef<"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i]);
+        char attr_buf[256], text_buf[256];
+        char *ae = cn_xmlw_escape_attr_into(attr_buf, cases[i], n);
+        char *te = cn_xmlw_escape_text_into(text_buf, cases[i], n);
+        CU_ASSERT_TRUE((size_t)(ae - attr_buf) <= CN_XMLW_ESCAPED_MAX(n));
+        CU_ASSERT_TRUE((size_t)(te - text_buf) <= CN_XMLW_ESCAPED_MAX(n));
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        cn_xmlw *w = cn_xmlw_new(f);
+        cn_xmlw_start(w, "e");
+        cn_xmlw_attr(w, "v", cases[i]);
+        cn_xmlw_text(w, cases[i], n);
+        CU_ASSERT_TRUE(cn_xmlw_finish(w));
+        fclose(f);
+        char want[1024];
+        snprintf(want, sizeof want,
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e v=\"%.*s\"%s%.*s%s\n",
+                 (int)(ae - attr_buf), attr_buf, n ? ">" : "", (int)(te - text_buf), text_buf,
+                 n ? "</e>" : "/>");
+        CU_ASSERT_STRING_EQUAL(out, want);
+        free(out);
+    }
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -241,6 +364,8 @@ int main(void)
         {"misuse fails", test_misuse_fails},
         {"a text longer than the buffer", test_long_text},
         {"plain values as they are", test_plain_values},
+        {"a child put in place", test_child_in_place},
+        {"escapes into a buffer", test_escape_into},
         {NULL, NULL},
     };
     return tu_run_suite("xmlw", tests);

@@ -47,7 +47,19 @@ typedef struct span {
     size_t cstart, cend;
     const cn_evidence *e;
     size_t number; /* 1-based among the answer's evidence: data-ev */
+    double weight; /* a cue's weight as the template compares it: its
+                    * printed number read back by XPath (NaN: none) */
 } span;
+
+/* What mark() compares a cue's weight by: the number report.xml prints,
+ * read as XPath reads it; NaN when it prints none. Once a span, not once
+ * for each piece it covers. */
+static double span_weight(const cn_evidence *e)
+{
+    char buf[CN_FMT_NUMBER_MAX];
+    return e->rule->kind == CN_RULE_CUE && cn_fmt_number(e->weight, buf) ? cn_html_xpath_number(buf)
+                                                                         : NAN;
+}
 
 /* Where character number `ch` of a text starts: a position moved forward
  * only (the pieces of a text come in order), instead of a table of every
@@ -120,11 +132,7 @@ static void mark(cn_html_out *o, const span *sp, const size_t *cover, size_t n_c
         const span *c = &sp[cover[i]];
         if (c->e->rule->kind != CN_RULE_CUE)
             continue;
-        char buf[CN_FMT_NUMBER_MAX];
-        double w = cn_fmt_number(c->e->weight, buf) ? cn_html_xpath_number(buf) : NAN;
-        double best = NAN;
-        if (cue && cn_fmt_number(cue->e->weight, buf))
-            best = cn_html_xpath_number(buf);
+        double w = c->weight, best = cue ? cue->weight : NAN;
         if (!cue || (!isnan(w) && (isnan(best) || w > best)))
             cue = c;
     }
@@ -229,7 +237,7 @@ static void marked_text(cn_html_out *o, const cn_answer *ans, const cn_decision 
         if (t < s)
             t = s;
         size_t cs = cn_fmt_char_offset_from(&at, src, len, s);
-        sp[n++] = (span){cs, cn_fmt_char_offset_from(&at, src, len, t), e, i + 1};
+        sp[n++] = (span){cs, cn_fmt_char_offset_from(&at, src, len, t), e, i + 1, span_weight(e)};
     }
     highlight(o, clean, sp, n);
     free(sp);

@@ -10,24 +10,59 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A row's bytes, gathered to go out in one write (a stdio call a byte of
+ * a quoted field, and one a field, cost more than the bytes). */
+typedef struct row {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} row;
+
+/* Room for n more bytes; NULL once memory ran out. */
+static char *row_room(row *w, size_t n)
+{
+    if (w->oom)
+        return NULL;
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 1024;
+        while (cap < w->len + n)
+            cap *= 2;
+        char *p = realloc(w->s, cap);
+        if (!p) {
+            w->oom = true;
+            return NULL;
+        }
+        w->s = p;
+        w->cap = cap;
+    }
+    return w->s + w->len;
+}
+
 /* A field, quoted when it must be (RFC 4180), followed by sep. */
-static void put_field(FILE *f, const char *s, char sep)
+static void put_field(row *w, const char *s, char sep)
 {
     if (!s)
         s = "";
+    size_t n = strlen(s);
     bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    char *o = row_room(w, quote ? 2 * n + 3 : n + 1);
+    if (!o)
+        return;
+    char *start = o;
     if (quote) {
-        fputc('"', f);
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                fputc('"', f);
-            fputc(*p, f);
+        *o++ = '"';
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"')
+                *o++ = '"';
+            *o++ = s[i];
         }
-        fputc('"', f);
+        *o++ = '"';
     } else {
-        fputs(s, f);
+        memcpy(o, s, n);
+        o += n;
     }
-    fputc(sep, f);
+    *o++ = sep;
+    w->len += (size_t)(o - start);
 }
 
 /* The answer's first sentence, at most CN_REPORT_CSV_OPENING_MAX bytes, line
@@ -72,7 +107,7 @@ static double round4(double x)
  * classify line, the question the analysis grouped it in, its role and an
  * editor's override), without making the line. -1 when its page is not
  * loaded or memory runs out. */
-static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
+static int put_row(FILE *f, row *w, const cn_analysis_result *r, size_t i)
 {
     const cn_analysis_answer *a = &r->answers[i];
     const cn_page *page = cn_analysis_page_of(r, i);
@@ -94,40 +129,48 @@ static int put_row(FILE *f, const cn_analysis_result *r, size_t i)
     char *opening = opening_of(ans->text ? ans->text : "");
     if (!opening)
         return -1;
-    put_field(f, ans->answer_id, ',');
-    put_field(f, r->questions[cn_analysis_answer_question(r, a)].id, ',');
-    put_field(f, page->question, ',');
-    put_field(f, page->file, ',');
-    put_field(f, num_index, ',');
-    put_field(f, cn_answer_role_name(a->role), ',');
-    put_field(f, ans->physician.name, ',');
-    put_field(f, ans->physician.specialty, ',');
-    put_field(f, stance, ',');
-    put_field(f, num_conf, ',');
-    put_field(f, d->reason ? d->reason : "", ',');
-    put_field(f, page->url, ',');
-    put_field(f, opening, ',');
-    put_field(f, ov ? stance : NULL, ',');
-    put_field(f, ov ? ov->editor : NULL, ',');
-    put_field(f, ov ? ov->note : NULL, '\n');
+    w->len = 0;
+    put_field(w, ans->answer_id, ',');
+    put_field(w, r->questions[cn_analysis_answer_question(r, a)].id, ',');
+    put_field(w, page->question, ',');
+    put_field(w, page->file, ',');
+    put_field(w, num_index, ',');
+    put_field(w, cn_answer_role_name(a->role), ',');
+    put_field(w, ans->physician.name, ',');
+    put_field(w, ans->physician.specialty, ',');
+    put_field(w, stance, ',');
+    put_field(w, num_conf, ',');
+    put_field(w, d->reason ? d->reason : "", ',');
+    put_field(w, page->url, ',');
+    put_field(w, opening, ',');
+    put_field(w, ov ? stance : NULL, ',');
+    put_field(w, ov ? ov->editor : NULL, ',');
+    put_field(w, ov ? ov->note : NULL, '\n');
     free(opening);
+    if (w->oom)
+        return -1;
+    fwrite(w->s, 1, w->len, f);
     return 0;
 }
 
 int cn_report_csv_write(const cn_analysis_result *r, FILE *f, cn_error *err)
 {
     int rc = fputs(CN_REPORT_CSV_HEADER "\n", f) < 0 ? -1 : 0;
+    row w = {0};
     for (size_t i = 0; i < r->n_answers && rc == 0; i++) {
         int loaded = cn_analysis_load_answer(r, i, err);
         if (loaded != CN_OK) {
+            free(w.s);
             cn_analysis_release(r);
             return loaded;
         }
-        if (put_row(f, r, i) != 0) {
+        if (put_row(f, &w, r, i) != 0) {
+            free(w.s);
             cn_analysis_release(r);
             return cn_error_set(err, CN_ERR_NOMEM, "answers.csv: out of memory");
         }
     }
+    free(w.s);
     cn_analysis_release(r);
     if (rc != 0 || ferror(f))
         return cn_error_set(err, CN_ERR_IO, "answers.csv: cannot write");

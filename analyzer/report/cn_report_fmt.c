@@ -86,6 +86,27 @@ bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX])
     return true;
 }
 
+const char *cn_fmt_number_memo(cn_fmt_memo *m, double x, size_t *len)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    uint64_t h = bits * 0x9E3779B97F4A7C15ull;
+    size_t slot = (size_t)((h ^ (h >> 29)) >> 56); /* the high bits: 0..255 */
+    if (m->len[slot] && m->bits[slot] == bits) {
+        *len = m->len[slot];
+        return m->text[slot];
+    }
+    char buf[CN_FMT_NUMBER_MAX];
+    if (!cn_fmt_number(x, buf))
+        return NULL;
+    size_t n = strlen(buf);
+    memcpy(m->text[slot], buf, n + 1);
+    m->len[slot] = (unsigned char)n; /* "%.6g": never 0, at most 13 */
+    m->bits[slot] = bits;
+    *len = n;
+    return m->text[slot];
+}
+
 void cn_fmt_fixed4(double v, char buf[CN_FMT_NUMBER_MAX])
 {
     /* v the double nearest k / 10^4 prints as k / 10^4 exactly: its distance

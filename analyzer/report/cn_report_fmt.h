@@ -17,11 +17,28 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define CN_FMT_NUMBER_MAX 32
 
 /* Format x as "%.6g" into buf; returns false (and buf "") when x is NaN or infinite. */
 bool cn_fmt_number(double x, char buf[CN_FMT_NUMBER_MAX]);
+
+/* The last numbers cn_fmt_number formatted, remembered by their bits (a
+ * writer formats the same few evidence weights hundreds of thousands of
+ * times). Zero it (= {0}) before use; one a writer (not shared between
+ * threads). */
+#define CN_FMT_MEMO_SLOTS 256
+typedef struct cn_fmt_memo {
+    uint64_t bits[CN_FMT_MEMO_SLOTS];
+    unsigned char len[CN_FMT_MEMO_SLOTS]; /* 0: the slot is empty */
+    char text[CN_FMT_MEMO_SLOTS][CN_FMT_NUMBER_MAX];
+} cn_fmt_memo;
+
+/* cn_fmt_number(x, ...)'s text, remembered in m: NULL when x is NaN or
+ * infinite (no value), else the text (valid until the next call with m)
+ * and its length in *len. */
+const char *cn_fmt_number_memo(cn_fmt_memo *m, double x, size_t *len);
 
 /* v as "%ld" prints it; its length. */
 size_t cn_fmt_long(long v, char buf[CN_FMT_NUMBER_MAX]);

@@ -20,7 +20,8 @@ typedef struct jctx {
     bool oom;
     int load_rc; /* a page that could not be loaded back: why */
     cn_error load_err;
-    size_t claim; /* the claim whose votes are being written */
+    size_t claim;        /* the claim whose votes are being written */
+    cn_fmt_memo weights; /* evidence weights as printed */
 } jctx;
 
 static cJSON *add(jctx *c, cJSON *parent, const char *key, cJSON *item)
@@ -282,40 +283,6 @@ static void specialties(jctx *c, cJSON *root)
     str(c, o, "note", cn_fmt_specialty_note());
 }
 
-static void review_item(jctx *c, cJSON *parent, size_t i)
-{
-    const cn_analysis_result *r = c->r;
-    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
-    const cn_analysis_answer *ans = &r->answers[it->answer];
-    cJSON *o = obj(c, parent, NULL);
-    if (!o)
-        return;
-    integer(c, o, "rank", (long)(i + 1));
-    str(c, o, "answer_id", CN_ANSWER_ID(r, ans));
-    str(c, o, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
-    str(c, o, "file", cn_analysis_file_of(c->r, ans));
-    integer(c, o, "index", (long)cn_analysis_answer_index(r, ans));
-    str(c, o, "role", cn_answer_role_name(ans->role));
-    str(c, o, "physician", cn_analysis_physician(r, it->answer)->name);
-    str(c, o, "specialty", cn_analysis_physician(r, it->answer)->specialty);
-    str(c, o, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
-    num(c, o, "confidence", it->confidence);
-    integer(c, o, "urgency", it->urgency);
-    cJSON *reasons = arr(c, o, "reasons");
-    for (size_t k = 0; reasons && k < CN_REVIEW_REASON_COUNT; k++) {
-        unsigned flag = cn_review_reason_at(k);
-        if (!(it->reasons & flag))
-            continue;
-        char detail[1400];
-        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
-        cJSON *ro = obj(c, reasons, NULL);
-        if (!ro)
-            return;
-        str(c, ro, "code", cn_review_reason_name(flag));
-        str(c, ro, "detail", detail);
-    }
-}
-
 static void header(jctx *c, cJSON *root)
 {
     const cn_analysis_result *r = c->r;
@@ -453,14 +420,6 @@ static void emit_elements(jctx *c, FILE *f, const role_list *items, size_t n, el
     }
 }
 
-/* A top-level array of n elements made by fn. */
-static void emit_array(jctx *c, FILE *f, const char *key, size_t n, element_fn fn, bool last)
-{
-    fprintf(f, "\t\"%s\":\t[", key);
-    emit_elements(c, f, NULL, n, fn, 2);
-    fputs(last ? "]\n" : "],\n", f);
-}
-
 /* One answer list of a question, as the list member cJSON_Print would give
  * at the question's depth. */
 static void emit_list(jctx *c, FILE *f, const char *key, const role_list *items, size_t n,
@@ -581,6 +540,150 @@ static void d_matched_text(jctx *c, cn_jsonpretty *w, const char *src, size_t le
     free(clean);
 }
 
+/* ---- an evidence item in one reservation ----
+ * Hundreds of thousands of them, ten members each: the calls above cost
+ * more than the bytes. Written here as those calls write them, when every
+ * string is clean (otherwise the calls decide). */
+
+/* ",\n" (not before the first member), the tabs and the quoted key with
+ * ":\t" (key: its bytes with the quotes, the colon and the tab). */
+/* tabs tabs at o; up to 32 of them by one fixed-size copy (the room
+ * reserved covers the bytes past them, which the next ones overwrite). */
+static char *ev_tabs(char *o, size_t tabs)
+{
+    static const char TABS[32] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+                                 "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    if (tabs <= sizeof TABS)
+        memcpy(o, TABS, sizeof TABS);
+    else
+        memset(o, '\t', tabs);
+    return o + tabs;
+}
+
+static char *ev_key(char *o, bool first, size_t tabs, const char *key, size_t key_len)
+{
+    if (!first) {
+        *o++ = ',';
+        *o++ = '\n';
+    }
+    o = ev_tabs(o, tabs);
+    memcpy(o, key, key_len);
+    return o + key_len;
+}
+#define EV_KEY(o, first, tabs, lit) ev_key(o, first, tabs, "\"" lit "\":\t", sizeof(lit) + 3)
+
+/* s[0..n), clean, as a JSON string. */
+static char *ev_string(char *o, const char *s, size_t n)
+{
+    if (!cn_jsonpretty_plain_ascii(s, n))
+        return cn_json_quote_into(o, s, n);
+    *o++ = '"';
+    memcpy(o, s, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
+/* A name known to be plain (a stance, a kind, an effect). */
+static char *ev_name(char *o, const char *s)
+{
+    size_t n = strlen(s);
+    *o++ = '"';
+    memcpy(o, s, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
+/* True when s[0..n) is clean for JSON as d_str and d_matched_text take it
+ * (no copy to make). */
+static bool ev_clean(const char *s, size_t n)
+{
+    return cn_jsonpretty_plain_ascii(s, n) ||
+           (cn_fmt_text_is_clean(s, n, false) && !memchr(s, '\0', n));
+}
+
+/* The evidence object d_evidence's calls write for e; false (nothing
+ * written) when a string needs cleaning or the writer is too deep. */
+static bool d_evidence_item(jctx *c, cn_jsonpretty *w, const cn_evidence *e, const char *src,
+                            size_t len)
+{
+    const char *rule = e->rule->id;
+    size_t start = e->start <= len ? e->start : len, end = e->end <= len ? e->end : len;
+    if (end < start)
+        end = start;
+    const char *piece = src + start;
+    size_t n = end - start, rule_len = rule ? strlen(rule) : 0;
+    /* d_str takes a string plain as it is, clean where it stands; the
+     * matched text the same way, when it holds no NUL */
+    if (!rule || w->level + 1 >= CN_JSONPRETTY_MAX_DEPTH || w->depth < 0 ||
+        !(cn_jsonpretty_plain_ascii(rule, rule_len) ||
+          cn_fmt_text_is_clean(rule, rule_len, false)) ||
+        !ev_clean(piece, n))
+        return false;
+    cn_jsonpretty_before_value(w);
+    size_t tabs = (size_t)w->depth + 1; /* the members' */
+    char *o = cn_jsonpretty_room(w, 512 + 10 * (tabs + 24) + 32 + CN_JSON_QUOTED_MAX(rule_len) +
+                                        CN_JSON_QUOTED_MAX(n));
+    if (!o)
+        return true; /* failed: nothing more is written */
+    *o++ = '{';
+    *o++ = '\n';
+    o = EV_KEY(o, true, tabs, "rule");
+    o = ev_string(o, rule, rule_len);
+    o = EV_KEY(o, false, tabs, "start");
+    o += cn_fmt_long((long)e->start, o);
+    o = EV_KEY(o, false, tabs, "end");
+    o += cn_fmt_long((long)e->end, o);
+    o = EV_KEY(o, false, tabs, "in");
+    o = ev_name(o, e->in_title ? "title" : "text");
+    o = EV_KEY(o, false, tabs, "kind");
+    size_t kind_len;
+    const char *kind = cn_rule_kind_name_n(e->rule->kind, &kind_len);
+    *o++ = '"';
+    memcpy(o, kind, kind_len);
+    o += kind_len;
+    *o++ = '"';
+    o = EV_KEY(o, false, tabs, "text");
+    o = ev_string(o, piece, n);
+    bool cue = e->rule->kind == CN_RULE_CUE;
+    o = EV_KEY(o, false, tabs, "stance");
+    if (cue) {
+        o = ev_name(o, cn_stance_name(e->stance));
+    } else {
+        memcpy(o, "null", 4);
+        o += 4;
+    }
+    o = EV_KEY(o, false, tabs, "weight");
+    size_t k;
+    const char *num = cue ? cn_fmt_number_memo(&c->weights, e->weight, &k) : NULL;
+    if (num) {
+        memcpy(o, num, k);
+        o += k;
+    } else {
+        memcpy(o, "null", 4);
+        o += 4;
+    }
+    o = EV_KEY(o, false, tabs, "effects");
+    *o++ = '[';
+    bool first = true;
+    for (unsigned b = 0; cn_fmt_effect_name(b); b++)
+        if (e->flags & (1u << b)) {
+            if (!first) {
+                *o++ = ',';
+                *o++ = ' ';
+            }
+            first = false;
+            o = ev_name(o, cn_fmt_effect_name(b));
+        }
+    *o++ = ']';
+    *o++ = '\n';
+    o = ev_tabs(o, tabs - 1);
+    *o++ = '}';
+    cn_jsonpretty_wrote(w, o);
+    return true;
+}
+
 /* As evidence(..., true); each text's length taken once. */
 static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn_decision *d)
 {
@@ -591,6 +694,9 @@ static void d_evidence(jctx *c, cn_jsonpretty *w, const cn_answer *ans, const cn
     cn_jsonpretty_open_array(w);
     for (size_t i = 0; i < d->n_evidence; i++) {
         const cn_evidence *e = &d->evidence[i];
+        if (d_evidence_item(c, w, e, e->in_title ? title : text,
+                            e->in_title ? title_len : text_len))
+            continue;
         cn_jsonpretty_open_object(w);
         d_str(c, w, "rule", e->rule->id);
         d_integer(w, "start", (long)e->start);
@@ -922,6 +1028,42 @@ static void d_vote(jctx *c, cn_jsonpretty *w, size_t i)
 /* An object left open by fn at depth 2 (an element of a top-level array):
  * the bytes emit_open_object gives for the tree, streamed into f as they
  * come (a failure fails the whole report, so a part written is no harm). */
+/* An item of the review queue, as the tree review_item() made (before this
+ * was written directly) printed. */
+static void d_review_item(jctx *c, cn_jsonpretty *w, size_t i)
+{
+    const cn_analysis_result *r = c->r;
+    const cn_review_item item = cn_analysis_review_item(r, i), *it = &item;
+    const cn_analysis_answer *ans = &r->answers[it->answer];
+    cn_jsonpretty_open_object(w);
+    d_integer(w, "rank", (long)(i + 1));
+    d_str(c, w, "answer_id", CN_ANSWER_ID(r, ans));
+    d_str(c, w, "question_id", r->questions[cn_analysis_answer_question(r, ans)].id);
+    d_str(c, w, "file", cn_analysis_file_of(c->r, ans));
+    d_integer(w, "index", (long)cn_analysis_answer_index(r, ans));
+    d_str(c, w, "role", cn_answer_role_name(ans->role));
+    d_str(c, w, "physician", cn_analysis_physician(r, it->answer)->name);
+    d_str(c, w, "specialty", cn_analysis_physician(r, it->answer)->specialty);
+    d_str(c, w, "stance", cn_stance_name(cn_analysis_answer_stance(ans)));
+    d_num(w, "confidence", it->confidence);
+    d_integer(w, "urgency", it->urgency);
+    cn_jsonpretty_key(w, "reasons");
+    cn_jsonpretty_open_array(w);
+    for (size_t k = 0; k < CN_REVIEW_REASON_COUNT; k++) {
+        unsigned flag = cn_review_reason_at(k);
+        if (!(it->reasons & flag))
+            continue;
+        char detail[1400];
+        cn_fmt_review_detail(r, it->answer, flag, detail, sizeof detail);
+        cn_jsonpretty_open_object(w);
+        d_str(c, w, "code", cn_review_reason_name(flag));
+        d_str(c, w, "detail", detail);
+        cn_jsonpretty_close_object(w);
+    }
+    cn_jsonpretty_close_array(w);
+    cn_jsonpretty_close_object(w);
+}
+
 static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
                              void (*fn)(jctx *, cn_jsonpretty *, size_t), size_t i)
 {
@@ -939,12 +1081,12 @@ static bool emit_open_direct(jctx *c, FILE *f, cn_jsonpretty *w,
 /* Items of an array at depth 4, each written directly by fn (given item i
  * of items, or i when items is NULL) and separated as emit_elements
  * separates them. */
-static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
-                       const role_list *items, size_t n)
+static void emit_items_at(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
+                          const role_list *items, size_t n, int depth)
 {
     cn_jsonpretty w = {0};
     for (size_t i = 0; i < n && !c->oom; i++) {
-        cn_jsonpretty_reset(&w, 4);
+        cn_jsonpretty_reset(&w, depth);
         fn(c, &w, item_at(c, items, i));
         if (w.failed || c->oom || w.level != 0) {
             c->oom = true;
@@ -955,6 +1097,12 @@ static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, siz
         fwrite(w.s, 1, w.len, f);
     }
     cn_jsonpretty_clear(&w);
+}
+
+static void emit_items(jctx *c, FILE *f, void (*fn)(jctx *, cn_jsonpretty *, size_t),
+                       const role_list *items, size_t n)
+{
+    emit_items_at(c, f, fn, items, n, 4);
 }
 
 /* A question's answer list (answers or related), each answer written
@@ -1050,7 +1198,9 @@ int cn_report_json_write(const cn_analysis_result *r, FILE *f, cn_error *err)
         specialties(&c, holder);
     }
     emit_members(&c, f, holder, false);
-    emit_array(&c, f, "review_queue", r->n_review, review_item, true);
+    fputs("\t\"review_queue\":\t[", f);
+    emit_items_at(&c, f, d_review_item, NULL, r->n_review, 2);
+    fputs("]\n", f);
     fputs("}\n", f);
     if (c.load_rc == CN_OK) /* the queue's wording reads conflict scores from disk */
         c.load_rc = cn_analysis_load_status(r, &c.load_err);

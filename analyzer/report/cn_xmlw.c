@@ -268,6 +268,62 @@ void cn_xmlw_attr_plain(cn_xmlw *w, const char *name, const char *value, size_t 
     attr_write(w, name, value, len, true);
 }
 
+char *cn_xmlw_child_room(cn_xmlw *w, size_t n)
+{
+    if (w->failed)
+        return NULL;
+    /* the start tag's close (2), the indentation, the child */
+    size_t need = 2 + 2 * w->depth + n;
+    if (need > OUT_BUFFER)
+        return NULL;
+    if (need > OUT_BUFFER - w->used)
+        flush(w);
+    if (w->failed)
+        return NULL;
+    close_tag(w, true);
+    w->depth++; /* the child's indentation: its depth's */
+    indent(w);
+    w->depth--;
+    return w->buf + w->used;
+}
+
+void cn_xmlw_child_wrote(cn_xmlw *w, char *end)
+{
+    w->used = (size_t)(end - w->buf);
+    w->doindent = true; /* as cn_xmlw_end leaves it */
+}
+
+static char *escape_into(char *o, const char *s, size_t len, const char *const special[256])
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        i = plain_run(s, i, len);
+        if (i >= len)
+            break;
+        const char *rep = special[(unsigned char)s[i]];
+        if (!rep)
+            continue;
+        memcpy(o, s + from, i - from);
+        o += i - from;
+        size_t k = strlen(rep);
+        memcpy(o, rep, k);
+        o += k;
+        from = i + 1;
+    }
+    memcpy(o, s + from, len - from);
+    return o + (len - from);
+}
+
+char *cn_xmlw_escape_attr_into(char *out, const char *s, size_t len)
+{
+    return escape_into(out, s, len, ATTR_SPECIAL);
+}
+
+char *cn_xmlw_escape_text_into(char *out, const char *s, size_t len)
+{
+    return escape_into(out, s, len, TEXT_SPECIAL);
+}
+
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len)
 {
     if (w->failed || len == 0)

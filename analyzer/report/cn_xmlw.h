@@ -53,6 +53,22 @@ void cn_xmlw_attr_plain(cn_xmlw *w, const char *name, const char *value, size_t 
 /* Text s[0..len) of the open element (len 0: nothing is written). */
 void cn_xmlw_text(cn_xmlw *w, const char *s, size_t len);
 
+/* A whole child element of the open element, its bytes put in place by the
+ * caller (a report's evidence, by the hundred thousand): the open start tag
+ * is closed and the child's indentation written, then the caller gets room
+ * for n bytes, writes there exactly what cn_xmlw_start, the attributes,
+ * cn_xmlw_text and cn_xmlw_end would write after the indentation ("<name
+ * ...>text</name>\n" or "<name .../>\n"), and says where it stopped with
+ * cn_xmlw_child_wrote. NULL, with nothing written, once the writer failed
+ * or when n bytes could not be held at once (the caller then uses the calls
+ * above). */
+char *cn_xmlw_child_room(cn_xmlw *w, size_t n);
+void cn_xmlw_child_wrote(cn_xmlw *w, char *end);
+/* s[0..len) escaped as cn_xmlw_attr_n and cn_xmlw_text escape it, at out
+ * (room for CN_XMLW_ESCAPED_MAX(len) bytes); the end of what was written. */
+#define CN_XMLW_ESCAPED_MAX(len) (6 * (size_t)(len))
+char *cn_xmlw_escape_attr_into(char *out, const char *s, size_t len);
+char *cn_xmlw_escape_text_into(char *out, const char *s, size_t len);
 /* True once the writer failed. */
 bool cn_xmlw_failed(const cn_xmlw *w);
 

@@ -78,6 +78,22 @@ static void before_value(cn_jsonpretty *w)
         put(w, ", ", 2);
 }
 
+void cn_jsonpretty_before_value(cn_jsonpretty *w)
+{
+    before_value(w);
+}
+
+char *cn_jsonpretty_room(cn_jsonpretty *w, size_t n)
+{
+    return room(w, n);
+}
+
+void cn_jsonpretty_wrote(cn_jsonpretty *w, char *end)
+{
+    w->len = (size_t)(end - w->s);
+    w->s[w->len] = '\0';
+}
+
 /* Tabs enough for one store of any depth up to it (deeper: a loop). */
 static const char TABS[32] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 

@@ -64,4 +64,15 @@ void cn_jsonpretty_raw(cn_jsonpretty *w, const char *text);
 void cn_jsonpretty_bool(cn_jsonpretty *w, bool v);
 void cn_jsonpretty_null(cn_jsonpretty *w);
 
+/* For a writer that puts a whole value's bytes in place itself (a report's
+ * evidence items, by the hundred thousand): what comes before a value at the
+ * current level (an array element's ", ", counted as the element), then
+ * room for n more bytes at the end (NULL once failed; the bytes so far may
+ * go to the sink first), then where the bytes written there end. The caller
+ * writes the very bytes the calls above would give, and its value leaves
+ * the levels as it found them. */
+void cn_jsonpretty_before_value(cn_jsonpretty *w);
+char *cn_jsonpretty_room(cn_jsonpretty *w, size_t n);
+void cn_jsonpretty_wrote(cn_jsonpretty *w, char *end);
+
 #endif
