@@ -1194,6 +1194,68 @@ static void test_analysis_empty(void)
     cn_rules_free(rules);
 }
 
+/* The page records wait on disk until the primary claims (the twenty-fifth
+ * memory pass): read in order to make the questions, each question's first
+ * page by its offset. Three questions whose 300 pages interleave, the first
+ * three pages without a title: each question takes the title of its first
+ * page that has one, the largest declared count of its pages, its 100
+ * files, and its first page's claim; the same as one of its pages alone. */
+static void same_str_or_null(const char *a, const char *b);
+
+static void test_analysis_pages_back_interleaved(void)
+{
+    cn_rules *rules = load_rules();
+    if (!rules)
+        return;
+    cn_analysis *an = small_analysis_new(rules);
+    cn_error err;
+    static const char *const ids[3] = {"aaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaa2", "aaaaaaaaaaaaaaa3"};
+    for (int p = 0; p < 300; p++) {
+        char file[32], title[64];
+        snprintf(file, sizeof file, "page%03d.txt", p);
+        snprintf(title, sizeof title, "Question %d, asked on page %d", p % 3, p);
+        cn_page *pg = make_page(file, p < 3 ? NULL : title, ids[p % 3], PAGE_D, 0);
+        pg->declared_answers = p == 150 ? 1000 : p;
+        CU_ASSERT_EQUAL_FATAL(cn_analysis_add_page(an, pg, &err), CN_OK);
+    }
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(an, &err), CN_OK);
+    const cn_analysis_result *r = cn_analysis_result_get(an);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL_FATAL(r->n_questions, 3);
+    for (int k = 0; k < 3; k++) {
+        const cn_analysis_question *q = &r->questions[k];
+        char title[64];
+        snprintf(title, sizeof title, "Question %d, asked on page %d", k, k + 3);
+        CU_ASSERT_STRING_EQUAL(q->id, ids[k]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(q->question);
+        CU_ASSERT_STRING_EQUAL(q->question, title);
+        CU_ASSERT_EQUAL(q->declared_answers, k == 0 ? 1000 : 297 + k);
+        CU_ASSERT_EQUAL(q->n_files, 100);
+        CU_ASSERT_TRUE(q->claim < r->n_claims);
+        size_t n = 0;
+        const char *const *files = cn_analysis_question_files(r, (size_t)k, &n);
+        CU_ASSERT_EQUAL_FATAL(n, 100);
+        char first[32];
+        snprintf(first, sizeof first, "page%03d.txt", k);
+        CU_ASSERT_STRING_EQUAL(files[0], first);
+    }
+
+    /* one page alone: the same claim, source and type as its question's */
+    cn_analysis *one = small_analysis_new(rules);
+    CU_ASSERT_EQUAL_FATAL(
+        cn_analysis_add_page(one, make_page("page000.txt", NULL, ids[0], PAGE_D, 0), &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_analysis_finish(one, &err), CN_OK);
+    const cn_analysis_result *r1 = cn_analysis_result_get(one);
+    CU_ASSERT_EQUAL_FATAL(r1->n_questions, 1);
+    const cn_analysis_question *q0 = &r->questions[0], *q1 = &r1->questions[0];
+    CU_ASSERT_STRING_EQUAL(r->claims[q0->claim].id, r1->claims[q1->claim].id);
+    same_str_or_null(q0->claim_source, q1->claim_source);
+    same_str_or_null(q0->question_type, q1->question_type);
+    cn_analysis_free(one);
+    cn_analysis_free(an);
+    cn_rules_free(rules);
+}
+
 /* ---- pages on disk (cn_spill) ---- */
 
 static void test_spill_round_trip(void)
@@ -1792,6 +1854,8 @@ int main(void)
         {"review: urgency and order", test_review_urgency_and_order},
         {"analysis: questions, duplicates, excerpts", test_analysis_groups_and_counts},
         {"analysis: empty corpus", test_analysis_empty},
+        {"analysis: page records back from disk, interleaved",
+         test_analysis_pages_back_interleaved},
         {"analysis: a long file list's room given back (issue 14)", test_analysis_files_room},
         {"analysis: the pages' file names read back from disk (issue 14)",
          test_analysis_file_names},

@@ -180,7 +180,7 @@ static void free_records(cn_analysis *an)
     cn_recfile_free(an->page_recs);
     for (size_t i = 0; i < SB_COUNT; i++)
         free(an->sbuf[i].s);
-    free(an->pages);
+    cn_recfile_free(an->pages_numbered);
     free(an->parent);
     free(an->qid_num);
     free(an->qid_page);

@@ -30,45 +30,31 @@ static int claim_index(cn_analysis *an, const char *id, const char *statement, c
     return CN_OK;
 }
 
-/* Once the questions have their titles, claims and types, a page's record
- * (48 bytes) is more than what is left to ask of a page: its file, whether
- * it flags timing, and its question. */
-static int compact_pages(cn_analysis *an, cn_error *err)
-{
-    size_t np = an->n_pages ? an->n_pages : 1;
-    an->page_file = malloc(np * sizeof *an->page_file);
-    an->page_timing = calloc(np / 8 + 1, 1);
-    an->page_claim = malloc(np * sizeof *an->page_claim);
-    if (!an->page_file || !an->page_timing || !an->page_claim)
-        return cna_oom(err);
-    for (size_t p = 0; p < an->n_pages; p++) {
-        an->page_file[p] = an->pages[p].file;
-        an->page_timing[p / 8] |= (uint8_t)(an->pages[p].timing << (p % 8));
-        an->page_claim[p] = an->pages[p].primary; /* a key: cna_collect_verdicts numbers it */
-    }
-    free(an->pages);
-    an->pages = NULL;
-    return CN_OK;
-}
-
-/* Each question's primary claim: the one its first page was judged against; then the page
- * records go (compact_pages). */
+/* Each question's primary claim: the one its first page was judged against
+ * (its record read back by offset); then the page records' file goes (what
+ * is left to ask of a page, page_file, page_timing and page_claim, was made
+ * as they came back). */
 int cna_primary_claims(cn_analysis *an, cn_error *err)
 {
     cn_analysis_result *r = &an->result;
-    for (size_t i = 0; i < r->n_questions; i++) {
+    int rc = CN_OK;
+    for (size_t i = 0; i < r->n_questions && rc == CN_OK; i++) {
         cn_analysis_question *q = &r->questions[i];
-        const page_rec *pr = &an->pages[an->qpages[an->qpage_start[i]]]; /* its first */
-        const claim_key *k = &an->keys[pr->primary];
-        q->claim_source = cna_str_at(an, pr->source);
-        q->question_type = cna_str_at(an, pr->type);
-        size_t claim = 0;
-        int rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
+        uint64_t first = an->qpages[an->qpage_start[i]]; /* its first page */
+        page_rec pr;
+        rc = cn_recfile_read_at(an->pages_numbered, first * sizeof pr, &pr, sizeof pr, err);
         if (rc != CN_OK)
-            return rc;
+            break;
+        const claim_key *k = &an->keys[pr.primary];
+        q->claim_source = cna_str_at(an, pr.source);
+        q->question_type = cna_str_at(an, pr.type);
+        size_t claim = 0;
+        rc = claim_index(an, k->id, k->statement, k->rule, &claim, err);
         q->claim = (uint32_t)claim; /* claims are numbered below INT_MAX (claim_ids) */
     }
-    return compact_pages(an, err);
+    cn_recfile_free(an->pages_numbered);
+    an->pages_numbered = NULL;
+    return rc;
 }
 
 uint32_t cna_first_verdict_claim(const cn_analysis *an, size_t i)

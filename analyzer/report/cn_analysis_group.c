@@ -130,10 +130,9 @@ static int question_arrays(cn_analysis *an, size_t np, size_t nq, size_t **qof, 
 
 /* Page p into its question (a new one when p is its group's first page):
  * its title, body, declared answers, and one more file. */
-static void page_into_question(cn_analysis *an, size_t *qof, size_t p)
+static void page_into_question(cn_analysis *an, size_t *qof, size_t p, const page_rec *pr)
 {
     cn_analysis_result *r = &an->result;
-    const page_rec *pr = &an->pages[p];
     size_t root = uf_find(an->parent, p);
     if (qof[root] == (size_t)-1) {
         an->body_page[r->n_questions] = SIZE_MAX;
@@ -178,8 +177,16 @@ int cna_make_questions(cn_analysis *an, cn_error *err)
     int rc = question_arrays(an, np, nq, &qof, err);
     if (rc != CN_OK)
         return rc;
-    for (size_t p = 0; p < np; p++)
-        page_into_question(an, qof, p);
+    for (size_t p = 0; p < np && rc == CN_OK; p++) { /* the records in order, from disk */
+        page_rec pr;
+        rc = cn_recfile_read(an->pages_numbered, &pr, sizeof pr, err);
+        if (rc == CN_OK)
+            page_into_question(an, qof, p, &pr);
+    }
+    if (rc != CN_OK) {
+        free(qof);
+        return rc;
+    }
     question_pages(an, qof);
     for (size_t p = 0; p < np; p++)
         an->page_question[p] = (uint32_t)qof[uf_find(an->parent, p)];
@@ -239,10 +246,10 @@ static const char *const *files_failed(cn_analysis_loader *L, size_t *n)
     return NULL;
 }
 
-/* Page p's file number: its record's while the records are here, then page_file's. */
+/* Page p's file number (page_file: made as the page records came back). */
 static uint32_t page_file_number(const cn_analysis *an, size_t p)
 {
-    return an->page_file ? an->page_file[p] : an->pages[p].file;
+    return an->page_file[p];
 }
 
 /* File number f's name ("" for none, as a page without one lists) copied to the end of

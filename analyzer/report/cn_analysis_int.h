@@ -263,8 +263,13 @@ struct cn_analysis {
     cn_verdict *vbuf; /* one answer's verdicts on their way to disk */
     size_t cap_vbuf;
     cn_recfile *page_recs; /* the page records while the corpus is read */
-    page_rec *pages;       /* back from page_recs until the questions are made; then only what
-                              is below */
+    /* The page records back from page_recs, their strings numbered (48 bytes a
+     * record, page p's at p * 48): read in order by cna_make_questions and
+     * each question's first page by its offset by cna_primary_claims, which
+     * frees the file; page_file, page_timing and page_claim below hold what
+     * the later steps ask of a page. On disk, not in memory: 17 MB at 1 GB
+     * (twenty-fifth memory pass). */
+    cn_recfile *pages_numbered;
     size_t n_pages;
     uint32_t *parent; /* page -> union-find parent: the pages of one question */
     size_t cap_parent;

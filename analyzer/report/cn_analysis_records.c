@@ -390,20 +390,45 @@ static int number_file(cn_analysis *an, const strbuf *b, uint32_t *out, cn_error
     return CN_OK;
 }
 
+/* What the steps after the questions ask of a page, a few bytes each (4 a
+ * page's file, 4 its claim key, a bit its timing), made as the records come
+ * back: allocated even without pages, as the later steps expect them. */
+static int page_arrays(cn_analysis *an, cn_error *err)
+{
+    size_t np = an->n_pages ? an->n_pages : 1;
+    an->page_file = malloc(np * sizeof *an->page_file);
+    an->page_timing = calloc(np / 8 + 1, 1);
+    an->page_claim = malloc(np * sizeof *an->page_claim);
+    if (!an->page_file || !an->page_timing || !an->page_claim)
+        return cna_oom(err);
+    return CN_OK;
+}
+
+/* Page p's record, numbered, into the arrays and to pages_numbered. */
+static int page_numbered(cn_analysis *an, size_t p, const page_rec *pr, cn_error *err)
+{
+    an->page_file[p] = pr->file;
+    an->page_timing[p / 8] |= (uint8_t)(pr->timing << (p % 8));
+    an->page_claim[p] = pr->primary; /* a key: cna_collect_verdicts numbers it */
+    return cn_recfile_write(an->pages_numbered, pr, sizeof *pr, err);
+}
+
 /* The page records back from disk (after the answers': the answer-id index
- * is freed by then), at their exact size. */
+ * is freed by then), their strings numbered, and written again to a file of
+ * their own (pages_numbered) with a record's fixed size, so that only the
+ * arrays of page_arrays stay in memory. */
 int cna_pages_back(cn_analysis *an, cn_error *err)
 {
-    if (!an->n_pages)
-        return CN_OK;
+    int rc = page_arrays(an, err);
+    if (rc != CN_OK || !an->n_pages)
+        return rc;
     if (!an->page_recs)
         return cn_error_set(err, CN_ERR_IO, "analysis: temporary records do not add up");
-    an->pages = malloc(an->n_pages * sizeof *an->pages);
-    if (!an->pages)
-        return cna_oom(err);
-    int rc = cn_recfile_rewind(an->page_recs, err);
+    rc = cn_recfile_rewind(an->page_recs, err);
+    if (rc == CN_OK)
+        rc = cn_recfile_new(an->opts.spill_dir, &an->pages_numbered, err);
     for (size_t p = 0; p < an->n_pages && rc == CN_OK; p++) {
-        page_rec *pr = &an->pages[p];
+        page_rec rec, *pr = &rec;
         rc = cn_recfile_read(an->page_recs, pr, sizeof *pr, err);
         uint32_t *field[SB_COUNT] = {
             [SB_FILE] = &pr->file,
@@ -417,7 +442,11 @@ int cna_pages_back(cn_analysis *an, cn_error *err)
                 rc = i == SB_FILE ? number_file(an, &an->sbuf[i], field[i], err)
                                   : cna_intern_at(an, str_of_buf(&an->sbuf[i]), field[i], err);
         }
+        if (rc == CN_OK)
+            rc = page_numbered(an, p, pr, err);
     }
+    if (rc == CN_OK) /* written out: read in order, then by offset */
+        rc = cn_recfile_rewind(an->pages_numbered, err);
     if (rc == CN_OK && an->names_file) /* written out: read back by offset */
         rc = cn_recfile_rewind(an->names_file, err);
     cn_recfile_free(an->page_recs);
