@@ -7334,6 +7334,36 @@ static void test_one_long_sentence_under_an_empty_title(void)
     ru_free(&r);
 }
 
+/* A surgeons' forum printing the replies' count above the asker's title and
+ * post, then an "All Replies" line above the first reply (each headed by
+ * the surgeon's name and town and the post's age): the asker's post is the
+ * question's body, and the answers start under that line. */
+static void test_all_replies_line_ends_the_question(void)
+{
+    ru_result r = read_str("A Society of Surgeons\n"
+                           "For Members\n\n\n"
+                           "3 days ago\n"
+                           "Replies 2\n\n"
+                           "Will my plan pay for a reduction?\n\n"
+                           "I am 24, my back hurts every evening and I wear a G cup. Would my "
+                           "insurer cover a reduction if my doctor writes to them?\n\n"
+                           "All Replies\n\n"
+                           "Ann Lee Portland, OR\n"
+                           "3 days ago\n\n"
+                           "Read your policy first: most plans list their criteria, such as "
+                           "months of symptoms and the weight of tissue to be removed.\n\n"
+                           "Tom Reyes Austin, TX\n"
+                           "2 days ago\n\n"
+                           "Call your insurer and ask what they need from your physician. Then "
+                           "book a consultation with a surgeon who knows those forms.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Will my plan pay for a reduction?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I am 24, my back hurts"));
+    ru_check_start(&r, 1, "Read your policy first");
+    ru_check_start(&r, 2, "Call your insurer and ask");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7641,6 +7671,8 @@ int main(void)
         {"the asker's post under the first header", test_askers_post_under_the_first_header},
         {"one long sentence under an empty title line",
          test_one_long_sentence_under_an_empty_title},
+        /* reader round nineteen (val26) */
+        {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
