@@ -7364,6 +7364,31 @@ static void test_all_replies_line_ends_the_question(void)
     ru_free(&r);
 }
 
+/* A title glued after "Answer:" in sentence case, then the body opening
+ * with a greeting and the asker's user name ("... Hi JaneDoe77 and thanks
+ * for ..."): the greeting is the body's first word, not the title's last. */
+static void test_greeting_after_a_glued_title(void)
+{
+    ru_result r = read_str(
+        "Should my implants go above or below the muscle? I lift weights four times a week and "
+        "two surgeons told me different things.\n"
+        "March 3, 2020\n"
+        "Answer: Above or below the muscle Hi LiftLady88 and thanks for asking. Below the muscle "
+        "gives more cover, but the implant may move when you flex, so many lifters choose above "
+        "it.\n"
+        "Helpful 3 people found this helpful\n"
+        "April 9, 2021\n"
+        "Answer: Moving implants when flexing Hello there RedRunner and thank you for the "
+        "question. The movement is usually mild, and a split placement can lessen it.\n"
+        "Helpful 1 person found this helpful\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_title(&r, 1, "Above or below the muscle");
+    ru_check_start(&r, 1, "Hi LiftLady88 and thanks for asking");
+    ru_check_title(&r, 2, "Moving implants when flexing");
+    ru_check_start(&r, 2, "Hello there RedRunner and thank you");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7673,6 +7698,7 @@ int main(void)
          test_one_long_sentence_under_an_empty_title},
         /* reader round nineteen (val26) */
         {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
+        {"a greeting after a glued title", test_greeting_after_a_glued_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
