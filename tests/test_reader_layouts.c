@@ -7334,6 +7334,61 @@ static void test_one_long_sentence_under_an_empty_title(void)
     ru_free(&r);
 }
 
+/* A surgeons' forum printing the replies' count above the asker's title and
+ * post, then an "All Replies" line above the first reply (each headed by
+ * the surgeon's name and town and the post's age): the asker's post is the
+ * question's body, and the answers start under that line. */
+static void test_all_replies_line_ends_the_question(void)
+{
+    ru_result r = read_str("A Society of Surgeons\n"
+                           "For Members\n\n\n"
+                           "3 days ago\n"
+                           "Replies 2\n\n"
+                           "Will my plan pay for a reduction?\n\n"
+                           "I am 24, my back hurts every evening and I wear a G cup. Would my "
+                           "insurer cover a reduction if my doctor writes to them?\n\n"
+                           "All Replies\n\n"
+                           "Ann Lee Portland, OR\n"
+                           "3 days ago\n\n"
+                           "Read your policy first: most plans list their criteria, such as "
+                           "months of symptoms and the weight of tissue to be removed.\n\n"
+                           "Tom Reyes Austin, TX\n"
+                           "2 days ago\n\n"
+                           "Call your insurer and ask what they need from your physician. Then "
+                           "book a consultation with a surgeon who knows those forms.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Will my plan pay for a reduction?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I am 24, my back hurts"));
+    ru_check_start(&r, 1, "Read your policy first");
+    ru_check_start(&r, 2, "Call your insurer and ask");
+    ru_free(&r);
+}
+
+/* A title glued after "Answer:" in sentence case, then the body opening
+ * with a greeting and the asker's user name ("... Hi JaneDoe77 and thanks
+ * for ..."): the greeting is the body's first word, not the title's last. */
+static void test_greeting_after_a_glued_title(void)
+{
+    ru_result r = read_str(
+        "Should my implants go above or below the muscle? I lift weights four times a week and "
+        "two surgeons told me different things.\n"
+        "March 3, 2020\n"
+        "Answer: Above or below the muscle Hi LiftLady88 and thanks for asking. Below the muscle "
+        "gives more cover, but the implant may move when you flex, so many lifters choose above "
+        "it.\n"
+        "Helpful 3 people found this helpful\n"
+        "April 9, 2021\n"
+        "Answer: Moving implants when flexing Hello there RedRunner and thank you for the "
+        "question. The movement is usually mild, and a split placement can lessen it.\n"
+        "Helpful 1 person found this helpful\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_title(&r, 1, "Above or below the muscle");
+    ru_check_start(&r, 1, "Hi LiftLady88 and thanks for asking");
+    ru_check_title(&r, 2, "Moving implants when flexing");
+    ru_check_start(&r, 2, "Hello there RedRunner and thank you");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7641,6 +7696,9 @@ int main(void)
         {"the asker's post under the first header", test_askers_post_under_the_first_header},
         {"one long sentence under an empty title line",
          test_one_long_sentence_under_an_empty_title},
+        /* reader round nineteen (val26) */
+        {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
+        {"a greeting after a glued title", test_greeting_after_a_glued_title},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

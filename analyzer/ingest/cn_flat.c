@@ -335,8 +335,15 @@ static size_t glued_title_at(const cn_pagecues *cues, const char *s, size_t len)
             bool self = end[pick] - at[pick] == 1 && s[at[pick]] == 'I';
             if (pick < k && pick > 0 && !strchr(",;:", s[end[pick - 1] - 1]) &&
                 (!self || cn_pagecues_is_opener(cues, s + at[pick], len - at[pick]) ||
-                 cn_pagecues_is_reply_opener(cues, s + at[pick], len - at[pick])))
+                 cn_pagecues_is_reply_opener(cues, s + at[pick], len - at[pick]))) {
+                /* a greeting ([answer-openers]) just before the name it
+                 * greets opens the body ("... muscle Hi Jen88 and thanks"):
+                 * a capitalized word one or two words back, a title left */
+                for (size_t g = pick - 1; g > 0 && g + 2 >= pick; g--)
+                    if (shape[g] == 'C' && cn_pagecues_is_opener(cues, s + at[g], len - at[g]))
+                        return at[g];
                 return at[pick];
+            }
             run = k + 1;
         }
         char last = s[end[k] - 1];

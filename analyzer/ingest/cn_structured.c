@@ -1240,6 +1240,13 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         page->format = CN_FORMAT_BARE;
         c.bare = true;
         start = cns_implicit_marker(&c, &q_end);
+    } else {
+        /* A site printing its count line above the asker's title and post,
+         * then a [question-ends] line ("All Replies") above the first
+         * answer: the answers start under that line. */
+        size_t below = cns_question_end_below(&c, marker);
+        if (below > 0)
+            q_end = start = below;
     }
     c.q_end = q_end;
     size_t end = c.lines.n;

@@ -245,5 +245,8 @@ bool cns_empty_title_above(const ctx *c, size_t p);
 /* cn_structured_question: on a page without a "Doctor Answers" line, the
  * line the answers start at; *q_end gets where the question's lines end. */
 size_t cns_implicit_marker(const ctx *c, size_t *q_end);
+/* A [question-ends] line among the first runs under line first (the
+ * asker's title and post printed under it): the line after it, or 0. */
+size_t cns_question_end_below(const ctx *c, size_t first);
 
 #endif

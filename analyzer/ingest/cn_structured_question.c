@@ -402,7 +402,7 @@ static bool period_title_above_asker(const ctx *c, const cn_line *t, size_t unde
  * [question-ends]) among the first lines under the title: the line after it
  * (past the question's title printed again, its body and the asker's age
  * line, question_body_paragraphs + 2 runs of lines at most), or 0. */
-static size_t question_end_below(const ctx *c, size_t first)
+size_t cns_question_end_below(const ctx *c, size_t first)
 {
     size_t runs = 0;
     for (size_t i = first + 1; i < c->lines.n; i++) {
@@ -585,7 +585,7 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         question = period_title_above_asker(c, t, under);
     if (!question)
         return first; /* the page starts inside an answer */
-    size_t tags = question_end_below(c, first);
+    size_t tags = cns_question_end_below(c, first);
     if (tags > 0) {
         *q_end = tags;
         return tags;
