@@ -293,7 +293,7 @@
 # on dev .. val25 declared beforehand as information (paired page bootstrap
 # +0.041, 95% +0.014 .. +0.071; pooled with val25's +0.024, +0.004 ..
 # +0.045). So the default list is every labelled split again, dev .. val26
-# (13,192 fitted answers on the 3,999 pages on disk that day).
+# (13,198 fitted answers on the 3,999 pages on disk that day).
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
