@@ -7370,7 +7370,7 @@ static void test_all_replies_line_ends_the_question(void)
 static void test_greeting_after_a_glued_title(void)
 {
     ru_result r = read_str(
-        "Should my implants go above or below the muscle? I lift weights four times a week and "
+        "Over or under the chest muscle for my implants? I lift weights four times a week and "
         "two surgeons told me different things.\n"
         "March 3, 2020\n"
         "Answer: Above or below the muscle Hi LiftLady88 and thanks for asking. Below the muscle "
