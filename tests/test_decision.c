@@ -459,11 +459,10 @@ static const size_t ABSTAINS[] = {15, 18, 27, 36, 43, 44, 47, 49, 51, 60, 70, 71
  * within the none offset of 0.3. 71 takes the guide's label with them.
  * 27, 44 and 47 joined on 2026-12-07 (twenty-fourth session), when the
  * weights were refitted on every labelled split dev .. val26 (13,198
- * answers: the real ones on the pages on disk, the written sets, the seeds): "what is supposed to happen", "everyone
- * has some difference" and "will require treatment", one or two sentences
- * with one cue each, read `none` at 0.36-0.39 (the guide's label at 0.39-0.48 with
- * the weights of dev .. val22); the refit gained +0.041 macro-F1 on the
- * fresh val26, 95% +0.014 .. +0.071.) */
+ * answers: the real ones on the pages on disk, the written sets, the seeds): "what is supposed to
+ * happen", "everyone has some difference" and "will require treatment", one or two sentences with
+ * one cue each, read `none` at 0.36-0.39 (the guide's label at 0.39-0.48 with the weights of dev ..
+ * val22); the refit gained +0.041 macro-F1 on the fresh val26, 95% +0.014 .. +0.071.) */
 
 /* Until 2026-12-07 two written cases were decided against the guide although
  * the cues read them right ("cutting it too close" before a wedding, 50, and
