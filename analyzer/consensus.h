@@ -30,6 +30,7 @@
 #include "cn_config.h"
 #include "cn_direct.h"
 #include "cn_error.h"
+#include "cn_fdio.h"
 #include "cn_file.h"
 #include "cn_grow.h"
 #include "cn_sort.h"

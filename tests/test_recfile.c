@@ -1,9 +1,11 @@
 /* test_recfile: records written to the scratch file come back byte for byte
  * in order; the file leaves nothing in its folder; a file that cannot be
  * made, a read past the end and a write the file system refuses are errors.
- * Also cn_scratch, the unlinked file under it (and under cn_spill). */
+ * Also cn_scratch, the unlinked file under it (and under cn_spill), and
+ * cn_fdio, the whole reads and writes at an offset they all go through. */
 #include "testutil.h"
 
+#include "cn_fdio.h"
 #include "cn_recfile.h"
 #include "cn_scratch.h"
 
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 typedef struct rec {
     uint32_t n;
@@ -164,6 +167,34 @@ static void test_scratch(void)
     free(dir);
 }
 
+/* Bytes written at an offset come back; a read past the end stops there
+ * (the hole before the offset reads as zeros); a closed descriptor is -1. */
+static void test_fdio(void)
+{
+    char *dir = tu_mkdtemp();
+    FILE *f = NULL;
+    cn_error err = {0};
+    CU_ASSERT_EQUAL_FATAL(cn_scratch_open(dir, "fdio", &f, &err), CN_OK);
+    int fd = fileno(f);
+    char block[10000];
+    for (size_t i = 0; i < sizeof block; i++)
+        block[i] = (char)('a' + i % 26);
+    CU_ASSERT_EQUAL(cn_fdio_pwrite(fd, block, sizeof block, 100), (ssize_t)sizeof block);
+    char back[sizeof block + 100];
+    memset(back, 'x', sizeof back);
+    CU_ASSERT_EQUAL(cn_fdio_pread(fd, back, sizeof back, 0), (ssize_t)(sizeof block + 100));
+    CU_ASSERT_EQUAL(back[0], 0);
+    CU_ASSERT_EQUAL(back[99], 0);
+    CU_ASSERT_EQUAL(memcmp(back + 100, block, sizeof block), 0);
+    CU_ASSERT_EQUAL(cn_fdio_pread(fd, back, 50, 100 + (off_t)sizeof block - 20), 20);
+    CU_ASSERT_EQUAL(cn_fdio_pread(fd, back, 50, 1 << 20), 0);
+    fclose(f);
+    CU_ASSERT_EQUAL(cn_fdio_pread(fd, back, 10, 0), -1);
+    CU_ASSERT_EQUAL(cn_fdio_pwrite(fd, block, 10, 0), -1);
+    tu_rm_rf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     static const tu_test TESTS[] = {
@@ -171,6 +202,7 @@ int main(void)
         {"no folder to make the file in", test_no_folder},
         {"a refused write is an error", test_refused_write},
         {"the scratch file and its folder", test_scratch},
+        {"whole reads and writes at an offset", test_fdio},
         {NULL, NULL},
     };
     return tu_run_suite("recfile", TESTS);

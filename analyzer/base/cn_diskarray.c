@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cn_diskarray.h"
 
+#include "cn_fdio.h"
 #include "cn_scratch.h"
 
 #include <errno.h>
@@ -112,16 +113,10 @@ static int write_back(cn_blockcache *c, size_t f, cn_error *err)
     const unsigned char *p = c->data + f * CN_DISKARRAY_BLOCK;
     cn_diskarray *a = fr->owner;
     off_t at = (off_t)(fr->block * CN_DISKARRAY_BLOCK);
-    size_t done = 0;
-    while (done < CN_DISKARRAY_BLOCK) {
-        ssize_t w = pwrite(a->fd, p + done, CN_DISKARRAY_BLOCK - done, at + (off_t)done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return cn_error_set(err, CN_ERR_IO, "cannot write a temporary file in %s: %s", a->dir,
-                                w < 0 ? strerror(errno) : "nothing written");
-        done += (size_t)w;
-    }
+    ssize_t w = cn_fdio_pwrite(a->fd, p, CN_DISKARRAY_BLOCK, at);
+    if (w != (ssize_t)CN_DISKARRAY_BLOCK)
+        return cn_error_set(err, CN_ERR_IO, "cannot write a temporary file in %s: %s", a->dir,
+                            w < 0 ? strerror(errno) : "nothing written");
     if (fr->block >= a->file_blocks)
         a->file_blocks = fr->block + 1;
     fr->dirty = false;
@@ -136,20 +131,12 @@ static int read_block(cn_diskarray *a, uint64_t b, unsigned char *p, cn_error *e
         return CN_OK;
     }
     off_t at = (off_t)(b * CN_DISKARRAY_BLOCK);
-    size_t done = 0;
-    while (done < CN_DISKARRAY_BLOCK) {
-        ssize_t r = pread(a->fd, p + done, CN_DISKARRAY_BLOCK - done, at + (off_t)done);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0)
-            return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", a->dir,
-                                strerror(errno));
-        if (r == 0) { /* a hole at the end that was never written */
-            memset(p + done, 0, CN_DISKARRAY_BLOCK - done);
-            break;
-        }
-        done += (size_t)r;
-    }
+    ssize_t r = cn_fdio_pread(a->fd, p, CN_DISKARRAY_BLOCK, at);
+    if (r < 0)
+        return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", a->dir,
+                            strerror(errno));
+    /* a hole at the end that was never written */
+    memset(p + r, 0, CN_DISKARRAY_BLOCK - (size_t)r);
     return CN_OK;
 }
 

@@ -2,6 +2,7 @@
  * offset. */
 #include "cn_recfile.h"
 
+#include "cn_fdio.h"
 #include "cn_scratch.h"
 
 #include <errno.h>
@@ -123,18 +124,9 @@ int cn_recfile_read_at(const cn_recfile *f, uint64_t offset, void *data, size_t 
     if (offset > f->size || n > f->size - offset)
         return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: it ends early",
                             f->dir);
-    int fd = fileno(f->f);
-    char *p = data;
-    while (n) {
-        ssize_t got = pread(fd, p, n, (off_t)offset);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", f->dir,
-                                got < 0 ? strerror(errno) : "it ends early");
-        p += got;
-        n -= (size_t)got;
-        offset += (uint64_t)got;
-    }
+    ssize_t got = cn_fdio_pread(fileno(f->f), data, n, (off_t)offset);
+    if (got != (ssize_t)n)
+        return cn_error_set(err, CN_ERR_IO, "cannot read a temporary file in %s: %s", f->dir,
+                            got < 0 ? strerror(errno) : "it ends early");
     return CN_OK;
 }

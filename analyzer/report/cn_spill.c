@@ -1,6 +1,7 @@
 /* cn_spill: pages and annotations in an unlinked temporary file, read back on demand. */
 #include "cn_spill.h"
 
+#include "cn_fdio.h"
 #include "cn_grow.h"
 #include "cn_scratch.h"
 #include "cn_spill_codec.h"
@@ -206,17 +207,11 @@ static int read_line(cn_spill *s, size_t p, cn_error *err)
         return rc;
     if (!cn_grow((void **)&s->buf, &s->buf_cap, (size_t)len + 1, 1))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-    size_t got = 0;
-    while (got < len) {
-        ssize_t r = pread(fileno(s->f), s->buf + got, len - got, (off_t)(offset + got));
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return cn_error_set(err, CN_ERR_IO, "cannot read the temporary file in %s: %s", s->dir,
-                                r < 0 ? strerror(errno) : "it ends early");
-        got += (size_t)r;
-    }
-    s->buf[got] = '\0';
+    ssize_t got = cn_fdio_pread(fileno(s->f), s->buf, len, (off_t)offset);
+    if (got != (ssize_t)len)
+        return cn_error_set(err, CN_ERR_IO, "cannot read the temporary file in %s: %s", s->dir,
+                            got < 0 ? strerror(errno) : "it ends early");
+    s->buf[len] = '\0';
     return CN_OK;
 }
 

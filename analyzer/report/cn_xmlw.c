@@ -179,19 +179,21 @@ static size_t plain_run(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* The first byte of s[i..len) that special replaces, or len. */
+static size_t next_special(const char *s, size_t i, size_t len, const char *const special[256])
+{
+    for (i = plain_run(s, i, len); i < len; i = plain_run(s, i + 1, len))
+        if (special[(unsigned char)s[i]])
+            return i;
+    return len;
+}
+
 static void escaped(cn_xmlw *w, const char *s, size_t len, const char *const special[256])
 {
     size_t from = 0;
-    for (size_t i = 0; i < len; i++) {
-        i = plain_run(s, i, len);
-        if (i >= len)
-            break;
-        const char *rep = special[(unsigned char)s[i]];
-        if (!rep)
-            continue;
+    for (size_t i; (i = next_special(s, from, len, special)) < len; from = i + 1) {
         put(w, s + from, i - from);
-        puts_(w, rep);
-        from = i + 1;
+        puts_(w, special[(unsigned char)s[i]]);
     }
     put(w, s + from, len - from);
 }
@@ -210,11 +212,7 @@ static const char *const TEXT_SPECIAL[256] = {
 /* True when special replaces some byte of s[0..len). */
 static bool needs_escape(const char *s, size_t len, const char *const special[256])
 {
-    size_t i = plain_run(s, 0, len);
-    for (; i < len; i++)
-        if (special[(unsigned char)s[i]])
-            return true;
-    return false;
+    return next_special(s, 0, len, special) < len;
 }
 
 void cn_xmlw_attr(cn_xmlw *w, const char *name, const char *value)
@@ -296,19 +294,13 @@ void cn_xmlw_child_wrote(cn_xmlw *w, char *end)
 static char *escape_into(char *o, const char *s, size_t len, const char *const special[256])
 {
     size_t from = 0;
-    for (size_t i = 0; i < len; i++) {
-        i = plain_run(s, i, len);
-        if (i >= len)
-            break;
-        const char *rep = special[(unsigned char)s[i]];
-        if (!rep)
-            continue;
+    for (size_t i; (i = next_special(s, from, len, special)) < len; from = i + 1) {
         memcpy(o, s + from, i - from);
         o += i - from;
+        const char *rep = special[(unsigned char)s[i]];
         size_t k = strlen(rep);
         memcpy(o, rep, k);
         o += k;
-        from = i + 1;
     }
     memcpy(o, s + from, len - from);
     return o + (len - from);

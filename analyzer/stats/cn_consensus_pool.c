@@ -1,5 +1,6 @@
 /* cn_consensus_pool: one stored copy of each distinct consensus result, on disk, by number. */
 #include "cn_consensus_pool.h"
+#include "cn_fdio.h"
 
 #include "cn_scratch.h"
 
@@ -116,22 +117,11 @@ size_t cn_consensus_pool_count(const cn_consensus_pool *pool)
 static int read_entry(const cn_consensus_pool *p, uint32_t e, cn_consensus_result *out,
                       cn_error *err)
 {
-    int fd = fileno(p->file);
-    char *at = (char *)out;
-    size_t n = ENTRY_BYTES;
-    off_t offset = (off_t)e * (off_t)ENTRY_BYTES;
-    while (n) {
-        ssize_t got = pread(fd, at, n, offset);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return cn_error_set(
-                err, CN_ERR_IO, "consensus pool: cannot read its temporary file in %s: %s",
-                cn_scratch_dir(p->dir), got < 0 ? strerror(errno) : "it ends early");
-        at += got;
-        n -= (size_t)got;
-        offset += got;
-    }
+    ssize_t got = cn_fdio_pread(fileno(p->file), out, ENTRY_BYTES, (off_t)e * (off_t)ENTRY_BYTES);
+    if (got != (ssize_t)ENTRY_BYTES)
+        return cn_error_set(err, CN_ERR_IO,
+                            "consensus pool: cannot read its temporary file in %s: %s",
+                            cn_scratch_dir(p->dir), got < 0 ? strerror(errno) : "it ends early");
     return CN_OK;
 }
 
@@ -143,22 +133,11 @@ static int write_entry(cn_consensus_pool *p, size_t e, const cn_consensus_result
         if (rc != CN_OK)
             return rc;
     }
-    int fd = fileno(p->file);
-    const char *at = (const char *)c;
-    size_t n = ENTRY_BYTES;
-    off_t offset = (off_t)e * (off_t)ENTRY_BYTES;
-    while (n) {
-        ssize_t put = pwrite(fd, at, n, offset);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return cn_error_set(err, CN_ERR_IO,
-                                "consensus pool: cannot write its temporary file in %s: %s",
-                                cn_scratch_dir(p->dir), put < 0 ? strerror(errno) : "no room");
-        at += put;
-        n -= (size_t)put;
-        offset += put;
-    }
+    ssize_t put = cn_fdio_pwrite(fileno(p->file), c, ENTRY_BYTES, (off_t)e * (off_t)ENTRY_BYTES);
+    if (put != (ssize_t)ENTRY_BYTES)
+        return cn_error_set(err, CN_ERR_IO,
+                            "consensus pool: cannot write its temporary file in %s: %s",
+                            cn_scratch_dir(p->dir), put < 0 ? strerror(errno) : "no room");
     return CN_OK;
 }
 
