@@ -337,7 +337,7 @@ static size_t glued_title_at(const cn_pagecues *cues, const char *s, size_t len)
                 (!self || cn_pagecues_is_opener(cues, s + at[pick], len - at[pick]) ||
                  cn_pagecues_is_reply_opener(cues, s + at[pick], len - at[pick]))) {
                 /* a greeting ([answer-openers]) just before the name it
-                 * greets opens the body ("... muscle Hi Jen88 and thanks"):
+                 * greets opens the body ("... Title words Hi Jen88 and thanks"):
                  * a capitalized word one or two words back, a title left */
                 for (size_t g = pick - 1; g > 0 && g + 2 >= pick; g--)
                     if (shape[g] == 'C' && cn_pagecues_is_opener(cues, s + at[g], len - at[g]))
