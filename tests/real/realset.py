@@ -128,7 +128,12 @@ def split_of(pid, collection=1):
     freeze and may be tuned on after it). Twenty-fifth collection (committed 2026-12-07, after the
     twenty-sixth freeze scored val26, before any page of it was saved): every page the collectors
     save is `val27`, the fresh validation set of the next freeze (val26 was scored at the
-    twenty-sixth freeze and may be tuned on after it)."""
+    twenty-sixth freeze and may be tuned on after it). Twenty-sixth collection (committed
+    2026-12-08, after the twenty-seventh freeze scored val27, before any page of it was saved):
+    every page the collectors save is `val28`, the fresh validation set of the next freeze (val27
+    was scored at the twenty-seventh freeze and may be tuned on after it)."""
+    if collection == 26:
+        return "val28"
     if collection == 25:
         return "val27"
     if collection == 24:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the reader and the classifier on re-collected real pages.
 
-usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--pred-out FILE] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|val8|val9|val10|val11|val12|val13|val14|val15|val16|val17|val18|val19|val20|val21|val22|val23|val24|val25|val26|val27|dev4|dev5|all]
+usage: score.py PAGES_DIR [--labels tests/real/labels.jsonl] [--pred-out FILE] [--split dev|val|dev2|val2|val3|dev3|val4|val5|val6|val7|val8|val9|val10|val11|val12|val13|val14|val15|val16|val17|val18|val19|val20|val21|val22|val23|val24|val25|val26|val27|val28|dev4|dev5|all]
                 [--consensus build/consensus] [--rules rules] [--json] [--errors] [--lead N]
                 [--labelled-keys]
 
@@ -115,7 +115,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("pages")
     ap.add_argument("--labels", default=os.path.join(here, "labels.jsonl"))
-    ap.add_argument("--split", default="dev", choices=["dev", "val", "dev2", "val2", "val3", "dev3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "dev4", "dev5", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "val", "dev2", "val2", "val3", "dev3", "val4", "val5", "val6", "val7", "val8", "val9", "val10", "val11", "val12", "val13", "val14", "val15", "val16", "val17", "val18", "val19", "val20", "val21", "val22", "val23", "val24", "val25", "val26", "val27", "val28", "dev4", "dev5", "all"])
     ap.add_argument("--consensus", default=os.path.join(top, "build", "consensus"))
     ap.add_argument("--rules", default=os.path.join(top, "rules"))
     ap.add_argument("--json", action="store_true")
