@@ -237,9 +237,15 @@ def main():
                     lexical += ["--words-min", str(args.words_min)]
                 if args.l2_words is not None:
                     lexical += ["--l2-words", str(args.l2_words)]
-                subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
-                                "--rules", rules, "--out", dec] + lexical + [pages] + extra_pages,
-                               capture_output=True, text=True)
+                fit = subprocess.run([args.consensus, "rules", "fit", "--gold", train, "--l2", str(l2),
+                                      "--rules", rules, "--out", dec] + lexical + [pages] + extra_pages,
+                                     capture_output=True, text=True)
+                # `rules fit` exits 1 when the reader skips a page, so its
+                # status is not checked; but a fold without weights would be
+                # classified by the rules alone and scored as if fitted
+                if not os.path.exists(dec) or os.path.getsize(dec) == 0:
+                    sys.stderr.write(fit.stderr)
+                    sys.exit(f"cv_fit: fold {k}: the fit wrote no weights (exit status {fit.returncode})")
                 held = [os.path.join(dir_of[f], f) for f in files if fold_of[f] == k]
                 if args.probabilities:
                     # the model's own probabilities: untempered (the label and
