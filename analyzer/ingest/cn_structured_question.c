@@ -563,6 +563,14 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
 {
     size_t first = skip_blank(c, 0);
     *q_end = 0;
+    size_t past = first < c->lines.n ? cns_past_site_header(c, first) : first;
+    bool site_titled = false;
+    if (past != first) { /* the title under a site's furniture, else its body */
+        size_t body;
+        size_t t = cns_site_title(c, past, c->lines.n, &body);
+        site_titled = t < c->lines.n;
+        first = site_titled ? t : body;
+    }
     if (first >= c->lines.n)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
@@ -574,8 +582,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
     size_t under = skip_blank(c, first + 1), cut_len;
     bool cut_title = cns_cut_short(t, &cut_len) && under < c->lines.n &&
                      cns_opens_with_line(t, line_at(c, under));
-    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title || first_sentence_asks(c, t) ||
+    bool question = site_titled || last == '?' || title_asks(t) ||
+                    voice_of(c, first, first + 1) > 0 || cut_title || first_sentence_asks(c, t) ||
                     (lines_ask(c, first, first + 1) &&
                      (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (cns_short_enough(c, t) &&
@@ -655,6 +663,9 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         if (!asker && !story && skip_blank(c, e) >= c->lines.n && voice_of(c, p, e) < 0)
             break;
         at = e;
+        /* under a site's furniture the asker's post ends where it asks */
+        if (site_titled && cn_span_last_char(last->s, last->len) == '?')
+            break;
     }
     at = asker_under_site_lines(c, at);
     /* "I met a friend for lunch" / "Tingling after a neck lift" / prose: of
