@@ -7568,6 +7568,27 @@ static void test_moved_notice_above_an_archived_question(void)
     cn_pagecues_free(cues);
 }
 
+/* A bare page whose title is typed in lower case, a few words with no
+ * punctuation, over the first answer's prose: the question's title (as one
+ * in capitals is), not the first answer's first line. */
+static void test_lower_case_title_over_the_answers(void)
+{
+    ru_result r = read_str("stitches came loose after arm lift\n\n"
+                           "It is common for a stitch or two to work loose in the second or "
+                           "third week, and the small gap usually closes by itself.\n\n"
+                           "Ann Lee, MD\nPortland Plastic Surgeon\n\n"
+                           "Loose stitch after a brachioplasty\n\n"
+                           "Keep the area clean and dry and show it to your surgeon this week so "
+                           "they can see whether it needs any care.\n\n"
+                           "Tom Reyes, MD\nAustin Plastic Surgeon\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "stitches came loose after arm lift");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "It is common for a stitch");
+    ru_check_title(&r, 2, "Loose stitch after a brachioplasty");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7883,6 +7904,7 @@ int main(void)
         {"a site's log-in and category lines above the title",
          test_site_login_and_category_above_the_title},
         {"a moved notice above an archived question", test_moved_notice_above_an_archived_question},
+        {"a lower-case title over the answers", test_lower_case_title_over_the_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

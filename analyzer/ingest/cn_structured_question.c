@@ -555,6 +555,20 @@ static bool asks_then_thanks(const cn_line *l)
            cn_span_words(tail, n) <= 3 && !memchr(tail, '?', n);
 }
 
+/* "knee brace after surgery": a title in lower case, a few words ending in
+ * no punctuation, over a paragraph of prose (answer_line_words words at
+ * least) a blank line below: the page's title, as one in capitals is. */
+static bool lower_case_title(const ctx *c, const cn_line *t, size_t under)
+{
+    char last = cn_span_last_char(t->s, t->len);
+    return t->len > 0 && t->s[0] >= 'a' && t->s[0] <= 'z' && cns_short_enough(c, t) &&
+           cns_words_upto(c, t, c->lim->short_title_words + 1) <= c->lim->short_title_words &&
+           cns_words_upto(c, t, 2) >= 2 && !in_set(".,;:!?-", last) && under < c->lines.n &&
+           line_at(c, under - 1)->len == 0 &&
+           cns_words_upto(c, line_at(c, under), c->lim->answer_line_words) >=
+               c->lim->answer_line_words;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -588,7 +602,8 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
                      (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (cns_short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-                     !in_set(".,;:", last));
+                     !in_set(".,;:", last)) ||
+                    lower_case_title(c, t, under);
     if (!question)
         question = period_title_above_asker(c, t, under);
     if (!question)
