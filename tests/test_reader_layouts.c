@@ -7389,6 +7389,206 @@ static void test_greeting_after_a_glued_title(void)
     ru_free(&r);
 }
 
+/* The rules' page cues with a [site-headers] section of a fixture's own
+ * appended (a site's name and notices invented for it). */
+static cn_pagecues *cues_with_site_headers(const char *entries)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/page-cues.txt", ru_rules_dir());
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *text = malloc(cap);
+    size_t got;
+    while (text && (got = fread(text + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *t = realloc(text, cap * 2);
+            if (!t) {
+                free(text);
+                text = NULL;
+                break;
+            }
+            text = t;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    size_t extra = strlen("\n[site-headers]\n") + strlen(entries);
+    char *all = text ? realloc(text, n + extra + 1) : NULL;
+    if (!all) {
+        free(text);
+        return NULL;
+    }
+    snprintf(all + n, extra + 1, "\n[site-headers]\n%s", entries);
+    snprintf(path, sizeof path, "%s/specialties.txt", ru_rules_dir());
+    cn_taxonomy *t = NULL;
+    cn_pagecues *c = NULL;
+    cn_error err = {0};
+    if (cn_taxonomy_load(path, &t, &err) == CN_OK)
+        cn_pagecues_parse(all, n + extra, "page-cues.txt", t, &c, &err);
+    free(all);
+    return c;
+}
+
+static const char SITE_HEADERS[] = "guild of aesthetic surgeons\n"
+                                   "members sign in here\n"
+                                   "*need an account to post*\n"
+                                   "our question board now lives at *\n"
+                                   "to ask a new question, visit *\n";
+
+/* A society's forum page under its furniture: its name on the first line
+ * ([site-headers]), a log-in line, the poster's name and age, then the
+ * title and the post, the count line and the replies. The title is the
+ * line under the poster's age, never the society's name (two pages of the
+ * site were one question keyed by it). */
+static void test_site_name_above_the_poster_and_title(void)
+{
+    cn_pagecues *cues = cues_with_site_headers(SITE_HEADERS);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cues);
+    ru_result r = ru_read_str(cues, "Guild of Aesthetic Surgeons\n"
+                                    "Members sign in here\n"
+                                    "Rosa Delgado\n"
+                                    "2 years ago\n\n"
+                                    "Numb patch on my cheek after a lift\n\n"
+                                    "Three months after my facelift a patch in front of my ear "
+                                    "still has no feeling. Will it come back?\n\n"
+                                    "Replies 2\n\n"
+                                    "Ann Lee\n"
+                                    "2 years ago\n\n"
+                                    "Feeling usually returns over six to twelve months as the "
+                                    "small nerves grow back into the skin.\n\n"
+                                    "Tom Reyes\n"
+                                    "2 years ago\n\n"
+                                    "Give it time and protect the area from heat, since you "
+                                    "may not feel a burn there yet.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Numb patch on my cheek after a lift");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Three months after my facelift"));
+    ru_check_start(&r, 1, "Feeling usually returns");
+    ru_check_start(&r, 2, "Give it time and protect");
+    ru_free(&r);
+    cn_pagecues_free(cues);
+}
+
+/* The same forum when the asker wrote no title: under the furniture and
+ * the post's age, a greeting and the post. The question has no title (it
+ * is not the society's name, nor the greeting), its body the post. */
+static void test_site_header_over_an_untitled_post(void)
+{
+    cn_pagecues *cues = cues_with_site_headers(SITE_HEADERS);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cues);
+    ru_result r = ru_read_str(cues, "Guild of Aesthetic Surgeons\n"
+                                    "Members sign in here\n"
+                                    "4 years ago\n\n\n"
+                                    "Dear doctors,\n\n"
+                                    "My chin implant feels loose when I press on it, two weeks "
+                                    "after surgery. Should I worry?\n\n"
+                                    "Replies 2\n\n"
+                                    "Ann Lee\n"
+                                    "4 years ago\n\n"
+                                    "Some movement in the first weeks is expected while the "
+                                    "pocket heals around the implant.\n\n"
+                                    "Tom Reyes\n"
+                                    "4 years ago\n\n"
+                                    "Show it to your surgeon, who can check its position with "
+                                    "a simple exam.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(r.pages[0]->question);
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "Dear doctors,"));
+    ru_check_start(&r, 1, "Some movement in the first weeks");
+    ru_free(&r);
+    cn_pagecues_free(cues);
+}
+
+/* A bare page of the same forum: the name, a log-in line and its note, a
+ * category line, then the title, the poster's name and age and the post;
+ * signed replies below. The title is the line under the category, the
+ * furniture no answer. */
+static void test_site_login_and_category_above_the_title(void)
+{
+    cn_pagecues *cues = cues_with_site_headers(SITE_HEADERS);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cues);
+    ru_result r = ru_read_str(cues, "Guild of Aesthetic Surgeons\n"
+                                    "Members sign in here\n"
+                                    "First visit? You need an account to post a question.\n\n"
+                                    "Eyelid Surgery\n\n"
+                                    "Uneven creases after my eyelid lift\n\n"
+                                    "Marta Quinn Salem, OR\n"
+                                    "8 months ago\n\n"
+                                    "My upper lids were done six weeks ago and the left crease "
+                                    "sits higher than the right one. I am worried it stays\n\n"
+                                    "Ann Lee, MD Portland, OR\n"
+                                    "8 months ago\n\n"
+                                    "At six weeks there is still swelling, and creases often "
+                                    "even out by three months. Wait before judging.\n\n"
+                                    "Tom Reyes, MD Austin, TX\n"
+                                    "7 months ago\n\n"
+                                    "Small differences settle with time; if it persists past "
+                                    "six months a minor revision can adjust it.\n");
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "Uneven creases after my eyelid lift");
+    CU_ASSERT_FALSE(ru_answer(&r, 1) && ru_answer(&r, 1)->text &&
+                    ru_starts_with_normalized(ru_answer(&r, 1)->text, "Members sign in here"));
+    ru_free(&r);
+    cn_pagecues_free(cues);
+}
+
+/* An archived board under a notice that it has moved (lines of
+ * [site-headers]): the title asks, the post under it asks, then the
+ * answers, two blank lines apart; the first opens with a long sentence
+ * ending in '.' that says the question's words again (its prose, not a
+ * title), a later one with a short title ending in '.'. */
+static void test_moved_notice_above_an_archived_question(void)
+{
+    cn_pagecues *cues = cues_with_site_headers(SITE_HEADERS);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cues);
+    ru_result r =
+        ru_read_str(cues, "Our question board now lives at Beauty Answers Online\n\n"
+                          "To ask a new question, visit the new board.\n\n"
+                          "Can fat grafts to the cheeks be taken out later?\n\n\n"
+                          "I had fat moved into my cheeks last year and now they look too full. Is "
+                          "there a way to remove some of it?\n\n\n"
+                          "Taking fat grafts out of the cheeks later is possible but harder than "
+                          "putting them in, because the fat has grown into the tissue.\n\n"
+                          "Small amounts can be suctioned out with a thin cannula.\n\n"
+                          "Jane Roe, MD\nBoston, MA\n\n\n"
+                          "Waiting is often the best first step.\n\n"
+                          "Some of the grafted fat shrinks over the first year, and weight changes "
+                          "affect it as well.\n\n"
+                          "Tom Reyes, MD\nAustin, TX\n");
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question,
+                           "Can fat grafts to the cheeks be taken out later?");
+    CU_ASSERT_TRUE(ru_starts_with_normalized(r.pages[0]->body, "I had fat moved into my cheeks"));
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "Taking fat grafts out of the cheeks");
+    ru_check_title(&r, 2, "Waiting is often the best first step.");
+    ru_check_start(&r, 2, "Some of the grafted fat shrinks");
+    ru_free(&r);
+    cn_pagecues_free(cues);
+}
+
+/* A bare page whose title is typed in lower case, a few words with no
+ * punctuation, over the first answer's prose: the question's title (as one
+ * in capitals is), not the first answer's first line. */
+static void test_lower_case_title_over_the_answers(void)
+{
+    ru_result r = read_str("stitches came loose after arm lift\n\n"
+                           "It is common for a stitch or two to work loose in the second or "
+                           "third week, and the small gap usually closes by itself.\n\n"
+                           "Ann Lee, MD\nPortland Plastic Surgeon\n\n"
+                           "Loose stitch after a brachioplasty\n\n"
+                           "Keep the area clean and dry and show it to your surgeon this week so "
+                           "they can see whether it needs any care.\n\n"
+                           "Tom Reyes, MD\nAustin Plastic Surgeon\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r.pages[0]->question);
+    CU_ASSERT_STRING_EQUAL(r.pages[0]->question, "stitches came loose after arm lift");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_start(&r, 1, "It is common for a stitch");
+    ru_check_title(&r, 2, "Loose stitch after a brachioplasty");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7699,6 +7899,12 @@ int main(void)
         /* reader round nineteen (val26) */
         {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
         {"a greeting after a glued title", test_greeting_after_a_glued_title},
+        {"a site's name above the poster and title", test_site_name_above_the_poster_and_title},
+        {"a site's header over an untitled post", test_site_header_over_an_untitled_post},
+        {"a site's log-in and category lines above the title",
+         test_site_login_and_category_above_the_title},
+        {"a moved notice above an archived question", test_moved_notice_above_an_archived_question},
+        {"a lower-case title over the answers", test_lower_case_title_over_the_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

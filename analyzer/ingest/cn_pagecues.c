@@ -76,6 +76,7 @@ typedef enum section {
     SEC_REPLY_OPENERS,
     SEC_TITLE_SMALL_WORDS,
     SEC_ABBREVIATIONS,
+    SEC_SITE_HEADERS,
     SEC_LIMITS
 } section;
 
@@ -110,6 +111,7 @@ struct cn_pagecues {
     strlist untitled;      /* normalized patterns as markers */
     strlist title_small;   /* normalized words */
     strlist abbrevs;       /* normalized words, without their dot */
+    strlist site_headers;  /* normalized, '*' as in widgets */
     cn_pagecues_limits limits;
     struct widget_pat *wpats; /* widgets[i] taken apart once (widget_pat_of) */
     /* Bytes a widget can start with (entries without a leading '*') and end
@@ -314,6 +316,7 @@ void cn_pagecues_free(cn_pagecues *c)
     strlist_free(&c->openers);
     strlist_free(&c->markers);
     strlist_free(&c->untitled);
+    strlist_free(&c->site_headers);
     strlist_free(&c->self);
     strlist_free(&c->honorifics);
     strlist_free(&c->question_ends);
@@ -402,6 +405,7 @@ static section section_named(const char *s, size_t len)
         {"[untitled-markers]", SEC_UNTITLED_MARKERS},
         {"[title-small-words]", SEC_TITLE_SMALL_WORDS},
         {"[abbreviations]", SEC_ABBREVIATIONS},
+        {"[site-headers]", SEC_SITE_HEADERS},
         {"[limits]", SEC_LIMITS},
     };
     for (size_t i = 0; i < sizeof SECTIONS / sizeof SECTIONS[0]; i++)
@@ -500,6 +504,7 @@ static int parse_entry(cn_pagecues *c, section sec, const char *s, size_t len, u
                     : sec == SEC_UNTITLED_MARKERS  ? &c->untitled
                     : sec == SEC_TITLE_SMALL_WORDS ? &c->title_small
                     : sec == SEC_ABBREVIATIONS     ? &c->abbrevs
+                    : sec == SEC_SITE_HEADERS      ? &c->site_headers
                                                    : &c->stopwords;
     char *v = sec == SEC_CREDENTIALS ? undotted(s, len) : cn_text_normalize(s, len, NULL, NULL);
     if (v && !*v) {
@@ -1060,6 +1065,25 @@ static bool widget_group_matches(const cn_pagecues *c, size_t g, const char *v, 
     for (size_t k = c->wgroup_at[g]; k < c->wgroup_at[g + 1]; k++)
         if (widget_matches(&c->wpats[c->wgroup[k]], v, vlen))
             return true;
+    return false;
+}
+
+/* A site's header line: an entry of [site-headers] (taken apart as a
+ * [widgets] one) matches the normalized line, trailing punctuation ignored;
+ * a line longer than WIDGET_MAX only by its head, against the entries that
+ * end with '*'. Asked of a page's first lines only. */
+bool cn_pagecues_is_site_header(const cn_pagecues *c, const char *line, size_t len)
+{
+    if (len == 0 || c->site_headers.n == 0)
+        return false;
+    bool cut = len > WIDGET_MAX;
+    char v[WIDGET_MAX + 1];
+    size_t vlen = norm_core(line, cut ? WIDGET_MAX : len, v);
+    for (size_t i = 0; i < c->site_headers.n; i++) {
+        widget_pat w = widget_pat_of(c->site_headers.v[i]);
+        if ((!cut || (w.trail && !w.tail)) && widget_matches(&w, v, vlen))
+            return true;
+    }
     return false;
 }
 

@@ -78,6 +78,11 @@ bool cn_pagecues_starts_valediction(const cn_pagecues *cues, const char *line, s
 /* line[0..len) is page furniture ("You might also like..."). */
 bool cn_pagecues_is_widget(const cn_pagecues *cues, const char *line, size_t len);
 
+/* line[0..len) is a line a site prints at the top of its pages (its name, a
+ * log-in invitation, a notice that it has moved): a [site-headers] entry,
+ * matched as [widgets] ones are. It is never the question's title. */
+bool cn_pagecues_is_site_header(const cn_pagecues *cues, const char *line, size_t len);
+
 /* line[0..len) starts the closing disclaimer. */
 bool cn_pagecues_is_disclaimer(const cn_pagecues *cues, const char *line, size_t len);
 

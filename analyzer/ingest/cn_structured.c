@@ -1104,11 +1104,33 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
     return CN_OK;
 }
 
+static int fill_answers(ctx *c, cn_page *page, cn_error *err);
+
+/* The question under a site's furniture (cns_site_title), then the answers. */
+static int site_question(ctx *c, cn_page *page, size_t from, size_t marker, cn_error *err)
+{
+    size_t body_at;
+    size_t t = cns_site_title(c, from, marker, &body_at);
+    if (t < marker && !(page->question = cn_span_copy(line_at(c, t)->s, line_at(c, t)->len)))
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    char *body = join_lines(c, body_at, marker);
+    if (!body)
+        return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
+    if (*body)
+        page->body = body;
+    else
+        free(body);
+    return fill_answers(c, page, err);
+}
+
 static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
 {
     size_t q = 0;
     while (q < marker && (line_at(c, q)->len == 0 || cns_noise(c, line_at(c, q))))
         q++;
+    size_t past = cns_past_site_header(c, q);
+    if (past != q)
+        return site_question(c, page, past, marker, err);
     /* A breadcrumb may stand above the title ("Anesthesia Questions"): the
      * question is the first line that asks, when the first does not. */
     if (q < marker && cn_span_last_char(line_at(c, q)->s, line_at(c, q)->len) != '?')
@@ -1131,6 +1153,11 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
         else
             free(body);
     }
+    return fill_answers(c, page, err);
+}
+
+static int fill_answers(ctx *c, cn_page *page, cn_error *err)
+{
     if (c->nd == 0)
         return CN_OK;
     page->answers = calloc(c->nd, sizeof *page->answers);
@@ -1240,6 +1267,10 @@ int cn_structured_parse(const cn_pagecues *cues, const char *text, size_t len, c
         page->format = CN_FORMAT_BARE;
         c.bare = true;
         start = cns_implicit_marker(&c, &q_end);
+        size_t top = 0;
+        while (top < c.lines.n && c.lines.v[top].len == 0)
+            top++;
+        c.site_titled = q_end > 0 && top < c.lines.n && cns_past_site_header(&c, top) != top;
     } else {
         /* A site printing its count line above the asker's title and post,
          * then a [question-ends] line ("All Replies") above the first

@@ -105,6 +105,7 @@ typedef struct ctx {
     bool counted_paras;      /* ... or every paragraph's lines, no signature: each an answer */
     bool bare;               /* no "Doctor Answers" line */
     bool untitled;           /* the site prints no answer titles ([untitled-markers]) */
+    bool site_titled;        /* bare, the question titled under a site's furniture */
     bool sig_heads;          /* each signature stands above its answer, not under it */
     bool replies_start; /* no signature or vote line: a reply to a physician starts an answer */
     size_t q_end;       /* the question's lines are [0, q_end) */
@@ -248,5 +249,15 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end);
 /* A [question-ends] line among the first runs under line first (the
  * asker's title and post printed under it): the line after it, or 0. */
 size_t cns_question_end_below(const ctx *c, size_t first);
+
+/* cn_structured_site: a site's furniture at the page's top ([site-headers]).
+ * cns_past_site_header: from line `from`, the first line past the blank,
+ * noise and [site-headers] lines when one of them is a site header; else
+ * `from`. cns_site_title: the question's title among lines [from, to) under
+ * that furniture (past a poster's name and date, a category line above it),
+ * `to` when the first line is no title (a greeting, the asker's prose);
+ * *body where the question's body starts. */
+size_t cns_past_site_header(const ctx *c, size_t from);
+size_t cns_site_title(const ctx *c, size_t from, size_t to, size_t *body);
 
 #endif

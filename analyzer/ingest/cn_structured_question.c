@@ -555,6 +555,20 @@ static bool asks_then_thanks(const cn_line *l)
            cn_span_words(tail, n) <= 3 && !memchr(tail, '?', n);
 }
 
+/* "knee brace after surgery": a title in lower case, a few words ending in
+ * no punctuation, over a paragraph of prose (answer_line_words words at
+ * least) a blank line below: the page's title, as one in capitals is. */
+static bool lower_case_title(const ctx *c, const cn_line *t, size_t under)
+{
+    char last = cn_span_last_char(t->s, t->len);
+    return t->len > 0 && t->s[0] >= 'a' && t->s[0] <= 'z' && cns_short_enough(c, t) &&
+           cns_words_upto(c, t, c->lim->short_title_words + 1) <= c->lim->short_title_words &&
+           cns_words_upto(c, t, 2) >= 2 && !in_set(".,;:!?-", last) && under < c->lines.n &&
+           line_at(c, under - 1)->len == 0 &&
+           cns_words_upto(c, line_at(c, under), c->lim->answer_line_words) >=
+               c->lim->answer_line_words;
+}
+
 /* A page without a "Doctor Answers" line: the question title is the first
  * line, when it reads as one; its body the paragraphs after it in the asker's
  * voice (at most three); the answers start after them. *q_end is where the
@@ -563,6 +577,14 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
 {
     size_t first = skip_blank(c, 0);
     *q_end = 0;
+    size_t past = first < c->lines.n ? cns_past_site_header(c, first) : first;
+    bool site_titled = false;
+    if (past != first) { /* the title under a site's furniture, else its body */
+        size_t body;
+        size_t t = cns_site_title(c, past, c->lines.n, &body);
+        site_titled = t < c->lines.n;
+        first = site_titled ? t : body;
+    }
     if (first >= c->lines.n)
         return c->lines.n;
     const cn_line *t = line_at(c, first);
@@ -574,13 +596,14 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
     size_t under = skip_blank(c, first + 1), cut_len;
     bool cut_title = cns_cut_short(t, &cut_len) && under < c->lines.n &&
                      cns_opens_with_line(t, line_at(c, under));
-    bool question = last == '?' || title_asks(t) || voice_of(c, first, first + 1) > 0 ||
-                    cut_title || first_sentence_asks(c, t) ||
+    bool question = site_titled || last == '?' || title_asks(t) ||
+                    voice_of(c, first, first + 1) > 0 || cut_title || first_sentence_asks(c, t) ||
                     (lines_ask(c, first, first + 1) &&
                      (voice_of(c, first, first + 1) == 0 || opens_asking(c, t))) ||
                     (cns_short_enough(c, t) &&
                      (cn_span_starts_upper(t->s, t->len) || isdigit((unsigned char)t->s[0])) &&
-                     !in_set(".,;:", last));
+                     !in_set(".,;:", last)) ||
+                    lower_case_title(c, t, under);
     if (!question)
         question = period_title_above_asker(c, t, under);
     if (!question)
@@ -655,6 +678,9 @@ size_t cns_implicit_marker(const ctx *c, size_t *q_end)
         if (!asker && !story && skip_blank(c, e) >= c->lines.n && voice_of(c, p, e) < 0)
             break;
         at = e;
+        /* under a site's furniture the asker's post ends where it asks */
+        if (site_titled && cn_span_last_char(last->s, last->len) == '?')
+            break;
     }
     at = asker_under_site_lines(c, at);
     /* "I met a friend for lunch" / "Tingling after a neck lift" / prose: of

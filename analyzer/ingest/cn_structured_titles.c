@@ -165,6 +165,14 @@ static bool greeting_then_opener(const ctx *c, const cn_line *l)
     return k < l->len && cn_pagecues_opener_words(c->cues, l->s + k, l->len - k) > 0;
 }
 
+/* One sentence ending in '.' longer than a title that ends so
+ * (period_title_words): the first sentence of an answer's prose. */
+static bool long_period_line(const ctx *c, const cn_line *l)
+{
+    return cn_span_last_char(l->s, l->len) == '.' &&
+           cns_words_upto(c, l, c->lim->period_title_words + 1) > c->lim->period_title_words;
+}
+
 /* Right after the header or a signature: a title is any short single line
  * followed by body text (or the end of a cut-off page). */
 bool cns_title_at_start(const ctx *c, size_t p)
@@ -176,6 +184,12 @@ bool cns_title_at_start(const ctx *c, size_t p)
     if (cns_signoff_like(c, l) || sentence_not_title(c, p) ||
         (c->bare && !c->ps[p].vote_after && cns_two_sentences(c, l) && !asked_title(c, l)) ||
         voted_prose(c, p))
+        return false;
+    /* The first paragraph under a question titled under a site's furniture
+     * (a bare page), one sentence ending in '.' longer than such titles
+     * are: the first answer's prose. (On other bare pages such a line heads
+     * an answer as often: 76b8 in val22.) */
+    if (c->site_titled && p == 0 && !c->ps[p].vote_after && long_period_line(c, l))
         return false;
     /* "Thank you for the question." above the answer's text opens its body
      * ("Good question for your own surgeon." can head one) */
@@ -228,6 +242,10 @@ bool cns_title_at_start(const ctx *c, size_t p)
 /* Some answer read so far has a title: the page titles its answers. */
 static bool titled_before(const ctx *c)
 {
+    /* a bare page titling its question under a site's furniture titles
+     * its posts */
+    if (c->site_titled)
+        return true;
     for (size_t i = 0; i < c->nd; i++)
         if (c->ds[i].title >= 0)
             return true;
