@@ -7389,6 +7389,36 @@ static void test_greeting_after_a_glued_title(void)
     ru_free(&r);
 }
 
+/* A page that printed a bit of its style sheet as text: a rule ("#panel {
+ * top: -50px; }") glued before an answer's first words, another alone on a
+ * line under a title. The rules are no text of the answers; the answer
+ * starts after the rule, and the lone rule does not hide the title. */
+static void test_style_rule_before_an_answer(void)
+{
+    ru_result r = read_str(
+        "Will the dent above my eyebrow fill in?\n\n"
+        "A cyst was taken out of my forehead two weeks ago and there is a small dip.\n\n"
+        "Doctor Answers 2\n\n"
+        "Give it time\n\n"
+        ".side-panel { display: none; }\n\n"
+        "Small dips after a cyst removal often fill in as the swelling settles and the scar "
+        "softens, over two or three months.\n\n"
+        "Reno Facial Plastic Surgeon\n4.8 out of 5 stars 12 reviews\n\n"
+        "Filler or fat later\n\n"
+        "#popup_holder { width: 4px; top: -80px; left: -80px; } WAIT- most dents of this size "
+        "soften by themselves, and a small filler or fat graft can even out what is left after "
+        "six months.\n\n"
+        "Ann Roe, MD\nDallas Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_title(&r, 1, "Give it time");
+    ru_check_start(&r, 1, "Small dips after a cyst removal");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "display"));
+    ru_check_title(&r, 2, "Filler or fat later");
+    ru_check_start(&r, 2, "WAIT- most dents of this size");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "popup_holder"));
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7699,6 +7729,8 @@ int main(void)
         /* reader round nineteen (val26) */
         {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
         {"a greeting after a glued title", test_greeting_after_a_glued_title},
+        /* reader round twenty (val27) */
+        {"a style rule glued before an answer's text", test_style_rule_before_an_answer},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
