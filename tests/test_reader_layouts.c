@@ -7389,6 +7389,34 @@ static void test_greeting_after_a_glued_title(void)
     ru_free(&r);
 }
 
+/* The last answer's only line opens with a hashtag ("#Numbness ...") and
+ * runs on as prose until the page's end cuts it, without its final period:
+ * longer than any title, mostly plain words, it is the answer's text, not a
+ * site's tag line. A short line of tags under an answer still is one. */
+static void test_hashtag_prose_line_cut_by_the_end(void)
+{
+    ru_result r = read_str(
+        "Can I lift my eyebrow again after a cheekbone repair?\n\n"
+        "Ten days ago a surgeon fixed my broken cheekbone through a cut near the temple. "
+        "Now one brow will not move.\n\n"
+        "Doctor Answers 2\n\n"
+        "A nerve near the temple\n\n"
+        "The branch of the facial nerve that lifts the brow runs over the cheekbone, and it "
+        "is often stretched during such a repair. Most stretched nerves recover in months.\n\n"
+        "#browlift #nerve #recovery\n\n"
+        "Reno Facial Plastic Surgeon\n4.8 out of 5 stars 12 reviews\n\n"
+        "Weak brow after facial surgery\n\n"
+        "#Numbness and weakness of the brow after a repair near the temple usually come from "
+        "a bruised nerve branch, and the movement tends to come back slowly over three to six "
+        "months, though a cut branch may need");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "#browlift"));
+    ru_check_title(&r, 2, "Weak brow after facial surgery");
+    ru_check_start(&r, 2, "#Numbness and weakness of the brow");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
 /* A page that printed a bit of its style sheet as text: a rule ("#panel {
  * top: -50px; }") glued before an answer's first words, another alone on a
  * line under a title. The rules are no text of the answers; the answer
@@ -7730,6 +7758,8 @@ int main(void)
         {"an \"All Replies\" line ends the question", test_all_replies_line_ends_the_question},
         {"a greeting after a glued title", test_greeting_after_a_glued_title},
         /* reader round twenty (val27) */
+        {"a prose line opening with a hashtag, cut by the page's end",
+         test_hashtag_prose_line_cut_by_the_end},
         {"a style rule glued before an answer's text", test_style_rule_before_an_answer},
         {NULL, NULL},
     };
