@@ -7447,6 +7447,30 @@ static void test_style_rule_before_an_answer(void)
     ru_free(&r);
 }
 
+/* A count-line page printing one answer a line, and between two answers
+ * the site's invitation to ask, naming the topic with the words glued
+ * together: furniture, no answer, and the line under it starts the next
+ * answer (the line above it does not go on there). */
+static void test_invitation_naming_the_topic_between_answers(void)
+{
+    ru_result r =
+        read_str("Hip Questions Hip Pain\n\n"
+                 "Can I swim two weeks after a hip arthroscopy?\n\n"
+                 "My surgery was ten days ago and the pool at my gym is open again.\n\n"
+                 "3 Answers\n\n"
+                 "Wait until the portal wounds are fully closed, usually about two weeks.\n"
+                 "Ask your surgeon to check the wounds first; a closed wound can go in the "
+                 "water.\n"
+                 "Have a question aboutHip Pain?Ask a doctor now\n"
+                 "Gentle swimming helps most people once the skin has healed, but avoid the "
+                 "breaststroke kick for six weeks.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Wait until the portal wounds");
+    ru_check_start(&r, 2, "Ask your surgeon to check");
+    ru_check_start(&r, 3, "Gentle swimming helps most people");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7761,6 +7785,8 @@ int main(void)
         {"a prose line opening with a hashtag, cut by the page's end",
          test_hashtag_prose_line_cut_by_the_end},
         {"a style rule glued before an answer's text", test_style_rule_before_an_answer},
+        {"a site's invitation naming the topic between answers",
+         test_invitation_naming_the_topic_between_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);
