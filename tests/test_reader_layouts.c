@@ -7589,6 +7589,88 @@ static void test_lower_case_title_over_the_answers(void)
     ru_free(&r);
 }
 
+/* The last answer's only line opens with a hashtag ("#Numbness ...") and
+ * runs on as prose until the page's end cuts it, without its final period:
+ * longer than any title, mostly plain words, it is the answer's text, not a
+ * site's tag line. A short line of tags under an answer still is one. */
+static void test_hashtag_prose_line_cut_by_the_end(void)
+{
+    ru_result r = read_str(
+        "Can I lift my eyebrow again after a cheekbone repair?\n\n"
+        "Ten days ago a surgeon fixed my broken cheekbone through a cut near the temple. "
+        "Now one brow will not move.\n\n"
+        "Doctor Answers 2\n\n"
+        "A nerve near the temple\n\n"
+        "The nerve twig that raises the brow crosses over the cheekbone, and it "
+        "is often stretched during such a repair. Most stretched nerves recover in months.\n\n"
+        "#browlift #nerve #recovery\n\n"
+        "Reno Facial Plastic Surgeon\n4.6 out of 5 stars 7 reviews\n\n"
+        "Weak brow after facial surgery\n\n"
+        "#Numbness and weakness of the brow after a repair near the temple usually come from "
+        "a bruised nerve branch, and the movement tends to come back slowly over three to six "
+        "months, though a cut branch may need");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "#browlift"));
+    ru_check_title(&r, 2, "Weak brow after facial surgery");
+    ru_check_start(&r, 2, "#Numbness and weakness of the brow");
+    CU_ASSERT_TRUE(ru_answer(&r, 2)->truncated);
+    ru_free(&r);
+}
+
+/* A page that printed a bit of its style sheet as text: a rule ("#panel {
+ * top: -50px; }") glued before an answer's first words, another alone on a
+ * line under a title. The rules are no text of the answers; the answer
+ * starts after the rule, and the lone rule does not hide the title. */
+static void test_style_rule_before_an_answer(void)
+{
+    ru_result r = read_str(
+        "Will the dent above my eyebrow fill in?\n\n"
+        "A cyst was taken out of my forehead two weeks ago and there is a small dip.\n\n"
+        "Doctor Answers 2\n\n"
+        "Give it time\n\n"
+        ".side-panel { display: none; }\n\n"
+        "Small dips after a cyst removal often fill in as the swelling settles and the scar "
+        "softens, over two or three months.\n\n"
+        "Reno Facial Plastic Surgeon\n4.2 out of 5 stars 3 reviews\n\n"
+        "Filler or fat later\n\n"
+        "#popup_holder { width: 4px; top: -80px; left: -80px; } WAIT- most dents of this size "
+        "soften by themselves, and a small filler or fat graft can even out what is left after "
+        "six months.\n\n"
+        "Ann Roe, MD\nDallas Plastic Surgeon\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 2);
+    ru_check_title(&r, 1, "Give it time");
+    ru_check_start(&r, 1, "Small dips after a cyst removal");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 1)->text, "display"));
+    ru_check_title(&r, 2, "Filler or fat later");
+    ru_check_start(&r, 2, "WAIT- most dents of this size");
+    CU_ASSERT_PTR_NULL(strstr(ru_answer(&r, 2)->text, "popup_holder"));
+    ru_free(&r);
+}
+
+/* A count-line page printing one answer a line, and between two answers
+ * the site's invitation to ask, naming the topic with the words glued
+ * together: furniture, no answer, and the line under it starts the next
+ * answer (the line above it does not go on there). */
+static void test_invitation_naming_the_topic_between_answers(void)
+{
+    ru_result r =
+        read_str("Hip Questions Hip Pain\n\n"
+                 "Can I swim two weeks after a hip arthroscopy?\n\n"
+                 "My surgery was ten days ago and the pool at my gym is open again.\n\n"
+                 "3 Answers\n\n"
+                 "Wait until the portal wounds are fully closed, usually about two weeks.\n"
+                 "Ask your surgeon to check the wounds first; a closed wound can go in the "
+                 "water.\n"
+                 "Have a question aboutHip Pain?Ask a doctor now\n"
+                 "Gentle swimming helps most people once the skin has healed, but avoid the "
+                 "breaststroke kick for six weeks.\n");
+    CU_ASSERT_EQUAL_FATAL(ru_n_answers(&r), 3);
+    ru_check_start(&r, 1, "Wait until the portal wounds");
+    ru_check_start(&r, 2, "Ask your surgeon to check");
+    ru_check_start(&r, 3, "Gentle swimming helps most people");
+    ru_free(&r);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -7905,6 +7987,12 @@ int main(void)
          test_site_login_and_category_above_the_title},
         {"a moved notice above an archived question", test_moved_notice_above_an_archived_question},
         {"a lower-case title over the answers", test_lower_case_title_over_the_answers},
+        /* reader round twenty (val27) */
+        {"a prose line opening with a hashtag, cut by the page's end",
+         test_hashtag_prose_line_cut_by_the_end},
+        {"a style rule glued before an answer's text", test_style_rule_before_an_answer},
+        {"a site's invitation naming the topic between answers",
+         test_invitation_naming_the_topic_between_answers},
         {NULL, NULL},
     };
     return ru_run_suite("reader layouts", tests, &g_cues);

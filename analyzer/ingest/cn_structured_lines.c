@@ -8,8 +8,11 @@
  * "@lips @drlee #drlee": a site's tags or a physician's social handles under
  * an answer, no sentence, starting with a hashtag or made of tags and
  * handles for half its words at least ("Ask your #PlasticSurgeon." is
- * text). */
-static bool hashtag_line(const cn_line *l)
+ * text). A line opening with a hashtag but longer than any title
+ * (title_max_words) and mostly plain words is prose, its final period
+ * lost where the page's end cut it ("#Swelling after a lift fades over
+ * ..."). */
+static bool hashtag_line(const ctx *c, const cn_line *l)
 {
     if (l->len < 2 || !memchr(l->s, '#', l->len) || strchr(".!?", cn_span_last_char(l->s, l->len)))
         return false;
@@ -20,7 +23,9 @@ static bool hashtag_line(const cn_line *l)
             tags += (l->s[i] == '#' || l->s[i] == '@') && i + 1 < l->len &&
                     isalpha((unsigned char)l->s[i + 1]);
         }
-    return (l->s[0] == '#' && isalpha((unsigned char)l->s[1])) || 2 * tags >= words;
+    return (l->s[0] == '#' && isalpha((unsigned char)l->s[1]) &&
+            words <= c->lim->title_max_words) ||
+           2 * tags >= words;
 }
 
 /* "AnesthesiologistAnesthesiologist", "Ann Lee, MDAnn Lee, MD": the same
@@ -190,7 +195,7 @@ bool cns_noise(const ctx *c, const cn_line *l)
         return true;
     line_memo *m = memo_of(c, l);
     if (!(m->known & KNOW_NOISE)) {
-        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(l) ||
+        m->noise = cn_pagecues_is_widget(c->cues, l->s, l->len) || hashtag_line(c, l) ||
                    caption_name(c, l) || doubled_line(l) || practice_line(c, l);
         m->known |= KNOW_NOISE;
     }

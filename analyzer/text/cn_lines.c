@@ -297,6 +297,42 @@ char *cn_lines_strip_residue(const char *s, size_t len)
     return out;
 }
 
+static bool css_name_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           ch == '-' || ch == '_';
+}
+
+/* Length of a style rule opening the line t[0..n) ("#panel { width: 5px;
+ * top: -9px; }", a page's style sheet printed as text), with the white
+ * space after it; 0 when the line opens with none: an id or class selector,
+ * then a block of "property: value;" declarations closed on the line. */
+static size_t style_rule_lead(const char *t, size_t n)
+{
+    if (n < 2 || (t[0] != '#' && t[0] != '.') || !css_name_char(t[1]) ||
+        (t[1] >= '0' && t[1] <= '9'))
+        return 0;
+    size_t i = 1;
+    while (i < n && css_name_char(t[i]))
+        i++;
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i >= n || t[i] != '{')
+        return 0;
+    bool colon = false, semi = false;
+    for (i++; i < n && i <= RESIDUE_MAX && t[i] != '}'; i++) {
+        if (t[i] == '{')
+            return 0;
+        colon |= t[i] == ':';
+        semi |= t[i] == ';';
+    }
+    if (i >= n || t[i] != '}' || !colon || !semi)
+        return 0;
+    for (i++; i < n && (t[i] == ' ' || t[i] == '\t');)
+        i++;
+    return i;
+}
+
 static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, size_t lineno,
                      bool had_residue, cn_error *err)
 {
@@ -304,6 +340,12 @@ static int push_line(cn_lines *out, size_t *cap, const char *start, size_t len, 
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory splitting lines");
     size_t tlen;
     const char *t = cn_span_trim(start, len, &tlen);
+    size_t rule = style_rule_lead(t, tlen);
+    if (rule) {
+        /* the rule is residue; the text after it is the line's */
+        t += rule, tlen -= rule;
+        had_residue = true;
+    }
     cn_line *l = &out->v[out->n++];
     l->s = t;
     l->len = tlen;

@@ -1,7 +1,8 @@
 /*
  * cn_lines: a page's text as clean lines, the common ground of the page
  * parsers. Splitting accepts LF, CRLF and lone CR line ends and a missing final
- * newline; template residue ("{{ voteCount ... }}") is cut out, and a line that
+ * newline; template residue ("{{ voteCount ... }}") and a style rule opening a
+ * line ("#box { top: -9px; }") are cut out, and a line that
  * held nothing but residue is flagged, because on structured pages it marks the
  * line before it as an answer title. Each line is trimmed of white space
  * (no-break and other Unicode spaces included); its inner text is unchanged.
