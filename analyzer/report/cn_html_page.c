@@ -118,7 +118,7 @@ typedef struct page {
 } page;
 
 /* At most this many queued answer ids in memory at once while the answers
- * sharing one are marked (1 MiB; ~742,000 items at 1 GB were 6 MB sorted). */
+ * sharing one are marked (1 MiB; the 794,684 items of 1 GB were 6.4 MB sorted). */
 #define QUEUED_ROOM (1u << 17)
 
 static uint32_t item_question(void *ctx, size_t j)
@@ -174,7 +174,7 @@ static int mark_queued(page *p, cn_error *err)
  * that order (on disk) and the answers shown in full for their id: the keys
  * (48 bytes a question) are gone before the groups are made, and what the
  * page keeps is a bit an answer and one question's reasons at a time (at 1
- * GB the order, the items' places by question and the queued ids were ~11 MB
+ * GB the order, the items' places by question and the queued ids were ~10 MB
  * kept through the questions' sections). */
 static int prepare(page *p, cn_error *err)
 {
