@@ -109,6 +109,7 @@
 #include "cn_html_out.h"
 #include "cn_html_page.h"
 #include "cn_html_parts.h"
+#include "cn_html_prep.h"
 #include "cn_html_question.h"
 #include "cn_merge.h"
 #include "cn_outfile.h"

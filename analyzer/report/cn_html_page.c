@@ -8,6 +8,7 @@
 #include "cn_idindex.h"
 #include "cn_html_out.h"
 #include "cn_html_parts.h"
+#include "cn_html_prep.h"
 #include "cn_html_question.h"
 #include "cn_report_fmt.h"
 
@@ -109,106 +110,132 @@ typedef struct page {
     cn_html_out *o;
     const cn_analysis_result *r;
     cn_html_ctx ctx;
-    size_t *order;        /* questions, most contested first */
-    size_t *review_first; /* per question + 1 */
-    uint32_t *review_of;  /* queue positions, grouped by question */
-    cn_html_queued queued;
-    int load_rc; /* a page that could not be loaded back: why */
+    cn_html_groups *by_question; /* the review items' reasons, a question at a time in
+                                    the page's order (most contested first) */
+    uint8_t *queued;             /* a bit an answer: its id is a queued answer's */
+    int load_rc;                 /* a page that could not be loaded back: why */
     cn_error load_err;
 } page;
 
-static int u64_cmp(const void *a, const void *b)
+/* At most this many queued answer ids in memory at once while the answers
+ * sharing one are marked (1 MiB; the 794,684 items of 1 GB were 6.4 MB sorted). */
+#define QUEUED_ROOM (1u << 17)
+
+static uint32_t item_question(void *ctx, size_t j)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    const cn_analysis_result *r = ctx;
+    return (uint32_t)cn_analysis_answer_question(r, &r->answers[r->review[j]]);
 }
 
-static int heap_u64(const void *a, const void *b, void *ctx)
+static uint8_t item_reasons(void *ctx, size_t j)
 {
-    (void)ctx;
-    return u64_cmp(a, b);
+    const cn_analysis_result *r = ctx;
+    return (uint8_t)r->answers[r->review[j]].review;
 }
 
-/* The questions' order, then the review items by question and the queued
- * ids: the keys (48 bytes a question) are gone before the review arrays
- * come, and no sort or placement needs a buffer of its own (at 1 GB the
- * keys, the stable sort's copy of them, qsort's copy of the ids and the
- * placement's counts were ~21 MB for a moment over the ~11 MB kept). */
-static bool prepare(page *p)
+static bool answer_key(void *ctx, size_t i, uint64_t *key)
+{
+    const cn_analysis_result *r = ctx;
+    return cn_analysis_answer_id_number(r, &r->answers[i], key);
+}
+
+/* The answers whose id is a queued answer's (shown in full): the queued ones
+ * marked, then the others sharing an id with one, numbers (16 hex digits)
+ * by cn_html_mark_keys, the few ids kept as text by a map of them. */
+static int mark_queued(page *p, cn_error *err)
+{
+    const cn_analysis_result *r = p->r;
+    p->queued = calloc(r->n_answers / 8 + 1, 1);
+    cn_strmap *texts = cn_strmap_new();
+    if (!p->queued || !texts) {
+        cn_strmap_free(texts);
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
+    }
+    for (size_t i = 0; i < r->n_review; i++)
+        p->queued[r->review[i] / 8] |= (uint8_t)(1u << (r->review[i] % 8));
+    bool texts_ok = true, any_text = false;
+    for (size_t i = 0; i < r->n_review && texts_ok; i++) {
+        const cn_analysis_answer *a = &r->answers[r->review[i]];
+        if (a->id_text) {
+            any_text = true;
+            texts_ok = cn_strmap_put(texts, CN_ANSWER_ID(r, a), 1) == 0;
+        }
+    }
+    for (size_t i = 0; i < r->n_answers && texts_ok && any_text; i++)
+        if (r->answers[i].id_text && cn_strmap_get(texts, CN_ANSWER_ID(r, &r->answers[i])) >= 0)
+            p->queued[i / 8] |= (uint8_t)(1u << (i % 8));
+    cn_strmap_free(texts);
+    if (!texts_ok)
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
+    return cn_html_mark_keys(p->queued, r->n_answers, answer_key, (void *)r, QUEUED_ROOM, err);
+}
+
+/* The questions' order, then the review items' reasons grouped by question in
+ * that order (on disk) and the answers shown in full for their id: the keys
+ * (48 bytes a question) are gone before the groups are made, and what the
+ * page keeps is a bit an answer and one question's reasons at a time (at 1
+ * GB the order, the items' places by question and the queued ids were ~10 MB
+ * kept through the questions' sections). */
+static int prepare(page *p, cn_error *err)
 {
     const cn_analysis_result *r = p->r;
     size_t nq = r->n_questions;
-    p->order = malloc((nq + 1) * sizeof *p->order);
+    if (nq >= UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "report.html: too many questions");
+    uint32_t *order = malloc((nq + 1) * sizeof *order);
     qkey *keys = malloc((nq + 1) * sizeof *keys);
-    if (!p->order || !keys) {
+    if (!order || !keys) {
+        free(order);
         free(keys);
-        return false;
+        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
     }
     for (size_t i = 0; i < nq; i++)
         keys[i] = question_key(r, i);
     cn_sort_heap(keys, nq, sizeof *keys, heap_contested, NULL);
     for (size_t i = 0; i < nq; i++)
-        p->order[i] = keys[i].qi;
+        order[i] = (uint32_t)keys[i].qi;
     free(keys);
-    p->review_first = calloc(nq + 2, sizeof *p->review_first);
-    p->review_of = malloc((r->n_review + 1) * sizeof *p->review_of);
-    p->queued.nums = malloc((r->n_review + 1) * sizeof *p->queued.nums);
-    p->queued.texts = cn_strmap_new();
-    if (!p->review_first || !p->review_of || !p->queued.nums || !p->queued.texts)
-        return false;
-    /* review items grouped by question, in queue order */
+    int rc = cn_html_groups_new(r->opts.spill_dir, order, nq, r->n_review, item_question,
+                                item_reasons, (void *)r, &p->by_question, err);
+    free(order);
+    if (rc == CN_OK)
+        rc = mark_queued(p, err);
+    if (rc == CN_OK)
+        rc = cn_analysis_load_status(r, err); /* the ids came from disk */
+    if (rc != CN_OK)
+        return rc;
     size_t answers = 0;
     for (size_t i = 0; i < nq; i++)
         answers += r->questions[i].n_answers;
-    for (size_t i = 0; i < r->n_review; i++) {
-        const cn_analysis_answer *a = &r->answers[r->review[i]];
-        p->review_first[cn_analysis_answer_question(r, a) + 1]++;
-        uint64_t num;
-        if (cn_analysis_answer_id_number(r, a, &num))
-            p->queued.nums[p->queued.n_nums++] = num;
-        else if (cn_strmap_put(p->queued.texts, CN_ANSWER_ID(r, a), 1) != 0)
-            return false;
-    }
-    cn_sort_heap(p->queued.nums, p->queued.n_nums, sizeof *p->queued.nums, heap_u64, NULL);
-    /* review_first[q + 1]: the end of question q's items; each item, last
-     * first, goes just before its question's end, which then becomes its
-     * start; shifted down one, review_first[q] is question q's first item
-     * and review_first[nq] the queue's length */
-    for (size_t q = 0; q < nq; q++)
-        p->review_first[q + 1] += p->review_first[q];
-    for (size_t i = r->n_review; i-- > 0;) {
-        size_t q = cn_analysis_answer_question(r, &r->answers[r->review[i]]);
-        p->review_of[--p->review_first[q + 1]] = (uint32_t)i;
-    }
-    memmove(p->review_first, p->review_first + 1, nq * sizeof *p->review_first);
-    p->review_first[nq] = r->n_review;
-    p->ctx = (cn_html_ctx){.r = r,
-                           .capped = answers > CN_HTML_PAGE_ANSWERS,
-                           .review_first = p->review_first,
-                           .review_of = p->review_of,
-                           .queued = &p->queued};
-    return true;
+    p->ctx = (cn_html_ctx){.r = r, .capped = answers > CN_HTML_PAGE_ANSWERS, .queued = p->queued};
+    return CN_OK;
 }
 
 /* What prepare made (again: nothing). */
 static void release(page *p)
 {
-    free(p->order);
-    free(p->review_first);
-    free(p->review_of);
-    free(p->queued.nums);
-    cn_strmap_free(p->queued.texts);
-    p->order = NULL;
-    p->review_first = NULL;
-    p->review_of = NULL;
-    p->queued.nums = NULL;
-    p->queued.texts = NULL;
-    p->queued.n_nums = 0;
+    cn_html_groups_free(p->by_question);
+    free(p->queued);
+    p->by_question = NULL;
+    p->queued = NULL;
 }
 
-static size_t review_count(const page *p, size_t qi)
+/* The next question in the page's order and its review items' reasons (into
+ * p->ctx); false when it cannot be read (o->fail and p->load_rc set). */
+static bool next_question(page *p, size_t *qi)
 {
-    return p->review_first[qi + 1] - p->review_first[qi];
+    uint32_t q = 0;
+    int rc = p->load_rc;
+    if (rc == CN_OK)
+        rc = cn_html_groups_next(p->by_question, &q, &p->ctx.reasons, &p->ctx.n_reasons,
+                                 &p->load_err);
+    if (rc != CN_OK) {
+        p->load_rc = rc;
+        p->o->fail = true;
+        return false;
+    }
+    *qi = q;
+    return true;
 }
 
 /* ---- head, header, legend ---- */
@@ -499,7 +526,7 @@ static void overview_lead(page *p)
         "review</th></tr></thead><tbody>");
 }
 
-static void overview_row(page *p, size_t qi, size_t rank)
+static void overview_row(page *p, size_t qi, size_t rank, size_t n_review)
 {
     cn_html_out *o = p->o;
     const cn_analysis_question *q = &p->r->questions[qi];
@@ -548,14 +575,17 @@ static void overview_row(page *p, size_t qi, size_t rank)
     cn_html_printf(o,
                    "</td><td class=\"num\" data-label=\"Answers\">%zu</td><td class=\"num\" "
                    "data-label=\"To review\">%zu</td></tr>\n",
-                   (size_t)q->n_answers, review_count(p, qi));
+                   (size_t)q->n_answers, n_review);
 }
 
 static void overview(page *p)
 {
     overview_lead(p);
-    for (size_t i = 0; i < p->r->n_questions; i++)
-        overview_row(p, p->order[i], i + 1);
+    size_t qi;
+    for (size_t i = 0; i < p->r->n_questions && next_question(p, &qi); i++)
+        overview_row(p, qi, i + 1, p->ctx.n_reasons);
+    if (p->load_rc == CN_OK && (p->load_rc = cn_html_groups_rewind(p->by_question, &p->load_err)))
+        p->o->fail = true;
     cn_html_raw(p->o, "</tbody></table></div></section>\n");
 }
 
@@ -685,10 +715,11 @@ static void questions(page *p)
                        "shown.");
     }
     cn_html_raw(o, "</p>");
-    for (size_t i = 0; i < nq && p->load_rc == CN_OK; i++) {
-        p->load_rc = cn_analysis_load_question(p->r, p->order[i], &p->load_err);
+    size_t qi;
+    for (size_t i = 0; i < nq && next_question(p, &qi); i++) {
+        p->load_rc = cn_analysis_load_question(p->r, qi, &p->load_err);
         if (p->load_rc == CN_OK)
-            cn_html_question_write(o, &p->ctx, p->order[i], i + 1);
+            cn_html_question_write(o, &p->ctx, qi, i + 1);
         else
             o->fail = true;
     }
@@ -1276,9 +1307,11 @@ int cn_html_page_write(const cn_analysis_result *r, const cn_html_assets *assets
     cn_html_out o;
     cn_html_out_init(&o, f, assets->decimal_format);
     page p = {.o = &o, .r = r};
-    if (!prepare(&p)) {
+    int rc = prepare(&p, err);
+    if (rc != CN_OK) {
         release(&p);
-        return cn_error_set(err, CN_ERR_NOMEM, "report.html: out of memory");
+        cn_html_out_release(&o);
+        return rc;
     }
     head(&p, assets);
     header(&p);

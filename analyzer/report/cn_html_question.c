@@ -463,29 +463,12 @@ static void answer_full(cn_html_out *o, const cn_html_ctx *c, size_t idx)
     cn_html_raw(o, "</code></div></article>\n");
 }
 
-bool cn_html_queued_has(const cn_html_queued *q, const cn_analysis_result *r,
-                        const cn_analysis_answer *a)
-{
-    uint64_t num;
-    if (!cn_analysis_answer_id_number(r, a, &num))
-        return cn_strmap_get(q->texts, CN_ANSWER_ID(r, a)) >= 0;
-    size_t lo = 0, hi = q->n_nums;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (q->nums[mid] < num)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < q->n_nums && q->nums[lo] == num;
-}
-
 /* Template "answer": position is its place among its question's answers. */
 static void answer(cn_html_out *o, const cn_html_ctx *c, size_t idx, size_t rank, size_t position)
 {
     const cn_analysis_answer *a = &c->r->answers[idx];
     bool full = !c->capped || a->role != CN_ROLE_COUNTED || a->dissent ||
-                cn_html_queued_has(c->queued, c->r, a) ||
+                ((c->queued[idx / 8] >> (idx % 8)) & 1) ||
                 (rank <= CN_HTML_FULL_QUESTIONS && position < CN_HTML_FULL_ANSWERS);
     if (full)
         answer_full(o, c, idx);
@@ -646,8 +629,8 @@ static void details_open(cn_html_out *o, const cn_html_ctx *c, size_t qi, size_t
     cn_html_attr_end(o, "data-specialties");
     cn_html_attr_begin(o);
     cn_html_attr_add(o, "|");
-    for (size_t i = c->review_first[qi]; i < c->review_first[qi + 1]; i++)
-        cn_html_attr_add_reasons(o, c->r->answers[c->r->review[c->review_of[i]]].review);
+    for (size_t i = 0; i < c->n_reasons; i++)
+        cn_html_attr_add_reasons(o, c->reasons[i]);
     cn_html_attr_end(o, "data-reasons");
     if (rank <= CN_HTML_OPEN_QUESTIONS)
         cn_html_raw(o, " open=\"open\"");
@@ -672,7 +655,7 @@ static void summary_line(cn_html_out *o, const cn_html_ctx *c, size_t qi)
     cn_consensus_result buf;
     const cn_consensus_result *k = cn_tally_consensus(&q->tally, &buf);
     const char *level = cn_consensus_level_name(k->level);
-    size_t n_review = c->review_first[qi + 1] - c->review_first[qi];
+    size_t n_review = c->n_reasons;
     cn_html_raw(o, "<summary class=\"q-head\"><h2 class=\"q-title\">");
     cn_html_question_name(o, c->r, qi);
     cn_html_printf(o, "</h2><span class=\"q-line\"><span class=\"level %s\">%s</span> ", level,

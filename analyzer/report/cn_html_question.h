@@ -9,7 +9,6 @@
 #define CN_HTML_QUESTION_H
 
 #include "cn_analysis.h"
-#include "cn_hash.h"
 #include "cn_html_out.h"
 
 #include <stdbool.h>
@@ -25,27 +24,14 @@ enum {
     CN_HTML_FULL_ANSWERS = 6
 };
 
-/* The answer ids with a review item: an answer with one of them is shown in
- * full. The numbers of 16-hex-digit ids, sorted (8 bytes an item: a string
- * map of the ids took ~70 MB at 1 GB), and the few ids kept as text. */
-typedef struct cn_html_queued {
-    uint64_t *nums;
-    size_t n_nums;
-    cn_strmap *texts;
-} cn_html_queued;
-
-/* Whether answer a's id is one of q's. */
-bool cn_html_queued_has(const cn_html_queued *q, const cn_analysis_result *r,
-                        const cn_analysis_answer *a);
-
 /* What a question's section needs from the rest of the report. */
 typedef struct cn_html_ctx {
     const cn_analysis_result *r;
-    bool capped;                  /* more than CN_HTML_PAGE_ANSWERS counted answers */
-    const size_t *review_first;   /* question q's review items are */
-    const uint32_t *review_of;    /* review_of[review_first[q] .. review_first[q + 1]) (4 bytes
-                                     an item: 784,234 at 1 GB) */
-    const cn_html_queued *queued; /* answer ids with a review item */
+    bool capped;            /* more than CN_HTML_PAGE_ANSWERS counted answers */
+    const uint8_t *queued;  /* a bit an answer: its id is the id of an answer in the
+                               review queue (shown in full) */
+    const uint8_t *reasons; /* the question's review items' reasons, in the queue's order */
+    size_t n_reasons;
 } cn_html_ctx;
 
 /* The section of question qi, rank-th from the most contested (1-based). */
