@@ -183,6 +183,57 @@ static void test_degenerate(void)
     CU_ASSERT_EQUAL(cn_cmh_compute(s, row, col, 4, 2000, 3, &r, &err), CN_ERR_USAGE);
 }
 
+/* The cells form (what the analysis keeps): B's items as cells stratum by
+ * stratum, each stratum's items in reverse, two empty strata between and one
+ * after, give cn_cmh_compute's figures bit for bit; cn_strata_cells_of gives
+ * the same cells; a cell out of range is refused. */
+static void test_cells(void)
+{
+    items it = items_of(B, 4, 3, 3);
+    cn_cmh_result want = run(&it, 4, 3);
+    uint32_t cell[64];
+    size_t start[7] = {0};
+    size_t n = 0;
+    for (size_t k = 0; k < 3; k++) { /* strata 0, 3, 5 of 7 (1, 2, 4, 6 empty) */
+        size_t s = k == 0 ? 0 : k == 1 ? 3 : 5;
+        for (size_t x = it.n; x-- > 0;)
+            if (it.stratum[x] == k)
+                cell[n++] = it.row[x] * 3 + it.col[x];
+        for (size_t t = s + 1; t < 7; t++)
+            start[t] = n;
+    }
+    cn_strata_cells st = {.cell = cell, .start = start, .nstrata = 6};
+    CU_ASSERT_EQUAL(cn_strata_items(&st), 50);
+    cn_cmh_result got;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(cn_cmh_compute_cells(&st, 4, 3, &got, &err), CN_OK);
+    CU_ASSERT_EQUAL(memcmp(&got.statistic, &want.statistic, sizeof got.statistic), 0);
+    CU_ASSERT_EQUAL(memcmp(&got.p, &want.p, sizeof got.p), 0);
+    CU_ASSERT_EQUAL(got.df, want.df);
+    CU_ASSERT_EQUAL(got.strata, 3);
+    CU_ASSERT_EQUAL(got.items, 50);
+    uint32_t *c2 = NULL;
+    size_t *s2 = NULL;
+    cn_strata_cells st2;
+    CU_ASSERT_EQUAL_FATAL(cn_strata_cells_of(it.stratum, it.row, it.col, it.n, 3, &c2, &s2, &st2),
+                          CN_OK);
+    CU_ASSERT_EQUAL(st2.nstrata, 3);
+    CU_ASSERT_EQUAL(cn_strata_items(&st2), 50);
+    for (size_t k = 0; k < 3; k++) { /* each stratum's cells in the items' order */
+        size_t x = st2.start[k];
+        for (size_t i = 0; i < it.n; i++)
+            if (it.stratum[i] == k)
+                CU_ASSERT_EQUAL(st2.cell[x++], it.row[i] * 3 + it.col[i]);
+        CU_ASSERT_EQUAL(x, st2.start[k + 1]);
+    }
+    free(c2);
+    free(s2);
+    cell[7] = 12; /* row 4 of 4 */
+    CU_ASSERT_EQUAL(cn_cmh_compute_cells(&st, 4, 3, &got, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "item 8 out of range"));
+    items_free(&it);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -191,6 +242,7 @@ int main(void)
         {"order of rows, columns and items", test_order_invariant},
         {"singular V: Moore-Penrose, df = rank", test_singular},
         {"degenerate and bad input", test_degenerate},
+        {"cells stratum by stratum (issue 14)", test_cells},
         {NULL, NULL},
     };
     return tu_run_suite("cmh", tests);

@@ -471,6 +471,45 @@ static void test_stratified_exact(void)
     CU_ASSERT_TRUE(isnan(p));
 }
 
+/* The cells form (what the analysis keeps): test_stratified_exact's items
+ * as cells stratum by stratum, each stratum's in another order and an empty
+ * stratum first, give the same p bit for bit; a cell out of range and no
+ * permutations as cn_crosstab_stratified_p. */
+static void test_stratified_cells(void)
+{
+    static const long T[3][2][3] = {
+        {{3, 1, 0}, {0, 2, 2}}, {{2, 1, 0}, {0, 1, 2}}, {{1, 1, 0}, {0, 0, 0}}};
+    uint32_t stratum[32], row[32], col[32], cell[32];
+    size_t start[5] = {0, 0};
+    size_t n = 0, m = 0;
+    for (size_t s = 0; s < 3; s++) {
+        for (size_t i = 0; i < 2; i++)
+            for (size_t j = 0; j < 3; j++)
+                for (long k = 0; k < T[s][i][j]; k++) {
+                    stratum[n] = s;
+                    row[n] = i;
+                    col[n++] = j;
+                }
+        for (size_t x = n; x-- > m;) /* stratum s + 1 of the cells, reversed */
+            cell[n - 1 - x + m] = row[x] * 3 + col[x];
+        m = n;
+        start[s + 2] = n;
+    }
+    cn_strata_cells sc = {.cell = cell, .start = start, .nstrata = 4};
+    double want, got;
+    cn_error err;
+    CU_ASSERT_EQUAL_FATAL(
+        cn_crosstab_stratified_p(stratum, row, col, n, 2, 3, 5000, 7, &want, &err), CN_OK);
+    CU_ASSERT_EQUAL_FATAL(cn_crosstab_stratified_cells_p(&sc, 2, 3, 5000, 7, &got, &err), CN_OK);
+    CU_ASSERT_EQUAL(memcmp(&got, &want, sizeof got), 0);
+    CU_ASSERT_TRUE(got > 0.0 && got < 0.05);
+    CU_ASSERT_EQUAL(cn_crosstab_stratified_cells_p(&sc, 2, 3, 0, 7, &got, &err), CN_OK);
+    CU_ASSERT_TRUE(isnan(got));
+    cell[3] = 6;
+    CU_ASSERT_EQUAL(cn_crosstab_stratified_cells_p(&sc, 2, 3, 10, 7, &got, &err), CN_ERR_USAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "item 4 out of range"));
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -493,6 +532,7 @@ int main(void)
         {"r2dtable: a cell vs the hypergeometric (issue 14)", test_r2dtable_hypergeometric},
         {"r2dtable: seeded, the p-value's tables (issue 14)", test_r2dtable_seeded},
         {"permutation within strata vs exact (issue 14)", test_stratified_exact},
+        {"permutation within strata, cells stratum by stratum (issue 14)", test_stratified_cells},
         {NULL, NULL},
     };
     return tu_run_suite("crosstab", tests);

@@ -331,9 +331,10 @@ int cn_analysis_finish(cn_analysis *an, cn_error *err)
     if (rc == CN_OK)
         rc = cna_apply_overrides(an, err);
     /* It reads only the answers' roles, stances and physicians, so it can
-     * come before the tallies: its within-question test holds 12 bytes a
-     * stance-taking answer for a moment (16 with cn_cmh's order), which at
-     * the end, over the tallies and the review queue, was the run's peak. */
+     * come before the tallies: its within-question test holds 4 bytes a
+     * stance-taking answer for a moment (cn_strata_cells; 16 before the
+     * twenty-sixth memory pass, then the run's peak at 1 GB), which at the
+     * end, over the tallies and the review queue, was the run's peak too. */
     if (rc == CN_OK)
         rc = cna_compare_specialties(an, err);
     cna_give_back();

@@ -205,15 +205,14 @@ int cna_corpus_figures(cn_analysis *an, cn_error *err)
  * freedom, the asymptotic Cochran-Mantel-Haenszel test (cost: the answers);
  * below that, stances shuffled within each question (cost: permutations x
  * questions). */
-static int within_questions(cn_analysis *an, const uint32_t *stratum, const uint32_t *row,
-                            const uint32_t *col, size_t n, cn_error *err)
+static int within_questions(cn_analysis *an, const cn_strata_cells *items, cn_error *err)
 {
     cn_specialty_comparison *sc = &an->result.specialties;
     cn_cmh_result cmh = {.p = NAN};
     int rc = CN_OK;
     /* more specialties than the CMH's matrix can take: the permutations */
     if ((sc->n_tested - 1) * 2 <= CN_CMH_MAX_DF)
-        rc = cn_cmh_compute(stratum, row, col, n, sc->n_tested, 3, &cmh, err);
+        rc = cn_cmh_compute_cells(items, sc->n_tested, 3, &cmh, err);
     if (rc != CN_OK)
         return rc;
     sc->cmh_questions = cmh.strata;
@@ -227,28 +226,44 @@ static int within_questions(cn_analysis *an, const uint32_t *stratum, const uint
         return CN_OK;
     }
     sc->permutations = an->opts.permutations;
-    rc = cn_crosstab_stratified_p(stratum, row, col, n, sc->n_tested, 3, sc->permutations,
-                                  an->opts.seed, &sc->p_stratified, err);
+    rc = cn_crosstab_stratified_cells_p(items, sc->n_tested, 3, sc->permutations, an->opts.seed,
+                                        &sc->p_stratified, err);
     if (rc == CN_OK && !isnan(sc->p_stratified))
         sc->method = CN_WITHIN_PERMUTATION;
     return rc;
 }
 
-static int stratified_test(cn_analysis *an, cn_error *err)
+/* The items of the test within questions, question by question (the
+ * strata), each a cell (specialty x 3 + stance): 4 bytes a stance-taking
+ * counted answer. The answers come in corpus order, their questions
+ * interleaved, so each question is first given room for its stance-taking
+ * counted answers (a pass without the physicians), its items are placed
+ * there in corpus order, and the questions are then closed up (the items
+ * without a tested specialty leave gaps). */
+static int place_items(const cn_analysis_result *r, uint32_t **cell_out, size_t **start_out,
+                       cn_strata_cells *out)
 {
-    cn_analysis_result *r = &an->result;
-    cn_specialty_comparison *sc = &r->specialties;
-    sc->p_stratified = sc->cmh_statistic = NAN;
-    sc->method = CN_WITHIN_NONE;
-    sc->permutations = 0;
-    if (sc->n_tested < 2 || isnan(sc->test.chi_square))
-        return CN_OK;
-    size_t n = 0; /* 12 bytes an answer (a third of a 1 GB corpus' peak once as size_t) */
-    uint32_t *stratum = calloc(r->n_answers + 1, sizeof *stratum);
-    uint32_t *row = calloc(r->n_answers + 1, sizeof *row);
-    uint32_t *col = calloc(r->n_answers + 1, sizeof *col);
-    int rc =
-        stratum && row && col ? CN_OK : cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    const cn_specialty_comparison *sc = &r->specialties;
+    size_t nq = r->n_questions;
+    size_t *start = calloc(nq + 1, sizeof *start);
+    uint32_t *fill = calloc(nq + 1, sizeof *fill);
+    uint32_t *cell = NULL;
+    *cell_out = NULL;
+    *start_out = start;
+    if (!start || !fill) {
+        free(fill);
+        return CN_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < r->n_answers; i++) {
+        const cn_analysis_answer *a = &r->answers[i];
+        if (a->role == CN_ROLE_COUNTED && cn_analysis_answer_stance(a) != CN_STANCE_NONE)
+            start[cn_analysis_answer_question(r, a) + 1]++;
+    }
+    for (size_t q = 0; q < nq; q++)
+        start[q + 1] += start[q];
+    int rc = start[nq] > UINT32_MAX ? CN_ERR_USAGE : CN_OK;
+    if (rc == CN_OK && !(cell = malloc((start[nq] + 1) * sizeof *cell)))
+        rc = CN_ERR_NOMEM;
     for (size_t i = 0; rc == CN_OK && i < r->n_answers; i++) {
         const cn_analysis_answer *a = &r->answers[i];
         cn_stance s = cn_analysis_answer_stance(a);
@@ -263,15 +278,46 @@ static int stratified_test(cn_analysis *an, cn_error *err)
             g++;
         if (g == sc->n_tested)
             continue;
-        stratum[n] = cn_analysis_answer_question(r, a);
-        row[n] = (uint32_t)g;
-        col[n++] = (uint32_t)(s - CN_STANCE_REASSURING);
+        size_t q = cn_analysis_answer_question(r, a);
+        cell[start[q] + fill[q]++] = (uint32_t)(g * 3 + (size_t)(s - CN_STANCE_REASSURING));
+    }
+    /* close the questions up: question q's items move to the end of q - 1's */
+    size_t to = 0;
+    for (size_t q = 0; rc == CN_OK && q < nq; q++) {
+        size_t from = start[q];
+        start[q] = to;
+        memmove(cell + to, cell + from, fill[q] * sizeof *cell);
+        to += fill[q];
     }
     if (rc == CN_OK)
-        rc = within_questions(an, stratum, row, col, n, err);
-    free(stratum);
-    free(row);
-    free(col);
+        start[nq] = to;
+    free(fill);
+    *cell_out = cell;
+    *out = (cn_strata_cells){.cell = cell, .start = start, .nstrata = nq};
+    return rc;
+}
+
+static int stratified_test(cn_analysis *an, cn_error *err)
+{
+    cn_analysis_result *r = &an->result;
+    cn_specialty_comparison *sc = &r->specialties;
+    sc->p_stratified = sc->cmh_statistic = NAN;
+    sc->method = CN_WITHIN_NONE;
+    sc->permutations = 0;
+    if (sc->n_tested < 2 || isnan(sc->test.chi_square))
+        return CN_OK;
+    uint32_t *cell;
+    size_t *start;
+    cn_strata_cells items;
+    int rc = place_items(r, &cell, &start, &items);
+    if (rc == CN_ERR_USAGE)
+        rc = cn_error_set(err, rc, "analysis: more than %u stance-taking answers", UINT32_MAX);
+    else if (rc != CN_OK)
+        rc = cn_error_set(err, CN_ERR_NOMEM, "analysis: out of memory");
+    else
+        rc = within_questions(an, &items, err);
+    free(cell);
+    free(start);
     return rc;
 }
 

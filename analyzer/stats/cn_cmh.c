@@ -29,8 +29,7 @@ typedef struct cmh_stratum {
     long n;
 } cmh_stratum;
 
-static int dims_build(cmh_dims *dm, const uint32_t *row, const uint32_t *col, size_t n, size_t rows,
-                      size_t cols)
+static int dims_build(cmh_dims *dm, const cn_strata_cells *st, size_t rows, size_t cols)
 {
     dm->rmap = malloc((rows ? rows : 1) * sizeof *dm->rmap);
     dm->cmap = malloc((cols ? cols : 1) * sizeof *dm->cmap);
@@ -40,8 +39,8 @@ static int dims_build(cmh_dims *dm, const uint32_t *row, const uint32_t *col, si
         dm->rmap[i] = -1;
     for (size_t j = 0; j < cols; j++)
         dm->cmap[j] = -1;
-    for (size_t k = 0; k < n; k++)
-        dm->rmap[row[k]] = dm->cmap[col[k]] = 0;
+    for (size_t k = 0, n = cn_strata_items(st); k < n; k++)
+        dm->rmap[st->cell[k] / cols] = dm->cmap[st->cell[k] % cols] = 0;
     for (size_t i = 0; i < rows; i++)
         if (dm->rmap[i] == 0)
             dm->rmap[i] = (long)dm->r++;
@@ -164,20 +163,16 @@ static int quadratic_form(const double *d, double *v, size_t dim, double *q, lon
     return rc;
 }
 
-/* d and V summed over the strata. */
-static int accumulate(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
-                      size_t nstrata, const cmh_dims *dm, double *d, double *v, cn_cmh_result *out)
+/* d and V summed over the strata, in their order. */
+static int accumulate(const cn_strata_cells *st, size_t cols, const cmh_dims *dm, double *d,
+                      double *v, cn_cmh_result *out)
 {
-    uint32_t *order = NULL;
-    size_t *start = NULL;
     cmh_stratum s = {0};
-    int rc = cn_strata_group(stratum, n, nstrata, &order, &start);
-    if (rc == CN_OK)
-        rc = stratum_alloc(&s, dm->r, dm->c);
-    for (size_t k = 0; rc == CN_OK && k < nstrata; k++) {
-        for (size_t x = start[k]; x < start[k + 1]; x++)
-            stratum_add(&s, dm->c, (size_t)dm->rmap[row[order[x]]],
-                        (size_t)dm->cmap[col[order[x]]]);
+    int rc = stratum_alloc(&s, dm->r, dm->c);
+    for (size_t k = 0; rc == CN_OK && k < st->nstrata; k++) {
+        for (size_t x = st->start[k]; x < st->start[k + 1]; x++)
+            stratum_add(&s, dm->c, (size_t)dm->rmap[st->cell[x] / cols],
+                        (size_t)dm->cmap[st->cell[x] % cols]);
         if (s.nr >= 2 && s.nc >= 2) {
             out->strata++;
             out->items += s.n;
@@ -186,34 +181,29 @@ static int accumulate(const uint32_t *stratum, const uint32_t *row, const uint32
         stratum_reset(&s, dm->c);
     }
     stratum_free(&s);
-    free(order);
-    free(start);
     return rc;
 }
 
-int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
-                   size_t rows, size_t cols, cn_cmh_result *out, cn_error *err)
+int cn_cmh_compute_cells(const cn_strata_cells *st, size_t rows, size_t cols, cn_cmh_result *out,
+                         cn_error *err)
 {
     *out = (cn_cmh_result){.statistic = NAN, .p = NAN};
-    size_t nstrata = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (row[i] >= rows || col[i] >= cols)
-            return cn_error_set(err, CN_ERR_USAGE, "cmh: item %zu out of range", i + 1);
-        if (stratum[i] + 1 > nstrata)
-            nstrata = stratum[i] + 1;
-    }
+    size_t n = cn_strata_items(st);
+    for (size_t x = 0; x < n; x++)
+        if (st->cell[x] >= rows * cols)
+            return cn_error_set(err, CN_ERR_USAGE, "cmh: item %zu out of range", x + 1);
     if (rows > 0 && cols > 0 && (rows - 1) * (cols - 1) > CN_CMH_MAX_DF)
         return cn_error_set(err, CN_ERR_USAGE, "cmh: %zu x %zu tables: more than %d df", rows, cols,
                             CN_CMH_MAX_DF);
     cmh_dims dm = {0};
     double *d = NULL, *v = NULL;
-    int rc = dims_build(&dm, row, col, n, rows, cols);
+    int rc = dims_build(&dm, st, rows, cols);
     if (rc == CN_OK && dm.dim > 0) {
         d = calloc(dm.dim, sizeof *d);
         v = calloc(dm.dim * dm.dim, sizeof *v);
         rc = d && v ? CN_OK : CN_ERR_NOMEM;
         if (rc == CN_OK)
-            rc = accumulate(stratum, row, col, n, nstrata, &dm, d, v, out);
+            rc = accumulate(st, cols, &dm, d, v, out);
         double q = NAN;
         long rank = 0;
         if (rc == CN_OK && out->strata > 0)
@@ -229,4 +219,27 @@ int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t 
     free(dm.rmap);
     free(dm.cmap);
     return rc ? cn_error_set(err, CN_ERR_NOMEM, "cmh: out of memory") : CN_OK;
+}
+
+int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
+                   size_t rows, size_t cols, cn_cmh_result *out, cn_error *err)
+{
+    *out = (cn_cmh_result){.statistic = NAN, .p = NAN};
+    for (size_t i = 0; i < n; i++)
+        if (row[i] >= rows || col[i] >= cols)
+            return cn_error_set(err, CN_ERR_USAGE, "cmh: item %zu out of range", i + 1);
+    if (rows > 0 && cols > 0 && (rows - 1) * (cols - 1) > CN_CMH_MAX_DF)
+        return cn_error_set(err, CN_ERR_USAGE, "cmh: %zu x %zu tables: more than %d df", rows, cols,
+                            CN_CMH_MAX_DF);
+    uint32_t *cell = NULL;
+    size_t *start = NULL;
+    cn_strata_cells st;
+    int rc = cn_strata_cells_of(stratum, row, col, n, cols, &cell, &start, &st);
+    if (rc == CN_OK)
+        rc = cn_cmh_compute_cells(&st, rows, cols, out, err);
+    else
+        rc = cn_error_set(err, CN_ERR_NOMEM, "cmh: out of memory");
+    free(cell);
+    free(start);
+    return rc;
 }

@@ -23,6 +23,7 @@
 #define CN_CMH_H
 
 #include "cn_error.h"
+#include "cn_strata.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -44,5 +45,12 @@ typedef struct cn_cmh_result {
  * CN_CMH_MAX_DF; CN_ERR_NOMEM. */
 int cn_cmh_compute(const uint32_t *stratum, const uint32_t *row, const uint32_t *col, size_t n,
                    size_t rows, size_t cols, cn_cmh_result *out, cn_error *err);
+
+/* The same test of items given as cells stratum by stratum (cn_strata_cells:
+ * what the analysis keeps, 4 bytes an item); the same figures, bit for bit,
+ * as cn_cmh_compute on the same items. CN_ERR_USAGE for a cell not below
+ * rows * cols (item x + 1 in the cells' order) or too many df; CN_ERR_NOMEM. */
+int cn_cmh_compute_cells(const cn_strata_cells *st, size_t rows, size_t cols, cn_cmh_result *out,
+                         cn_error *err);
 
 #endif

@@ -411,23 +411,18 @@ static int stratum_build(stratum_table *t, const long *counts, size_t rows, size
 
 /* The strata with something to draw (two rows and two columns at least);
  * the others' counts go into st->fixed. */
-static int strata_build(strata *st, const uint32_t *stratum, const uint32_t *row,
-                        const uint32_t *col, size_t n, size_t rows, size_t cols, size_t nstrata)
+static int strata_build(strata *st, const cn_strata_cells *sc, size_t rows, size_t cols)
 {
     *st = (strata){0};
-    uint32_t *order = NULL;
-    size_t *start = NULL;
     long *counts = malloc(rows * cols * sizeof *counts);
-    st->s = calloc(nstrata ? nstrata : 1, sizeof *st->s);
+    st->s = calloc(sc->nstrata ? sc->nstrata : 1, sizeof *st->s);
     st->fixed = calloc(rows * cols, sizeof *st->fixed);
     st->cell = malloc(rows * cols * sizeof *st->cell);
     int rc = counts && st->s && st->fixed && st->cell ? CN_OK : CN_ERR_NOMEM;
-    if (rc == CN_OK)
-        rc = cn_strata_group(stratum, n, nstrata, &order, &start);
-    for (size_t s = 0; rc == CN_OK && s < nstrata; s++) {
+    for (size_t s = 0; rc == CN_OK && s < sc->nstrata; s++) {
         memset(counts, 0, rows * cols * sizeof *counts);
-        for (size_t k = start[s]; k < start[s + 1]; k++)
-            counts[row[order[k]] * cols + col[order[k]]]++;
+        for (size_t k = sc->start[s]; k < sc->start[s + 1]; k++)
+            counts[sc->cell[k]]++;
         stratum_table *t = &st->s[st->n];
         rc = stratum_build(t, counts, rows, cols);
         if (rc == CN_OK && t->r >= 2 && t->c >= 2) {
@@ -439,8 +434,6 @@ static int strata_build(strata *st, const uint32_t *stratum, const uint32_t *row
             st->fixed[k] += counts[k];
         stratum_free(t);
     }
-    free(order);
-    free(start);
     free(counts);
     return rc;
 }
@@ -471,18 +464,17 @@ static void used_cells(const long *full, size_t rows, size_t cols, const bool *u
 }
 
 /* B permuted pooled tables; p as R's rule. t: the observed pooled table. */
-static int stratified_run(const table *t, const long *counts, const uint32_t *stratum,
-                          const uint32_t *row, const uint32_t *col, size_t n, size_t rows,
-                          size_t cols, size_t nstrata, size_t permutations, unsigned long seed,
+static int stratified_run(const table *t, const long *counts, const cn_strata_cells *sc,
+                          size_t rows, size_t cols, size_t permutations, unsigned long seed,
                           double *p)
 {
     strata st;
     sampler sm = {0};
     long *pooled = malloc(rows * cols * sizeof *pooled), *cell = malloc(rows * cols * sizeof *cell);
     bool *used_row = calloc(rows, sizeof *used_row), *used_col = calloc(cols, sizeof *used_col);
-    int rc = strata_build(&st, stratum, row, col, n, rows, cols, nstrata);
+    int rc = strata_build(&st, sc, rows, cols);
     if (rc == CN_OK)
-        rc = sampler_init(&sm, st.max_c, (long)n, seed);
+        rc = sampler_init(&sm, st.max_c, (long)cn_strata_items(sc), seed);
     if (rc == CN_OK && (!pooled || !cell || !used_row || !used_col))
         rc = CN_ERR_NOMEM;
     for (size_t k = 0; rc == CN_OK && k < rows * cols; k++)
@@ -510,18 +502,15 @@ static int stratified_run(const table *t, const long *counts, const uint32_t *st
     return rc;
 }
 
-int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const uint32_t *col,
-                             size_t n, size_t rows, size_t cols, size_t permutations,
-                             unsigned long seed, double *p, cn_error *err)
+int cn_crosstab_stratified_cells_p(const cn_strata_cells *sc, size_t rows, size_t cols,
+                                   size_t permutations, unsigned long seed, double *p,
+                                   cn_error *err)
 {
     *p = NAN;
-    size_t nstrata = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (row[i] >= rows || col[i] >= cols)
-            return cn_error_set(err, CN_ERR_USAGE, "crosstab: item %zu out of range", i + 1);
-        if (stratum[i] + 1 > nstrata)
-            nstrata = stratum[i] + 1;
-    }
+    size_t n = cn_strata_items(sc);
+    for (size_t x = 0; x < n; x++)
+        if (sc->cell[x] >= rows * cols)
+            return cn_error_set(err, CN_ERR_USAGE, "crosstab: item %zu out of range", x + 1);
     if (n > UINT_MAX)
         return cn_error_set(err, CN_ERR_USAGE, "crosstab: more than %u items", UINT_MAX);
     if (n == 0 || permutations == 0)
@@ -529,16 +518,42 @@ int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const
     long *counts = calloc(rows * cols, sizeof *counts);
     if (!counts)
         return cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
-    for (size_t i = 0; i < n; i++)
-        counts[row[i] * cols + col[i]]++;
+    for (size_t x = 0; x < n; x++)
+        counts[sc->cell[x]]++;
     table t;
     int rc = table_build(&t, counts, rows, cols);
     if (rc == CN_OK && t.r >= 2 && t.c >= 2)
-        rc = stratified_run(&t, counts, stratum, row, col, n, rows, cols, nstrata, permutations,
-                            seed, p);
+        rc = stratified_run(&t, counts, sc, rows, cols, permutations, seed, p);
     table_free(&t);
     free(counts);
     return rc ? cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory") : CN_OK;
+}
+
+int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const uint32_t *col,
+                             size_t n, size_t rows, size_t cols, size_t permutations,
+                             unsigned long seed, double *p, cn_error *err)
+{
+    *p = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (row[i] >= rows || col[i] >= cols)
+            return cn_error_set(err, CN_ERR_USAGE, "crosstab: item %zu out of range", i + 1);
+    if (n > UINT_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "crosstab: more than %u items", UINT_MAX);
+    if (n == 0 || permutations == 0)
+        return CN_OK;
+    if (rows * cols > UINT32_MAX)
+        return cn_error_set(err, CN_ERR_USAGE, "crosstab: more than %u cells", UINT32_MAX);
+    uint32_t *cell = NULL;
+    size_t *start = NULL;
+    cn_strata_cells sc;
+    int rc = cn_strata_cells_of(stratum, row, col, n, cols, &cell, &start, &sc);
+    if (rc == CN_OK)
+        rc = cn_crosstab_stratified_cells_p(&sc, rows, cols, permutations, seed, p, err);
+    else
+        rc = cn_error_set(err, CN_ERR_NOMEM, "crosstab: out of memory");
+    free(cell);
+    free(start);
+    return rc;
 }
 
 int cn_crosstab_compute(const cn_crosstab_opts *opts, const long *counts, size_t rows, size_t cols,

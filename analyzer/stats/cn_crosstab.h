@@ -25,6 +25,7 @@
 
 #include "cn_error.h"
 #include "cn_interval.h"
+#include "cn_strata.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -75,6 +76,15 @@ double cn_crosstab_chi_square(const long *counts, size_t rows, size_t cols);
 int cn_crosstab_stratified_p(const uint32_t *stratum, const uint32_t *row, const uint32_t *col,
                              size_t n, size_t rows, size_t cols, size_t permutations,
                              unsigned long seed, double *p, cn_error *err);
+
+/* The same test of items given as cells stratum by stratum (cn_strata_cells:
+ * what the analysis keeps, 4 bytes an item); the same p, bit for bit, as
+ * cn_crosstab_stratified_p on the same items. CN_ERR_USAGE for a cell not
+ * below rows * cols (item x + 1 in the cells' order) or more than UINT_MAX
+ * items; CN_ERR_NOMEM. */
+int cn_crosstab_stratified_cells_p(const cn_strata_cells *sc, size_t rows, size_t cols,
+                                   size_t permutations, unsigned long seed, double *p,
+                                   cn_error *err);
 
 /* R's r2dtable(tables, row_totals, col_totals): `tables` random rows x cols
  * tables with these margins, under independence (the multivariate
