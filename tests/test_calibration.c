@@ -211,7 +211,14 @@ static void test_classifier_keeps_labels(void)
         for (int k = 0; k < CN_STANCE_COUNT; k++)
             CU_ASSERT_DOUBLE_EQUAL(b.probability[k], want[k] / sum, 1e-12);
         CU_ASSERT_DOUBLE_EQUAL(b.confidence, want[b.stance] / sum, 1e-12);
-        CU_ASSERT(b.confidence < a.confidence); /* softer, never a new label */
+        /* Softer: the most probable stance loses probability. (The label is
+         * not always that stance: the decision offsets may pick a close
+         * second, whose probability rises as the distribution flattens.) */
+        int top = 0;
+        for (int k = 1; k < CN_STANCE_COUNT; k++)
+            if (a.probability[k] > a.probability[top])
+                top = k;
+        CU_ASSERT(b.probability[top] < a.probability[top]);
         CU_ASSERT(b.confidence > 0.25);
         cn_decision_clear(&a);
         cn_decision_clear(&b);

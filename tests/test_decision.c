@@ -447,7 +447,7 @@ static bool has_flag(size_t i, const char *flag)
  * are. Real data outweighs text written here (issue 9), so for these cases
  * only the guide's label or `none` passes: abstaining is allowed, the
  * opposite reading is not. Every other case must match the guide exactly. */
-static const size_t ABSTAINS[] = {15, 18, 27, 36, 43, 44, 47, 49, 51, 60, 70, 71, 72};
+static const size_t ABSTAINS[] = {15, 18, 27, 31, 36, 40, 41, 43, 44, 47, 49, 51, 60, 70, 71, 72};
 /* (36, 43 and 72 joined on 2026-12-06, when the weights were refitted on every
  * labelled real split, 8,375 answers: the answers of those one-sentence
  * cases name a risk and nothing else, and the real answers that do so are
@@ -462,7 +462,13 @@ static const size_t ABSTAINS[] = {15, 18, 27, 36, 43, 44, 47, 49, 51, 60, 70, 71
  * answers: the real ones on the pages on disk, the written sets, the seeds): "what is supposed to
  * happen", "everyone has some difference" and "will require treatment", one or two sentences with
  * one cue each, read `none` at 0.36-0.39 (the guide's label at 0.39-0.48 with the weights of dev ..
- * val22); the refit gained +0.041 macro-F1 on the fresh val26, 95% +0.014 .. +0.071.) */
+ * val22); the refit gained +0.041 macro-F1 on the fresh val26, 95% +0.014 .. +0.071.
+ * 31, 40 and 41 joined on 2026-12-08 (twenty-fifth session), when the lead
+ * terms and the question's words became word terms (settings words_lead 2,
+ * question_terms 1: 5-fold CV by page over 12,278 real answers +0.008
+ * macro-F1, 95% +0.003 .. +0.012) and the weights were refitted on every
+ * split dev .. val27 (13,935 answers): "lowers the risk", "care is
+ * important" and what a recovery "takes", one sentence each, read `none`.) */
 
 /* Until 2026-12-07 two written cases were decided against the guide although
  * the cues read them right ("cutting it too close" before a wedding, 50, and
@@ -595,7 +601,7 @@ static void test_intended_response_and_better_choice(void)
  * "possible to cause", however rare, is cautionary (rule 6). */
 static void test_lowered_risk_and_possible_harm(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(31, "stance"), "reassuring");
+    expect_stance(31, "reassuring");
     CU_ASSERT_STRING_EQUAL(field(32, "stance"), "cautionary");
 }
 
@@ -630,13 +636,13 @@ static void test_meantime_and_once(void)
 static void test_named_complication_and_important_care(void)
 {
     CU_ASSERT_STRING_EQUAL(field(39, "stance"), "cautionary");
-    CU_ASSERT_STRING_EQUAL(field(40, "stance"), "cautionary");
+    expect_stance(40, "cautionary");
 }
 
 /* What a recovery "takes" is its usual course (rules 11, 15). */
 static void test_what_it_takes(void)
 {
-    CU_ASSERT_STRING_EQUAL(field(41, "stance"), "reassuring");
+    expect_stance(41, "reassuring");
 }
 
 /* "I am not comfortable doing it; I have my patients wait" is advice against

@@ -293,7 +293,11 @@
 # on dev .. val25 declared beforehand as information (paired page bootstrap
 # +0.041, 95% +0.014 .. +0.071; pooled with val25's +0.024, +0.004 ..
 # +0.045). So the default list is every labelled split again, dev .. val26
-# (13,198 fitted answers on the 3,999 pages on disk that day).
+# (13,198 fitted answers on the 3,999 pages on disk that day). The
+# twenty-seventh freeze (`ad80052`) scored val27 once (0.432 / 0.469 /
+# 0.259); val27 joins the list, and the refit takes the word settings chosen
+# by the rule declared before it (settings.rules: words_lead 2,
+# question_terms 1), fitted on all 4,360 labelled pages, on disk again.
 #
 # usage: tests/real/tools/fit_decision.sh ROOT [CONSENSUS]
 #   ROOT holds the re-collected pages by split: ROOT/dev/ID.txt, ROOT/val7/ID.txt ...
@@ -307,7 +311,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=${1:?usage: fit_decision.sh ROOT [CONSENSUS]}
 bin=${2:-./build/consensus}
-splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20 val21 val22 val23 val24 val25 val26}
+splits=${TUNING_SPLITS:-dev dev2 dev3 dev4 dev5 val val2 val3 val4 val5 val6 val7 val8 val9 val10 val11 val12 val13 val14 val15 val16 val17 val18 val19 val20 val21 val22 val23 val24 val25 val26 val27}
 l2=${L2:-0.01}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
