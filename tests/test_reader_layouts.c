@@ -7395,28 +7395,12 @@ static cn_pagecues *cues_with_site_headers(const char *entries)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/page-cues.txt", ru_rules_dir());
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    size_t n = 0;
+    char *text = tu_read_file(path, &n);
+    if (!text)
         return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *text = malloc(cap);
-    size_t got;
-    while (text && (got = fread(text + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *t = realloc(text, cap * 2);
-            if (!t) {
-                free(text);
-                text = NULL;
-                break;
-            }
-            text = t;
-            cap *= 2;
-        }
-    }
-    fclose(f);
     size_t extra = strlen("\n[site-headers]\n") + strlen(entries);
-    char *all = text ? realloc(text, n + extra + 1) : NULL;
+    char *all = realloc(text, n + extra + 1);
     if (!all) {
         free(text);
         return NULL;

@@ -1106,12 +1106,13 @@ static int fill_answer(const ctx *c, const draft *d, cn_answer *a, cn_error *err
 
 static int fill_answers(ctx *c, cn_page *page, cn_error *err);
 
-/* The question under a site's furniture (cns_site_title), then the answers. */
-static int site_question(ctx *c, cn_page *page, size_t from, size_t marker, cn_error *err)
+/* The question's title (line `title`, none when it is `marker`) and its body
+ * (lines body_at .. marker, kept only when not empty). */
+static int set_question(ctx *c, cn_page *page, size_t title, size_t body_at, size_t marker,
+                        cn_error *err)
 {
-    size_t body_at;
-    size_t t = cns_site_title(c, from, marker, &body_at);
-    if (t < marker && !(page->question = cn_span_copy(line_at(c, t)->s, line_at(c, t)->len)))
+    if (title < marker &&
+        !(page->question = cn_span_copy(line_at(c, title)->s, line_at(c, title)->len)))
         return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
     char *body = join_lines(c, body_at, marker);
     if (!body)
@@ -1120,7 +1121,16 @@ static int site_question(ctx *c, cn_page *page, size_t from, size_t marker, cn_e
         page->body = body;
     else
         free(body);
-    return fill_answers(c, page, err);
+    return CN_OK;
+}
+
+/* The question under a site's furniture (cns_site_title), then the answers. */
+static int site_question(ctx *c, cn_page *page, size_t from, size_t marker, cn_error *err)
+{
+    size_t body_at;
+    size_t t = cns_site_title(c, from, marker, &body_at);
+    int rc = set_question(c, page, t, body_at, marker, err);
+    return rc != CN_OK ? rc : fill_answers(c, page, err);
 }
 
 static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
@@ -1142,16 +1152,9 @@ static int fill_page(ctx *c, cn_page *page, size_t marker, cn_error *err)
             }
         }
     if (q < marker) {
-        const cn_line *l = line_at(c, q);
-        if (!(page->question = cn_span_copy(l->s, l->len)))
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        char *body = join_lines(c, q + 1, marker);
-        if (!body)
-            return cn_error_set(err, CN_ERR_NOMEM, "out of memory");
-        if (*body)
-            page->body = body;
-        else
-            free(body);
+        int rc = set_question(c, page, q, q + 1, marker, err);
+        if (rc != CN_OK)
+            return rc;
     }
     return fill_answers(c, page, err);
 }
